@@ -1,0 +1,34 @@
+# Two commands for a fresh machine: `make dashboard` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: dashboard test data browser lint bench
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## Run the dashboard on http://localhost:8501 (builds the database first if it is missing).
+dashboard: $(STAMP)
+	$(PY) -m streamlit run app.py
+
+## Lint, then every test, the real-browser ones included.
+test: $(STAMP) browser
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+## Rebuild data/monitor.duckdb from seeds/.
+data: $(STAMP)
+	$(PY) -m etl build
+
+## Chromium from Debian's packages, for the browser tests and PNG export.
+browser:
+	@bash scripts/ensure-chromium.sh
+
+bench: $(STAMP) browser
+	$(PY) bench/etl_build.py

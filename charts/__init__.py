@@ -1,0 +1,1 @@
+"""Plotly chart builders shared by the pages and the exports."""

@@ -1,0 +1,87 @@
+"""How a reported figure's hedge ("more than", "roughly") turns into numeric bounds."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Qualifier(StrEnum):
+    """The hedge an article puts on a figure, in the article's own terms."""
+
+    exact = "exact"
+    approx = "approx"
+    more_than = "more_than"
+    at_least = "at_least"
+    fewer_than = "fewer_than"
+    at_most = "at_most"
+
+
+#: Relative half-width of the band given to an approximate figure ("some", "about",
+#: "roughly"). Ten per cent either side is wide enough for "roughly half" of 1,055
+#: (487 users) to count as agreeing, and narrow enough that 8,000 and 17,800 do not.
+APPROX_TOLERANCE = 0.10
+
+#: Plain words for each qualifier, used in labels and in the data package README.
+QUALIFIER_WORDS: dict[Qualifier, str] = {
+    Qualifier.exact: "exactly",
+    Qualifier.approx: "about",
+    Qualifier.more_than: "more than",
+    Qualifier.at_least: "at least",
+    Qualifier.fewer_than: "fewer than",
+    Qualifier.at_most: "at most",
+}
+
+#: Symbols used on chart labels ("≥ 8,000").
+QUALIFIER_SYMBOLS: dict[Qualifier, str] = {
+    Qualifier.exact: "",
+    Qualifier.approx: "≈ ",
+    Qualifier.more_than: "> ",
+    Qualifier.at_least: "≥ ",
+    Qualifier.fewer_than: "< ",
+    Qualifier.at_most: "≤ ",
+}
+
+_LOW = f"value x {1 - APPROX_TOLERANCE:.2f}"
+_HIGH = f"value x {1 + APPROX_TOLERANCE:.2f}"
+_WORDS = f'"some", "about": +/- {APPROX_TOLERANCE:.0%}'
+BOUNDS_RULE = f"""\
+value_low and value_high are derived from value and qualifier by one rule:
+
+| qualifier  | value_low          | value_high         | words in the article          |
+|------------|--------------------|--------------------|-------------------------------|
+| exact      | value              | value              | the figure as it stands       |
+| approx     | {_LOW:<18} | {_HIGH:<18} | {_WORDS:<29} |
+| more_than  | value (strict)     | empty              | "more than", "over"           |
+| at_least   | value (inclusive)  | empty              | "at least"                    |
+| fewer_than | empty              | value (strict)     | "fewer than", "under"         |
+| at_most    | empty              | value (inclusive)  | "at most", "up to"            |
+
+An empty bound means the article sets none: it is never zero. A percentage is
+clipped to 0-100 after the rule is applied."""
+
+
+def bounds(value: float, qualifier: Qualifier, unit: str) -> tuple[float | None, float | None]:
+    """Return (value_low, value_high) for a figure; ``None`` means unbounded."""
+    low: float | None
+    high: float | None
+    match qualifier:
+        case Qualifier.exact:
+            low, high = value, value
+        case Qualifier.approx:
+            low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+        case Qualifier.more_than | Qualifier.at_least:
+            low, high = value, None
+        case Qualifier.fewer_than | Qualifier.at_most:
+            low, high = None, value
+    if unit == "percent":
+        low = None if low is None else max(0.0, low)
+        high = None if high is None else min(100.0, high)
+    return low, high
+
+
+def hedged_label(value: float, qualifier: Qualifier | str, unit: str) -> str:
+    """Format a figure with its hedge, e.g. ``> 8,000`` or ``≈ 50%``."""
+    q = Qualifier(qualifier)
+    number = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    suffix = {"percent": "%", "kg": " kg"}.get(unit, "")
+    return f"{QUALIFIER_SYMBOLS[q]}{number}{suffix}"

@@ -1,0 +1,337 @@
+"""The curated records: one strict pydantic model per kind, every field described."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from data_model.qualifiers import Qualifier
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9][a-z0-9-]*$", min_length=2, max_length=80),
+]
+Text = Annotated[str, Field(min_length=1)]
+Quote = Annotated[
+    str,
+    Field(
+        min_length=3,
+        description="The exact words in the article this record rests on. The ETL checks that "
+        "they occur in the article's clean text (white space and straight/curly quotation "
+        "marks aside) and stores their character offsets.",
+    ),
+]
+# Dates come from YAML as date objects; quoted ISO strings are accepted too.
+Date = Annotated[dt.date, Field(strict=False)]
+
+
+class DatePrecision(StrEnum):
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class ActorType(StrEnum):
+    government = "government"
+    police = "police"
+    ngo = "ngo"
+    international_organisation = "international_organisation"
+    expert = "expert"
+    other = "other"
+
+
+class ActorKind(StrEnum):
+    person = "person"
+    organisation = "organisation"
+    unnamed = "unnamed"
+
+
+class Stance(StrEnum):
+    supportive = "supportive"
+    critical = "critical"
+    mixed = "mixed"
+    neutral = "neutral"
+
+
+class StatementKind(StrEnum):
+    direct = "direct"
+    reported = "reported"
+
+
+class Position(StrEnum):
+    supports = "supports"
+    opposes = "opposes"
+    mixed = "mixed"
+
+
+class PolicyStatus(StrEnum):
+    proposed = "proposed"
+    under_study = "under_study"
+    announced = "announced"
+    in_effect = "in_effect"
+    dismissed = "dismissed"
+    unknown = "unknown"
+
+
+class PolicyCategory(StrEnum):
+    enforcement = "enforcement"
+    treatment = "treatment"
+    prisons = "prisons"
+    justice = "justice"
+    prevention = "prevention"
+    campaign = "campaign"
+
+
+class EventKind(StrEnum):
+    launch = "launch"
+    extension = "extension"
+    review_meeting = "review_meeting"
+    destruction = "destruction"
+    death = "death"
+    announcement = "announcement"
+    other = "other"
+
+
+class Record(BaseModel):
+    """Base of every curated record: unknown keys and wrong types are errors."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Citation(Record):
+    """A passage of one article that a record rests on."""
+
+    source_id: Id = Field(description="The article (sources.source_id) the words are from.")
+    quote: Quote
+
+
+class Source(Record):
+    """One news article: the raw file under seeds/articles and what is known about it."""
+
+    source_id: Id = Field(description="Stable identifier of the article, e.g. ppp-2018-02-14.")
+    seed_file: Text = Field(
+        pattern=r"^[^/\\]+\.txt$",
+        description="File name of the raw article under seeds/articles/, kept byte for byte.",
+    )
+    outlet: Text = Field(description="The publication, e.g. The Phnom Penh Post.")
+    reporter: str | None = Field(default=None, description="Byline, where known.")
+    title: str | None = Field(
+        default=None, description="Headline as published; empty where it is not known."
+    )
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="Web address of the article; empty where it is not known.",
+    )
+    published_on: Date = Field(
+        description="Publication date. With month or year precision, the first day of it."
+    )
+    date_precision: DatePrecision = Field(
+        strict=False, description="How much of published_on is known."
+    )
+    date_basis: Text = Field(
+        description="How the publication date is known, e.g. 'printed on a dated repost' or "
+        "'inferred: the event was yesterday, 26 June'."
+    )
+
+
+class Metric(Record):
+    """One entry of the codebook: what a figure measures."""
+
+    metric_id: Id = Field(description="Identifier used by indicators, e.g. arrests-total.")
+    label: Text = Field(description="Short human label, e.g. 'Total arrests'.")
+    unit: Text = Field(
+        pattern=r"^(people|percent|kg|facilities|villages|cases)$",
+        description="Unit of every figure of this metric: people, percent, kg, facilities, "
+        "villages or cases.",
+    )
+    category: Text = Field(
+        pattern=r"^(arrests|treatment|sentencing|seizures|investigations|policy)$",
+        description="Group used by the dashboard: arrests, treatment, sentencing, seizures, "
+        "investigations or policy.",
+    )
+    definition: Text = Field(description="What is counted, and what is not.")
+
+
+class Indicator(Record):
+    """One figure an article reports, with its hedge, period and the words it rests on."""
+
+    indicator_id: Id = Field(description="Stable identifier of this figure.")
+    metric_id: Id = Field(description="What the figure measures (metrics.metric_id).")
+    value: float = Field(
+        description="The number as reported, in the metric's unit (percentages 0-100; "
+        "'one tonne' is 1000 kg; 'roughly half' is 50)."
+    )
+    qualifier: Qualifier = Field(
+        strict=False, description="The hedge the article puts on the number."
+    )
+    period_start: Date | None = Field(
+        default=None, description="First day the figure covers; empty where not stated."
+    )
+    period_end: Date | None = Field(
+        default=None, description="Last day the figure covers; empty where not stated."
+    )
+    as_of: Date = Field(description="The date the figure is as of (often the report date).")
+    phase_id: Id | None = Field(
+        default=None,
+        description="Campaign phase the period falls in (phases.phase_id); empty when the "
+        "period spans phases or is not known.",
+    )
+    geography: Text = Field(default="national", description="Area covered: national unless stated.")
+    source_id: Id = Field(description="The article reporting the figure (sources.source_id).")
+    actor_id: Id | None = Field(
+        default=None, description="Person or body the figure is attributed to (actors.actor_id)."
+    )
+    attribution: Text = Field(
+        description="Who the article says gave the figure, in its words, e.g. 'officials' or "
+        "'a participant at the meeting who asked not to be named'."
+    )
+    quote: Quote
+    note: str | None = Field(default=None, description="Curator's note on reading the figure.")
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> Indicator:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValueError("period_end is before period_start")
+        return self
+
+
+class Actor(Record):
+    """A person or body quoted or named as acting in the articles."""
+
+    actor_id: Id = Field(description="Stable identifier, e.g. sar-kheng.")
+    name: Text = Field(description="Name as most often written in the articles.")
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other spellings or short forms used in the articles (e.g. 'Kim Yan').",
+    )
+    kind: ActorKind = Field(
+        strict=False, description="A named person, an organisation, or an unnamed speaker."
+    )
+    role: Text = Field(description="Role as the articles give it, e.g. 'Interior Minister'.")
+    organisation: Text = Field(description="Organisation the actor speaks for.")
+    actor_type: ActorType = Field(
+        strict=False, description="Kind of organisation the actor speaks for."
+    )
+
+
+class Statement(Record):
+    """A quote or reported position, attributed to an actor in one article."""
+
+    statement_id: Id = Field(description="Stable identifier of the statement.")
+    actor_id: Id = Field(description="Who said it (actors.actor_id).")
+    actor_role: str | None = Field(
+        default=None,
+        description="The speaker's role as this article gives it, where it differs from the "
+        "actor's usual role.",
+    )
+    source_id: Id = Field(description="The article reporting it (sources.source_id).")
+    quote: Quote
+    kind: StatementKind = Field(
+        strict=False,
+        description="direct: the speaker's words in quotation marks; reported: the "
+        "article's paraphrase.",
+    )
+    said_on: Date | None = Field(
+        default=None, description="When it was said, where the article tells (else empty)."
+    )
+    topic: Text = Field(
+        pattern=r"^(arrests|rehabilitation|treatment|prisons|rights|campaign|policy|funding|prevention)$",
+        description="Main subject: arrests, rehabilitation, treatment, prisons, rights, "
+        "campaign, policy, funding or prevention.",
+    )
+    stance: Stance = Field(
+        strict=False, description="The statement's stance toward the campaign as it is carried out."
+    )
+
+
+class PolicyPositionEntry(Record):
+    """A named actor's position on a proposal, backed by their words."""
+
+    actor_id: Id = Field(description="Who takes the position (actors.actor_id).")
+    position: Position = Field(strict=False, description="Where the actor stands.")
+    source_id: Id = Field(description="The article reporting the position.")
+    quote: Quote
+
+
+class Policy(Record):
+    """A proposal or measure discussed in the articles, and who stands where on it."""
+
+    policy_id: Id = Field(description="Stable identifier, e.g. white-villages.")
+    name: Text = Field(description="Short name of the proposal.")
+    description: Text = Field(description="What is proposed, in neutral words.")
+    category: PolicyCategory = Field(strict=False, description="Area of policy.")
+    status: PolicyStatus = Field(strict=False, description="Status as far as the articles say.")
+    status_note: Text = Field(description="What the articles say about the status.")
+    proposed_by: Id = Field(description="Who put it forward (actors.actor_id).")
+    proposed_on: Date = Field(description="When it was first reported as put forward.")
+    first_source_id: Id = Field(description="The first article reporting it.")
+    quote: Quote
+    positions: list[PolicyPositionEntry] = Field(
+        default_factory=list, description="Positions of named actors for and against."
+    )
+
+
+class Phase(Record):
+    """A phase of the campaign."""
+
+    phase_id: Id = Field(description="Stable identifier, e.g. phase-1.")
+    ordinal: int = Field(ge=1, description="Order of the phase, from 1.")
+    name: Text = Field(description="Short name, e.g. 'Phase 1: six-month drive'.")
+    start_date: Date = Field(description="First day of the phase.")
+    end_date: Date | None = Field(
+        default=None, description="Last day of the phase; empty while it continues."
+    )
+    description: Text = Field(description="What the articles say about the phase.")
+    date_basis: Text = Field(description="How the dates are known.")
+    citations: list[Citation] = Field(
+        default_factory=list, description="Passages of the articles describing the phase."
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Phase:
+        if self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+        return self
+
+
+class Event(Record):
+    """A dated moment of the campaign reported in an article."""
+
+    event_id: Id = Field(description="Stable identifier of the event.")
+    event_date: Date = Field(description="When it happened; with month precision, the 1st.")
+    date_precision: DatePrecision = Field(
+        strict=False, description="How much of event_date is known."
+    )
+    kind: EventKind = Field(strict=False, description="Kind of event.")
+    title: Text = Field(description="One-line neutral description.")
+    source_id: Id = Field(description="The article reporting it.")
+    quote: Quote
+
+
+#: Every record kind, by the YAML key under which curated files list them.
+RECORD_KINDS: dict[str, type[Record]] = {
+    "sources": Source,
+    "metrics": Metric,
+    "actors": Actor,
+    "phases": Phase,
+    "indicators": Indicator,
+    "statements": Statement,
+    "policies": Policy,
+    "events": Event,
+}
+
+#: The field holding each kind's identifier.
+ID_FIELDS: dict[str, str] = {
+    "sources": "source_id",
+    "metrics": "metric_id",
+    "actors": "actor_id",
+    "phases": "phase_id",
+    "indicators": "indicator_id",
+    "statements": "statement_id",
+    "policies": "policy_id",
+    "events": "event_id",
+}

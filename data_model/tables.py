@@ -1,0 +1,265 @@
+"""The database's tables: every column with its type and a description, most taken from the models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from data_model.records import (
+    Actor,
+    Citation,
+    Event,
+    Indicator,
+    Metric,
+    Phase,
+    Policy,
+    PolicyPositionEntry,
+    Record,
+    Source,
+    Statement,
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql_type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _from(model: type[Record], name: str, sql_type: str, field: str | None = None) -> Column:
+    """A column whose description is the model field's, so it is written once."""
+    description = model.model_fields[field or name].description
+    if not description:
+        raise ValueError(f"{model.__name__}.{field or name} has no description")
+    return Column(name, sql_type, description)
+
+
+def _quote_columns(model: type[Record]) -> tuple[Column, ...]:
+    return (
+        _from(model, "quote", "VARCHAR"),
+        Column("quote_start", "INTEGER", "Offset of the quote's first character in sources.body."),
+        Column(
+            "quote_end", "INTEGER", "Offset just past the quote's last character in sources.body."
+        ),
+    )
+
+
+_PRECISION = "How much of the date is known: day, month or year."
+
+SOURCES = Table(
+    "sources",
+    "One row per news article, with what is known about it and its clean text.",
+    (
+        _from(Source, "source_id", "VARCHAR"),
+        _from(Source, "seed_file", "VARCHAR"),
+        _from(Source, "outlet", "VARCHAR"),
+        _from(Source, "reporter", "VARCHAR"),
+        _from(Source, "title", "VARCHAR"),
+        _from(Source, "url", "VARCHAR"),
+        _from(Source, "published_on", "DATE"),
+        Column("date_precision", "VARCHAR", _PRECISION),
+        _from(Source, "date_basis", "VARCHAR"),
+        Column("citation", "VARCHAR", "How to cite the article: outlet, title and date as known."),
+        Column("body", "VARCHAR", "The report's clean text: page furniture removed by rule."),
+        Column("raw_sha256", "VARCHAR", "SHA-256 of the raw file, to tell two copies apart."),
+    ),
+    ("source_id",),
+)
+
+METRICS = Table(
+    "metrics",
+    "The codebook: what each figure measures.",
+    (
+        _from(Metric, "metric_id", "VARCHAR"),
+        _from(Metric, "label", "VARCHAR"),
+        _from(Metric, "unit", "VARCHAR"),
+        _from(Metric, "category", "VARCHAR"),
+        _from(Metric, "definition", "VARCHAR"),
+    ),
+    ("metric_id",),
+)
+
+INDICATORS = Table(
+    "indicators",
+    "One row per figure reported in an article, with its hedge and the words it rests on.",
+    (
+        _from(Indicator, "indicator_id", "VARCHAR"),
+        _from(Indicator, "metric_id", "VARCHAR"),
+        _from(Indicator, "value", "DOUBLE"),
+        _from(Indicator, "qualifier", "VARCHAR"),
+        Column("value_low", "DOUBLE", "Lowest value the report allows; empty when unbounded."),
+        Column("value_high", "DOUBLE", "Highest value the report allows; empty when unbounded."),
+        Column("unit", "VARCHAR", "Unit of value, from the metric."),
+        Column("label", "VARCHAR", "The figure with its hedge, e.g. '> 8,000'."),
+        _from(Indicator, "period_start", "DATE"),
+        _from(Indicator, "period_end", "DATE"),
+        _from(Indicator, "as_of", "DATE"),
+        _from(Indicator, "phase_id", "VARCHAR"),
+        _from(Indicator, "geography", "VARCHAR"),
+        _from(Indicator, "source_id", "VARCHAR"),
+        _from(Indicator, "actor_id", "VARCHAR"),
+        _from(Indicator, "attribution", "VARCHAR"),
+        *_quote_columns(Indicator),
+        _from(Indicator, "note", "VARCHAR"),
+    ),
+    ("indicator_id",),
+)
+
+ACTORS = Table(
+    "actors",
+    "People and bodies quoted or named as acting.",
+    (
+        _from(Actor, "actor_id", "VARCHAR"),
+        _from(Actor, "name", "VARCHAR"),
+        Column("aliases", "VARCHAR", "Other spellings used in the articles, separated by '; '."),
+        _from(Actor, "kind", "VARCHAR"),
+        _from(Actor, "role", "VARCHAR"),
+        _from(Actor, "organisation", "VARCHAR"),
+        _from(Actor, "actor_type", "VARCHAR"),
+    ),
+    ("actor_id",),
+)
+
+STATEMENTS = Table(
+    "statements",
+    "Quotes and reported positions, each attributed to an actor in one article.",
+    (
+        _from(Statement, "statement_id", "VARCHAR"),
+        _from(Statement, "actor_id", "VARCHAR"),
+        _from(Statement, "actor_role", "VARCHAR"),
+        _from(Statement, "source_id", "VARCHAR"),
+        *_quote_columns(Statement),
+        _from(Statement, "kind", "VARCHAR"),
+        _from(Statement, "said_on", "DATE"),
+        _from(Statement, "topic", "VARCHAR"),
+        _from(Statement, "stance", "VARCHAR"),
+    ),
+    ("statement_id",),
+)
+
+POLICIES = Table(
+    "policies",
+    "Proposals and measures discussed in the articles.",
+    (
+        _from(Policy, "policy_id", "VARCHAR"),
+        _from(Policy, "name", "VARCHAR"),
+        _from(Policy, "description", "VARCHAR"),
+        _from(Policy, "category", "VARCHAR"),
+        _from(Policy, "status", "VARCHAR"),
+        _from(Policy, "status_note", "VARCHAR"),
+        _from(Policy, "proposed_by", "VARCHAR"),
+        _from(Policy, "proposed_on", "DATE"),
+        _from(Policy, "first_source_id", "VARCHAR"),
+        *_quote_columns(Policy),
+    ),
+    ("policy_id",),
+)
+
+POLICY_POSITIONS = Table(
+    "policy_positions",
+    "Where named actors stand on each proposal, each position backed by a quote.",
+    (
+        Column("position_id", "VARCHAR", "Identifier of the position: policy id and a number."),
+        Column("policy_id", "VARCHAR", "The proposal (policies.policy_id)."),
+        _from(PolicyPositionEntry, "actor_id", "VARCHAR"),
+        _from(PolicyPositionEntry, "position", "VARCHAR"),
+        _from(PolicyPositionEntry, "source_id", "VARCHAR"),
+        *_quote_columns(PolicyPositionEntry),
+    ),
+    ("position_id",),
+)
+
+PHASES = Table(
+    "phases",
+    "The campaign's phases.",
+    (
+        _from(Phase, "phase_id", "VARCHAR"),
+        _from(Phase, "ordinal", "INTEGER"),
+        _from(Phase, "name", "VARCHAR"),
+        _from(Phase, "start_date", "DATE"),
+        _from(Phase, "end_date", "DATE"),
+        _from(Phase, "description", "VARCHAR"),
+        _from(Phase, "date_basis", "VARCHAR"),
+    ),
+    ("phase_id",),
+)
+
+PHASE_CITATIONS = Table(
+    "phase_citations",
+    "Passages of the articles that describe each phase.",
+    (
+        Column("phase_id", "VARCHAR", "The phase (phases.phase_id)."),
+        _from(Citation, "source_id", "VARCHAR"),
+        *_quote_columns(Citation),
+    ),
+)
+
+EVENTS = Table(
+    "events",
+    "Dated moments of the campaign.",
+    (
+        _from(Event, "event_id", "VARCHAR"),
+        _from(Event, "event_date", "DATE"),
+        Column("date_precision", "VARCHAR", _PRECISION),
+        _from(Event, "kind", "VARCHAR"),
+        _from(Event, "title", "VARCHAR"),
+        _from(Event, "source_id", "VARCHAR"),
+        *_quote_columns(Event),
+    ),
+    ("event_id",),
+)
+
+CONSISTENCY_CHECKS = Table(
+    "consistency_checks",
+    "Checks of figures against each other: corroboration, arithmetic and gaps.",
+    (
+        Column("check_id", "VARCHAR", "Identifier of the check."),
+        Column("kind", "VARCHAR", "corroboration, arithmetic or gap."),
+        Column("metric_id", "VARCHAR", "The metric checked, where one is."),
+        Column("period_start", "DATE", "First day of the period checked, where one is."),
+        Column("period_end", "DATE", "Last day of the period checked, where one is."),
+        Column("status", "VARCHAR", "pass, warn or fail."),
+        Column("detail", "VARCHAR", "What was compared, with the numbers, in plain words."),
+        Column("source_ids", "VARCHAR", "The articles involved, separated by '; '."),
+    ),
+    ("check_id",),
+)
+
+BUILD_INFO = Table(
+    "build_info",
+    "When and from what the database was built.",
+    (
+        Column("key", "VARCHAR", "Name of the fact."),
+        Column("value", "VARCHAR", "The fact."),
+    ),
+    ("key",),
+)
+
+#: Every table the ETL writes, in load order.
+TABLES: tuple[Table, ...] = (
+    SOURCES,
+    METRICS,
+    ACTORS,
+    PHASES,
+    PHASE_CITATIONS,
+    INDICATORS,
+    STATEMENTS,
+    POLICIES,
+    POLICY_POSITIONS,
+    EVENTS,
+    CONSISTENCY_CHECKS,
+    BUILD_INFO,
+)
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -1,0 +1,47 @@
+"""Problems found in the input, collected so that one run reports all of them at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input: where it is, and what is wrong."""
+
+    file: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: record {self.record!r}, field {self.field!r}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """An accumulating list of problems."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, record: str, field_name: str, message: str) -> None:
+        self.items.append(Problem(file, record, field_name, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def report(self) -> str:
+        lines = [f"{len(self.items)} problem(s) in the input; nothing was written:"]
+        lines += [f"  - {p}" for p in sorted(set(self.items))]
+        return "\n".join(lines)
+
+
+class InputError(Exception):
+    """Raised when the input has problems; carries all of them."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(problems.report())
+        self.problems = problems

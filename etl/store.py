@@ -1,0 +1,70 @@
+"""Save step: write the tables to a new DuckDB file and swap it in atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from data_model.tables import TABLES, Table
+
+
+def _ddl(table: Table) -> str:
+    # Identifiers come from the schema in data_model.tables, never from input.
+    cols = [f'"{c.name}" {c.sql_type}' for c in table.columns]
+    if table.primary_key:
+        cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")")
+    return f'CREATE TABLE "{table.name}" (' + ", ".join(cols) + ")"
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    con.register("incoming", frame)
+    names = ", ".join(f'"{c}"' for c in table.column_names)
+    con.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM incoming')
+    con.unregister("incoming")
+
+
+def _citations_view() -> str:
+    """Every quote with its offsets in one view, for marking them in an article's text."""
+    parts = [
+        "SELECT 'indicator' AS record_kind, indicator_id AS record_id, source_id, quote, "
+        "quote_start, quote_end FROM indicators",
+        "SELECT 'statement', statement_id, source_id, quote, quote_start, quote_end FROM statements",
+        "SELECT 'policy', policy_id, first_source_id, quote, quote_start, quote_end FROM policies",
+        "SELECT 'position', position_id, source_id, quote, quote_start, quote_end "
+        "FROM policy_positions",
+        "SELECT 'event', event_id, source_id, quote, quote_start, quote_end FROM events",
+        "SELECT 'phase', phase_id, source_id, quote, quote_start, quote_end FROM phase_citations",
+    ]
+    return "CREATE VIEW citations AS " + " UNION ALL ".join(parts)
+
+
+def write_database(frames: dict[str, pd.DataFrame], db_path: Path) -> None:
+    """Write every table to a temporary file beside db_path, then replace db_path with it.
+
+    The old file stays byte for byte as it was unless the whole write succeeds.
+    """
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()  # DuckDB wants to create the file itself
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            for table in TABLES:
+                con.execute(_ddl(table))
+                _insert(con, table, frames[table.name])
+            con.execute(_citations_view())
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    finally:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)

@@ -1,0 +1,103 @@
+"""Process step: turn validated records into one DataFrame per database table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from data_model.qualifiers import bounds, hedged_label
+from data_model.records import Source
+from data_model.tables import TABLES, Table
+from etl.validate import Dataset
+
+_MONTH = "%b %Y"
+
+
+def citation(src: Source) -> str:
+    """Outlet, title and date as far as they are known, e.g. for a chart's source line."""
+    if src.date_precision == "day":
+        when = f"{src.published_on.day} {src.published_on.strftime('%b %Y')}"
+    elif src.date_precision == "month":
+        when = src.published_on.strftime(_MONTH)
+    else:
+        when = str(src.published_on.year)
+    title = f", \u201c{src.title}\u201d" if src.title else ""
+    return f"{src.outlet}{title}, {when}"
+
+
+def _frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """A DataFrame with exactly the table's columns, in order, whatever the rows hold."""
+    frame = pd.DataFrame(rows, columns=table.column_names)
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def _span(spans: dict[str, tuple[int, int]], key: str) -> dict[str, int | None]:
+    start, end = spans.get(key, (None, None))
+    return {"quote_start": start, "quote_end": end}
+
+
+def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, Any]]]:
+    """Rows per table name; derived columns (bounds, labels, offsets) are computed here."""
+    metrics = {m.metric_id: m for m in data.of("metrics")}
+    rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
+    for src in data.of("sources"):
+        rows["sources"].append(
+            src.model_dump()
+            | {
+                "citation": citation(src),
+                "body": data.bodies.get(src.source_id),
+                "raw_sha256": data.raw_sha256.get(src.source_id),
+            }
+        )
+    rows["metrics"] = [m.model_dump() for m in data.of("metrics")]
+    for actor in data.of("actors"):
+        rows["actors"].append(actor.model_dump() | {"aliases": "; ".join(actor.aliases)})
+    for phase in data.of("phases"):
+        rows["phases"].append(phase.model_dump(exclude={"citations"}))
+    for loc in data.records["phases"]:
+        for i, cite in enumerate(loc.record.citations):
+            rows["phase_citations"].append(
+                {"phase_id": loc.record.phase_id, "source_id": cite.source_id, "quote": cite.quote}
+                | _span(loc.spans, f"citations.{i}.quote")
+            )
+    for loc in data.records["indicators"]:
+        ind = loc.record
+        unit = metrics[ind.metric_id].unit
+        low, high = bounds(ind.value, ind.qualifier, unit)
+        rows["indicators"].append(
+            ind.model_dump()
+            | {
+                "value_low": low,
+                "value_high": high,
+                "unit": unit,
+                "label": hedged_label(ind.value, ind.qualifier, unit),
+            }
+            | _span(loc.spans, "quote")
+        )
+    for loc in data.records["statements"]:
+        rows["statements"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+    for loc in data.records["events"]:
+        rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+    for loc in data.records["policies"]:
+        pol = loc.record
+        rows["policies"].append(pol.model_dump(exclude={"positions"}) | _span(loc.spans, "quote"))
+        for i, pos in enumerate(pol.positions):
+            rows["policy_positions"].append(
+                pos.model_dump()
+                | {"position_id": f"{pol.policy_id}-{i + 1}", "policy_id": pol.policy_id}
+                | _span(loc.spans, f"positions.{i}.quote")
+            )
+    rows["build_info"] = [
+        {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
+        {"key": "sources", "value": str(len(rows["sources"]))},
+        {"key": "indicators", "value": str(len(rows["indicators"]))},
+        {"key": "statements", "value": str(len(rows["statements"]))},
+    ]
+    return rows
+
+
+def to_frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
+    """One DataFrame per table, columns as the schema declares them."""
+    return {t.name: _frame(t, rows[t.name]) for t in TABLES}

@@ -1,0 +1,254 @@
+"""Process step: validate raw records against the models, each other and the article texts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from data_model.records import ID_FIELDS, RECORD_KINDS, Indicator, Metric, Phase, Record, Source
+from etl.cleaning import clean_body
+from etl.load import RawInput, RawRecord
+from etl.problems import Problems
+from etl.quotes import BodyIndex
+
+ARTICLES_PATH = "seeds/articles"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A validated record, where it was written, and the offsets of its quotes."""
+
+    record: Record
+    file: str
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class Dataset:
+    """All validated records by kind, plus each source's clean body and raw hash."""
+
+    records: dict[str, list[Located]]
+    bodies: dict[str, str]
+    raw_sha256: dict[str, str]
+
+    def of(self, kind: str) -> list[Any]:
+        return [loc.record for loc in self.records.get(kind, [])]
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "-"
+
+
+def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord, Record]]]:
+    """Model validation: every field error of every record."""
+    parsed: dict[str, list[tuple[RawRecord, Record]]] = defaultdict(list)
+    for item in raw.records:
+        model = RECORD_KINDS[item.kind]
+        try:
+            parsed[item.kind].append((item, model.model_validate(item.data)))
+        except ValidationError as exc:
+            for err in exc.errors():
+                message = err["msg"]
+                if err["type"] == "extra_forbidden":
+                    message = "unknown field (not in the data model)"
+                elif err["type"] == "missing":
+                    message = "required field is missing"
+                elif "input" in err and err["type"] != "value_error":
+                    message = f"{message} (got {err['input']!r})"
+                problems.add(item.file, item.label, _field_name(err["loc"]), message)
+    return parsed
+
+
+def _unique(raw: RawInput, problems: Problems) -> None:
+    """Ids are unique per kind, checked on the raw records so invalid ones count too."""
+    seen: dict[tuple[str, str], str] = {}
+    for item in raw.records:
+        ident = item.data.get(ID_FIELDS[item.kind])
+        if not isinstance(ident, str):
+            continue
+        key = (item.kind, ident)
+        if key in seen:
+            problems.add(
+                item.file,
+                ident,
+                ID_FIELDS[item.kind],
+                f"duplicate id (first defined in {seen[key]})",
+            )
+        else:
+            seen[key] = item.file
+
+
+def _bodies(
+    sources: list[tuple[RawRecord, Source]], articles: dict[str, bytes], problems: Problems
+) -> tuple[dict[str, BodyIndex], dict[str, str]]:
+    """Clean body and raw hash per source; every article file must have a source."""
+    bodies: dict[str, BodyIndex] = {}
+    hashes: dict[str, str] = {}
+    claimed: dict[str, str] = {}
+    for raw, src in sources:
+        if src.seed_file in claimed:
+            problems.add(
+                raw.file,
+                src.source_id,
+                "seed_file",
+                f"{src.seed_file} is already the file of source {claimed[src.seed_file]!r}",
+            )
+            continue
+        claimed[src.seed_file] = src.source_id
+        data = articles.get(src.seed_file)
+        if data is None:
+            problems.add(
+                raw.file, src.source_id, "seed_file", f"no file {ARTICLES_PATH}/{src.seed_file}"
+            )
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.add(
+                f"{ARTICLES_PATH}/{src.seed_file}",
+                src.source_id,
+                "-",
+                f"article is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            )
+            continue
+        bodies[src.source_id] = BodyIndex(clean_body(text, src.title))
+        hashes[src.source_id] = hashlib.sha256(data).hexdigest()
+    for name in sorted(set(articles) - set(claimed)):
+        problems.add(
+            f"{ARTICLES_PATH}/{name}",
+            "-",
+            "-",
+            "article file has no source record in seeds/curated (add one with `python -m etl add`)",
+        )
+    return bodies, hashes
+
+
+class _Checker:
+    """Cross-reference and quote checks, recording problems against one record at a time."""
+
+    def __init__(self, ids: dict[str, set[str]], bodies: dict[str, BodyIndex], problems: Problems):
+        self.ids = ids
+        self.bodies = bodies
+        self.problems = problems
+
+    def ref(self, raw: RawRecord, field_name: str, kind: str, value: str | None) -> bool:
+        if value is None:
+            return True
+        if value not in self.ids[kind]:
+            self.problems.add(raw.file, raw.label, field_name, f"unknown {kind[:-1]} id {value!r}")
+            return False
+        return True
+
+    def quote(
+        self, raw: RawRecord, field_name: str, source_field: str, source_id: str, quote: str
+    ) -> tuple[int, int] | None:
+        if not self.ref(raw, source_field, "sources", source_id):
+            return None
+        body = self.bodies.get(source_id)
+        if body is None:  # the source's own problem is reported already
+            return None
+        span = body.locate(quote)
+        if span is None:
+            shown = quote if len(quote) <= 80 else quote[:77] + "..."
+            self.problems.add(
+                raw.file,
+                raw.label,
+                field_name,
+                f"quote not found in the clean text of source {source_id!r}: {shown!r}",
+            )
+        return span
+
+
+def _check_record(
+    kind: str,
+    raw: RawRecord,
+    rec: Any,
+    c: _Checker,
+    phases: dict[str, Phase],
+    spans: dict[str, tuple[int, int]],
+) -> None:
+    def quote(field_name: str, source_field: str, source_id: str, text: str) -> None:
+        span = c.quote(raw, field_name, source_field, source_id, text)
+        if span:
+            spans[field_name] = span
+
+    if kind == "indicators":
+        c.ref(raw, "metric_id", "metrics", rec.metric_id)
+        c.ref(raw, "actor_id", "actors", rec.actor_id)
+        if c.ref(raw, "phase_id", "phases", rec.phase_id) and rec.phase_id:
+            _check_in_phase(raw, rec, phases[rec.phase_id], c.problems)
+        quote("quote", "source_id", rec.source_id, rec.quote)
+    elif kind == "statements":
+        c.ref(raw, "actor_id", "actors", rec.actor_id)
+        quote("quote", "source_id", rec.source_id, rec.quote)
+    elif kind == "events":
+        quote("quote", "source_id", rec.source_id, rec.quote)
+    elif kind == "policies":
+        c.ref(raw, "proposed_by", "actors", rec.proposed_by)
+        quote("quote", "first_source_id", rec.first_source_id, rec.quote)
+        for i, pos in enumerate(rec.positions):
+            c.ref(raw, f"positions.{i}.actor_id", "actors", pos.actor_id)
+            quote(f"positions.{i}.quote", f"positions.{i}.source_id", pos.source_id, pos.quote)
+    elif kind == "phases":
+        for i, cite in enumerate(rec.citations):
+            quote(f"citations.{i}.quote", f"citations.{i}.source_id", cite.source_id, cite.quote)
+
+
+def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Problems) -> None:
+    """A figure assigned to a phase must cover days inside that phase."""
+    start = rec.period_start or rec.as_of
+    end = rec.period_end or rec.as_of
+    too_early = start < phase.start_date
+    too_late = phase.end_date is not None and end > phase.end_date
+    if too_early or too_late:
+        problems.add(
+            raw.file,
+            raw.label,
+            "phase_id",
+            f"period {start}..{end} is not within {phase.phase_id} "
+            f"({phase.start_date}..{phase.end_date or 'open'})",
+        )
+
+
+def _check_metric_units(
+    parsed: dict[str, list[tuple[RawRecord, Record]]],
+    problems: Problems,
+    metrics: dict[str, Metric],
+) -> None:
+    for raw, rec in parsed.get("indicators", []):
+        metric = metrics.get(rec.metric_id)  # type: ignore[attr-defined]
+        if metric and metric.unit == "percent" and not 0 <= rec.value <= 100:  # type: ignore[attr-defined]
+            problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
+        if metric and rec.value < 0:  # type: ignore[attr-defined]
+            problems.add(raw.file, raw.label, "value", "a figure cannot be negative")
+
+
+def validate(raw: RawInput, problems: Problems) -> Dataset:
+    """Validate everything; problems are added to ``problems`` (the dataset is then partial)."""
+    parsed = _parse(raw, problems)
+    _unique(raw, problems)
+    ids = {
+        kind: {getattr(r, ID_FIELDS[kind]) for _, r in parsed.get(kind, [])}
+        for kind in RECORD_KINDS
+    }
+    sources = parsed.get("sources", [])
+    bodies, hashes = _bodies(sources, raw.articles, problems)  # type: ignore[arg-type]
+    phases = {r.phase_id: r for _, r in parsed.get("phases", [])}  # type: ignore[attr-defined]
+    metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}  # type: ignore[attr-defined]
+    _check_metric_units(parsed, problems, metrics)
+    checker = _Checker(ids, bodies, problems)
+    records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
+    for kind, items in parsed.items():
+        for raw_rec, rec in items:
+            spans: dict[str, tuple[int, int]] = {}
+            _check_record(kind, raw_rec, rec, checker, phases, spans)
+            records[kind].append(Located(rec, raw_rec.file, spans))
+    return Dataset(
+        records=records,
+        bodies={sid: b.body for sid, b in bodies.items()},
+        raw_sha256=hashes,
+    )

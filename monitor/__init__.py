@@ -1,0 +1,1 @@
+"""Read side of the dashboard: the one query module and presentation helpers."""

@@ -1,0 +1,65 @@
+"""What pages call: the queries, cached by Streamlit and refreshed when the database file changes."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from monitor import queries
+from monitor.queries import Reader, database_path, file_stamp
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _reader(path: str, stamp: str) -> Reader:
+    # Keyed by the file's stamp: a rebuilt file gets a new reader, so the new data shows
+    # without a restart (a reader that re-opened the same path would keep the old file).
+    return Reader(Path(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _run(name: str, path: str, stamp: str, kwargs: tuple[tuple[str, Any], ...]) -> Any:
+    return getattr(queries, name)(_reader(path, stamp), **dict(kwargs))
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | set | frozenset) else value
+
+
+def _cached(fn: Callable[..., R]) -> Callable[..., R]:
+    @functools.wraps(fn)
+    def wrapper(**kwargs: Any) -> R:
+        path = database_path()
+        frozen = tuple(sorted((k, _hashable(v)) for k, v in kwargs.items()))
+        result = _run(fn.__name__, str(path), file_stamp(path), frozen)
+        return result.copy() if isinstance(result, pd.DataFrame) else result
+
+    return wrapper
+
+
+def database_stamp() -> str:
+    """Identifies the database file's current version ('' when it is missing)."""
+    return file_stamp(database_path())
+
+
+sources = _cached(queries.sources)
+source_body = _cached(queries.source_body)
+citations = _cached(queries.citations)
+metrics = _cached(queries.metrics)
+phases = _cached(queries.phases)
+phase_citations = _cached(queries.phase_citations)
+events = _cached(queries.events)
+build_info = _cached(queries.build_info)
+indicators = _cached(queries.indicators)
+actors = _cached(queries.actors)
+statements = _cached(queries.statements)
+policies = _cached(queries.policies)
+policy_positions = _cached(queries.policy_positions)
+consistency_checks = _cached(queries.consistency_checks)

@@ -1,0 +1,335 @@
+"""The one query module: a read-only connection and typed queries returning DataFrames."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
+
+
+def database_path() -> Path:
+    """The database the app reads: $MONITOR_DB, else data/monitor.duckdb."""
+    return Path(os.environ.get("MONITOR_DB", DEFAULT_DB))
+
+
+def file_stamp(path: Path) -> str:
+    """Changes whenever the file is replaced; '' when it is missing."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return ""
+    return f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
+
+
+class Reader:
+    """An in-memory DuckDB with the database attached read-only; one cursor per query.
+
+    External access is switched off and locked after attaching, so no query can read
+    any other file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise FileNotFoundError(f"database {path} does not exist (run: python -m etl build)")
+        self.path = path
+        self._con = duckdb.connect(":memory:")
+        self._con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
+        self._con.execute("USE db")
+        self._con.execute("SET enable_external_access = false")
+        self._con.execute("SET lock_configuration = true")
+        self._lock = threading.Lock()
+
+    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _in(column: str, values: Sequence[str]) -> tuple[str, list[object]]:
+    """A membership condition; the column is a literal of this module, values are parameters."""
+    if not values:
+        return "TRUE", []
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _where(*conditions: tuple[str, list[object]]) -> tuple[str, list[object]]:
+    sql = " AND ".join(c for c, _ in conditions) or "TRUE"
+    params = [p for _, ps in conditions for p in ps]
+    return sql, params
+
+
+_SOURCE_COLUMNS = """
+    s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
+    s.published_on AS source_published_on, s.date_precision AS source_date_precision,
+    s.citation AS source_citation"""
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def sources(db: Reader) -> pd.DataFrame:
+    """Every article with what is known about it and how many records cite it."""
+    return db.frame(
+        """
+        SELECT s.source_id, s.title, s.outlet, s.reporter, s.url, s.published_on,
+               s.date_precision, s.date_basis, s.citation, s.seed_file,
+               (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
+               (SELECT count(*) FROM statements t WHERE t.source_id = s.source_id)
+                   AS n_statements,
+               (SELECT count(*) FROM citations c WHERE c.source_id = s.source_id) AS n_quotes
+        FROM sources s
+        ORDER BY s.published_on DESC, s.source_id
+        """
+    )
+
+
+def source_body(db: Reader, source_id: str) -> str | None:
+    """The clean text of one article, or None if there is no such source."""
+    frame = db.frame("SELECT body FROM sources WHERE source_id = ?", [source_id])
+    return None if frame.empty else str(frame.iloc[0, 0])
+
+
+def citations(db: Reader, source_id: str) -> pd.DataFrame:
+    """Every curated quote in one article, with its offsets, in reading order."""
+    return db.frame(
+        """
+        SELECT record_kind, record_id, quote, quote_start, quote_end
+        FROM citations WHERE source_id = ?
+        ORDER BY quote_start, quote_end DESC, record_kind, record_id
+        """,
+        [source_id],
+    )
+
+
+# --- codebook, phases, events --------------------------------------------------------------
+
+
+def metrics(db: Reader) -> pd.DataFrame:
+    """The codebook, with how many figures each metric has."""
+    return db.frame(
+        """
+        SELECT m.metric_id, m.label, m.unit, m.category, m.definition,
+               count(i.indicator_id) AS n_figures
+        FROM metrics m LEFT JOIN indicators i USING (metric_id)
+        GROUP BY ALL ORDER BY m.category, m.label
+        """
+    )
+
+
+def phases(db: Reader) -> pd.DataFrame:
+    """The campaign phases in order."""
+    return db.frame(
+        "SELECT phase_id, ordinal, name, start_date, end_date, description, date_basis "
+        "FROM phases ORDER BY ordinal"
+    )
+
+
+def phase_citations(db: Reader) -> pd.DataFrame:
+    """The passages describing each phase, with their sources."""
+    return db.frame(
+        f"""
+        SELECT c.phase_id, c.source_id, c.quote, {_SOURCE_COLUMNS}
+        FROM phase_citations c JOIN sources s USING (source_id)
+        ORDER BY c.phase_id, s.published_on
+        """
+    )
+
+
+def events(db: Reader) -> pd.DataFrame:
+    """Dated moments of the campaign, oldest first."""
+    return db.frame(
+        f"""
+        SELECT e.event_id, e.event_date, e.date_precision, e.kind, e.title, e.source_id,
+               e.quote, {_SOURCE_COLUMNS}
+        FROM events e JOIN sources s USING (source_id)
+        ORDER BY e.event_date, e.event_id
+        """
+    )
+
+
+def build_info(db: Reader) -> dict[str, str]:
+    """When and from how much the database was built."""
+    frame = db.frame("SELECT key, value FROM build_info")
+    return dict(zip(frame["key"], frame["value"], strict=True))
+
+
+# --- figures -------------------------------------------------------------------------------
+
+
+def indicators(
+    db: Reader,
+    metric_ids: Sequence[str] = (),
+    categories: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    phase_ids: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Figures with their metric, hedge, bounds, phase, speaker and source."""
+    where, params = _where(
+        _in("i.metric_id", metric_ids),
+        _in("m.category", categories),
+        _in("i.source_id", source_ids),
+        _in("i.phase_id", phase_ids),
+    )
+    return db.frame(
+        f"""
+        SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
+               i.value, i.qualifier, i.value_low, i.value_high, i.unit, i.label,
+               i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
+               i.geography, i.actor_id, a.name AS actor_name, i.attribution,
+               i.quote, i.note, i.source_id, {_SOURCE_COLUMNS}
+        FROM indicators i
+        JOIN metrics m USING (metric_id)
+        JOIN sources s USING (source_id)
+        LEFT JOIN phases p USING (phase_id)
+        LEFT JOIN actors a USING (actor_id)
+        WHERE {where}
+        ORDER BY m.category, m.label, i.as_of, i.indicator_id
+        """,
+        params,
+    )
+
+
+# --- people and statements -----------------------------------------------------------------
+
+
+def actors(db: Reader) -> pd.DataFrame:
+    """People and bodies, with how many statements and positions each has."""
+    return db.frame(
+        """
+        SELECT a.actor_id, a.name, a.aliases, a.kind, a.role, a.organisation, a.actor_type,
+               (SELECT count(*) FROM statements s WHERE s.actor_id = a.actor_id) AS n_statements,
+               (SELECT count(*) FROM policy_positions p WHERE p.actor_id = a.actor_id)
+                   AS n_positions
+        FROM actors a ORDER BY a.name
+        """
+    )
+
+
+def statements(
+    db: Reader,
+    actor_ids: Sequence[str] = (),
+    actor_types: Sequence[str] = (),
+    stances: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    text: str = "",
+) -> pd.DataFrame:
+    """Quotes with speaker, role, organisation and source; filters combine with AND.
+
+    The date filter uses the day said where the article gives it, else the publication date.
+    The text search looks in the quote, the speaker's name and aliases, case-insensitively.
+    """
+    conditions = [
+        _in("t.actor_id", actor_ids),
+        _in("a.actor_type", actor_types),
+        _in("t.stance", stances),
+        _in("t.topic", topics),
+        _in("t.source_id", source_ids),
+    ]
+    if date_from:
+        conditions.append(("coalesce(t.said_on, s.published_on) >= ?", [date_from]))
+    if date_to:
+        conditions.append(("coalesce(t.said_on, s.published_on) <= ?", [date_to]))
+    if text.strip():
+        needle = f"%{text.strip()}%"
+        conditions.append(
+            ("(t.quote ILIKE ? OR a.name ILIKE ? OR a.aliases ILIKE ?)", [needle] * 3)
+        )
+    where, params = _where(*conditions)
+    return db.frame(
+        f"""
+        SELECT t.statement_id, t.actor_id, a.name AS actor_name,
+               coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
+               t.quote, t.kind, t.topic, t.stance, t.said_on,
+               coalesce(t.said_on, s.published_on) AS statement_date,
+               t.source_id, {_SOURCE_COLUMNS}
+        FROM statements t
+        JOIN actors a USING (actor_id)
+        JOIN sources s USING (source_id)
+        WHERE {where}
+        ORDER BY statement_date DESC, s.source_id, t.quote_start
+        """,
+        params,
+    )
+
+
+# --- proposals -----------------------------------------------------------------------------
+
+
+def policies(
+    db: Reader, categories: Sequence[str] = (), statuses: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Proposals with who put them forward, when, their status and counts of positions."""
+    where, params = _where(_in("p.category", categories), _in("p.status", statuses))
+    return db.frame(
+        f"""
+        SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
+               p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
+               p.proposed_on, p.quote, p.first_source_id AS source_id, {_SOURCE_COLUMNS},
+               (SELECT count(*) FROM policy_positions x
+                 WHERE x.policy_id = p.policy_id AND x.position = 'supports') AS n_supports,
+               (SELECT count(*) FROM policy_positions x
+                 WHERE x.policy_id = p.policy_id AND x.position = 'opposes') AS n_opposes,
+               (SELECT count(*) FROM policy_positions x
+                 WHERE x.policy_id = p.policy_id AND x.position = 'mixed') AS n_mixed
+        FROM policies p
+        JOIN actors a ON a.actor_id = p.proposed_by
+        JOIN sources s ON s.source_id = p.first_source_id
+        WHERE {where}
+        ORDER BY p.proposed_on DESC, p.name
+        """,
+        params,
+    )
+
+
+def policy_positions(
+    db: Reader, policy_ids: Sequence[str] = (), positions: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Each named actor's position on each proposal, with their words and the source."""
+    where, params = _where(_in("x.policy_id", policy_ids), _in("x.position", positions))
+    return db.frame(
+        f"""
+        SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
+               a.name AS actor_name, a.role AS actor_role, a.organisation, a.actor_type,
+               x.position, x.quote, x.source_id, {_SOURCE_COLUMNS}
+        FROM policy_positions x
+        JOIN policies p USING (policy_id)
+        JOIN actors a ON a.actor_id = x.actor_id
+        JOIN sources s ON s.source_id = x.source_id
+        WHERE {where}
+        ORDER BY p.name, x.position, a.name
+        """,
+        params,
+    )
+
+
+# --- checks --------------------------------------------------------------------------------
+
+
+def consistency_checks(db: Reader, statuses: Sequence[str] = ()) -> pd.DataFrame:
+    """Checks of figures against each other, failures first."""
+    where, params = _where(_in("status", statuses))
+    return db.frame(
+        f"""
+        SELECT check_id, kind, metric_id, period_start, period_end, status, detail, source_ids
+        FROM consistency_checks WHERE {where}
+        ORDER BY CASE status WHEN 'fail' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, kind, check_id
+        """,
+        params,
+    )

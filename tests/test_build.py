@@ -1,0 +1,123 @@
+"""The build writes every table, keeps quotes traceable, and never half-writes the database."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import etl.store
+from data_model.tables import TABLES
+from etl.build import build
+from etl.problems import InputError
+from etl.quotes import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tables(path: Path) -> dict[str, list[str]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns ORDER BY ordinal_position"
+        ).fetchall()
+    out: dict[str, list[str]] = {}
+    for table, column in rows:
+        out.setdefault(table, []).append(column)
+    return out
+
+
+def test_every_table_has_its_declared_columns(fixture_seeds: Path, tmp_path: Path):
+    db = tmp_path / "m.duckdb"
+    build(db, fixture_seeds)
+    found = _tables(db)
+    for table in TABLES:
+        assert found[table.name] == table.column_names
+
+
+def test_the_issue_minimum_columns_exist(seed_db: Path):
+    found = _tables(seed_db)
+    minimum = {
+        "sources": "source_id seed_file outlet title url published_on date_precision date_basis body",
+        "metrics": "metric_id label unit definition",
+        "indicators": "indicator_id metric_id value qualifier value_low value_high unit period_start "
+        "period_end as_of phase_id geography source_id actor_id quote quote_start quote_end",
+        "actors": "actor_id name aliases role organisation actor_type",
+        "statements": "statement_id actor_id source_id quote topic stance",
+        "policies": "policy_id name description category status proposed_by first_source_id",
+        "policy_positions": "policy_id actor_id position source_id quote",
+        "phases": "phase_id name start_date end_date description",
+        "events": "event_id event_date title source_id quote",
+    }
+    for table, columns in minimum.items():
+        assert set(columns.split()) <= set(found[table]), table
+
+
+def test_every_stored_quote_offset_points_at_the_quote(seed_db: Path):
+    with duckdb.connect(str(seed_db), read_only=True) as con:
+        rows = con.execute(
+            "SELECT c.record_id, c.quote, c.quote_start, c.quote_end, s.body "
+            "FROM citations c JOIN sources s USING (source_id)"
+        ).fetchall()
+    assert len(rows) > 50
+    for record_id, quote, start, end, body in rows:
+        assert start is not None and end is not None, record_id
+        assert normalise(body[start:end])[0] == normalise(quote)[0], record_id
+
+
+def test_failed_build_leaves_the_old_database_byte_for_byte(fixture_seeds: Path, tmp_path: Path):
+    db = tmp_path / "m.duckdb"
+    build(db, fixture_seeds)
+    before = db.read_bytes()
+    records = fixture_seeds / "curated" / "fixture-kampot.yaml"
+    records.write_text(records.read_text().replace("qualifier: more_than", "qualifier: lots"))
+    with pytest.raises(InputError):
+        build(db, fixture_seeds)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
+
+
+def test_crash_while_writing_leaves_the_old_database(fixture_seeds, tmp_path, monkeypatch):
+    db = tmp_path / "m.duckdb"
+    build(db, fixture_seeds)
+    before = db.read_bytes()
+    calls = {"n": 0}
+    real_insert = etl.store._insert
+
+    def failing_insert(con, table, frame):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError("disk full (simulated)")
+        real_insert(con, table, frame)
+
+    monkeypatch.setattr(etl.store, "_insert", failing_insert)
+    with pytest.raises(OSError, match="simulated"):
+        build(db, fixture_seeds)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
+
+
+def test_cli_build_fails_cleanly_and_keeps_the_old_file(fixture_seeds: Path, tmp_path: Path):
+    db = tmp_path / "m.duckdb"
+    ok = subprocess.run(
+        [sys.executable, "-m", "etl", "--seeds", str(fixture_seeds), "build", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert ok.returncode == 0, ok.stderr
+    before = db.read_bytes()
+    (fixture_seeds / "curated" / "bad.yaml").write_text("actors:\n  - actor_id: x\n")
+    bad = subprocess.run(
+        [sys.executable, "-m", "etl", "--seeds", str(fixture_seeds), "build", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr and "bad.yaml" in bad.stderr
+    assert db.read_bytes() == before

@@ -1,0 +1,127 @@
+"""Bad input: every problem in one report, each naming file, record and field; no tracebacks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from etl.build import check
+from etl.problems import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDS = "curated/fixture-kampot.yaml"
+
+
+def _edit(seeds: Path, name: str, change) -> None:
+    path = seeds / name
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:
+    with pytest.raises(InputError) as caught:
+        check(seeds)
+    return [(p.file, p.record, p.field, p.message) for p in caught.value.problems.items]
+
+
+def _has(problems, file: str, record: str, field: str, words: str) -> bool:
+    return any(
+        p[0].endswith(file) and p[1] == record and p[2] == field and words in p[3] for p in problems
+    )
+
+
+def test_the_fixture_is_valid_to_start_with(fixture_seeds: Path):
+    data = check(fixture_seeds)
+    assert len(data.of("indicators")) == 2
+
+
+def _break_everything(doc: dict) -> None:
+    ind = doc["indicators"]
+    ind[0]["value"] = "lots"  # not a number
+    ind[0]["qualifier"] = "many"  # unknown qualifier
+    ind[1]["period_start"] = "2017-04-15"  # after period_end
+    ind.append(dict(ind[1]))  # duplicate id
+    ind[-1]["quote"] = "roughly half"
+    doc["statements"][0]["actor_id"] = "nobody"  # unknown actor
+    doc["statements"][1]["quote"] = "the arrests were a triumph"  # not in the text
+    doc["events"][0]["colour"] = "red"  # unknown field
+    del doc["policies"][0]["status"]  # missing field
+
+
+@pytest.fixture
+def broken(fixture_seeds: Path) -> Path:
+    _edit(fixture_seeds, RECORDS, _break_everything)
+    (fixture_seeds / "curated" / "broken.yaml").write_text("metrics:\n  - [unclosed\n")
+    return fixture_seeds
+
+
+@pytest.mark.parametrize(
+    ("record", "field", "words"),
+    [
+        ("kampot-arrests-march", "value", "valid number"),
+        ("kampot-arrests-march", "qualifier", "'exact'"),
+        ("kampot-share-users-march", "-", "period_end is before period_start"),
+        ("kampot-share-users-march", "indicator_id", "duplicate id"),
+        ("sok-dara-continue", "actor_id", "unknown actor id 'nobody'"),
+        ("chan-vanna-not-the-answer", "quote", "quote not found"),
+        ("kampot-march-arrests", "colour", "unknown field"),
+        ("kampot-community-treatment", "status", "required field is missing"),
+    ],
+)
+def test_each_problem_names_file_record_and_field(broken: Path, record, field, words):
+    problems = _problems(broken)
+    assert _has(problems, RECORDS, record, field, words), problems
+
+
+def test_all_problems_come_in_one_report(broken: Path):
+    problems = _problems(broken)
+    assert len(problems) >= 9
+    assert any(p[0].endswith("broken.yaml") and "not valid YAML at line" in p[3] for p in problems)
+
+
+def test_article_without_source_and_source_without_article(fixture_seeds: Path):
+    (fixture_seeds / "articles" / "101_orphan.txt").write_text("A report nobody registered.\n")
+    _edit(
+        fixture_seeds,
+        "curated/registry.yaml",
+        lambda d: d["sources"][0].update(seed_file="999_missing.txt"),
+    )
+    problems = _problems(fixture_seeds)
+    assert any(p[0].endswith("101_orphan.txt") and "no source record" in p[3] for p in problems)
+    assert _has(problems, "registry.yaml", "fixture-kampot", "seed_file", "no file")
+
+
+def test_indicator_outside_its_phase_is_an_error(fixture_seeds: Path):
+    _edit(
+        fixture_seeds,
+        RECORDS,
+        lambda d: d["indicators"][0].update(
+            period_start="2017-08-01", period_end="2017-08-31", as_of="2017-09-01"
+        ),
+    )
+    problems = _problems(fixture_seeds)
+    assert _has(problems, RECORDS, "kampot-arrests-march", "phase_id", "not within phase-1")
+
+
+def test_percentage_over_100_is_an_error(fixture_seeds: Path):
+    _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][1].update(value=150))
+    assert _has(_problems(fixture_seeds), RECORDS, "kampot-share-users-march", "value", "0 and 100")
+
+
+def test_command_line_reports_all_problems_without_traceback(broken: Path):
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "--seeds", str(broken), "check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert "problem(s) in the input" in run.stderr
+    assert "fixture-kampot.yaml: record 'sok-dara-continue', field 'actor_id'" in run.stderr

@@ -1,0 +1,52 @@
+"""The one rule that turns a figure's hedge into bounds, and the labels that show it."""
+
+from __future__ import annotations
+
+import pytest
+
+from data_model.qualifiers import BOUNDS_RULE, Qualifier, bounds, hedged_label
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "unit", "expected"),
+    [
+        (1055, "exact", "people", (1055, 1055)),
+        (17800, "approx", "people", (16020, 19580)),
+        (8000, "more_than", "people", (8000, None)),
+        (300, "at_least", "people", (300, None)),
+        (3000, "fewer_than", "people", (None, 3000)),
+        (10, "at_most", "people", (None, 10)),
+        (50, "approx", "percent", (45, 55)),
+        (95, "approx", "percent", (85.5, 100)),
+    ],
+)
+def test_bounds_follow_the_documented_rule(value, qualifier, unit, expected):
+    low, high = bounds(value, Qualifier(qualifier), unit)
+    assert low == pytest.approx(expected[0]) if expected[0] is not None else low is None
+    assert high == pytest.approx(expected[1]) if expected[1] is not None else high is None
+
+
+def test_a_lower_bound_never_gets_an_upper_bound_of_zero():
+    # "more than 8,000" must not be drawn or exported as a closed interval.
+    assert bounds(8000, Qualifier.more_than, "people")[1] is None
+    assert bounds(3000, Qualifier.fewer_than, "people")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "unit", "label"),
+    [
+        (8000, "more_than", "people", "> 8,000"),
+        (300, "at_least", "people", "≥ 300"),
+        (3000, "fewer_than", "people", "< 3,000"),
+        (50, "approx", "percent", "≈ 50%"),
+        (3554.13, "exact", "kg", "3,554.13 kg"),
+        (1055, "exact", "people", "1,055"),
+    ],
+)
+def test_labels_keep_the_hedge(value, qualifier, unit, label):
+    assert hedged_label(value, qualifier, unit) == label
+
+
+def test_the_rule_is_documented_for_every_qualifier():
+    for q in Qualifier:
+        assert f"| {q.value}" in BOUNDS_RULE
