@@ -1,4 +1,4 @@
-"""Command line: python -m etl build|check [...]."""
+"""Command line: python -m etl build | check | codebook (see --help)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from data_model.codebook import render_codebook
 from etl.build import DEFAULT_DB, build, check
-from etl.load import SEEDS
+from etl.load import ROOT, SEEDS
 from etl.problems import InputError
+
+CODEBOOK = ROOT / "CODEBOOK.md"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="validate the input and (re)build the database")
     p_build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     sub.add_parser("check", help="validate the input only")
+    p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
+    p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
     return parser
 
 
@@ -36,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             counts = build(args.db, args.seeds)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+        elif args.command == "codebook":
+            args.out.write_text(render_codebook(check(args.seeds).of("metrics")), encoding="utf-8")
+            print(f"wrote {args.out}")
     except InputError as exc:
         print(exc.problems.report(), file=sys.stderr)
         return 1

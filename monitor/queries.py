@@ -51,6 +51,7 @@ class Reader:
         with self._lock:
             cur = self._con.cursor()
         try:
+            cur.execute("USE db")  # the default catalog is per cursor
             return cur.execute(sql, list(params)).df()
         finally:
             cur.close()

@@ -1,0 +1,45 @@
+"""Entry point: builds the database if it is missing, then shows the pages (or one embedded chart)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor.bootstrap import ensure_database
+from monitor.queries import database_path
+
+st.set_page_config(
+    page_title="Cambodia drug campaign monitor",
+    page_icon=":material/monitoring:",
+    layout="wide",
+)
+
+path = database_path()
+if not path.exists():
+    with st.status("First run: building the database from the articles…", expanded=True) as box:
+        problem = ensure_database(path)
+        if problem:
+            box.update(label="The database could not be built", state="error")
+            st.error("The curated data has problems, so the dashboard cannot start:")
+            st.code(problem, language=None)
+            st.stop()
+        box.update(label="Database built", state="complete", expanded=False)
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
+    st.Page("pages/statements.py", title="Statements", icon=":material/format_quote:"),
+    st.Page("pages/policies.py", title="Policies", icon=":material/gavel:"),
+    st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
+    st.Page("pages/data.py", title="Data", icon=":material/table:"),
+]
+
+embedded = st.context.is_embedded
+if embedded:
+    # Donors' frames show one chart: no navigation, sidebar or toolbar.
+    st.html(
+        "<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],"
+        "[data-testid='stToolbar'],header{display:none !important}"
+        ".block-container{padding-top:0.5rem}</style>"
+    )
+page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
+page.run()

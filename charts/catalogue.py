@@ -1,0 +1,191 @@
+"""Every chart the product shows, embeds and exports, by stable id, built from query results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import pandas as pd
+
+from charts.hedged import categorical, period_text, reference_date, timeline
+from charts.model import EVIDENCE_COLUMNS, Chart
+from data_model.qualifiers import QUALIFIER_WORDS, Qualifier
+
+
+class Frames(Protocol):
+    """Where charts get their data: monitor.data in the app, a Reader adapter in exports."""
+
+    def indicators(self, *, metric_ids: Sequence[str] = ...) -> pd.DataFrame: ...
+
+    def phases(self) -> pd.DataFrame: ...
+
+    def metrics(self) -> pd.DataFrame: ...
+
+
+def hedged_words(value: float, qualifier: str, unit: str) -> str:
+    """'more than 8,000', 'about 50%', '3,554.13 kg' — the hedge in plain words."""
+    number = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    number += {"percent": "%", "kg": " kg"}.get(unit, "")
+    q = Qualifier(qualifier)
+    return number if q is Qualifier.exact else f"{QUALIFIER_WORDS[q]} {number}"
+
+
+def _when(row: pd.Series) -> str:
+    return period_text(row["period_start"], row["period_end"], row["as_of"])
+
+
+def _evidence(frame: pd.DataFrame) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    out = frame.assign(period=[_when(r) for _, r in frame.iterrows()])
+    return out[EVIDENCE_COLUMNS].reset_index(drop=True)
+
+
+def _figure_list(frame: pd.DataFrame, with_metric: bool = False) -> str:
+    parts = []
+    for _, r in frame.iterrows():
+        what = f"{r['metric_label'].lower()}: " if with_metric else ""
+        parts.append(f"{what}{hedged_words(r['value'], r['qualifier'], r['unit'])} ({_when(r)})")
+    return "; ".join(parts)
+
+
+def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"]).drop(columns="_ref")
+
+
+# --- takeaways: one plain sentence computed from the figures shown --------------------------
+
+
+def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
+    ordered = _sorted(frame)
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    return (
+        f"Reported arrests rose from {hedged_words(first['value'], first['qualifier'], first['unit'])}"
+        f" ({_when(first)}) to {hedged_words(last['value'], last['qualifier'], last['unit'])}"
+        f" ({_when(last)}); each figure counts from the launch, and none is an exact tally "
+        "of a whole phase unless marked so."
+    )
+
+
+def _takeaway_by_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
+    with_figures = [p for p in phases["name"] if p in set(frame["phase_name"])]
+    without = [p for p in phases["name"] if p not in set(frame["phase_name"])]
+    text = f"Arrest figures are reported in {len(with_figures)} of {len(phases)} phases"
+    if without:
+        text += "; none for " + ", ".join(without)
+    return text + ". Figures are cumulative since the launch, placed in the phase they reach."
+
+
+def _takeaway_list(prefix: str, with_metric: bool = False) -> Callable[[pd.DataFrame, pd.DataFrame], str]:
+    def takeaway(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
+        return f"{prefix} {_figure_list(_sorted(frame), with_metric)}."
+
+    return takeaway
+
+
+@dataclass(frozen=True)
+class ChartDef:
+    """How to build one chart: which metrics, drawn how, summed up how."""
+
+    chart_id: str
+    title: str
+    metric_ids: tuple[str, ...]
+    layout: str  # "timeline", "by_phase" or "by_metric"
+    group: str  # column that picks the colour: source or metric
+    y_title: str
+    takeaway: Callable[[pd.DataFrame, pd.DataFrame], str]
+    question: str  # the question the chart answers, for the Embed & share page
+
+    def build(self, frames: Frames) -> Chart:
+        data = frames.indicators(metric_ids=list(self.metric_ids))
+        phases = frames.phases()
+        if self.layout == "timeline":
+            fig = timeline(data, phases, self.group, self.y_title)
+        elif self.layout == "by_phase":
+            data = _assign_phase(data, phases)
+            fig = categorical(data, "phase_name", list(phases["name"]), self.group, self.y_title)
+        else:
+            order = _metric_order(frames, self.metric_ids)
+            fig = categorical(data, "metric_label", order, self.group, self.y_title)
+        takeaway = self.takeaway(data, phases) if not data.empty else "No article reports these figures yet."
+        sources = tuple(dict.fromkeys(_sorted(data)["source_citation"])) if not data.empty else ()
+        return Chart(self.chart_id, self.title, takeaway, fig, _evidence(data), sources)
+
+
+def _assign_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
+    """Place each figure in the phase its reference date falls in (figures that span phases
+    have no phase_id of their own, but their end date lies in one)."""
+    ref = reference_date(frame)
+    names = []
+    for day in ref:
+        match = phases[
+            (pd.to_datetime(phases["start_date"]) <= day)
+            & (pd.to_datetime(phases["end_date"]).fillna(pd.Timestamp.max) >= day)
+        ]
+        names.append(match["name"].iloc[0] if not match.empty else "outside the phases")
+    return frame.assign(phase_name=names)
+
+
+def _metric_order(frames: Frames, metric_ids: Sequence[str]) -> list[str]:
+    """Category labels for the metrics, in the chart's order, figures or not."""
+    labels = dict(zip(frames.metrics()["metric_id"], frames.metrics()["label"], strict=True))
+    return [labels.get(m, m) for m in metric_ids]
+
+
+CHARTS: dict[str, ChartDef] = {
+    c.chart_id: c
+    for c in [
+        ChartDef(
+            "arrests-over-time", "Arrests reported since the campaign began",
+            ("arrests-total",), "timeline", "source_citation", "people arrested (cumulative)",
+            _takeaway_arrests, "How many people have been arrested?",
+        ),
+        ChartDef(
+            "arrests-by-phase", "Arrest figures by campaign phase",
+            ("arrests-total",), "by_phase", "source_citation", "people arrested (cumulative)",
+            _takeaway_by_phase, "What arrest figures are reported in each phase?",
+        ),
+        ChartDef(
+            "users-share", "Drug users as a share of those arrested",
+            ("arrests-share-users",), "timeline", "source_citation", "% of arrests",
+            _takeaway_list("Reports put drug users at"), "Are those arrested users or traffickers?",
+        ),
+        ChartDef(
+            "users-vs-traffickers", "Users and traffickers: arrested and imprisoned",
+            ("arrests-users", "arrests-traffickers", "users-imprisoned", "traffickers-imprisoned"),
+            "by_metric", "source_citation", "people",
+            _takeaway_list("Reported:", with_metric=True),
+            "How do users and traffickers compare?",
+        ),
+        ChartDef(
+            "treatment-capacity", "Rehabilitation centres and treatment clinics",
+            ("rehabilitation-centres", "voluntary-treatment-clinics"), "by_metric",
+            "source_citation", "facilities", _takeaway_list("Reported:", with_metric=True),
+            "How much treatment capacity is there?",
+        ),
+        ChartDef(
+            "treatment-people", "People sent to rehabilitation or in community-based treatment",
+            ("sent-to-rehabilitation", "community-treatment-people"), "timeline", "metric_label",
+            "people", _takeaway_list("Reported:", with_metric=True),
+            "How many people reach rehabilitation or treatment?",
+        ),
+        ChartDef(
+            "methadone-dropouts", "Methadone clients who stopped treatment",
+            ("methadone-dropouts",), "timeline", "source_citation", "clients",
+            _takeaway_list("Reported:"), "Did the crackdown interrupt treatment?",
+        ),
+        ChartDef(
+            "drug-seizures", "Drugs seized and destroyed",
+            ("drugs-seized-kg", "drugs-destroyed-kg", "precursors-seized-kg"), "timeline",
+            "metric_label", "kilograms", _takeaway_list("Reported:", with_metric=True),
+            "How much was seized and destroyed?",
+        ),
+    ]
+}
+
+
+def build_chart(chart_id: str, frames: Frames) -> Chart | None:
+    """The chart with this id, or None for an unknown id."""
+    spec = CHARTS.get(chart_id)
+    return spec.build(frames) if spec else None

@@ -1,0 +1,26 @@
+"""Chart data straight from a database file, for exports and tests outside Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from monitor import queries
+from monitor.queries import Reader
+
+
+class ReaderFrames:
+    """Satisfies charts.catalogue.Frames with uncached queries on one Reader."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+
+    def indicators(self, *, metric_ids: Sequence[str] = ()) -> pd.DataFrame:
+        return queries.indicators(self.reader, metric_ids=metric_ids)
+
+    def phases(self) -> pd.DataFrame:
+        return queries.phases(self.reader)
+
+    def metrics(self) -> pd.DataFrame:
+        return queries.metrics(self.reader)

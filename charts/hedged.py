@@ -1,0 +1,166 @@
+"""Plotly primitives that draw reported figures with their hedges: bounds as arrows, gaps as gaps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, colour
+
+LOWER = {"more_than", "at_least"}
+UPPER = {"fewer_than", "at_most"}
+
+
+def period_text(start: object, end: object, as_of: object) -> str:
+    """'1 Jan 2017 – 11 Jan 2017', or 'as of 13 Feb 2018' where no period is stated."""
+
+    def fmt(d: object) -> str:
+        return pd.Timestamp(d).strftime("%-d %b %Y")
+
+    if pd.notna(start) and pd.notna(end):
+        return f"{fmt(start)} – {fmt(end)}"
+    if pd.notna(end):
+        return f"up to {fmt(end)}"
+    return f"as of {fmt(as_of)}"
+
+
+def reference_date(frame: pd.DataFrame) -> pd.Series:
+    """The day a figure stands for on a time axis: the end of its period, else its as-of date."""
+    return pd.to_datetime(frame["period_end"]).fillna(pd.to_datetime(frame["as_of"]))
+
+
+def _hover(frame: pd.DataFrame) -> list[str]:
+    return [
+        f"<b>{r.label}</b> {r.metric_label}<br>{period_text(r.period_start, r.period_end, r.as_of)}"
+        f"<br>{r.attribution}<br><i>{r.source_citation}</i>"
+        for r in frame.itertuples()
+    ]
+
+
+def _error_bars(frame: pd.DataFrame) -> dict[str, object]:
+    """Approximate figures show their range; other figures show none."""
+    approx = frame["qualifier"] == "approx"
+    plus = (frame["value_high"] - frame["value"]).where(approx, 0).fillna(0)
+    minus = (frame["value"] - frame["value_low"]).where(approx, 0).fillna(0)
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": plus.tolist(),
+        "arrayminus": minus.tolist(),
+        "thickness": 1.5,
+        "width": 6,
+        "visible": bool(approx.any()),
+    }
+
+
+def _bound_arrows(fig: go.Figure, xs: Sequence[object], frame: pd.DataFrame, span: float) -> None:
+    """An open-ended arrow from each bound: up for 'more than', down for 'fewer than'."""
+    for x, row in zip(xs, frame.itertuples(), strict=True):
+        if row.qualifier in LOWER:
+            head = row.value + span
+        elif row.qualifier in UPPER:
+            head = max(row.value - span, 0)
+        else:
+            continue
+        fig.add_annotation(
+            x=x, y=head, ax=x, ay=row.value, xref="x", yref="y", axref="x", ayref="y",
+            showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5,
+            arrowcolor="rgba(60,60,60,0.7)", text="",
+        )
+
+
+def _points(fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str, i: int) -> None:
+    fig.add_trace(
+        go.Scatter(
+            x=list(xs),
+            y=frame["value"].tolist(),
+            mode="markers+text",
+            name=name,
+            text=frame["label"].tolist(),
+            textposition="middle right",
+            textfont={"size": 13},
+            cliponaxis=False,
+            marker={
+                "size": 13,
+                "color": colour(i),
+                "symbol": [SYMBOLS[q] for q in frame["qualifier"]],
+                "line": {"width": 2, "color": colour(i)},
+            },
+            error_y=_error_bars(frame),
+            hovertext=_hover(frame),
+            hoverinfo="text",
+        )
+    )
+
+
+def _span(frame: pd.DataFrame) -> float:
+    top = pd.concat([frame["value"], frame["value_high"]]).max()
+    return float(top) * 0.18 if pd.notna(top) and top > 0 else 1.0
+
+
+def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> None:
+    """Shade each campaign phase and name it, so a figure is read against its phase."""
+    for i, ph in enumerate(phases.itertuples()):
+        end = ph.end_date if pd.notna(ph.end_date) else pd.Timestamp(until)
+        fig.add_vrect(
+            x0=ph.start_date, x1=end, fillcolor=PHASE_FILLS[i % 2], line_width=0, layer="below",
+            annotation_text=f"Phase {ph.ordinal}", annotation_position="top left",
+            annotation_font_size=11, annotation_font_color="#555",
+        )
+
+
+def timeline(
+    frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
+) -> go.Figure:
+    """Each figure as a marker on the date it stands for, one colour per group, no lines
+    between reports (a line would claim values the articles never gave)."""
+    fig = go.Figure()
+    if frame.empty:
+        return base_layout(fig, y_title=y_title)
+    frame = frame.assign(_x=reference_date(frame)).sort_values("_x")
+    span = _span(frame)
+    for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
+        _points(fig, part, part["_x"].tolist(), str(name), i)
+        _bound_arrows(fig, part["_x"].tolist(), part, span)
+    last = frame["_x"].max() + pd.Timedelta(days=60)
+    add_phase_bands(fig, phases, last.date())
+    first = min(frame["_x"].min(), pd.to_datetime(phases["start_date"]).min())
+    fig.update_xaxes(range=[first - pd.Timedelta(days=20), last])
+    return _with_key(base_layout(fig, y_title=y_title))
+
+
+def categorical(
+    frame: pd.DataFrame, x: str, order: list[str], group: str, y_title: str,
+    empty_note: str = "no figure reported",
+) -> go.Figure:
+    """Figures placed on named categories (phases, metrics); a category with no figure
+    gets a note at the baseline, never a zero."""
+    fig = go.Figure()
+    span = _span(frame) if not frame.empty else 1.0
+    for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
+        _points(fig, part, part[x].tolist(), str(name), i)
+        _bound_arrows(fig, part[x].tolist(), part, span)
+    present = set(frame[x]) if not frame.empty else set()
+    for cat in order:
+        if cat not in present:
+            fig.add_annotation(
+                x=cat, y=0, yref="y", text=empty_note, showarrow=False, yshift=14,
+                font={"size": 12, "color": "#555"},
+            )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, range=[-0.5, len(order) - 0.5])
+    if frame.empty:
+        fig.update_yaxes(range=[0, 1], showticklabels=False)
+    return _with_key(base_layout(fig, y_title=y_title))
+
+
+def _with_key(fig: go.Figure) -> go.Figure:
+    """Explain the marker shapes under the plot, so the hedge reads without a legend hunt."""
+    fig.add_annotation(
+        text=MARKER_KEY, xref="paper", yref="paper", x=0, y=-0.3, showarrow=False,
+        xanchor="left", yanchor="top", font={"size": 11, "color": "#555"}, align="left",
+    )
+    fig.update_layout(margin={"b": 90})
+    return fig

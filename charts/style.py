@@ -1,0 +1,54 @@
+"""The look shared by every chart: a colour-blind-safe palette, fonts and hedge markers."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
+PALETTE = [
+    "#0072B2",  # blue
+    "#D55E00",  # vermilion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow (last: weak on white)
+]
+
+# Phase bands alternate two pale greys so labels stay readable on top of them.
+PHASE_FILLS = ["rgba(0,0,0,0.06)", "rgba(0,0,0,0.02)"]
+
+#: Marker per qualifier: the hedge is visible in the shape, not only in the label.
+SYMBOLS = {
+    "exact": "circle",
+    "approx": "diamond-open",
+    "more_than": "triangle-up",
+    "at_least": "triangle-up",
+    "fewer_than": "triangle-down",
+    "at_most": "triangle-down",
+}
+
+MARKER_KEY = (
+    "● exact  ◇ approximate (range shown)  ▲ lower bound: more than / at least "
+    "(dotted line: no upper limit reported)  ▼ upper bound: fewer than / at most"
+)
+
+
+def colour(i: int) -> str:
+    return PALETTE[i % len(PALETTE)]
+
+
+def base_layout(fig: go.Figure, *, y_title: str, height: int = 420) -> go.Figure:
+    """Readable on a laptop and at phone width: legend below, labels not clipped."""
+    fig.update_layout(
+        template="plotly_white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"size": 14},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "title": None},
+        hoverlabel={"font_size": 13},
+        yaxis={"title": y_title, "rangemode": "tozero", "separatethousands": True},
+        xaxis={"title": None},
+    )
+    return fig

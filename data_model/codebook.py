@@ -1,0 +1,98 @@
+"""Render the codebook users read (tables, columns, allowed values, the bounds rule) from the models."""
+
+from __future__ import annotations
+
+import types
+from enum import Enum
+from typing import Union, get_args, get_origin
+
+from data_model.qualifiers import BOUNDS_RULE
+from data_model.records import RECORD_KINDS, Metric, Record
+from data_model.tables import TABLES
+
+HEADER = """\
+# Codebook
+
+Generated from `data_model/` by `python -m etl codebook`; do not edit by hand
+(a test fails when this file and the models disagree).
+"""
+
+
+def _enum_of(annotation: object) -> type[Enum] | None:
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return annotation
+    if get_origin(annotation) in (Union, types.UnionType):
+        for arg in get_args(annotation):
+            found = _enum_of(arg)
+            if found:
+                return found
+    return None
+
+
+def _allowed_values() -> list[str]:
+    """One line per enumerated field: which values it takes."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for kind, model in RECORD_KINDS.items():
+        for name, info in _fields(model):
+            enum = _enum_of(info.annotation)
+            key = f"{name}:{enum.__name__ if enum else ''}"
+            if enum and key not in seen:
+                seen.add(key)
+                values = ", ".join(f"`{e.value}`" for e in enum)
+                lines.append(f"- `{name}` ({kind}): {values}")
+    return lines
+
+
+def _fields(model: type[Record]):  # type: ignore[no-untyped-def]
+    for name, info in model.model_fields.items():
+        yield name, info
+        nested = _nested_model(info.annotation)
+        if nested:
+            yield from ((f"{name}[].{n}", i) for n, i in nested.model_fields.items())
+
+
+def _nested_model(annotation: object) -> type[Record] | None:
+    for arg in get_args(annotation):
+        if isinstance(arg, type) and issubclass(arg, Record):
+            return arg
+    return None
+
+
+def render_tables() -> str:
+    """The database tables and their columns, as Markdown."""
+    out: list[str] = ["## Tables", ""]
+    for table in TABLES:
+        out += [f"### `{table.name}`", "", table.description, ""]
+        out += ["| column | type | description |", "|---|---|---|"]
+        for col in table.columns:
+            out.append(f"| `{col.name}` | {col.sql_type} | {col.description} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def render_metrics(metrics: list[Metric]) -> str:
+    """The metrics figures are reported in, as Markdown."""
+    out = ["## Metrics", "", "| metric_id | label | unit | category | definition |"]
+    out.append("|---|---|---|---|---|")
+    for m in sorted(metrics, key=lambda m: (m.category, m.metric_id)):
+        out.append(f"| `{m.metric_id}` | {m.label} | {m.unit} | {m.category} | {m.definition} |")
+    return "\n".join(out) + "\n"
+
+
+def render_codebook(metrics: list[Metric]) -> str:
+    """The whole codebook: tables, metrics, allowed values and the qualifier rule."""
+    parts = [
+        HEADER,
+        render_tables(),
+        render_metrics(metrics),
+        "## Allowed values",
+        "",
+        *_allowed_values(),
+        "",
+        "## From qualifier to bounds",
+        "",
+        BOUNDS_RULE,
+        "",
+    ]
+    return "\n".join(parts)

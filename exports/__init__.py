@@ -1,0 +1,1 @@
+"""Files the project hands out: safe CSV, the data package, standalone chart HTML and PNG."""

@@ -1,0 +1,58 @@
+"""Screen pieces the pages share: a chart with its provenance, quotes, and links to sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts.model import Chart
+
+SOURCES_PAGE = "pages/sources.py"
+
+#: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def source_link(source_id: str, label: str, key: str | None = None) -> None:
+    """A link to the Sources page opened on one article."""
+    st.page_link(
+        SOURCES_PAGE, label=label, icon=":material/article:", query_params={"source": source_id}
+    )
+
+
+def quote(text: str, who: str | None = None) -> None:
+    """A quote as a block, with its speaker underneath."""
+    lines = "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+    st.markdown(lines + (f"\n>\n> — {who}" if who else ""))
+
+
+def how_we_know(evidence: pd.DataFrame, key: str) -> None:
+    """The words behind each figure of a chart, each with a link to its article."""
+    with st.expander("How we know", expanded=False):
+        if evidence.empty:
+            st.write("No article reports these figures yet.")
+            return
+        for i, row in evidence.iterrows():
+            st.markdown(f"**{row['label']}** {row['metric_label'].lower()} · {row['period']}")
+            quote(row["quote"], f"{row['attribution']}, in {row['source_citation']}")
+            source_link(row["source_id"], "Read it in the article", key=f"{key}-src-{i}")
+
+
+def chart_block(chart: Chart, key: str, *, show_title: bool = True) -> None:
+    """Title, takeaway, the figure, its source line and 'How we know'."""
+    if show_title:
+        st.subheader(chart.title, anchor=chart.chart_id)
+    st.markdown(f"**{chart.takeaway}**")
+    st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
+    st.caption(chart.source_line)
+    how_we_know(chart.evidence, key)
+
+
+def speaker(name: str, role: str | None, organisation: str | None) -> str:
+    """'Sar Kheng, Interior Minister (Ministry of Interior)'."""
+    text = name
+    if role:
+        text += f", {role}"
+    if organisation and organisation not in (role or ""):
+        text += f" ({organisation})"
+    return text
