@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 ## Run the dashboard on http://localhost:8501 (builds the database first if it is missing).
 dashboard: $(STAMP)
-	$(PY) -m streamlit run app.py
+	$(PY) -m monitor.serve
 
 ## Lint, then every test, the real-browser ones included.
 test: $(STAMP) browser

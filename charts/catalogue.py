@@ -8,6 +8,7 @@ from typing import Protocol
 
 import pandas as pd
 
+from charts.campaign import campaign_timeline
 from charts.hedged import categorical, period_text, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
 from data_model.qualifiers import QUALIFIER_WORDS, Qualifier
@@ -21,6 +22,8 @@ class Frames(Protocol):
     def phases(self) -> pd.DataFrame: ...
 
     def metrics(self) -> pd.DataFrame: ...
+
+    def events(self) -> pd.DataFrame: ...
 
 
 def hedged_words(value: float, qualifier: str, unit: str) -> str:
@@ -51,7 +54,9 @@ def _figure_list(frame: pd.DataFrame, with_metric: bool = False) -> str:
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"]).drop(columns="_ref")
+    return (
+        frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"]).drop(columns="_ref")
+    )
 
 
 # --- takeaways: one plain sentence computed from the figures shown --------------------------
@@ -77,7 +82,9 @@ def _takeaway_by_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
     return text + ". Figures are cumulative since the launch, placed in the phase they reach."
 
 
-def _takeaway_list(prefix: str, with_metric: bool = False) -> Callable[[pd.DataFrame, pd.DataFrame], str]:
+def _takeaway_list(
+    prefix: str, with_metric: bool = False
+) -> Callable[[pd.DataFrame, pd.DataFrame], str]:
     def takeaway(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
         return f"{prefix} {_figure_list(_sorted(frame), with_metric)}."
 
@@ -108,7 +115,11 @@ class ChartDef:
         else:
             order = _metric_order(frames, self.metric_ids)
             fig = categorical(data, "metric_label", order, self.group, self.y_title)
-        takeaway = self.takeaway(data, phases) if not data.empty else "No article reports these figures yet."
+        takeaway = (
+            self.takeaway(data, phases)
+            if not data.empty
+            else "No article reports these figures yet."
+        )
         sources = tuple(dict.fromkeys(_sorted(data)["source_citation"])) if not data.empty else ()
         return Chart(self.chart_id, self.title, takeaway, fig, _evidence(data), sources)
 
@@ -116,13 +127,11 @@ class ChartDef:
 def _assign_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
     """Place each figure in the phase its reference date falls in (figures that span phases
     have no phase_id of their own, but their end date lies in one)."""
-    ref = reference_date(frame)
+    starts = pd.to_datetime(phases["start_date"])
+    ends = pd.to_datetime(phases["end_date"])
     names = []
-    for day in ref:
-        match = phases[
-            (pd.to_datetime(phases["start_date"]) <= day)
-            & (pd.to_datetime(phases["end_date"]).fillna(pd.Timestamp.max) >= day)
-        ]
+    for day in reference_date(frame):
+        match = phases[(starts <= day) & (ends.isna() | (ends >= day))]
         names.append(match["name"].iloc[0] if not match.empty else "outside the phases")
     return frame.assign(phase_name=names)
 
@@ -137,52 +146,102 @@ CHARTS: dict[str, ChartDef] = {
     c.chart_id: c
     for c in [
         ChartDef(
-            "arrests-over-time", "Arrests reported since the campaign began",
-            ("arrests-total",), "timeline", "source_citation", "people arrested (cumulative)",
-            _takeaway_arrests, "How many people have been arrested?",
+            "arrests-over-time",
+            "Arrests reported since the campaign began",
+            ("arrests-total",),
+            "timeline",
+            "source_citation",
+            "people arrested (cumulative)",
+            _takeaway_arrests,
+            "How many people have been arrested?",
         ),
         ChartDef(
-            "arrests-by-phase", "Arrest figures by campaign phase",
-            ("arrests-total",), "by_phase", "source_citation", "people arrested (cumulative)",
-            _takeaway_by_phase, "What arrest figures are reported in each phase?",
+            "arrests-by-phase",
+            "Arrest figures by campaign phase",
+            ("arrests-total",),
+            "by_phase",
+            "source_citation",
+            "people arrested (cumulative)",
+            _takeaway_by_phase,
+            "What arrest figures are reported in each phase?",
         ),
         ChartDef(
-            "users-share", "Drug users as a share of those arrested",
-            ("arrests-share-users",), "timeline", "source_citation", "% of arrests",
-            _takeaway_list("Reports put drug users at"), "Are those arrested users or traffickers?",
+            "users-share",
+            "Drug users as a share of those arrested",
+            ("arrests-share-users",),
+            "timeline",
+            "source_citation",
+            "% of arrests",
+            _takeaway_list("Reports put drug users at"),
+            "Are those arrested users or traffickers?",
         ),
         ChartDef(
-            "users-vs-traffickers", "Users and traffickers: arrested and imprisoned",
+            "users-vs-traffickers",
+            "Users and traffickers: arrested and imprisoned",
             ("arrests-users", "arrests-traffickers", "users-imprisoned", "traffickers-imprisoned"),
-            "by_metric", "source_citation", "people",
+            "by_metric",
+            "source_citation",
+            "people",
             _takeaway_list("Reported:", with_metric=True),
             "How do users and traffickers compare?",
         ),
         ChartDef(
-            "treatment-capacity", "Rehabilitation centres and treatment clinics",
-            ("rehabilitation-centres", "voluntary-treatment-clinics"), "by_metric",
-            "source_citation", "facilities", _takeaway_list("Reported:", with_metric=True),
+            "treatment-capacity",
+            "Rehabilitation centres and treatment clinics",
+            ("rehabilitation-centres", "voluntary-treatment-clinics"),
+            "by_metric",
+            "source_citation",
+            "facilities",
+            _takeaway_list("Reported:", with_metric=True),
             "How much treatment capacity is there?",
         ),
         ChartDef(
-            "treatment-people", "People sent to rehabilitation or in community-based treatment",
-            ("sent-to-rehabilitation", "community-treatment-people"), "timeline", "metric_label",
-            "people", _takeaway_list("Reported:", with_metric=True),
+            "treatment-people",
+            "People sent to rehabilitation or in community-based treatment",
+            ("sent-to-rehabilitation", "community-treatment-people"),
+            "timeline",
+            "metric_label",
+            "people",
+            _takeaway_list("Reported:", with_metric=True),
             "How many people reach rehabilitation or treatment?",
         ),
         ChartDef(
-            "methadone-dropouts", "Methadone clients who stopped treatment",
-            ("methadone-dropouts",), "timeline", "source_citation", "clients",
-            _takeaway_list("Reported:"), "Did the crackdown interrupt treatment?",
+            "methadone-dropouts",
+            "Methadone clients who stopped treatment",
+            ("methadone-dropouts",),
+            "timeline",
+            "source_citation",
+            "clients",
+            _takeaway_list("Reported:"),
+            "Did the crackdown interrupt treatment?",
         ),
         ChartDef(
-            "drug-seizures", "Drugs seized and destroyed",
-            ("drugs-seized-kg", "drugs-destroyed-kg", "precursors-seized-kg"), "timeline",
-            "metric_label", "kilograms", _takeaway_list("Reported:", with_metric=True),
+            "drug-seizures",
+            "Drugs seized and destroyed",
+            ("drugs-seized-kg", "drugs-destroyed-kg", "precursors-seized-kg"),
+            "timeline",
+            "metric_label",
+            "kilograms",
+            _takeaway_list("Reported:", with_metric=True),
             "How much was seized and destroyed?",
         ),
     ]
 }
+
+
+@dataclass(frozen=True)
+class TimelineDef:
+    """The phases-and-events chart, which draws no metric."""
+
+    chart_id: str = "campaign-timeline"
+    title: str = "The campaign's phases and events"
+    question: str = "When did what happen?"
+
+    def build(self, frames: Frames) -> Chart:
+        return campaign_timeline(frames.phases(), frames.events())
+
+
+CHARTS["campaign-timeline"] = TimelineDef()  # type: ignore[assignment]
 
 
 def build_chart(chart_id: str, frames: Frames) -> Chart | None:

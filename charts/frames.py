@@ -24,3 +24,6 @@ class ReaderFrames:
 
     def metrics(self) -> pd.DataFrame:
         return queries.metrics(self.reader)
+
+    def events(self) -> pd.DataFrame:
+        return queries.events(self.reader)

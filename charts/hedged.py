@@ -66,9 +66,20 @@ def _bound_arrows(fig: go.Figure, xs: Sequence[object], frame: pd.DataFrame, spa
         else:
             continue
         fig.add_annotation(
-            x=x, y=head, ax=x, ay=row.value, xref="x", yref="y", axref="x", ayref="y",
-            showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5,
-            arrowcolor="rgba(60,60,60,0.7)", text="",
+            x=x,
+            y=head,
+            ax=x,
+            ay=row.value,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1.2,
+            arrowwidth=1.5,
+            arrowcolor="rgba(60,60,60,0.7)",
+            text="",
         )
 
 
@@ -80,7 +91,8 @@ def _points(fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str
             mode="markers+text",
             name=name,
             text=frame["label"].tolist(),
-            textposition="middle right",
+            # Alternate label sides so figures reported days apart stay legible.
+            textposition=["middle right" if n % 2 == 0 else "top left" for n in range(len(frame))],
             textfont={"size": 13},
             cliponaxis=False,
             marker={
@@ -106,15 +118,19 @@ def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> Non
     for i, ph in enumerate(phases.itertuples()):
         end = ph.end_date if pd.notna(ph.end_date) else pd.Timestamp(until)
         fig.add_vrect(
-            x0=ph.start_date, x1=end, fillcolor=PHASE_FILLS[i % 2], line_width=0, layer="below",
-            annotation_text=f"Phase {ph.ordinal}", annotation_position="top left",
-            annotation_font_size=11, annotation_font_color="#555",
+            x0=ph.start_date,
+            x1=end,
+            fillcolor=PHASE_FILLS[i % 2],
+            line_width=0,
+            layer="below",
+            annotation_text=f"Phase {ph.ordinal}",
+            annotation_position="top left",
+            annotation_font_size=11,
+            annotation_font_color="#555",
         )
 
 
-def timeline(
-    frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
-) -> go.Figure:
+def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str) -> go.Figure:
     """Each figure as a marker on the date it stands for, one colour per group, no lines
     between reports (a line would claim values the articles never gave)."""
     fig = go.Figure()
@@ -133,7 +149,11 @@ def timeline(
 
 
 def categorical(
-    frame: pd.DataFrame, x: str, order: list[str], group: str, y_title: str,
+    frame: pd.DataFrame,
+    x: str,
+    order: list[str],
+    group: str,
+    y_title: str,
     empty_note: str = "no figure reported",
 ) -> go.Figure:
     """Figures placed on named categories (phases, metrics); a category with no figure
@@ -147,10 +167,17 @@ def categorical(
     for cat in order:
         if cat not in present:
             fig.add_annotation(
-                x=cat, y=0, yref="y", text=empty_note, showarrow=False, yshift=14,
+                x=cat,
+                y=0,
+                yref="y",
+                text=empty_note,
+                showarrow=False,
+                yshift=14,
                 font={"size": 12, "color": "#555"},
             )
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, range=[-0.5, len(order) - 0.5])
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=order, range=[-0.5, len(order) - 0.5]
+    )
     if frame.empty:
         fig.update_yaxes(range=[0, 1], showticklabels=False)
     return _with_key(base_layout(fig, y_title=y_title))
@@ -159,8 +186,16 @@ def categorical(
 def _with_key(fig: go.Figure) -> go.Figure:
     """Explain the marker shapes under the plot, so the hedge reads without a legend hunt."""
     fig.add_annotation(
-        text=MARKER_KEY, xref="paper", yref="paper", x=0, y=-0.3, showarrow=False,
-        xanchor="left", yanchor="top", font={"size": 11, "color": "#555"}, align="left",
+        text=MARKER_KEY,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.01,
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        font={"size": 11, "color": "#555"},
+        align="left",
     )
-    fig.update_layout(margin={"b": 90})
+    fig.update_layout(margin={"t": 60})
     return fig

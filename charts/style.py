@@ -30,8 +30,8 @@ SYMBOLS = {
 }
 
 MARKER_KEY = (
-    "● exact  ◇ approximate (range shown)  ▲ lower bound: more than / at least "
-    "(dotted line: no upper limit reported)  ▼ upper bound: fewer than / at most"
+    "● exact   ◇ approximate (range shown)   ▲↑ more than / at least (no upper limit reported)"
+    "   ▼↓ fewer than / at most"
 )
 
 

@@ -56,6 +56,18 @@ class Stance(StrEnum):
     neutral = "neutral"
 
 
+class Topic(StrEnum):
+    arrests = "arrests"
+    rehabilitation = "rehabilitation"
+    treatment = "treatment"
+    prisons = "prisons"
+    rights = "rights"
+    campaign = "campaign"
+    policy = "policy"
+    funding = "funding"
+    prevention = "prevention"
+
+
 class StatementKind(StrEnum):
     direct = "direct"
     reported = "reported"
@@ -238,11 +250,7 @@ class Statement(Record):
     said_on: Date | None = Field(
         default=None, description="When it was said, where the article tells (else empty)."
     )
-    topic: Text = Field(
-        pattern=r"^(arrests|rehabilitation|treatment|prisons|rights|campaign|policy|funding|prevention)$",
-        description="Main subject: arrests, rehabilitation, treatment, prisons, rights, "
-        "campaign, policy, funding or prevention.",
-    )
+    topic: Topic = Field(strict=False, description="Main subject of the statement.")
     stance: Stance = Field(
         strict=False, description="The statement's stance toward the campaign as it is carried out."
     )
@@ -267,7 +275,13 @@ class Policy(Record):
     status: PolicyStatus = Field(strict=False, description="Status as far as the articles say.")
     status_note: Text = Field(description="What the articles say about the status.")
     proposed_by: Id = Field(description="Who put it forward (actors.actor_id).")
-    proposed_on: Date = Field(description="When it was first reported as put forward.")
+    proposed_on: Date = Field(
+        description="When it was first reported as put forward; with month or year precision, "
+        "the first day of it."
+    )
+    proposed_on_precision: DatePrecision = Field(
+        default=DatePrecision.day, strict=False, description="How much of proposed_on is known."
+    )
     first_source_id: Id = Field(description="The first article reporting it.")
     quote: Quote
     positions: list[PolicyPositionEntry] = Field(

@@ -161,6 +161,7 @@ POLICIES = Table(
         _from(Policy, "status_note", "VARCHAR"),
         _from(Policy, "proposed_by", "VARCHAR"),
         _from(Policy, "proposed_on", "DATE"),
+        Column("proposed_on_precision", "VARCHAR", _PRECISION),
         _from(Policy, "first_source_id", "VARCHAR"),
         *_quote_columns(Policy),
     ),

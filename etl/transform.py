@@ -10,6 +10,7 @@ import pandas as pd
 from data_model.qualifiers import bounds, hedged_label
 from data_model.records import Source
 from data_model.tables import TABLES, Table
+from etl.consistency import check_rows
 from etl.validate import Dataset
 
 _MONTH = "%b %Y"
@@ -89,6 +90,7 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
                 | {"position_id": f"{pol.policy_id}-{i + 1}", "policy_id": pol.policy_id}
                 | _span(loc.spans, f"positions.{i}.quote")
             )
+    rows["consistency_checks"] = check_rows(data)
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
         {"key": "sources", "value": str(len(rows["sources"]))},

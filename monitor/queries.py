@@ -11,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from data_model.tables import TABLES_BY_NAME, Table
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
 
@@ -59,6 +61,12 @@ class Reader:
     def close(self) -> None:
         self._con.close()
 
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[object]]:
     """A membership condition; the column is a literal of this module, values are parameters."""
@@ -86,8 +94,15 @@ def sources(db: Reader) -> pd.DataFrame:
     """Every article with what is known about it and how many records cite it."""
     return db.frame(
         """
-        SELECT s.source_id, s.title, s.outlet, s.reporter, s.url, s.published_on,
+        SELECT s.source_id, s.title,
+               coalesce(s.title, 'Untitled report, ' || s.outlet) AS display_title, s.outlet,
+               coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.date_basis, s.citation, s.seed_file,
+               CASE s.date_precision
+                   WHEN 'day' THEN strftime(s.published_on, '%-d %b %Y')
+                   WHEN 'month' THEN strftime(s.published_on, '%b %Y')
+                   ELSE strftime(s.published_on, '%Y')
+               END || ' · ' || coalesce(s.title, 'untitled, ' || s.outlet) AS short_label,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
                (SELECT count(*) FROM statements t WHERE t.source_id = s.source_id)
                    AS n_statements,
@@ -259,6 +274,8 @@ def statements(
                coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
                t.quote, t.kind, t.topic, t.stance, t.said_on,
                coalesce(t.said_on, s.published_on) AS statement_date,
+               CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
+                   AS statement_date_precision,
                t.source_id, {_SOURCE_COLUMNS}
         FROM statements t
         JOIN actors a USING (actor_id)
@@ -282,7 +299,8 @@ def policies(
         f"""
         SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
                p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
-               p.proposed_on, p.quote, p.first_source_id AS source_id, {_SOURCE_COLUMNS},
+               p.proposed_on, p.proposed_on_precision, p.quote,
+               p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                (SELECT count(*) FROM policy_positions x
                  WHERE x.policy_id = p.policy_id AND x.position = 'supports') AS n_supports,
                (SELECT count(*) FROM policy_positions x
@@ -300,10 +318,19 @@ def policies(
 
 
 def policy_positions(
-    db: Reader, policy_ids: Sequence[str] = (), positions: Sequence[str] = ()
+    db: Reader,
+    policy_ids: Sequence[str] = (),
+    positions: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    actor_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Each named actor's position on each proposal, with their words and the source."""
-    where, params = _where(_in("x.policy_id", policy_ids), _in("x.position", positions))
+    where, params = _where(
+        _in("x.policy_id", policy_ids),
+        _in("x.position", positions),
+        _in("x.source_id", source_ids),
+        _in("x.actor_id", actor_ids),
+    )
     return db.frame(
         f"""
         SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
@@ -333,4 +360,90 @@ def consistency_checks(db: Reader, statuses: Sequence[str] = ()) -> pd.DataFrame
         ORDER BY CASE status WHEN 'fail' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, kind, check_id
         """,
         params,
+    )
+
+
+# --- data package --------------------------------------------------------------------------
+
+
+def table_rows(db: Reader, table: Table) -> pd.DataFrame:
+    """Every row of one table, columns in schema order, sorted by primary key (else all columns)."""
+    if TABLES_BY_NAME.get(table.name) is not table:
+        raise ValueError(f"unknown table {table.name!r}")
+    # Identifiers come from data_model.tables (checked above), never from input.
+    names = ", ".join(f'"{c}"' for c in table.column_names)
+    order = ", ".join(f'"{c}"' for c in (table.primary_key or table.column_names))
+    return db.frame(f'SELECT {names} FROM "{table.name}" ORDER BY {order}')
+
+
+# The flattened tables below keep every column of their base table under its own name and
+# add joined columns named in exports.package.JOINED_COLUMNS, which says where each comes
+# from; the package test fails if a column is added here without an entry there.
+
+_FLAT_SOURCE_COLUMNS = """
+    s.outlet AS source_outlet, s.title AS source_title, s.reporter AS source_reporter,
+    s.url AS source_url, s.published_on AS source_published_on,
+    s.date_precision AS source_date_precision, s.citation AS source_citation"""
+
+_FLAT_ACTOR_COLUMNS = """
+    a.name AS actor_name, a.role AS actor_usual_role, a.organisation AS actor_organisation,
+    a.actor_type AS actor_type"""
+
+
+def indicators_with_sources(db: Reader) -> pd.DataFrame:
+    """Every figure with its metric, phase, speaker and article, one row per figure."""
+    return db.frame(
+        f"""
+        SELECT i.*, m.label AS metric_label, m.category AS metric_category,
+               m.definition AS metric_definition, p.name AS phase_name,
+               {_FLAT_ACTOR_COLUMNS}, {_FLAT_SOURCE_COLUMNS}
+        FROM indicators i
+        JOIN metrics m ON m.metric_id = i.metric_id
+        JOIN sources s ON s.source_id = i.source_id
+        LEFT JOIN phases p ON p.phase_id = i.phase_id
+        LEFT JOIN actors a ON a.actor_id = i.actor_id
+        ORDER BY i.indicator_id
+        """
+    )
+
+
+def statements_with_sources(db: Reader) -> pd.DataFrame:
+    """Every statement with its speaker and article, one row per statement."""
+    return db.frame(
+        f"""
+        SELECT t.*, {_FLAT_ACTOR_COLUMNS}, {_FLAT_SOURCE_COLUMNS}
+        FROM statements t
+        JOIN actors a ON a.actor_id = t.actor_id
+        JOIN sources s ON s.source_id = t.source_id
+        ORDER BY t.statement_id
+        """
+    )
+
+
+def policies_with_sources(db: Reader) -> pd.DataFrame:
+    """Every proposal with who put it forward and the first article reporting it."""
+    return db.frame(
+        f"""
+        SELECT p.*, a.name AS proposed_by_name, a.role AS proposed_by_role,
+               a.organisation AS proposed_by_organisation, {_FLAT_SOURCE_COLUMNS}
+        FROM policies p
+        JOIN actors a ON a.actor_id = p.proposed_by
+        JOIN sources s ON s.source_id = p.first_source_id
+        ORDER BY p.policy_id
+        """
+    )
+
+
+def policy_positions_with_sources(db: Reader) -> pd.DataFrame:
+    """Every position on a proposal with the proposal, the actor and the article."""
+    return db.frame(
+        f"""
+        SELECT x.*, p.name AS policy_name, p.category AS policy_category,
+               p.status AS policy_status, {_FLAT_ACTOR_COLUMNS}, {_FLAT_SOURCE_COLUMNS}
+        FROM policy_positions x
+        JOIN policies p ON p.policy_id = x.policy_id
+        JOIN actors a ON a.actor_id = x.actor_id
+        JOIN sources s ON s.source_id = x.source_id
+        ORDER BY x.position_id
+        """
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from charts.campaign import event_date_text
 from charts.model import Chart
 
 SOURCES_PAGE = "pages/sources.py"
@@ -56,3 +57,26 @@ def speaker(name: str, role: str | None, organisation: str | None) -> str:
     if organisation and organisation not in (role or ""):
         text += f" ({organisation})"
     return text
+
+
+def date_text(day: object, precision: str) -> str:
+    """A date only as precise as it is known."""
+    return event_date_text(day, precision)
+
+
+def choose_by_id(label: str, options: dict[str, str], param: str, key: str) -> str | None:
+    """A selectbox whose choice lives in the URL as a stable id (?param=id), not as its label,
+    so links from elsewhere in the app can name an item. An unknown id falls back to the first."""
+    ids = list(options)
+    if not ids:
+        return None
+    requested = st.query_params.get(param)
+    choice = st.selectbox(
+        label,
+        ids,
+        index=ids.index(requested) if requested in ids else 0,
+        format_func=options.get,
+        key=key,
+    )
+    st.query_params[param] = choice
+    return choice

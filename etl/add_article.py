@@ -1,0 +1,364 @@
+"""Add command: copy a raw article into seeds/articles unchanged and register its source."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from data_model.records import DatePrecision, Source
+from etl.load import read_curated
+from etl.problems import Problems
+
+DEFAULT_DATE_BASIS = "given when the article was added"
+SOURCES_FILE = "sources.yaml"
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_URL = re.compile(r"^https?://[^\s/]+\S*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PREFIX = re.compile(r"^(\d{3,})_")
+_MAX_ID = 80
+# Words that carry no meaning in an outlet's initials or a slug of the headline.
+_STOPWORDS = frozenset(
+    "a an and at by for from in of on or the to with is are was were as its it s".split()
+)
+_TITLE_WORDS = 3
+
+
+class AddRefused(Exception):
+    """The article cannot be added; the message is one line and names the file."""
+
+
+@dataclass(frozen=True)
+class Added:
+    """What was written: the registered source and the copy's path."""
+
+    source_id: str
+    seed_path: Path
+    sources_path: Path
+
+
+# --- reading and checking the raw file -------------------------------------------------
+
+
+def _read_article(path: Path) -> bytes:
+    """The file's bytes, refused unless it is non-empty UTF-8 text."""
+    if not path.exists():
+        raise AddRefused(f"cannot add {path}: no such file")
+    if not path.is_file():
+        raise AddRefused(f"cannot add {path}: not a regular file")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise AddRefused(f"cannot add {path}: binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AddRefused(
+            f"cannot add {path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+            "re-save it as UTF-8 first"
+        ) from None
+    # A byte-order mark alone is as empty as no bytes at all.
+    if not text.replace("\ufeff", "").strip():
+        raise AddRefused(f"cannot add {path}: the file is empty")
+    return data
+
+
+def _same_content(articles_dir: Path, digest: str) -> str | None:
+    """Name of an existing article with exactly this content, if any."""
+    if not articles_dir.is_dir():
+        return None
+    for existing in sorted(articles_dir.glob("*.txt")):
+        if existing.is_file() and hashlib.sha256(existing.read_bytes()).hexdigest() == digest:
+            return existing.name
+    return None
+
+
+def _seed_name(articles_dir: Path, digest: str) -> str:
+    """Next free numeric prefix after the highest in use, then the content hash."""
+    used = [
+        int(m.group(1))
+        for p in (articles_dir.iterdir() if articles_dir.is_dir() else [])
+        if (m := _PREFIX.match(p.name))
+    ]
+    return f"{max(used, default=-1) + 1:03d}_{digest[:16]}.txt"
+
+
+# --- checking the metadata -------------------------------------------------------------
+
+
+def _published(path: Path, value: str, precision: str) -> dt.date:
+    if precision not in DatePrecision.__members__:
+        allowed = "|".join(DatePrecision.__members__)
+        raise AddRefused(f"cannot add {path}: --precision must be {allowed} (got {precision!r})")
+    try:
+        if not _ISO_DATE.match(value):
+            raise ValueError
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise AddRefused(
+            f"cannot add {path}: --published must be a date YYYY-MM-DD (got {value!r})"
+        ) from None
+    # The model's convention: a month or year known only is stored as its first day.
+    first = {"month": date.replace(day=1), "year": date.replace(month=1, day=1)}.get(precision)
+    if first is not None and first != date:
+        raise AddRefused(
+            f"cannot add {path}: with --precision {precision}, --published must be the first "
+            f"day of the {precision} ({first.isoformat()}), not {value}"
+        )
+    return date
+
+
+def _check_text(path: Path, option: str, value: str | None, required: bool = True) -> None:
+    if value is None and not required:
+        return
+    if value is None or not value.strip():
+        raise AddRefused(f"cannot add {path}: {option} must not be empty")
+    if "\n" in value or "\r" in value:
+        raise AddRefused(f"cannot add {path}: {option} must be one line")
+
+
+def _check_url(path: Path, url: str) -> None:
+    if not _URL.match(url):
+        raise AddRefused(
+            f"cannot add {path}: --url must be an http(s) web address without spaces (got {url!r})"
+        )
+
+
+def _existing_sources(curated_dir: Path, path: Path) -> tuple[set[str], set[str]]:
+    """Source ids and seed files already registered anywhere under curated/."""
+    if not curated_dir.is_dir():
+        return set(), set()
+    problems = Problems()
+    records = read_curated(curated_dir, curated_dir.parent.parent, problems)
+    broken = [p for p in problems.items if p.file.endswith(f"curated/{SOURCES_FILE}")]
+    if broken:
+        raise AddRefused(f"cannot add {path}: {broken[0].file} must be fixed first: {broken[0]}")
+    sources = [r.data for r in records if r.kind == "sources"]
+    ids = {s["source_id"] for s in sources if isinstance(s.get("source_id"), str)}
+    files = {s["seed_file"] for s in sources if isinstance(s.get("seed_file"), str)}
+    return ids, files
+
+
+def _slug_words(text: str) -> list[str]:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+
+
+def derive_source_id(outlet: str, published: dt.date, precision: str, title: str) -> str:
+    """Outlet initials, the date as precise as known, and the headline's first words."""
+    initials = "".join(w[0] for w in _slug_words(outlet) if w not in _STOPWORDS) or "src"
+    date = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision]
+    words = [w for w in _slug_words(title) if w not in _STOPWORDS][:_TITLE_WORDS]
+    # Room is left for a "-NN" suffix that makes the id unique.
+    return "-".join([initials, published.strftime(date), *words])[: _MAX_ID - 4].rstrip("-")
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _source_id(path: Path, given: str | None, base: str, taken: set[str]) -> str:
+    if given is None:
+        return _unique(base, taken)
+    if not _ID.match(given) or not 2 <= len(given) <= _MAX_ID:
+        raise AddRefused(
+            f"cannot add {path}: --source-id must be 2-80 characters of a-z, 0-9 and '-', "
+            f"starting with a letter or digit (got {given!r})"
+        )
+    if given in taken:
+        raise AddRefused(f"cannot add {path}: source id {given!r} is already registered")
+    return given
+
+
+# --- appending to sources.yaml as text ---------------------------------------------------
+
+
+def _items_indent(text: str) -> str:
+    """Indentation of the list items under `sources:` (block style), default none."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"^sources\s*:", line)), None)
+    if start is None:
+        return ""
+    for line in lines[start + 1 :]:
+        if m := re.match(r"^(\s*)- ", line):
+            return m.group(1)
+    return ""
+
+
+def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
+    """The file's text with the record appended, comments and layout untouched.
+
+    Appending is only safe when `sources` is the file's last key in block style; the
+    result is parsed again and must equal the old records plus the new one.
+    """
+    try:
+        document = yaml.safe_load(text) if text.strip() else None
+    except yaml.YAMLError:
+        raise AddRefused(f"{where} is not valid YAML; fix it first") from None
+    document = {} if document is None else document
+    if not isinstance(document, dict):
+        raise AddRefused(f"{where} must be a mapping with a `sources:` list")
+    old = document.get("sources") or []
+    if not isinstance(old, list):
+        raise AddRefused(f"{where}: `sources` must be a list")
+    if "sources" in document and list(document)[-1] != "sources":
+        raise AddRefused(f"{where}: `sources` is not the last key; add the record by hand")
+    item = yaml.safe_dump([record], sort_keys=False, allow_unicode=True, width=100)
+    if "sources" in document:
+        indent = _items_indent(text)
+        block = "".join(indent + line for line in item.splitlines(keepends=True))
+    else:
+        block = "sources:\n" + item
+    new_text = (text if not text or text.endswith("\n") else text + "\n") + block
+    expected = {**document, "sources": [*old, record]}
+    try:
+        ok = yaml.safe_load(new_text) == expected
+    except yaml.YAMLError:
+        ok = False
+    if not ok:
+        raise AddRefused(f"{where}: cannot append safely to this layout; add the record by hand")
+    return new_text
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Readers see the old file or the whole new one, never a part."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def add_article(
+    path: Path,
+    *,
+    seeds_dir: Path,
+    title: str,
+    outlet: str,
+    url: str,
+    published: str,
+    precision: str = "day",
+    reporter: str | None = None,
+    date_basis: str = DEFAULT_DATE_BASIS,
+    source_id: str | None = None,
+) -> Added:
+    """Copy the article and register it; every check runs before anything is written."""
+    data = _read_article(path)
+    articles_dir, curated_dir = seeds_dir / "articles", seeds_dir / "curated"
+    digest = hashlib.sha256(data).hexdigest()
+    if twin := _same_content(articles_dir, digest):
+        raise AddRefused(f"cannot add {path}: the same content is already seeds/articles/{twin}")
+    for option, value in (("--title", title), ("--outlet", outlet), ("--date-basis", date_basis)):
+        _check_text(path, option, value)
+    _check_text(path, "--reporter", reporter, required=False)
+    _check_url(path, url)
+    date = _published(path, published, precision)
+    taken_ids, taken_files = _existing_sources(curated_dir, path)
+    base = derive_source_id(outlet, date, precision, title)
+    sid = _source_id(path, source_id, base, taken_ids)
+    seed_file = _seed_name(articles_dir, digest)
+    if seed_file in taken_files or (articles_dir / seed_file).exists():
+        raise AddRefused(f"cannot add {path}: {seed_file} is already taken; try again")
+    record: dict[str, Any] = {
+        "source_id": sid,
+        "seed_file": seed_file,
+        "outlet": outlet.strip(),
+        "reporter": reporter.strip() if reporter else None,
+        "title": title.strip(),
+        "url": url,
+        "published_on": date,
+        "date_precision": precision,
+        "date_basis": date_basis.strip(),
+    }
+    try:
+        Source.model_validate(record)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"])
+        raise AddRefused(f"cannot add {path}: {field}: {err['msg']}") from None
+    sources_path = curated_dir / SOURCES_FILE
+    old_text = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
+    new_text = appended_sources(old_text, record, f"seeds/curated/{SOURCES_FILE}")
+
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    curated_dir.mkdir(parents=True, exist_ok=True)
+    seed_path = articles_dir / seed_file
+    _write_atomic(seed_path, data)
+    try:
+        _write_atomic(sources_path, new_text.encode("utf-8"))
+    except BaseException as exc:
+        # An article without its source record would fail the next check: undo the copy.
+        seed_path.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise AddRefused(f"cannot add {path}: could not write {sources_path}: {exc}") from None
+        raise
+    return Added(sid, seed_path, sources_path)
+
+
+# --- command line ------------------------------------------------------------------------
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `python -m etl add`."""
+    parser.add_argument("path", type=Path, help="the raw article, a UTF-8 text file")
+    parser.add_argument("--title", required=True, help="headline as published")
+    parser.add_argument("--outlet", required=True, help="the publication, e.g. 'The Phnom Penh Post'")
+    parser.add_argument("--url", required=True, help="web address, http(s)://...")
+    parser.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
+    parser.add_argument(
+        "--precision",
+        default="day",
+        help="how much of the date is known: day (default), month or year",
+    )
+    parser.add_argument("--reporter", default=None, help="byline, where known")
+    parser.add_argument(
+        "--date-basis", default=DEFAULT_DATE_BASIS, help="how the date is known (default: %(default)r)"
+    )
+    parser.add_argument(
+        "--source-id", default=None, help="identifier to use (default: derived from outlet, date, title)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `python -m etl add`; a refusal is one line on stderr and exit code 1."""
+    try:
+        added = add_article(
+            args.path,
+            seeds_dir=args.seeds,
+            title=args.title,
+            outlet=args.outlet,
+            url=args.url,
+            published=args.published,
+            precision=args.precision,
+            reporter=args.reporter,
+            date_basis=args.date_basis,
+            source_id=args.source_id,
+        )
+    except AddRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"added {added.seed_path.name} as source {added.source_id!r} in {added.sources_path}")
+    print(f"next: python -m etl suggest {added.source_id}")
+    return 0

@@ -1,0 +1,603 @@
+"""Process step: check the validated figures against each other and for gaps in coverage.
+
+Pure Python over the validated :class:`~etl.validate.Dataset`; the result fills the
+``consistency_checks`` table on every build. The rules are spelled out in :data:`RULES`
+(shown on the dashboard's Data checks page); the constants below are the knobs they name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from data_model.qualifiers import APPROX_TOLERANCE, QUALIFIER_WORDS, Qualifier, bounds
+from data_model.records import Indicator, Metric, Phase
+from etl.validate import Dataset
+
+#: Percentage points either side of a share computed from counts, on top of the hedges of
+#: the counts and of the reported share. Articles round shares to words ("roughly half"),
+#: so a computed 46% must still agree with a reported "half".
+SHARE_TOLERANCE_PP = 5.0
+
+#: Counts that only grow over a period starting at a fixed day: a later figure of the same
+#: series cannot be lower than an earlier one.
+CUMULATIVE_METRICS: tuple[str, ...] = (
+    "arrests-total",
+    "arrests-users",
+    "arrests-traffickers",
+    "sent-to-rehabilitation",
+)
+
+TOTAL_METRIC = "arrests-total"
+USERS_METRIC = "arrests-users"
+SHARE_METRIC = "arrests-share-users"
+
+#: Phase coverage only counts national figures: a provincial count says nothing of the total.
+NATIONAL = "national"
+
+# Float noise from the approx band (1,100 x 0.9 is 990.0000000000001) must not turn two
+# touching ranges into a conflict.
+_EPS = 1e-9
+
+
+class Status(StrEnum):
+    passed = "pass"
+    warn = "warn"
+    fail = "fail"
+
+
+@dataclass(frozen=True)
+class PartsRule:
+    """Parts that together make (exhaustive) or stay within (not exhaustive) arrests-total."""
+
+    name: str
+    parts: tuple[str, ...]
+    exhaustive: bool
+
+
+PARTS_RULES: tuple[PartsRule, ...] = (
+    PartsRule("arrests-by-type", ("arrests-users", "arrests-traffickers"), True),
+    PartsRule("imprisoned-within-arrests", ("users-imprisoned", "traffickers-imprisoned"), False),
+    PartsRule("rehabilitation-within-arrests", ("sent-to-rehabilitation",), False),
+)
+
+RULES = f"""\
+### How the figures are checked
+
+Every figure has a range from its hedge (exactly, about = ±{APPROX_TOLERANCE:.0%}, more than,
+at least, fewer than, at most); an open end means the article sets no limit. Ends are compared
+inclusively, so "more than 17,800" and "17,800" agree: articles round. Each check is **pass**,
+**warn** (cannot be decided, usually because a range is open, or worth a look) or **fail**
+(certainly inconsistent).
+
+**A figure's period.** Its reference date is `period_end`, else `as_of`. A figure with no
+stated start is grouped only with others that have no stated start, except for the cumulative
+counts ({", ".join(CUMULATIVE_METRICS)}), whose unstated start is read as the campaign launch
+(the first phase's start date); the detail says when a start was read in.
+
+**Corroboration.** Figures of the same metric, geography, start and reference date from two or
+more articles agree (pass) when their ranges overlap and conflict (fail) when they do not.
+
+**Cumulative order.** Cumulative counts of one metric and geography that start on the same day
+(stated, or read as the launch) form a series. Each figure is compared with the highest lower
+bound among the series' figures with an earlier reference date: certainly below it is a fail,
+possibly below it (its range reaches lower) a warn, otherwise a pass.
+
+**Arithmetic.** Within one article and geography, figures match an `arrests-total` figure when
+they have the same reference date and the same start (or one start is not stated).
+
+| check | rule |
+|---|---|
+| arrests-by-type | arrests-users + arrests-traffickers equals arrests-total (ranges overlap); with one part only, the part is at most the total |
+| imprisoned-within-arrests | users-imprisoned + traffickers-imprisoned is at most arrests-total |
+| rehabilitation-within-arrests | sent-to-rehabilitation is at most arrests-total |
+| share-of-users | a reported arrests-share-users agrees with arrests-users / arrests-total, the computed range widened by {SHARE_TOLERANCE_PP:g} percentage points either side (beyond the hedges) |
+
+Sums and ratios use the ends of the ranges (interval arithmetic); counts get no further
+tolerance, so exact figures that do not add up fail. An equality whose ranges overlap is a
+warn if any count in it has an open end; an "at most" that neither certainly holds nor
+certainly fails is a warn when the part has no upper end or the total no lower end, and a
+pass (within the hedges) otherwise.
+
+**Gaps** (warn). A phase with no national arrests-total figure whose reference date falls in
+it; a metric reported by one article only (or once only); a metric with no figure at all.
+Covered phases and metrics reported by two or more articles are listed as pass.
+"""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One row of the consistency_checks table."""
+
+    check_id: str
+    kind: str
+    metric_id: str | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+    status: Status
+    detail: str
+    source_ids: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An indicator with its unit, range, reference date and (possibly read-in) start."""
+
+    ind: Indicator
+    unit: str
+    start: dt.date | None
+    start_read_in: bool
+    low: float | None
+    high: float | None
+
+    @property
+    def metric(self) -> str:
+        return self.ind.metric_id
+
+    @property
+    def source(self) -> str:
+        return self.ind.source_id
+
+    @property
+    def geo(self) -> str:
+        return self.ind.geography
+
+    @property
+    def ref(self) -> dt.date:
+        return self.ind.period_end or self.ind.as_of
+
+    @property
+    def hedged(self) -> str:
+        """The figure in the article's terms, e.g. 'more than 17,800' or 'about 50%'."""
+        q = Qualifier(self.ind.qualifier)
+        words = "" if q is Qualifier.exact else f"{QUALIFIER_WORDS[q]} "
+        return words + _amount(self.ind.value, self.unit)
+
+    @property
+    def cited(self) -> str:
+        return f"{self.hedged} ({self.source})"
+
+    @property
+    def when(self) -> str:
+        """The period the figure covers, as the article states it."""
+        start, end = self.ind.period_start, self.ind.period_end
+        if start and end:
+            return f"{start} to {end}"
+        if end:
+            return f"to {end}, start not stated"
+        if start:
+            return f"from {start}, as of {self.ind.as_of}"
+        return f"as of {self.ind.as_of}, no period stated"
+
+    @property
+    def when_read(self) -> str:
+        """The stated period, plus the start read in for a cumulative count."""
+        read = f"; start read as the launch, {self.start}" if self.start_read_in else ""
+        return self.when + read
+
+
+# --- formatting --------------------------------------------------------------------------
+
+
+def _number(x: float) -> str:
+    return f"{x:,.1f}".removesuffix(".0")
+
+
+def _amount(x: float, unit: str) -> str:
+    return _number(x) + {"percent": "%", "kg": " kg"}.get(unit, "")
+
+
+def _range(low: float | None, high: float | None, unit: str) -> str:
+    if low is not None and high is not None:
+        if math.isclose(low, high):
+            return _amount(low, unit)
+        return f"{_amount(low, unit)}–{_amount(high, unit)}"
+    if low is not None:
+        return f"{_amount(low, unit)} or more"
+    if high is not None:
+        return f"up to {_amount(high, unit)}"
+    return "any value"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _geo_suffix(geo: str) -> str:
+    return "" if geo == NATIONAL else f":{_slug(geo)}"
+
+
+def _geo_words(geo: str) -> str:
+    return "" if geo == NATIONAL else f" ({geo})"
+
+
+def _period_key(start: dt.date | None, end: dt.date) -> str:
+    return f"{start or 'unstated'}:{end}"
+
+
+def _sources(figures: Iterable[Figure]) -> str:
+    return "; ".join(dict.fromkeys(f.source for f in figures))
+
+
+# --- ranges ------------------------------------------------------------------------------
+
+
+def _lo(x: float | None) -> float:
+    return -math.inf if x is None else x
+
+
+def _hi(x: float | None) -> float:
+    return math.inf if x is None else x
+
+
+def _overlap(ranges: Sequence[tuple[float | None, float | None]]) -> bool:
+    return max(_lo(low) for low, _ in ranges) <= min(_hi(high) for _, high in ranges) + _EPS
+
+
+def _is_open(f: Figure) -> bool:
+    return f.low is None or f.high is None
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def _launch(phases: Sequence[Phase]) -> dt.date | None:
+    return min((p.start_date for p in phases), default=None)
+
+
+def figures(data: Dataset) -> list[Figure]:
+    """Every indicator with its range; cumulative counts with no start read from the launch."""
+    units = {m.metric_id: m.unit for m in data.of("metrics")}
+    launch = _launch(data.of("phases"))
+    out: list[Figure] = []
+    for ind in data.of("indicators"):
+        unit = units.get(ind.metric_id)
+        if unit is None:  # validation reports the unknown metric
+            continue
+        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit)
+        read_in = ind.period_start is None and ind.metric_id in CUMULATIVE_METRICS
+        start = launch if read_in else ind.period_start
+        out.append(Figure(ind, unit, start, read_in and launch is not None, low, high))
+    return sorted(out, key=lambda f: (f.metric, f.ref, f.source, f.ind.indicator_id))
+
+
+# --- corroboration -----------------------------------------------------------------------
+
+
+def _corroborate(group: list[Figure]) -> Check:
+    first = group[0]
+    whens = {f.when_read for f in group}
+    if len(whens) == 1:
+        listed = " vs ".join(f.cited for f in group) + f" ({first.when_read})"
+    else:  # periods stated differently that still share start and reference date
+        listed = " vs ".join(f"{f.cited} ({f.when_read})" for f in group)
+    if _overlap([(f.low, f.high) for f in group]):
+        low = max((f.low for f in group if f.low is not None), default=None)
+        high = min((f.high for f in group if f.high is not None), default=None)
+        status = Status.passed
+        verdict = f"ranges overlap ({_range(low, high, first.unit)})"
+    else:
+        top = max(group, key=lambda f: _lo(f.low))
+        bottom = min(group, key=lambda f: _hi(f.high))
+        status = Status.fail
+        verdict = (
+            f"ranges do not overlap: {top.cited} allows {_range(top.low, top.high, top.unit)}, "
+            f"{bottom.cited} allows {_range(bottom.low, bottom.high, bottom.unit)}"
+        )
+    return Check(
+        check_id=f"corroboration:{first.metric}:{_period_key(first.start, first.ref)}"
+        + _geo_suffix(first.geo),
+        kind="corroboration",
+        metric_id=first.metric,
+        period_start=first.start,
+        period_end=first.ref,
+        status=status,
+        detail=f"{first.metric}{_geo_words(first.geo)}: {listed}: {verdict}.",
+        source_ids=_sources(group),
+    )
+
+
+def corroboration_checks(figs: Sequence[Figure]) -> Iterator[Check]:
+    """Same metric, geography, start and reference date, reported by two or more articles."""
+    groups: dict[tuple[Any, ...], list[Figure]] = defaultdict(list)
+    for f in figs:
+        groups[(f.metric, f.geo, str(f.start), f.ref)].append(f)
+    for key in sorted(groups):
+        group = groups[key]
+        if len({f.source for f in group}) > 1:
+            yield _corroborate(group)
+
+
+def _in_order(later: Figure, earlier: Figure) -> Check:
+    floor = earlier.low
+    assert floor is not None  # only earlier figures with a lower bound are chosen
+    reach = _range(later.low, later.high, later.unit)
+    if _hi(later.high) < floor - _EPS:
+        status = Status.fail
+        verdict = (
+            f"the later count ({reach}) is certainly lower, which a cumulative count cannot be"
+        )
+    elif _lo(later.low) < floor - _EPS:
+        status = Status.warn
+        verdict = (
+            f"the later count ({reach}) might be lower, which a cumulative count cannot be; "
+            "the hedges leave it open"
+        )
+    else:
+        status = Status.passed
+        verdict = f"the later count ({reach}) cannot be lower: in order"
+    detail = (
+        f"Cumulative {later.metric}{_geo_words(later.geo)} from {later.start}: "
+        f"{later.cited} by {later.ref} ({later.when_read}) vs {earlier.cited} by {earlier.ref} "
+        f"({earlier.when_read}), the highest earlier lower bound ({_amount(floor, later.unit)}): "
+        f"{verdict}."
+    )
+    return Check(
+        check_id=f"cumulative:{later.metric}:{_period_key(later.start, later.ref)}:{later.source}"
+        + _geo_suffix(later.geo),
+        kind="corroboration",
+        metric_id=later.metric,
+        period_start=later.start,
+        period_end=later.ref,
+        status=status,
+        detail=detail,
+        source_ids=_sources([later, earlier]),
+    )
+
+
+def cumulative_checks(figs: Sequence[Figure]) -> Iterator[Check]:
+    """Each cumulative count against the highest lower bound reported earlier in its series."""
+    series: dict[tuple[str, str, dt.date], list[Figure]] = defaultdict(list)
+    for f in figs:
+        if f.metric in CUMULATIVE_METRICS and f.start is not None:
+            series[(f.metric, f.geo, f.start)].append(f)
+    for key in sorted(series):
+        items = series[key]
+        for later in items:
+            earlier = [f for f in items if f.ref < later.ref and f.low is not None]
+            if earlier:
+                binding = max(earlier, key=lambda f: (f.low, f.ref))
+                yield _in_order(later, binding)
+
+
+# --- arithmetic --------------------------------------------------------------------------
+
+
+def _same_period(a: Figure, b: Figure) -> bool:
+    """Same article, geography and reference date; stated starts equal where both are stated."""
+    sa, sb = a.ind.period_start, b.ind.period_start
+    return (
+        a.source == b.source
+        and a.geo == b.geo
+        and a.ref == b.ref
+        and (sa is None or sb is None or sa == sb)
+    )
+
+
+def _compared(total: Figure, others: Sequence[Figure]) -> str:
+    periods = "; ".join(dict.fromkeys(f"{f.metric} {f.when}" for f in (total, *others)))
+    return f"Within {total.source}{_geo_words(total.geo)} ({periods})"
+
+
+def _arithmetic(
+    name: str, total: Figure, others: Sequence[Figure], status: Status, detail: str
+) -> Check:
+    return Check(
+        check_id=f"arithmetic:{name}:{total.source}:"
+        f"{_period_key(total.ind.period_start, total.ref)}{_geo_suffix(total.geo)}",
+        kind="arithmetic",
+        metric_id=total.metric,
+        period_start=total.ind.period_start,
+        period_end=total.ref,
+        status=status,
+        detail=f"{_compared(total, others)}: {detail}.",
+        source_ids=total.source,
+    )
+
+
+def _with_range(f: Figure) -> str:
+    """'at least 300 (sent-to-rehabilitation, 300 or more)'; an exact figure is its own range."""
+    if Qualifier(f.ind.qualifier) is Qualifier.exact:
+        return f"{f.hedged} ({f.metric})"
+    return f"{f.hedged} ({f.metric}, {_range(f.low, f.high, f.unit)})"
+
+
+def _sum(parts: Sequence[Figure]) -> tuple[float, float | None]:
+    # Counts are never negative, so an open lower end adds nothing below zero.
+    low = sum(max(_lo(p.low), 0.0) for p in parts)
+    high = None if any(p.high is None for p in parts) else sum(p.high or 0.0 for p in parts)
+    return low, high
+
+
+def _equal_status(ranges: Sequence[tuple[float | None, float | None]], open_: bool) -> Status:
+    if not _overlap(ranges):
+        return Status.fail
+    return Status.warn if open_ else Status.passed
+
+
+def _at_most_status(
+    low: float, high: float | None, total_low: float | None, total_high: float | None
+) -> tuple[Status, str]:
+    if low > _hi(total_high) + _EPS:
+        return Status.fail, "certainly more than the total"
+    if high is not None and total_low is not None and high <= total_low + _EPS:
+        return Status.passed, "certainly within the total"
+    if high is None:
+        return Status.warn, "cannot be decided: the parts have no upper bound"
+    if total_low is None:
+        return Status.warn, "cannot be decided: the total has no lower bound"
+    return Status.passed, "within the total as far as the hedges allow"
+
+
+def _parts_check(rule: PartsRule, total: Figure, parts: Sequence[Figure]) -> Check:
+    low, high = _sum(parts)
+    if len(parts) == 1:
+        summed = _with_range(parts[0])
+    else:
+        terms = " + ".join(f"{p.hedged} ({p.metric})" for p in parts)
+        summed = f"{terms} = {_range(low, high, total.unit)}"
+    missing = [m for m in rule.parts if m not in {p.metric for p in parts}]
+    if rule.exhaustive and not missing:
+        open_ = any(_is_open(f) for f in (total, *parts))
+        status = _equal_status([(low, high), (total.low, total.high)], open_)
+        verdict = {
+            Status.fail: "the parts cannot add up to the total",
+            Status.warn: "the parts may add up to the total; cannot be decided: an open bound",
+            Status.passed: "the parts add up to the total within the hedges",
+        }[status]
+    else:
+        status, verdict = _at_most_status(low, high, total.low, total.high)
+        if rule.exhaustive:
+            verdict += f" ({', '.join(missing)} not reported, so only 'at most' can be checked)"
+    detail = f"{summed} vs {_with_range(total)}: {verdict}"
+    return _arithmetic(rule.name, total, parts, status, detail)
+
+
+def _share_range(users: Figure, total: Figure) -> tuple[float, float]:
+    """users / total in percent from the ends of both ranges; a part is at most its total."""
+    low = 0.0 if users.low is None or total.high is None else users.low / total.high * 100
+    high = 100.0 if users.high is None or not total.low else users.high / total.low * 100
+    return min(low, 100.0), min(high, 100.0)
+
+
+def _share_check(total: Figure, users: Figure, share: Figure) -> Check:
+    low, high = _share_range(users, total)
+    wide = (max(low - SHARE_TOLERANCE_PP, 0.0), min(high + SHARE_TOLERANCE_PP, 100.0))
+    reported = (share.low or 0.0, 100.0 if share.high is None else share.high)
+    status = _equal_status([wide, reported], _is_open(users) or _is_open(total))
+    point = users.ind.value / total.ind.value * 100 if total.ind.value else math.inf
+    verdict = {
+        Status.fail: "the reported share is outside the computed range",
+        Status.warn: "cannot be decided: an open bound leaves the computed share wide",
+        Status.passed: "consistent"
+        if _overlap([(low, high), reported])
+        else f"consistent only within the {SHARE_TOLERANCE_PP:g}-point tolerance",
+    }[status]
+    detail = (
+        f"reported {share.hedged} ({_range(*reported, 'percent')}) vs computed "
+        f"{users.hedged} / {total.hedged} = {_amount(round(point, 1), 'percent')} "
+        f"({_range(low, high, 'percent')}; {_range(*wide, 'percent')} with the "
+        f"{SHARE_TOLERANCE_PP:g}-point tolerance): {verdict}"
+    )
+    return _arithmetic("share-of-users", total, [users, share], status, detail)
+
+
+def arithmetic_checks(figs: Sequence[Figure]) -> Iterator[Check]:
+    """Parts against totals and shares against counts, within one article and period."""
+    for total in (f for f in figs if f.metric == TOTAL_METRIC):
+        matched: dict[str, list[Figure]] = defaultdict(list)
+        for f in figs:
+            if f is not total and _same_period(f, total):
+                matched[f.metric].append(f)
+        for rule in PARTS_RULES:
+            present = [matched[m] for m in rule.parts if matched.get(m)]
+            for parts in itertools.product(*present) if present else ():
+                yield _parts_check(rule, total, parts)
+        for users, share in itertools.product(matched[USERS_METRIC], matched[SHARE_METRIC]):
+            yield _share_check(total, users, share)
+
+
+# --- gaps --------------------------------------------------------------------------------
+
+
+def _phase_check(phase: Phase, figs: Sequence[Figure]) -> Check:
+    end = phase.end_date
+    inside = [
+        f
+        for f in figs
+        if f.metric == TOTAL_METRIC and phase.start_date <= f.ref and (end is None or f.ref <= end)
+    ]
+    national = [f for f in inside if f.geo == NATIONAL]
+    others = [f for f in inside if f.geo != NATIONAL]
+    dates = f"{phase.start_date} to {end or 'open'}"
+    if national:
+        listed = "; ".join(f"{f.cited} by {f.ref}" for f in national)
+        status = Status.passed
+        detail = f"{len(national)} national {TOTAL_METRIC} figure(s) dated in it: {listed}"
+    else:
+        status = Status.warn
+        detail = f"no national {TOTAL_METRIC} figure dated in it (by period_end, else as_of)"
+        if others:
+            detail += "; only " + "; ".join(f"{f.cited} for {f.geo}" for f in others)
+    return Check(
+        check_id=f"gap:phase:{phase.phase_id}",
+        kind="gap",
+        metric_id=TOTAL_METRIC,
+        period_start=phase.start_date,
+        period_end=end,
+        status=status,
+        detail=f"{phase.name} ({phase.phase_id}, {dates}): {detail}.",
+        source_ids=_sources(national or others),
+    )
+
+
+def _metric_check(metric: Metric, figs: Sequence[Figure]) -> Check:
+    mine = [f for f in figs if f.metric == metric.metric_id]
+    sources = list(dict.fromkeys(f.source for f in mine))
+    if not mine:
+        status, detail = Status.warn, "no figure at all"
+    elif len(mine) == 1:
+        status, detail = Status.warn, f"reported once only: {mine[0].cited}, {mine[0].when}"
+    elif len(sources) == 1:
+        status, detail = Status.warn, f"reported {len(mine)} times, all by {sources[0]}"
+    else:
+        status, detail = Status.passed, f"reported {len(mine)} times by {len(sources)} articles"
+    return Check(
+        check_id=f"gap:metric:{metric.metric_id}",
+        kind="gap",
+        metric_id=metric.metric_id,
+        period_start=None,
+        period_end=None,
+        status=status,
+        detail=f"{metric.metric_id} ({metric.label}): {detail}.",
+        source_ids="; ".join(sources),
+    )
+
+
+def gap_checks(
+    figs: Sequence[Figure], phases: Sequence[Phase], metrics: Sequence[Metric]
+) -> Iterator[Check]:
+    """Phases with no total arrests figure; metrics reported by one article or none."""
+    for phase in sorted(phases, key=lambda p: (p.ordinal, p.phase_id)):
+        yield _phase_check(phase, figs)
+    for metric in sorted(metrics, key=lambda m: m.metric_id):
+        yield _metric_check(metric, figs)
+
+
+# --- entry points ------------------------------------------------------------------------
+
+
+def _unique_ids(checks: Iterable[Check]) -> list[Check]:
+    """Suffix repeated ids (':2', ':3') so the primary key holds; order is deterministic."""
+    seen: dict[str, int] = defaultdict(int)
+    out: list[Check] = []
+    for c in checks:
+        seen[c.check_id] += 1
+        n = seen[c.check_id]
+        out.append(c if n == 1 else replace(c, check_id=f"{c.check_id}:{n}"))
+    return out
+
+
+def run_checks(data: Dataset) -> list[Check]:
+    """Every consistency check of the dataset, in a stable order."""
+    figs = figures(data)
+    return _unique_ids(
+        itertools.chain(
+            corroboration_checks(figs),
+            cumulative_checks(figs),
+            arithmetic_checks(figs),
+            gap_checks(figs, data.of("phases"), data.of("metrics")),
+        )
+    )
+
+
+def check_rows(data: Dataset) -> list[dict[str, Any]]:
+    """Rows for the consistency_checks table."""
+    return [asdict(c) | {"status": str(c.status)} for c in run_checks(data)]

@@ -1,0 +1,179 @@
+"""The tables analysts download from the Data page: which rows, which columns, provenance included."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from monitor import data
+
+PROVENANCE = [
+    "source_title",
+    "source_outlet",
+    "source_url",
+    "source_published_on",
+    "source_date_precision",
+]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One downloadable table: a label, how to fetch it filtered, and the columns shown."""
+
+    label: str
+    fetch: Callable[[Sequence[str], Sequence[str]], pd.DataFrame]
+    columns: tuple[str, ...]
+    filters_by_metric: bool = False
+
+
+def _indicators(source_ids: Sequence[str], metric_ids: Sequence[str]) -> pd.DataFrame:
+    return data.indicators(source_ids=source_ids, metric_ids=metric_ids)
+
+
+def _statements(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    return data.statements(source_ids=source_ids)
+
+
+def _positions(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    return data.policy_positions(source_ids=source_ids)
+
+
+def _policies(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    frame = data.policies()
+    return frame[frame["source_id"].isin(source_ids)] if source_ids else frame
+
+
+def _actors(_: Sequence[str], __: Sequence[str]) -> pd.DataFrame:
+    return data.actors()
+
+
+def _sources(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    frame = data.sources()
+    return frame[frame["source_id"].isin(source_ids)] if source_ids else frame
+
+
+DATASETS: dict[str, Dataset] = {
+    "indicators": Dataset(
+        "Figures (indicators)",
+        _indicators,
+        (
+            "indicator_id",
+            "metric_id",
+            "metric_label",
+            "label",
+            "value",
+            "qualifier",
+            "value_low",
+            "value_high",
+            "unit",
+            "period_start",
+            "period_end",
+            "as_of",
+            "phase_id",
+            "geography",
+            "attribution",
+            "actor_name",
+            "quote",
+            "note",
+            "source_id",
+            *PROVENANCE,
+        ),
+        filters_by_metric=True,
+    ),
+    "statements": Dataset(
+        "Statements",
+        _statements,
+        (
+            "statement_id",
+            "actor_name",
+            "actor_role",
+            "organisation",
+            "actor_type",
+            "quote",
+            "kind",
+            "topic",
+            "stance",
+            "said_on",
+            "source_id",
+            *PROVENANCE,
+        ),
+    ),
+    "policies": Dataset(
+        "Proposals",
+        _policies,
+        (
+            "policy_id",
+            "name",
+            "description",
+            "category",
+            "status",
+            "status_note",
+            "proposed_by_name",
+            "proposed_on",
+            "n_supports",
+            "n_opposes",
+            "n_mixed",
+            "quote",
+            "source_id",
+            *PROVENANCE,
+        ),
+    ),
+    "positions": Dataset(
+        "Positions on proposals",
+        _positions,
+        (
+            "position_id",
+            "policy_id",
+            "policy_name",
+            "actor_name",
+            "actor_role",
+            "organisation",
+            "actor_type",
+            "position",
+            "quote",
+            "source_id",
+            *PROVENANCE,
+        ),
+    ),
+    "actors": Dataset(
+        "Actors",
+        _actors,
+        (
+            "actor_id",
+            "name",
+            "aliases",
+            "kind",
+            "role",
+            "organisation",
+            "actor_type",
+            "n_statements",
+            "n_positions",
+        ),
+    ),
+    "sources": Dataset(
+        "Articles (sources)",
+        _sources,
+        (
+            "source_id",
+            "title",
+            "outlet",
+            "reporter",
+            "url",
+            "published_on",
+            "date_precision",
+            "date_basis",
+            "citation",
+            "n_figures",
+            "n_statements",
+        ),
+    ),
+}
+
+
+def rows(name: str, source_ids: Sequence[str] = (), metric_ids: Sequence[str] = ()) -> pd.DataFrame:
+    """The filtered rows of one dataset, in the columns shown and downloaded."""
+    spec = DATASETS[name]
+    frame = spec.fetch(source_ids, metric_ids if spec.filters_by_metric else ())
+    return frame.loc[:, list(spec.columns)].reset_index(drop=True)

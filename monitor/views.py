@@ -1,0 +1,94 @@
+"""Shapes the pages need, derived from query results: headlines, the stance matrix, marked text."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from charts.catalogue import hedged_words
+from charts.hedged import period_text, reference_date
+
+#: Metrics the Overview leads with, in order.
+HEADLINE_METRICS = (
+    "arrests-total",
+    "arrests-share-users",
+    "sent-to-rehabilitation",
+    "community-treatment-people",
+)
+
+POSITION_WORDS = {"supports": "for", "opposes": "against", "mixed": "mixed"}
+
+
+def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The most recent figure of each metric, with its hedge in words and its period."""
+    if indicators.empty:
+        return indicators.assign(words=[], period=[])
+    frame = indicators[indicators["metric_id"].isin(metric_ids)]
+    frame = frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"])
+    latest = frame.groupby("metric_id", sort=False).tail(1)
+    latest = latest.assign(
+        words=[hedged_words(r.value, r.qualifier, r.unit) for r in latest.itertuples()],
+        period=[period_text(r.period_start, r.period_end, r.as_of) for r in latest.itertuples()],
+        _order=[metric_ids.index(m) for m in latest["metric_id"]],
+    )
+    return latest.sort_values("_order").drop(columns=["_ref", "_order"]).reset_index(drop=True)
+
+
+POSITION_HEADINGS = {"supports": "For", "opposes": "Against", "mixed": "Mixed"}
+
+
+def positions_by_policy(positions: pd.DataFrame) -> dict[str, dict[str, pd.DataFrame]]:
+    """For each proposal, its positions grouped under For / Against / Mixed (empty groups out)."""
+    grouped: dict[str, dict[str, pd.DataFrame]] = {}
+    for policy_id, part in positions.groupby("policy_id", sort=False):
+        grouped[str(policy_id)] = {
+            heading: part[part["position"] == word]
+            for word, heading in POSITION_HEADINGS.items()
+            if (part["position"] == word).any()
+        }
+    return grouped
+
+
+def stance_matrix(positions: pd.DataFrame) -> pd.DataFrame:
+    """Actors (rows) against proposals (columns): 'for', 'against', 'mixed' or blank."""
+    if positions.empty:
+        return pd.DataFrame()
+    words = positions.assign(word=positions["position"].map(POSITION_WORDS))
+    matrix = words.pivot_table(
+        index="actor_name",
+        columns="policy_name",
+        values="word",
+        aggfunc=lambda s: " / ".join(sorted(set(s))),
+    )
+    return matrix.fillna("").rename_axis(index="Actor", columns=None)
+
+
+def marked_body(body: str, citations: pd.DataFrame) -> str:
+    """The article as HTML paragraphs with every curated quote highlighted.
+
+    Overlapping quotes merge into one highlight; each highlight's tooltip lists the records
+    resting on it. All article text is escaped.
+    """
+    spans = sorted(
+        (int(r.quote_start), int(r.quote_end), f"{r.record_kind}: {r.record_id}")
+        for r in citations.itertuples()
+        if pd.notna(r.quote_start) and pd.notna(r.quote_end)
+    )
+    merged: list[list] = []
+    for start, end, label in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2].append(label)
+        else:
+            merged.append([start, end, [label]])
+    out: list[str] = []
+    pos = 0
+    for start, end, labels in merged:
+        out.append(html.escape(body[pos:start]))
+        title = html.escape("; ".join(labels), quote=True)
+        out.append(f'<mark title="{title}">{html.escape(body[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(body[pos:]))
+    text = "".join(out)
+    return "".join(f"<p>{para}</p>" for para in text.split("\n\n"))

@@ -1,0 +1,50 @@
+"""Data: give me the rows."""
+
+import streamlit as st
+
+from exports.csvsafe import to_csv_bytes
+from monitor import data, datasets
+
+st.title("Give me the rows")
+st.caption(
+    "Every table behind the dashboard, filtered here and downloaded as exactly the rows shown, "
+    "with the source title, outlet, address, date and the quoted words. Bounds follow one "
+    "rule: 'more than 8,000' has value_low 8,000 and no value_high (empty, never zero)."
+)
+
+sources = data.sources()
+source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
+metrics = data.metrics()
+metric_names = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
+
+name = st.selectbox(
+    "Table",
+    list(datasets.DATASETS),
+    format_func=lambda n: datasets.DATASETS[n].label,
+    key="table",
+    bind="query-params",
+)
+source_ids = st.multiselect(
+    "Articles", list(source_names), format_func=source_names.get, key="source", bind="query-params"
+)
+metric_ids = []
+if datasets.DATASETS[name].filters_by_metric:
+    metric_ids = st.multiselect(
+        "Metrics",
+        list(metric_names),
+        format_func=metric_names.get,
+        key="metric",
+        bind="query-params",
+    )
+
+shown = datasets.rows(name, source_ids=source_ids, metric_ids=metric_ids)
+st.markdown(f"**{len(shown)} row{'s' if len(shown) != 1 else ''}**")
+st.dataframe(shown, hide_index=True, key="data-table")
+st.download_button(
+    "Download these rows as CSV",
+    data=lambda: to_csv_bytes(shown),
+    file_name=f"cambodia-drug-campaign-{name}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="data-download",
+)

@@ -1,0 +1,48 @@
+"""Overview: where does the campaign stand?"""
+
+import streamlit as st
+
+from charts.catalogue import build_chart
+from monitor import data, ui, views
+
+st.title("Where does the campaign stand?")
+st.caption(
+    "Cambodia's anti-drug campaign, launched on 1 January 2017, as reported in the news. "
+    "Every figure keeps the hedge the article put on it and links to the words it rests on."
+)
+
+st.header("Headline figures")
+figures = views.headline_figures(data.indicators(), views.HEADLINE_METRICS)
+columns = st.columns(2)
+for n, row in enumerate(figures.itertuples()):
+    with columns[n % 2]:
+        st.metric(row.metric_label, row.words, help=f"“{row.quote}” — {row.attribution}")
+        st.caption(f"{row.period} · {row.source_citation}")
+        ui.source_link(row.source_id, "Source", key=f"overview-headline-{row.metric_id}")
+
+st.header("The campaign's phases")
+timeline = build_chart("campaign-timeline", data)
+if timeline:
+    ui.chart_block(timeline, key="overview-timeline", show_title=False)
+
+left, right = st.columns(2)
+with left:
+    st.header("Latest reports")
+    for row in data.sources().head(5).itertuples():
+        st.markdown(f"**{row.display_title}**  \n{row.citation}")
+        ui.source_link(
+            row.source_id,
+            "Read the article and what was drawn from it",
+            key=f"overview-src-{row.source_id}",
+        )
+with right:
+    st.header("Proposals on the table")
+    for row in data.policies().head(6).itertuples():
+        st.markdown(
+            f"**{row.name}** · {row.status.replace('_', ' ')}  \n"
+            f"Put forward by {row.proposed_by_name}; {row.n_supports} for, "
+            f"{row.n_opposes} against, {row.n_mixed} mixed among named actors."
+        )
+    st.page_link(
+        "pages/policies.py", label="All proposals and who stands where", icon=":material/gavel:"
+    )

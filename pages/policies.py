@@ -1,0 +1,55 @@
+"""Policies: what is proposed, and who stands where?"""
+
+import streamlit as st
+
+from data_model.records import PolicyCategory, PolicyStatus
+from monitor import data, ui, views
+
+st.title("What is proposed, and who stands where?")
+st.caption(
+    "Each proposal or measure the articles discuss, who put it forward and when, its status "
+    "as far as the articles say, and the named actors for and against it, in their words."
+)
+
+with st.sidebar:
+    st.header("Filter proposals")
+    categories = st.multiselect(
+        "Area", [c.value for c in PolicyCategory], key="category", bind="query-params"
+    )
+    statuses = st.multiselect(
+        "Status",
+        [s.value for s in PolicyStatus],
+        format_func=lambda v: v.replace("_", " "),
+        key="status",
+        bind="query-params",
+    )
+
+proposals = data.policies(categories=categories, statuses=statuses)
+positions = data.policy_positions(policy_ids=list(proposals["policy_id"]))
+grouped = views.positions_by_policy(positions)
+
+st.header("Who stands where")
+st.caption("Named actors (rows) against proposals (columns). Blank: no position reported.")
+st.dataframe(views.stance_matrix(positions), key="policies-matrix")
+
+st.header(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''}")
+for policy in proposals.itertuples():
+    with st.container(border=True):
+        st.subheader(policy.name, anchor=policy.policy_id)
+        st.markdown(
+            f"**Status:** {policy.status.replace('_', ' ')} — {policy.status_note}  \n"
+            f"**Area:** {policy.category} · **Put forward by:** "
+            f"{ui.speaker(policy.proposed_by_name, policy.proposed_by_role, None)} · "
+            f"**First reported:** {ui.date_text(policy.proposed_on, policy.proposed_on_precision)}"
+        )
+        st.write(policy.description)
+        ui.quote(policy.quote, policy.source_citation)
+        for heading, group in grouped.get(policy.policy_id, {}).items():
+            st.markdown(f"**{heading}**")
+            for pos in group.itertuples():
+                ui.quote(
+                    pos.quote,
+                    f"{ui.speaker(pos.actor_name, pos.actor_role, pos.organisation)}, "
+                    f"in {pos.source_citation}",
+                )
+                ui.source_link(pos.source_id, "In the article", key=f"policies-{pos.position_id}")

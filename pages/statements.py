@@ -1,0 +1,82 @@
+"""Statements: who said what?"""
+
+import streamlit as st
+
+from data_model.records import ActorType, Stance, Topic
+from monitor import data, ui
+
+st.title("Who said what?")
+st.caption(
+    "Every attributed quote and reported position, from officials and critics alike, "
+    "in the speaker's words, with the role the article gave them. Stance is toward the "
+    "campaign as it is carried out. Filters are kept in the address: share the link."
+)
+
+actors = data.actors()
+actor_names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+sources = data.sources()
+source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
+
+with st.sidebar:
+    st.header("Filter statements")
+    text = st.text_input(
+        "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
+    )
+    actor_ids = st.multiselect(
+        "Speaker", list(actor_names), format_func=actor_names.get, key="actor", bind="query-params"
+    )
+    actor_types = st.multiselect(
+        "Organisation type",
+        [t.value for t in ActorType],
+        format_func=lambda v: v.replace("_", " "),
+        key="org_type",
+        bind="query-params",
+    )
+    stances = st.multiselect("Stance", [s.value for s in Stance], key="stance", bind="query-params")
+    topics = st.multiselect("Topic", [t.value for t in Topic], key="topic", bind="query-params")
+    source_ids = st.multiselect(
+        "Article",
+        list(source_names),
+        format_func=source_names.get,
+        key="source",
+        bind="query-params",
+    )
+    date_from = st.date_input("Said on or after", value=None, key="from", bind="query-params")
+    date_to = st.date_input("Said on or before", value=None, key="to", bind="query-params")
+
+rows = data.statements(
+    actor_ids=actor_ids,
+    actor_types=actor_types,
+    stances=stances,
+    topics=topics,
+    source_ids=source_ids,
+    date_from=date_from,
+    date_to=date_to,
+    text=text or "",
+)
+
+if len(actor_ids) == 1:
+    profile = actors.set_index("actor_id").loc[actor_ids[0]]
+    with st.container(border=True):
+        st.subheader(profile["name"])
+        st.markdown(
+            f"{profile['role']} · {profile['organisation']} · "
+            f"{profile['actor_type'].replace('_', ' ')}"
+            + (f"  \nAlso written: {profile['aliases']}" if profile["aliases"] else "")
+        )
+        st.caption(
+            f"{profile['n_statements']} statements, {profile['n_positions']} positions on proposals"
+        )
+        for pos in data.policy_positions(actor_ids=actor_ids).itertuples():
+            st.markdown(f"**{pos.position}** {pos.policy_name}: “{pos.quote}”")
+
+st.markdown(f"**{len(rows)} statement{'s' if len(rows) != 1 else ''}**")
+for row in rows.itertuples():
+    with st.container(border=True):
+        ui.quote(row.quote, ui.speaker(row.actor_name, row.actor_role, row.organisation))
+        said = ui.date_text(row.statement_date, row.statement_date_precision)
+        st.caption(
+            f"{row.stance} · {row.topic} · {'quoted' if row.kind == 'direct' else 'paraphrased'}"
+            f" · {said} · {row.source_citation}"
+        )
+        ui.source_link(row.source_id, "In the article", key=f"statements-src-{row.statement_id}")

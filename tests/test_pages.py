@@ -1,0 +1,113 @@
+"""Every page runs, and the filters a reader sets change what they see (AppTest)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from monitor import queries
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.fixture
+def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db))
+
+    def open_page(page: str, **params: str | list[str]) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "pages/overview.py":
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return open_page
+
+
+def _count(at: AppTest, noun: str) -> int:
+    for md in [*at.markdown, *at.header]:
+        found = re.fullmatch(rf"(?:\*\*)?(\d+) {noun}s?(?:\*\*)?", md.value)
+        if found:
+            return int(found.group(1))
+    raise AssertionError(f"no '{noun}' count on the page")
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_is_in_the_navigation_and_runs(app, page: str):
+    assert f'"{page}"' in Path(APP).read_text(), f"{page} is not registered in app.py"
+    at = app(page)
+    assert not at.error, [e.value for e in at.error]
+    assert at.title, f"{page} has no title"
+
+
+def test_overview_keeps_hedges_in_headline_figures(app):
+    at = app("pages/overview.py")
+    values = {m.label: m.value for m in at.metric}
+    assert values["Total arrests"].startswith(("about", "more than", "at least"))
+    assert not any(v == "0" for v in values.values())
+
+
+def test_statements_filter_by_stance(app, seed_db):
+    everything = _count(app("pages/statements.py"), "statement")
+    at = app("pages/statements.py", stance="critical")
+    critical = _count(at, "statement")
+    assert 0 < critical < everything
+    with queries.Reader(seed_db) as db:
+        expected = len(queries.statements(db, stances=["critical"]))
+    assert critical == expected
+    stance_lines = [
+        c.value for c in at.caption if "quoted ·" in c.value or "paraphrased ·" in c.value
+    ]
+    assert len(stance_lines) == critical
+    assert all(line.startswith("critical ·") for line in stance_lines)
+
+
+def test_statements_search_by_text_and_speaker_profile(app):
+    at = app("pages/statements.py", q="SELL THEM")
+    assert _count(at, "statement") >= 1
+    assert any("sell them" in md.value.lower() for md in at.markdown)
+    at = app("pages/statements.py", actor="Sar Kheng")  # bound filters use the visible label
+    assert any(sub.value == "Sar Kheng" for sub in at.subheader)
+
+
+def test_statements_filters_set_by_widget_key(app):
+    at = app("pages/statements.py")
+    at.multiselect(key="stance").set_value(["supportive"]).run()
+    supportive = _count(at, "statement")
+    at.multiselect(key="stance").set_value(["supportive", "critical"]).run()
+    assert _count(at, "statement") > supportive
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("pages/statements.py", {"stance": "furious", "from": "not-a-date", "actor": "nobody"}),
+        ("pages/policies.py", {"status": "imaginary"}),
+        ("pages/sources.py", {"source": "no-such-article"}),
+        ("pages/data.py", {"table": "passwords", "source": "nope"}),
+    ],
+)
+def test_invalid_url_values_fall_back_to_defaults(app, page, params):
+    at = app(page, **params)
+    assert not at.error
+
+
+def test_policies_filter_by_status(app):
+    everything = _count(app("pages/policies.py"), "proposal")
+    proposed = _count(app("pages/policies.py", status="proposed"), "proposal")
+    assert 0 < proposed < everything
+
+
+def test_sources_page_opens_the_article_named_in_the_url(app):
+    at = app("pages/sources.py", source="ppp-2017-01-13-campaign-nets-1000")
+    assert at.selectbox(key="sources-article").value == "ppp-2017-01-13-campaign-nets-1000"
+    assert any(h.value == "Drug campaign nets 1,000" for h in at.header)
