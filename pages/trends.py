@@ -24,7 +24,7 @@ st.caption(
 )
 
 tabs = st.tabs(list(SECTIONS))
-for tab, (section, chart_ids) in zip(tabs, SECTIONS.items(), strict=True):
+for tab, chart_ids in zip(tabs, SECTIONS.values(), strict=True):
     with tab:
         for chart_id in chart_ids:
             chart = build_chart(chart_id, data)
