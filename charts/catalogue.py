@@ -244,6 +244,15 @@ class TimelineDef:
 CHARTS["campaign-timeline"] = TimelineDef()  # type: ignore[assignment]
 
 
+#: The dashboard page each chart is shown on ("" is the default page); the rest are on Trends.
+_CHART_PAGES = {"campaign-timeline": ""}
+
+
+def chart_page(chart_id: str) -> str:
+    """URL path of the page that shows the chart (anchor: the chart id)."""
+    return _CHART_PAGES.get(chart_id, "trends")
+
+
 def build_chart(chart_id: str, frames: Frames) -> Chart | None:
     """The chart with this id, or None for an unknown id."""
     spec = CHARTS.get(chart_id)

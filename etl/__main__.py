@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | codebook (see --help)."""
+"""Command line: python -m etl build | check | codebook | export (see --help)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from etl.load import ROOT, SEEDS
 from etl.problems import InputError
 
 CODEBOOK = ROOT / "CODEBOOK.md"
+DASHBOARD_URL = "http://localhost:8501"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +29,42 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
+    p_export = sub.add_parser("export", help="write the data package (zip and its files)")
+    p_export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    p_export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
+    p_export.add_argument("--charts", action="store_true", help="also every chart as HTML and PNG")
+    p_export.add_argument(
+        "--dashboard-url",
+        default=DASHBOARD_URL,
+        help=f"public address of the dashboard, linked from the files (default: {DASHBOARD_URL})",
+    )
     return parser
+
+
+def _export(args: argparse.Namespace) -> int:
+    """The export command; errors are one line on stderr and exit status 1."""
+    # Imported here so that build and check need not load pyarrow, plotly and kaleido.
+    import time
+
+    import duckdb
+
+    from exports.chart_files import PngUnavailable, all_charts, write_chart_files
+    from exports.package import write_package
+    from monitor.queries import Reader
+
+    started = time.perf_counter()
+    try:
+        reader = Reader(args.db)
+        target = write_package(reader, args.out, args.dashboard_url, unpacked=True)
+        print(f"wrote {target} ({target.stat().st_size:,} bytes) and its files into {args.out}")
+        if args.charts:
+            paths = write_chart_files(all_charts(reader), args.out / "charts", args.dashboard_url)
+            print(f"wrote {len(paths)} chart files into {args.out / 'charts'}")
+    except (FileNotFoundError, PngUnavailable, duckdb.Error, ValueError) as exc:
+        print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    print(f"export took {time.perf_counter() - started:.1f}s")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,8 +80,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "codebook":
             args.out.write_text(render_codebook(check(args.seeds).of("metrics")), encoding="utf-8")
             print(f"wrote {args.out}")
+        elif args.command == "export":
+            return _export(args)
     except InputError as exc:
         print(exc.problems.report(), file=sys.stderr)
+        if args.command == "build":
+            print(f"The database was not changed: {args.db}", file=sys.stderr)
         return 1
     return 0
 

@@ -34,7 +34,7 @@ class Problems:
         return len(self.items)
 
     def report(self) -> str:
-        lines = [f"{len(self.items)} problem(s) in the input; nothing was written:"]
+        lines = [f"{len(self.items)} problem(s) in the input:"]
         lines += [f"  - {p}" for p in sorted(set(self.items))]
         return "\n".join(lines)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
 from charts.campaign import event_date_text
+from charts.catalogue import chart_page
 from charts.model import Chart
 
 SOURCES_PAGE = "pages/sources.py"
@@ -39,14 +42,31 @@ def how_we_know(evidence: pd.DataFrame, key: str) -> None:
             source_link(row["source_id"], "Read it in the article", key=f"{key}-src-{i}")
 
 
-def chart_block(chart: Chart, key: str, *, show_title: bool = True) -> None:
+def chart_block(
+    chart: Chart, key: str, *, show_title: bool = True, with_evidence: bool = True
+) -> None:
     """Title, takeaway, the figure, its source line and 'How we know'."""
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{chart.takeaway}**")
     st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
     st.caption(chart.source_line)
-    how_we_know(chart.evidence, key)
+    if with_evidence:
+        how_we_know(chart.evidence, key)
+
+
+def base_url() -> str:
+    """Where this dashboard is served, as the reader's browser sees it (for permalinks)."""
+    url = st.context.url or ""
+    parts = url.split("/", 3)
+    return "/".join(parts[:3]) if len(parts) >= 3 and parts[0].startswith("http") else ""
+
+
+def permalink(chart_id: str, *, embed: bool) -> str:
+    """The chart alone (embed=True, for iframes) or on its page in the full dashboard."""
+    if embed:
+        return f"{base_url()}/embed?embed=true&chart={chart_id}"
+    return f"{base_url()}/{chart_page(chart_id)}#{chart_id}"
 
 
 def speaker(name: str, role: str | None, organisation: str | None) -> str:
@@ -80,3 +100,17 @@ def choose_by_id(label: str, options: dict[str, str], param: str, key: str) -> s
     )
     st.query_params[param] = choice
     return choice
+
+
+#: Used in files made outside a browser session (no request URL to go by).
+FALLBACK_URL = "http://localhost:8501"
+
+
+def iframe_snippet(url: str, title: str, height: int = 560) -> str:
+    """HTML a donor pastes into their site."""
+    safe_title = html.escape(title, quote=True)
+    safe_url = html.escape(url, quote=True)
+    return (
+        f'<iframe src="{safe_url}" title="{safe_title}" width="100%" height="{height}" '
+        'style="border:0" loading="lazy"></iframe>'
+    )

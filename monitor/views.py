@@ -92,3 +92,20 @@ def marked_body(body: str, citations: pd.DataFrame) -> str:
     out.append(html.escape(body[pos:]))
     text = "".join(out)
     return "".join(f"<p>{para}</p>" for para in text.split("\n\n"))
+
+
+CHECK_LABELS = {"fail": "Conflicts", "warn": "Open questions", "pass": "Agree"}
+CHECK_KINDS = ["corroboration", "arithmetic", "gap"]
+
+
+def check_summary(checks: pd.DataFrame) -> dict[str, int]:
+    """How many checks pass, warn and fail."""
+    counts = checks["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in CHECK_LABELS}
+
+
+def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -> pd.DataFrame:
+    """The checks with the chosen statuses and kinds (all when none is chosen)."""
+    keep = checks["status"].isin(statuses or list(CHECK_LABELS))
+    keep &= checks["kind"].isin(kinds or list(checks["kind"].unique()))
+    return checks[keep].reset_index(drop=True)

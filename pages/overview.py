@@ -20,6 +20,14 @@ for n, row in enumerate(figures.itertuples()):
         st.caption(f"{row.period} · {row.source_citation}")
         ui.source_link(row.source_id, "Source", key=f"overview-headline-{row.metric_id}")
 
+checks = views.check_summary(data.consistency_checks())
+st.info(
+    f"Figures checked against each other: {checks['fail']} conflicts, "
+    f"{checks['warn']} open questions, {checks['pass']} in agreement.",
+    icon=":material/fact_check:",
+)
+st.page_link("pages/checks.py", label="See the data checks", icon=":material/fact_check:")
+
 st.header("The campaign's phases")
 timeline = build_chart("campaign-timeline", data)
 if timeline:

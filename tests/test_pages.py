@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from charts.catalogue import CHARTS
 from monitor import queries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +47,25 @@ def test_every_page_is_in_the_navigation_and_runs(app, page: str):
     assert f'"{page}"' in Path(APP).read_text(), f"{page} is not registered in app.py"
     at = app(page)
     assert not at.error, [e.value for e in at.error]
-    assert at.title, f"{page} has no title"
+    if page == "pages/embed.py":
+        assert at.info, "the embed page without a chart id must say so"
+    else:
+        assert at.title, f"{page} has no title"
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_embed_page_shows_exactly_the_named_chart(app, chart_id):
+    at = app("pages/embed.py", embed="true", chart=chart_id)
+    assert not at.info
+    headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
+    assert headings == [f"#### {CHARTS[chart_id].title}"]
+    assert any(c.value.startswith(("Source:", "Sources:")) for c in at.caption)
+
+
+def test_embed_page_with_unknown_chart_says_so(app):
+    at = app("pages/embed.py", embed="true", chart="no-such-chart")
+    assert "no-such-chart" in at.info[0].value
+    assert not at.exception
 
 
 def test_overview_keeps_hedges_in_headline_figures(app):

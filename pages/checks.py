@@ -1,0 +1,45 @@
+"""Data checks: do the reported figures agree with each other?"""
+
+import streamlit as st
+
+from etl.consistency import RULES
+from monitor import data, views
+
+st.title("Do the figures agree with each other?")
+st.caption(
+    "Computed on every build: reports of the same figure by different articles, parts against "
+    "totals and shares against counts, and the gaps where no article reports a figure. "
+    "A warning means the hedges leave it open; a failure means the figures cannot both be right."
+)
+
+checks = data.consistency_checks()
+summary = views.check_summary(checks)
+for column, (status, label) in zip(st.columns(3), views.CHECK_LABELS.items(), strict=True):
+    column.metric(label, summary[status])
+
+statuses = st.multiselect(
+    "Show",
+    list(views.CHECK_LABELS),
+    format_func=views.CHECK_LABELS.get,
+    key="status",
+    bind="query-params",
+)
+kinds = st.multiselect("Kind of check", views.CHECK_KINDS, key="kind", bind="query-params")
+shown = views.filter_checks(checks, statuses, kinds)
+st.markdown(f"**{len(shown)} check{'s' if len(shown) != 1 else ''}**")
+st.dataframe(
+    shown,
+    column_order=[
+        "status",
+        "kind",
+        "detail",
+        "metric_id",
+        "period_start",
+        "period_end",
+        "source_ids",
+    ],
+    hide_index=True,
+    key="checks-table",
+)
+with st.expander("How the checks work"):
+    st.markdown(RULES)

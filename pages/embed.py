@@ -1,0 +1,22 @@
+"""Embed: one chart, alone, for a frame on someone else's site (?embed=true&chart=ID)."""
+
+import streamlit as st
+
+from charts.catalogue import CHARTS, build_chart
+from monitor import data, ui
+
+chart_id = st.query_params.get("chart", "")
+chart = build_chart(chart_id, data) if chart_id in CHARTS else None
+
+if chart is None:
+    st.info(
+        f"There is no chart called “{chart_id}”." if chart_id else "No chart was named.",
+        icon=":material/info:",
+    )
+    st.caption("Charts that can be embedded: " + ", ".join(CHARTS))
+else:
+    st.markdown(f"#### {chart.title}")
+    ui.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)
+    st.caption(
+        f"[See the words behind each figure on the full dashboard]({ui.permalink(chart_id, embed=False)})"
+    )
