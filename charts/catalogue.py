@@ -99,13 +99,15 @@ class ChartDef:
     title: str
     metric_ids: tuple[str, ...]
     layout: str  # "timeline", "by_phase" or "by_metric"
-    group: str  # column that picks the colour: source or metric
+    group: str  # column that picks the colour: source_label or metric_and_source
     y_title: str
     takeaway: Callable[[pd.DataFrame, pd.DataFrame], str]
     question: str  # the question the chart answers, for the Embed & share page
 
     def build(self, frames: Frames) -> Chart:
         data = frames.indicators(metric_ids=list(self.metric_ids))
+        # Two articles reporting the same metric get their own colours, never one series.
+        data = data.assign(metric_and_source=data["metric_label"] + " · " + data["source_label"])
         phases = frames.phases()
         if self.layout == "timeline":
             fig = timeline(data, phases, self.group, self.y_title)
@@ -150,7 +152,7 @@ CHARTS: dict[str, ChartDef] = {
             "Arrests reported since the campaign began",
             ("arrests-total",),
             "timeline",
-            "source_citation",
+            "source_label",
             "people arrested (cumulative)",
             _takeaway_arrests,
             "How many people have been arrested?",
@@ -160,7 +162,7 @@ CHARTS: dict[str, ChartDef] = {
             "Arrest figures by campaign phase",
             ("arrests-total",),
             "by_phase",
-            "source_citation",
+            "source_label",
             "people arrested (cumulative)",
             _takeaway_by_phase,
             "What arrest figures are reported in each phase?",
@@ -170,7 +172,7 @@ CHARTS: dict[str, ChartDef] = {
             "Drug users as a share of those arrested",
             ("arrests-share-users",),
             "timeline",
-            "source_citation",
+            "source_label",
             "% of arrests",
             _takeaway_list("Reports put drug users at"),
             "Are those arrested users or traffickers?",
@@ -180,7 +182,7 @@ CHARTS: dict[str, ChartDef] = {
             "Users and traffickers: arrested and imprisoned",
             ("arrests-users", "arrests-traffickers", "users-imprisoned", "traffickers-imprisoned"),
             "by_metric",
-            "source_citation",
+            "source_label",
             "people",
             _takeaway_list("Reported:", with_metric=True),
             "How do users and traffickers compare?",
@@ -190,7 +192,7 @@ CHARTS: dict[str, ChartDef] = {
             "Rehabilitation centres and treatment clinics",
             ("rehabilitation-centres", "voluntary-treatment-clinics"),
             "by_metric",
-            "source_citation",
+            "source_label",
             "facilities",
             _takeaway_list("Reported:", with_metric=True),
             "How much treatment capacity is there?",
@@ -200,7 +202,7 @@ CHARTS: dict[str, ChartDef] = {
             "People sent to rehabilitation or in community-based treatment",
             ("sent-to-rehabilitation", "community-treatment-people"),
             "timeline",
-            "metric_label",
+            "metric_and_source",
             "people",
             _takeaway_list("Reported:", with_metric=True),
             "How many people reach rehabilitation or treatment?",
@@ -210,7 +212,7 @@ CHARTS: dict[str, ChartDef] = {
             "Methadone clients who stopped treatment",
             ("methadone-dropouts",),
             "timeline",
-            "source_citation",
+            "source_label",
             "clients",
             _takeaway_list("Reported:"),
             "Did the crackdown interrupt treatment?",
@@ -220,7 +222,7 @@ CHARTS: dict[str, ChartDef] = {
             "Drugs seized and destroyed",
             ("drugs-seized-kg", "drugs-destroyed-kg", "precursors-seized-kg"),
             "timeline",
-            "metric_label",
+            "metric_and_source",
             "kilograms",
             _takeaway_list("Reported:", with_metric=True),
             "How much was seized and destroyed?",

@@ -72,6 +72,7 @@ SOURCES = Table(
         Column("date_precision", "VARCHAR", _PRECISION),
         _from(Source, "date_basis", "VARCHAR"),
         Column("citation", "VARCHAR", "How to cite the article: outlet, title and date as known."),
+        Column("short_label", "VARCHAR", "Date and title, for legends and pickers."),
         Column("body", "VARCHAR", "The report's clean text: page furniture removed by rule."),
         Column("raw_sha256", "VARCHAR", "SHA-256 of the raw file, to tell two copies apart."),
     ),

@@ -16,16 +16,23 @@ from etl.validate import Dataset
 _MONTH = "%b %Y"
 
 
+def _when(src: Source) -> str:
+    if src.date_precision == "day":
+        return f"{src.published_on.day} {src.published_on.strftime('%b %Y')}"
+    if src.date_precision == "month":
+        return src.published_on.strftime(_MONTH)
+    return str(src.published_on.year)
+
+
 def citation(src: Source) -> str:
     """Outlet, title and date as far as they are known, e.g. for a chart's source line."""
-    if src.date_precision == "day":
-        when = f"{src.published_on.day} {src.published_on.strftime('%b %Y')}"
-    elif src.date_precision == "month":
-        when = src.published_on.strftime(_MONTH)
-    else:
-        when = str(src.published_on.year)
     title = f", \u201c{src.title}\u201d" if src.title else ""
-    return f"{src.outlet}{title}, {when}"
+    return f"{src.outlet}{title}, {_when(src)}"
+
+
+def short_label(src: Source) -> str:
+    """Date and title, for legends and pickers: '13 Jan 2017 · Drug campaign nets 1,000'."""
+    return f"{_when(src)} · {src.title or 'untitled, ' + src.outlet}"
 
 
 def _frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -48,6 +55,7 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
             src.model_dump()
             | {
                 "citation": citation(src),
+                "short_label": short_label(src),
                 "body": data.bodies.get(src.source_id),
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }

@@ -84,7 +84,7 @@ def _where(*conditions: tuple[str, list[object]]) -> tuple[str, list[object]]:
 _SOURCE_COLUMNS = """
     s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
     s.published_on AS source_published_on, s.date_precision AS source_date_precision,
-    s.citation AS source_citation"""
+    s.citation AS source_citation, s.short_label AS source_label"""
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -98,11 +98,7 @@ def sources(db: Reader) -> pd.DataFrame:
                coalesce(s.title, 'Untitled report, ' || s.outlet) AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.date_basis, s.citation, s.seed_file,
-               CASE s.date_precision
-                   WHEN 'day' THEN strftime(s.published_on, '%-d %b %Y')
-                   WHEN 'month' THEN strftime(s.published_on, '%b %Y')
-                   ELSE strftime(s.published_on, '%Y')
-               END || ' · ' || coalesce(s.title, 'untitled, ' || s.outlet) AS short_label,
+               s.short_label,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
                (SELECT count(*) FROM statements t WHERE t.source_id = s.source_id)
                    AS n_statements,
@@ -263,9 +259,14 @@ def statements(
     if date_to:
         conditions.append(("coalesce(t.said_on, s.published_on) <= ?", [date_to]))
     if text.strip():
-        needle = f"%{text.strip()}%"
+        # contains(), not LIKE: "%" and "_" typed by a reader are plain characters.
+        needle = text.strip().lower()
         conditions.append(
-            ("(t.quote ILIKE ? OR a.name ILIKE ? OR a.aliases ILIKE ?)", [needle] * 3)
+            (
+                "(contains(lower(t.quote), ?) OR contains(lower(a.name), ?)"
+                " OR contains(lower(a.aliases), ?))",
+                [needle] * 3,
+            )
         )
     where, params = _where(*conditions)
     return db.frame(

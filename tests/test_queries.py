@@ -1,0 +1,73 @@
+"""The read side: filters are parameters, no query can reach other files, rebuilds show up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl.build import build
+from monitor import data, queries
+from monitor.queries import Reader
+
+
+@pytest.fixture(scope="module")
+def db(seed_db: Path):
+    with Reader(seed_db) as reader:
+        yield reader
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT * FROM read_csv('/etc/hostname')",
+        "ATTACH '/tmp/other.duckdb' AS other",
+        "SET enable_external_access = true",
+        "COPY (SELECT 1) TO '/tmp/leak.csv'",
+    ],
+)
+def test_no_query_can_touch_other_files_or_unlock_itself(db: Reader, sql: str):
+    with pytest.raises(duckdb.Error):
+        db.frame(sql)
+
+
+@pytest.mark.parametrize("text", ["'; DROP TABLE statements; --", "100%", "_", "\\", '"'])
+def test_search_text_is_a_value_never_sql(db: Reader, text: str):
+    assert queries.statements(db, text=text).empty
+    assert len(queries.statements(db)) > 0  # the table is still there
+
+
+def test_filters_combine(db: Reader):
+    both = queries.statements(db, stances=["critical"], actor_types=["ngo"])
+    assert len(both) > 0
+    assert set(both["stance"]) == {"critical"} and set(both["actor_type"]) == {"ngo"}
+    assert len(both) < len(queries.statements(db, stances=["critical"]))
+
+
+def test_date_filter_uses_day_said_else_publication(db: Reader):
+    rows = queries.statements(db, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 12, 31))
+    assert len(rows) > 0
+    assert rows["statement_date"].between("2018-01-01", "2018-12-31").all()
+
+
+def test_indicators_carry_provenance(db: Reader):
+    rows = queries.indicators(db, metric_ids=["arrests-total"])
+    assert len(rows) >= 4
+    for column in ("source_title", "source_url", "source_published_on", "quote", "qualifier"):
+        assert column in rows.columns
+    more_than = rows[rows["qualifier"] == "more_than"]
+    assert more_than["value_high"].isna().all()  # a lower bound has no upper bound, not zero
+
+
+def test_rebuilt_file_shows_without_restart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    db_path = tmp_path / "monitor.duckdb"
+    small = tmp_path / "small"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "seeds", small)
+    build(db_path, small)
+    monkeypatch.setenv("MONITOR_DB", str(db_path))
+    assert len(data.statements()) == 2
+    build(db_path)  # the real seeds replace the file under the running reader
+    assert len(data.statements()) > 2
