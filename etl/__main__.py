@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | codebook | export (see --help)."""
+"""Command line: python -m etl build | check | codebook | export | add | suggest (see --help)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from data_model.codebook import render_codebook
+from etl import add_article, suggest
 from etl.build import DEFAULT_DB, build, check
 from etl.load import ROOT, SEEDS
 from etl.problems import InputError
@@ -38,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
         default=DASHBOARD_URL,
         help=f"public address of the dashboard, linked from the files (default: {DASHBOARD_URL})",
     )
+    add_article.configure(sub.add_parser("add", help="copy a raw article in and register it"))
+    suggest.configure(sub.add_parser("suggest", help="print draft records for an article"))
     return parser
 
 
@@ -82,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {args.out}")
         elif args.command == "export":
             return _export(args)
+        elif args.command == "add":
+            return add_article.run(args)
+        elif args.command == "suggest":
+            return suggest.run(args)
     except InputError as exc:
         print(exc.problems.report(), file=sys.stderr)
         if args.command == "build":

@@ -1,0 +1,170 @@
+"""Chart files: a self-contained HTML page with provenance, and a PNG that carries it too."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import struct
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from choreographer.errors import ChromeNotFoundError
+
+from charts.catalogue import CHARTS
+from charts.model import Chart
+from exports import chart_files
+from exports.chart_files import (
+    PngUnavailable,
+    all_charts,
+    chart_html,
+    chart_png,
+    chart_url,
+    close_png_session,
+    png_figure,
+    png_problem,
+    write_chart_files,
+)
+from monitor.queries import Reader
+
+DASHBOARD = "https://monitor.example.org"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+# Without Chromium the PNG test is skipped on a laptop, but never under CI.
+needs_chromium = pytest.mark.skipif(
+    not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
+    reason="needs /usr/bin/chromium (apt-get install chromium); never skipped when CI is set",
+)
+
+
+@pytest.fixture(scope="module")
+def charts(seed_db: Path) -> Iterator[list[Chart]]:
+    reader = Reader(seed_db)
+    yield all_charts(reader)
+    reader.close()
+    close_png_session()
+
+
+def _hostile_chart() -> Chart:
+    return Chart(
+        chart_id="arrests-over-time",
+        title="<script>alert('title')</script> & more",
+        takeaway="Fewer than <5> & rising",
+        figure=go.Figure(go.Scatter(x=[1, 2], y=[3, 4])),
+        evidence=pd.DataFrame(),
+        sources=("The Phnom Penh Post, “A & B”, 13 Jan 2017",),
+    )
+
+
+def test_every_catalogue_chart_is_exported(charts: list[Chart]) -> None:
+    assert [c.chart_id for c in charts] == list(CHARTS)
+
+
+def test_html_shows_title_takeaway_source_line_and_links_back(charts: list[Chart]) -> None:
+    for chart in charts:
+        page = chart_html(chart, DASHBOARD)
+        assert f"<h1>{html.escape(chart.title, quote=False)}</h1>" in page
+        assert html.escape(chart.takeaway, quote=False) in page
+        assert html.escape(chart.source_line, quote=False) in page
+        assert f'href="{chart_url(DASHBOARD, chart.chart_id)}"' in page
+
+
+def test_html_is_one_file_with_plotly_inlined(charts: list[Chart], tmp_path: Path) -> None:
+    page = chart_html(charts[0], DASHBOARD)
+    assert "plotly.js v" in page  # the library itself, not a link to it
+    assert not re.search(r"<script[^>]*\bsrc=", page)
+    assert not re.search(r"<link\b", page)
+    assert not re.search(r"<(img|iframe)[^>]*\bsrc=", page)
+    path = tmp_path / "chart.html"
+    path.write_text(page, encoding="utf-8")
+    size = path.stat().st_size
+    print(f"\nstandalone chart HTML: {size / 1e6:.1f} MB")
+    assert 1_000_000 < size < 15_000_000
+
+
+def test_html_escapes_text_from_the_data() -> None:
+    page = chart_html(_hostile_chart(), DASHBOARD)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert('title')&lt;/script&gt; &amp; more" in page
+
+
+def test_chart_links_point_at_the_chart_on_its_page() -> None:
+    assert (
+        chart_url(DASHBOARD + "/", "arrests-over-time") == f"{DASHBOARD}/trends#arrests-over-time"
+    )
+    assert chart_url(DASHBOARD, "campaign-timeline") == f"{DASHBOARD}/#campaign-timeline"
+    with pytest.raises(ValueError, match="http"):
+        chart_url("javascript:alert(1)", "arrests-over-time")
+
+
+def test_png_figure_carries_title_takeaway_and_source_line(charts: list[Chart]) -> None:
+    for chart in charts:
+        fig = png_figure(chart, DASHBOARD)
+        assert html.escape(chart.title) in fig.layout.title.text
+        subtitle = fig.layout.title.subtitle.text.replace("<br>", " ")
+        assert subtitle == html.escape(chart.takeaway)
+        footer = fig.layout.annotations[-1].text.replace("<br>", " ")
+        assert html.escape(chart.source_line) in footer
+        assert chart_url(DASHBOARD, chart.chart_id) in footer
+    # the chart shown on screen is not changed by the export
+    assert charts[0].figure.layout.title.text != png_figure(charts[0]).layout.title.text
+
+
+@needs_chromium
+def test_png_is_a_report_ready_image(charts: list[Chart]) -> None:
+    timings = []
+    for chart in charts[:2]:
+        started = time.perf_counter()
+        data = chart_png(chart, DASHBOARD)
+        timings.append(time.perf_counter() - started)
+        assert data.startswith(PNG_SIGNATURE)
+        width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
+        assert (width, height) == (3200, 1800)
+    print(f"\nPNG: first {timings[0]:.2f}s (starts Chromium), then {timings[1]:.2f}s")
+
+
+def test_missing_chromium_raises_png_unavailable_with_the_install_hint(
+    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(PngUnavailable, match="apt-get install chromium"):
+        chart_png(charts[0])
+
+
+def test_png_problem_says_what_to_install_only_when_chromium_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONITOR_CHROMIUM", str(tmp_path / "no-chromium"))
+    problem = png_problem()
+    assert problem and "apt-get install chromium" in problem
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
+    assert png_problem() is None
+
+
+def test_a_browser_that_will_not_start_raises_png_unavailable(
+    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+
+    class NoBrowser:
+        def __init__(self, browser: Path) -> None:
+            raise ChromeNotFoundError(f"no browser at {browser}")
+
+    monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
+    monkeypatch.setattr(chart_files, "_Session", NoBrowser)
+    with pytest.raises(PngUnavailable, match="apt-get install chromium"):
+        chart_png(charts[0])
+
+
+def test_write_chart_files_writes_html_for_every_chart(charts: list[Chart], tmp_path: Path) -> None:
+    paths = write_chart_files(charts, tmp_path, DASHBOARD, png=False)
+    assert sorted(p.name for p in paths) == sorted(f"{c.chart_id}.html" for c in charts)
