@@ -42,7 +42,7 @@ st.markdown(f"**{len(shown)} row{'s' if len(shown) != 1 else ''}**")
 st.dataframe(shown, hide_index=True, key="data-table")
 st.download_button(
     "Download these rows as CSV",
-    data=lambda: to_csv_bytes(shown),
+    data=to_csv_bytes(shown),
     file_name=f"cambodia-drug-campaign-{name}.csv",
     mime="text/csv",
     icon=":material/download:",
