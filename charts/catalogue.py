@@ -65,11 +65,13 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
     ordered = _sorted(frame)
     first, last = ordered.iloc[0], ordered.iloc[-1]
+    if len(ordered) == 1:
+        return f"One arrest figure is reported: {_figure_list(ordered)}."
     return (
         f"Reported arrests rose from {hedged_words(first['value'], first['qualifier'], first['unit'])}"
         f" ({_when(first)}) to {hedged_words(last['value'], last['qualifier'], last['unit'])}"
-        f" ({_when(last)}); each figure counts from the launch, and none is an exact tally "
-        "of a whole phase unless marked so."
+        f" ({_when(last)}). Each figure counts everyone arrested since the launch; none is "
+        "a tally for one phase alone."
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -175,12 +176,24 @@ def categorical(
                 yshift=14,
                 font={"size": 12, "color": "#555"},
             )
+    # Long category names wrap, so they stay level and legible at phone width.
     fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=order, range=[-0.5, len(order) - 0.5]
+        tickvals=order,
+        ticktext=[wrap_label(c) for c in order],
+        tickangle=0,
+        type="category",
+        categoryorder="array",
+        categoryarray=order,
+        range=[-0.5, len(order) - 0.5],
     )
     if frame.empty:
         fig.update_yaxes(range=[0, 1], showticklabels=False)
     return _with_key(base_layout(fig, y_title=y_title))
+
+
+def wrap_label(text: str, width: int = 16) -> str:
+    """Break a category label into short lines (Plotly wraps nothing by itself)."""
+    return "<br>".join(textwrap.wrap(text, width)) or text
 
 
 def _with_key(fig: go.Figure) -> go.Figure:
@@ -197,5 +210,5 @@ def _with_key(fig: go.Figure) -> go.Figure:
         font={"size": 11, "color": "#555"},
         align="left",
     )
-    fig.update_layout(margin={"t": 60})
+    fig.update_layout(margin={"t": 70})
     return fig

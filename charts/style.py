@@ -30,8 +30,8 @@ SYMBOLS = {
 }
 
 MARKER_KEY = (
-    "● exact   ◇ approximate (range shown)   ▲↑ more than / at least (no upper limit reported)"
-    "   ▼↓ fewer than / at most"
+    "● exact   ◇ approximate, with its range<br>"
+    "▲ more than / at least (arrow: no upper limit)   ▼ fewer than / at most"
 )
 
 

@@ -95,6 +95,11 @@ def marked_body(body: str, citations: pd.DataFrame) -> str:
 
 
 CHECK_LABELS = {"fail": "Conflicts", "warn": "Open questions", "pass": "Agree"}
+CHECK_BADGES = {
+    "fail": ":red-badge[:material/error: Conflict]",
+    "warn": ":orange-badge[:material/help: Open question]",
+    "pass": ":green-badge[:material/check: Agree]",
+}
 CHECK_KINDS = ["corroboration", "arithmetic", "gap"]
 
 

@@ -23,7 +23,7 @@ for chart_id in CHARTS:
         continue
     with st.container(border=True):
         st.subheader(chart.title, anchor=f"share-{chart_id}")
-        st.caption(f"Chart id: `{chart_id}` · {chart.takeaway}")
+        st.caption(f"Chart id: `{chart_id}`")
         ui.chart_block(chart, key=f"share-{chart_id}", show_title=False, with_evidence=False)
         embed_url = ui.permalink(chart_id, embed=True)
         st.markdown("**Permalink**")
