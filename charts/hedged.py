@@ -210,5 +210,5 @@ def _with_key(fig: go.Figure) -> go.Figure:
         font={"size": 11, "color": "#555"},
         align="left",
     )
-    fig.update_layout(margin={"t": 70})
+    fig.update_layout(margin={"t": 85})
     return fig

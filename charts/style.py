@@ -31,7 +31,7 @@ SYMBOLS = {
 
 MARKER_KEY = (
     "● exact   ◇ approximate, with its range<br>"
-    "▲ more than / at least (arrow: no upper limit)   ▼ fewer than / at most"
+    "▲ more than / at least (arrow: no upper limit)<br>▼ fewer than / at most"
 )
 
 

@@ -24,15 +24,20 @@ from etl.problems import Problems
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string, for long vocabularies."""
+    return frozenset(text.split())
+
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _URL = re.compile(r"^https?://[^\s/]+\S*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PREFIX = re.compile(r"^(\d{3,})_")
+_EMPTY_FLOW = re.compile(r"^sources:\s*\[\s*\](\s*#.*)?$", re.MULTILINE)
 _MAX_ID = 80
 # Words that carry no meaning in an outlet's initials or a slug of the headline.
-_STOPWORDS = frozenset(
-    "a an and at by for from in of on or the to with is are was were as its it s".split()
-)
+_STOPWORDS = _words("a an and at by for from in of on or the to with is are was were as its it s")
 _TITLE_WORDS = 3
 
 
@@ -218,6 +223,8 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
     if "sources" in document and list(document)[-1] != "sources":
         raise AddRefused(f"{where}: `sources` is not the last key; add the record by hand")
     item = yaml.safe_dump([record], sort_keys=False, allow_unicode=True, width=100)
+    # An empty flow list ("sources: []") becomes a block list, its comment kept.
+    text = _EMPTY_FLOW.sub(r"sources:\1", text) if not old else text
     if "sources" in document:
         indent = _items_indent(text)
         block = "".join(indent + line for line in item.splitlines(keepends=True))
@@ -300,7 +307,10 @@ def add_article(
         raise AddRefused(f"cannot add {path}: {field}: {err['msg']}") from None
     sources_path = curated_dir / SOURCES_FILE
     old_text = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
-    new_text = appended_sources(old_text, record, f"seeds/curated/{SOURCES_FILE}")
+    try:
+        new_text = appended_sources(old_text, record, str(sources_path))
+    except AddRefused as exc:
+        raise AddRefused(f"cannot add {path}: {exc}") from None
 
     articles_dir.mkdir(parents=True, exist_ok=True)
     curated_dir.mkdir(parents=True, exist_ok=True)
@@ -324,7 +334,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     """Arguments of `python -m etl add`."""
     parser.add_argument("path", type=Path, help="the raw article, a UTF-8 text file")
     parser.add_argument("--title", required=True, help="headline as published")
-    parser.add_argument("--outlet", required=True, help="the publication, e.g. 'The Phnom Penh Post'")
+    parser.add_argument(
+        "--outlet", required=True, help="the publication, e.g. 'The Phnom Penh Post'"
+    )
     parser.add_argument("--url", required=True, help="web address, http(s)://...")
     parser.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
     parser.add_argument(
@@ -334,10 +346,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--reporter", default=None, help="byline, where known")
     parser.add_argument(
-        "--date-basis", default=DEFAULT_DATE_BASIS, help="how the date is known (default: %(default)r)"
+        "--date-basis",
+        default=DEFAULT_DATE_BASIS,
+        help="how the date is known (default: %(default)r)",
     )
     parser.add_argument(
-        "--source-id", default=None, help="identifier to use (default: derived from outlet, date, title)"
+        "--source-id",
+        default=None,
+        help="identifier to use (default: derived from outlet, date, title)",
     )
 
 
