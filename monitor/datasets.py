@@ -41,8 +41,7 @@ def _positions(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
 
 
 def _policies(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    frame = data.policies()
-    return frame[frame["source_id"].isin(source_ids)] if source_ids else frame
+    return data.policies(source_ids=source_ids)
 
 
 def _actors(_: Sequence[str], __: Sequence[str]) -> pd.DataFrame:
@@ -50,8 +49,7 @@ def _actors(_: Sequence[str], __: Sequence[str]) -> pd.DataFrame:
 
 
 def _sources(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    frame = data.sources()
-    return frame[frame["source_id"].isin(source_ids)] if source_ids else frame
+    return data.sources(source_ids=source_ids)
 
 
 DATASETS: dict[str, Dataset] = {

@@ -90,10 +90,11 @@ _SOURCE_COLUMNS = """
 # --- sources -------------------------------------------------------------------------------
 
 
-def sources(db: Reader) -> pd.DataFrame:
-    """Every article with what is known about it and how many records cite it."""
+def sources(db: Reader, source_ids: Sequence[str] = ()) -> pd.DataFrame:
+    """Every article (or those named) with what is known about it and how many records cite it."""
+    where, params = _where(_in("s.source_id", source_ids))
     return db.frame(
-        """
+        f"""
         SELECT s.source_id, s.title,
                coalesce(s.title, 'Untitled report, ' || s.outlet) AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
@@ -104,8 +105,10 @@ def sources(db: Reader) -> pd.DataFrame:
                    AS n_statements,
                (SELECT count(*) FROM citations c WHERE c.source_id = s.source_id) AS n_quotes
         FROM sources s
+        WHERE {where}
         ORDER BY s.published_on DESC, s.source_id
-        """
+        """,
+        params,
     )
 
 
@@ -292,10 +295,17 @@ def statements(
 
 
 def policies(
-    db: Reader, categories: Sequence[str] = (), statuses: Sequence[str] = ()
+    db: Reader,
+    categories: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Proposals with who put them forward, when, their status and counts of positions."""
-    where, params = _where(_in("p.category", categories), _in("p.status", statuses))
+    where, params = _where(
+        _in("p.category", categories),
+        _in("p.status", statuses),
+        _in("p.first_source_id", source_ids),
+    )
     return db.frame(
         f"""
         SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
