@@ -157,7 +157,9 @@ def _existing_sources(curated_dir: Path, path: Path) -> tuple[set[str], set[str]
 
 def _slug_words(text: str) -> list[str]:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", ascii_text.lower())
+    # "2,400" is one word of the headline, not "2" and "400".
+    joined = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text)
+    return re.findall(r"[a-z0-9]+", joined.lower())
 
 
 def derive_source_id(outlet: str, published: dt.date, precision: str, title: str) -> str:

@@ -41,15 +41,23 @@ def _cut_teaser_lists(raw_lines: list[str]) -> list[str]:
     return raw_lines
 
 
-def _is_repeated(line: str, others: list[str]) -> bool:
-    """A headline or caption: it stands again, alone or followed by a photo credit."""
-    if len(line) < _MIN_REPEAT_CHARS:
-        return False
-    for other in others:
-        longer, shorter = (other, line) if len(other) >= len(line) else (line, other)
-        if longer.startswith(shorter) and len(longer) - len(shorter) <= _MAX_CREDIT_CHARS:
-            return True
-    return False
+def _repeated(paragraphs: list[str]) -> set[int]:
+    """Indexes of headlines and captions: a line that stands again, alone or followed by a
+    short photo credit. Sorting puts every line right before the lines it begins, so the
+    search stays near-linear however long the article."""
+    order = sorted(range(len(paragraphs)), key=lambda i: paragraphs[i])
+    found: set[int] = set()
+    for pos, i in enumerate(order):
+        line = paragraphs[i]
+        if len(line) < _MIN_REPEAT_CHARS:
+            continue
+        for j in order[pos + 1 :]:
+            other = paragraphs[j]
+            if not other.startswith(line):
+                break
+            if len(other) - len(line) <= _MAX_CREDIT_CHARS:
+                found.update((i, j))
+    return found
 
 
 def clean_body(raw: str, title: str | None = None) -> str:
@@ -63,14 +71,12 @@ def clean_body(raw: str, title: str | None = None) -> str:
     """
     raw_lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     paragraphs = _paragraphs("\n".join(_cut_teaser_lists(raw_lines)))
+    repeated = _repeated(paragraphs)
     kept: list[str] = []
     for i, para in enumerate(paragraphs):
-        others = paragraphs[:i] + paragraphs[i + 1 :]
-        if _LOGO.match(para) or _READ_MORE.match(para):
+        if i in repeated or _LOGO.match(para) or _READ_MORE.match(para):
             continue
         if title and para.casefold() == title.strip().casefold():
-            continue
-        if _is_repeated(para, others):
             continue
         kept.append(para)
     return "\n\n".join(kept)

@@ -1,0 +1,277 @@
+"""`suggest` drafts reviewable records from made-up articles: figures, hedges, speakers, quotes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from etl.build import check
+from etl.cleaning import clean_body
+from etl.suggest import candidates, suggest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+ARTICLES = ROOT / "tests" / "fixtures" / "suggest"
+RAIDS = ARTICLES / "battambang_raids.txt"
+VOICES = ARTICLES / "clinic_voices.txt"
+
+
+def _draft(path: Path) -> dict:
+    return yaml.safe_load(suggest(str(path), FIXTURE_SEEDS))
+
+
+def _figures(text: str) -> list[tuple[float, str, str | None]]:
+    figures, _ = candidates(text)
+    return [(c.figure.value, c.figure.qualifier.value, c.figure.unit) for c in figures if c.figure]
+
+
+def _with_quote(records: list[dict], words: str) -> list[dict]:
+    return [r for r in records if words in r["quote"]]
+
+
+# --- figures in a made-up report --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "qualifier"),
+    [
+        ("arrested more than 2,400 people", 2400, "more_than"),
+        ("Roughly half of those arrested", 50, "approx"),
+        ("some 1,150 users", 1150, "approx"),
+        ("12.5kg of methamphetamine", 12.5, "exact"),
+        ("nearly one tonne of precursor", 1000, "approx"),
+        ("a dozen voluntary treatment clinics", 12, "exact"),
+        ("At least 30 percent of detainees", 30, "at_least"),
+        ("Fewer than 16% of users", 16, "fewer_than"),
+        ("up to 40 cases a month", 40, "at_most"),
+    ],
+)
+def test_each_figure_becomes_a_candidate(words, value, qualifier):
+    found = [(r["value"], r["qualifier"]) for r in _with_quote(_draft(RAIDS)["indicators"], words)]
+    assert (value, qualifier) in found
+
+
+def test_no_other_numbers_become_candidates():
+    # Years, dates, "11th", "no one", the headline, the photo caption, "Read more" and the
+    # MOST VIEWED teasers (50,000 visitors, $6 million, 70 percent) must not appear.
+    values = sorted(r["value"] for r in _draft(RAIDS)["indicators"])
+    assert values == sorted([2400, 50, 1150, 12.5, 1000, 12, 5, 30, 16, 40])
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Logo of", "Raids net 2,400", "45 sacks", "Read more", "8,000", "MOST VIEWED", "50,000", "$6"],
+)
+def test_page_furniture_gives_no_candidates(furniture):
+    draft = _draft(RAIDS)
+    assert not _with_quote(draft["indicators"] + draft["statements"], furniture)
+
+
+@pytest.mark.parametrize("article", [RAIDS, VOICES])
+def test_every_quote_is_exact_text_of_the_clean_body(article: Path):
+    body = clean_body(article.read_text(encoding="utf-8"))
+    draft = _draft(article)
+    quotes = [r["quote"] for r in draft["indicators"] + draft["statements"]]
+    assert quotes
+    assert all(q in body for q in quotes)
+
+
+# --- numbers in words, units and hedges, one sentence at a time --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Twenty-five clinics opened.", (25, "exact", "facilities")),
+        ("Some two hundred and fifty people were held.", (250, "approx", "people")),
+        ("About a third of users relapsed.", (33.33, "approx", "percent")),
+        ("Two-thirds of inmates are users.", (66.67, "exact", "percent")),
+        ("More than a dozen raids took place.", (12, "more_than", "cases")),
+        ("Police seized one tonne of heroin.", (1000, "exact", "kg")),
+        ("Police seized 2 tonnes of heroin.", (2000, "exact", "kg")),
+        ("The fund holds $1 million.", (1_000_000, "exact", "usd")),
+        ("Almost 1.5 million pills were burned.", (1_500_000, "approx", None)),
+        ("Thousands of users went untreated.", (2000, "at_least", "people")),
+        ("Tens of thousands of people were held.", (20_000, "at_least", "people")),
+        ("Over ninety villages signed up.", (90, "more_than", "villages")),
+        ("Relapse fell to 16 per cent.", (16, "exact", "percent")),
+        ("Approximately 3,554.13kg was destroyed.", (3554.13, "approx", "kg")),
+        ("Under 18 suspects were released.", (18, "fewer_than", "people")),
+        ("At most 7 centres remain open.", (7, "at_most", "facilities")),
+        ("Around 8,000 arrests were made.", (8000, "approx", "people")),
+        ("Less than half of them finished.", (50, "fewer_than", "percent")),
+        ("No more than 20 inmates share a cell.", (20, "at_most", "people")),
+        ("Nearly 2000 people attended.", (2000, "approx", "people")),
+    ],
+)
+def test_a_figure_is_read_with_its_hedge_and_unit(sentence, expected):
+    assert _figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The campaign began in 2017.",
+        "The July 2018 elections loom.",
+        "They met on February 23.",
+        "They met on 23 February.",
+        "The holiday ran from April 13 to 16.",
+        "It closed at the end of its 11th day.",
+        "The review lasted 12 days.",
+        "A 14-day quarantine began.",
+        "Covid-19 cases rose in the G20.",
+        "No one came forward.",
+        "One of the clinics closed.",
+        "The first half of 2018 was calm.",
+        "Treatment should follow up for two years.",
+        "Police in district 5 and on Route 6 cited Article 45.",
+    ],
+)
+def test_dates_years_and_durations_are_not_figures(sentence):
+    assert _figures(sentence) == []
+
+
+# --- speakers and quotations ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "words", "speaker"),
+    [
+        (RAIDS, "more than 2,400", "Keo Sovann"),  # "X said" after the figure
+        (RAIDS, "Roughly half", "Keo Sovann"),  # "he said" refers back
+        (RAIDS, "12.5kg", "a police report"),  # "according to X"
+        (RAIDS, "At least 30 percent", "Chea Lina"),  # "said Dr X", title dropped
+        (RAIDS, "Fewer than 16%", "Chea Lina"),  # "she said"
+        (VOICES, "every village is free", "Chan Dara"),  # "said Interior Minister X"
+        (VOICES, "The centres are full", "Mey Sophal"),  # "X told reporters"
+        (VOICES, "Families are afraid", "Mey Sophal"),  # "she said"
+        (VOICES, "Nobody should die", "Mey Sophal"),  # unattributed: the previous speaker
+        (VOICES, "We need more money", "Lim Sreyneang"),  # straight quotes, "said X, of Y"
+        (VOICES, "We are listening", "Ouk Vibol"),  # "X, meanwhile, said"
+    ],
+)
+def test_the_nearest_speaker_is_named(article: Path, words, speaker):
+    figures, quotes = candidates(article.read_text(encoding="utf-8"))
+    found = [c for c in figures + quotes if words in c.quote]
+    assert found
+    assert {c.speaker.name if c.speaker else None for c in found} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Pin Sokhom, from the NGO Example Aid, said the plan “will not help anyone”.",
+            "Pin Sokhom",
+        ),
+        ("“It will take time,” a ministry official told The Post.", "a ministry official"),
+        ("Sar Kheng yesterday said “we need other ways to deal with users”.", "Sar Kheng"),
+    ],
+)
+def test_speakers_in_single_sentences(text, speaker):
+    _, quotes = candidates(text)
+    assert [c.speaker.name if c.speaker else None for c in quotes] == [speaker]
+
+
+def test_quotations_become_statements_and_scare_quotes_do_not():
+    quotes = [r["quote"] for r in _draft(VOICES)["statements"]]
+    assert len(quotes) == 6
+    for scare in ("not the answer", "white village", "Ten things", "robbed"):
+        assert not any(scare in q for q in quotes), scare
+    # A quotation of several sentences is one statement, whole sentences kept.
+    assert "“The centres are full. Nobody is treated there,” Mey Sophal told reporters." in quotes
+
+
+# --- the draft as a whole ------------------------------------------------------------------
+
+
+def test_the_draft_is_yaml_with_every_decision_left_blank():
+    texts = [suggest(str(article), FIXTURE_SEEDS) for article in (RAIDS, VOICES)]
+    drafts = [yaml.safe_load(text) for text in texts]
+    indicators = [r for d in drafts for r in d["indicators"]]
+    statements = [r for d in drafts for r in d["statements"]]
+    assert indicators and statements
+    for record in indicators:
+        for blank in ("metric_id", "period_start", "period_end", "phase_id", "actor_id"):
+            assert record[blank] is None
+    for record in statements:
+        for blank in ("actor_id", "topic", "stance"):
+            assert record[blank] is None
+    text = "".join(texts)
+    assert "metric_id: null  # TODO choose from metrics.yaml" in text
+    assert "stance: null  # TODO one of: supportive, critical, mixed, neutral" in text
+    assert 'qualifier: approx  # from "nearly": read as approx' in text
+
+
+def _fill(draft: dict) -> dict:
+    """What a curator does: choose a metric by unit, name actors, decide topic and stance."""
+    metric = {200: "arrests-total", 50: "arrests-share-users", 2: "voluntary-treatment-clinics"}
+    for record in draft["indicators"]:
+        record["metric_id"] = metric[record["value"]]
+        record["indicator_id"] += "-draft"
+    for record in draft["statements"]:
+        record.update(actor_id="sok-dara", topic="campaign", stance="supportive")
+        record["statement_id"] += "-draft"
+    return draft
+
+
+def test_a_filled_in_draft_passes_the_check(fixture_seeds: Path):
+    before = {p: p.read_bytes() for p in fixture_seeds.rglob("*") if p.is_file()}
+    draft = yaml.safe_load(suggest("fixture-kampot", fixture_seeds))
+    assert {p: p.read_bytes() for p in fixture_seeds.rglob("*") if p.is_file()} == before
+    assert {r["source_id"] for r in draft["indicators"] + draft["statements"]} == {"fixture-kampot"}
+    assert {str(r["as_of"]) for r in draft["indicators"]} == {"2017-04-02"}
+    (fixture_seeds / "curated" / "draft.yaml").write_text(
+        yaml.safe_dump(_fill(draft), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    data = check(fixture_seeds)
+    assert len(data.of("indicators")) == 2 + 3
+    assert len(data.of("statements")) == 2 + 1
+
+
+def test_a_long_article_takes_well_under_a_second(tmp_path: Path):
+    paragraphs = [
+        f"Police in district {i} said more than {i * 10 + 7} people were arrested, "
+        f"and “we will carry on in district {i} until it is clean,” said chief Sok Dara{i}."
+        for i in range(200)
+    ]
+    article = tmp_path / "long.txt"
+    article.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    started = time.perf_counter()
+    draft = yaml.safe_load(suggest(str(article), FIXTURE_SEEDS))
+    assert time.perf_counter() - started < 1.0
+    assert len(draft["indicators"]) == 200
+    assert len(draft["statements"]) == 200
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "etl", *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+
+
+def test_command_line_prints_the_draft():
+    run = _cli("--seeds", str(FIXTURE_SEEDS), "suggest", str(VOICES))
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    assert len(yaml.safe_load(run.stdout)["statements"]) == 6
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: str(d / "missing.txt"), "neither a registered source id nor a file"),
+        (lambda d: (d / "x.txt").write_bytes(b"caf\xe9") and str(d / "x.txt"), "not UTF-8"),
+    ],
+)
+def test_command_line_errors_are_one_line(tmp_path: Path, make, words):
+    run = _cli("--seeds", str(FIXTURE_SEEDS), "suggest", make(tmp_path))
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert words in run.stderr
+    assert run.stderr.strip().count("\n") == 0
