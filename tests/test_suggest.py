@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -234,7 +233,8 @@ def test_a_filled_in_draft_passes_the_check(fixture_seeds: Path):
     assert len(data.of("statements")) == 2 + 1
 
 
-def test_a_long_article_takes_well_under_a_second(tmp_path: Path):
+def test_a_long_article_yields_every_figure_and_quote(tmp_path: Path):
+    # Speed is measured in bench/etl_build.py, never asserted here (shared, noisy machines).
     paragraphs = [
         f"Police in district {i} said more than {i * 10 + 7} people were arrested, "
         f"and “we will carry on in district {i} until it is clean,” said chief Sok Dara{i}."
@@ -242,9 +242,7 @@ def test_a_long_article_takes_well_under_a_second(tmp_path: Path):
     ]
     article = tmp_path / "long.txt"
     article.write_text("\n\n".join(paragraphs), encoding="utf-8")
-    started = time.perf_counter()
     draft = yaml.safe_load(suggest(str(article), FIXTURE_SEEDS))
-    assert time.perf_counter() - started < 1.0
     assert len(draft["indicators"]) == 200
     assert len(draft["statements"]) == 200
 
