@@ -6,7 +6,6 @@ import html
 import os
 import re
 import struct
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,15 +115,11 @@ def test_png_figure_carries_title_takeaway_and_source_line(charts: list[Chart]) 
 
 @needs_chromium
 def test_png_is_a_report_ready_image(charts: list[Chart]) -> None:
-    timings = []
     for chart in charts[:2]:
-        started = time.perf_counter()
         data = chart_png(chart, DASHBOARD)
-        timings.append(time.perf_counter() - started)
         assert data.startswith(PNG_SIGNATURE)
         width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
         assert (width, height) == (3200, 1800)
-    print(f"\nPNG: first {timings[0]:.2f}s (starts Chromium), then {timings[1]:.2f}s")
 
 
 def test_missing_chromium_raises_png_unavailable_with_the_install_hint(
