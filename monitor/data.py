@@ -44,6 +44,19 @@ def _cached(fn: Callable[..., R]) -> Callable[..., R]:
     return wrapper
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _package(path: str, stamp: str, dashboard_url: str | None) -> bytes:
+    from exports.package import package_bytes  # pyarrow loads only when someone asks
+
+    return package_bytes(_reader(path, stamp), dashboard_url)
+
+
+def data_package(dashboard_url: str | None = None) -> bytes:
+    """The full data package (zip) of the current database, built once per file version."""
+    path = database_path()
+    return _package(str(path), file_stamp(path), dashboard_url)
+
+
 def database_stamp() -> str:
     """Identifies the database file's current version ('' when it is missing)."""
     return file_stamp(database_path())

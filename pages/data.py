@@ -3,7 +3,8 @@
 import streamlit as st
 
 from exports.csvsafe import to_csv_bytes
-from monitor import data, datasets
+from exports.package import ZIP_NAME
+from monitor import data, datasets, ui
 
 st.title("Give me the rows")
 st.caption(
@@ -47,4 +48,20 @@ st.download_button(
     mime="text/csv",
     icon=":material/download:",
     key="data-download",
+)
+
+st.divider()
+st.subheader("The full data package")
+st.markdown(
+    "Every table as CSV and Parquet, a `datapackage.json` (Frictionless Data) with each "
+    "field described, and a README with the codebook, the rule from qualifier to bounds, "
+    "how to cite the data set and when it was built."
+)
+st.download_button(
+    "Download the full data package (zip)",
+    data=lambda: data.data_package(ui.base_url() or None),
+    file_name=ZIP_NAME,
+    mime="application/zip",
+    icon=":material/folder_zip:",
+    key="data-package",
 )

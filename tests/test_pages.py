@@ -130,3 +130,20 @@ def test_sources_page_opens_the_article_named_in_the_url(app):
     at = app("pages/sources.py", source="ppp-2017-01-13-campaign-nets-1000")
     assert at.selectbox(key="sources-article").value == "ppp-2017-01-13-campaign-nets-1000"
     assert any(h.value == "Drug campaign nets 1,000" for h in at.header)
+
+
+def test_first_run_builds_the_missing_database_with_a_message(tmp_path, monkeypatch):
+    target = tmp_path / "fresh" / "monitor.duckdb"
+    monkeypatch.setenv("MONITOR_DB", str(target))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert target.exists()
+    assert at.status and at.status[0].label == "Database built"
+    assert any(m.label == "Total arrests" for m in at.metric)
+
+
+def test_data_package_download_is_offered(app):
+    at = app("pages/data.py")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the full data package (zip)" in labels
