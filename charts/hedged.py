@@ -117,7 +117,10 @@ def _span(frame: pd.DataFrame) -> float:
 def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> None:
     """Shade each campaign phase and name it, so a figure is read against its phase."""
     for i, ph in enumerate(phases.itertuples()):
+        if pd.Timestamp(ph.start_date) >= pd.Timestamp(until):
+            continue  # begins after the last figure: its label would hang off the edge
         end = ph.end_date if pd.notna(ph.end_date) else pd.Timestamp(until)
+        end = min(pd.Timestamp(end), pd.Timestamp(until))
         fig.add_vrect(
             x0=ph.start_date,
             x1=end,
@@ -142,9 +145,10 @@ def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
     for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
         _points(fig, part, part["_x"].tolist(), str(name), i)
         _bound_arrows(fig, part["_x"].tolist(), part, span)
-    last = frame["_x"].max() + pd.Timedelta(days=60)
-    add_phase_bands(fig, phases, last.date())
     first = min(frame["_x"].min(), pd.to_datetime(phases["start_date"]).min())
+    # Room on the right for the last marker's label ("3,554.13 kg").
+    last = frame["_x"].max() + max(pd.Timedelta(days=60), (frame["_x"].max() - first) * 0.15)
+    add_phase_bands(fig, phases, last.date())
     fig.update_xaxes(range=[first - pd.Timedelta(days=20), last])
     return _with_key(base_layout(fig, y_title=y_title))
 
@@ -188,7 +192,8 @@ def categorical(
     )
     if frame.empty:
         fig.update_yaxes(range=[0, 1], showticklabels=False)
-    return _with_key(base_layout(fig, y_title=y_title))
+    # Wrapped category names take up to three lines under the axis: the legend goes lower.
+    return _with_key(base_layout(fig, y_title=y_title, legend_y=-0.34))
 
 
 def wrap_label(text: str, width: int = 16) -> str:

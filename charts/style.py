@@ -39,14 +39,16 @@ def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
 
 
-def base_layout(fig: go.Figure, *, y_title: str, height: int = 420) -> go.Figure:
+def base_layout(
+    fig: go.Figure, *, y_title: str, height: int = 420, legend_y: float = -0.18
+) -> go.Figure:
     """Readable on a laptop and at phone width: legend below, labels not clipped."""
     fig.update_layout(
         template="plotly_white",
         height=height,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         font={"size": 14},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "title": None},
+        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "title": None},
         hoverlabel={"font_size": 13},
         yaxis={"title": y_title, "rangemode": "tozero", "separatethousands": True},
         xaxis={"title": None},

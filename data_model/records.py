@@ -241,6 +241,11 @@ class Statement(Record):
         "actor's usual role.",
     )
     source_id: Id = Field(description="The article reporting it (sources.source_id).")
+    relayed_by: Id | None = Field(
+        default=None,
+        description="Who passed the statement on, where the article has it second-hand "
+        "(actors.actor_id); empty when the article reports the speaker directly.",
+    )
     quote: Quote
     kind: StatementKind = Field(
         strict=False,

@@ -141,6 +141,7 @@ STATEMENTS = Table(
         _from(Statement, "actor_id", "VARCHAR"),
         _from(Statement, "actor_role", "VARCHAR"),
         _from(Statement, "source_id", "VARCHAR"),
+        _from(Statement, "relayed_by", "VARCHAR"),
         *_quote_columns(Statement),
         _from(Statement, "kind", "VARCHAR"),
         _from(Statement, "said_on", "DATE"),

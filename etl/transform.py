@@ -32,7 +32,11 @@ def citation(src: Source) -> str:
 
 def short_label(src: Source) -> str:
     """Date and title, for legends and pickers: '13 Jan 2017 · Drug campaign nets 1,000'."""
-    return f"{_when(src)} · {src.title or 'untitled, ' + src.outlet}"
+    if src.title:
+        return f"{_when(src)} · {src.title}"
+    if src.url:
+        return f"{_when(src)} · untitled ({src.url.rstrip('/').rsplit('/', 1)[-1]})"
+    return f"{_when(src)} · untitled, {src.outlet}"
 
 
 def _frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -184,6 +184,7 @@ def _check_record(
         quote("quote", "source_id", rec.source_id, rec.quote)
     elif kind == "statements":
         c.ref(raw, "actor_id", "actors", rec.actor_id)
+        c.ref(raw, "relayed_by", "actors", rec.relayed_by)
         quote("quote", "source_id", rec.source_id, rec.quote)
     elif kind == "events":
         quote("quote", "source_id", rec.source_id, rec.quote)

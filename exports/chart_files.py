@@ -295,11 +295,22 @@ def chart_png(chart: Chart, dashboard_url: str | None = None) -> bytes:
 
     Raises PngUnavailable, with what to install, when Chromium is missing or cannot start.
     """
+    opts = {"format": "png", "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": PNG_SCALE}
+    return _render(png_figure(chart, dashboard_url), opts)
+
+
+def chart_svg(chart: Chart, width: int, height: int) -> str:
+    """The chart's figure alone as SVG, for pages that show it static (no plotly.js to
+    load in the reader's browser). Raises PngUnavailable like chart_png."""
+    opts = {"format": "svg", "width": width, "height": height, "scale": 1}
+    return _render(chart.figure, opts).decode("utf-8")
+
+
+def _render(fig: go.Figure, opts: dict[str, Any]) -> bytes:
+    """Render through the kept Chromium, starting it (again) when needed."""
     browser = chromium_path()
     if not _installed(browser):
         raise _unavailable(browser, "is not installed")
-    fig = png_figure(chart, dashboard_url)
-    opts = {"format": "png", "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": PNG_SCALE}
     try:
         return _current_session(browser).render(fig, opts)
     except _BROWSER_ERRORS:

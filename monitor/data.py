@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -55,6 +57,50 @@ def data_package(dashboard_url: str | None = None) -> bytes:
     """The full data package (zip) of the current database, built once per file version."""
     path = database_path()
     return _package(str(path), file_stamp(path), dashboard_url)
+
+
+#: Static chart sizes: a wide one for laptops, a tall narrow one for phones.
+WIDE, NARROW = (1000, 460), (420, 620)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_svgs(chart_id: str, path: str, stamp: str) -> tuple[str, str] | None:
+    from charts.catalogue import build_chart
+    from exports.chart_files import PngUnavailable, chart_svg
+    from monitor import data  # this module: its cached queries feed the chart
+
+    chart = build_chart(chart_id, data)
+    if chart is None:
+        return None
+    try:
+        return chart_svg(chart, *WIDE), chart_svg(chart, *NARROW)
+    except PngUnavailable:
+        return None  # no Chromium here: pages fall back to the interactive chart
+
+
+def chart_svgs(chart_id: str) -> tuple[str, str] | None:
+    """The chart drawn as static SVG (wide, narrow), once per database version; None when
+    it cannot be drawn here."""
+    path = database_path()
+    return _chart_svgs(chart_id, str(path), file_stamp(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def warm_static_charts(stamp: str) -> threading.Thread:
+    """Draw every chart in the background once per database version, so the first reader
+    of a chart page does not wait for Chromium."""
+    from charts.catalogue import CHARTS
+
+    def draw_all() -> None:
+        try:
+            for chart_id in CHARTS:
+                chart_svgs(chart_id)
+        except Exception:  # best effort: a page draws its own charts if this stops short
+            logging.getLogger(__name__).info("warming static charts stopped", exc_info=True)
+
+    thread = threading.Thread(target=draw_all, name="warm-static-charts", daemon=True)
+    thread.start()
+    return thread
 
 
 def database_stamp() -> str:

@@ -96,7 +96,12 @@ def sources(db: Reader, source_ids: Sequence[str] = ()) -> pd.DataFrame:
     return db.frame(
         f"""
         SELECT s.source_id, s.title,
-               coalesce(s.title, 'Untitled report, ' || s.outlet) AS display_title, s.outlet,
+               CASE
+                   WHEN s.title IS NOT NULL THEN s.title
+                   WHEN s.url IS NOT NULL THEN 'Title not known (address ending “'
+                        || regexp_extract(s.url, '[^/]+$') || '”)'
+                   ELSE 'Title not known'
+               END AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.date_basis, s.citation, s.seed_file,
                s.short_label,
@@ -277,6 +282,7 @@ def statements(
         SELECT t.statement_id, t.actor_id, a.name AS actor_name,
                coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
                t.quote, t.kind, t.topic, t.stance, t.said_on,
+               t.relayed_by, r.name AS relayed_by_name,
                coalesce(t.said_on, s.published_on) AS statement_date,
                CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
                    AS statement_date_precision,
@@ -284,6 +290,7 @@ def statements(
         FROM statements t
         JOIN actors a USING (actor_id)
         JOIN sources s USING (source_id)
+        LEFT JOIN actors r ON r.actor_id = t.relayed_by
         WHERE {where}
         ORDER BY statement_date DESC, s.source_id, t.quote_start
         """,

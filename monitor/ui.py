@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import html
+from typing import Any
+from urllib.parse import quote_plus
 
 import pandas as pd
 import streamlit as st
@@ -10,6 +13,7 @@ import streamlit as st
 from charts.campaign import event_date_text
 from charts.catalogue import chart_page
 from charts.model import Chart
+from monitor import data
 
 SOURCES_PAGE = "pages/sources.py"
 
@@ -21,6 +25,30 @@ def source_link(source_id: str, label: str, key: str | None = None) -> None:
     """A link to the Sources page opened on one article."""
     st.page_link(
         SOURCES_PAGE, label=label, icon=":material/article:", query_params={"source": source_id}
+    )
+
+
+def source_href(source_id: str) -> str:
+    """Relative address of the Sources page opened on one article (for markdown links)."""
+    return f"sources?source={quote_plus(source_id)}"
+
+
+def statement(row: Any) -> None:
+    """One statement: the words (a direct quote as a quote, a paraphrase as the article's
+    report, never dressed as a quote), the speaker with their role, then stance, topic,
+    date and a link to the article."""
+    who = speaker(row.actor_name, row.actor_role, row.organisation)
+    if isinstance(row.relayed_by_name, str):
+        who += f", as relayed by {row.relayed_by_name}"
+    if row.kind == "direct":
+        st.markdown(f"> {row.quote}\n>\n> — {who}")
+    else:
+        st.markdown(f"**{who}**, as the article reports it: {row.quote}")
+    said = date_text(row.statement_date, row.statement_date_precision)
+    how = "quoted" if row.kind == "direct" else "paraphrased"
+    st.caption(
+        f"{row.stance} · {row.topic} · {how} · {said} · "
+        f"[{row.source_label}]({source_href(row.source_id)})"
     )
 
 
@@ -42,14 +70,43 @@ def how_we_know(evidence: pd.DataFrame, key: str) -> None:
             source_link(row["source_id"], "Read it in the article", key=f"{key}-src-{i}")
 
 
+# SVG inside st.html is stripped by its sanitiser; as an <img> data URI it is kept.
+_STATIC_CHART = """<div class="static-chart">
+<img class="wide" alt="{label}" src="data:image/svg+xml;base64,{wide}">
+<img class="narrow" alt="{label}" src="data:image/svg+xml;base64,{narrow}"></div>
+<style>
+.static-chart img {{ width: 100%; height: auto; display: block; }}
+.static-chart .narrow {{ display: none; }}
+@media (max-width: 640px) {{
+  .static-chart .wide {{ display: none; }}
+  .static-chart .narrow {{ display: block; }}
+}}
+</style>"""
+
+
 def chart_block(
-    chart: Chart, key: str, *, show_title: bool = True, with_evidence: bool = True
+    chart: Chart,
+    key: str,
+    *,
+    show_title: bool = True,
+    with_evidence: bool = True,
+    interactive: bool = False,
 ) -> None:
-    """Title, takeaway, the figure, its source line and 'How we know'."""
+    """Title, takeaway, the figure, its source line and 'How we know'.
+
+    The figure is static SVG unless interactive is asked for (or SVG cannot be drawn
+    here): plotly.js is a 4.7 MB script, and most readers need the labels, not hovering.
+    """
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{chart.takeaway}**")
-    st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
+    svgs = None if interactive else data.chart_svgs(chart.chart_id)
+    if svgs:
+        label = html.escape(f"{chart.title}. {chart.takeaway}", quote=True)
+        wide, narrow = (base64.b64encode(svg.encode()).decode() for svg in svgs)
+        st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
+    else:
+        st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
     st.caption(chart.source_line)
     if with_evidence:
         how_we_know(chart.evidence, key)

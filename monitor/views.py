@@ -50,6 +50,46 @@ def positions_by_policy(positions: pd.DataFrame) -> dict[str, dict[str, pd.DataF
     return grouped
 
 
+def positions_summary(proposals: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
+    """One row per proposal: its status and the named actors for, against and mixed."""
+    rows = []
+    for policy in proposals.itertuples():
+        mine = positions[positions["policy_id"] == policy.policy_id]
+        names = {
+            word: ", ".join(sorted(mine.loc[mine["position"] == word, "actor_name"])) or "—"
+            for word in POSITION_HEADINGS
+        }
+        rows.append(
+            {
+                "Proposal": policy.name,
+                "Status": policy.status.replace("_", " "),
+                "For": names["supports"],
+                "Against": names["opposes"],
+                "Mixed": names["mixed"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def markdown_table(frame: pd.DataFrame) -> str:
+    """A light table (no data-grid script to load); pipes in cells are escaped."""
+    if frame.empty:
+        return "_Nothing to show._"
+
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    head = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
+    rule = "|" + "---|" * len(frame.columns)
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
+
+
+def period_of(figure: object) -> str:
+    """The period a figure covers, in words ('1 Jan 2017 – 11 Jan 2017', 'as of …')."""
+    return period_text(figure.period_start, figure.period_end, figure.as_of)  # type: ignore[attr-defined]
+
+
 def stance_matrix(positions: pd.DataFrame) -> pd.DataFrame:
     """Actors (rows) against proposals (columns): 'for', 'against', 'mixed' or blank."""
     if positions.empty:
@@ -114,3 +154,24 @@ def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -
     keep = checks["status"].isin(statuses or list(CHECK_LABELS))
     keep &= checks["kind"].isin(kinds or list(checks["kind"].unique()))
     return checks[keep].reset_index(drop=True)
+
+
+def readable_checks(
+    checks: pd.DataFrame, sources: pd.DataFrame, metrics: pd.DataFrame
+) -> pd.DataFrame:
+    """Checks with article and metric ids replaced by their labels, for reading."""
+    names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
+    names |= dict(zip(metrics["metric_id"], metrics["label"].str.lower(), strict=True))
+    # Longest ids first, so an id that begins another is not replaced inside it.
+    ordered = sorted(names, key=len, reverse=True)
+
+    def relabel(text: object) -> object:
+        if not isinstance(text, str):
+            return text
+        for ident in ordered:
+            text = text.replace(ident, names[ident])
+        return text
+
+    return checks.assign(
+        detail=checks["detail"].map(relabel), source_ids=checks["source_ids"].map(relabel)
+    )

@@ -9,10 +9,11 @@ st.title("Do the figures agree with each other?")
 st.caption(
     "Computed on every build: reports of the same figure by different articles, parts against "
     "totals and shares against counts, and the gaps where no article reports a figure. "
-    "A warning means the hedges leave it open; a failure means the figures cannot both be right."
+    "An open question means the hedges leave it undecided; a conflict means the figures "
+    "cannot all be right."
 )
 
-checks = data.consistency_checks()
+checks = views.readable_checks(data.consistency_checks(), data.sources(), data.metrics())
 summary = views.check_summary(checks)
 for column, (status, label) in zip(st.columns(3), views.CHECK_LABELS.items(), strict=True):
     column.metric(label, summary[status])

@@ -13,7 +13,10 @@ if chart is None:
         f"There is no chart called “{chart_id}”." if chart_id else "No chart was named.",
         icon=":material/info:",
     )
-    st.caption("Charts that can be embedded: " + ", ".join(CHARTS))
+    st.markdown(
+        "Charts that can be embedded:\n\n"
+        + "\n".join(f"- {spec.title} (`chart={chart_id}`)" for chart_id, spec in CHARTS.items())
+    )
 else:
     st.markdown(f"#### {chart.title}")
     ui.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)

@@ -11,8 +11,7 @@ st.caption(
     "as far as the articles say, and the named actors for and against it, in their words."
 )
 
-with st.sidebar:
-    st.header("Filter proposals")
+with st.expander("Filter proposals", expanded=False, icon=":material/filter_list:"):
     categories = st.multiselect(
         "Area", [c.value for c in PolicyCategory], key="category", bind="query-params"
     )
@@ -29,8 +28,10 @@ positions = data.policy_positions(policy_ids=list(proposals["policy_id"]))
 grouped = views.positions_by_policy(positions)
 
 st.header("Who stands where")
-st.caption("Named actors (rows) against proposals (columns). Blank: no position reported.")
-st.dataframe(views.stance_matrix(positions), key="policies-matrix")
+st.caption("Named actors for, against or mixed on each proposal, as the articles report them.")
+st.markdown(views.markdown_table(views.positions_summary(proposals, positions)))
+with st.expander("The same as a matrix: actors against proposals"):
+    st.markdown(views.markdown_table(views.stance_matrix(positions).reset_index()))
 
 st.header(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''}")
 for policy in proposals.itertuples():
@@ -43,13 +44,12 @@ for policy in proposals.itertuples():
             f"**First reported:** {ui.date_text(policy.proposed_on, policy.proposed_on_precision)}"
         )
         st.write(policy.description)
-        ui.quote(policy.quote, policy.source_citation)
+        ui.quote(policy.quote, f"as reported in {policy.source_citation}")
         for heading, group in grouped.get(policy.policy_id, {}).items():
             st.markdown(f"**{heading}**")
             for pos in group.itertuples():
                 ui.quote(
                     pos.quote,
-                    f"{ui.speaker(pos.actor_name, pos.actor_role, pos.organisation)}, "
-                    f"in {pos.source_citation}",
+                    f"{ui.speaker(pos.actor_name, pos.actor_role, pos.organisation)}, in "
+                    f"[{pos.source_label}]({ui.source_href(pos.source_id)})",
                 )
-                ui.source_link(pos.source_id, "In the article", key=f"policies-{pos.position_id}")

@@ -27,9 +27,9 @@ for chart_id in CHARTS:
         ui.chart_block(chart, key=f"share-{chart_id}", show_title=False, with_evidence=False)
         embed_url = ui.permalink(chart_id, embed=True)
         st.markdown("**Permalink**")
-        st.code(embed_url, language=None)
+        st.code(embed_url, language=None, wrap_lines=True)
         st.markdown("**Embed snippet**")
-        st.code(ui.iframe_snippet(embed_url, chart.title), language="html")
+        st.code(ui.iframe_snippet(embed_url, chart.title), language="html", wrap_lines=True)
         html_col, png_col = st.columns(2)
         with html_col:
             st.download_button(

@@ -20,8 +20,8 @@ if source_id:
     facts = [
         f"**Outlet:** {row['outlet']}"
         + (f" · **Reporter:** {row['reporter']}" if row["reporter"] else ""),
-        f"**Published:** {ui.date_text(row['published_on'], row['date_precision'])} "
-        f"({row['date_basis']})",
+        f"**Published:** {ui.date_text(row['published_on'], row['date_precision'])}",
+        f"**How the date is known:** {row['date_basis']}",
         f"**Address:** {row['url']}" if row["url"] else "**Address:** not known",
         f"**Drawn from it:** {row['n_figures']} figures, {row['n_statements']} statements, "
         f"{row['n_quotes']} quoted passages in all",
@@ -30,37 +30,20 @@ if source_id:
     text_tab, records_tab = st.tabs(["Article text", "What the data set takes from it"])
     with text_tab:
         body = data.source_body(source_id=source_id) or ""
-        st.html(
-            f"<div class='article'>{views.marked_body(body, data.citations(source_id=source_id))}</div>"
-        )
+        marked = views.marked_body(body, data.citations(source_id=source_id))
+        st.html(f"<div class='article'>{marked}</div>")
     with records_tab:
         st.subheader("Figures")
-        st.dataframe(
-            data.indicators(source_ids=[source_id]),
-            column_order=[
-                "metric_label",
-                "label",
-                "qualifier",
-                "period_start",
-                "period_end",
-                "as_of",
-                "attribution",
-                "quote",
-            ],
-            hide_index=True,
-            key="sources-figures",
-        )
+        for fig in data.indicators(source_ids=[source_id]).itertuples():
+            st.markdown(
+                f"**{fig.label}** {fig.metric_label.lower()} · {views.period_of(fig)} · "
+                f"{fig.attribution}"
+            )
+            ui.quote(fig.quote)
         st.subheader("Statements")
-        st.dataframe(
-            data.statements(source_ids=[source_id]),
-            column_order=["actor_name", "actor_role", "quote", "stance", "topic", "kind"],
-            hide_index=True,
-            key="sources-statements",
-        )
+        for row in data.statements(source_ids=[source_id]).itertuples():
+            ui.statement(row)
         st.subheader("Positions on proposals")
-        st.dataframe(
-            data.policy_positions(source_ids=[source_id]),
-            column_order=["policy_name", "actor_name", "position", "quote"],
-            hide_index=True,
-            key="sources-positions",
-        )
+        for pos in data.policy_positions(source_ids=[source_id]).itertuples():
+            st.markdown(f"**{pos.actor_name}** {pos.position} · {pos.policy_name}")
+            ui.quote(pos.quote)

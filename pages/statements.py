@@ -17,8 +17,7 @@ actor_names = dict(zip(actors["actor_id"], actors["name"], strict=True))
 sources = data.sources()
 source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
 
-with st.sidebar:
-    st.header("Filter statements")
+with st.expander("Filter statements", expanded=True, icon=":material/filter_list:"):
     text = st.text_input(
         "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
     )
@@ -68,15 +67,9 @@ if len(actor_ids) == 1:
             f"{profile['n_statements']} statements, {profile['n_positions']} positions on proposals"
         )
         for pos in data.policy_positions(actor_ids=actor_ids).itertuples():
-            st.markdown(f"**{pos.position}** {pos.policy_name}: “{pos.quote}”")
+            st.markdown(f"**{pos.position}** · {pos.policy_name}")
+            ui.quote(pos.quote)
 
 st.markdown(f"**{len(rows)} statement{'s' if len(rows) != 1 else ''}**")
 for row in rows.itertuples():
-    with st.container(border=True):
-        ui.quote(row.quote, ui.speaker(row.actor_name, row.actor_role, row.organisation))
-        said = ui.date_text(row.statement_date, row.statement_date_precision)
-        st.caption(
-            f"{row.stance} · {row.topic} · {'quoted' if row.kind == 'direct' else 'paraphrased'}"
-            f" · {said} · {row.source_citation}"
-        )
-        ui.source_link(row.source_id, "In the article", key=f"statements-src-{row.statement_id}")
+    ui.statement(row)

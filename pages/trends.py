@@ -23,10 +23,15 @@ st.caption(
     "Shaded bands are the campaign's phases."
 )
 
+interactive = st.toggle(
+    "Interactive charts (hover for details; slower to load)",
+    key="interactive",
+    bind="query-params",
+)
 tabs = st.tabs(list(SECTIONS))
 for tab, chart_ids in zip(tabs, SECTIONS.values(), strict=True):
     with tab:
         for chart_id in chart_ids:
             chart = build_chart(chart_id, data)
             if chart:
-                ui.chart_block(chart, key=f"trends-{chart_id}")
+                ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)

@@ -1,0 +1,395 @@
+"""Time every page to fully rendered in a real browser against a blank Streamlit page, and a filter change's server time."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import itertools
+import logging
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+BLANK_APP = Path(__file__).resolve().with_name("blank_app.py")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1400, "height": 2400}
+PHONE = {"width": 390, "height": 2400}
+
+#: Targets the report is held against.
+LOAD_RATIO_TARGET = 1.5
+FILTER_CHANGE_TARGET_MS = 150.0
+
+#: Every bounded wait in the browser, in milliseconds.
+WAIT_MS = 60_000
+
+# "Finished rendering": the script run is over (the attribute starts as 'initial', so a page
+# that has not run yet never counts), the socket is up, the running man is gone, and no
+# lazily loaded element (Plotly, data grid) is still a skeleton or an empty Plotly frame.
+READY_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+  if (app.dataset.testConnectionState !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.js-plotly-plot')) return false;
+  }
+  return !!document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]');
+}"""
+
+# The same condition, answering with the time since navigation started.
+READY_AT_JS = f"() => ({READY_JS})() ? performance.now() : false"
+
+
+@dataclass(frozen=True)
+class PageCase:
+    """One URL of the app to open: its name (test id, screenshot name) and what it must show."""
+
+    name: str
+    path: str
+    expects_chart: bool
+
+
+def _chart_ids() -> list[str]:
+    from charts.catalogue import CHARTS
+
+    return list(CHARTS)
+
+
+def page_cases(app: Path = APP) -> list[PageCase]:
+    """Every st.Page in app.py at the URL Streamlit gives it; a page added there is covered."""
+    from streamlit.source_util import page_icon_and_name
+
+    cases: list[PageCase] = []
+    for node in ast.walk(ast.parse(app.read_text(), filename=str(app))):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "Page"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            continue
+        file = Path(node.args[0].value)
+        options = {k.arg: k.value for k in node.keywords if k.arg}
+        default = isinstance(options.get("default"), ast.Constant) and options["default"].value
+        url_path = options.get("url_path")
+        inferred = page_icon_and_name(file)[1]
+        slug = url_path.value if isinstance(url_path, ast.Constant) else inferred
+        source = (app.parent / file).read_text()
+        draws = "chart_block(" in source or "plotly_chart(" in source
+        if file.stem == "embed":
+            # The embed page draws only the chart its URL names: open it bare (it must say no
+            # chart was named) and the way donors' frames do, with a chart.
+            cases.append(PageCase(file.stem, f"/{slug}", False))
+            chart = _chart_ids()[0]
+            cases.append(PageCase("embed-chart", f"/{slug}?embed=true&chart={chart}", True))
+        else:
+            cases.append(PageCase(file.stem, "/" if default else f"/{slug}", draws))
+    return cases
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except FileNotFoundError:
+        return ""
+
+
+def start_server(
+    command: Sequence[str], env: dict[str, str], log: Path, timeout: float = 90.0
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start a Streamlit command on a free local port; return it once /_stcore/health says ok."""
+    for _attempt in range(3):  # the free port can be taken between finding and binding it
+        port = free_port()
+        args = [
+            *command,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            # Others edit the sources while this runs; a watcher would put "source changed"
+            # in the status widget and the page would never count as finished.
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
+        with log.open("ab") as out:
+            proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read().strip() == b"ok":
+                        return proc, url
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        stop_server(proc)
+        if "already in use" not in _tail(log):
+            break
+    raise RuntimeError(f"{' '.join(command)} did not become healthy; log:\n{_tail(log)}")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    """Stop one server we started, by its own handle; kill it if it will not stop."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, timeout=WAIT_MS
+    )
+
+
+def wait_until_rendered(page: Page, timeout_ms: int = WAIT_MS) -> float:
+    """Wait for the finished-rendering condition; return ms since the navigation started."""
+    handle = page.wait_for_function(READY_AT_JS, timeout=timeout_ms, polling="raf")
+    return float(handle.json_value())
+
+
+def load_ms(browser: Browser, url: str) -> float:
+    """One page load in a fresh context, so nothing is cached from an earlier load."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.set_default_timeout(WAIT_MS)
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        return wait_until_rendered(page)
+    finally:
+        context.close()
+
+
+def count_line_js(noun: str) -> str:
+    """JS returning the page's '**N nouns**' line, or null."""
+    return f"""() => {{
+  for (const el of document.querySelectorAll('[data-testid="stMarkdownContainer"]')) {{
+    const text = el.innerText.trim();
+    if (/^\\d+ {noun}s?$/.test(text)) return text;
+  }}
+  return null;
+}}"""
+
+
+def browser_filter_change_ms(browser: Browser, base: str, stance: str) -> float:
+    """From choosing one stance on /statements to the page re-rendered with the new count."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.set_default_timeout(WAIT_MS)
+        page = context.new_page()
+        page.goto(f"{base}/statements", wait_until="commit")
+        wait_until_rendered(page)
+        before = page.evaluate(count_line_js("statement"))
+        page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance").click()
+        option = page.get_by_role("option", name=stance, exact=True)
+        option.wait_for()
+        started = time.perf_counter()
+        option.click()
+        changed = f"""() => ({READY_JS})() && ({count_line_js("statement")})() !== {before!r}"""
+        page.wait_for_function(changed, timeout=WAIT_MS, polling="raf")
+        return (time.perf_counter() - started) * 1000
+    finally:
+        context.close()
+
+
+def apptest_filter_change_ms(db: Path, rounds: int) -> tuple[list[float], list[float]]:
+    """Server time of a stance change on /statements, run in-process with AppTest.
+
+    Returns times for combinations not seen before (their query runs) and for the same
+    combinations again (served from Streamlit's cache).
+    """
+    from streamlit.testing.v1 import AppTest
+
+    # AppTest's first import touches Streamlit outside a session; the warning says so, harmlessly.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
+        logging.ERROR
+    )
+    os.environ["MONITOR_DB"] = str(db)
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.switch_page("pages/statements.py")
+    at.run()
+    options = list(at.multiselect(key="stance").options)
+    combos = [list(c) for k in range(1, len(options)) for c in itertools.combinations(options, k)]
+    picked = [combos[i % len(combos)] for i in range(rounds)]
+
+    def timed(values: list[str]) -> float:
+        at.multiselect(key="stance").set_value([]).run()  # so every timed run is a change
+        started = time.perf_counter()
+        at.multiselect(key="stance").set_value(values).run()
+        elapsed = (time.perf_counter() - started) * 1000
+        if at.exception:
+            raise RuntimeError(at.exception[0].message)
+        return elapsed
+
+    new = [timed(values) for values in picked]
+    again = [timed(values) for values in picked]
+    return new, again
+
+
+def _median(values: Sequence[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def measure_loads(
+    browser: Browser,
+    targets: dict[str, str],
+    rounds: int,
+    deadline: float,
+    progress: Callable[[str], None],
+) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """A first, unmeasured load of every target, then `rounds` interleaved rounds."""
+    # The first load after a server start imports modules and fills the query caches once
+    # per server, which no later reader pays; it is shown apart, not counted.
+    first = {name: load_ms(browser, url) for name, url in targets.items()}
+    times: dict[str, list[float]] = {name: [] for name in targets}
+    names = list(targets)
+    for r in range(rounds):
+        if time.monotonic() > deadline:
+            progress(f"time budget spent after {r} rounds")
+            break
+        # Rotated each round so no page always goes first (or right after the same one).
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            times[name].append(load_ms(browser, targets[name]))
+        progress(f"round {r + 1}/{rounds} done")
+    return first, times
+
+
+def report(
+    first: dict[str, float],
+    times: dict[str, list[float]],
+    new: list[float],
+    again: list[float],
+    clicks: list[float],
+) -> str:
+    blank = _median(times["blank"])
+    lines = [
+        f"{'page':<14}{'median ms':>11}{'x blank':>9}{'first ms':>10}  target <= {LOAD_RATIO_TARGET}x",
+    ]
+    for name, values in times.items():
+        median = _median(values)
+        ratio = median / blank
+        verdict = "" if name == "blank" else ("ok" if ratio <= LOAD_RATIO_TARGET else "OVER")
+        lines.append(f"{name:<14}{median:>11.0f}{ratio:>9.2f}{first[name]:>10.0f}  {verdict}")
+    n = len(times["blank"])
+    lines.append(f"({n} rounds, fresh browser context per load; 'first' is the load after start)")
+    server = _median(new)
+    verdict = "ok" if server < FILTER_CHANGE_TARGET_MS else "OVER"
+    lines += [
+        "",
+        f"filter change, stance on /statements (target < {FILTER_CHANGE_TARGET_MS:.0f} ms server time):",
+        f"  server time, new combination (AppTest rerun): {server:.0f} ms median of {len(new)}  {verdict}",
+        f"  server time, repeated combination (cached):   {_median(again):.0f} ms median of {len(again)}",
+        f"  in the browser, click to re-rendered:         {_median(clicks):.0f} ms median of {len(clicks)}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=7, help="measured rounds (default 7)")
+    parser.add_argument(
+        "--budget", type=float, default=900, help="seconds before rounds stop (default 900)"
+    )
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} is missing (make browser installs it)", file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    from data_model.records import Stance
+
+    # A terminated bench still runs its finally blocks, so no server outlives it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    deadline = time.monotonic() + args.budget
+    tmp = Path(tempfile.mkdtemp(prefix="page-load-"))
+    servers: list[subprocess.Popen[bytes]] = []
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        db = tmp / "monitor.duckdb"
+        subprocess.run(
+            [sys.executable, "-m", "etl", "build", "--db", str(db)],
+            cwd=ROOT,
+            check=True,
+            timeout=300,
+            capture_output=True,
+        )
+        env = {**os.environ, "MONITOR_DB": str(db)}
+        app, app_url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp / "app.log")
+        servers.append(app)
+        blank, blank_url = start_server(
+            [sys.executable, "-m", "streamlit", "run", str(BLANK_APP)], env, tmp / "blank.log"
+        )
+        servers.append(blank)
+        targets = {"blank": blank_url + "/"}
+        targets |= {case.name: app_url + case.path for case in page_cases()}
+        progress(f"measuring {len(targets)} pages, {args.rounds} rounds")
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                first, times = measure_loads(browser, targets, args.rounds, deadline, progress)
+                stances = [s.value for s in Stance]
+                clicks = [
+                    browser_filter_change_ms(browser, app_url, stances[i % len(stances)])
+                    for i in range(args.rounds)
+                ]
+            finally:
+                browser.close()
+        new, again = apptest_filter_change_ms(db, args.rounds)
+        print(report(first, times, new, again, clicks))
+        return 0
+    finally:
+        for proc in servers:
+            stop_server(proc)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    # Run as a script, bench/ is on the path but the project's packages are not.
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Every page renders without errors in a real headless Chromium, and filters live in the URL."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from bench.page_load import (
+    CHROMIUM,
+    DESKTOP,
+    PHONE,
+    WAIT_MS,
+    PageCase,
+    launch_chromium,
+    page_cases,
+    start_server,
+    stop_server,
+    wait_until_rendered,
+)
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "screenshots"
+CASES = page_cases()
+ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
+COUNT = re.compile(r"(\d+) statements?")
+
+
+def _on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    # A developer without Chromium may skip; CI must not pass by skipping everything.
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (run: make browser)"
+        if _on_ci():
+            pytest.fail(f"CI is set and {message}: the browser tests cannot run", pytrace=False)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        if _on_ci():
+            pytest.fail(f"CI is set and playwright is not installed: {exc}", pytrace=False)
+        pytest.skip(f"playwright is not installed: {exc}")
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app started with the launcher, on a free local port; its base URL."""
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "MONITOR_DB": str(seed_db)}
+    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, log)
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator:
+    """Open a URL in a fresh context of the given viewport and wait until it has rendered."""
+    contexts = []
+
+    def opener(url: str, viewport: dict[str, int] = DESKTOP):
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        context.set_default_timeout(WAIT_MS)
+        page = context.new_page()
+        page.goto(url, wait_until="commit")
+        wait_until_rendered(page)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def _assert_no_errors(page, where: str) -> None:
+    errors = page.locator(ERRORS).all_inner_texts()
+    assert not errors, f"{where} shows errors: {errors}"
+    assert page.get_by_text("Page not found").count() == 0, f"{where}: 'Page not found'"
+
+
+def _count(page) -> int:
+    for text in page.locator('[data-testid="stMarkdownContainer"]').all_inner_texts():
+        found = COUNT.fullmatch(text.strip())
+        if found:
+            return int(found.group(1))
+    raise AssertionError(f"no 'N statements' line on {page.url}")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_page_renders_without_errors(server: str, open_page, case: PageCase):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for suffix, viewport in (("", DESKTOP), ("-phone", PHONE)):
+        page = open_page(server + case.path, viewport)
+        where = f"{case.path} at {viewport['width']}px"
+        _assert_no_errors(page, where)
+        if case.expects_chart:
+            assert page.locator(".js-plotly-plot").count() > 0, f"{where} drew no chart"
+        # Streamlit scrolls inside its own container, so full_page would add nothing: the
+        # tall viewport is what captures the page.
+        page.screenshot(path=SCREENSHOTS / f"{case.name}{suffix}.png", animations="disabled")
+
+
+def test_shared_filtered_url_opens_filtered(server: str, open_page):
+    everything = _count(open_page(f"{server}/statements"))
+    page = open_page(f"{server}/statements?stance=critical")
+    _assert_no_errors(page, "/statements?stance=critical")
+    assert 0 < _count(page) < everything
+    stance = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance")
+    assert "critical" in stance.inner_text()
+    assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
+
+
+def test_changing_a_filter_updates_the_url(server: str, open_page):
+    page = open_page(f"{server}/statements")
+    everything = _count(page)
+    page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance").click()
+    page.get_by_role("option", name="critical", exact=True).click()
+    page.wait_for_url(lambda url: "stance=critical" in url, timeout=WAIT_MS)
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]')]"
+        f".some(e => /^\\d+ statements?$/.test(e.innerText.trim())"
+        f" && e.innerText.trim() !== '{everything} statements')",
+        timeout=WAIT_MS,
+    )
+    wait_until_rendered(page)
+    _assert_no_errors(page, "/statements after choosing a stance")
+    assert 0 < _count(page) < everything
+    assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
