@@ -13,7 +13,7 @@ import streamlit as st
 from charts.campaign import event_date_text
 from charts.catalogue import chart_page
 from charts.model import Chart
-from monitor import data
+from monitor import data, views
 
 SOURCES_PAGE = "pages/sources.py"
 
@@ -33,23 +33,29 @@ def source_href(source_id: str) -> str:
     return f"sources?source={quote_plus(source_id)}"
 
 
-def statement(row: Any) -> None:
-    """One statement: the words (a direct quote as a quote, a paraphrase as the article's
-    report, never dressed as a quote), the speaker with their role, then stance, topic,
-    date and a link to the article."""
+def statement_markdown(row: Any) -> str:
+    """One statement as markdown: the words (a direct quote as a quote, a paraphrase as the
+    article's report, never dressed as a quote), the speaker with their role, then stance,
+    topic, date and a link to the article."""
     who = speaker(row.actor_name, row.actor_role, row.organisation)
     if isinstance(row.relayed_by_name, str):
         who += f", as relayed by {row.relayed_by_name}"
     if row.kind == "direct":
-        st.markdown(f"> {row.quote}\n>\n> — {who}")
+        words = f"> {row.quote}\n>\n> — {who}"
     else:
-        st.markdown(f"**{who}**, as the article reports it: {row.quote}")
+        words = f"**{who}**, as the article reports it: {row.quote}"
     said = date_text(row.statement_date, row.statement_date_precision)
     how = "quoted" if row.kind == "direct" else "paraphrased"
-    st.caption(
-        f"{row.stance} · {row.topic} · {how} · {said} · "
-        f"[{row.source_label}]({source_href(row.source_id)})"
+    meta = (
+        f":gray[{row.stance} · {row.topic} · {how} · {said} · "
+        f"[{row.source_label}]({source_href(row.source_id)})]"
     )
+    return f"{words}\n\n{meta}"
+
+
+def statements(rows: pd.DataFrame) -> None:
+    """Many statements as one block of text: one element, however many there are."""
+    st.markdown("\n\n---\n\n".join(statement_markdown(r) for r in rows.itertuples()))
 
 
 def quote(text: str, who: str | None = None) -> None:
@@ -126,14 +132,7 @@ def permalink(chart_id: str, *, embed: bool) -> str:
     return f"{base_url()}/{chart_page(chart_id)}#{chart_id}"
 
 
-def speaker(name: str, role: str | None, organisation: str | None) -> str:
-    """'Sar Kheng, Interior Minister (Ministry of Interior)'."""
-    text = name
-    if role:
-        text += f", {role}"
-    if organisation and organisation not in (role or ""):
-        text += f" ({organisation})"
-    return text
+speaker = views.speaker_text
 
 
 def date_text(day: object, precision: str) -> str:
@@ -171,3 +170,31 @@ def iframe_snippet(url: str, title: str, height: int = 560) -> str:
         f'<iframe src="{safe_url}" title="{safe_title}" width="100%" height="{height}" '
         'style="border:0" loading="lazy"></iframe>'
     )
+
+
+_GALLERY = """<div class="chart-gallery">{items}</div>
+<style>
+.chart-gallery {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+                  gap: .75rem; margin-bottom: 1rem; }}
+.chart-gallery a {{ text-decoration: none; color: inherit; border: 1px solid #ddd;
+                    border-radius: .5rem; padding: .4rem; display: block; }}
+.chart-gallery img {{ width: 100%; height: auto; display: block; }}
+.chart-gallery span {{ font-size: .85rem; }}
+</style>"""
+
+
+def chart_gallery(titles: dict[str, str]) -> str:
+    """Small previews of every chart, each linking to its sharing panel (one element)."""
+    items = []
+    for chart_id, title in titles.items():
+        svgs = data.chart_svgs(chart_id)
+        preview = (
+            f'<img alt="" src="data:image/svg+xml;base64,{base64.b64encode(svgs[1].encode()).decode()}">'
+            if svgs
+            else ""
+        )
+        items.append(
+            f'<a href="share?chart={quote_plus(chart_id)}">{preview}'
+            f"<span>{html.escape(title)}</span></a>"
+        )
+    return _GALLERY.format(items="".join(items))

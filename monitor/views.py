@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 
+from charts.campaign import event_date_text as date_words
 from charts.catalogue import hedged_words
 from charts.hedged import period_text, reference_date
 
@@ -85,9 +87,31 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([head, rule, *body])
 
 
-def period_of(figure: object) -> str:
-    """The period a figure covers, in words ('1 Jan 2017 – 11 Jan 2017', 'as of …')."""
-    return period_text(figure.period_start, figure.period_end, figure.as_of)  # type: ignore[attr-defined]
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+
+
+def figures_markdown(figures: pd.DataFrame) -> str:
+    """Figures as one block of text: the hedged figure, what and when, who, the words."""
+    if figures.empty:
+        return "_No figures are drawn from this article._"
+    return "\n\n".join(
+        f"**{f.label}** {f.metric_label.lower()} · "
+        f"{period_text(f.period_start, f.period_end, f.as_of)} · {f.attribution}\n\n"
+        f"{_blockquote(f.quote)}"
+        for f in figures.itertuples()
+    )
+
+
+def positions_markdown(positions: pd.DataFrame) -> str:
+    """Positions on proposals as one block of text."""
+    if positions.empty:
+        return "_No positions on proposals are drawn from this article._"
+    return "\n\n".join(
+        f"**{p.actor_name}** {POSITION_WORDS[p.position]} · {p.policy_name}\n\n"
+        f"{_blockquote(p.quote)}"
+        for p in positions.itertuples()
+    )
 
 
 def stance_matrix(positions: pd.DataFrame) -> pd.DataFrame:
@@ -175,3 +199,66 @@ def readable_checks(
     return checks.assign(
         detail=checks["detail"].map(relabel), source_ids=checks["source_ids"].map(relabel)
     )
+
+
+def checks_markdown(checks: pd.DataFrame) -> str:
+    """The checks as one block of text, each with its badge, kind, detail and articles."""
+    if checks.empty:
+        return "_No checks match._"
+    return "\n\n".join(
+        f"{CHECK_BADGES[c.status]} · {c.kind}  \n{c.detail}  \n"
+        f":gray[Articles: {c.source_ids or 'none'}]"
+        for c in checks.itertuples()
+    )
+
+
+def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
+    """'Sar Kheng, Interior Minister (Ministry of Interior)'."""
+    text = name
+    if role:
+        text += f", {role}"
+    if organisation and organisation not in (role or ""):
+        text += f" ({organisation})"
+    return text
+
+
+def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
+    """A proposal's status, who put it forward, its description, the words reporting it, and
+    the named actors for, against and mixed, each in their words with their article."""
+    parts = [
+        f"**Status:** {p.status.replace('_', ' ')} — {p.status_note}  \n"
+        f"**Area:** {p.category} · **Put forward by:** "
+        f"{speaker_text(p.proposed_by_name, p.proposed_by_role, None)} · "
+        f"**First reported:** {date_words(p.proposed_on, p.proposed_on_precision)}",
+        str(p.description),
+        _blockquote(p.quote) + f"\n>\n> — as reported in {p.source_citation}",
+    ]
+    for heading, group in positions.items():
+        parts.append(f"**{heading}**")
+        for pos in group.itertuples():
+            who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
+            parts.append(
+                _blockquote(pos.quote)
+                + f"\n>\n> — {who}, in [{pos.source_label}](sources?source={pos.source_id})"
+            )
+    return "\n\n".join(parts)
+
+
+def latest_reports_markdown(sources: pd.DataFrame) -> str:
+    """The newest articles, each with a link to its text and what was drawn from it."""
+    return "\n\n".join(
+        f"**{r.display_title}**  \n{r.citation}  \n"
+        f"[Read it, and what was drawn from it](sources?source={r.source_id})"
+        for r in sources.itertuples()
+    )
+
+
+def proposals_markdown(policies: pd.DataFrame) -> str:
+    """Proposals with status, proposer and the count of named actors for and against."""
+    lines = [
+        f"**{r.name}** · {r.status.replace('_', ' ')}  \n"
+        f"Put forward by {r.proposed_by_name}; {r.n_supports} for, {r.n_opposes} against, "
+        f"{r.n_mixed} mixed among named actors."
+        for r in policies.itertuples()
+    ]
+    return "\n\n".join([*lines, "[All proposals and who stands where](policies)"])

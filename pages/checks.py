@@ -28,10 +28,7 @@ statuses = st.multiselect(
 kinds = st.multiselect("Kind of check", views.CHECK_KINDS, key="kind", bind="query-params")
 shown = views.filter_checks(checks, statuses, kinds)
 st.markdown(f"**{len(shown)} check{'s' if len(shown) != 1 else ''}**")
-for row in shown.itertuples():
-    with st.container(border=True):
-        st.markdown(f"{views.CHECK_BADGES[row.status]} · {row.kind}  \n{row.detail}")
-        st.caption(f"Articles: {row.source_ids or 'none'}")
+st.markdown(views.checks_markdown(shown))
 
 with st.expander("How the checks work"):
     st.markdown(RULES)

@@ -17,16 +17,15 @@ columns = st.columns(2)
 for n, row in enumerate(figures.itertuples()):
     with columns[n % 2]:
         st.metric(row.metric_label, row.words, help=f"“{row.quote}” — {row.attribution}")
-        st.caption(f"{row.period} · {row.source_citation}")
-        ui.source_link(row.source_id, "Source", key=f"overview-headline-{row.metric_id}")
+        st.caption(f"{row.period} · [{row.source_label}]({ui.source_href(row.source_id)})")
 
 checks = views.check_summary(data.consistency_checks())
 st.info(
     f"Figures checked against each other: {checks['fail']} conflicts, "
-    f"{checks['warn']} open questions, {checks['pass']} in agreement.",
+    f"{checks['warn']} open questions, {checks['pass']} in agreement. "
+    "[See the data checks](checks)",
     icon=":material/fact_check:",
 )
-st.page_link("pages/checks.py", label="See the data checks", icon=":material/fact_check:")
 
 st.header("The campaign's phases")
 timeline = build_chart("campaign-timeline", data)
@@ -36,21 +35,7 @@ if timeline:
 left, right = st.columns(2)
 with left:
     st.header("Latest reports")
-    for row in data.sources().head(5).itertuples():
-        st.markdown(f"**{row.display_title}**  \n{row.citation}")
-        ui.source_link(
-            row.source_id,
-            "Read the article and what was drawn from it",
-            key=f"overview-src-{row.source_id}",
-        )
+    st.markdown(views.latest_reports_markdown(data.sources().head(5)))
 with right:
     st.header("Proposals on the table")
-    for row in data.policies().head(6).itertuples():
-        st.markdown(
-            f"**{row.name}** · {row.status.replace('_', ' ')}  \n"
-            f"Put forward by {row.proposed_by_name}; {row.n_supports} for, "
-            f"{row.n_opposes} against, {row.n_mixed} mixed among named actors."
-        )
-    st.page_link(
-        "pages/policies.py", label="All proposals and who stands where", icon=":material/gavel:"
-    )
+    st.markdown(views.proposals_markdown(data.policies().head(6)))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import PolicyCategory, PolicyStatus
-from monitor import data, ui, views
+from monitor import data, views
 
 st.title("What is proposed, and who stands where?")
 st.caption(
@@ -37,19 +37,4 @@ st.header(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''}")
 for policy in proposals.itertuples():
     with st.container(border=True):
         st.subheader(policy.name, anchor=policy.policy_id)
-        st.markdown(
-            f"**Status:** {policy.status.replace('_', ' ')} — {policy.status_note}  \n"
-            f"**Area:** {policy.category} · **Put forward by:** "
-            f"{ui.speaker(policy.proposed_by_name, policy.proposed_by_role, None)} · "
-            f"**First reported:** {ui.date_text(policy.proposed_on, policy.proposed_on_precision)}"
-        )
-        st.write(policy.description)
-        ui.quote(policy.quote, f"as reported in {policy.source_citation}")
-        for heading, group in grouped.get(policy.policy_id, {}).items():
-            st.markdown(f"**{heading}**")
-            for pos in group.itertuples():
-                ui.quote(
-                    pos.quote,
-                    f"{ui.speaker(pos.actor_name, pos.actor_role, pos.organisation)}, in "
-                    f"[{pos.source_label}]({ui.source_href(pos.source_id)})",
-                )
+        st.markdown(views.policy_markdown(policy, grouped.get(policy.policy_id, {})))

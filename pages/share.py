@@ -8,45 +8,45 @@ from monitor import data, ui
 
 st.title("Embed & share a chart")
 st.caption(
-    "Put a chart on your own site with the snippet below, or download it as a single HTML "
-    "file to host yourself (about 4.8 MB: the charting library is inside) or as a PNG for a "
-    "report. Every version carries its title, takeaway and source line."
+    "Put a chart on your own site with its snippet, or download it as a single HTML file to "
+    "host yourself (about 4.8 MB: the charting library is inside) or as a PNG for a report. "
+    "Every version carries its title, takeaway and source line."
 )
 
-png_problem = chart_files.png_problem()
-if png_problem:
-    st.warning(png_problem, icon=":material/image_not_supported:")
+st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.items()}))
 
-for chart_id in CHARTS:
-    chart = build_chart(chart_id, data)
-    if chart is None:
-        continue
+chart_id = ui.choose_by_id(
+    "Chart to share", {i: s.title for i, s in CHARTS.items()}, param="chart", key="share-chart"
+)
+chart = build_chart(chart_id, data) if chart_id else None
+if chart:
     with st.container(border=True):
-        st.subheader(chart.title, anchor=f"share-{chart_id}")
-        st.caption(f"Chart id: `{chart_id}`")
-        ui.chart_block(chart, key=f"share-{chart_id}", show_title=False, with_evidence=False)
+        ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
         embed_url = ui.permalink(chart_id, embed=True)
-        st.markdown("**Permalink**")
+        st.markdown(f"**Permalink** (chart id `{chart_id}`)")
         st.code(embed_url, language=None, wrap_lines=True)
         st.markdown("**Embed snippet**")
         st.code(ui.iframe_snippet(embed_url, chart.title), language="html", wrap_lines=True)
+        png_problem = chart_files.png_problem()
         html_col, png_col = st.columns(2)
         with html_col:
             st.download_button(
                 "Standalone HTML",
-                data=lambda c=chart: chart_files.chart_html(c, ui.base_url() or ui.FALLBACK_URL),
+                data=lambda: chart_files.chart_html(chart, ui.base_url() or ui.FALLBACK_URL),
                 file_name=f"{chart_id}.html",
                 mime="text/html",
                 icon=":material/code:",
-                key=f"share-html-{chart_id}",
+                key="share-html",
             )
         with png_col:
             st.download_button(
-                "PNG image",
-                data=lambda c=chart: chart_files.chart_png(c, ui.base_url() or None),
+                "PNG image (3200 × 1800)",
+                data=lambda: chart_files.chart_png(chart, ui.base_url() or None),
                 file_name=f"{chart_id}.png",
                 mime="image/png",
                 icon=":material/image:",
-                key=f"share-png-{chart_id}",
+                key="share-png",
                 disabled=bool(png_problem),
             )
+        if png_problem:
+            st.warning(png_problem, icon=":material/image_not_supported:")

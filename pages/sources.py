@@ -34,16 +34,8 @@ if source_id:
         st.html(f"<div class='article'>{marked}</div>")
     with records_tab:
         st.subheader("Figures")
-        for fig in data.indicators(source_ids=[source_id]).itertuples():
-            st.markdown(
-                f"**{fig.label}** {fig.metric_label.lower()} · {views.period_of(fig)} · "
-                f"{fig.attribution}"
-            )
-            ui.quote(fig.quote)
+        st.markdown(views.figures_markdown(data.indicators(source_ids=[source_id])))
         st.subheader("Statements")
-        for row in data.statements(source_ids=[source_id]).itertuples():
-            ui.statement(row)
+        ui.statements(data.statements(source_ids=[source_id]))
         st.subheader("Positions on proposals")
-        for pos in data.policy_positions(source_ids=[source_id]).itertuples():
-            st.markdown(f"**{pos.actor_name}** {pos.position} · {pos.policy_name}")
-            ui.quote(pos.quote)
+        st.markdown(views.positions_markdown(data.policy_positions(source_ids=[source_id])))

@@ -71,5 +71,4 @@ if len(actor_ids) == 1:
             ui.quote(pos.quote)
 
 st.markdown(f"**{len(rows)} statement{'s' if len(rows) != 1 else ''}**")
-for row in rows.itertuples():
-    ui.statement(row)
+ui.statements(rows)

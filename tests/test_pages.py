@@ -83,11 +83,14 @@ def test_statements_filter_by_stance(app, seed_db):
     with queries.Reader(seed_db) as db:
         expected = len(queries.statements(db, stances=["critical"]))
     assert critical == expected
-    stance_lines = [
-        c.value for c in at.caption if "quoted ·" in c.value or "paraphrased ·" in c.value
+    meta = [
+        line
+        for md in at.markdown
+        for line in md.value.splitlines()
+        if " · quoted · " in line or " · paraphrased · " in line
     ]
-    assert len(stance_lines) == critical
-    assert all(line.startswith("critical ·") for line in stance_lines)
+    assert len(meta) == critical
+    assert all(line.startswith(":gray[critical · ") for line in meta)
 
 
 def test_statements_search_by_text_and_speaker_profile(app):
