@@ -17,31 +17,39 @@ actor_names = dict(zip(actors["actor_id"], actors["name"], strict=True))
 sources = data.sources()
 source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
 
-with st.expander("Filter statements", expanded=True, icon=":material/filter_list:"):
+FILTERS = ("q", "actor", "org_type", "stance", "topic", "source", "from", "to")
+with st.expander(
+    "Filter statements",
+    expanded=any(key in st.query_params for key in FILTERS),
+    icon=":material/filter_list:",
+):
     text = st.text_input(
         "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
     )
-    actor_ids = st.multiselect(
+    left, right = st.columns(2)
+    actor_ids = left.multiselect(
         "Speaker", list(actor_names), format_func=actor_names.get, key="actor", bind="query-params"
     )
-    actor_types = st.multiselect(
+    actor_types = right.multiselect(
         "Organisation type",
         [t.value for t in ActorType],
         format_func=lambda v: v.replace("_", " "),
         key="org_type",
         bind="query-params",
     )
-    stances = st.multiselect("Stance", [s.value for s in Stance], key="stance", bind="query-params")
-    topics = st.multiselect("Topic", [t.value for t in Topic], key="topic", bind="query-params")
-    source_ids = st.multiselect(
+    stances = left.multiselect(
+        "Stance", [s.value for s in Stance], key="stance", bind="query-params"
+    )
+    topics = right.multiselect("Topic", [t.value for t in Topic], key="topic", bind="query-params")
+    source_ids = left.multiselect(
         "Article",
         list(source_names),
         format_func=source_names.get,
         key="source",
         bind="query-params",
     )
-    date_from = st.date_input("Said on or after", value=None, key="from", bind="query-params")
-    date_to = st.date_input("Said on or before", value=None, key="to", bind="query-params")
+    date_from = right.date_input("Said on or after", value=None, key="from", bind="query-params")
+    date_to = right.date_input("Said on or before", value=None, key="to", bind="query-params")
 
 rows = data.statements(
     actor_ids=actor_ids,
