@@ -212,6 +212,34 @@ def count_line_js(noun: str) -> str:
 }}"""
 
 
+def open_filters(page: Page) -> None:
+    """The Statements filters sit in an expander, closed while no filter is set."""
+    summary = page.locator('[data-testid="stExpander"] summary').filter(
+        has_text="Filter statements"
+    )
+    stance = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance")
+    if stance.is_hidden():
+        summary.click()
+        stance.wait_for(state="visible")
+
+
+def pick_stance(page: Page, stance: str) -> None:
+    """Open the Stance list until the option shows: a list just revealed by the expander
+    can miss the first clicks while it mounts."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance")
+    option = page.get_by_role("option", name=stance, exact=True)
+    for _attempt in range(20):
+        box.get_by_role("button", name="Open").click()
+        try:
+            option.wait_for(timeout=500)
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    option.wait_for()
+
+
 def browser_filter_change_ms(browser: Browser, base: str, stance: str) -> float:
     """From choosing one stance on /statements to the page re-rendered with the new count."""
     context = browser.new_context(viewport=DESKTOP)
@@ -221,9 +249,9 @@ def browser_filter_change_ms(browser: Browser, base: str, stance: str) -> float:
         page.goto(f"{base}/statements", wait_until="commit")
         wait_until_rendered(page)
         before = page.evaluate(count_line_js("statement"))
-        page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance").click()
+        open_filters(page)
+        pick_stance(page, stance)
         option = page.get_by_role("option", name=stance, exact=True)
-        option.wait_for()
         started = time.perf_counter()
         option.click()
         changed = f"""() => ({READY_JS})() && ({count_line_js("statement")})() !== {before!r}"""

@@ -18,7 +18,9 @@ from bench.page_load import (
     WAIT_MS,
     PageCase,
     launch_chromium,
+    open_filters,
     page_cases,
+    pick_stance,
     start_server,
     stop_server,
     wait_until_rendered,
@@ -112,7 +114,8 @@ def test_page_renders_without_errors(server: str, open_page, case: PageCase):
         where = f"{case.path} at {viewport['width']}px"
         _assert_no_errors(page, where)
         if case.expects_chart:
-            assert page.locator(".js-plotly-plot").count() > 0, f"{where} drew no chart"
+            drawn = page.locator(".static-chart img, .js-plotly-plot").count()
+            assert drawn > 0, f"{where} drew no chart"
         # Streamlit scrolls inside its own container, so full_page would add nothing: the
         # tall viewport is what captures the page.
         page.screenshot(path=SCREENSHOTS / f"{case.name}{suffix}.png", animations="disabled")
@@ -131,7 +134,8 @@ def test_shared_filtered_url_opens_filtered(server: str, open_page):
 def test_changing_a_filter_updates_the_url(server: str, open_page):
     page = open_page(f"{server}/statements")
     everything = _count(page)
-    page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance").click()
+    open_filters(page)
+    pick_stance(page, "critical")
     page.get_by_role("option", name="critical", exact=True).click()
     page.wait_for_url(lambda url: "stance=critical" in url, timeout=WAIT_MS)
     page.keyboard.press("Escape")
@@ -145,3 +149,22 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     _assert_no_errors(page, "/statements after choosing a stance")
     assert 0 < _count(page) < everything
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
+
+
+def test_embed_url_shows_one_chart_and_no_navigation(server: str, open_page):
+    path = "/embed?embed=true&chart=arrests-by-phase"
+    page = open_page(server + path, DESKTOP)
+    _assert_no_errors(page, path)
+    for chrome in ("stSidebar", "stSidebarNav", "stSidebarCollapsedControl", "stToolbar"):
+        assert not page.locator(f'[data-testid="{chrome}"]').is_visible(), f"{chrome} is shown"
+    assert page.locator(".static-chart, .js-plotly-plot").count() == 1
+    assert page.locator(".static-chart img.wide").is_visible()  # the laptop-width drawing
+    assert page.get_by_text("Arrest figures by campaign phase").is_visible()
+    assert page.get_by_text("Sources:").first.is_visible()
+    page.screenshot(path=SCREENSHOTS / "embed-arrests-by-phase.png", animations="disabled")
+
+
+def test_embed_url_with_unknown_chart_says_so(server: str, open_page):
+    page = open_page(f"{server}/embed?embed=true&chart=nonsense", DESKTOP)
+    _assert_no_errors(page, "/embed?chart=nonsense")
+    assert page.get_by_text("There is no chart called “nonsense”.").is_visible()
