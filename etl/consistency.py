@@ -359,12 +359,25 @@ def cumulative_checks(figs: Sequence[Figure]) -> Iterator[Check]:
         if f.metric in CUMULATIVE_METRICS and f.start is not None:
             series[(f.metric, f.geo, f.start)].append(f)
     for key in sorted(series):
+        # Walk the series in date order, carrying the binding earlier figure (highest lower
+        # bound, latest on ties) instead of searching all earlier figures for each one.
         items = series[key]
-        for later in items:
-            earlier = [f for f in items if f.ref < later.ref and f.low is not None]
-            if earlier:
-                binding = max(earlier, key=lambda f: (f.low, f.ref))
-                yield _in_order(later, binding)
+        by_date: dict[dt.date, list[Figure]] = defaultdict(list)
+        for f in items:
+            by_date[f.ref].append(f)
+        binding: Figure | None = None
+        checks: dict[int, Check] = {}
+        for day in sorted(by_date):
+            if binding is not None:
+                for later in by_date[day]:
+                    checks[id(later)] = _in_order(later, binding)
+            for f in by_date[day]:
+                if f.low is not None and (
+                    binding is None or (f.low, f.ref) > (binding.low, binding.ref)
+                ):
+                    binding = f
+        # Same order as the series was given in.
+        yield from (checks[id(f)] for f in items if id(f) in checks)
 
 
 # --- arithmetic --------------------------------------------------------------------------
@@ -491,9 +504,14 @@ def _share_check(total: Figure, users: Figure, share: Figure) -> Check:
 
 def arithmetic_checks(figs: Sequence[Figure]) -> Iterator[Check]:
     """Parts against totals and shares against counts, within one article and period."""
+    # Only figures of one article, geography and date can match: group once, so the cost
+    # grows with the corpus, not with its square.
+    groups: dict[tuple[str, str, dt.date], list[Figure]] = defaultdict(list)
+    for f in figs:
+        groups[(f.source, f.geo, f.ref)].append(f)
     for total in (f for f in figs if f.metric == TOTAL_METRIC):
         matched: dict[str, list[Figure]] = defaultdict(list)
-        for f in figs:
+        for f in groups[(total.source, total.geo, total.ref)]:
             if f is not total and _same_period(f, total):
                 matched[f.metric].append(f)
         for rule in PARTS_RULES:

@@ -11,6 +11,9 @@ import yaml
 from data_model.records import ID_FIELDS, RECORD_KINDS
 from etl.problems import Problems
 
+# libyaml's safe loader where PyYAML was built with it (five times faster); same results.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 ARTICLES_DIR = SEEDS / "articles"
@@ -64,7 +67,7 @@ def read_curated(curated_dir: Path, root: Path, problems: Problems) -> list[RawR
     for path in files:
         name = _relative(path, root)
         try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8"))
+            document = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
         except UnicodeDecodeError as exc:
             problems.add(name, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
             continue
