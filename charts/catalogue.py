@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote_plus
 
 import pandas as pd
 
@@ -248,13 +249,26 @@ class TimelineDef:
 CHARTS["campaign-timeline"] = TimelineDef()  # type: ignore[assignment]
 
 
-#: The dashboard page each chart is shown on ("" is the default page); the rest are on Trends.
-_CHART_PAGES = {"campaign-timeline": ""}
+#: The Trends page's sections, one shown at a time, and the charts in each.
+TRENDS_SECTIONS: dict[str, tuple[str, ...]] = {
+    "Arrests": ("arrests-over-time", "arrests-by-phase"),
+    "Users and traffickers": ("users-share", "users-vs-traffickers"),
+    "Rehabilitation and treatment": (
+        "treatment-capacity",
+        "treatment-people",
+        "methadone-dropouts",
+    ),
+    "Seizures and destruction": ("drug-seizures",),
+}
 
 
 def chart_page(chart_id: str) -> str:
-    """URL path of the page that shows the chart (anchor: the chart id)."""
-    return _CHART_PAGES.get(chart_id, "trends")
+    """Path and query of the dashboard view that shows the chart (anchor: the chart id):
+    the Overview for the timeline, else the Trends section holding it."""
+    for section, chart_ids in TRENDS_SECTIONS.items():
+        if chart_id in chart_ids:
+            return f"trends?section={quote_plus(section)}"
+    return ""
 
 
 def build_chart(chart_id: str, frames: Frames) -> Chart | None:

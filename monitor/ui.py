@@ -67,13 +67,7 @@ def quote(text: str, who: str | None = None) -> None:
 def how_we_know(evidence: pd.DataFrame, key: str) -> None:
     """The words behind each figure of a chart, each with a link to its article."""
     with st.expander("How we know", expanded=False):
-        if evidence.empty:
-            st.write("No article reports these figures yet.")
-            return
-        for i, row in evidence.iterrows():
-            st.markdown(f"**{row['label']}** {row['metric_label'].lower()} · {row['period']}")
-            quote(row["quote"], f"{row['attribution']}, in {row['source_citation']}")
-            source_link(row["source_id"], "Read it in the article", key=f"{key}-src-{i}")
+        st.markdown(views.evidence_markdown(evidence))
 
 
 # SVG inside st.html is stripped by its sanitiser; as an <img> data URI it is kept.

@@ -173,6 +173,11 @@ def check_summary(checks: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in CHECK_LABELS}
 
 
+def check_summary_markdown(summary: dict[str, int]) -> str:
+    """'0 conflicts · 22 open questions · 12 agree', each with its badge."""
+    return " · ".join(f"{CHECK_BADGES[status]} **{summary[status]}**" for status in CHECK_LABELS)
+
+
 def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -> pd.DataFrame:
     """The checks with the chosen statuses and kinds (all when none is chosen)."""
     keep = checks["status"].isin(statuses or list(CHECK_LABELS))
@@ -262,3 +267,22 @@ def proposals_markdown(policies: pd.DataFrame) -> str:
         for r in policies.itertuples()
     ]
     return "\n\n".join([*lines, "[All proposals and who stands where](policies)"])
+
+
+def evidence_markdown(evidence: pd.DataFrame) -> str:
+    """The words behind each figure of a chart, with who gave it and a link to the article."""
+    if evidence.empty:
+        return "No article reports these figures yet."
+    return "\n\n".join(
+        f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{_blockquote(e.quote)}\n>\n"
+        f"> — {e.attribution}, in [{e.source_citation}](sources?source={e.source_id})"
+        for e in evidence.itertuples()
+    )
+
+
+def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.DataFrame]]) -> str:
+    """Every proposal as one block of text, each under its own heading (an anchor)."""
+    return "\n\n---\n\n".join(
+        f"### {p.name}\n\n{policy_markdown(p, grouped.get(p.policy_id, {}))}"
+        for p in proposals.itertuples()
+    )

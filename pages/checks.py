@@ -14,9 +14,7 @@ st.caption(
 )
 
 checks = views.readable_checks(data.consistency_checks(), data.sources(), data.metrics())
-summary = views.check_summary(checks)
-for column, (status, label) in zip(st.columns(3), views.CHECK_LABELS.items(), strict=True):
-    column.metric(label, summary[status])
+st.markdown(views.check_summary_markdown(views.check_summary(checks)))
 
 statuses = st.multiselect(
     "Show",

@@ -34,7 +34,4 @@ with st.expander("The same as a matrix: actors against proposals"):
     st.markdown(views.markdown_table(views.stance_matrix(positions).reset_index()))
 
 st.header(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''}")
-for policy in proposals.itertuples():
-    with st.container(border=True):
-        st.subheader(policy.name, anchor=policy.policy_id)
-        st.markdown(views.policy_markdown(policy, grouped.get(policy.policy_id, {})))
+st.markdown(views.policies_markdown(proposals, grouped))

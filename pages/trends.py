@@ -2,19 +2,8 @@
 
 import streamlit as st
 
-from charts.catalogue import build_chart
+from charts.catalogue import TRENDS_SECTIONS, build_chart
 from monitor import data, ui
-
-SECTIONS = {
-    "Arrests": ["arrests-over-time", "arrests-by-phase"],
-    "Users and traffickers": ["users-share", "users-vs-traffickers"],
-    "Rehabilitation and treatment": [
-        "treatment-capacity",
-        "treatment-people",
-        "methadone-dropouts",
-    ],
-    "Seizures and destruction": ["drug-seizures"],
-}
 
 st.title("What did the campaign do over time?")
 st.caption(
@@ -28,10 +17,14 @@ interactive = st.toggle(
     key="interactive",
     bind="query-params",
 )
-tabs = st.tabs(list(SECTIONS))
-for tab, chart_ids in zip(tabs, SECTIONS.values(), strict=True):
-    with tab:
-        for chart_id in chart_ids:
-            chart = build_chart(chart_id, data)
-            if chart:
-                ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)
+# One section at a time: each is a few charts, and the page stays quick to open.
+section = (
+    st.segmented_control(
+        "Section", list(TRENDS_SECTIONS), default="Arrests", key="section", bind="query-params"
+    )
+    or "Arrests"
+)
+for chart_id in TRENDS_SECTIONS[section]:
+    chart = build_chart(chart_id, data)
+    if chart:
+        ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from charts.catalogue import CHARTS
+from charts.catalogue import CHARTS, TRENDS_SECTIONS
 from monitor import queries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,3 +150,10 @@ def test_data_package_download_is_offered(app):
     at = app("pages/data.py")
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the full data package (zip)" in labels
+
+
+@pytest.mark.parametrize("section", sorted(TRENDS_SECTIONS))
+def test_trends_shows_the_section_named_in_the_url(app, section):
+    at = app("pages/trends.py", section=section)
+    shown = [h.value for h in at.subheader]
+    assert shown == [CHARTS[c].title for c in TRENDS_SECTIONS[section]]
