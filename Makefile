@@ -30,5 +30,7 @@ data: $(STAMP)
 browser:
 	@bash scripts/ensure-chromium.sh
 
+## Benchmarks (print figures; several minutes): the ETL and suggest, then page loads.
 bench: $(STAMP) browser
 	$(PY) bench/etl_build.py
+	$(PY) bench/page_load.py
