@@ -15,17 +15,8 @@ from charts.catalogue import chart_page
 from charts.model import Chart
 from monitor import data, views
 
-SOURCES_PAGE = "pages/sources.py"
-
 #: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
-
-
-def source_link(source_id: str, label: str, key: str | None = None) -> None:
-    """A link to the Sources page opened on one article."""
-    st.page_link(
-        SOURCES_PAGE, label=label, icon=":material/article:", query_params={"source": source_id}
-    )
 
 
 def source_href(source_id: str) -> str:
@@ -58,10 +49,9 @@ def statements(rows: pd.DataFrame) -> None:
     st.markdown("\n\n---\n\n".join(statement_markdown(r) for r in rows.itertuples()))
 
 
-def quote(text: str, who: str | None = None) -> None:
-    """A quote as a block, with its speaker underneath."""
-    lines = "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
-    st.markdown(lines + (f"\n>\n> — {who}" if who else ""))
+def quote(text: str) -> None:
+    """A quote as a block."""
+    st.markdown(views.blockquote(text))
 
 
 def how_we_know(evidence: pd.DataFrame, key: str) -> None:

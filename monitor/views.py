@@ -87,7 +87,7 @@ def markdown_table(frame: pd.DataFrame) -> str:
     return "\n".join([head, rule, *body])
 
 
-def _blockquote(text: str) -> str:
+def blockquote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
 
 
@@ -98,7 +98,7 @@ def figures_markdown(figures: pd.DataFrame) -> str:
     return "\n\n".join(
         f"**{f.label}** {f.metric_label.lower()} · "
         f"{period_text(f.period_start, f.period_end, f.as_of)} · {f.attribution}\n\n"
-        f"{_blockquote(f.quote)}"
+        f"{blockquote(f.quote)}"
         for f in figures.itertuples()
     )
 
@@ -109,7 +109,7 @@ def positions_markdown(positions: pd.DataFrame) -> str:
         return "_No positions on proposals are drawn from this article._"
     return "\n\n".join(
         f"**{p.actor_name}** {POSITION_WORDS[p.position]} · {p.policy_name}\n\n"
-        f"{_blockquote(p.quote)}"
+        f"{blockquote(p.quote)}"
         for p in positions.itertuples()
     )
 
@@ -236,14 +236,14 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
         f"{speaker_text(p.proposed_by_name, p.proposed_by_role, None)} · "
         f"**First reported:** {date_words(p.proposed_on, p.proposed_on_precision)}",
         str(p.description),
-        _blockquote(p.quote) + f"\n>\n> — as reported in {p.source_citation}",
+        blockquote(p.quote) + f"\n>\n> — as reported in {p.source_citation}",
     ]
     for heading, group in positions.items():
         parts.append(f"**{heading}**")
         for pos in group.itertuples():
             who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
             parts.append(
-                _blockquote(pos.quote)
+                blockquote(pos.quote)
                 + f"\n>\n> — {who}, in [{pos.source_label}](sources?source={pos.source_id})"
             )
     return "\n\n".join(parts)
@@ -274,7 +274,7 @@ def evidence_markdown(evidence: pd.DataFrame) -> str:
     if evidence.empty:
         return "No article reports these figures yet."
     return "\n\n".join(
-        f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{_blockquote(e.quote)}\n>\n"
+        f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{blockquote(e.quote)}\n>\n"
         f"> — {e.attribution}, in [{e.source_citation}](sources?source={e.source_id})"
         for e in evidence.itertuples()
     )
