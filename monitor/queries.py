@@ -249,6 +249,7 @@ def statements(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     text: str = "",
+    years: Sequence[int] = (),
 ) -> pd.DataFrame:
     """Quotes with speaker, role, organisation and source; filters combine with AND.
 
@@ -266,6 +267,7 @@ def statements(
         conditions.append(("coalesce(t.said_on, s.published_on) >= ?", [date_from]))
     if date_to:
         conditions.append(("coalesce(t.said_on, s.published_on) <= ?", [date_to]))
+    conditions.append(_in("year(coalesce(t.said_on, s.published_on))", list(years)))
     if text.strip():
         # contains(), not LIKE: "%" and "_" typed by a reader are plain characters.
         needle = text.strip().lower()
@@ -296,6 +298,17 @@ def statements(
         """,
         params,
     )
+
+
+def statement_years(db: Reader) -> list[int]:
+    """The years statements were made in (the day said, else the publication date)."""
+    frame = db.frame(
+        """
+        SELECT DISTINCT year(coalesce(t.said_on, s.published_on)) AS y
+        FROM statements t JOIN sources s USING (source_id) ORDER BY y
+        """
+    )
+    return [int(y) for y in frame["y"]]
 
 
 # --- proposals -----------------------------------------------------------------------------

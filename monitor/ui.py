@@ -182,3 +182,26 @@ def chart_gallery(titles: dict[str, str]) -> str:
             f"<span>{html.escape(title)}</span></a>"
         )
     return _GALLERY.format(items="".join(items))
+
+
+def chosen_chart(chart_ids: list[str]) -> str:
+    """The chart named by ?chart= in the address, else the first."""
+    requested = st.query_params.get("chart")
+    return requested if requested in chart_ids else chart_ids[0]
+
+
+_COPY_BLOCKS = """<div class="copy-blocks">
+<p><strong>Permalink</strong> (chart id <code>{chart_id}</code>)</p>
+<pre>{url}</pre>
+<p><strong>Embed snippet</strong>: paste it into your page</p>
+<pre>{snippet}</pre></div>
+<style>.copy-blocks pre {{ white-space: pre-wrap; word-break: break-all; user-select: all;
+  background: #f6f6f6; padding: .6rem .8rem; border-radius: .4rem; font-size: .85rem; }}</style>"""
+
+
+def copy_blocks(chart_id: str, url: str, snippet: str) -> str:
+    """Permalink and iframe snippet as plain preformatted text: a click selects all of it
+    (no syntax-highlighting script to load just to show two lines)."""
+    return _COPY_BLOCKS.format(
+        chart_id=html.escape(chart_id), url=html.escape(url), snippet=html.escape(snippet)
+    )

@@ -15,18 +15,14 @@ st.caption(
 
 st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.items()}))
 
-chart_id = ui.choose_by_id(
-    "Chart to share", {i: s.title for i, s in CHARTS.items()}, param="chart", key="share-chart"
-)
-chart = build_chart(chart_id, data) if chart_id else None
+# The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
+chart_id = ui.chosen_chart(list(CHARTS))
+chart = build_chart(chart_id, data)
 if chart:
     with st.container(border=True):
         ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
         embed_url = ui.permalink(chart_id, embed=True)
-        st.markdown(f"**Permalink** (chart id `{chart_id}`)")
-        st.code(embed_url, language=None, wrap_lines=True)
-        st.markdown("**Embed snippet**")
-        st.code(ui.iframe_snippet(embed_url, chart.title), language="html", wrap_lines=True)
+        st.html(ui.copy_blocks(chart_id, embed_url, ui.iframe_snippet(embed_url, chart.title)))
         png_problem = chart_files.png_problem()
         html_col, png_col = st.columns(2)
         with html_col:

@@ -17,7 +17,7 @@ actor_names = dict(zip(actors["actor_id"], actors["name"], strict=True))
 sources = data.sources()
 source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
 
-FILTERS = ("q", "actor", "org_type", "stance", "topic", "source", "from", "to")
+FILTERS = ("q", "actor", "org_type", "stance", "topic", "source", "year")
 with st.expander(
     "Filter statements",
     expanded=any(key in st.query_params for key in FILTERS),
@@ -48,8 +48,7 @@ with st.expander(
         key="source",
         bind="query-params",
     )
-    date_from = right.date_input("Said on or after", value=None, key="from", bind="query-params")
-    date_to = right.date_input("Said on or before", value=None, key="to", bind="query-params")
+    years = right.multiselect("Year said", data.statement_years(), key="year", bind="query-params")
 
 rows = data.statements(
     actor_ids=actor_ids,
@@ -57,8 +56,7 @@ rows = data.statements(
     stances=stances,
     topics=topics,
     source_ids=source_ids,
-    date_from=date_from,
-    date_to=date_to,
+    years=years,
     text=text or "",
 )
 

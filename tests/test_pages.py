@@ -112,7 +112,7 @@ def test_statements_filters_set_by_widget_key(app):
 @pytest.mark.parametrize(
     ("page", "params"),
     [
-        ("pages/statements.py", {"stance": "furious", "from": "not-a-date", "actor": "nobody"}),
+        ("pages/statements.py", {"stance": "furious", "year": "1999", "actor": "nobody"}),
         ("pages/policies.py", {"status": "imaginary"}),
         ("pages/sources.py", {"source": "no-such-article"}),
         ("pages/data.py", {"table": "passwords", "source": "nope"}),
@@ -157,3 +157,18 @@ def test_trends_shows_the_section_named_in_the_url(app, section):
     at = app("pages/trends.py", section=section)
     shown = [h.value for h in at.subheader]
     assert shown == [CHARTS[c].title for c in TRENDS_SECTIONS[section]]
+
+
+def test_statements_filter_by_year_said(app, seed_db):
+    at = app("pages/statements.py", year="2022")
+    with queries.Reader(seed_db) as db:
+        expected = queries.statements(db, years=[2022])
+    assert _count(at, "statement") == len(expected) > 0
+    assert (expected["statement_date"].dt.year == 2022).all()
+
+
+def test_data_page_offers_the_sortable_grid_on_request(app):
+    plain = app("pages/data.py")
+    assert plain.table and not plain.dataframe
+    grid = app("pages/data.py", grid="true")
+    assert grid.dataframe and len(grid.dataframe[0].value) == len(plain.table[0].value)
