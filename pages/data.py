@@ -40,11 +40,7 @@ if datasets.DATASETS[name].filters_by_metric:
 
 shown = datasets.rows(name, source_ids=source_ids, metric_ids=metric_ids)
 st.markdown(f"**{len(shown)} row{'s' if len(shown) != 1 else ''}**")
-grid = st.toggle("Sortable grid (slower to load)", key="grid", bind="query-params")
-if grid:
-    st.dataframe(shown, hide_index=True, key="data-table")
-else:
-    st.table(shown)
+st.dataframe(shown, hide_index=True, key="data-table")
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),

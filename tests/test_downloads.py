@@ -63,7 +63,7 @@ def data_page(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
 )
 def test_download_is_exactly_the_rows_on_screen(data_page, params):
     at, served = data_page(**params)
-    on_screen = at.table[0].value
+    on_screen = at.dataframe[0].value
     assert len(on_screen) > 0
     assert served == to_csv_bytes(on_screen)
     back = pd.read_csv(io.BytesIO(served))
@@ -71,7 +71,7 @@ def test_download_is_exactly_the_rows_on_screen(data_page, params):
     assert len(back) == len(on_screen)
     if params:
         everything = data_page(table=params.get("table", "Figures (indicators)"))[0]
-        assert len(on_screen) <= len(everything.table[0].value)
+        assert len(on_screen) <= len(everything.dataframe[0].value)
 
 
 def test_figures_download_keeps_hedges_and_provenance(data_page):

@@ -165,10 +165,3 @@ def test_statements_filter_by_year_said(app, seed_db):
         expected = queries.statements(db, years=[2022])
     assert _count(at, "statement") == len(expected) > 0
     assert (expected["statement_date"].dt.year == 2022).all()
-
-
-def test_data_page_offers_the_sortable_grid_on_request(app):
-    plain = app("pages/data.py")
-    assert plain.table and not plain.dataframe
-    grid = app("pages/data.py", grid="true")
-    assert grid.dataframe and len(grid.dataframe[0].value) == len(plain.table[0].value)
