@@ -10,7 +10,8 @@ st.title("Embed & share a chart")
 st.caption(
     "Put a chart on your own site with its snippet, or download it as a single HTML file to "
     "host yourself (about 4.8 MB: the charting library is inside) or as a PNG for a report. "
-    "Every version carries its title, takeaway and source line."
+    "Every version carries its title, takeaway and source line. Pick a chart from the "
+    "gallery; its panel follows below."
 )
 
 st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.items()}))
