@@ -165,3 +165,14 @@ def test_statements_filter_by_year_said(app, seed_db):
         expected = queries.statements(db, years=[2022])
     assert _count(at, "statement") == len(expected) > 0
     assert (expected["statement_date"].dt.year == 2022).all()
+
+
+@pytest.mark.parametrize(
+    ("requested", "shown"),
+    [("drug-seizures", "drug-seizures"), ("no-such-chart", "arrests-over-time")],
+)
+def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
+    at = app("pages/share.py", chart=requested)
+    assert [h.value for h in at.subheader] == [CHARTS[shown].title]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Standalone HTML", "PNG image (3200 × 1800)"]
