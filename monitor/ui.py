@@ -184,10 +184,37 @@ def chart_gallery(titles: dict[str, str]) -> str:
     return _GALLERY.format(items="".join(items))
 
 
-def chosen_chart(chart_ids: list[str]) -> str:
-    """The chart named by ?chart= in the address, else the first."""
-    requested = st.query_params.get("chart")
-    return requested if requested in chart_ids else chart_ids[0]
+def url_choice(param: str, choices: list[str]) -> str:
+    """The choice named by ?param= in the address, else the first (unknown values too)."""
+    requested = st.query_params.get(param)
+    return requested if requested in choices else choices[0]
+
+
+def trends_menu(sections: list[str], current: str, interactive: bool) -> str:
+    """HTML links to each Trends section (the current one marked) and to the other chart
+    mode; plain links open in the same tab, where markdown links would open a new one."""
+
+    def href(section: str, live: bool) -> str:
+        query = f"section={quote_plus(section)}" + ("&amp;interactive=true" if live else "")
+        return f"trends?{query}"
+
+    items = [
+        f'<strong aria-current="page">{html.escape(s)}</strong>'
+        if s == current
+        else f'<a href="{href(s, interactive)}">{html.escape(s)}</a>'
+        for s in sections
+    ]
+    switch = (
+        f'<a href="{href(current, False)}">Static charts (quicker)</a>'
+        if interactive
+        else f'<a href="{href(current, True)}">Interactive charts (hover for details; '
+        "slower to load)</a>"
+    )
+    return (
+        f'<nav class="trends-menu">{" · ".join(items)}<br><small>{switch}</small></nav>'
+        "<style>.trends-menu { line-height: 1.9; } .trends-menu a { white-space: nowrap; }"
+        ".trends-menu strong { white-space: nowrap; }</style>"
+    )
 
 
 _COPY_BLOCKS = """<div class="copy-blocks">

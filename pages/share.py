@@ -17,7 +17,7 @@ st.caption(
 st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.items()}))
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
-chart_id = ui.chosen_chart(list(CHARTS))
+chart_id = ui.url_choice("chart", list(CHARTS))
 chart = build_chart(chart_id, data)
 if chart:
     with st.container(border=True):

@@ -12,18 +12,12 @@ st.caption(
     "Shaded bands are the campaign's phases."
 )
 
-interactive = st.toggle(
-    "Interactive charts (hover for details; slower to load)",
-    key="interactive",
-    bind="query-params",
-)
-# One section at a time: each is a few charts, and the page stays quick to open.
-section = (
-    st.segmented_control(
-        "Section", list(TRENDS_SECTIONS), default="Arrests", key="section", bind="query-params"
-    )
-    or "Arrests"
-)
+# Sections and the interactive switch are plain links (?section=…&interactive=true): a
+# widget would load a script of its own and slow every cold visit to this page.
+section = ui.url_choice("section", list(TRENDS_SECTIONS))
+interactive = st.query_params.get("interactive") == "true"
+st.html(ui.trends_menu(list(TRENDS_SECTIONS), section, interactive))
+
 for chart_id in TRENDS_SECTIONS[section]:
     chart = build_chart(chart_id, data)
     if chart:

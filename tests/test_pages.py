@@ -176,3 +176,10 @@ def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
     assert [h.value for h in at.subheader] == [CHARTS[shown].title]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Standalone HTML", "PNG image (3200 × 1800)"]
+
+
+def test_trends_draws_interactive_charts_on_request(app):
+    static = app("pages/trends.py")
+    assert not static.get("plotly_chart")
+    live = app("pages/trends.py", interactive="true", section="Arrests")
+    assert len(live.get("plotly_chart")) == len(TRENDS_SECTIONS["Arrests"])
