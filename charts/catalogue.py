@@ -147,7 +147,17 @@ def _metric_order(frames: Frames, metric_ids: Sequence[str]) -> list[str]:
     return [labels.get(m, m) for m in metric_ids]
 
 
-CHARTS: dict[str, ChartDef] = {
+class ChartSpec(Protocol):
+    """What every chart definition offers: a stable id, a title, its question, a builder."""
+
+    chart_id: str
+    title: str
+    question: str
+
+    def build(self, frames: Frames) -> Chart: ...
+
+
+CHARTS: dict[str, ChartSpec] = {
     c.chart_id: c
     for c in [
         ChartDef(
@@ -246,7 +256,7 @@ class TimelineDef:
         return campaign_timeline(frames.phases(), frames.events())
 
 
-CHARTS["campaign-timeline"] = TimelineDef()  # type: ignore[assignment]
+CHARTS["campaign-timeline"] = TimelineDef()
 
 
 #: The Trends page's sections, one shown at a time, and the charts in each.

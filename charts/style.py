@@ -29,6 +29,9 @@ SYMBOLS = {
     "at_most": "triangle-down",
 }
 
+#: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+
 MARKER_KEY = (
     "● exact   ◇ approximate, with its range<br>"
     "▲ more than / at least (arrow: no upper limit)<br>▼ fewer than / at most"

@@ -43,9 +43,10 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc) or "-"
 
 
-def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord, Record]]]:
+def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord, Any]]]:
     """Model validation: every field error of every record."""
-    parsed: dict[str, list[tuple[RawRecord, Record]]] = defaultdict(list)
+    # Any: each kind's list holds that kind's model, which the checks below rely on.
+    parsed: dict[str, list[tuple[RawRecord, Any]]] = defaultdict(list)
     for item in raw.records:
         model = RECORD_KINDS[item.kind]
         try:
@@ -215,16 +216,15 @@ def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Prob
         )
 
 
-def _check_metric_units(
-    parsed: dict[str, list[tuple[RawRecord, Record]]],
-    problems: Problems,
-    metrics: dict[str, Metric],
+def _check_values(
+    parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems, metrics: dict[str, Metric]
 ) -> None:
+    """Values the model alone cannot judge: percentages within 0-100, no negative counts."""
     for raw, rec in parsed.get("indicators", []):
-        metric = metrics.get(rec.metric_id)  # type: ignore[attr-defined]
-        if metric and metric.unit == "percent" and not 0 <= rec.value <= 100:  # type: ignore[attr-defined]
+        metric = metrics.get(rec.metric_id)
+        if metric and metric.unit == "percent" and not 0 <= rec.value <= 100:
             problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
-        if metric and rec.value < 0:  # type: ignore[attr-defined]
+        if rec.value < 0:
             problems.add(raw.file, raw.label, "value", "a figure cannot be negative")
 
 
@@ -237,10 +237,10 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
         for kind in RECORD_KINDS
     }
     sources = parsed.get("sources", [])
-    bodies, hashes = _bodies(sources, raw.articles, problems)  # type: ignore[arg-type]
-    phases = {r.phase_id: r for _, r in parsed.get("phases", [])}  # type: ignore[attr-defined]
-    metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}  # type: ignore[attr-defined]
-    _check_metric_units(parsed, problems, metrics)
+    bodies, hashes = _bodies(sources, raw.articles, problems)
+    phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
+    metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
+    _check_values(parsed, problems, metrics)
     checker = _Checker(ids, bodies, problems)
     records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
     for kind, items in parsed.items():

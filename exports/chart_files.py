@@ -27,6 +27,7 @@ from choreographer.errors import (
 from charts.catalogue import CHARTS, chart_page
 from charts.frames import ReaderFrames
 from charts.model import Chart
+from charts.style import PLOTLY_CONFIG
 from monitor.queries import Reader
 
 T = TypeVar("T")
@@ -95,7 +96,7 @@ def chart_html(chart: Chart, dashboard_url: str) -> str:
         full_html=False,
         include_plotlyjs=True,
         div_id=f"chart-{chart.chart_id}",  # a fixed id, so the same chart gives the same file
-        config={"displaylogo": False, "responsive": True},
+        config=PLOTLY_CONFIG,
     )
     return _PAGE.format(
         title=html.escape(chart.title, quote=False),

@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +15,6 @@ import streamlit as st
 from monitor import queries
 from monitor.queries import Reader, database_path, file_stamp
 
-P = ParamSpec("P")
 R = TypeVar("R")
 
 

@@ -4,57 +4,23 @@ from __future__ import annotations
 
 import base64
 import html
-from typing import Any
 from urllib.parse import quote_plus
 
 import pandas as pd
 import streamlit as st
 
-from charts.campaign import event_date_text
 from charts.catalogue import chart_page
 from charts.model import Chart
+from charts.style import PLOTLY_CONFIG
 from monitor import data, views
-
-#: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
-
-
-def source_href(source_id: str) -> str:
-    """Relative address of the Sources page opened on one article (for markdown links)."""
-    return f"sources?source={quote_plus(source_id)}"
-
-
-def statement_markdown(row: Any) -> str:
-    """One statement as markdown: the words (a direct quote as a quote, a paraphrase as the
-    article's report, never dressed as a quote), the speaker with their role, then stance,
-    topic, date and a link to the article."""
-    who = speaker(row.actor_name, row.actor_role, row.organisation)
-    if isinstance(row.relayed_by_name, str):
-        who += f", as relayed by {row.relayed_by_name}"
-    if row.kind == "direct":
-        words = f"> {row.quote}\n>\n> — {who}"
-    else:
-        words = f"**{who}**, as the article reports it: {row.quote}"
-    said = date_text(row.statement_date, row.statement_date_precision)
-    how = "quoted" if row.kind == "direct" else "paraphrased"
-    meta = (
-        f":gray[{row.stance} · {row.topic} · {how} · {said} · "
-        f"[{row.source_label}]({source_href(row.source_id)})]"
-    )
-    return f"{words}\n\n{meta}"
 
 
 def statements(rows: pd.DataFrame) -> None:
     """Many statements as one block of text: one element, however many there are."""
-    st.markdown("\n\n---\n\n".join(statement_markdown(r) for r in rows.itertuples()))
+    st.markdown(views.statements_markdown(rows))
 
 
-def quote(text: str) -> None:
-    """A quote as a block."""
-    st.markdown(views.blockquote(text))
-
-
-def how_we_know(evidence: pd.DataFrame, key: str) -> None:
+def how_we_know(evidence: pd.DataFrame) -> None:
     """The words behind each figure of a chart, each with a link to its article."""
     with st.expander("How we know", expanded=False):
         st.markdown(views.evidence_markdown(evidence))
@@ -99,7 +65,7 @@ def chart_block(
         st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
     st.caption(chart.source_line)
     if with_evidence:
-        how_we_know(chart.evidence, key)
+        how_we_know(chart.evidence)
 
 
 def base_url() -> str:
@@ -114,14 +80,6 @@ def permalink(chart_id: str, *, embed: bool) -> str:
     if embed:
         return f"{base_url()}/embed?embed=true&chart={chart_id}"
     return f"{base_url()}/{chart_page(chart_id)}#{chart_id}"
-
-
-speaker = views.speaker_text
-
-
-def date_text(day: object, precision: str) -> str:
-    """A date only as precise as it is known."""
-    return event_date_text(day, precision)
 
 
 def choose_by_id(label: str, options: dict[str, str], param: str, key: str) -> str | None:

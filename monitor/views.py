@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from typing import Any
+from urllib.parse import quote_plus
 
 import pandas as pd
 
@@ -20,6 +21,21 @@ HEADLINE_METRICS = (
 )
 
 POSITION_WORDS = {"supports": "for", "opposes": "against", "mixed": "mixed"}
+
+
+def source_href(source_id: str) -> str:
+    """Relative address of the Sources page opened on one article (for markdown links)."""
+    return f"sources?source={quote_plus(source_id)}"
+
+
+def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
+    """id -> label, in the frame's order: the options and names of a picker."""
+    return dict(zip(frame[key], frame[label], strict=True))
+
+
+def count_text(n: int, noun: str) -> str:
+    """'**1 statement**', '**64 statements**'."""
+    return f"**{n} {noun}{'s' if n != 1 else ''}**"
 
 
 def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:
@@ -244,7 +260,7 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
             who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
             parts.append(
                 blockquote(pos.quote)
-                + f"\n>\n> — {who}, in [{pos.source_label}](sources?source={pos.source_id})"
+                + f"\n>\n> — {who}, in [{pos.source_label}]({source_href(pos.source_id)})"
             )
     return "\n\n".join(parts)
 
@@ -253,7 +269,7 @@ def latest_reports_markdown(sources: pd.DataFrame) -> str:
     """The newest articles, each with a link to its text and what was drawn from it."""
     return "\n\n".join(
         f"**{r.display_title}**  \n{r.citation}  \n"
-        f"[Read it, and what was drawn from it](sources?source={r.source_id})"
+        f"[Read it, and what was drawn from it]({source_href(r.source_id)})"
         for r in sources.itertuples()
     )
 
@@ -275,7 +291,7 @@ def evidence_markdown(evidence: pd.DataFrame) -> str:
         return "No article reports these figures yet."
     return "\n\n".join(
         f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{blockquote(e.quote)}\n>\n"
-        f"> — {e.attribution}, in [{e.source_citation}](sources?source={e.source_id})"
+        f"> — {e.attribution}, in [{e.source_citation}]({source_href(e.source_id)})"
         for e in evidence.itertuples()
     )
 
@@ -285,4 +301,56 @@ def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.D
     return "\n\n---\n\n".join(
         f"### {p.name}\n\n{policy_markdown(p, grouped.get(p.policy_id, {}))}"
         for p in proposals.itertuples()
+    )
+
+
+def statement_markdown(row: Any) -> str:
+    """One statement as markdown: the words (a direct quote as a quote, a paraphrase as the
+    article's report, never dressed as a quote), the speaker with their role, then stance,
+    topic, date and a link to the article."""
+    who = speaker_text(row.actor_name, row.actor_role, row.organisation)
+    if isinstance(row.relayed_by_name, str):
+        who += f", as relayed by {row.relayed_by_name}"
+    if row.kind == "direct":
+        words = f"> {row.quote}\n>\n> — {who}"
+    else:
+        words = f"**{who}**, as the article reports it: {row.quote}"
+    said = date_words(row.statement_date, row.statement_date_precision)
+    how = "quoted" if row.kind == "direct" else "paraphrased"
+    meta = (
+        f":gray[{row.stance} · {row.topic} · {how} · {said} · "
+        f"[{row.source_label}]({source_href(row.source_id)})]"
+    )
+    return f"{words}\n\n{meta}"
+
+
+def statements_markdown(rows: pd.DataFrame) -> str:
+    """Many statements as one block of text, separated by rules."""
+    return "\n\n---\n\n".join(statement_markdown(r) for r in rows.itertuples())
+
+
+def actor_profile_markdown(actor: Any) -> str:
+    """Role, organisation and type of one actor, the other spellings, and how much they said."""
+    text = f"{actor.role} · {actor.organisation} · {actor.actor_type.replace('_', ' ')}"
+    if actor.aliases:
+        text += f"  \nAlso written: {actor.aliases}"
+    return text + (
+        f"  \n:gray[{actor.n_statements} statements, {actor.n_positions} positions on proposals]"
+    )
+
+
+def source_facts_markdown(src: Any) -> str:
+    """What is known about one article: outlet, byline, date and how it is known, address."""
+    outlet = f"**Outlet:** {src.outlet}" + (
+        f" · **Reporter:** {src.reporter}" if src.reporter else ""
+    )
+    return "  \n".join(
+        [
+            outlet,
+            f"**Published:** {date_words(src.published_on, src.date_precision)}",
+            f"**How the date is known:** {src.date_basis}",
+            f"**Address:** {src.url}" if src.url else "**Address:** not known",
+            f"**Drawn from it:** {src.n_figures} figures, {src.n_statements} statements, "
+            f"{src.n_quotes} quoted passages in all",
+        ]
     )

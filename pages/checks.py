@@ -25,7 +25,7 @@ statuses = st.multiselect(
 )
 kinds = st.multiselect("Kind of check", views.CHECK_KINDS, key="kind", bind="query-params")
 shown = views.filter_checks(checks, statuses, kinds)
-st.markdown(f"**{len(shown)} check{'s' if len(shown) != 1 else ''}**")
+st.markdown(views.count_text(len(shown), "check"))
 st.markdown(views.checks_markdown(shown))
 
 with st.expander("How the checks work"):

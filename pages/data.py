@@ -4,7 +4,7 @@ import streamlit as st
 
 from exports.csvsafe import to_csv_bytes
 from exports.package import ZIP_NAME
-from monitor import data, datasets, ui
+from monitor import data, datasets, ui, views
 
 st.title("Give me the rows")
 st.caption(
@@ -13,10 +13,8 @@ st.caption(
     "rule: 'more than 8,000' has value_low 8,000 and no value_high (empty, never zero)."
 )
 
-sources = data.sources()
-source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
-metrics = data.metrics()
-metric_names = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
+source_names = views.labels(data.sources(), "source_id", "short_label")
+metric_names = views.labels(data.metrics(), "metric_id", "label")
 
 name = st.selectbox(
     "Table",
@@ -39,7 +37,7 @@ if datasets.DATASETS[name].filters_by_metric:
     )
 
 shown = datasets.rows(name, source_ids=source_ids, metric_ids=metric_ids)
-st.markdown(f"**{len(shown)} row{'s' if len(shown) != 1 else ''}**")
+st.markdown(views.count_text(len(shown), "row"))
 st.dataframe(shown, hide_index=True, key="data-table")
 st.download_button(
     "Download these rows as CSV",

@@ -15,7 +15,7 @@ if chart is None:
     )
     st.markdown(
         "Charts that can be embedded:\n\n"
-        + "\n".join(f"- {spec.title} (`chart={chart_id}`)" for chart_id, spec in CHARTS.items())
+        + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in CHARTS.items())
     )
 else:
     st.markdown(f"#### {chart.title}")

@@ -17,7 +17,7 @@ columns = st.columns(2)
 for n, row in enumerate(figures.itertuples()):
     with columns[n % 2]:
         st.metric(row.metric_label, row.words, help=f"“{row.quote}” — {row.attribution}")
-        st.caption(f"{row.period} · [{row.source_label}]({ui.source_href(row.source_id)})")
+        st.caption(f"{row.period} · [{row.source_label}]({views.source_href(row.source_id)})")
 
 checks = views.check_summary(data.consistency_checks())
 st.info(

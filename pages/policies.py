@@ -33,5 +33,5 @@ st.markdown(views.markdown_table(views.positions_summary(proposals, positions)))
 with st.expander("The same as a matrix: actors against proposals"):
     st.markdown(views.markdown_table(views.stance_matrix(positions).reset_index()))
 
-st.header(f"{len(proposals)} proposal{'s' if len(proposals) != 1 else ''}")
+st.header(views.count_text(len(proposals), "proposal"))
 st.markdown(views.policies_markdown(proposals, grouped))

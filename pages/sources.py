@@ -11,22 +11,17 @@ st.caption(
 )
 
 sources = data.sources()
-labels = dict(zip(sources["source_id"], sources["short_label"], strict=True))
-source_id = ui.choose_by_id("Article", labels, param="source", key="sources-article")
+source_id = ui.choose_by_id(
+    "Article",
+    views.labels(sources, "source_id", "short_label"),
+    param="source",
+    key="sources-article",
+)
 
 if source_id:
-    row = sources.set_index("source_id").loc[source_id]
-    st.header(row["display_title"])
-    facts = [
-        f"**Outlet:** {row['outlet']}"
-        + (f" · **Reporter:** {row['reporter']}" if row["reporter"] else ""),
-        f"**Published:** {ui.date_text(row['published_on'], row['date_precision'])}",
-        f"**How the date is known:** {row['date_basis']}",
-        f"**Address:** {row['url']}" if row["url"] else "**Address:** not known",
-        f"**Drawn from it:** {row['n_figures']} figures, {row['n_statements']} statements, "
-        f"{row['n_quotes']} quoted passages in all",
-    ]
-    st.markdown("  \n".join(facts))
+    src = next(sources[sources["source_id"] == source_id].itertuples())
+    st.header(src.display_title)
+    st.markdown(views.source_facts_markdown(src))
     text_tab, records_tab = st.tabs(["Article text", "What the data set takes from it"])
     with text_tab:
         body = data.source_body(source_id=source_id) or ""

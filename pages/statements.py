@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import ActorType, Stance, Topic
-from monitor import data, ui
+from monitor import data, ui, views
 
 st.title("Who said what?")
 st.caption(
@@ -13,9 +13,8 @@ st.caption(
 )
 
 actors = data.actors()
-actor_names = dict(zip(actors["actor_id"], actors["name"], strict=True))
-sources = data.sources()
-source_names = dict(zip(sources["source_id"], sources["short_label"], strict=True))
+actor_names = views.labels(actors, "actor_id", "name")
+source_names = views.labels(data.sources(), "source_id", "short_label")
 
 FILTERS = ("q", "actor", "org_type", "stance", "topic", "source", "year")
 with st.expander(
@@ -61,20 +60,11 @@ rows = data.statements(
 )
 
 if len(actor_ids) == 1:
-    profile = actors.set_index("actor_id").loc[actor_ids[0]]
+    profile = next(actors[actors["actor_id"] == actor_ids[0]].itertuples())
     with st.container(border=True):
-        st.subheader(profile["name"])
-        st.markdown(
-            f"{profile['role']} · {profile['organisation']} · "
-            f"{profile['actor_type'].replace('_', ' ')}"
-            + (f"  \nAlso written: {profile['aliases']}" if profile["aliases"] else "")
-        )
-        st.caption(
-            f"{profile['n_statements']} statements, {profile['n_positions']} positions on proposals"
-        )
-        for pos in data.policy_positions(actor_ids=actor_ids).itertuples():
-            st.markdown(f"**{pos.position}** · {pos.policy_name}")
-            ui.quote(pos.quote)
+        st.subheader(profile.name)
+        st.markdown(views.actor_profile_markdown(profile))
+        st.markdown(views.positions_markdown(data.policy_positions(actor_ids=actor_ids)))
 
-st.markdown(f"**{len(rows)} statement{'s' if len(rows) != 1 else ''}**")
+st.markdown(views.count_text(len(rows), "statement"))
 ui.statements(rows)
