@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Playwright
+    from playwright.sync_api import Browser, Locator, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -72,6 +72,22 @@ class PageCase:
     name: str
     path: str
     expects_chart: bool
+    title: str | None = None
+
+
+def page_title(source: str) -> str | None:
+    """The text of a page file's st.title("..."), if it has a fixed one."""
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "title"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            return node.args[0].value
+    return None
 
 
 def _chart_ids() -> list[str]:
@@ -110,7 +126,8 @@ def page_cases(app: Path = APP) -> list[PageCase]:
             chart = _chart_ids()[0]
             cases.append(PageCase("embed-chart", f"/{slug}?embed=true&chart={chart}", True))
         else:
-            cases.append(PageCase(file.stem, "/" if default else f"/{slug}", draws))
+            path = "/" if default else f"/{slug}"
+            cases.append(PageCase(file.stem, path, draws, page_title(source)))
     return cases
 
 
@@ -213,31 +230,19 @@ def count_line_js(noun: str) -> str:
 
 
 def open_filters(page: Page) -> None:
-    """The Statements filters sit in an expander, closed while no filter is set."""
+    """The Statements filters are drawn once their panel is opened (or a filter is set)."""
     summary = page.locator('[data-testid="stExpander"] summary').filter(
         has_text="Filter statements"
     )
-    stance = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance")
-    if stance.is_hidden():
+    stances = page.get_by_role("toolbar", name="Stance")
+    if stances.count() == 0 or stances.is_hidden():
         summary.click()
-        stance.wait_for(state="visible")
+        stances.wait_for(state="visible")
 
 
-def pick_stance(page: Page, stance: str) -> None:
-    """Open the Stance list until the option shows: a list just revealed by the expander
-    can miss the first clicks while it mounts."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance")
-    option = page.get_by_role("option", name=stance, exact=True)
-    for _attempt in range(20):
-        box.get_by_role("button", name="Open").click()
-        try:
-            option.wait_for(timeout=500)
-            return
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    option.wait_for()
+def stance_pill(page: Page, stance: str) -> Locator:
+    """The Stance filter's button for one stance (pressed when chosen)."""
+    return page.get_by_role("toolbar", name="Stance").get_by_role("button", name=stance, exact=True)
 
 
 def browser_filter_change_ms(browser: Browser, base: str, stance: str) -> float:
@@ -250,10 +255,11 @@ def browser_filter_change_ms(browser: Browser, base: str, stance: str) -> float:
         wait_until_rendered(page)
         before = page.evaluate(count_line_js("statement"))
         open_filters(page)
-        pick_stance(page, stance)
-        option = page.get_by_role("option", name=stance, exact=True)
+        pill = stance_pill(page, stance)
+        pill.wait_for(state="visible")
+        wait_until_rendered(page)
         started = time.perf_counter()
-        option.click()
+        pill.click()
         changed = f"""() => ({READY_JS})() && ({count_line_js("statement")})() !== {before!r}"""
         page.wait_for_function(changed, timeout=WAIT_MS, polling="raf")
         return (time.perf_counter() - started) * 1000
@@ -277,15 +283,16 @@ def apptest_filter_change_ms(db: Path, rounds: int) -> tuple[list[float], list[f
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
     at.switch_page("pages/statements.py")
+    at.session_state["statement-filters"] = True  # open the filter panel
     at.run()
-    options = list(at.multiselect(key="stance").options)
+    options = list(at.pills(key="stance").options)
     combos = [list(c) for k in range(1, len(options)) for c in itertools.combinations(options, k)]
     picked = [combos[i % len(combos)] for i in range(rounds)]
 
     def timed(values: list[str]) -> float:
-        at.multiselect(key="stance").set_value([]).run()  # so every timed run is a change
+        at.pills(key="stance").set_value([]).run()  # so every timed run is a change
         started = time.perf_counter()
-        at.multiselect(key="stance").set_value(values).run()
+        at.pills(key="stance").set_value(values).run()
         elapsed = (time.perf_counter() - started) * 1000
         if at.exception:
             raise RuntimeError(at.exception[0].message)

@@ -6,12 +6,14 @@ import functools
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
+from charts.model import Chart
 from monitor import queries
 from monitor.queries import Reader, database_path, file_stamp
 
@@ -62,13 +64,27 @@ def data_package(dashboard_url: str | None = None) -> bytes:
 WIDE, NARROW = (1000, 460), (420, 620)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _chart_svgs(chart_id: str, path: str, stamp: str) -> tuple[str, str] | None:
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _chart(chart_id: str, path: str, stamp: str) -> Chart | None:
+    # A resource, not data: shared, not copied, because unpickling a Plotly figure costs
+    # about what building it does. Nothing changes a chart once built.
     from charts.catalogue import build_chart
-    from exports.chart_files import PngUnavailable, chart_svg
     from monitor import data  # this module: its cached queries feed the chart
 
-    chart = build_chart(chart_id, data)
+    return build_chart(chart_id, data)
+
+
+def chart(chart_id: str) -> Chart | None:
+    """The chart with this id (None for an unknown id), built once per database version."""
+    path = database_path()
+    return _chart(chart_id, str(path), file_stamp(path))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_svgs(chart_id: str, path: str, stamp: str) -> tuple[str, str] | None:
+    from exports.chart_files import PngUnavailable, chart_svg
+
+    chart = _chart(chart_id, path, stamp)
     if chart is None:
         return None
     try:
@@ -100,6 +116,39 @@ def warm_static_charts(stamp: str) -> threading.Thread:
     thread = threading.Thread(target=draw_all, name="warm-static-charts", daemon=True)
     thread.start()
     return thread
+
+
+@dataclass(frozen=True)
+class PolicyTexts:
+    """What the Policies page shows for one choice of filters, as ready text."""
+
+    n_proposals: int
+    summary: str
+    matrix: str
+    proposals: str
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _policy_texts(
+    path: str, stamp: str, categories: tuple[str, ...], statuses: tuple[str, ...]
+) -> PolicyTexts:
+    from monitor import views
+
+    chosen = policies(categories=list(categories), statuses=list(statuses))
+    positions = policy_positions(policy_ids=list(chosen["policy_id"]))
+    return PolicyTexts(
+        n_proposals=len(chosen),
+        summary=views.markdown_table(views.positions_summary(chosen, positions)),
+        matrix=views.markdown_table(views.stance_matrix(positions).reset_index()),
+        proposals=views.policies_markdown(chosen, views.positions_by_policy(positions)),
+    )
+
+
+def policy_texts(categories: list[str], statuses: list[str]) -> PolicyTexts:
+    """The Policies page's tables and proposal texts, built once per filter choice and file
+    version (the pandas shaping takes longer than the queries)."""
+    path = database_path()
+    return _policy_texts(str(path), file_stamp(path), tuple(categories), tuple(statuses))
 
 
 def database_stamp() -> str:

@@ -170,6 +170,21 @@ DATASETS: dict[str, Dataset] = {
 }
 
 
+#: Rows on one page of the Data page's plain table (the grid and the download have all).
+PAGE_ROWS = 100
+
+
+def page_count(n_rows: int) -> int:
+    """Pages of PAGE_ROWS needed for n_rows (at least one, for the empty table)."""
+    return max(1, -(-n_rows // PAGE_ROWS))
+
+
+def page_rows(frame: pd.DataFrame, page: int) -> pd.DataFrame:
+    """The rows on one page (1-based) of the plain table."""
+    start = (page - 1) * PAGE_ROWS
+    return frame.iloc[start : start + PAGE_ROWS]
+
+
 def rows(name: str, source_ids: Sequence[str] = (), metric_ids: Sequence[str] = ()) -> pd.DataFrame:
     """The filtered rows of one dataset, in the columns shown and downloaded."""
     spec = DATASETS[name]

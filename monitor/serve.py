@@ -1,23 +1,64 @@
-"""Start the dashboard: Streamlit on app.py, with app.py's st.navigation owning every URL."""
+"""Start the dashboard: app.py as a Streamlit st.App, with app.py's navigation owning every URL."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import streamlit as st
+from starlette.middleware import Middleware
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web import cli
+
+from monitor.base_url_hint import BaseUrlHint
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
-def main(argv: list[str]) -> None:
+def config_flags(argv: Sequence[str]) -> dict[str, Any]:
+    """`--server.port 8601 --server.headless true` as {"server.port": "8601", ...}, the
+    flags `streamlit run` takes; anything else is an error naming it."""
+    options: dict[str, Any] = {}
+    args = list(argv)
+    while args:
+        flag = args.pop(0)
+        name, _, value = flag.partition("=")
+        if not name.startswith("--") or "." not in name:
+            raise SystemExit(
+                f"monitor.serve: unknown argument {flag!r} (expected --section.option value)"
+            )
+        if not value:
+            if not args:
+                raise SystemExit(f"monitor.serve: {flag} needs a value")
+            value = args.pop(0)
+        options[name[2:]] = _typed(name[2:], value)
+    return options
+
+
+def _typed(name: str, value: str) -> Any:
+    option = config._config_options_template.get(name)
+    if option is None:
+        raise SystemExit(f"monitor.serve: unknown Streamlit option --{name}")
+    if option.type is bool:
+        return value.strip().lower() in {"true", "1", "yes"}
+    if option.type in (int, float):
+        return option.type(value)
+    return value
+
+
+def main(argv: Sequence[str]) -> None:
     # Until app.py has run once, Streamlit routes a first request for /trends (or an embed
     # URL) straight to pages/trends.py by its older pages/ convention, skipping app.py's
     # navigation and embed handling. Declaring navigation up front closes that window.
     PagesManager.uses_pages_directory = False
-    sys.argv = ["streamlit", "run", str(APP), *argv]
-    cli.main()
+    app = st.App(str(APP), middleware=[Middleware(BaseUrlHint)])
+    options = config_flags(argv)
+    # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as
+    # `streamlit run app.py` would, and hand it no script arguments.
+    sys.argv = [str(APP)]
+    app.run(config=options)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,27 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
 from monitor import data, views
+
+
+def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator | None:
+    """A 'Filter ...' expander to draw filter widgets in, or None while nobody needs them.
+
+    Each kind of widget loads its own script in a fresh browser, so a reader who never
+    filters should not wait for them: the widgets are drawn once the panel is opened, or
+    whenever a filter is set (a shared link, or a filter set before the panel was closed),
+    so closing the panel keeps the filters.
+    """
+    active = any(k in st.query_params for k in keys) or any(st.session_state.get(k) for k in keys)
+    panel = st.expander(
+        label, expanded=active, icon=":material/filter_list:", key=key, on_change="rerun"
+    )
+    return panel if (panel.open or active) else None
 
 
 def statements(rows: pd.DataFrame) -> None:

@@ -174,6 +174,59 @@ def marked_body(body: str, citations: pd.DataFrame) -> str:
     return "".join(f"<p>{para}</p>" for para in text.split("\n\n"))
 
 
+_ROWS_TABLE_STYLE = """<style>
+.rows-table { overflow-x: auto; max-width: 100%; }
+.rows-table table { border-collapse: collapse; font-size: 0.85rem; }
+.rows-table th, .rows-table td { border-bottom: 1px solid rgba(49, 51, 63, 0.15);
+  padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; white-space: nowrap;
+  max-width: 22rem; overflow: hidden; text-overflow: ellipsis; }
+.rows-table th { position: sticky; top: 0; background: #f0f2f6; font-weight: 600; }
+.rows-table td.number { text-align: right; font-variant-numeric: tabular-nums; }
+</style>"""
+
+
+def cell_text(value: object) -> str:
+    """A cell as a reader sees it: nothing for a value not reported (never 0 or 'nan'),
+    whole numbers without a decimal point, dates as ISO days, lists joined."""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    if value is None or (not hasattr(value, "__len__") and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, float):
+        return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def rows_html(frame: pd.DataFrame) -> str:
+    """Rows as a plain HTML table: one line a row, long text cut short with the whole of it
+    on hover, addresses as links. A light stand-in for the data grid, whose scripts are
+    the heaviest a page can load."""
+    if frame.empty:
+        return "<p><em>No rows match these filters.</em></p>"
+    numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    body = []
+    for row in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, row, strict=True):
+            text = html.escape(cell_text(value), quote=True)
+            if text.startswith(("http://", "https://")):
+                text = f'<a href="{text}" target="_blank" rel="noopener">{text}</a>'
+            css = ' class="number"' if column in numeric else ""
+            cells.append(
+                f'<td{css} title="{html.escape(cell_text(value), quote=True)}">{text}</td>'
+            )
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'{_ROWS_TABLE_STYLE}<div class="rows-table"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
+
+
 CHECK_LABELS = {"fail": "Conflicts", "warn": "Open questions", "pass": "Agree"}
 CHECK_BADGES = {
     "fail": ":red-badge[:material/error: Conflict]",

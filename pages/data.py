@@ -10,35 +10,43 @@ st.title("Give me the rows")
 st.caption(
     "Every table behind the dashboard, filtered here and downloaded as exactly the rows shown, "
     "with the source title, outlet, address, date and the quoted words. Bounds follow one "
-    "rule: 'more than 8,000' has value_low 8,000 and no value_high (empty, never zero)."
+    "rule: 'more than 8,000' has value_low 8,000 and no value_high (empty, never zero). "
+    "Filters are kept in the address: share the link."
 )
 
-source_names = views.labels(data.sources(), "source_id", "short_label")
-metric_names = views.labels(data.metrics(), "metric_id", "label")
-
-name = st.selectbox(
+name = st.pills(
     "Table",
     list(datasets.DATASETS),
     format_func=lambda n: datasets.DATASETS[n].label,
+    default="indicators",
+    required=True,
     key="table",
     bind="query-params",
 )
-source_ids = st.multiselect(
-    "Articles", list(source_names), format_func=source_names.get, key="source", bind="query-params"
-)
-metric_ids = []
-if datasets.DATASETS[name].filters_by_metric:
-    metric_ids = st.multiselect(
-        "Metrics",
-        list(metric_names),
-        format_func=metric_names.get,
-        key="metric",
-        bind="query-params",
-    )
+source_ids, metric_ids = [], []
+panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
+if panel:
+    source_names = views.labels(data.sources(), "source_id", "short_label")
+    metric_names = views.labels(data.metrics(), "metric_id", "label")
+    with panel:
+        source_ids = st.multiselect(
+            "Articles",
+            list(source_names),
+            format_func=source_names.get,
+            key="source",
+            bind="query-params",
+        )
+        if datasets.DATASETS[name].filters_by_metric:
+            metric_ids = st.multiselect(
+                "Metrics",
+                list(metric_names),
+                format_func=metric_names.get,
+                key="metric",
+                bind="query-params",
+            )
 
 shown = datasets.rows(name, source_ids=source_ids, metric_ids=metric_ids)
 st.markdown(views.count_text(len(shown), "row"))
-st.dataframe(shown, hide_index=True, key="data-table")
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),
@@ -47,6 +55,18 @@ st.download_button(
     icon=":material/download:",
     key="data-download",
 )
+
+table, grid = st.tabs(
+    ["Table", "Sort and search"], key="view", on_change="rerun", bind="query-params"
+)
+if table.open:
+    with table:
+        pages = datasets.page_count(len(shown))
+        page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
+        st.html(views.rows_html(datasets.page_rows(shown, page)))
+if grid.open:
+    with grid:
+        st.dataframe(shown, hide_index=True, key="data-table")
 
 st.divider()
 st.subheader("The full data package")

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from charts.catalogue import CHARTS, build_chart
+from charts.catalogue import CHARTS
 from monitor import data, ui
 
 chart_id = st.query_params.get("chart", "")
-chart = build_chart(chart_id, data) if chart_id in CHARTS else None
+chart = data.chart(chart_id) if chart_id in CHARTS else None
 
 if chart is None:
     st.info(

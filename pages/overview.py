@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from charts.catalogue import build_chart
 from monitor import data, ui, views
 
 st.title("Where does the campaign stand?")
@@ -28,7 +27,7 @@ st.info(
 )
 
 st.header("The campaign's phases")
-timeline = build_chart("campaign-timeline", data)
+timeline = data.chart("campaign-timeline")
 if timeline:
     ui.chart_block(timeline, key="overview-timeline", show_title=False)
 

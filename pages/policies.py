@@ -8,30 +8,33 @@ from monitor import data, views
 st.title("What is proposed, and who stands where?")
 st.caption(
     "Each proposal or measure the articles discuss, who put it forward and when, its status "
-    "as far as the articles say, and the named actors for and against it, in their words."
+    "as far as the articles say, and the named actors for and against it, in their words. "
+    "Filters are kept in the address: share the link."
 )
 
-with st.expander("Filter proposals", expanded=False, icon=":material/filter_list:"):
-    categories = st.multiselect(
-        "Area", [c.value for c in PolicyCategory], key="category", bind="query-params"
-    )
-    statuses = st.multiselect(
-        "Status",
-        [s.value for s in PolicyStatus],
-        format_func=lambda v: v.replace("_", " "),
-        key="status",
-        bind="query-params",
-    )
-
-proposals = data.policies(categories=categories, statuses=statuses)
-positions = data.policy_positions(policy_ids=list(proposals["policy_id"]))
-grouped = views.positions_by_policy(positions)
+area, status = st.columns(2)
+categories = area.pills(
+    "Area",
+    [c.value for c in PolicyCategory],
+    selection_mode="multi",
+    key="category",
+    bind="query-params",
+)
+statuses = status.pills(
+    "Status",
+    [s.value for s in PolicyStatus],
+    selection_mode="multi",
+    format_func=lambda v: v.replace("_", " "),
+    key="status",
+    bind="query-params",
+)
+shown = data.policy_texts(categories, statuses)
 
 st.header("Who stands where")
 st.caption("Named actors for, against or mixed on each proposal, as the articles report them.")
-st.markdown(views.markdown_table(views.positions_summary(proposals, positions)))
+st.markdown(shown.summary)
 with st.expander("The same as a matrix: actors against proposals"):
-    st.markdown(views.markdown_table(views.stance_matrix(positions).reset_index()))
+    st.markdown(shown.matrix)
 
-st.header(views.count_text(len(proposals), "proposal"))
-st.markdown(views.policies_markdown(proposals, grouped))
+st.header(views.count_text(shown.n_proposals, "proposal"))
+st.markdown(shown.proposals)

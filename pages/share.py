@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from charts.catalogue import CHARTS, build_chart
+from charts.catalogue import CHARTS
 from exports import chart_files
 from monitor import data, ui
 
@@ -18,7 +18,7 @@ st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.item
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = ui.url_choice("chart", list(CHARTS))
-chart = build_chart(chart_id, data)
+chart = data.chart(chart_id)
 if chart:
     with st.container(border=True):
         ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)

@@ -12,42 +12,60 @@ st.caption(
     "campaign as it is carried out. Filters are kept in the address: share the link."
 )
 
-actors = data.actors()
-actor_names = views.labels(actors, "actor_id", "name")
-source_names = views.labels(data.sources(), "source_id", "short_label")
-
-FILTERS = ("q", "actor", "org_type", "stance", "topic", "source", "year")
-with st.expander(
-    "Filter statements",
-    expanded=any(key in st.query_params for key in FILTERS),
-    icon=":material/filter_list:",
-):
-    text = st.text_input(
-        "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
-    )
-    left, right = st.columns(2)
-    actor_ids = left.multiselect(
-        "Speaker", list(actor_names), format_func=actor_names.get, key="actor", bind="query-params"
-    )
-    actor_types = right.multiselect(
-        "Organisation type",
-        [t.value for t in ActorType],
-        format_func=lambda v: v.replace("_", " "),
-        key="org_type",
-        bind="query-params",
-    )
-    stances = left.multiselect(
-        "Stance", [s.value for s in Stance], key="stance", bind="query-params"
-    )
-    topics = right.multiselect("Topic", [t.value for t in Topic], key="topic", bind="query-params")
-    source_ids = left.multiselect(
-        "Article",
-        list(source_names),
-        format_func=source_names.get,
-        key="source",
-        bind="query-params",
-    )
-    years = right.multiselect("Year said", data.statement_years(), key="year", bind="query-params")
+text, actor_ids, source_ids, stances, topics, actor_types, years = "", [], [], [], [], [], []
+FILTERS = ("q", "actor", "source", "stance", "topic", "org_type", "year")
+panel = ui.filter_panel("Filter statements", FILTERS, key="statement-filters")
+if panel:
+    actor_names = views.labels(data.actors(), "actor_id", "name")
+    source_names = views.labels(data.sources(), "source_id", "short_label")
+    with panel:
+        text = st.text_input(
+            "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
+        )
+        left, right = st.columns(2)
+        actor_ids = left.multiselect(
+            "Speaker",
+            list(actor_names),
+            format_func=actor_names.get,
+            key="actor",
+            bind="query-params",
+        )
+        source_ids = right.multiselect(
+            "Article",
+            list(source_names),
+            format_func=source_names.get,
+            key="source",
+            bind="query-params",
+        )
+        stances = st.pills(
+            "Stance",
+            [s.value for s in Stance],
+            selection_mode="multi",
+            key="stance",
+            bind="query-params",
+        )
+        topics = st.pills(
+            "Topic",
+            [t.value for t in Topic],
+            selection_mode="multi",
+            key="topic",
+            bind="query-params",
+        )
+        actor_types = st.pills(
+            "Organisation type",
+            [t.value for t in ActorType],
+            selection_mode="multi",
+            format_func=lambda v: v.replace("_", " "),
+            key="org_type",
+            bind="query-params",
+        )
+        years = st.pills(
+            "Year said",
+            data.statement_years(),
+            selection_mode="multi",
+            key="year",
+            bind="query-params",
+        )
 
 rows = data.statements(
     actor_ids=actor_ids,
@@ -60,6 +78,7 @@ rows = data.statements(
 )
 
 if len(actor_ids) == 1:
+    actors = data.actors()
     profile = next(actors[actors["actor_id"] == actor_ids[0]].itertuples())
     with st.container(border=True):
         st.subheader(profile.name)

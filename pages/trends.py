@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from charts.catalogue import TRENDS_SECTIONS, build_chart
+from charts.catalogue import TRENDS_SECTIONS
 from monitor import data, ui
 
 st.title("What did the campaign do over time?")
@@ -19,6 +19,6 @@ interactive = st.query_params.get("interactive") == "true"
 st.html(ui.trends_menu(list(TRENDS_SECTIONS), section, interactive))
 
 for chart_id in TRENDS_SECTIONS[section]:
-    chart = build_chart(chart_id, data)
+    chart = data.chart(chart_id)
     if chart:
         ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)

@@ -20,7 +20,7 @@ from bench.page_load import (
     launch_chromium,
     open_filters,
     page_cases,
-    pick_stance,
+    stance_pill,
     start_server,
     stop_server,
     wait_until_rendered,
@@ -113,6 +113,8 @@ def test_page_renders_without_errors(server: str, open_page, case: PageCase):
         page = open_page(server + case.path, viewport)
         where = f"{case.path} at {viewport['width']}px"
         _assert_no_errors(page, where)
+        if case.title:  # the URL opened its own page, not the default one
+            assert page.locator("h1").first.inner_text().strip() == case.title, where
         if case.expects_chart:
             drawn = page.locator(".static-chart img, .js-plotly-plot").count()
             assert drawn > 0, f"{where} drew no chart"
@@ -126,8 +128,8 @@ def test_shared_filtered_url_opens_filtered(server: str, open_page):
     page = open_page(f"{server}/statements?stance=critical")
     _assert_no_errors(page, "/statements?stance=critical")
     assert 0 < _count(page) < everything
-    stance = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Stance")
-    assert "critical" in stance.inner_text()
+    assert stance_pill(page, "critical").get_attribute("aria-pressed") == "true"
+    assert stance_pill(page, "supportive").get_attribute("aria-pressed") == "false"
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
 
 
@@ -135,10 +137,8 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     page = open_page(f"{server}/statements")
     everything = _count(page)
     open_filters(page)
-    pick_stance(page, "critical")
-    page.get_by_role("option", name="critical", exact=True).click()
+    stance_pill(page, "critical").click()
     page.wait_for_url(lambda url: "stance=critical" in url, timeout=WAIT_MS)
-    page.keyboard.press("Escape")
     page.wait_for_function(
         f"() => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]')]"
         f".some(e => /^\\d+ statements?$/.test(e.innerText.trim())"
@@ -149,6 +149,22 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     _assert_no_errors(page, "/statements after choosing a stance")
     assert 0 < _count(page) < everything
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
+
+
+def test_a_page_url_finds_the_server_at_the_first_try(server: str, browser):
+    """Opened at /statements, the browser asks /_stcore/health once, not first at
+    /statements/_stcore/health (the launcher's base-address hint)."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(urlsplit(r.url).path))
+        page.goto(f"{server}/statements", wait_until="commit")
+        wait_until_rendered(page)
+        assert [p for p in asked if p.endswith("/_stcore/health")] == ["/_stcore/health"]
+        assert page.locator("h1").first.inner_text().strip() == "Who said what?"
+    finally:
+        context.close()
 
 
 def test_embed_url_shows_one_chart_and_no_navigation(server: str, open_page):

@@ -103,10 +103,46 @@ def test_statements_search_by_text_and_speaker_profile(app):
 
 def test_statements_filters_set_by_widget_key(app):
     at = app("pages/statements.py")
-    at.multiselect(key="stance").set_value(["supportive"]).run()
+    at.session_state["statement-filters"] = True  # the reader opens the filter panel
+    at.run()
+    at.pills(key="stance").set_value(["supportive"]).run()
     supportive = _count(at, "statement")
-    at.multiselect(key="stance").set_value(["supportive", "critical"]).run()
+    at.pills(key="stance").set_value(["supportive", "critical"]).run()
     assert _count(at, "statement") > supportive
+
+
+@pytest.mark.parametrize(
+    ("page", "panel", "widget_keys", "choice"),
+    [
+        (
+            "pages/statements.py",
+            "statement-filters",
+            {"q", "actor", "source"},
+            ("source", "ppp-2017-01-13-campaign-nets-1000"),
+        ),
+        ("pages/data.py", "data-filters", {"source", "metric"}, ("metric", "arrests-total")),
+    ],
+)
+def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
+    app, page, panel, widget_keys, choice
+):
+    def drawn(at: AppTest) -> set[str]:
+        return {w.key for w in [*at.text_input, *at.multiselect]}
+
+    at = app(page)
+    assert drawn(at) == set(), "a closed panel with no filter set draws no widgets"
+    at.session_state[panel] = True
+    at.run()
+    assert drawn(at) == widget_keys
+    everything = [m.value for m in at.markdown]
+    key, value = choice
+    at.multiselect(key=key).set_value([value]).run()
+    narrowed = [m.value for m in at.markdown]
+    assert narrowed != everything
+    at.session_state[panel] = False  # closing the panel keeps the filter
+    at.run()
+    assert drawn(at) == widget_keys
+    assert [m.value for m in at.markdown] == narrowed
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,112 @@
+"""The launcher: Streamlit flags pass through, and page URLs carry the base-address hint."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from monitor.base_url_hint import BaseUrlHint, page_segments, with_hint
+from monitor.serve import config_flags
+
+INDEX = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("path", "base", "expected"),
+    [
+        ("/", "", 0),
+        ("/statements", "", 1),
+        ("/embed", "", 1),
+        ("/monitor/statements", "monitor", 1),
+        ("/monitor", "monitor", 0),
+        ("/_stcore/health", "", None),
+        ("/static/js/index.js", "", None),
+        ("/media/abc.csv", "", None),
+        ("/favicon.png", "", None),
+        ("/statements/_stcore/health", "", None),
+        ("/other/statements", "monitor", None),
+    ],
+)
+def test_page_segments(path, base, expected):
+    assert page_segments(path, base) == expected
+
+
+def test_hint_goes_first_in_head():
+    hinted = with_hint(INDEX, 1)
+    assert hinted.startswith(b"<!DOCTYPE html><html><head><script>")
+    assert b"p.splice(p.length-1,1)" in hinted
+    assert hinted.endswith(INDEX[len(b"<!DOCTYPE html><html><head>") :])
+    assert with_hint(b"no head here", 1) == b"no head here"
+
+
+def _serve(path: str, content_type: bytes = b"text/html; charset=utf-8", method: str = "GET"):
+    """Run one request through the middleware over a stand-in app; return (seen, sent)."""
+    seen: dict = {}
+    sent: list[dict] = []
+
+    async def downstream(scope, receive, send):
+        seen.update(scope)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", content_type),
+                    (b"content-length", str(len(INDEX)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": INDEX[:40], "more_body": True})
+        await send({"type": "http.response.body", "body": INDEX[40:]})
+
+    async def receive():
+        return {"type": "http.request"}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": method,
+        "path": path,
+        "headers": [(b"accept-encoding", b"gzip"), (b"accept", b"text/html")],
+    }
+    asyncio.run(BaseUrlHint(downstream)(scope, receive, send))
+    return seen, sent
+
+
+def test_page_html_gets_the_hint_with_a_matching_length():
+    seen, sent = _serve("/statements")
+    assert (b"accept-encoding", b"gzip") not in seen["headers"]  # asked uncompressed
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    assert body == with_hint(INDEX, 1)
+    headers = dict(sent[0]["headers"])
+    assert headers[b"content-length"] == str(len(body)).encode()
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "method"),
+    [
+        ("/static/js/index.js", b"text/javascript", "GET"),
+        ("/statements", b"application/json", "GET"),
+        ("/statements", b"text/html", "HEAD"),
+    ],
+)
+def test_everything_else_passes_untouched(path, content_type, method):
+    seen, sent = _serve(path, content_type, method)
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    assert body == INDEX
+    assert dict(sent[0]["headers"])[b"content-length"] == str(len(INDEX)).encode()
+
+
+def test_streamlit_flags_pass_through_typed():
+    assert config_flags(
+        ["--server.port", "8601", "--server.headless=true", "--server.address", "127.0.0.1"]
+    ) == {"server.port": 8601, "server.headless": True, "server.address": "127.0.0.1"}
+
+
+@pytest.mark.parametrize("argv", [["--nonsense.option", "1"], ["stray"], ["--server.port"]])
+def test_bad_flags_stop_with_a_message(argv):
+    with pytest.raises(SystemExit, match="monitor.serve"):
+        config_flags(argv)

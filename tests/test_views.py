@@ -1,0 +1,50 @@
+"""Text the pages show: the Data page's plain table keeps gaps empty and text escaped."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from monitor.views import cell_text, rows_html
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, ""),
+        (math.nan, ""),
+        (pd.NA, ""),
+        (pd.NaT, ""),
+        (8000.0, "8,000"),
+        (7200.5, "7,200.5"),
+        (17800, "17,800"),
+        (pd.Timestamp("2018-02-14"), "2018-02-14"),
+        (["Mok Chito", "Lt Gen Mok Chito"], "Mok Chito; Lt Gen Mok Chito"),
+        ("more_than", "more_than"),
+    ],
+)
+def test_cell_text(value, shown):
+    assert cell_text(value) == shown
+
+
+def test_rows_html_keeps_a_missing_bound_empty_and_escapes_text():
+    frame = pd.DataFrame(
+        {
+            "label": ["more than 8,000", "<script>alert(1)</script>"],
+            "value_low": [8000.0, 10.0],
+            "value_high": [math.nan, 12.0],
+            "source_url": ["https://example.org/a?b=1&c=2", None],
+        }
+    )
+    table = rows_html(frame)
+    assert "<script>alert" not in table and "&lt;script&gt;" in table
+    first_row = table.split("<tbody>")[1].split("</tr>")[0]
+    assert '<td class="number" title="">' in first_row  # value_high: empty, not 0 or nan
+    assert ">nan<" not in table.lower()
+    assert '<a href="https://example.org/a?b=1&amp;c=2" target="_blank"' in table
+
+
+def test_rows_html_says_when_nothing_matches():
+    assert "No rows match" in rows_html(pd.DataFrame({"a": []}))
