@@ -75,19 +75,24 @@ class PageCase:
     title: str | None = None
 
 
+def _string_call(node: ast.AST, method: str) -> str | None:
+    """The string first argument of a call like `x.method("...")`, or None."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == method
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ):
+        return node.args[0].value
+    return None
+
+
 def page_title(source: str) -> str | None:
     """The text of a page file's st.title("..."), if it has a fixed one."""
-    for node in ast.walk(ast.parse(source)):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "title"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            return node.args[0].value
-    return None
+    titles = (_string_call(node, "title") for node in ast.walk(ast.parse(source)))
+    return next((t for t in titles if t is not None), None)
 
 
 def _chart_ids() -> list[str]:
@@ -102,16 +107,11 @@ def page_cases(app: Path = APP) -> list[PageCase]:
 
     cases: list[PageCase] = []
     for node in ast.walk(ast.parse(app.read_text(), filename=str(app))):
-        if not (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "Page"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
+        page_file = _string_call(node, "Page")
+        if page_file is None:
             continue
-        file = Path(node.args[0].value)
+        assert isinstance(node, ast.Call)  # for the type checker: _string_call saw to it
+        file = Path(page_file)
         options = {k.arg: k.value for k in node.keywords if k.arg}
         default = isinstance(options.get("default"), ast.Constant) and options["default"].value
         url_path = options.get("url_path")

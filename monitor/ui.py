@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable, Sequence
+from typing import Any
 from urllib.parse import quote_plus
 
 import pandas as pd
@@ -29,6 +31,31 @@ def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator 
         label, expanded=active, icon=":material/filter_list:", key=key, on_change="rerun"
     )
     return panel if (panel.open or active) else None
+
+
+def pick_many(
+    label: str,
+    options: Sequence[Any],
+    key: str,
+    format_func: Callable[[Any], str] = str,
+) -> list[Any]:
+    """Pills for a short fixed list (stance, status, year), any number chosen, kept in the
+    URL under `key`. Pills load no script of their own; a multiselect does."""
+    chosen = st.pills(
+        label,
+        list(options),
+        selection_mode="multi",
+        format_func=format_func,
+        key=key,
+        bind="query-params",
+    )
+    return list(chosen or [])
+
+
+def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
+    """A searchable multiselect for a list that grows with the data (speakers, articles,
+    metrics): shows names, returns ids, kept in the URL under `key`."""
+    return st.multiselect(label, list(names), format_func=names.get, key=key, bind="query-params")
 
 
 def statements(rows: pd.DataFrame) -> None:

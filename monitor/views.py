@@ -33,6 +33,11 @@ def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
     return dict(zip(frame[key], frame[label], strict=True))
 
 
+def words(value: str) -> str:
+    """A stored code as words: 'under_study' -> 'under study'."""
+    return value.replace("_", " ")
+
+
 def count_text(n: int, noun: str) -> str:
     """'**1 statement**', '**64 statements**'."""
     return f"**{n} {noun}{'s' if n != 1 else ''}**"
@@ -80,7 +85,7 @@ def positions_summary(proposals: pd.DataFrame, positions: pd.DataFrame) -> pd.Da
         rows.append(
             {
                 "Proposal": policy.name,
-                "Status": policy.status.replace("_", " "),
+                "Status": words(policy.status),
                 "For": names["supports"],
                 "Against": names["opposes"],
                 "Mixed": names["mixed"],
@@ -300,7 +305,7 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
     """A proposal's status, who put it forward, its description, the words reporting it, and
     the named actors for, against and mixed, each in their words with their article."""
     parts = [
-        f"**Status:** {p.status.replace('_', ' ')} — {p.status_note}  \n"
+        f"**Status:** {words(p.status)} — {p.status_note}  \n"
         f"**Area:** {p.category} · **Put forward by:** "
         f"{speaker_text(p.proposed_by_name, p.proposed_by_role, None)} · "
         f"**First reported:** {date_words(p.proposed_on, p.proposed_on_precision)}",
@@ -330,7 +335,7 @@ def latest_reports_markdown(sources: pd.DataFrame) -> str:
 def proposals_markdown(policies: pd.DataFrame) -> str:
     """Proposals with status, proposer and the count of named actors for and against."""
     lines = [
-        f"**{r.name}** · {r.status.replace('_', ' ')}  \n"
+        f"**{r.name}** · {words(r.status)}  \n"
         f"Put forward by {r.proposed_by_name}; {r.n_supports} for, {r.n_opposes} against, "
         f"{r.n_mixed} mixed among named actors."
         for r in policies.itertuples()
@@ -384,7 +389,7 @@ def statements_markdown(rows: pd.DataFrame) -> str:
 
 def actor_profile_markdown(actor: Any) -> str:
     """Role, organisation and type of one actor, the other spellings, and how much they said."""
-    text = f"{actor.role} · {actor.organisation} · {actor.actor_type.replace('_', ' ')}"
+    text = f"{actor.role} · {actor.organisation} · {words(actor.actor_type)}"
     if actor.aliases:
         text += f"  \nAlso written: {actor.aliases}"
     return text + (

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.consistency import RULES
-from monitor import data, views
+from monitor import data, ui, views
 
 st.title("Do the figures agree with each other?")
 st.caption(
@@ -16,14 +16,10 @@ st.caption(
 checks = views.readable_checks(data.consistency_checks(), data.sources(), data.metrics())
 st.markdown(views.check_summary_markdown(views.check_summary(checks)))
 
-statuses = st.multiselect(
-    "Show",
-    list(views.CHECK_LABELS),
-    format_func=views.CHECK_LABELS.get,
-    key="status",
-    bind="query-params",
+statuses = ui.pick_many(
+    "Show", list(views.CHECK_LABELS), key="status", format_func=views.CHECK_LABELS.__getitem__
 )
-kinds = st.multiselect("Kind of check", views.CHECK_KINDS, key="kind", bind="query-params")
+kinds = ui.pick_many("Kind of check", views.CHECK_KINDS, key="kind")
 shown = views.filter_checks(checks, statuses, kinds)
 st.markdown(views.count_text(len(shown), "check"))
 st.markdown(views.checks_markdown(shown))

@@ -26,23 +26,13 @@ name = st.pills(
 source_ids, metric_ids = [], []
 panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:
-    source_names = views.labels(data.sources(), "source_id", "short_label")
-    metric_names = views.labels(data.metrics(), "metric_id", "label")
     with panel:
-        source_ids = st.multiselect(
-            "Articles",
-            list(source_names),
-            format_func=source_names.get,
-            key="source",
-            bind="query-params",
+        source_ids = ui.pick_named(
+            "Articles", views.labels(data.sources(), "source_id", "short_label"), key="source"
         )
         if datasets.DATASETS[name].filters_by_metric:
-            metric_ids = st.multiselect(
-                "Metrics",
-                list(metric_names),
-                format_func=metric_names.get,
-                key="metric",
-                bind="query-params",
+            metric_ids = ui.pick_named(
+                "Metrics", views.labels(data.metrics(), "metric_id", "label"), key="metric"
             )
 
 shown = datasets.rows(name, source_ids=source_ids, metric_ids=metric_ids)
@@ -61,6 +51,10 @@ table, grid = st.tabs(
 )
 if table.open:
     with table:
+        st.caption(
+            "Every column is here: scroll sideways. A cell cut short shows its whole text "
+            "when you point at it; 'Sort and search' sorts, searches and widens columns."
+        )
         pages = datasets.page_count(len(shown))
         page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
         st.html(views.rows_html(datasets.page_rows(shown, page)))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import PolicyCategory, PolicyStatus
-from monitor import data, views
+from monitor import data, ui, views
 
 st.title("What is proposed, and who stands where?")
 st.caption(
@@ -12,21 +12,9 @@ st.caption(
     "Filters are kept in the address: share the link."
 )
 
-area, status = st.columns(2)
-categories = area.pills(
-    "Area",
-    [c.value for c in PolicyCategory],
-    selection_mode="multi",
-    key="category",
-    bind="query-params",
-)
-statuses = status.pills(
-    "Status",
-    [s.value for s in PolicyStatus],
-    selection_mode="multi",
-    format_func=lambda v: v.replace("_", " "),
-    key="status",
-    bind="query-params",
+categories = ui.pick_many("Area", [c.value for c in PolicyCategory], key="category")
+statuses = ui.pick_many(
+    "Status", [s.value for s in PolicyStatus], key="status", format_func=views.words
 )
 shown = data.policy_texts(categories, statuses)
 

@@ -16,56 +16,28 @@ text, actor_ids, source_ids, stances, topics, actor_types, years = "", [], [], [
 FILTERS = ("q", "actor", "source", "stance", "topic", "org_type", "year")
 panel = ui.filter_panel("Filter statements", FILTERS, key="statement-filters")
 if panel:
-    actor_names = views.labels(data.actors(), "actor_id", "name")
-    source_names = views.labels(data.sources(), "source_id", "short_label")
     with panel:
         text = st.text_input(
             "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
         )
-        left, right = st.columns(2)
-        actor_ids = left.multiselect(
-            "Speaker",
-            list(actor_names),
-            format_func=actor_names.get,
-            key="actor",
-            bind="query-params",
-        )
-        source_ids = right.multiselect(
-            "Article",
-            list(source_names),
-            format_func=source_names.get,
-            key="source",
-            bind="query-params",
-        )
-        stances = st.pills(
-            "Stance",
-            [s.value for s in Stance],
-            selection_mode="multi",
-            key="stance",
-            bind="query-params",
-        )
-        topics = st.pills(
-            "Topic",
-            [t.value for t in Topic],
-            selection_mode="multi",
-            key="topic",
-            bind="query-params",
-        )
-        actor_types = st.pills(
+        speaker, article = st.columns(2)
+        with speaker:
+            actor_ids = ui.pick_named(
+                "Speaker", views.labels(data.actors(), "actor_id", "name"), key="actor"
+            )
+        with article:
+            source_ids = ui.pick_named(
+                "Article", views.labels(data.sources(), "source_id", "short_label"), key="source"
+            )
+        stances = ui.pick_many("Stance", [s.value for s in Stance], key="stance")
+        topics = ui.pick_many("Topic", [t.value for t in Topic], key="topic")
+        actor_types = ui.pick_many(
             "Organisation type",
             [t.value for t in ActorType],
-            selection_mode="multi",
-            format_func=lambda v: v.replace("_", " "),
             key="org_type",
-            bind="query-params",
+            format_func=views.words,
         )
-        years = st.pills(
-            "Year said",
-            data.statement_years(),
-            selection_mode="multi",
-            key="year",
-            bind="query-params",
-        )
+        years = ui.pick_many("Year said", data.statement_years(), key="year")
 
 rows = data.statements(
     actor_ids=actor_ids,

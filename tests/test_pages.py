@@ -219,3 +219,19 @@ def test_trends_draws_interactive_charts_on_request(app):
     assert not static.get("plotly_chart")
     live = app("pages/trends.py", interactive="true", section="Arrests")
     assert len(live.get("plotly_chart")) == len(TRENDS_SECTIONS["Arrests"])
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"kind": "arithmetic"}, {"arithmetic"}),
+        ({"kind": ["gap", "corroboration"]}, {"gap", "corroboration"}),
+    ],
+)
+def test_checks_filter_by_kind(app, seed_db, params, expected):
+    everything = _count(app("pages/checks.py"), "check")
+    at = app("pages/checks.py", **params)
+    with queries.Reader(seed_db) as db:
+        checks = queries.consistency_checks(db)
+    assert _count(at, "check") == int(checks["kind"].isin(expected).sum()) < everything
+    assert set(at.pills(key="kind").value) == expected
