@@ -114,10 +114,8 @@ def page_cases(app: Path = APP) -> list[PageCase]:
 
     cases: list[PageCase] = []
     for node in ast.walk(ast.parse(app.read_text(), filename=str(app))):
-        page_file = _string_call(node, "Page")
-        if page_file is None:
+        if not isinstance(node, ast.Call) or (page_file := _string_call(node, "Page")) is None:
             continue
-        assert isinstance(node, ast.Call)  # for the type checker: _string_call saw to it
         file = Path(page_file)
         options = {k.arg: k.value for k in node.keywords if k.arg}
         default = isinstance(options.get("default"), ast.Constant) and options["default"].value

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.model import Chart
-from monitor import queries
+from monitor import queries, views
 from monitor.queries import Reader, database_path, file_stamp
 
 R = TypeVar("R")
@@ -132,8 +132,6 @@ class PolicyTexts:
 def _policy_texts(
     path: str, stamp: str, categories: tuple[str, ...], statuses: tuple[str, ...]
 ) -> PolicyTexts:
-    from monitor import views
-
     chosen = policies(categories=list(categories), statuses=list(statuses))
     positions = policy_positions(policy_ids=list(chosen["policy_id"]))
     return PolicyTexts(

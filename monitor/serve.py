@@ -18,8 +18,8 @@ APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def config_flags(argv: Sequence[str]) -> dict[str, Any]:
-    """`--server.port 8601 --server.headless true` as {"server.port": "8601", ...}, the
-    flags `streamlit run` takes; anything else is an error naming it."""
+    """`--server.port 8601 --server.headless true` as {"server.port": 8601, ...}, typed as
+    Streamlit declares each option; anything else is an error naming it."""
     options: dict[str, Any] = {}
     args = list(argv)
     while args:

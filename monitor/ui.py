@@ -58,6 +58,16 @@ def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
     return st.multiselect(label, list(names), format_func=names.get, key=key, bind="query-params")
 
 
+def speaker_profile(actor_id: str) -> None:
+    """One speaker's name, role, organisation and positions on proposals, in a box."""
+    actors = data.actors()
+    profile = next(actors[actors["actor_id"] == actor_id].itertuples())
+    with st.container(border=True):
+        st.subheader(profile.name)
+        st.markdown(views.actor_profile_markdown(profile))
+        st.markdown(views.positions_markdown(data.policy_positions(actor_ids=[actor_id])))
+
+
 def statements(rows: pd.DataFrame) -> None:
     """Many statements as one block of text: one element, however many there are."""
     st.markdown(views.statements_markdown(rows))

@@ -219,12 +219,11 @@ def rows_html(frame: pd.DataFrame) -> str:
         cells = []
         for column, value in zip(frame.columns, row, strict=True):
             text = html.escape(cell_text(value), quote=True)
+            content = text
             if text.startswith(("http://", "https://")):
-                text = f'<a href="{text}" target="_blank" rel="noopener">{text}</a>'
+                content = f'<a href="{text}" target="_blank" rel="noopener">{text}</a>'
             css = ' class="number"' if column in numeric else ""
-            cells.append(
-                f'<td{css} title="{html.escape(cell_text(value), quote=True)}">{text}</td>'
-            )
+            cells.append(f'<td{css} title="{text}">{content}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'{_ROWS_TABLE_STYLE}<div class="rows-table"><table><thead><tr>{head}</tr></thead>'

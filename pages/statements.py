@@ -50,12 +50,7 @@ rows = data.statements(
 )
 
 if len(actor_ids) == 1:
-    actors = data.actors()
-    profile = next(actors[actors["actor_id"] == actor_ids[0]].itertuples())
-    with st.container(border=True):
-        st.subheader(profile.name)
-        st.markdown(views.actor_profile_markdown(profile))
-        st.markdown(views.positions_markdown(data.policy_positions(actor_ids=actor_ids)))
+    ui.speaker_profile(actor_ids[0])
 
 st.markdown(views.count_text(len(rows), "statement"))
 ui.statements(rows)
