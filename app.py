@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from monitor import data
+from database.connection import database_path
 from monitor.bootstrap import ensure_database
-from monitor.queries import database_path
 
 st.set_page_config(
     page_title="Cambodia drug campaign monitor",
@@ -24,8 +23,6 @@ if not path.exists():
             st.code(problem, language=None)
             st.stop()
         box.update(label="Database built", state="complete", expanded=False)
-
-data.warm_static_charts(data.database_stamp())
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -150,7 +150,11 @@ def _tail(path: Path, lines: int = 30) -> str:
 
 
 def start_server(
-    command: Sequence[str], env: dict[str, str], log: Path, timeout: float = 90.0
+    command: Sequence[str],
+    env: dict[str, str],
+    log: Path,
+    timeout: float = 90.0,
+    cwd: Path = ROOT,
 ) -> tuple[subprocess.Popen[bytes], str]:
     """Start a Streamlit command on a free local port; return it once /_stcore/health says ok."""
     for _attempt in range(3):  # the free port can be taken between finding and binding it
@@ -171,7 +175,7 @@ def start_server(
             "false",
         ]
         with log.open("ab") as out:
-            proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and proc.poll() is None:

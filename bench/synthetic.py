@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from curation.add_article import derive_source_id  # noqa: E402
 from data_model.records import ID_FIELDS  # noqa: E402
-from etl.add_article import derive_source_id  # noqa: E402
 from etl.cleaning import clean_body  # noqa: E402
 
 SEEDS = ROOT / "seeds"

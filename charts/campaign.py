@@ -8,14 +8,7 @@ import plotly.graph_objects as go
 from charts.hedged import add_phase_bands
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.style import base_layout, colour
-
-_PRECISION_FORMAT = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
-
-
-def event_date_text(day: object, precision: str) -> str:
-    """A date shown only as precisely as it is known: '26 Jun 2017', 'May 2017', '2018'."""
-    return pd.Timestamp(day).strftime(_PRECISION_FORMAT.get(precision, "%-d %b %Y"))
-
+from data_model.wording import date_text
 
 #: Event kinds as row labels, top to bottom.
 KIND_LABELS = {
@@ -62,7 +55,7 @@ def _evidence(events: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     return pd.DataFrame(
         {
-            "label": [event_date_text(r.event_date, r.date_precision) for r in events.itertuples()],
+            "label": [date_text(r.event_date, r.date_precision) for r in events.itertuples()],
             "metric_label": events["title"],
             "period": [f"date known to the {p}" for p in events["date_precision"]],
             "attribution": events["source_outlet"],
@@ -106,7 +99,7 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
                     ],
                 },
                 hovertext=[
-                    f"<b>{event_date_text(r.event_date, r.date_precision)}</b><br>{r.title}"
+                    f"<b>{date_text(r.event_date, r.date_precision)}</b><br>{r.title}"
                     f"<br><i>{r.source_citation}</i>"
                     for r in events.itertuples()
                 ],

@@ -10,9 +10,9 @@ from urllib.parse import quote_plus
 import pandas as pd
 
 from charts.campaign import campaign_timeline
-from charts.hedged import categorical, period_text, reference_date, timeline
+from charts.hedged import categorical, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
-from data_model.qualifiers import QUALIFIER_WORDS, Qualifier
+from data_model.wording import hedged_words, period_text
 
 
 class Frames(Protocol):
@@ -25,14 +25,6 @@ class Frames(Protocol):
     def metrics(self) -> pd.DataFrame: ...
 
     def events(self) -> pd.DataFrame: ...
-
-
-def hedged_words(value: float, qualifier: str, unit: str) -> str:
-    """'more than 8,000', 'about 50%', '3,554.13 kg' — the hedge in plain words."""
-    number = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    number += {"percent": "%", "kg": " kg"}.get(unit, "")
-    q = Qualifier(qualifier)
-    return number if q is Qualifier.exact else f"{QUALIFIER_WORDS[q]} {number}"
 
 
 def _when(row: pd.Series) -> str:

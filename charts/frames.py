@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from monitor import queries
-from monitor.queries import Reader
+from database import queries
+from database.connection import Reader
 
 
 class ReaderFrames:

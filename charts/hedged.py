@@ -10,22 +10,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, colour
+from data_model.wording import period_text
 
 LOWER = {"more_than", "at_least"}
 UPPER = {"fewer_than", "at_most"}
-
-
-def period_text(start: object, end: object, as_of: object) -> str:
-    """'1 Jan 2017 – 11 Jan 2017', or 'as of 13 Feb 2018' where no period is stated."""
-
-    def fmt(d: object) -> str:
-        return pd.Timestamp(d).strftime("%-d %b %Y")
-
-    if pd.notna(start) and pd.notna(end):
-        return f"{fmt(start)} – {fmt(end)}"
-    if pd.notna(end):
-        return f"up to {fmt(end)}"
-    return f"as of {fmt(as_of)}"
 
 
 def reference_date(frame: pd.DataFrame) -> pd.Series:

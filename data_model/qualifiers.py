@@ -77,11 +77,3 @@ def bounds(value: float, qualifier: Qualifier, unit: str) -> tuple[float | None,
         low = None if low is None else max(0.0, low)
         high = None if high is None else min(100.0, high)
     return low, high
-
-
-def hedged_label(value: float, qualifier: Qualifier | str, unit: str) -> str:
-    """Format a figure with its hedge, e.g. ``> 8,000`` or ``≈ 50%``."""
-    q = Qualifier(qualifier)
-    number = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
-    suffix = {"percent": "%", "kg": " kg"}.get(unit, "")
-    return f"{QUALIFIER_SYMBOLS[q]}{number}{suffix}"

@@ -266,3 +266,22 @@ TABLES: tuple[Table, ...] = (
     BUILD_INFO,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+CHART_IMAGES = Table(
+    "chart_images",
+    "Every chart drawn as static images by the build, so no page starts a browser to draw one.",
+    (
+        Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column("kind", "VARCHAR", "svg-wide (laptops), svg-narrow (phones) or png (reports)."),
+        Column(
+            "fingerprint",
+            "VARCHAR",
+            "SHA-256 of the figure and drawing options: a later build reuses an unchanged image.",
+        ),
+        Column("image", "BLOB", "The image file's bytes."),
+    ),
+    ("chart_id", "kind"),
+)
+
+#: Tables the build writes for the app's own use: not data, so not in the data package.
+INTERNAL_TABLES: tuple[Table, ...] = (CHART_IMAGES,)

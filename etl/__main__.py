@@ -1,4 +1,8 @@
-"""Command line: python -m etl build | check | codebook | export | add | suggest (see --help)."""
+"""Command line: python -m etl build | check | codebook | export | add | suggest (see --help).
+
+The command line sits above every layer, like app.py: it runs the build (etl), draws the
+static charts into the new file (charts), exports (exports) and curates (curation).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from curation import add_article, suggest
 from data_model.codebook import render_codebook
-from etl import add_article, suggest
 from etl.build import DEFAULT_DB, build, check
 from etl.load import ROOT, SEEDS
 from etl.problems import InputError
@@ -27,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p_build = sub.add_parser("build", help="validate the input and (re)build the database")
     p_build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
+    p_build.add_argument(
+        "--no-charts",
+        action="store_true",
+        help="skip drawing the static chart images (pages then show interactive charts)",
+    )
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
@@ -51,9 +60,10 @@ def _export(args: argparse.Namespace) -> int:
 
     import duckdb
 
-    from exports.chart_files import PngUnavailable, all_charts, write_chart_files
+    from charts.drawing import PngUnavailable
+    from database.connection import Reader
+    from exports.chart_files import all_charts, write_chart_files
     from exports.package import write_package
-    from monitor.queries import Reader
 
     started = time.perf_counter()
     try:
@@ -70,6 +80,13 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _draw_charts(new: Path, previous: Path) -> str:
+    # Imported here so that check and codebook need not load plotly and kaleido.
+    from charts.static import draw_into
+
+    return draw_into(new, previous)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -78,8 +95,14 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            counts = build(args.db, args.seeds)
+            notes: list[str] = []
+            finish = (
+                None if args.no_charts else (lambda new: notes.append(_draw_charts(new, args.db)))
+            )
+            counts = build(args.db, args.seeds, finish)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+            for note in notes:
+                print(note)
         elif args.command == "codebook":
             args.out.write_text(render_codebook(check(args.seeds).of("metrics")), encoding="utf-8")
             print(f"wrote {args.out}")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from etl.load import SEEDS, load
 from etl.problems import InputError, Problems
-from etl.store import write_database
+from etl.store import Finish, write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
 
@@ -31,9 +31,15 @@ def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, 
     return to_frames(to_rows(data, built_at))
 
 
-def build(db_path: Path = DEFAULT_DB, seeds_dir: Path = SEEDS) -> dict[str, int]:
-    """Validate everything, then write the database atomically; return row counts per table."""
+def build(
+    db_path: Path = DEFAULT_DB, seeds_dir: Path = SEEDS, finish: Finish | None = None
+) -> dict[str, int]:
+    """Validate everything, then write the database atomically; return row counts per table.
+
+    `finish` runs on the new file before it replaces the old one (the command line draws
+    the static charts there, a layer this package does not import).
+    """
     data = check(seeds_dir)
     frames = frames_for(data)
-    write_database(frames, db_path)
+    write_database(frames, db_path, finish)
     return {name: len(frame) for name, frame in frames.items()}

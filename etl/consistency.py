@@ -19,6 +19,7 @@ from typing import Any
 
 from data_model.qualifiers import APPROX_TOLERANCE, QUALIFIER_WORDS, Qualifier, bounds
 from data_model.records import Indicator, Metric, Phase
+from data_model.wording import amount
 from etl.validate import Dataset
 
 #: Percentage points either side of a share computed from counts, on top of the hedges of
@@ -158,7 +159,7 @@ class Figure:
         """The figure in the article's terms, e.g. 'more than 17,800' or 'about 50%'."""
         q = Qualifier(self.ind.qualifier)
         words = "" if q is Qualifier.exact else f"{QUALIFIER_WORDS[q]} "
-        return words + _amount(self.ind.value, self.unit)
+        return words + amount(self.ind.value, self.unit)
 
     @property
     def cited(self) -> str:
@@ -186,23 +187,15 @@ class Figure:
 # --- formatting --------------------------------------------------------------------------
 
 
-def _number(x: float) -> str:
-    return f"{x:,.1f}".removesuffix(".0")
-
-
-def _amount(x: float, unit: str) -> str:
-    return _number(x) + {"percent": "%", "kg": " kg"}.get(unit, "")
-
-
 def _range(low: float | None, high: float | None, unit: str) -> str:
     if low is not None and high is not None:
         if math.isclose(low, high):
-            return _amount(low, unit)
-        return f"{_amount(low, unit)}–{_amount(high, unit)}"
+            return amount(low, unit)
+        return f"{amount(low, unit)}–{amount(high, unit)}"
     if low is not None:
-        return f"{_amount(low, unit)} or more"
+        return f"{amount(low, unit)} or more"
     if high is not None:
-        return f"up to {_amount(high, unit)}"
+        return f"up to {amount(high, unit)}"
     return "any value"
 
 
@@ -336,7 +329,7 @@ def _in_order(later: Figure, earlier: Figure) -> Check:
     detail = (
         f"Cumulative {later.metric}{_geo_words(later.geo)} from {later.start}: "
         f"{later.cited} by {later.ref} ({later.when_read}) vs {earlier.cited} by {earlier.ref} "
-        f"({earlier.when_read}), the highest earlier lower bound ({_amount(floor, later.unit)}): "
+        f"({earlier.when_read}), the highest earlier lower bound ({amount(floor, later.unit)}): "
         f"{verdict}."
     )
     return Check(
@@ -495,7 +488,7 @@ def _share_check(total: Figure, users: Figure, share: Figure) -> Check:
     }[status]
     detail = (
         f"reported {share.hedged} ({_range(*reported, 'percent')}) vs computed "
-        f"{users.hedged} / {total.hedged} = {_amount(round(point, 1), 'percent')} "
+        f"{users.hedged} / {total.hedged} = {amount(round(point, 1), 'percent')} "
         f"({_range(low, high, 'percent')}; {_range(*wide, 'percent')} with the "
         f"{SHARE_TOLERANCE_PP:g}-point tolerance): {verdict}"
     )

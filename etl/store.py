@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from data_model.tables import TABLES, Table
+from data_model.tables import INTERNAL_TABLES, TABLES, Table
+
+#: A step run on the new file after it is written and before it replaces the old one.
+Finish = Callable[[Path], None]
 
 
 def _ddl(table: Table) -> str:
@@ -44,8 +48,11 @@ def _citations_view() -> str:
     return "CREATE VIEW citations AS " + " UNION ALL ".join(parts)
 
 
-def write_database(frames: dict[str, pd.DataFrame], db_path: Path) -> None:
-    """Write every table to a temporary file beside db_path, then replace db_path with it.
+def write_database(
+    frames: dict[str, pd.DataFrame], db_path: Path, finish: Finish | None = None
+) -> None:
+    """Write every table to a temporary file beside db_path, run `finish` on it, then replace
+    db_path with it.
 
     The old file stays byte for byte as it was unless the whole write succeeds.
     """
@@ -60,10 +67,14 @@ def write_database(frames: dict[str, pd.DataFrame], db_path: Path) -> None:
             for table in TABLES:
                 con.execute(_ddl(table))
                 _insert(con, table, frames[table.name])
+            for table in INTERNAL_TABLES:
+                con.execute(_ddl(table))  # filled, if at all, by a finishing step
             con.execute(_citations_view())
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        if finish is not None:
+            finish(tmp)
         os.replace(tmp, db_path)
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):

@@ -7,21 +7,16 @@ from typing import Any
 
 import pandas as pd
 
-from data_model.qualifiers import bounds, hedged_label
+from data_model.qualifiers import bounds
 from data_model.records import Source
 from data_model.tables import TABLES, Table
+from data_model.wording import date_text, hedged_label
 from etl.consistency import check_rows
 from etl.validate import Dataset
 
-_MONTH = "%b %Y"
-
 
 def _when(src: Source) -> str:
-    if src.date_precision == "day":
-        return f"{src.published_on.day} {src.published_on.strftime('%b %Y')}"
-    if src.date_precision == "month":
-        return src.published_on.strftime(_MONTH)
-    return str(src.published_on.year)
+    return date_text(src.published_on, src.date_precision)
 
 
 def citation(src: Source) -> str:

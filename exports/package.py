@@ -32,9 +32,9 @@ from data_model.tables import (
     Column,
     Table,
 )
+from database import queries
+from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
-from monitor import queries
-from monitor.queries import Reader
 
 PACKAGE_NAME = "cambodia-drug-campaign-data"
 ZIP_NAME = f"{PACKAGE_NAME}.zip"

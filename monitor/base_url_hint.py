@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from streamlit import config
+
+from monitor.streamlit_internals import SERVER_PATHS, with_base_url_hint
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-# Opened at /statements, Streamlit's page cannot tell whether the server lives at / (page
-# "statements") or at /statements (a base path), so it first asks /statements/_stcore/health,
-# waits for the 404 and a retry pause, then asks /_stcore/health: about a tenth of a second
-# on every page but the first. The server does know, and says so in window.__streamlit
-# (Streamlit's own hosting settings): drop the page segment from the address the browser sees,
-# which keeps any prefix a proxy added in front.
-SCRIPT = (
-    "<script>(function(){{var p=location.pathname.replace(/\\/+$/,'').split('/');"
-    "p.splice(p.length-{drop},{drop});"
-    "window.__streamlit=Object.assign({{}},window.__streamlit,"
-    "{{BACKEND_BASE_URL:location.origin+p.join('/')+'/'}});}})();</script>"
-)
-
-# Paths the server answers itself; only other paths are pages (index.html).
-_NOT_PAGES = ("_stcore", "static", "media", "component", "app", "favicon.png", "manifest.json")
 
 
 def page_segments(path: str, base_url_path: str) -> int | None:
@@ -39,19 +24,9 @@ def page_segments(path: str, base_url_path: str) -> int | None:
     if parts[: len(base)] != base:
         return None
     rest = parts[len(base) :]
-    if len(rest) > 1 or (rest and rest[0] in _NOT_PAGES) or (rest and "." in rest[0]):
+    if len(rest) > 1 or (rest and rest[0] in SERVER_PATHS) or (rest and "." in rest[0]):
         return None
     return len(rest)
-
-
-def with_hint(html: bytes, drop: int) -> bytes:
-    """index.html with the base-address script first in <head>, before Streamlit's own."""
-    script = SCRIPT.format(drop=json.dumps(drop)).encode()
-    head = html.find(b"<head>")
-    if head < 0:
-        return html
-    at = head + len(b"<head>")
-    return html[:at] + script + html[at:]
 
 
 class BaseUrlHint:
@@ -87,7 +62,7 @@ class BaseUrlHint:
             raw = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
             content_type = dict((k.lower(), v) for k, v in raw).get(b"content-type", b"")
             if start["status"] == 200 and content_type.startswith(b"text/html"):
-                body = with_hint(body, drop)
+                body = with_base_url_hint(body, drop)
             raw.append((b"content-length", str(len(body)).encode()))
             await send({**start, "headers": raw})
             await send({"type": "http.response.body", "body": body, "more_body": False})

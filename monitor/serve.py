@@ -9,10 +9,9 @@ from typing import Any
 
 import streamlit as st
 from starlette.middleware import Middleware
-from streamlit import config
-from streamlit.runtime.pages_manager import PagesManager
 
 from monitor.base_url_hint import BaseUrlHint
+from monitor.streamlit_internals import declare_navigation_up_front, option_type
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
@@ -38,21 +37,18 @@ def config_flags(argv: Sequence[str]) -> dict[str, Any]:
 
 
 def _typed(name: str, value: str) -> Any:
-    option = config._config_options_template.get(name)
-    if option is None:
+    kind = option_type(name)
+    if kind is None:
         raise SystemExit(f"monitor.serve: unknown Streamlit option --{name}")
-    if option.type is bool:
+    if kind is bool:
         return value.strip().lower() in {"true", "1", "yes"}
-    if option.type in (int, float):
-        return option.type(value)
+    if kind in (int, float):
+        return kind(value)
     return value
 
 
 def main(argv: Sequence[str]) -> None:
-    # Until app.py has run once, Streamlit routes a first request for /trends (or an embed
-    # URL) straight to pages/trends.py by its older pages/ convention, skipping app.py's
-    # navigation and embed handling. Declaring navigation up front closes that window.
-    PagesManager.uses_pages_directory = False
+    declare_navigation_up_front()
     app = st.App(str(APP), middleware=[Middleware(BaseUrlHint)])
     options = config_flags(argv)
     # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as

@@ -15,7 +15,7 @@ from streamlit.delta_generator import DeltaGenerator
 from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
-from monitor import data, views
+from monitor import cached, texts
 
 
 def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator | None:
@@ -60,23 +60,23 @@ def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
 
 def speaker_profile(actor_id: str) -> None:
     """One speaker's name, role, organisation and positions on proposals, in a box."""
-    actors = data.actors()
+    actors = cached.actors()
     profile = next(actors[actors["actor_id"] == actor_id].itertuples())
     with st.container(border=True):
         st.subheader(profile.name)
-        st.markdown(views.actor_profile_markdown(profile))
-        st.markdown(views.positions_markdown(data.policy_positions(actor_ids=[actor_id])))
+        st.markdown(texts.actor_profile_markdown(profile))
+        st.markdown(texts.positions_markdown(cached.policy_positions(actor_ids=[actor_id])))
 
 
 def statements(rows: pd.DataFrame) -> None:
     """Many statements as one block of text: one element, however many there are."""
-    st.markdown(views.statements_markdown(rows))
+    st.markdown(texts.statements_markdown(rows))
 
 
 def how_we_know(evidence: pd.DataFrame) -> None:
     """The words behind each figure of a chart, each with a link to its article."""
     with st.expander("How we know", expanded=False):
-        st.markdown(views.evidence_markdown(evidence))
+        st.markdown(texts.evidence_markdown(evidence))
 
 
 # SVG inside st.html is stripped by its sanitiser; as an <img> data URI it is kept.
@@ -109,7 +109,7 @@ def chart_block(
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{chart.takeaway}**")
-    svgs = None if interactive else data.chart_svgs(chart.chart_id)
+    svgs = None if interactive else cached.chart_svgs(chart.chart_id)
     if svgs:
         label = html.escape(f"{chart.title}. {chart.takeaway}", quote=True)
         wide, narrow = (base64.b64encode(svg.encode()).decode() for svg in svgs)
@@ -182,7 +182,7 @@ def chart_gallery(titles: dict[str, str]) -> str:
     """Small previews of every chart, each linking to its sharing panel (one element)."""
     items = []
     for chart_id, title in titles.items():
-        svgs = data.chart_svgs(chart_id)
+        svgs = cached.chart_svgs(chart_id)
         preview = (
             f'<img alt="" src="data:image/svg+xml;base64,{base64.b64encode(svgs[1].encode()).decode()}">'
             if svgs

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.consistency import RULES
-from monitor import data, ui, views
+from monitor import cached, texts, ui
 
 st.title("Do the figures agree with each other?")
 st.caption(
@@ -13,16 +13,16 @@ st.caption(
     "cannot all be right."
 )
 
-checks = views.readable_checks(data.consistency_checks(), data.sources(), data.metrics())
-st.markdown(views.check_summary_markdown(views.check_summary(checks)))
+checks = texts.readable_checks(cached.consistency_checks(), cached.sources(), cached.metrics())
+st.markdown(texts.check_summary_markdown(texts.check_summary(checks)))
 
 statuses = ui.pick_many(
-    "Show", list(views.CHECK_LABELS), key="status", format_func=views.CHECK_LABELS.__getitem__
+    "Show", list(texts.CHECK_LABELS), key="status", format_func=texts.CHECK_LABELS.__getitem__
 )
-kinds = ui.pick_many("Kind of check", views.CHECK_KINDS, key="kind")
-shown = views.filter_checks(checks, statuses, kinds)
-st.markdown(views.count_text(len(shown), "check"))
-st.markdown(views.checks_markdown(shown))
+kinds = ui.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
+shown = texts.filter_checks(checks, statuses, kinds)
+st.markdown(texts.count_text(len(shown), "check"))
+st.markdown(texts.checks_markdown(shown))
 
 with st.expander("How the checks work"):
     st.markdown(RULES)

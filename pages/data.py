@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
 from exports.csvsafe import to_csv_bytes
 from exports.package import ZIP_NAME
-from monitor import data, datasets, ui, views
+from monitor import cached, texts, ui
 
 st.title("Give me the rows")
 st.caption(
@@ -16,8 +17,8 @@ st.caption(
 
 name = st.pills(
     "Table",
-    list(datasets.DATASETS),
-    format_func=lambda n: datasets.DATASETS[n].label,
+    list(DOWNLOAD_TABLES),
+    format_func=lambda n: DOWNLOAD_TABLES[n].label,
     default="indicators",
     required=True,
     key="table",
@@ -28,15 +29,15 @@ panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:
     with panel:
         source_ids = ui.pick_named(
-            "Articles", views.labels(data.sources(), "source_id", "short_label"), key="source"
+            "Articles", texts.labels(cached.sources(), "source_id", "short_label"), key="source"
         )
-        if datasets.DATASETS[name].filters_by_metric:
+        if DOWNLOAD_TABLES[name].filters_by_metric:
             metric_ids = ui.pick_named(
-                "Metrics", views.labels(data.metrics(), "metric_id", "label"), key="metric"
+                "Metrics", texts.labels(cached.metrics(), "metric_id", "label"), key="metric"
             )
 
-shown = datasets.rows(name, source_ids=source_ids, metric_ids=metric_ids)
-st.markdown(views.count_text(len(shown), "row"))
+shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids)
+st.markdown(texts.count_text(len(shown), "row"))
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),
@@ -55,9 +56,9 @@ if table.open:
             "Every column is here: scroll sideways. A cell cut short shows its whole text "
             "when you point at it; 'Sort and search' sorts, searches and widens columns."
         )
-        pages = datasets.page_count(len(shown))
+        pages = page_count(len(shown))
         page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
-        st.html(views.rows_html(datasets.page_rows(shown, page)))
+        st.html(texts.rows_html(page_rows(shown, page)))
 if grid.open:
     with grid:
         st.dataframe(shown, hide_index=True, key="data-table")
@@ -71,7 +72,7 @@ st.markdown(
 )
 st.download_button(
     "Download the full data package (zip)",
-    data=lambda: data.data_package(ui.base_url() or None),
+    data=lambda: cached.data_package(ui.base_url() or None),
     file_name=ZIP_NAME,
     mime="application/zip",
     icon=":material/folder_zip:",

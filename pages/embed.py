@@ -3,10 +3,10 @@
 import streamlit as st
 
 from charts.catalogue import CHARTS
-from monitor import data, ui
+from monitor import cached, ui
 
 chart_id = st.query_params.get("chart", "")
-chart = data.chart(chart_id) if chart_id in CHARTS else None
+chart = cached.chart(chart_id) if chart_id in CHARTS else None
 
 if chart is None:
     st.info(

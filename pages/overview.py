@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import data, ui, views
+from monitor import cached, texts, ui
 
 st.title("Where does the campaign stand?")
 st.caption(
@@ -11,14 +11,14 @@ st.caption(
 )
 
 st.header("Headline figures")
-figures = views.headline_figures(data.indicators(), views.HEADLINE_METRICS)
+figures = texts.headline_figures(cached.indicators(), texts.HEADLINE_METRICS)
 columns = st.columns(2)
 for n, row in enumerate(figures.itertuples()):
     with columns[n % 2]:
         st.metric(row.metric_label, row.words, help=f"“{row.quote}” — {row.attribution}")
-        st.caption(f"{row.period} · [{row.source_label}]({views.source_href(row.source_id)})")
+        st.caption(f"{row.period} · [{row.source_label}]({texts.source_href(row.source_id)})")
 
-checks = views.check_summary(data.consistency_checks())
+checks = texts.check_summary(cached.consistency_checks())
 st.info(
     f"Figures checked against each other: {checks['fail']} conflicts, "
     f"{checks['warn']} open questions, {checks['pass']} in agreement. "
@@ -27,14 +27,14 @@ st.info(
 )
 
 st.header("The campaign's phases")
-timeline = data.chart("campaign-timeline")
+timeline = cached.chart("campaign-timeline")
 if timeline:
     ui.chart_block(timeline, key="overview-timeline", show_title=False)
 
 left, right = st.columns(2)
 with left:
     st.header("Latest reports")
-    st.markdown(views.latest_reports_markdown(data.sources().head(5)))
+    st.markdown(texts.latest_reports_markdown(cached.sources().head(5)))
 with right:
     st.header("Proposals on the table")
-    st.markdown(views.proposals_markdown(data.policies().head(6)))
+    st.markdown(texts.proposals_markdown(cached.policies().head(6)))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import PolicyCategory, PolicyStatus
-from monitor import data, ui, views
+from monitor import cached, texts, ui
 
 st.title("What is proposed, and who stands where?")
 st.caption(
@@ -14,9 +14,9 @@ st.caption(
 
 categories = ui.pick_many("Area", [c.value for c in PolicyCategory], key="category")
 statuses = ui.pick_many(
-    "Status", [s.value for s in PolicyStatus], key="status", format_func=views.words
+    "Status", [s.value for s in PolicyStatus], key="status", format_func=texts.words
 )
-shown = data.policy_texts(categories, statuses)
+shown = cached.policy_texts(categories, statuses)
 
 st.header("Who stands where")
 st.caption("Named actors for, against or mixed on each proposal, as the articles report them.")
@@ -24,5 +24,5 @@ st.markdown(shown.summary)
 with st.expander("The same as a matrix: actors against proposals"):
     st.markdown(shown.matrix)
 
-st.header(views.count_text(shown.n_proposals, "proposal"))
+st.header(texts.count_text(shown.n_proposals, "proposal"))
 st.markdown(shown.proposals)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from charts.catalogue import CHARTS
 from exports import chart_files
-from monitor import data, ui
+from monitor import cached, ui
 
 st.title("Embed & share a chart")
 st.caption(
@@ -18,13 +18,13 @@ st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.item
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = ui.url_choice("chart", list(CHARTS))
-chart = data.chart(chart_id)
+chart = cached.chart(chart_id)
 if chart:
     with st.container(border=True):
         ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
         embed_url = ui.permalink(chart_id, embed=True)
         st.html(ui.copy_blocks(chart_id, embed_url, ui.iframe_snippet(embed_url, chart.title)))
-        png_problem = chart_files.png_problem()
+        png = cached.chart_png(chart_id)
         html_col, png_col = st.columns(2)
         with html_col:
             st.download_button(
@@ -38,12 +38,16 @@ if chart:
         with png_col:
             st.download_button(
                 "PNG image (3200 × 1800)",
-                data=lambda: chart_files.chart_png(chart, ui.base_url() or None),
+                data=png or b"",
                 file_name=f"{chart_id}.png",
                 mime="image/png",
                 icon=":material/image:",
                 key="share-png",
-                disabled=bool(png_problem),
+                disabled=png is None,
             )
-        if png_problem:
-            st.warning(png_problem, icon=":material/image_not_supported:")
+        if png is None:
+            st.warning(
+                "No PNG was drawn for this chart: the database was built on a machine "
+                "without Chromium. Rebuild it where Chromium is installed (make data).",
+                icon=":material/image_not_supported:",
+            )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import ActorType, Stance, Topic
-from monitor import data, ui, views
+from monitor import cached, texts, ui
 
 st.title("Who said what?")
 st.caption(
@@ -23,11 +23,11 @@ if panel:
         speaker, article = st.columns(2)
         with speaker:
             actor_ids = ui.pick_named(
-                "Speaker", views.labels(data.actors(), "actor_id", "name"), key="actor"
+                "Speaker", texts.labels(cached.actors(), "actor_id", "name"), key="actor"
             )
         with article:
             source_ids = ui.pick_named(
-                "Article", views.labels(data.sources(), "source_id", "short_label"), key="source"
+                "Article", texts.labels(cached.sources(), "source_id", "short_label"), key="source"
             )
         stances = ui.pick_many("Stance", [s.value for s in Stance], key="stance")
         topics = ui.pick_many("Topic", [t.value for t in Topic], key="topic")
@@ -35,11 +35,11 @@ if panel:
             "Organisation type",
             [t.value for t in ActorType],
             key="org_type",
-            format_func=views.words,
+            format_func=texts.words,
         )
-        years = ui.pick_many("Year said", data.statement_years(), key="year")
+        years = ui.pick_many("Year said", cached.statement_years(), key="year")
 
-rows = data.statements(
+rows = cached.statements(
     actor_ids=actor_ids,
     actor_types=actor_types,
     stances=stances,
@@ -52,5 +52,5 @@ rows = data.statements(
 if len(actor_ids) == 1:
     ui.speaker_profile(actor_ids[0])
 
-st.markdown(views.count_text(len(rows), "statement"))
+st.markdown(texts.count_text(len(rows), "statement"))
 ui.statements(rows)

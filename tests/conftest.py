@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from charts.static import draw_into
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,9 +16,10 @@ FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The database built from the real seeds, once per test session."""
+    """The database built from the real seeds, once per test session, as `python -m etl
+    build` builds it: static chart images drawn in where Chromium is installed."""
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path)
+    build(path, finish=draw_into)
     return path
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import etl.add_article as add_module
-from etl.add_article import AddRefused, add_article
+import curation.add_article as add_module
+from curation.add_article import AddRefused, add_article
 from etl.build import check
 
 ROOT = Path(__file__).resolve().parent.parent

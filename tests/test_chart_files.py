@@ -14,21 +14,19 @@ import plotly.graph_objects as go
 import pytest
 from choreographer.errors import ChromeNotFoundError
 
+from charts import drawing
 from charts.catalogue import CHARTS
-from charts.model import Chart
-from exports import chart_files
-from exports.chart_files import (
+from charts.drawing import (
     PngUnavailable,
-    all_charts,
-    chart_html,
     chart_png,
     chart_url,
     close_png_session,
     png_figure,
     png_problem,
-    write_chart_files,
 )
-from monitor.queries import Reader
+from charts.model import Chart
+from database.connection import Reader
+from exports.chart_files import all_charts, chart_html, write_chart_files
 
 DASHBOARD = "https://monitor.example.org"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -156,7 +154,7 @@ def test_a_browser_that_will_not_start_raises_png_unavailable(
             raise ChromeNotFoundError(f"no browser at {browser}")
 
     monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
-    monkeypatch.setattr(chart_files, "_Session", NoBrowser)
+    monkeypatch.setattr(drawing, "_Session", NoBrowser)
     with pytest.raises(PngUnavailable, match="apt-get install chromium"):
         chart_png(charts[0])
 

@@ -13,8 +13,8 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from database import downloads
 from exports.csvsafe import to_csv_bytes
-from monitor import datasets
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -106,12 +106,12 @@ def test_plain_table_shows_the_rows_the_download_has(data_page, params):
 
 
 def test_plain_table_pages_long_tables(data_page, monkeypatch):
-    monkeypatch.setattr(datasets, "PAGE_ROWS", 10)
+    monkeypatch.setattr(downloads, "PAGE_ROWS", 10)
     at, served = data_page(table="Statements")
     total = len(pd.read_csv(io.BytesIO(served)))
     assert at.pagination[0].value == 1
     assert len(_table_rows(at)) == 10
-    last = datasets.page_count(total)
+    last = downloads.page_count(total)
     at.pagination[0].set_value(last).run()
     assert len(_table_rows(at)) == total - 10 * (last - 1)
 

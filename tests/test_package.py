@@ -17,13 +17,13 @@ import pytest
 
 from data_model.qualifiers import BOUNDS_RULE
 from data_model.tables import INDICATORS, PHASE_CITATIONS, TABLES
+from database import queries
+from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build
 from exports import package
 from exports.csvsafe import FORMULA_TRIGGERS
 from exports.package import FLATTENED, ZIP_NAME, package_bytes, write_package
-from monitor import queries
-from monitor.queries import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = "https://monitor.example.org"

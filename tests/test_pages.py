@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from charts.catalogue import CHARTS, TRENDS_SECTIONS
-from monitor import queries
+from database import queries
+from database.connection import Reader
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -80,7 +81,7 @@ def test_statements_filter_by_stance(app, seed_db):
     at = app("pages/statements.py", stance="critical")
     critical = _count(at, "statement")
     assert 0 < critical < everything
-    with queries.Reader(seed_db) as db:
+    with Reader(seed_db) as db:
         expected = len(queries.statements(db, stances=["critical"]))
     assert critical == expected
     meta = [
@@ -197,7 +198,7 @@ def test_trends_shows_the_section_named_in_the_url(app, section):
 
 def test_statements_filter_by_year_said(app, seed_db):
     at = app("pages/statements.py", year="2022")
-    with queries.Reader(seed_db) as db:
+    with Reader(seed_db) as db:
         expected = queries.statements(db, years=[2022])
     assert _count(at, "statement") == len(expected) > 0
     assert (expected["statement_date"].dt.year == 2022).all()
@@ -231,7 +232,7 @@ def test_trends_draws_interactive_charts_on_request(app):
 def test_checks_filter_by_kind(app, seed_db, params, expected):
     everything = _count(app("pages/checks.py"), "check")
     at = app("pages/checks.py", **params)
-    with queries.Reader(seed_db) as db:
+    with Reader(seed_db) as db:
         checks = queries.consistency_checks(db)
     assert _count(at, "check") == int(checks["kind"].isin(expected).sum()) < everything
     assert set(at.pills(key="kind").value) == expected

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from data_model.qualifiers import BOUNDS_RULE, Qualifier, bounds, hedged_label
+from data_model.qualifiers import BOUNDS_RULE, Qualifier, bounds
+from data_model.wording import hedged_label
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from database import queries
+from database.connection import Reader
 from etl.build import build
-from monitor import data, queries
-from monitor.queries import Reader
+from monitor import cached
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +69,6 @@ def test_rebuilt_file_shows_without_restart(tmp_path: Path, monkeypatch: pytest.
     shutil.copytree(Path(__file__).parent / "fixtures" / "seeds", small)
     build(db_path, small)
     monkeypatch.setenv("MONITOR_DB", str(db_path))
-    assert len(data.statements()) == 2
+    assert len(cached.statements()) == 2
     build(db_path)  # the real seeds replace the file under the running reader
-    assert len(data.statements()) > 2
+    assert len(cached.statements()) > 2

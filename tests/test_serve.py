@@ -6,8 +6,9 @@ import asyncio
 
 import pytest
 
-from monitor.base_url_hint import BaseUrlHint, page_segments, with_hint
+from monitor.base_url_hint import BaseUrlHint, page_segments
 from monitor.serve import config_flags
+from monitor.streamlit_internals import with_base_url_hint as with_hint
 
 INDEX = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body></body></html>"
 

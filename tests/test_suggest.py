@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from curation.suggest import candidates, suggest
 from etl.build import check
 from etl.cleaning import clean_body
-from etl.suggest import candidates, suggest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"

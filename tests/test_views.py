@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from monitor.views import cell_text, rows_html
+from monitor.texts import cell_text, rows_html
 
 
 @pytest.mark.parametrize(

@@ -1,71 +1,14 @@
-"""The one query module: a read-only connection and typed queries returning DataFrames."""
+"""The one query module: every typed query of the database, returning DataFrames."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import threading
 from collections.abc import Sequence
-from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from data_model.tables import TABLES_BY_NAME, Table
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
-
-
-def database_path() -> Path:
-    """The database the app reads: $MONITOR_DB, else data/monitor.duckdb."""
-    return Path(os.environ.get("MONITOR_DB", DEFAULT_DB))
-
-
-def file_stamp(path: Path) -> str:
-    """Changes whenever the file is replaced; '' when it is missing."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return ""
-    return f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
-
-
-class Reader:
-    """An in-memory DuckDB with the database attached read-only; one cursor per query.
-
-    External access is switched off and locked after attaching, so no query can read
-    any other file.
-    """
-
-    def __init__(self, path: Path) -> None:
-        if not path.exists():
-            raise FileNotFoundError(f"database {path} does not exist (run: python -m etl build)")
-        self.path = path
-        self._con = duckdb.connect(":memory:")
-        self._con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
-        self._con.execute("USE db")
-        self._con.execute("SET enable_external_access = false")
-        self._con.execute("SET lock_configuration = true")
-        self._lock = threading.Lock()
-
-    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
-        with self._lock:
-            cur = self._con.cursor()
-        try:
-            cur.execute("USE db")  # the default catalog is per cursor
-            return cur.execute(sql, list(params)).df()
-        finally:
-            cur.close()
-
-    def close(self) -> None:
-        self._con.close()
-
-    def __enter__(self) -> Reader:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+from database.connection import Reader
 
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[object]]:
@@ -478,3 +421,34 @@ def policy_positions_with_sources(db: Reader) -> pd.DataFrame:
         ORDER BY x.position_id
         """
     )
+
+
+# --- static chart images -------------------------------------------------------------------
+
+
+def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
+    """The chart's static SVGs (wide, narrow) drawn by the build; None when it drew none."""
+    frame = db.frame(
+        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%'",
+        [chart_id],
+    )
+    images = {
+        str(k): bytes(v).decode("utf-8") for k, v in zip(frame["kind"], frame["image"], strict=True)
+    }
+    if {"svg-wide", "svg-narrow"} - images.keys():
+        return None
+    return images["svg-wide"], images["svg-narrow"]
+
+
+def chart_png(db: Reader, chart_id: str) -> bytes | None:
+    """The chart's report-ready PNG drawn by the build; None when it drew none."""
+    frame = db.frame(
+        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png'", [chart_id]
+    )
+    return None if frame.empty else bytes(frame.iloc[0, 0])
+
+
+def chart_images_by_fingerprint(db: Reader) -> dict[str, bytes]:
+    """Every stored chart image by its fingerprint, for a later build to reuse."""
+    frame = db.frame("SELECT fingerprint, image FROM chart_images")
+    return {str(f): bytes(i) for f, i in zip(frame["fingerprint"], frame["image"], strict=True)}

@@ -1,4 +1,4 @@
-"""The tables analysts download from the Data page: which rows, which columns, provenance included."""
+"""The tables analysts download: which rows, which columns, provenance included."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from monitor import data
+from database import queries
+from database.connection import Reader
 
 PROVENANCE = [
     "source_title",
@@ -19,41 +20,41 @@ PROVENANCE = [
 
 
 @dataclass(frozen=True)
-class Dataset:
+class DownloadTable:
     """One downloadable table: a label, how to fetch it filtered, and the columns shown."""
 
     label: str
-    fetch: Callable[[Sequence[str], Sequence[str]], pd.DataFrame]
+    fetch: Callable[[Reader, Sequence[str], Sequence[str]], pd.DataFrame]
     columns: tuple[str, ...]
     filters_by_metric: bool = False
 
 
-def _indicators(source_ids: Sequence[str], metric_ids: Sequence[str]) -> pd.DataFrame:
-    return data.indicators(source_ids=source_ids, metric_ids=metric_ids)
+def _indicators(db: Reader, source_ids: Sequence[str], metric_ids: Sequence[str]) -> pd.DataFrame:
+    return queries.indicators(db, source_ids=source_ids, metric_ids=metric_ids)
 
 
-def _statements(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return data.statements(source_ids=source_ids)
+def _statements(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    return queries.statements(db, source_ids=source_ids)
 
 
-def _positions(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return data.policy_positions(source_ids=source_ids)
+def _positions(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    return queries.policy_positions(db, source_ids=source_ids)
 
 
-def _policies(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return data.policies(source_ids=source_ids)
+def _policies(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    return queries.policies(db, source_ids=source_ids)
 
 
-def _actors(_: Sequence[str], __: Sequence[str]) -> pd.DataFrame:
-    return data.actors()
+def _actors(db: Reader, _: Sequence[str], __: Sequence[str]) -> pd.DataFrame:
+    return queries.actors(db)
 
 
-def _sources(source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return data.sources(source_ids=source_ids)
+def _sources(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
+    return queries.sources(db, source_ids=source_ids)
 
 
-DATASETS: dict[str, Dataset] = {
-    "indicators": Dataset(
+DOWNLOAD_TABLES: dict[str, DownloadTable] = {
+    "indicators": DownloadTable(
         "Figures (indicators)",
         _indicators,
         (
@@ -80,7 +81,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         filters_by_metric=True,
     ),
-    "statements": Dataset(
+    "statements": DownloadTable(
         "Statements",
         _statements,
         (
@@ -98,7 +99,7 @@ DATASETS: dict[str, Dataset] = {
             *PROVENANCE,
         ),
     ),
-    "policies": Dataset(
+    "policies": DownloadTable(
         "Proposals",
         _policies,
         (
@@ -118,7 +119,7 @@ DATASETS: dict[str, Dataset] = {
             *PROVENANCE,
         ),
     ),
-    "positions": Dataset(
+    "positions": DownloadTable(
         "Positions on proposals",
         _positions,
         (
@@ -135,7 +136,7 @@ DATASETS: dict[str, Dataset] = {
             *PROVENANCE,
         ),
     ),
-    "actors": Dataset(
+    "actors": DownloadTable(
         "Actors",
         _actors,
         (
@@ -150,7 +151,7 @@ DATASETS: dict[str, Dataset] = {
             "n_positions",
         ),
     ),
-    "sources": Dataset(
+    "sources": DownloadTable(
         "Articles (sources)",
         _sources,
         (
@@ -185,8 +186,10 @@ def page_rows(frame: pd.DataFrame, page: int) -> pd.DataFrame:
     return frame.iloc[start : start + PAGE_ROWS]
 
 
-def rows(name: str, source_ids: Sequence[str] = (), metric_ids: Sequence[str] = ()) -> pd.DataFrame:
-    """The filtered rows of one dataset, in the columns shown and downloaded."""
-    spec = DATASETS[name]
-    frame = spec.fetch(source_ids, metric_ids if spec.filters_by_metric else ())
+def rows(
+    db: Reader, name: str, source_ids: Sequence[str] = (), metric_ids: Sequence[str] = ()
+) -> pd.DataFrame:
+    """The filtered rows of one download table, in the columns shown and downloaded."""
+    spec = DOWNLOAD_TABLES[name]
+    frame = spec.fetch(db, source_ids, metric_ids if spec.filters_by_metric else ())
     return frame.loc[:, list(spec.columns)].reset_index(drop=True)

@@ -8,9 +8,8 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
-from charts.campaign import event_date_text as date_words
-from charts.catalogue import hedged_words
-from charts.hedged import period_text, reference_date
+from charts.hedged import reference_date
+from data_model.wording import date_text, hedged_words, period_text
 
 #: Metrics the Overview leads with, in order.
 HEADLINE_METRICS = (
@@ -307,7 +306,7 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
         f"**Status:** {words(p.status)} — {p.status_note}  \n"
         f"**Area:** {p.category} · **Put forward by:** "
         f"{speaker_text(p.proposed_by_name, p.proposed_by_role, None)} · "
-        f"**First reported:** {date_words(p.proposed_on, p.proposed_on_precision)}",
+        f"**First reported:** {date_text(p.proposed_on, p.proposed_on_precision)}",
         str(p.description),
         blockquote(p.quote) + f"\n>\n> — as reported in {p.source_citation}",
     ]
@@ -372,7 +371,7 @@ def statement_markdown(row: Any) -> str:
         words = f"> {row.quote}\n>\n> — {who}"
     else:
         words = f"**{who}**, as the article reports it: {row.quote}"
-    said = date_words(row.statement_date, row.statement_date_precision)
+    said = date_text(row.statement_date, row.statement_date_precision)
     how = "quoted" if row.kind == "direct" else "paraphrased"
     meta = (
         f":gray[{row.stance} · {row.topic} · {how} · {said} · "
@@ -404,7 +403,7 @@ def source_facts_markdown(src: Any) -> str:
     return "  \n".join(
         [
             outlet,
-            f"**Published:** {date_words(src.published_on, src.date_precision)}",
+            f"**Published:** {date_text(src.published_on, src.date_precision)}",
             f"**How the date is known:** {src.date_basis}",
             f"**Address:** {src.url}" if src.url else "**Address:** not known",
             f"**Drawn from it:** {src.n_figures} figures, {src.n_statements} statements, "

@@ -1,0 +1,93 @@
+"""Build step: draw every chart as static images (wide and narrow SVG, PNG) into the new database file."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import duckdb
+
+from charts.catalogue import CHARTS
+from charts.drawing import (
+    Drawing,
+    PngUnavailable,
+    close_png_session,
+    png_drawing,
+    png_problem,
+    svg_drawing,
+)
+from charts.frames import ReaderFrames
+from data_model.tables import CHART_IMAGES
+from database import queries
+from database.connection import Reader
+
+#: Static chart sizes in CSS pixels: a wide one for laptops, a tall narrow one for phones.
+WIDE, NARROW = (1000, 460), (420, 620)
+
+#: Where the dashboard is published, written into each PNG's footer when set.
+PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"
+
+
+def _drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Drawing]]:
+    with Reader(db_path) as reader:
+        frames = ReaderFrames(reader)
+        out = []
+        for chart_id, spec in CHARTS.items():
+            chart = spec.build(frames)
+            out.append((chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
+            out.append((chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
+            out.append((chart_id, "png", png_drawing(chart, public_url)))
+    return out
+
+
+def _earlier_images(previous: Path | None) -> dict[str, bytes]:
+    """Images of the database being replaced, by fingerprint ({} when there is none)."""
+    if previous is None or not previous.exists():
+        return {}
+    try:
+        with Reader(previous) as reader:
+            return queries.chart_images_by_fingerprint(reader)
+    except Exception:  # an older or damaged file: draw everything afresh
+        return {}
+
+
+def draw_into(db_path: Path, previous: Path | None = None) -> str:
+    """Draw every chart of the database at db_path and store the images in it.
+
+    An image whose figure is unchanged since `previous` (the file being replaced) is copied
+    from it rather than drawn again: adding one article redraws only the charts it changes.
+    Returns one line for the build's output. Without a working Chromium nothing is stored
+    and the line says so: the pages then show the interactive charts.
+    """
+    started = time.perf_counter()
+    drawings = _drawings(db_path, os.environ.get(PUBLIC_URL_VARIABLE) or None)
+    earlier = _earlier_images(previous)
+    fingerprints = [d.fingerprint() for _, _, d in drawings]
+    missing = [fp for fp in fingerprints if fp not in earlier]
+    if missing and (problem := png_problem()):
+        return f"static charts not drawn ({problem}); pages will show interactive charts"
+    rows: list[tuple[str, str, str, bytes]] = []
+    try:
+        for (chart_id, kind, drawing), fp in zip(drawings, fingerprints, strict=True):
+            image = earlier.get(fp)
+            if image is None:
+                image = drawing.draw()
+                earlier[fp] = image
+            rows.append((chart_id, kind, fp, image))
+    except PngUnavailable as exc:
+        return f"static charts not drawn ({exc}); pages will show interactive charts"
+    finally:
+        close_png_session()  # the browser is not kept beyond the build
+    con = duckdb.connect(str(db_path))
+    try:
+        names = ", ".join(c.name for c in CHART_IMAGES.columns)
+        con.executemany(f"INSERT INTO {CHART_IMAGES.name} ({names}) VALUES (?, ?, ?, ?)", rows)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    drawn = len(set(missing))
+    return (
+        f"drew {len(CHARTS)} charts as static images ({drawn} of {len(rows)} images new) "
+        f"in {time.perf_counter() - started:.1f}s"
+    )

@@ -1,0 +1,10 @@
+"""Suggest: draft records from an article, split by what each step finds.
+
+sentences (the text as sentences and tokens) ← dates (words that are dates, not figures)
+← numbers (figures and their hedges) ← speakers (who said what) ← draft (the YAML to review).
+"""
+
+from curation.suggest.draft import candidates, configure, run, suggest
+from curation.suggest.sentences import SuggestError
+
+__all__ = ["SuggestError", "candidates", "configure", "run", "suggest"]

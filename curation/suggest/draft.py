@@ -1,0 +1,321 @@
+"""The draft: read an article and the codebook, and render candidate records as YAML to review."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from curation.suggest.numbers import Figure, find_figures
+from curation.suggest.sentences import SuggestError, split_sentences
+from curation.suggest.speakers import Speaker, _resolve, attribute, find_quotations
+from data_model.records import Stance, Topic
+from etl.cleaning import clean_body
+from etl.load import RawRecord, read_curated
+from etl.problems import Problems
+
+_MAX_ID = 80
+
+
+# libyaml's emitter, where installed, is many times faster on a long article's scalars.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True)
+class Article:
+    """The text to read and what is known of its source."""
+
+    raw: str
+    file: Path
+    source_id: str | None
+    title: str | None
+    published_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class Hints:
+    """Curated ids to name in the TODO comments."""
+
+    metrics: dict[str, list[str]]
+    actors: list[dict[str, Any]]
+    phases: list[str]
+
+
+def _curated(seeds_dir: Path) -> list[RawRecord]:
+    curated = seeds_dir / "curated"
+    if not curated.is_dir():
+        return []
+    return read_curated(curated, seeds_dir.parent, Problems())
+
+
+def _hints(records: Sequence[RawRecord]) -> Hints:
+    metrics: dict[str, list[str]] = {}
+    actors, phases = [], []
+    for r in records:
+        if r.kind == "metrics" and isinstance(r.data.get("metric_id"), str):
+            metrics.setdefault(str(r.data.get("unit")), []).append(r.data["metric_id"])
+        elif r.kind == "actors" and isinstance(r.data.get("actor_id"), str):
+            actors.append(r.data)
+        elif r.kind == "phases" and isinstance(r.data.get("phase_id"), str):
+            phases.append(r.data["phase_id"])
+    return Hints(metrics, actors, phases)
+
+
+def _decode(data: bytes, file: Path) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SuggestError(f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def read_article(target: str, seeds_dir: Path, records: Sequence[RawRecord]) -> Article:
+    """A registered source id (its seed file and title) or a path to any text file."""
+    sources = {r.data.get("source_id"): r.data for r in records if r.kind == "sources"}
+    path = Path(target)
+    src = sources.get(target)
+    if src is not None:
+        path = seeds_dir / "articles" / str(src.get("seed_file"))
+        if not path.is_file():
+            raise SuggestError(f"source {target!r} names {path}, which does not exist")
+    elif path.is_file():
+        # A seed file given by path still gets its source's title and id.
+        src = next(
+            (
+                s
+                for s in sources.values()
+                if s.get("seed_file") == path.name
+                and (seeds_dir / "articles" / path.name).resolve() == path.resolve()
+            ),
+            None,
+        )
+    else:
+        raise SuggestError(f"{target!r} is neither a registered source id nor a file")
+    published = src.get("published_on") if src else None
+    return Article(
+        raw=_decode(path.read_bytes(), path),
+        file=path,
+        source_id=src.get("source_id") if src else None,
+        title=src.get("title") if src else None,
+        published_on=published if isinstance(published, dt.date) else None,
+    )
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar on one line, quoted where YAML needs it."""
+    if value is None:
+        return "null"
+    text = yaml.dump(
+        value, Dumper=_DUMPER, allow_unicode=True, width=10**9, default_flow_style=True
+    )
+    return text.strip().removesuffix("...").strip()
+
+
+def _comment(text: str) -> str:
+    return "  # " + " ".join(text.split())
+
+
+def _slug(text: str, words: int = 4) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words])
+
+
+def _make_id(prefix: str, tail: str, taken: dict[str, int]) -> str:
+    """A valid id, unique in this draft; ``taken`` counts the uses of each base."""
+    tail = tail.strip("-") or "item"
+    room = _MAX_ID - 4 - len(tail) - 1
+    base = f"{prefix[:room].rstrip('-')}-{tail}"[: _MAX_ID - 4]
+    n = taken.get(base, 0) + 1
+    ident = base if n == 1 else f"{base}-{n}"
+    while ident in taken:  # a suffixed id may equal another base; rare, so short
+        n += 1
+        ident = f"{base}-{n}"
+    taken[base] = n
+    taken.setdefault(ident, 1)
+    return ident
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def _actor_guess(speaker: Speaker | None, hints: Hints) -> list[str]:
+    if speaker is None:
+        return []
+    who = speaker.name.casefold()
+    found = []
+    for actor in hints.actors:
+        names = [str(actor.get("name", "")), *[str(a) for a in actor.get("aliases") or []]]
+        folded = [n.casefold() for n in names if n]
+        # A short form ("Eno" for "Maggie Eno") only counts for a named speaker.
+        short = speaker.named and any(
+            n.endswith(" " + who) or who.endswith(" " + n) for n in folded
+        )
+        if who in folded or short:
+            found.append(actor["actor_id"])
+    return found
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One draft record: the passage it rests on, its figure if any, and the speaker guessed."""
+
+    quote: str
+    speaker: Speaker | None
+    found_in: str
+    figure: Figure | None = None
+
+
+def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
+    """Indicator and statement candidates of an article, from its clean body."""
+    body = clean_body(raw, title)
+    sentences, spans = split_sentences(body)
+    who = attribute(sentences)
+    figures = [
+        Candidate(sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who), figure=f)
+        for f in find_figures(sentences)
+    ]
+    quotes = [
+        Candidate(q.text, *_resolve(q.first, q.last, who))
+        for q in find_quotations(body, sentences, spans)
+    ]
+    return figures, quotes
+
+
+def _maybe(speaker: Speaker, hints: Hints) -> str:
+    guess = _actor_guess(speaker, hints)
+    return f"; maybe {', '.join(guess)}" if guess else ""
+
+
+def _hedge_comment(fig: Figure) -> str:
+    if not fig.hedge:
+        return "no hedge before the figure" + ("; a plural count" if fig.note else "")
+    if fig.hedge.lower() in ("nearly", "almost"):
+        return f'from "{fig.hedge}": read as approx; at_most if only the ceiling matters'
+    return f'from "{fig.hedge}"'
+
+
+def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -> list[str]:
+    fig = c.figure
+    assert fig is not None
+    unit = fig.unit or "unknown"
+    metric_ids = hints.metrics.get(unit, [])
+    metric_note = f"unit guess: {unit}" + (
+        f"; {unit} metrics: {', '.join(metric_ids)}" if metric_ids else ""
+    )
+    phases = f" ({', '.join(hints.phases)})" if hints.phases else ""
+    if article.published_on:
+        as_of = _scalar(article.published_on) + _comment("TODO check: the publication date")
+    else:
+        as_of = "null" + _comment("TODO the date the figure is as of")
+    if c.speaker is None:
+        actor = _comment("TODO choose from actors.yaml, or leave empty")
+        attribution = "null" + _comment("TODO who gave the figure, in the article's words")
+    else:
+        actor = _comment(
+            f"TODO choose from actors.yaml (speaker: {c.speaker.name}{_maybe(c.speaker, hints)})"
+        )
+        attribution = _scalar(c.speaker.phrase) + _comment(f"TODO check: guessed from {c.found_in}")
+    return [
+        f"# {fig.words!r} -> {_number(fig.value)} ({unit}), {fig.qualifier.value}",
+        f"- indicator_id: {_scalar(ident)}",
+        "  metric_id: null" + _comment(f"TODO choose from metrics.yaml ({metric_note})"),
+        f"  value: {_scalar(_number(fig.value))}",
+        f"  qualifier: {fig.qualifier.value}" + _comment(_hedge_comment(fig)),
+        "  period_start: null" + _comment("TODO first day the figure covers, or leave empty"),
+        "  period_end: null" + _comment("TODO last day the figure covers, or leave empty"),
+        f"  as_of: {as_of}",
+        "  phase_id: null" + _comment(f"TODO choose from phases.yaml{phases}, or leave empty"),
+        "  geography: national" + _comment("TODO check"),
+        f"  source_id: {_source_line(article)}",
+        "  actor_id: null" + actor,
+        f"  attribution: {attribution}",
+        f"  quote: {_scalar(c.quote)}",
+        f"  note: {_scalar(fig.note)}",
+    ]
+
+
+def _statement_lines(c: Candidate, article: Article, hints: Hints, ident: str) -> list[str]:
+    if c.speaker is None:
+        who = "TODO choose from actors.yaml (no speaker found)"
+    else:
+        found = f"speaker {c.speaker.phrase!r}, found in {c.found_in}{_maybe(c.speaker, hints)}"
+        who = f"TODO choose from actors.yaml ({found})"
+    return [
+        f"- statement_id: {_scalar(ident)}",
+        "  actor_id: null" + _comment(who),
+        f"  source_id: {_source_line(article)}",
+        f"  quote: {_scalar(c.quote)}",
+        "  kind: direct" + _comment("the speaker's words in quotation marks"),
+        "  said_on: null"
+        + _comment("TODO when it was said, where the article tells; else leave empty"),
+        "  topic: null" + _comment(f"TODO one of: {', '.join(t.value for t in Topic)}"),
+        "  stance: null" + _comment(f"TODO one of: {', '.join(s.value for s in Stance)}"),
+    ]
+
+
+def _indicator_tail(c: Candidate) -> str:
+    fig = c.figure
+    assert fig is not None
+    return f"{_number(fig.value)}-{fig.unit or 'figure'}".replace(".", "-")
+
+
+def _statement_tail(c: Candidate) -> str:
+    said_by = _slug(c.speaker.name, 3) if c.speaker else ""
+    spoken = _slug(c.quote, 3)
+    return spoken if not said_by or spoken.startswith(said_by) else f"{said_by}-{spoken}"
+
+
+def _source_line(article: Article) -> str:
+    if article.source_id:
+        return _scalar(article.source_id)
+    return "null" + _comment("TODO the source_id given by `python -m etl add`")
+
+
+def render(article: Article, hints: Hints) -> str:
+    """The draft YAML: candidates with every field a person must decide left as a TODO."""
+    figures, quotes = candidates(article.raw, article.title)
+    name = article.source_id or article.file.stem
+    prefix = article.source_id or "draft"
+    target = f"seeds/curated/articles/{article.source_id or '<source_id>'}.yaml"
+    lines = [
+        f"# Draft records for {name} ({article.file.name}), suggested by `python -m etl suggest`.",
+        "# Nothing here is checked yet. Keep the candidates worth keeping, fill in every TODO,",
+        f"# then paste into {target} and run `python -m etl check`.",
+        f"# {len(figures)} figure(s) and {len(quotes)} quotation(s) found in the clean text.",
+    ]
+    taken: dict[str, int] = {}
+    lines.append("indicators:" if figures else "indicators: []")
+    for c in figures:
+        lines += _indicator_lines(c, article, hints, _make_id(prefix, _indicator_tail(c), taken))
+    lines.append("statements:" if quotes else "statements: []")
+    for c in quotes:
+        lines += _statement_lines(c, article, hints, _make_id(prefix, _statement_tail(c), taken))
+    return "\n".join(lines) + "\n"
+
+
+def suggest(target: str, seeds_dir: Path) -> str:
+    """The draft for a registered source id or a text file; nothing is written."""
+    records = _curated(seeds_dir)
+    return render(read_article(target, seeds_dir, records), _hints(records))
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of `python -m etl suggest`."""
+    parser.add_argument("target", help="a registered source_id, or the path of a text file")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `python -m etl suggest`; print the draft, or one line on stderr and exit code 1."""
+    try:
+        draft = suggest(args.target, args.seeds)
+    except SuggestError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.write(draft)
+    return 0

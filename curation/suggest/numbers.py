@@ -1,0 +1,344 @@
+"""Figures in an article's sentences: numbers in digits or words, their hedges and units."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from curation.suggest.dates import _DURATIONS, _is_date_number, _is_year
+from curation.suggest.sentences import _QUOTE_MARKS, Sentence, _Tok, _tokens, _words
+from data_model.qualifiers import Qualifier
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES) | {"dozen"}
+
+
+# Fractions are shares of a whole: the codebook records them as percentages.
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+
+
+# Plural counts ("thousands") give no number; the lowest value the word allows is used,
+# as the curated seeds do ("thousands" is at least 2,000).
+_VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+
+
+_VAGUE_LEAD = frozenset({"several", "few"})
+
+
+# A number after these names a thing ("district 5", "Article 14"), it does not count one.
+_LABELS = _words(
+    "article chapter section clause route road street highway district block room phase "
+    "number no level grade zone building floor sangkat prison cc"
+)
+
+
+_SUFFIX_SCALE = {"k": 1_000, "K": 1_000, "M": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
+
+_MASS = {
+    "kg": 1, "kgs": 1, "kilogram": 1, "kilograms": 1, "kilogramme": 1, "kilogrammes": 1,
+    "kilo": 1, "kilos": 1, "tonne": 1000, "tonnes": 1000, "ton": 1000, "tons": 1000,
+    "gram": 0.001, "grams": 0.001, "g": 0.001,
+}  # fmt: skip
+
+
+_MONEY = {"dollar": "usd", "dollars": "usd", "usd": "usd", "riel": "riel", "riels": "riel"}
+
+
+_NOUN_UNITS = {
+    **dict.fromkeys(
+        _words(
+            "people person persons individuals users user suspects suspect detainees detainee "
+            "prisoners prisoner inmates inmate traffickers trafficker dealers dealer addicts addict "
+            "clients patients residents students officers officials workers children men women "
+            "youths villagers offenders arrests arrested detained"
+        ),
+        "people",
+    ),
+    **dict.fromkeys(
+        _words(
+            "centres centre centers center clinics clinic facilities facility prisons prison "
+            "hospitals hospital camps"
+        ),
+        "facilities",
+    ),
+    **dict.fromkeys(
+        _words("cases case crimes crime offences offenses investigations raids incidents"),
+        "cases",
+    ),
+    **dict.fromkeys(_words("villages village communes"), "villages"),
+}
+
+
+# How far after a number its noun may stand: "200 voluntary treatment clinics".
+_NOUN_WINDOW = 4
+
+
+# The hedge is read from the words just before the figure, longest phrase first.
+# "nearly" and "almost" are read as approx, not at_most: the article puts the true value
+# close to the figure, and "≤ 8,000" would hide that; the curator may still narrow it.
+_QUALIFIER_PHRASES: dict[str, Qualifier] = {
+    "no more than": Qualifier.at_most,
+    "not more than": Qualifier.at_most,
+    "a maximum of": Qualifier.at_most,
+    "as many as": Qualifier.at_most,
+    "no fewer than": Qualifier.at_least,
+    "no less than": Qualifier.at_least,
+    "a minimum of": Qualifier.at_least,
+    "in excess of": Qualifier.more_than,
+    "more than": Qualifier.more_than,
+    "just over": Qualifier.more_than,
+    "well over": Qualifier.more_than,
+    "upwards of": Qualifier.more_than,
+    "at least": Qualifier.at_least,
+    "fewer than": Qualifier.fewer_than,
+    "less than": Qualifier.fewer_than,
+    "just under": Qualifier.fewer_than,
+    "up to": Qualifier.at_most,
+    "at most": Qualifier.at_most,
+    "close to": Qualifier.approx,
+    "an estimated": Qualifier.approx,
+    "over": Qualifier.more_than,
+    "above": Qualifier.more_than,
+    "under": Qualifier.fewer_than,
+    "below": Qualifier.fewer_than,
+    "some": Qualifier.approx,
+    "about": Qualifier.approx,
+    "around": Qualifier.approx,
+    "roughly": Qualifier.approx,
+    "approximately": Qualifier.approx,
+    "nearly": Qualifier.approx,
+    "almost": Qualifier.approx,
+    "estimated": Qualifier.approx,
+}
+
+
+_QUALIFIER_MAX_WORDS = max(len(p.split()) for p in _QUALIFIER_PHRASES)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a sentence, read as the codebook records figures."""
+
+    value: float
+    qualifier: Qualifier
+    hedge: str
+    unit: str | None
+    words: str
+    sentence: int
+    note: str | None = None
+
+
+def _next_word(toks: Sequence[_Tok], j: int) -> str:
+    return toks[j].low if j < len(toks) and toks[j].kind == "word" else ""
+
+
+def _noun_unit(toks: Sequence[_Tok], j: int) -> str | None:
+    """The unit implied by the noun just after a number ("200 voluntary treatment clinics")."""
+    seen = 0
+    while j < len(toks) and seen < _NOUN_WINDOW:
+        tok = toks[j]
+        if tok.kind == "punct":
+            if tok.text in _QUOTE_MARKS:  # "five “white villages”"
+                j += 1
+                continue
+            return None
+        if tok.kind != "word":
+            return None
+        unit = _NOUN_UNITS.get(tok.low) or _NOUN_UNITS.get(tok.low.split("-")[-1])
+        if unit:
+            return unit
+        seen, j = seen + 1, j + 1
+    return None
+
+
+def _measure(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, str | None, int, bool]:
+    """Scale words and a unit after a number: (value, unit, next index, is a duration)."""
+    while (w := _next_word(toks, j)) in _SCALES:
+        value, j = value * _SCALES[w], j + 1
+    w = _next_word(toks, j)
+    if j < len(toks) and toks[j].text == "%":
+        return value, "percent", j + 1, False
+    if w == "percent" or w == "percentage":
+        return value, "percent", j + 1, False
+    if w == "per" and _next_word(toks, j + 1) == "cent":
+        return value, "percent", j + 2, False
+    if w in _MASS:
+        return value * _MASS[w], "kg", j + 1, False
+    if w in _MONEY:
+        return value, _MONEY[w], j + 1, False
+    if w in _DURATIONS or w.split("-")[0] in _DURATIONS:
+        return value, None, j + 1, True
+    return value, None, j, False
+
+
+def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None, int] | None:
+    """A figure written in digits at token i: (value, unit, next index), or None."""
+    tok = toks[i]
+    if tok.start > 0 and (text[tok.start - 1].isalnum() or text[tok.start - 1] in "-./"):
+        return None  # "Covid-19", "G20", "24/7"
+    if i > 0 and toks[i - 1].low.rstrip(".") in _LABELS and tok.text.isdigit():
+        return None  # "district 5", "Article 14", "Phase 2"
+    money = "$" in tok.text
+    value = float(tok.text.split("$")[-1].replace(",", ""))
+    unit: str | None = "usd" if money else None
+    suffix = tok.suffix
+    if suffix in _ORDINAL_SUFFIXES or suffix in ("s", "am", "pm"):
+        return None  # "11th day", "1990s", "10am"
+    if tok.hyphen and tok.hyphen[1:].split("-")[0].lower() in _DURATIONS:
+        return None  # "14-day quarantine"
+    if suffix == "%":
+        unit = "percent"
+    elif suffix.lower() in _MASS:
+        value, unit = value * _MASS[suffix.lower()], "kg"
+    elif suffix in _SUFFIX_SCALE or (money and suffix == "m"):
+        value *= _SUFFIX_SCALE.get(suffix, 1_000_000)
+    elif suffix:
+        return None  # "10km", "4G": not a quantity the codebook measures
+    value, measured, j, duration = _measure(toks, i + 1, value)
+    if duration:
+        return None
+    unit = measured or unit
+    if _is_date_number(toks, i, j, value):
+        return None
+    noun = _noun_unit(toks, j) if unit is None else None
+    if _is_year(tok, value, unit, noun):
+        return None
+    return value, unit or noun, j
+
+
+def _word_parts(tok: _Tok) -> list[str]:
+    return tok.low.split("-") if tok.kind == "word" else []
+
+
+def _is_number_word(tok: _Tok) -> bool:
+    parts = _word_parts(tok)
+    return bool(parts) and all(p in _NUMBER_WORDS for p in parts)
+
+
+def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str | None] | None:
+    """A figure written in words at token i: (value, unit, next index, note), or None."""
+    first = _word_parts(toks[i])
+    if not first:
+        return None
+    lead = first[0]
+    nxt = _next_word(toks, i + 1)
+    if lead in ("tens", "hundreds") and nxt == "of" and _next_word(toks, i + 2) in _VAGUE:
+        # "tens of thousands" is at least 20,000.
+        value = {"tens": 10, "hundreds": 100}[lead] * _VAGUE[_next_word(toks, i + 2)]
+        words = " ".join(t.text for t in toks[i : i + 3])
+        note = f"the article says {words!r}; {value:,} is the lowest value the words allow"
+        return value, _noun_unit(toks, i + 3), i + 3, note
+    if lead in _VAGUE:
+        note = f"the article says {toks[i].text!r}; {_VAGUE[lead]:,} is the lowest value the word allows"
+        return _VAGUE[lead], _noun_unit(toks, i + 1), i + 1, note
+    if lead in _VAGUE_LEAD and nxt in ("hundred", "thousand"):
+        value, j = _SCALES[nxt] * 2, i + 2
+        note = (
+            f"the article says {toks[i].text} {nxt}; {value:,} is the lowest value the words allow"
+        )
+        return value, _noun_unit(toks, j), j, note
+    if lead == "half" and len(first) == 1:
+        prev = toks[i - 1].low if i > 0 else ""
+        if prev in ("first", "second", "last", "past", "the", "other") or nxt in ("an", "way"):
+            return None
+        if nxt == "a" and _next_word(toks, i + 2) in ("million", "billion"):
+            return 0.5 * _SCALES[_next_word(toks, i + 2)], None, i + 3, None
+        return 50.0, "percent", i + 1, None
+    if lead in ("a", "an"):
+        if nxt in _FRACTIONS and nxt not in ("thirds", "quarters"):
+            return round(100 / _FRACTIONS[nxt], 2), "percent", i + 2, None
+        if nxt not in ("dozen", "hundred", "thousand", "million", "billion"):
+            return None
+        parts, j = ["one", nxt], i + 2
+    elif len(first) == 2 and first[0] in _UNITS and first[1] in _FRACTIONS:
+        return round(_UNITS[first[0]] * 100 / _FRACTIONS[first[1]], 2), "percent", i + 1, None
+    elif _is_number_word(toks[i]):
+        parts, j = list(first), i + 1
+    else:
+        return None
+    # Consume the rest of a compound number: "one hundred and twenty", "twenty-five".
+    while j < len(toks):
+        if _is_number_word(toks[j]):
+            parts, j = parts + _word_parts(toks[j]), j + 1
+        elif toks[j].low == "and" and j + 1 < len(toks) and _is_number_word(toks[j + 1]):
+            j += 1
+        else:
+            break
+    after = _next_word(toks, j)
+    if after in _FRACTIONS and len(parts) == 1 and parts[0] in _UNITS:
+        return round(_UNITS[parts[0]] * 100 / _FRACTIONS[after], 2), "percent", j + 1, None
+    value = _words_value(parts)
+    value, unit, j2, duration = _measure(toks, j, value)
+    if duration:
+        return None
+    noun = _noun_unit(toks, j2) if unit is None else None
+    if parts == ["one"] and unit is None and _next_word(toks, j) not in _NOUN_UNITS:
+        return None  # "one of the", "no one", "number one": not a count
+    return value, unit or noun, j2, None
+
+
+def _words_value(parts: Sequence[str]) -> float:
+    total, current = 0, 0
+    for p in parts:
+        if p in _UNITS:
+            current += _UNITS[p]
+        elif p in ("hundred", "dozen"):
+            current = max(current, 1) * (100 if p == "hundred" else 12)
+        else:
+            total, current = total + max(current, 1) * _SCALES[p], 0
+    return float(total + current)
+
+
+def _hedge(toks: Sequence[_Tok], i: int) -> tuple[Qualifier, str, int]:
+    """The qualifier in the words just before token i: (qualifier, words, first token)."""
+    words: list[_Tok] = []
+    k = i - 1
+    while k >= 0 and toks[k].kind == "word" and len(words) < _QUALIFIER_MAX_WORDS:
+        words.insert(0, toks[k])
+        k -= 1
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(t.low for t in words[-n:])
+        if phrase in _QUALIFIER_PHRASES:
+            return _QUALIFIER_PHRASES[phrase], " ".join(t.text for t in words[-n:]), i - n
+    return Qualifier.exact, "", i
+
+
+def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
+    """Every figure in the sentences, in reading order, years and dates left out."""
+    figures: list[Figure] = []
+    for number, sentence in enumerate(sentences):
+        text = sentence.text
+        toks = _tokens(text)
+        i = 0
+        while i < len(toks):
+            if toks[i].kind == "num":
+                found = _numeric(toks, i, text)
+                parsed = (*found, None) if found else None
+            else:
+                parsed = _worded(toks, i)
+            if parsed is None:
+                i += 1
+                continue
+            value, unit, j, note = parsed
+            qualifier, hedge, first = _hedge(toks, i)
+            if note and not hedge:
+                qualifier = Qualifier.at_least
+            words = text[toks[first].start : toks[j - 1].end]
+            figures.append(Figure(float(value), qualifier, hedge, unit, words, number, note))
+            i = j
+    return figures

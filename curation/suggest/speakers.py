@@ -1,0 +1,297 @@
+"""Who said what: speakers named around a quotation or a reported-speech verb, and the quotations."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from curation.suggest.sentences import _LOOKAROUND, Sentence, _words
+
+_SAY = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
+    r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
+    r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
+    r"according to)\b",
+    re.IGNORECASE,
+)
+
+
+# After "told" stands the listener ("told The Post"), not the speaker.
+_LISTENER_VERBS = frozenset({"told", "tells"})
+
+
+# Words between a speaker and "said" that are not part of the speaker.
+_SKIP_BEFORE_VERB = _words(
+    "yesterday today also later previously then meanwhile earlier recently again had has have "
+    "was who monday tuesday wednesday thursday friday saturday sunday on last week month "
+    "in an a email interview statement"
+)
+
+
+_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+_SPEAKER_NOUNS = _words(
+    "official officials police authorities spokesman spokeswoman spokesperson participant "
+    "participants source sources ministry government experts expert observers critics "
+    "report statement organisation organization"
+)
+
+
+_TITLES = _words(
+    "president minister director deputy chief secretary secretary-general commissioner "
+    "governor principal spokesman spokeswoman spokesperson officer manager head chairman "
+    "chairwoman general undersecretary executive dr mr mrs ms prime ambassador representative "
+    "coordinator advocate official lieutenant colonel judge prosecutor founder lawyer "
+    "researcher analyst consultant worker monitor investigator"
+)
+
+
+# Capitalised words that open a sentence without being part of a name.
+_NOT_NAMES = _words(
+    "the a an this that these those he she they it we i but and or so then meanwhile however "
+    "yesterday today last in on at as after before when while according also"
+)
+
+
+_CLOSED = re.compile(r"[,.;:!?”\"]$")
+
+
+_CONNECTORS = frozenset({"of", "for", "and"})
+
+
+_APPOSITION_WORDS = frozenset({"of", "from", "at", "with"}) | _TITLES
+
+
+_ROLE_WORDS = frozenset({"ministry", "police", "national", "provincial", "deputy", "senior"})
+
+
+_MAX_APPOSITION = 8
+
+
+# Quotations of one to three words are scare quotes ("white villages"), not statements.
+_MIN_QUOTE_WORDS = 4
+
+
+_PRONOUN_LOOKBACK = 5
+
+
+_RIGHT_NAME = re.compile(
+    r"^\s+(?P<role>(?:[a-z][\w-]*\s+){0,5}?)(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*)"
+    r"(?=\s*(?:[,.;:!?]|$))"
+)
+
+
+_CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who a passage is attributed to: the words as written, and a name to match actors."""
+
+    phrase: str
+    name: str
+    named: bool
+    pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation of a sentence or more, with the whole sentences it stands in."""
+
+    text: str
+    first: int
+    last: int
+
+
+def _clean_token(token: str) -> str:
+    return token.strip("()[]")
+
+
+def _is_cap(token: str) -> bool:
+    token = _clean_token(token)
+    return bool(token) and token[0].isupper() and token.lower() not in _NOT_NAMES
+
+
+def _name_of(run: list[str]) -> str:
+    """The person or body in a run like "NACD President Ke Kim Yan": after the last title."""
+    cut = max((k + 1 for k, t in enumerate(run) if t.lower() in _TITLES), default=0)
+    rest = run[cut:] or run
+    # "Minister of Interior Sar Kheng": the office's "of Interior" is not the name.
+    while len(rest) > 2 and rest[0].lower() in _CONNECTORS:
+        rest = rest[2:]
+    return " ".join(_clean_token(t) for t in rest)
+
+
+def _cap_run(tokens: Sequence[str], end: int) -> int:
+    """Start index of the run of capitalised words ending at tokens[end] (end + 1 if none)."""
+    k = end
+    while k >= 0 and (k == end or not _CLOSED.search(tokens[k])):
+        word = tokens[k].rstrip(",") if k == end else tokens[k]
+        if _is_cap(word):
+            k -= 1
+        elif word.lower() in _CONNECTORS and k < end and k > 0 and _is_cap(tokens[k - 1]):
+            k -= 1  # "Ministry of Health"
+        else:
+            break
+    return k + 1
+
+
+def _appositive(tokens: list[str]) -> Speaker | None:
+    """The person first named in "Choub Sok Chamreun, executive director of NGO Khana, said"."""
+    for j in range(len(tokens) - 2, max(-1, len(tokens) - 2 - _MAX_APPOSITION), -1):
+        if not tokens[j].endswith(","):
+            continue
+        between = tokens[j + 1 :]
+        start = _cap_run(tokens, j)
+        if start > j or not any(t.strip(",").lower() in _APPOSITION_WORDS for t in between):
+            return None
+        name = [t.rstrip(",") for t in tokens[start : j + 1]]
+        phrase = " ".join(tokens[start:]).rstrip(",")
+        return Speaker(phrase, _name_of(name), named=True)
+    return None
+
+
+def _left_speaker(before: str) -> Speaker | None:
+    """The speaker in "Interior Minister Sar Kheng yesterday said"."""
+    tokens = before.split()
+    while tokens and tokens[-1].strip(",").lower() in _SKIP_BEFORE_VERB:
+        tokens.pop()
+    if not tokens:
+        return None
+    if tokens[-1].endswith(",") and (found := _appositive(tokens)):
+        return found
+    tokens[-1] = tokens[-1].rstrip(",")
+    last = tokens[-1].lower()
+    if last in _PRONOUNS:
+        return Speaker(tokens[-1], tokens[-1], named=False, pronoun=True)
+    start = _cap_run(tokens, len(tokens) - 1)
+    run = tokens[start:]
+    if run and not (len(run) == 1 and run[0].lower() in _SPEAKER_NOUNS):
+        # Widen to the role as written: "National Police anti-drug chief Mok Chito".
+        k = start - 1
+        while k >= 0 and start - k <= 6 and not _CLOSED.search(tokens[k]):
+            t = tokens[k].lower()
+            if not (_is_cap(tokens[k]) or t in _TITLES or t in _ROLE_WORDS or "-" in t):
+                break
+            k -= 1
+        return Speaker(" ".join(tokens[k + 1 :]), _name_of(run), named=True)
+    if last.rstrip("’'") in _SPEAKER_NOUNS:
+        # "officials", "Provincial police", "a ministry official"
+        k = len(tokens) - 1
+        while k > 0 and len(tokens) - k < 4 and not _CLOSED.search(tokens[k - 1]):
+            word = tokens[k - 1]
+            if word.lower() in ("the", "a", "an"):
+                k -= 1
+                break
+            if not (_is_cap(word) or word.lower() in _ROLE_WORDS):
+                break
+            k -= 1
+        phrase = " ".join(tokens[k:])
+        return Speaker(phrase, phrase, named=False)
+    return None
+
+
+def _right_speaker(after: str, according: bool) -> Speaker | None:
+    """The speaker in "..., said provincial police chief Sok Dara." or "according to X"."""
+    if m := _RIGHT_NAME.match(after):
+        name = m.group("name").split()
+        role = m.group("role").split()
+        if len(name) == 1 and name[0].lower() in _NOT_NAMES:
+            return None
+        phrase = " ".join([*role, *name])
+        return Speaker(phrase, _name_of(name), named=True)
+    if according and (m := _CLAUSE.match(after)):
+        words = m.group(1).split()
+        # "according to law" names nobody; "according to a participant" does.
+        if any(w.lower() in _SPEAKER_NOUNS or _is_cap(w) for w in words):
+            phrase = " ".join(words)
+            return Speaker(phrase, phrase, named=False)
+    return None
+
+
+def speaker_in(masked: str) -> Speaker | None:
+    """The speaker a sentence names itself, if any; a pronoun is returned as such."""
+    best: Speaker | None = None
+    for m in _SAY.finditer(masked):
+        verb = m.group().lower()
+        according = verb == "according to"
+        # A speaker stands within a few words of the verb: bounded windows keep this linear.
+        before = masked[max(0, m.start() - _LOOKAROUND) : m.start()]
+        after = masked[m.end() : m.end() + _LOOKAROUND]
+        left = None if according else _left_speaker(before)
+        right = None if verb in _LISTENER_VERBS else _right_speaker(after, according)
+        for found in (left, right):
+            if found is None:
+                continue
+            if found.named:
+                return found
+            if best is None or (best.pronoun and not found.pronoun):
+                best = found
+    return best
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Each sentence's own speaker, and its speaker once "he said" is resolved."""
+
+    own: list[Speaker | None]
+    resolved: list[Speaker | None]
+
+
+def attribute(sentences: Sequence[Sentence]) -> Attribution:
+    """Speakers of all sentences; "he said" takes the last speaker named a few sentences back."""
+    own = [speaker_in(s.masked) for s in sentences]
+    resolved: list[Speaker | None] = []
+    last: Speaker | None = None
+    last_at = -_PRONOUN_LOOKBACK - 1
+    for k, s in enumerate(own):
+        if s is not None and not s.pronoun:
+            last, last_at = s, k
+            resolved.append(s)
+        elif s is not None and last is not None and k - last_at <= _PRONOUN_LOOKBACK:
+            last_at = k  # a run of "he said" paragraphs keeps the same speaker
+            resolved.append(last)
+        else:
+            resolved.append(None)
+    return Attribution(own, resolved)
+
+
+def _resolve(first: int, last: int, who: Attribution) -> tuple[Speaker | None, str]:
+    """The nearest speaker for sentences first..last, and where it was found."""
+    span = range(first, last + 1)
+    for k in span:
+        if (s := who.own[k]) is not None and not s.pronoun:
+            return s, "this sentence"
+    for k in span:
+        if who.own[k] is not None:  # "he said" in the passage itself
+            s = who.resolved[k]
+            return s, f"an earlier sentence ('{who.own[k].phrase}' refers back)" if s else ""
+    # Unattributed: an unmarked quotation paragraph continues the previous speaker.
+    for k, where in ((first - 1, "the previous sentence"), (last + 1, "the next sentence")):
+        if 0 <= k < len(who.resolved) and (s := who.resolved[k]) is not None:
+            return s, where
+    return None, ""
+
+
+def find_quotations(
+    body: str, sentences: Sequence[Sentence], spans: Sequence[Sequence[tuple[int, int]]]
+) -> list[Quotation]:
+    """Quotations of four words or more, each widened to the whole sentences around it."""
+    ends = [s.end for s in sentences]
+    found: list[Quotation] = []
+    last_taken = -1
+    for quotes in spans:
+        for start, end in quotes:
+            if len(re.findall(r"[\w’'-]+", body[start:end])) < _MIN_QUOTE_WORDS:
+                continue
+            # The sentences holding the first and the last character of the quotation.
+            a = bisect.bisect_right(ends, start)
+            b = min(bisect.bisect_left(ends, end), len(sentences) - 1)
+            if a >= len(sentences) or a <= last_taken:
+                continue  # furniture, or already inside the previous statement
+            found.append(Quotation(body[sentences[a].start : sentences[b].end], a, b))
+            last_taken = b
+    return found

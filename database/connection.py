@@ -1,0 +1,65 @@
+"""The connection rules: an in-memory DuckDB with the database file attached read-only."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
+
+
+def database_path() -> Path:
+    """The database the app reads: $MONITOR_DB, else data/monitor.duckdb."""
+    return Path(os.environ.get("MONITOR_DB", DEFAULT_DB))
+
+
+def file_stamp(path: Path) -> str:
+    """Changes whenever the file is replaced; '' when it is missing."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return ""
+    return f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
+
+
+class Reader:
+    """An in-memory DuckDB with the database attached read-only; one cursor per query.
+
+    External access is switched off and locked after attaching, so no query can read
+    any other file.
+    """
+
+    def __init__(self, path: Path) -> None:
+        if not path.exists():
+            raise FileNotFoundError(f"database {path} does not exist (run: python -m etl build)")
+        self.path = path
+        self._con = duckdb.connect(":memory:")
+        self._con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
+        self._con.execute("USE db")
+        self._con.execute("SET enable_external_access = false")
+        self._con.execute("SET lock_configuration = true")
+        self._lock = threading.Lock()
+
+    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            cur.execute("USE db")  # the default catalog is per cursor
+            return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

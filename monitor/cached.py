@@ -1,0 +1,146 @@
+"""What pages call: the read layer's queries, cached per database version, and chart objects."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
+
+import streamlit as st
+
+from charts.catalogue import build_chart
+from charts.frames import ReaderFrames
+from charts.model import Chart
+from database import downloads, queries
+from database.connection import Reader, database_path, file_stamp
+from monitor import texts
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class Version(NamedTuple):
+    """One version of the database file: where it is and its stamp (changes when replaced)."""
+
+    path: str
+    stamp: str
+
+
+def current_version() -> Version:
+    path = database_path()
+    return Version(str(path), file_stamp(path))
+
+
+def database_stamp() -> str:
+    """Identifies the database file's current version ('' when it is missing)."""
+    return current_version().stamp
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _reader(version: Version) -> Reader:
+    # Keyed by the file's stamp: a rebuilt file gets a new reader, so the new data shows
+    # without a restart (a reader that re-opened the same path would keep the old file).
+    return Reader(Path(version.path))
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _run(
+    _query: Callable[..., Any],
+    query_name: str,
+    version: Version,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+) -> Any:
+    # Streamlit cannot hash a function: the query's qualified name keys the cache instead.
+    return _query(_reader(version), *args, **dict(kwargs))
+
+
+def _cached(query: Callable[Concatenate[Reader, P], R]) -> Callable[P, R]:
+    """The query with the current database's reader bound, its results cached per version."""
+
+    name = f"{query.__module__}.{query.__qualname__}"
+
+    @functools.wraps(query)
+    def cached(*args: P.args, **kwargs: P.kwargs) -> R:
+        frozen = tuple(
+            sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())
+        )
+        return _run(query, name, current_version(), args, frozen)
+
+    return cached
+
+
+sources = _cached(queries.sources)
+source_body = _cached(queries.source_body)
+citations = _cached(queries.citations)
+metrics = _cached(queries.metrics)
+phases = _cached(queries.phases)
+phase_citations = _cached(queries.phase_citations)
+events = _cached(queries.events)
+build_info = _cached(queries.build_info)
+indicators = _cached(queries.indicators)
+actors = _cached(queries.actors)
+statements = _cached(queries.statements)
+statement_years = _cached(queries.statement_years)
+policies = _cached(queries.policies)
+policy_positions = _cached(queries.policy_positions)
+consistency_checks = _cached(queries.consistency_checks)
+chart_svgs = _cached(queries.chart_svgs)
+chart_png = _cached(queries.chart_png)
+download_rows = _cached(downloads.rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _package(version: Version, dashboard_url: str | None) -> bytes:
+    from exports.package import package_bytes  # pyarrow loads only when someone asks
+
+    return package_bytes(_reader(version), dashboard_url)
+
+
+def data_package(dashboard_url: str | None = None) -> bytes:
+    """The full data package (zip) of the current database, built once per file version."""
+    return _package(current_version(), dashboard_url)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _chart(chart_id: str, version: Version) -> Chart | None:
+    # A resource, not data: shared, not copied, because unpickling a Plotly figure costs
+    # about what building it does. Nothing changes a chart once built.
+    return build_chart(chart_id, ReaderFrames(_reader(version)))
+
+
+def chart(chart_id: str) -> Chart | None:
+    """The chart with this id (None for an unknown id), built once per database version."""
+    return _chart(chart_id, current_version())
+
+
+@dataclass(frozen=True)
+class PolicyTexts:
+    """What the Policies page shows for one choice of filters, as ready text."""
+
+    n_proposals: int
+    summary: str
+    matrix: str
+    proposals: str
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _policy_texts(
+    version: Version, categories: tuple[str, ...], statuses: tuple[str, ...]
+) -> PolicyTexts:
+    chosen = policies(categories=list(categories), statuses=list(statuses))
+    positions = policy_positions(policy_ids=list(chosen["policy_id"]))
+    return PolicyTexts(
+        n_proposals=len(chosen),
+        summary=texts.markdown_table(texts.positions_summary(chosen, positions)),
+        matrix=texts.markdown_table(texts.stance_matrix(positions).reset_index()),
+        proposals=texts.policies_markdown(chosen, texts.positions_by_policy(positions)),
+    )
+
+
+def policy_texts(categories: list[str], statuses: list[str]) -> PolicyTexts:
+    """The Policies page's tables and proposal texts, built once per filter choice and file
+    version (the pandas shaping takes longer than the queries)."""
+    return _policy_texts(current_version(), tuple(categories), tuple(statuses))

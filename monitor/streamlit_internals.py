@@ -1,0 +1,73 @@
+"""Every reach into Streamlit's internals, in one place, each with why; tests pin their shape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import streamlit
+from streamlit import config
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.web.server.starlette import starlette_routes
+
+#: Streamlit's own page, which the base-address hint is written into.
+INDEX_HTML = Path(streamlit.__file__).parent / "static" / "index.html"
+
+# Paths the server answers itself (its routes' first segments, taken from Streamlit so an
+# upgrade that renames one follows), plus the app's static folder and two files at the root;
+# every other path is a page URL served index.html.
+SERVER_PATHS: frozenset[str] = frozenset(
+    {
+        starlette_routes.BASE_ROUTE_CORE,
+        starlette_routes.BASE_ROUTE_MEDIA,
+        starlette_routes.BASE_ROUTE_COMPONENT,
+        starlette_routes.BASE_ROUTE_STATIC,
+        "app",
+        "favicon.png",
+        "manifest.json",
+    }
+)
+
+# Opened at /statements, Streamlit's page cannot tell whether the server lives at / (page
+# "statements") or at /statements (a base path), so it first asks /statements/_stcore/health,
+# waits for the 404 and a retry pause, then asks /_stcore/health: about a tenth of a second
+# on every page but the first. The frontend reads window.__streamlit.BACKEND_BASE_URL (its
+# hosting setting) before it probes: set it, dropping the page segment from the address the
+# browser sees, which keeps any prefix a proxy added in front.
+BACKEND_BASE_URL_SCRIPT = (
+    "<script>(function(){{var p=location.pathname.replace(/\\/+$/,'').split('/');"
+    "p.splice(p.length-{drop},{drop});"
+    "window.__streamlit=Object.assign({{}},window.__streamlit,"
+    "{{BACKEND_BASE_URL:location.origin+p.join('/')+'/'}});}})();</script>"
+)
+
+
+def with_base_url_hint(index_html: bytes, drop: int) -> bytes:
+    """index.html with the base-address script first in <head>, before Streamlit's own
+    scripts read window.__streamlit; unchanged when the page has no <head>."""
+    script = BACKEND_BASE_URL_SCRIPT.format(drop=json.dumps(drop)).encode()
+    head = index_html.find(b"<head>")
+    if head < 0:
+        return index_html
+    at = head + len(b"<head>")
+    return index_html[:at] + script + index_html[at:]
+
+
+def declare_navigation_up_front() -> None:
+    """Stop Streamlit routing a first request for /trends to pages/trends.py.
+
+    Until app.py has run once, Streamlit routes a first request for a page URL (or an embed
+    URL) straight to pages/<name>.py by its older pages/ convention, skipping app.py's
+    navigation and embed handling. Streamlit decides that from this class attribute, which
+    st.navigation would otherwise set only once app.py has run.
+    """
+    PagesManager.uses_pages_directory = False
+
+
+def option_type(name: str) -> type[Any] | None:
+    """The Python type Streamlit declares for a config option ('server.port' -> int), or None
+    for an unknown option. Streamlit has no public way to ask, and the launcher must type
+    command-line flags as `streamlit run` would before handing them to st.App.run()."""
+    option = config._config_options_template.get(name)
+    return None if option is None else option.type

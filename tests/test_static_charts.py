@@ -1,0 +1,68 @@
+"""Static charts are drawn by the build into the database file; the server only reads them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from charts.catalogue import CHARTS
+from charts.drawing import png_problem
+from charts.static import draw_into
+from database import queries
+from database.connection import Reader
+from etl.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
+
+
+@needs_chromium
+def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(seed_db):
+    with Reader(seed_db) as db:
+        for chart_id in CHARTS:
+            wide, narrow = queries.chart_svgs(db, chart_id)
+            assert wide.lstrip().startswith("<svg") and narrow.lstrip().startswith("<svg")
+            assert wide != narrow
+            assert queries.chart_png(db, chart_id).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_without_chromium_the_build_says_so_in_one_line_and_stores_no_image(tmp_path, monkeypatch):
+    monkeypatch.setenv("MONITOR_CHROMIUM", str(tmp_path / "no-chromium"))
+    notes: list[str] = []
+    db_path = tmp_path / "monitor.duckdb"
+    build(db_path, finish=lambda new: notes.append(draw_into(new)))
+    assert len(notes) == 1 and "\n" not in notes[0]
+    assert notes[0].startswith("static charts not drawn") and "interactive" in notes[0]
+    with Reader(db_path) as db:
+        assert queries.chart_svgs(db, "arrests-over-time") is None
+        assert queries.chart_png(db, "arrests-over-time") is None
+
+
+def test_the_command_line_build_prints_the_chart_line(tmp_path):
+    env = {"MONITOR_CHROMIUM": str(tmp_path / "no-chromium"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "m.duckdb")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("built ") and lines[1].startswith("static charts not drawn")
+
+
+def test_no_charts_flag_skips_drawing(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "build", "--no-charts", "--db", str(tmp_path / "m.duckdb")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 1
