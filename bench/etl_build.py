@@ -238,7 +238,7 @@ def _run(args: argparse.Namespace, tmp: Path, started: float) -> int:
             cap = args.cap_factor * by_scale[previous].lower_bound * scale / previous
         label = "build, seeds (1x)" if scale == 1 else f"build, {scale}x seeds"
         log(f"{label}: {n} articles" + (f", cap {cap:.0f} s per run" if cap else ""))
-        case = timed(label, etl(seeds, "build", "--db", str(db)), runs, n, cap)
+        case = timed(label, etl(seeds, "build", "--no-charts", "--db", str(db)), runs, n, cap)
         by_scale[scale] = case
         cases.append(case)
         shutil.rmtree(seeds)
@@ -251,7 +251,7 @@ def _run(args: argparse.Namespace, tmp: Path, started: float) -> int:
     cases.append(
         timed(
             f"build, seeds + {args.added:,} added",
-            etl(seeds, "build", "--db", str(db)),
+            etl(seeds, "build", "--no-charts", "--db", str(db)),
             args.runs_large,
             n,
         )

@@ -17,9 +17,9 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from data_model.qualifiers import APPROX_TOLERANCE, QUALIFIER_WORDS, Qualifier, bounds
+from data_model.qualifiers import APPROX_TOLERANCE, Qualifier, bounds
 from data_model.records import Indicator, Metric, Phase
-from data_model.wording import amount
+from data_model.wording import amount, hedged_words
 from etl.validate import Dataset
 
 #: Percentage points either side of a share computed from counts, on top of the hedges of
@@ -157,9 +157,7 @@ class Figure:
     @property
     def hedged(self) -> str:
         """The figure in the article's terms, e.g. 'more than 17,800' or 'about 50%'."""
-        q = Qualifier(self.ind.qualifier)
-        words = "" if q is Qualifier.exact else f"{QUALIFIER_WORDS[q]} "
-        return words + amount(self.ind.value, self.unit)
+        return hedged_words(self.ind.value, self.ind.qualifier, self.unit)
 
     @property
     def cited(self) -> str:
