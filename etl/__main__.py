@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            counts = build(args.db, args.seeds)
+            counts = build(args.db, args.seeds, report=print)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
         elif args.command == "codebook":
             args.out.write_text(render_codebook(check(args.seeds).of("metrics")), encoding="utf-8")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from etl.coverage import article_coverage, coverage_problems
 from etl.load import SEEDS, load
 from etl.problems import InputError, Problems
 from etl.store import write_database
@@ -31,9 +33,21 @@ def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, 
     return to_frames(to_rows(data, built_at))
 
 
-def build(db_path: Path = DEFAULT_DB, seeds_dir: Path = SEEDS) -> dict[str, int]:
-    """Validate everything, then write the database atomically; return row counts per table."""
+def build(
+    db_path: Path = DEFAULT_DB,
+    seeds_dir: Path = SEEDS,
+    report: Callable[[str], None] | None = None,
+) -> dict[str, int]:
+    """Validate everything and account for every sentence that needs coding, then write the
+    database atomically; return row counts per table. ``report`` receives the coverage lines."""
     data = check(seeds_dir)
+    accounts = article_coverage(data)
+    for account in accounts:
+        if report:
+            report(account.line())
+    problems = coverage_problems(accounts)
+    if problems:
+        raise InputError(problems)
     frames = frames_for(data)
     write_database(frames, db_path)
     return {name: len(frame) for name, frame in frames.items()}
