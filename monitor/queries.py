@@ -207,7 +207,8 @@ def indicators(
     return db.frame(
         f"""
         SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
-               i.value, i.qualifier, i.value_low, i.value_high, i.unit, i.label,
+               i.value, i.qualifier, i.value_low, i.value_high, i.unit, i.label, i.vague,
+               i.restates, i.restates_note,
                i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
                i.geography, i.actor_id, a.name AS actor_name, i.attribution,
                i.quote, i.note, i.source_id, {_SOURCE_COLUMNS}
@@ -365,11 +366,13 @@ def policy_positions(
     return db.frame(
         f"""
         SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
-               a.name AS actor_name, a.role AS actor_role, a.organisation, a.actor_type,
-               x.position, x.quote, x.source_id, {_SOURCE_COLUMNS}
+               a.name AS actor_name, COALESCE(x.actor_role, a.role) AS actor_role,
+               a.organisation, a.actor_type, x.position, x.quote, x.kind,
+               x.relayed_by, r.name AS relayed_by_name, x.source_id, {_SOURCE_COLUMNS}
         FROM policy_positions x
         JOIN policies p USING (policy_id)
         JOIN actors a ON a.actor_id = x.actor_id
+        LEFT JOIN actors r ON r.actor_id = x.relayed_by
         JOIN sources s ON s.source_id = x.source_id
         WHERE {where}
         ORDER BY p.name, x.position, a.name
