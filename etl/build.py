@@ -27,6 +27,11 @@ def check(seeds_dir: Path = SEEDS) -> Dataset:
     return data
 
 
+def data_by_kind(data: Dataset) -> dict[str, list]:
+    """The validated records by kind, as the methodology renders its examples from them."""
+    return {kind: data.of(kind) for kind in data.records}
+
+
 def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, pd.DataFrame]:
     """The tables as DataFrames, derived columns included."""
     built_at = built_at or dt.datetime.now(dt.UTC)

@@ -14,27 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from data_model.coverage_rule import NUMBER_WORDS, SAYING_WORDS
 from etl.problems import Problems
 from etl.validate import Dataset
-
-#: Verbs and phrases that attribute words or a position to someone.
-SAYING_WORDS: tuple[str, ...] = (
-    "said", "says", "saying", "told", "tells", "added", "adding", "urged", "urging", "warned",
-    "warning", "noted", "noting", "according to", "explained", "stressed", "suggested",
-    "advised", "announced", "confirmed", "recalled", "called for", "calling for", "promised",
-    "pledged", "pledging", "emphasised", "emphasized", "described", "instructed", "insisted",
-    "claimed", "argued", "welcomed", "welcoming", "criticised", "criticized", "labelled",
-    "balked", "echoed", "responded", "deemed", "proposed", "expressed", "supported",
-    "could not be reached",
-)  # fmt: skip
-
-#: Number words that carry an amount (digits count too). "one" is left out: it is far more
-#: often a pronoun ("one of the biggest challenges") than an amount.
-NUMBER_WORDS: tuple[str, ...] = (
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-    "half", "quarter", "percent", "per cent", "tonne", "tonnes",
-)  # fmt: skip
 
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _SAYING = re.compile(r"\b(" + "|".join(re.escape(w) for w in SAYING_WORDS) + r")\b", re.I)
@@ -46,16 +28,6 @@ _ABBREVIATIONS = frozenset(
     ("mr", "mrs", "ms", "dr", "st", "no", "gen", "lt", "col", "sgt", "prof", "jan", "feb",
      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n")
 )  # fmt: skip
-
-SENTENCE_RULE = (
-    "A sentence ends at '.', '!' or '?' (closing quotation marks included) followed by a "
-    "space and a capital letter, a digit or an opening mark, except inside an ellipsis "
-    "('. . .') or after an abbreviation (Mr., Dr., Jan.). It needs coding when it has "
-    "quotation marks or one of the words " + ", ".join(f"'{w}'" for w in SAYING_WORDS) + " "
-    "(it attributes words or a position), or a digit or one of the words "
-    + ", ".join(f"'{w}'" for w in NUMBER_WORDS)
-    + " (it carries a figure)."
-)
 
 
 @dataclass(frozen=True)

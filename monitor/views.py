@@ -243,7 +243,7 @@ CHECK_BADGES = {
     "warn": ":orange-badge[:material/help: Open question]",
     "pass": ":green-badge[:material/check: Agree]",
 }
-CHECK_KINDS = ["corroboration", "arithmetic", "gap"]
+CHECK_KINDS = ["corroboration", "arithmetic", "gap", "restatement", "status", "contested"]
 
 
 def check_summary(checks: pd.DataFrame) -> dict[str, int]:
