@@ -71,7 +71,8 @@ def _unique(raw: RawInput, problems: Problems) -> None:
     seen: dict[tuple[str, str], str] = {}
     for item in raw.records:
         ident = item.data.get(ID_FIELDS[item.kind])
-        if not isinstance(ident, str):
+        # A not-coded sentence is named by its words, which two articles may share.
+        if not isinstance(ident, str) or item.kind == "not_coded":
             continue
         key = (item.kind, ident)
         if key in seen:
