@@ -18,6 +18,9 @@ from data_model.records import (
     Statement,
 )
 
+#: build_info key under which the build stores the methodology text (not a count).
+METHODOLOGY_KEY = "methodology"
+
 HEADER = """\
 # Methodology
 

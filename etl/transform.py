@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from data_model.methodology import METHODOLOGY_KEY, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds, hedged_label, vague_label
 from data_model.records import Source
 from data_model.tables import TABLES, Table
@@ -116,6 +117,12 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
         {"key": "sources", "value": str(len(rows["sources"]))},
         {"key": "indicators", "value": str(len(rows["indicators"]))},
         {"key": "statements", "value": str(len(rows["statements"]))},
+        # The methodology as the data it was built from illustrates it: the package README
+        # carries the same text as docs/methodology.md.
+        {
+            "key": METHODOLOGY_KEY,
+            "value": render_methodology({k: data.of(k) for k in data.records}),
+        },
     ]
     return rows
 

@@ -81,3 +81,12 @@ def test_the_policies_page_text_signs_only_direct_words(db: Reader):
     direct = positions[positions["kind"] == "direct"]
     allowed = {_expected_signer(r) for r in direct.itertuples()}
     assert signers <= allowed, signers - allowed
+
+
+def test_the_data_package_readme_carries_the_methodology(db: Reader):
+    from exports.package import package_files
+
+    readme = package_files(db)["README.md"].decode("utf-8")
+    assert "## Methodology" in readme
+    for rule in ("Vague words", "Restatements", "Coverage", "Contested claims"):
+        assert f"### {rule}" in readme, rule
