@@ -90,3 +90,21 @@ def test_the_data_package_readme_carries_the_methodology(db: Reader):
     assert "## Methodology" in readme
     for rule in ("Vague words", "Restatements", "Coverage", "Contested claims"):
         assert f"### {rule}" in readme, rule
+
+
+def test_profiles_and_sources_sign_only_direct_words(db: Reader):
+    positions = queries.policy_positions(db)
+    direct = positions[positions["kind"] == "direct"]
+    allowed = {_expected_signer(r) for r in direct.itertuples()}
+    signers = {s for _, s in _signed(views.positions_markdown(positions))}
+    assert signers <= allowed, signers - allowed
+
+
+def test_chart_evidence_is_signed_by_the_article_not_a_speaker(db: Reader):
+    from charts.catalogue import CHARTS
+    from charts.frames import ReaderFrames
+
+    frames = ReaderFrames(db)
+    for spec in CHARTS.values():
+        text = views.evidence_markdown(spec.build(frames).evidence)
+        assert all(signer.startswith("[") for _, signer in _signed(text)), spec.chart_id
