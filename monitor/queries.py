@@ -173,8 +173,8 @@ def events(db: Reader) -> pd.DataFrame:
     """Dated moments of the campaign, oldest first."""
     return db.frame(
         f"""
-        SELECT e.event_id, e.event_date, e.date_precision, e.kind, e.title, e.source_id,
-               e.quote, {_SOURCE_COLUMNS}
+        SELECT e.event_id, e.event_date, e.event_date_end, e.date_precision, e.date_basis,
+               e.kind, e.title, e.source_id, e.quote, {_SOURCE_COLUMNS}
         FROM events e JOIN sources s USING (source_id)
         ORDER BY e.event_date, e.event_id
         """

@@ -3,6 +3,7 @@ as the pages render them, checked against the article (review 19, 20, 24)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -108,3 +109,14 @@ def test_chart_evidence_is_signed_by_the_article_not_a_speaker(db: Reader):
     for spec in CHARTS.values():
         text = views.evidence_markdown(spec.build(frames).evidence)
         assert all(signer.startswith("[") for _, signer in _signed(text)), spec.chart_id
+
+
+def test_review_44_47_a_bounded_event_is_drawn_across_its_range_only(db: Reader):
+    from charts.campaign import _span
+
+    events = queries.events(db)
+    bounded = events[events["event_date_end"].notna()]
+    assert not bounded.empty
+    for r in bounded.itertuples():
+        start, end = _span(r)
+        assert start == r.event_date and end == r.event_date_end + dt.timedelta(days=1)
