@@ -24,22 +24,35 @@ KIND_LABELS = {
 _SPAN = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
 
 
-def _midpoint(day: object, precision: str) -> pd.Timestamp:
-    """An event known only to the month or year sits in the middle of it, not on the 1st."""
-    start = pd.Timestamp(day)
-    if precision not in _SPAN:
-        return start
-    return start + (start + _SPAN[precision] - start) / 2
+def _span(r: object) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The days an event may fall in: the range the article bounds it to, else the whole
+    month or year of an imprecise date; None for an event known to the day."""
+    start = pd.Timestamp(r.event_date)  # type: ignore[attr-defined]
+    end = getattr(r, "event_date_end", None)
+    if end is not None and not pd.isna(end):
+        return start, pd.Timestamp(end) + pd.DateOffset(days=1)
+    precision = r.date_precision  # type: ignore[attr-defined]
+    if precision in _SPAN:
+        return start, start + _SPAN[precision]
+    return None
+
+
+def _midpoint(r: object) -> pd.Timestamp:
+    """An event not known to the day sits in the middle of its span, not on its first day."""
+    span = _span(r)
+    if span is None:
+        return pd.Timestamp(r.event_date)  # type: ignore[attr-defined]
+    return span[0] + (span[1] - span[0]) / 2
 
 
 def _precision_spans(fig: go.Figure, events: pd.DataFrame, rows: list[str]) -> None:
-    """A bar across the whole month or year an imprecisely dated event may fall in."""
+    """A bar across the days an imprecisely dated or bounded event may fall in."""
     for y, r in zip(rows, events.itertuples(), strict=True):
-        if r.date_precision in _SPAN:
-            start = pd.Timestamp(r.event_date)
+        span = _span(r)
+        if span is not None:
             fig.add_trace(
                 go.Scatter(
-                    x=[start, start + _SPAN[r.date_precision]],
+                    x=list(span),
                     y=[y, y],
                     mode="lines",
                     line={"color": colour(1), "width": 3},
@@ -50,6 +63,15 @@ def _precision_spans(fig: go.Figure, events: pd.DataFrame, rows: list[str]) -> N
             )
 
 
+def _known(r: object) -> str:
+    """How much of an event's date is known, in words."""
+    end = getattr(r, "event_date_end", None)
+    if end is not None and not pd.isna(end):
+        first = date_text(r.event_date, "day")  # type: ignore[attr-defined]
+        return f"between {first} and {date_text(end, 'day')}, day not reported"
+    return f"date known to the {r.date_precision}"  # type: ignore[attr-defined]
+
+
 def _evidence(events: pd.DataFrame) -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
@@ -57,7 +79,7 @@ def _evidence(events: pd.DataFrame) -> pd.DataFrame:
         {
             "label": [date_text(r.event_date, r.date_precision) for r in events.itertuples()],
             "metric_label": events["title"],
-            "period": [f"date known to the {p}" for p in events["date_precision"]],
+            "period": [_known(r) for r in events.itertuples()],
             "attribution": events["source_outlet"],
             "quote": events["quote"],
             "source_id": events["source_id"],
@@ -83,7 +105,7 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
     if not events.empty:
         rows = [KIND_LABELS.get(k, k) for k in events["kind"]]
         _precision_spans(fig, events, rows)
-        dates = pd.Series([_midpoint(r.event_date, r.date_precision) for r in events.itertuples()])
+        dates = pd.Series([_midpoint(r) for r in events.itertuples()])
         fig.add_trace(
             go.Scatter(
                 x=dates,

@@ -101,6 +101,8 @@ class ChartDef:
 
     def build(self, frames: Frames) -> Chart:
         data = frames.indicators(metric_ids=list(self.metric_ids))
+        # Vague words ("thousands") have no number: they are never drawn as one.
+        data = data[data["value"].notna()]
         # Two articles reporting the same metric get their own colours, never one series.
         data = data.assign(metric_and_source=data["metric_label"] + " · " + data["source_label"])
         phases = frames.phases()

@@ -77,3 +77,36 @@ def bounds(value: float, qualifier: Qualifier, unit: str) -> tuple[float | None,
         low = None if low is None else max(0.0, low)
         high = None if high is None else min(100.0, high)
     return low, high
+
+
+#: Vague quantities: the article's words, and the lower bound a written rule gives them.
+#: A plural of a round number means at least two of it ("thousands" >= 2,000); words with
+#: no such reading ("many", "several") get no bound at all. Never a count, never charted.
+VAGUE_LOWER_BOUNDS: dict[str, float | None] = {
+    "dozens": 24.0,
+    "hundreds": 200.0,
+    "thousands": 2000.0,
+    "tens of thousands": 20000.0,
+    "many": None,
+    "several": None,
+    "some": None,
+}
+
+VAGUE_RULE = (
+    """\
+A vague quantity ("thousands", "dozens", "hundreds", "many") is stored as the article's
+words in `vague`, with no `value` and no `qualifier`. Its only number is a lower bound
+given by one written rule: a plural of a round number means at least two of it.
+
+| words | lower bound (value_low) |
+|---|---|
+"""
+    + "\n".join(
+        f"| {w} | {'none' if b is None else f'{b:,.0f}'} |" for w, b in VAGUE_LOWER_BOUNDS.items()
+    )
+    + """
+
+A vague figure is never drawn on a chart, never used in a sum or ratio of the consistency
+checks, and never shown as a headline figure; its label is the words, e.g. "thousands (no
+number given)"."""
+)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from data_model.qualifiers import Qualifier
+from data_model.qualifiers import VAGUE_LOWER_BOUNDS, Qualifier
 
 Id = Annotated[
     str,
@@ -161,9 +161,9 @@ class Metric(Record):
         "villages or cases.",
     )
     category: Text = Field(
-        pattern=r"^(arrests|treatment|sentencing|seizures|investigations|policy)$",
+        pattern=r"^(arrests|treatment|sentencing|seizures|investigations|policy|opinion)$",
         description="Group used by the dashboard: arrests, treatment, sentencing, seizures, "
-        "investigations or policy.",
+        "investigations, policy or opinion.",
     )
     definition: Text = Field(description="What is counted, and what is not.")
 
@@ -173,12 +173,21 @@ class Indicator(Record):
 
     indicator_id: Id = Field(description="Stable identifier of this figure.")
     metric_id: Id = Field(description="What the figure measures (metrics.metric_id).")
-    value: float = Field(
+    value: float | None = Field(
+        default=None,
         description="The number as reported, in the metric's unit (percentages 0-100; "
-        "'one tonne' is 1000 kg; 'roughly half' is 50)."
+        "'one tonne' is 1000 kg; 'roughly half' is 50). Empty only for a vague quantity.",
     )
-    qualifier: Qualifier = Field(
-        strict=False, description="The hedge the article puts on the number."
+    qualifier: Qualifier | None = Field(
+        default=None,
+        strict=False,
+        description="The hedge the article puts on the number. Empty only for a vague quantity.",
+    )
+    vague: str | None = Field(
+        default=None,
+        description="The article's words for an amount it gives no number for ('thousands', "
+        "'dozens', 'many'). value and qualifier are then empty; the only number is the lower "
+        "bound the vague-words rule gives, and the figure is never charted, summed or a headline.",
     )
     period_start: Date | None = Field(
         default=None, description="First day the figure covers; empty where not stated."
@@ -190,7 +199,7 @@ class Indicator(Record):
     phase_id: Id | None = Field(
         default=None,
         description="Campaign phase the period falls in (phases.phase_id); empty when the "
-        "period spans phases or is not known.",
+        "period spans phases, is not known, or falls in no phase an article describes.",
     )
     geography: Text = Field(default="national", description="Area covered: national unless stated.")
     source_id: Id = Field(description="The article reporting the figure (sources.source_id).")
@@ -202,12 +211,37 @@ class Indicator(Record):
         "'a participant at the meeting who asked not to be named'."
     )
     quote: Quote
+    restates: Id | None = Field(
+        default=None,
+        description="The better-specified figure (indicators.indicator_id) this one restates: the "
+        "same fact in other words or in another article. A restatement is shown and linked, but "
+        "never counted as independent corroboration, a headline or a phase's coverage.",
+    )
+    restates_note: str | None = Field(
+        default=None,
+        description="Why the figure is read as a restatement; required with restates.",
+    )
     note: str | None = Field(default=None, description="Curator's note on reading the figure.")
 
     @model_validator(mode="after")
-    def _period_in_order(self) -> Indicator:
+    def _consistent(self) -> Indicator:
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValueError("period_end is before period_start")
+        if self.vague is None and (self.value is None or self.qualifier is None):
+            raise ValueError("value and qualifier are required unless the amount is vague")
+        if self.vague is not None:
+            if self.value is not None or self.qualifier is not None:
+                raise ValueError(
+                    f"a vague amount ({self.vague!r}) has no value or qualifier: the rule "
+                    "for vague words gives its only bound"
+                )
+            if self.vague not in VAGUE_LOWER_BOUNDS:
+                known = ", ".join(repr(w) for w in VAGUE_LOWER_BOUNDS)
+                raise ValueError(f"vague words {self.vague!r} have no rule (known: {known})")
+        if self.restates is not None and not self.restates_note:
+            raise ValueError("restates_note is required when restates is set")
+        if self.restates == self.indicator_id:
+            raise ValueError("a figure cannot restate itself")
         return self
 
 
@@ -262,12 +296,27 @@ class Statement(Record):
 
 
 class PolicyPositionEntry(Record):
-    """A named actor's position on a proposal, backed by their words."""
+    """A named actor's position on a proposal, backed by words of one article."""
 
     actor_id: Id = Field(description="Who takes the position (actors.actor_id).")
+    actor_role: str | None = Field(
+        default=None,
+        description="The actor's role as this article gives it, where it differs from the "
+        "actor's usual role.",
+    )
     position: Position = Field(strict=False, description="Where the actor stands.")
     source_id: Id = Field(description="The article reporting the position.")
+    relayed_by: Id | None = Field(
+        default=None,
+        description="Who passed the position on, where the article has it second-hand "
+        "(actors.actor_id); empty when the article reports the actor directly.",
+    )
     quote: Quote
+    kind: StatementKind = Field(
+        strict=False,
+        description="direct: the actor's (or relayer's) words in quotation marks; reported: "
+        "the article's paraphrase, never shown as the actor's words.",
+    )
 
 
 class Policy(Record):
@@ -289,6 +338,16 @@ class Policy(Record):
     )
     first_source_id: Id = Field(description="The first article reporting it.")
     quote: Quote
+    status_as_of: Date | None = Field(
+        default=None,
+        description="The date of the latest article passage the status rests on; a status "
+        "is never assumed to hold after it.",
+    )
+    status_citations: list[Citation] = Field(
+        default_factory=list,
+        description="Passages saying the measure happened (announced, in effect, dismissed); "
+        "a status beyond 'proposed' without one is flagged by the consistency checks.",
+    )
     positions: list[PolicyPositionEntry] = Field(
         default_factory=list, description="Positions of named actors for and against."
     )
@@ -307,7 +366,9 @@ class Phase(Record):
     description: Text = Field(description="What the articles say about the phase.")
     date_basis: Text = Field(description="How the dates are known.")
     citations: list[Citation] = Field(
-        default_factory=list, description="Passages of the articles describing the phase."
+        min_length=1,
+        description="Passages of the articles describing the phase: at least one, so that no "
+        "phase rests on anything but an article.",
     )
 
     @model_validator(mode="after")
@@ -321,14 +382,63 @@ class Event(Record):
     """A dated moment of the campaign reported in an article."""
 
     event_id: Id = Field(description="Stable identifier of the event.")
-    event_date: Date = Field(description="When it happened; with month precision, the 1st.")
+    event_date: Date = Field(
+        description="When it happened; with month or year precision, the first day of it; for a "
+        "date the article only bounds, the earliest day it can have happened."
+    )
+    event_date_end: Date | None = Field(
+        default=None,
+        description="For a date the article only bounds, the latest day it can have happened; "
+        "empty when event_date (with its precision) says all that is known.",
+    )
     date_precision: DatePrecision = Field(
         strict=False, description="How much of event_date is known."
+    )
+    date_basis: Text = Field(
+        description="How the date is known, e.g. \"'yesterday' in an article of 14 Feb 2018\" or "
+        "'not reported; after 26 June 2017, when it was still pending'."
     )
     kind: EventKind = Field(strict=False, description="Kind of event.")
     title: Text = Field(description="One-line neutral description.")
     source_id: Id = Field(description="The article reporting it.")
     quote: Quote
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Event:
+        if self.event_date_end and self.event_date_end < self.event_date:
+            raise ValueError("event_date_end is before event_date")
+        return self
+
+
+class NotCoded(Record):
+    """A sentence that attributes words or carries a figure, deliberately left uncoded."""
+
+    source_id: Id = Field(description="The article the sentence is in (sources.source_id).")
+    quote: Quote
+    reason: Text = Field(
+        description="Why no record rests on it, e.g. 'restates ppp-2018-arrests-2017', "
+        "'not about the campaign', 'page furniture', 'background, no claim'."
+    )
+
+
+class ClaimRef(Record):
+    """A pointer to one curated claim: a statement or a figure."""
+
+    record_kind: str = Field(
+        pattern=r"^(statements|indicators)$",
+        description="The kind of record: statements or indicators.",
+    )
+    record_id: Id = Field(description="The statement_id or indicator_id.")
+
+
+class Contest(Record):
+    """Claims that contradict each other, linked so that neither is shown as settled."""
+
+    contest_id: Id = Field(description="Stable identifier of the contradiction.")
+    claims: list[ClaimRef] = Field(
+        min_length=2, description="The claims that contradict each other (two or more)."
+    )
+    note: Text = Field(description="What contradicts what, in neutral words.")
 
 
 #: Every record kind, by the YAML key under which curated files list them.
@@ -341,6 +451,8 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "statements": Statement,
     "policies": Policy,
     "events": Event,
+    "not_coded": NotCoded,
+    "contested": Contest,
 }
 
 #: The field holding each kind's identifier.
@@ -353,4 +465,6 @@ ID_FIELDS: dict[str, str] = {
     "statements": "statement_id",
     "policies": "policy_id",
     "events": "event_id",
+    "not_coded": "quote",
+    "contested": "contest_id",
 }

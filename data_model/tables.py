@@ -10,6 +10,7 @@ from data_model.records import (
     Event,
     Indicator,
     Metric,
+    NotCoded,
     Phase,
     Policy,
     PolicyPositionEntry,
@@ -103,7 +104,13 @@ INDICATORS = Table(
         Column("value_low", "DOUBLE", "Lowest value the report allows; empty when unbounded."),
         Column("value_high", "DOUBLE", "Highest value the report allows; empty when unbounded."),
         Column("unit", "VARCHAR", "Unit of value, from the metric."),
-        Column("label", "VARCHAR", "The figure with its hedge, e.g. '> 8,000'."),
+        Column(
+            "label",
+            "VARCHAR",
+            "The figure with its hedge, e.g. '> 8,000'; a vague amount's words, e.g. "
+            "'thousands (no number given)'.",
+        ),
+        _from(Indicator, "vague", "VARCHAR"),
         _from(Indicator, "period_start", "DATE"),
         _from(Indicator, "period_end", "DATE"),
         _from(Indicator, "as_of", "DATE"),
@@ -113,6 +120,8 @@ INDICATORS = Table(
         _from(Indicator, "actor_id", "VARCHAR"),
         _from(Indicator, "attribution", "VARCHAR"),
         *_quote_columns(Indicator),
+        _from(Indicator, "restates", "VARCHAR"),
+        _from(Indicator, "restates_note", "VARCHAR"),
         _from(Indicator, "note", "VARCHAR"),
     ),
     ("indicator_id",),
@@ -161,6 +170,7 @@ POLICIES = Table(
         _from(Policy, "category", "VARCHAR"),
         _from(Policy, "status", "VARCHAR"),
         _from(Policy, "status_note", "VARCHAR"),
+        _from(Policy, "status_as_of", "DATE"),
         _from(Policy, "proposed_by", "VARCHAR"),
         _from(Policy, "proposed_on", "DATE"),
         Column("proposed_on_precision", "VARCHAR", _PRECISION),
@@ -177,9 +187,12 @@ POLICY_POSITIONS = Table(
         Column("position_id", "VARCHAR", "Identifier of the position: policy id and a number."),
         Column("policy_id", "VARCHAR", "The proposal (policies.policy_id)."),
         _from(PolicyPositionEntry, "actor_id", "VARCHAR"),
+        _from(PolicyPositionEntry, "actor_role", "VARCHAR"),
         _from(PolicyPositionEntry, "position", "VARCHAR"),
         _from(PolicyPositionEntry, "source_id", "VARCHAR"),
+        _from(PolicyPositionEntry, "relayed_by", "VARCHAR"),
         *_quote_columns(PolicyPositionEntry),
+        _from(PolicyPositionEntry, "kind", "VARCHAR"),
     ),
     ("position_id",),
 )
@@ -209,13 +222,25 @@ PHASE_CITATIONS = Table(
     ),
 )
 
+POLICY_CITATIONS = Table(
+    "policy_citations",
+    "Passages saying a proposal's status happened (announced, in effect, dismissed).",
+    (
+        Column("policy_id", "VARCHAR", "The proposal (policies.policy_id)."),
+        _from(Citation, "source_id", "VARCHAR"),
+        *_quote_columns(Citation),
+    ),
+)
+
 EVENTS = Table(
     "events",
     "Dated moments of the campaign.",
     (
         _from(Event, "event_id", "VARCHAR"),
         _from(Event, "event_date", "DATE"),
+        _from(Event, "event_date_end", "DATE"),
         Column("date_precision", "VARCHAR", _PRECISION),
+        _from(Event, "date_basis", "VARCHAR"),
         _from(Event, "kind", "VARCHAR"),
         _from(Event, "title", "VARCHAR"),
         _from(Event, "source_id", "VARCHAR"),
@@ -224,18 +249,36 @@ EVENTS = Table(
     ("event_id",),
 )
 
+NOT_CODED = Table(
+    "not_coded",
+    "Sentences that attribute words or carry a figure but rest under no record, each with the "
+    "reason; with the records' quotes they account for every such sentence of every article.",
+    (
+        _from(NotCoded, "source_id", "VARCHAR"),
+        *_quote_columns(NotCoded),
+        _from(NotCoded, "reason", "VARCHAR"),
+    ),
+)
+
 CONSISTENCY_CHECKS = Table(
     "consistency_checks",
     "Checks of figures against each other: corroboration, arithmetic and gaps.",
     (
         Column("check_id", "VARCHAR", "Identifier of the check."),
-        Column("kind", "VARCHAR", "corroboration, arithmetic or gap."),
+        Column(
+            "kind", "VARCHAR", "corroboration, arithmetic, gap, restatement, status or contested."
+        ),
         Column("metric_id", "VARCHAR", "The metric checked, where one is."),
         Column("period_start", "DATE", "First day of the period checked, where one is."),
         Column("period_end", "DATE", "Last day of the period checked, where one is."),
         Column("status", "VARCHAR", "pass, warn or fail."),
         Column("detail", "VARCHAR", "What was compared, with the numbers, in plain words."),
         Column("source_ids", "VARCHAR", "The articles involved, separated by '; '."),
+        Column(
+            "record_ids",
+            "VARCHAR",
+            "The records (indicators, statements, policies) checked, separated by '; '.",
+        ),
     ),
     ("check_id",),
 )
@@ -261,7 +304,9 @@ TABLES: tuple[Table, ...] = (
     STATEMENTS,
     POLICIES,
     POLICY_POSITIONS,
+    POLICY_CITATIONS,
     EVENTS,
+    NOT_CODED,
     CONSISTENCY_CHECKS,
     BUILD_INFO,
 )

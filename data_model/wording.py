@@ -63,3 +63,8 @@ def period_text(start: object, end: object, as_of: object) -> str:
 
 def _known(value: object) -> bool:
     return bool(pd.notna(value))
+
+
+def vague_label(words: str) -> str:
+    """How a vague figure reads wherever a number would stand: its words, no number."""
+    return f"{words} (no number given)"

@@ -116,8 +116,8 @@ def events(db: Reader) -> pd.DataFrame:
     """Dated moments of the campaign, oldest first."""
     return db.frame(
         f"""
-        SELECT e.event_id, e.event_date, e.date_precision, e.kind, e.title, e.source_id,
-               e.quote, {_SOURCE_COLUMNS}
+        SELECT e.event_id, e.event_date, e.event_date_end, e.date_precision, e.date_basis,
+               e.kind, e.title, e.source_id, e.quote, {_SOURCE_COLUMNS}
         FROM events e JOIN sources s USING (source_id)
         ORDER BY e.event_date, e.event_id
         """
@@ -150,7 +150,8 @@ def indicators(
     return db.frame(
         f"""
         SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
-               i.value, i.qualifier, i.value_low, i.value_high, i.unit, i.label,
+               i.value, i.qualifier, i.value_low, i.value_high, i.unit, i.label, i.vague,
+               i.restates, i.restates_note,
                i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
                i.geography, i.actor_id, a.name AS actor_name, i.attribution,
                i.quote, i.note, i.source_id, {_SOURCE_COLUMNS}
@@ -308,11 +309,13 @@ def policy_positions(
     return db.frame(
         f"""
         SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
-               a.name AS actor_name, a.role AS actor_role, a.organisation, a.actor_type,
-               x.position, x.quote, x.source_id, {_SOURCE_COLUMNS}
+               a.name AS actor_name, COALESCE(x.actor_role, a.role) AS actor_role,
+               a.organisation, a.actor_type, x.position, x.quote, x.kind,
+               x.relayed_by, r.name AS relayed_by_name, x.source_id, {_SOURCE_COLUMNS}
         FROM policy_positions x
         JOIN policies p USING (policy_id)
         JOIN actors a ON a.actor_id = x.actor_id
+        LEFT JOIN actors r ON r.actor_id = x.relayed_by
         JOIN sources s ON s.source_id = x.source_id
         WHERE {where}
         ORDER BY p.name, x.position, a.name

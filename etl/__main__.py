@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | codebook | export | add | suggest (see --help).
+"""Command line: python -m etl build | check | codebook | methodology | export | add | suggest.
 
 The command line sits above every layer, like app.py: it runs the build (etl), draws the
 static charts into the new file (charts), exports (exports) and curates (curation).
@@ -12,11 +12,13 @@ from pathlib import Path
 
 from curation import add_article, suggest
 from data_model.codebook import render_codebook
-from etl.build import DEFAULT_DB, build, check
+from data_model.methodology import render_methodology
+from etl.build import DEFAULT_DB, build, check, data_by_kind
 from etl.load import ROOT, SEEDS
 from etl.problems import InputError
 
 CODEBOOK = ROOT / "CODEBOOK.md"
+METHODOLOGY = ROOT / "docs" / "methodology.md"
 DASHBOARD_URL = "http://localhost:8501"
 
 
@@ -39,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
+    p_method = sub.add_parser("methodology", help="write the methodology generated from the rules")
+    p_method.add_argument("--out", type=Path, default=METHODOLOGY, help=f"default: {METHODOLOGY}")
     p_export = sub.add_parser("export", help="write the data package (zip and its files)")
     p_export.add_argument("--out", type=Path, required=True, help="folder to write into")
     p_export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
@@ -99,12 +103,16 @@ def main(argv: list[str] | None = None) -> int:
             finish = (
                 None if args.no_charts else (lambda new: notes.append(_draw_charts(new, args.db)))
             )
-            counts = build(args.db, args.seeds, finish)
+            counts = build(args.db, args.seeds, finish, report=print)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
             for note in notes:
                 print(note)
         elif args.command == "codebook":
             args.out.write_text(render_codebook(check(args.seeds).of("metrics")), encoding="utf-8")
+            print(f"wrote {args.out}")
+        elif args.command == "methodology":
+            data = check(args.seeds)
+            args.out.write_text(render_methodology(data_by_kind(data)), encoding="utf-8")
             print(f"wrote {args.out}")
         elif args.command == "export":
             return _export(args)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from etl.coverage import article_coverage, coverage_problems
 from etl.load import SEEDS, load
 from etl.problems import InputError, Problems
 from etl.store import Finish, write_database
@@ -25,6 +27,11 @@ def check(seeds_dir: Path = SEEDS) -> Dataset:
     return data
 
 
+def data_by_kind(data: Dataset) -> dict[str, list]:
+    """The validated records by kind, as the methodology renders its examples from them."""
+    return {kind: data.of(kind) for kind in data.records}
+
+
 def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, pd.DataFrame]:
     """The tables as DataFrames, derived columns included."""
     built_at = built_at or dt.datetime.now(dt.UTC)
@@ -32,14 +39,25 @@ def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, 
 
 
 def build(
-    db_path: Path = DEFAULT_DB, seeds_dir: Path = SEEDS, finish: Finish | None = None
+    db_path: Path = DEFAULT_DB,
+    seeds_dir: Path = SEEDS,
+    finish: Finish | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
-    """Validate everything, then write the database atomically; return row counts per table.
+    """Validate everything and account for every sentence that needs coding, then write the
+    database atomically; return row counts per table. ``report`` receives the coverage lines.
 
     `finish` runs on the new file before it replaces the old one (the command line draws
     the static charts there, a layer this package does not import).
     """
     data = check(seeds_dir)
+    accounts = article_coverage(data)
+    for account in accounts:
+        if report:
+            report(account.line())
+    problems = coverage_problems(accounts)
+    if problems:
+        raise InputError(problems)
     frames = frames_for(data)
     write_database(frames, db_path, finish)
     return {name: len(frame) for name, frame in frames.items()}

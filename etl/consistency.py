@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from data_model.qualifiers import APPROX_TOLERANCE, Qualifier, bounds
-from data_model.records import Indicator, Metric, Phase
+from data_model.records import Indicator, Metric, Phase, Policy
 from data_model.wording import amount, hedged_words
 from etl.validate import Dataset
 
@@ -56,18 +56,41 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class PartsRule:
-    """Parts that together make (exhaustive) or stay within (not exhaustive) arrests-total."""
+    """Parts that together make (exhaustive) or stay within (not exhaustive) a total.
+
+    ``combined`` rules set all the parts against their total at once; they run only when at
+    least two parts are reported, and a least sum within the total's lower bound passes."""
 
     name: str
     parts: tuple[str, ...]
     exhaustive: bool
+    total: str = "arrests-total"
+    combined: bool = False
 
+
+REHAB_METRIC = "sent-to-rehabilitation"
 
 PARTS_RULES: tuple[PartsRule, ...] = (
     PartsRule("arrests-by-type", ("arrests-users", "arrests-traffickers"), True),
     PartsRule("imprisoned-within-arrests", ("users-imprisoned", "traffickers-imprisoned"), False),
-    PartsRule("rehabilitation-within-arrests", ("sent-to-rehabilitation",), False),
+    PartsRule("rehabilitation-within-arrests", (REHAB_METRIC,), False),
+    PartsRule(
+        "all-outcomes-within-arrests",
+        (REHAB_METRIC, "users-imprisoned", "traffickers-imprisoned"),
+        False,
+        combined=True,
+    ),
+    PartsRule(
+        "user-outcomes-within-users",
+        (REHAB_METRIC, "users-imprisoned"),
+        False,
+        total="arrests-users",
+        combined=True,
+    ),
 )
+
+#: Policy statuses that say something happened, and so need a passage saying it did.
+STATUSES_NEEDING_EVIDENCE: tuple[str, ...] = ("announced", "in_effect", "dismissed")
 
 RULES = f"""\
 ### How the figures are checked
@@ -99,7 +122,10 @@ they have the same reference date and the same start (or one start is not stated
 | arrests-by-type | arrests-users + arrests-traffickers equals arrests-total (ranges overlap); with one part only, the part is at most the total |
 | imprisoned-within-arrests | users-imprisoned + traffickers-imprisoned is at most arrests-total |
 | rehabilitation-within-arrests | sent-to-rehabilitation is at most arrests-total |
+| all-outcomes-within-arrests | sent-to-rehabilitation + users-imprisoned + traffickers-imprisoned (two or more reported) is at most arrests-total; a least sum within the total passes, saying how much is accounted for |
+| user-outcomes-within-users | sent-to-rehabilitation + users-imprisoned is at most arrests-users (only users go to rehabilitation under the scheme of January 2017) |
 | share-of-users | a reported arrests-share-users agrees with arrests-users / arrests-total, the computed range widened by {SHARE_TOLERANCE_PP:g} percentage points either side (beyond the hedges) |
+| rehabilitation-within-share | sent-to-rehabilitation is at most share x total: the share it implies (sent / total) is compared with the reported share; above it by more than {SHARE_TOLERANCE_PP:g} points is a warn stating the implied share, above its upper bound a fail |
 
 Sums and ratios use the ends of the ranges (interval arithmetic); counts get no further
 tolerance, so exact figures that do not add up fail. An equality whose ranges overlap is a
@@ -107,9 +133,24 @@ warn if any count in it has an open end; an "at most" that neither certainly hol
 certainly fails is a warn when the part has no upper end or the total no lower end, and a
 pass (within the hedges) otherwise.
 
-**Gaps** (warn). A phase with no national arrests-total figure whose reference date falls in
-it; a metric reported by one article only (or once only); a metric with no figure at all.
-Covered phases and metrics reported by two or more articles are listed as pass.
+**Independent reports only.** A figure marked as restating another (`restates`) is the same
+fact told again: it is checked against the figure it restates (kind restatement: pass when
+the ranges agree, fail when they cannot) and left out of every other check, so it never counts
+as corroboration, never breaks a series, and never covers a phase. A vague amount
+("thousands") has no number and is in no check.
+
+**Gaps** (warn). A phase with no national arrests-total figure whose period lies in it (its
+reference date in the phase, and its start, stated or read in, not before the phase's start: a
+figure that spans phases is named but does not cover them); a metric reported by one article
+only (or once only); a metric with no figure at all. Covered phases and metrics reported
+independently by two or more articles are listed as pass.
+
+**Statuses** (fail). A proposal whose status says it happened (announced, in effect,
+dismissed) must cite a passage saying so (`status_citations`); in effect also needs the date
+it was last reported so (`status_as_of`).
+
+**Contested claims** (warn). Claims a curator has linked as contradicting each other
+(`contested`) are listed with their words, so that neither is shown as settled.
 """
 
 
@@ -125,6 +166,7 @@ class Check:
     status: Status
     detail: str
     source_ids: str
+    record_ids: str = ""
 
 
 @dataclass(frozen=True)
@@ -162,6 +204,10 @@ class Figure:
     @property
     def cited(self) -> str:
         return f"{self.hedged} ({self.source})"
+
+    @property
+    def restates(self) -> str | None:
+        return self.ind.restates
 
     @property
     def when(self) -> str:
@@ -250,7 +296,7 @@ def figures(data: Dataset) -> list[Figure]:
     out: list[Figure] = []
     for ind in data.of("indicators"):
         unit = units.get(ind.metric_id)
-        if unit is None:  # validation reports the unknown metric
+        if unit is None or ind.vague is not None:  # unknown metric, or words with no number
             continue
         low, high = bounds(ind.value, Qualifier(ind.qualifier), unit)
         read_in = ind.period_start is None and ind.metric_id in CUMULATIVE_METRICS
@@ -403,6 +449,7 @@ def _arithmetic(
         status=status,
         detail=f"{_compared(total, others)}: {detail}.",
         source_ids=total.source,
+        record_ids="; ".join(f.ind.indicator_id for f in (total, *others)),
     )
 
 
@@ -456,12 +503,47 @@ def _parts_check(rule: PartsRule, total: Figure, parts: Sequence[Figure]) -> Che
             Status.warn: "the parts may add up to the total; cannot be decided: an open bound",
             Status.passed: "the parts add up to the total within the hedges",
         }[status]
+    elif rule.combined and total.low is not None and low <= total.low + _EPS:
+        # Set together, the parts' least sum fits the total: nothing contradicts them, and
+        # how much of the total they account for is worth saying.
+        status = Status.passed
+        verdict = (
+            f"consistent: at least {amount(low, total.unit)} of "
+            f"{_range(total.low, total.high, total.unit)} accounted for"
+            + (f" ({', '.join(missing)} not reported)" if missing else "")
+        )
     else:
         status, verdict = _at_most_status(low, high, total.low, total.high)
         if rule.exhaustive:
             verdict += f" ({', '.join(missing)} not reported, so only 'at most' can be checked)"
     detail = f"{summed} vs {_with_range(total)}: {verdict}"
     return _arithmetic(rule.name, total, parts, status, detail)
+
+
+def _rehab_share_check(total: Figure, share: Figure, rehab: Figure) -> Check:
+    """People sent to rehabilitation are users, so they cannot exceed share x total."""
+    implied = (rehab.low or 0.0) / total.ind.value * 100 if total.ind.value else math.inf
+    least = (rehab.low or 0.0) / total.high * 100 if total.high else None
+    at_least = f"{amount(round(implied, 1), 'percent')} at the reported total" + (
+        f", {amount(round(least, 1), 'percent')} at its highest ({amount(total.high, 'people')})"
+        if least is not None and not math.isclose(least, implied)
+        else ""
+    )
+    if share.high is not None and least is not None and least > share.high + _EPS:
+        status, verdict = Status.fail, "more users went to rehabilitation than the share allows"
+    elif implied > _hi(share.ind.value) + SHARE_TOLERANCE_PP:
+        status = Status.warn
+        verdict = (
+            f"users must be at least {at_least}: the reported {share.hedged} is literally true "
+            "but the counts imply a much higher share, or the rehabilitation count includes "
+            "people who were not arrested users"
+        )
+    else:
+        status, verdict = Status.passed, f"consistent (implied share at least {at_least})"
+    detail = (
+        f"{_with_range(rehab)} of {_with_range(total)}, reported share {share.hedged}: {verdict}"
+    )
+    return _arithmetic("rehabilitation-within-share", total, [share, rehab], status, detail)
 
 
 def _share_range(users: Figure, total: Figure) -> tuple[float, float]:
@@ -500,23 +582,57 @@ def arithmetic_checks(figs: Sequence[Figure]) -> Iterator[Check]:
     groups: dict[tuple[str, str, dt.date], list[Figure]] = defaultdict(list)
     for f in figs:
         groups[(f.source, f.geo, f.ref)].append(f)
-    for total in (f for f in figs if f.metric == TOTAL_METRIC):
+    totals = {rule.total for rule in PARTS_RULES} | {TOTAL_METRIC}
+    for total in (f for f in figs if f.metric in totals):
         matched: dict[str, list[Figure]] = defaultdict(list)
         for f in groups[(total.source, total.geo, total.ref)]:
             if f is not total and _same_period(f, total):
                 matched[f.metric].append(f)
         for rule in PARTS_RULES:
+            if rule.total != total.metric:
+                continue
             present = [matched[m] for m in rule.parts if matched.get(m)]
+            if rule.combined and len(present) < 2:
+                continue
             for parts in itertools.product(*present) if present else ():
                 yield _parts_check(rule, total, parts)
+        if total.metric != TOTAL_METRIC:
+            continue
         for users, share in itertools.product(matched[USERS_METRIC], matched[SHARE_METRIC]):
             yield _share_check(total, users, share)
+        for share, rehab in itertools.product(matched[SHARE_METRIC], matched[REHAB_METRIC]):
+            yield _rehab_share_check(total, share, rehab)
+
+
+def restatement_checks(figs: Sequence[Figure]) -> Iterator[Check]:
+    """Each restatement against the figure it restates: the same fact must agree with itself."""
+    by_id = {f.ind.indicator_id: f for f in figs}
+    for f in figs:
+        target = by_id.get(f.restates or "")
+        if target is None:
+            continue
+        agree = _overlap([(f.low, f.high), (target.low, target.high)])
+        verdict = "the ranges agree" if agree else "the ranges cannot agree"
+        yield Check(
+            check_id=f"restatement:{f.ind.indicator_id}",
+            kind="restatement",
+            metric_id=f.metric,
+            period_start=target.ind.period_start,
+            period_end=target.ref,
+            status=Status.passed if agree else Status.fail,
+            detail=(
+                f"{f.cited} ({f.when}) restates {target.cited} ({target.when}): {verdict}; "
+                f"counted once, as the latter. {f.ind.restates_note}"
+            ),
+            source_ids=_sources([f, target]),
+            record_ids=f"{f.ind.indicator_id}; {target.ind.indicator_id}",
+        )
 
 
 # --- gaps --------------------------------------------------------------------------------
 
 
-def _phase_check(phase: Phase, figs: Sequence[Figure]) -> Check:
+def _phase_check(phase: Phase, figs: Sequence[Figure], restated: Sequence[Figure] = ()) -> Check:
     end = phase.end_date
     inside = [
         f
@@ -524,17 +640,37 @@ def _phase_check(phase: Phase, figs: Sequence[Figure]) -> Check:
         if f.metric == TOTAL_METRIC and phase.start_date <= f.ref and (end is None or f.ref <= end)
     ]
     national = [f for f in inside if f.geo == NATIONAL]
+    # A figure whose period starts before the phase spans earlier phases too: it says nothing
+    # of this phase alone, so it is named but does not cover it.
+    within = [f for f in national if f.start is not None and f.start >= phase.start_date]
+    spanning = [f for f in national if f not in within]
     others = [f for f in inside if f.geo != NATIONAL]
     dates = f"{phase.start_date} to {end or 'open'}"
-    if national:
-        listed = "; ".join(f"{f.cited} by {f.ref}" for f in national)
+    if within:
+        listed = "; ".join(f"{f.cited} by {f.ref}" for f in within)
         status = Status.passed
-        detail = f"{len(national)} national {TOTAL_METRIC} figure(s) dated in it: {listed}"
+        detail = f"{len(within)} national {TOTAL_METRIC} figure(s) for it: {listed}"
     else:
         status = Status.warn
-        detail = f"no national {TOTAL_METRIC} figure dated in it (by period_end, else as_of)"
+        detail = f"no national {TOTAL_METRIC} figure for this phase alone"
+        if spanning:
+            detail += "; covered only by figure(s) spanning earlier phases: " + "; ".join(
+                f"{f.cited} ({f.when_read})" for f in spanning
+            )
         if others:
             detail += "; only " + "; ".join(f"{f.cited} for {f.geo}" for f in others)
+        again = [
+            f
+            for f in restated
+            if f.metric == TOTAL_METRIC
+            and phase.start_date <= f.ref
+            and (end is None or f.ref <= end)
+        ]
+        if again:
+            detail += "; dated in it, but restating an earlier total: " + "; ".join(
+                f"{f.cited} (restates {f.restates})" for f in again
+            )
+    shown = within or spanning or others
     return Check(
         check_id=f"gap:phase:{phase.phase_id}",
         kind="gap",
@@ -543,14 +679,22 @@ def _phase_check(phase: Phase, figs: Sequence[Figure]) -> Check:
         period_end=end,
         status=status,
         detail=f"{phase.name} ({phase.phase_id}, {dates}): {detail}.",
-        source_ids=_sources(national or others),
+        source_ids=_sources(shown),
+        record_ids="; ".join(f.ind.indicator_id for f in shown),
     )
 
 
-def _metric_check(metric: Metric, figs: Sequence[Figure]) -> Check:
+def _metric_check(
+    metric: Metric, figs: Sequence[Figure], every: Sequence[Figure], vague: Sequence[Indicator]
+) -> Check:
     mine = [f for f in figs if f.metric == metric.metric_id]
+    again = [f for f in every if f.metric == metric.metric_id and f.restates is not None]
+    words = [i for i in vague if i.metric_id == metric.metric_id]
     sources = list(dict.fromkeys(f.source for f in mine))
-    if not mine:
+    if not mine and words:
+        listed = "; ".join(f"\u201c{i.vague}\u201d ({i.source_id})" for i in words)
+        status, detail = Status.warn, f"no number, only vague words: {listed}"
+    elif not mine:
         status, detail = Status.warn, "no figure at all"
     elif len(mine) == 1:
         status, detail = Status.warn, f"reported once only: {mine[0].cited}, {mine[0].when}"
@@ -558,6 +702,8 @@ def _metric_check(metric: Metric, figs: Sequence[Figure]) -> Check:
         status, detail = Status.warn, f"reported {len(mine)} times, all by {sources[0]}"
     else:
         status, detail = Status.passed, f"reported {len(mine)} times by {len(sources)} articles"
+    if again:
+        detail += f" (independent reports; {len(again)} restatement(s) not counted)"
     return Check(
         check_id=f"gap:metric:{metric.metric_id}",
         kind="gap",
@@ -567,17 +713,75 @@ def _metric_check(metric: Metric, figs: Sequence[Figure]) -> Check:
         status=status,
         detail=f"{metric.metric_id} ({metric.label}): {detail}.",
         source_ids="; ".join(sources),
+        record_ids="; ".join(f.ind.indicator_id for f in mine),
     )
 
 
 def gap_checks(
-    figs: Sequence[Figure], phases: Sequence[Phase], metrics: Sequence[Metric]
+    figs: Sequence[Figure],
+    phases: Sequence[Phase],
+    metrics: Sequence[Metric],
+    every: Sequence[Figure] = (),
+    vague: Sequence[Indicator] = (),
 ) -> Iterator[Check]:
     """Phases with no total arrests figure; metrics reported by one article or none."""
+    restated = [f for f in every if f.restates is not None]
     for phase in sorted(phases, key=lambda p: (p.ordinal, p.phase_id)):
-        yield _phase_check(phase, figs)
+        yield _phase_check(phase, figs, restated)
     for metric in sorted(metrics, key=lambda m: m.metric_id):
-        yield _metric_check(metric, figs)
+        yield _metric_check(metric, figs, every, vague)
+
+
+def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
+    """A status that says something happened must rest on a passage saying so."""
+    for pol in sorted(policies, key=lambda p: p.policy_id):
+        if pol.status not in STATUSES_NEEDING_EVIDENCE:
+            continue
+        problems = []
+        if not pol.status_citations:
+            problems.append("no passage cited saying it happened (status_citations)")
+        if pol.status == "in_effect" and pol.status_as_of is None:
+            problems.append("no date it was last reported in effect (status_as_of)")
+        sources = [c.source_id for c in pol.status_citations]
+        cited = "; ".join(f"\u201c{c.quote}\u201d ({c.source_id})" for c in pol.status_citations)
+        yield Check(
+            check_id=f"status:{pol.policy_id}",
+            kind="status",
+            metric_id=None,
+            period_start=None,
+            period_end=pol.status_as_of,
+            status=Status.fail if problems else Status.passed,
+            detail=f"{pol.name}: status {pol.status.replace('_', ' ')}"
+            + (f" as of {pol.status_as_of}" if pol.status_as_of else "")
+            + (": " + "; ".join(problems) if problems else f", resting on {cited}")
+            + ".",
+            source_ids="; ".join(dict.fromkeys(sources)),
+            record_ids=pol.policy_id,
+        )
+
+
+def contested_checks(data: Dataset) -> Iterator[Check]:
+    """Curated links between claims that contradict each other, listed with their words."""
+    found: dict[tuple[str, str], Any] = {}
+    for kind, id_field in (("statements", "statement_id"), ("indicators", "indicator_id")):
+        for rec in data.of(kind):
+            found[(kind, getattr(rec, id_field))] = rec
+    for contest in data.of("contested"):
+        claims = [found.get((c.record_kind, c.record_id)) for c in contest.claims]
+        words = "; vs ".join(
+            f"\u201c{rec.quote}\u201d ({rec.source_id})" for rec in claims if rec is not None
+        )
+        yield Check(
+            check_id=f"contested:{contest.contest_id}",
+            kind="contested",
+            metric_id=None,
+            period_start=None,
+            period_end=None,
+            status=Status.warn,
+            detail=f"{contest.note} Claims: {words}.",
+            source_ids="; ".join(dict.fromkeys(r.source_id for r in claims if r is not None)),
+            record_ids="; ".join(c.record_id for c in contest.claims),
+        )
 
 
 # --- entry points ------------------------------------------------------------------------
@@ -596,13 +800,23 @@ def _unique_ids(checks: Iterable[Check]) -> list[Check]:
 
 def run_checks(data: Dataset) -> list[Check]:
     """Every consistency check of the dataset, in a stable order."""
-    figs = figures(data)
+    every = figures(data)
+    figs = [f for f in every if f.restates is None]  # independent reports only
     return _unique_ids(
         itertools.chain(
             corroboration_checks(figs),
             cumulative_checks(figs),
             arithmetic_checks(figs),
-            gap_checks(figs, data.of("phases"), data.of("metrics")),
+            restatement_checks(every),
+            gap_checks(
+                figs,
+                data.of("phases"),
+                data.of("metrics"),
+                every,
+                [i for i in data.of("indicators") if i.vague is not None],
+            ),
+            status_checks(data.of("policies")),
+            contested_checks(data),
         )
     )
 

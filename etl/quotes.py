@@ -49,3 +49,33 @@ class BodyIndex:
         if at < 0:
             return None
         return self._where[at], self._where[at + len(needle) - 1] + 1
+
+
+_OPEN = '“"'
+_CLOSE = '”"'
+
+
+def quoted_spans(body: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of the passages in double quotation marks, marks included.
+
+    Paragraph by paragraph: an opening mark pairs with the next closing one; a quotation left
+    open runs to the paragraph's end (news style continues a quote in the next paragraph that
+    way). Single marks are not used: they double as apostrophes."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for para in body.split("\n\n"):
+        i, n = 0, len(para)
+        while i < n:
+            if para[i] in _OPEN:
+                close = next((j for j in range(i + 1, n) if para[j] in _CLOSE), n - 1)
+                spans.append((start + i, start + close + 1))
+                i = close + 1
+            else:
+                i += 1
+        start += len(para) + 2
+    return spans
+
+
+def within_quotation(span: tuple[int, int], quoted: list[tuple[int, int]]) -> bool:
+    """Whether the span lies inside one passage in quotation marks."""
+    return any(qs <= span[0] and span[1] <= qe for qs, qe in quoted)

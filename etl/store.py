@@ -44,6 +44,8 @@ def _citations_view() -> str:
         "FROM policy_positions",
         "SELECT 'event', event_id, source_id, quote, quote_start, quote_end FROM events",
         "SELECT 'phase', phase_id, source_id, quote, quote_start, quote_end FROM phase_citations",
+        "SELECT 'policy status', policy_id, source_id, quote, quote_start, quote_end "
+        "FROM policy_citations",
     ]
     return "CREATE VIEW citations AS " + " UNION ALL ".join(parts)
 

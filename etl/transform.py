@@ -7,10 +7,11 @@ from typing import Any
 
 import pandas as pd
 
-from data_model.qualifiers import bounds
+from data_model.methodology import METHODOLOGY_KEY, render_methodology
+from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Source
 from data_model.tables import TABLES, Table
-from data_model.wording import date_text, hedged_label
+from data_model.wording import date_text, hedged_label, vague_label
 from etl.consistency import check_rows
 from etl.validate import Dataset
 
@@ -73,15 +74,14 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
     for loc in data.records["indicators"]:
         ind = loc.record
         unit = metrics[ind.metric_id].unit
-        low, high = bounds(ind.value, ind.qualifier, unit)
+        if ind.vague is not None:  # the words, and only the bound their rule gives
+            low, high, label = VAGUE_LOWER_BOUNDS[ind.vague], None, vague_label(ind.vague)
+        else:
+            low, high = bounds(ind.value, ind.qualifier, unit)
+            label = hedged_label(ind.value, ind.qualifier, unit)
         rows["indicators"].append(
             ind.model_dump()
-            | {
-                "value_low": low,
-                "value_high": high,
-                "unit": unit,
-                "label": hedged_label(ind.value, ind.qualifier, unit),
-            }
+            | {"value_low": low, "value_high": high, "unit": unit, "label": label}
             | _span(loc.spans, "quote")
         )
     for loc in data.records["statements"]:
@@ -90,19 +90,34 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
         rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     for loc in data.records["policies"]:
         pol = loc.record
-        rows["policies"].append(pol.model_dump(exclude={"positions"}) | _span(loc.spans, "quote"))
+        rows["policies"].append(
+            pol.model_dump(exclude={"positions", "status_citations"}) | _span(loc.spans, "quote")
+        )
+        for i, cite in enumerate(pol.status_citations):
+            rows["policy_citations"].append(
+                {"policy_id": pol.policy_id, "source_id": cite.source_id, "quote": cite.quote}
+                | _span(loc.spans, f"status_citations.{i}.quote")
+            )
         for i, pos in enumerate(pol.positions):
             rows["policy_positions"].append(
                 pos.model_dump()
                 | {"position_id": f"{pol.policy_id}-{i + 1}", "policy_id": pol.policy_id}
                 | _span(loc.spans, f"positions.{i}.quote")
             )
+    for loc in data.records["not_coded"]:
+        rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     rows["consistency_checks"] = check_rows(data)
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
         {"key": "sources", "value": str(len(rows["sources"]))},
         {"key": "indicators", "value": str(len(rows["indicators"]))},
         {"key": "statements", "value": str(len(rows["statements"]))},
+        # The methodology as the data it was built from illustrates it: the package README
+        # carries the same text as docs/methodology.md.
+        {
+            "key": METHODOLOGY_KEY,
+            "value": render_methodology({k: data.of(k) for k in data.records}),
+        },
     ]
     return rows
 

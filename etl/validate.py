@@ -13,7 +13,7 @@ from data_model.records import ID_FIELDS, RECORD_KINDS, Indicator, Metric, Phase
 from etl.cleaning import clean_body
 from etl.load import RawInput, RawRecord
 from etl.problems import Problems
-from etl.quotes import BodyIndex
+from etl.quotes import BodyIndex, quoted_spans, within_quotation
 
 ARTICLES_PATH = "seeds/articles"
 
@@ -25,6 +25,8 @@ class Located:
     record: Record
     file: str
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: The source each span is in, by the same field key (coverage accounting needs it).
+    span_sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -69,7 +71,8 @@ def _unique(raw: RawInput, problems: Problems) -> None:
     seen: dict[tuple[str, str], str] = {}
     for item in raw.records:
         ident = item.data.get(ID_FIELDS[item.kind])
-        if not isinstance(ident, str):
+        # A not-coded sentence is named by its words, which two articles may share.
+        if not isinstance(ident, str) or item.kind == "not_coded":
             continue
         key = (item.kind, ident)
         if key in seen:
@@ -135,6 +138,7 @@ class _Checker:
         self.ids = ids
         self.bodies = bodies
         self.problems = problems
+        self._quoted: dict[str, list[tuple[int, int]]] = {}
 
     def ref(self, raw: RawRecord, field_name: str, kind: str, value: str | None) -> bool:
         if value is None:
@@ -163,6 +167,24 @@ class _Checker:
             )
         return span
 
+    def direct(
+        self, raw: RawRecord, field_name: str, source_id: str, span: tuple[int, int]
+    ) -> None:
+        """Words given as direct speech must lie inside quotation marks in the article."""
+        body = self.bodies.get(source_id)
+        if body is None:
+            return
+        if source_id not in self._quoted:
+            self._quoted[source_id] = quoted_spans(body.body)
+        if not within_quotation(span, self._quoted[source_id]):
+            self.problems.add(
+                raw.file,
+                raw.label,
+                field_name,
+                "kind is 'direct' but the quote is not inside quotation marks in the article: "
+                "a paraphrase is 'reported'",
+            )
+
 
 def _check_record(
     kind: str,
@@ -170,34 +192,68 @@ def _check_record(
     rec: Any,
     c: _Checker,
     phases: dict[str, Phase],
-    spans: dict[str, tuple[int, int]],
+    loc: Located,
+    indicators: dict[str, Indicator],
 ) -> None:
-    def quote(field_name: str, source_field: str, source_id: str, text: str) -> None:
+    def quote(
+        field_name: str, source_field: str, source_id: str, text: str, direct: bool = False
+    ) -> None:
         span = c.quote(raw, field_name, source_field, source_id, text)
         if span:
-            spans[field_name] = span
+            loc.spans[field_name] = span
+            loc.span_sources[field_name] = source_id
+            if direct:
+                c.direct(raw, field_name, source_id, span)
 
     if kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
         c.ref(raw, "actor_id", "actors", rec.actor_id)
         if c.ref(raw, "phase_id", "phases", rec.phase_id) and rec.phase_id:
             _check_in_phase(raw, rec, phases[rec.phase_id], c.problems)
+        if c.ref(raw, "restates", "indicators", rec.restates) and rec.restates:
+            _check_restates(raw, rec, indicators[rec.restates], c.problems)
         quote("quote", "source_id", rec.source_id, rec.quote)
     elif kind == "statements":
         c.ref(raw, "actor_id", "actors", rec.actor_id)
         c.ref(raw, "relayed_by", "actors", rec.relayed_by)
-        quote("quote", "source_id", rec.source_id, rec.quote)
-    elif kind == "events":
+        quote("quote", "source_id", rec.source_id, rec.quote, direct=rec.kind == "direct")
+    elif kind in ("events", "not_coded"):
         quote("quote", "source_id", rec.source_id, rec.quote)
     elif kind == "policies":
         c.ref(raw, "proposed_by", "actors", rec.proposed_by)
         quote("quote", "first_source_id", rec.first_source_id, rec.quote)
+        for i, cite in enumerate(rec.status_citations):
+            f = f"status_citations.{i}"
+            quote(f"{f}.quote", f"{f}.source_id", cite.source_id, cite.quote)
         for i, pos in enumerate(rec.positions):
-            c.ref(raw, f"positions.{i}.actor_id", "actors", pos.actor_id)
-            quote(f"positions.{i}.quote", f"positions.{i}.source_id", pos.source_id, pos.quote)
+            f = f"positions.{i}"
+            c.ref(raw, f"{f}.actor_id", "actors", pos.actor_id)
+            c.ref(raw, f"{f}.relayed_by", "actors", pos.relayed_by)
+            quote(f"{f}.quote", f"{f}.source_id", pos.source_id, pos.quote, pos.kind == "direct")
     elif kind == "phases":
         for i, cite in enumerate(rec.citations):
             quote(f"citations.{i}.quote", f"citations.{i}.source_id", cite.source_id, cite.quote)
+    elif kind == "contested":
+        for i, claim in enumerate(rec.claims):
+            c.ref(raw, f"claims.{i}.record_id", claim.record_kind, claim.record_id)
+
+
+def _check_restates(raw: RawRecord, rec: Indicator, target: Indicator, problems: Problems) -> None:
+    """A restatement points at a figure of the same metric that is itself no restatement."""
+    if target.metric_id != rec.metric_id:
+        problems.add(
+            raw.file,
+            raw.label,
+            "restates",
+            f"{target.indicator_id!r} measures {target.metric_id}, not {rec.metric_id}",
+        )
+    if target.restates is not None:
+        problems.add(
+            raw.file,
+            raw.label,
+            "restates",
+            f"{target.indicator_id!r} itself restates {target.restates!r}: point at that one",
+        )
 
 
 def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Problems) -> None:
@@ -221,6 +277,8 @@ def _check_values(
 ) -> None:
     """Values the model alone cannot judge: percentages within 0-100, no negative counts."""
     for raw, rec in parsed.get("indicators", []):
+        if rec.value is None:  # a vague amount: no number to judge
+            continue
         metric = metrics.get(rec.metric_id)
         if metric and metric.unit == "percent" and not 0 <= rec.value <= 100:
             problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
@@ -241,13 +299,14 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
     metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
     _check_values(parsed, problems, metrics)
+    indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
     checker = _Checker(ids, bodies, problems)
     records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
     for kind, items in parsed.items():
         for raw_rec, rec in items:
-            spans: dict[str, tuple[int, int]] = {}
-            _check_record(kind, raw_rec, rec, checker, phases, spans)
-            records[kind].append(Located(rec, raw_rec.file, spans))
+            loc = Located(rec, raw_rec.file)
+            _check_record(kind, raw_rec, rec, checker, phases, loc, indicators)
+            records[kind].append(loc)
     return Dataset(
         records=records,
         bodies={sid: b.body for sid, b in bodies.items()},

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from data_model.codebook import HEADER, render_codebook
+from data_model.methodology import METHODOLOGY_KEY
 from data_model.records import Metric
 from data_model.tables import (
     ACTORS,
@@ -305,8 +306,12 @@ def readme(
         f"| {name} | {rows} | `csv/{name}.csv` | `parquet/{name}.parquet` | {what} |"
         for name, rows, what in files
     ]
-    counts = ", ".join(f"{k}: {v}" for k, v in sorted(info.items()) if k != "built_at")
+    counts = ", ".join(
+        f"{k}: {v}" for k, v in sorted(info.items()) if k not in ("built_at", METHODOLOGY_KEY)
+    )
     codebook = _demoted(render_codebook(_metrics(reader)).removeprefix(HEADER).strip())
+    method = info.get(METHODOLOGY_KEY, "")
+    method = _demoted(method[method.find("\n## ") :].strip()) if "\n## " in method else ""
     return f"""\
 # {TITLE}
 
@@ -354,6 +359,10 @@ Built {info.get("built_at", "at an unknown time")} ({counts}).
 ## Codebook
 
 {codebook}
+
+## Methodology
+
+{method or "Not recorded in this database (built before the methodology was stored)."}
 """
 
 

@@ -47,6 +47,11 @@ def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> p
     if indicators.empty:
         return indicators.assign(words=[], period=[])
     frame = indicators[indicators["metric_id"].isin(metric_ids)]
+    # A headline is a number an article gives, told once: never vague words, never a
+    # restatement of a better-specified figure.
+    if "restates" in frame.columns:
+        frame = frame[frame["restates"].isna()]
+    frame = frame[frame["value"].notna()]
     frame = frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"])
     latest = frame.groupby("metric_id", sort=False).tail(1)
     latest = latest.assign(
@@ -117,8 +122,9 @@ def figures_markdown(figures: pd.DataFrame) -> str:
         return "_No figures are drawn from this article._"
     return "\n\n".join(
         f"**{f.label}** {f.metric_label.lower()} · "
-        f"{period_text(f.period_start, f.period_end, f.as_of)} · {f.attribution}\n\n"
-        f"{blockquote(f.quote)}"
+        f"{period_text(f.period_start, f.period_end, f.as_of)} · {f.attribution}"
+        + (f" · restates `{f.restates}`" if isinstance(f.restates, str) else "")
+        + f"\n\n{blockquote(f.quote)}"
         for f in figures.itertuples()
     )
 
@@ -129,7 +135,7 @@ def positions_markdown(positions: pd.DataFrame) -> str:
         return "_No positions on proposals are drawn from this article._"
     return "\n\n".join(
         f"**{p.actor_name}** {POSITION_WORDS[p.position]} · {p.policy_name}\n\n"
-        f"{blockquote(p.quote)}"
+        + attributed_words(p.quote, p.kind, p.actor_name, p.relayed_by_name)
         for p in positions.itertuples()
     )
 
@@ -236,7 +242,7 @@ CHECK_BADGES = {
     "warn": ":orange-badge[:material/help: Open question]",
     "pass": ":green-badge[:material/check: Agree]",
 }
-CHECK_KINDS = ["corroboration", "arithmetic", "gap"]
+CHECK_KINDS = ["corroboration", "arithmetic", "gap", "restatement", "status", "contested"]
 
 
 def check_summary(checks: pd.DataFrame) -> dict[str, int]:
@@ -299,6 +305,19 @@ def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
     return text
 
 
+def attributed_words(quote: str, kind: str, who: str, relayer: object, where: str = "") -> str:
+    """Words with their speaker, signed only by whoever spoke them: a direct quote is a
+    blockquote signed by the speaker; a paraphrase is the article's report, never signed;
+    words passed on second-hand are signed by the one who passed them on."""
+    if isinstance(relayer, str) and relayer:
+        if kind == "direct":
+            return f"**{who}**, according to {relayer}:\n\n> {quote}\n>\n> — {relayer}{where}"
+        return f"**{who}**, according to {relayer} as the article reports it: {quote}{where}"
+    if kind == "direct":
+        return f"> {quote}\n>\n> — {who}{where}"
+    return f"**{who}**, as the article reports it: {quote}{where}"
+
+
 def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
     """A proposal's status, who put it forward, its description, the words reporting it, and
     the named actors for, against and mixed, each in their words with their article."""
@@ -314,10 +333,8 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
         parts.append(f"**{heading}**")
         for pos in group.itertuples():
             who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
-            parts.append(
-                blockquote(pos.quote)
-                + f"\n>\n> — {who}, in [{pos.source_label}]({source_href(pos.source_id)})"
-            )
+            where = f", in [{pos.source_label}]({source_href(pos.source_id)})"
+            parts.append(attributed_words(pos.quote, pos.kind, who, pos.relayed_by_name, where))
     return "\n\n".join(parts)
 
 
@@ -347,7 +364,9 @@ def evidence_markdown(evidence: pd.DataFrame) -> str:
         return "No article reports these figures yet."
     return "\n\n".join(
         f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{blockquote(e.quote)}\n>\n"
-        f"> — {e.attribution}, in [{e.source_citation}]({source_href(e.source_id)})"
+        # The article's words, not the speaker's: signed by the article, attribution named.
+        f"> — [{e.source_citation}]({source_href(e.source_id)}), attributing it to "
+        f"{e.attribution}"
         for e in evidence.itertuples()
     )
 
@@ -365,12 +384,7 @@ def statement_markdown(row: Any) -> str:
     article's report, never dressed as a quote), the speaker with their role, then stance,
     topic, date and a link to the article."""
     who = speaker_text(row.actor_name, row.actor_role, row.organisation)
-    if isinstance(row.relayed_by_name, str):
-        who += f", as relayed by {row.relayed_by_name}"
-    if row.kind == "direct":
-        words = f"> {row.quote}\n>\n> — {who}"
-    else:
-        words = f"**{who}**, as the article reports it: {row.quote}"
+    words = attributed_words(row.quote, row.kind, who, row.relayed_by_name)
     said = date_text(row.statement_date, row.statement_date_precision)
     how = "quoted" if row.kind == "direct" else "paraphrased"
     meta = (

@@ -43,3 +43,13 @@ def test_readme_gives_the_two_commands_that_ci_runs():
 def test_every_page_states_its_question(page: Path):
     first = page.read_text(encoding="utf-8").splitlines()[0]
     assert re.match(r'^""".+"""$', first), f"{page.name} must open with a one-line docstring"
+
+
+def test_committed_methodology_is_the_generated_one():
+    from data_model.methodology import render_methodology
+    from etl.build import data_by_kind
+
+    expected = render_methodology(data_by_kind(check()))
+    assert (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8") == expected, (
+        "docs/methodology.md is stale: run `python -m etl methodology`"
+    )

@@ -87,6 +87,7 @@ def test_good_records_validate(model, data):
                 "end_date": D(2017, 1, 1),
                 "description": "d",
                 "date_basis": "b",
+                "citations": [{"source_id": "src", "quote": "the words"}],
             },
             None,
         ),

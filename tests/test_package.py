@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from data_model.qualifiers import BOUNDS_RULE
-from data_model.tables import INDICATORS, PHASE_CITATIONS, TABLES
+from data_model.tables import INDICATORS, POLICY_CITATIONS, TABLES
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main
@@ -255,12 +255,12 @@ def test_empty_tables_are_written_with_their_header(tmp_path: Path) -> None:
     build(db, ROOT / "tests" / "fixtures" / "seeds")
     fixture = Reader(db)
     try:
-        assert queries.table_rows(fixture, PHASE_CITATIONS).empty  # the case under test
+        assert queries.table_rows(fixture, POLICY_CITATIONS).empty  # the case under test
         data = zipfile.ZipFile(io.BytesIO(package_bytes(fixture)))
     finally:
         fixture.close()
-    header = data.read("csv/phase_citations.csv").decode().splitlines()
-    assert header == [",".join(PHASE_CITATIONS.column_names)]
+    header = data.read("csv/policy_citations.csv").decode().splitlines()
+    assert header == [",".join(POLICY_CITATIONS.column_names)]
 
 
 def test_cli_export_writes_the_zip_and_its_files(seed_db: Path, tmp_path: Path) -> None:

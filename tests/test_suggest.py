@@ -214,7 +214,9 @@ def _fill(draft: dict) -> dict:
         record["metric_id"] = metric[record["value"]]
         record["indicator_id"] += "-draft"
     for record in draft["statements"]:
-        record.update(actor_id="sok-dara", topic="campaign", stance="supportive")
+        # The draft quotes whole sentences, attribution included: a curator marks them as the
+        # article's report of the words (the build refuses 'direct' outside quotation marks).
+        record.update(actor_id="sok-dara", topic="campaign", stance="supportive", kind="reported")
         record["statement_id"] += "-draft"
     return draft
 

@@ -1,0 +1,177 @@
+"""Render the methodology (how figures, hedges, vague words, periods, restatements, stances, roles
+and coverage are coded) from the rule texts and model descriptions, each rule with an example."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from data_model.coverage_rule import SENTENCE_RULE
+from data_model.qualifiers import BOUNDS_RULE, VAGUE_RULE
+from data_model.records import (
+    Event,
+    Indicator,
+    Phase,
+    Policy,
+    PolicyPositionEntry,
+    Record,
+    Statement,
+)
+from data_model.wording import hedged_label, vague_label
+
+#: build_info key under which the build stores the methodology text (not a count).
+METHODOLOGY_KEY = "methodology"
+
+HEADER = """\
+# Methodology
+
+Generated from `data_model/` by `python -m etl methodology`; do not edit by hand (a test
+fails when this file and the rules disagree). Each rule is the text the code applies, followed
+by an example from the data.
+"""
+
+
+def _describe(model: type[Record], field: str) -> str:
+    return model.model_fields[field].description or ""
+
+
+def _first(records: Sequence[Any], test: Callable[[Any], bool]) -> Any | None:
+    return next((r for r in records if test(r)), None)
+
+
+def _example(text: str | None) -> str:
+    return f"\n\n*Example:* {text}" if text else "\n\n*Example:* none in the data yet."
+
+
+def _figure(ind: Indicator, units: dict[str, str]) -> str:
+    unit = units.get(ind.metric_id, "")
+    if ind.vague is not None:
+        return vague_label(ind.vague)
+    assert ind.value is not None and ind.qualifier is not None  # the model guarantees both
+    return hedged_label(ind.value, ind.qualifier, unit)
+
+
+def _section(title: str, rule: str, example: str | None) -> str:
+    return f"## {title}\n\n{rule}{_example(example)}\n"
+
+
+def render_methodology(records: dict[str, Sequence[Any]]) -> str:
+    """The methodology as Markdown; ``records`` are the validated records by kind."""
+    inds: Sequence[Indicator] = records.get("indicators", [])
+    stmts: Sequence[Statement] = records.get("statements", [])
+    policies: Sequence[Policy] = records.get("policies", [])
+    units = {m.metric_id: m.unit for m in records.get("metrics", [])}
+    positions = [(p, pos) for p in policies for pos in p.positions]
+
+    hedged = _first(inds, lambda i: i.qualifier not in (None, "exact"))
+    vague = _first(inds, lambda i: i.vague is not None)
+    period = _first(inds, lambda i: i.period_start is not None and i.note)
+    again = _first(inds, lambda i: i.restates is not None)
+    stance = _first(stmts, lambda s: s.stance == "mixed")
+    relayed = _first(stmts, lambda s: s.relayed_by is not None)
+    reported_pos = _first(positions, lambda pp: pp[1].kind == "reported")
+    role = _first(positions, lambda pp: pp[1].actor_role is not None)
+    ranged = _first(records.get("events", []), lambda e: e.event_date_end is not None)
+    phase = _first(records.get("phases", []), lambda p: p.citations)
+    status = _first(policies, lambda p: p.status_citations)
+    skipped = _first(records.get("not_coded", []), lambda n: True)
+    contest = _first(records.get("contested", []), lambda c: True)
+
+    parts = [
+        HEADER,
+        _section(
+            "Figures and hedges",
+            f"{_describe(Indicator, 'value')} {_describe(Indicator, 'qualifier')}\n\n"
+            + BOUNDS_RULE,
+            hedged
+            and f"\u201c{hedged.quote}\u201d ({hedged.source_id}) is stored as "
+            f"{_figure(hedged, units)} ({hedged.qualifier}).",
+        ),
+        _section(
+            "Vague words",
+            VAGUE_RULE,
+            vague
+            and f"\u201c{vague.quote}\u201d ({vague.source_id}) is stored as "
+            f"\u201c{_figure(vague, units)}\u201d.",
+        ),
+        _section(
+            "Periods",
+            f"{_describe(Indicator, 'period_start')} {_describe(Indicator, 'period_end')} "
+            f"{_describe(Indicator, 'as_of')} {_describe(Indicator, 'phase_id')}",
+            period
+            and f"\u201c{period.quote}\u201d ({period.source_id}): {period.period_start} to "
+            f"{period.period_end}. {period.note}",
+        ),
+        _section(
+            "Restatements",
+            f"{_describe(Indicator, 'restates')} {_describe(Indicator, 'restates_note')}",
+            again
+            and f"\u201c{again.quote}\u201d ({again.source_id}) restates `{again.restates}`: "
+            f"{again.restates_note}",
+        ),
+        _section(
+            "Stances",
+            f"{_describe(Statement, 'stance')} Recommendations are coded by what they say of "
+            "the campaign as carried out, whoever makes them; officials' self-criticism is "
+            "critical, a critic's welcome of a remedy is mixed.",
+            stance and f"\u201c{stance.quote}\u201d ({stance.source_id}) is {stance.stance}.",
+        ),
+        _section(
+            "Direct words, paraphrase and relayed words",
+            f"{_describe(Statement, 'kind')} {_describe(PolicyPositionEntry, 'kind')} "
+            "The build refuses `direct` for words not inside quotation marks in the article. "
+            f"{_describe(Statement, 'relayed_by')} Relayed words are signed by whoever relayed "
+            "them; a paraphrase is never signed.",
+            (
+                relayed
+                and f"\u201c{relayed.quote}\u201d ({relayed.source_id}) is {relayed.actor_id}'s, "
+                f"relayed by {relayed.relayed_by}."
+            )
+            or (
+                reported_pos
+                and f"\u201c{reported_pos[1].quote}\u201d is reported, not {reported_pos[1].actor_id}'s "
+                "words."
+            ),
+        ),
+        _section(
+            "Roles",
+            f"{_describe(Statement, 'actor_role')} {_describe(PolicyPositionEntry, 'actor_role')}",
+            role
+            and f"{role[1].actor_id} on {role[0].policy_id}: \u201c{role[1].actor_role}\u201d, "
+            f"as {role[1].source_id} gives it.",
+        ),
+        _section(
+            "Phases, events and statuses rest on a source",
+            f"{_describe(Phase, 'citations')} {_describe(Event, 'event_date_end')} "
+            f"{_describe(Event, 'date_basis')} {_describe(Policy, 'status_citations')} "
+            f"{_describe(Policy, 'status_as_of')}",
+            "; ".join(
+                x
+                for x in (
+                    phase and f"{phase.phase_id} cites \u201c{phase.citations[0].quote}\u201d",
+                    ranged
+                    and f"{ranged.event_id} is dated {ranged.event_date} to "
+                    f"{ranged.event_date_end} ({ranged.date_basis})",
+                    status
+                    and f"{status.policy_id} is {status.status}, citing "
+                    f"\u201c{status.status_citations[0].quote}\u201d",
+                )
+                if x
+            )
+            or None,
+        ),
+        _section(
+            "Coverage",
+            SENTENCE_RULE + " A sentence is covered when a record's quote lies in it, and "
+            "excused when a `not_coded` entry quotes it with a reason; the build fails while any "
+            "such sentence is neither.",
+            skipped and f"\u201c{skipped.quote}\u201d ({skipped.source_id}): {skipped.reason}.",
+        ),
+        _section(
+            "Contested claims",
+            "Claims that contradict each other are linked in `contested` and listed on the "
+            "Data checks page with their words, so that neither is shown as settled.",
+            contest and f"`{contest.contest_id}`: {contest.note}",
+        ),
+    ]
+    return "\n".join(parts)

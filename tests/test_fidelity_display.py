@@ -1,0 +1,123 @@
+"""Words signed by a person are that person's words: every statement, position and proposal
+as the pages render them, checked against the article (review 19, 20, 24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from database import queries
+from database.connection import Reader
+from etl.quotes import BodyIndex, quoted_spans, within_quotation
+from monitor import texts as views
+
+# A blockquote and the signature line that closes it: "> words\n>\n> — Name, role…".
+_SIGNED = re.compile(r"((?:^> (?!— ).*\n)+)>\n> — ([^,\n(]+)", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def db(seed_db: Path):
+    with Reader(seed_db) as reader:
+        yield reader
+
+
+def _signed(markdown: str) -> list[tuple[str, str]]:
+    """(words, signer) of every signed blockquote in a rendered text."""
+    return [
+        (" ".join(line[2:] for line in block.splitlines()), signer.strip())
+        for block, signer in _SIGNED.findall(markdown + "\n")
+    ]
+
+
+def _direct_in_article(db: Reader, source_id: str, words: str) -> bool:
+    body = queries.source_body(db, source_id) or ""
+    span = BodyIndex(body).locate(words)
+    return span is not None and within_quotation(span, quoted_spans(body))
+
+
+def _expected_signer(row) -> str:
+    relayer = row.relayed_by_name
+    return relayer if isinstance(relayer, str) else row.actor_name
+
+
+@pytest.mark.parametrize("table", ["statements", "positions"])
+def test_every_signed_quote_is_the_signers_own_words(db: Reader, table: str):
+    frame = queries.statements(db) if table == "statements" else queries.policy_positions(db)
+    assert not frame.empty
+    for row in frame.itertuples():
+        if table == "statements":
+            rendered = views.statement_markdown(row)
+        else:
+            who = views.speaker_text(row.actor_name, row.actor_role, row.organisation)
+            rendered = views.attributed_words(row.quote, row.kind, who, row.relayed_by_name)
+        signed = _signed(rendered)
+        if row.kind != "direct":
+            assert signed == [], f"a paraphrase is shown as signed words: {rendered}"
+            continue
+        assert len(signed) == 1, rendered
+        words, signer = signed[0]
+        assert signer.startswith(_expected_signer(row)), rendered
+        assert _direct_in_article(db, row.source_id, words), rendered
+
+
+def test_review_19_koeut_rith_is_never_signed_with_sar_khengs_words(db: Reader):
+    frame = queries.policy_positions(db)
+    relayed = frame[frame["relayed_by_name"].notna()]
+    assert not relayed.empty
+    for row in relayed.itertuples():
+        who = views.speaker_text(row.actor_name, row.actor_role, row.organisation)
+        rendered = views.attributed_words(row.quote, row.kind, who, row.relayed_by_name)
+        assert f"according to {row.relayed_by_name}" in rendered
+        assert all(signer != row.actor_name for _, signer in _signed(rendered))
+
+
+def test_the_policies_page_text_signs_only_direct_words(db: Reader):
+    positions = queries.policy_positions(db)
+    grouped = views.positions_by_policy(positions)
+    text = views.policies_markdown(queries.policies(db), grouped)
+    # The proposal's own passage is signed by the article ("as reported in …"), not a person.
+    signers = {s for _, s in _signed(text) if not s.startswith("as reported in")}
+    direct = positions[positions["kind"] == "direct"]
+    allowed = {_expected_signer(r) for r in direct.itertuples()}
+    assert signers <= allowed, signers - allowed
+
+
+def test_the_data_package_readme_carries_the_methodology(db: Reader):
+    from exports.package import package_files
+
+    readme = package_files(db)["README.md"].decode("utf-8")
+    assert "## Methodology" in readme
+    for rule in ("Vague words", "Restatements", "Coverage", "Contested claims"):
+        assert f"### {rule}" in readme, rule
+
+
+def test_profiles_and_sources_sign_only_direct_words(db: Reader):
+    positions = queries.policy_positions(db)
+    direct = positions[positions["kind"] == "direct"]
+    allowed = {_expected_signer(r) for r in direct.itertuples()}
+    signers = {s for _, s in _signed(views.positions_markdown(positions))}
+    assert signers <= allowed, signers - allowed
+
+
+def test_chart_evidence_is_signed_by_the_article_not_a_speaker(db: Reader):
+    from charts.catalogue import CHARTS
+    from charts.frames import ReaderFrames
+
+    frames = ReaderFrames(db)
+    for spec in CHARTS.values():
+        text = views.evidence_markdown(spec.build(frames).evidence)
+        assert all(signer.startswith("[") for _, signer in _signed(text)), spec.chart_id
+
+
+def test_review_44_47_a_bounded_event_is_drawn_across_its_range_only(db: Reader):
+    from charts.campaign import _span
+
+    events = queries.events(db)
+    bounded = events[events["event_date_end"].notna()]
+    assert not bounded.empty
+    for r in bounded.itertuples():
+        start, end = _span(r)
+        assert start == r.event_date and end == r.event_date_end + dt.timedelta(days=1)
