@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from data_model.records import DatePrecision, Source
+from data_model.records import ID_FIELDS, DatePrecision, Source
 from etl.load import read_curated
 from etl.problems import Problems
+from etl.safe_yaml import YamlRefused, parse_yaml
 
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"
@@ -213,9 +214,9 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
     result is parsed again and must equal the old records plus the new one.
     """
     try:
-        document = yaml.safe_load(text) if text.strip() else None
-    except yaml.YAMLError:
-        raise AddRefused(f"{where} is not valid YAML; fix it first") from None
+        document = parse_yaml(text, ID_FIELDS) if text.strip() else None
+    except YamlRefused as exc:
+        raise AddRefused(f"{where} must be fixed first: {exc.problems[0][2]}") from None
     document = {} if document is None else document
     if not isinstance(document, dict):
         raise AddRefused(f"{where} must be a mapping with a `sources:` list")
@@ -235,8 +236,8 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
     new_text = (text if not text or text.endswith("\n") else text + "\n") + block
     expected = {**document, "sources": [*old, record]}
     try:
-        ok = yaml.safe_load(new_text) == expected
-    except yaml.YAMLError:
+        ok = parse_yaml(new_text, ID_FIELDS) == expected
+    except YamlRefused:
         ok = False
     if not ok:
         raise AddRefused(f"{where}: cannot append safely to this layout; add the record by hand")
