@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from charts.hedged import add_phase_bands
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.style import base_layout, colour
+from monitor.safe_text import plotly_text
 
 _PRECISION_FORMAT = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
@@ -106,8 +107,8 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
                     ],
                 },
                 hovertext=[
-                    f"<b>{event_date_text(r.event_date, r.date_precision)}</b><br>{r.title}"
-                    f"<br><i>{r.source_citation}</i>"
+                    f"<b>{event_date_text(r.event_date, r.date_precision)}</b>"
+                    f"<br>{plotly_text(r.title)}<br><i>{plotly_text(r.source_citation)}</i>"
                     for r in events.itertuples()
                 ],
                 hoverinfo="text",

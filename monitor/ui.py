@@ -16,6 +16,7 @@ from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
 from monitor import data, views
+from monitor.safe_text import html_text, md
 
 
 def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator | None:
@@ -63,7 +64,7 @@ def speaker_profile(actor_id: str) -> None:
     actors = data.actors()
     profile = next(actors[actors["actor_id"] == actor_id].itertuples())
     with st.container(border=True):
-        st.subheader(profile.name)
+        st.subheader(md(profile.name))
         st.markdown(views.actor_profile_markdown(profile))
         st.markdown(views.positions_markdown(data.policy_positions(actor_ids=[actor_id])))
 
@@ -108,15 +109,15 @@ def chart_block(
     """
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
-    st.markdown(f"**{chart.takeaway}**")
+    st.markdown(f"**{md(chart.takeaway)}**")
     svgs = None if interactive else data.chart_svgs(chart.chart_id)
     if svgs:
-        label = html.escape(f"{chart.title}. {chart.takeaway}", quote=True)
+        label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
         wide, narrow = (base64.b64encode(svg.encode()).decode() for svg in svgs)
         st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
     else:
         st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
-    st.caption(chart.source_line)
+    st.caption(md(chart.source_line))
     if with_evidence:
         how_we_know(chart.evidence)
 

@@ -3,14 +3,18 @@
 import streamlit as st
 
 from charts.catalogue import CHARTS
+from etl.problems import clipped
 from monitor import data, ui
+from monitor.safe_text import md
 
 chart_id = st.query_params.get("chart", "")
 chart = data.chart(chart_id) if chart_id in CHARTS else None
 
 if chart is None:
     st.info(
-        f"There is no chart called “{chart_id}”." if chart_id else "No chart was named.",
+        f"There is no chart called “{md(clipped(chart_id, 60))}”."
+        if chart_id
+        else "No chart was named.",
         icon=":material/info:",
     )
     st.markdown(
@@ -18,7 +22,7 @@ if chart is None:
         + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in CHARTS.items())
     )
 else:
-    st.markdown(f"#### {chart.title}")
+    st.markdown(f"#### {md(chart.title)}")
     ui.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)
     st.caption(
         f"[See the words behind each figure on the full dashboard]({ui.permalink(chart_id, embed=False)})"

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from monitor import data, ui, views
+from monitor.safe_text import md
 
 st.title("Where does the campaign stand?")
 st.caption(
@@ -15,8 +16,10 @@ figures = views.headline_figures(data.indicators(), views.HEADLINE_METRICS)
 columns = st.columns(2)
 for n, row in enumerate(figures.itertuples()):
     with columns[n % 2]:
-        st.metric(row.metric_label, row.words, help=f"“{row.quote}” — {row.attribution}")
-        st.caption(f"{row.period} · [{row.source_label}]({views.source_href(row.source_id)})")
+        st.metric(md(row.metric_label), row.words, help=md(f"“{row.quote}” — {row.attribution}"))
+        st.caption(
+            f"{md(row.period)} · [{md(row.source_label)}]({views.source_href(row.source_id)})"
+        )
 
 checks = views.check_summary(data.consistency_checks())
 st.info(
