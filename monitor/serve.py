@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
+from monitor import streamlit_internals
 from monitor.base_url_hint import BaseUrlHint
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -53,6 +54,8 @@ def main(argv: Sequence[str]) -> None:
     # URL) straight to pages/trends.py by its older pages/ convention, skipping app.py's
     # navigation and embed handling. Declaring navigation up front closes that window.
     PagesManager.uses_pages_directory = False
+    # No reader's message may clear the shared caches or push 200 MB frames into memory.
+    streamlit_internals.install()
     app = st.App(str(APP), middleware=[Middleware(BaseUrlHint)])
     options = config_flags(argv)
     # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as

@@ -23,6 +23,8 @@ name = st.pills(
     key="table",
     bind="query-params",
 )
+# An empty ?table= leaves the pills without a value (an unknown one falls back by itself).
+name = name if name in datasets.DATASETS else "indicators"
 source_ids, metric_ids = [], []
 panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:
