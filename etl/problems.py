@@ -24,6 +24,14 @@ def clipped(text: str, limit: int = 120) -> str:
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
+def fault_line(exc: BaseException) -> str:
+    """An operating-system or database fault as one short line naming what failed."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return clipped(f"{exc.strerror}{where}", 300)
+    return clipped(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 300)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with the input: where it is, and what is wrong."""

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from etl.build import build
-from etl.problems import InputError
+from etl.problems import InputError, fault_line
 
 
 def ensure_database(path: Path) -> str | None:
@@ -17,4 +19,6 @@ def ensure_database(path: Path) -> str | None:
         build(path)
     except InputError as exc:
         return exc.problems.report()
+    except (OSError, duckdb.Error) as exc:  # disk full, a read-only data folder
+        return f"The database could not be written: {fault_line(exc)}"
     return None
