@@ -29,8 +29,13 @@ def source_href(source_id: str) -> str:
 
 
 def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
-    """id -> label, in the frame's order: the options and names of a picker."""
-    return dict(zip(frame[key], frame[label], strict=True))
+    """id -> label, in the frame's order: the options and names of a picker. A label two
+    records share carries its id: pickers tell options apart by label, and would give
+    everyone who picks either record the first one."""
+    shared = set(frame[label][frame[label].duplicated(keep=False)])
+    return {
+        k: f"{v} [{k}]" if v in shared else v for k, v in zip(frame[key], frame[label], strict=True)
+    }
 
 
 def words(value: str) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from exports.csvsafe import to_csv_bytes
+from exports.csvsafe import safe_frame, to_csv_bytes
 from exports.package import ZIP_NAME
 from monitor import data, datasets, ui, views
 
@@ -62,7 +62,8 @@ if table.open:
         st.html(views.rows_html(datasets.page_rows(shown, page)))
 if grid.open:
     with grid:
-        st.dataframe(shown, hide_index=True, key="data-table")
+        # The grid's own "Download as CSV" writes cells as shown: defuse formulas here too.
+        st.dataframe(safe_frame(shown), hide_index=True, key="data-table")
 
 st.divider()
 st.subheader("The full data package")
