@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Headings after which a captured page lists unrelated stories.
 _TEASER_HEADINGS = re.compile(
@@ -51,20 +52,28 @@ def _repeated(paragraphs: list[str]) -> set[int]:
     """Indexes of headlines and captions: a line that stands again, alone or followed by a
     short photo credit (another line starting with it, at most _MAX_CREDIT_CHARS longer).
 
-    Each line is looked up once as itself and once per length of a shorter line within
-    the credit's reach, so the work grows with the article's length, not its square.
+    Sorted, every line comes right before the lines it begins, so one comparison per line
+    finds the few lines that begin others; each line is then looked up only at their
+    lengths. The work grows with the article's length, not its square.
     """
     where: dict[str, list[int]] = {}
     for i, line in enumerate(paragraphs):
         where.setdefault(line, []).append(i)
-    lengths = {len(line) for line in where if len(line) >= _MIN_REPEAT_CHARS}
+    ordered = sorted(where)
+    begins_another = {
+        line
+        for line, after in zip(ordered, ordered[1:], strict=False)
+        if len(line) >= _MIN_REPEAT_CHARS and after.startswith(line)
+    }
+    lengths = sorted({len(line) for line in begins_another})
     found: set[int] = set()
     for line, indexes in where.items():
         if len(indexes) > 1 and len(line) >= _MIN_REPEAT_CHARS:
             found.update(indexes)
-        for n in range(max(_MIN_REPEAT_CHARS, len(line) - _MAX_CREDIT_CHARS), len(line)):
-            if n in lengths and (shorter := where.get(line[:n])):
-                found.update(shorter)
+        low = bisect_left(lengths, len(line) - _MAX_CREDIT_CHARS)
+        for n in lengths[low : bisect_left(lengths, len(line))]:
+            if line[:n] in begins_another:
+                found.update(where[line[:n]])
                 found.update(indexes)
     return found
 

@@ -20,8 +20,9 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Every ASCII punctuation mark CommonMark lets a backslash escape and that Streamlit's
 # Markdown gives a meaning to: emphasis, code, links, images, headings, tables, math
 # ($), directives (:red[…]), HTML and entities (& <), strike-through (~), footnotes (^),
-# and ':' and '/' so that neither "http://" nor ":material/…" is recognised.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$:&<>^=/@])")
+# and ':' before a non-space and '/' so that neither "http://", ":red[…]", ":material/…"
+# nor ":smile:" is recognised ("Sources: …" keeps its plain colon).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$&<>^=/@]|:(?=\S))")
 # Markers that mean something only at the start of a line: lists ("- ", "1. ") and
 # setext rules ("---"); "www." is linked by GitHub-flavoured Markdown anywhere.
 _LINE_START = re.compile(r"^(\s*)(-|\d+\.)", re.MULTILINE)

@@ -230,7 +230,7 @@ HOSTILE = [
     "===\n---\n> nested",
 ]
 # Every character Markdown may read as syntax must come out escaped.
-_UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*[`*_\[\]()#!|~$:&<>=/@]")
+_UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*(?:[`*_\[\]()#!|~$&<>=/@]|:(?=\S))")
 
 
 def _unescape(markdown: str) -> str:
