@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote_plus
@@ -92,6 +93,20 @@ _STATIC_CHART = """<div class="static-chart">
   .static-chart .narrow {{ display: block; }}
 }}
 </style>"""
+
+
+def chart_or_notice(chart_id: str) -> Chart | None:
+    """The chart, or None with a note in its place when the data cannot be drawn: a
+    reader sees what is missing, never a traceback (the details go to the server log)."""
+    try:
+        return data.chart(chart_id)
+    except Exception:  # any fault in one chart must not take the page down with it
+        logging.getLogger(__name__).exception("chart %s cannot be drawn", chart_id)
+        st.warning(
+            "This chart cannot be drawn from the current data; its figures are on the Data page.",
+            icon=":material/warning:",
+        )
+        return None
 
 
 def chart_block(

@@ -4,11 +4,11 @@ import streamlit as st
 
 from charts.catalogue import CHARTS
 from etl.problems import clipped
-from monitor import data, ui
+from monitor import ui
 from monitor.safe_text import md
 
 chart_id = st.query_params.get("chart", "")
-chart = data.chart(chart_id) if chart_id in CHARTS else None
+chart = ui.chart_or_notice(chart_id) if chart_id in CHARTS else None
 
 if chart is None:
     st.info(

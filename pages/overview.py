@@ -30,7 +30,7 @@ st.info(
 )
 
 st.header("The campaign's phases")
-timeline = data.chart("campaign-timeline")
+timeline = ui.chart_or_notice("campaign-timeline")
 if timeline:
     ui.chart_block(timeline, key="overview-timeline", show_title=False)
 

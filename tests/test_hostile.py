@@ -570,3 +570,19 @@ def test_add_on_a_read_only_seeds_folder_is_one_line(tmp_path: Path, monkeypatch
     assert add_module.run(args) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: cannot add")
+
+
+def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatch):
+    from monitor import data
+
+    def broken(chart_id: str):
+        raise ValueError(f"cannot draw {chart_id}")
+
+    monkeypatch.setenv("MONITOR_DB", str(seed_db))
+    monkeypatch.setattr(data, "chart", broken)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception
+    assert any("cannot be drawn" in w.value for w in at.warning)
