@@ -24,9 +24,13 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # nor ":smile:" is recognised ("Sources: …" keeps its plain colon).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~$&<>^=/@]|:(?=\S))")
 # Markers that mean something only at the start of a line: lists ("- ", "1. ") and
-# setext rules ("---"); "www." is linked by GitHub-flavoured Markdown anywhere.
+# setext rules ("---").
 _LINE_START = re.compile(r"^(\s*)(-|\d+\.)", re.MULTILINE)
-_WWW = re.compile(r"(?i)\b(www)\.")
+# GitHub-flavoured Markdown links bare addresses in the rendered text, after escapes are
+# resolved, unless the character before one is a letter or an invisible format character:
+# a word joiner (U+2060) goes before "http:", "https:", "www." and "@".
+_AUTOLINK = re.compile(r"(?i)(https?:|www\.|@)")
+WORD_JOINER = "\u2060"
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
 
@@ -37,10 +41,10 @@ def visible_bidi(text: str) -> str:
 
 def md(value: object) -> str:
     """Any value as Markdown that displays exactly its text: no formatting, link, image,
-    heading, math or directive; bidi controls made visible."""
-    text = visible_bidi(str(value))
+    heading, math or directive; bidi controls made visible; an invisible word joiner
+    before a bare address, so it is not made a link."""
+    text = _AUTOLINK.sub(WORD_JOINER + r"\1", visible_bidi(str(value)))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    text = _WWW.sub(r"\1\\.", text)
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)[:-1]}\\{m.group(2)[-1]}", text)
 
 

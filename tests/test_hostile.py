@@ -29,7 +29,7 @@ from etl.problems import InputError
 from etl.safe_yaml import MAX_BYTES, YamlRefused, parse_yaml
 from monitor import streamlit_internals, views
 from monitor.bootstrap import ensure_database
-from monitor.safe_text import html_text, md, md_link, plotly_text
+from monitor.safe_text import WORD_JOINER, html_text, md, md_link, plotly_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -234,7 +234,8 @@ _UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*(?:[`*_\[\]()#!|~$&<>=/@]|:(?=\S))")
 
 
 def _unescape(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """The text a reader sees: escapes resolved, the invisible word joiners dropped."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -586,3 +587,48 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
     at.run()
     assert not at.exception
     assert any("cannot be drawn" in w.value for w in at.warning)
+
+
+@pytest.mark.browser
+def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, tmp_path: Path):
+    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium."""
+    from bench.page_load import (
+        CHROMIUM,
+        DESKTOP,
+        WAIT_MS,
+        launch_chromium,
+        start_server,
+        stop_server,
+        wait_until_rendered,
+    )
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    env = {**os.environ, "MONITOR_DB": str(hostile_db)}
+    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                page = browser.new_context(viewport=DESKTOP).new_page()
+                page.set_default_timeout(WAIT_MS)
+                page.goto(f"{url}/statements", wait_until="commit")
+                wait_until_rendered(page)
+                main = page.locator("[data-testid='stMain']")
+                text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
+                for quote in HOSTILE:
+                    if ":smile:" in quote:  # Streamlit draws emoji short codes (README)
+                        quote = quote.replace(":smile:", "")
+                    for piece in quote.replace("\n", " ").split(" "):
+                        assert piece in text, (piece, quote)
+                links = main.locator("a[href*='evil'], img[src*='evil']")
+                assert links.count() == 0, [
+                    links.nth(i).evaluate("e => e.outerHTML") for i in range(links.count())
+                ]
+                assert main.locator(".katex, h1:has-text('A heading')").count() == 0
+                assert "\u202e" not in text
+            finally:
+                browser.close()
+    finally:
+        stop_server(proc)
