@@ -10,7 +10,7 @@ from monitor.safe_text import md
 chart_id = st.query_params.get("chart", "")
 chart = ui.chart_or_notice(chart_id) if chart_id in CHARTS else None
 
-if chart is None:
+if chart_id not in CHARTS:
     st.info(
         f"There is no chart called “{md(clipped(chart_id, 60))}”."
         if chart_id
@@ -21,7 +21,7 @@ if chart is None:
         "Charts that can be embedded:\n\n"
         + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in CHARTS.items())
     )
-else:
+elif chart is not None:  # else chart_or_notice has said it cannot be drawn
     st.markdown(f"#### {md(chart.title)}")
     ui.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)
     st.caption(
