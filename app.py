@@ -36,6 +36,11 @@ PAGES = [
     st.Page("pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]
 
+# A 4,000-character word from the data must wrap, not stretch the page sideways.
+st.html(
+    "<style>[data-testid='stMarkdownContainer'],[data-testid='stCaptionContainer'],"
+    "[data-testid='stHtml'],[data-testid='stAlertContentInfo']{overflow-wrap:anywhere}</style>"
+)
 embedded = st.context.is_embedded
 if embedded:
     # Donors' frames show one chart: no navigation, sidebar or toolbar.

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from charts.hedged import add_phase_bands
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.style import base_layout, colour
+from data_model.safe_text import plotly_text
 from data_model.wording import date_text
 
 #: Event kinds as row labels, top to bottom.
@@ -121,8 +122,8 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
                     ],
                 },
                 hovertext=[
-                    f"<b>{date_text(r.event_date, r.date_precision)}</b><br>{r.title}"
-                    f"<br><i>{r.source_citation}</i>"
+                    f"<b>{date_text(r.event_date, r.date_precision)}</b>"
+                    f"<br>{plotly_text(r.title)}<br><i>{plotly_text(r.source_citation)}</i>"
                     for r in events.itertuples()
                 ],
                 hoverinfo="text",

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, colour
+from data_model.safe_text import plotly_text
 from data_model.wording import period_text
 
 LOWER = {"more_than", "at_least"}
@@ -23,8 +24,9 @@ def reference_date(frame: pd.DataFrame) -> pd.Series:
 
 def _hover(frame: pd.DataFrame) -> list[str]:
     return [
-        f"<b>{r.label}</b> {r.metric_label}<br>{period_text(r.period_start, r.period_end, r.as_of)}"
-        f"<br>{r.attribution}<br><i>{r.source_citation}</i>"
+        f"<b>{plotly_text(r.label)}</b> {plotly_text(r.metric_label)}<br>"
+        f"{plotly_text(period_text(r.period_start, r.period_end, r.as_of))}"
+        f"<br>{plotly_text(r.attribution)}<br><i>{plotly_text(r.source_citation)}</i>"
         for r in frame.itertuples()
     ]
 
@@ -78,8 +80,8 @@ def _points(fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str
             x=list(xs),
             y=frame["value"].tolist(),
             mode="markers+text",
-            name=name,
-            text=frame["label"].tolist(),
+            name=plotly_text(name),
+            text=[plotly_text(label) for label in frame["label"]],
             # Alternate label sides so figures reported days apart stay legible.
             textposition=["middle right" if n % 2 == 0 else "top left" for n in range(len(frame))],
             textfont={"size": 13},
@@ -186,7 +188,9 @@ def categorical(
 
 def wrap_label(text: str, width: int = 16) -> str:
     """Break a category label into short lines (Plotly wraps nothing by itself)."""
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width)) or plotly_text(
+        text
+    )
 
 
 def _with_key(fig: go.Figure) -> go.Figure:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import re
 import sys
 import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +20,15 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from data_model.records import DatePrecision, Source
+from data_model.records import ID_FIELDS, DatePrecision, Source
 from etl.load import read_curated
-from etl.problems import Problems
+from etl.problems import Problems, fault_line
+from etl.safe_yaml import YamlRefused, parse_yaml
 
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"
+#: A news report is tens of kilobytes; a capture with its page furniture a few hundred.
+MAX_ARTICLE_BYTES = 5_000_000
 
 
 def _words(text: str) -> frozenset[str]:
@@ -63,7 +69,17 @@ def _read_article(path: Path) -> bytes:
         raise AddRefused(f"cannot add {path}: no such file")
     if not path.is_file():
         raise AddRefused(f"cannot add {path}: not a regular file")
-    data = path.read_bytes()
+    too_big = (
+        f"cannot add {path}: the file is over {MAX_ARTICLE_BYTES:,} bytes; a news article "
+        "is far smaller (is this the right file?)"
+    )
+    # Refused on its size before it is read, and read no further than the limit.
+    if path.stat().st_size > MAX_ARTICLE_BYTES:
+        raise AddRefused(too_big)
+    with path.open("rb") as handle:
+        data = handle.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise AddRefused(too_big)
     if b"\x00" in data:
         raise AddRefused(f"cannot add {path}: binary file (contains NUL bytes), not text")
     try:
@@ -213,9 +229,9 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
     result is parsed again and must equal the old records plus the new one.
     """
     try:
-        document = yaml.safe_load(text) if text.strip() else None
-    except yaml.YAMLError:
-        raise AddRefused(f"{where} is not valid YAML; fix it first") from None
+        document = parse_yaml(text, ID_FIELDS) if text.strip() else None
+    except YamlRefused as exc:
+        raise AddRefused(f"{where} must be fixed first: {exc.problems[0][2]}") from None
     document = {} if document is None else document
     if not isinstance(document, dict):
         raise AddRefused(f"{where} must be a mapping with a `sources:` list")
@@ -235,8 +251,8 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
     new_text = (text if not text or text.endswith("\n") else text + "\n") + block
     expected = {**document, "sources": [*old, record]}
     try:
-        ok = yaml.safe_load(new_text) == expected
-    except yaml.YAMLError:
+        ok = parse_yaml(new_text, ID_FIELDS) == expected
+    except YamlRefused:
         ok = False
     if not ok:
         raise AddRefused(f"{where}: cannot append safely to this layout; add the record by hand")
@@ -246,10 +262,35 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
 # --- writing -----------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def curated_lock(seeds_dir: Path) -> Iterator[None]:
+    """Only one `etl add` at a time reads, changes and writes the curated files: without
+    it, two concurrent adds both append to the same old sources.yaml and one is lost."""
+    # The lock is on the seeds folder itself: no lock file to leave behind or commit.
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(seeds_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the file has, or a new file's usual one (mkstemp's 0600 would hide it)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _write_atomic(target: Path, data: bytes) -> None:
     """Readers see the old file or the whole new one, never a part."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -260,7 +301,13 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def add_article(
+def add_article(path: Path, *, seeds_dir: Path, **options: str | None) -> Added:
+    """Copy the article and register it (see _add); one add at a time per seeds folder."""
+    with curated_lock(seeds_dir):
+        return _add(path, seeds_dir=seeds_dir, **options)  # type: ignore[arg-type]
+
+
+def _add(
     path: Path,
     *,
     seeds_dir: Path,
@@ -317,7 +364,10 @@ def add_article(
     articles_dir.mkdir(parents=True, exist_ok=True)
     curated_dir.mkdir(parents=True, exist_ok=True)
     seed_path = articles_dir / seed_file
-    _write_atomic(seed_path, data)
+    try:
+        _write_atomic(seed_path, data)
+    except OSError as exc:
+        raise AddRefused(f"cannot add {path}: could not write {seed_path}: {exc}") from None
     try:
         _write_atomic(sources_path, new_text.encode("utf-8"))
     except BaseException as exc:
@@ -376,6 +426,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except AddRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the lock or a folder cannot be made: read-only, disk full
+        print(f"error: cannot add {args.path}: {fault_line(exc)}", file=sys.stderr)
         return 1
     print(f"added {added.seed_path.name} as source {added.source_id!r} in {added.sources_path}")
     print(f"next: python -m etl suggest {added.source_id}")

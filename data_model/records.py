@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, Qualifier
 
@@ -24,8 +24,30 @@ Quote = Annotated[
         "marks aside) and stores their character offsets.",
     ),
 ]
+#: The campaign's context starts long after 2000; nothing is reported from the future
+#: beyond a scheduled date a year ahead. Charts spanning year 1 to 9999 cannot be drawn.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+FUTURE_DAYS = 366
+#: No figure about Cambodia's campaign (people, kg, facilities) comes near a billion.
+MAX_VALUE = 1_000_000_000
+
+
+def _plausible_date(value: dt.date) -> dt.date:
+    latest = dt.date.today() + dt.timedelta(days=FUTURE_DAYS)
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValueError(
+            f"date {value.isoformat()} is outside {EARLIEST_DATE.isoformat()} to "
+            f"{latest.isoformat()} (one year from today)"
+        )
+    return value
+
+
 # Dates come from YAML as date objects; quoted ISO strings are accepted too.
-Date = Annotated[dt.date, Field(strict=False)]
+Date = Annotated[
+    dt.date,
+    Field(strict=False),
+    AfterValidator(_plausible_date),
+]
 
 
 class DatePrecision(StrEnum):
@@ -175,6 +197,9 @@ class Indicator(Record):
     metric_id: Id = Field(description="What the figure measures (metrics.metric_id).")
     value: float | None = Field(
         default=None,
+        ge=0,
+        le=MAX_VALUE,
+        allow_inf_nan=False,
         description="The number as reported, in the metric's unit (percentages 0-100; "
         "'one tonne' is 1000 kg; 'roughly half' is 50). Empty only for a vague quantity.",
     )
@@ -357,7 +382,7 @@ class Phase(Record):
     """A phase of the campaign."""
 
     phase_id: Id = Field(description="Stable identifier, e.g. phase-1.")
-    ordinal: int = Field(ge=1, description="Order of the phase, from 1.")
+    ordinal: int = Field(ge=1, le=100, description="Order of the phase, from 1.")
     name: Text = Field(description="Short name, e.g. 'Phase 1: six-month drive'.")
     start_date: Date = Field(description="First day of the phase.")
     end_date: Date | None = Field(

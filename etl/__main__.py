@@ -10,12 +10,14 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+
 from curation import add_article, suggest
 from data_model.codebook import render_codebook
 from data_model.methodology import render_methodology
 from etl.build import DEFAULT_DB, build, check, data_by_kind
 from etl.load import ROOT, SEEDS
-from etl.problems import InputError
+from etl.problems import InputError, fault_line
 
 CODEBOOK = ROOT / "CODEBOOK.md"
 METHODOLOGY = ROOT / "docs" / "methodology.md"
@@ -62,8 +64,6 @@ def _export(args: argparse.Namespace) -> int:
     # Imported here so that build and check need not load pyarrow, plotly and kaleido.
     import time
 
-    import duckdb
-
     from charts.drawing import PngUnavailable
     from database.connection import Reader
     from exports.chart_files import all_charts, write_chart_files
@@ -77,8 +77,8 @@ def _export(args: argparse.Namespace) -> int:
         if args.charts:
             paths = write_chart_files(all_charts(reader), args.out / "charts", args.dashboard_url)
             print(f"wrote {len(paths)} chart files into {args.out / 'charts'}")
-    except (FileNotFoundError, PngUnavailable, duckdb.Error, ValueError) as exc:
-        print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except (OSError, PngUnavailable, duckdb.Error, ValueError) as exc:
+        print(f"error: {fault_line(exc)}", file=sys.stderr)
         return 1
     print(f"export took {time.perf_counter() - started:.1f}s")
     return 0
@@ -124,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.problems.report(), file=sys.stderr)
         if args.command == "build":
             print(f"The database was not changed: {args.db}", file=sys.stderr)
+        return 1
+    except (OSError, duckdb.Error) as exc:
+        # Disk full, a read-only folder, a file in the way: one line, not a traceback.
+        # write_database swaps the new file in last, so the old one is untouched.
+        kept = f" (the database was not changed: {args.db})" if args.command == "build" else ""
+        print(f"error: {fault_line(exc)}{kept}", file=sys.stderr)
         return 1
     return 0
 

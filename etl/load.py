@@ -6,13 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from data_model.records import ID_FIELDS, RECORD_KINDS
-from etl.problems import Problems
-
-# libyaml's safe loader where PyYAML was built with it (five times faster); same results.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from etl.problems import Problems, clipped
+from etl.safe_yaml import YamlRefused, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -33,7 +29,9 @@ class RawRecord:
     def label(self) -> str:
         """The record's id where it has a usable one, else its position in the file."""
         ident = self.data.get(ID_FIELDS[self.kind])
-        return str(ident) if isinstance(ident, str) and ident else f"{self.kind}[{self.index}]"
+        return (
+            clipped(ident, 80) if isinstance(ident, str) and ident else f"{self.kind}[{self.index}]"
+        )
 
 
 @dataclass
@@ -67,14 +65,10 @@ def read_curated(curated_dir: Path, root: Path, problems: Problems) -> list[RawR
     for path in files:
         name = _relative(path, root)
         try:
-            document = yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
-        except UnicodeDecodeError as exc:
-            problems.add(name, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-            continue
-        except yaml.YAMLError as exc:
-            where = getattr(exc, "problem_mark", None)
-            at = f" at line {where.line + 1}, column {where.column + 1}" if where else ""
-            problems.add(name, "-", "-", f"not valid YAML{at}: {getattr(exc, 'problem', exc)}")
+            document = read_yaml(path, ID_FIELDS)
+        except YamlRefused as exc:
+            for record, field_name, message in exc.problems:
+                problems.add(name, record, field_name, message)
             continue
         if document is None:
             continue
@@ -84,7 +78,12 @@ def read_curated(curated_dir: Path, root: Path, problems: Problems) -> list[RawR
         for kind, items in document.items():
             if kind not in RECORD_KINDS:
                 known = ", ".join(RECORD_KINDS)
-                problems.add(name, "-", str(kind), f"unknown record kind (expected one of {known})")
+                problems.add(
+                    name,
+                    "-",
+                    clipped(str(kind), 60),
+                    f"unknown record kind (expected one of {known})",
+                )
                 continue
             if not isinstance(items, list):
                 problems.add(name, "-", kind, "must be a list of records")

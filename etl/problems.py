@@ -2,7 +2,34 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, field
+
+# repr() of hostile input can be gigabytes (an alias bomb) or one endless line: this one
+# stops after a few items per level and a few levels, whatever the value holds.
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxlong, _REPR.maxother = 3, 80, 40, 80
+for _name in ("maxtuple", "maxlist", "maxarray", "maxdict", "maxset", "maxfrozenset", "maxdeque"):
+    setattr(_REPR, _name, 4)
+
+
+def shown(value: object, limit: int = 120) -> str:
+    """A bounded, one-line repr of a value for an error message."""
+    return clipped(_REPR.repr(value), limit)
+
+
+def clipped(text: str, limit: int = 120) -> str:
+    """Text on one line, cut to limit characters with an ellipsis."""
+    one_line = " ".join(str(text).split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def fault_line(exc: BaseException) -> str:
+    """An operating-system or database fault as one short line naming what failed."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return clipped(f"{exc.strerror}{where}", 300)
+    return clipped(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 300)
 
 
 @dataclass(frozen=True, order=True)

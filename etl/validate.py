@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from data_model.records import ID_FIELDS, RECORD_KINDS, Indicator, Metric, Phase, Record, Source
 from etl.cleaning import clean_body
 from etl.load import RawInput, RawRecord
-from etl.problems import Problems
+from etl.problems import Problems, shown
 from etl.quotes import BodyIndex, quoted_spans, within_quotation
 
 ARTICLES_PATH = "seeds/articles"
@@ -61,7 +61,7 @@ def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord,
                 elif err["type"] == "missing":
                     message = "required field is missing"
                 elif "input" in err and err["type"] != "value_error":
-                    message = f"{message} (got {err['input']!r})"
+                    message = f"{message} (got {shown(err['input'])})"
                 problems.add(item.file, item.label, _field_name(err["loc"]), message)
     return parsed
 
@@ -144,7 +144,9 @@ class _Checker:
         if value is None:
             return True
         if value not in self.ids[kind]:
-            self.problems.add(raw.file, raw.label, field_name, f"unknown {kind[:-1]} id {value!r}")
+            self.problems.add(
+                raw.file, raw.label, field_name, f"unknown {kind[:-1]} id {shown(value)}"
+            )
             return False
         return True
 

@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 from starlette.middleware import Middleware
 
+from monitor import streamlit_internals
 from monitor.base_url_hint import BaseUrlHint
 from monitor.streamlit_internals import declare_navigation_up_front, option_type
 
@@ -49,6 +50,8 @@ def _typed(name: str, value: str) -> Any:
 
 def main(argv: Sequence[str]) -> None:
     declare_navigation_up_front()
+    # No reader's message may clear the shared caches or push 200 MB frames into memory.
+    streamlit_internals.install()
     app = st.App(str(APP), middleware=[Middleware(BaseUrlHint)])
     options = config_flags(argv)
     # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as

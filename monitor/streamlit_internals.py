@@ -1,15 +1,23 @@
-"""Every reach into Streamlit's internals, in one place, each with why; tests pin their shape."""
+"""Every reach into Streamlit's internals, in one place, each with why; tests pin their shape.
+
+tests/test_streamlit_internals.py and tests/test_hostile.py check each reach against the
+installed Streamlit: an upgrade that changes the shape of what is used here fails a test
+instead of the reach silently doing nothing.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import streamlit
 from streamlit import config
+from streamlit.runtime.app_session import AppSession
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.web.server.starlette import starlette_routes
+from streamlit.web.server.starlette import starlette_routes, starlette_server
 
 #: Streamlit's own page, which the base-address hint is written into.
 INDEX_HTML = Path(streamlit.__file__).parent / "static" / "index.html"
@@ -71,3 +79,55 @@ def option_type(name: str) -> type[Any] | None:
     command-line flags as `streamlit run` would before handing them to st.App.run()."""
     option = config._config_options_template.get(name)
     return None if option is None else option.type
+
+
+_LOGGER = logging.getLogger(__name__)
+
+#: What a reader's browser ever sends over the websocket: widget values, the page's query
+#: string, a heartbeat. Files would come by HTTP upload (this app has none). A megabyte
+#: is ample; Streamlit's default lets any client push 200 MB frames into server memory.
+MAX_INCOMING_BYTES = 1_000_000
+
+_installed = False
+
+
+def _ignore_clear_cache(self: AppSession) -> None:
+    """A `clear_cache` BackMsg is ignored: the caches are shared by every reader.
+
+    Streamlit 1.67 answers it (AppSession._handle_clear_cache_request) by clearing
+    st.cache_data and st.cache_resource for the whole server; hiding the menu item
+    (toolbarMode = "viewer") does not stop a client from sending the message.
+    Cached results are keyed by the database file's version, so a new build is seen
+    without anyone clearing anything.
+    """
+    _LOGGER.info("ignored a clear_cache message from session %s", getattr(self, "id", "?"))
+
+
+def _with_incoming_cap(original: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """uvicorn's ws_max_size limits frames from clients; Streamlit sets it from
+    server.maxMessageSize, which also limits the pages it sends, so it cannot be as
+    small as what clients need. This lowers only the incoming limit."""
+
+    def kwargs() -> dict[str, Any]:
+        found = original()
+        found["ws_max_size"] = min(
+            found.get("ws_max_size") or MAX_INCOMING_BYTES, MAX_INCOMING_BYTES
+        )
+        return found
+
+    kwargs.__wrapped__ = original  # type: ignore[attr-defined]
+    return kwargs
+
+
+def install() -> None:
+    """Apply both patches once per process (the launcher calls this before serving)."""
+    global _installed  # noqa: PLW0603 - a process-wide switch, set once
+    if _installed:
+        return
+    # The method the BackMsg dispatcher (AppSession.handle_backmsg) calls by name.
+    AppSession._handle_clear_cache_request = _ignore_clear_cache  # type: ignore[method-assign]
+    # Read by name from the module when the server starts (run_server and App.run).
+    starlette_server._get_uvicorn_config_kwargs = _with_incoming_cap(  # type: ignore[attr-defined]
+        starlette_server._get_uvicorn_config_kwargs
+    )
+    _installed = True

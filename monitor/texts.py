@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 from urllib.parse import quote_plus
 
 import pandas as pd
 
 from charts.hedged import reference_date
+from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text, hedged_words, period_text
 
 #: Metrics the Overview leads with, in order.
@@ -28,8 +28,13 @@ def source_href(source_id: str) -> str:
 
 
 def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
-    """id -> label, in the frame's order: the options and names of a picker."""
-    return dict(zip(frame[key], frame[label], strict=True))
+    """id -> label, in the frame's order: the options and names of a picker. A label two
+    records share carries its id: pickers tell options apart by label, and would give
+    everyone who picks either record the first one."""
+    shared = set(frame[label][frame[label].duplicated(keep=False)])
+    return {
+        k: f"{v} [{k}]" if v in shared else v for k, v in zip(frame[key], frame[label], strict=True)
+    }
 
 
 def words(value: str) -> str:
@@ -104,7 +109,7 @@ def markdown_table(frame: pd.DataFrame) -> str:
         return "_Nothing to show._"
 
     def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
+        return md(str(value).replace("\n", " "))
 
     head = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
@@ -113,7 +118,7 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 
 def blockquote(text: str) -> str:
-    return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+    return "\n".join(f"> {md(line)}" for line in text.splitlines() if line.strip())
 
 
 def figures_markdown(figures: pd.DataFrame) -> str:
@@ -121,9 +126,9 @@ def figures_markdown(figures: pd.DataFrame) -> str:
     if figures.empty:
         return "_No figures are drawn from this article._"
     return "\n\n".join(
-        f"**{f.label}** {f.metric_label.lower()} · "
-        f"{period_text(f.period_start, f.period_end, f.as_of)} · {f.attribution}"
-        + (f" · restates `{f.restates}`" if isinstance(f.restates, str) else "")
+        f"**{md(f.label)}** {md(f.metric_label.lower())} · "
+        f"{md(period_text(f.period_start, f.period_end, f.as_of))} · {md(f.attribution)}"
+        + (f" · restates `{md(f.restates)}`" if isinstance(f.restates, str) else "")
         + f"\n\n{blockquote(f.quote)}"
         for f in figures.itertuples()
     )
@@ -134,7 +139,7 @@ def positions_markdown(positions: pd.DataFrame) -> str:
     if positions.empty:
         return "_No positions on proposals are drawn from this article._"
     return "\n\n".join(
-        f"**{p.actor_name}** {POSITION_WORDS[p.position]} · {p.policy_name}\n\n"
+        f"**{md(p.actor_name)}** {POSITION_WORDS[p.position]} · {md(p.policy_name)}\n\n"
         + attributed_words(p.quote, p.kind, p.actor_name, p.relayed_by_name)
         for p in positions.itertuples()
     )
@@ -175,11 +180,11 @@ def marked_body(body: str, citations: pd.DataFrame) -> str:
     out: list[str] = []
     pos = 0
     for start, end, labels in merged:
-        out.append(html.escape(body[pos:start]))
-        title = html.escape("; ".join(labels), quote=True)
-        out.append(f'<mark title="{title}">{html.escape(body[start:end])}</mark>')
+        out.append(html_text(body[pos:start], isolate=False))
+        title = html_text("; ".join(labels), isolate=False)
+        out.append(f'<mark title="{title}">{html_text(body[start:end], isolate=False)}</mark>')
         pos = end
-    out.append(html.escape(body[pos:]))
+    out.append(html_text(body[pos:], isolate=False))
     text = "".join(out)
     return "".join(f"<p>{para}</p>" for para in text.split("\n\n"))
 
@@ -218,15 +223,16 @@ def rows_html(frame: pd.DataFrame) -> str:
     if frame.empty:
         return "<p><em>No rows match these filters.</em></p>"
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    head = "".join(f"<th>{html_text(c)}</th>" for c in frame.columns)
     body = []
     for row in frame.itertuples(index=False):
         cells = []
         for column, value in zip(frame.columns, row, strict=True):
-            text = html.escape(cell_text(value), quote=True)
-            content = text
-            if text.startswith(("http://", "https://")):
-                content = f'<a href="{text}" target="_blank" rel="noopener">{text}</a>'
+            text = html_text(cell_text(value), isolate=False)
+            content = html_text(cell_text(value))
+            # Links come only from address columns, and only http(s).
+            if str(column).endswith("url") and (link := safe_url(value)):
+                content = f'<a href="{html_text(link, isolate=False)}" target="_blank" rel="noopener">{content}</a>'
             css = ' class="number"' if column in numeric else ""
             cells.append(f'<td{css} title="{text}">{content}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
@@ -289,8 +295,8 @@ def checks_markdown(checks: pd.DataFrame) -> str:
     if checks.empty:
         return "_No checks match._"
     return "\n\n".join(
-        f"{CHECK_BADGES[c.status]} · {c.kind}  \n{c.detail}  \n"
-        f":gray[Articles: {c.source_ids or 'none'}]"
+        f"{CHECK_BADGES[c.status]} · {md(c.kind)}  \n{md(c.detail)}  \n"
+        f":gray[Articles: {md(c.source_ids or 'none')}]"
         for c in checks.itertuples()
     )
 
@@ -308,32 +314,35 @@ def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
 def attributed_words(quote: str, kind: str, who: str, relayer: object, where: str = "") -> str:
     """Words with their speaker, signed only by whoever spoke them: a direct quote is a
     blockquote signed by the speaker; a paraphrase is the article's report, never signed;
-    words passed on second-hand are signed by the one who passed them on."""
+    words passed on second-hand are signed by the one who passed them on. `where` is ready
+    Markdown (a link); everything else is data, shown as text."""
+    who = md(who)
     if isinstance(relayer, str) and relayer:
+        relayer = md(relayer)
         if kind == "direct":
-            return f"**{who}**, according to {relayer}:\n\n> {quote}\n>\n> — {relayer}{where}"
-        return f"**{who}**, according to {relayer} as the article reports it: {quote}{where}"
+            return f"**{who}**, according to {relayer}:\n\n{blockquote(quote)}\n>\n> — {relayer}{where}"
+        return f"**{who}**, according to {relayer} as the article reports it: {md(quote)}{where}"
     if kind == "direct":
-        return f"> {quote}\n>\n> — {who}{where}"
-    return f"**{who}**, as the article reports it: {quote}{where}"
+        return f"{blockquote(quote)}\n>\n> — {who}{where}"
+    return f"**{who}**, as the article reports it: {md(quote)}{where}"
 
 
 def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
     """A proposal's status, who put it forward, its description, the words reporting it, and
     the named actors for, against and mixed, each in their words with their article."""
     parts = [
-        f"**Status:** {words(p.status)} — {p.status_note}  \n"
-        f"**Area:** {p.category} · **Put forward by:** "
-        f"{speaker_text(p.proposed_by_name, p.proposed_by_role, None)} · "
-        f"**First reported:** {date_text(p.proposed_on, p.proposed_on_precision)}",
-        str(p.description),
-        blockquote(p.quote) + f"\n>\n> — as reported in {p.source_citation}",
+        f"**Status:** {md(words(p.status))} — {md(p.status_note)}  \n"
+        f"**Area:** {md(p.category)} · **Put forward by:** "
+        f"{md(speaker_text(p.proposed_by_name, p.proposed_by_role, None))} · "
+        f"**First reported:** {md(date_text(p.proposed_on, p.proposed_on_precision))}",
+        md(p.description),
+        blockquote(p.quote) + f"\n>\n> — as reported in {md(p.source_citation)}",
     ]
     for heading, group in positions.items():
         parts.append(f"**{heading}**")
         for pos in group.itertuples():
             who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
-            where = f", in [{pos.source_label}]({source_href(pos.source_id)})"
+            where = f", in [{md(pos.source_label)}]({source_href(pos.source_id)})"
             parts.append(attributed_words(pos.quote, pos.kind, who, pos.relayed_by_name, where))
     return "\n\n".join(parts)
 
@@ -341,7 +350,7 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
 def latest_reports_markdown(sources: pd.DataFrame) -> str:
     """The newest articles, each with a link to its text and what was drawn from it."""
     return "\n\n".join(
-        f"**{r.display_title}**  \n{r.citation}  \n"
+        f"**{md(r.display_title)}**  \n{md(r.citation)}  \n"
         f"[Read it, and what was drawn from it]({source_href(r.source_id)})"
         for r in sources.itertuples()
     )
@@ -350,8 +359,8 @@ def latest_reports_markdown(sources: pd.DataFrame) -> str:
 def proposals_markdown(policies: pd.DataFrame) -> str:
     """Proposals with status, proposer and the count of named actors for and against."""
     lines = [
-        f"**{r.name}** · {words(r.status)}  \n"
-        f"Put forward by {r.proposed_by_name}; {r.n_supports} for, {r.n_opposes} against, "
+        f"**{md(r.name)}** · {md(words(r.status))}  \n"
+        f"Put forward by {md(r.proposed_by_name)}; {r.n_supports} for, {r.n_opposes} against, "
         f"{r.n_mixed} mixed among named actors."
         for r in policies.itertuples()
     ]
@@ -363,10 +372,11 @@ def evidence_markdown(evidence: pd.DataFrame) -> str:
     if evidence.empty:
         return "No article reports these figures yet."
     return "\n\n".join(
-        f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{blockquote(e.quote)}\n>\n"
+        f"**{md(e.label)}** {md(e.metric_label.lower())} · {md(e.period)}\n\n"
+        f"{blockquote(e.quote)}\n>\n"
         # The article's words, not the speaker's: signed by the article, attribution named.
-        f"> — [{e.source_citation}]({source_href(e.source_id)}), attributing it to "
-        f"{e.attribution}"
+        f"> — [{md(e.source_citation)}]({source_href(e.source_id)}), attributing it to "
+        f"{md(e.attribution)}"
         for e in evidence.itertuples()
     )
 
@@ -374,7 +384,7 @@ def evidence_markdown(evidence: pd.DataFrame) -> str:
 def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.DataFrame]]) -> str:
     """Every proposal as one block of text, each under its own heading (an anchor)."""
     return "\n\n---\n\n".join(
-        f"### {p.name}\n\n{policy_markdown(p, grouped.get(p.policy_id, {}))}"
+        f"### {md(p.name)}\n\n{policy_markdown(p, grouped.get(p.policy_id, {}))}"
         for p in proposals.itertuples()
     )
 
@@ -388,8 +398,8 @@ def statement_markdown(row: Any) -> str:
     said = date_text(row.statement_date, row.statement_date_precision)
     how = "quoted" if row.kind == "direct" else "paraphrased"
     meta = (
-        f":gray[{row.stance} · {row.topic} · {how} · {said} · "
-        f"[{row.source_label}]({source_href(row.source_id)})]"
+        f":gray[{md(row.stance)} · {md(row.topic)} · {how} · {md(said)} · "
+        f"[{md(row.source_label)}]({source_href(row.source_id)})]"
     )
     return f"{words}\n\n{meta}"
 
@@ -401,9 +411,9 @@ def statements_markdown(rows: pd.DataFrame) -> str:
 
 def actor_profile_markdown(actor: Any) -> str:
     """Role, organisation and type of one actor, the other spellings, and how much they said."""
-    text = f"{actor.role} · {actor.organisation} · {words(actor.actor_type)}"
+    text = f"{md(actor.role)} · {md(actor.organisation)} · {md(words(actor.actor_type))}"
     if actor.aliases:
-        text += f"  \nAlso written: {actor.aliases}"
+        text += f"  \nAlso written: {md(actor.aliases)}"
     return text + (
         f"  \n:gray[{actor.n_statements} statements, {actor.n_positions} positions on proposals]"
     )
@@ -411,15 +421,15 @@ def actor_profile_markdown(actor: Any) -> str:
 
 def source_facts_markdown(src: Any) -> str:
     """What is known about one article: outlet, byline, date and how it is known, address."""
-    outlet = f"**Outlet:** {src.outlet}" + (
-        f" · **Reporter:** {src.reporter}" if src.reporter else ""
+    outlet = f"**Outlet:** {md(src.outlet)}" + (
+        f" · **Reporter:** {md(src.reporter)}" if src.reporter else ""
     )
     return "  \n".join(
         [
             outlet,
-            f"**Published:** {date_text(src.published_on, src.date_precision)}",
-            f"**How the date is known:** {src.date_basis}",
-            f"**Address:** {src.url}" if src.url else "**Address:** not known",
+            f"**Published:** {md(date_text(src.published_on, src.date_precision))}",
+            f"**How the date is known:** {md(src.date_basis)}",
+            f"**Address:** {md_link(src.url, src.url)}" if src.url else "**Address:** not known",
             f"**Drawn from it:** {src.n_figures} figures, {src.n_statements} statements, "
             f"{src.n_quotes} quoted passages in all",
         ]

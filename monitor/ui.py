@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import quote_plus
@@ -15,6 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
+from data_model.safe_text import html_text, md
 from monitor import cached, texts
 
 
@@ -63,7 +65,7 @@ def speaker_profile(actor_id: str) -> None:
     actors = cached.actors()
     profile = next(actors[actors["actor_id"] == actor_id].itertuples())
     with st.container(border=True):
-        st.subheader(profile.name)
+        st.subheader(md(profile.name))
         st.markdown(texts.actor_profile_markdown(profile))
         st.markdown(texts.positions_markdown(cached.policy_positions(actor_ids=[actor_id])))
 
@@ -93,6 +95,20 @@ _STATIC_CHART = """<div class="static-chart">
 </style>"""
 
 
+def chart_or_notice(chart_id: str) -> Chart | None:
+    """The chart, or None with a note in its place when the data cannot be drawn: a
+    reader sees what is missing, never a traceback (the details go to the server log)."""
+    try:
+        return cached.chart(chart_id)
+    except Exception:  # any fault in one chart must not take the page down with it
+        logging.getLogger(__name__).exception("chart %s cannot be drawn", chart_id)
+        st.warning(
+            "This chart cannot be drawn from the current data; its figures are on the Data page.",
+            icon=":material/warning:",
+        )
+        return None
+
+
 def chart_block(
     chart: Chart,
     key: str,
@@ -108,15 +124,15 @@ def chart_block(
     """
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
-    st.markdown(f"**{chart.takeaway}**")
+    st.markdown(f"**{md(chart.takeaway)}**")
     svgs = None if interactive else cached.chart_svgs(chart.chart_id)
     if svgs:
-        label = html.escape(f"{chart.title}. {chart.takeaway}", quote=True)
+        label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
         wide, narrow = (base64.b64encode(svg.encode()).decode() for svg in svgs)
         st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
     else:
         st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
-    st.caption(chart.source_line)
+    st.caption(md(chart.source_line))
     if with_evidence:
         how_we_know(chart.evidence)
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
-from exports.csvsafe import to_csv_bytes
+from exports.csvsafe import safe_frame, to_csv_bytes
 from exports.package import ZIP_NAME
 from monitor import cached, texts, ui
 
@@ -24,6 +24,8 @@ name = st.pills(
     key="table",
     bind="query-params",
 )
+# An empty ?table= leaves the pills without a value (an unknown one falls back by itself).
+name = name if name in DOWNLOAD_TABLES else "indicators"
 source_ids, metric_ids = [], []
 panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:
@@ -61,7 +63,8 @@ if table.open:
         st.html(texts.rows_html(page_rows(shown, page)))
 if grid.open:
     with grid:
-        st.dataframe(shown, hide_index=True, key="data-table")
+        # The grid's own "Download as CSV" writes cells as shown: defuse formulas here too.
+        st.dataframe(safe_frame(shown), hide_index=True, key="data-table")
 
 st.divider()
 st.subheader("The full data package")

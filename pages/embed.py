@@ -3,22 +3,26 @@
 import streamlit as st
 
 from charts.catalogue import CHARTS
-from monitor import cached, ui
+from data_model.safe_text import md
+from etl.problems import clipped
+from monitor import ui
 
 chart_id = st.query_params.get("chart", "")
-chart = cached.chart(chart_id) if chart_id in CHARTS else None
+chart = ui.chart_or_notice(chart_id) if chart_id in CHARTS else None
 
-if chart is None:
+if chart_id not in CHARTS:
     st.info(
-        f"There is no chart called “{chart_id}”." if chart_id else "No chart was named.",
+        f"There is no chart called “{md(clipped(chart_id, 60))}”."
+        if chart_id
+        else "No chart was named.",
         icon=":material/info:",
     )
     st.markdown(
         "Charts that can be embedded:\n\n"
         + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in CHARTS.items())
     )
-else:
-    st.markdown(f"#### {chart.title}")
+elif chart is not None:  # else chart_or_notice has said it cannot be drawn
+    st.markdown(f"#### {md(chart.title)}")
     ui.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)
     st.caption(
         f"[See the words behind each figure on the full dashboard]({ui.permalink(chart_id, embed=False)})"

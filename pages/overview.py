@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from data_model.safe_text import md
 from monitor import cached, texts, ui
 
 st.title("Where does the campaign stand?")
@@ -15,8 +16,10 @@ figures = texts.headline_figures(cached.indicators(), texts.HEADLINE_METRICS)
 columns = st.columns(2)
 for n, row in enumerate(figures.itertuples()):
     with columns[n % 2]:
-        st.metric(row.metric_label, row.words, help=f"“{row.quote}” — {row.attribution}")
-        st.caption(f"{row.period} · [{row.source_label}]({texts.source_href(row.source_id)})")
+        st.metric(md(row.metric_label), row.words, help=md(f"“{row.quote}” — {row.attribution}"))
+        st.caption(
+            f"{md(row.period)} · [{md(row.source_label)}]({texts.source_href(row.source_id)})"
+        )
 
 checks = texts.check_summary(cached.consistency_checks())
 st.info(
@@ -27,7 +30,7 @@ st.info(
 )
 
 st.header("The campaign's phases")
-timeline = cached.chart("campaign-timeline")
+timeline = ui.chart_or_notice("campaign-timeline")
 if timeline:
     ui.chart_block(timeline, key="overview-timeline", show_title=False)
 

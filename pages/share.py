@@ -18,7 +18,7 @@ st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.item
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = ui.url_choice("chart", list(CHARTS))
-chart = cached.chart(chart_id)
+chart = ui.chart_or_notice(chart_id)
 if chart:
     with st.container(border=True):
         ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)

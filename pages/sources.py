@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from data_model.safe_text import md
 from monitor import cached, texts, ui
 
 st.title("Where does this come from?")
@@ -20,7 +21,7 @@ source_id = ui.choose_by_id(
 
 if source_id:
     src = next(sources[sources["source_id"] == source_id].itertuples())
-    st.header(src.display_title)
+    st.header(md(src.display_title))
     st.markdown(texts.source_facts_markdown(src))
     text_tab, records_tab = st.tabs(["Article text", "What the data set takes from it"])
     with text_tab:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.catalogue import TRENDS_SECTIONS
-from monitor import cached, ui
+from monitor import ui
 
 st.title("What did the campaign do over time?")
 st.caption(
@@ -19,6 +19,6 @@ interactive = st.query_params.get("interactive") == "true"
 st.html(ui.trends_menu(list(TRENDS_SECTIONS), section, interactive))
 
 for chart_id in TRENDS_SECTIONS[section]:
-    chart = cached.chart(chart_id)
+    chart = ui.chart_or_notice(chart_id)
     if chart:
         ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)

@@ -1,0 +1,124 @@
+"""Overview load times while a client sends `clear_cache` over the websocket once a second: prints figures.
+
+    python bench/cache_wipe.py             # the launcher (patched) and `streamlit run` side by side
+
+Each round loads the Overview in --sessions browser contexts at once, while a raw
+websocket client (no browser, as an attacker would) sends a clear_cache BackMsg every
+second. Reported: p50 and p95 of the loads, quiet and under the wipes, for the launcher
+(monitor/streamlit_internals.py installed) and for plain `streamlit run app.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
+    sys.path.insert(0, str(ROOT))
+
+from bench.page_load import (  # noqa: E402
+    DESKTOP,
+    WAIT_MS,
+    launch_chromium,
+    start_server,
+    stop_server,
+    wait_until_rendered,
+)
+
+
+def _wiper(url: str, stop: threading.Event, sent: list[int]) -> None:
+    """Send a clear_cache BackMsg once a second until stop is set."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    message = BackMsg()
+    message.clear_cache = True
+    payload = message.SerializeToString()
+
+    async def run() -> None:
+        ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+        async with websockets.connect(ws_url, subprotocols=["streamlit"]) as socket:
+            while not stop.is_set():
+                await socket.send(payload)
+                sent.append(1)
+                await asyncio.sleep(1.0)
+
+    asyncio.run(run())
+
+
+def _loads(browser, url: str, sessions: int, rounds: int) -> list[float]:
+    """Load times (ms) of the Overview, `sessions` contexts opened together per round."""
+    times: list[float] = []
+    for _ in range(rounds):
+        pages = []
+        for _ in range(sessions):
+            page = browser.new_context(viewport=DESKTOP).new_page()
+            page.set_default_timeout(WAIT_MS)
+            page.goto(f"{url}/", wait_until="commit")
+            pages.append(page)
+        times += [wait_until_rendered(page) for page in pages]
+        for page in pages:
+            page.context.close()
+    return times
+
+
+def _p(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else values[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=4)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    from etl.build import build
+
+    servers = {
+        "launcher (patched)": [sys.executable, "-m", "monitor.serve"],
+        "streamlit run (unpatched)": [sys.executable, "-m", "streamlit", "run", "app.py"],
+    }
+    print(f"{args.sessions} sessions x {args.rounds} rounds of the Overview; ms")
+    print(f"{'server':<27} {'quiet p50':>9} {'quiet p95':>9} {'wiped p50':>9} {'wiped p95':>9}")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        db = Path(tmp) / "monitor.duckdb"
+        build(db)
+        env = {**os.environ, "MONITOR_DB": str(db)}
+        browser = launch_chromium(playwright)
+        try:
+            for name, command in servers.items():
+                proc, url = start_server(command, env, Path(tmp) / "server.log")
+                try:
+                    # Warm-up: imports, caches and the static charts drawn in the background.
+                    _loads(browser, url, args.sessions, 2)
+                    quiet = _loads(browser, url, args.sessions, args.rounds)
+                    stop, sent = threading.Event(), []
+                    thread = threading.Thread(target=_wiper, args=(url, stop, sent), daemon=True)
+                    thread.start()
+                    time.sleep(1.5)
+                    wiped = _loads(browser, url, args.sessions, args.rounds)
+                    stop.set()
+                    thread.join(timeout=5)
+                finally:
+                    stop_server(proc)
+                print(
+                    f"{name:<27} {_p(quiet, 50):>9.0f} {_p(quiet, 95):>9.0f} "
+                    f"{_p(wiped, 50):>9.0f} {_p(wiped, 95):>9.0f}   ({len(sent)} wipes sent)",
+                    flush=True,
+                )
+        finally:
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,637 @@
+"""The attack-and-fault findings of issue 13, each replayed: nothing a reader or contributor sends hurts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+import streamlit as st
+import yaml
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.runtime.app_session import AppSession, AppSessionState
+from streamlit.testing.v1 import AppTest
+
+import curation.add_article as add_module
+from curation.add_article import MAX_ARTICLE_BYTES, AddRefused, add_article
+from data_model.safe_text import WORD_JOINER, html_text, md, md_link, plotly_text
+from etl.__main__ import main as etl_main
+from etl.build import build, check
+from etl.cleaning import clean_body
+from etl.problems import InputError
+from etl.safe_yaml import MAX_BYTES, YamlRefused, parse_yaml
+from monitor import streamlit_internals
+from monitor import texts as views
+from monitor.bootstrap import ensure_database
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+RECORDS = "curated/fixture-kampot.yaml"
+REGISTRY = "curated/registry.yaml"
+ARTICLE = "articles/100_kampot_fixture.txt"
+
+
+def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:
+    with pytest.raises(InputError) as caught:
+        check(seeds)
+    return [(p.file, p.record, p.field, p.message) for p in caught.value.problems.items]
+
+
+def _edit(seeds: Path, name: str, change) -> None:
+    path = seeds / name
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(doc)
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _etl(*args: str, seeds: Path) -> subprocess.CompletedProcess[str]:
+    # The timeout only stops a hang from stalling the suite; nothing is asserted on time.
+    return subprocess.run(
+        [sys.executable, "-m", "etl", "--seeds", str(seeds), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+
+
+# --- 1. a viewer's clear_cache message ------------------------------------------------
+
+
+def test_a_clear_cache_message_from_a_viewer_leaves_shared_caches_alone():
+    streamlit_internals.install()
+    calls = []
+
+    @st.cache_data
+    def expensive() -> int:
+        calls.append(1)
+        return len(calls)
+
+    expensive()
+    message = BackMsg()
+    message.clear_cache = True
+    # The dispatcher the websocket handler calls for every message from a browser.
+    session = object.__new__(AppSession)
+    session._state = AppSessionState.SHUTDOWN_REQUESTED  # so that its __del__ does nothing
+    AppSession.handle_backmsg(session, message)
+    assert expensive() == 1, "the shared cache was cleared by a viewer's message"
+
+
+def test_streamlit_internals_still_have_the_shape_we_patch():
+    """Fails when an upgrade of Streamlit moves what monitor/streamlit_internals.py patches."""
+    import inspect
+
+    from streamlit.web.server.starlette import starlette_server
+
+    dispatch = inspect.getsource(AppSession.handle_backmsg)
+    assert '"clear_cache"' in dispatch and "self._handle_clear_cache_request()" in dispatch
+    server = inspect.getsource(starlette_server)
+    assert server.count("_get_uvicorn_config_kwargs()") >= 2  # called by name at start-up
+    original = getattr(
+        starlette_server._get_uvicorn_config_kwargs,
+        "__wrapped__",
+        starlette_server._get_uvicorn_config_kwargs,
+    )
+    assert "ws_max_size" in original()
+    streamlit_internals.install()
+    assert starlette_server._get_uvicorn_config_kwargs()["ws_max_size"] == (
+        streamlit_internals.MAX_INCOMING_BYTES
+    )
+
+
+def test_config_hides_error_details_and_caps_messages():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["maxMessageSize"] <= 50
+
+
+def test_the_launcher_installs_the_patches():
+    assert "streamlit_internals.install()" in (ROOT / "monitor" / "serve.py").read_text()
+
+
+# --- 2. values and dates the pages cannot draw ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind_index", "field", "value", "words"),
+    [
+        (RECORDS, ("indicators", 0), "as_of", dt.date(9999, 12, 31), "outside 2000-01-01"),
+        (RECORDS, ("indicators", 0), "value", float("nan"), "finite"),
+        (RECORDS, ("indicators", 0), "value", float("inf"), "finite"),
+        (RECORDS, ("indicators", 0), "value", float("-inf"), "finite"),
+        (RECORDS, ("indicators", 0), "value", 1.0e308, "less than or equal"),
+        (RECORDS, ("indicators", 0), "period_start", dt.date(1999, 12, 31), "outside"),
+        (RECORDS, ("events", 0), "event_date", dt.date(2999, 1, 1), "outside"),
+        (RECORDS, ("policies", 0), "proposed_on", dt.date(1, 1, 1), "outside"),
+        (REGISTRY, ("sources", 0), "published_on", dt.date(1, 1, 1), "outside"),
+        (REGISTRY, ("sources", 0), "published_on", dt.date(2999, 1, 1), "outside"),
+    ],
+)
+def test_values_and_dates_out_of_bounds_are_one_line_errors(
+    fixture_seeds: Path, name, kind_index, field, value, words
+):
+    kind, index = kind_index
+    _edit(fixture_seeds, name, lambda d: d[kind][index].update({field: value}))
+    problems = _problems(fixture_seeds)
+    hits = [p for p in problems if p[0].endswith(name) and p[2] == field and words in p[3]]
+    assert hits, problems
+    assert all("\n" not in p[3] and len(p[3]) < 300 for p in problems)
+
+
+def test_a_figure_that_cannot_be_drawn_is_never_stored(fixture_seeds: Path, tmp_path: Path):
+    _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][0].update(value=float("nan")))
+    db = tmp_path / "m.duckdb"
+    with pytest.raises(InputError):
+        build(db, fixture_seeds)
+    assert not db.exists()
+
+
+# --- 3. duplicate keys ------------------------------------------------------------------
+
+
+def test_a_key_written_twice_in_a_record_is_an_error(fixture_seeds: Path):
+    path = fixture_seeds / RECORDS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("    value: 200\n", "    value: 200\n    value: 99999999\n"), "utf-8"
+    )
+    problems = _problems(fixture_seeds)
+    assert any(
+        p[0].endswith(RECORDS)
+        and p[1] == "kampot-arrests-march"
+        and p[2] == "value"
+        and "duplicate key" in p[3]
+        for p in problems
+    ), problems
+
+
+def test_a_second_list_key_at_the_end_of_a_file_is_an_error(fixture_seeds: Path):
+    path = fixture_seeds / RECORDS
+    path.write_text(path.read_text(encoding="utf-8") + "indicators: []\n", "utf-8")
+    problems = _problems(fixture_seeds)
+    assert any(p[2] == "indicators" and "duplicate key" in p[3] for p in problems), problems
+
+
+def test_every_duplicate_key_is_reported_at_once():
+    text = "events:\n  - {event_id: e-1, title: a, title: b}\n  - event_id: e-2\n    kind: x\n    kind: y\n"
+    with pytest.raises(YamlRefused) as caught:
+        parse_yaml(text, {"events": "event_id"})
+    assert [(r, f) for r, f, _ in caught.value.problems] == [("e-1", "title"), ("e-2", "kind")]
+
+
+# --- 4. colliding labels in pickers -----------------------------------------------------
+
+
+def test_pickers_never_merge_two_records_with_the_same_label():
+    frame = pd.DataFrame(
+        {
+            "source_id": ["a-1", "a-2", "b-1"],
+            "short_label": ["13 Jan 2017 · Nets 1,000"] * 2 + ["x"],
+        }
+    )
+    names = views.labels(frame, "source_id", "short_label")
+    assert list(names) == ["a-1", "a-2", "b-1"]
+    assert len(set(names.values())) == 3
+    assert names["b-1"] == "x"
+
+
+# --- 5. the grid's own CSV download -----------------------------------------------------
+
+
+def test_the_data_grid_is_given_defused_cells():
+    page = (ROOT / "pages" / "data.py").read_text(encoding="utf-8")
+    assert "st.dataframe(safe_frame(shown)" in page
+
+
+# --- 6. text from data shown exactly as stored ------------------------------------------
+
+HOSTILE = [
+    "$2 million in 2017 and $3 million",
+    "**bold** and _under_ and ~~struck~~",
+    "# A heading",
+    "- a list item",
+    "1. a numbered item",
+    ":red[coloured] and :material/warning: and :smile:",
+    "see the [official NACD site](http://evil.example/) now",
+    "![x](http://evil.example/pixel.png)",
+    '<a href="http://evil.example">click</a> <img src=x onerror=alert(1)>',
+    "a bare http://evil.example/ and www.evil.example and me@evil.example",
+    "&amp; &#x41; \\* back\\slash `code` | pipe | > quoted",
+    "===\n---\n> nested",
+]
+# Every character Markdown may read as syntax must come out escaped.
+_UNESCAPED = re.compile(r"(?<!\\)(?:\\\\)*(?:[`*_\[\]()#!|~$&<>=/@]|:(?=\S))")
+
+
+def _unescape(markdown: str) -> str:
+    """The text a reader sees: escapes resolved, the invisible word joiners dropped."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_escaping_shows_text_exactly(text: str):
+    shown = md(text)
+    assert _unescape(shown) == text
+    assert not _UNESCAPED.search(re.sub(r"\\.", "", shown)), shown
+    # No line starts with a list, heading, quote or rule marker (an escaped one starts "\\").
+    assert not re.search(r"^\s*(?:[-+*]|\d+[.)]|#|>|=)", shown, re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a_(b)", True),
+        ("http://example.org/", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("https://example.org/ with space", False),
+    ],
+)
+def test_links_come_only_from_http_urls(url: str, linked: bool):
+    out = md_link("the article", url)
+    assert ("](" in out) is linked
+    if linked:
+        target = out.split("](", 1)[1][:-1]
+        assert "(" not in target and ")" not in target and " " not in target
+
+
+def test_html_and_plotly_text_stay_text():
+    assert "<a" not in plotly_text('<a href="http://evil.example">x</a>')
+    assert html_text("<b>x</b>") == "<bdi>&lt;b&gt;x&lt;/b&gt;</bdi>"
+    frame = pd.DataFrame({"quote": ["http://evil.example/"], "url": ["javascript:alert(1)"]})
+    table = views.rows_html(frame)
+    assert "<a " not in table
+    good = views.rows_html(pd.DataFrame({"url": ["https://example.org/a"]}))
+    assert 'href="https://example.org/a"' in good
+
+
+@pytest.mark.parametrize(
+    "control",
+    ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"],
+)
+def test_bidi_controls_cannot_reorder_a_name(control: str):
+    name = f"gnp{control}exe.png"
+    for shown in (_unescape(md(name)), html_text(name), plotly_text(name)):
+        assert control not in shown
+        assert f"U+{ord(control):04X}" in shown
+    assert html_text(name).startswith("<bdi>")
+
+
+@pytest.fixture
+def hostile_db(fixture_seeds: Path, tmp_path: Path) -> Path:
+    """The fixture corpus with every hostile string as a quote, and an RTL override in a name."""
+    article = fixture_seeds / ARTICLE
+    paragraphs = [q.replace("\n", " ") for q in HOSTILE]
+    # Direct words stand inside quotation marks in the article, as the build requires.
+    printed = [f"\u201c{q}\u201d" if n % 2 else q for n, q in enumerate(paragraphs)]
+    article.write_text("\n\n".join(printed) + "\n\n" + article.read_text(encoding="utf-8"), "utf-8")
+
+    def add(doc: dict) -> None:
+        for n, quote in enumerate(paragraphs):
+            doc["statements"].append(
+                {
+                    "statement_id": f"hostile-{n}",
+                    "actor_id": "chan-vanna",
+                    "source_id": "fixture-kampot",
+                    "quote": quote,
+                    "kind": "direct" if n % 2 else "reported",
+                    "topic": "rights",
+                    "stance": "critical",
+                }
+            )
+
+    _edit(fixture_seeds, RECORDS, add)
+    _edit(fixture_seeds, REGISTRY, lambda d: d["actors"][1].update(name="Chan \u202egnp.exe"))
+    db = tmp_path / "hostile.duckdb"
+    build(db, fixture_seeds)
+    return db
+
+
+def test_hostile_quotes_render_as_literal_text_on_the_statements_page(
+    hostile_db: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("MONITOR_DB", str(hostile_db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/statements.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    page = "\n".join(m.value for m in at.markdown)
+    for quote in HOSTILE:
+        assert md(quote.replace("\n", " ")) in page, quote
+    # Data made no link, image or raw HTML: every such character arrived escaped.
+    assert not re.search(r"(?<!\\)\]\(http|(?<!\\)<(?:a|img)\b", page)
+    assert "\u202e" not in page and "U+202E" in _unescape(page)
+
+
+@pytest.mark.parametrize(
+    "chart_id",
+    [
+        "[click here](http://evil.example/login)",
+        "![x](http://evil.example/x.png)",
+        "# big",
+        "x" * 5000,
+    ],
+)
+def test_an_unknown_chart_id_is_echoed_as_text(seed_db: Path, monkeypatch, chart_id: str):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["embed"] = "true"
+    at.query_params["chart"] = chart_id
+    at.run()
+    at.switch_page("pages/embed.py")
+    at.run()
+    assert not at.exception
+    (info,) = at.info
+    assert "](http" not in info.value and not info.value.lstrip().startswith("#")
+    assert len(info.value) < 300
+
+
+# --- 7. query parameters ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", ["", "no-such-table", "[x](http://e)", "\u202e"])
+def test_the_data_page_survives_any_table_parameter(seed_db: Path, monkeypatch, table: str):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["table"] = table
+    at.run()
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any(re.fullmatch(r"\*\*\d+ rows?\*\*", m.value) for m in at.markdown)
+
+
+# --- 8. YAML bombs ----------------------------------------------------------------------
+
+ALIAS_BOMB = (
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(
+        f"{n}: &{n} [" + ",".join([f"*{p}"] * 9) + "]\n"
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "sources:\n  - source_id: bomb\n    outlet: *i\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (ALIAS_BOMB, "aliases"),
+        ("[" * 100_000, "nested more than"),
+        ("- " * 100_000 + "x", "nested more than"),
+        ("{a: " * 50_000, "nested more than"),
+        ("a: &a [*a]\n", "alias is inside itself"),
+        ("a: [\n", "not valid YAML at line"),
+    ],
+)
+def test_yaml_bombs_give_a_one_line_error(fixture_seeds: Path, text: str, words: str):
+    (fixture_seeds / "curated" / "bomb.yaml").write_text(text, encoding="utf-8")
+    run = _etl("check", seeds=fixture_seeds)
+    assert run.returncode == 1, run.stderr[-500:]
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    bomb = [line for line in lines if "bomb.yaml" in line]
+    assert len(bomb) == 1 and words in bomb[0] and len(bomb[0]) < 300, lines
+
+
+def test_an_oversized_curated_file_is_refused_unread(fixture_seeds: Path):
+    with (fixture_seeds / "curated" / "huge.yaml").open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: nothing to read if the size is checked first
+    problems = _problems(fixture_seeds)
+    assert any(p[0].endswith("huge.yaml") and "limit" in p[3] for p in problems)
+
+
+def test_a_huge_wrong_value_is_shown_cut_short(fixture_seeds: Path):
+    _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][0].update(value=["x" * 10] * 100_000))
+    problems = _problems(fixture_seeds)
+    assert all(len(p[3]) < 300 for p in problems)
+
+
+# --- 9. a huge article ------------------------------------------------------------------
+
+
+def test_cleaning_a_long_article_of_repeated_lines_keeps_one_copy_rule():
+    # Thousands of copies of one caption (quadratic before): all are furniture.
+    caption = "Police officers stand outside the court."
+    raw = "\n".join([caption, f"{caption} Sam Rith"] * 5_000 + ["The report itself."])
+    assert clean_body(raw) == "The report itself."
+
+
+def test_add_refuses_an_oversized_file_before_reading_it(
+    fixture_seeds: Path, tmp_path: Path, monkeypatch
+):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_ARTICLE_BYTES + 1)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read the whole file"))
+    with pytest.raises(AddRefused, match="over"):
+        add_article(
+            big,
+            seeds_dir=fixture_seeds,
+            title="Big",
+            outlet="The Fixture Post",
+            url="https://example.org/big",
+            published="2017-05-03",
+        )
+
+
+# --- 11. faults in commands ---------------------------------------------------------------
+
+
+def test_build_on_a_full_disk_is_one_line_and_keeps_the_database(
+    fixture_seeds: Path, tmp_path: Path, monkeypatch, capsys
+):
+    db = tmp_path / "m.duckdb"
+    build(db, fixture_seeds)
+    before = db.read_bytes()
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(db))
+
+    monkeypatch.setattr("etl.store.os.replace", full)
+    assert etl_main(["--seeds", str(fixture_seeds), "build", "--db", str(db)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "No space left on device" in err[0] and "not changed" in err[0]
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["build", "export", "codebook"])
+def test_an_unwritable_target_is_one_line(fixture_seeds: Path, tmp_path: Path, seed_db, command):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    target = blocker / "inside"  # no folder can be made inside a file, even as root
+    args = {
+        "build": ["build", "--db", str(target / "m.duckdb")],
+        "export": ["export", "--db", str(seed_db), "--out", str(target)],
+        "codebook": ["codebook", "--out", str(target / "CODEBOOK.md")],
+    }[command]
+    run = _etl(*args, seeds=fixture_seeds)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1, run.stderr
+
+
+def test_first_run_build_fault_is_a_message_not_a_traceback(tmp_path: Path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    problem = ensure_database(blocker / "data" / "monitor.duckdb")
+    # The build runs as its own process and ends the fault with one line, no traceback.
+    assert problem and "Traceback" not in problem and len(problem.splitlines()) == 1
+    assert "Not a directory" in problem and "not changed" in problem
+
+
+# --- 12. concurrent adds ----------------------------------------------------------------
+
+
+def test_four_concurrent_adds_all_land(fixture_seeds: Path, tmp_path: Path):
+    runs = []
+    for n in range(4):
+        article = tmp_path / f"story-{n}.txt"
+        article.write_text(f"Story number {n}: police said {n * 10 + 7} people were held.\n")
+        runs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "etl",
+                    "--seeds",
+                    str(fixture_seeds),
+                    "add",
+                    str(article),
+                    "--title",
+                    f"Story {n} of four",
+                    "--outlet",
+                    "The Fixture Post",
+                    "--url",
+                    f"https://example.org/story-{n}",
+                    "--published",
+                    "2017-05-03",
+                ],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+        )
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0] * 4, outputs
+    sources = yaml.safe_load((fixture_seeds / "curated" / "sources.yaml").read_text("utf-8"))
+    assert sorted(s["title"] for s in sources["sources"]) == [
+        f"Story {n} of four" for n in range(4)
+    ]
+    assert len(list((fixture_seeds / "articles").glob("*.txt"))) == 5
+    check(fixture_seeds)
+
+
+def test_added_files_have_normal_permissions(fixture_seeds: Path, tmp_path: Path):
+    article = tmp_path / "story.txt"
+    article.write_text("Police said 12 people were held.\n")
+    old = os.umask(0o022)
+    try:
+        added = add_article(
+            article,
+            seeds_dir=fixture_seeds,
+            title="Twelve held",
+            outlet="The Fixture Post",
+            url="https://example.org/twelve",
+            published="2017-05-03",
+        )
+    finally:
+        os.umask(old)
+    for path in (added.seed_path, added.sources_path):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644, path
+
+
+def test_add_on_a_read_only_seeds_folder_is_one_line(tmp_path: Path, monkeypatch, capsys):
+    article = tmp_path / "story.txt"
+    article.write_text("Police said 12 people were held.\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    args = SimpleNamespace(
+        path=article,
+        seeds=blocker / "seeds",
+        title="Twelve held",
+        outlet="The Fixture Post",
+        url="https://example.org/twelve",
+        published="2017-05-03",
+        precision="day",
+        reporter=None,
+        date_basis=add_module.DEFAULT_DATE_BASIS,
+        source_id=None,
+    )
+    assert add_module.run(args) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: cannot add")
+
+
+def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatch):
+    from monitor import cached as data
+
+    def broken(chart_id: str):
+        raise ValueError(f"cannot draw {chart_id}")
+
+    monkeypatch.setenv("MONITOR_DB", str(seed_db))
+    monkeypatch.setattr(data, "chart", broken)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception
+    assert any("cannot be drawn" in w.value for w in at.warning)
+
+
+@pytest.mark.browser
+def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, tmp_path: Path):
+    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium."""
+    from bench.page_load import (
+        CHROMIUM,
+        DESKTOP,
+        WAIT_MS,
+        launch_chromium,
+        start_server,
+        stop_server,
+        wait_until_rendered,
+    )
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    env = {**os.environ, "MONITOR_DB": str(hostile_db)}
+    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            try:
+                page = browser.new_context(viewport=DESKTOP).new_page()
+                page.set_default_timeout(WAIT_MS)
+                page.goto(f"{url}/statements", wait_until="commit")
+                wait_until_rendered(page)
+                main = page.locator("[data-testid='stMain']")
+                text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
+                for quote in HOSTILE:
+                    if ":smile:" in quote:  # Streamlit draws emoji short codes (README)
+                        quote = quote.replace(":smile:", "")
+                    for piece in quote.replace("\n", " ").split(" "):
+                        assert piece in text, (piece, quote)
+                links = main.locator("a[href*='evil'], img[src*='evil']")
+                assert links.count() == 0, [
+                    links.nth(i).evaluate("e => e.outerHTML") for i in range(links.count())
+                ]
+                assert main.locator(".katex, h1:has-text('A heading')").count() == 0
+                assert "\u202e" not in text
+            finally:
+                browser.close()
+    finally:
+        stop_server(proc)
