@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from curation.suggest.dates import when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import SuggestError, split_sentences
 from curation.suggest.speakers import Speaker, _resolve, attribute, find_quotations
@@ -209,10 +210,18 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"; {unit} metrics: {', '.join(metric_ids)}" if metric_ids else ""
     )
     phases = f" ({', '.join(hints.phases)})" if hints.phases else ""
-    if article.published_on:
-        as_of = _scalar(article.published_on) + _comment("TODO check: the publication date")
-    else:
-        as_of = "null" + _comment("TODO the date the figure is as of")
+    dates = when(c.quote, article.published_on)
+    read = "; ".join(dates.notes)
+    # The publication date is never a silent default: an unread date stays an explicit blank.
+    start = _date_line(dates.period_start, read, "first day the figure covers, or leave empty")
+    end = _date_line(dates.period_end, read, "last day the figure covers, or leave empty")
+    as_of = _date_line(dates.as_of, read, "the date the figure is as of")
+    value = _scalar(_number(fig.value))
+    if fig.vague:
+        value = "null" + _comment(
+            f"TODO vague: the article says {fig.words!r}, a word, not a number; "
+            "keep it as a statement or give the lowest value it allows with at_least"
+        )
     if c.speaker is None:
         actor = _comment("TODO choose from actors.yaml, or leave empty")
         attribution = "null" + _comment("TODO who gave the figure, in the article's words")
@@ -225,10 +234,10 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"# {fig.words!r} -> {_number(fig.value)} ({unit}), {fig.qualifier.value}",
         f"- indicator_id: {_scalar(ident)}",
         "  metric_id: null" + _comment(f"TODO choose from metrics.yaml ({metric_note})"),
-        f"  value: {_scalar(_number(fig.value))}",
+        f"  value: {value}",
         f"  qualifier: {fig.qualifier.value}" + _comment(_hedge_comment(fig)),
-        "  period_start: null" + _comment("TODO first day the figure covers, or leave empty"),
-        "  period_end: null" + _comment("TODO last day the figure covers, or leave empty"),
+        f"  period_start: {start}",
+        f"  period_end: {end}",
         f"  as_of: {as_of}",
         "  phase_id: null" + _comment(f"TODO choose from phases.yaml{phases}, or leave empty"),
         "  geography: national" + _comment("TODO check"),
@@ -238,6 +247,19 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"  quote: {_scalar(c.quote)}",
         f"  note: {_scalar(fig.note)}",
     ]
+
+
+def _date_line(value: dt.date | None, read: str, todo: str) -> str:
+    if value is None:
+        return "null" + _comment(f"TODO {todo}" + (f" (dates read: {read})" if read else ""))
+    return _scalar(value) + _comment(f"check: from the words ({read})")
+
+
+def _said_on(c: Candidate, article: Article) -> str:
+    said = when(c.quote, article.published_on).said_on
+    if said is None:
+        return "null" + _comment("TODO when it was said, where the article tells; else leave empty")
+    return _scalar(said) + _comment("check: the day named beside the speech verb")
 
 
 def _statement_lines(c: Candidate, article: Article, hints: Hints, ident: str) -> list[str]:
@@ -252,8 +274,7 @@ def _statement_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"  source_id: {_source_line(article)}",
         f"  quote: {_scalar(c.quote)}",
         "  kind: direct" + _comment("the speaker's words in quotation marks"),
-        "  said_on: null"
-        + _comment("TODO when it was said, where the article tells; else leave empty"),
+        "  said_on: " + _said_on(c, article),
         "  topic: null" + _comment(f"TODO one of: {', '.join(t.value for t in Topic)}"),
         "  stance: null" + _comment(f"TODO one of: {', '.join(s.value for s in Stance)}"),
     ]
