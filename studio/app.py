@@ -12,6 +12,7 @@ from curation.add_article import AddRefused, add_article
 from data_model.qualifiers import Qualifier
 from data_model.records import DatePrecision, Stance, Topic
 from etl.load import SEEDS
+from studio.access import gate
 from studio.review import Row, accepted, draft_rows
 from studio.store import save
 
@@ -22,6 +23,7 @@ STATE = st.session_state
 
 st.set_page_config(page_title="Curation studio", layout="wide")
 st.title("Curation studio")
+SIGNED_IN = gate()  # stops here unless local, or a logged-in editor when deployed
 st.caption(f"Writes curated YAML under {SEEDS_DIR}; the dashboard reads the built database.")
 screen = st.radio("Screen", SCREENS, horizontal=True, key="screen")
 
@@ -45,7 +47,7 @@ def add_screen() -> None:
     precision = st.selectbox(
         "How much of the date is known", [p.value for p in DatePrecision], key="precision"
     )
-    editor = st.text_input("Your name (kept with what you save)", key="editor")
+    editor = SIGNED_IN or st.text_input("Your name (kept with what you save)", key="editor")
     if st.button("Add article", key="add", type="primary"):
         if not text.strip() or published is None:
             st.error("Paste the article and give its publication date first.")

@@ -113,3 +113,50 @@ def test_saved_yaml_is_stable():
     strip = lambda t: t.split("\n", 2)[2]  # noqa: E731 - the header carries the time
     assert strip(first) == strip(second)
     assert strip(first).startswith("indicators:\n- indicator_id: a\n  value: 1\n  quote: q")
+
+
+# --- the login gate, as deployed (OIDC configured in secrets) ------------------------------
+
+AUTH = {
+    "auth": {
+        "redirect_uri": "http://localhost:8502/oauth2callback",
+        "cookie_secret": "not-a-secret",
+        "client_id": "studio",
+        "client_secret": "not-a-secret",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    },
+    "studio": {"editors": ["Editor@Example.org"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("user", "sees_add", "message"),
+    [
+        ({"is_logged_in": False}, False, "log in to continue"),
+        ({"is_logged_in": True, "email": "reader@example.org"}, False, "not on the editors' list"),
+        ({"is_logged_in": True, "email": "editor@example.org"}, True, None),
+    ],
+    ids=["logged-out", "not-an-editor", "editor"],
+)
+def test_deployed_studio_lets_in_logged_in_editors_only(
+    fixture_seeds: Path, monkeypatch: pytest.MonkeyPatch, user, sees_add, message
+):
+    monkeypatch.setenv("STUDIO_SEEDS", str(fixture_seeds))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets = AUTH
+    at.user = user
+    at.run()
+    assert not at.exception
+    assert bool([t for t in at.text_area if t.key == "text"]) is sees_add
+    shown = [e.value for e in (*at.info, *at.error)]
+    if message:
+        assert any(message in m for m in shown), shown
+    if sees_add:
+        # The signed-in address is who saved; no name to type.
+        assert not [t for t in at.text_input if t.key == "editor"]
+
+
+def test_local_studio_needs_no_login(studio: AppTest):
+    assert not studio.exception
+    assert studio.text_area(key="text") is not None
+    assert not [b for b in studio.button if b.key == "login"]
