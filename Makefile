@@ -37,4 +37,5 @@ browser:
 ## Benchmarks (print figures; several minutes): the ETL and suggest, then page loads.
 bench: $(STAMP) browser
 	$(PY) bench/etl_build.py
+	$(PY) bench/suggest_quality.py
 	$(PY) bench/page_load.py
