@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: dashboard test data browser lint bench
+.PHONY: dashboard studio test data browser lint bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 ## Run the dashboard on http://localhost:8501 (builds the database first if it is missing).
 dashboard: $(STAMP)
 	$(PY) -m monitor.serve
+
+## Run the curation studio on http://127.0.0.1:8502 (localhost only), a process apart from the dashboard.
+studio: $(STAMP)
+	$(PY) -m streamlit run studio/app.py --server.address 127.0.0.1 --server.port 8502
 
 ## Lint, then every test, the real-browser ones included.
 test: $(STAMP) browser
@@ -33,4 +37,5 @@ browser:
 ## Benchmarks (print figures; several minutes): the ETL and suggest, then page loads.
 bench: $(STAMP) browser
 	$(PY) bench/etl_build.py
+	$(PY) bench/suggest_quality.py
 	$(PY) bench/page_load.py

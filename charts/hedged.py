@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, colour
+from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
 from data_model.safe_text import plotly_text
 from data_model.wording import period_text
 
@@ -74,7 +74,27 @@ def _bound_arrows(fig: go.Figure, xs: Sequence[object], frame: pd.DataFrame, spa
         )
 
 
-def _points(fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str, i: int) -> None:
+def _series_colours(frame: pd.DataFrame, group: str) -> dict[str, str]:
+    """Colour per group, keyed to its source (and metric), oldest source first, so adding an
+    article never recolours the others (donors embed these charts)."""
+    if frame.empty or "source_id" not in frame.columns:
+        return series_colours(
+            [str(g) for g in dict.fromkeys(frame[group])] if not frame.empty else []
+        )
+    keyed = frame.assign(
+        _key=frame["source_id"]
+        if group == "source_label" or "metric_id" not in frame.columns
+        else frame["metric_id"] + " " + frame["source_id"]
+    )
+    order = [c for c in ("source_published_on", "source_id") if c in keyed.columns]
+    keyed = keyed.sort_values(order, kind="stable")
+    by_key = series_colours(keyed["_key"].tolist())
+    return {str(g): by_key[k] for g, k in zip(keyed[group], keyed["_key"], strict=True)}
+
+
+def _points(
+    fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str, colour: str
+) -> None:
     fig.add_trace(
         go.Scatter(
             x=list(xs),
@@ -88,9 +108,9 @@ def _points(fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str
             cliponaxis=False,
             marker={
                 "size": 13,
-                "color": colour(i),
+                "color": colour,
                 "symbol": [SYMBOLS[q] for q in frame["qualifier"]],
-                "line": {"width": 2, "color": colour(i)},
+                "line": {"width": 2, "color": colour},
             },
             error_y=_error_bars(frame),
             hovertext=_hover(frame),
@@ -132,8 +152,9 @@ def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
         return base_layout(fig, y_title=y_title)
     frame = frame.assign(_x=reference_date(frame)).sort_values("_x")
     span = _span(frame)
-    for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
-        _points(fig, part, part["_x"].tolist(), str(name), i)
+    colours = _series_colours(frame, group)
+    for name, part in frame.groupby(group, sort=False):
+        _points(fig, part, part["_x"].tolist(), str(name), colours[str(name)])
         _bound_arrows(fig, part["_x"].tolist(), part, span)
     first = min(frame["_x"].min(), pd.to_datetime(phases["start_date"]).min())
     # Room on the right for the last marker's label ("3,554.13 kg").
@@ -155,8 +176,9 @@ def categorical(
     gets a note at the baseline, never a zero."""
     fig = go.Figure()
     span = _span(frame) if not frame.empty else 1.0
-    for i, (name, part) in enumerate(frame.groupby(group, sort=False)):
-        _points(fig, part, part[x].tolist(), str(name), i)
+    colours = _series_colours(frame, group)
+    for name, part in frame.groupby(group, sort=False):
+        _points(fig, part, part[x].tolist(), str(name), colours[str(name)])
         _bound_arrows(fig, part[x].tolist(), part, span)
     present = set(frame[x]) if not frame.empty else set()
     for cat in order:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
+
 import plotly.graph_objects as go
 
 # Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
@@ -40,6 +43,37 @@ MARKER_KEY = (
 
 def colour(i: int) -> str:
     return PALETTE[i % len(PALETTE)]
+
+
+def home_colour(key: str) -> int:
+    """The palette slot a series key hashes to: the same for a key on every chart, run and
+    machine (sha256, not Python's per-process salted hash)."""
+    return int(hashlib.sha256(key.encode("utf-8")).hexdigest()[:8], 16) % len(PALETTE)
+
+
+def series_colours(keys: Sequence[str]) -> dict[str, str]:
+    """A colour per series keyed to the series (a source id), never to its position.
+
+    Keys are placed in the order given (callers pass the oldest source first); each takes
+    its home colour, or, if an earlier key on the same chart holds it, the next free one.
+    An article added later therefore never recolours the sources already drawn; only a
+    backdated article could take a slot first. Past eight series colours repeat.
+    """
+    taken: dict[str, str] = {}
+    used: set[int] = set()
+    for key in dict.fromkeys(keys):
+        home = home_colour(key)
+        slot = next(
+            (
+                s % len(PALETTE)
+                for s in range(home, home + len(PALETTE))
+                if s % len(PALETTE) not in used
+            ),
+            home,
+        )
+        used.add(slot)
+        taken[key] = PALETTE[slot]
+    return taken
 
 
 def base_layout(

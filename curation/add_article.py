@@ -313,7 +313,7 @@ def _add(
     seeds_dir: Path,
     title: str,
     outlet: str,
-    url: str,
+    url: str | None,
     published: str,
     precision: str = "day",
     reporter: str | None = None,
@@ -329,7 +329,8 @@ def _add(
     for option, value in (("--title", title), ("--outlet", outlet), ("--date-basis", date_basis)):
         _check_text(path, option, value)
     _check_text(path, "--reporter", reporter, required=False)
-    _check_url(path, url)
+    if url is not None:  # the model allows a source without a web address (the studio)
+        _check_url(path, url)
     date = _published(path, published, precision)
     taken_ids, taken_files = _existing_sources(curated_dir, path)
     base = derive_source_id(outlet, date, precision, title)

@@ -80,12 +80,26 @@ def render_metrics(metrics: list[Metric]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_codebook(metrics: list[Metric]) -> str:
-    """The whole codebook: tables, metrics, allowed values and the qualifier rule."""
+METRICS_ARE_DATA = """\
+## Metrics
+
+The metrics are data, not part of the model: they are listed in
+`seeds/curated/metrics.yaml`, in the `metrics` table of the database, and in the README of
+every data package (with their labels, units and definitions as of that build). Adding an
+article or a metric therefore never makes this file stale.
+"""
+
+
+def render_codebook(metrics: list[Metric] | None = None) -> str:
+    """The whole codebook: tables, metrics, allowed values and the qualifier rule.
+
+    Without metrics (CODEBOOK.md in the repository) it holds nothing that depends on the
+    data; the data package passes the metrics of its build.
+    """
     parts = [
         HEADER,
         render_tables(),
-        render_metrics(metrics),
+        render_metrics(metrics) if metrics is not None else METRICS_ARE_DATA,
         "## Allowed values",
         "",
         *_allowed_values(),

@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             for note in notes:
                 print(note)
         elif args.command == "codebook":
-            args.out.write_text(render_codebook(check(args.seeds).of("metrics")), encoding="utf-8")
+            # The model alone: the metrics are data, and the codebook must not go stale.
+            args.out.write_text(render_codebook(), encoding="utf-8")
             print(f"wrote {args.out}")
         elif args.command == "methodology":
             data = check(args.seeds)

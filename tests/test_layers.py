@@ -18,6 +18,7 @@ LAYERS = {
     "exports": 4,
     "curation": 4,
     "monitor": 5,
+    "studio": 5,
 }
 
 #: Entry points sit above every layer: the app, its pages and the command lines.

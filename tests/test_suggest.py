@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -212,6 +213,7 @@ def _fill(draft: dict) -> dict:
     metric = {200: "arrests-total", 50: "arrests-share-users", 2: "voluntary-treatment-clinics"}
     for record in draft["indicators"]:
         record["metric_id"] = metric[record["value"]]
+        record["as_of"] = record["as_of"] or dt.date(2017, 3, 31)
         record["indicator_id"] += "-draft"
     for record in draft["statements"]:
         # The draft quotes whole sentences, attribution included: a curator marks them as the
@@ -226,7 +228,9 @@ def test_a_filled_in_draft_passes_the_check(fixture_seeds: Path):
     draft = yaml.safe_load(suggest("fixture-kampot", fixture_seeds))
     assert {p: p.read_bytes() for p in fixture_seeds.rglob("*") if p.is_file()} == before
     assert {r["source_id"] for r in draft["indicators"] + draft["statements"]} == {"fixture-kampot"}
-    assert {str(r["as_of"]) for r in draft["indicators"]} == {"2017-04-02"}
+    # "in March" is read as March 2017; the others name no date and stay blank, never the
+    # publication date (2017-04-02) filled in silently.
+    assert {str(r["as_of"]) for r in draft["indicators"]} == {"2017-03-31", "None"}
     (fixture_seeds / "curated" / "draft.yaml").write_text(
         yaml.safe_dump(_fill(draft), allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

@@ -1,10 +1,15 @@
-"""Dates and durations in an article's words, so that "June 26" or "2017" is not taken for a figure."""
+"""Dates in an article's words: not taken for figures, and resolved against the publication date."""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from curation.suggest.sentences import _Tok, _words
+from data_model.records import DatePrecision
 
 # Numbers attached to these are lengths of time, not figures the codebook measures.
 _DURATIONS = _words(
@@ -34,3 +39,267 @@ def _is_year(tok: _Tok, value: float, unit: str | None, noun: str | None) -> boo
     """A bare four-digit 1900-2100 is a year unless a counted noun follows ("2000 people")."""
     plain = tok.text.isdigit() and not tok.suffix
     return plain and len(tok.text) == 4 and 1900 <= value <= 2100 and unit is None and noun is None
+
+
+# --- dates resolved against the publication date -----------------------------------------
+
+_MONTH_NUMBER = {
+    **{m.lower(): n for n, m in enumerate(calendar.month_name) if m},
+    **{m.lower(): n for n, m in enumerate(calendar.month_abbr) if m},
+    "sept": 9,
+}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+_MONTH_RE = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
+_YEAR_RE = r"(?:19|20)\d{2}"
+# Which year a phrase refers to: stated, "last year", "this year", or unsaid.
+_WHICH_YEAR = rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}|last\s+year|this\s+year))?"
+
+# Phrase patterns, tried in this order; each names what it gives (see _reading).
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "first_months",
+        re.compile(
+            r"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months" + _WHICH_YEAR,
+            re.I,
+        ),
+    ),
+    ("first_half", re.compile(r"\b(?:the\s+)?first\s+(?P<part>half|quarter)" + _WHICH_YEAR, re.I)),
+    (
+        "mid_month",
+        re.compile(
+            rf"\b(?P<edge>mid|early|late)[-\s](?=[A-Z])(?P<month>{_MONTH_RE})\b\.?" + _WHICH_YEAR,
+            re.I,
+        ),
+    ),
+    (
+        "new_year",
+        re.compile(r"\bNew\s+Year['’]s\s+(?:Day|Eve)" + rf"(?:\s+(?P<year>{_YEAR_RE}))?", re.I),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?=[A-Z])(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>{_YEAR_RE}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})\s+(?=[A-Z])(?P<month>{_MONTH_RE})\b(?:\s+(?P<year>{_YEAR_RE}))?",
+            re.I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?=[A-Z])(?P<month>{_MONTH_RE})\b"
+            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}|last\s+year|this\s+year))?",
+            re.I,
+        ),
+    ),
+    ("yesterday", re.compile(r"\byesterday\b", re.I)),
+    ("today", re.compile(r"\btoday\b", re.I)),
+    (
+        "weekday",
+        re.compile(r"\b(?:last\s+)?(?=[A-Z])(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I),
+    ),
+    ("last_month", re.compile(r"\blast\s+month\b", re.I)),
+    ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
+    ("last_year", re.compile(r"\blast\s+year\b", re.I)),
+    ("this_year", re.compile(r"\bthis\s+year\b", re.I)),
+    ("year", re.compile(rf"\b(?P<year>{_YEAR_RE})\b")),
+]
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|added|stated|warned|urged|noted|reported|explained)"
+    r"(?:\s+\w+){0,3}\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date phrase resolved: the days it spans, how precisely, and what it dates."""
+
+    words: str
+    start: int  # character offsets in the sentence
+    end: int
+    first: dt.date
+    last: dt.date
+    precision: DatePrecision
+    role: str  # "point", "period", "start", "end", "as_of" or "said"
+    note: str
+
+
+@dataclass(frozen=True)
+class When:
+    """The dates a draft record gets from its sentence; None is an explicit blank."""
+
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    as_of: dt.date | None = None
+    said_on: dt.date | None = None
+    precision: DatePrecision | None = None  # of the figure's dates (not of said_on)
+    notes: tuple[str, ...] = ()
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_of(text: str | None, published: dt.date, month: int | None = None) -> int:
+    """The year a phrase means: stated, last/this year, else the latest not after publication."""
+    if text is None:
+        if month is not None and month > published.month:
+            return published.year - 1
+        return published.year
+    low = text.lower().split()
+    if low[0] == "last":
+        return published.year - 1
+    if low[0] == "this":
+        return published.year
+    return int(text)
+
+
+def _span(
+    kind: str, m: re.Match[str], pub: dt.date
+) -> tuple[dt.date, dt.date, DatePrecision, str] | None:
+    """The days a matched phrase covers, its precision, and how it was read."""
+    g = m.groupdict()
+    day, month, year = DatePrecision.day, DatePrecision.month, DatePrecision.year
+    if kind in ("first_months", "first_half"):
+        n = {"half": 6, "quarter": 3}.get((g.get("part") or "").lower()) or _COUNT.get(
+            (g.get("n") or "").lower(), int(g["n"]) if (g.get("n") or "").isdigit() else 0
+        )
+        if not 1 <= n <= 12:
+            return None
+        # Unsaid year: the latest such stretch that had ended by publication.
+        y = _year_of(g.get("year"), pub)
+        if g.get("year") is None and _month_end(y, n) > pub:
+            y -= 1
+        return dt.date(y, 1, 1), _month_end(y, n), month, f"first {n} months of {y}"
+    if kind == "mid_month":
+        mo = _MONTH_NUMBER[g["month"].lower()]
+        y = _year_of(g.get("year"), pub, mo)
+        d = {"mid": 15, "early": 1, "late": _month_end(y, mo).day}[g["edge"].lower()]
+        when = dt.date(y, mo, d)
+        return when, when, month, f"{m.group(0).strip()} read as {when.isoformat()}"
+    if kind == "new_year":
+        y = int(g["year"]) if g.get("year") else pub.year
+        eve = m.group(0).lower().endswith("eve")
+        when = dt.date(y - 1, 12, 31) if eve else dt.date(y, 1, 1)
+        return when, when, day, f"New Year's {'Eve' if eve else 'Day'} {when.year}"
+    if kind in ("month_day", "day_month"):
+        mo, d = _MONTH_NUMBER[g["month"].lower()], int(g["day"])
+        y = _year_of(g.get("year"), pub, mo)
+        if g.get("year") is None and dt.date(y, mo, min(d, 28)) > pub:
+            y -= 1
+        try:
+            when = dt.date(y, mo, d)
+        except ValueError:
+            return None
+        return when, when, day, when.isoformat()
+    if kind == "month":
+        if g["month"].lower() == "may" and not g.get("year"):
+            return None  # "may" is a verb far more often than a month
+        mo = _MONTH_NUMBER[g["month"].lower()]
+        y = _year_of(g.get("year"), pub, mo)
+        return dt.date(y, mo, 1), _month_end(y, mo), month, f"{calendar.month_name[mo]} {y}"
+    if kind in ("yesterday", "today"):
+        when = pub - dt.timedelta(days=1 if kind == "yesterday" else 0)
+        return when, when, day, f"{kind}: {when.isoformat()}"
+    if kind == "weekday":
+        # News reports the past: the latest such weekday on or before publication.
+        back = (pub.weekday() - _WEEKDAYS.index(g["weekday"].lower())) % 7
+        when = pub - dt.timedelta(days=back)
+        return when, when, day, f"{g['weekday']} before publication: {when.isoformat()}"
+    if kind in ("last_month", "this_month"):
+        first = (
+            (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+            if kind == "last_month"
+            else pub.replace(day=1)
+        )
+        return (
+            first,
+            _month_end(first.year, first.month),
+            month,
+            f"{kind.replace('_', ' ')}: {first:%B %Y}",
+        )
+    if kind in ("last_year", "this_year", "year"):
+        y = int(g["year"]) if kind == "year" else pub.year - (kind == "last_year")
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year {y}"
+    return None
+
+
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
+_END = re.compile(r"\b(?:through|until|till|to|by|up\s+to)\s*$", re.I)
+_START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
+# "since the launch on New Year's Day": the start word may stand a few words back.
+_START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,4}\s*$", re.I)
+
+
+def _role(before: str, first: dt.date, last: dt.date) -> str:
+    """What the date is to the sentence's figure, from the words just before it."""
+    if _AS_OF.search(before):
+        return "as_of"
+    if _END.search(before):
+        return "end"
+    if _START_NOW.search(before):
+        return "start"
+    if _SPEECH.search(before):
+        return "said"
+    if _START_BACK.search(before):
+        return "start"
+    return "period" if first != last else "point"
+
+
+def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
+    """Every date phrase in the sentence resolved against the publication date, in order."""
+    found: list[DateReading] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            span = _span(kind, m, published)
+            if span is None:
+                continue
+            first, last, precision, note = span
+            role = _role(sentence[: m.start()], first, last)
+            taken.append((m.start(), m.end()))
+            found.append(
+                DateReading(m.group(0), m.start(), m.end(), first, last, precision, role, note)
+            )
+    return sorted(found, key=lambda r: r.start)
+
+
+def when(sentence: str, published: dt.date | None) -> When:
+    """The dates of a figure or statement in this sentence; blanks where the words give none.
+
+    The publication date is never filled in silently: without a date phrase, or without the
+    publication date to resolve one against, every field stays None.
+    """
+    if published is None:
+        return When()
+    readings = read_dates(sentence, published)
+    start = end = as_of = said = None
+    precision: DatePrecision | None = None
+    for r in readings:
+        if r.role != "said":
+            precision = r.precision
+        if r.role == "start":
+            start = r.first
+        elif r.role == "end":
+            end = r.last
+        elif r.role == "as_of":
+            as_of = r.last
+        elif r.role == "said":
+            said = r.first
+        elif r.role == "period" and start is None and end is None:
+            start, end = r.first, r.last
+        elif r.role == "point" and as_of is None and start is None:
+            as_of = r.first
+    as_of = as_of or end
+    return When(start, end, as_of, said, precision, tuple(r.note for r in readings))

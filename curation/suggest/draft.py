@@ -13,9 +13,17 @@ from typing import Any
 
 import yaml
 
+from curation.suggest.dates import when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import SuggestError, split_sentences
-from curation.suggest.speakers import Speaker, _resolve, attribute, find_quotations
+from curation.suggest.speakers import (
+    Speaker,
+    _resolve,
+    attribute,
+    find_quotations,
+    find_reported,
+    new_actor,
+)
 from data_model.records import Stance, Topic
 from etl.cleaning import clean_body
 from etl.load import RawRecord, read_curated
@@ -169,6 +177,7 @@ class Candidate:
     speaker: Speaker | None
     found_in: str
     figure: Figure | None = None
+    kind: str = "direct"  # a statement's kind: direct (in quotation marks) or reported
 
 
 def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
@@ -180,11 +189,17 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
         Candidate(sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who), figure=f)
         for f in find_figures(sentences)
     ]
-    quotes = [
-        Candidate(q.text, *_resolve(q.first, q.last, who))
-        for q in find_quotations(body, sentences, spans)
+    quotations = find_quotations(body, sentences, spans)
+    quotes = [Candidate(q.text, *_resolve(q.first, q.last, who)) for q in quotations]
+    # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is.
+    skip = {f.sentence for f in find_figures(sentences)}
+    skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
+    reported = [
+        Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")
+        for k in find_reported(sentences, who, skip)
     ]
-    return figures, quotes
+    statements = sorted(quotes + reported, key=lambda c: body.find(c.quote))
+    return figures, statements
 
 
 def _maybe(speaker: Speaker, hints: Hints) -> str:
@@ -209,10 +224,18 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"; {unit} metrics: {', '.join(metric_ids)}" if metric_ids else ""
     )
     phases = f" ({', '.join(hints.phases)})" if hints.phases else ""
-    if article.published_on:
-        as_of = _scalar(article.published_on) + _comment("TODO check: the publication date")
-    else:
-        as_of = "null" + _comment("TODO the date the figure is as of")
+    dates = when(c.quote, article.published_on)
+    read = "; ".join(dates.notes)
+    # The publication date is never a silent default: an unread date stays an explicit blank.
+    start = _date_line(dates.period_start, read, "first day the figure covers, or leave empty")
+    end = _date_line(dates.period_end, read, "last day the figure covers, or leave empty")
+    as_of = _date_line(dates.as_of, read, "the date the figure is as of")
+    value = _scalar(_number(fig.value))
+    if fig.vague:
+        value = "null" + _comment(
+            f"TODO vague: the article says {fig.words!r}, a word, not a number; "
+            "keep it as a statement or give the lowest value it allows with at_least"
+        )
     if c.speaker is None:
         actor = _comment("TODO choose from actors.yaml, or leave empty")
         attribution = "null" + _comment("TODO who gave the figure, in the article's words")
@@ -225,10 +248,10 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"# {fig.words!r} -> {_number(fig.value)} ({unit}), {fig.qualifier.value}",
         f"- indicator_id: {_scalar(ident)}",
         "  metric_id: null" + _comment(f"TODO choose from metrics.yaml ({metric_note})"),
-        f"  value: {_scalar(_number(fig.value))}",
+        f"  value: {value}",
         f"  qualifier: {fig.qualifier.value}" + _comment(_hedge_comment(fig)),
-        "  period_start: null" + _comment("TODO first day the figure covers, or leave empty"),
-        "  period_end: null" + _comment("TODO last day the figure covers, or leave empty"),
+        f"  period_start: {start}",
+        f"  period_end: {end}",
         f"  as_of: {as_of}",
         "  phase_id: null" + _comment(f"TODO choose from phases.yaml{phases}, or leave empty"),
         "  geography: national" + _comment("TODO check"),
@@ -240,20 +263,53 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
     ]
 
 
-def _statement_lines(c: Candidate, article: Article, hints: Hints, ident: str) -> list[str]:
+def _date_line(value: dt.date | None, read: str, todo: str) -> str:
+    if value is None:
+        return "null" + _comment(f"TODO {todo}" + (f" (dates read: {read})" if read else ""))
+    return _scalar(value) + _comment(f"check: from the words ({read})")
+
+
+def _said_on(c: Candidate, article: Article) -> str:
+    said = when(c.quote, article.published_on).said_on
+    if said is None:
+        return "null" + _comment("TODO when it was said, where the article tells; else leave empty")
+    return _scalar(said) + _comment("check: the day named beside the speech verb")
+
+
+def _new_actor_note(speaker: Speaker, hints: Hints, roles: dict[str, Speaker]) -> str:
+    """For a speaker no curated actor matches: the actor to create, read from the words."""
+    if _actor_guess(speaker, hints):
+        return ""
+    fresh = new_actor(roles.get(speaker.name, speaker))
+    if fresh is None:
+        return ""
+    parts = [f"name: {fresh.name}"]
+    parts += [f"role: {fresh.role}"] if fresh.role else []
+    parts += [f"organisation: {fresh.organisation}"] if fresh.organisation else []
+    return "; new actor? " + ", ".join(parts)
+
+
+def _statement_lines(
+    c: Candidate, article: Article, hints: Hints, ident: str, roles: dict[str, Speaker]
+) -> list[str]:
     if c.speaker is None:
         who = "TODO choose from actors.yaml (no speaker found)"
     else:
         found = f"speaker {c.speaker.phrase!r}, found in {c.found_in}{_maybe(c.speaker, hints)}"
-        who = f"TODO choose from actors.yaml ({found})"
+        who = f"TODO choose from actors.yaml ({found}{_new_actor_note(c.speaker, hints, roles)})"
+    kind = (
+        "  kind: direct" + _comment("the speaker's words in quotation marks")
+        if c.kind == "direct"
+        else "  kind: reported"
+        + _comment("reported speech: the article's words, not the speaker's")
+    )
     return [
         f"- statement_id: {_scalar(ident)}",
         "  actor_id: null" + _comment(who),
         f"  source_id: {_source_line(article)}",
         f"  quote: {_scalar(c.quote)}",
-        "  kind: direct" + _comment("the speaker's words in quotation marks"),
-        "  said_on: null"
-        + _comment("TODO when it was said, where the article tells; else leave empty"),
+        kind,
+        "  said_on: " + _said_on(c, article),
         "  topic: null" + _comment(f"TODO one of: {', '.join(t.value for t in Topic)}"),
         "  stance: null" + _comment(f"TODO one of: {', '.join(s.value for s in Stance)}"),
     ]
@@ -277,6 +333,18 @@ def _source_line(article: Article) -> str:
     return "null" + _comment("TODO the source_id given by `python -m etl add`")
 
 
+def _richest_phrases(found: Sequence[Candidate]) -> dict[str, Speaker]:
+    """Per speaker name, the mention with the most words ("Kim Khoeun, chief of ..."), so a
+    later bare "Kim Khoeun said" still offers the role."""
+    best: dict[str, Speaker] = {}
+    for c in found:
+        if c.speaker is not None and c.speaker.named:
+            held = best.get(c.speaker.name)
+            if held is None or len(c.speaker.phrase) > len(held.phrase):
+                best[c.speaker.name] = c.speaker
+    return best
+
+
 def render(article: Article, hints: Hints) -> str:
     """The draft YAML: candidates with every field a person must decide left as a TODO."""
     figures, quotes = candidates(article.raw, article.title)
@@ -287,15 +355,19 @@ def render(article: Article, hints: Hints) -> str:
         f"# Draft records for {name} ({article.file.name}), suggested by `python -m etl suggest`.",
         "# Nothing here is checked yet. Keep the candidates worth keeping, fill in every TODO,",
         f"# then paste into {target} and run `python -m etl check`.",
-        f"# {len(figures)} figure(s) and {len(quotes)} quotation(s) found in the clean text.",
+        f"# {len(figures)} figure(s) and {sum(c.kind == 'direct' for c in quotes)} quotation(s)"
+        f" and {sum(c.kind == 'reported' for c in quotes)} reported statement(s) found in the"
+        " clean text.",
     ]
     taken: dict[str, int] = {}
     lines.append("indicators:" if figures else "indicators: []")
     for c in figures:
         lines += _indicator_lines(c, article, hints, _make_id(prefix, _indicator_tail(c), taken))
     lines.append("statements:" if quotes else "statements: []")
+    roles = _richest_phrases(figures + quotes)
     for c in quotes:
-        lines += _statement_lines(c, article, hints, _make_id(prefix, _statement_tail(c), taken))
+        ident = _make_id(prefix, _statement_tail(c), taken)
+        lines += _statement_lines(c, article, hints, ident, roles)
     return "\n".join(lines) + "\n"
 
 

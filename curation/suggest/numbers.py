@@ -141,6 +141,7 @@ class Figure:
     words: str
     sentence: int
     note: str | None = None
+    vague: bool = False  # a word such as "thousands": flagged, never offered as a number
 
 
 def _next_word(toks: Sequence[_Tok], j: int) -> str:
@@ -318,13 +319,35 @@ def _hedge(toks: Sequence[_Tok], i: int) -> tuple[Qualifier, str, int]:
     return Qualifier.exact, "", i
 
 
+# Words that end a coordinated list of figures: a new clause has its own hedge (or none).
+_CLAUSE_WORDS = _words(
+    "was were is are be been have has had said says told but while whereas although who which "
+    "that than because after before"
+)
+_SHARED_GAP = 6
+
+
+def _shared_hedge(
+    toks: Sequence[_Tok], i: int, prev: Figure | None, sentence: int, prev_end: int
+) -> Figure | None:
+    """The earlier figure whose hedge covers this one: "about 9,660 users and 8,200 dealers"."""
+    if prev is None or prev.sentence != sentence or not prev.hedge or prev.vague:
+        return None
+    gap = toks[prev_end:i]
+    if not gap or len(gap) > _SHARED_GAP or gap[-1].low not in ("and", "or", ","):
+        return None
+    if any(t.low in _CLAUSE_WORDS or (t.kind == "word" and t.low.endswith("ed")) for t in gap):
+        return None
+    return prev
+
+
 def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     """Every figure in the sentences, in reading order, years and dates left out."""
     figures: list[Figure] = []
     for number, sentence in enumerate(sentences):
         text = sentence.text
         toks = _tokens(text)
-        i = 0
+        i = last_end = 0
         while i < len(toks):
             if toks[i].kind == "num":
                 found = _numeric(toks, i, text)
@@ -336,9 +359,15 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 continue
             value, unit, j, note = parsed
             qualifier, hedge, first = _hedge(toks, i)
+            vague = note is not None and toks[i].kind != "num"
             if note and not hedge:
                 qualifier = Qualifier.at_least
+            shared = _shared_hedge(toks, i, figures[-1] if figures else None, number, last_end)
+            if shared is not None and not hedge and not vague:
+                qualifier, hedge = shared.qualifier, shared.hedge
+                note = f"hedge {shared.hedge!r} shared with {shared.words!r}"
             words = text[toks[first].start : toks[j - 1].end]
-            figures.append(Figure(float(value), qualifier, hedge, unit, words, number, note))
+            figures.append(Figure(float(value), qualifier, hedge, unit, words, number, note, vague))
+            last_end = j
             i = j
     return figures

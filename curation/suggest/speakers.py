@@ -13,7 +13,7 @@ _SAY = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
-    r"according to)\b",
+    r"called for|calls for|proposed|according to)\b",
     re.IGNORECASE,
 )
 
@@ -146,9 +146,19 @@ def _appositive(tokens: list[str]) -> Speaker | None:
             continue
         between = tokens[j + 1 :]
         start = _cap_run(tokens, j)
-        if start > j or not any(t.strip(",").lower() in _APPOSITION_WORDS for t in between):
+        if start > j:
             return None
         name = [t.rstrip(",") for t in tokens[start : j + 1]]
+        if between and between[0].lower() == "who":
+            # "Ouk Srey, who has visited the centre twice, said": the clause is no role.
+            left = _cap_run(tokens, j)
+            k = left - 1
+            while k >= 0 and tokens[k].lower() in _TITLES | _ROLE_WORDS | {"rights", "the"}:
+                k -= 1
+            phrase = " ".join(tokens[k + 1 : j + 1]).rstrip(",")
+            return Speaker(phrase, _name_of(name), named=True)
+        if not any(t.strip(",").lower() in _APPOSITION_WORDS for t in between):
+            return None
         phrase = " ".join(tokens[start:]).rstrip(",")
         return Speaker(phrase, _name_of(name), named=True)
     return None
@@ -295,3 +305,49 @@ def find_quotations(
             found.append(Quotation(body[sentences[a].start : sentences[b].end], a, b))
             last_taken = b
     return found
+
+
+# Reported speech worth a statement: what someone said, urged, warned or called for.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|proposed|"
+    r"according to|announced|argued|insisted|stressed)\b",
+    re.IGNORECASE,
+)
+_MIN_REPORTED_WORDS = 8
+
+
+def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int]) -> list[int]:
+    """Sentences of reported speech ("X said that ...", "X urged ...", "according to X"),
+    with a speaker, that are not already a quotation or a figure (``skip``)."""
+    found = []
+    for k, sentence in enumerate(sentences):
+        if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
+            continue
+        if _REPORTED.search(sentence.masked) and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
+            found.append(k)
+    return found
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """A speaker no curated actor matches, as a draft actor: name, role and organisation."""
+
+    name: str
+    role: str | None
+    organisation: str | None
+
+
+def new_actor(speaker: Speaker) -> NewActor | None:
+    """Role and organisation read from the speaker's words: the apposition ("Kim Khoeun,
+    chief of the ministry's secretariat") or the title before the name."""
+    if not speaker.named:
+        return None
+    phrase = speaker.phrase
+    if ", " in phrase:
+        role = phrase.split(", ", 1)[1].strip()
+    else:
+        role = phrase.removesuffix(speaker.name).strip() or None
+    organisation = None
+    if role and (m := re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?(.+)$", role)):
+        organisation = m.group(1).strip()
+    return NewActor(speaker.name, role, organisation)

@@ -1,0 +1,145 @@
+"""The curation studio: add an article, review its draft records, save them as curated YAML."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from curation.add_article import AddRefused, add_article
+from data_model.qualifiers import Qualifier
+from data_model.records import DatePrecision, Stance, Topic
+from etl.load import SEEDS
+from studio.access import gate
+from studio.review import Row, accepted, draft_rows
+from studio.store import save
+
+SCREENS = ["Add", "Review", "Save"]
+SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
+DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
+STATE = st.session_state
+
+st.set_page_config(page_title="Curation studio", layout="wide")
+st.title("Curation studio")
+SIGNED_IN = gate()  # stops here unless local, or a logged-in editor when deployed
+st.caption(f"Writes curated YAML under {SEEDS_DIR}; the dashboard reads the built database.")
+screen = st.radio("Screen", SCREENS, horizontal=True, key="screen")
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def add_screen() -> None:
+    """Paste or upload the text; title from the first line; the source registered by `add`."""
+    upload = st.file_uploader("Upload the article (UTF-8 text)", type=["txt"], key="upload")
+    if upload is not None and not STATE.get("text"):
+        STATE["text"] = upload.getvalue().decode("utf-8", errors="replace")
+    text = st.text_area("Or paste the article as captured", key="text", height=240)
+    if text and not STATE.get("title"):
+        STATE["title"] = _first_line(text)
+    title = st.text_input("Title", key="title")
+    outlet = st.text_input("Outlet", key="outlet")
+    url = st.text_input("Web address (optional)", key="url")
+    published = st.date_input("Published on", key="published", value=None)
+    precision = st.selectbox(
+        "How much of the date is known", [p.value for p in DatePrecision], key="precision"
+    )
+    editor = SIGNED_IN or st.text_input("Your name (kept with what you save)", key="editor")
+    if st.button("Add article", key="add", type="primary"):
+        if not text.strip() or published is None:
+            st.error("Paste the article and give its publication date first.")
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "article.txt"
+            path.write_text(text, encoding="utf-8")
+            try:
+                added = add_article(
+                    path,
+                    seeds_dir=SEEDS_DIR,
+                    title=title,
+                    outlet=outlet,
+                    url=url.strip() or None,
+                    published=published.isoformat(),
+                    precision=precision,
+                    date_basis=f"given in the studio by {editor or 'an editor'}",
+                )
+            except AddRefused as exc:
+                # Shown as text: the reason names the file, never markup.
+                st.error(str(exc).replace(str(path), "the pasted article"))
+                return
+        # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
+        STATE["source_id"], STATE["editor_name"] = added.source_id, editor
+        body, rows = draft_rows(text, title, added.source_id, published)
+        STATE["body"], STATE["rows"] = body, rows
+        st.success(f"Added as source {added.source_id}. Review its candidates next.")
+
+
+def _row_editor(n: int, row: Row) -> None:
+    rec = row.record
+    if row.kind == "indicators":
+        rec["metric_id"] = st.text_input("metric_id", rec["metric_id"] or "", key=f"metric-{n}")
+        value = st.text_input(
+            "value", "" if rec["value"] is None else str(rec["value"]), key=f"value-{n}"
+        )
+        rec["value"] = float(value) if value.replace(".", "", 1).isdigit() else None
+        qualifiers = [q.value for q in Qualifier]
+        rec["qualifier"] = st.selectbox(
+            "qualifier", qualifiers, qualifiers.index(rec["qualifier"]), key=f"qual-{n}"
+        )
+        for name in ("period_start", "period_end", "as_of"):
+            rec[name] = st.date_input(name, rec[name], key=f"{name}-{n}")
+    else:
+        rec["actor_id"] = st.text_input("actor_id", rec["actor_id"] or "", key=f"actor-{n}")
+        topics = [""] + [t.value for t in Topic]
+        stances = [""] + [s.value for s in Stance]
+        rec["topic"] = st.selectbox("topic", topics, key=f"topic-{n}") or None
+        rec["stance"] = st.selectbox("stance", stances, key=f"stance-{n}") or None
+        rec["said_on"] = st.date_input("said_on", rec["said_on"], key=f"said-{n}")
+
+
+def review_screen() -> None:
+    """The clean text beside each candidate: accept, edit or reject it in one action."""
+    rows: list[Row] | None = STATE.get("rows")
+    if not rows:
+        st.info("Add an article first: its candidates appear here.")
+        return
+    body: str = STATE["body"]
+    left, right = st.columns([2, 3])
+    with left:
+        st.subheader("Clean text")
+        st.text(body)
+    with right:
+        st.subheader(f"{len(rows)} candidates")
+        for n, row in enumerate(rows):
+            label = f"{row.kind[:-1]} · {row.status} · {body[row.start : row.end][:70]}"
+            with st.expander(label, expanded=row.status == "open"):
+                st.caption(f"characters {row.start}-{row.end}; " + "; ".join(row.notes))
+                _row_editor(n, row)
+                accept, reject = st.columns(2)
+                if accept.button("Accept", key=f"accept-{n}"):
+                    row.status = "accepted"
+                    st.rerun()
+                if reject.button("Reject", key=f"reject-{n}"):
+                    row.status = "rejected"
+                    st.rerun()
+
+
+def save_screen() -> None:
+    """Write the accepted records, run the check, then the atomic build; or change nothing."""
+    rows: list[Row] = STATE.get("rows") or []
+    records = accepted(rows)
+    count = sum(len(v) for v in records.values())
+    st.write(f"{count} accepted record(s) for {STATE.get('source_id', 'no article yet')}.")
+    if st.button("Save, check and build", key="save", type="primary", disabled=not count):
+        result = save(SEEDS_DIR, STATE["source_id"], records, STATE.get("editor_name", ""), DB_PATH)
+        if result.ok:
+            st.success(f"Saved {result.path.name}. {result.message}")
+        else:
+            st.error("Nothing was changed. The check says:")
+            st.code(result.message, language=None)
+
+
+{"Add": add_screen, "Review": review_screen, "Save": save_screen}[screen]()

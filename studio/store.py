@@ -1,0 +1,113 @@
+"""Saving a studio session: stable minimal YAML, the check, then the atomic build, or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from curation.add_article import _write_atomic
+from data_model.records import Indicator, Statement
+from etl.build import check
+from etl.problems import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+# Field order as the models declare it: the same record always writes the same lines.
+_ORDER = {"indicators": list(Indicator.model_fields), "statements": list(Statement.model_fields)}
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The outcome of a save: written and built, or refused with `etl check`'s own words."""
+
+    ok: bool
+    path: Path
+    message: str
+
+
+def _minimal(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """Fields in model order, blanks left out (the model's defaults stand for them)."""
+    return {k: record[k] for k in _ORDER[kind] if record.get(k) not in (None, "")}
+
+
+def render_yaml(source_id: str, records: dict[str, list[dict[str, Any]]], editor: str) -> str:
+    """The curated file: a header naming who saved it and when, then sorted, minimal records.
+
+    Who and when stay in a comment: the records' models forbid unknown fields, and git keeps
+    the history of every change.
+    """
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    body = {
+        kind: [_minimal(kind, r) for r in records.get(kind, [])]
+        for kind in ("indicators", "statements")
+    }
+    header = (
+        f"# Records coded in {source_id}, saved with the curation studio.\n"
+        f"# Last saved by {editor or 'unknown'} at {now}.\n"
+    )
+    return header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+
+
+def save(
+    seeds_dir: Path,
+    source_id: str,
+    records: dict[str, list[dict[str, Any]]],
+    editor: str,
+    db_path: Path,
+    build: bool = True,
+) -> Saved:
+    """Write the article's curated file, check every input, then build the database.
+
+    A failed check or build puts the old file back (or removes the new one): every file
+    and the database stay as they were.
+    """
+    target = seeds_dir / "curated" / "articles" / f"{source_id}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.read_bytes() if target.exists() else None
+    _write_atomic(target, render_yaml(source_id, records, editor).encode("utf-8"))
+
+    def undo(message: str) -> Saved:
+        if old is None:
+            target.unlink(missing_ok=True)
+        else:
+            _write_atomic(target, old)
+        return Saved(False, target, message)
+
+    try:
+        data = check(seeds_dir)
+    except InputError as exc:
+        return undo(exc.problems.report())
+    counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
+    if not build:
+        return Saved(True, target, f"input is valid: {counts}")
+    # A subprocess: the build draws charts with Chromium, which the studio never loads.
+    command = [
+        sys.executable,
+        "-m",
+        "etl",
+        "--seeds",
+        str(seeds_dir),
+        "build",
+        "--db",
+        str(db_path),
+    ]
+    # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
+    if os.environ.get("STUDIO_NO_CHARTS") == "1":
+        command.append("--no-charts")
+    done = subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    if done.returncode != 0:
+        return undo((done.stderr or done.stdout).strip())
+    return Saved(True, target, done.stdout.strip())

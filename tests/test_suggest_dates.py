@@ -1,0 +1,121 @@
+"""Drafts date their figures from the words, against the publication date, or leave a blank."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from curation.suggest.dates import When, read_dates, when
+from curation.suggest.numbers import find_figures
+from curation.suggest.sentences import split_sentences
+from data_model.records import DatePrecision
+
+D = dt.date
+# A Thursday: "on Wednesday" is the day before, "last month" December 2017.
+PUBLISHED = D(2018, 1, 11)
+DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested 30 people yesterday.", When(as_of=D(2018, 1, 10), precision=DAY)),
+        (
+            "Officers held 12 people on Wednesday in Kampot.",
+            When(as_of=D(2018, 1, 10), precision=DAY),
+        ),
+        (
+            "Arrests rose to 400 last month.",
+            When(D(2017, 12, 1), D(2017, 12, 31), D(2017, 12, 31), precision=MONTH),
+        ),
+        (
+            "About 9,660 users were held last year.",
+            When(D(2017, 1, 1), D(2017, 12, 31), D(2017, 12, 31), precision=YEAR),
+        ),
+        (
+            "In 2017, 1,200 were sent to rehabilitation.",
+            When(D(2017, 1, 1), D(2017, 12, 31), D(2017, 12, 31), precision=YEAR),
+        ),
+        (
+            # Unsaid year: the latest first half that had ended by publication.
+            "In the first six months, 4,000 were arrested.",
+            When(D(2017, 1, 1), D(2017, 6, 30), D(2017, 6, 30), precision=MONTH),
+        ),
+        (
+            "Police arrested 2,400 in the first three months of 2019.",
+            When(D(2019, 1, 1), D(2019, 3, 31), D(2019, 3, 31), precision=MONTH),
+        ),
+        (
+            "The campaign netted 17,800 people through mid-December last year.",
+            When(period_end=D(2017, 12, 15), as_of=D(2017, 12, 15), precision=MONTH),
+        ),
+        ("As of Wednesday, 510 remained in custody.", When(as_of=D(2018, 1, 10), precision=DAY)),
+        (
+            "Since the launch on New Year's Day, 1,055 people have been arrested.",
+            When(period_start=D(2018, 1, 1), precision=DAY),
+        ),
+        (
+            # Said on Monday: the day of the speech, not of the figure.
+            "Police held 80 people, the chief said on Monday.",
+            When(said_on=D(2018, 1, 8)),
+        ),
+        ("On February 23, 40 were held.", When(as_of=D(2017, 2, 23), precision=DAY)),
+        # No date in the words: every field blank, never the publication date.
+        ("There were 12 cases.", When()),
+        ("He may go home after 20 days.", When()),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_dates_are_read_against_the_publication_date(sentence: str, expected: When):
+    got = when(sentence, PUBLISHED)
+    assert (got.period_start, got.period_end, got.as_of, got.said_on, got.precision) == (
+        expected.period_start,
+        expected.period_end,
+        expected.as_of,
+        expected.said_on,
+        expected.precision,
+    )
+
+
+def test_without_a_publication_date_nothing_is_resolved():
+    assert when("Police arrested 30 people yesterday.", None) == When()
+
+
+def test_each_reading_keeps_its_words_and_offsets():
+    sentence = "Officials said on Wednesday that 300 were held in March."
+    readings = read_dates(sentence, PUBLISHED)
+    assert [sentence[r.start : r.end] for r in readings] == ["Wednesday", "March"]
+    assert [r.role for r in readings] == ["said", "period"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "About 9,660 drug users and 8,200 traffickers were held.",
+            [(9660, "approx", False), (8200, "approx", False)],
+        ),
+        (
+            "Nearly 300 users, 120 dealers and 40 growers were held.",
+            [(300, "approx", False), (120, "approx", False), (40, "approx", False)],
+        ),
+        # A new clause does not share the hedge.
+        (
+            "More than 200 people were arrested and 50 were released.",
+            [(200, "more_than", False), (50, "exact", False)],
+        ),
+        # Vague words are flagged as vague, and the draft offers no number for them.
+        ("Thousands of users went untreated.", [(2000, "at_least", True)]),
+        (
+            "Hundreds of dealers and 40 growers were held.",
+            [(200, "at_least", True), (40, "exact", False)],
+        ),
+    ],
+)
+def test_a_hedge_is_shared_by_coordinated_numbers_and_vague_words_are_flagged(
+    sentence: str, expected: list[tuple[float, str, bool]]
+):
+    sentences, _ = split_sentences(sentence)
+    got = [(f.value, f.qualifier.value, f.vague) for f in find_figures(sentences)]
+    assert got == expected

@@ -1,0 +1,92 @@
+"""A draft of a made-up article does the work: dates, shared hedges, vague words, reported speech."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from curation.add_article import add_article
+from curation.suggest import suggest
+
+ROOT = Path(__file__).resolve().parent.parent
+KRATIE = ROOT / "tests" / "fixtures" / "suggest" / "kratie_campaign.txt"
+D = dt.date
+
+
+@pytest.fixture
+def draft(fixture_seeds: Path) -> tuple[dict, str]:
+    """The draft of the Kratie article, registered as published on Thursday 11 January 2018."""
+    added = add_article(
+        KRATIE,
+        seeds_dir=fixture_seeds,
+        title="Kratie campaign reports 1,300 arrests",
+        outlet="The Example Daily",
+        url="https://example.org/kratie",
+        published="2018-01-11",
+    )
+    text = suggest(added.source_id, fixture_seeds)
+    return yaml.safe_load(text), text
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "period_start", "period_end", "as_of"),
+    [
+        (1300, "exact", D(2017, 1, 1), D(2017, 6, 30), D(2017, 6, 30)),
+        (9660, "approx", None, D(2017, 12, 15), D(2017, 12, 15)),
+        (8200, "approx", None, D(2017, 12, 15), D(2017, 12, 15)),
+        (310, "exact", None, None, D(2018, 1, 10)),
+        (45, "exact", D(2017, 12, 1), D(2017, 12, 31), D(2017, 12, 31)),
+    ],
+)
+def test_figures_are_dated_from_the_words(draft, value, qualifier, period_start, period_end, as_of):
+    records = [r for r in draft[0]["indicators"] if r["value"] == value]
+    assert len(records) == 1
+    got = records[0]
+    assert (got["qualifier"], got["period_start"], got["period_end"], got["as_of"]) == (
+        qualifier,
+        period_start,
+        period_end,
+        as_of,
+    )
+
+
+def test_no_figure_gets_the_publication_date_silently(draft):
+    assert all(r["as_of"] != D(2018, 1, 11) for r in draft[0]["indicators"])
+
+
+def test_a_vague_word_is_flagged_and_offers_no_number(draft):
+    vague = [r for r in draft[0]["indicators"] if r["value"] is None]
+    assert len(vague) == 1 and "thousands" in vague[0]["quote"]
+    assert "vague: the article says 'thousands'" in draft[1]
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker_note"),
+    [
+        ("Rights worker Ouk Srey, who has visited", "speaker 'Rights worker Ouk Srey'"),
+        ("Chea Rithy told reporters", "role: provincial police chief"),
+        ("The ministry's spokesman Khieu Sopheak urged", "name: Khieu Sopheak, role: spokesman"),
+        (
+            "Kim Khoeun, chief of the ministry's secretariat, warned",
+            "role: chief of the ministry's secretariat, organisation: ministry's secretariat",
+        ),
+        ("Dara told reporters", "maybe sok-dara"),
+    ],
+)
+def test_reported_speech_becomes_a_statement_with_its_speaker(draft, opening, speaker_note):
+    found = [r for r in draft[0]["statements"] if r["quote"].startswith(opening)]
+    assert len(found) == 1, opening
+    assert found[0]["kind"] == "reported"
+    line = next(
+        ln for ln in draft[1].splitlines() if ln.startswith("  actor_id:") and
+        draft[1].index(ln) > draft[1].index(found[0]["statement_id"])
+    )  # fmt: skip
+    assert speaker_note in line
+
+
+def test_a_figure_sentence_is_not_also_a_reported_statement(draft):
+    quotes = [r["quote"] for r in draft[0]["statements"]]
+    assert not any(q.startswith(("According to Chea Rithy", "Police in Kratie")) for q in quotes)
