@@ -17,6 +17,7 @@ LAYERS = {
     "charts": 3,
     "exports": 4,
     "curation": 4,
+    "api": 4,
     "monitor": 5,
 }
 
