@@ -197,8 +197,15 @@ def _with_query(request: Request, **changes: object) -> str:
     return f"{request.url.path}?{urlencode(items)}"
 
 
-def json_page(request: Request, table: str, frame: pd.DataFrame, page: int, per: int) -> bytes:
-    """One page of rows with the total and the links to the next and previous pages."""
+def page_doc(
+    table: str,
+    frame: pd.DataFrame,
+    page: int,
+    per: int,
+    links: Callable[[int], str],
+    metadata_url: str,
+) -> bytes:
+    """One page of rows as JSON, with the total and the links (links(n): page n's address)."""
     pages = max(1, -(-len(frame) // per))
     if page > pages:
         raise BadParameter("page", f"parameter 'page' must be at most {pages}")
@@ -209,12 +216,18 @@ def json_page(request: Request, table: str, frame: pd.DataFrame, page: int, per:
         "per_page": per,
         "pages": pages,
         "total_rows": len(frame),
-        "next": _with_query(request, page=page + 1) if page < pages else None,
-        "previous": _with_query(request, page=page - 1) if page > 1 else None,
-        "metadata": request.url.path.removesuffix(".json") + ".metadata.json",
+        "next": links(page + 1) if page < pages else None,
+        "previous": links(page - 1) if page > 1 else None,
+        "metadata": metadata_url,
         "rows": json_records(rows),
     }
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+def json_page(request: Request, table: str, frame: pd.DataFrame, page: int, per: int) -> bytes:
+    """A page of the JSON answer; its links keep the request's filters."""
+    meta = request.url.path.removesuffix(".json") + ".metadata.json"
+    return page_doc(table, frame, page, per, lambda n: _with_query(request, page=n), meta)
 
 
 def make_routes(db: Database | None = None) -> list[BaseRoute]:

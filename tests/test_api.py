@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -361,3 +362,22 @@ def test_the_launcher_registers_the_routes(monkeypatch):
     serve.main([])
     paths = {route.path for route in made["routes"]}  # type: ignore[attr-defined]
     assert {"/api/v1/{name}", "/charts/{name}", "/feed.atom", "/api/v1/datapackage.zip"} <= paths
+
+
+# --- the same files for a static host ------------------------------------------------------
+
+
+def test_static_site_holds_what_the_routes_answer(client, reader, tmp_path):
+    from api.site import write_site
+
+    written = write_site(reader, tmp_path, "http://testserver/")
+    files = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {f"api/v1/{t}.csv" for t in API_TABLES} <= files
+    assert "feed.atom" in files and "api/v1/datapackage.zip" in files
+    same = [p for p in files if p.endswith((".csv", ".html", ".svg", ".metadata.json", ".atom"))]
+    for path in same:
+        assert (tmp_path / path).read_bytes() == client.get("/" + path).content, path
+    whole = json.loads((tmp_path / "api/v1/statements.json").read_text(encoding="utf-8"))
+    assert whole["next"] is None and whole["total_rows"] == len(whole["rows"])
+    if _has_images(reader):
+        assert f"charts/{CHART}.html" in files
