@@ -215,6 +215,14 @@ def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
     assert labels == ["Standalone HTML", "PNG image (3200 × 1800)"]
 
 
+def test_share_page_offers_the_light_embed_first(app):
+    at = app("pages/share.py", chart="drug-seizures")
+    blocks = "".join(h.proto.body for h in at.get("html"))
+    light = blocks.index("/charts/drug-seizures.html")
+    live = blocks.index("/embed?embed=true")
+    assert light < live
+
+
 def test_trends_draws_interactive_charts_on_request(app):
     static = app("pages/trends.py")
     assert not static.get("plotly_chart")
