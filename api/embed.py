@@ -35,7 +35,7 @@ img {{ display: block; width: 100%; height: auto; }}
 <h1>{title}</h1>
 <p class="takeaway">{takeaway}</p>
 <picture>
-<source media="(max-width: 600px)" srcset="{narrow}">
+<source media="(max-width: 600px)" srcset="{narrow}" width="420" height="620">
 <img src="{wide}" alt="{alt}" width="1000" height="460">
 </picture>
 <p class="source">{source_line}</p>

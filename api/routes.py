@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,12 @@ CACHE_CONTROL = "public, max-age=300, must-revalidate"
 NO_STORE = "no-store"
 
 CSV = "text/csv; charset=utf-8"
+JSON = "application/json"
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+#: Answers kept per build: bounded in count and size, so a crawler of every filter
+#: combination costs at most about KEEP_ANSWERS × KEEP_BYTES of memory.
+KEEP_ANSWERS, KEEP_BYTES = 256, 512_000
 
 
 @dataclass
@@ -59,6 +65,22 @@ class Snapshot:
     info: dict[str, str]
     choices: dict[str, set[str]] = field(default_factory=dict)
     charts: dict[str, Chart | None] = field(default_factory=dict)
+    #: Answers already made for this build, by ETag: the same request gives the same bytes.
+    bodies: OrderedDict[str, bytes | str] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def body(self, etag: str, make: Callable[[], bytes | str | None]) -> bytes | str | None:
+        with self.lock:
+            if etag in self.bodies:
+                self.bodies.move_to_end(etag)
+                return self.bodies[etag]
+        content = make()
+        if content is not None and len(content) <= KEEP_BYTES:
+            with self.lock:
+                self.bodies[etag] = content
+                while len(self.bodies) > KEEP_ANSWERS:
+                    self.bodies.popitem(last=False)
+        return content
 
     def choice(self, name: str) -> set[str]:
         if name not in self.choices:
@@ -112,7 +134,9 @@ def error(status: int, message: str, parameter: str | None = None) -> JSONRespon
 
 
 def _etag(request: Request, snap: Snapshot) -> str:
-    what = f"{request.url.path}?{request.url.query}"
+    # The host is part of it: embeds, the feed and the package link back to the address asked
+    # for, so an answer made for one Host header is never served for another.
+    what = f"{request.base_url}|{request.url.path}?{request.url.query}"
     return f'"{snap.version}-{hashlib.sha256(what.encode()).hexdigest()[:12]}"'
 
 
@@ -135,7 +159,7 @@ def cached(
     common = {"ETag": etag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
     if _matches(request, etag):
         return Response(status_code=304, headers=common)
-    content = body()
+    content = snap.body(etag, body)
     if content is None:
         return error(404, f"nothing at {request.url.path}")
     return Response(content, media_type=media_type, headers=common)
@@ -268,10 +292,11 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         if suffix == ".csv":
             return cached(request, snap, lambda: to_csv_bytes(frame()), CSV)
         try:
-            body = json_page(request, table, frame(), page, per)
-        except BadParameter as bad:
+            return cached(
+                request, snap, lambda: json_page(request, table, frame(), page, per), JSON
+            )
+        except BadParameter as bad:  # a page past the last: known only once the rows are read
             return error(400, str(bad), bad.name)
-        return cached(request, snap, lambda: body, "application/json")
 
     def data_table(request: Request) -> Response:
         split = _split(request.path_params["name"])

@@ -381,3 +381,14 @@ def test_static_site_holds_what_the_routes_answer(client, reader, tmp_path):
     assert whole["next"] is None and whole["total_rows"] == len(whole["rows"])
     if _has_images(reader):
         assert f"charts/{CHART}.html" in files
+
+
+def test_an_answer_for_one_host_is_never_served_for_another(client, reader):
+    if not _has_images(reader):
+        pytest.skip("no chart images")
+    url = f"/charts/{CHART}.html"
+    evil = client.get(url, headers={"Host": "evil.example"})
+    assert "evil.example" in evil.text
+    ours = client.get(url)
+    assert "evil.example" not in ours.text
+    assert ours.headers["etag"] != evil.headers["etag"]
