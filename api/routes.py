@@ -271,15 +271,16 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                 }
                 doc = metadata(table, snap.info, urls)
                 return cached(request, snap, lambda: json.dumps(doc).encode(), "application/json")
+            paging = params.keys() & {"page", "per_page"}
+            if suffix == ".csv" and paging:
+                raise BadParameter(sorted(paging)[0], "CSV answers hold every row: no paging")
             if raw:
-                if params.keys() - ({"page", "per_page"} if suffix == ".json" else set()):
-                    bad = sorted(params)[0]
-                    raise BadParameter(bad, f"table {table!r} takes no filters")
+                extra = sorted(params.keys() - paging)
+                if extra:
+                    raise BadParameter(extra[0], f"table {table!r} takes no filters")
                 values = {}
             else:
                 values = parse_filters(snap.reader, table, params, snap.choice)
-                if suffix == ".csv" and params.keys() & {"page", "per_page"}:
-                    raise BadParameter("page", "CSV answers hold every row: no paging")
             page, per = _page_args(params) if suffix == ".json" else (1, 1)
         except BadParameter as bad:
             return error(400, str(bad), bad.name)

@@ -164,6 +164,8 @@ def test_unknown_things_get_a_json_404(client, url):
         ("/api/v1/statements.json?per_page=ten", "per_page"),
         ("/api/v1/actors.csv?source=x", "source"),
         ("/api/v1/tables/sources.csv?source=x", "source"),
+        ("/api/v1/tables/sources.json?page=1&source=x", "source"),
+        ("/api/v1/tables/sources.csv?per_page=5", "per_page"),
         ("/api/v1/indicators.metadata.json?metric=x", "metric"),
     ],
 )
