@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -113,6 +114,13 @@ API_TABLES: dict[str, ApiTable] = {
     "actors": ApiTable(_actors, ()),
     "sources": ApiTable(_sources, ("source",)),
 }
+
+
+def api_path(table: str, suffix: str, filters: Mapping[str, Sequence[str]]) -> str:
+    """The API address of a filtered table, e.g. /api/v1/statements.csv?source=a,b; empty
+    filters are left out, ids keep their order."""
+    query = urlencode({k: ",".join(v) for k, v in filters.items() if v}, safe=",")
+    return f"/api/v1/{table}{suffix}" + (f"?{query}" if query else "")
 
 
 def _ids(name: str, raw: list[str]) -> list[str]:

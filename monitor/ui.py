@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from api.filters import api_path
 from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
@@ -226,6 +227,12 @@ def trends_menu(sections: list[str], current: str, interactive: bool) -> str:
         "<style>.trends-menu { line-height: 1.9; } .trends-menu a { white-space: nowrap; }"
         ".trends-menu strong { white-space: nowrap; }</style>"
     )
+
+
+def api_addresses(table: str, **filters: Sequence[str]) -> str:
+    """Markdown: the CSV and JSON addresses of the rows shown, for pandas, R or a spreadsheet."""
+    csv, json_ = (f"{base_url()}{api_path(table, s, filters)}" for s in (".csv", ".json"))
+    return f"The same rows at a stable address: [CSV]({csv}) · [JSON]({json_}) — `{csv}`"
 
 
 def light_embed_url(chart_id: str) -> str:
