@@ -328,5 +328,17 @@ CHART_IMAGES = Table(
     ("chart_id", "kind"),
 )
 
+BUILD_CHANGES = Table(
+    "build_changes",
+    "What this build added, changed or removed compared with the database it replaced.",
+    (
+        Column("table_name", "VARCHAR", "The table of the record: sources, indicators, ..."),
+        Column("record_id", "VARCHAR", "The record's id in that table."),
+        Column("change", "VARCHAR", "added, changed or removed."),
+        Column("source_id", "VARCHAR", "The article the record rests on (as it was, if removed)."),
+    ),
+    ("table_name", "record_id"),
+)
+
 #: Tables the build writes for the app's own use: not data, so not in the data package.
-INTERNAL_TABLES: tuple[Table, ...] = (CHART_IMAGES,)
+INTERNAL_TABLES: tuple[Table, ...] = (CHART_IMAGES, BUILD_CHANGES)

@@ -455,3 +455,24 @@ def chart_images_by_fingerprint(db: Reader) -> dict[str, bytes]:
     """Every stored chart image by its fingerprint, for a later build to reuse."""
     frame = db.frame("SELECT fingerprint, image FROM chart_images")
     return {str(f): bytes(i) for f, i in zip(frame["fingerprint"], frame["image"], strict=True)}
+
+
+# --- what the last build changed -----------------------------------------------------------
+
+
+def build_changes(db: Reader) -> pd.DataFrame:
+    """Records the last build added, changed or removed, with their article's title when it
+    is still there; empty for a database built before build_changes existed."""
+    exists = db.frame(
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'build_changes'"
+        " AND database_name = current_database()"
+    )
+    if int(exists["n"].iloc[0]) == 0:
+        return pd.DataFrame(columns=["table_name", "record_id", "change", "source_id", "title"])
+    return db.frame(
+        """
+        SELECT c.table_name, c.record_id, c.change, c.source_id, s.title
+        FROM build_changes c LEFT JOIN sources s USING (source_id)
+        ORDER BY c.source_id, c.table_name, c.change, c.record_id
+        """
+    )

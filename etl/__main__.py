@@ -46,7 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     p_method = sub.add_parser("methodology", help="write the methodology generated from the rules")
     p_method.add_argument("--out", type=Path, default=METHODOLOGY, help=f"default: {METHODOLOGY}")
     p_export = sub.add_parser("export", help="write the data package (zip and its files)")
-    p_export.add_argument("--out", type=Path, required=True, help="folder to write into")
+    p_export.add_argument("--out", type=Path, help="folder to write the data package into")
+    p_export.add_argument(
+        "--site",
+        type=Path,
+        help="folder to write the API's files into (light embeds, CSV, JSON, feed) for a static host",
+    )
     p_export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     p_export.add_argument("--charts", action="store_true", help="also every chart as HTML and PNG")
     p_export.add_argument(
@@ -69,9 +74,20 @@ def _export(args: argparse.Namespace) -> int:
     from exports.chart_files import all_charts, write_chart_files
     from exports.package import write_package
 
+    if args.out is None and args.site is None:
+        print("error: export needs --out FOLDER, --site FOLDER or both", file=sys.stderr)
+        return 1
     started = time.perf_counter()
     try:
         reader = Reader(args.db)
+        if args.site is not None:
+            from api.site import write_site
+
+            paths = write_site(reader, args.site, args.dashboard_url)
+            print(f"wrote {len(paths)} files for a static host into {args.site}")
+        if args.out is None:
+            print(f"export took {time.perf_counter() - started:.1f}s")
+            return 0
         target = write_package(reader, args.out, args.dashboard_url, unpacked=True)
         print(f"wrote {target} ({target.stat().st_size:,} bytes) and its files into {args.out}")
         if args.charts:

@@ -50,6 +50,56 @@ def _citations_view() -> str:
     return "CREATE VIEW citations AS " + " UNION ALL ".join(parts)
 
 
+#: Tables whose records the feed reports, with their id and article columns.
+TRACKED = {
+    "sources": ("source_id", "source_id"),
+    "indicators": ("indicator_id", "source_id"),
+    "statements": ("statement_id", "source_id"),
+    "policies": ("policy_id", "first_source_id"),
+    "policy_positions": ("position_id", "source_id"),
+    "events": ("event_id", "source_id"),
+}
+
+
+def _record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Fill build_changes: records added, changed or removed since the database at `previous`
+    (every record counts as added when there is none)."""
+    old = "previous"
+    attached = previous.exists()
+    if attached:
+        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    try:
+        for table, (key, source) in TRACKED.items():
+            # Identifiers come from TRACKED above, never from input.
+            new = f'main."{table}"'
+            if not attached:
+                con.execute(
+                    f"INSERT INTO build_changes SELECT '{table}', {key}, 'added', {source} FROM {new}"
+                )
+                continue
+            was = f'{old}."{table}"'
+            con.execute(
+                f"""
+                INSERT INTO build_changes
+                SELECT '{table}', n.{key}, 'added', n.{source} FROM {new} n
+                WHERE n.{key} NOT IN (SELECT {key} FROM {was})
+                UNION ALL
+                SELECT '{table}', o.{key}, 'removed', o.{source} FROM {was} o
+                WHERE o.{key} NOT IN (SELECT {key} FROM {new})
+                UNION ALL
+                SELECT '{table}', c.{key}, 'changed', c.{source}
+                FROM (SELECT * FROM {new} EXCEPT SELECT * FROM {was}) c
+                WHERE c.{key} IN (SELECT {key} FROM {was})
+                """
+            )
+    except duckdb.Error:
+        # The old file is of an older schema: say nothing rather than guess.
+        con.execute("DELETE FROM build_changes")
+    finally:
+        if attached:
+            con.execute("DETACH previous")
+
+
 def write_database(
     frames: dict[str, pd.DataFrame], db_path: Path, finish: Finish | None = None
 ) -> None:
@@ -71,6 +121,7 @@ def write_database(
                 _insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
                 con.execute(_ddl(table))  # filled, if at all, by a finishing step
+            _record_changes(con, db_path)
             con.execute(_citations_view())
             con.execute("CHECKPOINT")
         finally:

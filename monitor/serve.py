@@ -9,7 +9,9 @@ from typing import Any
 
 import streamlit as st
 from starlette.middleware import Middleware
+from starlette.routing import BaseRoute
 
+from api.routes import make_routes
 from monitor import streamlit_internals
 from monitor.base_url_hint import BaseUrlHint
 from monitor.streamlit_internals import declare_navigation_up_front, option_type
@@ -48,11 +50,17 @@ def _typed(name: str, value: str) -> Any:
     return value
 
 
+def routes() -> list[BaseRoute]:
+    """The plain HTTP routes served beside the dashboard: the open data API, chart images
+    and light embeds, and the feed (api.routes)."""
+    return make_routes()
+
+
 def main(argv: Sequence[str]) -> None:
     declare_navigation_up_front()
     # No reader's message may clear the shared caches or push 200 MB frames into memory.
     streamlit_internals.install()
-    app = st.App(str(APP), middleware=[Middleware(BaseUrlHint)])
+    app = st.App(str(APP), routes=routes(), middleware=[Middleware(BaseUrlHint)])
     options = config_flags(argv)
     # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as
     # `streamlit run app.py` would, and hand it no script arguments.

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from api.filters import api_path
 from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
@@ -244,18 +245,43 @@ def trends_menu(sections: list[str], current: str, interactive: bool) -> str:
     )
 
 
+def api_addresses(table: str, **filters: Sequence[str]) -> str:
+    """Markdown: the CSV and JSON addresses of the rows shown, for pandas, R or a spreadsheet."""
+    csv, json_ = (f"{base_url()}{api_path(table, s, filters)}" for s in (".csv", ".json"))
+    return f"The same rows at a stable address: [CSV]({csv}) · [JSON]({json_}) — `{csv}`"
+
+
+def light_embed_url(chart_id: str) -> str:
+    """The chart's light embed (api.embed): a small page with the static image, no script."""
+    return f"{base_url()}/charts/{quote_plus(chart_id)}.html"
+
+
 _COPY_BLOCKS = """<div class="copy-blocks">
 <p><strong>Permalink</strong> (chart id <code>{chart_id}</code>)</p>
 <pre>{url}</pre>
 <p><strong>Embed snippet</strong>: paste it into your page</p>
-<pre>{snippet}</pre></div>
+<pre>{snippet}</pre>{interactive}</div>
 <style>.copy-blocks pre {{ white-space: pre-wrap; word-break: break-all; user-select: all;
   background: #f6f6f6; padding: .6rem .8rem; border-radius: .4rem; font-size: .85rem; }}</style>"""
 
 
-def copy_blocks(chart_id: str, url: str, snippet: str) -> str:
-    """Permalink and iframe snippet as plain preformatted text: a click selects all of it
-    (no syntax-highlighting script to load just to show two lines)."""
+_INTERACTIVE_BLOCK = """
+<p><strong>Interactive embed</strong>: the live dashboard chart (hover for details; opens a
+dashboard session for every reader, so it is slower and needs this server up)</p>
+<pre>{snippet}</pre>"""
+
+
+def copy_blocks(chart_id: str, url: str, snippet: str, interactive_snippet: str = "") -> str:
+    """Permalink and iframe snippet (and the interactive one, if given) as plain preformatted
+    text: a click selects all of it (no syntax-highlighting script to load for a few lines)."""
+    interactive = (
+        _INTERACTIVE_BLOCK.format(snippet=html.escape(interactive_snippet))
+        if interactive_snippet
+        else ""
+    )
     return _COPY_BLOCKS.format(
-        chart_id=html.escape(chart_id), url=html.escape(url), snippet=html.escape(snippet)
+        chart_id=html.escape(chart_id),
+        url=html.escape(url),
+        snippet=html.escape(snippet),
+        interactive=interactive,
     )

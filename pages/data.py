@@ -40,6 +40,7 @@ if panel:
 
 shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids)
 st.markdown(texts.count_text(len(shown), "row"))
+st.caption(ui.api_addresses(name, source=source_ids, metric=metric_ids))
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),

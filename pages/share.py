@@ -8,7 +8,8 @@ from monitor import cached, ui
 
 st.title("Embed & share a chart")
 st.caption(
-    "Put a chart on your own site with its snippet, or download it as a single HTML file to "
+    "Put a chart on your own site with its snippet (a light page of a few kilobytes with the "
+    "chart as an image; the interactive snippet opens the live dashboard instead), or download it as a single HTML file to "
     "host yourself (about 4.8 MB: the charting library is inside) or as a PNG for a report. "
     "Every version carries its title, takeaway and source line. Pick a chart from the "
     "gallery; its panel follows below."
@@ -22,8 +23,17 @@ chart = ui.chart_or_notice(chart_id)
 if chart:
     with st.container(border=True):
         ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
-        embed_url = ui.permalink(chart_id, embed=True)
-        st.html(ui.copy_blocks(chart_id, embed_url, ui.iframe_snippet(embed_url, chart.title)))
+        # The light embed (a small static page) is the default; the live one is offered too.
+        light_url = ui.light_embed_url(chart_id)
+        live_url = ui.permalink(chart_id, embed=True)
+        st.html(
+            ui.copy_blocks(
+                chart_id,
+                light_url,
+                ui.iframe_snippet(light_url, chart.title),
+                ui.iframe_snippet(live_url, chart.title),
+            )
+        )
         png = cached.chart_png(chart_id)
         html_col, png_col = st.columns(2)
         with html_col:

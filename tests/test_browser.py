@@ -184,3 +184,21 @@ def test_embed_url_with_unknown_chart_says_so(server: str, open_page):
     page = open_page(f"{server}/embed?embed=true&chart=nonsense", DESKTOP)
     _assert_no_errors(page, "/embed?chart=nonsense")
     assert page.get_by_text("There is no chart called “nonsense”.").is_visible()
+
+
+@pytest.mark.parametrize("width", [320, 1200])
+def test_light_embed_fits_from_phone_to_wide(server: str, browser, width: int):
+    """The light embed through the launcher: no script, no sideways scroll, the image drawn."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        scripts: list[str] = []
+        page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+        page.goto(f"{server}/charts/arrests-over-time.html", wait_until="load")
+        assert page.locator("h1").inner_text() == "Arrests reported since the campaign began"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.evaluate("document.querySelector('img').naturalWidth") > 0
+        assert scripts == []
+        page.screenshot(path=SCREENSHOTS / f"light-embed-{width}.png", full_page=True)
+    finally:
+        context.close()

@@ -215,6 +215,25 @@ def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
     assert labels == ["Standalone HTML", "PNG image (3200 × 1800)"]
 
 
+def test_data_page_shows_the_api_address_of_its_rows(app, seed_db):
+    with Reader(seed_db) as db:
+        source = str(queries.sources(db)["source_id"].iloc[0])
+    # Any ?source= opens the filter panel; the widget then picks the article by its id.
+    at = app("pages/data.py", source=source)
+    at.multiselect(key="source").set_value([source]).run()
+    captions = " ".join(c.value for c in at.caption)
+    assert f"/api/v1/indicators.csv?source={source}" in captions
+    assert f"/api/v1/indicators.json?source={source}" in captions
+
+
+def test_share_page_offers_the_light_embed_first(app):
+    at = app("pages/share.py", chart="drug-seizures")
+    blocks = "".join(h.proto.body for h in at.get("html"))
+    light = blocks.index("/charts/drug-seizures.html")
+    live = blocks.index("/embed?embed=true")
+    assert light < live
+
+
 def test_trends_draws_interactive_charts_on_request(app):
     static = app("pages/trends.py")
     assert not static.get("plotly_chart")

@@ -1,0 +1,175 @@
+"""The API's tables and filters: stable ids as query parameters, checked against allow-lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from data_model.records import ActorType, Stance, Topic
+from database import queries
+from database.connection import Reader
+from database.downloads import DOWNLOAD_TABLES
+
+
+class BadParameter(ValueError):
+    """A query parameter the API refuses; `name` is the parameter, the message says why."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter parameter: what it selects and which values it accepts."""
+
+    description: str
+    #: The accepted ids, read from the database or an enum; None for a date.
+    choices: Callable[[Reader], Sequence[str]] | None
+
+
+def _column(query: Callable[[Reader], pd.DataFrame], column: str) -> Callable[[Reader], list[str]]:
+    return lambda db: [str(v) for v in query(db)[column]]
+
+
+FILTERS: dict[str, Filter] = {
+    "metric": Filter("Metric ids (metrics.metric_id).", _column(queries.metrics, "metric_id")),
+    "source": Filter("Article ids (sources.source_id).", _column(queries.sources, "source_id")),
+    "actor": Filter("Actor ids (actors.actor_id).", _column(queries.actors, "actor_id")),
+    "actor_type": Filter("Organisation types.", lambda _: [t.value for t in ActorType]),
+    "stance": Filter("Stances.", lambda _: [s.value for s in Stance]),
+    "topic": Filter("Topics.", lambda _: [t.value for t in Topic]),
+    "phase": Filter("Campaign phase ids (phases.phase_id).", _column(queries.phases, "phase_id")),
+    "from": Filter("First day, YYYY-MM-DD (the day said, else the day published).", None),
+    "to": Filter("Last day, YYYY-MM-DD (the day said, else the day published).", None),
+}
+
+#: Parameters of the JSON pages, not filters.
+PAGING = ("page", "per_page")
+PER_PAGE_DEFAULT, PER_PAGE_MAX = 100, 1000
+
+Values = dict[str, list[str] | dt.date]
+
+
+def _indicators(db: Reader, f: Values) -> pd.DataFrame:
+    return queries.indicators(
+        db,
+        metric_ids=f.get("metric", []),
+        source_ids=f.get("source", []),
+        phase_ids=f.get("phase", []),
+    )
+
+
+def _statements(db: Reader, f: Values) -> pd.DataFrame:
+    return queries.statements(
+        db,
+        actor_ids=f.get("actor", []),
+        actor_types=f.get("actor_type", []),
+        stances=f.get("stance", []),
+        topics=f.get("topic", []),
+        source_ids=f.get("source", []),
+        date_from=f.get("from"),  # type: ignore[arg-type]
+        date_to=f.get("to"),  # type: ignore[arg-type]
+    )
+
+
+def _policies(db: Reader, f: Values) -> pd.DataFrame:
+    return queries.policies(db, source_ids=f.get("source", []))
+
+
+def _positions(db: Reader, f: Values) -> pd.DataFrame:
+    return queries.policy_positions(
+        db, source_ids=f.get("source", []), actor_ids=f.get("actor", [])
+    )
+
+
+def _actors(db: Reader, _: Values) -> pd.DataFrame:
+    return queries.actors(db)
+
+
+def _sources(db: Reader, f: Values) -> pd.DataFrame:
+    return queries.sources(db, source_ids=f.get("source", []))
+
+
+@dataclass(frozen=True)
+class ApiTable:
+    """A table of the Data page, with provenance: how to fetch it and the filters it takes."""
+
+    fetch: Callable[[Reader, Values], pd.DataFrame]
+    filters: tuple[str, ...]
+
+
+#: The Data page's tables under the same names, each with the filters its query honours.
+API_TABLES: dict[str, ApiTable] = {
+    "indicators": ApiTable(_indicators, ("metric", "source", "phase")),
+    "statements": ApiTable(
+        _statements, ("source", "actor", "actor_type", "stance", "topic", "from", "to")
+    ),
+    "policies": ApiTable(_policies, ("source",)),
+    "positions": ApiTable(_positions, ("source", "actor")),
+    "actors": ApiTable(_actors, ()),
+    "sources": ApiTable(_sources, ("source",)),
+}
+
+
+def api_path(table: str, suffix: str, filters: Mapping[str, Sequence[str]]) -> str:
+    """The API address of a filtered table, e.g. /api/v1/statements.csv?source=a,b; empty
+    filters are left out, ids keep their order."""
+    query = urlencode({k: ",".join(v) for k, v in filters.items() if v}, safe=",")
+    return f"/api/v1/{table}{suffix}" + (f"?{query}" if query else "")
+
+
+def _ids(name: str, raw: list[str]) -> list[str]:
+    # ?source=a&source=b and ?source=a,b mean the same; ids never hold commas.
+    values = [v.strip() for item in raw for v in item.split(",")]
+    if any(not v for v in values):
+        raise BadParameter(name, f"parameter {name!r} has an empty value")
+    return list(dict.fromkeys(values))
+
+
+def _date(name: str, raw: list[str]) -> dt.date:
+    if len(raw) != 1:
+        raise BadParameter(name, f"parameter {name!r} takes one date")
+    try:
+        return dt.date.fromisoformat(raw[0])
+    except ValueError:
+        raise BadParameter(name, f"parameter {name!r} must be a date as YYYY-MM-DD") from None
+
+
+def parse_filters(
+    db: Reader, table: str, params: Mapping[str, list[str]], choices: Callable[[str], set[str]]
+) -> Values:
+    """The filters of a request, checked: an unknown parameter, a filter the table does not
+    take, an unknown id or a malformed date raises BadParameter naming the parameter.
+    `choices(name)` gives the accepted ids of a filter (cached by the caller)."""
+    allowed = API_TABLES[table].filters
+    out: Values = {}
+    for name, raw in params.items():
+        if name in PAGING:
+            continue
+        if name not in FILTERS:
+            raise BadParameter(name, f"unknown parameter {name!r}")
+        if name not in allowed:
+            takes = ", ".join(allowed) or "no filters"
+            raise BadParameter(
+                name, f"table {table!r} is not filtered by {name!r} (it takes {takes})"
+            )
+        if FILTERS[name].choices is None:
+            out[name] = _date(name, raw)
+            continue
+        values = _ids(name, raw)
+        unknown = [v for v in values if v not in choices(name)]
+        if unknown:
+            raise BadParameter(name, f"parameter {name!r}: unknown id {unknown[0]!r}")
+        out[name] = values
+    return out
+
+
+def table_rows(db: Reader, table: str, values: Values) -> pd.DataFrame:
+    """The filtered rows in the columns the Data page shows and downloads."""
+    frame = API_TABLES[table].fetch(db, values)
+    return frame.loc[:, list(DOWNLOAD_TABLES[table].columns)].reset_index(drop=True)

@@ -1,0 +1,81 @@
+"""What each API table holds: every column described from the data model, the build, citation, licence."""
+
+from __future__ import annotations
+
+from data_model.tables import TABLES, TABLES_BY_NAME, Table
+from database.downloads import DOWNLOAD_TABLES
+from exports.package import JOINED_COLUMNS, PROJECT, TITLE
+
+#: Said plainly rather than invented: the project has not chosen a licence yet.
+LICENCE = "licence not yet chosen"
+RIGHTS = (
+    "The curated records are the project's work. Quote columns are short excerpts from the "
+    "articles, quoted for commentary and review; rights in the articles remain with their "
+    "publishers."
+)
+
+#: The base table each Data page table is drawn from.
+BASE: dict[str, Table] = {
+    "indicators": TABLES_BY_NAME["indicators"],
+    "statements": TABLES_BY_NAME["statements"],
+    "policies": TABLES_BY_NAME["policies"],
+    "positions": TABLES_BY_NAME["policy_positions"],
+    "actors": TABLES_BY_NAME["actors"],
+    "sources": TABLES_BY_NAME["sources"],
+}
+
+#: Columns the queries count or word, described here because no table stores them.
+COMPUTED = {
+    "n_statements": "How many statements the row has.",
+    "n_positions": "How many positions on proposals the actor has.",
+    "n_figures": "How many figures the article reports.",
+    "n_supports": "How many actors support the proposal.",
+    "n_opposes": "How many actors oppose the proposal.",
+    "n_mixed": "How many actors take a mixed position on the proposal.",
+    "organisation": "The speaker's organisation (From actors.organisation).",
+    "actor_role": "The actor's role (From actors.role).",
+    "source_id": "The article the row rests on (sources.source_id).",
+}
+
+
+def describe(table: str, column: str) -> str:
+    """A column's description, from its base table, the package's joined columns or COMPUTED."""
+    base = BASE.get(table) or TABLES_BY_NAME[table]
+    if column in base.column_names:
+        return base.columns[base.column_names.index(column)].description
+    if column in JOINED_COLUMNS:
+        source, name = JOINED_COLUMNS[column]
+        found = source.columns[source.column_names.index(name)]
+        return f"{found.description} (From {source.name}.{name}.)"
+    if column in COMPUTED:
+        return COMPUTED[column]
+    raise KeyError(f"{table}.{column} has no description: add it to api.metadata.COMPUTED")
+
+
+def columns(table: str) -> list[str]:
+    """The columns of an API table: a Data page table's, else the database table's."""
+    if table in DOWNLOAD_TABLES:
+        return list(DOWNLOAD_TABLES[table].columns)
+    return TABLES_BY_NAME[table].column_names
+
+
+def metadata(table: str, info: dict[str, str], urls: dict[str, str]) -> dict[str, object]:
+    """The .metadata.json document of one table."""
+    described = DOWNLOAD_TABLES[table].label if table in DOWNLOAD_TABLES else None
+    base = TABLES_BY_NAME[table] if table not in DOWNLOAD_TABLES else BASE[table]
+    built = info.get("built_at", "")
+    return {
+        "table": table,
+        "title": described or table,
+        "description": base.description,
+        "fields": [{"name": c, "description": describe(table, c)} for c in columns(table)],
+        "build": {"built_at": built, **{k: v for k, v in info.items() if k != "built_at"}},
+        "citation": f"{PROJECT}, {TITLE} [data set], built {built[:10] or 'unknown date'}.",
+        "licence": LICENCE,
+        "rights": RIGHTS,
+        **urls,
+    }
+
+
+#: The database tables served as they are stored (as in the data package).
+RAW_TABLES = tuple(t.name for t in TABLES)

@@ -1,0 +1,369 @@
+"""The HTTP routes: data tables as CSV/JSON, the data package, chart images and embeds, the feed.
+
+Stateless: every answer follows from the request and the database file, so any number of
+processes can serve them. Each carries an ETag keyed to the build and answers 304 to a
+matching If-None-Match before doing any work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from api import feed
+from api.embed import EMBED_CSP, embed_html
+from api.filters import (
+    API_TABLES,
+    FILTERS,
+    PER_PAGE_DEFAULT,
+    PER_PAGE_MAX,
+    BadParameter,
+    parse_filters,
+    table_rows,
+)
+from api.metadata import RAW_TABLES, metadata
+from charts.catalogue import CHARTS, build_chart
+from charts.frames import ReaderFrames
+from charts.model import Chart
+from data_model.tables import TABLES_BY_NAME
+from database import queries
+from database.connection import Reader, database_path, file_stamp
+from exports.csvsafe import to_csv_bytes
+from exports.package import package_bytes
+
+#: Browsers and CDNs may keep an answer five minutes, then revalidate (a cheap 304).
+CACHE_CONTROL = "public, max-age=300, must-revalidate"
+NO_STORE = "no-store"
+
+CSV = "text/csv; charset=utf-8"
+JSON = "application/json"
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+#: Answers kept per build: bounded in count and size, so a crawler of every filter
+#: combination costs at most about KEEP_ANSWERS × KEEP_BYTES of memory.
+KEEP_ANSWERS, KEEP_BYTES = 256, 512_000
+
+
+@dataclass
+class Snapshot:
+    """One build of the database, open for reading, with what is worth keeping per build."""
+
+    reader: Reader
+    version: str
+    info: dict[str, str]
+    choices: dict[str, set[str]] = field(default_factory=dict)
+    charts: dict[str, Chart | None] = field(default_factory=dict)
+    #: Answers already made for this build, by ETag: the same request gives the same bytes.
+    bodies: OrderedDict[str, bytes | str] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def body(self, etag: str, make: Callable[[], bytes | str | None]) -> bytes | str | None:
+        with self.lock:
+            if etag in self.bodies:
+                self.bodies.move_to_end(etag)
+                return self.bodies[etag]
+        content = make()
+        if content is not None and len(content) <= KEEP_BYTES:
+            with self.lock:
+                self.bodies[etag] = content
+                while len(self.bodies) > KEEP_ANSWERS:
+                    self.bodies.popitem(last=False)
+        return content
+
+    def choice(self, name: str) -> set[str]:
+        if name not in self.choices:
+            pick = FILTERS[name].choices
+            self.choices[name] = set(pick(self.reader)) if pick else set()
+        return self.choices[name]
+
+    def chart(self, chart_id: str) -> Chart | None:
+        if chart_id not in self.charts:
+            self.charts[chart_id] = build_chart(chart_id, ReaderFrames(self.reader))
+        return self.charts[chart_id]
+
+
+def build_version(info: dict[str, str]) -> str:
+    """The same for every copy of one build (unlike the file's inode or mtime)."""
+    text = json.dumps(info, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+class Database:
+    """The database file, reopened when the build replaces it; one per process."""
+
+    def __init__(self, path: Callable[[], Path] = database_path) -> None:
+        self._path = path
+        self._lock = threading.Lock()
+        self._stamp = ""
+        self._snapshot: Snapshot | None = None
+
+    def current(self) -> Snapshot:
+        path = self._path()
+        stamp = file_stamp(path)
+        with self._lock:
+            if self._snapshot is None or stamp != self._stamp:
+                reader = Reader(path)
+                info = queries.build_info(reader)
+                old, self._snapshot = self._snapshot, Snapshot(reader, build_version(info), info)
+                self._stamp = stamp
+                if old is not None:
+                    old.reader.close()
+            return self._snapshot
+
+
+# --- answers -------------------------------------------------------------------------------
+
+
+def error(status: int, message: str, parameter: str | None = None) -> JSONResponse:
+    body: dict[str, object] = {"error": message, "status": status}
+    if parameter is not None:
+        body["parameter"] = parameter
+    return JSONResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})
+
+
+def _etag(request: Request, snap: Snapshot) -> str:
+    # The host is part of it: embeds, the feed and the package link back to the address asked
+    # for, so an answer made for one Host header is never served for another.
+    what = f"{request.base_url}|{request.url.path}?{request.url.query}"
+    return f'"{snap.version}-{hashlib.sha256(what.encode()).hexdigest()[:12]}"'
+
+
+def _matches(request: Request, etag: str) -> bool:
+    sent = request.headers.get("if-none-match", "")
+    tags = {t.strip().removeprefix("W/") for t in sent.split(",")}
+    return etag in tags or "*" in tags
+
+
+def cached(
+    request: Request,
+    snap: Snapshot,
+    body: Callable[[], bytes | str | None],
+    media_type: str,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """The answer with its ETag and Cache-Control; 304 when the client holds it; 404 when
+    body() gives None."""
+    etag = _etag(request, snap)
+    common = {"ETag": etag, "Cache-Control": CACHE_CONTROL, **(headers or {})}
+    if _matches(request, etag):
+        return Response(status_code=304, headers=common)
+    content = snap.body(etag, body)
+    if content is None:
+        return error(404, f"nothing at {request.url.path}")
+    return Response(content, media_type=media_type, headers=common)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _split(name: str) -> tuple[str, str] | None:
+    for suffix in (".metadata.json", ".csv", ".json"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)], suffix
+    return None
+
+
+def _params(request: Request) -> dict[str, list[str]]:
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    return params
+
+
+def _page_args(params: dict[str, list[str]]) -> tuple[int, int]:
+    out = []
+    for name, default, top in (("page", 1, None), ("per_page", PER_PAGE_DEFAULT, PER_PAGE_MAX)):
+        raw = params.get(name, [str(default)])
+        if len(raw) != 1 or not raw[0].isdigit() or int(raw[0]) < 1:
+            raise BadParameter(name, f"parameter {name!r} must be one whole number from 1")
+        if top is not None and int(raw[0]) > top:
+            raise BadParameter(name, f"parameter {name!r} must be at most {top}")
+        out.append(int(raw[0]))
+    return out[0], out[1]
+
+
+def _cell(value: object) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()  # type: ignore[union-attr]
+    if hasattr(value, "item"):
+        return value.item()  # numpy scalars
+    return value
+
+
+def json_records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """Rows as JSON objects: dates as YYYY-MM-DD, missing values null (never zero)."""
+    cols = [str(c) for c in frame.columns]
+    return [
+        {c: _cell(v) for c, v in zip(cols, row, strict=True)}
+        for row in frame.itertuples(index=False, name=None)
+    ]
+
+
+def _with_query(request: Request, **changes: object) -> str:
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
+    items += [(k, str(v)) for k, v in changes.items()]
+    return f"{request.url.path}?{urlencode(items)}"
+
+
+def page_doc(
+    table: str,
+    frame: pd.DataFrame,
+    page: int,
+    per: int,
+    links: Callable[[int], str],
+    metadata_url: str,
+) -> bytes:
+    """One page of rows as JSON, with the total and the links (links(n): page n's address)."""
+    pages = max(1, -(-len(frame) // per))
+    if page > pages:
+        raise BadParameter("page", f"parameter 'page' must be at most {pages}")
+    rows = frame.iloc[(page - 1) * per : page * per]
+    doc = {
+        "table": table,
+        "page": page,
+        "per_page": per,
+        "pages": pages,
+        "total_rows": len(frame),
+        "next": links(page + 1) if page < pages else None,
+        "previous": links(page - 1) if page > 1 else None,
+        "metadata": metadata_url,
+        "rows": json_records(rows),
+    }
+    return json.dumps(doc, ensure_ascii=False).encode("utf-8")
+
+
+def json_page(request: Request, table: str, frame: pd.DataFrame, page: int, per: int) -> bytes:
+    """A page of the JSON answer; its links keep the request's filters."""
+    meta = request.url.path.removesuffix(".json") + ".metadata.json"
+    return page_doc(table, frame, page, per, lambda n: _with_query(request, page=n), meta)
+
+
+def make_routes(db: Database | None = None) -> list[BaseRoute]:
+    """Every route of the API, reading `db` (the file at $MONITOR_DB by default)."""
+    db = db or Database()
+
+    def serve(request: Request, table: str, suffix: str, raw: bool) -> Response:
+        snap = db.current()
+        params = _params(request)
+        try:
+            if suffix == ".metadata.json":
+                if params:
+                    raise BadParameter(next(iter(params)), "metadata takes no parameters")
+                urls = {
+                    "csv": f"{request.url.path.removesuffix('.metadata.json')}.csv",
+                    "json": f"{request.url.path.removesuffix('.metadata.json')}.json",
+                }
+                doc = metadata(table, snap.info, urls)
+                return cached(request, snap, lambda: json.dumps(doc).encode(), "application/json")
+            paging = params.keys() & {"page", "per_page"}
+            if suffix == ".csv" and paging:
+                raise BadParameter(sorted(paging)[0], "CSV answers hold every row: no paging")
+            if raw:
+                extra = sorted(params.keys() - paging)
+                if extra:
+                    raise BadParameter(extra[0], f"table {table!r} takes no filters")
+                values = {}
+            else:
+                values = parse_filters(snap.reader, table, params, snap.choice)
+            page, per = _page_args(params) if suffix == ".json" else (1, 1)
+        except BadParameter as bad:
+            return error(400, str(bad), bad.name)
+
+        def frame() -> pd.DataFrame:
+            if raw:
+                return queries.table_rows(snap.reader, TABLES_BY_NAME[table])
+            return table_rows(snap.reader, table, values)
+
+        if suffix == ".csv":
+            return cached(request, snap, lambda: to_csv_bytes(frame()), CSV)
+        try:
+            return cached(
+                request, snap, lambda: json_page(request, table, frame(), page, per), JSON
+            )
+        except BadParameter as bad:  # a page past the last: known only once the rows are read
+            return error(400, str(bad), bad.name)
+
+    def data_table(request: Request) -> Response:
+        split = _split(request.path_params["name"])
+        if split is None or split[0] not in API_TABLES:
+            return error(404, f"no table {request.path_params['name']!r}")
+        return serve(request, split[0], split[1], raw=False)
+
+    def raw_table(request: Request) -> Response:
+        split = _split(request.path_params["name"])
+        if split is None or split[0] not in RAW_TABLES:
+            return error(404, f"no table {request.path_params['name']!r}")
+        return serve(request, split[0], split[1], raw=True)
+
+    def data_package(request: Request) -> Response:
+        snap = db.current()
+        headers = {"Content-Disposition": 'attachment; filename="datapackage.zip"'}
+        base = str(request.base_url).rstrip("/")
+        return cached(
+            request, snap, lambda: package_bytes(snap.reader, base), "application/zip", headers
+        )
+
+    def chart_file(request: Request) -> Response:
+        name = request.path_params["name"]
+        snap = db.current()
+        for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
+            chart_id = name.removesuffix(suffix)
+            if name.endswith(suffix) and chart_id in CHARTS:
+
+                def svg(chart_id: str = chart_id, kind: int = kind) -> str | None:
+                    svgs = queries.chart_svgs(snap.reader, chart_id)
+                    return svgs[kind] if svgs else None
+
+                headers = {"Content-Security-Policy": SVG_CSP}
+                return cached(request, snap, svg, "image/svg+xml", headers)
+        chart_id = name.removesuffix(".png")
+        if name.endswith(".png") and chart_id in CHARTS:
+            return cached(
+                request, snap, lambda: queries.chart_png(snap.reader, chart_id), "image/png"
+            )
+        chart_id = name.removesuffix(".html")
+        if name.endswith(".html") and chart_id in CHARTS:
+
+            def page() -> str | None:
+                chart = snap.chart(chart_id)
+                if chart is None or queries.chart_svgs(snap.reader, chart_id) is None:
+                    return None
+                return embed_html(chart, str(request.base_url))
+
+            headers = {"Content-Security-Policy": EMBED_CSP}
+            return cached(request, snap, page, "text/html; charset=utf-8", headers)
+        return error(404, f"no chart file {name!r}")
+
+    def atom(request: Request) -> Response:
+        snap = db.current()
+        base = str(request.base_url)
+        return cached(
+            request,
+            snap,
+            lambda: feed.atom(snap.reader, snap.info, base),
+            "application/atom+xml; charset=utf-8",
+        )
+
+    return [
+        Route("/api/v1/datapackage.zip", data_package, methods=["GET", "HEAD"]),
+        Route("/api/v1/tables/{name}", raw_table, methods=["GET", "HEAD"]),
+        Route("/api/v1/{name}", data_table, methods=["GET", "HEAD"]),
+        Route("/charts/{name}", chart_file, methods=["GET", "HEAD"]),
+        Route("/feed.atom", atom, methods=["GET", "HEAD"]),
+    ]

@@ -1,0 +1,71 @@
+"""The routes as static files: light embeds, CSV, JSON, metadata, the data package and the feed,
+for any static host or CDN, so embeds keep working when the dashboard is down."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from api import feed
+from api.embed import embed_html
+from api.filters import API_TABLES, table_rows
+from api.metadata import RAW_TABLES, metadata
+from api.routes import page_doc
+from charts.catalogue import CHARTS, build_chart
+from charts.frames import ReaderFrames
+from data_model.tables import TABLES_BY_NAME
+from database import queries
+from database.connection import Reader
+from exports.csvsafe import to_csv_bytes
+from exports.package import package_bytes
+
+
+def _write(path: Path, content: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return path
+
+
+def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
+    """Write every file under `out` at the paths the server answers, unfiltered; return them.
+
+    A static JSON file holds every row on one page (a static host cannot page). A chart the
+    build drew no images for gets no files.
+    """
+    info = queries.build_info(reader)
+    written: list[Path] = []
+    frames = ReaderFrames(reader)
+    for chart_id in CHARTS:
+        svgs = queries.chart_svgs(reader, chart_id)
+        chart = build_chart(chart_id, frames)
+        if svgs is None or chart is None:
+            continue
+        folder = out / "charts"
+        written.append(_write(folder / f"{chart_id}.svg", svgs[0]))
+        written.append(_write(folder / f"{chart_id}.narrow.svg", svgs[1]))
+        png = queries.chart_png(reader, chart_id)
+        if png is not None:
+            written.append(_write(folder / f"{chart_id}.png", png))
+        written.append(_write(folder / f"{chart_id}.html", embed_html(chart, dashboard_url)))
+
+    tables = [(t, f"api/v1/{t}", False) for t in API_TABLES]
+    tables += [(t, f"api/v1/tables/{t}", True) for t in RAW_TABLES]
+    for table, stem, raw in tables:
+        frame = (
+            queries.table_rows(reader, TABLES_BY_NAME[table])
+            if raw
+            else table_rows(reader, table, {})
+        )
+        meta_url = f"/{stem}.metadata.json"
+        urls = {"csv": f"/{stem}.csv", "json": f"/{stem}.json"}
+        written.append(_write(out / f"{stem}.csv", to_csv_bytes(frame)))
+        per = max(1, len(frame))
+        doc = page_doc(table, frame, 1, per, lambda n: "", meta_url)
+        written.append(_write(out / f"{stem}.json", doc))
+        meta = json.dumps(metadata(table, info, urls), ensure_ascii=False)
+        written.append(_write(out / f"{stem}.metadata.json", meta))
+    written.append(_write(out / "api/v1/datapackage.zip", package_bytes(reader, dashboard_url)))
+    written.append(_write(out / "feed.atom", feed.atom(reader, info, dashboard_url)))
+    return written

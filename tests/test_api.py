@@ -1,0 +1,396 @@
+"""The open data routes: status, content types, caching, filters, paging, hostile values, feed."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import duckdb
+import feedparser
+import pandas as pd
+import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from api.filters import API_TABLES
+from api.metadata import LICENCE, RAW_TABLES
+from api.routes import Database, make_routes
+from charts.catalogue import CHARTS
+from database import downloads, queries
+from database.connection import Reader
+from database.downloads import DOWNLOAD_TABLES
+from etl.build import build
+from exports.csvsafe import to_csv_bytes
+
+CHART = next(iter(CHARTS))
+HOSTILE_QUOTE = '=HYPERLINK("http://evil.example","click")'
+HOSTILE_TITLE = "<script>alert(1)</script> & co"
+
+
+def _client(path: Path) -> TestClient:
+    return TestClient(Starlette(routes=make_routes(Database(lambda: path))))
+
+
+@pytest.fixture(scope="module")
+def client(seed_db: Path) -> TestClient:
+    return _client(seed_db)
+
+
+@pytest.fixture(scope="module")
+def reader(seed_db: Path):
+    with Reader(seed_db) as r:
+        yield r
+
+
+@pytest.fixture(scope="module")
+def hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The seed database with a formula as a quote and markup as every article title."""
+    path = tmp_path_factory.mktemp("hostile") / "monitor.duckdb"
+    shutil.copy(seed_db, path)
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE statements SET quote = ?", [HOSTILE_QUOTE])
+    con.execute("UPDATE sources SET title = ?, citation = ?, short_label = ?", [HOSTILE_TITLE] * 3)
+    con.close()
+    return _client(path)
+
+
+def _has_images(reader: Reader) -> bool:
+    return queries.chart_svgs(reader, CHART) is not None
+
+
+# --- every route ---------------------------------------------------------------------------
+
+DATA_URLS = [
+    *(f"/api/v1/{t}.{fmt}" for t in API_TABLES for fmt in ("csv", "json", "metadata.json")),
+    *(f"/api/v1/tables/{t}.{fmt}" for t in RAW_TABLES for fmt in ("csv", "json", "metadata.json")),
+    "/api/v1/datapackage.zip",
+    "/feed.atom",
+]
+CHART_URLS = [
+    (f"/charts/{CHART}.svg", "image/svg+xml"),
+    (f"/charts/{CHART}.narrow.svg", "image/svg+xml"),
+    (f"/charts/{CHART}.png", "image/png"),
+    (f"/charts/{CHART}.html", "text/html"),
+]
+TYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "zip": "application/zip",
+    "atom": "application/atom+xml",
+}
+
+
+@pytest.mark.parametrize("url", DATA_URLS)
+def test_every_data_route_answers_with_its_type_and_cache_headers(client, url):
+    answer = client.get(url)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith(TYPES[url.rsplit(".", 1)[1]])
+    assert answer.headers["etag"].startswith('"')
+    assert "max-age" in answer.headers["cache-control"]
+
+
+@pytest.mark.parametrize(("url", "content_type"), CHART_URLS)
+def test_chart_files_answer_with_their_type(client, reader, url, content_type):
+    if not _has_images(reader):
+        pytest.skip("the seed database was built without Chromium: no chart images")
+    answer = client.get(url)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith(content_type)
+    assert answer.headers["etag"]
+
+
+@pytest.mark.parametrize("url", [DATA_URLS[0], "/feed.atom", f"/charts/{CHART}.html"])
+def test_a_client_holding_the_answer_gets_304(client, reader, url):
+    if "/charts/" in url and not _has_images(reader):
+        pytest.skip("no chart images")
+    first = client.get(url)
+    again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == first.headers["etag"]
+    stale = client.get(url, headers={"If-None-Match": '"an-older-build"'})
+    assert stale.status_code == 200
+
+
+def test_filtered_answers_have_their_own_etag(client, reader):
+    source = str(queries.sources(reader)["source_id"].iloc[0])
+    plain = client.get("/api/v1/statements.csv").headers["etag"]
+    filtered = client.get(f"/api/v1/statements.csv?source={source}").headers["etag"]
+    assert plain != filtered
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/nope.csv",
+        "/api/v1/indicators.xlsx",
+        "/api/v1/tables/chart_images.csv",
+        "/api/v1/tables/positions.csv",
+        f"/charts/{CHART}.gif",
+        "/charts/no-such-chart.svg",
+        "/charts/no-such-chart.html",
+    ],
+)
+def test_unknown_things_get_a_json_404(client, url):
+    answer = client.get(url)
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("application/json")
+    assert answer.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/indicators.csv?metric=no-such-metric", "metric"),
+        ("/api/v1/indicators.csv?colour=red", "colour"),
+        ("/api/v1/indicators.csv?stance=critical", "stance"),
+        ("/api/v1/statements.csv?stance=supports", "stance"),
+        ("/api/v1/statements.csv?actor_type=army", "actor_type"),
+        ("/api/v1/statements.csv?topic=%27%3B+DROP+TABLE+statements%3B--", "topic"),
+        ("/api/v1/statements.csv?from=2017-13-01", "from"),
+        ("/api/v1/statements.csv?to=yesterday", "to"),
+        ("/api/v1/statements.csv?from=2017-01-01&from=2018-01-01", "from"),
+        ("/api/v1/statements.csv?source=", "source"),
+        ("/api/v1/statements.csv?page=2", "page"),
+        ("/api/v1/statements.json?page=0", "page"),
+        ("/api/v1/statements.json?page=999", "page"),
+        ("/api/v1/statements.json?per_page=100000", "per_page"),
+        ("/api/v1/statements.json?per_page=ten", "per_page"),
+        ("/api/v1/actors.csv?source=x", "source"),
+        ("/api/v1/tables/sources.csv?source=x", "source"),
+        ("/api/v1/tables/sources.json?page=1&source=x", "source"),
+        ("/api/v1/tables/sources.csv?per_page=5", "per_page"),
+        ("/api/v1/indicators.metadata.json?metric=x", "metric"),
+    ],
+)
+def test_invalid_parameters_get_a_400_naming_them(client, url, parameter):
+    answer = client.get(url)
+    assert answer.status_code == 400
+    assert answer.headers["content-type"].startswith("application/json")
+    assert answer.json()["parameter"] == parameter
+    assert answer.headers["cache-control"] == "no-store"
+
+
+# --- filters give the Data page's rows -----------------------------------------------------
+
+
+@pytest.mark.parametrize("table", list(DOWNLOAD_TABLES))
+def test_unfiltered_csv_is_the_data_page_download(client, reader, table):
+    assert client.get(f"/api/v1/{table}.csv").content == to_csv_bytes(downloads.rows(reader, table))
+
+
+@pytest.mark.parametrize("table", [t for t in DOWNLOAD_TABLES if "source" in API_TABLES[t].filters])
+def test_source_filter_gives_the_data_page_rows(client, reader, table):
+    ids = list(queries.sources(reader)["source_id"])[:2]
+    expected = to_csv_bytes(downloads.rows(reader, table, source_ids=ids))
+    assert client.get(f"/api/v1/{table}.csv?source={ids[0]}&source={ids[1]}").content == expected
+    assert client.get(f"/api/v1/{table}.csv?source={ids[0]},{ids[1]}").content == expected
+
+
+def test_metric_filter_gives_the_data_page_rows(client, reader):
+    metric = str(queries.indicators(reader)["metric_id"].iloc[0])
+    expected = downloads.rows(reader, "indicators", metric_ids=[metric])
+    answer = client.get(f"/api/v1/indicators.csv?metric={metric}")
+    assert answer.content == to_csv_bytes(expected)
+    assert 0 < len(expected) < len(downloads.rows(reader, "indicators"))
+
+
+def test_statement_filters_combine_as_the_query_does(client, reader):
+    every = queries.statements(reader)
+    actor = str(every["actor_id"].iloc[0])
+    stance = str(every["stance"].iloc[0])
+    expected = queries.statements(
+        reader, actor_ids=[actor], stances=[stance], date_from=pd.Timestamp("2017-01-01").date()
+    )
+    answer = client.get(f"/api/v1/statements.json?actor={actor}&stance={stance}&from=2017-01-01")
+    rows = answer.json()["rows"]
+    assert [r["quote"] for r in rows] == list(expected["quote"])
+    assert rows and all(r["stance"] == stance for r in rows)
+
+
+def test_json_pages_chain_to_every_row(client):
+    url = "/api/v1/statements.json?per_page=7"
+    seen: list[dict] = []
+    while url:
+        page = client.get(url).json()
+        seen += page["rows"]
+        url = page["next"]
+    csv = pd.read_csv(io.BytesIO(client.get("/api/v1/statements.csv").content))
+    assert len(seen) == page["total_rows"] == len(csv)
+    assert [r["statement_id"] for r in seen] == list(csv["statement_id"])
+
+
+def test_json_keeps_not_reported_as_null_never_zero(client):
+    rows = client.get("/api/v1/indicators.json?per_page=1000").json()["rows"]
+    assert any(r["value_high"] is None for r in rows)
+    assert all(r["value_high"] != 0 or r["value"] == 0 for r in rows)
+
+
+def test_metadata_describes_every_column_and_says_no_licence_is_chosen(client):
+    for table in API_TABLES:
+        doc = client.get(f"/api/v1/{table}.metadata.json").json()
+        header = pd.read_csv(io.BytesIO(client.get(f"/api/v1/{table}.csv").content)).columns
+        assert [f["name"] for f in doc["fields"]] == list(header)
+        assert all(f["description"] for f in doc["fields"])
+        assert doc["licence"] == LICENCE
+        assert (
+            doc["build"]["built_at"] in doc["citation"]
+            or doc["build"]["built_at"][:10] in (doc["citation"])
+        )
+
+
+# --- hostile values ------------------------------------------------------------------------
+
+
+def test_formula_cells_are_defused_in_the_csv(hostile):
+    text = hostile.get("/api/v1/statements.csv").text
+    assert "'" + HOSTILE_QUOTE.replace('"', '""') in text
+    assert "\n" + HOSTILE_QUOTE not in text and "," + HOSTILE_QUOTE not in text
+
+
+def test_json_keeps_the_words_as_they_are(hostile):
+    rows = hostile.get("/api/v1/statements.json").json()["rows"]
+    assert rows[0]["quote"] == HOSTILE_QUOTE
+
+
+def test_markup_in_data_is_escaped_in_the_embed(hostile, reader):
+    if not _has_images(reader):
+        pytest.skip("no chart images")
+    page = hostile.get(f"/charts/{CHART}.html")
+    assert page.status_code == 200
+    assert "<script" not in page.text.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page.text
+    assert "script-src" not in page.headers["content-security-policy"]
+
+
+def test_the_feed_carries_markup_as_text(hostile):
+    feed = feedparser.parse(hostile.get("/feed.atom").content)
+    assert not feed.bozo
+    assert feed.entries[0].title.startswith(HOSTILE_TITLE)
+
+
+# --- the light embed -----------------------------------------------------------------------
+
+
+def test_embed_is_light_and_links_back(client, reader):
+    if not _has_images(reader):
+        pytest.skip("no chart images")
+    page = client.get(f"/charts/{CHART}.html").text
+    assert "plotly" not in page.lower() and "streamlit" not in page.lower()
+    assert "<script" not in page
+    assert f'src="{CHART}.svg"' in page and 'alt="Chart: ' in page
+    assert f"#{CHART}" in page
+    assert len(page.encode()) < 10_000
+
+
+# --- the feed ------------------------------------------------------------------------------
+
+
+def test_feed_lists_the_first_build_as_added_articles(client, reader):
+    feed = feedparser.parse(client.get("/feed.atom").content)
+    assert not feed.bozo
+    sources = list(queries.sources(reader)["source_id"])
+    assert len(feed.entries) == len(sources)
+    assert all("sources?source=" in e.link for e in feed.entries)
+    assert all("added" in e.title for e in feed.entries)
+
+
+def test_a_rebuild_reports_only_what_changed(fixture_seeds, tmp_path):
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)
+    build(db, fixture_seeds)
+    with Reader(db) as r:
+        assert queries.build_changes(r).empty
+    curated = fixture_seeds / "curated" / "fixture-kampot.yaml"
+    text = curated.read_text(encoding="utf-8")
+    curated.write_text(text.replace("no response reported.", "no reply reported."), "utf-8")
+    build(db, fixture_seeds)
+    with Reader(db) as r:
+        changes = queries.build_changes(r)
+    assert list(zip(changes["table_name"], changes["change"], strict=True)) == [
+        ("policies", "changed")
+    ]
+    feed = feedparser.parse(_client(db).get("/feed.atom").content)
+    assert [e.title.split(": ", 1)[1] for e in feed.entries] == ["changed 1 proposal"]
+
+
+# --- the data package ----------------------------------------------------------------------
+
+
+def test_data_package_is_valid_frictionless(client, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    with zipfile.ZipFile(io.BytesIO(client.get("/api/v1/datapackage.zip").content)) as archive:
+        archive.extractall(tmp_path)
+    descriptor = next(tmp_path.rglob("datapackage.json"))
+    package = frictionless.Package(str(descriptor))
+    # frictionless reads Parquet through pyarrow and counts no bytes, so it cannot check a
+    # Parquet file's byte count; everything else (hashes, schemas, every cell) it checks.
+    parquet = frictionless.Checklist(skip_errors=["byte-count"])
+    formats = set()
+    for resource in package.resources:
+        formats.add(resource.format)
+        report = resource.validate(checklist=parquet if resource.format == "parquet" else None)
+        assert report.valid, (
+            f"{resource.name}: {report.flatten(['rowNumber', 'fieldName', 'note'])}"
+        )
+    assert formats == {"csv", "parquet"}
+
+
+# --- the launcher serves them --------------------------------------------------------------
+
+
+def test_the_launcher_registers_the_routes(monkeypatch):
+    import streamlit as st
+
+    from monitor import serve
+
+    made: dict[str, object] = {}
+
+    class FakeApp:
+        def __init__(self, script: str, **kwargs: object) -> None:
+            made.update(kwargs)
+
+        def run(self, config: object) -> None:
+            made["ran"] = True
+
+    monkeypatch.setattr(st, "App", FakeApp)
+    monkeypatch.setattr("sys.argv", ["x"])
+    serve.main([])
+    paths = {route.path for route in made["routes"]}  # type: ignore[attr-defined]
+    assert {"/api/v1/{name}", "/charts/{name}", "/feed.atom", "/api/v1/datapackage.zip"} <= paths
+
+
+# --- the same files for a static host ------------------------------------------------------
+
+
+def test_static_site_holds_what_the_routes_answer(client, reader, tmp_path):
+    from api.site import write_site
+
+    written = write_site(reader, tmp_path, "http://testserver/")
+    files = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {f"api/v1/{t}.csv" for t in API_TABLES} <= files
+    assert "feed.atom" in files and "api/v1/datapackage.zip" in files
+    same = [p for p in files if p.endswith((".csv", ".html", ".svg", ".metadata.json", ".atom"))]
+    for path in same:
+        assert (tmp_path / path).read_bytes() == client.get("/" + path).content, path
+    whole = json.loads((tmp_path / "api/v1/statements.json").read_text(encoding="utf-8"))
+    assert whole["next"] is None and whole["total_rows"] == len(whole["rows"])
+    if _has_images(reader):
+        assert f"charts/{CHART}.html" in files
+
+
+def test_an_answer_for_one_host_is_never_served_for_another(client, reader):
+    if not _has_images(reader):
+        pytest.skip("no chart images")
+    url = f"/charts/{CHART}.html"
+    evil = client.get(url, headers={"Host": "evil.example"})
+    assert "evil.example" in evil.text
+    ours = client.get(url)
+    assert "evil.example" not in ours.text
+    assert ours.headers["etag"] != evil.headers["etag"]
