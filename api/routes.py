@@ -270,7 +270,12 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     "json": f"{request.url.path.removesuffix('.metadata.json')}.json",
                 }
                 doc = metadata(table, snap.info, urls)
-                return cached(request, snap, lambda: json.dumps(doc).encode(), "application/json")
+                return cached(
+                    request,
+                    snap,
+                    lambda: json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+                    "application/json",
+                )
             paging = params.keys() & {"page", "per_page"}
             if suffix == ".csv" and paging:
                 raise BadParameter(sorted(paging)[0], "CSV answers hold every row: no paging")

@@ -24,10 +24,16 @@ def db(seed_db: Path):
         yield reader
 
 
+def _shown(markdown: str) -> str:
+    # What a reader sees: data is escaped for Markdown (data_model.safe_text), so drop the
+    # backslashes and the invisible word joiners that keep it from becoming markup.
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
 def _signed(markdown: str) -> list[tuple[str, str]]:
-    """(words, signer) of every signed blockquote in a rendered text."""
+    """(words, signer) of every signed blockquote in a rendered text, as a reader sees them."""
     return [
-        (" ".join(line[2:] for line in block.splitlines()), signer.strip())
+        (_shown(" ".join(line[2:] for line in block.splitlines())), _shown(signer.strip()))
         for block, signer in _SIGNED.findall(markdown + "\n")
     ]
 
