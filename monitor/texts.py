@@ -341,15 +341,26 @@ def proposals_markdown(policies: pd.DataFrame) -> str:
     return "\n\n".join([*lines, "[All proposals and who stands where](policies)"])
 
 
+#: 'How we know' quotes at most this many reports; the Data page has them all.
+EVIDENCE_SHOWN = 20
+
+
 def evidence_markdown(evidence: pd.DataFrame) -> str:
     """The words behind each figure of a chart, with who gave it and a link to the article."""
     if evidence.empty:
         return "No article reports these figures yet."
-    return "\n\n".join(
+    blocks = [
         f"**{e.label}** {e.metric_label.lower()} · {e.period}\n\n{blockquote(e.quote)}\n>\n"
         f"> — {e.attribution}, in [{e.source_citation}]({source_href(e.source_id)})"
-        for e in evidence.itertuples()
-    )
+        for e in evidence.head(EVIDENCE_SHOWN).itertuples()
+    ]
+    if len(evidence) > EVIDENCE_SHOWN:
+        # A panel of hundreds of quotes is read by no one and weighs on every page run.
+        blocks.append(
+            f"The first {EVIDENCE_SHOWN} of {len(evidence):,} reports. Every one, with its "
+            "quote and article, is on the [Data page](data) (table 'Figures')."
+        )
+    return "\n\n".join(blocks)
 
 
 def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.DataFrame]]) -> str:
