@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -421,3 +422,25 @@ def source_facts_markdown(src: Any) -> str:
             f"{src.n_quotes} quoted passages in all",
         ]
     )
+
+
+def reported_metric_labels(metrics: pd.DataFrame) -> dict[str, str]:
+    """Metric id to label for metrics with at least one figure: a filter never offers a
+    choice that can only give an empty table."""
+    return labels(metrics[metrics["n_figures"] > 0], "metric_id", "label")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def download_file_name(table: str, source_ids: list[str], metric_ids: list[str]) -> str:
+    """'cambodia-drug-campaign-indicators-source-<id>.csv': the name says what was filtered,
+    so two downloads from one session never look alike in a folder."""
+    parts = ["cambodia-drug-campaign", _slug(table)]
+    for noun, ids in (("source", source_ids), ("metric", metric_ids)):
+        if len(ids) == 1:
+            parts += [noun, _slug(ids[0])]
+        elif ids:
+            parts += [f"{len(ids)}-{noun}s"]
+    return "-".join(parts) + ".csv"
