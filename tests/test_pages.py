@@ -236,3 +236,22 @@ def test_checks_filter_by_kind(app, seed_db, params, expected):
         checks = queries.consistency_checks(db)
     assert _count(at, "check") == int(checks["kind"].isin(expected).sum()) < everything
     assert set(at.pills(key="kind").value) == expected
+
+
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
+    at = app("pages/checks.py")
+    main = next(md.value for md in at.markdown if "Open question" in md.value)
+    first = main.split("\n\n")[0]
+    assert "Conflict" in first or "Open question" in first
+    assert "reported once only" not in main
+    aside = next(e for e in at.expander if e.label.startswith("Reported once only"))
+    assert "reported once only" in aside.markdown[0].value
+    reader = Reader(seed_db)
+    ids = [*queries.sources(reader)["source_id"], *queries.metrics(reader)["metric_id"]]
+    for text in (main, aside.markdown[0].value):
+        assert not ISO_DAY.search(text), ISO_DAY.search(text)
+        assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+        assert "lower bound" not in text
