@@ -243,3 +243,14 @@ def copy_blocks(chart_id: str, url: str, snippet: str) -> str:
     return _COPY_BLOCKS.format(
         chart_id=html.escape(chart_id), url=html.escape(url), snippet=html.escape(snippet)
     )
+
+
+# Streamlit draws blockquotes at 60% opacity: quoted words, the evidence behind every
+# figure, came out at about 3.9:1 against white, below WCAG AA's 4.5:1. Full opacity
+# keeps the theme's text colour (13.7:1); the left rule still marks a quote.
+_READING_CSS = "<style>[data-testid='stMarkdownContainer'] blockquote { opacity: 1; }</style>"
+
+
+def reading_style() -> None:
+    """Styles every page needs for legibility (quotes at full contrast)."""
+    st.html(_READING_CSS)
