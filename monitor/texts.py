@@ -480,3 +480,53 @@ def download_file_name(table: str, source_ids: list[str], metric_ids: list[str])
         elif ids:
             parts += [f"{len(ids)}-{noun}s"]
     return "-".join(parts) + ".csv"
+
+
+HEDGE_SURENESS = {
+    "exact": "an exact count as reported",
+    "approx": "a rounded figure",
+    "more_than": "a lower bound (the true number is higher)",
+    "at_least": "a lower bound (the true number may be higher)",
+    "fewer_than": "an upper bound (the true number is lower)",
+    "at_most": "an upper bound (the true number may be lower)",
+}
+
+
+def how_sure(indicators: pd.DataFrame, checks: pd.DataFrame, metric_id: str, qualifier: str) -> str:
+    """'Reported by 4 articles · a lower bound (…) · no conflict, 1 open question': how
+    far the latest figure of a metric can be trusted, in one line."""
+    n_articles = indicators.loc[indicators["metric_id"] == metric_id, "source_id"].nunique()
+    parts = [f"Reported by {n_articles} article{'s' if n_articles != 1 else ''}"]
+    parts.append(HEDGE_SURENESS.get(qualifier, qualifier))
+    compared = checks[(checks["metric_id"] == metric_id) & (checks["kind"] != "gap")]
+    status = compared["status"].value_counts()
+    if compared.empty:
+        parts.append("not compared with any other report")
+    elif status.get("fail", 0):
+        parts.append(
+            f"{status['fail']} conflict{'s' if status['fail'] != 1 else ''} with other reports"
+        )
+    elif status.get("warn", 0):
+        n = int(status["warn"])
+        parts.append(f"no conflict, {n} open question{'s' if n != 1 else ''}")
+    else:
+        parts.append("agrees with the other reports")
+    return " · ".join(parts)
+
+
+def evidence_base_text(sources: pd.DataFrame) -> str:
+    """'Everything here rests on 5 news articles from 1 outlet (The Phnom Penh Post),
+    published 2017–2022.' Counted from the database, never written by hand."""
+    if sources.empty:
+        return "No article has been added yet."
+    outlets = sources["outlet"].dropna().value_counts()
+    named = ", ".join(outlets.index[:3]) + (
+        f" and {len(outlets) - 3} more" if len(outlets) > 3 else ""
+    )
+    years = pd.to_datetime(sources["published_on"]).dt.year.dropna().astype(int)
+    span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
+    n, k = len(sources), len(outlets)
+    return (
+        f"Everything here rests on {n} news article{'s' if n != 1 else ''} from {k} "
+        f"outlet{'s' if k != 1 else ''} ({named}), published {span}."
+    )

@@ -257,3 +257,15 @@ def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
         assert not ISO_DAY.search(text), ISO_DAY.search(text)
         assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
         assert "lower bound" not in text
+
+
+def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):
+    at = app("pages/overview.py")
+    sources = queries.sources(Reader(seed_db))
+    base = next(m.value for m in at.markdown if m.value.startswith("Everything here rests on"))
+    assert f"{len(sources)} news articles" in base
+    assert all(outlet in base for outlet in sources["outlet"].unique()[:3])
+    assert str(sources["published_on"].min().year) in base
+    sure = [c.value for c in at.caption if c.value.startswith("Reported by")]
+    assert len(sure) == len(at.metric) > 0
+    assert all(" · " in line for line in sure)
