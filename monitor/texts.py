@@ -530,3 +530,17 @@ def evidence_base_text(sources: pd.DataFrame) -> str:
         f"Everything here rests on {n} news article{'s' if n != 1 else ''} from {k} "
         f"outlet{'s' if k != 1 else ''} ({named}), published {span}."
     )
+
+
+#: Checks drawn per page run: the page stays the same size however many checks there are.
+CHECKS_PER_PAGE = 50
+
+
+def pages_needed(n_rows: int, size: int) -> int:
+    """Pages of `size` rows needed for n_rows (at least one)."""
+    return max(1, -(-n_rows // size))
+
+
+def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
+    """The rows on one page (1-based)."""
+    return frame.iloc[(page - 1) * size : page * size]

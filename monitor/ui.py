@@ -254,3 +254,10 @@ _READING_CSS = "<style>[data-testid='stMarkdownContainer'] blockquote { opacity:
 def reading_style() -> None:
     """Styles every page needs for legibility (quotes at full contrast)."""
     st.html(_READING_CSS)
+
+
+def paged_checks(checks: pd.DataFrame, key: str) -> None:
+    """Checks in pages of texts.CHECKS_PER_PAGE, the page kept in the address."""
+    pages = texts.pages_needed(len(checks), texts.CHECKS_PER_PAGE)
+    page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
+    st.markdown(texts.checks_markdown(texts.page_of(checks, page, texts.CHECKS_PER_PAGE)))

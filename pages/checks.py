@@ -24,13 +24,13 @@ shown = texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check"))
 # Conflicts and real tensions first; a figure reported once only is noted, set aside.
 aside = texts.once_only(shown)
-st.markdown(texts.checks_markdown(shown[~aside]))
+ui.paged_checks(shown[~aside], key="page")
 if aside.any():
     n_aside = int(aside.sum())
     label = f"Reported once only ({n_aside} figure{'s' if n_aside != 1 else ''})"
     with st.expander(label, key="once-only"):
         st.caption("Nothing contradicts these figures, and nothing confirms them either.")
-        st.markdown(texts.checks_markdown(shown[aside]))
+        ui.paged_checks(shown[aside], key="once-page")
 
 with st.expander("How the checks work"):
     st.markdown(RULES)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from charts.catalogue import CHARTS, TRENDS_SECTIONS
 from database import queries
 from database.connection import Reader
+from monitor import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -269,3 +270,16 @@ def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app
     sure = [c.value for c in at.caption if c.value.startswith("Reported by")]
     assert len(sure) == len(at.metric) > 0
     assert all(" · " in line for line in sure)
+
+
+def test_data_checks_are_paged(app, monkeypatch):
+    monkeypatch.setattr(texts, "CHECKS_PER_PAGE", 5)
+    at = app("pages/checks.py")
+    drawn = [md.value.count("-badge[") for md in at.markdown if "-badge[" in md.value]
+    assert drawn[0] == 3  # the summary line: one badge per status
+    assert max(drawn[1:]) == 5
+    assert at.pagination, "more checks than one page holds, and no pages"
+    first = [md.value for md in at.markdown if "-badge[" in md.value][1]
+    at.pagination[0].set_value(2).run()
+    second = [md.value for md in at.markdown if "-badge[" in md.value][1]
+    assert second != first and second.count("-badge[") <= 5
