@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from database.connection import database_path
+from monitor import ui
 from monitor.bootstrap import ensure_database
 
 st.set_page_config(
@@ -15,14 +16,13 @@ st.set_page_config(
 
 path = database_path()
 if not path.exists():
-    with st.status("First run: building the database from the articles…", expanded=True) as box:
+    # Readers need no news of the build: a spinner while it runs, nothing left after it.
+    with st.spinner("Preparing the dashboard…"):
         problem = ensure_database(path)
-        if problem:
-            box.update(label="The database could not be built", state="error")
-            st.error("The curated data has problems, so the dashboard cannot start:")
-            st.code(problem, language=None)
-            st.stop()
-        box.update(label="Database built", state="complete", expanded=False)
+    if problem:
+        st.error("The curated data has problems, so the dashboard cannot start:")
+        st.code(problem, language=None)
+        st.stop()
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -49,5 +49,6 @@ if embedded:
         "[data-testid='stToolbar'],header{display:none !important}"
         ".block-container{padding-top:0.5rem}</style>"
     )
+ui.reading_style()
 page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
 page.run()

@@ -10,7 +10,7 @@ from urllib.parse import quote_plus
 import pandas as pd
 
 from charts.campaign import campaign_timeline
-from charts.hedged import categorical, reference_date, timeline
+from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
 from data_model.wording import hedged_words, period_text
 
@@ -38,12 +38,28 @@ def _evidence(frame: pd.DataFrame) -> pd.DataFrame:
     return out[EVIDENCE_COLUMNS].reset_index(drop=True)
 
 
+#: A takeaway names every figure up to this many; beyond, only the ones that matter.
+LIST_ALL_UP_TO = 6
+
+
 def _figure_list(frame: pd.DataFrame, with_metric: bool = False) -> str:
+    """The figures in words; with many, the earliest, latest, highest and lowest, and how
+    many more there are (every one stays in 'How we know' and on the Data page)."""
+    shown = frame
+    if len(frame) > LIST_ALL_UP_TO:
+        frame = frame.reset_index(drop=True)
+        shown = frame[notable(frame, reference_date(frame).tolist(), LIST_ALL_UP_TO)]
     parts = []
-    for _, r in frame.iterrows():
+    for _, r in shown.iterrows():
         what = f"{r['metric_label'].lower()}: " if with_metric else ""
         parts.append(f"{what}{hedged_words(r['value'], r['qualifier'], r['unit'])} ({_when(r)})")
-    return "; ".join(parts)
+    text = "; ".join(parts)
+    if len(shown) < len(frame):
+        text += (
+            f"; {len(frame) - len(shown):,} other reports, each in 'How we know' and on "
+            "the Data page"
+        )
+    return text
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:

@@ -47,31 +47,61 @@ def _error_bars(frame: pd.DataFrame) -> dict[str, object]:
     }
 
 
-def _bound_arrows(fig: go.Figure, xs: Sequence[object], frame: pd.DataFrame, span: float) -> None:
-    """An open-ended arrow from each bound: up for 'more than', down for 'fewer than'."""
-    for x, row in zip(xs, frame.itertuples(), strict=True):
-        if row.qualifier in LOWER:
-            head = row.value + span
-        elif row.qualifier in UPPER:
-            head = max(row.value - span, 0)
+#: Up to this many reports in one chart, every marker carries its printed label; above it,
+#: only the reports that matter do (the earliest, the latest, the highest, the lowest) and
+#: every other report keeps its marker, its hedge shape and its hover text.
+LABEL_ALL_UP_TO = 12
+
+
+def notable(frame: pd.DataFrame, xs: Sequence[object], up_to: int = LABEL_ALL_UP_TO) -> pd.Series:
+    """Which reports get a printed label: all of them in a small chart; in a large one the
+    earliest and latest on the x axis and the highest and lowest value."""
+    if len(frame) <= up_to:
+        return pd.Series(True, index=frame.index)
+    order = pd.Series(list(xs), index=frame.index)
+    keep = pd.Series(False, index=frame.index)
+    values = frame["value"].dropna()
+    picks = [order.idxmin(), order.idxmax()]
+    if not values.empty:
+        picks += [values.idxmax(), values.idxmin()]
+    keep[picks] = True
+    return keep
+
+
+def _bound_arrows(xs: Sequence[object], frame: pd.DataFrame, span: float) -> list[dict]:
+    """An open-ended arrow from each bound: up for 'more than', down for 'fewer than'.
+
+    Returned as plain dicts for ONE ``update_layout`` call: ``fig.add_annotation`` re-checks
+    every annotation already there, so one call per arrow grows with the square of the
+    reports (800 arrows: over a minute one by one, a fraction of a second at once).
+    """
+    arrows = []
+    for x, value, qualifier in zip(xs, frame["value"], frame["qualifier"], strict=True):
+        if qualifier in LOWER:
+            head = value + span
+        elif qualifier in UPPER:
+            head = max(value - span, 0)
         else:
             continue
-        fig.add_annotation(
-            x=x,
-            y=head,
-            ax=x,
-            ay=row.value,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1.2,
-            arrowwidth=1.5,
-            arrowcolor="rgba(60,60,60,0.7)",
-            text="",
+        arrows.append(
+            {
+                "x": x,
+                "y": head,
+                "ax": x,
+                "ay": value,
+                "xref": "x",
+                "yref": "y",
+                "axref": "x",
+                "ayref": "y",
+                "showarrow": True,
+                "arrowhead": 2,
+                "arrowsize": 1.2,
+                "arrowwidth": 1.5,
+                "arrowcolor": "rgba(60,60,60,0.7)",
+                "text": "",
+            }
         )
+    return arrows
 
 
 def _series_colours(frame: pd.DataFrame, group: str) -> dict[str, str]:
@@ -92,16 +122,32 @@ def _series_colours(frame: pd.DataFrame, group: str) -> dict[str, str]:
     return {str(g): by_key[k] for g, k in zip(keyed[group], keyed["_key"], strict=True)}
 
 
+def _add_annotations(fig: go.Figure, annotations: list[dict]) -> None:
+    """Add many annotations in one layout update (see _bound_arrows for why)."""
+    if annotations:
+        fig.update_layout(annotations=[*fig.layout.annotations, *annotations])
+
+
 def _points(
-    fig: go.Figure, frame: pd.DataFrame, xs: Sequence[object], name: str, colour: str
+    fig: go.Figure,
+    frame: pd.DataFrame,
+    xs: Sequence[object],
+    name: str,
+    colour: str,
+    labelled: pd.Series | None = None,
 ) -> None:
+    shown = labelled.loc[frame.index] if labelled is not None else None
+    text = [
+        plotly_text(label) if shown is None or shown[idx] else ""
+        for idx, label in zip(frame.index, frame["label"], strict=True)
+    ]
     fig.add_trace(
         go.Scatter(
             x=list(xs),
             y=frame["value"].tolist(),
             mode="markers+text",
             name=plotly_text(name),
-            text=[plotly_text(label) for label in frame["label"]],
+            text=text,
             # Alternate label sides so figures reported days apart stay legible.
             textposition=["middle right" if n % 2 == 0 else "top left" for n in range(len(frame))],
             textfont={"size": 13},
@@ -150,12 +196,15 @@ def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
     fig = go.Figure()
     if frame.empty:
         return base_layout(fig, y_title=y_title)
-    frame = frame.assign(_x=reference_date(frame)).sort_values("_x")
+    frame = frame.assign(_x=reference_date(frame)).sort_values("_x").reset_index(drop=True)
     span = _span(frame)
     colours = _series_colours(frame, group)
+    labelled = notable(frame, frame["_x"].tolist())
+    arrows: list[dict] = []
     for name, part in frame.groupby(group, sort=False):
-        _points(fig, part, part["_x"].tolist(), str(name), colours[str(name)])
-        _bound_arrows(fig, part["_x"].tolist(), part, span)
+        _points(fig, part, part["_x"].tolist(), str(name), colours[str(name)], labelled)
+        arrows += _bound_arrows(part["_x"].tolist(), part, span)
+    _add_annotations(fig, arrows)
     first = min(frame["_x"].min(), pd.to_datetime(phases["start_date"]).min())
     # Room on the right for the last marker's label ("3,554.13 kg").
     last = frame["_x"].max() + max(pd.Timedelta(days=60), (frame["_x"].max() - first) * 0.15)
@@ -176,10 +225,16 @@ def categorical(
     gets a note at the baseline, never a zero."""
     fig = go.Figure()
     span = _span(frame) if not frame.empty else 1.0
+    frame = frame.reset_index(drop=True)
     colours = _series_colours(frame, group)
+    # Categories have no order in time: a large chart labels its highest and lowest
+    # report in each category, so no category is left without a printed figure.
+    labelled = _notable_per_category(frame, x) if not frame.empty else None
+    arrows: list[dict] = []
     for name, part in frame.groupby(group, sort=False):
-        _points(fig, part, part[x].tolist(), str(name), colours[str(name)])
-        _bound_arrows(fig, part[x].tolist(), part, span)
+        _points(fig, part, part[x].tolist(), str(name), colours[str(name)], labelled)
+        arrows += _bound_arrows(part[x].tolist(), part, span)
+    _add_annotations(fig, arrows)
     present = set(frame[x]) if not frame.empty else set()
     for cat in order:
         if cat not in present:
@@ -206,6 +261,17 @@ def categorical(
         fig.update_yaxes(range=[0, 1], showticklabels=False)
     # Wrapped category names take up to three lines under the axis: the legend goes lower.
     return _with_key(base_layout(fig, y_title=y_title, legend_y=-0.34))
+
+
+def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
+    if len(frame) <= LABEL_ALL_UP_TO:
+        return pd.Series(True, index=frame.index)
+    keep = pd.Series(False, index=frame.index)
+    for _, part in frame.groupby(x, sort=False):
+        values = part["value"].dropna()
+        if not values.empty:
+            keep[[values.idxmax(), values.idxmin()]] = True
+    return keep
 
 
 def wrap_label(text: str, width: int = 16) -> str:

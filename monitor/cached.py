@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from charts.catalogue import build_chart
@@ -144,3 +145,13 @@ def policy_texts(categories: list[str], statuses: list[str]) -> PolicyTexts:
     """The Policies page's tables and proposal texts, built once per filter choice and file
     version (the pandas shaping takes longer than the queries)."""
     return _policy_texts(current_version(), tuple(categories), tuple(statuses))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _readable_checks(version: Version) -> pd.DataFrame:
+    return texts.readable_checks(consistency_checks(), sources(), metrics())
+
+
+def readable_checks() -> pd.DataFrame:
+    """Every check in plain words (labels for ids, plain dates), once per database version."""
+    return _readable_checks(current_version())

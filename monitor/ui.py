@@ -285,3 +285,21 @@ def copy_blocks(chart_id: str, url: str, snippet: str, interactive_snippet: str 
         snippet=html.escape(snippet),
         interactive=interactive,
     )
+
+
+# Streamlit draws blockquotes at 60% opacity: quoted words, the evidence behind every
+# figure, came out at about 3.9:1 against white, below WCAG AA's 4.5:1. Full opacity
+# keeps the theme's text colour (13.7:1); the left rule still marks a quote.
+_READING_CSS = "<style>[data-testid='stMarkdownContainer'] blockquote { opacity: 1; }</style>"
+
+
+def reading_style() -> None:
+    """Styles every page needs for legibility (quotes at full contrast)."""
+    st.html(_READING_CSS)
+
+
+def paged_checks(checks: pd.DataFrame, key: str) -> None:
+    """Checks in pages of texts.CHECKS_PER_PAGE, the page kept in the address."""
+    pages = texts.pages_needed(len(checks), texts.CHECKS_PER_PAGE)
+    page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
+    st.markdown(texts.checks_markdown(texts.page_of(checks, page, texts.CHECKS_PER_PAGE)))

@@ -13,7 +13,7 @@ st.caption(
     "cannot all be right."
 )
 
-checks = texts.readable_checks(cached.consistency_checks(), cached.sources(), cached.metrics())
+checks = cached.readable_checks()
 st.markdown(texts.check_summary_markdown(texts.check_summary(checks)))
 
 statuses = ui.pick_many(
@@ -22,7 +22,15 @@ statuses = ui.pick_many(
 kinds = ui.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
 shown = texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check"))
-st.markdown(texts.checks_markdown(shown))
+# Conflicts and real tensions first; a figure reported once only is noted, set aside.
+aside = texts.once_only(shown)
+ui.paged_checks(shown[~aside], key="page")
+if aside.any():
+    n_aside = int(aside.sum())
+    label = f"Reported once only ({n_aside} figure{'s' if n_aside != 1 else ''})"
+    with st.expander(label, key="once-only"):
+        st.caption("Nothing contradicts these figures, and nothing confirms them either.")
+        ui.paged_checks(shown[aside], key="once-page")
 
 with st.expander("How the checks work"):
     st.markdown(RULES)

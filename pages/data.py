@@ -35,7 +35,7 @@ if panel:
         )
         if DOWNLOAD_TABLES[name].filters_by_metric:
             metric_ids = ui.pick_named(
-                "Metrics", texts.labels(cached.metrics(), "metric_id", "label"), key="metric"
+                "Metrics", texts.reported_metric_labels(cached.metrics()), key="metric"
             )
 
 shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids)
@@ -44,7 +44,7 @@ st.caption(ui.api_addresses(name, source=source_ids, metric=metric_ids))
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),
-    file_name=f"cambodia-drug-campaign-{name}.csv",
+    file_name=texts.download_file_name(name, source_ids, metric_ids),
     mime="text/csv",
     icon=":material/download:",
     key="data-download",

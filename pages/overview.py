@@ -10,9 +10,11 @@ st.caption(
     "Cambodia's anti-drug campaign, launched on 1 January 2017, as reported in the news. "
     "Every figure keeps the hedge the article put on it and links to the words it rests on."
 )
+st.markdown(texts.evidence_base_text(cached.sources()))
 
 st.header("Headline figures")
-figures = texts.headline_figures(cached.indicators(), texts.HEADLINE_METRICS)
+indicators, all_checks = cached.indicators(), cached.consistency_checks()
+figures = texts.headline_figures(indicators, texts.HEADLINE_METRICS)
 columns = st.columns(2)
 for n, row in enumerate(figures.itertuples()):
     with columns[n % 2]:
@@ -20,8 +22,9 @@ for n, row in enumerate(figures.itertuples()):
         st.caption(
             f"{md(row.period)} · [{md(row.source_label)}]({texts.source_href(row.source_id)})"
         )
+        st.caption(md(texts.how_sure(indicators, all_checks, row.metric_id, row.qualifier)))
 
-checks = texts.check_summary(cached.consistency_checks())
+checks = texts.check_summary(all_checks)
 st.info(
     f"Figures checked against each other: {checks['fail']} conflicts, "
     f"{checks['warn']} open questions, {checks['pass']} in agreement. "

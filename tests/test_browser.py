@@ -202,3 +202,53 @@ def test_light_embed_fits_from_phone_to_wide(server: str, browser, width: int):
         page.screenshot(path=SCREENSHOTS / f"light-embed-{width}.png", full_page=True)
     finally:
         context.close()
+
+
+# The text colour of every quote on the page, with the opacity of it and its ancestors,
+# and the first opaque background behind it.
+_QUOTE_COLOURS = """() => [...document.querySelectorAll(
+    '[data-testid="stMarkdownContainer"] blockquote p')].map(t => {
+  let opacity = 1;
+  for (let el = t; el; el = el.parentElement) opacity *= parseFloat(getComputedStyle(el).opacity);
+  let background = 'rgb(255, 255, 255)';
+  for (let el = t; el; el = el.parentElement) {
+    const c = getComputedStyle(el).backgroundColor;
+    if (c !== 'transparent' && !/, 0\\)$/.test(c)) { background = c; break; }
+  }
+  return {colour: getComputedStyle(t).color, opacity, background};
+})"""
+
+
+def _rgb(css: str) -> tuple[float, ...]:
+    return tuple(float(v) for v in re.findall(r"[\d.]+", css)[:3])
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    """WCAG 2 relative luminance."""
+    linear = [c / 255 for c in rgb]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in linear]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(colour: str, opacity: float, background: str) -> float:
+    """WCAG contrast ratio of text drawn at this opacity over this background."""
+    back = _rgb(background)
+    seen = tuple(opacity * c + (1 - opacity) * b for c, b in zip(_rgb(colour), back, strict=True))
+    light, dark = sorted((_luminance(seen), _luminance(back)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("colour", "opacity", "ratio"),
+    [("rgb(0, 0, 0)", 1.0, 21.0), ("rgb(47, 45, 43)", 0.6, 3.9), ("rgb(47, 45, 43)", 1.0, 13.7)],
+)
+def test_contrast_formula(colour, opacity, ratio):
+    assert contrast(colour, opacity, "rgb(255, 255, 255)") == pytest.approx(ratio, abs=0.1)
+
+
+def test_quotes_are_drawn_at_aa_contrast(server: str, open_page):
+    page = open_page(f"{server}/statements")
+    quotes = page.evaluate(_QUOTE_COLOURS)
+    assert quotes, "the Statements page shows no quote"
+    worst = min(contrast(q["colour"], q["opacity"], q["background"]) for q in quotes)
+    assert worst >= 4.5, f"quote text contrast {worst:.2f}:1 is below WCAG AA (4.5:1)"

@@ -44,7 +44,7 @@ def test_ordinary_text_is_written_as_it_is(value: str) -> None:
 
 def test_numbers_stay_numbers_and_negative_ones_keep_their_sign() -> None:
     frame = pd.DataFrame({"n": [-5, 0, 12], "x": [-1.5, None, 2.25]})
-    text = to_csv_bytes(frame).decode("utf-8")
+    text = to_csv_bytes(frame).decode("utf-8-sig")
     assert text.splitlines() == ["n,x", "-5,-1.5", "0,", "12,2.25"]
 
 
@@ -69,10 +69,31 @@ def test_dates_are_iso_days_without_a_time_part() -> None:
     assert cells["stamp"].tolist() == ["2017-01-13T09:30:00", "2017-01-14T00:00:00"]
 
 
-def test_header_row_utf8_and_no_index() -> None:
+def test_header_row_utf8_with_bom_and_no_index() -> None:
     data = to_csv_bytes(pd.DataFrame({"name": ["ស ខេង"], "n": [1]}, index=[7]))
-    lines = data.decode("utf-8").splitlines()
+    # The byte-order mark makes Excel read UTF-8 ("≈", Khmer) instead of a legacy code page.
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
     assert lines == ["name,n", "ស ខេង,1"]
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (55.00000000000001, "55"),
+        (0.1 + 0.2, "0.3"),
+        (3554.13, "3554.13"),
+        (0.125, "0.125"),
+        (8000.0, "8000"),
+        (-1.5, "-1.5"),
+        (123456.789012, "123456.789012"),
+        (2.5e15, "2500000000000000"),
+        (None, ""),
+    ],
+)
+def test_decimals_are_written_without_float_noise_or_lost_digits(value, written) -> None:
+    frame = pd.DataFrame({"x": pd.Series([value, 1.0], dtype="float64")})
+    assert _cells(to_csv_bytes(frame))["x"].tolist() == [written, "1"]
 
 
 def test_none_becomes_an_empty_cell() -> None:
@@ -87,7 +108,7 @@ def test_every_text_dtype_is_defused(dtype: object) -> None:
 
 
 def test_a_hostile_header_is_defused_too() -> None:
-    assert to_csv_bytes(pd.DataFrame({"=cmd": [1]})).decode().splitlines()[0] == "'=cmd"
+    assert to_csv_bytes(pd.DataFrame({"=cmd": [1]})).decode("utf-8-sig").splitlines()[0] == "'=cmd"
 
 
 def test_it_parses_back_to_the_same_rows_apart_from_the_prefix() -> None:

@@ -1,4 +1,4 @@
-"""A download serves exactly the rows on screen, with provenance, as safe CSV (AppTest)."""
+"""A download serves exactly the rows on screen, with provenance, as safe CSV named by its filter (AppTest)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import streamlit.testing.v1.app_test as app_test_module
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from database import downloads
+from database import downloads, queries
+from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
+from monitor.texts import download_file_name
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -135,3 +137,48 @@ def test_figures_download_keeps_hedges_and_provenance(data_page):
     assert lower_bounds["value_high"].isna().all()  # open, not zero
     assert (rows["metric_label"] == "Total arrests").all()
     assert rows["source_published_on"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
+
+
+def _served_name(at: AppTest) -> str:
+    button = at.get("download_button")[0]
+    return _RecordingStorage.made[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).filename
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({}, "cambodia-drug-campaign-indicators.csv"),
+        (
+            {"source": "13 Jan 2017 · Drug campaign nets 1,000"},
+            "cambodia-drug-campaign-indicators-source-",
+        ),
+        ({"metric": "Total arrests"}, "cambodia-drug-campaign-indicators-metric-"),
+        ({"table": "Statements"}, "cambodia-drug-campaign-statements.csv"),
+    ],
+)
+def test_download_file_name_says_what_was_filtered(data_page, params, name):
+    at, served = data_page(**params)
+    assert _served_name(at).startswith(name)
+    assert served.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+
+
+@pytest.mark.parametrize(
+    ("table", "sources", "metrics", "name"),
+    [
+        ("indicators", [], [], "cambodia-drug-campaign-indicators.csv"),
+        ("indicators", ["pp-2017-01"], [], "cambodia-drug-campaign-indicators-source-pp-2017-01.csv"),
+        ("indicators", ["a", "b"], ["arrests"], "cambodia-drug-campaign-indicators-2-sources-metric-arrests.csv"),
+        ("statements", ["../x y"], [], "cambodia-drug-campaign-statements-source-x-y.csv"),
+    ],
+)  # fmt: skip
+def test_download_file_name(table, sources, metrics, name):
+    assert download_file_name(table, sources, metrics) == name
+
+
+def test_metric_filter_offers_only_metrics_with_figures(data_page, seed_db):
+    metrics = queries.metrics(Reader(seed_db))
+    empty = set(metrics.loc[metrics["n_figures"] == 0, "label"])
+    at, _ = data_page(metric="Total arrests")
+    offered = set(next(m for m in at.multiselect if m.label == "Metrics").options)
+    assert offered == set(metrics["label"]) - empty
+    assert "Total arrests" in offered

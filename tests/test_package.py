@@ -22,7 +22,7 @@ from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build
 from exports import package
-from exports.csvsafe import FORMULA_TRIGGERS
+from exports.csvsafe import FORMULA_TRIGGERS, SIGNIFICANT_DIGITS
 from exports.package import FLATTENED, ZIP_NAME, package_bytes, write_package
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +88,8 @@ def _from_db(value: object, kind: str) -> object:
     if kind == "string":
         return str(value) or None  # an empty string and a NULL are both an empty cell
     if kind == "number":
-        return float(value)  # type: ignore[arg-type]
+        # The CSV keeps 12 significant digits, dropping float noise (55.00000000000001).
+        return float(f"{float(value):.{SIGNIFICANT_DIGITS}g}")  # type: ignore[arg-type]
     if kind == "integer":
         return int(value)  # type: ignore[call-overload]
     if kind == "date":
@@ -259,7 +260,7 @@ def test_empty_tables_are_written_with_their_header(tmp_path: Path) -> None:
         data = zipfile.ZipFile(io.BytesIO(package_bytes(fixture)))
     finally:
         fixture.close()
-    header = data.read("csv/policy_citations.csv").decode().splitlines()
+    header = data.read("csv/policy_citations.csv").decode("utf-8-sig").splitlines()
     assert header == [",".join(POLICY_CITATIONS.column_names)]
 
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from charts.catalogue import CHARTS, TRENDS_SECTIONS
 from database import queries
 from database.connection import Reader
+from monitor import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -172,14 +173,16 @@ def test_sources_page_opens_the_article_named_in_the_url(app):
     assert any(h.value == "Drug campaign nets 1,000" for h in at.header)
 
 
-def test_first_run_builds_the_missing_database_with_a_message(tmp_path, monkeypatch):
+def test_first_run_builds_the_missing_database_quietly(tmp_path, monkeypatch):
     target = tmp_path / "fresh" / "monitor.duckdb"
     monkeypatch.setenv("MONITOR_DB", str(target))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception
     assert target.exists()
-    assert at.status and at.status[0].label == "Database built"
+    # Readers get the dashboard, not news of its build.
+    assert not at.status
+    assert not [m.value for m in at.markdown if "Database built" in m.value]
     assert any(m.label == "Total arrests" for m in at.metric)
 
 
@@ -255,3 +258,47 @@ def test_checks_filter_by_kind(app, seed_db, params, expected):
         checks = queries.consistency_checks(db)
     assert _count(at, "check") == int(checks["kind"].isin(expected).sum()) < everything
     assert set(at.pills(key="kind").value) == expected
+
+
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
+    at = app("pages/checks.py")
+    main = next(md.value for md in at.markdown if "Open question" in md.value)
+    first = main.split("\n\n")[0]
+    assert "Conflict" in first or "Open question" in first
+    assert "reported once only" not in main
+    aside = next(e for e in at.expander if e.label.startswith("Reported once only"))
+    assert "reported once only" in aside.markdown[0].value
+    reader = Reader(seed_db)
+    ids = [*queries.sources(reader)["source_id"], *queries.metrics(reader)["metric_id"]]
+    for text in (main, aside.markdown[0].value):
+        assert not ISO_DAY.search(text), ISO_DAY.search(text)
+        assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
+        assert "lower bound" not in text
+
+
+def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):
+    at = app("pages/overview.py")
+    sources = queries.sources(Reader(seed_db))
+    base = next(m.value for m in at.markdown if m.value.startswith("Everything here rests on"))
+    assert f"{len(sources)} news articles" in base
+    assert all(outlet in base for outlet in sources["outlet"].unique()[:3])
+    assert str(sources["published_on"].min().year) in base
+    sure = [c.value for c in at.caption if c.value.startswith("Reported by")]
+    assert len(sure) == len(at.metric) > 0
+    assert all(" · " in line for line in sure)
+
+
+def test_data_checks_are_paged(app, monkeypatch):
+    monkeypatch.setattr(texts, "CHECKS_PER_PAGE", 5)
+    at = app("pages/checks.py")
+    drawn = [md.value.count("-badge[") for md in at.markdown if "-badge[" in md.value]
+    assert drawn[0] == 3  # the summary line: one badge per status
+    assert max(drawn[1:]) == 5
+    assert at.pagination, "more checks than one page holds, and no pages"
+    first = [md.value for md in at.markdown if "-badge[" in md.value][1]
+    at.pagination[0].set_value(2).run()
+    second = [md.value for md in at.markdown if "-badge[" in md.value][1]
+    assert second != first and second.count("-badge[") <= 5

@@ -1,0 +1,116 @@
+"""Charts with many reports: every report drawn with its hedge, labels and words only for what matters."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from charts.catalogue import _figure_list
+from charts.hedged import LABEL_ALL_UP_TO, categorical, timeline
+from data_model.wording import hedged_words
+from monitor.texts import EVIDENCE_SHOWN, evidence_markdown
+
+PHASES = pd.DataFrame(
+    {
+        "ordinal": [1],
+        "name": ["Phase one"],
+        "start_date": [pd.Timestamp("2017-01-01")],
+        "end_date": [pd.NaT],
+    }
+)
+
+
+def reports(n: int, sources: int = 3) -> pd.DataFrame:
+    """n arrest reports, one a week, every third a lower bound ('more than')."""
+    days = pd.date_range("2017-01-08", periods=n, freq="7D")
+    values = [1000.0 + 10 * i for i in range(n)]
+    values[n // 2] = 99_999.0  # the highest sits in the middle, not at an end
+    qualifiers = ["more_than" if i % 3 == 0 else "exact" for i in range(n)]
+    return pd.DataFrame(
+        {
+            "value": values,
+            "value_low": values,
+            "value_high": [None] * n,
+            "qualifier": qualifiers,
+            "unit": ["people"] * n,
+            "label": [
+                hedged_words(v, q, "people") for v, q in zip(values, qualifiers, strict=True)
+            ],
+            "metric_label": ["Arrests"] * n,
+            "period_start": [pd.Timestamp("2017-01-01")] * n,
+            "period_end": days,
+            "as_of": [pd.NaT] * n,
+            "attribution": ["police"] * n,
+            "source_citation": [f"Outlet, article {i % sources}" for i in range(n)],
+            "source_label": [f"article {i % sources}" for i in range(n)],
+            "phase_name": ["Phase one"] * n,
+        }
+    )
+
+
+def printed(fig) -> list[str]:
+    return [t for trace in fig.data for t in (trace.text or ()) if t]
+
+
+def arrows(fig) -> list:
+    return [a for a in fig.layout.annotations if a.showarrow and a.text == ""]
+
+
+@pytest.mark.parametrize("n", [5, LABEL_ALL_UP_TO, 40, 400])
+def test_timeline_draws_every_report_and_every_bound(n):
+    frame = reports(n)
+    fig = timeline(frame, PHASES, "source_label", "people")
+    assert sum(len(trace.x) for trace in fig.data) == n
+    bounds = arrows(fig)
+    assert len(bounds) == (frame["qualifier"] == "more_than").sum()
+    # A lower bound stays a lower bound: its arrow points up from the reported figure.
+    assert all(a.y > a.ay for a in bounds)
+
+
+@pytest.mark.parametrize("n", [40, 400])
+def test_a_large_timeline_labels_the_earliest_latest_and_extremes_only(n):
+    frame = reports(n)
+    labels = printed(timeline(frame, PHASES, "source_label", "people"))
+    assert len(labels) <= 4
+    highest = frame.loc[frame["value"].idxmax(), "label"]
+    assert {frame["label"].iloc[0], frame["label"].iloc[-1], highest} <= set(labels)
+
+
+def test_a_small_timeline_labels_every_report():
+    frame = reports(5)
+    assert sorted(printed(timeline(frame, PHASES, "source_label", "people"))) == sorted(
+        frame["label"]
+    )
+
+
+def test_a_large_categorical_chart_labels_each_category():
+    frame = reports(60)
+    labels = printed(categorical(frame, "phase_name", ["Phase one"], "source_label", "people"))
+    assert frame.loc[frame["value"].idxmax(), "label"] in labels and len(labels) <= 2
+
+
+@pytest.mark.parametrize(("n", "most"), [(3, 3), (400, 4)])
+def test_takeaway_names_the_figures_that_matter_and_counts_the_rest(n, most):
+    text = _figure_list(reports(n))
+    listed = text.count("(")  # each figure named comes with its period in brackets
+    assert listed == n if n <= most else listed <= most
+    if n > most:
+        assert f"{n - listed:,} other reports" in text and "99,999" in text
+
+
+def test_how_we_know_quotes_a_bounded_number_and_points_to_all():
+    evidence = pd.DataFrame(
+        {
+            "label": ["1,000 people"] * 300,
+            "metric_label": ["Arrests"] * 300,
+            "period": ["January 2017"] * 300,
+            "attribution": ["police"] * 300,
+            "quote": ["Police arrested 1,000 people."] * 300,
+            "source_id": ["a"] * 300,
+            "source_citation": ["Outlet"] * 300,
+            "source_url": ["https://example.org"] * 300,
+        }
+    )
+    text = evidence_markdown(evidence)
+    assert text.count("Police arrested") == EVIDENCE_SHOWN
+    assert "300 reports" in text and "(data)" in text
