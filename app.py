@@ -32,6 +32,7 @@ PAGES = [
     st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
     st.Page("pages/data.py", title="Data", icon=":material/table:"),
     st.Page("pages/checks.py", title="Data checks", icon=":material/fact_check:"),
+    st.Page("pages/methodology.py", title="Methodology", icon=":material/rule:"),
     st.Page("pages/share.py", title="Embed & share", icon=":material/share:"),
     st.Page("pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]

@@ -2,7 +2,8 @@
 
 Stateless: every answer follows from the request and the database file, so any number of
 processes can serve them. Each carries an ETag keyed to the build and answers 304 to a
-matching If-None-Match before doing any work.
+matching If-None-Match before doing any work. Long because every route shares the caching,
+the errors and the version checks written once here.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""Wall-clock benchmark of `python -m etl build` at 1x/100x/1000x the seeds, with added articles, and `suggest`."""
+"""Wall-clock benchmark of `python -m etl build` at 1x/100x/1000x the seeds, with added articles, and `suggest`.
+
+One script, because every case shares the corpus generator, the timer and the report; it is
+run by hand, never imported.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Time every page to fully rendered in a real browser against a blank Streamlit page, and a filter change's server time."""
+"""Time every page to fully rendered in a real browser against a blank Streamlit page, and a filter change's server time.
+
+One script, because the browser, the servers and the report share one lifecycle; the browser
+tests import its helpers so both measure the same condition.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Synthetic seeds corpora for the ETL benchmark: K-fold copies of the seeds, added articles, a long article."""
+"""Synthetic seeds corpora for the ETL benchmark: K-fold copies of the seeds, added articles, a long article.
+
+Long because each corpus kind must stay fully valid under every build rule (quotes, coverage,
+restatements); one module keeps those rules in one place for every benchmark.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Add command: copy a raw article into seeds/articles unchanged and register its source."""
+"""Add command: copy a raw article into seeds/articles unchanged and register its source.
+
+Long because refusing bad input (size, encoding, duplicates, ids) and writing under a lock
+atomically are one transaction; splitting it would split the transaction.
+"""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from data_model.records import (
     Record,
     Statement,
 )
+from data_model.safe_text import md
 from data_model.wording import hedged_label, vague_label
 
 #: build_info key under which the build stores the methodology text (not a count).
@@ -40,7 +41,8 @@ def _first(records: Sequence[Any], test: Callable[[Any], bool]) -> Any | None:
 
 
 def _example(text: str | None) -> str:
-    return f"\n\n*Example:* {text}" if text else "\n\n*Example:* none in the data yet."
+    # An example quotes the data: shown as text, never as Markdown (data_model.safe_text).
+    return f"\n\n*Example:* {md(text)}" if text else "\n\n*Example:* none in the data yet."
 
 
 def _figure(ind: Indicator, units: dict[str, str]) -> str:

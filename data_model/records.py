@@ -1,4 +1,8 @@
-"""The curated records: one strict pydantic model per kind, every field described."""
+"""The curated records: one strict pydantic model per kind, every field described.
+
+Long because it holds one model per record kind, each field described for the codebook:
+the length is descriptions, not logic.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The database's tables: every column with its type and a description, most taken from the models."""
+"""The database's tables: every column with its type and a description, most taken from the models.
+
+Long because it declares every column of every table with its description; it is a schema,
+not logic.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The one query module: every typed query of the database, returning DataFrames."""
+"""The one query module: every typed query of the database, returning DataFrames.
+
+Long on purpose: all SQL that reads the database lives here and nowhere else, one short typed
+function per query.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Process step: validate raw records against the models, each other and the article texts."""
+"""Process step: validate raw records against the models, each other and the article texts.
+
+Long because validation across records (ids, references, quotes, restatements) reports all
+problems in one pass; each rule is a short function.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The full data package: every table as CSV and Parquet, flattened tables, datapackage.json, README."""
+"""The full data package: every table as CSV and Parquet, flattened tables, datapackage.json, README.
+
+Long because the package's README, datapackage.json and flattened tables must agree on every
+field; keeping them in one module keeps them in step.
+"""
 
 from __future__ import annotations
 

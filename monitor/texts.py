@@ -1,4 +1,8 @@
-"""Shapes the pages need, derived from query results: headlines, the stance matrix, marked text."""
+"""Shapes the pages need, derived from query results: headlines, the stance matrix, marked text.
+
+Long because every text the pages show is built here, so pages stay descriptions of the screen;
+each builder is short and pure.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from urllib.parse import quote_plus
 import pandas as pd
 
 from charts.hedged import reference_date
+from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text, hedged_words, period_text
 
@@ -568,3 +573,13 @@ def pages_needed(n_rows: int, size: int) -> int:
 def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
     """The rows on one page (1-based)."""
     return frame.iloc[(page - 1) * size : page * size]
+
+
+def methodology_markdown(info: dict[str, str]) -> str:
+    """The methodology the build stored (rules and examples from its own data), without its
+    title (the page has one); a note when the database predates it."""
+    text = info.get(METHODOLOGY_KEY, "")
+    if not text:
+        return "_This database was built before the methodology was stored: rebuild it._"
+    lines = text.splitlines()
+    return "\n".join(lines[1:] if lines and lines[0].startswith("# ") else lines).strip()

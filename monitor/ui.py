@@ -1,4 +1,8 @@
-"""Screen pieces the pages share: a chart with its provenance, quotes, and links to sources."""
+"""Screen pieces the pages share: a chart with its provenance, quotes, and links to sources.
+
+Long because every screen piece the pages share is here (charts, quotes, filters, links);
+each is short.
+"""
 
 from __future__ import annotations
 

@@ -302,3 +302,10 @@ def test_data_checks_are_paged(app, monkeypatch):
     at.pagination[0].set_value(2).run()
     second = [md.value for md in at.markdown if "-badge[" in md.value][1]
     assert second != first and second.count("-badge[") <= 5
+
+
+def test_methodology_page_shows_the_rules_with_examples_from_the_data(app):
+    at = app("pages/methodology.py")
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Example:" in text and "no number given" in text
+    assert "#" not in text.splitlines()[0], "the page's title is its own, not the text's"

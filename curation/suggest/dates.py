@@ -1,4 +1,8 @@
-"""Dates in an article's words: not taken for figures, and resolved against the publication date."""
+"""Dates in an article's words: not taken for figures, and resolved against the publication date.
+
+Long because every date phrase the drafts resolve (relative days, months, years, spans) is a
+small rule of its own, listed together so they are read and tested as one table.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""The draft: read an article and the codebook, and render candidate records as YAML to review."""
+"""The draft: read an article and the codebook, and render candidate records as YAML to review.
+
+Long because it renders every kind of candidate record; each renderer is short and they share
+the id and YAML helpers.
+"""
 
 from __future__ import annotations
 

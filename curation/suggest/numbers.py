@@ -1,4 +1,8 @@
-"""Figures in an article's sentences: numbers in digits or words, their hedges and units."""
+"""Figures in an article's sentences: numbers in digits or words, their hedges and units.
+
+Long because numbers come in digits, words, fractions and vague plurals, each with its hedge
+and unit; the vocabulary and the readers stay together.
+"""
 
 from __future__ import annotations
 

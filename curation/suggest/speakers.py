@@ -1,4 +1,8 @@
-"""Who said what: speakers named around a quotation or a reported-speech verb, and the quotations."""
+"""Who said what: speakers named around a quotation or a reported-speech verb, and the quotations.
+
+Long because a speaker is found in several sentence shapes (quotation tails, reported speech,
+appositions); they share the name and title vocabulary.
+"""
 
 from __future__ import annotations
 
