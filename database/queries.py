@@ -70,6 +70,15 @@ def source_body(db: Reader, source_id: str) -> str | None:
     return None if frame.empty else str(frame.iloc[0, 0])
 
 
+def not_coded(db: Reader, source_id: str) -> pd.DataFrame:
+    """Sentences of one article left uncoded on purpose, with their offsets and the reason."""
+    return db.frame(
+        "SELECT quote, quote_start, quote_end, reason FROM not_coded WHERE source_id = ? "
+        "ORDER BY quote_start",
+        [source_id],
+    )
+
+
 def citations(db: Reader, source_id: str) -> pd.DataFrame:
     """Every curated quote in one article, with its offsets, in reading order."""
     return db.frame(

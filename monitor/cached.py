@@ -76,6 +76,7 @@ def _cached(query: Callable[Concatenate[Reader, P], R]) -> Callable[P, R]:
 sources = _cached(queries.sources)
 source_body = _cached(queries.source_body)
 citations = _cached(queries.citations)
+not_coded = _cached(queries.not_coded)
 metrics = _cached(queries.metrics)
 phases = _cached(queries.phases)
 phase_citations = _cached(queries.phase_citations)

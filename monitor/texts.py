@@ -165,30 +165,51 @@ def stance_matrix(positions: pd.DataFrame) -> pd.DataFrame:
     return matrix.fillna("").rename_axis(index="Actor", columns=None)
 
 
-def marked_body(body: str, citations: pd.DataFrame) -> str:
-    """The article as HTML paragraphs with every curated quote highlighted.
+#: How a sentence left uncoded on purpose looks in an article: grey (7:1 on white) and italic.
+NOT_CODED_STYLE = "color:#595959;font-style:italic"
+
+
+def marked_body(body: str, citations: pd.DataFrame, not_coded: pd.DataFrame | None = None) -> str:
+    """The article as HTML paragraphs with every curated quote highlighted and every sentence
+    left uncoded on purpose greyed, its reason in the tooltip.
 
     Overlapping quotes merge into one highlight; each highlight's tooltip lists the records
     resting on it. All article text is escaped.
     """
     spans = sorted(
-        (int(r.quote_start), int(r.quote_end), f"{r.record_kind}: {r.record_id}")
+        (int(r.quote_start), int(r.quote_end), f"{r.record_kind}: {r.record_id}", "mark")
         for r in citations.itertuples()
         if pd.notna(r.quote_start) and pd.notna(r.quote_end)
     )
+    if not_coded is not None:
+        spans = sorted(
+            spans
+            + [
+                (int(r.quote_start), int(r.quote_end), f"not coded: {r.reason}", "grey")
+                for r in not_coded.itertuples()
+                if pd.notna(r.quote_start) and pd.notna(r.quote_end)
+            ]
+        )
     merged: list[list] = []
-    for start, end, label in spans:
+    for start, end, label, kind in spans:
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
             merged[-1][2].append(label)
+            merged[-1][3] = "mark" if "mark" in (kind, merged[-1][3]) else "grey"
         else:
-            merged.append([start, end, [label]])
+            merged.append([start, end, [label], kind])
     out: list[str] = []
     pos = 0
-    for start, end, labels in merged:
+    for start, end, labels, kind in merged:
         out.append(html_text(body[pos:start], isolate=False))
         title = html_text("; ".join(labels), isolate=False)
-        out.append(f'<mark title="{title}">{html_text(body[start:end], isolate=False)}</mark>')
+        words = html_text(body[start:end], isolate=False)
+        if kind == "mark":
+            out.append(f'<mark title="{title}">{words}</mark>')
+        else:
+            out.append(
+                f'<span class="not-coded" style="{NOT_CODED_STYLE}" title="{title}">{words}</span>'
+            )
         pos = end
     out.append(html_text(body[pos:], isolate=False))
     text = "".join(out)

@@ -8,7 +8,8 @@ from monitor import cached, texts, ui
 st.title("Where does this come from?")
 st.caption(
     "Each article's clean text, with every passage the data set quotes highlighted "
-    "(hover a highlight to see which records rest on it)."
+    "(hover a highlight to see which records rest on it); a sentence left uncoded on "
+    "purpose is grey, and hovering it gives the reason."
 )
 
 sources = cached.sources()
@@ -26,7 +27,9 @@ if source_id:
     text_tab, records_tab = st.tabs(["Article text", "What the data set takes from it"])
     with text_tab:
         body = cached.source_body(source_id=source_id) or ""
-        marked = texts.marked_body(body, cached.citations(source_id=source_id))
+        marked = texts.marked_body(
+            body, cached.citations(source_id=source_id), cached.not_coded(source_id=source_id)
+        )
         st.html(f"<div class='article'>{marked}</div>")
     with records_tab:
         st.subheader("Figures")

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from charts.catalogue import CHARTS, TRENDS_SECTIONS
+from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
 from monitor import texts
@@ -309,3 +310,15 @@ def test_methodology_page_shows_the_rules_with_examples_from_the_data(app):
     text = "\n".join(m.value for m in at.markdown)
     assert "Example:" in text and "no number given" in text
     assert "#" not in text.splitlines()[0], "the page's title is its own, not the text's"
+
+
+def test_sources_page_greys_every_sentence_left_uncoded_with_its_reason(app, seed_db):
+    with Reader(seed_db) as db:
+        sources = queries.sources(db)["source_id"].tolist()
+        uncoded = {s: queries.not_coded(db, s) for s in sources}
+    for source_id, rows in uncoded.items():
+        at = app("pages/sources.py", source=source_id)
+        html = "".join(h.proto.body for h in at.get("html"))
+        assert html.count('class="not-coded"') == len(rows), source_id
+        for reason in rows["reason"]:
+            assert html_text(f"not coded: {reason}", isolate=False) in html

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from monitor.texts import cell_text, rows_html
+from monitor.texts import cell_text, marked_body, rows_html
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,15 @@ def test_rows_html_keeps_a_missing_bound_empty_and_escapes_text():
 
 def test_rows_html_says_when_nothing_matches():
     assert "No rows match" in rows_html(pd.DataFrame({"a": []}))
+
+
+def test_a_sentence_left_uncoded_is_greyed_with_its_reason_and_quotes_stay_marked():
+    body = "Police said 12 were held. The ministry could not be reached <for> comment."
+    cited = pd.DataFrame(
+        [{"quote_start": 0, "quote_end": 24, "record_kind": "indicator", "record_id": "f-1"}]
+    )
+    uncoded = pd.DataFrame([{"quote_start": 25, "quote_end": len(body), "reason": "no words"}])
+    html = marked_body(body, cited, uncoded)
+    assert '<mark title="indicator: f-1">Police said 12 were held</mark>' in html
+    assert 'class="not-coded"' in html and 'title="not coded: no words"' in html
+    assert "&lt;for&gt;" in html  # the article's text stays text
