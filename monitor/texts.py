@@ -602,5 +602,9 @@ def methodology_markdown(info: dict[str, str]) -> str:
     text = info.get(METHODOLOGY_KEY, "")
     if not text:
         return "_This database was built before the methodology was stored: rebuild it._"
-    lines = text.splitlines()
-    return "\n".join(lines[1:] if lines and lines[0].startswith("# ") else lines).strip()
+    # The page has its own title, and the note for maintainers on how the text is generated
+    # is not for readers.
+    paragraphs = [
+        p for p in text.split("\n\n") if not p.startswith(("# ", "Generated from `data_model/`"))
+    ]
+    return "\n\n".join(paragraphs).strip()
