@@ -7,8 +7,7 @@ from urllib.parse import urlsplit
 
 from charts.catalogue import chart_page
 from charts.model import Chart
-
-PROJECT = "Cambodia drug campaign monitor"
+from data_model.wording import PROJECT
 
 #: No script may run, nothing is fetched but the chart's own images; any site may frame it.
 EMBED_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'"

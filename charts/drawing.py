@@ -29,6 +29,7 @@ from choreographer.errors import (
 
 from charts.catalogue import chart_page
 from charts.model import Chart
+from data_model.wording import PROJECT
 
 T = TypeVar("T")
 
@@ -40,8 +41,6 @@ INSTALL_HINT = "install it with `apt-get install chromium` (as root), or run `ma
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 2
 OPEN_TIMEOUT = 60.0  # a cold Chromium start can take several seconds on a small machine
 RENDER_TIMEOUT = 60.0
-
-PROJECT = "Cambodia drug campaign monitor"
 
 
 class PngUnavailable(RuntimeError):

@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-import duckdb
+import pandas as pd
 
 from charts.catalogue import CHARTS
 from charts.drawing import (
@@ -21,6 +21,7 @@ from charts.frames import ReaderFrames
 from data_model.tables import CHART_IMAGES
 from database import queries
 from database.connection import Reader
+from etl.store import add_rows
 
 #: Static chart sizes in CSS pixels: a wide one for laptops, a tall narrow one for phones.
 WIDE, NARROW = (1000, 460), (420, 620)
@@ -79,13 +80,7 @@ def draw_into(db_path: Path, previous: Path | None = None) -> str:
         return f"static charts not drawn ({exc}); pages will show interactive charts"
     finally:
         close_png_session()  # the browser is not kept beyond the build
-    con = duckdb.connect(str(db_path))
-    try:
-        names = ", ".join(c.name for c in CHART_IMAGES.columns)
-        con.executemany(f"INSERT INTO {CHART_IMAGES.name} ({names}) VALUES (?, ?, ?, ?)", rows)
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+    add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
     drawn = len(set(missing))
     return (
         f"drew {len(CHARTS)} charts as static images ({drawn} of {len(rows)} images new) "

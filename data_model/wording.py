@@ -8,6 +8,9 @@ import pandas as pd
 
 from data_model.qualifiers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS, Qualifier
 
+#: The name every page, file and image is signed with.
+PROJECT = "Cambodia drug campaign monitor"
+
 #: What follows a number of each unit; units not listed are named by the label instead.
 UNIT_SUFFIX = {"percent": "%", "kg": " kg"}
 

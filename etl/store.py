@@ -100,6 +100,17 @@ def _record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             con.execute("DETACH previous")
 
 
+def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
+    """Append rows to one table of a database file not yet swapped in (a finishing step's
+    output, e.g. the static chart images), through the same insert as every table."""
+    con = duckdb.connect(str(db_path))
+    try:
+        _insert(con, table, frame)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def write_database(
     frames: dict[str, pd.DataFrame], db_path: Path, finish: Finish | None = None
 ) -> None:

@@ -37,6 +37,7 @@ from data_model.tables import (
     Column,
     Table,
 )
+from data_model.wording import PROJECT
 from database import queries
 from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
@@ -44,7 +45,6 @@ from exports.csvsafe import to_csv_bytes
 PACKAGE_NAME = "cambodia-drug-campaign-data"
 ZIP_NAME = f"{PACKAGE_NAME}.zip"
 TITLE = "Cambodia's anti-drug campaign: figures, statements and policies from news reports"
-PROJECT = "Cambodia drug campaign monitor"
 
 #: Where each column the flattened tables add comes from, so its description is the one
 #: written in data_model.tables and nowhere else.
