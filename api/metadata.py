@@ -35,6 +35,11 @@ COMPUTED = {
     "organisation": "The speaker's organisation (From actors.organisation).",
     "actor_role": "The actor's role (From actors.role).",
     "source_id": "The article the row rests on (sources.source_id).",
+    "relayed_by_name": (
+        "The name of whoever passed the words on (From actors.name); empty when the article "
+        "reports the speaker directly. Relayed words are that person's account, not the "
+        "speaker's own."
+    ),
 }
 
 

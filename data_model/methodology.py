@@ -121,7 +121,8 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
         _section(
             "Direct words, paraphrase and relayed words",
             f"{_describe(Statement, 'kind')} {_describe(PolicyPositionEntry, 'kind')} "
-            "The build refuses `direct` for words not inside quotation marks in the article. "
+            "The build refuses `direct` for words not inside quotation marks in the article, "
+            "and `reported` for words inside them: words in quotation marks are someone's own. "
             f"{_describe(Statement, 'relayed_by')} Relayed words are signed by whoever relayed "
             "them; a paraphrase is never signed.",
             (

@@ -173,22 +173,34 @@ class _Checker:
             )
         return span
 
-    def direct(
-        self, raw: RawRecord, field_name: str, source_id: str, span: tuple[int, int]
+    def speech(
+        self, raw: RawRecord, field_name: str, source_id: str, span: tuple[int, int], kind: object
     ) -> None:
-        """Words given as direct speech must lie inside quotation marks in the article."""
+        """Direct speech lies inside quotation marks in the article, and words inside
+        quotation marks are someone's own words, never the reporter's paraphrase (review 19)."""
         body = self.bodies.get(source_id)
         if body is None:
             return
         if source_id not in self._quoted:
             self._quoted[source_id] = quoted_spans(body.body)
-        if not within_quotation(span, self._quoted[source_id]):
+        quoted = within_quotation(span, self._quoted[source_id])
+        kind = getattr(kind, "value", kind)
+        if kind == "direct" and not quoted:
             self.problems.add(
                 raw.file,
                 raw.label,
                 field_name,
                 "kind is 'direct' but the quote is not inside quotation marks in the article: "
                 "a paraphrase is 'reported'",
+            )
+        elif kind != "direct" and quoted:
+            self.problems.add(
+                raw.file,
+                raw.label,
+                field_name,
+                f"kind is {kind!r} but the quote is inside quotation marks in the article: "
+                "they are someone's own words, 'direct' (with relayed_by when the one quoted "
+                "passes on another's words)",
             )
 
 
@@ -202,14 +214,14 @@ def _check_record(
     indicators: dict[str, Indicator],
 ) -> None:
     def quote(
-        field_name: str, source_field: str, source_id: str, text: str, direct: bool = False
+        field_name: str, source_field: str, source_id: str, text: str, speech: object = None
     ) -> None:
         span = c.quote(raw, field_name, source_field, source_id, text)
         if span:
             loc.spans[field_name] = span
             loc.span_sources[field_name] = source_id
-            if direct:
-                c.direct(raw, field_name, source_id, span)
+            if speech:
+                c.speech(raw, field_name, source_id, span, speech)
 
     if kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
@@ -222,7 +234,7 @@ def _check_record(
     elif kind == "statements":
         c.ref(raw, "actor_id", "actors", rec.actor_id)
         c.ref(raw, "relayed_by", "actors", rec.relayed_by)
-        quote("quote", "source_id", rec.source_id, rec.quote, direct=rec.kind == "direct")
+        quote("quote", "source_id", rec.source_id, rec.quote, speech=rec.kind)
     elif kind in ("events", "not_coded"):
         quote("quote", "source_id", rec.source_id, rec.quote)
     elif kind == "policies":
@@ -235,7 +247,7 @@ def _check_record(
             f = f"positions.{i}"
             c.ref(raw, f"{f}.actor_id", "actors", pos.actor_id)
             c.ref(raw, f"{f}.relayed_by", "actors", pos.relayed_by)
-            quote(f"{f}.quote", f"{f}.source_id", pos.source_id, pos.quote, pos.kind == "direct")
+            quote(f"{f}.quote", f"{f}.source_id", pos.source_id, pos.quote, speech=pos.kind)
     elif kind == "phases":
         for i, cite in enumerate(rec.citations):
             quote(f"citations.{i}.quote", f"citations.{i}.source_id", cite.source_id, cite.quote)

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from api.metadata import BASE
 from database import queries
 from database.connection import Reader
+from database.downloads import DOWNLOAD_TABLES, rows
 from etl.quotes import BodyIndex, quoted_spans, within_quotation
 from monitor import texts as views
 
@@ -127,3 +129,22 @@ def test_review_44_47_a_bounded_event_is_drawn_across_its_range_only(db: Reader)
     for r in bounded.itertuples():
         start, end = _span(r)
         assert start == r.event_date and end == r.event_date_end + dt.timedelta(days=1)
+
+
+# Tables whose rows are someone's words: their records carry who relayed them.
+SPOKEN = [n for n in DOWNLOAD_TABLES if "relayed_by" in BASE[n].column_names]
+
+
+def test_statements_and_positions_are_the_spoken_tables():
+    assert {"statements", "positions"} <= set(SPOKEN)
+
+
+@pytest.mark.parametrize("name", SPOKEN)
+def test_every_download_of_a_persons_words_says_how_they_were_said(db: Reader, name: str):
+    """A CSV row holding someone's words carries whether they are direct or the article's
+    paraphrase, and who relayed them: an analyst's spreadsheet must not turn a paraphrase or
+    a relayed account into the person's own words (review 19, 20)."""
+    frame = rows(db, name)
+    assert {"quote", "kind", "relayed_by", "relayed_by_name"} <= set(frame.columns), name
+    relayed = frame[frame["relayed_by"].notna()]
+    assert not relayed.empty and relayed["relayed_by_name"].notna().all(), name

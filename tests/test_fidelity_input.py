@@ -60,6 +60,10 @@ def _paraphrase_as_direct_position(doc: dict) -> None:
     doc["policies"][0]["positions"][0]["kind"] = "direct"  # "called for community-based…"
 
 
+def _quotation_as_paraphrase(doc: dict) -> None:
+    doc["statements"][0]["kind"] = "reported"  # words inside quotation marks in the article
+
+
 def _position_without_kind(doc: dict) -> None:
     del doc["policies"][0]["positions"][0]["kind"]
 
@@ -77,6 +81,13 @@ def _relayed_by_nobody(doc: dict) -> None:
             "quote",
             "not inside quotation marks",
             id="20-statement-paraphrase-as-direct",
+        ),
+        pytest.param(
+            _quotation_as_paraphrase,
+            "sok-dara-continue",
+            "quote",
+            "inside quotation marks in the article: they are someone's own words",
+            id="19-quoted-words-as-paraphrase",
         ),
         pytest.param(
             _paraphrase_as_direct_position,
