@@ -1,0 +1,153 @@
+"""The deployed studio's login against a real OpenID Connect provider on loopback: an editor on
+the allow-list signs in and gets the studio; anyone else is stopped at the gate (issue 11).
+
+The provider (tests/fixtures/oidc_provider.py) is a real one, not a stub of Streamlit: the
+browser follows Streamlit's `st.login` redirect, types an email into the provider's form, and
+Streamlit (Authlib) exchanges the code, checks the signed id_token against the JWKS and sets
+its cookie, exactly as with a hosted provider.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
+
+from bench.page_load import free_port, stop_server
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+PROVIDER = ROOT / "tests" / "fixtures" / "oidc_provider.py"
+EDITOR = "editor@example.org"
+GATE = "log in to continue"
+REFUSED = "is not on the editors' list"
+
+
+def _wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{proc.args[:4]} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer in {timeout:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+def _start(args: list[str], log: Path, health: str, env: dict[str, str]) -> subprocess.Popen:
+    with log.open("ab") as out:
+        proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(health, proc, log)
+    except RuntimeError:
+        stop_server(proc)
+        raise
+    return proc
+
+
+@pytest.fixture(scope="module")
+def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The loopback OpenID Connect provider; its issuer URL."""
+    port = free_port()
+    issuer = f"http://127.0.0.1:{port}"
+    log = tmp_path_factory.mktemp("oidc") / "provider.log"
+    proc = _start(
+        [sys.executable, str(PROVIDER), str(port)],
+        log,
+        f"{issuer}/.well-known/openid-configuration",
+        dict(os.environ),
+    )
+    try:
+        yield issuer
+    finally:
+        stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def studio(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The studio as deployed: an `[auth]` section naming the provider, one editor allowed."""
+    sys.path.insert(0, str(PROVIDER.parent))
+    from oidc_provider import CLIENT_ID, CLIENT_SECRET
+
+    here = tmp_path_factory.mktemp("studio")
+    port = free_port()
+    url = f"http://localhost:{port}"
+    secrets = here / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{url}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret-of-more-than-thirty-two-characters"\n'
+        f'client_id = "{CLIENT_ID}"\n'
+        f'client_secret = "{CLIENT_SECRET}"\n'
+        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
+        "[studio]\n"
+        f'editors = ["{EDITOR.upper()}"]\n',
+        encoding="utf-8",
+    )
+    env = {**os.environ, "STUDIO_SEEDS": str(ROOT / "tests" / "fixtures" / "seeds")}
+    args = [
+        *(sys.executable, "-m", "streamlit", "run", str(ROOT / "studio" / "app.py")),
+        *("--server.port", str(port), "--server.address", "127.0.0.1"),
+        *("--server.headless", "true", "--server.fileWatcherType", "none"),
+        *("--browser.gatherUsageStats", "false", "--secrets.files", str(secrets)),
+    ]
+    proc = _start(args, here / "studio.log", f"{url}/_stcore/health", env)
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+def _sign_in(browser, studio: str, email: str):  # noqa: F811
+    context = browser.new_context()
+    context.set_default_timeout(60_000)
+    page = context.new_page()
+    page.goto(studio)
+    page.get_by_text(GATE).wait_for()
+    page.get_by_role("button", name="Log in").click()
+    page.locator('input[name="email"]').fill(email)  # the provider's own form
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{studio}/**")
+    return context, page
+
+
+def test_an_editor_on_the_list_signs_in_and_gets_the_studio(browser, studio: str):  # noqa: F811
+    context, page = _sign_in(browser, studio, EDITOR)
+    try:
+        page.get_by_role("radiogroup").first.wait_for()  # the screens past the gate
+        assert page.get_by_text(GATE).count() == 0
+        assert page.get_by_text(REFUSED).count() == 0
+    finally:
+        context.close()
+
+
+def test_a_signed_in_stranger_is_stopped_at_the_gate(browser, studio: str):  # noqa: F811
+    context, page = _sign_in(browser, studio, "stranger@example.org")
+    try:
+        page.get_by_text(REFUSED).wait_for()
+        assert page.get_by_role("radiogroup").count() == 0
+        assert page.get_by_role("button", name="Log out").is_visible()
+    finally:
+        context.close()
+
+
+def test_nobody_gets_past_the_gate_without_signing_in(browser, studio: str):  # noqa: F811
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(studio)
+        page.get_by_text(GATE).wait_for()
+        assert page.get_by_role("radiogroup").count() == 0
+    finally:
+        context.close()
