@@ -1,4 +1,4 @@
-"""Page runs while builds replace the database every few seconds, old code and new side by side: prints figures.
+"""Page runs while new builds replace the database every few seconds, old code and new side by side: prints figures.
 
     git archive 47f48ca | tar -x -C /tmp/before      # the code to compare against
     python bench/build_during_traffic.py --before /tmp/before [--change]
@@ -7,10 +7,12 @@ Two servers run at once, one per checkout, each on its own database file, so bot
 the machine's load. --sessions clients per server (raw websockets, no browser: the browser
 does not touch the server's caches) each load the pages in turn and time the server's
 script run, from the rerun request to `script_finished`. Two phases of --seconds each:
-quiet, then with each checkout's own `python -m etl build` replacing its file every
---every seconds. Without --change every build has the same data (a routine rebuild); with
-it, builds alternate between the seeds and a copy with one reporter's name changed, so
-every build brings new content.
+quiet, then with a new database version swapped in every --every seconds, the way a build
+ends (a copy beside the file, then os.replace). The versions are built beforehand by each
+checkout's own `python -m etl build`, so the figures show what readers pay for a new
+version, not the build's own CPU (on a shared machine that would swamp them). Without
+--change every version has the same data (a routine rebuild); with it, each version has
+new data (one reporter's name changed, differently each time).
 """
 
 from __future__ import annotations
@@ -68,31 +70,39 @@ def _session(url: str, stop: threading.Event, times: list[float], offset: int) -
         n += 1
 
 
-def _changed_seeds(seeds: Path, target: Path) -> Path:
+def _seeds_variant(seeds: Path, target: Path, n: int) -> Path:
     """A copy of the seeds with one reporter's name changed: new content, same articles."""
     shutil.copytree(seeds, target)
     sources = target / "curated" / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace("reporter: Hong Menea", "reporter: Hong M."), encoding="utf-8")
+    sources.write_text(text.replace("reporter: Hong Menea", f"reporter: Hong M. {n}"), "utf-8")
     return target
 
 
-def _builder(
-    root: Path, db: Path, seeds: list[Path], every: float, stop: threading.Event, done: list[int]
+def _versions(root: Path, seeds: list[Path], folder: Path) -> list[Path]:
+    """One database file per seeds folder, built by the code at root; built over one path
+    in turn so each build reuses the static images it can, as successive builds do."""
+    work = folder / "monitor.duckdb"
+    files = []
+    for n, seed in enumerate(seeds):
+        command = [sys.executable, "-m", "etl", "--seeds", str(seed), "build", "--db", str(work)]
+        subprocess.run(command, cwd=root, check=True, capture_output=True)
+        files.append(folder / f"version-{n}.duckdb")
+        shutil.copyfile(work, files[-1])
+    return files
+
+
+def _replacer(
+    db: Path, versions: list[Path], every: float, stop: threading.Event, done: list[int]
 ) -> None:
-    """Rebuild db with the code at root every `every` seconds (alternating the seeds)."""
-    n = 0
-    while not stop.is_set():
-        started = time.monotonic()
-        command = [sys.executable, "-m", "etl", "--seeds", str(seeds[n % len(seeds)])]
-        command += ["build", "--db", str(db)]
-        result = subprocess.run(command, cwd=root, capture_output=True, text=True)
-        if result.returncode == 0:
-            done.append(1)
-        else:
-            print(f"  build failed ({root}): {result.stderr[-300:]}", file=sys.stderr)
+    """Swap the next version in every `every` seconds, as the build's last step does."""
+    n = 1
+    while not stop.wait(every):
+        staged = db.with_name(f".{db.name}.staged")
+        shutil.copyfile(versions[n % len(versions)], staged)
+        os.replace(staged, db)
+        done.append(1)
         n += 1
-        stop.wait(max(0.0, every - (time.monotonic() - started)))
 
 
 def _p(values: list[float], q: int) -> float:
@@ -121,23 +131,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, required=True, help="checkout of the old code")
     parser.add_argument("--sessions", type=int, default=5, help="readers per server")
     parser.add_argument("--seconds", type=float, default=60.0, help="length of each phase")
-    parser.add_argument("--every", type=float, default=6.5, help="seconds between builds")
-    parser.add_argument("--change", action="store_true", help="every build brings new data")
+    parser.add_argument("--every", type=float, default=6.5, help="seconds between versions")
+    parser.add_argument("--change", action="store_true", help="every version has new data")
     args = parser.parse_args(argv)
     roots = {"before": args.before.resolve(), "now": ROOT}
+    swaps = int(args.seconds / args.every) + 1
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        seeds = [ROOT / "seeds"]
-        if args.change:
-            seeds.append(_changed_seeds(ROOT / "seeds", tmp / "seeds-changed"))
-        dbs = {name: tmp / name / "monitor.duckdb" for name in roots}
-        servers, urls = {}, {}
+        if args.change:  # every version new data
+            seeds = [_seeds_variant(ROOT / "seeds", tmp / f"seeds-{n}", n) for n in range(swaps)]
+        else:  # two builds of the same data: new files, same content
+            seeds = [ROOT / "seeds"] * 2
+        servers, urls, versions, dbs = {}, {}, {}, {}
         try:
             for name, root in roots.items():
-                dbs[name].parent.mkdir()
-                # The first build draws the static charts; later ones reuse unchanged images.
-                build = [sys.executable, "-m", "etl", "build", "--db", str(dbs[name])]
-                subprocess.run(build, cwd=root, check=True, capture_output=True)
+                (tmp / name).mkdir()
+                versions[name] = _versions(root, seeds, tmp / name)
+                dbs[name] = tmp / name / "served.duckdb"
+                shutil.copyfile(versions[name][0], dbs[name])
                 env = {**os.environ, "MONITOR_DB": str(dbs[name])}
                 command = [sys.executable, "-m", "monitor.serve"]
                 servers[name], urls[name] = start_server(
@@ -146,34 +157,34 @@ def main(argv: list[str] | None = None) -> int:
             _phase(urls, 1, 10)  # warm-up: imports and first caches
             quiet = _phase(urls, args.sessions, args.seconds)
             stop, done = threading.Event(), {name: [] for name in roots}
-            builders = [
+            replacers = [
                 threading.Thread(
-                    target=_builder,
-                    args=(root, dbs[name], seeds, args.every, stop, done[name]),
+                    target=_replacer,
+                    args=(dbs[name], versions[name], args.every, stop, done[name]),
                     daemon=True,
                 )
-                for name, root in roots.items()
+                for name in roots
             ]
-            for b in builders:
-                b.start()
+            for r in replacers:
+                r.start()
             busy = _phase(urls, args.sessions, args.seconds)
             stop.set()
-            for b in builders:
-                b.join(timeout=300)
+            for r in replacers:
+                r.join(timeout=60)
         finally:
             for proc in servers.values():
                 stop_server(proc)
-    kind = "new data each build" if args.change else "same data each build"
+    kind = "new data each version" if args.change else "same data each version"
     print(
-        f"{args.sessions} readers per server, {args.seconds:.0f} s per phase, a build every "
+        f"{args.sessions} readers per server, {args.seconds:.0f} s per phase, a new version every "
         f"{args.every} s ({kind}); server time of a page run, ms"
     )
-    print(f"{'code':<7} {'quiet p50':>9} {'quiet p95':>9} {'builds p50':>10} {'builds p95':>10}")
+    print(f"{'code':<7} {'quiet p50':>9} {'quiet p95':>9} {'swaps p50':>10} {'swaps p95':>10}")
     for name in roots:
         print(
             f"{name:<7} {_p(quiet[name], 50):>9.0f} {_p(quiet[name], 95):>9.0f} "
             f"{_p(busy[name], 50):>10.0f} {_p(busy[name], 95):>10.0f}   "
-            f"({len(quiet[name])} + {len(busy[name])} page runs, {len(done[name])} builds)"
+            f"({len(quiet[name])} + {len(busy[name])} page runs, {len(done[name])} new versions)"
         )
     return 0
 

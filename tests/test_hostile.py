@@ -124,6 +124,59 @@ def test_the_launcher_installs_the_patches():
     assert "streamlit_internals.install()" in (ROOT / "monitor" / "serve.py").read_text()
 
 
+async def _page_finished(socket, page: str = "") -> bool:
+    """Ask for a page on an open session; True once its script run has finished."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    request = BackMsg()
+    request.rerun_script.query_string = ""
+    request.rerun_script.page_name = page
+    await socket.send(request.SerializeToString())
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(await socket.recv())
+        if message.WhichOneof("type") == "script_finished":
+            return True
+
+
+def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
+    fixture_seeds: Path, tmp_path: Path
+):
+    """Replays item 10 on the wire: a client sending a frame over the cap is cut off (1009,
+    message too big) before the frame is read whole; a reader connected beside it still
+    gets pages, and so does a new one."""
+    import asyncio
+
+    import websockets
+
+    from bench.page_load import start_server, stop_server
+
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)
+    env = {**os.environ, "MONITOR_DB": str(db)}
+    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+
+    async def scenario() -> int | None:
+        connect = {"subprotocols": ["streamlit"], "max_size": None}
+        async with websockets.connect(stream, **connect) as reader:
+            assert await _page_finished(reader)
+            async with websockets.connect(stream, **connect) as attacker:
+                with pytest.raises(websockets.ConnectionClosed) as closed:
+                    await attacker.send(b"\x00" * (2 * streamlit_internals.MAX_INCOMING_BYTES))
+                    await asyncio.wait_for(attacker.recv(), timeout=30)
+            assert await _page_finished(reader, "statements")
+        async with websockets.connect(stream, **connect) as newcomer:
+            assert await _page_finished(newcomer)
+        return closed.value.rcvd.code if closed.value.rcvd else None
+
+    try:
+        code = asyncio.run(scenario())
+    finally:
+        stop_server(proc)
+    assert code == 1009  # "message too big", from the server
+
+
 # --- 2. values and dates the pages cannot draw ------------------------------------------
 
 
