@@ -344,5 +344,45 @@ BUILD_CHANGES = Table(
     ("table_name", "record_id"),
 )
 
+CHART_PARTS = Table(
+    "chart_parts",
+    "Every chart as the build made it (figure, words, evidence), so no page rebuilds one.",
+    (
+        Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column("title", "VARCHAR", "The chart's title."),
+        Column("takeaway", "VARCHAR", "The chart's takeaway in words."),
+        Column("figure", "VARCHAR", "The Plotly figure as JSON (plotly.io.to_json)."),
+        Column(
+            "evidence", "VARCHAR", "The words behind each figure drawn, as pandas 'split' JSON."
+        ),
+        Column("sources", "VARCHAR", "The articles the chart rests on, as a JSON list of text."),
+    ),
+    ("chart_id",),
+)
+
+READABLE_CHECKS = Table(
+    "readable_checks",
+    "Each consistency check's detail and articles in plain words (labels for ids, plain dates).",
+    (
+        Column("check_id", "VARCHAR", "The check (consistency_checks.check_id)."),
+        Column("detail", "VARCHAR", "The check's detail in plain words."),
+        Column("source_ids", "VARCHAR", "The articles compared, by their short labels."),
+    ),
+    ("check_id",),
+)
+
+CONTENT_FINGERPRINT = Table(
+    "content_fingerprint",
+    "SHA-256 of every data table but build_info: a rebuild with the same content keeps the "
+    "dashboard's caches.",
+    (Column("fingerprint", "VARCHAR", "The content's SHA-256 in hex."),),
+)
+
 #: Tables the build writes for the app's own use: not data, so not in the data package.
-INTERNAL_TABLES: tuple[Table, ...] = (CHART_IMAGES, BUILD_CHANGES)
+INTERNAL_TABLES: tuple[Table, ...] = (
+    CHART_IMAGES,
+    BUILD_CHANGES,
+    CHART_PARTS,
+    READABLE_CHECKS,
+    CONTENT_FINGERPRINT,
+)

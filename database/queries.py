@@ -489,3 +489,54 @@ def build_changes(db: Reader) -> pd.DataFrame:
         ORDER BY c.source_id, c.table_name, c.change, c.record_id
         """
     )
+
+
+# --- what the build computed for the pages -------------------------------------------------
+
+
+def _has_table(db: Reader, name: str) -> bool:
+    """Whether the file has this table (a file built before it existed does not)."""
+    found = db.frame(
+        "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?"
+        " AND database_name = current_database()",
+        [name],
+    )
+    return int(found["n"].iloc[0]) > 0
+
+
+def content_fingerprint(db: Reader) -> str | None:
+    """The build's fingerprint of the data (same data, same fingerprint); None when absent."""
+    if not _has_table(db, "content_fingerprint"):
+        return None
+    frame = db.frame("SELECT fingerprint FROM content_fingerprint")
+    return None if frame.empty else str(frame.iloc[0, 0])
+
+
+def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
+    """The chart's parts as the build stored them; None when it stored none."""
+    if not _has_table(db, "chart_parts"):
+        return None
+    frame = db.frame(
+        "SELECT chart_id, title, takeaway, figure, evidence, sources FROM chart_parts"
+        " WHERE chart_id = ?",
+        [chart_id],
+    )
+    return None if frame.empty else {k: str(v) for k, v in frame.iloc[0].items()}
+
+
+def readable_checks(db: Reader) -> pd.DataFrame | None:
+    """consistency_checks with detail and articles in the plain words the build stored, in
+    the same order; None when the build stored none."""
+    if not _has_table(db, "readable_checks"):
+        return None
+    frame = db.frame(
+        """
+        SELECT c.check_id, c.kind, c.metric_id, c.period_start, c.period_end, c.status,
+               r.detail, r.source_ids
+        FROM consistency_checks c JOIN readable_checks r USING (check_id)
+        ORDER BY CASE c.status WHEN 'fail' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, c.kind,
+                 c.check_id
+        """
+    )
+    checks = db.frame("SELECT count(*) AS n FROM consistency_checks")
+    return frame if len(frame) == int(checks["n"].iloc[0]) else None

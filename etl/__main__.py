@@ -107,6 +107,19 @@ def _draw_charts(new: Path, previous: Path) -> str:
     return draw_into(new, previous)
 
 
+def _store_charts(new: Path) -> str:
+    # Every chart's figure and words, so no server rebuilds one after this build.
+    from charts.stored import store_into
+
+    return store_into(new)
+
+
+def _finish(new: Path, previous: Path, draw: bool, notes: list[str]) -> None:
+    notes.append(_store_charts(new))
+    if draw:
+        notes.append(_draw_charts(new, previous))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -116,9 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
             notes: list[str] = []
-            finish = (
-                None if args.no_charts else (lambda new: notes.append(_draw_charts(new, args.db)))
-            )
+
+            def finish(new: Path) -> None:
+                _finish(new, args.db, not args.no_charts, notes)
+
             counts = build(args.db, args.seeds, finish, report=print)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
             for note in notes:

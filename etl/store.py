@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -10,7 +11,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from data_model.tables import INTERNAL_TABLES, TABLES, Table
+from data_model.tables import (
+    BUILD_INFO,
+    CONTENT_FINGERPRINT,
+    INTERNAL_TABLES,
+    READABLE_CHECKS,
+    TABLES,
+    Table,
+)
+from etl.readable import readable_rows
 
 #: A step run on the new file after it is written and before it replaces the old one.
 Finish = Callable[[Path], None]
@@ -100,6 +109,17 @@ def _record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             con.execute("DETACH previous")
 
 
+def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    """SHA-256 of every table's rows but build_info's (its build time changes every build):
+    the same curated data gives the same fingerprint, so the dashboard keeps its caches."""
+    digest = hashlib.sha256()
+    for name in sorted(frames):
+        if name != BUILD_INFO.name:
+            digest.update(name.encode())
+            digest.update(frames[name].to_json(orient="split", date_format="iso").encode())
+    return digest.hexdigest()
+
+
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
     """Append rows to one table of a database file not yet swapped in (a finishing step's
     output, e.g. the static chart images), through the same insert as every table."""
@@ -131,7 +151,12 @@ def write_database(
                 con.execute(_ddl(table))
                 _insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
-                con.execute(_ddl(table))  # filled, if at all, by a finishing step
+                con.execute(_ddl(table))  # the rest filled, if at all, by a finishing step
+            # Worded here, once, rather than by every server after every build.
+            readable = readable_rows(frames)
+            _insert(con, READABLE_CHECKS, readable)
+            fingerprint = content_fingerprint({**frames, READABLE_CHECKS.name: readable})
+            _insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             _record_changes(con, db_path)
             con.execute(_citations_view())
             con.execute("CHECKPOINT")

@@ -1,4 +1,8 @@
-"""What pages call: the read layer's queries, cached per database version, and chart objects."""
+"""What pages call: the read layer's queries, cached per database content, and chart objects.
+
+A cache is keyed by the content fingerprint the build stores, not by the file: a rebuild of
+the same data keeps every cache, and a changed build costs only reads, because the build
+has already made what is expensive (charts, worded checks)."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import streamlit as st
 from charts.catalogue import build_chart
 from charts.frames import ReaderFrames
 from charts.model import Chart
+from charts.stored import StoredChart
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
 from monitor import texts
@@ -46,20 +51,37 @@ def _reader(version: Version) -> Reader:
     return Reader(Path(version.path))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _content(version: Version) -> str:
+    # One small query per file version; a file without a fingerprint (built by an older
+    # build) is keyed by itself.
+    return queries.content_fingerprint(_reader(version)) or f"file {version.stamp}"
+
+
+def content_key() -> str:
+    """Identifies the current database's content: unchanged when a build changes nothing."""
+    return _content(current_version())
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _run(
     _query: Callable[..., Any],
     query_name: str,
-    version: Version,
+    key: str,
+    _version: Version,
     args: tuple[Any, ...],
     kwargs: tuple[tuple[str, Any], ...],
 ) -> Any:
     # Streamlit cannot hash a function: the query's qualified name keys the cache instead.
-    return _query(_reader(version), *args, **dict(kwargs))
+    # The reader (_version) is not part of the key: the same content gives the same rows.
+    return _query(_reader(_version), *args, **dict(kwargs))
 
 
-def _cached(query: Callable[Concatenate[Reader, P], R]) -> Callable[P, R]:
-    """The query with the current database's reader bound, its results cached per version."""
+def _cached(
+    query: Callable[Concatenate[Reader, P], R], *, per_file: bool = False
+) -> Callable[P, R]:
+    """The query with the current database's reader bound, its results cached per content
+    (per file for what a build changes without the data changing: build time, images)."""
 
     name = f"{query.__module__}.{query.__qualname__}"
 
@@ -68,7 +90,9 @@ def _cached(query: Callable[Concatenate[Reader, P], R]) -> Callable[P, R]:
         frozen = tuple(
             sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kwargs.items())
         )
-        return _run(query, name, current_version(), args, frozen)
+        version = current_version()
+        key = f"file {version.stamp}" if per_file else _content(version)
+        return _run(query, name, key, version, args, frozen)
 
     return cached
 
@@ -81,7 +105,7 @@ metrics = _cached(queries.metrics)
 phases = _cached(queries.phases)
 phase_citations = _cached(queries.phase_citations)
 events = _cached(queries.events)
-build_info = _cached(queries.build_info)
+build_info = _cached(queries.build_info, per_file=True)
 indicators = _cached(queries.indicators)
 actors = _cached(queries.actors)
 statements = _cached(queries.statements)
@@ -89,8 +113,8 @@ statement_years = _cached(queries.statement_years)
 policies = _cached(queries.policies)
 policy_positions = _cached(queries.policy_positions)
 consistency_checks = _cached(queries.consistency_checks)
-chart_svgs = _cached(queries.chart_svgs)
-chart_png = _cached(queries.chart_png)
+chart_svgs = _cached(queries.chart_svgs, per_file=True)
+chart_png = _cached(queries.chart_png, per_file=True)
 download_rows = _cached(downloads.rows)
 
 
@@ -108,13 +132,17 @@ def data_package(dashboard_url: str | None = None) -> bytes:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _chart(chart_id: str, version: Version) -> Chart | None:
-    # A resource, not data: shared, not copied, because unpickling a Plotly figure costs
-    # about what building it does. Nothing changes a chart once built.
-    return build_chart(chart_id, ReaderFrames(_reader(version)))
+    # A resource, not data: shared, not copied. Read back as the build stored it (a query
+    # and a JSON parse); built here only from a file whose build stored no charts.
+    reader = _reader(version)
+    parts = queries.chart_parts(reader, chart_id)
+    if parts is not None:
+        return StoredChart(parts)
+    return build_chart(chart_id, ReaderFrames(reader))
 
 
 def chart(chart_id: str) -> Chart | None:
-    """The chart with this id (None for an unknown id), built once per database version."""
+    """The chart with this id (None for an unknown id), as the build made it."""
     return _chart(chart_id, current_version())
 
 
@@ -129,9 +157,7 @@ class PolicyTexts:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _policy_texts(
-    version: Version, categories: tuple[str, ...], statuses: tuple[str, ...]
-) -> PolicyTexts:
+def _policy_texts(key: str, categories: tuple[str, ...], statuses: tuple[str, ...]) -> PolicyTexts:
     chosen = policies(categories=list(categories), statuses=list(statuses))
     positions = policy_positions(policy_ids=list(chosen["policy_id"]))
     return PolicyTexts(
@@ -145,14 +171,17 @@ def _policy_texts(
 def policy_texts(categories: list[str], statuses: list[str]) -> PolicyTexts:
     """The Policies page's tables and proposal texts, built once per filter choice and file
     version (the pandas shaping takes longer than the queries)."""
-    return _policy_texts(current_version(), tuple(categories), tuple(statuses))
+    return _policy_texts(content_key(), tuple(categories), tuple(statuses))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _readable_checks(version: Version) -> pd.DataFrame:
+def _readable_checks(key: str, _version: Version) -> pd.DataFrame:
+    stored = queries.readable_checks(_reader(_version))
+    if stored is not None:
+        return stored
     return texts.readable_checks(consistency_checks(), sources(), metrics())
 
 
 def readable_checks() -> pd.DataFrame:
-    """Every check in plain words (labels for ids, plain dates), once per database version."""
-    return _readable_checks(current_version())
+    """Every check in plain words (labels for ids, plain dates), as the build worded them."""
+    return _readable_checks(content_key(), current_version())

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from charts.static import draw_into
+from charts.stored import store_into
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,9 +18,9 @@ FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The database built from the real seeds, once per test session, as `python -m etl
-    build` builds it: static chart images drawn in where Chromium is installed."""
+    build` builds it: chart parts stored, static images drawn in where Chromium is installed."""
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path, finish=draw_into)
+    build(path, finish=lambda new: (store_into(new), draw_into(new)))
     return path
 
 

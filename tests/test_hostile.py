@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import errno
+import io
 import os
 import re
 import stat
@@ -23,6 +25,8 @@ from streamlit.testing.v1 import AppTest
 import curation.add_article as add_module
 from curation.add_article import MAX_ARTICLE_BYTES, AddRefused, add_article
 from data_model.safe_text import WORD_JOINER, html_text, md, md_link, plotly_text
+from database import queries
+from database.connection import Reader
 from etl.__main__ import main as etl_main
 from etl.build import build, check
 from etl.cleaning import clean_body
@@ -120,6 +124,59 @@ def test_the_launcher_installs_the_patches():
     assert "streamlit_internals.install()" in (ROOT / "monitor" / "serve.py").read_text()
 
 
+async def _page_finished(socket, page: str = "") -> bool:
+    """Ask for a page on an open session; True once its script run has finished."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    request = BackMsg()
+    request.rerun_script.query_string = ""
+    request.rerun_script.page_name = page
+    await socket.send(request.SerializeToString())
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(await socket.recv())
+        if message.WhichOneof("type") == "script_finished":
+            return True
+
+
+def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
+    fixture_seeds: Path, tmp_path: Path
+):
+    """Replays item 10 on the wire: a client sending a frame over the cap is cut off (1009,
+    message too big) before the frame is read whole; a reader connected beside it still
+    gets pages, and so does a new one."""
+    import asyncio
+
+    import websockets
+
+    from bench.page_load import start_server, stop_server
+
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)
+    env = {**os.environ, "MONITOR_DB": str(db)}
+    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+
+    async def scenario() -> int | None:
+        connect = {"subprotocols": ["streamlit"], "max_size": None}
+        async with websockets.connect(stream, **connect) as reader:
+            assert await _page_finished(reader)
+            async with websockets.connect(stream, **connect) as attacker:
+                with pytest.raises(websockets.ConnectionClosed) as closed:
+                    await attacker.send(b"\x00" * (2 * streamlit_internals.MAX_INCOMING_BYTES))
+                    await asyncio.wait_for(attacker.recv(), timeout=30)
+            assert await _page_finished(reader, "statements")
+        async with websockets.connect(stream, **connect) as newcomer:
+            assert await _page_finished(newcomer)
+        return closed.value.rcvd.code if closed.value.rcvd else None
+
+    try:
+        code = asyncio.run(scenario())
+    finally:
+        stop_server(proc)
+    assert code == 1009  # "message too big", from the server
+
+
 # --- 2. values and dates the pages cannot draw ------------------------------------------
 
 
@@ -204,6 +261,159 @@ def test_pickers_never_merge_two_records_with_the_same_label():
     assert list(names) == ["a-1", "a-2", "b-1"]
     assert len(set(names.values())) == 3
     assert names["b-1"] == "x"
+
+
+#: Two more articles with the fixture article's date and title (so one short label for
+#: three articles), and a second speaker named Sok Dara: (file, text, source_id).
+_TWIN_ARTICLES = (
+    (
+        "101_kampot_twin_b.txt",
+        "“Second article words on the campaign,” said police chief Sok Dara.",
+    ),
+    (
+        "102_kampot_twin_c.txt",
+        "“Third article words on the campaign,” said deputy governor Sok Dara.",
+    ),
+)
+_TWIN_RECORDS = """# Two more articles with the first one's date and title, and a second Sok Dara.
+statements:
+  - statement_id: twin-b-police-chief
+    actor_id: sok-dara
+    source_id: fixture-kampot-b
+    quote: Second article words on the campaign,
+    kind: direct
+    topic: campaign
+    stance: supportive
+  - statement_id: twin-c-deputy
+    actor_id: sok-dara-deputy
+    source_id: fixture-kampot-c
+    quote: Third article words on the campaign,
+    kind: direct
+    topic: campaign
+    stance: critical
+"""
+#: Each record a reader can pick, and the words of its statements (of those below).
+_ITS_WORDS = {
+    ("source", "fixture-kampot"): {"We will continue until the province is clean"},
+    ("source", "fixture-kampot-b"): {"Second article words on the campaign"},
+    ("source", "fixture-kampot-c"): {"Third article words on the campaign"},
+    ("actor", "sok-dara"): {
+        "We will continue until the province is clean",
+        "Second article words on the campaign",
+    },
+    ("actor", "sok-dara-deputy"): {"Third article words on the campaign"},
+}
+_ALL_WORDS = set().union(*_ITS_WORDS.values())
+
+
+@pytest.fixture
+def twins_db(fixture_seeds: Path, tmp_path: Path) -> Path:
+    for name, line in _TWIN_ARTICLES:
+        (fixture_seeds / "articles" / name).write_text(
+            f"Province reports drug arrests\n\n{line}\n", encoding="utf-8"
+        )
+    registry = fixture_seeds / REGISTRY
+    twins = "".join(
+        f"""  - source_id: fixture-kampot-{k}
+    seed_file: {name}
+    outlet: The Fixture Post
+    title: Province reports drug arrests
+    url: https://example.org/province-reports-drug-arrests-{k}
+    published_on: 2017-04-02
+    date_precision: day
+    date_basis: printed on the page (made up for tests)
+"""
+        for k, (name, _) in zip("bc", _TWIN_ARTICLES, strict=True)
+    )
+    deputy = """  - actor_id: sok-dara-deputy
+    name: Sok Dara
+    kind: person
+    role: Deputy governor
+    organisation: Kampot provincial hall
+    actor_type: government
+"""
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("sources:\n", "sources:\n" + twins, 1).replace(
+        "actors:\n", "actors:\n" + deputy, 1
+    )
+    registry.write_text(text, encoding="utf-8")
+    (fixture_seeds / "curated" / "twins.yaml").write_text(_TWIN_RECORDS, encoding="utf-8")
+    db = tmp_path / "twins.duckdb"
+    build(db, fixture_seeds)
+    return db
+
+
+def _downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    """Every file a download button offers during the test, by its download name."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    offered: dict[str, bytes] = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes):
+            offered[filename] = path_or_data
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    return offered
+
+
+def _open(page: str, panel: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.session_state[panel] = True  # the reader opens the filter panel
+    at.run()
+    return at
+
+
+@pytest.mark.parametrize(("param", "record_id"), sorted(_ITS_WORDS))
+def test_a_reader_picking_one_of_two_same_named_records_sees_only_its_rows(
+    twins_db: Path, monkeypatch: pytest.MonkeyPatch, param: str, record_id: str
+):
+    """Replays item 4 on the screen: each choice shows that record's statements, in the page,
+    in the link it leaves in the address, and in the Data page's 'rows shown' CSV."""
+    monkeypatch.setenv("MONITOR_DB", str(twins_db))
+    offered = _downloads(monkeypatch)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    mine = _ITS_WORDS[(param, record_id)]
+    others = _ALL_WORDS - mine
+
+    at = _open("pages/statements.py", "statement-filters")
+    at.multiselect(key=param).set_value([record_id]).run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert all(w in shown for w in mine) and not any(w in shown for w in others), record_id
+
+    # The shared link: a fresh session opened at the address the choice left. A value the
+    # page writes itself is in at.query_params; Streamlit's own binding writes the option's
+    # visible text in the browser only, so AppTest does not see it: take that text then.
+    link = dict(at.query_params) or {param: list(at.multiselect(key=param).values)}
+    again = _open("pages/statements.py", "statement-filters", **link)
+    assert again.multiselect(key=param).value == [record_id]
+    shown = " ".join(m.value for m in again.markdown)
+    assert all(w in shown for w in mine) and not any(w in shown for w in others), (record_id, link)
+
+    if param == "source":  # the Data page filters by article
+        data = _open("pages/data.py", "data-filters")
+        data.pills(key="table").set_value("statements").run()
+        data.multiselect(key="source").set_value([record_id]).run()
+        assert not data.exception
+        csv_files = [d for n, d in offered.items() if n.endswith(".csv") and record_id in n]
+        assert csv_files, sorted(offered)
+        rows = csv_files[-1].decode("utf-8")
+        assert all(w in rows for w in mine) and not any(w in rows for w in others), (
+            sorted(offered),
+            rows,
+        )
+        with Reader(twins_db) as db:
+            expected = set(queries.statements(db, source_ids=[record_id])["statement_id"])
+        in_csv = {r["statement_id"] for r in csv.DictReader(io.StringIO(rows.lstrip("\ufeff")))}
+        assert in_csv == expected
 
 
 # --- 5. the grid's own CSV download -----------------------------------------------------

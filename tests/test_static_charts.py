@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
+import plotly.graph_objects as go
 import pytest
+from PIL import Image, ImageChops
 
 from charts.catalogue import CHARTS
-from charts.drawing import png_problem
+from charts.drawing import chart_png, close_png_session, png_problem
+from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.static import draw_into
 from database import queries
 from database.connection import Reader
@@ -54,7 +59,9 @@ def test_the_command_line_build_prints_the_chart_line(tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     built = next(i for i, line in enumerate(lines) if line.startswith("built "))
-    assert lines[built + 1].startswith("static charts not drawn")
+    # The charts' parts need no browser: stored even when the images cannot be drawn.
+    assert lines[built + 1].startswith(f"stored {len(CHARTS)} charts")
+    assert lines[built + 2].startswith("static charts not drawn")
     assert sum("static charts" in line for line in lines) == 1
 
 
@@ -69,3 +76,35 @@ def test_no_charts_flag_skips_drawing(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "built " in done.stdout
     assert "static charts" not in done.stdout and "drew" not in done.stdout
+
+
+def _title_band(title: str) -> Image.Image:
+    """The top of a chart's PNG, where its title is drawn, in greys."""
+    chart = Chart(
+        "arrests-over-time", title, "", go.Figure(), pd.DataFrame(columns=EVIDENCE_COLUMNS), ()
+    )
+    image = Image.open(io.BytesIO(chart_png(chart))).convert("L")
+    return image.crop((0, 0, image.width, 160))
+
+
+def _drawn_alike(first: str, second: str) -> bool:
+    """Whether two titles come out pixel for pixel the same: a font-less script draws every
+    letter as the same empty box, so two different words of as many letters look alike."""
+    return ImageChops.difference(_title_band(first), _title_band(second)).getbbox() is None
+
+
+@pytest.mark.skipif(png_problem() is not None, reason=f"PNGs cannot be drawn here: {png_problem()}")
+def test_khmer_titles_are_drawn_as_letters_in_pngs():
+    """Issue 13 item 13: Khmer in a report's PNG is letters, not boxes (fonts-khmeros)."""
+    try:
+        # Control: letters no font has (supplementary private use) draw as alike boxes.
+        assert _drawn_alike(
+            "".join(map(chr, range(0x100001, 0x100009))),
+            "".join(map(chr, range(0x100011, 0x100019))),
+        ), "the check cannot tell boxes from letters here"
+        # Eight different Khmer consonants each: letters differ, boxes would not.
+        khmer = _title_band("កខគឃងចឆជ")
+        assert ImageChops.invert(khmer).getbbox() is not None, "the title drew nothing"
+        assert not _drawn_alike("កខគឃងចឆជ", "ញដឋឌឍណតថ"), "Khmer is drawn as boxes"
+    finally:
+        close_png_session()

@@ -1,0 +1,158 @@
+"""What is expensive is made by the build: pages read chart parts and worded checks back, and a
+rebuild of the same data keeps the dashboard's caches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import plotly.io as pio
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from charts.catalogue import CHARTS, build_chart
+from charts.frames import ReaderFrames
+from charts.stored import StoredChart, store_into
+from data_model.safe_text import md
+from database import queries
+from database.connection import Reader
+from etl.build import build
+from monitor import texts
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fingerprint(db: Path) -> str | None:
+    with Reader(db) as reader:
+        return queries.content_fingerprint(reader)
+
+
+@pytest.mark.parametrize("chart_id", sorted(CHARTS))
+def test_a_stored_chart_is_the_chart_the_data_gives(seed_db: Path, chart_id: str):
+    with Reader(seed_db) as reader:
+        built = build_chart(chart_id, ReaderFrames(reader))
+        parts = queries.chart_parts(reader, chart_id)
+    assert built is not None and parts is not None
+    stored = StoredChart(parts)
+    assert (stored.title, stored.takeaway, stored.sources) == (
+        built.title,
+        built.takeaway,
+        built.sources,
+    )
+    assert stored.source_line == built.source_line
+    assert stored.evidence.astype(object).fillna("").values.tolist() == (
+        built.evidence.astype(object).fillna("").values.tolist()
+    )
+    assert list(stored.evidence.columns) == list(built.evidence.columns)
+    # The same figure once through JSON (from_json drops empty title objects only).
+    assert stored.figure.to_json() == pio.from_json(built.figure.to_json()).to_json()
+
+
+def test_stored_checks_read_as_the_pages_would_word_them(seed_db: Path):
+    with Reader(seed_db) as reader:
+        stored = queries.readable_checks(reader)
+        worded = texts.readable_checks(
+            queries.consistency_checks(reader), queries.sources(reader), queries.metrics(reader)
+        )
+    assert stored is not None and len(stored) == len(worded) > 0
+    assert stored.to_dict("records") == worded.to_dict("records")
+
+
+def test_same_data_same_fingerprint_new_data_a_new_one(fixture_seeds: Path, tmp_path: Path):
+    first, second, changed = (tmp_path / f"{n}.duckdb" for n in ("first", "second", "changed"))
+    build(first, fixture_seeds)
+    build(second, fixture_seeds)  # another build time, the same data
+    registry = fixture_seeds / "curated" / "registry.yaml"
+    registry.write_text(
+        registry.read_text().replace("Province reports drug arrests", "Province reports arrests")
+    )
+    build(changed, fixture_seeds)
+    assert _fingerprint(first) == _fingerprint(second) is not None
+    assert _fingerprint(changed) != _fingerprint(first)
+
+
+def test_the_page_shows_the_chart_the_build_stored(seed_db: Path, tmp_path: Path, monkeypatch):
+    """The Trends page takes the takeaway from the database, not from rebuilding the chart."""
+    db = tmp_path / "monitor.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    chart_id = "arrests-over-time"
+    marker = "Takeaway as the build stored it."
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE chart_parts SET takeaway = ? WHERE chart_id = ?", [marker, chart_id])
+    con.close()
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception
+    assert f"**{md(marker)}**" in [m.value for m in at.markdown]
+
+
+def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
+    fixture_seeds: Path, tmp_path: Path, monkeypatch
+):
+    from monitor import cached
+
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds, finish=store_into)
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    asked: list[str] = []
+    frame = Reader.frame
+
+    def counting(self: Reader, sql: str, params=()):
+        asked.append(sql)
+        return frame(self, sql, params)
+
+    monkeypatch.setattr(Reader, "frame", counting)
+
+    def metrics_read() -> tuple[object, int]:
+        """The metrics as the pages get them, and whether the database was asked for them."""
+        asked.clear()
+        rows = cached.metrics()
+        return rows, sum("FROM metrics" in sql for sql in asked)
+
+    first, queried = metrics_read()
+    assert queried == 1
+    stamp = cached.database_stamp()
+    build(db, fixture_seeds, finish=store_into)  # a new file, the same data
+    assert cached.database_stamp() != stamp
+    again, queried = metrics_read()
+    assert again.equals(first)
+    assert queried == 0, "a rebuild with the same data must not empty the cache"
+    registry = fixture_seeds / "curated" / "registry.yaml"
+    registry.write_text(registry.read_text().replace("Total arrests", "All arrests"))
+    build(db, fixture_seeds, finish=store_into)
+    changed, queried = metrics_read()
+    assert "All arrests" in set(changed["label"]) and queried == 1
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def test_an_older_file_without_stored_parts_still_shows_charts(
+    seed_db: Path, tmp_path: Path, monkeypatch
+):
+    db = tmp_path / "old.duckdb"
+    db.write_bytes(seed_db.read_bytes())
+    con = duckdb.connect(str(db))
+    for table in ("chart_parts", "readable_checks", "content_fingerprint"):
+        con.execute(f"DROP TABLE {table}")
+    con.close()
+    with Reader(db) as reader:
+        assert queries.chart_parts(reader, "arrests-over-time") is None
+        assert queries.readable_checks(reader) is None
+        takeaway = build_chart("arrests-over-time", ReaderFrames(reader)).takeaway
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception
+    assert f"**{md(takeaway)}**" in [m.value for m in at.markdown]
