@@ -136,20 +136,20 @@ def no_match_text(facets: pd.DataFrame, choice: StatementChoice) -> str:
     count = {(r.facet, r.value): int(r.n) for r in counts.itertuples()}
     alone = [words for name, words in active.items() if count.get(("only", name), 1) == 0]
     if alone:
-        what = "; ".join(md(w) for w in alone)
-        where = (
+        searched = (
             " (words, speaker and other spellings, organisation and role were searched)"
             if "q" in active and count.get(("only", "q"), 1) == 0
             else ""
         )
-        return f"Nothing matches {what} on its own{where}."
+        head = f"Nothing matches {'; '.join(md(w) for w in alone)} on its own{searched}."
+    else:
+        together = " and ".join(md(w) for w in active.values())
+        head = f"No statement matches {together} together."
     lines = [
         f"Without {md(words)}: {plural(count[('without', name)], 'statement')}."
         for name, words in active.items()
         if count.get(("without", name), 0)
     ]
-    together = " and ".join(md(w) for w in active.values())
-    head = f"No statement matches {together} together."
     return "  \n".join([head, *lines])
 
 
@@ -165,10 +165,7 @@ def policy_href(policy_id: str) -> str:
 
 def statement_item_markdown(row: Any) -> str:
     """One statement as the list shows it, with a link to it alone."""
-    return (
-        texts.statement_markdown(row)
-        + f"\n\n[Link to this statement]({statement_href(row.statement_id)})"
-    )
+    return texts.statement_markdown(row, statement_href(row.statement_id))
 
 
 def citation_text(row: Any, permalink: str) -> str:

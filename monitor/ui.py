@@ -381,9 +381,10 @@ def facet_counts(slots: dict[str, DeltaGenerator], facets: pd.DataFrame) -> None
 def clear_filters(keys: Sequence[str]) -> None:
     """Empty the search and every filter (a button's callback; the panel stays as it is)."""
     for k in keys:
-        if k in st.session_state:
+        if k in st.session_state:  # a drawn widget: its binding clears the address too
             st.session_state[k] = "" if isinstance(st.session_state[k], str) else []
-        st.query_params.pop(k, None)
+        else:
+            st.query_params.pop(k, None)
 
 
 def nothing_matched(reason: str, keys: Sequence[str]) -> None:
