@@ -358,9 +358,21 @@ def cite(row: Any) -> None:
     st.code(finding.citation_text(row, permalink), language=None, wrap_lines=True)
 
 
+def back_to_all(label: str, param: str) -> None:
+    """A button from one record back to the list: drops ?param= from the address, so a
+    reload shows the list too (a link to the page kept the record's address)."""
+    st.button(
+        label,
+        key="back-to-all",
+        icon=":material/arrow_back:",
+        type="tertiary",
+        on_click=lambda: st.query_params.pop(param, None),
+    )
+
+
 def statement_alone(statement_id: str) -> None:
     """One statement (its permalink), with its citation and the way back to all."""
-    st.page_link("pages/statements.py", label="All statements", icon=":material/arrow_back:")
+    back_to_all("All statements", "statement")
     rows = cached.statements(statement_ids=[statement_id])
     if rows.empty:
         st.info(f"No statement has the id “{md(statement_id)}”: it may have been renamed.")
@@ -457,7 +469,7 @@ def positions(p: Any, *, expanded: bool) -> None:
 
 def proposal_alone(policy_id: str) -> None:
     """One proposal (its permalink) with everyone's position on it, and the way back."""
-    st.page_link("pages/policies.py", label="All proposals", icon=":material/arrow_back:")
+    back_to_all("All proposals", "policy")
     rows = cached.policy_summaries(policy_ids=[policy_id])
     if rows.empty:
         st.info(f"No proposal has the id “{md(policy_id)}”: it may have been renamed.")

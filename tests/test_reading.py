@@ -135,7 +135,7 @@ def test_a_statement_permalink_shows_it_alone_with_its_citation(app, db, stateme
     row = next(queries.statements(db, statement_ids=[statement_id]).itertuples())
     at = app("pages/statements.py", statement=statement_id)
     assert not at.pagination and not at.text_input
-    assert [p.proto.label for p in at.get("page_link")] == ["All statements"]
+    assert at.button(key="back-to-all").label == "All statements"
     (citation,) = [c.value for c in at.code]
     assert row.source_url in citation and row.source_citation in citation
     assert f"statements?statement={statement_id}" in citation
@@ -186,7 +186,9 @@ def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
     assert shown.count("\n\n**") >= 1 and len(positions) > 0
     for name in positions["actor_name"].unique():
         assert md(name) in shown
-    assert [p.proto.label for p in at.get("page_link")] == ["All proposals"]
+    at.button(key="back-to-all").click().run()
+    assert "policy" not in at.query_params
+    assert _count(at) == len(queries.policies(db))
 
 
 def _scaled(seed_db: Path, target: Path, times: int) -> Path:
