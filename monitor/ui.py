@@ -68,6 +68,10 @@ def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
     return st.multiselect(label, list(names), format_func=names.get, key=key, bind="query-params")
 
 
+#: Positions on proposals a speaker's profile quotes; the Data page has them all.
+PROFILE_POSITIONS = 10
+
+
 def speaker_profile(actor_id: str) -> None:
     """One speaker's name, role, organisation and positions on proposals, in a box."""
     actors = cached.actors()
@@ -75,7 +79,14 @@ def speaker_profile(actor_id: str) -> None:
     with st.container(border=True):
         st.subheader(md(profile.name))
         st.markdown(texts.actor_profile_markdown(profile))
-        st.markdown(texts.positions_markdown(cached.policy_positions(actor_ids=[actor_id])))
+        positions = cached.policy_positions(actor_ids=[actor_id])
+        # Bounded like the lists: a much-quoted speaker's profile must not grow the page.
+        st.markdown(texts.positions_markdown(positions.head(PROFILE_POSITIONS)))
+        if len(positions) > PROFILE_POSITIONS:
+            st.caption(
+                f"The first {PROFILE_POSITIONS} of {len(positions):,} positions; every one "
+                "is on the Data page (table 'Positions on proposals')."
+            )
 
 
 def statements(rows: pd.DataFrame) -> None:
