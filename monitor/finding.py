@@ -115,7 +115,7 @@ def statement_summary_markdown(summary: dict[str, Any]) -> str:
 def facet_counts(facets: pd.DataFrame, facet: str) -> str:
     """'Human Rights Watch 7 · Licadho 2 · and 3 more': the values with statements under
     every other filter, most first; empty when none has any."""
-    rows = facets[(facets["facet"] == facet) & (facets["n"] > 0)]
+    rows = facets[(facets["facet"] == facet) & (facets["n"] > 0) & facets["value"].notna()]
     if rows.empty:
         return ""
     shown = [

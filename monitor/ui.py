@@ -22,6 +22,8 @@ from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
 from data_model.safe_text import html_text, md
+from database.downloads import DOWNLOAD_TABLES
+from exports.csvsafe import to_csv_bytes
 from monitor import cached, finding, texts
 
 
@@ -326,11 +328,11 @@ def paged_checks(checks: pd.DataFrame, key: str) -> None:
 # --- reading at scale: a page of statements or proposals, one record alone -----------------
 
 
-def page_number(n_rows: int, size: int, key: str, chosen: object) -> int:
+def page_number(n_rows: int, size: int, key: str, chosen: object, scope: str) -> int:
     """The page to show, kept in the address under `key`; back to page 1 whenever `chosen`
-    (what the filters select) changes. Draws the page picker where it is called."""
+    (what the filters select on the page named `scope`) changes. Draws the page picker."""
     pages = texts.pages_needed(n_rows, size)
-    seen = f"{key}-chosen"
+    seen = f"{key}-chosen-{scope}"
     if st.session_state.get(seen, chosen) != chosen and key in st.session_state:
         st.session_state[key] = 1
     st.session_state[seen] = chosen
@@ -352,7 +354,7 @@ def statement_page(choice: finding.StatementChoice, n_rows: int) -> None:
     copy; the page picker under them. A fixed number of elements whatever the corpus."""
     size = finding.STATEMENTS_PER_PAGE
     listed = st.container()
-    page = page_number(n_rows, size, "page", choice.signature())
+    page = page_number(n_rows, size, "page", choice.signature(), "statements")
     rows = cached.statements_page(page, size, **choice.query())
     with listed:
         st.caption(page_range(page, size, n_rows, "Statements"))
@@ -424,9 +426,6 @@ def nothing_matched(reason: str, keys: Sequence[str]) -> None:
 
 def download_statements(choice: finding.StatementChoice, n_rows: int) -> None:
     """Every chosen statement as CSV (all of them, not one page), fetched on the click."""
-    from database.downloads import DOWNLOAD_TABLES
-    from exports.csvsafe import to_csv_bytes
-
     columns = list(DOWNLOAD_TABLES["statements"].columns)
     st.download_button(
         f"Download these {n_rows:,} statements as CSV",
@@ -441,7 +440,7 @@ def download_statements(choice: finding.StatementChoice, n_rows: int) -> None:
 def proposal_page(categories: list[str], statuses: list[str], n_rows: int) -> pd.DataFrame:
     """The page picker and the proposals of the page it shows (newest first)."""
     size = finding.PROPOSALS_PER_PAGE
-    page = page_number(n_rows, size, "page", (tuple(categories), tuple(statuses)))
+    page = page_number(n_rows, size, "page", (tuple(categories), tuple(statuses)), "policies")
     st.caption(page_range(page, size, n_rows, "Proposals"))
     return cached.policy_summaries(page, size, categories=categories, statuses=statuses)
 

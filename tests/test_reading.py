@@ -232,3 +232,20 @@ def test_a_page_run_draws_as_many_elements_at_100x_as_at_10x(
     assert drawn[100][0] == drawn[10][0], drawn
     # The same records drawn; only counts and the copies' ids ("-c57") have more digits.
     assert drawn[100][1] < drawn[10][1] * 1.2, drawn
+
+
+def test_every_citation_signs_words_only_by_whoever_spoke_them(db):
+    rows = queries.statements(db)
+    assert {"direct", "reported"} <= set(rows["kind"]) and rows["relayed_by"].notna().any()
+    for row in rows.itertuples():
+        text = finding.citation_text(row, "https://example.org/statements?statement=x")
+        words = " ".join(row.quote.split())
+        signed = re.findall(r"“(.*)”\n— ([^,\n]+)", text)
+        relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else None
+        if row.kind == "direct":
+            assert signed == [(words, relayer or row.actor_name)], text
+        else:  # the article's paraphrase: in the citation, never signed by a person
+            assert signed == [] and words in text and "not a quotation" in text, text
+        assert row.source_citation in text and text.endswith("statement=x")
+        role = row.actor_role if isinstance(row.actor_role, str) else ""
+        assert role in text  # the role as the article gave it
