@@ -7,6 +7,7 @@ function per query.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 
 import pandas as pd
@@ -196,6 +197,83 @@ def actors(db: Reader) -> pd.DataFrame:
     )
 
 
+#: Statement filters by name: the columns each one tests (values are always parameters).
+STATEMENT_FILTERS = ("q", "org", "actor", "org_type", "stance", "topic", "year", "source")
+
+# Every field the one search looks in: the words, who said them (name, other spellings),
+# their organisation and their role as the article gave it and as usually given.
+_SEARCHED = "t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role"
+# Curly quotes as straight ones and accents stripped, on both sides of the comparison, so
+# "it's" finds "it’s" and "Phnom Penh" finds itself however it was typed.
+# SQL doubles a quote inside a literal: the target is the four characters ' ' " ".
+_FOLD = "strip_accents(translate(lower({}), '‘’“”', '''''\"\"'))"
+
+
+def fold(text: str) -> str:
+    """The search's folding of a reader's words (the SQL side folds the data the same way)."""
+    text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _statement_conditions(
+    actor_ids: Sequence[str] = (),
+    actor_types: Sequence[str] = (),
+    stances: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    text: str = "",
+    years: Sequence[int] = (),
+    organisations: Sequence[str] = (),
+    statement_ids: Sequence[str] = (),
+) -> dict[str, tuple[str, list[object]]]:
+    """Each filter as a condition on statements t, actors a, sources s, by its name."""
+    said = "coalesce(t.said_on, s.published_on)"
+    conditions = {
+        "id": _in("t.statement_id", statement_ids),
+        "q": ("TRUE", []),
+        "org": _in("a.organisation", organisations),
+        "actor": _in("t.actor_id", actor_ids),
+        "org_type": _in("a.actor_type", actor_types),
+        "stance": _in("t.stance", stances),
+        "topic": _in("t.topic", topics),
+        "year": _in(f"year({said})", [int(y) for y in years]),
+        "source": _in("t.source_id", source_ids),
+        "from": (f"{said} >= ?", [date_from]) if date_from else ("TRUE", []),
+        "to": (f"{said} <= ?", [date_to]) if date_to else ("TRUE", []),
+    }
+    words = fold(text).split()
+    if words:
+        # Every word somewhere in the searched fields; contains(), not LIKE, so "%" and
+        # "_" typed by a reader are plain characters.
+        haystack = _FOLD.format(f"concat_ws(' ', {_SEARCHED})")
+        conditions["q"] = (
+            " AND ".join(f"contains({haystack}, ?)" for _ in words),
+            list(words),
+        )
+    return conditions
+
+
+_STATEMENT_FROM = """
+        FROM statements t
+        JOIN actors a USING (actor_id)
+        JOIN sources s USING (source_id)
+        LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
+
+_STATEMENT_COLUMNS = f"""
+        SELECT t.statement_id, t.actor_id, a.name AS actor_name,
+               coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
+               t.quote, t.kind, t.topic, t.stance, t.said_on,
+               t.relayed_by, r.name AS relayed_by_name,
+               coalesce(t.said_on, s.published_on) AS statement_date,
+               CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
+                   AS statement_date_precision,
+               t.source_id, {_SOURCE_COLUMNS}"""
+
+_STATEMENT_ORDER = "ORDER BY statement_date DESC, s.source_id, t.quote_start, t.statement_id"
+
+
 def statements(
     db: Reader,
     actor_ids: Sequence[str] = (),
@@ -207,51 +285,152 @@ def statements(
     date_to: dt.date | None = None,
     text: str = "",
     years: Sequence[int] = (),
+    organisations: Sequence[str] = (),
+    statement_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Quotes with speaker, role, organisation and source; filters combine with AND.
 
     The date filter uses the day said where the article gives it, else the publication date.
-    The text search looks in the quote, the speaker's name and aliases, case-insensitively.
+    The text search finds statements with every word of it in the quote, the speaker's name
+    or aliases, organisation or role, case- and accent-insensitively.
     """
-    conditions = [
-        _in("t.actor_id", actor_ids),
-        _in("a.actor_type", actor_types),
-        _in("t.stance", stances),
-        _in("t.topic", topics),
-        _in("t.source_id", source_ids),
-    ]
-    if date_from:
-        conditions.append(("coalesce(t.said_on, s.published_on) >= ?", [date_from]))
-    if date_to:
-        conditions.append(("coalesce(t.said_on, s.published_on) <= ?", [date_to]))
-    conditions.append(_in("year(coalesce(t.said_on, s.published_on))", list(years)))
-    if text.strip():
-        # contains(), not LIKE: "%" and "_" typed by a reader are plain characters.
-        needle = text.strip().lower()
-        conditions.append(
-            (
-                "(contains(lower(t.quote), ?) OR contains(lower(a.name), ?)"
-                " OR contains(lower(a.aliases), ?))",
-                [needle] * 3,
-            )
+    where, params = _where(*_statement_conditions(**_chosen(locals())).values())
+    return db.frame(
+        f"{_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE {where} {_STATEMENT_ORDER}", params
+    )
+
+
+def _chosen(scope: dict[str, object]) -> dict[str, object]:
+    """A query function's filter arguments (its locals without the reader and paging)."""
+    return {k: v for k, v in scope.items() if k not in ("db", "page", "size")}
+
+
+def statements_page(
+    db: Reader,
+    page: int,
+    size: int,
+    actor_ids: Sequence[str] = (),
+    actor_types: Sequence[str] = (),
+    stances: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    text: str = "",
+    years: Sequence[int] = (),
+    organisations: Sequence[str] = (),
+) -> pd.DataFrame:
+    """One page (1-based, `size` rows) of what `statements` returns for the same filters:
+    a page run reads a page, however many statements match."""
+    where, params = _where(*_statement_conditions(**_chosen(locals())).values())
+    return db.frame(
+        f"{_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE {where} {_STATEMENT_ORDER} LIMIT ? OFFSET ?",
+        [*params, size, (max(page, 1) - 1) * size],
+    )
+
+
+def statement_summary(
+    db: Reader,
+    actor_ids: Sequence[str] = (),
+    actor_types: Sequence[str] = (),
+    stances: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    text: str = "",
+    years: Sequence[int] = (),
+    organisations: Sequence[str] = (),
+) -> dict[str, object]:
+    """What the chosen statements amount to, in one row: how many, from how many speakers
+    and articles, their first and last dates, the latest speaker and the most-cited ones."""
+    where, params = _where(*_statement_conditions(**_chosen(locals())).values())
+    frame = db.frame(
+        f"""
+        WITH chosen AS (
+            SELECT t.statement_id, t.actor_id, a.name, t.source_id, t.quote_start,
+                   coalesce(t.said_on, s.published_on) AS said,
+                   CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
+                       AS precision
+            {_STATEMENT_FROM} WHERE {where}
+        ),
+        cited AS (
+            SELECT name, count(*) AS n FROM chosen GROUP BY actor_id, name
+            ORDER BY n DESC, name LIMIT 3
+        ),
+        latest AS (
+            SELECT name, said, precision FROM chosen
+            ORDER BY said DESC, source_id, quote_start, statement_id LIMIT 1
         )
-    where, params = _where(*conditions)
+        SELECT (SELECT count(*) FROM chosen) AS n,
+               (SELECT count(DISTINCT actor_id) FROM chosen) AS n_speakers,
+               (SELECT count(DISTINCT source_id) FROM chosen) AS n_articles,
+               (SELECT min(said) FROM chosen) AS first_said,
+               (SELECT max(said) FROM chosen) AS last_said,
+               (SELECT any_value(name) FROM latest) AS latest_name,
+               (SELECT any_value(said) FROM latest) AS latest_said,
+               (SELECT any_value(precision) FROM latest) AS latest_precision,
+               (SELECT list(name ORDER BY n DESC, name) FROM cited) AS cited_names,
+               (SELECT list(n ORDER BY n DESC, name) FROM cited) AS cited_counts
+        """,
+        params,
+    )
+    return frame.iloc[0].to_dict()
+
+
+#: The facets of the statements search: the value and label each is counted by.
+STATEMENT_FACETS = {
+    "org": ("a.organisation", "a.organisation"),
+    "actor": ("t.actor_id", "a.name"),
+    "topic": ("t.topic", "t.topic"),
+    "stance": ("t.stance", "t.stance"),
+    "year": (
+        "CAST(year(coalesce(t.said_on, s.published_on)) AS VARCHAR)",
+        "CAST(year(coalesce(t.said_on, s.published_on)) AS VARCHAR)",
+    ),
+}
+
+
+def statement_facets(
+    db: Reader,
+    actor_ids: Sequence[str] = (),
+    actor_types: Sequence[str] = (),
+    stances: Sequence[str] = (),
+    topics: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    text: str = "",
+    years: Sequence[int] = (),
+    organisations: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Counts per value of each facet (organisation, speaker, topic, stance, year), each
+    under every filter but its own, so a count says what choosing that value would add;
+    plus, per filter (value = its name), how many statements the others leave (facet
+    'without') and how many it matches alone ('only'): which says what excluded everything.
+    One query."""
+    conditions = _statement_conditions(**_chosen(locals()))
+    names = list(conditions)
+
+    def all_but(own: str) -> str:
+        return " AND ".join(f"m_{n}" for n in names if n != own) or "TRUE"
+
+    matched = ", ".join(f"({sql}) AS m_{n}" for n, (sql, _) in conditions.items())
+    facets = ", ".join(
+        f"{value} AS f_{f}, {label} AS l_{f}" for f, (value, label) in STATEMENT_FACETS.items()
+    )
+    parts = [
+        f"SELECT '{f}' AS facet, f_{f} AS value, any_value(l_{f}) AS label, "
+        f"count(*) FILTER (WHERE {all_but(f)}) AS n FROM base GROUP BY f_{f}"
+        for f in STATEMENT_FACETS
+    ] + [
+        f"SELECT 'without', '{n}', '{n}', count(*) FILTER (WHERE {all_but(n)}) FROM base "
+        f"UNION ALL SELECT 'only', '{n}', '{n}', count(*) FILTER (WHERE m_{n}) FROM base"
+        for n in names
+    ]
+    params = [p for _, ps in conditions.values() for p in ps]
     return db.frame(
         f"""
-        SELECT t.statement_id, t.actor_id, a.name AS actor_name,
-               coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
-               t.quote, t.kind, t.topic, t.stance, t.said_on,
-               t.relayed_by, r.name AS relayed_by_name,
-               coalesce(t.said_on, s.published_on) AS statement_date,
-               CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
-                   AS statement_date_precision,
-               t.source_id, {_SOURCE_COLUMNS}
-        FROM statements t
-        JOIN actors a USING (actor_id)
-        JOIN sources s USING (source_id)
-        LEFT JOIN actors r ON r.actor_id = t.relayed_by
-        WHERE {where}
-        ORDER BY statement_date DESC, s.source_id, t.quote_start
+        WITH base AS (
+            SELECT {facets}, {matched}
+            FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
+        )
+        {" UNION ALL ".join(parts)}
+        ORDER BY facet, n DESC, label
         """,
         params,
     )
@@ -334,6 +513,100 @@ def policy_positions(
         ORDER BY p.name, x.position, a.name
         """,
         params,
+    )
+
+
+def _policy_where(
+    categories: Sequence[str], statuses: Sequence[str], policy_ids: Sequence[str] = ()
+) -> tuple[str, list[object]]:
+    return _where(
+        _in("p.category", categories), _in("p.status", statuses), _in("p.policy_id", policy_ids)
+    )
+
+
+def policy_overview(
+    db: Reader, categories: Sequence[str] = (), statuses: Sequence[str] = ()
+) -> dict[str, object]:
+    """What the chosen proposals amount to, in one row: how many and in which status, the
+    named positions on them, the latest proposed and the most discussed (most positions)."""
+    where, params = _policy_where(categories, statuses)
+    frame = db.frame(
+        f"""
+        WITH chosen AS (
+            SELECT p.policy_id, p.name, p.status, p.proposed_on, p.proposed_on_precision,
+                   (SELECT count(*) FROM policy_positions x WHERE x.policy_id = p.policy_id)
+                       AS n_positions
+            FROM policies p WHERE {where}
+        ),
+        statuses AS (SELECT status, count(*) AS n FROM chosen GROUP BY status),
+        latest AS (
+            SELECT name, proposed_on, proposed_on_precision FROM chosen
+            ORDER BY proposed_on DESC, name, policy_id LIMIT 1
+        ),
+        discussed AS (
+            SELECT name, n_positions FROM chosen WHERE n_positions > 0
+            ORDER BY n_positions DESC, proposed_on DESC, name, policy_id LIMIT 3
+        )
+        SELECT (SELECT count(*) FROM chosen) AS n,
+               (SELECT list(status ORDER BY n DESC, status) FROM statuses) AS status_names,
+               (SELECT list(n ORDER BY n DESC, status) FROM statuses) AS status_counts,
+               (SELECT coalesce(sum(n_positions), 0) FROM chosen) AS n_positions,
+               (SELECT count(DISTINCT x.actor_id) FROM policy_positions x
+                 WHERE x.policy_id IN (SELECT policy_id FROM chosen)) AS n_actors,
+               (SELECT any_value(name) FROM latest) AS latest_name,
+               (SELECT any_value(proposed_on) FROM latest) AS latest_on,
+               (SELECT any_value(proposed_on_precision) FROM latest) AS latest_precision,
+               (SELECT list(name ORDER BY n_positions DESC) FROM discussed) AS discussed_names,
+               (SELECT list(n_positions ORDER BY n_positions DESC) FROM discussed)
+                   AS discussed_counts
+        """,
+        params,
+    )
+    return frame.iloc[0].to_dict()
+
+
+def policy_summaries(
+    db: Reader,
+    page: int = 1,
+    size: int = 1,
+    categories: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    policy_ids: Sequence[str] = (),
+) -> pd.DataFrame:
+    """One page (1-based) of proposals, each with who put it forward and the named actors
+    for, against and mixed on it (names and counts), summarised in this one query."""
+    where, params = _policy_where(categories, statuses, policy_ids)
+    return db.frame(
+        f"""
+        WITH stand AS (
+            SELECT x.policy_id,
+                   count(*) FILTER (WHERE x.position = 'supports') AS n_supports,
+                   count(*) FILTER (WHERE x.position = 'opposes') AS n_opposes,
+                   count(*) FILTER (WHERE x.position = 'mixed') AS n_mixed,
+                   string_agg(DISTINCT a.name, ', ' ORDER BY a.name)
+                       FILTER (WHERE x.position = 'supports') AS for_names,
+                   string_agg(DISTINCT a.name, ', ' ORDER BY a.name)
+                       FILTER (WHERE x.position = 'opposes') AS against_names,
+                   string_agg(DISTINCT a.name, ', ' ORDER BY a.name)
+                       FILTER (WHERE x.position = 'mixed') AS mixed_names
+            FROM policy_positions x JOIN actors a ON a.actor_id = x.actor_id
+            GROUP BY x.policy_id
+        )
+        SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
+               p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
+               p.proposed_on, p.proposed_on_precision, p.quote,
+               p.first_source_id AS source_id, {_SOURCE_COLUMNS},
+               coalesce(n_supports, 0) AS n_supports, coalesce(n_opposes, 0) AS n_opposes,
+               coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names
+        FROM policies p
+        JOIN actors a ON a.actor_id = p.proposed_by
+        JOIN sources s ON s.source_id = p.first_source_id
+        LEFT JOIN stand USING (policy_id)
+        WHERE {where}
+        ORDER BY p.proposed_on DESC, p.name, p.policy_id
+        LIMIT ? OFFSET ?
+        """,
+        [*params, size, (max(page, 1) - 1) * size],
     )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
@@ -110,6 +109,11 @@ indicators = _cached(queries.indicators)
 actors = _cached(queries.actors)
 statements = _cached(queries.statements)
 statement_years = _cached(queries.statement_years)
+statements_page = _cached(queries.statements_page)
+statement_summary = _cached(queries.statement_summary)
+statement_facets = _cached(queries.statement_facets)
+policy_overview = _cached(queries.policy_overview)
+policy_summaries = _cached(queries.policy_summaries)
 policies = _cached(queries.policies)
 policy_positions = _cached(queries.policy_positions)
 consistency_checks = _cached(queries.consistency_checks)
@@ -144,34 +148,6 @@ def _chart(chart_id: str, version: Version) -> Chart | None:
 def chart(chart_id: str) -> Chart | None:
     """The chart with this id (None for an unknown id), as the build made it."""
     return _chart(chart_id, current_version())
-
-
-@dataclass(frozen=True)
-class PolicyTexts:
-    """What the Policies page shows for one choice of filters, as ready text."""
-
-    n_proposals: int
-    summary: str
-    matrix: str
-    proposals: str
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _policy_texts(key: str, categories: tuple[str, ...], statuses: tuple[str, ...]) -> PolicyTexts:
-    chosen = policies(categories=list(categories), statuses=list(statuses))
-    positions = policy_positions(policy_ids=list(chosen["policy_id"]))
-    return PolicyTexts(
-        n_proposals=len(chosen),
-        summary=texts.markdown_table(texts.positions_summary(chosen, positions)),
-        matrix=texts.markdown_table(texts.stance_matrix(positions).reset_index()),
-        proposals=texts.policies_markdown(chosen, texts.positions_by_policy(positions)),
-    )
-
-
-def policy_texts(categories: list[str], statuses: list[str]) -> PolicyTexts:
-    """The Policies page's tables and proposal texts, built once per filter choice and file
-    version (the pandas shaping takes longer than the queries)."""
-    return _policy_texts(content_key(), tuple(categories), tuple(statuses))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -417,17 +417,19 @@ def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.D
     )
 
 
-def statement_markdown(row: Any) -> str:
+def statement_markdown(row: Any, permalink: str = "") -> str:
     """One statement as markdown: the words (a direct quote as a quote, a paraphrase as the
     article's report, never dressed as a quote), the speaker with their role, then stance,
-    topic, date and a link to the article."""
+    topic, date, a link to the article and (given its address) one to the statement alone."""
     who = speaker_text(row.actor_name, row.actor_role, row.organisation)
     words = attributed_words(row.quote, row.kind, who, row.relayed_by_name)
     said = date_text(row.statement_date, row.statement_date_precision)
     how = "quoted" if row.kind == "direct" else "paraphrased"
     meta = (
         f":gray[{md(row.stance)} · {md(row.topic)} · {how} · {md(said)} · "
-        f"[{md(row.source_label)}]({source_href(row.source_id)})]"
+        f"[{md(row.source_label)}]({source_href(row.source_id)})"
+        + (f" · [Link to this statement]({permalink})" if permalink else "")
+        + "]"
     )
     return f"{words}\n\n{meta}"
 

@@ -22,7 +22,9 @@ from charts.catalogue import chart_page
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
 from data_model.safe_text import html_text, md
-from monitor import cached, texts
+from database.downloads import DOWNLOAD_TABLES
+from exports.csvsafe import to_csv_bytes
+from monitor import cached, finding, texts
 
 
 def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator | None:
@@ -34,8 +36,11 @@ def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator 
     so closing the panel keeps the filters.
     """
     active = any(k in st.query_params for k in keys) or any(st.session_state.get(k) for k in keys)
+    # The expander's identity includes `expanded`: were it `active`, clearing the last filter
+    # would make a new expander, closed. The reader's own open/closed state leads instead.
+    expanded = bool(st.session_state.get(key, active))
     panel = st.expander(
-        label, expanded=active, icon=":material/filter_list:", key=key, on_change="rerun"
+        label, expanded=expanded, icon=":material/filter_list:", key=key, on_change="rerun"
     )
     return panel if (panel.open or active) else None
 
@@ -65,6 +70,10 @@ def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
     return st.multiselect(label, list(names), format_func=names.get, key=key, bind="query-params")
 
 
+#: Positions on proposals a speaker's profile quotes; the Data page has them all.
+PROFILE_POSITIONS = 10
+
+
 def speaker_profile(actor_id: str) -> None:
     """One speaker's name, role, organisation and positions on proposals, in a box."""
     actors = cached.actors()
@@ -72,7 +81,14 @@ def speaker_profile(actor_id: str) -> None:
     with st.container(border=True):
         st.subheader(md(profile.name))
         st.markdown(texts.actor_profile_markdown(profile))
-        st.markdown(texts.positions_markdown(cached.policy_positions(actor_ids=[actor_id])))
+        positions = cached.policy_positions(actor_ids=[actor_id])
+        # Bounded like the lists: a much-quoted speaker's profile must not grow the page.
+        st.markdown(texts.positions_markdown(positions.head(PROFILE_POSITIONS)))
+        if len(positions) > PROFILE_POSITIONS:
+            st.caption(
+                f"The first {PROFILE_POSITIONS} of {len(positions):,} positions; every one "
+                "is on the Data page (table 'Positions on proposals')."
+            )
 
 
 def statements(rows: pd.DataFrame) -> None:
@@ -307,3 +323,168 @@ def paged_checks(checks: pd.DataFrame, key: str) -> None:
     pages = texts.pages_needed(len(checks), texts.CHECKS_PER_PAGE)
     page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
     st.markdown(texts.checks_markdown(texts.page_of(checks, page, texts.CHECKS_PER_PAGE)))
+
+
+# --- reading at scale: a page of statements or proposals, one record alone -----------------
+
+
+def page_number(n_rows: int, size: int, key: str, chosen: object, scope: str) -> int:
+    """The page to show, kept in the address under `key`; back to page 1 whenever `chosen`
+    (what the filters select on the page named `scope`) changes. Draws the page picker."""
+    pages = texts.pages_needed(n_rows, size)
+    seen = f"{key}-chosen-{scope}"
+    if st.session_state.get(seen, chosen) != chosen and key in st.session_state:
+        st.session_state[key] = 1
+    st.session_state[seen] = chosen
+    return st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
+
+
+def page_range(page: int, size: int, n_rows: int, noun: str) -> str:
+    """'Statements 21–40 of 86, newest first'."""
+    first, last = (page - 1) * size + 1, min(page * size, n_rows)
+    return f"{noun} {first:,}–{last:,} of {n_rows:,}, newest first"
+
+
+def _permalink(href: str) -> str:
+    return f"{base_url() or FALLBACK_URL}/{href}"
+
+
+def statement_page(choice: finding.StatementChoice, n_rows: int) -> None:
+    """One page of the chosen statements, each with a link to it alone and its citation to
+    copy; the page picker under them. A fixed number of elements whatever the corpus."""
+    size = finding.STATEMENTS_PER_PAGE
+    listed = st.container()
+    page = page_number(n_rows, size, "page", choice.signature(), "statements")
+    rows = cached.statements_page(page, size, **choice.query())
+    with listed:
+        st.caption(page_range(page, size, n_rows, "Statements"))
+        for row in rows.itertuples():
+            with st.container(border=True):
+                st.markdown(finding.statement_item_markdown(row))
+                with st.popover("Copy with citation", icon=":material/content_copy:"):
+                    cite(row)
+
+
+def cite(row: Any) -> None:
+    """The statement's citation as plain text with a copy button."""
+    permalink = _permalink(finding.statement_href(row.statement_id))
+    st.code(finding.citation_text(row, permalink), language=None, wrap_lines=True)
+
+
+def back_to_all(label: str, param: str) -> None:
+    """A button from one record back to the list: drops ?param= from the address, so a
+    reload shows the list too (a link to the page kept the record's address)."""
+    st.button(
+        label,
+        key="back-to-all",
+        icon=":material/arrow_back:",
+        type="tertiary",
+        on_click=lambda: st.query_params.pop(param, None),
+    )
+
+
+def statement_alone(statement_id: str) -> None:
+    """One statement (its permalink), with its citation and the way back to all."""
+    back_to_all("All statements", "statement")
+    rows = cached.statements(statement_ids=[statement_id])
+    if rows.empty:
+        st.info(f"No statement has the id “{md(statement_id)}”: it may have been renamed.")
+        return
+    row = next(rows.itertuples())
+    st.markdown(texts.statement_markdown(row))
+    st.markdown("**Copy with citation**")
+    cite(row)
+
+
+def facet_counts(slots: dict[str, DeltaGenerator], facets: pd.DataFrame) -> None:
+    """Under each picker, how many statements each value has under the other filters."""
+    for facet, slot in slots.items():
+        counts = finding.facet_counts(facets, facet)
+        slot.caption(counts or "No statement under the other filters.")
+
+
+def clear_filters(keys: Sequence[str]) -> None:
+    """Empty the search and every filter (a button's callback; the panel stays as it is)."""
+    for k in keys:
+        if k in st.session_state:  # a drawn widget: its binding clears the address too
+            st.session_state[k] = "" if isinstance(st.session_state[k], str) else []
+        else:
+            st.query_params.pop(k, None)
+
+
+def nothing_matched(reason: str, keys: Sequence[str]) -> None:
+    """Why nothing matched, and a button that clears the search and filters."""
+    st.warning(reason, icon=":material/search_off:")
+    st.button(
+        "Clear the search and every filter",
+        key="clear-filters",
+        on_click=clear_filters,
+        args=(tuple(keys),),
+        icon=":material/filter_alt_off:",
+    )
+
+
+def download_statements(choice: finding.StatementChoice, n_rows: int) -> None:
+    """Every chosen statement as CSV (all of them, not one page), fetched on the click."""
+    columns = list(DOWNLOAD_TABLES["statements"].columns)
+    st.download_button(
+        f"Download these {n_rows:,} statements as CSV",
+        data=lambda: to_csv_bytes(cached.statements(**choice.query()).loc[:, columns]),
+        file_name=finding.statements_file_name(choice),
+        mime="text/csv",
+        icon=":material/download:",
+        key="statements-download",
+    )
+
+
+def proposal_page(categories: list[str], statuses: list[str], n_rows: int) -> pd.DataFrame:
+    """The page picker and the proposals of the page it shows (newest first)."""
+    size = finding.PROPOSALS_PER_PAGE
+    page = page_number(n_rows, size, "page", (tuple(categories), tuple(statuses)), "policies")
+    st.caption(page_range(page, size, n_rows, "Proposals"))
+    return cached.policy_summaries(page, size, categories=categories, statuses=statuses)
+
+
+def stance_matrix(proposals: pd.DataFrame) -> None:
+    """Actors against the page's proposals, read only once the reader opens it."""
+    box = st.expander(
+        "The same as a matrix: actors against these proposals",
+        key="matrix",
+        on_change="rerun",
+    )
+    if box.open:
+        positions = cached.policy_positions(policy_ids=list(proposals["policy_id"]))
+        box.markdown(texts.markdown_table(texts.stance_matrix(positions).reset_index()))
+
+
+def proposals(rows: pd.DataFrame) -> None:
+    """Each proposal with its words, and who stands where read only when opened."""
+    for p in rows.itertuples():
+        st.markdown(finding.proposal_markdown(p))
+        positions(p, expanded=False)
+        st.divider()
+
+
+def positions(p: Any, *, expanded: bool) -> None:
+    """The named positions on one proposal, in their words, queried only when shown."""
+    box = st.expander(
+        finding.positions_label(p),
+        expanded=expanded,
+        key=f"positions-{p.policy_id}",
+        on_change="rerun",
+    )
+    if box.open:
+        box.markdown(finding.positions_words(cached.policy_positions(policy_ids=[p.policy_id])))
+
+
+def proposal_alone(policy_id: str) -> None:
+    """One proposal (its permalink) with everyone's position on it, and the way back."""
+    back_to_all("All proposals", "policy")
+    rows = cached.policy_summaries(policy_ids=[policy_id])
+    if rows.empty:
+        st.info(f"No proposal has the id “{md(policy_id)}”: it may have been renamed.")
+        return
+    p = next(rows.itertuples())
+    st.header(md(p.name))
+    st.markdown(finding.proposal_markdown(p, heading=False))
+    positions(p, expanded=True)

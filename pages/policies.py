@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import PolicyCategory, PolicyStatus
-from monitor import cached, texts, ui
+from monitor import cached, finding, texts, ui
 
 st.title("What is proposed, and who stands where?")
 st.caption(
@@ -12,17 +12,24 @@ st.caption(
     "Filters are kept in the address: share the link."
 )
 
+if "policy" in st.query_params:  # a permalink: this proposal alone
+    ui.proposal_alone(st.query_params["policy"])
+    st.stop()
+
 categories = ui.pick_many("Area", [c.value for c in PolicyCategory], key="category")
 statuses = ui.pick_many(
     "Status", [s.value for s in PolicyStatus], key="status", format_func=texts.words
 )
-shown = cached.policy_texts(categories, statuses)
+overview = cached.policy_overview(categories=categories, statuses=statuses)
 
-st.header("Who stands where")
+st.header(texts.count_text(int(overview["n"]), "proposal"))
+st.markdown(finding.policy_overview_markdown(overview))
+shown = ui.proposal_page(categories, statuses, int(overview["n"]))
+
+st.subheader("Who stands where")
 st.caption("Named actors for, against or mixed on each proposal, as the articles report them.")
-st.markdown(shown.summary)
-with st.expander("The same as a matrix: actors against proposals"):
-    st.markdown(shown.matrix)
+st.markdown(finding.stand_table(shown))
+ui.stance_matrix(shown)
 
-st.header(texts.count_text(shown.n_proposals, "proposal"))
-st.markdown(shown.proposals)
+st.subheader("The proposals, in the articles' words")
+ui.proposals(shown)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import ActorType, Stance, Topic
-from monitor import cached, texts, ui
+from monitor import cached, finding, texts, ui
 
 st.title("Who said what?")
 st.caption(
@@ -12,45 +12,71 @@ st.caption(
     "campaign as it is carried out. Filters are kept in the address: share the link."
 )
 
-text, actor_ids, source_ids, stances, topics, actor_types, years = "", [], [], [], [], [], []
-FILTERS = ("q", "actor", "source", "stance", "topic", "org_type", "year")
-panel = ui.filter_panel("Filter statements", FILTERS, key="statement-filters")
+if "statement" in st.query_params:  # a permalink: this statement alone
+    ui.statement_alone(st.query_params["statement"])
+    st.stop()
+
+speakers = texts.labels(cached.actors(), "actor_id", "name")
+articles = texts.labels(cached.sources(), "source_id", "short_label")
+text, organisations, actor_ids, source_ids = "", [], [], []
+stances, topics, actor_types, years = [], [], [], []
+counts = {}  # facet -> the place under its picker where its counts go
+FILTERS = ("q", "org", "actor", "source", "stance", "topic", "org_type", "year")
+panel = ui.filter_panel("Search and filter statements", FILTERS, key="statement-filters")
 if panel:
     with panel:
         text = st.text_input(
-            "Search the words", key="q", bind="query-params", placeholder="e.g. rehabilitation"
+            "Search words, speakers, organisations and roles",
+            key="q",
+            bind="query-params",
+            placeholder="e.g. Human Rights Watch, rehabilitation, Sar Kheng",
         )
-        speaker, article = st.columns(2)
+        organisation, speaker = st.columns(2)
+        with organisation:
+            organisations = ui.pick_named(
+                "Organisation", finding.organisation_names(cached.actors()), key="org"
+            )
+            counts["org"] = st.empty()
         with speaker:
-            actor_ids = ui.pick_named(
-                "Speaker", texts.labels(cached.actors(), "actor_id", "name"), key="actor"
-            )
-        with article:
-            source_ids = ui.pick_named(
-                "Article", texts.labels(cached.sources(), "source_id", "short_label"), key="source"
-            )
+            actor_ids = ui.pick_named("Speaker", speakers, key="actor")
+            counts["actor"] = st.empty()
         stances = ui.pick_many("Stance", [s.value for s in Stance], key="stance")
+        counts["stance"] = st.empty()
         topics = ui.pick_many("Topic", [t.value for t in Topic], key="topic")
+        counts["topic"] = st.empty()
+        years = ui.pick_many("Year said", cached.statement_years(), key="year")
+        counts["year"] = st.empty()
         actor_types = ui.pick_many(
             "Organisation type",
             [t.value for t in ActorType],
             key="org_type",
             format_func=texts.words,
         )
-        years = ui.pick_many("Year said", cached.statement_years(), key="year")
+        source_ids = ui.pick_named("Article", articles, key="source")
 
-rows = cached.statements(
-    actor_ids=actor_ids,
-    actor_types=actor_types,
-    stances=stances,
-    topics=topics,
-    source_ids=source_ids,
-    years=years,
+choice = finding.StatementChoice(
     text=text or "",
+    organisations=tuple(organisations),
+    actor_ids=tuple(actor_ids),
+    source_ids=tuple(source_ids),
+    stances=tuple(stances),
+    topics=tuple(topics),
+    actor_types=tuple(actor_types),
+    years=tuple(years),
+    names={**speakers, **articles},
 )
+summary = cached.statement_summary(**choice.query())
+facets = cached.statement_facets(**choice.query())
+ui.facet_counts(counts, facets)
 
 if len(actor_ids) == 1:
     ui.speaker_profile(actor_ids[0])
 
-st.markdown(texts.count_text(len(rows), "statement"))
-ui.statements(rows)
+n = int(summary["n"])
+st.markdown(texts.count_text(n, "statement"))
+if n:
+    st.markdown(finding.statement_summary_markdown(summary))
+    ui.download_statements(choice, n)
+    ui.statement_page(choice, n)
+else:
+    ui.nothing_matched(finding.no_match_text(facets, choice), FILTERS)

@@ -252,3 +252,41 @@ def test_quotes_are_drawn_at_aa_contrast(server: str, open_page):
     assert quotes, "the Statements page shows no quote"
     worst = min(contrast(q["colour"], q["opacity"], q["background"]) for q in quotes)
     assert worst >= 4.5, f"quote text contrast {worst:.2f}:1 is below WCAG AA (4.5:1)"
+
+
+def _wait_for_count(page, count: int) -> None:
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]')]"
+        f".some(e => e.innerText.trim() === '{count} statement{'' if count == 1 else 's'}')",
+        timeout=WAIT_MS,
+    )
+    wait_until_rendered(page)
+
+
+def test_searching_human_rights_watch_finds_its_statements(server: str, open_page, seed_db):
+    """A first-time reader types the organisation's name: its statements come up, with a
+    count per organisation, and clearing the search leaves the panel open."""
+    from database import queries
+    from database.connection import Reader
+
+    with Reader(seed_db) as db:
+        everything = len(queries.statements(db))
+        found = len(queries.statements(db, text="Human Rights Watch"))
+        hrw = len(queries.statements(db, organisations=["Human Rights Watch"]))
+    assert 0 < hrw <= found < everything
+    page = open_page(f"{server}/statements")
+    open_filters(page)
+    search = page.get_by_label("Search words, speakers, organisations and roles")
+    search.fill("Human Rights Watch")
+    search.press("Enter")
+    _wait_for_count(page, found)
+    _assert_no_errors(page, "/statements searching Human Rights Watch")
+    assert parse_qs(urlsplit(page.url).query).get("q") == ["Human Rights Watch"]
+    assert page.get_by_text("Phil Robertson, Asia Deputy Director").count() > 0
+    facet = page.locator('[data-testid="stCaptionContainer"]', has_text="Human Rights Watch")
+    assert f"Human Rights Watch {hrw}" in facet.first.inner_text()
+    search.fill("")
+    search.press("Enter")
+    _wait_for_count(page, everything)
+    assert search.is_visible(), "clearing the search closed the filter panel"
+    assert page.get_by_role("toolbar", name="Stance").is_visible()

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from database import queries
@@ -35,10 +36,50 @@ def test_no_query_can_touch_other_files_or_unlock_itself(db: Reader, sql: str):
         db.frame(sql)
 
 
-@pytest.mark.parametrize("text", ["'; DROP TABLE statements; --", "100%", "_", "\\", '"'])
+@pytest.mark.parametrize("text", ["'; DROP TABLE statements; --", "100%", "_", "\\", '"_%"'])
 def test_search_text_is_a_value_never_sql(db: Reader, text: str):
     assert queries.statements(db, text=text).empty
     assert len(queries.statements(db)) > 0  # the table is still there
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Human Rights Watch", "organisation", "Human Rights Watch"),
+        ("human RIGHTS watch", "organisation", "Human Rights Watch"),
+        ("Interior Minister", "actor_role", "Interior Minister"),
+        ("Robertson", "actor_name", "Phil Robertson"),
+    ],
+)
+def test_one_search_covers_speaker_organisation_and_role(db: Reader, text, field, value):
+    found = queries.statements(db, text=text)
+    everything = queries.statements(db)
+    expected = everything[everything[field] == value]
+    assert len(expected) > 0
+    assert set(expected["statement_id"]) <= set(found["statement_id"])
+
+
+def test_search_words_need_not_be_typed_with_the_articles_quotation_marks(db: Reader):
+    stored = queries.statements(db, text="It’s easy")  # the article's curly apostrophe
+    assert len(stored) > 0
+    assert list(queries.statements(db, text="it's EASY")["statement_id"]) == list(
+        stored["statement_id"]
+    )
+
+
+def test_statement_queries_agree_on_the_chosen_rows(db: Reader):
+    chosen = {"stances": ["critical"], "text": "rights"}
+    every = queries.statements(db, **chosen)
+    summary = queries.statement_summary(db, **chosen)
+    pages = [queries.statements_page(db, page, 4, **chosen) for page in range(1, 20)]
+    assert summary["n"] == len(every) > 4
+    assert list(pd.concat(pages)["statement_id"]) == list(every["statement_id"])
+    facets = queries.statement_facets(db, **chosen)
+    stance = facets[(facets["facet"] == "stance") & (facets["value"] == "critical")]
+    assert int(stance["n"].iloc[0]) == len(every)
+    # The stance facet counts under the search alone: choosing "mixed" too would add these.
+    mixed = facets[(facets["facet"] == "stance") & (facets["value"] == "mixed")]
+    assert int(mixed["n"].iloc[0]) == len(queries.statements(db, stances=["mixed"], text="rights"))
 
 
 def test_filters_combine(db: Reader):

@@ -1,0 +1,251 @@
+"""Statements and Proposals at any corpus size: a page at a time, one search with facets and
+a reason when nothing matches, a permalink and a citation for each record (AppTest)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_model.safe_text import md
+from database import queries
+from database.connection import Reader
+from monitor import finding
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+COUNT = re.compile(r"\*\*([\d,]+) (?:statement|proposal)s?\*\*")
+
+
+def _open(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: str) -> AppTest:
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
+    return lambda page, **params: _open(seed_db, monkeypatch, page, **params)
+
+
+def _count(at: AppTest) -> int:
+    for text in [*(m.value for m in at.markdown), *(h.value for h in at.header)]:
+        if found := COUNT.fullmatch(text):
+            return int(found.group(1).replace(",", ""))
+    raise AssertionError("no count on the page")
+
+
+def _listed(at: AppTest) -> list[str]:
+    """The statements drawn, by the permalink each carries."""
+    return [
+        m.group(1)
+        for md in at.markdown
+        for m in re.finditer(r"\(statements\?statement=([^)]+)\)", md.value)
+    ]
+
+
+def _elements(block) -> int:
+    children = getattr(block, "children", {})
+    return sum(1 + _elements(child) for child in children.values())
+
+
+@pytest.fixture(scope="module")
+def db(seed_db: Path):
+    with Reader(seed_db) as reader:
+        yield reader
+
+
+def test_statements_come_a_page_at_a_time_and_the_download_has_them_all(app, db):
+    total = len(queries.statements(db))
+    assert total > finding.STATEMENTS_PER_PAGE, "the seeds must fill more than one page"
+    at = app("pages/statements.py")
+    assert _count(at) == total
+    first = _listed(at)
+    assert len(first) == finding.STATEMENTS_PER_PAGE
+    assert at.pagination, "more statements than one page holds, and no pages"
+    at.pagination[0].set_value(2).run()
+    second = _listed(at)
+    assert second and not set(second) & set(first)
+    assert first + second == list(queries.statements(db)["statement_id"])[: len(first + second)]
+    download = next(b for b in at.get("download_button") if b.proto.label.startswith("Download"))
+    assert download.proto.label == f"Download these {total} statements as CSV"
+
+
+def test_a_new_search_goes_back_to_the_first_page(app):
+    at = app("pages/statements.py")
+    at.pagination[0].set_value(3).run()
+    at.session_state["statement-filters"] = True
+    at.run()
+    at.text_input(key="q").set_value("rehabilitation").run()
+    assert at.pagination[0].value == 1 if at.pagination else True
+    assert any(c.value.startswith("Statements 1–") for c in at.caption)
+
+
+def test_searching_an_organisation_finds_its_statements_with_facet_counts(app, db):
+    hrw = queries.statements(db, organisations=["Human Rights Watch"])
+    assert len(hrw) > 0
+    at = app("pages/statements.py", q="Human Rights Watch")
+    assert _count(at) >= len(hrw)
+    assert set(hrw["statement_id"]) <= set(_listed(at))
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(f"Human Rights Watch **{len(hrw)}**") for c in captions)
+    assert any("critical **" in c for c in captions), "no stance counts"
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        ({"q": "zzzz"}, "Nothing matches the search “zzzz” on its own"),
+        (
+            {"q": "Robertson", "stance": "supportive"},
+            "No statement matches the search “Robertson” and stance supportive together.",
+        ),
+    ],
+)
+def test_no_match_says_why_and_clearing_keeps_the_panel_open(app, db, params, said):
+    at = app("pages/statements.py", **params)
+    assert _count(at) == 0
+    reason = at.warning[0].value
+    assert said in reason
+    if "stance" in params:
+        alone = len(queries.statements(db, text="Robertson"))
+        assert f"Without stance supportive: {alone} statements." in reason
+    at.button(key="clear-filters").click().run()
+    assert _count(at) == len(queries.statements(db))
+    assert at.text_input(key="q").value == ""
+    assert not at.warning
+    assert at.text_input(key="q"), "clearing the search closed the filter panel"
+
+
+@pytest.mark.parametrize(
+    "statement_id",
+    ["ppp-2017-06-27-meas-vyrith-its-easy", "ppp-2018-02-14-robertson-bail"],
+)
+def test_a_statement_permalink_shows_it_alone_with_its_citation(app, db, statement_id):
+    row = next(queries.statements(db, statement_ids=[statement_id]).itertuples())
+    at = app("pages/statements.py", statement=statement_id)
+    assert not at.pagination and not at.text_input
+    assert at.button(key="back-to-all").label == "All statements"
+    (citation,) = [c.value for c in at.code]
+    assert row.source_url in citation and row.source_citation in citation
+    assert f"statements?statement={statement_id}" in citation
+    words = " ".join(row.quote.split())
+    if row.kind == "direct":
+        assert f"“{words}”" in citation
+    else:  # the article's words: never in quotation marks signed by the person
+        assert f"“{words}”" not in citation and words in citation
+        assert "not a quotation" in citation
+
+
+def test_an_unknown_statement_id_says_so(app):
+    at = app("pages/statements.py", statement="no-such-statement")
+    assert "no-such-statement" in at.info[0].value
+    assert not at.code
+
+
+def test_each_listed_statement_offers_its_citation(app):
+    at = app("pages/statements.py", stance="critical")
+    assert len(at.code) == len(_listed(at)) > 0
+    assert all("Permalink: " in c.value and "Source: " in c.value for c in at.code)
+
+
+def test_proposals_come_a_page_at_a_time_with_positions_on_demand(app, db, monkeypatch):
+    monkeypatch.setattr(finding, "PROPOSALS_PER_PAGE", 5)
+    at = app("pages/policies.py")
+    assert _count(at) == len(queries.policies(db))
+    boxes = [e for e in at.expander if e.label.startswith("Who stands where")]
+    assert len(boxes) == 5 and at.pagination
+    assert all(not b.markdown for b in boxes), "positions were read before anyone asked"
+    page = queries.policy_summaries(db, 1, 5)
+    discussed = page[page["n_supports"] + page["n_opposes"] + page["n_mixed"] > 0]
+    policy_id = str(discussed["policy_id"].iloc[0])
+    at.session_state[f"positions-{policy_id}"] = True  # the reader opens one
+    at.run()
+    opened = [e for e in at.expander if e.label.startswith("Who stands where") and e.markdown]
+    assert len(opened) == 1
+    names = queries.policy_positions(db, policy_ids=[policy_id])["actor_name"]
+    assert all(name in opened[0].markdown[0].value for name in names)
+
+
+def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
+    at = app("pages/policies.py", policy="extend-campaign")
+    policy = queries.policies(db).set_index("policy_id").loc["extend-campaign"]
+    assert [h.value for h in at.header][-1] == policy["name"]
+    positions = queries.policy_positions(db, policy_ids=["extend-campaign"])
+    shown = "\n".join(m.value for e in at.expander for m in e.markdown)
+    assert shown.count("\n\n**") >= 1 and len(positions) > 0
+    for name in positions["actor_name"].unique():
+        assert md(name) in shown
+    at.button(key="back-to-all").click().run()
+    assert "policy" not in at.query_params
+    assert _count(at) == len(queries.policies(db))
+
+
+def _scaled(seed_db: Path, target: Path, times: int) -> Path:
+    """The seed database with every statement, proposal and position there `times` times
+    under fresh ids: the reading pages' tables at a larger corpus, in a fraction of a second."""
+    shutil.copy(seed_db, target)
+    with duckdb.connect(str(target)) as con:
+        con.execute(
+            "INSERT INTO statements SELECT t.* REPLACE (t.statement_id || '-c' || r.n AS "
+            "statement_id) FROM statements t, range(1, ?) r(n)",
+            [times],
+        )
+        con.execute(
+            "INSERT INTO policy_positions SELECT x.* REPLACE (x.position_id || '-c' || r.n AS "
+            "position_id, x.policy_id || '-c' || r.n AS policy_id) "
+            "FROM policy_positions x, range(1, ?) r(n)",
+            [times],
+        )
+        con.execute(
+            "INSERT INTO policies SELECT p.* REPLACE (p.policy_id || '-c' || r.n AS policy_id) "
+            "FROM policies p, range(1, ?) r(n)",
+            [times],
+        )
+    return target
+
+
+@pytest.mark.parametrize("page", ["pages/statements.py", "pages/policies.py"])
+@pytest.mark.parametrize("params", [{}, {"q": "rights", "stance": "critical"}])
+def test_a_page_run_draws_as_many_elements_at_100x_as_at_10x(
+    seed_db, tmp_path, monkeypatch, page, params
+):
+    if page == "pages/policies.py" and params:
+        params = {"status": "proposed"}
+    drawn = {}
+    for times in (10, 100):
+        db = _scaled(seed_db, tmp_path / f"x{times}.duckdb", times)
+        at = _open(db, monkeypatch, page, **params)
+        text = sum(len(m.value) for m in at.markdown)
+        drawn[times] = (_elements(at.main), text)
+        assert _count(at) > finding.STATEMENTS_PER_PAGE
+    assert drawn[100][0] == drawn[10][0], drawn
+    # The same records drawn; only counts and the copies' ids ("-c57") have more digits.
+    assert drawn[100][1] < drawn[10][1] * 1.2, drawn
+
+
+def test_every_citation_signs_words_only_by_whoever_spoke_them(db):
+    rows = queries.statements(db)
+    assert {"direct", "reported"} <= set(rows["kind"]) and rows["relayed_by"].notna().any()
+    for row in rows.itertuples():
+        text = finding.citation_text(row, "https://example.org/statements?statement=x")
+        words = " ".join(row.quote.split())
+        signed = re.findall(r"“(.*)”\n— ([^,\n]+)", text)
+        relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else None
+        if row.kind == "direct":
+            assert signed == [(words, relayer or row.actor_name)], text
+        else:  # the article's paraphrase: in the citation, never signed by a person
+            assert signed == [] and words in text and "not a quotation" in text, text
+        assert row.source_citation in text and text.endswith("statement=x")
+        role = row.actor_role if isinstance(row.actor_role, str) else ""
+        assert role in text  # the role as the article gave it
