@@ -252,3 +252,73 @@ def test_quotes_are_drawn_at_aa_contrast(server: str, open_page):
     assert quotes, "the Statements page shows no quote"
     worst = min(contrast(q["colour"], q["opacity"], q["background"]) for q in quotes)
     assert worst >= 4.5, f"quote text contrast {worst:.2f}:1 is below WCAG AA (4.5:1)"
+
+
+# An in-app link must keep the reader's session: a value set on `window` survives only if
+# the page was not reloaded, and no second tab may open. Links named by their words, or
+# (starting with "css=") by where they are.
+@pytest.mark.parametrize(
+    ("start", "link", "lands_on", "title"),
+    [
+        ("/", "See the data checks", "/checks", "Do the figures agree with each other?"),
+        (
+            "/",
+            "Read it, and what was drawn from it",
+            "/sources?source=",
+            "Where does this come from?",
+        ),
+        (
+            "/statements",
+            'css=[data-testid="stMarkdownContainer"] a[href*="sources?source="]',
+            "/sources?source=",
+            "Where does this come from?",
+        ),
+        (
+            "/trends",
+            "css=.trends-menu a",
+            "/trends?section=",
+            "What did the campaign do over time?",
+        ),
+    ],
+)
+def test_in_app_links_stay_in_the_same_tab_and_session(
+    server: str, open_page, start: str, link: str, lands_on: str, title: str
+):
+    page = open_page(server + start)
+    opened: list[str] = []
+    page.context.on("page", lambda p: opened.append(p.url))
+    page.evaluate("window.__session_marker = 'kept'")
+    target = page.locator(link) if link.startswith("css=") else page.get_by_role("link", name=link)
+    target.first.click()
+    page.wait_for_url(lambda url: lands_on in url and url != server + start, timeout=WAIT_MS)
+    wait_until_rendered(page)
+    _assert_no_errors(page, f"{start} -> {page.url}")
+    assert opened == [], f"the link opened a new tab: {opened}"
+    assert page.evaluate("window.__session_marker") == "kept", "the app was reloaded"
+    assert page.locator("h1").first.inner_text().strip() == title
+
+
+def test_a_modified_click_still_opens_a_new_tab(server: str, open_page):
+    page = open_page(server + "/")
+    with page.context.expect_page() as new_tab:
+        page.get_by_role("link", name="See the data checks").click(modifiers=["ControlOrMeta"])
+    assert "/checks" in new_tab.value.url
+
+
+def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, open_page):
+    page = open_page(server + "/", PHONE)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'"
+    )
+    page.evaluate("window.__session_marker = 'kept'")
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Statements").click()
+    page.wait_for_url(lambda url: url.endswith("/statements"), timeout=WAIT_MS)
+    wait_until_rendered(page)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'"
+    )
+    assert sidebar.get_attribute("data-collapsed") == "true"
+    assert page.evaluate("window.__session_marker") == "kept"
+    assert page.locator("h1").first.inner_text().strip() == "Who said what?"
