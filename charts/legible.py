@@ -77,6 +77,23 @@ def _numeric(values: list[object], categories: list[object] | None) -> list[floa
         return None
 
 
+def _band_labels(
+    fig: go.Figure, left: float, sx: float, x0: float, plot_top: float, categories: list | None
+) -> list[_Box]:
+    """Boxes of labels pinned to the top of the plot at an x value (the phase names)."""
+    boxes = []
+    for note in fig.layout.annotations:
+        if note.xref != "x" or note.yref not in ("y domain", "paper") or note.y != 1:
+            continue
+        at = _numeric([note.x], categories)
+        if not note.text or at is None:
+            continue
+        size = (note.font.size if note.font and note.font.size else 12) or 12
+        x, y = left + (at[0] - x0) * sx, plot_top - (note.yshift or 0)
+        boxes.append(_Box(x, y, x + text_width(note.text, size), y + size * LINE))
+    return boxes
+
+
 def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     """A copy of the figure whose point labels do not overlap each other or the image edges
     at width x height pixels (estimated)."""
@@ -94,7 +111,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     # Room the y-axis ticks and title take (automargin); erring wide keeps labels inside.
     left = (margin.l or 0) + 70
     right = width - (margin.r or 0)
-    top, bottom = (margin.t or 0) + 10, height * 0.62
+    top, bottom = (margin.t or 0), height * 0.62
     categories = list(fig.layout.xaxis.categoryarray) if fig.layout.xaxis.categoryarray else None
     points = []
     for t_index, trace in enumerate(traces):
@@ -117,7 +134,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         x0, x1 = (float(v) for v in _numeric(list(fig.layout.xaxis.range), None) or (0, 1))
     else:
         x0, x1 = min(p[2] for p in points), max(p[2] for p in points)
-    y1 = max(p[3] for p in points) * 1.1 or 1.0
+    y1 = max(p[3] for p in points) * 1.04 or 1.0  # plotly pads the range by a marker's size
     sx = (right - left) / ((x1 - x0) or 1.0)
     sy = (bottom - top) / y1
 
@@ -127,7 +144,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
                            left + (x - x0) * sx + 7, bottom - y * sy + 7)
         for t_index, i, x, y, *_ in points
     }  # fmt: skip
-    kept: list[_Box] = []
+    kept: list[_Box] = _band_labels(fig, left, sx, x0, margin.t or 0, categories)
     shown: dict[int, list[str]] = {n: [""] * len(t.x) for n, t in enumerate(traces)}
     where: dict[int, list[str]] = {
         n: [t.textposition] * len(t.x) if isinstance(t.textposition, str) or t.textposition is None
