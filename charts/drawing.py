@@ -28,7 +28,9 @@ from choreographer.errors import (
 )
 
 from charts.catalogue import chart_page
+from charts.legible import LINE, fitted
 from charts.model import Chart
+from charts.style import MARKER_KEY
 from data_model.wording import PROJECT
 
 T = TypeVar("T")
@@ -78,6 +80,15 @@ def _legend_rows(fig: go.Figure) -> int:
     return rows
 
 
+def _key_height(fig: go.Figure) -> int:
+    """Pixels the marker-shape key above the plot takes (0 when the chart has none)."""
+    for note in fig.layout.annotations:
+        if note.text == MARKER_KEY:
+            size = (note.font.size if note.font and note.font.size else 16) or 16
+            return int((MARKER_KEY.count("<br>") + 1) * size * LINE) + 8
+    return 0
+
+
 def png_figure(chart: Chart, dashboard_url: str | None = None) -> go.Figure:
     """The chart's figure with its title, takeaway and source line drawn in."""
     takeaway = _lines(chart.takeaway, 150)
@@ -87,11 +98,15 @@ def png_figure(chart: Chart, dashboard_url: str | None = None) -> go.Figure:
             f"{PROJECT} · {chart_url(dashboard_url, chart.chart_id)}" if dashboard_url else PROJECT
         )
     )
-    fig = go.Figure(chart.figure)
+    fig = fitted(chart.figure, PNG_WIDTH, PNG_HEIGHT)
     # Every band below the plot is laid out in pixels (the image size is fixed), so the
     # legend sits under the axis labels and the footer at the image's foot, with no gaps.
-    axis, gap, legend = 50, 20, 28 * _legend_rows(fig)
-    top = 80 + 24 * len(takeaway)
+    # Wrapped category names (up to three lines) need more room under the axis than dates.
+    wrapped = max((str(t).count("<br>") for t in fig.layout.xaxis.ticktext or ()), default=0)
+    axis, gap, legend = 50 + 20 * wrapped, 20, 28 * _legend_rows(fig)
+    # The marker key sits just above the plot: the title and takeaway end above it.
+    key = _key_height(fig)
+    top = 80 + 24 * len(takeaway) + key
     bottom = axis + legend + gap + 18 * len(footer) + 14
     plot_height = PNG_HEIGHT - top - bottom
     fig.update_layout(
@@ -264,7 +279,8 @@ def png_drawing(chart: Chart, dashboard_url: str | None = None) -> Drawing:
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:
     """The chart's figure alone as SVG, for pages that show it static (no plotly.js to load
     in the reader's browser)."""
-    return Drawing(chart.figure, {"format": "svg", "width": width, "height": height, "scale": 1})
+    figure = fitted(chart.figure, width, height)
+    return Drawing(figure, {"format": "svg", "width": width, "height": height, "scale": 1})
 
 
 def chart_png(chart: Chart, dashboard_url: str | None = None) -> bytes:

@@ -187,6 +187,9 @@ def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> Non
             annotation_position="top left",
             annotation_font_size=11,
             annotation_font_color="#555",
+            # Short phases sit close together: every other label a line lower, so neighbours
+            # never print over each other on a phone.
+            annotation_yshift=-14 * (i % 2),
         )
 
 

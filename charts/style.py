@@ -88,6 +88,7 @@ def base_layout(
         legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "title": None},
         hoverlabel={"font_size": 13},
         yaxis={"title": y_title, "rangemode": "tozero", "separatethousands": True},
-        xaxis={"title": None},
+        # A little space under the axis, so the first date clears the y axis's "0".
+        xaxis={"title": None, "ticklabelstandoff": 6},
     )
     return fig

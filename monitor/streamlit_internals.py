@@ -62,6 +62,60 @@ def with_base_url_hint(index_html: bytes, drop: int) -> bytes:
     return index_html[:at] + script + index_html[at:]
 
 
+# Streamlit opens every markdown link in a new tab and lets an HTML link reload the whole
+# app (a new session, every script fetched again). Its own back/forward handling
+# (App.onHistoryChange, on the window's popstate event) already routes a page URL with its
+# query string inside the running session: a click on a link to one of our pages (the same
+# page-URL rule as base_url_hint.page_segments) is turned into that. Modified clicks (Ctrl,
+# Cmd, Shift, middle button) still open a tab; charts embedded on donors' sites (?embed=)
+# keep opening the dashboard in a tab of its own. On a phone the sidebar covers the page, so
+# choosing a page in it also closes it.
+SAME_TAB_LINKS_SCRIPT = """<script>(function(){
+var SERVER=new Set(%(server)s);
+function base(){var s=window.__streamlit||{};return new URL(s.BACKEND_BASE_URL||'/',location.href);}
+function pageUrl(a){
+  var url=new URL(a.getAttribute('href'),location.href),b=base();
+  if(url.origin!==location.origin||url.pathname.indexOf(b.pathname.replace(/\\/$/,''))!==0)return null;
+  var rest=url.pathname.slice(b.pathname.replace(/\\/$/,'').length).split('/').filter(Boolean);
+  if(rest.length>1||(rest.length&&(SERVER.has(rest[0])||rest[0].indexOf('.')>=0)))return null;
+  return url;
+}
+function closeSidebar(){
+  if(!matchMedia('(max-width: %(phone)dpx)').matches)return;
+  var b=document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+  if(b)b.click();
+}
+document.addEventListener('click',function(e){
+  if(e.defaultPrevented||e.button!==0||e.metaKey||e.ctrlKey||e.shiftKey||e.altKey)return;
+  var a=e.target.closest&&e.target.closest('a[href]');
+  if(!a||a.hasAttribute('download'))return;
+  if(a.closest('[data-testid="stSidebarNav"]')){setTimeout(closeSidebar,0);return;}
+  if(new URLSearchParams(location.search).has('embed'))return;
+  var url=pageUrl(a);if(!url)return;
+  e.preventDefault();e.stopPropagation();
+  if(url.href===location.href)return;
+  history.pushState(null,'',url.href);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+  if(!url.hash)window.scrollTo(0,0);
+},true);
+})();</script>"""
+
+#: Below this width Streamlit draws the sidebar over the page (its "md" breakpoint, 768 px).
+PHONE_MAX_WIDTH = 767
+
+
+def with_same_tab_links(index_html: bytes) -> bytes:
+    """index.html with the same-tab link script at the end of <head>; unchanged without one."""
+    script = SAME_TAB_LINKS_SCRIPT % {
+        "server": json.dumps(sorted(SERVER_PATHS)),
+        "phone": PHONE_MAX_WIDTH,
+    }
+    end = index_html.find(b"</head>")
+    if end < 0:
+        return index_html
+    return index_html[:end] + script.encode() + index_html[end:]
+
+
 def declare_navigation_up_front() -> None:
     """Stop Streamlit routing a first request for /trends to pages/trends.py.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import sys
@@ -290,3 +291,143 @@ def test_searching_human_rights_watch_finds_its_statements(server: str, open_pag
     _wait_for_count(page, everything)
     assert search.is_visible(), "clearing the search closed the filter panel"
     assert page.get_by_role("toolbar", name="Stance").is_visible()
+
+
+# An in-app link must keep the reader's session: a value set on `window` survives only if
+# the page was not reloaded, and no second tab may open. Links named by their words, or
+# (starting with "css=") by where they are.
+@pytest.mark.parametrize(
+    ("start", "link", "lands_on", "title"),
+    [
+        ("/", "See the data checks", "/checks", "Do the figures agree with each other?"),
+        (
+            "/",
+            "Read it, and what was drawn from it",
+            "/sources?source=",
+            "Where does this come from?",
+        ),
+        (
+            "/statements",
+            'css=[data-testid="stMarkdownContainer"] a[href*="sources?source="]',
+            "/sources?source=",
+            "Where does this come from?",
+        ),
+        (
+            "/trends",
+            "css=.trends-menu a",
+            "/trends?section=",
+            "What did the campaign do over time?",
+        ),
+    ],
+)
+def test_in_app_links_stay_in_the_same_tab_and_session(
+    server: str, open_page, start: str, link: str, lands_on: str, title: str
+):
+    page = open_page(server + start)
+    opened: list[str] = []
+    page.context.on("page", lambda p: opened.append(p.url))
+    page.evaluate("window.__session_marker = 'kept'")
+    target = page.locator(link) if link.startswith("css=") else page.get_by_role("link", name=link)
+    target.first.click()
+    page.wait_for_url(lambda url: lands_on in url and url != server + start, timeout=WAIT_MS)
+    wait_until_rendered(page)
+    _assert_no_errors(page, f"{start} -> {page.url}")
+    assert opened == [], f"the link opened a new tab: {opened}"
+    assert page.evaluate("window.__session_marker") == "kept", "the app was reloaded"
+    assert page.locator("h1").first.inner_text().strip() == title
+
+
+def test_a_modified_click_still_opens_a_new_tab(server: str, open_page):
+    page = open_page(server + "/")
+    with page.context.expect_page() as new_tab:
+        page.get_by_role("link", name="See the data checks").click(modifiers=["ControlOrMeta"])
+    assert "/checks" in new_tab.value.url
+
+
+def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, open_page):
+    page = open_page(server + "/", PHONE)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    page.locator('[data-testid="stExpandSidebarButton"]').click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'"
+    )
+    page.evaluate("window.__session_marker = 'kept'")
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Statements").click()
+    page.wait_for_url(lambda url: url.endswith("/statements"), timeout=WAIT_MS)
+    wait_until_rendered(page)
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'"
+    )
+    assert sidebar.get_attribute("data-collapsed") == "true"
+    assert page.evaluate("window.__session_marker") == "kept"
+    assert page.locator("h1").first.inner_text().strip() == "Who said what?"
+
+
+# Every text of a chart SVG: outside the drawing, or over another text. Texts plotly hides
+# (empty, or opacity 0) do not count.
+_TEXT_CLASHES = """() => {
+  const svg = document.querySelector('svg');
+  const box = svg.getBoundingClientRect();
+  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()
+      && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0');
+  const rects = texts.map(t => ({text: t.textContent.trim(), r: t.getBoundingClientRect()}));
+  const out = [];
+  for (const a of rects) {
+    if (a.r.left < box.left - 0.5 || a.r.top < box.top - 0.5
+        || a.r.right > box.right + 0.5 || a.r.bottom > box.bottom + 0.5)
+      out.push(`"${a.text}" runs outside the drawing`);
+  }
+  for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
+    const a = rects[i].r, b = rects[j].r;
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && h > 1) out.push(`"${rects[i].text}" prints over "${rects[j].text}"`);
+  }
+  return out;
+}"""
+
+
+def _svg_clashes(browser, svg: str) -> list[str]:
+    """Text clashes of one SVG drawn at its own size in a real browser."""
+    context = browser.new_context(viewport={"width": 1700, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_content(f"<body style='margin:0'>{svg}</body>")
+        return page.evaluate(_TEXT_CLASHES)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/trends"])
+def test_charts_on_a_phone_have_no_clashing_or_cut_labels(server: str, browser, open_page, path):
+    page = open_page(server + path, PHONE)
+    shown = [img for img in page.locator(".static-chart img.narrow").all() if img.is_visible()]
+    assert shown, f"{path} at 390 px shows no phone drawing of a chart"
+    problems = []
+    for img in shown:
+        svg = base64.b64decode(img.get_attribute("src").split(",", 1)[1]).decode()
+        problems += [f"{img.get_attribute('alt')[:50]}: {p}" for p in _svg_clashes(browser, svg)]
+    assert problems == []
+
+
+def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db: Path):
+    """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
+    from charts.catalogue import CHARTS
+    from charts.drawing import PNG_HEIGHT, PNG_WIDTH, Drawing, png_figure
+    from charts.frames import ReaderFrames
+    from database import queries
+    from database.connection import Reader
+
+    problems = []
+    with Reader(seed_db) as reader:
+        for chart_id in CHARTS:
+            svgs = queries.chart_svgs(reader, chart_id)
+            assert svgs, f"the build stored no SVG of {chart_id} (is Chromium installed?)"
+            for kind, svg in zip(("wide", "narrow"), svgs, strict=True):
+                problems += [f"{chart_id} {kind}: {p}" for p in _svg_clashes(browser, svg)]
+        frames = ReaderFrames(reader)
+        for chart_id, spec in CHARTS.items():  # the PNG: the same layout, as SVG to inspect
+            opts = {"format": "svg", "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": 1}
+            svg = Drawing(png_figure(spec.build(frames)), opts).draw().decode()
+            problems += [f"{chart_id} png: {p}" for p in _svg_clashes(browser, svg)]
+    assert problems == []

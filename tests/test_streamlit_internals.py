@@ -62,3 +62,29 @@ def test_index_html_path_is_inside_the_installed_streamlit():
     import streamlit
 
     assert Path(streamlit.__file__).parent in internals.INDEX_HTML.parents
+
+
+@pytest.mark.parametrize(
+    "needed",
+    [
+        # Same-tab links hand a page URL to the frontend's back/forward routing.
+        b"addEventListener(`popstate`,this.onHistoryChange",
+        # ...which routes the address's own query string with the page.
+        b"document.location.search",
+        # On a phone the sidebar is closed by its own collapse button.
+        b"stSidebarCollapseButton",
+        b"stSidebarNav",
+    ],
+)
+def test_the_frontend_still_has_what_same_tab_links_use(needed: bytes):
+    bundles = list((STATIC / "static" / "js").glob("*.js"))
+    assert any(needed in path.read_bytes() for path in bundles), needed
+
+
+def test_the_real_index_html_gets_the_same_tab_link_script():
+    page = internals.INDEX_HTML.read_bytes()
+    edited = internals.with_same_tab_links(internals.with_base_url_hint(page, 1))
+    assert edited.count(b"<script") == page.count(b"<script") + 2
+    script = edited[edited.index(b"PopStateEvent") - 2000 : edited.index(b"</head>")]
+    for segment in internals.SERVER_PATHS:  # server paths are never routed as pages
+        assert f'"{segment}"'.encode() in script

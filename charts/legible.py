@@ -1,0 +1,187 @@
+"""A chart's figure fitted to a fixed drawing size: point labels that would collide are left out, long legend entries wrap.
+
+Plotly places text but never moves it out of another's way, so at phone width two figures
+reported weeks apart print over each other ("> 17,8≈017,800"). Labels are estimated in
+pixels (text width from its length) and kept greedily, the latest report first, then the
+largest: a label left out still has its marker, its hover text and its line in "How we
+know", so no report becomes unreachable.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+#: Average glyph width as a share of the font size (Arial-like sans; errs wide).
+GLYPH = 0.62
+LINE = 1.25  # line height as a share of the font size
+#: Where a label may go when its own place is taken, nearest first.
+CANDIDATES = ("middle right", "middle left", "top center", "bottom center", "top left", "top right")
+#: Below this drawing width the right margin grows, so the latest report's label fits.
+NARROW = 600
+_TAGS = re.compile(r"<[^>]+>|&[a-z#0-9]+;")
+
+
+@dataclass(frozen=True)
+class _Box:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def hits(self, other: _Box, pad: float = 3.0) -> bool:
+        return not (
+            self.right + pad <= other.left
+            or other.right + pad <= self.left
+            or self.bottom + pad <= other.top
+            or other.bottom + pad <= self.top
+        )
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated width in pixels of one line of plotly text at this font size."""
+    lines = str(text).split("<br>")
+    return max(len(_TAGS.sub("x", line)) for line in lines) * size * GLYPH
+
+
+def _label_box(x: float, y: float, text: str, size: float, position: str) -> _Box:
+    w, h, gap = text_width(text, size), size * LINE, 8.0  # gap: the marker's half-width
+    vertical, _, horizontal = position.partition(" ")
+    if horizontal == "right":
+        left = x + gap
+    elif horizontal == "left":
+        left = x - gap - w
+    else:
+        left = x - w / 2
+    if vertical == "top":
+        top = y - gap - h
+    elif vertical == "bottom":
+        top = y + gap
+    else:
+        top = y - h / 2
+    return _Box(left, top, left + w, top + h)
+
+
+def _numeric(values: list[object], categories: list[object] | None) -> list[float] | None:
+    if categories is not None:
+        index = {c: i for i, c in enumerate(categories)}
+        return [float(index[v]) for v in values] if all(v in index for v in values) else None
+    try:
+        return [pd.Timestamp(v).value / 1e9 if not isinstance(v, int | float) else float(v)
+                for v in values]  # fmt: skip
+    except (TypeError, ValueError):
+        return None
+
+
+def _band_labels(
+    fig: go.Figure, left: float, sx: float, x0: float, plot_top: float, categories: list | None
+) -> list[_Box]:
+    """Boxes of labels pinned to the top of the plot at an x value (the phase names)."""
+    boxes = []
+    for note in fig.layout.annotations:
+        if note.xref != "x" or note.yref not in ("y domain", "paper") or note.y != 1:
+            continue
+        at = _numeric([note.x], categories)
+        if not note.text or at is None:
+            continue
+        size = (note.font.size if note.font and note.font.size else 12) or 12
+        x, y = left + (at[0] - x0) * sx, plot_top - (note.yshift or 0)
+        boxes.append(_Box(x, y, x + text_width(note.text, size), y + size * LINE))
+    return boxes
+
+
+def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
+    """A copy of the figure whose point labels do not overlap each other or the image edges
+    at width x height pixels (estimated)."""
+    fig = go.Figure(fig)
+    if width < NARROW:
+        fig.update_layout(margin={"r": max(fig.layout.margin.r or 0, 40)})
+    traces = [
+        t
+        for t in fig.data
+        if isinstance(t, go.Scatter) and t.text is not None and not isinstance(t.text, str)
+    ]
+    if not traces:
+        return fig
+    margin = fig.layout.margin
+    # Room the y-axis ticks and title take (automargin); erring wide keeps labels inside.
+    left = (margin.l or 0) + 70
+    right = width - (margin.r or 0)
+    top, bottom = (margin.t or 0), height * 0.62
+    categories = list(fig.layout.xaxis.categoryarray) if fig.layout.xaxis.categoryarray else None
+    points = []
+    for t_index, trace in enumerate(traces):
+        xs = _numeric(list(trace.x), categories)
+        if xs is None:
+            return fig
+        size = (trace.textfont.size if trace.textfont and trace.textfont.size else 13) or 13
+        positions = trace.textposition
+        for i, (x, y, text) in enumerate(zip(xs, trace.y, trace.text, strict=True)):
+            if text and y is not None and pd.notna(y):
+                pos = positions if isinstance(positions, str) else positions[i]
+                points.append(
+                    (t_index, i, x, float(y), str(text), float(size), pos or "middle right")
+                )
+    if not points:
+        return fig
+    if categories is not None:
+        x0, x1 = -0.5, len(categories) - 0.5
+    elif fig.layout.xaxis.range:
+        x0, x1 = (float(v) for v in _numeric(list(fig.layout.xaxis.range), None) or (0, 1))
+    else:
+        x0, x1 = min(p[2] for p in points), max(p[2] for p in points)
+    y1 = max(p[3] for p in points) * 1.04 or 1.0  # plotly pads the range by a marker's size
+    sx = (right - left) / ((x1 - x0) or 1.0)
+    sy = (bottom - top) / y1
+
+    # Markers are obstacles too: a label printed over another report's marker hides it.
+    markers = {
+        (t_index, i): _Box(left + (x - x0) * sx - 7, bottom - y * sy - 7,
+                           left + (x - x0) * sx + 7, bottom - y * sy + 7)
+        for t_index, i, x, y, *_ in points
+    }  # fmt: skip
+    kept: list[_Box] = _band_labels(fig, left, sx, x0, margin.t or 0, categories)
+    shown: dict[int, list[str]] = {n: [""] * len(t.x) for n, t in enumerate(traces)}
+    where: dict[int, list[str]] = {
+        n: [t.textposition] * len(t.x) if isinstance(t.textposition, str) or t.textposition is None
+        else list(t.textposition)
+        for n, t in enumerate(traces)
+    }  # fmt: skip
+    # The latest report first, then the largest: the labels a reader looks for.
+    for t_index, i, x, y, text, size, pos in sorted(points, key=lambda p: (-p[2], -p[3])):
+        px, py = left + (x - x0) * sx, bottom - y * sy
+        for candidate in (pos, *CANDIDATES):
+            box = _label_box(px, py, text, size, candidate)
+            inside = box.left >= 2 and box.right <= width - 2 and box.top >= top - 10
+            own = markers[(t_index, i)]
+            # A marker drawn on the same spot as this one (two reports of one figure) is
+            # this marker's place, not an obstacle.
+            others = [m for m in markers.values() if not m.hits(own, pad=-4)]
+            if inside and not any(box.hits(other) for other in (*kept, *others)):
+                kept.append(box)
+                shown[t_index][i], where[t_index][i] = text, candidate
+                break
+    for n, trace in enumerate(traces):
+        trace.update(text=shown[n], textposition=where[n])
+    return fig
+
+
+def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
+    """A copy whose legend entries wrap to fit width pixels (a horizontal legend beside one
+    another would run off the image's edge)."""
+    fig = go.Figure(fig)
+    chars = max(12, int((width - 60) / (size * GLYPH)))
+    for trace in fig.data:
+        name = trace.name
+        if name and "<br>" not in name and len(name) > chars:
+            trace.update(name="<br>".join(textwrap.wrap(name, chars)))
+    return fig
+
+
+def fitted(fig: go.Figure, width: int, height: int) -> go.Figure:
+    """The figure as it will be drawn at width x height: labels thinned, legend wrapped."""
+    return wrap_legend(thin_point_labels(fig, width, height), width)
