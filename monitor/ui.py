@@ -40,6 +40,39 @@ def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator 
     return panel if (panel.open or active) else None
 
 
+def _seed_from_url(key: str, options: Sequence[Any], format_func: Callable[[Any], str]) -> None:
+    """Set the widget `key` from the address when the address changed since this page last
+    wrote it (a shared link followed, a first visit): ids as the API takes them, or the
+    labels older links carry (?actor=Sar+Kheng), one per parameter or comma-separated;
+    values naming nothing are left out, never an error."""
+    raw = st.query_params.get_all(key)
+    if raw == st.session_state.get(_url_shadow(key)):
+        return
+    by_text = {format_func(o): o for o in options} | {str(o): o for o in options}
+    chosen = [
+        by_text[part]
+        for value in raw
+        for part in ([value] if value in by_text else value.split(","))
+        if part in by_text
+    ]
+    st.session_state[key] = list(dict.fromkeys(chosen))
+
+
+def _write_url(key: str, values: Sequence[Any]) -> None:
+    """Keep the chosen ids in the address (`?key=id&key=id`), the same ids as the API."""
+    ids = [str(v) for v in values]
+    if ids:
+        st.query_params[key] = ids
+    elif key in st.query_params:
+        del st.query_params[key]
+    st.session_state[_url_shadow(key)] = ids
+
+
+def _url_shadow(key: str) -> str:
+    # What this page last wrote to ?key=: an address that differs was changed from outside.
+    return f"_url_{key}"
+
+
 def pick_many(
     label: str,
     options: Sequence[Any],
@@ -47,22 +80,41 @@ def pick_many(
     format_func: Callable[[Any], str] = str,
 ) -> list[Any]:
     """Pills for a short fixed list (stance, status, year), any number chosen, kept in the
-    URL under `key`. Pills load no script of their own; a multiselect does."""
-    chosen = st.pills(
-        label,
-        list(options),
-        selection_mode="multi",
-        format_func=format_func,
-        key=key,
-        bind="query-params",
+    URL under `key` as ids (words on screen). Pills load no script of their own; a
+    multiselect does."""
+    _seed_from_url(key, options, format_func)
+    chosen = list(
+        st.pills(label, list(options), selection_mode="multi", format_func=format_func, key=key)
+        or []
     )
-    return list(chosen or [])
+    _write_url(key, chosen)
+    return chosen
 
 
 def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
     """A searchable multiselect for a list that grows with the data (speakers, articles,
-    metrics): shows names, returns ids, kept in the URL under `key`."""
-    return st.multiselect(label, list(names), format_func=names.get, key=key, bind="query-params")
+    metrics): shows names, returns ids, kept in the URL under `key` as ids.
+
+    Not Streamlit's `bind="query-params"`: that writes the shown labels to the address,
+    which the API does not take and which change when a name is corrected."""
+    _seed_from_url(key, list(names), names.__getitem__)
+    chosen = st.multiselect(label, list(names), format_func=names.get, key=key)
+    _write_url(key, chosen)
+    return chosen
+
+
+def pick_one(label: str, names: dict[str, str], key: str) -> str:
+    """Pills choosing exactly one of a few (the Data page's table), the first by default;
+    kept in the URL under `key` as its id."""
+    _seed_from_url(key, list(names), names.__getitem__)
+    chosen = st.session_state.get(key)
+    # The seed is a list (the shape many-choice widgets take); one choice is its first.
+    chosen = (chosen or [None])[0] if isinstance(chosen, list) else chosen
+    st.session_state[key] = chosen if chosen in names else next(iter(names))
+    choice = st.pills(label, list(names), format_func=names.get, key=key, required=True)
+    choice = choice if choice in names else next(iter(names))
+    _write_url(key, [choice])
+    return choice
 
 
 def speaker_profile(actor_id: str) -> None:
@@ -249,7 +301,7 @@ def trends_menu(sections: list[str], current: str, interactive: bool) -> str:
     )
 
 
-def api_addresses(table: str, **filters: Sequence[str]) -> str:
+def api_addresses(table: str, **filters: Sequence[Any] | str) -> str:
     """Markdown: the CSV and JSON addresses of the rows shown, for pandas, R or a spreadsheet."""
     csv, json_ = (f"{base_url()}{api_path(table, s, filters)}" for s in (".csv", ".json"))
     return f"The same rows at a stable address: [CSV]({csv}) · [JSON]({json_}) — `{csv}`"

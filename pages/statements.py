@@ -53,4 +53,16 @@ if len(actor_ids) == 1:
     ui.speaker_profile(actor_ids[0])
 
 st.markdown(texts.count_text(len(rows), "statement"))
+st.caption(
+    ui.api_addresses(
+        "statements",
+        actor=actor_ids,
+        source=source_ids,
+        stance=stances,
+        topic=topics,
+        actor_type=actor_types,
+        year=years,
+        q=(text or "").strip(),
+    )
+)
 ui.statements(rows)
