@@ -456,6 +456,15 @@ def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
     return images["svg-wide"], images["svg-narrow"]
 
 
+def charts_drawn(db: Reader) -> list[str]:
+    """Ids of the charts the build drew both SVGs of (wide and narrow)."""
+    frame = db.frame(
+        "SELECT chart_id FROM chart_images WHERE kind IN ('svg-wide', 'svg-narrow')"
+        " GROUP BY chart_id HAVING count(DISTINCT kind) = 2 ORDER BY chart_id"
+    )
+    return [str(c) for c in frame["chart_id"]]
+
+
 def chart_png(db: Reader, chart_id: str) -> bytes | None:
     """The chart's report-ready PNG drawn by the build; None when it drew none."""
     frame = db.frame(

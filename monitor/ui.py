@@ -6,7 +6,6 @@ each is short.
 
 from __future__ import annotations
 
-import base64
 import html
 import logging
 from collections.abc import Callable, Sequence
@@ -132,16 +131,20 @@ def statements(rows: pd.DataFrame) -> None:
     st.markdown(texts.statements_markdown(rows))
 
 
-def how_we_know(evidence: pd.DataFrame) -> None:
-    """The words behind each figure of a chart, each with a link to its article."""
+def how_we_know(evidence: pd.DataFrame | str) -> None:
+    """The words behind each figure of a chart, each with a link to its article (the rows,
+    or their text made ahead by cached.evidence_text)."""
+    text = evidence if isinstance(evidence, str) else texts.evidence_markdown(evidence)
     with st.expander("How we know", expanded=False):
-        st.markdown(texts.evidence_markdown(evidence))
+        st.markdown(text)
 
 
-# SVG inside st.html is stripped by its sanitiser; as an <img> data URI it is kept.
+# SVG inside st.html is stripped by its sanitiser; as an <img> it is kept. The images are
+# the API's chart files (api.routes), named with the build's version: the browser fetches
+# each once per build and keeps it, where a data URI was sent again on every page run.
 _STATIC_CHART = """<div class="static-chart">
-<img class="wide" alt="{label}" src="data:image/svg+xml;base64,{wide}">
-<img class="narrow" alt="{label}" src="data:image/svg+xml;base64,{narrow}"></div>
+<img class="wide" alt="{label}" src="{wide}">
+<img class="narrow" alt="{label}" src="{narrow}" loading="lazy"></div>
 <style>
 .static-chart img {{ width: 100%; height: auto; display: block; }}
 .static-chart .narrow {{ display: none; }}
@@ -182,16 +185,22 @@ def chart_block(
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{md(chart.takeaway)}**")
-    svgs = None if interactive else cached.chart_svgs(chart.chart_id)
-    if svgs:
+    if not interactive and chart.chart_id in cached.charts_drawn():
         label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
-        wide, narrow = (base64.b64encode(svg.encode()).decode() for svg in svgs)
+        wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
         st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
     else:
         st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
     st.caption(md(chart.source_line))
     if with_evidence:
-        how_we_know(chart.evidence)
+        how_we_know(cached.evidence_text(chart.chart_id))
+
+
+def chart_image_url(chart_id: str, suffix: str) -> str:
+    """The chart file's address (api.routes) for this build: /charts/{id}.svg?v=<build>."""
+    return html.escape(
+        f"{base_url()}/charts/{quote_plus(chart_id)}{suffix}?v={cached.build_version()}"
+    )
 
 
 def base_url() -> str:
@@ -254,11 +263,11 @@ _GALLERY = """<div class="chart-gallery">{items}</div>
 def chart_gallery(titles: dict[str, str]) -> str:
     """Small previews of every chart, each linking to its sharing panel (one element)."""
     items = []
+    drawn = cached.charts_drawn()
     for chart_id, title in titles.items():
-        svgs = cached.chart_svgs(chart_id)
         preview = (
-            f'<img alt="" src="data:image/svg+xml;base64,{base64.b64encode(svgs[1].encode()).decode()}">'
-            if svgs
+            f'<img alt="" loading="lazy" src="{chart_image_url(chart_id, ".narrow.svg")}">'
+            if chart_id in drawn
             else ""
         )
         items.append(

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 from api.filters import API_TABLES
 from api.metadata import LICENCE, RAW_TABLES
-from api.routes import Database, make_routes
+from api.routes import Database, build_version, make_routes
 from charts.catalogue import CHARTS
 from database import downloads, queries
 from database.connection import Reader
@@ -454,3 +454,14 @@ def test_an_answer_for_one_host_is_never_served_for_another(client, reader):
     ours = client.get(url)
     assert "evil.example" not in ours.text
     assert ours.headers["etag"] != evil.headers["etag"]
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".narrow.svg"])
+def test_a_chart_file_named_with_its_build_is_kept_for_good(client, reader, suffix):
+    version = build_version(queries.build_info(reader))
+    kept = client.get(f"/charts/{CHART}{suffix}?v={version}")
+    assert kept.status_code == 200 and kept.content.startswith(b"<svg")
+    assert "immutable" in kept.headers["cache-control"]
+    # An older build's name (a page opened before a rebuild) gets today's image, revalidated.
+    stale = client.get(f"/charts/{CHART}{suffix}?v=0123456789abcdef")
+    assert stale.status_code == 200 and "immutable" not in stale.headers["cache-control"]

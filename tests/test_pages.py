@@ -12,7 +12,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
-from api.routes import Database, make_routes
+from api.routes import Database, build_version, make_routes
 from charts.catalogue import CHARTS, TRENDS_SECTIONS
 from data_model.safe_text import html_text
 from database import queries
@@ -441,3 +441,14 @@ def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query
     assert list(rows["statement_id"]) == list(shown["statement_id"])
     page = client.get(address.replace(".csv", ".json")).json()
     assert page["total_rows"] == len(rows)
+
+
+def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db):
+    at = app("pages/trends.py")
+    html = "".join(h.proto.body for h in at.get("html"))
+    with Reader(seed_db) as db:
+        version = build_version(queries.build_info(db))
+    for chart_id in TRENDS_SECTIONS[next(iter(TRENDS_SECTIONS))]:
+        assert f"/charts/{chart_id}.svg?v={version}" in html
+        assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
+    assert "base64" not in html
