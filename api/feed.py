@@ -1,9 +1,10 @@
-"""The Atom feed: what the current build added, changed or removed, one entry per article."""
+"""The Atom feed: what each of the last builds added, changed or removed, an entry per article."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+import pandas as pd
 from feedgen.feed import FeedGenerator
 
 from database import queries
@@ -27,9 +28,10 @@ def _counted(n: int, table: str) -> str:
 
 
 def atom(db: Reader, info: dict[str, str], dashboard_url: str) -> bytes:
-    """The feed of the current build; each entry links to its article on the Sources page."""
+    """The feed of the last builds, newest first: an entry per build and article, linking to
+    the article on the Sources page."""
     base = dashboard_url.rstrip("/")
-    built = info.get("built_at") or "1970-01-01T00:00:00+00:00"
+    built = info.get("built_at") or _EPOCH
     changes = queries.build_changes(db)
     feed = FeedGenerator()
     feed.id(f"{base}/feed.atom")
@@ -37,25 +39,39 @@ def atom(db: Reader, info: dict[str, str], dashboard_url: str) -> bytes:
     feed.link(href=base + "/", rel="alternate")
     feed.link(href=f"{base}/feed.atom", rel="self")
     feed.updated(built)
-    feed.subtitle(f"Records added, changed or removed by the build of {built}.")
-    for source_id, group in changes.groupby("source_id", sort=True, dropna=False):
-        title = group["title"].dropna()
-        about = str(title.iloc[0]) if len(title) else f"article {source_id} (removed)"
-        counts = group.groupby(["change", "table_name"]).size()
-        parts = [
-            f"{change} {_counted(int(counts[(change, table)]), table)}"
-            for change in ("added", "changed", "removed")
-            for table in NOUNS
-            if (change, table) in counts.index
-        ]
-        ids = ", ".join(
-            f"{t}:{r}" for t, r in zip(group["table_name"], group["record_id"], strict=True)
-        )
-        entry = feed.add_entry(order="append")
-        entry.id(f"{base}/feed.atom#{built}/{source_id}")
-        entry.title(f"{about}: " + "; ".join(parts))
-        entry.link(href=f"{base}/sources?source={quote(str(source_id), safe='')}")
-        entry.updated(built)
-        # feedgen escapes text content: titles and ids reach the reader as text, not markup.
-        entry.summary(f"{'; '.join(parts).capitalize()} ({ids}).")
+    feed.subtitle(f"Records added, changed or removed by the builds up to {built}.")
+    for (build, source_id), group in changes.groupby(
+        ["build", "source_id"], sort=False, dropna=False
+    ):
+        _entry(feed, base, int(build), source_id, group)
     return feed.atom_str(pretty=True)
+
+
+_EPOCH = "1970-01-01T00:00:00+00:00"
+
+
+def _entry(
+    feed: FeedGenerator, base: str, build: int, source_id: object, group: pd.DataFrame
+) -> None:
+    """One article's changes in one build."""
+    built = str(group["built_at"].iloc[0] or _EPOCH)
+    title = group["title"].dropna()
+    about = str(title.iloc[0]) if len(title) else f"article {source_id} (removed)"
+    counts = group.groupby(["change", "table_name"]).size()
+    parts = [
+        f"{change} {_counted(int(counts[(change, table)]), table)}"
+        for change in ("added", "changed", "removed")
+        for table in NOUNS
+        if (change, table) in counts.index
+    ]
+    ids = ", ".join(
+        f"{t}:{r}" for t, r in zip(group["table_name"], group["record_id"], strict=True)
+    )
+    entry = feed.add_entry(order="append")
+    # The build's number, not its time: two builds within a second stay two entries.
+    entry.id(f"{base}/feed.atom#build-{build}/{source_id}")
+    entry.title(f"{about}: " + "; ".join(parts))
+    entry.link(href=f"{base}/sources?source={quote(str(source_id), safe='')}")
+    entry.updated(built)
+    # feedgen escapes text content: titles and ids reach the reader as text, not markup.
+    entry.summary(f"{'; '.join(parts).capitalize()} ({ids}).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -28,8 +29,10 @@ class Filter:
     """One filter parameter: what it selects and which values it accepts."""
 
     description: str
-    #: The accepted ids, read from the database or an enum; None for a date.
+    #: The accepted ids, read from the database or an enum; None for a date or free text.
     choices: Callable[[Reader], Sequence[str]] | None
+    #: Free text (a search), taken as it is: a parameter, never SQL.
+    text: bool = False
 
 
 def _column(query: Callable[[Reader], pd.DataFrame], column: str) -> Callable[[Reader], list[str]]:
@@ -44,6 +47,11 @@ FILTERS: dict[str, Filter] = {
     "stance": Filter("Stances.", lambda _: [s.value for s in Stance]),
     "topic": Filter("Topics.", lambda _: [t.value for t in Topic]),
     "phase": Filter("Campaign phase ids (phases.phase_id).", _column(queries.phases, "phase_id")),
+    "year": Filter(
+        "Years said, YYYY (the day said, else the day published).",
+        lambda db: [str(y) for y in queries.statement_years(db)],
+    ),
+    "q": Filter("Words to find in the quote or the speaker's name, any case.", None, text=True),
     "from": Filter("First day, YYYY-MM-DD (the day said, else the day published).", None),
     "to": Filter("Last day, YYYY-MM-DD (the day said, else the day published).", None),
 }
@@ -52,7 +60,7 @@ FILTERS: dict[str, Filter] = {
 PAGING = ("page", "per_page")
 PER_PAGE_DEFAULT, PER_PAGE_MAX = 100, 1000
 
-Values = dict[str, list[str] | dt.date]
+Values = dict[str, list[str] | dt.date | str]
 
 
 def _indicators(db: Reader, f: Values) -> pd.DataFrame:
@@ -74,6 +82,8 @@ def _statements(db: Reader, f: Values) -> pd.DataFrame:
         source_ids=f.get("source", []),
         date_from=f.get("from"),  # type: ignore[arg-type]
         date_to=f.get("to"),  # type: ignore[arg-type]
+        years=[int(y) for y in f.get("year", [])],  # type: ignore[union-attr]
+        text=str(f.get("q", "")),
     )
 
 
@@ -107,7 +117,8 @@ class ApiTable:
 API_TABLES: dict[str, ApiTable] = {
     "indicators": ApiTable(_indicators, ("metric", "source", "phase")),
     "statements": ApiTable(
-        _statements, ("source", "actor", "actor_type", "stance", "topic", "from", "to")
+        _statements,
+        ("source", "actor", "actor_type", "stance", "topic", "year", "q", "from", "to"),
     ),
     "policies": ApiTable(_policies, ("source",)),
     "positions": ApiTable(_positions, ("source", "actor")),
@@ -116,10 +127,11 @@ API_TABLES: dict[str, ApiTable] = {
 }
 
 
-def api_path(table: str, suffix: str, filters: Mapping[str, Sequence[str]]) -> str:
+def api_path(table: str, suffix: str, filters: Mapping[str, Sequence[Any] | str]) -> str:
     """The API address of a filtered table, e.g. /api/v1/statements.csv?source=a,b; empty
-    filters are left out, ids keep their order."""
-    query = urlencode({k: ",".join(v) for k, v in filters.items() if v}, safe=",")
+    filters are left out, ids keep their order, a text (?q=) stays whole."""
+    joined = {k: v if isinstance(v, str) else ",".join(map(str, v)) for k, v in filters.items()}
+    query = urlencode({k: v for k, v in joined.items() if v}, safe=",")
     return f"/api/v1/{table}{suffix}" + (f"?{query}" if query else "")
 
 
@@ -140,6 +152,18 @@ def _date(name: str, raw: list[str]) -> dt.date:
         raise BadParameter(name, f"parameter {name!r} must be a date as YYYY-MM-DD") from None
 
 
+#: Longer than any search a reader types; a bound keeps a hostile request cheap.
+TEXT_MAX = 200
+
+
+def _text(name: str, raw: list[str]) -> str:
+    if len(raw) != 1 or len(raw[0]) > TEXT_MAX:
+        raise BadParameter(
+            name, f"parameter {name!r} takes one text of {TEXT_MAX} characters or fewer"
+        )
+    return raw[0]
+
+
 def parse_filters(
     db: Reader, table: str, params: Mapping[str, list[str]], choices: Callable[[str], set[str]]
 ) -> Values:
@@ -158,6 +182,9 @@ def parse_filters(
             raise BadParameter(
                 name, f"table {table!r} is not filtered by {name!r} (it takes {takes})"
             )
+        if FILTERS[name].text:
+            out[name] = _text(name, raw)
+            continue
         if FILTERS[name].choices is None:
             out[name] = _date(name, raw)
             continue

@@ -46,6 +46,8 @@ from exports.package import package_bytes
 
 #: Browsers and CDNs may keep an answer five minutes, then revalidate (a cheap 304).
 CACHE_CONTROL = "public, max-age=300, must-revalidate"
+#: A chart file named with its build (?v=, as the dashboard's pages name it) never changes.
+CACHE_VERSIONED = "public, max-age=31536000, immutable"
 NO_STORE = "no-store"
 
 CSV = "text/csv; charset=utf-8"
@@ -337,6 +339,8 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     return svgs[kind] if svgs else None
 
                 headers = {"Content-Security-Policy": SVG_CSP}
+                if request.query_params.get("v") == snap.version:
+                    headers["Cache-Control"] = CACHE_VERSIONED
                 return cached(request, snap, svg, "image/svg+xml", headers)
         chart_id = name.removesuffix(".png")
         if name.endswith(".png") and chart_id in CHARTS:

@@ -334,14 +334,17 @@ CHART_IMAGES = Table(
 
 BUILD_CHANGES = Table(
     "build_changes",
-    "What this build added, changed or removed compared with the database it replaced.",
+    "What each of the last builds added, changed or removed compared with the database it "
+    "replaced (the feed's history, carried from file to file).",
     (
         Column("table_name", "VARCHAR", "The table of the record: sources, indicators, ..."),
         Column("record_id", "VARCHAR", "The record's id in that table."),
         Column("change", "VARCHAR", "added, changed or removed."),
         Column("source_id", "VARCHAR", "The article the record rests on (as it was, if removed)."),
+        Column("build", "INTEGER", "Which build: one more than the last build with changes."),
+        Column("built_at", "VARCHAR", "When that build ran (ISO 8601, UTC)."),
     ),
-    ("table_name", "record_id"),
+    ("build", "table_name", "record_id"),
 )
 
 CHART_PARTS = Table(

@@ -729,6 +729,15 @@ def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
     return images["svg-wide"], images["svg-narrow"]
 
 
+def charts_drawn(db: Reader) -> list[str]:
+    """Ids of the charts the build drew both SVGs of (wide and narrow)."""
+    frame = db.frame(
+        "SELECT chart_id FROM chart_images WHERE kind IN ('svg-wide', 'svg-narrow')"
+        " GROUP BY chart_id HAVING count(DISTINCT kind) = 2 ORDER BY chart_id"
+    )
+    return [str(c) for c in frame["chart_id"]]
+
+
 def chart_png(db: Reader, chart_id: str) -> bytes | None:
     """The chart's report-ready PNG drawn by the build; None when it drew none."""
     frame = db.frame(
@@ -747,19 +756,25 @@ def chart_images_by_fingerprint(db: Reader) -> dict[str, bytes]:
 
 
 def build_changes(db: Reader) -> pd.DataFrame:
-    """Records the last build added, changed or removed, with their article's title when it
-    is still there; empty for a database built before build_changes existed."""
+    """Records the last builds added, changed or removed, newest build first, with their
+    article's title when it is still there; empty for a database built before build_changes
+    existed or before it numbered builds."""
     exists = db.frame(
         "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'build_changes'"
         " AND database_name = current_database()"
     )
-    if int(exists["n"].iloc[0]) == 0:
-        return pd.DataFrame(columns=["table_name", "record_id", "change", "source_id", "title"])
+    columns = ["build", "built_at", "table_name", "record_id", "change", "source_id", "title"]
+    numbered = db.frame(
+        "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'build_changes'"
+        " AND column_name = 'build' AND database_name = current_database()"
+    )
+    if int(exists["n"].iloc[0]) == 0 or int(numbered["n"].iloc[0]) == 0:
+        return pd.DataFrame(columns=columns)
     return db.frame(
         """
-        SELECT c.table_name, c.record_id, c.change, c.source_id, s.title
+        SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title
         FROM build_changes c LEFT JOIN sources s USING (source_id)
-        ORDER BY c.source_id, c.table_name, c.change, c.record_id
+        ORDER BY c.build DESC, c.source_id, c.table_name, c.change, c.record_id
         """
     )
 

@@ -70,40 +70,62 @@ TRACKED = {
 }
 
 
+#: Builds whose changes the feed keeps: enough for a reader back from a long holiday, few
+#: enough that the table stays small however long the monitor runs.
+FEED_BUILDS = 50
+
+
 def _record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
-    (every record counts as added when there is none)."""
+    (every record counts as added when there is none), then the changes of the builds before
+    it, carried forward from that file (the last FEED_BUILDS builds in all)."""
     old = "previous"
     attached = previous.exists()
     if attached:
         con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
     try:
-        for table, (key, source) in TRACKED.items():
-            # Identifiers come from TRACKED above, never from input.
-            new = f'main."{table}"'
-            if not attached:
+        last = _last_build(con) if attached else 0
+        built_at = con.execute("SELECT value FROM build_info WHERE key = 'built_at'").fetchone()
+        this = [last + 1, built_at[0] if built_at else ""]
+        try:
+            for table, (key, source) in TRACKED.items():
+                # Identifiers come from TRACKED above, never from input.
+                new = f'main."{table}"'
+                if not attached:
+                    con.execute(
+                        f"INSERT INTO build_changes SELECT '{table}', {key}, 'added', {source},"
+                        f" ?, ? FROM {new}",
+                        this,
+                    )
+                    continue
+                was = f'{old}."{table}"'
                 con.execute(
-                    f"INSERT INTO build_changes SELECT '{table}', {key}, 'added', {source} FROM {new}"
+                    f"""
+                    INSERT INTO build_changes
+                    SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2 FROM {new} n
+                    WHERE n.{key} NOT IN (SELECT {key} FROM {was})
+                    UNION ALL
+                    SELECT '{table}', o.{key}, 'removed', o.{source}, $1, $2 FROM {was} o
+                    WHERE o.{key} NOT IN (SELECT {key} FROM {new})
+                    UNION ALL
+                    SELECT '{table}', c.{key}, 'changed', c.{source}, $1, $2
+                    FROM (SELECT * FROM {new} EXCEPT SELECT * FROM {was}) c
+                    WHERE c.{key} IN (SELECT {key} FROM {was})
+                    """,
+                    this,
                 )
-                continue
-            was = f'{old}."{table}"'
+        except duckdb.Error:
+            # The old file is of an older schema: say nothing rather than guess.
+            con.execute("DELETE FROM build_changes")
+        if last:
             con.execute(
-                f"""
-                INSERT INTO build_changes
-                SELECT '{table}', n.{key}, 'added', n.{source} FROM {new} n
-                WHERE n.{key} NOT IN (SELECT {key} FROM {was})
-                UNION ALL
-                SELECT '{table}', o.{key}, 'removed', o.{source} FROM {was} o
-                WHERE o.{key} NOT IN (SELECT {key} FROM {new})
-                UNION ALL
-                SELECT '{table}', c.{key}, 'changed', c.{source}
-                FROM (SELECT * FROM {new} EXCEPT SELECT * FROM {was}) c
-                WHERE c.{key} IN (SELECT {key} FROM {was})
                 """
+                INSERT INTO build_changes
+                SELECT table_name, record_id, change, source_id, build, built_at
+                FROM previous.build_changes WHERE build > ?
+                """,
+                [last + 1 - FEED_BUILDS],
             )
-    except duckdb.Error:
-        # The old file is of an older schema: say nothing rather than guess.
-        con.execute("DELETE FROM build_changes")
     finally:
         if attached:
             con.execute("DETACH previous")
@@ -118,6 +140,16 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
             digest.update(name.encode())
             digest.update(frames[name].to_json(orient="split", date_format="iso").encode())
     return digest.hexdigest()
+
+
+def _last_build(con: duckdb.DuckDBPyConnection) -> int:
+    """The newest build number the previous file's changes carry; 0 when it has none (a
+    file from before build numbers, whose history is not carried)."""
+    try:
+        row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
+    except duckdb.Error:
+        return 0
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
@@ -118,6 +119,7 @@ policies = _cached(queries.policies)
 policy_positions = _cached(queries.policy_positions)
 consistency_checks = _cached(queries.consistency_checks)
 chart_svgs = _cached(queries.chart_svgs, per_file=True)
+charts_drawn = _cached(queries.charts_drawn, per_file=True)
 chart_png = _cached(queries.chart_png, per_file=True)
 download_rows = _cached(downloads.rows)
 
@@ -148,6 +150,71 @@ def _chart(chart_id: str, version: Version) -> Chart | None:
 def chart(chart_id: str) -> Chart | None:
     """The chart with this id (None for an unknown id), as the build made it."""
     return _chart(chart_id, current_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _evidence_text(chart_id: str, version: Version) -> str:
+    chart = _chart(chart_id, version)
+    return texts.evidence_markdown(chart.evidence) if chart else ""
+
+
+def evidence_text(chart_id: str) -> str:
+    """'How we know' of a chart as ready text, made once per database version: walking the
+    evidence rows was the largest cost of a page run with a chart."""
+    return _evidence_text(chart_id, current_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _build_version(version: Version) -> str:
+    from api.routes import build_version
+
+    return build_version(queries.build_info(_reader(version)))
+
+
+def build_version() -> str:
+    """The build's version as the API's chart addresses carry it (?v=): the same for every
+    copy of one build, so every replica's pages name the same, browser-cached image."""
+    return _build_version(current_version())
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One headline figure of the Overview as ready text."""
+
+    metric_label: str
+    words: str
+    quote: str
+    attribution: str
+    period: str
+    source_label: str
+    source_id: str
+    how_sure: str
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _headlines(version: Version) -> tuple[Headline, ...]:
+    reader = _reader(version)
+    indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
+    figures = texts.headline_figures(indicators, texts.HEADLINE_METRICS)
+    return tuple(
+        Headline(
+            metric_label=row.metric_label,
+            words=row.words,
+            quote=row.quote,
+            attribution=row.attribution,
+            period=row.period,
+            source_label=row.source_label,
+            source_id=row.source_id,
+            how_sure=texts.how_sure(indicators, checks, row.metric_id, row.qualifier),
+        )
+        for row in figures.itertuples()
+    )
+
+
+def headlines() -> tuple[Headline, ...]:
+    """The Overview's headline figures, made once per database version: picking and wording
+    them from the indicator rows was the largest cost of an Overview run."""
+    return _headlines(current_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

@@ -6,7 +6,6 @@ each is short.
 
 from __future__ import annotations
 
-import base64
 import html
 import logging
 from collections.abc import Callable, Sequence
@@ -45,6 +44,39 @@ def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator 
     return panel if (panel.open or active) else None
 
 
+def _seed_from_url(key: str, options: Sequence[Any], format_func: Callable[[Any], str]) -> None:
+    """Set the widget `key` from the address when the address changed since this page last
+    wrote it (a shared link followed, a first visit): ids as the API takes them, or the
+    labels older links carry (?actor=Sar+Kheng), one per parameter or comma-separated;
+    values naming nothing are left out, never an error."""
+    raw = st.query_params.get_all(key)
+    if raw == st.session_state.get(_url_shadow(key)):
+        return
+    by_text = {format_func(o): o for o in options} | {str(o): o for o in options}
+    chosen = [
+        by_text[part]
+        for value in raw
+        for part in ([value] if value in by_text else value.split(","))
+        if part in by_text
+    ]
+    st.session_state[key] = list(dict.fromkeys(chosen))
+
+
+def _write_url(key: str, values: Sequence[Any]) -> None:
+    """Keep the chosen ids in the address (`?key=id&key=id`), the same ids as the API."""
+    ids = [str(v) for v in values]
+    if ids:
+        st.query_params[key] = ids
+    elif key in st.query_params:
+        del st.query_params[key]
+    st.session_state[_url_shadow(key)] = ids
+
+
+def _url_shadow(key: str) -> str:
+    # What this page last wrote to ?key=: an address that differs was changed from outside.
+    return f"_url_{key}"
+
+
 def pick_many(
     label: str,
     options: Sequence[Any],
@@ -52,22 +84,41 @@ def pick_many(
     format_func: Callable[[Any], str] = str,
 ) -> list[Any]:
     """Pills for a short fixed list (stance, status, year), any number chosen, kept in the
-    URL under `key`. Pills load no script of their own; a multiselect does."""
-    chosen = st.pills(
-        label,
-        list(options),
-        selection_mode="multi",
-        format_func=format_func,
-        key=key,
-        bind="query-params",
+    URL under `key` as ids (words on screen). Pills load no script of their own; a
+    multiselect does."""
+    _seed_from_url(key, options, format_func)
+    chosen = list(
+        st.pills(label, list(options), selection_mode="multi", format_func=format_func, key=key)
+        or []
     )
-    return list(chosen or [])
+    _write_url(key, chosen)
+    return chosen
 
 
 def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
     """A searchable multiselect for a list that grows with the data (speakers, articles,
-    metrics): shows names, returns ids, kept in the URL under `key`."""
-    return st.multiselect(label, list(names), format_func=names.get, key=key, bind="query-params")
+    metrics): shows names, returns ids, kept in the URL under `key` as ids.
+
+    Not Streamlit's `bind="query-params"`: that writes the shown labels to the address,
+    which the API does not take and which change when a name is corrected."""
+    _seed_from_url(key, list(names), names.__getitem__)
+    chosen = st.multiselect(label, list(names), format_func=names.get, key=key)
+    _write_url(key, chosen)
+    return chosen
+
+
+def pick_one(label: str, names: dict[str, str], key: str) -> str:
+    """Pills choosing exactly one of a few (the Data page's table), the first by default;
+    kept in the URL under `key` as its id."""
+    _seed_from_url(key, list(names), names.__getitem__)
+    chosen = st.session_state.get(key)
+    # The seed is a list (the shape many-choice widgets take); one choice is its first.
+    chosen = (chosen or [None])[0] if isinstance(chosen, list) else chosen
+    st.session_state[key] = chosen if chosen in names else next(iter(names))
+    choice = st.pills(label, list(names), format_func=names.get, key=key, required=True)
+    choice = choice if choice in names else next(iter(names))
+    _write_url(key, [choice])
+    return choice
 
 
 #: Positions on proposals a speaker's profile quotes; the Data page has them all.
@@ -96,16 +147,20 @@ def statements(rows: pd.DataFrame) -> None:
     st.markdown(texts.statements_markdown(rows))
 
 
-def how_we_know(evidence: pd.DataFrame) -> None:
-    """The words behind each figure of a chart, each with a link to its article."""
+def how_we_know(evidence: pd.DataFrame | str) -> None:
+    """The words behind each figure of a chart, each with a link to its article (the rows,
+    or their text made ahead by cached.evidence_text)."""
+    text = evidence if isinstance(evidence, str) else texts.evidence_markdown(evidence)
     with st.expander("How we know", expanded=False):
-        st.markdown(texts.evidence_markdown(evidence))
+        st.markdown(text)
 
 
-# SVG inside st.html is stripped by its sanitiser; as an <img> data URI it is kept.
+# SVG inside st.html is stripped by its sanitiser; as an <img> it is kept. The images are
+# the API's chart files (api.routes), named with the build's version: the browser fetches
+# each once per build and keeps it, where a data URI was sent again on every page run.
 _STATIC_CHART = """<div class="static-chart">
-<img class="wide" alt="{label}" src="data:image/svg+xml;base64,{wide}">
-<img class="narrow" alt="{label}" src="data:image/svg+xml;base64,{narrow}"></div>
+<img class="wide" alt="{label}" src="{wide}">
+<img class="narrow" alt="{label}" src="{narrow}" loading="lazy"></div>
 <style>
 .static-chart img {{ width: 100%; height: auto; display: block; }}
 .static-chart .narrow {{ display: none; }}
@@ -146,16 +201,22 @@ def chart_block(
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{md(chart.takeaway)}**")
-    svgs = None if interactive else cached.chart_svgs(chart.chart_id)
-    if svgs:
+    if not interactive and chart.chart_id in cached.charts_drawn():
         label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
-        wide, narrow = (base64.b64encode(svg.encode()).decode() for svg in svgs)
+        wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
         st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
     else:
         st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
     st.caption(md(chart.source_line))
     if with_evidence:
-        how_we_know(chart.evidence)
+        how_we_know(cached.evidence_text(chart.chart_id))
+
+
+def chart_image_url(chart_id: str, suffix: str) -> str:
+    """The chart file's address (api.routes) for this build: /charts/{id}.svg?v=<build>."""
+    return html.escape(
+        f"{base_url()}/charts/{quote_plus(chart_id)}{suffix}?v={cached.build_version()}"
+    )
 
 
 def base_url() -> str:
@@ -218,11 +279,11 @@ _GALLERY = """<div class="chart-gallery">{items}</div>
 def chart_gallery(titles: dict[str, str]) -> str:
     """Small previews of every chart, each linking to its sharing panel (one element)."""
     items = []
+    drawn = cached.charts_drawn()
     for chart_id, title in titles.items():
-        svgs = cached.chart_svgs(chart_id)
         preview = (
-            f'<img alt="" src="data:image/svg+xml;base64,{base64.b64encode(svgs[1].encode()).decode()}">'
-            if svgs
+            f'<img alt="" loading="lazy" src="{chart_image_url(chart_id, ".narrow.svg")}">'
+            if chart_id in drawn
             else ""
         )
         items.append(
@@ -265,7 +326,7 @@ def trends_menu(sections: list[str], current: str, interactive: bool) -> str:
     )
 
 
-def api_addresses(table: str, **filters: Sequence[str]) -> str:
+def api_addresses(table: str, **filters: Sequence[Any] | str) -> str:
     """Markdown: the CSV and JSON addresses of the rows shown, for pandas, R or a spreadsheet."""
     csv, json_ = (f"{base_url()}{api_path(table, s, filters)}" for s in (".csv", ".json"))
     return f"The same rows at a stable address: [CSV]({csv}) · [JSON]({json_}) — `{csv}`"

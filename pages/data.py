@@ -15,17 +15,9 @@ st.caption(
     "Filters are kept in the address: share the link."
 )
 
-name = st.pills(
-    "Table",
-    list(DOWNLOAD_TABLES),
-    format_func=lambda n: DOWNLOAD_TABLES[n].label,
-    default="indicators",
-    required=True,
-    key="table",
-    bind="query-params",
-)
-# An empty ?table= leaves the pills without a value (an unknown one falls back by itself).
-name = name if name in DOWNLOAD_TABLES else "indicators"
+name = ui.pick_one(
+    "Table", {n: t.label for n, t in DOWNLOAD_TABLES.items()}, key="table"
+)  # its id (the API's table name) in the address, an unknown one falling back to the first
 source_ids, metric_ids = [], []
 panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:

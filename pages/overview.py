@@ -13,18 +13,16 @@ st.caption(
 st.markdown(texts.evidence_base_text(cached.sources()))
 
 st.header("Headline figures")
-indicators, all_checks = cached.indicators(), cached.consistency_checks()
-figures = texts.headline_figures(indicators, texts.HEADLINE_METRICS)
 columns = st.columns(2)
-for n, row in enumerate(figures.itertuples()):
+for n, row in enumerate(cached.headlines()):
     with columns[n % 2]:
         st.metric(md(row.metric_label), row.words, help=md(f"“{row.quote}” — {row.attribution}"))
         st.caption(
             f"{md(row.period)} · [{md(row.source_label)}]({texts.source_href(row.source_id)})"
         )
-        st.caption(md(texts.how_sure(indicators, all_checks, row.metric_id, row.qualifier)))
+        st.caption(md(row.how_sure))
 
-checks = texts.check_summary(all_checks)
+checks = texts.check_summary(cached.consistency_checks())
 st.info(
     f"Figures checked against each other: {checks['fail']} conflicts, "
     f"{checks['warn']} open questions, {checks['pass']} in agreement. "

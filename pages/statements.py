@@ -74,6 +74,18 @@ if len(actor_ids) == 1:
 
 n = int(summary["n"])
 st.markdown(texts.count_text(n, "statement"))
+st.caption(
+    ui.api_addresses(
+        "statements",
+        actor=actor_ids,
+        source=source_ids,
+        stance=stances,
+        topic=topics,
+        actor_type=actor_types,
+        year=years,
+        q=(text or "").strip(),
+    )
+)
 if n:
     st.markdown(finding.statement_summary_markdown(summary))
     ui.download_statements(choice, n)

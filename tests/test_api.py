@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 from api.filters import API_TABLES
 from api.metadata import LICENCE, RAW_TABLES
-from api.routes import Database, make_routes
+from api.routes import Database, build_version, make_routes
 from charts.catalogue import CHARTS
 from database import downloads, queries
 from database.connection import Reader
@@ -145,6 +145,21 @@ def test_unknown_things_get_a_json_404(client, url):
 
 
 @pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=SELL+THEM", {"text": "SELL THEM"}),
+        ("q=%25_", {"text": "%_"}),  # LIKE's wildcards are plain characters
+        ("year=2017,2018", {"years": [2017, 2018]}),
+    ],
+)
+def test_statements_search_and_years_as_the_page_has_them(client, reader, query, expected):
+    rows = pd.read_csv(io.BytesIO(client.get(f"/api/v1/statements.csv?{query}").content))
+    assert list(rows["statement_id"]) == list(
+        queries.statements(reader, **expected)["statement_id"]
+    )
+
+
+@pytest.mark.parametrize(
     ("url", "parameter"),
     [
         ("/api/v1/indicators.csv?metric=no-such-metric", "metric"),
@@ -157,6 +172,10 @@ def test_unknown_things_get_a_json_404(client, url):
         ("/api/v1/statements.csv?to=yesterday", "to"),
         ("/api/v1/statements.csv?from=2017-01-01&from=2018-01-01", "from"),
         ("/api/v1/statements.csv?source=", "source"),
+        ("/api/v1/statements.csv?year=1999", "year"),
+        ("/api/v1/statements.csv?q=a&q=b", "q"),
+        ("/api/v1/statements.csv?q=" + "x" * 201, "q"),
+        ("/api/v1/indicators.csv?q=arrests", "q"),
         ("/api/v1/statements.csv?page=2", "page"),
         ("/api/v1/statements.json?page=0", "page"),
         ("/api/v1/statements.json?page=999", "page"),
@@ -301,23 +320,64 @@ def test_feed_lists_the_first_build_as_added_articles(client, reader):
     assert all("added" in e.title for e in feed.entries)
 
 
-def test_a_rebuild_reports_only_what_changed(fixture_seeds, tmp_path):
+def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
     db = tmp_path / "monitor.duckdb"
     build(db, fixture_seeds)
-    build(db, fixture_seeds)
     with Reader(db) as r:
-        assert queries.build_changes(r).empty
+        first = queries.build_changes(r)
+    build(db, fixture_seeds)  # nothing changed: nothing new, the first build's news kept
+    with Reader(db) as r:
+        assert queries.build_changes(r).equals(first)
     curated = fixture_seeds / "curated" / "fixture-kampot.yaml"
     text = curated.read_text(encoding="utf-8")
     curated.write_text(text.replace("no response reported.", "no reply reported."), "utf-8")
     build(db, fixture_seeds)
     with Reader(db) as r:
         changes = queries.build_changes(r)
-    assert list(zip(changes["table_name"], changes["change"], strict=True)) == [
+    latest = changes[changes["build"] == changes["build"].max()]
+    assert list(zip(latest["table_name"], latest["change"], strict=True)) == [
         ("policies", "changed")
     ]
+    assert len(changes) == len(latest) + len(first)
     feed = feedparser.parse(_client(db).get("/feed.atom").content)
-    assert [e.title.split(": ", 1)[1] for e in feed.entries] == ["changed 1 proposal"]
+    assert not feed.bozo
+    titles = [e.title.split(": ", 1)[1] for e in feed.entries]
+    assert titles[0] == "changed 1 proposal"
+    assert len(titles) == 1 + first["source_id"].nunique()
+    assert all("added" in t for t in titles[1:])
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
+
+
+def test_the_feed_keeps_a_bounded_history(fixture_seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr("etl.store.FEED_BUILDS", 2)
+    db = tmp_path / "monitor.duckdb"
+    curated = fixture_seeds / "curated" / "fixture-kampot.yaml"
+    text = curated.read_text(encoding="utf-8")
+    for ending in ("", ".", ".."):  # three builds, each changing one proposal
+        curated.write_text(text.replace("no response reported.", f"no reply{ending}"), "utf-8")
+        build(db, fixture_seeds)
+    with Reader(db) as r:
+        changes = queries.build_changes(r)
+    assert sorted(set(changes["build"])) == [2, 3]
+    assert set(changes["change"]) == {"changed"}
+
+
+def test_a_file_from_before_build_numbers_starts_the_history_afresh(fixture_seeds, tmp_path):
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)
+    con = duckdb.connect(str(db))
+    con.execute("ALTER TABLE build_changes DROP COLUMN built_at")
+    con.execute(
+        "CREATE TABLE bc AS SELECT table_name, record_id, change, source_id FROM build_changes"
+    )
+    con.execute("DROP TABLE build_changes")
+    con.execute("ALTER TABLE bc RENAME TO build_changes")
+    con.close()
+    with Reader(db) as r:
+        assert queries.build_changes(r).empty  # an old file: no feed, no traceback
+    build(db, fixture_seeds)
+    with Reader(db) as r:
+        assert queries.build_changes(r).empty  # nothing changed since, nothing carried
 
 
 # --- the data package ----------------------------------------------------------------------
@@ -394,3 +454,14 @@ def test_an_answer_for_one_host_is_never_served_for_another(client, reader):
     ours = client.get(url)
     assert "evil.example" not in ours.text
     assert ours.headers["etag"] != evil.headers["etag"]
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".narrow.svg"])
+def test_a_chart_file_named_with_its_build_is_kept_for_good(client, reader, suffix):
+    version = build_version(queries.build_info(reader))
+    kept = client.get(f"/charts/{CHART}{suffix}?v={version}")
+    assert kept.status_code == 200 and kept.content.startswith(b"<svg")
+    assert "immutable" in kept.headers["cache-control"]
+    # An older build's name (a page opened before a rebuild) gets today's image, revalidated.
+    stale = client.get(f"/charts/{CHART}{suffix}?v=0123456789abcdef")
+    assert stale.status_code == 200 and "immutable" not in stale.headers["cache-control"]

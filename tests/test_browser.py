@@ -26,6 +26,8 @@ from bench.page_load import (
     stop_server,
     wait_until_rendered,
 )
+from database import queries
+from database.connection import Reader
 
 pytestmark = pytest.mark.browser
 
@@ -150,6 +152,38 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     _assert_no_errors(page, "/statements after choosing a stance")
     assert 0 < _count(page) < everything
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
+
+
+@pytest.mark.parametrize(
+    ("query", "param", "kept", "expected"),
+    [
+        # An article's id, as the Sources page and the API name it.
+        (
+            "source=ppp-2017-01-13-campaign-nets-1000",
+            "source",
+            ["ppp-2017-01-13-campaign-nets-1000"],
+            {"source_ids": ["ppp-2017-01-13-campaign-nets-1000"]},
+        ),
+        # A link made when the address held labels: still filters, rewritten to the id.
+        ("actor=Sar+Kheng", "actor", ["sar-kheng"], {"actor_ids": ["sar-kheng"]}),
+    ],
+)
+def test_filter_links_by_id_and_by_old_label(
+    server: str, open_page, seed_db: Path, query, param, kept, expected
+):
+    with Reader(seed_db) as db:
+        rows = queries.statements(db, **expected)
+        everything = len(queries.statements(db))
+    page = open_page(f"{server}/statements?{query}")
+    _assert_no_errors(page, f"/statements?{query}")
+    assert _count(page) == len(rows) < everything
+    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get(param) == kept)
+    # Each statement links to its article: only the filtered rows' articles are linked.
+    linked = page.eval_on_selector_all(
+        'a[href*="sources?source="]', "links => links.map(a => a.href)"
+    )
+    articles = {parse_qs(urlsplit(h).query)["source"][0] for h in linked}
+    assert articles and articles <= set(rows["source_id"])
 
 
 def test_a_page_url_finds_the_server_at_the_first_try(server: str, browser):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
+from api.routes import Database, build_version, make_routes
 from charts.catalogue import CHARTS, TRENDS_SECTIONS
 from data_model.safe_text import html_text
 from database import queries
@@ -100,7 +105,7 @@ def test_statements_search_by_text_and_speaker_profile(app):
     at = app("pages/statements.py", q="SELL THEM")
     assert _count(at, "statement") >= 1
     assert any("sell them" in md.value.lower() for md in at.markdown)
-    at = app("pages/statements.py", actor="Sar Kheng")  # bound filters use the visible label
+    at = app("pages/statements.py", actor="sar-kheng")  # filters are ids in the address
     assert any(sub.value == "Sar Kheng" for sub in at.subheader)
 
 
@@ -152,6 +157,7 @@ def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
     ("page", "params"),
     [
         ("pages/statements.py", {"stance": "furious", "year": "1999", "actor": "nobody"}),
+        ("pages/statements.py", {"source": "a,,b", "org_type": ["<b>", ""]}),
         ("pages/policies.py", {"status": "imaginary"}),
         ("pages/sources.py", {"source": "no-such-article"}),
         ("pages/data.py", {"table": "passwords", "source": "nope"}),
@@ -323,3 +329,126 @@ def test_sources_page_greys_every_sentence_left_uncoded_with_its_reason(app, see
         assert html.count('class="not-coded"') == len(rows), source_id
         for reason in rows["reason"]:
             assert html_text(f"not coded: {reason}", isolate=False) in html
+
+
+# --- filters in the address: ids, as the API takes them; old label links still work ------
+
+SOURCE = "ppp-2017-01-13-campaign-nets-1000"
+
+
+def _params(at: AppTest) -> dict[str, list[str]]:
+    return {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+
+
+@pytest.mark.parametrize(
+    ("page", "given", "kept", "query"),
+    [
+        # An id, as the Sources page links and the API takes it.
+        ("pages/statements.py", {"source": SOURCE}, {"source": [SOURCE]}, {"source_ids": [SOURCE]}),
+        # A label, as links made before ids were used carry it: rewritten to the id.
+        (
+            "pages/statements.py",
+            {"actor": "Sar Kheng"},
+            {"actor": ["sar-kheng"]},
+            {"actor_ids": ["sar-kheng"]},
+        ),
+        (
+            "pages/statements.py",
+            {"org_type": "international organisation"},
+            {"org_type": ["international_organisation"]},
+            {"actor_types": ["international_organisation"]},
+        ),
+        # Ids comma-separated, as in API addresses, and unknown ones left out.
+        (
+            "pages/statements.py",
+            {"actor": "sar-kheng,nobody,meas-vyrith"},
+            {"actor": ["sar-kheng", "meas-vyrith"]},
+            {"actor_ids": ["sar-kheng", "meas-vyrith"]},
+        ),
+        ("pages/statements.py", {"actor": "nobody"}, {}, {}),
+    ],
+)
+def test_statements_filters_take_ids_and_old_labels(app, seed_db, page, given, kept, query):
+    at = app(page, **given)
+    with Reader(seed_db) as db:
+        expected = queries.statements(db, **query)
+        everything = queries.statements(db)
+    assert _count(at, "statement") == len(expected)
+    assert len(expected) < len(everything) or not kept  # the filter took hold
+    assert {k: v for k, v in _params(at).items() if k in given} == kept
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ({"table": "Statements"}, {"table": ["statements"]}),  # the old label link
+        ({"table": "positions"}, {"table": ["positions"]}),
+        ({"table": "passwords"}, {"table": ["indicators"]}),
+        ({"metric": "arrests-total"}, {"metric": ["arrests-total"]}),
+    ],
+)
+def test_data_page_keeps_ids_in_the_address(app, given, kept):
+    at = app("pages/data.py", **given)
+    assert {k: v for k, v in _params(at).items() if k in kept} == kept
+    captions = " ".join(c.value for c in at.caption)
+    table = kept.get("table", ["indicators"])[0]
+    assert f"/api/v1/{table}.csv" in captions
+
+
+def test_policies_status_link_in_words_still_filters(app):
+    by_id = app("pages/policies.py", status="under_study")
+    by_words = app("pages/policies.py", status="under study")
+    assert _count(by_words, "proposal") == _count(by_id, "proposal") > 0
+    assert _params(by_words)["status"] == ["under_study"]
+
+
+def test_a_widget_change_writes_ids_to_the_address(app):
+    at = app("pages/statements.py")
+    at.session_state["statement-filters"] = True
+    at.run()
+    at.multiselect(key="actor").set_value(["sar-kheng"]).run()
+    assert _params(at)["actor"] == ["sar-kheng"]
+    at.multiselect(key="actor").set_value([]).run()
+    assert "actor" not in at.query_params
+
+
+@pytest.mark.parametrize(
+    ("params", "query"),
+    [
+        ({"stance": "critical"}, {"stances": ["critical"]}),
+        (
+            {"source": SOURCE, "topic": "treatment"},
+            {"source_ids": [SOURCE], "topics": ["treatment"]},
+        ),
+        ({"q": "drug", "year": "2017"}, {"text": "drug", "years": [2017]}),
+        (
+            {"actor": "Sar Kheng", "org_type": "government"},
+            {"actor_ids": ["sar-kheng"], "actor_types": ["government"]},
+        ),
+    ],
+)
+def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query):
+    at = app("pages/statements.py", **params)
+    caption = next(c.value for c in at.caption if "/api/v1/statements.csv" in c.value)
+    address = re.search(r"`(/api/v1/statements\.csv[^`]*)`", caption).group(1)
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
+    response = client.get(address)
+    assert response.status_code == 200, response.text
+    rows = pd.read_csv(io.BytesIO(response.content))
+    with Reader(seed_db) as db:
+        shown = queries.statements(db, **query)  # what the page lists for these filters
+    assert len(rows) == _count(at, "statement") == len(shown) > 0
+    assert list(rows["statement_id"]) == list(shown["statement_id"])
+    page = client.get(address.replace(".csv", ".json")).json()
+    assert page["total_rows"] == len(rows)
+
+
+def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db):
+    at = app("pages/trends.py")
+    html = "".join(h.proto.body for h in at.get("html"))
+    with Reader(seed_db) as db:
+        version = build_version(queries.build_info(db))
+    for chart_id in TRENDS_SECTIONS[next(iter(TRENDS_SECTIONS))]:
+        assert f"/charts/{chart_id}.svg?v={version}" in html
+        assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
+    assert "base64" not in html
