@@ -13,10 +13,11 @@ from data_model.qualifiers import Qualifier
 from data_model.records import DatePrecision, Stance, Topic
 from etl.load import SEEDS
 from studio.access import gate
+from studio.coverage import coverage, not_coded, reasons
 from studio.review import Row, accepted, draft_rows
 from studio.store import save
 
-SCREENS = ["Add", "Review", "Save"]
+SCREENS = ["Add", "Review", "Coverage", "Save"]
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
@@ -73,7 +74,7 @@ def add_screen() -> None:
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
         STATE["source_id"], STATE["editor_name"] = added.source_id, editor
         body, rows = draft_rows(text, title, added.source_id, published)
-        STATE["body"], STATE["rows"] = body, rows
+        STATE["body"], STATE["rows"], STATE["set_aside"] = body, rows, {}
         st.success(f"Added as source {added.source_id}. Review its candidates next.")
 
 
@@ -127,13 +128,91 @@ def review_screen() -> None:
                     st.rerun()
 
 
+def _lines():
+    return coverage(STATE["body"], STATE["rows"], STATE.setdefault("set_aside", {}))
+
+
+def _set_aside(start: int, key: str) -> None:
+    """Widget callback: the reason picked or typed sets the sentence aside at once."""
+    reason = (STATE.get(key) or "").strip()
+    if reason:
+        STATE["set_aside"][start] = reason
+    STATE[key] = None if key.startswith("pick") else ""
+
+
+def _undo(start: int) -> None:
+    STATE["set_aside"].pop(start, None)
+
+
+def coverage_screen() -> None:
+    """Every sentence `etl check` asks to be accounted for: covered, set aside, or still open."""
+    if not STATE.get("rows"):
+        st.info("Add an article first: its sentences appear here.")
+        return
+    lines = _lines()
+    counts = {s: sum(line.state == s for line in lines) for s in ("covered", "set aside")}
+    left = len(lines) - sum(counts.values())
+    a, b, c = st.columns(3)
+    a.metric("Covered by a record", counts["covered"])
+    b.metric("Not coded, with a reason", counts["set aside"])
+    c.metric("Not yet coded", left)
+    st.caption(
+        "Each sentence below attributes words or carries a figure, so the check asks for a "
+        "record quoting it or a reason it is not coded. Accept a candidate on Review to cover "
+        "it, or say here why it is not coded."
+    )
+    choices = reasons(STATE["rows"])
+    for line in lines:
+        start = line.sentence.start
+        with st.container(border=True, key=f"sentence-{start}"):
+            words, action = st.columns([3, 2])
+            words.text(line.sentence.text)  # the article's words, shown as text, never markup
+            if line.state == "covered":
+                words.caption(f"Covered by {', '.join(line.covered_by)}.")
+                continue
+            if line.state == "set aside":
+                words.caption(f"Not coded, because: {line.reason}")
+                action.button(
+                    "Code it after all", key=f"undo-{start}", on_click=_undo, args=(start,)
+                )
+                continue
+            words.caption(f"Not yet coded ({line.why}).")
+            action.selectbox(
+                "Not coded, because …",
+                choices,
+                index=None,
+                key=f"pick-{start}",
+                placeholder="pick a reason",
+                on_change=_set_aside,
+                args=(start, f"pick-{start}"),
+            )
+            action.text_input(
+                "or type the reason (Enter)",
+                key=f"type-{start}",
+                on_change=_set_aside,
+                args=(start, f"type-{start}"),
+            )
+
+
 def save_screen() -> None:
     """Write the accepted records, run the check, then the atomic build; or change nothing."""
     rows: list[Row] = STATE.get("rows") or []
     records = accepted(rows)
-    count = sum(len(v) for v in records.values())
-    st.write(f"{count} accepted record(s) for {STATE.get('source_id', 'no article yet')}.")
-    if st.button("Save, check and build", key="save", type="primary", disabled=not count):
+    lines = _lines() if rows else []
+    records["not_coded"] = not_coded(STATE.get("source_id", ""), lines)
+    count = sum(len(v) for k, v in records.items() if k != "not_coded")
+    open_lines = [line for line in lines if line.state == "not yet coded"]
+    st.write(
+        f"{count} accepted record(s) and {len(records['not_coded'])} sentence(s) not coded "
+        f"with a reason, for {STATE.get('source_id', 'no article yet')}."
+    )
+    if open_lines:
+        st.warning(
+            f"{len(open_lines)} sentence(s) are not yet coded: cover each with a record on "
+            "Review or give the reason it is not coded on Coverage, then save."
+        )
+    ready = bool(rows) and not open_lines
+    if st.button("Save, check and build", key="save", type="primary", disabled=not ready):
         result = save(SEEDS_DIR, STATE["source_id"], records, STATE.get("editor_name", ""), DB_PATH)
         if result.ok:
             st.success(f"Saved {result.path.name}. {result.message}")
@@ -142,4 +221,6 @@ def save_screen() -> None:
             st.code(result.message, language=None)
 
 
-{"Add": add_screen, "Review": review_screen, "Save": save_screen}[screen]()
+{"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen, "Save": save_screen}[
+    screen
+]()

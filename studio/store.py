@@ -13,13 +13,15 @@ from typing import Any
 import yaml
 
 from curation.add_article import _write_atomic
-from data_model.records import Indicator, Statement
+from data_model.records import RECORD_KINDS
 from etl.build import check
 from etl.problems import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 # Field order as the models declare it: the same record always writes the same lines.
-_ORDER = {"indicators": list(Indicator.model_fields), "statements": list(Statement.model_fields)}
+_ORDER = {kind: list(model.model_fields) for kind, model in RECORD_KINDS.items()}
+#: The kinds an article's curated file holds, in the order the seeds write them.
+ARTICLE_KINDS = ("indicators", "statements", "policies", "events", "not_coded")
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ def render_yaml(source_id: str, records: dict[str, list[dict[str, Any]]], editor
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     body = {
         kind: [_minimal(kind, r) for r in records.get(kind, [])]
-        for kind in ("indicators", "statements")
+        for kind in ARTICLE_KINDS
+        if records.get(kind) or kind in ("indicators", "statements")
     }
     header = (
         f"# Records coded in {source_id}, saved with the curation studio.\n"
