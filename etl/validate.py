@@ -211,7 +211,9 @@ def _check_record(
             if direct:
                 c.direct(raw, field_name, source_id, span)
 
-    if kind == "indicators":
+    if kind == "metrics":
+        c.ref(raw, "unit", "units", rec.unit)
+    elif kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
         c.ref(raw, "actor_id", "actors", rec.actor_id)
         if c.ref(raw, "phase_id", "phases", rec.phase_id) and rec.phase_id:
