@@ -190,7 +190,9 @@ class Unit(Record):
     """
 
     unit_id: Id = Field(description="Identifier metrics name in their unit field, e.g. people.")
-    label: Text = Field(description="How the unit reads after a number, e.g. 'people', 'US dollars'.")
+    label: Text = Field(
+        description="How the unit reads after a number, e.g. 'people', 'US dollars'."
+    )
     kind: UnitKind = Field(
         strict=False,
         description="count (people, facilities, cases), share (percentages 0-100), mass "

@@ -9,15 +9,18 @@ from pathlib import Path
 import streamlit as st
 
 from curation.add_article import AddRefused, add_article
-from data_model.qualifiers import Qualifier
-from data_model.records import DatePrecision, Stance, Topic
+from curation.suggest.guess import curated_lists
+from data_model.records import DatePrecision
 from etl.load import SEEDS
 from studio.access import gate
 from studio.coverage import coverage, not_coded, reasons
-from studio.review import Row, accepted, draft_rows
+from studio.editors import row_editor
+from studio.review import NO_CURATED, Row, accepted, draft_rows
 from studio.store import save
 
 SCREENS = ["Add", "Review", "Coverage", "Save"]
+KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
+               "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
@@ -73,32 +76,11 @@ def add_screen() -> None:
                 return
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
         STATE["source_id"], STATE["editor_name"] = added.source_id, editor
-        body, rows = draft_rows(text, title, added.source_id, published)
+        curated = curated_lists(SEEDS_DIR)
+        body, rows = draft_rows(text, title, added.source_id, published, curated)
+        STATE["curated"], STATE["problems"] = curated, {}
         STATE["body"], STATE["rows"], STATE["set_aside"] = body, rows, {}
         st.success(f"Added as source {added.source_id}. Review its candidates next.")
-
-
-def _row_editor(n: int, row: Row) -> None:
-    rec = row.record
-    if row.kind == "indicators":
-        rec["metric_id"] = st.text_input("metric_id", rec["metric_id"] or "", key=f"metric-{n}")
-        value = st.text_input(
-            "value", "" if rec["value"] is None else str(rec["value"]), key=f"value-{n}"
-        )
-        rec["value"] = float(value) if value.replace(".", "", 1).isdigit() else None
-        qualifiers = [q.value for q in Qualifier]
-        rec["qualifier"] = st.selectbox(
-            "qualifier", qualifiers, qualifiers.index(rec["qualifier"]), key=f"qual-{n}"
-        )
-        for name in ("period_start", "period_end", "as_of"):
-            rec[name] = st.date_input(name, rec[name], key=f"{name}-{n}")
-    else:
-        rec["actor_id"] = st.text_input("actor_id", rec["actor_id"] or "", key=f"actor-{n}")
-        topics = [""] + [t.value for t in Topic]
-        stances = [""] + [s.value for s in Stance]
-        rec["topic"] = st.selectbox("topic", topics, key=f"topic-{n}") or None
-        rec["stance"] = st.selectbox("stance", stances, key=f"stance-{n}") or None
-        rec["said_on"] = st.date_input("said_on", rec["said_on"], key=f"said-{n}")
 
 
 def review_screen() -> None:
@@ -115,10 +97,13 @@ def review_screen() -> None:
     with right:
         st.subheader(f"{len(rows)} candidates")
         for n, row in enumerate(rows):
-            label = f"{row.kind[:-1]} · {row.status} · {body[row.start : row.end][:70]}"
+            if row.status == "note":  # a position on a curated policy: shown, not saved here
+                st.caption(f"Position: {'; '.join(row.notes)}")
+                continue
+            label = f"{KIND_LABELS[row.kind]} · {row.status} · {body[row.start : row.end][:70]}"
             with st.expander(label, expanded=row.status == "open"):
                 st.caption(f"characters {row.start}-{row.end}; " + "; ".join(row.notes))
-                _row_editor(n, row)
+                row_editor(n, row, STATE.get("curated") or NO_CURATED)
                 accept, reject = st.columns(2)
                 if accept.button("Accept", key=f"accept-{n}"):
                     row.status = "accepted"
@@ -217,7 +202,12 @@ def save_screen() -> None:
         if result.ok:
             st.success(f"Saved {result.path.name}. {result.message}")
         else:
-            st.error("Nothing was changed. The check says:")
+            # Each problem also shows on its field on Review, in the same words.
+            problems: dict[tuple[str, str], list[str]] = {}
+            for p in result.problems:
+                problems.setdefault((p.record, p.field), []).append(p.message)
+            STATE["problems"] = problems
+            st.error("Nothing was changed. The check says (each problem is also on its field):")
             st.code(result.message, language=None)
 
 

@@ -15,13 +15,13 @@ import yaml
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
 from etl.build import check
-from etl.problems import InputError
+from etl.problems import InputError, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 # Field order as the models declare it: the same record always writes the same lines.
 _ORDER = {kind: list(model.model_fields) for kind, model in RECORD_KINDS.items()}
 #: The kinds an article's curated file holds, in the order the seeds write them.
-ARTICLE_KINDS = ("indicators", "statements", "policies", "events", "not_coded")
+ARTICLE_KINDS = ("metrics", "actors", "indicators", "statements", "policies", "events", "not_coded")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Saved:
     ok: bool
     path: Path
     message: str
+    problems: tuple[Problem, ...] = ()
 
 
 def _minimal(kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -75,17 +76,17 @@ def save(
     old = target.read_bytes() if target.exists() else None
     _write_atomic(target, render_yaml(source_id, records, editor).encode("utf-8"))
 
-    def undo(message: str) -> Saved:
+    def undo(message: str, problems: tuple[Problem, ...] = ()) -> Saved:
         if old is None:
             target.unlink(missing_ok=True)
         else:
             _write_atomic(target, old)
-        return Saved(False, target, message)
+        return Saved(False, target, message, problems)
 
     try:
         data = check(seeds_dir)
     except InputError as exc:
-        return undo(exc.problems.report())
+        return undo(exc.problems.report(), tuple(exc.problems.items))
     counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
     if not build:
         return Saved(True, target, f"input is valid: {counts}")

@@ -59,7 +59,15 @@ def test_review_shows_every_candidate_and_accepts_or_rejects_in_one_click(studio
     at = _add(studio)
     at.radio(key="screen").set_value("Review").run()
     assert not at.exception
-    assert at.subheader[1].value == "11 candidates"
+    rows = at.session_state["rows"]
+    assert at.subheader[1].value == f"{len(rows)} candidates"
+    kinds = [r.kind for r in rows]
+    # 6 figures (one vague), 5 statements, and the launch on New Year's Day as an event.
+    assert (kinds.count("indicators"), kinds.count("statements"), kinds.count("events")) == (
+        6,
+        5,
+        1,
+    )
     at = at.button(key="accept-0").click().run()
     at = at.button(key="reject-1").click().run()
     rows = at.session_state["rows"]
@@ -86,7 +94,8 @@ def test_save_with_a_blank_shows_the_check_and_changes_nothing(
 ):
     at = _add(studio)
     at.radio(key="screen").set_value("Review").run()
-    at = at.button(key="accept-0").click().run()  # metric_id still blank
+    at.selectbox(key="metric-0").set_value("")  # the proposed metric taken away
+    at = at.button(key="accept-0").click().run()
     at = _set_aside_the_rest(at)
     at.radio(key="screen").set_value("Save").run()
     at = at.button(key="save").click().run()
@@ -94,6 +103,10 @@ def test_save_with_a_blank_shows_the_check_and_changes_nothing(
     assert "problem(s) in the input" in at.code[0].value and "metric_id" in at.code[0].value
     assert not list((fixture_seeds / "curated" / "articles").glob("*.yaml"))
     assert not (tmp_path / "monitor.duckdb").exists()
+    # Back on Review, each problem sits on its field, in the check's words.
+    at = at.radio(key="screen").set_value("Review").run()
+    shown = [e.value for e in at.error]
+    assert any("required field is missing" in e for e in shown), shown
 
 
 def test_save_writes_minimal_yaml_checks_and_builds(
@@ -104,7 +117,11 @@ def test_save_writes_minimal_yaml_checks_and_builds(
     short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
     at = _add(studio, short)
     at.radio(key="screen").set_value("Review").run()
-    at.text_input(key="metric-0").set_value("arrests-total")
+    assert at.selectbox(key="metric-0").value == "arrests-total"  # proposed from the words
+    # The speaker is new: created in place, role read from the words, organisation typed.
+    assert at.selectbox(key="actor-0").value == "chea-rithy"
+    assert at.text_input(key="a-role-0").value == "provincial police chief"
+    at.text_input(key="a-org-0").set_value("Kratie provincial police")
     at = at.button(key="accept-0").click().run()
     at.radio(key="screen").set_value("Save").run()
     at = at.button(key="save").click().run()
@@ -116,6 +133,8 @@ def test_save_writes_minimal_yaml_checks_and_builds(
     record = yaml.safe_load(text)["indicators"][0]
     assert record["value"] == 1300 and record["period_end"] == dt.date(2017, 6, 30)
     assert "phase_id" not in record  # blanks left out: minimal
+    [actor] = yaml.safe_load(text)["actors"]
+    assert (actor["actor_id"], actor["organisation"]) == ("chea-rithy", "Kratie provincial police")
     assert (tmp_path / "monitor.duckdb").exists()
 
 
@@ -170,7 +189,11 @@ def test_a_real_article_saves_once_every_sentence_is_accounted_for(
 ):
     at = _add(studio)
     at.radio(key="screen").set_value("Review").run()
-    at.text_input(key="metric-0").set_value("arrests-total")
+    assert at.selectbox(key="metric-0").value == "arrests-total"  # proposed from the words
+    # The speaker is new: created in place, role read from the words, organisation typed.
+    assert at.selectbox(key="actor-0").value == "chea-rithy"
+    assert at.text_input(key="a-role-0").value == "provincial police chief"
+    at.text_input(key="a-org-0").set_value("Kratie provincial police")
     at = at.button(key="accept-0").click().run()
     at = _set_aside_the_rest(at, f"restates {at.session_state['rows'][0].record['indicator_id']}")
     assert {m.label: m.value for m in at.metric}["Not yet coded"] == "0"
