@@ -12,6 +12,7 @@ from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from data_model.records import DatePrecision
 from etl.load import SEEDS
+from studio import history
 from studio.access import gate
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
@@ -209,6 +210,25 @@ def save_screen() -> None:
             STATE["problems"] = problems
             st.error("Nothing was changed. The check says (each problem is also on its field):")
             st.code(result.message, language=None)
+    recent_changes()
+
+
+def recent_changes() -> None:
+    """Who added or changed which record, and when, across the studio's files."""
+    changes = history.recent(SEEDS_DIR / "curated" / "articles")
+    st.subheader("Recent changes")
+    if not changes:
+        st.caption("No record saved with the studio yet.")
+        return
+    st.dataframe(
+        [
+            {"When (UTC)": c.at, "Who": c.by, "What": c.action, "Kind": c.kind,
+             "Record": c.record_id, "File": c.file}
+            for c in changes
+        ],
+        key="recent",
+        hide_index=True,
+    )  # fmt: skip
 
 
 {"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen, "Save": save_screen}[

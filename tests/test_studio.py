@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from studio import history
 from studio.store import render_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,6 +135,8 @@ def test_save_writes_minimal_yaml_checks_and_builds(
     record = yaml.safe_load(text)["indicators"][0]
     assert record["value"] == 1300 and record["period_end"] == dt.date(2017, 6, 30)
     assert "phase_id" not in record  # blanks left out: minimal
+    assert "# who: added by Dara Test at " in text
+    assert at.dataframe[0].value["Who"].tolist()[0] == "Dara Test"
     [actor] = yaml.safe_load(text)["actors"]
     assert (actor["actor_id"], actor["organisation"]) == ("chea-rithy", "Kratie provincial police")
     assert (tmp_path / "monitor.duckdb").exists()
@@ -212,10 +216,29 @@ def test_a_real_article_saves_once_every_sentence_is_accounted_for(
 
 def test_saved_yaml_is_stable():
     records = {"indicators": [{"quote": "q", "indicator_id": "a", "note": None, "value": 1}]}
-    first, second = render_yaml("s", records, "x"), render_yaml("s", records, "x")
-    strip = lambda t: t.split("\n", 2)[2]  # noqa: E731 - the header carries the time
-    assert strip(first) == strip(second)
-    assert strip(first).startswith("indicators:\n- indicator_id: a\n  value: 1\n  quote: q")
+    first = render_yaml("s", records, "x")
+    second = render_yaml("s", records, "x", first)
+    assert first.split("\n", 2)[2] == second.split("\n", 2)[2]  # the header has the save time
+    body = first.split("\n", 2)[2]
+    assert re.fullmatch(r"indicators:\n# who: added by x at \S+\n- indicator_id: a\n  value: 1\n"
+                        r"  quote: q\nstatements: \[\]\n", body), body  # fmt: skip
+
+
+def test_who_and_when_are_kept_per_record_and_listed_as_recent_changes(tmp_path: Path):
+    records = {"indicators": [{"indicator_id": "a", "value": 1, "quote": "q"},
+                              {"indicator_id": "b", "value": 2, "quote": "r"}]}  # fmt: skip
+    first = render_yaml("s", records, "Ann")
+    records["indicators"][1]["value"] = 3
+    second = render_yaml("s", records, "Bob", first)
+    who = {k: w for k, (w, _) in history.read(second).items()}
+    assert (who["indicators:a"].added_by, who["indicators:a"].changed_by) == ("Ann", None)
+    assert (who["indicators:b"].added_by, who["indicators:b"].changed_by) == ("Ann", "Bob")
+    (tmp_path / "s.yaml").write_text(second, encoding="utf-8")
+    changes = history.recent(tmp_path)
+    assert {(c.by, c.action, c.record_id) for c in changes} == {
+        ("Ann", "added", "a"), ("Ann", "added", "b"), ("Bob", "changed", "b")
+    }  # fmt: skip
+    assert changes[0].action == "changed"  # newest first
 
 
 # --- the login gate, as deployed (OIDC configured in secrets) ------------------------------
