@@ -176,15 +176,51 @@ class Source(Record):
     )
 
 
+class UnitKind(StrEnum):
+    count = "count"
+    share = "share"
+    mass = "mass"
+    money = "money"
+
+
+class Unit(Record):
+    """A unit figures are counted in, declared in the data (seeds/curated/units.yaml).
+
+    A new unit ("usd" for a "$1 million fund") is one more entry here, never a code change.
+    """
+
+    unit_id: Id = Field(description="Identifier metrics name in their unit field, e.g. people.")
+    label: Text = Field(
+        description="How the unit reads after a number, e.g. 'people', 'US dollars'."
+    )
+    kind: UnitKind = Field(
+        strict=False,
+        description="count (people, facilities, cases), share (percentages 0-100), mass "
+        "(kilograms) or money (an amount in the currency given).",
+    )
+    currency: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 4217 code of a money unit, e.g. USD or KHR; required for money, "
+        "empty otherwise.",
+    )
+    definition: Text = Field(description="What one of this unit is.")
+
+    @model_validator(mode="after")
+    def _currency_with_money(self) -> Unit:
+        if (self.kind is UnitKind.money) != (self.currency is not None):
+            raise ValueError("currency is required for a money unit, and only for one")
+        return self
+
+
 class Metric(Record):
     """One entry of the codebook: what a figure measures."""
 
     metric_id: Id = Field(description="Identifier used by indicators, e.g. arrests-total.")
     label: Text = Field(description="Short human label, e.g. 'Total arrests'.")
-    unit: Text = Field(
-        pattern=r"^(people|percent|kg|facilities|villages|cases)$",
-        description="Unit of every figure of this metric: people, percent, kg, facilities, "
-        "villages or cases.",
+    unit: Id = Field(
+        description="Unit of every figure of this metric (units.unit_id), e.g. people, "
+        "percent, kg; a new unit is declared in units.yaml."
     )
     category: Text = Field(
         pattern=r"^(arrests|treatment|sentencing|seizures|investigations|policy|opinion)$",
@@ -473,6 +509,7 @@ class Contest(Record):
 #: Every record kind, by the YAML key under which curated files list them.
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
+    "units": Unit,
     "metrics": Metric,
     "actors": Actor,
     "phases": Phase,
@@ -487,6 +524,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
 #: The field holding each kind's identifier.
 ID_FIELDS: dict[str, str] = {
     "sources": "source_id",
+    "units": "unit_id",
     "metrics": "metric_id",
     "actors": "actor_id",
     "phases": "phase_id",

@@ -223,7 +223,9 @@ def _check_record(
             if speech:
                 c.speech(raw, field_name, source_id, span, speech)
 
-    if kind == "indicators":
+    if kind == "metrics":
+        c.ref(raw, "unit", "units", rec.unit)
+    elif kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
         c.ref(raw, "actor_id", "actors", rec.actor_id)
         if c.ref(raw, "phase_id", "phases", rec.phase_id) and rec.phase_id:

@@ -9,14 +9,19 @@ from pathlib import Path
 import streamlit as st
 
 from curation.add_article import AddRefused, add_article
-from data_model.qualifiers import Qualifier
-from data_model.records import DatePrecision, Stance, Topic
+from curation.suggest.guess import curated_lists
+from data_model.records import DatePrecision
 from etl.load import SEEDS
+from studio import history
 from studio.access import gate
-from studio.review import Row, accepted, draft_rows
+from studio.coverage import coverage, not_coded, reasons
+from studio.editors import row_editor
+from studio.review import NO_CURATED, Row, accepted, draft_rows
 from studio.store import save
 
-SCREENS = ["Add", "Review", "Save"]
+SCREENS = ["Add", "Review", "Coverage", "Save"]
+KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
+               "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
@@ -72,32 +77,11 @@ def add_screen() -> None:
                 return
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
         STATE["source_id"], STATE["editor_name"] = added.source_id, editor
-        body, rows = draft_rows(text, title, added.source_id, published)
-        STATE["body"], STATE["rows"] = body, rows
+        curated = curated_lists(SEEDS_DIR)
+        body, rows = draft_rows(text, title, added.source_id, published, curated)
+        STATE["curated"], STATE["problems"] = curated, {}
+        STATE["body"], STATE["rows"], STATE["set_aside"] = body, rows, {}
         st.success(f"Added as source {added.source_id}. Review its candidates next.")
-
-
-def _row_editor(n: int, row: Row) -> None:
-    rec = row.record
-    if row.kind == "indicators":
-        rec["metric_id"] = st.text_input("metric_id", rec["metric_id"] or "", key=f"metric-{n}")
-        value = st.text_input(
-            "value", "" if rec["value"] is None else str(rec["value"]), key=f"value-{n}"
-        )
-        rec["value"] = float(value) if value.replace(".", "", 1).isdigit() else None
-        qualifiers = [q.value for q in Qualifier]
-        rec["qualifier"] = st.selectbox(
-            "qualifier", qualifiers, qualifiers.index(rec["qualifier"]), key=f"qual-{n}"
-        )
-        for name in ("period_start", "period_end", "as_of"):
-            rec[name] = st.date_input(name, rec[name], key=f"{name}-{n}")
-    else:
-        rec["actor_id"] = st.text_input("actor_id", rec["actor_id"] or "", key=f"actor-{n}")
-        topics = [""] + [t.value for t in Topic]
-        stances = [""] + [s.value for s in Stance]
-        rec["topic"] = st.selectbox("topic", topics, key=f"topic-{n}") or None
-        rec["stance"] = st.selectbox("stance", stances, key=f"stance-{n}") or None
-        rec["said_on"] = st.date_input("said_on", rec["said_on"], key=f"said-{n}")
 
 
 def review_screen() -> None:
@@ -114,10 +98,13 @@ def review_screen() -> None:
     with right:
         st.subheader(f"{len(rows)} candidates")
         for n, row in enumerate(rows):
-            label = f"{row.kind[:-1]} · {row.status} · {body[row.start : row.end][:70]}"
+            if row.status == "note":  # a position on a curated policy: shown, not saved here
+                st.caption(f"Position: {'; '.join(row.notes)}")
+                continue
+            label = f"{KIND_LABELS[row.kind]} · {row.status} · {body[row.start : row.end][:70]}"
             with st.expander(label, expanded=row.status == "open"):
                 st.caption(f"characters {row.start}-{row.end}; " + "; ".join(row.notes))
-                _row_editor(n, row)
+                row_editor(n, row, STATE.get("curated") or NO_CURATED)
                 accept, reject = st.columns(2)
                 if accept.button("Accept", key=f"accept-{n}"):
                     row.status = "accepted"
@@ -127,19 +114,123 @@ def review_screen() -> None:
                     st.rerun()
 
 
+def _lines():
+    return coverage(STATE["body"], STATE["rows"], STATE.setdefault("set_aside", {}))
+
+
+def _set_aside(start: int, key: str) -> None:
+    """Widget callback: the reason picked or typed sets the sentence aside at once."""
+    reason = (STATE.get(key) or "").strip()
+    if reason:
+        STATE["set_aside"][start] = reason
+    STATE[key] = None if key.startswith("pick") else ""
+
+
+def _undo(start: int) -> None:
+    STATE["set_aside"].pop(start, None)
+
+
+def coverage_screen() -> None:
+    """Every sentence `etl check` asks to be accounted for: covered, set aside, or still open."""
+    if not STATE.get("rows"):
+        st.info("Add an article first: its sentences appear here.")
+        return
+    lines = _lines()
+    counts = {s: sum(line.state == s for line in lines) for s in ("covered", "set aside")}
+    left = len(lines) - sum(counts.values())
+    a, b, c = st.columns(3)
+    a.metric("Covered by a record", counts["covered"])
+    b.metric("Not coded, with a reason", counts["set aside"])
+    c.metric("Not yet coded", left)
+    st.caption(
+        "Each sentence below attributes words or carries a figure, so the check asks for a "
+        "record quoting it or a reason it is not coded. Accept a candidate on Review to cover "
+        "it, or say here why it is not coded."
+    )
+    choices = reasons(STATE["rows"])
+    for line in lines:
+        start = line.sentence.start
+        with st.container(border=True, key=f"sentence-{start}"):
+            words, action = st.columns([3, 2])
+            words.text(line.sentence.text)  # the article's words, shown as text, never markup
+            if line.state == "covered":
+                words.caption(f"Covered by {', '.join(line.covered_by)}.")
+                continue
+            if line.state == "set aside":
+                words.caption(f"Not coded, because: {line.reason}")
+                action.button(
+                    "Code it after all", key=f"undo-{start}", on_click=_undo, args=(start,)
+                )
+                continue
+            words.caption(f"Not yet coded ({line.why}).")
+            action.selectbox(
+                "Not coded, because …",
+                choices,
+                index=None,
+                key=f"pick-{start}",
+                placeholder="pick a reason",
+                on_change=_set_aside,
+                args=(start, f"pick-{start}"),
+            )
+            action.text_input(
+                "or type the reason (Enter)",
+                key=f"type-{start}",
+                on_change=_set_aside,
+                args=(start, f"type-{start}"),
+            )
+
+
 def save_screen() -> None:
     """Write the accepted records, run the check, then the atomic build; or change nothing."""
     rows: list[Row] = STATE.get("rows") or []
     records = accepted(rows)
-    count = sum(len(v) for v in records.values())
-    st.write(f"{count} accepted record(s) for {STATE.get('source_id', 'no article yet')}.")
-    if st.button("Save, check and build", key="save", type="primary", disabled=not count):
+    lines = _lines() if rows else []
+    records["not_coded"] = not_coded(STATE.get("source_id", ""), lines)
+    count = sum(len(v) for k, v in records.items() if k != "not_coded")
+    open_lines = [line for line in lines if line.state == "not yet coded"]
+    st.write(
+        f"{count} accepted record(s) and {len(records['not_coded'])} sentence(s) not coded "
+        f"with a reason, for {STATE.get('source_id', 'no article yet')}."
+    )
+    if open_lines:
+        st.warning(
+            f"{len(open_lines)} sentence(s) are not yet coded: cover each with a record on "
+            "Review or give the reason it is not coded on Coverage, then save."
+        )
+    ready = bool(rows) and not open_lines
+    if st.button("Save, check and build", key="save", type="primary", disabled=not ready):
         result = save(SEEDS_DIR, STATE["source_id"], records, STATE.get("editor_name", ""), DB_PATH)
         if result.ok:
             st.success(f"Saved {result.path.name}. {result.message}")
         else:
-            st.error("Nothing was changed. The check says:")
+            # Each problem also shows on its field on Review, in the same words.
+            problems: dict[tuple[str, str], list[str]] = {}
+            for p in result.problems:
+                problems.setdefault((p.record, p.field), []).append(p.message)
+            STATE["problems"] = problems
+            st.error("Nothing was changed. The check says (each problem is also on its field):")
             st.code(result.message, language=None)
+    recent_changes()
 
 
-{"Add": add_screen, "Review": review_screen, "Save": save_screen}[screen]()
+def recent_changes() -> None:
+    """Who added or changed which record, and when, across the studio's files."""
+    changes = history.recent(SEEDS_DIR / "curated" / "articles")
+    st.subheader("Recent changes")
+    if not changes:
+        st.caption("No record saved with the studio yet.")
+        return
+    st.dataframe(
+        [
+            {"When (UTC)": c.at, "Who": c.by, "What": c.action, "Kind": c.kind,
+             "Record": c.record_id, "File": c.file}
+            for c in changes
+        ],
+        key="recent",
+        hide_index=True,
+    )  # fmt: skip
+
+
+{"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen, "Save": save_screen}[
+    screen
+]()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -13,13 +12,16 @@ from typing import Any
 import yaml
 
 from curation.add_article import _write_atomic
-from data_model.records import Indicator, Statement
+from data_model.records import RECORD_KINDS
 from etl.build import check
-from etl.problems import InputError
+from etl.problems import InputError, Problem
+from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent
 # Field order as the models declare it: the same record always writes the same lines.
-_ORDER = {"indicators": list(Indicator.model_fields), "statements": list(Statement.model_fields)}
+_ORDER = {kind: list(model.model_fields) for kind, model in RECORD_KINDS.items()}
+#: The kinds an article's curated file holds, in the order the seeds write them.
+ARTICLE_KINDS = ("metrics", "actors", "indicators", "statements", "policies", "events", "not_coded")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Saved:
     ok: bool
     path: Path
     message: str
+    problems: tuple[Problem, ...] = ()
 
 
 def _minimal(kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -36,22 +39,33 @@ def _minimal(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     return {k: record[k] for k in _ORDER[kind] if record.get(k) not in (None, "")}
 
 
-def render_yaml(source_id: str, records: dict[str, list[dict[str, Any]]], editor: str) -> str:
-    """The curated file: a header naming who saved it and when, then sorted, minimal records.
+def render_yaml(
+    source_id: str,
+    records: dict[str, list[dict[str, Any]]],
+    editor: str,
+    old_text: str | None = None,
+) -> str:
+    """The curated file: a header naming who saved it and when, then minimal records in model
+    field order, each under a comment saying who added or last changed it and when.
 
-    Who and when stay in a comment: the records' models forbid unknown fields, and git keeps
-    the history of every change.
+    Who and when stay in comments: the records' models forbid unknown fields. A record
+    unchanged since ``old_text`` keeps its comment.
     """
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    body = {
-        kind: [_minimal(kind, r) for r in records.get(kind, [])]
-        for kind in ("indicators", "statements")
-    }
-    header = (
-        f"# Records coded in {source_id}, saved with the curation studio.\n"
-        f"# Last saved by {editor or 'unknown'} at {now}.\n"
-    )
-    return header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+    old = history.read(old_text) if old_text else {}
+    lines = [
+        f"# Records coded in {source_id}, saved with the curation studio.",
+        f"# Last saved by {editor or 'unknown'} at {history.now()}.",
+    ]
+    for kind in ARTICLE_KINDS:
+        items = [_minimal(kind, r) for r in records.get(kind, [])]
+        if not items and kind not in ("indicators", "statements"):
+            continue
+        lines.append(f"{kind}:" if items else f"{kind}: []")
+        for item in items:
+            lines.append(history.stamp(kind, item, old, editor).line())
+            dumped = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=100)
+            lines.append(dumped.rstrip("\n"))
+    return "\n".join(lines) + "\n"
 
 
 def save(
@@ -70,19 +84,20 @@ def save(
     target = seeds_dir / "curated" / "articles" / f"{source_id}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.read_bytes() if target.exists() else None
-    _write_atomic(target, render_yaml(source_id, records, editor).encode("utf-8"))
+    old_text = old.decode("utf-8", errors="replace") if old else None
+    _write_atomic(target, render_yaml(source_id, records, editor, old_text).encode("utf-8"))
 
-    def undo(message: str) -> Saved:
+    def undo(message: str, problems: tuple[Problem, ...] = ()) -> Saved:
         if old is None:
             target.unlink(missing_ok=True)
         else:
             _write_atomic(target, old)
-        return Saved(False, target, message)
+        return Saved(False, target, message, problems)
 
     try:
         data = check(seeds_dir)
     except InputError as exc:
-        return undo(exc.problems.report())
+        return undo(exc.problems.report(), tuple(exc.problems.items))
     counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
     if not build:
         return Saved(True, target, f"input is valid: {counts}")

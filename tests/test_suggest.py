@@ -183,8 +183,10 @@ def test_quotations_become_statements_and_scare_quotes_do_not():
     assert len(quotes) == 6
     for scare in ("not the answer", "white village", "Ten things", "robbed"):
         assert not any(scare in q for q in quotes), scare
-    # A quotation of several sentences is one statement, whole sentences kept.
-    assert "“The centres are full. Nobody is treated there,” Mey Sophal told reporters." in quotes
+    # A quotation of several sentences is one statement; the quote is the speaker's own words,
+    # without the '," she said.' tail, so the check finds it inside the quotation marks.
+    assert "The centres are full. Nobody is treated there" in quotes
+    assert not any(q.endswith(("said.", "reporters.", ",")) for q in quotes)
 
 
 # --- the draft as a whole ------------------------------------------------------------------

@@ -1,0 +1,246 @@
+"""Guesses a curator confirms: the metric, actor, topic and stance of a draft, and the
+proposals, positions and events a sentence reports, each matched to the curated records.
+
+Word stems (the first four letters) stand in for a stemmer: the codebook's labels are short
+and English, and a four-letter prefix matches "arrested" to "arrests" without a dependency.
+Every guess is a proposal shown beside its reason; nothing here is saved unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from curation.suggest.draft import _curated  # the one reader of curated files for drafts
+from data_model.records import EventKind, Position, Stance, Topic
+
+_STOP = frozenset(
+    ("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
+     "that", "this", "those", "these", "was", "were", "had", "has", "have", "been", "be", "is",
+     "are", "it", "its", "their", "they", "he", "she", "his", "her", "who", "which", "as", "up",
+     "than", "more", "less", "month", "year", "week", "day")
+)  # fmt: skip
+#: Words the articles use for the codebook's words ("held" for arrested).
+_SYNONYMS = {"held": "arrest", "detained": "arrest", "nabbed": "arrest", "caught": "arrest",
+             "jailed": "prison", "imprisoned": "prison", "dealers": "traffickers",
+             "addicts": "users", "centre": "centres", "center": "centres"}  # fmt: skip
+
+
+def stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {_SYNONYMS.get(w, w)[:4] for w in words if w not in _STOP and len(w) > 2}
+
+
+def _window(sentence: str, words: str, before: int = 1, after: int = 8) -> str:
+    """The words around a figure: enough for its noun and verb, not the next figure's."""
+    at = sentence.find(words)
+    if at < 0:
+        return sentence
+    head = sentence[:at].split()[-before:]
+    tail = sentence[at + len(words) :].split()[:after]
+    return " ".join([*head, words, *tail])
+
+
+@dataclass(frozen=True)
+class MetricGuess:
+    """The metric proposed for a figure, or a new metric to create (metric_id not curated)."""
+
+    metric_id: str
+    new: bool
+    label: str
+    unit: str
+    reason: str
+
+
+def guess_metric(
+    sentence: str, words: str, unit: str | None, metrics: Sequence[dict[str, Any]]
+) -> MetricGuess:
+    """The curated metric whose label and id share most words with the figure's own words,
+    among those of its unit; else a new-metric draft named from the noun after the number."""
+    context = stems(_window(sentence, words))
+    unit = unit or "people"
+    best: tuple[int, int, dict[str, Any]] | None = None
+    for m in metrics:
+        if str(m.get("unit")) != unit:
+            continue
+        own = stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
+        score = len(own & context)
+        if score and (best is None or (score, -len(own)) > (best[0], -best[1])):
+            best = (score, len(own), m)
+    if best is not None:
+        m = best[2]
+        return MetricGuess(
+            str(m["metric_id"]), False, str(m.get("label", "")), unit, "from the words around it"
+        )
+    at = sentence.find(words)
+    tail = sentence[at + len(words) :].split()[:4] if at >= 0 else []
+    kept = [w.strip(",.;:") for w in tail if w.lower().strip(",.;:") not in _STOP]
+    noun = " ".join(w for w in kept[:2] if not any(ch.isdigit() for ch in w)) or "figure"
+    slug = "-".join(re.findall(r"[a-z0-9]+", noun.lower())[:3]) or "figure"
+    label = noun[:1].upper() + noun[1:]
+    return MetricGuess(slug, True, label, unit, f"no {unit} metric fits: a new metric")
+
+
+#: Words that point to each topic, strongest first; the first topic found wins ties.
+_TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
+    Topic.funding: ("fund", "money", "budget", "$", "dollar", "donor"),
+    Topic.rights: ("rights", "abuse", "custody", "die", "death", "beaten", "torture"),
+    Topic.prisons: ("prison", "jail", "inmate", "cells"),
+    Topic.rehabilitation: ("rehabilitation", "rehab", "centre", "center"),
+    Topic.treatment: ("treatment", "clinic", "doctor", "methadone", "health"),
+    Topic.arrests: ("arrest", "raid", "trafficker", "detain", "held", "crackdown"),
+    Topic.prevention: ("prevent", "awareness", "school", "families", "youth", "education"),
+    Topic.policy: ("law", "plan", "policy", "propos", "measure"),
+    Topic.campaign: ("campaign", "village"),
+}
+_CRITICAL = ("not the answer", "no doctor", "nobody", "afraid", "abuse", "die", "fail", "full",
+             "overcrowd", "critic", "concern", "worr", "should not", "wrong", "unheard")  # fmt: skip
+_SUPPORTIVE = ("will not stop", "success", "welcome", "effective", "free of drugs", "praise",
+               "would go to prison", "more raids", "progress")  # fmt: skip
+
+
+def guess_topic(sentence: str) -> tuple[Topic, str]:
+    low = sentence.lower()
+    scores = {
+        t: sum(len(re.findall(rf"(?<![a-z]){re.escape(w)}", low)) for w in words)
+        for t, words in _TOPIC_WORDS.items()
+    }
+    topic = max(scores, key=lambda t: scores[t]) if any(scores.values()) else Topic.campaign
+    return topic, "from the words" if scores.get(topic) else "no topic word: the campaign"
+
+
+def guess_stance(sentence: str, actor_type: str | None) -> tuple[Stance, str]:
+    """Words of criticism or support first; else what the speaker's side usually says."""
+    low = sentence.lower()
+    critical = [w for w in _CRITICAL if re.search(rf"\b{re.escape(w)}", low)]
+    supportive = [w for w in _SUPPORTIVE if re.search(rf"\b{re.escape(w)}", low)]
+    if critical and not supportive:
+        return Stance.critical, f"from {critical[0]!r}"
+    if supportive and not critical:
+        return Stance.supportive, f"from {supportive[0]!r}"
+    if critical and supportive:
+        return Stance.mixed, "words of both"
+    if actor_type in ("government", "police"):
+        return Stance.supportive, "no stance words: a government speaker"
+    return Stance.neutral, "no stance words"
+
+
+def guess_actor(names: Iterable[str], actors: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The curated actor named (name, alias, or a surname/short form of either), if one is."""
+    for who in (n.casefold().strip() for n in names if n):
+        for actor in actors:
+            known = [str(actor.get("name", "")), *[str(a) for a in actor.get("aliases") or []]]
+            folded = [k.casefold() for k in known if k]
+            org = str(actor.get("organisation", "")).casefold()
+            if who in folded or any(k.endswith(" " + who) for k in folded):
+                return actor
+            if actor.get("kind") == "organisation" and who and org.startswith(who):
+                return actor
+    return None
+
+
+def names_in(phrase: str, name: str) -> list[str]:
+    """Names to look up for a speaker phrase: its name, and the body after 'a report by'."""
+    out = [name]
+    if m := re.search(r"\b(?:report|statement|study|survey) (?:by|from) (?:the )?(.+)$", phrase):
+        out.append(m.group(1))
+    return out
+
+
+# --- proposals, positions and events ---------------------------------------------------------
+
+_PROPOSES = re.compile(
+    r"\b(urged|urges|called for|calls for|proposed|proposes|suggested|should|plans? to|"
+    r"would (?:open|build|introduce|set up|create)|recommend(?:s|ed)?)\b",
+    re.I,
+)
+_SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed)\b", re.I)
+_OPPOSES = re.compile(
+    r"\b(oppos(?:e|es|ed)|reject(?:s|ed)?|not the answer|criticis(?:e|es|ed))\b", re.I
+)
+_EVENT_VERBS: tuple[tuple[str, EventKind], ...] = (
+    (r"launch(?:ed)?|began|begun|started|kicked off", EventKind.launch),
+    (r"extended|extension", EventKind.extension),
+    (r"destroyed|burned|burnt|incinerated", EventKind.destruction),
+    (r"died|death of|killed", EventKind.death),
+    (r"met to review|review meeting|reviewed", EventKind.review_meeting),
+    (r"opened|announced", EventKind.announcement),
+)
+
+
+@dataclass(frozen=True)
+class MeasureGuess:
+    """A sentence that proposes, supports or opposes a measure: an existing policy or new."""
+
+    policy_id: str | None  # the curated policy it fits, else None (a new-policy draft)
+    position: Position
+    verb: str
+    reason: str
+
+
+def guess_measure(sentence: str, policies: Sequence[dict[str, Any]]) -> MeasureGuess | None:
+    """Whether the sentence proposes or takes a position on a measure, and which one."""
+    oppose, support, propose = (p.search(sentence) for p in (_OPPOSES, _SUPPORTS, _PROPOSES))
+    hit = oppose or support or propose
+    if hit is None:
+        return None
+    position = Position.opposes if oppose else Position.supports
+    words = stems(sentence)
+    best, score = None, 0
+    for p in policies:
+        overlap = len(words & stems(f"{p.get('name', '')} {p.get('description', '')}"))
+        if overlap > score:
+            best, score = p, overlap
+    if best is not None and score >= 3:
+        return MeasureGuess(
+            str(best["policy_id"]), position, hit.group(0), f"shares {score} words with it"
+        )
+    return MeasureGuess(None, position, hit.group(0), "no curated policy fits: a new one")
+
+
+def guess_event(sentence: str) -> tuple[EventKind, str] | None:
+    """The kind of dated moment a sentence reports ('the campaign began on ...'), if any."""
+    for pattern, kind in _EVENT_VERBS:
+        if m := re.search(rf"\b(?:{pattern})\b", sentence, re.I):
+            return kind, m.group(0)
+    return None
+
+
+@dataclass(frozen=True)
+class Curated:
+    """The curated lists guesses are matched against, as plain mappings."""
+
+    metrics: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    policies: list[dict[str, Any]]
+    phases: list[dict[str, Any]]
+    units: list[dict[str, Any]]
+
+
+def curated_lists(seeds_dir: Path) -> Curated:
+    """Read the curated files under ``seeds_dir`` (problems are the check's business)."""
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in _curated(seeds_dir):
+        by.setdefault(r.kind, []).append(r.data)
+    return Curated(*(by.get(k, []) for k in ("metrics", "actors", "policies", "phases", "units")))
+
+
+_GOVERNMENT = re.compile(r"\b(minist\w*|government|authority|governor|council)\b", re.I)
+_POLICE = re.compile(r"\b(police|military police|gendarmerie)\b", re.I)
+_NGO = re.compile(r"\b(rights|network|ngo|charity|association|licadho|adhoc)\b", re.I)
+
+
+def actor_type_of(words: str) -> str:
+    """The kind of organisation a new actor's role and organisation suggest."""
+    if _POLICE.search(words):
+        return "police"
+    if _GOVERNMENT.search(words):
+        return "government"
+    if _NGO.search(words):
+        return "ngo"
+    if re.search(r"\b(doctor|dr|professor|researcher|expert)\b", words, re.I):
+        return "expert"
+    return "other"

@@ -1,0 +1,77 @@
+"""The studio's coverage accounting: `etl check`'s rule applied to the records being reviewed.
+
+The sentences and the reason each needs coding come from etl.coverage, the code the build runs,
+so the screen and the check can never disagree on what must be accounted for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.coverage import Sentence, sentences, why_coded
+from studio.review import Row
+
+#: The reasons curators give most often (seeds/curated/articles/*: not_coded), offered first;
+#: "restates <figure>" is added for each accepted figure, and any other reason can be typed.
+USUAL_REASONS: tuple[str, ...] = (
+    "not about the campaign",
+    "page furniture",
+    "background, no claim",
+    "no words to code: nobody answered",
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence the rule asks to be accounted for, and how it is (or is not yet)."""
+
+    sentence: Sentence
+    why: str  # why it needs coding, in the check's words ("carries a figure: '310'")
+    covered_by: tuple[str, ...]  # ids of the accepted records quoting words of it
+    reason: str | None  # "not coded, because ..." when set aside
+
+    @property
+    def state(self) -> str:
+        if self.covered_by:
+            return "covered"
+        return "set aside" if self.reason else "not yet coded"
+
+
+def _record_id(row: Row) -> str:
+    rec = row.record
+    return str(next((rec[k] for k in rec if k.endswith("_id") and k != "source_id"), row.kind))
+
+
+def coverage(body: str, rows: list[Row], set_aside: dict[int, str]) -> list[Line]:
+    """Every sentence needing coding, with the accepted records covering it or its reason.
+
+    ``set_aside`` maps a sentence's start offset to the reason it is not coded.
+    """
+    kept = [r for r in rows if r.status == "accepted" and r.end > r.start]
+    out = []
+    for sentence in sentences(body):
+        why = why_coded(sentence.text)
+        if why is None:
+            continue
+        by = tuple(_record_id(r) for r in kept if sentence.overlaps((r.start, r.end)))
+        out.append(Line(sentence, why, by, None if by else set_aside.get(sentence.start)))
+    return out
+
+
+def reasons(rows: list[Row]) -> list[str]:
+    """The reasons to pick from: the usual ones, then 'restates <id>' per accepted figure."""
+    figures = [
+        f"restates {r.record['indicator_id']}"
+        for r in rows
+        if r.kind == "indicators" and r.status == "accepted"
+    ]
+    return [*USUAL_REASONS, *figures]
+
+
+def not_coded(source_id: str, lines: list[Line]) -> list[dict[str, str]]:
+    """The article's `not_coded` entries: each set-aside sentence quoted with its reason."""
+    return [
+        {"source_id": source_id, "quote": line.sentence.text, "reason": line.reason}
+        for line in lines
+        if line.state == "set aside" and line.reason
+    ]

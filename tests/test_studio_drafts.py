@@ -1,0 +1,140 @@
+"""The studio's drafts on made-up articles: metric, actor, topic and stance proposed from the
+words, money in a declared unit, quotes without the 'he said' tail, proposals and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from curation.suggest.guess import Curated
+from studio.review import Row, accepted, draft_rows
+
+PUBLISHED = dt.date(2018, 3, 8)
+CURATED = Curated(
+    metrics=[
+        {"metric_id": "arrests-total", "label": "Total arrests", "unit": "people"},
+        {"metric_id": "arrests-users", "label": "Drug users arrested", "unit": "people"},
+        {"metric_id": "arrests-traffickers", "label": "Alleged traffickers arrested",
+         "unit": "people"},
+        {"metric_id": "drugs-seized-kg", "label": "Drugs seized", "unit": "kg"},
+    ],
+    actors=[
+        {"actor_id": "nacd", "name": "National Authority for Combating Drugs", "aliases": ["NACD"],
+         "kind": "organisation", "actor_type": "government"},
+        {"actor_id": "sok-dara", "name": "Sok Dara", "aliases": ["Dara"], "kind": "person",
+         "actor_type": "police"},
+    ],
+    policies=[
+        {"policy_id": "voluntary-clinics", "name": "More voluntary treatment clinics",
+         "description": "Open voluntary treatment clinics in every province."},
+    ],
+    phases=[],
+    units=[],
+)  # fmt: skip
+
+
+def _rows(*paragraphs: str) -> list[Row]:
+    raw = "A made-up headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    return draft_rows(raw, "A made-up headline", "made-up", PUBLISHED, CURATED)[1]
+
+
+def _one(rows: list[Row], kind: str) -> Row:
+    [row] = [r for r in rows if r.kind == kind]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Police arrested 1,300 people in the first two months, Sok Dara said.", "arrests-total"),
+        ("About 960 drug users had been held by the end of February, Sok Dara said.",
+         "arrests-users"),
+        ("Police said 45 traffickers were arrested last month.", "arrests-traffickers"),
+        ("Officers seized 24kg of methamphetamine, Sok Dara said.", "drugs-seized-kg"),
+    ],
+)  # fmt: skip
+def test_the_metric_is_proposed_from_the_words(sentence: str, metric: str):
+    row = _one(_rows(sentence), "indicators")
+    assert row.record["metric_id"] == metric and "metrics" not in row.new
+
+
+def test_money_gets_a_money_unit_and_a_new_metric_draft():
+    row = _one(
+        _rows("The donor pledged a $1 million fund for clinics, Sok Dara said."), "indicators"
+    )
+    assert row.record["value"] == 1_000_000
+    assert row.new["metrics"]["unit"] == "usd"  # declared in units.yaml, with its currency
+    assert row.record["metric_id"] == row.new["metrics"]["metric_id"]
+    row.status = "accepted"
+    saved = accepted([row])
+    assert [m["metric_id"] for m in saved["metrics"]] == [row.record["metric_id"]]
+
+
+def test_a_figure_according_to_a_report_by_a_body_is_attributed_to_that_body():
+    row = _one(
+        _rows(
+            "About 9,660 drug users were held, according to a report by the National "
+            "Authority for Combating Drugs."
+        ),  # fmt: skip
+        "indicators",
+    )
+    assert row.record["attribution"].startswith("a report by the National Authority")
+    assert row.record["actor_id"] == "nacd"
+
+
+def test_a_direct_quote_keeps_the_speakers_words_without_the_said_tail():
+    row = _one(_rows("“We cannot arrest our way out of this,” Heng Vanna said."), "statements")
+    assert row.record["quote"] == "We cannot arrest our way out of this"
+    assert row.record["kind"] == "direct"
+
+
+def test_a_new_speaker_is_offered_as_a_new_actor_with_role_and_organisation():
+    rows = _rows("Kim Khoeun, chief of the ministry's secretariat, warned that traffickers "
+                 "would go to prison.")  # fmt: skip
+    row = _one(rows, "statements")
+    actor = row.new["actors"]
+    assert (actor["actor_id"], actor["name"]) == ("kim-khoeun", "Kim Khoeun")
+    assert actor["role"] == "chief of the ministry's secretariat"
+    assert actor["actor_type"] == "government"
+    assert row.record["actor_id"] == "kim-khoeun"
+    assert (row.record["topic"], row.record["stance"]) == ("prisons", "supportive")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "stance"),
+    [
+        ("Rights worker Heng Vanna said that the centres were overcrowded and had no doctors.",
+         "rehabilitation", "critical"),
+        ("Sok Dara told reporters that the raids would continue until the end of the year.",
+         "arrests", "supportive"),
+    ],
+)  # fmt: skip
+def test_topic_and_stance_are_proposed_with_the_reason(sentence: str, topic: str, stance: str):
+    row = _one(_rows(sentence), "statements")
+    assert (row.record["topic"], row.record["stance"]) == (topic, stance)
+    assert any(n.startswith(f"stance {stance}: ") for n in row.notes)
+
+
+def test_a_call_for_a_new_measure_is_a_new_policy_draft():
+    rows = _rows("Governor Men Sithan proposed a drug-testing programme for all bus drivers.")
+    policy = _one(rows, "policies").record
+    assert policy["proposed_by"] == "men-sithan" and policy["status"] == "proposed"
+    assert policy["quote"].startswith("Governor Men Sithan proposed")
+
+
+def test_a_position_on_a_curated_measure_points_at_it():
+    rows = _rows("Sok Dara urged provinces to open more voluntary treatment clinics.")
+    position = _one(rows, "positions")
+    assert position.record["policy_id"] == "voluntary-clinics"
+    assert position.status == "note"  # shown beside the statement, not saved from here
+
+
+def test_a_dated_event_is_drafted_with_its_date_and_kind():
+    event = _one(_rows("The campaign began on January 1, 2018, officials said."), "events").record
+    assert (event["event_date"], event["kind"]) == (dt.date(2018, 1, 1), "launch")
+
+
+def test_a_sentence_without_a_date_gives_no_event():
+    assert not [r for r in _rows("The campaign began with raids, officials said.") if
+                r.kind == "events"]  # fmt: skip
