@@ -169,8 +169,8 @@ def _policy_texts(key: str, categories: tuple[str, ...], statuses: tuple[str, ..
 
 
 def policy_texts(categories: list[str], statuses: list[str]) -> PolicyTexts:
-    """The Policies page's tables and proposal texts, built once per filter choice and file
-    version (the pandas shaping takes longer than the queries)."""
+    """The Policies page's tables and proposal texts, built once per filter choice and
+    content (the pandas shaping takes longer than the queries)."""
     return _policy_texts(content_key(), tuple(categories), tuple(statuses))
 
 
