@@ -38,6 +38,7 @@ from api.metadata import RAW_TABLES, metadata
 from charts.catalogue import CHARTS, build_chart
 from charts.frames import ReaderFrames
 from charts.model import Chart
+from charts.stored import StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -93,7 +94,13 @@ class Snapshot:
 
     def chart(self, chart_id: str) -> Chart | None:
         if chart_id not in self.charts:
-            self.charts[chart_id] = build_chart(chart_id, ReaderFrames(self.reader))
+            # As the build stored it; built here only from a file whose build stored none.
+            parts = queries.chart_parts(self.reader, chart_id)
+            self.charts[chart_id] = (
+                StoredChart(parts)
+                if parts is not None
+                else build_chart(chart_id, ReaderFrames(self.reader))
+            )
         return self.charts[chart_id]
 
 

@@ -153,15 +153,15 @@ def chart(chart_id: str) -> Chart | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _evidence_text(chart_id: str, version: Version) -> str:
-    chart = _chart(chart_id, version)
+def _evidence_text(chart_id: str, key: str, _version: Version) -> str:
+    chart = _chart(chart_id, _version)
     return texts.evidence_markdown(chart.evidence) if chart else ""
 
 
 def evidence_text(chart_id: str) -> str:
-    """'How we know' of a chart as ready text, made once per database version: walking the
+    """'How we know' of a chart as ready text, made once per database content: walking the
     evidence rows was the largest cost of a page run with a chart."""
-    return _evidence_text(chart_id, current_version())
+    return _evidence_text(chart_id, content_key(), current_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -192,8 +192,8 @@ class Headline:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _headlines(version: Version) -> tuple[Headline, ...]:
-    reader = _reader(version)
+def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
+    reader = _reader(_version)
     indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
     figures = texts.headline_figures(indicators, texts.HEADLINE_METRICS)
     return tuple(
@@ -212,9 +212,9 @@ def _headlines(version: Version) -> tuple[Headline, ...]:
 
 
 def headlines() -> tuple[Headline, ...]:
-    """The Overview's headline figures, made once per database version: picking and wording
+    """The Overview's headline figures, made once per database content: picking and wording
     them from the indicator rows was the largest cost of an Overview run."""
-    return _headlines(current_version())
+    return _headlines(content_key(), current_version())
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
