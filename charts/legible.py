@@ -22,7 +22,7 @@ LINE = 1.25  # line height as a share of the font size
 #: Where a label may go when its own place is taken, nearest first.
 CANDIDATES = ("middle right", "middle left", "top center", "bottom center", "top left", "top right")
 #: Below this drawing width the right margin grows, so the latest report's label fits.
-NARROW = 600
+NARROW_BELOW = 600
 _TAGS = re.compile(r"<[^>]+>|&[a-z#0-9]+;")
 
 
@@ -98,7 +98,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     """A copy of the figure whose point labels do not overlap each other or the image edges
     at width x height pixels (estimated)."""
     fig = go.Figure(fig)
-    if width < NARROW:
+    if width < NARROW_BELOW:
         fig.update_layout(margin={"r": max(fig.layout.margin.r or 0, 40)})
     traces = [
         t

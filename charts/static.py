@@ -19,13 +19,14 @@ from charts.drawing import (
 )
 from charts.frames import ReaderFrames
 from charts.stored import StoredChart
+from charts.style import NARROW, WIDE
 from data_model.tables import CHART_IMAGES
 from database import queries
 from database.connection import Reader
 from etl.store import add_rows
 
-#: Static chart sizes in CSS pixels: a wide one for laptops, a tall narrow one for phones.
-WIDE, NARROW = (1000, 460), (420, 620)
+# Static chart sizes in CSS pixels (charts.style): a wide one for laptops, a tall narrow one
+# for phones.
 
 #: Where the dashboard is published, written into each PNG's footer when set.
 PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"

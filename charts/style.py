@@ -35,6 +35,9 @@ SYMBOLS = {
 #: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 
+#: Chart drawing sizes in CSS pixels: a wide one for laptops, a tall narrow one for phones.
+WIDE, NARROW = (1000, 460), (420, 620)
+
 MARKER_KEY = (
     "● exact   ◇ approximate, with its range<br>"
     "▲ more than / at least (arrow: no upper limit)<br>▼ fewer than / at most"

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Iterable
 from pathlib import Path
+
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
 
 from charts.catalogue import CHARTS
 from charts.drawing import PROJECT, chart_png, chart_url
 from charts.frames import ReaderFrames
+from charts.legible import fitted
 from charts.model import Chart
-from charts.style import PLOTLY_CONFIG
+from charts.style import NARROW, PLOTLY_CONFIG, WIDE
 from database.connection import Reader
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -46,14 +51,49 @@ the {project}</a>.</p>
 """
 
 
+#: At or below this window width the page draws the phone layout (as the dashboard does).
+PHONE_WIDTH = 640
+
+# Two layouts of one figure, the one that fits the window drawn (again when it is resized
+# across the phone width): plotly places labels for one size and never moves them.
+_FIGURE = """<div id="{div_id}"></div>
+<script>{plotly_js}</script>
+<script>(function () {{
+  var layouts = {{wide: {wide}, narrow: {narrow}}}, config = {config}, shown = null;
+  var el = document.getElementById("{div_id}");
+  function draw() {{
+    var want = window.innerWidth <= {phone} ? "narrow" : "wide";
+    if (want === shown) return;
+    shown = want;
+    Plotly.react(el, layouts[want].data, layouts[want].layout, config);
+  }}
+  draw();
+  window.addEventListener("resize", draw);
+}})();</script>"""
+
+
+def _json(fig: go.Figure) -> str:
+    # Text from the data must not close the script element it sits in.
+    return fig.to_json().replace("</", "<\\/")
+
+
+def figure_html(chart: Chart) -> str:
+    """The chart with plotly.js inlined, in its wide layout or, on a phone, its narrow one."""
+    narrow = fitted(chart.figure, *NARROW)
+    narrow.update_layout(height=NARROW[1])
+    return _FIGURE.format(
+        div_id=f"chart-{chart.chart_id}",  # a fixed id, so the same chart gives the same file
+        plotly_js=get_plotlyjs(),
+        wide=_json(fitted(chart.figure, *WIDE)),
+        narrow=_json(narrow),
+        config=json.dumps(PLOTLY_CONFIG),
+        phone=PHONE_WIDTH,
+    )
+
+
 def chart_html(chart: Chart, dashboard_url: str) -> str:
     """One HTML file with plotly.js inlined: title, takeaway, figure, source line, link back."""
-    figure = chart.figure.to_html(
-        full_html=False,
-        include_plotlyjs=True,
-        div_id=f"chart-{chart.chart_id}",  # a fixed id, so the same chart gives the same file
-        config=PLOTLY_CONFIG,
-    )
+    figure = figure_html(chart)
     return _PAGE.format(
         title=html.escape(chart.title, quote=False),
         takeaway=html.escape(chart.takeaway, quote=False),

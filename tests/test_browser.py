@@ -465,3 +465,75 @@ def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db
             svg = Drawing(png_figure(spec.build(frames)), opts).draw().decode()
             problems += [f"{chart_id} png: {p}" for p in _svg_clashes(browser, svg)]
     assert problems == []
+
+
+# Every visible element with text of its own: its colour (alpha and every ancestor's opacity
+# applied) over its effective background (every translucent background behind it composited
+# down to white), and the WCAG contrast ratio of the two. Computed in the page, as the reader
+# sees it; `icon` marks Material icon glyphs, whose ligature names are not text.
+_TEXT_CONTRAST = r"""() => {
+  const parse = c => { const m = c.match(/[\d.]+/g) || []; return {r:+m[0]||0,g:+m[1]||0,b:+m[2]||0,a: m.length>3 ? +m[3] : 1}; };
+  const lum = ({r,g,b}) => { const f = v => { v/=255; return v <= 0.04045 ? v/12.92 : Math.pow((v+0.055)/1.055, 2.4); }; return 0.2126*f(r)+0.7152*f(g)+0.0722*f(b); };
+  const over = (top, under) => ({r: top.a*top.r+(1-top.a)*under.r, g: top.a*top.g+(1-top.a)*under.g, b: top.a*top.b+(1-top.a)*under.b, a: 1});
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (['SCRIPT','STYLE','NOSCRIPT','svg','path'].includes(el.tagName)) continue;
+    if (el.closest('svg')) continue;
+    const own = [...el.childNodes].filter(n => n.nodeType === 3 && n.textContent.trim()).map(n => n.textContent.trim()).join(' ');
+    if (!own) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width < 1 || rect.height < 1) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility !== 'visible') continue;
+    // The backgrounds behind it, nearest first, and the opacity of it and its ancestors.
+    let opacity = 1; const layers = [];
+    let hidden = false;
+    for (let a = el; a; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.display === 'none') { hidden = true; break; }
+      opacity *= parseFloat(s.opacity);
+      const bg = parse(s.backgroundColor);
+      if (bg.a > 0) layers.push(bg);
+    }
+    if (hidden || opacity < 0.05) continue;
+    let back = {r:255,g:255,b:255,a:1};
+    for (const layer of layers.reverse()) back = over(layer, back);
+    let fg = parse(style.color); fg = {...fg, a: fg.a * opacity};
+    const seen = over(fg, back);
+    const [l1, l2] = [lum(seen), lum(back)].sort((x,y) => y-x);
+    const ratio = (l1+0.05)/(l2+0.05);
+    out.push({icon: el.dataset.testid === 'stIconMaterial', text: own.slice(0,60), tag: el.tagName, testid: (el.closest('[data-testid]')||{}).dataset?.testid || '', cls: String(el.className).slice(0,40), color: style.color, back: `rgb(${back.r|0}, ${back.g|0}, ${back.b|0})`, opacity, ratio: Math.round(ratio*100)/100});
+  }
+  return out;
+}"""
+
+#: Pages walked for contrast: every page, an article with a sentence left uncoded (greyed),
+#: and the light embed donors paste.
+CONTRAST_PATHS = [
+    *(c.path for c in CASES),
+    "/sources?source=ppp-2017-06-27-extend-drug-war",
+    "/charts/arrests-over-time.html",
+]
+
+
+@pytest.mark.parametrize("path", CONTRAST_PATHS)
+def test_every_text_is_at_aa_contrast(server: str, open_page, browser, path: str):
+    """WCAG AA: 4.5:1 for text; 3:1 for icons (non-text contrast)."""
+    if path.startswith("/charts/"):  # a plain page, no Streamlit session to wait for
+        context = browser.new_context(viewport=DESKTOP)
+        try:
+            page = context.new_page()
+            page.goto(server + path, wait_until="load")
+            texts = page.evaluate(_TEXT_CONTRAST)
+        finally:
+            context.close()
+    else:
+        texts = open_page(server + path).evaluate(_TEXT_CONTRAST)
+    assert texts, f"{path}: no text found"
+    low = [
+        f"{t['tag']} in {t['testid'] or 'page'} “{t['text']}”: {t['ratio']}:1 "
+        f"({t['color']} at opacity {t['opacity']:.2f} on {t['back']})"
+        for t in texts
+        if t["ratio"] < (3.0 if t["icon"] else 4.5)
+    ]
+    assert low == [], f"{path}: text below WCAG AA contrast"
