@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from bench.calibrate import calibration_line  # noqa: E402
 from bench.page_load import (  # noqa: E402
     DESKTOP,
     WAIT_MS,
@@ -57,7 +58,7 @@ def _load(browser, url: str, light: bool) -> tuple[float, int]:
                 ),
             )
 
-        page.on("response", responses.append)
+        page.on("response", lambda response: responses.append(response))
         page.on("websocket", on_socket)
         page.goto(url, wait_until="commit")
         if light:
@@ -109,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             browser.close()
             stop_server(proc)
+    print(calibration_line())
     print(f"{args.chart}, {args.rounds} loads each, empty cache; medians")
     print(f"{'embed':16} {'drawn ms':>9} {'bytes':>11}")
     med = {}

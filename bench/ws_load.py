@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from bench.calibrate import calibration_line  # noqa: E402
 from bench.page_load import start_server, stop_server  # noqa: E402
 
 #: A page run slower than this is one a reader gives up on.
@@ -166,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for server in servers:  # warm: imports, caches, charts
                 asyncio.run(_load(server.ws_url, payload, 2, 3.0))
+            print(calibration_line())
             print(f"page /{args.page}?{args.query}: {args.seconds:.0f} s per level; s")
             print(
                 f"{'code':8} {'sessions':>8} {'runs/s':>8} {'p50':>7} {'p95':>7} {'cpu/run':>8} {'kB/run':>8}"
