@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from bench.calibrate import calibration_line  # noqa: E402
 from bench.page_load import start_server, stop_server  # noqa: E402
 
 CSV_PATHS = (
@@ -110,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         build(seeds_db)
         big_db = tmp / "big.duckdb"
         build(big_db, make_corpus(SEEDS, tmp / "big-seeds", args.copies))
+        print(calibration_line())
         print(f"API server time, in-process, median of {args.requests}; ms")
         print(f"{'corpus':12} {'route':42} {'rows':>6} {'made':>7} {'kept':>7}")
         for name, db in (("seeds", seeds_db), (f"{args.copies}x", big_db)):

@@ -4,7 +4,8 @@ bytes transferred and time until the chart is drawn. Prints figures.
     python bench/embed_compare.py [--db FILE] [--rounds 5] [--chart arrests-over-time]
 
 Each load is a new browser context (an empty cache, as a first visitor of a donor's page).
-Bytes: every HTTP response body plus every websocket frame received. Drawn: the light
+Bytes: every HTTP response as transferred (body and headers) plus every websocket frame
+received. Drawn: the light
 embed when its image has loaded, the Streamlit embed when the page has finished rendering
 (bench.page_load's READY condition); both from the start of navigation.
 """
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from bench.calibrate import calibration_line  # noqa: E402
 from bench.page_load import (  # noqa: E402
     DESKTOP,
     WAIT_MS,
@@ -46,10 +48,7 @@ def _load(browser, url: str, light: bool) -> tuple[float, int]:
         context.set_default_timeout(WAIT_MS)
         page = context.new_page()
 
-        def on_response(response) -> None:
-            # A redirect or an aborted request has no body.
-            with contextlib.suppress(Exception):
-                received[0] += len(response.body())
+        responses: list = []
 
         def on_socket(socket) -> None:
             socket.on(
@@ -59,7 +58,7 @@ def _load(browser, url: str, light: bool) -> tuple[float, int]:
                 ),
             )
 
-        page.on("response", on_response)
+        page.on("response", lambda response: responses.append(response))
         page.on("websocket", on_socket)
         page.goto(url, wait_until="commit")
         if light:
@@ -67,6 +66,12 @@ def _load(browser, url: str, light: bool) -> tuple[float, int]:
         else:
             ms = wait_until_rendered(page)
         page.wait_for_timeout(300)  # late responses (fonts, icons) still count as bytes
+        for response in responses:
+            # Bytes on the wire (compressed where the server compressed), headers included;
+            # a request still running or aborted has no sizes and counts as nothing.
+            with contextlib.suppress(Exception):
+                sizes = response.request.sizes()
+                received[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
         return ms, received[0]
     finally:
         context.close()
@@ -105,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             browser.close()
             stop_server(proc)
+    print(calibration_line())
     print(f"{args.chart}, {args.rounds} loads each, empty cache; medians")
     print(f"{'embed':16} {'drawn ms':>9} {'bytes':>11}")
     med = {}

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from bench.calibrate import calibration_line  # noqa: E402
 from bench.page_load import start_server, stop_server  # noqa: E402
 
 #: A page run slower than this is one a reader gives up on.
@@ -81,14 +82,18 @@ async def _one_run(ws_url: str, payload: bytes, keep: list | None = None) -> tup
     return took, received
 
 
-async def _load(ws_url: str, payload: bytes, sessions: int, seconds: float) -> list[float]:
+async def _load(
+    ws_url: str, payload: bytes, sessions: int, seconds: float, sizes: list[int] | None = None
+) -> list[float]:
     stop = time.perf_counter() + seconds
     times: list[float] = []
 
     async def reader() -> None:
         while time.perf_counter() < stop:
-            took, _ = await _one_run(ws_url, payload)
+            took, size = await _one_run(ws_url, payload)
             times.append(took)
+            if sizes is not None:
+                sizes.append(size)
 
     await asyncio.gather(*(reader() for _ in range(sessions)))
     return times
@@ -113,13 +118,15 @@ class Server:
         if self.saturated:
             return
         cpu = _cpu_seconds(self.proc.pid)
-        times = asyncio.run(_load(self.ws_url, payload, sessions, seconds))
+        sizes: list[int] = []
+        times = asyncio.run(_load(self.ws_url, payload, sessions, seconds, sizes))
         cpu = _cpu_seconds(self.proc.pid) - cpu
         p95 = _p95(times)
         self.saturated = p95 > GIVE_UP_S
         self.rows.append(
             f"{self.name:8} {sessions:>8} {len(times) / seconds:>8.1f} "
             f"{statistics.median(times):>7.2f} {p95:>7.2f} {cpu / max(len(times), 1):>8.3f}"
+            f" {statistics.median(sizes) / 1000:>8.1f}"
         )
         print(self.rows[-1], flush=True)
 
@@ -160,8 +167,11 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for server in servers:  # warm: imports, caches, charts
                 asyncio.run(_load(server.ws_url, payload, 2, 3.0))
+            print(calibration_line())
             print(f"page /{args.page}?{args.query}: {args.seconds:.0f} s per level; s")
-            print(f"{'code':8} {'sessions':>8} {'runs/s':>8} {'p50':>7} {'p95':>7} {'cpu/run':>8}")
+            print(
+                f"{'code':8} {'sessions':>8} {'runs/s':>8} {'p50':>7} {'p95':>7} {'cpu/run':>8} {'kB/run':>8}"
+            )
             sessions = 1
             while sessions <= args.max_sessions and not all(s.saturated for s in servers):
                 for server in servers:  # interleaved: the same machine load for both
