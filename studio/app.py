@@ -16,7 +16,7 @@ from studio import history
 from studio.access import gate
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
-from studio.review import NO_CURATED, Row, accepted, draft_rows
+from studio.review import NO_CURATED, Row, accepted, draft_rows, highlighted
 from studio.store import save
 
 SCREENS = ["Add", "Review", "Coverage", "Save"]
@@ -94,7 +94,9 @@ def review_screen() -> None:
     left, right = st.columns([2, 3])
     with left:
         st.subheader("Clean text")
-        st.text(body)
+        st.caption("Candidates highlighted: orange while open, green once accepted.")
+        for paragraph in highlighted(body, rows):
+            st.markdown(paragraph)
     with right:
         st.subheader(f"{len(rows)} candidates")
         for n, row in enumerate(rows):

@@ -11,6 +11,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from studio import history
+from studio.review import Row, highlighted
 from studio.store import render_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -286,3 +287,14 @@ def test_local_studio_needs_no_login(studio: AppTest):
     assert not studio.exception
     assert studio.text_area(key="text") is not None
     assert not [b for b in studio.button if b.key == "login"]
+
+
+def test_candidates_are_highlighted_in_the_clean_text_and_the_words_never_obeyed():
+    body = "Police arrested 1,300 people, he said. **bold** :red[x]\n\nThen 45 traffickers."
+    at45 = body.index("45")
+    rows = [Row("indicators", {}, 0, 38), Row("indicators", {}, at45, at45 + 15, "accepted"),
+            Row("statements", {}, 39, 47, "rejected")]  # fmt: skip
+    first, second = highlighted(body, rows)
+    assert first.startswith(":orange-background[Police arrested 1,300 people, he said.]")
+    assert "\\*\\*bold\\*\\*" in first and "\\:red\\[x\\]" in first  # text, not markup
+    assert second == "Then :green-background[45 traffickers.]"

@@ -56,7 +56,10 @@ _TITLES = _words(
 # Capitalised words that open a sentence without being part of a name.
 _NOT_NAMES = _words(
     "the a an this that these those he she they it we i but and or so then meanwhile however "
-    "yesterday today last in on at as after before when while according also"
+    "yesterday today last in on at as after before when while according also "
+    # Days and months: "officials said on Monday" names a day, not a speaker.
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december"
 )
 
 
