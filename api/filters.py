@@ -33,6 +33,8 @@ class Filter:
     choices: Callable[[Reader], Sequence[str]] | None
     #: Free text (a search), taken as it is: a parameter, never SQL.
     text: bool = False
+    #: Values are whole names that may hold commas: repeated (?org=a&org=b), never split.
+    whole: bool = False
 
 
 def _column(query: Callable[[Reader], pd.DataFrame], column: str) -> Callable[[Reader], list[str]]:
@@ -44,6 +46,11 @@ FILTERS: dict[str, Filter] = {
     "source": Filter("Article ids (sources.source_id).", _column(queries.sources, "source_id")),
     "actor": Filter("Actor ids (actors.actor_id).", _column(queries.actors, "actor_id")),
     "actor_type": Filter("Organisation types.", lambda _: [t.value for t in ActorType]),
+    "org": Filter(
+        "Organisation names (actors.organisation), whole; repeat the parameter for several.",
+        lambda db: [str(o) for o in queries.actors(db)["organisation"].dropna().unique()],
+        whole=True,
+    ),
     "stance": Filter("Stances.", lambda _: [s.value for s in Stance]),
     "topic": Filter("Topics.", lambda _: [t.value for t in Topic]),
     "phase": Filter("Campaign phase ids (phases.phase_id).", _column(queries.phases, "phase_id")),
@@ -51,7 +58,12 @@ FILTERS: dict[str, Filter] = {
         "Years said, YYYY (the day said, else the day published).",
         lambda db: [str(y) for y in queries.statement_years(db)],
     ),
-    "q": Filter("Words to find in the quote or the speaker's name, any case.", None, text=True),
+    "q": Filter(
+        "Words to find, each in the quote, the speaker's name or other spellings, the "
+        "organisation or the role; any case, accents aside.",
+        None,
+        text=True,
+    ),
     "from": Filter("First day, YYYY-MM-DD (the day said, else the day published).", None),
     "to": Filter("Last day, YYYY-MM-DD (the day said, else the day published).", None),
 }
@@ -76,6 +88,7 @@ def _statements(db: Reader, f: Values) -> pd.DataFrame:
     return queries.statements(
         db,
         actor_ids=f.get("actor", []),
+        organisations=f.get("org", []),
         actor_types=f.get("actor_type", []),
         stances=f.get("stance", []),
         topics=f.get("topic", []),
@@ -118,7 +131,7 @@ API_TABLES: dict[str, ApiTable] = {
     "indicators": ApiTable(_indicators, ("metric", "source", "phase")),
     "statements": ApiTable(
         _statements,
-        ("source", "actor", "actor_type", "stance", "topic", "year", "q", "from", "to"),
+        ("source", "org", "actor", "actor_type", "stance", "topic", "year", "q", "from", "to"),
     ),
     "policies": ApiTable(_policies, ("source",)),
     "positions": ApiTable(_positions, ("source", "actor")),
@@ -129,15 +142,27 @@ API_TABLES: dict[str, ApiTable] = {
 
 def api_path(table: str, suffix: str, filters: Mapping[str, Sequence[Any] | str]) -> str:
     """The API address of a filtered table, e.g. /api/v1/statements.csv?source=a,b; empty
-    filters are left out, ids keep their order, a text (?q=) stays whole."""
-    joined = {k: v if isinstance(v, str) else ",".join(map(str, v)) for k, v in filters.items()}
-    query = urlencode({k: v for k, v in joined.items() if v}, safe=",")
+    filters are left out, ids keep their order, a text (?q=) stays whole, and names that may
+    hold commas (?org=) are repeated."""
+    pairs: list[str] = []
+    for k, v in filters.items():
+        if isinstance(v, str):
+            pairs += [urlencode({k: v})] if v else []
+        elif k in FILTERS and FILTERS[k].whole:
+            pairs += [urlencode({k: str(item)}) for item in v]
+        elif v:
+            pairs.append(urlencode({k: ",".join(map(str, v))}, safe=","))
+    query = "&".join(pairs)
     return f"/api/v1/{table}{suffix}" + (f"?{query}" if query else "")
 
 
 def _ids(name: str, raw: list[str]) -> list[str]:
-    # ?source=a&source=b and ?source=a,b mean the same; ids never hold commas.
-    values = [v.strip() for item in raw for v in item.split(",")]
+    # ?source=a&source=b and ?source=a,b mean the same; ids never hold commas (names may:
+    # those are only ever repeated).
+    if FILTERS[name].whole:
+        values = [v.strip() for v in raw]
+    else:
+        values = [v.strip() for item in raw for v in item.split(",")]
     if any(not v for v in values):
         raise BadParameter(name, f"parameter {name!r} has an empty value")
     return list(dict.fromkeys(values))

@@ -77,6 +77,7 @@ st.markdown(texts.count_text(n, "statement"))
 st.caption(
     ui.api_addresses(
         "statements",
+        org=organisations,
         actor=actor_ids,
         source=source_ids,
         stance=stances,

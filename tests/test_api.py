@@ -468,3 +468,27 @@ def test_a_chart_file_named_with_its_build_is_kept_for_good(client, reader, suff
     # An older build's name (a page opened before a rebuild) gets today's image, revalidated.
     stale = client.get(f"/charts/{CHART}{suffix}?v=0123456789abcdef")
     assert stale.status_code == 200 and "immutable" not in stale.headers["cache-control"]
+
+
+def test_organisation_names_are_repeated_never_split_on_commas():
+    """An organisation's name may hold a comma: the address repeats ?org= and the API takes
+    each value whole (ids, which never hold commas, may be joined)."""
+    from api.filters import _ids, api_path
+
+    path = api_path("statements", ".csv", {"org": ["Social Affairs, Veterans", "Licadho"]})
+    assert path == "/api/v1/statements.csv?org=Social+Affairs%2C+Veterans&org=Licadho"
+    assert _ids("org", ["Social Affairs, Veterans", "Licadho"]) == [
+        "Social Affairs, Veterans",
+        "Licadho",
+    ]
+    assert _ids("source", ["a,b"]) == ["a", "b"]
+
+
+def test_statements_filtered_by_organisation(client: TestClient, reader: Reader):
+    answer = client.get("/api/v1/statements.json?org=Human+Rights+Watch&per_page=1000")
+    assert answer.status_code == 200, answer.text
+    rows = answer.json()["rows"]
+    assert rows and {r["organisation"] for r in rows} == {"Human Rights Watch"}
+    assert len(rows) == len(queries.statements(reader, organisations=["Human Rights Watch"]))
+    unknown = client.get("/api/v1/statements.csv?org=Nobody+at+all")
+    assert unknown.status_code == 400 and unknown.json()["parameter"] == "org"

@@ -425,6 +425,8 @@ def test_a_widget_change_writes_ids_to_the_address(app):
             {"actor": "Sar Kheng", "org_type": "government"},
             {"actor_ids": ["sar-kheng"], "actor_types": ["government"]},
         ),
+        ({"org": "Human Rights Watch"}, {"organisations": ["Human Rights Watch"]}),
+        ({"q": "Human Rights Watch"}, {"text": "Human Rights Watch"}),
     ],
 )
 def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query):
