@@ -1,4 +1,8 @@
-"""Draw a chart as a static image (SVG for pages, PNG for reports) through a kept Chromium."""
+"""Draw a chart as a static image (SVG for pages, PNG for reports) through a kept Chromium.
+
+Long because the PNG's print layout (title, takeaway, key, legend, footer in pixels) and the
+kept browser session belong together; each part is short.
+"""
 
 from __future__ import annotations
 
