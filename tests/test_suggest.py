@@ -218,9 +218,9 @@ def _fill(draft: dict) -> dict:
         record["as_of"] = record["as_of"] or dt.date(2017, 3, 31)
         record["indicator_id"] += "-draft"
     for record in draft["statements"]:
-        # The draft quotes whole sentences, attribution included: a curator marks them as the
-        # article's report of the words (the build refuses 'direct' outside quotation marks).
-        record.update(actor_id="sok-dara", topic="campaign", stance="supportive", kind="reported")
+        # The draft's kind stands: words inside quotation marks are drafted as 'direct' (without
+        # the ", he said." tail), a paraphrase as 'reported'; the build refuses either wrong.
+        record.update(actor_id="sok-dara", topic="campaign", stance="supportive")
         record["statement_id"] += "-draft"
     return draft
 
