@@ -583,13 +583,17 @@ def policy_summaries(
                    count(*) FILTER (WHERE x.position = 'supports') AS n_supports,
                    count(*) FILTER (WHERE x.position = 'opposes') AS n_opposes,
                    count(*) FILTER (WHERE x.position = 'mixed') AS n_mixed,
-                   string_agg(DISTINCT a.name, ', ' ORDER BY a.name)
+                   string_agg(DISTINCT who, ', ' ORDER BY who)
                        FILTER (WHERE x.position = 'supports') AS for_names,
-                   string_agg(DISTINCT a.name, ', ' ORDER BY a.name)
+                   string_agg(DISTINCT who, ', ' ORDER BY who)
                        FILTER (WHERE x.position = 'opposes') AS against_names,
-                   string_agg(DISTINCT a.name, ', ' ORDER BY a.name)
+                   string_agg(DISTINCT who, ', ' ORDER BY who)
                        FILTER (WHERE x.position = 'mixed') AS mixed_names
             FROM policy_positions x JOIN actors a ON a.actor_id = x.actor_id
+            LEFT JOIN actors r ON r.actor_id = x.relayed_by,
+            -- A position the article has second-hand says so: "Koeut Rith (according to
+            -- Sar Kheng)", as the proposal's own text does.
+            LATERAL (SELECT a.name || coalesce(' (according to ' || r.name || ')', '') AS who)
             GROUP BY x.policy_id
         )
         SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,

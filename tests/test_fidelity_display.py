@@ -148,3 +148,16 @@ def test_every_download_of_a_persons_words_says_how_they_were_said(db: Reader, n
     assert {"quote", "kind", "relayed_by", "relayed_by_name"} <= set(frame.columns), name
     relayed = frame[frame["relayed_by"].notna()]
     assert not relayed.empty and relayed["relayed_by_name"].notna().all(), name
+
+
+def test_review_19_who_stands_where_says_a_position_is_second_hand(db: Reader):
+    """The Policies table names a relayed position with whoever passed it on, as the
+    proposal's own text does: "Koeut Rith (according to Sar Kheng)"."""
+    summaries = queries.policy_summaries(db, 1, 10_000).set_index("policy_id")
+    positions = queries.policy_positions(db)
+    relayed = positions[positions["relayed_by_name"].notna()]
+    assert not relayed.empty
+    column = {"supports": "for_names", "opposes": "against_names", "mixed": "mixed_names"}
+    for r in relayed.itertuples():
+        names = summaries.loc[r.policy_id, column[r.position]]
+        assert f"{r.actor_name} (according to {r.relayed_by_name})" in names, names
