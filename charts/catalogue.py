@@ -71,25 +71,51 @@ def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
 # --- takeaways: one plain sentence computed from the figures shown --------------------------
 
 
+def _independent(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(independent reports, restatements): a figure marked as restating another is the same
+    fact told again, drawn and linked but never counted as news (review 6, 7)."""
+    if "restates" not in frame.columns:
+        return frame, frame.iloc[0:0]
+    again = frame["restates"].notna()
+    return frame[~again], frame[again]
+
+
+def _restated(again: pd.DataFrame) -> str:
+    if again.empty:
+        return ""
+    n = len(again)
+    return (
+        f" {n} report{'s' if n > 1 else ''} restat{'e' if n > 1 else 'es'} another figure: "
+        "drawn, not counted."
+    )
+
+
 def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
-    ordered = _sorted(frame)
+    independent, again = _independent(frame)
+    ordered = _sorted(independent if not independent.empty else frame)
     first, last = ordered.iloc[0], ordered.iloc[-1]
     if len(ordered) == 1:
-        return f"One arrest figure is reported: {_figure_list(ordered)}."
+        return f"One arrest figure is reported: {_figure_list(ordered)}.{_restated(again)}"
     return (
         f"Reported arrests rose from {hedged_words(first['value'], first['qualifier'], first['unit'])}"
         f" ({_when(first)}) to {hedged_words(last['value'], last['qualifier'], last['unit'])}"
         f" ({_when(last)}). Each figure counts everyone arrested since the launch; none is "
-        "a tally for one phase alone."
+        f"a tally for one phase alone.{_restated(again)}"
     )
 
 
 def _takeaway_by_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
-    with_figures = [p for p in phases["name"] if p in set(frame["phase_name"])]
-    without = [p for p in phases["name"] if p not in set(frame["phase_name"])]
+    # A phase is covered by an independent report only: a restatement dated later does not
+    # make a phase look reported (review 7).
+    independent, again = _independent(frame)
+    covered = set(independent["phase_name"])
+    with_figures = [p for p in phases["name"] if p in covered]
+    without = [p for p in phases["name"] if p not in covered]
     text = f"Arrest figures are reported in {len(with_figures)} of {len(phases)} phases"
     if without:
         text += "; none for " + ", ".join(without)
+        if set(again["phase_name"]) & set(without):
+            text += " (a report placed there restates an earlier figure)"
     return text + ". Figures are cumulative since the launch, placed in the phase they reach."
 
 
@@ -97,7 +123,9 @@ def _takeaway_list(
     prefix: str, with_metric: bool = False
 ) -> Callable[[pd.DataFrame, pd.DataFrame], str]:
     def takeaway(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
-        return f"{prefix} {_figure_list(_sorted(frame), with_metric)}."
+        independent, again = _independent(frame)
+        listed = independent if not independent.empty else frame
+        return f"{prefix} {_figure_list(_sorted(listed), with_metric)}.{_restated(again)}"
 
     return takeaway
 

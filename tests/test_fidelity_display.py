@@ -161,3 +161,36 @@ def test_review_19_who_stands_where_says_a_position_is_second_hand(db: Reader):
     for r in relayed.itertuples():
         names = summaries.loc[r.policy_id, column[r.position]]
         assert f"{r.actor_name} (according to {r.relayed_by_name})" in names, names
+
+
+class _WithoutRestatements:
+    """The same chart data with every restating figure left out."""
+
+    def __init__(self, reader: Reader) -> None:
+        from charts.frames import ReaderFrames
+
+        self.frames = ReaderFrames(reader)
+
+    def indicators(self, *, metric_ids=()):
+        frame = self.frames.indicators(metric_ids=metric_ids)
+        return frame[frame["restates"].isna()]
+
+    def __getattr__(self, name: str):
+        return getattr(self.frames, name)
+
+
+def test_review_6_7_chart_takeaways_count_independent_reports_only(db: Reader):
+    """A restatement is drawn and linked, but a takeaway says what the independent reports say:
+    it never makes a later date the latest figure, nor a phase look reported (review 6, 7)."""
+    from charts.catalogue import CHARTS
+    from charts.frames import ReaderFrames
+
+    frames, independent = ReaderFrames(db), _WithoutRestatements(db)
+    restated = queries.indicators(db)
+    restated = restated[restated["restates"].notna()]
+    assert not restated.empty, "the seeds mark a restatement"
+    for spec in CHARTS.values():
+        told = spec.build(frames).takeaway
+        told = re.sub(r" \d+ reports? restates? another figure: drawn, not counted\.", "", told)
+        told = told.replace(" (a report placed there restates an earlier figure)", "")
+        assert told == spec.build(independent).takeaway, spec.chart_id
