@@ -501,8 +501,15 @@ HEDGE_SURENESS = {
 def how_sure(indicators: pd.DataFrame, checks: pd.DataFrame, metric_id: str, qualifier: str) -> str:
     """'Reported by 4 articles · a lower bound (…) · no conflict, 1 open question': how
     far the latest figure of a metric can be trusted, in one line."""
-    n_articles = indicators.loc[indicators["metric_id"] == metric_id, "source_id"].nunique()
+    rows = indicators[indicators["metric_id"] == metric_id]
+    # Corroboration counts independent reports only: an article that restates another's
+    # figure is named apart, never as one more source (review 6).
+    independent = rows[rows["restates"].isna()] if "restates" in rows.columns else rows
+    n_articles = independent["source_id"].nunique()
     parts = [f"Reported by {n_articles} article{'s' if n_articles != 1 else ''}"]
+    restating = set(rows["source_id"]) - set(independent["source_id"])
+    if restating:
+        parts[0] += f" (and {len(restating)} more restating an earlier figure)"
     parts.append(HEDGE_SURENESS.get(qualifier, qualifier))
     compared = checks[(checks["metric_id"] == metric_id) & (checks["kind"] != "gap")]
     status = compared["status"].value_counts()

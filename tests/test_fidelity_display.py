@@ -194,3 +194,18 @@ def test_review_6_7_chart_takeaways_count_independent_reports_only(db: Reader):
         told = re.sub(r" \d+ reports? restates? another figure: drawn, not counted\.", "", told)
         told = told.replace(" (a report placed there restates an earlier figure)", "")
         assert told == spec.build(independent).takeaway, spec.chart_id
+
+
+def test_review_6_how_sure_counts_independent_reports_only(db: Reader):
+    """The Overview's 'Reported by N articles' never counts an article that only restates
+    another's figure as one more source; it names it apart."""
+    indicators, checks = queries.indicators(db), queries.consistency_checks(db)
+    restating = indicators[indicators["restates"].notna()]
+    assert not restating.empty
+    for metric_id in restating["metric_id"].unique():
+        rows = indicators[indicators["metric_id"] == metric_id]
+        independent = rows.loc[rows["restates"].isna(), "source_id"].nunique()
+        line = views.how_sure(indicators, checks, metric_id, "exact")
+        assert line.startswith(f"Reported by {independent} article"), line
+        if set(rows["source_id"]) - set(rows.loc[rows["restates"].isna(), "source_id"]):
+            assert "restating an earlier figure" in line, line
