@@ -498,6 +498,12 @@ HEDGE_SURENESS = {
 }
 
 
+def headline_evidence(row: Any) -> str:
+    """The words a headline figure rests on, signed by the article that printed them: the
+    attribution says whom the article credits, never signs the words as theirs (review 19)."""
+    return f"“{row.quote}” — {row.source_label}, attributing it to {row.attribution}"
+
+
 def how_sure(indicators: pd.DataFrame, checks: pd.DataFrame, metric_id: str, qualifier: str) -> str:
     """'Reported by 4 articles · a lower bound (…) · no conflict, 1 open question': how
     far the latest figure of a metric can be trusted, in one line."""

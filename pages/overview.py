@@ -16,7 +16,7 @@ st.header("Headline figures")
 columns = st.columns(2)
 for n, row in enumerate(cached.headlines()):
     with columns[n % 2]:
-        st.metric(md(row.metric_label), row.words, help=md(f"“{row.quote}” — {row.attribution}"))
+        st.metric(md(row.metric_label), row.words, help=md(texts.headline_evidence(row)))
         st.caption(
             f"{md(row.period)} · [{md(row.source_label)}]({texts.source_href(row.source_id)})"
         )
@@ -41,4 +41,4 @@ with left:
     st.markdown(texts.latest_reports_markdown(cached.sources().head(5)))
 with right:
     st.header("Proposals on the table")
-    st.markdown(texts.proposals_markdown(cached.policies().head(6)))
+    st.markdown(texts.proposals_markdown(cached.policy_summaries(1, 6)))

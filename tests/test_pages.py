@@ -298,6 +298,19 @@ def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app
     assert all(" · " in line for line in sure)
 
 
+def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_db):
+    """A headline figure's words are the article's: the tooltip signs them with the article
+    and says whom it credits, never "— officials" as if they had said them (review 19)."""
+    at = app("pages/overview.py")
+    labels = set(queries.sources(Reader(seed_db))["short_label"])
+    assert at.metric
+    for metric in at.metric:
+        words, signature = metric.help.rsplit(" — ", 1)
+        assert words.startswith("“") and words.endswith("”"), metric.help
+        signer, credited = signature.split(", attributing it to ", 1)
+        assert signer.replace("\\", "") in labels and credited, metric.help
+
+
 def test_data_checks_are_paged(app, monkeypatch):
     monkeypatch.setattr(texts, "CHECKS_PER_PAGE", 5)
     at = app("pages/checks.py")
