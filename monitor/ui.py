@@ -399,8 +399,11 @@ def page_number(n_rows: int, size: int, key: str, chosen: object, scope: str) ->
     (what the filters select on the page named `scope`) changes. Draws the page picker."""
     pages = texts.pages_needed(n_rows, size)
     seen = f"{key}-chosen-{scope}"
-    if st.session_state.get(seen, chosen) != chosen and key in st.session_state:
-        st.session_state[key] = 1
+    if st.session_state.get(seen, chosen) != chosen:
+        # Forgetting the page (rather than setting it to 1) keeps Streamlit from warning on
+        # every filter change that a widget with a default was also set through the API.
+        st.session_state.pop(key, None)
+        st.query_params.pop(key, None)
     st.session_state[seen] = chosen
     return st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
 
