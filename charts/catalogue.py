@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import quote_plus
 
 import pandas as pd
 
@@ -298,24 +297,47 @@ CHARTS["campaign-timeline"] = TimelineDef()
 
 
 #: The Trends page's sections, one shown at a time, and the charts in each.
-TRENDS_SECTIONS: dict[str, tuple[str, ...]] = {
-    "Arrests": ("arrests-over-time", "arrests-by-phase"),
-    "Users and traffickers": ("users-share", "users-vs-traffickers"),
-    "Rehabilitation and treatment": (
-        "treatment-capacity",
-        "treatment-people",
-        "methadone-dropouts",
-    ),
-    "Seizures and destruction": ("drug-seizures",),
+@dataclass(frozen=True)
+class TrendsSection:
+    """One section of the Trends page: the id its address carries, the name readers see."""
+
+    section_id: str
+    label: str
+    chart_ids: tuple[str, ...]
+
+
+TRENDS_SECTIONS: dict[str, TrendsSection] = {
+    s.section_id: s
+    for s in (
+        TrendsSection("arrests", "Arrests", ("arrests-over-time", "arrests-by-phase")),
+        TrendsSection(
+            "users-traffickers", "Users and traffickers", ("users-share", "users-vs-traffickers")
+        ),
+        TrendsSection(
+            "treatment",
+            "Rehabilitation and treatment",
+            ("treatment-capacity", "treatment-people", "methadone-dropouts"),
+        ),
+        TrendsSection("seizures", "Seizures and destruction", ("drug-seizures",)),
+    )
 }
+
+
+def trends_section(requested: str | None) -> TrendsSection:
+    """The section an address names, by id or (links made before ids) by its name; the first
+    section for anything else."""
+    for section in TRENDS_SECTIONS.values():
+        if requested in (section.section_id, section.label):
+            return section
+    return next(iter(TRENDS_SECTIONS.values()))
 
 
 def chart_page(chart_id: str) -> str:
     """Path and query of the dashboard view that shows the chart (anchor: the chart id):
     the Overview for the timeline, else the Trends section holding it."""
-    for section, chart_ids in TRENDS_SECTIONS.items():
-        if chart_id in chart_ids:
-            return f"trends?section={quote_plus(section)}"
+    for section in TRENDS_SECTIONS.values():
+        if chart_id in section.chart_ids:
+            return f"trends?section={section.section_id}"
     return ""
 
 

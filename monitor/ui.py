@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from api.filters import api_path
-from charts.catalogue import chart_page
+from charts.catalogue import TrendsSection, chart_page, trends_section
 from charts.model import Chart
 from charts.style import PLOTLY_CONFIG
 from data_model.safe_text import html_text, md
@@ -299,18 +299,28 @@ def url_choice(param: str, choices: list[str]) -> str:
     return requested if requested in choices else choices[0]
 
 
-def trends_menu(sections: list[str], current: str, interactive: bool) -> str:
-    """HTML links to each Trends section (the current one marked) and to the other chart
-    mode; plain links open in the same tab, where markdown links would open a new one."""
+def trends_section_in_address() -> TrendsSection:
+    """The Trends section ?section= names; a link made before ids (the section's name) is
+    followed and the address rewritten to the id, so what readers copy from now on is stable."""
+    requested = st.query_params.get("section")
+    section = trends_section(requested)
+    if requested is not None and requested != section.section_id:
+        st.query_params["section"] = section.section_id
+    return section
 
-    def href(section: str, live: bool) -> str:
-        query = f"section={quote_plus(section)}" + ("&amp;interactive=true" if live else "")
-        return f"trends?{query}"
+
+def trends_menu(sections: list[TrendsSection], current: TrendsSection, interactive: bool) -> str:
+    """HTML links to each Trends section by its id (the current one marked) and to the other
+    chart mode; plain links open in the same tab, where markdown links would open a new one."""
+
+    def href(section: TrendsSection, live: bool) -> str:
+        query = f"section={quote_plus(section.section_id)}"
+        return "trends?" + query + ("&amp;interactive=true" if live else "")
 
     items = [
-        f'<strong aria-current="page">{html.escape(s)}</strong>'
+        f'<strong aria-current="page">{html.escape(s.label)}</strong>'
         if s == current
-        else f'<a href="{href(s, interactive)}">{html.escape(s)}</a>'
+        else f'<a href="{href(s, interactive)}">{html.escape(s.label)}</a>'
         for s in sections
     ]
     switch = (

@@ -14,11 +14,11 @@ st.caption(
 
 # Sections and the interactive switch are plain links (?section=…&interactive=true): a
 # widget would load a script of its own and slow every cold visit to this page.
-section = ui.url_choice("section", list(TRENDS_SECTIONS))
+section = ui.trends_section_in_address()
 interactive = st.query_params.get("interactive") == "true"
-st.html(ui.trends_menu(list(TRENDS_SECTIONS), section, interactive))
+st.html(ui.trends_menu(list(TRENDS_SECTIONS.values()), section, interactive))
 
-for chart_id in TRENDS_SECTIONS[section]:
+for chart_id in section.chart_ids:
     chart = ui.chart_or_notice(chart_id)
     if chart:
         ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)

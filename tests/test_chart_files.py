@@ -92,7 +92,7 @@ def test_html_escapes_text_from_the_data() -> None:
 def test_chart_links_point_at_the_chart_on_its_page() -> None:
     assert (
         chart_url(DASHBOARD + "/", "arrests-over-time")
-        == f"{DASHBOARD}/trends?section=Arrests#arrests-over-time"
+        == f"{DASHBOARD}/trends?section=arrests#arrests-over-time"
     )
     assert chart_url(DASHBOARD, "campaign-timeline") == f"{DASHBOARD}/#campaign-timeline"
     with pytest.raises(ValueError, match="http"):

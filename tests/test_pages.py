@@ -199,11 +199,18 @@ def test_data_package_download_is_offered(app):
     assert "Download the full data package (zip)" in labels
 
 
-@pytest.mark.parametrize("section", sorted(TRENDS_SECTIONS))
-def test_trends_shows_the_section_named_in_the_url(app, section):
-    at = app("pages/trends.py", section=section)
+@pytest.mark.parametrize("section", TRENDS_SECTIONS.values(), ids=lambda s: s.section_id)
+@pytest.mark.parametrize("named_by", ["section_id", "label"])
+def test_trends_shows_the_section_named_in_the_url(app, section, named_by):
+    """By its id; a link made before ids (by the section's name) opens the same section and
+    the address is rewritten to the id."""
+    at = app("pages/trends.py", section=getattr(section, named_by))
     shown = [h.value for h in at.subheader]
-    assert shown == [CHARTS[c].title for c in TRENDS_SECTIONS[section]]
+    assert shown == [CHARTS[c].title for c in section.chart_ids]
+    assert at.query_params["section"] in (section.section_id, [section.section_id])
+    menu = "".join(h.proto.body for h in at.get("html"))
+    others = [s for s in TRENDS_SECTIONS.values() if s != section]
+    assert all(f'href="trends?section={s.section_id}"' in menu for s in others)
 
 
 def test_statements_filter_by_year_said(app, seed_db):
@@ -247,8 +254,8 @@ def test_share_page_offers_the_light_embed_first(app):
 def test_trends_draws_interactive_charts_on_request(app):
     static = app("pages/trends.py")
     assert not static.get("plotly_chart")
-    live = app("pages/trends.py", interactive="true", section="Arrests")
-    assert len(live.get("plotly_chart")) == len(TRENDS_SECTIONS["Arrests"])
+    live = app("pages/trends.py", interactive="true", section="arrests")
+    assert len(live.get("plotly_chart")) == len(TRENDS_SECTIONS["arrests"].chart_ids)
 
 
 @pytest.mark.parametrize(
@@ -463,7 +470,7 @@ def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db):
     html = "".join(h.proto.body for h in at.get("html"))
     with Reader(seed_db) as db:
         version = build_version(queries.build_info(db))
-    for chart_id in TRENDS_SECTIONS[next(iter(TRENDS_SECTIONS))]:
+    for chart_id in next(iter(TRENDS_SECTIONS.values())).chart_ids:
         assert f"/charts/{chart_id}.svg?v={version}" in html
         assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
     assert "base64" not in html
