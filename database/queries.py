@@ -198,7 +198,7 @@ def actors(db: Reader) -> pd.DataFrame:
 
 
 #: Statement filters by name: the columns each one tests (values are always parameters).
-STATEMENT_FILTERS = ("q", "org", "actor", "org_type", "stance", "topic", "year", "source")
+STATEMENT_FILTERS = ("q", "org", "actor", "actor_type", "stance", "topic", "year", "source")
 
 # Every field the one search looks in: the words, who said them (name, other spellings),
 # their organisation and their role as the article gave it and as usually given.
@@ -235,7 +235,7 @@ def _statement_conditions(
         "q": ("TRUE", []),
         "org": _in("a.organisation", organisations),
         "actor": _in("t.actor_id", actor_ids),
-        "org_type": _in("a.actor_type", actor_types),
+        "actor_type": _in("a.actor_type", actor_types),
         "stance": _in("t.stance", stances),
         "topic": _in("t.topic", topics),
         "year": _in(f"year({said})", [int(y) for y in years]),

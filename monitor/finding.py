@@ -71,7 +71,9 @@ class StatementChoice:
             "source": f"article {listed(self.source_ids)}" if self.source_ids else "",
             "stance": f"stance {listed(self.stances)}" if self.stances else "",
             "topic": f"topic {listed(self.topics)}" if self.topics else "",
-            "org_type": f"organisation type {listed(self.actor_types)}" if self.actor_types else "",
+            "actor_type": f"organisation type {listed(self.actor_types)}"
+            if self.actor_types
+            else "",
             "year": f"year {listed(self.years)}" if self.years else "",
         }
         return {k: v for k, v in said.items() if v}

@@ -72,6 +72,15 @@ def _write_url(key: str, values: Sequence[Any]) -> None:
     st.session_state[_url_shadow(key)] = ids
 
 
+def rename_in_address(old: str, new: str) -> None:
+    """Follow a link that names a filter by its former parameter: its values move to `new`
+    (the API's name), so the widget, the shared address and the API address agree."""
+    if old in st.query_params:
+        values = [*st.query_params.get_all(new), *st.query_params.get_all(old)]
+        del st.query_params[old]
+        st.query_params[new] = values
+
+
 def _url_shadow(key: str) -> str:
     # What this page last wrote to ?key=: an address that differs was changed from outside.
     return f"_url_{key}"

@@ -21,7 +21,8 @@ articles = texts.labels(cached.sources(), "source_id", "short_label")
 text, organisations, actor_ids, source_ids = "", [], [], []
 stances, topics, actor_types, years = [], [], [], []
 counts = {}  # facet -> the place under its picker where its counts go
-FILTERS = ("q", "org", "actor", "source", "stance", "topic", "org_type", "year")
+FILTERS = ("q", "org", "actor", "source", "stance", "topic", "actor_type", "year")
+ui.rename_in_address("org_type", "actor_type")  # the name links made before the API's
 panel = ui.filter_panel("Search and filter statements", FILTERS, key="statement-filters")
 if panel:
     with panel:
@@ -49,7 +50,7 @@ if panel:
         actor_types = ui.pick_many(
             "Organisation type",
             [t.value for t in ActorType],
-            key="org_type",
+            key="actor_type",
             format_func=texts.words,
         )
         source_ids = ui.pick_named("Article", articles, key="source")

@@ -157,7 +157,7 @@ def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
     ("page", "params"),
     [
         ("pages/statements.py", {"stance": "furious", "year": "1999", "actor": "nobody"}),
-        ("pages/statements.py", {"source": "a,,b", "org_type": ["<b>", ""]}),
+        ("pages/statements.py", {"source": "a,,b", "actor_type": ["<b>", ""]}),
         ("pages/policies.py", {"status": "imaginary"}),
         ("pages/sources.py", {"source": "no-such-article"}),
         ("pages/data.py", {"table": "passwords", "source": "nope"}),
@@ -374,8 +374,8 @@ def _params(at: AppTest) -> dict[str, list[str]]:
         ),
         (
             "pages/statements.py",
-            {"org_type": "international organisation"},
-            {"org_type": ["international_organisation"]},
+            {"actor_type": "international organisation"},
+            {"actor_type": ["international_organisation"]},
             {"actor_types": ["international_organisation"]},
         ),
         # Ids comma-separated, as in API addresses, and unknown ones left out.
@@ -396,6 +396,19 @@ def test_statements_filters_take_ids_and_old_labels(app, seed_db, page, given, k
     assert _count(at, "statement") == len(expected)
     assert len(expected) < len(everything) or not kept  # the filter took hold
     assert {k: v for k, v in _params(at).items() if k in given} == kept
+
+
+def test_statements_link_with_the_former_org_type_parameter_still_filters(app, seed_db):
+    """?org_type= was the page's name for the API's actor_type: such links keep working and
+    the address, the widget and the API address all say actor_type."""
+    at = app("pages/statements.py", org_type="government")
+    with Reader(seed_db) as db:
+        expected = queries.statements(db, actor_types=["government"])
+        everything = queries.statements(db)
+    assert _count(at, "statement") == len(expected) < len(everything)
+    assert "org_type" not in at.query_params
+    assert _params(at)["actor_type"] == ["government"]
+    assert "actor_type=government" in " ".join(c.value for c in at.caption)
 
 
 @pytest.mark.parametrize(
@@ -442,7 +455,7 @@ def test_a_widget_change_writes_ids_to_the_address(app):
         ),
         ({"q": "drug", "year": "2017"}, {"text": "drug", "years": [2017]}),
         (
-            {"actor": "Sar Kheng", "org_type": "government"},
+            {"actor": "Sar Kheng", "actor_type": "government"},
             {"actor_ids": ["sar-kheng"], "actor_types": ["government"]},
         ),
         ({"org": "Human Rights Watch"}, {"organisations": ["Human Rights Watch"]}),
