@@ -195,6 +195,22 @@ def citation_text(row: Any, permalink: str) -> str:
     return f"{said}\n{source}\nPermalink: {permalink}"
 
 
+def proposal_citation_text(p: Any, permalink: str) -> str:
+    """The proposal as a reader pastes it into a report: its name and status, who put it
+    forward with the role the article gave, the article's words reporting it (signed by the
+    article, as the page signs them), the article, its address and the permalink."""
+    proposer = texts.speaker_text(p.proposed_by_name, p.proposed_by_role, None)
+    first = date_text(p.proposed_on, p.proposed_on_precision)
+    words = re.sub(r"\s+", " ", str(p.quote)).strip()
+    source = f"{p.source_citation}"
+    if isinstance(p.source_url, str) and p.source_url:
+        source += f". {p.source_url}"
+    return (
+        f"{p.name} ({texts.words(p.status)}), put forward by {proposer}; first reported "
+        f"{first}.\nAs the article reports it: “{words}”\n— {source}\nPermalink: {permalink}"
+    )
+
+
 def policy_overview_markdown(overview: dict[str, Any]) -> str:
     """'11 proposed · 3 in effect …  Latest: … · Most discussed: …'."""
     if not int(overview["n"]):

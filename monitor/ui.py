@@ -459,6 +459,12 @@ def cite(row: Any) -> None:
     st.code(finding.citation_text(row, permalink), language=None, wrap_lines=True)
 
 
+def cite_proposal(p: Any) -> None:
+    """The proposal's citation as plain text with a copy button."""
+    permalink = _permalink(finding.policy_href(p.policy_id))
+    st.code(finding.proposal_citation_text(p, permalink), language=None, wrap_lines=True)
+
+
 def back_to_all(label: str, param: str) -> None:
     """A button from one record back to the list: drops ?param= from the address, so a
     reload shows the list too (a link to the page kept the record's address)."""
@@ -549,6 +555,8 @@ def proposals(rows: pd.DataFrame) -> None:
     """Each proposal with its words, and who stands where read only when opened."""
     for p in rows.itertuples():
         st.markdown(finding.proposal_markdown(p))
+        with st.popover("Copy with citation", icon=":material/content_copy:"):
+            cite_proposal(p)
         positions(p, expanded=False)
         st.divider()
 
@@ -575,4 +583,6 @@ def proposal_alone(policy_id: str) -> None:
     p = next(rows.itertuples())
     st.header(md(p.name))
     st.markdown(finding.proposal_markdown(p, heading=False))
+    st.markdown("**Copy with citation**")
+    cite_proposal(p)
     positions(p, expanded=True)

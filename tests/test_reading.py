@@ -192,6 +192,28 @@ def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
     assert _count(at) == len(queries.policies(db))
 
 
+def test_a_proposal_permalink_offers_its_citation(app, db):
+    p = next(queries.policy_summaries(db, policy_ids=["white-villages"]).itertuples())
+    at = app("pages/policies.py", policy="white-villages")
+    (citation,) = [c.value for c in at.code]
+    words = " ".join(p.quote.split())
+    assert citation.startswith(f"{p.name} (")
+    assert f"put forward by {p.proposed_by_name}" in citation
+    assert f"As the article reports it: “{words}”" in citation
+    assert p.source_citation in citation and p.source_url in citation
+    assert citation.endswith("policies?policy=white-villages")
+
+
+def test_each_listed_proposal_offers_its_citation(app):
+    at = app("pages/policies.py")
+    links = [
+        m.group(1)
+        for md_ in at.markdown
+        for m in re.finditer(r"\(policies\?policy=([^)]+)\)", md_.value)
+    ]
+    assert links and [c.value.rsplit("policy=", 1)[1] for c in at.code] == links
+
+
 def _scaled(seed_db: Path, target: Path, times: int) -> Path:
     """The seed database with every statement, proposal and position there `times` times
     under fresh ids: the reading pages' tables at a larger corpus, in a fraction of a second."""
