@@ -247,12 +247,11 @@ def _statement_conditions(
     if words:
         # Every word somewhere in the searched fields; contains(), not LIKE, so "%" and
         # "_" typed by a reader are plain characters.
-        haystack = _FOLD.format(f"concat_ws(' ', {_SEARCHED})")
-        conditions["q"] = (
-            " AND ".join(f"contains({haystack}, ?)" for _ in words),
-            list(words),
-        )
+        conditions["q"] = (" AND ".join(f"contains({_HAYSTACK}, ?)" for _ in words), words)
     return conditions
+
+
+_HAYSTACK = _FOLD.format(f"concat_ws(' ', {_SEARCHED})")
 
 
 _STATEMENT_FROM = """
@@ -401,8 +400,9 @@ def statement_facets(
     """Counts per value of each facet (organisation, speaker, topic, stance, year), each
     under every filter but its own, so a count says what choosing that value would add;
     plus, per filter (value = its name), how many statements the others leave (facet
-    'without') and how many it matches alone ('only'): which says what excluded everything.
-    One query."""
+    'without') and how many it matches alone ('only'): which says what excluded everything;
+    plus, per search word (value = its place, label = the word as searched), how many
+    statements hold it at all (facet 'word'): which word matched nothing. One query."""
     conditions = _statement_conditions(**_chosen(locals()))
     names = list(conditions)
 
@@ -422,7 +422,13 @@ def statement_facets(
         f"UNION ALL SELECT 'only', '{n}', '{n}', count(*) FILTER (WHERE m_{n}) FROM base"
         for n in names
     ]
-    params = [p for _, ps in conditions.values() for p in ps]
+    words = fold(text).split()
+    matched += "".join(f", contains({_HAYSTACK}, ?) AS m_w{i}" for i in range(len(words)))
+    parts += [
+        f"SELECT 'word', '{i}', ?, count(*) FILTER (WHERE m_w{i}) FROM base"
+        for i in range(len(words))
+    ]
+    params = [p for _, ps in conditions.values() for p in ps] + words + words
     return db.frame(
         f"""
         WITH base AS (

@@ -144,6 +144,8 @@ def no_match_text(facets: pd.DataFrame, choice: StatementChoice) -> str:
             else ""
         )
         head = f"Nothing matches {'; '.join(md(w) for w in alone)} on its own{searched}."
+        if searched:
+            head += _words_matched(facets)
     else:
         together = " and ".join(md(w) for w in active.values())
         head = f"No statement matches {together} together."
@@ -153,6 +155,22 @@ def no_match_text(facets: pd.DataFrame, choice: StatementChoice) -> str:
         if count.get(("without", name), 0)
     ]
     return "  \n".join([head, *lines])
+
+
+def _words_matched(facets: pd.DataFrame) -> str:
+    """Of a search of several words that matched nothing: which words no statement holds,
+    or, when each is somewhere, that they never meet in one statement."""
+    found = facets[facets["facet"] == "word"]
+    if len(found) < 2:
+        return ""
+    missing = [f"“{md(str(r.label))}”" for r in found.itertuples() if int(r.n) == 0]
+    if missing:
+        return f" No statement holds {' or '.join(missing)}."
+    each = ", ".join(
+        f"“{md(str(r.label))}” {plural(int(r.n), 'statement')}"
+        for r in found.sort_values("value", key=lambda v: v.astype(int)).itertuples()
+    )
+    return f" Each word is found, never all in one statement: {each}."
 
 
 def statement_href(statement_id: str) -> str:

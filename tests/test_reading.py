@@ -111,13 +111,21 @@ def test_searching_an_organisation_finds_its_statements_with_facet_counts(app, d
             {"q": "Robertson", "stance": "supportive"},
             "No statement matches the search “Robertson” and stance supportive together.",
         ),
+        ({"q": "Robertson zzzz"}, "No statement holds “zzzz”."),
+        ({"q": "qqqq Robertson zzzz"}, "No statement holds “qqqq” or “zzzz”."),
+        (
+            {"q": "Robertson methadone"},
+            "Each word is found, never all in one statement: “robertson” {robertson} "
+            "statements, “methadone” {methadone} statements.",
+        ),
     ],
 )
 def test_no_match_says_why_and_clearing_keeps_the_panel_open(app, db, params, said):
     at = app("pages/statements.py", **params)
     assert _count(at) == 0
     reason = at.warning[0].value
-    assert said in reason
+    found = {w: len(queries.statements(db, text=w)) for w in ("robertson", "methadone")}
+    assert said.format(**found) in reason
     if "stance" in params:
         alone = len(queries.statements(db, text="Robertson"))
         assert f"Without stance supportive: {alone} statements." in reason
