@@ -352,21 +352,22 @@ def statement_summary(
         cited AS (
             SELECT name, count(*) AS n FROM chosen GROUP BY actor_id, name
             ORDER BY n DESC, name LIMIT 3
-        ),
-        latest AS (
-            SELECT name, said, precision FROM chosen
-            ORDER BY said DESC, source_id, quote_start, statement_id LIMIT 1
         )
-        SELECT (SELECT count(*) FROM chosen) AS n,
-               (SELECT count(DISTINCT actor_id) FROM chosen) AS n_speakers,
-               (SELECT count(DISTINCT source_id) FROM chosen) AS n_articles,
-               (SELECT min(said) FROM chosen) AS first_said,
-               (SELECT max(said) FROM chosen) AS last_said,
-               (SELECT any_value(name) FROM latest) AS latest_name,
-               (SELECT any_value(said) FROM latest) AS latest_said,
-               (SELECT any_value(precision) FROM latest) AS latest_precision,
+        -- One pass over the chosen rows; the latest is the first in the list's own order.
+        SELECT count(*) AS n,
+               count(DISTINCT actor_id) AS n_speakers,
+               count(DISTINCT source_id) AS n_articles,
+               min(said) AS first_said,
+               max(said) AS last_said,
+               first(name ORDER BY said DESC, source_id, quote_start, statement_id)
+                   AS latest_name,
+               first(said ORDER BY said DESC, source_id, quote_start, statement_id)
+                   AS latest_said,
+               first(precision ORDER BY said DESC, source_id, quote_start, statement_id)
+                   AS latest_precision,
                (SELECT list(name ORDER BY n DESC, name) FROM cited) AS cited_names,
                (SELECT list(n ORDER BY n DESC, name) FROM cited) AS cited_counts
+        FROM chosen
         """,
         params,
     )
@@ -545,26 +546,25 @@ def policy_overview(
             FROM policies p WHERE {where}
         ),
         statuses AS (SELECT status, count(*) AS n FROM chosen GROUP BY status),
-        latest AS (
-            SELECT name, proposed_on, proposed_on_precision FROM chosen
-            ORDER BY proposed_on DESC, name, policy_id LIMIT 1
-        ),
         discussed AS (
             SELECT name, n_positions FROM chosen WHERE n_positions > 0
             ORDER BY n_positions DESC, proposed_on DESC, name, policy_id LIMIT 3
         )
-        SELECT (SELECT count(*) FROM chosen) AS n,
+        -- One pass over the chosen rows; the latest is the first in the list's own order.
+        SELECT count(*) AS n,
                (SELECT list(status ORDER BY n DESC, status) FROM statuses) AS status_names,
                (SELECT list(n ORDER BY n DESC, status) FROM statuses) AS status_counts,
-               (SELECT coalesce(sum(n_positions), 0) FROM chosen) AS n_positions,
+               coalesce(sum(n_positions), 0) AS n_positions,
                (SELECT count(DISTINCT x.actor_id) FROM policy_positions x
                  WHERE x.policy_id IN (SELECT policy_id FROM chosen)) AS n_actors,
-               (SELECT any_value(name) FROM latest) AS latest_name,
-               (SELECT any_value(proposed_on) FROM latest) AS latest_on,
-               (SELECT any_value(proposed_on_precision) FROM latest) AS latest_precision,
+               first(name ORDER BY proposed_on DESC, name, policy_id) AS latest_name,
+               first(proposed_on ORDER BY proposed_on DESC, name, policy_id) AS latest_on,
+               first(proposed_on_precision ORDER BY proposed_on DESC, name, policy_id)
+                   AS latest_precision,
                (SELECT list(name ORDER BY n_positions DESC) FROM discussed) AS discussed_names,
                (SELECT list(n_positions ORDER BY n_positions DESC) FROM discussed)
                    AS discussed_counts
+        FROM chosen
         """,
         params,
     )

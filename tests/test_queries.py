@@ -82,6 +82,51 @@ def test_statement_queries_agree_on_the_chosen_rows(db: Reader):
     assert int(mixed["n"].iloc[0]) == len(queries.statements(db, stances=["mixed"], text="rights"))
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [{}, {"stances": ["critical"]}, {"text": "drug"}, {"years": [2022]}, {"text": "zzzz"}],
+    ids=["all", "critical", "search", "2022", "nothing"],
+)
+def test_statement_summary_says_what_the_list_shows(db: Reader, chosen: dict):
+    """The summary above the list: its counts, dates, latest speaker and most cited are what
+    the full list of the same statements shows."""
+    every = queries.statements(db, **chosen)
+    summary = queries.statement_summary(db, **chosen)
+    assert summary["n"] == len(every)
+    assert summary["n_speakers"] == every["actor_id"].nunique()
+    assert summary["n_articles"] == every["source_id"].nunique()
+    if every.empty:
+        assert summary["latest_name"] is None and summary["cited_names"] is None
+        return
+    assert summary["first_said"] == every["statement_date"].min()
+    assert summary["last_said"] == summary["latest_said"] == every["statement_date"].max()
+    assert summary["latest_name"] == every["actor_name"].iloc[0]  # the list is newest first
+    cited = every.groupby("actor_name").size().reset_index(name="n")
+    top = cited.sort_values(["n", "actor_name"], ascending=[False, True]).head(3)
+    assert list(summary["cited_names"]) == list(top["actor_name"])
+    assert list(summary["cited_counts"]) == list(top["n"])
+
+
+@pytest.mark.parametrize(
+    "chosen", [{}, {"statuses": ["proposed"]}, {"statuses": ["nothing"]}], ids=str
+)
+def test_proposal_overview_says_what_the_list_shows(db: Reader, chosen: dict):
+    every = queries.policy_summaries(db, 1, 10_000, **chosen)
+    overview = queries.policy_overview(db, **chosen)
+    assert overview["n"] == len(every)
+    positions = every[["n_supports", "n_opposes", "n_mixed"]].to_numpy().sum()
+    if every.empty:
+        assert overview["latest_name"] is None and overview["n_positions"] == 0
+        return
+    assert overview["latest_name"] == every["name"].iloc[0]  # the list is newest first
+    assert overview["latest_on"] == every["proposed_on"].iloc[0]
+    assert int(overview["n_positions"]) == positions
+    statuses = every["status"].value_counts()
+    assert dict(zip(overview["status_names"], overview["status_counts"], strict=True)) == dict(
+        statuses
+    )
+
+
 def test_filters_combine(db: Reader):
     both = queries.statements(db, stances=["critical"], actor_types=["ngo"])
     assert len(both) > 0
