@@ -368,6 +368,10 @@ def test_in_app_links_stay_in_the_same_tab_and_session(
     _assert_no_errors(page, f"{start} -> {page.url}")
     assert opened == [], f"the link opened a new tab: {opened}"
     assert page.evaluate("window.__session_marker") == "kept", "the app was reloaded"
+    # The address changes before the new page's run ends: wait for its title, then compare.
+    page.wait_for_function(
+        "t => document.querySelector('h1')?.innerText.trim() === t", arg=title, timeout=WAIT_MS
+    )
     assert page.locator("h1").first.inner_text().strip() == title
 
 
