@@ -32,8 +32,10 @@ Quote = Annotated[
 #: beyond a scheduled date a year ahead. Charts spanning year 1 to 9999 cannot be drawn.
 EARLIEST_DATE = dt.date(2000, 1, 1)
 FUTURE_DAYS = 366
-#: No figure about Cambodia's campaign (people, kg, facilities) comes near a billion.
-MAX_VALUE = 1_000_000_000
+#: No count or mass of Cambodia's campaign comes near a billion, but money does: at some
+#: 4,000 riels to the dollar, a $1 million fund is 4 billion riels. A thousand trillion
+#: still refuses absurd input, and every whole number below it is exact in a float.
+MAX_VALUE = 1_000_000_000_000_000
 
 
 def _plausible_date(value: dt.date) -> dt.date:

@@ -67,6 +67,8 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "value_low",
             "value_high",
             "unit",
+            "unit_label",
+            "currency",
             "period_start",
             "period_end",
             "as_of",

@@ -13,7 +13,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from data_model.records import ID_FIELDS, RECORD_KINDS, Indicator, Metric, Phase, Record, Source
+from data_model.records import (
+    ID_FIELDS,
+    RECORD_KINDS,
+    Indicator,
+    Metric,
+    Phase,
+    Record,
+    Source,
+    UnitKind,
+)
 from etl.cleaning import clean_body
 from etl.load import RawInput, RawRecord
 from etl.problems import Problems, shown
@@ -295,12 +304,14 @@ def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Prob
 def _check_values(
     parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems, metrics: dict[str, Metric]
 ) -> None:
-    """Values the model alone cannot judge: percentages within 0-100, no negative counts."""
+    """Values the model alone cannot judge: shares within 0-100, no negative counts."""
+    # A share is known by its unit's declared kind, so a new share unit is held to 0-100 too.
+    shares = {r.unit_id for _, r in parsed.get("units", []) if r.kind is UnitKind.share}
     for raw, rec in parsed.get("indicators", []):
         if rec.value is None:  # a vague amount: no number to judge
             continue
         metric = metrics.get(rec.metric_id)
-        if metric and metric.unit == "percent" and not 0 <= rec.value <= 100:
+        if metric and metric.unit in shares and not 0 <= rec.value <= 100:
             problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
         if rec.value < 0:
             problems.add(raw.file, raw.label, "value", "a figure cannot be negative")

@@ -34,6 +34,7 @@ from data_model.tables import (
     SOURCES,
     STATEMENTS,
     TABLES,
+    UNITS,
     Column,
     Table,
 )
@@ -49,6 +50,8 @@ TITLE = "Cambodia's anti-drug campaign: figures, statements and policies from ne
 #: Where each column the flattened tables add comes from, so its description is the one
 #: written in data_model.tables and nowhere else.
 JOINED_COLUMNS: dict[str, tuple[Table, str]] = {
+    "unit_label": (UNITS, "label"),
+    "unit_kind": (UNITS, "kind"),
     "metric_label": (METRICS, "label"),
     "metric_category": (METRICS, "category"),
     "metric_definition": (METRICS, "definition"),
