@@ -215,6 +215,20 @@ class Unit(Record):
         return self
 
 
+class Category(Record):
+    """A group of metrics, declared in the data (seeds/curated/categories.yaml).
+
+    A new category ("finance" for money pledged and spent) is one more entry here, never a
+    code change.
+    """
+
+    category_id: Id = Field(
+        description="Identifier metrics name in their category field, e.g. seizures."
+    )
+    label: Text = Field(description="How the category is named to readers, e.g. 'Seizures'.")
+    description: Text = Field(description="Which metrics belong here, and which do not.")
+
+
 class Metric(Record):
     """One entry of the codebook: what a figure measures."""
 
@@ -224,10 +238,9 @@ class Metric(Record):
         description="Unit of every figure of this metric (units.unit_id), e.g. people, "
         "percent, kg; a new unit is declared in units.yaml."
     )
-    category: Text = Field(
-        pattern=r"^(arrests|treatment|sentencing|seizures|investigations|policy|opinion)$",
-        description="Group used by the dashboard: arrests, treatment, sentencing, seizures, "
-        "investigations, policy or opinion.",
+    category: Id = Field(
+        description="Group of the metric (categories.category_id), e.g. arrests, treatment, "
+        "seizures; a new category is declared in categories.yaml."
     )
     definition: Text = Field(description="What is counted, and what is not.")
 
@@ -512,6 +525,7 @@ class Contest(Record):
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
     "units": Unit,
+    "categories": Category,
     "metrics": Metric,
     "actors": Actor,
     "phases": Phase,
@@ -527,6 +541,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
 ID_FIELDS: dict[str, str] = {
     "sources": "source_id",
     "units": "unit_id",
+    "categories": "category_id",
     "metrics": "metric_id",
     "actors": "actor_id",
     "phases": "phase_id",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from data_model.records import (
     Actor,
+    Category,
     Citation,
     Event,
     Indicator,
@@ -96,6 +97,17 @@ UNITS = Table(
         _from(Unit, "definition", "VARCHAR"),
     ),
     ("unit_id",),
+)
+
+CATEGORIES = Table(
+    "categories",
+    "The groups metrics are shown in, as declared in the data.",
+    (
+        _from(Category, "category_id", "VARCHAR"),
+        _from(Category, "label", "VARCHAR"),
+        _from(Category, "description", "VARCHAR"),
+    ),
+    ("category_id",),
 )
 
 METRICS = Table(
@@ -322,6 +334,7 @@ BUILD_INFO = Table(
 TABLES: tuple[Table, ...] = (
     SOURCES,
     UNITS,
+    CATEGORIES,
     METRICS,
     ACTORS,
     PHASES,

@@ -62,6 +62,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "label",
             "indicator_id",
             "metric_id",
+            "category_label",
             "value",
             "qualifier",
             "value_low",

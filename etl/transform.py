@@ -62,6 +62,7 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
             }
         )
     rows["units"] = [u.model_dump() for u in data.of("units")]
+    rows["categories"] = [c.model_dump() for c in data.of("categories")]
     rows["metrics"] = [m.model_dump() for m in data.of("metrics")]
     for actor in data.of("actors"):
         rows["actors"].append(actor.model_dump() | {"aliases": "; ".join(actor.aliases)})

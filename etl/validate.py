@@ -144,6 +144,11 @@ def _bodies(
     return bodies, hashes
 
 
+def _singular(kind: str) -> str:
+    """'units' -> 'unit', 'categories' -> 'category': a kind as one record of it is named."""
+    return kind[:-3] + "y" if kind.endswith("ies") else kind[:-1]
+
+
 class _Checker:
     """Cross-reference and quote checks, recording problems against one record at a time."""
 
@@ -158,7 +163,7 @@ class _Checker:
             return True
         if value not in self.ids[kind]:
             self.problems.add(
-                raw.file, raw.label, field_name, f"unknown {kind[:-1]} id {shown(value)}"
+                raw.file, raw.label, field_name, f"unknown {_singular(kind)} id {shown(value)}"
             )
             return False
         return True
@@ -234,6 +239,7 @@ def _check_record(
 
     if kind == "metrics":
         c.ref(raw, "unit", "units", rec.unit)
+        c.ref(raw, "category", "categories", rec.category)
     elif kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
         c.ref(raw, "actor_id", "actors", rec.actor_id)

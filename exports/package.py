@@ -26,6 +26,7 @@ from data_model.methodology import METHODOLOGY_KEY
 from data_model.records import Metric
 from data_model.tables import (
     ACTORS,
+    CATEGORIES,
     INDICATORS,
     METRICS,
     PHASES,
@@ -54,6 +55,7 @@ JOINED_COLUMNS: dict[str, tuple[Table, str]] = {
     "unit_kind": (UNITS, "kind"),
     "metric_label": (METRICS, "label"),
     "metric_category": (METRICS, "category"),
+    "category_label": (CATEGORIES, "label"),
     "metric_definition": (METRICS, "definition"),
     "phase_name": (PHASES, "name"),
     "actor_name": (ACTORS, "name"),
