@@ -12,7 +12,9 @@ from pydantic import ValidationError
 
 from charts.catalogue import ChartDef, _takeaway_list
 from charts.frames import ReaderFrames
+from data_model.qualifiers import Qualifier, bounds
 from data_model.records import Unit
+from data_model.wording import UnitWords, hedged_words
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build, check
@@ -144,3 +146,26 @@ def test_headlines_takeaways_and_how_we_know_word_money_with_its_currency(units_
         assert f"<b>{label.replace('>', '&gt;')}</b>" in hover
     assert "**≈ KHR 4,000,000,000** money pledged for treatment" in how_we_know
     assert "**\\> USD 1,000,000** donations to clinics" in sources_page
+
+
+def test_a_share_unit_declared_only_in_data_reads_as_percent_and_is_held_to_0_100(
+    fixture_seeds: Path,
+):
+    share = {"unit_id": "share-of-villages", "label": "percent of villages", "kind": "share",
+             "definition": "Villages as a percentage of all villages."}  # fmt: skip
+    metric = FUND | {"metric_id": "villages-clean", "label": "Villages declared drug-free",
+                     "unit": "share-of-villages", "category": "arrests"}  # fmt: skip
+    figure = {"indicator_id": "kampot-villages-clean", "metric_id": "villages-clean",
+              "value": 150, "qualifier": "approx", "as_of": "2017-04-01",
+              "geography": "Kampot province", "source_id": "fixture-kampot",
+              "attribution": "Provincial police", "quote": "roughly half of them drug users"}  # fmt: skip
+    doc = {"units": [share], "metrics": [metric], "indicators": [figure]}
+    (fixture_seeds / "curated" / "villages.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check(fixture_seeds)
+    [problem] = caught.value.problems.items
+    assert (problem.record, problem.field) == ("kampot-villages-clean", "value")
+    assert "between 0 and 100" in problem.message
+    unit = UnitWords.of(Unit.model_validate(share))
+    assert hedged_words(50, "approx", unit) == "about 50%"
+    assert bounds(95, Qualifier.approx, unit.kind)[1] == 100
