@@ -11,7 +11,7 @@ import pandas as pd
 from charts.campaign import campaign_timeline
 from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
-from data_model.wording import hedged_words, period_text
+from data_model.wording import hedged_words, period_text, unit_words
 
 
 class Frames(Protocol):
@@ -28,6 +28,11 @@ class Frames(Protocol):
 
 def _when(row: pd.Series) -> str:
     return period_text(row["period_start"], row["period_end"], row["as_of"])
+
+
+def _words(row: pd.Series) -> str:
+    """The figure with its hedge, worded from its unit's declaration (units.yaml)."""
+    return hedged_words(row["value"], row["qualifier"], unit_words(row))
 
 
 def _evidence(frame: pd.DataFrame) -> pd.DataFrame:
@@ -51,7 +56,7 @@ def _figure_list(frame: pd.DataFrame, with_metric: bool = False) -> str:
     parts = []
     for _, r in shown.iterrows():
         what = f"{r['metric_label'].lower()}: " if with_metric else ""
-        parts.append(f"{what}{hedged_words(r['value'], r['qualifier'], r['unit'])} ({_when(r)})")
+        parts.append(f"{what}{_words(r)} ({_when(r)})")
     text = "; ".join(parts)
     if len(shown) < len(frame):
         text += (
@@ -96,8 +101,8 @@ def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
     if len(ordered) == 1:
         return f"One arrest figure is reported: {_figure_list(ordered)}.{_restated(again)}"
     return (
-        f"Reported arrests rose from {hedged_words(first['value'], first['qualifier'], first['unit'])}"
-        f" ({_when(first)}) to {hedged_words(last['value'], last['qualifier'], last['unit'])}"
+        f"Reported arrests rose from {_words(first)}"
+        f" ({_when(first)}) to {_words(last)}"
         f" ({_when(last)}). Each figure counts everyone arrested since the launch; none is "
         f"a tally for one phase alone.{_restated(again)}"
     )

@@ -18,7 +18,7 @@ from data_model.records import (
     Statement,
 )
 from data_model.safe_text import md
-from data_model.wording import hedged_label, vague_label
+from data_model.wording import UnitWords, hedged_label, vague_label
 
 #: build_info key under which the build stores the methodology text (not a count).
 METHODOLOGY_KEY = "methodology"
@@ -45,8 +45,13 @@ def _example(text: str | None) -> str:
     return f"\n\n*Example:* {md(text)}" if text else "\n\n*Example:* none in the data yet."
 
 
-def _figure(ind: Indicator, units: dict[str, str]) -> str:
-    unit = units.get(ind.metric_id, "")
+#: A figure whose unit is not among the records (an example rendered from a partial set)
+#: reads as a bare number, as a count does.
+_BARE = UnitWords("count", "")
+
+
+def _figure(ind: Indicator, units: dict[str, UnitWords]) -> str:
+    unit = units.get(ind.metric_id, _BARE)
     if ind.vague is not None:
         return vague_label(ind.vague)
     assert ind.value is not None and ind.qualifier is not None  # the model guarantees both
@@ -62,7 +67,8 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
     inds: Sequence[Indicator] = records.get("indicators", [])
     stmts: Sequence[Statement] = records.get("statements", [])
     policies: Sequence[Policy] = records.get("policies", [])
-    units = {m.metric_id: m.unit for m in records.get("metrics", [])}
+    declared = {u.unit_id: UnitWords.of(u) for u in records.get("units", [])}
+    units = {m.metric_id: declared.get(m.unit, _BARE) for m in records.get("metrics", [])}
     positions = [(p, pos) for p in policies for pos in p.positions]
 
     hedged = _first(inds, lambda i: i.qualifier not in (None, "exact"))

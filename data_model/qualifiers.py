@@ -60,8 +60,9 @@ An empty bound means the article sets none: it is never zero. A percentage is
 clipped to 0-100 after the rule is applied."""
 
 
-def bounds(value: float, qualifier: Qualifier, unit: str) -> tuple[float | None, float | None]:
-    """Return (value_low, value_high) for a figure; ``None`` means unbounded."""
+def bounds(value: float, qualifier: Qualifier, kind: str) -> tuple[float | None, float | None]:
+    """Return (value_low, value_high) for a figure of a unit of this kind (units.yaml: count,
+    share, mass, money); ``None`` means unbounded."""
     low: float | None
     high: float | None
     match qualifier:
@@ -73,7 +74,7 @@ def bounds(value: float, qualifier: Qualifier, unit: str) -> tuple[float | None,
             low, high = value, None
         case Qualifier.fewer_than | Qualifier.at_most:
             low, high = None, value
-    if unit == "percent":
+    if kind == "share":
         low = None if low is None else max(0.0, low)
         high = None if high is None else min(100.0, high)
     return low, high

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from data_model.records import (
     Actor,
+    Category,
     Citation,
     Event,
     Indicator,
@@ -21,6 +22,7 @@ from data_model.records import (
     Record,
     Source,
     Statement,
+    Unit,
 )
 
 
@@ -84,6 +86,30 @@ SOURCES = Table(
     ("source_id",),
 )
 
+UNITS = Table(
+    "units",
+    "The units figures are counted in, as declared in the data: how each reads beside a number.",
+    (
+        _from(Unit, "unit_id", "VARCHAR"),
+        _from(Unit, "label", "VARCHAR"),
+        _from(Unit, "kind", "VARCHAR"),
+        _from(Unit, "currency", "VARCHAR"),
+        _from(Unit, "definition", "VARCHAR"),
+    ),
+    ("unit_id",),
+)
+
+CATEGORIES = Table(
+    "categories",
+    "The groups metrics are shown in, as declared in the data.",
+    (
+        _from(Category, "category_id", "VARCHAR"),
+        _from(Category, "label", "VARCHAR"),
+        _from(Category, "description", "VARCHAR"),
+    ),
+    ("category_id",),
+)
+
 METRICS = Table(
     "metrics",
     "The codebook: what each figure measures.",
@@ -107,11 +133,18 @@ INDICATORS = Table(
         _from(Indicator, "qualifier", "VARCHAR"),
         Column("value_low", "DOUBLE", "Lowest value the report allows; empty when unbounded."),
         Column("value_high", "DOUBLE", "Highest value the report allows; empty when unbounded."),
-        Column("unit", "VARCHAR", "Unit of value, from the metric."),
+        Column("unit", "VARCHAR", "Unit of value, from the metric (units.unit_id)."),
+        Column(
+            "currency",
+            "VARCHAR",
+            "ISO 4217 code of a money figure's currency, e.g. USD, from its unit; empty for "
+            "every other unit.",
+        ),
         Column(
             "label",
             "VARCHAR",
-            "The figure with its hedge, e.g. '> 8,000'; a vague amount's words, e.g. "
+            "The figure with its hedge, worded from its unit, e.g. '> 8,000', '≈ 50%', "
+            "'USD 1,000,000'; a vague amount's words, e.g. "
             "'thousands (no number given)'.",
         ),
         _from(Indicator, "vague", "VARCHAR"),
@@ -300,6 +333,8 @@ BUILD_INFO = Table(
 #: Every table the ETL writes, in load order.
 TABLES: tuple[Table, ...] = (
     SOURCES,
+    UNITS,
+    CATEGORIES,
     METRICS,
     ACTORS,
     PHASES,

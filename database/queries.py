@@ -99,9 +99,11 @@ def metrics(db: Reader) -> pd.DataFrame:
     """The codebook, with how many figures each metric has."""
     return db.frame(
         """
-        SELECT m.metric_id, m.label, m.unit, m.category, m.definition,
-               count(i.indicator_id) AS n_figures
-        FROM metrics m LEFT JOIN indicators i USING (metric_id)
+        SELECT m.metric_id, m.label, m.unit, m.category, c.label AS category_label,
+               m.definition, count(i.indicator_id) AS n_figures
+        FROM metrics m
+        JOIN categories c ON c.category_id = m.category
+        LEFT JOIN indicators i USING (metric_id)
         GROUP BY ALL ORDER BY m.category, m.label
         """
     )
@@ -164,13 +166,17 @@ def indicators(
     return db.frame(
         f"""
         SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
-               i.value, i.qualifier, i.value_low, i.value_high, i.unit, i.label, i.vague,
+               c.label AS category_label,
+               i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
+               u.kind AS unit_kind, i.currency, i.label, i.vague,
                i.restates, i.restates_note,
                i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
                i.geography, i.actor_id, a.name AS actor_name, i.attribution,
                i.quote, i.note, i.source_id, {_SOURCE_COLUMNS}
         FROM indicators i
         JOIN metrics m USING (metric_id)
+        JOIN categories c ON c.category_id = m.category
+        JOIN units u ON u.unit_id = i.unit
         JOIN sources s USING (source_id)
         LEFT JOIN phases p USING (phase_id)
         LEFT JOIN actors a USING (actor_id)
@@ -667,11 +673,14 @@ def indicators_with_sources(db: Reader) -> pd.DataFrame:
     """Every figure with its metric, phase, speaker and article, one row per figure."""
     return db.frame(
         f"""
-        SELECT i.*, m.label AS metric_label, m.category AS metric_category,
-               m.definition AS metric_definition, p.name AS phase_name,
-               {_FLAT_ACTOR_COLUMNS}, {_FLAT_SOURCE_COLUMNS}
+        SELECT i.*, u.label AS unit_label, u.kind AS unit_kind,
+               m.label AS metric_label, m.category AS metric_category,
+               c.label AS category_label, m.definition AS metric_definition,
+               p.name AS phase_name, {_FLAT_ACTOR_COLUMNS}, {_FLAT_SOURCE_COLUMNS}
         FROM indicators i
+        JOIN units u ON u.unit_id = i.unit
         JOIN metrics m ON m.metric_id = i.metric_id
+        JOIN categories c ON c.category_id = m.category
         JOIN sources s ON s.source_id = i.source_id
         LEFT JOIN phases p ON p.phase_id = i.phase_id
         LEFT JOIN actors a ON a.actor_id = i.actor_id

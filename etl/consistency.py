@@ -21,7 +21,7 @@ from typing import Any
 
 from data_model.qualifiers import APPROX_TOLERANCE, Qualifier, bounds
 from data_model.records import Indicator, Metric, Phase, Policy
-from data_model.wording import amount, hedged_words
+from data_model.wording import PERCENT, UnitWords, amount, hedged_words
 from etl.validate import Dataset
 
 #: Percentage points either side of a share computed from counts, on top of the hedges of
@@ -176,7 +176,7 @@ class Figure:
     """An indicator with its unit, range, reference date and (possibly read-in) start."""
 
     ind: Indicator
-    unit: str
+    unit: UnitWords
     start: dt.date | None
     start_read_in: bool
     low: float | None
@@ -233,7 +233,7 @@ class Figure:
 # --- formatting --------------------------------------------------------------------------
 
 
-def _range(low: float | None, high: float | None, unit: str) -> str:
+def _range(low: float | None, high: float | None, unit: UnitWords) -> str:
     if low is not None and high is not None:
         if math.isclose(low, high):
             return amount(low, unit)
@@ -293,14 +293,16 @@ def _launch(phases: Sequence[Phase]) -> dt.date | None:
 
 def figures(data: Dataset) -> list[Figure]:
     """Every indicator with its range; cumulative counts with no start read from the launch."""
-    units = {m.metric_id: m.unit for m in data.of("metrics")}
+    declared = {u.unit_id: UnitWords.of(u) for u in data.of("units")}
+    units = {m.metric_id: declared.get(m.unit) for m in data.of("metrics")}
     launch = _launch(data.of("phases"))
     out: list[Figure] = []
     for ind in data.of("indicators"):
         unit = units.get(ind.metric_id)
-        if unit is None or ind.vague is not None:  # unknown metric, or words with no number
+        # An unknown metric or unit is the validation's to report; vague words have no number.
+        if unit is None or ind.vague is not None:
             continue
-        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit)
+        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind)
         read_in = ind.period_start is None and ind.metric_id in CUMULATIVE_METRICS
         start = launch if read_in else ind.period_start
         out.append(Figure(ind, unit, start, read_in and launch is not None, low, high))
@@ -526,8 +528,8 @@ def _rehab_share_check(total: Figure, share: Figure, rehab: Figure) -> Check:
     """People sent to rehabilitation are users, so they cannot exceed share x total."""
     implied = (rehab.low or 0.0) / total.ind.value * 100 if total.ind.value else math.inf
     least = (rehab.low or 0.0) / total.high * 100 if total.high else None
-    at_least = f"{amount(round(implied, 1), 'percent')} at the reported total" + (
-        f", {amount(round(least, 1), 'percent')} at its highest ({amount(total.high, 'people')})"
+    at_least = f"{amount(round(implied, 1), PERCENT)} at the reported total" + (
+        f", {amount(round(least, 1), PERCENT)} at its highest ({amount(total.high, total.unit)})"
         if least is not None and not math.isclose(least, implied)
         else ""
     )
@@ -569,9 +571,9 @@ def _share_check(total: Figure, users: Figure, share: Figure) -> Check:
         else f"consistent only within the {SHARE_TOLERANCE_PP:g}-point tolerance",
     }[status]
     detail = (
-        f"reported {share.hedged} ({_range(*reported, 'percent')}) vs computed "
-        f"{users.hedged} / {total.hedged} = {amount(round(point, 1), 'percent')} "
-        f"({_range(low, high, 'percent')}; {_range(*wide, 'percent')} with the "
+        f"reported {share.hedged} ({_range(*reported, PERCENT)}) vs computed "
+        f"{users.hedged} / {total.hedged} = {amount(round(point, 1), PERCENT)} "
+        f"({_range(low, high, PERCENT)}; {_range(*wide, PERCENT)} with the "
         f"{SHARE_TOLERANCE_PP:g}-point tolerance): {verdict}"
     )
     return _arithmetic("share-of-users", total, [users, share], status, detail)

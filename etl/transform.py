@@ -11,7 +11,7 @@ from data_model.methodology import METHODOLOGY_KEY, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Source
 from data_model.tables import TABLES, Table
-from data_model.wording import date_text, hedged_label, vague_label
+from data_model.wording import UnitWords, date_text, hedged_label, vague_label
 from etl.consistency import check_rows
 from etl.validate import Dataset
 
@@ -49,6 +49,7 @@ def _span(spans: dict[str, tuple[int, int]], key: str) -> dict[str, int | None]:
 def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, Any]]]:
     """Rows per table name; derived columns (bounds, labels, offsets) are computed here."""
     metrics = {m.metric_id: m for m in data.of("metrics")}
+    units = {u.unit_id: u for u in data.of("units")}
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
     for src in data.of("sources"):
         rows["sources"].append(
@@ -60,6 +61,8 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }
         )
+    rows["units"] = [u.model_dump() for u in data.of("units")]
+    rows["categories"] = [c.model_dump() for c in data.of("categories")]
     rows["metrics"] = [m.model_dump() for m in data.of("metrics")]
     for actor in data.of("actors"):
         rows["actors"].append(actor.model_dump() | {"aliases": "; ".join(actor.aliases)})
@@ -73,15 +76,16 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
             )
     for loc in data.records["indicators"]:
         ind = loc.record
-        unit = metrics[ind.metric_id].unit
+        unit = units[metrics[ind.metric_id].unit]
         if ind.vague is not None:  # the words, and only the bound their rule gives
             low, high, label = VAGUE_LOWER_BOUNDS[ind.vague], None, vague_label(ind.vague)
         else:
-            low, high = bounds(ind.value, ind.qualifier, unit)
-            label = hedged_label(ind.value, ind.qualifier, unit)
+            low, high = bounds(ind.value, ind.qualifier, unit.kind)
+            label = hedged_label(ind.value, ind.qualifier, UnitWords.of(unit))
         rows["indicators"].append(
             ind.model_dump()
-            | {"value_low": low, "value_high": high, "unit": unit, "label": label}
+            | {"value_low": low, "value_high": high, "label": label}
+            | {"unit": unit.unit_id, "currency": unit.currency}
             | _span(loc.spans, "quote")
         )
     for loc in data.records["statements"]:

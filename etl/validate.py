@@ -13,7 +13,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from data_model.records import ID_FIELDS, RECORD_KINDS, Indicator, Metric, Phase, Record, Source
+from data_model.records import (
+    ID_FIELDS,
+    RECORD_KINDS,
+    Indicator,
+    Metric,
+    Phase,
+    Record,
+    Source,
+    UnitKind,
+)
 from etl.cleaning import clean_body
 from etl.load import RawInput, RawRecord
 from etl.problems import Problems, shown
@@ -135,6 +144,11 @@ def _bodies(
     return bodies, hashes
 
 
+def _singular(kind: str) -> str:
+    """'units' -> 'unit', 'categories' -> 'category': a kind as one record of it is named."""
+    return kind[:-3] + "y" if kind.endswith("ies") else kind[:-1]
+
+
 class _Checker:
     """Cross-reference and quote checks, recording problems against one record at a time."""
 
@@ -149,7 +163,7 @@ class _Checker:
             return True
         if value not in self.ids[kind]:
             self.problems.add(
-                raw.file, raw.label, field_name, f"unknown {kind[:-1]} id {shown(value)}"
+                raw.file, raw.label, field_name, f"unknown {_singular(kind)} id {shown(value)}"
             )
             return False
         return True
@@ -225,6 +239,7 @@ def _check_record(
 
     if kind == "metrics":
         c.ref(raw, "unit", "units", rec.unit)
+        c.ref(raw, "category", "categories", rec.category)
     elif kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
         c.ref(raw, "actor_id", "actors", rec.actor_id)
@@ -295,12 +310,14 @@ def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Prob
 def _check_values(
     parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems, metrics: dict[str, Metric]
 ) -> None:
-    """Values the model alone cannot judge: percentages within 0-100, no negative counts."""
+    """Values the model alone cannot judge: shares within 0-100, no negative counts."""
+    # A share is known by its unit's declared kind, so a new share unit is held to 0-100 too.
+    shares = {r.unit_id for _, r in parsed.get("units", []) if r.kind is UnitKind.share}
     for raw, rec in parsed.get("indicators", []):
         if rec.value is None:  # a vague amount: no number to judge
             continue
         metric = metrics.get(rec.metric_id)
-        if metric and metric.unit == "percent" and not 0 <= rec.value <= 100:
+        if metric and metric.unit in shares and not 0 <= rec.value <= 100:
             problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
         if rec.value < 0:
             problems.add(raw.file, raw.label, "value", "a figure cannot be negative")

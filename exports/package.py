@@ -26,6 +26,7 @@ from data_model.methodology import METHODOLOGY_KEY
 from data_model.records import Metric
 from data_model.tables import (
     ACTORS,
+    CATEGORIES,
     INDICATORS,
     METRICS,
     PHASES,
@@ -34,6 +35,7 @@ from data_model.tables import (
     SOURCES,
     STATEMENTS,
     TABLES,
+    UNITS,
     Column,
     Table,
 )
@@ -49,8 +51,11 @@ TITLE = "Cambodia's anti-drug campaign: figures, statements and policies from ne
 #: Where each column the flattened tables add comes from, so its description is the one
 #: written in data_model.tables and nowhere else.
 JOINED_COLUMNS: dict[str, tuple[Table, str]] = {
+    "unit_label": (UNITS, "label"),
+    "unit_kind": (UNITS, "kind"),
     "metric_label": (METRICS, "label"),
     "metric_category": (METRICS, "category"),
+    "category_label": (CATEGORIES, "label"),
     "metric_definition": (METRICS, "definition"),
     "phase_name": (PHASES, "name"),
     "actor_name": (ACTORS, "name"),

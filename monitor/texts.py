@@ -15,7 +15,7 @@ import pandas as pd
 from charts.hedged import reference_date
 from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
-from data_model.wording import date_text, hedged_words, period_text
+from data_model.wording import date_text, hedged_words, period_text, unit_words
 from etl import readable as etl_readable
 
 #: Metrics the Overview leads with, in order.
@@ -67,7 +67,7 @@ def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> p
     frame = frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"])
     latest = frame.groupby("metric_id", sort=False).tail(1)
     latest = latest.assign(
-        words=[hedged_words(r.value, r.qualifier, r.unit) for r in latest.itertuples()],
+        words=[hedged_words(r.value, r.qualifier, unit_words(r)) for r in latest.itertuples()],
         period=[period_text(r.period_start, r.period_end, r.as_of) for r in latest.itertuples()],
         _order=[metric_ids.index(m) for m in latest["metric_id"]],
     )

@@ -24,9 +24,6 @@ from data_model.records import (
 from data_model.safe_text import md
 from studio.review import Row
 
-CATEGORIES = ["arrests", "treatment", "sentencing", "seizures", "investigations", "policy",
-              "opinion"]  # fmt: skip
-
 
 def _problems(record_id: str, name: str) -> None:
     """The check's words about this field, under it (as text: they quote the article)."""
@@ -60,11 +57,11 @@ def _ids(items: list[dict[str, Any]], field: str) -> list[str]:
     return [str(i[field]) for i in items if i.get(field)]
 
 
-def _new_metric(n: int, draft: dict[str, Any], units: list[str]) -> None:
+def _new_metric(n: int, draft: dict[str, Any], units: list[str], categories: list[str]) -> None:
     st.caption("New metric, created with this figure:")
     draft["label"] = st.text_input("Metric label", draft["label"], key=f"m-label-{n}")
     draft["unit"] = _pick("Unit", units, draft["unit"], f"m-unit-{n}", blank=False)
-    draft["category"] = _pick("Category", CATEGORIES, draft["category"], f"m-cat-{n}", blank=False)
+    draft["category"] = _pick("Category", categories, draft["category"], f"m-cat-{n}", blank=False)
     draft["definition"] = st.text_input(
         "What is counted, and what is not", draft["definition"], key=f"m-def-{n}"
     )
@@ -102,8 +99,10 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                              f"metric-{n}", new=new)  # fmt: skip
     _problems(rid, "metric_id")
     if new and rec["metric_id"] == new:
+        # Both lists are the curated data's, so a unit or category declared there is offered.
         units = _ids(curated.units, "unit_id") or [row.new["metrics"]["unit"]]
-        _new_metric(n, row.new["metrics"], units)
+        categories = _ids(curated.categories, "category_id") or [row.new["metrics"]["category"]]
+        _new_metric(n, row.new["metrics"], units, categories)
     if rec.get("vague"):
         st.caption(f"A vague amount: the article says {rec['vague']!r}, no number.")
     else:

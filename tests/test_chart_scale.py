@@ -7,8 +7,10 @@ import pytest
 
 from charts.catalogue import _figure_list
 from charts.hedged import LABEL_ALL_UP_TO, categorical, timeline
-from data_model.wording import hedged_words
+from data_model.wording import UnitWords, hedged_words
 from monitor.texts import EVIDENCE_SHOWN, evidence_markdown
+
+PEOPLE = UnitWords("count", "people")
 
 PHASES = pd.DataFrame(
     {
@@ -33,9 +35,10 @@ def reports(n: int, sources: int = 3) -> pd.DataFrame:
             "value_high": [None] * n,
             "qualifier": qualifiers,
             "unit": ["people"] * n,
-            "label": [
-                hedged_words(v, q, "people") for v, q in zip(values, qualifiers, strict=True)
-            ],
+            "unit_label": ["people"] * n,
+            "unit_kind": ["count"] * n,
+            "currency": [None] * n,
+            "label": [hedged_words(v, q, PEOPLE) for v, q in zip(values, qualifiers, strict=True)],
             "metric_label": ["Arrests"] * n,
             "period_start": [pd.Timestamp("2017-01-01")] * n,
             "period_end": days,

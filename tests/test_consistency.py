@@ -10,7 +10,7 @@ import duckdb
 import pytest
 import yaml
 
-from data_model.records import Indicator, Metric, Phase
+from data_model.records import Indicator, Metric, Phase, Unit
 from data_model.tables import CONSISTENCY_CHECKS
 from etl.build import build
 from etl.consistency import RULES, SHARE_TOLERANCE_PP, Check, run_checks
@@ -48,6 +48,7 @@ def fig(
 def dataset(*figures: dict[str, Any]) -> Dataset:
     codebook = yaml.safe_load(CODEBOOK.read_text(encoding="utf-8"))
     records = {
+        "units": [Unit.model_validate(u) for u in codebook["units"]],
         "metrics": [Metric.model_validate(m) for m in codebook["metrics"]],
         "phases": [Phase.model_validate(p) for p in codebook["phases"]],
         "indicators": [

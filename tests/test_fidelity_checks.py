@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from data_model.records import Contest, Indicator, Metric, Phase, Policy, Statement
+from data_model.records import Contest, Indicator, Metric, Phase, Policy, Statement, Unit
 from etl.consistency import Check, run_checks
 from etl.validate import Dataset, Located
 
@@ -41,6 +41,7 @@ def fig(ident: str, metric: str, value: float, qualifier: str = "exact", **kw: A
 def checks(*records: Any) -> dict[str, Check]:
     codebook = yaml.safe_load(CODEBOOK.read_text(encoding="utf-8"))
     by_kind: dict[str, list[Any]] = {
+        "units": [Unit.model_validate(u) for u in codebook["units"]],
         "metrics": [Metric.model_validate(m) for m in codebook["metrics"]],
         "phases": [Phase.model_validate(p) for p in codebook["phases"]],
     }

@@ -12,13 +12,15 @@ import yaml
 
 from charts.catalogue import CHARTS, _figure_list
 from charts.frames import ReaderFrames
-from data_model.records import Indicator, Metric, Phase
+from data_model.records import Indicator, Metric, Phase, Unit
 from data_model.wording import (
+    UnitWords,
     date_text,
     hedged_label,
     hedged_words,
     number,
     period_text,
+    unit_words,
     vague_label,
 )
 from database import queries
@@ -48,7 +50,13 @@ def _metric_for(unit: str) -> Metric:
     return next(Metric.model_validate(m) for m in codebook["metrics"] if m["unit"] == unit)
 
 
+def _unit(unit_id: str) -> Unit:
+    declared = yaml.safe_load((CURATED / "units.yaml").read_text(encoding="utf-8"))["units"]
+    return next(Unit.model_validate(u) for u in declared if u["unit_id"] == unit_id)
+
+
 def _frame(value: float, qualifier: str, metric: Metric) -> pd.DataFrame:
+    unit = _unit(metric.unit)
     return pd.DataFrame(
         [
             {
@@ -57,6 +65,9 @@ def _frame(value: float, qualifier: str, metric: Metric) -> pd.DataFrame:
                 "value": value,
                 "qualifier": qualifier,
                 "unit": metric.unit,
+                "unit_label": unit.label,
+                "unit_kind": str(unit.kind),
+                "currency": unit.currency,
                 "period_start": pd.NaT,
                 "period_end": pd.NaT,
                 "as_of": pd.Timestamp("2018-02-13"),
@@ -81,6 +92,7 @@ def _through_the_checks(value: float, qualifier: str, metric: Metric) -> str:
         }
     )
     records = {
+        "units": [_unit(metric.unit)],
         "metrics": [metric],
         "phases": [Phase.model_validate(p) for p in phases],
         "indicators": [indicator],
@@ -92,7 +104,7 @@ def _through_the_checks(value: float, qualifier: str, metric: Metric) -> str:
 
 #: Every path that puts a figure into words, as (name, function of value, qualifier, metric).
 PATHS: dict[str, Callable[[float, str, Metric], str]] = {
-    "wording": lambda v, q, m: hedged_words(v, q, m.unit),
+    "wording": lambda v, q, m: hedged_words(v, q, UnitWords.of(_unit(m.unit))),
     "overview headline": lambda v, q, m: headline_figures(_frame(v, q, m), (m.metric_id,))["words"][
         0
     ],
@@ -106,7 +118,7 @@ PATHS: dict[str, Callable[[float, str, Metric], str]] = {
 @pytest.mark.parametrize(("value", "qualifier", "unit", "words", "label"), CASES)
 def test_every_path_words_a_figure_alike(path, value, qualifier, unit, words, label):
     assert PATHS[path](value, qualifier, _metric_for(unit)) == words
-    assert hedged_label(value, qualifier, unit) == label
+    assert hedged_label(value, qualifier, UnitWords.of(_unit(unit))) == label
 
 
 def test_chart_labels_takeaways_and_the_database_agree_with_the_wording(seed_db):
@@ -118,7 +130,7 @@ def test_chart_labels_takeaways_and_the_database_agree_with_the_wording(seed_db)
         if isinstance(r.vague, str):  # a vague word stays a word
             assert r.label == vague_label(r.vague), r.indicator_id
         else:
-            assert r.label == hedged_label(r.value, r.qualifier, r.unit), r.indicator_id
+            assert r.label == hedged_label(r.value, r.qualifier, unit_words(r)), r.indicator_id
     # The labels drawn on the charts are the database's labels, not worded again.
     plotted = {str(t) for c in charts for trace in c.figure.data for t in (trace.text or ())}
     assert plotted & {r.label for r in rows.itertuples()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -218,6 +218,7 @@ class Curated:
     policies: list[dict[str, Any]]
     phases: list[dict[str, Any]]
     units: list[dict[str, Any]]
+    categories: list[dict[str, Any]] = field(default_factory=list)
 
 
 def curated_lists(seeds_dir: Path) -> Curated:
@@ -225,7 +226,8 @@ def curated_lists(seeds_dir: Path) -> Curated:
     by: dict[str, list[dict[str, Any]]] = {}
     for r in _curated(seeds_dir):
         by.setdefault(r.kind, []).append(r.data)
-    return Curated(*(by.get(k, []) for k in ("metrics", "actors", "policies", "phases", "units")))
+    kinds = ("metrics", "actors", "policies", "phases", "units", "categories")
+    return Curated(*(by.get(k, []) for k in kinds))
 
 
 _GOVERNMENT = re.compile(r"\b(minist\w*|government|authority|governor|council)\b", re.I)
