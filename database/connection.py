@@ -83,7 +83,10 @@ class Reader:
             cur.execute("USE db")  # the default catalog is per cursor
             # Through Arrow: DuckDB's own .df() makes a Python object per text cell first,
             # three to four times slower on a large answer (bench/api_scale.py).
-            frame = _pandas(cur.sql(sql, params=list(params)).to_arrow_table())
+            answer = cur.sql(sql, params=list(params))
+            if answer is None:  # a statement, not a query: it ran, and answers no rows
+                return pd.DataFrame()
+            frame = _pandas(answer.to_arrow_table())
             return frame if frame is not None else cur.execute(sql, list(params)).df()
         finally:
             cur.close()
