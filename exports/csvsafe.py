@@ -114,11 +114,30 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
 _TRIGGER_AT_START = "^([" + "".join(f"\\x{{{ord(c):x}}}" for c in FORMULA_TRIGGERS) + "])"
 
 
+def _days(column: pd.Series) -> pa.Array | None:
+    """A column of whole days as YYYY-MM-DD by Arrow kernels, as _datetime_column writes it;
+    None for one with a time zone, a time of day, or a year strftime pads differently."""
+    if column.dt.tz is not None:
+        return None
+    stamps = pa.array(column, from_pandas=True)
+    if stamps.null_count == len(stamps):
+        return None
+    first, last = pc.min_max(pc.year(stamps)).values()
+    if first.as_py() < 1000 or last.as_py() > 9999:
+        return None
+    if pc.any(pc.not_equal(pc.floor_temporal(stamps, unit="day"), stamps)).as_py():
+        return None
+    return pc.cast(pc.strftime(stamps, format="%Y-%m-%d"), pa.large_string())
+
+
 def _cell_text(column: pd.Series) -> tuple[pa.Array, bool] | None:
     """A column's cells as the text the CSV holds before defusing and quoting (missing as
     null), and whether it is a text column to defuse; None for a column this writer leaves
     to pandas."""
     if pd.api.types.is_datetime64_any_dtype(column):
+        days = _days(column)
+        if days is not None:
+            return days, False
         text, is_text = _datetime_column(column), False
     elif pd.api.types.is_float_dtype(column):
         text, is_text = _number_column(column), False
