@@ -92,6 +92,12 @@ class Snapshot:
                     self.kept -= len(self.bodies.popitem(last=False)[1])
         return content
 
+    def forget_answers(self) -> None:
+        """Drop every kept answer (benchmarks time answers made afresh)."""
+        with self.lock:
+            self.bodies.clear()
+            self.kept = 0
+
     def choice(self, name: str) -> set[str]:
         if name not in self.choices:
             pick = FILTERS[name].choices

@@ -109,7 +109,7 @@ def server_times(db: Path, path: str, requests: int) -> tuple[dict[str, tuple[fl
                 database, client, context = sides[side]
                 with context():
                     if kind == "made":
-                        database.current().bodies.clear()
+                        database.current().forget_answers()
                     started = time.perf_counter()
                     client.get(path)
                     times[f"{side} {kind}"].append(time.perf_counter() - started)
