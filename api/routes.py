@@ -55,9 +55,11 @@ CSV = "text/csv; charset=utf-8"
 JSON = "application/json"
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
-#: Answers kept per build: bounded in count and size, so a crawler of every filter
-#: combination costs at most about KEEP_ANSWERS × KEEP_BYTES of memory.
-KEEP_ANSWERS, KEEP_BYTES = 256, 512_000
+#: Answers kept per build, least recently asked for dropped first: at most KEEP_ANSWERS of
+#: them, none over KEEP_BYTES (a whole table at 100× the seeds is about 4 MB of CSV), and
+#: KEEP_TOTAL bytes in all, so a crawler of every filter combination costs a process at
+#: most KEEP_TOTAL of memory per build.
+KEEP_ANSWERS, KEEP_BYTES, KEEP_TOTAL = 256, 8_000_000, 64_000_000
 
 
 @dataclass
@@ -71,6 +73,8 @@ class Snapshot:
     charts: dict[str, Chart | None] = field(default_factory=dict)
     #: Answers already made for this build, by ETag: the same request gives the same bytes.
     bodies: OrderedDict[str, bytes | str] = field(default_factory=OrderedDict)
+    #: The sum of the kept answers' lengths, held to KEEP_TOTAL.
+    kept: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def body(self, etag: str, make: Callable[[], bytes | str | None]) -> bytes | str | None:
@@ -81,10 +85,18 @@ class Snapshot:
         content = make()
         if content is not None and len(content) <= KEEP_BYTES:
             with self.lock:
+                # Two threads may have made the same answer: the second replaces the first.
+                self.kept += len(content) - len(self.bodies.pop(etag, ""))
                 self.bodies[etag] = content
-                while len(self.bodies) > KEEP_ANSWERS:
-                    self.bodies.popitem(last=False)
+                while len(self.bodies) > KEEP_ANSWERS or self.kept > KEEP_TOTAL:
+                    self.kept -= len(self.bodies.popitem(last=False)[1])
         return content
+
+    def forget_answers(self) -> None:
+        """Drop every kept answer (benchmarks time answers made afresh)."""
+        with self.lock:
+            self.bodies.clear()
+            self.kept = 0
 
     def choice(self, name: str) -> set[str]:
         if name not in self.choices:

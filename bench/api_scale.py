@@ -1,10 +1,14 @@
-"""The plain routes at scale: API CSV server time on the seeds and a 100x corpus, and
-throughput of one server process against two: prints figures.
+"""The plain routes at scale: API CSV server time on the seeds and a 100x corpus, before and
+after the fast CSV path, and throughput of one server process against two: prints figures.
 
     python bench/api_scale.py [--copies 100] [--requests 40] [--seconds 8] [--clients 4]
+                              [--no-load]
 
 Server time is measured in-process (Starlette's TestClient, no network), per request, with
-the per-build answer cache emptied before each ("made") and left warm ("kept"). Throughput:
+the per-build answer cache emptied before each ("made") and left warm ("kept"), p50 and p95.
+"before" is the same routes with the code the fast path replaced swapped back in (the
+cell-by-cell writer of bench/csv_reference.py, DuckDB's own .df(), answers over 500 kB not
+kept); before and after requests alternate, so both see the same machine load. Throughput:
 `monitor.serve` processes on loopback, loaded by client threads for --seconds per route,
 first one process, then two taking requests in turn (the client alternates between them,
 as the simplest round-robin balancer would). Nothing here is asserted.
@@ -13,6 +17,7 @@ as the simplest round-robin balancer would). Nothing here is asserted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -21,6 +26,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,28 +49,72 @@ LOAD_PATHS = {
 }
 
 
-def server_times(db: Path, path: str, requests: int) -> tuple[float, float, int]:
-    """Median ms of one request made afresh and of one kept per build; rows answered."""
+def _df_frame(self: object, sql: str, params: Sequence[object] = ()) -> object:
+    """Reader.frame as it was: DuckDB's own .df()."""
+    with self._lock:  # type: ignore[attr-defined]
+        cur = self._con.cursor()  # type: ignore[attr-defined]
+    try:
+        cur.execute("USE db")
+        return cur.execute(sql, list(params)).df()
+    finally:
+        cur.close()
+
+
+@contextlib.contextmanager
+def before() -> Iterator[None]:
+    """The routes with the code the fast CSV path replaced swapped back in."""
+    from api import routes
+    from bench.csv_reference import reference_csv_bytes
+    from database.connection import Reader
+
+    saved = routes.to_csv_bytes, Reader.frame, routes.KEEP_BYTES
+    routes.to_csv_bytes, Reader.frame, routes.KEEP_BYTES = (  # type: ignore[assignment]
+        reference_csv_bytes,
+        _df_frame,
+        512_000,
+    )
+    try:
+        yield
+    finally:
+        routes.to_csv_bytes, Reader.frame, routes.KEEP_BYTES = saved  # type: ignore[assignment]
+
+
+def _p50_p95(times: list[float]) -> tuple[float, float]:
+    return statistics.median(times) * 1000, statistics.quantiles(times, n=20)[-1] * 1000
+
+
+def server_times(db: Path, path: str, requests: int) -> tuple[dict[str, tuple[float, float]], int]:
+    """p50 and p95 ms of one request made afresh and of one kept per build, before and
+    after ("before made", "after kept", ...); rows answered."""
     from starlette.applications import Starlette
     from starlette.testclient import TestClient
 
     from api.routes import Database, make_routes
 
-    database = Database(lambda: db)
-    client = TestClient(Starlette(routes=make_routes(database)))
-    client.get(path)  # open the file, fill the allow-lists
-    made, kept = [], []
-    for _ in range(requests):
-        database.current().bodies.clear()
-        started = time.perf_counter()
-        answer = client.get(path)
-        made.append(time.perf_counter() - started)
-    for _ in range(requests):
-        started = time.perf_counter()
-        client.get(path)
-        kept.append(time.perf_counter() - started)
-    rows = answer.content.count(b"\n") - 1
-    return statistics.median(made) * 1000, statistics.median(kept) * 1000, rows
+    sides: dict[str, tuple[Database, TestClient, Callable[[], contextlib.AbstractContextManager]]]
+    sides = {}
+    for side, context in (("before", before), ("after", contextlib.nullcontext)):
+        database = Database(lambda: db)
+        sides[side] = database, TestClient(Starlette(routes=make_routes(database))), context
+    times: dict[str, list[float]] = {f"{s} {k}": [] for s in sides for k in ("made", "kept")}
+    bodies = {}
+    for side, (_, client, context) in sides.items():
+        with context():
+            bodies[side] = client.get(path).content  # open the file, fill the allow-lists
+    assert bodies["before"] == bodies["after"], f"{path}: the fast path changed the bytes"
+    for kind in ("made", "kept"):
+        for i in range(requests):
+            # Alternate which side goes first, so neither always follows the other.
+            for side in sorted(sides, reverse=bool(i % 2)):
+                database, client, context = sides[side]
+                with context():
+                    if kind == "made":
+                        database.current().forget_answers()
+                    started = time.perf_counter()
+                    client.get(path)
+                    times[f"{side} {kind}"].append(time.perf_counter() - started)
+    rows = bodies["after"].count(b"\n") - 1
+    return {k: _p50_p95(v) for k, v in times.items()}, rows
 
 
 def throughput(urls: list[str], path: str, seconds: float, clients: int) -> tuple[float, float]:
@@ -100,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--no-load", action="store_true", help="server times only")
     parser.add_argument("--db", type=Path, help="a database with chart images (else drawn)")
     args = parser.parse_args(argv)
     from bench.synthetic import SEEDS, make_corpus
@@ -112,12 +163,24 @@ def main(argv: list[str] | None = None) -> int:
         big_db = tmp / "big.duckdb"
         build(big_db, make_corpus(SEEDS, tmp / "big-seeds", args.copies))
         print(calibration_line())
-        print(f"API server time, in-process, median of {args.requests}; ms")
-        print(f"{'corpus':12} {'route':42} {'rows':>6} {'made':>7} {'kept':>7}")
+        print(f"API server time, in-process, {args.requests} requests each; p50 / p95 ms")
+        print(
+            f"{'corpus':7} {'route':40} {'rows':>6} {'before made':>15} {'after made':>15} "
+            f"{'ratio':>6} {'before kept':>15} {'after kept':>13}"
+        )
         for name, db in (("seeds", seeds_db), (f"{args.copies}x", big_db)):
             for path in CSV_PATHS:
-                made, kept, rows = server_times(db, path, args.requests)
-                print(f"{name:12} {path:42} {rows:>6} {made:>7.1f} {kept:>7.2f}", flush=True)
+                t, rows = server_times(db, path, args.requests)
+                cells = {k: f"{p50:.1f} / {p95:.1f}" for k, (p50, p95) in t.items()}
+                ratio = t["before made"][0] / t["after made"][0]
+                print(
+                    f"{name:7} {path:40} {rows:>6} {cells['before made']:>15} "
+                    f"{cells['after made']:>15} {ratio:>5.1f}x {cells['before kept']:>15} "
+                    f"{cells['after kept']:>13}",
+                    flush=True,
+                )
+        if args.no_load:
+            return 0
 
         if args.db is None:
             from charts.static import draw_into  # the images the light embeds serve

@@ -491,7 +491,7 @@ def policies(
         JOIN actors a ON a.actor_id = p.proposed_by
         JOIN sources s ON s.source_id = p.first_source_id
         WHERE {where}
-        ORDER BY p.proposed_on DESC, p.name
+        ORDER BY p.proposed_on DESC, p.name, p.policy_id
         """,
         params,
     )
@@ -523,7 +523,7 @@ def policy_positions(
         LEFT JOIN actors r ON r.actor_id = x.relayed_by
         JOIN sources s ON s.source_id = x.source_id
         WHERE {where}
-        ORDER BY p.name, x.position, a.name
+        ORDER BY p.name, x.position, a.name, x.position_id
         """,
         params,
     )

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+from collections.abc import Callable
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 #: Significant digits kept in a decimal number. A float carries 15-17, the last ones noise
 #: from arithmetic (55.00000000000001); no figure an article reports has more than 12.
@@ -14,6 +20,15 @@ SIGNIFICANT_DIGITS = 12
 #: Leading characters that make Excel, LibreOffice or Google Sheets read a cell as a
 #: formula (OWASP "CSV Injection"); a text cell starting with one gets a leading "'".
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+#: The line end of every row: RFC 4180's CRLF on every platform, so the same data always
+#: gives the same bytes.
+EOL = "\r\n"
+
+#: What makes Python's csv module (QUOTE_MINIMAL, the writer pandas uses) quote a cell: the
+#: delimiter, the quote character or a character of the line end. The fast writer below
+#: quotes exactly these, so its bytes are the csv module's.
+_NEEDS_QUOTES = '[,"\r\n]'
 
 
 def neutralise(text: str) -> str:
@@ -38,7 +53,25 @@ def _datetime_column(column: pd.Series) -> pd.Series:
     return text.where(column.notna(), None)
 
 
+def _is_text(column: pd.Series) -> bool:
+    """True for a column of strings only (missing values aside), whatever its dtype."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return True
+    return column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) in (
+        "string",
+        "empty",
+    )
+
+
 def _text_column(column: pd.Series) -> pd.Series:
+    if _is_text(column):
+        # Whole-column string operations (Arrow kernels for pandas' str dtype): the same
+        # rule as neutralise(), without a Python call per cell.
+        text = column if isinstance(column.dtype, pd.StringDtype) else column.astype("str")
+        risky = text.str.startswith(FORMULA_TRIGGERS).fillna(False).astype(bool)
+        return text.mask(risky, "'" + text) if risky.any() else text
+
+    # Mixed objects (dates, numbers, text in one column) are rare: one cell at a time.
     def cell(value: object) -> object:
         value = _iso(value)
         return neutralise(value) if isinstance(value, str) else value
@@ -55,6 +88,12 @@ def plain_number(value: float) -> str | None:
     return "0" if text == "-0" else text
 
 
+def _number_column(column: pd.Series) -> pd.Series:
+    # A column repeats few distinct values (years, counts, bounds): each is written once.
+    written = {v: plain_number(v) for v in pd.unique(column.dropna())}
+    return column.map(written).astype(object).where(column.notna(), None)
+
+
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy ready for CSV: dates as ISO text, text cells defused, decimals without float
     noise, whole numbers untouched."""
@@ -64,11 +103,105 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_datetime64_any_dtype(column):
             out[name] = _datetime_column(column)
         elif pd.api.types.is_float_dtype(column):
-            out[name] = column.astype(object).map(plain_number)
+            out[name] = _number_column(column)
         elif not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)):
             out[name] = _text_column(column)
     # Headers are cells too; ours are plain names, but callers may pass any frame.
     return out.rename(columns=lambda c: neutralise(c) if isinstance(c, str) else c)
+
+
+#: FORMULA_TRIGGERS (single characters) as a pattern of Arrow's RE2: a cell's first character.
+_TRIGGER_AT_START = "^([" + "".join(f"\\x{{{ord(c):x}}}" for c in FORMULA_TRIGGERS) + "])"
+
+
+def _days(column: pd.Series) -> pa.Array | None:
+    """A column of whole days as YYYY-MM-DD by Arrow kernels, as _datetime_column writes it;
+    None for one with a time zone, a time of day, or a year strftime pads differently."""
+    if column.dt.tz is not None:
+        return None
+    stamps = pa.array(column, from_pandas=True)
+    if stamps.null_count == len(stamps):
+        return None
+    first, last = pc.min_max(pc.year(stamps)).values()
+    if first.as_py() < 1000 or last.as_py() > 9999:
+        return None
+    if pc.any(pc.not_equal(pc.floor_temporal(stamps, unit="day"), stamps)).as_py():
+        return None
+    return pc.cast(pc.strftime(stamps, format="%Y-%m-%d"), pa.large_string())
+
+
+def _cell_text(column: pd.Series) -> tuple[pa.Array, bool] | None:
+    """A column's cells as the text the CSV holds before defusing and quoting (missing as
+    null), and whether it is a text column to defuse; None for a column this writer leaves
+    to pandas."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        days = _days(column)
+        if days is not None:
+            return days, False
+        text, is_text = _datetime_column(column), False
+    elif pd.api.types.is_float_dtype(column):
+        text, is_text = _number_column(column), False
+    elif column.dtype == bool:
+        return pa.array(np.where(column.to_numpy(), "True", "False"), pa.large_string()), False
+    elif isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu":
+        return pc.cast(pa.array(column.to_numpy()), pa.large_string()), False
+    elif _is_text(column):
+        text, is_text = column, True
+    else:
+        return None
+    array = pa.array(text, type=pa.large_string(), from_pandas=True)
+    return (array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array), is_text
+
+
+def _each(columns: list[pa.Array], kernel: Callable[[pa.Array], pa.Array]) -> list[pa.Array]:
+    """kernel applied to every column in one call (on the columns end to end): a request's
+    cost stays in Arrow's loops, not in a Python call per column."""
+    if not columns:
+        return columns
+    done = kernel(pa.concat_arrays(columns))
+    out, start = [], 0
+    for column in columns:
+        out.append(done.slice(start, len(column)))
+        start += len(column)
+    return out
+
+
+def _large(text: str) -> pa.Scalar:
+    # Every column is large_string (64-bit offsets: no 2 GB ceiling when joined), so are
+    # the literals Arrow's kernels join them with.
+    return pa.scalar(text, pa.large_string())
+
+
+def _defuse(text: pa.Array) -> pa.Array:
+    return pc.replace_substring_regex(text, _TRIGGER_AT_START, "'\\1")
+
+
+def _quote(text: pa.Array) -> pa.Array:
+    # As the csv module writes a cell: quoted (inner quotes doubled) only when it holds a
+    # delimiter, a quote or a line end; a missing value as an empty cell.
+    needs = pc.match_substring_regex(text, _NEEDS_QUOTES)
+    mark, none = _large('"'), _large("")
+    quoted = pc.binary_join_element_wise(mark, pc.replace_substring(text, '"', '""'), mark, none)
+    return pc.fill_null(pc.if_else(needs, quoted, text), none)
+
+
+def _body(df: pd.DataFrame) -> bytes | None:
+    """The rows of a frame as safe CSV bytes, made by Arrow kernels over whole columns;
+    None when a column (or the frame's shape) is one only pandas' writer handles."""
+    # One column: the csv module writes an empty row as '""'; no table of ours has one.
+    if len(df.columns) < 2 or not all(isinstance(c, str) for c in df.columns):
+        return None
+    cells = [_cell_text(df.iloc[:, i]) for i in range(len(df.columns))]
+    if any(c is None for c in cells):
+        return None
+    texts = [i for i, c in enumerate(cells) if c[1]]  # type: ignore[index]
+    columns = [c[0] for c in cells]  # type: ignore[index]
+    for i, defused in zip(texts, _each([columns[i] for i in texts], _defuse), strict=True):
+        columns[i] = defused
+    lines = pc.binary_join_element_wise(*_each(columns, _quote), _large(","))
+    lines = pc.binary_join_element_wise(lines, _large(EOL), _large(""))
+    rows = pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines)
+    return pc.binary_join(rows, _large(""))[0].as_buffer().to_pybytes()
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
@@ -77,8 +210,11 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     The bytes start with a byte-order mark: without it Excel reads the file in the
     machine's legacy code page and garbles "≈", "–" and Khmer names.
     """
-    # RFC 4180's CRLF on every platform: the same data always gives the same bytes, and
-    # Python's csv module quotes a cell holding any line-terminator character, so a
-    # lone "\r" inside a cell cannot split a row.
-    text = safe_frame(df).to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    body = _body(df)
+    if body is None:
+        # Python's csv module quotes a cell holding any line-terminator character, so a
+        # lone "\r" inside a cell cannot split a row.
+        return safe_frame(df).to_csv(index=False, lineterminator=EOL).encode("utf-8-sig")
+    header = io.StringIO()
+    csv.writer(header, lineterminator=EOL).writerow([neutralise(c) for c in df.columns])
+    return header.getvalue().encode("utf-8-sig") + body

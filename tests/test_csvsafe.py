@@ -132,3 +132,112 @@ def test_the_input_frame_is_left_alone() -> None:
     to_csv_bytes(frame)
     assert frame["text"].tolist() == ["=1+1"]
     assert pd.api.types.is_datetime64_any_dtype(frame["day"])
+
+
+# --- the fast writer against the writer it replaced ----------------------------------------
+
+#: Cells that stress defusing and quoting: every trigger, every character the csv module
+#: quotes for, both combined, and look-alikes that must be left alone.
+TRICKY = [
+    *HOSTILE,
+    *HARMLESS,
+    "",
+    " ",
+    " =1",
+    "'=1",
+    "=",
+    "-",
+    "\t",
+    "\r",
+    "\n",
+    "\r\n",
+    "\n=1",
+    '"=1"',
+    '=A1,"x"',
+    "-\r\n-",
+    "@\n",
+    "a\r\nb",
+    ",",
+    '"',
+    '""',
+    "x\x00y",
+    "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
+    "−5",  # a minus sign, not a hyphen: no spreadsheet runs it
+    "＝1",  # a full-width equals sign, likewise
+    'ស ខេង, "="',
+    "≈ 1,055 – 2,000",
+]
+
+
+def _frame_of(values: list[object]) -> pd.DataFrame:
+    n = len(values)
+    return pd.DataFrame(
+        {
+            "str": pd.Series(values, dtype="str"),
+            "string": pd.Series(values, dtype="string"),
+            "object": pd.Series(list(reversed(values)), dtype=object),
+            "float": [(0.1 + 0.2) * i if i % 3 else None for i in range(n)],
+            "int": [i - n // 2 for i in range(n)],
+            "bool": [i % 2 == 0 for i in range(n)],
+            "day": pd.to_datetime(["2017-01-13", None] * (n // 2) + ["2018-02-14"] * (n % 2)),
+        }
+    )
+
+
+def test_the_writer_gives_the_old_writers_bytes_for_tricky_cells() -> None:
+    from bench.csv_reference import reference_csv_bytes
+
+    frame = _frame_of([*TRICKY, None])
+    assert to_csv_bytes(frame) == reference_csv_bytes(frame)
+
+
+@pytest.mark.parametrize("value", TRICKY)
+def test_each_tricky_cell_is_written_as_the_old_writer_wrote_it(value: str) -> None:
+    from bench.csv_reference import reference_csv_bytes
+
+    frame = pd.DataFrame({"text": [value, None, value], "n": [1, 2, 3]})
+    assert to_csv_bytes(frame) == reference_csv_bytes(frame)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_cells_are_written_as_the_old_writer_wrote_them(seed: int) -> None:
+    import random
+
+    from bench.csv_reference import reference_csv_bytes
+
+    rng = random.Random(seed)
+    alphabet = ["=", "+", "-", "@", "\t", "\r", "\n", ",", '"', "'", " ", "a", "ស", "\x00"]
+    values = ["".join(rng.choices(alphabet, k=rng.randint(0, 6))) for _ in range(300)]
+    frame = _frame_of([*values, None])
+    assert to_csv_bytes(frame) == reference_csv_bytes(frame)
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        pd.DataFrame({"only": ["=1", None, ""]}),  # one column: an empty row is '""'
+        pd.DataFrame({"a": pd.Series([], dtype="str"), "b": pd.Series([], dtype="float")}),
+        pd.DataFrame({"mixed": [dt.date(2018, 2, 14), "=x", 3, None], "n": [1, 2, 3, 4]}),
+        pd.DataFrame({"=cmd": ["x"], 7: ["y"]}),
+        pd.DataFrame({"stamp": pd.to_datetime(["2017-01-13 09:30", None]), "t": ["-", "+"]}),
+    ],
+    ids=["one-column", "no-rows", "mixed-objects", "odd-headers", "times"],
+)
+def test_unusual_frames_are_written_as_the_old_writer_wrote_them(frame: pd.DataFrame) -> None:
+    from bench.csv_reference import reference_csv_bytes
+
+    assert to_csv_bytes(frame) == reference_csv_bytes(frame)
+
+
+def test_the_shown_table_is_defused_as_before() -> None:
+    # pages/data.py shows safe_frame(...): the same cells as the old cell-by-cell version.
+    from bench.csv_reference import reference_safe_frame
+    from exports.csvsafe import safe_frame
+
+    frame = _frame_of([*TRICKY, None])
+
+    def cells(df: pd.DataFrame) -> list[list[object]]:
+        return df.astype(object).where(df.notna(), None).values.tolist()
+
+    assert cells(safe_frame(frame)) == cells(reference_safe_frame(frame))
+    assert list(safe_frame(frame).columns) == list(reference_safe_frame(frame).columns)

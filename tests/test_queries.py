@@ -158,3 +158,38 @@ def test_rebuilt_file_shows_without_restart(tmp_path: Path, monkeypatch: pytest.
     assert len(cached.statements()) == 2
     build(db_path)  # the real seeds replace the file under the running reader
     assert len(cached.statements()) > 2
+
+
+TYPED_QUERIES = [
+    "SELECT s, j, f, d, ts FROM typed",  # text, whole numbers, decimals, dates, times
+    "SELECT s, i, j, f, b, d, ts FROM typed WHERE i IS NOT NULL",  # none missing
+    "SELECT s, i, b FROM typed",  # missing whole numbers and booleans
+    "SELECT s, j, dec FROM typed",  # a DECIMAL
+    "SELECT * FROM typed",
+    "SELECT * FROM typed WHERE false",  # no rows
+    "SELECT s, s FROM typed",  # a repeated name
+    "SELECT NULL::VARCHAR AS s, NULL::DATE AS d FROM typed",  # all missing
+    "SELECT count(*) AS n, list(s) AS l, max(d) AS d FROM typed",
+]
+
+
+@pytest.mark.parametrize("sql", TYPED_QUERIES)
+def test_answers_come_back_as_duckdb_gives_them(tmp_path: Path, sql: str):
+    # Reader.frame reads through Arrow for speed; every dtype and value must be what
+    # DuckDB's own .df() gives, or every page and download would shift under it.
+    path = tmp_path / "typed.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        "CREATE TABLE typed (s VARCHAR, i BIGINT, j INTEGER, f DOUBLE, b BOOLEAN, d DATE,"
+        " ts TIMESTAMP, dec DECIMAL(5, 2))"
+    )
+    con.execute(
+        """INSERT INTO typed VALUES
+        ('a', 1, 7, 1.5, true, DATE '2017-01-13', TIMESTAMP '2017-01-13 09:30', 1.25),
+        (NULL, NULL, 8, NULL, NULL, NULL, NULL, NULL),
+        ('', 3, 9, 55.00000000000001, false, DATE '2018-02-14', NULL, 2.5)"""
+    )
+    expected = con.execute(sql).df()
+    con.close()
+    with Reader(path) as reader:
+        pd.testing.assert_frame_equal(reader.frame(sql), expected, check_exact=True)
