@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-## Run the dashboard on http://localhost:8501 (builds the database first if it is missing).
+## Run the dashboard on http://localhost:8501 (builds the database first if it is missing or outdated).
 dashboard: $(STAMP)
 	$(PY) -m monitor.serve
 

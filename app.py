@@ -1,4 +1,4 @@
-"""Entry point: builds the database if it is missing, then shows the pages (or one embedded chart)."""
+"""Entry point: builds the database if it is missing or outdated, then shows the pages (or one embedded chart)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from database.connection import database_path
 from monitor import ui
-from monitor.bootstrap import ensure_database
+from monitor.bootstrap import ensure_database, needs_build
 
 st.set_page_config(
     page_title="Cambodia drug campaign monitor",
@@ -15,7 +15,7 @@ st.set_page_config(
 )
 
 path = database_path()
-if not path.exists():
+if needs_build(path):  # missing, or built by older code than this
     # Readers need no news of the build: a spinner while it runs, nothing left after it.
     with st.spinner("Preparing the dashboard…"):
         problem = ensure_database(path)

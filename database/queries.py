@@ -140,6 +140,18 @@ def events(db: Reader) -> pd.DataFrame:
     )
 
 
+def table_columns(db: Reader) -> dict[str, set[str]]:
+    """The database's tables and their columns, as the file holds them."""
+    frame = db.frame(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database()"
+    )
+    found: dict[str, set[str]] = {}
+    for table, column in zip(frame["table_name"], frame["column_name"], strict=True):
+        found.setdefault(str(table), set()).add(str(column))
+    return found
+
+
 def build_info(db: Reader) -> dict[str, str]:
     """When and from how much the database was built."""
     frame = db.frame("SELECT key, value FROM build_info")
