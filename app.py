@@ -37,10 +37,14 @@ PAGES = [
     st.Page("pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]
 
-# A 4,000-character word from the data must wrap, not stretch the page sideways.
+# A 4,000-character word from the data must wrap, not stretch the page sideways. In a table,
+# breaking "anywhere" would let the browser squeeze a column until "proposed" splits in two:
+# cells break only words too long for any line, and a table too wide scrolls on its own.
 st.html(
     "<style>[data-testid='stMarkdownContainer'],[data-testid='stCaptionContainer'],"
-    "[data-testid='stHtml'],[data-testid='stAlertContentInfo']{overflow-wrap:anywhere}</style>"
+    "[data-testid='stHtml'],[data-testid='stAlertContentInfo']{overflow-wrap:anywhere}"
+    "[data-testid='stMarkdownContainer'] :is(td,th){overflow-wrap:break-word}"
+    "[data-testid='stMarkdownContainer'] table{display:block;overflow-x:auto}</style>"
 )
 embedded = st.context.is_embedded
 if embedded:

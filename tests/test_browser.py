@@ -375,6 +375,40 @@ def test_in_app_links_stay_in_the_same_tab_and_session(
     assert page.locator("h1").first.inner_text().strip() == title
 
 
+# Words of every table cell on the page that the browser split over two lines (a line may
+# end after a hyphen or a slash: the parts between those are the words).
+SPLIT_WORDS_JS = """() => {
+  const split = [];
+  for (const td of document.querySelectorAll('[data-testid=stMarkdownContainer] td')) {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/[^\\s\\/\\u2010-\\u2014-]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_tables_split_no_word_and_a_huge_word_stretches_no_page(
+    server: str, open_page, viewport: dict
+):
+    page = open_page(server + "/policies", viewport)
+    assert page.locator("[data-testid=stMarkdownContainer] td").count() > 0
+    assert page.evaluate(SPLIT_WORDS_JS) == []
+    page.evaluate(
+        "() => { document.querySelector('[data-testid=stMarkdownContainer] td')"
+        ".textContent = 'x'.repeat(4000); }"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
 def test_a_modified_click_still_opens_a_new_tab(server: str, open_page):
     page = open_page(server + "/")
     with page.context.expect_page() as new_tab:
