@@ -122,6 +122,25 @@ def build_version(info: dict[str, str]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+class NotBuilt(Exception):
+    """No database file yet (the first start is building it)."""
+
+
+def _answering(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
+    """A route that answers 503 with a JSON reason while there is no database yet, never a
+    traceback: the first start builds it, and a client may try again."""
+
+    def answer(request: Request) -> Response:
+        try:
+            return handler(request)
+        except NotBuilt:
+            response = error(503, "the database is not built yet: try again in a minute")
+            response.headers["Retry-After"] = "60"
+            return response
+
+    return answer
+
+
 class Database:
     """The database file, reopened when the build replaces it; one per process."""
 
@@ -135,6 +154,10 @@ class Database:
         path = self._path()
         stamp = file_stamp(path)
         with self._lock:
+            if not stamp:  # never built, or removed: keep the build already open, if any
+                if self._snapshot is None:
+                    raise NotBuilt(path)
+                return self._snapshot
             if self._snapshot is None or stamp != self._stamp:
                 reader = Reader(path)
                 info = queries.build_info(reader)
@@ -390,9 +413,9 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         )
 
     return [
-        Route("/api/v1/datapackage.zip", data_package, methods=["GET", "HEAD"]),
-        Route("/api/v1/tables/{name}", raw_table, methods=["GET", "HEAD"]),
-        Route("/api/v1/{name}", data_table, methods=["GET", "HEAD"]),
-        Route("/charts/{name}", chart_file, methods=["GET", "HEAD"]),
-        Route("/feed.atom", atom, methods=["GET", "HEAD"]),
+        Route("/api/v1/datapackage.zip", _answering(data_package), methods=["GET", "HEAD"]),
+        Route("/api/v1/tables/{name}", _answering(raw_table), methods=["GET", "HEAD"]),
+        Route("/api/v1/{name}", _answering(data_table), methods=["GET", "HEAD"]),
+        Route("/charts/{name}", _answering(chart_file), methods=["GET", "HEAD"]),
+        Route("/feed.atom", _answering(atom), methods=["GET", "HEAD"]),
     ]

@@ -12,8 +12,10 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
 from api.routes import make_routes
+from database.connection import database_path
 from monitor import streamlit_internals
 from monitor.base_url_hint import BaseUrlHint
+from monitor.bootstrap import ensure_database, needs_build
 from monitor.streamlit_internals import declare_navigation_up_front, option_type
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -56,12 +58,26 @@ def routes() -> list[BaseRoute]:
     return make_routes()
 
 
+def build_if_needed() -> None:
+    """Build the database before serving when it is missing or outdated, so the API, the
+    chart files and the feed never answer before it exists (the app also checks, for
+    `streamlit run`). A failed build is reported and the server starts anyway: the app then
+    shows readers what is wrong with the curated data."""
+    path = database_path()
+    if not needs_build(path):
+        return
+    print(f"Building {path} from seeds/ (the first start takes about half a minute)…", flush=True)
+    if problem := ensure_database(path):
+        print(f"The build failed:\n{problem}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str]) -> None:
+    options = config_flags(argv)  # a mistyped flag stops before a build is spent on it
+    build_if_needed()
     declare_navigation_up_front()
     # No reader's message may clear the shared caches or push 200 MB frames into memory.
     streamlit_internals.install()
     app = st.App(str(APP), routes=routes(), middleware=[Middleware(BaseUrlHint)])
-    options = config_flags(argv)
     # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as
     # `streamlit run app.py` would, and hand it no script arguments.
     sys.argv = [str(APP)]

@@ -531,3 +531,33 @@ def test_statements_filtered_by_organisation(client: TestClient, reader: Reader)
     assert len(rows) == len(queries.statements(reader, organisations=["Human Rights Watch"]))
     unknown = client.get("/api/v1/statements.csv?org=Nobody+at+all")
     assert unknown.status_code == 400 and unknown.json()["parameter"] == "org"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/api/v1/statements.csv",
+        "/api/v1/tables/sources.json",
+        "/api/v1/datapackage.zip",
+        "/charts/arrests-over-time.svg",
+        "/feed.atom",
+    ],
+)
+def test_before_the_first_build_every_route_says_so_in_json(tmp_path: Path, address: str):
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: tmp_path / "none.duckdb"))))
+    response = client.get(address)
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["retry-after"] == "60"
+    assert "not built yet" in response.json()["error"]
+
+
+def test_a_removed_file_keeps_the_build_already_open(seed_db: Path, tmp_path: Path):
+    db = tmp_path / "monitor.duckdb"
+    shutil.copy(seed_db, db)
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: db))))
+    before = client.get("/api/v1/statements.csv")
+    db.unlink()
+    after = client.get("/api/v1/statements.csv")
+    assert after.status_code == before.status_code == 200
+    assert after.content == before.content

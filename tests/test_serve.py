@@ -1,12 +1,19 @@
-"""The launcher: Streamlit flags pass through, and page URLs carry the base-address hint."""
+"""The launcher: it builds a missing database before serving, Streamlit flags pass through,
+and page URLs carry the base-address hint."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
+import urllib.request
+from pathlib import Path
 
 import pytest
 
+from bench.page_load import start_server, stop_server
 from monitor.base_url_hint import BaseUrlHint, page_segments
+from monitor.bootstrap import BUILD_TIMEOUT
 from monitor.serve import config_flags
 from monitor.streamlit_internals import with_base_url_hint as with_hint
 from monitor.streamlit_internals import with_same_tab_links
@@ -112,3 +119,21 @@ def test_streamlit_flags_pass_through_typed():
 def test_bad_flags_stop_with_a_message(argv):
     with pytest.raises(SystemExit, match="monitor.serve"):
         config_flags(argv)
+
+
+def test_the_launcher_builds_a_missing_database_before_it_answers(tmp_path: Path):
+    """`make dashboard` on a fresh clone: the API answers with data from the first request,
+    not an error until someone happens to open a page."""
+    db = tmp_path / "data" / "monitor.duckdb"
+    env = {**os.environ, "MONITOR_DB": str(db)}
+    proc, url = start_server(
+        [sys.executable, "-m", "monitor.serve"], env, tmp_path / "serve.log", BUILD_TIMEOUT
+    )
+    try:
+        assert db.exists()
+        with urllib.request.urlopen(f"{url}/api/v1/statements.csv", timeout=60) as answer:
+            assert answer.headers["content-type"].startswith("text/csv")
+            assert answer.read().count(b"\n") > 1
+    finally:
+        stop_server(proc)
+    assert "Building" in (tmp_path / "serve.log").read_text()
