@@ -15,7 +15,7 @@ st.caption(
 sources = cached.sources()
 source_id = ui.choose_by_id(
     "Article",
-    texts.labels(sources, "source_id", "short_label"),
+    cached.picker_labels("sources"),
     param="source",
     key="sources-article",
 )

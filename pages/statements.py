@@ -16,8 +16,8 @@ if "statement" in st.query_params:  # a permalink: this statement alone
     ui.statement_alone(st.query_params["statement"])
     st.stop()
 
-speakers = texts.labels(cached.actors(), "actor_id", "name")
-articles = texts.labels(cached.sources(), "source_id", "short_label")
+speakers = cached.picker_labels("actors")
+articles = cached.picker_labels("sources")
 text, organisations, actor_ids, source_ids = "", [], [], []
 stances, topics, actor_types, years = [], [], [], []
 counts = {}  # facet -> the place under its picker where its counts go
