@@ -21,10 +21,11 @@ def database_path() -> Path:
 
 
 def file_stamp(path: Path) -> str:
-    """Changes whenever the file is replaced; '' when it is missing."""
+    """Changes whenever the file is replaced; '' when it is missing (or its path runs through
+    something that is not a folder)."""
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except OSError:
         return ""
     return f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
 
@@ -86,8 +87,11 @@ class Reader:
             answer = cur.sql(sql, params=list(params))
             if answer is None:  # a statement, not a query: it ran, and answers no rows
                 return pd.DataFrame()
-            frame = _pandas(answer.to_arrow_table())
-            return frame if frame is not None else cur.execute(sql, list(params)).df()
+            table = answer.to_arrow_table()
+            frame = _pandas(table)
+            # Any other answer as .df() makes it, from the rows already fetched: the query
+            # does not run twice.
+            return frame if frame is not None else cur.from_arrow(table).df()
         finally:
             cur.close()
 

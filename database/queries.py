@@ -225,6 +225,7 @@ _SEARCHED = "t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role"
 # "it's" finds "it’s" and "Phnom Penh" finds itself however it was typed.
 # SQL doubles a quote inside a literal: the target is the four characters ' ' " ".
 _FOLD = "strip_accents(translate(lower({}), '‘’“”', '''''\"\"'))"
+_HAYSTACK = _FOLD.format(f"concat_ws(' ', {_SEARCHED})")
 
 
 def fold(text: str) -> str:
@@ -267,9 +268,6 @@ def _statement_conditions(
         # "_" typed by a reader are plain characters.
         conditions["q"] = (" AND ".join(f"contains({_HAYSTACK}, ?)" for _ in words), words)
     return conditions
-
-
-_HAYSTACK = _FOLD.format(f"concat_ws(' ', {_SEARCHED})")
 
 
 _STATEMENT_FROM = """

@@ -11,7 +11,7 @@ import duckdb
 
 from data_model.tables import TABLES
 from database import queries
-from database.connection import Reader
+from database.connection import Reader, file_stamp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 600
 
 
-#: Files already found to have every table and column, by path, with their size and time.
-_CURRENT: dict[Path, tuple[int, int]] = {}
+#: Files already found to have every table and column, by path, with their file_stamp.
+_CURRENT: dict[Path, str] = {}
 
 
 def missing_columns(path: Path) -> list[str]:
@@ -45,16 +45,14 @@ def missing_columns(path: Path) -> list[str]:
 def needs_build(path: Path) -> bool:
     """Whether the database is missing or older than the code's tables (checked once per file
     version, so a page run pays a stat(), not a query)."""
-    try:
-        stat = path.stat()
-    except OSError:  # missing, or a path through a file: the build says what is wrong
+    stamp = file_stamp(path)
+    if not stamp:  # missing: the build says what is wrong if it cannot make one
         return True
-    version = (stat.st_mtime_ns, stat.st_size)
-    if _CURRENT.get(path) == version:
+    if _CURRENT.get(path) == stamp:
         return False
     if missing_columns(path):
         return True
-    _CURRENT[path] = version
+    _CURRENT[path] = stamp
     return False
 
 

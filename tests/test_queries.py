@@ -169,6 +169,7 @@ TYPED_QUERIES = [
     "SELECT * FROM typed WHERE false",  # no rows
     "SELECT s, s FROM typed",  # a repeated name
     "SELECT NULL::VARCHAR AS s, NULL::DATE AS d FROM typed",  # all missing
+    "SELECT * FROM typed WHERE false",  # no rows
     "SELECT count(*) AS n, list(s) AS l, max(d) AS d FROM typed",
 ]
 
