@@ -37,6 +37,9 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 
 #: Chart drawing sizes in CSS pixels: a wide one for laptops, a tall narrow one for phones.
 WIDE, NARROW = (1000, 460), (420, 620)
+#: The interactive chart's phone layout: plotly draws text at its own size in whatever width
+#: the phone leaves (320 px screens less the page's padding), where the narrow SVG is scaled.
+INTERACTIVE_NARROW = (300, 620)
 
 MARKER_KEY = (
     "● exact   ◇ approximate, with its range<br>"

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from charts.catalogue import build_chart
 from charts.frames import ReaderFrames
+from charts.legible import fitted
 from charts.model import Chart
 from charts.stored import StoredChart
 from database import downloads, queries
@@ -165,6 +167,21 @@ def _chart(chart_id: str, version: Version) -> Chart | None:
 def chart(chart_id: str) -> Chart | None:
     """The chart with this id (None for an unknown id), as the build made it."""
     return _chart(chart_id, current_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _fitted_figure(chart_id: str, size: tuple[int, int], version: Version) -> go.Figure | None:
+    drawn = _chart(chart_id, version)
+    if drawn is None:
+        return None
+    figure = fitted(drawn.figure, *size)
+    return figure.update_layout(height=size[1])
+
+
+def fitted_figure(chart_id: str, size: tuple[int, int]) -> go.Figure | None:
+    """The chart's interactive figure with its labels thinned for a width x height drawing
+    (charts.legible), made once per database version."""
+    return _fitted_figure(chart_id, size, current_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

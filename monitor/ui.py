@@ -19,7 +19,7 @@ from streamlit.delta_generator import DeltaGenerator
 from api.filters import api_path
 from charts.catalogue import TrendsSection, chart_page, trends_section
 from charts.model import Chart
-from charts.style import PLOTLY_CONFIG
+from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
 from database.downloads import DOWNLOAD_TABLES
 from exports.csvsafe import to_csv_bytes
@@ -215,10 +215,30 @@ def chart_block(
         wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
         st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
     else:
-        st.plotly_chart(chart.figure, key=f"{key}-plot", config=PLOTLY_CONFIG)
+        interactive_figures(chart, key)
     st.caption(md(chart.source_line))
     if with_evidence:
         how_we_know(cached.evidence_text(chart.chart_id))
+
+
+_INTERACTIVE_CSS = """<style>
+.st-key-{key}-narrow {{ display: none; }}
+@media (max-width: 640px) {{
+  .st-key-{key}-wide {{ display: none; }}
+  .st-key-{key}-narrow {{ display: block; }}
+}}
+</style>"""
+
+
+def interactive_figures(chart: Chart, key: str) -> None:
+    """The interactive chart twice, fitted for a laptop and for a phone, one shown by width:
+    plotly draws its labels at a fixed size and never moves them, so a figure laid out for
+    a laptop prints labels over each other on a phone. Only the script is shared."""
+    for variant, size in (("wide", WIDE), ("narrow", INTERACTIVE_NARROW)):
+        figure = cached.fitted_figure(chart.chart_id, size) or chart.figure
+        with st.container(key=f"{key}-{variant}"):
+            st.plotly_chart(figure, key=f"{key}-plot-{variant}", config=PLOTLY_CONFIG)
+    st.html(_INTERACTIVE_CSS.format(key=key))
 
 
 def chart_image_url(chart_id: str, suffix: str) -> str:

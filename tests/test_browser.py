@@ -487,6 +487,25 @@ def test_charts_on_a_phone_have_no_clashing_or_cut_labels(server: str, browser, 
     assert problems == []
 
 
+# The same check over each interactive chart plotly drew and shows (the phone's or the
+# laptop's variant), its frame the chart's own box.
+_PLOT_TEXT_CLASHES = _TEXT_CLASHES.replace(
+    "const svg = document.querySelector('svg');", "const svg = plot;"
+).replace("() => {", "(plot) => {", 1)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "laptop"])
+def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_page, viewport):
+    page = open_page(f"{server}/trends?interactive=true&section=arrests", viewport)
+    page.locator(".js-plotly-plot .main-svg:visible").first.wait_for()
+    plots = [p for p in page.locator(".js-plotly-plot").all() if p.is_visible()]
+    assert len(plots) == 2, f"{len(plots)} interactive charts shown in the arrests section"
+    problems = []
+    for n, plot in enumerate(plots):
+        problems += [f"chart {n + 1}: {p}" for p in plot.evaluate(_PLOT_TEXT_CLASHES)]
+    assert problems == []
+
+
 def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db: Path):
     """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
     from charts.catalogue import CHARTS

@@ -255,7 +255,8 @@ def test_trends_draws_interactive_charts_on_request(app):
     static = app("pages/trends.py")
     assert not static.get("plotly_chart")
     live = app("pages/trends.py", interactive="true", section="arrests")
-    assert len(live.get("plotly_chart")) == len(TRENDS_SECTIONS["arrests"].chart_ids)
+    # Each chart twice, laid out for a laptop and for a phone (one shown, by the width).
+    assert len(live.get("plotly_chart")) == 2 * len(TRENDS_SECTIONS["arrests"].chart_ids)
 
 
 @pytest.mark.parametrize(
