@@ -21,7 +21,7 @@ from studio.store import save
 
 SCREENS = ["Add", "Review", "Coverage", "Save"]
 KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
-               "events": "event"}  # fmt: skip
+               "positions": "position", "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
@@ -100,9 +100,6 @@ def review_screen() -> None:
     with right:
         st.subheader(f"{len(rows)} candidates")
         for n, row in enumerate(rows):
-            if row.status == "note":  # a position on a curated policy: shown, not saved here
-                st.caption(f"Position: {'; '.join(row.notes)}")
-                continue
             label = f"{KIND_LABELS[row.kind]} · {row.status} · {body[row.start : row.end][:70]}"
             with st.expander(label, expanded=row.status == "open"):
                 st.caption(f"characters {row.start}-{row.end}; " + "; ".join(row.notes))

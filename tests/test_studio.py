@@ -10,6 +10,8 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from database import queries
+from database.connection import Reader
 from studio import history
 from studio.review import Row, highlighted
 from studio.store import render_yaml
@@ -213,6 +215,44 @@ def test_a_real_article_saves_once_every_sentence_is_accounted_for(
         "About 9,660 drug users"
     )
     assert (tmp_path / "monitor.duckdb").exists()
+
+
+def test_a_position_on_a_curated_policy_is_reviewed_saved_and_built(
+    studio: AppTest, fixture_seeds: Path, tmp_path: Path
+):
+    # The fixture's policy (community-based treatment in Kampot) lists Chan Vanna's position.
+    text = (
+        "Kampot police back treatment\n\n"
+        "Provincial police chief Sok Dara said he supports community-based treatment of drug "
+        "users in Kampot.\n"
+    )
+    listed = (fixture_seeds / "curated" / "fixture-kampot.yaml").read_bytes()
+    at = _add(studio, text)
+    at.radio(key="screen").set_value("Review").run()
+    rows = at.session_state["rows"]
+    n = next(i for i, r in enumerate(rows) if r.kind == "positions")
+    assert at.selectbox(key=f"pos-pol-{n}").value == "kampot-community-treatment"
+    assert at.selectbox(key=f"actor-{n}").value == "sok-dara"
+    assert at.selectbox(key=f"pos-pos-{n}").value == "supports"
+    assert at.selectbox(key=f"pos-kind-{n}").value == "reported"
+    at = at.button(key=f"accept-{n}").click().run()
+    at = _set_aside_the_rest(at)
+    at.radio(key="screen").set_value("Save").run()
+    at = at.button(key="save").click().run()
+    assert not at.error, at.code[0].value if at.code else ""
+    [saved] = (fixture_seeds / "curated" / "articles").glob("*.yaml")
+    [position] = yaml.safe_load(saved.read_text(encoding="utf-8"))["positions"]
+    assert (position["policy_id"], position["actor_id"], position["kind"]) == (
+        "kampot-community-treatment",
+        "sok-dara",
+        "reported",
+    )
+    # The file listing the policy is left as it was: the position is the article's own record.
+    assert (fixture_seeds / "curated" / "fixture-kampot.yaml").read_bytes() == listed
+    with Reader(tmp_path / "monitor.duckdb") as db:
+        on_it = queries.policy_positions(db, policy_ids=["kampot-community-treatment"])
+    assert position["position_id"] in set(on_it["position_id"])
+    assert set(on_it["actor_id"]) == {"chan-vanna", "sok-dara"}
 
 
 def test_saved_yaml_is_stable():

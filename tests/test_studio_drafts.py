@@ -123,11 +123,23 @@ def test_a_call_for_a_new_measure_is_a_new_policy_draft():
     assert policy["quote"].startswith("Governor Men Sithan proposed")
 
 
-def test_a_position_on_a_curated_measure_points_at_it():
+def test_a_position_on_a_curated_measure_is_a_position_record_of_the_article():
     rows = _rows("Sok Dara urged provinces to open more voluntary treatment clinics.")
     position = _one(rows, "positions")
-    assert position.record["policy_id"] == "voluntary-clinics"
-    assert position.status == "note"  # shown beside the statement, not saved from here
+    assert position.record | {"position_id": "-"} == {
+        "position_id": "-",
+        "policy_id": "voluntary-clinics",
+        "actor_id": "sok-dara",
+        "actor_role": None,
+        "position": "supports",
+        "source_id": "made-up",
+        "relayed_by": None,
+        "quote": "Sok Dara urged provinces to open more voluntary treatment clinics.",
+        "kind": "reported",  # the article's words, not in quotation marks
+    }
+    assert position.status == "open"  # reviewed and saved like any other record
+    position.status = "accepted"
+    assert accepted([position])["positions"] == [position.record]
 
 
 def test_a_dated_event_is_drafted_with_its_date_and_kind():
