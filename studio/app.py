@@ -10,13 +10,15 @@ import streamlit as st
 
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
-from data_model.records import DatePrecision
+from data_model.records import ID_FIELDS, DatePrecision
 from etl.load import SEEDS
 from studio import history
 from studio.access import gate
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
-from studio.review import NO_CURATED, Row, accepted, draft_rows, highlighted
+from studio.passage import KINDS, passage_row, trimmed
+from studio.review import NO_CURATED, Row, accepted, draft_rows
+from studio.selection import selectable_text
 from studio.store import save
 
 SCREENS = ["Add", "Review", "Coverage", "Save"]
@@ -81,6 +83,7 @@ def add_screen() -> None:
         body, rows = draft_rows(text, title, added.source_id, published, curated)
         STATE["curated"], STATE["problems"] = curated, {}
         STATE["body"], STATE["rows"], STATE["set_aside"] = body, rows, {}
+        STATE["draft_input"], STATE["passage"] = (text, title, published), None
         st.success(f"Added as source {added.source_id}. Review its candidates next.")
 
 
@@ -94,9 +97,16 @@ def review_screen() -> None:
     left, right = st.columns([2, 3])
     with left:
         st.subheader("Clean text")
-        st.caption("Candidates highlighted: orange while open, green once accepted.")
-        for paragraph in highlighted(body, rows):
-            st.markdown(paragraph)
+        st.caption(
+            "Candidates highlighted: orange while open, green once accepted. Select words "
+            "with the mouse (or Shift+arrows) to draft a record for them."
+        )
+        passage = STATE.get("passage")
+        chosen = selectable_text(body, rows, passage)
+        if chosen is not None:
+            STATE["passage"] = passage = trimmed(body, int(chosen["start"]), int(chosen["end"]))
+        if passage:
+            passage_form(body, rows, passage)
     with right:
         st.subheader(f"{len(rows)} candidates")
         for n, row in enumerate(rows):
@@ -111,6 +121,28 @@ def review_screen() -> None:
                 if reject.button("Reject", key=f"reject-{n}"):
                     row.status = "rejected"
                     st.rerun()
+
+
+def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
+    """The selected words, the kind of record to draft for them, and the draft added."""
+    start, end = passage
+    with st.container(border=True, key="passage-form"):
+        st.caption(f"Selected (characters {start}-{end}):")
+        st.text(body[start:end])  # the article's words, as text
+        name = st.radio("Draft a", list(KINDS), horizontal=True, key="passage-kind")
+        if st.button("Draft a record for these words", key="passage-draft", type="primary"):
+            source_id = STATE["source_id"]
+            raw, title, published = STATE["draft_input"]
+            drafted = draft_rows(
+                raw, title, source_id, published, STATE.get("curated") or NO_CURATED
+            )[1]
+            taken = {str(r.record.get(ID_FIELDS[r.kind])) for r in rows}
+            rows.append(passage_row(body, start, end, name, drafted, source_id, published, taken))
+            STATE["passage"] = None
+            st.rerun()
+        if st.button("Clear the selection", key="passage-clear"):
+            STATE["passage"] = None
+            st.rerun()
 
 
 def _lines():

@@ -47,6 +47,7 @@ class Row:
     notes: list[str] = field(default_factory=list)
     # New records this one needs (a metric or actor to create), saved with it, by kind.
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
 
 
 def _slug(text: str, words: int = 4) -> str:
@@ -116,7 +117,7 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
-        rows.append(Row("indicators", record, start, end, notes=notes, new=new))
+        rows.append(Row("indicators", record, start, end, notes=notes, new=new, words=fig.words))
     return rows
 
 

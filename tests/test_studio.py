@@ -255,6 +255,44 @@ def test_a_position_on_a_curated_policy_is_reviewed_saved_and_built(
     assert set(on_it["actor_id"]) == {"chan-vanna", "sok-dara"}
 
 
+@pytest.mark.parametrize(
+    ("kind", "words", "expected"),
+    [
+        # The figure's own words: the draft's reading of them (value, metric, dates) kept.
+        ("figure", "arrested 1,300 people", {"value": 1300, "metric_id": "arrests-total"}),
+        # Reported speech: the article's words, with the speaker the draft found.
+        ("statement", "the centre had no doctors", {"kind": "reported", "actor_id": "ouk-srey"}),
+        # Words no draft reads as an event: the date its sentence gives ("As of Wednesday"
+        # before 11 January 2018), the kind left blank for the curator.
+        ("event", "provincial rehabilitation centre",
+         {"event_date": dt.date(2018, 1, 10), "kind": None}),
+    ],
+)  # fmt: skip
+def test_a_selected_passage_becomes_a_draft_with_its_offsets(
+    studio: AppTest, kind: str, words: str, expected: dict
+):
+    at = _add(studio)
+    at.radio(key="screen").set_value("Review").run()
+    body, before = at.session_state["body"], len(at.session_state["rows"])
+    start = body.index(words)
+    # What the text component sends when words are selected with the mouse.
+    at.session_state["passage"] = (start, start + len(words))
+    at.run()
+    assert words in [t.value for t in at.text]
+    at.radio(key="passage-kind").set_value(kind).run()
+    at = at.button(key="passage-draft").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    rows = at.session_state["rows"]
+    assert len(rows) == before + 1 and at.session_state["passage"] is None
+    row = rows[-1]
+    assert (row.start, row.end, row.status) == (start, start + len(words), "open")
+    assert row.record["quote"] == words == body[row.start : row.end]
+    assert {k: row.record[k] for k in expected} == expected
+    # Reviewed like any draft: accepted in one click, it covers its sentence.
+    at = at.button(key=f"accept-{len(rows) - 1}").click().run()
+    assert at.session_state["rows"][-1].status == "accepted"
+
+
 def test_saved_yaml_is_stable():
     records = {"indicators": [{"quote": "q", "indicator_id": "a", "note": None, "value": 1}]}
     first = render_yaml("s", records, "x")
