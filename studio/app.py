@@ -11,9 +11,11 @@ import streamlit as st
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from data_model.records import ID_FIELDS, DatePrecision
+from data_model.safe_text import md
 from etl.load import SEEDS
 from studio import history
 from studio.access import gate
+from studio.changes import build_log
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
 from studio.passage import KINDS, passage_row, trimmed
@@ -21,12 +23,14 @@ from studio.review import NO_CURATED, Row, accepted, draft_rows
 from studio.selection import selectable_text
 from studio.store import save
 
-SCREENS = ["Add", "Review", "Coverage", "Save"]
+SCREENS = ["Add", "Review", "Coverage", "Save", "Changes"]
 KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
                "positions": "position", "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
+#: Record ids listed per article and build; a first build adds every record there is.
+SHOWN_IDS = 12
 
 st.set_page_config(page_title="Curation studio", layout="wide")
 st.title("Curation studio")
@@ -244,6 +248,25 @@ def save_screen() -> None:
     recent_changes()
 
 
+def changes_screen() -> None:
+    """What each recent build added, changed or removed (the feed's facts), then who added or
+    changed which record in the studio's files."""
+    st.subheader("What each build changed")
+    log = build_log(DB_PATH)
+    if not log:
+        st.caption("No build yet: saving an article builds the database.")
+    for build in log:
+        with st.container(border=True, key=f"build-{build.build}"):
+            st.markdown(f"**Build {build.build}** · {md(build.built_at)}")
+            for article in build.articles:
+                # Titles and ids are the articles' and curators' words: escaped, never obeyed.
+                st.markdown(f"{md(article.title)}: {md(article.summary)}")
+                ids = ", ".join(article.records[:SHOWN_IDS])
+                more = len(article.records) - SHOWN_IDS
+                st.caption(md(ids + (f" and {more} more" if more > 0 else "")))
+    recent_changes()
+
+
 def recent_changes() -> None:
     """Who added or changed which record, and when, across the studio's files."""
     changes = history.recent(SEEDS_DIR / "curated" / "articles")
@@ -262,6 +285,6 @@ def recent_changes() -> None:
     )  # fmt: skip
 
 
-{"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen, "Save": save_screen}[
-    screen
-]()
+SHOWN = {"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen,
+         "Save": save_screen, "Changes": changes_screen}  # fmt: skip
+SHOWN[screen]()

@@ -11,6 +11,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from database import queries
+from etl.build import build
 from database.connection import Reader
 from studio import history
 from studio.review import Row, highlighted
@@ -291,6 +292,36 @@ def test_a_selected_passage_becomes_a_draft_with_its_offsets(
     # Reviewed like any draft: accepted in one click, it covers its sentence.
     at = at.button(key=f"accept-{len(rows) - 1}").click().run()
     assert at.session_state["rows"][-1].status == "accepted"
+
+
+def test_changes_lists_what_each_build_added_changed_or_removed(
+    studio: AppTest, fixture_seeds: Path, tmp_path: Path
+):
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)  # build 1: the fixture
+    records = fixture_seeds / "curated" / "fixture-kampot.yaml"
+    doc = yaml.safe_load(records.read_text(encoding="utf-8"))
+    doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
+    records.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    build(db, fixture_seeds)  # build 2: one event changed
+    short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
+    at = _add(studio, short)
+    at.radio(key="screen").set_value("Review").run()
+    at.text_input(key="a-org-0").set_value("Kratie provincial police")
+    at = at.button(key="accept-0").click().run()
+    at.radio(key="screen").set_value("Save").run()
+    at = at.button(key="save").click().run()  # build 3: the article and its figure added
+    assert not at.error, at.code[0].value if at.code else ""
+    at = at.radio(key="screen").set_value("Changes").run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = [m.value for m in at.markdown]
+    builds = [m for m in shown if m.startswith("**Build ")]
+    assert [b.split(" · ")[0] for b in builds] == ["**Build 3**", "**Build 2**", "**Build 1**"]
+    assert "Kratie campaign reports 1,300 arrests: added 1 article; added 1 figure" in shown
+    assert "Province reports drug arrests: changed 1 event" in shown, shown
+    # Beside it, who added which record in the studio.
+    assert at.subheader[-1].value == "Recent changes"
+    assert at.dataframe[0].value["Who"].tolist()[0] == "Dara Test"
 
 
 def test_saved_yaml_is_stable():
