@@ -12,6 +12,7 @@ from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from data_model.records import ID_FIELDS, DatePrecision
 from data_model.safe_text import md
+from etl.coverage import sentences
 from etl.load import SEEDS
 from studio import history
 from studio.access import gate
@@ -103,12 +104,15 @@ def review_screen() -> None:
         st.subheader("Clean text")
         st.caption(
             "Candidates highlighted: orange while open, green once accepted. Select words "
-            "with the mouse (or Shift+arrows) to draft a record for them."
+            "with the mouse to draft a record for them, or pick them below by keyboard."
         )
         passage = STATE.get("passage")
         chosen = selectable_text(body, rows, passage)
         if chosen is not None:
             STATE["passage"] = passage = trimmed(body, int(chosen["start"]), int(chosen["end"]))
+        with st.expander("Pick words by keyboard", key="by-keyboard"):
+            pick_by_keyboard(body)
+        passage = STATE.get("passage")
         if passage:
             passage_form(body, rows, passage)
     with right:
@@ -125,6 +129,28 @@ def review_screen() -> None:
                 if reject.button("Reject", key=f"reject-{n}"):
                     row.status = "rejected"
                     st.rerun()
+
+
+def pick_by_keyboard(body: str) -> None:
+    """The fallback for a selection by mouse: the sentence, then the words within it."""
+    found = sentences(body)
+    which = st.selectbox(
+        "Sentence", range(len(found)), index=None, key="kb-sentence",
+        format_func=lambda i: found[i].text[:90], placeholder="pick a sentence",
+    )  # fmt: skip
+    if which is None:
+        return
+    sentence = found[which]
+    words = st.text_input(
+        "The words to code (part of the sentence, as written)", sentence.text, key="kb-words"
+    )
+    at = sentence.text.find(words.strip()) if words.strip() else -1
+    if at < 0:
+        st.error("Those words are not in the sentence: copy them as written.")
+    elif st.button("Select these words", key="kb-select"):
+        start = sentence.start + at
+        STATE["passage"] = trimmed(body, start, start + len(words.strip()))
+        st.rerun()
 
 
 def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:

@@ -27,7 +27,6 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.speakers import Speaker, new_actor
-from data_model.safe_text import md
 from etl.cleaning import clean_body
 from etl.coverage import Sentence, sentences
 from etl.quotes import BodyIndex, quoted_spans, within_quotation
@@ -270,28 +269,4 @@ def accepted(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
             if (kind, ident) not in seen and row.record.get(f"{kind[:-1]}_id") == ident:
                 seen.add((kind, ident))
                 out[kind].append(draft)
-    return out
-
-
-def highlighted(body: str, rows: list[Row]) -> list[str]:
-    """The clean text as Markdown paragraphs, each candidate's words highlighted: orange while
-    open, green once accepted. The article's words are escaped: shown as text, never obeyed."""
-    colour = {"open": "orange", "accepted": "green"}
-    spans = sorted(
-        (r.start, r.end, colour[r.status]) for r in rows if r.status in colour and r.end > r.start
-    )
-    out, offset = [], 0
-    for para in body.split("\n\n"):
-        end = offset + len(para)
-        parts, at = [], offset
-        for start, stop, tint in spans:
-            start, stop = max(start, at), min(stop, end)
-            if start >= stop:
-                continue
-            parts.append(md(body[at:start]))
-            parts.append(f":{tint}-background[{md(body[start:stop])}]")
-            at = stop
-        parts.append(md(body[at:end]))
-        out.append("".join(parts))
-        offset = end + 2
     return out

@@ -1,5 +1,5 @@
 """The Review screen's clean text as a selectable surface: candidates highlighted, and the
-words the curator selects with the mouse (or Shift+arrows) sent back as character offsets."""
+words the curator selects with the mouse sent back as character offsets into the clean text."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ export default function (component) {
   if (!root) {
     root = document.createElement("div");
     root.className = "passage-text";
-    root.tabIndex = 0;
     root.setAttribute("role", "document");
     root.setAttribute("aria-label", "Clean text: select words to draft a record for them");
     parentElement.appendChild(root);
@@ -79,7 +78,6 @@ export default function (component) {
     if (end > start) setTriggerValue("selected", { start, end });
   };
   root.onmouseup = () => setTimeout(send, 0);
-  root.onkeyup = (e) => { if (e.shiftKey || e.key === "Enter") send(); };
 }
 """
 
@@ -103,9 +101,10 @@ def marks(rows: list[Row], selected: tuple[int, int] | None = None) -> list[list
     spans = sorted(
         (r.start, r.end, tint[r.status]) for r in rows if r.status in tint and r.end > r.start
     )
-    if selected:
-        spans = [s for s in spans if s[1] <= selected[0] or s[0] >= selected[1]]
-        spans = sorted([*spans, (selected[0], selected[1], "selected")])
+    if selected:  # the selection outlined, the candidates' tint kept either side of it
+        a, b = selected
+        spans = [part for s, e, t in spans for part in ((s, min(e, a), t), (max(s, b), e, t))]
+        spans = sorted([*spans, (a, b, "selected")])
     out: list[list[Any]] = []
     for start, end, name in spans:
         start = max(start, out[-1][1]) if out else start

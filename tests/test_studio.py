@@ -11,10 +11,11 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from database import queries
-from etl.build import build
 from database.connection import Reader
+from etl.build import build
 from studio import history
-from studio.review import Row, highlighted
+from studio.review import Row
+from studio.selection import marks
 from studio.store import render_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -294,6 +295,21 @@ def test_a_selected_passage_becomes_a_draft_with_its_offsets(
     assert at.session_state["rows"][-1].status == "accepted"
 
 
+def test_words_can_be_picked_by_keyboard_too(studio: AppTest):
+    at = _add(studio)
+    at.radio(key="screen").set_value("Review").run()
+    body = at.session_state["body"]
+    pick = at.selectbox(key="kb-sentence")
+    sentence = next(i for i, o in enumerate(pick.options) if "Ouk Srey" in o)
+    at = pick.set_value(sentence).run()
+    at.text_input(key="kb-words").set_value("the centre had no doctors").run()
+    at = at.button(key="kb-select").click().run()
+    start = body.index("the centre had no doctors")
+    assert at.session_state["passage"] == (start, start + len("the centre had no doctors"))
+    at = at.button(key="passage-draft").click().run()
+    assert at.session_state["rows"][-1].record["quote"] == "the centre had no doctors"
+
+
 def test_changes_lists_what_each_build_added_changed_or_removed(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
@@ -398,12 +414,17 @@ def test_local_studio_needs_no_login(studio: AppTest):
     assert not [b for b in studio.button if b.key == "login"]
 
 
-def test_candidates_are_highlighted_in_the_clean_text_and_the_words_never_obeyed():
+@pytest.mark.parametrize(
+    ("selected", "expected"),
+    [
+        (None, [[0, 38, "open"], [62, 77, "accepted"]]),  # rejected rows are not tinted
+        # The selection outlined, the candidate's tint kept either side of it.
+        ((10, 20), [[0, 10, "open"], [10, 20, "selected"], [20, 38, "open"], [62, 77, "accepted"]]),
+    ],
+)
+def test_candidates_are_tinted_in_the_clean_text(selected, expected):  # fmt: skip
     body = "Police arrested 1,300 people, he said. **bold** :red[x]\n\nThen 45 traffickers."
     at45 = body.index("45")
     rows = [Row("indicators", {}, 0, 38), Row("indicators", {}, at45, at45 + 15, "accepted"),
             Row("statements", {}, 39, 47, "rejected")]  # fmt: skip
-    first, second = highlighted(body, rows)
-    assert first.startswith(":orange-background[Police arrested 1,300 people, he said.]")
-    assert "\\*\\*bold\\*\\*" in first and "\\:red\\[x\\]" in first  # text, not markup
-    assert second == "Then :green-background[45 traffickers.]"
+    assert marks(rows, selected) == expected

@@ -133,7 +133,8 @@ def test_a_passage_selected_with_the_mouse_becomes_a_draft(studio):
         page = browser.new_page(viewport=DESKTOP)
         page.set_default_timeout(60_000)
         page.goto(url)
-        page.get_by_label("Or paste the article as captured").fill(ARTICLE)
+        hostile = "The notice read <b>closed</b> <img src=x onerror=alert(1)> today."
+        page.get_by_label("Or paste the article as captured").fill(f"{ARTICLE}\n{hostile}\n")
         page.get_by_label("Outlet").click()
         page.get_by_label("Outlet").fill("The Example Daily")
         page.get_by_role("spinbutton", name="year, Published on").click()
@@ -145,6 +146,9 @@ def test_a_passage_selected_with_the_mouse_becomes_a_draft(studio):
         expect(page.get_by_text("Review its candidates next")).to_be_visible()
         page.get_by_text("Review", exact=True).click()
         expect(page.locator(".passage-text")).to_contain_text("market fair")
+        # The article's words are shown as text, never obeyed as markup.
+        expect(page.locator(".passage-text")).to_contain_text("<b>closed</b>")
+        expect(page.locator(".passage-text b, .passage-text img")).to_have_count(0)
         words = "the province would hold a market fair"
         _drag_over(page, words)
         form = page.get_by_test_id("stVerticalBlock").filter(has_text="Selected (characters")
