@@ -3,6 +3,7 @@ worded as the feed words it (the same facts as /feed.atom, from the read layer).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,8 +27,16 @@ class BuildChanges:
     """One build and the articles it changed."""
 
     build: int
-    built_at: str
+    built_at: str  # "23 Nov 2026, 18:35 UTC"
     articles: tuple[ArticleChanges, ...]
+
+
+def _when(built_at: object) -> str:
+    try:
+        at = dt.datetime.fromisoformat(str(built_at)).astimezone(dt.UTC)
+    except ValueError:
+        return str(built_at)  # shown as stored rather than guessed
+    return at.strftime("%-d %b %Y, %H:%M:%S UTC")
 
 
 def build_log(db_path: Path, builds: int = 10) -> list[BuildChanges]:
@@ -48,7 +57,7 @@ def build_log(db_path: Path, builds: int = 10) -> list[BuildChanges]:
             )
             summary = "; ".join(worded_changes(group))
             articles.append(ArticleChanges(str(source_id), title, summary, records))
-        out.append(BuildChanges(int(build), str(rows["built_at"].iloc[0]), tuple(articles)))
+        out.append(BuildChanges(int(build), _when(rows["built_at"].iloc[0]), tuple(articles)))
         if len(out) == builds:
             break
     return out

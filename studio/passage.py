@@ -116,5 +116,5 @@ def passage_row(
         # Own words only inside quotation marks; the check refuses either mislabelled.
         own = within_quotation((start, end), quoted_spans(body))
         record["kind"] = "direct" if own else "reported"
-    return Row(kind, record, start, end, notes=[f"selected: characters {start}-{end}", *notes],
+    return Row(kind, record, start, end, notes=["selected by hand", *notes],
                new=new)  # fmt: skip
