@@ -55,7 +55,9 @@ def _blank(
         notes.append(f"speaker from the draft of this sentence: {who}")
         new = {k: v for k, v in said.new.items() if k == "actors"}
     if kind == "policies":
+        # The fields the Review editor has no picker for are filled as the draft fills them.
         record |= {"first_source_id": source_id, "proposed_by": who, "status": "proposed",
+                   "status_note": f"Proposed in {source_id}; no decision reported.",
                    "proposed_on": dates.said_on or published, "name": "", "description": ""}  # fmt: skip
         return record, new, notes
     record["source_id"] = source_id
@@ -73,7 +75,7 @@ def _blank(
         record |= {"event_date": day, "title": body[start:end][:120],
                    "date_precision": str(dates.precision or "day") if day else None,
                    "date_basis": f"{'; '.join(dates.notes)}, in an article of {published}"
-                   if day else None}  # fmt: skip
+                   if day else f"given by the curator, from the article of {published}"}  # fmt: skip
     return record, new, notes
 
 
