@@ -27,6 +27,17 @@ def _counted(n: int, table: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def worded_changes(group: pd.DataFrame) -> list[str]:
+    """One article's changes in one build, counted: ['added 2 figures', 'removed 1 event']."""
+    counts = group.groupby(["change", "table_name"]).size()
+    return [
+        f"{change} {_counted(int(counts[(change, table)]), table)}"
+        for change in ("added", "changed", "removed")
+        for table in NOUNS
+        if (change, table) in counts.index
+    ]
+
+
 def atom(db: Reader, info: dict[str, str], dashboard_url: str) -> bytes:
     """The feed of the last builds, newest first: an entry per build and article, linking to
     the article on the Sources page."""
@@ -57,13 +68,7 @@ def _entry(
     built = str(group["built_at"].iloc[0] or _EPOCH)
     title = group["title"].dropna()
     about = str(title.iloc[0]) if len(title) else f"article {source_id} (removed)"
-    counts = group.groupby(["change", "table_name"]).size()
-    parts = [
-        f"{change} {_counted(int(counts[(change, table)]), table)}"
-        for change in ("added", "changed", "removed")
-        for table in NOUNS
-        if (change, table) in counts.index
-    ]
+    parts = worded_changes(group)
     ids = ", ".join(
         f"{t}:{r}" for t, r in zip(group["table_name"], group["record_id"], strict=True)
     )

@@ -30,7 +30,15 @@ from etl.cleaning import clean_body  # noqa: E402
 SEEDS = ROOT / "seeds"
 # Kinds copied per copy with fresh ids; the codebook, actors and phases stay shared, as a
 # larger real corpus would share them.
-PER_COPY_KINDS = ("sources", "indicators", "statements", "events", "policies", "not_coded")
+PER_COPY_KINDS = (
+    "sources",
+    "indicators",
+    "statements",
+    "events",
+    "policies",
+    "positions",
+    "not_coded",
+)
 # Fields whose value is the id of a per-copy record (a definition or a reference to one).
 _ID_KEYS = (
     "source_id",

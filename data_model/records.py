@@ -399,6 +399,38 @@ class PolicyPositionEntry(Record):
     )
 
 
+class ArticlePosition(Record):
+    """A named actor's position on a curated proposal, reported by a later article.
+
+    Kept in that article's own curated file (seeds/curated/articles), so adding an article
+    never means editing policies.yaml; the build merges it with the proposal's positions.
+    """
+
+    position_id: Id = Field(
+        description="Stable identifier of the position, unique across all positions."
+    )
+    policy_id: Id = Field(description="The proposal the position is on (policies.policy_id).")
+    actor_id: Id = Field(description="Who takes the position (actors.actor_id).")
+    actor_role: str | None = Field(
+        default=None,
+        description="The actor's role as this article gives it, where it differs from the "
+        "actor's usual role.",
+    )
+    position: Position = Field(strict=False, description="Where the actor stands.")
+    source_id: Id = Field(description="The article reporting the position.")
+    relayed_by: Id | None = Field(
+        default=None,
+        description="Who passed the position on, where the article has it second-hand "
+        "(actors.actor_id); empty when the article reports the actor directly.",
+    )
+    quote: Quote
+    kind: StatementKind = Field(
+        strict=False,
+        description="direct: the actor's (or relayer's) words in quotation marks; reported: "
+        "the article's paraphrase, never shown as the actor's words.",
+    )
+
+
 class Policy(Record):
     """A proposal or measure discussed in the articles, and who stands where on it."""
 
@@ -532,6 +564,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "indicators": Indicator,
     "statements": Statement,
     "policies": Policy,
+    "positions": ArticlePosition,
     "events": Event,
     "not_coded": NotCoded,
     "contested": Contest,
@@ -548,6 +581,7 @@ ID_FIELDS: dict[str, str] = {
     "indicators": "indicator_id",
     "statements": "statement_id",
     "policies": "policy_id",
+    "positions": "position_id",
     "events": "event_id",
     "not_coded": "quote",
     "contested": "contest_id",

@@ -219,9 +219,16 @@ POLICIES = Table(
 
 POLICY_POSITIONS = Table(
     "policy_positions",
-    "Where named actors stand on each proposal, each position backed by a quote.",
+    "Where named actors stand on each proposal, each position backed by a quote: those "
+    "listed with the proposal in policies.yaml and those a later article's own curated "
+    "file codes under `positions`.",
     (
-        Column("position_id", "VARCHAR", "Identifier of the position: policy id and a number."),
+        Column(
+            "position_id",
+            "VARCHAR",
+            "Identifier of the position: policy id and a number for one listed with its "
+            "proposal in policies.yaml, the curated position_id for one coded in an article's file.",
+        ),
         Column("policy_id", "VARCHAR", "The proposal (policies.policy_id)."),
         _from(PolicyPositionEntry, "actor_id", "VARCHAR"),
         _from(PolicyPositionEntry, "actor_role", "VARCHAR"),

@@ -118,7 +118,7 @@ def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], d
                 if sid is None:
                     continue
                 (excused if kind == "not_coded" else coded).setdefault(sid, []).append(span)
-                if kind in ("indicators", "statements", "events", "not_coded"):
+                if kind in ("indicators", "statements", "positions", "events", "not_coded"):
                     files.setdefault(sid, loc.file)
     for loc in data.records.get("sources", []):
         files.setdefault(loc.record.source_id, loc.file)

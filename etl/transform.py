@@ -108,6 +108,9 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
                 | {"position_id": f"{pol.policy_id}-{i + 1}", "policy_id": pol.policy_id}
                 | _span(loc.spans, f"positions.{i}.quote")
             )
+    # Positions coded in an article's own file join those listed with their proposal.
+    for loc in data.records["positions"]:
+        rows["policy_positions"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     for loc in data.records["not_coded"]:
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     rows["consistency_checks"] = check_rows(data)

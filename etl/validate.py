@@ -265,12 +265,57 @@ def _check_record(
             c.ref(raw, f"{f}.actor_id", "actors", pos.actor_id)
             c.ref(raw, f"{f}.relayed_by", "actors", pos.relayed_by)
             quote(f"{f}.quote", f"{f}.source_id", pos.source_id, pos.quote, speech=pos.kind)
+    elif kind == "positions":
+        c.ref(raw, "policy_id", "policies", rec.policy_id)
+        c.ref(raw, "actor_id", "actors", rec.actor_id)
+        c.ref(raw, "relayed_by", "actors", rec.relayed_by)
+        quote("quote", "source_id", rec.source_id, rec.quote, speech=rec.kind)
     elif kind == "phases":
         for i, cite in enumerate(rec.citations):
             quote(f"citations.{i}.quote", f"citations.{i}.source_id", cite.source_id, cite.quote)
     elif kind == "contested":
         for i, claim in enumerate(rec.claims):
             c.ref(raw, f"claims.{i}.record_id", claim.record_kind, claim.record_id)
+
+
+def _check_positions(records: dict[str, list[Located]], problems: Problems) -> None:
+    """A position coded in an article's file is not one its proposal lists already (or another
+    file codes): the same actor on the same proposal in the same words of the same article.
+    Its id must not be one the build gives a listed position (policy id and a number)."""
+    held: dict[tuple[str, str, str], list[tuple[tuple[int, int], str]]] = defaultdict(list)
+    listed: set[str] = set()
+    for loc in records.get("policies", []):
+        pol = loc.record
+        for i, pos in enumerate(pol.positions):
+            listed.add(f"{pol.policy_id}-{i + 1}")
+            span = loc.spans.get(f"positions.{i}.quote")
+            if span:
+                where = f"position {i + 1} of policy {pol.policy_id!r} in {loc.file}"
+                held[(pol.policy_id, pos.actor_id, pos.source_id)].append((span, where))
+    for loc in records.get("positions", []):
+        pos = loc.record
+        if pos.position_id in listed:
+            problems.add(
+                loc.file,
+                pos.position_id,
+                "position_id",
+                f"{pos.position_id!r} is the id the build gives a position listed in "
+                "policies.yaml: choose another",
+            )
+        span = loc.spans.get("quote")
+        if span is None:  # its quote's problem is reported already
+            continue
+        key = (pos.policy_id, pos.actor_id, pos.source_id)
+        same = next((w for s, w in held[key] if s[0] < span[1] and span[0] < s[1]), None)
+        if same is not None:
+            problems.add(
+                loc.file,
+                pos.position_id,
+                "quote",
+                f"the same position as {same} (same actor, proposal, article and words): "
+                "keep one of them",
+            )
+        held[key].append((span, f"position {pos.position_id!r} in {loc.file}"))
 
 
 def _check_restates(raw: RawRecord, rec: Indicator, target: Indicator, problems: Problems) -> None:
@@ -344,6 +389,7 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
             loc = Located(rec, raw_rec.file)
             _check_record(kind, raw_rec, rec, checker, phases, loc, indicators)
             records[kind].append(loc)
+    _check_positions(records, problems)
     return Dataset(
         records=records,
         bodies={sid: b.body for sid, b in bodies.items()},

@@ -10,21 +10,28 @@ import streamlit as st
 
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
-from data_model.records import DatePrecision
+from data_model.records import ID_FIELDS, DatePrecision
+from data_model.safe_text import md
+from etl.coverage import sentences
 from etl.load import SEEDS
 from studio import history
 from studio.access import gate
+from studio.changes import build_log
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
-from studio.review import NO_CURATED, Row, accepted, draft_rows, highlighted
+from studio.passage import KINDS, passage_row, trimmed
+from studio.review import NO_CURATED, Row, accepted, draft_rows
+from studio.selection import selectable_text
 from studio.store import save
 
-SCREENS = ["Add", "Review", "Coverage", "Save"]
+SCREENS = ["Add", "Review", "Coverage", "Save", "Changes"]
 KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
-               "events": "event"}  # fmt: skip
+               "positions": "position", "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
+#: Record ids listed per article and build; a first build adds every record there is.
+SHOWN_IDS = 12
 
 st.set_page_config(page_title="Curation studio", layout="wide")
 st.title("Curation studio")
@@ -81,6 +88,7 @@ def add_screen() -> None:
         body, rows = draft_rows(text, title, added.source_id, published, curated)
         STATE["curated"], STATE["problems"] = curated, {}
         STATE["body"], STATE["rows"], STATE["set_aside"] = body, rows, {}
+        STATE["draft_input"], STATE["passage"] = (text, title, published), None
         st.success(f"Added as source {added.source_id}. Review its candidates next.")
 
 
@@ -94,15 +102,22 @@ def review_screen() -> None:
     left, right = st.columns([2, 3])
     with left:
         st.subheader("Clean text")
-        st.caption("Candidates highlighted: orange while open, green once accepted.")
-        for paragraph in highlighted(body, rows):
-            st.markdown(paragraph)
+        st.caption(
+            "Candidates highlighted: orange while open, green once accepted. Select words "
+            "with the mouse to draft a record for them, or pick them below by keyboard."
+        )
+        passage = STATE.get("passage")
+        chosen = selectable_text(body, rows, passage)
+        if chosen is not None:
+            STATE["passage"] = passage = trimmed(body, int(chosen["start"]), int(chosen["end"]))
+        with st.expander("Pick words by keyboard", key="by-keyboard"):
+            pick_by_keyboard(body)
+        passage = STATE.get("passage")
+        if passage:
+            passage_form(body, rows, passage)
     with right:
         st.subheader(f"{len(rows)} candidates")
         for n, row in enumerate(rows):
-            if row.status == "note":  # a position on a curated policy: shown, not saved here
-                st.caption(f"Position: {'; '.join(row.notes)}")
-                continue
             label = f"{KIND_LABELS[row.kind]} · {row.status} · {body[row.start : row.end][:70]}"
             with st.expander(label, expanded=row.status == "open"):
                 st.caption(f"characters {row.start}-{row.end}; " + "; ".join(row.notes))
@@ -114,6 +129,50 @@ def review_screen() -> None:
                 if reject.button("Reject", key=f"reject-{n}"):
                     row.status = "rejected"
                     st.rerun()
+
+
+def pick_by_keyboard(body: str) -> None:
+    """The fallback for a selection by mouse: the sentence, then the words within it."""
+    found = sentences(body)
+    which = st.selectbox(
+        "Sentence", range(len(found)), index=None, key="kb-sentence",
+        format_func=lambda i: found[i].text[:90], placeholder="pick a sentence",
+    )  # fmt: skip
+    if which is None:
+        return
+    sentence = found[which]
+    words = st.text_input(
+        "The words to code (part of the sentence, as written)", sentence.text, key="kb-words"
+    )
+    at = sentence.text.find(words.strip()) if words.strip() else -1
+    if at < 0:
+        st.error("Those words are not in the sentence: copy them as written.")
+    elif st.button("Select these words", key="kb-select"):
+        start = sentence.start + at
+        STATE["passage"] = trimmed(body, start, start + len(words.strip()))
+        st.rerun()
+
+
+def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
+    """The selected words, the kind of record to draft for them, and the draft added."""
+    start, end = passage
+    with st.container(border=True, key="passage-form"):
+        st.caption(f"Selected (characters {start}-{end}):")
+        st.text(body[start:end])  # the article's words, as text
+        name = st.radio("Draft a", list(KINDS), horizontal=True, key="passage-kind")
+        if st.button("Draft a record for these words", key="passage-draft", type="primary"):
+            source_id = STATE["source_id"]
+            raw, title, published = STATE["draft_input"]
+            drafted = draft_rows(
+                raw, title, source_id, published, STATE.get("curated") or NO_CURATED
+            )[1]
+            taken = {str(r.record.get(ID_FIELDS[r.kind])) for r in rows}
+            rows.append(passage_row(body, start, end, name, drafted, source_id, published, taken))
+            STATE["passage"] = None
+            st.rerun()
+        if st.button("Clear the selection", key="passage-clear"):
+            STATE["passage"] = None
+            st.rerun()
 
 
 def _lines():
@@ -215,6 +274,25 @@ def save_screen() -> None:
     recent_changes()
 
 
+def changes_screen() -> None:
+    """What each recent build added, changed or removed (the feed's facts), then who added or
+    changed which record in the studio's files."""
+    st.subheader("What each build changed")
+    log = build_log(DB_PATH)
+    if not log:
+        st.caption("No build yet: saving an article builds the database.")
+    for build in log:
+        with st.container(border=True, key=f"build-{build.build}"):
+            st.markdown(f"**Build {build.build}** · {md(build.built_at)}")
+            for article in build.articles:
+                # Titles and ids are the articles' and curators' words: escaped, never obeyed.
+                st.markdown(f"{md(article.title)}: {md(article.summary)}")
+                ids = ", ".join(article.records[:SHOWN_IDS])
+                more = len(article.records) - SHOWN_IDS
+                st.caption(md(ids + (f" and {more} more" if more > 0 else "")))
+    recent_changes()
+
+
 def recent_changes() -> None:
     """Who added or changed which record, and when, across the studio's files."""
     changes = history.recent(SEEDS_DIR / "curated" / "articles")
@@ -233,6 +311,6 @@ def recent_changes() -> None:
     )  # fmt: skip
 
 
-{"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen, "Save": save_screen}[
-    screen
-]()
+SHOWN = {"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen,
+         "Save": save_screen, "Changes": changes_screen}  # fmt: skip
+SHOWN[screen]()

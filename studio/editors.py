@@ -17,6 +17,7 @@ from data_model.records import (
     DatePrecision,
     EventKind,
     PolicyCategory,
+    Position,
     Stance,
     StatementKind,
     Topic,
@@ -151,6 +152,27 @@ def _policy(n: int, row: Row, curated: Curated) -> None:
     rec["proposed_on"] = _date("Proposed on", rec["proposed_on"], f"p-date-{n}")
 
 
+def _position(n: int, row: Row, curated: Curated) -> None:
+    rec, rid = row.record, row.record["position_id"]
+    policies = {str(p["policy_id"]): str(p.get("name", "")) for p in curated.policies
+                if p.get("policy_id")}  # fmt: skip
+    rec["policy_id"] = _pick("On the proposal", list(policies), rec["policy_id"], f"pos-pol-{n}")
+    if rec["policy_id"] in policies:
+        st.caption(md(policies[rec["policy_id"]]))
+    _problems(rid, "policy_id")
+    _actor_field(n, row, "actor_id", curated)
+    rec["position"] = _pick("Position", [p.value for p in Position], rec["position"],
+                            f"pos-pos-{n}", blank=False)  # fmt: skip
+    rec["kind"] = _pick("Kind", [k.value for k in StatementKind], rec["kind"], f"pos-kind-{n}",
+                        blank=False)  # fmt: skip
+    _problems(rid, "quote")
+    rec["actor_role"] = st.text_input("Role as this article gives it (if another)",
+                                      rec.get("actor_role") or "", key=f"pos-role-{n}") or None  # fmt: skip
+    rec["relayed_by"] = _pick("Relayed by (second-hand only)", _ids(curated.actors, "actor_id"),
+                              rec.get("relayed_by"), f"pos-relay-{n}")  # fmt: skip
+    _problems(rid, "relayed_by")
+
+
 def _event(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["event_id"]
     rec["title"] = st.text_input("Title", rec["title"], key=f"e-title-{n}")
@@ -162,7 +184,8 @@ def _event(n: int, row: Row, curated: Curated) -> None:
                                   rec["date_precision"], f"e-prec-{n}", blank=False)  # fmt: skip
 
 
-EDITORS = {"indicators": _figure, "statements": _statement, "policies": _policy, "events": _event}
+EDITORS = {"indicators": _figure, "statements": _statement, "policies": _policy,
+           "positions": _position, "events": _event}  # fmt: skip
 
 
 def row_editor(n: int, row: Row, curated: Curated) -> None:

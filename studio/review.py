@@ -16,6 +16,7 @@ from curation.suggest import candidates
 from curation.suggest.dates import when
 from curation.suggest.guess import (
     Curated,
+    MeasureGuess,
     actor_type_of,
     guess_actor,
     guess_event,
@@ -26,10 +27,9 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.speakers import Speaker, new_actor
-from data_model.safe_text import md
 from etl.cleaning import clean_body
-from etl.coverage import sentences
-from etl.quotes import BodyIndex
+from etl.coverage import Sentence, sentences
+from etl.quotes import BodyIndex, quoted_spans, within_quotation
 
 NO_CURATED = Curated([], [], [], [], [])
 
@@ -38,7 +38,7 @@ NO_CURATED = Curated([], [], [], [], [])
 class Row:
     """One candidate as the curator sees it: accepted, edited or rejected in one action."""
 
-    kind: str  # "indicators", "statements", "policies" or "events"
+    kind: str  # "indicators", "statements", "policies", "positions" or "events"
     record: dict[str, Any]
     start: int  # character offsets of the quote in the clean text
     end: int
@@ -46,6 +46,7 @@ class Row:
     notes: list[str] = field(default_factory=list)
     # New records this one needs (a metric or actor to create), saved with it, by kind.
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
 
 
 def _slug(text: str, words: int = 4) -> str:
@@ -115,7 +116,7 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
-        rows.append(Row("indicators", record, start, end, notes=notes, new=new))
+        rows.append(Row("indicators", record, start, end, notes=notes, new=new, words=fig.words))
     return rows
 
 
@@ -146,6 +147,37 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
     return rows
 
 
+def _position_row(
+    n: int,
+    s: Sentence,
+    measure: MeasureGuess,
+    said: Speaker,
+    source_id: str,
+    curated: Curated,
+    body: str,
+) -> Row:
+    """A position on a curated policy, as a record of the article's own file (never an edit
+    of policies.yaml): the sentence as the article's words, the speaker's own only when the
+    whole sentence is inside quotation marks."""
+    actor_id, new_actor_draft, actor_notes = _actor(said, curated)
+    own_words = within_quotation((s.start, s.end), quoted_spans(body))
+    record = {
+        "position_id": f"{source_id}-position-{n}",
+        "policy_id": measure.policy_id,
+        "actor_id": actor_id,
+        "actor_role": None,
+        "position": measure.position.value,
+        "source_id": source_id,
+        "relayed_by": None,
+        "quote": s.text,
+        "kind": "direct" if own_words else "reported",
+    }
+    notes = [f"{measure.verb!r}: {measure.position.value} policy {measure.policy_id} "
+             f"({measure.reason})", *actor_notes]  # fmt: skip
+    new = {"actors": new_actor_draft} if new_actor_draft else {}
+    return Row("positions", record, s.start, s.end, notes=notes, new=new)
+
+
 def _measure_and_event_rows(
     body: str, statements, source_id: str, published: dt.date | None, curated: Curated
 ) -> list[Row]:
@@ -158,18 +190,7 @@ def _measure_and_event_rows(
         if measure is not None and said is not None:
             actor_id, _, _ = _actor(said, curated)
             if measure.policy_id:
-                notes = [f"{measure.position.value} policy {measure.policy_id} "
-                         f"({measure.reason}); its position is kept in policies.yaml"]  # fmt: skip
-                rows.append(
-                    Row(
-                        "positions",
-                        {"policy_id": measure.policy_id, "quote": s.text},
-                        s.start,
-                        s.end,
-                        status="note",
-                        notes=notes,
-                    )  # fmt: skip
-                )
+                rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
                 dates = when(s.text, published)
                 record = {
@@ -227,7 +248,16 @@ def draft_rows(
 def accepted(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
     """The records to save: accepted rows, and the new metrics and actors they need, by kind."""
     out: dict[str, list[dict[str, Any]]] = {
-        k: [] for k in ("metrics", "actors", "indicators", "statements", "policies", "events")
+        k: []
+        for k in (
+            "metrics",
+            "actors",
+            "indicators",
+            "statements",
+            "policies",
+            "positions",
+            "events",
+        )
     }
     seen: set[tuple[str, str]] = set()
     for row in rows:
@@ -239,28 +269,4 @@ def accepted(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
             if (kind, ident) not in seen and row.record.get(f"{kind[:-1]}_id") == ident:
                 seen.add((kind, ident))
                 out[kind].append(draft)
-    return out
-
-
-def highlighted(body: str, rows: list[Row]) -> list[str]:
-    """The clean text as Markdown paragraphs, each candidate's words highlighted: orange while
-    open, green once accepted. The article's words are escaped: shown as text, never obeyed."""
-    colour = {"open": "orange", "accepted": "green"}
-    spans = sorted(
-        (r.start, r.end, colour[r.status]) for r in rows if r.status in colour and r.end > r.start
-    )
-    out, offset = [], 0
-    for para in body.split("\n\n"):
-        end = offset + len(para)
-        parts, at = [], offset
-        for start, stop, tint in spans:
-            start, stop = max(start, at), min(stop, end)
-            if start >= stop:
-                continue
-            parts.append(md(body[at:start]))
-            parts.append(f":{tint}-background[{md(body[start:stop])}]")
-            at = stop
-        parts.append(md(body[at:end]))
-        out.append("".join(parts))
-        offset = end + 2
     return out

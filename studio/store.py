@@ -21,7 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 # Field order as the models declare it: the same record always writes the same lines.
 _ORDER = {kind: list(model.model_fields) for kind, model in RECORD_KINDS.items()}
 #: The kinds an article's curated file holds, in the order the seeds write them.
-ARTICLE_KINDS = ("metrics", "actors", "indicators", "statements", "policies", "events", "not_coded")
+ARTICLE_KINDS = (
+    "metrics",
+    "actors",
+    "indicators",
+    "statements",
+    "policies",
+    "positions",
+    "events",
+    "not_coded",
+)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,12 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from database import queries
+from database.connection import Reader
+from etl.build import build
 from studio import history
-from studio.review import Row, highlighted
+from studio.review import Row
+from studio.selection import marks
 from studio.store import render_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -215,6 +219,127 @@ def test_a_real_article_saves_once_every_sentence_is_accounted_for(
     assert (tmp_path / "monitor.duckdb").exists()
 
 
+def test_a_position_on_a_curated_policy_is_reviewed_saved_and_built(
+    studio: AppTest, fixture_seeds: Path, tmp_path: Path
+):
+    # The fixture's policy (community-based treatment in Kampot) lists Chan Vanna's position.
+    text = (
+        "Kampot police back treatment\n\n"
+        "Provincial police chief Sok Dara said he supports community-based treatment of drug "
+        "users in Kampot.\n"
+    )
+    listed = (fixture_seeds / "curated" / "fixture-kampot.yaml").read_bytes()
+    at = _add(studio, text)
+    at.radio(key="screen").set_value("Review").run()
+    rows = at.session_state["rows"]
+    n = next(i for i, r in enumerate(rows) if r.kind == "positions")
+    assert at.selectbox(key=f"pos-pol-{n}").value == "kampot-community-treatment"
+    assert at.selectbox(key=f"actor-{n}").value == "sok-dara"
+    assert at.selectbox(key=f"pos-pos-{n}").value == "supports"
+    assert at.selectbox(key=f"pos-kind-{n}").value == "reported"
+    at = at.button(key=f"accept-{n}").click().run()
+    at = _set_aside_the_rest(at)
+    at.radio(key="screen").set_value("Save").run()
+    at = at.button(key="save").click().run()
+    assert not at.error, at.code[0].value if at.code else ""
+    [saved] = (fixture_seeds / "curated" / "articles").glob("*.yaml")
+    [position] = yaml.safe_load(saved.read_text(encoding="utf-8"))["positions"]
+    assert (position["policy_id"], position["actor_id"], position["kind"]) == (
+        "kampot-community-treatment",
+        "sok-dara",
+        "reported",
+    )
+    # The file listing the policy is left as it was: the position is the article's own record.
+    assert (fixture_seeds / "curated" / "fixture-kampot.yaml").read_bytes() == listed
+    with Reader(tmp_path / "monitor.duckdb") as db:
+        on_it = queries.policy_positions(db, policy_ids=["kampot-community-treatment"])
+    assert position["position_id"] in set(on_it["position_id"])
+    assert set(on_it["actor_id"]) == {"chan-vanna", "sok-dara"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "words", "expected"),
+    [
+        # The figure's own words: the draft's reading of them (value, metric, dates) kept.
+        ("figure", "arrested 1,300 people", {"value": 1300, "metric_id": "arrests-total"}),
+        # Reported speech: the article's words, with the speaker the draft found.
+        ("statement", "the centre had no doctors", {"kind": "reported", "actor_id": "ouk-srey"}),
+        # Words no draft reads as an event: the date its sentence gives ("As of Wednesday"
+        # before 11 January 2018), the kind left blank for the curator.
+        ("event", "provincial rehabilitation centre",
+         {"event_date": dt.date(2018, 1, 10), "kind": None}),
+    ],
+)  # fmt: skip
+def test_a_selected_passage_becomes_a_draft_with_its_offsets(
+    studio: AppTest, kind: str, words: str, expected: dict
+):
+    at = _add(studio)
+    at.radio(key="screen").set_value("Review").run()
+    body, before = at.session_state["body"], len(at.session_state["rows"])
+    start = body.index(words)
+    # What the text component sends when words are selected with the mouse.
+    at.session_state["passage"] = (start, start + len(words))
+    at.run()
+    assert words in [t.value for t in at.text]
+    at.radio(key="passage-kind").set_value(kind).run()
+    at = at.button(key="passage-draft").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    rows = at.session_state["rows"]
+    assert len(rows) == before + 1 and at.session_state["passage"] is None
+    row = rows[-1]
+    assert (row.start, row.end, row.status) == (start, start + len(words), "open")
+    assert row.record["quote"] == words == body[row.start : row.end]
+    assert {k: row.record[k] for k in expected} == expected
+    # Reviewed like any draft: accepted in one click, it covers its sentence.
+    at = at.button(key=f"accept-{len(rows) - 1}").click().run()
+    assert at.session_state["rows"][-1].status == "accepted"
+
+
+def test_words_can_be_picked_by_keyboard_too(studio: AppTest):
+    at = _add(studio)
+    at.radio(key="screen").set_value("Review").run()
+    body = at.session_state["body"]
+    pick = at.selectbox(key="kb-sentence")
+    sentence = next(i for i, o in enumerate(pick.options) if "Ouk Srey" in o)
+    at = pick.set_value(sentence).run()
+    at.text_input(key="kb-words").set_value("the centre had no doctors").run()
+    at = at.button(key="kb-select").click().run()
+    start = body.index("the centre had no doctors")
+    assert at.session_state["passage"] == (start, start + len("the centre had no doctors"))
+    at = at.button(key="passage-draft").click().run()
+    assert at.session_state["rows"][-1].record["quote"] == "the centre had no doctors"
+
+
+def test_changes_lists_what_each_build_added_changed_or_removed(
+    studio: AppTest, fixture_seeds: Path, tmp_path: Path
+):
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)  # build 1: the fixture
+    records = fixture_seeds / "curated" / "fixture-kampot.yaml"
+    doc = yaml.safe_load(records.read_text(encoding="utf-8"))
+    doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
+    records.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    build(db, fixture_seeds)  # build 2: one event changed
+    short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
+    at = _add(studio, short)
+    at.radio(key="screen").set_value("Review").run()
+    at.text_input(key="a-org-0").set_value("Kratie provincial police")
+    at = at.button(key="accept-0").click().run()
+    at.radio(key="screen").set_value("Save").run()
+    at = at.button(key="save").click().run()  # build 3: the article and its figure added
+    assert not at.error, at.code[0].value if at.code else ""
+    at = at.radio(key="screen").set_value("Changes").run()
+    assert not at.exception, [e.message for e in at.exception]
+    shown = [m.value for m in at.markdown]
+    builds = [m for m in shown if m.startswith("**Build ")]
+    assert [b.split(" · ")[0] for b in builds] == ["**Build 3**", "**Build 2**", "**Build 1**"]
+    assert "Kratie campaign reports 1,300 arrests: added 1 article; added 1 figure" in shown
+    assert "Province reports drug arrests: changed 1 event" in shown, shown
+    # Beside it, who added which record in the studio.
+    assert at.subheader[-1].value == "Recent changes"
+    assert at.dataframe[0].value["Who"].tolist()[0] == "Dara Test"
+
+
 def test_saved_yaml_is_stable():
     records = {"indicators": [{"quote": "q", "indicator_id": "a", "note": None, "value": 1}]}
     first = render_yaml("s", records, "x")
@@ -289,12 +414,17 @@ def test_local_studio_needs_no_login(studio: AppTest):
     assert not [b for b in studio.button if b.key == "login"]
 
 
-def test_candidates_are_highlighted_in_the_clean_text_and_the_words_never_obeyed():
+@pytest.mark.parametrize(
+    ("selected", "expected"),
+    [
+        (None, [[0, 38, "open"], [62, 77, "accepted"]]),  # rejected rows are not tinted
+        # The selection outlined, the candidate's tint kept either side of it.
+        ((10, 20), [[0, 10, "open"], [10, 20, "selected"], [20, 38, "open"], [62, 77, "accepted"]]),
+    ],
+)
+def test_candidates_are_tinted_in_the_clean_text(selected, expected):  # fmt: skip
     body = "Police arrested 1,300 people, he said. **bold** :red[x]\n\nThen 45 traffickers."
     at45 = body.index("45")
     rows = [Row("indicators", {}, 0, 38), Row("indicators", {}, at45, at45 + 15, "accepted"),
             Row("statements", {}, 39, 47, "rejected")]  # fmt: skip
-    first, second = highlighted(body, rows)
-    assert first.startswith(":orange-background[Police arrested 1,300 people, he said.]")
-    assert "\\*\\*bold\\*\\*" in first and "\\:red\\[x\\]" in first  # text, not markup
-    assert second == "Then :green-background[45 traffickers.]"
+    assert marks(rows, selected) == expected

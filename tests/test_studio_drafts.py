@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 
 from curation.suggest.guess import Curated
+from data_model.records import ID_FIELDS, RECORD_KINDS
+from studio.passage import KINDS, passage_row, trimmed
 from studio.review import Row, accepted, draft_rows
 
 PUBLISHED = dt.date(2018, 3, 8)
@@ -123,11 +125,23 @@ def test_a_call_for_a_new_measure_is_a_new_policy_draft():
     assert policy["quote"].startswith("Governor Men Sithan proposed")
 
 
-def test_a_position_on_a_curated_measure_points_at_it():
+def test_a_position_on_a_curated_measure_is_a_position_record_of_the_article():
     rows = _rows("Sok Dara urged provinces to open more voluntary treatment clinics.")
     position = _one(rows, "positions")
-    assert position.record["policy_id"] == "voluntary-clinics"
-    assert position.status == "note"  # shown beside the statement, not saved from here
+    assert position.record | {"position_id": "-"} == {
+        "position_id": "-",
+        "policy_id": "voluntary-clinics",
+        "actor_id": "sok-dara",
+        "actor_role": None,
+        "position": "supports",
+        "source_id": "made-up",
+        "relayed_by": None,
+        "quote": "Sok Dara urged provinces to open more voluntary treatment clinics.",
+        "kind": "reported",  # the article's words, not in quotation marks
+    }
+    assert position.status == "open"  # reviewed and saved like any other record
+    position.status = "accepted"
+    assert accepted([position])["positions"] == [position.record]
 
 
 def test_a_dated_event_is_drafted_with_its_date_and_kind():
@@ -138,3 +152,36 @@ def test_a_dated_event_is_drafted_with_its_date_and_kind():
 def test_a_sentence_without_a_date_gives_no_event():
     assert not [r for r in _rows("The campaign began with raids, officials said.") if
                 r.kind == "events"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_a_selection_no_draft_reads_gives_every_field_blank_but_what_the_words_tell(name: str):
+    raw = "A made-up headline\n\nThe market reopened yesterday after the holiday.\n"
+    body, drafted = draft_rows(raw, "A made-up headline", "made-up", PUBLISHED, CURATED)
+    start = body.index("market reopened")
+    end = start + len("market reopened")
+    row = passage_row(body, start, end, name, drafted, "made-up", PUBLISHED, {"made-up-x"})
+    kind = KINDS[name]
+    assert (row.kind, row.start, row.end, row.status) == (kind, start, end, "open")
+    assert set(row.record) == set(RECORD_KINDS[kind].model_fields)  # nothing the model lacks
+    assert row.record["quote"] == "market reopened"
+    assert row.record[ID_FIELDS[kind]].startswith("made-up-")
+    # Nothing invented: no figure, speaker, stance or kind of event read into these words.
+    for field in ("value", "metric_id", "actor_id", "proposed_by", "stance", "position"):
+        assert row.record.get(field) is None, field
+    if kind == "events":  # "yesterday" in an article of 8 March 2018
+        assert row.record["event_date"] == dt.date(2018, 3, 7) and row.record["kind"] is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 10, (0, 10)),  # "Some words"
+        (4, 17, (5, 15)),  # white space either side left out
+        (10, 5, (5, 10)),  # selected backwards
+        (15, 19, None),  # only white space
+        (0, 2, None),  # shorter than a quote may be
+    ],
+)
+def test_a_selection_is_trimmed_to_its_words(start: int, end: int, expected):
+    assert trimmed("Some words here  \n\nmore", start, end) == expected

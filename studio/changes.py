@@ -1,0 +1,63 @@
+"""The studio's change log: what each recent build added, changed or removed, per article,
+worded as the feed words it (the same facts as /feed.atom, from the read layer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from api.feed import worded_changes
+from database import queries
+from database.connection import Reader
+
+
+@dataclass(frozen=True)
+class ArticleChanges:
+    """One article's changes in one build."""
+
+    source_id: str
+    title: str  # the article's title, or a note that it was removed
+    summary: str  # "added 2 figures; changed 1 statement"
+    records: tuple[str, ...]  # "indicators:<id>", one per record
+
+
+@dataclass(frozen=True)
+class BuildChanges:
+    """One build and the articles it changed."""
+
+    build: int
+    built_at: str  # "23 Nov 2026, 18:35 UTC"
+    articles: tuple[ArticleChanges, ...]
+
+
+def _when(built_at: object) -> str:
+    try:
+        at = dt.datetime.fromisoformat(str(built_at)).astimezone(dt.UTC)
+    except ValueError:
+        return str(built_at)  # shown as stored rather than guessed
+    return at.strftime("%-d %b %Y, %H:%M:%S UTC")
+
+
+def build_log(db_path: Path, builds: int = 10) -> list[BuildChanges]:
+    """The last ``builds`` builds of the database at db_path, newest first; none before the
+    first build."""
+    if not db_path.exists():
+        return []
+    with Reader(db_path) as db:
+        changes = queries.build_changes(db)
+    out: list[BuildChanges] = []
+    for build, rows in changes.groupby("build", sort=False):
+        articles = []
+        for source_id, group in rows.groupby("source_id", sort=False, dropna=False):
+            titles = group["title"].dropna()
+            title = str(titles.iloc[0]) if len(titles) else f"article {source_id} (removed)"
+            records = tuple(
+                f"{t}:{r}" for t, r in zip(group["table_name"], group["record_id"], strict=True)
+            )
+            summary = "; ".join(worded_changes(group))
+            articles.append(ArticleChanges(str(source_id), title, summary, records))
+        out.append(BuildChanges(int(build), _when(rows["built_at"].iloc[0]), tuple(articles)))
+        if len(out) == builds:
+            break
+    return out
