@@ -14,6 +14,7 @@ from data_model.records import ActorType, Stance, Topic
 from database import queries
 from database.connection import Reader
 from database.downloads import DOWNLOAD_TABLES
+from database.queries import fold
 
 
 class BadParameter(ValueError):
@@ -154,6 +155,25 @@ def api_path(table: str, suffix: str, filters: Mapping[str, Sequence[Any] | str]
             pairs.append(urlencode({k: ",".join(map(str, v))}, safe=","))
     query = "&".join(pairs)
     return f"/api/v1/{table}{suffix}" + (f"?{query}" if query else "")
+
+
+def canonical_pairs(values: Values) -> list[tuple[str, str]]:
+    """The checked filters as (parameter, value) pairs written one way: names in order, ids
+    sorted, dates as YYYY-MM-DD, a search as its folded words (all the query uses), a search
+    of no words left out. Every spelling of one request gives the same pairs."""
+    pairs: list[tuple[str, str]] = []
+    for name in sorted(values):
+        value = values[name]
+        if isinstance(value, dt.date):
+            pairs.append((name, value.isoformat()))
+        elif isinstance(value, str):
+            words = " ".join(fold(value).split())
+            pairs += [(name, words)] if words else []
+        elif FILTERS[name].whole:
+            pairs += [(name, item) for item in sorted(value)]
+        else:
+            pairs.append((name, ",".join(sorted(value))))
+    return pairs
 
 
 def _ids(name: str, raw: list[str]) -> list[str]:
