@@ -177,12 +177,13 @@ def test_forget_answers_makes_the_next_answer_afresh(seed_db, monkeypatch):
     from api import routes
 
     made: list[int] = []
+    write = routes.arrow_csv_bytes
 
-    def counting(frame: pd.DataFrame) -> bytes:
-        made.append(len(frame))
-        return to_csv_bytes(frame)
+    def counting(rows: object) -> bytes | None:
+        made.append(1)
+        return write(rows)
 
-    monkeypatch.setattr(routes, "to_csv_bytes", counting)
+    monkeypatch.setattr(routes, "arrow_csv_bytes", counting)
     database = Database(lambda: seed_db)
     client = TestClient(Starlette(routes=make_routes(database)))
     first = client.get("/api/v1/statements.csv")
