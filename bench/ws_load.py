@@ -189,8 +189,14 @@ def main(argv: list[str] | None = None) -> int:
                     server.measure(payload, sessions, args.seconds)
                 sessions *= 2
             for server in servers:
+                # Without a collection after every run, garbage must not pile up: the
+                # process's whole memory after all the runs above, beside the idle sessions'.
+                rss = _rss_mb(server.proc.pid)
                 mb = server.memory_per_session(payload, args.idle)
-                print(f"{server.name}: {mb:.2f} MB per idle session ({args.idle} held)")
+                print(
+                    f"{server.name}: {rss:.0f} MB after the runs; "
+                    f"{mb:.2f} MB per idle session ({args.idle} held)"
+                )
         finally:
             for server in servers:
                 stop_server(server.proc)
