@@ -6,9 +6,10 @@ after the fast CSV path, and throughput of one server process against two: print
 
 Server time is measured in-process (Starlette's TestClient, no network), per request, with
 the per-build answer cache emptied before each ("made") and left warm ("kept"), p50 and p95.
-"before" is the same routes with the code the fast path replaced swapped back in (the
-cell-by-cell writer of bench/csv_reference.py, DuckDB's own .df(), answers over 500 kB not
-kept); before and after requests alternate, so both see the same machine load. Throughput:
+"before" is the same routes with the code the straight-from-Arrow path replaced swapped
+back in (the rows made a pandas frame, then written by to_csv_bytes with the regular
+expressions that defused and quoted cells until then: main at 4492cbf); before and after
+requests alternate, so both see the same machine load. Throughput:
 `monitor.serve` processes on loopback, loaded by client threads for --seconds per route,
 first one process, then two taking requests in turn (the client alternates between them,
 as the simplest round-robin balancer would). Nothing here is asserted.
@@ -26,7 +27,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,34 +50,52 @@ LOAD_PATHS = {
 }
 
 
-def _df_frame(self: object, sql: str, params: Sequence[object] = ()) -> object:
-    """Reader.frame as it was: DuckDB's own .df()."""
-    with self._lock:  # type: ignore[attr-defined]
-        cur = self._con.cursor()  # type: ignore[attr-defined]
-    try:
-        cur.execute("USE db")
-        return cur.execute(sql, list(params)).df()
-    finally:
-        cur.close()
+#: The kernels this change replaced, as they were: a regular expression over every cell.
+_TRIGGER_AT_START = (
+    "^([" + "".join(f"\\x{{{ord(c):x}}}" for c in ("=", "+", "-", "@", "\t", "\r")) + "])"
+)
+
+
+def _regex_defuse(text: object) -> object:
+    import pyarrow.compute as pc
+
+    return pc.replace_substring_regex(text, _TRIGGER_AT_START, "'\\1")
+
+
+def _regex_quote(text: object) -> object:
+    import pyarrow.compute as pc
+
+    from exports.csvsafe import _NEEDS_QUOTES, _large
+
+    needs = pc.match_substring_regex(text, _NEEDS_QUOTES)
+    mark, none = _large('"'), _large("")
+    quoted = pc.binary_join_element_wise(mark, pc.replace_substring(text, '"', '""'), mark, none)
+    return pc.fill_null(pc.if_else(needs, quoted, text), none)
 
 
 @contextlib.contextmanager
 def before() -> Iterator[None]:
-    """The routes with the code the fast CSV path replaced swapped back in."""
+    """The routes with the code the straight-from-Arrow CSV path replaced swapped back in:
+    the rows as a pandas frame (table_rows), written by to_csv_bytes with regex kernels."""
     from api import routes
-    from bench.csv_reference import reference_csv_bytes
-    from database.connection import Reader
+    from api.filters import table_rows
+    from exports import csvsafe
 
-    saved = routes.to_csv_bytes, Reader.frame, routes.KEEP_BYTES
-    routes.to_csv_bytes, Reader.frame, routes.KEEP_BYTES = (  # type: ignore[assignment]
-        reference_csv_bytes,
-        _df_frame,
-        512_000,
-    )
+    def frame_rows(db: object, table: str, values: object) -> object:
+        return db, table, values  # the old path reads them in frame_csv below
+
+    def frame_csv(args: tuple) -> bytes:
+        return csvsafe.to_csv_bytes(table_rows(*args))
+
+    names = ("table_arrow", "arrow_csv_bytes"), ("_defuse", "_quote")
+    saved = [getattr(routes, n) for n in names[0]], [getattr(csvsafe, n) for n in names[1]]
+    routes.table_arrow, routes.arrow_csv_bytes = frame_rows, frame_csv  # type: ignore[assignment]
+    csvsafe._defuse, csvsafe._quote = _regex_defuse, _regex_quote  # type: ignore[assignment]
     try:
         yield
     finally:
-        routes.to_csv_bytes, Reader.frame, routes.KEEP_BYTES = saved  # type: ignore[assignment]
+        routes.table_arrow, routes.arrow_csv_bytes = saved[0]  # type: ignore[assignment]
+        csvsafe._defuse, csvsafe._quote = saved[1]  # type: ignore[assignment]
 
 
 def _p50_p95(times: list[float]) -> tuple[float, float]:
@@ -152,16 +171,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--no-load", action="store_true", help="server times only")
     parser.add_argument("--db", type=Path, help="a database with chart images (else drawn)")
+    parser.add_argument("--seeds-db", type=Path, help="a database of the seeds (else built)")
+    parser.add_argument("--big-db", type=Path, help="a database of the big corpus (else built)")
     args = parser.parse_args(argv)
     from bench.synthetic import SEEDS, make_corpus
     from etl.build import build
 
     tmp = Path(tempfile.mkdtemp(prefix="api-scale-"))
     try:
-        seeds_db = tmp / "seeds.duckdb"
-        build(seeds_db)
-        big_db = tmp / "big.duckdb"
-        build(big_db, make_corpus(SEEDS, tmp / "big-seeds", args.copies))
+        seeds_db = args.seeds_db or tmp / "seeds.duckdb"
+        if args.seeds_db is None:
+            build(seeds_db)
+        big_db = args.big_db or tmp / "big.duckdb"
+        if args.big_db is None:
+            build(big_db, make_corpus(SEEDS, tmp / "big-seeds", args.copies))
         print(calibration_line())
         print(f"API server time, in-process, {args.requests} requests each; p50 / p95 ms")
         print(

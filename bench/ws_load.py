@@ -1,6 +1,6 @@
 """Dashboard load at the websocket level, as browsers make it: page runs/s, p95, CPU and memory.
 
-    python bench/ws_load.py [--before /tmp/before-open] [--page trends] [--seconds 8]
+    python bench/ws_load.py [--before /tmp/before-open] [--blank] [--page trends] [--seconds 8]
 
 A client speaks Streamlit's own protocol, no browser: it opens /_stcore/stream, sends a
 BackMsg `rerun_script` naming the page, reads ForwardMsgs until `script_finished`, closes
@@ -8,7 +8,8 @@ and starts again (a reader reloading back to back). Caches are warmed first. For
 concurrent sessions it prints page runs per second, p50 and p95 of a run, the server's CPU
 seconds per run, until p95 passes 5 s; then the memory an idle session holds. With
 --before, the same figures for another worktree (e.g. `git worktree add /tmp/before-open
-47f48ca`), interleaved with this one's in one run, against the same database file.
+47f48ca`), interleaved with this one's in one run, against the same database file; with
+--blank, bench/blank_app.py's too (the most a Streamlit page can do on this machine).
 Nothing here is asserted: the figures are printed.
 """
 
@@ -28,7 +29,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 from bench.calibrate import calibration_line  # noqa: E402
-from bench.page_load import start_server, stop_server  # noqa: E402
+from bench.page_load import BLANK_APP, start_server, stop_server  # noqa: E402
 
 #: A page run slower than this is one a reader gives up on.
 GIVE_UP_S = 5.0
@@ -106,10 +107,12 @@ def _p95(values: list[float]) -> float:
 class Server:
     """One dashboard process under test: its URL, pid and the figures measured on it."""
 
-    def __init__(self, name: str, root: Path, db: Path, log: Path) -> None:
+    def __init__(self, name: str, root: Path, db: Path, log: Path, blank: bool = False) -> None:
         env = {**os.environ, "MONITOR_DB": str(db), "PYTHONPATH": str(root)}
         self.name = name
-        self.proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, log, cwd=root)
+        self.payload: bytes | None = _rerun("", "") if blank else None
+        command = ["-m", "streamlit", "run", str(BLANK_APP)] if blank else ["-m", "monitor.serve"]
+        self.proc, url = start_server([sys.executable, *command], env, log, cwd=root)
         self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
         self.rows: list[str] = []
         self.saturated = False
@@ -117,6 +120,7 @@ class Server:
     def measure(self, payload: bytes, sessions: int, seconds: float) -> None:
         if self.saturated:
             return
+        payload = self.payload or payload
         cpu = _cpu_seconds(self.proc.pid)
         sizes: list[int] = []
         times = asyncio.run(_load(self.ws_url, payload, sessions, seconds, sizes))
@@ -131,6 +135,8 @@ class Server:
         print(self.rows[-1], flush=True)
 
     def memory_per_session(self, payload: bytes, sessions: int) -> float:
+        payload = self.payload or payload
+
         async def hold() -> float:
             kept: list = []
             before = _rss_mb(self.proc.pid)
@@ -153,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-sessions", type=int, default=32)
     parser.add_argument("--idle", type=int, default=20, help="sessions held to weigh memory")
     parser.add_argument("--db", type=Path, help="database file (built afresh if not given)")
+    parser.add_argument(
+        "--blank", action="store_true", help="also bench/blank_app.py: the ceiling on this machine"
+    )
     args = parser.parse_args(argv)
     payload = _rerun(args.page, args.query)
     trees = {"after": ROOT} | ({"before": args.before} if args.before else {})
@@ -164,9 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(tmp) / "monitor.duckdb"
             build(db)
         servers = [Server(n, r, db, Path(tmp) / f"{n}.log") for n, r in trees.items()]
+        if args.blank:
+            servers.append(Server("blank", ROOT, db, Path(tmp) / "blank.log", blank=True))
         try:
             for server in servers:  # warm: imports, caches, charts
-                asyncio.run(_load(server.ws_url, payload, 2, 3.0))
+                asyncio.run(_load(server.ws_url, server.payload or payload, 2, 3.0))
             print(calibration_line())
             print(f"page /{args.page}?{args.query}: {args.seconds:.0f} s per level; s")
             print(
@@ -178,8 +189,14 @@ def main(argv: list[str] | None = None) -> int:
                     server.measure(payload, sessions, args.seconds)
                 sessions *= 2
             for server in servers:
+                # Without a collection after every run, garbage must not pile up: the
+                # process's whole memory after all the runs above, beside the idle sessions'.
+                rss = _rss_mb(server.proc.pid)
                 mb = server.memory_per_session(payload, args.idle)
-                print(f"{server.name}: {mb:.2f} MB per idle session ({args.idle} held)")
+                print(
+                    f"{server.name}: {rss:.0f} MB after the runs; "
+                    f"{mb:.2f} MB per idle session ({args.idle} held)"
+                )
         finally:
             for server in servers:
                 stop_server(server.proc)

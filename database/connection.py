@@ -77,21 +77,37 @@ class Reader:
         self._con.execute("SET lock_configuration = true")
         self._lock = threading.Lock()
 
-    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+    def arrow(self, sql: str, params: Sequence[object] = ()) -> pa.Table:
+        """The answer as an Arrow table, as DuckDB gives it (no pandas on the way)."""
         with self._lock:
             cur = self._con.cursor()
         try:
             cur.execute("USE db")  # the default catalog is per cursor
-            # Through Arrow: DuckDB's own .df() makes a Python object per text cell first,
-            # three to four times slower on a large answer (bench/api_scale.py).
             answer = cur.sql(sql, params=list(params))
             if answer is None:  # a statement, not a query: it ran, and answers no rows
-                return pd.DataFrame()
-            table = answer.to_arrow_table()
-            frame = _pandas(table)
-            # Any other answer as .df() makes it, from the rows already fetched: the query
-            # does not run twice.
-            return frame if frame is not None else cur.from_arrow(table).df()
+                return pa.table({})
+            return answer.to_arrow_table()
+        finally:
+            cur.close()
+
+    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        # Through Arrow: DuckDB's own .df() makes a Python object per text cell first,
+        # three to four times slower on a large answer (bench/api_scale.py).
+        return self.to_frame(self.arrow(sql, params))
+
+    def to_frame(self, table: pa.Table) -> pd.DataFrame:
+        """An answer of arrow() as frame() gives it: as DuckDB's .df() would make it."""
+        if not table.num_columns:
+            return pd.DataFrame()
+        frame = _pandas(table)
+        if frame is not None:
+            return frame
+        # Any other answer as .df() makes it, from the rows already fetched: the query
+        # does not run twice.
+        with self._lock:
+            cur = self._con.cursor()
+        try:
+            return cur.from_arrow(table).df()
         finally:
             cur.close()
 

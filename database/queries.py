@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
 from data_model.tables import TABLES_BY_NAME, Table
 from database.connection import Reader
+
+#: A query's SQL and its parameters, as Reader.frame and Reader.arrow take them.
+Query = tuple[str, list[object]]
 
 
 def _in(column: str, values: Sequence[str]) -> tuple[str, list[object]]:
@@ -40,8 +44,13 @@ _SOURCE_COLUMNS = """
 
 def sources(db: Reader, source_ids: Sequence[str] = ()) -> pd.DataFrame:
     """Every article (or those named) with what is known about it and how many records cite it."""
+    return db.frame(*sources_query(source_ids))
+
+
+def sources_query(source_ids: Sequence[str] = ()) -> Query:
+    """The SQL of sources() and its parameters."""
     where, params = _where(_in("s.source_id", source_ids))
-    return db.frame(
+    return (
         f"""
         SELECT s.source_id, s.title,
                CASE
@@ -169,13 +178,23 @@ def indicators(
     phase_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Figures with their metric, hedge, bounds, phase, speaker and source."""
+    return db.frame(*indicators_query(metric_ids, categories, source_ids, phase_ids))
+
+
+def indicators_query(
+    metric_ids: Sequence[str] = (),
+    categories: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    phase_ids: Sequence[str] = (),
+) -> Query:
+    """The SQL of indicators() and its parameters."""
     where, params = _where(
         _in("i.metric_id", metric_ids),
         _in("m.category", categories),
         _in("i.source_id", source_ids),
         _in("i.phase_id", phase_ids),
     )
-    return db.frame(
+    return (
         f"""
         SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
                c.label AS category_label,
@@ -204,14 +223,20 @@ def indicators(
 
 def actors(db: Reader) -> pd.DataFrame:
     """People and bodies, with how many statements and positions each has."""
-    return db.frame(
+    return db.frame(*actors_query())
+
+
+def actors_query() -> Query:
+    """The SQL of actors() and its parameters (none)."""
+    return (
         """
         SELECT a.actor_id, a.name, a.aliases, a.kind, a.role, a.organisation, a.actor_type,
                (SELECT count(*) FROM statements s WHERE s.actor_id = a.actor_id) AS n_statements,
                (SELECT count(*) FROM policy_positions p WHERE p.actor_id = a.actor_id)
                    AS n_positions
         FROM actors a ORDER BY a.name
-        """
+        """,
+        [],
     )
 
 
@@ -309,10 +334,13 @@ def statements(
     The text search finds statements with every word of it in the quote, the speaker's name
     or aliases, organisation or role, case- and accent-insensitively.
     """
-    where, params = _where(*_statement_conditions(**_chosen(locals())).values())
-    return db.frame(
-        f"{_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE {where} {_STATEMENT_ORDER}", params
-    )
+    return db.frame(*statements_query(**_chosen(locals())))
+
+
+def statements_query(**filters: Any) -> Query:
+    """The SQL of statements() and its parameters, for the same filters."""
+    where, params = _where(*_statement_conditions(**filters).values())
+    return f"{_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE {where} {_STATEMENT_ORDER}", params
 
 
 def _chosen(scope: dict[str, object]) -> dict[str, object]:
@@ -480,12 +508,19 @@ def policies(
     source_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Proposals with who put them forward, when, their status and counts of positions."""
+    return db.frame(*policies_query(categories, statuses, source_ids))
+
+
+def policies_query(
+    categories: Sequence[str] = (), statuses: Sequence[str] = (), source_ids: Sequence[str] = ()
+) -> Query:
+    """The SQL of policies() and its parameters."""
     where, params = _where(
         _in("p.category", categories),
         _in("p.status", statuses),
         _in("p.first_source_id", source_ids),
     )
-    return db.frame(
+    return (
         f"""
         SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
                p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
@@ -515,13 +550,23 @@ def policy_positions(
     actor_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Each named actor's position on each proposal, with their words and the source."""
+    return db.frame(*policy_positions_query(policy_ids, positions, source_ids, actor_ids))
+
+
+def policy_positions_query(
+    policy_ids: Sequence[str] = (),
+    positions: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    actor_ids: Sequence[str] = (),
+) -> Query:
+    """The SQL of policy_positions() and its parameters."""
     where, params = _where(
         _in("x.policy_id", policy_ids),
         _in("x.position", positions),
         _in("x.source_id", source_ids),
         _in("x.actor_id", actor_ids),
     )
-    return db.frame(
+    return (
         f"""
         SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
                a.name AS actor_name, COALESCE(x.actor_role, a.role) AS actor_role,

@@ -249,6 +249,34 @@ def headlines() -> tuple[Headline, ...]:
     return _headlines(content_key(), current_version())
 
 
+@dataclass(frozen=True)
+class OverviewTexts:
+    """The Overview's texts drawn from the data, ready to show."""
+
+    evidence_base: str
+    checks: dict[str, int]
+    latest_reports: str
+    proposals: str
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _overview_texts(key: str, _version: Version) -> OverviewTexts:
+    reader = _reader(_version)
+    sources = queries.sources(reader)
+    return OverviewTexts(
+        evidence_base=texts.evidence_base_text(sources),
+        checks=texts.check_summary(queries.consistency_checks(reader)),
+        latest_reports=texts.latest_reports_markdown(sources.head(5)),
+        proposals=texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
+    )
+
+
+def overview_texts() -> OverviewTexts:
+    """The Overview's texts, made once per database content: copying the cached rows out
+    and wording them on every run was a fifth of an Overview run's CPU (py-spy)."""
+    return _overview_texts(content_key(), current_version())
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _readable_checks(key: str, _version: Version) -> pd.DataFrame:
     stored = queries.readable_checks(_reader(_version))

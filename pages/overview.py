@@ -10,7 +10,8 @@ st.caption(
     "Cambodia's anti-drug campaign, launched on 1 January 2017, as reported in the news. "
     "Every figure keeps the hedge the article put on it and links to the words it rests on."
 )
-st.markdown(texts.evidence_base_text(cached.sources()))
+words = cached.overview_texts()
+st.markdown(words.evidence_base)
 
 st.header("Headline figures")
 columns = st.columns(2)
@@ -22,7 +23,7 @@ for n, row in enumerate(cached.headlines()):
         )
         st.caption(md(row.how_sure))
 
-checks = texts.check_summary(cached.consistency_checks())
+checks = words.checks
 st.info(
     f"Figures checked against each other: {checks['fail']} conflicts, "
     f"{checks['warn']} open questions, {checks['pass']} in agreement. "
@@ -38,7 +39,7 @@ if timeline:
 left, right = st.columns(2)
 with left:
     st.header("Latest reports")
-    st.markdown(texts.latest_reports_markdown(cached.sources().head(5)))
+    st.markdown(words.latest_reports)
 with right:
     st.header("Proposals on the table")
-    st.markdown(texts.proposals_markdown(cached.policy_summaries(1, 6)))
+    st.markdown(words.proposals)

@@ -126,6 +126,76 @@ def test_filtered_answers_have_their_own_etag(client, reader):
     assert plain != filtered
 
 
+def _two_sources(reader: Reader) -> tuple[str, str]:
+    ids = sorted(queries.sources(reader)["source_id"].astype(str))
+    return ids[0], ids[-1]
+
+
+def _spellings(reader: Reader) -> list[tuple[str, str]]:
+    """Pairs of addresses that ask for the same thing, written differently."""
+    a, b = _two_sources(reader)
+    return [
+        (
+            f"/api/v1/statements.csv?stance=critical&source={a}",
+            f"/api/v1/statements.csv?source={a}&stance=critical",
+        ),
+        (f"/api/v1/statements.csv?source={a},{b}", f"/api/v1/statements.csv?source={b}&source={a}"),
+        ("/api/v1/statements.csv?q=Phnom%20%20PENH", "/api/v1/statements.csv?q=phnom+penh"),
+        (
+            "/api/v1/statements.json?per_page=100&page=1&stance=critical",
+            "/api/v1/statements.json?stance=critical",
+        ),
+        (
+            f"/api/v1/indicators.json?per_page=5&source={b},{a}",
+            f"/api/v1/indicators.json?source={a},{b}&per_page=5",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("which", range(5))
+def test_two_spellings_of_one_request_share_one_answer(seed_db, reader, which):
+    database = Database(lambda: seed_db)
+    client = TestClient(Starlette(routes=make_routes(database)))
+    first_url, second_url = _spellings(reader)[which]
+    first = client.get(first_url)
+    second = client.get(second_url)
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert second.headers["etag"] == first.headers["etag"]
+    assert len(database.current().bodies) == 1  # made once, kept once
+    held = client.get(second_url, headers={"If-None-Match": first.headers["etag"]})
+    assert held.status_code == 304
+
+
+def test_json_links_name_the_filters_one_way(client, reader):
+    a, b = _two_sources(reader)
+    page = client.get(f"/api/v1/statements.json?per_page=1&source={b},{a}").json()
+    assert page["next"] == f"/api/v1/statements.json?source={a},{b}&per_page=1&page=2"
+
+
+def test_forget_answers_makes_the_next_answer_afresh(seed_db, monkeypatch):
+    from api import routes
+
+    made: list[int] = []
+    write = routes.arrow_csv_bytes
+
+    def counting(rows: object) -> bytes | None:
+        made.append(1)
+        return write(rows)
+
+    monkeypatch.setattr(routes, "arrow_csv_bytes", counting)
+    database = Database(lambda: seed_db)
+    client = TestClient(Starlette(routes=make_routes(database)))
+    first = client.get("/api/v1/statements.csv")
+    assert client.get("/api/v1/statements.csv").content == first.content
+    assert len(made) == 1  # the second came from the answers kept
+    database.current().forget_answers()
+    assert database.current().bodies == {} and database.current().kept == 0
+    again = client.get("/api/v1/statements.csv")
+    assert len(made) == 2
+    assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
+
+
 # --- errors --------------------------------------------------------------------------------
 
 

@@ -115,6 +115,23 @@ def test_streamlit_flags_pass_through_typed():
     ) == {"server.port": 8601, "server.headless": True, "server.address": "127.0.0.1"}
 
 
+def _config_options() -> list[str]:
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    return [f"{section}.{name}" for section, options in config.items() for name in options]
+
+
+@pytest.mark.parametrize("option", _config_options())
+def test_every_option_of_the_config_file_is_one_streamlit_reads(option):
+    # A renamed option is silently ignored: runner.postScriptGC = false, say, would leave a
+    # full garbage collection after every page run (half the server's CPU under load).
+    from monitor.streamlit_internals import option_type
+
+    assert option_type(option) is not None, f"Streamlit has no option {option!r}"
+
+
 @pytest.mark.parametrize("argv", [["--nonsense.option", "1"], ["stray"], ["--server.port"]])
 def test_bad_flags_stop_with_a_message(argv):
     with pytest.raises(SystemExit, match="monitor.serve"):
