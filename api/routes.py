@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -37,7 +38,7 @@ from api.filters import (
     table_rows,
 )
 from api.metadata import RAW_TABLES, metadata
-from charts.catalogue import CHARTS, build_chart
+from charts.catalogue import Catalogue, catalogue
 from charts.frames import ReaderFrames
 from charts.model import Chart
 from charts.stored import StoredChart
@@ -106,6 +107,11 @@ class Snapshot:
             self.choices[name] = set(pick(self.reader)) if pick else set()
         return self.choices[name]
 
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The build's charts (a query of the metrics): which chart files exist."""
+        return catalogue(ReaderFrames(self.reader))
+
     def chart(self, chart_id: str) -> Chart | None:
         if chart_id not in self.charts:
             # As the build stored it; built here only from a file whose build stored none.
@@ -113,7 +119,7 @@ class Snapshot:
             self.charts[chart_id] = (
                 StoredChart(parts)
                 if parts is not None
-                else build_chart(chart_id, ReaderFrames(self.reader))
+                else self.catalogue.build(chart_id, ReaderFrames(self.reader))
             )
         return self.charts[chart_id]
 
@@ -245,7 +251,8 @@ def _page_args(params: dict[str, list[str]]) -> tuple[int, int]:
 
 
 def _cell(value: object) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    # pd.NA: a missing value of a nullable integer column (e.g. metrics.headline_rank).
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
@@ -415,7 +422,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         snap = db.current()
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
-            if name.endswith(suffix) and chart_id in CHARTS:
+            if name.endswith(suffix) and chart_id in snap.catalogue.charts:
 
                 def svg(chart_id: str = chart_id, kind: int = kind) -> str | None:
                     svgs = queries.chart_svgs(snap.reader, chart_id)
@@ -426,12 +433,12 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     headers["Cache-Control"] = CACHE_VERSIONED
                 return cached(request, snap, svg, "image/svg+xml", headers)
         chart_id = name.removesuffix(".png")
-        if name.endswith(".png") and chart_id in CHARTS:
+        if name.endswith(".png") and chart_id in snap.catalogue.charts:
             return cached(
                 request, snap, lambda: queries.chart_png(snap.reader, chart_id), "image/png"
             )
         chart_id = name.removesuffix(".html")
-        if name.endswith(".html") and chart_id in CHARTS:
+        if name.endswith(".html") and chart_id in snap.catalogue.charts:
 
             def page() -> str | None:
                 chart = snap.chart(chart_id)

@@ -11,7 +11,7 @@ from api.embed import embed_html
 from api.filters import API_TABLES, table_rows
 from api.metadata import RAW_TABLES, metadata
 from api.routes import page_doc
-from charts.catalogue import CHARTS, build_chart
+from charts.catalogue import catalogue
 from charts.frames import ReaderFrames
 from data_model.tables import TABLES_BY_NAME
 from database import queries
@@ -37,9 +37,10 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
     info = queries.build_info(reader)
     written: list[Path] = []
     frames = ReaderFrames(reader)
-    for chart_id in CHARTS:
+    charts = catalogue(frames)
+    for chart_id in charts.charts:
         svgs = queries.chart_svgs(reader, chart_id)
-        chart = build_chart(chart_id, frames)
+        chart = charts.build(chart_id, frames)
         if svgs is None or chart is None:
             continue
         folder = out / "charts"

@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
 import plotly.graph_objects as go  # noqa: E402
 
 from bench.synthetic import SEEDS, make_corpus  # noqa: E402
-from charts.catalogue import CHARTS  # noqa: E402
+from charts.catalogue import CURATED, catalogue  # noqa: E402
 from charts.frames import ReaderFrames  # noqa: E402
 from charts.hedged import _bound_arrows, _span, reference_date  # noqa: E402
 from database.connection import Reader  # noqa: E402
@@ -45,7 +45,7 @@ def median_seconds(fn, repeat: int) -> float:
 
 def arrows_side_by_side(reader: Reader, repeat: int) -> tuple[int, float, float]:
     """The arrests timeline's bound arrows added one by one (before) and in one call (now)."""
-    frame = ReaderFrames(reader).indicators(metric_ids=CHARTS["arrests-over-time"].metric_ids)
+    frame = ReaderFrames(reader).indicators(metric_ids=CURATED["arrests-over-time"].metric_ids)
     xs = reference_date(frame).tolist()
     arrows = _bound_arrows(xs, frame, _span(frame))
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         for copies in args.copies:
             reader = Reader(build_db(copies, work))
             frames = ReaderFrames(reader)
-            for chart_id, spec in CHARTS.items():
+            for chart_id, spec in catalogue(frames).charts.items():
                 seconds = median_seconds(lambda s=spec, f=frames: s.build(f), args.repeat)
                 chart = spec.build(frames)
                 labels = sum(

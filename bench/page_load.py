@@ -107,9 +107,10 @@ def page_title(source: str) -> str | None:
 
 
 def _chart_ids() -> list[str]:
-    from charts.catalogue import CHARTS
+    from charts.catalogue import CURATED, TIMELINE
 
-    return list(CHARTS)
+    # The curated charts and the timeline: a chart of one metric exists only with the data.
+    return [*CURATED, TIMELINE.chart_id]
 
 
 def page_cases(app: Path = APP) -> list[PageCase]:

@@ -1,10 +1,11 @@
-"""Every chart the product shows, embeds and exports, by stable id, built from query results."""
+"""Every chart the product shows, embeds and exports, by stable id, and the Trends sections, from the data."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
+from urllib.parse import quote_plus
 
 import pandas as pd
 
@@ -148,9 +149,9 @@ class ChartDef:
     question: str  # the question the chart answers, for the Embed & share page
 
     def build(self, frames: Frames) -> Chart:
-        data = frames.indicators(metric_ids=list(self.metric_ids))
+        reported = frames.indicators(metric_ids=list(self.metric_ids))
         # Vague words ("thousands") have no number: they are never drawn as one.
-        data = data[data["value"].notna()]
+        data = reported[reported["value"].notna()]
         # Two articles reporting the same metric get their own colours, never one series.
         data = data.assign(metric_and_source=data["metric_label"] + " · " + data["source_label"])
         phases = frames.phases()
@@ -162,13 +163,23 @@ class ChartDef:
         else:
             order = _metric_order(frames, self.metric_ids)
             fig = categorical(data, "metric_label", order, self.group, self.y_title)
-        takeaway = (
-            self.takeaway(data, phases)
-            if not data.empty
-            else "No article reports these figures yet."
-        )
+        if data.empty and not reported.empty:
+            # Only words ("thousands"): said as the articles say them, and shown in 'How we
+            # know', never drawn.
+            data = reported
+            takeaway = _in_words_only(reported)
+        elif data.empty:
+            takeaway = "No article reports these figures yet."
+        else:
+            takeaway = self.takeaway(data, phases)
         sources = tuple(dict.fromkeys(_sorted(data)["source_citation"])) if not data.empty else ()
         return Chart(self.chart_id, self.title, takeaway, fig, _evidence(data), sources)
+
+
+def _in_words_only(frame: pd.DataFrame) -> str:
+    """The takeaway of a chart whose every figure is vague words with no number."""
+    said = "; ".join(f"“{r['vague']}” ({_when(r)})" for _, r in _sorted(frame).iterrows())
+    return f"Reported only in words, with no number to draw: {said}."
 
 
 def _assign_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
@@ -199,7 +210,10 @@ class ChartSpec(Protocol):
     def build(self, frames: Frames) -> Chart: ...
 
 
-CHARTS: dict[str, ChartSpec] = {
+#: The curated charts: several metrics drawn together, or one drawn its own way, each with a
+#: takeaway of its own. Each shows in the Trends section of every category it draws figures
+#: of; a metric none of them draws gets a chart of its own from the data (metric_chart).
+CURATED: dict[str, ChartDef] = {
     c.chart_id: c
     for c in [
         ChartDef(
@@ -298,55 +312,114 @@ class TimelineDef:
         return campaign_timeline(frames.phases(), frames.events())
 
 
-CHARTS["campaign-timeline"] = TimelineDef()
+TIMELINE = TimelineDef()
+
+#: Prefix of the id of a chart made for one metric from the data: metric-<metric_id>.
+METRIC_CHART = "metric-"
 
 
-#: The Trends page's sections, one shown at a time, and the charts in each.
+def metric_chart(metric_id: str, label: str, unit_label: str) -> ChartDef:
+    """The chart of one metric no curated chart draws: its figures over time, one colour per
+    article, each listed with its hedge in the takeaway."""
+    return ChartDef(
+        f"{METRIC_CHART}{metric_id}",
+        label,
+        (metric_id,),
+        "timeline",
+        "source_label",
+        unit_label,
+        _takeaway_list("Reported:"),
+        f"What figures are reported for {label[:1].lower()}{label[1:]}?",
+    )
+
+
 @dataclass(frozen=True)
 class TrendsSection:
-    """One section of the Trends page: the id its address carries, the name readers see."""
+    """One section of the Trends page (a category of metrics): the id its address carries,
+    the name readers see, the charts it shows."""
 
     section_id: str
     label: str
     chart_ids: tuple[str, ...]
 
 
-TRENDS_SECTIONS: dict[str, TrendsSection] = {
-    s.section_id: s
-    for s in (
-        TrendsSection("arrests", "Arrests", ("arrests-over-time", "arrests-by-phase")),
-        TrendsSection(
-            "users-traffickers", "Users and traffickers", ("users-share", "users-vs-traffickers")
-        ),
-        TrendsSection(
-            "treatment",
-            "Rehabilitation and treatment",
-            ("treatment-capacity", "treatment-people", "methadone-dropouts"),
-        ),
-        TrendsSection("seizures", "Seizures and destruction", ("drug-seizures",)),
-    )
+#: Links made when the Trends sections were a list in code, by id or by name, and a chart
+#: each section showed: such a link opens the section that holds that chart now.
+EARLIER_SECTIONS = {
+    "arrests": "arrests-over-time",
+    "Arrests": "arrests-over-time",
+    "users-traffickers": "users-share",
+    "Users and traffickers": "users-share",
+    "treatment": "treatment-capacity",
+    "Rehabilitation and treatment": "treatment-capacity",
+    "seizures": "drug-seizures",
+    "Seizures and destruction": "drug-seizures",
 }
 
 
-def trends_section(requested: str | None) -> TrendsSection:
-    """The section an address names, by id or (links made before ids) by its name; the first
-    section for anything else."""
-    for section in TRENDS_SECTIONS.values():
-        if requested in (section.section_id, section.label):
-            return section
-    return next(iter(TRENDS_SECTIONS.values()))
+@dataclass(frozen=True)
+class Catalogue:
+    """Every chart of one database, by id, and the Trends sections that show them."""
+
+    charts: dict[str, ChartSpec]
+    sections: dict[str, TrendsSection]
+
+    def section(self, requested: str | None, chart_id: str | None = None) -> TrendsSection | None:
+        """The section an address names, by id or by its name (links made before ids), or
+        the one holding `chart_id` (?chart=, the links chart_page makes); the first section
+        for anything else; None when no category has a chart."""
+        for section in self.sections.values():
+            if requested in (section.section_id, section.label):
+                return section
+        holding = chart_id if chart_id in self.charts else EARLIER_SECTIONS.get(requested or "")
+        for section in self.sections.values():
+            if holding in section.chart_ids:
+                return section
+        return next(iter(self.sections.values()), None)
+
+    def build(self, chart_id: str, frames: Frames) -> Chart | None:
+        """The chart with this id, or None for an id this database has no chart for."""
+        spec = self.charts.get(chart_id)
+        return spec.build(frames) if spec else None
+
+
+def catalogue(frames: Frames) -> Catalogue:
+    """The charts and Trends sections of the data: one section per category with a chart,
+    in the order of categories.yaml; in it the curated charts that draw its metrics, then a
+    chart of its own for each of its reported metrics that no curated chart draws."""
+    metrics = frames.metrics().sort_values(["category_ordinal", "category", "label"], kind="stable")
+    charts: dict[str, ChartSpec] = dict(CURATED)
+    drawn = {m for spec in CURATED.values() for m in spec.metric_ids}
+    has_numbers = set(metrics.loc[metrics["n_numbers"] > 0, "metric_id"])
+    has_figures = set(metrics.loc[metrics["n_figures"] > 0, "metric_id"])
+    category_of = dict(zip(metrics["metric_id"], metrics["category"], strict=True))
+    # A curated chart always shows in the section of its first metric, figures or not, so
+    # its address never moves; it also shows wherever it draws figures of another category.
+    home = {
+        c: category_of.get(spec.metric_ids[0]) for c, spec in CURATED.items() if spec.metric_ids
+    }
+    sections: dict[str, TrendsSection] = {}
+    for (category, label), part in metrics.groupby(["category", "category_label"], sort=False):
+        shown = [
+            c
+            for c, spec in CURATED.items()
+            if home[c] == category or has_numbers & set(spec.metric_ids) & set(part["metric_id"])
+        ]
+        for row in part.itertuples():
+            if row.metric_id in has_figures and row.metric_id not in drawn:
+                spec = metric_chart(row.metric_id, row.label, row.unit_label)
+                charts[spec.chart_id] = spec
+                shown.append(spec.chart_id)
+        if shown:
+            sections[str(category)] = TrendsSection(str(category), str(label), tuple(shown))
+    charts[TIMELINE.chart_id] = TIMELINE
+    return Catalogue(charts, sections)
 
 
 def chart_page(chart_id: str) -> str:
-    """Path and query of the dashboard view that shows the chart (anchor: the chart id):
-    the Overview for the timeline, else the Trends section holding it."""
-    for section in TRENDS_SECTIONS.values():
-        if chart_id in section.chart_ids:
-            return f"trends?section={section.section_id}"
-    return ""
-
-
-def build_chart(chart_id: str, frames: Frames) -> Chart | None:
-    """The chart with this id, or None for an unknown id."""
-    spec = CHARTS.get(chart_id)
-    return spec.build(frames) if spec else None
+    """Path and query of the dashboard view that shows the chart (anchor: the chart id): the
+    Overview for the timeline, else Trends opened on the section holding it (?chart=, so the
+    link holds wherever the data places the chart)."""
+    if chart_id == TIMELINE.chart_id:
+        return ""
+    return f"trends?chart={quote_plus(chart_id)}"

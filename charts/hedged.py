@@ -14,6 +14,9 @@ from data_model.safe_text import plotly_text
 from data_model.wording import period_text
 
 LOWER = {"more_than", "at_least"}
+
+#: What a timeline with no figure to draw says in its place (figures in words only, or none).
+NOTHING_TO_DRAW = "No figure with a number to draw"
 UPPER = {"fewer_than", "at_most"}
 
 
@@ -198,6 +201,18 @@ def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
     between reports (a line would claim values the articles never gave)."""
     fig = go.Figure()
     if frame.empty:
+        # Empty axes would read as a scale with nothing, or zero, on it: a sentence instead.
+        fig.add_annotation(
+            text=NOTHING_TO_DRAW,
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 14, "color": "#555"},
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
         return base_layout(fig, y_title=y_title)
     frame = frame.assign(_x=reference_date(frame)).sort_values("_x").reset_index(drop=True)
     span = _span(frame)

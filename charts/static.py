@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from charts.catalogue import CHARTS
+from charts.catalogue import catalogue
 from charts.drawing import (
     Drawing,
     PngUnavailable,
@@ -36,7 +36,7 @@ def _drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Dra
     with Reader(db_path) as reader:
         frames = ReaderFrames(reader)
         out = []
-        for chart_id, spec in CHARTS.items():
+        for chart_id, spec in catalogue(frames).charts.items():
             # The parts the build stored (charts.stored) when there are: no chart built twice.
             parts = queries.chart_parts(reader, chart_id)
             chart = StoredChart(parts) if parts is not None else spec.build(frames)
@@ -87,6 +87,6 @@ def draw_into(db_path: Path, previous: Path | None = None) -> str:
     add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
     drawn = len(set(missing))
     return (
-        f"drew {len(CHARTS)} charts as static images ({drawn} of {len(rows)} images new) "
+        f"drew {len({c for c, _, _ in drawings})} charts as static images ({drawn} of {len(rows)} images new) "
         f"in {time.perf_counter() - started:.1f}s"
     )

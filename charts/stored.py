@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from charts.catalogue import CHARTS
+from charts.catalogue import catalogue
 from charts.frames import ReaderFrames
 from charts.model import EVIDENCE_COLUMNS, Chart
 from data_model.tables import CHART_PARTS
@@ -47,7 +47,7 @@ def store_into(db_path: Path) -> str:
     started = time.perf_counter()
     with Reader(db_path) as reader:
         frames = ReaderFrames(reader)
-        charts = [spec.build(frames) for spec in CHARTS.values()]
+        charts = [spec.build(frames) for spec in catalogue(frames).charts.values()]
     add_rows(db_path, CHART_PARTS, part_rows(charts))
     return f"stored {len(charts)} charts' figures and words in {time.perf_counter() - started:.1f}s"
 

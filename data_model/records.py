@@ -243,6 +243,12 @@ class Metric(Record):
         "seizures; a new category is declared in categories.yaml."
     )
     definition: Text = Field(description="What is counted, and what is not.")
+    headline_rank: int | None = Field(
+        default=None,
+        ge=1,
+        description="Place of the metric among the Overview's headline figures (1 first), "
+        "which show its latest figure; empty for a metric that is not a headline.",
+    )
 
 
 class Indicator(Record):

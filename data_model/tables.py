@@ -106,6 +106,12 @@ CATEGORIES = Table(
         _from(Category, "category_id", "VARCHAR"),
         _from(Category, "label", "VARCHAR"),
         _from(Category, "description", "VARCHAR"),
+        Column(
+            "ordinal",
+            "INTEGER",
+            "Position of the category in categories.yaml (1 first): the order of the Trends "
+            "page's sections.",
+        ),
     ),
     ("category_id",),
 )
@@ -119,6 +125,7 @@ METRICS = Table(
         _from(Metric, "unit", "VARCHAR"),
         _from(Metric, "category", "VARCHAR"),
         _from(Metric, "definition", "VARCHAR"),
+        _from(Metric, "headline_rank", "INTEGER"),
     ),
     ("metric_id",),
 )

@@ -105,13 +105,17 @@ def citations(db: Reader, source_id: str) -> pd.DataFrame:
 
 
 def metrics(db: Reader) -> pd.DataFrame:
-    """The codebook, with how many figures each metric has."""
+    """The codebook, with how many figures each metric has (n_numbers: those with a number,
+    which charts draw) and its category's place (category_ordinal)."""
     return db.frame(
         """
-        SELECT m.metric_id, m.label, m.unit, m.category, c.label AS category_label,
-               m.definition, count(i.indicator_id) AS n_figures
+        SELECT m.metric_id, m.label, m.unit, u.label AS unit_label, m.category,
+               c.label AS category_label, c.ordinal AS category_ordinal, m.definition,
+               m.headline_rank, count(i.indicator_id) AS n_figures,
+               count(i.value) AS n_numbers
         FROM metrics m
         JOIN categories c ON c.category_id = m.category
+        JOIN units u ON u.unit_id = m.unit
         LEFT JOIN indicators i USING (metric_id)
         GROUP BY ALL ORDER BY m.category, m.label
         """

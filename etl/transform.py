@@ -62,7 +62,9 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
             }
         )
     rows["units"] = [u.model_dump() for u in data.of("units")]
-    rows["categories"] = [c.model_dump() for c in data.of("categories")]
+    rows["categories"] = [
+        c.model_dump() | {"ordinal": n} for n, c in enumerate(data.of("categories"), start=1)
+    ]
     rows["metrics"] = [m.model_dump() for m in data.of("metrics")]
     for actor in data.of("actors"):
         rows["actors"].append(actor.model_dump() | {"aliases": "; ".join(actor.aliases)})

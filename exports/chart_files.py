@@ -10,7 +10,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from charts.catalogue import CHARTS
+from charts.catalogue import catalogue
 from charts.drawing import PROJECT, chart_png, chart_url
 from charts.frames import ReaderFrames
 from charts.legible import fitted
@@ -110,7 +110,7 @@ def chart_html(chart: Chart, dashboard_url: str) -> str:
 def all_charts(reader: Reader) -> list[Chart]:
     """Every chart of the catalogue, built from the database."""
     frames = ReaderFrames(reader)
-    return [spec.build(frames) for spec in CHARTS.values()]
+    return [spec.build(frames) for spec in catalogue(frames).charts.values()]
 
 
 def write_chart_files(

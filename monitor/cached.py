@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.catalogue import build_chart
+from charts.catalogue import Catalogue, catalogue
 from charts.frames import ReaderFrames
 from charts.legible import fitted
 from charts.model import Chart
@@ -161,7 +161,19 @@ def _chart(chart_id: str, version: Version) -> Chart | None:
     parts = queries.chart_parts(reader, chart_id)
     if parts is not None:
         return StoredChart(parts)
-    return build_chart(chart_id, ReaderFrames(reader))
+    frames = ReaderFrames(reader)
+    return catalogue(frames).build(chart_id, frames)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _catalogue(key: str, _version: Version) -> Catalogue:
+    return catalogue(ReaderFrames(_reader(_version)))
+
+
+def charts() -> Catalogue:
+    """The charts of the current data and the Trends sections showing them, made once per
+    database content (the metrics and their categories decide them)."""
+    return _catalogue(content_key(), current_version())
 
 
 def chart(chart_id: str) -> Chart | None:
@@ -227,7 +239,7 @@ class Headline:
 def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
     reader = _reader(_version)
     indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
-    figures = texts.headline_figures(indicators, texts.HEADLINE_METRICS)
+    figures = texts.headline_figures(indicators, texts.headline_metrics(queries.metrics(reader)))
     return tuple(
         Headline(
             metric_label=row.metric_label,

@@ -18,14 +18,6 @@ from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text, hedged_words, period_text, unit_words
 from etl import readable as etl_readable
 
-#: Metrics the Overview leads with, in order.
-HEADLINE_METRICS = (
-    "arrests-total",
-    "arrests-share-users",
-    "sent-to-rehabilitation",
-    "community-treatment-people",
-)
-
 POSITION_WORDS = {"supports": "for", "opposes": "against", "mixed": "mixed"}
 
 
@@ -52,6 +44,13 @@ def words(value: str) -> str:
 def count_text(n: int, noun: str) -> str:
     """'**1 statement**', '**64 statements**'."""
     return f"**{n} {noun}{'s' if n != 1 else ''}**"
+
+
+def headline_metrics(metrics: pd.DataFrame) -> tuple[str, ...]:
+    """The metrics the Overview leads with, in the order their headline_rank gives
+    (metrics.yaml)."""
+    ranked = metrics[metrics["headline_rank"].notna()].sort_values(["headline_rank", "metric_id"])
+    return tuple(str(m) for m in ranked["metric_id"])
 
 
 def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:

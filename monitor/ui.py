@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from api.filters import api_path
-from charts.catalogue import TrendsSection, chart_page, trends_section
+from charts.catalogue import TrendsSection, chart_page
 from charts.model import Chart
 from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
@@ -328,12 +328,13 @@ def url_choice(param: str, choices: list[str]) -> str:
     return requested if requested in choices else choices[0]
 
 
-def trends_section_in_address() -> TrendsSection:
-    """The Trends section ?section= names; a link made before ids (the section's name) is
-    followed and the address rewritten to the id, so what readers copy from now on is stable."""
+def trends_section_in_address() -> TrendsSection | None:
+    """The Trends section ?section= names, or the one holding ?chart= (chart_page's links);
+    a link by the section's name or an earlier section's id is followed and the address
+    rewritten to the id, so what readers copy from now on is stable. None: no section."""
     requested = st.query_params.get("section")
-    section = trends_section(requested)
-    if requested is not None and requested != section.section_id:
+    section = cached.charts().section(requested, st.query_params.get("chart"))
+    if section is not None and requested is not None and requested != section.section_id:
         st.query_params["section"] = section.section_id
     return section
 

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from charts.catalogue import CHARTS
 from data_model.safe_text import md
 from etl.problems import clipped
-from monitor import ui
+from monitor import cached, ui
 
 chart_id = st.query_params.get("chart", "")
-chart = ui.chart_or_notice(chart_id) if chart_id in CHARTS else None
+charts = cached.charts().charts
+chart = ui.chart_or_notice(chart_id) if chart_id in charts else None
 
-if chart_id not in CHARTS:
+if chart_id not in charts:
     st.info(
         f"There is no chart called “{md(clipped(chart_id, 60))}”."
         if chart_id
@@ -19,7 +19,7 @@ if chart_id not in CHARTS:
     )
     st.markdown(
         "Charts that can be embedded:\n\n"
-        + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in CHARTS.items())
+        + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in charts.items())
     )
 elif chart is not None:  # else chart_or_notice has said it cannot be drawn
     st.markdown(f"#### {md(chart.title)}")

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from charts.catalogue import CHARTS
 from exports import chart_files
 from monitor import cached, ui
 
@@ -15,10 +14,11 @@ st.caption(
     "gallery; its panel follows below."
 )
 
-st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in CHARTS.items()}))
+charts = cached.charts().charts
+st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in charts.items()}))
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
-chart_id = ui.url_choice("chart", list(CHARTS))
+chart_id = ui.url_choice("chart", list(charts))
 chart = ui.chart_or_notice(chart_id)
 if chart:
     with st.container(border=True):

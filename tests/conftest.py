@@ -6,13 +6,24 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
+from charts.catalogue import Catalogue, catalogue
+from charts.frames import ReaderFrames
 from charts.static import draw_into
 from charts.stored import store_into
+from database.connection import Reader
 from etl.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+
+
+def curated_ids(kind: str, key: str) -> list[str]:
+    """Ids of one kind of curated record in the seeds (categories, metrics), read from its
+    file at collection: tests parametrised by them follow the data, never a list in a test."""
+    text = (ROOT / "seeds" / "curated" / f"{kind}.yaml").read_text(encoding="utf-8")
+    return [str(r[key]) for r in yaml.safe_load(text)[kind]]
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +33,13 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
     build(path, finish=lambda new: (store_into(new), draw_into(new)))
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_charts(seed_db: Path) -> Catalogue:
+    """The charts and Trends sections of the seed database."""
+    with Reader(seed_db) as reader:
+        return catalogue(ReaderFrames(reader))
 
 
 @pytest.fixture

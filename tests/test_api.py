@@ -18,7 +18,7 @@ from starlette.testclient import TestClient
 from api.filters import API_TABLES
 from api.metadata import LICENCE, RAW_TABLES
 from api.routes import Database, build_version, make_routes
-from charts.catalogue import CHARTS
+from charts.catalogue import CURATED
 from charts.stored import store_into
 from data_model.tables import TABLES_BY_NAME
 from database import downloads, queries
@@ -27,7 +27,7 @@ from database.downloads import DOWNLOAD_TABLES
 from etl.build import build
 from exports.csvsafe import to_csv_bytes
 
-CHART = next(iter(CHARTS))
+CHART = next(iter(CURATED))
 HOSTILE_QUOTE = '=HYPERLINK("http://evil.example","click")'
 HOSTILE_TITLE = "<script>alert(1)</script> & co"
 

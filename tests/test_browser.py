@@ -28,6 +28,7 @@ from bench.page_load import (
 )
 from database import queries
 from database.connection import Reader
+from tests.wcag import contrast
 
 pytestmark = pytest.mark.browser
 
@@ -252,25 +253,6 @@ _QUOTE_COLOURS = """() => [...document.querySelectorAll(
   }
   return {colour: getComputedStyle(t).color, opacity, background};
 })"""
-
-
-def _rgb(css: str) -> tuple[float, ...]:
-    return tuple(float(v) for v in re.findall(r"[\d.]+", css)[:3])
-
-
-def _luminance(rgb: tuple[float, ...]) -> float:
-    """WCAG 2 relative luminance."""
-    linear = [c / 255 for c in rgb]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in linear]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(colour: str, opacity: float, background: str) -> float:
-    """WCAG contrast ratio of text drawn at this opacity over this background."""
-    back = _rgb(background)
-    seen = tuple(opacity * c + (1 - opacity) * b for c, b in zip(_rgb(colour), back, strict=True))
-    light, dark = sorted((_luminance(seen), _luminance(back)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 @pytest.mark.parametrize(
@@ -508,7 +490,7 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_pag
 
 def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db: Path):
     """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
-    from charts.catalogue import CHARTS
+    from charts.catalogue import catalogue
     from charts.drawing import PNG_HEIGHT, PNG_WIDTH, Drawing, png_figure
     from charts.frames import ReaderFrames
     from database import queries
@@ -516,13 +498,14 @@ def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db
 
     problems = []
     with Reader(seed_db) as reader:
-        for chart_id in CHARTS:
+        charts = catalogue(ReaderFrames(reader)).charts
+        for chart_id in charts:
             svgs = queries.chart_svgs(reader, chart_id)
             assert svgs, f"the build stored no SVG of {chart_id} (is Chromium installed?)"
             for kind, svg in zip(("wide", "narrow"), svgs, strict=True):
                 problems += [f"{chart_id} {kind}: {p}" for p in _svg_clashes(browser, svg)]
         frames = ReaderFrames(reader)
-        for chart_id, spec in CHARTS.items():  # the PNG: the same layout, as SVG to inspect
+        for chart_id, spec in charts.items():  # the PNG: the same layout, as SVG to inspect
             opts = {"format": "svg", "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": 1}
             svg = Drawing(png_figure(spec.build(frames)), opts).draw().decode()
             problems += [f"{chart_id} png: {p}" for p in _svg_clashes(browser, svg)]

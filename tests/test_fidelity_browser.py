@@ -159,15 +159,13 @@ def test_reported_words_are_shown_as_reported(
     assert "as the article reports it" in text
 
 
-def test_light_embeds_sign_no_one(server: str, browser, bodies):  # noqa: F811
+def test_light_embeds_sign_no_one(server: str, browser, bodies, seed_charts):  # noqa: F811
     """A donor's embed carries the chart's words and its article, never a quote signed by a
     person: what a reader sees there is the project's and the article's voice."""
-    from charts.catalogue import CHARTS
-
     context = browser.new_context()
     try:
         page = context.new_page()
-        for chart_id in CHARTS:
+        for chart_id in seed_charts.charts:
             page.goto(f"{server}/charts/{chart_id}.html", wait_until="load")
             assert page.locator("h1").count() == 1, chart_id  # the embed itself, not the app
             for q in _signed_blockquotes(page):

@@ -111,11 +111,11 @@ def test_profiles_and_sources_sign_only_direct_words(db: Reader):
 
 
 def test_chart_evidence_is_signed_by_the_article_not_a_speaker(db: Reader):
-    from charts.catalogue import CHARTS
+    from charts.catalogue import catalogue
     from charts.frames import ReaderFrames
 
     frames = ReaderFrames(db)
-    for spec in CHARTS.values():
+    for spec in catalogue(frames).charts.values():
         text = views.evidence_markdown(spec.build(frames).evidence)
         assert all(signer.startswith("[") for _, signer in _signed(text)), spec.chart_id
 
@@ -182,14 +182,14 @@ class _WithoutRestatements:
 def test_review_6_7_chart_takeaways_count_independent_reports_only(db: Reader):
     """A restatement is drawn and linked, but a takeaway says what the independent reports say:
     it never makes a later date the latest figure, nor a phase look reported (review 6, 7)."""
-    from charts.catalogue import CHARTS
+    from charts.catalogue import catalogue
     from charts.frames import ReaderFrames
 
     frames, independent = ReaderFrames(db), _WithoutRestatements(db)
     restated = queries.indicators(db)
     restated = restated[restated["restates"].notna()]
     assert not restated.empty, "the seeds mark a restatement"
-    for spec in CHARTS.values():
+    for spec in catalogue(frames).charts.values():
         told = spec.build(frames).takeaway
         told = re.sub(r" \d+ reports? restates? another figure: drawn, not counted\.", "", told)
         told = told.replace(" (a report placed there restates an earlier figure)", "")

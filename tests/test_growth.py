@@ -9,11 +9,19 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+from streamlit.testing.v1 import AppTest
 
-from charts.catalogue import CHARTS
+from api.routes import Database, make_routes
+from charts.catalogue import catalogue
+from charts.drawing import png_problem
 from charts.frames import ReaderFrames
+from charts.stored import StoredChart
 from charts.style import PALETTE, home_colour, series_colours
 from data_model.codebook import render_codebook
+from database import queries
 from database.connection import Reader
 from etl.build import check
 from etl.cleaning import clean_body
@@ -58,7 +66,7 @@ def _colours(db: Path) -> dict[tuple[str, str], str]:
     """Marker colour of each series on each chart, by chart id and legend name."""
     frames = ReaderFrames(Reader(db))
     out = {}
-    for chart_id, spec in CHARTS.items():
+    for chart_id, spec in catalogue(frames).charts.items():
         for trace in spec.build(frames).figure.data:
             colour = getattr(getattr(trace, "marker", None), "color", None)
             if trace.name and isinstance(colour, str):
@@ -119,3 +127,83 @@ def test_existing_series_keep_their_colours_on_every_chart(grown):
     assert before, "no coloured series drawn"
     assert {k: after.get(k) for k in before} == before
     assert set(after) - set(before), "the added figure is drawn nowhere"
+
+
+# --- a new metric in a new category, with a new unit: data only ------------------------------
+
+COURTS = GROWTH / "court_cases"
+
+
+@pytest.fixture(scope="module")
+def grown_courts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
+    """A copy of the seeds with a made-up article reporting 'more than 300' drug cases heard
+    in court: a metric, a category and a unit the code has never heard of, declared in the
+    copy's YAML, then built as `python -m etl build` builds (chart images too)."""
+    tmp = tmp_path_factory.mktemp("courts")
+    seeds = tmp / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    declared = yaml.safe_load(COURTS.with_name("court_cases_codebook.yaml").read_text("utf-8"))
+    for kind, records in declared.items():
+        path = seeds / "curated" / f"{kind}.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data[kind] += records
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    added = _run(
+        "--seeds", str(seeds), "add", str(COURTS.with_suffix(".txt")),
+        "--title", "Courts hear more than 300 drug cases", "--outlet", "The Example Daily",
+        "--url", "https://example.org/courts-300", "--published", "2017-07-10",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    source_id = added.stdout.split("source '")[1].split("'")[0]
+    curated = COURTS.with_suffix(".yaml").read_text(encoding="utf-8")
+    (seeds / "curated" / "articles" / f"{source_id}.yaml").write_text(
+        curated.replace("SOURCE", source_id), encoding="utf-8"
+    )
+    db = tmp / "courts.duckdb"
+    built = _run("--seeds", str(seeds), "build", "--db", str(db))
+    assert built.returncode == 0, built.stdout + built.stderr
+    return {"db": db, "source_id": source_id}
+
+
+CHART_ID = "metric-court-cases-heard"
+
+
+def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
+    grown_courts, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("MONITOR_DB", str(grown_courts["db"]))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["section"] = "courts"
+    at.run()
+    at.switch_page("pages/trends.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [h.value for h in at.subheader] == ["Drug cases heard in court"]
+    words = " ".join(m.value for m in [*at.markdown, *at.caption])
+    assert "more than 300" in words
+    menu = "".join(h.proto.body for h in at.get("html"))
+    assert "Courts" in menu and 'href="trends?section=arrests"' in menu
+    # The chart itself: its static image, or the interactive chart where none was drawn.
+    assert f"/charts/{CHART_ID}.svg" in menu or at.get("plotly_chart")
+
+
+def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts):
+    with Reader(grown_courts["db"]) as reader:
+        frames = ReaderFrames(reader)
+        charts = catalogue(frames)
+        parts = queries.chart_parts(reader, CHART_ID)
+        drawn = queries.chart_svgs(reader, CHART_ID)
+    assert list(charts.sections)[-1] == "courts"
+    assert charts.sections["courts"].chart_ids == (CHART_ID,)
+    assert parts is not None
+    stored = StoredChart(parts)
+    assert "more than 300" in stored.takeaway
+    assert stored.figure.layout.yaxis.title.text == "cases heard"
+    assert stored.evidence["source_id"].tolist() == [grown_courts["source_id"]]
+    if png_problem() is not None:
+        pytest.skip("no Chromium here: the build drew no images to embed")
+    assert drawn is not None
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: grown_courts["db"]))))
+    page = client.get(f"/charts/{CHART_ID}.html")
+    assert page.status_code == 200 and "more than 300" in page.text
+    assert client.get(f"/charts/{CHART_ID}.svg").status_code == 200

@@ -13,14 +13,16 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, build_version, make_routes
-from charts.catalogue import CHARTS, TRENDS_SECTIONS
+from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
 from monitor import finding, texts
+from tests.conftest import curated_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
+EMPTY_SECTION = TrendsSection("", "", ())
 PAGE_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 
 
@@ -61,13 +63,16 @@ def test_every_page_is_in_the_navigation_and_runs(app, page: str):
         assert at.title, f"{page} has no title"
 
 
-@pytest.mark.parametrize("chart_id", sorted(CHARTS))
-def test_embed_page_shows_exactly_the_named_chart(app, chart_id):
-    at = app("pages/embed.py", embed="true", chart=chart_id)
-    assert not at.info
-    headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
-    assert headings == [f"#### {CHARTS[chart_id].title}"]
-    assert any(c.value.startswith(("Source:", "Sources:")) for c in at.caption)
+def test_embed_page_shows_exactly_the_named_chart(app, seed_charts):
+    """Every chart of the data, the ones made for a single metric too."""
+    wrong = {}
+    for chart_id, spec in seed_charts.charts.items():
+        at = app("pages/embed.py", embed="true", chart=chart_id)
+        headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
+        sourced = any(c.value.startswith(("Source:", "Sources:")) for c in at.caption)
+        if at.info or headings != [f"#### {spec.title}"] or not sourced:
+            wrong[chart_id] = headings
+    assert not wrong
 
 
 def test_embed_page_with_unknown_chart_says_so(app):
@@ -199,18 +204,58 @@ def test_data_package_download_is_offered(app):
     assert "Download the full data package (zip)" in labels
 
 
-@pytest.mark.parametrize("section", TRENDS_SECTIONS.values(), ids=lambda s: s.section_id)
+@pytest.mark.parametrize("category_id", curated_ids("categories", "category_id"))
 @pytest.mark.parametrize("named_by", ["section_id", "label"])
-def test_trends_shows_the_section_named_in_the_url(app, section, named_by):
-    """By its id; a link made before ids (by the section's name) opens the same section and
-    the address is rewritten to the id."""
+def test_trends_shows_the_section_named_in_the_url(
+    app, seed_db, seed_charts, category_id, named_by
+):
+    """Each category with figures is a section, by its id; a link by the section's name opens
+    the same section and the address is rewritten to the id."""
+    with Reader(seed_db) as db:
+        metrics = queries.metrics(db)
+    reported = metrics[(metrics["category"] == category_id) & (metrics["n_figures"] > 0)]
+    section = seed_charts.sections.get(category_id)
+    assert (section is not None) == (not reported.empty)
+    if section is None:
+        return
     at = app("pages/trends.py", section=getattr(section, named_by))
     shown = [h.value for h in at.subheader]
-    assert shown == [CHARTS[c].title for c in section.chart_ids]
+    assert shown == [seed_charts.charts[c].title for c in section.chart_ids]
     assert at.query_params["section"] in (section.section_id, [section.section_id])
     menu = "".join(h.proto.body for h in at.get("html"))
-    others = [s for s in TRENDS_SECTIONS.values() if s != section]
+    others = [s for s in seed_charts.sections.values() if s != section]
     assert all(f'href="trends?section={s.section_id}"' in menu for s in others)
+
+
+@pytest.mark.parametrize("metric_id", curated_ids("metrics", "metric_id"))
+def test_every_reported_metric_has_a_chart_in_its_category_section(seed_db, seed_charts, metric_id):
+    with Reader(seed_db) as db:
+        metric = queries.metrics(db).set_index("metric_id").loc[metric_id]
+    drawing = [
+        c
+        for c in seed_charts.sections.get(metric["category"], EMPTY_SECTION).chart_ids
+        if metric_id in getattr(seed_charts.charts[c], "metric_ids", ())
+    ]
+    assert bool(drawing) == (metric["n_figures"] > 0), drawing
+
+
+@pytest.mark.parametrize(("earlier", "chart_id"), EARLIER_SECTIONS.items())
+def test_links_to_the_earlier_sections_open_the_section_with_their_chart(
+    app, seed_charts, earlier, chart_id
+):
+    """Links made when the sections were a list in code (?section=users-traffickers, or by
+    name) open the section now holding the chart they showed, its id in the address."""
+    at = app("pages/trends.py", section=earlier)
+    assert CURATED[chart_id].title in [h.value for h in at.subheader]
+    holding = seed_charts.section(None, chart_id).section_id
+    assert at.query_params["section"] in (holding, [holding])
+
+
+def test_trends_opened_on_a_chart_shows_its_section(app, seed_charts):
+    """chart_page's links (trends?chart=<id>) open the section holding the chart."""
+    for chart_id in [c for c in seed_charts.charts if c.startswith("metric-")][:2]:
+        at = app("pages/trends.py", chart=chart_id)
+        assert seed_charts.charts[chart_id].title in [h.value for h in at.subheader]
 
 
 def test_statements_filter_by_year_said(app, seed_db):
@@ -227,7 +272,7 @@ def test_statements_filter_by_year_said(app, seed_db):
 )
 def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
     at = app("pages/share.py", chart=requested)
-    assert [h.value for h in at.subheader] == [CHARTS[shown].title]
+    assert [h.value for h in at.subheader] == [CURATED[shown].title]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Standalone HTML", "PNG image (3200 × 1800)"]
 
@@ -251,12 +296,12 @@ def test_share_page_offers_the_light_embed_first(app):
     assert light < live
 
 
-def test_trends_draws_interactive_charts_on_request(app):
+def test_trends_draws_interactive_charts_on_request(app, seed_charts):
     static = app("pages/trends.py")
     assert not static.get("plotly_chart")
     live = app("pages/trends.py", interactive="true", section="arrests")
     # Each chart twice, laid out for a laptop and for a phone (one shown, by the width).
-    assert len(live.get("plotly_chart")) == 2 * len(TRENDS_SECTIONS["arrests"].chart_ids)
+    assert len(live.get("plotly_chart")) == 2 * len(seed_charts.sections["arrests"].chart_ids)
 
 
 @pytest.mark.parametrize(
@@ -479,12 +524,12 @@ def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query
     assert page["total_rows"] == len(rows)
 
 
-def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db):
+def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db, seed_charts):
     at = app("pages/trends.py")
     html = "".join(h.proto.body for h in at.get("html"))
     with Reader(seed_db) as db:
         version = build_version(queries.build_info(db))
-    for chart_id in next(iter(TRENDS_SECTIONS.values())).chart_ids:
+    for chart_id in next(iter(seed_charts.sections.values())).chart_ids:
         assert f"/charts/{chart_id}.svg?v={version}" in html
         assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
     assert "base64" not in html

@@ -12,7 +12,6 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image, ImageChops
 
-from charts.catalogue import CHARTS
 from charts.drawing import chart_png, close_png_session, png_problem
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.static import draw_into
@@ -25,9 +24,9 @@ needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromi
 
 
 @needs_chromium
-def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(seed_db):
+def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(seed_db, seed_charts):
     with Reader(seed_db) as db:
-        for chart_id in CHARTS:
+        for chart_id in seed_charts.charts:
             wide, narrow = queries.chart_svgs(db, chart_id)
             assert wide.lstrip().startswith("<svg") and narrow.lstrip().startswith("<svg")
             assert wide != narrow
@@ -46,7 +45,7 @@ def test_without_chromium_the_build_says_so_in_one_line_and_stores_no_image(tmp_
         assert queries.chart_png(db, "arrests-over-time") is None
 
 
-def test_the_command_line_build_prints_the_chart_line(tmp_path):
+def test_the_command_line_build_prints_the_chart_line(tmp_path, seed_charts):
     env = {"MONITOR_CHROMIUM": str(tmp_path / "no-chromium"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         [sys.executable, "-m", "etl", "build", "--db", str(tmp_path / "m.duckdb")],
@@ -60,7 +59,7 @@ def test_the_command_line_build_prints_the_chart_line(tmp_path):
     lines = done.stdout.splitlines()
     built = next(i for i, line in enumerate(lines) if line.startswith("built "))
     # The charts' parts need no browser: stored even when the images cannot be drawn.
-    assert lines[built + 1].startswith(f"stored {len(CHARTS)} charts")
+    assert lines[built + 1].startswith(f"stored {len(seed_charts.charts)} charts")
     assert lines[built + 2].startswith("static charts not drawn")
     assert sum("static charts" in line for line in lines) == 1
 

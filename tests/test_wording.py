@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from charts.catalogue import CHARTS, _figure_list
+from charts.catalogue import _figure_list, catalogue
 from charts.frames import ReaderFrames
 from data_model.records import Indicator, Metric, Phase, Unit
 from data_model.wording import (
@@ -124,7 +124,8 @@ def test_every_path_words_a_figure_alike(path, value, qualifier, unit, words, la
 def test_chart_labels_takeaways_and_the_database_agree_with_the_wording(seed_db):
     with Reader(seed_db) as db:
         rows = queries.indicators(db)
-        charts = [spec.build(ReaderFrames(db)) for spec in CHARTS.values()]
+        frames = ReaderFrames(db)
+        charts = [spec.build(frames) for spec in catalogue(frames).charts.values()]
     assert len(rows) > 0
     for r in rows.itertuples():
         if isinstance(r.vague, str):  # a vague word stays a word

@@ -1,0 +1,93 @@
+"""Every word drawn in a chart image reads at WCAG AA contrast (4.5:1) on the chart's background."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from charts.drawing import png_problem
+from database import queries
+from database.connection import Reader
+from tests.wcag import contrast
+
+needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
+
+SVG = "{http://www.w3.org/2000/svg}"
+AA = 4.5
+
+
+def _style(element: etree._Element) -> dict[str, str]:
+    pairs = (p.split(":", 1) for p in (element.get("style") or "").split(";") if ":" in p)
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+def _paint(element: etree._Element, name: str, default: str) -> str:
+    """A presentation property as SVG resolves it: the element's style, its attribute, else
+    its nearest ancestor's (SVG paints inherit), else the default."""
+    for el in (element, *element.iterancestors()):
+        value = _style(el).get(name) or el.get(name)
+        if value and value != "inherit":
+            return value
+    return default
+
+
+def _background(root: etree._Element) -> str:
+    """The fill of the first full-size rectangle: the paper every word sits on."""
+    for rect in root.iter(f"{SVG}rect"):
+        if (rect.get("width"), rect.get("height")) == (root.get("width"), root.get("height")):
+            return _paint(rect, "fill", "rgb(255, 255, 255)")
+    return "rgb(255, 255, 255)"
+
+
+def low_contrast_words(svg: str) -> list[str]:
+    """Each drawn word below AA, with its colour and ratio."""
+    root = etree.fromstring(svg.encode("utf-8"))
+    background = _background(root)
+    out = []
+    for text in root.iter(f"{SVG}text"):
+        words = "".join(text.itertext()).strip()
+        if not words:
+            continue
+        for part in (text, *text.iter(f"{SVG}tspan")):
+            fill = _paint(part, "fill", "rgb(0, 0, 0)")
+            if fill == "none":
+                continue
+            opacity = float(_paint(part, "fill-opacity", "1")) * float(_paint(part, "opacity", "1"))
+            ratio = contrast(fill, opacity, background)
+            if ratio < AA:
+                out.append(f"{words[:40]!r} in {fill} at {opacity:g}: {ratio:.2f}:1")
+    return out
+
+
+@pytest.mark.parametrize(
+    ("svg", "failures"),
+    [
+        ('<text style="fill: rgb(85, 85, 85)">ok</text>', 0),
+        ('<text style="fill: rgb(240, 228, 66); fill-opacity: 1">yellow</text>', 1),
+        ('<text style="fill: rgb(0, 0, 0); fill-opacity: 0.3">faint</text>', 1),
+        ('<g style="fill: #bbb"><text>inherited</text></g>', 1),
+        ('<text style="fill: #000"><tspan style="fill: #ccc">a span</tspan></text>', 1),
+    ],
+)
+def test_low_contrast_words_finds_faint_text(svg: str, failures: int):
+    page = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        f'<rect width="10" height="10" style="fill: rgb(255, 255, 255)"/>{svg}</svg>'
+    )
+    assert len(low_contrast_words(page)) == failures
+
+
+@needs_chromium
+def test_every_word_in_every_stored_chart_svg_reads_at_aa_contrast(seed_db: Path):
+    with Reader(seed_db) as reader:
+        drawn = {c: queries.chart_svgs(reader, c) for c in queries.charts_drawn(reader)}
+    assert drawn, "the build stored no chart SVG"
+    failures = [
+        f"{chart_id} {kind}: {problem}"
+        for chart_id, svgs in drawn.items()
+        for kind, svg in zip(("wide", "narrow"), svgs or (), strict=True)
+        for problem in low_contrast_words(svg)
+    ]
+    assert failures == []
