@@ -130,4 +130,4 @@ def test_the_overview_leads_with_the_metrics_the_data_ranks(seed_db: Path):
     # Ranks reversed in the data: the headlines follow, no code touched.
     top = int(ranked["headline_rank"].max()) + 1
     reversed_ranks = metrics.assign(headline_rank=top - metrics["headline_rank"])
-    assert texts.headline_metrics(reversed_ranks) == tuple(reversed(ranked["metric_id"]))
+    assert texts.headline_metrics(reversed_ranks) == tuple(ranked["metric_id"])[::-1]
