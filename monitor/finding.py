@@ -3,7 +3,9 @@ matched, one page of statements or proposals, and a citation a reader copies."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote_plus
@@ -12,6 +14,7 @@ import pandas as pd
 
 from data_model.safe_text import md
 from data_model.wording import date_text
+from database.queries import fold
 from monitor import texts
 
 #: Statements drawn per page run, proposals per page run: a page stays the same size
@@ -20,6 +23,10 @@ STATEMENTS_PER_PAGE = 20
 PROPOSALS_PER_PAGE = 15
 #: Values listed in one facet's counts; the picker above it offers every value.
 FACET_SHOWN = 8
+
+#: Options a picker sends at most (besides those chosen): a list that grows with the data
+#: (5,000 articles at 1000x) is narrowed by words typed, not sent whole on every run.
+PICKER_LISTED = 50
 
 FACET_NAMES = {
     "org": "Organisation",
@@ -91,6 +98,39 @@ def organisation_names(actors: pd.DataFrame) -> dict[str, str]:
     """Organisations of the actors with statements, as picker options (name -> name)."""
     named = actors.loc[actors["n_statements"] > 0, "organisation"].dropna()
     return {o: o for o in sorted(set(named), key=str.casefold)}
+
+
+@functools.lru_cache(maxsize=65536)
+def _folded(name: str) -> str:
+    # Folding 5,000 names takes 100 ms; a run after the first looks them up.
+    return fold(name)
+
+
+def listed_options(
+    names: dict[str, str], words: str, chosen: Sequence[str], limit: int = PICKER_LISTED
+) -> tuple[list[str], int]:
+    """A long picker's options: those chosen, then the first `limit` others in the list's
+    order whose name holds every word typed (case and accents aside); and how many match."""
+    wanted = fold(words).split()
+    matching = [k for k, name in names.items() if all(w in _folded(name) for w in wanted)]
+    listed = [k for k in chosen if k in names]
+    listed += [k for k in matching[:limit] if k not in listed]
+    return listed, len(matching)
+
+
+def listed_text(n_listed: int, n_matching: int, n_all: int, noun: str, words: str) -> str:
+    """Under a narrowed picker: what it lists, of how many."""
+    if not words.strip():
+        return (
+            f"Listed: the first {n_listed:,} of {plural(n_all, noun)}; "
+            "type words above to find any other."
+        )
+    if n_matching > n_listed:
+        return (
+            f"Listed: the first {n_listed:,} of {plural(n_matching, noun)} that match; "
+            "type more words to narrow them."
+        )
+    return f"{plural(n_matching, noun)} of {n_all:,} match."
 
 
 def statement_summary_markdown(summary: dict[str, Any]) -> str:
