@@ -4,6 +4,7 @@ matched, one page of statements or proposals, and a citation a reader copies."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -107,15 +108,19 @@ def _folded(name: str) -> str:
 
 
 def listed_options(
-    names: dict[str, str], words: str, chosen: Sequence[str], limit: int = PICKER_LISTED
+    names: dict[str, str], words: str, chosen: Sequence[str], limit: int
 ) -> tuple[list[str], int]:
     """A long picker's options: those chosen, then the first `limit` others in the list's
     order whose name holds every word typed (case and accents aside); and how many match."""
     wanted = fold(words).split()
-    matching = [k for k, name in names.items() if all(w in _folded(name) for w in wanted)]
-    listed = [k for k in chosen if k in names]
-    listed += [k for k in matching[:limit] if k not in listed]
-    return listed, len(matching)
+    matching = (
+        [k for k, name in names.items() if all(w in _folded(name) for w in wanted)]
+        if wanted
+        else names
+    )
+    picked = [k for k in chosen if k in names]
+    others = [k for k in itertools.islice(matching, limit + len(picked)) if k not in picked]
+    return picked + others[:limit], len(matching)
 
 
 def listed_text(n_listed: int, n_matching: int, n_all: int, noun: str, words: str) -> str:
@@ -162,7 +167,7 @@ def facet_counts(facets: pd.DataFrame, facet: str) -> str:
     rows = [
         (label, int(n))
         for kind, value, label, n in zip(
-            facets["facet"], facets["value"], facets["label"], facets["n"], strict=True
+            *(facets[c].tolist() for c in ("facet", "value", "label", "n")), strict=True
         )
         if kind == facet and n > 0 and not pd.isna(value)
     ]

@@ -122,7 +122,8 @@ def pick_named(label: str, names: dict[str, str], key: str, noun: str = "") -> l
             placeholder=f"Words of its name · {len(names):,} to choose from",
         )
         chosen = st.session_state.get(key) or []
-        options, matching = finding.listed_options(names, words, chosen)
+        listed = finding.PICKER_LISTED
+        options, matching = finding.listed_options(names, words, chosen, listed)
         note = finding.listed_text(len(options) - len(chosen), matching, len(names), noun, words)
         if note:
             st.caption(note)
