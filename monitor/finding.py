@@ -135,7 +135,7 @@ def listed_text(n_listed: int, n_matching: int, n_all: int, noun: str, words: st
             f"Listed: the first {n_listed:,} of {plural(n_matching, noun)} that match; "
             "type more words to narrow them."
         )
-    return f"{plural(n_matching, noun)} of {n_all:,} match."
+    return f"{plural(n_matching, noun)} of {n_all:,} match{'es' if n_matching == 1 else ''}."
 
 
 def statement_summary_markdown(summary: dict[str, Any]) -> str:
