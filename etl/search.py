@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import duckdb
+
+from data_model.tables import STATEMENT_SEARCH
+
 # Curly quotes as straight ones and accents stripped, on both sides of the comparison, so
 # "it's" finds "it’s" and "Phnom Penh" finds itself however it was typed (the read layer
 # folds a reader's words the same way). SQL doubles a quote inside a literal: the target
@@ -26,3 +30,10 @@ STATEMENT_SEARCH_SELECT = f"""
            CAST(year(coalesce(t.said_on, s.published_on)) AS INTEGER) AS said_year,
            {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack
     FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)"""
+
+
+def write_statement_search(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the statement search table of the open database from its data tables."""
+    names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
+    con.execute("DELETE FROM statement_search")
+    con.execute(f"INSERT INTO statement_search ({names}) {STATEMENT_SEARCH_SELECT}")

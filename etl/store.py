@@ -16,12 +16,11 @@ from data_model.tables import (
     CONTENT_FINGERPRINT,
     INTERNAL_TABLES,
     READABLE_CHECKS,
-    STATEMENT_SEARCH,
     TABLES,
     Table,
 )
 from etl.readable import readable_rows
-from etl.search import STATEMENT_SEARCH_SELECT
+from etl.search import write_statement_search
 
 #: A step run on the new file after it is written and before it replaces the old one.
 Finish = Callable[[Path], None]
@@ -192,8 +191,7 @@ def write_database(
             fingerprint = content_fingerprint({**frames, READABLE_CHECKS.name: readable})
             _insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
-            names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
-            con.execute(f"INSERT INTO statement_search ({names}) {STATEMENT_SEARCH_SELECT}")
+            write_statement_search(con)
             _record_changes(con, db_path)
             con.execute(_citations_view())
             con.execute("CHECKPOINT")

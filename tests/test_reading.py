@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from data_model.safe_text import md
 from database import queries
 from database.connection import Reader
+from etl.search import write_statement_search
 from monitor import finding
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,6 +244,7 @@ def _scaled(seed_db: Path, target: Path, times: int) -> Path:
             "FROM policies p, range(1, ?) r(n)",
             [times],
         )
+        write_statement_search(con)  # what the build derives from the statements
         # The dashboard's caches are keyed by the build's fingerprint of the data: data
         # changed behind the build's back must say so, or it would be read from the cache.
         con.execute("UPDATE content_fingerprint SET fingerprint = fingerprint || ?", [f"x{times}"])
