@@ -315,11 +315,13 @@ def _statement_rows_query(
     """The statements the conditions choose, in the list's order (newest first); `limit`
     pages them before any join, so a page joins only its own rows."""
     where, params = _where(*conditions.values())
+    # Sorted before the joins only to cut a page; the whole list is sorted once, at the end.
+    paged = f"ORDER BY f.list_order {limit}" if limit else ""
     return (
         f"""
         WITH f AS (
             SELECT f.statement_id, f.list_order, f.said, f.said_precision
-            FROM {search} f WHERE {where} ORDER BY f.list_order {limit}
+            FROM {search} f WHERE {where} {paged}
         )
         {_STATEMENT_COLUMNS}
         FROM f JOIN statements t USING (statement_id)
