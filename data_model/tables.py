@@ -425,8 +425,8 @@ CONTENT_FINGERPRINT = Table(
 
 STATEMENT_SEARCH = Table(
     "statement_search",
-    "Every statement with what the Statements page filters, counts and orders it by, in one "
-    "row without joins: a filter change reads this table alone.",
+    "Every statement with what the Statements page filters, counts, orders and shows it by, "
+    "in one row: a filter change reads this table alone, a list joins only the articles.",
     (
         Column("statement_id", "VARCHAR", "The statement (statements.statement_id)."),
         Column(
@@ -450,6 +450,18 @@ STATEMENT_SEARCH = Table(
             "What the search looks in (the words, the speaker's name and other spellings, "
             "organisation and roles), lower-cased, accents and curly quotes folded.",
         ),
+        Column(
+            "actor_role",
+            "VARCHAR",
+            "The speaker's role as the article gave it, else as usually given.",
+        ),
+        Column("quote", "VARCHAR", "The statement's words (statements.quote)."),
+        Column("kind", "VARCHAR", "direct, reported or relayed (statements.kind)."),
+        Column("said_on", "DATE", "The day said, where the article gives it (statements.said_on)."),
+        Column(
+            "relayed_by", "VARCHAR", "Who passed the words on, where someone did (actors.actor_id)."
+        ),
+        Column("relayed_by_name", "VARCHAR", "That actor's name."),
     ),
     ("statement_id",),
 )

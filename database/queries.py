@@ -300,34 +300,32 @@ def _statement_conditions(
     return conditions
 
 
+#: What the list shows of each statement, all of it in the search table but the article's.
+_LISTED = """statement_id, actor_id, actor_name, actor_role, organisation, actor_type, quote, kind,
+               topic, stance, said_on, relayed_by, relayed_by_name, said, said_precision,
+               source_id, list_order"""
+
 _STATEMENT_COLUMNS = f"""
-        SELECT t.statement_id, t.actor_id, a.name AS actor_name,
-               coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
-               t.quote, t.kind, t.topic, t.stance, t.said_on,
-               t.relayed_by, r.name AS relayed_by_name,
+        SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
+               f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
+               f.relayed_by, f.relayed_by_name,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
-               t.source_id, {_SOURCE_COLUMNS}"""
+               f.source_id, {_SOURCE_COLUMNS}"""
 
 
 def _statement_rows_query(
     search: str, conditions: dict[str, tuple[str, list[object]]], limit: str = "", *more: object
 ) -> Query:
-    """The statements the conditions choose, in the list's order (newest first); `limit`
-    pages them before any join, so a page joins only its own rows."""
+    """The statements the conditions choose, in the list's order (newest first), from the
+    search table joined only with their articles; `limit` pages them before the join."""
     where, params = _where(*conditions.values())
     # Sorted before the joins only to cut a page; the whole list is sorted once, at the end.
     paged = f"ORDER BY f.list_order {limit}" if limit else ""
     return (
         f"""
-        WITH f AS (
-            SELECT f.statement_id, f.list_order, f.said, f.said_precision
-            FROM {search} f WHERE {where} {paged}
-        )
+        WITH f AS (SELECT {_LISTED} FROM {search} f WHERE {where} {paged})
         {_STATEMENT_COLUMNS}
-        FROM f JOIN statements t USING (statement_id)
-        JOIN actors a ON a.actor_id = t.actor_id
-        JOIN sources s ON s.source_id = t.source_id
-        LEFT JOIN actors r ON r.actor_id = t.relayed_by
+        FROM f JOIN sources s ON s.source_id = f.source_id
         ORDER BY f.list_order
         """,
         [*params, *more],

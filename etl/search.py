@@ -28,8 +28,11 @@ STATEMENT_SEARCH_SELECT = f"""
            t.source_id, coalesce(t.said_on, s.published_on) AS said,
            CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END AS said_precision,
            CAST(year(coalesce(t.said_on, s.published_on)) AS INTEGER) AS said_year,
-           {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack
-    FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)"""
+           {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack,
+           coalesce(t.actor_role, a.role) AS actor_role, t.quote, t.kind, t.said_on,
+           t.relayed_by, r.name AS relayed_by_name
+    FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
+    LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
 
 
 def write_statement_search(con: duckdb.DuckDBPyConnection) -> None:
