@@ -430,6 +430,49 @@ CONTENT_FINGERPRINT = Table(
     (Column("fingerprint", "VARCHAR", "The content's SHA-256 in hex."),),
 )
 
+STATEMENT_SEARCH = Table(
+    "statement_search",
+    "Every statement with what the Statements page filters, counts, orders and shows it by, "
+    "in one row: a filter change reads this table alone, a list joins only the articles.",
+    (
+        Column("statement_id", "VARCHAR", "The statement (statements.statement_id)."),
+        Column(
+            "list_order", "INTEGER", "Its place in the list: newest first, then article, place."
+        ),
+        Column("actor_id", "VARCHAR", "Who spoke (actors.actor_id)."),
+        Column("actor_name", "VARCHAR", "The speaker's name."),
+        Column("organisation", "VARCHAR", "The speaker's organisation, where one is given."),
+        Column("actor_type", "VARCHAR", "The speaker's type of organisation."),
+        Column("stance", "VARCHAR", "The statement's stance."),
+        Column("topic", "VARCHAR", "The statement's topic."),
+        Column("source_id", "VARCHAR", "The article (sources.source_id)."),
+        Column(
+            "said", "DATE", "The day said where the article gives it, else its publication date."
+        ),
+        Column("said_precision", "VARCHAR", _PRECISION),
+        Column("said_year", "INTEGER", "The year of said."),
+        Column(
+            "haystack",
+            "VARCHAR",
+            "What the search looks in (the words, the speaker's name and other spellings, "
+            "organisation and roles), lower-cased, accents and curly quotes folded.",
+        ),
+        Column(
+            "actor_role",
+            "VARCHAR",
+            "The speaker's role as the article gave it, else as usually given.",
+        ),
+        Column("quote", "VARCHAR", "The statement's words (statements.quote)."),
+        Column("kind", "VARCHAR", "direct, reported or relayed (statements.kind)."),
+        Column("said_on", "DATE", "The day said, where the article gives it (statements.said_on)."),
+        Column(
+            "relayed_by", "VARCHAR", "Who passed the words on, where someone did (actors.actor_id)."
+        ),
+        Column("relayed_by_name", "VARCHAR", "That actor's name."),
+    ),
+    ("statement_id",),
+)
+
 #: Tables the build writes for the app's own use: not data, so not in the data package.
 INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_IMAGES,
@@ -437,4 +480,5 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_PARTS,
     READABLE_CHECKS,
     CONTENT_FINGERPRINT,
+    STATEMENT_SEARCH,
 )

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from data_model.tables import TABLES_BY_NAME, Table
 from database.connection import Reader
+from etl.search import STATEMENT_SEARCH_SELECT
 
 #: A query's SQL and its parameters, as Reader.frame and Reader.arrow take them.
 Query = tuple[str, list[object]]
@@ -247,20 +250,23 @@ def actors_query() -> Query:
 #: Statement filters by name: the columns each one tests (values are always parameters).
 STATEMENT_FILTERS = ("q", "org", "actor", "actor_type", "stance", "topic", "year", "source")
 
-# Every field the one search looks in: the words, who said them (name, other spellings),
-# their organisation and their role as the article gave it and as usually given.
-_SEARCHED = "t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role"
-# Curly quotes as straight ones and accents stripped, on both sides of the comparison, so
-# "it's" finds "it’s" and "Phnom Penh" finds itself however it was typed.
-# SQL doubles a quote inside a literal: the target is the four characters ' ' " ".
-_FOLD = "strip_accents(translate(lower({}), '‘’“”', '''''\"\"'))"
-_HAYSTACK = _FOLD.format(f"concat_ws(' ', {_SEARCHED})")
-
 
 def fold(text: str) -> str:
-    """The search's folding of a reader's words (the SQL side folds the data the same way)."""
+    """The search's folding of a reader's words (the build folds the data the same way)."""
     text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+#: Readers known to hold the statement search table (or not), so each asks once.
+_SEARCH_TABLE: weakref.WeakKeyDictionary[Reader, bool] = weakref.WeakKeyDictionary()
+
+
+def _search(db: Reader) -> str:
+    """The statement search table, or the same rows made on the fly from a file built
+    before the build wrote it (slower, the same answers)."""
+    if db not in _SEARCH_TABLE:
+        _SEARCH_TABLE[db] = _has_table(db, "statement_search")
+    return "statement_search" if _SEARCH_TABLE[db] else f"({STATEMENT_SEARCH_SELECT})"
 
 
 def _statement_conditions(
@@ -276,46 +282,58 @@ def _statement_conditions(
     organisations: Sequence[str] = (),
     statement_ids: Sequence[str] = (),
 ) -> dict[str, tuple[str, list[object]]]:
-    """Each filter as a condition on statements t, actors a, sources s, by its name."""
-    said = "coalesce(t.said_on, s.published_on)"
+    """Each filter as a condition on the statement search table f, by its name."""
     conditions = {
-        "id": _in("t.statement_id", statement_ids),
+        "id": _in("f.statement_id", statement_ids),
         "q": ("TRUE", []),
-        "org": _in("a.organisation", organisations),
-        "actor": _in("t.actor_id", actor_ids),
-        "actor_type": _in("a.actor_type", actor_types),
-        "stance": _in("t.stance", stances),
-        "topic": _in("t.topic", topics),
-        "year": _in(f"year({said})", [int(y) for y in years]),
-        "source": _in("t.source_id", source_ids),
-        "from": (f"{said} >= ?", [date_from]) if date_from else ("TRUE", []),
-        "to": (f"{said} <= ?", [date_to]) if date_to else ("TRUE", []),
+        "org": _in("f.organisation", organisations),
+        "actor": _in("f.actor_id", actor_ids),
+        "actor_type": _in("f.actor_type", actor_types),
+        "stance": _in("f.stance", stances),
+        "topic": _in("f.topic", topics),
+        "year": _in("f.said_year", [int(y) for y in years]),
+        "source": _in("f.source_id", source_ids),
+        "from": ("f.said >= ?", [date_from]) if date_from else ("TRUE", []),
+        "to": ("f.said <= ?", [date_to]) if date_to else ("TRUE", []),
     }
     words = fold(text).split()
     if words:
-        # Every word somewhere in the searched fields; contains(), not LIKE, so "%" and
-        # "_" typed by a reader are plain characters.
-        conditions["q"] = (" AND ".join(f"contains({_HAYSTACK}, ?)" for _ in words), words)
+        # Every word somewhere in the searched fields (folded by the build); contains(),
+        # not LIKE, so "%" and "_" typed by a reader are plain characters.
+        conditions["q"] = (" AND ".join("contains(f.haystack, ?)" for _ in words), words)
     return conditions
 
 
-_STATEMENT_FROM = """
-        FROM statements t
-        JOIN actors a USING (actor_id)
-        JOIN sources s USING (source_id)
-        LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
+#: What the list shows of each statement, all of it in the search table but the article's.
+_LISTED = """statement_id, actor_id, actor_name, actor_role, organisation, actor_type, quote, kind,
+               topic, stance, said_on, relayed_by, relayed_by_name, said, said_precision,
+               source_id, list_order"""
 
 _STATEMENT_COLUMNS = f"""
-        SELECT t.statement_id, t.actor_id, a.name AS actor_name,
-               coalesce(t.actor_role, a.role) AS actor_role, a.organisation, a.actor_type,
-               t.quote, t.kind, t.topic, t.stance, t.said_on,
-               t.relayed_by, r.name AS relayed_by_name,
-               coalesce(t.said_on, s.published_on) AS statement_date,
-               CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
-                   AS statement_date_precision,
-               t.source_id, {_SOURCE_COLUMNS}"""
+        SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
+               f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
+               f.relayed_by, f.relayed_by_name,
+               f.said AS statement_date, f.said_precision AS statement_date_precision,
+               f.source_id, {_SOURCE_COLUMNS}"""
 
-_STATEMENT_ORDER = "ORDER BY statement_date DESC, s.source_id, t.quote_start, t.statement_id"
+
+def _statement_rows_query(
+    search: str, conditions: dict[str, tuple[str, list[object]]], limit: str = "", *more: object
+) -> Query:
+    """The statements the conditions choose, in the list's order (newest first), from the
+    search table joined only with their articles; `limit` pages them before the join."""
+    where, params = _where(*conditions.values())
+    # Sorted before the joins only to cut a page; the whole list is sorted once, at the end.
+    paged = f"ORDER BY f.list_order {limit}" if limit else ""
+    return (
+        f"""
+        WITH f AS (SELECT {_LISTED} FROM {search} f WHERE {where} {paged})
+        {_STATEMENT_COLUMNS}
+        FROM f JOIN sources s ON s.source_id = f.source_id
+        ORDER BY f.list_order
+        """,
+        [*params, *more],
+    )
 
 
 def statements(
@@ -338,13 +356,13 @@ def statements(
     The text search finds statements with every word of it in the quote, the speaker's name
     or aliases, organisation or role, case- and accent-insensitively.
     """
-    return db.frame(*statements_query(**_chosen(locals())))
+    return db.frame(*statements_query(_search(db), **_chosen(locals())))
 
 
-def statements_query(**filters: Any) -> Query:
-    """The SQL of statements() and its parameters, for the same filters."""
-    where, params = _where(*_statement_conditions(**filters).values())
-    return f"{_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE {where} {_STATEMENT_ORDER}", params
+def statements_query(search: str = "statement_search", **filters: Any) -> Query:
+    """The SQL of statements() and its parameters, for the same filters, read from `search`
+    (the search table, or what _search() gives for a file built before it)."""
+    return _statement_rows_query(search, _statement_conditions(**filters))
 
 
 def _chosen(scope: dict[str, object]) -> dict[str, object]:
@@ -367,10 +385,10 @@ def statements_page(
 ) -> pd.DataFrame:
     """One page (1-based, `size` rows) of what `statements` returns for the same filters:
     a page run reads a page, however many statements match."""
-    where, params = _where(*_statement_conditions(**_chosen(locals())).values())
+    conditions = _statement_conditions(**_chosen(locals()))
+    offset = (max(page, 1) - 1) * size
     return db.frame(
-        f"{_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE {where} {_STATEMENT_ORDER} LIMIT ? OFFSET ?",
-        [*params, size, (max(page, 1) - 1) * size],
+        *_statement_rows_query(_search(db), conditions, "LIMIT ? OFFSET ?", size, offset)
     )
 
 
@@ -391,11 +409,9 @@ def statement_summary(
     frame = db.frame(
         f"""
         WITH chosen AS (
-            SELECT t.statement_id, t.actor_id, a.name, t.source_id, t.quote_start,
-                   coalesce(t.said_on, s.published_on) AS said,
-                   CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END
-                       AS precision
-            {_STATEMENT_FROM} WHERE {where}
+            SELECT f.actor_id, f.actor_name AS name, f.source_id, f.said, f.said_precision,
+                   f.list_order
+            FROM {_search(db)} f WHERE {where}
         ),
         cited AS (
             SELECT name, count(*) AS n FROM chosen GROUP BY actor_id, name
@@ -407,12 +423,9 @@ def statement_summary(
                count(DISTINCT source_id) AS n_articles,
                min(said) AS first_said,
                max(said) AS last_said,
-               first(name ORDER BY said DESC, source_id, quote_start, statement_id)
-                   AS latest_name,
-               first(said ORDER BY said DESC, source_id, quote_start, statement_id)
-                   AS latest_said,
-               first(precision ORDER BY said DESC, source_id, quote_start, statement_id)
-                   AS latest_precision,
+               arg_min(name, list_order) AS latest_name,
+               arg_min(said, list_order) AS latest_said,
+               arg_min(said_precision, list_order) AS latest_precision,
                (SELECT list(name ORDER BY n DESC, name) FROM cited) AS cited_names,
                (SELECT list(n ORDER BY n DESC, name) FROM cited) AS cited_counts
         FROM chosen
@@ -424,14 +437,11 @@ def statement_summary(
 
 #: The facets of the statements search: the value and label each is counted by.
 STATEMENT_FACETS = {
-    "org": ("a.organisation", "a.organisation"),
-    "actor": ("t.actor_id", "a.name"),
-    "topic": ("t.topic", "t.topic"),
-    "stance": ("t.stance", "t.stance"),
-    "year": (
-        "CAST(year(coalesce(t.said_on, s.published_on)) AS VARCHAR)",
-        "CAST(year(coalesce(t.said_on, s.published_on)) AS VARCHAR)",
-    ),
+    "org": ("f.organisation", "f.organisation"),
+    "actor": ("f.actor_id", "f.actor_name"),
+    "topic": ("f.topic", "f.topic"),
+    "stance": ("f.stance", "f.stance"),
+    "year": ("CAST(f.said_year AS VARCHAR)", "CAST(f.said_year AS VARCHAR)"),
 }
 
 
@@ -454,41 +464,43 @@ def statement_facets(
     statements hold it at all (facet 'word'): which word matched nothing. One query."""
     conditions = _statement_conditions(**_chosen(locals()))
     names = list(conditions)
-
-    def all_but(own: str) -> str:
-        return " AND ".join(f"m_{n}" for n in names if n != own) or "TRUE"
-
-    matched = ", ".join(f"({sql}) AS m_{n}" for n, (sql, _) in conditions.items())
-    facets = ", ".join(
-        f"{value} AS f_{f}, {label} AS l_{f}" for f, (value, label) in STATEMENT_FACETS.items()
-    )
-    parts = [
-        f"SELECT '{f}' AS facet, f_{f} AS value, any_value(l_{f}) AS label, "
-        f"count(*) FILTER (WHERE {all_but(f)}) AS n FROM base GROUP BY f_{f}"
-        for f in STATEMENT_FACETS
-    ] + [
-        f"SELECT 'without', '{n}', '{n}', count(*) FILTER (WHERE {all_but(n)}) FROM base "
-        f"UNION ALL SELECT 'only', '{n}', '{n}', count(*) FILTER (WHERE m_{n}) FROM base"
-        for n in names
-    ]
     words = fold(text).split()
-    matched += "".join(f", contains({_HAYSTACK}, ?) AS m_w{i}" for i in range(len(words)))
-    parts += [
-        f"SELECT 'word', '{i}', ?, count(*) FILTER (WHERE m_w{i}) FROM base"
-        for i in range(len(words))
+    # One pass groups the statements by every facet value and whether each test holds:
+    # a few groups (k statements each) however many statements there are, then summed here.
+    tests = [f"coalesce(({sql}), FALSE) AS m_{n}" for n, (sql, _) in conditions.items()]
+    tests += [f"contains(f.haystack, ?) AS m_w{i}" for i in range(len(words))]
+    facets = [
+        f"{value} AS f_{f}, {label} AS l_{f}" for f, (value, label) in STATEMENT_FACETS.items()
     ]
-    params = [p for _, ps in conditions.values() for p in ps] + words + words
-    return db.frame(
-        f"""
-        WITH base AS (
-            SELECT {facets}, {matched}
-            FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
-        )
-        {" UNION ALL ".join(parts)}
-        ORDER BY facet, n DESC, label
-        """,
-        params,
+    grouped = db.frame(
+        f"SELECT {', '.join(facets + tests)}, count(*) AS k FROM {_search(db)} f GROUP BY ALL",
+        [p for _, ps in conditions.values() for p in ps] + words,
     )
+    k = grouped["k"].to_numpy(dtype="int64")
+    held = {n: grouped[f"m_{n}"].to_numpy(dtype=bool) for n in names}
+    held |= {f"w{i}": grouped[f"m_w{i}"].to_numpy(dtype=bool) for i in range(len(words))}
+
+    def all_but(own: str) -> Any:
+        return np.logical_and.reduce([held[n] for n in names if n != own])
+
+    rows: list[tuple[str, object, object, int]] = []
+    for f in STATEMENT_FACETS:
+        per: dict[object, list[Any]] = {}
+        counted = np.where(all_but(f), k, 0).tolist()
+        for value, label, n in zip(grouped[f"f_{f}"], grouped[f"l_{f}"], counted, strict=True):
+            value, label = (None if pd.isna(x) else x for x in (value, label))
+            seen = per.setdefault(value, [label, 0])
+            seen[0] = label if seen[0] is None else seen[0]
+            seen[1] += n
+        rows += [(f, value, label, n) for value, (label, n) in per.items()]
+    for n in names:
+        rows.append(("without", n, n, int(k[all_but(n)].sum())))
+        rows.append(("only", n, n, int(k[held[n]].sum())))
+    rows += [("word", str(i), w, int(k[held[f"w{i}"]].sum())) for i, w in enumerate(words)]
+    # As SQL orders them: by facet, most first, then label (a missing one last).
+    rows.sort(key=lambda r: (r[0], -r[3], r[2] is None, r[2] or ""))
+    frame = pd.DataFrame(rows, columns=["facet", "value", "label", "n"])
+    return frame.astype({"n": "int64"})
 
 
 def statement_years(db: Reader) -> list[int]:

@@ -20,6 +20,7 @@ from data_model.tables import (
     Table,
 )
 from etl.readable import readable_rows
+from etl.search import write_statement_search
 
 #: A step run on the new file after it is written and before it replaces the old one.
 Finish = Callable[[Path], None]
@@ -189,6 +190,8 @@ def write_database(
             _insert(con, READABLE_CHECKS, readable)
             fingerprint = content_fingerprint({**frames, READABLE_CHECKS.name: readable})
             _insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
+            # Joined once here so a filter change on the Statements page reads one table.
+            write_statement_search(con)
             _record_changes(con, db_path)
             con.execute(_citations_view())
             con.execute("CHECKPOINT")

@@ -104,14 +104,30 @@ def pick_many(
     return chosen
 
 
-def pick_named(label: str, names: dict[str, str], key: str) -> list[str]:
+def pick_named(label: str, names: dict[str, str], key: str, noun: str = "") -> list[str]:
     """A searchable multiselect for a list that grows with the data (speakers, articles,
-    metrics): shows names, returns ids, kept in the URL under `key` as ids.
+    metrics): shows names, returns ids, kept in the URL under `key` as ids. A list longer
+    than finding.PICKER_LISTED gets a box above it whose words narrow what it offers (those
+    chosen always among them), so a run sends tens of options, not thousands.
 
     Not Streamlit's `bind="query-params"`: that writes the shown labels to the address,
     which the API does not take and which change when a name is corrected."""
     _seed_from_url(key, list(names), names.__getitem__)
-    chosen = st.multiselect(label, list(names), format_func=names.get, key=key)
+    options = list(names)
+    if len(names) > finding.PICKER_LISTED:
+        noun = noun or label.lower()
+        words = st.text_input(
+            f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}",
+            key=f"{key}-find",
+            placeholder=f"Words of its name · {len(names):,} to choose from",
+        )
+        chosen = st.session_state.get(key) or []
+        listed = finding.PICKER_LISTED
+        options, matching = finding.listed_options(names, words, chosen, listed)
+        note = finding.listed_text(len(options) - len(chosen), matching, len(names), noun, words)
+        if note:
+            st.caption(note)
+    chosen = st.multiselect(label, options, format_func=names.get, key=key)
     _write_url(key, chosen)
     return chosen
 

@@ -22,7 +22,9 @@ source_ids, metric_ids = [], []
 panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:
     with panel:
-        source_ids = ui.pick_named("Articles", cached.picker_labels("sources"), key="source")
+        source_ids = ui.pick_named(
+            "Articles", cached.picker_labels("sources"), key="source", noun="article"
+        )
         if DOWNLOAD_TABLES[name].filters_by_metric:
             metric_ids = ui.pick_named(
                 "Metrics", texts.reported_metric_labels(cached.metrics()), key="metric"

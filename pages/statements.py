@@ -53,7 +53,7 @@ if panel:
             key="actor_type",
             format_func=texts.words,
         )
-        source_ids = ui.pick_named("Article", articles, key="source")
+        source_ids = ui.pick_named("Article", articles, key="source", noun="article")
 
 choice = finding.StatementChoice(
     text=text or "",

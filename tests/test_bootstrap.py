@@ -63,3 +63,14 @@ def test_the_app_rebuilds_a_database_from_older_code_and_shows_its_pages(
     assert bootstrap.missing_columns(db) == []
     at.switch_page("pages/statements.py").run()
     assert not at.exception, [e.message for e in at.exception]
+
+
+def test_a_database_without_the_statement_search_table_needs_a_build(seed_db: Path, tmp_path: Path):
+    """The API reads statements through the search table the build writes: a file built
+    before it existed is rebuilt by the launcher before it serves."""
+    db = tmp_path / "monitor.duckdb"
+    shutil.copy(seed_db, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE statement_search")
+    assert bootstrap.missing_columns(db) == ["statement_search"]
+    assert bootstrap.needs_build(db)

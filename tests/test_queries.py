@@ -194,3 +194,97 @@ def test_answers_come_back_as_duckdb_gives_them(tmp_path: Path, sql: str):
     con.close()
     with Reader(path) as reader:
         pd.testing.assert_frame_equal(reader.frame(sql), expected, check_exact=True)
+
+
+#: Each facet of the statement search: the query argument of its own filter and the column
+#: of the full list it counts.
+_FACET_TRUTH = {
+    "org": ("organisations", "organisation"),
+    "actor": ("actor_ids", "actor_id"),
+    "topic": ("topics", "topic"),
+    "stance": ("stances", "stance"),
+    "year": ("years", "year"),
+}
+#: Each filter by its name in the facet rows ('without', 'only'), with its query argument.
+_FILTER_ARGS = {
+    "q": "text",
+    "org": "organisations",
+    "actor": "actor_ids",
+    "stance": "stances",
+    "topic": "topics",
+    "year": "years",
+    "source": "source_ids",
+    "actor_type": "actor_types",
+}
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"stances": ["critical"]},
+        {"text": "rights", "years": [2017]},
+        {"organisations": ["Human Rights Watch"], "stances": ["critical", "mixed"]},
+        {"actor_types": ["ngo"], "topics": ["treatment", "arrests"], "text": "drug"},
+        {"stances": ["critical"], "topics": ["no-such-topic"]},
+    ],
+    ids=["all", "critical", "search-2017", "org-stances", "type-topics-search", "nothing"],
+)
+def test_facet_counts_are_what_the_list_shows_under_every_other_filter(db: Reader, chosen: dict):
+    """Each facet value's count is the number of statements the list holds with that value
+    when every other filter stays and its own is left out; 'without' and 'only' likewise."""
+    facets = queries.statement_facets(db, **chosen)
+    for facet, (own, column) in _FACET_TRUTH.items():
+        rest = queries.statements(db, **{k: v for k, v in chosen.items() if k != own})
+        rest = rest.assign(year=rest["statement_date"].dt.year.astype(str))
+        truth = rest[column].dropna().value_counts().to_dict()
+        rows = facets[(facets["facet"] == facet) & (facets["n"] > 0) & facets["value"].notna()]
+        assert dict(zip(rows["value"], rows["n"], strict=True)) == truth, facet
+        assert list(rows["n"]) == sorted(rows["n"], reverse=True), f"{facet}: most first"
+    counts = {(r.facet, r.value): int(r.n) for r in facets.itertuples()}
+    for name, arg in _FILTER_ARGS.items():
+        others = {k: v for k, v in chosen.items() if k != arg}
+        assert counts[("without", name)] == len(queries.statements(db, **others)), name
+        alone = {arg: chosen[arg]} if arg in chosen else {}
+        assert counts[("only", name)] == len(queries.statements(db, **alone)), name
+
+
+def test_the_search_looks_in_what_the_build_folded(db: Reader):
+    """The build stores each statement's searched fields folded as a reader's words are
+    folded, so any word of them, typed any way, finds the statement."""
+    rows = db.frame(
+        """
+        SELECT f.haystack, t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role
+        FROM statement_search f JOIN statements t USING (statement_id)
+        JOIN actors a ON a.actor_id = t.actor_id
+        """
+    )
+    assert len(rows) == len(queries.statements(db)) > 0
+    for row in rows.itertuples(index=False):
+        fields = [v for v in row[1:] if isinstance(v, str)]
+        assert row.haystack == queries.fold(" ".join(fields))
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [{}, {"stances": ["critical"], "text": "rights"}, {"years": [2022]}, {"text": "zzzz"}],
+    ids=["all", "critical-rights", "2022", "nothing"],
+)
+def test_a_file_built_before_the_search_table_answers_the_same(
+    seed_db: Path, db: Reader, tmp_path: Path, chosen: dict
+):
+    older = tmp_path / "older.duckdb"
+    shutil.copy(seed_db, older)
+    with duckdb.connect(str(older)) as con:
+        con.execute("DROP TABLE statement_search")
+    with Reader(older) as before:
+        assert queries.statements(before, **chosen).equals(queries.statements(db, **chosen))
+        assert queries.statements_page(before, 2, 5, **chosen).equals(
+            queries.statements_page(db, 2, 5, **chosen)
+        )
+        assert str(queries.statement_summary(before, **chosen)) == str(
+            queries.statement_summary(db, **chosen)
+        )
+        assert queries.statement_facets(before, **chosen).equals(
+            queries.statement_facets(db, **chosen)
+        )

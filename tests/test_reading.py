@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from data_model.safe_text import md
 from database import queries
 from database.connection import Reader
+from etl.search import write_statement_search
 from monitor import finding
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,6 +244,7 @@ def _scaled(seed_db: Path, target: Path, times: int) -> Path:
             "FROM policies p, range(1, ?) r(n)",
             [times],
         )
+        write_statement_search(con)  # what the build derives from the statements
         # The dashboard's caches are keyed by the build's fingerprint of the data: data
         # changed behind the build's back must say so, or it would be read from the cache.
         con.execute("UPDATE content_fingerprint SET fingerprint = fingerprint || ?", [f"x{times}"])
@@ -283,3 +285,48 @@ def test_every_citation_signs_words_only_by_whoever_spoke_them(db):
         assert row.source_citation in text and text.endswith("statement=x")
         role = row.actor_role if isinstance(row.actor_role, str) else ""
         assert role in text  # the role as the article gave it
+
+
+@pytest.mark.parametrize(
+    ("page", "label"), [("pages/statements.py", "Article"), ("pages/data.py", "Articles")]
+)
+def test_a_long_article_picker_sends_a_few_and_finds_any_by_its_words(
+    app, db, monkeypatch, page, label
+):
+    """At thousands of articles the picker lists a bounded few; a link naming any article by
+    its id still chooses it (its label on screen), and words typed find any other."""
+    monkeypatch.setattr(finding, "PICKER_LISTED", 2)
+    articles = queries.sources(db)  # the picker's order: newest first
+    assert len(articles) > 3, "the seeds must hold more articles than listed plus one"
+    oldest, other = articles.iloc[-1], articles.iloc[-2]
+    at = app(page, source=oldest.source_id)
+    picker = at.multiselect(key="source")
+    assert picker.label == label
+    assert picker.value == [oldest.source_id]
+    assert len(picker.options) == 3  # the one chosen and the first two
+    assert oldest.short_label in picker.options and other.short_label not in picker.options
+    assert any(c.value.startswith("Listed: the first 2 of") for c in at.caption)
+    words = " ".join(other.title.split()[1:3])  # two words from inside its title
+    at.text_input(key="source-find").set_value(words.upper()).run()
+    assert other.short_label in at.multiselect(key="source").options
+    at.multiselect(key="source").set_value([oldest.source_id, other.source_id]).run()
+    assert not at.exception
+    assert at.query_params["source"] == [oldest.source_id, other.source_id]
+
+
+@pytest.mark.parametrize(
+    ("words", "chosen", "listed", "matching"),
+    [
+        ("", [], ["a0", "a1", "a2"], 30),
+        ("", ["a20"], ["a20", "a0", "a1", "a2"], 30),
+        ("ÉTUDE 1", ["a5"], ["a5", "a1", "a10", "a11"], 12),
+        ("‘quoted’ 2", [], ["a2", "a12", "a20"], 12),
+        ("nowhere", ["a3"], ["a3"], 0),
+    ],
+    ids=["first-few", "chosen-first", "words-any-case-and-accent", "curly-quotes", "none"],
+)
+def test_a_long_picker_lists_those_chosen_then_the_first_that_match(
+    words, chosen, listed, matching
+):
+    names = {f"a{i}": f"Étude 'quoted' {i}" for i in range(30)}
+    assert finding.listed_options(names, words, chosen, 3) == (listed, matching)
