@@ -1,5 +1,6 @@
 """The studio end to end in a real headless Chromium: a made-up article added, reviewed,
-accounted for and saved by clicking and typing only; its figure is then in the built database."""
+accounted for and saved by clicking and typing only; its figure is then in the built database
+and on the dashboard's Data and Trends pages."""
 
 from __future__ import annotations
 
@@ -92,6 +93,38 @@ def test_an_article_is_added_coded_and_saved_by_clicking_and_typing(studio):
     assert 512 in values
     [saved] = (seeds / "curated" / "articles").glob("*.yaml")
     assert "# who: added by Browser Test at " in saved.read_text(encoding="utf-8")
+    _the_dashboard_shows_the_figure(db, saved.stem, db.parent)
+
+
+def _the_dashboard_shows_the_figure(db: Path, source_id: str, tmp_path: Path) -> None:
+    """The dashboard started on the database the studio built shows the new figure on Data
+    (filtered to the new article) and on Trends (the chart that draws its metric)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from charts.catalogue import catalogue
+    from charts.frames import ReaderFrames
+    from database.connection import Reader
+
+    with Reader(db) as reader:
+        metric = reader.frame("SELECT metric_id FROM indicators WHERE value = 512")["metric_id"][0]
+        charts = catalogue(ReaderFrames(reader)).charts
+    chart_id = next(c for c, spec in charts.items() if metric in getattr(spec, "metric_ids", ()))
+    env = {**os.environ, "MONITOR_DB": str(db)}
+    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "dash.log")
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            page = browser.new_page(viewport=DESKTOP)
+            page.set_default_timeout(60_000)
+            page.goto(f"{url}/data?source={source_id}")
+            expect(page.get_by_text("Takeo police arrest 512 in February").first).to_be_visible()
+            expect(page.locator("table").get_by_text("512", exact=True).first).to_be_visible()
+            page.goto(f"{url}/trends?chart={chart_id}")
+            expect(page.get_by_text("512", exact=False).first).to_be_visible()
+            page.screenshot(path=str(ROOT / "screenshots" / "studio-saved-trends.png"))
+            browser.close()
+    finally:
+        stop_server(proc)
 
 
 def _drag_over(page, words: str) -> None:
