@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 from curation.suggest.guess import curated_lists  # noqa: E402
-from studio.review import Row, draft_rows  # noqa: E402
+from curation.suggest.records import Row, draft_rows  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "suggest"
 KINDS = ("figures", "dates", "statements", "speakers", "proposals")

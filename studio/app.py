@@ -10,6 +10,7 @@ import streamlit as st
 
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
+from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.records import ID_FIELDS, DatePrecision
 from data_model.safe_text import md
 from etl.coverage import sentences
@@ -20,7 +21,7 @@ from studio.changes import build_log
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
 from studio.passage import KINDS, passage_row, trimmed
-from studio.review import NO_CURATED, Row, accepted, draft_rows
+from studio.review import accepted
 from studio.selection import selectable_text
 from studio.store import save
 

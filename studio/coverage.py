@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from curation.suggest.records import Row
 from etl.coverage import Sentence, sentences, why_coded
-from studio.review import Row
 
 #: The reasons curators give most often (seeds/curated/articles/*: not_coded), offered first;
 #: "restates <figure>" is added for each accepted figure, and any other reason can be typed.

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from curation.suggest.guess import Curated
+from curation.suggest.records import Row
 from data_model.qualifiers import Qualifier
 from data_model.records import (
     ID_FIELDS,
@@ -23,7 +24,6 @@ from data_model.records import (
     Topic,
 )
 from data_model.safe_text import md
-from studio.review import Row
 
 
 def _problems(record_id: str, name: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from studio.review import Row
+from curation.suggest.records import Row
 
 # The article's words are set as textContent, never as HTML: shown as text, never obeyed.
 # Offsets count code points, as Python does: a character outside the BMP (an emoji) is two

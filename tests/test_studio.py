@@ -10,11 +10,11 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from curation.suggest.records import Row
 from database import queries
 from database.connection import Reader
 from etl.build import build
 from studio import history
-from studio.review import Row
 from studio.selection import marks
 from studio.store import render_yaml
 

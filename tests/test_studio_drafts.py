@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 
 from curation.suggest.guess import Curated
+from curation.suggest.records import Row, draft_rows
 from data_model.records import ID_FIELDS, RECORD_KINDS
 from studio.passage import KINDS, passage_row, trimmed
-from studio.review import Row, accepted, draft_rows
+from studio.review import accepted
 
 PUBLISHED = dt.date(2018, 3, 8)
 CURATED = Curated(

@@ -90,3 +90,17 @@ def test_reported_speech_becomes_a_statement_with_its_speaker(draft, opening, sp
 def test_a_figure_sentence_is_not_also_a_reported_statement(draft):
     quotes = [r["quote"] for r in draft[0]["statements"]]
     assert not any(q.startswith(("According to Chea Rithy", "Police in Kratie")) for q in quotes)
+
+
+def test_the_command_line_drafts_proposals_positions_and_events_too(draft):
+    """`etl suggest` drafts every kind the studio drafts: the proposal an answer key names
+    is there with the article's own words, and every sentence-drawn record quotes the text."""
+    records, text = draft
+    article = " ".join(KRATIE.read_text(encoding="utf-8").split())
+    assert {"policies", "positions", "events"} <= records.keys()
+    proposals = [p["quote"] for p in records["policies"]]
+    assert any(q.startswith("Chea Rithy told reporters") for q in proposals), proposals
+    for kind in ("policies", "positions", "events"):
+        for record in records[kind] or []:
+            assert " ".join(record["quote"].split()) in article, (kind, record["quote"])
+    assert "# TODO check: 'would open'" in text  # what the draft read, beside the record

@@ -6,10 +6,8 @@ the id and YAML helpers.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -387,25 +385,3 @@ def render(article: Article, hints: Hints) -> str:
         ident = _make_id(prefix, _statement_tail(c), taken)
         lines += _statement_lines(c, article, hints, ident, roles)
     return "\n".join(lines) + "\n"
-
-
-def suggest(target: str, seeds_dir: Path) -> str:
-    """The draft for a registered source id or a text file; nothing is written."""
-    records = _curated(seeds_dir)
-    return render(read_article(target, seeds_dir, records), _hints(records))
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    """Arguments of `python -m etl suggest`."""
-    parser.add_argument("target", help="a registered source_id, or the path of a text file")
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run `python -m etl suggest`; print the draft, or one line on stderr and exit code 1."""
-    try:
-        draft = suggest(args.target, args.seeds)
-    except SuggestError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    sys.stdout.write(draft)
-    return 0

@@ -16,6 +16,7 @@ from typing import Any
 
 from curation.suggest.draft import _curated  # the one reader of curated files for drafts
 from data_model.records import EventKind, Position, Stance, Topic
+from etl.load import RawRecord
 
 _STOP = frozenset(
     ("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",
@@ -223,8 +224,13 @@ class Curated:
 
 def curated_lists(seeds_dir: Path) -> Curated:
     """Read the curated files under ``seeds_dir`` (problems are the check's business)."""
+    return curated_of(_curated(seeds_dir))
+
+
+def curated_of(records: Iterable[RawRecord]) -> Curated:
+    """The curated records drafts are matched against, by kind."""
     by: dict[str, list[dict[str, Any]]] = {}
-    for r in _curated(seeds_dir):
+    for r in records:
         by.setdefault(r.kind, []).append(r.data)
     kinds = ("metrics", "actors", "policies", "phases", "units", "categories")
     return Curated(*(by.get(k, []) for k in kinds))

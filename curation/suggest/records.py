@@ -1,0 +1,245 @@
+"""Draft records of an article: every candidate as a record with its span in the clean text.
+
+Every field the words decide is filled in (dates, metric, actor, topic, stance), each with
+the reason shown beside it; a metric or actor no curated record fits comes as a draft of a
+new one, saved with the row that needs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from curation.suggest.dates import when
+from curation.suggest.draft import candidates
+from curation.suggest.guess import (
+    Curated,
+    MeasureGuess,
+    actor_type_of,
+    guess_actor,
+    guess_event,
+    guess_measure,
+    guess_metric,
+    guess_stance,
+    guess_topic,
+    names_in,
+)
+from curation.suggest.speakers import Speaker, new_actor
+from etl.cleaning import clean_body
+from etl.coverage import Sentence, sentences
+from etl.quotes import BodyIndex, quoted_spans, within_quotation
+
+NO_CURATED = Curated([], [], [], [], [])
+
+
+@dataclass
+class Row:
+    """One candidate as the curator sees it: accepted, edited or rejected in one action."""
+
+    kind: str  # "indicators", "statements", "policies", "positions" or "events"
+    record: dict[str, Any]
+    start: int  # character offsets of the quote in the clean text
+    end: int
+    status: str = "open"  # "open", "accepted" or "rejected"
+    notes: list[str] = field(default_factory=list)
+    # New records this one needs (a metric or actor to create), saved with it, by kind.
+    new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
+
+
+def _slug(text: str, words: int = 4) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words]) or "new"
+
+
+def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict, list[str]]:
+    """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes."""
+    if speaker is None:
+        return None, {}, ["no speaker found"]
+    known = guess_actor(names_in(speaker.phrase, speaker.name), curated.actors)
+    if known is not None:
+        return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
+    fresh = new_actor(speaker)
+    if fresh is None:
+        return None, {}, [f"speaker: {speaker.phrase}"]
+    role, org = fresh.role or "", fresh.organisation or ""
+    draft = {
+        "actor_id": _slug(fresh.name),
+        "name": fresh.name,
+        "aliases": [fresh.name.split()[-1]] if " " in fresh.name else [],
+        "kind": "person",
+        "role": role,
+        "organisation": org,
+        "actor_type": actor_type_of(f"{role} {org}"),
+    }
+    return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor)"]
+
+
+def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
+    rows = []
+    for n, c in enumerate(figures, 1):
+        fig = c.figure
+        if fig is None:  # a figure candidate always carries one; the type cannot say so
+            continue
+        dates = when(c.quote, published)
+        start, end = index.locate(c.quote) or (0, 0)
+        metric = guess_metric(c.quote, fig.words, fig.unit, curated.metrics)
+        actor_id, new_actor_draft, actor_notes = _actor(c.speaker, curated)
+        record = {
+            "indicator_id": f"{source_id}-figure-{n}",
+            "metric_id": metric.metric_id,
+            "value": None if fig.vague else fig.value,
+            "qualifier": None if fig.vague else fig.qualifier.value,
+            "vague": fig.words.split()[-1].lower() if fig.vague else None,
+            "period_start": dates.period_start,
+            "period_end": dates.period_end,
+            "as_of": dates.as_of,
+            "phase_id": None,
+            "geography": "national",
+            "source_id": source_id,
+            "actor_id": actor_id,
+            "attribution": c.speaker.phrase if c.speaker else None,
+            "quote": c.quote,
+            "note": fig.note,
+        }
+        notes = [f"{fig.words!r}", *dates.notes, f"metric {metric.metric_id}: {metric.reason}"]
+        notes += actor_notes + (["vague: no number"] if fig.vague else [])
+        new: dict[str, dict[str, Any]] = {}
+        if metric.new:
+            new["metrics"] = {
+                "metric_id": metric.metric_id,
+                "label": metric.label,
+                "unit": metric.unit,
+                "category": "arrests" if "arrest" in c.quote.lower() else "treatment",
+                "definition": "",
+            }
+        if new_actor_draft:
+            new["actors"] = new_actor_draft
+        rows.append(Row("indicators", record, start, end, notes=notes, new=new, words=fig.words))
+    return rows
+
+
+def _statement_rows(statements, index, source_id, published, curated) -> list[Row]:
+    rows = []
+    for n, c in enumerate(statements, 1):
+        start, end = index.locate(c.quote) or (0, 0)
+        actor_id, new_actor_draft, notes = _actor(c.speaker, curated)
+        actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
+        kind_of = (actor or new_actor_draft or {}).get("actor_type")
+        # What is said, not who says it: "Rights worker X said ..." is not about rights.
+        said = c.quote.split(c.speaker.name, 1)[-1] if c.speaker else c.quote
+        topic, why_topic = guess_topic(said)
+        stance, why_stance = guess_stance(said, kind_of)
+        record = {
+            "statement_id": f"{source_id}-statement-{n}",
+            "actor_id": actor_id,
+            "source_id": source_id,
+            "quote": c.quote,
+            "kind": c.kind,
+            "said_on": when(c.quote, published).said_on,
+            "topic": topic.value,
+            "stance": stance.value,
+        }
+        notes += [f"topic {topic.value}: {why_topic}", f"stance {stance.value}: {why_stance}"]
+        new = {"actors": new_actor_draft} if new_actor_draft else {}
+        rows.append(Row("statements", record, start, end, notes=notes, new=new))
+    return rows
+
+
+def _position_row(
+    n: int,
+    s: Sentence,
+    measure: MeasureGuess,
+    said: Speaker,
+    source_id: str,
+    curated: Curated,
+    body: str,
+) -> Row:
+    """A position on a curated policy, as a record of the article's own file (never an edit
+    of policies.yaml): the sentence as the article's words, the speaker's own only when the
+    whole sentence is inside quotation marks."""
+    actor_id, new_actor_draft, actor_notes = _actor(said, curated)
+    own_words = within_quotation((s.start, s.end), quoted_spans(body))
+    record = {
+        "position_id": f"{source_id}-position-{n}",
+        "policy_id": measure.policy_id,
+        "actor_id": actor_id,
+        "actor_role": None,
+        "position": measure.position.value,
+        "source_id": source_id,
+        "relayed_by": None,
+        "quote": s.text,
+        "kind": "direct" if own_words else "reported",
+    }
+    notes = [f"{measure.verb!r}: {measure.position.value} policy {measure.policy_id} "
+             f"({measure.reason})", *actor_notes]  # fmt: skip
+    new = {"actors": new_actor_draft} if new_actor_draft else {}
+    return Row("positions", record, s.start, s.end, notes=notes, new=new)
+
+
+def _measure_and_event_rows(
+    body: str, statements, source_id: str, published: dt.date | None, curated: Curated
+) -> list[Row]:
+    """Proposals (a new-policy draft, or the curated policy a position is on) and dated events."""
+    speakers = {c.quote: c.speaker for c in statements}
+    rows: list[Row] = []
+    for n, s in enumerate(sentences(body), 1):
+        measure = guess_measure(s.text, curated.policies)
+        said = next((sp for q, sp in speakers.items() if q in s.text), None)
+        if measure is not None and said is not None:
+            actor_id, _, _ = _actor(said, curated)
+            if measure.policy_id:
+                rows.append(_position_row(n, s, measure, said, source_id, curated, body))
+            else:
+                dates = when(s.text, published)
+                record = {
+                    "policy_id": f"{source_id}-proposal-{n}",
+                    "name": "",
+                    "description": "",
+                    "category": "treatment" if "treatment" in s.text.lower() else "enforcement",
+                    "status": "proposed",
+                    "status_note": f"Proposed in {source_id}; no decision reported.",
+                    "proposed_by": actor_id,
+                    "proposed_on": dates.said_on or published,
+                    "first_source_id": source_id,
+                    "quote": s.text,
+                }
+                notes = [f"{measure.verb!r}: {measure.reason}", "name and describe the measure"]
+                rows.append(Row("policies", record, s.start, s.end, notes=notes))
+        event = guess_event(s.text)
+        dates = when(s.text, published)
+        day = dates.period_start or dates.said_on or dates.as_of
+        if event is not None and day is not None:
+            kind, verb = event
+            record = {
+                "event_id": f"{source_id}-event-{n}",
+                "event_date": day,
+                "date_precision": str(dates.precision or "day"),
+                "date_basis": f"{'; '.join(dates.notes) or 'read from the words'}, in an "
+                f"article of {published}",
+                "kind": kind.value,
+                "title": s.text[:120],
+                "source_id": source_id,
+                "quote": s.text,
+            }
+            rows.append(Row("events", record, s.start, s.end, notes=[f"{verb!r}: {kind.value}"]))
+    return rows
+
+
+def draft_rows(
+    raw: str,
+    title: str | None,
+    source_id: str,
+    published: dt.date | None,
+    curated: Curated = NO_CURATED,
+) -> tuple[str, list[Row]]:
+    """The clean text and a row per candidate, dated from the words, blanks left blank."""
+    body = clean_body(raw, title)
+    index = BodyIndex(body)
+    figures, statements = candidates(raw, title)
+    rows = _figure_rows(figures, body, index, source_id, published, curated)
+    rows += _statement_rows(statements, index, source_id, published, curated)
+    rows += _measure_and_event_rows(body, statements, source_id, published, curated)
+    rows.sort(key=lambda r: r.start)
+    return body, rows
