@@ -156,7 +156,8 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         px, py = left + (x - x0) * sx, bottom - y * sy
         for candidate in (pos, *CANDIDATES):
             box = _label_box(px, py, text, size, candidate)
-            inside = box.left >= 2 and box.right <= width - 2 and box.top >= top - 10
+            # Not over the y axis's tick labels either, left of the plotting area.
+            inside = box.left >= left - 2 and box.right <= width - 2 and box.top >= top - 10
             own = markers[(t_index, i)]
             # A marker drawn on the same spot as this one (two reports of one figure) is
             # this marker's place, not an obstacle.
