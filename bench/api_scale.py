@@ -1,15 +1,16 @@
 """The plain routes at scale: API CSV server time on the seeds and a 100x corpus, before and
-after the fast CSV path, and throughput of one server process against two: prints figures.
+after the joined tables, and throughput of one server process against two: prints figures.
 
     python bench/api_scale.py [--copies 100] [--requests 40] [--seconds 8] [--clients 4]
                               [--no-load]
 
 Server time is measured in-process (Starlette's TestClient, no network), per request, with
 the per-build answer cache emptied before each ("made") and left warm ("kept"), p50 and p95.
-"before" is the same routes with the code the straight-from-Arrow path replaced swapped
-back in (the rows made a pandas frame, then written by to_csv_bytes with the regular
-expressions that defused and quoted cells until then: main at 4492cbf); before and after
-requests alternate, so both see the same machine load. Throughput:
+"before" is the same routes with main 051d98f's queries swapped back in (the figures
+joined with metric, category, unit, article, phase and actor, the statements with their
+articles, on every request, not read whole from the build's indicator_rows and
+statement_search tables); before and after requests alternate, so both
+see the same machine load. Throughput:
 `monitor.serve` processes on loopback, loaded by client threads for --seconds per route,
 first one process, then two taking requests in turn (the client alternates between them,
 as the simplest round-robin balancer would). Nothing here is asserted.
@@ -27,7 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,52 +51,88 @@ LOAD_PATHS = {
 }
 
 
-#: The kernels this change replaced, as they were: a regular expression over every cell.
-_TRIGGER_AT_START = (
-    "^([" + "".join(f"\\x{{{ord(c):x}}}" for c in ("=", "+", "-", "@", "\t", "\r")) + "])"
-)
+def _joined_indicators_query(
+    metric_ids: Sequence[str] = (),
+    categories: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    phase_ids: Sequence[str] = (),
+    rows: str = "",
+) -> tuple[str, list[object]]:
+    """indicators_query as it was at main 051d98f: the figures joined with their metric,
+    category, unit, article, phase and actor on every request."""
+    from database.queries import _SOURCE_COLUMNS, _in, _where
+
+    where, params = _where(
+        _in("i.metric_id", metric_ids),
+        _in("m.category", categories),
+        _in("i.source_id", source_ids),
+        _in("i.phase_id", phase_ids),
+    )
+    return (
+        f"""
+        SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
+               c.label AS category_label,
+               i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
+               u.kind AS unit_kind, i.currency, i.label, i.vague,
+               i.restates, i.restates_note,
+               i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
+               i.geography, i.actor_id, a.name AS actor_name, i.attribution,
+               i.quote, i.note, i.source_id, {_SOURCE_COLUMNS}
+        FROM indicators i
+        JOIN metrics m USING (metric_id)
+        JOIN categories c ON c.category_id = m.category
+        JOIN units u ON u.unit_id = i.unit
+        JOIN sources s USING (source_id)
+        LEFT JOIN phases p USING (phase_id)
+        LEFT JOIN actors a USING (actor_id)
+        WHERE {where}
+        ORDER BY m.category, m.label, i.as_of, i.indicator_id
+        """,
+        params,
+    )
 
 
-def _regex_defuse(text: object) -> object:
-    import pyarrow.compute as pc
+def _joined_statement_rows_query(
+    search: str, conditions: dict[str, tuple[str, list[object]]], limit: str = "", *more: object
+) -> tuple[str, list[object]]:
+    """_statement_rows_query as it was at main 051d98f: the search table's rows joined with
+    their articles on every request."""
+    from database.queries import _SOURCE_COLUMNS, _where
 
-    return pc.replace_substring_regex(text, _TRIGGER_AT_START, "'\\1")
-
-
-def _regex_quote(text: object) -> object:
-    import pyarrow.compute as pc
-
-    from exports.csvsafe import _NEEDS_QUOTES, _large
-
-    needs = pc.match_substring_regex(text, _NEEDS_QUOTES)
-    mark, none = _large('"'), _large("")
-    quoted = pc.binary_join_element_wise(mark, pc.replace_substring(text, '"', '""'), mark, none)
-    return pc.fill_null(pc.if_else(needs, quoted, text), none)
+    listed = """statement_id, actor_id, actor_name, actor_role, organisation, actor_type, quote,
+               kind, topic, stance, said_on, relayed_by, relayed_by_name, said, said_precision,
+               source_id, list_order"""
+    where, params = _where(*conditions.values())
+    paged = f"ORDER BY f.list_order {limit}" if limit else ""
+    return (
+        f"""
+        WITH f AS (SELECT {listed} FROM {search} f WHERE {where} {paged})
+        SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
+               f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
+               f.relayed_by, f.relayed_by_name,
+               f.said AS statement_date, f.said_precision AS statement_date_precision,
+               f.source_id, {_SOURCE_COLUMNS}
+        FROM f JOIN sources s ON s.source_id = f.source_id
+        ORDER BY f.list_order
+        """,
+        [*params, *more],
+    )
 
 
 @contextlib.contextmanager
 def before() -> Iterator[None]:
-    """The routes with the code the straight-from-Arrow CSV path replaced swapped back in:
-    the rows as a pandas frame (table_rows), written by to_csv_bytes with regex kernels."""
-    from api import routes
-    from api.filters import table_rows
-    from exports import csvsafe
+    """The routes with main 051d98f's queries swapped back in: the joins made per request."""
+    from database import queries
 
-    def frame_rows(db: object, table: str, values: object) -> object:
-        return db, table, values  # the old path reads them in frame_csv below
-
-    def frame_csv(args: tuple) -> bytes:
-        return csvsafe.to_csv_bytes(table_rows(*args))
-
-    names = ("table_arrow", "arrow_csv_bytes"), ("_defuse", "_quote")
-    saved = [getattr(routes, n) for n in names[0]], [getattr(csvsafe, n) for n in names[1]]
-    routes.table_arrow, routes.arrow_csv_bytes = frame_rows, frame_csv  # type: ignore[assignment]
-    csvsafe._defuse, csvsafe._quote = _regex_defuse, _regex_quote  # type: ignore[assignment]
+    names = "indicators_query", "_statement_rows_query"
+    saved = [getattr(queries, n) for n in names]
+    queries.indicators_query = _joined_indicators_query  # type: ignore[assignment]
+    queries._statement_rows_query = _joined_statement_rows_query  # type: ignore[assignment]
     try:
         yield
     finally:
-        routes.table_arrow, routes.arrow_csv_bytes = saved[0]  # type: ignore[assignment]
-        csvsafe._defuse, csvsafe._quote = saved[1]  # type: ignore[assignment]
+        for name, value in zip(names, saved, strict=True):
+            setattr(queries, name, value)
 
 
 def _p50_p95(times: list[float]) -> tuple[float, float]:

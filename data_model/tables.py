@@ -430,10 +430,32 @@ CONTENT_FINGERPRINT = Table(
     (Column("fingerprint", "VARCHAR", "The content's SHA-256 in hex."),),
 )
 
+
+def _taken(table: Table, name: str, as_name: str | None = None) -> Column:
+    """A column of another table, under its name or another, with that table's description."""
+    column = next(c for c in table.columns if c.name == name)
+    return Column(as_name or name, column.sql_type, f"{column.description} ({table.name}.{name})")
+
+
+#: The article's columns shown beside a figure or a statement, as the read layer names them.
+_SOURCE_SHOWN = tuple(
+    _taken(SOURCES, name, f"source_{as_name}")
+    for name, as_name in (
+        ("title", "title"),
+        ("outlet", "outlet"),
+        ("url", "url"),
+        ("published_on", "published_on"),
+        ("date_precision", "date_precision"),
+        ("citation", "citation"),
+        ("short_label", "label"),
+    )
+)
+
 STATEMENT_SEARCH = Table(
     "statement_search",
     "Every statement with what the Statements page filters, counts, orders and shows it by, "
-    "in one row: a filter change reads this table alone, a list joins only the articles.",
+    "and the article's columns shown beside it, in one row: a filter change or a list reads "
+    "this table alone.",
     (
         Column("statement_id", "VARCHAR", "The statement (statements.statement_id)."),
         Column(
@@ -469,8 +491,39 @@ STATEMENT_SEARCH = Table(
             "relayed_by", "VARCHAR", "Who passed the words on, where someone did (actors.actor_id)."
         ),
         Column("relayed_by_name", "VARCHAR", "That actor's name."),
+        *_SOURCE_SHOWN,
     ),
     ("statement_id",),
+)
+
+_INDICATOR = {c.name: c for c in INDICATORS.columns}
+
+INDICATOR_ROWS = Table(
+    "indicator_rows",
+    "Every figure joined once with its metric, category, unit, phase, actor and article: the "
+    "columns the Data page and the API show, so a request reads one table, no joins.",
+    (
+        *(_INDICATOR[n] for n in ("indicator_id", "metric_id")),
+        _taken(METRICS, "label", "metric_label"),
+        _taken(METRICS, "category"),
+        _taken(CATEGORIES, "label", "category_label"),
+        *(_INDICATOR[n] for n in ("value", "qualifier", "value_low", "value_high", "unit")),
+        _taken(UNITS, "label", "unit_label"),
+        _taken(UNITS, "kind", "unit_kind"),
+        *(
+            _INDICATOR[n]
+            for n in (
+                *("currency", "label", "vague", "restates", "restates_note"),
+                *("period_start", "period_end", "as_of", "phase_id"),
+            )
+        ),
+        _taken(PHASES, "name", "phase_name"),
+        *(_INDICATOR[n] for n in ("geography", "actor_id")),
+        _taken(ACTORS, "name", "actor_name"),
+        *(_INDICATOR[n] for n in ("attribution", "quote", "note", "source_id")),
+        *_SOURCE_SHOWN,
+    ),
+    ("indicator_id",),
 )
 
 #: Tables the build writes for the app's own use: not data, so not in the data package.
@@ -481,4 +534,5 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     READABLE_CHECKS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,
+    INDICATOR_ROWS,
 )

@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from data_model.tables import TABLES_BY_NAME, Table
+from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES_BY_NAME, Table
 from database.connection import Reader
+from etl.indicator_rows import INDICATOR_ROWS_SELECT
 from etl.search import STATEMENT_SEARCH_SELECT
 
 #: A query's SQL and its parameters, as Reader.frame and Reader.arrow take them.
@@ -185,7 +186,9 @@ def indicators(
     phase_ids: Sequence[str] = (),
 ) -> pd.DataFrame:
     """Figures with their metric, hedge, bounds, phase, speaker and source."""
-    return db.frame(*indicators_query(metric_ids, categories, source_ids, phase_ids))
+    return db.frame(
+        *indicators_query(metric_ids, categories, source_ids, phase_ids, _indicator_rows(db))
+    )
 
 
 def indicators_query(
@@ -193,36 +196,36 @@ def indicators_query(
     categories: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     phase_ids: Sequence[str] = (),
+    rows: str = "indicator_rows",
 ) -> Query:
-    """The SQL of indicators() and its parameters."""
+    """The SQL of indicators() and its parameters, read from `rows` (the indicator rows
+    table, or what _indicator_rows() gives for a file built before it)."""
     where, params = _where(
-        _in("i.metric_id", metric_ids),
-        _in("m.category", categories),
-        _in("i.source_id", source_ids),
-        _in("i.phase_id", phase_ids),
+        _in("f.metric_id", metric_ids),
+        _in("f.category", categories),
+        _in("f.source_id", source_ids),
+        _in("f.phase_id", phase_ids),
     )
     return (
         f"""
-        SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
-               c.label AS category_label,
-               i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
-               u.kind AS unit_kind, i.currency, i.label, i.vague,
-               i.restates, i.restates_note,
-               i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
-               i.geography, i.actor_id, a.name AS actor_name, i.attribution,
-               i.quote, i.note, i.source_id, {_SOURCE_COLUMNS}
-        FROM indicators i
-        JOIN metrics m USING (metric_id)
-        JOIN categories c ON c.category_id = m.category
-        JOIN units u ON u.unit_id = i.unit
-        JOIN sources s USING (source_id)
-        LEFT JOIN phases p USING (phase_id)
-        LEFT JOIN actors a USING (actor_id)
+        SELECT f.* FROM {rows} f
         WHERE {where}
-        ORDER BY m.category, m.label, i.as_of, i.indicator_id
+        ORDER BY f.category, f.metric_label, f.as_of, f.indicator_id
         """,
         params,
     )
+
+
+#: Readers known to hold the indicator rows table (or not), so each asks once.
+_ROWS_TABLE: weakref.WeakKeyDictionary[Reader, bool] = weakref.WeakKeyDictionary()
+
+
+def _indicator_rows(db: Reader) -> str:
+    """The indicator rows table, or the same rows made on the fly from a file built before
+    the build wrote it, or wrote it with fewer columns (slower, the same answers)."""
+    if db not in _ROWS_TABLE:
+        _ROWS_TABLE[db] = _holds(db, INDICATOR_ROWS)
+    return "indicator_rows" if _ROWS_TABLE[db] else f"({INDICATOR_ROWS_SELECT})"
 
 
 # --- people and statements -----------------------------------------------------------------
@@ -263,9 +266,9 @@ _SEARCH_TABLE: weakref.WeakKeyDictionary[Reader, bool] = weakref.WeakKeyDictiona
 
 def _search(db: Reader) -> str:
     """The statement search table, or the same rows made on the fly from a file built
-    before the build wrote it (slower, the same answers)."""
+    before the build wrote it, or wrote it with fewer columns (slower, the same answers)."""
     if db not in _SEARCH_TABLE:
-        _SEARCH_TABLE[db] = _has_table(db, "statement_search")
+        _SEARCH_TABLE[db] = _holds(db, STATEMENT_SEARCH)
     return "statement_search" if _SEARCH_TABLE[db] else f"({STATEMENT_SEARCH_SELECT})"
 
 
@@ -304,33 +307,28 @@ def _statement_conditions(
     return conditions
 
 
-#: What the list shows of each statement, all of it in the search table but the article's.
-_LISTED = """statement_id, actor_id, actor_name, actor_role, organisation, actor_type, quote, kind,
-               topic, stance, said_on, relayed_by, relayed_by_name, said, said_precision,
-               source_id, list_order"""
-
-_STATEMENT_COLUMNS = f"""
+_STATEMENT_COLUMNS = """
         SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
                f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
                f.relayed_by, f.relayed_by_name,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
-               f.source_id, {_SOURCE_COLUMNS}"""
+               f.source_id, f.source_title, f.source_outlet, f.source_url,
+               f.source_published_on, f.source_date_precision, f.source_citation,
+               f.source_label"""
 
 
 def _statement_rows_query(
     search: str, conditions: dict[str, tuple[str, list[object]]], limit: str = "", *more: object
 ) -> Query:
     """The statements the conditions choose, in the list's order (newest first), from the
-    search table joined only with their articles; `limit` pages them before the join."""
+    search table alone (it holds the article's columns too: no join to plan per request);
+    `limit` pages them."""
     where, params = _where(*conditions.values())
-    # Sorted before the joins only to cut a page; the whole list is sorted once, at the end.
-    paged = f"ORDER BY f.list_order {limit}" if limit else ""
     return (
         f"""
-        WITH f AS (SELECT {_LISTED} FROM {search} f WHERE {where} {paged})
         {_STATEMENT_COLUMNS}
-        FROM f JOIN sources s ON s.source_id = f.source_id
-        ORDER BY f.list_order
+        FROM {search} f WHERE {where}
+        ORDER BY f.list_order {limit}
         """,
         [*params, *more],
     )
@@ -870,6 +868,11 @@ def build_changes(db: Reader) -> pd.DataFrame:
 
 
 # --- what the build computed for the pages -------------------------------------------------
+
+
+def _holds(db: Reader, table: Table) -> bool:
+    """Whether the file has this table with every column this code reads of it."""
+    return set(table.column_names) <= table_columns(db).get(table.name, set())
 
 
 def _has_table(db: Reader, name: str) -> bool:

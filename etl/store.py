@@ -19,6 +19,7 @@ from data_model.tables import (
     TABLES,
     Table,
 )
+from etl.indicator_rows import write_indicator_rows
 from etl.readable import readable_rows
 from etl.search import write_statement_search
 
@@ -192,6 +193,9 @@ def write_database(
             _insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
             write_statement_search(con)
+            # And each figure with its metric, unit, phase, actor and article: the API's
+            # indicator rows read one table, with no joins to plan on every request.
+            write_indicator_rows(con)
             _record_changes(con, db_path)
             con.execute(_citations_view())
             con.execute("CHECKPOINT")

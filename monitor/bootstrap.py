@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from data_model.tables import STATEMENT_SEARCH, TABLES
+from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES
 from database import queries
 from database.connection import Reader, file_stamp
 
@@ -32,10 +32,10 @@ def missing_columns(path: Path) -> list[str]:
     except duckdb.Error as exc:
         return [f"(unreadable: {exc})"]
     missing = []
-    # The data tables, and the statement search table the API's statement rows read (the
-    # pages make it on the fly from an older file); the app's other tables (stored charts,
-    # worded checks) are optional, read when there and made on the fly when not.
-    for table in (*TABLES, STATEMENT_SEARCH):
+    # The data tables, and the statement search and indicator rows tables the API's rows
+    # read (the pages make them on the fly from an older file); the app's other tables
+    # (stored charts, worded checks) are optional, read when there and made on the fly when not.
+    for table in (*TABLES, STATEMENT_SEARCH, INDICATOR_ROWS):
         if table.name not in found:
             missing.append(table.name)
             continue

@@ -25,6 +25,7 @@ from database import downloads, queries
 from database.connection import Reader
 from database.downloads import DOWNLOAD_TABLES
 from etl.build import build
+from etl.indicator_rows import write_indicator_rows
 from etl.search import write_statement_search
 from exports.csvsafe import to_csv_bytes
 
@@ -57,7 +58,8 @@ def hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClie
     con.execute("UPDATE statements SET quote = ?", [HOSTILE_QUOTE])
     con.execute("UPDATE sources SET title = ?, citation = ?, short_label = ?", [HOSTILE_TITLE] * 3)
     con.execute("DELETE FROM chart_parts")  # made again from these rows, as a build would
-    write_statement_search(con)
+    write_statement_search(con)  # the joined tables carry the titles too, as a build's would
+    write_indicator_rows(con)
     con.close()
     store_into(path)
     return _client(path)

@@ -65,12 +65,27 @@ def test_the_app_rebuilds_a_database_from_older_code_and_shows_its_pages(
     assert not at.exception, [e.message for e in at.exception]
 
 
-def test_a_database_without_the_statement_search_table_needs_a_build(seed_db: Path, tmp_path: Path):
-    """The API reads statements through the search table the build writes: a file built
-    before it existed is rebuilt by the launcher before it serves."""
+@pytest.mark.parametrize(
+    ("change", "missing"),
+    [
+        ("DROP TABLE statement_search", ["statement_search"]),
+        ("DROP TABLE indicator_rows", ["indicator_rows"]),
+        (
+            "ALTER TABLE statement_search DROP COLUMN source_title",
+            ["statement_search.source_title"],
+        ),
+    ],
+    ids=["no-search", "no-indicator-rows", "search-without-articles"],
+)
+def test_a_database_without_a_joined_table_needs_a_build(
+    seed_db: Path, tmp_path: Path, change: str, missing: list[str]
+):
+    """The API reads statements and figures through the tables the build joins once: a file
+    built before they existed (or held what they hold now) is rebuilt by the launcher before
+    it serves."""
     db = tmp_path / "monitor.duckdb"
     shutil.copy(seed_db, db)
     with duckdb.connect(str(db)) as con:
-        con.execute("DROP TABLE statement_search")
-    assert bootstrap.missing_columns(db) == ["statement_search"]
+        con.execute(change)
+    assert bootstrap.missing_columns(db) == missing
     assert bootstrap.needs_build(db)
