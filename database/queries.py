@@ -216,16 +216,23 @@ def indicators_query(
     )
 
 
-#: Readers known to hold the indicator rows table (or not), so each asks once.
-_ROWS_TABLE: weakref.WeakKeyDictionary[Reader, bool] = weakref.WeakKeyDictionary()
+#: Per reader, the derived tables its file holds in full (or not), so each is asked once.
+_HELD: weakref.WeakKeyDictionary[Reader, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def _stored_or_made(db: Reader, table: Table, select: str) -> str:
+    """The derived table the build writes, or the same rows made on the fly (`select`) from
+    a file built before the build wrote it, or wrote it with fewer columns (slower, the
+    same answers). The name comes from the data model, never from input."""
+    held = _HELD.setdefault(db, {})
+    if table.name not in held:
+        held[table.name] = _holds(db, table)
+    return table.name if held[table.name] else f"({select})"
 
 
 def _indicator_rows(db: Reader) -> str:
-    """The indicator rows table, or the same rows made on the fly from a file built before
-    the build wrote it, or wrote it with fewer columns (slower, the same answers)."""
-    if db not in _ROWS_TABLE:
-        _ROWS_TABLE[db] = _holds(db, INDICATOR_ROWS)
-    return "indicator_rows" if _ROWS_TABLE[db] else f"({INDICATOR_ROWS_SELECT})"
+    """The indicator rows table, or its rows made on the fly."""
+    return _stored_or_made(db, INDICATOR_ROWS, INDICATOR_ROWS_SELECT)
 
 
 # --- people and statements -----------------------------------------------------------------
@@ -260,16 +267,9 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-#: Readers known to hold the statement search table (or not), so each asks once.
-_SEARCH_TABLE: weakref.WeakKeyDictionary[Reader, bool] = weakref.WeakKeyDictionary()
-
-
 def _search(db: Reader) -> str:
-    """The statement search table, or the same rows made on the fly from a file built
-    before the build wrote it, or wrote it with fewer columns (slower, the same answers)."""
-    if db not in _SEARCH_TABLE:
-        _SEARCH_TABLE[db] = _holds(db, STATEMENT_SEARCH)
-    return "statement_search" if _SEARCH_TABLE[db] else f"({STATEMENT_SEARCH_SELECT})"
+    """The statement search table, or its rows made on the fly."""
+    return _stored_or_made(db, STATEMENT_SEARCH, STATEMENT_SEARCH_SELECT)
 
 
 def _statement_conditions(

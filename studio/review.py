@@ -5,22 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from curation.suggest.records import Row
+from studio.store import ARTICLE_KINDS
 
 
 def accepted(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
     """The records to save: accepted rows, and the new metrics and actors they need, by kind."""
-    out: dict[str, list[dict[str, Any]]] = {
-        k: []
-        for k in (
-            "metrics",
-            "actors",
-            "indicators",
-            "statements",
-            "policies",
-            "positions",
-            "events",
-        )
-    }
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ARTICLE_KINDS if k != "not_coded"}
     seen: set[tuple[str, str]] = set()
     for row in rows:
         if row.status != "accepted":
