@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from database.connection import database_path
-from monitor import ui
+from monitor import page_styles
 from monitor.bootstrap import ensure_database, needs_build
 
 st.set_page_config(
@@ -37,15 +37,7 @@ PAGES = [
     st.Page("pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]
 
-# A 4,000-character word from the data must wrap, not stretch the page sideways. In a table,
-# breaking "anywhere" would let the browser squeeze a column until "proposed" splits in two:
-# cells break only words too long for any line, and a table too wide scrolls on its own.
-st.html(
-    "<style>[data-testid='stMarkdownContainer'],[data-testid='stCaptionContainer'],"
-    "[data-testid='stHtml'],[data-testid='stAlertContentInfo']{overflow-wrap:anywhere}"
-    "[data-testid='stMarkdownContainer'] :is(td,th){overflow-wrap:break-word}"
-    "[data-testid='stMarkdownContainer'] table{display:block;overflow-x:auto}</style>"
-)
+page_styles.draw()
 embedded = st.context.is_embedded
 if embedded:
     # Donors' frames show one chart: no navigation, sidebar or toolbar.
@@ -54,6 +46,5 @@ if embedded:
         "[data-testid='stToolbar'],header{display:none !important}"
         ".block-container{padding-top:0.5rem}</style>"
     )
-ui.reading_style()
 page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
 page.run()

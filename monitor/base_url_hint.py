@@ -7,7 +7,13 @@ from typing import Any
 
 from streamlit import config
 
-from monitor.streamlit_internals import SERVER_PATHS, with_base_url_hint, with_same_tab_links
+from monitor.page_styles import with_page_styles
+from monitor.streamlit_internals import (
+    SERVER_PATHS,
+    with_base_url_hint,
+    with_chunk_preloads,
+    with_same_tab_links,
+)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -30,7 +36,7 @@ def page_segments(path: str, base_url_path: str) -> int | None:
 
 
 class BaseUrlHint:
-    """ASGI middleware: adds the base-address and same-tab link scripts to every page's index.html."""
+    """ASGI middleware: adds the base-address and same-tab link scripts and the page styles and first-view chunk preloads to every page's index.html."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -62,7 +68,8 @@ class BaseUrlHint:
             raw = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
             content_type = dict((k.lower(), v) for k, v in raw).get(b"content-type", b"")
             if start["status"] == 200 and content_type.startswith(b"text/html"):
-                body = with_same_tab_links(with_base_url_hint(body, drop))
+                body = with_base_url_hint(body, drop)
+                body = with_chunk_preloads(with_page_styles(with_same_tab_links(body)))
             raw.append((b"content-length", str(len(body)).encode()))
             await send({**start, "headers": raw})
             await send({"type": "http.response.body", "body": body, "more_body": False})

@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute
 
 from api.routes import make_routes
 from database.connection import database_path
-from monitor import streamlit_internals
+from monitor import page_styles, streamlit_internals
 from monitor.base_url_hint import BaseUrlHint
 from monitor.bootstrap import ensure_database, needs_build
 from monitor.streamlit_internals import declare_navigation_up_front, option_type
@@ -77,6 +77,7 @@ def main(argv: Sequence[str]) -> None:
     declare_navigation_up_front()
     # No reader's message may clear the shared caches or push 200 MB frames into memory.
     streamlit_internals.install()
+    page_styles.served_in_head = True  # BaseUrlHint puts them in each page's <head>
     app = st.App(str(APP), routes=routes(), middleware=[Middleware(BaseUrlHint)])
     # App.run() anchors Streamlit's script directory on sys.argv[0]: make that app.py, as
     # `streamlit run app.py` would, and hand it no script arguments.

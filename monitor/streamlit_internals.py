@@ -116,6 +116,48 @@ def with_same_tab_links(index_html: bytes) -> bytes:
     return index_html[:end] + script.encode() + index_html[end:]
 
 
+# Streamlit fetches an element's script the first time the element arrives, so a page's
+# pagination, pills and download button showed skeletons for a quarter to a third of a
+# second after the script had finished (the chunk, then the chunks it imports). Named in
+# index.html's <head>, the browser fetches and compiles them while the websocket connects.
+# Names are the chunks' stems (their file names carry a content hash); a stem an upgrade
+# drops is skipped, and tests/test_streamlit_internals.py checks that they still exist.
+FIRST_VIEW_CHUNKS = (
+    "Pagination",
+    "ButtonGroup",
+    "DownloadButton",
+    "createDownloadLinkElement",
+    "useBasicWidgetState",
+    "WidgetLabel",
+    "WidgetLabelHelpIconInline",
+)
+STATIC_JS = INDEX_HTML.parent / "static" / "js"
+
+
+def first_view_chunks() -> list[str]:
+    """The installed files of FIRST_VIEW_CHUNKS, relative to index.html ('./static/js/...')."""
+    found = []
+    for stem in FIRST_VIEW_CHUNKS:
+        # A stem is the name up to the hash: "WidgetLabel" must not take "WidgetLabelHelpIcon".
+        found += sorted(
+            f"./static/js/{f.name}"
+            for f in STATIC_JS.glob(f"{stem}.*.js")
+            if f.name.count(".") == 2
+        )
+    return found
+
+
+def with_chunk_preloads(index_html: bytes) -> bytes:
+    """index.html naming FIRST_VIEW_CHUNKS as module preloads at the end of <head>."""
+    end = index_html.find(b"</head>")
+    if end < 0:
+        return index_html
+    links = "".join(
+        f'<link rel="modulepreload" crossorigin href="{href}">' for href in first_view_chunks()
+    )
+    return index_html[:end] + links.encode() + index_html[end:]
+
+
 def declare_navigation_up_front() -> None:
     """Stop Streamlit routing a first request for /trends to pages/trends.py.
 

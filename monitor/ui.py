@@ -424,22 +424,6 @@ def copy_blocks(chart_id: str, url: str, snippet: str, interactive_snippet: str 
     )
 
 
-# Streamlit draws blockquotes and captions at 60% opacity: quoted words, the evidence behind
-# every figure, and the captions (sources, "how sure", links in them) came out at 3.0-3.9:1
-# against white, below WCAG AA's 4.5:1. Quotes take the theme's text colour (13.7:1); the
-# left rule still marks a quote. Captions stay a lighter grey than the text, at 6.6:1, and
-# their links and code keep their own colours at full strength.
-_READING_CSS = (
-    "<style>[data-testid='stMarkdownContainer'] blockquote { opacity: 1; }"
-    "[data-testid='stCaptionContainer'] { opacity: 1; color: #5a5854; }</style>"
-)
-
-
-def reading_style() -> None:
-    """Styles every page needs for legibility (quotes at full contrast)."""
-    st.html(_READING_CSS)
-
-
 def paged_checks(checks: pd.DataFrame, key: str) -> None:
     """Checks in pages of texts.CHECKS_PER_PAGE, the page kept in the address."""
     pages = texts.pages_needed(len(checks), texts.CHECKS_PER_PAGE)

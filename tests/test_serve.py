@@ -14,9 +14,10 @@ import pytest
 from bench.page_load import start_server, stop_server
 from monitor.base_url_hint import BaseUrlHint, page_segments
 from monitor.bootstrap import BUILD_TIMEOUT
+from monitor.page_styles import STYLE_TAG, with_page_styles
 from monitor.serve import config_flags
 from monitor.streamlit_internals import with_base_url_hint as with_hint
-from monitor.streamlit_internals import with_same_tab_links
+from monitor.streamlit_internals import with_chunk_preloads, with_same_tab_links
 
 INDEX = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body></body></html>"
 
@@ -89,7 +90,8 @@ def test_page_html_gets_the_hint_with_a_matching_length():
     seen, sent = _serve("/statements")
     assert (b"accept-encoding", b"gzip") not in seen["headers"]  # asked uncompressed
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    assert body == with_same_tab_links(with_hint(INDEX, 1))
+    assert body == with_chunk_preloads(with_page_styles(with_same_tab_links(with_hint(INDEX, 1))))
+    assert STYLE_TAG.encode() in body  # the page styles come with the page, not with st.html
     headers = dict(sent[0]["headers"])
     assert headers[b"content-length"] == str(len(body)).encode()
 

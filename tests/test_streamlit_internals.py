@@ -88,3 +88,19 @@ def test_the_real_index_html_gets_the_same_tab_link_script():
     script = edited[edited.index(b"PopStateEvent") - 2000 : edited.index(b"</head>")]
     for segment in internals.SERVER_PATHS:  # server paths are never routed as pages
         assert f'"{segment}"'.encode() in script
+
+
+@pytest.mark.parametrize("stem", internals.FIRST_VIEW_CHUNKS)
+def test_each_first_view_chunk_is_installed(stem):
+    assert any(
+        href.split("/")[-1].split(".")[0] == stem for href in internals.first_view_chunks()
+    ), f"Streamlit no longer ships a {stem}.*.js chunk: the preload names nothing"
+
+
+def test_the_real_index_html_preloads_the_first_view_chunks():
+    page = internals.INDEX_HTML.read_bytes()
+    edited = internals.with_chunk_preloads(page)
+    added = edited.count(b'rel="modulepreload"') - page.count(b'rel="modulepreload"')
+    assert added == len(internals.first_view_chunks()) >= len(internals.FIRST_VIEW_CHUNKS)
+    for href in internals.first_view_chunks():  # each names a file the server has
+        assert (internals.INDEX_HTML.parent / href).is_file(), href
