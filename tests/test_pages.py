@@ -538,35 +538,3 @@ def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db, 
         assert f"/charts/{chart_id}.svg?v={version}" in html
         assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
     assert "base64" not in html
-
-
-@pytest.mark.parametrize(
-    ("served_in_head", "page", "drawn"),
-    [
-        (False, "pages/statements.py", 1),  # `streamlit run app.py`: the styles drawn
-        (True, "pages/statements.py", 0),  # monitor.serve: in <head>, no st.html script
-        (True, "pages/policies.py", 0),
-        (True, "pages/methodology.py", 0),
-    ],
-)
-def test_page_styles_are_drawn_only_when_the_page_lacks_them(
-    seed_db: Path, monkeypatch, served_in_head: bool, page: str, drawn: int
-):
-    import streamlit
-
-    from monitor import page_styles
-
-    # A <style>-only st.html goes to Streamlit's event block, which AppTest does not list.
-    bodies: list[str] = []
-    real_html = streamlit.html
-    monkeypatch.setattr(
-        streamlit, "html", lambda body, **kw: (bodies.append(body), real_html(body, **kw))[1]
-    )
-    monkeypatch.setattr(page_styles, "served_in_head", served_in_head)
-    monkeypatch.setenv("MONITOR_DB", str(seed_db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page(page)  # opened at its own address, as a reader following a link
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    assert bodies.count(page_styles.STYLE_TAG) == drawn
-    assert len(bodies) == drawn  # nothing else on these pages needs st.html's script

@@ -156,3 +156,16 @@ def test_the_launcher_builds_a_missing_database_before_it_answers(tmp_path: Path
     finally:
         stop_server(proc)
     assert "Building" in (tmp_path / "serve.log").read_text()
+
+
+@pytest.mark.parametrize(("served_in_head", "drawn"), [(False, [STYLE_TAG]), (True, [])])
+def test_page_styles_are_drawn_with_st_html_only_without_the_launcher(
+    monkeypatch: pytest.MonkeyPatch, served_in_head: bool, drawn: list[str]
+):
+    from monitor import page_styles
+
+    bodies: list[str] = []
+    monkeypatch.setattr(page_styles.st, "html", bodies.append)
+    monkeypatch.setattr(page_styles, "served_in_head", served_in_head)
+    page_styles.draw()
+    assert bodies == drawn  # served: no st.html, so no st.html script to fetch
