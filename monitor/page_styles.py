@@ -9,9 +9,9 @@ import streamlit as st
 # cells break only words too long for any line, and a table too wide scrolls on its own.
 WRAP_CSS = (
     "[data-testid='stMarkdownContainer'],[data-testid='stCaptionContainer'],"
-    "[data-testid='stHtml'],[data-testid='stAlertContentInfo']{overflow-wrap:anywhere}"
-    "[data-testid='stMarkdownContainer'] :is(td,th){overflow-wrap:break-word}"
-    "[data-testid='stMarkdownContainer'] table{display:block;overflow-x:auto}"
+    "[data-testid='stHtml'],[data-testid='stAlertContentInfo']{overflow-wrap:anywhere !important}"
+    "[data-testid='stMarkdownContainer'] :is(td,th){overflow-wrap:break-word !important}"
+    "[data-testid='stMarkdownContainer'] table{display:block !important;overflow-x:auto !important}"
 )
 
 # Streamlit draws blockquotes and captions at 60% opacity: quoted words, the evidence behind
@@ -20,10 +20,12 @@ WRAP_CSS = (
 # left rule still marks a quote. Captions stay a lighter grey than the text, at 6.6:1, and
 # their links and code keep their own colours at full strength.
 READING_CSS = (
-    "[data-testid='stMarkdownContainer'] blockquote { opacity: 1; }"
-    "[data-testid='stCaptionContainer'] { opacity: 1; color: #5a5854; }"
+    "[data-testid='stMarkdownContainer'] blockquote { opacity: 1 !important; }"
+    "[data-testid='stCaptionContainer'] { opacity: 1 !important; color: #5a5854 !important; }"
 )
 
+# In <head> these come before the rules Streamlit inserts as it draws, which win a tie of
+# specificity: every declaration is !important so the order does not matter.
 STYLE_TAG = f"<style>{WRAP_CSS}{READING_CSS}</style>"
 
 #: Set by monitor.serve, whose middleware puts STYLE_TAG in every page's <head>. Drawing the
