@@ -11,6 +11,11 @@ linear and 0 is flat.
     .venv/bin/python bench/reading_scale.py                  # 1x, 10x, 100x
     .venv/bin/python bench/reading_scale.py --scales 1,10,100,1000 --rounds 3
     .venv/bin/python bench/reading_scale.py --scales 10 --pages statements,policies
+    .venv/bin/python bench/reading_scale.py --scales 1 --rounds 5 --before /tmp/old-checkout
+
+With --before, the other checkout's app is served too, on the same database, and its pages
+("before: <page>") are loaded in the same interleaved rounds: old and new code side by side
+on one machine load.
 
 Pages are every st.Page in app.py (bench/page_load.page_cases), so a page added there is
 measured without editing this file.
@@ -168,7 +173,12 @@ def measure_pages(
 
 
 def measure_scale(
-    copies: int, work: Path, pages: set[str] | None, rounds: int, budget: float
+    copies: int,
+    work: Path,
+    pages: set[str] | None,
+    rounds: int,
+    budget: float,
+    before: Path | None = None,
 ) -> Scale:
     from playwright.sync_api import sync_playwright
 
@@ -190,6 +200,16 @@ def measure_scale(
         targets |= {
             c.name: app_url + c.path for c in page_cases() if pages is None or c.name in pages
         }
+        if before is not None:
+            old, old_url = start_server(
+                [sys.executable, "-m", "monitor.serve"], env, work / "before.log", cwd=before
+            )
+            servers.append(old)
+            targets |= {
+                f"before: {c.name}": old_url + c.path
+                for c in page_cases(before / "app.py")
+                if pages is None or c.name in pages
+            }
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             try:
@@ -293,9 +313,9 @@ def report(scales: list[Scale]) -> str:
     return "\n".join(out)
 
 
-def code_version() -> str:
+def code_version(checkout: Path = ROOT) -> str:
     """The commit measured, and whether the worktree had changes on top of it."""
-    git = ["git", "-C", str(ROOT)]
+    git = ["git", "-C", str(checkout)]
     head = subprocess.run([*git, "log", "-1", "--format=%h %cs %s"], capture_output=True, text=True)
     dirty = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True)
     return head.stdout.strip()[:100] + (
@@ -313,6 +333,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--budget", type=float, default=1800, help="seconds of load rounds per scale (1800)"
     )
+    parser.add_argument(
+        "--before", type=Path, help="another checkout, served beside this one in the same rounds"
+    )
     args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} is missing (make browser installs it)", file=sys.stderr)
@@ -327,10 +350,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     work = Path(tempfile.mkdtemp(prefix="reading-scale-"))
     print(f"measured code: {code_version()}", flush=True)
+    if args.before:
+        print(f"beside it: {code_version(args.before)}", flush=True)
     scales: list[Scale] = []
     try:
         for n in copies:
-            scales.append(measure_scale(n, work, pages, args.rounds, args.budget))
+            scales.append(measure_scale(n, work, pages, args.rounds, args.budget, args.before))
             print(report(scales), flush=True)  # each scale's table as soon as it is known
             print("-" * 60, flush=True)
         return 0

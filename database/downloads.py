@@ -180,7 +180,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
 
 
 #: Rows on one page of the Data page's plain table (the grid and the download have all).
-PAGE_ROWS = 100
+PAGE_ROWS = 25
 
 
 def page_count(n_rows: int) -> int:

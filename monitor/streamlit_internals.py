@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -117,34 +118,45 @@ def with_same_tab_links(index_html: bytes) -> bytes:
 
 
 # Streamlit fetches an element's script the first time the element arrives, so a page's
-# pagination, pills and download button showed skeletons for a quarter to a third of a
-# second after the script had finished (the chunk, then the chunks it imports). Named in
-# index.html's <head>, the browser fetches and compiles them while the websocket connects.
-# Names are the chunks' stems (their file names carry a content hash); a stem an upgrade
-# drops is skipped, and tests/test_streamlit_internals.py checks that they still exist.
+# pagination, pills, download button, headline metrics and chart images (st.html) showed
+# skeletons for a quarter to a half of a second after the script had finished: the chunk,
+# then the chunks it imports, one round after another. Named in index.html's <head>, with
+# every chunk they import, the browser fetches and compiles them while the websocket
+# connects. Names are the chunks' stems (their file names carry a content hash); a stem an
+# upgrade drops is skipped, and tests/test_streamlit_internals.py checks that they exist.
 FIRST_VIEW_CHUNKS = (
     "Pagination",
     "ButtonGroup",
     "DownloadButton",
-    "createDownloadLinkElement",
-    "useBasicWidgetState",
     "WidgetLabel",
-    "WidgetLabelHelpIconInline",
+    "Metric",
+    "Html",
 )
 STATIC_JS = INDEX_HTML.parent / "static" / "js"
+_STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"\./([\w.\-]+\.js)"')
+_LISTED = re.compile(r'"\./static/js/([\w.\-]+\.js)"')
+
+
+def _chunk_file(stem: str) -> str | None:
+    """The installed file of a stem: 'Pagination' -> 'Pagination.D_j7oOS6.js' (name, hash)."""
+    names = sorted(f.name for f in STATIC_JS.glob(f"{stem}.*.js"))
+    # A stem is the name up to the hash: "WidgetLabel" must not take "WidgetLabelHelpIcon".
+    return next((n for n in names if n.count(".") == stem.count(".") + 2), None)
 
 
 def first_view_chunks() -> list[str]:
-    """The installed files of FIRST_VIEW_CHUNKS, relative to index.html ('./static/js/...')."""
-    found = []
-    for stem in FIRST_VIEW_CHUNKS:
-        # A stem is the name up to the hash: "WidgetLabel" must not take "WidgetLabelHelpIcon".
-        found += sorted(
-            f"./static/js/{f.name}"
-            for f in STATIC_JS.glob(f"{stem}.*.js")
-            if f.name.count(".") == 2
-        )
-    return found
+    """FIRST_VIEW_CHUNKS and every chunk they import, not counting those index.html already
+    loads, relative to index.html ('./static/js/...')."""
+    listed = set(_LISTED.findall(INDEX_HTML.read_text()))
+    queue = [f for stem in FIRST_VIEW_CHUNKS if (f := _chunk_file(stem))]
+    found: list[str] = []
+    while queue:
+        name = queue.pop(0)
+        if name in listed or name in found or not (STATIC_JS / name).is_file():
+            continue
+        found.append(name)
+        queue += _STATIC_IMPORT.findall((STATIC_JS / name).read_text(errors="replace"))
+    return [f"./static/js/{name}" for name in found]
 
 
 def with_chunk_preloads(index_html: bytes) -> bytes:

@@ -41,7 +41,10 @@ def test_rows_html_keeps_a_missing_bound_empty_and_escapes_text():
     table = rows_html(frame)
     assert "<script>alert" not in table and "&lt;script&gt;" in table
     first_row = table.split("<tbody>")[1].split("</tr>")[0]
-    assert '<td class="number" title="">' in first_row  # value_high: empty, not 0 or nan
+    assert '<td class="number" dir="auto" title="">' in first_row  # empty, not 0 or nan
+    # Each cell isolates its text (dir="auto", as <bdi> would): a right-to-left name cannot
+    # reorder the cells beside it.
+    assert table.count("<td") == table.count('dir="auto"') == 8
     assert ">nan<" not in table.lower()
     assert '<a href="https://example.org/a?b=1&amp;c=2" target="_blank"' in table
 
