@@ -120,10 +120,12 @@ def with_same_tab_links(index_html: bytes) -> bytes:
 # Streamlit fetches an element's script the first time the element arrives, so a page's
 # pagination, pills, download button, headline metrics and chart images (st.html) showed
 # skeletons for a quarter to a half of a second after the script had finished: the chunk,
-# then the chunks it imports, one round after another. Named in index.html's <head>, with
-# every chunk they import, the browser fetches and compiles them while the websocket
-# connects. Names are the chunks' stems (their file names carry a content hash); a stem an
-# upgrade drops is skipped, and tests/test_streamlit_internals.py checks that they exist.
+# then the chunks it imports, one round after another. Named as module preloads once the
+# app's own bundle has run (DOMContentLoaded), with every chunk they import, the browser
+# fetches and compiles them while the websocket connects. In <head> they delayed the app's
+# bundle instead (about 150 ms with the select box's 140 KB among them, which is left out:
+# only the Sources page opens with one). Names are the chunks' stems (their file names carry
+# a content hash); tests/test_streamlit_internals.py checks that they exist.
 FIRST_VIEW_CHUNKS = (
     "Pagination",
     "ButtonGroup",
@@ -159,15 +161,25 @@ def first_view_chunks() -> list[str]:
     return [f"./static/js/{name}" for name in found]
 
 
+_PRELOAD_SCRIPT = """<script>addEventListener("DOMContentLoaded", () => {
+  for (const href of %s) {
+    const link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.crossOrigin = "";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+});</script>"""
+
+
 def with_chunk_preloads(index_html: bytes) -> bytes:
-    """index.html naming FIRST_VIEW_CHUNKS as module preloads at the end of <head>."""
+    """index.html naming first_view_chunks() as module preloads once the app's bundle has
+    run, from a script at the end of <head>."""
     end = index_html.find(b"</head>")
     if end < 0:
         return index_html
-    links = "".join(
-        f'<link rel="modulepreload" crossorigin href="{href}">' for href in first_view_chunks()
-    )
-    return index_html[:end] + links.encode() + index_html[end:]
+    script = _PRELOAD_SCRIPT % json.dumps(first_view_chunks())
+    return index_html[:end] + script.encode() + index_html[end:]
 
 
 def declare_navigation_up_front() -> None:

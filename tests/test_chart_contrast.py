@@ -10,7 +10,7 @@ from lxml import etree
 from charts.drawing import png_problem
 from database import queries
 from database.connection import Reader
-from tests.wcag import contrast
+from tests.wcag import contrast, rgb
 
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
@@ -41,10 +41,37 @@ def _background(root: etree._Element) -> str:
     return "rgb(255, 255, 255)"
 
 
+def _over(colour: str, opacity: float, background: str) -> str:
+    """The colour seen where `colour` at `opacity` covers `background`."""
+    seen = (
+        opacity * c + (1 - opacity) * b for c, b in zip(rgb(colour), rgb(background), strict=True)
+    )
+    return "rgb({}, {}, {})".format(*(round(v) for v in seen))
+
+
+def backdrops(root: etree._Element) -> list[str]:
+    """Every colour a word may sit on: the paper, and the paper under each filled shape (the
+    phases' bands), at the shape's opacity. A word is held against all of them, the darkest
+    deciding, since a label may sit on a band."""
+    paper = _background(root)
+    seen = [paper]
+    for layer in root.iter(f"{SVG}g"):
+        if layer.get("class") != "shapelayer":
+            continue
+        for shape in layer.iter(f"{SVG}path"):
+            fill = _paint(shape, "fill", "none")
+            opacity = float(_paint(shape, "fill-opacity", "1")) * float(
+                _paint(shape, "opacity", "1")
+            )
+            if fill != "none" and opacity > 0:
+                seen.append(_over(fill, opacity, paper))
+    return seen
+
+
 def low_contrast_words(svg: str) -> list[str]:
-    """Each drawn word below AA, with its colour and ratio."""
+    """Each drawn word below AA on any backdrop it may sit on, with its colour and ratio."""
     root = etree.fromstring(svg.encode("utf-8"))
-    background = _background(root)
+    grounds = backdrops(root)
     out = []
     for text in root.iter(f"{SVG}text"):
         words = "".join(text.itertext()).strip()
@@ -55,9 +82,9 @@ def low_contrast_words(svg: str) -> list[str]:
             if fill == "none":
                 continue
             opacity = float(_paint(part, "fill-opacity", "1")) * float(_paint(part, "opacity", "1"))
-            ratio = contrast(fill, opacity, background)
+            ratio, ground = min((contrast(fill, opacity, g), g) for g in grounds)
             if ratio < AA:
-                out.append(f"{words[:40]!r} in {fill} at {opacity:g}: {ratio:.2f}:1")
+                out.append(f"{words[:40]!r} in {fill} at {opacity:g} on {ground}: {ratio:.2f}:1")
     return out
 
 
@@ -69,6 +96,19 @@ def low_contrast_words(svg: str) -> list[str]:
         ('<text style="fill: rgb(0, 0, 0); fill-opacity: 0.3">faint</text>', 1),
         ('<g style="fill: #bbb"><text>inherited</text></g>', 1),
         ('<text style="fill: #000"><tspan style="fill: #ccc">a span</tspan></text>', 1),
+        # #767676 is 4.54:1 on white: it passes on the paper, and fails once a grey band
+        # (black at 10%) may lie under it.
+        ('<text style="fill: #767676">on paper</text>', 0),
+        (
+            '<g class="shapelayer"><path d="M0,0H9V9Z" style="fill: rgb(0, 0, 0); '
+            'fill-opacity: 0.1"/></g><text style="fill: #767676">on a band</text>',
+            1,
+        ),
+        (  # a line shape has no fill: it is no backdrop
+            '<g class="shapelayer"><path d="M0,0V9" style="fill: none; stroke: #000"/></g>'
+            '<text style="fill: #767676">beside a line</text>',
+            0,
+        ),
     ],
 )
 def test_low_contrast_words_finds_faint_text(svg: str, failures: int):

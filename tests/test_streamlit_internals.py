@@ -3,6 +3,7 @@ changes one fails here, not silently in readers' browsers."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -97,10 +98,14 @@ def test_each_first_view_chunk_is_installed(stem):
     ), f"Streamlit no longer ships a {stem}.*.js chunk: the preload names nothing"
 
 
-def test_the_real_index_html_preloads_the_first_view_chunks():
+def test_the_real_index_html_preloads_the_first_view_chunks_and_what_they_import():
     page = internals.INDEX_HTML.read_bytes()
     edited = internals.with_chunk_preloads(page)
-    added = edited.count(b'rel="modulepreload"') - page.count(b'rel="modulepreload"')
-    assert added == len(internals.first_view_chunks()) >= len(internals.FIRST_VIEW_CHUNKS)
-    for href in internals.first_view_chunks():  # each names a file the server has
+    script = edited[len(page[: page.find(b"</head>")]) :].split(b"</script>", 1)[0].decode()
+    named = json.loads(script[script.index("[") : script.index("]") + 1])
+    assert named == internals.first_view_chunks()
+    assert len(named) > len(internals.FIRST_VIEW_CHUNKS)  # the chunks they import too
+    assert len(set(named)) == len(named)
+    for href in named:  # each names a file the server has, not one index.html loads itself
         assert (internals.INDEX_HTML.parent / href).is_file(), href
+        assert href.encode() not in page
