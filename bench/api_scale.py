@@ -12,8 +12,14 @@ articles, on every request, not read whole from the build's indicator_rows and
 statement_search tables); before and after requests alternate, so both
 see the same machine load. Throughput:
 `monitor.serve` processes on loopback, loaded by client threads for --seconds per route,
-first one process, then two taking requests in turn (the client alternates between them,
-as the simplest round-robin balancer would). Nothing here is asserted.
+one process and two taking requests in turn (the client alternates between them, as the
+simplest round-robin balancer would), --rounds times alternating, medians. Besides the
+answers the server keeps per build, two routes ask a search word not asked before on every
+request (words of the quotes, more of them than the answers kept), so each request is made
+afresh: that is the server's own work, which a second process can share out. Each line
+also prints the server's and the client's CPU time per request (Linux /proc), which bound
+what two processes can give on a machine whose cores the client shares.
+Nothing here is asserted.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +55,11 @@ LOAD_PATHS = {
     "chart SVG": "/charts/arrests-over-time.svg",
     "API CSV (statements)": "/api/v1/statements.csv",
     "API JSON (filtered)": "/api/v1/statements.json?stance=critical",
+}
+#: Routes whose every request searches a word not asked before ({word}): made afresh.
+MISS_PATHS = {
+    "API JSON, new search": "/api/v1/statements.json?q={word}",
+    "API CSV, new search": "/api/v1/statements.csv?q={word}",
 }
 
 
@@ -173,8 +185,47 @@ def server_times(db: Path, path: str, requests: int) -> tuple[dict[str, tuple[fl
     return {k: _p50_p95(v) for k, v in times.items()}, rows
 
 
-def throughput(urls: list[str], path: str, seconds: float, clients: int) -> tuple[float, float]:
-    """Requests/s and p95 ms, the clients taking the servers in turn."""
+def search_words(db: Path) -> list[str]:
+    """Distinct words of four letters or more in the quotes: more than the answers kept per
+    build, so asking them in turn never finds one kept."""
+    import re
+
+    import duckdb
+
+    from api.routes import KEEP_ANSWERS
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        quotes = [q for (q,) in con.execute("SELECT quote FROM statements").fetchall() if q]
+    words = sorted({w.lower() for q in quotes for w in re.findall(r"[A-Za-z]{4,}", q)})
+    if len(words) <= KEEP_ANSWERS:
+        raise SystemExit(f"{db}: {len(words)} words, not more than {KEEP_ANSWERS} answers kept")
+    return words
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's user and system CPU time so far (Linux /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Load:
+    """One load of one route: requests/s, p95 ms, CPU seconds per request."""
+
+    per_second: float
+    p95_ms: float
+    server_cpu: float
+    client_cpu: float
+
+
+def throughput(
+    servers: Sequence[tuple[int, str]],
+    path: Callable[[int], str],
+    seconds: float,
+    clients: int,
+) -> Load:
+    """Load the servers (pid, url) for `seconds`, the clients taking them in turn; the
+    n-th request asks path(n)."""
     stop = time.perf_counter() + seconds
     times: list[float] = []
     lock = threading.Lock()
@@ -183,21 +234,27 @@ def throughput(urls: list[str], path: str, seconds: float, clients: int) -> tupl
     def client() -> None:
         while time.perf_counter() < stop:
             with lock:
-                base = urls[next(turn) % len(urls)]
+                n = next(turn)
+            base = servers[n % len(servers)][1]
             started = time.perf_counter()
-            with urllib.request.urlopen(base + path, timeout=30) as answer:
+            with urllib.request.urlopen(base + path(n), timeout=30) as answer:
                 answer.read()
             took = time.perf_counter() - started
             with lock:
                 times.append(took)
 
+    server_before = sum(cpu_seconds(pid) for pid, _ in servers)
+    client_before = time.process_time()
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    client_cpu = time.process_time() - client_before
+    server_cpu = sum(cpu_seconds(pid) for pid, _ in servers) - server_before
     p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else float("nan")
-    return len(times) / seconds, p95 * 1000
+    done = max(len(times), 1)
+    return Load(len(times) / seconds, p95 * 1000, server_cpu / done, client_cpu / done)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=3, help="loads per route and side")
     parser.add_argument("--no-load", action="store_true", help="server times only")
     parser.add_argument("--db", type=Path, help="a database with chart images (else drawn)")
     parser.add_argument("--seeds-db", type=Path, help="a database of the seeds (else built)")
@@ -252,21 +310,48 @@ def main(argv: list[str] | None = None) -> int:
             for i in range(2)
         ]
         try:
-            urls = [url for _, url in procs]
+            servers = [(proc.pid, url) for proc, url in procs]
+            words = search_words(args.db or seeds_db)
+            routes: dict[str, Callable[[int], str]] = {
+                label: (lambda n, p=path: p) for label, path in LOAD_PATHS.items()
+            }
+            routes |= {
+                label: (lambda n, p=path: p.format(word=words[n % len(words)]))
+                for label, path in MISS_PATHS.items()
+            }
             for path in LOAD_PATHS.values():  # warm both
-                for url in urls:
+                for _, url in servers:
                     urllib.request.urlopen(url + path, timeout=30).read()
-            print(f"\nthroughput, {args.clients} client threads, {args.seconds:.0f} s per route")
+            print(
+                f"\nthroughput, {args.clients} client threads, {args.seconds:.0f} s per load, "
+                f"one process and two alternating, {args.rounds} rounds, medians; "
+                f"{len(words)} search words for the new searches"
+            )
             print(
                 f"{'route':24} {'1 proc req/s':>12} {'p95 ms':>7} {'2 procs req/s':>13} "
-                f"{'p95 ms':>7} {'scale':>6}"
+                f"{'p95 ms':>7} {'scale':>6} {'server CPU ms/req':>17} {'client CPU ms/req':>17}"
             )
-            for label, path in LOAD_PATHS.items():
-                one, p95_one = throughput(urls[:1], path, args.seconds, args.clients)
-                two, p95_two = throughput(urls, path, args.seconds, args.clients)
+            for label, path in routes.items():
+                loads: dict[int, list[Load]] = {1: [], 2: []}
+                for r in range(args.rounds):
+                    for n in (1, 2) if r % 2 == 0 else (2, 1):
+                        loads[n].append(throughput(servers[:n], path, args.seconds, args.clients))
+                med = {
+                    n: Load(
+                        *(
+                            statistics.median(getattr(x, f) for x in runs)
+                            for f in Load.__annotations__
+                        )
+                    )
+                    for n, runs in loads.items()
+                }
+                one, two = med[1], med[2]
                 print(
-                    f"{label:24} {one:>12.0f} {p95_one:>7.1f} {two:>13.0f} {p95_two:>7.1f} "
-                    f"{two / one:>5.2f}x",
+                    f"{label:24} {one.per_second:>12.0f} {one.p95_ms:>7.1f} "
+                    f"{two.per_second:>13.0f} {two.p95_ms:>7.1f} "
+                    f"{two.per_second / one.per_second:>5.2f}x "
+                    f"{one.server_cpu * 1000:>8.2f} / {two.server_cpu * 1000:<6.2f} "
+                    f"{one.client_cpu * 1000:>8.2f} / {two.client_cpu * 1000:<6.2f}",
                     flush=True,
                 )
         finally:
