@@ -280,11 +280,27 @@ def permalink(chart_id: str, *, embed: bool) -> str:
 
 def choose_by_id(label: str, options: dict[str, str], param: str, key: str) -> str | None:
     """A selectbox whose choice lives in the URL as a stable id (?param=id), not as its label,
-    so links from elsewhere in the app can name an item. An unknown id falls back to the first."""
+    so links from elsewhere in the app can name an item. An unknown id falls back to the first.
+    A list longer than finding.PICKER_LISTED gets a box above it whose words narrow what it
+    offers (the current choice always among them), as pick_named's lists do: at 5,000
+    articles the Sources page sent every title in every run (462 KB)."""
     ids = list(options)
     if not ids:
         return None
     requested = st.query_params.get(param)
+    if len(options) > finding.PICKER_LISTED:
+        noun = label.lower()
+        words = st.text_input(
+            f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}",
+            key=f"{key}-find",
+            placeholder=f"Words of its title · {len(options):,} to choose from",
+        )
+        current = st.session_state.get(key, requested)
+        chosen = [current] if current in options else [ids[0]]
+        ids, matching = finding.listed_options(options, words, chosen, finding.PICKER_LISTED)
+        note = finding.listed_text(len(ids) - 1, matching, len(options), noun, words)
+        if note:
+            st.caption(note)
     choice = st.selectbox(
         label,
         ids,

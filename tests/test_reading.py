@@ -314,6 +314,31 @@ def test_a_long_article_picker_sends_a_few_and_finds_any_by_its_words(
     assert at.query_params["source"] == [oldest.source_id, other.source_id]
 
 
+def test_the_sources_article_picker_sends_a_few_and_finds_any_by_its_words(app, db, monkeypatch):
+    """The Sources page's one-article picker is bounded too (at 5,000 articles it sent every
+    title in every run, 462 KB); a link naming any article still opens it, and words typed
+    find any other."""
+    monkeypatch.setattr(finding, "PICKER_LISTED", 2)
+    articles = queries.sources(db)
+    oldest, other = articles.iloc[-1], articles.iloc[-2]
+    at = app("pages/sources.py", source=oldest.source_id)
+    picker = at.selectbox(key="sources-article")
+    assert picker.value == oldest.source_id
+    assert len(picker.options) == 3  # the one shown and the first two
+    assert other.short_label not in picker.options
+    assert any(c.value.startswith("Listed: the first 2 of") for c in at.caption)
+    assert any(h.value == md(oldest.display_title) for h in at.header)
+    words = " ".join(other.title.split()[1:3])
+    at.text_input(key="sources-article-find").set_value(words.upper()).run()
+    picker = at.selectbox(key="sources-article")
+    assert picker.value == oldest.source_id  # typing does not change what is shown
+    assert other.short_label in picker.options
+    picker.set_value(other.source_id).run()
+    assert not at.exception
+    assert at.query_params["source"] == other.source_id
+    assert any(h.value == md(other.display_title) for h in at.header)
+
+
 @pytest.mark.parametrize(
     ("words", "chosen", "listed", "matching"),
     [
