@@ -323,12 +323,14 @@ def proposal_markdown(p: Any, *, heading: bool = True) -> str:
     return (f"### {md(p.name)}\n\n" if heading else "") + f"{body}\n\n{link}"
 
 
-def positions_label(p: Any) -> str:
-    """'Who stands where, in their words: 3 for, 1 against, 0 mixed'."""
-    return (
+def positions_label(p: Any, *, with_citation: bool = False) -> str:
+    """'Who stands where, in their words: 3 for, 1 against, 0 mixed', and '· citation to
+    copy' when the panel holds that too."""
+    label = (
         f"Who stands where, in their words: {p.n_supports} for, {p.n_opposes} against, "
         f"{p.n_mixed} mixed"
     )
+    return label + (" · citation to copy" if with_citation else "")
 
 
 def positions_words(positions: pd.DataFrame) -> str:

@@ -16,10 +16,14 @@ if "policy" in st.query_params:  # a permalink: this proposal alone
     ui.proposal_alone(st.query_params["policy"])
     st.stop()
 
-categories = ui.pick_many("Area", [c.value for c in PolicyCategory], key="category")
-statuses = ui.pick_many(
-    "Status", [s.value for s in PolicyStatus], key="status", format_func=texts.words
-)
+categories, statuses = [], []
+panel = ui.filter_panel("Filter proposals", ("category", "status"), key="policy-filters")
+if panel:
+    with panel:
+        categories = ui.pick_many("Area", [c.value for c in PolicyCategory], key="category")
+        statuses = ui.pick_many(
+            "Status", [s.value for s in PolicyStatus], key="status", format_func=texts.words
+        )
 overview = cached.policy_overview(categories=categories, statuses=statuses)
 
 st.header(texts.count_text(int(overview["n"]), "proposal"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 import sys
@@ -455,7 +456,13 @@ def _svg_clashes(browser, svg: str) -> list[str]:
 @pytest.mark.parametrize("path", ["/", "/trends"])
 def test_charts_on_a_phone_have_no_clashing_or_cut_labels(server: str, browser, open_page, path):
     page = open_page(server + path, PHONE)
-    shown = [img for img in page.locator(".static-chart img.narrow").all() if img.is_visible()]
+    narrow = page.locator(".static-chart img.narrow")
+    # A lazily loaded image has no size, so is not visible, until its file has come.
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    with contextlib.suppress(PlaywrightTimeoutError):
+        narrow.filter(visible=True).first.wait_for(timeout=15_000)
+    shown = [img for img in narrow.all() if img.is_visible()]
     assert shown, f"{path} at 390 px shows no phone drawing of a chart"
     problems = []
     for img in shown:

@@ -62,12 +62,16 @@ def attributed(db: Reader) -> pd.DataFrame:
 
 def _expanded(page) -> None:
     """Open every collapsed panel, so words shown only on demand are read too (a panel may
-    rerun the page when opened: wait for it each time)."""
-    for summary in page.locator("details:not([open]) > summary").all():
-        if summary.is_visible():
-            summary.click()
-            page.wait_for_timeout(300)
-            wait_until_rendered(page)
+    rerun the page when opened: wait for it each time). The first closed one is looked up
+    afresh each time: a list of them taken once shifts as each opens, skipping every other."""
+    closed = page.locator("details:not([open]) > summary").filter(visible=True)
+    for _ in range(500):
+        if closed.count() == 0:
+            break
+        closed.first.click()
+        page.wait_for_timeout(300)
+        wait_until_rendered(page)
+    assert closed.count() == 0, "a panel would not open"
     page.wait_for_timeout(500)
 
 

@@ -184,7 +184,8 @@ def test_proposals_come_a_page_at_a_time_with_positions_on_demand(app, db, monke
     opened = [e for e in at.expander if e.label.startswith("Who stands where") and e.markdown]
     assert len(opened) == 1
     names = queries.policy_positions(db, policy_ids=[policy_id])["actor_name"]
-    assert all(name in opened[0].markdown[0].value for name in names)
+    shown = "\n".join(m.value for m in opened[0].markdown)
+    assert all(name in shown for name in names)
 
 
 def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
@@ -213,14 +214,20 @@ def test_a_proposal_permalink_offers_its_citation(app, db):
     assert citation.endswith("policies?policy=white-villages")
 
 
-def test_each_listed_proposal_offers_its_citation(app):
+def test_each_listed_proposal_offers_its_citation_once_its_panel_opens(app):
     at = app("pages/policies.py")
     links = [
         m.group(1)
         for md_ in at.markdown
         for m in re.finditer(r"\(policies\?policy=([^)]+)\)", md_.value)
     ]
-    assert links and [c.value.rsplit("policy=", 1)[1] for c in at.code] == links
+    assert links and not at.code, "citations were drawn before anyone asked"
+    for policy_id in links:  # the reader opens each proposal's panel
+        at.session_state[f"positions-{policy_id}"] = True
+    at.run()
+    assert [c.value.rsplit("policy=", 1)[1] for c in at.code] == links
+    panels = [e for e in at.expander if e.label.startswith("Who stands where")]
+    assert all(e.label.endswith("· citation to copy") and e.code for e in panels)
 
 
 def _scaled(seed_db: Path, target: Path, times: int) -> Path:
