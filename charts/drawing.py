@@ -273,6 +273,12 @@ class Drawing:
     def draw(self) -> bytes:
         return _render(self.figure, self.opts)
 
+    def as_svg(self) -> str:
+        """The same image laid out at the same size, as SVG text: a PNG's words and colours
+        can then be read (contrast checks) rather than guessed from its pixels."""
+        opts = {**self.opts, "format": "svg", "scale": 1}
+        return _render(self.figure, opts).decode("utf-8")
+
 
 def png_drawing(chart: Chart, dashboard_url: str | None = None) -> Drawing:
     """The chart as a 3200 x 1800 PNG carrying its title, takeaway and source line."""

@@ -32,7 +32,9 @@ from etl.store import add_rows
 PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"
 
 
-def _drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Drawing]]:
+def drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Drawing]]:
+    """Every image the build draws for the database at db_path: (chart id, kind, drawing),
+    kind being 'svg-wide', 'svg-narrow' or 'png'."""
     with Reader(db_path) as reader:
         frames = ReaderFrames(reader)
         out = []
@@ -66,15 +68,15 @@ def draw_into(db_path: Path, previous: Path | None = None) -> str:
     and the line says so: the pages then show the interactive charts.
     """
     started = time.perf_counter()
-    drawings = _drawings(db_path, os.environ.get(PUBLIC_URL_VARIABLE) or None)
+    planned = drawings(db_path, os.environ.get(PUBLIC_URL_VARIABLE) or None)
     earlier = _earlier_images(previous)
-    fingerprints = [d.fingerprint() for _, _, d in drawings]
+    fingerprints = [d.fingerprint() for _, _, d in planned]
     missing = [fp for fp in fingerprints if fp not in earlier]
     if missing and (problem := png_problem()):
         return f"static charts not drawn ({problem}); pages will show interactive charts"
     rows: list[tuple[str, str, str, bytes]] = []
     try:
-        for (chart_id, kind, drawing), fp in zip(drawings, fingerprints, strict=True):
+        for (chart_id, kind, drawing), fp in zip(planned, fingerprints, strict=True):
             image = earlier.get(fp)
             if image is None:
                 image = drawing.draw()
@@ -87,6 +89,6 @@ def draw_into(db_path: Path, previous: Path | None = None) -> str:
     add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
     drawn = len(set(missing))
     return (
-        f"drew {len({c for c, _, _ in drawings})} charts as static images ({drawn} of {len(rows)} images new) "
+        f"drew {len({c for c, _, _ in planned})} charts as static images ({drawn} of {len(rows)} images new) "
         f"in {time.perf_counter() - started:.1f}s"
     )

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from charts.drawing import png_problem
+from charts.drawing import close_png_session, png_problem
+from charts.static import drawings
 from database import queries
 from database.connection import Reader
 from tests.wcag import contrast, rgb
@@ -130,4 +131,18 @@ def test_every_word_in_every_stored_chart_svg_reads_at_aa_contrast(seed_db: Path
         for kind, svg in zip(("wide", "narrow"), svgs or (), strict=True)
         for problem in low_contrast_words(svg)
     ]
+    assert failures == []
+
+
+@needs_chromium
+def test_every_word_in_every_chart_png_reads_at_aa_contrast(seed_db: Path):
+    """The PNG for reports adds a title, a takeaway and a source line, and lays the figure
+    out at its own size, so its words may sit on other backdrops than the SVG's: it is drawn
+    once more as SVG at the PNG's layout and read the same way."""
+    pngs = [(c, d) for c, kind, d in drawings(seed_db, "https://example.org") if kind == "png"]
+    assert pngs, "the build draws no PNG"
+    try:
+        failures = [f"{c}: {p}" for c, d in pngs for p in low_contrast_words(d.as_svg())]
+    finally:
+        close_png_session()
     assert failures == []
