@@ -500,7 +500,7 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_pag
 def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db: Path):
     """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
     from charts.catalogue import catalogue
-    from charts.drawing import PNG_HEIGHT, PNG_WIDTH, Drawing, png_figure
+    from charts.drawing import png_drawing
     from charts.frames import ReaderFrames
     from database import queries
     from database.connection import Reader
@@ -515,8 +515,7 @@ def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db
                 problems += [f"{chart_id} {kind}: {p}" for p in _svg_clashes(browser, svg)]
         frames = ReaderFrames(reader)
         for chart_id, spec in charts.items():  # the PNG: the same layout, as SVG to inspect
-            opts = {"format": "svg", "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": 1}
-            svg = Drawing(png_figure(spec.build(frames)), opts).draw().decode()
+            svg = png_drawing(spec.build(frames)).as_svg()
             problems += [f"{chart_id} png: {p}" for p in _svg_clashes(browser, svg)]
     assert problems == []
 
