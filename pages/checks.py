@@ -16,10 +16,17 @@ st.caption(
 checks = cached.readable_checks()
 st.markdown(texts.check_summary_markdown(texts.check_summary(checks)))
 
-statuses = ui.pick_many(
-    "Show", list(texts.CHECK_LABELS), key="status", format_func=texts.CHECK_LABELS.__getitem__
-)
-kinds = ui.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
+statuses, kinds = [], []
+panel = ui.filter_panel("Filter checks", ("status", "kind"), key="check-filters")
+if panel:
+    with panel:
+        statuses = ui.pick_many(
+            "Show",
+            list(texts.CHECK_LABELS),
+            key="status",
+            format_func=texts.CHECK_LABELS.__getitem__,
+        )
+        kinds = ui.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
 shown = texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check"))
 # Conflicts and real tensions first; a figure reported once only is noted, set aside.

@@ -135,6 +135,7 @@ def test_statements_filters_set_by_widget_key(app):
         ),
         ("pages/data.py", "data-filters", {"source", "metric"}, ("metric", "arrests-total")),
         ("pages/policies.py", "policy-filters", {"category", "status"}, ("status", "proposed")),
+        ("pages/checks.py", "check-filters", {"status", "kind"}, ("kind", "arithmetic")),
     ],
 )
 def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
