@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from monitor.streamlit_internals import at_head_end
+
 # A 4,000-character word from the data must wrap, not stretch the page sideways. In a table,
 # breaking "anywhere" would let the browser squeeze a column until "proposed" splits in two:
 # cells break only words too long for any line, and a table too wide scrolls on its own.
@@ -45,10 +47,7 @@ served_in_head = False
 
 def with_page_styles(index_html: bytes) -> bytes:
     """index.html with the page styles at the end of <head>; unchanged without one."""
-    end = index_html.find(b"</head>")
-    if end < 0:
-        return index_html
-    return index_html[:end] + STYLE_TAG.encode() + index_html[end:]
+    return at_head_end(index_html, STYLE_TAG)
 
 
 def draw() -> None:

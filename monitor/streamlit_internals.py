@@ -7,6 +7,7 @@ instead of the reach silently doing nothing.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -111,10 +112,15 @@ def with_same_tab_links(index_html: bytes) -> bytes:
         "server": json.dumps(sorted(SERVER_PATHS)),
         "phone": PHONE_MAX_WIDTH,
     }
+    return at_head_end(index_html, script)
+
+
+def at_head_end(index_html: bytes, snippet: str) -> bytes:
+    """index.html with `snippet` at the end of <head>; unchanged without one."""
     end = index_html.find(b"</head>")
     if end < 0:
         return index_html
-    return index_html[:end] + script.encode() + index_html[end:]
+    return index_html[:end] + snippet.encode() + index_html[end:]
 
 
 # Streamlit fetches an element's script the first time the element arrives, so a page's
@@ -149,6 +155,13 @@ def _chunk_file(stem: str) -> str | None:
 def first_view_chunks() -> list[str]:
     """FIRST_VIEW_CHUNKS and every chunk they import, not counting those index.html already
     loads, relative to index.html ('./static/js/...')."""
+    return list(_first_view_chunks())
+
+
+@functools.cache
+def _first_view_chunks() -> tuple[str, ...]:
+    # Read once per process: the installed files do not change under a running server, and
+    # every page request's index.html names them.
     listed = set(_LISTED.findall(INDEX_HTML.read_text()))
     queue = [f for stem in FIRST_VIEW_CHUNKS if (f := _chunk_file(stem))]
     found: list[str] = []
@@ -158,7 +171,7 @@ def first_view_chunks() -> list[str]:
             continue
         found.append(name)
         queue += _STATIC_IMPORT.findall((STATIC_JS / name).read_text(errors="replace"))
-    return [f"./static/js/{name}" for name in found]
+    return tuple(f"./static/js/{name}" for name in found)
 
 
 _PRELOAD_SCRIPT = """<script>addEventListener("DOMContentLoaded", () => {
@@ -175,11 +188,7 @@ _PRELOAD_SCRIPT = """<script>addEventListener("DOMContentLoaded", () => {
 def with_chunk_preloads(index_html: bytes) -> bytes:
     """index.html naming first_view_chunks() as module preloads once the app's bundle has
     run, from a script at the end of <head>."""
-    end = index_html.find(b"</head>")
-    if end < 0:
-        return index_html
-    script = _PRELOAD_SCRIPT % json.dumps(first_view_chunks())
-    return index_html[:end] + script.encode() + index_html[end:]
+    return at_head_end(index_html, _PRELOAD_SCRIPT % json.dumps(first_view_chunks()))
 
 
 def declare_navigation_up_front() -> None:

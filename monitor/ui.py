@@ -497,7 +497,8 @@ def cite(row: Any) -> None:
 
 
 def cite_proposal(p: Any) -> None:
-    """The proposal's citation as plain text with a copy button."""
+    """'Copy with citation' and the proposal's citation as plain text with a copy button."""
+    st.markdown("**Copy with citation**")
     permalink = _permalink(finding.policy_href(p.policy_id))
     st.code(finding.proposal_citation_text(p, permalink), language=None, wrap_lines=True)
 
@@ -608,11 +609,10 @@ def positions(p: Any, *, expanded: bool, with_citation: bool = False) -> None:
         on_change="rerun",
     )
     if box.open:
-        if with_citation:
-            box.markdown("**Copy with citation**")
-            with box:
+        with box:
+            if with_citation:
                 cite_proposal(p)
-        box.markdown(finding.positions_words(cached.policy_positions(policy_ids=[p.policy_id])))
+            st.markdown(finding.positions_words(cached.policy_positions(policy_ids=[p.policy_id])))
 
 
 def proposal_alone(policy_id: str) -> None:
@@ -625,6 +625,5 @@ def proposal_alone(policy_id: str) -> None:
     p = next(rows.itertuples())
     st.header(md(p.name))
     st.markdown(finding.proposal_markdown(p, heading=False))
-    st.markdown("**Copy with citation**")
     cite_proposal(p)
     positions(p, expanded=True)
