@@ -17,7 +17,10 @@ class ReaderFrames:
         self.reader = reader
 
     def indicators(self, *, metric_ids: Sequence[str] = ()) -> pd.DataFrame:
-        return queries.indicators(self.reader, metric_ids=metric_ids)
+        """The figures, each with the order its article was added in (source_added), which
+        fixes the colours (charts.hedged._series_colours)."""
+        frame = queries.indicators(self.reader, metric_ids=metric_ids)
+        return frame.merge(queries.source_order(self.reader), on="source_id", how="left")
 
     def phases(self) -> pd.DataFrame:
         return queries.phases(self.reader)

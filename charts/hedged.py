@@ -108,8 +108,9 @@ def _bound_arrows(xs: Sequence[object], frame: pd.DataFrame, span: float) -> lis
 
 
 def _series_colours(frame: pd.DataFrame, group: str) -> dict[str, str]:
-    """Colour per group, keyed to its source (and metric), oldest source first, so adding an
-    article never recolours the others (donors embed these charts)."""
+    """Colour per group, keyed to its source (and metric), the first-added source first
+    (source_added, else the oldest), so adding an article never recolours the others, even
+    one about earlier events (donors embed these charts)."""
     if frame.empty or "source_id" not in frame.columns:
         return series_colours(
             [str(g) for g in dict.fromkeys(frame[group])] if not frame.empty else []
@@ -119,7 +120,8 @@ def _series_colours(frame: pd.DataFrame, group: str) -> dict[str, str]:
         if group == "source_label" or "metric_id" not in frame.columns
         else frame["metric_id"] + " " + frame["source_id"]
     )
-    order = [c for c in ("source_published_on", "source_id") if c in keyed.columns]
+    first = "source_added" if "source_added" in keyed.columns else "source_published_on"
+    order = [c for c in (first, "source_id") if c in keyed.columns]
     keyed = keyed.sort_values(order, kind="stable")
     by_key = series_colours(keyed["_key"].tolist())
     return {str(g): by_key[k] for g, k in zip(keyed[group], keyed["_key"], strict=True)}

@@ -60,10 +60,10 @@ def home_colour(key: str) -> int:
 def series_colours(keys: Sequence[str]) -> dict[str, str]:
     """A colour per series keyed to the series (a source id), never to its position.
 
-    Keys are placed in the order given (callers pass the oldest source first); each takes
-    its home colour, or, if an earlier key on the same chart holds it, the next free one.
-    An article added later therefore never recolours the sources already drawn; only a
-    backdated article could take a slot first. Past eight series colours repeat.
+    Keys are placed in the order given (callers pass the first-added source first); each
+    takes its home colour, or, if an earlier key on the same chart holds it, the next free
+    one. An article added later therefore never recolours the sources already drawn, whatever
+    its date. Past eight series colours repeat.
     """
     taken: dict[str, str] = {}
     used: set[int] = set()

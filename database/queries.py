@@ -46,6 +46,13 @@ _SOURCE_COLUMNS = """
 # --- sources -------------------------------------------------------------------------------
 
 
+def source_order(db: Reader) -> pd.DataFrame:
+    """Each article's id and its seed file's name (source_added): files are numbered in the
+    order articles are added (curation.add_article takes the next number), whatever the
+    article's date, so this is the order charts give out colours in."""
+    return db.frame("SELECT source_id, seed_file AS source_added FROM sources")
+
+
 def sources(db: Reader, source_ids: Sequence[str] = ()) -> pd.DataFrame:
     """Every article (or those named) with what is known about it and how many records cite it."""
     return db.frame(*sources_query(source_ids))

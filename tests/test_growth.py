@@ -74,8 +74,16 @@ def _colours(db: Path) -> dict[tuple[str, str], str]:
     return out
 
 
-@pytest.fixture(scope="module")
-def grown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
+# The made-up article's date. Both come before the 2018 articles on the arrests charts; the
+# id the second gives ("ed-2017-07-02-siem-reap-police") has the home colour of one of them
+# (ppp-2018-necessary-crackdown), so giving colours by date would recolour that one.
+PUBLISHED = ["2017-07-06", "2017-07-02"]
+
+
+@pytest.fixture(scope="module", params=PUBLISHED, ids=["dated", "backdated-same-home-colour"])
+def grown(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> dict[str, Path | str]:
     """A copy of the seeds before and after adding a made-up article the documented way."""
     tmp = tmp_path_factory.mktemp("growth")
     seeds = tmp / "seeds"
@@ -85,7 +93,7 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
     added = _run(
         "--seeds", str(seeds), "add", str(GROWTH / "siem_reap_arrests.txt"),
         "--title", "Siem Reap police report 640 drug arrests", "--outlet", "The Example Daily",
-        "--url", "https://example.org/siem-reap-640", "--published", "2017-07-06",
+        "--url", "https://example.org/siem-reap-640", "--published", request.param,
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
     source_id = added.stdout.split("source '")[1].split("'")[0]
