@@ -156,8 +156,14 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         px, py = left + (x - x0) * sx, bottom - y * sy
         for candidate in (pos, *CANDIDATES):
             box = _label_box(px, py, text, size, candidate)
-            # Not over the y axis's tick labels either, left of the plotting area.
-            inside = box.left >= left - 2 and box.right <= width - 2 and box.top >= top - 10
+            # Not over the y axis's tick labels either, left of the plotting area, nor
+            # below the plot over the x axis's (a low figure's label met a phase's name).
+            inside = (
+                box.left >= left - 2
+                and box.right <= width - 2
+                and box.top >= top - 10
+                and box.bottom <= bottom + 2
+            )
             own = markers[(t_index, i)]
             # A marker drawn on the same spot as this one (two reports of one figure) is
             # this marker's place, not an obstacle.

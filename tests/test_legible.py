@@ -48,6 +48,23 @@ def test_a_label_never_leaves_the_image():
     assert latest.text[0] == "" or latest.textposition[0] != "middle right"
 
 
+def test_a_low_figure_s_label_stays_above_the_category_names():
+    """A figure near the baseline of a chart by phase (a made-up article's "> 300" beside
+    17,800): its label may not hang below the plot over the phase names."""
+    fig = go.Figure()
+    for phase, value, label in (("Phase 1", 300, "> 300"), ("Phase 2", 17_800, "≈ 17,800")):
+        fig.add_trace(
+            go.Scatter(
+                x=[phase], y=[value], mode="markers+text", text=[label],
+                textposition=["bottom center"],
+            )
+        )  # fmt: skip
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    fig.update_xaxes(type="category", categoryarray=["Phase 1", "Phase 2"])
+    low = thin_point_labels(fig, 420, 620).data[0]
+    assert low.text[0] == "" or not low.textposition[0].startswith("bottom")
+
+
 def test_fitting_leaves_the_chart_itself_alone():
     fig = _two_reports(5)
     fitted(fig, 200, 620)
