@@ -3,14 +3,26 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# uv installs exactly what uv.lock pins (versions and hashes); it is itself pinned here and
+# kept in a folder of its own, so a fresh machine needs nothing but Python and make.
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: dashboard studio test data browser lint bench
+.PHONY: dashboard studio test data browser lint bench upgrade
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+$(UV):
+	$(PYTHON) -m venv .uv
+	.uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock $(UV)
+	$(UV) sync --frozen --extra dev --python $(PYTHON) --quiet
 	touch $(STAMP)
+
+## Refresh uv.lock to the newest versions pyproject.toml allows, install them, run the tests.
+upgrade: $(UV)
+	$(UV) lock --upgrade --python $(PYTHON)
+	$(MAKE) test
 
 ## Run the dashboard on http://localhost:8501 (builds the database first if it is missing or outdated).
 dashboard: $(STAMP)
