@@ -114,7 +114,7 @@ def test_every_text_dtype_is_defused(dtype: object) -> None:
         ("a, b", '"a, b",1'),
         ('say "x"', '"say ""x""",1'),
         ("one\ntwo", '"one\ntwo",1'),
-        ("\rx", "\"'\rx\",1"),
+        ("\rx", '"\'\rx",1'),
         ("plain", "plain,1"),
         ("ស ខេង", "ស ខេង,1"),
     ],

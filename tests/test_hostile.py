@@ -598,7 +598,14 @@ ALIAS_BOMB = (
 @pytest.mark.parametrize(
     "text",
     [ALIAS_BOMB, "[" * 100_000, "- " * 100_000 + "x", "{a: " * 50_000, "a: &a [*a]\n", "a: [\n"],
-    ids=["alias-bomb", "deep-flow-list", "deep-block-list", "deep-mapping", "self-alias", "unclosed"],
+    ids=[
+        "alias-bomb",
+        "deep-flow-list",
+        "deep-block-list",
+        "deep-mapping",
+        "self-alias",
+        "unclosed",
+    ],
 )
 def test_yaml_bombs_give_a_one_line_error(fixture_seeds: Path, text: str):
     # The promise is one short line naming the file, no traceback, nothing built; which
