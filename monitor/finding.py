@@ -29,14 +29,6 @@ FACET_SHOWN = 8
 #: (5,000 articles at 1000x) is narrowed by words typed, not sent whole on every run.
 PICKER_LISTED = 50
 
-FACET_NAMES = {
-    "org": "Organisation",
-    "actor": "Speaker",
-    "topic": "Topic",
-    "stance": "Stance",
-    "year": "Year said",
-}
-
 
 @dataclass(frozen=True)
 class StatementChoice:
@@ -318,7 +310,7 @@ def stand_table(page: pd.DataFrame) -> str:
 
 def proposal_markdown(p: Any, *, heading: bool = True) -> str:
     """A proposal without the positions on it (those are drawn on demand)."""
-    body = texts.policy_markdown(p, {})
+    body = texts.policy_markdown(p)
     link = f"[Link to this proposal]({policy_href(p.policy_id)})"
     return (f"### {md(p.name)}\n\n" if heading else "") + f"{body}\n\n{link}"
 

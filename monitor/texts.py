@@ -76,39 +76,6 @@ def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> p
 POSITION_HEADINGS = {"supports": "For", "opposes": "Against", "mixed": "Mixed"}
 
 
-def positions_by_policy(positions: pd.DataFrame) -> dict[str, dict[str, pd.DataFrame]]:
-    """For each proposal, its positions grouped under For / Against / Mixed (empty groups out)."""
-    grouped: dict[str, dict[str, pd.DataFrame]] = {}
-    for policy_id, part in positions.groupby("policy_id", sort=False):
-        grouped[str(policy_id)] = {
-            heading: part[part["position"] == word]
-            for word, heading in POSITION_HEADINGS.items()
-            if (part["position"] == word).any()
-        }
-    return grouped
-
-
-def positions_summary(proposals: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
-    """One row per proposal: its status and the named actors for, against and mixed."""
-    rows = []
-    for policy in proposals.itertuples():
-        mine = positions[positions["policy_id"] == policy.policy_id]
-        names = {
-            word: ", ".join(sorted(mine.loc[mine["position"] == word, "actor_name"])) or "—"
-            for word in POSITION_HEADINGS
-        }
-        rows.append(
-            {
-                "Proposal": policy.name,
-                "Status": words(policy.status),
-                "For": names["supports"],
-                "Against": names["opposes"],
-                "Mixed": names["mixed"],
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def markdown_table(frame: pd.DataFrame) -> str:
     """A light table (no data-grid script to load); pipes in cells are escaped."""
     if frame.empty:
@@ -345,9 +312,9 @@ def attributed_words(quote: str, kind: str, who: str, relayer: object, where: st
     return f"**{who}**, as the article reports it: {md(quote)}{where}"
 
 
-def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
-    """A proposal's status, who put it forward, its description, the words reporting it, and
-    the named actors for, against and mixed, each in their words with their article."""
+def policy_markdown(p: Any) -> str:
+    """A proposal's status, who put it forward, its description and the words reporting it
+    (the positions on it are drawn on demand: monitor.finding.positions_words)."""
     parts = [
         f"**Status:** {md(words(p.status))} — {md(p.status_note)}  \n"
         f"**Area:** {md(p.category)} · **Put forward by:** "
@@ -356,12 +323,6 @@ def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
         md(p.description),
         blockquote(p.quote) + f"\n>\n> — as reported in {md(p.source_citation)}",
     ]
-    for heading, group in positions.items():
-        parts.append(f"**{heading}**")
-        for pos in group.itertuples():
-            who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
-            where = f", in [{md(pos.source_label)}]({source_href(pos.source_id)})"
-            parts.append(attributed_words(pos.quote, pos.kind, who, pos.relayed_by_name, where))
     return "\n\n".join(parts)
 
 
@@ -408,14 +369,6 @@ def evidence_markdown(evidence: pd.DataFrame) -> str:
             "quote and article, is on the [Data page](data) (table 'Figures')."
         )
     return "\n\n".join(blocks)
-
-
-def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.DataFrame]]) -> str:
-    """Every proposal as one block of text, each under its own heading (an anchor)."""
-    return "\n\n---\n\n".join(
-        f"### {md(p.name)}\n\n{policy_markdown(p, grouped.get(p.policy_id, {}))}"
-        for p in proposals.itertuples()
-    )
 
 
 def statement_markdown(row: Any, permalink: str = "") -> str:

@@ -14,6 +14,7 @@ from database import queries
 from database.connection import Reader
 from database.downloads import DOWNLOAD_TABLES, rows
 from etl.quotes import BodyIndex, quoted_spans, within_quotation
+from monitor import finding
 from monitor import texts as views
 
 # A blockquote and the signature line that closes it: "> words\n>\n> — Name, role…".
@@ -84,8 +85,12 @@ def test_review_19_koeut_rith_is_never_signed_with_sar_khengs_words(db: Reader):
 
 def test_the_policies_page_text_signs_only_direct_words(db: Reader):
     positions = queries.policy_positions(db)
-    grouped = views.positions_by_policy(positions)
-    text = views.policies_markdown(queries.policies(db), grouped)
+    text = "\n\n".join(
+        finding.proposal_markdown(p)
+        + "\n\n"
+        + finding.positions_words(positions[positions["policy_id"] == p.policy_id])
+        for p in queries.policies(db).itertuples()
+    )
     # The proposal's own passage is signed by the article ("as reported in …"), not a person.
     signers = {s for _, s in _signed(text) if not s.startswith("as reported in")}
     direct = positions[positions["kind"] == "direct"]
