@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 from bench.calibrate import calibration_line  # noqa: E402
-from bench.page_load import start_server, stop_server  # noqa: E402
+from tests.serving import start_server, stop_server  # noqa: E402
 
 CSV_PATHS = (
     "/api/v1/statements.csv",

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
-from bench.page_load import start_server, stop_server  # noqa: E402
+from tests.serving import start_server, stop_server  # noqa: E402
 
 #: The pages a reader goes through, by URL path ("" is the Overview).
 PAGES = ("", "trends", "statements", "policies", "sources", "checks", "share")

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
-from bench.page_load import (  # noqa: E402
+from tests.serving import (  # noqa: E402
     DESKTOP,
     WAIT_MS,
     launch_chromium,

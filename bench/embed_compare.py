@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 from bench.calibrate import calibration_line  # noqa: E402
-from bench.page_load import (  # noqa: E402
+from tests.serving import (  # noqa: E402
     DESKTOP,
     WAIT_MS,
     launch_chromium,

@@ -13,7 +13,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from bench.page_load import (
+from database import queries
+from database.connection import Reader
+from tests.serving import (
     CHROMIUM,
     DESKTOP,
     PHONE,
@@ -27,8 +29,6 @@ from bench.page_load import (
     stop_server,
     wait_until_rendered,
 )
-from database import queries
-from database.connection import Reader
 from tests.wcag import contrast
 
 pytestmark = pytest.mark.browser

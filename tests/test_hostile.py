@@ -149,7 +149,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
 
     import websockets
 
-    from bench.page_load import start_server, stop_server
+    from tests.serving import start_server, stop_server
 
     db = tmp_path / "monitor.duckdb"
     build(db, fixture_seeds)
@@ -807,7 +807,7 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
 @pytest.mark.browser
 def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, tmp_path: Path):
     """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium."""
-    from bench.page_load import (
+    from tests.serving import (
         CHROMIUM,
         DESKTOP,
         WAIT_MS,

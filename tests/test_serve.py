@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.page_load import start_server, stop_server
 from monitor.base_url_hint import BaseUrlHint, page_segments
 from monitor.bootstrap import BUILD_TIMEOUT
 from monitor.page_styles import STYLE_TAG, with_page_styles
 from monitor.serve import config_flags
 from monitor.streamlit_internals import with_base_url_hint as with_hint
 from monitor.streamlit_internals import with_chunk_preloads, with_same_tab_links
+from tests.serving import start_server, stop_server
 
 INDEX = b"<!DOCTYPE html><html><head><title>Streamlit</title></head><body></body></html>"
 

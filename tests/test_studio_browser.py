@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from bench.page_load import CHROMIUM, DESKTOP, launch_chromium, start_server, stop_server
+from tests.serving import CHROMIUM, DESKTOP, launch_chromium, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
