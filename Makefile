@@ -36,7 +36,7 @@ upgrade: $(UV)
 
 ## Run the dashboard on http://localhost:8501 (builds the database first if it is missing or outdated).
 dashboard: $(STAMP)
-	$(PY) -m monitor.serve
+	$(PY) -m streamlit run serve.py
 
 ## Run the curation studio on http://127.0.0.1:8502 (localhost only), a process apart from the dashboard.
 studio: $(STAMP)

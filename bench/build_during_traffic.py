@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                 dbs[name] = tmp / name / "served.duckdb"
                 shutil.copyfile(versions[name][0], dbs[name])
                 env = {**os.environ, "MONITOR_DB": str(dbs[name])}
-                command = [sys.executable, "-m", "monitor.serve"]
+                command = [sys.executable, "-m", "streamlit", "run", "serve.py"]
                 servers[name], urls[name] = start_server(
                     command, env, tmp / f"{name}.log", cwd=root
                 )

@@ -81,7 +81,7 @@ def _p(values: list[float], q: int) -> float:
 
 
 SERVERS = {
-    "launcher (patched)": [sys.executable, "-m", "monitor.serve"],
+    "launcher (patched)": [sys.executable, "-m", "streamlit", "run", "serve.py"],
     "streamlit run (unpatched)": [sys.executable, "-m", "streamlit", "run", "app.py"],
 }
 

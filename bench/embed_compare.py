@@ -94,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(tmp) / "monitor.duckdb"
             build(db, finish=draw_into)
         env = {**os.environ, "MONITOR_DB": str(db)}
-        proc, base = start_server([sys.executable, "-m", "monitor.serve"], env, Path(tmp) / "log")
+        proc, base = start_server(
+            [sys.executable, "-m", "streamlit", "run", "serve.py"], env, Path(tmp) / "log"
+        )
         browser = launch_chromium(playwright)
         try:
             urls = {

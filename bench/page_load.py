@@ -117,7 +117,7 @@ def apptest_filter_change_ms(db: Path, rounds: int) -> tuple[list[float], list[f
     os.environ["MONITOR_DB"] = str(db)
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/statements.py")
+    at.switch_page("views/statements.py")
     at.session_state["statement-filters"] = True  # open the filter panel
     at.run()
     options = list(at.pills(key="stance").options)
@@ -230,7 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             capture_output=True,
         )
         env = {**os.environ, "MONITOR_DB": str(db)}
-        app, app_url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp / "app.log")
+        app, app_url = start_server(
+            [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp / "app.log"
+        )
         servers.append(app)
         blank, blank_url = start_server(
             [sys.executable, "-m", "streamlit", "run", str(BLANK_APP)], env, tmp / "blank.log"

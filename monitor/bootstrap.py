@@ -11,7 +11,7 @@ import duckdb
 
 from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES
 from database import queries
-from database.connection import Reader, file_stamp
+from database.connection import Reader, database_path, file_stamp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,3 +83,16 @@ def ensure_database(path: Path) -> str | None:
     if missing := missing_columns(path):
         return "The build finished, but the database lacks: " + ", ".join(missing)
     return None
+
+
+def build_if_needed() -> None:
+    """Build the database before serving when it is missing or outdated (serve.py's
+    lifespan), so the API, the chart files and the feed never answer before it exists. A
+    failed build is reported and the server starts anyway: the app then shows readers what
+    is wrong with the curated data."""
+    path = database_path()
+    if not needs_build(path):
+        return
+    print(f"Building {path} from seeds/ (the first start takes about half a minute)…", flush=True)
+    if problem := ensure_database(path):
+        print(f"The build failed:\n{problem}", file=sys.stderr, flush=True)

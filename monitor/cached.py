@@ -262,7 +262,6 @@ class OverviewTexts:
 
     evidence_base: str
     checks: dict[str, int]
-    latest_reports: str
     proposals: str
 
 
@@ -273,7 +272,6 @@ def _overview_texts(key: str, _version: Version) -> OverviewTexts:
     return OverviewTexts(
         evidence_base=texts.evidence_base_text(sources),
         checks=texts.check_summary(queries.consistency_checks(reader)),
-        latest_reports=texts.latest_reports_markdown(sources.head(5)),
         proposals=texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
     )
 

@@ -326,13 +326,9 @@ def policy_markdown(p: Any) -> str:
     return "\n\n".join(parts)
 
 
-def latest_reports_markdown(sources: pd.DataFrame) -> str:
-    """The newest articles, each with a link to its text and what was drawn from it."""
-    return "\n\n".join(
-        f"**{md(r.display_title)}**  \n{md(r.citation)}  \n"
-        f"[Read it, and what was drawn from it]({source_href(r.source_id)})"
-        for r in sources.itertuples()
-    )
+def latest_report_markdown(r: Any) -> str:
+    """One of the newest articles: its title and citation (the Overview links to it)."""
+    return f"**{md(r.display_title)}**  \n{md(r.citation)}"
 
 
 def proposals_markdown(policies: pd.DataFrame) -> str:
@@ -343,7 +339,7 @@ def proposals_markdown(policies: pd.DataFrame) -> str:
         f"{r.n_mixed} mixed among named actors."
         for r in policies.itertuples()
     ]
-    return "\n\n".join([*lines, "[All proposals and who stands where](policies)"])
+    return "\n\n".join(lines)
 
 
 #: 'How we know' quotes at most this many reports; the Data page has them all.

@@ -61,7 +61,7 @@ def test_the_app_rebuilds_a_database_from_older_code_and_shows_its_pages(
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert bootstrap.missing_columns(db) == []
-    at.switch_page("pages/statements.py").run()
+    at.switch_page("views/statements.py").run()
     assert not at.exception, [e.message for e in at.exception]
 
 

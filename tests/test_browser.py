@@ -71,7 +71,7 @@ def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The app started with the launcher, on a free local port; its base URL."""
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     env = {**os.environ, "MONITOR_DB": str(seed_db)}
-    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, log)
+    proc, url = start_server([sys.executable, "-m", "streamlit", "run", "serve.py"], env, log)
     try:
         yield url
     finally:

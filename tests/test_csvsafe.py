@@ -130,7 +130,7 @@ def test_a_mixed_column_writes_dates_as_iso_and_defuses_its_text() -> None:
 
 
 def test_the_shown_table_is_defused_like_the_download() -> None:
-    # pages/data.py shows safe_frame(...): a reader copying a cell gets the defused text.
+    # views/data.py shows safe_frame(...): a reader copying a cell gets the defused text.
     frame = pd.DataFrame({"text": pd.Series(["=1+1", "ok", None], dtype="str"), "n": [1, 2, 3]})
     assert safe_frame(frame)["text"].tolist()[:2] == ["'=1+1", "ok"]
     assert safe_frame(frame)["n"].tolist() == [1, 2, 3]

@@ -24,7 +24,7 @@ LAYERS = {
 }
 
 #: Entry points sit above every layer: the app, its pages and the command lines.
-ENTRY_POINTS = {"app.py", "etl/__main__.py"}
+ENTRY_POINTS = {"app.py", "serve.py", "etl/__main__.py"}
 
 #: What the dashboard's process must never load: the build draws charts, not the server.
 NOT_IN_THE_SERVER = ("charts.drawing", "charts.static", "kaleido", "choreographer")
@@ -74,7 +74,7 @@ def test_imports_follow_the_layer_order(path):
 def _dashboard_files() -> list[Path]:
     return [
         ROOT / "app.py",
-        *sorted((ROOT / "pages").glob("*.py")),
+        *sorted((ROOT / "views").glob("*.py")),
         *_modules_of("monitor"),
         *_modules_of("api"),  # served by the same process
     ]

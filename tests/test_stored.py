@@ -95,7 +95,7 @@ def test_the_page_shows_the_chart_the_build_stored(seed_db: Path, tmp_path: Path
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("pages/trends.py")
+    at.switch_page("views/trends.py")
     at.run()
     assert not at.exception
     assert f"**{md(marker)}**" in [m.value for m in at.markdown]
@@ -162,7 +162,7 @@ def test_an_older_file_without_stored_parts_still_shows_charts(
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("pages/trends.py")
+    at.switch_page("views/trends.py")
     at.run()
     assert not at.exception
     assert f"**{md(takeaway)}**" in [m.value for m in at.markdown]

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from exports import chart_files
-from monitor import cached, ui
+from monitor import addresses, cached, embeds, figures, filters
 
 st.title("Embed & share a chart")
 st.caption(
@@ -15,23 +15,23 @@ st.caption(
 )
 
 charts = cached.charts().charts
-st.html(ui.chart_gallery({chart_id: spec.title for chart_id, spec in charts.items()}))
+st.html(embeds.chart_gallery({chart_id: spec.title for chart_id, spec in charts.items()}))
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
-chart_id = ui.url_choice("chart", list(charts))
-chart = ui.chart_or_notice(chart_id)
+chart_id = filters.url_choice("chart", list(charts))
+chart = figures.chart_or_notice(chart_id)
 if chart:
     with st.container(border=True):
-        ui.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
+        figures.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
         # The light embed (a small static page) is the default; the live one is offered too.
-        light_url = ui.light_embed_url(chart_id)
-        live_url = ui.permalink(chart_id, embed=True)
+        light_url = addresses.light_embed_url(chart_id)
+        live_url = addresses.permalink(chart_id, embed=True)
         st.html(
-            ui.copy_blocks(
+            embeds.copy_blocks(
                 chart_id,
                 light_url,
-                ui.iframe_snippet(light_url, chart.title),
-                ui.iframe_snippet(live_url, chart.title),
+                embeds.iframe_snippet(light_url, chart.title),
+                embeds.iframe_snippet(live_url, chart.title),
             )
         )
         png = cached.chart_png(chart_id)
@@ -39,7 +39,9 @@ if chart:
         with html_col:
             st.download_button(
                 "Standalone HTML",
-                data=lambda: chart_files.chart_html(chart, ui.base_url() or ui.FALLBACK_URL),
+                data=lambda: chart_files.chart_html(
+                    chart, addresses.base_url() or addresses.FALLBACK_URL
+                ),
                 file_name=f"{chart_id}.html",
                 mime="text/html",
                 icon=":material/code:",

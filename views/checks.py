@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.consistency import RULES
-from monitor import cached, texts, ui
+from monitor import cached, filters, paging, texts
 
 st.title("Do the figures agree with each other?")
 st.caption(
@@ -17,27 +17,27 @@ checks = cached.readable_checks()
 st.markdown(texts.check_summary_markdown(texts.check_summary(checks)))
 
 statuses, kinds = [], []
-panel = ui.filter_panel("Filter checks", ("status", "kind"), key="check-filters")
+panel = filters.filter_panel("Filter checks", ("status", "kind"), key="check-filters")
 if panel:
     with panel:
-        statuses = ui.pick_many(
+        statuses = filters.pick_many(
             "Show",
             list(texts.CHECK_LABELS),
             key="status",
             format_func=texts.CHECK_LABELS.__getitem__,
         )
-        kinds = ui.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
+        kinds = filters.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
 shown = texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check"))
 # Conflicts and real tensions first; a figure reported once only is noted, set aside.
 aside = texts.once_only(shown)
-ui.paged_checks(shown[~aside], key="page")
+paging.paged_checks(shown[~aside], key="page")
 if aside.any():
     n_aside = int(aside.sum())
     label = f"Reported once only ({n_aside} figure{'s' if n_aside != 1 else ''})"
     with st.expander(label, key="once-only"):
         st.caption("Nothing contradicts these figures, and nothing confirms them either.")
-        ui.paged_checks(shown[aside], key="once-page")
+        paging.paged_checks(shown[aside], key="once-page")
 
 with st.expander("How the checks work"):
     st.markdown(RULES)

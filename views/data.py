@@ -5,7 +5,7 @@ import streamlit as st
 from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
 from exports.csvsafe import safe_frame, to_csv_bytes
 from exports.package import ZIP_NAME
-from monitor import cached, texts, ui
+from monitor import addresses, cached, filters, texts
 
 st.title("Give me the rows")
 st.caption(
@@ -15,24 +15,24 @@ st.caption(
     "Filters are kept in the address: share the link."
 )
 
-name = ui.pick_one(
+name = filters.pick_one(
     "Table", {n: t.label for n, t in DOWNLOAD_TABLES.items()}, key="table"
 )  # its id (the API's table name) in the address, an unknown one falling back to the first
 source_ids, metric_ids = [], []
-panel = ui.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
+panel = filters.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
 if panel:
     with panel:
-        source_ids = ui.pick_named(
+        source_ids = filters.pick_named(
             "Articles", cached.picker_labels("sources"), key="source", noun="article"
         )
         if DOWNLOAD_TABLES[name].filters_by_metric:
-            metric_ids = ui.pick_named(
+            metric_ids = filters.pick_named(
                 "Metrics", texts.reported_metric_labels(cached.metrics()), key="metric"
             )
 
 shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids)
 st.markdown(texts.count_text(len(shown), "row"))
-st.caption(ui.api_addresses(name, source=source_ids, metric=metric_ids))
+st.caption(addresses.api_addresses(name, source=source_ids, metric=metric_ids))
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),
@@ -68,7 +68,7 @@ st.markdown(
 )
 st.download_button(
     "Download the full data package (zip)",
-    data=lambda: cached.data_package(ui.base_url() or None),
+    data=lambda: cached.data_package(addresses.base_url() or None),
     file_name=ZIP_NAME,
     mime="application/zip",
     icon=":material/folder_zip:",

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, texts, ui
+from monitor import cached, filters, statements, texts
 
 st.title("Where does this come from?")
 st.caption(
@@ -13,7 +13,7 @@ st.caption(
 )
 
 sources = cached.sources()
-source_id = ui.choose_by_id(
+source_id = filters.choose_by_id(
     "Article",
     cached.picker_labels("sources"),
     param="source",
@@ -35,6 +35,6 @@ if source_id:
         st.subheader("Figures")
         st.markdown(texts.figures_markdown(cached.indicators(source_ids=[source_id])))
         st.subheader("Statements")
-        ui.statements(cached.statements(source_ids=[source_id]))
+        statements.statements(cached.statements(source_ids=[source_id]))
         st.subheader("Positions on proposals")
         st.markdown(texts.positions_markdown(cached.policy_positions(source_ids=[source_id])))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, texts, ui
+from monitor import cached, figures, texts
 
 st.title("Where does the campaign stand?")
 st.caption(
@@ -26,20 +26,27 @@ for n, row in enumerate(cached.headlines()):
 checks = words.checks
 st.info(
     f"Figures checked against each other: {checks['fail']} conflicts, "
-    f"{checks['warn']} open questions, {checks['pass']} in agreement. "
-    "[See the data checks](checks)",
+    f"{checks['warn']} open questions, {checks['pass']} in agreement.",
     icon=":material/fact_check:",
 )
+st.page_link("views/checks.py", label="See the data checks", icon=":material/arrow_forward:")
 
 st.header("The campaign's phases")
-timeline = ui.chart_or_notice("campaign-timeline")
+timeline = figures.chart_or_notice("campaign-timeline")
 if timeline:
-    ui.chart_block(timeline, key="overview-timeline", show_title=False)
+    figures.chart_block(timeline, key="overview-timeline", show_title=False)
 
 left, right = st.columns(2)
 with left:
     st.header("Latest reports")
-    st.markdown(words.latest_reports)
+    for report in cached.sources().head(5).itertuples():
+        st.markdown(texts.latest_report_markdown(report))
+        st.page_link(
+            "views/sources.py",
+            label="Read it, and what was drawn from it",
+            query_params={"source": report.source_id},
+        )
 with right:
     st.header("Proposals on the table")
     st.markdown(words.proposals)
+    st.page_link("views/policies.py", label="All proposals and who stands where")

@@ -4,11 +4,11 @@ import streamlit as st
 
 from data_model.safe_text import md
 from etl.problems import clipped
-from monitor import cached, ui
+from monitor import addresses, cached, figures
 
 chart_id = st.query_params.get("chart", "")
 charts = cached.charts().charts
-chart = ui.chart_or_notice(chart_id) if chart_id in charts else None
+chart = figures.chart_or_notice(chart_id) if chart_id in charts else None
 
 if chart_id not in charts:
     st.info(
@@ -23,7 +23,7 @@ if chart_id not in charts:
     )
 elif chart is not None:  # else chart_or_notice has said it cannot be drawn
     st.markdown(f"#### {md(chart.title)}")
-    ui.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)
+    figures.chart_block(chart, key=f"embed-{chart_id}", show_title=False, with_evidence=False)
     st.caption(
-        f"[See the words behind each figure on the full dashboard]({ui.permalink(chart_id, embed=False)})"
+        f"[See the words behind each figure on the full dashboard]({addresses.permalink(chart_id, embed=False)})"
     )

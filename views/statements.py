@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import ActorType, Stance, Topic
-from monitor import cached, finding, texts, ui
+from monitor import addresses, cached, filters, finding, statements, texts
 
 st.title("Who said what?")
 st.caption(
@@ -13,7 +13,7 @@ st.caption(
 )
 
 if "statement" in st.query_params:  # a permalink: this statement alone
-    ui.statement_alone(st.query_params["statement"])
+    statements.statement_alone(st.query_params["statement"])
     st.stop()
 
 speakers = cached.picker_labels("actors")
@@ -22,8 +22,8 @@ text, organisations, actor_ids, source_ids = "", [], [], []
 stances, topics, actor_types, years = [], [], [], []
 counts = {}  # facet -> the place under its picker where its counts go
 FILTERS = ("q", "org", "actor", "source", "stance", "topic", "actor_type", "year")
-ui.rename_in_address("org_type", "actor_type")  # the name links made before the API's
-panel = ui.filter_panel("Search and filter statements", FILTERS, key="statement-filters")
+filters.rename_in_address("org_type", "actor_type")  # the name links made before the API's
+panel = filters.filter_panel("Search and filter statements", FILTERS, key="statement-filters")
 if panel:
     with panel:
         text = st.text_input(
@@ -34,26 +34,26 @@ if panel:
         )
         organisation, speaker = st.columns(2)
         with organisation:
-            organisations = ui.pick_named(
+            organisations = filters.pick_named(
                 "Organisation", finding.organisation_names(cached.actors()), key="org"
             )
             counts["org"] = st.empty()
         with speaker:
-            actor_ids = ui.pick_named("Speaker", speakers, key="actor")
+            actor_ids = filters.pick_named("Speaker", speakers, key="actor")
             counts["actor"] = st.empty()
-        stances = ui.pick_many("Stance", [s.value for s in Stance], key="stance")
+        stances = filters.pick_many("Stance", [s.value for s in Stance], key="stance")
         counts["stance"] = st.empty()
-        topics = ui.pick_many("Topic", [t.value for t in Topic], key="topic")
+        topics = filters.pick_many("Topic", [t.value for t in Topic], key="topic")
         counts["topic"] = st.empty()
-        years = ui.pick_many("Year said", cached.statement_years(), key="year")
+        years = filters.pick_many("Year said", cached.statement_years(), key="year")
         counts["year"] = st.empty()
-        actor_types = ui.pick_many(
+        actor_types = filters.pick_many(
             "Organisation type",
             [t.value for t in ActorType],
             key="actor_type",
             format_func=texts.words,
         )
-        source_ids = ui.pick_named("Article", articles, key="source", noun="article")
+        source_ids = filters.pick_named("Article", articles, key="source", noun="article")
 
 choice = finding.StatementChoice(
     text=text or "",
@@ -68,15 +68,15 @@ choice = finding.StatementChoice(
 )
 summary = cached.statement_summary(**choice.query())
 facets = cached.statement_facets(**choice.query())
-ui.facet_counts(counts, facets)
+filters.facet_counts(counts, facets)
 
 if len(actor_ids) == 1:
-    ui.speaker_profile(actor_ids[0])
+    statements.speaker_profile(actor_ids[0])
 
 n = int(summary["n"])
 st.markdown(texts.count_text(n, "statement"))
 st.caption(
-    ui.api_addresses(
+    addresses.api_addresses(
         "statements",
         org=organisations,
         actor=actor_ids,
@@ -90,7 +90,7 @@ st.caption(
 )
 if n:
     st.markdown(finding.statement_summary_markdown(summary))
-    ui.download_statements(choice, n)
-    ui.statement_page(choice, n)
+    statements.download_statements(choice, n)
+    statements.statement_page(choice, n)
 else:
-    ui.nothing_matched(finding.no_match_text(facets, choice), FILTERS)
+    filters.nothing_matched(finding.no_match_text(facets, choice), FILTERS)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import PolicyCategory, PolicyStatus
-from monitor import cached, finding, texts, ui
+from monitor import cached, filters, finding, policies, texts
 
 st.title("What is proposed, and who stands where?")
 st.caption(
@@ -13,27 +13,27 @@ st.caption(
 )
 
 if "policy" in st.query_params:  # a permalink: this proposal alone
-    ui.proposal_alone(st.query_params["policy"])
+    policies.proposal_alone(st.query_params["policy"])
     st.stop()
 
 categories, statuses = [], []
-panel = ui.filter_panel("Filter proposals", ("category", "status"), key="policy-filters")
+panel = filters.filter_panel("Filter proposals", ("category", "status"), key="policy-filters")
 if panel:
     with panel:
-        categories = ui.pick_many("Area", [c.value for c in PolicyCategory], key="category")
-        statuses = ui.pick_many(
+        categories = filters.pick_many("Area", [c.value for c in PolicyCategory], key="category")
+        statuses = filters.pick_many(
             "Status", [s.value for s in PolicyStatus], key="status", format_func=texts.words
         )
 overview = cached.policy_overview(categories=categories, statuses=statuses)
 
 st.header(texts.count_text(int(overview["n"]), "proposal"))
 st.markdown(finding.policy_overview_markdown(overview))
-shown = ui.proposal_page(categories, statuses, int(overview["n"]))
+shown = policies.proposal_page(categories, statuses, int(overview["n"]))
 
 st.subheader("Who stands where")
 st.caption("Named actors for, against or mixed on each proposal, as the articles report them.")
 st.markdown(finding.stand_table(shown))
-ui.stance_matrix(shown)
+policies.stance_matrix(shown)
 
 st.subheader("The proposals, in the articles' words")
-ui.proposals(shown)
+policies.proposals(shown)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import cached, ui
+from monitor import cached, figures
 
 st.title("What did the campaign do over time?")
 st.caption(
@@ -11,16 +11,15 @@ st.caption(
     "Shaded bands are the campaign's phases."
 )
 
-# Sections and the interactive switch are plain links (?section=…&interactive=true): a
-# widget would load a script of its own and slow every cold visit to this page.
-# One section per category of metrics with figures (categories.yaml), from the data.
-section = ui.trends_section_in_address()
+# Sections and the interactive switch are links (?section=…&interactive=true) that a reader
+# can share. One section per category of metrics with figures (categories.yaml), from the data.
+section = figures.trends_section_in_address()
 interactive = st.query_params.get("interactive") == "true"
 if section is None:
     st.info("No article reports a figure yet.", icon=":material/info:")
 else:
-    st.html(ui.trends_menu(list(cached.charts().sections.values()), section, interactive))
+    figures.trends_menu(list(cached.charts().sections.values()), section, interactive)
     for chart_id in section.chart_ids:
-        chart = ui.chart_or_notice(chart_id)
+        chart = figures.chart_or_notice(chart_id)
         if chart:
-            ui.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)
+            figures.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)
