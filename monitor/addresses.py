@@ -25,7 +25,7 @@ def base_url() -> str:
 FALLBACK_URL = "http://localhost:8501"
 
 
-def pagepage_permalink(href: str) -> str:
+def page_permalink(href: str) -> str:
     """The full address of one of our pages (a statement or proposal alone), for citations."""
     return f"{base_url() or FALLBACK_URL}/{href}"
 

@@ -23,7 +23,7 @@ from charts.model import Chart
 from charts.stored import StoredChart
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
-from monitor import texts
+from monitor import check_texts, figure_texts, policy_texts, texts
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -194,7 +194,7 @@ def fitted_figure(chart_id: str, size: tuple[int, int]) -> go.Figure | None:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _evidence_text(chart_id: str, key: str, _version: Version) -> str:
     chart = _chart(chart_id, _version)
-    return texts.evidence_markdown(chart.evidence) if chart else ""
+    return figure_texts.evidence_markdown(chart.evidence) if chart else ""
 
 
 def evidence_text(chart_id: str) -> str:
@@ -234,7 +234,9 @@ class Headline:
 def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
     reader = _reader(_version)
     indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
-    figures = texts.headline_figures(indicators, texts.headline_metrics(queries.metrics(reader)))
+    figures = figure_texts.headline_figures(
+        indicators, figure_texts.headline_metrics(queries.metrics(reader))
+    )
     return tuple(
         Headline(
             metric_label=row.metric_label,
@@ -244,7 +246,7 @@ def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
             period=row.period,
             source_label=row.source_label,
             source_id=row.source_id,
-            how_sure=texts.how_sure(indicators, checks, row.metric_id, row.qualifier),
+            how_sure=figure_texts.how_sure(indicators, checks, row.metric_id, row.qualifier),
         )
         for row in figures.itertuples()
     )
@@ -270,9 +272,9 @@ def _overview_texts(key: str, _version: Version) -> OverviewTexts:
     reader = _reader(_version)
     sources = queries.sources(reader)
     return OverviewTexts(
-        evidence_base=texts.evidence_base_text(sources),
-        checks=texts.check_summary(queries.consistency_checks(reader)),
-        proposals=texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
+        evidence_base=figure_texts.evidence_base_text(sources),
+        checks=check_texts.check_summary(queries.consistency_checks(reader)),
+        proposals=policy_texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
     )
 
 
@@ -287,7 +289,7 @@ def _readable_checks(key: str, _version: Version) -> pd.DataFrame:
     stored = queries.readable_checks(_reader(_version))
     if stored is not None:
         return stored
-    return texts.readable_checks(consistency_checks(), sources(), metrics())
+    return check_texts.readable_checks(consistency_checks(), sources(), metrics())
 
 
 def readable_checks() -> pd.DataFrame:

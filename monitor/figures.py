@@ -11,7 +11,7 @@ from charts.catalogue import TrendsSection
 from charts.model import Chart
 from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
-from monitor import cached, texts
+from monitor import cached, figure_texts
 from monitor.addresses import chart_image_url
 
 #: The Trends page, as app.py names it in the navigation.
@@ -21,7 +21,7 @@ TRENDS = "views/trends.py"
 def how_we_know(evidence: pd.DataFrame | str) -> None:
     """The words behind each figure of a chart, each with a link to its article (the rows,
     or their text made ahead by cached.evidence_text)."""
-    text = evidence if isinstance(evidence, str) else texts.evidence_markdown(evidence)
+    text = evidence if isinstance(evidence, str) else figure_texts.evidence_markdown(evidence)
     with st.expander("How we know", expanded=False):
         st.markdown(text)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import texts
+from monitor import check_texts, texts
 
 
 def page_number(n_rows: int, size: int, key: str, chosen: object, scope: str) -> int:
@@ -41,7 +41,9 @@ def back_to_all(label: str, param: str) -> None:
 
 
 def paged_checks(checks: pd.DataFrame, key: str) -> None:
-    """Checks in pages of texts.CHECKS_PER_PAGE, the page kept in the address."""
-    pages = texts.pages_needed(len(checks), texts.CHECKS_PER_PAGE)
+    """Checks in pages of check_texts.CHECKS_PER_PAGE, the page kept in the address."""
+    pages = texts.pages_needed(len(checks), check_texts.CHECKS_PER_PAGE)
     page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
-    st.markdown(texts.checks_markdown(texts.page_of(checks, page, texts.CHECKS_PER_PAGE)))
+    st.markdown(
+        check_texts.checks_markdown(texts.page_of(checks, page, check_texts.CHECKS_PER_PAGE))
+    )

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, finding, texts
+from monitor import cached, finding, policy_texts, texts
 from monitor.addresses import page_permalink
 from monitor.paging import back_to_all, page_number, page_range
 
@@ -37,7 +37,7 @@ def stance_matrix(proposals: pd.DataFrame) -> None:
     )
     if box.open:
         positions = cached.policy_positions(policy_ids=list(proposals["policy_id"]))
-        box.markdown(texts.markdown_table(texts.stance_matrix(positions).reset_index()))
+        box.markdown(texts.markdown_table(policy_texts.stance_matrix(positions).reset_index()))
 
 
 def proposals(rows: pd.DataFrame) -> None:

@@ -10,7 +10,7 @@ import streamlit as st
 from data_model.safe_text import md
 from database.downloads import DOWNLOAD_TABLES
 from exports.csvsafe import to_csv_bytes
-from monitor import cached, finding, texts
+from monitor import cached, finding, policy_texts, texts
 from monitor.addresses import page_permalink
 from monitor.paging import back_to_all, page_number, page_range
 
@@ -27,7 +27,7 @@ def speaker_profile(actor_id: str) -> None:
         st.markdown(texts.actor_profile_markdown(profile))
         positions = cached.policy_positions(actor_ids=[actor_id])
         # Bounded like the lists: a much-quoted speaker's profile must not grow the page.
-        st.markdown(texts.positions_markdown(positions.head(PROFILE_POSITIONS)))
+        st.markdown(policy_texts.positions_markdown(positions.head(PROFILE_POSITIONS)))
         if len(positions) > PROFILE_POSITIONS:
             st.caption(
                 f"The first {PROFILE_POSITIONS} of {len(positions):,} positions; every one "

@@ -188,22 +188,6 @@ def test_filter_links_by_id_and_by_old_label(
     assert articles and articles <= set(rows["source_id"])
 
 
-def test_a_page_url_finds_the_server_at_the_first_try(server: str, browser):
-    """Opened at /statements, the browser asks /_stcore/health once, not first at
-    /statements/_stcore/health (the launcher's base-address hint)."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        page = context.new_page()
-        asked: list[str] = []
-        page.on("request", lambda r: asked.append(urlsplit(r.url).path))
-        page.goto(f"{server}/statements", wait_until="commit")
-        wait_until_rendered(page)
-        assert [p for p in asked if p.endswith("/_stcore/health")] == ["/_stcore/health"]
-        assert page.locator("h1").first.inner_text().strip() == "Who said what?"
-    finally:
-        context.close()
-
-
 def test_embed_url_shows_one_chart_and_no_navigation(server: str, open_page):
     path = "/embed?embed=true&chart=arrests-by-phase"
     page = open_page(server + path, DESKTOP)
@@ -310,8 +294,9 @@ def test_searching_human_rights_watch_finds_its_statements(server: str, open_pag
     assert page.get_by_role("toolbar", name="Stance").is_visible()
 
 
-# An in-app link must keep the reader's session: a value set on `window` survives only if
-# the page was not reloaded, and no second tab may open. Links named by their words, or
+# An in-app link (st.page_link: menus and standalone links; links inside running text open
+# a tab, as Streamlit's markdown does) must keep the reader's session: a value set on
+# `window` survives only if the page was not reloaded, and no second tab may open. Links named by their words, or
 # (starting with "css=") by where they are.
 @pytest.mark.parametrize(
     ("start", "link", "lands_on", "title"),
@@ -324,14 +309,14 @@ def test_searching_human_rights_watch_finds_its_statements(server: str, open_pag
             "Where does this come from?",
         ),
         (
-            "/statements",
-            'css=[data-testid="stMarkdownContainer"] a[href*="sources?source="]',
-            "/sources?source=",
-            "Where does this come from?",
+            "/",
+            "All proposals and who stands where",
+            "/policies",
+            "What is proposed, and who stands where?",
         ),
         (
             "/trends",
-            "css=.trends-menu a",
+            "css=.st-key-trends-menu a",
             "/trends?section=",
             "What did the campaign do over time?",
         ),

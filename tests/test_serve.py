@@ -1,8 +1,9 @@
-"""The server (`streamlit run serve.py`): it builds a missing database before it answers, and
-every option of the config file is one Streamlit reads."""
+"""The server (`streamlit run serve.py`): it builds a missing database before it answers, a
+page URL opened first runs app.py, and every option of the config file is one Streamlit reads."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tomllib
@@ -33,7 +34,9 @@ def test_every_option_of_the_config_file_is_one_streamlit_reads(option):
 
 def test_the_server_builds_a_missing_database_before_it_answers(tmp_path: Path):
     """`make dashboard` on a fresh clone: the API answers with data from the first request,
-    not an error until someone happens to open a page."""
+    not an error until someone happens to open a page; and the first reader, arriving at
+    /trends, gets app.py's navigation and page settings (Streamlit's older convention would
+    run a file of a folder named pages/ beside app.py directly, without app.py)."""
     db = tmp_path / "data" / "monitor.duckdb"
     env = {**os.environ, "MONITOR_DB": str(db)}
     proc, url = start_server(SERVE, env, tmp_path / "serve.log", BUILD_TIMEOUT)
@@ -42,6 +45,35 @@ def test_the_server_builds_a_missing_database_before_it_answers(tmp_path: Path):
         with urllib.request.urlopen(f"{url}/api/v1/statements.csv", timeout=60) as answer:
             assert answer.headers["content-type"].startswith("text/csv")
             assert answer.read().count(b"\n") > 1
+        names, title = asyncio.run(_first_visit(url, "trends"))
     finally:
         stop_server(proc)
     assert "Building" in (tmp_path / "serve.log").read_text()
+    assert "Data checks" in names  # a title app.py gives, no file name
+    assert title == "Cambodia drug campaign monitor"
+
+
+async def _first_visit(url: str, page: str) -> tuple[list[str], str]:
+    """A browser's first session, asking for `page`: the page names of the navigation it is
+    sent and the page title, once the run has finished."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    names: list[str] = []
+    title = ""
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as socket:
+        request = BackMsg()
+        request.rerun_script.page_name = page
+        await socket.send(request.SerializeToString())
+        while True:
+            message = ForwardMsg()
+            message.ParseFromString(await socket.recv())
+            kind = message.WhichOneof("type")
+            if kind == "navigation":
+                names = [p.page_name for p in message.navigation.app_pages]
+            elif kind == "page_config_changed" and message.page_config_changed.title:
+                title = message.page_config_changed.title
+            elif kind == "script_finished":
+                return names, title

@@ -18,7 +18,7 @@ from data_model.safe_text import md
 from database import queries
 from database.connection import Reader
 from etl.build import build
-from monitor import texts
+from monitor import check_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,7 +61,7 @@ def test_every_stored_chart_is_the_chart_the_data_gives(seed_db: Path):
 def test_stored_checks_read_as_the_pages_would_word_them(seed_db: Path):
     with Reader(seed_db) as reader:
         stored = queries.readable_checks(reader)
-        worded = texts.readable_checks(
+        worded = check_texts.readable_checks(
             queries.consistency_checks(reader), queries.sources(reader), queries.metrics(reader)
         )
     assert stored is not None and len(stored) == len(worded) > 0

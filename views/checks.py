@@ -3,7 +3,7 @@
 import streamlit as st
 
 from etl.consistency import RULES
-from monitor import cached, filters, paging, texts
+from monitor import cached, check_texts, filters, paging, texts
 
 st.title("Do the figures agree with each other?")
 st.caption(
@@ -14,7 +14,7 @@ st.caption(
 )
 
 checks = cached.readable_checks()
-st.markdown(texts.check_summary_markdown(texts.check_summary(checks)))
+st.markdown(check_texts.check_summary_markdown(check_texts.check_summary(checks)))
 
 statuses, kinds = [], []
 panel = filters.filter_panel("Filter checks", ("status", "kind"), key="check-filters")
@@ -22,15 +22,15 @@ if panel:
     with panel:
         statuses = filters.pick_many(
             "Show",
-            list(texts.CHECK_LABELS),
+            list(check_texts.CHECK_LABELS),
             key="status",
-            format_func=texts.CHECK_LABELS.__getitem__,
+            format_func=check_texts.CHECK_LABELS.__getitem__,
         )
-        kinds = filters.pick_many("Kind of check", texts.CHECK_KINDS, key="kind")
-shown = texts.filter_checks(checks, statuses, kinds)
+        kinds = filters.pick_many("Kind of check", check_texts.CHECK_KINDS, key="kind")
+shown = check_texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check"))
 # Conflicts and real tensions first; a figure reported once only is noted, set aside.
-aside = texts.once_only(shown)
+aside = check_texts.once_only(shown)
 paging.paged_checks(shown[~aside], key="page")
 if aside.any():
     n_aside = int(aside.sum())

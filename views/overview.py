@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, figures, texts
+from monitor import cached, figure_texts, figures, texts
 
 st.title("Where does the campaign stand?")
 st.caption(
@@ -17,7 +17,7 @@ st.header("Headline figures")
 columns = st.columns(2)
 for n, row in enumerate(cached.headlines()):
     with columns[n % 2]:
-        st.metric(md(row.metric_label), row.words, help=md(texts.headline_evidence(row)))
+        st.metric(md(row.metric_label), row.words, help=md(figure_texts.headline_evidence(row)))
         st.caption(
             f"{md(row.period)} · [{md(row.source_label)}]({texts.source_href(row.source_id)})"
         )

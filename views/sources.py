@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, filters, statements, texts
+from monitor import cached, figure_texts, filters, policy_texts, statements, texts
 
 st.title("Where does this come from?")
 st.caption(
@@ -33,8 +33,10 @@ if source_id:
         st.html(f"<div class='article'>{marked}</div>")
     with records_tab:
         st.subheader("Figures")
-        st.markdown(texts.figures_markdown(cached.indicators(source_ids=[source_id])))
+        st.markdown(figure_texts.figures_markdown(cached.indicators(source_ids=[source_id])))
         st.subheader("Statements")
         statements.statements(cached.statements(source_ids=[source_id]))
         st.subheader("Positions on proposals")
-        st.markdown(texts.positions_markdown(cached.policy_positions(source_ids=[source_id])))
+        st.markdown(
+            policy_texts.positions_markdown(cached.policy_positions(source_ids=[source_id]))
+        )
