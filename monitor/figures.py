@@ -121,6 +121,9 @@ def trends_menu(sections: list[TrendsSection], current: TrendsSection, interacti
     def params(section: TrendsSection, live: bool) -> dict[str, str]:
         return {"section": section.section_id} | ({"interactive": "true"} if live else {})
 
+    # st.page_link hands the page its query string but leaves the address bar as it was:
+    # written back, the address a reader copies opens the section they see.
+    st.query_params.update(params(current, interactive))
     with st.container(horizontal=True, key="trends-menu", gap=None):
         for s in sections:
             if s == current:

@@ -45,8 +45,11 @@ with left:
             "views/sources.py",
             label="Read it, and what was drawn from it",
             query_params={"source": report.source_id},
+            icon=":material/article:",
         )
 with right:
     st.header("Proposals on the table")
     st.markdown(words.proposals)
-    st.page_link("views/policies.py", label="All proposals and who stands where")
+    st.page_link(
+        "views/policies.py", label="All proposals and who stands where", icon=":material/gavel:"
+    )
