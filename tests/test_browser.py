@@ -377,15 +377,31 @@ def test_tables_split_no_word_and_a_huge_word_stretches_no_page(
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def test_a_modified_click_still_opens_a_new_tab(server: str, open_page):
+def test_a_middle_click_still_opens_a_new_tab(server: str, open_page):
+    # st.page_link keeps a plain click in the session and carries the page's full address,
+    # so a middle click (or the menu's "open in new tab") opens that page in a tab.
     page = open_page(server + "/")
     with page.context.expect_page() as new_tab:
-        page.get_by_role("link", name="See the data checks").click(modifiers=["ControlOrMeta"])
-    assert "/checks" in new_tab.value.url
+        page.get_by_role("link", name="Read it, and what was drawn from it").first.click(
+            button="middle"
+        )
+    assert "/sources?source=" in new_tab.value.url
 
 
-def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, open_page):
-    page = open_page(server + "/", PHONE)
+#: What a phone's browser says it is: Streamlit closes its sidebar after a page is chosen
+#: on a mobile device (by the user agent), not in any narrow window.
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Mobile Safari/537.36"
+)
+
+
+def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browser):
+    context = browser.new_context(viewport=PHONE, user_agent=PHONE_AGENT, is_mobile=True)
+    context.set_default_timeout(WAIT_MS)
+    page = context.new_page()
+    page.goto(server + "/", wait_until="commit")
+    wait_until_rendered(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.wait_for_function(
@@ -401,6 +417,7 @@ def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, open_p
     assert sidebar.get_attribute("data-collapsed") == "true"
     assert page.evaluate("window.__session_marker") == "kept"
     assert page.locator("h1").first.inner_text().strip() == "Who said what?"
+    context.close()
 
 
 # Every text of a chart SVG: outside the drawing, or over another text. Texts plotly hides

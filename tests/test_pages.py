@@ -17,7 +17,7 @@ from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
-from monitor import finding, texts
+from monitor import check_texts, finding
 from tests.conftest import curated_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -375,7 +375,7 @@ def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_
 
 
 def test_data_checks_are_paged(app, monkeypatch):
-    monkeypatch.setattr(texts, "CHECKS_PER_PAGE", 5)
+    monkeypatch.setattr(check_texts, "CHECKS_PER_PAGE", 5)
     at = app("views/checks.py")
     drawn = [md.value.count("-badge[") for md in at.markdown if "-badge[" in md.value]
     assert drawn[0] == 3  # the summary line: one badge per status
