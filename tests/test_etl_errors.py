@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +47,7 @@ def _break_everything(doc: dict) -> None:
     ind[0]["value"] = "lots"  # not a number
     ind[0]["qualifier"] = "many"  # unknown qualifier
     ind[1]["period_start"] = "2017-04-15"  # after period_end
-    ind.append(dict(ind[1]))  # duplicate id
+    ind.append(copy.deepcopy(ind[1]))  # duplicate id (a deep copy: YAML would alias a shared one)
     ind[-1]["quote"] = "roughly half"
     doc["statements"][0]["actor_id"] = "nobody"  # unknown actor
     doc["statements"][1]["quote"] = "the arrests were a triumph"  # not in the text
