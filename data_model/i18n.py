@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gettext as _gettext
 import io
@@ -58,10 +59,9 @@ def compile_catalogue(lang: str) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     data = buffer.getvalue()
-    try:
+    # A read-only install still works: the bytes are used from memory.
+    with contextlib.suppress(OSError):
         po.with_suffix(".mo").write_bytes(data)
-    except OSError:
-        pass  # a read-only install still works: the bytes are used from memory
     return data
 
 
@@ -146,3 +146,54 @@ class Translator:
 def translator(code: object = None) -> Translator:
     """The translator for a ``?lang=`` value (see ``language``): how a page picks its language."""
     return Translator(language(code))
+
+
+#: The extraction settings `make translations` uses too (pybabel extract -F babel.cfg).
+MAPPING = LOCALES.parent / "babel.cfg"
+
+
+def extract_messages(root: Path = LOCALES.parent) -> set[tuple[str | None, str]]:
+    """Every (context, msgid) the code marks for translation, as `pybabel extract` finds them."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with MAPPING.open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found: set[tuple[str | None, str]] = set()
+    for _file, _line, message, _comments, context in extract_from_dir(
+        str(root), method_map, options_map, keywords=DEFAULT_KEYWORDS
+    ):
+        msgid = message[0] if isinstance(message, tuple) else message
+        found.add((context, msgid))
+    return found
+
+
+def catalogue_problems(lang: str, extracted: set[tuple[str | None, str]]) -> list[str]:
+    """What keeps a catalogue from matching the code: strings missing from it, stale ones
+    (no longer in the code), obsolete, fuzzy or untranslated entries, and translations whose
+    {placeholders} differ from the English. Empty when the catalogue is complete."""
+    po = catalogue_path(lang)
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=lang, domain=DOMAIN)
+    where = str(po.relative_to(LOCALES.parent)) if po.is_relative_to(LOCALES.parent) else str(po)
+    problems: list[str] = []
+    entries = {(m.context, m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+    for context, msgid in sorted(extracted - set(entries), key=str):
+        problems.append(f"{where}: missing {msgid!r} (context {context!r}): run make translations")
+    for context, msgid in sorted(set(entries) - extracted, key=str):
+        problems.append(f"{where}: stale {msgid!r} (context {context!r}): no longer in the code")
+    for message in catalog.obsolete.values():
+        problems.append(f"{where}: obsolete entry {message.id!r}: delete it or bring it back")
+    for (_context, msgid), message in sorted(entries.items(), key=str):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"{where}: fuzzy {msgid!r}: check the translation, drop the flag")
+        if not all(s and s.strip() for s in strings):
+            problems.append(f"{where}: untranslated {msgid!r}")
+        wanted = set(re.findall(r"\{(\w*)\}", msgid))
+        for text in strings:
+            if text and set(re.findall(r"\{(\w*)\}", text)) != wanted:
+                problems.append(
+                    f"{where}: {msgid!r} and its translation {text!r} differ in placeholders"
+                )
+    return problems

@@ -400,7 +400,7 @@ class Actor(Record):
         strict=False, description="Kind of organisation the actor speaks for."
     )
     name_km: KhmerLabel | None = _label_km(
-        "The name as Khmer-language outlets write it (e.g. 'ស ខេង'), searched as well as name,"
+        "The name as Khmer-language outlets print it (e.g. 'ស ខេង'),"
     )
 
 

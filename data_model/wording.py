@@ -88,10 +88,8 @@ def number(value: float, lang: str = "en") -> str:
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value!r}")
     rounded = round(float(value), 2)
-    if rounded.is_integer():
-        text = f"{rounded:,.0f}"
-    else:
-        text = f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    whole = rounded.is_integer()
+    text = f"{rounded:,.0f}" if whole else f"{rounded:,.2f}".rstrip("0").rstrip(".")
     return translator(lang).number_text(text)
 
 
