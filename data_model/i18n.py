@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import gettext as _gettext
 import io
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -59,9 +60,12 @@ def compile_catalogue(lang: str) -> bytes:
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     data = buffer.getvalue()
-    # A read-only install still works: the bytes are used from memory.
+    # Written whole and renamed, so a second process never reads half a file; a read-only
+    # install still works, the bytes being used from memory.
     with contextlib.suppress(OSError):
-        po.with_suffix(".mo").write_bytes(data)
+        partial = po.with_suffix(f".mo.{os.getpid()}")
+        partial.write_bytes(data)
+        os.replace(partial, po.with_suffix(".mo"))
     return data
 
 
