@@ -269,15 +269,6 @@ def test_every_khmer_label_in_the_seeds_says_who_translated_it():
     assert "locales/km/LC_MESSAGES/messages.po" in covered
 
 
-@pytest.mark.parametrize(
-    ("kind", "field"),
-    [("metrics", "label_km"), ("categories", "label_km"), ("units", "label_km"),
-     ("phases", "label_km"), ("policies", "label_km")],
-)  # fmt: skip
-def test_every_label_of_the_data_has_a_khmer_label(kind, field):
-    assert [r for r in _curated(kind) if not r.get(field)] == []
-
-
 SAID = {
     "statement_id": "s-1",
     "actor_id": "sar-kheng",
