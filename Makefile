@@ -11,7 +11,7 @@ UV := .uv/bin/uv
 LOCK := requirements.lock
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: dashboard studio test data browser lint bench upgrade lock
+.PHONY: dashboard studio test data browser lint bench upgrade lock translations
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -47,6 +47,13 @@ test: $(STAMP) browser
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
+
+## Refresh the catalogues from the code: new strings join locales/*/LC_MESSAGES/messages.po
+## (to be translated: tests/test_i18n.py fails until each has a msgstr, none fuzzy or obsolete).
+translations: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg --sort-output --no-location \
+		--add-comments=TRANSLATORS: -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -D messages
 
 ## Rebuild data/monitor.duckdb from seeds/.
 data: $(STAMP)

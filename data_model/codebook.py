@@ -90,6 +90,27 @@ article or a metric therefore never makes this file stale.
 """
 
 
+TRANSLATIONS_INTRO = """\
+## Translations
+
+The interface speaks English and Khmer (`?lang=en`, `?lang=km`). Its own words are in gettext
+catalogues (`locales/<lang>/LC_MESSAGES/messages.po`, refreshed by `make translations`); the
+labels of the data are fields of the curated records, listed here. A quote is never
+translated in place: a statement may carry unofficial translations beside it. Who translated
+what is recorded in `seeds/curated/translations.yaml` (kind `translations`).
+"""
+
+
+def _translated_fields() -> list[str]:
+    """One line per curated field that holds a translation (*_km, translations)."""
+    lines: list[str] = []
+    for kind, model in RECORD_KINDS.items():
+        for name, info in model.model_fields.items():
+            if name.endswith("_km") or name == "translations":
+                lines.append(f"- `{kind}.{name}`: {info.description}")
+    return lines
+
+
 def render_codebook(metrics: list[Metric] | None = None) -> str:
     """The whole codebook: tables, metrics, allowed values and the qualifier rule.
 
@@ -107,6 +128,9 @@ def render_codebook(metrics: list[Metric] | None = None) -> str:
         "## From qualifier to bounds",
         "",
         BOUNDS_RULE,
+        "",
+        TRANSLATIONS_INTRO,
+        *_translated_fields(),
         "",
     ]
     return "\n".join(parts)

@@ -16,6 +16,7 @@ from data_model.records import (
     PolicyPositionEntry,
     Record,
     Statement,
+    Translation,
 )
 from data_model.safe_text import md
 from data_model.wording import UnitWords, hedged_label, vague_label
@@ -60,6 +61,35 @@ def _figure(ind: Indicator, units: dict[str, UnitWords]) -> str:
 
 def _section(title: str, rule: str, example: str | None) -> str:
     return f"## {title}\n\n{rule}{_example(example)}\n"
+
+
+#: How the monitor speaks Khmer and English, and what it never translates.
+TRANSLATION_RULE = (
+    "The interface's words are kept in gettext catalogues (`locales/`), English the source "
+    "and Khmer a translation, chosen with `?lang=en` or `?lang=km` in the address. In Khmer, "
+    "numbers are written in Khmer digits with "
+    "'.' between thousands and ',' before decimals, as Khmer news writes them, dates with "
+    "Khmer month names, and every hedge keeps its meaning (\u201cmore than\u201d is "
+    "\u201c\u1787\u17b6\u1784\u201d). The labels of metrics, categories, units, phases and "
+    "proposals and the names of actors carry a Khmer version where one is sure "
+    "(`label_km`, `name_km`); where none is, the English is shown, never a guess. A quote is "
+    "never translated in its place: it stays in the words and language it was said in, and "
+    "a translation, where a record has one, is shown beside it as unofficial, with its "
+    "translator. Who translated what is recorded in `translations`; "
+    + _describe(Translation, "status")
+)
+
+
+def _translations(records: Sequence[Translation]) -> str | None:
+    """Who translated what, one clause per piece of work."""
+    return (
+        "; ".join(
+            f"{', '.join(t.covers)} into {t.language}: {t.translator}, {t.status}"
+            + (f" (reviewed by {t.reviewed_by})" if t.reviewed_by else "")
+            for t in records
+        )
+        or None
+    )
 
 
 def render_methodology(records: dict[str, Sequence[Any]]) -> str:
@@ -181,6 +211,11 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
             "Claims that contradict each other are linked in `contested` and listed on the "
             "Data checks page with their words, so that neither is shown as settled.",
             contest and f"`{contest.contest_id}`: {contest.note}",
+        ),
+        _section(
+            "Languages and translations",
+            TRANSLATION_RULE,
+            _translations(records.get("translations", [])),
         ),
     ]
     return "\n".join(parts)

@@ -7,6 +7,8 @@ the length is descriptions, not logic.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated
 
@@ -46,6 +48,42 @@ def _plausible_date(value: dt.date) -> dt.date:
             f"{latest.isoformat()} (one year from today)"
         )
     return value
+
+
+#: Khmer letters and signs (U+1780-U+17FF, U+19E0-U+19FF); Latin letters in a Khmer label
+#: mean English pasted in the wrong field.
+_KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _khmer_text(value: str) -> str:
+    """Khmer text as the monitor stores it: in Khmer script and Unicode NFC."""
+    if not _KHMER.search(value):
+        raise ValueError(f"{value[:40]!r} is not in Khmer script")
+    if not unicodedata.is_normalized("NFC", value):
+        raise ValueError(f"{value[:40]!r} is not in Unicode NFC (normalise it before saving)")
+    return value
+
+
+def _khmer_label(value: str) -> str:
+    _khmer_text(value)
+    if _LATIN.search(value):
+        raise ValueError(f"{value[:40]!r} mixes Latin letters into a Khmer label")
+    return value
+
+
+#: A label or name in Khmer script, no Latin letters (an empty field shows the English).
+KhmerLabel = Annotated[str, Field(min_length=1), AfterValidator(_khmer_label)]
+#: Where a translation and its review are recorded.
+_PROVENANCE = (
+    "needs review by a native speaker unless seeds/curated/translations.yaml, which says who "
+    "translated what, records a review; empty where no translation is sure, and the English "
+    "is shown."
+)
+
+
+def _label_km(what: str) -> object:
+    return Field(default=None, description=f"{what} in Khmer script; {_PROVENANCE}")
 
 
 # Dates come from YAML as date objects; quoted ISO strings are accepted too.
@@ -123,6 +161,16 @@ class PolicyCategory(StrEnum):
     justice = "justice"
     prevention = "prevention"
     campaign = "campaign"
+
+
+class Language(StrEnum):
+    en = "en"
+    km = "km"
+
+
+class TranslationStatus(StrEnum):
+    needs_review = "needs_review"
+    reviewed = "reviewed"
 
 
 class EventKind(StrEnum):
@@ -207,6 +255,7 @@ class Unit(Record):
         "empty otherwise.",
     )
     definition: Text = Field(description="What one of this unit is.")
+    label_km: KhmerLabel | None = _label_km("How the unit reads after a number, e.g. 'នាក់',")
 
     @model_validator(mode="after")
     def _currency_with_money(self) -> Unit:
@@ -227,6 +276,7 @@ class Category(Record):
     )
     label: Text = Field(description="How the category is named to readers, e.g. 'Seizures'.")
     description: Text = Field(description="Which metrics belong here, and which do not.")
+    label_km: KhmerLabel | None = _label_km("The category's name")
 
 
 class Metric(Record):
@@ -249,6 +299,7 @@ class Metric(Record):
         description="Place of the metric among the Overview's headline figures (1 first), "
         "which show its latest figure; empty for a metric that is not a headline.",
     )
+    label_km: KhmerLabel | None = _label_km("The metric's short label")
 
 
 class Indicator(Record):
@@ -348,6 +399,38 @@ class Actor(Record):
     actor_type: ActorType = Field(
         strict=False, description="Kind of organisation the actor speaks for."
     )
+    name_km: KhmerLabel | None = _label_km(
+        "The name as Khmer-language outlets print it (e.g. 'ស ខេង'),"
+    )
+
+
+class QuoteTranslation(Record):
+    """An unofficial translation of a quote; the verified quote stays in the words said."""
+
+    language: Language = Field(strict=False, description="The language translated into.")
+    text: Text = Field(
+        description="The translation, shown labelled as an unofficial translation beside the "
+        "quote, never in its place and never checked against the article."
+    )
+    translator: Text = Field(
+        description="Who translated: a person, an organisation, or 'AI assistant' with the "
+        "session, as seeds/curated/translations.yaml names them."
+    )
+    status: TranslationStatus = Field(
+        strict=False,
+        description="needs_review until a native speaker of the language has checked it.",
+    )
+    reviewed_by: str | None = Field(
+        default=None, description="Who reviewed the translation; required when reviewed."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> QuoteTranslation:
+        if (self.status is TranslationStatus.reviewed) != bool(self.reviewed_by):
+            raise ValueError("reviewed_by is required for a reviewed translation, and only then")
+        if self.language is Language.km:
+            _khmer_text(self.text)
+        return self
 
 
 class Statement(Record):
@@ -379,6 +462,20 @@ class Statement(Record):
     stance: Stance = Field(
         strict=False, description="The statement's stance toward the campaign as it is carried out."
     )
+    translations: list[QuoteTranslation] = Field(
+        default_factory=list,
+        description="Unofficial translations of the quote, at most one per language; the "
+        "quote itself stays in the language it was said or written in.",
+    )
+
+    @model_validator(mode="after")
+    def _one_translation_per_language(self) -> Statement:
+        languages = [t.language for t in self.translations]
+        if len(languages) != len(set(languages)):
+            raise ValueError("translations has two entries for one language")
+        if any(t.text == self.quote for t in self.translations):
+            raise ValueError("a translation repeats the quote: the quote is already in it")
+        return self
 
 
 class PolicyPositionEntry(Record):
@@ -469,6 +566,7 @@ class Policy(Record):
     positions: list[PolicyPositionEntry] = Field(
         default_factory=list, description="Positions of named actors for and against."
     )
+    label_km: KhmerLabel | None = _label_km("The proposal's short name")
 
 
 class Phase(Record):
@@ -488,6 +586,7 @@ class Phase(Record):
         description="Passages of the articles describing the phase: at least one, so that no "
         "phase rests on anything but an article.",
     )
+    label_km: KhmerLabel | None = _label_km("The phase's short name")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Phase:
@@ -559,6 +658,54 @@ class Contest(Record):
     note: Text = Field(description="What contradicts what, in neutral words.")
 
 
+class Translation(Record):
+    """Who translated what, so that the Methodology can say it and a reviewer knows where to start."""
+
+    translation_id: Id = Field(description="Stable identifier of this piece of translation work.")
+    language: Language = Field(strict=False, description="The language translated into.")
+    covers: list[Text] = Field(
+        min_length=1,
+        description="What was translated: fields of curated records as kind.field (e.g. "
+        "metrics.label_km, actors.name_km, statements.translations) or a catalogue file "
+        "(locales/km/LC_MESSAGES/messages.po).",
+    )
+    records: list[Id] = Field(
+        default_factory=list,
+        description="The records covered, by id; empty for every record of those kinds whose "
+        "field is filled.",
+    )
+    translator: Text = Field(description="Who translated: a person, an organisation, or a tool.")
+    method: Text = Field(description="How: from which text, with which checks.")
+    status: TranslationStatus = Field(
+        strict=False,
+        description="needs_review until a native speaker of the language has checked it.",
+    )
+    reviewed_by: str | None = Field(
+        default=None, description="Who reviewed the translation; required when reviewed."
+    )
+    checked_against: list[Annotated[str, Field(pattern=r"^https?://\S+$")]] = Field(
+        default_factory=list,
+        description="Web addresses of published pages in the language that spellings were "
+        "checked against (names, titles, dates as written there).",
+    )
+    note: str | None = Field(default=None, description="What a reviewer should know.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Translation:
+        if (self.status is TranslationStatus.reviewed) != bool(self.reviewed_by):
+            raise ValueError("reviewed_by is required for a reviewed translation, and only then")
+        for target in self.covers:
+            if re.fullmatch(r"locales/[a-z]{2,3}/LC_MESSAGES/[a-z]+\.po", target):
+                continue
+            kind, _, field = target.partition(".")
+            model = RECORD_KINDS.get(kind)
+            if model is None or field not in model.model_fields:
+                raise ValueError(
+                    f"covers {target!r}: not a kind.field of the curated records nor a catalogue"
+                )
+        return self
+
+
 #: Every record kind, by the YAML key under which curated files list them.
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
@@ -574,6 +721,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "events": Event,
     "not_coded": NotCoded,
     "contested": Contest,
+    "translations": Translation,
 }
 
 #: The field holding each kind's identifier.
@@ -591,4 +739,5 @@ ID_FIELDS: dict[str, str] = {
     "events": "event_id",
     "not_coded": "quote",
     "contested": "contest_id",
+    "translations": "translation_id",
 }

@@ -8,11 +8,12 @@ from typing import Any
 
 import pandas as pd
 
-from data_model.qualifiers import QUALIFIER_SYMBOLS, QUALIFIER_WORDS, Qualifier
+from data_model.i18n import N_, translator
+from data_model.qualifiers import QUALIFIER_SYMBOLS, VAGUE_LOWER_BOUNDS, Qualifier
 from data_model.records import Unit
 
 #: The name every page, file and image is signed with.
-PROJECT = "Cambodia drug campaign monitor"
+PROJECT = N_("Cambodia drug campaign monitor")
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,37 @@ def unit_words(row: Any) -> UnitWords:
     return UnitWords(kind, str(label), currency if isinstance(currency, str) else None)
 
 
-#: strftime formats for a date known to the day, the month or the year.
+#: strftime formats for a date known to the day, the month or the year (English; every
+#: language, English included, is written by data_model.i18n from the catalogue's pattern).
 DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
+#: Each hedge as a phrase around the amount, for the catalogue: word order is the
+#: translator's ("ជាង ៨.០០០"). In English each is qualifiers.QUALIFIER_WORDS, then the
+#: amount (a test keeps them equal).
+HEDGE_PHRASES: dict[Qualifier, str] = {
+    Qualifier.approx: N_("about {amount}"),
+    Qualifier.more_than: N_("more than {amount}"),
+    Qualifier.at_least: N_("at least {amount}"),
+    Qualifier.fewer_than: N_("fewer than {amount}"),
+    Qualifier.at_most: N_("at most {amount}"),
+}
 
-def number(value: float) -> str:
-    """'8,000', '3,554.13', '0.5': up to two decimals, none when the value is whole.
+#: The vague words of qualifiers.VAGUE_LOWER_BOUNDS, for the catalogue; a test keeps the
+#: two lists equal.
+VAGUE_WORDS: tuple[str, ...] = (
+    N_("dozens"),
+    N_("hundreds"),
+    N_("thousands"),
+    N_("tens of thousands"),
+    N_("many"),
+    N_("several"),
+    N_("some"),
+)
+
+
+def number(value: float, lang: str = "en") -> str:
+    """'8,000', '3,554.13', '0.5' (Khmer: '៨.០០០', '៣.៥៥៤,១៣', '០,៥'): up to two decimals,
+    none when the value is whole.
 
     Two decimals is the most any article gives ("3,554.13kg"); float noise beyond that
     (55.00000000000001) is never shown.
@@ -62,54 +88,68 @@ def number(value: float) -> str:
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value!r}")
     rounded = round(float(value), 2)
-    if rounded.is_integer():
-        return f"{rounded:,.0f}"
-    return f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    whole = rounded.is_integer()
+    text = f"{rounded:,.0f}" if whole else f"{rounded:,.2f}".rstrip("0").rstrip(".")
+    return translator(lang).number_text(text)
 
 
-def amount(value: float, unit: UnitWords) -> str:
+def amount(value: float, unit: UnitWords, lang: str = "en") -> str:
     """The number with its unit: '50%', '3,554.13 kg', 'USD 1,000,000', '8,000'."""
-    text = number(value)
+    t = translator(lang)
+    text = number(value, lang)
     if unit.kind == "share":
-        return f"{text}%"
+        return t.gettext("{number}%").format(number=text)
     if unit.kind == "mass":
-        return f"{text} kg"
+        return t.gettext("{number} kg").format(number=text)
     if unit.kind == "money":
-        return f"{unit.currency} {text}"
+        return t.gettext("{currency} {number}").format(currency=unit.currency, number=text)
     return text
 
 
-def hedged_words(value: float, qualifier: Qualifier | str, unit: UnitWords) -> str:
-    """'more than 8,000', 'about 17,800', '3,554.13 kg': the hedge in plain words."""
+def hedged_words(
+    value: float, qualifier: Qualifier | str, unit: UnitWords, lang: str = "en"
+) -> str:
+    """'more than 8,000', 'about 17,800', '3,554.13 kg' (Khmer: 'ជាង ៨.០០០'): the hedge
+    in plain words."""
     q = Qualifier(qualifier)
-    text = amount(value, unit)
-    return text if q is Qualifier.exact else f"{QUALIFIER_WORDS[q]} {text}"
+    text = amount(value, unit, lang)
+    if q is Qualifier.exact:
+        return text
+    return translator(lang).gettext(HEDGE_PHRASES[q]).format(amount=text)
 
 
-def hedged_label(value: float, qualifier: Qualifier | str, unit: UnitWords) -> str:
+def hedged_label(
+    value: float, qualifier: Qualifier | str, unit: UnitWords, lang: str = "en"
+) -> str:
     """'> 8,000', '≈ 17,800', '3,554.13 kg': the hedge as a symbol, for chart labels."""
-    return QUALIFIER_SYMBOLS[Qualifier(qualifier)] + amount(value, unit)
+    return QUALIFIER_SYMBOLS[Qualifier(qualifier)] + amount(value, unit, lang)
 
 
-def date_text(day: object, precision: str = "day") -> str:
-    """'14 Feb 2018', 'Feb 2022' or '2017': a date as far as it is known."""
-    return pd.Timestamp(day).strftime(DATE_FORMATS.get(precision, DATE_FORMATS["day"]))
+def date_text(day: object, precision: str = "day", lang: str = "en") -> str:
+    """'14 Feb 2018', 'Feb 2022' or '2017' (Khmer: '១៤ កុម្ភៈ ២០១៨'): a date as far as it
+    is known."""
+    return translator(lang).date(day, precision)
 
 
-def period_text(start: object, end: object, as_of: object) -> str:
+def period_text(start: object, end: object, as_of: object, lang: str = "en") -> str:
     """'1 Jan 2017 – 11 Jan 2017', 'up to 11 Jan 2017', or 'as of 13 Feb 2018' where no
     period is stated."""
+    t = translator(lang)
     if _known(start) and _known(end):
-        return f"{date_text(start)} – {date_text(end)}"
+        return t.gettext("{start} – {end}").format(
+            start=date_text(start, lang=lang), end=date_text(end, lang=lang)
+        )
     if _known(end):
-        return f"up to {date_text(end)}"
-    return f"as of {date_text(as_of)}"
+        return t.gettext("up to {end}").format(end=date_text(end, lang=lang))
+    return t.gettext("as of {day}").format(day=date_text(as_of, lang=lang))
 
 
 def _known(value: object) -> bool:
     return bool(pd.notna(value))
 
 
-def vague_label(words: str) -> str:
+def vague_label(words: str, lang: str = "en") -> str:
     """How a vague figure reads wherever a number would stand: its words, no number."""
-    return f"{words} (no number given)"
+    t = translator(lang)
+    shown = t.gettext(words) if words in VAGUE_LOWER_BOUNDS else words
+    return t.gettext("{words} (no number given)").format(words=shown)
