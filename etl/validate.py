@@ -13,9 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from data_model.fidelity_rules import date_span, names_in, proposal_time_problem
 from data_model.records import (
     ID_FIELDS,
     RECORD_KINDS,
+    ActorKind,
     Indicator,
     Metric,
     Phase,
@@ -318,6 +320,69 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
         held[key].append((span, f"position {pos.position_id!r} in {loc.file}"))
 
 
+def _check_own_name(parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems) -> None:
+    """Direct words never name their own speaker: "I have spoken with justice minister Koeut
+    Rith" are Sar Kheng's words, not Koeut Rith's (audit fidelity-2026-12, F1). A position's
+    direct words may be its relayer's, so only an unrelayed one is held to this."""
+    names = {
+        a.actor_id: [a.name, *a.aliases]
+        for _, a in parsed.get("actors", [])
+        if a.kind is ActorKind.person
+    }
+
+    def check(raw: RawRecord, field_name: str, actor_id: str, quote: str) -> None:
+        found = names_in(quote, names.get(actor_id, []))
+        if found:
+            problems.add(
+                raw.file,
+                raw.label,
+                field_name,
+                f"kind is 'direct' but the words name {actor_id!r} ({found[0]!r}): they are "
+                "someone else's words about them; sign them to whoever said them",
+            )
+
+    for raw, st in parsed.get("statements", []):
+        if st.kind == "direct":
+            check(raw, "quote", st.actor_id, st.quote)
+    for raw, pol in parsed.get("policies", []):
+        for i, pos in enumerate(pol.positions):
+            if pos.kind == "direct" and pos.relayed_by is None:
+                check(raw, f"positions.{i}.quote", pos.actor_id, pos.quote)
+    for raw, pos in parsed.get("positions", []):
+        if pos.kind == "direct" and pos.relayed_by is None:
+            check(raw, "quote", pos.actor_id, pos.quote)
+
+
+def _check_proposal_times(
+    parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems
+) -> None:
+    """A position is reported between its proposal's first report and six months after it,
+    so that two proposals apart in time are never merged (audit fidelity-2026-12, F4, F6, F7)."""
+    sources = {
+        s.source_id: date_span(s.published_on, s.date_precision)
+        for _, s in parsed.get("sources", [])
+    }
+    policies = {p.policy_id: p for _, p in parsed.get("policies", [])}
+
+    def check(raw: RawRecord, field_name: str, policy: Any, source_id: str) -> None:
+        reported = sources.get(source_id)
+        if reported is None:  # an unknown source is reported by the reference check
+            return
+        proposed = date_span(policy.proposed_on, policy.proposed_on_precision)
+        problem = proposal_time_problem(proposed, reported)
+        if problem:
+            problems.add(
+                raw.file, raw.label, field_name, f"position on {policy.policy_id!r}: {problem}"
+            )
+
+    for raw, pol in parsed.get("policies", []):
+        for i, pos in enumerate(pol.positions):
+            check(raw, f"positions.{i}.source_id", pol, pos.source_id)
+    for raw, pos in parsed.get("positions", []):
+        if pos.policy_id in policies:
+            check(raw, "source_id", policies[pos.policy_id], pos.source_id)
+
+
 def _check_restates(raw: RawRecord, rec: Indicator, target: Indicator, problems: Problems) -> None:
     """A restatement points at a figure of the same metric that is itself no restatement."""
     if target.metric_id != rec.metric_id:
@@ -381,6 +446,8 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
     metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
     _check_values(parsed, problems, metrics)
+    _check_own_name(parsed, problems)
+    _check_proposal_times(parsed, problems)
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
     checker = _Checker(ids, bodies, problems)
     records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
