@@ -26,7 +26,8 @@ PROPOSAL_TIME_RULE = (
     f"and one published more than {PROPOSAL_SPAN_DAYS} days (six months) after it. A later "
     "stage (a second extension, an instruction years on) is a proposal of its own, and the "
     "status notes of both say how they relate. Dates known only to the month or year count "
-    "with their whole span, so an uncertain date is never refused."
+    "with their whole span: a position is refused only when every day its date can be breaks "
+    "the rule."
 )
 
 

@@ -278,6 +278,25 @@ def _check_record(
     elif kind == "contested":
         for i, claim in enumerate(rec.claims):
             c.ref(raw, f"claims.{i}.record_id", claim.record_kind, claim.record_id)
+    elif kind == "corrections":
+        _check_correction(raw, rec, c)
+
+
+def _check_correction(raw: RawRecord, rec: Any, c: _Checker) -> None:
+    """A correction names a record that exists, or for a withdrawn one a record that no longer
+    does: a withdrawn id stays in the log and is never given to another record."""
+    kind = rec.record_kind.value
+    exists = rec.record_id in c.ids[kind]
+    if rec.action == "withdrawn" and exists:
+        c.problems.add(
+            raw.file,
+            raw.label,
+            "record_id",
+            f"{_singular(kind)} {shown(rec.record_id)} is listed as withdrawn but is still in the "
+            "data (a withdrawn id is never reused)",
+        )
+    elif rec.action != "withdrawn":
+        c.ref(raw, "record_id", kind, rec.record_id)
 
 
 def _check_positions(records: dict[str, list[Located]], problems: Problems) -> None:
