@@ -176,6 +176,18 @@ class Source(Record):
         description="How the publication date is known, e.g. 'printed on a dated repost' or "
         "'inferred: the event was yesterday, 26 June'."
     )
+    archive_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="Address of an archived copy of the article's page (e.g. in the Internet "
+        "Archive's Wayback Machine), to read it when the page moves or dies; empty where no "
+        "archived copy is known (the build warns). Never guessed.",
+    )
+    accessed: Date | None = Field(
+        default=None,
+        description="The day the article's text was read from the web for the project; empty "
+        "where it was not recorded (the build warns).",
+    )
 
 
 class UnitKind(StrEnum):

@@ -27,6 +27,27 @@ def check(seeds_dir: Path = SEEDS) -> Dataset:
     return data
 
 
+def provenance_warnings(data: Dataset) -> list[str]:
+    """One line per source without an archived copy or an access date: a warning, not a
+    failure, since an old article's may be unknown (issue 28)."""
+    lines = []
+    for src in data.of("sources"):
+        missing = [
+            words
+            for name, words in (
+                ("archive_url", "archived copy (archive_url)"),
+                ("accessed", "date it was read (accessed)"),
+            )
+            if getattr(src, name) is None
+        ]
+        if missing:
+            lines.append(
+                f"warning: source {src.source_id} has no {' and no '.join(missing)}: "
+                "readers cannot check it if its page moves or dies"
+            )
+    return lines
+
+
 def data_by_kind(data: Dataset) -> dict[str, list]:
     """The validated records by kind, as the methodology renders its examples from them."""
     return {kind: data.of(kind) for kind in data.records}
@@ -55,6 +76,9 @@ def build(
     for account in accounts:
         if report:
             report(account.line())
+    for line in provenance_warnings(data):
+        if report:
+            report(line)
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)

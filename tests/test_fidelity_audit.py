@@ -279,3 +279,23 @@ def test_every_finding_is_fixed_or_answered(finding):
     assert (status == "fixed") == (f"fidelity-2026-12 {finding}" in logged), (
         f"{finding} is {status!r}, but the corrections log says otherwise"
     )
+
+
+# --- provenance of sources ----------------------------------------------------------------------
+
+
+def test_a_source_without_archive_or_access_date_is_a_warning_not_a_failure(seeds: Path):
+    from etl.build import provenance_warnings
+
+    data = check(seeds)  # the seeds have neither, and pass
+    assert len(provenance_warnings(data)) == len(data.of("sources")) == 5
+
+    def archived(doc: dict) -> None:
+        doc["sources"][0]["archive_url"] = "https://web.archive.org/web/2018/https://example.org/a"
+        doc["sources"][0]["accessed"] = dt.date(2026, 11, 20)
+
+    _edit(seeds, "curated/sources.yaml", archived)
+    warned = provenance_warnings(check(seeds))
+    assert len(warned) == 4
+    assert not any("ppp-2018-02-14-mixed-results" in line for line in warned)
+    assert all("archived copy (archive_url)" in line for line in warned)
