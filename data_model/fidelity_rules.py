@@ -21,13 +21,14 @@ OWN_NAME_RULE = (
 )
 
 PROPOSAL_TIME_RULE = (
-    "A position is on a proposal as it stood when the position was reported: the build "
-    "refuses a position from an article published before the proposal was first reported, "
-    f"and one published more than {PROPOSAL_SPAN_DAYS} days (six months) after it. A later "
-    "stage (a second extension, an instruction years on) is a proposal of its own, and the "
-    "status notes of both say how they relate. Dates known only to the month or year count "
-    "with their whole span: a position is refused only when every day its date can be breaks "
-    "the rule."
+    "A position is on a proposal as it stood when the position was reported. The build refuses "
+    "a position from an article published before the proposal was first reported (it is a view "
+    "of something else), and warns of one published more than "
+    f"{PROPOSAL_SPAN_DAYS} days (six months) after it: a later stage (a second extension, an "
+    "instruction years on) is a proposal of its own, with status notes saying how the two "
+    "relate, while a later position on the same, still open measure stays on it. Dates known "
+    "only to the month or year count with their whole span: a position is refused or warned of "
+    "only when every day its date can be breaks the rule."
 )
 
 
@@ -41,21 +42,26 @@ def date_span(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
-def proposal_time_problem(
-    proposed: tuple[dt.date, dt.date], reported: tuple[dt.date, dt.date]
-) -> str | None:
+def predates(proposed: tuple[dt.date, dt.date], reported: tuple[dt.date, dt.date]) -> str | None:
     """Why a position reported in ``reported`` cannot be on a proposal first reported in
-    ``proposed`` (both first and last possible day), or None when it can."""
+    ``proposed`` (each its first and last possible day), or None when it can."""
     if reported[1] < proposed[0]:
         return (
             f"the position's article ({reported[1]:%Y-%m-%d} at the latest) predates the "
             f"proposal's first report ({proposed[0]:%Y-%m-%d}): it is a view of something else"
         )
+    return None
+
+
+def later_stage(proposed: tuple[dt.date, dt.date], reported: tuple[dt.date, dt.date]) -> str | None:
+    """Why a position reported in ``reported`` may be on a later stage of a proposal first
+    reported in ``proposed``, or None when it is within six months of it."""
     gap = (reported[0] - proposed[1]).days
     if gap > PROPOSAL_SPAN_DAYS:
         return (
             f"the position's article is {gap} days after the proposal's first report (more "
-            f"than {PROPOSAL_SPAN_DAYS}): a later stage is a proposal of its own"
+            f"than {PROPOSAL_SPAN_DAYS}): if it is on a later stage, that stage is a proposal "
+            "of its own"
         )
     return None
 

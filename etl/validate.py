@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from data_model.fidelity_rules import date_span, names_in, proposal_time_problem
+from data_model.fidelity_rules import date_span, names_in, predates
 from data_model.records import (
     ID_FIELDS,
     RECORD_KINDS,
@@ -21,6 +22,7 @@ from data_model.records import (
     Indicator,
     Metric,
     Phase,
+    Policy,
     Record,
     Source,
     UnitKind,
@@ -375,31 +377,33 @@ def _check_own_name(parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Pr
 def _check_proposal_times(
     parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems
 ) -> None:
-    """A position is reported between its proposal's first report and six months after it,
-    so that two proposals apart in time are never merged (audit fidelity-2026-12, F4, F6, F7)."""
-    sources = {
-        s.source_id: date_span(s.published_on, s.date_precision)
-        for _, s in parsed.get("sources", [])
-    }
-    policies = {p.policy_id: p for _, p in parsed.get("policies", [])}
-
-    def check(raw: RawRecord, field_name: str, policy: Any, source_id: str) -> None:
-        reported = sources.get(source_id)
-        if reported is None:  # an unknown source is reported by the reference check
-            return
-        proposed = date_span(policy.proposed_on, policy.proposed_on_precision)
-        problem = proposal_time_problem(proposed, reported)
+    """No position is older than its proposal's first report: a January 2017 remark is not a
+    view of a proposal first reported in February 2018 (audit fidelity-2026-12, F7)."""
+    for raw, field_name, policy, source in positions_in_time(parsed):
+        problem = predates(
+            date_span(policy.proposed_on, policy.proposed_on_precision),
+            date_span(source.published_on, source.date_precision),
+        )
         if problem:
             problems.add(
                 raw.file, raw.label, field_name, f"position on {policy.policy_id!r}: {problem}"
             )
 
+
+def positions_in_time(
+    parsed: dict[str, list[tuple[RawRecord, Any]]],
+) -> Iterator[tuple[RawRecord, str, Policy, Source]]:
+    """Every position with its field, its proposal and the article reporting it (positions
+    whose proposal or article is unknown are left to the reference checks)."""
+    sources = {s.source_id: s for _, s in parsed.get("sources", [])}
+    policies = {p.policy_id: p for _, p in parsed.get("policies", [])}
     for raw, pol in parsed.get("policies", []):
         for i, pos in enumerate(pol.positions):
-            check(raw, f"positions.{i}.source_id", pol, pos.source_id)
+            if pos.source_id in sources:
+                yield raw, f"positions.{i}.source_id", pol, sources[pos.source_id]
     for raw, pos in parsed.get("positions", []):
-        if pos.policy_id in policies:
-            check(raw, "source_id", policies[pos.policy_id], pos.source_id)
+        if pos.policy_id in policies and pos.source_id in sources:
+            yield raw, "source_id", policies[pos.policy_id], sources[pos.source_id]
 
 
 def _check_restates(raw: RawRecord, rec: Indicator, target: Indicator, problems: Problems) -> None:
