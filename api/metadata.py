@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from data_model.licence import (
+    DATA_LICENCE_NAME,
+    DATA_LICENCE_SCOPE,
+    DATA_LICENCE_TITLE,
+    DATA_LICENCE_URL,
+)
 from data_model.tables import TABLES, TABLES_BY_NAME, Table
 from database.downloads import DOWNLOAD_TABLES
 from exports.package import JOINED_COLUMNS, PROJECT, TITLE
 
-#: Said plainly rather than invented: the project has not chosen a licence yet.
-LICENCE = "licence not yet chosen"
-RIGHTS = (
-    "The curated records are the project's work. Quote columns are short excerpts from the "
-    "articles, quoted for commentary and review; rights in the articles remain with their "
-    "publishers."
-)
+#: The curated data's licence (data_model.licence); quoted words are not under it (RIGHTS).
+LICENCE = f"{DATA_LICENCE_TITLE} ({DATA_LICENCE_NAME})"
+RIGHTS = DATA_LICENCE_SCOPE
 
 #: The base table each Data page table is drawn from.
 BASE: dict[str, Table] = {
@@ -77,6 +79,7 @@ def metadata(table: str, info: dict[str, str], urls: dict[str, str]) -> dict[str
         "build": {"built_at": built, **{k: v for k, v in info.items() if k != "built_at"}},
         "citation": f"{PROJECT}, {TITLE} [data set], built {built[:10] or 'unknown date'}.",
         "licence": LICENCE,
+        "licence_url": DATA_LICENCE_URL,
         "rights": RIGHTS,
         **urls,
     }

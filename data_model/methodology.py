@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from data_model.coverage_rule import SENTENCE_RULE
+from data_model.fidelity_rules import OWN_NAME_RULE, PROPOSAL_TIME_RULE
 from data_model.qualifiers import BOUNDS_RULE, VAGUE_RULE
 from data_model.records import (
     Event,
@@ -114,6 +115,8 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
     status = _first(policies, lambda p: p.status_citations)
     skipped = _first(records.get("not_coded", []), lambda n: True)
     contest = _first(records.get("contested", []), lambda c: True)
+    split = _first(policies, lambda p: " separate proposal " in p.status_note)
+    fix = _first(records.get("corrections", []), lambda c: c.action == "withdrawn")
 
     parts = [
         HEADER,
@@ -160,7 +163,7 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
             "The build refuses `direct` for words not inside quotation marks in the article, "
             "and `reported` for words inside them: words in quotation marks are someone's own. "
             f"{_describe(Statement, 'relayed_by')} Relayed words are signed by whoever relayed "
-            "them; a paraphrase is never signed.",
+            f"them; a paraphrase is never signed. {OWN_NAME_RULE}",
             (
                 relayed
                 and f"\u201c{relayed.quote}\u201d ({relayed.source_id}) is {relayed.actor_id}'s, "
@@ -198,6 +201,18 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
                 if x
             )
             or None,
+        ),
+        _section(
+            "Proposals and their positions",
+            PROPOSAL_TIME_RULE,
+            split and f"{split.policy_id}: {split.status_note}",
+        ),
+        _section(
+            "Corrections",
+            "Every change to a published record is logged in `corrections` with the field, the "
+            "old and the new value, the reason, the date, who made it and the review finding it "
+            "answers; a withdrawn record stays listed as withdrawn, and its id is never reused.",
+            fix and f"{fix.record_kind} `{fix.record_id}` withdrawn: {fix.reason}",
         ),
         _section(
             "Coverage",

@@ -224,6 +224,18 @@ class Source(Record):
         description="How the publication date is known, e.g. 'printed on a dated repost' or "
         "'inferred: the event was yesterday, 26 June'."
     )
+    archive_url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="Address of an archived copy of the article's page (e.g. in the Internet "
+        "Archive's Wayback Machine), to read it when the page moves or dies; empty where no "
+        "archived copy is known (the build warns). Never guessed.",
+    )
+    accessed: Date | None = Field(
+        default=None,
+        description="The day the article's text was read from the web for the project; empty "
+        "where it was not recorded (the build warns).",
+    )
 
 
 class UnitKind(StrEnum):
@@ -706,6 +718,97 @@ class Translation(Record):
         return self
 
 
+class CorrectedKind(StrEnum):
+    """The record kinds a correction can name (every curated kind but corrections)."""
+
+    sources = "sources"
+    units = "units"
+    categories = "categories"
+    metrics = "metrics"
+    actors = "actors"
+    phases = "phases"
+    indicators = "indicators"
+    statements = "statements"
+    policies = "policies"
+    positions = "positions"
+    events = "events"
+    not_coded = "not_coded"
+    contested = "contested"
+    translations = "translations"
+
+
+class CorrectionAction(StrEnum):
+    changed = "changed"
+    withdrawn = "withdrawn"
+    added = "added"
+
+
+class Correction(Record):
+    """One correction of a published record, with its reason: the public corrections log.
+
+    Kept in seeds/curated/corrections.yaml. A withdrawn record stays listed here, never
+    silently gone; the build refuses a correction naming a record that does not exist (or,
+    for a withdrawn one, that still does).
+    """
+
+    correction_id: Id = Field(
+        description="Stable identifier of the correction, e.g. 2026-12-f1-statement-withdrawn."
+    )
+    record_kind: CorrectedKind = Field(
+        strict=False,
+        description="The kind of the corrected record, as curated files list it (statements, "
+        "policies, ...). A position listed inside a proposal is part of that proposal: "
+        "policies, field positions.",
+    )
+    record_id: Text = Field(
+        description="The corrected record's identifier (statement_id, policy_id, ...): for "
+        "a withdrawn record the id it had, which is never given to another record."
+    )
+    action: CorrectionAction = Field(
+        strict=False,
+        description="changed: a field of the record now says something else; withdrawn: the "
+        "record is removed from the data and listed here; added: a new record made by the "
+        "correction (e.g. the proposal split off a merged one).",
+    )
+    field: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The field changed (e.g. stance, positions, event_date_end); required "
+        "for changed, empty for a record added or withdrawn whole.",
+    )
+    old_value: str | None = Field(
+        default=None,
+        description="The value before the correction, as text (a long record in short); "
+        "empty for an added record, or where the field was empty.",
+    )
+    new_value: str | None = Field(
+        default=None,
+        description="The value after the correction, as text; empty for a withdrawn record, "
+        "or where the field is now empty.",
+    )
+    reason: Text = Field(description="Why the record was wrong, in the words of the finding.")
+    corrected_on: Date = Field(description="The day the correction was made in the data.")
+    corrected_by: Text = Field(
+        description="Who made the correction (a curator or the project's review process)."
+    )
+    review_item: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]+-\d{4}-\d{2} [A-Z]?\d+[a-z]?$",
+        description="The review finding it answers, e.g. 'fidelity-2026-12 F1'; empty for a "
+        "correction found otherwise.",
+    )
+
+    @model_validator(mode="after")
+    def _fits_action(self) -> Correction:
+        if self.action is CorrectionAction.changed and self.field is None:
+            raise ValueError("a changed record names the field changed")
+        if self.action is CorrectionAction.withdrawn and self.new_value is not None:
+            raise ValueError("a withdrawn record has no new value")
+        if self.action is CorrectionAction.added and self.old_value is not None:
+            raise ValueError("an added record has no old value")
+        return self
+
+
 #: Every record kind, by the YAML key under which curated files list them.
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
@@ -722,6 +825,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "not_coded": NotCoded,
     "contested": Contest,
     "translations": Translation,
+    "corrections": Correction,
 }
 
 #: The field holding each kind's identifier.
@@ -740,4 +844,5 @@ ID_FIELDS: dict[str, str] = {
     "not_coded": "quote",
     "contested": "contest_id",
     "translations": "translation_id",
+    "corrections": "correction_id",
 }

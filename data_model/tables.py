@@ -78,6 +78,8 @@ SOURCES = Table(
         _from(Source, "published_on", "DATE"),
         Column("date_precision", "VARCHAR", _PRECISION),
         _from(Source, "date_basis", "VARCHAR"),
+        _from(Source, "archive_url", "VARCHAR"),
+        _from(Source, "accessed", "DATE"),
         Column("citation", "VARCHAR", "How to cite the article: outlet, title and date as known."),
         Column("short_label", "VARCHAR", "Date and title, for legends and pickers."),
         Column("body", "VARCHAR", "The report's clean text: page furniture removed by rule."),

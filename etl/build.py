@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from data_model.fidelity_rules import date_span, later_stage
 from etl.coverage import article_coverage, coverage_problems
 from etl.load import SEEDS, load
 from etl.problems import InputError, Problems
@@ -25,6 +26,53 @@ def check(seeds_dir: Path = SEEDS) -> Dataset:
     if problems:
         raise InputError(problems)
     return data
+
+
+def provenance_warnings(data: Dataset) -> list[str]:
+    """One line per source without an archived copy or an access date: a warning, not a
+    failure, since an old article's may be unknown (issue 28)."""
+    lines = []
+    for src in data.of("sources"):
+        missing = [
+            words
+            for name, words in (
+                ("archive_url", "archived copy (archive_url)"),
+                ("accessed", "date it was read (accessed)"),
+            )
+            if getattr(src, name) is None
+        ]
+        if missing:
+            lines.append(
+                f"warning: source {src.source_id} has no {' and no '.join(missing)}: "
+                "readers cannot check it if its page moves or dies"
+            )
+    return lines
+
+
+def later_stage_warnings(data: Dataset) -> list[str]:
+    """One line per position reported over six months after its proposal was first reported:
+    a warning, not a failure, since a later position on the same open measure is right, and a
+    later stage of it (audit fidelity-2026-12, F4 and F6) is a curator's call."""
+    sources = {s.source_id: date_span(s.published_on, s.date_precision) for s in data.of("sources")}
+    policies = {p.policy_id: p for p in data.of("policies")}
+    held = [
+        (f"{p.policy_id}-{i + 1}", p, pos)
+        for p in policies.values()
+        for i, pos in enumerate(p.positions)
+    ]
+    held += [(pos.position_id, policies.get(pos.policy_id), pos) for pos in data.of("positions")]
+    lines = []
+    for position_id, policy, pos in held:
+        if policy is None or pos.source_id not in sources:
+            continue
+        why = later_stage(
+            date_span(policy.proposed_on, policy.proposed_on_precision), sources[pos.source_id]
+        )
+        if why:
+            lines.append(
+                f"warning: position {position_id} ({pos.actor_id}) on {policy.policy_id}: {why}"
+            )
+    return lines
 
 
 def data_by_kind(data: Dataset) -> dict[str, list]:
@@ -55,6 +103,9 @@ def build(
     for account in accounts:
         if report:
             report(account.line())
+    for line in [*provenance_warnings(data), *later_stage_warnings(data)]:
+        if report:
+            report(line)
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from data_model.fidelity_rules import date_span, names_in, predates
 from data_model.records import (
     ID_FIELDS,
     RECORD_KINDS,
+    ActorKind,
     Indicator,
     Metric,
     Phase,
+    Policy,
     Record,
     Source,
     UnitKind,
@@ -276,6 +280,25 @@ def _check_record(
     elif kind == "contested":
         for i, claim in enumerate(rec.claims):
             c.ref(raw, f"claims.{i}.record_id", claim.record_kind, claim.record_id)
+    elif kind == "corrections":
+        _check_correction(raw, rec, c)
+
+
+def _check_correction(raw: RawRecord, rec: Any, c: _Checker) -> None:
+    """A correction names a record that exists, or for a withdrawn one a record that no longer
+    does: a withdrawn id stays in the log and is never given to another record."""
+    kind = rec.record_kind.value
+    exists = rec.record_id in c.ids[kind]
+    if rec.action == "withdrawn" and exists:
+        c.problems.add(
+            raw.file,
+            raw.label,
+            "record_id",
+            f"{_singular(kind)} {shown(rec.record_id)} is listed as withdrawn but is still in the "
+            "data (a withdrawn id is never reused)",
+        )
+    elif rec.action != "withdrawn":
+        c.ref(raw, "record_id", kind, rec.record_id)
 
 
 def _check_positions(records: dict[str, list[Located]], problems: Problems) -> None:
@@ -316,6 +339,71 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
                 "keep one of them",
             )
         held[key].append((span, f"position {pos.position_id!r} in {loc.file}"))
+
+
+def _check_own_name(parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems) -> None:
+    """Direct words never name their own speaker: "I have spoken with justice minister Koeut
+    Rith" are Sar Kheng's words, not Koeut Rith's (audit fidelity-2026-12, F1). A position's
+    direct words may be its relayer's, so only an unrelayed one is held to this."""
+    names = {
+        a.actor_id: [a.name, *a.aliases]
+        for _, a in parsed.get("actors", [])
+        if a.kind is ActorKind.person
+    }
+
+    def check(raw: RawRecord, field_name: str, actor_id: str, quote: str) -> None:
+        found = names_in(quote, names.get(actor_id, []))
+        if found:
+            problems.add(
+                raw.file,
+                raw.label,
+                field_name,
+                f"kind is 'direct' but the words name {actor_id!r} ({found[0]!r}): they are "
+                "someone else's words about them; sign them to whoever said them",
+            )
+
+    for raw, st in parsed.get("statements", []):
+        if st.kind == "direct":
+            check(raw, "quote", st.actor_id, st.quote)
+    for raw, pol in parsed.get("policies", []):
+        for i, pos in enumerate(pol.positions):
+            if pos.kind == "direct" and pos.relayed_by is None:
+                check(raw, f"positions.{i}.quote", pos.actor_id, pos.quote)
+    for raw, pos in parsed.get("positions", []):
+        if pos.kind == "direct" and pos.relayed_by is None:
+            check(raw, "quote", pos.actor_id, pos.quote)
+
+
+def _check_proposal_times(
+    parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems
+) -> None:
+    """No position is older than its proposal's first report: a January 2017 remark is not a
+    view of a proposal first reported in February 2018 (audit fidelity-2026-12, F7)."""
+    for raw, field_name, policy, source in positions_in_time(parsed):
+        problem = predates(
+            date_span(policy.proposed_on, policy.proposed_on_precision),
+            date_span(source.published_on, source.date_precision),
+        )
+        if problem:
+            problems.add(
+                raw.file, raw.label, field_name, f"position on {policy.policy_id!r}: {problem}"
+            )
+
+
+def positions_in_time(
+    parsed: dict[str, list[tuple[RawRecord, Any]]],
+) -> Iterator[tuple[RawRecord, str, Policy, Source]]:
+    """Every position with its field, its proposal and the article reporting it (positions
+    whose proposal or article is unknown are left to the reference checks)."""
+    sources = {s.source_id: s for _, s in parsed.get("sources", [])}
+    policies = {p.policy_id: p for _, p in parsed.get("policies", [])}
+    for raw, pol in parsed.get("policies", []):
+        for i, pos in enumerate(pol.positions):
+            if pos.source_id in sources:
+                yield raw, f"positions.{i}.source_id", pol, sources[pos.source_id]
+    for raw, pos in parsed.get("positions", []):
+        if pos.policy_id in policies and pos.source_id in sources:
+            yield raw, "source_id", policies[pos.policy_id], sources[pos.source_id]
 
 
 def _check_restates(raw: RawRecord, rec: Indicator, target: Indicator, problems: Problems) -> None:
@@ -381,6 +469,8 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
     metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
     _check_values(parsed, problems, metrics)
+    _check_own_name(parsed, problems)
+    _check_proposal_times(parsed, problems)
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
     checker = _Checker(ids, bodies, problems)
     records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}

@@ -22,6 +22,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from data_model.codebook import HEADER, render_codebook
+from data_model.licence import (
+    DATA_LICENCE_NAME,
+    DATA_LICENCE_SCOPE,
+    DATA_LICENCE_TITLE,
+    DATA_LICENCE_URL,
+)
 from data_model.methodology import METHODOLOGY_KEY
 from data_model.records import Metric
 from data_model.tables import (
@@ -264,7 +270,9 @@ def datapackage(
         ),
         "created": info.get("built_at", ""),
         "keywords": ["Cambodia", "drug policy", "anti-drug campaign", "news", "policy monitoring"],
-        "licenses": [{"path": "README.md#licence-and-rights", "title": _rights(outlets)}],
+        "licenses": [
+            {"name": DATA_LICENCE_NAME, "path": DATA_LICENCE_URL, "title": DATA_LICENCE_TITLE}
+        ],
         "sources": _article_sources(reader),
         "resources": entries,
     }
@@ -279,10 +287,10 @@ def datapackage(
 def _rights(outlets: list[str]) -> str:
     by = " and ".join(outlets) or "the outlets named in sources.csv"
     return (
-        "The curated records (identifiers, classifications, figures as transcribed, bounds, "
-        "dates and notes) are the project's work. The quote columns are short excerpts from "
-        f"articles published by {by}, quoted for commentary and review; sources.body holds "
-        "each article's text as published. Rights in the articles remain with their publishers."
+        "The quote columns are short excerpts from "
+        f"articles published by {by}, quoted for verification, commentary and review; "
+        "sources.body holds each article's text as published. Rights in the articles remain "
+        "with their publishers."
     )
 
 
@@ -358,6 +366,8 @@ Please cite the articles as well when you use their figures or words: `sources.c
 each one's citation and URL.
 
 ## Licence and rights
+
+{DATA_LICENCE_SCOPE}
 
 {_rights(outlets)}
 

@@ -356,13 +356,15 @@ def test_json_keeps_not_reported_as_null_never_zero(client):
     assert all(r["value_high"] != 0 or r["value"] == 0 for r in rows)
 
 
-def test_metadata_describes_every_column_and_says_no_licence_is_chosen(client):
+def test_metadata_describes_every_column_and_names_the_data_licence(client):
     for table in API_TABLES:
         doc = client.get(f"/api/v1/{table}.metadata.json").json()
         header = pd.read_csv(io.BytesIO(client.get(f"/api/v1/{table}.csv").content)).columns
         assert [f["name"] for f in doc["fields"]] == list(header)
         assert all(f["description"] for f in doc["fields"])
         assert doc["licence"] == LICENCE
+        assert "CC-BY-4.0" in doc["licence"] and doc["licence_url"].endswith("/by/4.0/")
+        assert "remain their publishers'" in doc["rights"]
         assert (
             doc["build"]["built_at"] in doc["citation"]
             or doc["build"]["built_at"][:10] in (doc["citation"])

@@ -173,9 +173,9 @@ def test_datapackage_names_the_articles_the_licence_and_when_it_was_built(
     listed = {s["title"]: s.get("path") for s in descriptor["sources"]}
     for _, article in articles.iterrows():
         assert listed[article["citation"]] == (article["url"] or None)
-    licence = descriptor["licenses"][0]
-    assert licence["path"].startswith("README.md#")
-    assert "project" in licence["title"] and "excerpts" in licence["title"]
+    (licence,) = descriptor["licenses"]
+    assert licence["name"] == "CC-BY-4.0"
+    assert licence["path"] == "https://creativecommons.org/licenses/by/4.0/"
 
 
 def test_flattened_tables_carry_the_provenance_analysts_need(
@@ -223,6 +223,8 @@ def test_readme_has_the_codebook_the_bounds_rule_a_citation_and_the_build_date(
     assert "## How to cite" in text and f"built {built[:10]}" in text and DASHBOARD in text
     assert built in text
     assert "## Licence and rights" in text
+    assert "(CC-BY-4.0, https://creativecommons.org/licenses/by/4.0/)" in text
+    assert "remain their publishers'" in text
     for table in TABLES:
         assert f"`{table.name}`" in text
     for metric_id in queries.table_rows(reader, package.METRICS)["metric_id"]:

@@ -191,7 +191,7 @@ def test_proposals_come_a_page_at_a_time_with_positions_on_demand(app, db, monke
 def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
     at = app("views/policies.py", policy="extend-campaign")
     policy = queries.policies(db).set_index("policy_id").loc["extend-campaign"]
-    assert [h.value for h in at.header][-1] == policy["name"]
+    assert [h.value for h in at.header][-1] == md(policy["name"])  # shown as text
     positions = queries.policy_positions(db, policy_ids=["extend-campaign"])
     shown = "\n".join(m.value for e in at.expander for m in e.markdown)
     assert shown.count("\n\n**") >= 1 and len(positions) > 0
