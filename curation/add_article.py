@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 from slugify import slugify
 
 from data_model.records import ID_FIELDS, Source
 from etl.load import read_curated
 from etl.problems import Problems, fault_line
-from etl.safe_yaml import YamlRefused, parse_yaml
+from etl.safe_yaml import YamlRefused, dump_yaml, parse_yaml
 
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"
@@ -243,7 +242,7 @@ def appended_sources(text: str, record: dict[str, Any], where: str) -> str:
         raise AddRefused(f"{where}: `sources` must be a list")
     if "sources" in document and list(document)[-1] != "sources":
         raise AddRefused(f"{where}: `sources` is not the last key; add the record by hand")
-    item = yaml.safe_dump([record], sort_keys=False, allow_unicode=True, width=100)
+    item = dump_yaml([record])
     # An empty flow list ("sources: []") becomes a block list, its comment kept.
     text = _EMPTY_FLOW.sub(r"sources:\1", text) if not old else text
     if "sources" in document:

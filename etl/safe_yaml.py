@@ -105,3 +105,17 @@ def read_yaml(path: Path, id_fields: Mapping[str, str] | None = None) -> Any:
     if len(data) > MAX_BYTES:
         raise YamlRefused([("-", "-", f"file is over the {MAX_BYTES:,}-byte limit")])
     return parse_yaml(text, id_fields)
+
+
+class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes an object met twice in full again: the reader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(data: Any, **options: Any) -> str:
+    """YAML that read_yaml accepts back: block style, Unicode kept, keys in their order, no
+    anchors or aliases even where one object stands in two places."""
+    settings = {"sort_keys": False, "allow_unicode": True, "width": 100, **options}
+    return yaml.dump(data, Dumper=_PlainDumper, **settings)

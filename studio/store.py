@@ -9,12 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
 from etl.build import check
 from etl.problems import InputError, Problem
+from etl.safe_yaml import dump_yaml
 from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,7 +71,7 @@ def render_yaml(
         lines.append(f"{kind}:" if items else f"{kind}: []")
         for item in items:
             lines.append(history.stamp(kind, item, old, editor).line())
-            dumped = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=100)
+            dumped = dump_yaml([item])
             lines.append(dumped.rstrip("\n"))
     return "\n".join(lines) + "\n"
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
@@ -17,6 +16,7 @@ from database import queries
 from database.connection import Reader
 from etl.build import build, check
 from etl.problems import InputError
+from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIONS = "curated/articles/fixture-kampot-positions.yaml"
@@ -37,7 +37,7 @@ GOOD: dict[str, Any] = {
 def _write(seeds: Path, *positions: dict[str, Any]) -> None:
     path = seeds / POSITIONS
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump({"positions": list(positions)}, sort_keys=False), "utf-8")
+    path.write_text(dump_yaml({"positions": list(positions)}), "utf-8")
 
 
 def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:

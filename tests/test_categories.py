@@ -12,6 +12,7 @@ from database import downloads, queries
 from database.connection import Reader
 from etl.build import build
 from etl.problems import InputError
+from etl.safe_yaml import dump_yaml
 from monitor.texts import rows_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def test_every_undeclared_category_is_reported_at_once_with_file_record_and_fiel
     fund = seeds / "curated" / "kampot-fund.yaml"
     doc = yaml.safe_load(fund.read_text(encoding="utf-8"))
     doc["categories"] = []  # neither 'finance' nor 'seizures' declared any more
-    fund.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    fund.write_text(dump_yaml(doc), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         build(fixture_seeds.parent / "never.duckdb", seeds)
     problems = caught.value.problems.items

@@ -12,6 +12,7 @@ import yaml
 
 from etl.build import check
 from etl.problems import InputError
+from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = "curated/fixture-kampot.yaml"
@@ -21,7 +22,7 @@ def _edit(seeds: Path, name: str, change) -> None:
     path = seeds / name
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(doc), encoding="utf-8")
 
 
 def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:

@@ -20,6 +20,7 @@ from data_model.fidelity_rules import date_span, later_stage, names_in, predates
 from data_model.records import Correction
 from etl.build import check, later_stage_warnings
 from etl.problems import InputError
+from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = "curated/policies.yaml"
@@ -41,7 +42,7 @@ def _edit(seeds: Path, name: str, change: Callable[[dict], None]) -> None:
     path = seeds / name
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(doc), encoding="utf-8")
 
 
 def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:

@@ -22,6 +22,7 @@ from data_model.wording import vague_label
 from etl.build import build, check, frames_for
 from etl.coverage import article_coverage, sentences, why_coded
 from etl.problems import InputError
+from etl.safe_yaml import dump_yaml
 
 RECORDS = "curated/fixture-kampot.yaml"
 REGISTRY = "curated/registry.yaml"
@@ -40,7 +41,7 @@ def _edit(seeds: Path, name: str, change: Callable[[dict], None]) -> None:
     path = seeds / name
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(doc), encoding="utf-8")
 
 
 def _problems(seeds: Path, run: Callable[[Path], Any] = check) -> list[tuple[str, str, str, str]]:

@@ -26,6 +26,7 @@ from database.connection import Reader
 from etl.build import check
 from etl.cleaning import clean_body
 from etl.quotes import BodyIndex
+from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GROWTH = ROOT / "tests" / "fixtures" / "growth"
@@ -155,7 +156,7 @@ def grown_courts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | s
         path = seeds / "curated" / f"{kind}.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data[kind] += records
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+        path.write_text(dump_yaml(data), "utf-8")
     added = _run(
         "--seeds", str(seeds), "add", str(COURTS.with_suffix(".txt")),
         "--title", "Courts hear more than 300 drug cases", "--outlet", "The Example Daily",

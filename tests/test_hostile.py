@@ -30,7 +30,7 @@ from etl.__main__ import main as etl_main
 from etl.build import build, check
 from etl.cleaning import clean_body
 from etl.problems import InputError
-from etl.safe_yaml import MAX_BYTES, YamlRefused, parse_yaml
+from etl.safe_yaml import MAX_BYTES, YamlRefused, dump_yaml, parse_yaml
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
 
@@ -51,7 +51,7 @@ def _edit(seeds: Path, name: str, change) -> None:
     path = seeds / name
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(doc)
-    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(dump_yaml(doc), encoding="utf-8")
 
 
 def _etl(*args: str, seeds: Path) -> subprocess.CompletedProcess[str]:

@@ -14,6 +14,7 @@ from curation.suggest.records import Row
 from database import queries
 from database.connection import Reader
 from etl.build import build
+from etl.safe_yaml import dump_yaml
 from studio import history
 from studio.selection import marks
 from studio.store import render_yaml
@@ -318,7 +319,7 @@ def test_changes_lists_what_each_build_added_changed_or_removed(
     records = fixture_seeds / "curated" / "fixture-kampot.yaml"
     doc = yaml.safe_load(records.read_text(encoding="utf-8"))
     doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
-    records.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    records.write_text(dump_yaml(doc), "utf-8")
     build(db, fixture_seeds)  # build 2: one event changed
     short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
     at = _add(studio, short)

@@ -13,6 +13,7 @@ import yaml
 from curation.suggest import candidates, suggest
 from etl.build import check
 from etl.cleaning import clean_body
+from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -233,9 +234,7 @@ def test_a_filled_in_draft_passes_the_check(fixture_seeds: Path):
     # "in March" is read as March 2017; the others name no date and stay blank, never the
     # publication date (2017-04-02) filled in silently.
     assert {str(r["as_of"]) for r in draft["indicators"]} == {"2017-03-31", "None"}
-    (fixture_seeds / "curated" / "draft.yaml").write_text(
-        yaml.safe_dump(_fill(draft), allow_unicode=True, sort_keys=False), encoding="utf-8"
-    )
+    (fixture_seeds / "curated" / "draft.yaml").write_text(dump_yaml(_fill(draft)), encoding="utf-8")
     data = check(fixture_seeds)
     assert len(data.of("indicators")) == 2 + 3
     assert len(data.of("statements")) == 2 + 1

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 from pydantic import ValidationError
 
 from charts.catalogue import ChartDef, _takeaway_list
@@ -19,6 +18,7 @@ from database import downloads, queries
 from database.connection import Reader
 from etl.build import build, check
 from etl.problems import InputError
+from etl.safe_yaml import dump_yaml
 from monitor.figure_texts import evidence_markdown, figures_markdown, headline_figures
 from monitor.texts import rows_html
 
@@ -40,7 +40,7 @@ def _add_metric(seeds: Path, units: list[dict] | None = None) -> None:
     doc: dict = {"metrics": [FUND]}
     if units:
         doc["units"] = units
-    (seeds / "curated" / "fund.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    (seeds / "curated" / "fund.yaml").write_text(dump_yaml(doc), encoding="utf-8")
 
 
 def test_a_new_money_unit_is_one_entry_in_the_data(fixture_seeds: Path):
@@ -161,7 +161,7 @@ def test_a_share_unit_declared_only_in_data_reads_as_percent_and_is_held_to_0_10
               "geography": "Kampot province", "source_id": "fixture-kampot",
               "attribution": "Provincial police", "quote": "roughly half of them drug users"}  # fmt: skip
     doc = {"units": [share], "metrics": [metric], "indicators": [figure]}
-    (fixture_seeds / "curated" / "villages.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    (fixture_seeds / "curated" / "villages.yaml").write_text(dump_yaml(doc), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         check(fixture_seeds)
     [problem] = caught.value.problems.items
