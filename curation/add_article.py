@@ -24,10 +24,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from corpus.load import read_curated
+from corpus.problems import Problems, fault_line
+from corpus.safe_yaml import YamlRefused, parse_yaml
 from data_model.records import ID_FIELDS, DatePrecision, Source
-from etl.load import read_curated
-from etl.problems import Problems, fault_line
-from etl.safe_yaml import YamlRefused, parse_yaml
 
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"

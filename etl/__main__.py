@@ -12,12 +12,12 @@ from pathlib import Path
 
 import duckdb
 
+from corpus.load import ROOT, SEEDS
+from corpus.problems import InputError, fault_line
 from curation import add_article, suggest
 from data_model.codebook import render_codebook
 from data_model.methodology import render_methodology
 from etl.build import DEFAULT_DB, build, check, data_by_kind
-from etl.load import ROOT, SEEDS
-from etl.problems import InputError, fault_line
 
 CODEBOOK = ROOT / "CODEBOOK.md"
 METHODOLOGY = ROOT / "docs" / "methodology.md"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.coverage import article_coverage, coverage_problems
-from etl.load import SEEDS, load
-from etl.problems import InputError, Problems
+from corpus.coverage import ArticleCoverage, account, coverage_problems
+from corpus.load import SEEDS, load
+from corpus.problems import InputError, Problems
 from etl.store import Finish, write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
@@ -25,6 +25,41 @@ def check(seeds_dir: Path = SEEDS) -> Dataset:
     if problems:
         raise InputError(problems)
     return data
+
+
+def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], dict[str, str]]:
+    """Record spans and not_coded spans per source, and the curated file of each source."""
+    coded: dict[str, list[tuple[int, int]]] = {}
+    excused: dict[str, list[tuple[int, int]]] = {}
+    files: dict[str, str] = {}
+    for kind, items in data.records.items():
+        for loc in items:
+            for key, span in loc.spans.items():
+                sid = loc.span_sources.get(key)
+                if sid is None:
+                    continue
+                (excused if kind == "not_coded" else coded).setdefault(sid, []).append(span)
+                if kind in ("indicators", "statements", "positions", "events", "not_coded"):
+                    files.setdefault(sid, loc.file)
+    for loc in data.records.get("sources", []):
+        files.setdefault(loc.record.source_id, loc.file)
+    return coded, excused, files
+
+
+def article_coverage(data: Dataset) -> list[ArticleCoverage]:
+    """The coverage accounting (corpus.coverage) of every article, in source order."""
+    coded, excused, files = _spans_by_source(data)
+    return [
+        account(
+            src.source_id,
+            files.get(src.source_id, "seeds/curated"),
+            data.bodies[src.source_id],
+            coded.get(src.source_id, []),
+            excused.get(src.source_id, []),
+        )
+        for src in data.of("sources")
+        if src.source_id in data.bodies
+    ]
 
 
 def data_by_kind(data: Dataset) -> dict[str, list]:
@@ -52,9 +87,9 @@ def build(
     """
     data = check(seeds_dir)
     accounts = article_coverage(data)
-    for account in accounts:
+    for acc in accounts:
         if report:
-            report(account.line())
+            report(acc.line())
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)

@@ -13,6 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from corpus.cleaning import clean_body
+from corpus.load import RawInput, RawRecord
+from corpus.problems import Problems, shown
+from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from data_model.records import (
     ID_FIELDS,
     RECORD_KINDS,
@@ -23,10 +27,6 @@ from data_model.records import (
     Source,
     UnitKind,
 )
-from etl.cleaning import clean_body
-from etl.load import RawInput, RawRecord
-from etl.problems import Problems, shown
-from etl.quotes import BodyIndex, quoted_spans, within_quotation
 
 ARTICLES_PATH = "seeds/articles"
 

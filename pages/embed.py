@@ -2,8 +2,8 @@
 
 import streamlit as st
 
+from corpus.problems import clipped
 from data_model.safe_text import md
-from etl.problems import clipped
 from monitor import cached, ui
 
 chart_id = st.query_params.get("chart", "")

@@ -11,10 +11,10 @@ from typing import Any
 
 import yaml
 
+from corpus.problems import InputError, Problem
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
 from etl.build import check
-from etl.problems import InputError, Problem
 from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,10 +13,10 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
+from corpus.problems import InputError
 from database import queries
 from database.connection import Reader
 from etl.build import build, check
-from etl.problems import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIONS = "curated/articles/fixture-kampot-positions.yaml"

@@ -10,10 +10,10 @@ import duckdb
 import pytest
 
 import etl.store
+from corpus.problems import InputError
+from corpus.quotes import normalise
 from data_model.tables import TABLES
 from etl.build import build
-from etl.problems import InputError
-from etl.quotes import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.problems import InputError
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build
-from etl.problems import InputError
 from monitor.texts import rows_html
 
 ROOT = Path(__file__).resolve().parent.parent

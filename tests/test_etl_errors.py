@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.problems import InputError
 from etl.build import check
-from etl.problems import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = "curated/fixture-kampot.yaml"

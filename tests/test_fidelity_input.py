@@ -16,12 +16,13 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from corpus.coverage import why_coded
+from corpus.problems import InputError
+from corpus.sentences import sentences
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS
 from data_model.records import Event, Indicator, Phase
 from data_model.wording import vague_label
-from etl.build import build, check, frames_for
-from etl.coverage import article_coverage, sentences, why_coded
-from etl.problems import InputError
+from etl.build import article_coverage, build, check, frames_for
 
 RECORDS = "curated/fixture-kampot.yaml"
 REGISTRY = "curated/registry.yaml"

@@ -20,12 +20,12 @@ from charts.drawing import png_problem
 from charts.frames import ReaderFrames
 from charts.stored import StoredChart
 from charts.style import PALETTE, home_colour, series_colours
+from corpus.cleaning import clean_body
+from corpus.quotes import BodyIndex
 from data_model.codebook import render_codebook
 from database import queries
 from database.connection import Reader
 from etl.build import check
-from etl.cleaning import clean_body
-from etl.quotes import BodyIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 GROWTH = ROOT / "tests" / "fixtures" / "growth"

@@ -23,15 +23,15 @@ from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.testing.v1 import AppTest
 
 import curation.add_article as add_module
+from corpus.cleaning import clean_body
+from corpus.problems import InputError
+from corpus.safe_yaml import MAX_BYTES, YamlRefused, parse_yaml
 from curation.add_article import MAX_ARTICLE_BYTES, AddRefused, add_article
 from data_model.safe_text import WORD_JOINER, html_text, md, md_link, plotly_text
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main as etl_main
 from etl.build import build, check
-from etl.cleaning import clean_body
-from etl.problems import InputError
-from etl.safe_yaml import MAX_BYTES, YamlRefused, parse_yaml
 from monitor import streamlit_internals
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
@@ -598,7 +598,14 @@ ALIAS_BOMB = (
 @pytest.mark.parametrize(
     "text",
     [ALIAS_BOMB, "[" * 100_000, "- " * 100_000 + "x", "{a: " * 50_000, "a: &a [*a]\n", "a: [\n"],
-    ids=["alias-bomb", "deep-flow-list", "deep-block-list", "deep-mapping", "self-alias", "unclosed"],
+    ids=[
+        "alias-bomb",
+        "deep-flow-list",
+        "deep-block-list",
+        "deep-mapping",
+        "self-alias",
+        "unclosed",
+    ],
 )
 def test_yaml_bombs_give_a_one_line_error(fixture_seeds: Path, text: str):
     # The promise is one short line naming the file, no traceback, nothing built; which

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.cleaning import clean_body
 from curation.suggest import candidates, suggest
 from etl.build import check
-from etl.cleaning import clean_body
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"

@@ -12,13 +12,13 @@ from pydantic import ValidationError
 
 from charts.catalogue import ChartDef, _takeaway_list
 from charts.frames import ReaderFrames
+from corpus.problems import InputError
 from data_model.qualifiers import Qualifier, bounds
 from data_model.records import Unit
 from data_model.wording import UnitWords, hedged_words
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build, check
-from etl.problems import InputError
 from monitor.texts import evidence_markdown, figures_markdown, headline_figures, rows_html
 
 ROOT = Path(__file__).resolve().parent.parent

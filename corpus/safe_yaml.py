@@ -13,7 +13,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from etl.problems import clipped
+from corpus.problems import clipped
 
 #: Curated files are tens of kilobytes; a thousand articles' sources.yaml is under one MB.
 MAX_BYTES = 5_000_000
