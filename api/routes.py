@@ -40,8 +40,7 @@ from api.filters import (
 from api.metadata import RAW_TABLES, metadata
 from charts.catalogue import Catalogue, catalogue
 from charts.frames import ReaderFrames
-from charts.model import Chart
-from charts.stored import StoredChart
+from charts.model import Chart, StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -114,13 +113,8 @@ class Snapshot:
 
     def chart(self, chart_id: str) -> Chart | None:
         if chart_id not in self.charts:
-            # As the build stored it; built here only from a file whose build stored none.
-            parts = queries.chart_parts(self.reader, chart_id)
-            self.charts[chart_id] = (
-                StoredChart(parts)
-                if parts is not None
-                else self.catalogue.build(chart_id, ReaderFrames(self.reader))
-            )
+            parts = queries.chart_parts(self.reader, chart_id)  # as the build stored it
+            self.charts[chart_id] = None if parts is None else StoredChart(parts)
         return self.charts[chart_id]
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 #: Columns of a chart's evidence table: one row per figure drawn, with the words behind it.
 EVIDENCE_COLUMNS = [
@@ -42,3 +45,26 @@ class Chart:
     @property
     def is_empty(self) -> bool:
         return self.evidence.empty
+
+
+class StoredChart(Chart):
+    """A chart read back from chart_parts: everything but the figure is ready; the figure is
+    decoded from its JSON the first time it is asked for (static pages never ask)."""
+
+    def __init__(self, row: dict[str, str]) -> None:
+        # Chart is frozen: set the fields the way its own __init__ does.
+        split = json.loads(row["evidence"])
+        evidence = pd.DataFrame(split["data"], columns=split["columns"] or EVIDENCE_COLUMNS)
+        for name, value in {
+            "chart_id": row["chart_id"],
+            "title": row["title"],
+            "takeaway": row["takeaway"],
+            "evidence": evidence,
+            "sources": tuple(json.loads(row["sources"])),
+            "_figure_json": row["figure"],
+        }.items():
+            object.__setattr__(self, name, value)
+
+    @cached_property
+    def figure(self) -> go.Figure:  # type: ignore[override]
+        return pio.from_json(self._figure_json)

@@ -6,6 +6,8 @@ not logic.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from data_model.records import (
@@ -536,3 +538,24 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     STATEMENT_SEARCH,
     INDICATOR_ROWS,
 )
+
+#: Raised by hand when the meaning of stored rows changes without their shape (e.g. what a
+#: chart row holds); the shape itself is hashed into SCHEMA_VERSION below.
+SCHEMA_REVISION = 1
+
+
+def _schema_version() -> str:
+    shape = [
+        (t.name, [(c.name, c.sql_type) for c in t.columns], list(t.primary_key))
+        for t in (*TABLES, *INTERNAL_TABLES)
+    ]
+    text = json.dumps([SCHEMA_REVISION, shape])
+    return f"{SCHEMA_REVISION}-{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+
+
+#: The schema this code writes and reads, stored in build_info by every build: a database
+#: file of any other version is rebuilt before it is read (monitor.bootstrap.needs_build).
+SCHEMA_VERSION = _schema_version()
+
+#: build_info's key for SCHEMA_VERSION.
+SCHEMA_VERSION_KEY = "schema_version"

@@ -19,8 +19,7 @@ import streamlit as st
 from charts.catalogue import Catalogue, catalogue
 from charts.frames import ReaderFrames
 from charts.legible import fitted
-from charts.model import Chart
-from charts.stored import StoredChart
+from charts.model import Chart, StoredChart
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
 from monitor import texts
@@ -55,9 +54,8 @@ def _reader(version: Version) -> Reader:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _content(version: Version) -> str:
-    # One small query per file version; a file without a fingerprint (built by an older
-    # build) is keyed by itself.
-    return queries.content_fingerprint(_reader(version)) or f"file {version.stamp}"
+    # One small query per file version.
+    return queries.content_fingerprint(_reader(version))
 
 
 def content_key() -> str:
@@ -156,13 +154,9 @@ def data_package(dashboard_url: str | None = None) -> bytes:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _chart(chart_id: str, version: Version) -> Chart | None:
     # A resource, not data: shared, not copied. Read back as the build stored it (a query
-    # and a JSON parse); built here only from a file whose build stored no charts.
-    reader = _reader(version)
-    parts = queries.chart_parts(reader, chart_id)
-    if parts is not None:
-        return StoredChart(parts)
-    frames = ReaderFrames(reader)
-    return catalogue(frames).build(chart_id, frames)
+    # and a JSON parse).
+    parts = queries.chart_parts(_reader(version), chart_id)
+    return None if parts is None else StoredChart(parts)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -289,14 +283,5 @@ def overview_texts() -> OverviewTexts:
     return _overview_texts(content_key(), current_version())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _readable_checks(key: str, _version: Version) -> pd.DataFrame:
-    stored = queries.readable_checks(_reader(_version))
-    if stored is not None:
-        return stored
-    return texts.readable_checks(consistency_checks(), sources(), metrics())
-
-
-def readable_checks() -> pd.DataFrame:
-    """Every check in plain words (labels for ids, plain dates), as the build worded them."""
-    return _readable_checks(content_key(), current_version())
+#: Every check in plain words (labels for ids, plain dates), as the build worded them.
+readable_checks = _cached(queries.readable_checks)

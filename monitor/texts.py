@@ -16,7 +16,6 @@ from charts.hedged import reference_date
 from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text, hedged_words, period_text, unit_words
-from etl import readable as etl_readable
 
 POSITION_WORDS = {"supports": "for", "opposes": "against", "mixed": "mixed"}
 
@@ -296,11 +295,6 @@ def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -
     keep = checks["status"].isin(statuses or list(CHECK_LABELS))
     keep &= checks["kind"].isin(kinds or list(checks["kind"].unique()))
     return checks[keep].reset_index(drop=True)
-
-
-# The build words the checks (etl.readable); kept importable here for the pages.
-readable_checks = etl_readable.readable_checks
-CHECK_PHRASES = etl_readable.CHECK_PHRASES
 
 
 def once_only(checks: pd.DataFrame) -> pd.Series:

@@ -50,7 +50,7 @@ def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:
 def built(fixture_seeds: Path, tmp_path: Path) -> Path:
     _write(fixture_seeds, GOOD)
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     return db
 
 

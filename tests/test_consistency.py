@@ -447,7 +447,7 @@ def test_rules_state_the_tolerances_shown_on_the_data_checks_page():
 
 def test_build_writes_the_consistency_checks_table(fixture_seeds: Path, tmp_path: Path):
     db = tmp_path / "m.duckdb"
-    counts = build(db, fixture_seeds)
+    counts = build(db, fixture_seeds, draw_images=False)
     with duckdb.connect(str(db), read_only=True) as con:
         columns = [d[0] for d in con.execute("SELECT * FROM consistency_checks").description]
         rows = con.execute(

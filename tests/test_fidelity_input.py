@@ -286,7 +286,9 @@ def test_an_uncovered_sentence_fails_the_build_naming_file_and_sentence(
     fixture_seeds: Path, tmp_path: Path
 ):
     _edit(fixture_seeds, RECORDS, lambda doc: doc.pop("not_coded"))
-    found = _problems(fixture_seeds, lambda seeds: build(tmp_path / "m.duckdb", seeds))
+    found = _problems(
+        fixture_seeds, lambda seeds: build(tmp_path / "m.duckdb", seeds, draw_images=False)
+    )
     assert any(
         f.endswith(RECORDS)
         and r == "fixture-kampot"
@@ -299,7 +301,7 @@ def test_an_uncovered_sentence_fails_the_build_naming_file_and_sentence(
 
 def test_the_build_reports_coverage_per_article(fixture_seeds: Path, tmp_path: Path):
     lines: list[str] = []
-    build(tmp_path / "m.duckdb", fixture_seeds, report=lines.append)
+    build(tmp_path / "m.duckdb", fixture_seeds, report=lines.append, draw_images=False)
     assert lines == [
         "coverage fixture-kampot: 100% of 4 sentences "
         "(3 coded, 1 not coded with a reason, 0 unaccounted)"

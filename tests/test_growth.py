@@ -18,7 +18,7 @@ from api.routes import Database, make_routes
 from charts.catalogue import catalogue
 from charts.drawing import png_problem
 from charts.frames import ReaderFrames
-from charts.stored import StoredChart
+from charts.model import StoredChart
 from charts.style import PALETTE, home_colour, series_colours
 from corpus.cleaning import clean_body
 from corpus.quotes import BodyIndex

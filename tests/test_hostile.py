@@ -152,7 +152,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
     from bench.page_load import start_server, stop_server
 
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     env = {**os.environ, "MONITOR_DB": str(db)}
     proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
@@ -210,7 +210,7 @@ def test_a_figure_that_cannot_be_drawn_is_never_stored(fixture_seeds: Path, tmp_
     _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][0].update(value=float("nan")))
     db = tmp_path / "m.duckdb"
     with pytest.raises(InputError):
-        build(db, fixture_seeds)
+        build(db, fixture_seeds, draw_images=False)
     assert not db.exists()
 
 
@@ -339,7 +339,7 @@ def twins_db(fixture_seeds: Path, tmp_path: Path) -> Path:
     registry.write_text(text, encoding="utf-8")
     (fixture_seeds / "curated" / "twins.yaml").write_text(_TWIN_RECORDS, encoding="utf-8")
     db = tmp_path / "twins.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     return db
 
 
@@ -524,7 +524,7 @@ def hostile_db(fixture_seeds: Path, tmp_path: Path) -> Path:
     _edit(fixture_seeds, RECORDS, add)
     _edit(fixture_seeds, REGISTRY, lambda d: d["actors"][1].update(name="Chan \u202egnp.exe"))
     db = tmp_path / "hostile.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     return db
 
 
@@ -666,7 +666,7 @@ def test_build_on_a_full_disk_is_one_line_and_keeps_the_database(
     fixture_seeds: Path, tmp_path: Path, monkeypatch, capsys
 ):
     db = tmp_path / "m.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     before = db.read_bytes()
 
     def full(*_args, **_kwargs):
@@ -695,9 +695,10 @@ def test_an_unwritable_target_is_one_line(fixture_seeds: Path, tmp_path: Path, s
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
 
 
-def test_first_run_build_fault_is_a_message_not_a_traceback(tmp_path: Path):
+def test_first_run_build_fault_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
+    monkeypatch.setenv("MONITOR_BUILD_IMAGES", "0")
     problem = ensure_database(blocker / "data" / "monitor.duckdb")
     # The build runs as its own process and ends the fault with one line, no traceback.
     assert problem and "Traceback" not in problem and len(problem.splitlines()) == 1

@@ -86,7 +86,7 @@ def units_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     shutil.copy(UNITS_FIXTURE / "101_kampot_fund.txt", seeds / "articles")
     shutil.copy(UNITS_FIXTURE / "kampot-fund.yaml", seeds / "curated")
-    build(tmp / "monitor.duckdb", seeds)
+    build(tmp / "monitor.duckdb", seeds, draw_images=False)
     return tmp / "monitor.duckdb"
 
 
