@@ -10,10 +10,11 @@ import duckdb
 import pytest
 import yaml
 
+from data_model.check_rules import RULES, SHARE_TOLERANCE_PP
 from data_model.records import Indicator, Metric, Phase, Unit
 from data_model.tables import CONSISTENCY_CHECKS
 from etl.build import build
-from etl.consistency import RULES, SHARE_TOLERANCE_PP, Check, run_checks
+from etl.consistency import Check, run_checks
 from etl.validate import Dataset, Located
 
 CODEBOOK = Path(__file__).parent / "fixtures" / "consistency" / "codebook.yaml"
