@@ -357,6 +357,23 @@ EARLIER_SECTIONS = {
 }
 
 
+def pick_section(
+    sections: list[TrendsSection], requested: str | None, chart_id: str | None = None
+) -> TrendsSection | None:
+    """The section an address names, by id or by its name (links made before ids), or the
+    one holding `chart_id` (?chart=, the links chart_page makes); the first section for
+    anything else; None when no category has a chart."""
+    for section in sections:
+        if requested in (section.section_id, section.label):
+            return section
+    shown = {c for s in sections for c in s.chart_ids}
+    holding = chart_id if chart_id in shown else EARLIER_SECTIONS.get(requested or "")
+    for section in sections:
+        if holding in section.chart_ids:
+            return section
+    return next(iter(sections), None)
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Every chart of one database, by id, and the Trends sections that show them."""
@@ -365,17 +382,8 @@ class Catalogue:
     sections: dict[str, TrendsSection]
 
     def section(self, requested: str | None, chart_id: str | None = None) -> TrendsSection | None:
-        """The section an address names, by id or by its name (links made before ids), or
-        the one holding `chart_id` (?chart=, the links chart_page makes); the first section
-        for anything else; None when no category has a chart."""
-        for section in self.sections.values():
-            if requested in (section.section_id, section.label):
-                return section
-        holding = chart_id if chart_id in self.charts else EARLIER_SECTIONS.get(requested or "")
-        for section in self.sections.values():
-            if holding in section.chart_ids:
-                return section
-        return next(iter(self.sections.values()), None)
+        """The section an address names (see pick_section)."""
+        return pick_section(list(self.sections.values()), requested, chart_id)
 
     def build(self, chart_id: str, frames: Frames) -> Chart | None:
         """The chart with this id, or None for an id this database has no chart for."""

@@ -47,24 +47,40 @@ class Chart:
         return self.evidence.empty
 
 
-class StoredChart(Chart):
-    """A chart read back from chart_parts: everything but the figure is ready; the figure is
-    decoded from its JSON the first time it is asked for (static pages never ask)."""
+@dataclass(frozen=True)
+class StoredChart:
+    """A chart read back from chart_parts, shown as a Chart is: everything but the figure is
+    ready; the figure is decoded from its JSON the first time it is asked for (static pages
+    never ask)."""
 
-    def __init__(self, row: dict[str, str]) -> None:
-        # Chart is frozen: set the fields the way its own __init__ does.
+    chart_id: str
+    title: str
+    takeaway: str
+    evidence: pd.DataFrame
+    sources: tuple[str, ...]
+    figure_json: str
+
+    source_line = Chart.source_line
+    is_empty = Chart.is_empty
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> StoredChart:
+        """The chart of one chart_parts row (database.queries.chart_parts)."""
         split = json.loads(row["evidence"])
-        evidence = pd.DataFrame(split["data"], columns=split["columns"] or EVIDENCE_COLUMNS)
-        for name, value in {
-            "chart_id": row["chart_id"],
-            "title": row["title"],
-            "takeaway": row["takeaway"],
-            "evidence": evidence,
-            "sources": tuple(json.loads(row["sources"])),
-            "_figure_json": row["figure"],
-        }.items():
-            object.__setattr__(self, name, value)
+        return cls(
+            chart_id=row["chart_id"],
+            title=row["title"],
+            takeaway=row["takeaway"],
+            evidence=pd.DataFrame(split["data"], columns=split["columns"] or EVIDENCE_COLUMNS),
+            sources=tuple(json.loads(row["sources"])),
+            figure_json=row["figure"],
+        )
 
     @cached_property
-    def figure(self) -> go.Figure:  # type: ignore[override]
-        return pio.from_json(self._figure_json)
+    def figure(self) -> go.Figure:
+        # cached_property writes the instance's __dict__ directly: allowed on a frozen class.
+        return pio.from_json(self.figure_json)
+
+
+#: What pages, routes and exports show: a chart just built, or one read back.
+ShownChart = Chart | StoredChart

@@ -403,6 +403,7 @@ CHART_PARTS = Table(
     "Every chart as the build made it (figure, words, evidence), so no page rebuilds one.",
     (
         Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column("ordinal", "INTEGER", "The chart's place in the catalogue (galleries, lists)."),
         Column("title", "VARCHAR", "The chart's title."),
         Column("takeaway", "VARCHAR", "The chart's takeaway in words."),
         Column("figure", "VARCHAR", "The Plotly figure as JSON (plotly.io.to_json)."),
@@ -412,6 +413,19 @@ CHART_PARTS = Table(
         Column("sources", "VARCHAR", "The articles the chart rests on, as a JSON list of text."),
     ),
     ("chart_id",),
+)
+
+TRENDS_SECTIONS = Table(
+    "trends_sections",
+    "The Trends page's sections as the build's catalogue made them (one per category with a "
+    "chart), so no server rebuilds the catalogue.",
+    (
+        Column("section_id", "VARCHAR", "The id the page's address carries (?section=)."),
+        Column("label", "VARCHAR", "The name readers see."),
+        Column("ordinal", "INTEGER", "The section's place on the page (categories.yaml order)."),
+        Column("chart_ids", "VARCHAR", "The charts it shows, in order, as a JSON list of ids."),
+    ),
+    ("section_id",),
 )
 
 READABLE_CHECKS = Table(
@@ -533,6 +547,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_IMAGES,
     BUILD_CHANGES,
     CHART_PARTS,
+    TRENDS_SECTIONS,
     READABLE_CHECKS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

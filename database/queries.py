@@ -840,6 +840,18 @@ def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
     return None if frame.empty else {k: str(v) for k, v in frame.iloc[0].items()}
 
 
+def chart_titles(db: Reader) -> dict[str, str]:
+    """Every chart the build stored, id -> title, in the catalogue's order."""
+    frame = db.frame("SELECT chart_id, title FROM chart_parts ORDER BY ordinal")
+    return dict(zip(frame["chart_id"], frame["title"], strict=True))
+
+
+def trends_sections(db: Reader) -> pd.DataFrame:
+    """The Trends page's sections as the build stored them, in page order (chart_ids is a
+    JSON list)."""
+    return db.frame("SELECT section_id, label, chart_ids FROM trends_sections ORDER BY ordinal")
+
+
 def readable_checks(db: Reader) -> pd.DataFrame:
     """consistency_checks with detail and articles in the plain words the build stored, in
     the same order."""

@@ -85,8 +85,9 @@ def _chart_steps(previous: Path, draw_images: bool, notes: list[str]) -> list:
     made: list = []
 
     def charts(new: Path) -> None:
-        made.extend(make_charts(new))
-        notes.append(store_charts(new, made))
+        sections, charts = make_charts(new)
+        made.extend(charts)
+        notes.append(store_charts(new, sections, charts))
 
     def images(new: Path) -> None:
         from etl.chart_images import draw_into

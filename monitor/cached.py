@@ -7,6 +7,7 @@ has already made what is expensive (charts, worded checks)."""
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.catalogue import Catalogue, catalogue
-from charts.frames import ReaderFrames
+from charts.catalogue import TrendsSection
 from charts.legible import fitted
-from charts.model import Chart, StoredChart
+from charts.model import ShownChart, StoredChart
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
 from monitor import texts
@@ -152,25 +152,32 @@ def data_package(dashboard_url: str | None = None) -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _chart(chart_id: str, version: Version) -> Chart | None:
+def _chart(chart_id: str, version: Version) -> ShownChart | None:
     # A resource, not data: shared, not copied. Read back as the build stored it (a query
     # and a JSON parse).
     parts = queries.chart_parts(_reader(version), chart_id)
-    return None if parts is None else StoredChart(parts)
+    return None if parts is None else StoredChart.from_row(parts)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _catalogue(key: str, _version: Version) -> Catalogue:
-    return catalogue(ReaderFrames(_reader(_version)))
+def _trends_sections(key: str, _version: Version) -> tuple[TrendsSection, ...]:
+    rows = queries.trends_sections(_reader(_version))
+    return tuple(
+        TrendsSection(str(r.section_id), str(r.label), tuple(json.loads(r.chart_ids)))
+        for r in rows.itertuples()
+    )
 
 
-def charts() -> Catalogue:
-    """The charts of the current data and the Trends sections showing them, made once per
-    database content (the metrics and their categories decide them)."""
-    return _catalogue(content_key(), current_version())
+def trends_sections() -> list[TrendsSection]:
+    """The Trends sections and the charts each shows, as the build stored them."""
+    return list(_trends_sections(content_key(), current_version()))
 
 
-def chart(chart_id: str) -> Chart | None:
+#: Every chart the build stored, id -> title, in the catalogue's order.
+chart_titles = _cached(queries.chart_titles)
+
+
+def chart(chart_id: str) -> ShownChart | None:
     """The chart with this id (None for an unknown id), as the build made it."""
     return _chart(chart_id, current_version())
 

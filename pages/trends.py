@@ -19,7 +19,7 @@ interactive = st.query_params.get("interactive") == "true"
 if section is None:
     st.info("No article reports a figure yet.", icon=":material/info:")
 else:
-    st.html(ui.trends_menu(list(cached.charts().sections.values()), section, interactive))
+    st.html(ui.trends_menu(cached.trends_sections(), section, interactive))
     for chart_id in section.chart_ids:
         chart = ui.chart_or_notice(chart_id)
         if chart:

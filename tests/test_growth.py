@@ -204,7 +204,7 @@ def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts)
     assert list(charts.sections)[-1] == "courts"
     assert charts.sections["courts"].chart_ids == (CHART_ID,)
     assert parts is not None
-    stored = StoredChart(parts)
+    stored = StoredChart.from_row(parts)
     assert "more than 300" in stored.takeaway
     assert stored.figure.layout.yaxis.title.text == "cases heard"
     assert stored.evidence["source_id"].tolist() == [grown_courts["source_id"]]

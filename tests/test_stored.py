@@ -30,7 +30,7 @@ def _differences(built: Chart, parts: dict[str, str] | None) -> list[str]:
     """What a chart read back from chart_parts has other than the chart built afresh."""
     if parts is None:
         return ["not stored"]
-    stored = StoredChart(parts)
+    stored = StoredChart.from_row(parts)
     fields = ("title", "takeaway", "sources", "source_line")
     out = [f for f in fields if getattr(stored, f) != getattr(built, f)]
     if stored.evidence.astype(object).fillna("").values.tolist() != (
@@ -69,14 +69,19 @@ def test_same_data_same_fingerprint_new_data_a_new_one(fixture_seeds: Path, tmp_
     assert _fingerprint(changed) != _fingerprint(first)
 
 
-def test_the_page_shows_the_chart_the_build_stored(seed_db: Path, tmp_path: Path, monkeypatch):
-    """The Trends page takes the takeaway from the database, not from rebuilding the chart."""
+def test_the_page_shows_the_charts_and_sections_the_build_stored(
+    seed_db: Path, tmp_path: Path, monkeypatch
+):
+    """The Trends page takes the takeaway and its sections from the database, not from
+    rebuilding the chart or the catalogue."""
     db = tmp_path / "monitor.duckdb"
     db.write_bytes(seed_db.read_bytes())
     chart_id = "arrests-over-time"
     marker = "Takeaway as the build stored it."
+    section = "Section as the build stored it"
     con = duckdb.connect(str(db))
     con.execute("UPDATE chart_parts SET takeaway = ? WHERE chart_id = ?", [marker, chart_id])
+    con.execute("UPDATE trends_sections SET label = ? WHERE ordinal = 1", [section])
     con.close()
     monkeypatch.setenv("MONITOR_DB", str(db))
     st.cache_data.clear()
@@ -87,6 +92,7 @@ def test_the_page_shows_the_chart_the_build_stored(seed_db: Path, tmp_path: Path
     at.run()
     assert not at.exception
     assert f"**{md(marker)}**" in [m.value for m in at.markdown]
+    assert any(section in h.proto.body for h in at.get("html"))
 
 
 def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
