@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
 import pandas as pd
 
@@ -435,3 +435,12 @@ def chart_page(chart_id: str) -> str:
     if chart_id == TIMELINE.chart_id:
         return ""
     return f"trends?chart={quote_plus(chart_id)}"
+
+
+def chart_url(dashboard_url: str, chart_id: str) -> str:
+    """The chart's place on the dashboard, e.g. https://host/trends#arrests-over-time."""
+    if urlsplit(dashboard_url).scheme not in ("http", "https"):
+        # The link goes into files others host: never a javascript: or file: address.
+        raise ValueError(f"dashboard URL must start with http:// or https://: {dashboard_url!r}")
+    # The same address as the dashboard's own permalinks (monitor.ui.permalink).
+    return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"

@@ -10,10 +10,11 @@ from pathlib import Path
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from charts.drawing import PROJECT, chart_png, chart_url
+from charts.catalogue import chart_url
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
 from charts.style import NARROW, PLOTLY_CONFIG, WIDE
+from data_model.wording import PROJECT
 from database import queries
 from database.connection import Reader
 
@@ -128,6 +129,10 @@ def write_chart_files(
         path.write_text(chart_html(chart, dashboard_url), encoding="utf-8")
         written.append(path)
     if png:
+        # Imported here: the dashboard imports this module for its HTML, and its process
+        # must never load the drawing browser (tests/test_layers.py).
+        from charts.drawing import chart_png
+
         for chart in charts:
             path = out_dir / f"{chart.chart_id}.png"
             path.write_bytes(chart_png(chart, dashboard_url))

@@ -47,6 +47,37 @@ def imported(path: Path) -> set[str]:
     return names
 
 
+def loaded_at_start(path: Path) -> set[str]:
+    """Every module name importing this file loads, following product modules through their
+    module-level imports (imports inside functions are deliberate deferrals, not followed)."""
+    modules = {_dotted(p): p for p in product_modules()}
+    seen: set[str] = set()
+    todo = [path]
+    while todo:
+        tree = ast.parse(todo.pop().read_text(encoding="utf-8"))
+        for node in tree.body:
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            for name in names:
+                parts = name.split(".")
+                for i in range(1, len(parts) + 1):  # a package's __init__ loads too
+                    prefix = ".".join(parts[:i])
+                    if prefix in seen:
+                        continue
+                    seen.add(prefix)
+                    if prefix in modules:
+                        todo.append(modules[prefix])
+    return seen
+
+
+def _dotted(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
 def graph() -> dict[str, dict[str, set[str]]]:
     """package -> imported package -> the modules that import it (own package left out)."""
     modules = product_modules()

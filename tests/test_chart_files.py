@@ -15,10 +15,10 @@ import pytest
 from choreographer.errors import ChromeNotFoundError
 
 from charts import drawing
+from charts.catalogue import chart_url
 from charts.drawing import (
     PngUnavailable,
     chart_png,
-    chart_url,
     close_png_session,
     png_figure,
     png_problem,
