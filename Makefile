@@ -3,30 +3,40 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# uv installs exactly what uv.lock pins (versions and hashes); it is itself pinned here and
-# kept in a folder of its own, so a fresh machine needs nothing but Python and make.
+# uv installs exactly what requirements.lock pins (every runtime and dev dependency, with
+# hashes); uv itself is pinned here and kept in a folder of its own, so a fresh machine needs
+# nothing but Python and make. pyproject.toml keeps the ranges the code supports.
 UV_VERSION := 0.13.9
 UV := .uv/bin/uv
+LOCK := requirements.lock
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: dashboard studio test data browser lint bench upgrade
+.PHONY: dashboard studio test data browser lint bench upgrade lock
 
 $(UV):
 	$(PYTHON) -m venv .uv
 	.uv/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(STAMP): pyproject.toml uv.lock $(UV)
-	$(UV) sync --frozen --extra dev --python $(PYTHON) --quiet
+$(STAMP): pyproject.toml $(LOCK) $(UV)
+	[ -x $(PY) ] || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --require-hashes --python $(PY) $(LOCK)
+	$(UV) pip install --quiet --no-deps --python $(PY) -e .
 	touch $(STAMP)
 
-## Refresh uv.lock to the newest versions pyproject.toml allows, install them, run the tests.
+## Write requirements.lock again from pyproject.toml, keeping every version that still fits.
+lock: $(UV)
+	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11 --no-header --quiet -o $(LOCK)
+
+## Refresh requirements.lock to the newest versions pyproject.toml allows, install, run the tests.
 upgrade: $(UV)
-	$(UV) lock --upgrade --python $(PYTHON)
+	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11 --no-header --quiet --upgrade -o $(LOCK)
 	$(MAKE) test
 
 ## Run the dashboard on http://localhost:8501 (builds the database first if it is missing or outdated).
 dashboard: $(STAMP)
-	$(PY) -m monitor.serve
+	$(PY) -m streamlit run serve.py
 
 ## Run the curation studio on http://127.0.0.1:8502 (localhost only), a process apart from the dashboard.
 studio: $(STAMP)

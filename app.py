@@ -25,16 +25,16 @@ if needs_build(path):  # missing, or built by older code than this
         st.stop()
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/trends.py", title="Trends", icon=":material/show_chart:"),
-    st.Page("pages/statements.py", title="Statements", icon=":material/format_quote:"),
-    st.Page("pages/policies.py", title="Policies", icon=":material/gavel:"),
-    st.Page("pages/sources.py", title="Sources", icon=":material/article:"),
-    st.Page("pages/data.py", title="Data", icon=":material/table:"),
-    st.Page("pages/checks.py", title="Data checks", icon=":material/fact_check:"),
-    st.Page("pages/methodology.py", title="Methodology", icon=":material/rule:"),
-    st.Page("pages/share.py", title="Embed & share", icon=":material/share:"),
-    st.Page("pages/embed.py", title="Chart", url_path="embed", visibility="hidden"),
+    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("views/trends.py", title="Trends", icon=":material/show_chart:"),
+    st.Page("views/statements.py", title="Statements", icon=":material/format_quote:"),
+    st.Page("views/policies.py", title="Policies", icon=":material/gavel:"),
+    st.Page("views/sources.py", title="Sources", icon=":material/article:"),
+    st.Page("views/data.py", title="Data", icon=":material/table:"),
+    st.Page("views/checks.py", title="Data checks", icon=":material/fact_check:"),
+    st.Page("views/methodology.py", title="Methodology", icon=":material/rule:"),
+    st.Page("views/share.py", title="Embed & share", icon=":material/share:"),
+    st.Page("views/embed.py", title="Chart", url_path="embed", visibility="hidden"),
 ]
 
 page_styles.draw()

@@ -9,7 +9,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
-import pyarrow as pa
 
 from data_model.records import ActorType, Stance, Topic
 from database import queries
@@ -245,8 +244,3 @@ def table_rows(db: Reader, table: str, values: Values) -> pd.DataFrame:
     """The filtered rows in the columns the Data page shows and downloads."""
     frame = db.frame(*API_TABLES[table].query(values))
     return frame.loc[:, list(DOWNLOAD_TABLES[table].columns)].reset_index(drop=True)
-
-
-def table_arrow(db: Reader, table: str, values: Values) -> pa.Table:
-    """table_rows() as DuckDB answers it, in Arrow: the same rows and columns, no pandas."""
-    return db.arrow(*API_TABLES[table].query(values)).select(DOWNLOAD_TABLES[table].columns)

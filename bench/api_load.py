@@ -3,7 +3,7 @@ the Streamlit embed page's first HTML answer, on 127.0.0.1 only, bounded in time
 
     .venv/bin/python bench/api_load.py --url http://127.0.0.1:8501 [--seconds 10] [--clients 4]
 
-Start the server first (python -m monitor.serve --server.port 8501 --server.headless true).
+Start the server first (streamlit run serve.py --server.port 8501).
 Figures are measured side by side in one run; nothing here is asserted.
 """
 

@@ -11,7 +11,7 @@ joined with metric, category, unit, article, phase and actor, the statements wit
 articles, on every request, not read whole from the build's indicator_rows and
 statement_search tables); before and after requests alternate, so both
 see the same machine load. Throughput:
-`monitor.serve` processes on loopback, loaded by client threads for --seconds per route,
+`streamlit run serve.py` processes on loopback, loaded by client threads for --seconds per route,
 one process and two taking requests in turn (the client alternates between them, as the
 simplest round-robin balancer would), --rounds times alternating, medians. Besides the
 answers the server keeps per build, two routes ask a search word not asked before on every
@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 from bench.calibrate import calibration_line  # noqa: E402
-from bench.page_load import start_server, stop_server  # noqa: E402
+from tests.serving import start_server, stop_server  # noqa: E402
 
 CSV_PATHS = (
     "/api/v1/statements.csv",
@@ -303,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         # The seeds' build drew the images the light embeds serve (etl.build runs every step).
         env = {**os.environ, "MONITOR_DB": str(args.db or seeds_db)}
         procs = [
-            start_server([sys.executable, "-m", "monitor.serve"], env, tmp / f"s{i}.log")
+            start_server(
+                [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp / f"s{i}.log"
+            )
             for i in range(2)
         ]
         try:

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
-from bench.page_load import start_server, stop_server  # noqa: E402
+from tests.serving import start_server, stop_server  # noqa: E402
 
 #: The pages a reader goes through, by URL path ("" is the Overview).
 PAGES = ("", "trends", "statements", "policies", "sources", "checks", "share")
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
                 dbs[name] = tmp / name / "served.duckdb"
                 shutil.copyfile(versions[name][0], dbs[name])
                 env = {**os.environ, "MONITOR_DB": str(dbs[name])}
-                command = [sys.executable, "-m", "monitor.serve"]
+                command = [sys.executable, "-m", "streamlit", "run", "serve.py"]
                 servers[name], urls[name] = start_server(
                     command, env, tmp / f"{name}.log", cwd=root
                 )

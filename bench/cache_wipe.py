@@ -6,7 +6,7 @@
 Each round loads the Overview in --sessions browser contexts at once, while a raw
 websocket client (no browser, as an attacker would) sends a clear_cache BackMsg every
 second. Reported: p50 and p95 of the loads, quiet and under the wipes, for the launcher
-(monitor/streamlit_internals.py installed) and for plain `streamlit run app.py`.
+(monitor/guards.py in serve.py) and for plain `streamlit run app.py`.
 
 With --raw SECONDS there is no browser (on 2 cores, 5 Chromium pages swamp the server and
 hide what a wipe costs): both servers run at once, each read by --sessions raw websocket
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
-from bench.page_load import (  # noqa: E402
+from tests.serving import (  # noqa: E402
     DESKTOP,
     WAIT_MS,
     launch_chromium,
@@ -81,7 +81,7 @@ def _p(values: list[float], q: int) -> float:
 
 
 SERVERS = {
-    "launcher (patched)": [sys.executable, "-m", "monitor.serve"],
+    "launcher (patched)": [sys.executable, "-m", "streamlit", "run", "serve.py"],
     "streamlit run (unpatched)": [sys.executable, "-m", "streamlit", "run", "app.py"],
 }
 

@@ -23,7 +23,7 @@ from charts.catalogue import CURATED, catalogue  # noqa: E402
 from charts.frames import ReaderFrames  # noqa: E402
 from charts.hedged import _bound_arrows, _span, reference_date  # noqa: E402
 from database.connection import Reader  # noqa: E402
-from monitor.texts import evidence_markdown  # noqa: E402
+from monitor.figure_texts import evidence_markdown  # noqa: E402
 
 
 def build_db(copies: int, work: Path) -> Path:

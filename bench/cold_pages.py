@@ -24,14 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 PAGES = (
-    "pages/overview.py",
-    "pages/trends.py",
-    "pages/statements.py",
-    "pages/policies.py",
-    "pages/sources.py",
-    "pages/data.py",
-    "pages/checks.py",
-    "pages/share.py",
+    "views/overview.py",
+    "views/trends.py",
+    "views/statements.py",
+    "views/policies.py",
+    "views/sources.py",
+    "views/data.py",
+    "views/checks.py",
+    "views/share.py",
 )
 
 #: Run in each checkout (its folder first on the path): one round, figures as JSON.
@@ -46,12 +46,12 @@ PAGES = json.loads(sys.argv[1])
 
 def run(page, clear):
     at = AppTest.from_file(APP, default_timeout=300)
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         at.run()
     if clear:
         st.cache_data.clear()
         st.cache_resource.clear()
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         at.switch_page(page)
     started = time.perf_counter()
     at.run()
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                 totals[(name, k)] += median
                 cells.append(median)
         print(
-            f"{page.removeprefix('pages/'):<20} {cells[0]:>11.0f} {cells[1]:>9.0f} "
+            f"{page.removeprefix('views/'):<20} {cells[0]:>11.0f} {cells[1]:>9.0f} "
             f"{cells[2]:>11.0f} {cells[3]:>9.0f}"
         )
     print(

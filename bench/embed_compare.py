@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 from bench.calibrate import calibration_line  # noqa: E402
-from bench.page_load import (  # noqa: E402
+from tests.serving import (  # noqa: E402
     DESKTOP,
     WAIT_MS,
     launch_chromium,
@@ -93,7 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             db = Path(tmp) / "monitor.duckdb"
             build(db)
         env = {**os.environ, "MONITOR_DB": str(db)}
-        proc, base = start_server([sys.executable, "-m", "monitor.serve"], env, Path(tmp) / "log")
+        proc, base = start_server(
+            [sys.executable, "-m", "streamlit", "run", "serve.py"], env, Path(tmp) / "log"
+        )
         browser = launch_chromium(playwright)
         try:
             urls = {

@@ -33,7 +33,7 @@ def measure(db: Path, rounds: int) -> dict[str, float]:
     # A first page run at 1000x on a loaded machine can take longer than AppTest's default.
     at = AppTest.from_file(str(Path.cwd() / "app.py"), default_timeout=600)
     at.run()
-    at.switch_page("pages/statements.py")
+    at.switch_page("views/statements.py")
     at.session_state["statement-filters"] = True  # open the filter panel
     at.run()
     options = list(at.pills(key="stance").options)

@@ -38,7 +38,9 @@ def first_overview_ms(checkout: Path, db: Path, log: Path) -> float:
     from playwright.sync_api import sync_playwright
 
     env = {**os.environ, "MONITOR_DB": str(db)}
-    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, log, cwd=checkout)
+    proc, url = start_server(
+        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, log, cwd=checkout
+    )
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)

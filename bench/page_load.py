@@ -1,48 +1,49 @@
 """Time every page to fully rendered in a real browser against a blank Streamlit page, and a filter change's server time.
 
-One script, because the browser, the servers and the report share one lifecycle; the browser
-tests import its helpers so both measure the same condition.
+The servers and the browser come from tests/serving.py, so the browser tests and this
+script measure the same condition.
 """
 
 from __future__ import annotations
 
 import argparse
-import ast
 import itertools
 import logging
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page, Playwright
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "app.py"
+if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
+    sys.path.insert(0, str(ROOT))
+
+from tests.serving import (  # noqa: E402
+    APP,
+    CHROMIUM,
+    DESKTOP,
+    READY_JS,
+    WAIT_MS,
+    launch_chromium,
+    open_filters,
+    page_cases,
+    stance_pill,
+    start_server,
+    stop_server,
+    wait_until_rendered,
+)
+
 BLANK_APP = Path(__file__).resolve().with_name("blank_app.py")
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-DESKTOP = {"width": 1400, "height": 2400}
-PHONE = {"width": 390, "height": 2400}
 
 #: Targets the report is held against.
 LOAD_RATIO_TARGET = 1.5
@@ -54,170 +55,6 @@ LINKED_STATES = {
     "statements?filtered": "/statements?stance=critical",
     "data?grid": "/data?view=Sort+and+search",
 }
-
-#: Every bounded wait in the browser, in milliseconds.
-WAIT_MS = 60_000
-
-# "Finished rendering": the script run is over (the attribute starts as 'initial', so a page
-# that has not run yet never counts), the socket is up, the running man is gone, and no
-# lazily loaded element (Plotly, data grid) is still a skeleton or an empty Plotly frame.
-READY_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-  if (app.dataset.testConnectionState !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.js-plotly-plot')) return false;
-  }
-  return !!document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]');
-}"""
-
-# The same condition, answering with the time since navigation started.
-READY_AT_JS = f"() => ({READY_JS})() ? performance.now() : false"
-
-
-@dataclass(frozen=True)
-class PageCase:
-    """One URL of the app to open: its name (test id, screenshot name) and what it must show."""
-
-    name: str
-    path: str
-    expects_chart: bool
-    title: str | None = None
-
-
-def _string_call(node: ast.AST, method: str) -> str | None:
-    """The string first argument of a call like `x.method("...")`, or None."""
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == method
-        and node.args
-        and isinstance(node.args[0], ast.Constant)
-        and isinstance(node.args[0].value, str)
-    ):
-        return node.args[0].value
-    return None
-
-
-def page_title(source: str) -> str | None:
-    """The text of a page file's st.title("..."), if it has a fixed one."""
-    titles = (_string_call(node, "title") for node in ast.walk(ast.parse(source)))
-    return next((t for t in titles if t is not None), None)
-
-
-def _chart_ids() -> list[str]:
-    from charts.catalogue import CURATED, TIMELINE
-
-    # The curated charts and the timeline: a chart of one metric exists only with the data.
-    return [*CURATED, TIMELINE.chart_id]
-
-
-def page_cases(app: Path = APP) -> list[PageCase]:
-    """Every st.Page in app.py at the URL Streamlit gives it; a page added there is covered."""
-    from streamlit.source_util import page_icon_and_name
-
-    cases: list[PageCase] = []
-    for node in ast.walk(ast.parse(app.read_text(), filename=str(app))):
-        if not isinstance(node, ast.Call) or (page_file := _string_call(node, "Page")) is None:
-            continue
-        file = Path(page_file)
-        options = {k.arg: k.value for k in node.keywords if k.arg}
-        default = isinstance(options.get("default"), ast.Constant) and options["default"].value
-        url_path = options.get("url_path")
-        inferred = page_icon_and_name(file)[1]
-        slug = url_path.value if isinstance(url_path, ast.Constant) else inferred
-        source = (app.parent / file).read_text()
-        draws = "chart_block(" in source or "plotly_chart(" in source
-        if file.stem == "embed":
-            # The embed page draws only the chart its URL names: open it bare (it must say no
-            # chart was named) and the way donors' frames do, with a chart.
-            cases.append(PageCase(file.stem, f"/{slug}", False))
-            chart = _chart_ids()[0]
-            cases.append(PageCase("embed-chart", f"/{slug}?embed=true&chart={chart}", True))
-        else:
-            path = "/" if default else f"/{slug}"
-            cases.append(PageCase(file.stem, path, draws, page_title(source)))
-    return cases
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _tail(path: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
-    except FileNotFoundError:
-        return ""
-
-
-def start_server(
-    command: Sequence[str],
-    env: dict[str, str],
-    log: Path,
-    timeout: float = 90.0,
-    cwd: Path = ROOT,
-) -> tuple[subprocess.Popen[bytes], str]:
-    """Start a Streamlit command on a free local port; return it once /_stcore/health says ok."""
-    for _attempt in range(3):  # the free port can be taken between finding and binding it
-        port = free_port()
-        args = [
-            *command,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            # Others edit the sources while this runs; a watcher would put "source changed"
-            # in the status widget and the page would never count as finished.
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ]
-        with log.open("ab") as out:
-            proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        return proc, url
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.2)
-        stop_server(proc)
-        if "already in use" not in _tail(log):
-            break
-    raise RuntimeError(f"{' '.join(command)} did not become healthy; log:\n{_tail(log)}")
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    """Stop one server we started, by its own handle; kill it if it will not stop."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-
-
-def launch_chromium(playwright: Playwright) -> Browser:
-    return playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, timeout=WAIT_MS
-    )
-
-
-def wait_until_rendered(page: Page, timeout_ms: int = WAIT_MS) -> float:
-    """Wait for the finished-rendering condition; return ms since the navigation started."""
-    handle = page.wait_for_function(READY_AT_JS, timeout=timeout_ms, polling="raf")
-    return float(handle.json_value())
 
 
 def load_ms(browser: Browser, url: str) -> float:
@@ -241,22 +78,6 @@ def count_line_js(noun: str) -> str:
   }}
   return null;
 }}"""
-
-
-def open_filters(page: Page) -> None:
-    """The Statements filters are drawn once their panel is opened (or a filter is set)."""
-    summary = page.locator('[data-testid="stExpander"] summary').filter(
-        has_text="Filter statements"
-    )
-    stances = page.get_by_role("toolbar", name="Stance")
-    if stances.count() == 0 or stances.is_hidden():
-        summary.click()
-        stances.wait_for(state="visible")
-
-
-def stance_pill(page: Page, stance: str) -> Locator:
-    """The Stance filter's button for one stance (pressed when chosen)."""
-    return page.get_by_role("toolbar", name="Stance").get_by_role("button", name=stance, exact=True)
 
 
 def browser_filter_change_ms(browser: Browser, base: str, stance: str) -> float:
@@ -296,7 +117,7 @@ def apptest_filter_change_ms(db: Path, rounds: int) -> tuple[list[float], list[f
     os.environ["MONITOR_DB"] = str(db)
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
-    at.switch_page("pages/statements.py")
+    at.switch_page("views/statements.py")
     at.session_state["statement-filters"] = True  # open the filter panel
     at.run()
     options = list(at.pills(key="stance").options)
@@ -409,7 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             capture_output=True,
         )
         env = {**os.environ, "MONITOR_DB": str(db)}
-        app, app_url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp / "app.log")
+        app, app_url = start_server(
+            [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp / "app.log"
+        )
         servers.append(app)
         blank, blank_url = start_server(
             [sys.executable, "-m", "streamlit", "run", str(BLANK_APP)], env, tmp / "blank.log"

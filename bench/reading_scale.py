@@ -189,7 +189,7 @@ def measure_scale(
     servers = []
     try:
         app, app_url = start_server(
-            [sys.executable, "-m", "monitor.serve"], env, work / f"app-x{copies}.log"
+            [sys.executable, "-m", "streamlit", "run", "serve.py"], env, work / f"app-x{copies}.log"
         )
         servers.append(app)
         blank, blank_url = start_server(
@@ -202,7 +202,10 @@ def measure_scale(
         }
         if before is not None:
             old, old_url = start_server(
-                [sys.executable, "-m", "monitor.serve"], env, work / "before.log", cwd=before
+                [sys.executable, "-m", "streamlit", "run", "serve.py"],
+                env,
+                work / "before.log",
+                cwd=before,
             )
             servers.append(old)
             targets |= {

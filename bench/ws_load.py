@@ -111,7 +111,11 @@ class Server:
         env = {**os.environ, "MONITOR_DB": str(db), "PYTHONPATH": str(root)}
         self.name = name
         self.payload: bytes | None = _rerun("", "") if blank else None
-        command = ["-m", "streamlit", "run", str(BLANK_APP)] if blank else ["-m", "monitor.serve"]
+        command = (
+            ["-m", "streamlit", "run", str(BLANK_APP)]
+            if blank
+            else ["-m", "streamlit", "run", "serve.py"]
+        )
         self.proc, url = start_server([sys.executable, *command], env, log, cwd=root)
         self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
         self.rows: list[str] = []

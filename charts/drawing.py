@@ -1,13 +1,11 @@
 """Draw a chart as a static image (SVG for pages, PNG for reports) through a kept Chromium.
 
-Long because the PNG's print layout (title, takeaway, key, legend, footer in pixels) and the
-kept browser session belong together; each part is short.
+The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
+browser (kaleido's own sync server) live here together.
 """
 
 from __future__ import annotations
 
-import asyncio
-import atexit
 import contextlib
 import hashlib
 import html
@@ -15,10 +13,9 @@ import json
 import os
 import textwrap
 import threading
-from collections.abc import Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import kaleido
 import plotly.graph_objects as go
@@ -36,15 +33,12 @@ from charts.model import Chart
 from charts.style import MARKER_KEY
 from data_model.wording import PROJECT
 
-T = TypeVar("T")
-
 #: Debian's Chromium; $MONITOR_CHROMIUM points elsewhere (e.g. on a Mac).
 DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = "install it with `apt-get install chromium` (as root), or run `make browser`"
 
 #: 1600 x 900 CSS pixels at scale 2: a 3200 x 1800 image, sharp in print and on slides.
 PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 2
-OPEN_TIMEOUT = 60.0  # a cold Chromium start can take several seconds on a small machine
 RENDER_TIMEOUT = 60.0
 
 
@@ -160,55 +154,10 @@ def png_problem() -> str | None:
     return None if _installed(browser) else str(_unavailable(browser, "is not installed"))
 
 
-class _Session:
-    """One Chromium with one kaleido tab, driven from its own event-loop thread.
-
-    Starting Chromium takes seconds and a render well under one, so the session is kept
-    for the life of the process. Callers on any thread submit renders to the loop;
-    kaleido's tab queue runs them one at a time.
-    """
-
-    def __init__(self, browser: Path) -> None:
-        self.browser = browser
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(
-            target=self._loop.run_forever, name="png-export", daemon=True
-        )
-        self._thread.start()
-        try:
-            self._kaleido = self._run(self._open(), OPEN_TIMEOUT)
-        except BaseException:
-            self._stop_loop()
-            raise
-
-    async def _open(self) -> kaleido.Kaleido:
-        # path= skips kaleido's browser search (and any downloaded copy); mathjax=False
-        # stops it fetching MathJax from a CDN, which charts without LaTeX never need.
-        k = kaleido.Kaleido(path=str(self.browser), mathjax=False, n=1, timeout=RENDER_TIMEOUT)
-        await k.open()
-        return k
-
-    def _run(self, coroutine: Coroutine[Any, Any, T], timeout: float) -> T:
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
-
-    def render(self, fig: go.Figure, opts: dict[str, Any]) -> bytes:
-        return self._run(self._kaleido.calc_fig(fig, opts=opts), RENDER_TIMEOUT + 5)
-
-    def _stop_loop(self) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join(timeout=10)
-        if not self._thread.is_alive():
-            self._loop.close()
-
-    def close(self) -> None:
-        # Closing a browser that has already died may raise; it is closed either way.
-        with contextlib.suppress(Exception):
-            self._run(self._kaleido.close(), 30)
-        self._stop_loop()
-
-
-_session: _Session | None = None
-_session_lock = threading.Lock()
+#: The browser kaleido's sync server was started with; None while it is stopped.
+_server_browser: Path | None = None
+#: kaleido's sync server answers one caller at a time (its return queue is shared).
+_server_lock = threading.Lock()
 
 # Raised when Chromium cannot start or dies; anything else is a bug in the figure.
 _BROWSER_ERRORS = (
@@ -220,32 +169,42 @@ _BROWSER_ERRORS = (
 )
 
 
-def _current_session(browser: Path) -> _Session:
-    global _session
-    with _session_lock:
-        if _session is not None and _session.browser != browser:
-            _session.close()
-            _session = None
-        if _session is None:
-            try:
-                _session = _Session(browser)
-            except _BROWSER_ERRORS as exc:
-                raise _unavailable(browser, f"could not be started ({exc})") from exc
-            except TimeoutError as exc:
-                raise _unavailable(browser, f"did not start within {OPEN_TIMEOUT:.0f}s") from exc
-        return _session
+def _kaleido_options(browser: Path) -> dict[str, Any]:
+    # path= skips kaleido's browser search (and any downloaded copy); mathjax=False stops
+    # it fetching MathJax from a CDN, which charts without LaTeX never need.
+    return {"path": str(browser), "mathjax": False, "n": 1, "timeout": RENDER_TIMEOUT}
+
+
+def _draw(browser: Path, fig: go.Figure, opts: dict[str, Any]) -> bytes:
+    """One image through kaleido's sync server, started on the first image of a process.
+
+    Starting Chromium takes seconds and a render well under one, so the server is kept.
+    The first image is drawn by kaleido's one-shot call, which raises when Chromium cannot
+    start; only then is the server started (a server whose browser failed to open would
+    leave its callers waiting for ever).
+    """
+    global _server_browser
+    with _server_lock:
+        if _server_browser == browser:
+            return kaleido.calc_fig_sync(fig, opts=opts)
+        if _server_browser is not None:
+            kaleido.stop_sync_server(silence_warnings=True)
+            _server_browser = None
+        image = kaleido.calc_fig_sync(fig, opts=opts, kopts=_kaleido_options(browser))
+        kaleido.start_sync_server(**_kaleido_options(browser), silence_warnings=True)
+        _server_browser = browser
+        return image
 
 
 def close_png_session() -> None:
     """Stop the Chromium kept for PNG export, if one is running."""
-    global _session
-    with _session_lock:
-        if _session is not None:
-            _session.close()
-            _session = None
-
-
-atexit.register(close_png_session)
+    global _server_browser
+    with _server_lock:
+        if _server_browser is not None:
+            # Closing a browser that has already died may raise; it is closed either way.
+            with contextlib.suppress(Exception):
+                kaleido.stop_sync_server(silence_warnings=True)
+            _server_browser = None
 
 
 @dataclass(frozen=True)
@@ -289,22 +248,18 @@ def chart_png(chart: Chart, dashboard_url: str | None = None) -> bytes:
     return png_drawing(chart, dashboard_url).draw()
 
 
-def chart_svg(chart: Chart, width: int, height: int) -> str:
-    """The chart as SVG text; raises PngUnavailable like chart_png."""
-    return svg_drawing(chart, width, height).draw().decode("utf-8")
-
-
 def _render(fig: go.Figure, opts: dict[str, Any]) -> bytes:
     """Render through the kept Chromium, starting it (again) when needed."""
     browser = chromium_path()
     if not _installed(browser):
         raise _unavailable(browser, "is not installed")
     try:
-        return _current_session(browser).render(fig, opts)
+        return _draw(browser, fig, opts)
     except _BROWSER_ERRORS:
-        # Chromium died since the last render (killed, out of memory): start it once more.
+        # Chromium died since the last render (killed, out of memory), or would not start:
+        # once more, in a fresh browser.
         close_png_session()
         try:
-            return _current_session(browser).render(fig, opts)
+            return _draw(browser, fig, opts)
         except _BROWSER_ERRORS as exc:
-            raise _unavailable(browser, f"stopped while rendering ({exc})") from exc
+            raise _unavailable(browser, f"could not draw ({exc})") from exc

@@ -15,7 +15,6 @@ import os
 import re
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +22,12 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from slugify import slugify
 
 from corpus.load import read_curated
 from corpus.problems import Problems, fault_line
 from corpus.safe_yaml import YamlRefused, parse_yaml
-from data_model.records import ID_FIELDS, DatePrecision, Source
+from data_model.records import ID_FIELDS, Source
 
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"
@@ -40,8 +40,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_URL = re.compile(r"^https?://[^\s/]+\S*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PREFIX = re.compile(r"^(\d{3,})_")
 _EMPTY_FLOW = re.compile(r"^sources:\s*\[\s*\](\s*#.*)?$", re.MULTILINE)
@@ -122,26 +120,41 @@ def _seed_name(articles_dir: Path, digest: str) -> str:
 # --- checking the metadata -------------------------------------------------------------
 
 
-def _published(path: Path, value: str, precision: str) -> dt.date:
-    if precision not in DatePrecision.__members__:
-        allowed = "|".join(DatePrecision.__members__)
-        raise AddRefused(f"cannot add {path}: --precision must be {allowed} (got {precision!r})")
+#: The command's option for each field of the Source model, to name in a refusal.
+_OPTIONS = {
+    "source_id": "--source-id",
+    "title": "--title",
+    "outlet": "--outlet",
+    "reporter": "--reporter",
+    "url": "--url",
+    "published_on": "--published",
+    "date_precision": "--precision",
+    "date_basis": "--date-basis",
+}
+
+
+def _checked(path: Path, fields: dict[str, Any]) -> Source:
+    """The Source the options describe, or AddRefused naming every option the model refuses."""
     try:
-        if not _ISO_DATE.match(value):
-            raise ValueError
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise AddRefused(
-            f"cannot add {path}: --published must be a date YYYY-MM-DD (got {value!r})"
-        ) from None
+        return Source.model_validate(fields)
+    except ValidationError as exc:
+        wrong = [
+            f"{_OPTIONS.get(str(err['loc'][0]), err['loc'][0]) if err['loc'] else '-'}: "
+            f"{err['msg']} (got {err['input']!r})"
+            for err in exc.errors()
+        ]
+        raise AddRefused(f"cannot add {path}: {'; '.join(wrong)}") from None
+
+
+def _first_day(path: Path, source: Source) -> None:
     # The model's convention: a month or year known only is stored as its first day.
+    date, precision = source.published_on, source.date_precision.value
     first = {"month": date.replace(day=1), "year": date.replace(month=1, day=1)}.get(precision)
     if first is not None and first != date:
         raise AddRefused(
             f"cannot add {path}: with --precision {precision}, --published must be the first "
-            f"day of the {precision} ({first.isoformat()}), not {value}"
+            f"day of the {precision} ({first.isoformat()}), not {date.isoformat()}"
         )
-    return date
 
 
 def _check_text(path: Path, option: str, value: str | None, required: bool = True) -> None:
@@ -151,13 +164,6 @@ def _check_text(path: Path, option: str, value: str | None, required: bool = Tru
         raise AddRefused(f"cannot add {path}: {option} must not be empty")
     if "\n" in value or "\r" in value:
         raise AddRefused(f"cannot add {path}: {option} must be one line")
-
-
-def _check_url(path: Path, url: str) -> None:
-    if not _URL.match(url):
-        raise AddRefused(
-            f"cannot add {path}: --url must be an http(s) web address without spaces (got {url!r})"
-        )
 
 
 def _existing_sources(curated_dir: Path, path: Path) -> tuple[set[str], set[str]]:
@@ -176,10 +182,8 @@ def _existing_sources(curated_dir: Path, path: Path) -> tuple[set[str], set[str]
 
 
 def _slug_words(text: str) -> list[str]:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     # "2,400" is one word of the headline, not "2" and "400".
-    joined = re.sub(r"(?<=\d)[,.](?=\d)", "", ascii_text)
-    return re.findall(r"[a-z0-9]+", joined.lower())
+    return [w for w in slugify(re.sub(r"(?<=\d)[,.](?=\d)", "", text)).split("-") if w]
 
 
 def derive_source_id(outlet: str, published: dt.date, precision: str, title: str) -> str:
@@ -201,11 +205,6 @@ def _unique(base: str, taken: set[str]) -> str:
 def _source_id(path: Path, given: str | None, base: str, taken: set[str]) -> str:
     if given is None:
         return _unique(base, taken)
-    if not _ID.match(given) or not 2 <= len(given) <= _MAX_ID:
-        raise AddRefused(
-            f"cannot add {path}: --source-id must be 2-80 characters of a-z, 0-9 and '-', "
-            f"starting with a letter or digit (got {given!r})"
-        )
     if given in taken:
         raise AddRefused(f"cannot add {path}: source id {given!r} is already registered")
     return given
@@ -333,32 +332,30 @@ def _add(
     for option, value in (("--title", title), ("--outlet", outlet), ("--date-basis", date_basis)):
         _check_text(path, option, value)
     _check_text(path, "--reporter", reporter, required=False)
-    if url is not None:  # the model allows a source without a web address (the studio)
-        _check_url(path, url)
-    date = _published(path, published, precision)
-    taken_ids, taken_files = _existing_sources(curated_dir, path)
-    base = derive_source_id(outlet, date, precision, title)
-    sid = _source_id(path, source_id, base, taken_ids)
+    if not _ISO_DATE.match(published):  # the model also takes other spellings of a date
+        raise AddRefused(
+            f"cannot add {path}: --published must be a date YYYY-MM-DD (got {published!r})"
+        )
     seed_file = _seed_name(articles_dir, digest)
-    if seed_file in taken_files or (articles_dir / seed_file).exists():
-        raise AddRefused(f"cannot add {path}: {seed_file} is already taken; try again")
     record: dict[str, Any] = {
-        "source_id": sid,
+        "source_id": source_id or "to-be-derived",
         "seed_file": seed_file,
         "outlet": outlet.strip(),
         "reporter": reporter.strip() if reporter else None,
         "title": title.strip(),
-        "url": url,
-        "published_on": date,
+        "url": url,  # the model allows a source without a web address (the studio)
+        "published_on": published,
         "date_precision": precision,
         "date_basis": date_basis.strip(),
     }
-    try:
-        Source.model_validate(record)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise AddRefused(f"cannot add {path}: {field}: {err['msg']}") from None
+    source = _checked(path, record)
+    _first_day(path, source)
+    taken_ids, taken_files = _existing_sources(curated_dir, path)
+    base = derive_source_id(outlet, source.published_on, precision, title)
+    record["source_id"] = _source_id(path, source_id, base, taken_ids)
+    record["published_on"] = source.published_on
+    if seed_file in taken_files or (articles_dir / seed_file).exists():
+        raise AddRefused(f"cannot add {path}: {seed_file} is already taken; try again")
     sources_path = curated_dir / SOURCES_FILE
     old_text = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
     try:
@@ -381,7 +378,7 @@ def _add(
         if isinstance(exc, OSError):
             raise AddRefused(f"cannot add {path}: could not write {sources_path}: {exc}") from None
         raise
-    return Added(sid, seed_path, sources_path)
+    return Added(record["source_id"], seed_path, sources_path)
 
 
 # --- command line ------------------------------------------------------------------------

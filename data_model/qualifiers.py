@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -60,6 +61,13 @@ An empty bound means the article sets none: it is never zero. A percentage is
 clipped to 0-100 after the rule is applied."""
 
 
+def _scaled(value: float, sign: int) -> float:
+    """value x (1 +/- APPROX_TOLERANCE) in decimal: 50 x 1.1 is stored as 55, as a reader
+    works it out, not as the float product 55.00000000000001."""
+    factor = 1 + sign * Decimal(str(APPROX_TOLERANCE))
+    return float(Decimal(repr(float(value))) * factor)
+
+
 def bounds(value: float, qualifier: Qualifier, kind: str) -> tuple[float | None, float | None]:
     """Return (value_low, value_high) for a figure of a unit of this kind (units.yaml: count,
     share, mass, money); ``None`` means unbounded."""
@@ -69,7 +77,7 @@ def bounds(value: float, qualifier: Qualifier, kind: str) -> tuple[float | None,
         case Qualifier.exact:
             low, high = value, value
         case Qualifier.approx:
-            low, high = value * (1 - APPROX_TOLERANCE), value * (1 + APPROX_TOLERANCE)
+            low, high = _scaled(value, -1), _scaled(value, +1)
         case Qualifier.more_than | Qualifier.at_least:
             low, high = value, None
         case Qualifier.fewer_than | Qualifier.at_most:

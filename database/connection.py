@@ -9,7 +9,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import pyarrow as pa
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
@@ -30,35 +29,6 @@ def file_stamp(path: Path) -> str:
     return f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
 
 
-def _plain(column: pa.ChunkedArray) -> bool:
-    """True when pyarrow converts the column to the dtype and values DuckDB's .df() gives."""
-    kind = column.type
-    if pa.types.is_string(kind) or pa.types.is_date32(kind):
-        return column.null_count < len(column)  # .df() makes an all-missing one object
-    if pa.types.is_integer(kind) or pa.types.is_boolean(kind):
-        return column.null_count == 0  # .df() makes nullable Int64 / boolean of those
-    if pa.types.is_timestamp(kind):
-        return kind.unit == "us" and kind.tz is None
-    return pa.types.is_float64(kind)
-
-
-def _pandas(table: pa.Table) -> pd.DataFrame | None:
-    """The answer as DuckDB's .df() gives it, for the column types this project's queries
-    return (text, whole numbers, decimals, dates, times); None for any other answer, an
-    empty one, or one with a repeated column name (.df() renames those)."""
-    names = table.column_names
-    if not table.num_rows or len(set(names)) < len(names):
-        return None
-    if not all(_plain(column) for column in table.columns):
-        return None
-    # .df() gives a DATE as datetime64[us], pyarrow as datetime.date objects.
-    fields = [
-        pa.field(f.name, pa.timestamp("us")) if pa.types.is_date32(f.type) else f
-        for f in table.schema
-    ]
-    return table.cast(pa.schema(fields)).to_pandas()
-
-
 class Reader:
     """An in-memory DuckDB with the database attached read-only; one cursor per query.
 
@@ -77,37 +47,15 @@ class Reader:
         self._con.execute("SET lock_configuration = true")
         self._lock = threading.Lock()
 
-    def arrow(self, sql: str, params: Sequence[object] = ()) -> pa.Table:
-        """The answer as an Arrow table, as DuckDB gives it (no pandas on the way)."""
+    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
+        """The answer as a pandas frame (DuckDB's own .df(): dates as datetime64, whole
+        numbers with gaps as nullable Int64); an empty frame for a statement."""
         with self._lock:
             cur = self._con.cursor()
         try:
             cur.execute("USE db")  # the default catalog is per cursor
             answer = cur.sql(sql, params=list(params))
-            if answer is None:  # a statement, not a query: it ran, and answers no rows
-                return pa.table({})
-            return answer.to_arrow_table()
-        finally:
-            cur.close()
-
-    def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
-        # Through Arrow: DuckDB's own .df() makes a Python object per text cell first,
-        # three to four times slower on a large answer (bench/api_scale.py).
-        return self.to_frame(self.arrow(sql, params))
-
-    def to_frame(self, table: pa.Table) -> pd.DataFrame:
-        """An answer of arrow() as frame() gives it: as DuckDB's .df() would make it."""
-        if not table.num_columns:
-            return pd.DataFrame()
-        frame = _pandas(table)
-        if frame is not None:
-            return frame
-        # Any other answer as .df() makes it, from the rows already fetched: the query
-        # does not run twice.
-        with self._lock:
-            cur = self._con.cursor()
-        try:
-            return cur.from_arrow(table).df()
+            return pd.DataFrame() if answer is None else answer.df()
         finally:
             cur.close()
 

@@ -232,10 +232,6 @@ def actors_query() -> Query:
     )
 
 
-#: Statement filters by name: the columns each one tests (values are always parameters).
-STATEMENT_FILTERS = ("q", "org", "actor", "actor_type", "stance", "topic", "year", "source")
-
-
 def fold(text: str) -> str:
     """The search's folding of a reader's words (the build folds the data the same way)."""
     text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))

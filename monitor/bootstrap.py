@@ -12,7 +12,7 @@ import duckdb
 
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY
 from database import queries
-from database.connection import Reader, file_stamp
+from database.connection import Reader, database_path, file_stamp
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,3 +89,16 @@ def ensure_database(path: Path) -> str | None:
     if problem := schema_problem(path):
         return f"The build finished, but the database is not one this code reads ({problem})."
     return None
+
+
+def build_if_needed() -> None:
+    """Build the database before serving when it is missing or outdated (serve.py's
+    lifespan), so the API, the chart files and the feed never answer before it exists. A
+    failed build is reported and the server starts anyway: the app then shows readers what
+    is wrong with the curated data."""
+    path = database_path()
+    if not needs_build(path):
+        return
+    print(f"Building {path} from seeds/ (the first start takes about half a minute)…", flush=True)
+    if problem := ensure_database(path):
+        print(f"The build failed:\n{problem}", file=sys.stderr, flush=True)

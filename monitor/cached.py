@@ -22,7 +22,7 @@ from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
-from monitor import texts
+from monitor import check_texts, figure_texts, policy_texts, texts
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -114,9 +114,6 @@ source_body = _cached(queries.source_body)
 citations = _cached(queries.citations)
 not_coded = _cached(queries.not_coded)
 metrics = _cached(queries.metrics)
-phases = _cached(queries.phases)
-phase_citations = _cached(queries.phase_citations)
-events = _cached(queries.events)
 build_info = _cached(queries.build_info, per_file=True)
 indicators = _cached(queries.indicators)
 actors = _cached(queries.actors)
@@ -130,10 +127,8 @@ statement_summary = _cached(queries.statement_summary)
 statement_facets = _cached(queries.statement_facets)
 policy_overview = _cached(queries.policy_overview)
 policy_summaries = _cached(queries.policy_summaries)
-policies = _cached(queries.policies)
 policy_positions = _cached(queries.policy_positions)
 consistency_checks = _cached(queries.consistency_checks)
-chart_svgs = _cached(queries.chart_svgs, per_file=True)
 charts_drawn = _cached(queries.charts_drawn, per_file=True)
 chart_png = _cached(queries.chart_png, per_file=True)
 download_rows = _cached(downloads.rows)
@@ -200,7 +195,7 @@ def fitted_figure(chart_id: str, size: tuple[int, int]) -> go.Figure | None:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _evidence_text(chart_id: str, key: str, _version: Version) -> str:
     chart = _chart(chart_id, _version)
-    return texts.evidence_markdown(chart.evidence) if chart else ""
+    return figure_texts.evidence_markdown(chart.evidence) if chart else ""
 
 
 def evidence_text(chart_id: str) -> str:
@@ -240,7 +235,9 @@ class Headline:
 def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
     reader = _reader(_version)
     indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
-    figures = texts.headline_figures(indicators, texts.headline_metrics(queries.metrics(reader)))
+    figures = figure_texts.headline_figures(
+        indicators, figure_texts.headline_metrics(queries.metrics(reader))
+    )
     return tuple(
         Headline(
             metric_label=row.metric_label,
@@ -250,7 +247,7 @@ def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
             period=row.period,
             source_label=row.source_label,
             source_id=row.source_id,
-            how_sure=texts.how_sure(indicators, checks, row.metric_id, row.qualifier),
+            how_sure=figure_texts.how_sure(indicators, checks, row.metric_id, row.qualifier),
         )
         for row in figures.itertuples()
     )
@@ -268,7 +265,6 @@ class OverviewTexts:
 
     evidence_base: str
     checks: dict[str, int]
-    latest_reports: str
     proposals: str
 
 
@@ -277,10 +273,9 @@ def _overview_texts(key: str, _version: Version) -> OverviewTexts:
     reader = _reader(_version)
     sources = queries.sources(reader)
     return OverviewTexts(
-        evidence_base=texts.evidence_base_text(sources),
-        checks=texts.check_summary(queries.consistency_checks(reader)),
-        latest_reports=texts.latest_reports_markdown(sources.head(5)),
-        proposals=texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
+        evidence_base=figure_texts.evidence_base_text(sources),
+        checks=check_texts.check_summary(queries.consistency_checks(reader)),
+        proposals=policy_texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
     )
 
 

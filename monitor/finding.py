@@ -16,7 +16,7 @@ import pandas as pd
 from data_model.safe_text import md
 from data_model.wording import date_text
 from database.queries import fold
-from monitor import texts
+from monitor import policy_texts, texts
 
 #: Statements drawn per page run, proposals per page run: a page stays the same size
 #: however many records match (the Data page's plain table does the same).
@@ -28,14 +28,6 @@ FACET_SHOWN = 8
 #: Options a picker sends at most (besides those chosen): a list that grows with the data
 #: (5,000 articles at 1000x) is narrowed by words typed, not sent whole on every run.
 PICKER_LISTED = 50
-
-FACET_NAMES = {
-    "org": "Organisation",
-    "actor": "Speaker",
-    "topic": "Topic",
-    "stance": "Stance",
-    "year": "Year said",
-}
 
 
 @dataclass(frozen=True)
@@ -318,7 +310,7 @@ def stand_table(page: pd.DataFrame) -> str:
 
 def proposal_markdown(p: Any, *, heading: bool = True) -> str:
     """A proposal without the positions on it (those are drawn on demand)."""
-    body = texts.policy_markdown(p, {})
+    body = policy_texts.policy_markdown(p)
     link = f"[Link to this proposal]({policy_href(p.policy_id)})"
     return (f"### {md(p.name)}\n\n" if heading else "") + f"{body}\n\n{link}"
 
@@ -339,7 +331,7 @@ def positions_words(positions: pd.DataFrame) -> str:
     if positions.empty:
         return "_No named actor's position on this proposal is reported._"
     parts = []
-    for word, heading in texts.POSITION_HEADINGS.items():
+    for word, heading in policy_texts.POSITION_HEADINGS.items():
         group = positions[positions["position"] == word]
         if group.empty:
             continue

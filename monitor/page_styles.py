@@ -1,10 +1,8 @@
-"""The styles every page needs: in index.html's <head> when monitor.serve serves the app, else drawn with st.html."""
+"""The styles every page needs, drawn with st.html on every run (app.py)."""
 
 from __future__ import annotations
 
 import streamlit as st
-
-from monitor.streamlit_internals import at_head_end
 
 # A 4,000-character word from the data must wrap, not stretch the page sideways. In a table,
 # breaking "anywhere" would let the browser squeeze a column until "proposed" splits in two:
@@ -35,22 +33,11 @@ INLINE_CODE_CSS = (
     "{ font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace !important; }"
 )
 
-# In <head> these come before the rules Streamlit inserts as it draws, which win a tie of
-# specificity: every declaration is !important so the order does not matter.
+# Streamlit inserts its own rules as it draws, which win a tie of specificity: every
+# declaration is !important so the order does not matter.
 STYLE_TAG = f"<style>{WRAP_CSS}{READING_CSS}{INLINE_CODE_CSS}</style>"
-
-#: Set by monitor.serve, whose middleware puts STYLE_TAG in every page's <head>. Drawing the
-#: same styles with st.html made every page fetch st.html's script and its sanitiser (about
-#: 31 KB, two chunks one after the other) before it counted as loaded.
-served_in_head = False
-
-
-def with_page_styles(index_html: bytes) -> bytes:
-    """index.html with the page styles at the end of <head>; unchanged without one."""
-    return at_head_end(index_html, STYLE_TAG)
 
 
 def draw() -> None:
-    """The page styles for this run, unless the served index.html already holds them."""
-    if not served_in_head:
-        st.html(STYLE_TAG)
+    """The page styles for this run."""
+    st.html(STYLE_TAG)

@@ -1,8 +1,4 @@
-"""Shapes the pages need, derived from query results: headlines, the stance matrix, marked text.
-
-Long because every text the pages show is built here, so pages stay descriptions of the screen;
-each builder is short and pure.
-"""
+"""Texts the pages share, derived from query results: words, tables, quotes, marked article text."""
 
 from __future__ import annotations
 
@@ -12,12 +8,9 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
-from charts.hedged import reference_date
 from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
-from data_model.wording import date_text, hedged_words, period_text, unit_words
-
-POSITION_WORDS = {"supports": "for", "opposes": "against", "mixed": "mixed"}
+from data_model.wording import date_text
 
 
 def source_href(source_id: str) -> str:
@@ -45,69 +38,6 @@ def count_text(n: int, noun: str) -> str:
     return f"**{n} {noun}{'s' if n != 1 else ''}**"
 
 
-def headline_metrics(metrics: pd.DataFrame) -> tuple[str, ...]:
-    """The metrics the Overview leads with, in the order their headline_rank gives
-    (metrics.yaml)."""
-    ranked = metrics[metrics["headline_rank"].notna()].sort_values(["headline_rank", "metric_id"])
-    return tuple(str(m) for m in ranked["metric_id"])
-
-
-def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:
-    """The most recent figure of each metric, with its hedge in words and its period."""
-    if indicators.empty:
-        return indicators.assign(words=[], period=[])
-    frame = indicators[indicators["metric_id"].isin(metric_ids)]
-    # A headline is a number an article gives, told once: never vague words, never a
-    # restatement of a better-specified figure.
-    if "restates" in frame.columns:
-        frame = frame[frame["restates"].isna()]
-    frame = frame[frame["value"].notna()]
-    frame = frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"])
-    latest = frame.groupby("metric_id", sort=False).tail(1)
-    latest = latest.assign(
-        words=[hedged_words(r.value, r.qualifier, unit_words(r)) for r in latest.itertuples()],
-        period=[period_text(r.period_start, r.period_end, r.as_of) for r in latest.itertuples()],
-        _order=[metric_ids.index(m) for m in latest["metric_id"]],
-    )
-    return latest.sort_values("_order").drop(columns=["_ref", "_order"]).reset_index(drop=True)
-
-
-POSITION_HEADINGS = {"supports": "For", "opposes": "Against", "mixed": "Mixed"}
-
-
-def positions_by_policy(positions: pd.DataFrame) -> dict[str, dict[str, pd.DataFrame]]:
-    """For each proposal, its positions grouped under For / Against / Mixed (empty groups out)."""
-    grouped: dict[str, dict[str, pd.DataFrame]] = {}
-    for policy_id, part in positions.groupby("policy_id", sort=False):
-        grouped[str(policy_id)] = {
-            heading: part[part["position"] == word]
-            for word, heading in POSITION_HEADINGS.items()
-            if (part["position"] == word).any()
-        }
-    return grouped
-
-
-def positions_summary(proposals: pd.DataFrame, positions: pd.DataFrame) -> pd.DataFrame:
-    """One row per proposal: its status and the named actors for, against and mixed."""
-    rows = []
-    for policy in proposals.itertuples():
-        mine = positions[positions["policy_id"] == policy.policy_id]
-        names = {
-            word: ", ".join(sorted(mine.loc[mine["position"] == word, "actor_name"])) or "—"
-            for word in POSITION_HEADINGS
-        }
-        rows.append(
-            {
-                "Proposal": policy.name,
-                "Status": words(policy.status),
-                "For": names["supports"],
-                "Against": names["opposes"],
-                "Mixed": names["mixed"],
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def markdown_table(frame: pd.DataFrame) -> str:
     """A light table (no data-grid script to load); pipes in cells are escaped."""
     if frame.empty:
@@ -124,44 +54,6 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 def blockquote(text: str) -> str:
     return "\n".join(f"> {md(line)}" for line in text.splitlines() if line.strip())
-
-
-def figures_markdown(figures: pd.DataFrame) -> str:
-    """Figures as one block of text: the hedged figure, what and when, who, the words."""
-    if figures.empty:
-        return "_No figures are drawn from this article._"
-    return "\n\n".join(
-        f"**{md(f.label)}** {md(f.metric_label.lower())} · "
-        f"{md(period_text(f.period_start, f.period_end, f.as_of))} · {md(f.attribution)}"
-        + (f" · restates `{md(f.restates)}`" if isinstance(f.restates, str) else "")
-        + f"\n\n{blockquote(f.quote)}"
-        for f in figures.itertuples()
-    )
-
-
-def positions_markdown(positions: pd.DataFrame) -> str:
-    """Positions on proposals as one block of text."""
-    if positions.empty:
-        return "_No positions on proposals are drawn from this article._"
-    return "\n\n".join(
-        f"**{md(p.actor_name)}** {POSITION_WORDS[p.position]} · {md(p.policy_name)}\n\n"
-        + attributed_words(p.quote, p.kind, p.actor_name, p.relayed_by_name)
-        for p in positions.itertuples()
-    )
-
-
-def stance_matrix(positions: pd.DataFrame) -> pd.DataFrame:
-    """Actors (rows) against proposals (columns): 'for', 'against', 'mixed' or blank."""
-    if positions.empty:
-        return pd.DataFrame()
-    words = positions.assign(word=positions["position"].map(POSITION_WORDS))
-    matrix = words.pivot_table(
-        index="actor_name",
-        columns="policy_name",
-        values="word",
-        aggfunc=lambda s: " / ".join(sorted(set(s))),
-    )
-    return matrix.fillna("").rename_axis(index="Actor", columns=None)
 
 
 #: How a sentence left uncoded on purpose looks in an article: grey (7:1 on white) and italic.
@@ -270,49 +162,6 @@ def rows_html(frame: pd.DataFrame) -> str:
     )
 
 
-CHECK_LABELS = {"fail": "Conflicts", "warn": "Open questions", "pass": "Agree"}
-CHECK_BADGES = {
-    "fail": ":red-badge[:material/error: Conflict]",
-    "warn": ":orange-badge[:material/help: Open question]",
-    "pass": ":green-badge[:material/check: Agree]",
-}
-CHECK_KINDS = ["corroboration", "arithmetic", "gap", "restatement", "status", "contested"]
-
-
-def check_summary(checks: pd.DataFrame) -> dict[str, int]:
-    """How many checks pass, warn and fail."""
-    counts = checks["status"].value_counts()
-    return {status: int(counts.get(status, 0)) for status in CHECK_LABELS}
-
-
-def check_summary_markdown(summary: dict[str, int]) -> str:
-    """'0 conflicts · 22 open questions · 12 agree', each with its badge."""
-    return " · ".join(f"{CHECK_BADGES[status]} **{summary[status]}**" for status in CHECK_LABELS)
-
-
-def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -> pd.DataFrame:
-    """The checks with the chosen statuses and kinds (all when none is chosen)."""
-    keep = checks["status"].isin(statuses or list(CHECK_LABELS))
-    keep &= checks["kind"].isin(kinds or list(checks["kind"].unique()))
-    return checks[keep].reset_index(drop=True)
-
-
-def once_only(checks: pd.DataFrame) -> pd.Series:
-    """Checks that only note a figure reported once: worth knowing, rarely a question."""
-    return checks["detail"].str.contains("reported once only", regex=False)
-
-
-def checks_markdown(checks: pd.DataFrame) -> str:
-    """The checks as one block of text, each with its badge, kind, detail and articles."""
-    if checks.empty:
-        return "_No checks match._"
-    return "\n\n".join(
-        f"{CHECK_BADGES[c.status]} · {md(c.kind)}  \n{md(c.detail)}  \n"
-        f":gray[Articles: {md(c.source_ids or 'none')}]"
-        for c in checks.itertuples()
-    )
-
-
 def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
     """'Sar Kheng, Interior Minister (Ministry of Interior)'."""
     text = name
@@ -339,77 +188,9 @@ def attributed_words(quote: str, kind: str, who: str, relayer: object, where: st
     return f"**{who}**, as the article reports it: {md(quote)}{where}"
 
 
-def policy_markdown(p: Any, positions: dict[str, pd.DataFrame]) -> str:
-    """A proposal's status, who put it forward, its description, the words reporting it, and
-    the named actors for, against and mixed, each in their words with their article."""
-    parts = [
-        f"**Status:** {md(words(p.status))} — {md(p.status_note)}  \n"
-        f"**Area:** {md(p.category)} · **Put forward by:** "
-        f"{md(speaker_text(p.proposed_by_name, p.proposed_by_role, None))} · "
-        f"**First reported:** {md(date_text(p.proposed_on, p.proposed_on_precision))}",
-        md(p.description),
-        blockquote(p.quote) + f"\n>\n> — as reported in {md(p.source_citation)}",
-    ]
-    for heading, group in positions.items():
-        parts.append(f"**{heading}**")
-        for pos in group.itertuples():
-            who = speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
-            where = f", in [{md(pos.source_label)}]({source_href(pos.source_id)})"
-            parts.append(attributed_words(pos.quote, pos.kind, who, pos.relayed_by_name, where))
-    return "\n\n".join(parts)
-
-
-def latest_reports_markdown(sources: pd.DataFrame) -> str:
-    """The newest articles, each with a link to its text and what was drawn from it."""
-    return "\n\n".join(
-        f"**{md(r.display_title)}**  \n{md(r.citation)}  \n"
-        f"[Read it, and what was drawn from it]({source_href(r.source_id)})"
-        for r in sources.itertuples()
-    )
-
-
-def proposals_markdown(policies: pd.DataFrame) -> str:
-    """Proposals with status, proposer and the count of named actors for and against."""
-    lines = [
-        f"**{md(r.name)}** · {md(words(r.status))}  \n"
-        f"Put forward by {md(r.proposed_by_name)}; {r.n_supports} for, {r.n_opposes} against, "
-        f"{r.n_mixed} mixed among named actors."
-        for r in policies.itertuples()
-    ]
-    return "\n\n".join([*lines, "[All proposals and who stands where](policies)"])
-
-
-#: 'How we know' quotes at most this many reports; the Data page has them all.
-EVIDENCE_SHOWN = 20
-
-
-def evidence_markdown(evidence: pd.DataFrame) -> str:
-    """The words behind each figure of a chart, with who gave it and a link to the article."""
-    if evidence.empty:
-        return "No article reports these figures yet."
-    blocks = [
-        f"**{md(e.label)}** {md(e.metric_label.lower())} · {md(e.period)}\n\n"
-        f"{blockquote(e.quote)}\n>\n"
-        # The article's words, not the speaker's: signed by the article, attribution named.
-        f"> — [{md(e.source_citation)}]({source_href(e.source_id)}), attributing it to "
-        f"{md(e.attribution)}"
-        for e in evidence.head(EVIDENCE_SHOWN).itertuples()
-    ]
-    if len(evidence) > EVIDENCE_SHOWN:
-        # A panel of hundreds of quotes is read by no one and weighs on every page run.
-        blocks.append(
-            f"The first {EVIDENCE_SHOWN} of {len(evidence):,} reports. Every one, with its "
-            "quote and article, is on the [Data page](data) (table 'Figures')."
-        )
-    return "\n\n".join(blocks)
-
-
-def policies_markdown(proposals: pd.DataFrame, grouped: dict[str, dict[str, pd.DataFrame]]) -> str:
-    """Every proposal as one block of text, each under its own heading (an anchor)."""
-    return "\n\n---\n\n".join(
-        f"### {md(p.name)}\n\n{policy_markdown(p, grouped.get(p.policy_id, {}))}"
-        for p in proposals.itertuples()
-    )
+def latest_report_markdown(r: Any) -> str:
+    """One of the newest articles: its title and citation (the Overview links to it)."""
+    return f"**{md(r.display_title)}**  \n{md(r.citation)}"
 
 
 def statement_markdown(row: Any, permalink: str = "") -> str:
@@ -481,73 +262,6 @@ def download_file_name(table: str, source_ids: list[str], metric_ids: list[str])
         elif ids:
             parts += [f"{len(ids)}-{noun}s"]
     return "-".join(parts) + ".csv"
-
-
-HEDGE_SURENESS = {
-    "exact": "an exact count as reported",
-    "approx": "a rounded figure",
-    "more_than": "a lower bound (the true number is higher)",
-    "at_least": "a lower bound (the true number may be higher)",
-    "fewer_than": "an upper bound (the true number is lower)",
-    "at_most": "an upper bound (the true number may be lower)",
-}
-
-
-def headline_evidence(row: Any) -> str:
-    """The words a headline figure rests on, signed by the article that printed them: the
-    attribution says whom the article credits, never signs the words as theirs (review 19)."""
-    return f"“{row.quote}” — {row.source_label}, attributing it to {row.attribution}"
-
-
-def how_sure(indicators: pd.DataFrame, checks: pd.DataFrame, metric_id: str, qualifier: str) -> str:
-    """'Reported by 4 articles · a lower bound (…) · no conflict, 1 open question': how
-    far the latest figure of a metric can be trusted, in one line."""
-    rows = indicators[indicators["metric_id"] == metric_id]
-    # Corroboration counts independent reports only: an article that restates another's
-    # figure is named apart, never as one more source (review 6).
-    independent = rows[rows["restates"].isna()] if "restates" in rows.columns else rows
-    n_articles = independent["source_id"].nunique()
-    parts = [f"Reported by {n_articles} article{'s' if n_articles != 1 else ''}"]
-    restating = set(rows["source_id"]) - set(independent["source_id"])
-    if restating:
-        parts[0] += f" (and {len(restating)} more restating an earlier figure)"
-    parts.append(HEDGE_SURENESS.get(qualifier, qualifier))
-    compared = checks[(checks["metric_id"] == metric_id) & (checks["kind"] != "gap")]
-    status = compared["status"].value_counts()
-    if compared.empty:
-        parts.append("not compared with any other report")
-    elif status.get("fail", 0):
-        parts.append(
-            f"{status['fail']} conflict{'s' if status['fail'] != 1 else ''} with other reports"
-        )
-    elif status.get("warn", 0):
-        n = int(status["warn"])
-        parts.append(f"no conflict, {n} open question{'s' if n != 1 else ''}")
-    else:
-        parts.append("agrees with the other reports")
-    return " · ".join(parts)
-
-
-def evidence_base_text(sources: pd.DataFrame) -> str:
-    """'Everything here rests on 5 news articles from 1 outlet (The Phnom Penh Post),
-    published 2017–2022.' Counted from the database, never written by hand."""
-    if sources.empty:
-        return "No article has been added yet."
-    outlets = sources["outlet"].dropna().value_counts()
-    named = ", ".join(outlets.index[:3]) + (
-        f" and {len(outlets) - 3} more" if len(outlets) > 3 else ""
-    )
-    years = pd.to_datetime(sources["published_on"]).dt.year.dropna().astype(int)
-    span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
-    n, k = len(sources), len(outlets)
-    return (
-        f"Everything here rests on {n} news article{'s' if n != 1 else ''} from {k} "
-        f"outlet{'s' if k != 1 else ''} ({named}), published {span}."
-    )
-
-
-#: Checks drawn per page run: the page stays the same size however many checks there are.
-CHECKS_PER_PAGE = 50
 
 
 def pages_needed(n_rows: int, size: int) -> int:

@@ -104,6 +104,12 @@ def test_bad_details_are_refused(fixture_seeds: Path, tmp_path: Path, changes, w
     assert words in _refused(path, fixture_seeds, **changes)
 
 
+def test_every_bad_detail_is_named_in_one_refusal(fixture_seeds: Path, tmp_path: Path):
+    path = _write(tmp_path, "new.txt", RAW.encode())
+    message = _refused(path, fixture_seeds, url="ftp://example.org/file", precision="week")
+    assert "--url" in message and "--precision" in message
+
+
 def test_a_good_file_is_copied_unchanged_and_registered(fixture_seeds: Path, tmp_path: Path):
     data = RAW.encode()
     added = add_article(_write(tmp_path, "raid.txt", data), seeds_dir=fixture_seeds, **GOOD)

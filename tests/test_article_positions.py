@@ -76,7 +76,7 @@ def test_the_policies_page_shows_it(built: Path, monkeypatch: pytest.MonkeyPatch
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["policy"] = GOOD["policy_id"]  # the proposal's permalink: positions open
     at.run()
-    at.switch_page("pages/policies.py")
+    at.switch_page("views/policies.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     shown = " ".join(str(m.value) for m in at.markdown)

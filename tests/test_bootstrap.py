@@ -76,5 +76,5 @@ def test_the_app_rebuilds_a_database_of_another_schema_and_shows_its_pages(
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert bootstrap.schema_problem(db) is None
-    at.switch_page("pages/statements.py").run()
+    at.switch_page("views/statements.py").run()
     assert not at.exception, [e.message for e in at.exception]

@@ -13,7 +13,9 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from bench.page_load import (
+from database import queries
+from database.connection import Reader
+from tests.serving import (
     CHROMIUM,
     DESKTOP,
     PHONE,
@@ -27,8 +29,6 @@ from bench.page_load import (
     stop_server,
     wait_until_rendered,
 )
-from database import queries
-from database.connection import Reader
 from tests.wcag import contrast
 
 pytestmark = pytest.mark.browser
@@ -71,7 +71,7 @@ def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The app started with the launcher, on a free local port; its base URL."""
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     env = {**os.environ, "MONITOR_DB": str(seed_db)}
-    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, log)
+    proc, url = start_server([sys.executable, "-m", "streamlit", "run", "serve.py"], env, log)
     try:
         yield url
     finally:
@@ -188,22 +188,6 @@ def test_filter_links_by_id_and_by_old_label(
     assert articles and articles <= set(rows["source_id"])
 
 
-def test_a_page_url_finds_the_server_at_the_first_try(server: str, browser):
-    """Opened at /statements, the browser asks /_stcore/health once, not first at
-    /statements/_stcore/health (the launcher's base-address hint)."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        page = context.new_page()
-        asked: list[str] = []
-        page.on("request", lambda r: asked.append(urlsplit(r.url).path))
-        page.goto(f"{server}/statements", wait_until="commit")
-        wait_until_rendered(page)
-        assert [p for p in asked if p.endswith("/_stcore/health")] == ["/_stcore/health"]
-        assert page.locator("h1").first.inner_text().strip() == "Who said what?"
-    finally:
-        context.close()
-
-
 def test_embed_url_shows_one_chart_and_no_navigation(server: str, open_page):
     path = "/embed?embed=true&chart=arrests-by-phase"
     page = open_page(server + path, DESKTOP)
@@ -310,8 +294,9 @@ def test_searching_human_rights_watch_finds_its_statements(server: str, open_pag
     assert page.get_by_role("toolbar", name="Stance").is_visible()
 
 
-# An in-app link must keep the reader's session: a value set on `window` survives only if
-# the page was not reloaded, and no second tab may open. Links named by their words, or
+# An in-app link (st.page_link: menus and standalone links; links inside running text open
+# a tab, as Streamlit's markdown does) must keep the reader's session: a value set on
+# `window` survives only if the page was not reloaded, and no second tab may open. Links named by their words, or
 # (starting with "css=") by where they are.
 @pytest.mark.parametrize(
     ("start", "link", "lands_on", "title"),
@@ -324,14 +309,14 @@ def test_searching_human_rights_watch_finds_its_statements(server: str, open_pag
             "Where does this come from?",
         ),
         (
-            "/statements",
-            'css=[data-testid="stMarkdownContainer"] a[href*="sources?source="]',
-            "/sources?source=",
-            "Where does this come from?",
+            "/",
+            "All proposals and who stands where",
+            "/policies",
+            "What is proposed, and who stands where?",
         ),
         (
             "/trends",
-            "css=.trends-menu a",
+            "css=.st-key-trends-menu a",
             "/trends?section=",
             "What did the campaign do over time?",
         ),
@@ -392,15 +377,31 @@ def test_tables_split_no_word_and_a_huge_word_stretches_no_page(
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def test_a_modified_click_still_opens_a_new_tab(server: str, open_page):
+def test_a_middle_click_still_opens_a_new_tab(server: str, open_page):
+    # st.page_link keeps a plain click in the session and carries the page's full address,
+    # so a middle click (or the menu's "open in new tab") opens that page in a tab.
     page = open_page(server + "/")
     with page.context.expect_page() as new_tab:
-        page.get_by_role("link", name="See the data checks").click(modifiers=["ControlOrMeta"])
-    assert "/checks" in new_tab.value.url
+        page.get_by_role("link", name="Read it, and what was drawn from it").first.click(
+            button="middle"
+        )
+    assert "/sources?source=" in new_tab.value.url
 
 
-def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, open_page):
-    page = open_page(server + "/", PHONE)
+#: What a phone's browser says it is: Streamlit closes its sidebar after a page is chosen
+#: on a mobile device (by the user agent), not in any narrow window.
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Mobile Safari/537.36"
+)
+
+
+def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browser):
+    context = browser.new_context(viewport=PHONE, user_agent=PHONE_AGENT, is_mobile=True)
+    context.set_default_timeout(WAIT_MS)
+    page = context.new_page()
+    page.goto(server + "/", wait_until="commit")
+    wait_until_rendered(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.wait_for_function(
@@ -416,6 +417,7 @@ def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, open_p
     assert sidebar.get_attribute("data-collapsed") == "true"
     assert page.evaluate("window.__session_marker") == "kept"
     assert page.locator("h1").first.inner_text().strip() == "Who said what?"
+    context.close()
 
 
 # Every text of a chart SVG: outside the drawing, or over another text. Texts plotly hides

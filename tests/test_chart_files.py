@@ -12,9 +12,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-from choreographer.errors import ChromeNotFoundError
 
-from charts import drawing
 from charts.catalogue import chart_url
 from charts.drawing import (
     PngUnavailable,
@@ -148,13 +146,7 @@ def test_a_browser_that_will_not_start_raises_png_unavailable(
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\nexit 1\n")
     fake.chmod(0o755)
-
-    class NoBrowser:
-        def __init__(self, browser: Path) -> None:
-            raise ChromeNotFoundError(f"no browser at {browser}")
-
     monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
-    monkeypatch.setattr(drawing, "_Session", NoBrowser)
     with pytest.raises(PngUnavailable, match="apt-get install chromium"):
         chart_png(charts[0])
 

@@ -8,7 +8,7 @@ import pytest
 from charts.catalogue import _figure_list
 from charts.hedged import LABEL_ALL_UP_TO, categorical, timeline
 from data_model.wording import UnitWords, hedged_words
-from monitor.texts import EVIDENCE_SHOWN, evidence_markdown
+from monitor.figure_texts import EVIDENCE_SHOWN, evidence_markdown
 
 PEOPLE = UnitWords("count", "people")
 

@@ -38,7 +38,7 @@ def test_readme_gives_the_two_commands_that_ci_runs():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
-@pytest.mark.parametrize("page", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", sorted((ROOT / "views").glob("*.py")), ids=lambda p: p.name)
 def test_every_page_states_its_question(page: Path):
     first = page.read_text(encoding="utf-8").splitlines()[0]
     assert re.match(r'^""".+"""$', first), f"{page.name} must open with a one-line docstring"

@@ -41,7 +41,7 @@ def data_page(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
         for key, value in params.items():
             at.query_params[key] = value
         at.run()
-        at.switch_page("pages/data.py")
+        at.switch_page("views/data.py")
         at.run()
         assert not at.exception
         button = at.get("download_button")[0]

@@ -14,6 +14,7 @@ from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from database import queries
 from database.connection import Reader
 from database.downloads import DOWNLOAD_TABLES, rows
+from monitor import figure_texts, finding, policy_texts
 from monitor import texts as views
 
 # A blockquote and the signature line that closes it: "> words\n>\n> — Name, role…".
@@ -84,8 +85,12 @@ def test_review_19_koeut_rith_is_never_signed_with_sar_khengs_words(db: Reader):
 
 def test_the_policies_page_text_signs_only_direct_words(db: Reader):
     positions = queries.policy_positions(db)
-    grouped = views.positions_by_policy(positions)
-    text = views.policies_markdown(queries.policies(db), grouped)
+    text = "\n\n".join(
+        finding.proposal_markdown(p)
+        + "\n\n"
+        + finding.positions_words(positions[positions["policy_id"] == p.policy_id])
+        for p in queries.policies(db).itertuples()
+    )
     # The proposal's own passage is signed by the article ("as reported in …"), not a person.
     signers = {s for _, s in _signed(text) if not s.startswith("as reported in")}
     direct = positions[positions["kind"] == "direct"]
@@ -106,7 +111,7 @@ def test_profiles_and_sources_sign_only_direct_words(db: Reader):
     positions = queries.policy_positions(db)
     direct = positions[positions["kind"] == "direct"]
     allowed = {_expected_signer(r) for r in direct.itertuples()}
-    signers = {s for _, s in _signed(views.positions_markdown(positions))}
+    signers = {s for _, s in _signed(policy_texts.positions_markdown(positions))}
     assert signers <= allowed, signers - allowed
 
 
@@ -116,7 +121,7 @@ def test_chart_evidence_is_signed_by_the_article_not_a_speaker(db: Reader):
 
     frames = ReaderFrames(db)
     for spec in catalogue(frames).charts.values():
-        text = views.evidence_markdown(spec.build(frames).evidence)
+        text = figure_texts.evidence_markdown(spec.build(frames).evidence)
         assert all(signer.startswith("[") for _, signer in _signed(text)), spec.chart_id
 
 
@@ -205,7 +210,7 @@ def test_review_6_how_sure_counts_independent_reports_only(db: Reader):
     for metric_id in restating["metric_id"].unique():
         rows = indicators[indicators["metric_id"] == metric_id]
         independent = rows.loc[rows["restates"].isna(), "source_id"].nunique()
-        line = views.how_sure(indicators, checks, metric_id, "exact")
+        line = figure_texts.how_sure(indicators, checks, metric_id, "exact")
         assert line.startswith(f"Reported by {independent} article"), line
         if set(rows["source_id"]) - set(rows.loc[rows["restates"].isna(), "source_id"]):
             assert "restating an earlier figure" in line, line

@@ -183,7 +183,7 @@ def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["section"] = "courts"
     at.run()
-    at.switch_page("pages/trends.py")
+    at.switch_page("views/trends.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert [h.value for h in at.subheader] == ["Drug cases heard in court"]

@@ -19,7 +19,6 @@ import pytest
 import streamlit as st
 import yaml
 from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.runtime.app_session import AppSession, AppSessionState
 from streamlit.testing.v1 import AppTest
 
 import curation.add_article as add_module
@@ -32,7 +31,6 @@ from database import queries
 from database.connection import Reader
 from etl.__main__ import main as etl_main
 from etl.build import build, check
-from monitor import streamlit_internals
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
 
@@ -71,45 +69,68 @@ def _etl(*args: str, seeds: Path) -> subprocess.CompletedProcess[str]:
 # --- 1. a viewer's clear_cache message ------------------------------------------------
 
 
-def test_a_clear_cache_message_from_a_viewer_leaves_shared_caches_alone():
-    streamlit_internals.install()
-    calls = []
+# A server like serve.py whose one route counts how often a cached function has run, with
+# ViewerGuard or without it (the control: the test must be able to fail).
+GUARDED_APP = """
+import os
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+from monitor.guards import ViewerGuard
 
-    @st.cache_data
-    def expensive() -> int:
-        calls.append(1)
-        return len(calls)
+runs = []
 
-    expensive()
-    message = BackMsg()
-    message.clear_cache = True
-    # The dispatcher the websocket handler calls for every message from a browser.
-    session = object.__new__(AppSession)
-    session._state = AppSessionState.SHUTDOWN_REQUESTED  # so that its __del__ does nothing
-    AppSession.handle_backmsg(session, message)
-    assert expensive() == 1, "the shared cache was cleared by a viewer's message"
+@st.cache_data
+def counted() -> int:
+    runs.append(1)
+    return len(runs)
+
+guards = [Middleware(ViewerGuard)] if os.environ["GUARDED"] == "1" else []
+app = st.App(
+    "page.py",
+    routes=[Route("/api/runs", lambda request: PlainTextResponse(str(counted())))],
+    middleware=guards,
+)
+"""
 
 
-def test_streamlit_internals_still_have_the_shape_we_patch():
-    """Fails when an upgrade of Streamlit moves what monitor/streamlit_internals.py patches."""
-    import inspect
+@pytest.mark.parametrize(("guarded", "runs_after"), [(True, b"1"), (False, b"2")])
+def test_a_viewers_clear_cache_message_leaves_the_shared_caches_alone(
+    tmp_path: Path, guarded: bool, runs_after: bytes
+):
+    import asyncio
+    import urllib.request
 
-    from streamlit.web.server.starlette import starlette_server
+    import websockets
 
-    dispatch = inspect.getsource(AppSession.handle_backmsg)
-    assert '"clear_cache"' in dispatch and "self._handle_clear_cache_request()" in dispatch
-    server = inspect.getsource(starlette_server)
-    assert server.count("_get_uvicorn_config_kwargs()") >= 2  # called by name at start-up
-    original = getattr(
-        starlette_server._get_uvicorn_config_kwargs,
-        "__wrapped__",
-        starlette_server._get_uvicorn_config_kwargs,
-    )
-    assert "ws_max_size" in original()
-    streamlit_internals.install()
-    assert starlette_server._get_uvicorn_config_kwargs()["ws_max_size"] == (
-        streamlit_internals.MAX_INCOMING_BYTES
-    )
+    from tests.serving import start_server, stop_server
+
+    (tmp_path / "page.py").write_text("import streamlit as st\nst.write('hello')\n")
+    (tmp_path / "serve_guarded.py").write_text(GUARDED_APP)
+    env = {**os.environ, "GUARDED": "1" if guarded else "0", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "streamlit", "run", str(tmp_path / "serve_guarded.py")]
+    proc, url = start_server(command, env, tmp_path / "log")
+
+    def runs() -> bytes:
+        with urllib.request.urlopen(f"{url}/api/runs", timeout=30) as answer:
+            return answer.read()
+
+    async def send_clear_cache() -> None:
+        stream = url.replace("http://", "ws://") + "/_stcore/stream"
+        async with websockets.connect(stream, subprotocols=["streamlit"]) as viewer:
+            message = BackMsg()
+            message.clear_cache = True
+            await viewer.send(message.SerializeToString())
+            # Messages are handled in order: once the next one's run ends, the first is done.
+            assert await _page_finished(viewer)
+
+    try:
+        assert runs() == b"1"
+        asyncio.run(send_clear_cache())
+        assert runs() == runs_after
+    finally:
+        stop_server(proc)
 
 
 def test_config_hides_error_details_and_caps_messages():
@@ -118,10 +139,6 @@ def test_config_hides_error_details_and_caps_messages():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["maxMessageSize"] <= 50
-
-
-def test_the_launcher_installs_the_patches():
-    assert "streamlit_internals.install()" in (ROOT / "monitor" / "serve.py").read_text()
 
 
 async def _page_finished(socket, page: str = "") -> bool:
@@ -142,19 +159,21 @@ async def _page_finished(socket, page: str = "") -> bool:
 def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
     fixture_seeds: Path, tmp_path: Path
 ):
-    """Replays item 10 on the wire: a client sending a frame over the cap is cut off (1009,
-    message too big) before the frame is read whole; a reader connected beside it still
-    gets pages, and so does a new one."""
+    """Replays item 10 on the wire: a client sending a frame over the 1 MB cap
+    (server.maxWidgetStateSize) is cut off (1009, message too big) before Streamlit parses
+    it; a reader connected beside it still gets pages, and so does a new one."""
     import asyncio
 
     import websockets
 
-    from bench.page_load import start_server, stop_server
+    from tests.serving import start_server, stop_server
 
     db = tmp_path / "monitor.duckdb"
     build(db, fixture_seeds, draw_images=False)
     env = {**os.environ, "MONITOR_DB": str(db)}
-    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
+    proc, url = start_server(
+        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
+    )
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
 
     async def scenario() -> int | None:
@@ -163,7 +182,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
             assert await _page_finished(reader)
             async with websockets.connect(stream, **connect) as attacker:
                 with pytest.raises(websockets.ConnectionClosed) as closed:
-                    await attacker.send(b"\x00" * (2 * streamlit_internals.MAX_INCOMING_BYTES))
+                    await attacker.send(b"\x00" * 2_000_000)
                     await asyncio.wait_for(attacker.recv(), timeout=30)
             assert await _page_finished(reader, "statements")
         async with websockets.connect(stream, **connect) as newcomer:
@@ -383,7 +402,7 @@ def test_a_reader_picking_one_of_two_same_named_records_sees_only_its_rows(
     mine = _ITS_WORDS[(param, record_id)]
     others = _ALL_WORDS - mine
 
-    at = _open("pages/statements.py", "statement-filters")
+    at = _open("views/statements.py", "statement-filters")
     at.multiselect(key=param).set_value([record_id]).run()
     assert not at.exception
     shown = " ".join(m.value for m in at.markdown)
@@ -393,13 +412,13 @@ def test_a_reader_picking_one_of_two_same_named_records_sees_only_its_rows(
     # page writes itself is in at.query_params; Streamlit's own binding writes the option's
     # visible text in the browser only, so AppTest does not see it: take that text then.
     link = dict(at.query_params) or {param: list(at.multiselect(key=param).values)}
-    again = _open("pages/statements.py", "statement-filters", **link)
+    again = _open("views/statements.py", "statement-filters", **link)
     assert again.multiselect(key=param).value == [record_id]
     shown = " ".join(m.value for m in again.markdown)
     assert all(w in shown for w in mine) and not any(w in shown for w in others), (record_id, link)
 
     if param == "source":  # the Data page filters by article
-        data = _open("pages/data.py", "data-filters")
+        data = _open("views/data.py", "data-filters")
         data.pills(key="table").set_value("statements").run()
         data.multiselect(key="source").set_value([record_id]).run()
         assert not data.exception
@@ -420,7 +439,7 @@ def test_a_reader_picking_one_of_two_same_named_records_sees_only_its_rows(
 
 
 def test_the_data_grid_is_given_defused_cells():
-    page = (ROOT / "pages" / "data.py").read_text(encoding="utf-8")
+    page = (ROOT / "views" / "data.py").read_text(encoding="utf-8")
     assert "st.dataframe(safe_frame(shown)" in page
 
 
@@ -534,7 +553,7 @@ def test_hostile_quotes_render_as_literal_text_on_the_statements_page(
     monkeypatch.setenv("MONITOR_DB", str(hostile_db))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("pages/statements.py")
+    at.switch_page("views/statements.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     page = "\n".join(m.value for m in at.markdown)
@@ -560,7 +579,7 @@ def test_an_unknown_chart_id_is_echoed_as_text(seed_db: Path, monkeypatch, chart
     at.query_params["embed"] = "true"
     at.query_params["chart"] = chart_id
     at.run()
-    at.switch_page("pages/embed.py")
+    at.switch_page("views/embed.py")
     at.run()
     assert not at.exception
     (info,) = at.info
@@ -577,7 +596,7 @@ def test_the_data_page_survives_any_table_parameter(seed_db: Path, monkeypatch, 
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["table"] = table
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page("views/data.py")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert any(re.fullmatch(r"\*\*\d+ rows?\*\*", m.value) for m in at.markdown)
@@ -799,7 +818,7 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
     monkeypatch.setattr(data, "chart", broken)
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page("pages/trends.py")
+    at.switch_page("views/trends.py")
     at.run()
     assert not at.exception
     assert any("cannot be drawn" in w.value for w in at.warning)
@@ -808,7 +827,7 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
 @pytest.mark.browser
 def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, tmp_path: Path):
     """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium."""
-    from bench.page_load import (
+    from tests.serving import (
         CHROMIUM,
         DESKTOP,
         WAIT_MS,
@@ -822,7 +841,9 @@ def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, t
         pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
     sync_api = pytest.importorskip("playwright.sync_api")
     env = {**os.environ, "MONITOR_DB": str(hostile_db)}
-    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "log")
+    proc, url = start_server(
+        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
+    )
     try:
         with sync_api.sync_playwright() as playwright:
             browser = launch_chromium(playwright)

@@ -12,7 +12,7 @@ from charts.catalogue import CURATED, catalogue
 from charts.frames import ReaderFrames
 from charts.hedged import NOTHING_TO_DRAW
 from database.connection import Reader
-from monitor import texts
+from monitor import figure_texts
 
 
 class Grown(ReaderFrames):
@@ -126,8 +126,8 @@ def test_the_overview_leads_with_the_metrics_the_data_ranks(seed_db: Path):
         metrics = ReaderFrames(reader).metrics()
     ranked = metrics.dropna(subset=["headline_rank"]).sort_values("headline_rank")
     assert len(ranked) > 1
-    assert texts.headline_metrics(metrics) == tuple(ranked["metric_id"])
+    assert figure_texts.headline_metrics(metrics) == tuple(ranked["metric_id"])
     # Ranks reversed in the data: the headlines follow, no code touched.
     top = int(ranked["headline_rank"].max()) + 1
     reversed_ranks = metrics.assign(headline_rank=top - metrics["headline_rank"])
-    assert texts.headline_metrics(reversed_ranks) == tuple(ranked["metric_id"])[::-1]
+    assert figure_texts.headline_metrics(reversed_ranks) == tuple(ranked["metric_id"])[::-1]

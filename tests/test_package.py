@@ -22,7 +22,7 @@ from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build
 from exports import package
-from exports.csvsafe import FORMULA_TRIGGERS, SIGNIFICANT_DIGITS
+from exports.csvsafe import FORMULA_TRIGGERS
 from exports.package import FLATTENED, ZIP_NAME, package_bytes, write_package
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,8 +88,7 @@ def _from_db(value: object, kind: str) -> object:
     if kind == "string":
         return str(value) or None  # an empty string and a NULL are both an empty cell
     if kind == "number":
-        # The CSV keeps 12 significant digits, dropping float noise (55.00000000000001).
-        return float(f"{float(value):.{SIGNIFICANT_DIGITS}g}")  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]
     if kind == "integer":
         return int(value)  # type: ignore[call-overload]
     if kind == "date":

@@ -17,13 +17,13 @@ from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
-from monitor import finding, texts
+from monitor import check_texts, finding
 from tests.conftest import curated_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 EMPTY_SECTION = TrendsSection("", "", ())
-PAGE_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+PAGE_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "views").glob("*.py"))
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
         for key, value in params.items():
             at.query_params[key] = value
         at.run()
-        if page != "pages/overview.py":
+        if page != "views/overview.py":
             at.switch_page(page)
             at.run()
         assert not at.exception, [e.message for e in at.exception]
@@ -57,7 +57,7 @@ def test_every_page_is_in_the_navigation_and_runs(app, page: str):
     assert f'"{page}"' in Path(APP).read_text(), f"{page} is not registered in app.py"
     at = app(page)
     assert not at.error, [e.value for e in at.error]
-    if page == "pages/embed.py":
+    if page == "views/embed.py":
         assert at.info, "the embed page without a chart id must say so"
     else:
         assert at.title, f"{page} has no title"
@@ -67,7 +67,7 @@ def test_embed_page_shows_exactly_the_named_chart(app, seed_charts):
     """Every chart of the data, the ones made for a single metric too."""
     wrong = {}
     for chart_id, spec in seed_charts.charts.items():
-        at = app("pages/embed.py", embed="true", chart=chart_id)
+        at = app("views/embed.py", embed="true", chart=chart_id)
         headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
         sourced = any(c.value.startswith(("Source:", "Sources:")) for c in at.caption)
         if at.info or headings != [f"#### {spec.title}"] or not sourced:
@@ -76,21 +76,21 @@ def test_embed_page_shows_exactly_the_named_chart(app, seed_charts):
 
 
 def test_embed_page_with_unknown_chart_says_so(app):
-    at = app("pages/embed.py", embed="true", chart="no-such-chart")
+    at = app("views/embed.py", embed="true", chart="no-such-chart")
     assert "no-such-chart" in at.info[0].value
     assert not at.exception
 
 
 def test_overview_keeps_hedges_in_headline_figures(app):
-    at = app("pages/overview.py")
+    at = app("views/overview.py")
     values = {m.label: m.value for m in at.metric}
     assert values["Total arrests"].startswith(("about", "more than", "at least"))
     assert not any(v == "0" for v in values.values())
 
 
 def test_statements_filter_by_stance(app, seed_db):
-    everything = _count(app("pages/statements.py"), "statement")
-    at = app("pages/statements.py", stance="critical")
+    everything = _count(app("views/statements.py"), "statement")
+    at = app("views/statements.py", stance="critical")
     critical = _count(at, "statement")
     assert 0 < critical < everything
     with Reader(seed_db) as db:
@@ -107,15 +107,15 @@ def test_statements_filter_by_stance(app, seed_db):
 
 
 def test_statements_search_by_text_and_speaker_profile(app):
-    at = app("pages/statements.py", q="SELL THEM")
+    at = app("views/statements.py", q="SELL THEM")
     assert _count(at, "statement") >= 1
     assert any("sell them" in md.value.lower() for md in at.markdown)
-    at = app("pages/statements.py", actor="sar-kheng")  # filters are ids in the address
+    at = app("views/statements.py", actor="sar-kheng")  # filters are ids in the address
     assert any(sub.value == "Sar Kheng" for sub in at.subheader)
 
 
 def test_statements_filters_set_by_widget_key(app):
-    at = app("pages/statements.py")
+    at = app("views/statements.py")
     at.session_state["statement-filters"] = True  # the reader opens the filter panel
     at.run()
     at.pills(key="stance").set_value(["supportive"]).run()
@@ -128,14 +128,14 @@ def test_statements_filters_set_by_widget_key(app):
     ("page", "panel", "widget_keys", "choice"),
     [
         (
-            "pages/statements.py",
+            "views/statements.py",
             "statement-filters",
             {"q", "org", "actor", "source", "stance", "topic", "year", "actor_type"},
             ("source", "ppp-2017-01-13-campaign-nets-1000"),
         ),
-        ("pages/data.py", "data-filters", {"source", "metric"}, ("metric", "arrests-total")),
-        ("pages/policies.py", "policy-filters", {"category", "status"}, ("status", "proposed")),
-        ("pages/checks.py", "check-filters", {"status", "kind"}, ("kind", "arithmetic")),
+        ("views/data.py", "data-filters", {"source", "metric"}, ("metric", "arrests-total")),
+        ("views/policies.py", "policy-filters", {"category", "status"}, ("status", "proposed")),
+        ("views/checks.py", "check-filters", {"status", "kind"}, ("kind", "arithmetic")),
     ],
 )
 def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
@@ -166,11 +166,11 @@ def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
 @pytest.mark.parametrize(
     ("page", "params"),
     [
-        ("pages/statements.py", {"stance": "furious", "year": "1999", "actor": "nobody"}),
-        ("pages/statements.py", {"source": "a,,b", "actor_type": ["<b>", ""]}),
-        ("pages/policies.py", {"status": "imaginary"}),
-        ("pages/sources.py", {"source": "no-such-article"}),
-        ("pages/data.py", {"table": "passwords", "source": "nope"}),
+        ("views/statements.py", {"stance": "furious", "year": "1999", "actor": "nobody"}),
+        ("views/statements.py", {"source": "a,,b", "actor_type": ["<b>", ""]}),
+        ("views/policies.py", {"status": "imaginary"}),
+        ("views/sources.py", {"source": "no-such-article"}),
+        ("views/data.py", {"table": "passwords", "source": "nope"}),
     ],
 )
 def test_invalid_url_values_fall_back_to_defaults(app, page, params):
@@ -179,13 +179,13 @@ def test_invalid_url_values_fall_back_to_defaults(app, page, params):
 
 
 def test_policies_filter_by_status(app):
-    everything = _count(app("pages/policies.py"), "proposal")
-    proposed = _count(app("pages/policies.py", status="proposed"), "proposal")
+    everything = _count(app("views/policies.py"), "proposal")
+    proposed = _count(app("views/policies.py", status="proposed"), "proposal")
     assert 0 < proposed < everything
 
 
 def test_sources_page_opens_the_article_named_in_the_url(app):
-    at = app("pages/sources.py", source="ppp-2017-01-13-campaign-nets-1000")
+    at = app("views/sources.py", source="ppp-2017-01-13-campaign-nets-1000")
     assert at.selectbox(key="sources-article").value == "ppp-2017-01-13-campaign-nets-1000"
     assert any(h.value == "Drug campaign nets 1,000" for h in at.header)
 
@@ -205,7 +205,7 @@ def test_first_run_builds_the_missing_database_quietly(tmp_path, monkeypatch):
 
 
 def test_data_package_download_is_offered(app):
-    at = app("pages/data.py")
+    at = app("views/data.py")
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the full data package (zip)" in labels
 
@@ -224,13 +224,13 @@ def test_trends_shows_the_section_named_in_the_url(
     assert (section is not None) == (not reported.empty)
     if section is None:
         return
-    at = app("pages/trends.py", section=getattr(section, named_by))
+    at = app("views/trends.py", section=getattr(section, named_by))
     shown = [h.value for h in at.subheader]
     assert shown == [seed_charts.charts[c].title for c in section.chart_ids]
     assert at.query_params["section"] in (section.section_id, [section.section_id])
-    menu = "".join(h.proto.body for h in at.get("html"))
+    menu = {(link.proto.page, link.proto.query_string) for link in at.get("page_link")}
     others = [s for s in seed_charts.sections.values() if s != section]
-    assert all(f'href="trends?section={s.section_id}"' in menu for s in others)
+    assert all(("trends", f"section={s.section_id}") in menu for s in others), menu
 
 
 @pytest.mark.parametrize("metric_id", curated_ids("metrics", "metric_id"))
@@ -256,7 +256,7 @@ def test_links_to_the_earlier_sections_open_the_section_with_their_chart(
 ):
     """Links made when the sections were a list in code (?section=users-traffickers, or by
     name) open the section now holding the chart they showed, its id in the address."""
-    at = app("pages/trends.py", section=earlier)
+    at = app("views/trends.py", section=earlier)
     assert CURATED[chart_id].title in [h.value for h in at.subheader]
     holding = seed_charts.section(None, chart_id).section_id
     assert at.query_params["section"] in (holding, [holding])
@@ -265,12 +265,12 @@ def test_links_to_the_earlier_sections_open_the_section_with_their_chart(
 def test_trends_opened_on_a_chart_shows_its_section(app, seed_charts):
     """chart_page's links (trends?chart=<id>) open the section holding the chart."""
     for chart_id in [c for c in seed_charts.charts if c.startswith("metric-")][:2]:
-        at = app("pages/trends.py", chart=chart_id)
+        at = app("views/trends.py", chart=chart_id)
         assert seed_charts.charts[chart_id].title in [h.value for h in at.subheader]
 
 
 def test_statements_filter_by_year_said(app, seed_db):
-    at = app("pages/statements.py", year="2022")
+    at = app("views/statements.py", year="2022")
     with Reader(seed_db) as db:
         expected = queries.statements(db, years=[2022])
     assert _count(at, "statement") == len(expected) > 0
@@ -282,7 +282,7 @@ def test_statements_filter_by_year_said(app, seed_db):
     [("drug-seizures", "drug-seizures"), ("no-such-chart", "arrests-over-time")],
 )
 def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
-    at = app("pages/share.py", chart=requested)
+    at = app("views/share.py", chart=requested)
     assert [h.value for h in at.subheader] == [CURATED[shown].title]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Standalone HTML", "PNG image (3200 × 1800)"]
@@ -292,7 +292,7 @@ def test_data_page_shows_the_api_address_of_its_rows(app, seed_db):
     with Reader(seed_db) as db:
         source = str(queries.sources(db)["source_id"].iloc[0])
     # Any ?source= opens the filter panel; the widget then picks the article by its id.
-    at = app("pages/data.py", source=source)
+    at = app("views/data.py", source=source)
     at.multiselect(key="source").set_value([source]).run()
     captions = " ".join(c.value for c in at.caption)
     assert f"/api/v1/indicators.csv?source={source}" in captions
@@ -300,7 +300,7 @@ def test_data_page_shows_the_api_address_of_its_rows(app, seed_db):
 
 
 def test_share_page_offers_the_light_embed_first(app):
-    at = app("pages/share.py", chart="drug-seizures")
+    at = app("views/share.py", chart="drug-seizures")
     blocks = "".join(h.proto.body for h in at.get("html"))
     light = blocks.index("/charts/drug-seizures.html")
     live = blocks.index("/embed?embed=true")
@@ -308,9 +308,9 @@ def test_share_page_offers_the_light_embed_first(app):
 
 
 def test_trends_draws_interactive_charts_on_request(app, seed_charts):
-    static = app("pages/trends.py")
+    static = app("views/trends.py")
     assert not static.get("plotly_chart")
-    live = app("pages/trends.py", interactive="true", section="arrests")
+    live = app("views/trends.py", interactive="true", section="arrests")
     # Each chart twice, laid out for a laptop and for a phone (one shown, by the width).
     assert len(live.get("plotly_chart")) == 2 * len(seed_charts.sections["arrests"].chart_ids)
 
@@ -323,8 +323,8 @@ def test_trends_draws_interactive_charts_on_request(app, seed_charts):
     ],
 )
 def test_checks_filter_by_kind(app, seed_db, params, expected):
-    everything = _count(app("pages/checks.py"), "check")
-    at = app("pages/checks.py", **params)
+    everything = _count(app("views/checks.py"), "check")
+    at = app("views/checks.py", **params)
     with Reader(seed_db) as db:
         checks = queries.consistency_checks(db)
     assert _count(at, "check") == int(checks["kind"].isin(expected).sum()) < everything
@@ -335,7 +335,7 @@ ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
-    at = app("pages/checks.py")
+    at = app("views/checks.py")
     main = next(md.value for md in at.markdown if "Open question" in md.value)
     first = main.split("\n\n")[0]
     assert "Conflict" in first or "Open question" in first
@@ -351,7 +351,7 @@ def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
 
 
 def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):
-    at = app("pages/overview.py")
+    at = app("views/overview.py")
     sources = queries.sources(Reader(seed_db))
     base = next(m.value for m in at.markdown if m.value.startswith("Everything here rests on"))
     assert f"{len(sources)} news articles" in base
@@ -365,7 +365,7 @@ def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app
 def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_db):
     """A headline figure's words are the article's: the tooltip signs them with the article
     and says whom it credits, never "— officials" as if they had said them (review 19)."""
-    at = app("pages/overview.py")
+    at = app("views/overview.py")
     labels = set(queries.sources(Reader(seed_db))["short_label"])
     assert at.metric
     for metric in at.metric:
@@ -376,8 +376,8 @@ def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_
 
 
 def test_data_checks_are_paged(app, monkeypatch):
-    monkeypatch.setattr(texts, "CHECKS_PER_PAGE", 5)
-    at = app("pages/checks.py")
+    monkeypatch.setattr(check_texts, "CHECKS_PER_PAGE", 5)
+    at = app("views/checks.py")
     drawn = [md.value.count("-badge[") for md in at.markdown if "-badge[" in md.value]
     assert drawn[0] == 3  # the summary line: one badge per status
     assert max(drawn[1:]) == 5
@@ -389,7 +389,7 @@ def test_data_checks_are_paged(app, monkeypatch):
 
 
 def test_methodology_page_shows_the_rules_with_examples_from_the_data(app):
-    at = app("pages/methodology.py")
+    at = app("views/methodology.py")
     text = "\n".join(m.value for m in at.markdown)
     assert "Example:" in text and "no number given" in text
     assert not text.startswith("# "), "the page's title is its own, not the text's"
@@ -401,7 +401,7 @@ def test_sources_page_greys_every_sentence_left_uncoded_with_its_reason(app, see
         sources = queries.sources(db)["source_id"].tolist()
         uncoded = {s: queries.not_coded(db, s) for s in sources}
     for source_id, rows in uncoded.items():
-        at = app("pages/sources.py", source=source_id)
+        at = app("views/sources.py", source=source_id)
         html = "".join(h.proto.body for h in at.get("html"))
         assert html.count('class="not-coded"') == len(rows), source_id
         for reason in rows["reason"]:
@@ -421,28 +421,28 @@ def _params(at: AppTest) -> dict[str, list[str]]:
     ("page", "given", "kept", "query"),
     [
         # An id, as the Sources page links and the API takes it.
-        ("pages/statements.py", {"source": SOURCE}, {"source": [SOURCE]}, {"source_ids": [SOURCE]}),
+        ("views/statements.py", {"source": SOURCE}, {"source": [SOURCE]}, {"source_ids": [SOURCE]}),
         # A label, as links made before ids were used carry it: rewritten to the id.
         (
-            "pages/statements.py",
+            "views/statements.py",
             {"actor": "Sar Kheng"},
             {"actor": ["sar-kheng"]},
             {"actor_ids": ["sar-kheng"]},
         ),
         (
-            "pages/statements.py",
+            "views/statements.py",
             {"actor_type": "international organisation"},
             {"actor_type": ["international_organisation"]},
             {"actor_types": ["international_organisation"]},
         ),
         # Ids comma-separated, as in API addresses, and unknown ones left out.
         (
-            "pages/statements.py",
+            "views/statements.py",
             {"actor": "sar-kheng,nobody,meas-vyrith"},
             {"actor": ["sar-kheng", "meas-vyrith"]},
             {"actor_ids": ["sar-kheng", "meas-vyrith"]},
         ),
-        ("pages/statements.py", {"actor": "nobody"}, {}, {}),
+        ("views/statements.py", {"actor": "nobody"}, {}, {}),
     ],
 )
 def test_statements_filters_take_ids_and_old_labels(app, seed_db, page, given, kept, query):
@@ -458,7 +458,7 @@ def test_statements_filters_take_ids_and_old_labels(app, seed_db, page, given, k
 def test_statements_link_with_the_former_org_type_parameter_still_filters(app, seed_db):
     """?org_type= was the page's name for the API's actor_type: such links keep working and
     the address, the widget and the API address all say actor_type."""
-    at = app("pages/statements.py", org_type="government")
+    at = app("views/statements.py", org_type="government")
     with Reader(seed_db) as db:
         expected = queries.statements(db, actor_types=["government"])
         everything = queries.statements(db)
@@ -478,7 +478,7 @@ def test_statements_link_with_the_former_org_type_parameter_still_filters(app, s
     ],
 )
 def test_data_page_keeps_ids_in_the_address(app, given, kept):
-    at = app("pages/data.py", **given)
+    at = app("views/data.py", **given)
     assert {k: v for k, v in _params(at).items() if k in kept} == kept
     captions = " ".join(c.value for c in at.caption)
     table = kept.get("table", ["indicators"])[0]
@@ -486,14 +486,14 @@ def test_data_page_keeps_ids_in_the_address(app, given, kept):
 
 
 def test_policies_status_link_in_words_still_filters(app):
-    by_id = app("pages/policies.py", status="under_study")
-    by_words = app("pages/policies.py", status="under study")
+    by_id = app("views/policies.py", status="under_study")
+    by_words = app("views/policies.py", status="under study")
     assert _count(by_words, "proposal") == _count(by_id, "proposal") > 0
     assert _params(by_words)["status"] == ["under_study"]
 
 
 def test_a_widget_change_writes_ids_to_the_address(app):
-    at = app("pages/statements.py")
+    at = app("views/statements.py")
     at.session_state["statement-filters"] = True
     at.run()
     at.multiselect(key="actor").set_value(["sar-kheng"]).run()
@@ -520,7 +520,7 @@ def test_a_widget_change_writes_ids_to_the_address(app):
     ],
 )
 def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query):
-    at = app("pages/statements.py", **params)
+    at = app("views/statements.py", **params)
     caption = next(c.value for c in at.caption if "/api/v1/statements.csv" in c.value)
     address = re.search(r"`(/api/v1/statements\.csv[^`]*)`", caption).group(1)
     client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
@@ -536,7 +536,7 @@ def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query
 
 
 def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db, seed_charts):
-    at = app("pages/trends.py")
+    at = app("views/trends.py")
     html = "".join(h.proto.body for h in at.get("html"))
     with Reader(seed_db) as db:
         version = build_version(queries.build_info(db))

@@ -41,6 +41,15 @@ def test_a_lower_bound_never_gets_an_upper_bound_of_zero():
 
 
 @pytest.mark.parametrize(
+    ("value", "bounds_stored"),
+    [(50, (45, 55)), (3554.13, (3198.717, 3909.543)), (0.3, (0.27, 0.33)), (17800, (16020, 19580))],
+)
+def test_approximate_bounds_are_stored_as_a_reader_works_them_out(value, bounds_stored):
+    # Exactly 55, never 55.00000000000001: the CSV and the API show the stored number as it is.
+    assert bounds(value, Qualifier.approx, "count") == bounds_stored
+
+
+@pytest.mark.parametrize(
     ("value", "qualifier", "unit", "label"),
     [
         (8000, "more_than", "people", "> 8,000"),

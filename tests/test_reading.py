@@ -69,7 +69,7 @@ def db(seed_db: Path):
 def test_statements_come_a_page_at_a_time_and_the_download_has_them_all(app, db):
     total = len(queries.statements(db))
     assert total > finding.STATEMENTS_PER_PAGE, "the seeds must fill more than one page"
-    at = app("pages/statements.py")
+    at = app("views/statements.py")
     assert _count(at) == total
     first = _listed(at)
     assert len(first) == finding.STATEMENTS_PER_PAGE
@@ -83,7 +83,7 @@ def test_statements_come_a_page_at_a_time_and_the_download_has_them_all(app, db)
 
 
 def test_a_new_search_goes_back_to_the_first_page(app):
-    at = app("pages/statements.py")
+    at = app("views/statements.py")
     at.pagination[0].set_value(3).run()
     at.session_state["statement-filters"] = True
     at.run()
@@ -96,7 +96,7 @@ def test_a_new_search_goes_back_to_the_first_page(app):
 def test_searching_an_organisation_finds_its_statements_with_facet_counts(app, db):
     hrw = queries.statements(db, organisations=["Human Rights Watch"])
     assert len(hrw) > 0
-    at = app("pages/statements.py", q="Human Rights Watch")
+    at = app("views/statements.py", q="Human Rights Watch")
     assert _count(at) >= len(hrw)
     assert set(hrw["statement_id"]) <= set(_listed(at))
     captions = [c.value for c in at.caption]
@@ -122,7 +122,7 @@ def test_searching_an_organisation_finds_its_statements_with_facet_counts(app, d
     ],
 )
 def test_no_match_says_why_and_clearing_keeps_the_panel_open(app, db, params, said):
-    at = app("pages/statements.py", **params)
+    at = app("views/statements.py", **params)
     assert _count(at) == 0
     reason = at.warning[0].value
     found = {w: len(queries.statements(db, text=w)) for w in ("robertson", "methadone")}
@@ -143,7 +143,7 @@ def test_no_match_says_why_and_clearing_keeps_the_panel_open(app, db, params, sa
 )
 def test_a_statement_permalink_shows_it_alone_with_its_citation(app, db, statement_id):
     row = next(queries.statements(db, statement_ids=[statement_id]).itertuples())
-    at = app("pages/statements.py", statement=statement_id)
+    at = app("views/statements.py", statement=statement_id)
     assert not at.pagination and not at.text_input
     assert at.button(key="back-to-all").label == "All statements"
     (citation,) = [c.value for c in at.code]
@@ -158,20 +158,20 @@ def test_a_statement_permalink_shows_it_alone_with_its_citation(app, db, stateme
 
 
 def test_an_unknown_statement_id_says_so(app):
-    at = app("pages/statements.py", statement="no-such-statement")
+    at = app("views/statements.py", statement="no-such-statement")
     assert "no-such-statement" in at.info[0].value
     assert not at.code
 
 
 def test_each_listed_statement_offers_its_citation(app):
-    at = app("pages/statements.py", stance="critical")
+    at = app("views/statements.py", stance="critical")
     assert len(at.code) == len(_listed(at)) > 0
     assert all("Permalink: " in c.value and "Source: " in c.value for c in at.code)
 
 
 def test_proposals_come_a_page_at_a_time_with_positions_on_demand(app, db, monkeypatch):
     monkeypatch.setattr(finding, "PROPOSALS_PER_PAGE", 5)
-    at = app("pages/policies.py")
+    at = app("views/policies.py")
     assert _count(at) == len(queries.policies(db))
     boxes = [e for e in at.expander if e.label.startswith("Who stands where")]
     assert len(boxes) == 5 and at.pagination
@@ -189,7 +189,7 @@ def test_proposals_come_a_page_at_a_time_with_positions_on_demand(app, db, monke
 
 
 def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
-    at = app("pages/policies.py", policy="extend-campaign")
+    at = app("views/policies.py", policy="extend-campaign")
     policy = queries.policies(db).set_index("policy_id").loc["extend-campaign"]
     assert [h.value for h in at.header][-1] == policy["name"]
     positions = queries.policy_positions(db, policy_ids=["extend-campaign"])
@@ -204,7 +204,7 @@ def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
 
 def test_a_proposal_permalink_offers_its_citation(app, db):
     p = next(queries.policy_summaries(db, policy_ids=["white-villages"]).itertuples())
-    at = app("pages/policies.py", policy="white-villages")
+    at = app("views/policies.py", policy="white-villages")
     (citation,) = [c.value for c in at.code]
     words = " ".join(p.quote.split())
     assert citation.startswith(f"{p.name} (")
@@ -215,7 +215,7 @@ def test_a_proposal_permalink_offers_its_citation(app, db):
 
 
 def test_each_listed_proposal_offers_its_citation_once_its_panel_opens(app):
-    at = app("pages/policies.py")
+    at = app("views/policies.py")
     links = [
         m.group(1)
         for md_ in at.markdown
@@ -258,12 +258,12 @@ def _scaled(seed_db: Path, target: Path, times: int) -> Path:
     return target
 
 
-@pytest.mark.parametrize("page", ["pages/statements.py", "pages/policies.py"])
+@pytest.mark.parametrize("page", ["views/statements.py", "views/policies.py"])
 @pytest.mark.parametrize("params", [{}, {"q": "rights", "stance": "critical"}])
 def test_a_page_run_draws_as_many_elements_at_100x_as_at_10x(
     seed_db, tmp_path, monkeypatch, page, params
 ):
-    if page == "pages/policies.py" and params:
+    if page == "views/policies.py" and params:
         params = {"status": "proposed"}
     drawn = {}
     for times in (10, 100):
@@ -295,7 +295,7 @@ def test_every_citation_signs_words_only_by_whoever_spoke_them(db):
 
 
 @pytest.mark.parametrize(
-    ("page", "label"), [("pages/statements.py", "Article"), ("pages/data.py", "Articles")]
+    ("page", "label"), [("views/statements.py", "Article"), ("views/data.py", "Articles")]
 )
 def test_a_long_article_picker_sends_a_few_and_finds_any_by_its_words(
     app, db, monkeypatch, page, label
@@ -328,7 +328,7 @@ def test_the_sources_article_picker_sends_a_few_and_finds_any_by_its_words(app, 
     monkeypatch.setattr(finding, "PICKER_LISTED", 2)
     articles = queries.sources(db)
     oldest, other = articles.iloc[-1], articles.iloc[-2]
-    at = app("pages/sources.py", source=oldest.source_id)
+    at = app("views/sources.py", source=oldest.source_id)
     picker = at.selectbox(key="sources-article")
     assert picker.value == oldest.source_id
     assert len(picker.options) == 3  # the one shown and the first two

@@ -88,7 +88,7 @@ def test_the_page_shows_the_charts_and_sections_the_build_stored(
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("pages/trends.py")
+    at.switch_page("views/trends.py")
     at.run()
     assert not at.exception
     assert f"**{md(marker)}**" in [m.value for m in at.markdown]

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from bench.page_load import CHROMIUM, DESKTOP, launch_chromium, start_server, stop_server
+from tests.serving import CHROMIUM, DESKTOP, launch_chromium, start_server, stop_server
 
 pytestmark = pytest.mark.browser
 
@@ -110,7 +110,9 @@ def _the_dashboard_shows_the_figure(db: Path, source_id: str, tmp_path: Path) ->
         charts = catalogue(ReaderFrames(reader)).charts
     chart_id = next(c for c, spec in charts.items() if metric in getattr(spec, "metric_ids", ()))
     env = {**os.environ, "MONITOR_DB": str(db)}
-    proc, url = start_server([sys.executable, "-m", "monitor.serve"], env, tmp_path / "dash.log")
+    proc, url = start_server(
+        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "dash.log"
+    )
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)

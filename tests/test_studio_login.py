@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
-from bench.page_load import free_port, stop_server, wait_until_rendered
+from tests.serving import free_port, stop_server, wait_until_rendered
 
 pytestmark = pytest.mark.browser
 

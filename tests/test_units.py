@@ -19,7 +19,8 @@ from data_model.wording import UnitWords, hedged_words
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build, check
-from monitor.texts import evidence_markdown, figures_markdown, headline_figures, rows_html
+from monitor.figure_texts import evidence_markdown, figures_markdown, headline_figures
+from monitor.texts import rows_html
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A made-up article with a riel, a US dollar and a boats figure; riel and boats are

@@ -27,7 +27,7 @@ from database import queries
 from database.connection import Reader
 from etl.consistency import figures
 from etl.validate import Dataset, Located
-from monitor.texts import headline_figures
+from monitor.figure_texts import headline_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = ROOT / "seeds" / "curated"

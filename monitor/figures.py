@@ -1,0 +1,140 @@
+"""A chart on screen with its provenance ('How we know'), and the Trends page's sections."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+import streamlit as st
+
+from charts.catalogue import TrendsSection, pick_section
+from charts.model import ShownChart
+from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
+from data_model.safe_text import html_text, md
+from monitor import cached, figure_texts
+from monitor.addresses import chart_image_url
+
+#: The Trends page, as app.py names it in the navigation.
+TRENDS = "views/trends.py"
+
+
+def how_we_know(evidence: pd.DataFrame | str) -> None:
+    """The words behind each figure of a chart, each with a link to its article (the rows,
+    or their text made ahead by cached.evidence_text)."""
+    text = evidence if isinstance(evidence, str) else figure_texts.evidence_markdown(evidence)
+    with st.expander("How we know", expanded=False):
+        st.markdown(text)
+
+
+# SVG inside st.html is stripped by its sanitiser; as an <img> it is kept. The images are
+# the API's chart files (api.routes), named with the build's version: the browser fetches
+# each once per build and keeps it, where a data URI was sent again on every page run.
+_STATIC_CHART = """<div class="static-chart">
+<img class="wide" alt="{label}" src="{wide}">
+<img class="narrow" alt="{label}" src="{narrow}" loading="lazy"></div>
+<style>
+.static-chart img {{ width: 100%; height: auto; display: block; }}
+.static-chart .narrow {{ display: none; }}
+@media (max-width: 640px) {{
+  .static-chart .wide {{ display: none; }}
+  .static-chart .narrow {{ display: block; }}
+}}
+</style>"""
+
+
+def chart_or_notice(chart_id: str) -> ShownChart | None:
+    """The chart, or None with a note in its place when the data cannot be drawn: a
+    reader sees what is missing, never a traceback (the details go to the server log)."""
+    try:
+        return cached.chart(chart_id)
+    except Exception:  # any fault in one chart must not take the page down with it
+        logging.getLogger(__name__).exception("chart %s cannot be drawn", chart_id)
+        st.warning(
+            "This chart cannot be drawn from the current data; its figures are on the Data page.",
+            icon=":material/warning:",
+        )
+        return None
+
+
+def chart_block(
+    chart: ShownChart,
+    key: str,
+    *,
+    show_title: bool = True,
+    with_evidence: bool = True,
+    interactive: bool = False,
+) -> None:
+    """Title, takeaway, the figure, its source line and 'How we know'.
+
+    The figure is static SVG unless interactive is asked for (or SVG cannot be drawn
+    here): plotly.js is a 4.7 MB script, and most readers need the labels, not hovering.
+    """
+    if show_title:
+        st.subheader(chart.title, anchor=chart.chart_id)
+    st.markdown(f"**{md(chart.takeaway)}**")
+    if not interactive and chart.chart_id in cached.charts_drawn():
+        label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
+        wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
+        st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
+    else:
+        interactive_figures(chart, key)
+    st.caption(md(chart.source_line))
+    if with_evidence:
+        how_we_know(cached.evidence_text(chart.chart_id))
+
+
+_INTERACTIVE_CSS = """<style>
+.st-key-{key}-narrow {{ display: none; }}
+@media (max-width: 640px) {{
+  .st-key-{key}-wide {{ display: none; }}
+  .st-key-{key}-narrow {{ display: block; }}
+}}
+</style>"""
+
+
+def interactive_figures(chart: ShownChart, key: str) -> None:
+    """The interactive chart twice, fitted for a laptop and for a phone, one shown by width:
+    plotly draws its labels at a fixed size and never moves them, so a figure laid out for
+    a laptop prints labels over each other on a phone. Only the script is shared."""
+    for variant, size in (("wide", WIDE), ("narrow", INTERACTIVE_NARROW)):
+        figure = cached.fitted_figure(chart.chart_id, size) or chart.figure
+        with st.container(key=f"{key}-{variant}"):
+            st.plotly_chart(figure, key=f"{key}-plot-{variant}", config=PLOTLY_CONFIG)
+    st.html(_INTERACTIVE_CSS.format(key=key))
+
+
+def trends_section_in_address() -> TrendsSection | None:
+    """The Trends section ?section= names, or the one holding ?chart= (chart_page's links);
+    a link by the section's name or an earlier section's id is followed and the address
+    rewritten to the id, so what readers copy from now on is stable. None: no section."""
+    requested = st.query_params.get("section")
+    section = pick_section(cached.trends_sections(), requested, st.query_params.get("chart"))
+    if section is not None and requested is not None and requested != section.section_id:
+        st.query_params["section"] = section.section_id
+    return section
+
+
+def trends_menu(sections: list[TrendsSection], current: TrendsSection, interactive: bool) -> None:
+    """Links to each Trends section by its id (the current one in bold) and to the other chart
+    mode; st.page_link runs them in the same tab and session."""
+
+    def params(section: TrendsSection, live: bool) -> dict[str, str]:
+        return {"section": section.section_id} | ({"interactive": "true"} if live else {})
+
+    # st.page_link hands the page its query string but leaves the address bar as it was:
+    # written back, the address a reader copies opens the section they see.
+    st.query_params.update(params(current, interactive))
+    with st.container(horizontal=True, key="trends-menu", gap=None):
+        for s in sections:
+            if s == current:
+                st.markdown(f"**{md(s.label)}**")
+            else:
+                st.page_link(TRENDS, label=md(s.label), query_params=params(s, interactive))
+    st.page_link(
+        TRENDS,
+        label="Static charts (quicker)"
+        if interactive
+        else "Interactive charts (hover for details; slower to load)",
+        query_params=params(current, not interactive),
+        icon=":material/swap_horiz:",
+    )

@@ -1,0 +1,200 @@
+"""Filter widgets kept in the address as ids (the API's), and what to do when nothing matches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from monitor import finding
+
+
+def filter_panel(label: str, keys: tuple[str, ...], key: str) -> DeltaGenerator | None:
+    """A 'Filter ...' expander to draw filter widgets in, or None while nobody needs them.
+
+    Each kind of widget loads its own script in a fresh browser, so a reader who never
+    filters should not wait for them: the widgets are drawn once the panel is opened, or
+    whenever a filter is set (a shared link, or a filter set before the panel was closed),
+    so closing the panel keeps the filters.
+    """
+    active = any(k in st.query_params for k in keys) or any(st.session_state.get(k) for k in keys)
+    # The expander's identity includes `expanded`: were it `active`, clearing the last filter
+    # would make a new expander, closed. The reader's own open/closed state leads instead.
+    expanded = bool(st.session_state.get(key, active))
+    panel = st.expander(
+        label, expanded=expanded, icon=":material/filter_list:", key=key, on_change="rerun"
+    )
+    return panel if (panel.open or active) else None
+
+
+def _seed_from_url(key: str, options: Sequence[Any], format_func: Callable[[Any], str]) -> None:
+    """Set the widget `key` from the address when the address changed since this page last
+    wrote it (a shared link followed, a first visit): ids as the API takes them, or the
+    labels older links carry (?actor=Sar+Kheng), one per parameter or comma-separated;
+    values naming nothing are left out, never an error."""
+    raw = st.query_params.get_all(key)
+    if raw == st.session_state.get(_url_shadow(key)):
+        return
+    by_text = {format_func(o): o for o in options} | {str(o): o for o in options}
+    chosen = [
+        by_text[part]
+        for value in raw
+        for part in ([value] if value in by_text else value.split(","))
+        if part in by_text
+    ]
+    st.session_state[key] = list(dict.fromkeys(chosen))
+
+
+def _write_url(key: str, values: Sequence[Any]) -> None:
+    """Keep the chosen ids in the address (`?key=id&key=id`), the same ids as the API."""
+    ids = [str(v) for v in values]
+    if ids:
+        st.query_params[key] = ids
+    elif key in st.query_params:
+        del st.query_params[key]
+    st.session_state[_url_shadow(key)] = ids
+
+
+def rename_in_address(old: str, new: str) -> None:
+    """Follow a link that names a filter by its former parameter: its values move to `new`
+    (the API's name), so the widget, the shared address and the API address agree."""
+    if old in st.query_params:
+        values = [*st.query_params.get_all(new), *st.query_params.get_all(old)]
+        del st.query_params[old]
+        st.query_params[new] = values
+
+
+def _url_shadow(key: str) -> str:
+    # What this page last wrote to ?key=: an address that differs was changed from outside.
+    return f"_url_{key}"
+
+
+def pick_many(
+    label: str,
+    options: Sequence[Any],
+    key: str,
+    format_func: Callable[[Any], str] = str,
+) -> list[Any]:
+    """Pills for a short fixed list (stance, status, year), any number chosen, kept in the
+    URL under `key` as ids (words on screen). Pills load no script of their own; a
+    multiselect does."""
+    _seed_from_url(key, options, format_func)
+    chosen = list(
+        st.pills(label, list(options), selection_mode="multi", format_func=format_func, key=key)
+        or []
+    )
+    _write_url(key, chosen)
+    return chosen
+
+
+def pick_named(label: str, names: dict[str, str], key: str, noun: str = "") -> list[str]:
+    """A searchable multiselect for a list that grows with the data (speakers, articles,
+    metrics): shows names, returns ids, kept in the URL under `key` as ids. A list longer
+    than finding.PICKER_LISTED gets a box above it whose words narrow what it offers (those
+    chosen always among them), so a run sends tens of options, not thousands.
+
+    Not Streamlit's `bind="query-params"`: that writes the shown labels to the address,
+    which the API does not take and which change when a name is corrected."""
+    _seed_from_url(key, list(names), names.__getitem__)
+    options = list(names)
+    if len(names) > finding.PICKER_LISTED:
+        noun = noun or label.lower()
+        words = st.text_input(
+            f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}",
+            key=f"{key}-find",
+            placeholder=f"Words of its name · {len(names):,} to choose from",
+        )
+        chosen = st.session_state.get(key) or []
+        listed = finding.PICKER_LISTED
+        options, matching = finding.listed_options(names, words, chosen, listed)
+        note = finding.listed_text(len(options) - len(chosen), matching, len(names), noun, words)
+        if note:
+            st.caption(note)
+    chosen = st.multiselect(label, options, format_func=names.get, key=key)
+    _write_url(key, chosen)
+    return chosen
+
+
+def pick_one(label: str, names: dict[str, str], key: str) -> str:
+    """Pills choosing exactly one of a few (the Data page's table), the first by default;
+    kept in the URL under `key` as its id."""
+    _seed_from_url(key, list(names), names.__getitem__)
+    chosen = st.session_state.get(key)
+    # The seed is a list (the shape many-choice widgets take); one choice is its first.
+    chosen = (chosen or [None])[0] if isinstance(chosen, list) else chosen
+    st.session_state[key] = chosen if chosen in names else next(iter(names))
+    choice = st.pills(label, list(names), format_func=names.get, key=key, required=True)
+    choice = choice if choice in names else next(iter(names))
+    _write_url(key, [choice])
+    return choice
+
+
+def choose_by_id(label: str, options: dict[str, str], param: str, key: str) -> str | None:
+    """A selectbox whose choice lives in the URL as a stable id (?param=id), not as its label,
+    so links from elsewhere in the app can name an item. An unknown id falls back to the first.
+    A list longer than finding.PICKER_LISTED gets a box above it whose words narrow what it
+    offers (the current choice always among them), as pick_named's lists do: at 5,000
+    articles the Sources page sent every title in every run (462 KB)."""
+    ids = list(options)
+    if not ids:
+        return None
+    requested = st.query_params.get(param)
+    if len(options) > finding.PICKER_LISTED:
+        noun = label.lower()
+        words = st.text_input(
+            f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}",
+            key=f"{key}-find",
+            placeholder=f"Words of its title · {len(options):,} to choose from",
+        )
+        current = st.session_state.get(key, requested)
+        chosen = [current] if current in options else [ids[0]]
+        ids, matching = finding.listed_options(options, words, chosen, finding.PICKER_LISTED)
+        note = finding.listed_text(len(ids) - 1, matching, len(options), noun, words)
+        if note:
+            st.caption(note)
+    choice = st.selectbox(
+        label,
+        ids,
+        index=ids.index(requested) if requested in ids else 0,
+        format_func=options.get,
+        key=key,
+    )
+    st.query_params[param] = choice
+    return choice
+
+
+def url_choice(param: str, choices: list[str]) -> str:
+    """The choice named by ?param= in the address, else the first (unknown values too)."""
+    requested = st.query_params.get(param)
+    return requested if requested in choices else choices[0]
+
+
+def facet_counts(slots: dict[str, DeltaGenerator], facets: pd.DataFrame) -> None:
+    """Under each picker, how many statements each value has under the other filters."""
+    for facet, slot in slots.items():
+        counts = finding.facet_counts(facets, facet)
+        slot.caption(counts or "No statement under the other filters.")
+
+
+def clear_filters(keys: Sequence[str]) -> None:
+    """Empty the search and every filter (a button's callback; the panel stays as it is)."""
+    for k in keys:
+        if k in st.session_state:  # a drawn widget: its binding clears the address too
+            st.session_state[k] = "" if isinstance(st.session_state[k], str) else []
+        else:
+            st.query_params.pop(k, None)
+
+
+def nothing_matched(reason: str, keys: Sequence[str]) -> None:
+    """Why nothing matched, and a button that clears the search and filters."""
+    st.warning(reason, icon=":material/search_off:")
+    st.button(
+        "Clear the search and every filter",
+        key="clear-filters",
+        on_click=clear_filters,
+        args=(tuple(keys),),
+        icon=":material/filter_alt_off:",
+    )

@@ -1,0 +1,165 @@
+"""The drafting test corpus (tests/fixtures/drafting) is sound: keys parse, their words are in
+their articles, their ids exist, and the held-aside third covers every structure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from data_model.qualifiers import Qualifier
+from data_model.records import Position, Stance, StatementKind, Topic
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "fixtures" / "drafting"
+CURATED = ROOT / "seeds" / "curated"
+STRUCTURES = {f"S{n}" for n in range(1, 11)}
+OUTLETS = {"wire", "daily", "rights-release", "feature", "brief"}
+KEYS = sorted(CORPUS.rglob("*.expected.yaml"))
+NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+QUOTATION = re.compile(r'"[^"]+"|“[^”]+”')
+
+
+def _ids(name: str, key: str, field: str) -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load((CURATED / f"{name}.yaml").read_text(encoding="utf-8"))
+    return {row[field]: row for row in data[key]}
+
+
+METRICS = _ids("metrics", "metrics", "metric_id")
+ACTORS = _ids("actors", "actors", "actor_id")
+POLICIES = _ids("policies", "policies", "policy_id")
+UNITS = _ids("units", "units", "unit_id")
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside quotation marks (straight or curly)."""
+    before = text[:at]
+    curly_open, curly_close = before.rfind("“"), before.rfind("”")
+    return before.count('"') % 2 == 1 or curly_open > curly_close
+
+
+def _problems(key: Path) -> list[str]:
+    """Every problem of one answer key, each naming the record and field."""
+    ans = yaml.safe_load(key.read_text(encoding="utf-8"))
+    text = key.with_name(key.name.replace(".expected.yaml", ".txt")).read_text(encoding="utf-8")
+    out: list[str] = []
+    pub = ans["published"]
+    new_metrics, new_actors = ans.get("new_metrics") or {}, ans.get("new_actors") or {}
+    new_props = {p["proposal"] for p in ans.get("proposals") or [] if p.get("new")}
+    if not isinstance(pub, dt.date):
+        out.append("published: not a date")
+    if ans.get("outlet") not in OUTLETS:
+        out.append(f"outlet: {ans.get('outlet')!r}")
+    if not ans.get("structures") or not set(ans["structures"]) <= STRUCTURES:
+        out.append(f"structures: {ans.get('structures')!r}")
+
+    def actor_ok(where: str, rec: dict[str, Any]) -> None:
+        actor = rec.get("actor")
+        if actor == "unnamed":
+            if not rec.get("description"):
+                out.append(f"{where}: unnamed actor without a description")
+        elif actor is not None and actor not in ACTORS and actor not in new_actors:
+            out.append(f"{where}: actor {actor!r} is neither curated nor in new_actors")
+
+    def opens(where: str, rec: dict[str, Any]) -> int:
+        at = text.find(rec["opening"])
+        if at < 0:
+            out.append(f"{where}: opening {rec['opening']!r} not in the article")
+        return at
+
+    for i, f in enumerate(ans.get("figures") or []):
+        where = f"figures[{i}] ({f.get('words')})"
+        if f["words"] not in text:
+            out.append(f"{where}: words not in the article")
+        if NUMBER.fullmatch(f["words"]) and float(f["words"].replace(",", "")) != f["value"]:
+            out.append(f"{where}: value {f['value']} differs from the words")
+        if f.get("vague") is None and f.get("qualifier") not in set(Qualifier):
+            out.append(f"{where}: qualifier {f.get('qualifier')!r}")
+        metric = f["metric"]
+        unit = (
+            METRICS[metric]["unit"]
+            if metric in METRICS
+            else new_metrics.get(metric, {}).get("unit")
+        )
+        if unit is None:
+            out.append(f"{where}: metric {metric!r} is neither curated nor in new_metrics")
+        elif f.get("unit") != unit or unit not in UNITS:
+            out.append(f"{where}: unit {f.get('unit')!r}, the metric counts {unit!r}")
+        dates = [f.get(k) for k in ("period_start", "period_end", "as_of")]
+        dates += list((f.get("compared_to") or {}).values())
+        if any(d is not None and not isinstance(d, dt.date) for d in dates):
+            out.append(f"{where}: a date field is not a date")
+        elif any(d is not None and d > pub for d in dates):
+            out.append(f"{where}: a date after publication")
+        start, end = f.get("period_start"), f.get("period_end")
+        if start and end and start > end:
+            out.append(f"{where}: period ends before it starts")
+        actor_ok(where, f)
+    for i, s in enumerate(ans.get("statements") or []):
+        where = f"statements[{i}] ({s['opening']})"
+        at = opens(where, s)
+        if s["kind"] not in set(StatementKind):
+            out.append(f"{where}: kind {s['kind']!r}")
+        elif at >= 0 and (quoted := _inside_quotes(text, at)) != (s["kind"] == "direct"):
+            out.append(
+                f"{where}: kind {s['kind']} but the words are {'' if quoted else 'not '}quoted"
+            )
+        if s["topic"] not in set(Topic) or s["stance"] not in set(Stance):
+            out.append(f"{where}: topic/stance {s['topic']!r}/{s['stance']!r}")
+        actor_ok(where, s)
+    starts = [text.find(s["opening"]) for s in ans.get("statements") or []]
+    for m in QUOTATION.finditer(text):  # words in quotation marks are someone's own: coded
+        if len(m.group(0).split()) >= 4 and not any(m.start() <= at < m.end() for at in starts):
+            out.append(f"quotation {m.group(0)[:40]!r}... has no statement")
+    for i, p in enumerate(ans.get("proposals") or []):
+        where = f"proposals[{i}] ({p['opening']})"
+        opens(where, p)
+        if not p.get("new") and p["proposal"] not in POLICIES:
+            out.append(f"{where}: proposal {p['proposal']!r} is not curated (mark it new)")
+        if p.get("new") and (p["proposal"] in POLICIES or not p.get("name")):
+            out.append(f"{where}: a new proposal needs a fresh id and a name")
+        actor_ok(where, p)
+    for i, p in enumerate(ans.get("positions") or []):
+        where = f"positions[{i}] ({p['opening']})"
+        opens(where, p)
+        if p["proposal"] not in POLICIES and p["proposal"] not in new_props:
+            out.append(f"{where}: proposal {p['proposal']!r} unknown")
+        if p["position"] not in set(Position):
+            out.append(f"{where}: position {p['position']!r}")
+        actor_ok(where, p)
+    for i, line in enumerate(ans.get("furniture") or []):
+        if line not in text:
+            out.append(f"furniture[{i}]: {line!r} not in the article")
+    for field in ("no_figures", "no_records"):
+        for i, rec in enumerate(ans.get(field) or []):
+            opens(f"{field}[{i}]", rec)
+    return out
+
+
+@pytest.mark.parametrize("key", KEYS, ids=lambda k: k.name.removesuffix(".expected.yaml"))
+def test_answer_key_rests_on_its_article(key: Path) -> None:
+    assert _problems(key) == []
+
+
+def test_split_holds_a_third_aside_covering_every_structure() -> None:
+    split = yaml.safe_load((CORPUS / "SPLIT.yaml").read_text(encoding="utf-8"))
+    names = {k.name.removesuffix(".expected.yaml"): k for k in KEYS}
+    train, held = set(split["train"]), set(split["held_out"])
+    assert train | held == set(names) and not train & held
+    assert len(names) >= 33 and len(held) >= 11 and 3 * len(held) >= len(names)
+    assert {n for n in held if names[n].parent.name != "held_out"} == set()
+    assert {n for n in train if names[n].parent.name == "held_out"} == set()
+    for part in (train, held):
+        seen = set().union(*(yaml.safe_load(names[n].read_text())["structures"] for n in part))
+        assert seen == STRUCTURES
+
+
+def test_readme_names_every_article_and_structure() -> None:
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    names = {k.name.removesuffix(".expected.yaml") for k in KEYS}
+    assert {n for n in names if n not in readme} == set()
+    assert {s for s in STRUCTURES if f"**{s}" not in readme} == set()

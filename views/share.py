@@ -1,0 +1,65 @@
+"""Embed & share: every chart with its permalink, an iframe snippet and files to download."""
+
+import streamlit as st
+
+from exports import chart_files
+from monitor import addresses, cached, embeds, figures, filters
+
+st.title("Embed & share a chart")
+st.caption(
+    "Put a chart on your own site with its snippet (a light page of a few kilobytes with the "
+    "chart as an image; the interactive snippet opens the live dashboard instead), or download it as a single HTML file to "
+    "host yourself (about 4.8 MB: the charting library is inside) or as a PNG for a report. "
+    "Every version carries its title, takeaway and source line. Pick a chart from the "
+    "gallery; its panel follows below."
+)
+
+charts = cached.chart_titles()
+st.html(embeds.chart_gallery(charts))
+
+# The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
+chart_id = filters.url_choice("chart", list(charts))
+chart = figures.chart_or_notice(chart_id)
+if chart:
+    with st.container(border=True):
+        figures.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
+        # The light embed (a small static page) is the default; the live one is offered too.
+        light_url = addresses.light_embed_url(chart_id)
+        live_url = addresses.permalink(chart_id, embed=True)
+        st.html(
+            embeds.copy_blocks(
+                chart_id,
+                light_url,
+                embeds.iframe_snippet(light_url, chart.title),
+                embeds.iframe_snippet(live_url, chart.title),
+            )
+        )
+        png = cached.chart_png(chart_id)
+        html_col, png_col = st.columns(2)
+        with html_col:
+            st.download_button(
+                "Standalone HTML",
+                data=lambda: chart_files.chart_html(
+                    chart, addresses.base_url() or addresses.FALLBACK_URL
+                ),
+                file_name=f"{chart_id}.html",
+                mime="text/html",
+                icon=":material/code:",
+                key="share-html",
+            )
+        with png_col:
+            st.download_button(
+                "PNG image (3200 × 1800)",
+                data=png or b"",
+                file_name=f"{chart_id}.png",
+                mime="image/png",
+                icon=":material/image:",
+                key="share-png",
+                disabled=png is None,
+            )
+        if png is None:
+            st.warning(
+                "No PNG was drawn for this chart: the database was built on a machine "
+                "without Chromium. Rebuild it where Chromium is installed (make data).",
+                icon=":material/image_not_supported:",
+            )

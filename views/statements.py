@@ -1,0 +1,96 @@
+"""Statements: who said what?"""
+
+import streamlit as st
+
+from data_model.records import ActorType, Stance, Topic
+from monitor import addresses, cached, filters, finding, statements, texts
+
+st.title("Who said what?")
+st.caption(
+    "Every attributed quote and reported position, from officials and critics alike, "
+    "in the speaker's words, with the role the article gave them. Stance is toward the "
+    "campaign as it is carried out. Filters are kept in the address: share the link."
+)
+
+if "statement" in st.query_params:  # a permalink: this statement alone
+    statements.statement_alone(st.query_params["statement"])
+    st.stop()
+
+speakers = cached.picker_labels("actors")
+articles = cached.picker_labels("sources")
+text, organisations, actor_ids, source_ids = "", [], [], []
+stances, topics, actor_types, years = [], [], [], []
+counts = {}  # facet -> the place under its picker where its counts go
+FILTERS = ("q", "org", "actor", "source", "stance", "topic", "actor_type", "year")
+filters.rename_in_address("org_type", "actor_type")  # the name links made before the API's
+panel = filters.filter_panel("Search and filter statements", FILTERS, key="statement-filters")
+if panel:
+    with panel:
+        text = st.text_input(
+            "Search words, speakers, organisations and roles",
+            key="q",
+            bind="query-params",
+            placeholder="e.g. Human Rights Watch, rehabilitation, Sar Kheng",
+        )
+        organisation, speaker = st.columns(2)
+        with organisation:
+            organisations = filters.pick_named(
+                "Organisation", finding.organisation_names(cached.actors()), key="org"
+            )
+            counts["org"] = st.empty()
+        with speaker:
+            actor_ids = filters.pick_named("Speaker", speakers, key="actor")
+            counts["actor"] = st.empty()
+        stances = filters.pick_many("Stance", [s.value for s in Stance], key="stance")
+        counts["stance"] = st.empty()
+        topics = filters.pick_many("Topic", [t.value for t in Topic], key="topic")
+        counts["topic"] = st.empty()
+        years = filters.pick_many("Year said", cached.statement_years(), key="year")
+        counts["year"] = st.empty()
+        actor_types = filters.pick_many(
+            "Organisation type",
+            [t.value for t in ActorType],
+            key="actor_type",
+            format_func=texts.words,
+        )
+        source_ids = filters.pick_named("Article", articles, key="source", noun="article")
+
+choice = finding.StatementChoice(
+    text=text or "",
+    organisations=tuple(organisations),
+    actor_ids=tuple(actor_ids),
+    source_ids=tuple(source_ids),
+    stances=tuple(stances),
+    topics=tuple(topics),
+    actor_types=tuple(actor_types),
+    years=tuple(years),
+    names={**speakers, **articles},
+)
+summary = cached.statement_summary(**choice.query())
+facets = cached.statement_facets(**choice.query())
+filters.facet_counts(counts, facets)
+
+if len(actor_ids) == 1:
+    statements.speaker_profile(actor_ids[0])
+
+n = int(summary["n"])
+st.markdown(texts.count_text(n, "statement"))
+st.caption(
+    addresses.api_addresses(
+        "statements",
+        org=organisations,
+        actor=actor_ids,
+        source=source_ids,
+        stance=stances,
+        topic=topics,
+        actor_type=actor_types,
+        year=years,
+        q=(text or "").strip(),
+    )
+)
+if n:
+    st.markdown(finding.statement_summary_markdown(summary))
+    statements.download_statements(choice, n)
+    statements.statement_page(choice, n)
+else:
+    filters.nothing_matched(finding.no_match_text(facets, choice), FILTERS)
