@@ -92,7 +92,8 @@ def test_the_page_shows_the_charts_and_sections_the_build_stored(
     at.run()
     assert not at.exception
     assert f"**{md(marker)}**" in [m.value for m in at.markdown]
-    assert any(section in h.proto.body for h in at.get("html"))
+    menu = [p.proto.label for p in at.get("page_link")] + [m.value for m in at.markdown]
+    assert any(section in label for label in menu)
 
 
 def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
