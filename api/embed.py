@@ -6,7 +6,7 @@ import html
 from urllib.parse import urlsplit
 
 from charts.catalogue import chart_page
-from charts.model import Chart
+from charts.model import ShownChart
 from data_model.wording import PROJECT
 
 #: No script may run, nothing is fetched but the chart's own images; any site may frame it.
@@ -53,7 +53,7 @@ def dashboard_link(dashboard_url: str, chart_id: str) -> str:
     return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"
 
 
-def embed_html(chart: Chart, dashboard_url: str) -> str:
+def embed_html(chart: ShownChart, dashboard_url: str) -> str:
     """The embed page; the images are the sibling files <id>.svg and <id>.narrow.svg, so the
     same page works from this server and from a static copy (etl export --site)."""
     text = {

@@ -37,10 +37,7 @@ from api.filters import (
     table_rows,
 )
 from api.metadata import RAW_TABLES, metadata
-from charts.catalogue import Catalogue, catalogue
-from charts.frames import ReaderFrames
-from charts.model import Chart
-from charts.stored import StoredChart
+from charts.model import ShownChart, StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -72,7 +69,7 @@ class Snapshot:
     version: str
     info: dict[str, str]
     choices: dict[str, set[str]] = field(default_factory=dict)
-    charts: dict[str, Chart | None] = field(default_factory=dict)
+    charts: dict[str, ShownChart | None] = field(default_factory=dict)
     #: Answers already made for this build, by ETag: the same request gives the same bytes.
     bodies: OrderedDict[str, bytes | str] = field(default_factory=OrderedDict)
     #: The sum of the kept answers' lengths, held to KEEP_TOTAL.
@@ -107,19 +104,14 @@ class Snapshot:
         return self.choices[name]
 
     @cached_property
-    def catalogue(self) -> Catalogue:
-        """The build's charts (a query of the metrics): which chart files exist."""
-        return catalogue(ReaderFrames(self.reader))
+    def chart_ids(self) -> set[str]:
+        """The charts the build stored: which chart files exist."""
+        return set(queries.chart_titles(self.reader))
 
-    def chart(self, chart_id: str) -> Chart | None:
+    def chart(self, chart_id: str) -> ShownChart | None:
         if chart_id not in self.charts:
-            # As the build stored it; built here only from a file whose build stored none.
-            parts = queries.chart_parts(self.reader, chart_id)
-            self.charts[chart_id] = (
-                StoredChart(parts)
-                if parts is not None
-                else self.catalogue.build(chart_id, ReaderFrames(self.reader))
-            )
+            parts = queries.chart_parts(self.reader, chart_id)  # as the build stored it
+            self.charts[chart_id] = None if parts is None else StoredChart.from_row(parts)
         return self.charts[chart_id]
 
 
@@ -412,7 +404,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         snap = db.current()
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
-            if name.endswith(suffix) and chart_id in snap.catalogue.charts:
+            if name.endswith(suffix) and chart_id in snap.chart_ids:
 
                 def svg(chart_id: str = chart_id, kind: int = kind) -> str | None:
                     svgs = queries.chart_svgs(snap.reader, chart_id)
@@ -423,12 +415,12 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     headers["Cache-Control"] = CACHE_VERSIONED
                 return cached(request, snap, svg, "image/svg+xml", headers)
         chart_id = name.removesuffix(".png")
-        if name.endswith(".png") and chart_id in snap.catalogue.charts:
+        if name.endswith(".png") and chart_id in snap.chart_ids:
             return cached(
                 request, snap, lambda: queries.chart_png(snap.reader, chart_id), "image/png"
             )
         chart_id = name.removesuffix(".html")
-        if name.endswith(".html") and chart_id in snap.catalogue.charts:
+        if name.endswith(".html") and chart_id in snap.chart_ids:
 
             def page() -> str | None:
                 chart = snap.chart(chart_id)

@@ -11,8 +11,7 @@ from api.embed import embed_html
 from api.filters import API_TABLES, table_rows
 from api.metadata import RAW_TABLES, metadata
 from api.routes import page_doc
-from charts.catalogue import catalogue
-from charts.frames import ReaderFrames
+from charts.model import StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader
@@ -36,13 +35,12 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
     """
     info = queries.build_info(reader)
     written: list[Path] = []
-    frames = ReaderFrames(reader)
-    charts = catalogue(frames)
-    for chart_id in charts.charts:
+    for chart_id in queries.chart_titles(reader):
         svgs = queries.chart_svgs(reader, chart_id)
-        chart = charts.build(chart_id, frames)
-        if svgs is None or chart is None:
+        parts = queries.chart_parts(reader, chart_id)
+        if svgs is None or parts is None:
             continue
+        chart = StoredChart.from_row(parts)
         folder = out / "charts"
         written.append(_write(folder / f"{chart_id}.svg", svgs[0]))
         written.append(_write(folder / f"{chart_id}.narrow.svg", svgs[1]))

@@ -7,8 +7,8 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from charts.catalogue import TrendsSection
-from charts.model import Chart
+from charts.catalogue import TrendsSection, pick_section
+from charts.model import ShownChart
 from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
 from monitor import cached, figure_texts
@@ -42,7 +42,7 @@ _STATIC_CHART = """<div class="static-chart">
 </style>"""
 
 
-def chart_or_notice(chart_id: str) -> Chart | None:
+def chart_or_notice(chart_id: str) -> ShownChart | None:
     """The chart, or None with a note in its place when the data cannot be drawn: a
     reader sees what is missing, never a traceback (the details go to the server log)."""
     try:
@@ -57,7 +57,7 @@ def chart_or_notice(chart_id: str) -> Chart | None:
 
 
 def chart_block(
-    chart: Chart,
+    chart: ShownChart,
     key: str,
     *,
     show_title: bool = True,
@@ -92,7 +92,7 @@ _INTERACTIVE_CSS = """<style>
 </style>"""
 
 
-def interactive_figures(chart: Chart, key: str) -> None:
+def interactive_figures(chart: ShownChart, key: str) -> None:
     """The interactive chart twice, fitted for a laptop and for a phone, one shown by width:
     plotly draws its labels at a fixed size and never moves them, so a figure laid out for
     a laptop prints labels over each other on a phone. Only the script is shared."""
@@ -108,7 +108,7 @@ def trends_section_in_address() -> TrendsSection | None:
     a link by the section's name or an earlier section's id is followed and the address
     rewritten to the id, so what readers copy from now on is stable. None: no section."""
     requested = st.query_params.get("section")
-    section = cached.charts().section(requested, st.query_params.get("chart"))
+    section = pick_section(cached.trends_sections(), requested, st.query_params.get("chart"))
     if section is not None and requested is not None and requested != section.section_id:
         st.query_params["section"] = section.section_id
     return section

@@ -10,8 +10,6 @@ import yaml
 
 from charts.catalogue import Catalogue, catalogue
 from charts.frames import ReaderFrames
-from charts.static import draw_into
-from charts.stored import store_into
 from database.connection import Reader
 from etl.build import build
 
@@ -31,7 +29,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The database built from the real seeds, once per test session, as `python -m etl
     build` builds it: chart parts stored, static images drawn in where Chromium is installed."""
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path, finish=lambda new: (store_into(new), draw_into(new)))
+    build(path)
     return path
 
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from test_browser import CASES, browser, open_page, server  # noqa: F401  (shared fixtures)
 
+from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from database import queries
 from database.connection import Reader
-from etl.quotes import BodyIndex, quoted_spans, within_quotation
 from tests.serving import wait_until_rendered
 
 pytestmark = pytest.mark.browser

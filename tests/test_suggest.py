@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.cleaning import clean_body
+from corpus.safe_yaml import dump_yaml
 from curation.suggest import candidates, suggest
 from etl.build import check
-from etl.cleaning import clean_body
-from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"

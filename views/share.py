@@ -14,8 +14,8 @@ st.caption(
     "gallery; its panel follows below."
 )
 
-charts = cached.charts().charts
-st.html(embeds.chart_gallery({chart_id: spec.title for chart_id, spec in charts.items()}))
+charts = cached.chart_titles()
+st.html(embeds.chart_gallery(charts))
 
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = filters.url_choice("chart", list(charts))

@@ -15,6 +15,9 @@ from typing import Any
 
 import yaml
 
+from corpus.cleaning import clean_body
+from corpus.load import RawRecord, read_curated
+from corpus.problems import Problems
 from curation.suggest.dates import when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import SuggestError, split_sentences
@@ -27,9 +30,6 @@ from curation.suggest.speakers import (
     new_actor,
 )
 from data_model.records import Stance, Topic
-from etl.cleaning import clean_body
-from etl.load import RawRecord, read_curated
-from etl.problems import Problems
 
 _MAX_ID = 80
 

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpus.load import RawRecord
 from curation.suggest.draft import _curated  # the one reader of curated files for drafts
 from data_model.records import EventKind, Position, Stance, Topic
-from etl.load import RawRecord
 
 _STOP = frozenset(
     ("the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from",

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from corpus.cleaning import clean_body
+from corpus.quotes import BodyIndex, quoted_spans, within_quotation
+from corpus.sentences import Sentence, sentences
 from curation.suggest.dates import when
 from curation.suggest.draft import candidates
 from curation.suggest.guess import (
@@ -27,9 +30,6 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.speakers import Speaker, new_actor
-from etl.cleaning import clean_body
-from etl.coverage import Sentence, sentences
-from etl.quotes import BodyIndex, quoted_spans, within_quotation
 
 NO_CURATED = Curated([], [], [], [], [])
 
