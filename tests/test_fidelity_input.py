@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from corpus.coverage import article_coverage, sentences, why_coded
+from corpus.coverage import why_coded
 from corpus.problems import InputError
 from corpus.safe_yaml import dump_yaml
 from corpus.sentences import sentences
