@@ -1,0 +1,1 @@
+"""Reading raw articles and curated files: cleaning, sentences, quotations and their places."""
