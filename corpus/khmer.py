@@ -38,8 +38,10 @@ _SIGN = "\u17b4-\u17d3\u17dd"
 _WORK = re.compile(
     # A run of white space or invisible characters: one space if it holds white space.
     rf"(?P<gap>[\s{ZERO_WIDTH}]+)"
-    # A Khmer syllable: a base, then its signs in any order, and bases written under a coeng.
-    rf"|(?P<syl>[{_BASE}](?:\u17d2[\u200c\u200d]*[{_BASE}]|[{_SIGN}]|[\u200c\u200d])*)"
+    # A Khmer syllable with two signs or more (a base with one sign is already in order, and
+    # most are: skipping them keeps this fast): a base, then its signs in any order, and
+    # bases written under a coeng.
+    rf"|(?P<syl>[{_BASE}](?:\u17d2[\u200c\u200d]*[{_BASE}]|[{_SIGN}]|[\u200c\u200d]){{2,}})"
     rf"|(?P<mark>[{''.join(_MARKS)}])"
     # A letter with combining accents: NFC composes it ("é" typed as e + U+0301).
     r"|(?P<comb>.[\u0300-\u036f]+)"
@@ -174,7 +176,9 @@ def _strip_latin_accents(text: str) -> str:
         if ch.isascii() or _KHMER.match(ch):
             out.append(ch)
             continue
-        out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+        out.append(
+            "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        )
     return "".join(out)
 
 
@@ -194,11 +198,15 @@ def fold_for_search(text: str) -> str:
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Spans [start, end) of the words of a text (khmercut's segmentation), spaces and
     invisible breaks left out: a selection can snap to whole Khmer words."""
+    blank = ZERO_WIDTH + " \t\r\n\u00a0"
     spans: list[tuple[int, int]] = []
     at = 0
     for token in khmercut.tokenize(text) if text else []:
-        if token.strip(ZERO_WIDTH + " \t\r\n\u00a0"):
-            spans.append((at, at + len(token)))
+        word = token.strip(blank)
+        if word:
+            # khmercut may leave a zero-width space on a word's edge ("ស\u200b").
+            lead = len(token) - len(token.lstrip(blank))
+            spans.append((at + lead, at + lead + len(word)))
         at += len(token)
     return spans
 
@@ -257,7 +265,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def split_sentences(body: str) -> list[KhmerSentence]:
     """Sentences of a Khmer clean body: each line apart, cut after ។ ៕ ? ! (and the closing
-    marks after them) but never inside a quotation, so «…។ …!» stays with its speech verb."""
+    marks after them) but never inside a quotation, so «…។ …!» stays whole with the speech
+    verb before it; a quotation ending with a stop ends its sentence."""
     found: list[KhmerSentence] = []
     for line in re.finditer(r"[^\n]+", body):
         text = line.group()
@@ -266,6 +275,9 @@ def split_sentences(body: str) -> list[KhmerSentence]:
         quoted = quotation_spans(text)
         masked = _blank(text, quoted)
         cuts = [m.end() for m in _STOP.finditer(masked)]
+        # A quotation whose words end with a stop ends the sentence at its closing mark.
+        cuts += [b for a, b in quoted if b - a > 2 and text[b - 2] in "។៕?!？！"]
+        cuts = sorted(set(cuts))
         start = 0
         for end in [*cuts, len(text)]:
             chunk = text[start:end]
