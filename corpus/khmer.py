@@ -35,13 +35,15 @@ _MARKS |= {"«": '"', "»": '"'}
 
 _BASE = "\u1780-\u17b3"
 _SIGN = "\u17b4-\u17d3\u17dd"
+# What follows a base in its syllable: a subscript (coeng + base), a sign or a joiner.
+_SIGNS = rf"\u17d2[\u200c\u200d]*[{_BASE}]|[{_SIGN}]|[\u200c\u200d]"
 _WORK = re.compile(
     # A run of white space or invisible characters: one space if it holds white space.
     rf"(?P<gap>[\s{ZERO_WIDTH}]+)"
-    # A Khmer syllable with two signs or more (a base with one sign is already in order, and
-    # most are: skipping them keeps this fast): a base, then its signs in any order, and
-    # bases written under a coeng.
-    rf"|(?P<syl>[{_BASE}](?:\u17d2[\u200c\u200d]*[{_BASE}]|[{_SIGN}]|[\u200c\u200d]){{2,}})"
+    # A Khmer syllable with two signs or more, or a subscript da (a base with one sign is
+    # already in order, and most are: skipping them keeps this fast): a base, then its signs
+    # in any order, and bases written under a coeng.
+    rf"|(?P<syl>[{_BASE}](?=(?:{_SIGNS}){{2}}|(?:{_SIGNS})*\u17d2[\u200c\u200d]*\u178a)(?:{_SIGNS})*)"
     rf"|(?P<mark>[{''.join(_MARKS)}])"
     # A letter with combining accents: NFC composes it ("é" typed as e + U+0301).
     r"|(?P<comb>.[\u0300-\u036f]+)"

@@ -61,7 +61,7 @@ UNITS = {
 }  # fmt: skip
 
 #: A number after these names a thing or a time (day 4, year 2017, "the first"), it counts nothing.
-_LABEL_BEFORE = ("ទី", "ឆ្នាំ", "ខែ", "លេខ", "មាត្រា", "ផ្លូវ", "ម៉ោង", "ជំពូក", "ព.ស")
+_LABEL_BEFORE = ("ទី", "ឆ្នាំ", "ខែ", "លេខ", "ទូរស័ព្ទ", "មាត្រា", "ផ្លូវ", "ម៉ោង", "ជំពូក", "ព.ស")
 #: A number before these is a duration or a multiple, not a count.
 _DURATION_AFTER = ("ឆ្នាំ", "ខែ", "ថ្ងៃ", "សប្តាហ៍", "ម៉ោង", "នាទី", "ដង")
 
@@ -143,6 +143,8 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         before, after_text = text[: m.start()], text[m.end() :]
         if _is_label(before, after_text):
             continue
+        if len(m.group()) > 1 and int(m.group()[0]) == 0:
+            continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())
         if value is None:
             continue

@@ -52,7 +52,7 @@ def test_misordered_khmer_is_put_in_the_specification_order(case, typed, ordered
 BODY = (
     "ឯកឧត្តម ហេង" + ZWSP + "សំណាង បាន" + ZWSP + "ឲ្យ" + ZWSP + "ដឹង" + ZWSP + "ថា "
     "«គ្រឿងញៀន" + ZWSP + "ទាំងនេះ" + ZWSP + "ត្រូវ" + ZWSP + "បាន" + ZWSP + "ដឹកជញ្ជូន»។\n"
-    "ក\u17bb" + COENG + "រមការងារ  បានបញ្ចប់។"
+    "ក\u17bb" + COENG + "រមការងារ  បានបញ្ចប់។ ផ្តល់ព័ត៌មាន។"
 )  # fmt: skip
 
 LOCATED = [
@@ -62,6 +62,7 @@ LOCATED = [
     ("the quote's signs out of order", "បានឲ្យដឹងថា", "បាន"),
     ("a name split by a zero-width space", "ហេងសំណាង", "ហេង"),
     ("marks of another style", "“គ្រឿងញៀនទាំងនេះ", "«"),
+    ("subscript da typed for the body's subscript ta", "ផ្ដល់ព័ត៌មាន", "ផ្តល់"),
 ]
 
 
@@ -155,8 +156,15 @@ def test_a_vague_count_stays_a_word_never_a_number(text, vague):
 
 @pytest.mark.parametrize(
     "text",
-    ["ថ្ងៃទី៤ ខែមករា ឆ្នាំ២០១៧", "លើកទី១", "រយៈពេល ៦ ខែ", "១០០ឆ្នាំមុន", "ផ្លូវលេខ ២៧១"],
-    ids=["a date", "an ordinal", "a duration", "years ago", "a street number"],
+    [
+        "ថ្ងៃទី៤ ខែមករា ឆ្នាំ២០១៧",
+        "លើកទី១",
+        "រយៈពេល ៦ ខែ",
+        "១០០ឆ្នាំមុន",
+        "ផ្លូវលេខ ២៧១",
+        "លេខទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨",
+    ],
+    ids=["a date", "an ordinal", "a duration", "years ago", "a street number", "a phone number"],
 )
 def test_dates_ordinals_and_durations_are_no_figures(text):
     assert read_figures(text) == []
@@ -196,6 +204,7 @@ ATTRIBUTIONS = [
     (["សម្តេចក្រឡាហោម ស ខេង បានបញ្ជាក់ថា ក។"], "ស ខេង", "សម្តេចក្រឡាហោម", "reported"),
     (["ក្រសួងមហាផ្ទៃសូមអំពាវនាវដល់មាតាបិតា"], "ក្រសួងមហាផ្ទៃ", "", "reported"),
     (["មន្ត្រី បានប្រាប់អ្នកសារព័ត៌មានថា ក។"], None, "", "reported"),
+    (["លោក ពេជ្រ រតនា បានអំពាវនាវថា «សូមជួយ»។"], "ពេជ្រ រតនា", "លោក", "direct"),
 ]  # fmt: skip
 
 
