@@ -152,3 +152,11 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
             found.append(Attribution(m.group(), name, title, kind, pronoun, a, b, quote))
         out.append(found)
     return out
+
+
+def first_speech_verb(sentence: str) -> str | None:
+    """The first Khmer speech verb of a sentence, as normalised, or None (for coverage)."""
+    if not any("\u1780" <= c <= "\u17ff" for c in sentence):
+        return None
+    m = _VERB.search(normalise(sentence).text)
+    return m.group() if m else None

@@ -14,11 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.khmer import has_khmer  # KHMER HOOK (issue 25)
+from corpus.khmer import split_sentences as khmer_sentences
+from corpus.khmer_speech import first_speech_verb
 from data_model.coverage_rule import NUMBER_WORDS, SAYING_WORDS
 from etl.problems import Problems
 from etl.validate import Dataset
 
-_QUOTE_MARKS = re.compile(r"[“”\"]")
+_QUOTE_MARKS = re.compile(r"[“”\"«»]")  # KHMER HOOK (issue 25): «…»
 _SAYING = re.compile(r"\b(" + "|".join(re.escape(w) for w in SAYING_WORDS) + r")\b", re.I)
 _FIGURE = re.compile(r"\d|\b(" + "|".join(re.escape(w) for w in NUMBER_WORDS) + r")\b", re.I)
 # A sentence ends at . ! or ? (with any closing marks) followed by space and a capital, a
@@ -58,6 +61,12 @@ def sentences(body: str) -> list[Sentence]:
     out: list[Sentence] = []
     offset = 0
     for para in body.split("\n\n"):
+        if has_khmer(para):  # KHMER HOOK (issue 25): ។ ៕ ? ! and line breaks end sentences
+            out += [
+                Sentence(offset + s.start, offset + s.end, s.text) for s in khmer_sentences(para)
+            ]
+            offset += len(para) + 2
+            continue
         start = 0
         for match in _END.finditer(para):
             if _is_boundary(para, match.start()):
@@ -78,6 +87,8 @@ def why_coded(text: str) -> str | None:
         return "attributes words: quotation marks"
     if m := _SAYING.search(text):
         return f"attributes words: '{m.group(0)}'"
+    if verb := first_speech_verb(text):  # KHMER HOOK (issue 25): បាននិយាយថា …
+        return f"attributes words: '{verb}'"
     if m := _FIGURE.search(text):
         return f"carries a figure: '{m.group(0)}'"
     return None

@@ -306,3 +306,26 @@ def test_gold_articles_speakers(path):
     got = {(_bare(a.speaker or ""), _bare(a.verb), a.kind.value) for a in said}
     for g in gold["statements"]:
         assert (_bare(g["speaker"]), _bare(g["verb"]), g["kind"]) in got
+
+
+# The hooks the build uses today (etl.quotes, etl.coverage), until they move to corpus/.
+
+
+def test_the_build_finds_a_khmer_quote_typed_without_zero_width_spaces():
+    from etl.quotes import BodyIndex, quoted_spans, within_quotation
+
+    body = "លោក បាន" + ZWSP + "និយាយ" + ZWSP + "ថា «យើង" + ZWSP + "នឹង" + ZWSP + "បន្ត»។"
+    span = BodyIndex(body).locate("យើងនឹងបន្ត")
+    assert span is not None
+    assert body[span[0] : span[1]] == "យើង" + ZWSP + "នឹង" + ZWSP + "បន្ត"
+    assert within_quotation(span, quoted_spans(body))
+
+
+def test_coverage_reads_khmer_sentences_and_their_speech_verbs():
+    from etl.coverage import sentences, why_coded
+
+    body = "លោក ចាន់ សុភ័ក្ត្រ បាននិយាយថា ក្រុមនេះបានបញ្ចប់។ ភ្លៀងធ្លាក់។ មាន ២០០ នាក់។"
+    found = sentences(body)
+    assert [body[s.start : s.end] for s in found] == [s.text for s in found]
+    assert [why_coded(s.text) is not None for s in found] == [True, False, True]
+    assert "បាននិយាយថា" in why_coded(found[0].text)

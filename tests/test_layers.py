@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Each package's layer; a module may import packages of lower layers and its own package.
 LAYERS = {
     "data_model": 0,
-    # KHMER HOOK (issue 25): corpus/ (reading articles) sits with etl until the layers move.
-    "corpus": 1,
+    # KHMER HOOK (issue 25): corpus/ (reading articles) sits under etl until the layers move.
+    "corpus": 0.5,
     "etl": 1,
     "database": 2,
     "charts": 3,
