@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from corpus.khmer import fold_for_search, has_khmer  # KHMER HOOK (issue 25)
 from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES_BY_NAME, Table
 from database.connection import Reader
 from etl.indicator_rows import INDICATOR_ROWS_SELECT
@@ -270,6 +271,10 @@ STATEMENT_FILTERS = ("q", "org", "actor", "actor_type", "stance", "topic", "year
 
 def fold(text: str) -> str:
     """The search's folding of a reader's words (the build folds the data the same way)."""
+    if has_khmer(text):
+        # KHMER HOOK (issue 25): Khmer signs kept, zero-width spaces and spaces between Khmer
+        # letters dropped, as the build folds rows holding Khmer (etl.search.fold_khmer_rows).
+        return fold_for_search(text)
     text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 

@@ -329,3 +329,50 @@ def test_coverage_reads_khmer_sentences_and_their_speech_verbs():
     assert [body[s.start : s.end] for s in found] == [s.text for s in found]
     assert [why_coded(s.text) is not None for s in found] == [True, False, True]
     assert "បាននិយាយថា" in why_coded(found[0].text)
+
+
+def _search_db(quote: str, name: str, aliases: str):
+    import duckdb
+
+    from etl.search import fold_khmer_rows
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE actors (actor_id VARCHAR, name VARCHAR, aliases VARCHAR, "
+        "organisation VARCHAR, role VARCHAR)"
+    )
+    con.execute(
+        "CREATE TABLE statements (statement_id VARCHAR, actor_id VARCHAR, quote VARCHAR, "
+        "actor_role VARCHAR)"
+    )
+    con.execute("CREATE TABLE statement_search (statement_id VARCHAR, haystack VARCHAR)")
+    con.execute("INSERT INTO actors VALUES ('sar-kheng', ?, ?, 'Ministry of Interior', '')", [name, aliases])  # fmt: skip
+    con.execute("INSERT INTO statements VALUES ('s1', 'sar-kheng', ?, '')", [quote])
+    con.execute("INSERT INTO statement_search VALUES ('s1', 'stale')")
+    fold_khmer_rows(con)
+    return con
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ស ខេង", "ស" + ZWSP + "ខេង", "សខេង", "Sar Kheng", "sar kheng", "បន្តប្រតិបត្តិការ", "ក្រុម"],
+    ids=["spaced", "zero-width", "run together", "latin name", "lower case", "inside a sentence", "misordered row"],
+)  # fmt: skip
+def test_the_statement_search_finds_khmer_however_it_is_typed(query):
+    from database.queries import fold
+
+    quote = "យើងនឹងបន្ត" + ZWSP + "ប្រតិបត្តិការ ក\u17bb" + COENG + "រមការងារ"
+    con = _search_db(quote, "Sar Kheng", "ស" + ZWSP + "ខេង; សម្តេចក្រឡាហោម ស ខេង")
+    words = fold(query).split()
+    where = " AND ".join("contains(haystack, ?)" for _ in words)
+    assert con.execute(
+        f"SELECT count(*) FROM statement_search WHERE {where}", words
+    ).fetchall() == [(1,)]
+
+
+def test_the_statement_search_keeps_khmer_signs():
+    from database.queries import fold
+
+    con = _search_db("ក្រុមការងារ", "Sar Kheng", "ស ខេង")
+    (word,) = fold("ស ខាង").split()  # another vowel: another name
+    assert con.execute("SELECT count(*) FROM statement_search WHERE contains(haystack, ?)", [word]).fetchall() == [(0,)]  # fmt: skip
