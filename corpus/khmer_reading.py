@@ -143,7 +143,7 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         before, after_text = text[: m.start()], text[m.end() :]
         if _is_label(before, after_text):
             continue
-        if len(m.group()) > 1 and int(m.group()[0]) == 0:
+        if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
             continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())
         if value is None:
@@ -181,6 +181,10 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
 MONTHS = {normalise(name).text: i for i, name in enumerate(_MONTH_WORDS, start=1)}
 _MONTH = _alternatives(_MONTH_WORDS)
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
+    ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
+    # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
+    ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
     ("dmy", re.compile(rf"(?:ថ្ងៃទី\s?)?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
     ("dm", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})")),
     ("my", re.compile(rf"ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
@@ -223,6 +227,13 @@ def _latest_year(month: int, day: int, published: dt.date) -> int:
 
 def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.date, DatePrecision]:
     day = DatePrecision.day
+    if kind == "days":
+        month = MONTHS[m["m"]]
+        year = int(m["y"]) if m["y"] else _latest_year(month, int(m["d"]), pub)
+        return dt.date(year, month, int(m["d"])), dt.date(year, month, int(m["d2"])), day
+    if kind == "numeric":
+        d = dt.date(int(m["y"]), int(m["mm"]), int(m["d"]))
+        return d, d, day
     if kind == "dmy":
         d = dt.date(int(m["y"]), MONTHS[m["m"]], int(m["d"]))
         return d, d, day

@@ -131,6 +131,7 @@ FIGURES = [
     ("ជាង" + ZWSP + "១២ ០០០" + ZWSP + "គ្រាប់", 12000, Qualifier.more_than, "pills"),
     ("ចំនួន ២,២លាននាក់", 2_200_000, Qualifier.exact, "people"),
     ("កើនឡើងជាង៧%", 7, Qualifier.more_than, "percent"),
+    ("ប្រហែល ០,៥ គីឡូក្រាម", 0.5, Qualifier.approx, "kg"),
 ]
 
 
@@ -183,6 +184,9 @@ DATES = [
     ("ខែធ្នូ", dt.date(2018, 12, 1), dt.date(2018, 12, 31), "month"),
     ("ខែកុម្ភៈ ឆ្នាំ២០២០", dt.date(2020, 2, 1), dt.date(2020, 2, 29), "month"),
     ("ឆ្នាំ២០១៨", dt.date(2018, 1, 1), dt.date(2018, 12, 31), "year"),
+    ("ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨", dt.date(2018, 4, 14), dt.date(2018, 4, 16), "day"),
+    ("ថ្ងៃទី ១ - ៣ មីនា", dt.date(2019, 3, 1), dt.date(2019, 3, 3), "day"),
+    ("០៤/០១/២០១៧", dt.date(2017, 1, 4), dt.date(2017, 1, 4), "day"),
 ]
 
 
