@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from corpus.khmer_speech import first_speech_verb
 from corpus.problems import Problems
 from corpus.sentences import Sentence, sentences
 from data_model.coverage_rule import NUMBER_WORDS, SAYING_WORDS
 
-_QUOTE_MARKS = re.compile(r"[“”\"]")
+_QUOTE_MARKS = re.compile(r"[“”\"«»]")  # «…»: Khmer (and French) quotation marks
 _SAYING = re.compile(r"\b(" + "|".join(re.escape(w) for w in SAYING_WORDS) + r")\b", re.I)
 _FIGURE = re.compile(r"\d|\b(" + "|".join(re.escape(w) for w in NUMBER_WORDS) + r")\b", re.I)
 
@@ -29,6 +30,8 @@ def why_coded(text: str) -> str | None:
         return "attributes words: quotation marks"
     if m := _SAYING.search(text):
         return f"attributes words: '{m.group(0)}'"
+    if verb := first_speech_verb(text):  # Khmer verbs of saying: បាននិយាយថា, បានឲ្យដឹងថា …
+        return f"attributes words: '{verb}'"
     if m := _FIGURE.search(text):
         return f"carries a figure: '{m.group(0)}'"
     return None

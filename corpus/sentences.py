@@ -3,6 +3,8 @@
 The rule (data_model.coverage_rule.SENTENCE_RULE, printed in docs/methodology.md): a
 sentence ends at '.', '!' or '?' (closing marks included) followed by a space and a capital,
 a digit or an opening mark; not inside an ellipsis ". . ." and not after an abbreviation.
+A paragraph holding Khmer script ends its sentences at '។', '៕', '?', '!' and line breaks,
+never inside «…» or “…”.
 Coverage accounting and the drafting of records (curation.suggest) both split with it.
 """
 
@@ -10,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from corpus.khmer import has_khmer
+from corpus.khmer import split_sentences as khmer_sentences
 
 _END = re.compile(r"[.!?][”’\"')\]]*\s+(?=[A-Z0-9“‘\"'(\[])")
 _ABBREVIATIONS = frozenset(
@@ -58,6 +63,11 @@ def sentences(body: str) -> list[Sentence]:
     """The sentences of a clean body, paragraph by paragraph."""
     out: list[Sentence] = []
     for offset, para in paragraphs(body):
+        if has_khmer(para):  # Khmer ends sentences at ។ ៕ ? ! and line breaks (corpus.khmer)
+            out += [
+                Sentence(offset + s.start, offset + s.end, s.text) for s in khmer_sentences(para)
+            ]
+            continue
         start = 0
         for match in _END.finditer(para):
             if _is_boundary(para, match.start()):

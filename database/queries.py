@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from corpus.khmer import fold_for_search, has_khmer  # KHMER HOOK (issue 25)
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES_BY_NAME, Table
 from database.connection import Reader
 
@@ -234,6 +235,10 @@ def actors_query() -> Query:
 
 def fold(text: str) -> str:
     """The search's folding of a reader's words (the build folds the data the same way)."""
+    if has_khmer(text):
+        # KHMER HOOK (issue 25): Khmer signs kept, zero-width spaces and spaces between Khmer
+        # letters dropped, as the build folds rows holding Khmer (etl.search.fold_khmer_rows).
+        return fold_for_search(text)
     text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
