@@ -242,20 +242,27 @@ def _page_args(params: dict[str, list[str]]) -> tuple[int, int]:
 
 
 def _cell(value: object) -> object:
-    # pd.NA: a missing value of a nullable integer column (e.g. metrics.headline_rank).
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    # pd.NA: a missing value of a nullable integer column (e.g. metrics.headline_rank);
+    # pd.NaT: a missing date (it has an isoformat() that says "NaT").
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()  # type: ignore[union-attr]
     if hasattr(value, "item"):
-        return value.item()  # numpy scalars
+        value = value.item()  # numpy scalars
+    if isinstance(value, float) and value.is_integer():
+        # 55, as the article and the CSV give it, not 55.0: a float column's whole numbers.
+        return int(value)
     return value
 
 
 def json_records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    """Rows as JSON objects: dates as YYYY-MM-DD, missing values null (never zero)."""
+    """Rows as JSON objects: dates as YYYY-MM-DD, missing values (dates too) null, never
+    zero or "NaT"; numbers as the CSV writes them (55, 0.125: never 55.0)."""
     cols = [str(c) for c in frame.columns]
     return [
         {c: _cell(v) for c, v in zip(cols, row, strict=True)}
@@ -336,7 +343,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     "csv": f"{request.url.path.removesuffix('.metadata.json')}.csv",
                     "json": f"{request.url.path.removesuffix('.metadata.json')}.json",
                 }
-                doc = metadata(table, snap.info, urls)
+                doc = metadata(table, snap.info, urls, raw=raw)
                 return cached(
                     request,
                     snap,

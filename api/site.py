@@ -63,7 +63,7 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         per = max(1, len(frame))
         doc = page_doc(table, frame, 1, per, lambda n: "", meta_url)
         written.append(_write(out / f"{stem}.json", doc))
-        meta = json.dumps(metadata(table, info, urls), ensure_ascii=False)
+        meta = json.dumps(metadata(table, info, urls, raw=raw), ensure_ascii=False)
         written.append(_write(out / f"{stem}.metadata.json", meta))
     written.append(_write(out / "api/v1/datapackage.zip", package_bytes(reader, dashboard_url)))
     written.append(_write(out / "feed.atom", feed.atom(reader, info, dashboard_url)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,29 @@ def _where(*conditions: tuple[str, list[object]]) -> tuple[str, list[object]]:
     return sql, params
 
 
+class Dates(TypedDict, total=False):
+    """The date filters of every table with dates, each on the date its query names."""
+
+    years: Sequence[int]
+    date_from: dt.date | None
+    date_to: dt.date | None
+
+
+def _dated(
+    column: str,
+    years: Sequence[int] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> tuple[str, list[object]]:
+    """The year, from and to filters on one date column (a literal of this module, never
+    input; the dates are parameters). A row without the date is left out once one is set."""
+    return _where(
+        _in(f"year({column})", [int(y) for y in years]),
+        (f"{column} >= ?", [date_from]) if date_from else ("TRUE", []),
+        (f"{column} <= ?", [date_to]) if date_to else ("TRUE", []),
+    )
+
+
 _SOURCE_COLUMNS = """
     s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
     s.published_on AS source_published_on, s.date_precision AS source_date_precision,
@@ -51,14 +74,15 @@ def source_order(db: Reader) -> pd.DataFrame:
     return db.frame("SELECT source_id, seed_file AS source_added FROM sources")
 
 
-def sources(db: Reader, source_ids: Sequence[str] = ()) -> pd.DataFrame:
-    """Every article (or those named) with what is known about it and how many records cite it."""
-    return db.frame(*sources_query(source_ids))
+def sources(db: Reader, source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> pd.DataFrame:
+    """Every article (or those named, or published in the years or days given: `years`,
+    `date_from`, `date_to`) with what is known about it and how many records cite it."""
+    return db.frame(*sources_query(source_ids, **dates))
 
 
-def sources_query(source_ids: Sequence[str] = ()) -> Query:
+def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Query:
     """The SQL of sources() and its parameters."""
-    where, params = _where(_in("s.source_id", source_ids))
+    where, params = _where(_in("s.source_id", source_ids), _dated("s.published_on", **dates))
     return (
         f"""
         SELECT s.source_id, s.title,
@@ -183,9 +207,11 @@ def indicators(
     categories: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     phase_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """Figures with their metric, hedge, bounds, phase, speaker and source."""
-    return db.frame(*indicators_query(metric_ids, categories, source_ids, phase_ids))
+    """Figures with their metric, hedge, bounds, phase, speaker and source; `years`,
+    `date_from` and `date_to` keep those as of a day in them."""
+    return db.frame(*indicators_query(metric_ids, categories, source_ids, phase_ids, **dates))
 
 
 def indicators_query(
@@ -193,6 +219,7 @@ def indicators_query(
     categories: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     phase_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> Query:
     """The SQL of indicators() and its parameters, read from the indicator rows table."""
     where, params = _where(
@@ -200,6 +227,7 @@ def indicators_query(
         _in("f.category", categories),
         _in("f.source_id", source_ids),
         _in("f.phase_id", phase_ids),
+        _dated("f.as_of", **dates),
     )
     return (
         f"""
@@ -480,6 +508,24 @@ def statement_years(db: Reader) -> list[int]:
     return [int(y) for y in frame["y"]]
 
 
+def dated_years(db: Reader) -> list[int]:
+    """The years any dated row falls in, on the date each table is filtered by (figures'
+    as_of, statements' day said else published, proposals' proposed_on, articles'
+    published_on, which positions take too)."""
+    frame = db.frame(
+        """
+        SELECT DISTINCT y FROM (
+            SELECT year(as_of) AS y FROM indicators
+            UNION SELECT year(coalesce(t.said_on, s.published_on))
+                FROM statements t JOIN sources s USING (source_id)
+            UNION SELECT year(proposed_on) FROM policies
+            UNION SELECT year(published_on) FROM sources
+        ) WHERE y IS NOT NULL ORDER BY y
+        """
+    )
+    return [int(y) for y in frame["y"]]
+
+
 # --- proposals -----------------------------------------------------------------------------
 
 
@@ -488,19 +534,25 @@ def policies(
     categories: Sequence[str] = (),
     statuses: Sequence[str] = (),
     source_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """Proposals with who put them forward, when, their status and counts of positions."""
-    return db.frame(*policies_query(categories, statuses, source_ids))
+    """Proposals with who put them forward, when, their status and counts of positions;
+    `years`, `date_from` and `date_to` keep those put forward in them (proposed_on)."""
+    return db.frame(*policies_query(categories, statuses, source_ids, **dates))
 
 
 def policies_query(
-    categories: Sequence[str] = (), statuses: Sequence[str] = (), source_ids: Sequence[str] = ()
+    categories: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> Query:
     """The SQL of policies() and its parameters."""
     where, params = _where(
         _in("p.category", categories),
         _in("p.status", statuses),
         _in("p.first_source_id", source_ids),
+        _dated("p.proposed_on", **dates),
     )
     return (
         f"""
@@ -530,9 +582,12 @@ def policy_positions(
     positions: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     actor_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """Each named actor's position on each proposal, with their words and the source."""
-    return db.frame(*policy_positions_query(policy_ids, positions, source_ids, actor_ids))
+    """Each named actor's position on each proposal, with their words and the source;
+    `years`, `date_from` and `date_to` keep those of articles published in them (a
+    position carries no date of its own)."""
+    return db.frame(*policy_positions_query(policy_ids, positions, source_ids, actor_ids, **dates))
 
 
 def policy_positions_query(
@@ -540,6 +595,7 @@ def policy_positions_query(
     positions: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     actor_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> Query:
     """The SQL of policy_positions() and its parameters."""
     where, params = _where(
@@ -547,6 +603,7 @@ def policy_positions_query(
         _in("x.position", positions),
         _in("x.source_id", source_ids),
         _in("x.actor_id", actor_ids),
+        _dated("s.published_on", **dates),
     )
     return (
         f"""
