@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import shutil
@@ -15,7 +16,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from api.filters import API_TABLES
+from api.filters import API_TABLES, DATE_FILTERS, FILTERS
 from api.metadata import LICENCE, RAW_TABLES
 from api.routes import Database, build_version, make_routes
 from charts.catalogue import CURATED
@@ -250,7 +251,13 @@ def test_statements_search_and_years_as_the_page_has_them(client, reader, query,
         ("/api/v1/statements.csv?to=yesterday", "to"),
         ("/api/v1/statements.csv?from=2017-01-01&from=2018-01-01", "from"),
         ("/api/v1/statements.csv?source=", "source"),
-        ("/api/v1/statements.csv?year=1999", "year"),
+        ("/api/v1/statements.csv?year=17", "year"),
+        ("/api/v1/indicators.csv?year=2017,twenty", "year"),
+        ("/api/v1/policies.csv?year=", "year"),
+        ("/api/v1/positions.csv?from=2017-02-30", "from"),
+        ("/api/v1/sources.csv?to=30/06/2017", "to"),
+        ("/api/v1/indicators.json?from=2017-07-01&to=2017-06-30", "to"),
+        ("/api/v1/actors.csv?year=2017", "year"),
         ("/api/v1/statements.csv?q=a&q=b", "q"),
         ("/api/v1/statements.csv?q=" + "x" * 201, "q"),
         ("/api/v1/indicators.csv?q=arrests", "q"),
@@ -354,6 +361,114 @@ def test_json_keeps_not_reported_as_null_never_zero(client):
     rows = client.get("/api/v1/indicators.json?per_page=1000").json()["rows"]
     assert any(r["value_high"] is None for r in rows)
     assert all(r["value_high"] != 0 or r["value"] == 0 for r in rows)
+
+
+def test_a_statement_with_no_day_said_is_null_in_json_and_empty_in_csv(client, reader):
+    undated = queries.statements(reader).query("said_on.isna()")["statement_id"]
+    assert len(undated) > 0
+    rows = client.get("/api/v1/statements.json?per_page=1000").json()["rows"]
+    said = {r["statement_id"]: r["said_on"] for r in rows}
+    assert all(said[i] is None for i in undated)  # never "NaT"
+    assert all(d is None or dt.date.fromisoformat(d) for d in said.values())
+    csv = pd.read_csv(
+        io.BytesIO(client.get("/api/v1/statements.csv").content), dtype=str, keep_default_na=False
+    ).set_index("statement_id")
+    assert (csv.loc[list(undated), "said_on"] == "").all()
+
+
+def _hedged_half(reader: Reader) -> str:
+    """The seeds' "roughly half of those arrested": about 50%, bounds 45 and 55."""
+    rows = queries.indicators(reader)
+    found = rows[(rows["qualifier"] == "approx") & (rows["value"] == 50)]
+    assert len(found) == 1, "the seeds have one figure worded as roughly half"
+    return str(found["indicator_id"].iloc[0])
+
+
+def test_a_hedged_figure_keeps_the_articles_numbers_in_json_and_csv(client, reader):
+    figure = _hedged_half(reader)
+    text = client.get("/api/v1/indicators.json?per_page=1000").text
+    row = next(r for r in json.loads(text)["rows"] if r["indicator_id"] == figure)
+    # As written in the answer: 50, 45, 55, never 50.0 or 55.00000000000001.
+    assert [json.dumps(row[c]) for c in ("value", "value_low", "value_high")] == ["50", "45", "55"]
+    raw = client.get("/api/v1/tables/indicators.json?per_page=1000").json()["rows"]
+    stored = next(r for r in raw if r["indicator_id"] == figure)
+    assert [json.dumps(stored[c]) for c in ("value_low", "value_high")] == ["45", "55"]
+    csv = pd.read_csv(
+        io.BytesIO(client.get("/api/v1/indicators.csv").content), dtype=str, keep_default_na=False
+    ).set_index("indicator_id")
+    assert list(csv.loc[figure, ["value", "value_low", "value_high"]]) == ["50", "45", "55"]
+
+
+# --- dates: year, from, to on every table with dates ----------------------------------------
+
+#: The day each table's date filters read, as docs/api.md and the metadata's dated_on say.
+DATE_OF = {
+    "indicators": lambda f: f["as_of"],
+    "statements": lambda f: f["said_on"].fillna(f["source_published_on"]),
+    "policies": lambda f: f["proposed_on"],
+    "positions": lambda f: f["source_published_on"],
+    "sources": lambda f: f["published_on"],
+}
+SPANS = {
+    "year=2017": (dt.date(2017, 1, 1), dt.date(2017, 12, 31)),
+    "year=2018,2021": None,  # two whole years, checked by year
+    "from=2017-01-01&to=2017-06-30": (dt.date(2017, 1, 1), dt.date(2017, 6, 30)),
+    "from=2018-01-01": (dt.date(2018, 1, 1), dt.date.max),
+    "to=2017-06-30": (dt.date.min, dt.date(2017, 6, 30)),
+}
+
+
+def test_every_table_with_dates_says_which_date_it_filters_on():
+    assert set(DATE_OF) == {t for t, spec in DOWNLOAD_TABLES.items() if spec.dated_on}
+    assert all(set(DATE_FILTERS) <= set(API_TABLES[t].filters) for t in DATE_OF)
+
+
+@pytest.mark.parametrize("query", list(SPANS))
+@pytest.mark.parametrize("table", list(DATE_OF))
+def test_date_filters_give_exactly_the_rows_dated_within(client, reader, table, query):
+    everything = downloads.rows(reader, table)
+    days = pd.to_datetime(DATE_OF[table](everything)).dt.date
+    span = SPANS[query]
+    if span is None:
+        inside = days.map(lambda d: d is not None and d.year in {2018, 2021})
+    else:
+        inside = days.map(lambda d: d is not None and span[0] <= d <= span[1])
+    expected = everything[inside.fillna(False).astype(bool)].reset_index(drop=True)
+    answer = client.get(f"/api/v1/{table}.csv?{query}")
+    assert answer.status_code == 200, answer.text
+    assert answer.content == to_csv_bytes(expected)
+    assert 0 < len(expected) < len(everything), "the seeds have rows on both sides"
+    pages = client.get(f"/api/v1/{table}.json?{query}&per_page=1000").json()
+    assert pages["total_rows"] == len(expected)
+    assert [r[expected.columns[0]] for r in pages["rows"]] == list(expected.iloc[:, 0])
+
+
+@pytest.mark.parametrize("table", list(DATE_OF))
+def test_a_year_without_rows_gives_no_rows_not_an_error(client, table):
+    answer = client.get(f"/api/v1/{table}.json?year=1999")
+    assert answer.status_code == 200
+    assert answer.json()["total_rows"] == 0
+
+
+@pytest.mark.parametrize("table", list(API_TABLES))
+def test_metadata_states_the_filters_each_table_takes(client, table):
+    doc = client.get(f"/api/v1/{table}.metadata.json").json()
+    named = [f["name"] for f in doc["filters"]]
+    assert named == list(API_TABLES[table].filters)
+    assert all(f["description"] for f in doc["filters"])
+    assert bool(doc["dated_on"]) == (table in DATE_OF)
+    assert "per_page" in doc["paging"]
+    for name in set(FILTERS) - set(named):  # what the metadata leaves out, the route refuses
+        answer = client.get(f"/api/v1/{table}.csv?{name}=2017")
+        assert (answer.status_code, answer.json()["parameter"]) == (400, name)
+
+
+@pytest.mark.parametrize("table", ["indicators", "statements", "sources"])
+def test_stored_tables_metadata_describes_them_as_stored_with_no_filters(client, table):
+    doc = client.get(f"/api/v1/tables/{table}.metadata.json").json()
+    header = pd.read_csv(io.BytesIO(client.get(f"/api/v1/tables/{table}.csv").content)).columns
+    assert [f["name"] for f in doc["fields"]] == list(header)
+    assert doc["filters"] == []
 
 
 def test_metadata_describes_every_column_and_names_the_data_licence(client):
