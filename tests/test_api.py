@@ -623,24 +623,24 @@ def test_data_package_is_valid_frictionless(client, tmp_path):
 # --- the launcher serves them --------------------------------------------------------------
 
 
-def test_the_launcher_registers_the_routes(monkeypatch):
-    import streamlit as st
+def test_the_server_registers_the_routes(monkeypatch):
+    import importlib
+    import sys
 
-    from monitor import serve
+    import streamlit as st
 
     made: dict[str, object] = {}
 
     class FakeApp:
         def __init__(self, script: str, **kwargs: object) -> None:
-            made.update(kwargs)
-
-        def run(self, config: object) -> None:
-            made["ran"] = True
+            made.update(kwargs, script=script)
 
     monkeypatch.setattr(st, "App", FakeApp)
-    monkeypatch.setattr("sys.argv", ["x"])
-    serve.main([])
+    monkeypatch.delitem(sys.modules, "serve", raising=False)
+    importlib.import_module("serve")  # serve.py builds its st.App when imported
+    monkeypatch.delitem(sys.modules, "serve", raising=False)
     paths = {route.path for route in made["routes"]}  # type: ignore[attr-defined]
+    assert made["script"] == "app.py"
     assert {"/api/v1/{name}", "/charts/{name}", "/feed.atom", "/api/v1/datapackage.zip"} <= paths
 
 
