@@ -60,8 +60,45 @@ _YEAR_RE = r"(?:19|20)\d{2}"
 # Which year a phrase refers to: stated, "last year", "this year", or unsaid.
 _WHICH_YEAR = rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}|last\s+year|this\s+year))?"
 
+_M1 = rf"(?=[A-Z])(?P<m1>{_MONTH_RE})\.?"
+_M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
+
 # Phrase patterns, tried in this order; each names what it gives (see _reading).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "in the same period last year": the date of a comparison, never of the figure.
+    (
+        "same_period",
+        re.compile(
+            rf"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?P<year>{_YEAR_RE}|last\s+year)",
+            re.I,
+        ),
+    ),
+    # "from January to the end of July", "from January through August 2022"
+    (
+        "month_range",
+        re.compile(
+            rf"\bfrom\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_M1}(?:\s+(?P<y1>{_YEAR_RE}))?"
+            rf"\s+(?:to|through|until|till)\s+(?:the\s+end\s+of\s+)?{_M2}" + _WHICH_YEAR,
+            re.I,
+        ),
+    ),
+    # "the January-August period this year", "January to July"
+    (
+        "month_range",
+        re.compile(
+            rf"\b{_M1}\s*(?:-|–|—|\s+to\s+)\s*{_M2}(?:\s+period)?" + _WHICH_YEAR,
+            re.I,
+        ),
+    ),
+    # "between April 22 and 28", "between April 22 and May 3"
+    (
+        "day_range",
+        re.compile(
+            rf"\bbetween\s+{_M1}\s+(?P<d1>\d{{1,2}})\s+and\s+(?:{_M2}\s+)?(?P<d2>\d{{1,2}})"
+            rf"(?:,?\s+(?P<year>{_YEAR_RE}))?",
+            re.I,
+        ),
+    ),
     (
         "first_months",
         re.compile(
@@ -123,6 +160,13 @@ _SPEECH = re.compile(
 )
 
 
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:said|says|told|announced|added|stated|warned|urged|noted|reported|explained|"
+    r"suggested|proposed|called)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class DateReading:
     """A date phrase resolved: the days it spans, how precisely, and what it dates."""
@@ -147,6 +191,8 @@ class When:
     said_on: dt.date | None = None
     precision: DatePrecision | None = None  # of the figure's dates (not of said_on)
     notes: tuple[str, ...] = ()
+    confidence: float = 0.0  # how sure the draft is of the dates it filled (0 when blank)
+    reason: str = ""  # which words the dates came from
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -173,6 +219,26 @@ def _span(
     """The days a matched phrase covers, its precision, and how it was read."""
     g = m.groupdict()
     day, month, year = DatePrecision.day, DatePrecision.month, DatePrecision.year
+    if kind == "same_period":
+        y = _year_of(g.get("year"), pub)
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"{m.group(0)}: a comparison"
+    if kind == "month_range":
+        m1, m2 = _MONTH_NUMBER[g["m1"].lower()], _MONTH_NUMBER[g["m2"].lower()]
+        y = _year_of(g.get("year"), pub) if g.get("year") else None
+        if y is None:  # unsaid: the latest such stretch that had ended by publication
+            y = pub.year if _month_end(pub.year, m2) <= pub or m2 <= pub.month else pub.year - 1
+        y1 = int(g["y1"]) if g.get("y1") else (y if m1 <= m2 else y - 1)
+        first, last = dt.date(y1, m1, 1), _month_end(y, m2)
+        return first, last, month, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "day_range":
+        m1 = _MONTH_NUMBER[g["m1"].lower()]
+        m2 = _MONTH_NUMBER[g["m2"].lower()] if g.get("m2") else m1
+        y = _year_of(g.get("year"), pub, m1)
+        try:
+            first, last = dt.date(y, m1, int(g["d1"])), dt.date(y, m2, int(g["d2"]))
+        except ValueError:
+            return None
+        return first, last, day, f"{m.group(0).strip()}: {first} to {last}"
     if kind in ("first_months", "first_half"):
         n = {"half": 6, "quarter": 3}.get((g.get("part") or "").lower()) or _COUNT.get(
             (g.get("n") or "").lower(), int(g["n"]) if (g.get("n") or "").isdigit() else 0
@@ -241,11 +307,18 @@ _AS_OF = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
 _END = re.compile(r"\b(?:through|until|till|to|by|up\s+to)\s*$", re.I)
 _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
 # "since the launch on New Year's Day": the start word may stand a few words back.
-_START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,4}\s*$", re.I)
+_START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,8}\s*$", re.I)
+# "compared to 2016", "than in 2016": the date of the number compared with, not the figure's.
+_COMPARE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$",
+    re.I,
+)
 
 
-def _role(before: str, first: dt.date, last: dt.date) -> str:
+def _role(before: str, first: dt.date, last: dt.date, kind: str = "") -> str:
     """What the date is to the sentence's figure, from the words just before it."""
+    if kind == "same_period" or _COMPARE.search(before):
+        return "compare"
     if _AS_OF.search(before):
         return "as_of"
     if _END.search(before):
@@ -271,7 +344,9 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
             if span is None:
                 continue
             first, last, precision, note = span
-            role = _role(sentence[: m.start()], first, last)
+            role = _role(sentence[: m.start()], first, last, kind)
+            if role in ("point", "period") and _SPEECH_AFTER.match(sentence[m.end() :]):
+                role = "said"  # "the chief yesterday warned ...": the day of the speech
             taken.append((m.start(), m.end()))
             found.append(
                 DateReading(m.group(0), m.start(), m.end(), first, last, precision, role, note)
@@ -279,31 +354,83 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
     return sorted(found, key=lambda r: r.start)
 
 
-def when(sentence: str, published: dt.date | None) -> When:
-    """The dates of a figure or statement in this sentence; blanks where the words give none.
+def _owned(
+    readings: Sequence[DateReading],
+    sentence: str,
+    at: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+) -> tuple[list[DateReading], str]:
+    """The readings that date the figure at ``at``: those nearer to it than to any other figure
+    of the sentence; else the sentence's frame (a date before every figure or after every
+    figure, "In 2017, ... 17,800 suspects in 8,170 cases"), unless a comparison stands between."""
+
+    def gap(r: DateReading, span: tuple[int, int]) -> int:
+        return max(span[0] - r.end, r.start - span[1], 0)
+
+    own = [r for r in readings if all(gap(r, at) <= gap(r, o) for o in others)]
+    if own:
+        return own, "the words next to the figure"
+    spans = [at, *others]
+    frame = []
+    for r in readings:
+        if r.end <= min(a for a, _ in spans) or r.start >= max(b for _, b in spans):
+            between = sentence[min(r.end, at[1]) : max(r.start, at[0])]
+            if not _COMPARE_WORDS.search(between):
+                frame.append(r)
+    return frame, "the date framing the sentence"
+
+
+_COMPARE_WORDS = re.compile(r"\b(?:compared|than|versus|up from|down from|same period)\b", re.I)
+
+
+def when(
+    sentence: str,
+    published: dt.date | None,
+    at: tuple[int, int] | None = None,
+    others: Sequence[tuple[int, int]] = (),
+) -> When:
+    """The dates of a figure (at its offsets ``at``, the sentence's other figures at
+    ``others``) or of a statement (``at`` None) in this sentence; blanks where unsure.
 
     The publication date is never filled in silently: without a date phrase, or without the
-    publication date to resolve one against, every field stays None.
+    publication date to resolve one against, every field stays None. A comparison's date
+    ("compared to 2016") dates nothing; a day after publication is never filled in.
     """
     if published is None:
         return When()
     readings = read_dates(sentence, published)
-    start = end = as_of = said = None
+    said = next((r.first for r in readings if r.role == "said"), None)
+    usable = [r for r in readings if r.role not in ("said", "compare") and r.first <= published]
+    reason = "the dates in the sentence"
+    if at is not None:
+        usable, reason = _owned(usable, sentence, at, others)
+    start = end = as_of = None
     precision: DatePrecision | None = None
-    for r in readings:
-        if r.role != "said":
-            precision = r.precision
+    for r in usable:
+        precision = r.precision
         if r.role == "start":
             start = r.first
         elif r.role == "end":
             end = r.last
         elif r.role == "as_of":
             as_of = r.last
-        elif r.role == "said":
-            said = r.first
         elif r.role == "period" and start is None and end is None:
             start, end = r.first, r.last
         elif r.role == "point" and as_of is None and start is None:
             as_of = r.first
+    notes = [r.note for r in readings]
+    if end is not None and end > published:
+        # "this year": the period had not ended when the article was written.
+        notes.append(f"the period runs past publication ({published}): its end left blank")
+        end = None
+    if as_of is not None and as_of > published:
+        as_of = None
     as_of = as_of or end
-    return When(start, end, as_of, said, precision, tuple(r.note for r in readings))
+    filled = any(v is not None for v in (start, end, as_of))
+    confidence = (0.9 if reason.startswith("the words") else 0.75) if filled else 0.0
+    skipped = [r.note for r in readings if r.role == "compare"]
+    notes += [f"not the figure's date: {n}" for n in skipped]
+    return When(
+        start, end, as_of, said, precision if filled else None, tuple(notes), confidence,
+        reason if filled else "no date in the words near it: left blank",
+    )  # fmt: skip

@@ -218,6 +218,18 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     return figures, statements
 
 
+def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date | None):
+    """The dates of a figure candidate, from the words nearest it in its sentence."""
+    fig = c.figure
+    assert fig is not None
+    others = [
+        (o.figure.start, o.figure.end)
+        for o in figures
+        if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
+    ]
+    return when(c.quote, published, (fig.start, fig.end), others)
+
+
 def _maybe(speaker: Speaker, hints: Hints) -> str:
     guess = _actor_guess(speaker, hints)
     return f"; maybe {', '.join(guess)}" if guess else ""
@@ -231,7 +243,9 @@ def _hedge_comment(fig: Figure) -> str:
     return f'from "{fig.hedge}"'
 
 
-def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -> list[str]:
+def _indicator_lines(
+    c: Candidate, article: Article, hints: Hints, ident: str, figures: Sequence[Candidate]
+) -> list[str]:
     fig = c.figure
     assert fig is not None
     unit = fig.unit or "unknown"
@@ -240,7 +254,7 @@ def _indicator_lines(c: Candidate, article: Article, hints: Hints, ident: str) -
         f"; {unit} metrics: {', '.join(metric_ids)}" if metric_ids else ""
     )
     phases = f" ({', '.join(hints.phases)})" if hints.phases else ""
-    dates = when(c.quote, article.published_on)
+    dates = figure_dates(c, figures, article.published_on)
     read = "; ".join(dates.notes)
     # The publication date is never a silent default: an unread date stays an explicit blank.
     start = _date_line(dates.period_start, read, "first day the figure covers, or leave empty")
@@ -378,7 +392,8 @@ def render(article: Article, hints: Hints) -> str:
     taken: dict[str, int] = {}
     lines.append("indicators:" if figures else "indicators: []")
     for c in figures:
-        lines += _indicator_lines(c, article, hints, _make_id(prefix, _indicator_tail(c), taken))
+        ident = _make_id(prefix, _indicator_tail(c), taken)
+        lines += _indicator_lines(c, article, hints, ident, figures)
     lines.append("statements:" if quotes else "statements: []")
     roles = _richest_phrases(figures + quotes)
     for c in quotes:

@@ -146,6 +146,8 @@ class Figure:
     sentence: int
     note: str | None = None
     vague: bool = False  # a word such as "thousands": flagged, never offered as a number
+    start: int = 0  # character offsets of ``words`` in the sentence
+    end: int = 0
 
 
 def _next_word(toks: Sequence[_Tok], j: int) -> str:
@@ -263,6 +265,8 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
             return None
         if nxt == "a" and _next_word(toks, i + 2) in ("million", "billion"):
             return 0.5 * _SCALES[_next_word(toks, i + 2)], None, i + 3, None
+        if nxt in ("a", "an") and (mass := _next_word(toks, i + 2)) in _MASS:
+            return 0.5 * _MASS[mass], "kg", i + 3, None  # "half a tonne" is 500 kg, not 50%
         return 50.0, "percent", i + 1, None
     if lead in ("a", "an"):
         if nxt in _FRACTIONS and nxt not in ("thirds", "quarters"):
@@ -370,8 +374,10 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
             if shared is not None and not hedge and not vague:
                 qualifier, hedge = shared.qualifier, shared.hedge
                 note = f"hedge {shared.hedge!r} shared with {shared.words!r}"
-            words = text[toks[first].start : toks[j - 1].end]
-            figures.append(Figure(float(value), qualifier, hedge, unit, words, number, note, vague))
+            a, b = toks[first].start, toks[j - 1].end
+            figures.append(
+                Figure(float(value), qualifier, hedge, unit, text[a:b], number, note, vague, a, b)
+            )
             last_end = j
             i = j
     return figures

@@ -16,7 +16,7 @@ from corpus.cleaning import clean_body
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence, sentences
 from curation.suggest.dates import when
-from curation.suggest.draft import candidates
+from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
     Curated,
     MeasureGuess,
@@ -82,7 +82,7 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
         fig = c.figure
         if fig is None:  # a figure candidate always carries one; the type cannot say so
             continue
-        dates = when(c.quote, published)
+        dates = figure_dates(c, figures, published)
         start, end = index.locate(c.quote) or (0, 0)
         metric = guess_metric(c.quote, fig.words, fig.unit, curated.metrics)
         actor_id, new_actor_draft, actor_notes = _actor(c.speaker, curated)

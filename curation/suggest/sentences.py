@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from corpus.quotes import quoted_spans
 from corpus.sentences import paragraphs
 from corpus.sentences import sentences as corpus_sentences
+from curation.suggest.furniture import dateline_length, is_furniture
 
 
 def _words(text: str) -> frozenset[str]:
@@ -80,14 +81,20 @@ def split_sentences(body: str) -> tuple[list[Sentence], list[list[tuple[int, int
         while s is not None and s.start < end:
             mine.append(s)
             s = next(split, None)
-        if _FURNITURE.match(text):
+        if _FURNITURE.match(text) or is_furniture(text):
             quotations.append([])
             continue
         quotations.append(spans)
         masked = _mask(text, [(a - start, b - start) for a, b in spans])
-        sentences += [
-            Sentence(x.start, x.end, x.text, masked[x.start - start : x.end - start]) for x in mine
-        ]
+        # "PHNOM PENH, Sept. 4 (Xinhua) --" dates the article: no part of the first sentence.
+        cut = start + dateline_length(text)
+        for x in mine:
+            a = max(x.start, cut)
+            a += len(body[a : x.end]) - len(body[a : x.end].lstrip())
+            if a < x.end:
+                sentences.append(
+                    Sentence(a, x.end, body[a : x.end], masked[a - start : x.end - start])
+                )
     return sentences, quotations
 
 
