@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corpus.cleaning import clean_body
@@ -24,14 +24,17 @@ from curation.suggest.guess import (
     guess_actor,
     guess_event,
     guess_measure,
-    guess_metric,
     guess_stance,
     guess_topic,
     names_in,
 )
+from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.speakers import Speaker, new_actor
 
 NO_CURATED = Curated([], [], [], [], [])
+_COMPARED = re.compile(
+    r"\b(?:up from|down from|against|from|compared (?:to|with)|to|versus)\s*$", re.I
+)
 
 
 @dataclass
@@ -78,13 +81,27 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
 
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
+    compared_with: dict[int, MetricGuess] = {}  # per sentence, the last count's metric
     for n, c in enumerate(figures, 1):
         fig = c.figure
         if fig is None:  # a figure candidate always carries one; the type cannot say so
             continue
         dates = figure_dates(c, figures, published)
         start, end = index.locate(c.quote) or (0, 0)
-        metric = guess_metric(c.quote, fig.words, fig.unit, curated.metrics)
+        others = [
+            (o.figure.start, o.figure.end)
+            for o in figures
+            if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
+        ]
+        metric = guess_metric(c.quote, fig.start, fig.end, fig.unit, curated.metrics, others)
+        compared = _COMPARED.search(c.quote[: fig.start])
+        if compared and fig.unit != "percent" and (earlier := compared_with.get(fig.sentence)):
+            # "17,790 people in 2017, up from 9,670 in 2016": the same count, another period.
+            metric = replace(
+                earlier, reason=f"compared with the figure before it ({compared[0]!r})"
+            )
+        if fig.unit != "percent" and (metric.metric_id or fig.sentence not in compared_with):
+            compared_with[fig.sentence] = metric
         actor_id, new_actor_draft, actor_notes = _actor(c.speaker, curated)
         record = {
             "indicator_id": f"{source_id}-figure-{n}",

@@ -1,0 +1,177 @@
+"""The metric of a figure, from what it counts: the noun after the number and the verb of its
+clause, matched to the codebook's labels (hand-written: quantulum3 read "half a tonne" as 0.5
+"per tonne" and clock times as counts, and knows no codebook; see bench/draft_libraries.py).
+
+Totals before subsets: a curated metric loses a point for each of its own distinctive words
+the figure's clause does not say, so "2,428 people were arrested" is `arrests-total`, never
+`arrests-users`, unless the clause names users. A figure no curated metric fits gets a
+new-metric draft named from its counted noun and verb ("foreigners-arrested").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from curation.suggest.numbers import _NOUN_UNITS as NOUN_UNITS
+
+# Words every metric of a drug-campaign codebook shares, or that say nothing of what is counted.
+_GENERAL = frozenset(
+    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "that", "this", "those", "these", "was", "were", "had", "has", "have", "been", "be", "is", "are", "it", "its", "their", "they", "he", "she", "his", "her", "who", "which", "as", "up", "than", "more", "less", "month", "year", "week", "day", "drug", "drugs", "illicit", "narcotic", "narcotics", "total", "number", "alleged", "campaign", "related", "drug-related", "nationwide", "country", "kingdom", "some", "about", "nearly", "around", "over", "them", "all", "across", "during", "since", "last", "this", "first"]
+)  # fmt: skip
+#: The article's words for the codebook's words.
+_SYNONYMS = {
+    "held": "arrest", "detained": "arrest", "nabbed": "arrest", "caught": "arrest",
+    "apprehended": "arrest", "suspects": "arrest", "suspect": "arrest", "suspected": "arrest",
+    "arresting": "arrest", "jailed": "prison", "imprisoned": "prison", "inmates": "prison",
+    "prisoners": "prison", "dealers": "traffickers", "trafficking": "traffickers",
+    "addicts": "users", "using": "users", "use": "users", "centre": "centres",
+    "center": "centres", "centers": "centres", "rehab": "rehabilitation",
+    "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
+    "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
+    "handled": "investigated", "chemicals": "precursors", "chemical": "precursors",
+}  # fmt: skip
+_CHANGE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|up|down|increased?|decreased?|jumped|dropped|"
+    r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# The counted noun stops at these: "10,210 drug suspects in 5,150 cases".
+_NOUN_STOP = frozenset(("in", "on", "at", "for", "from", "during", "since", "and", "or", "were",
+                        "was", "had", "have", "has", "who", "which", "that", "to", "with", "by",
+                        "are", "is", "while", "as", "last", "this"))  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return _SYNONYMS.get(word, word)[:4]
+
+
+def stems(text: str) -> set[str]:
+    """The content words of a text as four-letter stems (a stand-in for a stemmer)."""
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _GENERAL and len(w) > 2}
+
+
+@dataclass(frozen=True)
+class MetricGuess:
+    """The metric proposed for a figure, or a new metric to create (metric_id not curated)."""
+
+    metric_id: str | None
+    new: bool
+    label: str
+    unit: str
+    reason: str
+    confidence: float = 0.0
+
+
+def counted_noun(sentence: str, end: int) -> list[str]:
+    """The words the figure counts: "drug suspects" in "10,210 drug suspects in 5,150 cases",
+    "foreigners" in "131 of them foreigners"."""
+    words = _WORD.findall(sentence[end : end + 80].split(",")[0].split(";")[0])
+    if words[:2] and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom"):
+        words = words[2:]
+    out = []
+    for w in words:
+        if w.lower() in _NOUN_STOP or len(out) == 3:
+            break
+        out.append(w)
+    return out
+
+
+def _clause(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
+    """The figure's own words: from the previous figure (or clause start) to the next one."""
+    left = max([b for a, b in others if b <= start] + [sentence.rfind(",", 0, start) + 1, 0])
+    right = min([a for a, b in others if a >= end] + [len(sentence)])
+    stop = re.search(r"[,;:]|\s(?:while|but|whereas)\s", sentence[end:right])
+    return sentence[left : end + stop.start() if stop else right]
+
+
+def _subject(sentence: str, start: int) -> list[str]:
+    """The noun before a change verb: "Drug arrests" in "Drug arrests rose 84 percent"."""
+    before = sentence[:start]
+    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
+                  r"jumped|dropped|climbed|grew|declined|were|was)\b[^,]*$", before)  # fmt: skip
+    return m.group(1).split() if m else []
+
+
+def _new(words: list[str], verb: str, unit: str, reason: str) -> MetricGuess:
+    kept = [w for w in words if w.lower() not in _GENERAL and not w[:1].isdigit()]
+    if not kept:
+        return MetricGuess(None, False, "", unit, "no counted noun near the figure: choose one")
+    slug = "-".join([*(w.lower() for w in kept[:3]), *([verb] if verb else [])])
+    label = " ".join(kept[:3]) + (f" {verb}" if verb else "")
+    return MetricGuess(slug, True, label[:1].upper() + label[1:], unit, reason, 0.5)
+
+
+_VERBS = ("arrested", "seized", "destroyed", "treated", "imprisoned", "dismissed", "tested")
+
+
+def _verb_after(text: str) -> set[str]:
+    """The first verb after the figure ("... were confiscated during"): what was done."""
+    for w in _WORD.findall(text):
+        low = w.lower()
+        if low.endswith("ed") or low in _SYNONYMS:
+            return {_stem(low)}
+    return set()
+
+
+def guess_metric(
+    sentence: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    metrics: Sequence[dict[str, Any]],
+    others: Sequence[tuple[int, int]] = (),
+) -> MetricGuess:
+    """The curated metric of the figure at sentence[start:end], or a new-metric draft."""
+    clause = _clause(sentence, start, end, others)
+    noun = counted_noun(sentence, end)
+    sure = 0.8
+    if unit is None:
+        # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it.
+        named = [w.lower() for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS]
+        unit = NOUN_UNITS[named[-1]] if named else "people"
+        sure = 0.6
+    at = clause.find(sentence[start:end])
+    left = stems(clause[: max(at, 0)])
+    nxt = min([a for a, _ in others if a >= end] + [len(sentence)])
+    right = stems(clause[at + (end - start) :] if at >= 0 else "") | stems(" ".join(noun))
+    right |= _verb_after(sentence[end:nxt])
+    whole = stems(sentence)
+    change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
+    if change:
+        right |= {"chan"}
+    unit_stems = stems(unit)
+    best: tuple[float, dict[str, Any]] | None = None
+    for m in metrics:
+        if str(m.get("unit")) != unit:
+            continue
+        own = stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
+        own -= unit_stems
+        near = own & (left | right)
+        if not near:
+            continue
+        score = 2 * len(own & right) + len(own & left) + 0.5 * len(own & whole)
+        score -= len(own - left - right)  # a subset's word the clause does not say
+        if score >= 1.5 and (best is None or score > best[0]):
+            best = (score, m)
+    if best is None and not change:
+        # "5,150 cases": the one metric of a unit the counted noun names.
+        of_unit = [m for m in metrics if str(m.get("unit")) == unit]
+        if len(of_unit) == 1 and unit_stems & (right | stems(" ".join(noun))):
+            best = (1.0, of_unit[0])
+    if best is not None and not (change and "chan" not in stems(str(best[1].get("label")))):
+        m = best[1]
+        own = stems(f"{m.get('label', '')} {m.get('metric_id', '')}")
+        said = sorted(own & (left | right)) or [unit]
+        return MetricGuess(
+            str(m["metric_id"]), False, str(m.get("label", "")), unit,
+            f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
+        )  # fmt: skip
+    verb = next((v for v in _VERBS if v[:4] in left | right), "")
+    if change:
+        return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
+    return _new(noun, verb if unit != "kg" else "", unit, f"no {unit} metric fits: a new metric")
