@@ -109,6 +109,10 @@ def _figure_matches(record: dict[str, Any], want: dict[str, Any]) -> bool:
 def _speaker_right(row: Row, want: dict[str, Any]) -> bool:
     if want.get("actor") and row.record.get("actor_id") == want["actor"]:
         return True
+    if want.get("actor") == "unnamed":  # an unnamed source, kept unnamed with its description
+        return str(row.record.get("actor_id") or "").startswith("unnamed") or any(
+            n.startswith("speaker (unnamed)") for n in row.notes
+        )
     name = want.get("speaker")
     return bool(name) and any(n.startswith("speaker") and name in n for n in row.notes)
 

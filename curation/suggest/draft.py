@@ -20,7 +20,7 @@ from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
 from curation.suggest.dates import when
 from curation.suggest.numbers import Figure, find_figures
-from curation.suggest.sentences import SuggestError, split_sentences
+from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
     Speaker,
     _resolve,
@@ -196,6 +196,27 @@ def inner_quote(text: str) -> str:
     return words if len(words) >= 3 else text
 
 
+# "told anti-drug officers not to protect traffickers", "who said traffickers were ...": a
+# claim beside the sentence's figure, so the sentence is a statement as well as a figure.
+_SPEECH_CLAUSE = re.compile(
+    r"(?<!according )\b(?:said|says|told|urged|warned|called on|called for|suggested|proposed|"
+    r"added|doubted)\s+([a-z][^,.;:]*)"
+)
+_NOT_CLAUSE = frozenset(("on", "in", "at", "yesterday", "today", "last", "this", "that", "the"))
+
+
+def _speech_beyond(sentence: Sentence) -> bool:
+    for m in _SPEECH_CLAUSE.finditer(sentence.masked):
+        words = m.group(1).split()
+        if (
+            len(words) >= 4
+            and words[0] not in _NOT_CLAUSE
+            and not re.search(r"(?<![\w-])\d", m.group(1))
+        ):
+            return True
+    return False
+
+
 def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
     """Indicator and statement candidates of an article, from its clean body."""
     body = clean_body(raw, title)
@@ -208,7 +229,9 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     quotations = find_quotations(body, sentences, spans)
     quotes = [Candidate(inner_quote(q.text), *_resolve(q.first, q.last, who)) for q in quotations]
     # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is.
-    skip = {f.sentence for f in find_figures(sentences)}
+    skip = {
+        f.sentence for f in find_figures(sentences) if not _speech_beyond(sentences[f.sentence])
+    }
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from corpus.load import RawRecord
 from curation.suggest.draft import _curated  # the one reader of curated files for drafts
 from data_model.records import EventKind, Position, Stance, Topic
@@ -127,6 +129,31 @@ def guess_stance(sentence: str, actor_type: str | None) -> tuple[Stance, str]:
     if actor_type in ("government", "police"):
         return Stance.supportive, "no stance words: a government speaker"
     return Stance.neutral, "no stance words"
+
+
+#: How alike two spellings of a name must be (rapidfuzz ratio, 0-100) to offer a match:
+#: "Mak Chito" ~ "Mok Chito" is 89, two different Khmer names sharing a surname score lower.
+FUZZY_NAME = 85
+
+
+def fuzzy_actor(
+    names: Iterable[str], actors: Sequence[dict[str, Any]]
+) -> tuple[dict[str, Any], str, float] | None:
+    """The curated actor whose name or alias is spelt most like the speaker's, with the
+    spelling matched and its score, when the score reaches FUZZY_NAME (flagged for review)."""
+    best: tuple[dict[str, Any], str, float] | None = None
+    for who in (n.strip() for n in names if n and len(n.split()) >= 2):
+        for actor in actors:
+            if actor.get("kind") == "unnamed":
+                continue
+            for known in [
+                str(actor.get("name", "")),
+                *[str(a) for a in actor.get("aliases") or []],
+            ]:
+                score = fuzz.ratio(who.casefold(), known.casefold())
+                if score >= FUZZY_NAME and (best is None or score > best[2]):
+                    best = (actor, known, score)
+    return best
 
 
 def guess_actor(names: Iterable[str], actors: Sequence[dict[str, Any]]) -> dict[str, Any] | None:

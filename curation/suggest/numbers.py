@@ -200,6 +200,15 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
         return None  # "Covid-19", "G20", "24/7"
     if i > 0 and toks[i - 1].low.rstrip(".") in _LABELS and tok.text.isdigit():
         return None  # "district 5", "Article 14", "Phase 2"
+    if (
+        1 < i < len(toks) - 1
+        and toks[i - 1].text == ","
+        and toks[i + 1].text == ","
+        and toks[i - 2].text[:1].isupper()
+        and tok.text.isdigit()
+        and int(tok.text) < 120
+    ):
+        return None  # "Khath Sophy, 54, from ...": an age after a name
     money = "$" in tok.text
     value = float(tok.text.split("$")[-1].replace(",", ""))
     unit: str | None = "usd" if money else None

@@ -21,6 +21,7 @@ from curation.suggest.guess import (
     Curated,
     MeasureGuess,
     actor_type_of,
+    fuzzy_actor,
     guess_actor,
     guess_event,
     guess_measure,
@@ -60,12 +61,24 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
     """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes."""
     if speaker is None:
         return None, {}, ["no speaker found"]
-    known = guess_actor(names_in(speaker.phrase, speaker.name), curated.actors)
+    names = names_in(speaker.phrase, speaker.name)
+    known = guess_actor(names, curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
+    if speaker.named and (near := fuzzy_actor(names, curated.actors)):
+        actor, spelt, score = near
+        return (
+            str(actor["actor_id"]),
+            {},
+            [
+                f"speaker: {speaker.phrase} ~ {spelt} = {actor['actor_id']} (spelt differently, "
+                f"{score:.0f}% alike: check)"
+            ],
+        )
     fresh = new_actor(speaker)
     if fresh is None:
-        return None, {}, [f"speaker: {speaker.phrase}"]
+        # An unnamed source stays unnamed, with the article's description of it.
+        return None, {}, [f"speaker (unnamed): {speaker.phrase}"]
     role, org = fresh.role or "", fresh.organisation or ""
     draft = {
         "actor_id": _slug(fresh.name),

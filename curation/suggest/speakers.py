@@ -17,7 +17,8 @@ _SAY = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
-    r"called for|calls for|proposed|according to)\b",
+    r"called for|calls for|called on|calls on|proposed|rejected|doubted|denied|welcomed|"
+    r"spoke|according to)\b",
     re.IGNORECASE,
 )
 
@@ -49,7 +50,8 @@ _TITLES = _words(
     "governor principal spokesman spokeswoman spokesperson officer manager head chairman "
     "chairwoman general undersecretary executive dr mr mrs ms prime ambassador representative "
     "coordinator advocate official lieutenant colonel judge prosecutor founder lawyer "
-    "researcher analyst consultant worker monitor investigator"
+    "researcher analyst consultant worker monitor investigator gen general lt lieutenant maj "
+    "major brig brigadier col pol police h.e samdech kralahom oknha excellency senior"
 )
 
 
@@ -92,6 +94,11 @@ _RIGHT_NAME = re.compile(
 
 
 _CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
+_DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+[^.;:!?“”\"]{3,160})", re.I)
+_PEOPLE = _words(
+    "lawyer doctor activist resident mother father detainee villager monk teacher member "
+    "nurse guard prisoner inmate parent user users woman man"
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,11 @@ class Quotation:
     last: int
 
 
+def _title(token: str) -> bool:
+    """A title or rank, however abbreviated: "Gen.", "Lt.", "H.E.", "Samdech"."""
+    return token.strip(",()").lower().rstrip(".") in _TITLES
+
+
 def _clean_token(token: str) -> str:
     return token.strip("()[]")
 
@@ -124,7 +136,7 @@ def _is_cap(token: str) -> bool:
 
 def _name_of(run: list[str]) -> str:
     """The person or body in a run like "NACD President Ke Kim Yan": after the last title."""
-    cut = max((k + 1 for k, t in enumerate(run) if t.lower() in _TITLES), default=0)
+    cut = max((k + 1 for k, t in enumerate(run) if _title(t)), default=0)
     rest = run[cut:] or run
     # "Minister of Interior Sar Kheng": the office's "of Interior" is not the name.
     while len(rest) > 2 and rest[0].lower() in _CONNECTORS:
@@ -171,6 +183,32 @@ def _appositive(tokens: list[str]) -> Speaker | None:
     return None
 
 
+_OPENERS = frozenset(("who", "a", "an", "the", "from", "of", "at", "one", "also", "meanwhile"))
+_DESCRIBED = frozenset(("a", "an", "the"))
+
+
+def _opening_apposition(tokens: list[str]) -> Speaker | None:
+    """The speaker of "NAME, <apposition of any length>, said" at the start of its clause:
+    "Gen Mak Chito, who is also secretary-general of the National Authority ..., said";
+    "A former detainee, who asked not to be named, told" (an unnamed source, described)."""
+    for j, tok in enumerate(tokens[:-1]):
+        if not tok.endswith(","):
+            continue
+        nxt = tokens[j + 1].strip(",").lower()
+        opens = nxt in _OPENERS or nxt[:1].isdigit() or _title(tokens[j + 1]) or nxt.islower()
+        start = _cap_run(tokens, j)
+        at_clause_start = start == 0 or _CLOSED.search(tokens[start - 1])
+        if start <= j and at_clause_start and opens and j - start < 6:
+            run = [t.rstrip(",") for t in tokens[start : j + 1]]
+            if not any(r.lower() in _NOT_NAMES for r in run[:1]):
+                return Speaker(" ".join(tokens[start:]).rstrip(","), _name_of(run), named=True)
+        first = tokens[0].lower()
+        if first in _DESCRIBED and nxt == "who" and j < 7:
+            phrase = " ".join(tokens).rstrip(",")
+            return Speaker(phrase, phrase, named=False)
+    return None
+
+
 def _left_speaker(before: str) -> Speaker | None:
     """The speaker in "Interior Minister Sar Kheng yesterday said"."""
     tokens = before.split()
@@ -178,7 +216,7 @@ def _left_speaker(before: str) -> Speaker | None:
         tokens.pop()
     if not tokens:
         return None
-    if tokens[-1].endswith(",") and (found := _appositive(tokens)):
+    if tokens[-1].endswith(",") and (found := _opening_apposition(tokens) or _appositive(tokens)):
         return found
     tokens[-1] = tokens[-1].rstrip(",")
     last = tokens[-1].lower()
@@ -195,6 +233,11 @@ def _left_speaker(before: str) -> Speaker | None:
                 break
             k -= 1
         return Speaker(" ".join(tokens[k + 1 :]), _name_of(run), named=True)
+    described = last.rstrip("’'") in _TITLES | _PEOPLE and tokens[0].lower() in _DESCRIBED
+    if described and len(tokens) <= 7 and not any(_CLOSED.search(t) for t in tokens):
+        # "A senior police general yesterday told": unnamed, described in the article's words.
+        phrase = " ".join(tokens)
+        return Speaker(phrase, phrase, named=False)
     if last.rstrip("’'") in _SPEAKER_NOUNS:
         # "officials", "Provincial police", "a ministry official"
         k = len(tokens) - 1
@@ -220,6 +263,11 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
             return None
         phrase = " ".join([*role, *name])
         return Speaker(phrase, _name_of(name), named=True)
+    if (m := _DESCRIBED_RIGHT.match(after)) and set(
+        w.strip(",").lower() for w in m.group(1).split()[:6]
+    ) & (_SPEAKER_NOUNS | _TITLES | _PEOPLE):
+        # "said a lawyer at a legal aid group, who asked not to be named": unnamed, described.
+        return Speaker(m.group(1).strip(), m.group(1).strip(), named=False)
     if according and (m := _CLAUSE.match(after)):
         words = m.group(1).split()
         # "according to law" names nobody; "according to a participant" does.
@@ -258,9 +306,39 @@ class Attribution:
     resolved: list[Speaker | None]
 
 
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
+
+
+def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> list[Speaker | None]:
+    """A short name ("Khoeun said", "Gen Chito added") as the full name the article gives
+    elsewhere ("Kim Khoeun"), the nearest mention before it first."""
+    names: list[tuple[int, str]] = []
+    for k, sentence in enumerate(sentences):
+        for m in _NAME_RUN.finditer(sentence.masked):
+            name = _name_of(m.group(0).split())
+            if len(name.split()) >= 2 and name.split()[0].lower() not in _NOT_NAMES:
+                names.append((k, name))
+    out: list[Speaker | None] = []
+    for k, sp in enumerate(own):
+        if sp is None or not sp.named or len(sp.name.split()) > 1:
+            out.append(sp)
+            continue
+        short = sp.name
+        fits = [
+            (abs(k - at) + (0 if at <= k else 100), n)
+            for at, n in names
+            if n != short and n.endswith(" " + short)
+        ]
+        if fits:
+            out.append(Speaker(sp.phrase, min(fits)[1], named=True))
+        else:
+            out.append(sp)
+    return out
+
+
 def attribute(sentences: Sequence[Sentence]) -> Attribution:
     """Speakers of all sentences; "he said" takes the last speaker named a few sentences back."""
-    own = [speaker_in(s.masked) for s in sentences]
+    own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
     resolved: list[Speaker | None] = []
     last: Speaker | None = None
     last_at = -_PRONOUN_LOOKBACK - 1
@@ -316,8 +394,9 @@ def find_quotations(
 
 # Reported speech worth a statement: what someone said, urged, warned or called for.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|proposed|"
-    r"according to|announced|argued|insisted|stressed)\b",
+    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
+    r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
+    r"according to|announced|argued|insisted|stressed|noted|explained|claimed)\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 8
