@@ -247,6 +247,21 @@ class Curated:
     phases: list[dict[str, Any]]
     units: list[dict[str, Any]]
     categories: list[dict[str, Any]] = field(default_factory=list)
+    # Positions coded in articles' own files (those inside policies.yaml sit on the policy).
+    positions: list[dict[str, Any]] = field(default_factory=list)
+
+    def coded_positions(self) -> list[tuple[str, str, str]]:
+        """(policy_id, source_id, quote) of every position already curated."""
+        found = [
+            (str(p.get("policy_id")), str(q.get("source_id")), str(q.get("quote", "")))
+            for p in self.policies
+            for q in p.get("positions") or []
+        ]
+        found += [
+            (str(q.get("policy_id")), str(q.get("source_id")), str(q.get("quote", "")))
+            for q in self.positions
+        ]
+        return found
 
 
 def curated_lists(seeds_dir: Path) -> Curated:
@@ -259,7 +274,7 @@ def curated_of(records: Iterable[RawRecord]) -> Curated:
     by: dict[str, list[dict[str, Any]]] = {}
     for r in records:
         by.setdefault(r.kind, []).append(r.data)
-    kinds = ("metrics", "actors", "policies", "phases", "units", "categories")
+    kinds = ("metrics", "actors", "policies", "phases", "units", "categories", "positions")
     return Curated(*(by.get(k, []) for k in kinds))
 
 

@@ -16,11 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from curation.suggest.numbers import _NOUN_UNITS as NOUN_UNITS
+from curation.suggest.sentences import _words
 
 # Words every metric of a drug-campaign codebook shares, or that say nothing of what is counted.
-_GENERAL = frozenset(
-    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "that", "this", "those", "these", "was", "were", "had", "has", "have", "been", "be", "is", "are", "it", "its", "their", "they", "he", "she", "his", "her", "who", "which", "as", "up", "than", "more", "less", "month", "year", "week", "day", "drug", "drugs", "illicit", "narcotic", "narcotics", "total", "number", "alleged", "campaign", "related", "drug-related", "nationwide", "country", "kingdom", "some", "about", "nearly", "around", "over", "them", "all", "across", "during", "since", "last", "this", "first"]
-)  # fmt: skip
+_GENERAL = _words(
+    "the a an of in on at to for and or by with from that this those these was were had "
+    "has have been be is are it its their they he she his her who which as up than more "
+    "less month year week day drug drugs illicit narcotic narcotics total number alleged "
+    "campaign related drug-related nationwide country kingdom some about nearly around "
+    "over them all across during since last this first anti-drug drug-free"
+)
 #: The article's words for the codebook's words.
 _SYNONYMS = {
     "held": "arrest", "detained": "arrest", "nabbed": "arrest", "caught": "arrest",
@@ -32,6 +37,7 @@ _SYNONYMS = {
     "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
     "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
     "handled": "investigated", "chemicals": "precursors", "chemical": "precursors",
+    "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
 }  # fmt: skip
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|up|down|increased?|decreased?|jumped|dropped|"

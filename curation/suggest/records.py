@@ -19,18 +19,17 @@ from curation.suggest.dates import when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
     Curated,
-    MeasureGuess,
     actor_type_of,
     fuzzy_actor,
     guess_actor,
     guess_event,
-    guess_measure,
     guess_stance,
     guess_topic,
     names_in,
 )
 from curation.suggest.metrics import MetricGuess, guess_metric
-from curation.suggest.speakers import Speaker, new_actor
+from curation.suggest.proposals import Measure, find_measures
+from curation.suggest.speakers import Speaker, new_actor, speaker_in
 
 NO_CURATED = Curated([], [], [], [], [])
 _COMPARED = re.compile(
@@ -180,8 +179,8 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
 def _position_row(
     n: int,
     s: Sentence,
-    measure: MeasureGuess,
-    said: Speaker,
+    measure: Measure,
+    said: Speaker | None,
     source_id: str,
     curated: Curated,
     body: str,
@@ -203,40 +202,56 @@ def _position_row(
         "kind": "direct" if own_words else "reported",
     }
     notes = [f"{measure.verb!r}: {measure.position.value} policy {measure.policy_id} "
-             f"({measure.reason})", *actor_notes]  # fmt: skip
+             f"({measure.reason}; confidence {measure.confidence:.0%})", *actor_notes]  # fmt: skip
     new = {"actors": new_actor_draft} if new_actor_draft else {}
     return Row("positions", record, s.start, s.end, notes=notes, new=new)
+
+
+def _proposal_row(
+    n: int, k: int, s: Sentence, measure: Measure, said: Speaker | None, source_id: str,
+    published: dt.date | None, curated: Curated,
+) -> Row:  # fmt: skip
+    """A new proposal: the measure named in the article's words, proposed by the speaker."""
+    actor_id, new_actor_draft, actor_notes = _actor(said, curated)
+    dates = when(s.text, published)
+    low = measure.name.lower()
+    record = {
+        "policy_id": f"{source_id}-proposal-{n}" + (f"-{k + 1}" if k else ""),
+        "name": measure.name,
+        "description": "",
+        "category": "treatment" if re.search(r"treat|clinic|rehab|care", low) else "enforcement",
+        "status": "proposed",
+        "status_note": f"Proposed in {source_id}; no decision reported.",
+        "proposed_by": actor_id,
+        "proposed_on": dates.said_on or published,
+        "first_source_id": source_id,
+        "quote": s.text,
+    }
+    notes = [f"{measure.verb!r}: {measure.reason} (confidence {measure.confidence:.0%})",
+             "check the name; describe the measure", *actor_notes]  # fmt: skip
+    new = {"actors": new_actor_draft} if new_actor_draft else {}
+    return Row("policies", record, s.start, s.end, notes=notes, new=new)
 
 
 def _measure_and_event_rows(
     body: str, statements, source_id: str, published: dt.date | None, curated: Curated
 ) -> list[Row]:
-    """Proposals (a new-policy draft, or the curated policy a position is on) and dated events."""
+    """Proposals (a new-policy draft per measure, or the curated policy a position is on) and
+    dated events."""
     speakers = {c.quote: c.speaker for c in statements}
     rows: list[Row] = []
+    coded = curated.coded_positions()
     for n, s in enumerate(sentences(body), 1):
-        measure = guess_measure(s.text, curated.policies)
-        said = next((sp for q, sp in speakers.items() if q in s.text), None)
-        if measure is not None and said is not None:
-            actor_id, _, _ = _actor(said, curated)
+        said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
+        for k, measure in enumerate(find_measures(s.text, curated.policies)):
+            if any(
+                p == measure.policy_id and src == source_id and q in s.text for p, src, q in coded
+            ):
+                continue  # already curated for this article: never offered twice
             if measure.policy_id:
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
-                dates = when(s.text, published)
-                record = {
-                    "policy_id": f"{source_id}-proposal-{n}",
-                    "name": "",
-                    "description": "",
-                    "category": "treatment" if "treatment" in s.text.lower() else "enforcement",
-                    "status": "proposed",
-                    "status_note": f"Proposed in {source_id}; no decision reported.",
-                    "proposed_by": actor_id,
-                    "proposed_on": dates.said_on or published,
-                    "first_source_id": source_id,
-                    "quote": s.text,
-                }
-                notes = [f"{measure.verb!r}: {measure.reason}", "name and describe the measure"]
-                rows.append(Row("policies", record, s.start, s.end, notes=notes))
+                rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of

@@ -35,7 +35,8 @@ _SKIP_BEFORE_VERB = _words(
 )
 
 
-_PRONOUNS = frozenset({"he", "she", "they"})
+# "It added" (a report, a ministry, a rights group) refers back as "he said" does.
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
 _SPEAKER_NOUNS = _words(
