@@ -73,6 +73,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "at the end of April", "by the end of March 2020": the month's last day.
+    (
+        "end_of_month",
+        re.compile(rf"\b(?:at|by)\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?", re.I),
+    ),
+    # "the first seven days of the year", "the first week of 2017"
+    (
+        "first_days",
+        re.compile(
+            rf"\bfirst\s+(?:(?P<n>\w+)\s+days|week)\s+of\s+(?:the\s+year|(?P<year>{_YEAR_RE}))",
+            re.I,
+        ),
+    ),
+    ("last_week", re.compile(r"\blast\s+week\b", re.I)),
+    ("so_far", re.compile(r"\bso\s+far\s+this\s+year\b", re.I)),
     # "from January to the end of July", "from January through August 2022"
     (
         "month_range",
@@ -154,7 +169,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _SPEECH = re.compile(
-    r"\b(?:said|says|told|announced|added|stated|warned|urged|noted|reported|explained)"
+    r"\b(?:said|says|told|announced|added|stated|warned|urged|noted|reported|explained|"
+    r"issued|released|published)"
     r"(?:\s+\w+){0,3}\s*$",
     re.I,
 )
@@ -219,6 +235,25 @@ def _span(
     """The days a matched phrase covers, its precision, and how it was read."""
     g = m.groupdict()
     day, month, year = DatePrecision.day, DatePrecision.month, DatePrecision.year
+    if kind == "end_of_month":
+        mo = _MONTH_NUMBER[g["m1"].lower()]
+        when = _month_end(_year_of(g.get("year"), pub, mo), mo)
+        return when, when, day, f"{m.group(0).strip()}: {when}"
+    if kind == "first_days":
+        n = (
+            7
+            if not g.get("n")
+            else _COUNT.get(g["n"].lower(), int(g["n"]) if g["n"].isdigit() else 0)
+        )
+        y = int(g["year"]) if g.get("year") else pub.year
+        if not 1 <= n <= 31:
+            return None
+        return dt.date(y, 1, 1), dt.date(y, 1, n), day, f"first {n} days of {y}"
+    if kind == "last_week":
+        monday = pub - dt.timedelta(days=pub.weekday() + 7)
+        return monday, monday + dt.timedelta(days=6), day, f"last week: {monday} to the Sunday"
+    if kind == "so_far":
+        return dt.date(pub.year, 1, 1), pub, day, f"so far this year: {pub.year}-01-01 to {pub}"
     if kind == "same_period":
         y = _year_of(g.get("year"), pub)
         return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"{m.group(0)}: a comparison"
@@ -361,26 +396,35 @@ def _owned(
     others: Sequence[tuple[int, int]],
 ) -> tuple[list[DateReading], str]:
     """The readings that date the figure at ``at``: those nearer to it than to any other figure
-    of the sentence; else the sentence's frame (a date before every figure or after every
-    figure, "In 2017, ... 17,800 suspects in 8,170 cases"), unless a comparison stands between."""
+    with no comparison between ("725 kg in 2019, against 530 kg in 2018"); else the nearest
+    reading no comparison separates from it ("In 2017, ... 17,800 suspects in 8,170 cases")."""
 
     def gap(r: DateReading, span: tuple[int, int]) -> int:
         return max(span[0] - r.end, r.start - span[1], 0)
 
-    own = [r for r in readings if all(gap(r, at) <= gap(r, o) for o in others)]
-    if own:
-        return own, "the words next to the figure"
-    spans = [at, *others]
-    frame = []
-    for r in readings:
-        if r.end <= min(a for a, _ in spans) or r.start >= max(b for _, b in spans):
-            between = sentence[min(r.end, at[1]) : max(r.start, at[0])]
-            if not _COMPARE_WORDS.search(between):
-                frame.append(r)
-    return frame, "the date framing the sentence"
+    def open_to(r: DateReading, span: tuple[int, int]) -> bool:
+        between = sentence[min(r.end, span[1]) : max(r.start, span[0])]
+        return not _COMPARE_WORDS.search(between)
+
+    own = [
+        r
+        for r in readings
+        if open_to(r, at) and all(gap(r, at) <= gap(r, o) or not open_to(r, o) for o in others)
+    ]
+    reason = "the words next to the figure"
+    if not own:
+        near = sorted((gap(r, at), r.start, r) for r in readings if open_to(r, at))
+        own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
+    if any(r.role != "point" for r in own):
+        own = [r for r in own if r.role != "point"]  # a period beats a stray day beside it
+    return own, reason
 
 
-_COMPARE_WORDS = re.compile(r"\b(?:compared|than|versus|up from|down from|same period)\b", re.I)
+_COMPARE_WORDS = re.compile(
+    r"\b(?:compared|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|versus|against|"
+    r"up\s+from|down\s+from|same\s+period|(?:up|down)(?=\s+\d))\b",
+    re.I,
+)
 
 
 def when(
@@ -427,7 +471,7 @@ def when(
         as_of = None
     as_of = as_of or end
     filled = any(v is not None for v in (start, end, as_of))
-    confidence = (0.9 if reason.startswith("the words") else 0.75) if filled else 0.0
+    confidence = (0.9 if reason.startswith("the words") else 0.7) if filled else 0.0
     skipped = [r.note for r in readings if r.role == "compare"]
     notes += [f"not the figure's date: {n}" for n in skipped]
     return When(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import when
+from curation.suggest.dates import When, when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -241,8 +241,25 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     return figures, statements
 
 
-def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date | None):
-    """The dates of a figure candidate, from the words nearest it in its sentence."""
+# "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
+# figure before it.
+_SAME = re.compile(
+    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?)|of\s+them|of\s+those|"
+    r"of\s+whom|among\s+them)\b|^Of\s+the\b",
+    re.I,
+)
+# "Cambodia has 19 centres", "now holds 650": a count standing at publication.
+_PRESENT = re.compile(
+    r"\b(?:has|have)\b(?!\s+(?:been|had|\w+ed)\b)|\b(?:holds|now|currently|remains?|"
+    r"there\s+(?:are|is))\b",
+    re.I,
+)
+
+
+def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date | None) -> When:
+    """The dates of a figure candidate, from the words nearest it in its sentence; else the
+    period of the figure it refers back to ("over the same period"), else, for a count in the
+    present tense, the publication date (said so, with the reason)."""
     fig = c.figure
     assert fig is not None
     others = [
@@ -250,7 +267,32 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         for o in figures
         if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
     ]
-    return when(c.quote, published, (fig.start, fig.end), others)
+    own = when(c.quote, published, (fig.start, fig.end), others)
+    if own.confidence or published is None:
+        return own
+    earlier = [o for o in figures if o.figure is not None and o.figure.sentence < fig.sentence]
+    compared = any(n.startswith("not the figure's date") for n in own.notes)
+    if _SAME.search(c.quote) and earlier and not compared:
+        before = figure_dates(earlier[-1], figures, published)
+        if before.confidence:
+            return replace(
+                before,
+                said_on=own.said_on,
+                notes=(*own.notes, f"the period of {earlier[-1].figure.words!r} before it"),
+                confidence=0.6,
+                reason="refers back to the figure before it",
+            )
+    near = c.quote[max(0, fig.start - 40) : fig.end + 40]
+    if _PRESENT.search(near):
+        word = _PRESENT.search(near).group(0)
+        return replace(
+            own,
+            as_of=published,
+            notes=(*own.notes, f"present tense ({word!r}): as of publication, {published}"),
+            confidence=0.6,
+            reason="a count in the present tense: as of publication",
+        )
+    return own
 
 
 def _maybe(speaker: Speaker, hints: Hints) -> str:

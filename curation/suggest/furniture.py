@@ -25,11 +25,16 @@ _BYLINE_CASE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "PHNOM PENH, Sept. 4 (Xinhua) --", "Phnom Penh, Feb 8 (IANS)", "PHNOM PENH (AKP) —",
 # "Phnom Penh:": a place in capitals or followed by a date and an agency, then a dash or colon.
+_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?"
+# "PHNOM PENH, Sept. 4 (Xinhua) --", "Phnom Penh (FN), July 14 –", "Phnom Penh, 14 May 2020 –",
+# "PHNOM PENH: ...": a place, then an agency and a date in either order, then a dash or colon.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
-    rf"(?:,\s*{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
-    r"(?:\s*\((?:[A-Za-z .]{2,30})\)\s*(?:--|—|–|:)?\s*|\s*(?:--|—|–|:)\s*)"
+    rf"(?:\s*\([A-Za-z .]{{2,30}}\)|,\s*{_DAY})*"
+    r"\s*(?:--|—|–|:)\s*"
 )
+_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
+                          rf"(?:,\s*{_DAY})?\s*\([A-Za-z .]{{2,30}}\)\s+(?=[A-Z])")  # fmt: skip
 
 
 def is_furniture(paragraph: str) -> bool:
@@ -51,7 +56,7 @@ def _looks_like_prose(text: str) -> bool:
 def dateline_length(paragraph: str) -> int:
     """Characters of a dateline opening the paragraph (0 if none): it dates the article,
     never a figure, and is no part of the first sentence's words."""
-    m = _DATELINE.match(paragraph)
+    m = _DATELINE.match(paragraph) or _AGENCY_ONLY.match(paragraph)
     if m is None:
         return 0
     head = m.group(0)
