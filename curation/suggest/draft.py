@@ -223,7 +223,9 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     sentences, spans = split_sentences(body)
     who = attribute(sentences)
     figures = [
-        Candidate(sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who), figure=f)
+        Candidate(
+            sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who, False), figure=f
+        )
         for f in find_figures(sentences)
     ]
     quotations = find_quotations(body, sentences, spans)

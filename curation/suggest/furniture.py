@@ -37,12 +37,35 @@ _AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){
                           rf"(?:,\s*{_DAY})?\s*\([A-Za-z .]{{2,30}}\)\s+(?=[A-Z])")  # fmt: skip
 
 
+# A photo credit closing a caption: "(Chhorn Dara/VOD)", "KT/Chor Sokunthea".
+_CREDIT = re.compile(r"(?:\([A-Z][\w .'’-]*/[A-Z][\w .'’-]*\)|\b[A-Z]{2,}/[A-Z][\w .'’-]+)\s*$")
+# "Media contact: ...", "Tel: +855 ...", "06 January 2017 08:06 ICT"
+_CONTACT = re.compile(r"^(?:media\s+contact|contact|tel|phone|email|e-mail|fax)\b", re.I)
+_STAMP = re.compile(
+    rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
+    r"(?:[\s,|-]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+
+
+def _headline(text: str) -> bool:
+    """A headline or kicker: Title Case words, no closing stop ("More Than 7,300 Held ...")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 4 or text.rstrip().endswith((".", "”", '"', "?", "!")):
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as"}
+    capital = [w for w in words if w.lower() not in small]
+    return bool(capital) and all(w[:1].isupper() for w in capital)
+
+
 def is_furniture(paragraph: str) -> bool:
     """True for a paragraph of page furniture, never for a sentence of the report."""
     text = paragraph.strip()
     if _PARAGRAPH.match(text):
         return not _looks_like_prose(text)
-    return False
+    return bool(
+        _CONTACT.match(text) or _STAMP.match(text) or _CREDIT.search(text) or _headline(text)
+    )
 
 
 def _looks_like_prose(text: str) -> bool:

@@ -6,6 +6,7 @@ and unit; the vocabulary and the readers stay together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,6 +89,12 @@ _NOUN_UNITS = {
 }
 
 
+# "three times the number", "five times its capacity": a multiple, not a count of times.
+_MULTIPLIED = _words("the its their as what capacity higher more larger")
+
+# A number's noun never stands past these: "2020 and arrested ..." counts nobody.
+_NOUN_STOP = _words("and or in on at to from for with by during since while were was")
+
 # How far after a number its noun may stand: "200 voluntary treatment clinics".
 _NOUN_WINDOW = 4
 
@@ -164,8 +171,8 @@ def _noun_unit(toks: Sequence[_Tok], j: int) -> str | None:
                 j += 1
                 continue
             return None
-        if tok.kind != "word":
-            return None
+        if tok.kind != "word" or tok.low in _NOUN_STOP:
+            return None  # "in 2020 and arrested 21,580": the noun of another clause
         unit = _NOUN_UNITS.get(tok.low) or _NOUN_UNITS.get(tok.low.split("-")[-1])
         if unit:
             return unit
@@ -186,6 +193,9 @@ def _measure(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, str | N
         return value, "percent", j + 2, False
     if w in _MASS:
         return value * _MASS[w], "kg", j + 1, False
+    if w == "times" and _next_word(toks, j + 1) in _MULTIPLIED:
+        # "five times its capacity": a ratio, as the codebook keeps shares, in percent.
+        return value * 100, "percent", j + 1, False
     if w in _MONEY:
         return value, _MONEY[w], j + 1, False
     if w in _DURATIONS or w.split("-")[0] in _DURATIONS:
@@ -196,8 +206,10 @@ def _measure(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, str | N
 def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None, int] | None:
     """A figure written in digits at token i: (value, unit, next index), or None."""
     tok = toks[i]
-    if tok.start > 0 and (text[tok.start - 1].isalnum() or text[tok.start - 1] in "-./"):
-        return None  # "Covid-19", "G20", "24/7"
+    if tok.start > 0 and (text[tok.start - 1].isalnum() or text[tok.start - 1] in "-./:+"):
+        return None  # "Covid-19", "G20", "24/7", the "06" of "08:06", "+855"
+    if text[tok.end : tok.end + 1] == ":" and text[tok.end + 1 : tok.end + 2].isdigit():
+        return None  # "08:06": a clock time
     if i > 0 and toks[i - 1].low.rstrip(".") in _LABELS and tok.text.isdigit():
         return None  # "district 5", "Article 14", "Phase 2"
     if (
@@ -278,6 +290,8 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
             return 0.5 * _MASS[mass], "kg", i + 3, None  # "half a tonne" is 500 kg, not 50%
         return 50.0, "percent", i + 1, None
     if lead in ("a", "an"):
+        if nxt in _FRACTIONS and _next_word(toks, i + 2) == "as":
+            return None  # "a quarter as many people": a ratio of two counts, not a share
         if nxt in _FRACTIONS and nxt not in ("thirds", "quarters"):
             return round(100 / _FRACTIONS[nxt], 2), "percent", i + 2, None
         if nxt not in ("dozen", "hundred", "thousand", "million", "billion"):
@@ -358,11 +372,17 @@ def _shared_hedge(
     return prev
 
 
+# "Under Cambodian law, trafficking more than 80 grams ... faces life": a legal threshold.
+_LAW = re.compile(r"^\s*Under\s+(?:its|the|Cambodian|Cambodia['’]s|the\s+country['’]s)\s+law", re.I)
+
+
 def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     """Every figure in the sentences, in reading order, years and dates left out."""
     figures: list[Figure] = []
     for number, sentence in enumerate(sentences):
         text = sentence.text
+        if _LAW.match(text):
+            continue
         toks = _tokens(text)
         i = last_end = 0
         while i < len(toks):

@@ -355,8 +355,11 @@ def attribute(sentences: Sequence[Sentence]) -> Attribution:
     return Attribution(own, resolved)
 
 
-def _resolve(first: int, last: int, who: Attribution) -> tuple[Speaker | None, str]:
-    """The nearest speaker for sentences first..last, and where it was found."""
+def _resolve(
+    first: int, last: int, who: Attribution, neighbours: bool = True
+) -> tuple[Speaker | None, str]:
+    """The nearest speaker for sentences first..last, and where it was found; a quotation
+    with no speaker of its own continues its neighbour's (``neighbours``), a figure does not."""
     span = range(first, last + 1)
     for k in span:
         if (s := who.own[k]) is not None and not s.pronoun:
@@ -365,6 +368,8 @@ def _resolve(first: int, last: int, who: Attribution) -> tuple[Speaker | None, s
         if who.own[k] is not None:  # "he said" in the passage itself
             s = who.resolved[k]
             return s, f"an earlier sentence ('{who.own[k].phrase}' refers back)" if s else ""
+    if not neighbours:
+        return None, ""
     # Unattributed: an unmarked quotation paragraph continues the previous speaker.
     for k, where in ((first - 1, "the previous sentence"), (last + 1, "the next sentence")):
         if 0 <= k < len(who.resolved) and (s := who.resolved[k]) is not None:
