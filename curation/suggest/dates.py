@@ -105,6 +105,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "From 1 January 2023 to 21 December 2023", "from January 1 to March 31, 2018"
+    (
+        "date_range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?:{_M1}\s+(?P<d1>\d{{1,2}})|(?P<e1>\d{{1,2}})\s+{_M1.replace('m1', 'n1')})"
+            rf",?(?:\s+(?P<y1>{_YEAR_RE}))?\s+(?:to|and|until|through|till)\s+"
+            rf"(?:{_M2}\s+(?P<d2>\d{{1,2}})|(?P<e2>\d{{1,2}})\s+{_M2.replace('m2', 'n2')})"
+            rf",?(?:\s+(?P<year>{_YEAR_RE}))?",
+            re.I,
+        ),
+    ),
+    # "between 2017 and 2023", "from 2018 to 2020"
+    (
+        "year_range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?P<y1>{_YEAR_RE})\s+(?:to|and|until|through)\s+"
+            rf"(?P<year>{_YEAR_RE})\b",
+            re.I,
+        ),
+    ),
     # "between April 22 and 28", "between April 22 and May 3"
     (
         "day_range",
@@ -193,8 +213,9 @@ class DateReading:
     first: dt.date
     last: dt.date
     precision: DatePrecision
-    role: str  # "point", "period", "start", "end", "as_of" or "said"
+    role: str  # "point", "period", "start", "end", "as_of", "said" or "compare"
     note: str
+    kind: str = ""  # the phrase pattern that read it
 
 
 @dataclass(frozen=True)
@@ -265,6 +286,20 @@ def _span(
         y1 = int(g["y1"]) if g.get("y1") else (y if m1 <= m2 else y - 1)
         first, last = dt.date(y1, m1, 1), _month_end(y, m2)
         return first, last, month, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "date_range":
+        m1 = _MONTH_NUMBER[(g.get("m1") or g["n1"]).lower()]
+        m2 = _MONTH_NUMBER[(g.get("m2") or g["n2"]).lower()]
+        y2 = int(g["year"]) if g.get("year") else _year_of(None, pub, m2)
+        y1 = int(g["y1"]) if g.get("y1") else (y2 if m1 <= m2 else y2 - 1)
+        try:
+            first = dt.date(y1, m1, int(g.get("d1") or g["e1"]))
+            last = dt.date(y2, m2, int(g.get("d2") or g["e2"]))
+        except ValueError:
+            return None
+        return first, last, day, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "year_range":
+        first, last = dt.date(int(g["y1"]), 1, 1), dt.date(int(g["year"]), 12, 31)
+        return first, last, year, f"{m.group(0).strip()}: {first} to {last}"
     if kind == "day_range":
         m1 = _MONTH_NUMBER[g["m1"].lower()]
         m2 = _MONTH_NUMBER[g["m2"].lower()] if g.get("m2") else m1
@@ -384,7 +419,9 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
                 role = "said"  # "the chief yesterday warned ...": the day of the speech
             taken.append((m.start(), m.end()))
             found.append(
-                DateReading(m.group(0), m.start(), m.end(), first, last, precision, role, note)
+                DateReading(
+                    m.group(0), m.start(), m.end(), first, last, precision, role, note, kind
+                )
             )
     return sorted(found, key=lambda r: r.start)
 
@@ -413,13 +450,30 @@ def _owned(
     ]
     reason = "the words next to the figure"
     if not own:
-        near = sorted((gap(r, at), r.start, r) for r in readings if open_to(r, at))
+        near = sorted(
+            (gap(r, at), r.start, r)
+            for r in readings
+            if open_to(r, at)
+            and not _CLAUSE_BREAK.search(sentence[min(r.end, at[1]) : max(r.start, at[0])])
+        )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
     if any(r.role != "point" for r in own):
         own = [r for r in own if r.role != "point"]  # a period beats a stray day beside it
     return own, reason
 
 
+# "the prisons held 39,000", "remained", "counted": a stock on a day, not a day's count.
+_STOCK = re.compile(
+    r"\b(?:(?:prisons?|centres?|centers?|facilit\w+|jails?|cells?)\s+(?:now\s+)?held|holds?|"
+    r"housed|counted|remained|remains?|there\s+(?:are|were|is|was))\b",
+    re.I,
+)
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b",
+    re.I,
+)
+# Words that end the clause a fallback date may reach across ("... and estimated that ...").
+_CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
 _COMPARE_WORDS = re.compile(
     r"\b(?:compared|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|versus|against|"
     r"up\s+from|down\s+from|same\s+period|(?:up|down)(?=\s+\d))\b",
@@ -462,7 +516,13 @@ def when(
             start, end = r.first, r.last
         elif r.role == "point" and as_of is None and start is None:
             as_of = r.first
+            if not _STOCK.search(sentence) and r.kind != "end_of_month":
+                start = end = r.first  # "seized 130 kg on Monday": the count of that day
     notes = [r.note for r in readings]
+    if start is not None and end is None and as_of is None and _PERFECT.search(sentence):
+        # "have arrested 3,350 since January 1": up to the day the count is given.
+        end = said if said is not None and said >= start else published
+        notes.append(f"since {start}, a running count: to the day it is given, {end}")
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")

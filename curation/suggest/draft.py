@@ -252,10 +252,13 @@ _SAME = re.compile(
 )
 # "Cambodia has 19 centres", "now holds 650": a count standing at publication.
 _PRESENT = re.compile(
-    r"\b(?:has|have)\b(?!\s+(?:been|had|\w+ed)\b)|\b(?:holds|now|currently|remains?|"
+    r"\b(?:has|have)\b(?!\s+(?:been|had|\w+ed)\b)|\b(?:holds?|now|currently|remains?|"
     r"there\s+(?:are|is))\b",
     re.I,
 )
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did)\b")
 
 
 def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date | None) -> When:
@@ -284,9 +287,8 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
                 confidence=0.6,
                 reason="refers back to the figure before it",
             )
-    near = c.quote[max(0, fig.start - 40) : fig.end + 40]
-    if _PRESENT.search(near):
-        word = _PRESENT.search(near).group(0)
+    if _PRESENT.search(c.quote) and not _PAST.search(c.quote):
+        word = _PRESENT.search(c.quote).group(0)
         return replace(
             own,
             as_of=published,
