@@ -37,10 +37,11 @@ _SYNONYMS = {
     "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
     "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
     "handled": "investigated", "chemicals": "precursors", "chemical": "precursors",
-    "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
+    "found": "seized", "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
 }  # fmt: skip
 _CHANGE = re.compile(
-    r"\b(?:rose|rise|rises|risen|fell|fall|falls|up|down|increased?|decreased?|jumped|dropped|"
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!set )up|down|"
+    r"increased?|decreased?|jumped|dropped|"
     r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
     re.I,
 )
@@ -79,8 +80,14 @@ def counted_noun(sentence: str, end: int) -> list[str]:
     words = _WORD.findall(sentence[end : end + 80].split(",")[0].split(";")[0])
     if words[:2] and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom"):
         words = words[2:]
+    if words[:1] and words[0].lower() in ("were", "are", "was"):
+        words = words[1:]  # "209 of them were foreigners"
+    elif words[:1] and words[0].lower() == "of":
+        words = words[1:]  # "130 kilogrammes of confiscated narcotics"
     out = []
     for w in words:
+        if w.lower() in ("seized", "confiscated", "impounded"):
+            continue  # describes the drugs, not what was done to them
         if w.lower() in _NOUN_STOP or len(out) == 3:
             break
         out.append(w)
@@ -107,12 +114,27 @@ def _new(words: list[str], verb: str, unit: str, reason: str) -> MetricGuess:
     kept = [w for w in words if w.lower() not in _GENERAL and not w[:1].isdigit()]
     if not kept:
         return MetricGuess(None, False, "", unit, "no counted noun near the figure: choose one")
+    if verb and any(_stem(w) == _stem(verb) for w in kept):
+        verb = ""  # "officials dismissed": the noun phrase already says it
     slug = "-".join([*(w.lower() for w in kept[:3]), *([verb] if verb else [])])
     label = " ".join(kept[:3]) + (f" {verb}" if verb else "")
     return MetricGuess(slug, True, label[:1].upper() + label[1:], unit, reason, 0.5)
 
 
-_VERBS = ("arrested", "seized", "destroyed", "treated", "imprisoned", "dismissed", "tested")
+_VERB_NAMES = {v[:4]: v for v in ("arrested", "seized", "destroyed", "treated", "imprisoned",
+                                   "dismissed", "tested")}  # fmt: skip
+# "confiscated narcotics", "seized drugs": a participle before its noun describes the drugs,
+# it is not what was done to them ("set fire to ... confiscated narcotics" is destroyed).
+_ADJECTIVE = re.compile(
+    r"\b(?:seized|confiscated|impounded|destroyed)\s+(?=(?:drugs?|narcotics|illicit|heroin|"
+    r"methamphetamine|pills|marijuana|cannabis|ketamine|ecstasy|cocaine)\b)",
+    re.I,
+)
+# "Of the suspects, 6,040 were accused of trafficking": the count is of those named first.
+_OF_THE = re.compile(r"\s*Of\s+(?:the|those|them)\b", re.I)
+_SUBSET = re.compile(r"\s*(?:of\s+(?:them|those|whom)|of\s+the\s+\w+)\b", re.I)
+# Words a percent metric's label uses for being a share.
+_SHARE = {"shar", "perc", "rate", "prop"}
 
 
 def _verb_after(text: str) -> set[str]:
@@ -135,39 +157,46 @@ def guess_metric(
     """The curated metric of the figure at sentence[start:end], or a new-metric draft."""
     clause = _clause(sentence, start, end, others)
     noun = counted_noun(sentence, end)
-    sure = 0.8
+    sure, named_before = 0.8, False
     if unit is None:
         # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it.
         named = [w.lower() for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS]
         unit = NOUN_UNITS[named[-1]] if named else "people"
-        sure = 0.6
+        sure, named_before = 0.6, bool(named)
     at = clause.find(sentence[start:end])
     left = stems(clause[: max(at, 0)])
+    subset = bool(_SUBSET.match(sentence[end:]))
+    if subset or _OF_THE.match(sentence):
+        # "more than half of them": a share of the count named before it in the sentence.
+        left |= stems(sentence[:start])
     nxt = min([a for a, _ in others if a >= end] + [len(sentence)])
-    right = stems(clause[at + (end - start) :] if at >= 0 else "") | stems(" ".join(noun))
-    right |= _verb_after(sentence[end:nxt])
-    whole = stems(sentence)
+    after = _ADJECTIVE.sub("", clause[at + (end - start) :] if at >= 0 else "")
+    # Coordinated counts share the verb after the last: "9,660 users and 8,200 traffickers
+    # had been held".
+    shared = re.match(r"[^,;]*\band\b", sentence[end:nxt])
+    verb_text = _ADJECTIVE.sub("", sentence[end:] if shared else sentence[end:nxt])
+    right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
     change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
     if change:
         right |= {"chan"}
-    unit_stems = stems(unit)
+    unit_stems = stems(unit) | (_SHARE if unit == "percent" else set())
     best: tuple[float, dict[str, Any]] | None = None
     for m in metrics:
         if str(m.get("unit")) != unit:
             continue
         own = stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
         own -= unit_stems
-        near = own & (left | right)
-        if not near:
-            continue
-        score = 2 * len(own & right) + len(own & left) + 0.5 * len(own & whole)
-        score -= len(own - left - right)  # a subset's word the clause does not say
+        if not own & (left | right) or (subset and not own & right):
+            continue  # "131 of them foreigners": the subset's own noun must match
+        # A subset's word the clause does not say costs more than a shared word earns:
+        # "2,428 people were arrested" is the total, not the users.
+        score = 2 * len(own & right) + 1.5 * len(own & left) - 2 * len(own - left - right)
         if score >= 1.5 and (best is None or score > best[0]):
             best = (score, m)
     if best is None and not change:
         # "5,150 cases": the one metric of a unit the counted noun names.
         of_unit = [m for m in metrics if str(m.get("unit")) == unit]
-        if len(of_unit) == 1 and unit_stems & (right | stems(" ".join(noun))):
+        if len(of_unit) == 1 and (named_before or unit_stems & (right | stems(" ".join(noun)))):
             best = (1.0, of_unit[0])
     if best is not None and not (change and "chan" not in stems(str(best[1].get("label")))):
         m = best[1]
@@ -177,7 +206,18 @@ def guess_metric(
             str(m["metric_id"]), False, str(m.get("label", "")), unit,
             f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
         )  # fmt: skip
-    verb = next((v for v in _VERBS if v[:4] in left | right), "")
     if change:
         return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
-    return _new(noun, verb if unit != "kg" else "", unit, f"no {unit} metric fits: a new metric")
+    verb = _verb_of(sentence, start, end, nxt) if unit != "kg" else ""
+    return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
+
+
+def _verb_of(sentence: str, start: int, end: int, nxt: int) -> str:
+    """The verb a new metric is named with: the nearest before the figure ("arrested 7,180
+    suspects, 131 of them foreigners" -> arrested), else the first after it."""
+    before = [_stem(w) for w in _WORD.findall(sentence[:start])][::-1]
+    after = [_stem(w) for w in _WORD.findall(_ADJECTIVE.sub("", sentence[end:nxt]))]
+    for stem in [*before, *after]:
+        if stem in _VERB_NAMES:
+            return _VERB_NAMES[stem]
+    return ""
