@@ -18,7 +18,7 @@ _SAY = re.compile(
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
     r"called for|calls for|called on|calls on|proposed|rejected|doubted|denied|welcomed|"
-    r"spoke|according to)\b",
+    r"spoke|promised|pledged|vowed|asked|ordered|instructed|according to)\b",
     re.IGNORECASE,
 )
 
@@ -42,7 +42,8 @@ _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _SPEAKER_NOUNS = _words(
     "official officials police authorities spokesman spokeswoman spokesperson participant "
     "participants source sources ministry government experts expert observers critics "
-    "report statement organisation organization"
+    "report statement organisation organization group groups activists ngos organisations "
+    "organizations"
 )
 
 
@@ -52,7 +53,8 @@ _TITLES = _words(
     "chairwoman general undersecretary executive dr mr mrs ms prime ambassador representative "
     "coordinator advocate official lieutenant colonel judge prosecutor founder lawyer "
     "researcher analyst consultant worker monitor investigator gen general lt lieutenant maj "
-    "major brig brigadier col pol police h.e samdech kralahom oknha excellency senior"
+    "major brig brigadier col colonel pol police h.e samdech kralahom oknha excellency senior "
+    "thipadei techo akka moha sena padei chumteav bandit"
 )
 
 
@@ -212,6 +214,8 @@ def _opening_apposition(tokens: list[str]) -> Speaker | None:
 
 def _left_speaker(before: str) -> Speaker | None:
     """The speaker in "Interior Minister Sar Kheng yesterday said"."""
+    if re.search(r",\s+who\s+$", before):
+        return None  # "an officer in Battambang, who spoke on condition ...": the main verb decides
     tokens = before.split()
     while tokens and tokens[-1].strip(",").lower() in _SKIP_BEFORE_VERB:
         tokens.pop()
@@ -274,6 +278,10 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
         # "according to law" names nobody; "according to a participant" does.
         if any(w.lower() in _SPEAKER_NOUNS or _is_cap(w) for w in words):
             phrase = " ".join(words)
+            # "according to National Police anti-drug chief Mok Chito": the name at its end.
+            start = _cap_run(words, len(words) - 1)
+            if len(words) - start >= 2 and start > 0 and not _is_cap(words[start - 1]):
+                return Speaker(phrase, _name_of(words[start:]), named=True)
             return Speaker(phrase, phrase, named=False)
     return None
 
@@ -316,7 +324,8 @@ def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> lis
     names: list[tuple[int, str]] = []
     for k, sentence in enumerate(sentences):
         for m in _NAME_RUN.finditer(sentence.masked):
-            name = _name_of(m.group(0).split())
+            run = m.group(0).split()
+            name = _name_of(run[1:] if run[0].lower() == "the" else run)
             if len(name.split()) >= 2 and name.split()[0].lower() not in _NOT_NAMES:
                 names.append((k, name))
     out: list[Speaker | None] = []
@@ -402,7 +411,8 @@ def find_quotations(
 _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
     r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
-    r"according to|announced|argued|insisted|stressed|noted|explained|claimed)\b",
+    r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
+    r"pledged|vowed|asked|ordered|instructed)\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 8
