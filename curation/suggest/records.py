@@ -50,6 +50,36 @@ class Row:
     # New records this one needs (a metric or actor to create), saved with it, by kind.
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
+    # Per guessed field, how sure the draft is and why: "80%: the figure's own words say arre".
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def _sure(confidence: float, reason: str) -> str:
+    return f"{confidence:.0%}: {reason}"
+
+
+def _actor_why(notes: list[str]) -> str:
+    """How sure an actor guess is, from how it was found."""
+    said = next((n for n in notes if n.startswith(("speaker", "no speaker"))), "no speaker found")
+    if said.startswith("no speaker"):
+        return _sure(0, said)
+    if "spelt differently" in said:
+        return _sure(0.6, said)
+    if " = " in said:
+        return _sure(0.9, said)
+    return _sure(0.5, said)
+
+
+def _category(unit: str, quote: str) -> str:
+    """The category a new metric most likely joins, from its unit and words."""
+    low = quote.lower()
+    if unit == "kg":
+        return "seizures"
+    if unit == "cases":
+        return "investigations"
+    if "prison" in low or "inmate" in low:
+        return "sentencing"
+    return "arrests" if re.search(r"arrest|detain|held|suspect", low) else "treatment"
 
 
 def _slug(text: str, words: int = 4) -> str:
@@ -140,12 +170,23 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
                 "metric_id": metric.metric_id,
                 "label": metric.label,
                 "unit": metric.unit,
-                "category": "arrests" if "arrest" in c.quote.lower() else "treatment",
+                "category": _category(metric.unit, c.quote),
                 "definition": "",
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
-        rows.append(Row("indicators", record, start, end, notes=notes, new=new, words=fig.words))
+        dated = _sure(dates.confidence, "; ".join([dates.reason, *dates.notes]))
+        why = {
+            "metric_id": _sure(metric.confidence, metric.reason)
+            + ("; a new metric, drafted under metrics:" if metric.new else ""),
+            "value": _sure(1, f"the words {fig.words!r}"),
+            "qualifier": _sure(1, f"from {fig.hedge!r}" if fig.hedge else "no hedge before it"),
+            **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
+            "actor_id": _actor_why(actor_notes),
+        }
+        rows.append(
+            Row("indicators", record, start, end, notes=notes, new=new, words=fig.words, why=why)
+        )
     return rows
 
 
@@ -170,9 +211,20 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
             "topic": topic.value,
             "stance": stance.value,
         }
+        why = {
+            "actor_id": _actor_why(notes),
+            "kind": _sure(1, "in quotation marks: the speaker's own words")
+            if c.kind == "direct"
+            else _sure(0.9, "reported speech: the article's words"),
+            "said_on": _sure(0.9, "the day named beside the speech verb")
+            if record["said_on"]
+            else _sure(0, "no day beside the speech verb"),
+            "topic": _sure(0.5, why_topic),
+            "stance": _sure(0.5, why_stance),
+        }
         notes += [f"topic {topic.value}: {why_topic}", f"stance {stance.value}: {why_stance}"]
         new = {"actors": new_actor_draft} if new_actor_draft else {}
-        rows.append(Row("statements", record, start, end, notes=notes, new=new))
+        rows.append(Row("statements", record, start, end, notes=notes, new=new, why=why))
     return rows
 
 
@@ -204,7 +256,12 @@ def _position_row(
     notes = [f"{measure.verb!r}: {measure.position.value} policy {measure.policy_id} "
              f"({measure.reason}; confidence {measure.confidence:.0%})", *actor_notes]  # fmt: skip
     new = {"actors": new_actor_draft} if new_actor_draft else {}
-    return Row("positions", record, s.start, s.end, notes=notes, new=new)
+    why = {
+        "policy_id": _sure(measure.confidence, measure.reason),
+        "position": _sure(measure.confidence, f"from {measure.verb!r}"),
+        "actor_id": _actor_why(actor_notes),
+    }
+    return Row("positions", record, s.start, s.end, notes=notes, new=new, why=why)
 
 
 def _proposal_row(
@@ -230,7 +287,11 @@ def _proposal_row(
     notes = [f"{measure.verb!r}: {measure.reason} (confidence {measure.confidence:.0%})",
              "check the name; describe the measure", *actor_notes]  # fmt: skip
     new = {"actors": new_actor_draft} if new_actor_draft else {}
-    return Row("policies", record, s.start, s.end, notes=notes, new=new)
+    why = {
+        "name": _sure(measure.confidence, f"the words after {measure.verb!r}"),
+        "proposed_by": _actor_why(actor_notes),
+    }
+    return Row("policies", record, s.start, s.end, notes=notes, new=new, why=why)
 
 
 def _measure_and_event_rows(
@@ -268,7 +329,12 @@ def _measure_and_event_rows(
                 "source_id": source_id,
                 "quote": s.text,
             }
-            rows.append(Row("events", record, s.start, s.end, notes=[f"{verb!r}: {kind.value}"]))
+            why = {
+                "event_date": _sure(dates.confidence or 0.7, "; ".join(dates.notes)),
+                "kind": _sure(0.6, f"from {verb!r}"),
+            }
+            notes = [f"{verb!r}: {kind.value}"]
+            rows.append(Row("events", record, s.start, s.end, notes=notes, why=why))
     return rows
 
 
