@@ -243,6 +243,14 @@ def _left_speaker(before: str) -> Speaker | None:
         # "A senior police general yesterday told": unnamed, described in the article's words.
         phrase = " ".join(tokens)
         return Speaker(phrase, phrase, named=False)
+    if (
+        last.rstrip("’'") in _SPEAKER_NOUNS
+        and len(tokens) <= 4
+        and not any(_CLOSED.search(t) for t in tokens)
+    ):
+        # "Civil society groups said": the whole short subject describes the source.
+        phrase = " ".join(tokens)
+        return Speaker(phrase, phrase, named=False)
     if last.rstrip("’'") in _SPEAKER_NOUNS:
         # "officials", "Provincial police", "a ministry official"
         k = len(tokens) - 1
