@@ -1,4 +1,10 @@
-"""Dates in an article's words: not taken for figures, and resolved against the publication date.
+"""Dates in an article's words, each figure's own, resolved against the publication date.
+
+Hand-written rules, kept over the libraries (bench/draft_libraries.py, training articles): they
+date 84% of figures right with 1% wrong, where dateparser with the publication date as
+RELATIVE_BASE got 12% right and 64% wrong (points only: no ranges, "April 29, 76" read as 1976,
+the day of the base date pasted into "January") and Recognizers-Text 38% right and 38% wrong (no
+"January-August" range, no comparison), and each takes 1.4-2 s to import.
 
 Long because every date phrase the drafts resolve (relative days, months, years, spans) is a
 small rule of its own, listed together so they are read and tested as one table.

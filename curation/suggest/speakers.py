@@ -1,5 +1,9 @@
 """Who said what: speakers named around a quotation or a reported-speech verb, and the quotations.
 
+Hand-written: no library reads news attribution ("said NAME, who ...", appositions of any
+length, "He added" back to the last named person); spellings are matched to curated actors
+with rapidfuzz in guess.fuzzy_actor.
+
 Long because a speaker is found in several sentence shapes (quotation tails, reported speech,
 appositions); they share the name and title vocabulary.
 """
