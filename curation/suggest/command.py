@@ -18,6 +18,8 @@ from curation.suggest.sentences import SuggestError
 KINDS = ("metrics", "actors", "indicators", "statements", "policies", "positions", "events")
 #: Fields a curator always writes: a TODO even when the draft could not guess them.
 _WRITTEN = {"definition", "description", "organisation", "role"}
+#: Fields most records leave blank: no TODO for them.
+_OPTIONAL = {"vague", "note", "phase_id", "relayed_by", "actor_role", "attribution"}
 
 
 def _record_lines(record: dict[str, Any], why: dict[str, str], read: str) -> list[str]:
@@ -28,6 +30,8 @@ def _record_lines(record: dict[str, Any], why: dict[str, str], read: str) -> lis
             tail = _comment(f"TODO (no guess: {why[name][3:].strip() or 'no publication date'})")
         elif name in why:
             tail = _comment(f"guess {why[name]}")
+        elif name in _OPTIONAL and value in (None, ""):
+            tail = ""
         elif value in (None, "", []) or name in _WRITTEN and not value:
             tail = _comment("TODO")
         else:

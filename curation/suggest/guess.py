@@ -2,8 +2,6 @@
 the curated records; spelling variants of a name through rapidfuzz (kept: bench/draft_libraries.py
 finds 91 of 100 speakers right with it, 88 with exact names, aliases and surnames alone).
 
-Word stems (the first four letters) stand in for a stemmer: the codebook's labels are short
-and English, and a four-letter prefix matches "arrested" to "arrests" without a dependency.
 Every guess is a proposal shown beside its reason; nothing here is saved unchecked.
 """
 
