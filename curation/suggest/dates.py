@@ -71,6 +71,14 @@ _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
 # Phrase patterns, tried in this order; each names what it gives (see _reading).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "against 1,200 in the same ten months of 2017": the first ten months of that year.
+    (
+        "same_months",
+        re.compile(
+            rf"\bthe\s+same\s+(?P<n>\w+)\s+months\s+(?:of|in)\s+(?P<year>{_YEAR_RE}|last\s+year)",
+            re.I,
+        ),
+    ),
     # "in the same period last year": the date of a comparison, never of the figure.
     (
         "same_period",
@@ -93,13 +101,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("last_week", re.compile(r"\blast\s+week\b", re.I)),
+    # "20,120 in 2019, compared with 16,240 the year before": the year before the one named.
+    ("year_before", re.compile(r"\bthe\s+(?:year\s+before|previous\s+year)\b", re.I)),
     ("so_far", re.compile(r"\bso\s+far\s+this\s+year\b", re.I)),
     # "from January to the end of July", "from January through August 2022"
     (
         "month_range",
         re.compile(
-            rf"\bfrom\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_M1}(?:\s+(?P<y1>{_YEAR_RE}))?"
-            rf"\s+(?:to|through|until|till)\s+(?:the\s+end\s+of\s+)?{_M2}" + _WHICH_YEAR,
+            rf"\b(?:from|between)\s+(?:the\s+(?:start|beginning)\s+of\s+)?{_M1}"
+            rf"(?:\s+(?P<y1>{_YEAR_RE}))?\s+(?:to|through|until|till|and)\s+"
+            rf"(?:the\s+end\s+of\s+)?{_M2}" + _WHICH_YEAR,
             re.I,
         ),
     ),
@@ -135,7 +146,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_range",
         re.compile(
-            rf"\bbetween\s+{_M1}\s+(?P<d1>\d{{1,2}})\s+and\s+(?:{_M2}\s+)?(?P<d2>\d{{1,2}})"
+            rf"\b(?:between|from)\s+{_M1}\s+(?P<d1>\d{{1,2}})\s+(?:and|to|through|until)\s+"
+            rf"(?:{_M2}\s+)?(?P<d2>\d{{1,2}})\b"
             rf"(?:,?\s+(?P<year>{_YEAR_RE}))?",
             re.I,
         ),
@@ -276,6 +288,12 @@ def _span(
         if not 1 <= n <= 31:
             return None
         return dt.date(y, 1, 1), dt.date(y, 1, n), day, f"first {n} days of {y}"
+    if kind == "year_before":
+        named = [int(y) for y in re.findall(rf"\b({_YEAR_RE})\b", m.string[: m.start()])]
+        if not named:
+            return None  # before which year? Not said: left blank
+        y = named[-1] - 1
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year before {y + 1}: {y}"
     if kind == "last_week":
         monday = pub - dt.timedelta(days=pub.weekday() + 7)
         return monday, monday + dt.timedelta(days=6), day, f"last week: {monday} to the Sunday"
@@ -315,6 +333,12 @@ def _span(
         except ValueError:
             return None
         return first, last, day, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "same_months":
+        n = _COUNT.get(g["n"].lower(), int(g["n"]) if g["n"].isdigit() else 0)
+        if not 1 <= n <= 12:
+            return None
+        y = _year_of(g.get("year"), pub)
+        return dt.date(y, 1, 1), _month_end(y, n), month, f"the same {n} months of {y}"
     if kind in ("first_months", "first_half"):
         n = {"half": 6, "quarter": 3}.get((g.get("part") or "").lower()) or _COUNT.get(
             (g.get("n") or "").lower(), int(g["n"]) if (g.get("n") or "").isdigit() else 0
@@ -475,14 +499,15 @@ _STOCK = re.compile(
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b",
+    r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b"
+    r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )
 # Words that end the clause a fallback date may reach across ("... and estimated that ...").
 _CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
 _COMPARE_WORDS = re.compile(
     r"\b(?:compared|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|versus|against|"
-    r"up\s+from|down\s+from|same\s+period|(?:up|down)(?=\s+\d))\b",
+    r"up\s+from|down\s+from|same\s+period|(?:up|down|from)(?=\s+[\d$]))\b",
     re.I,
 )
 

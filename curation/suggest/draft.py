@@ -206,6 +206,10 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
     ]
     own = when(c.quote, published, (fig.start, fig.end), others)
+    one_day = own.period_start is not None and own.period_start == own.period_end == own.as_of
+    if one_day and fig.unit not in ("people", "cases", "kg", "facilities", "villages"):
+        # "a fund of $1 million, said ... on Thursday": an amount as of that day, no count.
+        own = replace(own, period_start=None, period_end=None)
     if own.confidence or published is None:
         return own
     earlier = [o for o in figures if o.figure is not None and o.figure.sentence < fig.sentence]
@@ -220,7 +224,7 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
                 confidence=0.6,
                 reason="refers back to the figure before it",
             )
-    if _PRESENT.search(c.quote) and not _PAST.search(c.quote):
+    if _PRESENT.search(c.quote) and not _PAST.search(c.quote) and "estimat" not in c.quote:
         word = _PRESENT.search(c.quote).group(0)
         return replace(
             own,

@@ -31,7 +31,7 @@ _DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?"
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
     rf"(?:\s*\([A-Za-z .]{{2,30}}\)|,\s*{_DAY})*"
-    r"\s*(?:--|—|–|:)\s*"
+    r"\s*(?:--|—|–|:|\s-)\s+"
 )
 _AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
                           rf"(?:,\s*{_DAY})?\s*\([A-Za-z .]{{2,30}}\)\s+(?=[A-Z])")  # fmt: skip
