@@ -37,7 +37,8 @@ _SYNONYMS = {
     "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
     "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
     "handled": "investigated", "chemicals": "precursors", "chemical": "precursors",
-    "found": "seized", "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
+    "found": "seized", "took": "seized", "netted": "seized", "intercepted": "seized",
+    "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
 }  # fmt: skip
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!set )up|down|"
@@ -107,7 +108,11 @@ def _subject(sentence: str, start: int) -> list[str]:
     before = sentence[:start]
     m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
                   r"jumped|dropped|climbed|grew|declined|were|was)\b[^,]*$", before)  # fmt: skip
-    return m.group(1).split() if m else []
+    words = m.group(1).split() if m else []
+    return [w for w in words if w.lower() not in _SPEECH_WORDS]
+
+
+_SPEECH_WORDS = frozenset(("said", "says", "told", "that", "reported", "added", "noted"))
 
 
 def _new(words: list[str], verb: str, unit: str, reason: str) -> MetricGuess:
@@ -194,10 +199,16 @@ def guess_metric(
         if score >= 1.5 and (best is None or score > best[0]):
             best = (score, m)
     if best is None and not change:
-        # "5,150 cases": the one metric of a unit the counted noun names.
+        # "5,150 cases", "8,070 drug crimes": the one metric of a unit the counted noun names.
         of_unit = [m for m in metrics if str(m.get("unit")) == unit]
-        if len(of_unit) == 1 and (named_before or unit_stems & (right | stems(" ".join(noun)))):
+        named_unit = any(NOUN_UNITS.get(w.lower()) == unit for w in noun)
+        if len(of_unit) == 1 and (named_before or named_unit or unit_stems & right):
             best = (1.0, of_unit[0])
+        elif unit == "kg":
+            # A weight of drugs with no other verb: the plain seizure metric, whose only word
+            # is the seizing ("took 761 kg of narcotics off the streets").
+            plain = [m for m in of_unit if _own(m) - unit_stems <= {"seiz"}]
+            best = (1.0, plain[0]) if plain else None
     if best is not None and not (change and "chan" not in stems(str(best[1].get("label")))):
         m = best[1]
         own = stems(f"{m.get('label', '')} {m.get('metric_id', '')}")
@@ -210,6 +221,10 @@ def guess_metric(
         return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
     verb = _verb_of(sentence, start, end, nxt) if unit != "kg" else ""
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
+
+
+def _own(m: dict[str, Any]) -> set[str]:
+    return stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
 
 
 def _verb_of(sentence: str, start: int, end: int, nxt: int) -> str:
