@@ -135,7 +135,7 @@ _SPEECH_CLAUSE = re.compile(
     r"(?<!according )\b(?:said|says|told|urged|warned|called on|called for|suggested|proposed|"
     r"added|doubted)\s+([a-z][^,.;:]*)"
 )
-_NOT_CLAUSE = frozenset(("on", "in", "at", "yesterday", "today", "last", "this", "that", "the"))
+_NOT_CLAUSE = frozenset(("on", "in", "at", "yesterday", "today", "last", "this"))
 
 
 def _speech_beyond(sentence: Sentence) -> bool:

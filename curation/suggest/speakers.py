@@ -22,7 +22,8 @@ _SAY = re.compile(
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
     r"called for|calls for|called on|calls on|proposed|rejected|doubted|denied|welcomed|"
-    r"spoke|promised|pledged|vowed|asked|ordered|instructed|according to)\b",
+    r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
+    r"according to)\b",
     re.IGNORECASE,
 )
 
@@ -101,7 +102,7 @@ _RIGHT_NAME = re.compile(
 
 
 _CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
-_DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+[^.;:!?“”\"]{3,160})", re.I)
+_DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+(?:[^,.;:!?“”\"]|,(?=\s+who\b)){3,160})", re.I)
 _PEOPLE = _words(
     "lawyer doctor activist resident mother father detainee villager monk teacher member "
     "nurse guard prisoner inmate parent user users woman man"
@@ -233,6 +234,9 @@ def _left_speaker(before: str) -> Speaker | None:
         return Speaker(tokens[-1], tokens[-1], named=False, pronoun=True)
     start = _cap_run(tokens, len(tokens) - 1)
     run = tokens[start:]
+    if run and all(_title(t) for t in run):
+        # "Samdech Thipadei stressed": an honorific alone refers back to the person it names.
+        return Speaker(" ".join(run), " ".join(run), named=False, pronoun=True)
     if run and not (len(run) == 1 and run[0].lower() in _SPEAKER_NOUNS):
         # Widen to the role as written: "National Police anti-drug chief Mok Chito".
         k = start - 1
@@ -424,7 +428,7 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
     r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
     r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
-    r"pledged|vowed|asked|ordered|instructed)\b",
+    r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized)\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 8
