@@ -39,6 +39,8 @@ def _is_date_number(toks: Sequence[_Tok], i: int, j: int, value: float) -> bool:
     if not (value.is_integer() and 1 <= value <= 31):
         return False
     prev = toks[i - 1].text if i > 0 else ""
+    if prev == "." and i > 1:
+        prev = toks[i - 2].text  # "Dec. 21"
     after = toks[j].text if j < len(toks) else ""
     if prev in _MONTHS or after in _MONTHS:
         return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curation.suggest.dates import _DURATIONS, _is_date_number, _is_year
 from curation.suggest.sentences import _QUOTE_MARKS, Sentence, _Tok, _tokens, _words
@@ -198,6 +198,8 @@ def _measure(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, str | N
         return value, "percent", j + 2, False
     if w in _MASS:
         return value * _MASS[w], "kg", j + 1, False
+    if w == "times" and _next_word(toks, j + 1) in ("a", "an", "per", "each", "every"):
+        return value, None, j + 1, True  # "20 times a year": how often, not how many
     if w == "times" and _next_word(toks, j + 1) in _MULTIPLIED:
         # "five times its capacity": a ratio, as the codebook keeps shares, in percent.
         return value * 100, "percent", j + 1, False
@@ -289,6 +291,8 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
         prev = toks[i - 1].low if i > 0 else ""
         if prev in ("first", "second", "last", "past", "the", "other") or nxt in ("an", "way"):
             return None
+        if nxt == "a" and _next_word(toks, i + 2) in _DURATIONS:
+            return None  # "half a year in": a length of time
         if nxt == "a" and _next_word(toks, i + 2) in ("million", "billion"):
             return 0.5 * _SCALES[_next_word(toks, i + 2)], None, i + 3, None
         if nxt in ("a", "an") and (mass := _next_word(toks, i + 2)) in _MASS:
@@ -378,7 +382,17 @@ def _shared_hedge(
 
 
 # "Under Cambodian law, trafficking more than 80 grams ... faces life": a legal threshold.
-_LAW = re.compile(r"^\s*Under\s+(?:its|the|Cambodian|Cambodia['’]s|the\s+country['’]s)\s+law", re.I)
+_LAW = re.compile(
+    r"^\s*Under\s+(?:its|the|Cambodian|Cambodia['’]s|the\s+country['’]s)\s+law"
+    r"|\blife\s+(?:sentence|imprisonment|in\s+prison)\b|\bjailed\s+for\s+life\b"
+    r"|\bdeath\s+(?:penalty|sentence)\b",
+    re.I,
+)
+
+
+_AGE = re.compile(r"(?:\bwho\s+(?:is|was)|\baged|\bage)\s*$", re.I)
+_COUNTED_LABELS = _words("year phase day week level grade stage")
+_RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 
 
 def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
@@ -386,11 +400,16 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
     figures: list[Figure] = []
     for number, sentence in enumerate(sentences):
         text = sentence.text
-        if _LAW.match(text):
+        if _LAW.search(text):
             continue
         toks = _tokens(text)
         i = last_end = 0
         while i < len(toks):
+            if _AGE.search(text[: toks[i].start]) or (
+                i > 0 and toks[i - 1].low in _COUNTED_LABELS and toks[i].kind == "word"
+            ):
+                i += 1  # "who is 17", "aged 54", "in year two": not a count
+                continue
             if toks[i].kind == "num":
                 found = _numeric(toks, i, text)
                 parsed = (*found, None) if found else None
@@ -400,6 +419,18 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 i += 1
                 continue
             value, unit, j, note = parsed
+            if (
+                figures
+                and figures[-1].sentence == number
+                and _RANGE_TO.fullmatch(text[figures[-1].end : toks[i].start])
+                and (unit or "") == (figures[-1].unit or "")
+            ):
+                # "$25 to $70": the top of the range the figure before gives, not a figure.
+                prev = figures[-1]
+                top = f"a range: {prev.words} to {text[toks[i].start : toks[j - 1].end]}"
+                figures[-1] = replace(prev, note=top)
+                i = j
+                continue
             qualifier, hedge, first = _hedge(toks, i)
             vague = note is not None and toks[i].kind != "num"
             if note and not hedge:
