@@ -17,6 +17,7 @@ from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence, sentences
 from curation.suggest.dates import when
 from curation.suggest.draft import candidates, figure_dates
+from curation.suggest.furniture import dateline_length
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -303,6 +304,8 @@ def _measure_and_event_rows(
     rows: list[Row] = []
     coded = curated.coded_positions()
     for n, s in enumerate(sentences(body), 1):
+        if cut := dateline_length(s.text):  # "Phnom Penh, 14 May 2020 –" quotes nobody
+            s = Sentence(s.start + cut, s.end, s.text[cut:])
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
         for k, measure in enumerate(find_measures(s.text, curated.policies)):
             if any(
