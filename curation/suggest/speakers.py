@@ -23,6 +23,7 @@ _SAY = re.compile(
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
     r"called for|calls for|called on|calls on|proposed|rejected|doubted|denied|welcomed|"
     r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
+    r"called it|called them|described|put the (?:figure|number|total) at|as saying|"
     r"according to)\b",
     re.IGNORECASE,
 )
@@ -363,18 +364,44 @@ def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> lis
 
 
 def attribute(sentences: Sequence[Sentence]) -> Attribution:
-    """Speakers of all sentences; "he said" takes the last speaker named a few sentences back."""
+    """Speakers of all sentences; "he said" takes the last person named a few sentences back
+    ("it said" the last speaker of any kind), and a source described in one sentence and
+    named at the start of the next ("a ministry official said ... Or Sopheap, director of
+    ..., put the figure at") is that person."""
     own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    for k in range(len(own) - 1):
+        here, after = own[k], own[k + 1]
+        if (
+            here is not None
+            and not here.named
+            and not here.pronoun
+            and set(here.phrase.lower().split()) & (_TITLES | _PEOPLE)
+            and after is not None
+            and after.named
+            and sentences[k + 1].masked.startswith(after.phrase.split(",")[0])
+        ):
+            own[k] = after
     resolved: list[Speaker | None] = []
-    last: Speaker | None = None
-    last_at = -_PRONOUN_LOOKBACK - 1
+    last: Speaker | None = None  # the last speaker of any kind, for "it said"
+    person: Speaker | None = None  # the last named one, for "he said" and "she added"
+    last_at = person_at = -_PRONOUN_LOOKBACK - 1
     for k, s in enumerate(own):
         if s is not None and not s.pronoun:
             last, last_at = s, k
+            if s.named:
+                person, person_at = s, k
             resolved.append(s)
-        elif s is not None and last is not None and k - last_at <= _PRONOUN_LOOKBACK:
-            last_at = k  # a run of "he said" paragraphs keeps the same speaker
-            resolved.append(last)
+            continue
+        if s is not None and s.name.lower() != "it" and person is not None:
+            back, at = person, person_at
+        else:
+            back, at = last, last_at
+        if s is not None and back is not None and k - at <= _PRONOUN_LOOKBACK:
+            # A run of "he said" paragraphs keeps the same speaker.
+            if back is person:
+                person_at = k
+            last_at = k
+            resolved.append(back)
         else:
             resolved.append(None)
     return Attribution(own, resolved)
@@ -428,7 +455,8 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
     r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
     r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
-    r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized)\b",
+    r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|called it|"
+    r"described)\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 8
