@@ -19,7 +19,8 @@ from corpus.khmer import split_sentences as khmer_sentences
 _END = re.compile(r"[.!?][”’\"')\]]*\s+(?=[A-Z0-9“‘\"'(\[])")
 _ABBREVIATIONS = frozenset(
     ("mr", "mrs", "ms", "dr", "st", "no", "gen", "lt", "col", "sgt", "prof", "jan", "feb",
-     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n")
+     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
+     "h.e", "maj", "brig", "capt")
 )  # fmt: skip
 # Characters before a stop read to find the word it ends; a bounded look-back keeps the
 # split linear however long a paragraph is.
