@@ -825,47 +825,26 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
 
 
 @pytest.mark.browser
-def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, tmp_path: Path):
-    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium."""
-    from tests.serving import (
-        CHROMIUM,
-        DESKTOP,
-        WAIT_MS,
-        launch_chromium,
-        start_server,
-        stop_server,
-        wait_until_rendered,
-    )
+@pytest.mark.xdist_group("browser")
+def test_hostile_quotes_read_word_for_word_in_a_real_browser(
+    browser, hostile_db: Path, tmp_path: Path
+):
+    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium (the
+    run's one browser; a server of its own, on the hostile database)."""
+    from tests.serving import dashboard, new_context, open_rendered
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    env = {**os.environ, "MONITOR_DB": str(hostile_db)}
-    proc, url = start_server(
-        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
-    )
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            try:
-                page = browser.new_context(viewport=DESKTOP).new_page()
-                page.set_default_timeout(WAIT_MS)
-                page.goto(f"{url}/statements", wait_until="commit")
-                wait_until_rendered(page)
-                main = page.locator("[data-testid='stMain']")
-                text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
-                for quote in HOSTILE:
-                    if ":smile:" in quote:  # Streamlit draws emoji short codes (README)
-                        quote = quote.replace(":smile:", "")
-                    for piece in quote.replace("\n", " ").split(" "):
-                        assert piece in text, (piece, quote)
-                links = main.locator("a[href*='evil'], img[src*='evil']")
-                assert links.count() == 0, [
-                    links.nth(i).evaluate("e => e.outerHTML") for i in range(links.count())
-                ]
-                assert main.locator(".katex, h1:has-text('A heading')").count() == 0
-                assert "\u202e" not in text
-            finally:
-                browser.close()
-    finally:
-        stop_server(proc)
+    with dashboard(hostile_db, tmp_path / "log") as url, new_context(browser) as context:
+        page = open_rendered(context, f"{url}/statements")
+        main = page.locator("[data-testid='stMain']")
+        text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
+        for quote in HOSTILE:
+            if ":smile:" in quote:  # Streamlit draws emoji short codes (README)
+                quote = quote.replace(":smile:", "")
+            for piece in quote.replace("\n", " ").split(" "):
+                assert piece in text, (piece, quote)
+        links = main.locator("a[href*='evil'], img[src*='evil']")
+        assert links.count() == 0, [
+            links.nth(i).evaluate("e => e.outerHTML") for i in range(links.count())
+        ]
+        assert main.locator(".katex, h1:has-text('A heading')").count() == 0
+        assert "\u202e" not in text
