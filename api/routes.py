@@ -38,6 +38,7 @@ from api.filters import (
 )
 from api.metadata import RAW_TABLES, metadata
 from charts.model import ShownChart, StoredChart
+from data_model.i18n import language
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -433,7 +434,8 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                 chart = snap.chart(chart_id)
                 if chart is None or queries.chart_svgs(snap.reader, chart_id) is None:
                     return None
-                return embed_html(chart, str(request.base_url))
+                lang = language(request.query_params.get("lang"))
+                return embed_html(chart, str(request.base_url), lang)
 
             headers = {"Content-Security-Policy": EMBED_CSP}
             return cached(request, snap, page, "text/html; charset=utf-8", headers)

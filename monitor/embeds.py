@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote_plus
 
+from data_model.i18n import N_, translator
 from monitor import cached
 from monitor.addresses import chart_image_url
 
@@ -30,8 +31,9 @@ _GALLERY = """<div class="chart-gallery">{items}</div>
 </style>"""
 
 
-def chart_gallery(titles: dict[str, str]) -> str:
+def chart_gallery(titles: dict[str, str], lang: str = "en") -> str:
     """Small previews of every chart, each linking to its sharing panel (one element)."""
+    tail = "" if lang == "en" else f"&amp;lang={lang}"
     items = []
     drawn = cached.charts_drawn()
     for chart_id, title in titles.items():
@@ -41,36 +43,56 @@ def chart_gallery(titles: dict[str, str]) -> str:
             else ""
         )
         items.append(
-            f'<a href="share?chart={quote_plus(chart_id)}">{preview}'
-            f"<span>{html.escape(title)}</span></a>"
+            f'<a href="share?chart={quote_plus(chart_id)}{tail}">{preview}'
+            f'<span lang="en">{html.escape(title)}</span></a>'
         )
     return _GALLERY.format(items="".join(items))
 
 
 _COPY_BLOCKS = """<div class="copy-blocks">
-<p><strong>Permalink</strong> (chart id <code>{chart_id}</code>)</p>
+<p><strong>{permalink}</strong> ({chart_id_words} <code>{chart_id}</code>)</p>
 <pre>{url}</pre>
-<p><strong>Embed snippet</strong>: paste it into your page</p>
+<p><strong>{embed}</strong>: {paste}</p>
 <pre>{snippet}</pre>{interactive}</div>
 <style>.copy-blocks pre {{ white-space: pre-wrap; word-break: break-all; user-select: all;
   background: #f6f6f6; padding: .6rem .8rem; border-radius: .4rem; font-size: .85rem; }}</style>"""
 
 
 _INTERACTIVE_BLOCK = """
-<p><strong>Interactive embed</strong>: the live dashboard chart (hover for details; opens a
-dashboard session for every reader, so it is slower and needs this server up)</p>
+<p><strong>{title}</strong>: {words}</p>
 <pre>{snippet}</pre>"""
 
+#: The copy blocks' words, for the catalogue.
+_WORDS = {
+    "permalink": N_("Permalink"),
+    "chart_id_words": N_("chart id"),
+    "embed": N_("Embed snippet"),
+    "paste": N_("paste it into your page"),
+}
 
-def copy_blocks(chart_id: str, url: str, snippet: str, interactive_snippet: str = "") -> str:
+
+def copy_blocks(
+    chart_id: str, url: str, snippet: str, interactive_snippet: str = "", lang: str = "en"
+) -> str:
     """Permalink and iframe snippet (and the interactive one, if given) as plain preformatted
     text: a click selects all of it (no syntax-highlighting script to load for a few lines)."""
+    t = translator(lang)
     interactive = (
-        _INTERACTIVE_BLOCK.format(snippet=html.escape(interactive_snippet))
+        _INTERACTIVE_BLOCK.format(
+            title=html.escape(t.gettext("Interactive embed")),
+            words=html.escape(
+                t.gettext(
+                    "the live dashboard chart (hover for details; opens a dashboard session "
+                    "for every reader, so it is slower and needs this server up)"
+                )
+            ),
+            snippet=html.escape(interactive_snippet),
+        )
         if interactive_snippet
         else ""
     )
     return _COPY_BLOCKS.format(
+        **{k: html.escape(t.gettext(v)) for k, v in _WORDS.items()},
         chart_id=html.escape(chart_id),
         url=html.escape(url),
         snippet=html.escape(snippet),
