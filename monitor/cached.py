@@ -20,6 +20,7 @@ import streamlit as st
 from charts.catalogue import TrendsSection
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
+from data_model.i18n import translator
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
 from monitor import check_texts, figure_texts, policy_texts, texts
@@ -236,12 +237,16 @@ class Headline:
 def _headlines(key: str, lang: str, _version: Version) -> tuple[Headline, ...]:
     reader = _reader(_version)
     indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
+    metrics = queries.metrics(reader)
     figures = figure_texts.headline_figures(
-        indicators, figure_texts.headline_metrics(queries.metrics(reader)), lang
+        indicators, figure_texts.headline_metrics(metrics), lang
     )
+    # The metric's Khmer label (metrics.yaml label_km) where it has one, else its English.
+    t = translator(lang)
+    khmer = dict(zip(metrics["metric_id"], metrics.get("label_km", metrics["label"]), strict=True))
     return tuple(
         Headline(
-            metric_label=row.metric_label,
+            metric_label=t.pick(row.metric_label, khmer.get(row.metric_id)),
             words=row.words,
             quote=row.quote,
             attribution=row.attribution,

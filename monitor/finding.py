@@ -88,6 +88,11 @@ class StatementChoice:
         return tuple(sorted((k, str(v)) for k, v in self.query().items()))
 
 
+def bold(text: str) -> str:
+    """Markdown bold around words of ours (never around data)."""
+    return f"**{text}**"
+
+
 def plural(n: int, noun: str, lang: str = "en") -> str:
     """'1 speaker', '2,400 articles' in the reader's language; a noun not listed here is
     written the English way."""
@@ -177,8 +182,10 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
             when=when,
         )
         + "  \n"
-        + f"**{t.gettext('Latest:')}** {md(summary['latest_name'])}, {md(latest)} · "
-        + f"**{t.gettext('Most cited:')}** {cited}"
+        + bold(t.gettext("Latest:"))
+        + f" {md(summary['latest_name'])}, {md(latest)} · "
+        + bold(t.gettext("Most cited:"))
+        + f" {cited}"
     )
 
 
@@ -352,16 +359,23 @@ def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
             positions=plural(int(overview["n_positions"]), "named position", lang),
             actors=plural(int(overview["n_actors"]), "actor", lang),
         ),
-        f"**{t.gettext('Latest:')}** {md(overview['latest_name'])}, "
+        bold(t.gettext("Latest:")) + f" {md(overview['latest_name'])}, "
         f"{md(date_text(overview['latest_on'], overview['latest_precision'], lang))}",
     ]
     names = overview["discussed_names"]
     if names is not None and len(names):
-        lines[-1] += f" · **{t.gettext('Most discussed:')}** " + ", ".join(
-            f"{md(n)} ("
-            + t.ngettext("{n} position", "{n} positions", int(k)).format(n=t.digits(str(int(k))))
-            + ")"
-            for n, k in zip(names, overview["discussed_counts"], strict=True)
+        lines[-1] += (
+            " · "
+            + bold(t.gettext("Most discussed:"))
+            + " "
+            + ", ".join(
+                f"{md(n)} ("
+                + t.ngettext("{n} position", "{n} positions", int(k)).format(
+                    n=t.digits(str(int(k)))
+                )
+                + ")"
+                for n, k in zip(names, overview["discussed_counts"], strict=True)
+            )
         )
     return "  \n".join(lines)
 
@@ -388,7 +402,8 @@ def proposal_markdown(p: Any, *, heading: bool = True, lang: str = "en") -> str:
     """A proposal without the positions on it (those are drawn on demand)."""
     t = translator(lang)
     body = policy_texts.policy_markdown(p, lang)
-    link = f"[{t.gettext('Link to this proposal')}]({policy_href(p.policy_id, lang)})"
+    words = t.gettext("Link to this proposal")
+    link = f"[{words}]({policy_href(p.policy_id, lang)})"
     name = t.pick(p.name, getattr(p, "label_km", None))
     return (f"### {md(name)}\n\n" if heading else "") + f"{body}\n\n{link}"
 
@@ -418,7 +433,7 @@ def positions_words(positions: pd.DataFrame, lang: str = "en") -> str:
         group = positions[positions["position"] == word]
         if group.empty:
             continue
-        parts.append(f"**{t.gettext(heading)}**")
+        parts.append(bold(t.gettext(heading)))
         for pos in group.itertuples():
             who = texts.speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
             where = ", " + t.gettext("in {article}").format(

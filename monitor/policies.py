@@ -16,7 +16,7 @@ from monitor.paging import back_to_all, page_number, page_range
 
 def cite_proposal(p: Any, t: Translator) -> None:
     """'Copy with citation' and the proposal's citation as plain text with a copy button."""
-    st.markdown(f"**{t.gettext('Copy with citation')}**")
+    st.markdown(finding.bold(t.gettext("Copy with citation")))
     permalink = page_permalink(finding.policy_href(p.policy_id, t.lang))
     st.code(finding.proposal_citation_text(p, permalink, t.lang), language=None, wrap_lines=True)
 

@@ -53,13 +53,13 @@ def policy_markdown(p: Any, lang: str = "en") -> str:
     (the positions on it are drawn on demand: monitor.finding.positions_words). The status
     note and description are the curator's English; the quote, the article's words."""
     t = translator(lang)
+    status, area = t.gettext("Status:"), t.gettext("Area:")
+    proposer, first = t.gettext("Put forward by:"), t.gettext("First reported:")
     parts = [
-        f"**{t.gettext('Status:')}** {md(words(p.status, lang))} — {md(p.status_note)}  \n"
-        f"**{t.gettext('Area:')}** {md(words(p.category, lang))} · "
-        f"**{t.gettext('Put forward by:')}** "
+        f"**{status}** {md(words(p.status, lang))} — {md(p.status_note)}  \n"
+        f"**{area}** {md(words(p.category, lang))} · **{proposer}** "
         f"{md(speaker_text(p.proposed_by_name, p.proposed_by_role, None))} · "
-        f"**{t.gettext('First reported:')}** "
-        f"{md(date_text(p.proposed_on, p.proposed_on_precision, lang))}",
+        f"**{first}** {md(date_text(p.proposed_on, p.proposed_on_precision, lang))}",
         md(p.description),
         blockquote(p.quote)
         + "\n>\n> — "

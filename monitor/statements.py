@@ -90,7 +90,7 @@ def statement_alone(statement_id: str, t: Translator) -> None:
         return
     row = next(rows.itertuples())
     st.markdown(texts.statement_markdown(row, lang=t.lang))
-    st.markdown(f"**{t.gettext('Copy with citation')}**")
+    st.markdown(finding.bold(t.gettext("Copy with citation")))
     cite(row, t)
 
 

@@ -328,11 +328,18 @@ def source_facts_markdown(src: Any, lang: str = "en") -> str:
     The date basis is the curator's note, shown as written."""
     t = translator(lang)
 
-    def field(name: str) -> str:
-        return f"**{t.gettext(name)}**"
-
-    outlet = f"{field('Outlet:')} {md(src.outlet)}" + (
-        f" · {field('Reporter:')} {md(src.reporter)}" if src.reporter else ""
+    outlet_, reporter, published = (
+        t.gettext("Outlet:"),
+        t.gettext("Reporter:"),
+        t.gettext("Published:"),
+    )
+    basis, address_, drawn_ = (
+        t.gettext("How the date is known:"),
+        t.gettext("Address:"),
+        t.gettext("Drawn from it:"),
+    )
+    outlet = f"**{outlet_}** {md(src.outlet)}" + (
+        f" · **{reporter}** {md(src.reporter)}" if src.reporter else ""
     )
     drawn = t.gettext(
         "{figures} figures, {statements} statements, {quotes} quoted passages in all"
@@ -345,18 +352,23 @@ def source_facts_markdown(src: Any, lang: str = "en") -> str:
     return "  \n".join(
         [
             outlet,
-            f"{field('Published:')} {md(date_text(src.published_on, src.date_precision, lang))}",
-            f"{field('How the date is known:')} {md(src.date_basis)}",
-            f"{field('Address:')} {address}",
-            f"{field('Drawn from it:')} {drawn}",
+            f"**{published}** {md(date_text(src.published_on, src.date_precision, lang))}",
+            f"**{basis}** {md(src.date_basis)}",
+            f"**{address_}** {address}",
+            f"**{drawn_}** {drawn}",
         ]
     )
 
 
-def reported_metric_labels(metrics: pd.DataFrame) -> dict[str, str]:
+def reported_metric_labels(metrics: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     """Metric id to label for metrics with at least one figure: a filter never offers a
-    choice that can only give an empty table."""
-    return labels(metrics[metrics["n_figures"] > 0], "metric_id", "label")
+    choice that can only give an empty table. In Khmer, label_km where the metric has one."""
+    reported = metrics[metrics["n_figures"] > 0]
+    if lang != "en" and "label_km" in reported.columns:
+        t = translator(lang)
+        shown = [t.pick(e, k) for e, k in zip(reported["label"], reported["label_km"], strict=True)]
+        reported = reported.assign(label=shown)
+    return labels(reported, "metric_id", "label")
 
 
 def _slug(text: str) -> str:

@@ -41,7 +41,7 @@ if panel:
         if DOWNLOAD_TABLES[name].filters_by_metric:
             metric_ids = filters.pick_named(
                 t.gettext("Metrics"),
-                texts.reported_metric_labels(cached.metrics()),
+                texts.reported_metric_labels(cached.metrics(), t.lang),
                 key="metric",
                 noun="metric",
                 t=t,

@@ -27,4 +27,5 @@ elif chart is not None:  # else chart_or_notice has said it cannot be drawn
     st.markdown(f"#### {md(chart.title)}")
     figures.chart_block(chart, key=f"embed-{chart_id}", t=t, show_title=False, with_evidence=False)
     full = addresses.permalink(chart_id, embed=False, lang=t.lang)
-    st.caption(f"[{t.gettext('See the words behind each figure on the full dashboard')}]({full})")
+    words = t.gettext("See the words behind each figure on the full dashboard")
+    st.caption(f"[{words}]({full})")
