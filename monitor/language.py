@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import streamlit as st
@@ -29,7 +30,14 @@ KHMER_CSS = (
     ":lang(km) p, :lang(km) li, :lang(km) summary, :lang(km) label, :lang(km) button,"
     " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stMetricLabel'],"
     " :lang(km) [data-testid='stSidebarNav'] span, :lang(km) td, :lang(km) th"
-    "{ line-height: 1.85 !important; }"
+    "{ line-height: 1.75 !important; }"
+    # Khmer writes no spaces between words: a label kept on one line is cut off with an
+    # ellipsis on a phone where the English fitted. Chromium breaks Khmer by dictionary.
+    ":lang(km) [data-testid='stMetricLabel'] *, :lang(km) [data-testid='stWidgetLabel'] *"
+    "{ white-space: normal !important; overflow: visible !important;"
+    " text-overflow: clip !important; }"
+    # English text inside a Khmer page (an article, a quote) keeps the theme's spacing.
+    ":lang(en) p, :lang(en) li { line-height: 1.6 !important; }"
     ":lang(km) h1, :lang(km) h2, :lang(km) h3, :lang(km) h4"
     "{ line-height: 1.6 !important; padding-top: 0.35em !important; overflow: visible !important; }"
     ":lang(km) [data-testid='stMetricValue'] > div { line-height: 1.5 !important;"
@@ -40,6 +48,16 @@ KHMER_CSS = (
 #: Where a session keeps the reader's language, for the runs whose address lost ?lang=.
 _KEPT = "_reader_language"
 _SWITCH = "language-switch"
+
+
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_language(text: str) -> str:
+    """'km' for text mostly in Khmer script, else 'en': the lang of a text the data holds
+    (an article, a quote) whose language is not stored, so fonts and line height follow it."""
+    return "km" if len(_KHMER.findall(text)) > len(_LATIN.findall(text)) else "en"
 
 
 def current() -> Translator:

@@ -37,8 +37,9 @@ if source_id:
             body, cached.citations(source_id=source_id), cached.not_coded(source_id=source_id)
         )
         # The article in the words it was written in, never translated; its language is not
-        # stored yet, so the page's lang is not overridden here.
-        st.html(f"<div class='article' dir='auto'>{marked}</div>")
+        # stored, so its script tells fonts and screen readers which it is.
+        lang = language.script_language(body)
+        st.html(f"<div class='article' lang='{lang}' dir='auto'>{marked}</div>")
     with records_tab:
         st.subheader(t.gettext("Figures"))
         st.markdown(
