@@ -3,14 +3,20 @@ the catalogue has a translation, and the language kept in the links a page draws
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
+from api.routes import Database, make_routes
+from charts.catalogue import CURATED
 from data_model.i18n import catalogue_path, translator
+from monitor.texts import download_file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -147,3 +153,44 @@ def test_markdown_links_to_other_pages_keep_the_language(khmer_app, page):
     hrefs = [h for m in at.markdown for h in re.findall(r"\]\(([a-z]+\?[^)]*)\)", m.value)]
     assert hrefs, f"no link to another page on {page}"
     assert all("lang=km" in h for h in hrefs), [h for h in hrefs if "lang=km" not in h]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("km", "ខ្មែរ"), ("en", "English")])
+def test_the_light_embed_speaks_the_language_asked_for(seed_db, lang, said):
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
+    chart = next(iter(CURATED))
+    page = client.get(f"/charts/{chart}.html?lang={lang}")
+    if page.status_code == 404:
+        pytest.skip("no chart images (built without Chromium)")
+    assert f'<html lang="{lang}">' in page.text
+    more = (
+        translator(lang)
+        .gettext("The words behind each figure and the articles, on the {project}")
+        .split("{")[0]
+    )
+    assert more in page.text
+    assert ("lang=km" in page.text) == (lang == "km"), said
+
+
+def test_the_share_page_gives_khmer_links_and_snippets(khmer_app):
+    at = khmer_app("views/share.py")
+    bodies = [h.proto.body for h in at.get("html")]
+    copied = next(b for b in bodies if "copy-blocks" in b)
+    # What a reader copies: the permalink and both snippets, unescaped as the page shows them.
+    shown = [html.unescape(html.unescape(pre)) for pre in re.findall(r"<pre>(.*?)</pre>", copied)]
+    assert len(shown) == 3, shown
+    assert all("lang=km" in text for text in shown), shown
+    gallery = next(b for b in bodies if "chart-gallery" in b)
+    links = re.findall(r'href="(share\?[^"]*)"', gallery)
+    assert links and all("lang=km" in href for href in links)
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("en", "cambodia-drug-campaign-indicators-source-a-1.csv"),
+        ("km", "cambodia-drug-campaign-indicators-source-a-1-km.csv"),
+    ],
+)
+def test_a_download_from_the_khmer_pages_says_so_in_its_name(lang, name):
+    assert download_file_name("indicators", ["a-1"], [], lang) == name
