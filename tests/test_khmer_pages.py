@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from babel.messages.pofile import read_po
@@ -16,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from api.routes import Database, make_routes
 from charts.catalogue import CURATED
 from data_model.i18n import catalogue_path, translator
-from monitor.texts import download_file_name
+from monitor.texts import download_file_name, statement_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -194,3 +195,29 @@ def test_the_share_page_gives_khmer_links_and_snippets(khmer_app):
 )
 def test_a_download_from_the_khmer_pages_says_so_in_its_name(lang, name):
     assert download_file_name("indicators", ["a-1"], [], lang) == name
+
+
+def test_a_translated_quote_is_shown_beside_the_words_said_never_in_their_place():
+    row = SimpleNamespace(
+        actor_name="Sar Kheng",
+        actor_role="Interior Minister",
+        organisation="Ministry of Interior",
+        quote="We will not stop the campaign",
+        kind="direct",
+        relayed_by_name=None,
+        statement_date="2018-02-14",
+        statement_date_precision="day",
+        stance="supportive",
+        topic="campaign",
+        source_label="14 Feb 2018 · An article",
+        source_id="src-1",
+        translations=[{"language": "km", "text": "យើងនឹងមិនបញ្ឈប់", "translator": "AI assistant"}],
+    )
+    shown = statement_markdown(row, lang="km")
+    said, _, rest = shown.partition("\n\n:gray[")
+    assert "> We will not stop the campaign" in said and "យើងនឹងមិនបញ្ឈប់" not in said
+    assert (
+        KM.gettext("Unofficial translation by {translator}").format(translator="AI assistant")
+        in rest
+    )
+    assert "យើងនឹងមិនបញ្ឈប់" in rest
