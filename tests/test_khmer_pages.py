@@ -194,7 +194,7 @@ def test_the_share_page_gives_khmer_links_and_snippets(khmer_app):
     ],
 )
 def test_a_download_from_the_khmer_pages_says_so_in_its_name(lang, name):
-    assert download_file_name("indicators", ["a-1"], [], lang) == name
+    assert download_file_name("indicators", ["a-1"], [], lang=lang) == name
 
 
 def test_a_translated_quote_is_shown_beside_the_words_said_never_in_their_place():
