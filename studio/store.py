@@ -17,10 +17,20 @@ from etl.build import check
 from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent
-# Field order as the models declare it: the same record always writes the same lines.
-_ORDER = {kind: list(model.model_fields) for kind, model in RECORD_KINDS.items()}
-#: The kinds an article's curated file holds, in the order the seeds write them.
+#: The two-person rule's fields (data_model.records.Reviewed), written after a record's own.
+REVIEW_FIELDS = ("review_status", "approved_by", "approved_at")
+# Field order as the models declare it, the review fields last: the same record always
+# writes the same lines.
+_ORDER = {
+    kind: [f for f in model.model_fields if f not in REVIEW_FIELDS]
+    + [f for f in REVIEW_FIELDS if f in model.model_fields]
+    for kind, model in RECORD_KINDS.items()
+}
+#: The kinds an article's curated file holds, in the order the seeds write them; the audit
+#: trail (corrections, reviews) last.
 ARTICLE_KINDS = (
+    "units",
+    "categories",
     "metrics",
     "actors",
     "indicators",
@@ -29,6 +39,8 @@ ARTICLE_KINDS = (
     "positions",
     "events",
     "not_coded",
+    "corrections",
+    "reviews",
 )
 
 
@@ -70,7 +82,8 @@ def render_yaml(
             continue
         lines.append(f"{kind}:" if items else f"{kind}: []")
         for item in items:
-            lines.append(history.stamp(kind, item, old, editor).line())
+            if kind not in ("corrections", "reviews"):  # the audit trail says who itself
+                lines.append(history.stamp(kind, item, old, editor).line())
             dumped = dump_yaml([item])
             lines.append(dumped.rstrip("\n"))
     return "\n".join(lines) + "\n"
@@ -102,13 +115,21 @@ def save(
             _write_atomic(target, old)
         return Saved(False, target, message, problems)
 
+    ok, message, problems = check_and_build(seeds_dir, db_path, build)
+    return Saved(True, target, message) if ok else undo(message, problems)
+
+
+def check_and_build(
+    seeds_dir: Path, db_path: Path, build: bool = True
+) -> tuple[bool, str, tuple[Problem, ...]]:
+    """`etl check`, then the build in a subprocess: (ok, what it said, the check's problems)."""
     try:
         data = check(seeds_dir)
     except InputError as exc:
-        return undo(exc.problems.report(), tuple(exc.problems.items))
+        return False, exc.problems.report(), tuple(exc.problems.items)
     counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
     if not build:
-        return Saved(True, target, f"input is valid: {counts}")
+        return True, f"input is valid: {counts}", ()
     # A subprocess: the build draws charts with Chromium, which the studio never loads.
     command = [
         sys.executable,
@@ -132,5 +153,5 @@ def save(
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if done.returncode != 0:
-        return undo((done.stderr or done.stdout).strip())
-    return Saved(True, target, done.stdout.strip())
+        return False, (done.stderr or done.stdout).strip(), ()
+    return True, done.stdout.strip(), ()
