@@ -132,6 +132,8 @@ def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str) -> st
     entry[KINDS[kind]] = new
     made[new] = entry
     _retarget(state.get("rows") or [], kind, old, new)
+    for key in [k for k, v in state.items() if isinstance(k, str) and v == old]:
+        state[key] = new  # the pickers showing the old id show the new one
     for other in state["made"].values():
         for e in other.values():
             for name, target in REFERENCES.items():
@@ -165,12 +167,13 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
     choices = ([""] if blank else []) + ids
     if value and value not in choices:
         choices.append(value)
-    if into is not None and state.get(key, value) != value:
+    if into is not None and state.get(key) != value:
         state[key] = value
     picked = st.selectbox(
         label,
         choices,
-        choices.index(value) if value in choices else 0,
+        # Where the session holds the pick, the picker shows it (no default beside it).
+        0 if key in state or value not in choices else choices.index(value),
         key=key,
         format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {})),
         accept_new_options=can_make,
@@ -197,14 +200,12 @@ def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw:
     split = kw.pop("split", False)
     value = entry.get(name)
     value = ", ".join(value or []) if split else ("" if value is None else value)
-    if st.session_state.get(key, value) != value:
-        st.session_state[key] = value
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value  # the entry's value, whichever record changed it
     if "options" in kw:
-        options = kw.pop("options")
-        index = options.index(value) if value in options else 0
-        widget(label, options, index, key=key, on_change=_store, args=(entry, name, key), **kw)
+        widget(label, kw.pop("options"), key=key, on_change=_store, args=(entry, name, key), **kw)
     else:
-        widget(label, value, key=key, on_change=_store, args=(entry, name, key, split), **kw)
+        widget(label, key=key, on_change=_store, args=(entry, name, key, split), **kw)
 
 
 def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) -> None:
@@ -221,7 +222,7 @@ def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) ->
         for name, sub, label in (("unit", "units", "Unit"), ("category", "categories", "Category")):
             picker(label, sub, entry.get(name), f"{prefix}-{name[:4]}-{n}", curated=curated,
                    context=str(entry.get("label")), blank=False, into=(entry, name))  # fmt: skip
-            if entry[name] in made.get(sub, {}):
+            if entry.get(name) in made.get(sub, {}):
                 made_editor(sub, entry[name], f"{prefix}{name[0]}", n, curated)
     elif kind == "actors":
         _bound(text, "Name", entry, "name", f"{prefix}-name-{n}")
@@ -247,10 +248,10 @@ def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) ->
         _bound(text, "Category label", entry, "label", f"{prefix}-label-{n}")
         _bound(text, "Which metrics belong here", entry, "description", f"{prefix}-desc-{n}")
     key = f"{prefix}-id-{n}"
-    if st.session_state.get(key, ident) != ident:
+    if st.session_state.get(key) != ident:
         st.session_state[key] = ident
-    st.text_input("Id (renameable until it is published)", ident, key=key,
-                  on_change=_renamed, args=(kind, ident, key))  # fmt: skip
+    st.text_input("Id (renameable until it is published)", key=key, on_change=_renamed,
+                  args=(kind, ident, key))  # fmt: skip
     if problem := st.session_state.pop(f"{key}-problem", None):
         st.error(md(problem))
 

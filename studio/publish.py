@@ -213,7 +213,7 @@ def _approve_source(text: str, source_id: str, by: str, at: dt.datetime) -> str:
     for i in range(start + 1, len(lines)):
         if lines[i].lstrip().startswith("- "):
             break
-        if lines[i].strip().startswith("review_status:"):
+        if re.match(r"^review_status:\s*['\"]?(provisional|returned)", lines[i].strip()):
             lines[i] = (
                 f"{indent}review_status: approved\n{indent}approved_by: {json.dumps(by)}\n"
                 f"{indent}approved_at: {at.isoformat()}\n"

@@ -8,13 +8,13 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from curation.suggest.guess import Curated, curated_lists
 from curation.suggest.records import Row, draft_rows
 from data_model.records import ID_FIELDS, RECORD_KINDS
 from etl.cleaning import clean_body
 from etl.coverage import sentences
+from etl.load import read_curated
+from etl.problems import Problems
 from etl.quotes import BodyIndex
 from studio import drafts, publish
 from studio.codebook import KINDS, adopt
@@ -23,18 +23,19 @@ State = MutableMapping[str, Any]
 _CODED = ("indicators", "statements", "policies", "positions", "events")
 
 
+def _sources(seeds_dir: Path) -> list[dict[str, Any]]:
+    """Every source record registered under seeds/curated (whichever file lists it)."""
+    found = read_curated(seeds_dir / "curated", seeds_dir.parent, Problems())
+    return [r.data for r in found if r.kind == "sources" and r.data.get("source_id")]
+
+
 def source(seeds_dir: Path, source_id: str) -> dict[str, Any] | None:
-    """The article's source record as registered (sources.yaml)."""
-    path = seeds_dir / "curated" / "sources.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return next((s for s in (doc or {}).get("sources") or [] if s["source_id"] == source_id), None)
+    """The article's source record as registered."""
+    return next((s for s in _sources(seeds_dir) if s["source_id"] == source_id), None)
 
 
 def titles(seeds_dir: Path) -> dict[str, str]:
-    path = seeds_dir / "curated" / "sources.yaml"
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return {s["source_id"]: str(s.get("title") or s["source_id"])
-            for s in (doc or {}).get("sources") or []}  # fmt: skip
+    return {s["source_id"]: str(s.get("title") or s["source_id"]) for s in _sources(seeds_dir)}
 
 
 def _begin(state: State, seeds_dir: Path, source_id: str, editor: str) -> Curated | None:
