@@ -4,6 +4,7 @@ from a label, usable on every record at once, and renamed everywhere before publ
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -106,6 +107,15 @@ def adopt(state: MutableMapping[str, Any], curated: Curated, rows: list[Row]) ->
                 fresh = new_id(entry.get("label") or ident, set(entries(curated, made, kind)))
                 _retarget(rows, "metrics", ident, fresh)
                 ident = entry["metric_id"] = fresh
+            if kind == "metrics":  # a unit or category the codebook lacks is made with it
+                for name, sub in (("unit", "units"), ("category", "categories")):
+                    value = str(entry.get(name) or "")
+                    if value and value not in entries(curated, made, sub):
+                        made.setdefault(sub, {})[value] = {
+                            KINDS[sub]: value,
+                            _LABEL[sub]: value,
+                            _DEFINITION[sub]: "",
+                        } | ({"kind": "count"} if sub == "units" else {})
             made.setdefault(kind, {})[ident] = entry
         row.new = {}
 
@@ -142,20 +152,43 @@ def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str) -> st
     return None
 
 
+def _known(kind: str, value: Any, options: dict[str, dict[str, Any]], made: dict) -> Any:
+    """The id a picked value stands for. The browser may send a choice's shown words rather
+    than its id (when the list of choices changed since it was drawn): mapped back here."""
+    if not value or value in options:
+        return value
+    # "label · id (new) — definition": the label or definition may have changed since.
+    for ident in re.findall(r" · ([a-z0-9][a-z0-9-]*)(?= \(new\)| — |$)", str(value)):
+        if ident in options:
+            return ident
+    return value
+
+
 def _picked(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], str]) -> None:
-    """Widget callback: a pick written into a shared entry; a label typed makes an entry."""
-    value = st.session_state.get(key)
-    if value and value not in entries(curated, st.session_state.get("made", {}), kind):
-        value = make(st.session_state, curated, kind, str(value))
-        st.session_state[key] = value
-    into[0][into[1]] = value
+    """Widget callback: a pick written into a shared entry."""
+    made = st.session_state.get("made", {})
+    value = _known(kind, st.session_state.get(key), entries(curated, made, kind), made)
+    st.session_state[key] = value
+    into[0][into[1]] = value or None
+
+
+def _typed(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], str] | None) -> None:
+    """Widget callback: a label typed makes a new entry, picked at once where it was typed."""
+    label = str(st.session_state.get(f"{key}-new") or "").strip()
+    st.session_state[f"{key}-new"] = ""
+    if not label:
+        return
+    ident = make(st.session_state, curated, kind, label)
+    st.session_state[key] = ident
+    if into is not None:
+        into[0][into[1]] = ident
 
 
 def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
            context: str = "", blank: bool = True, can_make: bool = True,
            into: tuple[dict[str, Any], str] | None = None) -> str | None:  # fmt: skip
     """A picker over a codebook kind: labels and definitions beside the ids, searched by words,
-    likely choices first; a label typed that matches nothing makes a new entry at once.
+    likely choices first; below it, a label typed (and Enter) makes a new entry at once.
 
     ``into`` (an entry and its field) binds the picker to a shared entry: the entry's value is
     shown, and a pick is written there by callback."""
@@ -165,25 +198,30 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
     ids = likely(options, kind, context)
     value = "" if value is None else str(value)
     choices = ([""] if blank else []) + ids
-    if value and value not in choices:
+    if value not in choices:
         choices.append(value)
-    if into is not None and state.get(key) != value:
+    if (into is not None or state.get(key) not in choices) and state.get(key) != value:
         state[key] = value
     picked = st.selectbox(
         label,
         choices,
-        # Where the session holds the pick, the picker shows it (no default beside it).
-        0 if key in state or value not in choices else choices.index(value),
         key=key,
         format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {})),
-        accept_new_options=can_make,
-        placeholder="type words to search, or a new label",
+        placeholder="type words to search",
         on_change=None if into is None else _picked,
         args=None if into is None else (kind, key, curated, into),
     )
-    if picked and picked not in options and can_make:  # a label typed: a new entry
-        picked = make(state, curated, kind, picked)
-        state.pop(key, None)  # the picker shows the new entry by its id from now on
+    picked = _known(kind, picked, options, made)
+    if can_make:
+        st.text_input(
+            f"{label}: or a new one",
+            key=f"{key}-new",
+            placeholder=f"or type a new {kind[:-1] if kind != 'categories' else 'category'}'s "
+            "label and press Enter",
+            label_visibility="collapsed",
+            on_change=_typed,
+            args=(kind, key, curated, into),
+        )
     return picked or None
 
 
