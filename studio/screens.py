@@ -96,6 +96,8 @@ def open_screen(seeds_dir: Path, editor: str) -> None:
                 _button("Reopen to fix", f"fix-{sid}", _reopen, seeds_dir, sid, editor)
     st.subheader("Published articles")
     published = sorted(p.stem for p in (seeds_dir / "curated" / "articles").glob("*.yaml"))
+    if not published:
+        st.caption("No article's records are published from the studio yet.")
     for sid in published:
         with st.container(border=True, key=f"published-{sid}"):
             left, a, b = st.columns([4, 1, 1], vertical_alignment="center")
@@ -131,7 +133,7 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any]) -> None:
             else:
                 rows = [{"Field": c.field, "Published": c.old or "—", "Proposed": c.new or "—"}
                         for c in mine]  # fmt: skip
-            st.dataframe(rows, hide_index=True)
+            st.table(rows)  # a few lines, read whole: plain text, no grid to load
             if key in reasons:
                 st.caption(f"Reason given: {reasons[key]}")
 

@@ -127,7 +127,7 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     bo = _screen(_as(BO), "Approve")
     shown = [m.value for m in bo.markdown]
     assert any(m.startswith("**indicators") and m.endswith("· added") for m in shown), shown
-    fields = bo.dataframe[0].value
+    fields = bo.table[0].value
     assert {"value", "quote", "metric_id"} <= set(fields["Field"])
     assert "512" in set(fields["Proposed"])
     bo = bo.button(key="approve").click().run()
@@ -165,7 +165,7 @@ def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     assert ann.success, ann.code[0].value if ann.code else ""
     bo = _screen(_as(BO), "Approve")
     assert [
-        (r["Field"], r["Published"], r["Proposed"]) for _, r in bo.dataframe[0].value.iterrows()
+        (r["Field"], r["Published"], r["Proposed"]) for _, r in bo.table[0].value.iterrows()
     ] == [("value", "512", "521")]
     assert any("the article says 521" in c.value for c in bo.caption)
     if decision == "return":

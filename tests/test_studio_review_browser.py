@@ -73,11 +73,17 @@ def _screen(page, name: str) -> None:
 
 
 def _shot(page, name: str) -> None:
-    page.wait_for_timeout(0)  # let the last run's elements settle before the picture
+    from playwright.sync_api import expect
+
+    # The picture once the run is over: no element still a loading placeholder.
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
     page.screenshot(path=str(SHOTS / f"studio-{name}.png"), full_page=True)
 
 
 def _sign_in(browser, url: str, name: str):
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=60_000)  # a shared machine: a rerun may take seconds
     page = browser.new_context(viewport=DESKTOP).new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
@@ -104,6 +110,7 @@ def _researcher_saves(browser, url: str):
         page.keyboard.type("20180308")
         page.keyboard.press("Tab")
         page.get_by_label("Web address (optional)").click()  # closes the calendar
+        _shot(page, "add")
         page.get_by_role("button", name="Add article").click()
         expect(page.get_by_text("Review its candidates next")).to_be_visible()
     with Step("review"):
@@ -175,6 +182,8 @@ def test_a_second_editor_approves_and_it_reaches_the_dashboard(studio):
             bo = _sign_in(browser, url, "Bo Editor")  # another browser: nothing shared
             _screen(bo, "Approve")
             expect(bo.get_by_text("added", exact=False).first).to_be_visible()
+            expect(bo.get_by_role("button", name="Approve and publish")).to_be_enabled()
+            expect(bo.get_by_test_id("stTable").filter(has_text="3000")).to_have_count(1)
             _shot(bo, "approve")
             bo.get_by_role("button", name="Approve and publish").click()
             expect(bo.get_by_test_id("stAlertContentSuccess")).to_contain_text(
@@ -183,6 +192,9 @@ def test_a_second_editor_approves_and_it_reaches_the_dashboard(studio):
         _screen(bo, "Changes")
         expect(bo.get_by_text("Recent changes")).to_be_visible()
         _shot(bo, "changes")
+        _screen(bo, "Agreement")
+        expect(bo.get_by_text("No article is coded by two researchers yet")).to_be_visible()
+        _shot(bo, "agreement")
         browser.close()
     assert {512, 3000} <= set(_values(db))
     [saved] = (seeds / "curated" / "articles").glob("*.yaml")
@@ -210,6 +222,7 @@ def test_returned_work_leaves_the_published_data_unchanged(studio):
         field.fill("Ann Researcher")
         field.press("Enter")
         expect(ann.get_by_text("Returned: Give the tablets' source.")).to_be_visible()
+        _shot(ann, "open-returned")
         browser.close()
     assert not list((seeds / "curated" / "articles").glob("*.yaml"))
     assert 512 not in _values(db)
