@@ -297,7 +297,7 @@ def save_screen() -> None:
             drafts.discard(SEEDS_DIR, sid, editor)
             STATE["submitted"], STATE["problems"] = True, {}
             STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
-            st.success(f"Saved. {result.message}")
+            st.success(result.message)
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}

@@ -188,12 +188,17 @@ def submit(
         shutil.copytree(seeds_dir, scratch, ignore=shutil.ignore_patterns("drafts", REVIEW))
         _apply(scratch, doc, "the check", single=True)
         ok, message, problems = check_and_build(scratch, Path(tmp) / "x.duckdb", build=False)
+        message = message.replace(str(scratch), "seeds")
     if not ok:
-        return Outcome(False, message.replace(str(scratch), "seeds"), problems)
+        return Outcome(False, message, problems)
     target = submission_file(seeds_dir, source_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     _write_atomic(target, yaml.safe_dump(doc, sort_keys=False, allow_unicode=True).encode())
-    return Outcome(True, f"Saved for review ({message}). A second editor approves it next.")
+    count = sum(len(v) for v in doc["records"].values())
+    return Outcome(
+        True, f"Saved for review: {count} record(s), and they pass the check. A second "
+        "editor approves it next.",
+    )  # fmt: skip
 
 
 # --- deciding ----------------------------------------------------------------------------
