@@ -181,7 +181,9 @@ def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     assert 521 in _values(db) and 512 not in _values(db)
     doc = yaml.safe_load(article.read_text("utf-8"))
     [fix] = doc["corrections"]
-    assert (fix["field"], fix["old"], fix["new"], fix["by"]) == ("value", "512", "521", ANN)
+    assert (fix["field"], fix["old_value"], fix["new_value"], fix["corrected_by"]) == (
+        "value", "512", "521", ANN
+    )  # fmt: skip
     assert fix["reason"] == "the article says 521, misread"
     assert [r["by"] for r in doc["reviews"]] == [BO, BO]
 
