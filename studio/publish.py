@@ -174,6 +174,9 @@ def submit(
                           c["reason"].strip()}):  # fmt: skip
         return Outcome(False, "Say why each published record is corrected: " + ", ".join(missing))
     old = read_submission(seeds_dir, source_id) or {}
+    if old.get("review_status") == "provisional" and not same_person(old["saved_by"], by):
+        return Outcome(False, f"{old['saved_by']}'s work on this article is waiting for review: "
+                       "it is approved or returned before another is saved.")  # fmt: skip
     doc = {
         "source_id": source_id,
         "review_status": "provisional",

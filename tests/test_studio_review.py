@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
 from etl.build import build
-from studio import codebook, drafts
+from studio import codebook, drafts, publish
 from studio.agreement import compare
 from studio.editors import number_text
 
@@ -119,6 +119,9 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     assert submitted["review_status"] == "provisional" and submitted["saved_by"] == ANN
     assert not (seeds / "curated" / "articles" / f"{sid}.yaml").exists()
     assert 512 not in _values(db)
+    # Nobody else's save replaces work waiting for review.
+    refused = publish.submit(seeds, sid, {"indicators": []}, BO, {})
+    assert not refused.ok and "waiting for review" in refused.message
     # The same person cannot approve their own work.
     own = _screen(ann, "Approve")
     assert own.button(key="approve").disabled
