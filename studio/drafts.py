@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from curation.suggest.records import Row
 from studio import history
@@ -57,7 +58,7 @@ def save_draft(seeds_dir: Path, draft: Draft) -> Path:
         "made": draft.made,
         "reasons": draft.reasons,
     }
-    text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    text = dump_yaml(doc)
     _write_atomic(target, text.encode("utf-8"))
     return target
 

@@ -19,9 +19,10 @@ from typing import Any
 
 import yaml
 
+from corpus.problems import Problem
+from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.records import ID_FIELDS
-from etl.problems import Problem
 from studio.store import ARTICLE_KINDS, REVIEW_FIELDS, _minimal, check_and_build, render_yaml
 
 REVIEW = "review"
@@ -196,7 +197,7 @@ def submit(
         return Outcome(False, message, problems)
     target = submission_file(seeds_dir, source_id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(target, yaml.safe_dump(doc, sort_keys=False, allow_unicode=True).encode())
+    _write_atomic(target, dump_yaml(doc).encode("utf-8"))
     count = sum(len(v) for v in doc["records"].values())
     return Outcome(
         True, f"Saved for review: {count} record(s), and they pass the check. A second "
@@ -309,6 +310,6 @@ def send_back(seeds_dir: Path, source_id: str, by: str, comment: str) -> Outcome
             "history": [*(doc.get("history") or []), entry]}  # fmt: skip
     _write_atomic(
         submission_file(seeds_dir, source_id),
-        yaml.safe_dump(doc, sort_keys=False, allow_unicode=True).encode("utf-8"),
+        dump_yaml(doc).encode("utf-8"),
     )
     return Outcome(True, f"Returned to {doc['saved_by']} with your comment.")

@@ -9,8 +9,8 @@ from typing import Any
 
 import streamlit as st
 
+from corpus.cleaning import clean_body
 from data_model.safe_text import md
-from etl.cleaning import clean_body
 from studio import drafts, publish, session
 from studio.agreement import FIELDS, compare
 

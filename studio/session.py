@@ -8,14 +8,14 @@ from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
+from corpus.cleaning import clean_body
+from corpus.load import read_curated
+from corpus.problems import Problems
+from corpus.quotes import BodyIndex
+from corpus.sentences import sentences
 from curation.suggest.guess import Curated, curated_lists
 from curation.suggest.records import Row, draft_rows
 from data_model.records import ID_FIELDS, RECORD_KINDS
-from etl.cleaning import clean_body
-from etl.coverage import sentences
-from etl.load import read_curated
-from etl.problems import Problems
-from etl.quotes import BodyIndex
 from studio import drafts, publish
 from studio.codebook import KINDS, adopt
 
