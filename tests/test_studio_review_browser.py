@@ -15,11 +15,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from test_studio_browser import _the_dashboard_shows_the_figure
 
-from bench.page_load import CHROMIUM, DESKTOP, launch_chromium, start_server, stop_server
+from tests.serving import DESKTOP, new_context, start_server, stop_server
+from tests.test_studio_browser import _the_dashboard_shows_the_figure
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "screenshots"
@@ -37,9 +37,9 @@ TIMINGS: dict[str, float] = {}
 
 
 @pytest.fixture
-def studio(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
+def studio(browser, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+    """A studio of its own on a copy of the fixture corpus, two editors (no single-editor
+    mode). It asks for the browser first: a machine without Chromium skips before starting."""
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     db = tmp_path / "monitor.duckdb"
@@ -80,11 +80,12 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"studio-{name}.png"), full_page=True)
 
 
-def _sign_in(browser, url: str, name: str):
+def _sign_in(context, url: str, name: str):
+    """A browser of its own (a fresh context: no cookie or session shared) signed in."""
     from playwright.sync_api import expect
 
     expect.set_options(timeout=60_000)  # a shared machine: a rerun may take seconds
-    page = browser.new_context(viewport=DESKTOP).new_page()
+    page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
     field = page.get_by_label("Your name (kept with what you save)")
@@ -93,11 +94,11 @@ def _sign_in(browser, url: str, name: str):
     return page
 
 
-def _researcher_saves(browser, url: str):
+def _researcher_saves(context, url: str):
     """Ann adds the article, codes it (a new unit and metric for the tablets) and saves it."""
     from playwright.sync_api import expect
 
-    page = _sign_in(browser, url, "Ann Researcher")
+    page = _sign_in(context, url, "Ann Researcher")
     expect(page.get_by_text("Published articles")).to_be_visible()
     _shot(page, "open")
     with Step("add"):
@@ -167,19 +168,18 @@ def _values(db: Path) -> list[float]:
         return [r[0] for r in con.execute("SELECT value FROM indicators").fetchall()]
 
 
-def test_a_second_editor_approves_and_it_reaches_the_dashboard(studio):
-    from playwright.sync_api import expect, sync_playwright
+def test_a_second_editor_approves_and_it_reaches_the_dashboard(browser, studio):
+    from playwright.sync_api import expect
 
     url, seeds, db = studio
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        ann = _researcher_saves(browser, url)
+    with new_context(browser, DESKTOP) as first, new_context(browser, DESKTOP) as second:
+        ann = _researcher_saves(first, url)
         assert 512 not in _values(db)  # provisional: not built
         _screen(ann, "Approve")
         expect(ann.get_by_text("You saved this work")).to_be_visible()
         expect(ann.get_by_role("button", name="Approve and publish")).to_be_disabled()
         with Step("approve"):
-            bo = _sign_in(browser, url, "Bo Editor")  # another browser: nothing shared
+            bo = _sign_in(second, url, "Bo Editor")  # another browser: nothing shared
             _screen(bo, "Approve")
             expect(bo.get_by_text("added", exact=False).first).to_be_visible()
             expect(bo.get_by_role("button", name="Approve and publish")).to_be_enabled()
@@ -195,23 +195,21 @@ def test_a_second_editor_approves_and_it_reaches_the_dashboard(studio):
         _screen(bo, "Agreement")
         expect(bo.get_by_text("No article is coded by two researchers yet")).to_be_visible()
         _shot(bo, "agreement")
-        browser.close()
     assert {512, 3000} <= set(_values(db))
     [saved] = (seeds / "curated" / "articles").glob("*.yaml")
     text = saved.read_text(encoding="utf-8")
     assert "approved_by: Bo Editor" in text and "unit_id: tablets" in text
-    _the_dashboard_shows_the_figure(db, saved.stem, db.parent)
+    _the_dashboard_shows_the_figure(browser, db, saved.stem, db.parent)
     _write_timings()
 
 
-def test_returned_work_leaves_the_published_data_unchanged(studio):
-    from playwright.sync_api import expect, sync_playwright
+def test_returned_work_leaves_the_published_data_unchanged(browser, studio):
+    from playwright.sync_api import expect
 
     url, seeds, db = studio
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        ann = _researcher_saves(browser, url)
-        bo = _sign_in(browser, url, "Bo Editor")
+    with new_context(browser, DESKTOP) as first, new_context(browser, DESKTOP) as second:
+        ann = _researcher_saves(first, url)
+        bo = _sign_in(second, url, "Bo Editor")
         _screen(bo, "Approve")
         bo.get_by_label("Comment (required to return it)").fill("Give the tablets' source.")
         bo.get_by_label("Comment (required to return it)").press("Tab")
@@ -223,7 +221,6 @@ def test_returned_work_leaves_the_published_data_unchanged(studio):
         field.press("Enter")
         expect(ann.get_by_text("Returned: Give the tablets' source.")).to_be_visible()
         _shot(ann, "open-returned")
-        browser.close()
     assert not list((seeds / "curated" / "articles").glob("*.yaml"))
     assert 512 not in _values(db)
 
