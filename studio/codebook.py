@@ -10,7 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from curation.suggest.guess import Curated, stems
+from curation.suggest.guess import Curated
+from curation.suggest.metrics import stems
 from curation.suggest.records import Row
 from data_model.records import ActorType, UnitKind
 from data_model.safe_text import md
