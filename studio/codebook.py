@@ -260,7 +260,7 @@ def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) ->
         _bound(text, "What is counted, and what is not", entry, "definition", f"{prefix}-def-{n}")
         for name, sub, label in (("unit", "units", "Unit"), ("category", "categories", "Category")):
             picker(label, sub, entry.get(name), f"{prefix}-{name[:4]}-{n}", curated=curated,
-                   context=str(entry.get("label")), blank=False, into=(entry, name))  # fmt: skip
+                   context=str(entry.get("label")), into=(entry, name))  # fmt: skip
             if entry.get(name) in made.get(sub, {}):
                 made_editor(sub, entry[name], f"{prefix}{name[0]}", n, curated)
     elif kind == "actors":

@@ -121,7 +121,10 @@ def _researcher_saves(context, url: str):
         expect(tablets).to_be_visible()
         arrests.get_by_role("button", name="Accept").click()
         expect(page.get_by_text("figure · accepted", exact=False)).to_have_count(1)
-        # The draft's new metric: its definition, and a unit made by typing its label.
+        # A new metric made by typing its label; its definition; a unit made the same way.
+        new_metric = tablets.get_by_placeholder("or type a new metric's label and press Enter")
+        new_metric.fill("Methamphetamine tablets seized")
+        new_metric.press("Enter")
         tablets.get_by_label("What is counted, and what is not").fill(
             "Methamphetamine tablets seized by police."
         )
@@ -134,6 +137,11 @@ def _researcher_saves(context, url: str):
         )
         tablets.get_by_label("What one of it is").fill("One tablet counted.")
         tablets.get_by_label("What one of it is").press("Tab")
+        new_category = tablets.get_by_placeholder("or type a new category's label and press Enter")
+        new_category.fill("Seizures")
+        new_category.press("Enter")
+        tablets.get_by_label("Which metrics belong here").fill("Drugs seized by the police.")
+        tablets.get_by_label("Which metrics belong here").press("Tab")
         tablets.get_by_role("spinbutton", name="year, As of").click()
         page.keyboard.type("20180305")
         page.keyboard.press("Tab")
