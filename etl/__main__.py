@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip drawing the static chart images (pages then show interactive charts)",
     )
+    p_build.add_argument(
+        "--reason",
+        help="why published records change in this build (logged as a correction for each; "
+        "required when a published record is changed or withdrawn)",
+    )
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
@@ -110,7 +115,13 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            counts = build(args.db, args.seeds, draw_images=not args.no_images, report=print)
+            counts = build(
+                args.db,
+                args.seeds,
+                draw_images=not args.no_images,
+                report=print,
+                reason=args.reason,
+            )
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
         elif args.command == "codebook":
             # The model alone: the metrics are data, and the codebook must not go stale.
