@@ -757,7 +757,8 @@ def table_rows(db: Reader, table: Table) -> pd.DataFrame:
 _FLAT_SOURCE_COLUMNS = """
     s.outlet AS source_outlet, s.title AS source_title, s.reporter AS source_reporter,
     s.url AS source_url, s.published_on AS source_published_on,
-    s.date_precision AS source_date_precision, s.citation AS source_citation"""
+    s.date_precision AS source_date_precision, s.citation AS source_citation,
+    s.archive_url AS source_archive_url, s.accessed AS source_accessed"""
 
 _FLAT_ACTOR_COLUMNS = """
     a.name AS actor_name, a.role AS actor_usual_role, a.organisation AS actor_organisation,
@@ -874,7 +875,8 @@ def build_changes(db: Reader) -> pd.DataFrame:
     article's title when it is still there."""
     return db.frame(
         """
-        SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title
+        SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title,
+               c.data_version
         FROM build_changes c LEFT JOIN sources s USING (source_id)
         ORDER BY c.build DESC, c.source_id, c.table_name, c.change, c.record_id
         """
