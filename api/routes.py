@@ -25,7 +25,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from api import feed
-from api.changes import UnknownVersion, changes_csv, changes_json, since_ordinal
 from api.embed import EMBED_CSP, embed_html
 from api.filters import (
     API_TABLES,
@@ -43,6 +42,7 @@ from data_model.i18n import language
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
+from exports.changes import UnknownVersion, changes_csv, changes_json, since_ordinal
 from exports.csvsafe import to_csv_bytes
 from exports.package import package_bytes
 

@@ -416,9 +416,12 @@ def _outlets(reader: Reader) -> list[str]:
     return sorted(set(queries.table_rows(reader, SOURCES)["outlet"].dropna()))
 
 
-def package_files(reader: Reader, dashboard_url: str | None = None) -> dict[str, bytes]:
-    """Every file of the package by its path inside the package, README and descriptor first."""
-    info = queries.build_info(reader)
+def package_files(
+    reader: Reader, dashboard_url: str | None = None, info: dict[str, str] | None = None
+) -> dict[str, bytes]:
+    """Every file of the package by its path inside the package, README and descriptor first;
+    `info` stands for the build's (a release fixes its times to the version's date)."""
+    info = info if info is not None else queries.build_info(reader)
     outlets = _outlets(reader)
     data: dict[str, bytes] = {}
     entries: list[dict[str, object]] = []

@@ -1,5 +1,5 @@
 """Changes since a data version: every record added, changed (field by field) or removed, with
-the reason from the corrections log or the build, for /api/v1/changes.json and .csv."""
+the reason from the corrections log or the build: /api/v1/changes.json and .csv, release notes."""
 
 from __future__ import annotations
 
