@@ -14,6 +14,7 @@ from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
 from etl.build import check
+from etl.reasons import build_arguments
 from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,11 +97,13 @@ def save(
     editor: str,
     db_path: Path,
     build: bool = True,
+    reason: str | None = None,
 ) -> Saved:
     """Write the article's curated file, check every input, then build the database.
 
     A failed check or build puts the old file back (or removes the new one): every file
-    and the database stay as they were.
+    and the database stay as they were. `reason` is the correction's reason the build logs
+    for a changed published record (etl.reasons); without it such a save is refused.
     """
     target = seeds_dir / "curated" / "articles" / f"{source_id}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +143,7 @@ def check_and_build(
         "build",
         "--db",
         str(db_path),
+        *build_arguments(reason),
     ]
     # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
     if os.environ.get("STUDIO_NO_CHARTS") == "1":
