@@ -12,6 +12,9 @@ def data_citation(version: str | None, built: str | None, url: str | None = None
     """The data set's citation, naming its version (or, for a file built before versions,
     its build date) and where to find it."""
     year = (version or built or "")[:4] or "n.d."
-    which = f"version {version}" if version else f"built {built or 'on an unknown date'}"
+    which = (
+        ", ".join([f"version {version}"] * bool(version) + [f"built {built}"] * bool(built))
+        or "built on an unknown date"
+    )
     where = f" {url}" if url else ""
     return f"{PROJECT} ({year}). {TITLE} ({which}) [data set]. {DATA_LICENCE_NAME}.{where}"
