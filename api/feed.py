@@ -69,7 +69,7 @@ def atom(db: Reader, info: dict[str, str], dashboard_url: str) -> bytes:
 def _correction_entry(feed: FeedGenerator, base: str, row: Any) -> None:
     """One correction of the log: what was corrected, how, and why."""
     entry = feed.add_entry(order="append")
-    entry.id(f"{base}/corrections#{quote(str(row.correction_id), safe='')}")
+    entry.id(f"{base}/corrections#correction-{quote(str(row.correction_id), safe='')}")
     field = row.field
     what = str(row.record_id) + (f", {field}" if isinstance(field, str) else "")
     entry.title(f"Correction ({row.action}): {what}")
