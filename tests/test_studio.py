@@ -325,7 +325,7 @@ def test_changes_lists_what_each_build_added_changed_or_removed(
     doc = yaml.safe_load(records.read_text(encoding="utf-8"))
     doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
     records.write_text(dump_yaml(doc), "utf-8")
-    build(db, fixture_seeds, draw_images=False)  # build 2: one event changed
+    build(db, fixture_seeds, draw_images=False, reason="Retitled.")  # build 2: one event changed
     short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
     at = _add(studio, short)
     at.radio(key="screen").set_value("Review").run()
