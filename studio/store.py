@@ -118,14 +118,15 @@ def save(
             _write_atomic(target, old)
         return Saved(False, target, message, problems)
 
-    ok, message, problems = check_and_build(seeds_dir, db_path, build)
+    ok, message, problems = check_and_build(seeds_dir, db_path, build, reason)
     return Saved(True, target, message) if ok else undo(message, problems)
 
 
 def check_and_build(
-    seeds_dir: Path, db_path: Path, build: bool = True
+    seeds_dir: Path, db_path: Path, build: bool = True, reason: str | None = None
 ) -> tuple[bool, str, tuple[Problem, ...]]:
-    """`etl check`, then the build in a subprocess: (ok, what it said, the check's problems)."""
+    """`etl check`, then the build in a subprocess: (ok, what it said, the check's problems).
+    `reason` is passed to the build for a changed published record (etl.reasons)."""
     try:
         data = check(seeds_dir)
     except InputError as exc:
