@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from corpus.khmer import fold_for_search
-from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, Table
+from data_model.tables import INDICATOR_ROWS, SCHEMA_VERSION, STATEMENT_SEARCH, Table
 
 
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -227,3 +227,24 @@ def write_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
     names = ", ".join(f'"{c}"' for c in INDICATOR_ROWS.column_names)
     con.execute("DELETE FROM indicator_rows")
     con.execute(f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT}")
+
+
+def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
+    """What the database at `previous` was built from, by path: (kind, sha256, document).
+    Empty when there is no such file, or it is of another schema version or unreadable: a
+    build then reads everything afresh."""
+    if not previous.exists():
+        return {}
+    try:
+        con = duckdb.connect(str(previous), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        if _schema_version(con, "main") != SCHEMA_VERSION:
+            return {}
+        rows = con.execute("SELECT path, kind, sha256, document FROM build_inputs").fetchall()
+    except duckdb.Error:  # a damaged file, or one without the table: read everything
+        return {}
+    finally:
+        con.close()
+    return {path: (kind, sha, document) for path, kind, sha, document in rows}

@@ -16,16 +16,22 @@ from corpus.coverage import ArticleCoverage, account, coverage_problems
 from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
-from etl.store import write_database
+from etl.inputs import read_inputs
+from etl.store import build_lock, write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
 
-def check(seeds_dir: Path = SEEDS) -> Dataset:
-    """Load and validate; raise InputError listing every problem found."""
-    raw, problems = load(seeds_dir, Problems())
+def check(seeds_dir: Path = SEEDS, previous: Path | None = None) -> Dataset:
+    """Load and validate; raise InputError listing every problem found. With `previous`
+    (the database being replaced) unchanged curated files are not parsed again."""
+    if previous is None:
+        raw, problems = load(seeds_dir, Problems())
+    else:
+        inputs = read_inputs(seeds_dir, previous)
+        raw, problems = inputs.raw, inputs.problems
     data = validate(raw, problems)
     if problems:
         raise InputError(problems)
@@ -155,8 +161,27 @@ def build(
     """Run every step: validate everything and account for every sentence that needs coding,
     then write the database atomically with its charts (and their images unless
     `draw_images` is False); return row counts per table. ``report`` receives the coverage
-    lines and one line per chart step."""
-    data = check(seeds_dir)
+    lines and one line per chart step.
+
+    Builds are one at a time per database file (a lock beside it): a second Save waits for
+    the first build, then builds from the inputs as both left them, so neither is lost.
+    """
+    with build_lock(db_path):
+        return _build(db_path, seeds_dir, draw_images, report)
+
+
+def _build(
+    db_path: Path,
+    seeds_dir: Path,
+    draw_images: bool,
+    report: Callable[[str], None] | None,
+) -> dict[str, int]:
+    inputs = read_inputs(seeds_dir, db_path)
+    if report:
+        report(inputs.line())
+    data = validate(inputs.raw, inputs.problems)
+    if inputs.problems:
+        raise InputError(inputs.problems)
     accounts = article_coverage(data)
     for acc in accounts:
         if report:
@@ -169,7 +194,9 @@ def build(
         raise InputError(problems)
     frames = frames_for(data)
     notes: list[str] = []
-    write_database(frames, db_path, _chart_steps(db_path, draw_images, notes))
+    write_database(
+        frames, db_path, _chart_steps(db_path, draw_images, notes), inputs=inputs.frame()
+    )
     for note in notes:
         if report:
             report(note)
