@@ -41,16 +41,16 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
 
 @contextmanager
 def build_lock(db_path: Path) -> Iterator[None]:
-    """Hold the lock file beside db_path: one build at a time writes and swaps it in. A lock
-    held by a process that died is released by the system with it."""
+    """Hold the lock of db_path's folder: one build at a time writes and swaps a database in
+    it. The folder itself is locked, so no lock file is left behind; a lock held by a
+    process that died is released by the system with it."""
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = db_path.with_name(f".{db_path.name}.lock")
-    with lock.open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    fd = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def write_database(
