@@ -248,3 +248,46 @@ def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
     finally:
         con.close()
     return {path: (kind, sha, document) for path, kind, sha, document in rows}
+
+
+def carry_chart_images(db_path: Path, previous: Path) -> int:
+    """Copy into the new file at db_path the images of the file at `previous` whose chart is
+    unchanged (same title, takeaway, figure and sources, so the same drawing): a build that
+    leaves the drawing to a later pass still shows every unchanged chart as an image at
+    once. Returns how many were copied (none from a file of another schema version)."""
+    if not previous.exists():
+        return 0
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+        try:
+            if _schema_version(con, "previous") != _schema_version(con, "main"):
+                return 0
+            con.execute(
+                """
+                INSERT INTO chart_images
+                SELECT i.* FROM previous.chart_images i
+                JOIN previous.chart_parts o USING (chart_id)
+                JOIN main.chart_parts n USING (chart_id)
+                WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
+                  AND o.sources = n.sources
+                """
+            )
+            row = con.execute("SELECT count(*) FROM chart_images").fetchone()
+        finally:
+            con.execute("DETACH previous")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return int(row[0]) if row else 0
+
+
+def clear_rows(db_path: Path, table: Table) -> None:
+    """Empty one table of a database file not yet swapped in (a later pass refills it)."""
+    con = duckdb.connect(str(db_path))
+    try:
+        # The identifier comes from data_model.tables, never from input.
+        con.execute(f'DELETE FROM "{table.name}"')
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()

@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | codebook | methodology | export | add | suggest.
+"""Command line: python -m etl build, images, check, codebook, methodology, export, add, suggest.
 
 The top of the write side: it runs the build (etl.build: every step, charts included),
 exports (exports, api.site) and curates (curation), all layers below etl.
@@ -42,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip drawing the static chart images (pages then show interactive charts)",
     )
+    p_build.add_argument(
+        "--images-later",
+        action="store_true",
+        help="swap the new data in first (unchanged charts keep their images), then draw the "
+        "images of changed charts and swap again",
+    )
+    p_images = sub.add_parser(
+        "images", help="draw the static images the database lacks (after build --no-images)"
+    )
+    p_images.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
@@ -102,6 +112,13 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _images(db: Path) -> str:
+    """The images pass (etl.chart_images.draw_later); imported here, as it loads kaleido."""
+    from etl.chart_images import draw_later
+
+    return draw_later(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -110,8 +127,13 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            counts = build(args.db, args.seeds, draw_images=not args.no_images, report=print)
+            now = not (args.no_images or args.images_later)
+            counts = build(args.db, args.seeds, draw_images=now, report=print)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+            if args.images_later and not args.no_images:
+                print(_images(args.db), flush=True)
+        elif args.command == "images":
+            print(_images(args.db))
         elif args.command == "codebook":
             # The model alone: the metrics are data, and the codebook must not go stale.
             args.out.write_text(render_codebook(), encoding="utf-8")

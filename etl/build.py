@@ -16,6 +16,7 @@ from corpus.coverage import ArticleCoverage, account, coverage_problems
 from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
+from database.write import carry_chart_images
 from etl.inputs import read_inputs
 from etl.store import build_lock, write_database
 from etl.transform import to_frames, to_rows
@@ -148,7 +149,11 @@ def _chart_steps(previous: Path, draw_images: bool, notes: list[str]) -> list:
 
         notes.append(draw_into(new, made, previous))
 
-    return [charts, images] if draw_images else [charts]
+    def carried(new: Path) -> None:
+        kept = carry_chart_images(new, previous)
+        notes.append(f"kept {kept} static images of unchanged charts; drew none")
+
+    return [charts, images] if draw_images else [charts, carried]
 
 
 def build(
