@@ -1,7 +1,9 @@
 """The build's steps in order: load, validate, transform, store, charts, images.
 
-`check` runs the first two; `build` runs them all, every time (`draw_images=False` skips
-only the drawing of the static images: pages then show the interactive charts).
+`check` runs the first two; `build` runs them all (`draw_images=False` skips only the drawing
+of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
+build reads again only the curated files whose bytes changed since the database it replaces
+(etl.inputs); every later step still runs over the whole corpus.
 """
 
 from __future__ import annotations
