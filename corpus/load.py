@@ -56,43 +56,55 @@ def read_articles(articles_dir: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(articles_dir.glob("*.txt")) if p.is_file()}
 
 
-def read_curated(curated_dir: Path, root: Path, problems: Problems) -> list[RawRecord]:
-    """Every record of every YAML file under curated_dir (recursively)."""
-    records: list[RawRecord] = []
+def curated_files(curated_dir: Path, root: Path, problems: Problems) -> list[tuple[Path, str]]:
+    """Every YAML file under curated_dir (recursively), in reading order, with the name
+    problems give it."""
     files = sorted([*curated_dir.rglob("*.yaml"), *curated_dir.rglob("*.yml")])
     if not files:
         problems.add(_relative(curated_dir, root), "-", "-", "no curated YAML files found")
-    for path in files:
-        name = _relative(path, root)
+    return [(path, _relative(path, root)) for path in files]
+
+
+def records_of(name: str, document: Any, problems: Problems) -> list[RawRecord]:
+    """The records of one curated file's document, its shape's problems added."""
+    records: list[RawRecord] = []
+    if document is None:
+        return records
+    if not isinstance(document, dict):
+        problems.add(name, "-", "-", "the file must be a mapping of record kinds to lists")
+        return records
+    for kind, items in document.items():
+        if kind not in RECORD_KINDS:
+            known = ", ".join(RECORD_KINDS)
+            problems.add(
+                name,
+                "-",
+                clipped(str(kind), 60),
+                f"unknown record kind (expected one of {known})",
+            )
+            continue
+        if not isinstance(items, list):
+            problems.add(name, "-", kind, "must be a list of records")
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                problems.add(name, f"{kind}[{index}]", "-", "a record must be a mapping")
+                continue
+            records.append(RawRecord(kind, name, index, item))
+    return records
+
+
+def read_curated(curated_dir: Path, root: Path, problems: Problems) -> list[RawRecord]:
+    """Every record of every YAML file under curated_dir (recursively)."""
+    records: list[RawRecord] = []
+    for path, name in curated_files(curated_dir, root, problems):
         try:
             document = read_yaml(path, ID_FIELDS)
         except YamlRefused as exc:
             for record, field_name, message in exc.problems:
                 problems.add(name, record, field_name, message)
             continue
-        if document is None:
-            continue
-        if not isinstance(document, dict):
-            problems.add(name, "-", "-", "the file must be a mapping of record kinds to lists")
-            continue
-        for kind, items in document.items():
-            if kind not in RECORD_KINDS:
-                known = ", ".join(RECORD_KINDS)
-                problems.add(
-                    name,
-                    "-",
-                    clipped(str(kind), 60),
-                    f"unknown record kind (expected one of {known})",
-                )
-                continue
-            if not isinstance(items, list):
-                problems.add(name, "-", kind, "must be a list of records")
-                continue
-            for index, item in enumerate(items):
-                if not isinstance(item, dict):
-                    problems.add(name, f"{kind}[{index}]", "-", "a record must be a mapping")
-                    continue
-                records.append(RawRecord(kind, name, index, item))
+        records.extend(records_of(name, document, problems))
     return records
 
 

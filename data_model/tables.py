@@ -512,6 +512,31 @@ CONTENT_FINGERPRINT = Table(
 )
 
 
+BUILD_INPUTS = Table(
+    "build_inputs",
+    "What the build read, by content hash: each article and curated file, and the build's code; "
+    "the next build re-reads only what changed and carries the rest over from this file.",
+    (
+        Column("path", "VARCHAR", "The file, relative to the seeds' parent; 'code' for the code."),
+        Column(
+            "kind",
+            "VARCHAR",
+            "article, curated, codebook (a curated file of codebook kinds) or code.",
+        ),
+        Column(
+            "sha256", "VARCHAR", "SHA-256 of the file's bytes (of the build's code for 'code')."
+        ),
+        Column(
+            "document",
+            "VARCHAR",
+            "A curated file's document as read, as tagged JSON (dates kept), so an unchanged "
+            "file is not parsed again; empty for articles and when it has no JSON form.",
+        ),
+    ),
+    ("path",),
+)
+
+
 def _taken(table: Table, name: str, as_name: str | None = None) -> Column:
     """A column of another table, under its name or another, with that table's description."""
     column = next(c for c in table.columns if c.name == name)
@@ -619,6 +644,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,
     INDICATOR_ROWS,
+    BUILD_INPUTS,
 )
 
 #: Raised by hand when the meaning of stored rows changes without their shape (e.g. what a

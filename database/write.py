@@ -10,7 +10,13 @@ import duckdb
 import pandas as pd
 
 from corpus.khmer import fold_for_search
-from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES_BY_NAME, Table
+from data_model.tables import (
+    INDICATOR_ROWS,
+    SCHEMA_VERSION,
+    STATEMENT_SEARCH,
+    TABLES_BY_NAME,
+    Table,
+)
 
 
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -229,14 +235,19 @@ def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -
     con.execute(
         """
         INSERT INTO corrections
-        SELECT $5 || $1 || '-' || c.table_name || '-' || c.record_id
-                   || coalesce('-' || f.field, ''),
-               c.table_name, c.record_id,
-               CASE c.change WHEN 'removed' THEN 'withdrawn' ELSE 'changed' END,
-               f.field, f.old_value, f.new_value, $2, CAST($4 AS DATE), $3, NULL, $1
-        FROM build_changes c
-        LEFT JOIN change_fields f USING (data_version, table_name, record_id)
-        WHERE c.data_version = $1 AND c.change IN ('changed', 'removed')
+        SELECT * FROM (
+            SELECT $5 || $1 || '-' || c.table_name || '-' || c.record_id
+                       || coalesce('-' || f.field, '') AS correction_id,
+                   c.table_name, c.record_id,
+                   CASE c.change WHEN 'removed' THEN 'withdrawn' ELSE 'changed' END,
+                   f.field, f.old_value, f.new_value, $2, CAST($4 AS DATE), $3, NULL, $1
+            FROM build_changes c
+            LEFT JOIN change_fields f USING (data_version, table_name, record_id)
+            WHERE c.data_version = $1 AND c.change IN ('changed', 'removed')
+        ) AS new
+        -- A build of data already built under this version (a second Save that found the
+        -- first one's changes already in place) logs nothing twice.
+        WHERE new.correction_id NOT IN (SELECT correction_id FROM corrections)
         """,
         [version, reason, by, day, BUILD_REASON_PREFIX],
     )
@@ -342,3 +353,67 @@ def write_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
     names = ", ".join(f'"{c}"' for c in INDICATOR_ROWS.column_names)
     con.execute("DELETE FROM indicator_rows")
     con.execute(f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT}")
+
+
+def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
+    """What the database at `previous` was built from, by path: (kind, sha256, document).
+    Empty when there is no such file, or it is of another schema version or unreadable: a
+    build then reads everything afresh."""
+    if not previous.exists():
+        return {}
+    try:
+        con = duckdb.connect(str(previous), read_only=True)
+    except duckdb.Error:
+        return {}
+    try:
+        if _schema_version(con, "main") != SCHEMA_VERSION:
+            return {}
+        rows = con.execute("SELECT path, kind, sha256, document FROM build_inputs").fetchall()
+    except duckdb.Error:  # a damaged file, or one without the table: read everything
+        return {}
+    finally:
+        con.close()
+    return {path: (kind, sha, document) for path, kind, sha, document in rows}
+
+
+def carry_chart_images(db_path: Path, previous: Path) -> int:
+    """Copy into the new file at db_path the images of the file at `previous` whose chart is
+    unchanged (same title, takeaway, figure and sources, so the same drawing): a build that
+    leaves the drawing to a later pass still shows every unchanged chart as an image at
+    once. Returns how many were copied (none from a file of another schema version)."""
+    if not previous.exists():
+        return 0
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+        try:
+            if _schema_version(con, "previous") != _schema_version(con, "main"):
+                return 0
+            con.execute(
+                """
+                INSERT INTO chart_images
+                SELECT i.* FROM previous.chart_images i
+                JOIN previous.chart_parts o USING (chart_id)
+                JOIN main.chart_parts n USING (chart_id)
+                WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
+                  AND o.sources = n.sources
+                """
+            )
+            row = con.execute("SELECT count(*) FROM chart_images").fetchone()
+        finally:
+            con.execute("DETACH previous")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return int(row[0]) if row else 0
+
+
+def clear_rows(db_path: Path, table: Table) -> None:
+    """Empty one table of a database file not yet swapped in (a later pass refills it)."""
+    con = duckdb.connect(str(db_path))
+    try:
+        # The identifier comes from data_model.tables, never from input.
+        con.execute(f'DELETE FROM "{table.name}"')
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()

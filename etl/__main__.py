@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | codebook | methodology | export | release | add | suggest.
+"""Command line: python -m etl build | images | check | codebook | methodology | export | release | add | suggest.
 
 The top of the write side: it runs the build (etl.build: every step, charts included),
 exports (exports, api.site) and curates (curation), all layers below etl.
@@ -47,6 +47,16 @@ def _parser() -> argparse.ArgumentParser:
         help="why published records change in this build (logged as a correction for each; "
         "required when a published record is changed or withdrawn)",
     )
+    p_build.add_argument(
+        "--images-later",
+        action="store_true",
+        help="swap the new data in first (unchanged charts keep their images), then draw the "
+        "images of changed charts and swap again",
+    )
+    p_images = sub.add_parser(
+        "images", help="draw the static images the database lacks (after build --no-images)"
+    )
+    p_images.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
@@ -139,6 +149,13 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _images(db: Path) -> str:
+    """The images pass (etl.chart_images.draw_later); imported here, as it loads kaleido."""
+    from etl.chart_images import draw_later
+
+    return draw_later(db)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -147,14 +164,13 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            counts = build(
-                args.db,
-                args.seeds,
-                draw_images=not args.no_images,
-                report=print,
-                reason=args.reason,
-            )
+            now = not (args.no_images or args.images_later)
+            counts = build(args.db, args.seeds, draw_images=now, report=print, reason=args.reason)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+            if args.images_later and not args.no_images:
+                print(_images(args.db), flush=True)
+        elif args.command == "images":
+            print(_images(args.db))
         elif args.command == "codebook":
             # The model alone: the metrics are data, and the codebook must not go stale.
             args.out.write_text(render_codebook(), encoding="utf-8")

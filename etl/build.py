@@ -1,7 +1,9 @@
 """The build's steps in order: load, validate, transform, store, charts, images.
 
-`check` runs the first two; `build` runs them all, every time (`draw_images=False` skips
-only the drawing of the static images: pages then show the interactive charts).
+`check` runs the first two; `build` runs them all (`draw_images=False` skips only the drawing
+of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
+build reads again only the curated files whose bytes changed since the database it replaces
+(etl.inputs); every later step still runs over the whole corpus.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from corpus.coverage import ArticleCoverage, account, coverage_problems
 from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
+from database.write import carry_chart_images
+from etl.inputs import read_inputs
 from etl.reasons import reason_step
-from etl.store import write_database
+from etl.store import build_lock, write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
 from etl.versions import build_time, stamp_version
@@ -25,9 +29,14 @@ from etl.versions import build_time, stamp_version
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
 
-def check(seeds_dir: Path = SEEDS) -> Dataset:
-    """Load and validate; raise InputError listing every problem found."""
-    raw, problems = load(seeds_dir, Problems())
+def check(seeds_dir: Path = SEEDS, previous: Path | None = None) -> Dataset:
+    """Load and validate; raise InputError listing every problem found. With `previous`
+    (the database being replaced) unchanged curated files are not parsed again."""
+    if previous is None:
+        raw, problems = load(seeds_dir, Problems())
+    else:
+        inputs = read_inputs(seeds_dir, previous)
+        raw, problems = inputs.raw, inputs.problems
     data = validate(raw, problems)
     if problems:
         raise InputError(problems)
@@ -144,7 +153,11 @@ def _chart_steps(previous: Path, draw_images: bool, notes: list[str]) -> list:
 
         notes.append(draw_into(new, made, previous))
 
-    return [charts, images] if draw_images else [charts]
+    def carried(new: Path) -> None:
+        kept = carry_chart_images(new, previous)
+        notes.append(f"kept {kept} static images of unchanged charts; drew none")
+
+    return [charts, images] if draw_images else [charts, carried]
 
 
 def build(
@@ -160,8 +173,28 @@ def build(
     `draw_images` is False); return row counts per table. ``report`` receives the coverage
     lines and one line per chart step. A build that changes or withdraws a published record
     needs a `reason` (etl.reasons), logged in the corrections table; without one it refuses
-    and the old file stays."""
-    data = check(seeds_dir)
+    and the old file stays.
+
+    Builds are one at a time per database file (a lock beside it): a second Save waits for
+    the first build, then builds from the inputs as both left them, so neither is lost.
+    """
+    with build_lock(db_path):
+        return _build(db_path, seeds_dir, draw_images, report, reason)
+
+
+def _build(
+    db_path: Path,
+    seeds_dir: Path,
+    draw_images: bool,
+    report: Callable[[str], None] | None,
+    reason: str | None,
+) -> dict[str, int]:
+    inputs = read_inputs(seeds_dir, db_path)
+    if report:
+        report(inputs.line())
+    data = validate(inputs.raw, inputs.problems)
+    if inputs.problems:
+        raise InputError(inputs.problems)
     accounts = article_coverage(data)
     for acc in accounts:
         if report:
@@ -179,7 +212,12 @@ def build(
         report(f"data version {version}")
     notes: list[str] = []
     steps = [reason_step(reason, built_at.date().isoformat(), report=report)]
-    write_database(frames, db_path, [*steps, *_chart_steps(db_path, draw_images, notes)])
+    write_database(
+        frames,
+        db_path,
+        [*steps, *_chart_steps(db_path, draw_images, notes)],
+        inputs=inputs.frame(),
+    )
     for note in notes:
         if report:
             report(note)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,12 +19,13 @@ from charts.drawing import (
     png_problem,
     svg_drawing,
 )
-from charts.model import Chart
+from charts.model import Chart, StoredChart
 from charts.style import NARROW, WIDE
 from data_model.tables import CHART_IMAGES
 from database import queries
-from database.connection import Reader
-from database.write import add_rows
+from database.connection import Reader, file_stamp
+from database.write import add_rows, clear_rows
+from etl.store import build_lock
 
 # Static chart sizes in CSS pixels (charts.style): a wide one for laptops, a tall narrow one
 # for phones.
@@ -89,3 +92,32 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
         f"drew {len({c for c, _, _ in planned})} charts as static images ({drawn} of {len(rows)} "
         f"images new) in {time.perf_counter() - started:.1f}s"
     )
+
+
+def draw_later(db_path: Path) -> str:
+    """The images pass a Save leaves for after its data is on screen: draw the images of the
+    database at db_path that it lacks (a chart whose figure changed) into a copy of it, and
+    swap the copy in unless a newer build replaced the file meanwhile (that build's own pass
+    then draws). Only the swap waits for the build lock, so a Save never waits for drawing."""
+    stamp = file_stamp(db_path)
+    with Reader(db_path) as reader:
+        ids = list(queries.chart_titles(reader))
+        charts = [StoredChart.from_row(queries.chart_parts(reader, i) or {}) for i in ids]
+        if set(queries.charts_drawn(reader)) >= set(ids):
+            return "every chart already has its static images"
+    fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".images", dir=db_path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        shutil.copyfile(db_path, tmp)
+        if file_stamp(db_path) != stamp:
+            return "not drawn: a newer build replaced the database; its own pass draws"
+        clear_rows(tmp, CHART_IMAGES)
+        note = draw_into(tmp, charts, db_path)  # type: ignore[arg-type]  # StoredChart reads as a Chart
+        with build_lock(db_path):
+            if file_stamp(db_path) != stamp:
+                return "not swapped in: a newer build replaced the database; its own pass draws"
+            os.replace(tmp, db_path)
+        return note
+    finally:
+        tmp.unlink(missing_ok=True)

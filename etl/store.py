@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -13,6 +15,7 @@ import pandas as pd
 
 from data_model.tables import (
     BUILD_INFO,
+    BUILD_INPUTS,
     CONTENT_FINGERPRINT,
     INTERNAL_TABLES,
     READABLE_CHECKS,
@@ -36,8 +39,25 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def build_lock(db_path: Path) -> Iterator[None]:
+    """Hold the lock of db_path's folder: one build at a time writes and swaps a database in
+    it. The folder itself is locked, so no lock file is left behind; a lock held by a
+    process that died is released by the system with it."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(db_path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def write_database(
-    frames: dict[str, pd.DataFrame], db_path: Path, steps: Sequence[Step] = ()
+    frames: dict[str, pd.DataFrame],
+    db_path: Path,
+    steps: Sequence[Step] = (),
+    inputs: pd.DataFrame | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it.
@@ -69,6 +89,8 @@ def write_database(
             write.write_indicator_rows(con)
             write.record_changes(con, db_path)
             write.create_citations_view(con)
+            if inputs is not None:
+                write.insert(con, BUILD_INPUTS, inputs)
             con.execute("CHECKPOINT")
         finally:
             con.close()

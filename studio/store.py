@@ -128,35 +128,37 @@ def check_and_build(
     """`etl check`, then the build in a subprocess: (ok, what it said, the check's problems).
     `reason` is passed to the build for a changed published record (etl.reasons)."""
     try:
-        data = check(seeds_dir)
+        # Files unchanged since the database was built are not parsed again.
+        data = check(seeds_dir, previous=db_path)
     except InputError as exc:
         return False, exc.problems.report(), tuple(exc.problems.items)
     counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
     if not build:
         return True, f"input is valid: {counts}", ()
     # A subprocess: the build draws charts with Chromium, which the studio never loads.
-    command = [
-        sys.executable,
-        "-m",
-        "etl",
-        "--seeds",
-        str(seeds_dir),
-        "build",
-        "--db",
-        str(db_path),
-        *build_arguments(reason),
-    ]
-    # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
-    if os.environ.get("STUDIO_NO_CHARTS") == "1":
-        command.append("--no-charts")
+    # The data is swapped in first, unchanged charts keeping their images; the images of
+    # the charts the save changed follow in the background (pages show those interactive
+    # until then), so a Save waits for the data only.
+    etl = [sys.executable, "-m", "etl", "--seeds", str(seeds_dir)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        command,
+        [*etl, "build", "--db", str(db_path), "--no-images", *build_arguments(reason)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=env,
     )
     if done.returncode != 0:
         return False, (done.stderr or done.stdout).strip(), ()
+    # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
+    if os.environ.get("STUDIO_NO_CHARTS") != "1":
+        subprocess.Popen(  # noqa: S603 - our own command line, no shell
+            [*etl, "images", "--db", str(db_path)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            start_new_session=True,  # outlives a studio restart; never blocks the page
+        )
     return True, done.stdout.strip(), ()

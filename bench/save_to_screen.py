@@ -1,0 +1,212 @@
+"""Save to screen (issue 27): from a Save until the database the dashboard reads shows it, beside a full build, at 1x/100x/1000x.
+
+A Save is what the studio runs: `python -m etl build --no-images` on the corpus with one
+change (the static images of changed charts follow in a background pass, off the clock).
+The clock stops when a fresh read-only connection to the database finds the change. Run by
+hand, never imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
+    sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import make_corpus, snapshot  # noqa: E402
+
+CHANGED_FILE = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
+CHANGED_ID = "ppp-2018-02-14-sar-kheng-prison-alternatives"
+STANCES = ("critical", "mixed")
+
+# Written for the benchmark in our own words: one sentence that attributes words, no digits.
+ARTICLE = (
+    "Night patrols in {place}\n\n"
+    "Police officers in {place} walked through the night market on Friday evening. "
+    "Shop owners welcomed the patrols in {place}, a market vendor said.\n"
+)
+SOURCE = """\
+- source_id: {sid}
+  seed_file: {seed_file}
+  outlet: The Bench Courier
+  reporter: null
+  title: Night patrols in {place}
+  url: https://example.org/bench/{sid}
+  published_on: 2019-05-03
+  date_precision: day
+  date_basis: given when the benchmark wrote the article
+"""
+RECORDS = """\
+statements:
+- statement_id: {sid}-vendor
+  actor_id: sar-kheng
+  source_id: {sid}
+  quote: Shop owners welcomed the patrols in {place}, a market vendor said.
+  kind: reported
+  topic: campaign
+  stance: supportive
+"""
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak resident memory (MB) of one subprocess. On a shared
+    machine the CPU seconds say more: the wall clock includes waiting for a core."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.stderr.write((proc.stderr.read() if proc.stderr else b"").decode()[-3000:])
+        raise SystemExit(f"exit status {proc.returncode}: {' '.join(cmd)}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return took, cpu, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def build_cmd(seeds: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "etl", "--seeds", str(seeds), "build", "--no-images"] + [
+        "--db",
+        str(db),
+    ]
+
+
+def shows(db: Path, sql: str, params: list[object]) -> bool:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute(sql, params).fetchone()
+    finally:
+        con.close()
+    return bool(row and row[0])
+
+
+def change_record(seeds: Path, n: int) -> tuple[str, list[object]]:
+    """Flip one statement's stance; the query that finds the flipped value."""
+    path = seeds / CHANGED_FILE
+    text = path.read_text(encoding="utf-8")
+    old, new = STANCES[n % 2], STANCES[(n + 1) % 2]
+    at = text.index(f"statement_id: {CHANGED_ID}")
+    cut = text.index(f"stance: {old}", at)
+    path.write_text(text[:cut] + f"stance: {new}" + text[cut + len(f"stance: {old}") :], "utf-8")
+    sql = "SELECT count(*) FROM statements WHERE statement_id = ? AND stance = ?"
+    return sql, [CHANGED_ID, new]
+
+
+def add_article(seeds: Path, n: int) -> tuple[str, list[object]]:
+    """One new article with its source and one statement, as the studio leaves them."""
+    # Letters, not digits: a digit would make a sentence that needs coding.
+    place = f"Bench Town {chr(ord('A') + n // 26 % 26)}{chr(ord('a') + n % 26)}"
+    sid = f"bench-night-patrols-{n}"
+    seed_file = f"9{n:03d}_bench_night_patrols.txt"
+    (seeds / "articles" / seed_file).write_text(ARTICLE.format(place=place), encoding="utf-8")
+    sources = seeds / "curated" / "sources.yaml"
+    block = SOURCE.format(sid=sid, seed_file=seed_file, place=place)
+    sources.write_text(sources.read_text(encoding="utf-8") + block, encoding="utf-8")
+    (seeds / "curated" / "articles" / f"{sid}.yaml").write_text(
+        RECORDS.format(sid=sid, place=place), encoding="utf-8"
+    )
+    return "SELECT count(*) FROM sources WHERE source_id = ?", [sid]
+
+
+def save_to_screen(seeds: Path, db: Path, change, n: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Wall seconds from the change to the database showing it, and the build's CPU seconds."""
+    started = time.perf_counter()
+    sql, params = change(seeds, n)
+    _, cpu, _ = run(build_cmd(seeds, db))
+    if not shows(db, sql, params):
+        raise SystemExit(f"the change {params} is not in the database after the save")
+    return time.perf_counter() - started, cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default="1,100", help="corpus sizes in seeds (1,100)")
+    parser.add_argument("--full-runs", type=int, default=2, help="full builds per scale (2)")
+    parser.add_argument("--saves", type=int, default=3, help="saves of each kind per scale (3)")
+    args = parser.parse_args(argv)
+    load_start = os.getloadavg()
+    tmp = Path(tempfile.mkdtemp(prefix="save-to-screen-"))
+    lines = []
+    try:
+        base = snapshot(ROOT / "seeds", tmp / "base")
+        for scale in [int(s) for s in args.scales.split(",")]:
+            seeds = tmp / f"x{scale}"
+            log(f"{scale}x: generating")
+            make_corpus(base, seeds, scale)
+            articles = sum(1 for _ in (seeds / "articles").glob("*.txt"))
+            db = tmp / f"x{scale}.duckdb"
+            fulls, full_cpus, peaks = [], [], []
+            for i in range(args.full_runs):
+                db.unlink(missing_ok=True)  # nothing to carry over: a full build
+                took, cpu, peak = run(build_cmd(seeds, db))
+                fulls.append(took)
+                full_cpus.append(cpu)
+                peaks.append(peak)
+                log(f"  full build {i + 1}: {took:.1f} s ({cpu:.1f} s CPU), peak {peak:.0f} MB")
+            saves: dict[str, list[tuple[float, float]]] = {
+                "one record changed": [],
+                "one article added": [],
+            }
+            for i in range(args.saves):
+                for name, change in (
+                    ("one record changed", change_record),
+                    ("one article added", add_article),
+                ):
+                    took, cpu = save_to_screen(seeds, db, change, i)
+                    saves[name].append((took, cpu))
+                    log(f"  save, {name} {i + 1}: {took:.1f} s ({cpu:.1f} s CPU)")
+            full, full_cpu = statistics.median(fulls), statistics.median(full_cpus)
+            row = [f"{scale}x", f"{articles:,}", f"{full:.1f}", f"{full_cpu:.1f}"]
+            row.append(f"{max(peaks):.0f}")
+            for name in saves:
+                wall = statistics.median(t for t, _ in saves[name])
+                cpu = statistics.median(c for _, c in saves[name])
+                row += [f"{wall:.1f}", f"{cpu:.1f}", f"{cpu / full_cpu:.0%}"]
+            lines.append(row)
+            shutil.rmtree(seeds)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    head = [
+        "corpus",
+        "articles",
+        "full s",
+        "full CPU s",
+        "peak MB",
+        "record: s",
+        "CPU s",
+        "CPU of full",
+        "article: s",
+        "CPU s",
+        "CPU of full",
+    ]
+    widths = [max(len(h), *(len(r[i]) for r in lines)) for i, h in enumerate(head)]
+    print("  ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
+    for r in lines:
+        print("  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)))
+    print(
+        f"medians; full builds: {args.full_runs} per scale, saves: {args.saves} of each kind; "
+        f"build --no-images (the images of changed charts follow off the clock)"
+    )
+    print(
+        f"machine: {os.cpu_count()} cores, load average {load_start[0]:.1f} at the start, "
+        f"{os.getloadavg()[0]:.1f} at the end; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Build step 'inputs': hash every input file and the build's code, and read the curated files,
+parsing only those whose bytes changed since the previous database (the rest come from it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from corpus.load import ROOT, RawInput, curated_files, read_articles, records_of
+from corpus.problems import Problems
+from corpus.safe_yaml import YamlRefused, read_yaml
+from data_model.records import ID_FIELDS
+from data_model.tables import BUILD_INPUTS
+from database.write import earlier_inputs
+
+#: Record kinds that other records depend on: a change to a file holding any of them
+#: rebuilds everything (the simplest honest rule, issue 27).
+CODEBOOK_KINDS = frozenset({"metrics", "units", "categories", "actors", "phases", "policies"})
+
+#: The packages whose code decides what a build writes, and the lock file of the libraries.
+_CODE = ("corpus", "data_model", "database", "etl", "charts")
+_LOCK = "uv.lock"
+CODE_PATH = "code"
+
+
+def code_version(root: Path = ROOT) -> str:
+    """SHA-256 of the build's own code and the locked library versions: a database built by
+    other code is never carried over from."""
+    digest = hashlib.sha256()
+    files = sorted(p for package in _CODE for p in (root / package).rglob("*.py"))
+    for path in [*files, root / _LOCK]:
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+# --- the JSON form of a YAML document -------------------------------------------------------
+
+
+class _NoJson(Exception):
+    """The document holds something the tagged JSON cannot carry exactly."""
+
+
+def _tagged(value: Any) -> Any:
+    """The value with dates as {"$date": ...}: JSON alone would turn them into text."""
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value) or any(k.startswith("$") for k in value):
+            raise _NoJson
+        return {k: _tagged(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_tagged(v) for v in value]
+    if isinstance(value, dt.datetime):  # before date: a datetime is a date too
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise _NoJson
+
+
+def _untagged(value: dict[str, Any]) -> Any:
+    if "$date" in value:
+        return dt.date.fromisoformat(value["$date"])
+    if "$datetime" in value:
+        return dt.datetime.fromisoformat(value["$datetime"])
+    return value
+
+
+def to_json(document: Any) -> str | None:
+    """The document as tagged JSON, or None when it cannot be carried exactly (it is then
+    parsed again by the next build)."""
+    try:
+        return json.dumps(_tagged(document), ensure_ascii=False)
+    except _NoJson:
+        return None
+
+
+def from_json(text: str) -> Any:
+    return json.loads(text, object_hook=_untagged)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    """What a build read: the raw input, its problems and the build_inputs rows to store."""
+
+    raw: RawInput
+    problems: Problems
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    #: Curated files parsed afresh, and those carried over from the previous database.
+    parsed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    #: Why nothing could be carried over (empty when the previous database was used).
+    full_because: str = ""
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names)
+
+    def line(self) -> str:
+        """One line for the build's output."""
+        if self.full_because:
+            return f"read all {len(self.parsed)} curated files ({self.full_because})"
+        return (
+            f"read {len(self.parsed)} changed curated files; {len(self.reused)} unchanged, "
+            "carried over from the previous database"
+        )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None) -> Inputs:
+    """Read articles and curated files under seeds_dir, as corpus.load.load does, reusing the
+    parsed document of every curated file whose bytes are those the previous database read
+    with the same code."""
+    root = seeds_dir.parent
+    code = code or code_version()
+    earlier = earlier_inputs(previous) if previous is not None else {}
+    full_because = ""
+    if not earlier:
+        full_because = "no previous database of this schema"
+    elif earlier.get(CODE_PATH, ("", "", None))[1] != code:
+        full_because, earlier = "the build's code changed", {}
+    problems = Problems()
+    articles = read_articles(seeds_dir / "articles")
+    inputs = Inputs(RawInput(articles=articles), problems, full_because=full_because)
+    inputs.rows.append({"path": CODE_PATH, "kind": "code", "sha256": code, "document": None})
+    for name, data in articles.items():
+        path = f"{seeds_dir.name}/articles/{name}"
+        inputs.rows.append(
+            {"path": path, "kind": "article", "sha256": _digest(data), "document": None}
+        )
+    files = curated_files(seeds_dir / "curated", root, problems)
+    documents: dict[str, tuple[str, str, Any]] = {}
+    for path, name in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""  # read_yaml below reports why
+        sha = _digest(data)
+        kept = earlier.get(name)
+        if kept and kept[1] == sha and kept[2] is not None:
+            documents[name] = (sha, kept[2], from_json(kept[2]))
+            inputs.raw.records.extend(records_of(name, documents[name][2], problems))
+            inputs.reused.append(name)
+            continue
+        try:
+            document = read_yaml(path, ID_FIELDS)
+        except YamlRefused as exc:
+            for record, field_name, message in exc.problems:
+                problems.add(name, record, field_name, message)
+            continue
+        documents[name] = (sha, to_json(document), document)
+        inputs.raw.records.extend(records_of(name, document, problems))
+        inputs.parsed.append(name)
+    codebook_changed = _codebook_changed(earlier, documents)
+    if codebook_changed and not full_because:
+        # Parsing is the same either way; what depends on the codebook is rebuilt whole.
+        inputs.full_because = f"codebook file {codebook_changed} changed"
+    for name, (sha, text, document) in documents.items():
+        kind = "codebook" if _is_codebook(document) else "curated"
+        inputs.rows.append({"path": name, "kind": kind, "sha256": sha, "document": text})
+    return inputs
+
+
+def _is_codebook(document: Any) -> bool:
+    return isinstance(document, dict) and bool(CODEBOOK_KINDS & set(document))
+
+
+def _codebook_changed(
+    earlier: dict[str, tuple[str, str, str | None]], documents: dict[str, tuple[str, str, Any]]
+) -> str:
+    """A codebook file added, removed or changed since the previous build ('' if none)."""
+    if not earlier:
+        return ""
+    for name, (kind, sha, _) in earlier.items():
+        if kind == "codebook" and (name not in documents or documents[name][0] != sha):
+            return name
+    for name, (sha, _, document) in documents.items():
+        if _is_codebook(document) and (name not in earlier or earlier[name][1] != sha):
+            return name
+    return ""

@@ -1,0 +1,191 @@
+"""Incremental builds: a build after a change reads only what changed, and makes the same
+database a full build makes from the same input; saves never overwrite each other."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import database.write
+from etl.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
+
+# Written for this test in our own words: no digits, one sentence that attributes words.
+NEW_ARTICLE = (
+    "Night patrols in Kep\n\n"
+    "Police officers in Kep walked through the night market on Friday evening. "
+    "Shop owners welcomed the patrols, a market vendor said.\n"
+)
+NEW_SOURCE = """\
+- source_id: test-kep-night-patrols
+  seed_file: 900_kep_night_patrols.txt
+  outlet: The Test Courier
+  reporter: null
+  title: Night patrols in Kep
+  url: https://example.org/test/kep-night-patrols
+  published_on: 2019-05-03
+  date_precision: day
+  date_basis: given when the test article was written
+"""
+NEW_RECORDS = """\
+statements:
+- statement_id: test-kep-vendor
+  actor_id: sar-kheng
+  source_id: test-kep-night-patrols
+  quote: Shop owners welcomed the patrols, a market vendor said.
+  kind: reported
+  topic: campaign
+  stance: supportive
+"""
+
+
+def _add_article(seeds: Path) -> None:
+    (seeds / "articles" / "900_kep_night_patrols.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    sources = seeds / "curated" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + NEW_SOURCE, encoding="utf-8")
+    target = seeds / "curated" / "articles" / "test-kep-night-patrols.yaml"
+    target.write_text(NEW_RECORDS, encoding="utf-8")
+
+
+def _remove_article(seeds: Path) -> None:
+    (seeds / "articles" / "900_kep_night_patrols.txt").unlink()
+    sources = seeds / "curated" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(NEW_SOURCE, ""), "utf-8")
+    (seeds / "curated" / "articles" / "test-kep-night-patrols.yaml").unlink()
+
+
+def _replace(seeds: Path, name: str, old: str, new: str) -> None:
+    path = seeds / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _change_record(seeds: Path) -> None:
+    _replace(seeds, MIXED, "stance: critical", "stance: mixed")
+
+
+def _change_codebook(seeds: Path) -> None:
+    _replace(seeds, "curated/metrics.yaml", "label: Total arrests", "label: All arrests")
+
+
+#: Changes to published records need a reason (etl.reasons).
+REASON = "a test of incremental builds"
+
+#: Tables that record the history of builds, not the data of this one.
+HISTORY = {"build_changes", "change_fields", "build_versions", "corrections"}
+
+
+def _rows(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, but what is history by design: the build time and data
+    version, the feed and the versions it lists (each build compares with the file it
+    replaced), and the corrections the second build's reason logged."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        out = {}
+        for name in names:
+            if name in HISTORY:
+                continue
+            rows = con.execute(f'SELECT * FROM "{name}"').fetchall()
+            if name == "build_info":
+                rows = [r for r in rows if r[0] not in ("built_at", "data_version")]
+            out[name] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    for part in ("articles", "curated"):
+        shutil.copytree(ROOT / "seeds" / part, target / part)
+    return target
+
+
+CHANGES: list[tuple[str, list[Callable[[Path], None]], str]] = [
+    ("one record changed", [_change_record], "read 1 changed curated files"),
+    ("one article added", [_add_article], "read 2 changed curated files"),
+    ("one article removed", [_add_article, _remove_article], "read 1 changed curated files"),
+    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml changed"),
+]
+
+
+@pytest.mark.parametrize(("change", "steps", "said"), CHANGES, ids=[c[0] for c in CHANGES])
+def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, steps, said):
+    incremental = tmp_path / "incremental.duckdb"
+    for step in steps[:-1]:
+        step(seeds)
+    build(incremental, seeds, draw_images=False)
+    steps[-1](seeds)
+    lines: list[str] = []
+    build(incremental, seeds, draw_images=False, report=lines.append, reason=REASON)
+    full = tmp_path / "full.duckdb"
+    build(full, seeds, draw_images=False)
+    assert any(said in line for line in lines), lines[:1]
+    got, want = _rows(incremental), _rows(full)
+    assert set(got) == set(want)
+    for table in want:
+        assert got[table] == want[table], f"{change}: table {table} differs from a full build"
+
+
+def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, monkeypatch):
+    db = tmp_path / "m.duckdb"
+    build(db, seeds, draw_images=False)
+    before = db.read_bytes()
+    _change_record(seeds)
+    real_insert = database.write.insert
+
+    def failing_insert(con, table, frame):
+        if table.name == "build_inputs":
+            raise OSError("disk full (simulated)")
+        real_insert(con, table, frame)
+
+    monkeypatch.setattr(database.write, "insert", failing_insert)
+    with pytest.raises(OSError, match="simulated"):
+        build(db, seeds, draw_images=False, reason=REASON)
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
+
+
+def test_two_saves_at_once_both_land(seeds, tmp_path):
+    """Two researchers save different articles at the same moment: each build waits for the
+    other, and the database after both holds both changes."""
+    db = tmp_path / "m.duckdb"
+    build(db, seeds, draw_images=False)
+    errors: list[BaseException] = []
+
+    def save(change: Callable[[Path], None]) -> None:
+        try:
+            change(seeds)
+            build(db, seeds, draw_images=False, reason=REASON)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(c,)) for c in (_change_record, _add_article)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        added = con.execute(
+            "SELECT count(*) FROM statements WHERE statement_id = 'test-kep-vendor'"
+        ).fetchone()
+        stance = con.execute(
+            "SELECT stance FROM statements "
+            "WHERE statement_id = 'ppp-2018-02-14-sar-kheng-prison-alternatives'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert added == (1,)
+    assert stance == ("mixed",)
