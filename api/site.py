@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 from api import feed
-from api.embed import embed_html
+from api.embed import EmbedContext, embed_html
 from api.filters import API_TABLES, table_rows
 from api.metadata import RAW_TABLES, metadata
-from api.routes import page_doc
+from api.routes import build_version, page_doc
 from charts.catalogue import catalogue
 from charts.frames import ReaderFrames
 from data_model.tables import TABLES_BY_NAME
@@ -35,6 +35,7 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
     build drew no images for gets no files.
     """
     info = queries.build_info(reader)
+    version = build_version(info)
     written: list[Path] = []
     frames = ReaderFrames(reader)
     charts = catalogue(frames)
@@ -49,7 +50,13 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         png = queries.chart_png(reader, chart_id)
         if png is not None:
             written.append(_write(folder / f"{chart_id}.png", png))
-        written.append(_write(folder / f"{chart_id}.html", embed_html(chart, dashboard_url)))
+        context = EmbedContext(
+            version=version,
+            built_at=info.get("built_at", ""),
+            metric_ids=tuple(getattr(charts.charts[chart_id], "metric_ids", ())),
+        )
+        page = embed_html(chart, dashboard_url, context)
+        written.append(_write(folder / f"{chart_id}.html", page))
 
     tables = [(t, f"api/v1/{t}", False) for t in API_TABLES]
     tables += [(t, f"api/v1/tables/{t}", True) for t in RAW_TABLES]

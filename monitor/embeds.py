@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 from urllib.parse import quote_plus
 
+from api.embed import EmbedContext, frame_snippet
+from charts.model import Chart
 from monitor import cached
 from monitor.addresses import chart_image_url
 
 
 def iframe_snippet(url: str, title: str, height: int = 560) -> str:
-    """HTML a donor pastes into their site."""
+    """HTML a donor pastes to frame the live dashboard (its height is the page's own)."""
     safe_title = html.escape(title, quote=True)
     safe_url = html.escape(url, quote=True)
     return (
@@ -19,19 +21,48 @@ def iframe_snippet(url: str, title: str, height: int = 560) -> str:
     )
 
 
+def embed_context(chart_id: str) -> EmbedContext:
+    """The build, data date and metrics the light embed's snippet and footer name."""
+    spec = cached.charts().charts.get(chart_id)
+    return EmbedContext(
+        version=cached.build_version(),
+        built_at=cached.build_info().get("built_at", ""),
+        metric_ids=tuple(getattr(spec, "metric_ids", ())),
+    )
+
+
+def light_snippets(url: str, chart: Chart) -> tuple[str, str]:
+    """(live, pinned) snippets of the light embed: a frame that fits its column's width."""
+    context = embed_context(chart.chart_id)
+    pinned_url = f"{url}?v={context.version}"
+    return (
+        frame_snippet(url, chart, context),
+        frame_snippet(pinned_url, chart, context, pinned=True),
+    )
+
+
 _GALLERY = """<div class="chart-gallery">{items}</div>
 <style>
 .chart-gallery {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
                   gap: .75rem; margin-bottom: 1rem; }}
 .chart-gallery a {{ text-decoration: none; color: inherit; border: 1px solid #ddd;
-                    border-radius: .5rem; padding: .4rem; display: block; }}
+                    border-radius: .5rem; padding: .4rem; display: block; position: relative;
+                    transition: border-color .15s, box-shadow .15s; }}
+.chart-gallery a:hover {{ border-color: #888; }}
+.chart-gallery a:active, .chart-gallery a:focus {{ border-color: #0b5cad;
+                    box-shadow: 0 0 0 3px rgba(11,92,173,.35); }}
+.chart-gallery a[aria-current] {{ border: 2px solid #0b5cad; background: #eef5fc; }}
+.chart-gallery a[aria-current] span::before {{ content: "✓ Chosen: "; font-weight: 600; }}
+.chart-gallery a:focus:not([aria-current]) span::after {{ content: " · opening…";
+                    color: #0b5cad; }}
 .chart-gallery img {{ width: 100%; height: auto; display: block; }}
 .chart-gallery span {{ font-size: .85rem; }}
 </style>"""
 
 
-def chart_gallery(titles: dict[str, str]) -> str:
-    """Small previews of every chart, each linking to its sharing panel (one element)."""
+def chart_gallery(titles: dict[str, str], chosen: str = "") -> str:
+    """Small previews of every chart, each linking to its sharing panel (one element); a
+    clicked tile says it is opening, the chosen one is marked."""
     items = []
     drawn = cached.charts_drawn()
     for chart_id, title in titles.items():
@@ -41,7 +72,9 @@ def chart_gallery(titles: dict[str, str]) -> str:
             else ""
         )
         items.append(
-            f'<a href="share?chart={quote_plus(chart_id)}">{preview}'
+            f'<a href="share?chart={quote_plus(chart_id)}#share-panel"'
+            + (' aria-current="page"' if chart_id == chosen else "")
+            + f">{preview}"
             f"<span>{html.escape(title)}</span></a>"
         )
     return _GALLERY.format(items="".join(items))
@@ -50,10 +83,18 @@ def chart_gallery(titles: dict[str, str]) -> str:
 _COPY_BLOCKS = """<div class="copy-blocks">
 <p><strong>Permalink</strong> (chart id <code>{chart_id}</code>)</p>
 <pre>{url}</pre>
-<p><strong>Embed snippet</strong>: paste it into your page</p>
-<pre>{snippet}</pre>{interactive}</div>
+<p><strong>Embed snippet</strong>: paste it into your page. It fits any column from 300 to
+1400 px wide, in light or dark mode (add <code>?theme=dark</code> or <code>?theme=light</code>
+to the address to fix one), and always shows the latest data</p>
+<pre>{snippet}</pre>{pinned}{interactive}</div>
 <style>.copy-blocks pre {{ white-space: pre-wrap; word-break: break-all; user-select: all;
   background: #f6f6f6; padding: .6rem .8rem; border-radius: .4rem; font-size: .85rem; }}</style>"""
+
+
+_PINNED_BLOCK = """
+<p><strong>Pinned snippet</strong>: the same chart named with today's data version
+(<code>?v=</code>); when newer data replaces it, the chart says so</p>
+<pre>{snippet}</pre>"""
 
 
 _INTERACTIVE_BLOCK = """
@@ -62,9 +103,11 @@ dashboard session for every reader, so it is slower and needs this server up)</p
 <pre>{snippet}</pre>"""
 
 
-def copy_blocks(chart_id: str, url: str, snippet: str, interactive_snippet: str = "") -> str:
-    """Permalink and iframe snippet (and the interactive one, if given) as plain preformatted
-    text: a click selects all of it (no syntax-highlighting script to load for a few lines)."""
+def copy_blocks(
+    chart_id: str, url: str, snippet: str, interactive_snippet: str = "", pinned_snippet: str = ""
+) -> str:
+    """Permalink and iframe snippet (and the pinned and interactive ones, if given) as plain
+    preformatted text: a click selects all of it (no syntax-highlighting script to load)."""
     interactive = (
         _INTERACTIVE_BLOCK.format(snippet=html.escape(interactive_snippet))
         if interactive_snippet
@@ -75,4 +118,5 @@ def copy_blocks(chart_id: str, url: str, snippet: str, interactive_snippet: str 
         url=html.escape(url),
         snippet=html.escape(snippet),
         interactive=interactive,
+        pinned=_PINNED_BLOCK.format(snippet=html.escape(pinned_snippet)) if pinned_snippet else "",
     )

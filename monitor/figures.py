@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pandas as pd
@@ -9,7 +10,7 @@ import streamlit as st
 
 from charts.catalogue import TrendsSection
 from charts.model import Chart
-from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
+from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
 from monitor import cached, figure_texts
 from monitor.addresses import chart_image_url
@@ -30,8 +31,8 @@ def how_we_know(evidence: pd.DataFrame | str) -> None:
 # the API's chart files (api.routes), named with the build's version: the browser fetches
 # each once per build and keeps it, where a data URI was sent again on every page run.
 _STATIC_CHART = """<div class="static-chart">
-<img class="wide" alt="{label}" src="{wide}">
-<img class="narrow" alt="{label}" src="{narrow}" loading="lazy"></div>
+<img class="wide" alt="{label}" src="{wide}" width="{ww}" height="{wh}">
+<img class="narrow" alt="{label}" src="{narrow}" loading="lazy" width="{nw}" height="{nh}"></div>
 <style>
 .static-chart img {{ width: 100%; height: auto; display: block; }}
 .static-chart .narrow {{ display: none; }}
@@ -75,7 +76,10 @@ def chart_block(
     if not interactive and chart.chart_id in cached.charts_drawn():
         label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
         wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
-        st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
+        # Width and height reserve each image's place before it arrives, so the charts below
+        # do not move while a chart link scrolls to one of them.
+        sizes = {"ww": WIDE[0], "wh": WIDE[1], "nw": NARROW[0], "nh": NARROW[1]}
+        st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow, **sizes))
     else:
         interactive_figures(chart, key)
     st.caption(md(chart.source_line))
@@ -112,6 +116,44 @@ def trends_section_in_address() -> TrendsSection | None:
     if section is not None and requested is not None and requested != section.section_id:
         st.query_params["section"] = section.section_id
     return section
+
+
+# Streamlit scrolls to an address's #anchor only when the element is there at once; a chart
+# far down a section is drawn later (and the images above it arrive later still). This keeps
+# the chart's heading at the top until the page has settled, and stops when the reader
+# scrolls, clicks or types.
+_SCROLL_TO = """<script>
+(() => {{
+  const id = {chart_id};
+  const started = performance.now();
+  let stable = 0, last = null, stopped = false;
+  const stop = () => {{ stopped = true; }};
+  for (const kind of ["wheel", "touchstart", "keydown", "mousedown"])
+    window.addEventListener(kind, stop, {{ once: true, passive: true }});
+  const step = () => {{
+    if (stopped || performance.now() - started > 15000) return;
+    const heading = document.getElementById(id);
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (heading) {{
+      const top = Math.round(heading.getBoundingClientRect().top);
+      if (top !== last) {{ heading.scrollIntoView({{ block: "start" }}); stable = 0; }}
+      else stable += 1;
+      last = Math.round(heading.getBoundingClientRect().top);
+      const done = app && app.dataset.testScriptState === "notRunning";
+      if (done && stable > 30 && [...document.images].every(i => i.complete || i.loading === "lazy")) return;
+    }}
+    requestAnimationFrame(step);
+  }};
+  requestAnimationFrame(step);
+}})();
+</script>
+<style>[data-testid="stMain"] h3[id] {{ scroll-margin-top: 4.5rem; }}</style>"""
+
+
+def scroll_to_chart(chart_id: str | None) -> None:
+    """Land a chart link (?chart=<id>) on that chart's heading, at the top of the window."""
+    if chart_id and chart_id in cached.charts().charts:
+        st.html(_SCROLL_TO.format(chart_id=json.dumps(chart_id)), unsafe_allow_javascript=True)
 
 
 def trends_menu(sections: list[TrendsSection], current: TrendsSection, interactive: bool) -> None:

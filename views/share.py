@@ -15,10 +15,10 @@ st.caption(
 )
 
 charts = cached.charts().charts
-st.html(embeds.chart_gallery({chart_id: spec.title for chart_id, spec in charts.items()}))
-
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = filters.url_choice("chart", list(charts))
+titles = {known: spec.title for known, spec in charts.items()}
+st.html(embeds.chart_gallery(titles, chart_id))
 chart = figures.chart_or_notice(chart_id)
 if chart:
     with st.container(border=True):
@@ -26,12 +26,14 @@ if chart:
         # The light embed (a small static page) is the default; the live one is offered too.
         light_url = addresses.light_embed_url(chart_id)
         live_url = addresses.permalink(chart_id, embed=True)
+        live, pinned = embeds.light_snippets(light_url, chart)
         st.html(
             embeds.copy_blocks(
                 chart_id,
                 light_url,
-                embeds.iframe_snippet(light_url, chart.title),
+                live,
                 embeds.iframe_snippet(live_url, chart.title),
+                pinned,
             )
         )
         png = cached.chart_png(chart_id)

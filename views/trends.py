@@ -19,6 +19,7 @@ if section is None:
     st.info("No article reports a figure yet.", icon=":material/info:")
 else:
     figures.trends_menu(list(cached.charts().sections.values()), section, interactive)
+    figures.scroll_to_chart(st.query_params.get("chart"))
     for chart_id in section.chart_ids:
         chart = figures.chart_or_notice(chart_id)
         if chart:
