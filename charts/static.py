@@ -21,6 +21,7 @@ from charts.frames import ReaderFrames
 from charts.stored import StoredChart
 from charts.style import NARROW, WIDE
 from data_model.tables import CHART_IMAGES
+from data_model.wording import date_text
 from database import queries
 from database.connection import Reader
 from etl.store import add_rows
@@ -37,6 +38,9 @@ def drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Draw
     kind being 'svg-wide', 'svg-narrow' or 'png'."""
     with Reader(db_path) as reader:
         frames = ReaderFrames(reader)
+        # The print PNG's data date: the latest article's (stable from build to build).
+        latest = queries.sources(reader)["published_on"].max()
+        data_date = date_text(latest) if pd.notna(latest) else None
         out = []
         for chart_id, spec in catalogue(frames).charts.items():
             # The parts the build stored (charts.stored) when there are: no chart built twice.
@@ -44,7 +48,7 @@ def drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Draw
             chart = StoredChart(parts) if parts is not None else spec.build(frames)
             out.append((chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
             out.append((chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
-            out.append((chart_id, "png", png_drawing(chart, public_url)))
+            out.append((chart_id, "png", png_drawing(chart, public_url, data_date)))
     return out
 
 

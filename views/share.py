@@ -9,7 +9,7 @@ st.title("Embed & share a chart")
 st.caption(
     "Put a chart on your own site with its snippet (a light page of a few kilobytes with the "
     "chart as an image; the interactive snippet opens the live dashboard instead), or download it as a single HTML file to "
-    "host yourself (about 4.8 MB: the charting library is inside) or as a PNG for a report. "
+    "host yourself (about 4.8 MB: the charting library is inside) or as a PNG laid out for print (legible at A4 width). "
     "Every version carries its title, takeaway and source line. Pick a chart from the "
     "gallery; its panel follows below."
 )
@@ -51,7 +51,7 @@ if chart:
             )
         with png_col:
             st.download_button(
-                "PNG image (3200 × 1800)",
+                "PNG for print (A4 width)",
                 data=png or b"",
                 file_name=f"{chart_id}.png",
                 mime="image/png",
