@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 
 from charts.catalogue import chart_page
-from charts.model import Chart
+from charts.model import Chart, draws_nothing, measures
 from charts.style import NARROW, WIDE
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
 from data_model.wording import PROJECT, date_text
@@ -40,6 +40,8 @@ PAD_X, PAD_Y = 0.75, 0.6
 TITLE, TITLE_LH, TITLE_GAP = 1.15, 1.25, 0.25
 TAKE, TAKE_LH, TAKE_GAP = 0.95, 1.35, 0.45
 FOOT, FOOT_LH, FOOT_GAP = 0.8, 1.4, 0.4
+#: What an embed of a chart with no point to draw shows in the image's place.
+NOTHING_DRAWN = "No figure with a number to draw yet: the takeaway says what is reported."
 #: Average glyph width as a share of the font size in a system sans (bold a little wider).
 GLYPH, GLYPH_BOLD = 0.55, 0.6
 
@@ -56,6 +58,25 @@ class EmbedContext:
     pinned: str = ""
     #: ?theme= of the request: "dark", "light", or "" to follow the reader's system.
     theme: str = ""
+    #: What the chart measures and what is unknown, from its metrics' definitions.
+    measures: str = ""
+    #: The chart has no point to draw: a short note stands in for the image.
+    empty: bool = False
+
+
+def chart_context(metrics: pd.DataFrame, spec: object, chart: Chart, **build: str) -> EmbedContext:
+    """The context of one chart's embed: its metrics (spec.metric_ids, none for the
+    timeline), what they measure, whether anything is drawn, and `build` (version,
+    built_at, pinned, theme)."""
+    ids = tuple(getattr(spec, "metric_ids", ()))
+    definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
+    labels = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
+    return EmbedContext(
+        metric_ids=ids,
+        measures=measures(definitions, labels, ids),
+        empty=draws_nothing(chart),
+        **build,
+    )
 
 
 def dashboard_link(dashboard_url: str, chart_id: str) -> str:
@@ -105,7 +126,8 @@ def _footer_lines(chart: Chart, context: EmbedContext, stale: bool) -> list[str]
     meta = f"Data as of {when}" if when else "Data"
     if context.version:
         meta += f", version {context.version}"
-    lines = [
+    lines = [f"What is measured: {context.measures}"] if context.measures else []
+    lines += [
         chart.source_line,
         f"{meta} · Licence: {DATA_LICENCE_NAME} · Get the data (CSV) · PNG · SVG",
         f"The words behind each figure, on the {PROJECT}",
@@ -136,6 +158,8 @@ def band_height_rem(chart: Chart, context: EmbedContext, width: int, stale: bool
         + FOOT_GAP
         + sum(rows(t, FOOT, GLYPH) for t in _footer_lines(chart, context, stale)) * FOOT * FOOT_LH
     )
+    if context.empty:
+        return 2 * PAD_Y + text + rows(NOTHING_DRAWN, TAKE, GLYPH) * TAKE * TAKE_LH
     return 2 * PAD_Y + text + inner * draw_h / draw_w / ROOT_PX
 
 
@@ -189,6 +213,7 @@ figure img {{ position: absolute; inset: 0; width: 100%; height: 100%; object-fi
 footer {{ color: var(--muted); font-size: {foot_size}rem; line-height: {foot_lh};
           margin-top: {foot_gap}rem; }}
 footer p {{ margin: 0; }}
+.nothing {{ font-size: {take_size}rem; line-height: {take_lh}; margin: 0; color: var(--muted); }}
 a {{ color: var(--link); }}
 .sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
             clip-path: inset(50%); white-space: nowrap; }}
@@ -197,14 +222,8 @@ a {{ color: var(--link); }}
 <body>
 <h1>{title}</h1>
 <p class="takeaway">{takeaway}</p>
-<figure>
-<picture>
-<source media="(max-width: {narrow_up_to}px)" srcset="{narrow}" width="{nw}" height="{nh}">
-<img src="{wide}" alt="{alt}" aria-describedby="figures" width="{ww}" height="{wh}">
-</picture>
-<ul id="figures" class="sr-only">{figures}</ul>
-</figure>
-<footer>
+{figure}
+<footer>{measures}
 <p class="source">{source_line}</p>
 <p class="meta">{meta} · Licence: <a href="{licence_url}" target="_blank" rel="noopener license">{licence}</a>
 · <a href="{csv}" target="_blank" rel="noopener">Get the data (CSV)</a>
@@ -216,6 +235,15 @@ on the {project}</a></p>{stale}
 </body>
 </html>
 """
+
+
+_FIGURE = """<figure>
+<picture>
+<source media="(max-width: {narrow_up_to}px)" srcset="{narrow}" width="{nw}" height="{nh}">
+<img src="{wide}" alt="{alt}" aria-describedby="figures" width="{ww}" height="{wh}">
+</picture>
+<ul id="figures" class="sr-only">{figures}</ul>
+</figure>"""
 
 
 def _esc(text: object) -> str:
@@ -240,7 +268,29 @@ def embed_html(chart: Chart, dashboard_url: str, context: EmbedContext | None = 
         else ""
     )
     alt = f"Chart: {chart.title}. {chart.takeaway}"
+    figure = (
+        f'<p class="nothing">{_esc(NOTHING_DRAWN)}</p>'
+        if context.empty
+        else _FIGURE.format(
+            narrow_up_to=NARROW_UP_TO,
+            alt=_esc(alt),
+            figures="".join(f"<li>{_esc(line)}</li>" for line in description(chart)),
+            wide=_esc(f"{chart.chart_id}.svg{suffix}"),
+            narrow=_esc(f"{chart.chart_id}.narrow.svg{suffix}"),
+            ww=WIDE[0],
+            wh=WIDE[1],
+            nw=NARROW[0],
+            nh=NARROW[1],
+        )
+    )
+    measured = (
+        f'\n<p class="measures">What is measured: {_esc(context.measures)}</p>'
+        if context.measures
+        else ""
+    )
     return _PAGE.format(
+        figure=figure,
+        measures=measured,
         theme_class=f"theme-{context.theme}" if context.theme in THEMES else "",
         root_css=_root_css(),
         dark=_DARK,
@@ -255,21 +305,12 @@ def embed_html(chart: Chart, dashboard_url: str, context: EmbedContext | None = 
         foot_size=FOOT,
         foot_lh=FOOT_LH,
         foot_gap=FOOT_GAP,
-        narrow_up_to=NARROW_UP_TO,
         title=_esc(chart.title),
         takeaway=_esc(chart.takeaway),
         source_line=_esc(chart.source_line),
         project=_esc(PROJECT),
-        alt=_esc(alt),
-        figures="".join(f"<li>{_esc(line)}</li>" for line in description(chart)),
-        wide=_esc(f"{chart.chart_id}.svg{suffix}"),
-        narrow=_esc(f"{chart.chart_id}.narrow.svg{suffix}"),
         png=_esc(f"{chart.chart_id}.png{suffix}"),
         svg_link=_esc(f"{chart.chart_id}.svg{suffix}"),
-        ww=WIDE[0],
-        wh=WIDE[1],
-        nw=NARROW[0],
-        nh=NARROW[1],
         meta=meta,
         licence=_esc(DATA_LICENCE_NAME),
         licence_url=_esc(DATA_LICENCE_URL),

@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from api import feed
-from api.embed import EMBED_CSP, THEMES, EmbedContext, embed_html
+from api.embed import EMBED_CSP, THEMES, chart_context, embed_html
 from api.filters import (
     API_TABLES,
     FILTERS,
@@ -437,22 +437,25 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
             theme = request.query_params.get("theme", "")
             if theme and theme not in THEMES:
                 return error(400, "parameter 'theme' must be dark or light", "theme")
-            context = EmbedContext(
-                version=snap.version,
-                built_at=snap.info.get("built_at", ""),
-                metric_ids=tuple(getattr(snap.catalogue.charts[chart_id], "metric_ids", ())),
-                pinned=request.query_params.get("v", ""),
-                theme=theme,
-            )
+            pinned = request.query_params.get("v", "")
 
             def page() -> str | None:
                 chart = snap.chart(chart_id)
                 if chart is None or queries.chart_svgs(snap.reader, chart_id) is None:
                     return None
+                context = chart_context(
+                    queries.metrics(snap.reader),
+                    snap.catalogue.charts[chart_id],
+                    chart,
+                    version=snap.version,
+                    built_at=snap.info.get("built_at", ""),
+                    pinned=pinned,
+                    theme=theme,
+                )
                 return embed_html(chart, str(request.base_url), context)
 
             headers = {"Content-Security-Policy": EMBED_CSP}
-            if context.pinned == snap.version:
+            if pinned == snap.version:
                 headers["Cache-Control"] = CACHE_VERSIONED
             return cached(request, snap, page, "text/html; charset=utf-8", headers)
         return error(404, f"no chart file {name!r}")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from api import feed
-from api.embed import EmbedContext, embed_html
+from api.embed import chart_context, embed_html
 from api.filters import API_TABLES, table_rows
 from api.metadata import RAW_TABLES, metadata
 from api.routes import build_version, page_doc
@@ -39,6 +39,7 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
     written: list[Path] = []
     frames = ReaderFrames(reader)
     charts = catalogue(frames)
+    metrics = queries.metrics(reader)
     for chart_id in charts.charts:
         svgs = queries.chart_svgs(reader, chart_id)
         chart = charts.build(chart_id, frames)
@@ -50,10 +51,12 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         png = queries.chart_png(reader, chart_id)
         if png is not None:
             written.append(_write(folder / f"{chart_id}.png", png))
-        context = EmbedContext(
+        context = chart_context(
+            metrics,
+            charts.charts[chart_id],
+            chart,
             version=version,
             built_at=info.get("built_at", ""),
-            metric_ids=tuple(getattr(charts.charts[chart_id], "metric_ids", ())),
         )
         page = embed_html(chart, dashboard_url, context)
         written.append(_write(folder / f"{chart_id}.html", page))

@@ -199,7 +199,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         positions = trace.textposition
         for i, (x, y, text) in enumerate(zip(xs, trace.y, trace.text, strict=True)):
             if text and y is not None and pd.notna(y):
-                pos = positions if isinstance(positions, str) else positions[i]
+                pos = positions if isinstance(positions, str) or positions is None else positions[i]
                 points.append(
                     (t_index, i, x, float(y), str(text), float(size), pos or "middle right")
                 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote_plus
 
-from api.embed import EmbedContext, frame_snippet
+from api.embed import EmbedContext, chart_context, frame_snippet
 from charts.model import Chart
 from monitor import cached
 from monitor.addresses import chart_image_url
@@ -21,19 +21,20 @@ def iframe_snippet(url: str, title: str, height: int = 560) -> str:
     )
 
 
-def embed_context(chart_id: str) -> EmbedContext:
-    """The build, data date and metrics the light embed's snippet and footer name."""
-    spec = cached.charts().charts.get(chart_id)
-    return EmbedContext(
+def embed_context(chart: Chart) -> EmbedContext:
+    """The build, data date, metrics and definitions the light embed's snippet sizes for."""
+    return chart_context(
+        cached.metrics(),
+        cached.charts().charts.get(chart.chart_id),
+        chart,
         version=cached.build_version(),
         built_at=cached.build_info().get("built_at", ""),
-        metric_ids=tuple(getattr(spec, "metric_ids", ())),
     )
 
 
 def light_snippets(url: str, chart: Chart) -> tuple[str, str]:
     """(live, pinned) snippets of the light embed: a frame that fits its column's width."""
-    context = embed_context(chart.chart_id)
+    context = embed_context(chart)
     pinned_url = f"{url}?v={context.version}"
     return (
         frame_snippet(url, chart, context),

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.catalogue import TrendsSection
-from charts.model import Chart
+from charts.model import Chart, draws_nothing, measures
 from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
 from monitor import cached, figure_texts
@@ -43,6 +43,18 @@ _STATIC_CHART = """<div class="static-chart">
 </style>"""
 
 
+def what_is_measured(chart_id: str) -> str:
+    """The chart's metrics' definitions: what is counted, and what the articles leave
+    unknown (a rate's period or cohort)."""
+    spec = cached.charts().charts.get(chart_id)
+    ids = tuple(getattr(spec, "metric_ids", ()))
+    metrics = cached.metrics()
+    definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
+    return measures(
+        definitions, dict(zip(metrics["metric_id"], metrics["label"], strict=True)), ids
+    )
+
+
 def chart_or_notice(chart_id: str) -> Chart | None:
     """The chart, or None with a note in its place when the data cannot be drawn: a
     reader sees what is missing, never a traceback (the details go to the server log)."""
@@ -73,7 +85,15 @@ def chart_block(
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{md(chart.takeaway)}**")
-    if not interactive and chart.chart_id in cached.charts_drawn():
+    if said := what_is_measured(chart.chart_id):
+        st.caption(f"What is measured: {md(said)}")
+    if draws_nothing(chart):
+        # No empty axes drawn full size: a scale with nothing on it reads as zero.
+        st.info(
+            "No figure with a number to draw yet: the line above says what is reported.",
+            icon=":material/info:",
+        )
+    elif not interactive and chart.chart_id in cached.charts_drawn():
         label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
         wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
         # Width and height reserve each image's place before it arrives, so the charts below
