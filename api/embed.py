@@ -205,7 +205,10 @@ body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; c
 h1 {{ font-size: {title_size}rem; line-height: {title_lh}; margin: 0 0 {title_gap}rem; }}
 .takeaway {{ font-weight: 600; font-size: {take_size}rem; line-height: {take_lh};
              margin: 0 0 {take_gap}rem; }}
-figure {{ flex: 1 1 0; min-height: 6rem; margin: 0; position: relative; }}
+figure {{ flex: 1 1 0; min-height: 6rem; margin: 0; position: relative;
+          max-height: calc((100vw - {pad_2x}rem) * {wide_ratio}); }}
+@media (max-width: {narrow_up_to}px) {{
+  figure {{ max-height: calc((100vw - {pad_2x}rem) * {narrow_ratio}); }} }}
 figure img {{ position: absolute; inset: 0; width: 100%; height: 100%; object-fit: contain; }}
 :root.theme-dark figure img {{ filter: invert(.9) hue-rotate(180deg); }}
 @media (prefers-color-scheme: dark) {{
@@ -306,6 +309,12 @@ def embed_html(chart: Chart, dashboard_url: str, context: EmbedContext | None = 
         foot_lh=FOOT_LH,
         foot_gap=FOOT_GAP,
         title=_esc(chart.title),
+        # In a window taller than the frame would be, the image keeps its own height and
+        # the space is left below the footer, not around the image.
+        pad_2x=2 * PAD_X,
+        wide_ratio=round(WIDE[1] / WIDE[0], 4),
+        narrow_ratio=round(NARROW[1] / NARROW[0], 4),
+        narrow_up_to=NARROW_UP_TO,
         takeaway=_esc(chart.takeaway),
         source_line=_esc(chart.source_line),
         project=_esc(PROJECT),
