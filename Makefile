@@ -66,5 +66,5 @@ browser:
 ## Benchmarks (print figures; several minutes): the ETL and suggest, then page loads.
 bench: $(STAMP) browser
 	$(PY) bench/etl_build.py
-	$(PY) bench/suggest_quality.py
+	$(PY) bench/draft_quality.py
 	$(PY) bench/page_load.py

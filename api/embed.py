@@ -17,8 +17,8 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
-from charts.catalogue import chart_page
-from charts.model import Chart, draws_nothing, measures
+from charts.catalogue import chart_metrics, chart_page
+from charts.model import ShownChart, draws_nothing, measures
 from charts.style import NARROW, WIDE
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
 from data_model.wording import PROJECT, date_text
@@ -64,11 +64,10 @@ class EmbedContext:
     empty: bool = False
 
 
-def chart_context(metrics: pd.DataFrame, spec: object, chart: Chart, **build: str) -> EmbedContext:
-    """The context of one chart's embed: its metrics (spec.metric_ids, none for the
-    timeline), what they measure, whether anything is drawn, and `build` (version,
-    built_at, pinned, theme)."""
-    ids = tuple(getattr(spec, "metric_ids", ()))
+def chart_context(metrics: pd.DataFrame, chart: ShownChart, **build: str) -> EmbedContext:
+    """The context of one chart's embed: its metrics (none for the timeline), what they
+    measure, whether anything is drawn, and `build` (version, built_at, pinned, theme)."""
+    ids = chart_metrics(chart.chart_id)
     definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
     labels = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
     return EmbedContext(
@@ -103,7 +102,7 @@ def data_date(built_at: str) -> str:
         return ""
 
 
-def description(chart: Chart, limit: int = 20) -> list[str]:
+def description(chart: ShownChart, limit: int = 20) -> list[str]:
     """Every figure drawn, in words with its hedge, period and source, for screen readers
     (the image's alt text carries the takeaway; this the numbers behind it)."""
     rows = chart.evidence.head(limit)
@@ -120,7 +119,7 @@ def description(chart: Chart, limit: int = 20) -> list[str]:
     return lines
 
 
-def _footer_lines(chart: Chart, context: EmbedContext, stale: bool) -> list[str]:
+def _footer_lines(chart: ShownChart, context: EmbedContext, stale: bool) -> list[str]:
     """The footer's lines as plain text (for the height estimate; the page links them)."""
     when = data_date(context.built_at)
     meta = f"Data as of {when}" if when else "Data"
@@ -141,7 +140,9 @@ def _lines(text: str, chars: float) -> int:
     return max(1, len(textwrap.wrap(text, max(8, int(chars)))))
 
 
-def band_height_rem(chart: Chart, context: EmbedContext, width: int, stale: bool = False) -> float:
+def band_height_rem(
+    chart: ShownChart, context: EmbedContext, width: int, stale: bool = False
+) -> float:
     """The page's height in rem at a frame `width` px wide, at the start of a band: the
     texts' estimated lines plus the drawing at its own aspect ratio."""
     inner = width - 2 * PAD_X * ROOT_PX
@@ -163,7 +164,7 @@ def band_height_rem(chart: Chart, context: EmbedContext, width: int, stale: bool
     return 2 * PAD_Y + text + inner * draw_h / draw_w / ROOT_PX
 
 
-def frame_ratios(chart: Chart, context: EmbedContext) -> list[tuple[int, str]]:
+def frame_ratios(chart: ShownChart, context: EmbedContext) -> list[tuple[int, str]]:
     """(band start, 'width / height') for the frame in each band: the page's height scales
     with the width inside a band, so one ratio per band fits it."""
     out = []
@@ -253,7 +254,7 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def embed_html(chart: Chart, dashboard_url: str, context: EmbedContext | None = None) -> str:
+def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | None = None) -> str:
     """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg and
     <id>.png (named with ?v= when pinned), so the same page works from this server and from
     a static copy (etl export --site)."""
@@ -329,7 +330,9 @@ def embed_html(chart: Chart, dashboard_url: str, context: EmbedContext | None = 
     )
 
 
-def frame_snippet(url: str, chart: Chart, context: EmbedContext, *, pinned: bool = False) -> str:
+def frame_snippet(
+    url: str, chart: ShownChart, context: EmbedContext, *, pinned: bool = False
+) -> str:
     """The HTML a donor pastes: the embed in a frame that keeps the page's aspect ratio in
     each width band (a container query on the frame's own column), so nothing is cut and
     no gap is left, with no script. A comment says which version it shows."""

@@ -36,6 +36,9 @@ class Filter:
     text: bool = False
     #: Values are whole names that may hold commas: repeated (?org=a&org=b), never split.
     whole: bool = False
+    #: Years, YYYY, checked for their form, not against the data: a year with no rows
+    #: gives no rows, as a range of days does, so a script can ask for any year.
+    years: bool = False
 
 
 def _column(query: Callable[[Reader], pd.DataFrame], column: str) -> Callable[[Reader], list[str]]:
@@ -56,8 +59,10 @@ FILTERS: dict[str, Filter] = {
     "topic": Filter("Topics.", lambda _: [t.value for t in Topic]),
     "phase": Filter("Campaign phase ids (phases.phase_id).", _column(queries.phases, "phase_id")),
     "year": Filter(
-        "Years said, YYYY (the day said, else the day published).",
-        lambda db: [str(y) for y in queries.statement_years(db)],
+        "Years, YYYY, of the table's date (its metadata's `dated_on`); several are "
+        "repeated or comma-separated.",
+        None,
+        years=True,
     ),
     "q": Filter(
         "Words to find, each in the quote, the speaker's name or other spellings, the "
@@ -65,9 +70,12 @@ FILTERS: dict[str, Filter] = {
         None,
         text=True,
     ),
-    "from": Filter("First day, YYYY-MM-DD (the day said, else the day published).", None),
-    "to": Filter("Last day, YYYY-MM-DD (the day said, else the day published).", None),
+    "from": Filter("First day, YYYY-MM-DD, of the table's date (its metadata's `dated_on`).", None),
+    "to": Filter("Last day, YYYY-MM-DD, of the table's date (its metadata's `dated_on`).", None),
 }
+
+#: The filters of every table with dates, each on the date the table's query names.
+DATE_FILTERS = ("year", "from", "to")
 
 #: Parameters of the JSON pages, not filters.
 PAGING = ("page", "per_page")
@@ -76,11 +84,20 @@ PER_PAGE_DEFAULT, PER_PAGE_MAX = 100, 1000
 Values = dict[str, list[str] | dt.date | str]
 
 
+def _dates(f: Values) -> queries.Dates:
+    return {
+        "years": [int(y) for y in f.get("year", [])],  # type: ignore[union-attr]
+        "date_from": f.get("from"),  # type: ignore[typeddict-item]
+        "date_to": f.get("to"),  # type: ignore[typeddict-item]
+    }
+
+
 def _indicators(f: Values) -> Query:
     return queries.indicators_query(
         metric_ids=f.get("metric", []),
         source_ids=f.get("source", []),
         phase_ids=f.get("phase", []),
+        **_dates(f),
     )
 
 
@@ -92,21 +109,20 @@ def _statements(f: Values) -> Query:
         stances=f.get("stance", []),
         topics=f.get("topic", []),
         source_ids=f.get("source", []),
-        date_from=f.get("from"),  # type: ignore[arg-type]
-        date_to=f.get("to"),  # type: ignore[arg-type]
-        years=[int(y) for y in f.get("year", [])],  # type: ignore[union-attr]
         text=str(f.get("q", "")),
+        **_dates(f),
     )
 
 
 def _policies(f: Values) -> Query:
-    return queries.policies_query(source_ids=f.get("source", []))
+    return queries.policies_query(source_ids=f.get("source", []), **_dates(f))
 
 
 def _positions(f: Values) -> Query:
     return queries.policy_positions_query(
         source_ids=f.get("source", []),
         actor_ids=f.get("actor", []),
+        **_dates(f),
     )
 
 
@@ -115,7 +131,7 @@ def _actors(_: Values) -> Query:
 
 
 def _sources(f: Values) -> Query:
-    return queries.sources_query(source_ids=f.get("source", []))
+    return queries.sources_query(source_ids=f.get("source", []), **_dates(f))
 
 
 @dataclass(frozen=True)
@@ -126,17 +142,18 @@ class ApiTable:
     filters: tuple[str, ...]
 
 
-#: The Data page's tables under the same names, each with the filters its query honours.
+#: The Data page's tables under the same names, each with the filters its query honours;
+#: a table with dates (DOWNLOAD_TABLES[...].dated_on) takes year, from and to on that date.
 API_TABLES: dict[str, ApiTable] = {
-    "indicators": ApiTable(_indicators, ("metric", "source", "phase")),
+    "indicators": ApiTable(_indicators, ("metric", "source", "phase", *DATE_FILTERS)),
     "statements": ApiTable(
         _statements,
-        ("source", "org", "actor", "actor_type", "stance", "topic", "year", "q", "from", "to"),
+        ("source", "org", "actor", "actor_type", "stance", "topic", "q", *DATE_FILTERS),
     ),
-    "policies": ApiTable(_policies, ("source",)),
-    "positions": ApiTable(_positions, ("source", "actor")),
+    "policies": ApiTable(_policies, ("source", *DATE_FILTERS)),
+    "positions": ApiTable(_positions, ("source", "actor", *DATE_FILTERS)),
     "actors": ApiTable(_actors, ()),
-    "sources": ApiTable(_sources, ("source",)),
+    "sources": ApiTable(_sources, ("source", *DATE_FILTERS)),
 }
 
 
@@ -187,6 +204,14 @@ def _ids(name: str, raw: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+def _years(name: str, raw: list[str]) -> list[str]:
+    values = _ids(name, raw)
+    bad = next((v for v in values if not (len(v) == 4 and v.isascii() and v.isdigit())), None)
+    if bad is not None:
+        raise BadParameter(name, f"parameter {name!r} must be years as YYYY, not {bad!r}")
+    return values
+
+
 def _date(name: str, raw: list[str]) -> dt.date:
     if len(raw) != 1:
         raise BadParameter(name, f"parameter {name!r} takes one date")
@@ -229,6 +254,9 @@ def parse_filters(
         if FILTERS[name].text:
             out[name] = _text(name, raw)
             continue
+        if FILTERS[name].years:
+            out[name] = _years(name, raw)
+            continue
         if FILTERS[name].choices is None:
             out[name] = _date(name, raw)
             continue
@@ -237,6 +265,9 @@ def parse_filters(
         if unknown:
             raise BadParameter(name, f"parameter {name!r}: unknown id {unknown[0]!r}")
         out[name] = values
+    first, last = out.get("from"), out.get("to")
+    if isinstance(first, dt.date) and isinstance(last, dt.date) and last < first:
+        raise BadParameter("to", f"parameter 'to' ({last}) is before 'from' ({first})")
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from api.filters import API_TABLES, FILTERS, PER_PAGE_DEFAULT, PER_PAGE_MAX
 from data_model.licence import (
     DATA_LICENCE_NAME,
     DATA_LICENCE_SCOPE,
@@ -45,6 +46,10 @@ COMPUTED = {
 }
 
 
+def _stored(base: Table, column: str) -> str:
+    return base.columns[base.column_names.index(column)].description
+
+
 def describe(table: str, column: str) -> str:
     """A column's description, from its base table, the package's joined columns or COMPUTED."""
     base = BASE.get(table) or TABLES_BY_NAME[table]
@@ -59,23 +64,46 @@ def describe(table: str, column: str) -> str:
     raise KeyError(f"{table}.{column} has no description: add it to api.metadata.COMPUTED")
 
 
-def columns(table: str) -> list[str]:
-    """The columns of an API table: a Data page table's, else the database table's."""
-    if table in DOWNLOAD_TABLES:
+def columns(table: str, raw: bool = False) -> list[str]:
+    """The columns of an API table: a Data page table's, else (or `raw`) the database
+    table's."""
+    if table in DOWNLOAD_TABLES and not raw:
         return list(DOWNLOAD_TABLES[table].columns)
     return TABLES_BY_NAME[table].column_names
 
 
-def metadata(table: str, info: dict[str, str], urls: dict[str, str]) -> dict[str, object]:
-    """The .metadata.json document of one table."""
-    described = DOWNLOAD_TABLES[table].label if table in DOWNLOAD_TABLES else None
-    base = TABLES_BY_NAME[table] if table not in DOWNLOAD_TABLES else BASE[table]
+PAGING = (
+    f"JSON only: page (from 1) and per_page (1 to {PER_PAGE_MAX}, {PER_PAGE_DEFAULT} by "
+    "default); the CSV holds every row."
+)
+
+
+def filters(table: str, raw: bool = False) -> list[dict[str, str]]:
+    """The query parameters that filter a table, each described (none on a stored table)."""
+    names = () if raw else API_TABLES[table].filters
+    return [{"name": n, "description": FILTERS[n].description} for n in names]
+
+
+def metadata(
+    table: str, info: dict[str, str], urls: dict[str, str], raw: bool = False
+) -> dict[str, object]:
+    """The .metadata.json document of one table: a Data page table's, else (or `raw`) the
+    database table's as stored."""
+    page = table in DOWNLOAD_TABLES and not raw
+    described = DOWNLOAD_TABLES[table].label if page else None
+    base = BASE[table] if page else TABLES_BY_NAME[table]
     built = info.get("built_at", "")
     return {
         "table": table,
         "title": described or table,
         "description": base.description,
-        "fields": [{"name": c, "description": describe(table, c)} for c in columns(table)],
+        "fields": [
+            {"name": c, "description": describe(table, c) if page else _stored(base, c)}
+            for c in columns(table, raw)
+        ],
+        "filters": filters(table, raw),
+        "dated_on": (DOWNLOAD_TABLES[table].dated_on or None) if page else None,
+        "paging": PAGING,
         "build": {"built_at": built, **{k: v for k, v in info.items() if k != "built_at"}},
         "citation": f"{PROJECT}, {TITLE} [data set], built {built[:10] or 'unknown date'}.",
         "licence": LICENCE,

@@ -37,10 +37,7 @@ from api.filters import (
     table_rows,
 )
 from api.metadata import RAW_TABLES, metadata
-from charts.catalogue import Catalogue, catalogue
-from charts.frames import ReaderFrames
-from charts.model import Chart
-from charts.stored import StoredChart
+from charts.model import ShownChart, StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -72,7 +69,7 @@ class Snapshot:
     version: str
     info: dict[str, str]
     choices: dict[str, set[str]] = field(default_factory=dict)
-    charts: dict[str, Chart | None] = field(default_factory=dict)
+    charts: dict[str, ShownChart | None] = field(default_factory=dict)
     #: Answers already made for this build, by ETag: the same request gives the same bytes.
     bodies: OrderedDict[str, bytes | str] = field(default_factory=OrderedDict)
     #: The sum of the kept answers' lengths, held to KEEP_TOTAL.
@@ -107,19 +104,14 @@ class Snapshot:
         return self.choices[name]
 
     @cached_property
-    def catalogue(self) -> Catalogue:
-        """The build's charts (a query of the metrics): which chart files exist."""
-        return catalogue(ReaderFrames(self.reader))
+    def chart_ids(self) -> set[str]:
+        """The charts the build stored: which chart files exist."""
+        return set(queries.chart_titles(self.reader))
 
-    def chart(self, chart_id: str) -> Chart | None:
+    def chart(self, chart_id: str) -> ShownChart | None:
         if chart_id not in self.charts:
-            # As the build stored it; built here only from a file whose build stored none.
-            parts = queries.chart_parts(self.reader, chart_id)
-            self.charts[chart_id] = (
-                StoredChart(parts)
-                if parts is not None
-                else self.catalogue.build(chart_id, ReaderFrames(self.reader))
-            )
+            parts = queries.chart_parts(self.reader, chart_id)  # as the build stored it
+            self.charts[chart_id] = None if parts is None else StoredChart.from_row(parts)
         return self.charts[chart_id]
 
 
@@ -250,20 +242,27 @@ def _page_args(params: dict[str, list[str]]) -> tuple[int, int]:
 
 
 def _cell(value: object) -> object:
-    # pd.NA: a missing value of a nullable integer column (e.g. metrics.headline_rank).
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    # pd.NA: a missing value of a nullable integer column (e.g. metrics.headline_rank);
+    # pd.NaT: a missing date (it has an isoformat() that says "NaT").
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat() if value == value.normalize() else value.isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()  # type: ignore[union-attr]
     if hasattr(value, "item"):
-        return value.item()  # numpy scalars
+        value = value.item()  # numpy scalars
+    if isinstance(value, float) and value.is_integer():
+        # 55, as the article and the CSV give it, not 55.0: a float column's whole numbers.
+        return int(value)
     return value
 
 
 def json_records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    """Rows as JSON objects: dates as YYYY-MM-DD, missing values null (never zero)."""
+    """Rows as JSON objects: dates as YYYY-MM-DD, missing values (dates too) null, never
+    zero or "NaT"; numbers as the CSV writes them (55, 0.125: never 55.0)."""
     cols = [str(c) for c in frame.columns]
     return [
         {c: _cell(v) for c, v in zip(cols, row, strict=True)}
@@ -344,7 +343,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     "csv": f"{request.url.path.removesuffix('.metadata.json')}.csv",
                     "json": f"{request.url.path.removesuffix('.metadata.json')}.json",
                 }
-                doc = metadata(table, snap.info, urls)
+                doc = metadata(table, snap.info, urls, raw=raw)
                 return cached(
                     request,
                     snap,
@@ -412,7 +411,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         snap = db.current()
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
-            if name.endswith(suffix) and chart_id in snap.catalogue.charts:
+            if name.endswith(suffix) and chart_id in snap.chart_ids:
 
                 def svg(chart_id: str = chart_id, kind: int = kind) -> str | None:
                     svgs = queries.chart_svgs(snap.reader, chart_id)
@@ -423,7 +422,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     headers["Cache-Control"] = CACHE_VERSIONED
                 return cached(request, snap, svg, "image/svg+xml", headers)
         chart_id = name.removesuffix(".png")
-        if name.endswith(".png") and chart_id in snap.catalogue.charts:
+        if name.endswith(".png") and chart_id in snap.chart_ids:
             versioned = request.query_params.get("v") == snap.version
             return cached(
                 request,
@@ -433,7 +432,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                 {"Cache-Control": CACHE_VERSIONED} if versioned else None,
             )
         chart_id = name.removesuffix(".html")
-        if name.endswith(".html") and chart_id in snap.catalogue.charts:
+        if name.endswith(".html") and chart_id in snap.chart_ids:
             theme = request.query_params.get("theme", "")
             if theme and theme not in THEMES:
                 return error(400, "parameter 'theme' must be dark or light", "theme")
@@ -445,7 +444,6 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     return None
                 context = chart_context(
                     queries.metrics(snap.reader),
-                    snap.catalogue.charts[chart_id],
                     chart,
                     version=snap.version,
                     built_at=snap.info.get("built_at", ""),

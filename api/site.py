@@ -11,8 +11,7 @@ from api.embed import chart_context, embed_html
 from api.filters import API_TABLES, table_rows
 from api.metadata import RAW_TABLES, metadata
 from api.routes import build_version, page_doc
-from charts.catalogue import catalogue
-from charts.frames import ReaderFrames
+from charts.model import StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader
@@ -36,28 +35,21 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
     """
     info = queries.build_info(reader)
     version = build_version(info)
-    written: list[Path] = []
-    frames = ReaderFrames(reader)
-    charts = catalogue(frames)
     metrics = queries.metrics(reader)
-    for chart_id in charts.charts:
+    written: list[Path] = []
+    for chart_id in queries.chart_titles(reader):
         svgs = queries.chart_svgs(reader, chart_id)
-        chart = charts.build(chart_id, frames)
-        if svgs is None or chart is None:
+        parts = queries.chart_parts(reader, chart_id)
+        if svgs is None or parts is None:
             continue
+        chart = StoredChart.from_row(parts)
         folder = out / "charts"
         written.append(_write(folder / f"{chart_id}.svg", svgs[0]))
         written.append(_write(folder / f"{chart_id}.narrow.svg", svgs[1]))
         png = queries.chart_png(reader, chart_id)
         if png is not None:
             written.append(_write(folder / f"{chart_id}.png", png))
-        context = chart_context(
-            metrics,
-            charts.charts[chart_id],
-            chart,
-            version=version,
-            built_at=info.get("built_at", ""),
-        )
+        context = chart_context(metrics, chart, version=version, built_at=info.get("built_at", ""))
         page = embed_html(chart, dashboard_url, context)
         written.append(_write(folder / f"{chart_id}.html", page))
 
@@ -75,7 +67,7 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         per = max(1, len(frame))
         doc = page_doc(table, frame, 1, per, lambda n: "", meta_url)
         written.append(_write(out / f"{stem}.json", doc))
-        meta = json.dumps(metadata(table, info, urls), ensure_ascii=False)
+        meta = json.dumps(metadata(table, info, urls, raw=raw), ensure_ascii=False)
         written.append(_write(out / f"{stem}.metadata.json", meta))
     written.append(_write(out / "api/v1/datapackage.zip", package_bytes(reader, dashboard_url)))
     written.append(_write(out / "feed.atom", feed.atom(reader, info, dashboard_url)))

@@ -88,11 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         db = args.db
         if db is None:
-            from charts.static import draw_into
             from etl.build import build
 
             db = Path(tmp) / "monitor.duckdb"
-            build(db, finish=draw_into)
+            build(db)
         env = {**os.environ, "MONITOR_DB": str(db)}
         proc, base = start_server(
             [sys.executable, "-m", "streamlit", "run", "serve.py"], env, Path(tmp) / "log"

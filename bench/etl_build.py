@@ -101,9 +101,9 @@ def count_articles(seeds: Path) -> int:
 
 def stage_times(seeds: Path) -> tuple[dict[str, float], Any]:
     """Seconds per step of an in-process build (no profiler, so the figures are true)."""
+    from corpus.load import load
+    from corpus.problems import Problems
     from etl import consistency, transform
-    from etl.load import load
-    from etl.problems import Problems
     from etl.store import write_database
     from etl.validate import validate
 

@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from corpus.cleaning import clean_body  # noqa: E402
 from curation.add_article import derive_source_id  # noqa: E402
 from data_model.records import ID_FIELDS  # noqa: E402
-from etl.cleaning import clean_body  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 # Kinds copied per copy with fresh ids; the codebook, actors and phases stay shared, as a

@@ -1,11 +1,15 @@
-"""Every chart the product shows, embeds and exports, by stable id, and the Trends sections, from the data."""
+"""Every chart the product shows, embeds and exports, by stable id, and the Trends sections, from the data.
+
+Over 400 lines: the curated charts are declarations, one per chart with its takeaway (a
+charts.yaml could hold them as data); the build alone runs it (etl.chart_rows).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import quote_plus
+from urllib.parse import quote_plus, urlsplit
 
 import pandas as pd
 
@@ -357,6 +361,23 @@ EARLIER_SECTIONS = {
 }
 
 
+def pick_section(
+    sections: list[TrendsSection], requested: str | None, chart_id: str | None = None
+) -> TrendsSection | None:
+    """The section an address names, by id or by its name (links made before ids), or the
+    one holding `chart_id` (?chart=, the links chart_page makes); the first section for
+    anything else; None when no category has a chart."""
+    for section in sections:
+        if requested in (section.section_id, section.label):
+            return section
+    shown = {c for s in sections for c in s.chart_ids}
+    holding = chart_id if chart_id in shown else EARLIER_SECTIONS.get(requested or "")
+    for section in sections:
+        if holding in section.chart_ids:
+            return section
+    return next(iter(sections), None)
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Every chart of one database, by id, and the Trends sections that show them."""
@@ -365,17 +386,8 @@ class Catalogue:
     sections: dict[str, TrendsSection]
 
     def section(self, requested: str | None, chart_id: str | None = None) -> TrendsSection | None:
-        """The section an address names, by id or by its name (links made before ids), or
-        the one holding `chart_id` (?chart=, the links chart_page makes); the first section
-        for anything else; None when no category has a chart."""
-        for section in self.sections.values():
-            if requested in (section.section_id, section.label):
-                return section
-        holding = chart_id if chart_id in self.charts else EARLIER_SECTIONS.get(requested or "")
-        for section in self.sections.values():
-            if holding in section.chart_ids:
-                return section
-        return next(iter(self.sections.values()), None)
+        """The section an address names (see pick_section)."""
+        return pick_section(list(self.sections.values()), requested, chart_id)
 
     def build(self, chart_id: str, frames: Frames) -> Chart | None:
         """The chart with this id, or None for an id this database has no chart for."""
@@ -423,3 +435,22 @@ def chart_page(chart_id: str) -> str:
     if chart_id == TIMELINE.chart_id:
         return ""
     return f"trends?chart={quote_plus(chart_id)}"
+
+
+def chart_url(dashboard_url: str, chart_id: str) -> str:
+    """The chart's place on the dashboard, e.g. https://host/trends#arrests-over-time."""
+    if urlsplit(dashboard_url).scheme not in ("http", "https"):
+        # The link goes into files others host: never a javascript: or file: address.
+        raise ValueError(f"dashboard URL must start with http:// or https://: {dashboard_url!r}")
+    # The same address as the dashboard's own permalinks (monitor.ui.permalink).
+    return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"
+
+
+def chart_metrics(chart_id: str) -> tuple[str, ...]:
+    """The metrics a chart draws, from its id alone (a curated chart's list, metric-<id>'s
+    one metric, none for the timeline): the embed's "get the data" and "what is measured"."""
+    if chart_id in CURATED:
+        return CURATED[chart_id].metric_ids
+    if chart_id.startswith(METRIC_CHART):
+        return (chart_id.removeprefix(METRIC_CHART),)
+    return ()

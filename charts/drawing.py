@@ -16,7 +16,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import kaleido
 import plotly.graph_objects as go
@@ -28,7 +27,7 @@ from choreographer.errors import (
     ChromeNotFoundError,
 )
 
-from charts.catalogue import chart_page
+from charts.catalogue import chart_url
 from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend
 from charts.model import Chart
 from charts.style import MARKER_KEY
@@ -51,15 +50,6 @@ RENDER_TIMEOUT = 60.0
 
 class PngUnavailable(RuntimeError):
     """Drawing images cannot run on this machine; the message says what to install."""
-
-
-def chart_url(dashboard_url: str, chart_id: str) -> str:
-    """The chart's place on the dashboard, e.g. https://host/trends#arrests-over-time."""
-    if urlsplit(dashboard_url).scheme not in ("http", "https"):
-        # The link goes into files others host: never a javascript: or file: address.
-        raise ValueError(f"dashboard URL must start with http:// or https://: {dashboard_url!r}")
-    # The same address as the dashboard's own permalinks (monitor.ui.permalink).
-    return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"
 
 
 # --- PNG -----------------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 #: Columns of a chart's evidence table: one row per figure drawn, with the words behind it.
 EVIDENCE_COLUMNS = [
@@ -42,6 +45,45 @@ class Chart:
     @property
     def is_empty(self) -> bool:
         return self.evidence.empty
+
+
+@dataclass(frozen=True)
+class StoredChart:
+    """A chart read back from chart_parts, shown as a Chart is: everything but the figure is
+    ready; the figure is decoded from its JSON the first time it is asked for (static pages
+    never ask)."""
+
+    chart_id: str
+    title: str
+    takeaway: str
+    evidence: pd.DataFrame
+    sources: tuple[str, ...]
+    figure_json: str
+
+    source_line = Chart.source_line
+    is_empty = Chart.is_empty
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> StoredChart:
+        """The chart of one chart_parts row (database.queries.chart_parts)."""
+        split = json.loads(row["evidence"])
+        return cls(
+            chart_id=row["chart_id"],
+            title=row["title"],
+            takeaway=row["takeaway"],
+            evidence=pd.DataFrame(split["data"], columns=split["columns"] or EVIDENCE_COLUMNS),
+            sources=tuple(json.loads(row["sources"])),
+            figure_json=row["figure"],
+        )
+
+    @cached_property
+    def figure(self) -> go.Figure:
+        # cached_property writes the instance's __dict__ directly: allowed on a frozen class.
+        return pio.from_json(self.figure_json)
+
+
+#: What pages, routes and exports show: a chart just built, or one read back.
+ShownChart = Chart | StoredChart
 
 
 def draws_nothing(chart: Chart) -> bool:

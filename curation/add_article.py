@@ -23,10 +23,10 @@ from typing import Any
 from pydantic import ValidationError
 from slugify import slugify
 
+from corpus.load import read_curated
+from corpus.problems import Problems, fault_line
+from corpus.safe_yaml import YamlRefused, dump_yaml, parse_yaml
 from data_model.records import ID_FIELDS, Source
-from etl.load import read_curated
-from etl.problems import Problems, fault_line
-from etl.safe_yaml import YamlRefused, dump_yaml, parse_yaml
 
 DEFAULT_DATE_BASIS = "given when the article was added"
 SOURCES_FILE = "sources.yaml"

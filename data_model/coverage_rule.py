@@ -24,9 +24,12 @@ NUMBER_WORDS: tuple[str, ...] = (
 SENTENCE_RULE = (
     "A sentence ends at '.', '!' or '?' (closing quotation marks included) followed by a "
     "space and a capital letter, a digit or an opening mark, except inside an ellipsis "
-    "('. . .') or after an abbreviation (Mr., Dr., Jan.). It needs coding when it has "
-    "quotation marks or one of the words " + ", ".join(f"'{w}'" for w in SAYING_WORDS) + " "
-    "(it attributes words or a position), or a digit or one of the words "
+    "('. . .') or after an abbreviation (Mr., Dr., Jan.); in a paragraph holding Khmer "
+    "script, at '។', '៕', '?', '!' or a line break, never inside «…» or “…”. It needs coding "
+    "when it has quotation marks («…» included) or one of the words "
+    + ", ".join(f"'{w}'" for w in SAYING_WORDS)
+    + " or a Khmer verb of saying (បាននិយាយថា, បានឲ្យដឹងថា, …) "
+    "(it attributes words or a position), or a digit (Khmer digits included) or one of the words "
     + ", ".join(f"'{w}'" for w in NUMBER_WORDS)
     + " (it carries a figure)."
 )

@@ -6,6 +6,8 @@ not logic.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from data_model.records import (
@@ -403,6 +405,7 @@ CHART_PARTS = Table(
     "Every chart as the build made it (figure, words, evidence), so no page rebuilds one.",
     (
         Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column("ordinal", "INTEGER", "The chart's place in the catalogue (galleries, lists)."),
         Column("title", "VARCHAR", "The chart's title."),
         Column("takeaway", "VARCHAR", "The chart's takeaway in words."),
         Column("figure", "VARCHAR", "The Plotly figure as JSON (plotly.io.to_json)."),
@@ -412,6 +415,19 @@ CHART_PARTS = Table(
         Column("sources", "VARCHAR", "The articles the chart rests on, as a JSON list of text."),
     ),
     ("chart_id",),
+)
+
+TRENDS_SECTIONS = Table(
+    "trends_sections",
+    "The Trends page's sections as the build's catalogue made them (one per category with a "
+    "chart), so no server rebuilds the catalogue.",
+    (
+        Column("section_id", "VARCHAR", "The id the page's address carries (?section=)."),
+        Column("label", "VARCHAR", "The name readers see."),
+        Column("ordinal", "INTEGER", "The section's place on the page (categories.yaml order)."),
+        Column("chart_ids", "VARCHAR", "The charts it shows, in order, as a JSON list of ids."),
+    ),
+    ("section_id",),
 )
 
 READABLE_CHECKS = Table(
@@ -533,8 +549,30 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_IMAGES,
     BUILD_CHANGES,
     CHART_PARTS,
+    TRENDS_SECTIONS,
     READABLE_CHECKS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,
     INDICATOR_ROWS,
 )
+
+#: Raised by hand when the meaning of stored rows changes without their shape (e.g. what a
+#: chart row holds); the shape itself is hashed into SCHEMA_VERSION below.
+SCHEMA_REVISION = 1
+
+
+def _schema_version() -> str:
+    shape = [
+        (t.name, [(c.name, c.sql_type) for c in t.columns], list(t.primary_key))
+        for t in (*TABLES, *INTERNAL_TABLES)
+    ]
+    text = json.dumps([SCHEMA_REVISION, shape])
+    return f"{SCHEMA_REVISION}-{hashlib.sha256(text.encode()).hexdigest()[:12]}"
+
+
+#: The schema this code writes and reads, stored in build_info by every build: a database
+#: file of any other version is rebuilt before it is read (monitor.bootstrap.needs_build).
+SCHEMA_VERSION = _schema_version()
+
+#: build_info's key for SCHEMA_VERSION.
+SCHEMA_VERSION_KEY = "schema_version"

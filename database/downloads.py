@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Unpack
 
 import pandas as pd
 
 from database import queries
 from database.connection import Reader
+from database.queries import Dates
 
 PROVENANCE = [
     "source_title",
@@ -24,33 +26,44 @@ class DownloadTable:
     """One downloadable table: a label, how to fetch it filtered, and the columns shown."""
 
     label: str
-    fetch: Callable[[Reader, Sequence[str], Sequence[str]], pd.DataFrame]
+    fetch: Callable[[Reader, Sequence[str], Sequence[str], Dates], pd.DataFrame]
     columns: tuple[str, ...]
     filters_by_metric: bool = False
+    #: Which date the year, from and to filters read, in words (its column named); empty
+    #: for a table without dates.
+    dated_on: str = ""
 
 
-def _indicators(db: Reader, source_ids: Sequence[str], metric_ids: Sequence[str]) -> pd.DataFrame:
-    return queries.indicators(db, source_ids=source_ids, metric_ids=metric_ids)
+def _indicators(
+    db: Reader, source_ids: Sequence[str], metric_ids: Sequence[str], dates: Dates
+) -> pd.DataFrame:
+    return queries.indicators(db, source_ids=source_ids, metric_ids=metric_ids, **dates)
 
 
-def _statements(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return queries.statements(db, source_ids=source_ids)
+def _statements(
+    db: Reader, source_ids: Sequence[str], _: Sequence[str], dates: Dates
+) -> pd.DataFrame:
+    return queries.statements(db, source_ids=source_ids, **dates)
 
 
-def _positions(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return queries.policy_positions(db, source_ids=source_ids)
+def _positions(
+    db: Reader, source_ids: Sequence[str], _: Sequence[str], dates: Dates
+) -> pd.DataFrame:
+    return queries.policy_positions(db, source_ids=source_ids, **dates)
 
 
-def _policies(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return queries.policies(db, source_ids=source_ids)
+def _policies(
+    db: Reader, source_ids: Sequence[str], _: Sequence[str], dates: Dates
+) -> pd.DataFrame:
+    return queries.policies(db, source_ids=source_ids, **dates)
 
 
-def _actors(db: Reader, _: Sequence[str], __: Sequence[str]) -> pd.DataFrame:
+def _actors(db: Reader, _: Sequence[str], __: Sequence[str], ___: Dates) -> pd.DataFrame:
     return queries.actors(db)
 
 
-def _sources(db: Reader, source_ids: Sequence[str], _: Sequence[str]) -> pd.DataFrame:
-    return queries.sources(db, source_ids=source_ids)
+def _sources(db: Reader, source_ids: Sequence[str], _: Sequence[str], dates: Dates) -> pd.DataFrame:
+    return queries.sources(db, source_ids=source_ids, **dates)
 
 
 DOWNLOAD_TABLES: dict[str, DownloadTable] = {
@@ -83,6 +96,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             *PROVENANCE,
         ),
         filters_by_metric=True,
+        dated_on="the day the figure is as of (as_of)",
     ),
     "statements": DownloadTable(
         "Statements",
@@ -102,6 +116,10 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "said_on",
             "source_id",
             *PROVENANCE,
+        ),
+        dated_on=(
+            "the day said (said_on) where the article gives it, else the day the article "
+            "was published (source_published_on)"
         ),
     ),
     "policies": DownloadTable(
@@ -123,6 +141,10 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "source_id",
             *PROVENANCE,
         ),
+        dated_on=(
+            "the day first reported as put forward (proposed_on; the first day of the month "
+            "or year where only that is known)"
+        ),
     ),
     "positions": DownloadTable(
         "Positions on proposals",
@@ -142,6 +164,10 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "relayed_by_name",
             "source_id",
             *PROVENANCE,
+        ),
+        dated_on=(
+            "the day the article was published (source_published_on): a position carries "
+            "no date of its own"
         ),
     ),
     "actors": DownloadTable(
@@ -175,6 +201,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "n_figures",
             "n_statements",
         ),
+        dated_on="the day the article was published (published_on)",
     ),
 }
 
@@ -195,9 +222,16 @@ def page_rows(frame: pd.DataFrame, page: int) -> pd.DataFrame:
 
 
 def rows(
-    db: Reader, name: str, source_ids: Sequence[str] = (), metric_ids: Sequence[str] = ()
+    db: Reader,
+    name: str,
+    source_ids: Sequence[str] = (),
+    metric_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """The filtered rows of one download table, in the columns shown and downloaded."""
+    """The filtered rows of one download table, in the columns shown and downloaded; the
+    date filters (`years`, `date_from`, `date_to`) read the table's `dated_on` date and
+    are left aside on a table without one."""
     spec = DOWNLOAD_TABLES[name]
-    frame = spec.fetch(db, source_ids, metric_ids if spec.filters_by_metric else ())
+    chosen: Dates = dates if spec.dated_on else {}
+    frame = spec.fetch(db, source_ids, metric_ids if spec.filters_by_metric else (), chosen)
     return frame.loc[:, list(spec.columns)].reset_index(drop=True)

@@ -1,24 +1,22 @@
 """The one query module: every typed query of the database, returning DataFrames.
 
-Long on purpose: all SQL that reads the database lives here and nowhere else, one short typed
-function per query.
+Over 400 lines on purpose: all SQL that reads the database lives here and nowhere else, one
+short typed function per query (the build's writing SQL is in database.write).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-import weakref
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
 
-from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES_BY_NAME, Table
+from corpus.khmer import fold_for_search, has_khmer  # KHMER HOOK (issue 25)
+from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES_BY_NAME, Table
 from database.connection import Reader
-from etl.indicator_rows import INDICATOR_ROWS_SELECT
-from etl.search import STATEMENT_SEARCH_SELECT
 
 #: A query's SQL and its parameters, as Reader.frame and Reader.arrow take them.
 Query = tuple[str, list[object]]
@@ -37,6 +35,29 @@ def _where(*conditions: tuple[str, list[object]]) -> tuple[str, list[object]]:
     return sql, params
 
 
+class Dates(TypedDict, total=False):
+    """The date filters of every table with dates, each on the date its query names."""
+
+    years: Sequence[int]
+    date_from: dt.date | None
+    date_to: dt.date | None
+
+
+def _dated(
+    column: str,
+    years: Sequence[int] = (),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> tuple[str, list[object]]:
+    """The year, from and to filters on one date column (a literal of this module, never
+    input; the dates are parameters). A row without the date is left out once one is set."""
+    return _where(
+        _in(f"year({column})", [int(y) for y in years]),
+        (f"{column} >= ?", [date_from]) if date_from else ("TRUE", []),
+        (f"{column} <= ?", [date_to]) if date_to else ("TRUE", []),
+    )
+
+
 _SOURCE_COLUMNS = """
     s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
     s.published_on AS source_published_on, s.date_precision AS source_date_precision,
@@ -53,14 +74,15 @@ def source_order(db: Reader) -> pd.DataFrame:
     return db.frame("SELECT source_id, seed_file AS source_added FROM sources")
 
 
-def sources(db: Reader, source_ids: Sequence[str] = ()) -> pd.DataFrame:
-    """Every article (or those named) with what is known about it and how many records cite it."""
-    return db.frame(*sources_query(source_ids))
+def sources(db: Reader, source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> pd.DataFrame:
+    """Every article (or those named, or published in the years or days given: `years`,
+    `date_from`, `date_to`) with what is known about it and how many records cite it."""
+    return db.frame(*sources_query(source_ids, **dates))
 
 
-def sources_query(source_ids: Sequence[str] = ()) -> Query:
+def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Query:
     """The SQL of sources() and its parameters."""
-    where, params = _where(_in("s.source_id", source_ids))
+    where, params = _where(_in("s.source_id", source_ids), _dated("s.published_on", **dates))
     return (
         f"""
         SELECT s.source_id, s.title,
@@ -164,22 +186,16 @@ def events(db: Reader) -> pd.DataFrame:
     )
 
 
-def table_columns(db: Reader) -> dict[str, set[str]]:
-    """The database's tables and their columns, as the file holds them."""
-    frame = db.frame(
-        "SELECT table_name, column_name FROM information_schema.columns "
-        "WHERE table_catalog = current_database()"
-    )
-    found: dict[str, set[str]] = {}
-    for table, column in zip(frame["table_name"], frame["column_name"], strict=True):
-        found.setdefault(str(table), set()).add(str(column))
-    return found
-
-
 def build_info(db: Reader) -> dict[str, str]:
     """When and from how much the database was built."""
     frame = db.frame("SELECT key, value FROM build_info")
     return dict(zip(frame["key"], frame["value"], strict=True))
+
+
+def same_schema(db: Reader) -> bool:
+    """Whether the file was built with the schema this code reads (data_model.tables)."""
+    found = db.frame("SELECT value FROM build_info WHERE key = ?", [SCHEMA_VERSION_KEY])
+    return not found.empty and found.iloc[0, 0] == SCHEMA_VERSION
 
 
 # --- figures -------------------------------------------------------------------------------
@@ -191,11 +207,11 @@ def indicators(
     categories: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     phase_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """Figures with their metric, hedge, bounds, phase, speaker and source."""
-    return db.frame(
-        *indicators_query(metric_ids, categories, source_ids, phase_ids, _indicator_rows(db))
-    )
+    """Figures with their metric, hedge, bounds, phase, speaker and source; `years`,
+    `date_from` and `date_to` keep those as of a day in them."""
+    return db.frame(*indicators_query(metric_ids, categories, source_ids, phase_ids, **dates))
 
 
 def indicators_query(
@@ -203,43 +219,24 @@ def indicators_query(
     categories: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     phase_ids: Sequence[str] = (),
-    rows: str = "indicator_rows",
+    **dates: Unpack[Dates],
 ) -> Query:
-    """The SQL of indicators() and its parameters, read from `rows` (the indicator rows
-    table, or what _indicator_rows() gives for a file built before it)."""
+    """The SQL of indicators() and its parameters, read from the indicator rows table."""
     where, params = _where(
         _in("f.metric_id", metric_ids),
         _in("f.category", categories),
         _in("f.source_id", source_ids),
         _in("f.phase_id", phase_ids),
+        _dated("f.as_of", **dates),
     )
     return (
         f"""
-        SELECT f.* FROM {rows} f
+        SELECT f.* FROM indicator_rows f
         WHERE {where}
         ORDER BY f.category, f.metric_label, f.as_of, f.indicator_id
         """,
         params,
     )
-
-
-#: Per reader, the derived tables its file holds in full (or not), so each is asked once.
-_HELD: weakref.WeakKeyDictionary[Reader, dict[str, bool]] = weakref.WeakKeyDictionary()
-
-
-def _stored_or_made(db: Reader, table: Table, select: str) -> str:
-    """The derived table the build writes, or the same rows made on the fly (`select`) from
-    a file built before the build wrote it, or wrote it with fewer columns (slower, the
-    same answers). The name comes from the data model, never from input."""
-    held = _HELD.setdefault(db, {})
-    if table.name not in held:
-        held[table.name] = _holds(db, table)
-    return table.name if held[table.name] else f"({select})"
-
-
-def _indicator_rows(db: Reader) -> str:
-    """The indicator rows table, or its rows made on the fly."""
-    return _stored_or_made(db, INDICATOR_ROWS, INDICATOR_ROWS_SELECT)
 
 
 # --- people and statements -----------------------------------------------------------------
@@ -266,13 +263,12 @@ def actors_query() -> Query:
 
 def fold(text: str) -> str:
     """The search's folding of a reader's words (the build folds the data the same way)."""
+    if has_khmer(text):
+        # KHMER HOOK (issue 25): Khmer signs kept, zero-width spaces and spaces between Khmer
+        # letters dropped, as the build folds rows holding Khmer (etl.search.fold_khmer_rows).
+        return fold_for_search(text)
     text = text.lower().translate(str.maketrans("‘’“”", "''\"\""))
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _search(db: Reader) -> str:
-    """The statement search table, or its rows made on the fly."""
-    return _stored_or_made(db, STATEMENT_SEARCH, STATEMENT_SEARCH_SELECT)
 
 
 def _statement_conditions(
@@ -321,7 +317,7 @@ _STATEMENT_COLUMNS = """
 
 
 def _statement_rows_query(
-    search: str, conditions: dict[str, tuple[str, list[object]]], limit: str = "", *more: object
+    conditions: dict[str, tuple[str, list[object]]], limit: str = "", *more: object
 ) -> Query:
     """The statements the conditions choose, in the list's order (newest first), from the
     search table alone (it holds the article's columns too: no join to plan per request);
@@ -330,7 +326,7 @@ def _statement_rows_query(
     return (
         f"""
         {_STATEMENT_COLUMNS}
-        FROM {search} f WHERE {where}
+        FROM statement_search f WHERE {where}
         ORDER BY f.list_order {limit}
         """,
         [*params, *more],
@@ -357,13 +353,12 @@ def statements(
     The text search finds statements with every word of it in the quote, the speaker's name
     or aliases, organisation or role, case- and accent-insensitively.
     """
-    return db.frame(*statements_query(_search(db), **_chosen(locals())))
+    return db.frame(*statements_query(**_chosen(locals())))
 
 
-def statements_query(search: str = "statement_search", **filters: Any) -> Query:
-    """The SQL of statements() and its parameters, for the same filters, read from `search`
-    (the search table, or what _search() gives for a file built before it)."""
-    return _statement_rows_query(search, _statement_conditions(**filters))
+def statements_query(**filters: Any) -> Query:
+    """The SQL of statements() and its parameters, for the same filters."""
+    return _statement_rows_query(_statement_conditions(**filters))
 
 
 def _chosen(scope: dict[str, object]) -> dict[str, object]:
@@ -388,9 +383,7 @@ def statements_page(
     a page run reads a page, however many statements match."""
     conditions = _statement_conditions(**_chosen(locals()))
     offset = (max(page, 1) - 1) * size
-    return db.frame(
-        *_statement_rows_query(_search(db), conditions, "LIMIT ? OFFSET ?", size, offset)
-    )
+    return db.frame(*_statement_rows_query(conditions, "LIMIT ? OFFSET ?", size, offset))
 
 
 def statement_summary(
@@ -412,7 +405,7 @@ def statement_summary(
         WITH chosen AS (
             SELECT f.actor_id, f.actor_name AS name, f.source_id, f.said, f.said_precision,
                    f.list_order
-            FROM {_search(db)} f WHERE {where}
+            FROM statement_search f WHERE {where}
         ),
         cited AS (
             SELECT name, count(*) AS n FROM chosen GROUP BY actor_id, name
@@ -474,7 +467,7 @@ def statement_facets(
         f"{value} AS f_{f}, {label} AS l_{f}" for f, (value, label) in STATEMENT_FACETS.items()
     ]
     grouped = db.frame(
-        f"SELECT {', '.join(facets + tests)}, count(*) AS k FROM {_search(db)} f GROUP BY ALL",
+        f"SELECT {', '.join(facets + tests)}, count(*) AS k FROM statement_search f GROUP BY ALL",
         [p for _, ps in conditions.values() for p in ps] + words,
     )
     k = grouped["k"].to_numpy(dtype="int64")
@@ -515,6 +508,24 @@ def statement_years(db: Reader) -> list[int]:
     return [int(y) for y in frame["y"]]
 
 
+def dated_years(db: Reader) -> list[int]:
+    """The years any dated row falls in, on the date each table is filtered by (figures'
+    as_of, statements' day said else published, proposals' proposed_on, articles'
+    published_on, which positions take too)."""
+    frame = db.frame(
+        """
+        SELECT DISTINCT y FROM (
+            SELECT year(as_of) AS y FROM indicators
+            UNION SELECT year(coalesce(t.said_on, s.published_on))
+                FROM statements t JOIN sources s USING (source_id)
+            UNION SELECT year(proposed_on) FROM policies
+            UNION SELECT year(published_on) FROM sources
+        ) WHERE y IS NOT NULL ORDER BY y
+        """
+    )
+    return [int(y) for y in frame["y"]]
+
+
 # --- proposals -----------------------------------------------------------------------------
 
 
@@ -523,19 +534,25 @@ def policies(
     categories: Sequence[str] = (),
     statuses: Sequence[str] = (),
     source_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """Proposals with who put them forward, when, their status and counts of positions."""
-    return db.frame(*policies_query(categories, statuses, source_ids))
+    """Proposals with who put them forward, when, their status and counts of positions;
+    `years`, `date_from` and `date_to` keep those put forward in them (proposed_on)."""
+    return db.frame(*policies_query(categories, statuses, source_ids, **dates))
 
 
 def policies_query(
-    categories: Sequence[str] = (), statuses: Sequence[str] = (), source_ids: Sequence[str] = ()
+    categories: Sequence[str] = (),
+    statuses: Sequence[str] = (),
+    source_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> Query:
     """The SQL of policies() and its parameters."""
     where, params = _where(
         _in("p.category", categories),
         _in("p.status", statuses),
         _in("p.first_source_id", source_ids),
+        _dated("p.proposed_on", **dates),
     )
     return (
         f"""
@@ -565,9 +582,12 @@ def policy_positions(
     positions: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     actor_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> pd.DataFrame:
-    """Each named actor's position on each proposal, with their words and the source."""
-    return db.frame(*policy_positions_query(policy_ids, positions, source_ids, actor_ids))
+    """Each named actor's position on each proposal, with their words and the source;
+    `years`, `date_from` and `date_to` keep those of articles published in them (a
+    position carries no date of its own)."""
+    return db.frame(*policy_positions_query(policy_ids, positions, source_ids, actor_ids, **dates))
 
 
 def policy_positions_query(
@@ -575,6 +595,7 @@ def policy_positions_query(
     positions: Sequence[str] = (),
     source_ids: Sequence[str] = (),
     actor_ids: Sequence[str] = (),
+    **dates: Unpack[Dates],
 ) -> Query:
     """The SQL of policy_positions() and its parameters."""
     where, params = _where(
@@ -582,6 +603,7 @@ def policy_positions_query(
         _in("x.position", positions),
         _in("x.source_id", source_ids),
         _in("x.actor_id", actor_ids),
+        _dated("s.published_on", **dates),
     )
     return (
         f"""
@@ -848,19 +870,7 @@ def chart_images_by_fingerprint(db: Reader) -> dict[str, bytes]:
 
 def build_changes(db: Reader) -> pd.DataFrame:
     """Records the last builds added, changed or removed, newest build first, with their
-    article's title when it is still there; empty for a database built before build_changes
-    existed or before it numbered builds."""
-    exists = db.frame(
-        "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'build_changes'"
-        " AND database_name = current_database()"
-    )
-    columns = ["build", "built_at", "table_name", "record_id", "change", "source_id", "title"]
-    numbered = db.frame(
-        "SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'build_changes'"
-        " AND column_name = 'build' AND database_name = current_database()"
-    )
-    if int(exists["n"].iloc[0]) == 0 or int(numbered["n"].iloc[0]) == 0:
-        return pd.DataFrame(columns=columns)
+    article's title when it is still there."""
     return db.frame(
         """
         SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title
@@ -873,33 +883,13 @@ def build_changes(db: Reader) -> pd.DataFrame:
 # --- what the build computed for the pages -------------------------------------------------
 
 
-def _holds(db: Reader, table: Table) -> bool:
-    """Whether the file has this table with every column this code reads of it."""
-    return set(table.column_names) <= table_columns(db).get(table.name, set())
-
-
-def _has_table(db: Reader, name: str) -> bool:
-    """Whether the file has this table (a file built before it existed does not)."""
-    found = db.frame(
-        "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?"
-        " AND database_name = current_database()",
-        [name],
-    )
-    return int(found["n"].iloc[0]) > 0
-
-
-def content_fingerprint(db: Reader) -> str | None:
-    """The build's fingerprint of the data (same data, same fingerprint); None when absent."""
-    if not _has_table(db, "content_fingerprint"):
-        return None
-    frame = db.frame("SELECT fingerprint FROM content_fingerprint")
-    return None if frame.empty else str(frame.iloc[0, 0])
+def content_fingerprint(db: Reader) -> str:
+    """The build's fingerprint of the data (same data, same fingerprint)."""
+    return str(db.frame("SELECT fingerprint FROM content_fingerprint").iloc[0, 0])
 
 
 def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
-    """The chart's parts as the build stored them; None when it stored none."""
-    if not _has_table(db, "chart_parts"):
-        return None
+    """The chart's parts as the build stored them; None for an unknown chart."""
     frame = db.frame(
         "SELECT chart_id, title, takeaway, figure, evidence, sources FROM chart_parts"
         " WHERE chart_id = ?",
@@ -908,12 +898,22 @@ def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
     return None if frame.empty else {k: str(v) for k, v in frame.iloc[0].items()}
 
 
-def readable_checks(db: Reader) -> pd.DataFrame | None:
+def chart_titles(db: Reader) -> dict[str, str]:
+    """Every chart the build stored, id -> title, in the catalogue's order."""
+    frame = db.frame("SELECT chart_id, title FROM chart_parts ORDER BY ordinal")
+    return dict(zip(frame["chart_id"], frame["title"], strict=True))
+
+
+def trends_sections(db: Reader) -> pd.DataFrame:
+    """The Trends page's sections as the build stored them, in page order (chart_ids is a
+    JSON list)."""
+    return db.frame("SELECT section_id, label, chart_ids FROM trends_sections ORDER BY ordinal")
+
+
+def readable_checks(db: Reader) -> pd.DataFrame:
     """consistency_checks with detail and articles in the plain words the build stored, in
-    the same order; None when the build stored none."""
-    if not _has_table(db, "readable_checks"):
-        return None
-    frame = db.frame(
+    the same order."""
+    return db.frame(
         """
         SELECT c.check_id, c.kind, c.metric_id, c.period_start, c.period_end, c.status,
                r.detail, r.source_ids
@@ -922,5 +922,3 @@ def readable_checks(db: Reader) -> pd.DataFrame | None:
                  c.check_id
         """
     )
-    checks = db.frame("SELECT count(*) AS n FROM consistency_checks")
-    return frame if len(frame) == int(checks["n"].iloc[0]) else None

@@ -1,7 +1,7 @@
 """Command line: python -m etl build | check | codebook | methodology | export | add | suggest.
 
-The command line sits above every layer, like app.py: it runs the build (etl), draws the
-static charts into the new file (charts), exports (exports) and curates (curation).
+The top of the write side: it runs the build (etl.build: every step, charts included),
+exports (exports, api.site) and curates (curation), all layers below etl.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from pathlib import Path
 
 import duckdb
 
+from corpus.load import ROOT, SEEDS
+from corpus.problems import InputError, fault_line
 from curation import add_article, suggest
 from data_model.codebook import render_codebook
 from data_model.methodology import render_methodology
 from etl.build import DEFAULT_DB, build, check, data_by_kind
-from etl.load import ROOT, SEEDS
-from etl.problems import InputError, fault_line
 
 CODEBOOK = ROOT / "CODEBOOK.md"
 METHODOLOGY = ROOT / "docs" / "methodology.md"
@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     p_build = sub.add_parser("build", help="validate the input and (re)build the database")
     p_build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     p_build.add_argument(
+        "--no-images",
         "--no-charts",
+        dest="no_images",
         action="store_true",
         help="skip drawing the static chart images (pages then show interactive charts)",
     )
@@ -100,26 +102,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _draw_charts(new: Path, previous: Path) -> str:
-    # Imported here so that check and codebook need not load plotly and kaleido.
-    from charts.static import draw_into
-
-    return draw_into(new, previous)
-
-
-def _store_charts(new: Path) -> str:
-    # Every chart's figure and words, so no server rebuilds one after this build.
-    from charts.stored import store_into
-
-    return store_into(new)
-
-
-def _finish(new: Path, previous: Path, draw: bool, notes: list[str]) -> None:
-    notes.append(_store_charts(new))
-    if draw:
-        notes.append(_draw_charts(new, previous))
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -128,15 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            notes: list[str] = []
-
-            def finish(new: Path) -> None:
-                _finish(new, args.db, not args.no_charts, notes)
-
-            counts = build(args.db, args.seeds, finish, report=print)
+            counts = build(args.db, args.seeds, draw_images=not args.no_images, report=print)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
-            for note in notes:
-                print(note)
         elif args.command == "codebook":
             # The model alone: the metrics are data, and the codebook must not go stale.
             args.out.write_text(render_codebook(), encoding="utf-8")

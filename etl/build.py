@@ -1,4 +1,8 @@
-"""The ETL's two entry points: check the input, or check it and build the database."""
+"""The build's steps in order: load, validate, transform, store, charts, images.
+
+`check` runs the first two; `build` runs them all, every time (`draw_images=False` skips
+only the drawing of the static images: pages then show the interactive charts).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from corpus.coverage import ArticleCoverage, account, coverage_problems
+from corpus.load import SEEDS, load
+from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
-from etl.coverage import article_coverage, coverage_problems
-from etl.load import SEEDS, load
-from etl.problems import InputError, Problems
-from etl.store import Finish, write_database
+from etl.store import write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
 
@@ -26,6 +30,41 @@ def check(seeds_dir: Path = SEEDS) -> Dataset:
     if problems:
         raise InputError(problems)
     return data
+
+
+def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], dict[str, str]]:
+    """Record spans and not_coded spans per source, and the curated file of each source."""
+    coded: dict[str, list[tuple[int, int]]] = {}
+    excused: dict[str, list[tuple[int, int]]] = {}
+    files: dict[str, str] = {}
+    for kind, items in data.records.items():
+        for loc in items:
+            for key, span in loc.spans.items():
+                sid = loc.span_sources.get(key)
+                if sid is None:
+                    continue
+                (excused if kind == "not_coded" else coded).setdefault(sid, []).append(span)
+                if kind in ("indicators", "statements", "positions", "events", "not_coded"):
+                    files.setdefault(sid, loc.file)
+    for loc in data.records.get("sources", []):
+        files.setdefault(loc.record.source_id, loc.file)
+    return coded, excused, files
+
+
+def article_coverage(data: Dataset) -> list[ArticleCoverage]:
+    """The coverage accounting (corpus.coverage) of every article, in source order."""
+    coded, excused, files = _spans_by_source(data)
+    return [
+        account(
+            src.source_id,
+            files.get(src.source_id, "seeds/curated"),
+            data.bodies[src.source_id],
+            coded.get(src.source_id, []),
+            excused.get(src.source_id, []),
+        )
+        for src in data.of("sources")
+        if src.source_id in data.bodies
+    ]
 
 
 def provenance_warnings(data: Dataset) -> list[str]:
@@ -86,23 +125,42 @@ def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, 
     return to_frames(to_rows(data, built_at))
 
 
+def _chart_steps(previous: Path, draw_images: bool, notes: list[str]) -> list:
+    """The charts and images steps, run on the new file before it replaces `previous`."""
+    # Imported here so that check and the studio need not load plotly and kaleido.
+    from etl.chart_rows import make_charts, store_charts
+
+    made: list = []
+
+    def charts(new: Path) -> None:
+        sections, charts = make_charts(new)
+        made.extend(charts)
+        notes.append(store_charts(new, sections, charts))
+
+    def images(new: Path) -> None:
+        from etl.chart_images import draw_into
+
+        notes.append(draw_into(new, made, previous))
+
+    return [charts, images] if draw_images else [charts]
+
+
 def build(
     db_path: Path = DEFAULT_DB,
     seeds_dir: Path = SEEDS,
-    finish: Finish | None = None,
+    *,
+    draw_images: bool = True,
     report: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
-    """Validate everything and account for every sentence that needs coding, then write the
-    database atomically; return row counts per table. ``report`` receives the coverage lines.
-
-    `finish` runs on the new file before it replaces the old one (the command line draws
-    the static charts there, a layer this package does not import).
-    """
+    """Run every step: validate everything and account for every sentence that needs coding,
+    then write the database atomically with its charts (and their images unless
+    `draw_images` is False); return row counts per table. ``report`` receives the coverage
+    lines and one line per chart step."""
     data = check(seeds_dir)
     accounts = article_coverage(data)
-    for account in accounts:
+    for acc in accounts:
         if report:
-            report(account.line())
+            report(acc.line())
     for line in [*provenance_warnings(data), *later_stage_warnings(data)]:
         if report:
             report(line)
@@ -110,5 +168,9 @@ def build(
     if problems:
         raise InputError(problems)
     frames = frames_for(data)
-    write_database(frames, db_path, finish)
+    notes: list[str] = []
+    write_database(frames, db_path, _chart_steps(db_path, draw_images, notes))
+    for note in notes:
+        if report:
+            report(note)
     return {name: len(frame) for name, frame in frames.items()}

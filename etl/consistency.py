@@ -1,10 +1,8 @@
 """Process step: check the validated figures against each other and for gaps in coverage.
 
-Pure Python over the validated :class:`~etl.validate.Dataset`; the result fills the
-``consistency_checks`` table on every build. The rules are spelled out in :data:`RULES`
-(shown on the dashboard's Data checks page); the constants below are the knobs they name.
-Long because every check kind lives beside the rule text it shows to readers; splitting the
-kinds apart would split each rule from its wording.
+Over 400 lines: one function per check kind, each short, over one validated Dataset.
+The rule text and the knobs it names are data in data_model.check_rules (the Data checks
+page reads them there); the result fills the ``consistency_checks`` table on every build.
 """
 
 from __future__ import annotations
@@ -19,31 +17,22 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from data_model.qualifiers import APPROX_TOLERANCE, Qualifier, bounds
+from data_model.check_rules import (
+    CUMULATIVE_METRICS,
+    NATIONAL,
+    PARTS_RULES,
+    REHAB_METRIC,
+    SHARE_METRIC,
+    SHARE_TOLERANCE_PP,
+    STATUSES_NEEDING_EVIDENCE,
+    TOTAL_METRIC,
+    USERS_METRIC,
+    PartsRule,
+)
+from data_model.qualifiers import Qualifier, bounds
 from data_model.records import Indicator, Metric, Phase, Policy
 from data_model.wording import PERCENT, UnitWords, amount, hedged_words
 from etl.validate import Dataset
-
-#: Percentage points either side of a share computed from counts, on top of the hedges of
-#: the counts and of the reported share. Articles round shares to words ("roughly half"),
-#: so a computed 46% must still agree with a reported "half".
-SHARE_TOLERANCE_PP = 5.0
-
-#: Counts that only grow over a period starting at a fixed day: a later figure of the same
-#: series cannot be lower than an earlier one.
-CUMULATIVE_METRICS: tuple[str, ...] = (
-    "arrests-total",
-    "arrests-users",
-    "arrests-traffickers",
-    "sent-to-rehabilitation",
-)
-
-TOTAL_METRIC = "arrests-total"
-USERS_METRIC = "arrests-users"
-SHARE_METRIC = "arrests-share-users"
-
-#: Phase coverage only counts national figures: a provincial count says nothing of the total.
-NATIONAL = "national"
 
 # Float noise from the approx band (1,100 x 0.9 is 990.0000000000001) must not turn two
 # touching ranges into a conflict.
@@ -54,106 +43,6 @@ class Status(StrEnum):
     passed = "pass"
     warn = "warn"
     fail = "fail"
-
-
-@dataclass(frozen=True)
-class PartsRule:
-    """Parts that together make (exhaustive) or stay within (not exhaustive) a total.
-
-    ``combined`` rules set all the parts against their total at once; they run only when at
-    least two parts are reported, and a least sum within the total's lower bound passes."""
-
-    name: str
-    parts: tuple[str, ...]
-    exhaustive: bool
-    total: str = "arrests-total"
-    combined: bool = False
-
-
-REHAB_METRIC = "sent-to-rehabilitation"
-
-PARTS_RULES: tuple[PartsRule, ...] = (
-    PartsRule("arrests-by-type", ("arrests-users", "arrests-traffickers"), True),
-    PartsRule("imprisoned-within-arrests", ("users-imprisoned", "traffickers-imprisoned"), False),
-    PartsRule("rehabilitation-within-arrests", (REHAB_METRIC,), False),
-    PartsRule(
-        "all-outcomes-within-arrests",
-        (REHAB_METRIC, "users-imprisoned", "traffickers-imprisoned"),
-        False,
-        combined=True,
-    ),
-    PartsRule(
-        "user-outcomes-within-users",
-        (REHAB_METRIC, "users-imprisoned"),
-        False,
-        total="arrests-users",
-        combined=True,
-    ),
-)
-
-#: Policy statuses that say something happened, and so need a passage saying it did.
-STATUSES_NEEDING_EVIDENCE: tuple[str, ...] = ("announced", "in_effect", "dismissed")
-
-RULES = f"""\
-### How the figures are checked
-
-Every figure has a range from its hedge (exactly, about = ±{APPROX_TOLERANCE:.0%}, more than,
-at least, fewer than, at most); an open end means the article sets no limit. Ends are compared
-inclusively, so "more than 17,800" and "17,800" agree: articles round. Each check is **pass**,
-**warn** (cannot be decided, usually because a range is open, or worth a look) or **fail**
-(certainly inconsistent).
-
-**A figure's period.** Its reference date is `period_end`, else `as_of`. A figure with no
-stated start is grouped only with others that have no stated start, except for the cumulative
-counts ({", ".join(CUMULATIVE_METRICS)}), whose unstated start is read as the campaign launch
-(the first phase's start date); the detail says when a start was read in.
-
-**Corroboration.** Figures of the same metric, geography, start and reference date from two or
-more articles agree (pass) when their ranges overlap and conflict (fail) when they do not.
-
-**Cumulative order.** Cumulative counts of one metric and geography that start on the same day
-(stated, or read as the launch) form a series. Each figure is compared with the highest lower
-bound among the series' figures with an earlier reference date: certainly below it is a fail,
-possibly below it (its range reaches lower) a warn, otherwise a pass.
-
-**Arithmetic.** Within one article and geography, figures match an `arrests-total` figure when
-they have the same reference date and the same start (or one start is not stated).
-
-| check | rule |
-|---|---|
-| arrests-by-type | arrests-users + arrests-traffickers equals arrests-total (ranges overlap); with one part only, the part is at most the total |
-| imprisoned-within-arrests | users-imprisoned + traffickers-imprisoned is at most arrests-total |
-| rehabilitation-within-arrests | sent-to-rehabilitation is at most arrests-total |
-| all-outcomes-within-arrests | sent-to-rehabilitation + users-imprisoned + traffickers-imprisoned (two or more reported) is at most arrests-total; a least sum within the total passes, saying how much is accounted for |
-| user-outcomes-within-users | sent-to-rehabilitation + users-imprisoned is at most arrests-users (only users go to rehabilitation under the scheme of January 2017) |
-| share-of-users | a reported arrests-share-users agrees with arrests-users / arrests-total, the computed range widened by {SHARE_TOLERANCE_PP:g} percentage points either side (beyond the hedges) |
-| rehabilitation-within-share | sent-to-rehabilitation is at most share x total: the share it implies (sent / total) is compared with the reported share; above it by more than {SHARE_TOLERANCE_PP:g} points is a warn stating the implied share, above its upper bound a fail |
-
-Sums and ratios use the ends of the ranges (interval arithmetic); counts get no further
-tolerance, so exact figures that do not add up fail. An equality whose ranges overlap is a
-warn if any count in it has an open end; an "at most" that neither certainly holds nor
-certainly fails is a warn when the part has no upper end or the total no lower end, and a
-pass (within the hedges) otherwise.
-
-**Independent reports only.** A figure marked as restating another (`restates`) is the same
-fact told again: it is checked against the figure it restates (kind restatement: pass when
-the ranges agree, fail when they cannot) and left out of every other check, so it never counts
-as corroboration, never breaks a series, and never covers a phase. A vague amount
-("thousands") has no number and is in no check.
-
-**Gaps** (warn). A phase with no national arrests-total figure whose period lies in it (its
-reference date in the phase, and its start, stated or read in, not before the phase's start: a
-figure that spans phases is named but does not cover them); a metric reported by one article
-only (or once only); a metric with no figure at all. Covered phases and metrics reported
-independently by two or more articles are listed as pass.
-
-**Statuses** (fail). A proposal whose status says it happened (announced, in effect,
-dismissed) must cite a passage saying so (`status_citations`); in effect also needs the date
-it was last reported so (`status_as_of`).
-
-**Contested claims** (warn). Claims a curator has linked as contradicting each other
-(`contested`) are listed with their words, so that neither is shown as settled.
-"""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pandas as pd
 from data_model.methodology import METHODOLOGY_KEY, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Source
-from data_model.tables import TABLES, Table
+from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, Table
 from data_model.wording import UnitWords, date_text, hedged_label, vague_label
 from etl.consistency import check_rows
 from etl.validate import Dataset
@@ -118,6 +118,7 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
     rows["consistency_checks"] = check_rows(data)
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
+        {"key": SCHEMA_VERSION_KEY, "value": SCHEMA_VERSION},
         {"key": "sources", "value": str(len(rows["sources"]))},
         {"key": "indicators", "value": str(len(rows["indicators"]))},
         {"key": "statements", "value": str(len(rows["statements"]))},

@@ -14,6 +14,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from corpus.cleaning import clean_body
+from corpus.load import RawInput, RawRecord
+from corpus.problems import Problems, shown
+from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from data_model.fidelity_rules import date_span, names_in, predates
 from data_model.records import (
     ID_FIELDS,
@@ -27,10 +31,6 @@ from data_model.records import (
     Source,
     UnitKind,
 )
-from etl.cleaning import clean_body
-from etl.load import RawInput, RawRecord
-from etl.problems import Problems, shown
-from etl.quotes import BodyIndex, quoted_spans, within_quotation
 
 ARTICLES_PATH = "seeds/articles"
 

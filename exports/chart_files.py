@@ -10,12 +10,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from charts.catalogue import catalogue
-from charts.drawing import PROJECT, chart_png, chart_url
-from charts.frames import ReaderFrames
+from charts.catalogue import chart_url
 from charts.legible import fitted
-from charts.model import Chart
+from charts.model import ShownChart, StoredChart
 from charts.style import NARROW, PLOTLY_CONFIG, WIDE
+from data_model.wording import PROJECT
+from database import queries
 from database.connection import Reader
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -77,7 +77,7 @@ def _json(fig: go.Figure) -> str:
     return fig.to_json().replace("</", "<\\/")
 
 
-def figure_html(chart: Chart) -> str:
+def figure_html(chart: ShownChart) -> str:
     """The chart with plotly.js inlined, in its wide layout or, on a phone, its narrow one."""
     narrow = fitted(chart.figure, *NARROW)
     narrow.update_layout(height=NARROW[1])
@@ -91,7 +91,7 @@ def figure_html(chart: Chart) -> str:
     )
 
 
-def chart_html(chart: Chart, dashboard_url: str) -> str:
+def chart_html(chart: ShownChart, dashboard_url: str) -> str:
     """One HTML file with plotly.js inlined: title, takeaway, figure, source line, link back."""
     figure = figure_html(chart)
     return _PAGE.format(
@@ -107,14 +107,14 @@ def chart_html(chart: Chart, dashboard_url: str) -> str:
 # --- every chart as files ------------------------------------------------------------------
 
 
-def all_charts(reader: Reader) -> list[Chart]:
-    """Every chart of the catalogue, built from the database."""
-    frames = ReaderFrames(reader)
-    return [spec.build(frames) for spec in catalogue(frames).charts.values()]
+def all_charts(reader: Reader) -> list[ShownChart]:
+    """Every chart as the build stored it, in the catalogue's order."""
+    rows = (queries.chart_parts(reader, chart_id) for chart_id in queries.chart_titles(reader))
+    return [StoredChart.from_row(row) for row in rows if row is not None]
 
 
 def write_chart_files(
-    charts: Iterable[Chart], out_dir: Path, dashboard_url: str, *, png: bool = True
+    charts: Iterable[ShownChart], out_dir: Path, dashboard_url: str, *, png: bool = True
 ) -> list[Path]:
     """Write <chart_id>.html (and .png) for each chart into out_dir; return the paths.
 
@@ -129,6 +129,10 @@ def write_chart_files(
         path.write_text(chart_html(chart, dashboard_url), encoding="utf-8")
         written.append(path)
     if png:
+        # Imported here: the dashboard imports this module for its HTML, and its process
+        # must never load the drawing browser (tests/test_layers.py).
+        from charts.drawing import chart_png
+
         for chart in charts:
             path = out_dir / f"{chart.chart_id}.png"
             path.write_bytes(chart_png(chart, dashboard_url))

@@ -1,15 +1,16 @@
-"""Make sure the database exists and has the tables this code reads before the app reads it,
-building it from seeds/ if it is missing or was built by older code."""
+"""Make sure the database exists and was built with the schema this code reads before the app
+reads it, building it from seeds/ (in a subprocess) if it is missing or of another version."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
 
-from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES
+from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY
 from database import queries
 from database.connection import Reader, database_path, file_stamp
 
@@ -19,48 +20,53 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 600
 
 
-#: Files already found to have every table and column, by path, with their file_stamp.
+#: Set to 0 to build without drawing the static chart images (tests, quick starts): the
+#: pages then show the interactive charts.
+BUILD_IMAGES_VARIABLE = "MONITOR_BUILD_IMAGES"
+
+#: Files already found to be of this code's schema, by path, with their file_stamp.
 _CURRENT: dict[Path, str] = {}
 
 
-def missing_columns(path: Path) -> list[str]:
-    """The tables and columns this code reads that the file lacks ('units', 'indicators.currency'):
-    a database built before the code was updated. An unreadable file lacks everything."""
+def schema_problem(path: Path) -> str | None:
+    """Why the file is not one this code reads (unreadable, or built with another schema
+    version), or None when it is."""
     try:
         with Reader(path) as db:
-            found = queries.table_columns(db)
+            if queries.same_schema(db):
+                return None
+            found = queries.build_info(db).get(SCHEMA_VERSION_KEY, "none")
     except duckdb.Error as exc:
-        return [f"(unreadable: {exc})"]
-    missing = []
-    # The data tables, and the statement search and indicator rows tables the API's rows
-    # read (the pages make them on the fly from an older file); the app's other tables
-    # (stored charts, worded checks) are optional, read when there and made on the fly when not.
-    for table in (*TABLES, STATEMENT_SEARCH, INDICATOR_ROWS):
-        if table.name not in found:
-            missing.append(table.name)
-            continue
-        missing += [f"{table.name}.{c}" for c in table.column_names if c not in found[table.name]]
-    return missing
+        return f"unreadable: {exc}"
+    return f"schema version {found}, this code reads {SCHEMA_VERSION}"
 
 
 def needs_build(path: Path) -> bool:
-    """Whether the database is missing or older than the code's tables (checked once per file
+    """Whether the database is missing or of another schema version (checked once per file
     version, so a page run pays a stat(), not a query)."""
     stamp = file_stamp(path)
     if not stamp:  # missing: the build says what is wrong if it cannot make one
         return True
     if _CURRENT.get(path) == stamp:
         return False
-    if missing_columns(path):
+    if schema_problem(path):
         return True
     _CURRENT[path] = stamp
     return False
 
 
+def build_command(path: Path) -> list[str]:
+    """The build the launcher runs: every step, the images unless MONITOR_BUILD_IMAGES=0."""
+    command = [sys.executable, "-m", "etl", "build", "--db", str(path)]
+    if os.environ.get(BUILD_IMAGES_VARIABLE, "1").strip() == "0":
+        command.append("--no-images")
+    return command
+
+
 def ensure_database(path: Path) -> str | None:
-    """Build the database if it is missing, or rebuild it if it lacks a table or column this
-    code reads (built before an update; the build replaces the file whole, so a reader never
-    sees half of one). Returns None when it is ready, else the problem
+    """Build the database if it is missing, or rebuild it if it is of another schema version
+    (built before an update; the build replaces the file whole, so a reader never sees half
+    of one). Returns None when it is ready, else the problem
     report to show (the app then explains instead of failing with a traceback).
 
     The build runs as `python -m etl build`, in its own process, so the web server never
@@ -70,7 +76,7 @@ def ensure_database(path: Path) -> str | None:
         return None
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "etl", "build", "--db", str(path)],
+            build_command(path),
             cwd=ROOT,
             capture_output=True,
             text=True,
@@ -80,8 +86,8 @@ def ensure_database(path: Path) -> str | None:
         return f"The build did not finish within {BUILD_TIMEOUT} s."
     if done.returncode != 0 or not path.exists():
         return done.stderr.strip() or done.stdout.strip() or "The build failed."
-    if missing := missing_columns(path):
-        return "The build finished, but the database lacks: " + ", ".join(missing)
+    if problem := schema_problem(path):
+        return f"The build finished, but the database is not one this code reads ({problem})."
     return None
 
 

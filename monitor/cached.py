@@ -7,6 +7,7 @@ has already made what is expensive (charts, worded checks)."""
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,11 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.catalogue import Catalogue, catalogue
-from charts.frames import ReaderFrames
+from charts.catalogue import TrendsSection
 from charts.legible import fitted
-from charts.model import Chart
-from charts.stored import StoredChart
+from charts.model import ShownChart, StoredChart
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
 from monitor import check_texts, figure_texts, policy_texts, texts
@@ -55,9 +54,8 @@ def _reader(version: Version) -> Reader:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _content(version: Version) -> str:
-    # One small query per file version; a file without a fingerprint (built by an older
-    # build) is keyed by itself.
-    return queries.content_fingerprint(_reader(version)) or f"file {version.stamp}"
+    # One small query per file version.
+    return queries.content_fingerprint(_reader(version))
 
 
 def content_key() -> str:
@@ -124,6 +122,7 @@ actors = _cached(queries.actors)
 picker_labels = _cached(_picker_labels)
 statements = _cached(queries.statements)
 statement_years = _cached(queries.statement_years)
+dated_years = _cached(queries.dated_years)
 statements_page = _cached(queries.statements_page)
 statement_summary = _cached(queries.statement_summary)
 statement_facets = _cached(queries.statement_facets)
@@ -149,29 +148,32 @@ def data_package(dashboard_url: str | None = None) -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _chart(chart_id: str, version: Version) -> Chart | None:
+def _chart(chart_id: str, version: Version) -> ShownChart | None:
     # A resource, not data: shared, not copied. Read back as the build stored it (a query
-    # and a JSON parse); built here only from a file whose build stored no charts.
-    reader = _reader(version)
-    parts = queries.chart_parts(reader, chart_id)
-    if parts is not None:
-        return StoredChart(parts)
-    frames = ReaderFrames(reader)
-    return catalogue(frames).build(chart_id, frames)
+    # and a JSON parse).
+    parts = queries.chart_parts(_reader(version), chart_id)
+    return None if parts is None else StoredChart.from_row(parts)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _catalogue(key: str, _version: Version) -> Catalogue:
-    return catalogue(ReaderFrames(_reader(_version)))
+def _trends_sections(key: str, _version: Version) -> tuple[TrendsSection, ...]:
+    rows = queries.trends_sections(_reader(_version))
+    return tuple(
+        TrendsSection(str(r.section_id), str(r.label), tuple(json.loads(r.chart_ids)))
+        for r in rows.itertuples()
+    )
 
 
-def charts() -> Catalogue:
-    """The charts of the current data and the Trends sections showing them, made once per
-    database content (the metrics and their categories decide them)."""
-    return _catalogue(content_key(), current_version())
+def trends_sections() -> list[TrendsSection]:
+    """The Trends sections and the charts each shows, as the build stored them."""
+    return list(_trends_sections(content_key(), current_version()))
 
 
-def chart(chart_id: str) -> Chart | None:
+#: Every chart the build stored, id -> title, in the catalogue's order.
+chart_titles = _cached(queries.chart_titles)
+
+
+def chart(chart_id: str) -> ShownChart | None:
     """The chart with this id (None for an unknown id), as the build made it."""
     return _chart(chart_id, current_version())
 
@@ -284,14 +286,5 @@ def overview_texts() -> OverviewTexts:
     return _overview_texts(content_key(), current_version())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _readable_checks(key: str, _version: Version) -> pd.DataFrame:
-    stored = queries.readable_checks(_reader(_version))
-    if stored is not None:
-        return stored
-    return check_texts.readable_checks(consistency_checks(), sources(), metrics())
-
-
-def readable_checks() -> pd.DataFrame:
-    """Every check in plain words (labels for ids, plain dates), as the build worded them."""
-    return _readable_checks(content_key(), current_version())
+#: Every check in plain words (labels for ids, plain dates), as the build worded them.
+readable_checks = _cached(queries.readable_checks)

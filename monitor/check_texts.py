@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from data_model.safe_text import md
-from etl import readable as etl_readable
 
 CHECK_LABELS = {"fail": "Conflicts", "warn": "Open questions", "pass": "Agree"}
 
@@ -38,9 +37,6 @@ def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -
     return checks[keep].reset_index(drop=True)
 
 
-CHECK_PHRASES = etl_readable.CHECK_PHRASES
-
-
 def once_only(checks: pd.DataFrame) -> pd.Series:
     """Checks that only note a figure reported once: worth knowing, rarely a question."""
     return checks["detail"].str.contains("reported once only", regex=False)
@@ -59,7 +55,3 @@ def checks_markdown(checks: pd.DataFrame) -> str:
 
 #: Checks drawn per page run: the page stays the same size however many checks there are.
 CHECKS_PER_PAGE = 50
-
-
-# The build words the checks (etl.readable); kept importable here for the pages.
-readable_checks = etl_readable.readable_checks

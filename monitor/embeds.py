@@ -6,7 +6,7 @@ import html
 from urllib.parse import quote_plus
 
 from api.embed import EmbedContext, chart_context, frame_snippet
-from charts.model import Chart
+from charts.model import ShownChart
 from monitor import cached
 from monitor.addresses import chart_image_url
 
@@ -21,18 +21,17 @@ def iframe_snippet(url: str, title: str, height: int = 560) -> str:
     )
 
 
-def embed_context(chart: Chart) -> EmbedContext:
+def embed_context(chart: ShownChart) -> EmbedContext:
     """The build, data date, metrics and definitions the light embed's snippet sizes for."""
     return chart_context(
         cached.metrics(),
-        cached.charts().charts.get(chart.chart_id),
         chart,
         version=cached.build_version(),
         built_at=cached.build_info().get("built_at", ""),
     )
 
 
-def light_snippets(url: str, chart: Chart) -> tuple[str, str]:
+def light_snippets(url: str, chart: ShownChart) -> tuple[str, str]:
     """(live, pinned) snippets of the light embed: a frame that fits its column's width."""
     context = embed_context(chart)
     pinned_url = f"{url}?v={context.version}"

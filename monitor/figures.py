@@ -8,8 +8,8 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from charts.catalogue import TrendsSection
-from charts.model import Chart, draws_nothing, measures
+from charts.catalogue import TrendsSection, chart_metrics, pick_section
+from charts.model import ShownChart, draws_nothing, measures
 from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
 from data_model.safe_text import html_text, md
 from monitor import cached, figure_texts
@@ -46,8 +46,7 @@ _STATIC_CHART = """<div class="static-chart">
 def what_is_measured(chart_id: str) -> str:
     """The chart's metrics' definitions: what is counted, and what the articles leave
     unknown (a rate's period or cohort)."""
-    spec = cached.charts().charts.get(chart_id)
-    ids = tuple(getattr(spec, "metric_ids", ()))
+    ids = chart_metrics(chart_id)
     metrics = cached.metrics()
     definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
     return measures(
@@ -55,7 +54,7 @@ def what_is_measured(chart_id: str) -> str:
     )
 
 
-def chart_or_notice(chart_id: str) -> Chart | None:
+def chart_or_notice(chart_id: str) -> ShownChart | None:
     """The chart, or None with a note in its place when the data cannot be drawn: a
     reader sees what is missing, never a traceback (the details go to the server log)."""
     try:
@@ -70,7 +69,7 @@ def chart_or_notice(chart_id: str) -> Chart | None:
 
 
 def chart_block(
-    chart: Chart,
+    chart: ShownChart,
     key: str,
     *,
     show_title: bool = True,
@@ -116,7 +115,7 @@ _INTERACTIVE_CSS = """<style>
 </style>"""
 
 
-def interactive_figures(chart: Chart, key: str) -> None:
+def interactive_figures(chart: ShownChart, key: str) -> None:
     """The interactive chart twice, fitted for a laptop and for a phone, one shown by width:
     plotly draws its labels at a fixed size and never moves them, so a figure laid out for
     a laptop prints labels over each other on a phone. Only the script is shared."""
@@ -132,7 +131,7 @@ def trends_section_in_address() -> TrendsSection | None:
     a link by the section's name or an earlier section's id is followed and the address
     rewritten to the id, so what readers copy from now on is stable. None: no section."""
     requested = st.query_params.get("section")
-    section = cached.charts().section(requested, st.query_params.get("chart"))
+    section = pick_section(cached.trends_sections(), requested, st.query_params.get("chart"))
     if section is not None and requested is not None and requested != section.section_id:
         st.query_params["section"] = section.section_id
     return section
@@ -172,7 +171,7 @@ _SCROLL_TO = """<script>
 
 def scroll_to_chart(chart_id: str | None) -> None:
     """Land a chart link (?chart=<id>) on that chart's heading, at the top of the window."""
-    if chart_id and chart_id in cached.charts().charts:
+    if chart_id and chart_id in cached.chart_titles():
         st.html(_SCROLL_TO.format(chart_id=json.dumps(chart_id)), unsafe_allow_javascript=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -116,6 +117,25 @@ def pick_named(label: str, names: dict[str, str], key: str, noun: str = "") -> l
     chosen = st.multiselect(label, options, format_func=names.get, key=key)
     _write_url(key, chosen)
     return chosen
+
+
+#: The span a day picker takes: the API takes any day, and a day outside the picker's span
+#: would be dropped from a shared link without a word.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
+
+def pick_day(label: str, key: str) -> dt.date | None:
+    """A day or none, kept in the URL under `key` as YYYY-MM-DD (as the API's from and to)."""
+    day = st.date_input(
+        label,
+        value=None,
+        min_value=FIRST_DAY,
+        max_value=LAST_DAY,
+        key=key,
+        format="YYYY-MM-DD",
+        bind="query-params",
+    )
+    return day if isinstance(day, dt.date) else None
 
 
 def pick_one(label: str, names: dict[str, str], key: str) -> str:

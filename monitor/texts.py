@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 from urllib.parse import quote_plus
@@ -11,6 +12,7 @@ import pandas as pd
 from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text
+from database.queries import Dates
 
 
 def source_href(source_id: str) -> str:
@@ -134,6 +136,11 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def fractional_columns(frame: pd.DataFrame) -> list[str]:
+    """The columns whose numbers may have a fraction (floats), which a grid would round."""
+    return [str(c) for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+
+
 def rows_html(frame: pd.DataFrame) -> str:
     """Rows as a plain HTML table: one line a row, long text cut short with the whole of it
     on hover, addresses as links. A light stand-in for the data grid, whose scripts are
@@ -252,15 +259,35 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def download_file_name(table: str, source_ids: list[str], metric_ids: list[str]) -> str:
-    """'cambodia-drug-campaign-indicators-source-<id>.csv': the name says what was filtered,
-    so two downloads from one session never look alike in a folder."""
+def date_filters(years: list[int], date_from: dt.date | None, date_to: dt.date | None) -> Dates:
+    """The Data page's date choices as the queries take them (none left out as empty)."""
+    return {"years": tuple(years), "date_from": date_from, "date_to": date_to}
+
+
+def date_params(dates: Dates) -> dict[str, list[int] | str]:
+    """The date choices as the API's parameters (?year=2017&from=2017-01-01&to=...)."""
+    day = lambda d: d.isoformat() if d else ""  # noqa: E731
+    return {
+        "year": list(dates.get("years", ())),
+        "from": day(dates.get("date_from")),
+        "to": day(dates.get("date_to")),
+    }
+
+
+def download_file_name(
+    table: str, source_ids: list[str], metric_ids: list[str], dates: Dates | None = None
+) -> str:
+    """'cambodia-drug-campaign-indicators-source-<id>-2017.csv': the name says what was
+    filtered, so two downloads from one session never look alike in a folder."""
     parts = ["cambodia-drug-campaign", _slug(table)]
     for noun, ids in (("source", source_ids), ("metric", metric_ids)):
         if len(ids) == 1:
             parts += [noun, _slug(ids[0])]
         elif ids:
             parts += [f"{len(ids)}-{noun}s"]
+    chosen = date_params(dates or {})
+    parts += [str(y) for y in chosen["year"]]
+    parts += [f"{k}-{chosen[k]}" for k in ("from", "to") if chosen[k]]
     return "-".join(parts) + ".csv"
 
 

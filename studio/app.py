@@ -8,13 +8,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from corpus.load import SEEDS
+from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.records import ID_FIELDS, DatePrecision
 from data_model.safe_text import md
-from etl.coverage import sentences
-from etl.load import SEEDS
 from studio import history
 from studio.access import gate
 from studio.changes import build_log

@@ -1,6 +1,6 @@
 """The studio's coverage accounting: `etl check`'s rule applied to the records being reviewed.
 
-The sentences and the reason each needs coding come from etl.coverage, the code the build runs,
+The sentences and the reason each needs coding come from corpus.coverage, the code the build runs,
 so the screen and the check can never disagree on what must be accounted for.
 """
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corpus.coverage import why_coded
+from corpus.sentences import Sentence, sentences
 from curation.suggest.records import Row
-from etl.coverage import Sentence, sentences, why_coded
 
 #: The reasons curators give most often (seeds/curated/articles/*: not_coded), offered first;
 #: "restates <figure>" is added for each accepted figure, and any other reason can be typed.

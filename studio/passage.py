@@ -7,11 +7,11 @@ import copy
 import datetime as dt
 from typing import Any
 
+from corpus.quotes import quoted_spans, within_quotation
+from corpus.sentences import sentences
 from curation.suggest.dates import when
 from curation.suggest.records import Row
 from data_model.records import ID_FIELDS, RECORD_KINDS
-from etl.coverage import sentences
-from etl.quotes import quoted_spans, within_quotation
 
 #: The kinds a passage can become, as the curator names them.
 KINDS = {"figure": "indicators", "statement": "statements", "proposal": "policies",

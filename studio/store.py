@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from corpus.problems import InputError, Problem
+from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
 from etl.build import check
-from etl.problems import InputError, Problem
-from etl.safe_yaml import dump_yaml
 from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,8 +1,12 @@
-"""Shared fixtures: the real seed database (built once) and a copy of the small fixture corpus."""
+"""Shared fixtures: the real seed database (built once), a copy of the small fixture corpus, and
+for the browser tests one Chromium and one dashboard server for the whole run (per xdist worker;
+every browser test is in the xdist group "browser", so they all share one worker)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,10 +14,9 @@ import yaml
 
 from charts.catalogue import Catalogue, catalogue
 from charts.frames import ReaderFrames
-from charts.static import draw_into
-from charts.stored import store_into
 from database.connection import Reader
 from etl.build import build
+from tests import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -31,7 +34,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The database built from the real seeds, once per test session, as `python -m etl
     build` builds it: chart parts stored, static images drawn in where Chromium is installed."""
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path, finish=lambda new: (store_into(new), draw_into(new)))
+    build(path)
     return path
 
 
@@ -48,3 +51,31 @@ def fixture_seeds(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(FIXTURE_SEEDS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """One headless Chromium for every browser test of the run."""
+    with serving.chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="session")
+def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The dashboard on the seed database, started once with the launcher; its base URL. (It
+    asks for the browser first, so a machine without Chromium skips before starting it.)"""
+    with serving.dashboard(seed_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture
+def open_page(browser) -> Iterator[Callable]:
+    """Open a URL in a fresh context of the given viewport, once it has finished rendering:
+    for tests that click or type, so change the page."""
+    with contextlib.ExitStack() as stack:
+
+        def opener(url: str, viewport: dict[str, int] = serving.DESKTOP):
+            context = stack.enter_context(serving.new_context(browser, viewport))
+            return serving.open_rendered(context, url)
+
+        yield opener

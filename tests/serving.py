@@ -6,18 +6,21 @@ import these too, so tests and benchmarks measure the same condition.
 from __future__ import annotations
 
 import ast
+import contextlib
+import os
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Locator, Page, Playwright
+    from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -132,6 +135,24 @@ def _tail(path: Path, lines: int = 30) -> str:
         return ""
 
 
+def wait_until_answering(
+    url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 90.0
+) -> bool:
+    """Poll `url` until it answers 200; False if the process ended or the time ran out. The
+    pause between polls is a wait on the process itself, so a server that dies is seen at once."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.2)
+    return False
+
+
 def start_server(
     command: Sequence[str],
     env: dict[str, str],
@@ -160,19 +181,23 @@ def start_server(
         with log.open("ab") as out:
             proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        return proc, url
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.2)
+        if wait_until_answering(f"{url}/_stcore/health", proc, log, timeout):
+            return proc, url
         stop_server(proc)
         if "already in use" not in _tail(log):
             break
     raise RuntimeError(f"{' '.join(command)} did not become healthy; log:\n{_tail(log)}")
+
+
+@contextlib.contextmanager
+def dashboard(db: Path, log: Path) -> Iterator[str]:
+    """The dashboard as `make dashboard` starts it (the launcher), on `db`; its base URL."""
+    env = {**os.environ, "MONITOR_DB": str(db)}
+    proc, url = start_server([sys.executable, "-m", "streamlit", "run", "serve.py"], env, log)
+    try:
+        yield url
+    finally:
+        stop_server(proc)
 
 
 def stop_server(proc: subprocess.Popen[bytes]) -> None:
@@ -184,6 +209,56 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+def on_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """One headless Chromium. A developer without Chromium or playwright is skipped; CI must
+    not pass by skipping every browser test, so there it is a failure."""
+    import pytest
+
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (run: make browser)"
+        if on_ci():
+            pytest.fail(f"CI is set and {message}: the browser tests cannot run", pytrace=False)
+        pytest.skip(message)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        if on_ci():
+            pytest.fail(f"CI is set and playwright is not installed: {exc}", pytrace=False)
+        pytest.skip(f"playwright is not installed: {exc}")
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def new_context(
+    browser: Browser, viewport: dict[str, int] = DESKTOP, **options
+) -> Iterator[BrowserContext]:
+    """A fresh browser context (its own cookies and session), closed afterwards."""
+    context = browser.new_context(viewport=viewport, **options)
+    context.set_default_timeout(WAIT_MS)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+def open_rendered(context: BrowserContext, url: str) -> Page:
+    """A new tab of `context` on `url`, once the app has finished rendering it."""
+    page = context.new_page()
+    page.goto(url, wait_until="commit")
+    wait_until_rendered(page)
+    return page
 
 
 def launch_chromium(playwright: Playwright) -> Browser:

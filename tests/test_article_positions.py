@@ -12,11 +12,11 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
+from corpus.problems import InputError
+from corpus.safe_yaml import dump_yaml
 from database import queries
 from database.connection import Reader
 from etl.build import build, check
-from etl.problems import InputError
-from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIONS = "curated/articles/fixture-kampot-positions.yaml"
@@ -50,7 +50,7 @@ def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:
 def built(fixture_seeds: Path, tmp_path: Path) -> Path:
     _write(fixture_seeds, GOOD)
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     return db
 
 

@@ -1,30 +1,27 @@
-"""The app's first step: a database that is missing, or was built by older code than the
-pages read, is built from seeds/ before any page runs; a current one is left alone."""
+"""The app's first step: a database that is missing, or was built with another schema version
+than the pages read, is built from seeds/ before any page runs; a current one is left alone."""
 
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_model.tables import TABLES
+from data_model.tables import SCHEMA_VERSION
 from monitor import bootstrap
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: A table and a column every build writes, dropped to stand for a file from older code.
-OLD_TABLE = TABLES[-1].name
-OLD_COLUMN = (TABLES[0].name, TABLES[0].column_names[-1])
 
-
-def _older(seed_db: Path, target: Path) -> Path:
+def _of_another_schema(seed_db: Path, target: Path) -> Path:
+    """A copy of the seed database that says it was built with another schema version."""
     shutil.copy(seed_db, target)
     with duckdb.connect(str(target)) as con:
-        con.execute(f'DROP TABLE "{OLD_TABLE}"')
-        con.execute(f'ALTER TABLE "{OLD_COLUMN[0]}" DROP COLUMN "{OLD_COLUMN[1]}"')
+        con.execute("UPDATE build_info SET value = '0-older' WHERE key = 'schema_version'")
     return target
 
 
@@ -32,16 +29,18 @@ def test_a_current_database_is_left_alone(seed_db: Path, tmp_path: Path):
     db = tmp_path / "monitor.duckdb"
     shutil.copy(seed_db, db)
     stamp = db.stat().st_mtime_ns
-    assert bootstrap.missing_columns(db) == []
+    assert bootstrap.schema_problem(db) is None
     assert not bootstrap.needs_build(db)
     assert bootstrap.ensure_database(db) is None
     assert db.stat().st_mtime_ns == stamp
 
 
-def test_a_database_from_older_code_names_what_it_lacks(seed_db: Path, tmp_path: Path):
-    db = _older(seed_db, tmp_path / "monitor.duckdb")
-    missing = bootstrap.missing_columns(db)
-    assert OLD_TABLE in missing and ".".join(OLD_COLUMN) in missing
+def test_a_database_of_another_schema_version_says_which_and_needs_a_build(
+    seed_db: Path, tmp_path: Path
+):
+    db = _of_another_schema(seed_db, tmp_path / "monitor.duckdb")
+    problem = bootstrap.schema_problem(db)
+    assert problem is not None and "0-older" in problem and SCHEMA_VERSION in problem
     assert bootstrap.needs_build(db)
 
 
@@ -51,41 +50,31 @@ def test_an_unreadable_file_needs_a_build(tmp_path: Path):
     assert bootstrap.needs_build(db)
 
 
-def test_the_app_rebuilds_a_database_from_older_code_and_shows_its_pages(
+@pytest.mark.parametrize(
+    ("setting", "draws"), [(None, True), ("1", True), ("0", False)], ids=["unset", "1", "0"]
+)
+def test_the_launcher_builds_in_a_subprocess_and_draws_images_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str | None, draws: bool
+):
+    if setting is None:
+        monkeypatch.delenv(bootstrap.BUILD_IMAGES_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(bootstrap.BUILD_IMAGES_VARIABLE, setting)
+    command = bootstrap.build_command(tmp_path / "m.duckdb")
+    assert command[:4] == [sys.executable, "-m", "etl", "build"]
+    assert ("--no-images" not in command) == draws
+
+
+def test_the_app_rebuilds_a_database_of_another_schema_and_shows_its_pages(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    db = _older(seed_db, tmp_path / "monitor.duckdb")
+    db = _of_another_schema(seed_db, tmp_path / "monitor.duckdb")
     monkeypatch.setenv("MONITOR_DB", str(db))
+    monkeypatch.setenv(bootstrap.BUILD_IMAGES_VARIABLE, "0")  # no image is looked at here
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=bootstrap.BUILD_TIMEOUT)
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     assert not at.error, [e.value for e in at.error]
-    assert bootstrap.missing_columns(db) == []
+    assert bootstrap.schema_problem(db) is None
     at.switch_page("views/statements.py").run()
     assert not at.exception, [e.message for e in at.exception]
-
-
-@pytest.mark.parametrize(
-    ("change", "missing"),
-    [
-        ("DROP TABLE statement_search", ["statement_search"]),
-        ("DROP TABLE indicator_rows", ["indicator_rows"]),
-        (
-            "ALTER TABLE statement_search DROP COLUMN source_title",
-            ["statement_search.source_title"],
-        ),
-    ],
-    ids=["no-search", "no-indicator-rows", "search-without-articles"],
-)
-def test_a_database_without_a_joined_table_needs_a_build(
-    seed_db: Path, tmp_path: Path, change: str, missing: list[str]
-):
-    """The API reads statements and figures through the tables the build joins once: a file
-    built before they existed (or held what they hold now) is rebuilt by the launcher before
-    it serves."""
-    db = tmp_path / "monitor.duckdb"
-    shutil.copy(seed_db, db)
-    with duckdb.connect(str(db)) as con:
-        con.execute(change)
-    assert bootstrap.missing_columns(db) == missing
-    assert bootstrap.needs_build(db)

@@ -1,13 +1,17 @@
-"""Every page renders without errors in a real headless Chromium, and filters live in the URL."""
+"""Every page renders without errors in a real headless Chromium, and filters live in the URL.
+
+Each page is loaded once per viewport (the `visit` fixture) and every check that only reads a
+page (errors, title, charts drawn, contrast, label clashes, overflow) runs on that one load;
+tests that click or type open their own (`open_page`).
+"""
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import os
 import re
-import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -16,91 +20,73 @@ import pytest
 from database import queries
 from database.connection import Reader
 from tests.serving import (
-    CHROMIUM,
     DESKTOP,
     PHONE,
     WAIT_MS,
-    PageCase,
-    launch_chromium,
+    new_context,
     open_filters,
+    open_rendered,
     page_cases,
     stance_pill,
-    start_server,
-    stop_server,
     wait_until_rendered,
 )
 from tests.wcag import contrast
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "screenshots"
 CASES = page_cases()
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 COUNT = re.compile(r"(\d+) statements?")
+VIEWPORTS = {DESKTOP["width"]: DESKTOP, PHONE["width"]: PHONE}
 
 
-def _on_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+@dataclass(frozen=True)
+class Visit:
+    """One address at one viewport width: loaded once, read by every test that names it."""
+
+    path: str
+    width: int = DESKTOP["width"]
+
+    def __str__(self) -> str:
+        return f"{self.path}@{self.width}"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    # A developer without Chromium may skip; CI must not pass by skipping everything.
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (run: make browser)"
-        if _on_ci():
-            pytest.fail(f"CI is set and {message}: the browser tests cannot run", pytrace=False)
-        pytest.skip(message)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        if _on_ci():
-            pytest.fail(f"CI is set and playwright is not installed: {exc}", pytrace=False)
-        pytest.skip(f"playwright is not installed: {exc}")
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+#: Every page of app.py at a laptop's and a phone's width.
+PAGE_VISITS = [(case, Visit(case.path, w)) for case in CASES for w in VIEWPORTS]
 
 
-@pytest.fixture(scope="module")
-def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app started with the launcher, on a free local port; its base URL."""
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "MONITOR_DB": str(seed_db)}
-    proc, url = start_server([sys.executable, "-m", "streamlit", "run", "serve.py"], env, log)
-    try:
-        yield url
-    finally:
-        stop_server(proc)
+@pytest.fixture(scope="module", params=[v for _, v in PAGE_VISITS], ids=str)
+def visit(request: pytest.FixtureRequest, browser, server: str) -> Iterator:
+    """The page of `request.param`, loaded once and kept open while the tests reading it run
+    (pytest runs the tests of one parameter together). Readers must leave it as they found it.
+    A /charts/ address is a plain page (the light embed): no Streamlit run to wait for."""
+    spot: Visit = request.param
+    with new_context(browser, VIEWPORTS[spot.width]) as context:
+        if spot.path.startswith("/charts/"):
+            page = context.new_page()
+            page.goto(server + spot.path, wait_until="load")
+        else:
+            page = open_rendered(context, server + spot.path)
+        yield page
 
 
-@pytest.fixture
-def open_page(browser) -> Iterator:
-    """Open a URL in a fresh context of the given viewport and wait until it has rendered."""
-    contexts = []
-
-    def opener(url: str, viewport: dict[str, int] = DESKTOP):
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        context.set_default_timeout(WAIT_MS)
-        page = context.new_page()
-        page.goto(url, wait_until="commit")
-        wait_until_rendered(page)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
+def _reading(*visits: Visit):
+    """Parametrise a test by the visits it reads (the loaded pages are shared)."""
+    return pytest.mark.parametrize("visit", visits, ids=str, indirect=True, scope="module")
 
 
 def _assert_no_errors(page, where: str) -> None:
     errors = page.locator(ERRORS).all_inner_texts()
     assert not errors, f"{where} shows errors: {errors}"
     assert page.get_by_text("Page not found").count() == 0, f"{where}: 'Page not found'"
+
+
+def _where(page) -> str:
+    """The page's address without the server: its path and query."""
+    address = urlsplit(page.url)
+    return address.path + (f"?{address.query}" if address.query else "")
 
 
 def _count(page) -> int:
@@ -111,31 +97,38 @@ def _count(page) -> int:
     raise AssertionError(f"no 'N statements' line on {page.url}")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_page_renders_without_errors(server: str, open_page, case: PageCase):
+@pytest.mark.parametrize(
+    ("case", "visit"),
+    PAGE_VISITS,
+    ids=[str(v) for _, v in PAGE_VISITS],
+    indirect=["visit"],
+    scope="module",  # with `visit`: the tests of one loaded page run together
+)
+def test_page_renders_without_errors(visit, case):
     SCREENSHOTS.mkdir(exist_ok=True)
-    for suffix, viewport in (("", DESKTOP), ("-phone", PHONE)):
-        page = open_page(server + case.path, viewport)
-        where = f"{case.path} at {viewport['width']}px"
-        _assert_no_errors(page, where)
-        if case.title:  # the URL opened its own page, not the default one
-            assert page.locator("h1").first.inner_text().strip() == case.title, where
-        if case.expects_chart:
-            drawn = page.locator(".static-chart img, .js-plotly-plot").count()
-            assert drawn > 0, f"{where} drew no chart"
-        # Streamlit scrolls inside its own container, so full_page would add nothing: the
-        # tall viewport is what captures the page.
-        page.screenshot(path=SCREENSHOTS / f"{case.name}{suffix}.png", animations="disabled")
+    width = visit.viewport_size["width"]
+    where = f"{case.path} at {width}px"
+    _assert_no_errors(visit, where)
+    if case.title:  # the URL opened its own page, not the default one
+        assert visit.locator("h1").first.inner_text().strip() == case.title, where
+    if case.expects_chart:
+        drawn = visit.locator(".static-chart img, .js-plotly-plot").count()
+        assert drawn > 0, f"{where} drew no chart"
+    # Streamlit scrolls inside its own container, so full_page would add nothing: the
+    # tall viewport is what captures the page.
+    suffix = "-phone" if width == PHONE["width"] else ""
+    visit.screenshot(path=SCREENSHOTS / f"{case.name}{suffix}.png", animations="disabled")
 
 
-def test_shared_filtered_url_opens_filtered(server: str, open_page):
-    everything = _count(open_page(f"{server}/statements"))
-    page = open_page(f"{server}/statements?stance=critical")
-    _assert_no_errors(page, "/statements?stance=critical")
-    assert 0 < _count(page) < everything
-    assert stance_pill(page, "critical").get_attribute("aria-pressed") == "true"
-    assert stance_pill(page, "supportive").get_attribute("aria-pressed") == "false"
-    assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
+@_reading(Visit("/statements?stance=critical"))
+def test_shared_filtered_url_opens_filtered(visit, seed_db: Path):
+    with Reader(seed_db) as db:
+        everything = len(queries.statements(db))
+    _assert_no_errors(visit, "/statements?stance=critical")
+    assert 0 < _count(visit) < everything
+    assert stance_pill(visit, "critical").get_attribute("aria-pressed") == "true"
+    assert stance_pill(visit, "supportive").get_attribute("aria-pressed") == "false"
+    assert parse_qs(urlsplit(visit.url).query).get("stance") == ["critical"]
 
 
 def test_changing_a_filter_updates_the_url(server: str, open_page):
@@ -157,27 +150,33 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
 
 
 @pytest.mark.parametrize(
-    ("query", "param", "kept", "expected"),
+    ("visit", "param", "kept", "expected"),
     [
         # An article's id, as the Sources page and the API name it.
         (
-            "source=ppp-2017-01-13-campaign-nets-1000",
+            Visit("/statements?source=ppp-2017-01-13-campaign-nets-1000"),
             "source",
             ["ppp-2017-01-13-campaign-nets-1000"],
             {"source_ids": ["ppp-2017-01-13-campaign-nets-1000"]},
         ),
         # A link made when the address held labels: still filters, rewritten to the id.
-        ("actor=Sar+Kheng", "actor", ["sar-kheng"], {"actor_ids": ["sar-kheng"]}),
+        (
+            Visit("/statements?actor=Sar+Kheng"),
+            "actor",
+            ["sar-kheng"],
+            {"actor_ids": ["sar-kheng"]},
+        ),
     ],
+    ids=["by-id", "by-old-label"],
+    indirect=["visit"],
+    scope="module",  # with `visit`: the tests of one loaded page run together
 )
-def test_filter_links_by_id_and_by_old_label(
-    server: str, open_page, seed_db: Path, query, param, kept, expected
-):
+def test_filter_links_by_id_and_by_old_label(visit, seed_db: Path, param, kept, expected):
     with Reader(seed_db) as db:
         rows = queries.statements(db, **expected)
         everything = len(queries.statements(db))
-    page = open_page(f"{server}/statements?{query}")
-    _assert_no_errors(page, f"/statements?{query}")
+    page = visit
+    _assert_no_errors(page, _where(page))
     assert _count(page) == len(rows) < everything
     page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get(param) == kept)
     # Each statement links to its article: only the filtered rows' articles are linked.
@@ -188,9 +187,9 @@ def test_filter_links_by_id_and_by_old_label(
     assert articles and articles <= set(rows["source_id"])
 
 
-def test_embed_url_shows_one_chart_and_no_navigation(server: str, open_page):
-    path = "/embed?embed=true&chart=arrests-by-phase"
-    page = open_page(server + path, DESKTOP)
+@_reading(Visit("/embed?embed=true&chart=arrests-by-phase"))
+def test_embed_url_shows_one_chart_and_no_navigation(visit):
+    page, path = visit, "/embed?embed=true&chart=arrests-by-phase"
     _assert_no_errors(page, path)
     for chrome in ("stSidebar", "stSidebarNav", "stSidebarCollapsedControl", "stToolbar"):
         assert not page.locator(f'[data-testid="{chrome}"]').is_visible(), f"{chrome} is shown"
@@ -201,17 +200,16 @@ def test_embed_url_shows_one_chart_and_no_navigation(server: str, open_page):
     page.screenshot(path=SCREENSHOTS / "embed-arrests-by-phase.png", animations="disabled")
 
 
-def test_embed_url_with_unknown_chart_says_so(server: str, open_page):
-    page = open_page(f"{server}/embed?embed=true&chart=nonsense", DESKTOP)
-    _assert_no_errors(page, "/embed?chart=nonsense")
-    assert page.get_by_text("There is no chart called “nonsense”.").is_visible()
+@_reading(Visit("/embed?embed=true&chart=nonsense"))
+def test_embed_url_with_unknown_chart_says_so(visit):
+    _assert_no_errors(visit, "/embed?chart=nonsense")
+    assert visit.get_by_text("There is no chart called “nonsense”.").is_visible()
 
 
 @pytest.mark.parametrize("width", [320, 1200])
 def test_light_embed_fits_from_phone_to_wide(server: str, browser, width: int):
     """The light embed through the launcher: no script, no sideways scroll, the image drawn."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    try:
+    with new_context(browser, {"width": width, "height": 900}) as context:
         page = context.new_page()
         scripts: list[str] = []
         page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
@@ -221,26 +219,18 @@ def test_light_embed_fits_from_phone_to_wide(server: str, browser, width: int):
         assert page.evaluate("document.querySelector('img').naturalWidth") > 0
         assert scripts == []
         page.screenshot(path=SCREENSHOTS / f"light-embed-{width}.png", full_page=True)
-    finally:
-        context.close()
 
 
 def _embed_snippet(seed_db: Path, server: str, chart_id: str) -> str:
-    from api.embed import EmbedContext, frame_snippet
+    from api.embed import chart_context, frame_snippet
     from api.routes import build_version
-    from charts.catalogue import catalogue
-    from charts.frames import ReaderFrames
-    from charts.stored import StoredChart
+    from charts.model import StoredChart
 
     with Reader(seed_db) as reader:
         info = queries.build_info(reader)
-        spec = catalogue(ReaderFrames(reader)).charts[chart_id]
-        chart = StoredChart(queries.chart_parts(reader, chart_id))
-    context = EmbedContext(
-        version=build_version(info),
-        built_at=info["built_at"],
-        metric_ids=tuple(getattr(spec, "metric_ids", ())),
-    )
+        chart = StoredChart.from_row(queries.chart_parts(reader, chart_id))
+        metrics = queries.metrics(reader)
+    context = chart_context(metrics, chart, version=build_version(info), built_at=info["built_at"])
     return frame_snippet(f"{server}/charts/{chart_id}.html", chart, context)
 
 
@@ -347,9 +337,9 @@ def test_contrast_formula(colour, opacity, ratio):
     assert contrast(colour, opacity, "rgb(255, 255, 255)") == pytest.approx(ratio, abs=0.1)
 
 
-def test_quotes_are_drawn_at_aa_contrast(server: str, open_page):
-    page = open_page(f"{server}/statements")
-    quotes = page.evaluate(_QUOTE_COLOURS)
+@_reading(Visit("/statements"))
+def test_quotes_are_drawn_at_aa_contrast(visit):
+    quotes = visit.evaluate(_QUOTE_COLOURS)
     assert quotes, "the Statements page shows no quote"
     worst = min(contrast(q["colour"], q["opacity"], q["background"]) for q in quotes)
     assert worst >= 4.5, f"quote text contrast {worst:.2f}:1 is below WCAG AA (4.5:1)"
@@ -462,18 +452,25 @@ SPLIT_WORDS_JS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_tables_split_no_word_and_a_huge_word_stretches_no_page(
-    server: str, open_page, viewport: dict
-):
-    page = open_page(server + "/policies", viewport)
+# A word of 4,000 letters put into the first table cell, the page's width measured, the word
+# taken out again: the page stays as the other readers of the visit expect it.
+HUGE_WORD_WIDTH_JS = """() => {
+  const td = document.querySelector('[data-testid=stMarkdownContainer] td');
+  const word = document.createElement('span');
+  word.textContent = 'x'.repeat(4000);
+  td.appendChild(word);
+  const width = document.documentElement.scrollWidth;
+  word.remove();
+  return width;
+}"""
+
+
+@_reading(Visit("/policies", DESKTOP["width"]), Visit("/policies", PHONE["width"]))
+def test_tables_split_no_word_and_a_huge_word_stretches_no_page(visit):
+    page, width = visit, visit.viewport_size["width"]
     assert page.locator("[data-testid=stMarkdownContainer] td").count() > 0
     assert page.evaluate(SPLIT_WORDS_JS) == []
-    page.evaluate(
-        "() => { document.querySelector('[data-testid=stMarkdownContainer] td')"
-        ".textContent = 'x'.repeat(4000); }"
-    )
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert page.evaluate(HUGE_WORD_WIDTH_JS) <= width
 
 
 def test_a_middle_click_still_opens_a_new_tab(server: str, open_page):
@@ -496,11 +493,12 @@ PHONE_AGENT = (
 
 
 def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browser):
-    context = browser.new_context(viewport=PHONE, user_agent=PHONE_AGENT, is_mobile=True)
-    context.set_default_timeout(WAIT_MS)
-    page = context.new_page()
-    page.goto(server + "/", wait_until="commit")
-    wait_until_rendered(page)
+    with new_context(browser, PHONE, user_agent=PHONE_AGENT, is_mobile=True) as context:
+        _sidebar_closes(context, server)
+
+
+def _sidebar_closes(context, server: str) -> None:
+    page = open_rendered(context, server + "/")
     sidebar = page.locator('[data-testid="stSidebar"]')
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.wait_for_function(
@@ -516,7 +514,6 @@ def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browse
     assert sidebar.get_attribute("data-collapsed") == "true"
     assert page.evaluate("window.__session_marker") == "kept"
     assert page.locator("h1").first.inner_text().strip() == "Who said what?"
-    context.close()
 
 
 # Every text of a chart SVG: outside the drawing, or over another text. Texts plotly hides
@@ -551,20 +548,22 @@ _TEXT_CLASHES = """() => {
 }"""
 
 
-def _svg_clashes(browser, svg: str) -> list[str]:
-    """Text clashes of one SVG drawn at its own size in a real browser."""
-    context = browser.new_context(viewport={"width": 1700, "height": 1000})
-    try:
+@pytest.fixture
+def svg_clashes(browser) -> Iterator:
+    """Text clashes of one SVG drawn at its own size in a real browser (one tab for all)."""
+    with new_context(browser, {"width": 1700, "height": 1000}) as context:
         page = context.new_page()
-        page.set_content(f"<body style='margin:0'>{svg}</body>")
-        return page.evaluate(_TEXT_CLASHES)
-    finally:
-        context.close()
+
+        def clashes(svg: str) -> list[str]:
+            page.set_content(f"<body style='margin:0'>{svg}</body>")
+            return page.evaluate(_TEXT_CLASHES)
+
+        yield clashes
 
 
-@pytest.mark.parametrize("path", ["/", "/trends"])
-def test_charts_on_a_phone_have_no_clashing_or_cut_labels(server: str, browser, open_page, path):
-    page = open_page(server + path, PHONE)
+@_reading(Visit("/", PHONE["width"]), Visit("/trends", PHONE["width"]))
+def test_charts_on_a_phone_have_no_clashing_or_cut_labels(visit, svg_clashes):
+    page, path = visit, _where(visit)
     narrow = page.locator(".static-chart img.narrow")
     # A lazily loaded image has no size, so is not visible, until its file has come.
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -581,7 +580,7 @@ def test_charts_on_a_phone_have_no_clashing_or_cut_labels(server: str, browser, 
             svg = base64.b64decode(src.split(",", 1)[1]).decode()
         else:
             svg = page.request.get(urljoin(page.url, src)).text()
-        problems += [f"{img.get_attribute('alt')[:50]}: {p}" for p in _svg_clashes(browser, svg)]
+        problems += [f"{img.get_attribute('alt')[:50]}: {p}" for p in svg_clashes(svg)]
     assert problems == []
 
 
@@ -592,9 +591,12 @@ _PLOT_TEXT_CLASHES = _TEXT_CLASHES.replace(
 ).replace("() => {", "(plot) => {", 1)
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "laptop"])
-def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_page, viewport):
-    page = open_page(f"{server}/trends?interactive=true&section=arrests", viewport)
+@_reading(
+    Visit("/trends?interactive=true&section=arrests", PHONE["width"]),
+    Visit("/trends?interactive=true&section=arrests", DESKTOP["width"]),
+)
+def test_interactive_charts_have_no_clashing_or_cut_labels(visit):
+    page = visit
     page.locator(".js-plotly-plot .main-svg:visible").first.wait_for()
     drawn = page.locator(".js-plotly-plot").all()
     plots = [p for p in drawn if p.is_visible()]
@@ -606,7 +608,7 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_pag
     assert problems == []
 
 
-def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db: Path):
+def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db: Path):
     """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
     from charts.catalogue import catalogue
     from charts.drawing import png_drawing
@@ -621,11 +623,11 @@ def test_every_stored_chart_image_has_no_clashing_or_cut_labels(browser, seed_db
             svgs = queries.chart_svgs(reader, chart_id)
             assert svgs, f"the build stored no SVG of {chart_id} (is Chromium installed?)"
             for kind, svg in zip(("wide", "narrow"), svgs, strict=True):
-                problems += [f"{chart_id} {kind}: {p}" for p in _svg_clashes(browser, svg)]
+                problems += [f"{chart_id} {kind}: {p}" for p in svg_clashes(svg)]
         frames = ReaderFrames(reader)
         for chart_id, spec in charts.items():  # the PNG: the same layout, as SVG to inspect
             svg = png_drawing(spec.build(frames)).as_svg()
-            problems += [f"{chart_id} png: {p}" for p in _svg_clashes(browser, svg)]
+            problems += [f"{chart_id} png: {p}" for p in svg_clashes(svg)]
     assert problems == []
 
 
@@ -680,19 +682,11 @@ CONTRAST_PATHS = [
 ]
 
 
-@pytest.mark.parametrize("path", CONTRAST_PATHS)
-def test_every_text_is_at_aa_contrast(server: str, open_page, browser, path: str):
+@_reading(*(Visit(path) for path in CONTRAST_PATHS))
+def test_every_text_is_at_aa_contrast(visit):
     """WCAG AA: 4.5:1 for text; 3:1 for icons (non-text contrast)."""
-    if path.startswith("/charts/"):  # a plain page, no Streamlit session to wait for
-        context = browser.new_context(viewport=DESKTOP)
-        try:
-            page = context.new_page()
-            page.goto(server + path, wait_until="load")
-            texts = page.evaluate(_TEXT_CONTRAST)
-        finally:
-            context.close()
-    else:
-        texts = open_page(server + path).evaluate(_TEXT_CONTRAST)
+    path = _where(visit)
+    texts = visit.evaluate(_TEXT_CONTRAST)
     assert texts, f"{path}: no text found"
     low = [
         f"{t['tag']} in {t['testid'] or 'page'} “{t['text']}”: {t['ratio']}:1 "

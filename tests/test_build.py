@@ -9,11 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-import etl.store
+import database.write
+from corpus.problems import InputError
+from corpus.quotes import normalise
 from data_model.tables import TABLES
 from etl.build import build
-from etl.problems import InputError
-from etl.quotes import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def _tables(path: Path) -> dict[str, list[str]]:
 
 def test_every_table_has_its_declared_columns(fixture_seeds: Path, tmp_path: Path):
     db = tmp_path / "m.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     found = _tables(db)
     for table in TABLES:
         assert found[table.name] == table.column_names
@@ -69,22 +69,22 @@ def test_every_stored_quote_offset_points_at_the_quote(seed_db: Path):
 
 def test_failed_build_leaves_the_old_database_byte_for_byte(fixture_seeds: Path, tmp_path: Path):
     db = tmp_path / "m.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     before = db.read_bytes()
     records = fixture_seeds / "curated" / "fixture-kampot.yaml"
     records.write_text(records.read_text().replace("qualifier: more_than", "qualifier: lots"))
     with pytest.raises(InputError):
-        build(db, fixture_seeds)
+        build(db, fixture_seeds, draw_images=False)
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
 
 
 def test_crash_while_writing_leaves_the_old_database(fixture_seeds, tmp_path, monkeypatch):
     db = tmp_path / "m.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     before = db.read_bytes()
     calls = {"n": 0}
-    real_insert = etl.store._insert
+    real_insert = database.write.insert
 
     def failing_insert(con, table, frame):
         calls["n"] += 1
@@ -92,9 +92,9 @@ def test_crash_while_writing_leaves_the_old_database(fixture_seeds, tmp_path, mo
             raise OSError("disk full (simulated)")
         real_insert(con, table, frame)
 
-    monkeypatch.setattr(etl.store, "_insert", failing_insert)
+    monkeypatch.setattr(database.write, "insert", failing_insert)
     with pytest.raises(OSError, match="simulated"):
-        build(db, fixture_seeds)
+        build(db, fixture_seeds, draw_images=False)
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
 
@@ -102,7 +102,8 @@ def test_crash_while_writing_leaves_the_old_database(fixture_seeds, tmp_path, mo
 def test_cli_build_fails_cleanly_and_keeps_the_old_file(fixture_seeds: Path, tmp_path: Path):
     db = tmp_path / "m.duckdb"
     ok = subprocess.run(
-        [sys.executable, "-m", "etl", "--seeds", str(fixture_seeds), "build", "--db", str(db)],
+        [sys.executable, "-m", "etl", "--seeds", str(fixture_seeds), "build", "--no-images"]
+        + ["--db", str(db)],
         capture_output=True,
         text=True,
         cwd=ROOT,

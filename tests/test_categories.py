@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.problems import InputError
+from corpus.safe_yaml import dump_yaml
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build
-from etl.problems import InputError
-from etl.safe_yaml import dump_yaml
 from monitor.texts import rows_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,7 @@ def test_every_undeclared_category_is_reported_at_once_with_file_record_and_fiel
     doc["categories"] = []  # neither 'finance' nor 'seizures' declared any more
     fund.write_text(dump_yaml(doc), encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        build(fixture_seeds.parent / "never.duckdb", seeds)
+        build(fixture_seeds.parent / "never.duckdb", seeds, draw_images=False)
     problems = caught.value.problems.items
     assert {(p.record, p.field) for p in problems} == {
         ("treatment-fund-riel", "category"),

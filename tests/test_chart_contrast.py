@@ -8,9 +8,10 @@ import pytest
 from lxml import etree
 
 from charts.drawing import close_png_session, png_problem
-from charts.static import drawings
 from database import queries
 from database.connection import Reader
+from etl.chart_images import drawings
+from etl.chart_rows import make_charts
 from tests.wcag import contrast, rgb
 
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
@@ -139,7 +140,11 @@ def test_every_word_in_every_chart_png_reads_at_aa_contrast(seed_db: Path):
     """The PNG for reports adds a title, a takeaway and a source line, and lays the figure
     out at its own size, so its words may sit on other backdrops than the SVG's: it is drawn
     once more as SVG at the PNG's layout and read the same way."""
-    pngs = [(c, d) for c, kind, d in drawings(seed_db, "https://example.org") if kind == "png"]
+    pngs = [
+        (c, d)
+        for c, kind, d in drawings(make_charts(seed_db)[1], "https://example.org")
+        if kind == "png"
+    ]
     assert pngs, "the build draws no PNG"
     try:
         failures = [f"{c}: {p}" for c, d in pngs for p in low_contrast_words(d.as_svg())]

@@ -13,10 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from charts.catalogue import chart_url
 from charts.drawing import (
     PngUnavailable,
     chart_png,
-    chart_url,
     close_png_session,
     png_figure,
     png_problem,

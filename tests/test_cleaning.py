@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus.cleaning import clean_body
+from corpus.quotes import BodyIndex
 from etl.build import check
-from etl.cleaning import clean_body
-from etl.quotes import BodyIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "seeds" / "articles").glob("*.txt"))

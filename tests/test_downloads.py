@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
+import json
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from api.routes import Database, make_routes
 from database import downloads, queries
 from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
@@ -177,6 +182,108 @@ def test_download_file_name_says_what_was_filtered(data_page, params, name):
 )  # fmt: skip
 def test_download_file_name(table, sources, metrics, name):
     assert download_file_name(table, sources, metrics) == name
+
+
+@pytest.mark.parametrize(
+    ("dates", "name"),
+    [
+        ({"years": (2017, 2018)}, "cambodia-drug-campaign-sources-2017-2018.csv"),
+        ({"date_from": dt.date(2017, 1, 1)}, "cambodia-drug-campaign-sources-from-2017-01-01.csv"),
+        ({"years": (), "date_to": dt.date(2017, 6, 30)}, "cambodia-drug-campaign-sources-to-2017-06-30.csv"),
+    ],
+)  # fmt: skip
+def test_download_file_name_says_the_dates_chosen(dates, name):
+    assert download_file_name("sources", [], [], dates) == name
+
+
+# --- dates and numbers as the API gives them -----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def api(seed_db: Path) -> TestClient:
+    return TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
+
+
+DATED = [t for t, spec in downloads.DOWNLOAD_TABLES.items() if spec.dated_on]
+DATE_QUERIES = [
+    {"year": "2017"},
+    {"year": "2018,2021"},
+    {"from": "2017-01-01", "to": "2017-06-30"},
+    {"from": "2018-01-01"},
+]
+
+
+@pytest.mark.parametrize(
+    "dates", DATE_QUERIES, ids=lambda d: "&".join(f"{k}={v}" for k, v in d.items())
+)
+@pytest.mark.parametrize("table", DATED)
+def test_a_date_filter_link_downloads_what_the_api_gives(data_page, api, table, dates):
+    at, served = data_page(table=table, **dates)
+    query = "&".join(f"{k}={v}" for k, v in dates.items())
+    assert f"/api/v1/{table}.csv?{query}" in " ".join(c.value for c in at.caption)
+    assert served == api.get(f"/api/v1/{table}.csv?{query}").content
+    everything = pd.read_csv(io.BytesIO(api.get(f"/api/v1/{table}.csv").content))
+    back = pd.read_csv(io.BytesIO(served))
+    assert 0 < len(back) < len(everything)
+    answer = api.get(f"/api/v1/{table}.json?{query}&per_page=1000").json()
+    assert [r[back.columns[0]] for r in answer["rows"]] == list(back.iloc[:, 0])
+
+
+def test_date_widgets_filter_and_a_link_sets_them(data_page):
+    at, _ = data_page(table="policies", year="2017")
+    whole_year = int(_count_rows(at))
+    at.date_input(key="from").set_value(dt.date(2017, 1, 1)).run()
+    at.date_input(key="to").set_value(dt.date(2017, 3, 31)).run()
+    assert at.query_params["year"] == "2017"
+    address = "/api/v1/policies.csv?year=2017&from=2017-01-01&to=2017-03-31"
+    assert address in " ".join(c.value for c in at.caption)
+    assert int(_count_rows(at)) < whole_year
+    # The pickers are bound to ?from= and ?to= (the browser writes them): a link sets them.
+    linked, _ = data_page(
+        table="policies", year="2017", **{"from": "2017-01-01", "to": "2017-03-31"}
+    )
+    assert linked.date_input(key="from").value == dt.date(2017, 1, 1)
+    assert linked.date_input(key="to").value == dt.date(2017, 3, 31)
+    assert _count_rows(linked) == _count_rows(at)
+
+
+def _count_rows(at: AppTest) -> str:
+    return next(m.value.strip("*").split()[0] for m in at.markdown if m.value.endswith("rows**"))
+
+
+def test_a_hedged_figure_shows_the_articles_numbers(data_page, seed_db):
+    """'Roughly half': 50, between 45 and 55, in the table, the grid and the download."""
+    rows = queries.indicators(Reader(seed_db))
+    figure = rows[(rows["qualifier"] == "approx") & (rows["value"] == 50)]
+    metric = str(figure["metric_id"].iloc[0])
+    at, served = data_page(metric=metric)
+    header = list(pd.read_csv(io.BytesIO(served), nrows=0).columns)
+    cells = next(r for r in _table_rows(at) if str(figure["indicator_id"].iloc[0]) in r)
+    shown = [cells[header.index(c)] for c in ("value", "value_low", "value_high")]
+    assert shown == ["50", "45", "55"]
+    csv = pd.read_csv(io.BytesIO(served), dtype=str).set_index("indicator_id")
+    assert list(csv.loc[figure["indicator_id"].iloc[0], ["value_low", "value_high"]]) == [
+        "45",
+        "55",
+    ]
+    grid_at, _ = data_page(metric=metric, view="Sort and search")
+    grid = grid_at.dataframe[0]
+    row = grid.value.set_index("indicator_id").loc[figure["indicator_id"].iloc[0]]
+    assert (row["value_low"], row["value_high"]) == (45, 55)  # 55, not 55.00000000000001
+    formats = json.loads(grid.proto.columns)
+    assert all(formats[c]["type_config"]["format"] == "plain" for c in ("value_low", "value_high"))
+
+
+def test_a_statement_with_no_day_said_shows_an_empty_date(data_page, seed_db):
+    undated = queries.statements(Reader(seed_db)).query("said_on.isna()")
+    source = str(undated["source_id"].iloc[0])
+    at, served = data_page(table="statements", source=source)
+    header = list(pd.read_csv(io.BytesIO(served), nrows=0).columns)
+    said = {
+        row[header.index("statement_id")]: row[header.index("said_on")] for row in _table_rows(at)
+    }
+    missing = [i for i in undated["statement_id"] if i in said]
+    assert missing and all(said[i] == "" for i in missing)
 
 
 def test_metric_filter_offers_only_metrics_with_figures(data_page, seed_db):

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.problems import InputError
+from corpus.safe_yaml import dump_yaml
 from etl.build import check
-from etl.problems import InputError
-from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = "curated/fixture-kampot.yaml"

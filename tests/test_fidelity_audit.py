@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from corpus.problems import InputError
+from corpus.safe_yaml import dump_yaml
 from data_model.fidelity_rules import date_span, later_stage, names_in, predates
 from data_model.records import Correction
 from etl.build import check, later_stage_warnings
-from etl.problems import InputError
-from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICIES = "curated/policies.yaml"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from api.metadata import BASE
+from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from database import queries
 from database.connection import Reader
 from database.downloads import DOWNLOAD_TABLES, rows
-from etl.quotes import BodyIndex, quoted_spans, within_quotation
 from monitor import figure_texts, finding, policy_texts
 from monitor import texts as views
 

@@ -18,15 +18,15 @@ from api.routes import Database, make_routes
 from charts.catalogue import catalogue
 from charts.drawing import png_problem
 from charts.frames import ReaderFrames
-from charts.stored import StoredChart
+from charts.model import StoredChart
 from charts.style import PALETTE, home_colour, series_colours
+from corpus.cleaning import clean_body
+from corpus.quotes import BodyIndex
+from corpus.safe_yaml import dump_yaml
 from data_model.codebook import render_codebook
 from database import queries
 from database.connection import Reader
 from etl.build import check
-from etl.cleaning import clean_body
-from etl.quotes import BodyIndex
-from etl.safe_yaml import dump_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GROWTH = ROOT / "tests" / "fixtures" / "growth"
@@ -205,7 +205,7 @@ def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts)
     assert list(charts.sections)[-1] == "courts"
     assert charts.sections["courts"].chart_ids == (CHART_ID,)
     assert parts is not None
-    stored = StoredChart(parts)
+    stored = StoredChart.from_row(parts)
     assert "more than 300" in stored.takeaway
     assert stored.figure.layout.yaxis.title.text == "cases heard"
     assert stored.evidence["source_id"].tolist() == [grown_courts["source_id"]]

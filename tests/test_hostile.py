@@ -22,15 +22,15 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.testing.v1 import AppTest
 
 import curation.add_article as add_module
+from corpus.cleaning import clean_body
+from corpus.problems import InputError
+from corpus.safe_yaml import MAX_BYTES, YamlRefused, dump_yaml, parse_yaml
 from curation.add_article import MAX_ARTICLE_BYTES, AddRefused, add_article
 from data_model.safe_text import WORD_JOINER, html_text, md, md_link, plotly_text
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main as etl_main
 from etl.build import build, check
-from etl.cleaning import clean_body
-from etl.problems import InputError
-from etl.safe_yaml import MAX_BYTES, YamlRefused, dump_yaml, parse_yaml
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
 
@@ -169,7 +169,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
     from tests.serving import start_server, stop_server
 
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     env = {**os.environ, "MONITOR_DB": str(db)}
     proc, url = start_server(
         [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
@@ -229,7 +229,7 @@ def test_a_figure_that_cannot_be_drawn_is_never_stored(fixture_seeds: Path, tmp_
     _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][0].update(value=float("nan")))
     db = tmp_path / "m.duckdb"
     with pytest.raises(InputError):
-        build(db, fixture_seeds)
+        build(db, fixture_seeds, draw_images=False)
     assert not db.exists()
 
 
@@ -358,7 +358,7 @@ def twins_db(fixture_seeds: Path, tmp_path: Path) -> Path:
     registry.write_text(text, encoding="utf-8")
     (fixture_seeds / "curated" / "twins.yaml").write_text(_TWIN_RECORDS, encoding="utf-8")
     db = tmp_path / "twins.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     return db
 
 
@@ -543,7 +543,7 @@ def hostile_db(fixture_seeds: Path, tmp_path: Path) -> Path:
     _edit(fixture_seeds, RECORDS, add)
     _edit(fixture_seeds, REGISTRY, lambda d: d["actors"][1].update(name="Chan \u202egnp.exe"))
     db = tmp_path / "hostile.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     return db
 
 
@@ -685,7 +685,7 @@ def test_build_on_a_full_disk_is_one_line_and_keeps_the_database(
     fixture_seeds: Path, tmp_path: Path, monkeypatch, capsys
 ):
     db = tmp_path / "m.duckdb"
-    build(db, fixture_seeds)
+    build(db, fixture_seeds, draw_images=False)
     before = db.read_bytes()
 
     def full(*_args, **_kwargs):
@@ -714,9 +714,10 @@ def test_an_unwritable_target_is_one_line(fixture_seeds: Path, tmp_path: Path, s
     assert len(run.stderr.strip().splitlines()) == 1, run.stderr
 
 
-def test_first_run_build_fault_is_a_message_not_a_traceback(tmp_path: Path):
+def test_first_run_build_fault_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way")
+    monkeypatch.setenv("MONITOR_BUILD_IMAGES", "0")
     problem = ensure_database(blocker / "data" / "monitor.duckdb")
     # The build runs as its own process and ends the fault with one line, no traceback.
     assert problem and "Traceback" not in problem and len(problem.splitlines()) == 1
@@ -824,47 +825,26 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
 
 
 @pytest.mark.browser
-def test_hostile_quotes_read_word_for_word_in_a_real_browser(hostile_db: Path, tmp_path: Path):
-    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium."""
-    from tests.serving import (
-        CHROMIUM,
-        DESKTOP,
-        WAIT_MS,
-        launch_chromium,
-        start_server,
-        stop_server,
-        wait_until_rendered,
-    )
+@pytest.mark.xdist_group("browser")
+def test_hostile_quotes_read_word_for_word_in_a_real_browser(
+    browser, hostile_db: Path, tmp_path: Path
+):
+    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium (the
+    run's one browser; a server of its own, on the hostile database)."""
+    from tests.serving import dashboard, new_context, open_rendered
 
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    env = {**os.environ, "MONITOR_DB": str(hostile_db)}
-    proc, url = start_server(
-        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
-    )
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            try:
-                page = browser.new_context(viewport=DESKTOP).new_page()
-                page.set_default_timeout(WAIT_MS)
-                page.goto(f"{url}/statements", wait_until="commit")
-                wait_until_rendered(page)
-                main = page.locator("[data-testid='stMain']")
-                text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
-                for quote in HOSTILE:
-                    if ":smile:" in quote:  # Streamlit draws emoji short codes (README)
-                        quote = quote.replace(":smile:", "")
-                    for piece in quote.replace("\n", " ").split(" "):
-                        assert piece in text, (piece, quote)
-                links = main.locator("a[href*='evil'], img[src*='evil']")
-                assert links.count() == 0, [
-                    links.nth(i).evaluate("e => e.outerHTML") for i in range(links.count())
-                ]
-                assert main.locator(".katex, h1:has-text('A heading')").count() == 0
-                assert "\u202e" not in text
-            finally:
-                browser.close()
-    finally:
-        stop_server(proc)
+    with dashboard(hostile_db, tmp_path / "log") as url, new_context(browser) as context:
+        page = open_rendered(context, f"{url}/statements")
+        main = page.locator("[data-testid='stMain']")
+        text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
+        for quote in HOSTILE:
+            if ":smile:" in quote:  # Streamlit draws emoji short codes (README)
+                quote = quote.replace(":smile:", "")
+            for piece in quote.replace("\n", " ").split(" "):
+                assert piece in text, (piece, quote)
+        links = main.locator("a[href*='evil'], img[src*='evil']")
+        assert links.count() == 0, [
+            links.nth(i).evaluate("e => e.outerHTML") for i in range(links.count())
+        ]
+        assert main.locator(".katex, h1:has-text('A heading')").count() == 0
+        assert "\u202e" not in text

@@ -1,101 +1,98 @@
-"""Layers import in one direction: data_model ← etl ← database ← charts ← exports, curation ← api ← monitor."""
+"""Layers import in one direction, every module counted, no exemptions:
+data_model ← corpus ← database ← charts ← exports ← api, curation ← etl ← monitor, studio ← views, app.py, serve.py.
+"""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
-import pytest
+from import_graph import (
+    ROOT,
+    cycles,
+    graph,
+    imported,
+    loaded_at_start,
+    owner,
+    product_modules,
+    report,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-
-#: Each package's layer; a module may import packages of lower layers and its own package.
+#: Each top-level unit's layer; a module may import its own package and lower layers only.
 LAYERS = {
     "data_model": 0,
-    "etl": 1,
+    # Reading raw articles and curated files: YAML, load, cleaning, sentences, quotes, coverage.
+    "corpus": 1,
+    # The schema's SQL, read and write.
     "database": 2,
     "charts": 3,
     "exports": 4,
-    "curation": 4,
-    # The open data routes read the exports; the dashboard's launcher serves them.
+    # The open data routes read the exports; curation drafts records from the corpus.
     "api": 5,
-    "monitor": 6,
-    "studio": 6,
+    "curation": 5,
+    # The build and its command line, at the top of the write side.
+    "etl": 6,
+    "monitor": 7,
+    "studio": 7,
+    # The dashboard's screens, its script and its server (serve.py runs app.py by path).
+    "views": 8,
+    "app": 8,
+    "serve": 8,
 }
 
-#: Entry points sit above every layer: the app, its pages and the command lines.
-ENTRY_POINTS = {"app.py", "serve.py", "etl/__main__.py"}
-
 #: What the dashboard's process must never load: the build draws charts, not the server.
-NOT_IN_THE_SERVER = ("charts.drawing", "charts.static", "kaleido", "choreographer")
-
-
-def _modules() -> list[Path]:
-    files = [p for package in LAYERS for p in (ROOT / package).rglob("*.py")]
-    return sorted(files)
-
-
-def _imported(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names |= {f"{node.module}.{alias.name}" for alias in node.names}
-    return names
-
-
-def _package(name: str) -> str:
-    return name.split(".")[0]
-
-
-def test_every_package_has_a_layer():
-    packages = {p.parent.name for p in ROOT.glob("*/__init__.py")} - {"tests", "bench"}
-    assert packages <= set(LAYERS), f"add {sorted(packages - set(LAYERS))} to LAYERS"
-
-
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_imports_follow_the_layer_order(path):
-    relative = str(path.relative_to(ROOT))
-    if relative in ENTRY_POINTS:
-        return
-    own = relative.split("/")[0]
-    wrong = sorted(
-        name
-        for name in _imported(path)
-        if _package(name) in LAYERS
-        and _package(name) != own
-        and LAYERS[_package(name)] >= LAYERS[own]
-    )
-    assert not wrong, f"{relative} (layer {LAYERS[own]}) imports against the order: {wrong}"
+NOT_IN_THE_SERVER = ("etl", "charts.drawing", "kaleido", "choreographer")
 
 
 def _dashboard_files() -> list[Path]:
-    return [
-        ROOT / "app.py",
-        *sorted((ROOT / "views").glob("*.py")),
-        *_modules_of("monitor"),
-        *_modules_of("api"),  # served by the same process
-    ]
+    return [p for p in product_modules() if owner(p) in ("app", "serve", "views", "monitor", "api")]
 
 
-def _modules_of(package: str) -> list[Path]:
-    return sorted((ROOT / package).rglob("*.py"))
+def test_every_product_module_has_a_layer():
+    units = {owner(p) for p in product_modules()}
+    assert units == set(LAYERS), f"unplaced: {sorted(units - set(LAYERS))}"
 
 
-@pytest.mark.parametrize("path", _dashboard_files(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_the_dashboard_never_loads_the_chart_drawing_browser(path):
-    loaded = {n for n in _imported(path) for bad in NOT_IN_THE_SERVER if n.startswith(bad)}
-    assert not loaded, f"{path.relative_to(ROOT)} imports {sorted(loaded)}"
+def test_imports_follow_the_layer_order_everywhere():
+    """One list of every import against the order, all modules at once (app.py, serve.py, views/
+    and the command line in etl/__main__.py included)."""
+    wrong = sorted(
+        f"{module} (layer {LAYERS[unit]}) imports {target} (layer {LAYERS[target]})"
+        for unit, targets in graph().items()
+        for target, modules in targets.items()
+        for module in modules
+        if LAYERS[target] >= LAYERS[unit]
+    )
+    assert wrong == []
+
+
+def test_the_import_graph_has_no_cycle_between_top_level_packages(capsys):
+    print(report())  # the graph, for anyone reading the test's output (pytest -s)
+    assert cycles(graph()) == []
+    assert "cycles between top-level packages: 0" in capsys.readouterr().out
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    """A checker that cannot fail proves nothing: two packages importing each other is one."""
+    edges = {"a": {"b": {"a/x.py"}}, "b": {"a": {"b/y.py"}}, "c": {"a": {"c/z.py"}}}
+    assert cycles(edges) == [["a", "b"]]
+
+
+def test_the_dashboard_never_loads_the_build_or_the_chart_drawing_browser():
+    """Followed through every module each dashboard file loads, not only its own imports."""
+    loaded = {
+        f"{p.relative_to(ROOT)}: {n}"
+        for p in _dashboard_files()
+        for n in loaded_at_start(p)
+        if any(n == bad or n.startswith(bad + ".") for bad in NOT_IN_THE_SERVER)
+    }
+    assert loaded == set()
 
 
 def test_only_the_app_and_its_pages_import_the_dashboard_package():
-    outside = [
-        p
-        for package in LAYERS
-        if package != "monitor"
-        for p in _modules_of(package)
-        if any(_package(n) == "monitor" for n in _imported(p))
-    ]
-    assert not outside
+    outside = sorted(
+        str(p.relative_to(ROOT))
+        for p in product_modules()
+        if owner(p) not in ("monitor", "app", "serve", "views")
+        and any(n.split(".")[0] == "monitor" for n in imported(p))
+    )
+    assert outside == []

@@ -133,7 +133,12 @@ def test_statements_filters_set_by_widget_key(app):
             {"q", "org", "actor", "source", "stance", "topic", "year", "actor_type"},
             ("source", "ppp-2017-01-13-campaign-nets-1000"),
         ),
-        ("views/data.py", "data-filters", {"source", "metric"}, ("metric", "arrests-total")),
+        (
+            "views/data.py",
+            "data-filters",
+            {"source", "metric", "year", "from", "to"},
+            ("metric", "arrests-total"),
+        ),
         ("views/policies.py", "policy-filters", {"category", "status"}, ("status", "proposed")),
         ("views/checks.py", "check-filters", {"status", "kind"}, ("kind", "arithmetic")),
     ],
@@ -142,7 +147,7 @@ def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
     app, page, panel, widget_keys, choice
 ):
     def drawn(at: AppTest) -> set[str]:
-        widgets = [*at.text_input, *at.multiselect, *at.get("button_group")]
+        widgets = [*at.text_input, *at.multiselect, *at.get("button_group"), *at.date_input]
         return {w.key for w in widgets}
 
     at = app(page)
@@ -171,6 +176,7 @@ def test_filter_widgets_appear_when_the_panel_opens_and_stay_while_set(
         ("views/policies.py", {"status": "imaginary"}),
         ("views/sources.py", {"source": "no-such-article"}),
         ("views/data.py", {"table": "passwords", "source": "nope"}),
+        ("views/data.py", {"table": "sources", "year": "17", "from": "2017-13-01", "to": "no"}),
     ],
 )
 def test_invalid_url_values_fall_back_to_defaults(app, page, params):
@@ -193,6 +199,7 @@ def test_sources_page_opens_the_article_named_in_the_url(app):
 def test_first_run_builds_the_missing_database_quietly(tmp_path, monkeypatch):
     target = tmp_path / "fresh" / "monitor.duckdb"
     monkeypatch.setenv("MONITOR_DB", str(target))
+    monkeypatch.setenv("MONITOR_BUILD_IMAGES", "0")  # no image is looked at here
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.quotes import BodyIndex
+from corpus.quotes import BodyIndex
 
 BODY = (
     "He said \u201cwe want to   sell them\u201d.\n\nThe minister\u2019s plan was \u2018bold\u2019."

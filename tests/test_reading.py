@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from data_model.safe_text import md
 from database import queries
 from database.connection import Reader
-from etl.search import write_statement_search
+from database.write import write_statement_search
 from monitor import finding
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,6 @@ from PIL import Image, ImageChops
 
 from charts.drawing import chart_png, close_png_session, png_problem
 from charts.model import EVIDENCE_COLUMNS, Chart
-from charts.static import draw_into
 from database import queries
 from database.connection import Reader
 from etl.build import build
@@ -37,9 +36,10 @@ def test_without_chromium_the_build_says_so_in_one_line_and_stores_no_image(tmp_
     monkeypatch.setenv("MONITOR_CHROMIUM", str(tmp_path / "no-chromium"))
     notes: list[str] = []
     db_path = tmp_path / "monitor.duckdb"
-    build(db_path, finish=lambda new: notes.append(draw_into(new)))
-    assert len(notes) == 1 and "\n" not in notes[0]
-    assert notes[0].startswith("static charts not drawn") and "interactive" in notes[0]
+    build(db_path, report=notes.append)
+    drawn = [n for n in notes if "static" in n]
+    assert len(drawn) == 1 and "\n" not in drawn[0]
+    assert drawn[0].startswith("static charts not drawn") and "interactive" in drawn[0]
     with Reader(db_path) as db:
         assert queries.chart_svgs(db, "arrests-over-time") is None
         assert queries.chart_png(db, "arrests-over-time") is None
@@ -58,15 +58,17 @@ def test_the_command_line_build_prints_the_chart_line(tmp_path, seed_charts):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     built = next(i for i, line in enumerate(lines) if line.startswith("built "))
-    # The charts' parts need no browser: stored even when the images cannot be drawn.
-    assert lines[built + 1].startswith(f"stored {len(seed_charts.charts)} charts")
-    assert lines[built + 2].startswith("static charts not drawn")
+    # The charts' parts need no browser: stored even when the images cannot be drawn; both
+    # steps run on the new file before it is swapped in, so their lines come first.
+    assert lines[built - 2].startswith(f"stored {len(seed_charts.charts)} charts")
+    assert lines[built - 1].startswith("static charts not drawn")
     assert sum("static charts" in line for line in lines) == 1
 
 
-def test_no_charts_flag_skips_drawing(tmp_path):
+@pytest.mark.parametrize("flag", ["--no-images", "--no-charts"])
+def test_the_no_images_flag_skips_drawing_but_stores_the_charts(tmp_path, flag):
     done = subprocess.run(
-        [sys.executable, "-m", "etl", "build", "--no-charts", "--db", str(tmp_path / "m.duckdb")],
+        [sys.executable, "-m", "etl", "build", flag, "--db", str(tmp_path / "m.duckdb")],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -75,6 +77,7 @@ def test_no_charts_flag_skips_drawing(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "built " in done.stdout
     assert "static charts" not in done.stdout and "drew" not in done.stdout
+    assert "charts' figures and words" in done.stdout
 
 
 def _title_band(title: str) -> Image.Image:

@@ -12,13 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from charts.catalogue import catalogue
 from charts.frames import ReaderFrames
-from charts.model import Chart
-from charts.stored import StoredChart, store_into
+from charts.model import Chart, StoredChart
 from data_model.safe_text import md
 from database import queries
 from database.connection import Reader
 from etl.build import build
-from monitor import check_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,7 +30,7 @@ def _differences(built: Chart, parts: dict[str, str] | None) -> list[str]:
     """What a chart read back from chart_parts has other than the chart built afresh."""
     if parts is None:
         return ["not stored"]
-    stored = StoredChart(parts)
+    stored = StoredChart.from_row(parts)
     fields = ("title", "takeaway", "sources", "source_line")
     out = [f for f in fields if getattr(stored, f) != getattr(built, f)]
     if stored.evidence.astype(object).fillna("").values.tolist() != (
@@ -58,37 +56,32 @@ def test_every_stored_chart_is_the_chart_the_data_gives(seed_db: Path):
     assert {c: d for c, d in differences.items() if d} == {}
 
 
-def test_stored_checks_read_as_the_pages_would_word_them(seed_db: Path):
-    with Reader(seed_db) as reader:
-        stored = queries.readable_checks(reader)
-        worded = check_texts.readable_checks(
-            queries.consistency_checks(reader), queries.sources(reader), queries.metrics(reader)
-        )
-    assert stored is not None and len(stored) == len(worded) > 0
-    assert stored.to_dict("records") == worded.to_dict("records")
-
-
 def test_same_data_same_fingerprint_new_data_a_new_one(fixture_seeds: Path, tmp_path: Path):
     first, second, changed = (tmp_path / f"{n}.duckdb" for n in ("first", "second", "changed"))
-    build(first, fixture_seeds)
-    build(second, fixture_seeds)  # another build time, the same data
+    build(first, fixture_seeds, draw_images=False)
+    build(second, fixture_seeds, draw_images=False)  # another build time, the same data
     registry = fixture_seeds / "curated" / "registry.yaml"
     registry.write_text(
         registry.read_text().replace("Province reports drug arrests", "Province reports arrests")
     )
-    build(changed, fixture_seeds)
+    build(changed, fixture_seeds, draw_images=False)
     assert _fingerprint(first) == _fingerprint(second) is not None
     assert _fingerprint(changed) != _fingerprint(first)
 
 
-def test_the_page_shows_the_chart_the_build_stored(seed_db: Path, tmp_path: Path, monkeypatch):
-    """The Trends page takes the takeaway from the database, not from rebuilding the chart."""
+def test_the_page_shows_the_charts_and_sections_the_build_stored(
+    seed_db: Path, tmp_path: Path, monkeypatch
+):
+    """The Trends page takes the takeaway and its sections from the database, not from
+    rebuilding the chart or the catalogue."""
     db = tmp_path / "monitor.duckdb"
     db.write_bytes(seed_db.read_bytes())
     chart_id = "arrests-over-time"
     marker = "Takeaway as the build stored it."
+    section = "Section as the build stored it"
     con = duckdb.connect(str(db))
     con.execute("UPDATE chart_parts SET takeaway = ? WHERE chart_id = ?", [marker, chart_id])
+    con.execute("UPDATE trends_sections SET label = ? WHERE ordinal = 1", [section])
     con.close()
     monkeypatch.setenv("MONITOR_DB", str(db))
     st.cache_data.clear()
@@ -99,6 +92,8 @@ def test_the_page_shows_the_chart_the_build_stored(seed_db: Path, tmp_path: Path
     at.run()
     assert not at.exception
     assert f"**{md(marker)}**" in [m.value for m in at.markdown]
+    menu = [p.proto.label for p in at.get("page_link")] + [m.value for m in at.markdown]
+    assert any(section in label for label in menu)
 
 
 def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
@@ -107,7 +102,7 @@ def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
     from monitor import cached
 
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds, finish=store_into)
+    build(db, fixture_seeds, draw_images=False)
     monkeypatch.setenv("MONITOR_DB", str(db))
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -129,40 +124,15 @@ def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
     first, queried = metrics_read()
     assert queried == 1
     stamp = cached.database_stamp()
-    build(db, fixture_seeds, finish=store_into)  # a new file, the same data
+    build(db, fixture_seeds, draw_images=False)  # a new file, the same data
     assert cached.database_stamp() != stamp
     again, queried = metrics_read()
     assert again.equals(first)
     assert queried == 0, "a rebuild with the same data must not empty the cache"
     registry = fixture_seeds / "curated" / "registry.yaml"
     registry.write_text(registry.read_text().replace("Total arrests", "All arrests"))
-    build(db, fixture_seeds, finish=store_into)
+    build(db, fixture_seeds, draw_images=False)
     changed, queried = metrics_read()
     assert "All arrests" in set(changed["label"]) and queried == 1
     st.cache_data.clear()
     st.cache_resource.clear()
-
-
-def test_an_older_file_without_stored_parts_still_shows_charts(
-    seed_db: Path, tmp_path: Path, monkeypatch
-):
-    db = tmp_path / "old.duckdb"
-    db.write_bytes(seed_db.read_bytes())
-    con = duckdb.connect(str(db))
-    for table in ("chart_parts", "readable_checks", "content_fingerprint"):
-        con.execute(f"DROP TABLE {table}")
-    con.close()
-    with Reader(db) as reader:
-        assert queries.chart_parts(reader, "arrests-over-time") is None
-        assert queries.readable_checks(reader) is None
-        frames = ReaderFrames(reader)
-        takeaway = catalogue(frames).build("arrests-over-time", frames).takeaway
-    monkeypatch.setenv("MONITOR_DB", str(db))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("views/trends.py")
-    at.run()
-    assert not at.exception
-    assert f"**{md(takeaway)}**" in [m.value for m in at.markdown]

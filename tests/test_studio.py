@@ -10,11 +10,11 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from corpus.safe_yaml import dump_yaml
 from curation.suggest.records import Row
 from database import queries
 from database.connection import Reader
 from etl.build import build
-from etl.safe_yaml import dump_yaml
 from studio import history
 from studio.selection import marks
 from studio.store import render_yaml
@@ -315,12 +315,12 @@ def test_changes_lists_what_each_build_added_changed_or_removed(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds)  # build 1: the fixture
+    build(db, fixture_seeds, draw_images=False)  # build 1: the fixture
     records = fixture_seeds / "curated" / "fixture-kampot.yaml"
     doc = yaml.safe_load(records.read_text(encoding="utf-8"))
     doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
     records.write_text(dump_yaml(doc), "utf-8")
-    build(db, fixture_seeds)  # build 2: one event changed
+    build(db, fixture_seeds, draw_images=False)  # build 2: one event changed
     short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
     at = _add(studio, short)
     at.radio(key="screen").set_value("Review").run()

@@ -13,9 +13,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.serving import CHROMIUM, DESKTOP, launch_chromium, start_server, stop_server
+from tests.serving import DESKTOP, dashboard, new_context, start_server, stop_server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = """Takeo police arrest 512 in February
@@ -29,9 +29,9 @@ The market reopened after the holiday.
 
 
 @pytest.fixture
-def studio(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (run: make browser)")
+def studio(browser, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
+    """A studio of its own (it writes the seeds and builds), on a copy of the fixture corpus.
+    (It asks for the browser first, so a machine without Chromium skips before starting it.)"""
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     db = tmp_path / "monitor.duckdb"
@@ -46,14 +46,12 @@ def studio(tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
         stop_server(proc)
 
 
-def test_an_article_is_added_coded_and_saved_by_clicking_and_typing(studio):
-    from playwright.sync_api import expect, sync_playwright
+def test_an_article_is_added_coded_and_saved_by_clicking_and_typing(browser, studio):
+    from playwright.sync_api import expect
 
     url, seeds, db = studio
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page(viewport=DESKTOP)
-        page.set_default_timeout(60_000)
+    with new_context(browser, DESKTOP) as context:
+        page = context.new_page()
         page.goto(url)
         # Add: paste, outlet, date, name; the title comes from the first line.
         page.get_by_label("Or paste the article as captured").fill(ARTICLE)
@@ -87,19 +85,19 @@ def test_an_article_is_added_coded_and_saved_by_clicking_and_typing(studio):
         expect(done.first).to_be_visible(timeout=180_000)
         page.screenshot(path=str(ROOT / "screenshots" / "studio-saved.png"), full_page=True)
         expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text("Saved")
-        browser.close()
     with duckdb.connect(str(db), read_only=True) as con:
         values = [r[0] for r in con.execute("SELECT value FROM indicators").fetchall()]
     assert 512 in values
     [saved] = (seeds / "curated" / "articles").glob("*.yaml")
     assert "# who: added by Browser Test at " in saved.read_text(encoding="utf-8")
-    _the_dashboard_shows_the_figure(db, saved.stem, db.parent)
+    _the_dashboard_shows_the_figure(browser, db, saved.stem, db.parent)
 
 
-def _the_dashboard_shows_the_figure(db: Path, source_id: str, tmp_path: Path) -> None:
-    """The dashboard started on the database the studio built shows the new figure on Data
-    (filtered to the new article) and on Trends (the chart that draws its metric)."""
-    from playwright.sync_api import expect, sync_playwright
+def _the_dashboard_shows_the_figure(browser, db: Path, source_id: str, tmp_path: Path) -> None:
+    """The dashboard started on the database the studio built (a server of its own: not the
+    seed database's) shows the new figure on Data (filtered to the new article) and on
+    Trends (the chart that draws its metric)."""
+    from playwright.sync_api import expect
 
     from charts.catalogue import catalogue
     from charts.frames import ReaderFrames
@@ -109,24 +107,14 @@ def _the_dashboard_shows_the_figure(db: Path, source_id: str, tmp_path: Path) ->
         metric = reader.frame("SELECT metric_id FROM indicators WHERE value = 512")["metric_id"][0]
         charts = catalogue(ReaderFrames(reader)).charts
     chart_id = next(c for c, spec in charts.items() if metric in getattr(spec, "metric_ids", ()))
-    env = {**os.environ, "MONITOR_DB": str(db)}
-    proc, url = start_server(
-        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "dash.log"
-    )
-    try:
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            page = browser.new_page(viewport=DESKTOP)
-            page.set_default_timeout(60_000)
-            page.goto(f"{url}/data?source={source_id}")
-            expect(page.get_by_text("Takeo police arrest 512 in February").first).to_be_visible()
-            expect(page.locator("table").get_by_text("512", exact=True).first).to_be_visible()
-            page.goto(f"{url}/trends?chart={chart_id}")
-            expect(page.get_by_text("512", exact=False).first).to_be_visible()
-            page.screenshot(path=str(ROOT / "screenshots" / "studio-saved-trends.png"))
-            browser.close()
-    finally:
-        stop_server(proc)
+    with dashboard(db, tmp_path / "dash.log") as url, new_context(browser, DESKTOP) as context:
+        page = context.new_page()
+        page.goto(f"{url}/data?source={source_id}")
+        expect(page.get_by_text("Takeo police arrest 512 in February").first).to_be_visible()
+        expect(page.locator("table").get_by_text("512", exact=True).first).to_be_visible()
+        page.goto(f"{url}/trends?chart={chart_id}")
+        expect(page.get_by_text("512", exact=False).first).to_be_visible()
+        page.screenshot(path=str(ROOT / "screenshots" / "studio-saved-trends.png"))
 
 
 def _drag_over(page, words: str) -> None:
@@ -159,14 +147,12 @@ def _drag_over(page, words: str) -> None:
     page.mouse.up()
 
 
-def test_a_passage_selected_with_the_mouse_becomes_a_draft(studio):
-    from playwright.sync_api import expect, sync_playwright
+def test_a_passage_selected_with_the_mouse_becomes_a_draft(browser, studio):
+    from playwright.sync_api import expect
 
     url, _, _ = studio
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page(viewport=DESKTOP)
-        page.set_default_timeout(60_000)
+    with new_context(browser, DESKTOP) as context:
+        page = context.new_page()
         page.goto(url)
         hostile = "The notice read <b>closed</b> <img src=x onerror=alert(1)> today."
         page.get_by_label("Or paste the article as captured").fill(f"{ARTICLE}\n{hostile}\n")
@@ -196,4 +182,3 @@ def test_a_passage_selected_with_the_mouse_becomes_a_draft(studio):
         # The new draft is highlighted in the text like every candidate.
         expect(page.locator(".passage-text .mark-open", has_text=words)).to_have_count(1)
         page.screenshot(path=str(ROOT / "screenshots" / "studio-passage.png"), full_page=True)
-        browser.close()

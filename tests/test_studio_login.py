@@ -12,17 +12,21 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
-from tests.serving import free_port, stop_server, wait_until_rendered
+from tests.serving import (
+    WAIT_MS,
+    free_port,
+    new_context,
+    stop_server,
+    wait_until_answering,
+    wait_until_rendered,
+)
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDER = ROOT / "tests" / "fixtures" / "oidc_provider.py"
@@ -31,34 +35,19 @@ GATE = "log in to continue"
 REFUSED = "is not on the editors' list"
 
 
-def _wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[:4]} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer in {timeout:.0f} s:\n{log.read_text()[-3000:]}")
-
-
 def _start(args: list[str], log: Path, health: str, env: dict[str, str]) -> subprocess.Popen:
     with log.open("ab") as out:
         proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_for(health, proc, log)
-    except RuntimeError:
+    if not wait_until_answering(health, proc, log):
         stop_server(proc)
-        raise
+        raise RuntimeError(f"{args[:4]} did not answer {health}:\n{log.read_text()[-3000:]}")
     return proc
 
 
 @pytest.fixture(scope="module")
-def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The loopback OpenID Connect provider; its issuer URL."""
+def provider(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The loopback OpenID Connect provider; its issuer URL. (It asks for the browser first,
+    so a machine without Chromium skips before starting anything.)"""
     port = free_port()
     issuer = f"http://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("oidc") / "provider.log"
@@ -109,9 +98,9 @@ def studio(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         stop_server(proc)
 
 
-def _sign_in(browser, studio: str, email: str):  # noqa: F811
+def _sign_in(browser, studio: str, email: str):
     context = browser.new_context()
-    context.set_default_timeout(60_000)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     page.goto(studio)
     page.get_by_text(GATE).wait_for()
@@ -122,7 +111,7 @@ def _sign_in(browser, studio: str, email: str):  # noqa: F811
     return context, page
 
 
-def test_an_editor_on_the_list_signs_in_and_gets_the_studio(browser, studio: str):  # noqa: F811
+def test_an_editor_on_the_list_signs_in_and_gets_the_studio(browser, studio: str):
     context, page = _sign_in(browser, studio, EDITOR)
     try:
         page.get_by_role("radiogroup").first.wait_for()  # the screens past the gate
@@ -132,7 +121,7 @@ def test_an_editor_on_the_list_signs_in_and_gets_the_studio(browser, studio: str
         context.close()
 
 
-def test_a_signed_in_stranger_is_stopped_at_the_gate(browser, studio: str):  # noqa: F811
+def test_a_signed_in_stranger_is_stopped_at_the_gate(browser, studio: str):
     context, page = _sign_in(browser, studio, "stranger@example.org")
     try:
         page.get_by_text(REFUSED).wait_for()
@@ -144,12 +133,9 @@ def test_a_signed_in_stranger_is_stopped_at_the_gate(browser, studio: str):  # n
         context.close()
 
 
-def test_nobody_gets_past_the_gate_without_signing_in(browser, studio: str):  # noqa: F811
-    context = browser.new_context()
-    try:
+def test_nobody_gets_past_the_gate_without_signing_in(browser, studio: str):
+    with new_context(browser) as context:
         page = context.new_page()
         page.goto(studio)
         page.get_by_text(GATE).wait_for()
         assert page.get_by_role("radiogroup").count() == 0
-    finally:
-        context.close()

@@ -20,10 +20,14 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Police arrested 30 people yesterday.", When(as_of=D(2018, 1, 10), precision=DAY)),
+        # A day's count covers that day.
+        (
+            "Police arrested 30 people yesterday.",
+            When(D(2018, 1, 10), D(2018, 1, 10), D(2018, 1, 10), precision=DAY),
+        ),
         (
             "Officers held 12 people on Wednesday in Kampot.",
-            When(as_of=D(2018, 1, 10), precision=DAY),
+            When(D(2018, 1, 10), D(2018, 1, 10), D(2018, 1, 10), precision=DAY),
         ),
         (
             "Arrests rose to 400 last month.",
@@ -43,24 +47,32 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
             When(D(2017, 1, 1), D(2017, 6, 30), D(2017, 6, 30), precision=MONTH),
         ),
         (
-            "Police arrested 2,400 in the first three months of 2019.",
-            When(D(2019, 1, 1), D(2019, 3, 31), D(2019, 3, 31), precision=MONTH),
+            "Police arrested 2,400 in the first three months of 2017.",
+            When(D(2017, 1, 1), D(2017, 3, 31), D(2017, 3, 31), precision=MONTH),
         ),
+        # A period after publication is a misreading: left blank, never filled.
+        ("Police arrested 2,400 in the first three months of 2019.", When()),
         (
             "The campaign netted 17,800 people through mid-December last year.",
             When(period_end=D(2017, 12, 15), as_of=D(2017, 12, 15), precision=MONTH),
         ),
         ("As of Wednesday, 510 remained in custody.", When(as_of=D(2018, 1, 10), precision=DAY)),
         (
+            # A running count since a day: to the day the count is given (here, publication).
             "Since the launch on New Year's Day, 1,055 people have been arrested.",
-            When(period_start=D(2018, 1, 1), precision=DAY),
+            When(D(2018, 1, 1), D(2018, 1, 11), D(2018, 1, 11), precision=DAY),
         ),
         (
             # Said on Monday: the day of the speech, not of the figure.
             "Police held 80 people, the chief said on Monday.",
             When(said_on=D(2018, 1, 8)),
         ),
-        ("On February 23, 40 were held.", When(as_of=D(2017, 2, 23), precision=DAY)),
+        (
+            "On February 23, 40 were held.",
+            When(D(2017, 2, 23), D(2017, 2, 23), D(2017, 2, 23), precision=DAY),
+        ),
+        # A stock on a day is as of that day only.
+        ("The prisons held 650 on Wednesday.", When(as_of=D(2018, 1, 10), precision=DAY)),
         # No date in the words: every field blank, never the publication date.
         ("There were 12 cases.", When()),
         ("He may go home after 20 days.", When()),

@@ -11,14 +11,14 @@ from pydantic import ValidationError
 
 from charts.catalogue import ChartDef, _takeaway_list
 from charts.frames import ReaderFrames
+from corpus.problems import InputError
+from corpus.safe_yaml import dump_yaml
 from data_model.qualifiers import Qualifier, bounds
 from data_model.records import Unit
 from data_model.wording import UnitWords, hedged_words
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build, check
-from etl.problems import InputError
-from etl.safe_yaml import dump_yaml
 from monitor.figure_texts import evidence_markdown, figures_markdown, headline_figures
 from monitor.texts import rows_html
 
@@ -87,7 +87,7 @@ def units_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     shutil.copy(UNITS_FIXTURE / "101_kampot_fund.txt", seeds / "articles")
     shutil.copy(UNITS_FIXTURE / "kampot-fund.yaml", seeds / "curated")
-    build(tmp / "monitor.duckdb", seeds)
+    build(tmp / "monitor.duckdb", seeds, draw_images=False)
     return tmp / "monitor.duckdb"
 
 

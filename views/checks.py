@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from etl.consistency import RULES
+from data_model.check_rules import RULES
 from monitor import cached, check_texts, filters, paging, texts
 
 st.title("Do the figures agree with each other?")

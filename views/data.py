@@ -18,8 +18,11 @@ st.caption(
 name = filters.pick_one(
     "Table", {n: t.label for n, t in DOWNLOAD_TABLES.items()}, key="table"
 )  # its id (the API's table name) in the address, an unknown one falling back to the first
-source_ids, metric_ids = [], []
-panel = filters.filter_panel("Filter rows", ("source", "metric"), key="data-filters")
+dated_on = DOWNLOAD_TABLES[name].dated_on
+source_ids, metric_ids, years = [], [], []
+date_from = date_to = None
+FILTERS = ("source", "metric", "year", "from", "to")
+panel = filters.filter_panel("Filter rows", FILTERS, key="data-filters")
 if panel:
     with panel:
         source_ids = filters.pick_named(
@@ -29,14 +32,27 @@ if panel:
             metric_ids = filters.pick_named(
                 "Metrics", texts.reported_metric_labels(cached.metrics()), key="metric"
             )
+        if dated_on:
+            years = filters.pick_many("Year", cached.dated_years(), key="year")
+            first, last = st.columns(2)
+            with first:
+                date_from = filters.pick_day("From", key="from")
+            with last:
+                date_to = filters.pick_day("To", key="to")
+            st.caption(f"Year and days read {dated_on}.")
+            if date_from and date_to and date_to < date_from:
+                st.warning("'To' is before 'From': no day lies between them.")
 
-shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids)
+dates = texts.date_filters(years, date_from, date_to) if dated_on else {}
+shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids, **dates)
 st.markdown(texts.count_text(len(shown), "row"))
-st.caption(addresses.api_addresses(name, source=source_ids, metric=metric_ids))
+st.caption(
+    addresses.api_addresses(name, source=source_ids, metric=metric_ids, **texts.date_params(dates))
+)
 st.download_button(
     "Download these rows as CSV",
     data=to_csv_bytes(shown),
-    file_name=texts.download_file_name(name, source_ids, metric_ids),
+    file_name=texts.download_file_name(name, source_ids, metric_ids, dates),
     mime="text/csv",
     icon=":material/download:",
     key="data-download",
@@ -57,7 +73,16 @@ if table.open:
 if grid.open:
     with grid:
         # The grid's own "Download as CSV" writes cells as shown: defuse formulas here too.
-        st.dataframe(safe_frame(shown), hide_index=True, key="data-table")
+        st.dataframe(
+            safe_frame(shown),
+            hide_index=True,
+            key="data-table",
+            # Numbers in full, as the CSV has them (55, 0.125): not the grid's rounding.
+            column_config={
+                c: st.column_config.NumberColumn(format="plain")
+                for c in texts.fractional_columns(shown)
+            },
+        )
 
 st.divider()
 st.subheader("The full data package")

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
+from corpus.problems import clipped
 from data_model.safe_text import md
-from etl.problems import clipped
 from monitor import addresses, cached, figures
 
 chart_id = st.query_params.get("chart", "")
-charts = cached.charts().charts
+charts = cached.chart_titles()
 chart = figures.chart_or_notice(chart_id) if chart_id in charts else None
 
 if chart_id not in charts:
@@ -19,7 +19,7 @@ if chart_id not in charts:
     )
     st.markdown(
         "Charts that can be embedded:\n\n"
-        + "\n".join(f"- {spec.title} (`chart={known}`)" for known, spec in charts.items())
+        + "\n".join(f"- {title} (`chart={known}`)" for known, title in charts.items())
     )
 elif chart is not None:  # else chart_or_notice has said it cannot be drawn
     st.markdown(f"#### {md(chart.title)}")

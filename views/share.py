@@ -14,11 +14,10 @@ st.caption(
     "gallery; its panel follows below."
 )
 
-charts = cached.charts().charts
+charts = cached.chart_titles()
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = filters.url_choice("chart", list(charts))
-titles = {known: spec.title for known, spec in charts.items()}
-st.html(embeds.chart_gallery(titles, chart_id))
+st.html(embeds.chart_gallery(charts, chart_id))
 chart = figures.chart_or_notice(chart_id)
 if chart:
     with st.container(border=True):

@@ -1,9 +1,10 @@
 """Suggest: draft records from an article, split by what each step finds.
 
-sentences (the text as sentences and tokens) ← dates (words that are dates, not figures)
-← numbers (figures and their hedges) ← speakers (who said what) ← draft (the YAML to review)
-← guess (metric, actor, topic, measure) ← records (every candidate as a record with its span)
-← command (`python -m etl suggest`: the draft YAML of every kind).
+sentences (the text as sentences and tokens; furniture: datelines, clock times, captions) ←
+dates (each figure's own dates) ← numbers (figures and their hedges) ← speakers (who said
+what) ← metrics (what a figure counts) ← proposals (measures and positions) ← draft (the
+candidates) ← guess (actor, topic, stance, event) ← records (every candidate as the studio's
+row, each guess with its confidence and reason) ← command (`python -m etl suggest`: those rows).
 """
 
 from curation.suggest.command import configure, run, suggest

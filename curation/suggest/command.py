@@ -1,49 +1,86 @@
-"""`python -m etl suggest`: the draft YAML of an article, every kind of record in it."""
+"""`python -m etl suggest`: exactly the drafts the studio's Review screen offers, as YAML, every
+guess filled in (metric, speaker, dates, kind, topic, stance, proposal) with how sure the draft
+is and why, and a TODO on every field the words leave blank."""
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
-from curation.suggest.draft import _comment, _curated, _hints, _scalar, read_article, render
-from curation.suggest.guess import Curated, curated_of
-from curation.suggest.records import draft_rows
+from curation.suggest.draft import Article, _comment, _curated, _scalar, read_article
+from curation.suggest.guess import curated_of
+from curation.suggest.records import Row, draft_rows
 from curation.suggest.sentences import SuggestError
 
-#: The kinds drafted from whole sentences (records), after the figures and statements.
-SENTENCE_KINDS = ("policies", "positions", "events")
+#: The kinds of an article's file, in the order the studio saves them.
+KINDS = ("metrics", "actors", "indicators", "statements", "policies", "positions", "events")
+#: Fields a curator always writes: a TODO even when the draft could not guess them.
+_WRITTEN = {"definition", "description", "organisation", "role"}
+#: Fields most records leave blank: no TODO for them.
+_OPTIONAL = {"vague", "note", "phase_id", "relayed_by", "actor_role", "attribution"}
 
 
-def sentence_drafts(
-    raw: str, title: str | None, prefix: str, published: dt.date | None, curated: Curated
-) -> list[str]:
-    """Proposals, positions on curated proposals and dated events as YAML lines, drafted as
-    the studio drafts them, with what the draft read beside each and a TODO on each blank."""
-    _, rows = draft_rows(raw, title, prefix, published, curated)
-    lines = []
-    for kind in SENTENCE_KINDS:
-        chosen = [r for r in rows if r.kind == kind]
-        lines.append(f"{kind}:" if chosen else f"{kind}: []")
-        for row in chosen:
-            (key, ident), *rest = row.record.items()
-            read = _comment("TODO check: " + "; ".join(row.notes)) if row.notes else ""
-            lines.append(f"- {key}: {_scalar(ident)}{read}")
-            for name, value in rest:
-                todo = _comment("TODO") if value in (None, "") else ""
-                lines.append(f"  {name}: {_scalar(value)}{todo}")
+def _record_lines(record: dict[str, Any], why: dict[str, str], read: str) -> list[str]:
+    lines = [_comment(f"read: {read}").strip()] if read else []
+    for k, (name, value) in enumerate(record.items()):
+        lead = "- " if k == 0 else "  "
+        if name in why and why[name].startswith("0%"):
+            tail = _comment(f"TODO (no guess: {why[name][3:].strip() or 'no publication date'})")
+        elif name in why:
+            tail = _comment(f"guess {why[name]}")
+        elif name in _OPTIONAL and value in (None, ""):
+            tail = ""
+        elif value in (None, "", []) or name in _WRITTEN and not value:
+            tail = _comment("TODO")
+        else:
+            tail = ""
+        lines.append(f"{lead}{name}: {_scalar(value)}{tail}")
     return lines
+
+
+def render_rows(rows: list[Row], article: Article) -> str:
+    """The draft YAML: the studio's rows by kind, the new metrics and actors they need first."""
+    name = article.source_id or article.file.stem
+    target = f"seeds/curated/articles/{article.source_id or '<source_id>'}.yaml"
+    counts = ", ".join(f"{sum(r.kind == k for r in rows)} {k}" for k in KINDS[2:])
+    lines = [
+        f"# Draft records for {name} ({article.file.name}), suggested by `python -m etl suggest`:",
+        "# the same drafts the studio's Review screen offers. Nothing here is checked yet: each",
+        "# guess says how sure it is and why; fill in every TODO, keep what is right, then paste",
+        f"# into {target} and run `python -m etl check`.",
+        f"# Found: {counts}.",
+    ]
+    new: dict[str, dict[str, dict[str, Any]]] = {"metrics": {}, "actors": {}}
+    for row in rows:
+        for kind, record in row.new.items():
+            key = "metric_id" if kind == "metrics" else "actor_id"
+            new.setdefault(kind, {}).setdefault(str(record.get(key)), record)
+    for kind in KINDS:
+        if kind in new:
+            chosen = list(new[kind].values())
+            lines.append(f"{kind}:" if chosen else f"{kind}: []")
+            for record in chosen:
+                lines += _record_lines(record, {}, f"a new {kind[:-1]} a draft below needs")
+            continue
+        of_kind = [r for r in rows if r.kind == kind]
+        lines.append(f"{kind}:" if of_kind else f"{kind}: []")
+        for row in of_kind:
+            lines += _record_lines(row.record, row.why, "; ".join(row.notes))
+    return "\n".join(lines) + "\n"
 
 
 def suggest(target: str, seeds_dir: Path) -> str:
     """The draft for a registered source id or a text file; nothing is written."""
     records = _curated(seeds_dir)
     article = read_article(target, seeds_dir, records)
-    curated = curated_of(records)
     prefix = article.source_id or "draft"
-    more = sentence_drafts(article.raw, article.title, prefix, article.published_on, curated)
-    return render(article, _hints(records)) + "\n".join(more) + "\n"
+    # As the studio does: an unregistered file's first line is its title, when it reads as one.
+    first = next((ln.strip() for ln in article.raw.splitlines() if ln.strip()), "")
+    title = article.title or (first if first and first[-1] not in '."”' else None)
+    _, rows = draft_rows(article.raw, title, prefix, article.published_on, curated_of(records))
+    return render_rows(rows, article)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -9,29 +9,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from corpus.cleaning import clean_body
+from corpus.quotes import BodyIndex, quoted_spans, within_quotation
+from corpus.sentences import Sentence, sentences
 from curation.suggest.dates import when
-from curation.suggest.draft import candidates
+from curation.suggest.draft import candidates, figure_dates
+from curation.suggest.furniture import dateline_length
 from curation.suggest.guess import (
     Curated,
-    MeasureGuess,
     actor_type_of,
+    fuzzy_actor,
     guess_actor,
     guess_event,
-    guess_measure,
-    guess_metric,
     guess_stance,
     guess_topic,
     names_in,
 )
-from curation.suggest.speakers import Speaker, new_actor
-from etl.cleaning import clean_body
-from etl.coverage import Sentence, sentences
-from etl.quotes import BodyIndex, quoted_spans, within_quotation
+from curation.suggest.metrics import MetricGuess, guess_metric
+from curation.suggest.proposals import Measure, find_measures
+from curation.suggest.speakers import Speaker, new_actor, speaker_in
 
 NO_CURATED = Curated([], [], [], [], [])
+_COMPARED = re.compile(
+    r"\b(?:up from|down from|against|from|compared (?:to|with)|to|versus)\s*$", re.I
+)
 
 
 @dataclass
@@ -47,6 +51,36 @@ class Row:
     # New records this one needs (a metric or actor to create), saved with it, by kind.
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
     words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
+    # Per guessed field, how sure the draft is and why: "80%: the figure's own words say arre".
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def _sure(confidence: float, reason: str) -> str:
+    return f"{confidence:.0%}: {reason}"
+
+
+def _actor_why(notes: list[str]) -> str:
+    """How sure an actor guess is, from how it was found."""
+    said = next((n for n in notes if n.startswith(("speaker", "no speaker"))), "no speaker found")
+    if said.startswith("no speaker"):
+        return _sure(0, said)
+    if "spelt differently" in said:
+        return _sure(0.6, said)
+    if " = " in said:
+        return _sure(0.9, said)
+    return _sure(0.5, said)
+
+
+def _category(unit: str, quote: str) -> str:
+    """The category a new metric most likely joins, from its unit and words."""
+    low = quote.lower()
+    if unit == "kg":
+        return "seizures"
+    if unit == "cases":
+        return "investigations"
+    if "prison" in low or "inmate" in low:
+        return "sentencing"
+    return "arrests" if re.search(r"arrest|detain|held|suspect", low) else "treatment"
 
 
 def _slug(text: str, words: int = 4) -> str:
@@ -57,12 +91,24 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
     """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes."""
     if speaker is None:
         return None, {}, ["no speaker found"]
-    known = guess_actor(names_in(speaker.phrase, speaker.name), curated.actors)
+    names = names_in(speaker.phrase, speaker.name)
+    known = guess_actor(names, curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
+    if speaker.named and (near := fuzzy_actor(names, curated.actors)):
+        actor, spelt, score = near
+        return (
+            str(actor["actor_id"]),
+            {},
+            [
+                f"speaker: {speaker.phrase} ~ {spelt} = {actor['actor_id']} (spelt differently, "
+                f"{score:.0f}% alike: check)"
+            ],
+        )
     fresh = new_actor(speaker)
     if fresh is None:
-        return None, {}, [f"speaker: {speaker.phrase}"]
+        # An unnamed source stays unnamed, with the article's description of it.
+        return None, {}, [f"speaker (unnamed): {speaker.phrase}"]
     role, org = fresh.role or "", fresh.organisation or ""
     draft = {
         "actor_id": _slug(fresh.name),
@@ -78,13 +124,27 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
 
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
+    compared_with: dict[int, MetricGuess] = {}  # per sentence, the last count's metric
     for n, c in enumerate(figures, 1):
         fig = c.figure
         if fig is None:  # a figure candidate always carries one; the type cannot say so
             continue
-        dates = when(c.quote, published)
+        dates = figure_dates(c, figures, published)
         start, end = index.locate(c.quote) or (0, 0)
-        metric = guess_metric(c.quote, fig.words, fig.unit, curated.metrics)
+        others = [
+            (o.figure.start, o.figure.end)
+            for o in figures
+            if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
+        ]
+        metric = guess_metric(c.quote, fig.start, fig.end, fig.unit, curated.metrics, others)
+        compared = _COMPARED.search(c.quote[: fig.start])
+        if compared and fig.unit != "percent" and (earlier := compared_with.get(fig.sentence)):
+            # "17,790 people in 2017, up from 9,670 in 2016": the same count, another period.
+            metric = replace(
+                earlier, reason=f"compared with the figure before it ({compared[0]!r})"
+            )
+        if fig.unit != "percent" and (metric.metric_id or fig.sentence not in compared_with):
+            compared_with[fig.sentence] = metric
         actor_id, new_actor_draft, actor_notes = _actor(c.speaker, curated)
         record = {
             "indicator_id": f"{source_id}-figure-{n}",
@@ -111,12 +171,23 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
                 "metric_id": metric.metric_id,
                 "label": metric.label,
                 "unit": metric.unit,
-                "category": "arrests" if "arrest" in c.quote.lower() else "treatment",
+                "category": _category(metric.unit, c.quote),
                 "definition": "",
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
-        rows.append(Row("indicators", record, start, end, notes=notes, new=new, words=fig.words))
+        dated = _sure(dates.confidence, "; ".join([dates.reason, *dates.notes]))
+        why = {
+            "metric_id": _sure(metric.confidence, metric.reason)
+            + ("; a new metric, drafted under metrics:" if metric.new else ""),
+            "value": _sure(1, f"the words {fig.words!r}"),
+            "qualifier": _sure(1, f"from {fig.hedge!r}" if fig.hedge else "no hedge before it"),
+            **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
+            "actor_id": _actor_why(actor_notes),
+        }
+        rows.append(
+            Row("indicators", record, start, end, notes=notes, new=new, words=fig.words, why=why)
+        )
     return rows
 
 
@@ -141,17 +212,28 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
             "topic": topic.value,
             "stance": stance.value,
         }
+        why = {
+            "actor_id": _actor_why(notes),
+            "kind": _sure(1, "in quotation marks: the speaker's own words")
+            if c.kind == "direct"
+            else _sure(0.9, "reported speech: the article's words"),
+            "said_on": _sure(0.9, "the day named beside the speech verb")
+            if record["said_on"]
+            else _sure(0, "no day beside the speech verb"),
+            "topic": _sure(0.5, why_topic),
+            "stance": _sure(0.5, why_stance),
+        }
         notes += [f"topic {topic.value}: {why_topic}", f"stance {stance.value}: {why_stance}"]
         new = {"actors": new_actor_draft} if new_actor_draft else {}
-        rows.append(Row("statements", record, start, end, notes=notes, new=new))
+        rows.append(Row("statements", record, start, end, notes=notes, new=new, why=why))
     return rows
 
 
 def _position_row(
     n: int,
     s: Sentence,
-    measure: MeasureGuess,
-    said: Speaker,
+    measure: Measure,
+    said: Speaker | None,
     source_id: str,
     curated: Curated,
     body: str,
@@ -173,40 +255,67 @@ def _position_row(
         "kind": "direct" if own_words else "reported",
     }
     notes = [f"{measure.verb!r}: {measure.position.value} policy {measure.policy_id} "
-             f"({measure.reason})", *actor_notes]  # fmt: skip
+             f"({measure.reason}; confidence {measure.confidence:.0%})", *actor_notes]  # fmt: skip
     new = {"actors": new_actor_draft} if new_actor_draft else {}
-    return Row("positions", record, s.start, s.end, notes=notes, new=new)
+    why = {
+        "policy_id": _sure(measure.confidence, measure.reason),
+        "position": _sure(measure.confidence, f"from {measure.verb!r}"),
+        "actor_id": _actor_why(actor_notes),
+    }
+    return Row("positions", record, s.start, s.end, notes=notes, new=new, why=why)
+
+
+def _proposal_row(
+    n: int, k: int, s: Sentence, measure: Measure, said: Speaker | None, source_id: str,
+    published: dt.date | None, curated: Curated,
+) -> Row:  # fmt: skip
+    """A new proposal: the measure named in the article's words, proposed by the speaker."""
+    actor_id, new_actor_draft, actor_notes = _actor(said, curated)
+    dates = when(s.text, published)
+    low = measure.name.lower()
+    record = {
+        "policy_id": f"{source_id}-proposal-{n}" + (f"-{k + 1}" if k else ""),
+        "name": measure.name,
+        "description": "",
+        "category": "treatment" if re.search(r"treat|clinic|rehab|care", low) else "enforcement",
+        "status": "proposed",
+        "status_note": f"Proposed in {source_id}; no decision reported.",
+        "proposed_by": actor_id,
+        "proposed_on": dates.said_on or published,
+        "first_source_id": source_id,
+        "quote": s.text,
+    }
+    notes = [f"{measure.verb!r}: {measure.reason} (confidence {measure.confidence:.0%})",
+             "check the name; describe the measure", *actor_notes]  # fmt: skip
+    new = {"actors": new_actor_draft} if new_actor_draft else {}
+    why = {
+        "name": _sure(measure.confidence, f"the words after {measure.verb!r}"),
+        "proposed_by": _actor_why(actor_notes),
+    }
+    return Row("policies", record, s.start, s.end, notes=notes, new=new, why=why)
 
 
 def _measure_and_event_rows(
     body: str, statements, source_id: str, published: dt.date | None, curated: Curated
 ) -> list[Row]:
-    """Proposals (a new-policy draft, or the curated policy a position is on) and dated events."""
+    """Proposals (a new-policy draft per measure, or the curated policy a position is on) and
+    dated events."""
     speakers = {c.quote: c.speaker for c in statements}
     rows: list[Row] = []
+    coded = curated.coded_positions()
     for n, s in enumerate(sentences(body), 1):
-        measure = guess_measure(s.text, curated.policies)
-        said = next((sp for q, sp in speakers.items() if q in s.text), None)
-        if measure is not None and said is not None:
-            actor_id, _, _ = _actor(said, curated)
+        if cut := dateline_length(s.text):  # "Phnom Penh, 14 May 2020 –" quotes nobody
+            s = Sentence(s.start + cut, s.end, s.text[cut:])
+        said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
+        for k, measure in enumerate(find_measures(s.text, curated.policies)):
+            if any(
+                p == measure.policy_id and src == source_id and q in s.text for p, src, q in coded
+            ):
+                continue  # already curated for this article: never offered twice
             if measure.policy_id:
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
-                dates = when(s.text, published)
-                record = {
-                    "policy_id": f"{source_id}-proposal-{n}",
-                    "name": "",
-                    "description": "",
-                    "category": "treatment" if "treatment" in s.text.lower() else "enforcement",
-                    "status": "proposed",
-                    "status_note": f"Proposed in {source_id}; no decision reported.",
-                    "proposed_by": actor_id,
-                    "proposed_on": dates.said_on or published,
-                    "first_source_id": source_id,
-                    "quote": s.text,
-                }
-                notes = [f"{measure.verb!r}: {measure.reason}", "name and describe the measure"]
-                rows.append(Row("policies", record, s.start, s.end, notes=notes))
+                rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of
@@ -223,7 +332,12 @@ def _measure_and_event_rows(
                 "source_id": source_id,
                 "quote": s.text,
             }
-            rows.append(Row("events", record, s.start, s.end, notes=[f"{verb!r}: {kind.value}"]))
+            why = {
+                "event_date": _sure(dates.confidence or 0.7, "; ".join(dates.notes)),
+                "kind": _sure(0.6, f"from {verb!r}"),
+            }
+            notes = [f"{verb!r}: {kind.value}"]
+            rows.append(Row("events", record, s.start, s.end, notes=notes, why=why))
     return rows
 
 

@@ -1,4 +1,4 @@
-"""The article as sentences and tokens: boundaries that skip quotations and abbreviations."""
+"""The article as sentences and tokens, split by corpus.sentences (the rule coverage publishes)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from corpus.quotes import quoted_spans
+from corpus.sentences import paragraphs
+from corpus.sentences import sentences as corpus_sentences
+from curation.suggest.furniture import dateline_length, is_furniture
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of words written as one string, for long vocabularies."""
     return frozenset(text.split())
-
-
-_ABBREVIATIONS = _words("dr mr mrs ms st no jan feb mar apr jun jul aug sep sept oct nov dec")
 
 
 # A paragraph that is plainly page furniture clean_body does not know about.
@@ -37,9 +39,6 @@ _TOKEN = re.compile(
 _QUOTE_MARKS = frozenset("“”\"‘’'")
 
 
-_BOUNDARY = re.compile(r"(?<=\S)[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9$])")
-
-
 class SuggestError(Exception):
     """The article cannot be read; the message is one line."""
 
@@ -54,22 +53,6 @@ class Sentence:
     masked: str
 
 
-def _quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of quotations, marks included; an unclosed one runs to the paragraph's end."""
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        if opened is None:
-            if ch in '“"':
-                opened = i
-        elif ch in '”"':
-            spans.append((opened, i + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened, len(text)))
-    return spans
-
-
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Blank quotation interiors (same length) so that "As I said" inside is not a speaker."""
     chars = list(text)
@@ -79,40 +62,39 @@ def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _sentence_ends(text: str) -> list[int]:
-    ends = []
-    for m in _BOUNDARY.finditer(text):
-        # Only the word before the stop matters; a bounded look-back keeps this linear.
-        word = re.search(r"([A-Za-z]+)\W*$", text[max(0, m.start() - _LOOKAROUND) : m.start() + 1])
-        before = word.group(1) if word else ""
-        if before.lower() in _ABBREVIATIONS or (len(before) == 1 and before.isupper()):
-            continue
-        ends.append(m.end())
-    return [*ends, len(text)]
-
-
 def split_sentences(body: str) -> tuple[list[Sentence], list[list[tuple[int, int]]]]:
-    """Sentences of the clean body (one paragraph a line) and each paragraph's quotations."""
+    """Sentences of the clean body and each paragraph's quotations (corpus.quotes), furniture
+    paragraphs left out."""
+    quoted = iter(quoted_spans(body))
+    split = iter(corpus_sentences(body))
     sentences: list[Sentence] = []
     quotations: list[list[tuple[int, int]]] = []
-    for para in re.finditer(r"[^\n]+", body):
-        text = para.group()
-        if _FURNITURE.match(text):
+    # Both lists run in body order: one pass hands each paragraph its own.
+    q, s = next(quoted, None), next(split, None)
+    for start, text in paragraphs(body):
+        end = start + len(text)
+        spans = []
+        while q is not None and q[0] < end:
+            spans.append(q)
+            q = next(quoted, None)
+        mine = []
+        while s is not None and s.start < end:
+            mine.append(s)
+            s = next(split, None)
+        if _FURNITURE.match(text) or is_furniture(text):
             quotations.append([])
             continue
-        spans = _quotation_spans(text)
-        quotations.append([(para.start() + a, para.start() + b) for a, b in spans])
-        masked = _mask(text, spans)
-        start = 0
-        for end in _sentence_ends(text):
-            chunk = text[start:end]
-            lead = len(chunk) - len(chunk.lstrip())
-            a, b = start + lead, start + len(chunk.rstrip())
-            if b > a:
+        quotations.append(spans)
+        masked = _mask(text, [(a - start, b - start) for a, b in spans])
+        # "PHNOM PENH, Sept. 4 (Xinhua) --" dates the article: no part of the first sentence.
+        cut = start + dateline_length(text)
+        for x in mine:
+            a = max(x.start, cut)
+            a += len(body[a : x.end]) - len(body[a : x.end].lstrip())
+            if a < x.end:
                 sentences.append(
-                    Sentence(para.start() + a, para.start() + b, text[a:b], masked[a:b])
+                    Sentence(a, x.end, body[a : x.end], masked[a - start : x.end - start])
                 )
-            start = end
     return sentences, quotations
 
 

@@ -1,5 +1,9 @@
 """Who said what: speakers named around a quotation or a reported-speech verb, and the quotations.
 
+Hand-written: no library reads news attribution ("said NAME, who ...", appositions of any
+length, "He added" back to the last named person); spellings are matched to curated actors
+with rapidfuzz in guess.fuzzy_actor.
+
 Long because a speaker is found in several sentence shapes (quotation tails, reported speech,
 appositions); they share the name and title vocabulary.
 """
@@ -17,7 +21,10 @@ _SAY = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
-    r"called for|calls for|proposed|according to)\b",
+    r"called for|calls for|called on|calls on|proposed|rejected|doubted|denied|welcomed|"
+    r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
+    r"called it|called them|described|put the (?:figure|number|total) at|as saying|"
+    r"according to)\b",
     re.IGNORECASE,
 )
 
@@ -34,13 +41,15 @@ _SKIP_BEFORE_VERB = _words(
 )
 
 
-_PRONOUNS = frozenset({"he", "she", "they"})
+# "It added" (a report, a ministry, a rights group) refers back as "he said" does.
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
 
 
 _SPEAKER_NOUNS = _words(
     "official officials police authorities spokesman spokeswoman spokesperson participant "
     "participants source sources ministry government experts expert observers critics "
-    "report statement organisation organization"
+    "report statement organisation organization group groups activists ngos organisations "
+    "organizations"
 )
 
 
@@ -49,7 +58,9 @@ _TITLES = _words(
     "governor principal spokesman spokeswoman spokesperson officer manager head chairman "
     "chairwoman general undersecretary executive dr mr mrs ms prime ambassador representative "
     "coordinator advocate official lieutenant colonel judge prosecutor founder lawyer "
-    "researcher analyst consultant worker monitor investigator"
+    "researcher analyst consultant worker monitor investigator gen general lt lieutenant maj "
+    "major brig brigadier col colonel pol police h.e samdech kralahom oknha excellency senior "
+    "thipadei techo akka moha sena padei chumteav bandit"
 )
 
 
@@ -92,6 +103,11 @@ _RIGHT_NAME = re.compile(
 
 
 _CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
+_DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+(?:[^,.;:!?“”\"]|,(?=\s+who\b)){3,160})", re.I)
+_PEOPLE = _words(
+    "lawyer doctor activist resident mother father detainee villager monk teacher member "
+    "nurse guard prisoner inmate parent user users woman man"
+)
 
 
 @dataclass(frozen=True)
@@ -113,6 +129,11 @@ class Quotation:
     last: int
 
 
+def _title(token: str) -> bool:
+    """A title or rank, however abbreviated: "Gen.", "Lt.", "H.E.", "Samdech"."""
+    return token.strip(",()").lower().rstrip(".") in _TITLES
+
+
 def _clean_token(token: str) -> str:
     return token.strip("()[]")
 
@@ -124,7 +145,7 @@ def _is_cap(token: str) -> bool:
 
 def _name_of(run: list[str]) -> str:
     """The person or body in a run like "NACD President Ke Kim Yan": after the last title."""
-    cut = max((k + 1 for k, t in enumerate(run) if t.lower() in _TITLES), default=0)
+    cut = max((k + 1 for k, t in enumerate(run) if _title(t)), default=0)
     rest = run[cut:] or run
     # "Minister of Interior Sar Kheng": the office's "of Interior" is not the name.
     while len(rest) > 2 and rest[0].lower() in _CONNECTORS:
@@ -171,14 +192,42 @@ def _appositive(tokens: list[str]) -> Speaker | None:
     return None
 
 
+_OPENERS = frozenset(("who", "a", "an", "the", "from", "of", "at", "one", "also", "meanwhile"))
+_DESCRIBED = frozenset(("a", "an", "the"))
+
+
+def _opening_apposition(tokens: list[str]) -> Speaker | None:
+    """The speaker of "NAME, <apposition of any length>, said" at the start of its clause:
+    "Gen Mak Chito, who is also secretary-general of the National Authority ..., said";
+    "A former detainee, who asked not to be named, told" (an unnamed source, described)."""
+    for j, tok in enumerate(tokens[:-1]):
+        if not tok.endswith(","):
+            continue
+        nxt = tokens[j + 1].strip(",").lower()
+        opens = nxt in _OPENERS or nxt[:1].isdigit() or _title(tokens[j + 1]) or nxt.islower()
+        start = _cap_run(tokens, j)
+        at_clause_start = start == 0 or _CLOSED.search(tokens[start - 1])
+        if start <= j and at_clause_start and opens and j - start < 6:
+            run = [t.rstrip(",") for t in tokens[start : j + 1]]
+            if not any(r.lower() in _NOT_NAMES for r in run[:1]):
+                return Speaker(" ".join(tokens[start:]).rstrip(","), _name_of(run), named=True)
+        first = tokens[0].lower()
+        if first in _DESCRIBED and nxt == "who" and j < 7:
+            phrase = " ".join(tokens).rstrip(",")
+            return Speaker(phrase, phrase, named=False)
+    return None
+
+
 def _left_speaker(before: str) -> Speaker | None:
     """The speaker in "Interior Minister Sar Kheng yesterday said"."""
+    if re.search(r",\s+who\s+$", before):
+        return None  # "an officer in Battambang, who spoke on condition ...": the main verb decides
     tokens = before.split()
     while tokens and tokens[-1].strip(",").lower() in _SKIP_BEFORE_VERB:
         tokens.pop()
     if not tokens:
         return None
-    if tokens[-1].endswith(",") and (found := _appositive(tokens)):
+    if tokens[-1].endswith(",") and (found := _opening_apposition(tokens) or _appositive(tokens)):
         return found
     tokens[-1] = tokens[-1].rstrip(",")
     last = tokens[-1].lower()
@@ -186,6 +235,9 @@ def _left_speaker(before: str) -> Speaker | None:
         return Speaker(tokens[-1], tokens[-1], named=False, pronoun=True)
     start = _cap_run(tokens, len(tokens) - 1)
     run = tokens[start:]
+    if run and all(_title(t) for t in run):
+        # "Samdech Thipadei stressed": an honorific alone refers back to the person it names.
+        return Speaker(" ".join(run), " ".join(run), named=False, pronoun=True)
     if run and not (len(run) == 1 and run[0].lower() in _SPEAKER_NOUNS):
         # Widen to the role as written: "National Police anti-drug chief Mok Chito".
         k = start - 1
@@ -195,6 +247,19 @@ def _left_speaker(before: str) -> Speaker | None:
                 break
             k -= 1
         return Speaker(" ".join(tokens[k + 1 :]), _name_of(run), named=True)
+    described = last.rstrip("’'") in _TITLES | _PEOPLE and tokens[0].lower() in _DESCRIBED
+    if described and len(tokens) <= 7 and not any(_CLOSED.search(t) for t in tokens):
+        # "A senior police general yesterday told": unnamed, described in the article's words.
+        phrase = " ".join(tokens)
+        return Speaker(phrase, phrase, named=False)
+    if (
+        last.rstrip("’'") in _SPEAKER_NOUNS
+        and len(tokens) <= 4
+        and not any(_CLOSED.search(t) for t in tokens)
+    ):
+        # "Civil society groups said": the whole short subject describes the source.
+        phrase = " ".join(tokens)
+        return Speaker(phrase, phrase, named=False)
     if last.rstrip("’'") in _SPEAKER_NOUNS:
         # "officials", "Provincial police", "a ministry official"
         k = len(tokens) - 1
@@ -220,11 +285,20 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
             return None
         phrase = " ".join([*role, *name])
         return Speaker(phrase, _name_of(name), named=True)
+    if (m := _DESCRIBED_RIGHT.match(after)) and set(
+        w.strip(",").lower() for w in m.group(1).split()[:6]
+    ) & (_SPEAKER_NOUNS | _TITLES | _PEOPLE):
+        # "said a lawyer at a legal aid group, who asked not to be named": unnamed, described.
+        return Speaker(m.group(1).strip(), m.group(1).strip(), named=False)
     if according and (m := _CLAUSE.match(after)):
         words = m.group(1).split()
         # "according to law" names nobody; "according to a participant" does.
         if any(w.lower() in _SPEAKER_NOUNS or _is_cap(w) for w in words):
             phrase = " ".join(words)
+            # "according to National Police anti-drug chief Mok Chito": the name at its end.
+            start = _cap_run(words, len(words) - 1)
+            if len(words) - start >= 2 and start > 0 and not _is_cap(words[start - 1]):
+                return Speaker(phrase, _name_of(words[start:]), named=True)
             return Speaker(phrase, phrase, named=False)
     return None
 
@@ -258,26 +332,86 @@ class Attribution:
     resolved: list[Speaker | None]
 
 
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
+
+
+def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> list[Speaker | None]:
+    """A short name ("Khoeun said", "Gen Chito added") as the full name the article gives
+    elsewhere ("Kim Khoeun"), the nearest mention before it first."""
+    names: list[tuple[int, str]] = []
+    for k, sentence in enumerate(sentences):
+        for m in _NAME_RUN.finditer(sentence.masked):
+            run = m.group(0).split()
+            name = _name_of(run[1:] if run[0].lower() == "the" else run)
+            if len(name.split()) >= 2 and name.split()[0].lower() not in _NOT_NAMES:
+                names.append((k, name))
+    out: list[Speaker | None] = []
+    for k, sp in enumerate(own):
+        if sp is None or not sp.named or len(sp.name.split()) > 1:
+            out.append(sp)
+            continue
+        short = sp.name
+        fits = [
+            (abs(k - at) + (0 if at <= k else 100), n)
+            for at, n in names
+            if n != short and n.endswith(" " + short)
+        ]
+        if fits:
+            out.append(Speaker(sp.phrase, min(fits)[1], named=True))
+        else:
+            out.append(sp)
+    return out
+
+
 def attribute(sentences: Sequence[Sentence]) -> Attribution:
-    """Speakers of all sentences; "he said" takes the last speaker named a few sentences back."""
-    own = [speaker_in(s.masked) for s in sentences]
+    """Speakers of all sentences; "he said" takes the last person named a few sentences back
+    ("it said" the last speaker of any kind), and a source described in one sentence and
+    named at the start of the next ("a ministry official said ... Or Sopheap, director of
+    ..., put the figure at") is that person."""
+    own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    for k in range(len(own) - 1):
+        here, after = own[k], own[k + 1]
+        if (
+            here is not None
+            and not here.named
+            and not here.pronoun
+            and set(here.phrase.lower().split()) & (_TITLES | _PEOPLE)
+            and after is not None
+            and after.named
+            and sentences[k + 1].masked.startswith(after.phrase.split(",")[0])
+        ):
+            own[k] = after
     resolved: list[Speaker | None] = []
-    last: Speaker | None = None
-    last_at = -_PRONOUN_LOOKBACK - 1
+    last: Speaker | None = None  # the last speaker of any kind, for "it said"
+    person: Speaker | None = None  # the last named one, for "he said" and "she added"
+    last_at = person_at = -_PRONOUN_LOOKBACK - 1
     for k, s in enumerate(own):
         if s is not None and not s.pronoun:
             last, last_at = s, k
+            if s.named:
+                person, person_at = s, k
             resolved.append(s)
-        elif s is not None and last is not None and k - last_at <= _PRONOUN_LOOKBACK:
-            last_at = k  # a run of "he said" paragraphs keeps the same speaker
-            resolved.append(last)
+            continue
+        if s is not None and s.name.lower() != "it" and person is not None:
+            back, at = person, person_at
+        else:
+            back, at = last, last_at
+        if s is not None and back is not None and k - at <= _PRONOUN_LOOKBACK:
+            # A run of "he said" paragraphs keeps the same speaker.
+            if back is person:
+                person_at = k
+            last_at = k
+            resolved.append(back)
         else:
             resolved.append(None)
     return Attribution(own, resolved)
 
 
-def _resolve(first: int, last: int, who: Attribution) -> tuple[Speaker | None, str]:
-    """The nearest speaker for sentences first..last, and where it was found."""
+def _resolve(
+    first: int, last: int, who: Attribution, neighbours: bool = True
+) -> tuple[Speaker | None, str]:
+    """The nearest speaker for sentences first..last, and where it was found; a quotation
+    with no speaker of its own continues its neighbour's (``neighbours``), a figure does not."""
     span = range(first, last + 1)
     for k in span:
         if (s := who.own[k]) is not None and not s.pronoun:
@@ -286,6 +420,8 @@ def _resolve(first: int, last: int, who: Attribution) -> tuple[Speaker | None, s
         if who.own[k] is not None:  # "he said" in the passage itself
             s = who.resolved[k]
             return s, f"an earlier sentence ('{who.own[k].phrase}' refers back)" if s else ""
+    if not neighbours:
+        return None, ""
     # Unattributed: an unmarked quotation paragraph continues the previous speaker.
     for k, where in ((first - 1, "the previous sentence"), (last + 1, "the next sentence")):
         if 0 <= k < len(who.resolved) and (s := who.resolved[k]) is not None:
@@ -316,8 +452,11 @@ def find_quotations(
 
 # Reported speech worth a statement: what someone said, urged, warned or called for.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|proposed|"
-    r"according to|announced|argued|insisted|stressed)\b",
+    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
+    r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
+    r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
+    r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|called it|"
+    r"described)\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 8

@@ -8,6 +8,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import overload
 
+from corpus.khmer import KhmerBodyIndex, has_khmer  # KHMER HOOK (issue 25)
+
 # Curly and typographic quotation marks fold to their straight forms; nothing else does.
 _FOLD = {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 
@@ -74,6 +76,7 @@ class BodyIndex:
     def __init__(self, body: str) -> None:
         self.body = body
         self._norm, self._where = normalise(body)
+        self._khmer: KhmerBodyIndex | None = None  # KHMER HOOK (issue 25): built on first use
 
     def locate(self, quote: str) -> tuple[int, int] | None:
         """Character offsets [start, end) of the quote's first occurrence, or None."""
@@ -82,12 +85,22 @@ class BodyIndex:
             return None
         at = self._norm.find(needle)
         if at < 0:
-            return None
+            return self._locate_khmer(quote)
         return self._where[at], self._where[at + len(needle) - 1] + 1
 
+    def _locate_khmer(self, quote: str) -> tuple[int, int] | None:
+        # KHMER HOOK (issue 25): a Khmer quote typed without the body's zero-width spaces,
+        # or with its signs in another order, found by Khmer-safe matching (corpus.khmer).
+        if not has_khmer(quote):
+            return None
+        if self._khmer is None:
+            self._khmer = KhmerBodyIndex(self.body)
+        return self._khmer.locate(quote)
 
-_OPEN = '“"'
-_CLOSE = '”"'
+
+# KHMER HOOK (issue 25): «…» are Khmer (and French) quotation marks.
+_OPEN = '“"«'
+_CLOSE = '”"»'
 
 
 def quoted_spans(body: str) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Build step: draw every chart as static images (wide and narrow SVG, PNG) into the new database file."""
+"""Build step 'images': draw every chart as static images (wide and narrow SVG, PNG) into the new database file."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import os
 import time
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
-from charts.catalogue import catalogue
 from charts.drawing import (
     Drawing,
     PngUnavailable,
@@ -17,14 +17,13 @@ from charts.drawing import (
     png_problem,
     svg_drawing,
 )
-from charts.frames import ReaderFrames
-from charts.stored import StoredChart
+from charts.model import Chart
 from charts.style import NARROW, WIDE
 from data_model.tables import CHART_IMAGES
 from data_model.wording import date_text
 from database import queries
 from database.connection import Reader
-from etl.store import add_rows
+from database.write import add_rows
 
 # Static chart sizes in CSS pixels (charts.style): a wide one for laptops, a tall narrow one
 # for phones.
@@ -33,38 +32,43 @@ from etl.store import add_rows
 PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"
 
 
-def drawings(db_path: Path, public_url: str | None) -> list[tuple[str, str, Drawing]]:
-    """Every image the build draws for the database at db_path: (chart id, kind, drawing),
-    kind being 'svg-wide', 'svg-narrow' or 'png'."""
-    with Reader(db_path) as reader:
-        frames = ReaderFrames(reader)
-        # The print PNG's data date: the latest article's (stable from build to build).
-        latest = queries.sources(reader)["published_on"].max()
-        data_date = date_text(latest) if pd.notna(latest) else None
-        out = []
-        for chart_id, spec in catalogue(frames).charts.items():
-            # The parts the build stored (charts.stored) when there are: no chart built twice.
-            parts = queries.chart_parts(reader, chart_id)
-            chart = StoredChart(parts) if parts is not None else spec.build(frames)
-            out.append((chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
-            out.append((chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
-            out.append((chart_id, "png", png_drawing(chart, public_url, data_date)))
+def drawings(
+    charts: list[Chart], public_url: str | None, data_date: str | None = None
+) -> list[tuple[str, str, Drawing]]:
+    """Every image the build draws for these charts: (chart id, kind, drawing), kind being
+    'svg-wide', 'svg-narrow' or 'png' (the print PNG names the data's date)."""
+    out = []
+    for chart in charts:
+        out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
+        out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
+        out.append((chart.chart_id, "png", png_drawing(chart, public_url, data_date)))
     return out
 
 
 def _earlier_images(previous: Path | None) -> dict[str, bytes]:
-    """Images of the database being replaced, by fingerprint ({} when there is none)."""
+    """Images of the database being replaced, by fingerprint ({} when there is none). A file
+    of another schema version is not read: it is being rebuilt because it is not this code's."""
     if previous is None or not previous.exists():
         return {}
     try:
         with Reader(previous) as reader:
+            if not queries.same_schema(reader):
+                return {}
             return queries.chart_images_by_fingerprint(reader)
-    except Exception:  # an older or damaged file: draw everything afresh
+    except duckdb.Error:  # a damaged file: draw everything afresh
         return {}
 
 
-def draw_into(db_path: Path, previous: Path | None = None) -> str:
-    """Draw every chart of the database at db_path and store the images in it.
+def _data_date(db_path: Path) -> str | None:
+    """The date of the data, for the print PNG: the latest article's (the same from build to
+    build until an article is added, so unchanged charts keep their images)."""
+    with Reader(db_path) as reader:
+        latest = queries.sources(reader)["published_on"].max()
+    return date_text(latest) if pd.notna(latest) else None
+
+
+def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) -> str:
+    """Draw the charts of the database at db_path and store the images in it.
 
     An image whose figure is unchanged since `previous` (the file being replaced) is copied
     from it rather than drawn again: adding one article redraws only the charts it changes.
@@ -72,7 +76,7 @@ def draw_into(db_path: Path, previous: Path | None = None) -> str:
     and the line says so: the pages then show the interactive charts.
     """
     started = time.perf_counter()
-    planned = drawings(db_path, os.environ.get(PUBLIC_URL_VARIABLE) or None)
+    planned = drawings(charts, os.environ.get(PUBLIC_URL_VARIABLE) or None, _data_date(db_path))
     earlier = _earlier_images(previous)
     fingerprints = [d.fingerprint() for _, _, d in planned]
     missing = [fp for fp in fingerprints if fp not in earlier]
@@ -93,6 +97,6 @@ def draw_into(db_path: Path, previous: Path | None = None) -> str:
     add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
     drawn = len(set(missing))
     return (
-        f"drew {len({c for c, _, _ in planned})} charts as static images ({drawn} of {len(rows)} images new) "
-        f"in {time.perf_counter() - started:.1f}s"
+        f"drew {len({c for c, _, _ in planned})} charts as static images ({drawn} of {len(rows)} "
+        f"images new) in {time.perf_counter() - started:.1f}s"
     )

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from etl.problems import clipped
+from corpus.problems import clipped
 
 #: Curated files are tens of kilobytes; a thousand articles' sources.yaml is under one MB.
 MAX_BYTES = 5_000_000

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpus.problems import Problems, clipped
+from corpus.safe_yaml import YamlRefused, read_yaml
 from data_model.records import ID_FIELDS, RECORD_KINDS
-from etl.problems import Problems, clipped
-from etl.safe_yaml import YamlRefused, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

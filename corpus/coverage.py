@@ -1,0 +1,100 @@
+"""Coverage accounting: every sentence that attributes words or carries a figure is coded or excused.
+
+The rule is written here once and applies to any article: a sentence *needs coding* when it
+attributes words or a position to someone (quotation marks, or a verb of saying such as
+"said", "told", "urged", "according to") or when it carries a figure (a digit, or a number
+word such as "thousands" or "half"). It is *covered* when the quote of some record (figure,
+statement, policy, position, event, phase citation) lies in it, and *excused* when a
+``not_coded`` entry of the article's curated file quotes it with a reason. The build fails
+while any such sentence is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.khmer_speech import first_speech_verb
+from corpus.problems import Problems
+from corpus.sentences import Sentence, sentences
+from data_model.coverage_rule import NUMBER_WORDS, SAYING_WORDS
+
+_QUOTE_MARKS = re.compile(r"[“”\"«»]")  # «…»: Khmer (and French) quotation marks
+_SAYING = re.compile(r"\b(" + "|".join(re.escape(w) for w in SAYING_WORDS) + r")\b", re.I)
+_FIGURE = re.compile(r"\d|\b(" + "|".join(re.escape(w) for w in NUMBER_WORDS) + r")\b", re.I)
+
+
+def why_coded(text: str) -> str | None:
+    """Why a sentence needs coding ('attributes words: said'), or None when it does not."""
+    if _QUOTE_MARKS.search(text):
+        return "attributes words: quotation marks"
+    if m := _SAYING.search(text):
+        return f"attributes words: '{m.group(0)}'"
+    if verb := first_speech_verb(text):  # Khmer verbs of saying: បាននិយាយថា, បានឲ្យដឹងថា …
+        return f"attributes words: '{verb}'"
+    if m := _FIGURE.search(text):
+        return f"carries a figure: '{m.group(0)}'"
+    return None
+
+
+@dataclass
+class ArticleCoverage:
+    """One article's accounting: sentences needing coding, and which are covered or excused."""
+
+    source_id: str
+    file: str
+    needed: list[tuple[Sentence, str]] = field(default_factory=list)
+    covered: int = 0
+    excused: int = 0
+    uncovered: list[tuple[Sentence, str]] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return 1.0 if not self.needed else (self.covered + self.excused) / len(self.needed)
+
+    def line(self) -> str:
+        return (
+            f"coverage {self.source_id}: {self.share:.0%} of {len(self.needed)} sentences "
+            f"({self.covered} coded, {self.excused} not coded with a reason, "
+            f"{len(self.uncovered)} unaccounted)"
+        )
+
+
+def account(
+    source_id: str,
+    file: str,
+    body: str,
+    coded: list[tuple[int, int]],
+    excused: list[tuple[int, int]],
+) -> ArticleCoverage:
+    """One article's accounting, given the spans its records quote and those its not_coded
+    entries quote."""
+    acc = ArticleCoverage(source_id, file)
+    for sentence in sentences(body):
+        reason = why_coded(sentence.text)
+        if reason is None:
+            continue
+        acc.needed.append((sentence, reason))
+        if any(sentence.overlaps(s) for s in coded):
+            acc.covered += 1
+        elif any(sentence.overlaps(s) for s in excused):
+            acc.excused += 1
+        else:
+            acc.uncovered.append((sentence, reason))
+    return acc
+
+
+def coverage_problems(accounts: list[ArticleCoverage]) -> Problems:
+    """One problem per sentence neither coded nor excused, naming the file and the sentence."""
+    problems = Problems()
+    for acc in accounts:
+        for sentence, reason in acc.uncovered:
+            shown = sentence.text if len(sentence.text) <= 120 else sentence.text[:117] + "..."
+            problems.add(
+                acc.file,
+                acc.source_id,
+                "not_coded",
+                f"sentence not accounted for ({reason}): {shown!r}; add a record quoting it "
+                "or a not_coded entry with a reason",
+            )
+    return problems

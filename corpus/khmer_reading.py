@@ -1,0 +1,285 @@
+"""Reading Khmer sentences for drafts: figures with their hedges, dates, speech verbs and speakers.
+
+Every reader works on the normalised sentence (corpus.khmer.normalise: no zero-width spaces,
+signs in order) and reports the words and offsets of the sentence as written. Conventions seen
+in published Khmer news: thousands grouped with "." ("១៥.៥៥២.២២១"), a space ("១៧ ៧៤៧") or ","
+("១,៧៨០,០១៦"); decimals written with "," ("១៥,៥ លាន") and, less often, with "." before 1, 2
+or 4+ digits ("៧.២៦%"). So one separator before exactly three digits groups thousands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from corpus.khmer import normalise
+from data_model.qualifiers import Qualifier
+from data_model.records import DatePrecision
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of normalised words, longest first (so ជាង never hides តិចជាង)."""
+    forms = {normalise(w).text for w in words}
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------
+# Figures
+
+#: Hedge words just before a figure, and what they say about it.
+HEDGES: dict[str, Qualifier] = {
+    "ជាង": Qualifier.more_than,
+    "ច្រើនជាង": Qualifier.more_than,
+    "លើសពី": Qualifier.more_than,
+    "ប្រមាណជាង": Qualifier.more_than,
+    "ប្រហែលជាង": Qualifier.more_than,
+    "ប្រហែល": Qualifier.approx,
+    "ប្រមាណ": Qualifier.approx,
+    # "nearly": the true value is close, below or above; read as approx like "nearly" in English.
+    "ជិត": Qualifier.approx,
+    "យ៉ាងហោចណាស់": Qualifier.at_least,
+    "យ៉ាងតិច": Qualifier.at_least,
+    "មិនតិចជាង": Qualifier.at_least,
+    "តិចជាង": Qualifier.fewer_than,
+    "មិនលើសពី": Qualifier.at_most,
+    "យ៉ាងច្រើន": Qualifier.at_most,
+}
+
+#: Multipliers written after a figure ("៥,៨ លាន" is 5.8 million).
+SCALES = {"ពាន់លាន": 10**9, "ប៊ីលាន": 10**9, "លាន": 10**6, "សែន": 10**5, "ម៉ឺន": 10**4, "ពាន់": 10**3}
+
+#: Vague counts ("thousands"): they stay words, never a number.
+VAGUE = {"រាប់សិប": "tens", "រាប់រយ": "hundreds", "រាប់ពាន់": "thousands", "រាប់ម៉ឺន": "tens of thousands", "រាប់សែន": "hundreds of thousands", "រាប់លាន": "millions"}  # fmt: skip
+
+#: Counters after a figure and the unit they give it.
+UNITS = {
+    "នាក់": "people", "ករណី": "cases", "គីឡូក្រាម": "kg", "គ.ក": "kg", "kg": "kg",
+    "ក្រាម": "g", "តោន": "tonnes", "គ្រាប់": "pills", "ដុល្លារ": "usd", "រៀល": "riel",
+    "ភាគរយ": "percent", "%": "percent", "លីត្រ": "litres", "មណ្ឌល": "centres",
+}  # fmt: skip
+
+#: A number after these names a thing or a time (day 4, year 2017, "the first"), it counts nothing.
+_LABEL_BEFORE = ("ទី", "ឆ្នាំ", "ខែ", "លេខ", "ទូរស័ព្ទ", "មាត្រា", "ផ្លូវ", "ម៉ោង", "ជំពូក", "ព.ស")
+#: A number before these is a duration or a multiple, not a count.
+_DURATION_AFTER = ("ឆ្នាំ", "ខែ", "ថ្ងៃ", "សប្តាហ៍", "ម៉ោង", "នាទី", "ដង")
+
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
+_HEDGE = re.compile(rf"(?:{_alternatives(HEDGES)})\s?(?:ចំនួន\s?)?$")
+_AFTER = re.compile(rf"\s?(?P<scale>{_alternatives(SCALES)})?\s?(?P<unit>{_alternatives(UNITS)})?")
+_VAGUE = re.compile(rf"(?P<vague>{_alternatives(VAGUE)})\s?(?P<unit>{_alternatives(UNITS)})?")
+_MONTH_WORDS = [
+    "មករា",
+    "កុម្ភៈ",
+    "មីនា",
+    "មេសា",
+    "ឧសភា",
+    "មិថុនា",
+    "កក្កដា",
+    "សីហា",
+    "កញ្ញា",
+    "តុលា",
+    "វិច្ឆិកា",
+    "ធ្នូ",
+]
+
+
+@dataclass(frozen=True)
+class KhmerFigure:
+    """A figure in a Khmer sentence: its value (None for a vague count), hedge and unit."""
+
+    words: str  # as written in the sentence, hedge and unit included
+    start: int  # offsets in the sentence as written
+    end: int
+    value: float | None
+    qualifier: Qualifier
+    hedge: str
+    unit: str | None
+    vague: str | None = None  # "thousands" for រាប់ពាន់: flagged, never offered as a number
+
+
+def read_number(written: str) -> float | None:
+    """The value of a number written with Khmer or ASCII digits and Khmer separators, or None
+    when its separators say nothing certain ("1.234,5,6")."""
+    parts = re.split(r"([.,\s\u00a0\u202f])", written)
+    digits, seps = parts[::2], parts[1::2]
+    if not seps:
+        return float(int(digits[0]))
+    marks = [s for s in seps if s in ".,"]
+    kinds = set(marks)
+    decimal: str | None = None
+    if len(kinds) == 2:
+        decimal = marks[-1]  # "១.២៥០,៧៥": the last kind of mark is the decimal one
+        if marks.count(decimal) > 1:
+            return None
+    elif len(marks) == 1 and len(digits[-1]) != 3:
+        decimal = marks[0]  # "៤៨,៥", "៧.២៦": not a group of three, so a decimal
+    whole = digits[: len(digits) - 1] if decimal and seps[-1] == decimal else digits
+    groups = whole[1:]
+    if any(len(g) != 3 for g in groups):
+        return None
+    value = float(int("".join(whole)))
+    if decimal and seps[-1] == decimal:
+        value += int(digits[-1]) / 10 ** len(digits[-1])
+    return value
+
+
+def _is_label(before: str, after: str) -> bool:
+    head = before.rstrip()
+    return head.endswith(_LABEL_BEFORE) or after.lstrip().startswith(_DURATION_AFTER)
+
+
+def read_figures(sentence: str) -> list[KhmerFigure]:
+    """Figures of one Khmer sentence, in order: digits, separators, hedge, scale and unit;
+    vague counts (រាប់ពាន់) as words; dates, ordinals and durations left out."""
+    norm = normalise(sentence)
+    text = norm.text
+    taken = [(d.norm_start, d.norm_end) for d in _read_dates_norm(text, dt.date(2000, 1, 1))]
+    found: list[tuple[int, int, KhmerFigure]] = []
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        before, after_text = text[: m.start()], text[m.end() :]
+        if _is_label(before, after_text):
+            continue
+        if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
+            continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
+        value = read_number(m.group())
+        if value is None:
+            continue
+        after = _AFTER.match(after_text)
+        scale = after.group("scale") if after else None
+        unit_word = after.group("unit") if after else None
+        if scale:
+            value *= SCALES[scale]
+        end = m.end() + (after.end() if after and (scale or unit_word) else 0)
+        hedge = _HEDGE.search(before)
+        start = hedge.start() if hedge else m.start()
+        hedge_word = hedge.group().rstrip() if hedge else ""
+        qualifier = Qualifier.exact
+        if hedge:
+            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
+            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        unit = UNITS[unit_word] if unit_word else None
+        found.append((start, end, KhmerFigure("", 0, 0, value, qualifier, hedge_word, unit)))
+    for m in _VAGUE.finditer(text):
+        unit = UNITS[m.group("unit")] if m.group("unit") else None
+        figure = KhmerFigure("", 0, 0, None, Qualifier.approx, "", unit, VAGUE[m.group("vague")])
+        found.append((m.start(), m.end(), figure))
+    out = []
+    for start, end, f in sorted(found, key=lambda t: t[0]):
+        a, b = norm.offsets.span(start, end)
+        out.append(KhmerFigure(sentence[a:b], a, b, f.value, f.qualifier, f.hedge, f.unit, f.vague))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+
+#: Khmer month names (solar calendar) in order.
+MONTHS = {normalise(name).text: i for i, name in enumerate(_MONTH_WORDS, start=1)}
+_MONTH = _alternatives(_MONTH_WORDS)
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
+    ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
+    # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
+    ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
+    ("dmy", re.compile(rf"(?:ថ្ងៃទី\s?)?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
+    ("dm", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})")),
+    ("my", re.compile(rf"ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
+    ("m", re.compile(rf"ខែ\s?(?P<m>{_MONTH})")),
+    ("y", re.compile(r"ឆ្នាំ\s?(?P<y>\d{4})(?!\d)")),
+    # Relative words; "១០០ឆ្នាំមុន" (a hundred years ago) is a duration, not last year.
+    ("yesterday", re.compile(r"ម្សិលមិញ")),
+    ("today", re.compile(r"ថ្ងៃនេះ")),
+    ("last_month", re.compile(r"(?<!\d)(?<!\d\s)ខែ(?:មុន|កន្លងទៅ)")),
+    ("this_month", re.compile(r"ខែនេះ")),
+    ("last_year", re.compile(r"(?<!\d)(?<!\d\s)ឆ្នាំ(?:មុន|ទៅ|កន្លងទៅ)")),
+    ("this_year", re.compile(r"ឆ្នាំនេះ")),
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class KhmerDate:
+    """A date or period named in a Khmer sentence, resolved against the publication date."""
+
+    words: str
+    start: int  # offsets in the sentence as written
+    end: int
+    first: dt.date
+    last: dt.date
+    precision: DatePrecision
+    norm_start: int = 0  # offsets in the normalised sentence (for the other readers)
+    norm_end: int = 0
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), nxt - dt.timedelta(days=1)
+
+
+def _latest_year(month: int, day: int, published: dt.date) -> int:
+    """A date given without its year is the latest one not after publication."""
+    year = published.year
+    return year if (month, day) <= (published.month, published.day) else year - 1
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.date, DatePrecision]:
+    day = DatePrecision.day
+    if kind == "days":
+        month = MONTHS[m["m"]]
+        year = int(m["y"]) if m["y"] else _latest_year(month, int(m["d"]), pub)
+        return dt.date(year, month, int(m["d"])), dt.date(year, month, int(m["d2"])), day
+    if kind == "numeric":
+        d = dt.date(int(m["y"]), int(m["mm"]), int(m["d"]))
+        return d, d, day
+    if kind == "dmy":
+        d = dt.date(int(m["y"]), MONTHS[m["m"]], int(m["d"]))
+        return d, d, day
+    if kind == "dm":
+        month, dd = MONTHS[m["m"]], int(m["d"])
+        d = dt.date(_latest_year(month, dd, pub), month, dd)
+        return d, d, day
+    if kind in ("my", "m"):
+        month = MONTHS[m["m"]]
+        year = int(m["y"]) if kind == "my" else _latest_year(month, 1, pub)
+        return (*_month_span(year, month), DatePrecision.month)
+    if kind == "y":
+        return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31), DatePrecision.year
+    if kind in ("yesterday", "today"):
+        d = pub - dt.timedelta(days=1 if kind == "yesterday" else 0)
+        return d, d, day
+    if kind in ("last_month", "this_month"):
+        back = pub.replace(day=1) - dt.timedelta(days=1) if kind == "last_month" else pub
+        return (*_month_span(back.year, back.month), DatePrecision.month)
+    year = pub.year - (1 if kind == "last_year" else 0)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.year
+
+
+def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
+    found: list[KhmerDate] = []
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(d.norm_start < m.end() and m.start() < d.norm_end for d in found):
+                continue
+            try:
+                first, last, precision = _resolve(kind, m, published)
+            except ValueError:  # "ថ្ងៃទី៣១ ខែកុម្ភៈ": no such day; a blank beats a guess
+                continue
+            found.append(KhmerDate("", 0, 0, first, last, precision, m.start(), m.end()))
+    return sorted(found, key=lambda d: d.norm_start)
+
+
+def read_dates(sentence: str, published: dt.date) -> list[KhmerDate]:
+    """Dates of a Khmer sentence: "ថ្ងៃទី៤ ខែមករា ឆ្នាំ២០១៧", "១៤ មីនា ២០១៩", "ខែធ្នូ ឆ្នាំ២០២១",
+    "ឆ្នាំ២០១៨", months without a year (the latest before publication), and ម្សិលមិញ
+    (yesterday), ខែមុន (last month), ឆ្នាំមុន (last year), ឆ្នាំនេះ (this year)."""
+    norm = normalise(sentence)
+    out = []
+    for d in _read_dates_norm(norm.text, published):
+        a, b = norm.offsets.span(d.norm_start, d.norm_end)
+        out.append(
+            KhmerDate(sentence[a:b], a, b, d.first, d.last, d.precision, d.norm_start, d.norm_end)
+        )
+    return out

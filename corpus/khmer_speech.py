@@ -1,0 +1,162 @@
+"""Who says what in Khmer reporting: speech verbs, honorific titles, speakers and quotations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.khmer import fold_for_search, normalise, quotation_spans
+from data_model.records import StatementKind
+
+#: Speech verbs after the speaker (បាន "did" or សូម "please", formal, may stand before them).
+#: Each is normalised before use, so ឲ្យ and its other spelling ឱ្យ are both listed.
+SPEECH_VERBS = (
+    "និយាយថា", "ឲ្យដឹងថា", "ឱ្យដឹងថា", "អោយដឹងថា", "បន្តថា", "បន្ថែមថា", "បញ្ជាក់ថា",
+    "គូសបញ្ជាក់ថា", "ថ្លែងថា", "លើកឡើងថា", "អះអាងថា", "ប្រកាសថា", "សង្កត់ធ្ងន់ថា",
+    "ពន្យល់ថា", "ឆ្លើយថា", "ជម្រាបជូនសាធារណជនថា", "ជម្រាបថា", "ស្នើសុំ", "ស្នើថា", "ស្នើ", "អំពាវនាវថា", "អំពាវនាវ",
+)  # fmt: skip
+#: "told reporters that": ប្រាប់ + whom + ថា.
+_TOLD = r"ប្រាប់[^\s។]{0,30}?ថា"
+
+#: Honorific titles before a name; stripped to match a speaker by the name alone. Longest
+#: first when matched, so លោកស្រី is not read as លោក + ស្រី.
+TITLES = (
+    "សម្តេចក្រឡាហោម", "សម្តេចតេជោ", "សម្តេចមហាបវរធិបតី", "សម្តេច", "ឯកឧត្តម", "លោកជំទាវ",
+    "លោកឧត្តមសេនីយ៍ឯក", "លោកឧត្តមសេនីយ៍ទោ", "លោកឧត្តមសេនីយ៍ត្រី", "លោកឧត្តមសេនីយ៍",
+    "ឧត្តមសេនីយ៍", "លោកវរសេនីយ៍ឯក", "លោកវរសេនីយ៍", "លោកស្រី", "អ្នកស្រី", "លោក", "កញ្ញា",
+    "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ",
+)  # fmt: skip
+
+#: Words that open a role or an office after a name ("អ្នកនាំពាក្យ…" spokesperson of …).
+ROLE_WORDS = (
+    "អ្នកនាំពាក្យ", "ប្រធាន", "អនុប្រធាន", "រដ្ឋមន្ត្រី", "ឧបនាយករដ្ឋមន្ត្រី", "នាយករដ្ឋមន្ត្រី",
+    "អគ្គ", "នាយ", "ស្នងការ", "មេ", "អភិបាល", "ក្រសួង", "អង្គការ", "មន្ត្រី", "អនុ", "លេខាធិការ",
+    "ចៅក្រម", "ព្រះរាជអាជ្ញា", "មេធាវី", "សមាជិក", "អ្នក", "បាន", "សូម",
+)  # fmt: skip
+
+#: Bodies that speak in their own name ("ក្រសួងមហាផ្ទៃសូមជម្រាប…").
+BODY_WORDS = (
+    "ក្រសួង", "អង្គការ", "អាជ្ញាធរ", "ស្នងការដ្ឋាន", "នគរបាល", "តុលាការ", "រដ្ឋាភិបាល",
+    "គណៈកម្មាធិការ", "មន្ទីរ", "សាលាដំបូង", "សមាគម", "ទីស្តីការគណៈរដ្ឋមន្ត្រី", "សហភាព",
+)  # fmt: skip
+
+
+def _alternation(words: Sequence[str]) -> str:
+    forms = {normalise(w).text for w in words}
+    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+
+
+_VERB = re.compile(rf"(?:(?:បាន|សូម)\s?)?(?:{_alternation(SPEECH_VERBS)}|{_TOLD})")
+_TITLE = re.compile(_alternation(TITLES))
+_ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
+_BODY = tuple(normalise(w).text for w in BODY_WORDS)
+_QUOTE_OPEN = re.compile(r"\s?[៖:]?\s?[\"«“]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speech verb in a sentence and who it belongs to."""
+
+    verb: str  # as normalised, e.g. បាននិយាយថា
+    speaker: str | None  # a name without its title ("ស ខេង"), a body, or None if unknown
+    title: str  # the title before the name ("លោក"), or ""
+    kind: StatementKind  # direct when a quotation follows the verb
+    pronoun: bool  # a title standing alone ("លោកបានបន្តថា"): the last named speaker
+    start: int  # offsets of the verb in the sentence as written
+    end: int
+    quote: tuple[int, int] | None  # the quotation it introduces, marks excluded
+
+
+def strip_title(phrase: str) -> str:
+    """A name without the honorific titles before it: "ឯកឧត្តម ហេង សំណាង" → "ហេង សំណាង"."""
+    name = normalise(phrase).text
+    while m := _TITLE.match(name):
+        name = name[m.end() :].lstrip()
+    return name
+
+
+def speaker_key(phrase: str) -> str:
+    """What two spellings of a speaker share: title off, search-folded (spaces between Khmer
+    letters and zero-width spaces gone), so "លោក ស ខេង" and "ស​ខេង" give one key."""
+    return fold_for_search(strip_title(phrase))
+
+
+def _at_word_start(text: str, i: int, breaks: frozenset[int]) -> bool:
+    # Khmer vowel signs are not alphanumeric to Python: a letter or sign before the title
+    # means it is the end of another word ("ពិភពលោក", the world, is no លោក).
+    prev = text[i - 1] if i else " "
+    letter = "\u1780" <= prev <= "\u17d3" or prev == "\u17dd" or prev.isalnum()
+    return i in breaks or not letter
+
+
+def _is_khmer(ch: str) -> bool:
+    return "\u1780" <= ch <= "\u17ff"
+
+
+def _name_after(rest: str) -> str:
+    """The name right after a title: up to two space-separated words, before any role word."""
+    words: list[str] = []
+    for word in rest.split(" ")[:3]:
+        if not word or word.startswith(_ROLE) or not _is_khmer(word[0]) or len(words) == 2:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _speaker(prefix: str, breaks: frozenset[int]) -> tuple[str | None, str, bool]:
+    """(name, title, pronoun) of the speaker in the words before a speech verb."""
+    titles = [m for m in _TITLE.finditer(prefix) if _at_word_start(prefix, m.start(), breaks)]
+    if titles:
+        last = titles[-1]
+        rest = prefix[last.end() :].strip()
+        name = _name_after(rest)
+        if name:
+            return name, last.group(), False
+        if not rest:
+            return None, last.group(), True
+    tail = re.split(r"[\s៖:,]", prefix.rstrip())[-1]
+    if tail.startswith(_BODY):
+        return tail, "", False
+    return None, "", False
+
+
+def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
+    """Per sentence, its speech verbs with their speakers; a title alone ("លោកបានបន្ថែមថា")
+    is the last speaker named before it, in this sentence or an earlier one."""
+    out: list[list[Attribution]] = []
+    last_named: str | None = None
+    for sentence in sentences:
+        norm = normalise(sentence)
+        text = norm.text
+        quotes = quotation_spans(text)
+        found: list[Attribution] = []
+        for m in _VERB.finditer(text):
+            if any(a < m.start() < b for a, b in quotes):
+                continue  # a verb inside a quotation is the speaker's words, not an attribution
+            name, title, pronoun = _speaker(text[: m.start()], norm.breaks)
+            if pronoun:
+                name = last_named
+            elif name and title:
+                last_named = name
+            opens = _QUOTE_OPEN.match(text, m.end())
+            quote = None
+            if opens:
+                q = next(((a, b) for a, b in quotes if a == opens.end() - 1), None)
+                if q and q[1] - q[0] > 2:
+                    quote = norm.offsets.span(
+                        q[0] + 1, q[1] - 1 if text[q[1] - 1] in '"»”' else q[1]
+                    )
+            kind = StatementKind.direct if quote else StatementKind.reported
+            a, b = norm.offsets.span(m.start(), m.end())
+            found.append(Attribution(m.group(), name, title, kind, pronoun, a, b, quote))
+        out.append(found)
+    return out
+
+
+def first_speech_verb(sentence: str) -> str | None:
+    """The first Khmer speech verb of a sentence, as normalised, or None (for coverage)."""
+    if not any("\u1780" <= c <= "\u17ff" for c in sentence):
+        return None
+    m = _VERB.search(normalise(sentence).text)
+    return m.group() if m else None

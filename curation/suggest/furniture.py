@@ -1,0 +1,90 @@
+"""Page furniture that is no claim: clock times, datelines, breadcrumbs, image slugs, bylines
+and "Editor:" lines, told apart from the report by their shapes (hand-written: no library
+reads a captured news page's furniture)."""
+
+from __future__ import annotations
+
+import re
+
+# A paragraph that is furniture as a whole.
+_PARAGRAPH = re.compile(
+    r"^(?:"
+    r"(?:published|updated|posted|photo|photograph|picture|image|credit|tags|share this|"
+    r"follow us|subscribe|copyright|©|advertisement|editor|editors|edited by|reporting by|"
+    r"writing by|source)\b"
+    r"|by\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:/|,|and)\s*[\w\s'’.-]{0,40})?$"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?\s*$"  # "08:06 ICT", "10.30 am"
+    r"|(?:[^\n>»|]{1,40}\s*[>»|]\s*){1,}[^\n>»|]{1,60}$"  # "Home > World > Asia"
+    r"|[\w-]+\.(?:jpe?g|png|gif|webp)\b"  # an image file name
+    r"|[a-z0-9]+(?:[-_][a-z0-9]+){3,}$"  # a slug: "cambodia-drug-raid-photo-2018"
+    r")",
+    re.IGNORECASE,
+)
+_BYLINE_CASE = re.compile(r"^by\s+\S", re.IGNORECASE)
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "PHNOM PENH, Sept. 4 (Xinhua) --", "Phnom Penh, Feb 8 (IANS)", "PHNOM PENH (AKP) —",
+# "Phnom Penh:": a place in capitals or followed by a date and an agency, then a dash or colon.
+_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s*\d{{4}})?"
+# "PHNOM PENH, Sept. 4 (Xinhua) --", "Phnom Penh (FN), July 14 –", "Phnom Penh, 14 May 2020 –",
+# "PHNOM PENH: ...": a place, then an agency and a date in either order, then a dash or colon.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
+    rf"(?:\s*\([A-Za-z .]{{2,30}}\)|,\s*{_DAY})*"
+    r"\s*(?:--|—|–|:|\s-)\s+"
+)
+_AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
+                          rf"(?:,\s*{_DAY})?\s*\([A-Za-z .]{{2,30}}\)\s+(?=[A-Z])")  # fmt: skip
+
+
+# A photo credit closing a caption: "(Chhorn Dara/VOD)", "KT/Chor Sokunthea".
+_CREDIT = re.compile(r"(?:\([A-Z][\w .'’-]*/[A-Z][\w .'’-]*\)|\b[A-Z]{2,}/[A-Z][\w .'’-]+)\s*$")
+# "Media contact: ...", "Tel: +855 ...", "06 January 2017 08:06 ICT"
+_CONTACT = re.compile(r"^(?:media\s+contact|contact|tel|phone|email|e-mail|fax)\b", re.I)
+_STAMP = re.compile(
+    rf"^(?:\w+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
+    r"(?:[\s,|-]+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:am|pm|[A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+
+
+def _headline(text: str) -> bool:
+    """A headline or kicker: Title Case words, no closing stop ("More Than 7,300 Held ...")."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 4 or text.rstrip().endswith((".", "”", '"', "?", "!")):
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as"}
+    capital = [w for w in words if w.lower() not in small]
+    return bool(capital) and all(w[:1].isupper() for w in capital)
+
+
+def is_furniture(paragraph: str) -> bool:
+    """True for a paragraph of page furniture, never for a sentence of the report."""
+    text = paragraph.strip()
+    if _PARAGRAPH.match(text):
+        return not _looks_like_prose(text)
+    return bool(
+        _CONTACT.match(text) or _STAMP.match(text) or _CREDIT.search(text) or _headline(text)
+    )
+
+
+def _looks_like_prose(text: str) -> bool:
+    # "By Friday, 30 were held" opens like a byline but is the report: a byline has no verb
+    # and no comma-led clause; past a dozen words a line is a sentence, not furniture.
+    if _BYLINE_CASE.match(text) and re.search(r",\s+[a-z]|\d", text):
+        return True
+    return len(text.split()) > 12 and not re.search(r"[>»|]", text)
+
+
+def dateline_length(paragraph: str) -> int:
+    """Characters of a dateline opening the paragraph (0 if none): it dates the article,
+    never a figure, and is no part of the first sentence's words."""
+    m = _DATELINE.match(paragraph) or _AGENCY_ONLY.match(paragraph)
+    if m is None:
+        return 0
+    head = m.group(0)
+    # A place in capitals, a date or an agency make it a dateline; "Police said:" does not.
+    place = head.split(",")[0].split("(")[0].strip(" -—–:")
+    if place.isupper() or "(" in head or re.search(r"\d", head):
+        return m.end()
+    return 0

@@ -1,0 +1,238 @@
+"""The metric of a figure, from what it counts: the noun after the number and the verb of its
+clause, matched to the codebook's labels (hand-written: quantulum3 read "half a tonne" as 0.5
+"per tonne" and clock times as counts, and knows no codebook; see bench/draft_libraries.py).
+
+Totals before subsets: a curated metric loses a point for each of its own distinctive words
+the figure's clause does not say, so "2,428 people were arrested" is `arrests-total`, never
+`arrests-users`, unless the clause names users. A figure no curated metric fits gets a
+new-metric draft named from its counted noun and verb ("foreigners-arrested").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from curation.suggest.numbers import _NOUN_UNITS as NOUN_UNITS
+from curation.suggest.sentences import _words
+
+# Words every metric of a drug-campaign codebook shares, or that say nothing of what is counted.
+_GENERAL = _words(
+    "the a an of in on at to for and or by with from that this those these was were had "
+    "has have been be is are it its their they he she his her who which as up than more "
+    "less month year week day drug drugs illicit narcotic narcotics total number alleged "
+    "campaign related drug-related nationwide country kingdom some about nearly around "
+    "over them all across during since last this first anti-drug drug-free"
+)
+#: The article's words for the codebook's words.
+_SYNONYMS = {
+    "held": "arrest", "detained": "arrest", "nabbed": "arrest", "caught": "arrest",
+    "apprehended": "arrest", "suspects": "arrest", "suspect": "arrest", "suspected": "arrest",
+    "arresting": "arrest", "jailed": "prison", "imprisoned": "prison", "inmates": "prison",
+    "prisoners": "prison", "dealers": "traffickers", "trafficking": "traffickers",
+    "addicts": "users", "using": "users", "use": "users", "centre": "centres",
+    "center": "centres", "centers": "centres", "rehab": "rehabilitation",
+    "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
+    "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
+    "handled": "investigated", "chemicals": "precursors", "chemical": "precursors",
+    "found": "seized", "took": "seized", "netted": "seized", "intercepted": "seized",
+    "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
+}  # fmt: skip
+_CHANGE = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!set )up|down|"
+    r"increased?|decreased?|jumped|dropped|"
+    r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# The counted noun stops at these: "10,210 drug suspects in 5,150 cases".
+_NOUN_STOP = frozenset(("in", "on", "at", "for", "from", "during", "since", "and", "or", "were",
+                        "was", "had", "have", "has", "who", "which", "that", "to", "with", "by",
+                        "are", "is", "while", "as", "last", "this"))  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return _SYNONYMS.get(word, word)[:4]
+
+
+def stems(text: str) -> set[str]:
+    """The content words of a text as four-letter stems (a stand-in for a stemmer)."""
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _GENERAL and len(w) > 2}
+
+
+@dataclass(frozen=True)
+class MetricGuess:
+    """The metric proposed for a figure, or a new metric to create (metric_id not curated)."""
+
+    metric_id: str | None
+    new: bool
+    label: str
+    unit: str
+    reason: str
+    confidence: float = 0.0
+
+
+def counted_noun(sentence: str, end: int) -> list[str]:
+    """The words the figure counts: "drug suspects" in "10,210 drug suspects in 5,150 cases",
+    "foreigners" in "131 of them foreigners"."""
+    words = _WORD.findall(sentence[end : end + 80].split(",")[0].split(";")[0])
+    if words[:2] and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom"):
+        words = words[2:]
+    if words[:1] and words[0].lower() in ("were", "are", "was"):
+        words = words[1:]  # "209 of them were foreigners"
+    elif words[:1] and words[0].lower() == "of":
+        words = words[1:]  # "130 kilogrammes of confiscated narcotics"
+    out = []
+    for w in words:
+        if w.lower() in ("seized", "confiscated", "impounded"):
+            continue  # describes the drugs, not what was done to them
+        if w.lower() in _NOUN_STOP or len(out) == 3:
+            break
+        out.append(w)
+    return out
+
+
+def _clause(sentence: str, start: int, end: int, others: Sequence[tuple[int, int]]) -> str:
+    """The figure's own words: from the previous figure (or clause start) to the next one."""
+    left = max([b for a, b in others if b <= start] + [sentence.rfind(",", 0, start) + 1, 0])
+    right = min([a for a, b in others if a >= end] + [len(sentence)])
+    stop = re.search(r"[,;:]|\s(?:while|but|whereas)\s", sentence[end:right])
+    return sentence[left : end + stop.start() if stop else right]
+
+
+def _subject(sentence: str, start: int) -> list[str]:
+    """The noun before a change verb: "Drug arrests" in "Drug arrests rose 84 percent"."""
+    before = sentence[:start]
+    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
+                  r"jumped|dropped|climbed|grew|declined|were|was)\b[^,]*$", before)  # fmt: skip
+    words = m.group(1).split() if m else []
+    return [w for w in words if w.lower() not in _SPEECH_WORDS]
+
+
+_SPEECH_WORDS = frozenset(("said", "says", "told", "that", "reported", "added", "noted"))
+
+
+def _new(words: list[str], verb: str, unit: str, reason: str) -> MetricGuess:
+    kept = [w for w in words if w.lower() not in _GENERAL and not w[:1].isdigit()]
+    if not kept:
+        return MetricGuess(None, False, "", unit, "no counted noun near the figure: choose one")
+    if verb and any(_stem(w) == _stem(verb) for w in kept):
+        verb = ""  # "officials dismissed": the noun phrase already says it
+    slug = "-".join([*(w.lower() for w in kept[:3]), *([verb] if verb else [])])
+    label = " ".join(kept[:3]) + (f" {verb}" if verb else "")
+    return MetricGuess(slug, True, label[:1].upper() + label[1:], unit, reason, 0.5)
+
+
+_VERB_NAMES = {v[:4]: v for v in ("arrested", "seized", "destroyed", "treated", "imprisoned",
+                                   "dismissed", "tested")}  # fmt: skip
+# "confiscated narcotics", "seized drugs": a participle before its noun describes the drugs,
+# it is not what was done to them ("set fire to ... confiscated narcotics" is destroyed).
+_ADJECTIVE = re.compile(
+    r"\b(?:seized|confiscated|impounded|destroyed)\s+(?=(?:drugs?|narcotics|illicit|heroin|"
+    r"methamphetamine|pills|marijuana|cannabis|ketamine|ecstasy|cocaine)\b)",
+    re.I,
+)
+# "Of the suspects, 6,040 were accused of trafficking": the count is of those named first.
+_OF_THE = re.compile(r"\s*Of\s+(?:the|those|them)\b", re.I)
+_SUBSET = re.compile(r"\s*(?:of\s+(?:them|those|whom)|of\s+the\s+\w+)\b", re.I)
+# Words a percent metric's label uses for being a share.
+_SHARE = {"shar", "perc", "rate", "prop"}
+
+
+def _verb_after(text: str) -> set[str]:
+    """The first verb after the figure ("... were confiscated during"): what was done."""
+    for w in _WORD.findall(text):
+        low = w.lower()
+        if low.endswith("ed") or low in _SYNONYMS:
+            return {_stem(low)}
+    return set()
+
+
+def guess_metric(
+    sentence: str,
+    start: int,
+    end: int,
+    unit: str | None,
+    metrics: Sequence[dict[str, Any]],
+    others: Sequence[tuple[int, int]] = (),
+) -> MetricGuess:
+    """The curated metric of the figure at sentence[start:end], or a new-metric draft."""
+    clause = _clause(sentence, start, end, others)
+    noun = counted_noun(sentence, end)
+    sure, named_before = 0.8, False
+    if unit is None:
+        # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it.
+        named = [w.lower() for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS]
+        unit = NOUN_UNITS[named[-1]] if named else "people"
+        sure, named_before = 0.6, bool(named)
+    at = clause.find(sentence[start:end])
+    left = stems(clause[: max(at, 0)])
+    subset = bool(_SUBSET.match(sentence[end:]))
+    if subset or _OF_THE.match(sentence):
+        # "more than half of them": a share of the count named before it in the sentence.
+        left |= stems(sentence[:start])
+    nxt = min([a for a, _ in others if a >= end] + [len(sentence)])
+    after = _ADJECTIVE.sub("", clause[at + (end - start) :] if at >= 0 else "")
+    # Coordinated counts share the verb after the last: "9,660 users and 8,200 traffickers
+    # had been held".
+    shared = re.match(r"[^,;]*\band\b", sentence[end:nxt])
+    verb_text = _ADJECTIVE.sub("", sentence[end:] if shared else sentence[end:nxt])
+    right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
+    change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
+    if change:
+        right |= {"chan"}
+    unit_stems = stems(unit) | (_SHARE if unit == "percent" else set())
+    best: tuple[float, dict[str, Any]] | None = None
+    for m in metrics:
+        if str(m.get("unit")) != unit:
+            continue
+        own = stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
+        own -= unit_stems
+        if not own & (left | right) or (subset and not own & right):
+            continue  # "131 of them foreigners": the subset's own noun must match
+        # A subset's word the clause does not say costs more than a shared word earns:
+        # "2,428 people were arrested" is the total, not the users.
+        score = 2 * len(own & right) + 1.5 * len(own & left) - 2 * len(own - left - right)
+        if score >= 1.5 and (best is None or score > best[0]):
+            best = (score, m)
+    if best is None and not change:
+        # "5,150 cases", "8,070 drug crimes": the one metric of a unit the counted noun names.
+        of_unit = [m for m in metrics if str(m.get("unit")) == unit]
+        named_unit = any(NOUN_UNITS.get(w.lower()) == unit for w in noun)
+        if len(of_unit) == 1 and (named_before or named_unit or unit_stems & right):
+            best = (1.0, of_unit[0])
+        elif unit == "kg":
+            # A weight of drugs with no other verb: the plain seizure metric, whose only word
+            # is the seizing ("took 761 kg of narcotics off the streets").
+            plain = [m for m in of_unit if _own(m) - unit_stems <= {"seiz"}]
+            best = (1.0, plain[0]) if plain else None
+    if best is not None and not (change and "chan" not in stems(str(best[1].get("label")))):
+        m = best[1]
+        own = stems(f"{m.get('label', '')} {m.get('metric_id', '')}")
+        said = sorted(own & (left | right)) or [unit]
+        return MetricGuess(
+            str(m["metric_id"]), False, str(m.get("label", "")), unit,
+            f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
+        )  # fmt: skip
+    if change:
+        return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
+    verb = _verb_of(sentence, start, end, nxt) if unit != "kg" else ""
+    return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
+
+
+def _own(m: dict[str, Any]) -> set[str]:
+    return stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
+
+
+def _verb_of(sentence: str, start: int, end: int, nxt: int) -> str:
+    """The verb a new metric is named with: the nearest before the figure ("arrested 7,180
+    suspects, 131 of them foreigners" -> arrested), else the first after it."""
+    before = [_stem(w) for w in _WORD.findall(sentence[:start])][::-1]
+    after = [_stem(w) for w in _WORD.findall(_ADJECTIVE.sub("", sentence[end:nxt]))]
+    for stem in [*before, *after]:
+        if stem in _VERB_NAMES:
+            return _VERB_NAMES[stem]
+    return ""

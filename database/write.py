@@ -1,0 +1,229 @@
+"""Writing a new database file: every table's DDL and insert, the derived tables, the citations
+view and the feed's change log. Every SQL string the build runs lives here (the read side's in
+database.queries); identifiers come from data_model.tables, values are parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from corpus.khmer import fold_for_search
+from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, Table
+
+
+def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
+    """Create the table as data_model.tables declares it."""
+    # Identifiers come from the schema in data_model.tables, never from input.
+    cols = [f'"{c.name}" {c.sql_type}' for c in table.columns]
+    if table.primary_key:
+        cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")")
+    con.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(cols) + ")")
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
+    """Insert the frame's rows (columns by name) into the table."""
+    if frame.empty:
+        return
+    con.register("incoming", frame)
+    names = ", ".join(f'"{c}"' for c in table.column_names)
+    con.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM incoming')
+    con.unregister("incoming")
+
+
+def create_citations_view(con: duckdb.DuckDBPyConnection) -> None:
+    """Every quote with its offsets in one view, for marking them in an article's text."""
+    parts = [
+        "SELECT 'indicator' AS record_kind, indicator_id AS record_id, source_id, quote, "
+        "quote_start, quote_end FROM indicators",
+        "SELECT 'statement', statement_id, source_id, quote, quote_start, quote_end FROM statements",
+        "SELECT 'policy', policy_id, first_source_id, quote, quote_start, quote_end FROM policies",
+        "SELECT 'position', position_id, source_id, quote, quote_start, quote_end "
+        "FROM policy_positions",
+        "SELECT 'event', event_id, source_id, quote, quote_start, quote_end FROM events",
+        "SELECT 'phase', phase_id, source_id, quote, quote_start, quote_end FROM phase_citations",
+        "SELECT 'policy status', policy_id, source_id, quote, quote_start, quote_end "
+        "FROM policy_citations",
+    ]
+    con.execute("CREATE VIEW citations AS " + " UNION ALL ".join(parts))
+
+
+#: Tables whose records the feed reports, with their id and article columns.
+TRACKED = {
+    "sources": ("source_id", "source_id"),
+    "indicators": ("indicator_id", "source_id"),
+    "statements": ("statement_id", "source_id"),
+    "policies": ("policy_id", "first_source_id"),
+    "policy_positions": ("position_id", "source_id"),
+    "events": ("event_id", "source_id"),
+}
+
+
+#: Builds whose changes the feed keeps: enough for a reader back from a long holiday, few
+#: enough that the table stays small however long the monitor runs.
+FEED_BUILDS = 50
+
+
+def _schema_version(con: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
+    """The schema version the file attached as `catalog` was built with (None if unknown)."""
+    try:
+        row = con.execute(
+            f"SELECT value FROM {catalog}.build_info WHERE key = 'schema_version'"
+        ).fetchone()
+    except duckdb.Error:  # no build_info at all: not a file this code wrote
+        return None
+    return row[0] if row else None
+
+
+def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Fill build_changes: records added, changed or removed since the database at `previous`
+    (every record counts as added when there is none), then the changes of the builds before
+    it, carried forward from that file (the last FEED_BUILDS builds in all).
+
+    A previous file of another schema version is not compared: its rows are not this code's
+    rows, so the feed says nothing rather than guess, and starts its history afresh."""
+    built_at = con.execute("SELECT value FROM build_info WHERE key = 'built_at'").fetchone()
+    if not previous.exists():
+        for table, (key, source) in TRACKED.items():
+            # Identifiers come from TRACKED above, never from input.
+            con.execute(
+                f"INSERT INTO build_changes SELECT '{table}', {key}, 'added', {source}, 1, ?"
+                f' FROM main."{table}"',
+                [built_at[0] if built_at else ""],
+            )
+        return
+    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    try:
+        if _schema_version(con, "previous") != _schema_version(con, "main"):
+            return
+        row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
+        last = int(row[0]) if row and row[0] is not None else 0
+        this = [last + 1, built_at[0] if built_at else ""]
+        for table, (key, source) in TRACKED.items():
+            new, was = f'main."{table}"', f'previous."{table}"'
+            con.execute(
+                f"""
+                INSERT INTO build_changes
+                SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2 FROM {new} n
+                WHERE n.{key} NOT IN (SELECT {key} FROM {was})
+                UNION ALL
+                SELECT '{table}', o.{key}, 'removed', o.{source}, $1, $2 FROM {was} o
+                WHERE o.{key} NOT IN (SELECT {key} FROM {new})
+                UNION ALL
+                SELECT '{table}', c.{key}, 'changed', c.{source}, $1, $2
+                FROM (SELECT * FROM {new} EXCEPT SELECT * FROM {was}) c
+                WHERE c.{key} IN (SELECT {key} FROM {was})
+                """,
+                this,
+            )
+        con.execute(
+            """
+            INSERT INTO build_changes
+            SELECT table_name, record_id, change, source_id, build, built_at
+            FROM previous.build_changes WHERE build > ?
+            """,
+            [last + 1 - FEED_BUILDS],
+        )
+    finally:
+        con.execute("DETACH previous")
+
+
+def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
+    """Append rows to one table of a database file not yet swapped in (a later build step's
+    output, e.g. the chart rows), through the same insert as every table."""
+    con = duckdb.connect(str(db_path))
+    try:
+        insert(con, table, frame)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+# Curly quotes as straight ones and accents stripped, on both sides of the comparison, so
+# "it's" finds "it’s" and "Phnom Penh" finds itself however it was typed (the read layer
+# folds a reader's words the same way). SQL doubles a quote inside a literal: the target
+# is the four characters ' ' " ".
+FOLD = "strip_accents(translate(lower({}), '‘’“”', '''''\"\"'))"
+
+# Every field the one search looks in: the words, who said them (name, other spellings),
+# their organisation and their role as the article gave it and as usually given.
+_SEARCHED = "t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role"
+
+#: The rows of the statement_search table (data_model.tables.STATEMENT_SEARCH), from the data
+#: tables, written by the build.
+STATEMENT_SEARCH_SELECT = f"""
+    SELECT t.statement_id,
+           CAST(row_number() OVER (
+               ORDER BY coalesce(t.said_on, s.published_on) DESC, t.source_id, t.quote_start,
+                        t.statement_id
+           ) AS INTEGER) AS list_order,
+           t.actor_id, a.name AS actor_name, a.organisation, a.actor_type, t.stance, t.topic,
+           t.source_id, coalesce(t.said_on, s.published_on) AS said,
+           CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END AS said_precision,
+           CAST(year(coalesce(t.said_on, s.published_on)) AS INTEGER) AS said_year,
+           {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack,
+           coalesce(t.actor_role, a.role) AS actor_role, t.quote, t.kind, t.said_on,
+           t.relayed_by, r.name AS relayed_by_name,
+           s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
+           s.published_on AS source_published_on, s.date_precision AS source_date_precision,
+           s.citation AS source_citation, s.short_label AS source_label
+    FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
+    LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
+
+
+def write_statement_search(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the statement search table of the open database from its data tables."""
+    names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
+    con.execute("DELETE FROM statement_search")
+    con.execute(f"INSERT INTO statement_search ({names}) {STATEMENT_SEARCH_SELECT}")
+    fold_khmer_rows(con)
+
+
+# DuckDB's strip_accents drops Khmer vowel signs ("ខេង" becomes "ខង") and no SQL function puts
+# Khmer in order or drops zero-width spaces, so a row holding Khmer takes its haystack from
+# corpus.khmer.fold_for_search, the fold database.queries.fold gives a reader's Khmer words.
+_KHMER_ROWS = f"""
+    SELECT t.statement_id, concat_ws(' ', {_SEARCHED}) AS searched
+    FROM statements t JOIN actors a USING (actor_id)
+    WHERE regexp_matches(concat_ws(' ', {_SEARCHED}), '[\u1780-\u17ff]')"""
+
+
+def fold_khmer_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """Fold again, in Python, the haystack of the statement search rows that hold Khmer."""
+    rows = con.execute(_KHMER_ROWS).fetchall()
+    if rows:
+        con.executemany(
+            "UPDATE statement_search SET haystack = ? WHERE statement_id = ?",
+            [(fold_for_search(searched), sid) for sid, searched in rows],
+        )
+
+
+#: The rows of the indicator_rows table (data_model.tables.INDICATOR_ROWS), from the data
+#: tables, written by the build.
+INDICATOR_ROWS_SELECT = """
+    SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
+           c.label AS category_label,
+           i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
+           u.kind AS unit_kind, i.currency, i.label, i.vague,
+           i.restates, i.restates_note,
+           i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
+           i.geography, i.actor_id, a.name AS actor_name, i.attribution,
+           i.quote, i.note, i.source_id,
+           s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
+           s.published_on AS source_published_on, s.date_precision AS source_date_precision,
+           s.citation AS source_citation, s.short_label AS source_label
+    FROM indicators i
+    JOIN metrics m USING (metric_id)
+    JOIN categories c ON c.category_id = m.category
+    JOIN units u ON u.unit_id = i.unit
+    JOIN sources s USING (source_id)
+    LEFT JOIN phases p USING (phase_id)
+    LEFT JOIN actors a USING (actor_id)"""
+
+
+def write_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)write the indicator rows table of the open database from its data tables."""
+    names = ", ".join(f'"{c}"' for c in INDICATOR_ROWS.column_names)
+    con.execute("DELETE FROM indicator_rows")
+    con.execute(f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT}")

@@ -1,0 +1,253 @@
+"""The ten structures of real reporting that broke the drafts (issue 23), one table each: the
+drafts a curator is offered for made-up sentences written in the outlets' styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from curation.suggest.guess import curated_lists
+from curation.suggest.records import Row, draft_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+CURATED = curated_lists(ROOT / "seeds")
+D = dt.date
+
+
+def _rows(text: str, published: dt.date | None = None, kind: str | None = None) -> list[Row]:
+    _, rows = draft_rows(text, None, "t", published, CURATED)
+    return [r for r in rows if kind is None or r.kind == kind]
+
+
+def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
+    found = [r.record for r in _rows(text, published, "indicators") if words in r.words]
+    assert len(found) == 1, (words, [r.words for r in _rows(text, published, "indicators")])
+    return found[0]
+
+
+# S1: the metric is what is counted (noun and verb), totals before subsets, readable new ids.
+@pytest.mark.parametrize(
+    ("text", "words", "metric"),
+    [
+        ("Police arrested 2,410 people in nearly 1,000 drug-related cases last month.", "2,410",
+         "arrests-total"),
+        ("Police arrested 2,410 people in nearly 1,000 drug-related cases last month.",
+         "nearly 1,000", "drug-crimes-investigated"),
+        ("Cambodian police detained 10,210 drug suspects in 5,150 cases this year.", "10,210",
+         "arrests-total"),
+        ("Of the suspects, 5,900 were accused of trafficking and 4,300 of using drugs.", "5,900",
+         "arrests-traffickers"),
+        ("Of the suspects, 5,900 were accused of trafficking and 4,300 of using drugs.", "4,300",
+         "arrests-users"),
+        ("Officers set fire to 130 kilograms of confiscated narcotics on Monday.", "130",
+         "drugs-destroyed-kg"),
+        # No curated metric counts foreigners: a new one named from the noun and the verb.
+        ("Police detained 7,100 drug suspects, 130 of them foreigners.", "130",
+         "foreigners-arrested"),
+        ("Drug arrests rose 84 percent last year compared to 2016.", "84 percent",
+         "arrests-change-pct"),
+    ],
+)  # fmt: skip
+def test_s1_the_metric_is_what_is_counted(text, words, metric):
+    assert _figure(text, words, D(2018, 9, 4))["metric_id"] == metric
+
+
+# S2: a fraction takes the noun after it: half a tonne is 500 kg, never 50 percent.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police seized more than half a tonne of heroin.", [(500, "more_than")]),
+        ("Officers found half a kilo of methamphetamine.", [(0.5, "exact")]),
+        ("The prisons hold roughly five times their capacity.", [(500, "approx")]),
+        # A ratio of two counts is no share of anything.
+        ("Police arrested nearly a quarter as many people as last year.", []),
+    ],
+)
+def test_s2_a_fraction_takes_its_noun(text, expected):
+    got = [(r.record["value"], r.record["qualifier"]) for r in _rows(text, None, "indicators")]
+    assert got == expected
+
+
+# S3: each figure is dated by the words nearest it; a comparison's date is not the figure's.
+@pytest.mark.parametrize(
+    ("text", "published", "words", "start", "end"),
+    [
+        ("Police arrested 17,790 people in 2017, up from 9,670 in 2016.", D(2018, 1, 18),
+         "17,790", D(2017, 1, 1), D(2017, 12, 31)),
+        ("Police arrested 17,790 people in 2017, up from 9,670 in 2016.", D(2018, 1, 18),
+         "9,670", D(2016, 1, 1), D(2016, 12, 31)),
+        ("Police seized 725 kilogrammes in 2019, against 530 kilogrammes in 2018.",
+         D(2020, 1, 16), "725", D(2019, 1, 1), D(2019, 12, 31)),
+        ("Police seized 725 kilogrammes in 2019, against 530 kilogrammes in 2018.",
+         D(2020, 1, 16), "530", D(2018, 1, 1), D(2018, 12, 31)),
+        # The change covers last year, never a period from 2018 back to 2016.
+        ("Drug arrests rose 84 percent last year compared to 2016.", D(2018, 1, 18), "84",
+         D(2017, 1, 1), D(2017, 12, 31)),
+        # A period after publication is a misreading: blank, never filled.
+        ("Police arrested 2,400 in the first three months of 2019.", D(2018, 1, 18), "2,400",
+         None, None),
+    ],
+)  # fmt: skip
+def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, start, end):
+    got = _figure(text, words, published)
+    assert (got["period_start"], got["period_end"]) == (start, end)
+
+
+# S4: month and day ranges cover the whole range, not their first month.
+@pytest.mark.parametrize(
+    ("text", "published", "words", "start", "end"),
+    [
+        ("Police detained 10,210 drug suspects in 5,150 cases during the January-August "
+         "period this year.", D(2018, 9, 4), "10,210", D(2018, 1, 1), D(2018, 8, 31)),
+        ("Police detained 10,210 drug suspects in 5,150 cases during the January-August "
+         "period this year.", D(2018, 9, 4), "5,150", D(2018, 1, 1), D(2018, 8, 31)),
+        ("More than half a tonne of drugs was seized from January to the end of July.",
+         D(2018, 9, 4), "half a tonne", D(2018, 1, 1), D(2018, 7, 31)),
+        ("Police investigated 104 drug cases between April 22 and 28.", D(2024, 5, 2), "104",
+         D(2024, 4, 22), D(2024, 4, 28)),
+        ("From 1 January 2023 to 21 December 2023, police detained 19,490 people.",
+         D(2023, 12, 21), "19,490", D(2023, 1, 1), D(2023, 12, 21)),
+    ],
+)  # fmt: skip
+def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
+    got = _figure(text, words, published)
+    assert (got["period_start"], got["period_end"]) == (start, end)
+
+
+# S5: "since the launch ... on New Year's Day" starts the period; it is never the as_of.
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("Since the launch of the drive on New Year's Day, police in Kandal have arrested "
+         "1,240 people.", D(2018, 4, 7), D(2018, 1, 1), D(2018, 4, 7)),
+        ("Since the campaign began on January 1, police have arrested 3,350 people, according "
+         "to figures released on Tuesday.", D(2017, 2, 8), D(2017, 1, 1), D(2017, 2, 7)),
+    ],
+)  # fmt: skip
+def test_s5_since_the_launch_starts_the_period(text, published, start, end):
+    (row,) = _rows(text, published, "indicators")
+    assert (row.record["period_start"], row.record["period_end"]) == (start, end)
+    assert row.record["as_of"] != start
+
+
+# S6 and S7: wire speech, pronouns, long appositions, titles and spellings.
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        ("Rights worker Sok Lina suggested community-based treatment for users instead of "
+         "detention.", "Rights worker Sok Lina", "sok-lina"),
+        ("Meas Vyrith spoke to reporters at the ministry. He added that arrests alone would "
+         "not work without prevention.", "He added", "meas-vyrith"),
+        ("Sar Kheng asked provincial governors to report every week on the drug campaign.",
+         "Sar Kheng asked", "sar-kheng"),
+    ],
+)  # fmt: skip
+def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
+    found = [r for r in _rows(text, D(2018, 7, 12), "statements") if opening in r.record["quote"]]
+    assert [r.record["actor_id"] for r in found] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        ("Gen Mak Chito, who is also secretary-general of the National Authority for "
+         "Combating Drugs, said officers must enforce the law without favour.", "Gen Mak",
+         "mok-chito"),
+        ("Gen Mak Chito, who is also secretary-general of the National Authority for "
+         "Combating Drugs, spoke to officers.\n\n“Do not forgive even a small crime, because "
+         "it leads to the big fish,” Gen Chito added.", "Do not forgive", "mok-chito"),
+        ("Presiding over the ceremony, H.E. Gen. Ke Kim Yan, Deputy Prime Minister and "
+         "President of the NACD, warned of the damage drugs do to the young.", "Presiding",
+         "ke-kim-yan"),
+        ("Samdech Kralahom Sar Kheng told provincial governors the campaign would go on.",
+         "Samdech", "sar-kheng"),
+    ],
+)  # fmt: skip
+def test_s7_appositions_titles_and_spellings_find_the_person(text, opening, actor):
+    found = [r for r in _rows(text, D(2019, 7, 10), "statements") if opening in r.record["quote"]]
+    assert [r.record["actor_id"] for r in found] == [actor]
+
+
+def test_s7_a_spelling_variant_is_flagged_for_review():
+    text = "Gen Mak Chito said officers must enforce the drug law without any favour."
+    (row,) = _rows(text, D(2019, 7, 10), "statements")
+    assert row.record["actor_id"] == "mok-chito"
+    assert "spelt differently" in row.why["actor_id"] and "check" in row.why["actor_id"]
+
+
+# S8: page furniture gives no record, and a dateline dates nothing.
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "08:06 ICT",
+        "Home > World > Asia-Pacific",
+        "Editor: Li Wen",
+        "Source: Xinhua | 2018-09-04 17:42:10 | Editor: Wang Lin",
+        "06 January 2017 08:06 ICT",
+        "Media contact: Chan Vuthy, +855 12 345 678",
+        "Officers prepare to burn seized narcotics in the capital. KT/Chor Sokunthea",
+        "By Sok Rathana / Khmer Times",
+    ],
+)
+def test_s8_furniture_gives_nothing(furniture):
+    text = f"{furniture}\n\nPolice held 300 people in the raids, the report said."
+    rows = _rows(text, D(2018, 9, 4))
+    assert [r.record["value"] for r in rows if r.kind == "indicators"] == [300]
+    assert not any(furniture[:12] in str(r.record.get("quote")) for r in rows)
+
+
+def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
+    text = "PHNOM PENH, Sept. 4 (Xinhua) -- Cambodian police detained 10,210 drug suspects."
+    (row,) = _rows(text, D(2018, 9, 4), "indicators")
+    assert row.record["quote"].startswith("Cambodian police")
+    assert (row.record["period_start"], row.record["as_of"]) == (None, None)
+
+
+# S9: proposals, one draft per measure; a position only on the very proposal.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials have proposed new rehabilitation centres in three provinces and a special "
+         "prison for traffickers.",
+         [("policies", "New rehabilitation centres in three provinces"),
+          ("policies", "A special prison for traffickers")]),
+        # Not the Ministry of Health's curated proposal, though it shares its words.
+        ("Rights worker Sok Lina suggested community-based treatment as an alternative to "
+         "detention.", [("policies", "Community-based treatment as an alternative to detention")]),
+        ("The NACD yesterday proposed setting up special drug courts to clear a backlog of cases "
+         "and opening treatment clinics in every rural district.",
+         [("policies", "Setting up special drug courts to clear a backlog of cases"),
+          ("policies", "Opening treatment clinics in every rural district")]),
+        ("Ke Kim Yan said the five white villages on the border were a model for every "
+         "province.", [("positions", "white-villages")]),
+        # Urging families is no policy.
+        ("The ministry's spokesman Khieu Sopheak urged families to send their children for "
+         "voluntary treatment.", []),
+    ],
+)  # fmt: skip
+def test_s9_proposals_and_positions(text, expected):
+    rows = [r for r in _rows(text, D(2019, 3, 21)) if r.kind in ("policies", "positions")]
+    got = [
+        (r.kind, r.record["name"] if r.kind == "policies" else r.record["policy_id"]) for r in rows
+    ]
+    assert got == expected
+
+
+# S10: unnamed and collective sources stay unnamed, with the article's description.
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("Stories like hers are common, said a lawyer at a legal aid group in Phnom Penh, who "
+         "asked not to be named.", "a lawyer at a legal aid group in Phnom Penh"),
+        ("A police officer in Battambang, who spoke on condition that he not be named, said the "
+         "quotas could not be met.", "A police officer in Battambang, who spoke on condition"),
+        ("Civil society groups said the numbers showed the campaign had not reduced drug use.",
+         "Civil society groups"),
+    ],
+)  # fmt: skip
+def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, description):
+    (row,) = _rows(text, D(2020, 6, 3), "statements")
+    assert row.record["actor_id"] is None
+    assert any(n.startswith("speaker (unnamed): " + description) for n in row.notes), row.notes
