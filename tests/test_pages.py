@@ -70,9 +70,20 @@ def test_embed_page_shows_exactly_the_named_chart(app, seed_charts):
         at = app("views/embed.py", embed="true", chart=chart_id)
         headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
         sourced = any(c.value.startswith(("Source:", "Sources:")) for c in at.caption)
-        if at.info or headings != [f"#### {spec.title}"] or not sourced:
+        # A chart with no number to draw says so in a note; an unknown chart's note differs.
+        unknown = [i for i in at.info if not i.value.startswith("No figure with a number")]
+        if unknown or headings != [f"#### {spec.title}"] or not sourced:
             wrong[chart_id] = headings
     assert not wrong
+
+
+def test_a_chart_with_nothing_to_draw_is_a_note_not_empty_axes(app):
+    """'Detainees going without treatment' is reported only as 'thousands'."""
+    at = app("views/trends.py", chart="metric-detainees-without-treatment")
+    notes = [i.value for i in at.info]
+    assert "No figure with a number to draw yet: the line above says what is reported." in notes
+    measured = [c.value for c in at.caption if c.value.startswith("What is measured")]
+    assert any("do not say over which period or cohort" in m for m in measured)
 
 
 def test_embed_page_with_unknown_chart_says_so(app):
