@@ -102,7 +102,8 @@ def at_least(fig: go.Figure, size: float) -> go.Figure:
     fig = go.Figure(fig)
     fig.update_layout(font={"size": max(fig.layout.font.size or 12, size)})
     fig.update_layout(legend={"font": {"size": size}}, hoverlabel={"font_size": size})
-    fig.update_xaxes(tickfont={"size": size}, title_font={"size": size})
+    # The first date under the axis sits further down, clear of the y axis's "0" beside it.
+    fig.update_xaxes(tickfont={"size": size}, title_font={"size": size}, ticklabelstandoff=size)
     fig.update_yaxes(tickfont={"size": size}, title_font={"size": size})
     for trace in fig.data:
         if "textfont" in trace:

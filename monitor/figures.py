@@ -150,7 +150,7 @@ _SCROLL_TO = """<script>
   for (const kind of ["wheel", "touchstart", "keydown", "mousedown"])
     window.addEventListener(kind, stop, {{ once: true, passive: true }});
   const step = () => {{
-    if (stopped || performance.now() - started > 15000) return;
+    if (stopped || performance.now() - started > 60000) return;
     const heading = document.getElementById(id);
     const app = document.querySelector('[data-testid="stApp"]');
     if (heading) {{

@@ -298,12 +298,20 @@ def test_the_embed_follows_dark_mode_and_the_address_overrides_it(server: str, b
 def test_a_chart_link_lands_on_its_chart(server: str, open_page, viewport):
     """The links embeds send readers to: the chart's heading at the top of the window."""
     page = open_page(f"{server}/trends?chart=methadone-dropouts", viewport)
-    page.wait_for_function(
-        """() => { const h = document.getElementById('methadone-dropouts');
-                   if (!h) return false; const top = h.getBoundingClientRect().top;
-                   return top >= 0 && top < 150; }""",
-        polling=100,
-    )
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(
+            """() => { const h = document.getElementById('methadone-dropouts');
+                       if (!h) return false; const top = h.getBoundingClientRect().top;
+                       return top >= 0 && top < 150; }""",
+            polling=100,
+        )
+    except PlaywrightTimeoutError:
+        top = page.evaluate(
+            "document.getElementById('methadone-dropouts')?.getBoundingClientRect().top"
+        )
+        pytest.fail(f"the chart's heading is {top} px from the top, not at it")
     section = page.locator('[data-testid="stMarkdownContainer"] strong').first.inner_text()
     assert section == "Rehabilitation and treatment"
 
