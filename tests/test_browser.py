@@ -282,10 +282,11 @@ def test_the_embed_follows_dark_mode_and_the_address_overrides_it(server: str, b
         for theme in ("", "?theme=dark", "?theme=light"):
             page.goto(f"{server}/charts/arrests-over-time.html{theme}", wait_until="load")
             backgrounds[theme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            if not theme:  # as the reader's system setting has it
+                page.screenshot(path=SCREENSHOTS / f"light-embed-600-{scheme}.png", full_page=True)
         white = "rgb(255, 255, 255)"
         assert (backgrounds[""] == white) is (scheme == "light")
         assert backgrounds["?theme=dark"] != white and backgrounds["?theme=light"] == white
-        page.screenshot(path=SCREENSHOTS / f"light-embed-600-{scheme}.png", full_page=True)
     finally:
         context.close()
 
