@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_model.wording import PROJECT
 from database.connection import database_path
-from monitor import page_styles
+from monitor import language, page_styles
 from monitor.bootstrap import ensure_database, needs_build
 
+t = language.keep_in_address()
 st.set_page_config(
-    page_title="Cambodia drug campaign monitor",
+    page_title=t.gettext(PROJECT),
     page_icon=":material/monitoring:",
     layout="wide",
 )
@@ -17,28 +19,46 @@ st.set_page_config(
 path = database_path()
 if needs_build(path):  # missing, or built by older code than this
     # Readers need no news of the build: a spinner while it runs, nothing left after it.
-    with st.spinner("Preparing the dashboard…"):
+    with st.spinner(t.gettext("Preparing the dashboard…")):
         problem = ensure_database(path)
     if problem:
-        st.error("The curated data has problems, so the dashboard cannot start:")
+        st.error(t.gettext("The curated data has problems, so the dashboard cannot start:"))
         st.code(problem, language=None)
         st.stop()
 
 PAGES = [
-    st.Page("views/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("views/trends.py", title="Trends", icon=":material/show_chart:"),
-    st.Page("views/statements.py", title="Statements", icon=":material/format_quote:"),
-    st.Page("views/policies.py", title="Policies", icon=":material/gavel:"),
-    st.Page("views/sources.py", title="Sources", icon=":material/article:"),
-    st.Page("views/data.py", title="Data", icon=":material/table:"),
-    st.Page("views/checks.py", title="Data checks", icon=":material/fact_check:"),
-    st.Page("views/methodology.py", title="Methodology", icon=":material/rule:"),
-    st.Page("views/share.py", title="Embed & share", icon=":material/share:"),
-    st.Page("views/embed.py", title="Chart", url_path="embed", visibility="hidden"),
+    st.Page(
+        "views/overview.py",
+        title=t.pgettext("page", "Overview"),
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    st.Page("views/trends.py", title=t.pgettext("page", "Trends"), icon=":material/show_chart:"),
+    st.Page(
+        "views/statements.py",
+        title=t.pgettext("page", "Statements"),
+        icon=":material/format_quote:",
+    ),
+    st.Page("views/policies.py", title=t.pgettext("page", "Policies"), icon=":material/gavel:"),
+    st.Page("views/sources.py", title=t.pgettext("page", "Sources"), icon=":material/article:"),
+    st.Page("views/data.py", title=t.pgettext("page", "Data"), icon=":material/table:"),
+    st.Page(
+        "views/checks.py", title=t.pgettext("page", "Data checks"), icon=":material/fact_check:"
+    ),
+    st.Page(
+        "views/methodology.py", title=t.pgettext("page", "Methodology"), icon=":material/rule:"
+    ),
+    st.Page("views/share.py", title=t.pgettext("page", "Embed & share"), icon=":material/share:"),
+    st.Page(
+        "views/embed.py", title=t.pgettext("page", "Chart"), url_path="embed", visibility="hidden"
+    ),
 ]
 
 page_styles.draw()
+language.styles(t)
 embedded = st.context.is_embedded
+if not embedded:
+    language.switch(t)
 if embedded:
     # Donors' frames show one chart: no navigation, sidebar or toolbar.
     st.html(

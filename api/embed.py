@@ -20,8 +20,9 @@ import pandas as pd
 from charts.catalogue import chart_metrics, chart_page
 from charts.model import ShownChart, draws_nothing, measures
 from charts.style import NARROW, WIDE
+from data_model.i18n import N_, Translator, translator
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
-from data_model.wording import PROJECT, date_text
+from data_model.wording import PROJECT
 
 #: No script may run, nothing is fetched but the chart's own images; any site may frame it.
 EMBED_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'"
@@ -41,9 +42,11 @@ TITLE, TITLE_LH, TITLE_GAP = 1.15, 1.25, 0.25
 TAKE, TAKE_LH, TAKE_GAP = 0.95, 1.35, 0.45
 FOOT, FOOT_LH, FOOT_GAP = 0.8, 1.4, 0.4
 #: What an embed of a chart with no point to draw shows in the image's place.
-NOTHING_DRAWN = "No figure with a number to draw yet: the takeaway says what is reported."
+NOTHING_DRAWN = N_("No figure with a number to draw yet: the takeaway says what is reported.")
 #: Average glyph width as a share of the font size in a system sans (bold a little wider).
 GLYPH, GLYPH_BOLD = 0.55, 0.6
+#: Scripts whose stacked vowels and subscripts need taller lines (CSS :lang() and the estimate).
+TALL_LINES = {"km": 1.8}
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,13 @@ class EmbedContext:
     measures: str = ""
     #: The chart has no point to draw: a short note stands in for the image.
     empty: bool = False
+    #: ?lang= of the request: the language of the embed's own words (the chart's are English).
+    lang: str = "en"
 
 
 def chart_context(metrics: pd.DataFrame, chart: ShownChart, **build: str) -> EmbedContext:
     """The context of one chart's embed: its metrics (none for the timeline), what they
-    measure, whether anything is drawn, and `build` (version, built_at, pinned, theme)."""
+    measure, whether anything is drawn, and `build` (version, built_at, pinned, theme, lang)."""
     ids = chart_metrics(chart.chart_id)
     definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
     labels = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
@@ -78,11 +83,14 @@ def chart_context(metrics: pd.DataFrame, chart: ShownChart, **build: str) -> Emb
     )
 
 
-def dashboard_link(dashboard_url: str, chart_id: str) -> str:
+def dashboard_link(dashboard_url: str, chart_id: str, lang: str = "en") -> str:
     """The chart's place on the dashboard; only an http(s) address goes into a page."""
     if urlsplit(dashboard_url).scheme not in ("http", "https"):
         raise ValueError(f"dashboard URL must start with http:// or https://: {dashboard_url!r}")
-    return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"
+    page = chart_page(chart_id)
+    if lang != "en":
+        page += ("&" if "?" in page else "?") + f"lang={lang}"
+    return f"{dashboard_url.rstrip('/')}/{page}#{chart_id}"
 
 
 def data_url(dashboard_url: str, metric_ids: Sequence[str]) -> str:
@@ -94,15 +102,15 @@ def data_url(dashboard_url: str, metric_ids: Sequence[str]) -> str:
     return f"{base}/api/v1/indicators.csv?metric={quote(','.join(metric_ids), safe=',')}"
 
 
-def data_date(built_at: str) -> str:
-    """'5 Dec 2026' from the build's ISO timestamp ('' when unknown)."""
+def data_date(built_at: str, t: Translator) -> str:
+    """'5 Dec 2026' (in the reader's language) from the build's ISO timestamp ('' when unknown)."""
     try:
-        return date_text(pd.Timestamp(built_at).date()) if built_at else ""
+        return t.date(pd.Timestamp(built_at).date()) if built_at else ""
     except ValueError:
         return ""
 
 
-def description(chart: ShownChart, limit: int = 20) -> list[str]:
+def description(chart: ShownChart, t: Translator, limit: int = 20) -> list[str]:
     """Every figure drawn, in words with its hedge, period and source, for screen readers
     (the image's alt text carries the takeaway; this the numbers behind it)."""
     rows = chart.evidence.head(limit)
@@ -114,26 +122,51 @@ def description(chart: ShownChart, limit: int = 20) -> list[str]:
         )
         for r in rows.itertuples()
     ]
-    if len(chart.evidence) > limit:
-        lines.append(f"and {len(chart.evidence) - limit} more reports, on the Data page.")
+    more = len(chart.evidence) - limit
+    if more > 0:
+        said = t.ngettext(
+            "and {count} more report, on the Data page.",
+            "and {count} more reports, on the Data page.",
+            more,
+        )
+        lines.append(said.format(count=t.digits(str(more))))
     return lines
 
 
-def _footer_lines(chart: ShownChart, context: EmbedContext, stale: bool) -> list[str]:
-    """The footer's lines as plain text (for the height estimate; the page links them)."""
-    when = data_date(context.built_at)
-    meta = f"Data as of {when}" if when else "Data"
+def _meta(context: EmbedContext, t: Translator, version: str) -> str:
+    """'Data as of 5 Dec 2026, version abc' with `version` already written as the page wants."""
+    when = data_date(context.built_at, t)
+    meta = t.gettext("Data as of {date}").format(date=when) if when else t.gettext("Data")
     if context.version:
-        meta += f", version {context.version}"
-    lines = [f"What is measured: {context.measures}"] if context.measures else []
+        meta += t.gettext(", version {version}").format(version=version)
+    return meta
+
+
+def _footer_lines(
+    chart: ShownChart, context: EmbedContext, stale: bool, t: Translator
+) -> list[str]:
+    """The footer's lines as plain text (for the height estimate; the page links them)."""
+    lines = (
+        [t.gettext("What is measured: {measures}").format(measures=context.measures)]
+        if context.measures
+        else []
+    )
+    links = (t.gettext("Licence:"), t.gettext("Get the data (CSV)"), "PNG", "SVG")
     lines += [
         chart.source_line,
-        f"{meta} · Licence: {DATA_LICENCE_NAME} · Get the data (CSV) · PNG · SVG",
-        f"The words behind each figure, on the {PROJECT}",
+        f"{_meta(context, t, context.version)} · {links[0]} {DATA_LICENCE_NAME} · "
+        + " · ".join(links[1:]),
+        t.gettext("The words behind each figure and the articles, on the {project}").format(
+            project=t.gettext(PROJECT)
+        ),
     ]
     if stale:
-        lines.append(f"Pinned to version {context.pinned}, since replaced: this is the latest.")
+        lines.append(_stale_text(t).format(version=context.pinned))
     return lines
+
+
+def _stale_text(t: Translator) -> str:
+    return t.gettext("Pinned to version {version}, since replaced: this is the latest.")
 
 
 def _lines(text: str, chars: float) -> int:
@@ -145,22 +178,30 @@ def band_height_rem(
 ) -> float:
     """The page's height in rem at a frame `width` px wide, at the start of a band: the
     texts' estimated lines plus the drawing at its own aspect ratio."""
+    t = translator(context.lang)
     inner = width - 2 * PAD_X * ROOT_PX
     draw_w, draw_h = NARROW if width <= NARROW_UP_TO else WIDE
+    own_lh = TALL_LINES.get(t.lang)
 
     def rows(text: str, size: float, glyph: float) -> int:
         return _lines(text, inner / (size * ROOT_PX * glyph))
 
+    footer = _footer_lines(chart, context, stale, t)
     text = (
         rows(chart.title, TITLE, GLYPH_BOLD) * TITLE * TITLE_LH
         + TITLE_GAP
         + rows(chart.takeaway, TAKE, GLYPH_BOLD) * TAKE * TAKE_LH
         + TAKE_GAP
         + FOOT_GAP
-        + sum(rows(t, FOOT, GLYPH) for t in _footer_lines(chart, context, stale)) * FOOT * FOOT_LH
+        # The source line stays English; the footer's own words take the language's lines.
+        + rows(chart.source_line, FOOT, GLYPH) * FOOT * FOOT_LH
+        + sum(rows(x, FOOT, GLYPH) for x in footer if x != chart.source_line)
+        * FOOT
+        * (own_lh or FOOT_LH)
     )
     if context.empty:
-        return 2 * PAD_Y + text + rows(NOTHING_DRAWN, TAKE, GLYPH) * TAKE * TAKE_LH
+        note = t.gettext(NOTHING_DRAWN)
+        return 2 * PAD_Y + text + rows(note, TAKE, GLYPH) * TAKE * (own_lh or TAKE_LH)
     return 2 * PAD_Y + text + inner * draw_h / draw_w / ROOT_PX
 
 
@@ -184,11 +225,19 @@ def _root_css() -> str:
     return "\n".join(rules)
 
 
+def _tall_css() -> str:
+    """Taller lines for the page's own words in the scripts that need them."""
+    return "\n".join(
+        f":lang({lang}) footer p, :lang({lang}) .nothing {{ line-height: {lh}; }}"
+        for lang, lh in TALL_LINES.items()
+    )
+
+
 _DARK = """color-scheme: dark; --ink: #eee; --muted: #c8c8c8; --paper: #16181c; --link: #8cc4ff;"""
 
 _PAGE = """\
 <!DOCTYPE html>
-<html lang="en" class="{theme_class}">
+<html lang="{lang}"{theme_class}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -200,7 +249,8 @@ _PAGE = """\
 :root.theme-dark {{ {dark} }}
 *, *::before, *::after {{ box-sizing: border-box; }}
 html, body {{ height: 100%; margin: 0; }}
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Khmer OS System", "Khmer OS",
+       "Noto Sans Khmer", sans-serif; color: var(--ink);
        background: var(--paper); padding: {pad_y}rem {pad_x}rem; display: flex;
        flex-direction: column; min-height: 100vh; }}
 h1 {{ font-size: {title_size}rem; line-height: {title_lh}; margin: 0 0 {title_gap}rem; }}
@@ -218,23 +268,23 @@ footer {{ color: var(--muted); font-size: {foot_size}rem; line-height: {foot_lh}
           margin-top: {foot_gap}rem; }}
 footer p {{ margin: 0; }}
 .nothing {{ font-size: {take_size}rem; line-height: {take_lh}; margin: 0; color: var(--muted); }}
+{tall_css}
 a {{ color: var(--link); }}
 .sr-only {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
             clip-path: inset(50%); white-space: nowrap; }}
 </style>
 </head>
 <body>
-<h1>{title}</h1>
-<p class="takeaway">{takeaway}</p>
+<h1 lang="{chart_lang}">{title}</h1>
+<p class="takeaway" lang="{chart_lang}">{takeaway}</p>
 {figure}
 <footer>{measures}
-<p class="source">{source_line}</p>
-<p class="meta">{meta} · Licence: <a href="{licence_url}" target="_blank" rel="noopener license">{licence}</a>
-· <a href="{csv}" target="_blank" rel="noopener">Get the data (CSV)</a>
+<p class="source" lang="{chart_lang}">{source_line}</p>
+<p class="meta">{meta} · {licence_said} <a href="{licence_url}" target="_blank" rel="noopener license">{licence}</a>
+· <a href="{csv}" target="_blank" rel="noopener">{get_data}</a>
 · <a href="{png}" target="_blank" rel="noopener">PNG</a>
 · <a href="{svg_link}" target="_blank" rel="noopener">SVG</a></p>
-<p class="more"><a href="{url}" target="_blank" rel="noopener">The words behind each figure,
-on the {project}</a></p>{stale}
+<p class="more"><a href="{url}" target="_blank" rel="noopener">{more}</a></p>{stale}
 </footer>
 </body>
 </html>
@@ -246,7 +296,7 @@ _FIGURE = """<figure>
 <source media="(max-width: {narrow_up_to}px)" srcset="{narrow}" width="{nw}" height="{nh}">
 <img src="{wide}" alt="{alt}" aria-describedby="figures" width="{ww}" height="{wh}">
 </picture>
-<ul id="figures" class="sr-only">{figures}</ul>
+<ul id="figures" class="sr-only" lang="{chart_lang}">{figures}</ul>
 </figure>"""
 
 
@@ -257,28 +307,30 @@ def _esc(text: object) -> str:
 def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | None = None) -> str:
     """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg and
     <id>.png (named with ?v= when pinned), so the same page works from this server and from
-    a static copy (etl export --site)."""
+    a static copy (etl export --site). Its own words are in `context.lang` (?lang=km:
+    Khmer); the chart's title, takeaway, source line and figures are still drawn in English
+    (marked lang="en")."""
     context = context or EmbedContext()
+    t = translator(context.lang)
     stale = bool(context.pinned) and context.pinned != context.version
     suffix = f"?v={quote(context.version)}" if context.pinned and not stale else ""
-    when = data_date(context.built_at)
-    meta = f"Data as of {_esc(when)}" if when else "Data"
-    if context.version:
-        meta += f", version <code>{_esc(context.version)}</code>"
+    meta = _esc(_meta(context, t, "\0")).replace("\0", f"<code>{_esc(context.version)}</code>")
     stale_note = (
-        f'\n<p class="stale">Pinned to version <code>{_esc(context.pinned)}</code>, since '
-        "replaced: this is the latest.</p>"
+        '\n<p class="stale">'
+        + _esc(_stale_text(t)).replace("{version}", f"<code>{_esc(context.pinned)}</code>")
+        + "</p>"
         if stale
         else ""
     )
     alt = f"Chart: {chart.title}. {chart.takeaway}"
     figure = (
-        f'<p class="nothing">{_esc(NOTHING_DRAWN)}</p>'
+        f'<p class="nothing">{_esc(t.gettext(NOTHING_DRAWN))}</p>'
         if context.empty
         else _FIGURE.format(
             narrow_up_to=NARROW_UP_TO,
             alt=_esc(alt),
-            figures="".join(f"<li>{_esc(line)}</li>" for line in description(chart)),
+            chart_lang="en",
+            figures="".join(f"<li>{_esc(line)}</li>" for line in description(chart, t)),
             wide=_esc(f"{chart.chart_id}.svg{suffix}"),
             narrow=_esc(f"{chart.chart_id}.narrow.svg{suffix}"),
             ww=WIDE[0],
@@ -287,16 +339,25 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
             nh=NARROW[1],
         )
     )
+    # The definitions are the data's English words: the label is translated, they are not.
     measured = (
-        f'\n<p class="measures">What is measured: {_esc(context.measures)}</p>'
+        '\n<p class="measures">'
+        + _esc(t.gettext("What is measured: {measures}")).replace(
+            "{measures}", f'<span lang="en">{_esc(context.measures)}</span>'
+        )
+        + "</p>"
         if context.measures
         else ""
     )
+    more = t.gettext("The words behind each figure and the articles, on the {project}")
     return _PAGE.format(
+        lang=t.lang,
+        chart_lang="en",
         figure=figure,
         measures=measured,
-        theme_class=f"theme-{context.theme}" if context.theme in THEMES else "",
+        theme_class=f' class="theme-{context.theme}"' if context.theme in THEMES else "",
         root_css=_root_css(),
+        tall_css=_tall_css(),
         dark=_DARK,
         pad_x=PAD_X,
         pad_y=PAD_Y,
@@ -318,14 +379,16 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
         narrow_up_to=NARROW_UP_TO,
         takeaway=_esc(chart.takeaway),
         source_line=_esc(chart.source_line),
-        project=_esc(PROJECT),
+        more=_esc(more.format(project=t.gettext(PROJECT))),
         png=_esc(f"{chart.chart_id}.png{suffix}"),
         svg_link=_esc(f"{chart.chart_id}.svg{suffix}"),
         meta=meta,
+        licence_said=_esc(t.gettext("Licence:")),
         licence=_esc(DATA_LICENCE_NAME),
         licence_url=_esc(DATA_LICENCE_URL),
+        get_data=_esc(t.gettext("Get the data (CSV)")),
         csv=_esc(data_url(dashboard_url, context.metric_ids)),
-        url=_esc(dashboard_link(dashboard_url, chart.chart_id)),
+        url=_esc(dashboard_link(dashboard_url, chart.chart_id, t.lang)),
         stale=stale_note,
     )
 
@@ -335,7 +398,9 @@ def frame_snippet(
 ) -> str:
     """The HTML a donor pastes: the embed in a frame that keeps the page's aspect ratio in
     each width band (a container query on the frame's own column), so nothing is cut and
-    no gap is left, with no script. A comment says which version it shows."""
+    no gap is left, with no script. A comment says which version it shows, in
+    `context.lang`."""
+    t = translator(context.lang)
     box = f"cdcm-{chart.chart_id}"
     ratios = frame_ratios(chart, context)
     rules = [
@@ -345,16 +410,22 @@ def frame_snippet(
         f"@container (min-width: {band}px) {{ .{box} iframe {{ aspect-ratio: {ratio}; }} }}"
         for band, ratio in ratios[1:]
     ]
-    when = data_date(context.built_at)
-    said = (
-        f"Pinned to data version {context.version}"
-        + (f" (built {when})" if when else "")
-        + ": when newer data replaces it, the chart says so. Remove ?v=... for the live one."
-        if pinned
-        else "Live: always the latest data. The pinned snippet names today's version."
-    )
+    when = data_date(context.built_at, t)
+    if pinned and when:
+        said = t.gettext(
+            "Pinned to data version {version} (built {date}): when newer data replaces it, "
+            "the chart says so. Remove ?v=... for the live one."
+        ).format(version=context.version, date=when)
+    elif pinned:
+        said = t.gettext(
+            "Pinned to data version {version}: when newer data replaces it, "
+            "the chart says so. Remove ?v=... for the live one."
+        ).format(version=context.version)
+    else:
+        said = t.gettext("Live: always the latest data. The pinned snippet names today's version.")
+    comment = f"{t.gettext(PROJECT)}: {chart.title}. {said}"
     return (
-        f"<!-- {PROJECT}: {html.escape(chart.title).replace('--', '-')}. {said} -->\n"
+        f"<!-- {html.escape(comment, quote=False).replace('--', '-')} -->\n"
         f'<div class="{box}" style="container-type: inline-size">'
         f"<style>{' '.join(rules)}</style>"
         f'<iframe src="{_esc(url)}" title="{_esc(chart.title)}" loading="lazy"></iframe></div>'

@@ -38,6 +38,7 @@ from api.filters import (
 )
 from api.metadata import RAW_TABLES, metadata
 from charts.model import ShownChart, StoredChart
+from data_model.i18n import language
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -449,6 +450,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     built_at=snap.info.get("built_at", ""),
                     pinned=pinned,
                     theme=theme,
+                    lang=language(request.query_params.get("lang")),
                 )
                 return embed_html(chart, str(request.base_url), context)
 

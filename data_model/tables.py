@@ -96,6 +96,7 @@ UNITS = Table(
     (
         _from(Unit, "unit_id", "VARCHAR"),
         _from(Unit, "label", "VARCHAR"),
+        _from(Unit, "label_km", "VARCHAR"),  # Khmer labels (issue 25): shown with ?lang=km
         _from(Unit, "kind", "VARCHAR"),
         _from(Unit, "currency", "VARCHAR"),
         _from(Unit, "definition", "VARCHAR"),
@@ -109,6 +110,7 @@ CATEGORIES = Table(
     (
         _from(Category, "category_id", "VARCHAR"),
         _from(Category, "label", "VARCHAR"),
+        _from(Category, "label_km", "VARCHAR"),  # issue 25
         _from(Category, "description", "VARCHAR"),
         Column(
             "ordinal",
@@ -126,6 +128,7 @@ METRICS = Table(
     (
         _from(Metric, "metric_id", "VARCHAR"),
         _from(Metric, "label", "VARCHAR"),
+        _from(Metric, "label_km", "VARCHAR"),  # issue 25
         _from(Metric, "unit", "VARCHAR"),
         _from(Metric, "category", "VARCHAR"),
         _from(Metric, "definition", "VARCHAR"),
@@ -181,6 +184,7 @@ ACTORS = Table(
     (
         _from(Actor, "actor_id", "VARCHAR"),
         _from(Actor, "name", "VARCHAR"),
+        _from(Actor, "name_km", "VARCHAR"),  # issue 25
         Column("aliases", "VARCHAR", "Other spellings used in the articles, separated by '; '."),
         _from(Actor, "kind", "VARCHAR"),
         _from(Actor, "role", "VARCHAR"),
@@ -214,6 +218,7 @@ POLICIES = Table(
     (
         _from(Policy, "policy_id", "VARCHAR"),
         _from(Policy, "name", "VARCHAR"),
+        _from(Policy, "label_km", "VARCHAR"),  # issue 25
         _from(Policy, "description", "VARCHAR"),
         _from(Policy, "category", "VARCHAR"),
         _from(Policy, "status", "VARCHAR"),
@@ -259,6 +264,7 @@ PHASES = Table(
         _from(Phase, "phase_id", "VARCHAR"),
         _from(Phase, "ordinal", "INTEGER"),
         _from(Phase, "name", "VARCHAR"),
+        _from(Phase, "label_km", "VARCHAR"),  # issue 25
         _from(Phase, "start_date", "DATE"),
         _from(Phase, "end_date", "DATE"),
         _from(Phase, "description", "VARCHAR"),

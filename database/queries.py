@@ -142,7 +142,7 @@ def metrics(db: Reader) -> pd.DataFrame:
     which charts draw) and its category's place (category_ordinal)."""
     return db.frame(
         """
-        SELECT m.metric_id, m.label, m.unit, u.label AS unit_label, m.category,
+        SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label, m.category,
                c.label AS category_label, c.ordinal AS category_ordinal, m.definition,
                m.headline_rank, count(i.indicator_id) AS n_figures,
                count(i.value) AS n_numbers
@@ -556,7 +556,7 @@ def policies_query(
     )
     return (
         f"""
-        SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
+        SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
                p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
                p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
@@ -702,7 +702,7 @@ def policy_summaries(
             LATERAL (SELECT a.name || coalesce(' (according to ' || r.name || ')', '') AS who)
             GROUP BY x.policy_id
         )
-        SELECT p.policy_id, p.name, p.description, p.category, p.status, p.status_note,
+        SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
                p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
                p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},

@@ -11,6 +11,7 @@ import streamlit as st
 
 from api.filters import api_path
 from charts.catalogue import chart_page
+from data_model.i18n import translator
 from monitor import cached
 
 
@@ -37,19 +38,25 @@ def chart_image_url(chart_id: str, suffix: str) -> str:
     )
 
 
-def permalink(chart_id: str, *, embed: bool) -> str:
-    """The chart alone (embed=True, for iframes) or on its page in the full dashboard."""
+def permalink(chart_id: str, *, embed: bool, lang: str = "en") -> str:
+    """The chart alone (embed=True, for iframes) or on its page in the full dashboard, in
+    the reader's language (?lang=km)."""
+    tail = "" if lang == "en" else f"lang={lang}"
     if embed:
-        return f"{base_url()}/embed?embed=true&chart={chart_id}"
-    return f"{base_url()}/{chart_page(chart_id)}#{chart_id}"
+        return f"{base_url()}/embed?embed=true&chart={chart_id}" + (f"&{tail}" if tail else "")
+    page = chart_page(chart_id)
+    joiner = "&" if "?" in page else "?"
+    return f"{base_url()}/{page}" + (f"{joiner}{tail}" if tail else "") + f"#{chart_id}"
 
 
-def light_embed_url(chart_id: str) -> str:
+def light_embed_url(chart_id: str, lang: str = "en") -> str:
     """The chart's light embed (api.embed): a small page with the static image, no script."""
-    return f"{base_url()}/charts/{quote_plus(chart_id)}.html"
+    tail = "" if lang == "en" else f"?lang={lang}"
+    return f"{base_url()}/charts/{quote_plus(chart_id)}.html{tail}"
 
 
-def api_addresses(table: str, **filters: Sequence[Any] | str) -> str:
+def api_addresses(table: str, lang: str = "en", **filters: Sequence[Any] | str) -> str:
     """Markdown: the CSV and JSON addresses of the rows shown, for pandas, R or a spreadsheet."""
     csv, json_ = (f"{base_url()}{api_path(table, s, filters)}" for s in (".csv", ".json"))
-    return f"The same rows at a stable address: [CSV]({csv}) · [JSON]({json_}) — `{csv}`"
+    said = translator(lang).gettext("The same rows at a stable address:")
+    return f"{said} [CSV]({csv}) · [JSON]({json_}) — `{csv}`"

@@ -20,6 +20,7 @@ import streamlit as st
 from charts.catalogue import TrendsSection
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
+from data_model.i18n import translator
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
 from monitor import check_texts, figure_texts, policy_texts, texts
@@ -194,15 +195,15 @@ def fitted_figure(chart_id: str, size: tuple[int, int]) -> go.Figure | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _evidence_text(chart_id: str, key: str, _version: Version) -> str:
+def _evidence_text(chart_id: str, key: str, lang: str, _version: Version) -> str:
     chart = _chart(chart_id, _version)
-    return figure_texts.evidence_markdown(chart.evidence) if chart else ""
+    return figure_texts.evidence_markdown(chart.evidence, lang) if chart else ""
 
 
-def evidence_text(chart_id: str) -> str:
-    """'How we know' of a chart as ready text, made once per database content: walking the
-    evidence rows was the largest cost of a page run with a chart."""
-    return _evidence_text(chart_id, content_key(), current_version())
+def evidence_text(chart_id: str, lang: str = "en") -> str:
+    """'How we know' of a chart as ready text, made once per database content and language:
+    walking the evidence rows was the largest cost of a page run with a chart."""
+    return _evidence_text(chart_id, content_key(), lang, current_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -232,32 +233,36 @@ class Headline:
     how_sure: str
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _headlines(key: str, _version: Version) -> tuple[Headline, ...]:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _headlines(key: str, lang: str, _version: Version) -> tuple[Headline, ...]:
     reader = _reader(_version)
     indicators, checks = queries.indicators(reader), queries.consistency_checks(reader)
+    metrics = queries.metrics(reader)
     figures = figure_texts.headline_figures(
-        indicators, figure_texts.headline_metrics(queries.metrics(reader))
+        indicators, figure_texts.headline_metrics(metrics), lang
     )
+    # The metric's Khmer label (metrics.yaml label_km) where it has one, else its English.
+    t = translator(lang)
+    khmer = dict(zip(metrics["metric_id"], metrics.get("label_km", metrics["label"]), strict=True))
     return tuple(
         Headline(
-            metric_label=row.metric_label,
+            metric_label=t.pick(row.metric_label, khmer.get(row.metric_id)),
             words=row.words,
             quote=row.quote,
             attribution=row.attribution,
             period=row.period,
             source_label=row.source_label,
             source_id=row.source_id,
-            how_sure=figure_texts.how_sure(indicators, checks, row.metric_id, row.qualifier),
+            how_sure=figure_texts.how_sure(indicators, checks, row.metric_id, row.qualifier, lang),
         )
         for row in figures.itertuples()
     )
 
 
-def headlines() -> tuple[Headline, ...]:
-    """The Overview's headline figures, made once per database content: picking and wording
-    them from the indicator rows was the largest cost of an Overview run."""
-    return _headlines(content_key(), current_version())
+def headlines(lang: str = "en") -> tuple[Headline, ...]:
+    """The Overview's headline figures, made once per database content and language: picking
+    and wording them from the indicator rows was the largest cost of an Overview run."""
+    return _headlines(content_key(), lang, current_version())
 
 
 @dataclass(frozen=True)
@@ -269,21 +274,21 @@ class OverviewTexts:
     proposals: str
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _overview_texts(key: str, _version: Version) -> OverviewTexts:
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _overview_texts(key: str, lang: str, _version: Version) -> OverviewTexts:
     reader = _reader(_version)
     sources = queries.sources(reader)
     return OverviewTexts(
-        evidence_base=figure_texts.evidence_base_text(sources),
+        evidence_base=figure_texts.evidence_base_text(sources, lang),
         checks=check_texts.check_summary(queries.consistency_checks(reader)),
-        proposals=policy_texts.proposals_markdown(queries.policy_summaries(reader, 1, 6)),
+        proposals=policy_texts.proposals_markdown(queries.policy_summaries(reader, 1, 6), lang),
     )
 
 
-def overview_texts() -> OverviewTexts:
-    """The Overview's texts, made once per database content: copying the cached rows out
-    and wording them on every run was a fifth of an Overview run's CPU (py-spy)."""
-    return _overview_texts(content_key(), current_version())
+def overview_texts(lang: str = "en") -> OverviewTexts:
+    """The Overview's texts, made once per database content and language: copying the cached
+    rows out and wording them on every run was a fifth of an Overview run's CPU (py-spy)."""
+    return _overview_texts(content_key(), lang, current_version())
 
 
 #: Every check in plain words (labels for ids, plain dates), as the build worded them.

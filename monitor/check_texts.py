@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_model.i18n import N_, translator
 from data_model.safe_text import md
+from monitor.texts import words
 
-CHECK_LABELS = {"fail": "Conflicts", "warn": "Open questions", "pass": "Agree"}
+CHECK_LABELS = {"fail": N_("Conflicts"), "warn": N_("Open questions"), "pass": N_("Agree")}
 
 
-CHECK_BADGES = {
-    "fail": ":red-badge[:material/error: Conflict]",
-    "warn": ":orange-badge[:material/help: Open question]",
-    "pass": ":green-badge[:material/check: Agree]",
-}
+#: Each status's badge: its colour and icon, and its word (for the catalogue).
+_BADGE_WORDS = {"fail": N_("Conflict"), "warn": N_("Open question"), "pass": N_("Agree")}
+_BADGE_LOOKS = {"fail": ("red", "error"), "warn": ("orange", "help"), "pass": ("green", "check")}
+
+
+def check_badge(status: str, lang: str = "en") -> str:
+    """':red-badge[:material/error: Conflict]' in the reader's language."""
+    colour, icon = _BADGE_LOOKS[status]
+    return f":{colour}-badge[:material/{icon}: {translator(lang).gettext(_BADGE_WORDS[status])}]"
+
+
+CHECK_BADGES = {status: check_badge(status) for status in _BADGE_WORDS}
 
 
 CHECK_KINDS = ["corroboration", "arithmetic", "gap", "restatement", "status", "contested"]
@@ -25,9 +34,13 @@ def check_summary(checks: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in CHECK_LABELS}
 
 
-def check_summary_markdown(summary: dict[str, int]) -> str:
+def check_summary_markdown(summary: dict[str, int], lang: str = "en") -> str:
     """'0 conflicts · 22 open questions · 12 agree', each with its badge."""
-    return " · ".join(f"{CHECK_BADGES[status]} **{summary[status]}**" for status in CHECK_LABELS)
+    t = translator(lang)
+    return " · ".join(
+        f"{check_badge(status, lang)} **{t.digits(str(summary[status]))}**"
+        for status in CHECK_LABELS
+    )
 
 
 def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -> pd.DataFrame:
@@ -42,13 +55,17 @@ def once_only(checks: pd.DataFrame) -> pd.Series:
     return checks["detail"].str.contains("reported once only", regex=False)
 
 
-def checks_markdown(checks: pd.DataFrame) -> str:
-    """The checks as one block of text, each with its badge, kind, detail and articles."""
+def checks_markdown(checks: pd.DataFrame, lang: str = "en") -> str:
+    """The checks as one block of text, each with its badge, kind, detail and articles. The
+    detail is worded by the build, in English (etl.readable)."""
+    t = translator(lang)
     if checks.empty:
-        return "_No checks match._"
+        return "_" + t.gettext("No checks match.") + "_"
     return "\n\n".join(
-        f"{CHECK_BADGES[c.status]} · {md(c.kind)}  \n{md(c.detail)}  \n"
-        f":gray[Articles: {md(c.source_ids or 'none')}]"
+        f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.detail)}  \n"
+        ":gray["
+        + t.gettext("Articles: {ids}").format(ids=md(c.source_ids or t.gettext("none")))
+        + "]"
         for c in checks.itertuples()
     )
 

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from charts.hedged import reference_date
+from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import hedged_words, period_text, unit_words
 from monitor.texts import blockquote, source_href
@@ -19,7 +20,9 @@ def headline_metrics(metrics: pd.DataFrame) -> tuple[str, ...]:
     return tuple(str(m) for m in ranked["metric_id"])
 
 
-def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> pd.DataFrame:
+def headline_figures(
+    indicators: pd.DataFrame, metric_ids: tuple[str, ...], lang: str = "en"
+) -> pd.DataFrame:
     """The most recent figure of each metric, with its hedge in words and its period."""
     if indicators.empty:
         return indicators.assign(words=[], period=[])
@@ -32,21 +35,30 @@ def headline_figures(indicators: pd.DataFrame, metric_ids: tuple[str, ...]) -> p
     frame = frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"])
     latest = frame.groupby("metric_id", sort=False).tail(1)
     latest = latest.assign(
-        words=[hedged_words(r.value, r.qualifier, unit_words(r)) for r in latest.itertuples()],
-        period=[period_text(r.period_start, r.period_end, r.as_of) for r in latest.itertuples()],
+        words=[
+            hedged_words(r.value, r.qualifier, unit_words(r), lang) for r in latest.itertuples()
+        ],
+        period=[
+            period_text(r.period_start, r.period_end, r.as_of, lang) for r in latest.itertuples()
+        ],
         _order=[metric_ids.index(m) for m in latest["metric_id"]],
     )
     return latest.sort_values("_order").drop(columns=["_ref", "_order"]).reset_index(drop=True)
 
 
-def figures_markdown(figures: pd.DataFrame) -> str:
+def figures_markdown(figures: pd.DataFrame, lang: str = "en") -> str:
     """Figures as one block of text: the hedged figure, what and when, who, the words."""
+    t = translator(lang)
     if figures.empty:
-        return "_No figures are drawn from this article._"
+        return "_" + t.gettext("No figures are drawn from this article.") + "_"
     return "\n\n".join(
         f"**{md(f.label)}** {md(f.metric_label.lower())} · "
-        f"{md(period_text(f.period_start, f.period_end, f.as_of))} · {md(f.attribution)}"
-        + (f" · restates `{md(f.restates)}`" if isinstance(f.restates, str) else "")
+        f"{md(period_text(f.period_start, f.period_end, f.as_of, lang))} · {md(f.attribution)}"
+        + (
+            " · " + t.gettext("restates {record}").format(record=f"`{md(f.restates)}`")
+            if isinstance(f.restates, str)
+            else ""
+        )
         + f"\n\n{blockquote(f.quote)}"
         for f in figures.itertuples()
     )
@@ -56,85 +68,125 @@ def figures_markdown(figures: pd.DataFrame) -> str:
 EVIDENCE_SHOWN = 20
 
 
-def evidence_markdown(evidence: pd.DataFrame) -> str:
+def evidence_markdown(evidence: pd.DataFrame, lang: str = "en") -> str:
     """The words behind each figure of a chart, with who gave it and a link to the article."""
+    t = translator(lang)
     if evidence.empty:
-        return "No article reports these figures yet."
+        return t.gettext("No article reports these figures yet.")
     blocks = [
         f"**{md(e.label)}** {md(e.metric_label.lower())} · {md(e.period)}\n\n"
         f"{blockquote(e.quote)}\n>\n"
         # The article's words, not the speaker's: signed by the article, attribution named.
-        f"> — [{md(e.source_citation)}]({source_href(e.source_id)}), attributing it to "
-        f"{md(e.attribution)}"
+        f"> — "
+        + t.gettext("{article}, attributing it to {attribution}").format(
+            article=f"[{md(e.source_citation)}]({source_href(e.source_id, lang)})",
+            attribution=md(e.attribution),
+        )
         for e in evidence.head(EVIDENCE_SHOWN).itertuples()
     ]
     if len(evidence) > EVIDENCE_SHOWN:
         # A panel of hundreds of quotes is read by no one and weighs on every page run.
         blocks.append(
-            f"The first {EVIDENCE_SHOWN} of {len(evidence):,} reports. Every one, with its "
-            "quote and article, is on the [Data page](data) (table 'Figures')."
+            t.gettext(
+                "The first {shown} of {total} reports. Every one, with its quote and article, "
+                "is on the [Data page]({href}) (table 'Figures')."
+            ).format(
+                shown=t.digits(str(EVIDENCE_SHOWN)),
+                total=t.number_text(f"{len(evidence):,}"),
+                href="data" + ("?lang=" + lang if lang != "en" else ""),
+            )
         )
     return "\n\n".join(blocks)
 
 
 HEDGE_SURENESS = {
-    "exact": "an exact count as reported",
-    "approx": "a rounded figure",
-    "more_than": "a lower bound (the true number is higher)",
-    "at_least": "a lower bound (the true number may be higher)",
-    "fewer_than": "an upper bound (the true number is lower)",
-    "at_most": "an upper bound (the true number may be lower)",
+    "exact": N_("an exact count as reported"),
+    "approx": N_("a rounded figure"),
+    "more_than": N_("a lower bound (the true number is higher)"),
+    "at_least": N_("a lower bound (the true number may be higher)"),
+    "fewer_than": N_("an upper bound (the true number is lower)"),
+    "at_most": N_("an upper bound (the true number may be lower)"),
 }
 
 
-def headline_evidence(row: Any) -> str:
+def headline_evidence(row: Any, lang: str = "en") -> str:
     """The words a headline figure rests on, signed by the article that printed them: the
-    attribution says whom the article credits, never signs the words as theirs (review 19)."""
-    return f"“{row.quote}” — {row.source_label}, attributing it to {row.attribution}"
+    attribution says whom the article credits, never signs the words as theirs (review 19).
+    The quote stays in the words printed, whatever the reader's language."""
+    signed = translator(lang).gettext("{article}, attributing it to {attribution}")
+    return f"“{row.quote}” — " + signed.format(
+        article=row.source_label, attribution=row.attribution
+    )
 
 
-def how_sure(indicators: pd.DataFrame, checks: pd.DataFrame, metric_id: str, qualifier: str) -> str:
+def how_sure(
+    indicators: pd.DataFrame,
+    checks: pd.DataFrame,
+    metric_id: str,
+    qualifier: str,
+    lang: str = "en",
+) -> str:
     """'Reported by 4 articles · a lower bound (…) · no conflict, 1 open question': how
     far the latest figure of a metric can be trusted, in one line."""
     rows = indicators[indicators["metric_id"] == metric_id]
     # Corroboration counts independent reports only: an article that restates another's
     # figure is named apart, never as one more source (review 6).
     independent = rows[rows["restates"].isna()] if "restates" in rows.columns else rows
-    n_articles = independent["source_id"].nunique()
-    parts = [f"Reported by {n_articles} article{'s' if n_articles != 1 else ''}"]
+    t = translator(lang)
+    n_articles = int(independent["source_id"].nunique())
+    parts = [
+        t.ngettext("Reported by {n} article", "Reported by {n} articles", n_articles).format(
+            n=t.digits(str(n_articles))
+        )
+    ]
     restating = set(rows["source_id"]) - set(independent["source_id"])
     if restating:
-        parts[0] += f" (and {len(restating)} more restating an earlier figure)"
-    parts.append(HEDGE_SURENESS.get(qualifier, qualifier))
+        parts[0] += " " + t.gettext("(and {n} more restating an earlier figure)").format(
+            n=t.digits(str(len(restating)))
+        )
+    parts.append(t.gettext(HEDGE_SURENESS[qualifier]) if qualifier in HEDGE_SURENESS else qualifier)
     compared = checks[(checks["metric_id"] == metric_id) & (checks["kind"] != "gap")]
     status = compared["status"].value_counts()
     if compared.empty:
-        parts.append("not compared with any other report")
+        parts.append(t.gettext("not compared with any other report"))
     elif status.get("fail", 0):
+        n = int(status["fail"])
         parts.append(
-            f"{status['fail']} conflict{'s' if status['fail'] != 1 else ''} with other reports"
+            t.ngettext(
+                "{n} conflict with other reports", "{n} conflicts with other reports", n
+            ).format(n=t.digits(str(n)))
         )
     elif status.get("warn", 0):
         n = int(status["warn"])
-        parts.append(f"no conflict, {n} open question{'s' if n != 1 else ''}")
+        parts.append(
+            t.ngettext(
+                "no conflict, {n} open question", "no conflict, {n} open questions", n
+            ).format(n=t.digits(str(n)))
+        )
     else:
-        parts.append("agrees with the other reports")
+        parts.append(t.gettext("agrees with the other reports"))
     return " · ".join(parts)
 
 
-def evidence_base_text(sources: pd.DataFrame) -> str:
+def evidence_base_text(sources: pd.DataFrame, lang: str = "en") -> str:
     """'Everything here rests on 5 news articles from 1 outlet (The Phnom Penh Post),
     published 2017–2022.' Counted from the database, never written by hand."""
+    t = translator(lang)
     if sources.empty:
-        return "No article has been added yet."
+        return t.gettext("No article has been added yet.")
     outlets = sources["outlet"].dropna().value_counts()
     named = ", ".join(outlets.index[:3]) + (
-        f" and {len(outlets) - 3} more" if len(outlets) > 3 else ""
+        " " + t.gettext("and {n} more").format(n=t.digits(str(len(outlets) - 3)))
+        if len(outlets) > 3
+        else ""
     )
     years = pd.to_datetime(sources["published_on"]).dt.year.dropna().astype(int)
     span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
     n, k = len(sources), len(outlets)
-    return (
-        f"Everything here rests on {n} news article{'s' if n != 1 else ''} from {k} "
-        f"outlet{'s' if k != 1 else ''} ({named}), published {span}."
+    articles = t.ngettext("{n} news article", "{n} news articles", n).format(
+        n=t.number_text(f"{n:,}")
     )
+    outlets_text = t.ngettext("{n} outlet", "{n} outlets", k).format(n=t.digits(str(k)))
+    return t.gettext(
+        "Everything here rests on {articles} from {outlets} ({named}), published {span}."
+    ).format(articles=articles, outlets=outlets_text, named=named, span=t.digits(span))

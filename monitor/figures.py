@@ -11,19 +11,22 @@ import streamlit as st
 from charts.catalogue import TrendsSection, chart_metrics, pick_section
 from charts.model import ShownChart, draws_nothing, measures
 from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
+from data_model.i18n import Translator, translator
 from data_model.safe_text import html_text, md
-from monitor import cached, figure_texts
+from monitor import cached, figure_texts, language
 from monitor.addresses import chart_image_url
 
 #: The Trends page, as app.py names it in the navigation.
 TRENDS = "views/trends.py"
 
 
-def how_we_know(evidence: pd.DataFrame | str) -> None:
+def how_we_know(evidence: pd.DataFrame | str, t: Translator) -> None:
     """The words behind each figure of a chart, each with a link to its article (the rows,
     or their text made ahead by cached.evidence_text)."""
-    text = evidence if isinstance(evidence, str) else figure_texts.evidence_markdown(evidence)
-    with st.expander("How we know", expanded=False):
+    text = (
+        evidence if isinstance(evidence, str) else figure_texts.evidence_markdown(evidence, t.lang)
+    )
+    with st.expander(t.gettext("How we know"), expanded=False):
         st.markdown(text)
 
 
@@ -54,7 +57,7 @@ def what_is_measured(chart_id: str) -> str:
     )
 
 
-def chart_or_notice(chart_id: str) -> ShownChart | None:
+def chart_or_notice(chart_id: str, t: Translator | None = None) -> ShownChart | None:
     """The chart, or None with a note in its place when the data cannot be drawn: a
     reader sees what is missing, never a traceback (the details go to the server log)."""
     try:
@@ -62,7 +65,10 @@ def chart_or_notice(chart_id: str) -> ShownChart | None:
     except Exception:  # any fault in one chart must not take the page down with it
         logging.getLogger(__name__).exception("chart %s cannot be drawn", chart_id)
         st.warning(
-            "This chart cannot be drawn from the current data; its figures are on the Data page.",
+            (t or translator()).gettext(
+                "This chart cannot be drawn from the current data; its figures are on the "
+                "Data page."
+            ),
             icon=":material/warning:",
         )
         return None
@@ -71,6 +77,7 @@ def chart_or_notice(chart_id: str) -> ShownChart | None:
 def chart_block(
     chart: ShownChart,
     key: str,
+    t: Translator,
     *,
     show_title: bool = True,
     with_evidence: bool = True,
@@ -85,11 +92,11 @@ def chart_block(
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{md(chart.takeaway)}**")
     if said := what_is_measured(chart.chart_id):
-        st.caption(f"What is measured: {md(said)}")
+        st.caption(t.gettext("What is measured: {measures}").format(measures=md(said)))
     if draws_nothing(chart):
         # No empty axes drawn full size: a scale with nothing on it reads as zero.
         st.info(
-            "No figure with a number to draw yet: the line above says what is reported.",
+            t.gettext("No figure with a number to draw yet: the line above says what is reported."),
             icon=":material/info:",
         )
     elif not interactive and chart.chart_id in cached.charts_drawn():
@@ -103,7 +110,7 @@ def chart_block(
         interactive_figures(chart, key)
     st.caption(md(chart.source_line))
     if with_evidence:
-        how_we_know(cached.evidence_text(chart.chart_id))
+        how_we_know(cached.evidence_text(chart.chart_id, t.lang), t)
 
 
 _INTERACTIVE_CSS = """<style>
@@ -175,7 +182,9 @@ def scroll_to_chart(chart_id: str | None) -> None:
         st.html(_SCROLL_TO.format(chart_id=json.dumps(chart_id)), unsafe_allow_javascript=True)
 
 
-def trends_menu(sections: list[TrendsSection], current: TrendsSection, interactive: bool) -> None:
+def trends_menu(
+    sections: list[TrendsSection], current: TrendsSection, interactive: bool, t: Translator
+) -> None:
     """Links to each Trends section by its id (the current one in bold) and to the other chart
     mode; st.page_link runs them in the same tab and session."""
 
@@ -190,12 +199,16 @@ def trends_menu(sections: list[TrendsSection], current: TrendsSection, interacti
             if s == current:
                 st.markdown(f"**{md(s.label)}**")
             else:
-                st.page_link(TRENDS, label=md(s.label), query_params=params(s, interactive))
+                st.page_link(
+                    TRENDS,
+                    label=md(s.label),
+                    query_params=language.params(t, params(s, interactive)),
+                )
     st.page_link(
         TRENDS,
-        label="Static charts (quicker)"
+        label=t.gettext("Static charts (quicker)")
         if interactive
-        else "Interactive charts (hover for details; slower to load)",
-        query_params=params(current, not interactive),
+        else t.gettext("Interactive charts (hover for details; slower to load)"),
+        query_params=language.params(t, params(current, not interactive)),
         icon=":material/swap_horiz:",
     )

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from data_model.i18n import N_, Translator, translator
 from monitor import finding
 
 
@@ -91,7 +92,26 @@ def pick_many(
     return chosen
 
 
-def pick_named(label: str, names: dict[str, str], key: str, noun: str = "") -> list[str]:
+#: What the narrowing box searches, for the catalogue.
+_SEARCHED = (N_("name"), N_("title"))
+
+
+def _find_words(noun: str, n: int, what: str, t: Translator) -> tuple[str, str]:
+    """The label and placeholder of the box narrowing a long picker."""
+    label = (
+        f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+        if t.lang == "en"
+        else t.gettext("Find by words")
+    )
+    placeholder = t.gettext("Words of its {what} · {n} to choose from").format(
+        what=t.gettext(what), n=t.number_text(f"{n:,}")
+    )
+    return label, placeholder
+
+
+def pick_named(
+    label: str, names: dict[str, str], key: str, noun: str = "", t: Translator | None = None
+) -> list[str]:
     """A searchable multiselect for a list that grows with the data (speakers, articles,
     metrics): shows names, returns ids, kept in the URL under `key` as ids. A list longer
     than finding.PICKER_LISTED gets a box above it whose words narrow what it offers (those
@@ -99,22 +119,28 @@ def pick_named(label: str, names: dict[str, str], key: str, noun: str = "") -> l
 
     Not Streamlit's `bind="query-params"`: that writes the shown labels to the address,
     which the API does not take and which change when a name is corrected."""
+    t = t or translator()
     _seed_from_url(key, list(names), names.__getitem__)
     options = list(names)
     if len(names) > finding.PICKER_LISTED:
         noun = noun or label.lower()
-        words = st.text_input(
-            f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}",
-            key=f"{key}-find",
-            placeholder=f"Words of its name · {len(names):,} to choose from",
-        )
+        find, placeholder = _find_words(noun, len(names), "name", t)
+        words = st.text_input(find, key=f"{key}-find", placeholder=placeholder)
         chosen = st.session_state.get(key) or []
         listed = finding.PICKER_LISTED
         options, matching = finding.listed_options(names, words, chosen, listed)
-        note = finding.listed_text(len(options) - len(chosen), matching, len(names), noun, words)
+        note = finding.listed_text(
+            len(options) - len(chosen), matching, len(names), noun, words, t.lang
+        )
         if note:
             st.caption(note)
-    chosen = st.multiselect(label, options, format_func=names.get, key=key)
+    chosen = st.multiselect(
+        label,
+        options,
+        format_func=names.get,
+        key=key,
+        placeholder=t.gettext("Choose options"),
+    )
     _write_url(key, chosen)
     return chosen
 
@@ -152,27 +178,27 @@ def pick_one(label: str, names: dict[str, str], key: str) -> str:
     return choice
 
 
-def choose_by_id(label: str, options: dict[str, str], param: str, key: str) -> str | None:
+def choose_by_id(
+    label: str, options: dict[str, str], param: str, key: str, t: Translator | None = None
+) -> str | None:
     """A selectbox whose choice lives in the URL as a stable id (?param=id), not as its label,
     so links from elsewhere in the app can name an item. An unknown id falls back to the first.
     A list longer than finding.PICKER_LISTED gets a box above it whose words narrow what it
     offers (the current choice always among them), as pick_named's lists do: at 5,000
     articles the Sources page sent every title in every run (462 KB)."""
+    t = t or translator()
     ids = list(options)
     if not ids:
         return None
     requested = st.query_params.get(param)
     if len(options) > finding.PICKER_LISTED:
-        noun = label.lower()
-        words = st.text_input(
-            f"Find {'an' if noun[:1] in 'aeiou' else 'a'} {noun}",
-            key=f"{key}-find",
-            placeholder=f"Words of its title · {len(options):,} to choose from",
-        )
+        noun = label.lower() if t.lang == "en" else "article"
+        find, placeholder = _find_words(noun, len(options), "title", t)
+        words = st.text_input(find, key=f"{key}-find", placeholder=placeholder)
         current = st.session_state.get(key, requested)
         chosen = [current] if current in options else [ids[0]]
         ids, matching = finding.listed_options(options, words, chosen, finding.PICKER_LISTED)
-        note = finding.listed_text(len(ids) - 1, matching, len(options), noun, words)
+        note = finding.listed_text(len(ids) - 1, matching, len(options), noun, words, t.lang)
         if note:
             st.caption(note)
     choice = st.selectbox(
@@ -192,11 +218,11 @@ def url_choice(param: str, choices: list[str]) -> str:
     return requested if requested in choices else choices[0]
 
 
-def facet_counts(slots: dict[str, DeltaGenerator], facets: pd.DataFrame) -> None:
+def facet_counts(slots: dict[str, DeltaGenerator], facets: pd.DataFrame, t: Translator) -> None:
     """Under each picker, how many statements each value has under the other filters."""
     for facet, slot in slots.items():
-        counts = finding.facet_counts(facets, facet)
-        slot.caption(counts or "No statement under the other filters.")
+        counts = finding.facet_counts(facets, facet, t.lang)
+        slot.caption(counts or t.gettext("No statement under the other filters."))
 
 
 def clear_filters(keys: Sequence[str]) -> None:
@@ -208,11 +234,11 @@ def clear_filters(keys: Sequence[str]) -> None:
             st.query_params.pop(k, None)
 
 
-def nothing_matched(reason: str, keys: Sequence[str]) -> None:
+def nothing_matched(reason: str, keys: Sequence[str], t: Translator) -> None:
     """Why nothing matched, and a button that clears the search and filters."""
     st.warning(reason, icon=":material/search_off:")
     st.button(
-        "Clear the search and every filter",
+        t.gettext("Clear the search and every filter"),
         key="clear-filters",
         on_click=clear_filters,
         args=(tuple(keys),),

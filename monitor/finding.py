@@ -13,6 +13,7 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
+from data_model.i18n import translator
 from data_model.safe_text import md
 from data_model.wording import date_text
 from database.queries import fold
@@ -58,23 +59,27 @@ class StatementChoice:
             "years": [int(y) for y in self.years],
         }
 
-    def active(self) -> dict[str, str]:
+    def active(self, lang: str = "en") -> dict[str, str]:
         """Each filter in use, by its name in the queries, said in words."""
+        t = translator(lang)
 
         def listed(values: tuple[Any, ...]) -> str:
-            return ", ".join(self.names.get(str(v), texts.words(str(v))) for v in values)
+            return ", ".join(self.names.get(str(v), texts.words(str(v), lang)) for v in values)
+
+        def said_as(template: str, values: tuple[Any, ...]) -> str:
+            return template.format(values=listed(values)) if values else ""
 
         said = {
-            "q": f"the search “{self.text.strip()}”" if self.text.strip() else "",
-            "org": f"organisation {listed(self.organisations)}" if self.organisations else "",
-            "actor": f"speaker {listed(self.actor_ids)}" if self.actor_ids else "",
-            "source": f"article {listed(self.source_ids)}" if self.source_ids else "",
-            "stance": f"stance {listed(self.stances)}" if self.stances else "",
-            "topic": f"topic {listed(self.topics)}" if self.topics else "",
-            "actor_type": f"organisation type {listed(self.actor_types)}"
-            if self.actor_types
+            "q": t.gettext("the search “{words}”").format(words=self.text.strip())
+            if self.text.strip()
             else "",
-            "year": f"year {listed(self.years)}" if self.years else "",
+            "org": said_as(t.gettext("organisation {values}"), self.organisations),
+            "actor": said_as(t.gettext("speaker {values}"), self.actor_ids),
+            "source": said_as(t.gettext("article {values}"), self.source_ids),
+            "stance": said_as(t.gettext("stance {values}"), self.stances),
+            "topic": said_as(t.gettext("topic {values}"), self.topics),
+            "actor_type": said_as(t.gettext("organisation type {values}"), self.actor_types),
+            "year": said_as(t.gettext("year {values}"), self.years),
         }
         return {k: v for k, v in said.items() if v}
 
@@ -83,8 +88,26 @@ class StatementChoice:
         return tuple(sorted((k, str(v)) for k, v in self.query().items()))
 
 
-def plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+def bold(text: str) -> str:
+    """Markdown bold around words of ours (never around data)."""
+    return f"**{text}**"
+
+
+def plural(n: int, noun: str, lang: str = "en") -> str:
+    """'1 speaker', '2,400 articles' in the reader's language; a noun not listed here is
+    written the English way."""
+    t = translator(lang)
+    forms = {
+        "speaker": t.ngettext("{n} speaker", "{n} speakers", n),
+        "article": t.ngettext("{n} article", "{n} articles", n),
+        "statement": t.ngettext("{n} statement", "{n} statements", n),
+        "named position": t.ngettext("{n} named position", "{n} named positions", n),
+        "actor": t.ngettext("{n} actor", "{n} actors", n),
+        "organisation": t.ngettext("{n} organisation", "{n} organisations", n),
+        "metric": t.ngettext("{n} metric", "{n} metrics", n),
+    }
+    english = "{n} " + noun + ("" if n == 1 else "s")
+    return forms.get(noun, english).format(n=t.number_text(f"{n:,}"))
 
 
 def organisation_names(actors: pd.DataFrame) -> dict[str, str]:
@@ -115,43 +138,58 @@ def listed_options(
     return picked + others[:limit], len(matching)
 
 
-def listed_text(n_listed: int, n_matching: int, n_all: int, noun: str, words: str) -> str:
+def listed_text(
+    n_listed: int, n_matching: int, n_all: int, noun: str, words: str, lang: str = "en"
+) -> str:
     """Under a narrowed picker: what it lists, of how many."""
+    t = translator(lang)
+    listed = t.number_text(f"{n_listed:,}")
     if not words.strip():
-        return (
-            f"Listed: the first {n_listed:,} of {plural(n_all, noun)}; "
-            "type words above to find any other."
-        )
+        return t.gettext(
+            "Listed: the first {listed} of {all}; type words above to find any other."
+        ).format(listed=listed, all=plural(n_all, noun, lang))
     if n_matching > n_listed:
-        return (
-            f"Listed: the first {n_listed:,} of {plural(n_matching, noun)} that match; "
-            "type more words to narrow them."
-        )
-    return f"{plural(n_matching, noun)} of {n_all:,} match{'es' if n_matching == 1 else ''}."
+        return t.gettext(
+            "Listed: the first {listed} of {matching} that match; type more words to narrow them."
+        ).format(listed=listed, matching=plural(n_matching, noun, lang))
+    return t.ngettext(
+        "{matching} of {all} matches.", "{matching} of {all} match.", n_matching
+    ).format(matching=plural(n_matching, noun, lang), all=t.number_text(f"{n_all:,}"))
 
 
-def statement_summary_markdown(summary: dict[str, Any]) -> str:
+def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str:
     """'From 25 speakers in 5 articles, said between … Latest: … Most cited: …'."""
+    t = translator(lang)
     n = int(summary["n"])
     if not n:
         return ""
-    first = date_text(summary["first_said"])
-    last = date_text(summary["last_said"])
-    when = f"on {last}" if first == last else f"between {first} and {last}"
+    first = date_text(summary["first_said"], lang=lang)
+    last = date_text(summary["last_said"], lang=lang)
+    when = (
+        t.gettext("on {day}").format(day=last)
+        if first == last
+        else t.gettext("between {first} and {last}").format(first=first, last=last)
+    )
     cited = ", ".join(
-        f"{md(name)} ({int(k):,})"
+        f"{md(name)} ({t.number_text(f'{int(k):,}')})"
         for name, k in zip(summary["cited_names"], summary["cited_counts"], strict=True)
     )
+    latest = date_text(summary["latest_said"], summary["latest_precision"], lang)
     return (
-        f"From {plural(int(summary['n_speakers']), 'speaker')} in "
-        f"{plural(int(summary['n_articles']), 'article')}, said {when}.  \n"
-        f"**Latest:** {md(summary['latest_name'])}, "
-        f"{md(date_text(summary['latest_said'], summary['latest_precision']))} · "
-        f"**Most cited:** {cited}"
+        t.gettext("From {speakers} in {articles}, said {when}.").format(
+            speakers=plural(int(summary["n_speakers"]), "speaker", lang),
+            articles=plural(int(summary["n_articles"]), "article", lang),
+            when=when,
+        )
+        + "  \n"
+        + bold(t.gettext("Latest:"))
+        + f" {md(summary['latest_name'])}, {md(latest)} · "
+        + bold(t.gettext("Most cited:"))
+        + f" {cited}"
     )
 
 
-def facet_counts(facets: pd.DataFrame, facet: str) -> str:
+def facet_counts(facets: pd.DataFrame, facet: str, lang: str = "en") -> str:
     """'Human Rights Watch 7 · Licadho 2 · and 3 more': the values with statements under
     every other filter, most first; empty when none has any."""
     # Plain rows, not boolean masks: a page run asks this of every facet, and pandas
@@ -165,190 +203,256 @@ def facet_counts(facets: pd.DataFrame, facet: str) -> str:
     ]
     if not rows:
         return ""
-    shown = [f"{md(texts.words(str(label)))} **{n:,}**" for label, n in rows[:FACET_SHOWN]]
+    t = translator(lang)
+    shown = [
+        f"{md(texts.words(str(label), lang))} **{t.number_text(f'{n:,}')}**"
+        for label, n in rows[:FACET_SHOWN]
+    ]
     more = len(rows) - FACET_SHOWN
-    return " · ".join(shown) + (f" · and {more} more" if more > 0 else "")
+    return " · ".join(shown) + (
+        " · " + t.gettext("and {n} more").format(n=t.digits(str(more))) if more > 0 else ""
+    )
 
 
-def no_match_text(facets: pd.DataFrame, choice: StatementChoice) -> str:
+def no_match_text(facets: pd.DataFrame, choice: StatementChoice, lang: str = "en") -> str:
     """Why no statement matched: the search or filters that match nothing on their own,
     else what leaving out each one would show."""
-    active = choice.active()
+    t = translator(lang)
+    active = choice.active(lang)
     if not active:
-        return "No statement has been added yet."
+        return t.gettext("No statement has been added yet.")
     counts = facets[facets["facet"].isin(["only", "without"])]
     count = {(r.facet, r.value): int(r.n) for r in counts.itertuples()}
     alone = [words for name, words in active.items() if count.get(("only", name), 1) == 0]
     if alone:
         searched = (
-            " (words, speaker and other spellings, organisation and role were searched)"
+            " "
+            + t.gettext("(words, speaker and other spellings, organisation and role were searched)")
             if "q" in active and count.get(("only", "q"), 1) == 0
             else ""
         )
-        head = f"Nothing matches {'; '.join(md(w) for w in alone)} on its own{searched}."
+        head = t.gettext("Nothing matches {filters} on its own{searched}.").format(
+            filters="; ".join(md(w) for w in alone), searched=searched
+        )
         if searched:
-            head += _words_matched(facets)
+            head += _words_matched(facets, lang)
     else:
-        together = " and ".join(md(w) for w in active.values())
-        head = f"No statement matches {together} together."
+        together = t.gettext(" and ").join(md(w) for w in active.values())
+        head = t.gettext("No statement matches {filters} together.").format(filters=together)
     lines = [
-        f"Without {md(words)}: {plural(count[('without', name)], 'statement')}."
+        t.gettext("Without {filter}: {statements}.").format(
+            filter=md(words), statements=plural(count[("without", name)], "statement", lang)
+        )
         for name, words in active.items()
         if count.get(("without", name), 0)
     ]
     return "  \n".join([head, *lines])
 
 
-def _words_matched(facets: pd.DataFrame) -> str:
+def _words_matched(facets: pd.DataFrame, lang: str = "en") -> str:
     """Of a search of several words that matched nothing: which words no statement holds,
     or, when each is somewhere, that they never meet in one statement."""
+    t = translator(lang)
     found = facets[facets["facet"] == "word"]
     if len(found) < 2:
         return ""
     missing = [f"“{md(str(r.label))}”" for r in found.itertuples() if int(r.n) == 0]
     if missing:
-        return f" No statement holds {' or '.join(missing)}."
+        return " " + t.gettext("No statement holds {words}.").format(
+            words=t.gettext(" or ").join(missing)
+        )
     each = ", ".join(
-        f"“{md(str(r.label))}” {plural(int(r.n), 'statement')}"
+        f"“{md(str(r.label))}” {plural(int(r.n), 'statement', lang)}"
         for r in found.sort_values("value", key=lambda v: v.astype(int)).itertuples()
     )
-    return f" Each word is found, never all in one statement: {each}."
+    return " " + t.gettext("Each word is found, never all in one statement: {each}.").format(
+        each=each
+    )
 
 
-def statement_href(statement_id: str) -> str:
-    """Relative address of one statement alone (its permalink)."""
-    return f"statements?statement={quote_plus(statement_id)}"
+def statement_href(statement_id: str, lang: str = "en") -> str:
+    """Relative address of one statement alone (its permalink, in the reader's language)."""
+    return f"statements?statement={quote_plus(statement_id)}{texts.lang_part(lang)}"
 
 
-def policy_href(policy_id: str) -> str:
-    """Relative address of one proposal alone (its permalink)."""
-    return f"policies?policy={quote_plus(policy_id)}"
+def policy_href(policy_id: str, lang: str = "en") -> str:
+    """Relative address of one proposal alone (its permalink, in the reader's language)."""
+    return f"policies?policy={quote_plus(policy_id)}{texts.lang_part(lang)}"
 
 
-def statement_item_markdown(row: Any) -> str:
+def statement_item_markdown(row: Any, lang: str = "en") -> str:
     """One statement as the list shows it, with a link to it alone."""
-    return texts.statement_markdown(row, statement_href(row.statement_id))
+    return texts.statement_markdown(row, statement_href(row.statement_id, lang), lang)
 
 
-def citation_text(row: Any, permalink: str) -> str:
+def citation_text(row: Any, permalink: str, lang: str = "en") -> str:
     """The statement as a reader pastes it into a report: the words as stored, signed only
     by whoever spoke them (a paraphrase is the article's, never in quotation marks under
     the speaker's name), the speaker with the role the article gave, the article, its
     address and the permalink. Plain text: copied, not rendered."""
+    t = translator(lang)
     who = texts.speaker_text(row.actor_name, row.actor_role, row.organisation)
     relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else ""
     words = re.sub(r"\s+", " ", str(row.quote)).strip()
     if row.kind == "direct" and relayer:
-        said = f"{who}, according to {relayer}:\n“{words}”\n— {relayer}, passing on {row.actor_name}’s words"
+        said = (
+            t.gettext("{who}, according to {relayer}:").format(who=who, relayer=relayer)
+            + f"\n“{words}”\n— "
+            + t.gettext("{relayer}, passing on {speaker}’s words").format(
+                relayer=relayer, speaker=row.actor_name
+            )
+        )
     elif row.kind == "direct":
         said = f"“{words}”\n— {who}"
     elif relayer:
-        said = (
-            f"{who}, according to {relayer}, as the article reports it "
-            f"(the article’s words, not a quotation): {words}"
-        )
+        said = t.gettext(
+            "{who}, according to {relayer}, as the article reports it "
+            "(the article’s words, not a quotation): {words}"
+        ).format(who=who, relayer=relayer, words=words)
     else:
-        said = f"{who}, as the article reports it (the article’s words, not a quotation): {words}"
-    source = f"Source: {row.source_citation}"
+        said = t.gettext(
+            "{who}, as the article reports it (the article’s words, not a quotation): {words}"
+        ).format(who=who, words=words)
+    source = t.gettext("Source: {citation}").format(citation=row.source_citation)
     if isinstance(row.source_url, str) and row.source_url:
         source += f". {row.source_url}"
-    return f"{said}\n{source}\nPermalink: {permalink}"
+    return f"{said}\n{source}\n" + t.gettext("Permalink: {address}").format(address=permalink)
 
 
-def proposal_citation_text(p: Any, permalink: str) -> str:
+def proposal_citation_text(p: Any, permalink: str, lang: str = "en") -> str:
     """The proposal as a reader pastes it into a report: its name and status, who put it
     forward with the role the article gave, the article's words reporting it (signed by the
     article, as the page signs them), the article, its address and the permalink."""
+    t = translator(lang)
     proposer = texts.speaker_text(p.proposed_by_name, p.proposed_by_role, None)
-    first = date_text(p.proposed_on, p.proposed_on_precision)
+    first = date_text(p.proposed_on, p.proposed_on_precision, lang)
     words = re.sub(r"\s+", " ", str(p.quote)).strip()
     source = f"{p.source_citation}"
     if isinstance(p.source_url, str) and p.source_url:
         source += f". {p.source_url}"
+    head = t.gettext("{name} ({status}), put forward by {proposer}; first reported {day}.").format(
+        name=t.pick(p.name, getattr(p, "label_km", None)),
+        status=texts.words(p.status, lang),
+        proposer=proposer,
+        day=first,
+    )
     return (
-        f"{p.name} ({texts.words(p.status)}), put forward by {proposer}; first reported "
-        f"{first}.\nAs the article reports it: “{words}”\n— {source}\nPermalink: {permalink}"
+        f"{head}\n"
+        + t.gettext("As the article reports it:")
+        + f" “{words}”\n— {source}\n"
+        + t.gettext("Permalink: {address}").format(address=permalink)
     )
 
 
-def policy_overview_markdown(overview: dict[str, Any]) -> str:
+def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
     """'11 proposed · 3 in effect …  Latest: … · Most discussed: …'."""
+    t = translator(lang)
     if not int(overview["n"]):
         return ""
     statuses = " · ".join(
-        f"{int(k):,} {texts.words(s)}"
+        f"{t.number_text(f'{int(k):,}')} {texts.words(s, lang)}"
         for s, k in zip(overview["status_names"], overview["status_counts"], strict=True)
     )
     lines = [
-        f"{statuses}. {plural(int(overview['n_positions']), 'named position')} from "
-        f"{plural(int(overview['n_actors']), 'actor')}.",
-        f"**Latest:** {md(overview['latest_name'])}, "
-        f"{md(date_text(overview['latest_on'], overview['latest_precision']))}",
+        f"{statuses}. "
+        + t.gettext("{positions} from {actors}.").format(
+            positions=plural(int(overview["n_positions"]), "named position", lang),
+            actors=plural(int(overview["n_actors"]), "actor", lang),
+        ),
+        bold(t.gettext("Latest:")) + f" {md(overview['latest_name'])}, "
+        f"{md(date_text(overview['latest_on'], overview['latest_precision'], lang))}",
     ]
     names = overview["discussed_names"]
     if names is not None and len(names):
-        lines[-1] += " · **Most discussed:** " + ", ".join(
-            f"{md(n)} ({int(k)} positions)"
-            for n, k in zip(names, overview["discussed_counts"], strict=True)
+        lines[-1] += (
+            " · "
+            + bold(t.gettext("Most discussed:"))
+            + " "
+            + ", ".join(
+                f"{md(n)} ("
+                + t.ngettext("{n} position", "{n} positions", int(k)).format(
+                    n=t.digits(str(int(k)))
+                )
+                + ")"
+                for n, k in zip(names, overview["discussed_counts"], strict=True)
+            )
         )
     return "  \n".join(lines)
 
 
-def stand_table(page: pd.DataFrame) -> str:
+def stand_table(page: pd.DataFrame, lang: str = "en") -> str:
     """Who stands where on the proposals of one page, as a light table."""
+    t = translator(lang)
+    names = page["name"]
+    if "label_km" in page.columns:
+        names = [t.pick(n, k) for n, k in zip(page["name"], page["label_km"], strict=True)]
     frame = pd.DataFrame(
         {
-            "Proposal": page["name"],
-            "Status": page["status"].map(texts.words),
-            "For": page["for_names"].fillna("—"),
-            "Against": page["against_names"].fillna("—"),
-            "Mixed": page["mixed_names"].fillna("—"),
+            t.gettext("Proposal"): names,
+            t.gettext("Status"): page["status"].map(lambda s: texts.words(s, lang)),
+            t.gettext("For"): page["for_names"].fillna("—"),
+            t.gettext("Against"): page["against_names"].fillna("—"),
+            t.gettext("Mixed"): page["mixed_names"].fillna("—"),
         }
     )
-    return texts.markdown_table(frame)
+    return texts.markdown_table(frame, lang)
 
 
-def proposal_markdown(p: Any, *, heading: bool = True) -> str:
+def proposal_markdown(p: Any, *, heading: bool = True, lang: str = "en") -> str:
     """A proposal without the positions on it (those are drawn on demand)."""
-    body = policy_texts.policy_markdown(p)
-    link = f"[Link to this proposal]({policy_href(p.policy_id)})"
-    return (f"### {md(p.name)}\n\n" if heading else "") + f"{body}\n\n{link}"
+    t = translator(lang)
+    body = policy_texts.policy_markdown(p, lang)
+    words = t.gettext("Link to this proposal")
+    link = f"[{words}]({policy_href(p.policy_id, lang)})"
+    name = t.pick(p.name, getattr(p, "label_km", None))
+    return (f"### {md(name)}\n\n" if heading else "") + f"{body}\n\n{link}"
 
 
-def positions_label(p: Any, *, with_citation: bool = False) -> str:
+def positions_label(p: Any, *, with_citation: bool = False, lang: str = "en") -> str:
     """'Who stands where, in their words: 3 for, 1 against, 0 mixed', and '· citation to
     copy' when the panel holds that too."""
-    label = (
-        f"Who stands where, in their words: {p.n_supports} for, {p.n_opposes} against, "
-        f"{p.n_mixed} mixed"
+    t = translator(lang)
+    label = t.gettext(
+        "Who stands where, in their words: {supports} for, {opposes} against, {mixed} mixed"
+    ).format(
+        supports=t.digits(str(p.n_supports)),
+        opposes=t.digits(str(p.n_opposes)),
+        mixed=t.digits(str(p.n_mixed)),
     )
-    return label + (" · citation to copy" if with_citation else "")
+    return label + (" · " + t.gettext("citation to copy") if with_citation else "")
 
 
-def positions_words(positions: pd.DataFrame) -> str:
+def positions_words(positions: pd.DataFrame, lang: str = "en") -> str:
     """The named actors for, against and mixed on one proposal, each in their words (signed
     only by whoever spoke them) with their article."""
+    t = translator(lang)
     if positions.empty:
-        return "_No named actor's position on this proposal is reported._"
+        return "_" + t.gettext("No named actor's position on this proposal is reported.") + "_"
     parts = []
     for word, heading in policy_texts.POSITION_HEADINGS.items():
         group = positions[positions["position"] == word]
         if group.empty:
             continue
-        parts.append(f"**{heading}**")
+        parts.append(bold(t.gettext(heading)))
         for pos in group.itertuples():
             who = texts.speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
-            where = f", in [{md(pos.source_label)}]({texts.source_href(pos.source_id)})"
+            where = ", " + t.gettext("in {article}").format(
+                article=f"[{md(pos.source_label)}]({texts.source_href(pos.source_id, lang)})"
+            )
             parts.append(
-                texts.attributed_words(pos.quote, pos.kind, who, pos.relayed_by_name, where)
+                texts.attributed_words(
+                    pos.quote, pos.kind, who, pos.relayed_by_name, where, lang=lang
+                )
             )
     return "\n\n".join(parts)
 
 
-def statements_file_name(choice: StatementChoice) -> str:
+def statements_file_name(choice: StatementChoice, lang: str = "en") -> str:
     """'cambodia-drug-campaign-statements-search-human-rights-watch-stance-critical.csv'."""
     parts = ["cambodia-drug-campaign-statements"]
     for name, words in choice.active().items():
         slug = re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")[:60].strip("-")
         parts.append(slug if name != "q" else "search-" + slug.removeprefix("the-search-"))
+    if lang != "en":  # the filters are named in English (ASCII); the language is marked
+        parts.append(lang)
     return "-".join(parts) + ".csv"

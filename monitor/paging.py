@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data_model.i18n import translator
 from monitor import check_texts, texts
 
 
@@ -22,10 +23,19 @@ def page_number(n_rows: int, size: int, key: str, chosen: object, scope: str) ->
     return st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
 
 
-def page_range(page: int, size: int, n_rows: int, noun: str) -> str:
+def page_range(page: int, size: int, n_rows: int, noun: str, lang: str = "en") -> str:
     """'Statements 21–40 of 86, newest first'."""
+    t = translator(lang)
     first, last = (page - 1) * size + 1, min(page * size, n_rows)
-    return f"{noun} {first:,}–{last:,} of {n_rows:,}, newest first"
+    template = {
+        "Statements": t.gettext("Statements {first}–{last} of {total}, newest first"),
+        "Proposals": t.gettext("Proposals {first}–{last} of {total}, newest first"),
+    }[noun]
+    return template.format(
+        first=t.number_text(f"{first:,}"),
+        last=t.number_text(f"{last:,}"),
+        total=t.number_text(f"{n_rows:,}"),
+    )
 
 
 def back_to_all(label: str, param: str) -> None:
@@ -40,10 +50,10 @@ def back_to_all(label: str, param: str) -> None:
     )
 
 
-def paged_checks(checks: pd.DataFrame, key: str) -> None:
+def paged_checks(checks: pd.DataFrame, key: str, lang: str = "en") -> None:
     """Checks in pages of check_texts.CHECKS_PER_PAGE, the page kept in the address."""
     pages = texts.pages_needed(len(checks), check_texts.CHECKS_PER_PAGE)
     page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
     st.markdown(
-        check_texts.checks_markdown(texts.page_of(checks, page, check_texts.CHECKS_PER_PAGE))
+        check_texts.checks_markdown(texts.page_of(checks, page, check_texts.CHECKS_PER_PAGE), lang)
     )

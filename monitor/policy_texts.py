@@ -6,61 +6,82 @@ from typing import Any
 
 import pandas as pd
 
+from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import date_text
 from monitor.texts import attributed_words, blockquote, speaker_text, words
 
-POSITION_WORDS = {"supports": "for", "opposes": "against", "mixed": "mixed"}
+POSITION_WORDS = {"supports": N_("for"), "opposes": N_("against"), "mixed": N_("mixed")}
 
 
-POSITION_HEADINGS = {"supports": "For", "opposes": "Against", "mixed": "Mixed"}
+POSITION_HEADINGS = {"supports": N_("For"), "opposes": N_("Against"), "mixed": N_("Mixed")}
 
 
-def positions_markdown(positions: pd.DataFrame) -> str:
-    """Positions on proposals as one block of text."""
+def positions_markdown(positions: pd.DataFrame, lang: str = "en", empty: str = "") -> str:
+    """Positions on proposals as one block of text (`empty`: what to say when there are none)."""
+    t = translator(lang)
     if positions.empty:
-        return "_No positions on proposals are drawn from this article._"
+        return (
+            "_"
+            + (empty or t.gettext("No positions on proposals are drawn from this article."))
+            + "_"
+        )
     return "\n\n".join(
-        f"**{md(p.actor_name)}** {POSITION_WORDS[p.position]} · {md(p.policy_name)}\n\n"
-        + attributed_words(p.quote, p.kind, p.actor_name, p.relayed_by_name)
+        f"**{md(p.actor_name)}** {t.gettext(POSITION_WORDS[p.position])} · {md(p.policy_name)}\n\n"
+        + attributed_words(p.quote, p.kind, p.actor_name, p.relayed_by_name, lang=lang)
         for p in positions.itertuples()
     )
 
 
-def stance_matrix(positions: pd.DataFrame) -> pd.DataFrame:
+def stance_matrix(positions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Actors (rows) against proposals (columns): 'for', 'against', 'mixed' or blank."""
+    t = translator(lang)
     if positions.empty:
         return pd.DataFrame()
-    words = positions.assign(word=positions["position"].map(POSITION_WORDS))
+    words = positions.assign(word=positions["position"].map(lambda p: t.gettext(POSITION_WORDS[p])))
     matrix = words.pivot_table(
         index="actor_name",
         columns="policy_name",
         values="word",
         aggfunc=lambda s: " / ".join(sorted(set(s))),
     )
-    return matrix.fillna("").rename_axis(index="Actor", columns=None)
+    return matrix.fillna("").rename_axis(index=t.gettext("Actor"), columns=None)
 
 
-def policy_markdown(p: Any) -> str:
+def policy_markdown(p: Any, lang: str = "en") -> str:
     """A proposal's status, who put it forward, its description and the words reporting it
-    (the positions on it are drawn on demand: monitor.finding.positions_words)."""
+    (the positions on it are drawn on demand: monitor.finding.positions_words). The status
+    note and description are the curator's English; the quote, the article's words."""
+    t = translator(lang)
+    status, area = t.gettext("Status:"), t.gettext("Area:")
+    proposer, first = t.gettext("Put forward by:"), t.gettext("First reported:")
     parts = [
-        f"**Status:** {md(words(p.status))} — {md(p.status_note)}  \n"
-        f"**Area:** {md(p.category)} · **Put forward by:** "
+        f"**{status}** {md(words(p.status, lang))} — {md(p.status_note)}  \n"
+        f"**{area}** {md(words(p.category, lang))} · **{proposer}** "
         f"{md(speaker_text(p.proposed_by_name, p.proposed_by_role, None))} · "
-        f"**First reported:** {md(date_text(p.proposed_on, p.proposed_on_precision))}",
+        f"**{first}** {md(date_text(p.proposed_on, p.proposed_on_precision, lang))}",
         md(p.description),
-        blockquote(p.quote) + f"\n>\n> — as reported in {md(p.source_citation)}",
+        blockquote(p.quote)
+        + "\n>\n> — "
+        + t.gettext("as reported in {citation}").format(citation=md(p.source_citation)),
     ]
     return "\n\n".join(parts)
 
 
-def proposals_markdown(policies: pd.DataFrame) -> str:
+def proposals_markdown(policies: pd.DataFrame, lang: str = "en") -> str:
     """Proposals with status, proposer and the count of named actors for and against."""
+    t = translator(lang)
     lines = [
-        f"**{md(r.name)}** · {md(words(r.status))}  \n"
-        f"Put forward by {md(r.proposed_by_name)}; {r.n_supports} for, {r.n_opposes} against, "
-        f"{r.n_mixed} mixed among named actors."
+        f"**{md(t.pick(r.name, getattr(r, 'label_km', None)))}** · {md(words(r.status, lang))}  \n"
+        + t.gettext(
+            "Put forward by {name}; {supports} for, {opposes} against, {mixed} mixed among "
+            "named actors."
+        ).format(
+            name=md(r.proposed_by_name),
+            supports=t.digits(str(r.n_supports)),
+            opposes=t.digits(str(r.n_opposes)),
+            mixed=t.digits(str(r.n_mixed)),
+        )
         for r in policies.itertuples()
     ]
     return "\n\n".join(lines)

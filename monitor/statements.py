@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from data_model.i18n import Translator
 from data_model.safe_text import md
 from database.downloads import DOWNLOAD_TABLES
 from exports.csvsafe import to_csv_bytes
@@ -18,29 +19,43 @@ from monitor.paging import back_to_all, page_number, page_range
 PROFILE_POSITIONS = 10
 
 
-def speaker_profile(actor_id: str) -> None:
+def speaker_profile(actor_id: str, t: Translator) -> None:
     """One speaker's name, role, organisation and positions on proposals, in a box."""
     actors = cached.actors()
     profile = next(actors[actors["actor_id"] == actor_id].itertuples())
     with st.container(border=True):
         st.subheader(md(profile.name))
-        st.markdown(texts.actor_profile_markdown(profile))
+        st.markdown(texts.actor_profile_markdown(profile, t.lang))
         positions = cached.policy_positions(actor_ids=[actor_id])
         # Bounded like the lists: a much-quoted speaker's profile must not grow the page.
-        st.markdown(policy_texts.positions_markdown(positions.head(PROFILE_POSITIONS)))
+        st.markdown(
+            policy_texts.positions_markdown(
+                positions.head(PROFILE_POSITIONS),
+                t.lang,
+                empty=t.gettext("No positions on proposals are reported for this speaker."),
+            )
+        )
         if len(positions) > PROFILE_POSITIONS:
             st.caption(
-                f"The first {PROFILE_POSITIONS} of {len(positions):,} positions; every one "
-                "is on the Data page (table 'Positions on proposals')."
+                t.gettext(
+                    "The first {shown} of {total} positions; every one is on the Data page "
+                    "(table 'Positions on proposals')."
+                ).format(
+                    shown=t.digits(str(PROFILE_POSITIONS)),
+                    total=t.number_text(f"{len(positions):,}"),
+                )
             )
 
 
-def statements(rows: pd.DataFrame) -> None:
+def statements(rows: pd.DataFrame, t: Translator) -> None:
     """Many statements as one block of text: one element, however many there are."""
-    st.markdown(texts.statements_markdown(rows))
+    if rows.empty:
+        st.markdown("_" + t.gettext("No statements are drawn from this article.") + "_")
+        return
+    st.markdown(texts.statements_markdown(rows, t.lang))
 
 
-def statement_page(choice: finding.StatementChoice, n_rows: int) -> None:
+def statement_page(choice: finding.StatementChoice, n_rows: int, t: Translator) -> None:
     """One page of the chosen statements, each with a link to it alone and its citation to
     copy; the page picker under them. A fixed number of elements whatever the corpus."""
     size = finding.STATEMENTS_PER_PAGE
@@ -48,40 +63,44 @@ def statement_page(choice: finding.StatementChoice, n_rows: int) -> None:
     page = page_number(n_rows, size, "page", choice.signature(), "statements")
     rows = cached.statements_page(page, size, **choice.query())
     with listed:
-        st.caption(page_range(page, size, n_rows, "Statements"))
+        st.caption(page_range(page, size, n_rows, "Statements", t.lang))
         for row in rows.itertuples():
             with st.container(border=True):
-                st.markdown(finding.statement_item_markdown(row))
-                with st.popover("Copy with citation", icon=":material/content_copy:"):
-                    cite(row)
+                st.markdown(finding.statement_item_markdown(row, t.lang))
+                with st.popover(t.gettext("Copy with citation"), icon=":material/content_copy:"):
+                    cite(row, t)
 
 
-def cite(row: Any) -> None:
+def cite(row: Any, t: Translator) -> None:
     """The statement's citation as plain text with a copy button."""
-    permalink = page_permalink(finding.statement_href(row.statement_id))
-    st.code(finding.citation_text(row, permalink), language=None, wrap_lines=True)
+    permalink = page_permalink(finding.statement_href(row.statement_id, t.lang))
+    st.code(finding.citation_text(row, permalink, t.lang), language=None, wrap_lines=True)
 
 
-def statement_alone(statement_id: str) -> None:
+def statement_alone(statement_id: str, t: Translator) -> None:
     """One statement (its permalink), with its citation and the way back to all."""
-    back_to_all("All statements", "statement")
+    back_to_all(t.gettext("All statements"), "statement")
     rows = cached.statements(statement_ids=[statement_id])
     if rows.empty:
-        st.info(f"No statement has the id “{md(statement_id)}”: it may have been renamed.")
+        st.info(
+            t.gettext("No statement has the id “{id}”: it may have been renamed.").format(
+                id=md(statement_id)
+            )
+        )
         return
     row = next(rows.itertuples())
-    st.markdown(texts.statement_markdown(row))
-    st.markdown("**Copy with citation**")
-    cite(row)
+    st.markdown(texts.statement_markdown(row, lang=t.lang))
+    st.markdown(finding.bold(t.gettext("Copy with citation")))
+    cite(row, t)
 
 
-def download_statements(choice: finding.StatementChoice, n_rows: int) -> None:
+def download_statements(choice: finding.StatementChoice, n_rows: int, t: Translator) -> None:
     """Every chosen statement as CSV (all of them, not one page), fetched on the click."""
     columns = list(DOWNLOAD_TABLES["statements"].columns)
     st.download_button(
-        f"Download these {n_rows:,} statements as CSV",
+        t.gettext("Download these {n} statements as CSV").format(n=t.number_text(f"{n_rows:,}")),
         data=lambda: to_csv_bytes(cached.statements(**choice.query()).loc[:, columns]),
-        file_name=finding.statements_file_name(choice),
+        file_name=finding.statements_file_name(choice, t.lang),
         mime="text/csv",
         icon=":material/download:",
         key="statements-download",

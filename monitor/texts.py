@@ -9,15 +9,21 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
+from data_model.i18n import N_, translator
 from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text
 from database.queries import Dates
 
 
-def source_href(source_id: str) -> str:
+def lang_part(lang: str) -> str:
+    """'&lang=km' for a relative link in Khmer, so the page it opens speaks Khmer too."""
+    return "" if lang == "en" else f"&lang={lang}"
+
+
+def source_href(source_id: str, lang: str = "en") -> str:
     """Relative address of the Sources page opened on one article (for markdown links)."""
-    return f"sources?source={quote_plus(source_id)}"
+    return f"sources?source={quote_plus(source_id)}{lang_part(lang)}"
 
 
 def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
@@ -30,20 +36,72 @@ def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
     }
 
 
-def words(value: str) -> str:
-    """A stored code as words: 'under_study' -> 'under study'."""
-    return value.replace("_", " ")
+#: The stored codes a reader sees (stance, topic, organisation type, status, area,
+#: position), in words for the catalogue; a code not listed reads as itself.
+CODE_WORDS: dict[str, str] = {
+    "supportive": N_("supportive"),
+    "critical": N_("critical"),
+    "mixed": N_("mixed"),
+    "neutral": N_("neutral"),
+    "arrests": N_("arrests"),
+    "rehabilitation": N_("rehabilitation"),
+    "treatment": N_("treatment"),
+    "prisons": N_("prisons"),
+    "rights": N_("rights"),
+    "campaign": N_("campaign"),
+    "policy": N_("policy"),
+    "funding": N_("funding"),
+    "prevention": N_("prevention"),
+    "government": N_("government"),
+    "police": N_("police"),
+    "ngo": N_("ngo"),
+    "international_organisation": N_("international organisation"),
+    "expert": N_("expert"),
+    "other": N_("other"),
+    "proposed": N_("proposed"),
+    "under_study": N_("under study"),
+    "announced": N_("announced"),
+    "in_effect": N_("in effect"),
+    "dismissed": N_("dismissed"),
+    "unknown": N_("unknown"),
+    "enforcement": N_("enforcement"),
+    "justice": N_("justice"),
+    "corroboration": N_("corroboration"),
+    "arithmetic": N_("arithmetic"),
+    "gap": N_("gap"),
+    "restatement": N_("restatement"),
+    "status": N_("status"),
+    "contested": N_("contested"),
+}
 
 
-def count_text(n: int, noun: str) -> str:
-    """'**1 statement**', '**64 statements**'."""
-    return f"**{n} {noun}{'s' if n != 1 else ''}**"
+def words(value: str, lang: str = "en") -> str:
+    """A stored code as words: 'under_study' -> 'under study' (Khmer: 'កំពុងសិក្សា')."""
+    english = CODE_WORDS.get(value, value.replace("_", " "))
+    return translator(lang).gettext(english) if value in CODE_WORDS else english
 
 
-def markdown_table(frame: pd.DataFrame) -> str:
+def word_picker(lang: str):
+    """A format_func for pills of codes, in the reader's language."""
+    return lambda value: words(str(value), lang)
+
+
+def count_text(n: int, noun: str, lang: str = "en") -> str:
+    """'**1 statement**', '**64 statements**' (Khmer: '**សេចក្តីថ្លែងការណ៍ ៦៤**')."""
+    t = translator(lang)
+    forms = {
+        "statement": t.ngettext("{n} statement", "{n} statements", n),
+        "proposal": t.ngettext("{n} proposal", "{n} proposals", n),
+        "check": t.ngettext("{n} check", "{n} checks", n),
+        "row": t.ngettext("{n} row", "{n} rows", n),
+    }
+    return "**" + forms[noun].format(n=t.number_text(f"{n:,}")) + "**"
+
+
+def markdown_table(frame: pd.DataFrame, lang: str = "en") -> str:
     """A light table (no data-grid script to load); pipes in cells are escaped."""
     if frame.empty:
-        return "_Nothing to show._"
+        return "_" + translator(lang).gettext("Nothing to show.") + "_"
 
     def cell(value: object) -> str:
         return md(str(value).replace("\n", " "))
@@ -141,12 +199,12 @@ def fractional_columns(frame: pd.DataFrame) -> list[str]:
     return [str(c) for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
 
 
-def rows_html(frame: pd.DataFrame) -> str:
+def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
     """Rows as a plain HTML table: one line a row, long text cut short with the whole of it
     on hover, addresses as links. A light stand-in for the data grid, whose scripts are
-    the heaviest a page can load."""
+    the heaviest a page can load. Column names are the data's (the API's), never translated."""
     if frame.empty:
-        return "<p><em>No rows match these filters.</em></p>"
+        return "<p><em>" + translator(lang).gettext("No rows match these filters.") + "</em></p>"
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
     head = "".join(f"<th>{html_text(c)}</th>" for c in frame.columns)
     body = []
@@ -179,20 +237,30 @@ def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
     return text
 
 
-def attributed_words(quote: str, kind: str, who: str, relayer: object, where: str = "") -> str:
+def attributed_words(
+    quote: str, kind: str, who: str, relayer: object, where: str = "", lang: str = "en"
+) -> str:
     """Words with their speaker, signed only by whoever spoke them: a direct quote is a
     blockquote signed by the speaker; a paraphrase is the article's report, never signed;
     words passed on second-hand are signed by the one who passed them on. `where` is ready
     Markdown (a link); everything else is data, shown as text."""
+    t = translator(lang)
     who = md(who)
     if isinstance(relayer, str) and relayer:
         relayer = md(relayer)
         if kind == "direct":
-            return f"**{who}**, according to {relayer}:\n\n{blockquote(quote)}\n>\n> — {relayer}{where}"
-        return f"**{who}**, according to {relayer} as the article reports it: {md(quote)}{where}"
+            head = t.gettext("{who}, according to {relayer}:").format(
+                who=f"**{who}**", relayer=relayer
+            )
+            return f"{head}\n\n{blockquote(quote)}\n>\n> — {relayer}{where}"
+        head = t.gettext("{who}, according to {relayer} as the article reports it:").format(
+            who=f"**{who}**", relayer=relayer
+        )
+        return f"{head} {md(quote)}{where}"
     if kind == "direct":
         return f"{blockquote(quote)}\n>\n> — {who}{where}"
-    return f"**{who}**, as the article reports it: {md(quote)}{where}"
+    head = t.gettext("{who}, as the article reports it:").format(who=f"**{who}**")
+    return f"{head} {md(quote)}{where}"
 
 
 def latest_report_markdown(r: Any) -> str:
@@ -200,59 +268,107 @@ def latest_report_markdown(r: Any) -> str:
     return f"**{md(r.display_title)}**  \n{md(r.citation)}"
 
 
-def statement_markdown(row: Any, permalink: str = "") -> str:
+def translations_markdown(row: Any, lang: str = "en") -> str:
+    """A statement's translations (if the row carries any) as unofficial, with who made
+    them; the quote above stays the words said."""
+    found = getattr(row, "translations", None)
+    if not isinstance(found, list | tuple) or not found:
+        return ""
+    t = translator(lang)
+    lines = []
+    for item in found:
+        if not isinstance(item, dict) or not item.get("text"):
+            continue
+        by = t.gettext("Unofficial translation by {translator}").format(
+            translator=md(str(item.get("translator", "")))
+        )
+        lines.append(f":gray[{by}:] {md(str(item['text']))}")
+    return "\n\n".join(lines)
+
+
+def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     """One statement as markdown: the words (a direct quote as a quote, a paraphrase as the
     article's report, never dressed as a quote), the speaker with their role, then stance,
     topic, date, a link to the article and (given its address) one to the statement alone."""
+    t = translator(lang)
     who = speaker_text(row.actor_name, row.actor_role, row.organisation)
-    words = attributed_words(row.quote, row.kind, who, row.relayed_by_name)
-    said = date_text(row.statement_date, row.statement_date_precision)
-    how = "quoted" if row.kind == "direct" else "paraphrased"
+    said_words = attributed_words(row.quote, row.kind, who, row.relayed_by_name, lang=lang)
+    said = date_text(row.statement_date, row.statement_date_precision, lang)
+    how = t.gettext("quoted") if row.kind == "direct" else t.gettext("paraphrased")
+    link = t.gettext("Link to this statement")
     meta = (
-        f":gray[{md(row.stance)} · {md(row.topic)} · {how} · {md(said)} · "
-        f"[{md(row.source_label)}]({source_href(row.source_id)})"
-        + (f" · [Link to this statement]({permalink})" if permalink else "")
+        f":gray[{md(words(row.stance, lang))} · {md(words(row.topic, lang))} · {how} · "
+        f"{md(said)} · [{md(row.source_label)}]({source_href(row.source_id, lang)})"
+        + (f" · [{link}]({permalink})" if permalink else "")
         + "]"
     )
-    return f"{words}\n\n{meta}"
+    translated = translations_markdown(row, lang)
+    return f"{said_words}\n\n{meta}" + (f"\n\n{translated}" if translated else "")
 
 
-def statements_markdown(rows: pd.DataFrame) -> str:
+def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:
     """Many statements as one block of text, separated by rules."""
-    return "\n\n---\n\n".join(statement_markdown(r) for r in rows.itertuples())
+    return "\n\n---\n\n".join(statement_markdown(r, lang=lang) for r in rows.itertuples())
 
 
-def actor_profile_markdown(actor: Any) -> str:
+def actor_profile_markdown(actor: Any, lang: str = "en") -> str:
     """Role, organisation and type of one actor, the other spellings, and how much they said."""
-    text = f"{md(actor.role)} · {md(actor.organisation)} · {md(words(actor.actor_type))}"
+    t = translator(lang)
+    text = f"{md(actor.role)} · {md(actor.organisation)} · {md(words(actor.actor_type, lang))}"
     if actor.aliases:
-        text += f"  \nAlso written: {md(actor.aliases)}"
-    return text + (
-        f"  \n:gray[{actor.n_statements} statements, {actor.n_positions} positions on proposals]"
+        text += "  \n" + t.gettext("Also written: {names}").format(names=md(actor.aliases))
+    said = t.gettext("{statements} statements, {positions} positions on proposals").format(
+        statements=t.digits(str(actor.n_statements)), positions=t.digits(str(actor.n_positions))
     )
+    return text + f"  \n:gray[{said}]"
 
 
-def source_facts_markdown(src: Any) -> str:
-    """What is known about one article: outlet, byline, date and how it is known, address."""
-    outlet = f"**Outlet:** {md(src.outlet)}" + (
-        f" · **Reporter:** {md(src.reporter)}" if src.reporter else ""
+def source_facts_markdown(src: Any, lang: str = "en") -> str:
+    """What is known about one article: outlet, byline, date and how it is known, address.
+    The date basis is the curator's note, shown as written."""
+    t = translator(lang)
+
+    outlet_, reporter, published = (
+        t.gettext("Outlet:"),
+        t.gettext("Reporter:"),
+        t.gettext("Published:"),
     )
+    basis, address_, drawn_ = (
+        t.gettext("How the date is known:"),
+        t.gettext("Address:"),
+        t.gettext("Drawn from it:"),
+    )
+    outlet = f"**{outlet_}** {md(src.outlet)}" + (
+        f" · **{reporter}** {md(src.reporter)}" if src.reporter else ""
+    )
+    drawn = t.gettext(
+        "{figures} figures, {statements} statements, {quotes} quoted passages in all"
+    ).format(
+        figures=t.digits(str(src.n_figures)),
+        statements=t.digits(str(src.n_statements)),
+        quotes=t.digits(str(src.n_quotes)),
+    )
+    address = md_link(src.url, src.url) if src.url else t.gettext("not known")
     return "  \n".join(
         [
             outlet,
-            f"**Published:** {md(date_text(src.published_on, src.date_precision))}",
-            f"**How the date is known:** {md(src.date_basis)}",
-            f"**Address:** {md_link(src.url, src.url)}" if src.url else "**Address:** not known",
-            f"**Drawn from it:** {src.n_figures} figures, {src.n_statements} statements, "
-            f"{src.n_quotes} quoted passages in all",
+            f"**{published}** {md(date_text(src.published_on, src.date_precision, lang))}",
+            f"**{basis}** {md(src.date_basis)}",
+            f"**{address_}** {address}",
+            f"**{drawn_}** {drawn}",
         ]
     )
 
 
-def reported_metric_labels(metrics: pd.DataFrame) -> dict[str, str]:
+def reported_metric_labels(metrics: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     """Metric id to label for metrics with at least one figure: a filter never offers a
-    choice that can only give an empty table."""
-    return labels(metrics[metrics["n_figures"] > 0], "metric_id", "label")
+    choice that can only give an empty table. In Khmer, label_km where the metric has one."""
+    reported = metrics[metrics["n_figures"] > 0]
+    if lang != "en" and "label_km" in reported.columns:
+        t = translator(lang)
+        shown = [t.pick(e, k) for e, k in zip(reported["label"], reported["label_km"], strict=True)]
+        reported = reported.assign(label=shown)
+    return labels(reported, "metric_id", "label")
 
 
 def _slug(text: str) -> str:
@@ -275,10 +391,16 @@ def date_params(dates: Dates) -> dict[str, list[int] | str]:
 
 
 def download_file_name(
-    table: str, source_ids: list[str], metric_ids: list[str], dates: Dates | None = None
+    table: str,
+    source_ids: list[str],
+    metric_ids: list[str],
+    dates: Dates | None = None,
+    lang: str = "en",
 ) -> str:
     """'cambodia-drug-campaign-indicators-source-<id>-2017.csv': the name says what was
-    filtered, so two downloads from one session never look alike in a folder."""
+    filtered, so two downloads from one session never look alike in a folder ('-km' when
+    downloaded from the Khmer pages: the rows are the same, the reader knows where they
+    came from)."""
     parts = ["cambodia-drug-campaign", _slug(table)]
     for noun, ids in (("source", source_ids), ("metric", metric_ids)):
         if len(ids) == 1:
@@ -288,6 +410,8 @@ def download_file_name(
     chosen = date_params(dates or {})
     parts += [str(y) for y in chosen["year"]]
     parts += [f"{k}-{chosen[k]}" for k in ("from", "to") if chosen[k]]
+    if lang != "en":
+        parts.append(lang)
     return "-".join(parts) + ".csv"
 
 
@@ -301,15 +425,33 @@ def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
     return frame.iloc[(page - 1) * size : page * size]
 
 
-def methodology_markdown(info: dict[str, str]) -> str:
+def methodology_markdown(info: dict[str, str], lang: str = "en") -> str:
     """The methodology the build stored (rules and examples from its own data), without its
     title (the page has one); a note when the database predates it."""
     text = info.get(METHODOLOGY_KEY, "")
     if not text:
-        return "_This database was built before the methodology was stored: rebuild it._"
+        return (
+            "_"
+            + translator(lang).gettext(
+                "This database was built before the methodology was stored: rebuild it."
+            )
+            + "_"
+        )
     # The page has its own title, and the note for maintainers on how the text is generated
     # is not for readers.
     paragraphs = [
         p for p in text.split("\n\n") if not p.startswith(("# ", "Generated from `data_model/`"))
     ]
     return "\n\n".join(paragraphs).strip()
+
+
+#: The Data page's table names (database.downloads labels them), for the catalogue: shown
+#: through gettext, so a table added there reads in English until the catalogue has it.
+TABLE_LABELS = (
+    N_("Figures (indicators)"),
+    N_("Statements"),
+    N_("Proposals"),
+    N_("Positions on proposals"),
+    N_("Actors"),
+    N_("Articles (sources)"),
+)

@@ -25,6 +25,33 @@ def _of_another_schema(seed_db: Path, target: Path) -> Path:
     return target
 
 
+def _copy_command(source: Path, target: Path) -> list[str]:
+    """A stand-in for the launcher's build: a process that writes a finished database."""
+    return [
+        sys.executable,
+        "-c",
+        "import shutil, sys; shutil.copy(*sys.argv[1:])",
+        str(source),
+        str(target),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("import sys; sys.exit('curated/sources.yaml: record 3: field url: missing')", "record 3"),
+        ("pass", "The build failed."),  # exits 0 but writes no file
+    ],
+    ids=["reports-the-build-error", "no-file-written"],
+)
+def test_a_failed_build_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, expected: str
+):
+    monkeypatch.setattr(bootstrap, "build_command", lambda path: [sys.executable, "-c", code])
+    problem = bootstrap.ensure_database(tmp_path / "monitor.duckdb")
+    assert problem is not None and expected in problem
+
+
 def test_a_current_database_is_left_alone(seed_db: Path, tmp_path: Path):
     db = tmp_path / "monitor.duckdb"
     shutil.copy(seed_db, db)
@@ -68,9 +95,11 @@ def test_the_launcher_builds_in_a_subprocess_and_draws_images_unless_told_not_to
 def test_the_app_rebuilds_a_database_of_another_schema_and_shows_its_pages(
     seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
+    """The build itself is tested once end to end (test_serve); here the launcher's command is
+    a process that writes a copy of the current seed database."""
     db = _of_another_schema(seed_db, tmp_path / "monitor.duckdb")
     monkeypatch.setenv("MONITOR_DB", str(db))
-    monkeypatch.setenv(bootstrap.BUILD_IMAGES_VARIABLE, "0")  # no image is looked at here
+    monkeypatch.setattr(bootstrap, "build_command", lambda path: _copy_command(seed_db, path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=bootstrap.BUILD_TIMEOUT)
     at.run()
     assert not at.exception, [e.message for e in at.exception]

@@ -109,7 +109,7 @@ def test_the_footer_gives_licence_data_images_and_the_way_back():
     assert page.links["PNG"] == "users-vs-traffickers.png"
     assert page.links["SVG"] == "users-vs-traffickers.svg"
     assert page.links[
-        "The words behind each figure, on the Cambodia drug campaign monitor"
+        "The words behind each figure and the articles, on the Cambodia drug campaign monitor"
     ].startswith(f"{BASE}/trends?chart=users-vs-traffickers#")
     assert "Data as of 5 Dec 2026" in page_text and "abc123" in page_text
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -26,7 +26,8 @@ from corpus.safe_yaml import dump_yaml
 from data_model.codebook import render_codebook
 from database import queries
 from database.connection import Reader
-from etl.build import check
+from etl.__main__ import main
+from etl.build import build, check
 
 ROOT = Path(__file__).resolve().parent.parent
 GROWTH = ROOT / "tests" / "fixtures" / "growth"
@@ -57,10 +58,13 @@ def test_a_colour_belongs_to_the_key_not_its_position():
     assert len(set(series_colours(keys).values())) == len(PALETTE)
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "etl", *args], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+def _add(seeds: Path, *args: str) -> str:
+    """`python -m etl add ...` as a curator runs it (in this process: no interpreter start);
+    the source id it registered."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--seeds", str(seeds), "add", *args]) == 0
+    return out.getvalue().split("source '")[1].split("'")[0]
 
 
 def _colours(db: Path) -> dict[tuple[str, str], str]:
@@ -90,21 +94,19 @@ def grown(
     seeds = tmp / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
     before = tmp / "before.duckdb"
-    assert _run("--seeds", str(seeds), "build", "--no-charts", "--db", str(before)).returncode == 0
-    added = _run(
-        "--seeds", str(seeds), "add", str(GROWTH / "siem_reap_arrests.txt"),
+    # No image is looked at here: the colours are read from the stored figures.
+    build(before, seeds, draw_images=False)
+    source_id = _add(
+        seeds, str(GROWTH / "siem_reap_arrests.txt"),
         "--title", "Siem Reap police report 640 drug arrests", "--outlet", "The Example Daily",
         "--url", "https://example.org/siem-reap-640", "--published", request.param,
     )  # fmt: skip
-    assert added.returncode == 0, added.stderr
-    source_id = added.stdout.split("source '")[1].split("'")[0]
     curated = (GROWTH / "siem_reap_arrests.yaml").read_text(encoding="utf-8")
     (seeds / "curated" / "articles" / f"{source_id}.yaml").write_text(
         curated.replace("SOURCE", source_id), encoding="utf-8"
     )
     after = tmp / "after.duckdb"
-    built = _run("--seeds", str(seeds), "build", "--no-charts", "--db", str(after))
-    assert built.returncode == 0, built.stderr
+    build(after, seeds, draw_images=False)
     return {"seeds": seeds, "before": before, "after": after, "source_id": source_id}
 
 
@@ -144,10 +146,12 @@ COURTS = GROWTH / "court_cases"
 
 
 @pytest.fixture(scope="module")
-def grown_courts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | str]:
+def grown_courts(tmp_path_factory: pytest.TempPathFactory, seed_db: Path) -> dict[str, Path | str]:
     """A copy of the seeds with a made-up article reporting 'more than 300' drug cases heard
     in court: a metric, a category and a unit the code has never heard of, declared in the
-    copy's YAML, then built as `python -m etl build` builds (chart images too)."""
+    copy's YAML, then built as `python -m etl build` builds (chart images too). The build
+    replaces a copy of the seed database, so it draws only the charts the article changes
+    (the build copies an unchanged image from the file it replaces)."""
     tmp = tmp_path_factory.mktemp("courts")
     seeds = tmp / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
@@ -157,20 +161,18 @@ def grown_courts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path | s
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data[kind] += records
         path.write_text(dump_yaml(data), "utf-8")
-    added = _run(
-        "--seeds", str(seeds), "add", str(COURTS.with_suffix(".txt")),
+    source_id = _add(
+        seeds, str(COURTS.with_suffix(".txt")),
         "--title", "Courts hear more than 300 drug cases", "--outlet", "The Example Daily",
         "--url", "https://example.org/courts-300", "--published", "2017-07-10",
     )  # fmt: skip
-    assert added.returncode == 0, added.stderr
-    source_id = added.stdout.split("source '")[1].split("'")[0]
     curated = COURTS.with_suffix(".yaml").read_text(encoding="utf-8")
     (seeds / "curated" / "articles" / f"{source_id}.yaml").write_text(
         curated.replace("SOURCE", source_id), encoding="utf-8"
     )
     db = tmp / "courts.duckdb"
-    built = _run("--seeds", str(seeds), "build", "--db", str(db))
-    assert built.returncode == 0, built.stdout + built.stderr
+    shutil.copy(seed_db, db)
+    build(db, seeds)
     return {"db": db, "source_id": source_id}
 
 
@@ -190,10 +192,13 @@ def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     assert [h.value for h in at.subheader] == ["Drug cases heard in court"]
     words = " ".join(m.value for m in [*at.markdown, *at.caption])
     assert "more than 300" in words
-    menu = "".join(h.proto.body for h in at.get("html"))
-    assert "Courts" in menu and 'href="trends?section=arrests"' in menu
+    # The Trends menu: the new section, shown in bold, beside links to the old ones.
+    assert "**Courts**" in [m.value for m in at.markdown]
+    links = {(link.proto.page, link.proto.query_string) for link in at.get("page_link")}
+    assert ("trends", "section=arrests") in links, links
     # The chart itself: its static image, or the interactive chart where none was drawn.
-    assert f"/charts/{CHART_ID}.svg" in menu or at.get("plotly_chart")
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert f"/charts/{CHART_ID}.svg" in html or at.get("plotly_chart")
 
 
 def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts):

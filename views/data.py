@@ -5,71 +5,103 @@ import streamlit as st
 from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
 from exports.csvsafe import safe_frame, to_csv_bytes
 from exports.package import ZIP_NAME
-from monitor import addresses, cached, filters, texts
+from monitor import addresses, cached, filters, language, texts
 
-st.title("Give me the rows")
+t = language.current()
+st.title(t.gettext("Give me the rows"))
 st.caption(
-    "Every table behind the dashboard, filtered here and downloaded as exactly the rows shown, "
-    "with the source title, outlet, address, date and the quoted words. Bounds follow one "
-    "rule: 'more than 8,000' has value_low 8,000 and no value_high (empty, never zero). "
-    "Filters are kept in the address: share the link."
+    t.gettext(
+        "Every table behind the dashboard, filtered here and downloaded as exactly the rows "
+        "shown, with the source title, outlet, address, date and the quoted words. Bounds "
+        "follow one rule: '{example}' has value_low {low} and no value_high (empty, never "
+        "zero). Filters are kept in the address: share the link."
+    ).format(
+        example=t.gettext("more than {amount}").format(amount=t.number_text("8,000")),
+        low="8000",
+    )
 )
 
 name = filters.pick_one(
-    "Table", {n: t.label for n, t in DOWNLOAD_TABLES.items()}, key="table"
+    t.gettext("Table"), {n: t.gettext(tb.label) for n, tb in DOWNLOAD_TABLES.items()}, key="table"
 )  # its id (the API's table name) in the address, an unknown one falling back to the first
 dated_on = DOWNLOAD_TABLES[name].dated_on
 source_ids, metric_ids, years = [], [], []
 date_from = date_to = None
 FILTERS = ("source", "metric", "year", "from", "to")
-panel = filters.filter_panel("Filter rows", FILTERS, key="data-filters")
+panel = filters.filter_panel(t.gettext("Filter rows"), FILTERS, key="data-filters")
 if panel:
     with panel:
         source_ids = filters.pick_named(
-            "Articles", cached.picker_labels("sources"), key="source", noun="article"
+            t.gettext("Articles"),
+            cached.picker_labels("sources"),
+            key="source",
+            noun="article",
+            t=t,
         )
         if DOWNLOAD_TABLES[name].filters_by_metric:
             metric_ids = filters.pick_named(
-                "Metrics", texts.reported_metric_labels(cached.metrics()), key="metric"
+                t.gettext("Metrics"),
+                texts.reported_metric_labels(cached.metrics(), t.lang),
+                key="metric",
+                noun="metric",
+                t=t,
             )
         if dated_on:
-            years = filters.pick_many("Year", cached.dated_years(), key="year")
+            years = filters.pick_many(
+                t.gettext("Year"),
+                cached.dated_years(),
+                key="year",
+                format_func=lambda year: t.digits(str(year)),
+            )
             first, last = st.columns(2)
             with first:
-                date_from = filters.pick_day("From", key="from")
+                date_from = filters.pick_day(t.gettext("From"), key="from")
             with last:
-                date_to = filters.pick_day("To", key="to")
-            st.caption(f"Year and days read {dated_on}.")
+                date_to = filters.pick_day(t.gettext("To"), key="to")
+            # dated_on says which date of a row the filters read, in the data's English.
+            st.caption(t.gettext("Year and days read {dated_on}.").format(dated_on=dated_on))
             if date_from and date_to and date_to < date_from:
-                st.warning("'To' is before 'From': no day lies between them.")
+                st.warning(t.gettext("'To' is before 'From': no day lies between them."))
 
 dates = texts.date_filters(years, date_from, date_to) if dated_on else {}
 shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids, **dates)
-st.markdown(texts.count_text(len(shown), "row"))
+st.markdown(texts.count_text(len(shown), "row", t.lang))
 st.caption(
-    addresses.api_addresses(name, source=source_ids, metric=metric_ids, **texts.date_params(dates))
+    addresses.api_addresses(
+        name, t.lang, source=source_ids, metric=metric_ids, **texts.date_params(dates)
+    )
 )
 st.download_button(
-    "Download these rows as CSV",
+    t.gettext("Download these rows as CSV"),
     data=to_csv_bytes(shown),
-    file_name=texts.download_file_name(name, source_ids, metric_ids, dates),
+    file_name=texts.download_file_name(name, source_ids, metric_ids, dates, t.lang),
     mime="text/csv",
     icon=":material/download:",
     key="data-download",
 )
 
 table, grid = st.tabs(
-    ["Table", "Sort and search"], key="view", on_change="rerun", bind="query-params"
+    [t.gettext("Table"), t.gettext("Sort and search")],
+    key="view",
+    on_change="rerun",
+    bind="query-params",
 )
 if table.open:
     with table:
         st.caption(
-            "Every column is here: scroll sideways. A cell cut short shows its whole text "
-            "when you point at it; 'Sort and search' sorts, searches and widens columns."
+            t.gettext(
+                "Every column is here: scroll sideways. A cell cut short shows its whole text "
+                "when you point at it; 'Sort and search' sorts, searches and widens columns."
+            )
+            + (
+                " " + t.gettext("Column names and the data's own words are as the API gives them.")
+                if t.lang != "en"
+                else ""
+            )
         )
         pages = page_count(len(shown))
         page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
-        st.html(texts.rows_html(page_rows(shown, page)))
+        st.html(texts.rows_html(page_rows(shown, page), t.lang))
 if grid.open:
     with grid:
         # The grid's own "Download as CSV" writes cells as shown: defuse formulas here too.
@@ -85,14 +117,16 @@ if grid.open:
         )
 
 st.divider()
-st.subheader("The full data package")
+st.subheader(t.gettext("The full data package"))
 st.markdown(
-    "Every table as CSV and Parquet, a `datapackage.json` (Frictionless Data) with each "
-    "field described, and a README with the codebook, the rule from qualifier to bounds, "
-    "how to cite the data set and when it was built."
+    t.gettext(
+        "Every table as CSV and Parquet, a `datapackage.json` (Frictionless Data) with each "
+        "field described, and a README with the codebook, the rule from qualifier to bounds, "
+        "how to cite the data set and when it was built."
+    )
 )
 st.download_button(
-    "Download the full data package (zip)",
+    t.gettext("Download the full data package (zip)"),
     data=lambda: cached.data_package(addresses.base_url() or None),
     file_name=ZIP_NAME,
     mime="application/zip",

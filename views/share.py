@@ -3,29 +3,35 @@
 import streamlit as st
 
 from exports import chart_files
-from monitor import addresses, cached, embeds, figures, filters
+from monitor import addresses, cached, embeds, figures, filters, language
 
-st.title("Embed & share a chart")
+t = language.current()
+st.title(t.gettext("Embed & share a chart"))
 st.caption(
-    "Put a chart on your own site with its snippet (a light page of a few kilobytes with the "
-    "chart as an image; the interactive snippet opens the live dashboard instead), or download it as a single HTML file to "
-    "host yourself (about 4.8 MB: the charting library is inside) or as a PNG laid out for print (legible at A4 width). "
-    "Every version carries its title, takeaway and source line. Pick a chart from the "
-    "gallery; its panel follows below."
+    t.gettext(
+        "Put a chart on your own site with its snippet (a light page of a few kilobytes with "
+        "the chart as an image; the interactive snippet opens the live dashboard instead), or "
+        "download it as a single HTML file to host yourself (about 4.8 MB: the charting "
+        "library is inside) or as a PNG laid out for print (legible at A4 width). Every "
+        "version carries its title, takeaway and source line. Pick a chart from the gallery; "
+        "its panel follows below."
+    )
 )
+if t.lang != "en":
+    st.caption(t.gettext("Chart titles and labels are in English for now."))
 
 charts = cached.chart_titles()
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = filters.url_choice("chart", list(charts))
-st.html(embeds.chart_gallery(charts, chart_id))
-chart = figures.chart_or_notice(chart_id)
+st.html(embeds.chart_gallery(charts, chart_id, t.lang))
+chart = figures.chart_or_notice(chart_id, t)
 if chart:
     with st.container(border=True):
-        figures.chart_block(chart, key=f"share-{chart_id}", with_evidence=False)
+        figures.chart_block(chart, key=f"share-{chart_id}", t=t, with_evidence=False)
         # The light embed (a small static page) is the default; the live one is offered too.
-        light_url = addresses.light_embed_url(chart_id)
-        live_url = addresses.permalink(chart_id, embed=True)
-        live, pinned = embeds.light_snippets(light_url, chart)
+        light_url = addresses.light_embed_url(chart_id, t.lang)
+        live_url = addresses.permalink(chart_id, embed=True, lang=t.lang)
+        live, pinned = embeds.light_snippets(light_url, chart, t.lang)
         st.html(
             embeds.copy_blocks(
                 chart_id,
@@ -33,13 +39,14 @@ if chart:
                 live,
                 embeds.iframe_snippet(live_url, chart.title),
                 pinned,
+                t.lang,
             )
         )
         png = cached.chart_png(chart_id)
         html_col, png_col = st.columns(2)
         with html_col:
             st.download_button(
-                "Standalone HTML",
+                t.gettext("Standalone HTML"),
                 data=lambda: chart_files.chart_html(
                     chart, addresses.base_url() or addresses.FALLBACK_URL
                 ),
@@ -50,7 +57,7 @@ if chart:
             )
         with png_col:
             st.download_button(
-                "PNG for print (A4 width)",
+                t.gettext("PNG for print (A4 width)"),
                 data=png or b"",
                 file_name=f"{chart_id}.png",
                 mime="image/png",
@@ -60,7 +67,9 @@ if chart:
             )
         if png is None:
             st.warning(
-                "No PNG was drawn for this chart: the database was built on a machine "
-                "without Chromium. Rebuild it where Chromium is installed (make data).",
+                t.gettext(
+                    "No PNG was drawn for this chart: the database was built on a machine "
+                    "without Chromium. Rebuild it where Chromium is installed (make data)."
+                ),
                 icon=":material/image_not_supported:",
             )

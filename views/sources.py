@@ -3,40 +3,51 @@
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, figure_texts, filters, policy_texts, statements, texts
+from monitor import cached, figure_texts, filters, language, policy_texts, statements, texts
 
-st.title("Where does this come from?")
+t = language.current()
+st.title(t.gettext("Where does this come from?"))
 st.caption(
-    "Each article's clean text, with every passage the data set quotes highlighted "
-    "(hover a highlight to see which records rest on it); a sentence left uncoded on "
-    "purpose is grey, and hovering it gives the reason."
+    t.gettext(
+        "Each article's clean text, with every passage the data set quotes highlighted "
+        "(hover a highlight to see which records rest on it); a sentence left uncoded on "
+        "purpose is grey, and hovering it gives the reason."
+    )
 )
 
 sources = cached.sources()
 source_id = filters.choose_by_id(
-    "Article",
+    t.gettext("Article"),
     cached.picker_labels("sources"),
     param="source",
     key="sources-article",
+    t=t,
 )
 
 if source_id:
     src = next(sources[sources["source_id"] == source_id].itertuples())
     st.header(md(src.display_title))
-    st.markdown(texts.source_facts_markdown(src))
-    text_tab, records_tab = st.tabs(["Article text", "What the data set takes from it"])
+    st.markdown(texts.source_facts_markdown(src, t.lang))
+    text_tab, records_tab = st.tabs(
+        [t.gettext("Article text"), t.gettext("What the data set takes from it")]
+    )
     with text_tab:
         body = cached.source_body(source_id=source_id) or ""
         marked = texts.marked_body(
             body, cached.citations(source_id=source_id), cached.not_coded(source_id=source_id)
         )
-        st.html(f"<div class='article'>{marked}</div>")
+        # The article in the words it was written in, never translated; its language is not
+        # stored, so its script tells fonts and screen readers which it is.
+        lang = language.script_language(body)
+        st.html(f"<div class='article' lang='{lang}' dir='auto'>{marked}</div>")
     with records_tab:
-        st.subheader("Figures")
-        st.markdown(figure_texts.figures_markdown(cached.indicators(source_ids=[source_id])))
-        st.subheader("Statements")
-        statements.statements(cached.statements(source_ids=[source_id]))
-        st.subheader("Positions on proposals")
+        st.subheader(t.gettext("Figures"))
         st.markdown(
-            policy_texts.positions_markdown(cached.policy_positions(source_ids=[source_id]))
+            figure_texts.figures_markdown(cached.indicators(source_ids=[source_id]), t.lang)
+        )
+        st.subheader(t.gettext("Statements"))
+        statements.statements(cached.statements(source_ids=[source_id]), t)
+        st.subheader(t.gettext("Positions on proposals"))
+        st.markdown(
+            policy_texts.positions_markdown(cached.policy_positions(source_ids=[source_id]), t.lang)
         )

@@ -2,13 +2,16 @@
 
 import streamlit as st
 
-from monitor import cached, figures
+from monitor import cached, figures, language
 
-st.title("What did the campaign do over time?")
+t = language.current()
+st.title(t.gettext("What did the campaign do over time?"))
 st.caption(
-    "Each marker is one figure as an article reported it, on the date it stands for. "
-    "Figures are never joined by lines: a line would show values no article gave. "
-    "Shaded bands are the campaign's phases."
+    t.gettext(
+        "Each marker is one figure as an article reported it, on the date it stands for. "
+        "Figures are never joined by lines: a line would show values no article gave. "
+        "Shaded bands are the campaign's phases."
+    )
 )
 
 # Sections and the interactive switch are links (?section=…&interactive=true) that a reader
@@ -16,11 +19,11 @@ st.caption(
 section = figures.trends_section_in_address()
 interactive = st.query_params.get("interactive") == "true"
 if section is None:
-    st.info("No article reports a figure yet.", icon=":material/info:")
+    st.info(t.gettext("No article reports a figure yet."), icon=":material/info:")
 else:
-    figures.trends_menu(cached.trends_sections(), section, interactive)
+    figures.trends_menu(cached.trends_sections(), section, interactive, t)
     figures.scroll_to_chart(st.query_params.get("chart"))
     for chart_id in section.chart_ids:
-        chart = figures.chart_or_notice(chart_id)
+        chart = figures.chart_or_notice(chart_id, t)
         if chart:
-            figures.chart_block(chart, key=f"trends-{chart_id}", interactive=interactive)
+            figures.chart_block(chart, key=f"trends-{chart_id}", t=t, interactive=interactive)

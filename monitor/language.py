@@ -1,0 +1,130 @@
+"""The reader's language on every page: the switch, ?lang= kept in links, Khmer type settings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import streamlit as st
+
+from data_model.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator, language, translator
+
+#: Each language named in its own words, as a switch offers them (never translated).
+NATIVE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+
+#: The address parameter; the API and the light embeds read the same name.
+PARAM = "lang"
+
+# Khmer stacks consonants below the line (coeng) and vowels above it: at the theme's line
+# height the marks of one line touch the next. Khmer OS (Debian fonts-khmeros) or Noto Sans
+# Khmer draws them; the theme's Latin font has no Khmer glyphs, so it stays first for the
+# Latin words (names, addresses) inside Khmer text. Everything is !important: Streamlit's
+# own rules arrive later and win a tie.
+KHMER_CSS = (
+    ":lang(km) .stApp, :lang(km) [data-testid='stMarkdownContainer'],"
+    " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stWidgetLabel'],"
+    " :lang(km) [data-testid='stSidebarNav'], :lang(km) [data-testid='stExpander'] summary,"
+    " :lang(km) button, :lang(km) input, :lang(km) .article"
+    "{ font-family: 'Source Sans', 'Source Sans Pro', 'Khmer OS System', 'Khmer OS',"
+    " 'Noto Sans Khmer', sans-serif !important; }"
+    ":lang(km) p, :lang(km) li, :lang(km) summary, :lang(km) label, :lang(km) button,"
+    " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stMetricLabel'],"
+    " :lang(km) [data-testid='stSidebarNav'] span, :lang(km) td, :lang(km) th"
+    "{ line-height: 1.75 !important; }"
+    # Khmer writes no spaces between words: a label kept on one line is cut off with an
+    # ellipsis on a phone where the English fitted. Chromium breaks Khmer by dictionary.
+    ":lang(km) [data-testid='stMetricLabel'] *, :lang(km) [data-testid='stWidgetLabel'] *"
+    "{ white-space: normal !important; overflow: visible !important;"
+    " text-overflow: clip !important; }"
+    # English text inside a Khmer page (an article, a quote) keeps the theme's spacing.
+    ":lang(en) p, :lang(en) li { line-height: 1.6 !important; }"
+    ":lang(km) h1, :lang(km) h2, :lang(km) h3, :lang(km) h4"
+    "{ line-height: 1.6 !important; padding-top: 0.35em !important; overflow: visible !important; }"
+    ":lang(km) [data-testid='stMetricValue'] > div { line-height: 1.5 !important;"
+    " overflow: visible !important; }"
+)
+
+
+#: Where a session keeps the reader's language, for the runs whose address lost ?lang=.
+_KEPT = "_reader_language"
+_SWITCH = "language-switch"
+
+
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_language(text: str) -> str:
+    """'km' for text mostly in Khmer script, else 'en': the lang of a text the data holds
+    (an article, a quote) whose language is not stored, so fonts and line height follow it."""
+    return "km" if len(_KHMER.findall(text)) > len(_LATIN.findall(text)) else "en"
+
+
+def current() -> Translator:
+    """The translator for this run's ?lang= (English when missing or unknown)."""
+    return translator(st.query_params.get(PARAM))
+
+
+def keep_in_address() -> Translator:
+    """The reader's language for this run, kept in the address: a ?lang= naming a language
+    loosely ('KM', 'km-KH') is rewritten to its code, and a change of page through the
+    navigation (which drops the query string) gets the session's language back. Call once,
+    from the main script, before anything is drawn."""
+    raw = st.query_params.get(PARAM)
+    if raw is None:
+        kept = st.session_state.get(_KEPT, SOURCE_LANGUAGE)
+        if kept != SOURCE_LANGUAGE:
+            st.query_params[PARAM] = kept
+    else:
+        code = language(raw)
+        if raw != code:
+            st.query_params[PARAM] = code
+    t = current()
+    st.session_state[_KEPT] = t.lang
+    return t
+
+
+def _switched() -> None:
+    chosen = st.session_state.get(_SWITCH) or SOURCE_LANGUAGE
+    st.query_params[PARAM] = chosen
+    st.session_state[_KEPT] = chosen
+
+
+def switch(t: Translator) -> None:
+    """'English | ខ្មែរ' in the sidebar, writing ?lang= (each language named in its own
+    words). Not Streamlit's bind="query-params": that writes the shown name, 'ខ្មែរ', to
+    the address, where the API and every link use the code, 'km'."""
+    st.session_state[_SWITCH] = t.lang
+    with st.sidebar:
+        st.segmented_control(
+            "Language · ភាសា",
+            list(LANGUAGES),
+            format_func=NATIVE_NAMES.__getitem__,
+            required=True,
+            key=_SWITCH,
+            on_change=_switched,
+        )
+
+
+def styles(t: Translator) -> None:
+    """The document's language (for fonts, hyphenation and screen readers) and the Khmer type
+    settings. The script is a constant: no reader's input reaches it."""
+    if t.lang == SOURCE_LANGUAGE:
+        return
+    st.html(
+        f"<style>{KHMER_CSS}</style><script>document.documentElement.lang = {t.lang!r};</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def params(t: Translator, given: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Query parameters of a link to another page, with ?lang= kept (English needs none)."""
+    out = dict(given or {})
+    if t.lang != SOURCE_LANGUAGE:
+        out[PARAM] = t.lang
+    return out
+
+
+def suffix(t: Translator, joiner: str = "&") -> str:
+    """'&lang=km' to add to an address that already has a query ('' in English)."""
+    return "" if t.lang == SOURCE_LANGUAGE else f"{joiner}{PARAM}={t.lang}"
