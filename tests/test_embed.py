@@ -3,6 +3,7 @@ themes and the snippet's frame that fits every column width."""
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -12,6 +13,7 @@ import pytest
 
 from api.embed import BANDS, EmbedContext, band_height_rem, embed_html, frame_snippet
 from charts.model import EVIDENCE_COLUMNS, Chart
+from data_model.i18n import translator
 from data_model.licence import DATA_LICENCE_URL
 
 BASE = "https://monitor.example"
@@ -166,3 +168,29 @@ def test_a_longer_takeaway_makes_the_frame_taller_in_every_band():
     short, long = _chart("Short."), _chart("A much longer takeaway, " * 12)
     for band in BANDS:
         assert band_height_rem(long, CONTEXT, band) > band_height_rem(short, CONTEXT, band)
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_the_embed_s_own_words_follow_the_language_the_chart_s_stay_english(lang):
+    t = translator(lang)
+    context = EmbedContext(
+        version="abc123",
+        built_at=CONTEXT.built_at,
+        measures="People arrested in a year.",
+        pinned="old999",
+        lang=lang,
+    )
+    page_text = embed_html(_chart(), BASE, context)
+    page = _parse(page_text)
+    said = t.gettext("What is measured: {measures}").split("{")[0]
+    assert said in page_text
+    assert '<span lang="en">People arrested in a year.</span>' in page_text
+    assert t.gettext("Get the data (CSV)") in page.links
+    replaced = t.gettext("Pinned to version {version}, since replaced: this is the latest.")
+    assert replaced.split("{")[0] in page_text
+    assert f'<html lang="{lang}">' in page_text
+    assert ("lang=km" in page_text) == (lang == "km")
+    assert '<h1 lang="en">Users &amp; traffickers</h1>' in page_text
+    snippet = frame_snippet(f"{BASE}/charts/x.html", _chart(), context)
+    live = t.gettext("Live: always the latest data. The pinned snippet names today's version.")
+    assert html.escape(live, quote=False) in snippet
