@@ -11,7 +11,7 @@ UV := .uv/bin/uv
 LOCK := requirements.lock
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: dashboard studio test data browser lint bench upgrade lock translations
+.PHONY: dashboard studio test data release browser lint bench upgrade lock translations
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -58,6 +58,12 @@ translations: $(STAMP)
 ## Rebuild data/monitor.duckdb from seeds/.
 data: $(STAMP)
 	$(PY) -m etl build
+
+## A citable release in release/: the versioned package, CITATION.cff, notes, checksums. Its
+## dates are the last commit's (SOURCE_DATE_EPOCH), so a fresh clone makes the same bytes.
+release: $(STAMP)
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
+		$(PY) -m etl release --out release --no-images
 
 ## Chromium from Debian's packages, for the browser tests and PNG export.
 browser:

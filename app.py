@@ -6,7 +6,7 @@ import streamlit as st
 
 from data_model.wording import PROJECT
 from database.connection import database_path
-from monitor import language, page_styles
+from monitor import footer, language, page_styles
 from monitor.bootstrap import ensure_database, needs_build
 
 t = language.keep_in_address()
@@ -48,6 +48,8 @@ PAGES = [
     st.Page(
         "views/methodology.py", title=t.pgettext("page", "Methodology"), icon=":material/rule:"
     ),
+    # English until the Khmer catalogue has the page's words (the footer's too).
+    st.Page("views/corrections.py", title="Corrections", icon=":material/history:"),
     st.Page("views/share.py", title=t.pgettext("page", "Embed & share"), icon=":material/share:"),
     st.Page(
         "views/embed.py", title=t.pgettext("page", "Chart"), url_path="embed", visibility="hidden"
@@ -68,3 +70,5 @@ if embedded:
     )
 page = st.navigation(PAGES, position="hidden" if embedded else "sidebar")
 page.run()
+if not embedded:
+    footer.draw()

@@ -1,7 +1,9 @@
-"""The Atom feed: what each of the last builds added, changed or removed, an entry per article."""
+"""The Atom feed: what each of the last builds added, changed or removed, an entry per article,
+and the newest corrections, an entry each; it links to changes.json for the details."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -20,6 +22,8 @@ NOUNS = {
     "events": ("event", "events"),
 }
 TITLE = "Cambodia drug campaign monitor: what changed"
+#: The corrections the feed carries, newest first.
+FEED_CORRECTIONS = 50
 
 
 def _counted(n: int, table: str) -> str:
@@ -49,13 +53,32 @@ def atom(db: Reader, info: dict[str, str], dashboard_url: str) -> bytes:
     feed.title(TITLE)
     feed.link(href=base + "/", rel="alternate")
     feed.link(href=f"{base}/feed.atom", rel="self")
+    # Field by field, old and new value and reason: the details the entries count.
+    feed.link(href=f"{base}/api/v1/changes.json", rel="related", type="application/json")
     feed.updated(built)
     feed.subtitle(f"Records added, changed or removed by the builds up to {built}.")
     for (build, source_id), group in changes.groupby(
         ["build", "source_id"], sort=False, dropna=False
     ):
         _entry(feed, base, int(build), source_id, group)
+    for row in queries.corrections(db).head(FEED_CORRECTIONS).itertuples():
+        _correction_entry(feed, base, row)
     return feed.atom_str(pretty=True)
+
+
+def _correction_entry(feed: FeedGenerator, base: str, row: Any) -> None:
+    """One correction of the log: what was corrected, how, and why."""
+    entry = feed.add_entry(order="append")
+    entry.id(f"{base}/corrections#correction-{quote(str(row.correction_id), safe='')}")
+    field = row.field
+    what = str(row.record_id) + (f", {field}" if isinstance(field, str) else "")
+    entry.title(f"Correction ({row.action}): {what}")
+    entry.link(href=f"{base}/corrections")
+    day = row.corrected_on
+    entry.updated(
+        f"{pd.Timestamp(day).date().isoformat()}T00:00:00+00:00" if pd.notna(day) else _EPOCH
+    )
+    entry.summary(str(row.reason))
 
 
 _EPOCH = "1970-01-01T00:00:00+00:00"

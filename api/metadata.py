@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from api.filters import API_TABLES, FILTERS, PER_PAGE_DEFAULT, PER_PAGE_MAX
+from data_model.citation import data_citation
 from data_model.licence import (
     DATA_LICENCE_NAME,
     DATA_LICENCE_SCOPE,
@@ -11,7 +12,7 @@ from data_model.licence import (
 )
 from data_model.tables import TABLES, TABLES_BY_NAME, Table
 from database.downloads import DOWNLOAD_TABLES
-from exports.package import JOINED_COLUMNS, PROJECT, TITLE
+from exports.package import JOINED_COLUMNS
 
 #: The curated data's licence (data_model.licence); quoted words are not under it (RIGHTS).
 LICENCE = f"{DATA_LICENCE_TITLE} ({DATA_LICENCE_NAME})"
@@ -105,7 +106,9 @@ def metadata(
         "dated_on": (DOWNLOAD_TABLES[table].dated_on or None) if page else None,
         "paging": PAGING,
         "build": {"built_at": built, **{k: v for k, v in info.items() if k != "built_at"}},
-        "citation": f"{PROJECT}, {TITLE} [data set], built {built[:10] or 'unknown date'}.",
+        "data_version": info.get("data_version"),
+        "citation": data_citation(info.get("data_version"), built[:10] or None),
+        "changes": "/api/v1/changes.json",
         "licence": LICENCE,
         "licence_url": DATA_LICENCE_URL,
         "rights": RIGHTS,

@@ -42,6 +42,7 @@ from data_model.i18n import language
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
+from exports.changes import UnknownVersion, changes_csv, changes_json, since_ordinal
 from exports.csvsafe import to_csv_bytes
 from exports.package import package_bytes
 
@@ -470,7 +471,37 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
             "application/atom+xml; charset=utf-8",
         )
 
+    def changes(request: Request) -> Response:
+        snap = db.current()
+        suffix = request.path_params["suffix"]
+        if suffix not in ("csv", "json"):
+            return error(404, f"no changes.{suffix}: changes.json or changes.csv")
+        params = _params(request)
+        extra = sorted(params.keys() - {"since"})
+        if extra:
+            return error(400, "changes take one parameter: since=<data version>", extra[0])
+        if len(params.get("since", [""])) != 1:
+            return error(400, "parameter 'since' must be given once", "since")
+        since = params.get("since", [None])[0] or None
+        make = changes_csv if suffix == "csv" else changes_json
+        try:
+            since_ordinal(queries.data_versions(snap.reader), since)
+        except UnknownVersion as bad:
+            return error(400, str(bad), "since")
+        return cached(
+            request,
+            snap,
+            lambda: make(snap.reader, since),
+            CSV if suffix == "csv" else JSON,
+            query=f"since={since or ''}",
+        )
+
     return [
+        Route(
+            "/api/v1/changes.{suffix:str}",
+            _answering(changes),
+            methods=["GET", "HEAD"],
+        ),
         Route("/api/v1/datapackage.zip", _answering(data_package), methods=["GET", "HEAD"]),
         Route("/api/v1/tables/{name}", _answering(raw_table), methods=["GET", "HEAD"]),
         Route("/api/v1/{name}", _answering(data_table), methods=["GET", "HEAD"]),

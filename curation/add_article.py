@@ -321,8 +321,12 @@ def _add(
     reporter: str | None = None,
     date_basis: str = DEFAULT_DATE_BASIS,
     source_id: str | None = None,
+    review_status: str | None = None,
 ) -> Added:
-    """Copy the article and register it; every check runs before anything is written."""
+    """Copy the article and register it; every check runs before anything is written.
+
+    The studio registers its articles ``provisional`` (issue 24): the build leaves the source
+    out until a second editor approves the article's records."""
     data = _read_article(path)
     articles_dir, curated_dir = seeds_dir / "articles", seeds_dir / "curated"
     digest = hashlib.sha256(data).hexdigest()
@@ -347,6 +351,8 @@ def _add(
         "date_precision": precision,
         "date_basis": date_basis.strip(),
     }
+    if review_status is not None:
+        record["review_status"] = review_status
     source = _checked(path, record)
     _first_day(path, source)
     taken_ids, taken_files = _existing_sources(curated_dir, path)

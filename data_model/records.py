@@ -189,6 +189,35 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class ReviewStatus(StrEnum):
+    """Where a record stands in the two-person rule (issue 24)."""
+
+    provisional = "provisional"
+    approved = "approved"
+    returned = "returned"
+
+
+class Reviewed(Record):
+    """A record a second person approves before it is published (issue 24's two-person rule).
+
+    The seeds were reviewed before the rule existed: a record without these fields is approved.
+    The build publishes approved records only.
+    """
+
+    review_status: ReviewStatus = Field(
+        default=ReviewStatus.approved,
+        strict=False,
+        description="provisional (saved by a researcher, awaiting a second editor), approved "
+        "(published) or returned (sent back with a comment); only approved records are built.",
+    )
+    approved_by: str | None = Field(
+        default=None, description="The second editor who approved the record, where recorded."
+    )
+    approved_at: dt.datetime | None = Field(
+        default=None, strict=False, description="When it was approved (UTC), where recorded."
+    )
+
+
 class Citation(Record):
     """A passage of one article that a record rests on."""
 
@@ -196,7 +225,7 @@ class Citation(Record):
     quote: Quote
 
 
-class Source(Record):
+class Source(Reviewed):
     """One news article: the raw file under seeds/articles and what is known about it."""
 
     source_id: Id = Field(description="Stable identifier of the article, e.g. ppp-2018-02-14.")
@@ -245,7 +274,7 @@ class UnitKind(StrEnum):
     money = "money"
 
 
-class Unit(Record):
+class Unit(Reviewed):
     """A unit figures are counted in, declared in the data (seeds/curated/units.yaml).
 
     A new unit ("usd" for a "$1 million fund") is one more entry here, never a code change.
@@ -276,7 +305,7 @@ class Unit(Record):
         return self
 
 
-class Category(Record):
+class Category(Reviewed):
     """A group of metrics, declared in the data (seeds/curated/categories.yaml).
 
     A new category ("finance" for money pledged and spent) is one more entry here, never a
@@ -291,7 +320,7 @@ class Category(Record):
     label_km: KhmerLabel | None = _label_km("The category's name")
 
 
-class Metric(Record):
+class Metric(Reviewed):
     """One entry of the codebook: what a figure measures."""
 
     metric_id: Id = Field(description="Identifier used by indicators, e.g. arrests-total.")
@@ -314,7 +343,7 @@ class Metric(Record):
     label_km: KhmerLabel | None = _label_km("The metric's short label")
 
 
-class Indicator(Record):
+class Indicator(Reviewed):
     """One figure an article reports, with its hedge, period and the words it rests on."""
 
     indicator_id: Id = Field(description="Stable identifier of this figure.")
@@ -394,7 +423,7 @@ class Indicator(Record):
         return self
 
 
-class Actor(Record):
+class Actor(Reviewed):
     """A person or body quoted or named as acting in the articles."""
 
     actor_id: Id = Field(description="Stable identifier, e.g. sar-kheng.")
@@ -445,7 +474,7 @@ class QuoteTranslation(Record):
         return self
 
 
-class Statement(Record):
+class Statement(Reviewed):
     """A quote or reported position, attributed to an actor in one article."""
 
     statement_id: Id = Field(description="Stable identifier of the statement.")
@@ -514,7 +543,7 @@ class PolicyPositionEntry(Record):
     )
 
 
-class ArticlePosition(Record):
+class ArticlePosition(Reviewed):
     """A named actor's position on a curated proposal, reported by a later article.
 
     Kept in that article's own curated file (seeds/curated/articles), so adding an article
@@ -546,7 +575,7 @@ class ArticlePosition(Record):
     )
 
 
-class Policy(Record):
+class Policy(Reviewed):
     """A proposal or measure discussed in the articles, and who stands where on it."""
 
     policy_id: Id = Field(description="Stable identifier, e.g. white-villages.")
@@ -607,7 +636,7 @@ class Phase(Record):
         return self
 
 
-class Event(Record):
+class Event(Reviewed):
     """A dated moment of the campaign reported in an article."""
 
     event_id: Id = Field(description="Stable identifier of the event.")
@@ -639,7 +668,7 @@ class Event(Record):
         return self
 
 
-class NotCoded(Record):
+class NotCoded(Reviewed):
     """A sentence that attributes words or carries a figure, deliberately left uncoded."""
 
     source_id: Id = Field(description="The article the sentence is in (sources.source_id).")
@@ -809,6 +838,31 @@ class Correction(Record):
         return self
 
 
+class ReviewDecision(StrEnum):
+    approved = "approved"
+    returned = "returned"
+
+
+class Review(Record):
+    """A second editor's decision on what a researcher saved (the audit trail, kept in the
+    article's curated file beside the records)."""
+
+    review_id: Id = Field(description="Stable identifier, <source_id>-review-<n>.")
+    source_id: Id = Field(description="The article reviewed.")
+    submitted_by: Text = Field(description="The researcher who saved the work reviewed.")
+    submitted_at: dt.datetime = Field(strict=False, description="When it was saved (UTC).")
+    decision: ReviewDecision = Field(strict=False, description="approved or returned.")
+    by: Text = Field(description="The editor who decided.")
+    at: dt.datetime = Field(strict=False, description="When (UTC).")
+    comment: str | None = Field(
+        default=None, description="The editor's comment; required when the work is returned."
+    )
+    single_editor: bool = Field(
+        default=False,
+        description="True when one person alone saved and approved it (single-editor mode).",
+    )
+
+
 #: Every record kind, by the YAML key under which curated files list them.
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
@@ -826,6 +880,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "contested": Contest,
     "translations": Translation,
     "corrections": Correction,
+    "reviews": Review,
 }
 
 #: The field holding each kind's identifier.
@@ -845,4 +900,5 @@ ID_FIELDS: dict[str, str] = {
     "contested": "contest_id",
     "translations": "translation_id",
     "corrections": "correction_id",
+    "reviews": "review_id",
 }

@@ -14,6 +14,7 @@ from data_model.records import (
     Actor,
     Category,
     Citation,
+    Correction,
     Event,
     Indicator,
     Metric,
@@ -354,6 +355,32 @@ BUILD_INFO = Table(
     ("key",),
 )
 
+CORRECTIONS = Table(
+    "corrections",
+    "The corrections log: every change to a published record with its reason, the entries "
+    "curated in corrections.yaml and those a build was given (--reason). A withdrawn record "
+    "stays listed, never silently gone.",
+    (
+        _from(Correction, "correction_id", "VARCHAR"),
+        _from(Correction, "record_kind", "VARCHAR"),
+        _from(Correction, "record_id", "VARCHAR"),
+        _from(Correction, "action", "VARCHAR"),
+        _from(Correction, "field", "VARCHAR"),
+        _from(Correction, "old_value", "VARCHAR"),
+        _from(Correction, "new_value", "VARCHAR"),
+        _from(Correction, "reason", "VARCHAR"),
+        _from(Correction, "corrected_on", "DATE"),
+        _from(Correction, "corrected_by", "VARCHAR"),
+        _from(Correction, "review_item", "VARCHAR"),
+        Column(
+            "data_version",
+            "VARCHAR",
+            "The data version that first carried the correction (build_info.data_version).",
+        ),
+    ),
+    ("correction_id",),
+)
+
 #: Every table the ETL writes, in load order.
 TABLES: tuple[Table, ...] = (
     SOURCES,
@@ -371,6 +398,7 @@ TABLES: tuple[Table, ...] = (
     EVENTS,
     NOT_CODED,
     CONSISTENCY_CHECKS,
+    CORRECTIONS,
     BUILD_INFO,
 )
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
@@ -402,8 +430,37 @@ BUILD_CHANGES = Table(
         Column("source_id", "VARCHAR", "The article the record rests on (as it was, if removed)."),
         Column("build", "INTEGER", "Which build: one more than the last build with changes."),
         Column("built_at", "VARCHAR", "When that build ran (ISO 8601, UTC)."),
+        Column("data_version", "VARCHAR", "The data version that build made."),
     ),
     ("build", "table_name", "record_id"),
+)
+
+BUILD_VERSIONS = Table(
+    "build_versions",
+    "Every data version the database's history holds, oldest first (carried from file to "
+    "file): what changes.json?since= counts from.",
+    (
+        Column("ordinal", "INTEGER", "The version's place: 1 for the first."),
+        Column("data_version", "VARCHAR", "The version, e.g. 2026.12.05 or 2026.12.05.2."),
+        Column("built_at", "VARCHAR", "When the build that made it ran (ISO 8601, UTC)."),
+        Column("fingerprint", "VARCHAR", "SHA-256 of the data tables: same data, same version."),
+        Column("reason", "VARCHAR", "The reason the build was given (--reason), if any."),
+    ),
+    ("ordinal",),
+)
+
+CHANGE_FIELDS = Table(
+    "change_fields",
+    "Each field a build changed in a record it kept, with the old and the new value as text.",
+    (
+        Column("data_version", "VARCHAR", "The data version that made the change."),
+        Column("table_name", "VARCHAR", "The table of the record: sources, indicators, ..."),
+        Column("record_id", "VARCHAR", "The record's id in that table."),
+        Column("field", "VARCHAR", "The column changed."),
+        Column("old_value", "VARCHAR", "Its value before, as text; empty where it was empty."),
+        Column("new_value", "VARCHAR", "Its value after, as text; empty where it is empty."),
+    ),
+    ("data_version", "table_name", "record_id", "field"),
 )
 
 CHART_PARTS = Table(
@@ -554,6 +611,8 @@ INDICATOR_ROWS = Table(
 INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_IMAGES,
     BUILD_CHANGES,
+    BUILD_VERSIONS,
+    CHANGE_FIELDS,
     CHART_PARTS,
     TRENDS_SECTIONS,
     READABLE_CHECKS,

@@ -94,6 +94,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                END AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.date_basis, s.citation, s.seed_file,
+               s.archive_url, s.accessed,
                s.short_label,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
                (SELECT count(*) FROM statements t WHERE t.source_id = s.source_id)
@@ -756,7 +757,8 @@ def table_rows(db: Reader, table: Table) -> pd.DataFrame:
 _FLAT_SOURCE_COLUMNS = """
     s.outlet AS source_outlet, s.title AS source_title, s.reporter AS source_reporter,
     s.url AS source_url, s.published_on AS source_published_on,
-    s.date_precision AS source_date_precision, s.citation AS source_citation"""
+    s.date_precision AS source_date_precision, s.citation AS source_citation,
+    s.archive_url AS source_archive_url, s.accessed AS source_accessed"""
 
 _FLAT_ACTOR_COLUMNS = """
     a.name AS actor_name, a.role AS actor_usual_role, a.organisation AS actor_organisation,
@@ -873,10 +875,50 @@ def build_changes(db: Reader) -> pd.DataFrame:
     article's title when it is still there."""
     return db.frame(
         """
-        SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title
+        SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title,
+               c.data_version
         FROM build_changes c LEFT JOIN sources s USING (source_id)
         ORDER BY c.build DESC, c.source_id, c.table_name, c.change, c.record_id
         """
+    )
+
+
+def data_versions(db: Reader) -> pd.DataFrame:
+    """Every data version the file's history holds, oldest first, with its build's reason."""
+    return db.frame(
+        "SELECT ordinal, data_version, built_at, fingerprint, reason FROM build_versions "
+        "ORDER BY ordinal"
+    )
+
+
+def record_changes_after(db: Reader, ordinal: int) -> pd.DataFrame:
+    """Every record change made by the versions after the `ordinal`-th, oldest first, one row
+    per changed field (field empty for a record added or removed whole)."""
+    return db.frame(
+        """
+        SELECT v.ordinal, c.data_version, c.table_name, c.record_id, c.change, c.source_id,
+               f.field, f.old_value, f.new_value, v.reason AS build_reason
+        FROM build_changes c
+        JOIN build_versions v USING (data_version)
+        LEFT JOIN change_fields f USING (data_version, table_name, record_id)
+        WHERE v.ordinal > ?
+        ORDER BY v.ordinal, c.table_name, c.record_id, f.field
+        """,
+        [ordinal],
+    )
+
+
+def corrections(db: Reader, after_ordinal: int = 0) -> pd.DataFrame:
+    """The corrections log, newest first (those first carried by versions after the
+    `after_ordinal`-th), with the version's place."""
+    return db.frame(
+        """
+        SELECT k.*, v.ordinal AS version_ordinal
+        FROM corrections k LEFT JOIN build_versions v USING (data_version)
+        WHERE coalesce(v.ordinal, 0) > ?
+        ORDER BY k.corrected_on DESC, v.ordinal DESC NULLS LAST, k.correction_id
+        """,
+        [after_ordinal],
     )
 
 

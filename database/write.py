@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from corpus.khmer import fold_for_search
-from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, Table
+from data_model.tables import INDICATOR_ROWS, STATEMENT_SEARCH, TABLES_BY_NAME, Table
 
 
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -76,57 +76,172 @@ def _schema_version(con: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
     return row[0] if row else None
 
 
+def _info(con: duckdb.DuckDBPyConnection, key: str) -> str:
+    row = con.execute("SELECT value FROM build_info WHERE key = ?", [key]).fetchone()
+    return row[0] if row else ""
+
+
+#: Columns whose old and new values change_fields leaves out: an article's whole text (its
+#: raw_sha256 says that it changed).
+UNCOMPARED = {"body"}
+
+#: Build-given corrections (--reason) have ids starting so; they are carried from file to
+#: file, since no curated file holds them.
+BUILD_REASON_PREFIX = "build-"
+
+
+def _field_changes(table: str, key: str) -> str:
+    """SELECT of every field that differs in a record kept, old and new as text."""
+    columns = [c for c in TABLES_BY_NAME[table].column_names if c != key and c not in UNCOMPARED]
+    return " UNION ALL ".join(
+        f"SELECT $1, '{table}', n.{key}, '{c}', CAST(o.\"{c}\" AS VARCHAR), "
+        f'CAST(n."{c}" AS VARCHAR) FROM main."{table}" n JOIN previous."{table}" o '
+        f'USING ({key}) WHERE o."{c}" IS DISTINCT FROM n."{c}"'
+        for c in columns
+    )
+
+
 def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
     (every record counts as added when there is none), then the changes of the builds before
-    it, carried forward from that file (the last FEED_BUILDS builds in all).
+    it, carried forward from that file (the last FEED_BUILDS builds in all); change_fields
+    with each changed field's old and new value; build_versions with this build's data
+    version after those carried; and the version that first carried each correction.
 
     A previous file of another schema version is not compared: its rows are not this code's
     rows, so the feed says nothing rather than guess, and starts its history afresh."""
-    built_at = con.execute("SELECT value FROM build_info WHERE key = 'built_at'").fetchone()
-    if not previous.exists():
+    built_at, version = _info(con, "built_at"), _info(con, "data_version")
+    fingerprint = _info(con, "data_fingerprint")
+    comparable = previous.exists()
+    if comparable:
+        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+        comparable = _schema_version(con, "previous") == _schema_version(con, "main")
+        if not comparable:
+            con.execute("DETACH previous")
+    if not comparable:
+        con.execute("UPDATE corrections SET data_version = ?", [version])
+        con.execute(
+            "INSERT INTO build_versions VALUES (1, ?, ?, ?, NULL)", [version, built_at, fingerprint]
+        )
+        if previous.exists():
+            return
         for table, (key, source) in TRACKED.items():
             # Identifiers come from TRACKED above, never from input.
             con.execute(
-                f"INSERT INTO build_changes SELECT '{table}', {key}, 'added', {source}, 1, ?"
+                f"INSERT INTO build_changes SELECT '{table}', {key}, 'added', {source}, 1, ?, ?"
                 f' FROM main."{table}"',
-                [built_at[0] if built_at else ""],
+                [built_at, version],
             )
         return
-    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
     try:
-        if _schema_version(con, "previous") != _schema_version(con, "main"):
-            return
+        _carry_history(con, version, built_at, fingerprint)
         row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
         last = int(row[0]) if row and row[0] is not None else 0
-        this = [last + 1, built_at[0] if built_at else ""]
+        this = [last + 1, built_at, version]
         for table, (key, source) in TRACKED.items():
             new, was = f'main."{table}"', f'previous."{table}"'
             con.execute(
                 f"""
                 INSERT INTO build_changes
-                SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2 FROM {new} n
+                SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2, $3 FROM {new} n
                 WHERE n.{key} NOT IN (SELECT {key} FROM {was})
                 UNION ALL
-                SELECT '{table}', o.{key}, 'removed', o.{source}, $1, $2 FROM {was} o
+                SELECT '{table}', o.{key}, 'removed', o.{source}, $1, $2, $3 FROM {was} o
                 WHERE o.{key} NOT IN (SELECT {key} FROM {new})
                 UNION ALL
-                SELECT '{table}', c.{key}, 'changed', c.{source}, $1, $2
+                SELECT '{table}', c.{key}, 'changed', c.{source}, $1, $2, $3
                 FROM (SELECT * FROM {new} EXCEPT SELECT * FROM {was}) c
                 WHERE c.{key} IN (SELECT {key} FROM {was})
                 """,
                 this,
             )
+            con.execute(f"INSERT INTO change_fields {_field_changes(table, key)}", [version])
         con.execute(
             """
             INSERT INTO build_changes
-            SELECT table_name, record_id, change, source_id, build, built_at
+            SELECT table_name, record_id, change, source_id, build, built_at, data_version
             FROM previous.build_changes WHERE build > ?
             """,
             [last + 1 - FEED_BUILDS],
         )
     finally:
         con.execute("DETACH previous")
+
+
+def _carry_history(
+    con: duckdb.DuckDBPyConnection, version: str, built_at: str, fingerprint: str
+) -> None:
+    """The previous file's versions, field changes and build-given corrections, then this
+    build's version if it is new; each correction keeps the version that first carried it."""
+    con.execute("INSERT INTO build_versions SELECT * FROM previous.build_versions")
+    con.execute(
+        """
+        INSERT INTO build_versions
+        SELECT coalesce(max(ordinal), 0) + 1, $1, $2, $3, NULL FROM build_versions
+        HAVING $1 NOT IN (SELECT data_version FROM build_versions)
+        """,
+        [version, built_at, fingerprint],
+    )
+    con.execute("INSERT INTO change_fields SELECT * FROM previous.change_fields")
+    con.execute(
+        """
+        UPDATE corrections SET data_version = coalesce(
+            (SELECT p.data_version FROM previous.corrections p
+             WHERE p.correction_id = corrections.correction_id), ?)
+        """,
+        [version],
+    )
+    con.execute(
+        """
+        INSERT INTO corrections SELECT * FROM previous.corrections
+        WHERE starts_with(correction_id, ?)
+          AND correction_id NOT IN (SELECT correction_id FROM main.corrections)
+        """,
+        [BUILD_REASON_PREFIX],
+    )
+
+
+#: The changed and removed records of this build no new correction names: those that need
+#: a reason (a position named by its proposal's id counts as named).
+UNEXPLAINED_SELECT = """
+    SELECT c.table_name, c.record_id, c.change,
+           coalesce(string_agg(f.field, ', ' ORDER BY f.field), '') AS fields
+    FROM build_changes c
+    LEFT JOIN change_fields f USING (data_version, table_name, record_id)
+    WHERE c.data_version = $1 AND c.change IN ('changed', 'removed')
+      AND NOT EXISTS (
+        SELECT 1 FROM corrections k WHERE k.data_version = $1
+          AND (k.record_id = c.record_id OR starts_with(c.record_id, k.record_id || '-')))
+    GROUP BY ALL ORDER BY c.table_name, c.record_id"""
+
+
+def unexplained_changes(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
+    """(table, record id, change, fields) of this build's changes that need a reason."""
+    return con.execute(UNEXPLAINED_SELECT, [_info(con, "data_version")]).fetchall()
+
+
+def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -> int:
+    """Log `reason` for every changed field and removed record of this build in the
+    corrections table and on its version; return how many corrections were logged."""
+    version = _info(con, "data_version")
+    con.execute("UPDATE build_versions SET reason = ? WHERE data_version = ?", [reason, version])
+    before = con.execute("SELECT count(*) FROM corrections").fetchone()
+    con.execute(
+        """
+        INSERT INTO corrections
+        SELECT $5 || $1 || '-' || c.table_name || '-' || c.record_id
+                   || coalesce('-' || f.field, ''),
+               c.table_name, c.record_id,
+               CASE c.change WHEN 'removed' THEN 'withdrawn' ELSE 'changed' END,
+               f.field, f.old_value, f.new_value, $2, CAST($4 AS DATE), $3, NULL, $1
+        FROM build_changes c
+        LEFT JOIN change_fields f USING (data_version, table_name, record_id)
+        WHERE c.data_version = $1 AND c.change IN ('changed', 'removed')
+        """,
+        [version, reason, by, day, BUILD_REASON_PREFIX],
+    )
+    after = con.execute("SELECT count(*) FROM corrections").fetchone()
+    return int(after[0]) - int(before[0]) if after and before else 0
 
 
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:

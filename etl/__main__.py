@@ -1,4 +1,4 @@
-"""Command line: python -m etl build | check | codebook | methodology | export | add | suggest.
+"""Command line: python -m etl build | check | codebook | methodology | export | release | add | suggest.
 
 The top of the write side: it runs the build (etl.build: every step, charts included),
 exports (exports, api.site) and curates (curation), all layers below etl.
@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip drawing the static chart images (pages then show interactive charts)",
     )
+    p_build.add_argument(
+        "--reason",
+        help="why published records change in this build (logged as a correction for each; "
+        "required when a published record is changed or withdrawn)",
+    )
     sub.add_parser("check", help="validate the input only")
     p_codebook = sub.add_parser("codebook", help="write the codebook generated from the models")
     p_codebook.add_argument("--out", type=Path, default=CODEBOOK, help=f"default: {CODEBOOK}")
@@ -60,6 +65,18 @@ def _parser() -> argparse.ArgumentParser:
         "--dashboard-url",
         default=DASHBOARD_URL,
         help=f"public address of the dashboard, linked from the files (default: {DASHBOARD_URL})",
+    )
+    p_release = sub.add_parser(
+        "release", help="build, then write a citable release (versioned package, checksums)"
+    )
+    p_release.add_argument("--out", type=Path, required=True, help="folder to write it into")
+    p_release.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
+    p_release.add_argument("--reason", help="as for build: why published records change")
+    p_release.add_argument(
+        "--no-images", action="store_true", help="skip drawing the static chart images"
+    )
+    p_release.add_argument(
+        "--url", help="public address of the data set, cited in CITATION.cff and the README"
     )
     add_article.configure(sub.add_parser("add", help="copy a raw article in and register it"))
     suggest.configure(sub.add_parser("suggest", help="print draft records for an article"))
@@ -102,6 +119,26 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    """The release command: build (refusing unexplained changes, as build does), then write
+    the release; InputError reaches main's handler."""
+    from database.connection import Reader
+    from exports.release import write_release
+
+    build(
+        args.db,
+        args.seeds,
+        draw_images=not args.no_images,
+        report=print,
+        reason=args.reason,
+    )
+    with Reader(args.db) as reader:
+        folder, archive = write_release(reader, args.out, args.url)
+    print(f"wrote {folder} and {archive} ({archive.stat().st_size:,} bytes)")
+    print((folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()[0] + " …")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -110,7 +147,13 @@ def main(argv: list[str] | None = None) -> int:
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
-            counts = build(args.db, args.seeds, draw_images=not args.no_images, report=print)
+            counts = build(
+                args.db,
+                args.seeds,
+                draw_images=not args.no_images,
+                report=print,
+                reason=args.reason,
+            )
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
         elif args.command == "codebook":
             # The model alone: the metrics are data, and the codebook must not go stale.
@@ -122,19 +165,25 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {args.out}")
         elif args.command == "export":
             return _export(args)
+        elif args.command == "release":
+            return _release(args)
         elif args.command == "add":
             return add_article.run(args)
         elif args.command == "suggest":
             return suggest.run(args)
     except InputError as exc:
         print(exc.problems.report(), file=sys.stderr)
-        if args.command == "build":
+        if args.command in ("build", "release"):
             print(f"The database was not changed: {args.db}", file=sys.stderr)
         return 1
     except (OSError, duckdb.Error) as exc:
         # Disk full, a read-only folder, a file in the way: one line, not a traceback.
         # write_database swaps the new file in last, so the old one is untouched.
-        kept = f" (the database was not changed: {args.db})" if args.command == "build" else ""
+        kept = (
+            f" (the database was not changed: {args.db})"
+            if args.command in ("build", "release")
+            else ""
+        )
         print(f"error: {fault_line(exc)}{kept}", file=sys.stderr)
         return 1
     return 0

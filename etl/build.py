@@ -16,9 +16,11 @@ from corpus.coverage import ArticleCoverage, account, coverage_problems
 from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
+from etl.reasons import reason_step
 from etl.store import write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
+from etl.versions import build_time, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
@@ -151,11 +153,14 @@ def build(
     *,
     draw_images: bool = True,
     report: Callable[[str], None] | None = None,
+    reason: str | None = None,
 ) -> dict[str, int]:
     """Run every step: validate everything and account for every sentence that needs coding,
     then write the database atomically with its charts (and their images unless
     `draw_images` is False); return row counts per table. ``report`` receives the coverage
-    lines and one line per chart step."""
+    lines and one line per chart step. A build that changes or withdraws a published record
+    needs a `reason` (etl.reasons), logged in the corrections table; without one it refuses
+    and the old file stays."""
     data = check(seeds_dir)
     accounts = article_coverage(data)
     for acc in accounts:
@@ -167,9 +172,14 @@ def build(
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)
-    frames = frames_for(data)
+    built_at = build_time()
+    frames = frames_for(data, built_at)
+    version = stamp_version(frames, db_path, built_at.date())
+    if report:
+        report(f"data version {version}")
     notes: list[str] = []
-    write_database(frames, db_path, _chart_steps(db_path, draw_images, notes))
+    steps = [reason_step(reason, built_at.date().isoformat(), report=report)]
+    write_database(frames, db_path, [*steps, *_chart_steps(db_path, draw_images, notes)])
     for note in notes:
         if report:
             report(note)

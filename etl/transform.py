@@ -116,6 +116,8 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
     for loc in data.records["not_coded"]:
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     rows["consistency_checks"] = check_rows(data)
+    # data_version is filled by the build that first carries each entry (database.write).
+    rows["corrections"] = [c.model_dump() | {"data_version": None} for c in data.of("corrections")]
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
         {"key": SCHEMA_VERSION_KEY, "value": SCHEMA_VERSION},

@@ -83,6 +83,20 @@ def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord,
     return parsed
 
 
+def _published_only(
+    parsed: dict[str, list[tuple[RawRecord, Any]]], articles: dict[str, bytes]
+) -> tuple[dict[str, list[tuple[RawRecord, Any]]], dict[str, bytes]]:
+    """Issue 24's two-person rule: only approved records are built. A provisional or returned
+    record is left out as if absent (a published record naming it is then refused), and the
+    article file of a source awaiting review is set aside with it."""
+    kept = {
+        kind: [(r, m) for r, m in items if getattr(m, "review_status", "approved") == "approved"]
+        for kind, items in parsed.items()
+    }
+    held = {m.seed_file for _, m in parsed.get("sources", []) if m.review_status != "approved"}
+    return kept, {name: data for name, data in articles.items() if name not in held}
+
+
 def _unique(raw: RawInput, problems: Problems) -> None:
     """Ids are unique per kind, checked on the raw records so invalid ones count too."""
     seen: dict[tuple[str, str], str] = {}
@@ -458,14 +472,14 @@ def _check_values(
 
 def validate(raw: RawInput, problems: Problems) -> Dataset:
     """Validate everything; problems are added to ``problems`` (the dataset is then partial)."""
-    parsed = _parse(raw, problems)
+    parsed, articles = _published_only(_parse(raw, problems), raw.articles)
     _unique(raw, problems)
     ids = {
         kind: {getattr(r, ID_FIELDS[kind]) for _, r in parsed.get(kind, [])}
         for kind in RECORD_KINDS
     }
     sources = parsed.get("sources", [])
-    bodies, hashes = _bodies(sources, raw.articles, problems)
+    bodies, hashes = _bodies(sources, articles, problems)
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
     metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
     _check_values(parsed, problems, metrics)

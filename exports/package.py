@@ -21,6 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from data_model.citation import TITLE, data_citation
 from data_model.codebook import HEADER, render_codebook
 from data_model.licence import (
     DATA_LICENCE_NAME,
@@ -52,7 +53,13 @@ from exports.csvsafe import to_csv_bytes
 
 PACKAGE_NAME = "cambodia-drug-campaign-data"
 ZIP_NAME = f"{PACKAGE_NAME}.zip"
-TITLE = "Cambodia's anti-drug campaign: figures, statements and policies from news reports"
+
+
+def versioned_name(info: dict[str, str], stem: str = PACKAGE_NAME) -> str:
+    """The stem with the data version: cambodia-drug-campaign-data-v2026.12.05."""
+    version = info.get("data_version")
+    return f"{stem}-v{version}" if version else stem
+
 
 #: Where each column the flattened tables add comes from, so its description is the one
 #: written in data_model.tables and nowhere else.
@@ -81,6 +88,8 @@ JOINED_COLUMNS: dict[str, tuple[Table, str]] = {
     "source_published_on": (SOURCES, "published_on"),
     "source_date_precision": (SOURCES, "date_precision"),
     "source_citation": (SOURCES, "citation"),
+    "source_archive_url": (SOURCES, "archive_url"),
+    "source_accessed": (SOURCES, "accessed"),
 }
 
 #: Frictionless field types for the SQL types the schema uses.
@@ -247,6 +256,11 @@ def _article_sources(reader: Reader) -> list[dict[str, str]]:
         entry = {"title": str(row["citation"])}
         if isinstance(row["url"], str) and row["url"]:
             entry["path"] = row["url"]
+        # Where to read it if its page dies, and when it was read (issue 28).
+        if isinstance(row["archive_url"], str) and row["archive_url"]:
+            entry["archive"] = row["archive_url"]
+        if pd.notna(row["accessed"]):
+            entry["accessed"] = pd.Timestamp(row["accessed"]).date().isoformat()
         out.append(entry)
     return out
 
@@ -269,6 +283,7 @@ def datapackage(
             "of the article it rests on. See README.md for the codebook and how to cite."
         ),
         "created": info.get("built_at", ""),
+        **({"version": info["data_version"]} if info.get("data_version") else {}),
         "keywords": ["Cambodia", "drug policy", "anti-drug campaign", "news", "policy monitoring"],
         "licenses": [
             {"name": DATA_LICENCE_NAME, "path": DATA_LICENCE_URL, "title": DATA_LICENCE_TITLE}
@@ -317,14 +332,15 @@ def readme(
 ) -> str:
     """What the data is, its files, how to cite it, rights, when it was built, the codebook."""
     built = _built_date(info)
-    where = f" {dashboard_url}" if dashboard_url else ""
     listing = ["| table | rows | CSV | Parquet | what it holds |", "|---|---|---|---|---|"]
     listing += [
         f"| {name} | {rows} | `csv/{name}.csv` | `parquet/{name}.parquet` | {what} |"
         for name, rows, what in files
     ]
     counts = ", ".join(
-        f"{k}: {v}" for k, v in sorted(info.items()) if k not in ("built_at", METHODOLOGY_KEY)
+        f"{k}: {v}"
+        for k, v in sorted(info.items())
+        if k not in ("built_at", METHODOLOGY_KEY, "data_fingerprint")
     )
     codebook = _demoted(render_codebook(_metrics(reader)).removeprefix(HEADER).strip())
     method = info.get(METHODOLOGY_KEY, "")
@@ -332,7 +348,8 @@ def readme(
     return f"""\
 # {TITLE}
 
-Data package of the {PROJECT}, built {info.get("built_at", "at an unknown time")}.
+Data package of the {PROJECT}, data version {info.get("data_version", "not recorded")}, built
+{info.get("built_at", "at an unknown time")}.
 
 ## What this is
 
@@ -360,10 +377,17 @@ Parquet files hold the text unchanged.
 
 ## How to cite
 
-> {PROJECT}, *{TITLE}* [data set], built {built}.{where}
+> {data_citation(info.get("data_version"), built, dashboard_url)}
 
 Please cite the articles as well when you use their figures or words: `sources.csv` gives
-each one's citation and URL.
+each one's citation and URL, and, where known, an archived copy (`archive_url`) and the day
+it was read (`accessed`).
+
+## Corrections
+
+`corrections.csv` is the public corrections log: every change to a published record, with
+the value before and after and the reason; a withdrawn record stays listed as withdrawn.
+What changed since an earlier data version is at the API's `changes.json?since=<version>`.
 
 ## Licence and rights
 
@@ -392,9 +416,12 @@ def _outlets(reader: Reader) -> list[str]:
     return sorted(set(queries.table_rows(reader, SOURCES)["outlet"].dropna()))
 
 
-def package_files(reader: Reader, dashboard_url: str | None = None) -> dict[str, bytes]:
-    """Every file of the package by its path inside the package, README and descriptor first."""
-    info = queries.build_info(reader)
+def package_files(
+    reader: Reader, dashboard_url: str | None = None, info: dict[str, str] | None = None
+) -> dict[str, bytes]:
+    """Every file of the package by its path inside the package, README and descriptor first;
+    `info` stands for the build's (a release fixes its times to the version's date)."""
+    info = info if info is not None else queries.build_info(reader)
     outlets = _outlets(reader)
     data: dict[str, bytes] = {}
     entries: list[dict[str, object]] = []

@@ -116,6 +116,8 @@ citations = _cached(queries.citations)
 not_coded = _cached(queries.not_coded)
 metrics = _cached(queries.metrics)
 build_info = _cached(queries.build_info, per_file=True)
+#: The corrections log, newest first (per file: a build given a reason adds to it).
+corrections = _cached(queries.corrections, per_file=True)
 indicators = _cached(queries.indicators)
 actors = _cached(queries.actors)
 #: id -> name of every speaker or article, for pickers: made once per content, since a

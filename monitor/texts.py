@@ -323,6 +323,16 @@ def actor_profile_markdown(actor: Any, lang: str = "en") -> str:
     return text + f"  \n:gray[{said}]"
 
 
+def _archive_line(src: Any, lang: str = "en") -> str:
+    """Where an archived copy is and when the article was read, each 'not recorded' when
+    unknown, never guessed (issue 28; English until the Khmer catalogue has the words)."""
+    url = getattr(src, "archive_url", None)
+    archived = md_link(url, url) if isinstance(url, str) and url else "not recorded"
+    day = getattr(src, "accessed", None)
+    read = md(date_text(day, "day", lang)) if day is not None and not pd.isna(day) else None
+    return f"**Archived copy:** {archived} · **Read on:** {read or 'not recorded'}"
+
+
 def source_facts_markdown(src: Any, lang: str = "en") -> str:
     """What is known about one article: outlet, byline, date and how it is known, address.
     The date basis is the curator's note, shown as written."""
@@ -355,6 +365,7 @@ def source_facts_markdown(src: Any, lang: str = "en") -> str:
             f"**{published}** {md(date_text(src.published_on, src.date_precision, lang))}",
             f"**{basis}** {md(src.date_basis)}",
             f"**{address_}** {address}",
+            _archive_line(src, lang),
             f"**{drawn_}** {drawn}",
         ]
     )
@@ -396,11 +407,12 @@ def download_file_name(
     metric_ids: list[str],
     dates: Dates | None = None,
     lang: str = "en",
+    version: str | None = None,
 ) -> str:
-    """'cambodia-drug-campaign-indicators-source-<id>-2017.csv': the name says what was
-    filtered, so two downloads from one session never look alike in a folder ('-km' when
-    downloaded from the Khmer pages: the rows are the same, the reader knows where they
-    came from)."""
+    """'cambodia-drug-campaign-indicators-source-<id>-2017-v2026.12.05.csv': the name says
+    what was filtered and from which data version, so two downloads never look alike in a
+    folder ('-km' when downloaded from the Khmer pages: the rows are the same, the reader
+    knows where they came from)."""
     parts = ["cambodia-drug-campaign", _slug(table)]
     for noun, ids in (("source", source_ids), ("metric", metric_ids)):
         if len(ids) == 1:
@@ -412,6 +424,8 @@ def download_file_name(
     parts += [f"{k}-{chosen[k]}" for k in ("from", "to") if chosen[k]]
     if lang != "en":
         parts.append(lang)
+    if version:
+        parts.append(f"v{version}")
     return "-".join(parts) + ".csv"
 
 

@@ -1,4 +1,5 @@
-"""The curation studio: add an article, review its draft records, save them as curated YAML."""
+"""The curation studio: open or add an article, review its draft records, save them for a second
+editor's approval, approve others' work, compare two researchers' coding."""
 
 from __future__ import annotations
 
@@ -13,19 +14,19 @@ from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
-from data_model.records import ID_FIELDS, DatePrecision
+from data_model.records import DatePrecision
 from data_model.safe_text import md
-from studio import history
+from studio import drafts, history, publish, screens, session
 from studio.access import gate
 from studio.changes import build_log
+from studio.codebook import adopt
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
 from studio.passage import KINDS, passage_row, trimmed
 from studio.review import accepted
 from studio.selection import selectable_text
-from studio.store import save
 
-SCREENS = ["Add", "Review", "Coverage", "Save", "Changes"]
+SCREENS = ["Open", "Add", "Review", "Coverage", "Save", "Approve", "Agreement", "Changes"]
 KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
                "positions": "position", "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
@@ -37,11 +38,30 @@ SHOWN_IDS = 12
 st.set_page_config(page_title="Curation studio", layout="wide")
 st.title("Curation studio")
 SIGNED_IN = gate()  # stops here unless local, or a logged-in editor when deployed
-st.caption(f"Writes curated YAML under {SEEDS_DIR}; the dashboard reads the built database.")
+# One person alone on their own machine approves their own work; never when deployed.
+SINGLE = os.environ.get("STUDIO_SINGLE_EDITOR") == "1" and not SIGNED_IN
+EDITOR = SIGNED_IN or st.text_input("Your name (kept with what you save)", key="editor")
+if SINGLE:
+    st.warning(
+        "Single-editor mode: you work alone on this machine, so what you save is published "
+        "at once, recorded as approved by you alone (no second editor has checked it).",
+        icon=":material/person:",
+    )
+st.caption(
+    f"Writes drafts and curated YAML under {SEEDS_DIR}; the dashboard reads the built "
+    "database, which holds approved records only."
+)
 screen = st.radio("Screen", SCREENS, horizontal=True, key="screen")
 
 
-def _first_line(text: str) -> str:
+def _headline(text: str) -> str:
+    """The first line that reads as a headline: not a logo, a link, a dateline or a short
+    all-capitals banner (a captured page often starts with the outlet's logo line)."""
+    for line in (raw.strip() for raw in text.splitlines()):
+        words = line.split()
+        if (len(words) >= 4 and not line.lower().startswith(("logo", "http", "www."))
+                and not line.isupper() and "|" not in line):  # fmt: skip
+            return line
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
@@ -52,7 +72,7 @@ def add_screen() -> None:
         STATE["text"] = upload.getvalue().decode("utf-8", errors="replace")
     text = st.text_area("Or paste the article as captured", key="text", height=240)
     if text and not STATE.get("title"):
-        STATE["title"] = _first_line(text)
+        STATE["title"] = _headline(text)
     title = st.text_input("Title", key="title")
     outlet = st.text_input("Outlet", key="outlet")
     url = st.text_input("Web address (optional)", key="url")
@@ -60,10 +80,10 @@ def add_screen() -> None:
     precision = st.selectbox(
         "How much of the date is known", [p.value for p in DatePrecision], key="precision"
     )
-    editor = SIGNED_IN or st.text_input("Your name (kept with what you save)", key="editor")
+    editor = EDITOR
     if st.button("Add article", key="add", type="primary"):
-        if not text.strip() or published is None:
-            st.error("Paste the article and give its publication date first.")
+        if not text.strip() or published is None or not editor.strip():
+            st.error("Paste the article, give its publication date and your name first.")
             return
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "article.txt"
@@ -78,18 +98,15 @@ def add_screen() -> None:
                     published=published.isoformat(),
                     precision=precision,
                     date_basis=f"given in the studio by {editor or 'an editor'}",
+                    review_status="provisional",  # built once a second editor approves
                 )
             except AddRefused as exc:
                 # Shown as text: the reason names the file, never markup.
                 st.error(str(exc).replace(str(path), "the pasted article"))
                 return
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
-        STATE["source_id"], STATE["editor_name"] = added.source_id, editor
-        curated = curated_lists(SEEDS_DIR)
-        body, rows = draft_rows(text, title, added.source_id, published, curated)
-        STATE["curated"], STATE["problems"] = curated, {}
-        STATE["body"], STATE["rows"], STATE["set_aside"] = body, rows, {}
-        STATE["draft_input"], STATE["passage"] = (text, title, published), None
+        session.start(STATE, SEEDS_DIR, added.source_id, editor)
+        STATE["submitted"] = False
         st.success(f"Added as source {added.source_id}. Review its candidates next.")
 
 
@@ -97,9 +114,11 @@ def review_screen() -> None:
     """The clean text beside each candidate: accept, edit or reject it in one action."""
     rows: list[Row] | None = STATE.get("rows")
     if not rows:
-        st.info("Add an article first: its candidates appear here.")
+        st.info("Add an article first, or open one: its candidates appear here.")
         return
     body: str = STATE["body"]
+    STATE["accepted_figures"] = [r.record for r in rows
+                                 if r.kind == "indicators" and r.status == "accepted"]  # fmt: skip
     left, right = st.columns([2, 3])
     with left:
         st.subheader("Clean text")
@@ -142,9 +161,11 @@ def pick_by_keyboard(body: str) -> None:
     if which is None:
         return
     sentence = found[which]
+    # One field per sentence: a new sentence starts from its own words, not the last one's.
     words = st.text_input(
-        "The words to code (part of the sentence, as written)", sentence.text, key="kb-words"
-    )
+        "The words to code (part of the sentence, as written)", sentence.text,
+        key=f"kb-words-{which}",
+    )  # fmt: skip
     at = sentence.text.find(words.strip()) if words.strip() else -1
     if at < 0:
         st.error("Those words are not in the sentence: copy them as written.")
@@ -167,8 +188,10 @@ def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
             drafted = draft_rows(
                 raw, title, source_id, published, STATE.get("curated") or NO_CURATED
             )[1]
-            taken = {str(r.record.get(ID_FIELDS[r.kind])) for r in rows}
-            rows.append(passage_row(body, start, end, name, drafted, source_id, published, taken))
+            taken = session.ids_in_use(rows)
+            row = passage_row(body, start, end, name, drafted, source_id, published, taken)
+            adopt(STATE, STATE.get("curated") or NO_CURATED, [row])
+            rows.append(row)
             STATE["passage"] = None
             st.rerun()
         if st.button("Clear the selection", key="passage-clear"):
@@ -243,9 +266,10 @@ def coverage_screen() -> None:
 
 
 def save_screen() -> None:
-    """Write the accepted records, run the check, then the atomic build; or change nothing."""
+    """Save the accepted records for a second editor (after the check), each correction of a
+    published record with its reason; in single-editor mode, publish them at once."""
     rows: list[Row] = STATE.get("rows") or []
-    records = accepted(rows)
+    records = accepted(rows, STATE.get("made") or {})
     lines = _lines() if rows else []
     records["not_coded"] = not_coded(STATE.get("source_id", ""), lines)
     count = sum(len(v) for k, v in records.items() if k != "not_coded")
@@ -259,11 +283,21 @@ def save_screen() -> None:
             f"{len(open_lines)} sentence(s) are not yet coded: cover each with a record on "
             "Review or give the reason it is not coded on Coverage, then save."
         )
-    ready = bool(rows) and not open_lines
-    if st.button("Save, check and build", key="save", type="primary", disabled=not ready):
-        result = save(SEEDS_DIR, STATE["source_id"], records, STATE.get("editor_name", ""), DB_PATH)
+    sid = STATE.get("source_id", "")
+    fixes = screens.correction_reasons(SEEDS_DIR, sid, records) if rows else []
+    missing = [c for c in fixes if not STATE["reasons"].get(c)]
+    ready = bool(rows) and not open_lines and not missing
+    label = "Save and publish (single-editor)" if SINGLE else "Save for review"
+    if st.button(label, key="save", type="primary", disabled=not ready):
+        editor = STATE.get("editor_name", "") or EDITOR
+        result = publish.submit(SEEDS_DIR, sid, records, editor, STATE["reasons"])
+        if result.ok and SINGLE:
+            result = publish.approve(SEEDS_DIR, sid, editor, DB_PATH, single=True)
         if result.ok:
-            st.success(f"Saved {result.path.name}. {result.message}")
+            drafts.discard(SEEDS_DIR, sid, editor)
+            STATE["submitted"], STATE["problems"] = True, {}
+            STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
+            st.success(result.message)
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}
@@ -313,5 +347,10 @@ def recent_changes() -> None:
 
 
 SHOWN = {"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen,
-         "Save": save_screen, "Changes": changes_screen}  # fmt: skip
+         "Save": save_screen, "Changes": changes_screen,
+         "Open": lambda: screens.open_screen(SEEDS_DIR, EDITOR),
+         "Approve": lambda: screens.approve_screen(SEEDS_DIR, DB_PATH, EDITOR),
+         "Agreement": lambda: screens.agreement_screen(SEEDS_DIR)}  # fmt: skip
 SHOWN[screen]()
+if not STATE.get("submitted"):
+    session.keep(STATE, SEEDS_DIR)  # the work is a draft under the researcher's name

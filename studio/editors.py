@@ -1,5 +1,5 @@
-"""The Review screen's editor of one candidate: pickers for every coded field, the new metric
-or actor it needs created in place, and the check's problems shown on the field they concern."""
+"""The Review screen's editor of one candidate: pickers for every coded field (codebook entries
+by label and definition, made in place and shared), and the check's problems on their field."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from curation.suggest.guess import Curated
 from curation.suggest.records import Row
 from data_model.qualifiers import Qualifier
 from data_model.records import (
+    EARLIEST_DATE,
+    FUTURE_DAYS,
     ID_FIELDS,
-    ActorKind,
-    ActorType,
     DatePrecision,
     EventKind,
     PolicyCategory,
@@ -24,6 +24,7 @@ from data_model.records import (
     Topic,
 )
 from data_model.safe_text import md
+from studio.codebook import made_editor, picker
 
 
 def _problems(record_id: str, name: str) -> None:
@@ -50,94 +51,102 @@ def _pick(
     return picked or None
 
 
-def _date(label: str, value: dt.date | None, key: str) -> dt.date | None:
-    return st.date_input(label, value, key=key, format="YYYY-MM-DD")
+def _clear(key: str, rec: dict[str, Any], name: str) -> None:
+    """Widget callback: the date taken away (a blank beats a wrong guess)."""
+    rec[name] = None
+    st.session_state[key] = None
 
 
-def _ids(items: list[dict[str, Any]], field: str) -> list[str]:
-    return [str(i[field]) for i in items if i.get(field)]
+def _date(label: str, value: dt.date | None, key: str, rec: dict[str, Any] | None = None,
+          name: str = "") -> dt.date | None:  # fmt: skip
+    """A date, and beside it a button clearing it (a typed date's segments cannot be emptied)."""
+    field, clear = st.columns([5, 1], vertical_alignment="bottom")
+    with field:
+        picked = st.date_input(label, value, key=key, format="YYYY-MM-DD",
+                               min_value=EARLIEST_DATE,
+                               max_value=dt.date.today() + dt.timedelta(days=FUTURE_DAYS))  # fmt: skip
+    if rec is not None and picked is not None:
+        clear.button("Clear", key=f"clear-{key}", on_click=_clear, args=(key, rec, name),
+                     help=f"No {label.lower()}: the article does not say")  # fmt: skip
+    return picked
 
 
-def _new_metric(n: int, draft: dict[str, Any], units: list[str], categories: list[str]) -> None:
-    st.caption("New metric, created with this figure:")
-    draft["label"] = st.text_input("Metric label", draft["label"], key=f"m-label-{n}")
-    draft["unit"] = _pick("Unit", units, draft["unit"], f"m-unit-{n}", blank=False)
-    draft["category"] = _pick("Category", categories, draft["category"], f"m-cat-{n}", blank=False)
-    draft["definition"] = st.text_input(
-        "What is counted, and what is not", draft["definition"], key=f"m-def-{n}"
-    )
-    _problems(draft["metric_id"], "definition")
+def number_text(value: float | None) -> str:
+    """A figure as a person writes it: 2,500,000 (never 2.5e+06), 12.5, 3,554.13."""
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0")
 
 
-def _new_actor(n: int, draft: dict[str, Any]) -> None:
-    st.caption("New actor, created with this record:")
-    draft["name"] = st.text_input("Name", draft["name"], key=f"a-name-{n}")
-    draft["role"] = st.text_input("Role", draft["role"], key=f"a-role-{n}")
-    draft["organisation"] = st.text_input("Organisation", draft["organisation"], key=f"a-org-{n}")
-    draft["kind"] = _pick("Kind", [k.value for k in ActorKind], draft["kind"], f"a-kind-{n}",
-                          blank=False)  # fmt: skip
-    draft["actor_type"] = _pick(
-        "Actor type", [t.value for t in ActorType], draft["actor_type"], f"a-type-{n}", blank=False
-    )
-    for name in ("role", "organisation"):
-        _problems(draft["actor_id"], name)
-
-
-def _actor_field(n: int, row: Row, field: str, curated: Curated) -> None:
+def _actor_field(n: int, row: Row, field: str, curated: Curated, label: str = "Actor") -> None:
     rec = row.record
-    new = row.new.get("actors", {}).get("actor_id", "")
-    rec[field] = _pick("Actor", _ids(curated.actors, "actor_id"), rec.get(field), f"actor-{n}",
-                       new=new)  # fmt: skip
+    rec[field] = picker(label, "actors", rec.get(field), f"{field.split('_')[0]}-{n}"
+                        if field != "actor_id" else f"actor-{n}", curated=curated,
+                        context=rec.get("quote") or "")  # fmt: skip
     _problems(str(rec.get(ID_FIELDS[row.kind], "")), field)
-    if new and rec[field] == new:
-        _new_actor(n, row.new["actors"])
+    if rec[field]:
+        made_editor("actors", rec[field], "a" if field == "actor_id" else field, n, curated)
 
 
 def _figure(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["indicator_id"]
-    new = row.new.get("metrics", {}).get("metric_id", "")
-    rec["metric_id"] = _pick("Metric", _ids(curated.metrics, "metric_id"), rec["metric_id"],
-                             f"metric-{n}", new=new)  # fmt: skip
+    rec["metric_id"] = picker("Metric", "metrics", rec["metric_id"], f"metric-{n}",
+                              curated=curated, context=rec.get("quote") or "")  # fmt: skip
     _problems(rid, "metric_id")
-    if new and rec["metric_id"] == new:
-        # Both lists are the curated data's, so a unit or category declared there is offered.
-        units = _ids(curated.units, "unit_id") or [row.new["metrics"]["unit"]]
-        categories = _ids(curated.categories, "category_id") or [row.new["metrics"]["category"]]
-        _new_metric(n, row.new["metrics"], units, categories)
+    if rec["metric_id"]:
+        made_editor("metrics", rec["metric_id"], "m", n, curated)
     if rec.get("vague"):
         st.caption(f"A vague amount: the article says {rec['vague']!r}, no number.")
     else:
-        value = st.text_input("Value", "" if rec["value"] is None else f"{rec['value']:g}",
-                              key=f"value-{n}")  # fmt: skip
+        value = st.text_input("Value", number_text(rec["value"]), key=f"value-{n}")
         try:
             rec["value"] = float(value.replace(",", "")) if value.strip() else None
         except ValueError:
             st.error("The value must be a number, e.g. 1300 or 12.5.")
         _problems(rid, "value")
-        rec["qualifier"] = _pick("Qualifier", [q.value for q in Qualifier], rec["qualifier"],
-                                 f"qual-{n}")  # fmt: skip
+        rec["qualifier"] = _pick("Qualifier (the hedge)", [q.value for q in Qualifier],
+                                 rec["qualifier"], f"qual-{n}")  # fmt: skip
     for name, label in (("period_start", "Period from"), ("period_end", "Period to"),
                         ("as_of", "As of")):  # fmt: skip
-        rec[name] = _date(label, rec[name], f"{name}-{n}")
+        rec[name] = _date(label, rec[name], f"{name}-{n}", rec, name)
         _problems(rid, name)
-    rec["phase_id"] = _pick("Phase", _ids(curated.phases, "phase_id"), rec["phase_id"],
-                            f"phase-{n}")  # fmt: skip
+    rec["phase_id"] = picker("Phase", "phases", rec["phase_id"], f"phase-{n}", curated=curated,
+                             can_make=False)  # fmt: skip
     _problems(rid, "phase_id")
+    rec["geography"] = st.text_input("Geography (as the article gives it)",
+                                     rec.get("geography") or "national", key=f"geo-{n}")  # fmt: skip
     _actor_field(n, row, "actor_id", curated)
     rec["attribution"] = st.text_input("Attribution (the article's words)",
                                        rec["attribution"] or "", key=f"attr-{n}") or None  # fmt: skip
     _problems(rid, "attribution")
+    figures = [str(r["indicator_id"]) for r in st.session_state.get("accepted_figures", [])
+               if r.get("indicator_id") != rid]  # fmt: skip
+    rec["restates"] = _pick("Restates (the better-specified figure)", figures,
+                            rec.get("restates"), f"restates-{n}")  # fmt: skip
+    if rec["restates"]:
+        rec["restates_note"] = st.text_input("Why it is a restatement",
+                                             rec.get("restates_note") or "",
+                                             key=f"restates-note-{n}") or None  # fmt: skip
+    _problems(rid, "restates")
+
+
+def _role(n: int, rec: dict[str, Any]) -> None:
+    rec["actor_role"] = st.text_input("Role as this article gives it (if another)",
+                                      rec.get("actor_role") or "", key=f"role-{n}") or None  # fmt: skip
 
 
 def _statement(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["statement_id"]
-    _actor_field(n, row, "actor_id", curated)
+    _actor_field(n, row, "actor_id", curated, "Speaker")
+    _role(n, rec)
     rec["kind"] = _pick("Kind", [k.value for k in StatementKind], rec["kind"], f"kind-{n}",
                         blank=False)  # fmt: skip
     _problems(rid, "quote")
     rec["topic"] = _pick("Topic", [t.value for t in Topic], rec["topic"], f"topic-{n}")
     rec["stance"] = _pick("Stance", [s.value for s in Stance], rec["stance"], f"stance-{n}")
-    rec["said_on"] = _date("Said on", rec["said_on"], f"said-{n}")
+    rec["said_on"] = _date("Said on", rec["said_on"], f"said-{n}", rec, "said_on")
+    rec["relayed_by"] = picker("Relayed by (second-hand only)", "actors", rec.get("relayed_by"),
+                               f"relay-{n}", curated=curated)  # fmt: skip
 
 
 def _policy(n: int, row: Row, curated: Curated) -> None:
@@ -148,17 +157,15 @@ def _policy(n: int, row: Row, curated: Curated) -> None:
     _problems(rid, "description")
     rec["category"] = _pick("Category", [c.value for c in PolicyCategory], rec["category"],
                             f"p-cat-{n}", blank=False)  # fmt: skip
-    _actor_field(n, row, "proposed_by", curated)
+    _actor_field(n, row, "proposed_by", curated, "Proposed by")
     rec["proposed_on"] = _date("Proposed on", rec["proposed_on"], f"p-date-{n}")
 
 
 def _position(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["position_id"]
-    policies = {str(p["policy_id"]): str(p.get("name", "")) for p in curated.policies
-                if p.get("policy_id")}  # fmt: skip
-    rec["policy_id"] = _pick("On the proposal", list(policies), rec["policy_id"], f"pos-pol-{n}")
-    if rec["policy_id"] in policies:
-        st.caption(md(policies[rec["policy_id"]]))
+    rec["policy_id"] = picker("On the proposal", "policies", rec["policy_id"], f"pos-pol-{n}",
+                              curated=curated, context=rec.get("quote") or "",
+                              can_make=False)  # fmt: skip
     _problems(rid, "policy_id")
     _actor_field(n, row, "actor_id", curated)
     rec["position"] = _pick("Position", [p.value for p in Position], rec["position"],
@@ -166,10 +173,9 @@ def _position(n: int, row: Row, curated: Curated) -> None:
     rec["kind"] = _pick("Kind", [k.value for k in StatementKind], rec["kind"], f"pos-kind-{n}",
                         blank=False)  # fmt: skip
     _problems(rid, "quote")
-    rec["actor_role"] = st.text_input("Role as this article gives it (if another)",
-                                      rec.get("actor_role") or "", key=f"pos-role-{n}") or None  # fmt: skip
-    rec["relayed_by"] = _pick("Relayed by (second-hand only)", _ids(curated.actors, "actor_id"),
-                              rec.get("relayed_by"), f"pos-relay-{n}")  # fmt: skip
+    _role(n, rec)
+    rec["relayed_by"] = picker("Relayed by (second-hand only)", "actors", rec.get("relayed_by"),
+                               f"pos-relay-{n}", curated=curated)  # fmt: skip
     _problems(rid, "relayed_by")
 
 
@@ -178,7 +184,7 @@ def _event(n: int, row: Row, curated: Curated) -> None:
     rec["title"] = st.text_input("Title", rec["title"], key=f"e-title-{n}")
     rec["kind"] = _pick("Kind", [k.value for k in EventKind], rec["kind"], f"e-kind-{n}",
                         blank=False)  # fmt: skip
-    rec["event_date"] = _date("Date", rec["event_date"], f"e-date-{n}")
+    rec["event_date"] = _date("Date", rec["event_date"], f"e-date-{n}", rec, "event_date")
     _problems(rid, "event_date")
     rec["date_precision"] = _pick("Known to the", [p.value for p in DatePrecision],
                                   rec["date_precision"], f"e-prec-{n}", blank=False)  # fmt: skip

@@ -22,6 +22,7 @@ _WHO = re.compile(
     r"(?:; changed by (?P<changed_by>.*?) at (?P<changed_at>\S+))?$"
 )
 _SECTION = re.compile(r"^([a-z_]+):")
+_REVIEW_FIELDS = ("review_status", "approved_by", "approved_at")
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,10 @@ def read(text: str) -> dict[str, tuple[Who, dict[str, Any]]]:
     return out
 
 
+def _own(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in _REVIEW_FIELDS}
+
+
 def stamp(
     kind: str, record: dict[str, Any], old: dict[str, tuple[Who, dict[str, Any]]], editor: str
 ) -> Who:
@@ -75,7 +80,7 @@ def stamp(
     if before is None:
         return Who(editor, now())
     who, was = before
-    if was == record:
+    if _own(was) == _own(record):  # an approval alone is not a change of the record
         return who
     return Who(who.added_by, who.added_at, editor, now())
 

@@ -14,13 +14,24 @@ from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
 from etl.build import check
+from etl.reasons import build_arguments
 from studio import history
 
 ROOT = Path(__file__).resolve().parent.parent
-# Field order as the models declare it: the same record always writes the same lines.
-_ORDER = {kind: list(model.model_fields) for kind, model in RECORD_KINDS.items()}
-#: The kinds an article's curated file holds, in the order the seeds write them.
+#: The two-person rule's fields (data_model.records.Reviewed), written after a record's own.
+REVIEW_FIELDS = ("review_status", "approved_by", "approved_at")
+# Field order as the models declare it, the review fields last: the same record always
+# writes the same lines.
+_ORDER = {
+    kind: [f for f in model.model_fields if f not in REVIEW_FIELDS]
+    + [f for f in REVIEW_FIELDS if f in model.model_fields]
+    for kind, model in RECORD_KINDS.items()
+}
+#: The kinds an article's curated file holds, in the order the seeds write them; the audit
+#: trail (corrections, reviews) last.
 ARTICLE_KINDS = (
+    "units",
+    "categories",
     "metrics",
     "actors",
     "indicators",
@@ -29,6 +40,8 @@ ARTICLE_KINDS = (
     "positions",
     "events",
     "not_coded",
+    "corrections",
+    "reviews",
 )
 
 
@@ -70,7 +83,8 @@ def render_yaml(
             continue
         lines.append(f"{kind}:" if items else f"{kind}: []")
         for item in items:
-            lines.append(history.stamp(kind, item, old, editor).line())
+            if kind not in ("corrections", "reviews"):  # the audit trail says who itself
+                lines.append(history.stamp(kind, item, old, editor).line())
             dumped = dump_yaml([item])
             lines.append(dumped.rstrip("\n"))
     return "\n".join(lines) + "\n"
@@ -83,11 +97,13 @@ def save(
     editor: str,
     db_path: Path,
     build: bool = True,
+    reason: str | None = None,
 ) -> Saved:
     """Write the article's curated file, check every input, then build the database.
 
     A failed check or build puts the old file back (or removes the new one): every file
-    and the database stay as they were.
+    and the database stay as they were. `reason` is the correction's reason the build logs
+    for a changed published record (etl.reasons); without it such a save is refused.
     """
     target = seeds_dir / "curated" / "articles" / f"{source_id}.yaml"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -102,13 +118,22 @@ def save(
             _write_atomic(target, old)
         return Saved(False, target, message, problems)
 
+    ok, message, problems = check_and_build(seeds_dir, db_path, build, reason)
+    return Saved(True, target, message) if ok else undo(message, problems)
+
+
+def check_and_build(
+    seeds_dir: Path, db_path: Path, build: bool = True, reason: str | None = None
+) -> tuple[bool, str, tuple[Problem, ...]]:
+    """`etl check`, then the build in a subprocess: (ok, what it said, the check's problems).
+    `reason` is passed to the build for a changed published record (etl.reasons)."""
     try:
         data = check(seeds_dir)
     except InputError as exc:
-        return undo(exc.problems.report(), tuple(exc.problems.items))
+        return False, exc.problems.report(), tuple(exc.problems.items)
     counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
     if not build:
-        return Saved(True, target, f"input is valid: {counts}")
+        return True, f"input is valid: {counts}", ()
     # A subprocess: the build draws charts with Chromium, which the studio never loads.
     command = [
         sys.executable,
@@ -119,6 +144,7 @@ def save(
         "build",
         "--db",
         str(db_path),
+        *build_arguments(reason),
     ]
     # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
     if os.environ.get("STUDIO_NO_CHARTS") == "1":
@@ -132,5 +158,5 @@ def save(
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     if done.returncode != 0:
-        return undo((done.stderr or done.stdout).strip())
-    return Saved(True, target, done.stdout.strip())
+        return False, (done.stderr or done.stdout).strip(), ()
+    return True, done.stdout.strip(), ()

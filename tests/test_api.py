@@ -16,6 +16,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from api.feed import FEED_CORRECTIONS
 from api.filters import API_TABLES, DATE_FILTERS, FILTERS
 from api.metadata import LICENCE, RAW_TABLES
 from api.routes import Database, build_version, make_routes
@@ -537,9 +538,14 @@ def test_feed_lists_the_first_build_as_added_articles(client, reader):
     feed = feedparser.parse(client.get("/feed.atom").content)
     assert not feed.bozo
     sources = list(queries.sources(reader)["source_id"])
-    assert len(feed.entries) == len(sources)
-    assert all("sources?source=" in e.link for e in feed.entries)
-    assert all("added" in e.title for e in feed.entries)
+    builds = [e for e in feed.entries if "#build-" in e.id]
+    assert len(builds) == len(sources)
+    assert all("sources?source=" in e.link for e in builds)
+    assert all("added" in e.title for e in builds)
+    # The corrections log is part of the feed too, newest first, each with its reason.
+    corrections = [e for e in feed.entries if "/corrections#" in e.id]
+    assert len(corrections) == min(FEED_CORRECTIONS, len(queries.corrections(reader)))
+    assert all(e.title.startswith("Correction (") and e.summary for e in corrections)
 
 
 def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
@@ -555,7 +561,7 @@ def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
     curated = fixture_seeds / "curated" / "fixture-kampot.yaml"
     text = curated.read_text(encoding="utf-8")
     curated.write_text(text.replace("no response reported.", "no reply reported."), "utf-8")
-    build(db, fixture_seeds, draw_images=False)
+    build(db, fixture_seeds, draw_images=False, reason="Wording of the status note.")
     with Reader(db) as r:
         changes = queries.build_changes(r)
     latest = changes[changes["build"] == changes["build"].max()]
@@ -565,7 +571,7 @@ def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
     assert len(changes) == len(latest) + len(first)
     feed = feedparser.parse(_client(db).get("/feed.atom").content)
     assert not feed.bozo
-    titles = [e.title.split(": ", 1)[1] for e in feed.entries]
+    titles = [e.title.split(": ", 1)[1] for e in feed.entries if "#build-" in e.id]
     assert titles[0] == "changed 1 proposal"
     assert len(titles) == 1 + first["source_id"].nunique()
     assert all("added" in t for t in titles[1:])
@@ -579,7 +585,7 @@ def test_the_feed_keeps_a_bounded_history(fixture_seeds, tmp_path, monkeypatch):
     text = curated.read_text(encoding="utf-8")
     for ending in ("", ".", ".."):  # three builds, each changing one proposal
         curated.write_text(text.replace("no response reported.", f"no reply{ending}"), "utf-8")
-        build(db, fixture_seeds, draw_images=False)
+        build(db, fixture_seeds, draw_images=False, reason="Wording of the status note.")
     with Reader(db) as r:
         changes = queries.build_changes(r)
     assert sorted(set(changes["build"])) == [2, 3]

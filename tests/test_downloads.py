@@ -156,18 +156,20 @@ def _served_name(at: AppTest) -> str:
 @pytest.mark.parametrize(
     ("params", "name"),
     [
-        ({}, "cambodia-drug-campaign-indicators.csv"),
+        ({}, "cambodia-drug-campaign-indicators-v"),
         (
             {"source": "13 Jan 2017 · Drug campaign nets 1,000"},
             "cambodia-drug-campaign-indicators-source-",
         ),
         ({"metric": "Total arrests"}, "cambodia-drug-campaign-indicators-metric-"),
-        ({"table": "Statements"}, "cambodia-drug-campaign-statements.csv"),
+        ({"table": "Statements"}, "cambodia-drug-campaign-statements-v"),
     ],
 )
 def test_download_file_name_says_what_was_filtered(data_page, params, name):
     at, served = data_page(**params)
     assert _served_name(at).startswith(name)
+    # The data version it was downloaded from ends the name: -v2026.12.05.csv
+    assert re.search(r"-v\d{4}\.\d{2}\.\d{2}(\.\d+)?\.csv$", _served_name(at))
     assert served.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
 
 

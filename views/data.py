@@ -4,7 +4,7 @@ import streamlit as st
 
 from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
 from exports.csvsafe import safe_frame, to_csv_bytes
-from exports.package import ZIP_NAME
+from exports.package import versioned_name
 from monitor import addresses, cached, filters, language, texts
 
 t = language.current()
@@ -74,7 +74,9 @@ st.caption(
 st.download_button(
     t.gettext("Download these rows as CSV"),
     data=to_csv_bytes(shown),
-    file_name=texts.download_file_name(name, source_ids, metric_ids, dates, t.lang),
+    file_name=texts.download_file_name(
+        name, source_ids, metric_ids, dates, t.lang, cached.build_info().get("data_version")
+    ),
     mime="text/csv",
     icon=":material/download:",
     key="data-download",
@@ -128,7 +130,7 @@ st.markdown(
 st.download_button(
     t.gettext("Download the full data package (zip)"),
     data=lambda: cached.data_package(addresses.base_url() or None),
-    file_name=ZIP_NAME,
+    file_name=versioned_name(cached.build_info()) + ".zip",
     mime="application/zip",
     icon=":material/folder_zip:",
     key="data-package",

@@ -1,0 +1,301 @@
+"""The codebook as the studio offers it: curated entries and those made in the studio, by kind;
+pickers that show labels and definitions beside ids, likely choices first; new entries made
+from a label, usable on every record at once, and renamed everywhere before publication."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import MutableMapping
+from typing import Any
+
+import streamlit as st
+
+from curation.suggest.guess import Curated
+from curation.suggest.metrics import stems
+from curation.suggest.records import Row
+from data_model.records import ActorType, UnitKind
+from data_model.safe_text import md
+from studio.drafts import slug
+
+#: The codebook kinds a record names, the field holding each id, and the words shown for it.
+KINDS = {"metrics": "metric_id", "actors": "actor_id", "units": "unit_id",
+         "categories": "category_id", "policies": "policy_id", "phases": "phase_id"}  # fmt: skip
+_LABEL = {"metrics": "label", "actors": "name", "units": "label", "categories": "label",
+          "policies": "name", "phases": "name"}  # fmt: skip
+_DEFINITION = {"metrics": "definition", "actors": "role", "units": "definition",
+               "categories": "description", "policies": "description", "phases": "description"}  # fmt: skip
+#: An id a made entry never gets: the draft's placeholder says nothing about what is counted.
+_MEANINGLESS = {"figure", "new", "metric", "actor", "unit"}
+#: Which record fields name an entry of which kind (the references a rename follows).
+REFERENCES = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors",
+              "relayed_by": "actors", "unit": "units", "category": "categories"}  # fmt: skip
+
+
+def entries(curated: Curated, made: dict[str, dict[str, dict[str, Any]]], kind: str) -> dict:
+    """Every entry of a kind by id: curated first, then those made in the studio."""
+    out = {str(e[KINDS[kind]]): e for e in getattr(curated, kind, []) if e.get(KINDS[kind])}
+    return out | made.get(kind, {})
+
+
+def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False) -> str:
+    """'Total arrests · arrests-total — People arrested for any drug offence' (searchable)."""
+    if not ident:
+        return "—"
+    if entry is None:
+        return ident
+    label, about = entry.get(_LABEL[kind]) or "", str(entry.get(_DEFINITION[kind]) or "")
+    tail = f" — {about[:90]}" if about else ""
+    return f"{label} · {ident}{' (new)' if new else ''}{tail}"
+
+
+def likely(options: dict[str, dict[str, Any]], kind: str, context: str) -> list[str]:
+    """Ids in order of the words they share with the record's sentence, then by label."""
+    words = stems(context)
+
+    def score(ident: str) -> tuple[int, str]:
+        entry = options[ident]
+        own = stems(f"{entry.get(_LABEL[kind], '')} {ident.replace('-', ' ')}")
+        return (-len(own & words), str(entry.get(_LABEL[kind], ident)).casefold())
+
+    return sorted(options, key=score)
+
+
+def new_id(label: str, taken: set[str]) -> str:
+    """An id made from the label, unique, never a meaningless placeholder."""
+    base = slug(label) or "entry"
+    if base in _MEANINGLESS:
+        base = f"{base}-{len(taken) + 1}"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    return ident
+
+
+def make(state: MutableMapping[str, Any], curated: Curated, kind: str, label: str,
+         defaults: dict[str, Any] | None = None) -> str:  # fmt: skip
+    """A new entry of the kind, made from its label, offered on every record at once."""
+    made = state.setdefault("made", {})
+    taken = set(entries(curated, made, kind))
+    ident = new_id(label, taken)
+    entry = dict(defaults or {})
+    entry |= {KINDS[kind]: ident, _LABEL[kind]: label.strip()}
+    made.setdefault(kind, {})[ident] = entry
+    return ident
+
+
+def adopt(state: MutableMapping[str, Any], curated: Curated, rows: list[Row]) -> None:
+    """Move the drafts' new metrics and actors into the session's codebook, once each; an
+    actor's alias that names someone else (an NGO's name) or an unnamed speaker's is dropped;
+    a metric whose draft id is a placeholder ('figure') gets an id from its label."""
+    made = state.setdefault("made", {})
+    names = {str(v).casefold() for a in curated.actors for v in
+             (a.get("name"), a.get("actor_id"), *(a.get("aliases") or []))}  # fmt: skip
+    for row in rows:
+        for kind, draft in list(row.new.items()):
+            field = KINDS.get(kind)
+            if field is None:
+                continue
+            ident = str(draft.get(field))
+            if ident in entries(curated, made, kind):
+                continue
+            entry = dict(draft)
+            if kind == "actors":
+                unnamed = entry.get("kind") == "unnamed" or not str(entry.get("name", "")).istitle()
+                entry["aliases"] = [] if unnamed else [
+                    a for a in entry.get("aliases") or [] if a.casefold() not in names
+                ]  # fmt: skip
+            if kind == "metrics" and ident in _MEANINGLESS:
+                fresh = new_id(entry.get("label") or ident, set(entries(curated, made, kind)))
+                _retarget(rows, "metrics", ident, fresh)
+                ident = entry["metric_id"] = fresh
+            if kind == "metrics":  # a unit or category the codebook lacks is made with it
+                for name, sub in (("unit", "units"), ("category", "categories")):
+                    value = str(entry.get(name) or "")
+                    if value and value not in entries(curated, made, sub):
+                        made.setdefault(sub, {})[value] = {
+                            KINDS[sub]: value,
+                            _LABEL[sub]: value,
+                            _DEFINITION[sub]: "",
+                        } | ({"kind": "count"} if sub == "units" else {})
+            made.setdefault(kind, {})[ident] = entry
+        row.new = {}
+
+
+def _retarget(rows: list[Row], kind: str, old: str, new: str) -> None:
+    for row in rows:
+        for name, target in REFERENCES.items():
+            if target == kind and row.record.get(name) == old:
+                row.record[name] = new
+
+
+def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str) -> str | None:
+    """Rename a made entry everywhere it is used (records and other entries); the reason it
+    cannot be, else None. Published entries are never renamed here."""
+    made = state.setdefault("made", {}).setdefault(kind, {})
+    if old not in made:
+        return f"{old} is published: it keeps its id"
+    new = slug(new, 12)
+    if not new or new in _MEANINGLESS:
+        return "an id says what it names: use words"
+    if new != old and new in made:
+        return f"{new} is taken"
+    entry = made.pop(old)
+    entry[KINDS[kind]] = new
+    made[new] = entry
+    _retarget(state.get("rows") or [], kind, old, new)
+    for key in [k for k, v in state.items() if isinstance(k, str) and v == old]:
+        state[key] = new  # the pickers showing the old id show the new one
+    for other in state["made"].values():
+        for e in other.values():
+            for name, target in REFERENCES.items():
+                if target == kind and e.get(name) == old:
+                    e[name] = new
+    return None
+
+
+def _known(kind: str, value: Any, options: dict[str, dict[str, Any]], made: dict) -> Any:
+    """The id a picked value stands for. The browser may send a choice's shown words rather
+    than its id (when the list of choices changed since it was drawn): mapped back here."""
+    if not value or value in options:
+        return value
+    # "label · id (new) — definition": the label or definition may have changed since.
+    for ident in re.findall(r" · ([a-z0-9][a-z0-9-]*)(?= \(new\)| — |$)", str(value)):
+        if ident in options:
+            return ident
+    return value
+
+
+def _picked(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], str]) -> None:
+    """Widget callback: a pick written into a shared entry."""
+    made = st.session_state.get("made", {})
+    value = _known(kind, st.session_state.get(key), entries(curated, made, kind), made)
+    st.session_state[key] = value
+    into[0][into[1]] = value or None
+
+
+def _typed(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], str] | None) -> None:
+    """Widget callback: a label typed makes a new entry, picked at once where it was typed."""
+    label = str(st.session_state.get(f"{key}-new") or "").strip()
+    st.session_state[f"{key}-new"] = ""
+    if not label:
+        return
+    ident = make(st.session_state, curated, kind, label)
+    st.session_state[key] = ident
+    if into is not None:
+        into[0][into[1]] = ident
+
+
+def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
+           context: str = "", blank: bool = True, can_make: bool = True,
+           into: tuple[dict[str, Any], str] | None = None) -> str | None:  # fmt: skip
+    """A picker over a codebook kind: labels and definitions beside the ids, searched by words,
+    likely choices first; below it, a label typed (and Enter) makes a new entry at once.
+
+    ``into`` (an entry and its field) binds the picker to a shared entry: the entry's value is
+    shown, and a pick is written there by callback."""
+    state = st.session_state
+    made = state.setdefault("made", {})
+    options = entries(curated, made, kind)
+    ids = likely(options, kind, context)
+    value = "" if value is None else str(value)
+    choices = ([""] if blank else []) + ids
+    if value not in choices:
+        choices.append(value)
+    if (into is not None or state.get(key) not in choices) and state.get(key) != value:
+        state[key] = value
+    picked = st.selectbox(
+        label,
+        choices,
+        key=key,
+        format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {})),
+        placeholder="type words to search",
+        on_change=None if into is None else _picked,
+        args=None if into is None else (kind, key, curated, into),
+    )
+    picked = _known(kind, picked, options, made)
+    if can_make:
+        st.text_input(
+            f"{label}: or a new one",
+            key=f"{key}-new",
+            placeholder=f"or type a new {kind[:-1] if kind != 'categories' else 'category'}'s "
+            "label and press Enter",
+            label_visibility="collapsed",
+            on_change=_typed,
+            args=(kind, key, curated, into),
+        )
+    return picked or None
+
+
+def _store(entry: dict[str, Any], name: str, key: str, split: bool = False) -> None:
+    """Widget callback: the value typed or picked, written once into the shared entry."""
+    value = st.session_state.get(key)
+    entry[name] = [a.strip() for a in str(value).split(",") if a.strip()] if split else value
+
+
+def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw: Any) -> None:
+    """A field of a shared entry: every record showing it shows the entry's value, and a
+    change made under any record is the entry's (written by the callback, never overwritten
+    by another record's field still showing the old value)."""
+    split = kw.pop("split", False)
+    value = entry.get(name)
+    value = ", ".join(value or []) if split else ("" if value is None else value)
+    if st.session_state.get(key) != value:
+        st.session_state[key] = value  # the entry's value, whichever record changed it
+    if "options" in kw:
+        widget(label, kw.pop("options"), key=key, on_change=_store, args=(entry, name, key), **kw)
+    else:
+        widget(label, key=key, on_change=_store, args=(entry, name, key, split), **kw)
+
+
+def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) -> None:
+    """The fields of an entry made in the studio, edited once for every record using it."""
+    made = st.session_state.setdefault("made", {})
+    entry = made.get(kind, {}).get(ident)
+    if entry is None:
+        return
+    st.caption(f"New {kind[:-1]} made in the studio (shared by every record using it):")
+    text, pick = st.text_input, st.selectbox
+    if kind == "metrics":
+        _bound(text, "Metric label", entry, "label", f"{prefix}-label-{n}")
+        _bound(text, "What is counted, and what is not", entry, "definition", f"{prefix}-def-{n}")
+        for name, sub, label in (("unit", "units", "Unit"), ("category", "categories", "Category")):
+            picker(label, sub, entry.get(name), f"{prefix}-{name[:4]}-{n}", curated=curated,
+                   context=str(entry.get("label")), into=(entry, name))  # fmt: skip
+            if entry.get(name) in made.get(sub, {}):
+                made_editor(sub, entry[name], f"{prefix}{name[0]}", n, curated)
+    elif kind == "actors":
+        _bound(text, "Name", entry, "name", f"{prefix}-name-{n}")
+        _bound(text, "Role", entry, "role", f"{prefix}-role-{n}")
+        _bound(text, "Organisation", entry, "organisation", f"{prefix}-org-{n}")
+        _bound(pick, "Kind", entry, "kind", f"{prefix}-kind-{n}",
+               options=["person", "organisation", "unnamed"])  # fmt: skip
+        _bound(pick, "Actor type", entry, "actor_type", f"{prefix}-type-{n}",
+               options=[t.value for t in ActorType])  # fmt: skip
+        _bound(text, "Other spellings (comma between)", entry, "aliases", f"{prefix}-alias-{n}",
+               split=True)  # fmt: skip
+    elif kind == "units":
+        _bound(text, "Unit label", entry, "label", f"{prefix}-label-{n}")
+        entry.setdefault("kind", "count")
+        _bound(pick, "Unit kind", entry, "kind", f"{prefix}-kind-{n}",
+               options=[k.value for k in UnitKind])  # fmt: skip
+        if entry["kind"] == "money":
+            _bound(text, "Currency (ISO 4217, e.g. USD)", entry, "currency", f"{prefix}-cur-{n}")
+        else:
+            entry["currency"] = None
+        _bound(text, "What one of it is", entry, "definition", f"{prefix}-def-{n}")
+    elif kind == "categories":
+        _bound(text, "Category label", entry, "label", f"{prefix}-label-{n}")
+        _bound(text, "Which metrics belong here", entry, "description", f"{prefix}-desc-{n}")
+    key = f"{prefix}-id-{n}"
+    if st.session_state.get(key) != ident:
+        st.session_state[key] = ident
+    st.text_input("Id (renameable until it is published)", key=key, on_change=_renamed,
+                  args=(kind, ident, key))  # fmt: skip
+    if problem := st.session_state.pop(f"{key}-problem", None):
+        st.error(md(problem))
+
+
+def _renamed(kind: str, ident: str, key: str) -> None:
+    """Widget callback: the entry renamed everywhere, or the reason it cannot be."""
+    if problem := rename(st.session_state, kind, ident, str(st.session_state.get(key) or "")):
+        st.session_state[f"{key}-problem"] = problem

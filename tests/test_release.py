@@ -1,0 +1,201 @@
+"""Versions, citable releases, changes since a version and the corrections rule (issue 28)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+from streamlit.testing.v1 import AppTest
+
+from api.routes import Database, make_routes
+from corpus.problems import InputError
+from database import queries
+from database.connection import Reader
+from etl.build import build
+from etl.versions import next_version
+from exports.release import write_release
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+#: 5 December 2026, 12:00 UTC: every build here is "made" then.
+EPOCH = "1796472000"
+REASON = "The stance was read against the written rule; the event was a duplicate."
+
+
+def _day_version() -> str:
+    return dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).strftime("%Y.%m.%d")
+
+
+def _version(db: Path) -> str:
+    with Reader(db) as reader:
+        return queries.build_info(reader)["data_version"]
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A database built from the fixture corpus, rebuilt unchanged, refused a correction
+    without a reason, then given one; and two releases of the corrected data."""
+    root = tmp_path_factory.mktemp("release")
+    seeds = root / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    db = root / "monitor.duckdb"
+    out: dict[str, object] = {"db": db, "root": root}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        build(db, seeds, draw_images=False)
+        out["first"] = _version(db)
+        build(db, seeds, draw_images=False)
+        out["rebuilt"] = _version(db)
+        out["first_bytes"] = db.read_bytes()
+        # A correction: one statement's stance changed, one event withdrawn.
+        path = seeds / "curated" / "fixture-kampot.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["statements"][0]["stance"] = "critical"
+        data["events"] = []
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        with pytest.raises(InputError) as refused:
+            build(db, seeds, draw_images=False)
+        out["refusal"] = str(refused.value)
+        out["after_refusal"] = _version(db)
+        build(db, seeds, draw_images=False, reason=REASON)
+        out["second"] = _version(db)
+        with Reader(db) as reader:
+            out["releases"] = [write_release(reader, root / name) for name in ("a", "b")]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("fingerprint", "day", "past", "expected"),
+    [
+        ("f1", dt.date(2026, 12, 5), [], "2026.12.05"),
+        ("f1", dt.date(2026, 12, 6), [("2026.12.05", "f1")], "2026.12.05"),  # same data
+        ("f2", dt.date(2026, 12, 5), [("2026.12.05", "f1")], "2026.12.05.2"),
+        (
+            "f3",
+            dt.date(2026, 12, 5),
+            [("2026.12.05", "f1"), ("2026.12.05.2", "f2")],
+            "2026.12.05.3",
+        ),
+        ("f2", dt.date(2026, 12, 6), [("2026.12.05", "f1")], "2026.12.06"),
+    ],
+)
+def test_next_version(fingerprint: str, day: dt.date, past: list, expected: str):
+    assert next_version(fingerprint, day, past) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [("first", _day_version()), ("rebuilt", _day_version()), ("second", _day_version() + ".2")],
+)
+def test_version_stable_for_the_same_input(history: dict, key: str, expected: str):
+    assert history[key] == expected
+
+
+@pytest.mark.parametrize("record", ["sok-dara-continue", "kampot-march-arrests"])
+def test_build_refuses_a_change_without_reason_naming_the_record(history: dict, record: str):
+    assert record in history["refusal"]
+    assert "--reason" in history["refusal"]
+    assert history["after_refusal"] == history["first"]  # the old database stayed
+
+
+@pytest.mark.parametrize(
+    ("table", "record_id", "change", "field", "old", "new"),
+    [
+        ("statements", "sok-dara-continue", "changed", "stance", "supportive", "critical"),
+        ("events", "kampot-march-arrests", "removed", None, None, None),
+    ],
+)
+@pytest.mark.parametrize("since", [None, _day_version()])
+def test_changes_json_after_a_correction(
+    history: dict, since, table, record_id, change, field, old, new
+):
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: history["db"]))))
+    answer = client.get("/api/v1/changes.json", params={"since": since} if since else {})
+    assert answer.status_code == 200
+    doc = answer.json()
+    assert doc["since"] == history["first"] and doc["data_version"] == history["second"]
+    rows = [r for r in doc["changes"] if r["record_id"] == record_id]
+    assert [
+        (r["table_name"], r["change"], r["field"], r["old_value"], r["new_value"]) for r in rows
+    ] == [(table, change, field, old, new)]
+    assert rows[0]["reason"] == REASON
+    csv = client.get("/api/v1/changes.csv", params={"since": since} if since else {})
+    assert record_id in csv.text and REASON in csv.text
+
+
+@pytest.mark.parametrize(("since", "status"), [("1999.01.01", 400), (_day_version() + ".2", 200)])
+def test_changes_since_an_unknown_or_current_version(history: dict, since: str, status: int):
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: history["db"]))))
+    answer = client.get("/api/v1/changes.json", params={"since": since})
+    assert answer.status_code == status
+    if status == 200:
+        assert answer.json()["changes"] == []
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_release_byte_identical(history: dict):
+    (folder_a, zip_a), (folder_b, zip_b) = history["releases"]
+    assert folder_a.name == f"cambodia-drug-campaign-data-v{history['second']}"
+    assert _files(folder_a) == _files(folder_b)
+    assert zip_a.read_bytes() == zip_b.read_bytes()
+    files = _files(folder_a)
+    for name in (
+        "CITATION.cff",
+        "RELEASE-NOTES.md",
+        ".zenodo.json",
+        "SHA256SUMS",
+        "csv/corrections.csv",
+    ):
+        assert name in files
+    assert json.loads(files[".zenodo.json"])["version"] == history["second"]
+    notes = files["RELEASE-NOTES.md"].decode()
+    assert "sok-dara-continue" in notes and "`supportive` → `critical`" in notes
+
+
+def _cffconvert(path: Path) -> int:
+    tool = Path(sys.executable).with_name("cffconvert")
+    return subprocess.run(
+        [str(tool), "--validate", "-i", str(path)], capture_output=True
+    ).returncode
+
+
+@pytest.mark.parametrize(("breaks", "valid"), [(None, True), ("authors", False), ("type", False)])
+def test_citation_cff_valid(history: dict, tmp_path: Path, breaks: str | None, valid: bool):
+    folder = history["releases"][0][0]
+    doc = yaml.safe_load((folder / "CITATION.cff").read_text(encoding="utf-8"))
+    assert doc["type"] == "dataset" and doc["version"] == history["second"]
+    if breaks == "authors":
+        del doc["authors"]
+    elif breaks == "type":
+        doc["type"] = "not-a-type"
+    path = tmp_path / "CITATION.cff"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    assert (_cffconvert(path) == 0) is valid
+
+
+def test_corrections_page_lists_a_withdrawn_record(history: dict, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("MONITOR_DB", str(history["db"]))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/corrections.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    text = "\n".join(m.value for m in at.markdown)
+    entry = next(part for part in text.split("---") if "kampot-march-arrests" in part)
+    assert "Withdrawn" in entry and REASON in entry
+    # The footer: the data version and the citation naming it.
+    assert any(history["second"] in c.value for c in at.caption)
+    assert any(f"version {history['second']}" in c.value for c in at.code)

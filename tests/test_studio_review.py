@@ -1,0 +1,323 @@
+"""The studio's work kept and reviewed (issue 24): drafts across sessions, the two-person rule,
+corrections with their reasons, the build publishing approved records only, shared codebook
+entries, agreement between two researchers, and the frictions the issue lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from curation.suggest.guess import Curated
+from curation.suggest.records import Row
+from etl.build import build
+from studio import codebook, drafts, publish
+from studio.agreement import compare
+from studio.editors import number_text
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "studio" / "app.py")
+ARTICLE = """Takeo police arrest 512 in February
+
+Police in Takeo arrested 512 people in February, officials said on Monday.
+
+A spokesman said the province would hold a market fair next week.
+
+The market reopened after the holiday.
+"""
+ANN, BO = "Ann Researcher", "Bo Editor"
+
+
+@pytest.fixture
+def seeds(fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("STUDIO_SEEDS", str(fixture_seeds))
+    monkeypatch.setenv("MONITOR_DB", str(tmp_path / "monitor.duckdb"))
+    monkeypatch.setenv("STUDIO_NO_CHARTS", "1")
+    monkeypatch.delenv("STUDIO_SINGLE_EDITOR", raising=False)
+    return fixture_seeds
+
+
+def _as(name: str) -> AppTest:
+    """A fresh browser session (nothing kept in memory) of the editor ``name``."""
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    return at.text_input(key="editor").set_value(name).run()
+
+
+def _screen(at: AppTest, name: str) -> AppTest:
+    return at.radio(key="screen").set_value(name).run()
+
+
+def _figure(at: AppTest) -> int:
+    return next(i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators")
+
+
+def _add(at: AppTest, text: str = ARTICLE) -> AppTest:
+    _screen(at, "Add")
+    at.text_area(key="text").set_value(text).run()
+    at.text_input(key="outlet").set_value("The Example Daily")
+    at.date_input(key="published").set_value(dt.date(2018, 3, 8))
+    return at.button(key="add").click().run()
+
+
+def _code_and_save(at: AppTest) -> AppTest:
+    _screen(at, "Review")
+    at = at.button(key=f"accept-{_figure(at)}").click().run()
+    _screen(at, "Coverage")
+    while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
+        at = picks[0].set_value("not about the campaign").run()
+    _screen(at, "Save")
+    return at.button(key="save").click().run()
+
+
+def _values(db: Path) -> list[float]:
+    if not db.exists():
+        return []
+    with duckdb.connect(str(db), read_only=True) as con:
+        return [r[0] for r in con.execute("SELECT value FROM indicators ORDER BY value").fetchall()]
+
+
+def _published(seeds: Path, tmp_path: Path) -> str:
+    """Ann codes and saves the article; Bo approves it. Its source id."""
+    ann = _code_and_save(_add(_as(ANN)))
+    assert not ann.error, ann.code[0].value if ann.code else ""
+    bo = _screen(_as(BO), "Approve")
+    bo = bo.button(key="approve").click().run()
+    assert bo.success and "Approved and published" in bo.success[0].value
+    return ann.session_state["source_id"]
+
+
+def test_work_is_kept_as_a_draft_and_continued_in_another_session(seeds: Path):
+    at = _add(_as(ANN))
+    sid = at.session_state["source_id"]
+    _screen(at, "Review")
+    n = _figure(at)
+    at.button(key=f"accept-{n}").click().run()
+    assert (seeds / "drafts" / sid / "ann-researcher.yaml").exists()
+    # Another browser, the next day: the studio lists the draft and continues it.
+    later = _as(ANN)
+    assert later.radio(key="screen").value == "Open"
+    assert any(ANN in m.value for m in later.markdown)
+    later = later.button(key=f"continue-{sid}").click().run()
+    assert later.radio(key="screen").value == "Review"
+    assert later.session_state["rows"][n].status == "accepted"
+    # Nobody else continues Ann's draft.
+    assert not [b for b in _as(BO).button if b.key == f"continue-{sid}"]
+
+
+def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
+    seeds: Path, tmp_path: Path
+):
+    db = tmp_path / "monitor.duckdb"
+    ann = _code_and_save(_add(_as(ANN)))
+    sid = ann.session_state["source_id"]
+    assert ann.success and "A second editor approves it next" in ann.success[0].value
+    submitted = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
+    assert submitted["review_status"] == "provisional" and submitted["saved_by"] == ANN
+    assert not (seeds / "curated" / "articles" / f"{sid}.yaml").exists()
+    assert 512 not in _values(db)
+    # Nobody else's save replaces work waiting for review.
+    refused = publish.submit(seeds, sid, {"indicators": []}, BO, {})
+    assert not refused.ok and "waiting for review" in refused.message
+    # The same person cannot approve their own work.
+    own = _screen(ann, "Approve")
+    assert own.button(key="approve").disabled
+    assert any("a second editor approves" in i.value for i in own.info)
+    # The second editor sees what changed, record by record, field by field.
+    bo = _screen(_as(BO), "Approve")
+    shown = [m.value for m in bo.markdown]
+    assert any(m.startswith("**indicators") and m.endswith("· added") for m in shown), shown
+    fields = bo.table[0].value
+    assert {"value", "quote", "metric_id"} <= set(fields["Field"])
+    assert "512" in set(fields["Proposed"])
+    bo = bo.button(key="approve").click().run()
+    assert bo.success and "Approved and published" in bo.success[0].value
+    assert 512 in _values(db)
+    doc = yaml.safe_load((seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
+    [figure] = doc["indicators"]
+    assert (figure["review_status"], figure["approved_by"]) == ("approved", BO)
+    [review] = doc["reviews"]
+    assert (review["decision"], review["by"], review["submitted_by"]) == ("approved", BO, ANN)
+    # The article's source, registered provisional when added, is approved with its records.
+    [src] = yaml.safe_load((seeds / "curated" / "sources.yaml").read_text("utf-8"))["sources"]
+    assert (src["review_status"], src["approved_by"]) == ("approved", BO)
+    assert not (seeds / "review" / f"{sid}.yaml").exists()
+
+
+@pytest.mark.parametrize("decision", ["approve", "return"])
+def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
+    seeds: Path, tmp_path: Path, decision: str
+):
+    db = tmp_path / "monitor.duckdb"
+    sid = _published(seeds, tmp_path)
+    article = seeds / "curated" / "articles" / f"{sid}.yaml"
+    before = article.read_bytes()
+    ann = _as(ANN)
+    ann = ann.button(key=f"reopen-{sid}").click().run()
+    n = _figure(ann)
+    assert ann.session_state["rows"][n].status == "accepted"
+    ann.text_input(key=f"value-{n}").set_value("521").run()
+    _screen(ann, "Save")
+    assert ann.button(key="save").disabled  # the reason is asked for first
+    key = f"indicators:{ann.session_state['rows'][n].record['indicator_id']}"
+    ann.text_input(key=f"reason-{key}").set_value("the article says 521, misread").run()
+    ann = ann.button(key="save").click().run()
+    assert ann.success, ann.code[0].value if ann.code else ""
+    bo = _screen(_as(BO), "Approve")
+    assert [
+        (r["Field"], r["Published"], r["Proposed"]) for _, r in bo.table[0].value.iterrows()
+    ] == [("value", "512", "521")]
+    assert any("the article says 521" in c.value for c in bo.caption)
+    if decision == "return":
+        bo.text_area(key=f"comment-{sid}").set_value("Check the figure against the page.")
+        bo = bo.button(key="return").click().run()
+        assert bo.success and "Returned" in bo.success[0].value
+        assert article.read_bytes() == before
+        assert 512 in _values(db) and 521 not in _values(db)
+        back = _as(ANN)
+        assert any("Check the figure against the page." in w.value for w in back.warning)
+        return
+    bo = bo.button(key="approve").click().run()
+    assert 521 in _values(db) and 512 not in _values(db)
+    doc = yaml.safe_load(article.read_text("utf-8"))
+    [fix] = doc["corrections"]
+    assert (fix["field"], fix["old_value"], fix["new_value"], fix["corrected_by"]) == (
+        "value", "512", "521", ANN
+    )  # fmt: skip
+    assert fix["reason"] == "the article says 521, misread"
+    assert [r["by"] for r in doc["reviews"]] == [BO, BO]
+
+
+def test_the_build_leaves_provisional_records_and_sources_out(fixture_seeds: Path, tmp_path):
+    (fixture_seeds / "articles" / "200_held.txt").write_text(
+        "Held back\n\nPolice arrested 99 people, officials said.\n", encoding="utf-8"
+    )
+    held = {
+        "sources": [{"source_id": "held-back", "seed_file": "200_held.txt", "outlet": "X",
+                     "title": "Held back", "published_on": dt.date(2018, 1, 1),
+                     "date_precision": "day", "date_basis": "made up",
+                     "review_status": "provisional"}],
+        "indicators": [{"indicator_id": "held-99", "metric_id": "arrests-total", "value": 99,
+                        "qualifier": "exact", "as_of": dt.date(2018, 1, 1),
+                        "source_id": "fixture-kampot", "attribution": "officials",
+                        "quote": "more than 200 people were arrested",
+                        "review_status": "provisional"}],
+    }  # fmt: skip
+    (fixture_seeds / "curated" / "held.yaml").write_text(yaml.safe_dump(held), encoding="utf-8")
+    db = tmp_path / "monitor.duckdb"
+    build(db, fixture_seeds)
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = {r[0] for r in con.execute("SELECT indicator_id FROM indicators").fetchall()}
+        sources = {r[0] for r in con.execute("SELECT source_id FROM sources").fetchall()}
+    assert "held-99" not in ids and ids  # the approved seeds are built
+    assert sources == {"fixture-kampot"}
+
+
+def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(seeds: Path):
+    two = ARTICLE.replace("The market reopened", "Police seized 4,000 tablets. The market reopened")
+    at = _screen(_add(_as(ANN), two), "Review")
+    rows = at.session_state["rows"]
+    first, second = [i for i, r in enumerate(rows) if r.kind == "indicators"][:2]
+    # The draft's new metric for the tablets is in the studio's codebook at once ...
+    [drafted] = at.session_state["made"]["metrics"]
+    assert rows[second].record["metric_id"] == drafted and "figure" not in drafted
+    # ... offered on the other figure, by its label, with the curated metrics by theirs.
+    picker = at.selectbox(key=f"metric-{first}")
+    assert any(o.endswith(f"· {drafted} (new)") for o in picker.options), picker.options
+    assert any(o.startswith("Total arrests · arrests-total — People arrested") for o in
+               picker.options)  # fmt: skip
+    # Renamed once, under the record that uses it: every record follows.
+    at.text_input(key=f"m-label-{second}").set_value("Methamphetamine tablets seized").run()
+    at = at.text_input(key=f"m-id-{second}").set_value("meth tablets seized").run()
+    rows = at.session_state["rows"]
+    assert rows[second].record["metric_id"] == "meth-tablets-seized"
+    assert list(at.session_state["made"]["metrics"]) == ["meth-tablets-seized"]
+    assert at.session_state["made"]["metrics"]["meth-tablets-seized"]["label"] == (
+        "Methamphetamine tablets seized"
+    )
+
+
+def test_a_made_entry_is_renamed_everywhere_before_publication():
+    rows = [Row("indicators", {"metric_id": "tablets"}, 0, 1),
+            Row("indicators", {"metric_id": "tablets"}, 2, 3)]  # fmt: skip
+    state = {"rows": rows, "made": {"metrics": {"tablets": {"metric_id": "tablets"}}}}
+    assert codebook.rename(state, "metrics", "tablets", "Tablets seized") is None
+    assert [r.record["metric_id"] for r in rows] == ["tablets-seized"] * 2
+    assert codebook.rename(state, "metrics", "arrests-total", "x") == (
+        "arrests-total is published: it keeps its id"
+    )
+    assert codebook.rename(state, "metrics", "tablets-seized", "figure") is not None
+
+
+def test_an_unnamed_workers_actor_gets_no_alias_matching_an_ngo():
+    curated = Curated([], [{"actor_id": "khana", "name": "Khana", "aliases": []}], [], [], [])
+    worker = {"actor_id": "a-khana-worker", "name": "a Khana worker", "aliases": ["Khana"],
+              "kind": "unnamed"}  # fmt: skip
+    named = {"actor_id": "pich-sokha", "name": "Pich Sokha", "aliases": ["Khana", "Sokha"],
+             "kind": "person"}  # fmt: skip
+    state: dict = {}
+    rows = [Row("statements", {}, 0, 1, new={"actors": worker}),
+            Row("statements", {}, 2, 3, new={"actors": named})]  # fmt: skip
+    codebook.adopt(state, curated, rows)
+    assert state["made"]["actors"]["a-khana-worker"]["aliases"] == []
+    assert state["made"]["actors"]["pich-sokha"]["aliases"] == ["Sokha"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(2_500_000.0, "2,500,000"), (12.5, "12.5"), (3554.13, "3,554.13"),
+                         (None, "")],
+)  # fmt: skip
+def test_a_figure_is_written_as_a_person_writes_it(value, shown):
+    assert number_text(value) == shown
+
+
+def test_a_drafted_date_can_be_cleared_and_the_keyboard_picker_follows_the_sentence(seeds):
+    at = _screen(_add(_as(ANN)), "Review")
+    n = _figure(at)
+    assert at.session_state["rows"][n].record["as_of"] is not None
+    at = at.button(key=f"clear-as_of-{n}").click().run()
+    assert at.session_state["rows"][n].record["as_of"] is None
+    assert at.date_input(key=f"as_of-{n}").value is None
+    pick = at.selectbox(key="kb-sentence")
+    at = pick.set_value(0).run()
+    at = at.selectbox(key="kb-sentence").set_value(1).run()
+    assert at.text_input(key="kb-words-1").value.startswith("A spokesman said")
+    assert not [e for e in at.error if "not in the sentence" in e.value]
+
+
+def test_the_title_is_not_taken_from_a_logo_line(seeds: Path):
+    at = _screen(_as(ANN), "Add")
+    text = "Logo of The Example Daily newspaper\nTHE EXAMPLE DAILY\n" + ARTICLE
+    at = at.text_area(key="text").set_value(text).run()
+    assert at.text_input(key="title").value == "Takeo police arrest 512 in February"
+
+
+def test_two_codings_are_compared_field_by_field(seeds: Path):
+    base = {"value": 512.0, "qualifier": "exact", "as_of": dt.date(2018, 3, 5),
+            "actor_id": None, "metric_id": "arrests-total"}  # fmt: skip
+    ann = [Row("indicators", base, 10, 60, "accepted"),
+           Row("statements", {"actor_id": "sok-dara", "kind": "reported",
+                              "stance": "supportive"}, 70, 120, "accepted")]  # fmt: skip
+    bo = [Row("indicators", base | {"qualifier": "approx"}, 12, 58, "accepted"),
+          Row("statements", {"actor_id": "sok-dara", "kind": "reported",
+                             "stance": "neutral"}, 70, 120, "accepted"),
+          Row("events", {"event_date": dt.date(2018, 3, 5)}, 130, 140, "accepted")]  # fmt: skip
+    result = compare(ann, bo, "x" * 200)
+    assert (result.paired, result.only_first, result.only_second) == (2, 0, 1)
+    assert result.rate("value") == 1.0 and result.rate("hedge") == 0.0
+    assert result.rate("speaker") == 1.0 and result.rate("stance") == 0.0
+    assert {(d.field, d.first, d.second) for d in result.differences} == {
+        ("hedge", "exact", "approx"), ("stance", "supportive", "neutral")
+    }  # fmt: skip
+    # On screen: two drafts of one article, a rate per field and the differences.
+    at = _add(_as(ANN))
+    sid = at.session_state["source_id"]
+    for name, rows in ((ANN, ann), (BO, bo)):
+        drafts.save_draft(seeds, drafts.Draft(sid, name, rows))
+    at = _screen(_as(BO), "Agreement")
+    rates = {m.label: m.value for m in at.metric}
+    assert rates["hedge agreement"] == "0%" and rates["value agreement"] == "100%"
+    assert set(at.dataframe[0].value["Field"]) == {"hedge", "stance"}
