@@ -25,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from api import feed
-from api.embed import EMBED_CSP, embed_html
+from api.embed import EMBED_CSP, THEMES, chart_context, embed_html
 from api.filters import (
     API_TABLES,
     FILTERS,
@@ -425,20 +425,39 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                 return cached(request, snap, svg, "image/svg+xml", headers)
         chart_id = name.removesuffix(".png")
         if name.endswith(".png") and chart_id in snap.chart_ids:
+            versioned = request.query_params.get("v") == snap.version
             return cached(
-                request, snap, lambda: queries.chart_png(snap.reader, chart_id), "image/png"
+                request,
+                snap,
+                lambda: queries.chart_png(snap.reader, chart_id),
+                "image/png",
+                {"Cache-Control": CACHE_VERSIONED} if versioned else None,
             )
         chart_id = name.removesuffix(".html")
         if name.endswith(".html") and chart_id in snap.chart_ids:
+            theme = request.query_params.get("theme", "")
+            if theme and theme not in THEMES:
+                return error(400, "parameter 'theme' must be dark or light", "theme")
+            pinned = request.query_params.get("v", "")
 
             def page() -> str | None:
                 chart = snap.chart(chart_id)
                 if chart is None or queries.chart_svgs(snap.reader, chart_id) is None:
                     return None
-                lang = language(request.query_params.get("lang"))
-                return embed_html(chart, str(request.base_url), lang)
+                context = chart_context(
+                    queries.metrics(snap.reader),
+                    chart,
+                    version=snap.version,
+                    built_at=snap.info.get("built_at", ""),
+                    pinned=pinned,
+                    theme=theme,
+                    lang=language(request.query_params.get("lang")),
+                )
+                return embed_html(chart, str(request.base_url), context)
 
             headers = {"Content-Security-Policy": EMBED_CSP}
+            if pinned == snap.version:
+                headers["Cache-Control"] = CACHE_VERSIONED
             return cached(request, snap, page, "text/html; charset=utf-8", headers)
         return error(404, f"no chart file {name!r}")
 

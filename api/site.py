@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 from api import feed
-from api.embed import embed_html
+from api.embed import chart_context, embed_html
 from api.filters import API_TABLES, table_rows
 from api.metadata import RAW_TABLES, metadata
-from api.routes import page_doc
+from api.routes import build_version, page_doc
 from charts.model import StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
@@ -34,6 +34,8 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
     build drew no images for gets no files.
     """
     info = queries.build_info(reader)
+    version = build_version(info)
+    metrics = queries.metrics(reader)
     written: list[Path] = []
     for chart_id in queries.chart_titles(reader):
         svgs = queries.chart_svgs(reader, chart_id)
@@ -47,7 +49,9 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         png = queries.chart_png(reader, chart_id)
         if png is not None:
             written.append(_write(folder / f"{chart_id}.png", png))
-        written.append(_write(folder / f"{chart_id}.html", embed_html(chart, dashboard_url)))
+        context = chart_context(metrics, chart, version=version, built_at=info.get("built_at", ""))
+        page = embed_html(chart, dashboard_url, context)
+        written.append(_write(folder / f"{chart_id}.html", page))
 
     tables = [(t, f"api/v1/{t}", False) for t in API_TABLES]
     tables += [(t, f"api/v1/tables/{t}", True) for t in RAW_TABLES]

@@ -444,3 +444,13 @@ def chart_url(dashboard_url: str, chart_id: str) -> str:
         raise ValueError(f"dashboard URL must start with http:// or https://: {dashboard_url!r}")
     # The same address as the dashboard's own permalinks (monitor.ui.permalink).
     return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"
+
+
+def chart_metrics(chart_id: str) -> tuple[str, ...]:
+    """The metrics a chart draws, from its id alone (a curated chart's list, metric-<id>'s
+    one metric, none for the timeline): the embed's "get the data" and "what is measured"."""
+    if chart_id in CURATED:
+        return CURATED[chart_id].metric_ids
+    if chart_id.startswith(METRIC_CHART):
+        return (chart_id.removeprefix(METRIC_CHART),)
+    return ()

@@ -28,7 +28,7 @@ from choreographer.errors import (
 )
 
 from charts.catalogue import chart_url
-from charts.legible import LINE, fitted
+from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend
 from charts.model import Chart
 from charts.style import MARKER_KEY
 from data_model.wording import PROJECT
@@ -37,8 +37,14 @@ from data_model.wording import PROJECT
 DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
 INSTALL_HINT = "install it with `apt-get install chromium` (as root), or run `make browser`"
 
-#: 1600 x 900 CSS pixels at scale 2: a 3200 x 1800 image, sharp in print and on slides.
-PNG_WIDTH, PNG_HEIGHT, PNG_SCALE = 1600, 900, 2
+#: The PNG is a print layout: 1000 CSS pixels wide at scale 3 (3000 pixels, 300 dpi at 25 cm),
+#: every text at least PRINT_MIN_FONT px, which printed 16 cm wide (A4 less margins) is
+#: 18 x 0.16 m / 1000 px = 8.2 pt. Its height follows from its texts, for a plot at least
+#: PRINT_PLOT_HEIGHT high.
+PNG_WIDTH, PNG_SCALE = 1000, 3
+PRINT_MIN_FONT, PRINT_PLOT_HEIGHT = 18, 420
+#: Printed width the minimum font size is reckoned for (cm), and points per cm.
+PRINT_WIDTH_CM, PT_PER_CM = 16.0, 72 / 2.54
 RENDER_TIMEOUT = 60.0
 
 
@@ -51,7 +57,19 @@ class PngUnavailable(RuntimeError):
 
 def _lines(text: str, width: int) -> list[str]:
     # Plotly reads <, > and & as markup in titles and annotations.
-    return [html.escape(line) for line in textwrap.wrap(text, width)] or [""]
+    # Addresses and ids hold hyphens: lines break at spaces only.
+    lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+    return [html.escape(line) for line in lines] or [""]
+
+
+def printed_pt(px: float) -> float:
+    """The size in points of px CSS pixels of the PNG printed PRINT_WIDTH_CM wide."""
+    return px * PRINT_WIDTH_CM * PT_PER_CM / PNG_WIDTH
+
+
+def _chars(size: float, glyph: float = 0.56) -> int:
+    """Characters of a line the full width of the PNG at this font size (erring short)."""
+    return int((PNG_WIDTH - 80) / (size * glyph))
 
 
 def _legend_rows(fig: go.Figure) -> int:
@@ -61,10 +79,12 @@ def _legend_rows(fig: go.Figure) -> int:
         return 0
     rows, used = 1, 0.0
     for name in names:
-        width = 60 + 9 * len(name)  # symbol plus text at 16 px, erring wide
+        lines = name.split("<br>")
+        width = 50 + text_width(max(lines, key=len), PRINT_MIN_FONT)
         if used and used + width > PNG_WIDTH - 80:
             rows, used = rows + 1, 0.0
         used += width
+        rows += len(lines) - 1
     return rows
 
 
@@ -77,43 +97,66 @@ def _key_height(fig: go.Figure) -> int:
     return 0
 
 
-def png_figure(chart: Chart, dashboard_url: str | None = None) -> go.Figure:
-    """The chart's figure with its title, takeaway and source line drawn in."""
-    takeaway = _lines(chart.takeaway, 150)
-    footer = _lines(chart.source_line, 190)
-    footer.append(
-        html.escape(
-            f"{PROJECT} · {chart_url(dashboard_url, chart.chart_id)}" if dashboard_url else PROJECT
-        )
+def at_least(fig: go.Figure, size: float) -> go.Figure:
+    """A copy with every text (axes, legend, labels, notes, phase names) at least size px."""
+    fig = go.Figure(fig)
+    fig.update_layout(font={"size": max(fig.layout.font.size or 12, size)})
+    fig.update_layout(legend={"font": {"size": size}}, hoverlabel={"font_size": size})
+    # The first date under the axis sits further down, clear of the y axis's "0" beside it.
+    fig.update_xaxes(tickfont={"size": size}, title_font={"size": size}, ticklabelstandoff=size)
+    fig.update_yaxes(tickfont={"size": size}, title_font={"size": size})
+    for trace in fig.data:
+        if "textfont" in trace:
+            current = trace.textfont.size if trace.textfont and trace.textfont.size else 0
+            trace.update(textfont={"size": max(current or 0, size)})
+    notes = []
+    for note in fig.layout.annotations:
+        current = note.font.size if note.font and note.font.size else 0
+        notes.append(note.update(font={"size": max(current or 0, size)}))
+    fig.update_layout(annotations=notes)
+    return fig
+
+
+def png_figure(
+    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+) -> go.Figure:
+    """The chart laid out for print: its title, takeaway, source line, the monitor's address
+    and the data's date drawn in, every text legible at A4 width."""
+    takeaway = _lines(chart.takeaway, _chars(20, 0.6))
+    footer = _lines(chart.source_line, _chars(PRINT_MIN_FONT))
+    where = chart_url(dashboard_url, chart.chart_id) if dashboard_url else ""
+    stamp = " · ".join(
+        part for part in (PROJECT, where, f"data as of {data_date}" if data_date else "") if part
     )
-    fig = fitted(chart.figure, PNG_WIDTH, PNG_HEIGHT)
-    # Every band below the plot is laid out in pixels (the image size is fixed), so the
-    # legend sits under the axis labels and the footer at the image's foot, with no gaps.
-    # Wrapped category names (up to three lines) need more room under the axis than dates.
+    footer += _lines(stamp, _chars(PRINT_MIN_FONT))
+    fig = wrap_legend(at_least(chart.figure, PRINT_MIN_FONT), PNG_WIDTH, PRINT_MIN_FONT)
+    # Every band below the plot is laid out in pixels, so the legend sits under the axis
+    # labels and the footer at the image's foot, with no gaps. Wrapped category names (up
+    # to three lines) need more room under the axis than dates.
     wrapped = max((str(t).count("<br>") for t in fig.layout.xaxis.ticktext or ()), default=0)
-    axis, gap, legend = 50 + 20 * wrapped, 20, 28 * _legend_rows(fig)
+    line = PRINT_MIN_FONT * LINE
+    axis, gap, legend = 56 + line * wrapped, 20, (line + 8) * _legend_rows(fig)
     # The marker key sits just above the plot: the title and takeaway end above it.
     key = _key_height(fig)
-    top = 80 + 24 * len(takeaway) + key
-    bottom = axis + legend + gap + 18 * len(footer) + 14
-    plot_height = PNG_HEIGHT - top - bottom
+    top = 70 + 20 * LINE * len(takeaway) + key
+    bottom = axis + legend + gap + line * len(footer) + 14
+    height = int(top + bottom + PRINT_PLOT_HEIGHT)
     fig.update_layout(
         title={
             "text": f"<b>{html.escape(chart.title)}</b>",
-            "subtitle": {"text": "<br>".join(takeaway), "font": {"size": 17, "color": "#333"}},
+            "subtitle": {"text": "<br>".join(takeaway), "font": {"size": 20, "color": "#333"}},
             "x": 0,
             "xref": "paper",
             "xanchor": "left",
-            "y": 1 - 16 / PNG_HEIGHT,
+            "y": 1 - 14 / height,
             "yref": "container",
             "yanchor": "top",
-            "font": {"size": 26},
+            "font": {"size": 28},
         },
-        font={"size": 16},
-        legend={"y": -axis / plot_height, "yanchor": "top"},
+        legend={"y": -axis / PRINT_PLOT_HEIGHT, "yanchor": "top"},
         margin={"l": 40, "r": 40, "t": top, "b": bottom},
-        height=None,
-        width=None,
+        height=height,
+        width=PNG_WIDTH,
     )
     fig.add_annotation(
         text="<br>".join(footer),
@@ -126,9 +169,9 @@ def png_figure(chart: Chart, dashboard_url: str | None = None) -> go.Figure:
         yshift=-(bottom - 14),
         align="left",
         showarrow=False,
-        font={"size": 13, "color": "#444"},
+        font={"size": PRINT_MIN_FONT, "color": "#444"},
     )
-    return fig
+    return thin_point_labels(fig, PNG_WIDTH, height)
 
 
 def chromium_path() -> Path:
@@ -229,10 +272,14 @@ class Drawing:
         return _render(self.figure, opts).decode("utf-8")
 
 
-def png_drawing(chart: Chart, dashboard_url: str | None = None) -> Drawing:
-    """The chart as a 3200 x 1800 PNG carrying its title, takeaway and source line."""
-    opts = {"format": "png", "width": PNG_WIDTH, "height": PNG_HEIGHT, "scale": PNG_SCALE}
-    return Drawing(png_figure(chart, dashboard_url), opts)
+def png_drawing(
+    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+) -> Drawing:
+    """The chart as a print PNG (3000 px wide) carrying its title, takeaway, source line,
+    the monitor's address and the data's date."""
+    figure = png_figure(chart, dashboard_url, data_date)
+    opts = {"format": "png", "width": PNG_WIDTH, "height": figure.layout.height, "scale": PNG_SCALE}
+    return Drawing(figure, opts)
 
 
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:
@@ -242,10 +289,12 @@ def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:
     return Drawing(figure, {"format": "svg", "width": width, "height": height, "scale": 1})
 
 
-def chart_png(chart: Chart, dashboard_url: str | None = None) -> bytes:
+def chart_png(
+    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+) -> bytes:
     """The chart as a PNG; raises PngUnavailable, with what to install, when Chromium is
     missing or cannot start."""
-    return png_drawing(chart, dashboard_url).draw()
+    return png_drawing(chart, dashboard_url, data_date).draw()
 
 
 def _render(fig: go.Figure, opts: dict[str, Any]) -> bytes:

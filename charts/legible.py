@@ -1,17 +1,22 @@
 """A chart's figure fitted to a fixed drawing size: point labels that would collide are left out, long legend entries wrap.
 
 Plotly places text but never moves it out of another's way, so at phone width two figures
-reported weeks apart print over each other ("> 17,8≈017,800"). Labels are estimated in
-pixels (text width from its length) and kept greedily, the latest report first, then the
-largest: a label left out still has its marker, its hover text and its line in "How we
-know", so no report becomes unreachable.
+reported weeks apart print over each other ("> 17,8≈017,800"). Labels are measured in
+pixels (Pillow, with the sans font the drawings fall back to; Khmer with a Khmer font) and
+kept greedily, the latest report first, then the largest, clear of other labels, markers,
+range bars, bound arrows and phase names: a label left out still has its marker, its hover
+text and its line in "How we know", so no report becomes unreachable. The y axis is given
+room above the highest arrow for the phase names, so no arrow runs through one.
 """
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -42,10 +47,48 @@ class _Box:
         )
 
 
+#: The fonts text is measured with: the sans a browser draws plotly's "Open Sans, verdana,
+#: arial, sans-serif" in when Open Sans is not installed (DejaVu Sans, as wide as Verdana),
+#: and a Khmer font for Khmer script. Missing fonts fall back to GLYPH per character.
+FONTS = {
+    "latin": (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+    ),
+    "khmer": (
+        Path("/usr/share/fonts/truetype/khmeros/KhmerOS.ttf"),
+        Path("/usr/share/fonts/truetype/noto/NotoSansKhmer-Regular.ttf"),
+    ),
+}
+_KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+#: Measured at this size and scaled: one font object per script.
+_MEASURE_AT = 100
+
+
+@functools.cache
+def _font(script: str) -> object | None:
+    try:
+        from PIL import ImageFont
+    except ImportError:
+        return None
+    for path in FONTS[script]:
+        if path.is_file():
+            return ImageFont.truetype(str(path), _MEASURE_AT)
+    return None
+
+
+def _line_width(line: str, size: float) -> float:
+    plain = html.unescape(re.sub(r"<[^>]+>", "", line))
+    font = _font("khmer" if _KHMER.search(plain) else "latin")
+    if font is None:
+        return len(_TAGS.sub("x", line)) * size * GLYPH
+    # 5% wider than DejaVu: readers' browsers may draw it in Verdana or Arial instead.
+    return font.getlength(plain) * size / _MEASURE_AT * 1.05  # type: ignore[attr-defined]
+
+
 def text_width(text: str, size: float) -> float:
-    """Estimated width in pixels of one line of plotly text at this font size."""
-    lines = str(text).split("<br>")
-    return max(len(_TAGS.sub("x", line)) for line in lines) * size * GLYPH
+    """Width in pixels of plotly text (lines split at <br>) at this font size."""
+    return max(_line_width(line, size) for line in str(text).split("<br>"))
 
 
 def _label_box(x: float, y: float, text: str, size: float, position: str) -> _Box:
@@ -94,6 +137,37 @@ def _band_labels(
     return boxes
 
 
+def _range_bars(
+    traces: list[go.Scatter], categories: list | None
+) -> list[tuple[float, float, float]]:
+    """(x, low, high) of every drawn range bar (approximate figures' error bars)."""
+    out = []
+    for trace in traces:
+        bar = trace.error_y
+        if not bar or bar.visible is False or bar.array is None:
+            continue
+        xs = _numeric(list(trace.x), categories) or []
+        minus = bar.arrayminus if bar.arrayminus is not None else bar.array
+        for x, y, plus, less in zip(xs, trace.y, bar.array, minus, strict=False):
+            if y is not None and pd.notna(y) and (plus or less):
+                out.append((x, float(y) - float(less or 0), float(y) + float(plus or 0)))
+    return out
+
+
+def _arrows(fig: go.Figure, categories: list | None) -> list[tuple[float, float, float]]:
+    """(x, low, high) of every bound arrow drawn in data coordinates."""
+    out = []
+    for note in fig.layout.annotations:
+        if not note.showarrow or note.axref != "x" or note.ayref != "y" or note.xref != "x":
+            continue
+        at = _numeric([note.x], categories)
+        if at is None or note.y is None or note.ay is None:
+            continue
+        low, high = sorted((float(note.y), float(note.ay)))
+        out.append((at[0], low, high))
+    return out
+
+
 def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     """A copy of the figure whose point labels do not overlap each other or the image edges
     at width x height pixels (estimated)."""
@@ -111,7 +185,10 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     # Room the y-axis ticks and title take (automargin); erring wide keeps labels inside.
     left = (margin.l or 0) + 70
     right = width - (margin.r or 0)
-    top, bottom = (margin.t or 0), height * 0.62
+    # The plot's foot: where a layout reserves its bands below in pixels (the print PNG),
+    # its margin says; else the legend below takes an estimated share.
+    reserved = (margin.b or 0) > height * 0.2
+    top, bottom = (margin.t or 0), height - margin.b - 4 if reserved else height * 0.62
     categories = list(fig.layout.xaxis.categoryarray) if fig.layout.xaxis.categoryarray else None
     points = []
     for t_index, trace in enumerate(traces):
@@ -122,7 +199,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         positions = trace.textposition
         for i, (x, y, text) in enumerate(zip(xs, trace.y, trace.text, strict=True)):
             if text and y is not None and pd.notna(y):
-                pos = positions if isinstance(positions, str) else positions[i]
+                pos = positions if isinstance(positions, str) or positions is None else positions[i]
                 points.append(
                     (t_index, i, x, float(y), str(text), float(size), pos or "middle right")
                 )
@@ -134,9 +211,31 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
         x0, x1 = (float(v) for v in _numeric(list(fig.layout.xaxis.range), None) or (0, 1))
     else:
         x0, x1 = min(p[2] for p in points), max(p[2] for p in points)
-    y1 = max(p[3] for p in points) * 1.04 or 1.0  # plotly pads the range by a marker's size
+    bars = _range_bars(traces, categories)
+    arrows = _arrows(fig, categories)
+    bands = _band_labels(fig, 0, 1, 0, margin.t or 0, None)
+    highest = max([p[3] for p in points] + [b[2] for b in bars] + [a[2] for a in arrows])
+    # Room above the highest marker, range bar or arrow head for a label and, where phases
+    # are named along the top, for their names (two rows): nothing runs through "Phase 3".
+    room = (40.0 if bands else 20.0) / max(bottom - top, 1.0)
+    y1 = highest / (1 - room) if highest > 0 else 1.0
+    if fig.layout.yaxis.type in (None, "-", "linear") and not fig.layout.yaxis.range:
+        fig.update_yaxes(range=[0, y1], autorange=False)
     sx = (right - left) / ((x1 - x0) or 1.0)
     sy = (bottom - top) / y1
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return left + (x - x0) * sx, bottom - y * sy
+
+    # Range bars and bound arrows are lines a label must not be printed across.
+    lines: list[_Box] = []
+    for x, low, high in bars:  # the bar, and its caps at both ends
+        (px, foot), (_, head) = at(x, low), at(x, high)
+        lines += [_Box(px - 1.5, head, px + 1.5, foot)]
+        lines += [_Box(px - 7, end - 1.5, px + 7, end + 1.5) for end in (head, foot)]
+    for x, low, high in arrows:  # the shaft, and the head at its far end
+        (px, foot), (_, head) = at(x, low), at(x, high)
+        lines += [_Box(px - 1.5, head, px + 1.5, foot), _Box(px - 6, head - 2, px + 6, head + 10)]
 
     # Markers are obstacles too: a label printed over another report's marker hides it.
     markers = {
@@ -168,7 +267,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
             # A marker drawn on the same spot as this one (two reports of one figure) is
             # this marker's place, not an obstacle.
             others = [m for m in markers.values() if not m.hits(own, pad=-4)]
-            if inside and not any(box.hits(other) for other in (*kept, *others)):
+            if inside and not any(box.hits(other) for other in (*kept, *others, *lines)):
                 kept.append(box)
                 shown[t_index][i], where[t_index][i] = text, candidate
                 break

@@ -84,3 +84,26 @@ class StoredChart:
 
 #: What pages, routes and exports show: a chart just built, or one read back.
 ShownChart = Chart | StoredChart
+
+
+def draws_nothing(chart: Chart) -> bool:
+    """True when the figure has no point to draw (no figure reported, or only in words):
+    such a chart is a short note, never an empty plot drawn full size."""
+    return not any(
+        y is not None and y == y  # NaN is no point either
+        for trace in chart.figure.data
+        for y in (trace.y if trace.y is not None else ())
+    )
+
+
+def measures(
+    definitions: dict[str, str], labels: dict[str, str], metric_ids: tuple[str, ...]
+) -> str:
+    """What a chart measures, from its metrics' definitions (which say what is unknown, e.g.
+    the period or cohort of a rate): 'Label: definition' for each, or '' for none."""
+    parts = [
+        f"{labels.get(m, m)}: {definitions[m]}" if len(metric_ids) > 1 else definitions[m]
+        for m in metric_ids
+        if definitions.get(m)
+    ]
+    return " ".join(parts)

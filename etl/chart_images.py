@@ -22,6 +22,7 @@ from charts.drawing import (
 from charts.model import Chart, StoredChart
 from charts.style import NARROW, WIDE
 from data_model.tables import CHART_IMAGES
+from data_model.wording import date_text
 from database import queries
 from database.connection import Reader, file_stamp
 from database.write import add_rows, clear_rows
@@ -34,14 +35,16 @@ from etl.store import build_lock
 PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"
 
 
-def drawings(charts: list[Chart], public_url: str | None) -> list[tuple[str, str, Drawing]]:
+def drawings(
+    charts: list[Chart], public_url: str | None, data_date: str | None = None
+) -> list[tuple[str, str, Drawing]]:
     """Every image the build draws for these charts: (chart id, kind, drawing), kind being
-    'svg-wide', 'svg-narrow' or 'png'."""
+    'svg-wide', 'svg-narrow' or 'png' (the print PNG names the data's date)."""
     out = []
     for chart in charts:
         out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
         out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
-        out.append((chart.chart_id, "png", png_drawing(chart, public_url)))
+        out.append((chart.chart_id, "png", png_drawing(chart, public_url, data_date)))
     return out
 
 
@@ -59,6 +62,14 @@ def _earlier_images(previous: Path | None) -> dict[str, bytes]:
         return {}
 
 
+def _data_date(db_path: Path) -> str | None:
+    """The date of the data, for the print PNG: the latest article's (the same from build to
+    build until an article is added, so unchanged charts keep their images)."""
+    with Reader(db_path) as reader:
+        latest = queries.sources(reader)["published_on"].max()
+    return date_text(latest) if pd.notna(latest) else None
+
+
 def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) -> str:
     """Draw the charts of the database at db_path and store the images in it.
 
@@ -68,7 +79,7 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     and the line says so: the pages then show the interactive charts.
     """
     started = time.perf_counter()
-    planned = drawings(charts, os.environ.get(PUBLIC_URL_VARIABLE) or None)
+    planned = drawings(charts, os.environ.get(PUBLIC_URL_VARIABLE) or None, _data_date(db_path))
     earlier = _earlier_images(previous)
     fingerprints = [d.fingerprint() for _, _, d in planned]
     missing = [fp for fp in fingerprints if fp not in earlier]

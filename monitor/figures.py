@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pandas as pd
 import streamlit as st
 
-from charts.catalogue import TrendsSection, pick_section
-from charts.model import ShownChart
-from charts.style import INTERACTIVE_NARROW, PLOTLY_CONFIG, WIDE
+from charts.catalogue import TrendsSection, chart_metrics, pick_section
+from charts.model import ShownChart, draws_nothing, measures
+from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
 from data_model.i18n import Translator, translator
 from data_model.safe_text import html_text, md
 from monitor import cached, figure_texts, language
@@ -33,8 +34,8 @@ def how_we_know(evidence: pd.DataFrame | str, t: Translator) -> None:
 # the API's chart files (api.routes), named with the build's version: the browser fetches
 # each once per build and keeps it, where a data URI was sent again on every page run.
 _STATIC_CHART = """<div class="static-chart">
-<img class="wide" alt="{label}" src="{wide}">
-<img class="narrow" alt="{label}" src="{narrow}" loading="lazy"></div>
+<img class="wide" alt="{label}" src="{wide}" width="{ww}" height="{wh}">
+<img class="narrow" alt="{label}" src="{narrow}" loading="lazy" width="{nw}" height="{nh}"></div>
 <style>
 .static-chart img {{ width: 100%; height: auto; display: block; }}
 .static-chart .narrow {{ display: none; }}
@@ -43,6 +44,17 @@ _STATIC_CHART = """<div class="static-chart">
   .static-chart .narrow {{ display: block; }}
 }}
 </style>"""
+
+
+def what_is_measured(chart_id: str) -> str:
+    """The chart's metrics' definitions: what is counted, and what the articles leave
+    unknown (a rate's period or cohort)."""
+    ids = chart_metrics(chart_id)
+    metrics = cached.metrics()
+    definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
+    return measures(
+        definitions, dict(zip(metrics["metric_id"], metrics["label"], strict=True)), ids
+    )
 
 
 def chart_or_notice(chart_id: str, t: Translator | None = None) -> ShownChart | None:
@@ -79,10 +91,21 @@ def chart_block(
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{md(chart.takeaway)}**")
-    if not interactive and chart.chart_id in cached.charts_drawn():
+    if said := what_is_measured(chart.chart_id):
+        st.caption(t.gettext("What is measured: {measures}").format(measures=md(said)))
+    if draws_nothing(chart):
+        # No empty axes drawn full size: a scale with nothing on it reads as zero.
+        st.info(
+            t.gettext("No figure with a number to draw yet: the line above says what is reported."),
+            icon=":material/info:",
+        )
+    elif not interactive and chart.chart_id in cached.charts_drawn():
         label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
         wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
-        st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow))
+        # Width and height reserve each image's place before it arrives, so the charts below
+        # do not move while a chart link scrolls to one of them.
+        sizes = {"ww": WIDE[0], "wh": WIDE[1], "nw": NARROW[0], "nh": NARROW[1]}
+        st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow, **sizes))
     else:
         interactive_figures(chart, key)
     st.caption(md(chart.source_line))
@@ -119,6 +142,44 @@ def trends_section_in_address() -> TrendsSection | None:
     if section is not None and requested is not None and requested != section.section_id:
         st.query_params["section"] = section.section_id
     return section
+
+
+# Streamlit scrolls to an address's #anchor only when the element is there at once; a chart
+# far down a section is drawn later (and the images above it arrive later still). This keeps
+# the chart's heading at the top until the page has settled, and stops when the reader
+# scrolls, clicks or types.
+_SCROLL_TO = """<script>
+(() => {{
+  const id = {chart_id};
+  const started = performance.now();
+  let stable = 0, last = null, stopped = false;
+  const stop = () => {{ stopped = true; }};
+  for (const kind of ["wheel", "touchstart", "keydown", "mousedown"])
+    window.addEventListener(kind, stop, {{ once: true, passive: true }});
+  const step = () => {{
+    if (stopped || performance.now() - started > 60000) return;
+    const heading = document.getElementById(id);
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (heading) {{
+      const top = Math.round(heading.getBoundingClientRect().top);
+      if (top !== last) {{ heading.scrollIntoView({{ block: "start" }}); stable = 0; }}
+      else stable += 1;
+      last = Math.round(heading.getBoundingClientRect().top);
+      const done = app && app.dataset.testScriptState === "notRunning";
+      if (done && stable > 30 && [...document.images].every(i => i.complete || i.loading === "lazy")) return;
+    }}
+    requestAnimationFrame(step);
+  }};
+  requestAnimationFrame(step);
+}})();
+</script>
+<style>[data-testid="stMain"] h3[id] {{ scroll-margin-top: 4.5rem; }}</style>"""
+
+
+def scroll_to_chart(chart_id: str | None) -> None:
+    """Land a chart link (?chart=<id>) on that chart's heading, at the top of the window."""
+    if chart_id and chart_id in cached.chart_titles():
+        st.html(_SCROLL_TO.format(chart_id=json.dumps(chart_id)), unsafe_allow_javascript=True)
 
 
 def trends_menu(

@@ -221,6 +221,108 @@ def test_light_embed_fits_from_phone_to_wide(server: str, browser, width: int):
         page.screenshot(path=SCREENSHOTS / f"light-embed-{width}.png", full_page=True)
 
 
+def _embed_snippet(seed_db: Path, server: str, chart_id: str) -> str:
+    from api.embed import chart_context, frame_snippet
+    from api.routes import build_version
+    from charts.model import StoredChart
+
+    with Reader(seed_db) as reader:
+        info = queries.build_info(reader)
+        chart = StoredChart.from_row(queries.chart_parts(reader, chart_id))
+        metrics = queries.metrics(reader)
+    context = chart_context(metrics, chart, version=build_version(info), built_at=info["built_at"])
+    return frame_snippet(f"{server}/charts/{chart_id}.html", chart, context)
+
+
+# Inside the embed's frame: how far its last footer line ends from the frame's foot, and
+# whether the page is taller than the frame (cut) or the chart image had to shrink.
+_EMBED_FIT = """() => {
+  const last = [...document.querySelectorAll('footer a')].pop().getBoundingClientRect();
+  const figure = document.querySelector('figure').getBoundingClientRect();
+  const img = document.querySelector('figure img');
+  const drawn = img.currentSrc.includes('.narrow.svg') ? 620 / 420 : 460 / 1000;
+  return {frame: innerHeight, linkBottom: last.bottom, scroll: document.documentElement.scrollHeight,
+          imageRoom: figure.height, imageNeeds: figure.width * drawn, loaded: img.complete};
+}"""
+
+
+@pytest.mark.parametrize("width", [300, 390, 600, 1400])
+@pytest.mark.parametrize("chart_id", ["arrests-over-time", "users-vs-traffickers"])
+def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
+    server: str, browser, seed_db: Path, width: int, chart_id: str
+):
+    """The donor's snippet in a column `width` px wide: the footer's last link shows inside
+    the frame, the page never scrolls, and at most a few lines of space are left over."""
+    snippet = _embed_snippet(seed_db, server, chart_id)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.set_content(f"<body style='margin:0'><div style='width:{width}px'>{snippet}</div>")
+        frame = page.frame_locator("iframe")
+        frame.locator("footer a").last.wait_for()
+        inner = next(f for f in page.frames if f.url.endswith(f"{chart_id}.html"))
+        inner.wait_for_function("() => document.querySelector('figure img').complete")
+        fit = inner.evaluate(_EMBED_FIT)
+        assert fit["linkBottom"] <= fit["frame"], f"footer cut at {width}px: {fit}"
+        assert fit["scroll"] <= fit["frame"] + 1, f"the embed scrolls at {width}px: {fit}"
+        # No gap: the image has the room its drawing needs, give or take two lines of text.
+        assert abs(fit["imageRoom"] - fit["imageNeeds"]) <= 40, f"{width}px: {fit}"
+        if chart_id == "arrests-over-time" and width in (390, 600, 1400):
+            page.screenshot(path=SCREENSHOTS / f"light-embed-snippet-{width}.png", full_page=True)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_the_embed_follows_dark_mode_and_the_address_overrides_it(server: str, browser, scheme):
+    context = browser.new_context(viewport={"width": 600, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        backgrounds = {}
+        for theme in ("", "?theme=dark", "?theme=light"):
+            page.goto(f"{server}/charts/arrests-over-time.html{theme}", wait_until="load")
+            backgrounds[theme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+            if not theme:  # as the reader's system setting has it
+                page.screenshot(path=SCREENSHOTS / f"light-embed-600-{scheme}.png", full_page=True)
+        white = "rgb(255, 255, 255)"
+        assert (backgrounds[""] == white) is (scheme == "light")
+        assert backgrounds["?theme=dark"] != white and backgrounds["?theme=light"] == white
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 390, "height": 800}, {"width": 1400, "height": 900}],
+    ids=["phone", "laptop"],
+)
+def test_a_chart_link_lands_on_its_chart(server: str, open_page, viewport):
+    """The links embeds send readers to: the chart's heading at the top of the window."""
+    page = open_page(f"{server}/trends?chart=methadone-dropouts", viewport)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        page.wait_for_function(
+            """() => { const h = document.getElementById('methadone-dropouts');
+                       if (!h) return false; const top = h.getBoundingClientRect().top;
+                       return top >= 0 && top < 150; }""",
+            polling=100,
+        )
+    except PlaywrightTimeoutError:
+        top = page.evaluate(
+            "document.getElementById('methadone-dropouts')?.getBoundingClientRect().top"
+        )
+        pytest.fail(f"the chart's heading is {top} px from the top, not at it")
+    section = page.locator('[data-testid="stMarkdownContainer"] strong').first.inner_text()
+    assert section == "Rehabilitation and treatment"
+
+
+@pytest.mark.parametrize("width", [390, 600, 1400])
+def test_screenshots_of_the_trends_page(server: str, open_page, width: int):
+    page = open_page(f"{server}/trends", {"width": width, "height": 2400})
+    page.screenshot(path=SCREENSHOTS / f"trends-{width}.png", animations="disabled")
+
+
 # The text colour of every quote on the page, with the opacity of it and its ancestors,
 # and the first opaque background behind it.
 _QUOTE_COLOURS = """() => [...document.querySelectorAll(
@@ -436,6 +538,14 @@ _TEXT_CLASHES = """() => {
     if (a.r.left < box.left - 0.5 || a.r.top < box.top - 0.5
         || a.r.right > box.right + 0.5 || a.r.bottom > box.bottom + 0.5)
       out.push(`"${a.text}" runs outside the drawing`);
+  }
+  // Range bars and bound arrows: no line may run through a label or a phase's name.
+  const lines = [...svg.querySelectorAll('.annotation-arrow-g path, .errorbar path')]
+      .map(p => p.getBoundingClientRect()).filter(r => r.width + r.height > 0);
+  for (const a of rects) for (const l of lines) {
+    const w = Math.min(a.r.right, l.right) - Math.max(a.r.left, l.left);
+    const h = Math.min(a.r.bottom, l.bottom) - Math.max(a.r.top, l.top);
+    if (w > 0.5 && h > 1) out.push(`a range bar or arrow runs through "${a.text}"`);
   }
   for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
     const a = rects[i].r, b = rects[j].r;

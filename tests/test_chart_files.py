@@ -20,6 +20,7 @@ from charts.drawing import (
     close_png_session,
     png_figure,
     png_problem,
+    printed_pt,
 )
 from charts.model import Chart
 from database.connection import Reader
@@ -116,7 +117,30 @@ def test_png_is_a_report_ready_image(charts: list[Chart]) -> None:
         data = chart_png(chart, DASHBOARD)
         assert data.startswith(PNG_SIGNATURE)
         width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
-        assert (width, height) == (3200, 1800)
+        # 3000 px wide (a print layout 1000 px wide at scale 3), as tall as its texts need.
+        assert width == 3000 and 2000 <= height <= 4000
+
+
+def _font_sizes(fig: go.Figure) -> list[tuple[str, float]]:
+    """Every text's font size in a laid-out figure: (what, size)."""
+    layout = fig.layout
+    sizes = [("title", layout.title.font.size), ("subtitle", layout.title.subtitle.font.size)]
+    sizes += [("legend", layout.legend.font.size), ("x ticks", layout.xaxis.tickfont.size)]
+    sizes += [("y ticks", layout.yaxis.tickfont.size), ("y title", layout.yaxis.title.font.size)]
+    sizes += [(f"note {n.text[:20]!r}", n.font.size) for n in layout.annotations if n.text]
+    sizes += [(f"labels {t.name}", t.textfont.size) for t in fig.data if "textfont" in t]
+    return sizes
+
+
+def test_the_png_prints_legibly_at_a4_width_with_address_and_data_date(charts: list[Chart]):
+    """Printed 16 cm wide (A4 less margins), no text of the PNG is under 8 pt, and it says
+    where the monitor is and the date of its data."""
+    for chart in charts:
+        fig = png_figure(chart, DASHBOARD, "14 Feb 2018")
+        small = [(what, printed_pt(size or 0)) for what, size in _font_sizes(fig)]
+        assert [s for s in small if s[1] < 8] == [], chart.chart_id
+        footer = fig.layout.annotations[-1].text.replace("<br>", " ")
+        assert DASHBOARD in footer and "data as of 14 Feb 2018" in footer
 
 
 def test_missing_chromium_raises_png_unavailable_with_the_install_hint(

@@ -160,10 +160,15 @@ def test_markdown_links_to_other_pages_keep_the_language(khmer_app, page):
 def test_the_light_embed_speaks_the_language_asked_for(seed_db, lang, said):
     client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
     chart = next(iter(CURATED))
-    page = client.get(f"/charts/{chart}.html?lang={lang}")
+    # The language goes with the light embed's own address parts: a forced theme, a version.
+    page = client.get(f"/charts/{chart}.html?lang={lang}&theme=dark&v=old999")
     if page.status_code == 404:
         pytest.skip("no chart images (built without Chromium)")
-    assert f'<html lang="{lang}">' in page.text
+    assert f'<html lang="{lang}" class="theme-dark">' in page.text
+    replaced = translator(lang).gettext(
+        "Pinned to version {version}, since replaced: this is the latest."
+    )
+    assert replaced.split("{")[0] in page.text
     more = (
         translator(lang)
         .gettext("The words behind each figure and the articles, on the {project}")
@@ -177,9 +182,12 @@ def test_the_share_page_gives_khmer_links_and_snippets(khmer_app):
     at = khmer_app("views/share.py")
     bodies = [h.proto.body for h in at.get("html")]
     copied = next(b for b in bodies if "copy-blocks" in b)
-    # What a reader copies: the permalink and both snippets, unescaped as the page shows them.
-    shown = [html.unescape(html.unescape(pre)) for pre in re.findall(r"<pre>(.*?)</pre>", copied)]
-    assert len(shown) == 3, shown
+    # What a reader copies: the permalink and the live, pinned and interactive snippets,
+    # unescaped as the page shows them.
+    shown = [
+        html.unescape(html.unescape(pre)) for pre in re.findall(r"<pre>(.*?)</pre>", copied, re.S)
+    ]
+    assert len(shown) == 4, shown
     assert all("lang=km" in text for text in shown), shown
     gallery = next(b for b in bodies if "chart-gallery" in b)
     links = re.findall(r'href="(share\?[^"]*)"', gallery)

@@ -31,9 +31,14 @@ def _shown(fig: go.Figure) -> list[str]:
     return [t for trace in fig.data for t in trace.text if t]
 
 
-@pytest.mark.parametrize(("width", "both_shown"), [(1600, True), (420, True), (200, False)])
-def test_close_reports_keep_their_labels_apart_or_drop_one(width, both_shown):
-    fig = thin_point_labels(_two_reports(5), width, 620)
+# Side by side on a laptop, one above the other on a phone (the y axis leaves room above the
+# highest marker); only where neither fits is one left out.
+@pytest.mark.parametrize(
+    ("width", "height", "both_shown"),
+    [(1600, 620, True), (420, 620, True), (200, 620, True), (200, 90, False)],
+)
+def test_close_reports_keep_their_labels_apart_or_drop_one(width, height, both_shown):
+    fig = thin_point_labels(_two_reports(5), width, height)
     shown = _shown(fig)
     assert (len(shown) == 2) is both_shown
     assert "≈ 17,800" in shown  # the latest report keeps its label
@@ -78,3 +83,55 @@ def test_long_legend_entries_wrap_to_the_width(width, wraps):
     assert ("<br>" in fig.data[0].name) is wraps
     for line in fig.data[0].name.split("<br>"):
         assert text_width(line, 14) <= width - 60
+
+
+@pytest.mark.parametrize("width", [420, 1000])
+def test_an_approximate_figure_s_label_is_not_crossed_by_its_range_bar(width):
+    """'≈ 50%' over or under its own marker would be crossed by its ±10% range bar."""
+    fig = go.Figure(
+        go.Scatter(
+            x=["2017-01-11"], y=[50], mode="markers+text", text=["≈ 50%"],
+            textposition=["top center"], textfont={"size": 13},
+            error_y={"type": "data", "array": [5], "arrayminus": [5], "visible": True},
+        )
+    )  # fmt: skip
+    # A higher figure elsewhere leaves room above this one, where its bar runs.
+    fig.add_trace(go.Scatter(x=["2018-02-01"], y=[100], mode="markers+text", text=["100%"]))
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    fig.update_xaxes(range=["2016-12-01", "2018-03-01"])
+    placed = thin_point_labels(fig, width, 620).data[0]
+    assert placed.text[0] == "≈ 50%"
+    assert placed.textposition[0].split()[1] in ("left", "right")
+
+
+def _arrow_under_a_phase_name() -> go.Figure:
+    fig = go.Figure(
+        go.Scatter(x=["2018-01-01"], y=[17_800], mode="markers+text", text=["> 17,800"],
+                   textposition=["middle right"])
+    )  # fmt: skip
+    fig.add_vrect(x0="2017-12-31", x1="2018-03-01", annotation_text="Phase 3",
+                  annotation_position="top left", annotation_font_size=11)  # fmt: skip
+    fig.add_annotation(x="2018-01-01", y=17_800 * 1.18, ax="2018-01-01", ay=17_800,
+                       xref="x", yref="y", axref="x", ayref="y", showarrow=True, text="")  # fmt: skip
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 85, "b": 10})
+    fig.update_xaxes(range=["2017-01-01", "2018-03-15"])
+    return fig
+
+
+@pytest.mark.parametrize(("width", "height"), [(420, 620), (1000, 460)])
+def test_the_y_axis_leaves_room_for_the_phase_names_above_every_arrow(width, height):
+    """An arrow reaching the top of the plot would run through 'Phase 3'."""
+    fig = thin_point_labels(_arrow_under_a_phase_name(), width, height)
+    low, high = fig.layout.yaxis.range
+    arrow_head = 17_800 * 1.18
+    plot_top, plot_foot = 85, height * 0.62
+    head_px = plot_top + (plot_foot - plot_top) * (1 - arrow_head / high)
+    assert low == 0 and head_px >= plot_top + 2 * 11 * 1.25  # two rows of phase names
+    assert fig.data[0].text[0] == "> 17,800"  # the headline label is kept
+
+
+def test_khmer_is_measured_with_a_khmer_font():
+    """Khmer letters stack: a count of characters misjudges their width."""
+    word = "អត្រាញៀនឡើងវិញ"
+    assert text_width(word, 13) != pytest.approx(len(word) * 13 * 0.62, rel=0.01)
+    assert text_width("> 17,800", 26) == pytest.approx(2 * text_width("> 17,800", 13))

@@ -12,18 +12,18 @@ st.caption(
         "Put a chart on your own site with its snippet (a light page of a few kilobytes with "
         "the chart as an image; the interactive snippet opens the live dashboard instead), or "
         "download it as a single HTML file to host yourself (about 4.8 MB: the charting "
-        "library is inside) or as a PNG for a report. Every version carries its title, "
-        "takeaway and source line. Pick a chart from the gallery; its panel follows below."
+        "library is inside) or as a PNG laid out for print (legible at A4 width). Every "
+        "version carries its title, takeaway and source line. Pick a chart from the gallery; "
+        "its panel follows below."
     )
 )
 if t.lang != "en":
     st.caption(t.gettext("Chart titles and labels are in English for now."))
 
 charts = cached.chart_titles()
-st.html(embeds.chart_gallery(charts, t.lang))
-
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = filters.url_choice("chart", list(charts))
+st.html(embeds.chart_gallery(charts, chart_id, t.lang))
 chart = figures.chart_or_notice(chart_id, t)
 if chart:
     with st.container(border=True):
@@ -31,12 +31,14 @@ if chart:
         # The light embed (a small static page) is the default; the live one is offered too.
         light_url = addresses.light_embed_url(chart_id, t.lang)
         live_url = addresses.permalink(chart_id, embed=True, lang=t.lang)
+        live, pinned = embeds.light_snippets(light_url, chart, t.lang)
         st.html(
             embeds.copy_blocks(
                 chart_id,
                 light_url,
-                embeds.iframe_snippet(light_url, chart.title),
+                live,
                 embeds.iframe_snippet(live_url, chart.title),
+                pinned,
                 t.lang,
             )
         )
@@ -55,9 +57,7 @@ if chart:
             )
         with png_col:
             st.download_button(
-                t.gettext("PNG image ({width} × {height})").format(
-                    width=t.digits("3200"), height=t.digits("1800")
-                ),
+                t.gettext("PNG for print (A4 width)"),
                 data=png or b"",
                 file_name=f"{chart_id}.png",
                 mime="image/png",

@@ -22,6 +22,7 @@ if section is None:
     st.info(t.gettext("No article reports a figure yet."), icon=":material/info:")
 else:
     figures.trends_menu(cached.trends_sections(), section, interactive, t)
+    figures.scroll_to_chart(st.query_params.get("chart"))
     for chart_id in section.chart_ids:
         chart = figures.chart_or_notice(chart_id, t)
         if chart:
