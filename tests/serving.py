@@ -14,10 +14,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
@@ -287,3 +287,14 @@ def open_filters(page: Page) -> None:
 def stance_pill(page: Page, stance: str) -> Locator:
     """The Stance filter's button for one stance (pressed when chosen)."""
     return page.get_by_role("toolbar", name="Stance").get_by_role("button", name=stance, exact=True)
+
+
+def run_async(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """asyncio.run in a thread of its own: a test process that also drives Chromium through
+    Playwright's sync API has an event loop running in its main thread, where asyncio.run
+    refuses to start another."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -99,12 +99,11 @@ app = st.App(
 def test_a_viewers_clear_cache_message_leaves_the_shared_caches_alone(
     tmp_path: Path, guarded: bool, runs_after: bytes
 ):
-    import asyncio
     import urllib.request
 
     import websockets
 
-    from tests.serving import start_server, stop_server
+    from tests.serving import run_async, start_server, stop_server
 
     (tmp_path / "page.py").write_text("import streamlit as st\nst.write('hello')\n")
     (tmp_path / "serve_guarded.py").write_text(GUARDED_APP)
@@ -127,7 +126,7 @@ def test_a_viewers_clear_cache_message_leaves_the_shared_caches_alone(
 
     try:
         assert runs() == b"1"
-        asyncio.run(send_clear_cache())
+        run_async(send_clear_cache())
         assert runs() == runs_after
     finally:
         stop_server(proc)
@@ -166,7 +165,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
 
     import websockets
 
-    from tests.serving import start_server, stop_server
+    from tests.serving import run_async, start_server, stop_server
 
     db = tmp_path / "monitor.duckdb"
     build(db, fixture_seeds, draw_images=False)
@@ -190,7 +189,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
         return closed.value.rcvd.code if closed.value.rcvd else None
 
     try:
-        code = asyncio.run(scenario())
+        code = run_async(scenario())
     finally:
         stop_server(proc)
     assert code == 1009  # "message too big", from the server

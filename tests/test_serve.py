@@ -3,7 +3,6 @@ page URL opened first runs app.py, and every option of the config file is one St
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 import tomllib
@@ -14,7 +13,7 @@ import pytest
 import streamlit as st
 
 from monitor.bootstrap import BUILD_TIMEOUT
-from tests.serving import start_server, stop_server
+from tests.serving import run_async, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py")]
@@ -46,7 +45,7 @@ def test_the_server_builds_a_missing_database_before_it_answers(tmp_path: Path):
         with urllib.request.urlopen(f"{url}/api/v1/statements.csv", timeout=60) as answer:
             assert answer.headers["content-type"].startswith("text/csv")
             assert answer.read().count(b"\n") > 1
-        names, title = asyncio.run(_first_visit(url, "trends"))
+        names, title = run_async(_first_visit(url, "trends"))
     finally:
         stop_server(proc)
     assert "Building" in (tmp_path / "serve.log").read_text()
