@@ -26,6 +26,7 @@ from choreographer.errors import (
     ChannelClosedError,
     ChromeNotFoundError,
 )
+from kaleido.errors import JavascriptError
 
 from charts.catalogue import chart_url
 from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend
@@ -204,6 +205,9 @@ _server_lock = threading.Lock()
 
 # Raised when Chromium cannot start or dies; anything else is a bug in the figure.
 _BROWSER_ERRORS = (
+    # A tab whose page had not yet loaded kaleido's scripts ("kaleido_scopes is not
+    # defined", seen once in a full test run): a fresh browser draws it.
+    JavascriptError,
     ChromeNotFoundError,
     BrowserDepsError,
     BrowserFailedError,

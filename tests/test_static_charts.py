@@ -57,7 +57,7 @@ def test_the_no_images_flags_build_without_drawing(tmp_path, monkeypatch, flag):
     line and stored parts; the build's own steps are tested in test_build)."""
     seen: dict[str, object] = {}
 
-    def fake_build(db, seeds, *, draw_images, report):
+    def fake_build(db, seeds, *, draw_images, report, reason=None):
         seen["draw_images"] = draw_images
         return {}
 
