@@ -79,3 +79,25 @@ def open_page(browser) -> Iterator[Callable]:
             return serving.open_rendered(context, url)
 
         yield opener
+
+
+@pytest.fixture
+def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
+    """Open a page of the dashboard (app.py, then its navigation to `page`) on the seed
+    database with the given query parameters; the page must run without an exception."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("MONITOR_DB", str(seed_db))
+
+    def open_page(page: str, **params: str | list[str]) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "views/overview.py":
+            at.switch_page(page)
+            at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return open_page

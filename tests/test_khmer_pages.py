@@ -42,22 +42,9 @@ ENGLISH = _english_ui_strings()
 
 
 @pytest.fixture
-def khmer_app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("MONITOR_DB", str(seed_db))
-
-    def open_page(page: str, **params: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.query_params["lang"] = "km"
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return open_page
+def khmer_app(app):
+    """A page opened with ?lang=km (the shared `app` fixture, in Khmer)."""
+    return lambda page, **params: app(page, lang="km", **params)
 
 
 def _shown(at: AppTest) -> list[str]:

@@ -27,24 +27,6 @@ EMPTY_SECTION = TrendsSection("", "", ())
 PAGE_FILES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "views").glob("*.py"))
 
 
-@pytest.fixture
-def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("MONITOR_DB", str(seed_db))
-
-    def open_page(page: str, **params: str | list[str]) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
-        assert not at.exception, [e.message for e in at.exception]
-        return at
-
-    return open_page
-
-
 def _count(at: AppTest, noun: str) -> int:
     for md in [*at.markdown, *at.header]:
         found = re.fullmatch(rf"(?:\*\*)?(\d+) {noun}s?(?:\*\*)?", md.value)
