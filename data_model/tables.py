@@ -408,6 +408,12 @@ CHART_IMAGES = Table(
     "Every chart drawn as static images by the build, so no page starts a browser to draw one.",
     (
         Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column(
+            "lang",
+            "VARCHAR",
+            "The language of its words (data_model.i18n.LANGUAGES): the build makes each "
+            "chart in every language (charts.words).",
+        ),
         Column("kind", "VARCHAR", "svg-wide (laptops), svg-narrow (phones) or png (reports)."),
         Column(
             "fingerprint",
@@ -416,7 +422,7 @@ CHART_IMAGES = Table(
         ),
         Column("image", "BLOB", "The image file's bytes."),
     ),
-    ("chart_id", "kind"),
+    ("chart_id", "lang", "kind"),
 )
 
 BUILD_CHANGES = Table(
@@ -468,6 +474,12 @@ CHART_PARTS = Table(
     "Every chart as the build made it (figure, words, evidence), so no page rebuilds one.",
     (
         Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column(
+            "lang",
+            "VARCHAR",
+            "The language of its words (data_model.i18n.LANGUAGES): the build makes each "
+            "chart in every language (charts.words).",
+        ),
         Column("ordinal", "INTEGER", "The chart's place in the catalogue (galleries, lists)."),
         Column("title", "VARCHAR", "The chart's title."),
         Column("takeaway", "VARCHAR", "The chart's takeaway in words."),
@@ -477,7 +489,7 @@ CHART_PARTS = Table(
         ),
         Column("sources", "VARCHAR", "The articles the chart rests on, as a JSON list of text."),
     ),
-    ("chart_id",),
+    ("chart_id", "lang"),
 )
 
 TRENDS_SECTIONS = Table(
@@ -486,11 +498,12 @@ TRENDS_SECTIONS = Table(
     "chart), so no server rebuilds the catalogue.",
     (
         Column("section_id", "VARCHAR", "The id the page's address carries (?section=)."),
-        Column("label", "VARCHAR", "The name readers see."),
+        Column("lang", "VARCHAR", "The language of its name (data_model.i18n.LANGUAGES)."),
+        Column("label", "VARCHAR", "The name readers see, in that language."),
         Column("ordinal", "INTEGER", "The section's place on the page (categories.yaml order)."),
         Column("chart_ids", "VARCHAR", "The charts it shows, in order, as a JSON list of ids."),
     ),
-    ("section_id",),
+    ("section_id", "lang"),
 )
 
 READABLE_CHECKS = Table(

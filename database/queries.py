@@ -143,8 +143,9 @@ def metrics(db: Reader) -> pd.DataFrame:
     which charts draw) and its category's place (category_ordinal)."""
     return db.frame(
         """
-        SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label, m.category,
-               c.label AS category_label, c.ordinal AS category_ordinal, m.definition,
+        SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label,
+               u.label_km AS unit_label_km, m.category, c.label AS category_label,
+               c.label_km AS category_label_km, c.ordinal AS category_ordinal, m.definition,
                m.headline_rank, count(i.indicator_id) AS n_figures,
                count(i.value) AS n_numbers
         FROM metrics m
@@ -159,8 +160,8 @@ def metrics(db: Reader) -> pd.DataFrame:
 def phases(db: Reader) -> pd.DataFrame:
     """The campaign phases in order."""
     return db.frame(
-        "SELECT phase_id, ordinal, name, start_date, end_date, description, date_basis "
-        "FROM phases ORDER BY ordinal"
+        "SELECT phase_id, ordinal, name, label_km, start_date, end_date, description, "
+        "date_basis FROM phases ORDER BY ordinal"
     )
 
 
@@ -830,12 +831,19 @@ def policy_positions_with_sources(db: Reader) -> pd.DataFrame:
 # --- static chart images -------------------------------------------------------------------
 
 
-def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
-    """The chart's static SVGs (wide, narrow) drawn by the build; None when it drew none."""
+#: Rows of a chart in the language asked for, else in English (the source language, which
+#: every build writes): ordered so the asked-for language comes first.
+_IN_LANGUAGE = "lang IN (?, 'en') ORDER BY (lang = ?) DESC"
+
+
+def chart_svgs(db: Reader, chart_id: str, lang: str = "en") -> tuple[str, str] | None:
+    """The chart's static SVGs (wide, narrow) drawn by the build in `lang` (else English);
+    None when it drew none."""
     frame = db.frame(
-        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%'",
-        [chart_id],
-    )
+        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%' AND "
+        + _IN_LANGUAGE,
+        [chart_id, lang, lang],
+    ).drop_duplicates("kind")
     images = {
         str(k): bytes(v).decode("utf-8") for k, v in zip(frame["kind"], frame["image"], strict=True)
     }
@@ -844,19 +852,22 @@ def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
     return images["svg-wide"], images["svg-narrow"]
 
 
-def charts_drawn(db: Reader) -> list[str]:
-    """Ids of the charts the build drew both SVGs of (wide and narrow)."""
+def charts_drawn(db: Reader, lang: str = "en") -> list[str]:
+    """Ids of the charts the build drew both SVGs of (wide and narrow) in `lang`."""
     frame = db.frame(
         "SELECT chart_id FROM chart_images WHERE kind IN ('svg-wide', 'svg-narrow')"
-        " GROUP BY chart_id HAVING count(DISTINCT kind) = 2 ORDER BY chart_id"
+        " AND lang = ? GROUP BY chart_id HAVING count(DISTINCT kind) = 2 ORDER BY chart_id",
+        [lang],
     )
     return [str(c) for c in frame["chart_id"]]
 
 
-def chart_png(db: Reader, chart_id: str) -> bytes | None:
-    """The chart's report-ready PNG drawn by the build; None when it drew none."""
+def chart_png(db: Reader, chart_id: str, lang: str = "en") -> bytes | None:
+    """The chart's report-ready PNG drawn by the build in `lang` (else English); None when
+    it drew none."""
     frame = db.frame(
-        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png'", [chart_id]
+        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png' AND " + _IN_LANGUAGE,
+        [chart_id, lang, lang],
     )
     return None if frame.empty else bytes(frame.iloc[0, 0])
 
@@ -930,26 +941,43 @@ def content_fingerprint(db: Reader) -> str:
     return str(db.frame("SELECT fingerprint FROM content_fingerprint").iloc[0, 0])
 
 
-def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
-    """The chart's parts as the build stored them; None for an unknown chart."""
+def chart_parts(db: Reader, chart_id: str, lang: str = "en") -> dict[str, str] | None:
+    """The chart's parts as the build stored them in `lang` (else in English); None for an
+    unknown chart."""
     frame = db.frame(
-        "SELECT chart_id, title, takeaway, figure, evidence, sources FROM chart_parts"
-        " WHERE chart_id = ?",
-        [chart_id],
+        "SELECT chart_id, lang, title, takeaway, figure, evidence, sources FROM chart_parts"
+        " WHERE chart_id = ? AND " + _IN_LANGUAGE + " LIMIT 1",
+        [chart_id, lang, lang],
     )
     return None if frame.empty else {k: str(v) for k, v in frame.iloc[0].items()}
 
 
-def chart_titles(db: Reader) -> dict[str, str]:
-    """Every chart the build stored, id -> title, in the catalogue's order."""
-    frame = db.frame("SELECT chart_id, title FROM chart_parts ORDER BY ordinal")
+def chart_languages(db: Reader) -> list[str]:
+    """The languages the build stored charts in, English first."""
+    frame = db.frame("SELECT DISTINCT lang FROM chart_parts ORDER BY (lang = 'en') DESC, lang")
+    return [str(x) for x in frame["lang"]]
+
+
+def chart_titles(db: Reader, lang: str = "en") -> dict[str, str]:
+    """Every chart the build stored, id -> title in `lang` (else English), in the
+    catalogue's order."""
+    frame = db.frame(
+        "SELECT chart_id, first(title ORDER BY (lang = ?) DESC) AS title, min(ordinal) AS o"
+        " FROM chart_parts WHERE lang IN (?, 'en') GROUP BY chart_id ORDER BY o, chart_id",
+        [lang, lang],
+    )
     return dict(zip(frame["chart_id"], frame["title"], strict=True))
 
 
-def trends_sections(db: Reader) -> pd.DataFrame:
-    """The Trends page's sections as the build stored them, in page order (chart_ids is a
-    JSON list)."""
-    return db.frame("SELECT section_id, label, chart_ids FROM trends_sections ORDER BY ordinal")
+def trends_sections(db: Reader, lang: str = "en") -> pd.DataFrame:
+    """The Trends page's sections as the build stored them, named in `lang` (else English),
+    in page order (chart_ids is a JSON list)."""
+    return db.frame(
+        "SELECT section_id, first(label ORDER BY (lang = ?) DESC) AS label,"
+        " first(chart_ids ORDER BY (lang = ?) DESC) AS chart_ids, min(ordinal) AS o"
+        " FROM trends_sections WHERE lang IN (?, 'en') GROUP BY section_id ORDER BY o",
+        [lang, lang, lang],
+    ).drop(columns="o")
 
 
 def readable_checks(db: Reader) -> pd.DataFrame:

@@ -393,8 +393,8 @@ def carry_chart_images(db_path: Path, previous: Path) -> int:
                 """
                 INSERT INTO chart_images
                 SELECT i.* FROM previous.chart_images i
-                JOIN previous.chart_parts o USING (chart_id)
-                JOIN main.chart_parts n USING (chart_id)
+                JOIN previous.chart_parts o USING (chart_id, lang)
+                JOIN main.chart_parts n USING (chart_id, lang)
                 WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
                   AND o.sources = n.sources
                 """
