@@ -224,8 +224,7 @@ def _in_words_only(frame: pd.DataFrame, lang: str = "en") -> str:
     # In English the article's own word, quoted; in another language its translation, which
     # is not the article's word and so carries no quotation marks.
     said = "; ".join(
-        (f"“{r['vague']}”" if lang == "en" else t.gettext(str(r["vague"])))
-        + f" ({_when(r, lang)})"
+        (f"“{r['vague']}”" if lang == "en" else t.gettext(str(r["vague"]))) + f" ({_when(r, lang)})"
         for _, r in _sorted(frame).iterrows()
     )
     return t.gettext("Reported only in words, with no number to draw: {said}.").format(said=said)

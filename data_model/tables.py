@@ -209,6 +209,14 @@ STATEMENTS = Table(
         _from(Statement, "said_on", "DATE"),
         _from(Statement, "topic", "VARCHAR"),
         _from(Statement, "stance", "VARCHAR"),
+        Column(
+            "translations",
+            "VARCHAR",
+            "Unofficial translations of the quote as a JSON list, empty when there is none: "
+            "each with language (e.g. km), text, translator (who translated), status "
+            "(needs_review until a native speaker has checked it) and reviewed_by. The quote "
+            "column stays the words said, in the language said.",
+        ),
     ),
     ("statement_id",),
 )

@@ -114,6 +114,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "topic",
             "stance",
             "said_on",
+            "translations",
             "source_id",
             *PROVENANCE,
         ),

@@ -253,7 +253,8 @@ def actors_query() -> Query:
     """The SQL of actors() and its parameters (none)."""
     return (
         """
-        SELECT a.actor_id, a.name, a.aliases, a.kind, a.role, a.organisation, a.actor_type,
+        SELECT a.actor_id, a.name, a.name_km, a.aliases, a.kind, a.role, a.organisation,
+               a.actor_type,
                (SELECT count(*) FROM statements s WHERE s.actor_id = a.actor_id) AS n_statements,
                (SELECT count(*) FROM policy_positions p WHERE p.actor_id = a.actor_id)
                    AS n_positions
@@ -312,6 +313,12 @@ _STATEMENT_COLUMNS = """
         SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
                f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
                f.relayed_by, f.relayed_by_name,
+               -- The names as Khmer outlets print them (actors.yaml name_km), for ?lang=km.
+               (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS actor_name_km,
+               (SELECT k.name_km FROM actors k WHERE k.actor_id = f.relayed_by)
+                   AS relayed_by_name_km,
+               (SELECT k.translations FROM statements k WHERE k.statement_id = f.statement_id)
+                   AS translations,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
                f.source_published_on, f.source_date_precision, f.source_citation,
@@ -559,8 +566,8 @@ def policies_query(
     return (
         f"""
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
-               p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
-               p.proposed_on, p.proposed_on_precision, p.quote,
+               p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
+               a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                (SELECT count(*) FROM policy_positions x
                  WHERE x.policy_id = p.policy_id AND x.position = 'supports') AS n_supports,
@@ -610,9 +617,11 @@ def policy_positions_query(
     return (
         f"""
         SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
-               a.name AS actor_name, COALESCE(x.actor_role, a.role) AS actor_role,
+               a.name AS actor_name, a.name_km AS actor_name_km,
+               COALESCE(x.actor_role, a.role) AS actor_role,
                a.organisation, a.actor_type, x.position, x.quote, x.kind,
-               x.relayed_by, r.name AS relayed_by_name, x.source_id, {_SOURCE_COLUMNS}
+               x.relayed_by, r.name AS relayed_by_name, r.name_km AS relayed_by_name_km,
+               x.source_id, {_SOURCE_COLUMNS}
         FROM policy_positions x
         JOIN policies p USING (policy_id)
         JOIN actors a ON a.actor_id = x.actor_id
@@ -705,8 +714,8 @@ def policy_summaries(
             GROUP BY x.policy_id
         )
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
-               p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
-               p.proposed_on, p.proposed_on_precision, p.quote,
+               p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
+               a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                coalesce(n_supports, 0) AS n_supports, coalesce(n_opposes, 0) AS n_opposes,
                coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names

@@ -291,15 +291,17 @@ def citation_text(row: Any, permalink: str, lang: str = "en") -> str:
     the speaker's name), the speaker with the role the article gave, the article, its
     address and the permalink. Plain text: copied, not rendered."""
     t = translator(lang)
-    who = texts.speaker_text(row.actor_name, row.actor_role, row.organisation)
-    relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else ""
+    who = texts.speaker_text(
+        texts.shown_name(row, "actor_name", lang), row.actor_role, row.organisation
+    )
+    relayer = texts.shown_name(row, "relayed_by_name", lang)
     words = re.sub(r"\s+", " ", str(row.quote)).strip()
     if row.kind == "direct" and relayer:
         said = (
             t.gettext("{who}, according to {relayer}:").format(who=who, relayer=relayer)
             + f"\n“{words}”\n— "
             + t.gettext("{relayer}, passing on {speaker}’s words").format(
-                relayer=relayer, speaker=row.actor_name
+                relayer=relayer, speaker=texts.shown_name(row, "actor_name", lang)
             )
         )
     elif row.kind == "direct":
@@ -324,7 +326,9 @@ def proposal_citation_text(p: Any, permalink: str, lang: str = "en") -> str:
     forward with the role the article gave, the article's words reporting it (signed by the
     article, as the page signs them), the article, its address and the permalink."""
     t = translator(lang)
-    proposer = texts.speaker_text(p.proposed_by_name, p.proposed_by_role, None)
+    proposer = texts.speaker_text(
+        texts.shown_name(p, "proposed_by_name", lang), p.proposed_by_role, None
+    )
     first = date_text(p.proposed_on, p.proposed_on_precision, lang)
     words = re.sub(r"\s+", " ", str(p.quote)).strip()
     source = f"{p.source_citation}"
@@ -435,7 +439,9 @@ def positions_words(positions: pd.DataFrame, lang: str = "en") -> str:
             continue
         parts.append(bold(t.gettext(heading)))
         for pos in group.itertuples():
-            who = texts.speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
+            who = texts.speaker_text(
+                texts.shown_name(pos, "actor_name", t.lang), pos.actor_role, pos.organisation
+            )
             where = ", " + t.gettext("in {article}").format(
                 article=f"[{md(pos.source_label)}]({texts.source_href(pos.source_id, lang)})"
             )
