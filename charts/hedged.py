@@ -8,8 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.legible import wrap_text
+from charts.legible import text_width, wrap_text
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
+from corpus.khmer import has_khmer
 from data_model.i18n import N_, translator
 from data_model.safe_text import plotly_text
 from data_model.wording import period_text
@@ -332,7 +333,12 @@ def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
 
 def wrap_label(text: str, width: int = 16) -> str:
     """Break a category label into short lines (Plotly wraps nothing by itself); Khmer,
-    written without spaces, breaks between its words (charts.legible.wrap_text)."""
+    written without spaces, breaks between its words (charts.legible.wrap_text), as many
+    of its characters as measure the width of `width` Latin ones (its vowel signs and
+    subscripts stack, so a character count says little)."""
+    if has_khmer(text):
+        room = text_width("x" * width, 14)
+        width = max(4, int(len(text) * room / max(text_width(text, 14), 1.0)))
     return "<br>".join(plotly_text(line) for line in wrap_text(text, width)) or plotly_text(text)
 
 

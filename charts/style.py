@@ -100,6 +100,8 @@ def base_layout(
         fig.update_layout(
             font={"family": KHMER_FAMILY},
             separators=t.pgettext("decimal mark", ".") + t.pgettext("thousands separator", ","),
+            # Whole numbers on the axis ("20.000"), not SI's Latin "20k".
+            yaxis={"exponentformat": "none"},
         )
     fig.update_layout(
         template="plotly_white",

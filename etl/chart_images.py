@@ -106,7 +106,8 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
     drawn = len(set(missing))
     return (
-        f"drew {len(charts)} charts as static images ({drawn} of {len(rows)} "
+        f"drew {len({c.chart_id for c in charts})} charts in {len({c.lang for c in charts})} "
+        f"languages as static images ({drawn} of {len(rows)} "
         f"images new) in {time.perf_counter() - started:.1f}s"
     )
 

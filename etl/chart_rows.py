@@ -82,4 +82,8 @@ def store_charts(db_path: Path, made: Catalogue, charts: list[Chart]) -> str:
     back for the build."""
     add_rows(db_path, CHART_PARTS, part_rows(charts))
     add_rows(db_path, TRENDS_SECTIONS, section_rows(made))
-    return f"stored {len(charts)} charts' figures and words"
+    languages = len({c.lang for c in charts})
+    return (
+        f"stored {len({c.chart_id for c in charts})} charts' figures and words"
+        f" in {languages} language{'s' if languages != 1 else ''}"
+    )
