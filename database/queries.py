@@ -616,7 +616,8 @@ def policy_positions_query(
     )
     return (
         f"""
-        SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
+        SELECT x.position_id, x.policy_id, p.name AS policy_name, p.label_km AS policy_name_km,
+               x.actor_id,
                a.name AS actor_name, a.name_km AS actor_name_km,
                COALESCE(x.actor_role, a.role) AS actor_role,
                a.organisation, a.actor_type, x.position, x.quote, x.kind,

@@ -105,9 +105,14 @@ _PICKERS: dict[str, tuple[Callable[[Reader], pd.DataFrame], str, str]] = {
 }
 
 
-def _picker_labels(db: Reader, table: str) -> dict[str, str]:
+def _picker_labels(db: Reader, table: str, lang: str = "en") -> dict[str, str]:
     query, key, label = _PICKERS[table]
-    return texts.labels(query(db), key, label)
+    frame = query(db)
+    if f"{label}_km" in frame.columns:  # an actor by its Khmer name (name_km) in Khmer
+        frame = frame.assign(
+            **{label: [texts.shown_name(r, label, lang) for r in frame.itertuples()]}
+        )
+    return texts.labels(frame, key, label)
 
 
 sources = _cached(queries.sources)

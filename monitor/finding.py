@@ -189,13 +189,16 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
     )
 
 
-def facet_counts(facets: pd.DataFrame, facet: str, lang: str = "en") -> str:
+def facet_counts(
+    facets: pd.DataFrame, facet: str, lang: str = "en", names: dict[str, str] | None = None
+) -> str:
     """'Human Rights Watch 7 · Licadho 2 · and 3 more': the values with statements under
-    every other filter, most first; empty when none has any."""
+    every other filter, most first, each by its name in `names` where given (a speaker's
+    Khmer name), a year in the language's digits; empty when none has any."""
     # Plain rows, not boolean masks: a page run asks this of every facet, and pandas
     # filtering cost more than the query behind it.
     rows = [
-        (label, int(n))
+        ((names or {}).get(str(value), label), int(n))
         for kind, value, label, n in zip(
             *(facets[c].tolist() for c in ("facet", "value", "label", "n")), strict=True
         )
@@ -205,7 +208,8 @@ def facet_counts(facets: pd.DataFrame, facet: str, lang: str = "en") -> str:
         return ""
     t = translator(lang)
     shown = [
-        f"{md(texts.words(str(label), lang))} **{t.number_text(f'{n:,}')}**"
+        f"{md(t.digits(str(label)) if facet == 'year' else texts.words(str(label), lang))} "
+        f"**{t.number_text(f'{n:,}')}**"
         for label, n in rows[:FACET_SHOWN]
     ]
     more = len(rows) - FACET_SHOWN

@@ -28,7 +28,7 @@ def positions_markdown(positions: pd.DataFrame, lang: str = "en", empty: str = "
         )
     return "\n\n".join(
         f"**{md(shown_name(p, 'actor_name', lang))}** {t.gettext(POSITION_WORDS[p.position])} · "
-        f"{md(p.policy_name)}\n\n"
+        f"{md(shown_name(p, 'policy_name', lang))}\n\n"
         + attributed_words(
             p.quote,
             p.kind,
@@ -48,6 +48,7 @@ def stance_matrix(positions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     words = positions.assign(
         word=positions["position"].map(lambda p: t.gettext(POSITION_WORDS[p])),
         actor_name=[shown_name(p, "actor_name", lang) for p in positions.itertuples()],
+        policy_name=[shown_name(p, "policy_name", lang) for p in positions.itertuples()],
     )
     matrix = words.pivot_table(
         index="actor_name",

@@ -229,9 +229,9 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
 
 
 def shown_name(row: Any, field: str, lang: str = "en") -> str:
-    """An actor's name as a page in `lang` shows it: in Khmer the name Khmer outlets print
-    (actors.yaml name_km, the row's `<field>_km`) where there is one, else the English name;
-    never blank."""
+    """A name of the data as a page in `lang` shows it: in Khmer the row's `<field>_km` (an
+    actor's name as Khmer outlets print it, actors.yaml name_km; a proposal's label_km) where
+    there is one, else the English; never blank."""
     english = getattr(row, field, None)
     english = english if isinstance(english, str) else ""
     return translator(lang).pick(english, getattr(row, f"{field}_km", None))
