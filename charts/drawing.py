@@ -61,9 +61,8 @@ class PngUnavailable(RuntimeError):
 def _lines(text: str, width: int, size: float = PRINT_MIN_FONT) -> list[str]:
     # Plotly reads <, > and & as markup in titles and annotations.
     if has_khmer(text) and text:
-        # Khmer has few spaces: it breaks between words, its width measured in its font.
-        chars = int(len(text) * (PNG_WIDTH - 80) / max(text_width(text, size), 1.0))
-        return [html.escape(line) for line in wrap_text(text, max(8, chars))] or [""]
+        # Khmer has few spaces: it breaks between words, each line measured in its font.
+        return [html.escape(line) for line in wrap_text(text, width, PNG_WIDTH - 80, size)] or [""]
     # Addresses and ids hold hyphens: lines break at spaces only.
     lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
     return [html.escape(line) for line in lines] or [""]

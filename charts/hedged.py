@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.legible import text_width, wrap_text
+from charts.legible import wrap_text
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
 from corpus.khmer import has_khmer
 from data_model.i18n import N_, translator
@@ -316,8 +316,11 @@ def categorical(
     )
     if frame.empty:
         fig.update_yaxes(range=[0, 1], showticklabels=False)
-    # Wrapped category names take up to three lines under the axis: the legend goes lower.
-    return _with_key(base_layout(fig, y_title=y_title, legend_y=-0.34, lang=lang), lang)
+    # Wrapped category names take three lines under the axis, Khmer ones sometimes more:
+    # the legend goes lower, below the longest.
+    lines = max((wrap_label(c).count("<br>") + 1 for c in order), default=1)
+    legend_y = -max(0.34, 0.14 + 0.065 * lines)
+    return _with_key(base_layout(fig, y_title=y_title, legend_y=legend_y, lang=lang), lang)
 
 
 def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
@@ -336,10 +339,11 @@ def wrap_label(text: str, width: int = 16) -> str:
     written without spaces, breaks between its words (charts.legible.wrap_text), as many
     of its characters as measure the width of `width` Latin ones (its vowel signs and
     subscripts stack, so a character count says little)."""
-    if has_khmer(text):
-        room = text_width("x" * width, 14)
-        width = max(4, int(len(text) * room / max(text_width(text, 14), 1.0)))
-    return "<br>".join(plotly_text(line) for line in wrap_text(text, width)) or plotly_text(text)
+    # Khmer: lines measured about as wide as `width` characters of Latin text at 14 px
+    # (0.45 em each on average); its words are never cut.
+    room = width * 14 * 0.45 if has_khmer(text) else None
+    lines = wrap_text(text, width, room)
+    return "<br>".join(plotly_text(line) for line in lines) or plotly_text(text)
 
 
 def _with_key(fig: go.Figure, lang: str = "en") -> go.Figure:

@@ -278,17 +278,22 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     return fig
 
 
-def wrap_text(text: str, chars: int) -> list[str]:
-    """Lines of at most about `chars` characters. Latin breaks at spaces (textwrap); Khmer,
+def wrap_text(text: str, chars: int, px: float | None = None, size: float = 14) -> list[str]:
+    """Lines of at most about `chars` characters, or, given `px`, at most `px` pixels wide
+    at font `size` (measured, see text_width). Latin breaks at spaces (textwrap); Khmer,
     written without spaces between words, breaks between the words khmercut finds, never
     inside a cluster."""
     if not has_khmer(text):
         return textwrap.wrap(text, chars)
+
+    def too_long(line: str) -> bool:
+        return text_width(line.strip(), size) > px if px is not None else len(line) > chars
+
     lines: list[str] = []
     line, at = "", 0
     for start, end in word_spans(text):
         word = text[at:end]  # with the space or zero-width space before it, if any
-        if line and len(line) + len(word) > chars:
+        if line and too_long(line + word):
             lines.append(line.strip())
             word = text[start:end]
             line = ""
@@ -306,9 +311,10 @@ def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
     for trace in fig.data:
         name = trace.name
         if name and "<br>" not in name and text_width(name, size) > room:
-            # Characters per line from this name's own measured width per character.
+            # Characters per line from this name's own measured width per character; Khmer
+            # measured word by word.
             chars = max(12, int(len(name) * room / text_width(name, size)))
-            trace.update(name="<br>".join(wrap_text(name, chars)))
+            trace.update(name="<br>".join(wrap_text(name, chars, room, size)))
     return fig
 
 

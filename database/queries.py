@@ -652,14 +652,16 @@ def policy_overview(
     frame = db.frame(
         f"""
         WITH chosen AS (
-            SELECT p.policy_id, p.name, p.status, p.proposed_on, p.proposed_on_precision,
+            SELECT p.policy_id, p.name, p.label_km, p.status, p.proposed_on,
+                   p.proposed_on_precision,
                    (SELECT count(*) FROM policy_positions x WHERE x.policy_id = p.policy_id)
                        AS n_positions
             FROM policies p WHERE {where}
         ),
         statuses AS (SELECT status, count(*) AS n FROM chosen GROUP BY status),
         discussed AS (
-            SELECT name, n_positions FROM chosen WHERE n_positions > 0
+            SELECT name, label_km, n_positions, proposed_on, policy_id FROM chosen
+            WHERE n_positions > 0
             ORDER BY n_positions DESC, proposed_on DESC, name, policy_id LIMIT 3
         )
         -- One pass over the chosen rows; the latest is the first in the list's own order.
@@ -670,12 +672,17 @@ def policy_overview(
                (SELECT count(DISTINCT x.actor_id) FROM policy_positions x
                  WHERE x.policy_id IN (SELECT policy_id FROM chosen)) AS n_actors,
                first(name ORDER BY proposed_on DESC, name, policy_id) AS latest_name,
+               first(label_km ORDER BY proposed_on DESC, name, policy_id) AS latest_name_km,
                first(proposed_on ORDER BY proposed_on DESC, name, policy_id) AS latest_on,
                first(proposed_on_precision ORDER BY proposed_on DESC, name, policy_id)
                    AS latest_precision,
-               (SELECT list(name ORDER BY n_positions DESC) FROM discussed) AS discussed_names,
-               (SELECT list(n_positions ORDER BY n_positions DESC) FROM discussed)
-                   AS discussed_counts
+               -- The same order in each list, ties broken alike: names and counts pair up.
+               (SELECT list(name ORDER BY n_positions DESC, proposed_on DESC, name, policy_id)
+                  FROM discussed) AS discussed_names,
+               (SELECT list(label_km ORDER BY n_positions DESC, proposed_on DESC, name,
+                            policy_id) FROM discussed) AS discussed_names_km,
+               (SELECT list(n_positions ORDER BY n_positions DESC, proposed_on DESC, name,
+                            policy_id) FROM discussed) AS discussed_counts
         FROM chosen
         """,
         params,

@@ -367,11 +367,15 @@ def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
             positions=plural(int(overview["n_positions"]), "named position", lang),
             actors=plural(int(overview["n_actors"]), "actor", lang),
         ),
-        bold(t.gettext("Latest:")) + f" {md(overview['latest_name'])}, "
+        bold(t.gettext("Latest:"))
+        + f" {md(t.pick(overview['latest_name'], overview.get('latest_name_km')))}, "
         f"{md(date_text(overview['latest_on'], overview['latest_precision'], lang))}",
     ]
     names = overview["discussed_names"]
     if names is not None and len(names):
+        khmer = overview.get("discussed_names_km")
+        khmer = list(khmer) if khmer is not None else [None] * len(names)
+        names = [t.pick(n, k) for n, k in zip(names, khmer, strict=True)]
         lines[-1] += (
             " · "
             + bold(t.gettext("Most discussed:"))

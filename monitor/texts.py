@@ -315,8 +315,9 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
         + (f" · [{link}]({permalink})" if permalink else "")
         + "]"
     )
+    # Right beneath the words said, which stay the verified quote; then what, when, where.
     translated = translations_markdown(row, lang)
-    return f"{said_words}\n\n{meta}" + (f"\n\n{translated}" if translated else "")
+    return f"{said_words}\n\n" + (f"{translated}\n\n" if translated else "") + meta
 
 
 def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:
