@@ -779,7 +779,7 @@ class CheckRule(Record):
             if name not in needs and getattr(self, name):
                 problems.append(f"{name} is not used by kind {self.kind.value}; leave it empty")
         if self.kind is not CheckRuleKind.sum and (self.exhaustive or self.combined):
-            problems.append(f"exhaustive and combined are for kind sum only")
+            problems.append("exhaustive and combined are for kind sum only")
         if problems:
             raise ValueError("; ".join(problems))
         return self

@@ -19,9 +19,9 @@ from enum import StrEnum
 from typing import Any
 
 from data_model.check_rules import NATIONAL, SHARE_TOLERANCE_PP, STATUSES_NEEDING_EVIDENCE
+from data_model.i18n import SOURCE_LANGUAGE, translator
 from data_model.qualifiers import Qualifier, bounds
 from data_model.records import CheckRule, CheckRuleKind, Indicator, Metric, Phase, Policy
-from data_model.i18n import SOURCE_LANGUAGE, translator
 from data_model.wording import PERCENT, UnitWords, amount, hedged_words
 from etl import check_words as cw
 from etl.check_words import Said, Severity, Words
