@@ -22,7 +22,7 @@ from data_model.check_rules import NATIONAL, SHARE_TOLERANCE_PP, STATUSES_NEEDIN
 from data_model.i18n import SOURCE_LANGUAGE, translator
 from data_model.qualifiers import Qualifier, bounds
 from data_model.records import CheckRule, CheckRuleKind, Indicator, Metric, Phase, Policy
-from data_model.wording import PERCENT, UnitWords, amount, hedged_words
+from data_model.wording import PERCENT, UnitWords, amount, date_text, hedged_words
 from etl import check_words as cw
 from etl.check_words import Said, Severity, Words
 from etl.validate import Dataset
@@ -70,9 +70,10 @@ class Rules:
     cumulative: frozenset[str] = frozenset()
     phase_totals: tuple[str, ...] = ()
     metric_names: dict[str, tuple[str, str | None]] | None = None
+    source_names: dict[str, str] | None = None
 
     @classmethod
-    def of(cls, data: Dataset) -> Rules:
+    def of(cls, data: Dataset, source_names: dict[str, str] | None = None) -> Rules:
         rules: list[CheckRule] = data.of("checks")
 
         def kind(k: CheckRuleKind) -> tuple[CheckRule, ...]:
@@ -87,11 +88,22 @@ class Rules:
                 dict.fromkeys(r.total for r in kind(CheckRuleKind.phase_coverage) if r.total)
             ),
             metric_names={m.metric_id: (m.label, m.label_km) for m in data.of("metrics")},
+            source_names=source_names or {},
         )
 
     def name(self, metric_id: str) -> Words:
         """The metric's label in the reader's language (its id where it has none)."""
         return cw.words_of(self.metric_names or {}, metric_id)
+
+    def metric_words(self, metric_id: str) -> str:
+        """The metric as the detail says it: 'total arrests' (its id where it has no label)."""
+        found = (self.metric_names or {}).get(metric_id)
+        return found[0].lower() if found else metric_id
+
+    def source_words(self, source_id: str) -> str:
+        """The article as the detail says it: its short label, '13 Jan 2017 · Drug campaign
+        nets 1,000' (its id where none was given)."""
+        return (self.source_names or {}).get(source_id, source_id)
 
 
 @dataclass(frozen=True)
@@ -105,6 +117,8 @@ class Figure:
     low: float | None
     high: float | None
     name: Words = cw.label("", None)
+    metric_words: str = ""
+    source_words: str = ""
 
     @property
     def metric(self) -> str:
@@ -129,7 +143,7 @@ class Figure:
 
     @property
     def cited(self) -> str:
-        return f"{self.hedged} ({self.source})"
+        return f"{self.hedged} ({self.source_words or self.source})"
 
     @property
     def said(self) -> Words:
@@ -148,19 +162,19 @@ class Figure:
     @property
     def when(self) -> str:
         """The period the figure covers, as the article states it."""
-        start, end = self.ind.period_start, self.ind.period_end
+        start, end, as_of = self.ind.period_start, self.ind.period_end, self.ind.as_of
         if start and end:
-            return f"{start} to {end}"
+            return f"{_day(start)} to {_day(end)}"
         if end:
-            return f"to {end}, start not stated"
+            return f"to {_day(end)}, start not stated"
         if start:
-            return f"from {start}, as of {self.ind.as_of}"
-        return f"as of {self.ind.as_of}, no period stated"
+            return f"from {_day(start)}, as of {_day(as_of)}"
+        return f"as of {_day(as_of)}, no period stated"
 
     @property
     def when_read(self) -> str:
         """The stated period, plus the start read in for a cumulative count."""
-        read = f"; start read as the launch, {self.start}" if self.start_read_in else ""
+        read = f"; start read as the launch, {_day(self.start)}" if self.start_read_in else ""
         return self.when + read
 
 
@@ -178,6 +192,11 @@ def _range(low: float | None, high: float | None, unit: UnitWords, lang: str = "
     if high is not None:
         return t.gettext("up to {amount}").format(amount=amount(high, unit, lang))
     return t.gettext("any value")
+
+
+def _day(day: dt.date | None) -> str:
+    """'11 Jan 2017': dates in the detail as a reader writes them."""
+    return date_text(day) if day else "an unstated day"
 
 
 def _slug(text: str) -> str:
@@ -242,7 +261,10 @@ def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
         read_in = ind.period_start is None and ind.metric_id in rules.cumulative
         start = launch if read_in else ind.period_start
         name = rules.name(ind.metric_id)
-        out.append(Figure(ind, unit, start, read_in and launch is not None, low, high, name))
+        words = rules.metric_words(ind.metric_id), rules.source_words(ind.source_id)
+        out.append(
+            Figure(ind, unit, start, read_in and launch is not None, low, high, name, *words)
+        )
     return sorted(out, key=lambda f: (f.metric, f.ref, f.source, f.ind.indicator_id))
 
 
@@ -290,7 +312,7 @@ def _corroborate(group: list[Figure]) -> Check:
         period_start=first.start,
         period_end=first.ref,
         status=status,
-        detail=f"{first.metric}{_geo_words(first.geo)}: {listed}: {verdict}.",
+        detail=f"{first.metric_words}{_geo_words(first.geo)}: {listed}: {verdict}.",
         source_ids=_sources(group),
         said=said,
         severity=cw.severity(status),
@@ -335,9 +357,10 @@ def _in_order(later: Figure, earlier: Figure) -> Check:
         later_day=cw.day(later.ref),
     )
     detail = (
-        f"Cumulative {later.metric}{_geo_words(later.geo)} from {later.start}: "
-        f"{later.cited} by {later.ref} ({later.when_read}) vs {earlier.cited} by {earlier.ref} "
-        f"({earlier.when_read}), the highest earlier lower bound ({amount(floor, later.unit)}): "
+        f"Cumulative {later.metric_words}{_geo_words(later.geo)} from {_day(later.start)}: "
+        f"{later.cited} by {_day(later.ref)} ({later.when_read}) vs {earlier.cited} by "
+        f"{_day(earlier.ref)} ({earlier.when_read}), the highest figure given earlier as a "
+        f"minimum ({amount(floor, later.unit)}): "
         f"{verdict}."
     )
     return Check(
@@ -398,8 +421,8 @@ def _same_period(a: Figure, b: Figure) -> bool:
 
 
 def _compared(total: Figure, others: Sequence[Figure]) -> str:
-    periods = "; ".join(dict.fromkeys(f"{f.metric} {f.when}" for f in (total, *others)))
-    return f"Within {total.source}{_geo_words(total.geo)} ({periods})"
+    periods = "; ".join(dict.fromkeys(f"{f.metric_words} {f.when}" for f in (total, *others)))
+    return f"Within {total.source_words}{_geo_words(total.geo)} ({periods})"
 
 
 def _arithmetic(
@@ -424,8 +447,8 @@ def _arithmetic(
 def _with_range(f: Figure) -> str:
     """'at least 300 (sent-to-rehabilitation, 300 or more)'; an exact figure is its own range."""
     if Qualifier(f.ind.qualifier) is Qualifier.exact:
-        return f"{f.hedged} ({f.metric})"
-    return f"{f.hedged} ({f.metric}, {_range(f.low, f.high, f.unit)})"
+        return f"{f.hedged} ({f.metric_words})"
+    return f"{f.hedged} ({f.metric_words}, {_range(f.low, f.high, f.unit)})"
 
 
 def _sum(parts: Sequence[Figure]) -> tuple[float, float | None]:
@@ -455,14 +478,14 @@ def _at_most_status(
     return Status.passed, "within the total as far as the hedges allow"
 
 
-def _parts_check(rule: CheckRule, total: Figure, parts: Sequence[Figure]) -> Check:
+def _parts_check(rule: CheckRule, total: Figure, parts: Sequence[Figure], rules: Rules) -> Check:
     low, high = _sum(parts)
     if len(parts) == 1:
         summed = _with_range(parts[0])
     else:
-        terms = " + ".join(f"{p.hedged} ({p.metric})" for p in parts)
+        terms = " + ".join(f"{p.hedged} ({p.metric_words})" for p in parts)
         summed = f"{terms} = {_range(low, high, total.unit)}"
-    missing = [m for m in rule.parts if m not in {p.metric for p in parts}]
+    missing = [rules.metric_words(m) for m in rule.parts if m not in {p.metric for p in parts}]
     if rule.exhaustive and not missing:
         open_ = any(_is_open(f) for f in (total, *parts))
         status = _equal_status([(low, high), (total.low, total.high)], open_)
@@ -587,7 +610,7 @@ def arithmetic_checks(figs: Sequence[Figure], rules: Rules) -> Iterator[Check]:
             if rule.combined and len(present) < 2:
                 continue
             for parts in itertools.product(*present) if present else ():
-                yield _parts_check(rule, total, parts)
+                yield _parts_check(rule, total, parts, rules)
         for rule in rules.shares:
             if rule.total == total.metric and rule.share:
                 for part, share in itertools.product(matched[rule.parts[0]], matched[rule.share]):
@@ -655,16 +678,18 @@ def _phase_check(
     within = [f for f in national if f.start is not None and f.start >= phase.start_date]
     spanning = [f for f in national if f not in within]
     others = [f for f in inside if f.geo != NATIONAL]
-    dates = f"{phase.start_date} to {end or 'open'}"
+    dates = f"{_day(phase.start_date)} to {_day(end) if end else 'open'}"
+    metric_words = rules.metric_words(total_metric)
     if within:
-        listed = "; ".join(f"{f.cited} by {f.ref}" for f in within)
+        listed = "; ".join(f"{f.cited} by {_day(f.ref)}" for f in within)
         status = Status.passed
-        detail = f"{len(within)} national {total_metric} figure(s) for it: {listed}"
+        figures_word = "figure" if len(within) == 1 else "figures"
+        detail = f"{len(within)} national {metric_words} {figures_word} for it: {listed}"
     else:
         status = Status.warn
-        detail = f"no national {total_metric} figure for this phase alone"
+        detail = f"no national {metric_words} figure for this phase alone"
         if spanning:
-            detail += "; covered only by figure(s) spanning earlier phases: " + "; ".join(
+            detail += "; covered only by figures spanning earlier phases: " + "; ".join(
                 f"{f.cited} ({f.when_read})" for f in spanning
             )
         if others:
@@ -678,7 +703,7 @@ def _phase_check(
         ]
         if again:
             detail += "; dated in it, but restating an earlier total: " + "; ".join(
-                f"{f.cited} (restates {f.restates})" for f in again
+                f.cited for f in again
             )
     shown = within or spanning or others
     # A second phase-coverage rule (another metric) gets its own ids; the first keeps the
@@ -691,7 +716,7 @@ def _phase_check(
         period_start=phase.start_date,
         period_end=end,
         status=status,
-        detail=f"{phase.name} ({phase.phase_id}, {dates}): {detail}.",
+        detail=f"{phase.name} ({dates}): {detail}.",
         source_ids=_sources(shown),
         said=cw.said(
             cw.PHASE[str(status)],
@@ -704,7 +729,11 @@ def _phase_check(
 
 
 def _metric_check(
-    metric: Metric, figs: Sequence[Figure], every: Sequence[Figure], vague: Sequence[Indicator]
+    metric: Metric,
+    figs: Sequence[Figure],
+    every: Sequence[Figure],
+    vague: Sequence[Indicator],
+    rules: Rules,
 ) -> Check:
     mine = [f for f in figs if f.metric == metric.metric_id]
     again = [f for f in every if f.metric == metric.metric_id and f.restates is not None]
@@ -713,7 +742,9 @@ def _metric_check(
     name = cw.label(metric.label, metric.label_km)
     note = False
     if not mine and words:
-        listed = "; ".join(f"\u201c{i.vague}\u201d ({i.source_id})" for i in words)
+        listed = "; ".join(
+            f"\u201c{i.vague}\u201d ({rules.source_words(i.source_id)})" for i in words
+        )
         status, detail = Status.warn, f"no number, only vague words: {listed}"
         said = cw.said(cw.METRIC_VAGUE, metric=name)
     elif not mine:
@@ -723,7 +754,8 @@ def _metric_check(
         status, detail = Status.warn, f"reported once only: {mine[0].cited}, {mine[0].when}"
         said, note = cw.said(cw.METRIC_ONCE, metric=name, value=mine[0].amount_said), True
     elif len(sources) == 1:
-        status, detail = Status.warn, f"reported {len(mine)} times, all by {sources[0]}"
+        status = Status.warn
+        detail = f"reported {len(mine)} times, all by {rules.source_words(sources[0])}"
         said, note = cw.said(cw.METRIC_ONE_ARTICLE, metric=name, n=cw.count(len(mine))), True
     else:
         status, detail = Status.passed, f"reported {len(mine)} times by {len(sources)} articles"
@@ -737,7 +769,7 @@ def _metric_check(
         period_start=None,
         period_end=None,
         status=status,
-        detail=f"{metric.metric_id} ({metric.label}): {detail}.",
+        detail=f"{metric.label}: {detail}.",
         source_ids="; ".join(sources),
         said=said,
         severity=cw.severity(str(status), note),
@@ -761,11 +793,12 @@ def gap_checks(
         for phase in sorted(phases, key=lambda p: (p.ordinal, p.phase_id)):
             yield _phase_check(phase, figs, restated, total_metric, rules)
     for metric in sorted(metrics, key=lambda m: m.metric_id):
-        yield _metric_check(metric, figs, every, vague)
+        yield _metric_check(metric, figs, every, vague, rules)
 
 
-def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
+def status_checks(policies: Sequence[Policy], rules: Rules | None = None) -> Iterator[Check]:
     """A status that says something happened must rest on a passage saying so."""
+    rules = rules or Rules()
     for pol in sorted(policies, key=lambda p: p.policy_id):
         if pol.status not in STATUSES_NEEDING_EVIDENCE:
             continue
@@ -775,7 +808,10 @@ def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
         if pol.status == "in_effect" and pol.status_as_of is None:
             problems.append("no date it was last reported in effect (status_as_of)")
         sources = [c.source_id for c in pol.status_citations]
-        cited = "; ".join(f"\u201c{c.quote}\u201d ({c.source_id})" for c in pol.status_citations)
+        cited = "; ".join(
+            f"\u201c{c.quote}\u201d ({rules.source_words(c.source_id)})"
+            for c in pol.status_citations
+        )
         status = Status.fail if problems else Status.passed
         said = cw.said(
             cw.STATUS[str(status)],
@@ -790,7 +826,7 @@ def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
             period_end=pol.status_as_of,
             status=status,
             detail=f"{pol.name}: status {pol.status.replace('_', ' ')}"
-            + (f" as of {pol.status_as_of}" if pol.status_as_of else "")
+            + (f" as of {_day(pol.status_as_of)}" if pol.status_as_of else "")
             + (": " + "; ".join(problems) if problems else f", resting on {cited}")
             + ".",
             source_ids="; ".join(dict.fromkeys(sources)),
@@ -800,8 +836,9 @@ def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
         )
 
 
-def contested_checks(data: Dataset) -> Iterator[Check]:
+def contested_checks(data: Dataset, rules: Rules | None = None) -> Iterator[Check]:
     """Curated links between claims that contradict each other, listed with their words."""
+    rules = rules or Rules()
     found: dict[tuple[str, str], Any] = {}
     for kind, id_field in (("statements", "statement_id"), ("indicators", "indicator_id")):
         for rec in data.of(kind):
@@ -809,7 +846,9 @@ def contested_checks(data: Dataset) -> Iterator[Check]:
     for contest in data.of("contested"):
         claims = [found.get((c.record_kind, c.record_id)) for c in contest.claims]
         words = "; vs ".join(
-            f"\u201c{rec.quote}\u201d ({rec.source_id})" for rec in claims if rec is not None
+            f"\u201c{rec.quote}\u201d ({rules.source_words(rec.source_id)})"
+            for rec in claims
+            if rec is not None
         )
         yield Check(
             check_id=f"contested:{contest.contest_id}",
@@ -840,9 +879,10 @@ def _unique_ids(checks: Iterable[Check]) -> list[Check]:
     return out
 
 
-def run_checks(data: Dataset) -> list[Check]:
-    """Every consistency check of the dataset, in a stable order."""
-    rules = Rules.of(data)
+def run_checks(data: Dataset, source_names: dict[str, str] | None = None) -> list[Check]:
+    """Every consistency check of the dataset, in a stable order; articles named in the
+    details by `source_names` (their short labels), else by id."""
+    rules = Rules.of(data, source_names)
     every = figures(data, rules)
     figs = [f for f in every if f.restates is None]  # independent reports only
     return _unique_ids(
@@ -859,16 +899,16 @@ def run_checks(data: Dataset) -> list[Check]:
                 [i for i in data.of("indicators") if i.vague is not None],
                 rules,
             ),
-            status_checks(data.of("policies")),
-            contested_checks(data),
+            status_checks(data.of("policies"), rules),
+            contested_checks(data, rules),
         )
     )
 
 
-def check_rows(data: Dataset) -> list[dict[str, Any]]:
+def check_rows(data: Dataset, source_names: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Rows for the consistency_checks table: the finding's headline in every language."""
     rows = []
-    for c in run_checks(data):
+    for c in run_checks(data, source_names):
         row = {k: v for k, v in asdict(c).items() if k != "said"}
         row |= {"status": str(c.status), "severity": str(c.severity)}
         row |= {

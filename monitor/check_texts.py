@@ -60,15 +60,17 @@ def by_severity(checks: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {s: checks[checks["severity"] == s].reset_index(drop=True) for s in SEVERITIES}
 
 
-def checks_markdown(checks: pd.DataFrame, lang: str = "en") -> str:
+def checks_markdown(checks: pd.DataFrame, lang: str = "en", details: bool = False) -> str:
     """The checks as one block of text: each its badge and kind, its headline (one or two
-    short sentences, worded by the build in the reader's language) and its articles."""
+    short sentences, worded by the build in the reader's language), with `details` the whole
+    computation (English), and its articles."""
     t = translator(lang)
     if checks.empty:
         return "_" + t.gettext("No checks match.") + "_"
     return "\n\n".join(
         f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.headline)}  \n"
-        ":gray["
+        + (f":small[{md(c.detail)}]  \n" if details else "")
+        + ":gray["
         + t.gettext("Articles: {ids}").format(ids=md(c.articles or t.gettext("none")))
         + "]"
         for c in checks.itertuples()

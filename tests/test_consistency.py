@@ -134,7 +134,7 @@ DAY11 = {"start": "2017-01-01", "end": "2017-01-11"}
             ],
             "corroboration:voluntary-treatment-clinics:unstated:2017-01-12",
             "fail",
-            ["200 (src-a) vs 250 (src-b) (as of 2017-01-12, no period stated)"],
+            ["200 (src-a) vs 250 (src-b) (as of 12 Jan 2017, no period stated)"],
             id="no-period-grouped-by-as-of",
         ),
         pytest.param(
@@ -144,7 +144,7 @@ DAY11 = {"start": "2017-01-01", "end": "2017-01-11"}
             ],
             "corroboration:arrests-total:2017-01-01:2018-02-14",
             "pass",
-            ["start read as the launch, 2017-01-01", "18,000 (src-b) (2017-01-01 to 2018-02-14)"],
+            ["start read as the launch, 1 Jan 2017", "18,000 (src-b) (1 Jan 2017 to 14 Feb 2018)"],
             id="cumulative-count-without-start-counts-from-launch",
         ),
     ],
@@ -193,7 +193,7 @@ def test_figures_that_are_not_compared(figures):
             ],
             "cumulative:arrests-total:2017-01-01:2017-06-26:src-b",
             "pass",
-            ["more than 8,000 (src-b) by 2017-06-26", "1,055 (src-a) by 2017-01-11", "in order"],
+            ["more than 8,000 (src-b) by 26 Jun 2017", "1,055 (src-a) by 11 Jan 2017", "in order"],
             id="grows",
         ),
         pytest.param(
@@ -203,7 +203,10 @@ def test_figures_that_are_not_compared(figures):
             ],
             "cumulative:arrests-total:2017-01-01:2018-02-14:src-b",
             "warn",
-            ["(16,020–19,580) might be lower", "highest earlier lower bound (17,800)"],
+            [
+                "(16,020–19,580) might be lower",
+                "highest figure given earlier as a minimum (17,800)",
+            ],
             id="hedge-allows-a-drop",
         ),
         pytest.param(
@@ -224,7 +227,7 @@ def test_figures_that_are_not_compared(figures):
             ],
             "cumulative:arrests-total:2017-01-01:2017-03-31:src-c",
             "fail",
-            ["vs 1,000 (src-a) by 2017-01-31"],
+            ["vs 1,000 (src-a) by 31 Jan 2017"],
             id="checked-against-the-highest-earlier-bound-not-the-latest",
         ),
     ],
@@ -282,21 +285,21 @@ USERS_487 = fig("arrests-users", 487, as_of="2017-01-11")  # no period: matched 
             [TOTAL_1055, USERS_487, fig("arrests-traffickers", 568, as_of="2017-01-11")],
             BY_TYPE_ID,
             "pass",
-            ["487 (arrests-users) + 568 (arrests-traffickers) = 1,055", "add up"],
+            ["487 (drug users arrested) + 568 (alleged traffickers arrested) = 1,055", "add up"],
             id="parts-add-up",
         ),
         pytest.param(
             [TOTAL_1055, USERS_487, fig("arrests-traffickers", 700, as_of="2017-01-11")],
             BY_TYPE_ID,
             "fail",
-            ["= 1,187 vs 1,055 (arrests-total)", "cannot add up"],
+            ["= 1,187 vs 1,055 (total arrests)", "cannot add up"],
             id="parts-do-not-add-up",
         ),
         pytest.param(
             [TOTAL_1055, USERS_487],
             BY_TYPE_ID,
             "pass",
-            ["certainly within the total", "arrests-traffickers not reported"],
+            ["certainly within the total", "alleged traffickers arrested not reported"],
             id="one-part-is-at-most-the-total",
         ),
         pytest.param(
@@ -325,14 +328,17 @@ USERS_487 = fig("arrests-users", 487, as_of="2017-01-11")  # no period: matched 
             [TOTAL_1055, fig("sent-to-rehabilitation", 2000, **DAY11)],
             REHAB_ID,
             "fail",
-            ["2,000 (sent-to-rehabilitation) vs 1,055"],
+            ["2,000 (people sent to rehabilitation centres) vs 1,055"],
             id="more-in-rehab-than-arrested",
         ),
         pytest.param(
             [TOTAL_1055, fig("sent-to-rehabilitation", 1000, "approx", **DAY11)],
             REHAB_ID,
             "pass",
-            ["about 1,000 (sent-to-rehabilitation, 900–1,100)", "as far as the hedges allow"],
+            [
+                "about 1,000 (people sent to rehabilitation centres, 900–1,100)",
+                "as far as the hedges allow",
+            ],
             id="rehab-within-the-hedges",
         ),
         pytest.param(
@@ -342,7 +348,10 @@ USERS_487 = fig("arrests-users", 487, as_of="2017-01-11")  # no period: matched 
             ],
             "arithmetic:rehabilitation-within-arrests:src-a:2017-01-01:2017-12-31",
             "pass",
-            ["11,000 (sent-to-rehabilitation) vs more than 17,800", "certainly within"],
+            [
+                "11,000 (people sent to rehabilitation centres) vs more than 17,800",
+                "certainly within",
+            ],
             id="rehab-certainly-within-an-open-total",
         ),
     ],
@@ -380,12 +389,12 @@ PHASE_FIGURES = [
 @pytest.mark.parametrize(
     ("check_id", "status", "words"),
     [
-        ("gap:phase:phase-1", "pass", ["1,055 (src-a) by 2017-01-11"]),
-        ("gap:phase:phase-2", "pass", ["9,000 (src-c) by 2017-12-31"]),
+        ("gap:phase:phase-1", "pass", ["1,055 (src-a) by 11 Jan 2017"]),
+        ("gap:phase:phase-2", "pass", ["9,000 (src-c) by 31 Dec 2017"]),
         (
             "gap:phase:phase-3",
             "warn",
-            ["Phase 3 (phase-3, 2018-01-01 to open)", "no national arrests-total figure"],
+            ["Phase 3 (1 Jan 2018 to open)", "no national total arrests figure"],
         ),
     ],
 )
@@ -399,7 +408,7 @@ def test_a_provincial_figure_does_not_cover_a_phase():
         found,
         "gap:phase:phase-2",
         "warn",
-        ["2017-07-01 to 2017-12-31", "only 200 (src-b) for Kampot province"],
+        ["1 Jul 2017 to 31 Dec 2017", "only 200 (src-b) for Kampot province"],
     )
     assert found["gap:phase:phase-2"].source_ids == "src-b"
 
@@ -463,7 +472,10 @@ def test_build_writes_the_consistency_checks_table(fixture_seeds: Path, tmp_path
     by_id = {r[0]: r for r in rows}
     _, kind, status, start, detail, sources = by_id["gap:phase:phase-1"]
     assert (kind, status, start, sources) == ("gap", "warn", dt.date(2017, 1, 1), "fixture-kampot")
-    assert "only more than 200 (fixture-kampot) for Kampot province" in detail
+    assert (
+        "only more than 200 (2 Apr 2017 · Province reports drug arrests) for Kampot province"
+        in detail
+    )
     assert by_id["gap:metric:voluntary-treatment-clinics"][2] == "warn"
     assert {r[2] for r in rows} <= {"pass", "warn", "fail"}
     # The reader's words are stored with the check, in English and in Khmer.

@@ -370,6 +370,13 @@ def test_data_checks_lead_with_conflicts_and_fold_notes_and_agreements(app, seed
         assert not ISO_DAY.search(text), ISO_DAY.search(text)
         assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
         assert "lower bound" not in text
+    # The whole computation on demand, in plain words too.
+    at.toggle(key="details").set_value(True).run()
+    main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
+    questions = queries.consistency_checks(reader)
+    first = questions[questions["severity"] == "question"].iloc[0]
+    assert first["detail"] in main.replace("\\", "")
+    assert not ISO_DAY.search(main) and "phase-" not in main
 
 
 def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):

@@ -38,6 +38,16 @@ if panel:
         )
 shown = check_texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check", t.lang))
+details = st.toggle(
+    t.gettext("Show how each check was computed"),
+    key="details",
+    help=t.gettext(
+        "Every number, hedge and period compared, in full. The same words are in the data: "
+        "the consistency_checks table on the Data page and in the API."
+    ),
+)
+if details and t.lang != "en":
+    st.caption(t.gettext("The computations are in English for now."))
 part = check_texts.by_severity(shown)
 
 # Conflicts lead: the figures that cannot all be right.
@@ -48,7 +58,7 @@ st.subheader(
 if conflicts.empty:
     st.markdown(t.gettext("No two figures contradict each other."))
 else:
-    paging.paged_checks(conflicts, key="conflict-page", lang=t.lang)
+    paging.paged_checks(conflicts, key="conflict-page", lang=t.lang, details=details)
 
 # Then what is undecided; a figure reported once only is noted, set aside.
 questions, notes = part["question"], part["note"]
@@ -56,7 +66,7 @@ st.subheader(
     t.gettext("Open questions: {n}").format(n=t.digits(str(len(questions) + len(notes)))),
     anchor="open-questions",
 )
-paging.paged_checks(questions, key="page", lang=t.lang)
+paging.paged_checks(questions, key="page", lang=t.lang, details=details)
 if not notes.empty:
     label = t.ngettext(
         "Reported once only ({n} figure)", "Reported once only ({n} figures)", len(notes)
@@ -65,7 +75,7 @@ if not notes.empty:
         st.caption(
             t.gettext("Nothing contradicts these figures, and nothing confirms them either.")
         )
-        paging.paged_checks(notes, key="once-page", lang=t.lang)
+        paging.paged_checks(notes, key="once-page", lang=t.lang, details=details)
 
 # The arithmetic that holds, folded: worth checking, rarely worth reading.
 agreements = part["agreement"]
@@ -75,14 +85,7 @@ if not agreements.empty:
     )
     with st.expander(label, key="agreements"):
         st.caption(t.gettext("The figures agree as far as their hedges allow."))
-        paging.paged_checks(agreements, key="agree-page", lang=t.lang)
-
-st.caption(
-    t.gettext(
-        "Each check's full computation, with every number and period, is in the data: the "
-        "consistency_checks table on the Data page and in the API."
-    )
-)
+        paging.paged_checks(agreements, key="agree-page", lang=t.lang, details=details)
 
 with st.expander(t.gettext("How the checks work")):
     if t.lang != "en":
