@@ -139,21 +139,21 @@ SUM_AT_MOST = {
 }
 SUM_ACCOUNTED = N_("{parts} account for at least {least} of {total}.")
 SHARE = {
-    "pass": N_("The reported share {share} matches the counts: {part} of {total} is {computed}."),
+    "pass": N_("The reported share ({share}) matches the counts: {part} of {total} is {computed}."),
     "warn": N_(
-        "The reported share {share} cannot be checked: an open hedge leaves the counts' share wide."
+        "The reported share ({share}) cannot be checked: an open hedge leaves the counts' share wide."
     ),
     "fail": N_(
-        "The reported share {share} does not match the counts: {part} of {total} is {computed}."
+        "The reported share ({share}) does not match the counts: {part} of {total} is {computed}."
     ),
 }
 SHARE_BOUND = {
-    "pass": N_("{part} fits within the reported share {share} of {total}."),
+    "pass": N_("{part} fit within the reported share ({share}) of {total}."),
     "warn": N_(
-        "{part} of {total} means at least {implied}, more than the reported share {share}. "
-        "Either the share is low or the count includes others."
+        "{part} out of {total} means a share of at least {implied}, more than the reported "
+        "{share}. Either the share is too low or the count includes others."
     ),
-    "fail": N_("{part} is more than the reported share {share} of {total} allows."),
+    "fail": N_("{part} are more than the reported share ({share}) of {total} allows."),
 }
 RESTATEMENT = {
     "pass": N_("{metric}: a later article repeats {value}; it is counted once."),
