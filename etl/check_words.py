@@ -150,8 +150,8 @@ SHARE = {
 SHARE_BOUND = {
     "pass": N_("{part} fit within the reported share ({share}) of {total}."),
     "warn": N_(
-        "{part} out of {total} means a share of at least {implied}, more than the reported "
-        "{share}. Either the share is too low or the count includes others."
+        "{part} out of {total} means a share of at least {implied}, above the reported share "
+        "({share}). Either the share is too low or the count includes others."
     ),
     "fail": N_("{part} are more than the reported share ({share}) of {total} allows."),
 }
