@@ -206,19 +206,24 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         {**w, "policy": w.get("proposal")} for w in gold.get("positions") or []
     ]
     hit_pr: set[int] = set()
+    # A position on a proposal new in this article is right on the draft of that proposal.
+    drafted: dict[str, str] = {}
     for w in want_pr:
+        policy = drafted.get(w["policy"], w["policy"]) if w.get("policy") else None
         ok = [
             k
             for k, r in enumerate(measures)
             if k not in hit_pr
             and _opens(r, w["opening"])
             and (
-                r.kind == "positions" and r.record.get("policy_id") == w["policy"]
-                if w.get("policy")
+                r.kind == "positions" and r.record.get("policy_id") == policy
+                if policy
                 else r.kind == "policies"
             )
         ]
         s.add("proposals/positions found", bool(ok))
+        if ok and not w.get("policy") and w.get("proposal"):
+            drafted[str(w["proposal"])] = str(measures[ok[0]].record.get("policy_id"))
         hit_pr.update(ok[:1])
         fields += 7  # a proposal's name and description are always written
         changed += 2 if ok else 7

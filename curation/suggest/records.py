@@ -29,7 +29,7 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.metrics import MetricGuess, guess_metric
-from curation.suggest.proposals import Measure, find_measures
+from curation.suggest.proposals import Measure, find_measures, position_on_last
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
 
 NO_CURATED = Curated([], [], [], [], [])
@@ -303,11 +303,15 @@ def _measure_and_event_rows(
     speakers = {c.quote: c.speaker for c in statements}
     rows: list[Row] = []
     coded = curated.coded_positions()
+    last: tuple[str, str] | None = None  # the measure put forward last: (policy id, name)
     for n, s in enumerate(sentences(body), 1):
         if cut := dateline_length(s.text):  # "Phnom Penh, 14 May 2020 –" quotes nobody
             s = Sentence(s.start + cut, s.end, s.text[cut:])
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
-        for k, measure in enumerate(find_measures(s.text, curated.policies)):
+        measures = find_measures(s.text, curated.policies)
+        if not measures and (back := position_on_last(s.text, last)):
+            rows.append(_position_row(n, s, back, said, source_id, curated, body))
+        for k, measure in enumerate(measures):
             if any(
                 p == measure.policy_id and src == source_id and q in s.text for p, src, q in coded
             ):
@@ -316,6 +320,7 @@ def _measure_and_event_rows(
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
                 rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
+            last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of
