@@ -308,8 +308,9 @@ def test_s9_proposals_and_positions(text, expected):
 )  # fmt: skip
 def test_s9_a_position_on_the_plan_is_on_the_measure_put_forward(second, position):
     text = "The Justice Ministry has proposed shorter prison terms for drug users.\n\n" + second
-    proposal, *positions = [r for r in _rows(text, D(2023, 8, 22)) if r.kind in ("policies",
-                                                                               "positions")]
+    proposal, *positions = [
+        r for r in _rows(text, D(2023, 8, 22)) if r.kind in ("policies", "positions")
+    ]
     assert proposal.kind == "policies"
     assert [(p.record["policy_id"], p.record["position"]) for p in positions] == [
         (proposal.record["policy_id"], position)

@@ -89,11 +89,7 @@ def head_and_tail(paragraphs: list[str]) -> set[int]:
     ended = [k for k, p in enumerate(paragraphs) if _ends(p)]
     if not ended:
         return set()
-    return {
-        k
-        for k, p in enumerate(paragraphs)
-        if (k < ended[0] or k > ended[-1]) and not _ends(p)
-    }
+    return {k for k, p in enumerate(paragraphs) if (k < ended[0] or k > ended[-1]) and not _ends(p)}
 
 
 def _looks_like_prose(text: str) -> bool:

@@ -122,8 +122,57 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
     return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor)"]
 
 
+# An organisation's name in a source phrase: Title Case words around a head noun
+# ("figures released by the National Police", "a National Authority for Combating Drugs report").
+_TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")
+_ORG_HEAD = re.compile(r"\b(?:Police|Ministry|Department|Authority|Commissariat|Commission|"
+                       r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency)\b")  # fmt: skip
+# "the report said", "it said", "according to the department": the document named before.
+_BACK_TO_SOURCE = re.compile(
+    r"^(?:the|its|this|that|an?)?\s*(?:\w+\s+){0,2}?(?:report|statement|figures|data|"
+    r"department|authority|ministry|it)$",
+    re.I,
+)
+
+
+def _organisation(phrase: str, quote: str) -> str | None:
+    """The organisation a source phrase names, read in the phrase, else in the words of the
+    sentence just before it ("a National Authority for Combating Drugs report")."""
+    at = quote.find(phrase)
+    for text in (phrase, quote[: at + len(phrase)] if at >= 0 else ""):
+        spans = [m.group(0) for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
+        if spans:
+            return re.sub(r"^The\s+", "", spans[-1])
+    return None
+
+
+def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
+    """The curated actor an organisation's name is, else a draft of a new organisation."""
+    known = guess_actor([org], curated.actors)
+    if known is not None:
+        return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
+    draft = {"actor_id": _slug(org, 6), "name": org, "aliases": [], "kind": "organisation",
+             "role": "", "organisation": "", "actor_type": actor_type_of(org)}  # fmt: skip
+    return draft["actor_id"], draft, [f"speaker: {org} (a new actor, the source's organisation)"]
+
+
+def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, dict, list[str]]:
+    """Who gave a figure: the speaker; for a document ("National Police figures", "the
+    report"), the organisation it names or, referring back, the one named before."""
+    found = _actor(c.speaker, curated)
+    if found[0] is not None or c.speaker is None or c.speaker.named:
+        return found
+    if org := _organisation(c.speaker.phrase, c.quote):
+        return _org_actor(org, curated)
+    if last is not None and _BACK_TO_SOURCE.match(c.speaker.phrase.strip()):
+        actor_id, draft, notes = last
+        return actor_id, {}, [f"{notes[0]} (as {c.speaker.phrase!r}, referring back)"]
+    return found
+
+
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
+    last_source: tuple | None = None  # the organisation last named as a figure's source
     compared_with: dict[int, MetricGuess] = {}  # per sentence, the last count's metric
     for n, c in enumerate(figures, 1):
         fig = c.figure
@@ -145,7 +194,13 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             )
         if fig.unit != "percent" and (metric.metric_id or fig.sentence not in compared_with):
             compared_with[fig.sentence] = metric
-        actor_id, new_actor_draft, actor_notes = _actor(c.speaker, curated)
+        actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
+        if actor_id is not None and (
+            known.get("kind") == "organisation"
+            or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
+        ):
+            last_source = (actor_id, new_actor_draft, actor_notes)
         record = {
             "indicator_id": f"{source_id}-figure-{n}",
             "metric_id": metric.metric_id,
