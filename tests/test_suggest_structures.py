@@ -333,3 +333,32 @@ def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, descripti
     (row,) = _rows(text, D(2020, 6, 3), "statements")
     assert row.record["actor_id"] is None
     assert any(n.startswith("speaker (unnamed): " + description) for n in row.notes), row.notes
+
+
+# A Khmer article drafts through the Khmer readers: Khmer numbers and hedges, «» quotations,
+# speech verbs and the speaker without the title.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ភ្នំពេញ៖ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យជាង ២០០ នាក់ កាលពីម្សិលមិញ។",
+         [("indicators", 200.0, "more_than", "arrests-total")]),
+        ("សមត្ថកិច្ចក៏បានរឹបអូសថ្នាំម៉ាទឹកកកចំនួន ២.៤២៨ ក្រាម ផងដែរ។",
+         [("indicators", 2.428, "exact", "drugs-seized-kg")]),
+        ("លោក ចាន់ សុភ័ក្ត្រ បាននិយាយថា «យើងនឹងបន្តប្រតិបត្តិការនេះរហូតដល់ចុងឆ្នាំ។»",
+         [("statements", "direct", "យើងនឹងបន្តប្រតិបត្តិការនេះរហូតដល់ចុងឆ្នាំ", "ចាន់ សុភ័ក្ត្រ")]),
+        ("ឯកឧត្តម ស ខេង បានថ្លែងថា ក្រុមគ្រួសារគួរតែនាំកូនចៅទៅព្យាបាល។",
+         [("statements", "reported", "sar-kheng")]),
+    ],
+)  # fmt: skip
+def test_a_khmer_article_drafts_khmer_figures_and_speakers(text, expected):
+    got = []
+    for r in _rows(text, D(2018, 2, 20)):
+        rec = r.record
+        if r.kind == "indicators":
+            got.append((r.kind, rec["value"], rec["qualifier"], rec["metric_id"]))
+        elif rec["actor_id"]:
+            got.append((r.kind, rec["kind"], rec["actor_id"]))
+        else:
+            speaker = r.notes[0].removeprefix("speaker: ").split(" (")[0]
+            got.append((r.kind, rec["kind"], rec["quote"], speaker))
+    assert got == expected

@@ -28,6 +28,7 @@ from curation.suggest.guess import (
     guess_topic,
     names_in,
 )
+from curation.suggest.khmer import is_khmer, khmer_drafts
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.proposals import Measure, find_measures, position_on_last
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
@@ -401,6 +402,24 @@ def _measure_and_event_rows(
     return rows
 
 
+def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
+    """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
+    rows = []
+    for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
+        start, end = index.locate(d.quote) or (0, 0)
+        if d.kind == "indicators":
+            record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
+                      "phase_id": None, "geography": "national", "source_id": source_id,
+                      "actor_id": None, "attribution": None, "note": None}  # fmt: skip
+        else:
+            record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
+                      "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
+            d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
+        rows.append(Row(d.kind, record, start, end, notes=d.notes, words=d.words, why=d.why))
+    rows.sort(key=lambda r: r.start)
+    return rows
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -411,6 +430,8 @@ def draft_rows(
     """The clean text and a row per candidate, dated from the words, blanks left blank."""
     body = clean_body(raw, title)
     index = BodyIndex(body)
+    if is_khmer(body):
+        return body, _khmer_rows(body, index, source_id, published, curated)
     figures, statements = candidates(raw, title)
     rows = _figure_rows(figures, body, index, source_id, published, curated)
     rows += _statement_rows(statements, index, source_id, published, curated)
