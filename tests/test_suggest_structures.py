@@ -48,6 +48,11 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "foreigners-arrested"),
         ("Drug arrests rose 84 percent last year compared to 2016.", "84 percent",
          "arrests-change-pct"),
+        ("Police arrested 8,130 people. Of those, 2,310 were accused of trafficking, he said.",
+         "2,310", "arrests-traffickers"),
+        # Compared with the count of the same unit before it, not the cases between.
+        ("Police arrested 13,260 people in 6,180 drug cases this year, compared with 15,020 "
+         "people last year.", "15,020", "arrests-total"),
     ],
 )  # fmt: skip
 def test_s1_the_metric_is_what_is_counted(text, words, metric):

@@ -3,6 +3,9 @@
 Every field the words decide is filled in (dates, metric, actor, topic, stance), each with
 the reason shown beside it; a metric or actor no curated record fits comes as a draft of a
 new one, saved with the row that needs it.
+
+Long because every kind of record (figure, statement, proposal, position, event, and a Khmer
+article's) becomes the studio's row here, with one reason per guessed field.
 """
 
 from __future__ import annotations
@@ -174,7 +177,9 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
     last_source: tuple | None = None  # the organisation last named as a figure's source
-    compared_with: dict[int, MetricGuess] = {}  # per sentence, the last count's metric
+    # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
+    # with 15,020 people" compares the people.
+    compared_with: dict[tuple[int, str | None], MetricGuess] = {}
     for n, c in enumerate(figures, 1):
         fig = c.figure
         if fig is None:  # a figure candidate always carries one; the type cannot say so
@@ -188,13 +193,23 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
         ]
         metric = guess_metric(c.quote, fig.start, fig.end, fig.unit, curated.metrics, others)
         compared = _COMPARED.search(c.quote[: fig.start])
-        if compared and fig.unit != "percent" and (earlier := compared_with.get(fig.sentence)):
+        if (
+            compared
+            and fig.unit != "percent"
+            and (
+                earlier := compared_with.get((fig.sentence, fig.unit))
+                or compared_with.get((fig.sentence, None))
+            )
+        ):
             # "17,790 people in 2017, up from 9,670 in 2016": the same count, another period.
             metric = replace(
                 earlier, reason=f"compared with the figure before it ({compared[0]!r})"
             )
-        if fig.unit != "percent" and (metric.metric_id or fig.sentence not in compared_with):
-            compared_with[fig.sentence] = metric
+        if fig.unit != "percent" and (
+            metric.metric_id or (fig.sentence, fig.unit) not in compared_with
+        ):
+            compared_with[(fig.sentence, fig.unit)] = metric
+            compared_with[(fig.sentence, None)] = metric
         actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
