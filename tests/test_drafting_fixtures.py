@@ -164,3 +164,16 @@ def test_readme_names_every_article_and_structure() -> None:
     names = {k.name.removesuffix(".expected.yaml") for k in KEYS}
     assert {n for n in names if n not in readme} == set()
     assert {s for s in STRUCTURES if f"**{s}" not in readme} == set()
+
+
+KHMER_KEYS = sorted((ROOT / "tests" / "fixtures" / "khmer_drafting").glob("*.gold.yaml"))
+
+
+@pytest.mark.parametrize("key", KHMER_KEYS, ids=lambda k: k.name.removesuffix(".gold.yaml"))
+def test_khmer_answer_key_rests_on_its_article(key: Path) -> None:
+    ans = yaml.safe_load(key.read_text(encoding="utf-8"))
+    text = key.with_name(key.name.replace(".gold.yaml", ".txt")).read_text(encoding="utf-8")
+    words = [f["words"] for f in ans["figures"]] + [s["speaker"] for s in ans["statements"]]
+    words += [s["verb"] for s in ans["statements"]] + list(ans["quotes"])
+    assert [w for w in words if w not in text] == []
+    assert {f["qualifier"] for f in ans["figures"]} <= set(Qualifier)
