@@ -307,7 +307,7 @@ def categorical(
     # Long category names wrap, so they stay level and legible at phone width.
     fig.update_xaxes(
         tickvals=order,
-        ticktext=[wrap_label(c) for c in order],
+        ticktext=[wrap_label(c, room=_category_room(order)) for c in order],
         tickangle=0,
         type="category",
         categoryorder="array",
@@ -318,7 +318,9 @@ def categorical(
         fig.update_yaxes(range=[0, 1], showticklabels=False)
     # Wrapped category names take three lines under the axis, Khmer ones sometimes more:
     # the legend goes lower, below the longest.
-    lines = max((wrap_label(c).count("<br>") + 1 for c in order), default=1)
+    lines = max(
+        (wrap_label(c, room=_category_room(order)).count("<br>") + 1 for c in order), default=1
+    )
     legend_y = -max(0.34, 0.14 + 0.065 * lines)
     return _with_key(base_layout(fig, y_title=y_title, legend_y=legend_y, lang=lang), lang)
 
@@ -334,15 +336,26 @@ def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
     return keep
 
 
-def wrap_label(text: str, width: int = 16) -> str:
+#: The plot's width in the phone drawing (charts.style.NARROW less the y axis), which the
+#: category names share: a name wider than its share runs into its neighbour's.
+_NARROW_PLOT = 340
+
+
+def _category_room(order: list[str]) -> float:
+    """Pixels a wrapped Khmer category name may take: its share of the phone drawing's plot,
+    at most the width of 16 Latin characters."""
+    return min(16 * 14 * 0.45, _NARROW_PLOT / max(len(order), 1) - 4)
+
+
+def wrap_label(text: str, width: int = 16, room: float | None = None) -> str:
     """Break a category label into short lines (Plotly wraps nothing by itself); Khmer,
     written without spaces, breaks between its words (charts.legible.wrap_text), as many
     of its characters as measure the width of `width` Latin ones (its vowel signs and
     subscripts stack, so a character count says little)."""
-    # Khmer: lines measured about as wide as `width` characters of Latin text at 14 px
-    # (0.45 em each on average); its words are never cut.
-    room = width * 14 * 0.45 if has_khmer(text) else None
-    lines = wrap_text(text, width, room)
+    # Khmer: lines measured at most `room` pixels wide, else about as wide as `width`
+    # characters of Latin text at 14 px (0.45 em each on average); its words are never cut.
+    px = (room or width * 14 * 0.45) if has_khmer(text) else None
+    lines = wrap_text(text, width, px)
     return "<br>".join(plotly_text(line) for line in lines) or plotly_text(text)
 
 
