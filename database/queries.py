@@ -697,9 +697,12 @@ def policy_summaries(
     categories: Sequence[str] = (),
     statuses: Sequence[str] = (),
     policy_ids: Sequence[str] = (),
+    relayed: str = "according to {name}",
 ) -> pd.DataFrame:
     """One page (1-based) of proposals, each with who put it forward and the named actors
-    for, against and mixed on it (names and counts), summarised in this one query."""
+    for, against and mixed on it (names and counts), summarised in this one query; the
+    names also as Khmer pages show them (*_names_km: name_km where there is one, a relayed
+    position worded by `relayed`, the catalogue's words for "according to {name}")."""
     where, params = _policy_where(categories, statuses, policy_ids)
     return db.frame(
         f"""
@@ -713,12 +716,23 @@ def policy_summaries(
                    string_agg(DISTINCT who, ', ' ORDER BY who)
                        FILTER (WHERE x.position = 'opposes') AS against_names,
                    string_agg(DISTINCT who, ', ' ORDER BY who)
-                       FILTER (WHERE x.position = 'mixed') AS mixed_names
+                       FILTER (WHERE x.position = 'mixed') AS mixed_names,
+                   string_agg(DISTINCT who_km, ', ' ORDER BY who_km)
+                       FILTER (WHERE x.position = 'supports') AS for_names_km,
+                   string_agg(DISTINCT who_km, ', ' ORDER BY who_km)
+                       FILTER (WHERE x.position = 'opposes') AS against_names_km,
+                   string_agg(DISTINCT who_km, ', ' ORDER BY who_km)
+                       FILTER (WHERE x.position = 'mixed') AS mixed_names_km
             FROM policy_positions x JOIN actors a ON a.actor_id = x.actor_id
             LEFT JOIN actors r ON r.actor_id = x.relayed_by,
             -- A position the article has second-hand says so: "Koeut Rith (according to
             -- Sar Kheng)", as the proposal's own text does.
-            LATERAL (SELECT a.name || coalesce(' (according to ' || r.name || ')', '') AS who)
+            LATERAL (
+                SELECT a.name || coalesce(' (according to ' || r.name || ')', '') AS who,
+                       coalesce(a.name_km, a.name) || coalesce(
+                           ' (' || replace(?, '{{name}}', coalesce(r.name_km, r.name)) || ')', ''
+                       ) AS who_km
+            )
             GROUP BY x.policy_id
         )
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
@@ -726,7 +740,8 @@ def policy_summaries(
                a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                coalesce(n_supports, 0) AS n_supports, coalesce(n_opposes, 0) AS n_opposes,
-               coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names
+               coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names,
+               for_names_km, against_names_km, mixed_names_km
         FROM policies p
         JOIN actors a ON a.actor_id = p.proposed_by
         JOIN sources s ON s.source_id = p.first_source_id
@@ -735,7 +750,7 @@ def policy_summaries(
         ORDER BY p.proposed_on DESC, p.name, p.policy_id
         LIMIT ? OFFSET ?
         """,
-        [*params, size, (max(page, 1) - 1) * size],
+        [relayed, *params, size, (max(page, 1) - 1) * size],
     )
 
 

@@ -392,6 +392,14 @@ def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
     return "  \n".join(lines)
 
 
+def _names(page: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A column of names for or against, as Khmer pages show them (`<column>_km`), '—'
+    where there is none."""
+    if lang != "en" and f"{column}_km" in page.columns:
+        return page[f"{column}_km"].fillna("—")
+    return page[column].fillna("—")
+
+
 def stand_table(page: pd.DataFrame, lang: str = "en") -> str:
     """Who stands where on the proposals of one page, as a light table."""
     t = translator(lang)
@@ -402,9 +410,9 @@ def stand_table(page: pd.DataFrame, lang: str = "en") -> str:
         {
             t.gettext("Proposal"): names,
             t.gettext("Status"): page["status"].map(lambda s: texts.words(s, lang)),
-            t.gettext("For"): page["for_names"].fillna("—"),
-            t.gettext("Against"): page["against_names"].fillna("—"),
-            t.gettext("Mixed"): page["mixed_names"].fillna("—"),
+            t.gettext("For"): _names(page, "for_names", lang),
+            t.gettext("Against"): _names(page, "against_names", lang),
+            t.gettext("Mixed"): _names(page, "mixed_names", lang),
         }
     )
     return texts.markdown_table(frame, lang)
