@@ -150,3 +150,11 @@ def test_a_translation_is_stored_shown_as_unofficial_and_exported(fixture_db: Pa
     assert "translations" in DOWNLOAD_TABLES["statements"].columns
     described = {c.name: c.description for c in STATEMENTS.columns}["translations"]
     assert "translator" in described and "JSON" in described
+
+
+def test_the_names_for_and_against_a_proposal_read_in_khmer(seed_db: Path):
+    with Reader(seed_db) as reader:
+        page = queries.policy_summaries(reader, 1, 1000, relayed=KM.gettext("according to {name}"))
+    khmer, english = (" ".join(page[c].dropna()) for c in ("for_names_km", "for_names"))
+    assert "Sar Kheng" in english and "ស ខេង" in khmer and "Sar Kheng" not in khmer
+    assert "according to" not in khmer
