@@ -13,9 +13,11 @@ import pytest
 import yaml
 
 from charts.catalogue import Catalogue, catalogue
+from charts.drawing import png_problem
 from charts.frames import ReaderFrames
 from database.connection import Reader
 from etl.build import build
+from etl.chart_images import draw_later
 from tests import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,10 +33,23 @@ def curated_ids(kind: str, key: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The database built from the real seeds, once per test session, as `python -m etl
-    build` builds it: chart parts stored, static images drawn in where Chromium is installed."""
+    """The database built from the real seeds, once per test session (per xdist worker), as
+    `python -m etl build --no-images` builds it: every table and chart part, no static image.
+    Drawing the images is most of a build's time, and only tests of images need them."""
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path)
+    build(path, draw_images=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed database with its static chart images drawn, as `python -m etl build` leaves
+    it (the images pass of `etl images` on a copy); skips where Chromium is not installed."""
+    if (problem := png_problem()) is not None:
+        pytest.skip(f"no chart images without Chromium: {problem}")
+    path = tmp_path_factory.mktemp("db-images") / "monitor.duckdb"
+    shutil.copyfile(seed_db, path)
+    draw_later(path)
     return path
 
 
@@ -61,10 +76,15 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The dashboard on the seed database, started once with the launcher; its base URL. (It
-    asks for the browser first, so a machine without Chromium skips before starting it.)"""
-    with serving.dashboard(seed_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+def server(
+    browser, seed_db_images: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The dashboard on the seed database with its images (the light embeds show them),
+    started once with the launcher; its base URL. (It asks for the browser first, so a
+    machine without Chromium skips before starting it.)"""
+    with serving.dashboard(
+        seed_db_images, tmp_path_factory.mktemp("server") / "streamlit.log"
+    ) as url:
         yield url
 
 

@@ -617,7 +617,7 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(visit):
     assert problems == []
 
 
-def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db: Path):
+def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db_images: Path):
     """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
     from charts.catalogue import catalogue
     from charts.drawing import png_drawing
@@ -626,7 +626,7 @@ def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, see
     from database.connection import Reader
 
     problems = []
-    with Reader(seed_db) as reader:
+    with Reader(seed_db_images) as reader:
         charts = catalogue(ReaderFrames(reader)).charts
         for chart_id in charts:
             svgs = queries.chart_svgs(reader, chart_id)

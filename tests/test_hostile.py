@@ -692,7 +692,7 @@ def test_build_on_a_full_disk_is_one_line_and_keeps_the_database(
         raise OSError(errno.ENOSPC, "No space left on device", str(db))
 
     monkeypatch.setattr("etl.store.os.replace", full)
-    assert etl_main(["--seeds", str(fixture_seeds), "build", "--db", str(db)]) == 1
+    assert etl_main(["--seeds", str(fixture_seeds), "build", "--db", str(db), "--no-images"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "No space left on device" in err[0] and "not changed" in err[0]
     assert db.read_bytes() == before
