@@ -1,6 +1,9 @@
-"""Shared fixtures: the real seed database (built once), a copy of the small fixture corpus, and
-for the browser tests one Chromium and one dashboard server for the whole run (per xdist worker;
-every browser test is in the xdist group "browser", so they all share one worker)."""
+"""Shared fixtures: the real seed database (built once, without images), a copy of it with its
+chart images, a copy of the small fixture corpus, and for the browser tests one Chromium and one
+dashboard server per xdist worker. Tests that need Chromium are grouped (pytest-xdist
+loadgroup): "browser" for the dashboard's pages and everything that draws or reads chart images
+(one Chromium, one server, one images pass), "studio" for the studio's own servers; the two
+groups run on different workers when both are free, and the other tests share the rest."""
 
 from __future__ import annotations
 
