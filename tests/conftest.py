@@ -108,18 +108,12 @@ def open_page(browser) -> Iterator[Callable]:
 def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
     """Open a page of the dashboard (app.py, then its navigation to `page`) on the seed
     database with the given query parameters; the page must run without an exception."""
-    from streamlit.testing.v1 import AppTest
+    from tests.apptests import open_app_page
 
     monkeypatch.setenv("MONITOR_DB", str(seed_db))
 
-    def open_page(page: str, **params: str | list[str]) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
+    def open_page(page: str, **params: str | list[str]):
+        at = open_app_page(page, **params)
         assert not at.exception, [e.message for e in at.exception]
         return at
 

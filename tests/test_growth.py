@@ -12,7 +12,6 @@ import pytest
 import yaml
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
-from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
 from charts.catalogue import catalogue
@@ -27,6 +26,7 @@ from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build, check
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 GROWTH = ROOT / "tests" / "fixtures" / "growth"
@@ -185,11 +185,7 @@ def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     grown_courts, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setenv("MONITOR_DB", str(grown_courts["db"]))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["section"] = "courts"
-    at.run()
-    at.switch_page("views/trends.py")
-    at.run()
+    at = open_app_page("views/trends.py", section="courts")
     assert not at.exception, [e.message for e in at.exception]
     assert [h.value for h in at.subheader] == ["Drug cases heard in court"]
     words = " ".join(m.value for m in [*at.markdown, *at.caption])
