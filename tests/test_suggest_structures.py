@@ -66,6 +66,8 @@ def test_s1_the_metric_is_what_is_counted(text, words, metric):
         ("Police seized more than half a tonne of heroin.", [(500, "more_than")]),
         ("Officers found half a kilo of methamphetamine.", [(0.5, "exact")]),
         ("The prisons hold roughly five times their capacity.", [(500, "approx")]),
+        ("Police found a quarter of a tonne of crystal methamphetamine.", [(250, "exact")]),
+        ("What police seized grew almost five times compared to 2021.", [(500, "approx")]),
         # A ratio of two counts is no share of anything.
         ("Police arrested nearly a quarter as many people as last year.", []),
     ],
@@ -225,6 +227,13 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("The authority plans to open two more provincial centres in 2020.", []),
         ("A third of those arrested were under 25, the authority said.", [33.33]),
         ("Half a year in, the count of arrests already exceeds 9,000.", [9000]),
+        # A spelled-out number after "the" or a possessive refers back to things already
+        # known; a size "each" is per item; a threshold that awaits "anyone caught" is the law's.
+        ("The two boatmen swam ashore, and police sealed the club's two exits.", []),
+        ("Traffickers change routes faster than the two countries can close them.", []),
+        ("The haul came in 500 packs of about one kilogram each.", [500]),
+        ("A life term awaits anyone caught trafficking over 80 grams.", []),
+        ("Kim Yan said the five white villages planned last year were slow.", []),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

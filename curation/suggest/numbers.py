@@ -95,7 +95,7 @@ _NOUN_UNITS = {
 
 
 # "three times the number", "five times its capacity": a multiple, not a count of times.
-_MULTIPLIED = _words("the its their as what capacity higher more larger")
+_MULTIPLIED = _words("the its their as what capacity higher more larger compared over")
 
 # A number's noun never stands past these: "2020 and arrested ..." counts nobody.
 _NOUN_STOP = _words("and or in on at to from for with by during since while were was")
@@ -301,6 +301,13 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     if lead in ("a", "an"):
         if nxt in _FRACTIONS and _next_word(toks, i + 2) == "as":
             return None  # "a quarter as many people": a ratio of two counts, not a share
+        if (
+            nxt in _FRACTIONS
+            and _next_word(toks, i + 2) == "of"
+            and _next_word(toks, i + 3) in ("a", "an")
+            and (mass := _next_word(toks, i + 4)) in _MASS
+        ):
+            return _MASS[mass] / _FRACTIONS[nxt], "kg", i + 5, None  # "a quarter of a tonne"
         if nxt in _FRACTIONS and nxt not in ("thirds", "quarters"):
             return round(100 / _FRACTIONS[nxt], 2), "percent", i + 2, None
         if nxt not in ("dozen", "hundred", "thousand", "million", "billion"):
@@ -309,6 +316,8 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     elif len(first) == 2 and first[0] in _UNITS and first[1] in _FRACTIONS:
         return round(_UNITS[first[0]] * 100 / _FRACTIONS[first[1]], 2), "percent", i + 1, None
     elif _is_number_word(toks[i]):
+        if i > 0 and _refers_back(toks[i - 1]):
+            return None  # "the two countries", "the club's two exits": things already known
         parts, j = list(first), i + 1
     else:
         return None
@@ -331,6 +340,14 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     if parts == ["one"] and unit is None and _next_word(toks, j) not in _NOUN_UNITS:
         return None  # "one of the", "no one", "number one": not a count
     return value, unit or noun, j2, None
+
+
+_DETERMINERS = _words("the its their his her our these those")
+
+
+def _refers_back(tok: _Tok) -> bool:
+    """A determiner or possessive before a spelled-out number: "the two", "the club's two"."""
+    return tok.low in _DETERMINERS or tok.low.endswith(("'s", "’s"))
 
 
 def _words_value(parts: Sequence[str]) -> float:
@@ -385,7 +402,8 @@ def _shared_hedge(
 _LAW = re.compile(
     r"^\s*Under\s+(?:its|the|Cambodian|Cambodia['’]s|the\s+country['’]s)\s+law"
     r"|\blife\s+(?:sentence|imprisonment|in\s+prison)\b|\bjailed\s+for\s+life\b"
-    r"|\bdeath\s+(?:penalty|sentence)\b",
+    r"|\bdeath\s+(?:penalty|sentence)\b"
+    r"|\bany(?:one|body)\s+(?:caught|found|convicted)\b",
     re.I,
 )
 
@@ -432,6 +450,9 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 continue
             value, unit, j, note = parsed
             before = text[: toks[i].start]
+            if _next_word(toks, j) == "each":
+                i = j  # "packs of about one kilogram each": the size of one item
+                continue
             if _TARGET.search(before) or (
                 unit is None and value < 100 and _AGE_BOUND.search(before)
             ):
