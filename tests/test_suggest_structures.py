@@ -67,6 +67,7 @@ def test_s1_the_metric_is_what_is_counted(text, words, metric):
         ("Officers found half a kilo of methamphetamine.", [(0.5, "exact")]),
         ("The prisons hold roughly five times their capacity.", [(500, "approx")]),
         ("Police found a quarter of a tonne of crystal methamphetamine.", [(250, "exact")]),
+        ("Police seized as much as 140 kilos of heroin.", [(140, "at_most")]),
         ("What police seized grew almost five times compared to 2021.", [(500, "approx")]),
         # A ratio of two counts is no share of anything.
         ("Police arrested nearly a quarter as many people as last year.", []),
@@ -234,6 +235,9 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("The haul came in 500 packs of about one kilogram each.", [500]),
         ("A life term awaits anyone caught trafficking over 80 grams.", []),
         ("Kim Yan said the five white villages planned last year were slow.", []),
+        # A capacity ("built for 200 inmates", "a cell for 40") is no count of the campaign.
+        ("The provincial prison, built for 200 inmates, now holds 650, she said.", [650]),
+        ("We have 140 men in a cell for 40.", [140]),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

@@ -112,6 +112,7 @@ _QUALIFIER_PHRASES: dict[str, Qualifier] = {
     "not more than": Qualifier.at_most,
     "a maximum of": Qualifier.at_most,
     "as many as": Qualifier.at_most,
+    "as much as": Qualifier.at_most,
     "no fewer than": Qualifier.at_least,
     "no less than": Qualifier.at_least,
     "a minimum of": Qualifier.at_least,
@@ -421,6 +422,12 @@ _TARGET = re.compile(
     r"\b[^,.;]*$",
     re.I,
 )
+# "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
+_CAPACITY = re.compile(
+    r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
+    r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$",
+    re.I,
+)
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 
@@ -453,7 +460,7 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
             if _next_word(toks, j) == "each":
                 i = j  # "packs of about one kilogram each": the size of one item
                 continue
-            if _TARGET.search(before) or (
+            if _TARGET.search(before) or _CAPACITY.search(before) or (
                 unit is None and value < 100 and _AGE_BOUND.search(before)
             ):
                 i = j  # a measure's target or an age bound: no campaign figure
