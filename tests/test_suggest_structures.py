@@ -300,6 +300,20 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
           ("policies", "Heavier penalties on officials who protect traffickers")]),
         ("He added that police would station more officers at checkpoints on the border.",
          [("policies", "Police would station more officers at checkpoints on the border")]),
+        # "agreed ... to" with a place between; "urge" and "call on" in the present (a release).
+        ("Police chiefs of the two provinces agreed at their meeting to run joint patrols on the "
+         "river and to share intelligence on smugglers.",
+         [("policies", "Run joint patrols on the river"),
+          ("policies", "Share intelligence on smugglers")]),
+        ("We urge the government to close compulsory rehabilitation centres within two years.",
+         [("policies", "Close compulsory rehabilitation centres within two years")]),
+        # A measure holding most of a curated proposal's name (three words or more) is a
+        # position on it, not a new proposal.
+        ("We call on the Ministry of Justice to stop seizing and selling the property of "
+         "suspects before trial.", [("positions", "bail-instead-of-detention")]),
+        # Three words of a short name are not that proposal ("in detention" vs "instead of").
+        ("A rights worker suggested community-based treatment for users instead of detention.",
+         [("policies", "Community-based treatment for users instead of detention")]),
         # Urging families is no policy.
         ("The ministry's spokesman Khieu Sopheak urged families to send their children for "
          "voluntary treatment.", []),
