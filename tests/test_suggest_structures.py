@@ -103,6 +103,30 @@ def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, s
     assert (got["period_start"], got["period_end"]) == (start, end)
 
 
+# A figure referring back ("12 of them", "those arrested", "the same months last year") takes
+# the dates of the figure it refers to: the one in its own sentence first, never a comparison.
+# The day a statement was made ("said in a statement on Wednesday") dates no seizure.
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        ("Police held some 4,200 people in centres at the end of April, an official said.\n\n"
+         "The country has 19 rehabilitation centres, 12 of them run by the state.",
+         D(2021, 5, 6), "12", (None, None, D(2021, 5, 6))),
+        ("Police arrested 13,260 people from January to September, compared with 15,020 people "
+         "over the whole of last year.\n\nA third of those arrested were under 25.",
+         D(2020, 10, 14), "A third", (D(2020, 1, 1), D(2020, 9, 30), D(2020, 9, 30))),
+        ("Cases rose to 3,870 in the first five months of this year, from 3,215 over the same "
+         "months last year.", D(2018, 6, 26), "3,215",
+         (D(2017, 1, 1), D(2017, 5, 31), D(2017, 5, 31))),
+        ("A courier carrying nearly 27 kg of heroin was stopped by police, the gendarmerie said "
+         "in a statement on Wednesday.", D(2023, 6, 21), "27 kg", (None, None, None)),
+    ],
+)  # fmt: skip
+def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published, words, dates):
+    got = _figure(text, words, published)
+    assert (got["period_start"], got["period_end"], got["as_of"]) == dates
+
+
 # S4: month and day ranges cover the whole range, not their first month.
 @pytest.mark.parametrize(
     ("text", "published", "words", "start", "end"),
@@ -132,6 +156,12 @@ def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
          "1,240 people.", D(2018, 4, 7), D(2018, 1, 1), D(2018, 4, 7)),
         ("Since the campaign began on January 1, police have arrested 3,350 people, according "
          "to figures released on Tuesday.", D(2017, 2, 8), D(2017, 1, 1), D(2017, 2, 7)),
+        ("Police have arrested more than 4,200 people since the campaign was launched on "
+         "January 1, according to figures released by the National Police on Tuesday.",
+         D(2017, 4, 19), D(2017, 1, 1), D(2017, 4, 18)),
+        # "in January 2017 that has since ...": the month starts a running count.
+        ("Cambodia launched a drug crackdown in January 2017 that has since put thousands of "
+         "people behind bars.", D(2018, 8, 13), D(2017, 1, 1), D(2018, 8, 13)),
     ],
 )  # fmt: skip
 def test_s5_since_the_launch_starts_the_period(text, published, start, end):
