@@ -179,10 +179,9 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
 # "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
 # figure before it.
 _SAME = re.compile(
-    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?)|of\s+them|of\s+those|"
-    r"of\s+whom|among\s+them)\b|^Of\s+the\b",
-    re.I,
+    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b", re.I
 )
+_OF_THEM = re.compile(r"\b(?:of\s+them|of\s+those|of\s+whom|among\s+them)\b", re.I)
 # "Cambodia has 19 centres", "now holds 650": a count standing at publication.
 _PRESENT = re.compile(
     r"\b(?:has|have)\b(?!\s+(?:been|had|\w+ed)\b)|\b(?:holds?|now|currently|remains?|"
@@ -194,7 +193,8 @@ _PRESENT = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did)\b")
 # "over the same months last year", right after a figure: the period set against, a year back.
 _SAME_LAST_YEAR = re.compile(
-    r"[^.;]{0,25}?\bthe\s+same\s+(?:period|months?|weeks?|time)\s+(?:of\s+|in\s+)?last\s+year\b",
+    r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for)\s+the\s+same\s+(?:period|months?|weeks?|time)"
+    r"\s+(?:of\s+|in\s+)?last\s+year\b",
     re.I,
 )
 
@@ -258,15 +258,18 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         return _year_back(figure_dates(before_it[-1], figures, published) if before_it else None)
     if own.confidence:
         return own
-    # The words referring back ("12 of them", "those arrested") must stand in the figure's
-    # own stretch of the sentence, between the figures beside it.
+    # "12 of them", "those arrested" refer back only from the figure's own stretch of the
+    # sentence (between the figures beside it), first to a figure before it in the sentence.
     region = (before_it[-1].figure.end if before_it else 0, after_it[0] if after_it else None)
-    refers = _SAME.search(c.quote, region[0], region[1] or len(c.quote))
-    earlier = [o for o in before_it if not _compared(o, mates)] or [
+    of_them = _OF_THEM.search(c.quote, region[0], region[1] or len(c.quote))
+    refers = of_them or _SAME.search(c.quote)
+    earlier = [
         o
         for o in figures
         if o.figure is not None and o.figure.sentence < fig.sentence and not _compared(o, figures)
     ]
+    if of_them:
+        earlier = [o for o in before_it if not _compared(o, mates)] or earlier
     compared = any(n.startswith("not the figure's date") for n in own.notes)
     if refers and earlier and not compared:
         before = figure_dates(earlier[-1], figures, published)
