@@ -50,6 +50,12 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "arrests-change-pct"),
         ("Police arrested 8,130 people. Of those, 2,310 were accused of trafficking, he said.",
          "2,310", "arrests-traffickers"),
+        # Inmates are no drug users unless the clause says so; a share "of them" with no noun
+        # after it is named from the count before it.
+        ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "
+         "charges.", "about 42,000", "inmates"),
+        ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "
+         "charges.", "more than half", "inmates-charges-share"),
         # Compared with the count of the same unit before it, not the cases between.
         ("Police arrested 13,260 people in 6,180 drug cases this year, compared with 15,020 "
          "people last year.", "15,020", "arrests-total"),

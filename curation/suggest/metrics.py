@@ -138,6 +138,8 @@ _ADJECTIVE = re.compile(
 # "Of the suspects, 6,040 were accused of trafficking": the count is of those named first.
 _OF_THE = re.compile(r"\s*Of\s+(?:the|those|them)\b", re.I)
 _SUBSET = re.compile(r"\s*(?:of\s+(?:them|those|whom)|of\s+the\s+\w+)\b", re.I)
+# The kinds of people a subset metric counts: a clause that names none is not that subset.
+_KINDS = {"user", "traf"}
 # Words a percent metric's label uses for being a share.
 _SHARE = {"shar", "perc", "rate", "prop"}
 
@@ -195,6 +197,8 @@ def guess_metric(
         own -= unit_stems
         if inmates and "arre" in own:
             continue
+        if own & _KINDS - left - right:
+            continue  # "held 42,000 inmates" names no users: never the users' metric
         if not own & (left | right) or (subset and not own & right):
             continue  # "131 of them foreigners": the subset's own noun must match
         # A subset's word the clause does not say costs more than a shared word earns:
@@ -223,7 +227,15 @@ def guess_metric(
         )  # fmt: skip
     if change:
         return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
-    verb = _verb_of(sentence, start, end, nxt) if unit != "kg" else ""
+    if unit == "percent" and subset and not noun:
+        # "42,000 inmates, more than half of them on drug charges": a share of the count
+        # before it, named by that count's noun and what the share has.
+        prior = [w for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS]
+        tail = _WORD.findall(_SUBSET.sub("", sentence[end:], count=1).split(",")[0])
+        has = [w for w in tail if w.lower() not in _NOUN_STOP][:2]
+        if prior and has:
+            return _new([prior[-1], *has], "share", unit, "a share of the count before it")
+    verb = "" if unit == "kg" or inmates else _verb_of(sentence, start, end, nxt)
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
 
 
