@@ -294,6 +294,12 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
         ("Police detained 10,310 people this year, the Interior Ministry said in a report on "
          "Tuesday.\n\nOf the suspects, 209 were foreigners, the report said.",
          ["interior-ministry", "interior-ministry"]),
+        # The organisation whose report is the subject ("The NACD's annual report lists"), and
+        # "the authority counts" referring back to it.
+        ("The NACD's annual report for 2023 lists 8,070 drug crimes and 20,010 arrests.",
+         ["nacd", "nacd"]),
+        ("The NACD's annual report for 2023 lists 8,070 drug crimes.\n\nOver seven years, "
+         "the authority counts 55,310 operations.", ["nacd", "nacd"]),
     ],
 )  # fmt: skip
 def test_a_figure_is_given_by_the_organisation_its_source_names(text, actors):

@@ -131,6 +131,17 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")
 _ORG_HEAD = re.compile(r"\b(?:Police|Ministry|Department|Authority|Commissariat|Commission|"
                        r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency)\b")  # fmt: skip
+# "The NACD's annual report for 2023 lists 8,070 ...": the organisation whose document speaks.
+_DOC_SUBJECT = re.compile(
+    r"^\s*(?:The\s+)?(?P<org>[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w-]*)*)['’]s"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:report|figures|data|statement|statistics|records)\b"
+)
+# "..., the authority counts 55,310 operations": the organisation named before, counting.
+_COUNTS_BACK = re.compile(
+    r"\bthe\s+(?:authority|department|ministry|report|statement)\s+(?:also\s+)?(?:counts|counted|"
+    r"recorded|records|lists|listed|shows|showed|logged)\b",
+    re.I,
+)
 # "the report said", "it said", "according to the department": the document named before.
 _BACK_TO_SOURCE = re.compile(
     r"^(?:the|its|this|that|an?)?\s*(?:\w+\s+){0,2}?(?:report|statement|figures|data|"
@@ -164,6 +175,13 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
     """Who gave a figure: the speaker; for a document ("National Police figures", "the
     report"), the organisation it names or, referring back, the one named before."""
     found = _actor(c.speaker, curated)
+    if c.speaker is None:
+        before = c.quote[: c.figure.start] if c.figure is not None else c.quote
+        if m := _DOC_SUBJECT.match(before):
+            return _org_actor(m.group("org"), curated)
+        if last is not None and _COUNTS_BACK.search(before):
+            actor_id, draft, notes = last
+            return actor_id, {}, [f"{notes[0]} (as the subject that counts, referring back)"]
     if found[0] is not None or c.speaker is None or c.speaker.named:
         return found
     if org := _organisation(c.speaker.phrase, c.quote):
