@@ -184,6 +184,10 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
          "detention.", "Rights worker Sok Lina", "sok-lina"),
         ("Meas Vyrith spoke to reporters at the ministry. He added that arrests alone would "
          "not work without prevention.", "He added", "meas-vyrith"),
+        # A short sentence of speech (six words) after its speaker is named is a statement.
+        ("Sou Souchenda, a manager at the NGO Khana, doubted that the centres could take in "
+         "more people. She suggested community-based treatment instead of detention.",
+         "She suggested", "sou-souchenda"),
         ("Sar Kheng asked provincial governors to report every week on the drug campaign.",
          "Sar Kheng asked", "sar-kheng"),
     ],
@@ -298,6 +302,9 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
         # "the authority counts" referring back to it.
         ("The NACD's annual report for 2023 lists 8,070 drug crimes and 20,010 arrests.",
          ["nacd", "nacd"]),
+        # A day after the organisation's name is no part of it.
+        ("Police have arrested 4,200 people, according to figures released by the National "
+         "Police on Tuesday.", ["national-police"]),
         ("The NACD's annual report for 2023 lists 8,070 drug crimes.\n\nOver seven years, "
          "the authority counts 55,310 operations.", ["nacd", "nacd"]),
     ],

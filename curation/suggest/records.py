@@ -157,7 +157,8 @@ def _organisation(phrase: str, quote: str) -> str | None:
     for text in (phrase, quote[: at + len(phrase)] if at >= 0 else ""):
         spans = [m.group(0) for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
         if spans:
-            return re.sub(r"^The\s+", "", spans[-1])
+            # "the National Police on Tuesday": the day is no part of the name.
+            return re.sub(r"^The\s+|\s+on\s+(?:[A-Z]\w+day|[A-Z][a-z]+\s+\d.*)$", "", spans[-1])
     return None
 
 

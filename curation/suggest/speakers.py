@@ -452,14 +452,14 @@ def find_quotations(
 
 # Reported speech worth a statement: what someone said, urged, warned or called for.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
-    r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
+    r"\b(?:said|says|told|tells|urged|urges|urge|warned|warns|called for|calls for|called on|"
+    r"calls on|call on|call for|backed|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
     r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
     r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|called it|"
     r"described)\b",
     re.IGNORECASE,
 )
-_MIN_REPORTED_WORDS = 8
+_MIN_REPORTED_WORDS = 6
 
 
 def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int]) -> list[int]:
