@@ -277,7 +277,11 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("Kim Yan said the five white villages planned last year were slow.", []),
         # A capacity ("built for 200 inmates", "a cell for 40") is no count of the campaign.
         ("The provincial prison, built for 200 inmates, now holds 650, she said.", [650]),
-        ("We have 140 men in a cell for 40.", [140]),
+        # One cell's crowding is an anecdote; a number in a speaker's description no count.
+        ("We have 140 men in a cell for 40.", []),
+        ("He told the Alliance he had shared a cell with 120 men at the prison.", []),
+        ("No one gets better in a room with a hundred other men.", []),
+        ("Officials at two provincial courts told our researchers that judges refused bail.", []),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):
@@ -313,8 +317,11 @@ def test_a_figure_is_given_by_the_organisation_its_source_names(text, actors):
     assert [r.record["actor_id"] for r in _rows(text, D(2018, 9, 4), "indicators")] == actors
 
 
-def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
-    text = "PHNOM PENH, Sept. 4 (Xinhua) -- Cambodian police detained 10,210 drug suspects."
+@pytest.mark.parametrize(
+    "dateline", ["PHNOM PENH, Sept. 4 (Xinhua) -- ", "PHNOM PENH--"]  # the second: no spaces
+)
+def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateline):
+    text = dateline + "Cambodian police detained 10,210 drug suspects."
     (row,) = _rows(text, D(2018, 9, 4), "indicators")
     assert row.record["quote"].startswith("Cambodian police")
     assert (row.record["period_start"], row.record["as_of"]) == (None, None)

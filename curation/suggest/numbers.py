@@ -425,9 +425,12 @@ _TARGET = re.compile(
 # "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
 _CAPACITY = re.compile(
     r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
-    r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$",
+    r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$"
+    r"|\b(?:cell|room|ward|dormitory)\s+with\s+$",
     re.I,
 )
+_ONE_CELL = re.compile(r"\s+[\w-]+\s+in\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"(?:\s+[\w-]+){1,3}\s+(?:told|said|say|says)\b", re.I)
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 
@@ -457,8 +460,11 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 continue
             value, unit, j, note = parsed
             before = text[: toks[i].start]
-            if _next_word(toks, j) == "each":
-                i = j  # "packs of about one kilogram each": the size of one item
+            if _next_word(toks, j) == "each" or _ONE_CELL.match(text, toks[j - 1].end):
+                i = j  # "one kilogram each", "140 men in a cell": one item, one cell
+                continue
+            if toks[i].kind == "word" and _SPEAKER_AFTER.match(text, toks[j - 1].end):
+                i = j  # "Officials at two provincial courts told ...": who speaks, no count
                 continue
             if _TARGET.search(before) or _CAPACITY.search(before) or (
                 unit is None and value < 100 and _AGE_BOUND.search(before)
