@@ -282,6 +282,9 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("He told the Alliance he had shared a cell with 120 men at the prison.", []),
         ("No one gets better in a room with a hundred other men.", []),
         ("Officials at two provincial courts told our researchers that judges refused bail.", []),
+        # A share of another total it exceeds, and how many nationalities, are no counts.
+        ("Half a year in, the count already exceeds half of the 2023 total.", []),
+        ("Police held 19,490 suspects, 497 foreigners of 17 nationalities.", [19490, 497]),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

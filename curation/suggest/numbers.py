@@ -431,6 +431,8 @@ _CAPACITY = re.compile(
 )
 _ONE_CELL = re.compile(r"\s+[\w-]+\s+in\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)
 _SPEAKER_AFTER = re.compile(r"(?:\s+[\w-]+){1,3}\s+(?:told|said|say|says)\b", re.I)
+_EXCEEDS = re.compile(r"\b(?:exceeds?|exceeded|surpass(?:es|ed)?|passed|tops?|topped)\s+$", re.I)
+_KINDS_OF = _words("nationalities countries provinces")
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 
@@ -465,6 +467,12 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 continue
             if toks[i].kind == "word" and _SPEAKER_AFTER.match(text, toks[j - 1].end):
                 i = j  # "Officials at two provincial courts told ...": who speaks, no count
+                continue
+            if _EXCEEDS.search(before) and unit == "percent":
+                i = j  # "exceeds half of the 2023 total": a comparison, not a share counted
+                continue
+            if _next_word(toks, j) in _KINDS_OF and re.search(r"\b(?:of|from)\s+$", before):
+                i = j  # "497 foreigners of 17 nationalities": how varied, not how many
                 continue
             if _TARGET.search(before) or _CAPACITY.search(before) or (
                 unit is None and value < 100 and _AGE_BOUND.search(before)
