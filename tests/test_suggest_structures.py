@@ -309,6 +309,9 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
         # "the authority counts" referring back to it.
         ("The NACD's annual report for 2023 lists 8,070 drug crimes and 20,010 arrests.",
          ["nacd", "nacd"]),
+        # Nor is a possessive ("Drugs' yearly report").
+        ("Police held more than 15,000 people in 2022, according to a draft of the National "
+         "Authority for Combating Drugs' yearly report.", ["nacd"]),
         # A day after the organisation's name is no part of it.
         ("Police have arrested 4,200 people, according to figures released by the National "
          "Police on Tuesday.", ["national-police"]),

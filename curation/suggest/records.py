@@ -158,7 +158,11 @@ def _organisation(phrase: str, quote: str) -> str | None:
         spans = [m.group(0) for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
         if spans:
             # "the National Police on Tuesday": the day is no part of the name.
-            return re.sub(r"^The\s+|\s+on\s+(?:[A-Z]\w+day|[A-Z][a-z]+\s+\d.*)$", "", spans[-1])
+            # "the National Police on Tuesday", "Combating Drugs' report": the day and the
+            # possessive are no part of the name.
+            return re.sub(
+                r"^The\s+|\s+on\s+(?:[A-Z]\w+day|[A-Z][a-z]+\s+\d.*)$|['’]s?$", "", spans[-1]
+            )
     return None
 
 
