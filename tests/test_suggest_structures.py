@@ -312,6 +312,12 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
         # Nor is a possessive ("Drugs' yearly report").
         ("Police held more than 15,000 people in 2022, according to a draft of the National "
          "Authority for Combating Drugs' yearly report.", ["nacd"]),
+        # "Cambodian officials" are the curated unnamed officials; "according to him" is the
+        # person named before.
+        ("Close to 100 kilograms of ecstasy have been seized, Cambodian officials said Monday.",
+         ["unnamed-officials"]),
+        ("Meas Vyrith spoke at the meeting.\n\nAccording to him, the centres took in 7,216 "
+         "drug users this year.", ["meas-vyrith"]),
         # A day after the organisation's name is no part of it.
         ("Police have arrested 4,200 people, according to figures released by the National "
          "Police on Tuesday.", ["national-police"]),

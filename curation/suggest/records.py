@@ -109,6 +109,10 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
                 f"{score:.0f}% alike: check)"
             ],
         )
+    if not speaker.named and (bare := _NATIONAL.sub("", speaker.phrase)) != speaker.phrase:
+        # "Cambodian officials", "government officials": the curated unnamed officials.
+        if (known := guess_actor([bare], curated.actors)) is not None:
+            return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     fresh = new_actor(speaker)
     if fresh is None:
         # An unnamed source stays unnamed, with the article's description of it.
@@ -126,6 +130,7 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
     return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor)"]
 
 
+_NATIONAL = re.compile(r"^(?:the\s+)?(?:Cambodian|Cambodia['’]s|government|state)\s+", re.I)
 # An organisation's name in a source phrase: Title Case words around a head noun
 # ("figures released by the National Police", "a National Authority for Combating Drugs report").
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")

@@ -278,6 +278,9 @@ def _left_speaker(before: str) -> Speaker | None:
 
 def _right_speaker(after: str, according: bool) -> Speaker | None:
     """The speaker in "..., said provincial police chief Sok Dara." or "according to X"."""
+    if according and (m := re.match(r"\s*(him|her|them)\b", after)):
+        # "According to him, ...": the person named before.
+        return Speaker(m.group(1), m.group(1), named=False, pronoun=True)
     if m := _RIGHT_NAME.match(after):
         name = m.group("name").split()
         role = m.group("role").split()
