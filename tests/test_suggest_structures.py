@@ -50,6 +50,15 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "arrests-change-pct"),
         ("Police arrested 8,130 people. Of those, 2,310 were accused of trafficking, he said.",
          "2,310", "arrests-traffickers"),
+        # Each weight takes its own noun, not the next one's ("of drugs and ... of precursors").
+        ("Police also seized 1,310 kilograms of drugs and 2,950 kilograms of precursor chemicals "
+         "over the same period.", "1,310", "drugs-seized-kg"),
+        ("Police also seized 1,310 kilograms of drugs and 2,950 kilograms of precursor chemicals "
+         "over the same period.", "2,950", "precursors-seized-kg"),
+        ("Our forces took 2.71 tonnes of narcotics and 905 kg of precursor chemicals off the "
+         "market.", "2.71 tonnes", "drugs-seized-kg"),
+        ("Our forces took 2.71 tonnes of narcotics and 905 kg of precursor chemicals off the "
+         "market.", "905 kg", "precursors-seized-kg"),
         # Inmates are no drug users unless the clause says so; a share "of them" with no noun
         # after it is named from the count before it.
         ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "

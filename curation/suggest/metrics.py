@@ -146,11 +146,18 @@ _SHARE = {"shar", "perc", "rate", "prop"}
 
 def _verb_after(text: str) -> set[str]:
     """The first verb after the figure ("... were confiscated during"): what was done."""
-    for w in _WORD.findall(text):
+    head = re.split(r"\d", text, maxsplit=1)[0]
+    for k, w in enumerate(_WORD.findall(text)):
         low = w.lower()
+        if k >= len(_WORD.findall(head)) and low in _NOUN_SYNONYMS:
+            continue  # "and 2,950 kg of precursor chemicals": the next figure's noun, no verb
         if low.endswith("ed") or low in _SYNONYMS:
             return {_stem(low)}
     return set()
+
+
+_NOUN_SYNONYMS = _words("suspects suspect inmates prisoners dealers addicts chemicals chemical "
+                        "centre center centers rehab trafficking using use")  # fmt: skip
 
 
 def guess_metric(
@@ -172,6 +179,11 @@ def guess_metric(
         sure, named_before = 0.6, bool(named)
     at = clause.find(sentence[start:end])
     left = stems(clause[: max(at, 0)])
+    # The verb that governs the figure, before it: "seized 1,310 kg of drugs and 2,950 kg of
+    # precursor chemicals" seized both.
+    governing = [st for st in map(_stem, _WORD.findall(sentence[:start])) if st in _VERB_NAMES]
+    if unit == "kg":  # people counted after "arrested" may be a subset: their noun decides
+        left |= set(governing[-1:])
     subset = bool(_SUBSET.match(sentence[end:]))
     if subset or _OF_THE.match(sentence):
         # "more than half of them": a share of the count named before it in the sentence.
