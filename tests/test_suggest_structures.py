@@ -193,6 +193,12 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
          "detention.", "Rights worker Sok Lina", "sok-lina"),
         ("Meas Vyrith spoke to reporters at the ministry. He added that arrests alone would "
          "not work without prevention.", "He added", "meas-vyrith"),
+        # Praising and backing are said too.
+        ("Meas Vyrith spoke at the meeting. He praised the Thai side for the testing kits it "
+         "gave Cambodian police.", "He praised", "meas-vyrith"),
+        ("The Ministry of Health yesterday backed a plan to hold drug detainees apart, saying "
+         "that mixing them with criminals turned them into dealers.", "backed a plan",
+         "ministry-of-health"),
         # A short sentence of speech (six words) after its speaker is named is a statement.
         ("Sou Souchenda, a manager at the NGO Khana, doubted that the centres could take in "
          "more people. She suggested community-based treatment instead of detention.",
