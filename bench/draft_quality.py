@@ -39,7 +39,11 @@ from curation.suggest.records import Row, draft_rows  # noqa: E402
 
 # The first held-aside set (held_out/) was measured in rounds one and two and is training since.
 HELD_OUT = ROOT / "tests" / "fixtures" / "drafting" / "held_out"
-TRAINING = (ROOT / "tests" / "fixtures" / "suggest", ROOT / "tests" / "fixtures" / "drafting", HELD_OUT)
+TRAINING = (
+    ROOT / "tests" / "fixtures" / "suggest",
+    ROOT / "tests" / "fixtures" / "drafting",
+    HELD_OUT,
+)
 KHMER = ROOT / "tests" / "fixtures" / "khmer"  # Khmer articles, keys NAME.gold.yaml
 # Khmer articles written after the drafting rules were frozen (issue 23, second round).
 KHMER_UNSEEN = ROOT / "tests" / "fixtures" / "khmer_drafting"
@@ -186,7 +190,11 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                 ok = figs[match].new["metrics"].get("unit") == gold["new_metrics"][w["metric"]].get(
                     "unit", figs[match].new["metrics"].get("unit")
                 )
-            s.add("metric right", ok, why=f"{w.get('words')!r}: {r.get('metric_id')} for {w['metric']}")
+            s.add(
+                "metric right",
+                ok,
+                why=f"{w.get('words')!r}: {r.get('metric_id')} for {w['metric']}",
+            )
             changed += not ok
         if "actor" in w:
             s.add("figure actor right", r.get("actor_id") == w["actor"],
@@ -245,7 +253,9 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                 else r.kind == "policies"
             )
         ]
-        near = [f"{r.kind}:{r.record.get('policy_id')}" for r in measures if _opens(r, w["opening"])]
+        near = [
+            f"{r.kind}:{r.record.get('policy_id')}" for r in measures if _opens(r, w["opening"])
+        ]
         s.add("proposals/positions found", bool(ok),
               why=f"{w['opening'][:50]!r} -> {w.get('policy') or 'new'}; drafted {near}")  # fmt: skip
         if ok and not w.get("policy") and w.get("proposal"):

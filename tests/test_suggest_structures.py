@@ -345,7 +345,8 @@ def test_a_figure_is_given_by_the_organisation_its_source_names(text, actors):
 
 
 @pytest.mark.parametrize(
-    "dateline", ["PHNOM PENH, Sept. 4 (Xinhua) -- ", "PHNOM PENH--"]  # the second: no spaces
+    "dateline",
+    ["PHNOM PENH, Sept. 4 (Xinhua) -- ", "PHNOM PENH--"],  # the second: no spaces
 )
 def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateline):
     text = dateline + "Cambodian police detained 10,210 drug suspects."

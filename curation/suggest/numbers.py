@@ -474,8 +474,10 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
             if _next_word(toks, j) in _KINDS_OF and re.search(r"\b(?:of|from)\s+$", before):
                 i = j  # "497 foreigners of 17 nationalities": how varied, not how many
                 continue
-            if _TARGET.search(before) or _CAPACITY.search(before) or (
-                unit is None and value < 100 and _AGE_BOUND.search(before)
+            if (
+                _TARGET.search(before)
+                or _CAPACITY.search(before)
+                or (unit is None and value < 100 and _AGE_BOUND.search(before))
             ):
                 i = j  # a measure's target or an age bound: no campaign figure
                 continue

@@ -109,10 +109,14 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
                 f"{score:.0f}% alike: check)"
             ],
         )
-    if not speaker.named and (bare := _NATIONAL.sub("", speaker.phrase)) != speaker.phrase:
-        # "Cambodian officials", "government officials": the curated unnamed officials.
-        if (known := guess_actor([bare], curated.actors)) is not None:
-            return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
+    bare = _NATIONAL.sub("", speaker.phrase)
+    # "Cambodian officials", "government officials": the curated unnamed officials.
+    if (
+        not speaker.named
+        and bare != speaker.phrase
+        and (known := guess_actor([bare], curated.actors)) is not None
+    ):
+        return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     fresh = new_actor(speaker)
     if fresh is None:
         # An unnamed source stays unnamed, with the article's description of it.
