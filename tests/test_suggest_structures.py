@@ -135,6 +135,14 @@ def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, s
          (D(2017, 1, 1), D(2017, 5, 31), D(2017, 5, 31))),
         ("A courier carrying nearly 27 kg of heroin was stopped by police, the gendarmerie said "
          "in a statement on Wednesday.", D(2023, 6, 21), "27 kg", (None, None, None)),
+        # "..., and investigated 1,302 cases": the coordinated count shares the period of the
+        # first; "the haul during the two months" refers back to the period named before.
+        ("Police arrested 2,864 suspects during the January-February period this year, up 12 "
+         "percent from the same period last year, and investigated 1,302 drug cases.",
+         D(2021, 3, 16), "1,302", (D(2021, 1, 1), D(2021, 2, 28), D(2021, 2, 28))),
+        ("Police arrested 2,864 suspects during the January-February period this year.\n\n"
+         "The haul during the two months included 812 kg of crystal methamphetamine.",
+         D(2021, 3, 16), "812 kg", (D(2021, 1, 1), D(2021, 2, 28), D(2021, 2, 28))),
     ],
 )  # fmt: skip
 def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published, words, dates):

@@ -179,8 +179,13 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
 # "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
 # figure before it.
 _SAME = re.compile(
-    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b", re.I
+    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b"
+    r"|\b(?:during|in|over)\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d+)\s+(?:months|weeks|days)\b",
+    re.I,
 )
+# ", and investigated 1,302 drug cases": a count coordinated with the one before it.
+_AND_VERB = re.compile(r",?\s+and\s+(?:\w+\s+)?\w+ed\s+(?:\w+\s+){0,2}$", re.I)
 _OF_THEM = re.compile(r"\b(?:of\s+them|of\s+those|of\s+whom|among\s+them)\b", re.I)
 # "Cambodia has 19 centres", "now holds 650": a count standing at publication.
 _PRESENT = re.compile(
@@ -271,6 +276,10 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
     if of_them:
         earlier = [o for o in before_it if not _compared(o, mates)] or earlier
     compared = any(n.startswith("not the figure's date") for n in own.notes)
+    if before_it and (joined := _AND_VERB.search(c.quote[before_it[-1].figure.end : fig.start])):
+        refers = refers or joined
+        earlier = [o for o in before_it if not _compared(o, mates)] or earlier
+        compared = False  # the comparison belongs to the figure before, not to this one
     if refers and earlier and not compared:
         before = figure_dates(earlier[-1], figures, published)
         if before.confidence:
