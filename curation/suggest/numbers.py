@@ -391,6 +391,8 @@ def _shared_hedge(
     """The earlier figure whose hedge covers this one: "about 9,660 users and 8,200 dealers"."""
     if prev is None or prev.sentence != sentence or not prev.hedge or prev.vague:
         return None
+    if _next_word(toks, i + 1) == "of" and _next_word(toks, i + 2) in ("them", "those", "whom"):
+        return None  # "some 11,400 people, 880 of them women": a subset counted exactly
     gap = toks[prev_end:i]
     if not gap or len(gap) > _SHARED_GAP or gap[-1].low not in ("and", "or", ","):
         return None
@@ -498,6 +500,8 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
             if note and not hedge:
                 qualifier = Qualifier.at_least
             shared = _shared_hedge(toks, i, figures[-1] if figures else None, number, last_end)
+            if shared is not None and (shared.unit or "people") != (unit or "people"):
+                shared = None  # "some 17,800 arrests and 290 kg": another unit, its own hedge
             if shared is not None and not hedge and not vague:
                 qualifier, hedge = shared.qualifier, shared.hedge
                 note = f"hedge {shared.hedge!r} shared with {shared.words!r}"
