@@ -84,10 +84,14 @@ def test_s1_the_metric_is_what_is_counted(text, words, metric):
         ("Police found a quarter of a tonne of crystal methamphetamine.", [(250, "exact")]),
         ("Police seized as much as 140 kilos of heroin.", [(140, "at_most")]),
         # A hedge is not shared with a subset ("880 of them") nor with a figure of another unit.
-        ("Police arrested some 11,400 people, 880 of them women, he said.",
-         [(11400, "approx"), (880, "exact")]),
-        ("Figures show some 17,800 arrests and 290 kg of drugs seized.",
-         [(17800, "approx"), (290, "exact")]),
+        (
+            "Police arrested some 11,400 people, 880 of them women, he said.",
+            [(11400, "approx"), (880, "exact")],
+        ),
+        (
+            "Figures show some 17,800 arrests and 290 kg of drugs seized.",
+            [(17800, "approx"), (290, "exact")],
+        ),
         ("What police seized grew almost five times compared to 2021.", [(500, "approx")]),
         # A ratio of two counts is no share of anything.
         ("Police arrested nearly a quarter as many people as last year.", []),
