@@ -10,6 +10,8 @@ from charts.hedged import reference_date
 from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import hedged_words, period_text, unit_words
+from exports import citations
+from exports.citations import unattributed
 from monitor.texts import blockquote, source_href
 
 
@@ -78,9 +80,8 @@ def evidence_markdown(evidence: pd.DataFrame, lang: str = "en") -> str:
         f"{blockquote(e.quote)}\n>\n"
         # The article's words, not the speaker's: signed by the article, attribution named.
         f"> — "
-        + t.gettext("{article}, attributing it to {attribution}").format(
-            article=f"[{md(e.source_citation)}]({source_href(e.source_id, lang)})",
-            attribution=md(e.attribution),
+        + signed_by_article(
+            f"[{md(e.source_citation)}]({source_href(e.source_id, lang)})", md(e.attribution), lang
         )
         for e in evidence.head(EVIDENCE_SHOWN).itertuples()
     ]
@@ -113,10 +114,48 @@ def headline_evidence(row: Any, lang: str = "en") -> str:
     """The words a headline figure rests on, signed by the article that printed them: the
     attribution says whom the article credits, never signs the words as theirs (review 19).
     The quote stays in the words printed, whatever the reader's language."""
+    return f"“{row.quote}” — " + signed_by_article(row.source_label, row.attribution, lang)
+
+
+def signed_by_article(article: str, attribution: str, lang: str = "en") -> str:
+    """'<article>, attributing it to officials', or where the article credits no one,
+    '<article>, not attributed (the article's lead)': never 'attributing it to not
+    attributed'."""
+    if unattributed(str(attribution)):
+        return f"{article}, {attribution}"
     signed = translator(lang).gettext("{article}, attributing it to {attribution}")
-    return f"“{row.quote}” — " + signed.format(
-        article=row.source_label, attribution=row.attribution
+    return signed.format(article=article, attribution=attribution)
+
+
+def evidence_citations(
+    evidence: pd.DataFrame, permalink: str, version: str | None, lang: str = "en"
+) -> list[tuple[str, str]]:
+    """Each figure 'How we know' quotes (the first EVIDENCE_SHOWN), as (button label,
+    citation): the figure as the chart labels it, its words, its article, the chart's
+    address and the data version (exports.citations, the one builder)."""
+    out = []
+    for e in evidence.head(EVIDENCE_SHOWN).itertuples():
+        claim = citations.figure_claim(
+            e.label, e.metric_label, e.period, e.attribution, e.quote, lang
+        )
+        url = e.source_url if isinstance(e.source_url, str) and e.source_url else None
+        where = citations.Cited(str(e.source_citation), url, permalink, version)
+        out.append(
+            (f"{e.label} · {e.metric_label} · {e.period}", citations.cite(claim, where, lang))
+        )
+    return out
+
+
+def headline_citation(row: Any, base_url: str, version: str | None, lang: str = "en") -> str:
+    """A headline figure as a reader cites it: the figure in the words the Overview shows,
+    its words, its article, its row on the Data page and the data version."""
+    claim = citations.figure_claim(
+        row.words, row.metric_label, row.period, row.attribution, row.quote, lang
     )
+    href = citations.figure_href(row.source_id, row.metric_id, lang)
+    url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
+    where = citations.Cited(row.source_citation, url, f"{base_url}/{href}", version)
+    return citations.cite(claim, where, lang)
 
 
 def how_sure(

@@ -14,6 +14,8 @@ from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text
 from database.queries import Dates
+from exports.citations import CITATION_COLUMN
+from monitor.copying import button_html
 
 
 def lang_part(lang: str) -> str:
@@ -202,14 +204,23 @@ def fractional_columns(frame: pd.DataFrame) -> list[str]:
 def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
     """Rows as a plain HTML table: one line a row, long text cut short with the whole of it
     on hover, addresses as links. A light stand-in for the data grid, whose scripts are
-    the heaviest a page can load. Column names are the data's (the API's), never translated."""
+    the heaviest a page can load. Column names are the data's (the API's), never translated.
+    A table with a citation column (exports.citations) leads each row with a button that
+    copies it (monitor.copying: the page adds its script)."""
+    t = translator(lang)
     if frame.empty:
-        return "<p><em>" + translator(lang).gettext("No rows match these filters.") + "</em></p>"
+        return "<p><em>" + t.gettext("No rows match these filters.") + "</em></p>"
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    head = "".join(f"<th>{html_text(c)}</th>" for c in frame.columns)
+    cited = CITATION_COLUMN in frame.columns
+    head = ("<th></th>" if cited else "") + "".join(
+        f"<th>{html_text(c)}</th>" for c in frame.columns
+    )
     body = []
     for row in frame.itertuples(index=False):
         cells = []
+        if cited:
+            citation = str(getattr(row, CITATION_COLUMN))
+            cells.append(f"<td>{button_html(citation, t.gettext('Copy citation'), t)}</td>")
         for column, value in zip(frame.columns, row, strict=True):
             text = html_text(cell_text(value), isolate=False)
             # dir="auto" isolates the cell's text as <bdi> would, with one element a cell
