@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.catalogue import TrendsSection
+from charts.catalogue import TrendsSection, chart_metrics
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
 from data_model.i18n import translator
@@ -225,6 +225,24 @@ def chart_citations(chart_id: str, permalink: str, lang: str = "en") -> tuple[tu
     return _chart_citations(
         chart_id, content_key(), lang, permalink, data_version, current_version()
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _phase_gaps(chart_id: str, key: str, lang: str, _version: Version) -> str:
+    reader = _reader(_version)
+    return figure_texts.phase_gaps_text(
+        queries.indicators(reader),
+        queries.phases(reader),
+        queries.consistency_checks(reader),
+        chart_metrics(chart_id),
+        lang,
+    )
+
+
+def phase_gaps(chart_id: str, lang: str = "en") -> str:
+    """The phases a one-metric chart spans with no figure of their own, and the checks that
+    bound the metric there, in words (figure_texts.phase_gaps_text); '' for none."""
+    return _phase_gaps(chart_id, content_key(), lang, current_version())
 
 
 def _cited_rows(

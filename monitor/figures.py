@@ -129,6 +129,9 @@ def chart_block(
     else:
         interactive_figures(chart, key)
     st.caption(md(chart.source_line))
+    if gaps := cached.phase_gaps(chart.chart_id, t.lang):
+        # Said beside the chart: a marker drawn across a phase is not a figure for it.
+        st.caption(gaps)
     if with_evidence:
         how_we_know(cached.evidence_text(chart.chart_id, t.lang), t, chart.chart_id)
 
