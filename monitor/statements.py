@@ -105,7 +105,9 @@ def download_statements(choice: finding.StatementChoice, n_rows: int, t: Transla
     """Every chosen statement as CSV (all of them, not one page), fetched on the click."""
     columns = list(DOWNLOAD_TABLES["statements"].columns)
     st.download_button(
-        t.gettext("Download these {n} statements as CSV").format(n=t.number_text(f"{n_rows:,}")),
+        t.ngettext(
+            "Download this {n} statement as CSV", "Download these {n} statements as CSV", n_rows
+        ).format(n=t.number_text(f"{n_rows:,}")),
         data=lambda: to_csv_bytes(cached.statements(**choice.query()).loc[:, columns]),
         file_name=finding.statements_file_name(choice, t.lang),
         mime="text/csv",

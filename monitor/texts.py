@@ -122,15 +122,35 @@ def blockquote(text: str) -> str:
 NOT_CODED_STYLE = "color:#595959;font-style:italic"
 
 
-def marked_body(body: str, citations: pd.DataFrame, not_coded: pd.DataFrame | None = None) -> str:
+#: What each kind of record is, in words, for the highlights' tooltips (never its id).
+RECORD_KIND_WORDS = {
+    "indicator": N_("a figure"),
+    "statement": N_("a statement"),
+    "position": N_("a position on a proposal"),
+    "policy": N_("a proposal"),
+    "policy status": N_("a proposal's status"),
+    "phase": N_("a campaign phase"),
+    "event": N_("an event"),
+}
+
+
+def marked_body(
+    body: str,
+    citations: pd.DataFrame,
+    not_coded: pd.DataFrame | None = None,
+    lang: str = "en",
+) -> str:
     """The article as HTML paragraphs with every curated quote highlighted and every sentence
     left uncoded on purpose greyed, its reason in the tooltip.
 
-    Overlapping quotes merge into one highlight; each highlight's tooltip lists the records
-    resting on it. All article text is escaped.
+    Overlapping quotes merge into one highlight; each highlight's tooltip says what kinds of
+    record rest on it, in words (an id means nothing to a reader). All article text is
+    escaped.
     """
+    t = translator(lang)
+    kinds = {k: t.gettext(v) for k, v in RECORD_KIND_WORDS.items()}
     spans = sorted(
-        (int(r.quote_start), int(r.quote_end), f"{r.record_kind}: {r.record_id}", "mark")
+        (int(r.quote_start), int(r.quote_end), kinds.get(r.record_kind, r.record_kind), "mark")
         for r in citations.itertuples()
         if pd.notna(r.quote_start) and pd.notna(r.quote_end)
     )
@@ -155,7 +175,10 @@ def marked_body(body: str, citations: pd.DataFrame, not_coded: pd.DataFrame | No
     pos = 0
     for start, end, labels, kind in merged:
         out.append(html_text(body[pos:start], isolate=False))
-        title = html_text("; ".join(labels), isolate=False)
+        said = list(dict.fromkeys(labels))  # each kind once: 'a figure; a statement'
+        if kind == "mark":
+            said = [t.gettext("Drawn on for {records}").format(records="; ".join(said))]
+        title = html_text("; ".join(said), isolate=False)
         words = html_text(body[start:end], isolate=False)
         if kind == "mark":
             out.append(f'<mark title="{title}">{words}</mark>')
@@ -274,9 +297,11 @@ def attributed_words(
     return f"{head} {md(quote)}{where}"
 
 
-def latest_report_markdown(r: Any) -> str:
-    """One of the newest articles: its title and citation (the Overview links to it)."""
-    return f"**{md(r.display_title)}**  \n{md(r.citation)}"
+def latest_report_markdown(r: Any, lang: str = "en") -> str:
+    """One of the newest articles: its title, then its outlet and date (the citation would
+    print the title twice)."""
+    when = date_text(r.published_on, r.date_precision, lang)
+    return f"**{md(r.display_title)}**  \n{md(r.outlet)}, {md(when)}"
 
 
 def translations_markdown(row: Any, lang: str = "en") -> str:
@@ -307,9 +332,13 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     said = date_text(row.statement_date, row.statement_date_precision, lang)
     how = t.gettext("quoted") if row.kind == "direct" else t.gettext("paraphrased")
     link = t.gettext("Link to this statement")
+    # The article by its title: its label starts with a date, and the date said stands
+    # just before it (the same date printed twice, issue 26).
+    title = getattr(row, "source_title", None)
+    article = title if isinstance(title, str) and title else row.source_label
     meta = (
         f":gray[{md(words(row.stance, lang))} · {md(words(row.topic, lang))} · {how} · "
-        f"{md(said)} · [{md(row.source_label)}]({source_href(row.source_id, lang)})"
+        f"{md(said)} · [{md(article)}]({source_href(row.source_id, lang)})"
         + (f" · [{link}]({permalink})" if permalink else "")
         + "]"
     )

@@ -57,7 +57,7 @@ left, right = st.columns(2)
 with left:
     st.header(t.gettext("Latest reports"))
     for report in cached.sources().head(5).itertuples():
-        st.markdown(texts.latest_report_markdown(report))
+        st.markdown(texts.latest_report_markdown(report, t.lang))
         st.page_link(
             "views/sources.py",
             label=t.gettext("Read it, and what was drawn from it"),
