@@ -235,6 +235,7 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
         return "<p><em>" + t.gettext("No rows match these filters.") + "</em></p>"
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
     cited = CITATION_COLUMN in frame.columns
+    copy = t.gettext("Copy citation")
     head = ("<th></th>" if cited else "") + "".join(
         f"<th>{html_text(c)}</th>" for c in frame.columns
     )
@@ -243,7 +244,7 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
         cells = []
         if cited:
             citation = str(getattr(row, CITATION_COLUMN))
-            cells.append(f"<td>{button_html(citation, t.gettext('Copy citation'), t)}</td>")
+            cells.append(f"<td>{button_html(citation, copy, t)}</td>")
         for column, value in zip(frame.columns, row, strict=True):
             text = html_text(cell_text(value), isolate=False)
             # dir="auto" isolates the cell's text as <bdi> would, with one element a cell
