@@ -78,11 +78,17 @@ def button_html(text: str, label: str, t: Translator) -> str:
     done = t.gettext("Copied: paste it where you need it")
     failed = t.gettext("Could not copy: select the text and copy it by hand")
     return (
-        f'<button type="button" class="copy-cite" data-copy="{escape(text)}" '
+        f'<button type="button" class="copy-cite" data-copy="{_attribute(text)}" '
         f'data-done="{escape(done)}" data-failed="{escape(failed)}">'
         f'<span class="icon" aria-hidden="true">⧉</span>'
         f'<span class="said" aria-live="polite">{escape(label)}</span></button>'
     )
+
+
+def _attribute(text: str) -> str:
+    """Text as an attribute's value, its line breaks as character references (the value
+    keeps them; the markup stays one line)."""
+    return escape(text).replace("\n", "&#10;")
 
 
 def page_script() -> str:

@@ -244,9 +244,11 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
         cells = []
         if cited:
             citation = str(getattr(row, CITATION_COLUMN))
-            cells.append(f"<td>{button_html(citation, copy, t)}</td>")
+            cells.append(f'<td class="copy">{button_html(citation, copy, t)}</td>')
         for column, value in zip(frame.columns, row, strict=True):
-            text = html_text(cell_text(value), isolate=False)
+            # A line break as a character reference: one line of markup a row (a citation
+            # has several lines; in the cell they read as spaces, in the tooltip as lines).
+            text = html_text(cell_text(value), isolate=False).replace("\n", "&#10;")
             # dir="auto" isolates the cell's text as <bdi> would, with one element a cell
             # instead of two (a page of the widest table was 5,600 elements).
             content = text
