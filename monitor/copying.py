@@ -66,22 +66,34 @@ button.copy-cite { font: inherit; font-size: 0.875rem; line-height: 1.4; color: 
   padding: 0.3rem 0.75rem; min-height: 2.25rem; cursor: pointer; text-align: start; }
 button.copy-cite:hover, button.copy-cite:focus-visible { border-color: currentColor; }
 button.copy-cite.copied { border-color: #1a7f37; }
-button.copy-cite .icon { margin-inline-end: 0.35rem; }
+button.copy-cite .icon { display: inline-block; position: relative; width: 0.6em; height: 0.75em;
+  border: 1.5px solid currentColor; border-radius: 2px; margin: 0 0.55rem 0 0.2rem;
+  vertical-align: -0.05em; }
+button.copy-cite .icon::before { content: ""; position: absolute; left: -0.3em; top: -0.3em;
+  width: 100%; height: 100%; border-left: 1.5px solid currentColor;
+  border-top: 1.5px solid currentColor; border-radius: 2px 0 0 0; }
 .copy-list { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .copy-list p { margin: 0; width: 100%; font-size: 0.875rem; }
 </style>"""
 
 
-def button_html(text: str, label: str, t: Translator) -> str:
+def button_html(text: str, label: str, t: Translator, *, compact: bool = False) -> str:
     """One copy button: `label` on it, `text` what it copies; its words change to say
-    whether copying worked (aria-live, so a screen reader hears it too)."""
-    done = t.gettext("Copied: paste it where you need it")
-    failed = t.gettext("Could not copy: select the text and copy it by hand")
+    whether copying worked (aria-live, so a screen reader hears it too). A `compact` one
+    (a table's rows, where a phone has no width to spare) shows only its icon, its label
+    as its name and tooltip, and says "Copied" in a word."""
+    if compact:
+        done, failed, shown = t.gettext("Copied"), t.gettext("Not copied"), ""
+        named = f' title="{escape(label)}" aria-label="{escape(label)}"'
+    else:
+        done = t.gettext("Copied: paste it where you need it")
+        failed = t.gettext("Could not copy: select the text and copy it by hand")
+        shown, named = escape(label), ""
     return (
-        f'<button type="button" class="copy-cite" data-copy="{_attribute(text)}" '
+        f'<button type="button" class="copy-cite" data-copy="{_attribute(text)}"{named} '
         f'data-done="{escape(done)}" data-failed="{escape(failed)}">'
-        f'<span class="icon" aria-hidden="true">⧉</span>'
-        f'<span class="said" aria-live="polite">{escape(label)}</span></button>'
+        '<span class="icon" aria-hidden="true"></span>'
+        f'<span class="said" aria-live="polite">{shown}</span></button>'
     )
 
 

@@ -244,7 +244,7 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
         cells = []
         if cited:
             citation = str(getattr(row, CITATION_COLUMN))
-            cells.append(f'<td class="copy">{button_html(citation, copy, t)}</td>')
+            cells.append(f'<td class="copy">{button_html(citation, copy, t, compact=True)}</td>')
         for column, value in zip(frame.columns, row, strict=True):
             # A line break as a character reference: one line of markup a row (a citation
             # has several lines; in the cell they read as spaces, in the tooltip as lines).
