@@ -67,8 +67,9 @@ button.copy-cite { font: inherit; font-size: 0.875rem; line-height: 1.4; color: 
 button.copy-cite:hover, button.copy-cite:focus-visible { border-color: currentColor; }
 button.copy-cite.copied { border-color: #1a7f37; }
 button.copy-cite .icon { display: inline-block; position: relative; width: 0.6em; height: 0.75em;
-  border: 1.5px solid currentColor; border-radius: 2px; margin: 0 0.55rem 0 0.2rem;
+  border: 1.5px solid currentColor; border-radius: 2px; margin: 0 0.2rem 0 0.35rem;
   vertical-align: -0.05em; }
+button.copy-cite .said:not(:empty) { margin-inline-start: 0.4rem; }
 button.copy-cite .icon::before { content: ""; position: absolute; left: -0.3em; top: -0.3em;
   width: 100%; height: 100%; border-left: 1.5px solid currentColor;
   border-top: 1.5px solid currentColor; border-radius: 2px 0 0 0; }
