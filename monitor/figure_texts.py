@@ -278,7 +278,9 @@ def phase_gaps_text(
     ).format(phases=t.gettext(" and ").join(names))
     for check in checks[checks["kind"] == "arithmetic"].itertuples():
         bound = _BOUND.search(str(check.detail))
-        mentioned = f"{metric_ids[0]} " in str(check.detail)
+        # The check names the metric by its id or, worded for readers, by its label.
+        named = (metric_ids[0], str(rows["metric_label"].iloc[0]).lower())
+        mentioned = any(n in str(check.detail).lower() for n in named)
         overlaps = any(
             pd.Timestamp(check.period_start) <= pd.Timestamp(p.end_date)
             and pd.Timestamp(check.period_end) >= pd.Timestamp(p.start_date)
