@@ -1,5 +1,8 @@
 """Texts for finding and citing at any corpus size: summaries, facet counts, why nothing
-matched, one page of statements or proposals, and a citation a reader copies."""
+matched, one page of statements or proposals, and a citation a reader copies.
+
+Long because the Statements and Policies pages share one search's choices, counts and
+pages; the citations themselves are exports.citations'."""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Texts the pages share, derived from query results: words, tables, quotes, marked article text."""
+"""Texts the pages share, derived from query results: words, tables, quotes, marked article text.
+
+Long because it holds what every page shares; a feature's own words live apart
+(figure_texts, policy_texts, check_texts, finding)."""
 
 from __future__ import annotations
 
