@@ -2,7 +2,7 @@
 matched, one page of statements or proposals, and a citation a reader copies.
 
 Long because the Statements and Policies pages share one search's choices, counts and
-pages; the citations themselves are exports.citations'."""
+pages; the citations themselves are written by exports.citations."""
 
 from __future__ import annotations
 
