@@ -8,6 +8,7 @@ and the API), in the data's English, as the rest of those rows are."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -36,6 +37,12 @@ def _plain(text: object) -> str:
     return re.sub(r"\s+", " ", str(text)).strip()
 
 
+#: Dates worded once each: a table of thousands of figures has a few hundred dates, and
+#: wording a date (babel) was most of the cost of citing every row.
+_date_text = functools.lru_cache(maxsize=4096)(date_text)
+_period_text = functools.lru_cache(maxsize=4096)(period_text)
+
+
 def _known(value: object) -> str:
     """A text column's value, '' for a missing one (None, NaN)."""
     return value.strip() if isinstance(value, str) else ""
@@ -50,7 +57,7 @@ def article_text(row: Any, lang: str = "en") -> str:
         return _known(getattr(row, "source_citation", None))
     title = _known(getattr(row, "source_title", None))
     precision = _known(getattr(row, "source_date_precision", None)) or "day"
-    day = date_text(getattr(row, "source_published_on", None), precision, lang)
+    day = _date_text(getattr(row, "source_published_on", None), precision, lang)
     return outlet + (f", “{title}”" if title else "") + f", {day}"
 
 
@@ -161,7 +168,7 @@ def figure_href(source_id: str, metric_id: str, lang: str = "en") -> str:
 def figure_row_citation(row: Any, base_url: str, version: str | None, lang: str = "en") -> str:
     """A figure row of the indicators table (the Data page's, the API's) cited: its label as
     the table shows it, its period in words, its article, and its row on the Data page."""
-    period = period_text(row.period_start, row.period_end, row.as_of, lang)
+    period = _period_text(row.period_start, row.period_end, row.as_of, lang)
     claim = figure_claim(row.label, row.metric_label, period, row.attribution, row.quote, lang)
     where = Cited(
         article=article_text(row, lang),
