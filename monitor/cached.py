@@ -220,7 +220,7 @@ def evidence_text(chart_id: str, lang: str = "en") -> str:
 def _chart_citations(
     chart_id: str, key: str, lang: str, permalink: str, data_version: str | None, _version: Version
 ) -> tuple[tuple[str, str], ...]:
-    chart = _chart(chart_id, _version)
+    chart = _chart(chart_id, lang, _version)
     if chart is None:
         return ()
     return tuple(figure_texts.evidence_citations(chart.evidence, permalink, data_version, lang))
