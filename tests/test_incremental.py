@@ -76,6 +76,26 @@ def _change_codebook(seeds: Path) -> None:
     _replace(seeds, "curated/metrics.yaml", "label: Total arrests", "label: All arrests")
 
 
+def _change_one_chart(seeds: Path) -> None:
+    """The speaker's role beside the one methadone figure: words only its chart shows."""
+    _replace(
+        seeds,
+        "curated/articles/ppp-2017-01-13-campaign-nets-1000.yaml",
+        "executive director of NGO Khana",
+        "head of the NGO Khana",
+    )
+
+
+def _change_metric_entry(seeds: Path) -> None:
+    """The codebook's name of a metric that has a chart of its own (its title)."""
+    _replace(
+        seeds,
+        "curated/metrics.yaml",
+        "label: Relapse rate after treatment",
+        "label: Share who relapsed after treatment",
+    )
+
+
 #: Changes to published records need a reason (etl.reasons).
 REASON = "a test of incremental builds"
 
@@ -111,16 +131,22 @@ def seeds(tmp_path: Path) -> Path:
     return target
 
 
-CHANGES: list[tuple[str, list[Callable[[Path], None]], str]] = [
-    ("one record changed", [_change_record], "read 1 changed curated files"),
-    ("one article added", [_add_article], "read 2 changed curated files"),
-    ("one article removed", [_add_article, _remove_article], "read 1 changed curated files"),
-    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml changed"),
+#: (change, edits, what the build says it read, how many charts it makes again): a chart
+#: whose rows did not change is copied from the previous database.
+CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int]] = [
+    ("one record changed", [_change_record], "read 1 changed curated files", 0),
+    ("one article added", [_add_article], "read 2 changed curated files", 0),
+    ("one article removed", [_add_article, _remove_article], "read 1 changed curated files", 0),
+    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml", 4),
+    ("words one chart shows", [_change_one_chart], "read 1 changed curated files", 1),
+    ("a metric's codebook entry", [_change_metric_entry], "codebook file", 3),
 ]
 
 
-@pytest.mark.parametrize(("change", "steps", "said"), CHANGES, ids=[c[0] for c in CHANGES])
-def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, steps, said):
+@pytest.mark.parametrize(
+    ("change", "steps", "said", "remade"), CHANGES, ids=[c[0] for c in CHANGES]
+)
+def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, steps, said, remade):
     incremental = tmp_path / "incremental.duckdb"
     for step in steps[:-1]:
         step(seeds)
@@ -131,6 +157,9 @@ def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, ste
     full = tmp_path / "full.duckdb"
     build(full, seeds, draw_images=False)
     assert any(said in line for line in lines), lines[:1]
+    assert any(f": {remade} made," in line for line in lines), [
+        line for line in lines if "charts'" in line
+    ]
     got, want = _rows(incremental), _rows(full)
     assert set(got) == set(want)
     for table in want:
