@@ -145,7 +145,7 @@ def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str)
     made: list = []
 
     def charts(new: Path) -> None:
-        result = make_charts(new, previous, code)
+        result = make_charts(new, previous, code, keep=draw_images)
         made.append(result)
         notes.append(store_charts(new, result))
 

@@ -147,6 +147,9 @@ class MadeCharts:
     the file being replaced (copied from it by store_charts)."""
 
     catalogue: Catalogue
+    #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go).
+    rows: list[tuple[Any, ...]]
+    #: Those charts themselves, when asked to keep them (the images step draws them).
     made: list[Chart]
     #: Place in the catalogue of each chart, by id (made and carried).
     ordinals: dict[str, int]
@@ -178,15 +181,19 @@ def _unchanged(code: str, spec: ChartSpec, reads: _Reads, kept: tuple[str, str])
         return False
 
 
-def make_charts(db_path: Path, previous: Path | None = None, code: str = "") -> MadeCharts:
+def make_charts(
+    db_path: Path, previous: Path | None = None, code: str = "", keep: bool = True
+) -> MadeCharts:
     """The catalogue of the database at db_path and its charts: each made from its tables,
     unless `previous` (the file being replaced) holds it made from the same input by the
-    same code (`code`, etl.inputs.code_version; without it every chart is made)."""
+    same code (`code`, etl.inputs.code_version; without it every chart is made). Without
+    `keep` only each chart's row is kept, not its figure: a build that draws no images holds
+    one figure at a time."""
     earlier = _earlier_keys(previous) if code else {}
     with Reader(db_path) as reader:
         reads = _Reads(ReaderFrames(reader))
         made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
-        out = MadeCharts(made, [], {}, {}, previous=previous)
+        out = MadeCharts(made, [], [], {}, {}, previous=previous)
         for ordinal, (chart_id, spec) in enumerate(made.charts.items()):
             out.ordinals[chart_id] = ordinal
             kept = earlier.get(chart_id)
@@ -195,7 +202,11 @@ def make_charts(db_path: Path, previous: Path | None = None, code: str = "") -> 
                 out.keys[chart_id] = kept
                 continue
             reads.start()
-            out.made.append(spec.build(reads))  # type: ignore[arg-type]
+            chart = spec.build(reads)  # type: ignore[arg-type]
+            out.rows.extend(part_rows([chart], [ordinal]).itertuples(index=False, name=None))
+            if keep:
+                out.made.append(chart)
+            del chart
             calls = list(reads.calls)
             out.keys[chart_id] = (input_key(code, spec, reads, calls), json.dumps(calls))
     return out
@@ -204,8 +215,7 @@ def make_charts(db_path: Path, previous: Path | None = None, code: str = "") -> 
 def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
-    places = [charts.ordinals[c.chart_id] for c in charts.made]
-    add_rows(db_path, CHART_PARTS, part_rows(charts.made, places))
+    add_rows(db_path, CHART_PARTS, pd.DataFrame(charts.rows, columns=CHART_PARTS.column_names))
     if charts.carried and charts.previous is not None:
         ordinals = pd.DataFrame(
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]
@@ -221,8 +231,8 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     )
     add_rows(db_path, CHART_KEYS, keys)
     add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
-    total = len(charts.made) + len(charts.carried)
+    total = len(charts.rows) + len(charts.carried)
     return (
-        f"stored {total} charts' figures and words: {len(charts.made)} made, "
+        f"stored {total} charts' figures and words: {len(charts.rows)} made, "
         f"{len(charts.carried)} unchanged and copied from the previous database"
     )
