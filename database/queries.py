@@ -941,11 +941,15 @@ def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
 
 
 def chart_keys(db: Reader) -> dict[str, tuple[str, str]]:
-    """What each chart of the file was made from, by chart id: (input key, reads as JSON);
-    empty for a file of another schema version, whose rows are not this code's."""
+    """What each chart of the file was made from, by chart id: (input key, reads as JSON),
+    for the charts whose parts it holds; empty for a file of another schema version, whose
+    rows are not this code's."""
     if not same_schema(db):
         return {}
-    frame = db.frame("SELECT chart_id, input_key, reads FROM chart_keys")
+    frame = db.frame(
+        "SELECT k.chart_id, k.input_key, k.reads FROM chart_keys k"
+        " JOIN chart_parts p USING (chart_id)"
+    )
     return {
         str(c): (str(k), str(r))
         for c, k, r in zip(frame["chart_id"], frame["input_key"], frame["reads"], strict=True)

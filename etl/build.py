@@ -3,7 +3,9 @@
 `check` runs the first two; `build` runs them all (`draw_images=False` skips only the drawing
 of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
 build reads again only the curated files whose bytes changed since the database it replaces
-(etl.inputs); every later step still runs over the whole corpus.
+(etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
+are copied from it); validation, rows, checks and derived tables still run over the whole
+corpus.
 """
 
 from __future__ import annotations
