@@ -12,7 +12,10 @@ import duckdb
 import pytest
 
 import database.write
+from database.write import earlier_inputs
 from etl.build import build
+from etl.chart_rows import make_charts
+from etl.inputs import CODE_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
@@ -164,6 +167,18 @@ def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, ste
     assert set(got) == set(want)
     for table in want:
         assert got[table] == want[table], f"{change}: table {table} differs from a full build"
+
+
+def test_charts_are_copied_only_from_a_file_the_same_code_made(tmp_path):
+    """A chart is copied when its rows and the code that made it are unchanged; another
+    version of the code (or of the translations) makes every chart again."""
+    db = tmp_path / "m.duckdb"
+    build(db, ROOT / "seeds", draw_images=False)
+    code = earlier_inputs(db)[CODE_PATH][1]
+    same = make_charts(db, db, code, keep=False)
+    other = make_charts(db, db, "another version of the code", keep=False)
+    assert (len(same.rows), len(same.carried)) == (0, len(same.ordinals))
+    assert (len(other.rows), len(other.carried)) == (len(other.ordinals), 0)
 
 
 def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, monkeypatch):
