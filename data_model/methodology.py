@@ -10,6 +10,7 @@ from data_model.coverage_rule import SENTENCE_RULE
 from data_model.fidelity_rules import OWN_NAME_RULE, PROPOSAL_TIME_RULE
 from data_model.qualifiers import BOUNDS_RULE, VAGUE_RULE
 from data_model.records import (
+    CheckRule,
     Event,
     Indicator,
     Phase,
@@ -88,6 +89,19 @@ def _translations(records: Sequence[Translation]) -> str | None:
             f"{', '.join(t.covers)} into {t.language}: {t.translator}, {t.status}"
             + (f" (reviewed by {t.reviewed_by})" if t.reviewed_by else "")
             for t in records
+        )
+        or None
+    )
+
+
+def _check_rules(rules: Sequence[CheckRule]) -> str | None:
+    """Each curated check rule: its id, kind, metrics and words."""
+    return (
+        "; ".join(
+            f"`{r.check_id}` ({r.kind.value}: "
+            + ", ".join(m for m in (r.total, *r.parts, r.share) if m)
+            + f"): {r.rule}"
+            for r in rules
         )
         or None
     )
@@ -226,6 +240,13 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
             "Claims that contradict each other are linked in `contested` and listed on the "
             "Data checks page with their words, so that neither is shown as settled.",
             contest and f"`{contest.contest_id}`: {contest.note}",
+        ),
+        _section(
+            "Checks between metrics",
+            "Which metrics the Data checks sum, compare and bound is curated in `checks` "
+            "(`seeds/curated/checks.yaml`), one rule per entry; a new check between two "
+            "metrics is one more entry, never a code change. " + _describe(CheckRule, "kind"),
+            _check_rules(records.get("checks", [])),
         ),
         _section(
             "Languages and translations",

@@ -22,6 +22,7 @@ from database import downloads, queries
 from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
 from monitor.texts import download_file_name
+from tests.apptests import open_app_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -42,12 +43,7 @@ def data_page(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingStorage)
 
     def open_page(**params: str | list[str]) -> tuple[AppTest, bytes]:
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("views/data.py")
-        at.run()
+        at = open_app_page("views/data.py", **params)
         assert not at.exception
         button = at.get("download_button")[0]
         name = button.proto.url.rsplit("/", 1)[-1]
@@ -86,12 +82,13 @@ def test_download_is_exactly_the_rows_in_the_grid(data_page, params):
 
 
 def _table_rows(at: AppTest) -> list[list[str]]:
-    """The body cells of the plain table, as text (tags and entities undone)."""
+    """The body cells of the plain table, as text (tags and entities undone), a figure's
+    "Copy citation" button aside."""
     body = at.html[0].value.split("<tbody>", 1)[1]
     return [
         [
             html.unescape(re.sub(r"<[^>]+>", "", cell))
-            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)
+            for cell in re.findall(r"<td(?! class=\"copy\")[^>]*>(.*?)</td>", row)
         ]
         for row in re.findall(r"<tr>(.*?)</tr>", body)
     ]
@@ -203,7 +200,10 @@ def test_download_file_name_says_the_dates_chosen(dates, name):
 
 @pytest.fixture(scope="module")
 def api(seed_db: Path) -> TestClient:
-    return TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
+    # The host the Data page names outside a browser (addresses.FALLBACK_URL): a figure's
+    # citation, in both, gives its address there.
+    routes = make_routes(Database(lambda: seed_db))
+    return TestClient(Starlette(routes=routes), base_url="http://localhost:8501")
 
 
 DATED = [t for t, spec in downloads.DOWNLOAD_TABLES.items() if spec.dated_on]

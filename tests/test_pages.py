@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import sys
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, build_version, make_routes
 from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
+from charts.model import StoredChart
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
@@ -316,7 +318,9 @@ def test_share_page_offers_the_light_embed_first(app):
     assert light < live
 
 
-def test_trends_draws_interactive_charts_on_request(app, seed_charts):
+@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
+def test_trends_draws_interactive_charts_on_request(app, seed_charts, seed_db_images, monkeypatch):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db_images))  # static images where drawn
     static = app("views/trends.py")
     assert not static.get("plotly_chart")
     live = app("views/trends.py", interactive="true", section="arrests")
@@ -343,20 +347,40 @@ def test_checks_filter_by_kind(app, seed_db, params, expected):
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
+def test_data_checks_lead_with_conflicts_and_fold_notes_and_agreements(app, seed_db):
     at = app("views/checks.py")
-    main = next(md.value for md in at.markdown if "Open question" in md.value)
-    first = main.split("\n\n")[0]
-    assert "Conflict" in first or "Open question" in first
-    assert "reported once only" not in main
-    aside = next(e for e in at.expander if e.label.startswith("Reported once only"))
-    assert "reported once only" in aside.markdown[0].value
     reader = Reader(seed_db)
+    status = queries.consistency_checks(reader)["status"].value_counts()
+    severity = queries.consistency_checks(reader)["severity"].value_counts()
+    # Conflicts first, then the open questions; the counts are the summary's.
+    assert [h.value for h in at.subheader][:2] == [
+        f"Conflicts: {status.get('fail', 0)}",
+        f"Open questions: {status.get('warn', 0)}",
+    ]
+    summary = next(md.value for md in at.markdown if md.value.count("-badge[") == 3)
+    assert [int(n) for n in re.findall(r"\*\*(\d+)\*\*", summary)] == [
+        status.get(s, 0) for s in ("fail", "warn", "pass")
+    ]
+    folded = {e.label: e for e in at.expander}
+    once = folded[f"Reported once only ({severity['note']} figures)"]
+    agree = folded[f"Agree ({severity['agreement']} checks)"]
+    main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
+    assert main.count("-badge[") == severity["question"]
+    assert "reported once only" not in main
+    assert "reported once only" in once.markdown[0].value
+    assert ":green-badge[" in agree.markdown[0].value
     ids = [*queries.sources(reader)["source_id"], *queries.metrics(reader)["metric_id"]]
-    for text in (main, aside.markdown[0].value):
+    for text in (main, once.markdown[0].value, agree.markdown[0].value):
         assert not ISO_DAY.search(text), ISO_DAY.search(text)
         assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
         assert "lower bound" not in text
+    # The whole computation on demand, in plain words too.
+    at.toggle(key="details").set_value(True).run()
+    main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
+    questions = queries.consistency_checks(reader)
+    first = questions[questions["severity"] == "question"].iloc[0]
+    assert first["detail"] in main.replace("\\", "")
+    assert not ISO_DAY.search(main) and "phase-" not in main
 
 
 def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):
@@ -380,8 +404,13 @@ def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_
     for metric in at.metric:
         words, signature = metric.help.rsplit(" — ", 1)
         assert words.startswith("“") and words.endswith("”"), metric.help
-        signer, credited = signature.split(", attributing it to ", 1)
+        # Whom the article credits, or that it credits no one: never "attributing it to not
+        # attributed" (issue 26).
+        signer, credited = re.split(
+            r", (?:attributing it to |(?=not attributed))", signature, maxsplit=1
+        )
         assert signer.replace("\\", "") in labels and credited, metric.help
+        assert "attributing it to not attributed" not in metric.help
 
 
 def test_data_checks_are_paged(app, monkeypatch):
@@ -544,12 +573,80 @@ def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query
     assert page["total_rows"] == len(rows)
 
 
-def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db, seed_charts):
+@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
+def test_static_charts_are_named_by_address_not_sent_in_every_run(
+    app, seed_db_images, seed_charts, monkeypatch
+):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db_images))
     at = app("views/trends.py")
     html = "".join(h.proto.body for h in at.get("html"))
-    with Reader(seed_db) as db:
+    with Reader(seed_db_images) as db:
         version = build_version(queries.build_info(db))
     for chart_id in next(iter(seed_charts.sections.values())).chart_ids:
         assert f"/charts/{chart_id}.svg?v={version}" in html
         assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
     assert "base64" not in html
+
+
+# --- a citation to copy for every figure (issue 26) ----------------------------------------
+
+
+def _copied(at: AppTest) -> list[str]:
+    """What each copy button on the page puts on the clipboard, in page order."""
+    bodies = "".join(h.proto.body for h in at.get("html"))
+    return [html.unescape(t) for t in re.findall(r'data-copy="([^"]*)"', bodies)]
+
+
+def test_each_headline_figure_copies_with_its_hedge_words_article_and_version(app, seed_db):
+    at = app("views/overview.py")
+    version = queries.build_info(Reader(seed_db))["data_version"]
+    copied = _copied(at)
+    assert len(copied) == len(at.metric) > 0
+    for metric, text in zip(at.metric, copied, strict=True):
+        words = metric.help.split("” — ")[0].lstrip("“")
+        assert text.startswith(f"{metric.label}: {metric.value} (")  # the hedge as shown
+        assert f"“{' '.join(words.split())}”" in text and "Source: " in text
+        assert f"data version {version}." in text
+        assert "/data?table=indicators&source=" in text.rsplit("Permalink: ", 1)[1]
+
+
+def test_each_figure_of_a_chart_copies_with_the_chart_as_its_address(app, seed_db):
+    parts = queries.chart_parts(Reader(seed_db), "users-share")
+    evidence = StoredChart.from_row(parts).evidence
+    at = app("views/trends.py", chart="users-share")
+    mine = [c for c in _copied(at) if c.endswith("trends?chart=users-share#users-share")]
+    assert [c.split(": ", 1)[1].split(" (", 1)[0] for c in mine] == list(evidence["label"])
+    assert all(
+        f"“{' '.join(q.split())}”" in c for q, c in zip(evidence["quote"], mine, strict=True)
+    )
+
+
+def test_each_figure_row_of_the_data_page_copies_its_citation_column(app, seed_db):
+    at = app("views/data.py", table="indicators")
+    rows = queries.indicators(Reader(seed_db)).head(25)
+    copied = _copied(at)
+    assert len(copied) == len(rows) > 0
+    for label, text in zip(rows["label"], copied, strict=True):
+        assert text.split("\n", 1)[0].split(": ", 1)[1].startswith(f"{label} (")
+    assert not _copied(app("views/data.py", table="statements"))  # figures only
+
+
+def test_the_users_share_chart_says_phase_2_has_no_figure_and_where_it_is_bounded(app):
+    at = app("views/trends.py", chart="users-share")
+    notes = [c.value for c in at.caption if c.value.startswith("No figure of")]
+    assert any(
+        "Phase 2: extension to the end of 2017" in n
+        and "imply at least 61.8%" in n
+        and "[Data checks](checks)" in n
+        for n in notes
+    ), notes
+
+
+def test_the_policies_pager_is_also_at_the_foot_and_turns_the_page(app, monkeypatch):
+    monkeypatch.setattr(finding, "PROPOSALS_PER_PAGE", 5)
+    at = app("views/policies.py")
+    assert len(at.pagination) == 2
+    first = [m.value for m in at.markdown if m.value.startswith("### ")]
+    at.pagination[1].set_value(2).run()
+    assert at.pagination[0].value == 2 and at.query_params["page"] in ("2", ["2"])
+    assert not set(first) & {m.value for m in at.markdown if m.value.startswith("### ")}

@@ -19,7 +19,8 @@ import pytest
 from tests.serving import DESKTOP, new_context, start_server, stop_server
 from tests.test_studio_browser import _the_dashboard_shows_the_figure
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+# The studio's own servers, one worker apart from the dashboard's browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "screenshots"
