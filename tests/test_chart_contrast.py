@@ -145,7 +145,7 @@ def test_every_word_in_every_chart_png_reads_at_aa_contrast(seed_db: Path):
     once more as SVG at the PNG's layout and read the same way."""
     pngs = [
         (c, d)
-        for c, kind, d in drawings(make_charts(seed_db)[1], "https://example.org")
+        for c, kind, d in drawings(make_charts(seed_db).made, "https://example.org")
         if kind == "png"
     ]
     assert pngs, "the build draws no PNG"
