@@ -183,10 +183,7 @@ class ChartDef:
 
     def build(self, frames: Frames, lang: str = "en") -> Chart:
         t = translator(lang)
-        metrics = frames.metrics()
-        reported = localised_figures(
-            frames.indicators(metric_ids=list(self.metric_ids)), metrics, lang
-        )
+        reported = localised_figures(frames.indicators(metric_ids=list(self.metric_ids)), lang)
         # Vague words ("thousands") have no number: they are never drawn as one.
         data = reported[reported["value"].notna()]
         # Two articles reporting the same metric get their own colours, never one series.
@@ -201,7 +198,7 @@ class ChartDef:
                 data, "phase_name", list(phases["name"]), self.group, y_title, lang=lang
             )
         else:
-            labels = metric_labels(metrics, lang)
+            labels = metric_labels(frames.metrics(), lang)
             order = [labels.get(m, m) for m in self.metric_ids]
             fig = categorical(data, "metric_label", order, self.group, y_title, lang=lang)
         if data.empty and not reported.empty:
@@ -378,21 +375,24 @@ def metric_chart(metric_id: str, label: str, unit_label: str) -> ChartDef:
     )
 
 
+@dataclass(frozen=True)
 class _InLanguage:
-    """A metric's own chart whose title and axis are its Khmer labels in Khmer."""
+    """A metric's own chart whose title and axis are its labels in each language (label_km).
+    Plain data only: the build keys a chart by its definition's text (etl.chart_rows)."""
 
-    def __init__(self, english: ChartDef, words: dict[str, tuple[str, str]]) -> None:
-        self.english = english
-        self.words = words  # lang -> (title, y_title)
-        self.chart_id = english.chart_id
-        self.title = english.title
-        self.question = english.question
-        self.metric_ids = english.metric_ids
+    chart_id: str
+    title: str
+    question: str
+    metric_ids: tuple[str, ...]
+    unit_label: str
+    #: (language, title, axis title) for each language.
+    words: tuple[tuple[str, str, str], ...]
 
     def build(self, frames: Frames, lang: str = "en") -> Chart:
-        title, y_title = self.words.get(lang, (self.english.title, self.english.y_title))
-        spec = replace(self.english, title=title, y_title=y_title)
-        return spec.build(frames, lang)
+        english = metric_chart(self.metric_ids[0], self.title, self.unit_label)
+        said = {code: (title, axis) for code, title, axis in self.words}
+        title, y_title = said.get(lang, (english.title, english.y_title))
+        return replace(english, title=title, y_title=y_title).build(frames, lang)
 
 
 @dataclass(frozen=True)
@@ -488,14 +488,22 @@ def catalogue(frames: Frames) -> Catalogue:
         for row in part.itertuples():
             if row.metric_id in has_figures and row.metric_id not in drawn:
                 english = metric_chart(row.metric_id, row.label, row.unit_label)
-                words = {
-                    lang: (
+                words = tuple(
+                    (
+                        lang,
                         translator(lang).pick(row.label, getattr(row, "label_km", None)),
                         translator(lang).pick(row.unit_label, getattr(row, "unit_label_km", None)),
                     )
                     for lang in LANGUAGES
-                }
-                charts[english.chart_id] = _InLanguage(english, words)
+                )
+                charts[english.chart_id] = _InLanguage(
+                    english.chart_id,
+                    english.title,
+                    english.question,
+                    english.metric_ids,
+                    row.unit_label,
+                    words,
+                )
                 shown.append(english.chart_id)
         if shown:
             labels = {

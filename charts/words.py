@@ -25,13 +25,13 @@ def _picked(t: Translator, english: pd.Series, khmer: pd.Series | None) -> list[
     ]
 
 
-def localised_figures(frame: pd.DataFrame, metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures with their printed label (hedge and number) and metric label in `lang`;
+def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures with their printed label (hedge and number) and metric label in `lang`
+    (metric_label_km, which the figures carry, so a chart reads no more than its figures);
     the frame as it is in English."""
     if lang == SOURCE_LANGUAGE or frame.empty:
         return frame
     t = translator(lang)
-    khmer = dict(zip(metrics["metric_id"], metrics.get("label_km", metrics["label"]), strict=True))
     labels = [
         hedged_label(r.value, r.qualifier, unit_words(r), lang)
         if pd.notna(r.value)
@@ -42,7 +42,7 @@ def localised_figures(frame: pd.DataFrame, metrics: pd.DataFrame, lang: str) -> 
     ]
     return frame.assign(
         label=labels,
-        metric_label=_picked(t, frame["metric_label"], frame["metric_id"].map(khmer)),
+        metric_label=_picked(t, frame["metric_label"], frame.get("metric_label_km")),
     )
 
 

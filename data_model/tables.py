@@ -656,6 +656,8 @@ INDICATOR_ROWS = Table(
     (
         *(_INDICATOR[n] for n in ("indicator_id", "metric_id")),
         _taken(METRICS, "label", "metric_label"),
+        # The metric's Khmer label: charts in Khmer read it with the figures (charts.words).
+        _taken(METRICS, "label_km", "metric_label_km"),
         _taken(METRICS, "category"),
         _taken(CATEGORIES, "label", "category_label"),
         *(_INDICATOR[n] for n in ("value", "qualifier", "value_low", "value_high", "unit")),

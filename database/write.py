@@ -332,7 +332,8 @@ def fold_khmer_rows(con: duckdb.DuckDBPyConnection) -> None:
 #: The rows of the indicator_rows table (data_model.tables.INDICATOR_ROWS), from the data
 #: tables, written by the build.
 INDICATOR_ROWS_SELECT = """
-    SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
+    SELECT i.indicator_id, i.metric_id, m.label AS metric_label,
+           m.label_km AS metric_label_km, m.category,
            c.label AS category_label,
            i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
            u.kind AS unit_kind, i.currency, i.label, i.vague,
