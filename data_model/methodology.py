@@ -57,7 +57,7 @@ def _figure(ind: Indicator, units: dict[str, UnitWords]) -> str:
     if ind.vague is not None:
         return vague_label(ind.vague)
     assert ind.value is not None and ind.qualifier is not None  # the model guarantees both
-    return hedged_label(ind.value, ind.qualifier, unit)
+    return hedged_label(ind.value, ind.qualifier, unit, value_to=ind.value_to)
 
 
 def _section(title: str, rule: str, example: str | None) -> str:

@@ -356,10 +356,20 @@ class Indicator(Reviewed):
         description="The number as reported, in the metric's unit (percentages 0-100; "
         "'one tonne' is 1000 kg; 'roughly half' is 50). Empty only for a vague quantity.",
     )
+    value_to: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_VALUE,
+        allow_inf_nan=False,
+        description="The upper end of a range the article gives ('between 300 and 400 people' "
+        "is value 300, value_to 400, qualifier between); at least value. Empty for every other "
+        "figure: a range is never collapsed to one number.",
+    )
     qualifier: Qualifier | None = Field(
         default=None,
         strict=False,
-        description="The hedge the article puts on the number. Empty only for a vague quantity.",
+        description="The hedge the article puts on the number (between: a range, value to "
+        "value_to). Empty only for a vague quantity.",
     )
     vague: str | None = Field(
         default=None,
@@ -413,9 +423,21 @@ class Indicator(Reviewed):
                     f"a vague amount ({self.vague!r}) has no value or qualifier: the rule "
                     "for vague words gives its only bound"
                 )
+            if self.value_to is not None:
+                raise ValueError(f"a vague amount ({self.vague!r}) has no value_to")
             if self.vague not in VAGUE_LOWER_BOUNDS:
                 known = ", ".join(repr(w) for w in VAGUE_LOWER_BOUNDS)
                 raise ValueError(f"vague words {self.vague!r} have no rule (known: {known})")
+        if self.qualifier is Qualifier.between:
+            if self.value_to is None:
+                raise ValueError("a range (qualifier between) needs value_to, its upper end")
+            if self.value is not None and self.value_to < self.value:
+                raise ValueError(
+                    f"value_to ({self.value_to:g}) is below value ({self.value:g}): a range "
+                    "runs from its low end (value) to its high end (value_to)"
+                )
+        elif self.value_to is not None and self.vague is None:
+            raise ValueError("value_to is only for a range: set qualifier to between")
         if self.restates is not None and not self.restates_note:
             raise ValueError("restates_note is required when restates is set")
         if self.restates == self.indicator_id:

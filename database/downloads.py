@@ -77,6 +77,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "metric_id",
             "category_label",
             "value",
+            "value_to",
             "qualifier",
             "value_low",
             "value_high",

@@ -330,7 +330,8 @@ def fold_khmer_rows(con: duckdb.DuckDBPyConnection) -> None:
 INDICATOR_ROWS_SELECT = """
     SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
            c.label AS category_label,
-           i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
+           i.value, i.value_to, i.qualifier, i.value_low, i.value_high, i.unit,
+           u.label AS unit_label,
            u.kind AS unit_kind, i.currency, i.label, i.vague,
            i.restates, i.restates_note,
            i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,

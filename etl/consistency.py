@@ -90,7 +90,9 @@ class Figure:
     @property
     def hedged(self) -> str:
         """The figure in the article's terms, e.g. 'more than 17,800' or 'about 50%'."""
-        return hedged_words(self.ind.value, self.ind.qualifier, self.unit)
+        return hedged_words(
+            self.ind.value, self.ind.qualifier, self.unit, value_to=self.ind.value_to
+        )
 
     @property
     def cited(self) -> str:
@@ -191,7 +193,7 @@ def figures(data: Dataset) -> list[Figure]:
         # An unknown metric or unit is the validation's to report; vague words have no number.
         if unit is None or ind.vague is not None:
             continue
-        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind)
+        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to)
         read_in = ind.period_start is None and ind.metric_id in CUMULATIVE_METRICS
         start = launch if read_in else ind.period_start
         out.append(Figure(ind, unit, start, read_in and launch is not None, low, high))
@@ -348,7 +350,7 @@ def _arithmetic(
 
 def _with_range(f: Figure) -> str:
     """'at least 300 (sent-to-rehabilitation, 300 or more)'; an exact figure is its own range."""
-    if Qualifier(f.ind.qualifier) is Qualifier.exact:
+    if Qualifier(f.ind.qualifier) in (Qualifier.exact, Qualifier.between):
         return f"{f.hedged} ({f.metric})"
     return f"{f.hedged} ({f.metric}, {_range(f.low, f.high, f.unit)})"
 

@@ -464,8 +464,13 @@ def _check_values(
         if rec.value is None:  # a vague amount: no number to judge
             continue
         metric = metrics.get(rec.metric_id)
-        if metric and metric.unit in shares and not 0 <= rec.value <= 100:
-            problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
+        if metric and metric.unit in shares:
+            for field in ("value", "value_to"):
+                number = getattr(rec, field)
+                if number is not None and not 0 <= number <= 100:
+                    problems.add(
+                        raw.file, raw.label, field, "a percentage must be between 0 and 100"
+                    )
         if rec.value < 0:
             problems.add(raw.file, raw.label, "value", "a figure cannot be negative")
 

@@ -10,7 +10,7 @@ from curation.suggest.records import Row
 
 #: The fields compared, as the methodology names them, and the record fields each covers.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "value": ("value",),
+    "value": ("value", "value_to"),
     "hedge": ("qualifier", "vague"),
     "date": ("as_of", "period_start", "period_end", "said_on", "event_date", "proposed_on"),
     "speaker": ("actor_id", "proposed_by"),
