@@ -19,7 +19,7 @@ from data_model.i18n import (
     translations,
     translator,
 )
-from data_model.qualifiers import QUALIFIER_WORDS, VAGUE_LOWER_BOUNDS, Qualifier
+from data_model.qualifiers import QUALIFIER_WORDS, VAGUE_LOWER_BOUNDS
 from data_model.records import RECORD_KINDS, Metric, QuoteTranslation, Statement, Translation
 from data_model.wording import (
     HEDGE_PHRASES,
