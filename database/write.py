@@ -236,13 +236,20 @@ def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -
         """
         INSERT INTO corrections
         SELECT * FROM (
-            SELECT $5 || $1 || '-' || c.table_name || '-' || c.record_id
-                       || coalesce('-' || f.field, '') AS correction_id,
+            -- An id corrections.yaml accepts (data_model.records.Id: a-z, 0-9 and '-', at most
+            -- 80 characters, a long one ending in a hash of the whole): written back there.
+            SELECT CASE WHEN length(i.id) <= 80 THEN i.id
+                        ELSE left(i.id, 63) || '-' || left(md5(i.id), 16) END AS correction_id,
                    c.table_name, c.record_id,
                    CASE c.change WHEN 'removed' THEN 'withdrawn' ELSE 'changed' END,
                    f.field, f.old_value, f.new_value, $2, CAST($4 AS DATE), $3, NULL, $1
             FROM build_changes c
             LEFT JOIN change_fields f USING (data_version, table_name, record_id)
+            CROSS JOIN LATERAL (
+                SELECT trim(regexp_replace(lower($5 || $1 || '-' || c.table_name || '-'
+                                                 || c.record_id || coalesce('-' || f.field, '')),
+                                           '[^a-z0-9-]+', '-', 'g'), '-') AS id
+            ) i
             WHERE c.data_version = $1 AND c.change IN ('changed', 'removed')
         ) AS new
         -- A build of data already built under this version (a second Save that found the
@@ -253,6 +260,34 @@ def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -
     )
     after = con.execute("SELECT count(*) FROM corrections").fetchone()
     return int(after[0]) - int(before[0]) if after and before else 0
+
+
+#: Kinds of tracked tables as curated files name them (corrections.record_kind).
+_CURATED_KIND = {"policy_positions": "positions"}
+
+
+def build_corrections(con: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
+    """The corrections this build was given a reason for (--reason), as corrections.yaml
+    holds them (data_model.records.Correction), in a stable order."""
+    rows = con.execute(
+        """
+        SELECT correction_id, record_kind, record_id, action, field, old_value, new_value,
+               reason, corrected_on, corrected_by
+        FROM corrections WHERE starts_with(correction_id, ?) AND data_version = ?
+        ORDER BY correction_id
+        """,
+        [BUILD_REASON_PREFIX, _info(con, "data_version")],
+    ).fetchall()
+    out = []
+    for cid, kind, rid, action, field, old, new, reason, day, by in rows:
+        entry = {"correction_id": cid, "record_kind": _CURATED_KIND.get(kind, kind),
+                 "record_id": rid, "action": action,
+                 # A record changed only in its article text (never compared field by field).
+                 "field": field or ("body" if action == "changed" else None),
+                 "old_value": old, "new_value": new, "reason": reason, "corrected_on": day,
+                 "corrected_by": by}  # fmt: skip
+        out.append({k: v for k, v in entry.items() if v is not None})
+    return out
 
 
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:

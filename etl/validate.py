@@ -483,6 +483,13 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
         kind: {getattr(r, ID_FIELDS[kind]) for _, r in parsed.get(kind, [])}
         for kind in RECORD_KINDS
     }
+    # A position its proposal lists has the id the build gives it (policy id and a number):
+    # a correction a build was given (--reason) names it so.
+    ids["positions"] |= {
+        f"{p.policy_id}-{i + 1}"
+        for _, p in parsed.get("policies", [])
+        for i in range(len(p.positions))
+    }
     sources = parsed.get("sources", [])
     bodies, hashes = _bodies(sources, articles, problems)
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
