@@ -885,6 +885,46 @@ class Review(Record):
     )
 
 
+class FieldAgreement(Record):
+    """How often two codings of the same words agree on one field."""
+
+    field: Text = Field(
+        description="The field compared, as the methodology names it: value, hedge, date, "
+        "speaker, kind or stance."
+    )
+    agreeing: int = Field(ge=0, description="Records both coded on which the field agrees.")
+    compared: int = Field(ge=0, description="Records both coded that give the field.")
+
+    @model_validator(mode="after")
+    def _within(self) -> FieldAgreement:
+        if self.agreeing > self.compared:
+            raise ValueError("agreeing is more than compared")
+        return self
+
+
+class CodingAgreement(Record):
+    """Two researchers' independent codings of one article compared (the studio's Agreement
+    screen): kept in seeds/curated/agreement.yaml, reported on the Methodology page."""
+
+    agreement_id: Id = Field(description="Stable identifier, <source_id>-<first>-<second>.")
+    source_id: Id = Field(description="The article both coded (sources.source_id).")
+    first: Text = Field(description="One researcher who coded it.")
+    second: Text = Field(description="The other researcher, who coded it independently.")
+    compared_at: dt.datetime = Field(strict=False, description="When compared (UTC).")
+    paired: int = Field(ge=0, description="Records both coded (the same words, the same kind).")
+    only_first: int = Field(ge=0, description="Records only the first researcher coded.")
+    only_second: int = Field(ge=0, description="Records only the second researcher coded.")
+    fields: list[FieldAgreement] = Field(
+        description="Agreement per field on the records both coded."
+    )
+
+    @model_validator(mode="after")
+    def _two_people(self) -> CodingAgreement:
+        if self.first.strip().casefold() == self.second.strip().casefold():
+            raise ValueError("an agreement compares two different researchers")
+        return self
+
+
 #: Every record kind, by the YAML key under which curated files list them.
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
@@ -903,6 +943,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "translations": Translation,
     "corrections": Correction,
     "reviews": Review,
+    "agreements": CodingAgreement,
 }
 
 #: The field holding each kind's identifier.
@@ -923,4 +964,5 @@ ID_FIELDS: dict[str, str] = {
     "translations": "translation_id",
     "corrections": "correction_id",
     "reviews": "review_id",
+    "agreements": "agreement_id",
 }
