@@ -14,10 +14,9 @@ from streamlit.testing.v1 import AppTest
 
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
-from etl.build import build
-from studio import codebook, drafts, publish
 from data_model.methodology import NO_AGREEMENT, render_methodology
-from etl.build import check
+from etl.build import build, check
+from studio import codebook, drafts, publish
 from studio.agreement import compare
 from studio.editors import number_text
 
