@@ -530,6 +530,13 @@ class Statement(Reviewed):
         description="Unofficial translations of the quote, at most one per language; the "
         "quote itself stays in the language it was said or written in.",
     )
+    note: str | None = Field(
+        default=None,
+        min_length=1,
+        description="A caveat readers see beside the statement, e.g. that the article does "
+        "not say in so many words who said it and the attribution is read from the sentences "
+        "around it; empty when there is none.",
+    )
 
     @model_validator(mode="after")
     def _one_translation_per_language(self) -> Statement:

@@ -210,6 +210,7 @@ STATEMENTS = Table(
         _from(Statement, "said_on", "DATE"),
         _from(Statement, "topic", "VARCHAR"),
         _from(Statement, "stance", "VARCHAR"),
+        _from(Statement, "note", "VARCHAR"),
     ),
     ("statement_id",),
 )
@@ -598,6 +599,7 @@ STATEMENT_SEARCH = Table(
             "relayed_by", "VARCHAR", "Who passed the words on, where someone did (actors.actor_id)."
         ),
         Column("relayed_by_name", "VARCHAR", "That actor's name."),
+        Column("note", "VARCHAR", "A caveat shown beside the statement (statements.note)."),
         *_SOURCE_SHOWN,
     ),
     ("statement_id",),

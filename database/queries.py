@@ -310,7 +310,7 @@ def _statement_conditions(
 _STATEMENT_COLUMNS = """
         SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
                f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
-               f.relayed_by, f.relayed_by_name,
+               f.relayed_by, f.relayed_by_name, f.note,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
                f.source_published_on, f.source_date_precision, f.source_citation,

@@ -325,7 +325,7 @@ STATEMENT_SEARCH_SELECT = f"""
            CAST(year(coalesce(t.said_on, s.published_on)) AS INTEGER) AS said_year,
            {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack,
            coalesce(t.actor_role, a.role) AS actor_role, t.quote, t.kind, t.said_on,
-           t.relayed_by, r.name AS relayed_by_name,
+           t.relayed_by, r.name AS relayed_by_name, t.note,
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.citation AS source_citation, s.short_label AS source_label

@@ -160,6 +160,8 @@ def _statement(n: int, row: Row, curated: Curated) -> None:
     rec["said_on"] = _date("Said on", rec["said_on"], f"said-{n}", rec, "said_on")
     rec["relayed_by"] = picker("Relayed by (second-hand only)", "actors", rec.get("relayed_by"),
                                f"relay-{n}", curated=curated)  # fmt: skip
+    rec["note"] = st.text_input("Note for readers (a caveat, shown beside it)",
+                                rec.get("note") or "", key=f"note-{n}") or None  # fmt: skip
 
 
 def _policy(n: int, row: Row, curated: Curated) -> None:

@@ -285,6 +285,7 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
             ann.get_by_role("button", name="Reopen to fix").click()
             _save(ann)
         with Step("approve"):
+            _screen(bo, "Open")  # Approve again: the screen is drawn afresh
             _screen(bo, "Approve")
             expect(bo.get_by_role("button", name="Approve and publish")).to_be_enabled()
             expect(bo.get_by_test_id("stTable").filter(has_text="value_to")).to_have_count(1)
