@@ -66,11 +66,6 @@ TRACKED = {
 }
 
 
-#: Builds whose changes the feed keeps: enough for a reader back from a long holiday, few
-#: enough that the table stays small however long the monitor runs.
-FEED_BUILDS = 50
-
-
 def _schema_version(con: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
     """The schema version the file attached as `catalog` was built with (None if unknown)."""
     try:
@@ -110,7 +105,8 @@ def _field_changes(table: str, key: str) -> str:
 def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
     (every record counts as added when there is none), then the changes of the builds before
-    it, carried forward from that file (the last FEED_BUILDS builds in all); change_fields
+    it, carried forward from that file (every build: changes.json?since= answers from any
+    version the history names, and the table grows only by what each build changes); change_fields
     with each changed field's old and new value; build_versions with this build's data
     version after those carried; and the version that first carried each correction.
 
@@ -166,9 +162,8 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             """
             INSERT INTO build_changes
             SELECT table_name, record_id, change, source_id, build, built_at, data_version
-            FROM previous.build_changes WHERE build > ?
-            """,
-            [last + 1 - FEED_BUILDS],
+            FROM previous.build_changes
+            """
         )
     finally:
         con.execute("DETACH previous")

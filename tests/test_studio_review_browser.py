@@ -283,6 +283,8 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
         _shot(ann, "open-returned")
         with Step("reopen and save again"):
             ann.get_by_role("button", name="Reopen to fix").click()
+            # Reopened on Review, the records as saved: then on to Save.
+            expect(ann.get_by_role("heading", name="6 candidates")).to_be_visible()
             _save(ann)
         with Step("approve"):
             _screen(bo, "Open")  # Approve again: the screen is drawn afresh
