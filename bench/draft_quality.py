@@ -1,8 +1,11 @@
 """Per-field precision and recall of the drafts on made-up articles with a gold coding, the
 held-aside third apart, and the share of drafted fields a curator must change.
 
-Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/suggest + drafting/
+Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/suggest + drafting/,
+                                                          # then the Khmer articles apart
        .venv/bin/python bench/draft_quality.py --held-out # tests/fixtures/drafting/held_out only
+       .venv/bin/python bench/draft_quality.py --held-out-2  # drafting/held_out_2 only (the
+                                                          # second held-aside set, scored alike)
        .venv/bin/python bench/draft_quality.py DIR...     # any folders of NAME.txt + answer key
 
 An answer key sits beside its article as NAME.expected.yaml (or NAME.gold.yaml, NAME.yaml):
@@ -36,6 +39,12 @@ from curation.suggest.records import Row, draft_rows  # noqa: E402
 
 TRAINING = (ROOT / "tests" / "fixtures" / "suggest", ROOT / "tests" / "fixtures" / "drafting")
 HELD_OUT = ROOT / "tests" / "fixtures" / "drafting" / "held_out"
+# Written after held_out/ was measured and became training (issue 23); the rules never saw it.
+HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_2"
+KHMER = ROOT / "tests" / "fixtures" / "khmer"  # Khmer articles, keys NAME.gold.yaml
+# Khmer articles written after the drafting rules were frozen (issue 23, second round).
+KHMER_UNSEEN = ROOT / "tests" / "fixtures" / "khmer_drafting"
+_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
 DATE_FIELDS = ("period_start", "period_end", "as_of")
 
 
@@ -206,19 +215,24 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         {**w, "policy": w.get("proposal")} for w in gold.get("positions") or []
     ]
     hit_pr: set[int] = set()
+    # A position on a proposal new in this article is right on the draft of that proposal.
+    drafted: dict[str, str] = {}
     for w in want_pr:
+        policy = drafted.get(w["policy"], w["policy"]) if w.get("policy") else None
         ok = [
             k
             for k, r in enumerate(measures)
             if k not in hit_pr
             and _opens(r, w["opening"])
             and (
-                r.kind == "positions" and r.record.get("policy_id") == w["policy"]
-                if w.get("policy")
+                r.kind == "positions" and r.record.get("policy_id") == policy
+                if policy
                 else r.kind == "policies"
             )
         ]
         s.add("proposals/positions found", bool(ok))
+        if ok and not w.get("policy") and w.get("proposal"):
+            drafted[str(w["proposal"])] = str(measures[ok[0]].record.get("policy_id"))
         hit_pr.update(ok[:1])
         fields += 7  # a proposal's name and description are always written
         changed += 2 if ok else 7
@@ -278,17 +292,76 @@ def run(folders: list[Path], title: str) -> None:
         )
 
 
+def run_khmer(folder: Path) -> None:
+    """The Khmer articles: figures (value in kg for weights) with their hedges, statements
+    with their speaker and kind, quotations found. A figure a repeated headline restates is
+    one record: identical gold figures count once."""
+    from corpus.khmer import normalise
+
+    def fold(text: str) -> str:
+        return normalise(text).text.replace(" ", "")
+
+    curated = curated_lists(ROOT / "seeds")
+    s = Score()
+    for txt in sorted(folder.glob("*.txt")):
+        gold = yaml.safe_load(txt.with_suffix(".gold.yaml").read_text(encoding="utf-8"))
+        raw = txt.read_text(encoding="utf-8")
+        began = time.perf_counter()
+        _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", gold["published"], curated)
+        s.times.append(time.perf_counter() - began)
+        figs = [r for r in rows if r.kind == "indicators"]
+        stmts = [r for r in rows if r.kind == "statements"]
+        want = {(f["words"], f["value"], f["unit"]): f for f in gold.get("figures") or []}
+        used: set[int] = set()
+        for f in want.values():
+            value = f["value"] * _KG.get(f["unit"], 1.0)
+            k = next((k for k, r in enumerate(figs) if k not in used
+                      and abs(float(r.record["value"]) - value) < 1e-6), None)  # fmt: skip
+            s.add("figures found", k is not None)
+            if k is not None:
+                used.add(k)
+                s.add("hedges right", figs[k].record["qualifier"] == f["qualifier"])
+        s.add("figures precision", len(used), len(figs))
+        hit: set[int] = set()
+        for w in gold.get("statements") or []:
+            k = next((k for k, r in enumerate(stmts) if k not in hit
+                      and any(fold(w["speaker"]) in fold(n) for n in r.notes[:1])
+                      and r.record["kind"] == w["kind"]), None)  # fmt: skip
+            s.add("statements found", k is not None)
+            hit.update([k] if k is not None else [])
+        for q in gold.get("quotes") or []:
+            s.add("quotes found", any(fold(q) in fold(r.record["quote"]) for r in stmts))
+        s.add("statements precision", len(hit), len(stmts))
+    print(f"== Khmer ({folder.relative_to(ROOT)}): {len(s.times)} articles ==")
+    for name, label in (
+        ("figures found", "figures found (recall)"),
+        ("figures precision", "figures precision"),
+        ("hedges right", "hedges right"),
+        ("statements found", "statements found, speaker and kind right"),
+        ("statements precision", "statements precision"),
+        ("quotes found", "quotations found"),
+    ):
+        print(s.line(name, label))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--held-out", action="store_true", help="score the held-aside third")
+    parser.add_argument(
+        "--held-out-2", action="store_true", help="score the second held-aside set (held_out_2)"
+    )
     args = parser.parse_args()
     if args.folders:
         run(args.folders, ", ".join(map(str, args.folders)))
     elif args.held_out:
         run([HELD_OUT], "held-aside third (tests/fixtures/drafting/held_out)")
+    elif args.held_out_2:
+        run([HELD_OUT_2], "second held-aside set (tests/fixtures/drafting/held_out_2)")
     else:
         run([p for p in TRAINING if p.is_dir()], "training (fixtures/suggest + drafting)")
+        run_khmer(KHMER)
+        run_khmer(KHMER_UNSEEN)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,11 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "foreigners-arrested"),
         ("Drug arrests rose 84 percent last year compared to 2016.", "84 percent",
          "arrests-change-pct"),
+        ("Police arrested 8,130 people. Of those, 2,310 were accused of trafficking, he said.",
+         "2,310", "arrests-traffickers"),
+        # Compared with the count of the same unit before it, not the cases between.
+        ("Police arrested 13,260 people in 6,180 drug cases this year, compared with 15,020 "
+         "people last year.", "15,020", "arrests-total"),
     ],
 )  # fmt: skip
 def test_s1_the_metric_is_what_is_counted(text, words, metric):
@@ -189,6 +194,13 @@ def test_s7_a_spelling_variant_is_flagged_for_review():
         "Media contact: Chan Vuthy, +855 12 345 678",
         "Officers prepare to burn seized narcotics in the capital. KT/Chor Sokunthea",
         "By Sok Rathana / Khmer Times",
+        "Reading time 3 min",
+        "Related: Campaign nets 1,000 in first week",
+        "Publication date 26 June 2018 | 08:14 ICT",
+        "Photo taken on March 15, 2021 shows 40 kg of seized drugs in Phnom Penh, Cambodia. "
+        "(Photo by Sovannara/Xinhua)",
+        # A headline repeated under the page's logo line, and one in sentence case.
+        "Gendarmes catch courier with 27 kg of meth near Thai border",
     ],
 )
 def test_s8_furniture_gives_nothing(furniture):
@@ -196,6 +208,47 @@ def test_s8_furniture_gives_nothing(furniture):
     rows = _rows(text, D(2018, 9, 4))
     assert [r.record["value"] for r in rows if r.kind == "indicators"] == [300]
     assert not any(furniture[:12] in str(r.record.get("quote")) for r in rows)
+
+
+def test_s8_a_caption_closing_the_article_gives_nothing():
+    text = "Police held 300 people in the raids, the report said.\n\nPolice display 86 kg of drugs "
+    text += "seized in Banteay Meanchey. Supplied"
+    assert [r.record["value"] for r in _rows(text, D(2020, 10, 14), "indicators")] == [300]
+
+
+# A number a measure puts forward (a target), an age or a duration is no campaign figure.
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The NACD on Monday agreed to set up testing posts and to train 500 village police "
+         "officers.", []),
+        ("The authority plans to open two more provincial centres in 2020.", []),
+        ("A third of those arrested were under 25, the authority said.", [33.33]),
+        ("Half a year in, the count of arrests already exceeds 9,000.", [9000]),
+    ],
+)  # fmt: skip
+def test_targets_ages_and_durations_are_no_figures(text, values):
+    got = [r.record["value"] for r in _rows(text, D(2020, 10, 14), "indicators")]
+    assert got == pytest.approx(values, abs=0.01)
+
+
+# Who gave a figure: the organisation a source phrase names, carried to "the report said".
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Police arrested 8,130 people this year, according to National Police figures released "
+         "yesterday.", ["national-police"]),
+        ("Prisons held about 42,000 inmates at the end of June, according to the General "
+         "Department of Prisons.", ["general-department-of-prisons"]),
+        ("The authorities handled upwards of 8,000 cases last year, a National Authority for "
+         "Combating Drugs report says.", ["nacd"]),
+        ("Police detained 10,310 people this year, the Interior Ministry said in a report on "
+         "Tuesday.\n\nOf the suspects, 209 were foreigners, the report said.",
+         ["interior-ministry", "interior-ministry"]),
+    ],
+)  # fmt: skip
+def test_a_figure_is_given_by_the_organisation_its_source_names(text, actors):
+    assert [r.record["actor_id"] for r in _rows(text, D(2018, 9, 4), "indicators")] == actors
 
 
 def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
@@ -222,6 +275,18 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
           ("policies", "Opening treatment clinics in every rural district")]),
         ("Ke Kim Yan said the five white villages on the border were a model for every "
          "province.", [("positions", "white-villages")]),
+        ("The NACD on Monday agreed to set up drug-testing posts at border crossings and to "
+         "train village police officers in drug prevention.",
+         [("policies", "Set up drug-testing posts at border crossings"),
+          ("policies", "Train village police officers in drug prevention")]),
+        ("Kim Yan said border provinces should report every seizure to the NACD within a day.",
+         [("policies", "Border provinces should report every seizure to the NACD within a day")]),
+        ("Hun Sen called for a drug rehabilitation centre in every province and for heavier "
+         "penalties on officials who protect traffickers.",
+         [("policies", "A drug rehabilitation centre in every province"),
+          ("policies", "Heavier penalties on officials who protect traffickers")]),
+        ("He added that police would station more officers at checkpoints on the border.",
+         [("policies", "Police would station more officers at checkpoints on the border")]),
         # Urging families is no policy.
         ("The ministry's spokesman Khieu Sopheak urged families to send their children for "
          "voluntary treatment.", []),
@@ -233,6 +298,28 @@ def test_s9_proposals_and_positions(text, expected):
         (r.kind, r.record["name"] if r.kind == "policies" else r.record["policy_id"]) for r in rows
     ]
     assert got == expected
+
+
+# A position on "the plan" / "the proposal" is on the measure the article put forward.
+@pytest.mark.parametrize(
+    ("second", "position"),
+    [
+        ("A senior police officer opposed the plan, saying dealers would pose as users.",
+         "opposes"),
+        ("Am Sam Ath, of the rights group Licadho, welcomed the proposal.", "supports"),
+        ("Interior Ministry spokesman Khieu Sopheak doubted the plan could be carried out this "
+         "year.", "mixed"),
+    ],
+)  # fmt: skip
+def test_s9_a_position_on_the_plan_is_on_the_measure_put_forward(second, position):
+    text = "The Justice Ministry has proposed shorter prison terms for drug users.\n\n" + second
+    proposal, *positions = [
+        r for r in _rows(text, D(2023, 8, 22)) if r.kind in ("policies", "positions")
+    ]
+    assert proposal.kind == "policies"
+    assert [(p.record["policy_id"], p.record["position"]) for p in positions] == [
+        (proposal.record["policy_id"], position)
+    ]
 
 
 # S10: unnamed and collective sources stay unnamed, with the article's description.
@@ -251,3 +338,32 @@ def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, descripti
     (row,) = _rows(text, D(2020, 6, 3), "statements")
     assert row.record["actor_id"] is None
     assert any(n.startswith("speaker (unnamed): " + description) for n in row.notes), row.notes
+
+
+# A Khmer article drafts through the Khmer readers: Khmer numbers and hedges, «» quotations,
+# speech verbs and the speaker without the title.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ភ្នំពេញ៖ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យជាង ២០០ នាក់ កាលពីម្សិលមិញ។",
+         [("indicators", 200.0, "more_than", "arrests-total")]),
+        ("សមត្ថកិច្ចក៏បានរឹបអូសថ្នាំម៉ាទឹកកកចំនួន ២.៤២៨ ក្រាម ផងដែរ។",
+         [("indicators", 2.428, "exact", "drugs-seized-kg")]),
+        ("លោក ចាន់ សុភ័ក្ត្រ បាននិយាយថា «យើងនឹងបន្តប្រតិបត្តិការនេះរហូតដល់ចុងឆ្នាំ។»",
+         [("statements", "direct", "យើងនឹងបន្តប្រតិបត្តិការនេះរហូតដល់ចុងឆ្នាំ", "ចាន់ សុភ័ក្ត្រ")]),
+        ("ឯកឧត្តម ស ខេង បានថ្លែងថា ក្រុមគ្រួសារគួរតែនាំកូនចៅទៅព្យាបាល។",
+         [("statements", "reported", "sar-kheng")]),
+    ],
+)  # fmt: skip
+def test_a_khmer_article_drafts_khmer_figures_and_speakers(text, expected):
+    got = []
+    for r in _rows(text, D(2018, 2, 20)):
+        rec = r.record
+        if r.kind == "indicators":
+            got.append((r.kind, rec["value"], rec["qualifier"], rec["metric_id"]))
+        elif rec["actor_id"]:
+            got.append((r.kind, rec["kind"], rec["actor_id"]))
+        else:
+            speaker = r.notes[0].removeprefix("speaker: ").split(" (")[0]
+            got.append((r.kind, rec["kind"], rec["quote"], speaker))
+    assert got == expected

@@ -11,7 +11,7 @@ _PARAGRAPH = re.compile(
     r"^(?:"
     r"(?:published|updated|posted|photo|photograph|picture|image|credit|tags|share this|"
     r"follow us|subscribe|copyright|©|advertisement|editor|editors|edited by|reporting by|"
-    r"writing by|source)\b"
+    r"writing by|source|reading time|read more|related|see also|publication date)\b"
     r"|by\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:/|,|and)\s*[\w\s'’.-]{0,40})?$"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?\s*$"  # "08:06 ICT", "10.30 am"
     r"|(?:[^\n>»|]{1,40}\s*[>»|]\s*){1,}[^\n>»|]{1,60}$"  # "Home > World > Asia"
@@ -61,11 +61,35 @@ def _headline(text: str) -> bool:
 def is_furniture(paragraph: str) -> bool:
     """True for a paragraph of page furniture, never for a sentence of the report."""
     text = paragraph.strip()
+    if _CREDIT.search(text):  # "Photo taken on ... (Photo by Sovannara/Xinhua)": a caption
+        return True
     if _PARAGRAPH.match(text):
         return not _looks_like_prose(text)
     return bool(
         _CONTACT.match(text) or _STAMP.match(text) or _CREDIT.search(text) or _headline(text)
     )
+
+
+# How a paragraph of the report ends: a stop, or a quotation closing after one.
+_TERMINATED = re.compile(r"[.!?…][\"”’')]*\s*$|[\"”]\s*$")
+
+
+# A wire story's end mark glued to its last sentence ("... by the newspaper. Enditem").
+_END_MARK = re.compile(r"\s*(?:Enditem|=+\s*FRESH\s+NEWS|-+\s*AKP\s*-*)\s*$")
+
+
+def _ends(paragraph: str) -> bool:
+    return bool(_TERMINATED.search(_END_MARK.sub("", paragraph.strip()) or "x"))
+
+
+def head_and_tail(paragraphs: list[str]) -> set[int]:
+    """Indices of the paragraphs before the report's first sentence and after its last one that
+    end without a stop: headlines repeated under a logo, kickers, captions ending in a credit
+    ("... Supplied"), "Enditem". The report's own paragraphs end with a stop or a quotation."""
+    ended = [k for k, p in enumerate(paragraphs) if _ends(p)]
+    if not ended:
+        return set()
+    return {k for k, p in enumerate(paragraphs) if (k < ended[0] or k > ended[-1]) and not _ends(p)}
 
 
 def _looks_like_prose(text: str) -> bool:

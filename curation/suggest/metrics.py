@@ -36,7 +36,7 @@ _SYNONYMS = {
     "center": "centres", "centers": "centres", "rehab": "rehabilitation",
     "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
     "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
-    "handled": "investigated", "chemicals": "precursors", "chemical": "precursors",
+    "handled": "investigated", "accused": "arrest", "chemicals": "precursors", "chemical": "precursors",
     "found": "seized", "took": "seized", "netted": "seized", "intercepted": "seized",
     "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
 }  # fmt: skip
@@ -186,11 +186,15 @@ def guess_metric(
         right |= {"chan"}
     unit_stems = stems(unit) | (_SHARE if unit == "percent" else set())
     best: tuple[float, dict[str, Any]] | None = None
+    # "Prisons held 42,000 inmates": a stock of prisoners, never an arrest count.
+    inmates = "pris" in stems(" ".join(noun))
     for m in metrics:
         if str(m.get("unit")) != unit:
             continue
         own = stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
         own -= unit_stems
+        if inmates and "arre" in own:
+            continue
         if not own & (left | right) or (subset and not own & right):
             continue  # "131 of them foreigners": the subset's own noun must match
         # A subset's word the clause does not say costs more than a shared word earns:

@@ -392,6 +392,18 @@ _LAW = re.compile(
 
 
 _AGE = re.compile(r"(?:\bwho\s+(?:is|was)|\baged|\bage)\s*$", re.I)
+# "were under 25", "all over 60": an age bound, when no unit follows the number.
+_AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:under|over|below|above)\s*$",
+                        re.I)  # fmt: skip
+# "agreed to ... train 500 officers", "plans to open two centres", "proposed ... in three
+# provinces": a number inside the measure put forward is its target, not a count made.
+_TARGET = re.compile(
+    r"\b(?:agreed|agrees|plans?|planned|aims?|aimed|pledged|promised|vowed)\s+to\b[^,.;]*$"
+    r"|\b(?:proposed|proposes|called\s+for|calls\s+for)\b[^,.;]*$"
+    r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station)"
+    r"\b[^,.;]*$",
+    re.I,
+)
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 _RANGE_AND = re.compile(r"\s*and\s*", re.I)
@@ -454,6 +466,12 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 i += 1
                 continue
             value, unit, j, note = parsed
+            before = text[: toks[i].start]
+            if _TARGET.search(before) or (
+                unit is None and value < 100 and _AGE_BOUND.search(before)
+            ):
+                i = j  # a measure's target or an age bound: no campaign figure
+                continue
             ranged = (
                 _range(figures[-1], text, float(value), unit, (toks[i].start, toks[j - 1].end))
                 if figures and figures[-1].sentence == number

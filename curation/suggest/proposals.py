@@ -22,9 +22,13 @@ _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
     r"called\s+on|calls\s+on|urged|urges|recommended|recommends|plans?\s+to|planned\s+to|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
-    r"will\s+(?:open|build|introduce|set\s+up|create))\b",
+    r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+to|agrees\s+to|"
+    r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand)\b)))\b",
     re.I,
 )
+# "Kim Yan said border provinces should report ...": a modal measure is its whole clause, from
+# the subject after the speech verb; the subject must be one that can act for the state.
+_CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
 _ADDRESSED = ("called on", "calls on", "urged", "urges")
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
@@ -33,7 +37,7 @@ _OPPOSES = re.compile(
     r"\b(oppos(?:e|es|ed)|reject(?:s|ed)?|not the answer|criticis(?:e|es|ed)|doubted)\b", re.I
 )
 # A list's next measure: "and opening ...", "and to end ...", "and a special prison ...".
-_NEXT = re.compile(r",?\s+and\s+(?=(?:to\s+\w+|\w+ing|an?\s|the\s|new\s|more\s))", re.I)
+_NEXT = re.compile(r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s))", re.I)
 # Where a measure's words end: a trailing circumstance after a comma ("..., at its review").
 _TAIL = re.compile(r",\s+(?:at|in|on|during|as|while|which|who|saying|according)\b.*$", re.I)
 _AUTHORITY = re.compile(
@@ -83,7 +87,20 @@ def _measures_after(text: str, verb: str) -> list[str]:
         rest = rest[to.end() :]
     rest = _TAIL.sub("", rest.strip().rstrip(".")).strip()
     parts = [p.strip(" ,") for p in _NEXT.split(rest) if p.strip(" ,")]
-    return [re.sub(r"^to\s+", "", p) for p in parts if len(p.split()) >= 2]
+    return [re.sub(r"^(?:to|for)\s+", "", p) for p in parts if len(p.split()) >= 2]
+
+
+def _modal_measure(sentence: str, m: re.Match[str]) -> list[str]:
+    """The clause a modal verb puts forward ("police would station more officers ..."), when
+    its subject can act for the state; none for "users should be treated ..."."""
+    starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
+    start = starts[-1] if starts else 0
+    subject = sentence[start : m.start()]
+    if not _AUTHORITY.search(subject) or len(subject.split()) > 6:
+        return []
+    clause = _TAIL.sub("", sentence[start:].strip().rstrip(".")).strip()
+    clause = re.split(r"\s+so\s+that\b|\s+because\b", clause)[0]
+    return [clause] if len(clause.split()) >= 3 else []
 
 
 def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Measure]:
@@ -106,7 +123,8 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
     if m is None:
         return out
     verb = " ".join(m.group("verb").split())
-    for words in _measures_after(sentence[m.end() :], verb):
+    found = _modal_measure(sentence, m) if m.group("modal") else None
+    for words in found if found is not None else _measures_after(sentence[m.end() :], verb):
         fit = _curated_fit(words, policies)
         if fit is not None and fit[1] >= 0.99:  # the measure is that proposal, word for word
             p, share = fit
@@ -117,3 +135,30 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
             out.append(Measure(None, position, verb, name[:120], "no curated proposal is it: a "
                                "new one", 0.6))  # fmt: skip
     return out
+
+
+# "opposed the plan", "welcomed the proposal", "doubted the plan could ...": a position on the
+# measure the article put forward last (its words are not repeated, so no name can match).
+_ON_IT = re.compile(
+    r"\b(?P<verb>welcomed|welcomes|backed|backs|supported|supports|endorsed|praised|opposed|"
+    r"opposes|rejected|rejects|criticised|criticized|condemned|doubted|doubts|questioned)\b"
+    r"[^.;]{0,40}?\b(?:the|this|that|its|his|her)\s+(?:proposal|plan|idea|measure|draft|move|"
+    r"amendment|proposed\s+\w+)s?\b",
+    re.I,
+)
+_AGAINST = ("opposed", "opposes", "rejected", "rejects", "criticised", "criticized", "condemned")
+_UNSURE = ("doubted", "doubts", "questioned")
+
+
+def position_on_last(sentence: str, last: tuple[str, str] | None) -> Measure | None:
+    """A position on the last measure put forward (policy id, name), when the sentence refers
+    back to it as "the plan" or "the proposal"."""
+    m = _ON_IT.search(sentence)
+    if m is None or last is None:
+        return None
+    verb = m.group("verb").lower()
+    position = (
+        Position.opposes if verb in _AGAINST else Position.mixed if verb in _UNSURE
+        else Position.supports
+    )  # fmt: skip
+    return Measure(last[0], position, verb, last[1], f"{m.group(0)!r} refers back to it", 0.6)

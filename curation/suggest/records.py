@@ -3,6 +3,9 @@
 Every field the words decide is filled in (dates, metric, actor, topic, stance), each with
 the reason shown beside it; a metric or actor no curated record fits comes as a draft of a
 new one, saved with the row that needs it.
+
+Long because every kind of record (figure, statement, proposal, position, event, and a Khmer
+article's) becomes the studio's row here, with one reason per guessed field.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from curation.suggest.guess import (
     guess_topic,
     names_in,
 )
+from curation.suggest.khmer import is_khmer, khmer_drafts
 from curation.suggest.metrics import MetricGuess, guess_metric
-from curation.suggest.proposals import Measure, find_measures
+from curation.suggest.proposals import Measure, find_measures, position_on_last
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
 
 NO_CURATED = Curated([], [], [], [], [])
@@ -122,9 +126,60 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
     return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor)"]
 
 
+# An organisation's name in a source phrase: Title Case words around a head noun
+# ("figures released by the National Police", "a National Authority for Combating Drugs report").
+_TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")
+_ORG_HEAD = re.compile(r"\b(?:Police|Ministry|Department|Authority|Commissariat|Commission|"
+                       r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency)\b")  # fmt: skip
+# "the report said", "it said", "according to the department": the document named before.
+_BACK_TO_SOURCE = re.compile(
+    r"^(?:the|its|this|that|an?)?\s*(?:\w+\s+){0,2}?(?:report|statement|figures|data|"
+    r"department|authority|ministry|it)$",
+    re.I,
+)
+
+
+def _organisation(phrase: str, quote: str) -> str | None:
+    """The organisation a source phrase names, read in the phrase, else in the words of the
+    sentence just before it ("a National Authority for Combating Drugs report")."""
+    at = quote.find(phrase)
+    for text in (phrase, quote[: at + len(phrase)] if at >= 0 else ""):
+        spans = [m.group(0) for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
+        if spans:
+            return re.sub(r"^The\s+", "", spans[-1])
+    return None
+
+
+def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
+    """The curated actor an organisation's name is, else a draft of a new organisation."""
+    known = guess_actor([org], curated.actors)
+    if known is not None:
+        return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
+    draft = {"actor_id": _slug(org, 6), "name": org, "aliases": [], "kind": "organisation",
+             "role": "", "organisation": "", "actor_type": actor_type_of(org)}  # fmt: skip
+    return draft["actor_id"], draft, [f"speaker: {org} (a new actor, the source's organisation)"]
+
+
+def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, dict, list[str]]:
+    """Who gave a figure: the speaker; for a document ("National Police figures", "the
+    report"), the organisation it names or, referring back, the one named before."""
+    found = _actor(c.speaker, curated)
+    if found[0] is not None or c.speaker is None or c.speaker.named:
+        return found
+    if org := _organisation(c.speaker.phrase, c.quote):
+        return _org_actor(org, curated)
+    if last is not None and _BACK_TO_SOURCE.match(c.speaker.phrase.strip()):
+        actor_id, draft, notes = last
+        return actor_id, {}, [f"{notes[0]} (as {c.speaker.phrase!r}, referring back)"]
+    return found
+
+
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
-    compared_with: dict[int, MetricGuess] = {}  # per sentence, the last count's metric
+    last_source: tuple | None = None  # the organisation last named as a figure's source
+    # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
+    # with 15,020 people" compares the people.
+    compared_with: dict[tuple[int, str | None], MetricGuess] = {}
     for n, c in enumerate(figures, 1):
         fig = c.figure
         if fig is None:  # a figure candidate always carries one; the type cannot say so
@@ -138,14 +193,30 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
         ]
         metric = guess_metric(c.quote, fig.start, fig.end, fig.unit, curated.metrics, others)
         compared = _COMPARED.search(c.quote[: fig.start])
-        if compared and fig.unit != "percent" and (earlier := compared_with.get(fig.sentence)):
+        if (
+            compared
+            and fig.unit != "percent"
+            and (
+                earlier := compared_with.get((fig.sentence, fig.unit))
+                or compared_with.get((fig.sentence, None))
+            )
+        ):
             # "17,790 people in 2017, up from 9,670 in 2016": the same count, another period.
             metric = replace(
                 earlier, reason=f"compared with the figure before it ({compared[0]!r})"
             )
-        if fig.unit != "percent" and (metric.metric_id or fig.sentence not in compared_with):
-            compared_with[fig.sentence] = metric
-        actor_id, new_actor_draft, actor_notes = _actor(c.speaker, curated)
+        if fig.unit != "percent" and (
+            metric.metric_id or (fig.sentence, fig.unit) not in compared_with
+        ):
+            compared_with[(fig.sentence, fig.unit)] = metric
+            compared_with[(fig.sentence, None)] = metric
+        actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
+        if actor_id is not None and (
+            known.get("kind") == "organisation"
+            or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
+        ):
+            last_source = (actor_id, new_actor_draft, actor_notes)
         record = {
             "indicator_id": f"{source_id}-figure-{n}",
             "metric_id": metric.metric_id,
@@ -304,11 +375,15 @@ def _measure_and_event_rows(
     speakers = {c.quote: c.speaker for c in statements}
     rows: list[Row] = []
     coded = curated.coded_positions()
+    last: tuple[str, str] | None = None  # the measure put forward last: (policy id, name)
     for n, s in enumerate(sentences(body), 1):
         if cut := dateline_length(s.text):  # "Phnom Penh, 14 May 2020 –" quotes nobody
             s = Sentence(s.start + cut, s.end, s.text[cut:])
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
-        for k, measure in enumerate(find_measures(s.text, curated.policies)):
+        measures = find_measures(s.text, curated.policies)
+        if not measures and (back := position_on_last(s.text, last)):
+            rows.append(_position_row(n, s, back, said, source_id, curated, body))
+        for k, measure in enumerate(measures):
             if any(
                 p == measure.policy_id and src == source_id and q in s.text for p, src, q in coded
             ):
@@ -317,6 +392,7 @@ def _measure_and_event_rows(
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
                 rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
+            last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of
@@ -342,6 +418,24 @@ def _measure_and_event_rows(
     return rows
 
 
+def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
+    """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
+    rows = []
+    for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
+        start, end = index.locate(d.quote) or (0, 0)
+        if d.kind == "indicators":
+            record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
+                      "phase_id": None, "geography": "national", "source_id": source_id,
+                      "actor_id": None, "attribution": None, "note": None}  # fmt: skip
+        else:
+            record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
+                      "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
+            d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
+        rows.append(Row(d.kind, record, start, end, notes=d.notes, words=d.words, why=d.why))
+    rows.sort(key=lambda r: r.start)
+    return rows
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -352,6 +446,8 @@ def draft_rows(
     """The clean text and a row per candidate, dated from the words, blanks left blank."""
     body = clean_body(raw, title)
     index = BodyIndex(body)
+    if is_khmer(body):
+        return body, _khmer_rows(body, index, source_id, published, curated)
     figures, statements = candidates(raw, title)
     rows = _figure_rows(figures, body, index, source_id, published, curated)
     rows += _statement_rows(statements, index, source_id, published, curated)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from corpus.quotes import quoted_spans
 from corpus.sentences import paragraphs
 from corpus.sentences import sentences as corpus_sentences
-from curation.suggest.furniture import dateline_length, is_furniture
+from curation.suggest.furniture import dateline_length, head_and_tail, is_furniture
 
 
 def _words(text: str) -> frozenset[str]:
@@ -71,7 +71,10 @@ def split_sentences(body: str) -> tuple[list[Sentence], list[list[tuple[int, int
     quotations: list[list[tuple[int, int]]] = []
     # Both lists run in body order: one pass hands each paragraph its own.
     q, s = next(quoted, None), next(split, None)
-    for start, text in paragraphs(body):
+    paras = list(paragraphs(body))
+    # A paragraph that is only a dateline ("AKP Phnom Penh, December 5, 2019 --") is no stop.
+    outside = head_and_tail([t for _, t in paras])
+    for k, (start, text) in enumerate(paras):
         end = start + len(text)
         spans = []
         while q is not None and q[0] < end:
@@ -81,7 +84,7 @@ def split_sentences(body: str) -> tuple[list[Sentence], list[list[tuple[int, int
         while s is not None and s.start < end:
             mine.append(s)
             s = next(split, None)
-        if _FURNITURE.match(text) or is_furniture(text):
+        if k in outside or _FURNITURE.match(text) or is_furniture(text):
             quotations.append([])
             continue
         quotations.append(spans)

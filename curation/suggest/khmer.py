@@ -1,0 +1,128 @@
+"""Drafts of a Khmer article: figures with their Khmer hedges and dates (corpus.khmer_reading),
+statements with their speech verbs, «» quotations and speakers (corpus.khmer_speech).
+
+The English rules read English words; a Khmer article goes through the Khmer readers instead
+(the same records, each guess with its reason). Metrics are guessed from the counter and the
+verb (ឃាត់ខ្លួន "detained" people, រឹបអូស "seized" kilograms); anything else is left blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from corpus.khmer import ZERO_WIDTH, has_khmer, normalise, split_sentences
+from corpus.khmer_reading import read_dates, read_figures
+from corpus.khmer_speech import find_attributions, strip_title
+
+# A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
+_TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
+_DETAINED = re.compile(normalise("ឃាត់ខ្លួន|ចាប់ខ្លួន|ចាប់").text)
+_SEIZED = re.compile(normalise("រឹបអូស|ដកហូត|ចាប់យក").text)
+_DESTROYED = re.compile(normalise("ដុតកម្ទេច|កម្ទេច|ដុត").text)
+_WOMEN = normalise("ស្ត្រី").text
+
+
+@dataclass
+class KhmerDraft:
+    """One drafted record of a Khmer article, before records.py makes it a studio row."""
+
+    kind: str  # "indicators" or "statements"
+    record: dict[str, Any]
+    quote: str  # the words as written in the clean body
+    words: str = ""
+    notes: list[str] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def is_khmer(body: str) -> bool:
+    """Whether an article is written in Khmer: more Khmer letters than Latin ones."""
+    if not has_khmer(body):
+        return False
+    khmer = sum("\u1780" <= c <= "\u17ff" for c in body)
+    return khmer > sum(c.isascii() and c.isalpha() for c in body)
+
+
+def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, str]:
+    text = normalise(sentence).text
+    if unit in _TO_KG:
+        if _DESTROYED.search(text):
+            return "drugs-destroyed-kg", "a weight, with a verb of burning (ដុត/កម្ទេច)"
+        if _SEIZED.search(text):
+            return "drugs-seized-kg", "a weight, with a verb of seizing (រឹបអូស)"
+        return None, "a weight, but no verb says what was done with it"
+    if unit == "cases":
+        return "drug-crimes-investigated", "counted in cases (ករណី)"
+    if unit == "people" and _DETAINED.search(text):
+        if _WOMEN in normalise(words).text or _WOMEN in text[: text.find(normalise(words).text)]:
+            return None, "women among those detained: a subset, no curated metric"
+        return "arrests-total", "people, with a verb of detaining (ឃាត់ខ្លួន)"
+    return None, f"no curated metric counts {unit or 'this'} here"
+
+
+def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
+    if not name:
+        return None, ["no speaker found"]
+    key = strip_title(normalise(name).text).replace(" ", "")
+    for a in actors:
+        km = normalise(str(a.get("name_km") or "")).text.replace(" ", "")
+        if km and km == key:
+            return str(a["actor_id"]), [f"speaker: {name} = {a['actor_id']}"]
+    return None, [f"speaker: {name} (a new actor: give the person an id)"]
+
+
+def khmer_drafts(
+    body: str, published: dt.date | None, actors: list[dict[str, Any]]
+) -> list[KhmerDraft]:
+    """Figures and statements of a Khmer clean body, in reading order."""
+    sentences = split_sentences(body)
+    out: list[KhmerDraft] = []
+    for s in sentences:
+        dates = read_dates(s.text, published) if published else []
+        for f in read_figures(s.text):
+            if f.vague or f.value is None:
+                continue  # "រាប់ពាន់" (thousands): words, never a number
+            value, unit = f.value, f.unit
+            if unit in _TO_KG:
+                value, unit = round(value * _TO_KG[unit], 3), "kg"
+            metric, why_metric = _metric(f.unit, s.text, f.words)
+            near = min(dates, key=lambda d: abs(d.start - f.start), default=None)
+            record = {
+                "metric_id": metric,
+                "value": value,
+                "qualifier": f.qualifier.value,
+                "period_start": near.first if near else None,
+                "period_end": near.last if near else None,
+                "as_of": near.last if near else None,
+                "quote": s.text,
+            }
+            why = {
+                "value": f"100%: the words {f.words!r}",
+                "qualifier": f"100%: from {f.hedge!r}" if f.hedge else "100%: no hedge before it",
+                "metric_id": f"{60 if metric else 0}%: {why_metric}",
+                "period_start": f"60%: {near.words!r} in the sentence" if near else "0%: no date",
+            }
+            notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
+            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why))
+    for s, found in zip(sentences, find_attributions([s.text for s in sentences]), strict=True):
+        for a in found:
+            quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
+            quote = quote.strip(ZERO_WIDTH + " ។")
+            actor_id, notes = _km_actor(a.speaker, actors)
+            if a.pronoun:
+                notes.append(f"{a.title!r} alone: the speaker named before")
+            said = [d for d in (read_dates(s.text, published) if published else [])]
+            record = {
+                "actor_id": actor_id,
+                "quote": quote,
+                "kind": a.kind.value,
+                "said_on": said[0].first if said and said[0].first == said[0].last else None,
+            }
+            why = {
+                "kind": "100%: in «» quotation marks" if a.quote else "90%: reported speech",
+                "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
+            }
+            out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+    return out
