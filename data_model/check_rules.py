@@ -1,11 +1,10 @@
 """The consistency checks' knobs and their rule text (RULES), as the Data checks page shows them.
 
-Data, not logic: etl.consistency runs the checks these name; the page reads the text from here.
+Data, not logic: etl.consistency runs the checks; which metrics they compare, sum and bound is
+curated in seeds/curated/checks.yaml (records.CheckRule), listed in the codebook.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from data_model.qualifiers import APPROX_TOLERANCE
 
@@ -14,57 +13,8 @@ from data_model.qualifiers import APPROX_TOLERANCE
 #: so a computed 46% must still agree with a reported "half".
 SHARE_TOLERANCE_PP = 5.0
 
-#: Counts that only grow over a period starting at a fixed day: a later figure of the same
-#: series cannot be lower than an earlier one.
-CUMULATIVE_METRICS: tuple[str, ...] = (
-    "arrests-total",
-    "arrests-users",
-    "arrests-traffickers",
-    "sent-to-rehabilitation",
-)
-
-TOTAL_METRIC = "arrests-total"
-USERS_METRIC = "arrests-users"
-SHARE_METRIC = "arrests-share-users"
-
 #: Phase coverage only counts national figures: a provincial count says nothing of the total.
 NATIONAL = "national"
-
-
-@dataclass(frozen=True)
-class PartsRule:
-    """Parts that together make (exhaustive) or stay within (not exhaustive) a total.
-
-    ``combined`` rules set all the parts against their total at once; they run only when at
-    least two parts are reported, and a least sum within the total's lower bound passes."""
-
-    name: str
-    parts: tuple[str, ...]
-    exhaustive: bool
-    total: str = "arrests-total"
-    combined: bool = False
-
-
-REHAB_METRIC = "sent-to-rehabilitation"
-
-PARTS_RULES: tuple[PartsRule, ...] = (
-    PartsRule("arrests-by-type", ("arrests-users", "arrests-traffickers"), True),
-    PartsRule("imprisoned-within-arrests", ("users-imprisoned", "traffickers-imprisoned"), False),
-    PartsRule("rehabilitation-within-arrests", (REHAB_METRIC,), False),
-    PartsRule(
-        "all-outcomes-within-arrests",
-        (REHAB_METRIC, "users-imprisoned", "traffickers-imprisoned"),
-        False,
-        combined=True,
-    ),
-    PartsRule(
-        "user-outcomes-within-users",
-        (REHAB_METRIC, "users-imprisoned"),
-        False,
-        total="arrests-users",
-        combined=True,
-    ),
-)
 
 #: Policy statuses that say something happened, and so need a passage saying it did.
 STATUSES_NEEDING_EVIDENCE: tuple[str, ...] = ("announced", "in_effect", "dismissed")
@@ -80,8 +30,8 @@ inclusively, so "more than 17,800" and "17,800" agree: articles round. Each chec
 
 **A figure's period.** Its reference date is `period_end`, else `as_of`. A figure with no
 stated start is grouped only with others that have no stated start, except for the cumulative
-counts ({", ".join(CUMULATIVE_METRICS)}), whose unstated start is read as the campaign launch
-(the first phase's start date); the detail says when a start was read in.
+counts (the `cumulative` rules of `checks.yaml`), whose unstated start is read as the campaign
+launch (the first phase's start date); the detail says when a start was read in.
 
 **Corroboration.** Figures of the same metric, geography, start and reference date from two or
 more articles agree (pass) when their ranges overlap and conflict (fail) when they do not.
@@ -91,18 +41,14 @@ more articles agree (pass) when their ranges overlap and conflict (fail) when th
 bound among the series' figures with an earlier reference date: certainly below it is a fail,
 possibly below it (its range reaches lower) a warn, otherwise a pass.
 
-**Arithmetic.** Within one article and geography, figures match an `arrests-total` figure when
-they have the same reference date and the same start (or one start is not stated).
-
-| check | rule |
-|---|---|
-| arrests-by-type | arrests-users + arrests-traffickers equals arrests-total (ranges overlap); with one part only, the part is at most the total |
-| imprisoned-within-arrests | users-imprisoned + traffickers-imprisoned is at most arrests-total |
-| rehabilitation-within-arrests | sent-to-rehabilitation is at most arrests-total |
-| all-outcomes-within-arrests | sent-to-rehabilitation + users-imprisoned + traffickers-imprisoned (two or more reported) is at most arrests-total; a least sum within the total passes, saying how much is accounted for |
-| user-outcomes-within-users | sent-to-rehabilitation + users-imprisoned is at most arrests-users (only users go to rehabilitation under the scheme of January 2017) |
-| share-of-users | a reported arrests-share-users agrees with arrests-users / arrests-total, the computed range widened by {SHARE_TOLERANCE_PP:g} percentage points either side (beyond the hedges) |
-| rehabilitation-within-share | sent-to-rehabilitation is at most share x total: the share it implies (sent / total) is compared with the reported share; above it by more than {SHARE_TOLERANCE_PP:g} points is a warn stating the implied share, above its upper bound a fail |
+**Arithmetic.** Within one article and geography, figures match a total's figure when
+they have the same reference date and the same start (or one start is not stated). Which
+metrics are summed (`sum`: equal to the total when `exhaustive`, else at most it), set against
+a reported share (`share`: the computed range widened by {SHARE_TOLERANCE_PP:g} percentage points
+either side, beyond the hedges) or bounded by share x total (`share_bound`: above it by more
+than {SHARE_TOLERANCE_PP:g} points is a warn stating the implied share, above its upper bound a
+fail) is curated in `seeds/curated/checks.yaml`, each rule with its words (CODEBOOK.md, kind
+`checks`); a new check between two metrics is one more entry there.
 
 Sums and ratios use the ends of the ranges (interval arithmetic); counts get no further
 tolerance, so exact figures that do not add up fail. An equality whose ranges overlap is a
@@ -116,7 +62,8 @@ the ranges agree, fail when they cannot) and left out of every other check, so i
 as corroboration, never breaks a series, and never covers a phase. A vague amount
 ("thousands") has no number and is in no check.
 
-**Gaps** (warn). A phase with no national arrests-total figure whose period lies in it (its
+**Gaps** (warn). A phase with no national figure of a `phase_coverage` metric (total arrests)
+whose period lies in it (its
 reference date in the phase, and its start, stated or read in, not before the phase's start: a
 figure that spans phases is named but does not cover them); a metric reported by one article
 only (or once only); a metric with no figure at all. Covered phases and metrics reported

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Union, get_args, get_origin
 
 from data_model.qualifiers import BOUNDS_RULE
-from data_model.records import RECORD_KINDS, Metric, Record
+from data_model.records import RECORD_KINDS, CheckRule, Metric, Record
 from data_model.tables import TABLES
 
 HEADER = """\
@@ -90,6 +90,23 @@ article or a metric therefore never makes this file stale.
 """
 
 
+def render_check_rules() -> str:
+    """The fields of a check rule (kind `checks`): which metrics the Data checks compare."""
+    out = [
+        "## Checks between metrics",
+        "",
+        "Which metrics the Data checks sum, compare and bound is data: the entries of "
+        "`seeds/curated/checks.yaml` (kind `checks`), validated against these fields. A new "
+        "check between two metrics is one more entry, never a code change.",
+        "",
+        "| field | description |",
+        "|---|---|",
+    ]
+    for name, info in CheckRule.model_fields.items():
+        out.append(f"| `{name}` | {info.description} |")
+    return "\n".join(out) + "\n"
+
+
 TRANSLATIONS_INTRO = """\
 ## Translations
 
@@ -125,6 +142,7 @@ def render_codebook(metrics: list[Metric] | None = None) -> str:
         "",
         *_allowed_values(),
         "",
+        render_check_rules(),
         "## From qualifier to bounds",
         "",
         BOUNDS_RULE,

@@ -10,6 +10,7 @@ from data_model.coverage_rule import SENTENCE_RULE
 from data_model.fidelity_rules import OWN_NAME_RULE, PROPOSAL_TIME_RULE
 from data_model.qualifiers import BOUNDS_RULE, VAGUE_RULE
 from data_model.records import (
+    CheckRule,
     CodingAgreement,
     Event,
     Indicator,
@@ -135,6 +136,19 @@ def agreement_text(records: Sequence[CodingAgreement]) -> str:
         f"({', '.join(articles)}): {paired} records both coded, {alone} "
         f"coded by one of them only. Agreement per field: {per_field}. Over every field "
         f"compared: {_share(agree, total)}."
+    )
+
+
+def _check_rules(rules: Sequence[CheckRule]) -> str | None:
+    """Each curated check rule: its id, kind, metrics and words."""
+    return (
+        "; ".join(
+            f"`{r.check_id}` ({r.kind.value}: "
+            + ", ".join(m for m in (r.total, *r.parts, r.share) if m)
+            + f"): {r.rule}"
+            for r in rules
+        )
+        or None
     )
 
 
@@ -274,6 +288,13 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
         ),
         f"## Agreement between coders\n\n{AGREEMENT_RULE}\n\n"
         f"{agreement_text(records.get('agreements', []))}\n",
+        _section(
+            "Checks between metrics",
+            "Which metrics the Data checks sum, compare and bound is curated in `checks` "
+            "(`seeds/curated/checks.yaml`), one rule per entry; a new check between two "
+            "metrics is one more entry, never a code change. " + _describe(CheckRule, "kind"),
+            _check_rules(records.get("checks", [])),
+        ),
         _section(
             "Languages and translations",
             TRANSLATION_RULE,

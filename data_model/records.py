@@ -728,6 +728,92 @@ class Contest(Record):
     note: Text = Field(description="What contradicts what, in neutral words.")
 
 
+class CheckRuleKind(StrEnum):
+    sum = "sum"
+    share = "share"
+    share_bound = "share_bound"
+    cumulative = "cumulative"
+    phase_coverage = "phase_coverage"
+
+
+#: The fields each kind of check rule needs: 'parts' one or more, or exactly one.
+_RULE_NEEDS: dict[CheckRuleKind, tuple[str, ...]] = {
+    CheckRuleKind.sum: ("total", "parts"),
+    CheckRuleKind.share: ("total", "parts", "share"),
+    CheckRuleKind.share_bound: ("total", "parts", "share"),
+    CheckRuleKind.cumulative: ("parts",),
+    CheckRuleKind.phase_coverage: ("total",),
+}
+
+
+class CheckRule(Record):
+    """Which metrics the Data checks set against each other (seeds/curated/checks.yaml).
+
+    A check between two metrics is one more entry here, never a code change.
+    """
+
+    check_id: Id = Field(
+        description="Stable identifier of the rule, e.g. arrests-by-type; it begins the id of "
+        "every check it makes."
+    )
+    kind: CheckRuleKind = Field(
+        strict=False,
+        description="sum (the parts' figures against the total's: equal when exhaustive, else "
+        "at most), share (a reported share against part / total), share_bound (the part at "
+        "most share x total), cumulative (each metric in parts only grows from the launch, so "
+        "a later figure cannot be lower) or phase_coverage (each phase needs a national figure "
+        "of the total).",
+    )
+    total: Id | None = Field(
+        default=None,
+        description="The metric the parts are compared with (metrics.metric_id); for "
+        "phase_coverage, the metric each phase needs a figure of. Empty for cumulative.",
+    )
+    parts: list[Id] = Field(
+        default_factory=list,
+        description="The metrics compared with the total (metrics.metric_id): one or more for "
+        "sum and cumulative, exactly one (the count the share is of) for share and share_bound.",
+    )
+    share: Id | None = Field(
+        default=None,
+        description="For share and share_bound: the metric of the reported share "
+        "(a percent metric). Empty otherwise.",
+    )
+    exhaustive: bool = Field(
+        default=False,
+        description="For sum: true when the parts together make the whole total (equal), false "
+        "when they only stay within it (at most).",
+    )
+    combined: bool = Field(
+        default=False,
+        description="For sum: set all the parts against the total at once, only when two or "
+        "more are reported; a least sum within the total's lower bound passes and says how much "
+        "of the total is accounted for.",
+    )
+    rule: Text = Field(
+        description="The rule in plain words, as the Data checks page and the codebook say it."
+    )
+
+    @model_validator(mode="after")
+    def _fields_of_its_kind(self) -> CheckRule:
+        needs = _RULE_NEEDS[self.kind]
+        problems = [
+            f"{name} is required for kind {self.kind.value}"
+            for name in needs
+            if not getattr(self, name)
+        ]
+        if self.kind in (CheckRuleKind.share, CheckRuleKind.share_bound) and len(self.parts) > 1:
+            problems.append(f"parts takes exactly one metric for kind {self.kind.value}")
+        for name in ("total", "share"):
+            if name not in needs and getattr(self, name):
+                problems.append(f"{name} is not used by kind {self.kind.value}; leave it empty")
+        if self.kind is not CheckRuleKind.sum and (self.exhaustive or self.combined):
+            problems.append("exhaustive and combined are for kind sum only")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
 class Translation(Record):
     """Who translated what, so that the Methodology can say it and a reviewer knows where to start."""
 
@@ -947,6 +1033,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "events": Event,
     "not_coded": NotCoded,
     "contested": Contest,
+    "checks": CheckRule,
     "translations": Translation,
     "corrections": Correction,
     "reviews": Review,
@@ -968,6 +1055,7 @@ ID_FIELDS: dict[str, str] = {
     "events": "event_id",
     "not_coded": "quote",
     "contested": "contest_id",
+    "checks": "check_id",
     "translations": "translation_id",
     "corrections": "correction_id",
     "reviews": "review_id",

@@ -336,7 +336,21 @@ CONSISTENCY_CHECKS = Table(
         Column("period_start", "DATE", "First day of the period checked, where one is."),
         Column("period_end", "DATE", "Last day of the period checked, where one is."),
         Column("status", "VARCHAR", "pass, warn or fail."),
-        Column("detail", "VARCHAR", "What was compared, with the numbers, in plain words."),
+        Column(
+            "severity",
+            "VARCHAR",
+            "What the finding means to a reader: conflict (the figures cannot all be right), "
+            "question (undecided, or worth a look), note (a figure reported once only) or "
+            "agreement; the Data checks page leads with conflicts and folds notes and agreements.",
+        ),
+        Column("headline", "VARCHAR", "The finding in one or two short sentences, in English."),
+        Column(
+            "headline_km",
+            "VARCHAR",
+            "The same sentences in Khmer (translated by the project, needs review by a native "
+            "speaker).",
+        ),
+        Column("detail", "VARCHAR", "What was compared, with the numbers, in full, in English."),
         Column("source_ids", "VARCHAR", "The articles involved, separated by '; '."),
         Column(
             "record_ids",
@@ -495,17 +509,6 @@ TRENDS_SECTIONS = Table(
     ("section_id",),
 )
 
-READABLE_CHECKS = Table(
-    "readable_checks",
-    "Each consistency check's detail and articles in plain words (labels for ids, plain dates).",
-    (
-        Column("check_id", "VARCHAR", "The check (consistency_checks.check_id)."),
-        Column("detail", "VARCHAR", "The check's detail in plain words."),
-        Column("source_ids", "VARCHAR", "The articles compared, by their short labels."),
-    ),
-    ("check_id",),
-)
-
 CONTENT_FINGERPRINT = Table(
     "content_fingerprint",
     "SHA-256 of every data table but build_info: a rebuild with the same content keeps the "
@@ -646,7 +649,6 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHANGE_FIELDS,
     CHART_PARTS,
     TRENDS_SECTIONS,
-    READABLE_CHECKS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,
     INDICATOR_ROWS,

@@ -729,7 +729,8 @@ def consistency_checks(db: Reader, statuses: Sequence[str] = ()) -> pd.DataFrame
     where, params = _where(_in("status", statuses))
     return db.frame(
         f"""
-        SELECT check_id, kind, metric_id, period_start, period_end, status, detail, source_ids
+        SELECT check_id, kind, metric_id, period_start, period_end, status, severity, headline,
+               detail, source_ids
         FROM consistency_checks WHERE {where}
         ORDER BY CASE status WHEN 'fail' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, kind, check_id
         """,
@@ -960,15 +961,21 @@ def trends_sections(db: Reader) -> pd.DataFrame:
     return db.frame("SELECT section_id, label, chart_ids FROM trends_sections ORDER BY ordinal")
 
 
-def readable_checks(db: Reader) -> pd.DataFrame:
-    """consistency_checks with detail and articles in the plain words the build stored, in
-    the same order."""
+def readable_checks(db: Reader, lang: str = "en") -> pd.DataFrame:
+    """Every check as the Data checks page shows it: its headline in the reader's language
+    (Khmer where the build wrote one, else English), its detail, and its articles by their
+    short labels; conflicts first, then open questions, notes and agreements."""
+    headline = "COALESCE(NULLIF(c.headline_km, ''), c.headline)" if lang == "km" else "c.headline"
     return db.frame(
-        """
+        f"""
         SELECT c.check_id, c.kind, c.metric_id, c.period_start, c.period_end, c.status,
-               r.detail, r.source_ids
-        FROM consistency_checks c JOIN readable_checks r USING (check_id)
-        ORDER BY CASE c.status WHEN 'fail' THEN 0 WHEN 'warn' THEN 1 ELSE 2 END, c.kind,
-                 c.check_id
+               c.severity, {headline} AS headline, c.detail, c.source_ids,
+               (SELECT string_agg(COALESCE(s.short_label, u.id), '; ' ORDER BY u.n)
+                FROM (SELECT unnest(string_split(c.source_ids, '; ')) AS id,
+                             generate_subscripts(string_split(c.source_ids, '; '), 1) AS n) u
+                LEFT JOIN sources s ON s.source_id = u.id) AS articles
+        FROM consistency_checks c
+        ORDER BY CASE c.severity WHEN 'conflict' THEN 0 WHEN 'question' THEN 1
+                 WHEN 'note' THEN 2 ELSE 3 END, c.kind, c.check_id
         """
     )

@@ -1,8 +1,9 @@
 """Process step: check the validated figures against each other and for gaps in coverage.
 
 Over 400 lines: one function per check kind, each short, over one validated Dataset.
-The rule text and the knobs it names are data in data_model.check_rules (the Data checks
-page reads them there); the result fills the ``consistency_checks`` table on every build.
+Which metrics are compared, summed and bounded is curated data (seeds/curated/checks.yaml,
+records.CheckRule); each check words its own finding (etl.check_words: a headline in every
+language, the detail in English) and fills the ``consistency_checks`` table on every build.
 """
 
 from __future__ import annotations
@@ -17,21 +18,13 @@ from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from data_model.check_rules import (
-    CUMULATIVE_METRICS,
-    NATIONAL,
-    PARTS_RULES,
-    REHAB_METRIC,
-    SHARE_METRIC,
-    SHARE_TOLERANCE_PP,
-    STATUSES_NEEDING_EVIDENCE,
-    TOTAL_METRIC,
-    USERS_METRIC,
-    PartsRule,
-)
+from data_model.check_rules import NATIONAL, SHARE_TOLERANCE_PP, STATUSES_NEEDING_EVIDENCE
+from data_model.i18n import SOURCE_LANGUAGE, translator
 from data_model.qualifiers import Qualifier, bounds
-from data_model.records import Indicator, Metric, Phase, Policy
-from data_model.wording import PERCENT, UnitWords, amount, hedged_words
+from data_model.records import CheckRule, CheckRuleKind, Indicator, Metric, Phase, Policy
+from data_model.wording import PERCENT, UnitWords, amount, date_text, hedged_words
+from etl import check_words as cw
+from etl.check_words import Said, Severity, Words
 from etl.validate import Dataset
 
 # Float noise from the approx band (1,100 x 0.9 is 990.0000000000001) must not turn two
@@ -47,7 +40,8 @@ class Status(StrEnum):
 
 @dataclass(frozen=True)
 class Check:
-    """One row of the consistency_checks table."""
+    """One row of the consistency_checks table: what was checked, the finding in a headline
+    (every language) and in detail, and where it belongs on the page (severity)."""
 
     check_id: str
     kind: str
@@ -57,7 +51,59 @@ class Check:
     status: Status
     detail: str
     source_ids: str
+    said: Said
+    severity: Severity
     record_ids: str = ""
+
+    @property
+    def headline(self) -> str:
+        return self.said["en"]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The curated check rules (checks.yaml) by kind, and the labels the headlines use."""
+
+    sums: tuple[CheckRule, ...] = ()
+    shares: tuple[CheckRule, ...] = ()
+    share_bounds: tuple[CheckRule, ...] = ()
+    cumulative: frozenset[str] = frozenset()
+    phase_totals: tuple[str, ...] = ()
+    metric_names: dict[str, tuple[str, str | None]] | None = None
+    source_names: dict[str, str] | None = None
+
+    @classmethod
+    def of(cls, data: Dataset, source_names: dict[str, str] | None = None) -> Rules:
+        rules: list[CheckRule] = data.of("checks")
+
+        def kind(k: CheckRuleKind) -> tuple[CheckRule, ...]:
+            return tuple(r for r in rules if r.kind is k)
+
+        return cls(
+            sums=kind(CheckRuleKind.sum),
+            shares=kind(CheckRuleKind.share),
+            share_bounds=kind(CheckRuleKind.share_bound),
+            cumulative=frozenset(m for r in kind(CheckRuleKind.cumulative) for m in r.parts),
+            phase_totals=tuple(
+                dict.fromkeys(r.total for r in kind(CheckRuleKind.phase_coverage) if r.total)
+            ),
+            metric_names={m.metric_id: (m.label, m.label_km) for m in data.of("metrics")},
+            source_names=source_names or {},
+        )
+
+    def name(self, metric_id: str) -> Words:
+        """The metric's label in the reader's language (its id where it has none)."""
+        return cw.words_of(self.metric_names or {}, metric_id)
+
+    def metric_words(self, metric_id: str) -> str:
+        """The metric as the detail says it: 'total arrests' (its id where it has no label)."""
+        found = (self.metric_names or {}).get(metric_id)
+        return found[0].lower() if found else metric_id
+
+    def source_words(self, source_id: str) -> str:
+        """The article as the detail says it: its short label, '13 Jan 2017 · Drug campaign
+        nets 1,000' (its id where none was given)."""
+        return (self.source_names or {}).get(source_id, source_id)
 
 
 @dataclass(frozen=True)
@@ -70,6 +116,9 @@ class Figure:
     start_read_in: bool
     low: float | None
     high: float | None
+    name: Words = cw.label("", None)
+    metric_words: str = ""
+    source_words: str = ""
 
     @property
     def metric(self) -> str:
@@ -96,7 +145,19 @@ class Figure:
 
     @property
     def cited(self) -> str:
-        return f"{self.hedged} ({self.source})"
+        return f"{self.hedged} ({self.source_words or self.source})"
+
+    @property
+    def said(self) -> Words:
+        """'Total arrests (more than 17,800)' in the reader's language."""
+        return cw.figure(
+            self.name, self.ind.value, self.ind.qualifier, self.unit, self.ind.value_to
+        )
+
+    @property
+    def amount_said(self) -> Words:
+        """'more than 17,800' in the reader's language."""
+        return cw.hedged(self.ind.value, self.ind.qualifier, self.unit, self.ind.value_to)
 
     @property
     def restates(self) -> str | None:
@@ -105,35 +166,41 @@ class Figure:
     @property
     def when(self) -> str:
         """The period the figure covers, as the article states it."""
-        start, end = self.ind.period_start, self.ind.period_end
+        start, end, as_of = self.ind.period_start, self.ind.period_end, self.ind.as_of
         if start and end:
-            return f"{start} to {end}"
+            return f"{_day(start)} to {_day(end)}"
         if end:
-            return f"to {end}, start not stated"
+            return f"to {_day(end)}, start not stated"
         if start:
-            return f"from {start}, as of {self.ind.as_of}"
-        return f"as of {self.ind.as_of}, no period stated"
+            return f"from {_day(start)}, as of {_day(as_of)}"
+        return f"as of {_day(as_of)}, no period stated"
 
     @property
     def when_read(self) -> str:
         """The stated period, plus the start read in for a cumulative count."""
-        read = f"; start read as the launch, {self.start}" if self.start_read_in else ""
+        read = f"; start read as the launch, {_day(self.start)}" if self.start_read_in else ""
         return self.when + read
 
 
 # --- formatting --------------------------------------------------------------------------
 
 
-def _range(low: float | None, high: float | None, unit: UnitWords) -> str:
+def _range(low: float | None, high: float | None, unit: UnitWords, lang: str = "en") -> str:
     if low is not None and high is not None:
         if math.isclose(low, high):
-            return amount(low, unit)
-        return f"{amount(low, unit)}–{amount(high, unit)}"
+            return amount(low, unit, lang)
+        return f"{amount(low, unit, lang)}–{amount(high, unit, lang)}"
+    t = translator(lang)
     if low is not None:
-        return f"{amount(low, unit)} or more"
+        return t.gettext("{amount} or more").format(amount=amount(low, unit, lang))
     if high is not None:
-        return f"up to {amount(high, unit)}"
-    return "any value"
+        return t.gettext("up to {amount}").format(amount=amount(high, unit, lang))
+    return t.gettext("any value")
+
+
+def _day(day: dt.date | None) -> str:
+    """'11 Jan 2017': dates in the detail as a reader writes them."""
+    return date_text(day) if day else "an unstated day"
 
 
 def _slug(text: str) -> str:
@@ -182,8 +249,9 @@ def _launch(phases: Sequence[Phase]) -> dt.date | None:
     return min((p.start_date for p in phases), default=None)
 
 
-def figures(data: Dataset) -> list[Figure]:
+def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
     """Every indicator with its range; cumulative counts with no start read from the launch."""
+    rules = rules or Rules.of(data)
     declared = {u.unit_id: UnitWords.of(u) for u in data.of("units")}
     units = {m.metric_id: declared.get(m.unit) for m in data.of("metrics")}
     launch = _launch(data.of("phases"))
@@ -194,9 +262,13 @@ def figures(data: Dataset) -> list[Figure]:
         if unit is None or ind.vague is not None:
             continue
         low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to)
-        read_in = ind.period_start is None and ind.metric_id in CUMULATIVE_METRICS
+        read_in = ind.period_start is None and ind.metric_id in rules.cumulative
         start = launch if read_in else ind.period_start
-        out.append(Figure(ind, unit, start, read_in and launch is not None, low, high))
+        name = rules.name(ind.metric_id)
+        words = rules.metric_words(ind.metric_id), rules.source_words(ind.source_id)
+        out.append(
+            Figure(ind, unit, start, read_in and launch is not None, low, high, name, *words)
+        )
     return sorted(out, key=lambda f: (f.metric, f.ref, f.source, f.ind.indicator_id))
 
 
@@ -210,11 +282,17 @@ def _corroborate(group: list[Figure]) -> Check:
         listed = " vs ".join(f.cited for f in group) + f" ({first.when_read})"
     else:  # periods stated differently that still share start and reference date
         listed = " vs ".join(f"{f.cited} ({f.when_read})" for f in group)
+    when = cw.period(first.start, first.ref, first.ref)
     if _overlap([(f.low, f.high) for f in group]):
         low = max((f.low for f in group if f.low is not None), default=None)
         high = min((f.high for f in group if f.high is not None), default=None)
         status = Status.passed
         verdict = f"ranges overlap ({_range(low, high, first.unit)})"
+        n = len({f.source for f in group})
+        shared = lambda lang: _range(low, high, first.unit, lang)  # noqa: E731
+        said = cw.said(
+            cw.CORROBORATION["pass"], metric=first.name, period=when, n=cw.count(n), range=shared
+        )
     else:
         top = max(group, key=lambda f: _lo(f.low))
         bottom = min(group, key=lambda f: _hi(f.high))
@@ -222,6 +300,13 @@ def _corroborate(group: list[Figure]) -> Check:
         verdict = (
             f"ranges do not overlap: {top.cited} allows {_range(top.low, top.high, top.unit)}, "
             f"{bottom.cited} allows {_range(bottom.low, bottom.high, bottom.unit)}"
+        )
+        said = cw.said(
+            cw.CORROBORATION["fail"],
+            metric=first.name,
+            period=when,
+            high=top.amount_said,
+            low=bottom.amount_said,
         )
     return Check(
         check_id=f"corroboration:{first.metric}:{_period_key(first.start, first.ref)}"
@@ -231,8 +316,10 @@ def _corroborate(group: list[Figure]) -> Check:
         period_start=first.start,
         period_end=first.ref,
         status=status,
-        detail=f"{first.metric}{_geo_words(first.geo)}: {listed}: {verdict}.",
+        detail=f"{first.metric_words}{_geo_words(first.geo)}: {listed}: {verdict}.",
         source_ids=_sources(group),
+        said=said,
+        severity=cw.severity(status),
     )
 
 
@@ -265,10 +352,19 @@ def _in_order(later: Figure, earlier: Figure) -> Check:
     else:
         status = Status.passed
         verdict = f"the later count ({reach}) cannot be lower: in order"
+    said = cw.said(
+        cw.CUMULATIVE[str(status)],
+        metric=later.name,
+        earlier=earlier.amount_said,
+        earlier_day=cw.day(earlier.ref),
+        later=later.amount_said,
+        later_day=cw.day(later.ref),
+    )
     detail = (
-        f"Cumulative {later.metric}{_geo_words(later.geo)} from {later.start}: "
-        f"{later.cited} by {later.ref} ({later.when_read}) vs {earlier.cited} by {earlier.ref} "
-        f"({earlier.when_read}), the highest earlier lower bound ({amount(floor, later.unit)}): "
+        f"Cumulative {later.metric_words}{_geo_words(later.geo)} from {_day(later.start)}: "
+        f"{later.cited} by {_day(later.ref)} ({later.when_read}) vs {earlier.cited} by "
+        f"{_day(earlier.ref)} ({earlier.when_read}), the highest figure given earlier as a "
+        f"minimum ({amount(floor, later.unit)}): "
         f"{verdict}."
     )
     return Check(
@@ -281,14 +377,16 @@ def _in_order(later: Figure, earlier: Figure) -> Check:
         status=status,
         detail=detail,
         source_ids=_sources([later, earlier]),
+        said=said,
+        severity=cw.severity(str(status)),
     )
 
 
-def cumulative_checks(figs: Sequence[Figure]) -> Iterator[Check]:
+def cumulative_checks(figs: Sequence[Figure], cumulative: frozenset[str]) -> Iterator[Check]:
     """Each cumulative count against the highest lower bound reported earlier in its series."""
     series: dict[tuple[str, str, dt.date], list[Figure]] = defaultdict(list)
     for f in figs:
-        if f.metric in CUMULATIVE_METRICS and f.start is not None:
+        if f.metric in cumulative and f.start is not None:
             series[(f.metric, f.geo, f.start)].append(f)
     for key in sorted(series):
         # Walk the series in date order, carrying the binding earlier figure (highest lower
@@ -327,12 +425,12 @@ def _same_period(a: Figure, b: Figure) -> bool:
 
 
 def _compared(total: Figure, others: Sequence[Figure]) -> str:
-    periods = "; ".join(dict.fromkeys(f"{f.metric} {f.when}" for f in (total, *others)))
-    return f"Within {total.source}{_geo_words(total.geo)} ({periods})"
+    periods = "; ".join(dict.fromkeys(f"{f.metric_words} {f.when}" for f in (total, *others)))
+    return f"Within {total.source_words}{_geo_words(total.geo)} ({periods})"
 
 
 def _arithmetic(
-    name: str, total: Figure, others: Sequence[Figure], status: Status, detail: str
+    name: str, total: Figure, others: Sequence[Figure], status: Status, detail: str, said: Said
 ) -> Check:
     return Check(
         check_id=f"arithmetic:{name}:{total.source}:"
@@ -345,14 +443,16 @@ def _arithmetic(
         detail=f"{_compared(total, others)}: {detail}.",
         source_ids=total.source,
         record_ids="; ".join(f.ind.indicator_id for f in (total, *others)),
+        said=said,
+        severity=cw.severity(str(status)),
     )
 
 
 def _with_range(f: Figure) -> str:
     """'at least 300 (sent-to-rehabilitation, 300 or more)'; an exact figure is its own range."""
     if Qualifier(f.ind.qualifier) in (Qualifier.exact, Qualifier.between):
-        return f"{f.hedged} ({f.metric})"
-    return f"{f.hedged} ({f.metric}, {_range(f.low, f.high, f.unit)})"
+        return f"{f.hedged} ({f.metric_words})"
+    return f"{f.hedged} ({f.metric_words}, {_range(f.low, f.high, f.unit)})"
 
 
 def _sum(parts: Sequence[Figure]) -> tuple[float, float | None]:
@@ -382,14 +482,14 @@ def _at_most_status(
     return Status.passed, "within the total as far as the hedges allow"
 
 
-def _parts_check(rule: PartsRule, total: Figure, parts: Sequence[Figure]) -> Check:
+def _parts_check(rule: CheckRule, total: Figure, parts: Sequence[Figure], rules: Rules) -> Check:
     low, high = _sum(parts)
     if len(parts) == 1:
         summed = _with_range(parts[0])
     else:
-        terms = " + ".join(f"{p.hedged} ({p.metric})" for p in parts)
+        terms = " + ".join(f"{p.hedged} ({p.metric_words})" for p in parts)
         summed = f"{terms} = {_range(low, high, total.unit)}"
-    missing = [m for m in rule.parts if m not in {p.metric for p in parts}]
+    missing = [rules.metric_words(m) for m in rule.parts if m not in {p.metric for p in parts}]
     if rule.exhaustive and not missing:
         open_ = any(_is_open(f) for f in (total, *parts))
         status = _equal_status([(low, high), (total.low, total.high)], open_)
@@ -398,6 +498,7 @@ def _parts_check(rule: PartsRule, total: Figure, parts: Sequence[Figure]) -> Che
             Status.warn: "the parts may add up to the total; cannot be decided: an open bound",
             Status.passed: "the parts add up to the total within the hedges",
         }[status]
+        template = cw.SUM_EQUAL[str(status)]
     elif rule.combined and total.low is not None and low <= total.low + _EPS:
         # Set together, the parts' least sum fits the total: nothing contradicts them, and
         # how much of the total they account for is worth saying.
@@ -407,16 +508,24 @@ def _parts_check(rule: PartsRule, total: Figure, parts: Sequence[Figure]) -> Che
             f"{_range(total.low, total.high, total.unit)} accounted for"
             + (f" ({', '.join(missing)} not reported)" if missing else "")
         )
+        template = cw.SUM_ACCOUNTED
     else:
         status, verdict = _at_most_status(low, high, total.low, total.high)
         if rule.exhaustive:
             verdict += f" ({', '.join(missing)} not reported, so only 'at most' can be checked)"
+        template = cw.SUM_AT_MOST[str(status)]
     detail = f"{summed} vs {_with_range(total)}: {verdict}"
-    return _arithmetic(rule.name, total, parts, status, detail)
+    said = cw.said(
+        template,
+        parts=cw.joined([p.said for p in parts]),
+        total=total.said,
+        least=cw.quantity(low, total.unit),
+    )
+    return _arithmetic(rule.check_id, total, parts, status, detail, said)
 
 
-def _rehab_share_check(total: Figure, share: Figure, rehab: Figure) -> Check:
-    """People sent to rehabilitation are users, so they cannot exceed share x total."""
+def _rehab_share_check(rule: CheckRule, total: Figure, share: Figure, rehab: Figure) -> Check:
+    """The part (people sent to rehabilitation are users) cannot exceed share x total."""
     implied = (rehab.low or 0.0) / total.ind.value * 100 if total.ind.value else math.inf
     least = (rehab.low or 0.0) / total.high * 100 if total.high else None
     at_least = f"{amount(round(implied, 1), PERCENT)} at the reported total" + (
@@ -438,7 +547,14 @@ def _rehab_share_check(total: Figure, share: Figure, rehab: Figure) -> Check:
     detail = (
         f"{_with_range(rehab)} of {_with_range(total)}, reported share {share.hedged}: {verdict}"
     )
-    return _arithmetic("rehabilitation-within-share", total, [share, rehab], status, detail)
+    said = cw.said(
+        cw.SHARE_BOUND[str(status)],
+        part=rehab.said,
+        total=total.said,
+        share=share.amount_said,
+        implied=cw.quantity(round(implied, 1), PERCENT),
+    )
+    return _arithmetic(rule.check_id, total, [share, rehab], status, detail, said)
 
 
 def _share_range(users: Figure, total: Figure) -> tuple[float, float]:
@@ -448,7 +564,7 @@ def _share_range(users: Figure, total: Figure) -> tuple[float, float]:
     return min(low, 100.0), min(high, 100.0)
 
 
-def _share_check(total: Figure, users: Figure, share: Figure) -> Check:
+def _share_check(rule: CheckRule, total: Figure, users: Figure, share: Figure) -> Check:
     low, high = _share_range(users, total)
     wide = (max(low - SHARE_TOLERANCE_PP, 0.0), min(high + SHARE_TOLERANCE_PP, 100.0))
     reported = (share.low or 0.0, 100.0 if share.high is None else share.high)
@@ -467,36 +583,46 @@ def _share_check(total: Figure, users: Figure, share: Figure) -> Check:
         f"({_range(low, high, PERCENT)}; {_range(*wide, PERCENT)} with the "
         f"{SHARE_TOLERANCE_PP:g}-point tolerance): {verdict}"
     )
-    return _arithmetic("share-of-users", total, [users, share], status, detail)
+    said = cw.said(
+        cw.SHARE[str(status)],
+        share=share.amount_said,
+        part=users.said,
+        total=total.amount_said,
+        computed=cw.quantity(round(point, 1), PERCENT),
+    )
+    return _arithmetic(rule.check_id, total, [users, share], status, detail, said)
 
 
-def arithmetic_checks(figs: Sequence[Figure]) -> Iterator[Check]:
-    """Parts against totals and shares against counts, within one article and period."""
+def arithmetic_checks(figs: Sequence[Figure], rules: Rules) -> Iterator[Check]:
+    """Parts against totals and shares against counts, within one article and period, as
+    the curated rules (checks.yaml) set them."""
     # Only figures of one article, geography and date can match: group once, so the cost
     # grows with the corpus, not with its square.
     groups: dict[tuple[str, str, dt.date], list[Figure]] = defaultdict(list)
     for f in figs:
         groups[(f.source, f.geo, f.ref)].append(f)
-    totals = {rule.total for rule in PARTS_RULES} | {TOTAL_METRIC}
+    totals = {r.total for r in (*rules.sums, *rules.shares, *rules.share_bounds)}
     for total in (f for f in figs if f.metric in totals):
         matched: dict[str, list[Figure]] = defaultdict(list)
         for f in groups[(total.source, total.geo, total.ref)]:
             if f is not total and _same_period(f, total):
                 matched[f.metric].append(f)
-        for rule in PARTS_RULES:
+        for rule in rules.sums:
             if rule.total != total.metric:
                 continue
             present = [matched[m] for m in rule.parts if matched.get(m)]
             if rule.combined and len(present) < 2:
                 continue
             for parts in itertools.product(*present) if present else ():
-                yield _parts_check(rule, total, parts)
-        if total.metric != TOTAL_METRIC:
-            continue
-        for users, share in itertools.product(matched[USERS_METRIC], matched[SHARE_METRIC]):
-            yield _share_check(total, users, share)
-        for share, rehab in itertools.product(matched[SHARE_METRIC], matched[REHAB_METRIC]):
-            yield _rehab_share_check(total, share, rehab)
+                yield _parts_check(rule, total, parts, rules)
+        for rule in rules.shares:
+            if rule.total == total.metric and rule.share:
+                for part, share in itertools.product(matched[rule.parts[0]], matched[rule.share]):
+                    yield _share_check(rule, total, part, share)
+        for rule in rules.share_bounds:
+            if rule.total == total.metric and rule.share:
+                for share, part in itertools.product(matched[rule.share], matched[rule.parts[0]]):
+                    yield _rehab_share_check(rule, total, share, part)
 
 
 def restatement_checks(figs: Sequence[Figure]) -> Iterator[Check]:
@@ -508,18 +634,28 @@ def restatement_checks(figs: Sequence[Figure]) -> Iterator[Check]:
             continue
         agree = _overlap([(f.low, f.high), (target.low, target.high)])
         verdict = "the ranges agree" if agree else "the ranges cannot agree"
+        status = Status.passed if agree else Status.fail
+        said = cw.said(
+            cw.RESTATEMENT[str(status)],
+            metric=f.name,
+            value=target.amount_said,
+            later=f.amount_said,
+            earlier=target.amount_said,
+        )
         yield Check(
             check_id=f"restatement:{f.ind.indicator_id}",
             kind="restatement",
             metric_id=f.metric,
             period_start=target.ind.period_start,
             period_end=target.ref,
-            status=Status.passed if agree else Status.fail,
+            status=status,
             detail=(
                 f"{f.cited} ({f.when}) restates {target.cited} ({target.when}): {verdict}; "
                 f"counted once, as the latter. {f.ind.restates_note}"
             ),
             source_ids=_sources([f, target]),
+            said=said,
+            severity=cw.severity(str(status)),
             record_ids=f"{f.ind.indicator_id}; {target.ind.indicator_id}",
         )
 
@@ -527,12 +663,18 @@ def restatement_checks(figs: Sequence[Figure]) -> Iterator[Check]:
 # --- gaps --------------------------------------------------------------------------------
 
 
-def _phase_check(phase: Phase, figs: Sequence[Figure], restated: Sequence[Figure] = ()) -> Check:
+def _phase_check(
+    phase: Phase,
+    figs: Sequence[Figure],
+    restated: Sequence[Figure],
+    total_metric: str,
+    rules: Rules,
+) -> Check:
     end = phase.end_date
     inside = [
         f
         for f in figs
-        if f.metric == TOTAL_METRIC and phase.start_date <= f.ref and (end is None or f.ref <= end)
+        if f.metric == total_metric and phase.start_date <= f.ref and (end is None or f.ref <= end)
     ]
     national = [f for f in inside if f.geo == NATIONAL]
     # A figure whose period starts before the phase spans earlier phases too: it says nothing
@@ -540,16 +682,18 @@ def _phase_check(phase: Phase, figs: Sequence[Figure], restated: Sequence[Figure
     within = [f for f in national if f.start is not None and f.start >= phase.start_date]
     spanning = [f for f in national if f not in within]
     others = [f for f in inside if f.geo != NATIONAL]
-    dates = f"{phase.start_date} to {end or 'open'}"
+    dates = f"{_day(phase.start_date)} to {_day(end) if end else 'open'}"
+    metric_words = rules.metric_words(total_metric)
     if within:
-        listed = "; ".join(f"{f.cited} by {f.ref}" for f in within)
+        listed = "; ".join(f"{f.cited} by {_day(f.ref)}" for f in within)
         status = Status.passed
-        detail = f"{len(within)} national {TOTAL_METRIC} figure(s) for it: {listed}"
+        figures_word = "figure" if len(within) == 1 else "figures"
+        detail = f"{len(within)} national {metric_words} {figures_word} for it: {listed}"
     else:
         status = Status.warn
-        detail = f"no national {TOTAL_METRIC} figure for this phase alone"
+        detail = f"no national {metric_words} figure for this phase alone"
         if spanning:
-            detail += "; covered only by figure(s) spanning earlier phases: " + "; ".join(
+            detail += "; covered only by figures spanning earlier phases: " + "; ".join(
                 f"{f.cited} ({f.when_read})" for f in spanning
             )
         if others:
@@ -557,46 +701,69 @@ def _phase_check(phase: Phase, figs: Sequence[Figure], restated: Sequence[Figure
         again = [
             f
             for f in restated
-            if f.metric == TOTAL_METRIC
+            if f.metric == total_metric
             and phase.start_date <= f.ref
             and (end is None or f.ref <= end)
         ]
         if again:
             detail += "; dated in it, but restating an earlier total: " + "; ".join(
-                f"{f.cited} (restates {f.restates})" for f in again
+                f.cited for f in again
             )
     shown = within or spanning or others
+    # A second phase-coverage rule (another metric) gets its own ids; the first keeps the
+    # ids readers' links and the tests know.
+    suffix = "" if total_metric == rules.phase_totals[0] else f":{total_metric}"
     return Check(
-        check_id=f"gap:phase:{phase.phase_id}",
+        check_id=f"gap:phase:{phase.phase_id}{suffix}",
         kind="gap",
-        metric_id=TOTAL_METRIC,
+        metric_id=total_metric,
         period_start=phase.start_date,
         period_end=end,
         status=status,
-        detail=f"{phase.name} ({phase.phase_id}, {dates}): {detail}.",
+        detail=f"{phase.name} ({dates}): {detail}.",
         source_ids=_sources(shown),
+        said=cw.said(
+            cw.PHASE[str(status)],
+            phase=cw.label(phase.name, phase.label_km),
+            metric=rules.name(total_metric),
+        ),
+        severity=cw.severity(str(status)),
         record_ids="; ".join(f.ind.indicator_id for f in shown),
     )
 
 
 def _metric_check(
-    metric: Metric, figs: Sequence[Figure], every: Sequence[Figure], vague: Sequence[Indicator]
+    metric: Metric,
+    figs: Sequence[Figure],
+    every: Sequence[Figure],
+    vague: Sequence[Indicator],
+    rules: Rules,
 ) -> Check:
     mine = [f for f in figs if f.metric == metric.metric_id]
     again = [f for f in every if f.metric == metric.metric_id and f.restates is not None]
     words = [i for i in vague if i.metric_id == metric.metric_id]
     sources = list(dict.fromkeys(f.source for f in mine))
+    name = cw.label(metric.label, metric.label_km)
+    note = False
     if not mine and words:
-        listed = "; ".join(f"\u201c{i.vague}\u201d ({i.source_id})" for i in words)
+        listed = "; ".join(
+            f"\u201c{i.vague}\u201d ({rules.source_words(i.source_id)})" for i in words
+        )
         status, detail = Status.warn, f"no number, only vague words: {listed}"
+        said = cw.said(cw.METRIC_VAGUE, metric=name)
     elif not mine:
         status, detail = Status.warn, "no figure at all"
+        said = cw.said(cw.METRIC_NONE, metric=name)
     elif len(mine) == 1:
         status, detail = Status.warn, f"reported once only: {mine[0].cited}, {mine[0].when}"
+        said, note = cw.said(cw.METRIC_ONCE, metric=name, value=mine[0].amount_said), True
     elif len(sources) == 1:
-        status, detail = Status.warn, f"reported {len(mine)} times, all by {sources[0]}"
+        status = Status.warn
+        detail = f"reported {len(mine)} times, all by {rules.source_words(sources[0])}"
+        said, note = cw.said(cw.METRIC_ONE_ARTICLE, metric=name, n=cw.count(len(mine))), True
     else:
         status, detail = Status.passed, f"reported {len(mine)} times by {len(sources)} articles"
+        said = cw.said(cw.METRIC_AGREED, metric=name, n=cw.count(len(sources)))
     if again:
         detail += f" (independent reports; {len(again)} restatement(s) not counted)"
     return Check(
@@ -606,8 +773,10 @@ def _metric_check(
         period_start=None,
         period_end=None,
         status=status,
-        detail=f"{metric.metric_id} ({metric.label}): {detail}.",
+        detail=f"{metric.label}: {detail}.",
         source_ids="; ".join(sources),
+        said=said,
+        severity=cw.severity(str(status), note),
         record_ids="; ".join(f.ind.indicator_id for f in mine),
     )
 
@@ -618,17 +787,22 @@ def gap_checks(
     metrics: Sequence[Metric],
     every: Sequence[Figure] = (),
     vague: Sequence[Indicator] = (),
+    rules: Rules | None = None,
 ) -> Iterator[Check]:
-    """Phases with no total arrests figure; metrics reported by one article or none."""
+    """Phases with no national figure of a phase-coverage metric (checks.yaml); metrics
+    reported by one article or none."""
+    rules = rules or Rules()
     restated = [f for f in every if f.restates is not None]
-    for phase in sorted(phases, key=lambda p: (p.ordinal, p.phase_id)):
-        yield _phase_check(phase, figs, restated)
+    for total_metric in rules.phase_totals:
+        for phase in sorted(phases, key=lambda p: (p.ordinal, p.phase_id)):
+            yield _phase_check(phase, figs, restated, total_metric, rules)
     for metric in sorted(metrics, key=lambda m: m.metric_id):
-        yield _metric_check(metric, figs, every, vague)
+        yield _metric_check(metric, figs, every, vague, rules)
 
 
-def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
+def status_checks(policies: Sequence[Policy], rules: Rules | None = None) -> Iterator[Check]:
     """A status that says something happened must rest on a passage saying so."""
+    rules = rules or Rules()
     for pol in sorted(policies, key=lambda p: p.policy_id):
         if pol.status not in STATUSES_NEEDING_EVIDENCE:
             continue
@@ -638,25 +812,37 @@ def status_checks(policies: Sequence[Policy]) -> Iterator[Check]:
         if pol.status == "in_effect" and pol.status_as_of is None:
             problems.append("no date it was last reported in effect (status_as_of)")
         sources = [c.source_id for c in pol.status_citations]
-        cited = "; ".join(f"\u201c{c.quote}\u201d ({c.source_id})" for c in pol.status_citations)
+        cited = "; ".join(
+            f"\u201c{c.quote}\u201d ({rules.source_words(c.source_id)})"
+            for c in pol.status_citations
+        )
+        status = Status.fail if problems else Status.passed
+        said = cw.said(
+            cw.STATUS[str(status)],
+            policy=cw.label(pol.name, pol.label_km),
+            status=cw.status_word(pol.status),
+        )
         yield Check(
             check_id=f"status:{pol.policy_id}",
             kind="status",
             metric_id=None,
             period_start=None,
             period_end=pol.status_as_of,
-            status=Status.fail if problems else Status.passed,
+            status=status,
             detail=f"{pol.name}: status {pol.status.replace('_', ' ')}"
-            + (f" as of {pol.status_as_of}" if pol.status_as_of else "")
+            + (f" as of {_day(pol.status_as_of)}" if pol.status_as_of else "")
             + (": " + "; ".join(problems) if problems else f", resting on {cited}")
             + ".",
             source_ids="; ".join(dict.fromkeys(sources)),
+            said=said,
+            severity=cw.severity(str(status)),
             record_ids=pol.policy_id,
         )
 
 
-def contested_checks(data: Dataset) -> Iterator[Check]:
+def contested_checks(data: Dataset, rules: Rules | None = None) -> Iterator[Check]:
     """Curated links between claims that contradict each other, listed with their words."""
+    rules = rules or Rules()
     found: dict[tuple[str, str], Any] = {}
     for kind, id_field in (("statements", "statement_id"), ("indicators", "indicator_id")):
         for rec in data.of(kind):
@@ -664,7 +850,9 @@ def contested_checks(data: Dataset) -> Iterator[Check]:
     for contest in data.of("contested"):
         claims = [found.get((c.record_kind, c.record_id)) for c in contest.claims]
         words = "; vs ".join(
-            f"\u201c{rec.quote}\u201d ({rec.source_id})" for rec in claims if rec is not None
+            f"\u201c{rec.quote}\u201d ({rules.source_words(rec.source_id)})"
+            for rec in claims
+            if rec is not None
         )
         yield Check(
             check_id=f"contested:{contest.contest_id}",
@@ -675,6 +863,8 @@ def contested_checks(data: Dataset) -> Iterator[Check]:
             status=Status.warn,
             detail=f"{contest.note} Claims: {words}.",
             source_ids="; ".join(dict.fromkeys(r.source_id for r in claims if r is not None)),
+            said=cw.said(cw.CONTESTED, note=contest.note),
+            severity=Severity.question,
             record_ids="; ".join(c.record_id for c in contest.claims),
         )
 
@@ -693,15 +883,17 @@ def _unique_ids(checks: Iterable[Check]) -> list[Check]:
     return out
 
 
-def run_checks(data: Dataset) -> list[Check]:
-    """Every consistency check of the dataset, in a stable order."""
-    every = figures(data)
+def run_checks(data: Dataset, source_names: dict[str, str] | None = None) -> list[Check]:
+    """Every consistency check of the dataset, in a stable order; articles named in the
+    details by `source_names` (their short labels), else by id."""
+    rules = Rules.of(data, source_names)
+    every = figures(data, rules)
     figs = [f for f in every if f.restates is None]  # independent reports only
     return _unique_ids(
         itertools.chain(
             corroboration_checks(figs),
-            cumulative_checks(figs),
-            arithmetic_checks(figs),
+            cumulative_checks(figs, rules.cumulative),
+            arithmetic_checks(figs, rules),
             restatement_checks(every),
             gap_checks(
                 figs,
@@ -709,13 +901,23 @@ def run_checks(data: Dataset) -> list[Check]:
                 data.of("metrics"),
                 every,
                 [i for i in data.of("indicators") if i.vague is not None],
+                rules,
             ),
-            status_checks(data.of("policies")),
-            contested_checks(data),
+            status_checks(data.of("policies"), rules),
+            contested_checks(data, rules),
         )
     )
 
 
-def check_rows(data: Dataset) -> list[dict[str, Any]]:
-    """Rows for the consistency_checks table."""
-    return [asdict(c) | {"status": str(c.status)} for c in run_checks(data)]
+def check_rows(data: Dataset, source_names: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Rows for the consistency_checks table: the finding's headline in every language."""
+    rows = []
+    for c in run_checks(data, source_names):
+        row = {k: v for k, v in asdict(c).items() if k != "said"}
+        row |= {"status": str(c.status), "severity": str(c.severity)}
+        row |= {
+            "headline" if lang == SOURCE_LANGUAGE else f"headline_{lang}": text
+            for lang, text in c.said.texts.items()
+        }
+        rows.append(row)
+    return rows

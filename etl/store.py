@@ -18,11 +18,9 @@ from data_model.tables import (
     BUILD_INPUTS,
     CONTENT_FINGERPRINT,
     INTERNAL_TABLES,
-    READABLE_CHECKS,
     TABLES,
 )
 from database import write
-from etl.readable import readable_rows
 
 #: A step run on the new file after it is written and before it replaces the old one.
 Step = Callable[[Path], None]
@@ -77,10 +75,7 @@ def write_database(
                 write.insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
-            # Worded here, once, rather than by every server after every build.
-            readable = readable_rows(frames)
-            write.insert(con, READABLE_CHECKS, readable)
-            fingerprint = content_fingerprint({**frames, READABLE_CHECKS.name: readable})
+            fingerprint = content_fingerprint(frames)
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
             write.write_statement_search(con)

@@ -117,7 +117,9 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
         rows["policy_positions"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     for loc in data.records["not_coded"]:
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
-    rows["consistency_checks"] = check_rows(data)
+    # The details name each article by its short label, as the pages do.
+    names = {src.source_id: short_label(src) for src in data.of("sources")}
+    rows["consistency_checks"] = check_rows(data, names)
     # data_version is filled by the build that first carries each entry (database.write).
     rows["corrections"] = [c.model_dump() | {"data_version": None} for c in data.of("corrections")]
     rows["build_info"] = [

@@ -291,6 +291,11 @@ def _check_record(
     elif kind == "phases":
         for i, cite in enumerate(rec.citations):
             quote(f"citations.{i}.quote", f"citations.{i}.source_id", cite.source_id, cite.quote)
+    elif kind == "checks":
+        c.ref(raw, "total", "metrics", rec.total)
+        c.ref(raw, "share", "metrics", rec.share)
+        for i, metric_id in enumerate(rec.parts):
+            c.ref(raw, f"parts.{i}", "metrics", metric_id)
     elif kind == "contested":
         for i, claim in enumerate(rec.claims):
             c.ref(raw, f"claims.{i}.record_id", claim.record_kind, claim.record_id)

@@ -293,5 +293,5 @@ def overview_texts(lang: str = "en") -> OverviewTexts:
     return _overview_texts(content_key(), lang, current_version())
 
 
-#: Every check in plain words (labels for ids, plain dates), as the build worded them.
+#: Every check as the page shows it: its headline in the reader's language, as the build worded it.
 readable_checks = _cached(queries.readable_checks)

@@ -50,21 +50,28 @@ def filter_checks(checks: pd.DataFrame, statuses: list[str], kinds: list[str]) -
     return checks[keep].reset_index(drop=True)
 
 
-def once_only(checks: pd.DataFrame) -> pd.Series:
-    """Checks that only note a figure reported once: worth knowing, rarely a question."""
-    return checks["detail"].str.contains("reported once only", regex=False)
+#: Where each severity goes on the page, in order: conflicts lead, then the open questions;
+#: figures reported once only and the arithmetic that holds are folded below.
+SEVERITIES = ("conflict", "question", "note", "agreement")
 
 
-def checks_markdown(checks: pd.DataFrame, lang: str = "en") -> str:
-    """The checks as one block of text, each with its badge, kind, detail and articles. The
-    detail is worded by the build, in English (etl.readable)."""
+def by_severity(checks: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The checks split by what they mean to a reader (the build's severity), in page order."""
+    return {s: checks[checks["severity"] == s].reset_index(drop=True) for s in SEVERITIES}
+
+
+def checks_markdown(checks: pd.DataFrame, lang: str = "en", details: bool = False) -> str:
+    """The checks as one block of text: each its badge and kind, its headline (one or two
+    short sentences, worded by the build in the reader's language), with `details` the whole
+    computation (English), and its articles."""
     t = translator(lang)
     if checks.empty:
         return "_" + t.gettext("No checks match.") + "_"
     return "\n\n".join(
-        f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.detail)}  \n"
-        ":gray["
-        + t.gettext("Articles: {ids}").format(ids=md(c.source_ids or t.gettext("none")))
+        f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.headline)}  \n"
+        + (f":small[{md(c.detail)}]  \n" if details else "")
+        + ":gray["
+        + t.gettext("Articles: {ids}").format(ids=md(c.articles or t.gettext("none")))
         + "]"
         for c in checks.itertuples()
     )

@@ -50,10 +50,9 @@ def back_to_all(label: str, param: str) -> None:
     )
 
 
-def paged_checks(checks: pd.DataFrame, key: str, lang: str = "en") -> None:
+def paged_checks(checks: pd.DataFrame, key: str, lang: str = "en", details: bool = False) -> None:
     """Checks in pages of check_texts.CHECKS_PER_PAGE, the page kept in the address."""
     pages = texts.pages_needed(len(checks), check_texts.CHECKS_PER_PAGE)
     page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
-    st.markdown(
-        check_texts.checks_markdown(texts.page_of(checks, page, check_texts.CHECKS_PER_PAGE), lang)
-    )
+    shown = texts.page_of(checks, page, check_texts.CHECKS_PER_PAGE)
+    st.markdown(check_texts.checks_markdown(shown, lang, details))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +11,17 @@ import duckdb
 import pytest
 import yaml
 
+from corpus.problems import InputError
 from data_model.check_rules import RULES, SHARE_TOLERANCE_PP
-from data_model.records import Indicator, Metric, Phase, Unit
+from data_model.records import CheckRule, Indicator, Metric, Phase, Unit
 from data_model.tables import CONSISTENCY_CHECKS
-from etl.build import build
+from etl.build import build, check
 from etl.consistency import Check, run_checks
 from etl.validate import Dataset, Located
 
 CODEBOOK = Path(__file__).parent / "fixtures" / "consistency" / "codebook.yaml"
 TOTAL = "arrests-total"
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def fig(
@@ -52,6 +55,7 @@ def dataset(*figures: dict[str, Any]) -> Dataset:
         "units": [Unit.model_validate(u) for u in codebook["units"]],
         "metrics": [Metric.model_validate(m) for m in codebook["metrics"]],
         "phases": [Phase.model_validate(p) for p in codebook["phases"]],
+        "checks": [CheckRule.model_validate(r) for r in codebook["checks"]],
         "indicators": [
             Indicator.model_validate(f | {"indicator_id": f"fig-{i}"})
             for i, f in enumerate(figures)
@@ -130,7 +134,7 @@ DAY11 = {"start": "2017-01-01", "end": "2017-01-11"}
             ],
             "corroboration:voluntary-treatment-clinics:unstated:2017-01-12",
             "fail",
-            ["200 (src-a) vs 250 (src-b) (as of 2017-01-12, no period stated)"],
+            ["200 (src-a) vs 250 (src-b) (as of 12 Jan 2017, no period stated)"],
             id="no-period-grouped-by-as-of",
         ),
         pytest.param(
@@ -140,7 +144,7 @@ DAY11 = {"start": "2017-01-01", "end": "2017-01-11"}
             ],
             "corroboration:arrests-total:2017-01-01:2018-02-14",
             "pass",
-            ["start read as the launch, 2017-01-01", "18,000 (src-b) (2017-01-01 to 2018-02-14)"],
+            ["start read as the launch, 1 Jan 2017", "18,000 (src-b) (1 Jan 2017 to 14 Feb 2018)"],
             id="cumulative-count-without-start-counts-from-launch",
         ),
     ],
@@ -189,7 +193,7 @@ def test_figures_that_are_not_compared(figures):
             ],
             "cumulative:arrests-total:2017-01-01:2017-06-26:src-b",
             "pass",
-            ["more than 8,000 (src-b) by 2017-06-26", "1,055 (src-a) by 2017-01-11", "in order"],
+            ["more than 8,000 (src-b) by 26 Jun 2017", "1,055 (src-a) by 11 Jan 2017", "in order"],
             id="grows",
         ),
         pytest.param(
@@ -199,7 +203,10 @@ def test_figures_that_are_not_compared(figures):
             ],
             "cumulative:arrests-total:2017-01-01:2018-02-14:src-b",
             "warn",
-            ["(16,020–19,580) might be lower", "highest earlier lower bound (17,800)"],
+            [
+                "(16,020–19,580) might be lower",
+                "highest figure given earlier as a minimum (17,800)",
+            ],
             id="hedge-allows-a-drop",
         ),
         pytest.param(
@@ -220,7 +227,7 @@ def test_figures_that_are_not_compared(figures):
             ],
             "cumulative:arrests-total:2017-01-01:2017-03-31:src-c",
             "fail",
-            ["vs 1,000 (src-a) by 2017-01-31"],
+            ["vs 1,000 (src-a) by 31 Jan 2017"],
             id="checked-against-the-highest-earlier-bound-not-the-latest",
         ),
     ],
@@ -278,21 +285,21 @@ USERS_487 = fig("arrests-users", 487, as_of="2017-01-11")  # no period: matched 
             [TOTAL_1055, USERS_487, fig("arrests-traffickers", 568, as_of="2017-01-11")],
             BY_TYPE_ID,
             "pass",
-            ["487 (arrests-users) + 568 (arrests-traffickers) = 1,055", "add up"],
+            ["487 (drug users arrested) + 568 (alleged traffickers arrested) = 1,055", "add up"],
             id="parts-add-up",
         ),
         pytest.param(
             [TOTAL_1055, USERS_487, fig("arrests-traffickers", 700, as_of="2017-01-11")],
             BY_TYPE_ID,
             "fail",
-            ["= 1,187 vs 1,055 (arrests-total)", "cannot add up"],
+            ["= 1,187 vs 1,055 (total arrests)", "cannot add up"],
             id="parts-do-not-add-up",
         ),
         pytest.param(
             [TOTAL_1055, USERS_487],
             BY_TYPE_ID,
             "pass",
-            ["certainly within the total", "arrests-traffickers not reported"],
+            ["certainly within the total", "alleged traffickers arrested not reported"],
             id="one-part-is-at-most-the-total",
         ),
         pytest.param(
@@ -321,14 +328,17 @@ USERS_487 = fig("arrests-users", 487, as_of="2017-01-11")  # no period: matched 
             [TOTAL_1055, fig("sent-to-rehabilitation", 2000, **DAY11)],
             REHAB_ID,
             "fail",
-            ["2,000 (sent-to-rehabilitation) vs 1,055"],
+            ["2,000 (people sent to rehabilitation centres) vs 1,055"],
             id="more-in-rehab-than-arrested",
         ),
         pytest.param(
             [TOTAL_1055, fig("sent-to-rehabilitation", 1000, "approx", **DAY11)],
             REHAB_ID,
             "pass",
-            ["about 1,000 (sent-to-rehabilitation, 900–1,100)", "as far as the hedges allow"],
+            [
+                "about 1,000 (people sent to rehabilitation centres, 900–1,100)",
+                "as far as the hedges allow",
+            ],
             id="rehab-within-the-hedges",
         ),
         pytest.param(
@@ -338,7 +348,10 @@ USERS_487 = fig("arrests-users", 487, as_of="2017-01-11")  # no period: matched 
             ],
             "arithmetic:rehabilitation-within-arrests:src-a:2017-01-01:2017-12-31",
             "pass",
-            ["11,000 (sent-to-rehabilitation) vs more than 17,800", "certainly within"],
+            [
+                "11,000 (people sent to rehabilitation centres) vs more than 17,800",
+                "certainly within",
+            ],
             id="rehab-certainly-within-an-open-total",
         ),
     ],
@@ -376,12 +389,12 @@ PHASE_FIGURES = [
 @pytest.mark.parametrize(
     ("check_id", "status", "words"),
     [
-        ("gap:phase:phase-1", "pass", ["1,055 (src-a) by 2017-01-11"]),
-        ("gap:phase:phase-2", "pass", ["9,000 (src-c) by 2017-12-31"]),
+        ("gap:phase:phase-1", "pass", ["1,055 (src-a) by 11 Jan 2017"]),
+        ("gap:phase:phase-2", "pass", ["9,000 (src-c) by 31 Dec 2017"]),
         (
             "gap:phase:phase-3",
             "warn",
-            ["Phase 3 (phase-3, 2018-01-01 to open)", "no national arrests-total figure"],
+            ["Phase 3 (1 Jan 2018 to open)", "no national total arrests figure"],
         ),
     ],
 )
@@ -395,7 +408,7 @@ def test_a_provincial_figure_does_not_cover_a_phase():
         found,
         "gap:phase:phase-2",
         "warn",
-        ["2017-07-01 to 2017-12-31", "only 200 (src-b) for Kampot province"],
+        ["1 Jul 2017 to 31 Dec 2017", "only 200 (src-b) for Kampot province"],
     )
     assert found["gap:phase:phase-2"].source_ids == "src-b"
 
@@ -459,6 +472,141 @@ def test_build_writes_the_consistency_checks_table(fixture_seeds: Path, tmp_path
     by_id = {r[0]: r for r in rows}
     _, kind, status, start, detail, sources = by_id["gap:phase:phase-1"]
     assert (kind, status, start, sources) == ("gap", "warn", dt.date(2017, 1, 1), "fixture-kampot")
-    assert "only more than 200 (fixture-kampot) for Kampot province" in detail
+    assert (
+        "only more than 200 (2 Apr 2017 · Province reports drug arrests) for Kampot province"
+        in detail
+    )
     assert by_id["gap:metric:voluntary-treatment-clinics"][2] == "warn"
     assert {r[2] for r in rows} <= {"pass", "warn", "fail"}
+    # The reader's words are stored with the check, in English and in Khmer.
+    with duckdb.connect(str(db), read_only=True) as con:
+        headline, headline_km, severity = con.execute(
+            "SELECT headline, headline_km, severity FROM consistency_checks "
+            "WHERE check_id = 'gap:phase:phase-1'"
+        ).fetchone()
+    assert severity == "question"
+    assert headline == "Phase 1: no national figure of Total arrests for this phase alone."
+    assert "ដំណាក់កាល" in headline_km
+
+
+# --- rules as data (checks.yaml) -------------------------------------------------------------
+
+
+def test_a_check_between_two_metrics_needs_no_code():
+    """A new sum rule in the data makes a new check, worded like every other."""
+    data = dataset(fig(TOTAL, 1055, **DAY11), fig("voluntary-treatment-clinics", 2000, **DAY11))
+    data.records["checks"].append(
+        Located(
+            CheckRule(
+                check_id="clinics-within-arrests",
+                kind="sum",
+                total=TOTAL,
+                parts=["voluntary-treatment-clinics"],
+                rule="Made up for tests.",
+            ),
+            "test",
+        )
+    )
+    found = {c.check_id: c for c in run_checks(data)}
+    made = found["arithmetic:clinics-within-arrests:src-a:2017-01-01:2017-01-11"]
+    assert made.status == "fail" and made.severity == "conflict"
+    assert made.headline == (
+        "Voluntary treatment clinics (2,000) are more than Total arrests (1,055). "
+        "The figures do not agree."
+    )
+
+
+@pytest.mark.parametrize(
+    ("entry", "field", "words"),
+    [
+        ({"kind": "sum", "total": TOTAL, "parts": ["nowhere"]}, "parts.0", "unknown metric id"),
+        ({"kind": "sum", "parts": ["arrests-users"]}, "-", "total is required for kind sum"),
+        (
+            {"kind": "share", "total": TOTAL, "parts": ["arrests-users", "arrests-traffickers"]},
+            "-",
+            "parts takes exactly one metric",
+        ),
+        ({"kind": "cumulative", "parts": [TOTAL], "colour": "red"}, "colour", "unknown field"),
+        ({"kind": "sideways", "parts": [TOTAL]}, "kind", "'sum'"),
+    ],
+)
+def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry, field, words):
+    path = fixture_seeds / "curated" / "checks.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["checks"].append({"check_id": "made-up-bad", "rule": "Made up."} | entry)
+    doc["checks"].append({"check_id": "made-up-worse", "kind": "sum", "rule": "Made up."})
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check(fixture_seeds)
+    found = [(p.file, p.record, p.field, p.message) for p in caught.value.problems.items]
+    assert any(
+        f.endswith("checks.yaml") and r == "made-up-bad" and fl == field and words in m
+        for f, r, fl, m in found
+    ), found
+    assert any(r == "made-up-worse" for _, r, _, _ in found), "one problem hid another"
+
+
+# --- words for readers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("figures", "check_id", "severity", "english", "khmer"),
+    [
+        pytest.param(
+            [
+                fig(TOTAL, 8000, "approx", "src-a", **Y2017),
+                fig(TOTAL, 17800, "exact", "src-b", **Y2017),
+            ],
+            "corroboration:arrests-total:2017-01-01:2017-12-31",
+            "conflict",
+            "Total arrests, 1 Jan 2017 – 31 Dec 2017: two articles disagree. One gives 17,800, "
+            "another about 8,000; they cannot both be right.",
+            ["១៧.៨០០", "ប្រហែល ៨.០០០", "ធ្នូ ២០១៧"],
+            id="two-sources-disagree",
+        ),
+        pytest.param(
+            [TOTAL_1055, USERS_487, fig("arrests-traffickers", 700, as_of="2017-01-11")],
+            BY_TYPE_ID,
+            "conflict",
+            "Drug users arrested (487) + Alleged traffickers arrested (700) cannot add up to "
+            "Total arrests (1,055). The figures do not agree.",
+            ["៤៨៧", "៧០០", "១.០៥៥"],
+            id="a-sum-that-does-not-add-up",
+        ),
+        pytest.param(
+            [TOTAL_1055, fig("users-imprisoned", 90, "more_than", end="2017-01-11")],
+            PRISON_ID,
+            "question",
+            "Cannot tell whether Drug users imprisoned (more than 90) fit within Total arrests "
+            "(1,055): a hedge sets no limit.",
+            ["ជាង ៩០"],
+            id="open-hedge-is-a-question",
+        ),
+        pytest.param(
+            [TOTAL_1055],
+            "gap:metric:arrests-total",
+            "note",
+            "Total arrests: reported once only (1,055).",
+            ["១.០៥៥"],
+            id="once-only-is-a-note",
+        ),
+        pytest.param(
+            [TOTAL_1055, USERS_487, fig("arrests-traffickers", 568, as_of="2017-01-11")],
+            BY_TYPE_ID,
+            "agreement",
+            "Drug users arrested (487) + Alleged traffickers arrested (568) add up to "
+            "Total arrests (1,055).",
+            ["៥៦៨"],
+            id="arithmetic-that-holds-is-an-agreement",
+        ),
+    ],
+)
+def test_each_check_says_its_finding_in_short_sentences(
+    figures, check_id, severity, english, khmer
+):
+    found = checks(*figures)[check_id]
+    assert found.severity == severity
+    assert found.said["en"] == english
+    assert all(words in found.said["km"] for words in khmer), found.said["km"]
+    assert not ISO_DAY.search(found.said["en"] + found.said["km"])
+    assert found.said["en"].count(". ") <= 1  # one or two sentences

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from data_model.records import Contest, Indicator, Metric, Phase, Policy, Statement, Unit
+from data_model.records import CheckRule, Contest, Indicator, Metric, Phase, Policy, Statement, Unit
 from etl.consistency import Check, run_checks
 from etl.validate import Dataset, Located
 
@@ -44,6 +44,7 @@ def checks(*records: Any) -> dict[str, Check]:
         "units": [Unit.model_validate(u) for u in codebook["units"]],
         "metrics": [Metric.model_validate(m) for m in codebook["metrics"]],
         "phases": [Phase.model_validate(p) for p in codebook["phases"]],
+        "checks": [CheckRule.model_validate(r) for r in codebook["checks"]],
     }
     kinds = {Indicator: "indicators", Statement: "statements", Policy: "policies"}
     kinds[Contest] = "contested"

@@ -101,6 +101,18 @@ def test_counts_and_dates_are_written_in_khmer(khmer_app):
     )
 
 
+def test_data_checks_say_their_findings_in_khmer(khmer_app):
+    """Each check's headline is the catalogue's Khmer, its numbers in Khmer digits."""
+    at = khmer_app("views/checks.py")
+    headings = [h.value for h in at.subheader][:2]
+    for heading, english in zip(headings, ("Conflicts: {n}", "Open questions: {n}"), strict=True):
+        assert re.fullmatch(re.escape(KM.gettext(english)).replace(r"\{n\}", "[០-៩]+"), heading)
+    listed = next(m.value for m in at.markdown if m.value.startswith(":orange-badge["))
+    headlines = [item.splitlines()[1] for item in listed.split("\n\n")]
+    assert headlines and all(KHMER.search(h) and "." not in h[-2:] for h in headlines), headlines
+    assert re.search(r"[០-៩]", listed) and not re.search(r"\d{4}-\d{2}-\d{2}", listed)
+
+
 def test_quotes_stay_in_the_words_they_were_said_in(khmer_app):
     """A statement's quote is the same on the Khmer page as on the English one."""
     at = khmer_app("views/statements.py")

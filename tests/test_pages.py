@@ -343,20 +343,40 @@ def test_checks_filter_by_kind(app, seed_db, params, expected):
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-def test_data_checks_lead_with_tensions_and_set_once_only_aside(app, seed_db):
+def test_data_checks_lead_with_conflicts_and_fold_notes_and_agreements(app, seed_db):
     at = app("views/checks.py")
-    main = next(md.value for md in at.markdown if "Open question" in md.value)
-    first = main.split("\n\n")[0]
-    assert "Conflict" in first or "Open question" in first
-    assert "reported once only" not in main
-    aside = next(e for e in at.expander if e.label.startswith("Reported once only"))
-    assert "reported once only" in aside.markdown[0].value
     reader = Reader(seed_db)
+    status = queries.consistency_checks(reader)["status"].value_counts()
+    severity = queries.consistency_checks(reader)["severity"].value_counts()
+    # Conflicts first, then the open questions; the counts are the summary's.
+    assert [h.value for h in at.subheader][:2] == [
+        f"Conflicts: {status.get('fail', 0)}",
+        f"Open questions: {status.get('warn', 0)}",
+    ]
+    summary = next(md.value for md in at.markdown if md.value.count("-badge[") == 3)
+    assert [int(n) for n in re.findall(r"\*\*(\d+)\*\*", summary)] == [
+        status.get(s, 0) for s in ("fail", "warn", "pass")
+    ]
+    folded = {e.label: e for e in at.expander}
+    once = folded[f"Reported once only ({severity['note']} figures)"]
+    agree = folded[f"Agree ({severity['agreement']} checks)"]
+    main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
+    assert main.count("-badge[") == severity["question"]
+    assert "reported once only" not in main
+    assert "reported once only" in once.markdown[0].value
+    assert ":green-badge[" in agree.markdown[0].value
     ids = [*queries.sources(reader)["source_id"], *queries.metrics(reader)["metric_id"]]
-    for text in (main, aside.markdown[0].value):
+    for text in (main, once.markdown[0].value, agree.markdown[0].value):
         assert not ISO_DAY.search(text), ISO_DAY.search(text)
         assert not [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
         assert "lower bound" not in text
+    # The whole computation on demand, in plain words too.
+    at.toggle(key="details").set_value(True).run()
+    main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
+    questions = queries.consistency_checks(reader)
+    first = questions[questions["severity"] == "question"].iloc[0]
+    assert first["detail"] in main.replace("\\", "")
+    assert not ISO_DAY.search(main) and "phase-" not in main
 
 
 def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):

@@ -16,8 +16,9 @@ st.caption(
     )
 )
 
-checks = cached.readable_checks()
-st.markdown(check_texts.check_summary_markdown(check_texts.check_summary(checks), t.lang))
+checks = cached.readable_checks(lang=t.lang)
+summary = check_texts.check_summary(checks)
+st.markdown(check_texts.check_summary_markdown(summary, t.lang))
 
 statuses, kinds = [], []
 panel = filters.filter_panel(t.gettext("Filter checks"), ("status", "kind"), key="check-filters")
@@ -37,22 +38,54 @@ if panel:
         )
 shown = check_texts.filter_checks(checks, statuses, kinds)
 st.markdown(texts.count_text(len(shown), "check", t.lang))
-if t.lang != "en":
-    # Each check's detail is worded by the build (etl.readable), in English for now.
-    st.caption(t.gettext("Each check's details are in English for now."))
-# Conflicts and real tensions first; a figure reported once only is noted, set aside.
-aside = check_texts.once_only(shown)
-paging.paged_checks(shown[~aside], key="page", lang=t.lang)
-if aside.any():
-    n_aside = int(aside.sum())
+details = st.toggle(
+    t.gettext("Show how each check was computed"),
+    key="details",
+    help=t.gettext(
+        "Every number, hedge and period compared, in full. The same words are in the data: "
+        "the consistency_checks table on the Data page and in the API."
+    ),
+)
+if details and t.lang != "en":
+    st.caption(t.gettext("The computations are in English for now."))
+part = check_texts.by_severity(shown)
+
+# Conflicts lead: the figures that cannot all be right.
+conflicts = part["conflict"]
+st.subheader(
+    t.gettext("Conflicts: {n}").format(n=t.digits(str(len(conflicts)))), anchor="conflicts"
+)
+if conflicts.empty:
+    st.markdown(t.gettext("No two figures contradict each other."))
+else:
+    paging.paged_checks(conflicts, key="conflict-page", lang=t.lang, details=details)
+
+# Then what is undecided; a figure reported once only is noted, set aside.
+questions, notes = part["question"], part["note"]
+st.subheader(
+    t.gettext("Open questions: {n}").format(n=t.digits(str(len(questions) + len(notes)))),
+    anchor="open-questions",
+)
+paging.paged_checks(questions, key="page", lang=t.lang, details=details)
+if not notes.empty:
     label = t.ngettext(
-        "Reported once only ({n} figure)", "Reported once only ({n} figures)", n_aside
-    ).format(n=t.digits(str(n_aside)))
+        "Reported once only ({n} figure)", "Reported once only ({n} figures)", len(notes)
+    ).format(n=t.digits(str(len(notes))))
     with st.expander(label, key="once-only"):
         st.caption(
             t.gettext("Nothing contradicts these figures, and nothing confirms them either.")
         )
-        paging.paged_checks(shown[aside], key="once-page", lang=t.lang)
+        paging.paged_checks(notes, key="once-page", lang=t.lang, details=details)
+
+# The arithmetic that holds, folded: worth checking, rarely worth reading.
+agreements = part["agreement"]
+if not agreements.empty:
+    label = t.ngettext("Agree ({n} check)", "Agree ({n} checks)", len(agreements)).format(
+        n=t.digits(str(len(agreements)))
+    )
+    with st.expander(label, key="agreements"):
+        st.caption(t.gettext("The figures agree as far as their hedges allow."))
+        paging.paged_checks(agreements, key="agree-page", lang=t.lang, details=details)
 
 with st.expander(t.gettext("How the checks work")):
     if t.lang != "en":
