@@ -100,6 +100,14 @@ def write_back(seeds_dir: Path, logged: list[dict[str, Any]]) -> int:
         text = text.rstrip("\n") + "\ncorrections:\n"
     elif not doc["corrections"]:  # "corrections: []": a list to append to
         text = text.replace("corrections: []", "corrections:")
-    entries = dump_yaml(new)
-    _write_atomic(path, (text.rstrip("\n") + "\n" + entries).encode("utf-8"))
+    out = text.rstrip("\n") + "\n" + dump_yaml(new)
+    wanted = [*((doc or {}).get("corrections") or []), *new]
+    try:
+        appended = (yaml.safe_load(out) or {}).get("corrections")
+    except yaml.YAMLError:
+        appended = None
+    if appended != wanted:
+        # A list written in another indentation: the whole file again, data over comments.
+        out = dump_yaml({**(doc or {}), "corrections": wanted})
+    _write_atomic(path, out.encode("utf-8"))
     return len(new)
