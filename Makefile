@@ -11,7 +11,7 @@ UV := .uv/bin/uv
 LOCK := requirements.lock
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: dashboard studio test data release browser lint bench upgrade lock translations
+.PHONY: dashboard studio test data release browser lint bench upgrade lock translations screenshots
 
 $(UV):
 	$(PYTHON) -m venv .uv
@@ -64,6 +64,11 @@ data: $(STAMP)
 release: $(STAMP)
 	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null)} \
 		$(PY) -m etl release --out release --no-images
+
+## Screenshots of every page at 1400 and 390 px, in English and Khmer, in screenshots/ (to look
+## at before a screen change lands; PAGES=trends,data for some pages only).
+screenshots: $(STAMP) browser
+	$(PY) scripts/screenshots.py $(if $(PAGES),--pages $(PAGES))
 
 ## Chromium from Debian's packages, for the browser tests and PNG export.
 browser:

@@ -1,6 +1,9 @@
-"""Shared fixtures: the real seed database (built once), a copy of the small fixture corpus, and
-for the browser tests one Chromium and one dashboard server for the whole run (per xdist worker;
-every browser test is in the xdist group "browser", so they all share one worker)."""
+"""Shared fixtures: the real seed database (built once, without images), a copy of it with its
+chart images, a copy of the small fixture corpus, and for the browser tests one Chromium and one
+dashboard server per xdist worker. Tests that need Chromium are grouped (pytest-xdist
+loadgroup): "browser" for the dashboard's pages and everything that draws or reads chart images
+(one Chromium, one server, one images pass), "studio" for the studio's own servers; the two
+groups run on different workers when both are free, and the other tests share the rest."""
 
 from __future__ import annotations
 
@@ -13,9 +16,11 @@ import pytest
 import yaml
 
 from charts.catalogue import Catalogue, catalogue
+from charts.drawing import png_problem
 from charts.frames import ReaderFrames
 from database.connection import Reader
 from etl.build import build
+from etl.chart_images import draw_later
 from tests import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,10 +36,23 @@ def curated_ids(kind: str, key: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The database built from the real seeds, once per test session, as `python -m etl
-    build` builds it: chart parts stored, static images drawn in where Chromium is installed."""
+    """The database built from the real seeds, once per test session (per xdist worker), as
+    `python -m etl build --no-images` builds it: every table and chart part, no static image.
+    Drawing the images is most of a build's time, and only tests of images need them."""
     path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path)
+    build(path, draw_images=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed database with its static chart images drawn, as `python -m etl build` leaves
+    it (the images pass of `etl images` on a copy); skips where Chromium is not installed."""
+    if (problem := png_problem()) is not None:
+        pytest.skip(f"no chart images without Chromium: {problem}")
+    path = tmp_path_factory.mktemp("db-images") / "monitor.duckdb"
+    shutil.copyfile(seed_db, path)
+    draw_later(path)
     return path
 
 
@@ -61,10 +79,15 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def server(browser, seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The dashboard on the seed database, started once with the launcher; its base URL. (It
-    asks for the browser first, so a machine without Chromium skips before starting it.)"""
-    with serving.dashboard(seed_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+def server(
+    browser, seed_db_images: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The dashboard on the seed database with its images (the light embeds show them),
+    started once with the launcher; its base URL. (It asks for the browser first, so a
+    machine without Chromium skips before starting it.)"""
+    with serving.dashboard(
+        seed_db_images, tmp_path_factory.mktemp("server") / "streamlit.log"
+    ) as url:
         yield url
 
 
@@ -85,18 +108,12 @@ def open_page(browser) -> Iterator[Callable]:
 def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
     """Open a page of the dashboard (app.py, then its navigation to `page`) on the seed
     database with the given query parameters; the page must run without an exception."""
-    from streamlit.testing.v1 import AppTest
+    from tests.apptests import open_app_page
 
     monkeypatch.setenv("MONITOR_DB", str(seed_db))
 
-    def open_page(page: str, **params: str | list[str]) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "views/overview.py":
-            at.switch_page(page)
-            at.run()
+    def open_page(page: str, **params: str | list[str]):
+        at = open_app_page(page, **params)
         assert not at.exception, [e.message for e in at.exception]
         return at
 

@@ -51,8 +51,29 @@ def reader(seed_db: Path):
 
 
 @pytest.fixture(scope="module")
+def image_client(seed_db_images: Path) -> TestClient:
+    """The routes on the seed database with its chart images (the chart files, the light
+    embed). Its tests share the worker that runs Chromium (xdist group "browser")."""
+    return _client(seed_db_images)
+
+
+#: Tests that read chart images: on the worker that draws them, with the browser tests.
+IMAGES = pytest.mark.xdist_group("browser")
+
+
+@pytest.fixture(scope="module")
 def hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     """The seed database with a formula as a quote and markup as every article title."""
+    return _hostile(seed_db, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def hostile_images(seed_db_images: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The same, on the seed database with its chart images (for the light embed)."""
+    return _hostile(seed_db_images, tmp_path_factory)
+
+
+def _hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     path = tmp_path_factory.mktemp("hostile") / "monitor.duckdb"
     shutil.copy(seed_db, path)
     con = duckdb.connect(str(path))
@@ -65,10 +86,6 @@ def hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClie
     con.close()
     store_charts(path, *make_charts(path))
     return _client(path)
-
-
-def _has_images(reader: Reader) -> bool:
-    return queries.chart_svgs(reader, CHART) is not None
 
 
 # --- every route ---------------------------------------------------------------------------
@@ -102,20 +119,25 @@ def test_every_data_route_answers_with_its_type_and_cache_headers(client, url):
     assert "max-age" in answer.headers["cache-control"]
 
 
+@IMAGES
 @pytest.mark.parametrize(("url", "content_type"), CHART_URLS)
-def test_chart_files_answer_with_their_type(client, reader, url, content_type):
-    if not _has_images(reader):
-        pytest.skip("the seed database was built without Chromium: no chart images")
-    answer = client.get(url)
+def test_chart_files_answer_with_their_type(image_client, url, content_type):
+    answer = image_client.get(url)
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith(content_type)
     assert answer.headers["etag"]
 
 
-@pytest.mark.parametrize("url", [DATA_URLS[0], "/feed.atom", f"/charts/{CHART}.html"])
-def test_a_client_holding_the_answer_gets_304(client, reader, url):
-    if "/charts/" in url and not _has_images(reader):
-        pytest.skip("no chart images")
+@pytest.mark.parametrize(
+    ("url", "images"),
+    [
+        (DATA_URLS[0], False),
+        ("/feed.atom", False),
+        pytest.param(f"/charts/{CHART}.html", True, marks=IMAGES),
+    ],
+)
+def test_a_client_holding_the_answer_gets_304(request, url, images):
+    client = request.getfixturevalue("image_client" if images else "client")
     first = client.get(url)
     again = client.get(url, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
@@ -501,10 +523,9 @@ def test_json_keeps_the_words_as_they_are(hostile):
     assert rows[0]["quote"] == HOSTILE_QUOTE
 
 
-def test_markup_in_data_is_escaped_in_the_embed(hostile, reader):
-    if not _has_images(reader):
-        pytest.skip("no chart images")
-    page = hostile.get(f"/charts/{CHART}.html")
+@IMAGES
+def test_markup_in_data_is_escaped_in_the_embed(hostile_images):
+    page = hostile_images.get(f"/charts/{CHART}.html")
     assert page.status_code == 200
     assert "<script" not in page.text.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page.text
@@ -520,10 +541,9 @@ def test_the_feed_carries_markup_as_text(hostile):
 # --- the light embed -----------------------------------------------------------------------
 
 
-def test_embed_is_light_and_links_back(client, reader):
-    if not _has_images(reader):
-        pytest.skip("no chart images")
-    page = client.get(f"/charts/{CHART}.html").text
+@IMAGES
+def test_embed_is_light_and_links_back(image_client):
+    page = image_client.get(f"/charts/{CHART}.html").text
     assert "plotly" not in page.lower() and "streamlit" not in page.lower()
     assert "<script" not in page
     assert f'src="{CHART}.svg"' in page and 'alt="Chart: ' in page
@@ -658,10 +678,13 @@ def test_the_server_registers_the_routes(monkeypatch):
 # --- the same files for a static host ------------------------------------------------------
 
 
-def test_static_site_holds_what_the_routes_answer(client, reader, tmp_path):
+@IMAGES
+def test_static_site_holds_what_the_routes_answer(image_client, seed_db_images, tmp_path):
     from api.site import write_site
 
-    written = write_site(reader, tmp_path, "http://testserver/")
+    client = image_client
+    with Reader(seed_db_images) as reader:
+        written = write_site(reader, tmp_path, "http://testserver/")
     files = {p.relative_to(tmp_path).as_posix() for p in written}
     assert {f"api/v1/{t}.csv" for t in API_TABLES} <= files
     assert "feed.atom" in files and "api/v1/datapackage.zip" in files
@@ -670,13 +693,12 @@ def test_static_site_holds_what_the_routes_answer(client, reader, tmp_path):
         assert (tmp_path / path).read_bytes() == client.get("/" + path).content, path
     whole = json.loads((tmp_path / "api/v1/statements.json").read_text(encoding="utf-8"))
     assert whole["next"] is None and whole["total_rows"] == len(whole["rows"])
-    if _has_images(reader):
-        assert f"charts/{CHART}.html" in files
+    assert f"charts/{CHART}.html" in files
 
 
-def test_an_answer_for_one_host_is_never_served_for_another(client, reader):
-    if not _has_images(reader):
-        pytest.skip("no chart images")
+@IMAGES
+def test_an_answer_for_one_host_is_never_served_for_another(image_client):
+    client = image_client
     url = f"/charts/{CHART}.html"
     evil = client.get(url, headers={"Host": "evil.example"})
     assert "evil.example" in evil.text
@@ -685,9 +707,12 @@ def test_an_answer_for_one_host_is_never_served_for_another(client, reader):
     assert ours.headers["etag"] != evil.headers["etag"]
 
 
+@IMAGES
 @pytest.mark.parametrize("suffix", [".svg", ".narrow.svg"])
-def test_a_chart_file_named_with_its_build_is_kept_for_good(client, reader, suffix):
-    version = build_version(queries.build_info(reader))
+def test_a_chart_file_named_with_its_build_is_kept_for_good(image_client, seed_db_images, suffix):
+    client = image_client
+    with Reader(seed_db_images) as reader:
+        version = build_version(queries.build_info(reader))
     kept = client.get(f"/charts/{CHART}{suffix}?v={version}")
     assert kept.status_code == 200 and kept.content.startswith(b"<svg")
     assert "immutable" in kept.headers["cache-control"]

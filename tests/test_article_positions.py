@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
-from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
 from corpus.problems import InputError
@@ -17,6 +16,7 @@ from corpus.safe_yaml import dump_yaml
 from database import queries
 from database.connection import Reader
 from etl.build import build, check
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIONS = "curated/articles/fixture-kampot-positions.yaml"
@@ -73,11 +73,7 @@ def test_the_api_and_the_feed_carry_it(built: Path):
 
 def test_the_policies_page_shows_it(built: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("MONITOR_DB", str(built))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["policy"] = GOOD["policy_id"]  # the proposal's permalink: positions open
-    at.run()
-    at.switch_page("views/policies.py")
-    at.run()
+    at = open_app_page("views/policies.py", policy=GOOD["policy_id"])
     assert not at.exception, [e.message for e in at.exception]
     shown = " ".join(str(m.value) for m in at.markdown)
     assert "Sok Dara" in shown and "until the province is clean" in shown, shown

@@ -35,7 +35,6 @@ from tests.wcag import contrast
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ROOT = Path(__file__).resolve().parent.parent
-SCREENSHOTS = ROOT / "screenshots"
 CASES = page_cases()
 ERRORS = '[data-testid="stException"], [data-testid="stAlertContentError"]'
 COUNT = re.compile(r"(\d+) statements?")
@@ -53,8 +52,18 @@ class Visit:
         return f"{self.path}@{self.width}"
 
 
-#: Every page of app.py at a laptop's and a phone's width.
-PAGE_VISITS = [(case, Visit(case.path, w)) for case in CASES for w in VIEWPORTS]
+#: Pages whose phone layout a check reads (charts' labels, tables' words, the menu): loaded at a
+#: phone's width too. Every page is loaded at a laptop's width; the pictures of every page at
+#: both widths and in both languages are `make screenshots`, for a person to look at.
+PHONE_PATHS = ("/", "/trends", "/policies")
+
+#: Every page of app.py at a laptop's width, and those above at a phone's.
+PAGE_VISITS = [
+    (case, Visit(case.path, width))
+    for case in CASES
+    for width in VIEWPORTS
+    if width == DESKTOP["width"] or case.path in PHONE_PATHS
+]
 
 
 @pytest.fixture(scope="module", params=[v for _, v in PAGE_VISITS], ids=str)
@@ -105,7 +114,6 @@ def _count(page) -> int:
     scope="module",  # with `visit`: the tests of one loaded page run together
 )
 def test_page_renders_without_errors(visit, case):
-    SCREENSHOTS.mkdir(exist_ok=True)
     width = visit.viewport_size["width"]
     where = f"{case.path} at {width}px"
     _assert_no_errors(visit, where)
@@ -114,10 +122,6 @@ def test_page_renders_without_errors(visit, case):
     if case.expects_chart:
         drawn = visit.locator(".static-chart img, .js-plotly-plot").count()
         assert drawn > 0, f"{where} drew no chart"
-    # Streamlit scrolls inside its own container, so full_page would add nothing: the
-    # tall viewport is what captures the page.
-    suffix = "-phone" if width == PHONE["width"] else ""
-    visit.screenshot(path=SCREENSHOTS / f"{case.name}{suffix}.png", animations="disabled")
 
 
 @_reading(Visit("/statements?stance=critical"))
@@ -197,7 +201,6 @@ def test_embed_url_shows_one_chart_and_no_navigation(visit):
     assert page.locator(".static-chart img.wide").is_visible()  # the laptop-width drawing
     assert page.get_by_text("Arrest figures by campaign phase").is_visible()
     assert page.get_by_text("Sources:").first.is_visible()
-    page.screenshot(path=SCREENSHOTS / "embed-arrests-by-phase.png", animations="disabled")
 
 
 @_reading(Visit("/embed?embed=true&chart=nonsense"))
@@ -218,7 +221,6 @@ def test_light_embed_fits_from_phone_to_wide(server: str, browser, width: int):
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         assert page.evaluate("document.querySelector('img').naturalWidth") > 0
         assert scripts == []
-        page.screenshot(path=SCREENSHOTS / f"light-embed-{width}.png", full_page=True)
 
 
 def _embed_snippet(seed_db: Path, server: str, chart_id: str) -> str:
@@ -267,8 +269,6 @@ def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
         assert fit["scroll"] <= fit["frame"] + 1, f"the embed scrolls at {width}px: {fit}"
         # No gap: the image has the room its drawing needs, give or take two lines of text.
         assert abs(fit["imageRoom"] - fit["imageNeeds"]) <= 40, f"{width}px: {fit}"
-        if chart_id == "arrests-over-time" and width in (390, 600, 1400):
-            page.screenshot(path=SCREENSHOTS / f"light-embed-snippet-{width}.png", full_page=True)
     finally:
         context.close()
 
@@ -282,8 +282,6 @@ def test_the_embed_follows_dark_mode_and_the_address_overrides_it(server: str, b
         for theme in ("", "?theme=dark", "?theme=light"):
             page.goto(f"{server}/charts/arrests-over-time.html{theme}", wait_until="load")
             backgrounds[theme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
-            if not theme:  # as the reader's system setting has it
-                page.screenshot(path=SCREENSHOTS / f"light-embed-600-{scheme}.png", full_page=True)
         white = "rgb(255, 255, 255)"
         assert (backgrounds[""] == white) is (scheme == "light")
         assert backgrounds["?theme=dark"] != white and backgrounds["?theme=light"] == white
@@ -315,12 +313,6 @@ def test_a_chart_link_lands_on_its_chart(server: str, open_page, viewport):
         pytest.fail(f"the chart's heading is {top} px from the top, not at it")
     section = page.locator('[data-testid="stMarkdownContainer"] strong').first.inner_text()
     assert section == "Rehabilitation and treatment"
-
-
-@pytest.mark.parametrize("width", [390, 600, 1400])
-def test_screenshots_of_the_trends_page(server: str, open_page, width: int):
-    page = open_page(f"{server}/trends", {"width": width, "height": 2400})
-    page.screenshot(path=SCREENSHOTS / f"trends-{width}.png", animations="disabled")
 
 
 # The text colour of every quote on the page, with the opacity of it and its ancestors,
@@ -617,7 +609,7 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(visit):
     assert problems == []
 
 
-def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db: Path):
+def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db_images: Path):
     """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
     from charts.catalogue import catalogue
     from charts.drawing import png_drawing
@@ -626,7 +618,7 @@ def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, see
     from database.connection import Reader
 
     problems = []
-    with Reader(seed_db) as reader:
+    with Reader(seed_db_images) as reader:
         charts = catalogue(ReaderFrames(reader)).charts
         for chart_id in charts:
             svgs = queries.chart_svgs(reader, chart_id)

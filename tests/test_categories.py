@@ -29,7 +29,7 @@ def _grown(seeds: Path) -> Path:
 
 def test_a_new_category_declared_in_data_builds_and_shows(fixture_seeds: Path, tmp_path: Path):
     db = tmp_path / "monitor.duckdb"
-    build(db, _grown(fixture_seeds))
+    build(db, _grown(fixture_seeds), draw_images=False)
     with Reader(db) as reader:
         metrics = queries.metrics(reader)
         shown = downloads.rows(reader, "indicators")

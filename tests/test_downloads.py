@@ -22,6 +22,7 @@ from database import downloads, queries
 from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
 from monitor.texts import download_file_name
+from tests.apptests import open_app_page
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -42,12 +43,7 @@ def data_page(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingStorage)
 
     def open_page(**params: str | list[str]) -> tuple[AppTest, bytes]:
-        at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("views/data.py")
-        at.run()
+        at = open_app_page("views/data.py", **params)
         assert not at.exception
         button = at.get("download_button")[0]
         name = button.proto.url.rsplit("/", 1)[-1]

@@ -12,11 +12,9 @@ import pytest
 import yaml
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
-from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
 from charts.catalogue import catalogue
-from charts.drawing import png_problem
 from charts.frames import ReaderFrames
 from charts.model import StoredChart
 from charts.style import PALETTE, home_colour, series_colours
@@ -28,6 +26,7 @@ from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build, check
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 GROWTH = ROOT / "tests" / "fixtures" / "growth"
@@ -146,7 +145,9 @@ COURTS = GROWTH / "court_cases"
 
 
 @pytest.fixture(scope="module")
-def grown_courts(tmp_path_factory: pytest.TempPathFactory, seed_db: Path) -> dict[str, Path | str]:
+def grown_courts(
+    tmp_path_factory: pytest.TempPathFactory, seed_db_images: Path
+) -> dict[str, Path | str]:
     """A copy of the seeds with a made-up article reporting 'more than 300' drug cases heard
     in court: a metric, a category and a unit the code has never heard of, declared in the
     copy's YAML, then built as `python -m etl build` builds (chart images too). The build
@@ -171,7 +172,7 @@ def grown_courts(tmp_path_factory: pytest.TempPathFactory, seed_db: Path) -> dic
         curated.replace("SOURCE", source_id), encoding="utf-8"
     )
     db = tmp / "courts.duckdb"
-    shutil.copy(seed_db, db)
+    shutil.copy(seed_db_images, db)
     build(db, seeds)
     return {"db": db, "source_id": source_id}
 
@@ -179,15 +180,12 @@ def grown_courts(tmp_path_factory: pytest.TempPathFactory, seed_db: Path) -> dic
 CHART_ID = "metric-court-cases-heard"
 
 
+@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
 def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     grown_courts, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setenv("MONITOR_DB", str(grown_courts["db"]))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["section"] = "courts"
-    at.run()
-    at.switch_page("views/trends.py")
-    at.run()
+    at = open_app_page("views/trends.py", section="courts")
     assert not at.exception, [e.message for e in at.exception]
     assert [h.value for h in at.subheader] == ["Drug cases heard in court"]
     words = " ".join(m.value for m in [*at.markdown, *at.caption])
@@ -201,6 +199,7 @@ def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     assert f"/charts/{CHART_ID}.svg" in html or at.get("plotly_chart")
 
 
+@pytest.mark.xdist_group("browser")
 def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts):
     with Reader(grown_courts["db"]) as reader:
         frames = ReaderFrames(reader)
@@ -214,8 +213,6 @@ def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts)
     assert "more than 300" in stored.takeaway
     assert stored.figure.layout.yaxis.title.text == "cases heard"
     assert stored.evidence["source_id"].tolist() == [grown_courts["source_id"]]
-    if png_problem() is not None:
-        pytest.skip("no Chromium here: the build drew no images to embed")
     assert drawn is not None
     client = TestClient(Starlette(routes=make_routes(Database(lambda: grown_courts["db"]))))
     page = client.get(f"/charts/{CHART_ID}.html")

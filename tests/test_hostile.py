@@ -33,6 +33,7 @@ from etl.__main__ import main as etl_main
 from etl.build import build, check
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -381,8 +382,7 @@ def _open(page: str, panel: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
+    at.switch_page(page)  # straight onto the page, as its address opens it
     at.session_state[panel] = True  # the reader opens the filter panel
     at.run()
     return at
@@ -551,10 +551,7 @@ def test_hostile_quotes_render_as_literal_text_on_the_statements_page(
     hostile_db: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setenv("MONITOR_DB", str(hostile_db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("views/statements.py")
-    at.run()
+    at = open_app_page("views/statements.py")
     assert not at.exception, [e.message for e in at.exception]
     page = "\n".join(m.value for m in at.markdown)
     for quote in HOSTILE:
@@ -575,12 +572,7 @@ def test_hostile_quotes_render_as_literal_text_on_the_statements_page(
 )
 def test_an_unknown_chart_id_is_echoed_as_text(seed_db: Path, monkeypatch, chart_id: str):
     monkeypatch.setenv("MONITOR_DB", str(seed_db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["embed"] = "true"
-    at.query_params["chart"] = chart_id
-    at.run()
-    at.switch_page("views/embed.py")
-    at.run()
+    at = open_app_page("views/embed.py", embed="true", chart=chart_id)
     assert not at.exception
     (info,) = at.info
     assert "](http" not in info.value and not info.value.lstrip().startswith("#")
@@ -593,11 +585,7 @@ def test_an_unknown_chart_id_is_echoed_as_text(seed_db: Path, monkeypatch, chart
 @pytest.mark.parametrize("table", ["", "no-such-table", "[x](http://e)", "\u202e"])
 def test_the_data_page_survives_any_table_parameter(seed_db: Path, monkeypatch, table: str):
     monkeypatch.setenv("MONITOR_DB", str(seed_db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["table"] = table
-    at.run()
-    at.switch_page("views/data.py")
-    at.run()
+    at = open_app_page("views/data.py", table=table)
     assert not at.exception, [e.message for e in at.exception]
     assert any(re.fullmatch(r"\*\*\d+ rows?\*\*", m.value) for m in at.markdown)
 
@@ -614,27 +602,28 @@ ALIAS_BOMB = (
 )
 
 
-@pytest.mark.parametrize(
-    "text",
-    [ALIAS_BOMB, "[" * 100_000, "- " * 100_000 + "x", "{a: " * 50_000, "a: &a [*a]\n", "a: [\n"],
-    ids=[
-        "alias-bomb",
-        "deep-flow-list",
-        "deep-block-list",
-        "deep-mapping",
-        "self-alias",
-        "unclosed",
-    ],
-)
-def test_yaml_bombs_give_a_one_line_error(fixture_seeds: Path, text: str):
-    # The promise is one short line naming the file, no traceback, nothing built; which
-    # words say why (ours or the YAML parser's own) is not part of it.
-    (fixture_seeds / "curated" / "bomb.yaml").write_text(text, encoding="utf-8")
+BOMBS = {
+    "alias-bomb": ALIAS_BOMB,
+    "deep-flow-list": "[" * 100_000,
+    "deep-block-list": "- " * 100_000 + "x",
+    "deep-mapping": "{a: " * 50_000,
+    "self-alias": "a: &a [*a]\n",
+    "unclosed": "a: [\n",
+}
+
+
+def test_yaml_bombs_give_a_one_line_error_each_all_at_once(fixture_seeds: Path):
+    # The promise is one short line naming each file, no traceback, nothing built; which
+    # words say why (ours or the YAML parser's own) is not part of it. One run of the command
+    # line meets every bomb, as a curator's folder would hold them: all are reported at once.
+    for name, text in BOMBS.items():
+        (fixture_seeds / "curated" / f"bomb-{name}.yaml").write_text(text, encoding="utf-8")
     run = _etl("check", seeds=fixture_seeds)
     assert run.returncode == 1, run.stderr[-500:]
     assert "Traceback" not in run.stderr
-    bomb = [line for line in run.stderr.splitlines() if "bomb.yaml" in line]
-    assert len(bomb) == 1 and len(bomb[0]) < 300, bomb
+    for name in BOMBS:
+        lines = [line for line in run.stderr.splitlines() if f"bomb-{name}.yaml" in line]
+        assert len(lines) == 1 and len(lines[0]) < 300, (name, lines)
 
 
 def test_an_oversized_curated_file_is_refused_unread(fixture_seeds: Path):
@@ -692,7 +681,7 @@ def test_build_on_a_full_disk_is_one_line_and_keeps_the_database(
         raise OSError(errno.ENOSPC, "No space left on device", str(db))
 
     monkeypatch.setattr("etl.store.os.replace", full)
-    assert etl_main(["--seeds", str(fixture_seeds), "build", "--db", str(db)]) == 1
+    assert etl_main(["--seeds", str(fixture_seeds), "build", "--db", str(db), "--no-images"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "No space left on device" in err[0] and "not changed" in err[0]
     assert db.read_bytes() == before
@@ -816,10 +805,7 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
 
     monkeypatch.setenv("MONITOR_DB", str(seed_db))
     monkeypatch.setattr(data, "chart", broken)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page("views/trends.py")
-    at.run()
+    at = open_app_page("views/trends.py")
     assert not at.exception
     assert any("cannot be drawn" in w.value for w in at.warning)
 

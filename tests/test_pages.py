@@ -316,7 +316,9 @@ def test_share_page_offers_the_light_embed_first(app):
     assert light < live
 
 
-def test_trends_draws_interactive_charts_on_request(app, seed_charts):
+@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
+def test_trends_draws_interactive_charts_on_request(app, seed_charts, seed_db_images, monkeypatch):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db_images))  # static images where drawn
     static = app("views/trends.py")
     assert not static.get("plotly_chart")
     live = app("views/trends.py", interactive="true", section="arrests")
@@ -564,10 +566,14 @@ def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query
     assert page["total_rows"] == len(rows)
 
 
-def test_static_charts_are_named_by_address_not_sent_in_every_run(app, seed_db, seed_charts):
+@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
+def test_static_charts_are_named_by_address_not_sent_in_every_run(
+    app, seed_db_images, seed_charts, monkeypatch
+):
+    monkeypatch.setenv("MONITOR_DB", str(seed_db_images))
     at = app("views/trends.py")
     html = "".join(h.proto.body for h in at.get("html"))
-    with Reader(seed_db) as db:
+    with Reader(seed_db_images) as db:
         version = build_version(queries.build_info(db))
     for chart_id in next(iter(seed_charts.sections.values())).chart_ids:
         assert f"/charts/{chart_id}.svg?v={version}" in html

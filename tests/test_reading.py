@@ -16,6 +16,7 @@ from database import queries
 from database.connection import Reader
 from database.write import write_statement_search
 from monitor import finding
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -29,19 +30,9 @@ def _codes(at) -> list:
 
 def _open(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: str) -> AppTest:
     monkeypatch.setenv("MONITOR_DB", str(db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
+    at = open_app_page(page, **params)
     assert not at.exception, [e.message for e in at.exception]
     return at
-
-
-@pytest.fixture
-def app(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
-    return lambda page, **params: _open(seed_db, monkeypatch, page, **params)
 
 
 def _count(at: AppTest) -> int:

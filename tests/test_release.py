@@ -13,7 +13,6 @@ import pytest
 import yaml
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
-from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
 from corpus.problems import InputError
@@ -22,6 +21,7 @@ from database.connection import Reader
 from etl.build import build
 from etl.versions import next_version
 from exports.release import write_release
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -219,10 +219,7 @@ def test_citation_cff_valid(history: dict, tmp_path: Path, breaks: str | None, v
 
 def test_corrections_page_lists_a_withdrawn_record(history: dict, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("MONITOR_DB", str(history["db"]))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("views/corrections.py")
-    at.run()
+    at = open_app_page("views/corrections.py")
     assert not at.exception, [e.message for e in at.exception]
     text = "\n".join(m.value for m in at.markdown)
     entry = next(part for part in text.split("---") if "kampot-march-arrests" in part)

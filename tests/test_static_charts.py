@@ -16,12 +16,16 @@ from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 
+# Drawing starts kaleido's Chromium: these share the worker (and its Chromium) that draws
+# the seed images and runs the browser tests.
+pytestmark = pytest.mark.xdist_group("browser")
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
 
-@needs_chromium
-def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(seed_db, seed_charts):
-    with Reader(seed_db) as db:
+def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(
+    seed_db_images, seed_charts
+):
+    with Reader(seed_db_images) as db:
         for chart_id in seed_charts.charts:
             wide, narrow = queries.chart_svgs(db, chart_id)
             assert wide.lstrip().startswith("<svg") and narrow.lstrip().startswith("<svg")

@@ -8,7 +8,6 @@ from pathlib import Path
 import duckdb
 import plotly.io as pio
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from charts.catalogue import catalogue
 from charts.frames import ReaderFrames
@@ -17,6 +16,7 @@ from data_model.safe_text import md
 from database import queries
 from database.connection import Reader
 from etl.build import build
+from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,10 +86,7 @@ def test_the_page_shows_the_charts_and_sections_the_build_stored(
     monkeypatch.setenv("MONITOR_DB", str(db))
     st.cache_data.clear()
     st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("views/trends.py")
-    at.run()
+    at = open_app_page("views/trends.py")
     assert not at.exception
     assert f"**{md(marker)}**" in [m.value for m in at.markdown]
     menu = [p.proto.label for p in at.get("page_link")] + [m.value for m in at.markdown]

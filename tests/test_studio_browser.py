@@ -15,7 +15,8 @@ import pytest
 
 from tests.serving import DESKTOP, new_context, start_server, stop_server
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+# The studio's own servers, one worker apart from the dashboard's browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = """Takeo police arrest 512 in February

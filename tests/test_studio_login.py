@@ -26,7 +26,8 @@ from tests.serving import (
     wait_until_rendered,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+# The studio's own servers, one worker apart from the dashboard's browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDER = ROOT / "tests" / "fixtures" / "oidc_provider.py"

@@ -25,7 +25,8 @@ import pytest
 
 from tests.serving import DESKTOP, dashboard, new_context, start_server, stop_server
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+# The studio's own servers, one worker apart from the dashboard's browser tests.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "screenshots"

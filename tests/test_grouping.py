@@ -1,0 +1,17 @@
+"""The test run's own promise: tests that need Chromium (the browser tests and those reading
+chart images) share one pytest-xdist worker, so one browser, one server and one images pass
+serve them all. A pytest or pytest-xdist upgrade that drops the grouping fails here."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.mark.xdist_group("browser")
+def test_tests_marked_for_the_browser_worker_are_grouped(request: pytest.FixtureRequest):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip("one process (pytest -n 0): nothing to group")
+    # --dist loadgroup sends every test whose id ends in the group's name to one worker.
+    assert request.node.nodeid.endswith("@browser"), request.node.nodeid
