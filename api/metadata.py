@@ -12,6 +12,7 @@ from data_model.licence import (
 )
 from data_model.tables import TABLES, TABLES_BY_NAME, Table
 from database.downloads import DOWNLOAD_TABLES
+from exports.citations import CITATION_COLUMN, CITATION_DESCRIPTION, CITED
 from exports.package import JOINED_COLUMNS
 
 #: The curated data's licence (data_model.licence); quoted words are not under it (RIGHTS).
@@ -62,6 +63,8 @@ def describe(table: str, column: str) -> str:
         return f"{found.description} (From {source.name}.{name}.)"
     if column in COMPUTED:
         return COMPUTED[column]
+    if column == CITATION_COLUMN and table in CITED:
+        return CITATION_DESCRIPTION
     raise KeyError(f"{table}.{column} has no description: add it to api.metadata.COMPUTED")
 
 
@@ -69,7 +72,7 @@ def columns(table: str, raw: bool = False) -> list[str]:
     """The columns of an API table: a Data page table's, else (or `raw`) the database
     table's."""
     if table in DOWNLOAD_TABLES and not raw:
-        return list(DOWNLOAD_TABLES[table].columns)
+        return list(DOWNLOAD_TABLES[table].columns) + [CITATION_COLUMN] * (table in CITED)
     return TABLES_BY_NAME[table].column_names
 
 

@@ -43,6 +43,7 @@ from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
 from exports.changes import UnknownVersion, changes_csv, changes_json, since_ordinal
+from exports.citations import with_citations
 from exports.csvsafe import to_csv_bytes
 from exports.package import package_bytes
 
@@ -369,7 +370,9 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         def frame() -> pd.DataFrame:
             if raw:
                 return queries.table_rows(snap.reader, TABLES_BY_NAME[table])
-            return table_rows(snap.reader, table, values)
+            # A figure's citation names its row's address here, and this build's data version.
+            rows = table_rows(snap.reader, table, values)
+            return with_citations(table, rows, str(request.base_url), snap.info.get("data_version"))
 
         # One answer for every spelling of the request: ?a=1&b=2 and ?b=2&a=1, ids in any
         # order, the default page named or not.

@@ -15,6 +15,7 @@ from charts.model import StoredChart
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader
+from exports.citations import with_citations
 from exports.csvsafe import to_csv_bytes
 from exports.package import package_bytes
 
@@ -59,7 +60,9 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         frame = (
             queries.table_rows(reader, TABLES_BY_NAME[table])
             if raw
-            else table_rows(reader, table, {})
+            else with_citations(
+                table, table_rows(reader, table, {}), dashboard_url, info.get("data_version")
+            )
         )
         meta_url = f"/{stem}.metadata.json"
         urls = {"csv": f"/{stem}.csv", "json": f"/{stem}.json"}

@@ -17,12 +17,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts.catalogue import TrendsSection
+from charts.catalogue import TrendsSection, chart_metrics
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
 from data_model.i18n import translator
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
+from exports.citations import with_citations
 from monitor import check_texts, figure_texts, policy_texts, texts
 
 P = ParamSpec("P")
@@ -135,7 +136,6 @@ policy_positions = _cached(queries.policy_positions)
 consistency_checks = _cached(queries.consistency_checks)
 charts_drawn = _cached(queries.charts_drawn, per_file=True)
 chart_png = _cached(queries.chart_png, per_file=True)
-download_rows = _cached(downloads.rows)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -208,6 +208,58 @@ def evidence_text(chart_id: str, lang: str = "en") -> str:
     return _evidence_text(chart_id, content_key(), lang, current_version())
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _chart_citations(
+    chart_id: str, key: str, lang: str, permalink: str, data_version: str | None, _version: Version
+) -> tuple[tuple[str, str], ...]:
+    chart = _chart(chart_id, _version)
+    if chart is None:
+        return ()
+    return tuple(figure_texts.evidence_citations(chart.evidence, permalink, data_version, lang))
+
+
+def chart_citations(chart_id: str, permalink: str, lang: str = "en") -> tuple[tuple[str, str], ...]:
+    """Each figure of a chart's 'How we know' as (button label, citation), made once per
+    database content, language and address."""
+    data_version = build_info().get("data_version")
+    return _chart_citations(
+        chart_id, content_key(), lang, permalink, data_version, current_version()
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _phase_gaps(chart_id: str, key: str, lang: str, _version: Version) -> str:
+    reader = _reader(_version)
+    return figure_texts.phase_gaps_text(
+        queries.indicators(reader),
+        queries.phases(reader),
+        queries.consistency_checks(reader),
+        chart_metrics(chart_id),
+        lang,
+    )
+
+
+def phase_gaps(chart_id: str, lang: str = "en") -> str:
+    """The phases a one-metric chart spans with no figure of their own, and the checks that
+    bound the metric there, in words (figure_texts.phase_gaps_text); '' for none."""
+    return _phase_gaps(chart_id, content_key(), lang, current_version())
+
+
+def _cited_rows(
+    db: Reader, name: str, base_url: str, data_version: str | None, **filters: Any
+) -> pd.DataFrame:
+    return with_citations(name, downloads.rows(db, name, **filters), base_url, data_version)
+
+
+_cited = _cached(_cited_rows)
+
+
+def download_rows(name: str, base_url: str, **filters: Any) -> pd.DataFrame:
+    """The Data page's rows of one table, filtered, a figure's citation last (the indicators
+    table, exports.citations), as the API gives them."""
+    return _cited(name, base_url, build_info().get("data_version"), **filters)
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _build_version(version: Version) -> str:
     from api.routes import build_version
@@ -233,6 +285,9 @@ class Headline:
     source_label: str
     source_id: str
     how_sure: str
+    metric_id: str
+    source_citation: str
+    source_url: str | None
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -256,6 +311,9 @@ def _headlines(key: str, lang: str, _version: Version) -> tuple[Headline, ...]:
             source_label=row.source_label,
             source_id=row.source_id,
             how_sure=figure_texts.how_sure(indicators, checks, row.metric_id, row.qualifier, lang),
+            metric_id=row.metric_id,
+            source_citation=row.source_citation,
+            source_url=row.source_url if isinstance(row.source_url, str) else None,
         )
         for row in figures.itertuples()
     )

@@ -8,26 +8,46 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from charts.catalogue import TrendsSection, chart_metrics, pick_section
+from charts.catalogue import TIMELINE, TrendsSection, chart_metrics, chart_page, pick_section
 from charts.model import ShownChart, draws_nothing, measures
 from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
 from data_model.i18n import Translator, translator
 from data_model.safe_text import html_text, md
-from monitor import cached, figure_texts, language
-from monitor.addresses import chart_image_url
+from monitor import cached, copying, figure_texts, language
+from monitor.addresses import FALLBACK_URL, base_url, chart_image_url, page_permalink
 
 #: The Trends page, as app.py names it in the navigation.
 TRENDS = "views/trends.py"
+#: The campaign timeline (events, not figures: no figure citations).
+TIMELINE_ID = TIMELINE.chart_id
 
 
-def how_we_know(evidence: pd.DataFrame | str, t: Translator) -> None:
+def how_we_know(evidence: pd.DataFrame | str, t: Translator, chart_id: str | None = None) -> None:
     """The words behind each figure of a chart, each with a link to its article (the rows,
-    or their text made ahead by cached.evidence_text)."""
+    or their text made ahead by cached.evidence_text), and with `chart_id` a button per
+    figure copying it with its citation (the chart's address as its permalink)."""
     text = (
         evidence if isinstance(evidence, str) else figure_texts.evidence_markdown(evidence, t.lang)
     )
     with st.expander(t.gettext("How we know"), expanded=False):
         st.markdown(text)
+        if chart_id and chart_id != TIMELINE_ID:  # the timeline's rows are events, not figures
+            items = cached.chart_citations(chart_id, chart_permalink(chart_id, t.lang), t.lang)
+            copying.copy_buttons(items, t.gettext("Copy a figure with its citation:"), t)
+
+
+def chart_permalink(chart_id: str, lang: str = "en") -> str:
+    """The chart's full address on its page, in the reader's language, for citations."""
+    page = chart_page(chart_id)
+    tail = "" if lang == "en" else ("&" if "?" in page else "?") + f"lang={lang}"
+    return page_permalink(f"{page}{tail}#{chart_id}")
+
+
+def headline_citation(row: cached.Headline, t: Translator) -> str:
+    """An Overview headline figure as a reader cites it (monitor.figure_texts)."""
+    base = base_url() or FALLBACK_URL
+    version = cached.build_info().get("data_version")
+    return figure_texts.headline_citation(row, base, version, t.lang)
 
 
 # SVG inside st.html is stripped by its sanitiser; as an <img> it is kept. The images are
@@ -109,8 +129,11 @@ def chart_block(
     else:
         interactive_figures(chart, key)
     st.caption(md(chart.source_line))
+    if gaps := cached.phase_gaps(chart.chart_id, t.lang):
+        # Said beside the chart: a marker drawn across a phase is not a figure for it.
+        st.caption(gaps)
     if with_evidence:
-        how_we_know(cached.evidence_text(chart.chart_id, t.lang), t)
+        how_we_know(cached.evidence_text(chart.chart_id, t.lang), t, chart.chart_id)
 
 
 _INTERACTIVE_CSS = """<style>

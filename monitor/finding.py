@@ -1,5 +1,8 @@
 """Texts for finding and citing at any corpus size: summaries, facet counts, why nothing
-matched, one page of statements or proposals, and a citation a reader copies."""
+matched, one page of statements or proposals, and a citation a reader copies.
+
+Long because the Statements and Policies pages share one search's choices, counts and
+pages; the citations themselves are written by exports.citations."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from data_model.i18n import translator
 from data_model.safe_text import md
 from data_model.wording import date_text
 from database.queries import fold
+from exports import citations
 from monitor import policy_texts, texts
 
 #: Statements drawn per page run, proposals per page run: a page stays the same size
@@ -285,63 +289,43 @@ def statement_item_markdown(row: Any, lang: str = "en") -> str:
     return texts.statement_markdown(row, statement_href(row.statement_id, lang), lang)
 
 
-def citation_text(row: Any, permalink: str, lang: str = "en") -> str:
-    """The statement as a reader pastes it into a report: the words as stored, signed only
-    by whoever spoke them (a paraphrase is the article's, never in quotation marks under
-    the speaker's name), the speaker with the role the article gave, the article, its
-    address and the permalink. Plain text: copied, not rendered."""
-    t = translator(lang)
-    who = texts.speaker_text(row.actor_name, row.actor_role, row.organisation)
-    relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else ""
-    words = re.sub(r"\s+", " ", str(row.quote)).strip()
-    if row.kind == "direct" and relayer:
-        said = (
-            t.gettext("{who}, according to {relayer}:").format(who=who, relayer=relayer)
-            + f"\n“{words}”\n— "
-            + t.gettext("{relayer}, passing on {speaker}’s words").format(
-                relayer=relayer, speaker=row.actor_name
-            )
-        )
-    elif row.kind == "direct":
-        said = f"“{words}”\n— {who}"
-    elif relayer:
-        said = t.gettext(
-            "{who}, according to {relayer}, as the article reports it "
-            "(the article’s words, not a quotation): {words}"
-        ).format(who=who, relayer=relayer, words=words)
-    else:
-        said = t.gettext(
-            "{who}, as the article reports it (the article’s words, not a quotation): {words}"
-        ).format(who=who, words=words)
-    source = t.gettext("Source: {citation}").format(citation=row.source_citation)
-    if isinstance(row.source_url, str) and row.source_url:
-        source += f". {row.source_url}"
-    return f"{said}\n{source}\n" + t.gettext("Permalink: {address}").format(address=permalink)
+def citation_text(row: Any, permalink: str, lang: str = "en", version: str | None = None) -> str:
+    """The statement as a reader pastes it into a report (exports.citations): the words as
+    stored, signed only by whoever spoke them, the speaker with the role the article gave,
+    the article, its address, the data version and the permalink."""
+    relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else None
+    claim = citations.statement_claim(
+        row.quote,
+        row.kind,
+        texts.speaker_text(row.actor_name, row.actor_role, row.organisation),
+        row.actor_name,
+        relayer or None,
+        lang,
+    )
+    return citations.cite(claim, _where(row, permalink, version), lang)
 
 
-def proposal_citation_text(p: Any, permalink: str, lang: str = "en") -> str:
-    """The proposal as a reader pastes it into a report: its name and status, who put it
-    forward with the role the article gave, the article's words reporting it (signed by the
-    article, as the page signs them), the article, its address and the permalink."""
+def proposal_citation_text(
+    p: Any, permalink: str, lang: str = "en", version: str | None = None
+) -> str:
+    """The proposal as a reader pastes it into a report (exports.citations): its name and
+    status, who put it forward with the role the article gave, the article's words reporting
+    it, the article, its address, the data version and the permalink."""
     t = translator(lang)
-    proposer = texts.speaker_text(p.proposed_by_name, p.proposed_by_role, None)
-    first = date_text(p.proposed_on, p.proposed_on_precision, lang)
-    words = re.sub(r"\s+", " ", str(p.quote)).strip()
-    source = f"{p.source_citation}"
-    if isinstance(p.source_url, str) and p.source_url:
-        source += f". {p.source_url}"
-    head = t.gettext("{name} ({status}), put forward by {proposer}; first reported {day}.").format(
-        name=t.pick(p.name, getattr(p, "label_km", None)),
-        status=texts.words(p.status, lang),
-        proposer=proposer,
-        day=first,
+    claim = citations.proposal_claim(
+        t.pick(p.name, getattr(p, "label_km", None)),
+        texts.words(p.status, lang),
+        texts.speaker_text(p.proposed_by_name, p.proposed_by_role, None),
+        date_text(p.proposed_on, p.proposed_on_precision, lang),
+        p.quote,
+        lang,
     )
-    return (
-        f"{head}\n"
-        + t.gettext("As the article reports it:")
-        + f" “{words}”\n— {source}\n"
-        + t.gettext("Permalink: {address}").format(address=permalink)
-    )
+    return citations.cite(claim, _where(p, permalink, version), lang)
+
+
+def _where(row: Any, permalink: str, version: str | None) -> citations.Cited:
+    url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
+    return citations.Cited(str(row.source_citation), url, permalink, version)
 
 
 def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:

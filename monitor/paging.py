@@ -23,6 +23,31 @@ def page_number(n_rows: int, size: int, key: str, chosen: object, scope: str) ->
     return st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
 
 
+_TO_TOP = """<script>/* {n} */
+(document.querySelector('[data-testid="stMain"]') || window).scrollTo({{ top: 0 }});
+</script>"""
+
+
+def foot_pager(n_rows: int, size: int, key: str) -> None:
+    """The page picker of `key` again at the foot of a long page: choosing there turns the
+    page (the one at the top follows, and the address) and brings the reader back up to
+    the top of the new page."""
+    pages = texts.pages_needed(n_rows, size)
+    if pages <= 1:
+        return
+    foot, moved = f"{key}-foot", f"{key}-foot-moved"
+
+    def follow() -> None:
+        st.session_state[key] = st.session_state[foot]
+        st.session_state[moved] = st.session_state.get(moved, 0) + 1
+
+    st.session_state[foot] = st.session_state.get(key, 1)
+    st.pagination(pages, key=foot, on_change=follow)
+    if n := st.session_state.pop(moved, 0):
+        # The count makes each turn a new element, so its script runs again.
+        st.html(_TO_TOP.format(n=n), unsafe_allow_javascript=True)
+
+
 def page_range(page: int, size: int, n_rows: int, noun: str, lang: str = "en") -> str:
     """'Statements 21–40 of 86, newest first'."""
     t = translator(lang)

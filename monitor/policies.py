@@ -9,16 +9,18 @@ import streamlit as st
 
 from data_model.i18n import Translator
 from data_model.safe_text import md
-from monitor import cached, finding, policy_texts, texts
+from monitor import cached, copying, finding, policy_texts, texts
 from monitor.addresses import page_permalink
 from monitor.paging import back_to_all, page_number, page_range
 
 
 def cite_proposal(p: Any, t: Translator) -> None:
-    """'Copy with citation' and the proposal's citation as plain text with a copy button."""
-    st.markdown(finding.bold(t.gettext("Copy with citation")))
+    """'Copy with citation' (one click copies) and the proposal's citation as plain text."""
     permalink = page_permalink(finding.policy_href(p.policy_id, t.lang))
-    st.code(finding.proposal_citation_text(p, permalink, t.lang), language=None, wrap_lines=True)
+    version = cached.build_info().get("data_version")
+    text = finding.proposal_citation_text(p, permalink, t.lang, version)
+    copying.copy_button(text, t)
+    st.code(text, language=None, wrap_lines=True)
 
 
 def proposal_page(

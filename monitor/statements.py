@@ -11,7 +11,7 @@ from data_model.i18n import Translator
 from data_model.safe_text import md
 from database.downloads import DOWNLOAD_TABLES
 from exports.csvsafe import to_csv_bytes
-from monitor import cached, finding, policy_texts, texts
+from monitor import cached, copying, finding, policy_texts, texts
 from monitor.addresses import page_permalink
 from monitor.paging import back_to_all, page_number, page_range
 
@@ -64,17 +64,25 @@ def statement_page(choice: finding.StatementChoice, n_rows: int, t: Translator) 
     rows = cached.statements_page(page, size, **choice.query())
     with listed:
         st.caption(page_range(page, size, n_rows, "Statements", t.lang))
-        for row in rows.itertuples():
+        for n, row in enumerate(rows.itertuples()):
             with st.container(border=True):
                 st.markdown(finding.statement_item_markdown(row, t.lang))
-                with st.popover(t.gettext("Copy with citation"), icon=":material/content_copy:"):
-                    cite(row, t)
+                # One click copies (the popover it was opened a box and copied nothing).
+                copying.copy_button(citation(row, t), t, with_script=n == 0)
+
+
+def citation(row: Any, t: Translator) -> str:
+    """The statement's citation as plain text, with its permalink and the data version."""
+    permalink = page_permalink(finding.statement_href(row.statement_id, t.lang))
+    version = cached.build_info().get("data_version")
+    return finding.citation_text(row, permalink, t.lang, version)
 
 
 def cite(row: Any, t: Translator) -> None:
-    """The statement's citation as plain text with a copy button."""
-    permalink = page_permalink(finding.statement_href(row.statement_id, t.lang))
-    st.code(finding.citation_text(row, permalink, t.lang), language=None, wrap_lines=True)
+    """The statement's citation as plain text, and the button that copies it."""
+    text = citation(row, t)
+    copying.copy_button(text, t)
+    st.code(text, language=None, wrap_lines=True)
 
 
 def statement_alone(statement_id: str, t: Translator) -> None:
@@ -90,7 +98,6 @@ def statement_alone(statement_id: str, t: Translator) -> None:
         return
     row = next(rows.itertuples())
     st.markdown(texts.statement_markdown(row, lang=t.lang))
-    st.markdown(finding.bold(t.gettext("Copy with citation")))
     cite(row, t)
 
 
@@ -98,7 +105,9 @@ def download_statements(choice: finding.StatementChoice, n_rows: int, t: Transla
     """Every chosen statement as CSV (all of them, not one page), fetched on the click."""
     columns = list(DOWNLOAD_TABLES["statements"].columns)
     st.download_button(
-        t.gettext("Download these {n} statements as CSV").format(n=t.number_text(f"{n_rows:,}")),
+        t.ngettext(
+            "Download this {n} statement as CSV", "Download these {n} statements as CSV", n_rows
+        ).format(n=t.number_text(f"{n_rows:,}")),
         data=lambda: to_csv_bytes(cached.statements(**choice.query()).loc[:, columns]),
         file_name=finding.statements_file_name(choice, t.lang),
         mime="text/csv",

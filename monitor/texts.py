@@ -1,4 +1,7 @@
-"""Texts the pages share, derived from query results: words, tables, quotes, marked article text."""
+"""Texts the pages share, derived from query results: words, tables, quotes, marked article text.
+
+Long because it holds what every page shares; a feature's own words live apart
+(figure_texts, policy_texts, check_texts, finding)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,8 @@ from data_model.methodology import METHODOLOGY_KEY
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text
 from database.queries import Dates
+from exports.citations import CITATION_COLUMN
+from monitor.copying import button_html
 
 
 def lang_part(lang: str) -> str:
@@ -120,15 +125,35 @@ def blockquote(text: str) -> str:
 NOT_CODED_STYLE = "color:#595959;font-style:italic"
 
 
-def marked_body(body: str, citations: pd.DataFrame, not_coded: pd.DataFrame | None = None) -> str:
+#: What each kind of record is, in words, for the highlights' tooltips (never its id).
+RECORD_KIND_WORDS = {
+    "indicator": N_("a figure"),
+    "statement": N_("a statement"),
+    "position": N_("a position on a proposal"),
+    "policy": N_("a proposal"),
+    "policy status": N_("a proposal's status"),
+    "phase": N_("a campaign phase"),
+    "event": N_("an event"),
+}
+
+
+def marked_body(
+    body: str,
+    citations: pd.DataFrame,
+    not_coded: pd.DataFrame | None = None,
+    lang: str = "en",
+) -> str:
     """The article as HTML paragraphs with every curated quote highlighted and every sentence
     left uncoded on purpose greyed, its reason in the tooltip.
 
-    Overlapping quotes merge into one highlight; each highlight's tooltip lists the records
-    resting on it. All article text is escaped.
+    Overlapping quotes merge into one highlight; each highlight's tooltip says what kinds of
+    record rest on it, in words (an id means nothing to a reader). All article text is
+    escaped.
     """
+    t = translator(lang)
+    kinds = {k: t.gettext(v) for k, v in RECORD_KIND_WORDS.items()}
     spans = sorted(
-        (int(r.quote_start), int(r.quote_end), f"{r.record_kind}: {r.record_id}", "mark")
+        (int(r.quote_start), int(r.quote_end), kinds.get(r.record_kind, r.record_kind), "mark")
         for r in citations.itertuples()
         if pd.notna(r.quote_start) and pd.notna(r.quote_end)
     )
@@ -153,7 +178,10 @@ def marked_body(body: str, citations: pd.DataFrame, not_coded: pd.DataFrame | No
     pos = 0
     for start, end, labels, kind in merged:
         out.append(html_text(body[pos:start], isolate=False))
-        title = html_text("; ".join(labels), isolate=False)
+        said = list(dict.fromkeys(labels))  # each kind once: 'a figure; a statement'
+        if kind == "mark":
+            said = [t.gettext("Drawn on for {records}").format(records="; ".join(said))]
+        title = html_text("; ".join(said), isolate=False)
         words = html_text(body[start:end], isolate=False)
         if kind == "mark":
             out.append(f'<mark title="{title}">{words}</mark>')
@@ -202,16 +230,28 @@ def fractional_columns(frame: pd.DataFrame) -> list[str]:
 def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
     """Rows as a plain HTML table: one line a row, long text cut short with the whole of it
     on hover, addresses as links. A light stand-in for the data grid, whose scripts are
-    the heaviest a page can load. Column names are the data's (the API's), never translated."""
+    the heaviest a page can load. Column names are the data's (the API's), never translated.
+    A table with a citation column (exports.citations) leads each row with a button that
+    copies it (monitor.copying: the page adds its script)."""
+    t = translator(lang)
     if frame.empty:
-        return "<p><em>" + translator(lang).gettext("No rows match these filters.") + "</em></p>"
+        return "<p><em>" + t.gettext("No rows match these filters.") + "</em></p>"
     numeric = {c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])}
-    head = "".join(f"<th>{html_text(c)}</th>" for c in frame.columns)
+    cited = CITATION_COLUMN in frame.columns
+    copy = t.gettext("Copy citation")
+    head = ("<th></th>" if cited else "") + "".join(
+        f"<th>{html_text(c)}</th>" for c in frame.columns
+    )
     body = []
     for row in frame.itertuples(index=False):
         cells = []
+        if cited:
+            citation = str(getattr(row, CITATION_COLUMN))
+            cells.append(f'<td class="copy">{button_html(citation, copy, t, compact=True)}</td>')
         for column, value in zip(frame.columns, row, strict=True):
-            text = html_text(cell_text(value), isolate=False)
+            # A line break as a character reference: one line of markup a row (a citation
+            # has several lines; in the cell they read as spaces, in the tooltip as lines).
+            text = html_text(cell_text(value), isolate=False).replace("\n", "&#10;")
             # dir="auto" isolates the cell's text as <bdi> would, with one element a cell
             # instead of two (a page of the widest table was 5,600 elements).
             content = text
@@ -263,9 +303,11 @@ def attributed_words(
     return f"{head} {md(quote)}{where}"
 
 
-def latest_report_markdown(r: Any) -> str:
-    """One of the newest articles: its title and citation (the Overview links to it)."""
-    return f"**{md(r.display_title)}**  \n{md(r.citation)}"
+def latest_report_markdown(r: Any, lang: str = "en") -> str:
+    """One of the newest articles: its title, then its outlet and date (the citation would
+    print the title twice)."""
+    when = date_text(r.published_on, r.date_precision, lang)
+    return f"**{md(r.display_title)}**  \n{md(r.outlet)}, {md(when)}"
 
 
 def translations_markdown(row: Any, lang: str = "en") -> str:
@@ -296,9 +338,13 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     said = date_text(row.statement_date, row.statement_date_precision, lang)
     how = t.gettext("quoted") if row.kind == "direct" else t.gettext("paraphrased")
     link = t.gettext("Link to this statement")
+    # The article by its title: its label starts with a date, and the date said stands
+    # just before it (the same date printed twice, issue 26).
+    title = getattr(row, "source_title", None)
+    article = title if isinstance(title, str) and title else row.source_label
     meta = (
         f":gray[{md(words(row.stance, lang))} · {md(words(row.topic, lang))} · {how} · "
-        f"{md(said)} · [{md(row.source_label)}]({source_href(row.source_id, lang)})"
+        f"{md(said)} · [{md(article)}]({source_href(row.source_id, lang)})"
         + (f" · [{link}]({permalink})" if permalink else "")
         + "]"
     )

@@ -28,6 +28,7 @@ from database.downloads import DOWNLOAD_TABLES
 from database.write import write_indicator_rows, write_statement_search
 from etl.build import build
 from etl.chart_rows import make_charts, store_charts
+from exports.citations import with_citations
 from exports.csvsafe import to_csv_bytes
 
 CHART = next(iter(CURATED))
@@ -307,9 +308,17 @@ def test_invalid_parameters_get_a_400_naming_them(client, url, parameter):
 # --- filters give the Data page's rows -----------------------------------------------------
 
 
+def _shown(reader: Reader, table: str, **filters) -> pd.DataFrame:
+    """The Data page's rows (monitor.cached.download_rows): a figure's citation last, naming
+    the host asked (the test client's) and the data version."""
+    version = queries.build_info(reader)["data_version"]
+    rows = downloads.rows(reader, table, **filters)
+    return with_citations(table, rows, "http://testserver", version)
+
+
 @pytest.mark.parametrize("table", list(DOWNLOAD_TABLES))
 def test_unfiltered_csv_is_the_data_page_download(client, reader, table):
-    assert client.get(f"/api/v1/{table}.csv").content == to_csv_bytes(downloads.rows(reader, table))
+    assert client.get(f"/api/v1/{table}.csv").content == to_csv_bytes(_shown(reader, table))
 
 
 @pytest.mark.parametrize("table", list(RAW_TABLES))
@@ -342,14 +351,14 @@ def test_answers_over_half_a_megabyte_are_kept_within_a_memory_bound(seed_db, mo
 @pytest.mark.parametrize("table", [t for t in DOWNLOAD_TABLES if "source" in API_TABLES[t].filters])
 def test_source_filter_gives_the_data_page_rows(client, reader, table):
     ids = list(queries.sources(reader)["source_id"])[:2]
-    expected = to_csv_bytes(downloads.rows(reader, table, source_ids=ids))
+    expected = to_csv_bytes(_shown(reader, table, source_ids=ids))
     assert client.get(f"/api/v1/{table}.csv?source={ids[0]}&source={ids[1]}").content == expected
     assert client.get(f"/api/v1/{table}.csv?source={ids[0]},{ids[1]}").content == expected
 
 
 def test_metric_filter_gives_the_data_page_rows(client, reader):
     metric = str(queries.indicators(reader)["metric_id"].iloc[0])
-    expected = downloads.rows(reader, "indicators", metric_ids=[metric])
+    expected = _shown(reader, "indicators", metric_ids=[metric])
     answer = client.get(f"/api/v1/indicators.csv?metric={metric}")
     assert answer.content == to_csv_bytes(expected)
     assert 0 < len(expected) < len(downloads.rows(reader, "indicators"))
@@ -449,7 +458,7 @@ def test_every_table_with_dates_says_which_date_it_filters_on():
 @pytest.mark.parametrize("query", list(SPANS))
 @pytest.mark.parametrize("table", list(DATE_OF))
 def test_date_filters_give_exactly_the_rows_dated_within(client, reader, table, query):
-    everything = downloads.rows(reader, table)
+    everything = _shown(reader, table)
     days = pd.to_datetime(DATE_OF[table](everything)).dt.date
     span = SPANS[query]
     if span is None:
@@ -773,3 +782,19 @@ def test_a_removed_file_keeps_the_build_already_open(seed_db: Path, tmp_path: Pa
     after = client.get("/api/v1/statements.csv")
     assert after.status_code == before.status_code == 200
     assert after.content == before.content
+
+
+def test_each_figure_row_carries_its_citation_with_this_host_and_data_version(client, reader):
+    """The indicators table ends with the citation the Data page's buttons copy: the figure
+    as labelled, its words, its row's address on the host asked, the data version."""
+    version = queries.build_info(reader)["data_version"]
+    rows = client.get("/api/v1/indicators.json?per_page=1000").json()["rows"]
+    assert rows and all(list(r)[-1] == "citation" for r in rows)
+    for r in rows:
+        assert r["citation"].startswith(f"{r['metric_label']}: {r['label']} (")
+        assert f"“{' '.join(r['quote'].split())}”" in r["citation"]
+        assert f"data version {version}." in r["citation"]
+        assert r["citation"].endswith(
+            f"Permalink: http://testserver/data?table=indicators&source={r['source_id']}"
+            f"&metric={r['metric_id']}"
+        )

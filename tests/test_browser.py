@@ -696,3 +696,22 @@ def test_every_text_is_at_aa_contrast(visit):
         if t["ratio"] < (3.0 if t["icon"] else 4.5)
     ]
     assert low == [], f"{path}: text below WCAG AA contrast"
+
+
+def test_copy_with_citation_puts_the_citation_on_the_clipboard_and_says_so(
+    server: str, browser, seed_db: Path
+):
+    """One click, no popover: the clipboard holds the citation shown, and the button says
+    it was copied (issue 26). Only a browser has a clipboard."""
+    statement_id = str(queries.statements(Reader(seed_db))["statement_id"].iloc[0])
+    permissions = ["clipboard-read", "clipboard-write"]
+    with new_context(browser, DESKTOP, permissions=permissions) as context:
+        page = open_rendered(context, f"{server}/statements?statement={statement_id}")
+        button = page.locator("button.copy-cite")
+        button.click()
+        page.wait_for_function(
+            "() => document.querySelector('button.copy-cite .said').textContent.startsWith('Copied')"
+        )
+        copied = page.evaluate("navigator.clipboard.readText()")
+        shown = page.locator('[data-testid="stCode"] code').first.inner_text()
+    assert copied == shown and copied.endswith(f"statements?statement={statement_id}")

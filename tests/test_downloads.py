@@ -82,12 +82,13 @@ def test_download_is_exactly_the_rows_in_the_grid(data_page, params):
 
 
 def _table_rows(at: AppTest) -> list[list[str]]:
-    """The body cells of the plain table, as text (tags and entities undone)."""
+    """The body cells of the plain table, as text (tags and entities undone), a figure's
+    "Copy citation" button aside."""
     body = at.html[0].value.split("<tbody>", 1)[1]
     return [
         [
             html.unescape(re.sub(r"<[^>]+>", "", cell))
-            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)
+            for cell in re.findall(r"<td(?! class=\"copy\")[^>]*>(.*?)</td>", row)
         ]
         for row in re.findall(r"<tr>(.*?)</tr>", body)
     ]
@@ -199,7 +200,10 @@ def test_download_file_name_says_the_dates_chosen(dates, name):
 
 @pytest.fixture(scope="module")
 def api(seed_db: Path) -> TestClient:
-    return TestClient(Starlette(routes=make_routes(Database(lambda: seed_db))))
+    # The host the Data page names outside a browser (addresses.FALLBACK_URL): a figure's
+    # citation, in both, gives its address there.
+    routes = make_routes(Database(lambda: seed_db))
+    return TestClient(Starlette(routes=routes), base_url="http://localhost:8501")
 
 
 DATED = [t for t, spec in downloads.DOWNLOAD_TABLES.items() if spec.dated_on]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import sys
@@ -15,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, build_version, make_routes
 from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
+from charts.model import StoredChart
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
@@ -402,8 +404,13 @@ def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_
     for metric in at.metric:
         words, signature = metric.help.rsplit(" — ", 1)
         assert words.startswith("“") and words.endswith("”"), metric.help
-        signer, credited = signature.split(", attributing it to ", 1)
+        # Whom the article credits, or that it credits no one: never "attributing it to not
+        # attributed" (issue 26).
+        signer, credited = re.split(
+            r", (?:attributing it to |(?=not attributed))", signature, maxsplit=1
+        )
         assert signer.replace("\\", "") in labels and credited, metric.help
+        assert "attributing it to not attributed" not in metric.help
 
 
 def test_data_checks_are_paged(app, monkeypatch):
@@ -579,3 +586,67 @@ def test_static_charts_are_named_by_address_not_sent_in_every_run(
         assert f"/charts/{chart_id}.svg?v={version}" in html
         assert f"/charts/{chart_id}.narrow.svg?v={version}" in html
     assert "base64" not in html
+
+
+# --- a citation to copy for every figure (issue 26) ----------------------------------------
+
+
+def _copied(at: AppTest) -> list[str]:
+    """What each copy button on the page puts on the clipboard, in page order."""
+    bodies = "".join(h.proto.body for h in at.get("html"))
+    return [html.unescape(t) for t in re.findall(r'data-copy="([^"]*)"', bodies)]
+
+
+def test_each_headline_figure_copies_with_its_hedge_words_article_and_version(app, seed_db):
+    at = app("views/overview.py")
+    version = queries.build_info(Reader(seed_db))["data_version"]
+    copied = _copied(at)
+    assert len(copied) == len(at.metric) > 0
+    for metric, text in zip(at.metric, copied, strict=True):
+        words = metric.help.split("” — ")[0].lstrip("“")
+        assert text.startswith(f"{metric.label}: {metric.value} (")  # the hedge as shown
+        assert f"“{' '.join(words.split())}”" in text and "Source: " in text
+        assert f"data version {version}." in text
+        assert "/data?table=indicators&source=" in text.rsplit("Permalink: ", 1)[1]
+
+
+def test_each_figure_of_a_chart_copies_with_the_chart_as_its_address(app, seed_db):
+    parts = queries.chart_parts(Reader(seed_db), "users-share")
+    evidence = StoredChart.from_row(parts).evidence
+    at = app("views/trends.py", chart="users-share")
+    mine = [c for c in _copied(at) if c.endswith("trends?chart=users-share#users-share")]
+    assert [c.split(": ", 1)[1].split(" (", 1)[0] for c in mine] == list(evidence["label"])
+    assert all(
+        f"“{' '.join(q.split())}”" in c for q, c in zip(evidence["quote"], mine, strict=True)
+    )
+
+
+def test_each_figure_row_of_the_data_page_copies_its_citation_column(app, seed_db):
+    at = app("views/data.py", table="indicators")
+    rows = queries.indicators(Reader(seed_db)).head(25)
+    copied = _copied(at)
+    assert len(copied) == len(rows) > 0
+    for label, text in zip(rows["label"], copied, strict=True):
+        assert text.split("\n", 1)[0].split(": ", 1)[1].startswith(f"{label} (")
+    assert not _copied(app("views/data.py", table="statements"))  # figures only
+
+
+def test_the_users_share_chart_says_phase_2_has_no_figure_and_where_it_is_bounded(app):
+    at = app("views/trends.py", chart="users-share")
+    notes = [c.value for c in at.caption if c.value.startswith("No figure of")]
+    assert any(
+        "Phase 2: extension to the end of 2017" in n
+        and "imply at least 61.8%" in n
+        and "[Data checks](checks)" in n
+        for n in notes
+    ), notes
+
+
+def test_the_policies_pager_is_also_at_the_foot_and_turns_the_page(app, monkeypatch):
+    monkeypatch.setattr(finding, "PROPOSALS_PER_PAGE", 5)
+    at = app("views/policies.py")
+    assert len(at.pagination) == 2
+    first = [m.value for m in at.markdown if m.value.startswith("### ")]
+    at.pagination[1].set_value(2).run()
+    assert at.pagination[0].value == 2 and at.query_params["page"] in ("2", ["2"])
+    assert not set(first) & {m.value for m in at.markdown if m.value.startswith("### ")}

@@ -3,6 +3,7 @@ a reason when nothing matches, a permalink and a citation for each record (AppTe
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -159,10 +160,23 @@ def test_an_unknown_statement_id_says_so(app):
     assert not _codes(at)
 
 
-def test_each_listed_statement_offers_its_citation(app):
+def test_each_listed_statement_copies_its_citation_in_one_click(app):
+    """A button per statement that copies (monitor.copying), not a popover to open first."""
     at = app("views/statements.py", stance="critical")
-    assert len(_codes(at)) == len(_listed(at)) > 0
-    assert all("Permalink: " in c.value and "Source: " in c.value for c in _codes(at))
+    bodies = "".join(h.proto.body for h in at.get("html"))
+    copied = [html.unescape(c) for c in re.findall(r'data-copy="([^"]*)"', bodies)]
+    assert len(copied) == len(_listed(at)) > 0 and not at.get("popover")
+    assert [c.rsplit("statement=", 1)[1] for c in copied] == _listed(at)
+    assert all("Source: " in c and "data version " in c for c in copied)
+    # The date said, then the article by its title: never the same date twice in a row.
+    assert not any(re.search(r"(\w+ \d{4}) · \[[^]]*\1", m.value) for m in at.markdown)
+
+
+def test_the_download_of_one_statement_says_one_statement(app, db):
+    counts = queries.statements(db)["actor_id"].value_counts()
+    at = app("views/statements.py", actor=str(counts[counts == 1].index[0]))
+    download = next(b for b in at.get("download_button") if b.proto.label.startswith("Download"))
+    assert download.proto.label == "Download this 1 statement as CSV"
 
 
 def test_proposals_come_a_page_at_a_time_with_positions_on_demand(app, db, monkeypatch):

@@ -50,6 +50,21 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "arrests-change-pct"),
         ("Police arrested 8,130 people. Of those, 2,310 were accused of trafficking, he said.",
          "2,310", "arrests-traffickers"),
+        # Each weight takes its own noun, not the next one's ("of drugs and ... of precursors").
+        ("Police also seized 1,310 kilograms of drugs and 2,950 kilograms of precursor chemicals "
+         "over the same period.", "1,310", "drugs-seized-kg"),
+        ("Police also seized 1,310 kilograms of drugs and 2,950 kilograms of precursor chemicals "
+         "over the same period.", "2,950", "precursors-seized-kg"),
+        ("Our forces took 2.71 tonnes of narcotics and 905 kg of precursor chemicals off the "
+         "market.", "2.71 tonnes", "drugs-seized-kg"),
+        ("Our forces took 2.71 tonnes of narcotics and 905 kg of precursor chemicals off the "
+         "market.", "905 kg", "precursors-seized-kg"),
+        # Inmates are no drug users unless the clause says so; a share "of them" with no noun
+        # after it is named from the count before it.
+        ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "
+         "charges.", "about 42,000", "inmates"),
+        ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "
+         "charges.", "more than half", "inmates-charges-share"),
         # Compared with the count of the same unit before it, not the cases between.
         ("Police arrested 13,260 people in 6,180 drug cases this year, compared with 15,020 "
          "people last year.", "15,020", "arrests-total"),
@@ -66,6 +81,18 @@ def test_s1_the_metric_is_what_is_counted(text, words, metric):
         ("Police seized more than half a tonne of heroin.", [(500, "more_than")]),
         ("Officers found half a kilo of methamphetamine.", [(0.5, "exact")]),
         ("The prisons hold roughly five times their capacity.", [(500, "approx")]),
+        ("Police found a quarter of a tonne of crystal methamphetamine.", [(250, "exact")]),
+        ("Police seized as much as 140 kilos of heroin.", [(140, "at_most")]),
+        # A hedge is not shared with a subset ("880 of them") nor with a figure of another unit.
+        (
+            "Police arrested some 11,400 people, 880 of them women, he said.",
+            [(11400, "approx"), (880, "exact")],
+        ),
+        (
+            "Figures show some 17,800 arrests and 290 kg of drugs seized.",
+            [(17800, "approx"), (290, "exact")],
+        ),
+        ("What police seized grew almost five times compared to 2021.", [(500, "approx")]),
         # A ratio of two counts is no share of anything.
         ("Police arrested nearly a quarter as many people as last year.", []),
     ],
@@ -100,6 +127,38 @@ def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, s
     assert (got["period_start"], got["period_end"]) == (start, end)
 
 
+# A figure referring back ("12 of them", "those arrested", "the same months last year") takes
+# the dates of the figure it refers to: the one in its own sentence first, never a comparison.
+# The day a statement was made ("said in a statement on Wednesday") dates no seizure.
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        ("Police held some 4,200 people in centres at the end of April, an official said.\n\n"
+         "The country has 19 rehabilitation centres, 12 of them run by the state.",
+         D(2021, 5, 6), "12", (None, None, D(2021, 5, 6))),
+        ("Police arrested 13,260 people from January to September, compared with 15,020 people "
+         "over the whole of last year.\n\nA third of those arrested were under 25.",
+         D(2020, 10, 14), "A third", (D(2020, 1, 1), D(2020, 9, 30), D(2020, 9, 30))),
+        ("Cases rose to 3,870 in the first five months of this year, from 3,215 over the same "
+         "months last year.", D(2018, 6, 26), "3,215",
+         (D(2017, 1, 1), D(2017, 5, 31), D(2017, 5, 31))),
+        ("A courier carrying nearly 27 kg of heroin was stopped by police, the gendarmerie said "
+         "in a statement on Wednesday.", D(2023, 6, 21), "27 kg", (None, None, None)),
+        # "..., and investigated 1,302 cases": the coordinated count shares the period of the
+        # first; "the haul during the two months" refers back to the period named before.
+        ("Police arrested 2,864 suspects during the January-February period this year, up 12 "
+         "percent from the same period last year, and investigated 1,302 drug cases.",
+         D(2021, 3, 16), "1,302", (D(2021, 1, 1), D(2021, 2, 28), D(2021, 2, 28))),
+        ("Police arrested 2,864 suspects during the January-February period this year.\n\n"
+         "The haul during the two months included 812 kg of crystal methamphetamine.",
+         D(2021, 3, 16), "812 kg", (D(2021, 1, 1), D(2021, 2, 28), D(2021, 2, 28))),
+    ],
+)  # fmt: skip
+def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published, words, dates):
+    got = _figure(text, words, published)
+    assert (got["period_start"], got["period_end"], got["as_of"]) == dates
+
+
 # S4: month and day ranges cover the whole range, not their first month.
 @pytest.mark.parametrize(
     ("text", "published", "words", "start", "end"),
@@ -129,6 +188,12 @@ def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
          "1,240 people.", D(2018, 4, 7), D(2018, 1, 1), D(2018, 4, 7)),
         ("Since the campaign began on January 1, police have arrested 3,350 people, according "
          "to figures released on Tuesday.", D(2017, 2, 8), D(2017, 1, 1), D(2017, 2, 7)),
+        ("Police have arrested more than 4,200 people since the campaign was launched on "
+         "January 1, according to figures released by the National Police on Tuesday.",
+         D(2017, 4, 19), D(2017, 1, 1), D(2017, 4, 18)),
+        # "in January 2017 that has since ...": the month starts a running count.
+        ("Cambodia launched a drug crackdown in January 2017 that has since put thousands of "
+         "people behind bars.", D(2018, 8, 13), D(2017, 1, 1), D(2018, 8, 13)),
     ],
 )  # fmt: skip
 def test_s5_since_the_launch_starts_the_period(text, published, start, end):
@@ -145,6 +210,16 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
          "detention.", "Rights worker Sok Lina", "sok-lina"),
         ("Meas Vyrith spoke to reporters at the ministry. He added that arrests alone would "
          "not work without prevention.", "He added", "meas-vyrith"),
+        # Praising and backing are said too.
+        ("Meas Vyrith spoke at the meeting. He praised the Thai side for the testing kits it "
+         "gave Cambodian police.", "He praised", "meas-vyrith"),
+        ("The Ministry of Health yesterday backed a plan to hold drug detainees apart, saying "
+         "that mixing them with criminals turned them into dealers.", "backed a plan",
+         "ministry-of-health"),
+        # A short sentence of speech (six words) after its speaker is named is a statement.
+        ("Sou Souchenda, a manager at the NGO Khana, doubted that the centres could take in "
+         "more people. She suggested community-based treatment instead of detention.",
+         "She suggested", "sou-souchenda"),
         ("Sar Kheng asked provincial governors to report every week on the drug campaign.",
          "Sar Kheng asked", "sar-kheng"),
     ],
@@ -225,6 +300,23 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("The authority plans to open two more provincial centres in 2020.", []),
         ("A third of those arrested were under 25, the authority said.", [33.33]),
         ("Half a year in, the count of arrests already exceeds 9,000.", [9000]),
+        # A spelled-out number after "the" or a possessive refers back to things already
+        # known; a size "each" is per item; a threshold that awaits "anyone caught" is the law's.
+        ("The two boatmen swam ashore, and police sealed the club's two exits.", []),
+        ("Traffickers change routes faster than the two countries can close them.", []),
+        ("The haul came in 500 packs of about one kilogram each.", [500]),
+        ("A life term awaits anyone caught trafficking over 80 grams.", []),
+        ("Kim Yan said the five white villages planned last year were slow.", []),
+        # A capacity ("built for 200 inmates", "a cell for 40") is no count of the campaign.
+        ("The provincial prison, built for 200 inmates, now holds 650, she said.", [650]),
+        # One cell's crowding is an anecdote; a number in a speaker's description no count.
+        ("We have 140 men in a cell for 40.", []),
+        ("He told the Alliance he had shared a cell with 120 men at the prison.", []),
+        ("No one gets better in a room with a hundred other men.", []),
+        ("Officials at two provincial courts told our researchers that judges refused bail.", []),
+        # A share of another total it exceeds, and how many nationalities, are no counts.
+        ("Half a year in, the count already exceeds half of the 2023 total.", []),
+        ("Police held 19,490 suspects, 497 foreigners of 17 nationalities.", [19490, 497]),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):
@@ -245,14 +337,36 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
         ("Police detained 10,310 people this year, the Interior Ministry said in a report on "
          "Tuesday.\n\nOf the suspects, 209 were foreigners, the report said.",
          ["interior-ministry", "interior-ministry"]),
+        # The organisation whose report is the subject ("The NACD's annual report lists"), and
+        # "the authority counts" referring back to it.
+        ("The NACD's annual report for 2023 lists 8,070 drug crimes and 20,010 arrests.",
+         ["nacd", "nacd"]),
+        # Nor is a possessive ("Drugs' yearly report").
+        ("Police held more than 15,000 people in 2022, according to a draft of the National "
+         "Authority for Combating Drugs' yearly report.", ["nacd"]),
+        # "Cambodian officials" are the curated unnamed officials; "according to him" is the
+        # person named before.
+        ("Close to 100 kilograms of ecstasy have been seized, Cambodian officials said Monday.",
+         ["unnamed-officials"]),
+        ("Meas Vyrith spoke at the meeting.\n\nAccording to him, the centres took in 7,216 "
+         "drug users this year.", ["meas-vyrith"]),
+        # A day after the organisation's name is no part of it.
+        ("Police have arrested 4,200 people, according to figures released by the National "
+         "Police on Tuesday.", ["national-police"]),
+        ("The NACD's annual report for 2023 lists 8,070 drug crimes.\n\nOver seven years, "
+         "the authority counts 55,310 operations.", ["nacd", "nacd"]),
     ],
 )  # fmt: skip
 def test_a_figure_is_given_by_the_organisation_its_source_names(text, actors):
     assert [r.record["actor_id"] for r in _rows(text, D(2018, 9, 4), "indicators")] == actors
 
 
-def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
-    text = "PHNOM PENH, Sept. 4 (Xinhua) -- Cambodian police detained 10,210 drug suspects."
+@pytest.mark.parametrize(
+    "dateline",
+    ["PHNOM PENH, Sept. 4 (Xinhua) -- ", "PHNOM PENH--"],  # the second: no spaces
+)
+def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateline):
+    text = dateline + "Cambodian police detained 10,210 drug suspects."
     (row,) = _rows(text, D(2018, 9, 4), "indicators")
     assert row.record["quote"].startswith("Cambodian police")
     assert (row.record["period_start"], row.record["as_of"]) == (None, None)
@@ -287,6 +401,20 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing():
           ("policies", "Heavier penalties on officials who protect traffickers")]),
         ("He added that police would station more officers at checkpoints on the border.",
          [("policies", "Police would station more officers at checkpoints on the border")]),
+        # "agreed ... to" with a place between; "urge" and "call on" in the present (a release).
+        ("Police chiefs of the two provinces agreed at their meeting to run joint patrols on the "
+         "river and to share intelligence on smugglers.",
+         [("policies", "Run joint patrols on the river"),
+          ("policies", "Share intelligence on smugglers")]),
+        ("We urge the government to close compulsory rehabilitation centres within two years.",
+         [("policies", "Close compulsory rehabilitation centres within two years")]),
+        # A measure holding most of a curated proposal's name (three words or more) is a
+        # position on it, not a new proposal.
+        ("We call on the Ministry of Justice to stop seizing and selling the property of "
+         "suspects before trial.", [("positions", "bail-instead-of-detention")]),
+        # Three words of a short name are not that proposal ("in detention" vs "instead of").
+        ("A rights worker suggested community-based treatment for users instead of detention.",
+         [("policies", "Community-based treatment for users instead of detention")]),
         # Urging families is no policy.
         ("The ministry's spokesman Khieu Sopheak urged families to send their children for "
          "voluntary treatment.", []),

@@ -60,6 +60,6 @@ def test_a_sentence_left_uncoded_is_greyed_with_its_reason_and_quotes_stay_marke
     )
     uncoded = pd.DataFrame([{"quote_start": 25, "quote_end": len(body), "reason": "no words"}])
     html = marked_body(body, cited, uncoded)
-    assert '<mark title="indicator: f-1">Police said 12 were held</mark>' in html
+    assert '<mark title="Drawn on for a figure">Police said 12 were held</mark>' in html
     assert 'class="not-coded"' in html and 'title="not coded: no words"' in html
     assert "&lt;for&gt;" in html  # the article's text stays text

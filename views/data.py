@@ -5,7 +5,7 @@ import streamlit as st
 from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
 from exports.csvsafe import safe_frame, to_csv_bytes
 from exports.package import versioned_name
-from monitor import addresses, cached, filters, language, texts
+from monitor import addresses, cached, copying, filters, language, texts
 
 t = language.current()
 st.title(t.gettext("Give me the rows"))
@@ -64,7 +64,8 @@ if panel:
                 st.warning(t.gettext("'To' is before 'From': no day lies between them."))
 
 dates = texts.date_filters(years, date_from, date_to) if dated_on else {}
-shown = cached.download_rows(name, source_ids=source_ids, metric_ids=metric_ids, **dates)
+base = addresses.base_url() or addresses.FALLBACK_URL
+shown = cached.download_rows(name, base, source_ids=source_ids, metric_ids=metric_ids, **dates)
 st.markdown(texts.count_text(len(shown), "row", t.lang))
 st.caption(
     addresses.api_addresses(
@@ -103,7 +104,10 @@ if table.open:
         )
         pages = page_count(len(shown))
         page = st.pagination(pages, key="page", bind="query-params") if pages > 1 else 1
-        st.html(texts.rows_html(page_rows(shown, page), t.lang))
+        st.html(
+            texts.rows_html(page_rows(shown, page), t.lang) + copying.page_script(),
+            unsafe_allow_javascript=True,  # the rows' "Copy citation" buttons (monitor.copying)
+        )
 if grid.open:
     with grid:
         # The grid's own "Download as CSV" writes cells as shown: defuse formulas here too.

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.safe_text import md
-from monitor import cached, figure_texts, figures, language, texts
+from monitor import cached, copying, figure_texts, figures, language, texts
 
 t = language.current()
 st.title(t.gettext("Where does the campaign stand?"))
@@ -27,6 +27,7 @@ for n, row in enumerate(cached.headlines(t.lang)):
             f"{md(row.period)} · [{md(row.source_label)}]({texts.source_href(row.source_id, t.lang)})"
         )
         st.caption(md(row.how_sure))
+        copying.copy_button(figures.headline_citation(row, t), t, with_script=n == 0)
 
 checks = words.checks
 st.info(
@@ -56,7 +57,7 @@ left, right = st.columns(2)
 with left:
     st.header(t.gettext("Latest reports"))
     for report in cached.sources().head(5).itertuples():
-        st.markdown(texts.latest_report_markdown(report))
+        st.markdown(texts.latest_report_markdown(report, t.lang))
         st.page_link(
             "views/sources.py",
             label=t.gettext("Read it, and what was drawn from it"),

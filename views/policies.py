@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data_model.records import PolicyCategory, PolicyStatus
-from monitor import cached, filters, finding, language, policies, texts
+from monitor import cached, filters, finding, language, paging, policies, texts
 
 t = language.current()
 st.title(t.gettext("What is proposed, and who stands where?"))
@@ -52,3 +52,4 @@ policies.stance_matrix(shown, t)
 
 st.subheader(t.gettext("The proposals, in the articles' words"))
 policies.proposals(shown, t)
+paging.foot_pager(int(overview["n"]), finding.PROPOSALS_PER_PAGE, "page")

@@ -34,7 +34,10 @@ if source_id:
     with text_tab:
         body = cached.source_body(source_id=source_id) or ""
         marked = texts.marked_body(
-            body, cached.citations(source_id=source_id), cached.not_coded(source_id=source_id)
+            body,
+            cached.citations(source_id=source_id),
+            cached.not_coded(source_id=source_id),
+            t.lang,
         )
         # The article in the words it was written in, never translated; its language is not
         # stored, so its script tells fonts and screen readers which it is.

@@ -211,9 +211,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|added|stated|warned|urged|noted|reported|explained|"
     r"issued|released|published)"
+    # "said in a statement on", "released by the National Police on": the day of the words.
+    r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|report|release|speech|letter|post)"
+    r"|by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s*){1,5}))?"
     r"(?:\s+\w+){0,3}\s*$",
     re.I,
 )
+# "in January 2017 that has since put thousands behind bars": the date starts a running count.
+_SINCE_AFTER = re.compile(r"\s*,?\s*(?:that|which)?\s*(?:has|have)\s+since\b", re.I)
 
 
 _SPEECH_AFTER = re.compile(
@@ -449,6 +454,8 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
             role = _role(sentence[: m.start()], first, last, kind)
             if role in ("point", "period") and _SPEECH_AFTER.match(sentence[m.end() :]):
                 role = "said"  # "the chief yesterday warned ...": the day of the speech
+            elif role in ("point", "period") and _SINCE_AFTER.match(sentence[m.end() :]):
+                role = "start"
             taken.append((m.start(), m.end()))
             found.append(
                 DateReading(
@@ -501,7 +508,7 @@ _STOCK = re.compile(
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b"
+    r"\b(?:have|has)\s+(?:since\s+)?(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b"
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )

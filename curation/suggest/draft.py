@@ -15,7 +15,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import When, when
+from curation.suggest.dates import _COMPARE_WORDS, When, when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -179,10 +179,14 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
 # "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
 # figure before it.
 _SAME = re.compile(
-    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?)|of\s+them|of\s+those|"
-    r"of\s+whom|among\s+them)\b|^Of\s+the\b",
+    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b"
+    r"|\b(?:during|in|over)\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|\d+)\s+(?:months|weeks|days)\b",
     re.I,
 )
+# ", and investigated 1,302 drug cases": a count coordinated with the one before it.
+_AND_VERB = re.compile(r",?\s+and\s+(?:\w+\s+)?\w+ed\s+(?:\w+\s+){0,2}$", re.I)
+_OF_THEM = re.compile(r"\b(?:of\s+them|of\s+those|of\s+whom|among\s+them)\b", re.I)
 # "Cambodia has 19 centres", "now holds 650": a count standing at publication.
 _PRESENT = re.compile(
     r"\b(?:has|have)\b(?!\s+(?:been|had|\w+ed)\b)|\b(?:holds?|now|currently|remains?|"
@@ -192,6 +196,41 @@ _PRESENT = re.compile(
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did)\b")
+# "over the same months last year", right after a figure: the period set against, a year back.
+_SAME_LAST_YEAR = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for)\s+the\s+same\s+(?:period|months?|weeks?|time)"
+    r"\s+(?:of\s+|in\s+)?last\s+year\b",
+    re.I,
+)
+
+
+def _compared(o: Candidate, figures: Sequence[Candidate]) -> bool:
+    """A figure given only to compare with ("compared with 15,020 people", "from 3,215"):
+    the words referring back later ("those arrested") do not mean it."""
+    assert o.figure is not None
+    prev = [
+        p.figure.end
+        for p in figures
+        if p.figure is not None
+        and p.figure.sentence == o.figure.sentence
+        and p.figure.end <= o.figure.start
+    ]
+    return bool(prev) and bool(_COMPARE_WORDS.search(o.quote[max(prev) : o.figure.start]))
+
+
+def _year_back(dates: When | None) -> When:
+    """The same period a year earlier; blank when there is no period to move."""
+    if dates is None or dates.period_start is None or dates.period_end is None:
+        return When(reason="the same period last year, but no period to set it against: blank")
+    try:
+        start = dates.period_start.replace(year=dates.period_start.year - 1)
+        end = dates.period_end.replace(year=dates.period_end.year - 1)
+    except ValueError:  # 29 February
+        return When(reason="the same period last year falls on 29 February: blank")
+    return When(
+        start, end, end, None, dates.precision, (*dates.notes, "the same period, a year back"),
+        0.6, "the same period last year as the figure it is set against",
+    )  # fmt: skip
 
 
 def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date | None) -> When:
@@ -210,11 +249,38 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
     if one_day and fig.unit not in ("people", "cases", "kg", "facilities", "villages"):
         # "a fund of $1 million, said ... on Thursday": an amount as of that day, no count.
         own = replace(own, period_start=None, period_end=None)
-    if own.confidence or published is None:
+    if published is None:
         return own
-    earlier = [o for o in figures if o.figure is not None and o.figure.sentence < fig.sentence]
+    mates = sorted(
+        (o for o in figures if o.figure is not None and o.figure.sentence == fig.sentence),
+        key=lambda o: o.figure.start,
+    )
+    before_it = [o for o in mates if o.figure.end <= fig.start]
+    after_it = [o.figure.start for o in mates if o.figure.start >= fig.end]
+    if _SAME_LAST_YEAR.match(c.quote, fig.end, after_it[0] if after_it else len(c.quote)):
+        # "from 3,215 over the same months last year": the period of the figure it is set
+        # against, a year back; a blank when that figure has none.
+        return _year_back(figure_dates(before_it[-1], figures, published) if before_it else None)
+    if own.confidence:
+        return own
+    # "12 of them", "those arrested" refer back only from the figure's own stretch of the
+    # sentence (between the figures beside it), first to a figure before it in the sentence.
+    region = (before_it[-1].figure.end if before_it else 0, after_it[0] if after_it else None)
+    of_them = _OF_THEM.search(c.quote, region[0], region[1] or len(c.quote))
+    refers = of_them or _SAME.search(c.quote)
+    earlier = [
+        o
+        for o in figures
+        if o.figure is not None and o.figure.sentence < fig.sentence and not _compared(o, figures)
+    ]
+    if of_them:
+        earlier = [o for o in before_it if not _compared(o, mates)] or earlier
     compared = any(n.startswith("not the figure's date") for n in own.notes)
-    if _SAME.search(c.quote) and earlier and not compared:
+    if before_it and (joined := _AND_VERB.search(c.quote[before_it[-1].figure.end : fig.start])):
+        refers = refers or joined
+        earlier = [o for o in before_it if not _compared(o, mates)] or earlier
+        compared = False  # the comparison belongs to the figure before, not to this one
+    if refers and earlier and not compared:
         before = figure_dates(earlier[-1], figures, published)
         if before.confidence:
             return replace(

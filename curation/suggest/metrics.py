@@ -138,17 +138,26 @@ _ADJECTIVE = re.compile(
 # "Of the suspects, 6,040 were accused of trafficking": the count is of those named first.
 _OF_THE = re.compile(r"\s*Of\s+(?:the|those|them)\b", re.I)
 _SUBSET = re.compile(r"\s*(?:of\s+(?:them|those|whom)|of\s+the\s+\w+)\b", re.I)
+# The kinds of people a subset metric counts: a clause that names none is not that subset.
+_KINDS = {"user", "traf"}
 # Words a percent metric's label uses for being a share.
 _SHARE = {"shar", "perc", "rate", "prop"}
 
 
 def _verb_after(text: str) -> set[str]:
     """The first verb after the figure ("... were confiscated during"): what was done."""
-    for w in _WORD.findall(text):
+    head = re.split(r"\d", text, maxsplit=1)[0]
+    for k, w in enumerate(_WORD.findall(text)):
         low = w.lower()
+        if k >= len(_WORD.findall(head)) and low in _NOUN_SYNONYMS:
+            continue  # "and 2,950 kg of precursor chemicals": the next figure's noun, no verb
         if low.endswith("ed") or low in _SYNONYMS:
             return {_stem(low)}
     return set()
+
+
+_NOUN_SYNONYMS = _words("suspects suspect inmates prisoners dealers addicts chemicals chemical "
+                        "centre center centers rehab trafficking using use")  # fmt: skip
 
 
 def guess_metric(
@@ -170,6 +179,11 @@ def guess_metric(
         sure, named_before = 0.6, bool(named)
     at = clause.find(sentence[start:end])
     left = stems(clause[: max(at, 0)])
+    # The verb that governs the figure, before it: "seized 1,310 kg of drugs and 2,950 kg of
+    # precursor chemicals" seized both.
+    governing = [st for st in map(_stem, _WORD.findall(sentence[:start])) if st in _VERB_NAMES]
+    if unit == "kg":  # people counted after "arrested" may be a subset: their noun decides
+        left |= set(governing[-1:])
     subset = bool(_SUBSET.match(sentence[end:]))
     if subset or _OF_THE.match(sentence):
         # "more than half of them": a share of the count named before it in the sentence.
@@ -195,6 +209,8 @@ def guess_metric(
         own -= unit_stems
         if inmates and "arre" in own:
             continue
+        if own & _KINDS - left - right:
+            continue  # "held 42,000 inmates" names no users: never the users' metric
         if not own & (left | right) or (subset and not own & right):
             continue  # "131 of them foreigners": the subset's own noun must match
         # A subset's word the clause does not say costs more than a shared word earns:
@@ -223,7 +239,15 @@ def guess_metric(
         )  # fmt: skip
     if change:
         return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
-    verb = _verb_of(sentence, start, end, nxt) if unit != "kg" else ""
+    if unit == "percent" and subset and not noun:
+        # "42,000 inmates, more than half of them on drug charges": a share of the count
+        # before it, named by that count's noun and what the share has.
+        prior = [w for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS]
+        tail = _WORD.findall(_SUBSET.sub("", sentence[end:], count=1).split(",")[0])
+        has = [w for w in tail if w.lower() not in _NOUN_STOP][:2]
+        if prior and has:
+            return _new([prior[-1], *has], "share", unit, "a share of the count before it")
+    verb = "" if unit == "kg" or inmates else _verb_of(sentence, start, end, nxt)
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
 
 

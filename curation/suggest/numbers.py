@@ -95,7 +95,7 @@ _NOUN_UNITS = {
 
 
 # "three times the number", "five times its capacity": a multiple, not a count of times.
-_MULTIPLIED = _words("the its their as what capacity higher more larger")
+_MULTIPLIED = _words("the its their as what capacity higher more larger compared over")
 
 # A number's noun never stands past these: "2020 and arrested ..." counts nobody.
 _NOUN_STOP = _words("and or in on at to from for with by during since while were was")
@@ -112,6 +112,7 @@ _QUALIFIER_PHRASES: dict[str, Qualifier] = {
     "not more than": Qualifier.at_most,
     "a maximum of": Qualifier.at_most,
     "as many as": Qualifier.at_most,
+    "as much as": Qualifier.at_most,
     "no fewer than": Qualifier.at_least,
     "no less than": Qualifier.at_least,
     "a minimum of": Qualifier.at_least,
@@ -302,6 +303,13 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     if lead in ("a", "an"):
         if nxt in _FRACTIONS and _next_word(toks, i + 2) == "as":
             return None  # "a quarter as many people": a ratio of two counts, not a share
+        if (
+            nxt in _FRACTIONS
+            and _next_word(toks, i + 2) == "of"
+            and _next_word(toks, i + 3) in ("a", "an")
+            and (mass := _next_word(toks, i + 4)) in _MASS
+        ):
+            return _MASS[mass] / _FRACTIONS[nxt], "kg", i + 5, None  # "a quarter of a tonne"
         if nxt in _FRACTIONS and nxt not in ("thirds", "quarters"):
             return round(100 / _FRACTIONS[nxt], 2), "percent", i + 2, None
         if nxt not in ("dozen", "hundred", "thousand", "million", "billion"):
@@ -310,6 +318,8 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     elif len(first) == 2 and first[0] in _UNITS and first[1] in _FRACTIONS:
         return round(_UNITS[first[0]] * 100 / _FRACTIONS[first[1]], 2), "percent", i + 1, None
     elif _is_number_word(toks[i]):
+        if i > 0 and _refers_back(toks[i - 1]):
+            return None  # "the two countries", "the club's two exits": things already known
         parts, j = list(first), i + 1
     else:
         return None
@@ -332,6 +342,14 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     if parts == ["one"] and unit is None and _next_word(toks, j) not in _NOUN_UNITS:
         return None  # "one of the", "no one", "number one": not a count
     return value, unit or noun, j2, None
+
+
+_DETERMINERS = _words("the its their his her our these those")
+
+
+def _refers_back(tok: _Tok) -> bool:
+    """A determiner or possessive before a spelled-out number: "the two", "the club's two"."""
+    return tok.low in _DETERMINERS or tok.low.endswith(("'s", "’s"))
 
 
 def _words_value(parts: Sequence[str]) -> float:
@@ -374,6 +392,8 @@ def _shared_hedge(
     """The earlier figure whose hedge covers this one: "about 9,660 users and 8,200 dealers"."""
     if prev is None or prev.sentence != sentence or not prev.hedge or prev.vague:
         return None
+    if _next_word(toks, i + 1) == "of" and _next_word(toks, i + 2) in ("them", "those", "whom"):
+        return None  # "some 11,400 people, 880 of them women": a subset counted exactly
     gap = toks[prev_end:i]
     if not gap or len(gap) > _SHARED_GAP or gap[-1].low not in ("and", "or", ","):
         return None
@@ -386,7 +406,8 @@ def _shared_hedge(
 _LAW = re.compile(
     r"^\s*Under\s+(?:its|the|Cambodian|Cambodia['’]s|the\s+country['’]s)\s+law"
     r"|\blife\s+(?:sentence|imprisonment|in\s+prison)\b|\bjailed\s+for\s+life\b"
-    r"|\bdeath\s+(?:penalty|sentence)\b",
+    r"|\bdeath\s+(?:penalty|sentence)\b"
+    r"|\bany(?:one|body)\s+(?:caught|found|convicted)\b",
     re.I,
 )
 
@@ -404,6 +425,17 @@ _TARGET = re.compile(
     r"\b[^,.;]*$",
     re.I,
 )
+# "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
+_CAPACITY = re.compile(
+    r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
+    r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$"
+    r"|\b(?:cell|room|ward|dormitory)\s+with\s+$",
+    re.I,
+)
+_ONE_CELL = re.compile(r"\s+[\w-]+\s+in\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)
+_SPEAKER_AFTER = re.compile(r"(?:\s+[\w-]+){1,3}\s+(?:told|said|say|says)\b", re.I)
+_EXCEEDS = re.compile(r"\b(?:exceeds?|exceeded|surpass(?:es|ed)?|passed|tops?|topped)\s+$", re.I)
+_KINDS_OF = _words("nationalities countries provinces")
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 _RANGE_AND = re.compile(r"\s*and\s*", re.I)
@@ -467,8 +499,22 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 continue
             value, unit, j, note = parsed
             before = text[: toks[i].start]
-            if _TARGET.search(before) or (
-                unit is None and value < 100 and _AGE_BOUND.search(before)
+            if _next_word(toks, j) == "each" or _ONE_CELL.match(text, toks[j - 1].end):
+                i = j  # "one kilogram each", "140 men in a cell": one item, one cell
+                continue
+            if toks[i].kind == "word" and _SPEAKER_AFTER.match(text, toks[j - 1].end):
+                i = j  # "Officials at two provincial courts told ...": who speaks, no count
+                continue
+            if _EXCEEDS.search(before) and unit == "percent":
+                i = j  # "exceeds half of the 2023 total": a comparison, not a share counted
+                continue
+            if _next_word(toks, j) in _KINDS_OF and re.search(r"\b(?:of|from)\s+$", before):
+                i = j  # "497 foreigners of 17 nationalities": how varied, not how many
+                continue
+            if (
+                _TARGET.search(before)
+                or _CAPACITY.search(before)
+                or (unit is None and value < 100 and _AGE_BOUND.search(before))
             ):
                 i = j  # a measure's target or an age bound: no campaign figure
                 continue
@@ -487,6 +533,8 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
             if note and not hedge:
                 qualifier = Qualifier.at_least
             shared = _shared_hedge(toks, i, figures[-1] if figures else None, number, last_end)
+            if shared is not None and (shared.unit or "people") != (unit or "people"):
+                shared = None  # "some 17,800 arrests and 290 kg": another unit, its own hedge
             if shared is not None and not hedge and not vague:
                 qualifier, hedge = shared.qualifier, shared.hedge
                 note = f"hedge {shared.hedge!r} shared with {shared.words!r}"

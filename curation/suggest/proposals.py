@@ -20,9 +20,9 @@ from data_model.records import Position
 
 _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
-    r"called\s+on|calls\s+on|urged|urges|recommended|recommends|plans?\s+to|planned\s+to|"
+    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|recommended|recommends|plans?\s+to|planned\s+to|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
-    r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+to|agrees\s+to|"
+    r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
     r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand)\b)))\b",
     re.I,
 )
@@ -30,7 +30,7 @@ _VERB = re.compile(
 # the subject after the speech verb; the subject must be one that can act for the state.
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
-_ADDRESSED = ("called on", "calls on", "urged", "urges")
+_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge")
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
@@ -48,6 +48,10 @@ _AUTHORITY = re.compile(
 )
 # Share of a curated proposal's name words the sentence must hold to be a position on it.
 _NAME_SHARE = 0.6
+# A measure put forward is a curated proposal when it holds its whole name, or this many of
+# its name words and _NAME_SHARE of them (three are too few: "treatment for users instead of
+# detention" is not "treatment for drug users in detention") ("stop seizing and selling the property of suspects").
+_NAME_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,10 @@ def _curated_fit(words: str, policies: Sequence[dict[str, Any]]) -> tuple[dict, 
         if share >= _NAME_SHARE and enough and (best is None or share > best[1]):
             best = (p, share)
     return best
+
+
+def _shared(words: str, policy: dict[str, Any]) -> int:
+    return len(stems(words) & stems(str(policy.get("name", ""))))
 
 
 def _measures_after(text: str, verb: str) -> list[str]:
@@ -124,9 +132,16 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
         return out
     verb = " ".join(m.group("verb").split())
     found = _modal_measure(sentence, m) if m.group("modal") else None
+    whole = _curated_fit(sentence[m.end() :], policies)
+    if found is None and whole and _shared(sentence[m.end() :], whole[0]) >= _NAME_WORDS:
+        # The words put forward hold most of a curated name, read before a list is split
+        # ("seizing and selling" is one measure): a position on that proposal.
+        p, share = whole
+        return [Measure(str(p["policy_id"]), position, verb, str(p.get("name", "")),
+                        f"holds {share:.0%} of the proposal's name", 0.6)]  # fmt: skip
     for words in found if found is not None else _measures_after(sentence[m.end() :], verb):
         fit = _curated_fit(words, policies)
-        if fit is not None and fit[1] >= 0.99:  # the measure is that proposal, word for word
+        if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= _NAME_WORDS):
             p, share = fit
             out.append(Measure(str(p["policy_id"]), position, verb, str(p.get("name", "")),
                                f"holds {share:.0%} of the proposal's name", 0.7))  # fmt: skip

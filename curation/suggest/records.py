@@ -109,6 +109,14 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
                 f"{score:.0f}% alike: check)"
             ],
         )
+    bare = _NATIONAL.sub("", speaker.phrase)
+    # "Cambodian officials", "government officials": the curated unnamed officials.
+    if (
+        not speaker.named
+        and bare != speaker.phrase
+        and (known := guess_actor([bare], curated.actors)) is not None
+    ):
+        return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     fresh = new_actor(speaker)
     if fresh is None:
         # An unnamed source stays unnamed, with the article's description of it.
@@ -126,11 +134,23 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
     return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor)"]
 
 
+_NATIONAL = re.compile(r"^(?:the\s+)?(?:Cambodian|Cambodia['’]s|government|state)\s+", re.I)
 # An organisation's name in a source phrase: Title Case words around a head noun
 # ("figures released by the National Police", "a National Authority for Combating Drugs report").
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")
 _ORG_HEAD = re.compile(r"\b(?:Police|Ministry|Department|Authority|Commissariat|Commission|"
                        r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency)\b")  # fmt: skip
+# "The NACD's annual report for 2023 lists 8,070 ...": the organisation whose document speaks.
+_DOC_SUBJECT = re.compile(
+    r"^\s*(?:The\s+)?(?P<org>[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w-]*)*)['’]s"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:report|figures|data|statement|statistics|records)\b"
+)
+# "..., the authority counts 55,310 operations": the organisation named before, counting.
+_COUNTS_BACK = re.compile(
+    r"\bthe\s+(?:authority|department|ministry|report|statement)\s+(?:also\s+)?(?:counts|counted|"
+    r"recorded|records|lists|listed|shows|showed|logged)\b",
+    re.I,
+)
 # "the report said", "it said", "according to the department": the document named before.
 _BACK_TO_SOURCE = re.compile(
     r"^(?:the|its|this|that|an?)?\s*(?:\w+\s+){0,2}?(?:report|statement|figures|data|"
@@ -146,7 +166,12 @@ def _organisation(phrase: str, quote: str) -> str | None:
     for text in (phrase, quote[: at + len(phrase)] if at >= 0 else ""):
         spans = [m.group(0) for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
         if spans:
-            return re.sub(r"^The\s+", "", spans[-1])
+            # "the National Police on Tuesday": the day is no part of the name.
+            # "the National Police on Tuesday", "Combating Drugs' report": the day and the
+            # possessive are no part of the name.
+            return re.sub(
+                r"^The\s+|\s+on\s+(?:[A-Z]\w+day|[A-Z][a-z]+\s+\d.*)$|['’]s?$", "", spans[-1]
+            )
     return None
 
 
@@ -164,6 +189,13 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
     """Who gave a figure: the speaker; for a document ("National Police figures", "the
     report"), the organisation it names or, referring back, the one named before."""
     found = _actor(c.speaker, curated)
+    if c.speaker is None:
+        before = c.quote[: c.figure.start] if c.figure is not None else c.quote
+        if m := _DOC_SUBJECT.match(before):
+            return _org_actor(m.group("org"), curated)
+        if last is not None and _COUNTS_BACK.search(before):
+            actor_id, draft, notes = last
+            return actor_id, {}, [f"{notes[0]} (as the subject that counts, referring back)"]
     if found[0] is not None or c.speaker is None or c.speaker.named:
         return found
     if org := _organisation(c.speaker.phrase, c.quote):

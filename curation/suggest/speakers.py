@@ -21,7 +21,7 @@ _SAY = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
-    r"called for|calls for|called on|calls on|proposed|rejected|doubted|denied|welcomed|"
+    r"called for|calls for|called on|calls on|proposed|backed|praised|rejected|doubted|denied|welcomed|"
     r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
     r"called it|called them|described|put the (?:figure|number|total) at|as saying|"
     r"according to)\b",
@@ -278,6 +278,9 @@ def _left_speaker(before: str) -> Speaker | None:
 
 def _right_speaker(after: str, according: bool) -> Speaker | None:
     """The speaker in "..., said provincial police chief Sok Dara." or "according to X"."""
+    if according and (m := re.match(r"\s*(him|her|them)\b", after)):
+        # "According to him, ...": the person named before.
+        return Speaker(m.group(1), m.group(1), named=False, pronoun=True)
     if m := _RIGHT_NAME.match(after):
         name = m.group("name").split()
         role = m.group("role").split()
@@ -452,14 +455,14 @@ def find_quotations(
 
 # Reported speech worth a statement: what someone said, urged, warned or called for.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|urged|urges|warned|warns|called for|calls for|called on|"
-    r"calls on|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
+    r"\b(?:said|says|told|tells|urged|urges|urge|warned|warns|called for|calls for|called on|"
+    r"calls on|call on|call for|backed|praised|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
     r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
     r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|called it|"
     r"described)\b",
     re.IGNORECASE,
 )
-_MIN_REPORTED_WORDS = 8
+_MIN_REPORTED_WORDS = 6
 
 
 def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int]) -> list[int]:

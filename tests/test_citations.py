@@ -1,0 +1,104 @@
+"""The one citation builder (exports/citations.py): a figure cited keeps its hedge as shown,
+the words it rests on, its article and the monitor's address and data version."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from data_model.i18n import translator
+from data_model.wording import UnitWords, hedged_label, hedged_words, vague_label
+from exports.citations import CITATION_COLUMN, figure_row_citation, with_citations
+
+COUNT, SHARE = UnitWords("count", "people"), UnitWords("share", "percent")
+BASE = "https://monitor.example.org"
+
+
+def _row(label: str, **overrides: object) -> SimpleNamespace:
+    """A figure row as the indicators table gives it (the Data page's and the API's)."""
+    row = {
+        "label": label,
+        "metric_label": "Total arrests",
+        "metric_id": "arrests-total",
+        "period_start": pd.Timestamp("2017-01-01"),
+        "period_end": pd.Timestamp("2017-06-26"),
+        "as_of": pd.Timestamp("2017-06-26"),
+        "attribution": "officials",
+        "quote": "More than 8,000 people\n have been arrested",
+        "source_id": "ppp-2017-06-27-extend-drug-war",
+        "source_title": "An article of our own words",
+        "source_outlet": "The Phnom Penh Post",
+        "source_url": "https://example.org/article",
+        "source_published_on": pd.Timestamp("2017-06-27"),
+        "source_date_precision": "day",
+    }
+    return SimpleNamespace(**(row | overrides))
+
+
+@pytest.mark.parametrize(
+    ("label", "shown", "period"),
+    [
+        (hedged_label(8000, "more_than", COUNT), "> 8,000", "1 Jan 2017 – 26 Jun 2017"),
+        (hedged_label(50, "approx", SHARE), "≈ 50%", "1 Jan 2017 – 26 Jun 2017"),
+        (hedged_label(3000, "fewer_than", COUNT), "< 3,000", "1 Jan 2017 – 26 Jun 2017"),
+        (vague_label("thousands"), "thousands (no number given)", "1 Jan 2017 – 26 Jun 2017"),
+    ],
+)
+def test_a_figure_cited_keeps_its_hedge_words_article_address_and_version(label, shown, period):
+    text = figure_row_citation(_row(label), BASE, "2026.12.05")
+    head, words, source, version, permalink = text.split("\n")
+    assert head == f"Total arrests: {shown} ({period})."
+    # The words on one line, exactly, signed by the article with whom it credits.
+    assert words == (
+        "As the article reports it, attributing it to officials: "
+        "“More than 8,000 people have been arrested”"
+    )
+    assert source == (
+        "Source: The Phnom Penh Post, “An article of our own words”, 27 Jun 2017. "
+        "https://example.org/article"
+    )
+    assert version == "Cambodia drug campaign monitor, data version 2026.12.05."
+    assert permalink == (
+        f"Permalink: {BASE}/data?table=indicators&source=ppp-2017-06-27-extend-drug-war"
+        "&metric=arrests-total"
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "said"),
+    [
+        ({"attribution": "not attributed (the article's lead)"}, "As the article reports it, not"),
+        ({"period_start": None, "period_end": None}, "as of 26 Jun 2017"),
+        ({"source_title": None, "source_date_precision": "month"}, "Post, Jun 2017."),
+        ({"source_url": None}, "Jun 2017\n"),
+    ],
+)
+def test_a_figure_cited_says_only_what_is_known(overrides, said):
+    text = figure_row_citation(_row("> 8,000", **overrides), BASE, "2026.12.05")
+    assert said in text
+    assert "attributing it to not attributed" not in text and "None" not in text
+
+
+def test_a_khmer_citation_keeps_the_words_said_and_the_hedge_in_khmer():
+    km = translator("km")
+    label = hedged_words(8000, "more_than", COUNT, "km")
+    text = figure_row_citation(_row(label), BASE, "2026.12.05", "km")
+    assert label in text and "“More than 8,000 people have been arrested”" in text
+    assert km.gettext("Source: {citation}").split("{")[0] in text
+    assert text.endswith("metric=arrests-total&lang=km")
+
+
+def test_only_the_figures_table_gains_a_citation_column_and_its_rows_stay_as_they_were():
+    figures = pd.DataFrame([vars(_row("> 8,000")), vars(_row("≈ 50%"))])
+    cited = with_citations("indicators", figures, BASE + "/", None)
+    assert list(cited.columns) == [*figures.columns, CITATION_COLUMN]
+    assert cited.drop(columns=CITATION_COLUMN).equals(figures)
+    assert [c.split("\n")[0] for c in cited[CITATION_COLUMN]] == [
+        "Total arrests: > 8,000 (1 Jan 2017 – 26 Jun 2017).",
+        "Total arrests: ≈ 50% (1 Jan 2017 – 26 Jun 2017).",
+    ]
+    assert "data version" not in cited[CITATION_COLUMN][0]  # no version known: none said
+    assert f"{BASE}/data?" in cited[CITATION_COLUMN][0]  # one slash between host and page
+    assert with_citations("statements", figures, BASE, None) is figures
