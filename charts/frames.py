@@ -15,12 +15,15 @@ class ReaderFrames:
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
+        self._order: pd.DataFrame | None = None
 
     def indicators(self, *, metric_ids: Sequence[str] = ()) -> pd.DataFrame:
         """The figures, each with the order its article was added in (source_added), which
         fixes the colours (charts.hedged._series_colours)."""
         frame = queries.indicators(self.reader, metric_ids=metric_ids)
-        return frame.merge(queries.source_order(self.reader), on="source_id", how="left")
+        if self._order is None:  # asked once per file, not once per chart
+            self._order = queries.source_order(self.reader)
+        return frame.merge(self._order, on="source_id", how="left")
 
     def phases(self) -> pd.DataFrame:
         return queries.phases(self.reader)

@@ -496,6 +496,27 @@ CHART_PARTS = Table(
     ("chart_id",),
 )
 
+CHART_KEYS = Table(
+    "chart_keys",
+    "What each chart was made from, so the next build remakes only the charts whose input "
+    "changed and copies the rest's parts from this file.",
+    (
+        Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column(
+            "input_key",
+            "VARCHAR",
+            "SHA-256 of the build's code, the chart's definition and every row it read.",
+        ),
+        Column(
+            "reads",
+            "VARCHAR",
+            "The reads the chart made (each a JSON [method, arguments, keywords]), as a JSON "
+            "list: the next build asks the same, and remakes the chart if an answer differs.",
+        ),
+    ),
+    ("chart_id",),
+)
+
 TRENDS_SECTIONS = Table(
     "trends_sections",
     "The Trends page's sections as the build's catalogue made them (one per category with a "
@@ -648,6 +669,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     BUILD_VERSIONS,
     CHANGE_FIELDS,
     CHART_PARTS,
+    CHART_KEYS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

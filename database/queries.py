@@ -949,6 +949,22 @@ def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
     return None if frame.empty else {k: str(v) for k, v in frame.iloc[0].items()}
 
 
+def chart_keys(db: Reader) -> dict[str, tuple[str, str]]:
+    """What each chart of the file was made from, by chart id: (input key, reads as JSON),
+    for the charts whose parts it holds; empty for a file of another schema version, whose
+    rows are not this code's."""
+    if not same_schema(db):
+        return {}
+    frame = db.frame(
+        "SELECT k.chart_id, k.input_key, k.reads FROM chart_keys k"
+        " JOIN chart_parts p USING (chart_id)"
+    )
+    return {
+        str(c): (str(k), str(r))
+        for c, k, r in zip(frame["chart_id"], frame["input_key"], frame["reads"], strict=True)
+    }
+
+
 def chart_titles(db: Reader) -> dict[str, str]:
     """Every chart the build stored, id -> title, in the catalogue's order."""
     frame = db.frame("SELECT chart_id, title FROM chart_parts ORDER BY ordinal")

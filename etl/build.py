@@ -3,7 +3,9 @@
 `check` runs the first two; `build` runs them all (`draw_images=False` skips only the drawing
 of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
 build reads again only the curated files whose bytes changed since the database it replaces
-(etl.inputs); every later step still runs over the whole corpus.
+(etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
+are copied from it); validation, rows, checks and derived tables still run over the whole
+corpus.
 """
 
 from __future__ import annotations
@@ -137,22 +139,27 @@ def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, 
     return to_frames(to_rows(data, built_at))
 
 
-def _chart_steps(previous: Path, draw_images: bool, notes: list[str]) -> list:
-    """The charts and images steps, run on the new file before it replaces `previous`."""
+def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str) -> list:
+    """The charts and images steps, run on the new file before it replaces `previous`: a
+    chart whose input is unchanged since `previous` (by the same `code`) is copied from it."""
     # Imported here so that check and the studio need not load plotly and kaleido.
     from etl.chart_rows import make_charts, store_charts
 
     made: list = []
 
     def charts(new: Path) -> None:
-        sections, charts = make_charts(new)
-        made.extend(charts)
-        notes.append(store_charts(new, sections, charts))
+        result = make_charts(new, previous, code, keep=draw_images)
+        made.append(result)
+        notes.append(store_charts(new, result))
 
     def images(new: Path) -> None:
-        from etl.chart_images import draw_into
+        from etl.chart_images import draw_into, stored_charts
 
-        notes.append(draw_into(new, made, previous))
+        result = made[0]
+        by_id = {c.chart_id: c for c in result.made}
+        by_id.update(stored_charts(new, result.carried))
+        ordered = sorted(by_id.values(), key=lambda c: result.ordinals[c.chart_id])
+        notes.append(draw_into(new, ordered, previous))
 
     def carried(new: Path) -> None:
         kept = carry_chart_images(new, previous)
@@ -217,7 +224,7 @@ def _build(
     write_database(
         frames,
         db_path,
-        [*steps, *_chart_steps(db_path, draw_images, notes)],
+        [*steps, *_chart_steps(db_path, draw_images, notes, inputs.code)],
         inputs=inputs.frame(),
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.

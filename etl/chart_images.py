@@ -105,6 +105,14 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     )
 
 
+def stored_charts(db_path: Path, chart_ids: list[str]) -> dict[str, StoredChart]:
+    """The charts of the database at db_path with these ids, read back from chart_parts."""
+    if not chart_ids:
+        return {}
+    with Reader(db_path) as reader:
+        return {i: StoredChart.from_row(queries.chart_parts(reader, i) or {}) for i in chart_ids}
+
+
 def draw_later(db_path: Path) -> str:
     """The images pass a Save leaves for after its data is on screen: draw the images of the
     database at db_path that it lacks (a chart whose figure changed) into a copy of it, and

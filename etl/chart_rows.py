@@ -1,24 +1,33 @@
 """Build step 'charts': make every chart and the Trends sections from the new file and store
 them (figure JSON, title, takeaway, evidence, sources), so no server rebuilds a chart or the
-catalogue."""
+catalogue; a chart whose input is unchanged since the file being replaced is copied from it."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pandas as pd
 
-from charts.catalogue import Catalogue, catalogue
+from charts.catalogue import Catalogue, ChartSpec, Frames, catalogue
 from charts.frames import ReaderFrames
 from charts.model import Chart
-from data_model.tables import CHART_PARTS, TRENDS_SECTIONS
+from data_model.tables import CHART_KEYS, CHART_PARTS, TRENDS_SECTIONS
+from database import queries
 from database.connection import Reader
-from database.write import add_rows
+from database.write import add_rows, carry_chart_parts
 
 
-def part_rows(charts: list[Chart]) -> pd.DataFrame:
-    """The chart_parts rows of these charts."""
+def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.DataFrame:
+    """The chart_parts rows of these charts (at these places in the catalogue; by default
+    their places in the list)."""
+    places = ordinals if ordinals is not None else list(range(len(charts)))
     return pd.DataFrame(
         [
             (
@@ -30,7 +39,7 @@ def part_rows(charts: list[Chart]) -> pd.DataFrame:
                 c.evidence.to_json(orient="split", index=False),
                 json.dumps(list(c.sources), ensure_ascii=False),
             )
-            for ordinal, c in enumerate(charts)
+            for ordinal, c in zip(places, charts, strict=True)
         ],
         columns=CHART_PARTS.column_names,
     )
@@ -47,17 +56,183 @@ def section_rows(made: Catalogue) -> pd.DataFrame:
     )
 
 
-def make_charts(db_path: Path) -> tuple[Catalogue, list[Chart]]:
-    """The catalogue of the database at db_path, and every chart of it built from its tables."""
+# --- what a chart is made from -------------------------------------------------------------
+
+
+def _call_text(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    return json.dumps([name, list(args), kwargs], sort_keys=True, default=list)
+
+
+class _Reads:
+    """A Frames that answers each distinct call once and notes which calls a chart made: a
+    chart is a function of the code, its definition and the answers to its reads, so equal
+    answers make an equal chart. Any method of the Frames is noted, whatever it is called."""
+
+    def __init__(self, frames: Frames) -> None:
+        self._frames = frames
+        self._answers: dict[str, pd.DataFrame] = {}
+        self._digests: dict[str, str] = {}
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Callable[..., pd.DataFrame]:
+        method = getattr(self._frames, name)
+
+        def read(*args: Any, **kwargs: Any) -> pd.DataFrame:
+            call = _call_text(name, args, kwargs)
+            if call not in self.calls:
+                self.calls.append(call)
+            if call not in self._answers:
+                self._answers[call] = method(*args, **kwargs)
+            # A copy: a chart that changed a frame in place would change the next one's.
+            return self._answers[call].copy()
+
+        return read
+
+    def answer(self, call: str) -> pd.DataFrame:
+        """The answer to a call noted by an earlier build (asked again of this file)."""
+        name, args, kwargs = json.loads(call)
+        getattr(self, name)(*args, **kwargs)
+        return self._answers[_call_text(name, tuple(args), kwargs)]
+
+    def digest(self, call: str) -> str:
+        if call not in self._digests:
+            self._digests[call] = frame_digest(self.answer(call))
+        return self._digests[call]
+
+    def start(self) -> None:
+        """Note the calls of the next chart afresh."""
+        self.calls = []
+
+
+def frame_digest(frame: pd.DataFrame) -> str:
+    """SHA-256 of a frame's columns, types, index and every value, exact (no rounding)."""
+    digest = hashlib.sha256()
+    digest.update(
+        json.dumps([[str(c) for c in frame.columns], [str(t) for t in frame.dtypes]]).encode()
+    )
+    try:
+        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    except TypeError:  # a cell pandas cannot hash (a list): its JSON text, all digits kept
+        text = frame.to_json(
+            orient="split", date_format="iso", double_precision=15, default_handler=str
+        )
+        digest.update(text.encode())
+    return digest.hexdigest()
+
+
+def _definition(spec: ChartSpec) -> str:
+    """The chart's definition as text: its kind and every field but the code it runs (whose
+    text the code version covers); a chart made for a metric from the data has the metric's
+    label here."""
+    if dataclasses.is_dataclass(spec):
+        fields = {f.name: getattr(spec, f.name) for f in dataclasses.fields(spec)}
+    else:
+        fields = dict(vars(spec))
+    kept = {k: v for k, v in fields.items() if not callable(v)}
+    return json.dumps([type(spec).__qualname__, kept], sort_keys=True, default=repr)
+
+
+def input_key(code: str, spec: ChartSpec, reads: _Reads, calls: list[str]) -> str:
+    """SHA-256 of the code version, the chart's definition and the answer to each read."""
+    digest = hashlib.sha256()
+    for part in (code, _definition(spec), *(f"{c}\n{reads.digest(c)}" for c in calls)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class MadeCharts:
+    """The charts of a new file: those made afresh, and those whose input is unchanged since
+    the file being replaced (copied from it by store_charts)."""
+
+    catalogue: Catalogue
+    #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go).
+    rows: list[tuple[Any, ...]]
+    #: Those charts themselves, when asked to keep them (the images step draws them).
+    made: list[Chart]
+    #: Place in the catalogue of each chart, by id (made and carried).
+    ordinals: dict[str, int]
+    #: chart_keys rows: chart id -> (input key, reads as JSON).
+    keys: dict[str, tuple[str, str]]
+    carried: list[str] = field(default_factory=list)
+    previous: Path | None = None
+
+
+def _earlier_keys(previous: Path | None) -> dict[str, tuple[str, str]]:
+    """The chart keys of the file being replaced ({} when there is none, or it is of another
+    schema or damaged: every chart is then made afresh)."""
+    if previous is None or not previous.exists():
+        return {}
+    try:
+        with Reader(previous) as reader:
+            return queries.chart_keys(reader)
+    except duckdb.Error:
+        return {}
+
+
+def _unchanged(code: str, spec: ChartSpec, reads: _Reads, kept: tuple[str, str]) -> bool:
+    """Whether the chart's input is what it was made from in the file being replaced."""
+    try:
+        calls = json.loads(kept[1])
+        return input_key(code, spec, reads, calls) == kept[0]
+    except (AttributeError, TypeError, ValueError, KeyError):
+        # A read this code cannot ask again: the chart is made afresh, never guessed.
+        return False
+
+
+def make_charts(
+    db_path: Path, previous: Path | None = None, code: str = "", keep: bool = True
+) -> MadeCharts:
+    """The catalogue of the database at db_path and its charts: each made from its tables,
+    unless `previous` (the file being replaced) holds it made from the same input by the
+    same code (`code`, etl.inputs.code_version; without it every chart is made). Without
+    `keep` only each chart's row is kept, not its figure: a build that draws no images holds
+    one figure at a time."""
+    earlier = _earlier_keys(previous) if code else {}
     with Reader(db_path) as reader:
-        frames = ReaderFrames(reader)
-        made = catalogue(frames)
-        return made, [spec.build(frames) for spec in made.charts.values()]
+        reads = _Reads(ReaderFrames(reader))
+        made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
+        out = MadeCharts(made, [], [], {}, {}, previous=previous)
+        for ordinal, (chart_id, spec) in enumerate(made.charts.items()):
+            out.ordinals[chart_id] = ordinal
+            kept = earlier.get(chart_id)
+            if kept is not None and _unchanged(code, spec, reads, kept):
+                out.carried.append(chart_id)
+                out.keys[chart_id] = kept
+                continue
+            reads.start()
+            chart = spec.build(reads)  # type: ignore[arg-type]
+            out.rows.extend(part_rows([chart], [ordinal]).itertuples(index=False, name=None))
+            if keep:
+                out.made.append(chart)
+            del chart
+            calls = list(reads.calls)
+            out.keys[chart_id] = (input_key(code, spec, reads, calls), json.dumps(calls))
+    return out
 
 
-def store_charts(db_path: Path, made: Catalogue, charts: list[Chart]) -> str:
-    """Store the charts' parts and the Trends sections in the database at db_path; one line
-    back for the build."""
-    add_rows(db_path, CHART_PARTS, part_rows(charts))
-    add_rows(db_path, TRENDS_SECTIONS, section_rows(made))
-    return f"stored {len(charts)} charts' figures and words"
+def store_charts(db_path: Path, charts: MadeCharts) -> str:
+    """Store the charts' parts (the unchanged ones copied from the file being replaced), their
+    keys and the Trends sections in the database at db_path; one line back for the build."""
+    add_rows(db_path, CHART_PARTS, pd.DataFrame(charts.rows, columns=CHART_PARTS.column_names))
+    if charts.carried and charts.previous is not None:
+        ordinals = pd.DataFrame(
+            [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]
+        )
+        copied = carry_chart_parts(db_path, charts.previous, ordinals)
+        if copied != len(charts.carried):
+            raise RuntimeError(
+                f"{charts.previous}: {len(charts.carried) - copied} unchanged charts missing"
+            )
+    keys = pd.DataFrame(
+        [(c, key, calls) for c, (key, calls) in charts.keys.items()],
+        columns=CHART_KEYS.column_names,
+    )
+    add_rows(db_path, CHART_KEYS, keys)
+    add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
+    total = len(charts.rows) + len(charts.carried)
+    return (
+        f"stored {total} charts' figures and words: {len(charts.rows)} made, "
+        f"{len(charts.carried)} unchanged and copied from the previous database"
+    )

@@ -26,6 +26,8 @@ CODEBOOK_KINDS = frozenset({"metrics", "units", "categories", "actors", "phases"
 #: The packages whose code decides what a build writes, and the lock file of the libraries.
 _CODE = ("corpus", "data_model", "database", "etl", "charts")
 _LOCK = "uv.lock"
+#: The translations the build's words may come from (data_model.wording, chart words).
+_CATALOGUES = ("locales", "*.po")
 CODE_PATH = "code"
 
 
@@ -34,6 +36,7 @@ def code_version(root: Path = ROOT) -> str:
     other code is never carried over from."""
     digest = hashlib.sha256()
     files = sorted(p for package in _CODE for p in (root / package).rglob("*.py"))
+    files += sorted((root / _CATALOGUES[0]).rglob(_CATALOGUES[1]))
     for path in [*files, root / _LOCK]:
         if path.is_file():
             digest.update(str(path.relative_to(root)).encode())
@@ -101,6 +104,8 @@ class Inputs:
     reused: list[str] = field(default_factory=list)
     #: Why nothing could be carried over (empty when the previous database was used).
     full_because: str = ""
+    #: The build's code version (code_version): what a chart or row carried over was made by.
+    code: str = ""
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names)
@@ -133,7 +138,7 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         full_because, earlier = "the build's code changed", {}
     problems = Problems()
     articles = read_articles(seeds_dir / "articles")
-    inputs = Inputs(RawInput(articles=articles), problems, full_because=full_because)
+    inputs = Inputs(RawInput(articles=articles), problems, full_because=full_because, code=code)
     inputs.rows.append({"path": CODE_PATH, "kind": "code", "sha256": code, "document": None})
     for name, data in articles.items():
         path = f"{seeds_dir.name}/articles/{name}"

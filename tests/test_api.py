@@ -82,10 +82,11 @@ def _hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestCli
     con.execute("UPDATE sources SET title = ?, citation = ?, short_label = ?", [HOSTILE_TITLE] * 3)
     con.execute("DELETE FROM chart_parts")  # made again from these rows, as a build would
     con.execute("DELETE FROM trends_sections")
+    con.execute("DELETE FROM chart_keys")
     write_statement_search(con)  # the joined tables carry the titles too, as a build's would
     write_indicator_rows(con)
     con.close()
-    store_charts(path, *make_charts(path))
+    store_charts(path, make_charts(path))
     return _client(path)
 
 

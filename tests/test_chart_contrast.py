@@ -125,8 +125,8 @@ def test_low_contrast_words_finds_faint_text(svg: str, failures: int):
 
 
 @needs_chromium
-def test_every_word_in_every_stored_chart_svg_reads_at_aa_contrast(seed_db: Path):
-    with Reader(seed_db) as reader:
+def test_every_word_in_every_stored_chart_svg_reads_at_aa_contrast(seed_db_images: Path):
+    with Reader(seed_db_images) as reader:
         drawn = {c: queries.chart_svgs(reader, c) for c in queries.charts_drawn(reader)}
     assert drawn, "the build stored no chart SVG"
     failures = [
@@ -145,7 +145,7 @@ def test_every_word_in_every_chart_png_reads_at_aa_contrast(seed_db: Path):
     once more as SVG at the PNG's layout and read the same way."""
     pngs = [
         (c, d)
-        for c, kind, d in drawings(make_charts(seed_db)[1], "https://example.org")
+        for c, kind, d in drawings(make_charts(seed_db).made, "https://example.org")
         if kind == "png"
     ]
     assert pngs, "the build draws no PNG"

@@ -12,7 +12,10 @@ import duckdb
 import pytest
 
 import database.write
+from database.write import earlier_inputs
 from etl.build import build
+from etl.chart_rows import make_charts
+from etl.inputs import CODE_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
@@ -76,6 +79,26 @@ def _change_codebook(seeds: Path) -> None:
     _replace(seeds, "curated/metrics.yaml", "label: Total arrests", "label: All arrests")
 
 
+def _change_one_chart(seeds: Path) -> None:
+    """The speaker's role beside the one methadone figure: words only its chart shows."""
+    _replace(
+        seeds,
+        "curated/articles/ppp-2017-01-13-campaign-nets-1000.yaml",
+        "executive director of NGO Khana",
+        "head of the NGO Khana",
+    )
+
+
+def _change_metric_entry(seeds: Path) -> None:
+    """The codebook's name of a metric that has a chart of its own (its title)."""
+    _replace(
+        seeds,
+        "curated/metrics.yaml",
+        "label: Relapse rate after treatment",
+        "label: Share who relapsed after treatment",
+    )
+
+
 #: Changes to published records need a reason (etl.reasons).
 REASON = "a test of incremental builds"
 
@@ -111,16 +134,22 @@ def seeds(tmp_path: Path) -> Path:
     return target
 
 
-CHANGES: list[tuple[str, list[Callable[[Path], None]], str]] = [
-    ("one record changed", [_change_record], "read 1 changed curated files"),
-    ("one article added", [_add_article], "read 2 changed curated files"),
-    ("one article removed", [_add_article, _remove_article], "read 1 changed curated files"),
-    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml changed"),
+#: (change, edits, what the build says it read, how many charts it makes again): a chart
+#: whose rows did not change is copied from the previous database.
+CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int]] = [
+    ("one record changed", [_change_record], "read 1 changed curated files", 0),
+    ("one article added", [_add_article], "read 2 changed curated files", 0),
+    ("one article removed", [_add_article, _remove_article], "read 1 changed curated files", 0),
+    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml", 4),
+    ("words one chart shows", [_change_one_chart], "read 1 changed curated files", 1),
+    ("a metric's codebook entry", [_change_metric_entry], "codebook file", 3),
 ]
 
 
-@pytest.mark.parametrize(("change", "steps", "said"), CHANGES, ids=[c[0] for c in CHANGES])
-def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, steps, said):
+@pytest.mark.parametrize(
+    ("change", "steps", "said", "remade"), CHANGES, ids=[c[0] for c in CHANGES]
+)
+def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, steps, said, remade):
     incremental = tmp_path / "incremental.duckdb"
     for step in steps[:-1]:
         step(seeds)
@@ -131,10 +160,25 @@ def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, ste
     full = tmp_path / "full.duckdb"
     build(full, seeds, draw_images=False)
     assert any(said in line for line in lines), lines[:1]
+    assert any(f": {remade} made," in line for line in lines), [
+        line for line in lines if "charts'" in line
+    ]
     got, want = _rows(incremental), _rows(full)
     assert set(got) == set(want)
     for table in want:
         assert got[table] == want[table], f"{change}: table {table} differs from a full build"
+
+
+def test_charts_are_copied_only_from_a_file_the_same_code_made(tmp_path):
+    """A chart is copied when its rows and the code that made it are unchanged; another
+    version of the code (or of the translations) makes every chart again."""
+    db = tmp_path / "m.duckdb"
+    build(db, ROOT / "seeds", draw_images=False)
+    code = earlier_inputs(db)[CODE_PATH][1]
+    same = make_charts(db, db, code, keep=False)
+    other = make_charts(db, db, "another version of the code", keep=False)
+    assert (len(same.rows), len(same.carried)) == (0, len(same.ordinals))
+    assert (len(other.rows), len(other.carried)) == (len(other.ordinals), 0)
 
 
 def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, monkeypatch):
