@@ -37,7 +37,9 @@ def _when(row: pd.Series) -> str:
 
 def _words(row: pd.Series) -> str:
     """The figure with its hedge, worded from its unit's declaration (units.yaml)."""
-    return hedged_words(row["value"], row["qualifier"], unit_words(row))
+    return hedged_words(
+        row["value"], row["qualifier"], unit_words(row), value_to=row.get("value_to")
+    )
 
 
 def _evidence(frame: pd.DataFrame) -> pd.DataFrame:

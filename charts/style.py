@@ -30,6 +30,7 @@ SYMBOLS = {
     "at_least": "triangle-up",
     "fewer_than": "triangle-down",
     "at_most": "triangle-down",
+    "between": "square-open",
 }
 
 #: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
@@ -44,6 +45,7 @@ INTERACTIVE_NARROW = (300, 620)
 MARKER_KEY = (
     "● exact   ◇ approximate, with its range<br>"
     "▲ more than / at least (arrow: no upper limit)<br>▼ fewer than / at most"
+    "   □ a range (bar: its low to its high end)"
 )
 
 

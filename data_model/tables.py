@@ -145,6 +145,7 @@ INDICATORS = Table(
         _from(Indicator, "indicator_id", "VARCHAR"),
         _from(Indicator, "metric_id", "VARCHAR"),
         _from(Indicator, "value", "DOUBLE"),
+        _from(Indicator, "value_to", "DOUBLE"),
         _from(Indicator, "qualifier", "VARCHAR"),
         Column("value_low", "DOUBLE", "Lowest value the report allows; empty when unbounded."),
         Column("value_high", "DOUBLE", "Highest value the report allows; empty when unbounded."),
@@ -209,6 +210,7 @@ STATEMENTS = Table(
         _from(Statement, "said_on", "DATE"),
         _from(Statement, "topic", "VARCHAR"),
         _from(Statement, "stance", "VARCHAR"),
+        _from(Statement, "note", "VARCHAR"),
     ),
     ("statement_id",),
 )
@@ -621,6 +623,7 @@ STATEMENT_SEARCH = Table(
             "relayed_by", "VARCHAR", "Who passed the words on, where someone did (actors.actor_id)."
         ),
         Column("relayed_by_name", "VARCHAR", "That actor's name."),
+        Column("note", "VARCHAR", "A caveat shown beside the statement (statements.note)."),
         *_SOURCE_SHOWN,
     ),
     ("statement_id",),
@@ -637,7 +640,10 @@ INDICATOR_ROWS = Table(
         _taken(METRICS, "label", "metric_label"),
         _taken(METRICS, "category"),
         _taken(CATEGORIES, "label", "category_label"),
-        *(_INDICATOR[n] for n in ("value", "qualifier", "value_low", "value_high", "unit")),
+        *(
+            _INDICATOR[n]
+            for n in ("value", "value_to", "qualifier", "value_low", "value_high", "unit")
+        ),
         _taken(UNITS, "label", "unit_label"),
         _taken(UNITS, "kind", "unit_kind"),
         *(

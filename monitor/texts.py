@@ -349,7 +349,10 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
         + "]"
     )
     translated = translations_markdown(row, lang)
-    return f"{said_words}\n\n{meta}" + (f"\n\n{translated}" if translated else "")
+    note, caveat = getattr(row, "note", None), ""
+    if isinstance(note, str) and note:  # a caveat on reading it (review F15)
+        caveat = "\n\n:gray[" + md(t.gettext("Note: {note}").format(note=note)) + "]"
+    return f"{said_words}\n\n{meta}{caveat}" + (f"\n\n{translated}" if translated else "")
 
 
 def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:
