@@ -39,7 +39,9 @@ def _when(row: pd.Series, lang: str = "en") -> str:
 
 def _words(row: pd.Series, lang: str = "en") -> str:
     """The figure with its hedge, worded from its unit's declaration (units.yaml)."""
-    return hedged_words(row["value"], row["qualifier"], unit_words(row), lang)
+    return hedged_words(
+        row["value"], row["qualifier"], unit_words(row), lang, value_to=row.get("value_to")
+    )
 
 
 def _evidence(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

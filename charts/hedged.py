@@ -39,8 +39,8 @@ def _hover(frame: pd.DataFrame, lang: str = "en") -> list[str]:
 
 
 def _error_bars(frame: pd.DataFrame) -> dict[str, object]:
-    """Approximate figures show their range; other figures show none."""
-    approx = frame["qualifier"] == "approx"
+    """Approximate figures and ranges show their range; other figures show none."""
+    approx = frame["qualifier"].isin(["approx", "between"])
     plus = (frame["value_high"] - frame["value"]).where(approx, 0).fillna(0)
     minus = (frame["value"] - frame["value_low"]).where(approx, 0).fillna(0)
     return {

@@ -32,6 +32,7 @@ SYMBOLS = {
     "at_least": "triangle-up",
     "fewer_than": "triangle-down",
     "at_most": "triangle-down",
+    "between": "square-open",
 }
 
 #: Plotly's mode bar is noise for most readers; PNG export lives on the Embed & share page.
@@ -46,6 +47,7 @@ INTERACTIVE_NARROW = (300, 620)
 MARKER_KEY = N_(
     "● exact   ◇ approximate, with its range<br>"
     "▲ more than / at least (arrow: no upper limit)<br>▼ fewer than / at most"
+    "   □ a range (bar: its low to its high end)"
 )
 #: Plotly's default families, then Khmer fonts (fonts-khmeros, Noto): a Khmer chart's SVG is
 #: drawn by the reader's browser, which must find a font with Khmer glyphs.

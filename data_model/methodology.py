@@ -11,6 +11,7 @@ from data_model.fidelity_rules import OWN_NAME_RULE, PROPOSAL_TIME_RULE
 from data_model.qualifiers import BOUNDS_RULE, VAGUE_RULE
 from data_model.records import (
     CheckRule,
+    CodingAgreement,
     Event,
     Indicator,
     Phase,
@@ -58,7 +59,7 @@ def _figure(ind: Indicator, units: dict[str, UnitWords]) -> str:
     if ind.vague is not None:
         return vague_label(ind.vague)
     assert ind.value is not None and ind.qualifier is not None  # the model guarantees both
-    return hedged_label(ind.value, ind.qualifier, unit)
+    return hedged_label(ind.value, ind.qualifier, unit, value_to=ind.value_to)
 
 
 def _section(title: str, rule: str, example: str | None) -> str:
@@ -91,6 +92,50 @@ def _translations(records: Sequence[Translation]) -> str | None:
             for t in records
         )
         or None
+    )
+
+
+AGREEMENT_RULE = (
+    "An article can be coded by two researchers independently (the studio's *Code it "
+    "myself*); their records are paired by the words they quote and compared field by field "
+    "(value, hedge, date, speaker, kind, stance), and the comparison is kept in "
+    "`agreements`. The rate of a field is the share of records both coded on which the two "
+    "agree; a field neither coded on a record is not counted."
+)
+
+#: What the Methodology page says while no article has been coded twice: no rate, not 0%.
+NO_AGREEMENT = (
+    "No article has been coded by two researchers independently yet, so there is no "
+    "agreement rate to report: it is not measured, not 0%."
+)
+
+
+def _share(agree: int, total: int) -> str:
+    return f"{agree} of {total} ({agree / total:.0%})" if total else "not compared"
+
+
+def agreement_text(records: Sequence[CodingAgreement]) -> str:
+    """The agreement between coders in words: per field and overall, over every comparison
+    kept; the plain NO_AGREEMENT while there is none. (Its only data are counts, article
+    ids and field names: nothing a reader typed reaches the Markdown.)"""
+    if not records:
+        return NO_AGREEMENT
+    fields: dict[str, list[int]] = {}
+    for rec in records:
+        for f in rec.fields:
+            tally = fields.setdefault(f.field, [0, 0])
+            tally[0] += f.agreeing
+            tally[1] += f.compared
+    agree, total = sum(a for a, _ in fields.values()), sum(t for _, t in fields.values())
+    articles = sorted({r.source_id for r in records})
+    paired = sum(r.paired for r in records)
+    alone = sum(r.only_first + r.only_second for r in records)
+    per_field = "; ".join(f"{name} {_share(a, t)}" for name, (a, t) in fields.items())
+    return (
+        f"{len(articles)} article(s) coded by two researchers independently "
+        f"({', '.join(articles)}): {paired} records both coded, {alone} "
+        f"coded by one of them only. Agreement per field: {per_field}. Over every field "
+        f"compared: {_share(agree, total)}."
     )
 
 
@@ -241,6 +286,8 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
             "Data checks page with their words, so that neither is shown as settled.",
             contest and f"`{contest.contest_id}`: {contest.note}",
         ),
+        f"## Agreement between coders\n\n{AGREEMENT_RULE}\n\n"
+        f"{agreement_text(records.get('agreements', []))}\n",
         _section(
             "Checks between metrics",
             "Which metrics the Data checks sum, compare and bound is curated in `checks` "

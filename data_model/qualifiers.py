@@ -15,6 +15,7 @@ class Qualifier(StrEnum):
     at_least = "at_least"
     fewer_than = "fewer_than"
     at_most = "at_most"
+    between = "between"
 
 
 #: Relative half-width of the band given to an approximate figure ("some", "about",
@@ -30,6 +31,7 @@ QUALIFIER_WORDS: dict[Qualifier, str] = {
     Qualifier.at_least: "at least",
     Qualifier.fewer_than: "fewer than",
     Qualifier.at_most: "at most",
+    Qualifier.between: "between",
 }
 
 #: Symbols used on chart labels ("≥ 8,000").
@@ -40,6 +42,7 @@ QUALIFIER_SYMBOLS: dict[Qualifier, str] = {
     Qualifier.at_least: "≥ ",
     Qualifier.fewer_than: "< ",
     Qualifier.at_most: "≤ ",
+    Qualifier.between: "",
 }
 
 _LOW = f"value x {1 - APPROX_TOLERANCE:.2f}"
@@ -56,9 +59,11 @@ value_low and value_high are derived from value and qualifier by one rule:
 | at_least   | value (inclusive)  | empty              | "at least"                    |
 | fewer_than | empty              | value (strict)     | "fewer than", "under"         |
 | at_most    | empty              | value (inclusive)  | "at most", "up to"            |
+| between    | value              | value_to           | "between 300 and 400", "300-400" |
 
-An empty bound means the article sets none: it is never zero. A percentage is
-clipped to 0-100 after the rule is applied."""
+An empty bound means the article sets none: it is never zero. A range ("between 300 and
+400") keeps both ends, value and value_to, and reads "300–400": it is never collapsed to one
+number. A percentage is clipped to 0-100 after the rule is applied."""
 
 
 def _scaled(value: float, sign: int) -> float:
@@ -68,9 +73,11 @@ def _scaled(value: float, sign: int) -> float:
     return float(Decimal(repr(float(value))) * factor)
 
 
-def bounds(value: float, qualifier: Qualifier, kind: str) -> tuple[float | None, float | None]:
+def bounds(
+    value: float, qualifier: Qualifier, kind: str, value_to: float | None = None
+) -> tuple[float | None, float | None]:
     """Return (value_low, value_high) for a figure of a unit of this kind (units.yaml: count,
-    share, mass, money); ``None`` means unbounded."""
+    share, mass, money); ``None`` means unbounded. ``value_to`` is a range's upper end."""
     low: float | None
     high: float | None
     match qualifier:
@@ -82,6 +89,10 @@ def bounds(value: float, qualifier: Qualifier, kind: str) -> tuple[float | None,
             low, high = value, None
         case Qualifier.fewer_than | Qualifier.at_most:
             low, high = None, value
+        case Qualifier.between:
+            if value_to is None:
+                raise ValueError("a range (between) needs its upper end, value_to")
+            low, high = value, value_to
     if kind == "share":
         low = None if low is None else max(0.0, low)
         high = None if high is None else min(100.0, high)

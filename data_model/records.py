@@ -356,10 +356,20 @@ class Indicator(Reviewed):
         description="The number as reported, in the metric's unit (percentages 0-100; "
         "'one tonne' is 1000 kg; 'roughly half' is 50). Empty only for a vague quantity.",
     )
+    value_to: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_VALUE,
+        allow_inf_nan=False,
+        description="The upper end of a range the article gives ('between 300 and 400 people' "
+        "is value 300, value_to 400, qualifier between); at least value. Empty for every other "
+        "figure: a range is never collapsed to one number.",
+    )
     qualifier: Qualifier | None = Field(
         default=None,
         strict=False,
-        description="The hedge the article puts on the number. Empty only for a vague quantity.",
+        description="The hedge the article puts on the number (between: a range, value to "
+        "value_to). Empty only for a vague quantity.",
     )
     vague: str | None = Field(
         default=None,
@@ -413,9 +423,21 @@ class Indicator(Reviewed):
                     f"a vague amount ({self.vague!r}) has no value or qualifier: the rule "
                     "for vague words gives its only bound"
                 )
+            if self.value_to is not None:
+                raise ValueError(f"a vague amount ({self.vague!r}) has no value_to")
             if self.vague not in VAGUE_LOWER_BOUNDS:
                 known = ", ".join(repr(w) for w in VAGUE_LOWER_BOUNDS)
                 raise ValueError(f"vague words {self.vague!r} have no rule (known: {known})")
+        if self.qualifier is Qualifier.between:
+            if self.value_to is None:
+                raise ValueError("a range (qualifier between) needs value_to, its upper end")
+            if self.value is not None and self.value_to < self.value:
+                raise ValueError(
+                    f"value_to ({self.value_to:g}) is below value ({self.value:g}): a range "
+                    "runs from its low end (value) to its high end (value_to)"
+                )
+        elif self.value_to is not None and self.vague is None:
+            raise ValueError("value_to is only for a range: set qualifier to between")
         if self.restates is not None and not self.restates_note:
             raise ValueError("restates_note is required when restates is set")
         if self.restates == self.indicator_id:
@@ -507,6 +529,13 @@ class Statement(Reviewed):
         default_factory=list,
         description="Unofficial translations of the quote, at most one per language; the "
         "quote itself stays in the language it was said or written in.",
+    )
+    note: str | None = Field(
+        default=None,
+        min_length=1,
+        description="A caveat readers see beside the statement, e.g. that the article does "
+        "not say in so many words who said it and the attribution is read from the sentences "
+        "around it; empty when there is none.",
     )
 
     @model_validator(mode="after")
@@ -949,6 +978,46 @@ class Review(Record):
     )
 
 
+class FieldAgreement(Record):
+    """How often two codings of the same words agree on one field."""
+
+    field: Text = Field(
+        description="The field compared, as the methodology names it: value, hedge, date, "
+        "speaker, kind or stance."
+    )
+    agreeing: int = Field(ge=0, description="Records both coded on which the field agrees.")
+    compared: int = Field(ge=0, description="Records both coded that give the field.")
+
+    @model_validator(mode="after")
+    def _within(self) -> FieldAgreement:
+        if self.agreeing > self.compared:
+            raise ValueError("agreeing is more than compared")
+        return self
+
+
+class CodingAgreement(Record):
+    """Two researchers' independent codings of one article compared (the studio's Agreement
+    screen): kept in seeds/curated/agreement.yaml, reported on the Methodology page."""
+
+    agreement_id: Id = Field(description="Stable identifier, <source_id>-<first>-<second>.")
+    source_id: Id = Field(description="The article both coded (sources.source_id).")
+    first: Text = Field(description="One researcher who coded it.")
+    second: Text = Field(description="The other researcher, who coded it independently.")
+    compared_at: dt.datetime = Field(strict=False, description="When compared (UTC).")
+    paired: int = Field(ge=0, description="Records both coded (the same words, the same kind).")
+    only_first: int = Field(ge=0, description="Records only the first researcher coded.")
+    only_second: int = Field(ge=0, description="Records only the second researcher coded.")
+    fields: list[FieldAgreement] = Field(
+        description="Agreement per field on the records both coded."
+    )
+
+    @model_validator(mode="after")
+    def _two_people(self) -> CodingAgreement:
+        if self.first.strip().casefold() == self.second.strip().casefold():
+            raise ValueError("an agreement compares two different researchers")
+        return self
+
+
 #: Every record kind, by the YAML key under which curated files list them.
 RECORD_KINDS: dict[str, type[Record]] = {
     "sources": Source,
@@ -968,6 +1037,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "translations": Translation,
     "corrections": Correction,
     "reviews": Review,
+    "agreements": CodingAgreement,
 }
 
 #: The field holding each kind's identifier.
@@ -989,4 +1059,5 @@ ID_FIELDS: dict[str, str] = {
     "translations": "translation_id",
     "corrections": "correction_id",
     "reviews": "review_id",
+    "agreements": "agreement_id",
 }

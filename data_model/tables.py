@@ -145,6 +145,7 @@ INDICATORS = Table(
         _from(Indicator, "indicator_id", "VARCHAR"),
         _from(Indicator, "metric_id", "VARCHAR"),
         _from(Indicator, "value", "DOUBLE"),
+        _from(Indicator, "value_to", "DOUBLE"),
         _from(Indicator, "qualifier", "VARCHAR"),
         Column("value_low", "DOUBLE", "Lowest value the report allows; empty when unbounded."),
         Column("value_high", "DOUBLE", "Highest value the report allows; empty when unbounded."),
@@ -217,6 +218,7 @@ STATEMENTS = Table(
             "(needs_review until a native speaker has checked it) and reviewed_by. The quote "
             "column stays the words said, in the language said.",
         ),
+        _from(Statement, "note", "VARCHAR"),
     ),
     ("statement_id",),
 )
@@ -642,6 +644,7 @@ STATEMENT_SEARCH = Table(
             "relayed_by", "VARCHAR", "Who passed the words on, where someone did (actors.actor_id)."
         ),
         Column("relayed_by_name", "VARCHAR", "That actor's name."),
+        Column("note", "VARCHAR", "A caveat shown beside the statement (statements.note)."),
         *_SOURCE_SHOWN,
     ),
     ("statement_id",),
@@ -660,7 +663,10 @@ INDICATOR_ROWS = Table(
         _taken(METRICS, "label_km", "metric_label_km"),
         _taken(METRICS, "category"),
         _taken(CATEGORIES, "label", "category_label"),
-        *(_INDICATOR[n] for n in ("value", "qualifier", "value_low", "value_high", "unit")),
+        *(
+            _INDICATOR[n]
+            for n in ("value", "value_to", "qualifier", "value_low", "value_high", "unit")
+        ),
         _taken(UNITS, "label", "unit_label"),
         _taken(UNITS, "kind", "unit_kind"),
         *(

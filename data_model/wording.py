@@ -65,6 +65,9 @@ HEDGE_PHRASES: dict[Qualifier, str] = {
     Qualifier.at_most: N_("at most {amount}"),
 }
 
+#: A range ("between 300 and 400") in words and on a chart label: both ends, never one number.
+RANGE_PHRASE = N_("{low}–{high}")
+
 #: The vague words of qualifiers.VAGUE_LOWER_BOUNDS, for the catalogue; a test keeps the
 #: two lists equal.
 VAGUE_WORDS: tuple[str, ...] = (
@@ -107,11 +110,17 @@ def amount(value: float, unit: UnitWords, lang: str = "en") -> str:
 
 
 def hedged_words(
-    value: float, qualifier: Qualifier | str, unit: UnitWords, lang: str = "en"
+    value: float,
+    qualifier: Qualifier | str,
+    unit: UnitWords,
+    lang: str = "en",
+    value_to: float | None = None,
 ) -> str:
-    """'more than 8,000', 'about 17,800', '3,554.13 kg' (Khmer: 'ជាង ៨.០០០'): the hedge
-    in plain words."""
+    """'more than 8,000', 'about 17,800', '3,554.13 kg', '300–400' (Khmer: 'ជាង ៨.០០០'):
+    the hedge in plain words; ``value_to`` is a range's upper end."""
     q = Qualifier(qualifier)
+    if q is Qualifier.between:
+        return _range(value, value_to, unit, lang)
     text = amount(value, unit, lang)
     if q is Qualifier.exact:
         return text
@@ -119,10 +128,29 @@ def hedged_words(
 
 
 def hedged_label(
-    value: float, qualifier: Qualifier | str, unit: UnitWords, lang: str = "en"
+    value: float,
+    qualifier: Qualifier | str,
+    unit: UnitWords,
+    lang: str = "en",
+    value_to: float | None = None,
 ) -> str:
-    """'> 8,000', '≈ 17,800', '3,554.13 kg': the hedge as a symbol, for chart labels."""
-    return QUALIFIER_SYMBOLS[Qualifier(qualifier)] + amount(value, unit, lang)
+    """'> 8,000', '≈ 17,800', '3,554.13 kg', '300–400': the hedge as a symbol, for chart
+    labels; ``value_to`` is a range's upper end."""
+    q = Qualifier(qualifier)
+    if q is Qualifier.between:
+        return _range(value, value_to, unit, lang)
+    return QUALIFIER_SYMBOLS[q] + amount(value, unit, lang)
+
+
+def _range(low: float, high: float | None, unit: UnitWords, lang: str) -> str:
+    """'300–400', '30%–40%': a range keeps both its ends."""
+    if high is None or (isinstance(high, float) and math.isnan(high)):
+        raise ValueError(f"a range from {low!r} has no upper end (value_to)")
+    return (
+        translator(lang)
+        .gettext(RANGE_PHRASE)
+        .format(low=amount(low, unit, lang), high=amount(high, unit, lang))
+    )
 
 
 def date_text(day: object, precision: str = "day", lang: str = "en") -> str:

@@ -312,7 +312,7 @@ def _statement_conditions(
 _STATEMENT_COLUMNS = """
         SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
                f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
-               f.relayed_by, f.relayed_by_name,
+               f.relayed_by, f.relayed_by_name, f.note,
                -- The names as Khmer outlets print them (actors.yaml name_km), for ?lang=km.
                (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS actor_name_km,
                (SELECT k.name_km FROM actors k WHERE k.actor_id = f.relayed_by)
@@ -914,16 +914,24 @@ def chart_images_by_fingerprint(db: Reader) -> dict[str, bytes]:
 # --- what the last build changed -----------------------------------------------------------
 
 
-def build_changes(db: Reader) -> pd.DataFrame:
-    """Records the last builds added, changed or removed, newest build first, with their
-    article's title when it is still there."""
+#: Builds the feed and the studio's Changes screen list: enough for a reader back from a
+#: long holiday, few enough that a feed reader's download stays small. The history itself is
+#: kept whole (changes.json answers since any version).
+FEED_BUILDS = 50
+
+
+def build_changes(db: Reader, last: int | None = None) -> pd.DataFrame:
+    """Records the last `last` builds (FEED_BUILDS) added, changed or removed, newest build
+    first, with their article's title when it is still there."""
     return db.frame(
         """
         SELECT c.build, c.built_at, c.table_name, c.record_id, c.change, c.source_id, s.title,
                c.data_version
         FROM build_changes c LEFT JOIN sources s USING (source_id)
+        WHERE c.build > (SELECT max(build) FROM build_changes) - ?
         ORDER BY c.build DESC, c.source_id, c.table_name, c.change, c.record_id
-        """
+        """,
+        [FEED_BUILDS if last is None else last],
     )
 
 

@@ -70,11 +70,6 @@ TRACKED = {
 }
 
 
-#: Builds whose changes the feed keeps: enough for a reader back from a long holiday, few
-#: enough that the table stays small however long the monitor runs.
-FEED_BUILDS = 50
-
-
 def _schema_version(con: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
     """The schema version the file attached as `catalog` was built with (None if unknown)."""
     try:
@@ -114,7 +109,8 @@ def _field_changes(table: str, key: str) -> str:
 def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
     (every record counts as added when there is none), then the changes of the builds before
-    it, carried forward from that file (the last FEED_BUILDS builds in all); change_fields
+    it, carried forward from that file (every build: changes.json?since= answers from any
+    version the history names, and the table grows only by what each build changes); change_fields
     with each changed field's old and new value; build_versions with this build's data
     version after those carried; and the version that first carried each correction.
 
@@ -170,9 +166,8 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             """
             INSERT INTO build_changes
             SELECT table_name, record_id, change, source_id, build, built_at, data_version
-            FROM previous.build_changes WHERE build > ?
-            """,
-            [last + 1 - FEED_BUILDS],
+            FROM previous.build_changes
+            """
         )
     finally:
         con.execute("DETACH previous")
@@ -240,13 +235,20 @@ def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -
         """
         INSERT INTO corrections
         SELECT * FROM (
-            SELECT $5 || $1 || '-' || c.table_name || '-' || c.record_id
-                       || coalesce('-' || f.field, '') AS correction_id,
+            -- An id corrections.yaml accepts (data_model.records.Id: a-z, 0-9 and '-', at most
+            -- 80 characters, a long one ending in a hash of the whole): written back there.
+            SELECT CASE WHEN length(i.id) <= 80 THEN i.id
+                        ELSE left(i.id, 63) || '-' || left(md5(i.id), 16) END AS correction_id,
                    c.table_name, c.record_id,
                    CASE c.change WHEN 'removed' THEN 'withdrawn' ELSE 'changed' END,
                    f.field, f.old_value, f.new_value, $2, CAST($4 AS DATE), $3, NULL, $1
             FROM build_changes c
             LEFT JOIN change_fields f USING (data_version, table_name, record_id)
+            CROSS JOIN LATERAL (
+                SELECT trim(regexp_replace(lower($5 || $1 || '-' || c.table_name || '-'
+                                                 || c.record_id || coalesce('-' || f.field, '')),
+                                           '[^a-z0-9-]+', '-', 'g'), '-') AS id
+            ) i
             WHERE c.data_version = $1 AND c.change IN ('changed', 'removed')
         ) AS new
         -- A build of data already built under this version (a second Save that found the
@@ -257,6 +259,34 @@ def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -
     )
     after = con.execute("SELECT count(*) FROM corrections").fetchone()
     return int(after[0]) - int(before[0]) if after and before else 0
+
+
+#: Kinds of tracked tables as curated files name them (corrections.record_kind).
+_CURATED_KIND = {"policy_positions": "positions"}
+
+
+def build_corrections(con: duckdb.DuckDBPyConnection) -> list[dict[str, object]]:
+    """The corrections this build was given a reason for (--reason), as corrections.yaml
+    holds them (data_model.records.Correction), in a stable order."""
+    rows = con.execute(
+        """
+        SELECT correction_id, record_kind, record_id, action, field, old_value, new_value,
+               reason, corrected_on, corrected_by
+        FROM corrections WHERE starts_with(correction_id, ?) AND data_version = ?
+        ORDER BY correction_id
+        """,
+        [BUILD_REASON_PREFIX, _info(con, "data_version")],
+    ).fetchall()
+    out = []
+    for cid, kind, rid, action, field, old, new, reason, day, by in rows:
+        entry = {"correction_id": cid, "record_kind": _CURATED_KIND.get(kind, kind),
+                 "record_id": rid, "action": action,
+                 # A record changed only in its article text (never compared field by field).
+                 "field": field or ("body" if action == "changed" else None),
+                 "old_value": old, "new_value": new, "reason": reason, "corrected_on": day,
+                 "corrected_by": by}  # fmt: skip
+        out.append({k: v for k, v in entry.items() if v is not None})
+    return out
 
 
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
@@ -294,7 +324,7 @@ STATEMENT_SEARCH_SELECT = f"""
            CAST(year(coalesce(t.said_on, s.published_on)) AS INTEGER) AS said_year,
            {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack,
            coalesce(t.actor_role, a.role) AS actor_role, t.quote, t.kind, t.said_on,
-           t.relayed_by, r.name AS relayed_by_name,
+           t.relayed_by, r.name AS relayed_by_name, t.note,
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.citation AS source_citation, s.short_label AS source_label
@@ -335,7 +365,8 @@ INDICATOR_ROWS_SELECT = """
     SELECT i.indicator_id, i.metric_id, m.label AS metric_label,
            m.label_km AS metric_label_km, m.category,
            c.label AS category_label,
-           i.value, i.qualifier, i.value_low, i.value_high, i.unit, u.label AS unit_label,
+           i.value, i.value_to, i.qualifier, i.value_low, i.value_high, i.unit,
+           u.label AS unit_label,
            u.kind AS unit_kind, i.currency, i.label, i.vague,
            i.restates, i.restates_note,
            i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,

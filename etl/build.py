@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
 from database.write import carry_chart_images
 from etl.inputs import read_inputs
-from etl.reasons import reason_step
+from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, write_database
 from etl.transform import to_frames, to_rows
 from etl.validate import Dataset, validate
@@ -218,13 +219,17 @@ def _build(
     if report:
         report(f"data version {version}")
     notes: list[str] = []
-    steps = [reason_step(reason, built_at.date().isoformat(), report=report)]
+    logged: list[dict[str, Any]] = []
+    steps = [reason_step(reason, built_at.date().isoformat(), report=report, logged=logged)]
     write_database(
         frames,
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, inputs.code)],
         inputs=inputs.frame(),
     )
+    # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
+    if (added := write_back(seeds_dir, logged)) and report:
+        report(f"corrections: {added} written to {seeds_dir / CORRECTIONS_FILE}")
     for note in notes:
         if report:
             report(note)

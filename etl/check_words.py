@@ -53,18 +53,24 @@ def label(english: str, khmer: str | None) -> Words:
     return lambda lang: translator(lang).pick(english, khmer)
 
 
-def figure(what: Words, value: float, qualifier: str, unit: UnitWords) -> Words:
-    """'Total arrests (more than 17,800)' / 'ចំនួនចាប់ខ្លួនសរុប (ជាង ១៧.៨០០)'."""
+def figure(
+    what: Words, value: float, qualifier: str, unit: UnitWords, value_to: float | None = None
+) -> Words:
+    """'Total arrests (more than 17,800)' / 'ចំនួនចាប់ខ្លួនសរុប (ជាង ១៧.៨០០)'; ``value_to`` is
+    a range's upper end."""
     return lambda lang: (
         translator(lang)
         .gettext("{label} ({amount})")
-        .format(label=what(lang), amount=hedged_words(value, Qualifier(qualifier), unit, lang))
+        .format(
+            label=what(lang),
+            amount=hedged_words(value, Qualifier(qualifier), unit, lang, value_to),
+        )
     )
 
 
-def hedged(value: float, qualifier: str, unit: UnitWords) -> Words:
-    """'more than 17,800' in the reader's language."""
-    return lambda lang: hedged_words(value, Qualifier(qualifier), unit, lang)
+def hedged(value: float, qualifier: str, unit: UnitWords, value_to: float | None = None) -> Words:
+    """'more than 17,800', '300–400' in the reader's language."""
+    return lambda lang: hedged_words(value, Qualifier(qualifier), unit, lang, value_to)
 
 
 def quantity(value: float, unit: UnitWords) -> Words:

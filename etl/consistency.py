@@ -139,7 +139,9 @@ class Figure:
     @property
     def hedged(self) -> str:
         """The figure in the article's terms, e.g. 'more than 17,800' or 'about 50%'."""
-        return hedged_words(self.ind.value, self.ind.qualifier, self.unit)
+        return hedged_words(
+            self.ind.value, self.ind.qualifier, self.unit, value_to=self.ind.value_to
+        )
 
     @property
     def cited(self) -> str:
@@ -148,12 +150,14 @@ class Figure:
     @property
     def said(self) -> Words:
         """'Total arrests (more than 17,800)' in the reader's language."""
-        return cw.figure(self.name, self.ind.value, self.ind.qualifier, self.unit)
+        return cw.figure(
+            self.name, self.ind.value, self.ind.qualifier, self.unit, self.ind.value_to
+        )
 
     @property
     def amount_said(self) -> Words:
         """'more than 17,800' in the reader's language."""
-        return cw.hedged(self.ind.value, self.ind.qualifier, self.unit)
+        return cw.hedged(self.ind.value, self.ind.qualifier, self.unit, self.ind.value_to)
 
     @property
     def restates(self) -> str | None:
@@ -257,7 +261,7 @@ def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
         # An unknown metric or unit is the validation's to report; vague words have no number.
         if unit is None or ind.vague is not None:
             continue
-        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind)
+        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to)
         read_in = ind.period_start is None and ind.metric_id in rules.cumulative
         start = launch if read_in else ind.period_start
         name = rules.name(ind.metric_id)
@@ -446,7 +450,7 @@ def _arithmetic(
 
 def _with_range(f: Figure) -> str:
     """'at least 300 (sent-to-rehabilitation, 300 or more)'; an exact figure is its own range."""
-    if Qualifier(f.ind.qualifier) is Qualifier.exact:
+    if Qualifier(f.ind.qualifier) in (Qualifier.exact, Qualifier.between):
         return f"{f.hedged} ({f.metric_words})"
     return f"{f.hedged} ({f.metric_words}, {_range(f.low, f.high, f.unit)})"
 

@@ -4,17 +4,27 @@
 one reason for every change of that build; without it the build refuses, naming each
 changed record. A new entry in seeds/curated/corrections.yaml naming the record is a reason
 too. The first build, and one that changes no published record, need none.
+
+The corrections a reason was given for are written back to seeds/curated/corrections.yaml
+once the new database is in place, so a rebuild from the YAML alone keeps them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import yaml
 
 from corpus.problems import InputError, Problems
+from corpus.safe_yaml import dump_yaml
+from curation.add_article import _write_atomic
 from database import write
+
+#: Where the corrections log is curated, under the seeds folder.
+CORRECTIONS_FILE = Path("curated") / "corrections.yaml"
 
 #: Who a build-given correction is logged as made by, unless the caller says.
 BUILD_CURATOR = "curator (python -m etl build --reason)"
@@ -47,9 +57,11 @@ def reason_step(
     day: str,
     by: str = BUILD_CURATOR,
     report: Callable[[str], None] | None = None,
+    logged: list[dict[str, Any]] | None = None,
 ) -> Callable[[Path], None]:
     """A build step on the new file (before it replaces the old one): refuse unexplained
-    changes when no reason is given, else log the reason for each change."""
+    changes when no reason is given, else log the reason for each change (and put the
+    corrections in ``logged``, for write_back once the file is in place)."""
     reason = (reason or "").strip() or None
 
     def step(new: Path) -> None:
@@ -60,11 +72,42 @@ def reason_step(
                 if rows:
                     raise refusal(rows)
                 return
-            logged = write.log_reason(con, reason, by, day)
+            count = write.log_reason(con, reason, by, day)
             con.execute("CHECKPOINT")
+            if logged is not None:
+                logged.extend(write.build_corrections(con))
             if report:
-                report(f"corrections: logged the reason for {logged} changed fields or records")
+                report(f"corrections: logged the reason for {count} changed fields or records")
         finally:
             con.close()
 
     return step
+
+
+def write_back(seeds_dir: Path, logged: list[dict[str, Any]]) -> int:
+    """Append the build's corrections not yet in seeds/curated/corrections.yaml to it (one
+    atomic write, its comments kept); return how many were added."""
+    path = seeds_dir / CORRECTIONS_FILE
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    doc = yaml.safe_load(text) if text else None
+    held = {c.get("correction_id") for c in (doc or {}).get("corrections") or []}
+    new = [c for c in logged if c["correction_id"] not in held]
+    if not new:
+        return 0
+    if not doc:
+        text = "# The corrections log (data_model/records.py, Correction).\ncorrections:\n"
+    elif "corrections" not in doc:
+        text = text.rstrip("\n") + "\ncorrections:\n"
+    elif not doc["corrections"]:  # "corrections: []": a list to append to
+        text = text.replace("corrections: []", "corrections:")
+    out = text.rstrip("\n") + "\n" + dump_yaml(new)
+    wanted = [*((doc or {}).get("corrections") or []), *new]
+    try:
+        appended = (yaml.safe_load(out) or {}).get("corrections")
+    except yaml.YAMLError:
+        appended = None
+    if appended != wanted:
+        # A list written in another indentation: the whole file again, data over comments.
+        out = dump_yaml({**(doc or {}), "corrections": wanted})
+    _write_atomic(path, out.encode("utf-8"))
+    return len(new)

@@ -83,8 +83,10 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
         if ind.vague is not None:  # the words, and only the bound their rule gives
             low, high, label = VAGUE_LOWER_BOUNDS[ind.vague], None, vague_label(ind.vague)
         else:
-            low, high = bounds(ind.value, ind.qualifier, unit.kind)
-            label = hedged_label(ind.value, ind.qualifier, UnitWords.of(unit))
+            low, high = bounds(ind.value, ind.qualifier, unit.kind, ind.value_to)
+            label = hedged_label(
+                ind.value, ind.qualifier, UnitWords.of(unit), value_to=ind.value_to
+            )
         rows["indicators"].append(
             ind.model_dump()
             | {"value_low": low, "value_high": high, "label": label}

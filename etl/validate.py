@@ -469,8 +469,13 @@ def _check_values(
         if rec.value is None:  # a vague amount: no number to judge
             continue
         metric = metrics.get(rec.metric_id)
-        if metric and metric.unit in shares and not 0 <= rec.value <= 100:
-            problems.add(raw.file, raw.label, "value", "a percentage must be between 0 and 100")
+        if metric and metric.unit in shares:
+            for field in ("value", "value_to"):
+                number = getattr(rec, field)
+                if number is not None and not 0 <= number <= 100:
+                    problems.add(
+                        raw.file, raw.label, field, "a percentage must be between 0 and 100"
+                    )
         if rec.value < 0:
             problems.add(raw.file, raw.label, "value", "a figure cannot be negative")
 
@@ -482,6 +487,13 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
     ids = {
         kind: {getattr(r, ID_FIELDS[kind]) for _, r in parsed.get(kind, [])}
         for kind in RECORD_KINDS
+    }
+    # A position its proposal lists has the id the build gives it (policy id and a number):
+    # a correction a build was given (--reason) names it so.
+    ids["positions"] |= {
+        f"{p.policy_id}-{i + 1}"
+        for _, p in parsed.get("policies", [])
+        for i in range(len(p.positions))
     }
     sources = parsed.get("sources", [])
     bodies, hashes = _bodies(sources, articles, problems)

@@ -40,7 +40,8 @@ def headline_figures(
     latest = frame.groupby("metric_id", sort=False).tail(1)
     latest = latest.assign(
         words=[
-            hedged_words(r.value, r.qualifier, unit_words(r), lang) for r in latest.itertuples()
+            hedged_words(r.value, r.qualifier, unit_words(r), lang, getattr(r, "value_to", None))
+            for r in latest.itertuples()
         ],
         period=[
             period_text(r.period_start, r.period_end, r.as_of, lang) for r in latest.itertuples()
@@ -109,6 +110,7 @@ HEDGE_SURENESS = {
     "at_least": N_("a lower bound (the true number may be higher)"),
     "fewer_than": N_("an upper bound (the true number is lower)"),
     "at_most": N_("an upper bound (the true number may be lower)"),
+    "between": N_("a range (the article gives its low and high ends)"),
 }
 
 

@@ -363,7 +363,10 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     )
     # Right beneath the words said, which stay the verified quote; then what, when, where.
     translated = translations_markdown(row, lang)
-    return f"{said_words}\n\n" + (f"{translated}\n\n" if translated else "") + meta
+    note, caveat = getattr(row, "note", None), ""
+    if isinstance(note, str) and note:  # a caveat on reading it (review F15)
+        caveat = "\n\n:gray[" + md(t.gettext("Note: {note}").format(note=note)) + "]"
+    return f"{said_words}\n\n" + (f"{translated}\n\n" if translated else "") + meta + caveat
 
 
 def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:

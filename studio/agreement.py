@@ -4,13 +4,29 @@ paired by the words they quote, the fields where they differ, and a rate per fie
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from corpus.safe_yaml import dump_yaml
+from curation.add_article import _write_atomic
 from curation.suggest.records import Row
+from data_model.records import CodingAgreement
+from studio import history
+from studio.drafts import slug
+
+#: Where kept comparisons live: curated data, read by the build for the Methodology page.
+AGREEMENTS = Path("curated") / "agreement.yaml"
+_HEADER = (
+    "# Two researchers' independent codings of one article compared (the studio's Agreement\n"
+    "# screen, 'Keep this comparison'); the Methodology page reports the rate. Model:\n"
+    "# data_model/records.py, CodingAgreement.\n"
+)
 
 #: The fields compared, as the methodology names them, and the record fields each covers.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "value": ("value",),
+    "value": ("value", "value_to"),
     "hedge": ("qualifier", "vague"),
     "date": ("as_of", "period_start", "period_end", "said_on", "event_date", "proposed_on"),
     "speaker": ("actor_id", "proposed_by"),
@@ -108,3 +124,22 @@ def compare(first: list[Row], second: list[Row], body: str) -> Agreement:
         rates={k: (v[0], v[1]) for k, v in rates.items()},
         differences=differences,
     )
+
+
+def keep(seeds_dir: Path, source_id: str, first: str, second: str, result: Agreement) -> str:
+    """Keep a comparison in seeds/curated/agreement.yaml (replacing the same pair's earlier
+    one), validated by its model; return its id."""
+    ident = "-".join(x for x in (source_id, slug(first, 4), slug(second, 4)) if x)[:80].rstrip("-")
+    record = CodingAgreement(
+        agreement_id=ident, source_id=source_id, first=first, second=second,
+        compared_at=history.now(), paired=result.paired, only_first=result.only_first,
+        only_second=result.only_second,
+        fields=[{"field": k, "agreeing": a, "compared": t} for k, (a, t) in result.rates.items()],
+    )  # fmt: skip
+    path = seeds_dir / AGREEMENTS
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    kept = [a for a in (doc or {}).get("agreements") or [] if a.get("agreement_id") != ident]
+    kept.append(record.model_dump(mode="json"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, (_HEADER + dump_yaml({"agreements": kept})).encode("utf-8"))
+    return record.agreement_id

@@ -78,6 +78,16 @@ def number_text(value: float | None) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6f}".rstrip("0")
 
 
+def _number(label: str, rec: dict[str, Any], name: str, key: str) -> float | None:
+    """A number typed as a person writes it (2,500,000 or 12.5); blank is empty."""
+    typed = st.text_input(label, number_text(rec.get(name)), key=key)
+    try:
+        return float(typed.replace(",", "")) if typed.strip() else None
+    except ValueError:
+        st.error(f"{label.split(' (')[0]} must be a number, e.g. 1300 or 12.5.")
+        return rec.get(name)
+
+
 def _actor_field(n: int, row: Row, field: str, curated: Curated, label: str = "Actor") -> None:
     rec = row.record
     rec[field] = picker(label, "actors", rec.get(field), f"{field.split('_')[0]}-{n}"
@@ -98,14 +108,17 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
     if rec.get("vague"):
         st.caption(f"A vague amount: the article says {rec['vague']!r}, no number.")
     else:
-        value = st.text_input("Value", number_text(rec["value"]), key=f"value-{n}")
-        try:
-            rec["value"] = float(value.replace(",", "")) if value.strip() else None
-        except ValueError:
-            st.error("The value must be a number, e.g. 1300 or 12.5.")
+        rec["value"] = _number("Value", rec, "value", f"value-{n}")
         _problems(rid, "value")
         rec["qualifier"] = _pick("Qualifier (the hedge)", [q.value for q in Qualifier],
                                  rec["qualifier"], f"qual-{n}")  # fmt: skip
+        if rec["qualifier"] == Qualifier.between:
+            # A range keeps both ends: "between 300 and 400" is 300 to 400, never one number.
+            rec["value_to"] = _number("Up to (the range's high end)", rec, "value_to",
+                                      f"value-to-{n}")  # fmt: skip
+            _problems(rid, "value_to")
+        else:
+            rec["value_to"] = None
     for name, label in (("period_start", "Period from"), ("period_end", "Period to"),
                         ("as_of", "As of")):  # fmt: skip
         rec[name] = _date(label, rec[name], f"{name}-{n}", rec, name)
@@ -147,6 +160,8 @@ def _statement(n: int, row: Row, curated: Curated) -> None:
     rec["said_on"] = _date("Said on", rec["said_on"], f"said-{n}", rec, "said_on")
     rec["relayed_by"] = picker("Relayed by (second-hand only)", "actors", rec.get("relayed_by"),
                                f"relay-{n}", curated=curated)  # fmt: skip
+    rec["note"] = st.text_input("Note for readers (a caveat, shown beside it)",
+                                rec.get("note") or "", key=f"note-{n}") or None  # fmt: skip
 
 
 def _policy(n: int, row: Row, curated: Curated) -> None:

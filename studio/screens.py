@@ -12,7 +12,7 @@ import streamlit as st
 from corpus.cleaning import clean_body
 from data_model.safe_text import md
 from studio import drafts, publish, session
-from studio.agreement import FIELDS, compare
+from studio.agreement import FIELDS, compare, keep
 
 STATE = st.session_state
 
@@ -206,6 +206,10 @@ def agreement_screen(seeds_dir: Path) -> None:
         agree, total = result.rates[name]
         col.metric(f"{name} agreement", "—" if rate is None else f"{rate:.0%}",
                    help=f"{agree} of {total} paired records")  # fmt: skip
+    if st.button("Keep this comparison (for the Methodology page)", key="keep-agreement"):
+        kept = keep(seeds_dir, sid, first, second, result)
+        st.success(f"Kept as {kept} in seeds/curated/agreement.yaml: the next build reports "
+                   "it on the Methodology page.")  # fmt: skip
     st.subheader("Where they differ")
     if not result.differences:
         st.caption("Nowhere: every compared field agrees.")

@@ -608,8 +608,10 @@ def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
     assert len({e.id for e in feed.entries}) == len(feed.entries)
 
 
-def test_the_feed_keeps_a_bounded_history(fixture_seeds, tmp_path, monkeypatch):
-    monkeypatch.setattr("database.write.FEED_BUILDS", 2)
+def test_the_feed_lists_the_last_builds_and_the_history_keeps_every_one(
+    fixture_seeds, tmp_path, monkeypatch
+):
+    monkeypatch.setattr("database.queries.FEED_BUILDS", 1)
     db = tmp_path / "monitor.duckdb"
     curated = fixture_seeds / "curated" / "fixture-kampot.yaml"
     text = curated.read_text(encoding="utf-8")
@@ -618,8 +620,11 @@ def test_the_feed_keeps_a_bounded_history(fixture_seeds, tmp_path, monkeypatch):
         build(db, fixture_seeds, draw_images=False, reason="Wording of the status note.")
     with Reader(db) as r:
         changes = queries.build_changes(r)
-    assert sorted(set(changes["build"])) == [2, 3]
+        since_first = queries.record_changes_after(r, 1)
+    assert sorted(set(changes["build"])) == [3]
     assert set(changes["change"]) == {"changed"}
+    # changes.json since the first version still has the second build's change.
+    assert sorted(set(since_first["ordinal"])) == [2, 3]
 
 
 def test_a_file_of_another_schema_version_starts_the_history_afresh(fixture_seeds, tmp_path):

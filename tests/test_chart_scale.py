@@ -117,3 +117,21 @@ def test_how_we_know_quotes_a_bounded_number_and_points_to_all():
     text = evidence_markdown(evidence)
     assert text.count("Police arrested") == EVIDENCE_SHOWN
     assert "300 reports" in text and "(data)" in text
+
+
+def test_a_range_is_drawn_from_its_low_to_its_high_end_never_as_one_point():
+    frame = reports(3).assign(value_to=[None, 400.0, None])
+    frame.loc[1, ["value", "value_low", "value_high", "qualifier"]] = [
+        300.0,
+        300.0,
+        400.0,
+        "between",
+    ]
+    fig = timeline(frame, PHASES, "source_label", "people")
+    drawn = [
+        (y, plus, symbol)
+        for trace in fig.data
+        for y, plus, symbol in zip(trace.y, trace.error_y.array, trace.marker.symbol, strict=True)
+        if trace.error_y.visible
+    ]
+    assert (300.0, 100.0, "square-open") in drawn  # a bar from 300 up to 400, its own marker

@@ -214,3 +214,16 @@ def test_review_6_how_sure_counts_independent_reports_only(db: Reader):
         assert line.startswith(f"Reported by {independent} article"), line
         if set(rows["source_id"]) - set(rows.loc[rows["restates"].isna(), "source_id"]):
             assert "restating an earlier figure" in line, line
+
+
+def test_review_f15_an_inferred_speaker_is_shown_with_its_caveat(db: Reader):
+    frame = queries.statements(db)
+    [row] = [r for r in frame.itertuples() if r.statement_id == "ppp-2018-02-14-robertson-bail"]
+    shown = _shown(views.statement_markdown(row))
+    assert "Note: The sentence has no 'he said' of its own" in shown
+    csv = rows(db, "statements")
+    assert (
+        csv.loc[csv["statement_id"] == row.statement_id, "note"]
+        .str.startswith("The sentence")
+        .all()
+    )

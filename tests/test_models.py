@@ -54,6 +54,7 @@ def _with(base: dict, **changes) -> dict:
         (Indicator, _with(GOOD_INDICATOR, value=3554.13, qualifier="exact")),
         (Indicator, _with(GOOD_INDICATOR, period_start=..., period_end=...)),
         (Indicator, _with(GOOD_INDICATOR, as_of="2018-01-20")),  # quoted ISO date
+        (Indicator, _with(GOOD_INDICATOR, value=300, value_to=400, qualifier="between")),
         (Source, GOOD_SOURCE),
         (Source, _with(GOOD_SOURCE, url="https://www.phnompenhpost.com/national/x", title="T")),
         (Statement, GOOD_STATEMENT),
@@ -72,6 +73,10 @@ def test_good_records_validate(model, data):
         (Indicator, _with(GOOD_INDICATOR, quote=...), "quote"),
         (Indicator, _with(GOOD_INDICATOR, period_end=D(2016, 1, 1)), None),
         (Indicator, _with(GOOD_INDICATOR, unit="people"), "unit"),
+        # A range keeps both ends, low first; an upper end belongs to a range only.
+        (Indicator, _with(GOOD_INDICATOR, value=400, value_to=300, qualifier="between"), None),
+        (Indicator, _with(GOOD_INDICATOR, qualifier="between"), None),
+        (Indicator, _with(GOOD_INDICATOR, value_to=20000), None),
         (Source, _with(GOOD_SOURCE, date_precision="week"), "date_precision"),
         (Source, _with(GOOD_SOURCE, url="phnompenhpost.com/x"), "url"),
         (Source, _with(GOOD_SOURCE, seed_file="../etc/passwd"), "seed_file"),

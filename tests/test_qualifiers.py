@@ -26,10 +26,13 @@ UNITS = {
         (10, "at_most", "people", (None, 10)),
         (50, "approx", "percent", (45, 55)),
         (95, "approx", "percent", (85.5, 100)),
+        ((300, 400), "between", "people", (300, 400)),
+        ((30, 40), "between", "percent", (30, 40)),
     ],
 )
 def test_bounds_follow_the_documented_rule(value, qualifier, unit, expected):
-    low, high = bounds(value, Qualifier(qualifier), UNITS[unit].kind)
+    value, value_to = value if isinstance(value, tuple) else (value, None)
+    low, high = bounds(value, Qualifier(qualifier), UNITS[unit].kind, value_to)
     assert low == pytest.approx(expected[0]) if expected[0] is not None else low is None
     assert high == pytest.approx(expected[1]) if expected[1] is not None else high is None
 
@@ -58,10 +61,18 @@ def test_approximate_bounds_are_stored_as_a_reader_works_them_out(value, bounds_
         (50, "approx", "percent", "≈ 50%"),
         (3554.13, "exact", "kg", "3,554.13 kg"),
         (1055, "exact", "people", "1,055"),
+        ((300, 400), "between", "people", "300–400"),
+        ((30, 40), "between", "percent", "30%–40%"),
     ],
 )
 def test_labels_keep_the_hedge(value, qualifier, unit, label):
-    assert hedged_label(value, qualifier, UNITS[unit]) == label
+    value, value_to = value if isinstance(value, tuple) else (value, None)
+    assert hedged_label(value, qualifier, UNITS[unit], value_to=value_to) == label
+
+
+def test_a_range_without_its_upper_end_is_refused_not_shown_as_one_number():
+    with pytest.raises(ValueError, match="value_to"):
+        hedged_label(300, "between", UNITS["people"])
 
 
 def test_the_rule_is_documented_for_every_qualifier():

@@ -157,8 +157,12 @@ def test_rebuilt_file_shows_without_restart(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setenv("MONITOR_DB", str(db_path))
     assert len(cached.statements()) == 2
     # The real seeds replace the file under the running reader (the fixture's records go:
-    # withdrawn, so the build is given a reason).
-    build(db_path, draw_images=False, reason="The fixture replaced by the seeds.")
+    # withdrawn, so the build is given a reason). A copy: a reason is written back to the
+    # seeds' corrections.yaml, never to the repository's.
+    real = tmp_path / "real"
+    for part in ("articles", "curated"):
+        shutil.copytree(Path(__file__).parent.parent / "seeds" / part, real / part)
+    build(db_path, real, draw_images=False, reason="The fixture replaced by the seeds.")
     assert len(cached.statements()) > 2
 
 

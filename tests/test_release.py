@@ -39,6 +39,14 @@ def _version(db: Path) -> str:
         return queries.build_info(reader)["data_version"]
 
 
+def _corrections(db: Path) -> list[tuple[str, str, str | None, str]]:
+    with Reader(db) as reader:
+        frame = reader.frame(
+            "SELECT record_id, action, field, reason FROM corrections ORDER BY correction_id"
+        )
+    return [tuple(None if v != v else v for v in row) for row in frame.itertuples(index=False)]
+
+
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """A database built from the fixture corpus, rebuilt unchanged, refused a correction
@@ -67,6 +75,14 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         out["after_refusal"] = _version(db)
         build(db, seeds, draw_images=False, reason=REASON)
         out["second"] = _version(db)
+        # The reasons given are in corrections.yaml: a database built afresh from the seeds
+        # alone (another file, no history to carry) logs the same corrections.
+        out["yaml"] = (seeds / "curated" / "corrections.yaml").read_text(encoding="utf-8")
+        build(root / "fresh.duckdb", seeds, draw_images=False)
+        out["corrections"] = {
+            name: _corrections(path)
+            for name, path in (("built", db), ("fresh", root / "fresh.duckdb"))
+        }
         with Reader(db) as reader:
             out["releases"] = [write_release(reader, root / name) for name in ("a", "b")]
     return out
@@ -104,6 +120,12 @@ def test_build_refuses_a_change_without_reason_naming_the_record(history: dict, 
     assert record in history["refusal"]
     assert "--reason" in history["refusal"]
     assert history["after_refusal"] == history["first"]  # the old database stayed
+
+
+def test_a_reason_given_to_the_build_is_kept_in_the_yaml_and_survives_a_fresh_build(history):
+    assert history["yaml"].count(REASON) == 2  # the stance changed, the event withdrawn
+    assert ("kampot-march-arrests", "withdrawn", None, REASON) in history["corrections"]["fresh"]
+    assert history["corrections"]["fresh"] == history["corrections"]["built"]
 
 
 @pytest.mark.parametrize(

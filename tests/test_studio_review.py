@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
-from etl.build import build
+from data_model.methodology import NO_AGREEMENT, render_methodology
+from etl.build import build, check
 from studio import codebook, drafts, publish
 from studio.agreement import compare
 from studio.editors import number_text
@@ -321,3 +322,15 @@ def test_two_codings_are_compared_field_by_field(seeds: Path):
     rates = {m.label: m.value for m in at.metric}
     assert rates["hedge agreement"] == "0%" and rates["value agreement"] == "100%"
     assert set(at.dataframe[0].value["Field"]) == {"hedge", "stance"}
+    # Kept, it is curated data the build checks, and the Methodology page's rate.
+    assert NO_AGREEMENT in _methodology(seeds)
+    at = at.button(key="keep-agreement").click().run()
+    text = _methodology(seeds)
+    assert "hedge 0 of 1 (0%)" in text and "value 1 of 1 (100%)" in text
+    assert "stance 0 of 1 (0%)" in text and NO_AGREEMENT not in text
+
+
+def _methodology(seeds: Path) -> str:
+    """The methodology as the build renders it from the checked seeds."""
+    data = check(seeds)
+    return render_methodology({k: data.of(k) for k in data.records})

@@ -19,7 +19,7 @@ KINDS = ("metrics", "actors", "indicators", "statements", "policies", "positions
 #: Fields a curator always writes: a TODO even when the draft could not guess them.
 _WRITTEN = {"definition", "description", "organisation", "role"}
 #: Fields most records leave blank: no TODO for them.
-_OPTIONAL = {"vague", "note", "phase_id", "relayed_by", "actor_role", "attribution"}
+_OPTIONAL = {"vague", "value_to", "note", "phase_id", "relayed_by", "actor_role", "attribution"}
 
 
 def _record_lines(record: dict[str, Any], why: dict[str, str], read: str) -> list[str]:

@@ -161,6 +161,7 @@ class Figure:
     vague: bool = False  # a word such as "thousands": flagged, never offered as a number
     start: int = 0  # character offsets of ``words`` in the sentence
     end: int = 0
+    value_to: float | None = None  # a range's high end ("between 300 and 400"): qualifier between
 
 
 def _next_word(toks: Sequence[_Tok], j: int) -> str:
@@ -437,6 +438,40 @@ _EXCEEDS = re.compile(r"\b(?:exceeds?|exceeded|surpass(?:es|ed)?|passed|tops?|to
 _KINDS_OF = _words("nationalities countries provinces")
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
+_RANGE_AND = re.compile(r"\s*and\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s*$", re.I)
+# "rose from 300 to 400": a change between two figures, not a range.
+_FROM = re.compile(r"\bfrom\s*$", re.I)
+
+
+def _range(
+    prev: Figure, text: str, value: float, unit: str | None, at: tuple[int, int]
+) -> Figure | None:
+    """ "between 300 and 400 people", "$25 to $70": one figure, a range from the figure before
+    to this one (qualifier between, both ends kept, never one number); None when the two are
+    not one range. ``at`` is where this figure's words lie in the sentence."""
+    gap, before = text[prev.end : at[0]], text[: prev.start]
+    between = _BETWEEN.search(before)
+    if prev.vague or not (
+        (between and _RANGE_AND.fullmatch(gap))
+        or (_RANGE_TO.fullmatch(gap) and (unit or "") == (prev.unit or ""))
+    ):
+        return None
+    top = f"a range: {prev.words} to {text[at[0] : at[1]]}"
+    if prev.qualifier is not Qualifier.exact or value < prev.value or _FROM.search(before):
+        return replace(prev, note=top + "; not drafted as a range, left to the coder")
+    start = between.start() if between else prev.start
+    return replace(
+        prev,
+        qualifier=Qualifier.between,
+        hedge=text[start : prev.start].strip() or gap.strip(),
+        unit=prev.unit or unit,
+        value_to=value,
+        words=text[start : at[1]],
+        start=start,
+        end=at[1],
+        note=top,
+    )
 
 
 def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
@@ -483,16 +518,14 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
             ):
                 i = j  # a measure's target or an age bound: no campaign figure
                 continue
-            if (
-                figures
-                and figures[-1].sentence == number
-                and _RANGE_TO.fullmatch(text[figures[-1].end : toks[i].start])
-                and (unit or "") == (figures[-1].unit or "")
-            ):
+            ranged = (
+                _range(figures[-1], text, float(value), unit, (toks[i].start, toks[j - 1].end))
+                if figures and figures[-1].sentence == number
+                else None
+            )
+            if ranged is not None:
                 # "$25 to $70": the top of the range the figure before gives, not a figure.
-                prev = figures[-1]
-                top = f"a range: {prev.words} to {text[toks[i].start : toks[j - 1].end]}"
-                figures[-1] = replace(prev, note=top)
+                figures[-1] = ranged
                 i = j
                 continue
             qualifier, hedge, first = _hedge(toks, i)

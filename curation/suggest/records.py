@@ -253,6 +253,7 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             "indicator_id": f"{source_id}-figure-{n}",
             "metric_id": metric.metric_id,
             "value": None if fig.vague else fig.value,
+            "value_to": None if fig.vague else fig.value_to,
             "qualifier": None if fig.vague else fig.qualifier.value,
             "vague": fig.words.split()[-1].lower() if fig.vague else None,
             "period_start": dates.period_start,
