@@ -48,8 +48,9 @@ PAGES = [
     st.Page(
         "views/methodology.py", title=t.pgettext("page", "Methodology"), icon=":material/rule:"
     ),
-    # English until the Khmer catalogue has the page's words (the footer's too).
-    st.Page("views/corrections.py", title="Corrections", icon=":material/history:"),
+    st.Page(
+        "views/corrections.py", title=t.pgettext("page", "Corrections"), icon=":material/history:"
+    ),
     st.Page("views/share.py", title=t.pgettext("page", "Embed & share"), icon=":material/share:"),
     st.Page(
         "views/embed.py", title=t.pgettext("page", "Chart"), url_path="embed", visibility="hidden"

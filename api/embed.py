@@ -18,9 +18,11 @@ from urllib.parse import quote, urlsplit
 import pandas as pd
 
 from charts.catalogue import chart_metrics, chart_page
+from charts.legible import text_width
 from charts.model import ShownChart, draws_nothing, measures
 from charts.style import NARROW, WIDE
-from data_model.i18n import N_, Translator, translator
+from corpus.khmer import has_khmer
+from data_model.i18n import LANGUAGES, N_, Translator, translator
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
 from data_model.wording import PROJECT
 
@@ -45,8 +47,17 @@ FOOT, FOOT_LH, FOOT_GAP = 0.8, 1.4, 0.4
 NOTHING_DRAWN = N_("No figure with a number to draw yet: the takeaway says what is reported.")
 #: Average glyph width as a share of the font size in a system sans (bold a little wider).
 GLYPH, GLYPH_BOLD = 0.55, 0.6
-#: Scripts whose stacked vowels and subscripts need taller lines (CSS :lang() and the estimate).
-TALL_LINES = {"km": 1.8}
+
+
+def tall_line(lang: str) -> float | None:
+    """The line height a language's stacked vowels and subscripts need, a catalogue entry
+    (msgctxt "line height"; Khmer's says 1.8), or None for the page's own ("normal"): a new
+    language sets its own in its catalogue, never here."""
+    said = translator(lang).pgettext("line height", "normal")
+    try:
+        return float(said)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,8 @@ class EmbedContext:
     measures: str = ""
     #: The chart has no point to draw: a short note stands in for the image.
     empty: bool = False
-    #: ?lang= of the request: the language of the embed's own words (the chart's are English).
+    #: ?lang= of the request: the language of the embed's own words (the chart's are the
+    #: language the build stored it in, the same where it has that language).
     lang: str = "en"
 
 
@@ -181,20 +193,26 @@ def band_height_rem(
     t = translator(context.lang)
     inner = width - 2 * PAD_X * ROOT_PX
     draw_w, draw_h = NARROW if width <= NARROW_UP_TO else WIDE
-    own_lh = TALL_LINES.get(t.lang)
+    own_lh = tall_line(t.lang)
+    chart_lh = tall_line(chart.lang)
 
     def rows(text: str, size: float, glyph: float) -> int:
+        if has_khmer(text):
+            # Khmer is measured in a Khmer font (charts.legible); a tenth more for the
+            # breaks falling between words rather than at the line's very end.
+            return max(1, math.ceil(text_width(text, size * ROOT_PX) * 1.1 / inner))
         return _lines(text, inner / (size * ROOT_PX * glyph))
 
     footer = _footer_lines(chart, context, stale, t)
     text = (
-        rows(chart.title, TITLE, GLYPH_BOLD) * TITLE * TITLE_LH
+        rows(chart.title, TITLE, GLYPH_BOLD) * TITLE * (chart_lh or TITLE_LH)
         + TITLE_GAP
-        + rows(chart.takeaway, TAKE, GLYPH_BOLD) * TAKE * TAKE_LH
+        + rows(chart.takeaway, TAKE, GLYPH_BOLD) * TAKE * (chart_lh or TAKE_LH)
         + TAKE_GAP
         + FOOT_GAP
-        # The source line stays English; the footer's own words take the language's lines.
-        + rows(chart.source_line, FOOT, GLYPH) * FOOT * FOOT_LH
+        # The source line's citations are as published; the footer's own words take the
+        # language's lines.
+        + rows(chart.source_line, FOOT, GLYPH) * FOOT * (chart_lh or FOOT_LH)
         + sum(rows(x, FOOT, GLYPH) for x in footer if x != chart.source_line)
         * FOOT
         * (own_lh or FOOT_LH)
@@ -226,10 +244,12 @@ def _root_css() -> str:
 
 
 def _tall_css() -> str:
-    """Taller lines for the page's own words in the scripts that need them."""
+    """Taller lines for the page's words in the languages whose catalogue asks for them."""
     return "\n".join(
-        f":lang({lang}) footer p, :lang({lang}) .nothing {{ line-height: {lh}; }}"
-        for lang, lh in TALL_LINES.items()
+        f":lang({lang}) h1, :lang({lang}) .takeaway, :lang({lang}) footer p, "
+        f":lang({lang}) .nothing {{ line-height: {lh}; }}"
+        for lang in LANGUAGES
+        if (lh := tall_line(lang)) is not None
     )
 
 
@@ -306,14 +326,16 @@ def _esc(text: object) -> str:
 
 def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | None = None) -> str:
     """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg and
-    <id>.png (named with ?v= when pinned), so the same page works from this server and from
-    a static copy (etl export --site). Its own words are in `context.lang` (?lang=km:
-    Khmer); the chart's title, takeaway, source line and figures are still drawn in English
-    (marked lang="en")."""
+    <id>.png (named with ?v= when pinned, ?lang= in Khmer), so the same page works from this
+    server and from a static copy (etl export --site). Its own words are in `context.lang`
+    (?lang=km: Khmer); the chart's title, takeaway, figures and images are in the language
+    the build stored the chart in (chart.lang, marked as such)."""
     context = context or EmbedContext()
     t = translator(context.lang)
     stale = bool(context.pinned) and context.pinned != context.version
-    suffix = f"?v={quote(context.version)}" if context.pinned and not stale else ""
+    query = [f"v={quote(context.version)}"] if context.pinned and not stale else []
+    query += [f"lang={chart.lang}"] if chart.lang != "en" else []
+    suffix = f"?{'&'.join(query)}" if query else ""
     meta = _esc(_meta(context, t, "\0")).replace("\0", f"<code>{_esc(context.version)}</code>")
     stale_note = (
         '\n<p class="stale">'
@@ -322,14 +344,14 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
         if stale
         else ""
     )
-    alt = f"Chart: {chart.title}. {chart.takeaway}"
+    alt = t.gettext("Chart: {title}. {takeaway}").format(title=chart.title, takeaway=chart.takeaway)
     figure = (
         f'<p class="nothing">{_esc(t.gettext(NOTHING_DRAWN))}</p>'
         if context.empty
         else _FIGURE.format(
             narrow_up_to=NARROW_UP_TO,
             alt=_esc(alt),
-            chart_lang="en",
+            chart_lang=chart.lang,
             figures="".join(f"<li>{_esc(line)}</li>" for line in description(chart, t)),
             wide=_esc(f"{chart.chart_id}.svg{suffix}"),
             narrow=_esc(f"{chart.chart_id}.narrow.svg{suffix}"),
@@ -352,7 +374,7 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
     more = t.gettext("The words behind each figure and the articles, on the {project}")
     return _PAGE.format(
         lang=t.lang,
-        chart_lang="en",
+        chart_lang=chart.lang,
         figure=figure,
         measures=measured,
         theme_class=f' class="theme-{context.theme}"' if context.theme in THEMES else "",

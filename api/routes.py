@@ -72,7 +72,7 @@ class Snapshot:
     version: str
     info: dict[str, str]
     choices: dict[str, set[str]] = field(default_factory=dict)
-    charts: dict[str, ShownChart | None] = field(default_factory=dict)
+    charts: dict[tuple[str, str], ShownChart | None] = field(default_factory=dict)
     #: Answers already made for this build, by ETag: the same request gives the same bytes.
     bodies: OrderedDict[str, bytes | str] = field(default_factory=OrderedDict)
     #: The sum of the kept answers' lengths, held to KEEP_TOTAL.
@@ -111,11 +111,12 @@ class Snapshot:
         """The charts the build stored: which chart files exist."""
         return set(queries.chart_titles(self.reader))
 
-    def chart(self, chart_id: str) -> ShownChart | None:
-        if chart_id not in self.charts:
-            parts = queries.chart_parts(self.reader, chart_id)  # as the build stored it
-            self.charts[chart_id] = None if parts is None else StoredChart.from_row(parts)
-        return self.charts[chart_id]
+    def chart(self, chart_id: str, lang: str = "en") -> ShownChart | None:
+        key = (chart_id, lang)
+        if key not in self.charts:
+            parts = queries.chart_parts(self.reader, chart_id, lang)  # as the build stored it
+            self.charts[key] = None if parts is None else StoredChart.from_row(parts)
+        return self.charts[key]
 
 
 def build_version(info: dict[str, str]) -> str:
@@ -414,12 +415,14 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
     def chart_file(request: Request) -> Response:
         name = request.path_params["name"]
         snap = db.current()
+        # ?lang=km: the chart drawn with Khmer words (the build draws every language).
+        lang = language(request.query_params.get("lang"))
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
             if name.endswith(suffix) and chart_id in snap.chart_ids:
 
                 def svg(chart_id: str = chart_id, kind: int = kind) -> str | None:
-                    svgs = queries.chart_svgs(snap.reader, chart_id)
+                    svgs = queries.chart_svgs(snap.reader, chart_id, lang)
                     return svgs[kind] if svgs else None
 
                 headers = {"Content-Security-Policy": SVG_CSP}
@@ -432,7 +435,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
             return cached(
                 request,
                 snap,
-                lambda: queries.chart_png(snap.reader, chart_id),
+                lambda: queries.chart_png(snap.reader, chart_id, lang),
                 "image/png",
                 {"Cache-Control": CACHE_VERSIONED} if versioned else None,
             )
@@ -444,8 +447,8 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
             pinned = request.query_params.get("v", "")
 
             def page() -> str | None:
-                chart = snap.chart(chart_id)
-                if chart is None or queries.chart_svgs(snap.reader, chart_id) is None:
+                chart = snap.chart(chart_id, lang)
+                if chart is None or queries.chart_svgs(snap.reader, chart_id, lang) is None:
                     return None
                 context = chart_context(
                     queries.metrics(snap.reader),
@@ -454,7 +457,7 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
                     built_at=snap.info.get("built_at", ""),
                     pinned=pinned,
                     theme=theme,
-                    lang=language(request.query_params.get("lang")),
+                    lang=lang,
                 )
                 return embed_html(chart, str(request.base_url), context)
 

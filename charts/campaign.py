@@ -5,21 +5,22 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.hedged import add_phase_bands
+from charts.hedged import add_phase_bands, year_ticks
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.style import base_layout, colour
+from data_model.i18n import N_, translator
 from data_model.safe_text import plotly_text
-from data_model.wording import date_text
+from data_model.wording import date_text, number
 
 #: Event kinds as row labels, top to bottom.
 KIND_LABELS = {
-    "launch": "Launch",
-    "extension": "Extension",
-    "announcement": "Announcement",
-    "review_meeting": "Review meeting",
-    "destruction": "Drugs destroyed",
-    "death": "Death",
-    "other": "Other",
+    "launch": N_("Launch"),
+    "extension": N_("Extension"),
+    "announcement": N_("Announcement"),
+    "review_meeting": N_("Review meeting"),
+    "destruction": N_("Drugs destroyed"),
+    "death": N_("Death"),
+    "other": N_("Other"),
 }
 
 _SPAN = {"month": pd.DateOffset(months=1), "year": pd.DateOffset(years=1)}
@@ -64,23 +65,34 @@ def _precision_spans(fig: go.Figure, events: pd.DataFrame, rows: list[str]) -> N
             )
 
 
-def _known(r: object) -> str:
+#: How much of an event's date is known, by its precision.
+_KNOWN_TO = {
+    "day": N_("date known to the day"),
+    "month": N_("date known to the month"),
+    "year": N_("date known to the year"),
+}
+
+
+def _known(r: object, lang: str = "en") -> str:
     """How much of an event's date is known, in words."""
+    t = translator(lang)
     end = getattr(r, "event_date_end", None)
     if end is not None and not pd.isna(end):
-        first = date_text(r.event_date, "day")  # type: ignore[attr-defined]
-        return f"between {first} and {date_text(end, 'day')}, day not reported"
-    return f"date known to the {r.date_precision}"  # type: ignore[attr-defined]
+        first = date_text(r.event_date, "day", lang)  # type: ignore[attr-defined]
+        said = t.gettext("between {first} and {last}, day not reported")
+        return said.format(first=first, last=date_text(end, "day", lang))
+    precision = str(r.date_precision)  # type: ignore[attr-defined]
+    return t.gettext(_KNOWN_TO[precision]) if precision in _KNOWN_TO else precision
 
 
-def _evidence(events: pd.DataFrame) -> pd.DataFrame:
+def _evidence(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     return pd.DataFrame(
         {
-            "label": [date_text(r.event_date, r.date_precision) for r in events.itertuples()],
+            "label": [date_text(r.event_date, r.date_precision, lang) for r in events.itertuples()],
             "metric_label": events["title"],
-            "period": [_known(r) for r in events.itertuples()],
+            "period": [_known(r, lang) for r in events.itertuples()],
             "attribution": events["source_outlet"],
             "quote": events["quote"],
             "source_id": events["source_id"],
@@ -90,8 +102,10 @@ def _evidence(events: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
-    """Phases and events on one time axis; events with a month or year date say so."""
+def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "en") -> Chart:
+    """Phases and events on one time axis; events with a month or year date say so. The
+    events' titles are the data's English words (events have no Khmer title yet)."""
+    t = translator(lang)
     fig = go.Figure()
     dates = (
         pd.to_datetime(events["event_date"])
@@ -102,9 +116,9 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
         [d for d in [dates.max(), pd.to_datetime(phases["end_date"]).max()] if pd.notna(d)],
         default=pd.Timestamp("2018-12-31"),
     ) + pd.Timedelta(days=120)
-    add_phase_bands(fig, phases, last.date())
+    add_phase_bands(fig, phases, last.date(), lang)
     if not events.empty:
-        rows = [KIND_LABELS.get(k, k) for k in events["kind"]]
+        rows = [t.gettext(KIND_LABELS[k]) if k in KIND_LABELS else k for k in events["kind"]]
         _precision_spans(fig, events, rows)
         dates = pd.Series([_midpoint(r) for r in events.itertuples()])
         fig.add_trace(
@@ -112,7 +126,7 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
                 x=dates,
                 y=rows,
                 mode="markers",
-                name="Event",
+                name=t.gettext("Event"),
                 marker={
                     "size": 13,
                     "color": colour(1),
@@ -122,7 +136,7 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
                     ],
                 },
                 hovertext=[
-                    f"<b>{date_text(r.event_date, r.date_precision)}</b>"
+                    f"<b>{date_text(r.event_date, r.date_precision, lang)}</b>"
                     f"<br>{plotly_text(r.title)}<br><i>{plotly_text(r.source_citation)}</i>"
                     for r in events.itertuples()
                 ],
@@ -131,7 +145,10 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
         )
     first = pd.to_datetime(phases["start_date"]).min() - pd.Timedelta(days=30)
     fig.update_xaxes(range=[first, last])
-    present = [label for kind, label in KIND_LABELS.items() if kind in set(events["kind"])]
+    year_ticks(fig, first, last, lang)
+    present = [
+        t.gettext(label) for kind, label in KIND_LABELS.items() if kind in set(events["kind"])
+    ]
     fig.update_yaxes(
         type="category",
         categoryorder="array",
@@ -139,21 +156,27 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame) -> Chart:
         title=None,
         rangemode="normal",
     )
-    base_layout(fig, y_title="", height=340)
+    base_layout(fig, y_title="", height=340, lang=lang)
     fig.update_layout(showlegend=False)
     n_open = phases["end_date"].isna().sum()
+    counts = {"phases": number(len(phases), lang), "events": number(len(events), lang)}
     takeaway = (
-        f"{len(phases)} phases so far"
-        + (", the last still continuing" if n_open else "")
-        + f"; {len(events)} dated events reported. Hollow markers with a bar: only the month or "
-        "year is known, and the event may fall anywhere along the bar."
+        t.gettext(
+            "{phases} phases so far, the last still continuing; {events} dated events reported."
+        )
+        if n_open
+        else t.gettext("{phases} phases so far; {events} dated events reported.")
+    ).format(**counts) + t.gettext(
+        " Hollow markers with a bar: only the month or year is known, and the event may fall "
+        "anywhere along the bar."
     )
     sources = tuple(dict.fromkeys(events.sort_values("event_date")["source_citation"]))
     return Chart(
         "campaign-timeline",
-        "The campaign's phases and events",
+        t.gettext("The campaign's phases and events"),
         takeaway,
         fig,
-        _evidence(events),
+        _evidence(events, lang),
         sources,
+        lang,
     )

@@ -7,7 +7,7 @@ charts.yaml could hold them as data); the build alone runs it (etl.chart_rows).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from urllib.parse import quote_plus, urlsplit
 
@@ -16,7 +16,9 @@ import pandas as pd
 from charts.campaign import campaign_timeline
 from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
-from data_model.wording import hedged_words, period_text, unit_words
+from charts.words import localised_figures, localised_phases, metric_labels
+from data_model.i18n import LANGUAGES, N_, translator
+from data_model.wording import hedged_words, number, period_text, unit_words
 
 
 class Frames(Protocol):
@@ -31,21 +33,21 @@ class Frames(Protocol):
     def events(self) -> pd.DataFrame: ...
 
 
-def _when(row: pd.Series) -> str:
-    return period_text(row["period_start"], row["period_end"], row["as_of"])
+def _when(row: pd.Series, lang: str = "en") -> str:
+    return period_text(row["period_start"], row["period_end"], row["as_of"], lang)
 
 
-def _words(row: pd.Series) -> str:
+def _words(row: pd.Series, lang: str = "en") -> str:
     """The figure with its hedge, worded from its unit's declaration (units.yaml)."""
     return hedged_words(
-        row["value"], row["qualifier"], unit_words(row), value_to=row.get("value_to")
+        row["value"], row["qualifier"], unit_words(row), lang, value_to=row.get("value_to")
     )
 
 
-def _evidence(frame: pd.DataFrame) -> pd.DataFrame:
+def _evidence(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    out = frame.assign(period=[_when(r) for _, r in frame.iterrows()])
+    out = frame.assign(period=[_when(r, lang) for _, r in frame.iterrows()])
     return out[EVIDENCE_COLUMNS].reset_index(drop=True)
 
 
@@ -53,7 +55,7 @@ def _evidence(frame: pd.DataFrame) -> pd.DataFrame:
 LIST_ALL_UP_TO = 6
 
 
-def _figure_list(frame: pd.DataFrame, with_metric: bool = False) -> str:
+def _figure_list(frame: pd.DataFrame, with_metric: bool = False, lang: str = "en") -> str:
     """The figures in words; with many, the earliest, latest, highest and lowest, and how
     many more there are (every one stays in 'How we know' and on the Data page)."""
     shown = frame
@@ -63,13 +65,16 @@ def _figure_list(frame: pd.DataFrame, with_metric: bool = False) -> str:
     parts = []
     for _, r in shown.iterrows():
         what = f"{r['metric_label'].lower()}: " if with_metric else ""
-        parts.append(f"{what}{_words(r)} ({_when(r)})")
+        parts.append(f"{what}{_words(r, lang)} ({_when(r, lang)})")
     text = "; ".join(parts)
     if len(shown) < len(frame):
-        text += (
-            f"; {len(frame) - len(shown):,} other reports, each in 'How we know' and on "
-            "the Data page"
-        )
+        t = translator(lang)
+        more = len(frame) - len(shown)
+        text += "; " + t.ngettext(
+            "{count} other report, in 'How we know' and on the Data page",
+            "{count} other reports, each in 'How we know' and on the Data page",
+            more,
+        ).format(count=number(more, lang))
     return text
 
 
@@ -91,52 +96,73 @@ def _independent(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return frame[~again], frame[again]
 
 
-def _restated(again: pd.DataFrame) -> str:
+def _restated(again: pd.DataFrame, lang: str = "en") -> str:
     if again.empty:
         return ""
     n = len(again)
-    return (
-        f" {n} report{'s' if n > 1 else ''} restat{'e' if n > 1 else 'es'} another figure: "
-        "drawn, not counted."
+    said = translator(lang).ngettext(
+        "{count} report restates another figure: drawn, not counted.",
+        "{count} reports restate another figure: drawn, not counted.",
+        n,
     )
+    return " " + said.format(count=number(n, lang))
 
 
-def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
+#: What a takeaway is given: the figures drawn, the phases, and the language to word it in.
+Takeaway = Callable[[pd.DataFrame, pd.DataFrame, str], str]
+
+
+def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame, lang: str = "en") -> str:
+    t = translator(lang)
     independent, again = _independent(frame)
     ordered = _sorted(independent if not independent.empty else frame)
     first, last = ordered.iloc[0], ordered.iloc[-1]
     if len(ordered) == 1:
-        return f"One arrest figure is reported: {_figure_list(ordered)}.{_restated(again)}"
-    return (
-        f"Reported arrests rose from {_words(first)}"
-        f" ({_when(first)}) to {_words(last)}"
-        f" ({_when(last)}). Each figure counts everyone arrested since the launch; none is "
-        f"a tally for one phase alone.{_restated(again)}"
+        said = t.gettext("One arrest figure is reported: {figures}.")
+        return said.format(figures=_figure_list(ordered, lang=lang)) + _restated(again, lang)
+    said = t.gettext(
+        "Reported arrests rose from {first} ({first_when}) to {last} ({last_when}). Each "
+        "figure counts everyone arrested since the launch; none is a tally for one phase alone."
     )
+    return said.format(
+        first=_words(first, lang),
+        first_when=_when(first, lang),
+        last=_words(last, lang),
+        last_when=_when(last, lang),
+    ) + _restated(again, lang)
 
 
-def _takeaway_by_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
+def _takeaway_by_phase(frame: pd.DataFrame, phases: pd.DataFrame, lang: str = "en") -> str:
     # A phase is covered by an independent report only: a restatement dated later does not
     # make a phase look reported (review 7).
+    t = translator(lang)
     independent, again = _independent(frame)
     covered = set(independent["phase_name"])
     with_figures = [p for p in phases["name"] if p in covered]
     without = [p for p in phases["name"] if p not in covered]
-    text = f"Arrest figures are reported in {len(with_figures)} of {len(phases)} phases"
+    text = t.gettext("Arrest figures are reported in {reported} of {phases} phases").format(
+        reported=number(len(with_figures), lang), phases=number(len(phases), lang)
+    )
     if without:
-        text += "; none for " + ", ".join(without)
+        text += t.gettext("; none for {phases}").format(phases=", ".join(without))
         if set(again["phase_name"]) & set(without):
-            text += " (a report placed there restates an earlier figure)"
-    return text + ". Figures are cumulative since the launch, placed in the phase they reach."
+            text += t.gettext(" (a report placed there restates an earlier figure)")
+    return text + t.gettext(
+        ". Figures are cumulative since the launch, placed in the phase they reach."
+    )
 
 
-def _takeaway_list(
-    prefix: str, with_metric: bool = False
-) -> Callable[[pd.DataFrame, pd.DataFrame], str]:
-    def takeaway(frame: pd.DataFrame, phases: pd.DataFrame) -> str:
+def _takeaway_list(prefix: str, with_metric: bool = False) -> Takeaway:
+    """A takeaway listing the figures after `prefix` (a catalogue string with {figures})."""
+
+    def takeaway(frame: pd.DataFrame, phases: pd.DataFrame, lang: str = "en") -> str:
         independent, again = _independent(frame)
         listed = independent if not independent.empty else frame
-        return f"{prefix} {_figure_list(_sorted(listed), with_metric)}.{_restated(again)}"
+        figures = _figure_list(_sorted(listed), with_metric, lang)
+        if "{figures}" not in prefix:  # a prefix given in code: the figures follow it
+            return f"{prefix} {figures}.{_restated(again, lang)}"
+        said = translator(lang).gettext(prefix).format(figures=figures)
+        return said + _restated(again, lang)
 
     return takeaway
 
@@ -151,44 +177,59 @@ class ChartDef:
     layout: str  # "timeline", "by_phase" or "by_metric"
     group: str  # column that picks the colour: source_label or metric_and_source
     y_title: str
-    takeaway: Callable[[pd.DataFrame, pd.DataFrame], str]
+    takeaway: Takeaway
     question: str  # the question the chart answers, for the Embed & share page
+    #: The title and y_title are the data's words in every language (a metric's own chart:
+    #: its label and unit, translated by the caller), not catalogue strings.
+    from_data: bool = False
 
-    def build(self, frames: Frames) -> Chart:
-        reported = frames.indicators(metric_ids=list(self.metric_ids))
+    def build(self, frames: Frames, lang: str = "en") -> Chart:
+        t = translator(lang)
+        reported = localised_figures(frames.indicators(metric_ids=list(self.metric_ids)), lang)
         # Vague words ("thousands") have no number: they are never drawn as one.
         data = reported[reported["value"].notna()]
         # Two articles reporting the same metric get their own colours, never one series.
         data = data.assign(metric_and_source=data["metric_label"] + " · " + data["source_label"])
-        phases = frames.phases()
+        phases = localised_phases(frames.phases(), lang)
+        y_title = self.y_title if self.from_data else t.gettext(self.y_title)
         if self.layout == "timeline":
-            fig = timeline(data, phases, self.group, self.y_title)
+            fig = timeline(data, phases, self.group, y_title, lang)
         elif self.layout == "by_phase":
-            data = _assign_phase(data, phases)
-            fig = categorical(data, "phase_name", list(phases["name"]), self.group, self.y_title)
+            data = _assign_phase(data, phases, lang)
+            fig = categorical(
+                data, "phase_name", list(phases["name"]), self.group, y_title, lang=lang
+            )
         else:
-            order = _metric_order(frames, self.metric_ids)
-            fig = categorical(data, "metric_label", order, self.group, self.y_title)
+            labels = metric_labels(frames.metrics(), lang)
+            order = [labels.get(m, m) for m in self.metric_ids]
+            fig = categorical(data, "metric_label", order, self.group, y_title, lang=lang)
         if data.empty and not reported.empty:
             # Only words ("thousands"): said as the articles say them, and shown in 'How we
             # know', never drawn.
             data = reported
-            takeaway = _in_words_only(reported)
+            takeaway = _in_words_only(reported, lang)
         elif data.empty:
-            takeaway = "No article reports these figures yet."
+            takeaway = t.gettext("No article reports these figures yet.")
         else:
-            takeaway = self.takeaway(data, phases)
+            takeaway = self.takeaway(data, phases, lang)
         sources = tuple(dict.fromkeys(_sorted(data)["source_citation"])) if not data.empty else ()
-        return Chart(self.chart_id, self.title, takeaway, fig, _evidence(data), sources)
+        title = self.title if self.from_data else t.gettext(self.title)
+        return Chart(self.chart_id, title, takeaway, fig, _evidence(data, lang), sources, lang)
 
 
-def _in_words_only(frame: pd.DataFrame) -> str:
+def _in_words_only(frame: pd.DataFrame, lang: str = "en") -> str:
     """The takeaway of a chart whose every figure is vague words with no number."""
-    said = "; ".join(f"“{r['vague']}” ({_when(r)})" for _, r in _sorted(frame).iterrows())
-    return f"Reported only in words, with no number to draw: {said}."
+    t = translator(lang)
+    # In English the article's own word, quoted; in another language its translation, which
+    # is not the article's word and so carries no quotation marks.
+    said = "; ".join(
+        (f"“{r['vague']}”" if lang == "en" else t.gettext(str(r["vague"]))) + f" ({_when(r, lang)})"
+        for _, r in _sorted(frame).iterrows()
+    )
+    return t.gettext("Reported only in words, with no number to draw: {said}.").format(said=said)
 
 
-def _assign_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
+def _assign_phase(frame: pd.DataFrame, phases: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Place each figure in the phase its reference date falls in (figures that span phases
     have no phase_id of their own, but their end date lies in one)."""
     starts = pd.to_datetime(phases["start_date"])
@@ -196,14 +237,9 @@ def _assign_phase(frame: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
     names = []
     for day in reference_date(frame):
         match = phases[(starts <= day) & (ends.isna() | (ends >= day))]
-        names.append(match["name"].iloc[0] if not match.empty else "outside the phases")
+        outside = translator(lang).gettext("outside the phases")
+        names.append(match["name"].iloc[0] if not match.empty else outside)
     return frame.assign(phase_name=names)
-
-
-def _metric_order(frames: Frames, metric_ids: Sequence[str]) -> list[str]:
-    """Category labels for the metrics, in the chart's order, figures or not."""
-    labels = dict(zip(frames.metrics()["metric_id"], frames.metrics()["label"], strict=True))
-    return [labels.get(m, m) for m in metric_ids]
 
 
 class ChartSpec(Protocol):
@@ -213,7 +249,7 @@ class ChartSpec(Protocol):
     title: str
     question: str
 
-    def build(self, frames: Frames) -> Chart: ...
+    def build(self, frames: Frames, lang: str = ...) -> Chart: ...
 
 
 #: The curated charts: several metrics drawn together, or one drawn its own way, each with a
@@ -224,82 +260,82 @@ CURATED: dict[str, ChartDef] = {
     for c in [
         ChartDef(
             "arrests-over-time",
-            "Arrests reported since the campaign began",
+            N_("Arrests reported since the campaign began"),
             ("arrests-total",),
             "timeline",
             "source_label",
-            "people arrested (cumulative)",
+            N_("people arrested (cumulative)"),
             _takeaway_arrests,
             "How many people have been arrested?",
         ),
         ChartDef(
             "arrests-by-phase",
-            "Arrest figures by campaign phase",
+            N_("Arrest figures by campaign phase"),
             ("arrests-total",),
             "by_phase",
             "source_label",
-            "people arrested (cumulative)",
+            N_("people arrested (cumulative)"),
             _takeaway_by_phase,
             "What arrest figures are reported in each phase?",
         ),
         ChartDef(
             "users-share",
-            "Drug users as a share of those arrested",
+            N_("Drug users as a share of those arrested"),
             ("arrests-share-users",),
             "timeline",
             "source_label",
-            "% of arrests",
-            _takeaway_list("Reports put drug users at"),
+            N_("% of arrests"),
+            _takeaway_list(N_("Reports put drug users at {figures}.")),
             "Are those arrested users or traffickers?",
         ),
         ChartDef(
             "users-vs-traffickers",
-            "Users and traffickers: arrested and imprisoned",
+            N_("Users and traffickers: arrested and imprisoned"),
             ("arrests-users", "arrests-traffickers", "users-imprisoned", "traffickers-imprisoned"),
             "by_metric",
             "source_label",
-            "people",
-            _takeaway_list("Reported:", with_metric=True),
+            N_("people"),
+            _takeaway_list(N_("Reported: {figures}."), with_metric=True),
             "How do users and traffickers compare?",
         ),
         ChartDef(
             "treatment-capacity",
-            "Rehabilitation centres and treatment clinics",
+            N_("Rehabilitation centres and treatment clinics"),
             ("rehabilitation-centres", "voluntary-treatment-clinics"),
             "by_metric",
             "source_label",
-            "facilities",
-            _takeaway_list("Reported:", with_metric=True),
+            N_("facilities"),
+            _takeaway_list(N_("Reported: {figures}."), with_metric=True),
             "How much treatment capacity is there?",
         ),
         ChartDef(
             "treatment-people",
-            "People sent to rehabilitation or in community-based treatment",
+            N_("People sent to rehabilitation or in community-based treatment"),
             ("sent-to-rehabilitation", "community-treatment-people"),
             "timeline",
             "metric_and_source",
-            "people",
-            _takeaway_list("Reported:", with_metric=True),
+            N_("people"),
+            _takeaway_list(N_("Reported: {figures}."), with_metric=True),
             "How many people reach rehabilitation or treatment?",
         ),
         ChartDef(
             "methadone-dropouts",
-            "Methadone clients who stopped treatment",
+            N_("Methadone clients who stopped treatment"),
             ("methadone-dropouts",),
             "timeline",
             "source_label",
-            "clients",
-            _takeaway_list("Reported:"),
+            N_("clients"),
+            _takeaway_list(N_("Reported: {figures}.")),
             "Did the crackdown interrupt treatment?",
         ),
         ChartDef(
             "drug-seizures",
-            "Drugs seized and destroyed",
+            N_("Drugs seized and destroyed"),
             ("drugs-seized-kg", "drugs-destroyed-kg", "precursors-seized-kg"),
             "timeline",
             "metric_and_source",
-            "kilograms",
-            _takeaway_list("Reported:", with_metric=True),
+            N_("kilograms"),
+            _takeaway_list(N_("Reported: {figures}."), with_metric=True),
             "How much was seized and destroyed?",
         ),
     ]
@@ -311,11 +347,11 @@ class TimelineDef:
     """The phases-and-events chart, which draws no metric."""
 
     chart_id: str = "campaign-timeline"
-    title: str = "The campaign's phases and events"
+    title: str = N_("The campaign's phases and events")
     question: str = "When did what happen?"
 
-    def build(self, frames: Frames) -> Chart:
-        return campaign_timeline(frames.phases(), frames.events())
+    def build(self, frames: Frames, lang: str = "en") -> Chart:
+        return campaign_timeline(localised_phases(frames.phases(), lang), frames.events(), lang)
 
 
 TIMELINE = TimelineDef()
@@ -326,7 +362,8 @@ METRIC_CHART = "metric-"
 
 def metric_chart(metric_id: str, label: str, unit_label: str) -> ChartDef:
     """The chart of one metric no curated chart draws: its figures over time, one colour per
-    article, each listed with its hedge in the takeaway."""
+    article, each listed with its hedge in the takeaway. Its title and axis are the data's
+    words (label, unit label): Khmer ones come from label_km (localised_metric_chart)."""
     return ChartDef(
         f"{METRIC_CHART}{metric_id}",
         label,
@@ -334,9 +371,30 @@ def metric_chart(metric_id: str, label: str, unit_label: str) -> ChartDef:
         "timeline",
         "source_label",
         unit_label,
-        _takeaway_list("Reported:"),
+        _takeaway_list(N_("Reported: {figures}.")),
         f"What figures are reported for {label[:1].lower()}{label[1:]}?",
+        from_data=True,
     )
+
+
+@dataclass(frozen=True)
+class _InLanguage:
+    """A metric's own chart whose title and axis are its labels in each language (label_km).
+    Plain data only: the build keys a chart by its definition's text (etl.chart_rows)."""
+
+    chart_id: str
+    title: str
+    question: str
+    metric_ids: tuple[str, ...]
+    unit_label: str
+    #: (language, title, axis title) for each language.
+    words: tuple[tuple[str, str, str], ...]
+
+    def build(self, frames: Frames, lang: str = "en") -> Chart:
+        english = metric_chart(self.metric_ids[0], self.title, self.unit_label)
+        said = {code: (title, axis) for code, title, axis in self.words}
+        title, y_title = said.get(lang, (english.title, english.y_title))
+        return replace(english, title=title, y_title=y_title).build(frames, lang)
 
 
 @dataclass(frozen=True)
@@ -347,6 +405,8 @@ class TrendsSection:
     section_id: str
     label: str
     chart_ids: tuple[str, ...]
+    #: The section's name in each language the build wrote (categories.yaml label_km).
+    labels: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 #: Links made when the Trends sections were a list in code, by id or by name, and a chart
@@ -397,6 +457,14 @@ class Catalogue:
         return spec.build(frames) if spec else None
 
 
+def _label_km(part: pd.DataFrame) -> str | None:
+    """The category's Khmer name (categories.yaml label_km), when the query gives one."""
+    if "category_label_km" not in part.columns:
+        return None
+    value = part["category_label_km"].iloc[0]
+    return value if isinstance(value, str) else None
+
+
 def catalogue(frames: Frames) -> Catalogue:
     """The charts and Trends sections of the data: one section per category with a chart,
     in the order of categories.yaml; in it the curated charts that draw its metrics, then a
@@ -421,11 +489,29 @@ def catalogue(frames: Frames) -> Catalogue:
         ]
         for row in part.itertuples():
             if row.metric_id in has_figures and row.metric_id not in drawn:
-                spec = metric_chart(row.metric_id, row.label, row.unit_label)
-                charts[spec.chart_id] = spec
-                shown.append(spec.chart_id)
+                english = metric_chart(row.metric_id, row.label, row.unit_label)
+                words = tuple(
+                    (
+                        lang,
+                        translator(lang).pick(row.label, getattr(row, "label_km", None)),
+                        translator(lang).pick(row.unit_label, getattr(row, "unit_label_km", None)),
+                    )
+                    for lang in LANGUAGES
+                )
+                charts[english.chart_id] = _InLanguage(
+                    english.chart_id,
+                    english.title,
+                    english.question,
+                    english.metric_ids,
+                    row.unit_label,
+                    words,
+                )
+                shown.append(english.chart_id)
         if shown:
-            sections[str(category)] = TrendsSection(str(category), str(label), tuple(shown))
+            labels = {
+                lang: translator(lang).pick(str(label), _label_km(part)) for lang in LANGUAGES
+            }
+            sections[str(category)] = TrendsSection(str(category), str(label), tuple(shown), labels)
     charts[TIMELINE.chart_id] = TIMELINE
     return Catalogue(charts, sections)
 
@@ -439,13 +525,17 @@ def chart_page(chart_id: str) -> str:
     return f"trends?chart={quote_plus(chart_id)}"
 
 
-def chart_url(dashboard_url: str, chart_id: str) -> str:
-    """The chart's place on the dashboard, e.g. https://host/trends#arrests-over-time."""
+def chart_url(dashboard_url: str, chart_id: str, lang: str = "en") -> str:
+    """The chart's place on the dashboard, e.g. https://host/trends?chart=x#x, in the
+    reader's language (&lang=km)."""
     if urlsplit(dashboard_url).scheme not in ("http", "https"):
         # The link goes into files others host: never a javascript: or file: address.
         raise ValueError(f"dashboard URL must start with http:// or https://: {dashboard_url!r}")
     # The same address as the dashboard's own permalinks (monitor.ui.permalink).
-    return f"{dashboard_url.rstrip('/')}/{chart_page(chart_id)}#{chart_id}"
+    page = chart_page(chart_id)
+    if lang != "en":
+        page += ("&" if "?" in page else "?") + f"lang={lang}"
+    return f"{dashboard_url.rstrip('/')}/{page}#{chart_id}"
 
 
 def chart_metrics(chart_id: str) -> tuple[str, ...]:

@@ -29,9 +29,11 @@ from choreographer.errors import (
 from kaleido.errors import JavascriptError
 
 from charts.catalogue import chart_url
-from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend
+from charts.hedged import KEY_NAME
+from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend, wrap_text
 from charts.model import Chart
-from charts.style import MARKER_KEY
+from corpus.khmer import has_khmer
+from data_model.i18n import translator
 from data_model.wording import PROJECT
 
 #: Debian's Chromium; $MONITOR_CHROMIUM points elsewhere (e.g. on a Mac).
@@ -56,8 +58,11 @@ class PngUnavailable(RuntimeError):
 # --- PNG -----------------------------------------------------------------------------------
 
 
-def _lines(text: str, width: int) -> list[str]:
+def _lines(text: str, width: int, size: float = PRINT_MIN_FONT) -> list[str]:
     # Plotly reads <, > and & as markup in titles and annotations.
+    if has_khmer(text) and text:
+        # Khmer has few spaces: it breaks between words, each line measured in its font.
+        return [html.escape(line) for line in wrap_text(text, width, PNG_WIDTH - 80, size)] or [""]
     # Addresses and ids hold hyphens: lines break at spaces only.
     lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
     return [html.escape(line) for line in lines] or [""]
@@ -92,9 +97,9 @@ def _legend_rows(fig: go.Figure) -> int:
 def _key_height(fig: go.Figure) -> int:
     """Pixels the marker-shape key above the plot takes (0 when the chart has none)."""
     for note in fig.layout.annotations:
-        if note.text == MARKER_KEY:
+        if note.name == KEY_NAME:
             size = (note.font.size if note.font and note.font.size else 16) or 16
-            return int((MARKER_KEY.count("<br>") + 1) * size * LINE) + 8
+            return int((str(note.text).count("<br>") + 1) * size * LINE) + 8
     return 0
 
 
@@ -123,12 +128,12 @@ def png_figure(
 ) -> go.Figure:
     """The chart laid out for print: its title, takeaway, source line, the monitor's address
     and the data's date drawn in, every text legible at A4 width."""
-    takeaway = _lines(chart.takeaway, _chars(20, 0.6))
+    t = translator(chart.lang)
+    takeaway = _lines(chart.takeaway, _chars(20, 0.6), 20)
     footer = _lines(chart.source_line, _chars(PRINT_MIN_FONT))
-    where = chart_url(dashboard_url, chart.chart_id) if dashboard_url else ""
-    stamp = " · ".join(
-        part for part in (PROJECT, where, f"data as of {data_date}" if data_date else "") if part
-    )
+    where = chart_url(dashboard_url, chart.chart_id, chart.lang) if dashboard_url else ""
+    as_of = t.gettext("data as of {date}").format(date=data_date) if data_date else ""
+    stamp = " · ".join(part for part in (t.gettext(PROJECT), where, as_of) if part)
     footer += _lines(stamp, _chars(PRINT_MIN_FONT))
     fig = wrap_legend(at_least(chart.figure, PRINT_MIN_FONT), PNG_WIDTH, PRINT_MIN_FONT)
     # Every band below the plot is laid out in pixels, so the legend sits under the axis

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.legible import wrap_text
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
+from corpus.khmer import has_khmer
+from data_model.i18n import N_, translator
 from data_model.safe_text import plotly_text
 from data_model.wording import period_text
 
 LOWER = {"more_than", "at_least"}
 
 #: What a timeline with no figure to draw says in its place (figures in words only, or none).
-NOTHING_TO_DRAW = "No figure with a number to draw"
+NOTHING_TO_DRAW = N_("No figure with a number to draw")
+#: The name of the marker-shape key's annotation, so a layout can find it in any language.
+KEY_NAME = "marker-key"
 UPPER = {"fewer_than", "at_most"}
 
 
@@ -25,10 +29,10 @@ def reference_date(frame: pd.DataFrame) -> pd.Series:
     return pd.to_datetime(frame["period_end"]).fillna(pd.to_datetime(frame["as_of"]))
 
 
-def _hover(frame: pd.DataFrame) -> list[str]:
+def _hover(frame: pd.DataFrame, lang: str = "en") -> list[str]:
     return [
         f"<b>{plotly_text(r.label)}</b> {plotly_text(r.metric_label)}<br>"
-        f"{plotly_text(period_text(r.period_start, r.period_end, r.as_of))}"
+        f"{plotly_text(period_text(r.period_start, r.period_end, r.as_of, lang))}"
         f"<br>{plotly_text(r.attribution)}<br><i>{plotly_text(r.source_citation)}</i>"
         for r in frame.itertuples()
     ]
@@ -140,6 +144,7 @@ def _points(
     name: str,
     colour: str,
     labelled: pd.Series | None = None,
+    lang: str = "en",
 ) -> None:
     shown = labelled.loc[frame.index] if labelled is not None else None
     text = [
@@ -164,7 +169,7 @@ def _points(
                 "line": {"width": 2, "color": colour},
             },
             error_y=_error_bars(frame),
-            hovertext=_hover(frame),
+            hovertext=_hover(frame, lang),
             hoverinfo="text",
         )
     )
@@ -175,13 +180,13 @@ def _span(frame: pd.DataFrame) -> float:
     return float(top) * 0.18 if pd.notna(top) and top > 0 else 1.0
 
 
-def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> None:
+def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date, lang: str = "en") -> None:
     """Shade each campaign phase and name it, so a figure is read against its phase."""
     # Drawn on a blank figure, then added in one layout update: plotly checks every
     # annotation already on a figure again at each add_vrect, thousands of them at 100x the
     # seeds (a third of the charts' build time). The figure comes out the same.
     bands = go.Figure()
-    _phase_bands(bands, phases, until)
+    _phase_bands(bands, phases, until, lang)
     if bands.layout.shapes:
         fig.update_layout(
             shapes=[*fig.layout.shapes, *bands.layout.shapes],
@@ -189,7 +194,8 @@ def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> Non
         )
 
 
-def _phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> None:
+def _phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date, lang: str = "en") -> None:
+    t = translator(lang)
     for i, ph in enumerate(phases.itertuples()):
         if pd.Timestamp(ph.start_date) >= pd.Timestamp(until):
             continue  # begins after the last figure: its label would hang off the edge
@@ -201,7 +207,7 @@ def _phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> None:
             fillcolor=PHASE_FILLS[i % 2],
             line_width=0,
             layer="below",
-            annotation_text=f"Phase {ph.ordinal}",
+            annotation_text=t.gettext("Phase {number}").format(number=t.digits(str(ph.ordinal))),
             annotation_position="top left",
             annotation_font_size=11,
             annotation_font_color="#555",
@@ -211,14 +217,16 @@ def _phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date) -> None:
         )
 
 
-def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str) -> go.Figure:
+def timeline(
+    frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str, lang: str = "en"
+) -> go.Figure:
     """Each figure as a marker on the date it stands for, one colour per group, no lines
     between reports (a line would claim values the articles never gave)."""
     fig = go.Figure()
     if frame.empty:
         # Empty axes would read as a scale with nothing, or zero, on it: a sentence instead.
         fig.add_annotation(
-            text=NOTHING_TO_DRAW,
+            text=translator(lang).gettext(NOTHING_TO_DRAW),
             xref="paper",
             yref="paper",
             x=0.5,
@@ -228,22 +236,36 @@ def timeline(frame: pd.DataFrame, phases: pd.DataFrame, group: str, y_title: str
         )
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
-        return base_layout(fig, y_title=y_title)
+        return base_layout(fig, y_title=y_title, lang=lang)
     frame = frame.assign(_x=reference_date(frame)).sort_values("_x").reset_index(drop=True)
     span = _span(frame)
     colours = _series_colours(frame, group)
     labelled = notable(frame, frame["_x"].tolist())
     arrows: list[dict] = []
     for name, part in frame.groupby(group, sort=False):
-        _points(fig, part, part["_x"].tolist(), str(name), colours[str(name)], labelled)
+        _points(fig, part, part["_x"].tolist(), str(name), colours[str(name)], labelled, lang)
         arrows += _bound_arrows(part["_x"].tolist(), part, span)
     _add_annotations(fig, arrows)
     first = min(frame["_x"].min(), pd.to_datetime(phases["start_date"]).min())
     # Room on the right for the last marker's label ("3,554.13 kg").
     last = frame["_x"].max() + max(pd.Timedelta(days=60), (frame["_x"].max() - first) * 0.15)
-    add_phase_bands(fig, phases, last.date())
+    add_phase_bands(fig, phases, last.date(), lang)
     fig.update_xaxes(range=[first - pd.Timedelta(days=20), last])
-    return _with_key(base_layout(fig, y_title=y_title))
+    year_ticks(fig, first - pd.Timedelta(days=20), last, lang)
+    return _with_key(base_layout(fig, y_title=y_title, lang=lang), lang)
+
+
+def year_ticks(fig: go.Figure, first: pd.Timestamp, last: pd.Timestamp, lang: str) -> None:
+    """In a language other than English, a tick at each new year written in its digits
+    (plotly would write English month names and Latin digits under a date axis)."""
+    if lang == "en":
+        return
+    years = range(pd.Timestamp(first).year + 1, pd.Timestamp(last).year + 1)
+    t = translator(lang)
+    fig.update_xaxes(
+        tickvals=[pd.Timestamp(year=y, month=1, day=1) for y in years],
+        ticktext=[t.digits(str(y)) for y in years],
+    )
 
 
 def categorical(
@@ -252,7 +274,8 @@ def categorical(
     order: list[str],
     group: str,
     y_title: str,
-    empty_note: str = "no figure reported",
+    empty_note: str = N_("no figure reported"),
+    lang: str = "en",
 ) -> go.Figure:
     """Figures placed on named categories (phases, metrics); a category with no figure
     gets a note at the baseline, never a zero."""
@@ -265,9 +288,10 @@ def categorical(
     labelled = _notable_per_category(frame, x) if not frame.empty else None
     arrows: list[dict] = []
     for name, part in frame.groupby(group, sort=False):
-        _points(fig, part, part[x].tolist(), str(name), colours[str(name)], labelled)
+        _points(fig, part, part[x].tolist(), str(name), colours[str(name)], labelled, lang)
         arrows += _bound_arrows(part[x].tolist(), part, span)
     _add_annotations(fig, arrows)
+    empty_note = translator(lang).gettext(empty_note)
     present = set(frame[x]) if not frame.empty else set()
     for cat in order:
         if cat not in present:
@@ -283,7 +307,7 @@ def categorical(
     # Long category names wrap, so they stay level and legible at phone width.
     fig.update_xaxes(
         tickvals=order,
-        ticktext=[wrap_label(c) for c in order],
+        ticktext=[wrap_label(c, room=_category_room(order)) for c in order],
         tickangle=0,
         type="category",
         categoryorder="array",
@@ -292,8 +316,13 @@ def categorical(
     )
     if frame.empty:
         fig.update_yaxes(range=[0, 1], showticklabels=False)
-    # Wrapped category names take up to three lines under the axis: the legend goes lower.
-    return _with_key(base_layout(fig, y_title=y_title, legend_y=-0.34))
+    # Wrapped category names take three lines under the axis, Khmer ones sometimes more:
+    # the legend goes lower, below the longest.
+    lines = max(
+        (wrap_label(c, room=_category_room(order)).count("<br>") + 1 for c in order), default=1
+    )
+    legend_y = -max(0.34, 0.14 + 0.065 * lines)
+    return _with_key(base_layout(fig, y_title=y_title, legend_y=legend_y, lang=lang), lang)
 
 
 def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
@@ -307,17 +336,34 @@ def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
     return keep
 
 
-def wrap_label(text: str, width: int = 16) -> str:
-    """Break a category label into short lines (Plotly wraps nothing by itself)."""
-    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width)) or plotly_text(
-        text
-    )
+#: The plot's width in the phone drawing (charts.style.NARROW less the y axis), which the
+#: category names share: a name wider than its share runs into its neighbour's.
+_NARROW_PLOT = 340
 
 
-def _with_key(fig: go.Figure) -> go.Figure:
+def _category_room(order: list[str]) -> float:
+    """Pixels a wrapped Khmer category name may take: its share of the phone drawing's plot,
+    at most the width of 16 Latin characters."""
+    return min(16 * 14 * 0.45, _NARROW_PLOT / max(len(order), 1) - 4)
+
+
+def wrap_label(text: str, width: int = 16, room: float | None = None) -> str:
+    """Break a category label into short lines (Plotly wraps nothing by itself); Khmer,
+    written without spaces, breaks between its words (charts.legible.wrap_text), as many
+    of its characters as measure the width of `width` Latin ones (its vowel signs and
+    subscripts stack, so a character count says little)."""
+    # Khmer: lines measured at most `room` pixels wide, else about as wide as `width`
+    # characters of Latin text at 14 px (0.45 em each on average); its words are never cut.
+    px = (room or width * 14 * 0.45) if has_khmer(text) else None
+    lines = wrap_text(text, width, px)
+    return "<br>".join(plotly_text(line) for line in lines) or plotly_text(text)
+
+
+def _with_key(fig: go.Figure, lang: str = "en") -> go.Figure:
     """Explain the marker shapes under the plot, so the hedge reads without a legend hunt."""
     fig.add_annotation(
-        text=MARKER_KEY,
+        name=KEY_NAME,
+        text=translator(lang).gettext(MARKER_KEY),
         xref="paper",
         yref="paper",
         x=0,

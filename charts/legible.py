@@ -21,6 +21,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from corpus.khmer import has_khmer, word_spans
+
 #: Average glyph width as a share of the font size (Arial-like sans; errs wide).
 GLYPH = 0.62
 LINE = 1.25  # line height as a share of the font size
@@ -276,15 +278,43 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     return fig
 
 
+def wrap_text(text: str, chars: int, px: float | None = None, size: float = 14) -> list[str]:
+    """Lines of at most about `chars` characters, or, given `px`, at most `px` pixels wide
+    at font `size` (measured, see text_width). Latin breaks at spaces (textwrap); Khmer,
+    written without spaces between words, breaks between the words khmercut finds, never
+    inside a cluster."""
+    if not has_khmer(text):
+        return textwrap.wrap(text, chars)
+
+    def too_long(line: str) -> bool:
+        return text_width(line.strip(), size) > px if px is not None else len(line) > chars
+
+    lines: list[str] = []
+    line, at = "", 0
+    for start, end in word_spans(text):
+        word = text[at:end]  # with the space or zero-width space before it, if any
+        if line and too_long(line + word):
+            lines.append(line.strip())
+            word = text[start:end]
+            line = ""
+        line += word
+        at = end
+    line += text[at:]
+    return [*lines, line.strip()] if line.strip() else lines
+
+
 def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
     """A copy whose legend entries wrap to fit width pixels (a horizontal legend beside one
-    another would run off the image's edge)."""
+    another would run off the image's edge); widths measured with the script's font."""
     fig = go.Figure(fig)
-    chars = max(12, int((width - 60) / (size * GLYPH)))
+    room = width - 60
     for trace in fig.data:
         name = trace.name
-        if name and "<br>" not in name and len(name) > chars:
-            trace.update(name="<br>".join(textwrap.wrap(name, chars)))
+        if name and "<br>" not in name and text_width(name, size) > room:
+            # Characters per line from this name's own measured width per character; Khmer
+            # measured word by word.
+            chars = max(12, int(len(name) * room / text_width(name, size)))
+            trace.update(name="<br>".join(wrap_text(name, chars, room, size)))
     return fig
 
 

@@ -10,6 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from data_model.i18n import translator
+
 #: Columns of a chart's evidence table: one row per figure drawn, with the words behind it.
 EVIDENCE_COLUMNS = [
     "label",
@@ -33,14 +35,18 @@ class Chart:
     figure: go.Figure
     evidence: pd.DataFrame
     sources: tuple[str, ...]
+    #: The language of the chart's words (title, takeaway, axes, legend, labels).
+    lang: str = "en"
 
     @property
     def source_line(self) -> str:
-        """e.g. 'Source: The Phnom Penh Post, "Drug campaign nets 1,000", Jan 2017'."""
+        """e.g. 'Source: The Phnom Penh Post, "Drug campaign nets 1,000", Jan 2017' (the
+        citations as published; the word before them in the chart's language)."""
+        t = translator(self.lang)
         if not self.sources:
-            return "Source: no article reports these figures yet."
-        label = "Source" if len(self.sources) == 1 else "Sources"
-        return f"{label}: " + "; ".join(self.sources)
+            return t.gettext("Source: no article reports these figures yet.")
+        said = t.ngettext("Source: {sources}", "Sources: {sources}", len(self.sources))
+        return said.format(sources="; ".join(self.sources))
 
     @property
     def is_empty(self) -> bool:
@@ -59,6 +65,7 @@ class StoredChart:
     evidence: pd.DataFrame
     sources: tuple[str, ...]
     figure_json: str
+    lang: str = "en"
 
     source_line = Chart.source_line
     is_empty = Chart.is_empty
@@ -74,6 +81,7 @@ class StoredChart:
             evidence=pd.DataFrame(split["data"], columns=split["columns"] or EVIDENCE_COLUMNS),
             sources=tuple(json.loads(row["sources"])),
             figure_json=row["figure"],
+            lang=row.get("lang") or "en",
         )
 
     @cached_property

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from data_model.i18n import N_, translator
+
 # Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
 PALETTE = [
     "#0072B2",  # blue
@@ -42,10 +44,15 @@ WIDE, NARROW = (1000, 460), (420, 620)
 #: the phone leaves (320 px screens less the page's padding), where the narrow SVG is scaled.
 INTERACTIVE_NARROW = (300, 620)
 
-MARKER_KEY = (
+MARKER_KEY = N_(
     "● exact   ◇ approximate, with its range<br>"
     "▲ more than / at least (arrow: no upper limit)<br>▼ fewer than / at most"
     "   □ a range (bar: its low to its high end)"
+)
+#: Plotly's default families, then Khmer fonts (fonts-khmeros, Noto): a Khmer chart's SVG is
+#: drawn by the reader's browser, which must find a font with Khmer glyphs.
+KHMER_FAMILY = (
+    '"Open Sans", verdana, arial, "Khmer OS System", "Khmer OS", "Noto Sans Khmer", sans-serif'
 )
 
 
@@ -85,9 +92,19 @@ def series_colours(keys: Sequence[str]) -> dict[str, str]:
 
 
 def base_layout(
-    fig: go.Figure, *, y_title: str, height: int = 420, legend_y: float = -0.18
+    fig: go.Figure, *, y_title: str, height: int = 420, legend_y: float = -0.18, lang: str = "en"
 ) -> go.Figure:
-    """Readable on a laptop and at phone width: legend below, labels not clipped."""
+    """Readable on a laptop and at phone width: legend below, labels not clipped. In Khmer,
+    Khmer fonts, and numbers grouped the way the catalogue says (plotly's separators: the
+    decimal mark, then the thousands separator)."""
+    if lang != "en":
+        t = translator(lang)
+        fig.update_layout(
+            font={"family": KHMER_FAMILY},
+            separators=t.pgettext("decimal mark", ".") + t.pgettext("thousands separator", ","),
+            # Whole numbers on the axis ("20.000"), not SI's Latin "20k".
+            yaxis={"exponentformat": "none"},
+        )
     fig.update_layout(
         template="plotly_white",
         height=height,

@@ -210,6 +210,14 @@ STATEMENTS = Table(
         _from(Statement, "said_on", "DATE"),
         _from(Statement, "topic", "VARCHAR"),
         _from(Statement, "stance", "VARCHAR"),
+        Column(
+            "translations",
+            "VARCHAR",
+            "Unofficial translations of the quote as a JSON list, empty when there is none: "
+            "each with language (e.g. km), text, translator (who translated), status "
+            "(needs_review until a native speaker has checked it) and reviewed_by. The quote "
+            "column stays the words said, in the language said.",
+        ),
         _from(Statement, "note", "VARCHAR"),
     ),
     ("statement_id",),
@@ -424,6 +432,12 @@ CHART_IMAGES = Table(
     "Every chart drawn as static images by the build, so no page starts a browser to draw one.",
     (
         Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column(
+            "lang",
+            "VARCHAR",
+            "The language of its words (data_model.i18n.LANGUAGES): the build makes each "
+            "chart in every language (charts.words).",
+        ),
         Column("kind", "VARCHAR", "svg-wide (laptops), svg-narrow (phones) or png (reports)."),
         Column(
             "fingerprint",
@@ -432,7 +446,7 @@ CHART_IMAGES = Table(
         ),
         Column("image", "BLOB", "The image file's bytes."),
     ),
-    ("chart_id", "kind"),
+    ("chart_id", "lang", "kind"),
 )
 
 BUILD_CHANGES = Table(
@@ -484,6 +498,12 @@ CHART_PARTS = Table(
     "Every chart as the build made it (figure, words, evidence), so no page rebuilds one.",
     (
         Column("chart_id", "VARCHAR", "The chart's stable id (charts.catalogue)."),
+        Column(
+            "lang",
+            "VARCHAR",
+            "The language of its words (data_model.i18n.LANGUAGES): the build makes each "
+            "chart in every language (charts.words).",
+        ),
         Column("ordinal", "INTEGER", "The chart's place in the catalogue (galleries, lists)."),
         Column("title", "VARCHAR", "The chart's title."),
         Column("takeaway", "VARCHAR", "The chart's takeaway in words."),
@@ -493,7 +513,7 @@ CHART_PARTS = Table(
         ),
         Column("sources", "VARCHAR", "The articles the chart rests on, as a JSON list of text."),
     ),
-    ("chart_id",),
+    ("chart_id", "lang"),
 )
 
 CHART_KEYS = Table(
@@ -523,11 +543,12 @@ TRENDS_SECTIONS = Table(
     "chart), so no server rebuilds the catalogue.",
     (
         Column("section_id", "VARCHAR", "The id the page's address carries (?section=)."),
-        Column("label", "VARCHAR", "The name readers see."),
+        Column("lang", "VARCHAR", "The language of its name (data_model.i18n.LANGUAGES)."),
+        Column("label", "VARCHAR", "The name readers see, in that language."),
         Column("ordinal", "INTEGER", "The section's place on the page (categories.yaml order)."),
         Column("chart_ids", "VARCHAR", "The charts it shows, in order, as a JSON list of ids."),
     ),
-    ("section_id",),
+    ("section_id", "lang"),
 )
 
 CONTENT_FINGERPRINT = Table(
@@ -638,6 +659,8 @@ INDICATOR_ROWS = Table(
     (
         *(_INDICATOR[n] for n in ("indicator_id", "metric_id")),
         _taken(METRICS, "label", "metric_label"),
+        # The metric's Khmer label: charts in Khmer read it with the figures (charts.words).
+        _taken(METRICS, "label_km", "metric_label_km"),
         _taken(METRICS, "category"),
         _taken(CATEGORIES, "label", "category_label"),
         *(

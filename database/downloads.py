@@ -115,6 +115,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "topic",
             "stance",
             "said_on",
+            "translations",
             "note",
             "source_id",
             *PROVENANCE,

@@ -143,8 +143,9 @@ def metrics(db: Reader) -> pd.DataFrame:
     which charts draw) and its category's place (category_ordinal)."""
     return db.frame(
         """
-        SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label, m.category,
-               c.label AS category_label, c.ordinal AS category_ordinal, m.definition,
+        SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label,
+               u.label_km AS unit_label_km, m.category, c.label AS category_label,
+               c.label_km AS category_label_km, c.ordinal AS category_ordinal, m.definition,
                m.headline_rank, count(i.indicator_id) AS n_figures,
                count(i.value) AS n_numbers
         FROM metrics m
@@ -159,8 +160,8 @@ def metrics(db: Reader) -> pd.DataFrame:
 def phases(db: Reader) -> pd.DataFrame:
     """The campaign phases in order."""
     return db.frame(
-        "SELECT phase_id, ordinal, name, start_date, end_date, description, date_basis "
-        "FROM phases ORDER BY ordinal"
+        "SELECT phase_id, ordinal, name, label_km, start_date, end_date, description, "
+        "date_basis FROM phases ORDER BY ordinal"
     )
 
 
@@ -252,7 +253,8 @@ def actors_query() -> Query:
     """The SQL of actors() and its parameters (none)."""
     return (
         """
-        SELECT a.actor_id, a.name, a.aliases, a.kind, a.role, a.organisation, a.actor_type,
+        SELECT a.actor_id, a.name, a.name_km, a.aliases, a.kind, a.role, a.organisation,
+               a.actor_type,
                (SELECT count(*) FROM statements s WHERE s.actor_id = a.actor_id) AS n_statements,
                (SELECT count(*) FROM policy_positions p WHERE p.actor_id = a.actor_id)
                    AS n_positions
@@ -311,6 +313,12 @@ _STATEMENT_COLUMNS = """
         SELECT f.statement_id, f.actor_id, f.actor_name, f.actor_role, f.organisation,
                f.actor_type, f.quote, f.kind, f.topic, f.stance, f.said_on,
                f.relayed_by, f.relayed_by_name, f.note,
+               -- The names as Khmer outlets print them (actors.yaml name_km), for ?lang=km.
+               (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS actor_name_km,
+               (SELECT k.name_km FROM actors k WHERE k.actor_id = f.relayed_by)
+                   AS relayed_by_name_km,
+               (SELECT k.translations FROM statements k WHERE k.statement_id = f.statement_id)
+                   AS translations,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
                f.source_published_on, f.source_date_precision, f.source_citation,
@@ -558,8 +566,8 @@ def policies_query(
     return (
         f"""
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
-               p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
-               p.proposed_on, p.proposed_on_precision, p.quote,
+               p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
+               a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                (SELECT count(*) FROM policy_positions x
                  WHERE x.policy_id = p.policy_id AND x.position = 'supports') AS n_supports,
@@ -608,10 +616,13 @@ def policy_positions_query(
     )
     return (
         f"""
-        SELECT x.position_id, x.policy_id, p.name AS policy_name, x.actor_id,
-               a.name AS actor_name, COALESCE(x.actor_role, a.role) AS actor_role,
+        SELECT x.position_id, x.policy_id, p.name AS policy_name, p.label_km AS policy_name_km,
+               x.actor_id,
+               a.name AS actor_name, a.name_km AS actor_name_km,
+               COALESCE(x.actor_role, a.role) AS actor_role,
                a.organisation, a.actor_type, x.position, x.quote, x.kind,
-               x.relayed_by, r.name AS relayed_by_name, x.source_id, {_SOURCE_COLUMNS}
+               x.relayed_by, r.name AS relayed_by_name, r.name_km AS relayed_by_name_km,
+               x.source_id, {_SOURCE_COLUMNS}
         FROM policy_positions x
         JOIN policies p USING (policy_id)
         JOIN actors a ON a.actor_id = x.actor_id
@@ -641,14 +652,16 @@ def policy_overview(
     frame = db.frame(
         f"""
         WITH chosen AS (
-            SELECT p.policy_id, p.name, p.status, p.proposed_on, p.proposed_on_precision,
+            SELECT p.policy_id, p.name, p.label_km, p.status, p.proposed_on,
+                   p.proposed_on_precision,
                    (SELECT count(*) FROM policy_positions x WHERE x.policy_id = p.policy_id)
                        AS n_positions
             FROM policies p WHERE {where}
         ),
         statuses AS (SELECT status, count(*) AS n FROM chosen GROUP BY status),
         discussed AS (
-            SELECT name, n_positions FROM chosen WHERE n_positions > 0
+            SELECT name, label_km, n_positions, proposed_on, policy_id FROM chosen
+            WHERE n_positions > 0
             ORDER BY n_positions DESC, proposed_on DESC, name, policy_id LIMIT 3
         )
         -- One pass over the chosen rows; the latest is the first in the list's own order.
@@ -659,12 +672,17 @@ def policy_overview(
                (SELECT count(DISTINCT x.actor_id) FROM policy_positions x
                  WHERE x.policy_id IN (SELECT policy_id FROM chosen)) AS n_actors,
                first(name ORDER BY proposed_on DESC, name, policy_id) AS latest_name,
+               first(label_km ORDER BY proposed_on DESC, name, policy_id) AS latest_name_km,
                first(proposed_on ORDER BY proposed_on DESC, name, policy_id) AS latest_on,
                first(proposed_on_precision ORDER BY proposed_on DESC, name, policy_id)
                    AS latest_precision,
-               (SELECT list(name ORDER BY n_positions DESC) FROM discussed) AS discussed_names,
-               (SELECT list(n_positions ORDER BY n_positions DESC) FROM discussed)
-                   AS discussed_counts
+               -- The same order in each list, ties broken alike: names and counts pair up.
+               (SELECT list(name ORDER BY n_positions DESC, proposed_on DESC, name, policy_id)
+                  FROM discussed) AS discussed_names,
+               (SELECT list(label_km ORDER BY n_positions DESC, proposed_on DESC, name,
+                            policy_id) FROM discussed) AS discussed_names_km,
+               (SELECT list(n_positions ORDER BY n_positions DESC, proposed_on DESC, name,
+                            policy_id) FROM discussed) AS discussed_counts
         FROM chosen
         """,
         params,
@@ -679,9 +697,12 @@ def policy_summaries(
     categories: Sequence[str] = (),
     statuses: Sequence[str] = (),
     policy_ids: Sequence[str] = (),
+    relayed: str = "according to {name}",
 ) -> pd.DataFrame:
     """One page (1-based) of proposals, each with who put it forward and the named actors
-    for, against and mixed on it (names and counts), summarised in this one query."""
+    for, against and mixed on it (names and counts), summarised in this one query; the
+    names also as Khmer pages show them (*_names_km: name_km where there is one, a relayed
+    position worded by `relayed`, the catalogue's words for "according to {name}")."""
     where, params = _policy_where(categories, statuses, policy_ids)
     return db.frame(
         f"""
@@ -695,20 +716,32 @@ def policy_summaries(
                    string_agg(DISTINCT who, ', ' ORDER BY who)
                        FILTER (WHERE x.position = 'opposes') AS against_names,
                    string_agg(DISTINCT who, ', ' ORDER BY who)
-                       FILTER (WHERE x.position = 'mixed') AS mixed_names
+                       FILTER (WHERE x.position = 'mixed') AS mixed_names,
+                   string_agg(DISTINCT who_km, ', ' ORDER BY who_km)
+                       FILTER (WHERE x.position = 'supports') AS for_names_km,
+                   string_agg(DISTINCT who_km, ', ' ORDER BY who_km)
+                       FILTER (WHERE x.position = 'opposes') AS against_names_km,
+                   string_agg(DISTINCT who_km, ', ' ORDER BY who_km)
+                       FILTER (WHERE x.position = 'mixed') AS mixed_names_km
             FROM policy_positions x JOIN actors a ON a.actor_id = x.actor_id
             LEFT JOIN actors r ON r.actor_id = x.relayed_by,
             -- A position the article has second-hand says so: "Koeut Rith (according to
             -- Sar Kheng)", as the proposal's own text does.
-            LATERAL (SELECT a.name || coalesce(' (according to ' || r.name || ')', '') AS who)
+            LATERAL (
+                SELECT a.name || coalesce(' (according to ' || r.name || ')', '') AS who,
+                       coalesce(a.name_km, a.name) || coalesce(
+                           ' (' || replace(?, '{{name}}', coalesce(r.name_km, r.name)) || ')', ''
+                       ) AS who_km
+            )
             GROUP BY x.policy_id
         )
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
-               p.proposed_by, a.name AS proposed_by_name, a.role AS proposed_by_role,
-               p.proposed_on, p.proposed_on_precision, p.quote,
+               p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
+               a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                coalesce(n_supports, 0) AS n_supports, coalesce(n_opposes, 0) AS n_opposes,
-               coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names
+               coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names,
+               for_names_km, against_names_km, mixed_names_km
         FROM policies p
         JOIN actors a ON a.actor_id = p.proposed_by
         JOIN sources s ON s.source_id = p.first_source_id
@@ -717,7 +750,7 @@ def policy_summaries(
         ORDER BY p.proposed_on DESC, p.name, p.policy_id
         LIMIT ? OFFSET ?
         """,
-        [*params, size, (max(page, 1) - 1) * size],
+        [relayed, *params, size, (max(page, 1) - 1) * size],
     )
 
 
@@ -831,12 +864,19 @@ def policy_positions_with_sources(db: Reader) -> pd.DataFrame:
 # --- static chart images -------------------------------------------------------------------
 
 
-def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
-    """The chart's static SVGs (wide, narrow) drawn by the build; None when it drew none."""
+#: Rows of a chart in the language asked for, else in English (the source language, which
+#: every build writes): ordered so the asked-for language comes first.
+_IN_LANGUAGE = "lang IN (?, 'en') ORDER BY (lang = ?) DESC"
+
+
+def chart_svgs(db: Reader, chart_id: str, lang: str = "en") -> tuple[str, str] | None:
+    """The chart's static SVGs (wide, narrow) drawn by the build in `lang` (else English);
+    None when it drew none."""
     frame = db.frame(
-        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%'",
-        [chart_id],
-    )
+        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%' AND "
+        + _IN_LANGUAGE,
+        [chart_id, lang, lang],
+    ).drop_duplicates("kind")
     images = {
         str(k): bytes(v).decode("utf-8") for k, v in zip(frame["kind"], frame["image"], strict=True)
     }
@@ -845,19 +885,22 @@ def chart_svgs(db: Reader, chart_id: str) -> tuple[str, str] | None:
     return images["svg-wide"], images["svg-narrow"]
 
 
-def charts_drawn(db: Reader) -> list[str]:
-    """Ids of the charts the build drew both SVGs of (wide and narrow)."""
+def charts_drawn(db: Reader, lang: str = "en") -> list[str]:
+    """Ids of the charts the build drew both SVGs of (wide and narrow) in `lang`."""
     frame = db.frame(
         "SELECT chart_id FROM chart_images WHERE kind IN ('svg-wide', 'svg-narrow')"
-        " GROUP BY chart_id HAVING count(DISTINCT kind) = 2 ORDER BY chart_id"
+        " AND lang = ? GROUP BY chart_id HAVING count(DISTINCT kind) = 2 ORDER BY chart_id",
+        [lang],
     )
     return [str(c) for c in frame["chart_id"]]
 
 
-def chart_png(db: Reader, chart_id: str) -> bytes | None:
-    """The chart's report-ready PNG drawn by the build; None when it drew none."""
+def chart_png(db: Reader, chart_id: str, lang: str = "en") -> bytes | None:
+    """The chart's report-ready PNG drawn by the build in `lang` (else English); None when
+    it drew none."""
     frame = db.frame(
-        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png'", [chart_id]
+        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png' AND " + _IN_LANGUAGE,
+        [chart_id, lang, lang],
     )
     return None if frame.empty else bytes(frame.iloc[0, 0])
 
@@ -939,12 +982,13 @@ def content_fingerprint(db: Reader) -> str:
     return str(db.frame("SELECT fingerprint FROM content_fingerprint").iloc[0, 0])
 
 
-def chart_parts(db: Reader, chart_id: str) -> dict[str, str] | None:
-    """The chart's parts as the build stored them; None for an unknown chart."""
+def chart_parts(db: Reader, chart_id: str, lang: str = "en") -> dict[str, str] | None:
+    """The chart's parts as the build stored them in `lang` (else in English); None for an
+    unknown chart."""
     frame = db.frame(
-        "SELECT chart_id, title, takeaway, figure, evidence, sources FROM chart_parts"
-        " WHERE chart_id = ?",
-        [chart_id],
+        "SELECT chart_id, lang, title, takeaway, figure, evidence, sources FROM chart_parts"
+        " WHERE chart_id = ? AND " + _IN_LANGUAGE + " LIMIT 1",
+        [chart_id, lang, lang],
     )
     return None if frame.empty else {k: str(v) for k, v in frame.iloc[0].items()}
 
@@ -965,16 +1009,32 @@ def chart_keys(db: Reader) -> dict[str, tuple[str, str]]:
     }
 
 
-def chart_titles(db: Reader) -> dict[str, str]:
-    """Every chart the build stored, id -> title, in the catalogue's order."""
-    frame = db.frame("SELECT chart_id, title FROM chart_parts ORDER BY ordinal")
+def chart_languages(db: Reader) -> list[str]:
+    """The languages the build stored charts in, English first."""
+    frame = db.frame("SELECT DISTINCT lang FROM chart_parts ORDER BY (lang = 'en') DESC, lang")
+    return [str(x) for x in frame["lang"]]
+
+
+def chart_titles(db: Reader, lang: str = "en") -> dict[str, str]:
+    """Every chart the build stored, id -> title in `lang` (else English), in the
+    catalogue's order."""
+    frame = db.frame(
+        "SELECT chart_id, first(title ORDER BY (lang = ?) DESC) AS title, min(ordinal) AS o"
+        " FROM chart_parts WHERE lang IN (?, 'en') GROUP BY chart_id ORDER BY o, chart_id",
+        [lang, lang],
+    )
     return dict(zip(frame["chart_id"], frame["title"], strict=True))
 
 
-def trends_sections(db: Reader) -> pd.DataFrame:
-    """The Trends page's sections as the build stored them, in page order (chart_ids is a
-    JSON list)."""
-    return db.frame("SELECT section_id, label, chart_ids FROM trends_sections ORDER BY ordinal")
+def trends_sections(db: Reader, lang: str = "en") -> pd.DataFrame:
+    """The Trends page's sections as the build stored them, named in `lang` (else English),
+    in page order (chart_ids is a JSON list)."""
+    return db.frame(
+        "SELECT section_id, first(label ORDER BY (lang = ?) DESC) AS label,"
+        " first(chart_ids ORDER BY (lang = ?) DESC) AS chart_ids, min(ordinal) AS o"
+        " FROM trends_sections WHERE lang IN (?, 'en') GROUP BY section_id ORDER BY o",
+        [lang, lang, lang],
+    ).drop(columns="o")
 
 
 def readable_checks(db: Reader, lang: str = "en") -> pd.DataFrame:

@@ -362,7 +362,8 @@ def fold_khmer_rows(con: duckdb.DuckDBPyConnection) -> None:
 #: The rows of the indicator_rows table (data_model.tables.INDICATOR_ROWS), from the data
 #: tables, written by the build.
 INDICATOR_ROWS_SELECT = """
-    SELECT i.indicator_id, i.metric_id, m.label AS metric_label, m.category,
+    SELECT i.indicator_id, i.metric_id, m.label AS metric_label,
+           m.label_km AS metric_label_km, m.category,
            c.label AS category_label,
            i.value, i.value_to, i.qualifier, i.value_low, i.value_high, i.unit,
            u.label AS unit_label,
@@ -428,8 +429,8 @@ def carry_chart_images(db_path: Path, previous: Path) -> int:
                 """
                 INSERT INTO chart_images
                 SELECT i.* FROM previous.chart_images i
-                JOIN previous.chart_parts o USING (chart_id)
-                JOIN main.chart_parts n USING (chart_id)
+                JOIN previous.chart_parts o USING (chart_id, lang)
+                JOIN main.chart_parts n USING (chart_id, lang)
                 WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
                   AND o.sources = n.sources
                 """

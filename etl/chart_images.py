@@ -36,15 +36,19 @@ PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"
 
 
 def drawings(
-    charts: list[Chart], public_url: str | None, data_date: str | None = None
+    charts: list[Chart], public_url: str | None, data_date: object = None
 ) -> list[tuple[str, str, Drawing]]:
     """Every image the build draws for these charts: (chart id, kind, drawing), kind being
-    'svg-wide', 'svg-narrow' or 'png' (the print PNG names the data's date)."""
+    'svg-wide', 'svg-narrow' or 'png' (the print PNG names the data's date, written in the
+    chart's language when given as a date)."""
     out = []
     for chart in charts:
+        when = data_date if isinstance(data_date, str) or data_date is None else None
+        if when is None and data_date is not None:
+            when = date_text(data_date, lang=chart.lang)
         out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
         out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
-        out.append((chart.chart_id, "png", png_drawing(chart, public_url, data_date)))
+        out.append((chart.chart_id, "png", png_drawing(chart, public_url, when)))
     return out
 
 
@@ -62,12 +66,12 @@ def _earlier_images(previous: Path | None) -> dict[str, bytes]:
         return {}
 
 
-def _data_date(db_path: Path) -> str | None:
+def _data_date(db_path: Path) -> object:
     """The date of the data, for the print PNG: the latest article's (the same from build to
     build until an article is added, so unchanged charts keep their images)."""
     with Reader(db_path) as reader:
         latest = queries.sources(reader)["published_on"].max()
-    return date_text(latest) if pd.notna(latest) else None
+    return latest if pd.notna(latest) else None
 
 
 def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) -> str:
@@ -85,14 +89,16 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     missing = [fp for fp in fingerprints if fp not in earlier]
     if missing and (problem := png_problem()):
         return f"static charts not drawn ({problem}); pages will show interactive charts"
-    rows: list[tuple[str, str, str, bytes]] = []
+    rows: list[tuple[str, str, str, str, bytes]] = []
+    # Three images per chart, in the order drawings() lists them: each takes its chart's lang.
+    langs = [chart.lang for chart in charts for _ in range(3)]
     try:
-        for (chart_id, kind, drawing), fp in zip(planned, fingerprints, strict=True):
+        for (chart_id, kind, drawing), fp, lang in zip(planned, fingerprints, langs, strict=True):
             image = earlier.get(fp)
             if image is None:
                 image = drawing.draw()
                 earlier[fp] = image
-            rows.append((chart_id, kind, fp, image))
+            rows.append((chart_id, lang, kind, fp, image))
     except PngUnavailable as exc:
         return f"static charts not drawn ({exc}); pages will show interactive charts"
     finally:
@@ -100,7 +106,8 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
     drawn = len(set(missing))
     return (
-        f"drew {len({c for c, _, _ in planned})} charts as static images ({drawn} of {len(rows)} "
+        f"drew {len({c.chart_id for c in charts})} charts in {len({c.lang for c in charts})} "
+        f"languages as static images ({drawn} of {len(rows)} "
         f"images new) in {time.perf_counter() - started:.1f}s"
     )
 
@@ -120,9 +127,15 @@ def draw_later(db_path: Path) -> str:
     then draws). Only the swap waits for the build lock, so a Save never waits for drawing."""
     stamp = file_stamp(db_path)
     with Reader(db_path) as reader:
-        ids = list(queries.chart_titles(reader))
-        charts = [StoredChart.from_row(queries.chart_parts(reader, i) or {}) for i in ids]
-        if set(queries.charts_drawn(reader)) >= set(ids):
+        charts = [
+            StoredChart.from_row(queries.chart_parts(reader, i, lang) or {})
+            for lang in queries.chart_languages(reader)
+            for i in queries.chart_titles(reader, lang)
+        ]
+        if all(
+            set(queries.charts_drawn(reader, lang)) >= set(queries.chart_titles(reader, lang))
+            for lang in queries.chart_languages(reader)
+        ):
             return "every chart already has its static images"
     fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".images", dir=db_path.parent)
     os.close(fd)

@@ -1,6 +1,12 @@
 """Build step 'charts': make every chart and the Trends sections from the new file and store
 them (figure JSON, title, takeaway, evidence, sources), so no server rebuilds a chart or the
-catalogue; a chart whose input is unchanged since the file being replaced is copied from it."""
+catalogue; a chart whose input is unchanged since the file being replaced is copied from it.
+
+Each chart is made once per language (data_model.i18n.LANGUAGES) and stored as one row per
+chart and language (chart_parts.lang), its words from the catalogue and label_km (charts.words
+says why at build time): a page with ?lang=km reads the Khmer row, never a translation made
+while it waits. A chart's input key covers all its languages: they are made, or copied,
+together."""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ import pandas as pd
 from charts.catalogue import Catalogue, ChartSpec, Frames, catalogue
 from charts.frames import ReaderFrames
 from charts.model import Chart
+from data_model.i18n import LANGUAGES
 from data_model.tables import CHART_KEYS, CHART_PARTS, TRENDS_SECTIONS
 from database import queries
 from database.connection import Reader
@@ -32,6 +39,7 @@ def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.Data
         [
             (
                 c.chart_id,
+                c.lang,
                 ordinal,
                 c.title,
                 c.takeaway,
@@ -46,10 +54,18 @@ def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.Data
 
 
 def section_rows(made: Catalogue) -> pd.DataFrame:
-    """The trends_sections rows of the catalogue."""
+    """The trends_sections rows of the catalogue, one per section and language (its name in
+    that language, the English one where it has none)."""
     return pd.DataFrame(
         [
-            (s.section_id, s.label, ordinal, json.dumps(list(s.chart_ids)))
+            (
+                s.section_id,
+                lang,
+                s.labels.get(lang, s.label),
+                ordinal,
+                json.dumps(list(s.chart_ids)),
+            )
+            for lang in LANGUAGES
             for ordinal, s in enumerate(made.sections.values())
         ],
         columns=TRENDS_SECTIONS.column_names,
@@ -157,6 +173,8 @@ class MadeCharts:
     keys: dict[str, tuple[str, str]]
     carried: list[str] = field(default_factory=list)
     previous: Path | None = None
+    #: The languages each chart is made in (a row per chart and language).
+    languages: tuple[str, ...] = LANGUAGES
 
 
 def _earlier_keys(previous: Path | None) -> dict[str, tuple[str, str]]:
@@ -182,7 +200,11 @@ def _unchanged(code: str, spec: ChartSpec, reads: _Reads, kept: tuple[str, str])
 
 
 def make_charts(
-    db_path: Path, previous: Path | None = None, code: str = "", keep: bool = True
+    db_path: Path,
+    previous: Path | None = None,
+    code: str = "",
+    keep: bool = True,
+    languages: tuple[str, ...] = LANGUAGES,
 ) -> MadeCharts:
     """The catalogue of the database at db_path and its charts: each made from its tables,
     unless `previous` (the file being replaced) holds it made from the same input by the
@@ -193,7 +215,7 @@ def make_charts(
     with Reader(db_path) as reader:
         reads = _Reads(ReaderFrames(reader))
         made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
-        out = MadeCharts(made, [], [], {}, {}, previous=previous)
+        out = MadeCharts(made, [], [], {}, {}, previous=previous, languages=languages)
         for ordinal, (chart_id, spec) in enumerate(made.charts.items()):
             out.ordinals[chart_id] = ordinal
             kept = earlier.get(chart_id)
@@ -202,11 +224,12 @@ def make_charts(
                 out.keys[chart_id] = kept
                 continue
             reads.start()
-            chart = spec.build(reads)  # type: ignore[arg-type]
-            out.rows.extend(part_rows([chart], [ordinal]).itertuples(index=False, name=None))
-            if keep:
-                out.made.append(chart)
-            del chart
+            for lang in languages:  # the same reads: one key for every language
+                chart = spec.build(reads, lang)  # type: ignore[arg-type]
+                out.rows.extend(part_rows([chart], [ordinal]).itertuples(index=False, name=None))
+                if keep:
+                    out.made.append(chart)
+                del chart
             calls = list(reads.calls)
             out.keys[chart_id] = (input_key(code, spec, reads, calls), json.dumps(calls))
     return out
@@ -221,18 +244,20 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]
         )
         copied = carry_chart_parts(db_path, charts.previous, ordinals)
-        if copied != len(charts.carried):
-            raise RuntimeError(
-                f"{charts.previous}: {len(charts.carried) - copied} unchanged charts missing"
-            )
+        # Every language's row of each chart (the same code made them: the same languages).
+        wanted = len(charts.carried) * len(charts.languages)
+        if copied != wanted:
+            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
     keys = pd.DataFrame(
         [(c, key, calls) for c, (key, calls) in charts.keys.items()],
         columns=CHART_KEYS.column_names,
     )
     add_rows(db_path, CHART_KEYS, keys)
     add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
-    total = len(charts.rows) + len(charts.carried)
+    made = len({row[0] for row in charts.rows})
+    total = made + len(charts.carried)
     return (
-        f"stored {total} charts' figures and words: {len(charts.rows)} made, "
+        f"stored {total} charts' figures and words: {made} made, "
         f"{len(charts.carried)} unchanged and copied from the previous database"
+        f" (each in {len(charts.languages)} languages)"
     )

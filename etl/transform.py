@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import pandas as pd
@@ -93,7 +94,12 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
             | _span(loc.spans, "quote")
         )
     for loc in data.records["statements"]:
-        rows["statements"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+        said = loc.record.model_dump()
+        # One JSON cell (tables.STATEMENTS): a statement has a translation per language at most.
+        said["translations"] = (
+            json.dumps(said["translations"], ensure_ascii=False) if said["translations"] else None
+        )
+        rows["statements"].append(said | _span(loc.spans, "quote"))
     for loc in data.records["events"]:
         rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     for loc in data.records["policies"]:

@@ -14,6 +14,7 @@ from charts.catalogue import chart_url
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
 from charts.style import NARROW, PLOTLY_CONFIG, WIDE
+from data_model.i18n import translator
 from data_model.wording import PROJECT
 from database import queries
 from database.connection import Reader
@@ -23,13 +24,14 @@ from database.connection import Reader
 
 _PAGE = """\
 <!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222;
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Khmer OS System",
+       "Noto Sans Khmer", sans-serif; color: #222;
        margin: 0; padding: 1rem; }}
 main {{ max-width: 1100px; margin: 0 auto; }}
 h1 {{ font-size: 1.4rem; margin: 0 0 .4rem; }}
@@ -43,8 +45,7 @@ h1 {{ font-size: 1.4rem; margin: 0 0 .4rem; }}
 <p class="takeaway">{takeaway}</p>
 {figure}
 <p class="source">{source_line}</p>
-<p class="more"><a href="{url}">See this chart, the words behind each figure and the articles on
-the {project}</a>.</p>
+<p class="more"><a href="{url}">{more}</a>.</p>
 </main>
 </body>
 </html>
@@ -94,13 +95,20 @@ def figure_html(chart: ShownChart) -> str:
 def chart_html(chart: ShownChart, dashboard_url: str) -> str:
     """One HTML file with plotly.js inlined: title, takeaway, figure, source line, link back."""
     figure = figure_html(chart)
+    t = translator(chart.lang)
     return _PAGE.format(
         title=html.escape(chart.title, quote=False),
         takeaway=html.escape(chart.takeaway, quote=False),
         figure=figure,
         source_line=html.escape(chart.source_line, quote=False),
-        url=html.escape(chart_url(dashboard_url, chart.chart_id), quote=True),
-        project=html.escape(PROJECT, quote=False),
+        url=html.escape(chart_url(dashboard_url, chart.chart_id, chart.lang), quote=True),
+        lang=chart.lang,
+        more=html.escape(
+            t.gettext(
+                "See this chart, the words behind each figure and the articles on the {project}"
+            ).format(project=t.gettext(PROJECT)),
+            quote=False,
+        ),
     )
 
 

@@ -31,10 +31,12 @@ def page_permalink(href: str) -> str:
     return f"{base_url() or FALLBACK_URL}/{href}"
 
 
-def chart_image_url(chart_id: str, suffix: str) -> str:
-    """The chart file's address (api.routes) for this build: /charts/{id}.svg?v=<build>."""
+def chart_image_url(chart_id: str, suffix: str, lang: str = "en") -> str:
+    """The chart file's address (api.routes) for this build: /charts/{id}.svg?v=<build>,
+    with &lang=km for the Khmer drawing."""
+    tail = "" if lang == "en" else f"&lang={lang}"
     return html.escape(
-        f"{base_url()}/charts/{quote_plus(chart_id)}{suffix}?v={cached.build_version()}"
+        f"{base_url()}/charts/{quote_plus(chart_id)}{suffix}?v={cached.build_version()}{tail}"
     )
 
 

@@ -106,9 +106,14 @@ _PICKERS: dict[str, tuple[Callable[[Reader], pd.DataFrame], str, str]] = {
 }
 
 
-def _picker_labels(db: Reader, table: str) -> dict[str, str]:
+def _picker_labels(db: Reader, table: str, lang: str = "en") -> dict[str, str]:
     query, key, label = _PICKERS[table]
-    return texts.labels(query(db), key, label)
+    frame = query(db)
+    if f"{label}_km" in frame.columns:  # an actor by its Khmer name (name_km) in Khmer
+        frame = frame.assign(
+            **{label: [texts.shown_name(r, label, lang) for r in frame.itertuples()]}
+        )
+    return texts.labels(frame, key, label)
 
 
 sources = _cached(queries.sources)
@@ -151,54 +156,57 @@ def data_package(dashboard_url: str | None = None) -> bytes:
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _chart(chart_id: str, version: Version) -> ShownChart | None:
-    # A resource, not data: shared, not copied. Read back as the build stored it (a query
-    # and a JSON parse).
-    parts = queries.chart_parts(_reader(version), chart_id)
+def _chart(chart_id: str, lang: str, version: Version) -> ShownChart | None:
+    # A resource, not data: shared, not copied. Read back as the build stored it, in the
+    # reader's language (a query and a JSON parse).
+    parts = queries.chart_parts(_reader(version), chart_id, lang)
     return None if parts is None else StoredChart.from_row(parts)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _trends_sections(key: str, _version: Version) -> tuple[TrendsSection, ...]:
-    rows = queries.trends_sections(_reader(_version))
+def _trends_sections(key: str, lang: str, _version: Version) -> tuple[TrendsSection, ...]:
+    rows = queries.trends_sections(_reader(_version), lang)
     return tuple(
         TrendsSection(str(r.section_id), str(r.label), tuple(json.loads(r.chart_ids)))
         for r in rows.itertuples()
     )
 
 
-def trends_sections() -> list[TrendsSection]:
-    """The Trends sections and the charts each shows, as the build stored them."""
-    return list(_trends_sections(content_key(), current_version()))
+def trends_sections(lang: str = "en") -> list[TrendsSection]:
+    """The Trends sections and the charts each shows, as the build stored them, named in
+    `lang`."""
+    return list(_trends_sections(content_key(), lang, current_version()))
 
 
 #: Every chart the build stored, id -> title, in the catalogue's order.
 chart_titles = _cached(queries.chart_titles)
 
 
-def chart(chart_id: str) -> ShownChart | None:
-    """The chart with this id (None for an unknown id), as the build made it."""
-    return _chart(chart_id, current_version())
+def chart(chart_id: str, lang: str = "en") -> ShownChart | None:
+    """The chart with this id (None for an unknown id), as the build made it in `lang`."""
+    return _chart(chart_id, lang, current_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _fitted_figure(chart_id: str, size: tuple[int, int], version: Version) -> go.Figure | None:
-    drawn = _chart(chart_id, version)
+def _fitted_figure(
+    chart_id: str, size: tuple[int, int], lang: str, version: Version
+) -> go.Figure | None:
+    drawn = _chart(chart_id, lang, version)
     if drawn is None:
         return None
     figure = fitted(drawn.figure, *size)
     return figure.update_layout(height=size[1])
 
 
-def fitted_figure(chart_id: str, size: tuple[int, int]) -> go.Figure | None:
+def fitted_figure(chart_id: str, size: tuple[int, int], lang: str = "en") -> go.Figure | None:
     """The chart's interactive figure with its labels thinned for a width x height drawing
-    (charts.legible), made once per database version."""
-    return _fitted_figure(chart_id, size, current_version())
+    (charts.legible), made once per database version and language."""
+    return _fitted_figure(chart_id, size, lang, current_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _evidence_text(chart_id: str, key: str, lang: str, _version: Version) -> str:
-    chart = _chart(chart_id, _version)
+    chart = _chart(chart_id, lang, _version)
     return figure_texts.evidence_markdown(chart.evidence, lang) if chart else ""
 
 
@@ -212,7 +220,7 @@ def evidence_text(chart_id: str, lang: str = "en") -> str:
 def _chart_citations(
     chart_id: str, key: str, lang: str, permalink: str, data_version: str | None, _version: Version
 ) -> tuple[tuple[str, str], ...]:
-    chart = _chart(chart_id, _version)
+    chart = _chart(chart_id, lang, _version)
     if chart is None:
         return ()
     return tuple(figure_texts.evidence_citations(chart.evidence, permalink, data_version, lang))

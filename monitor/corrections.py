@@ -7,14 +7,15 @@ from typing import Any
 
 import pandas as pd
 
+from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import date_text
 
 #: How each action reads on the page.
 ACTIONS = {
-    "withdrawn": "Withdrawn (no longer in the data; listed here so it is never silently gone)",
-    "changed": "Changed",
-    "added": "Added by a correction",
+    "withdrawn": N_("Withdrawn (no longer in the data; listed here so it is never silently gone)"),
+    "changed": N_("Changed"),
+    "added": N_("Added by a correction"),
 }
 
 
@@ -22,36 +23,48 @@ def _text(value: Any) -> str | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def correction_markdown(r: Any) -> str:
-    """One correction: when, which record, what happened to it, before and after, why."""
-    when = date_text(pd.Timestamp(r.corrected_on).date(), "day")
+def correction_markdown(r: Any, lang: str = "en") -> str:
+    """One correction: when, which record, what happened to it, before and after, why (the
+    values and the reason are the record's and the curator's words, as logged)."""
+    t = translator(lang)
+    when = date_text(pd.Timestamp(r.corrected_on).date(), "day", lang)
     field = _text(r.field)
     head = f"**{md(when)}** · {md(str(r.record_kind))} `{md(str(r.record_id))}`" + (
-        f", field {md(field)}" if field else ""
+        t.gettext(", field {field}").format(field=md(field)) if field else ""
     )
-    lines = [head, f"**{ACTIONS.get(str(r.action), md(str(r.action)))}**"]
-    for label, value in (("Before", _text(r.old_value)), ("After", _text(r.new_value))):
+    action = str(r.action)
+    lines = [head, f"**{t.gettext(ACTIONS[action]) if action in ACTIONS else md(action)}**"]
+    for label, value in (
+        (N_("Before: {value}"), _text(r.old_value)),
+        (N_("After: {value}"), _text(r.new_value)),
+    ):
         if value is not None:
-            lines.append(f"{label}: {md(value)}")
-    lines.append(f"Why: {md(str(r.reason))}")
-    who = f"By {md(str(r.corrected_by))}"
+            lines.append(t.gettext(label).format(value=md(value)))
+    lines.append(t.gettext("Why: {reason}").format(reason=md(str(r.reason))))
+    who = t.gettext("By {curator}").format(curator=md(str(r.corrected_by)))
     item = _text(r.review_item)
     lines.append(
         who
-        + (f" · answers {md(item)}" if item else "")
-        + f" · data version {md(str(r.data_version))}"
+        + (" · " + t.gettext("answers {item}").format(item=md(item)) if item else "")
+        + " · "
+        + t.gettext("data version {version}").format(version=md(str(r.data_version)))
     )
     return "  \n".join(lines)
 
 
-def summary_line(log: pd.DataFrame) -> str:
+def summary_line(log: pd.DataFrame, lang: str = "en") -> str:
     """How many corrections, and how many of them withdrew a record."""
+    t = translator(lang)
     withdrawn = int((log["action"] == "withdrawn").sum())
-    return f"{len(log)} corrections, {withdrawn} of them withdrawn records."
+    return t.ngettext(
+        "{count} correction, {withdrawn} of them withdrawn records.",
+        "{count} corrections, {withdrawn} of them withdrawn records.",
+        len(log),
+    ).format(count=t.digits(str(len(log))), withdrawn=t.digits(str(withdrawn)))
 
 
-def corrections_markdown(log: pd.DataFrame) -> str:
+def corrections_markdown(log: pd.DataFrame, lang: str = "en") -> str:
     """Every correction of the log, in the order given (newest first)."""
     if log.empty:
-        return "No record has been corrected yet."
-    return "\n\n---\n\n".join(correction_markdown(r) for r in log.itertuples())
+        return translator(lang).gettext("No record has been corrected yet.")
+    return "\n\n---\n\n".join(correction_markdown(r, lang) for r in log.itertuples())

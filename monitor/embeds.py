@@ -75,10 +75,10 @@ def chart_gallery(titles: dict[str, str], chosen: str = "", lang: str = "en") ->
     t = translator(lang)
     tail = "" if lang == "en" else f"&amp;lang={lang}"
     items = []
-    drawn = cached.charts_drawn()
+    drawn = cached.charts_drawn(lang)
     for chart_id, title in titles.items():
         preview = (
-            f'<img alt="" loading="lazy" src="{chart_image_url(chart_id, ".narrow.svg")}">'
+            f'<img alt="" loading="lazy" src="{chart_image_url(chart_id, ".narrow.svg", lang)}">'
             if chart_id in drawn
             else ""
         )
@@ -86,7 +86,7 @@ def chart_gallery(titles: dict[str, str], chosen: str = "", lang: str = "en") ->
             f'<a href="share?chart={quote_plus(chart_id)}{tail}#share-panel"'
             + (' aria-current="page"' if chart_id == chosen else "")
             + f">{preview}"
-            f'<span lang="en">{html.escape(title)}</span></a>'
+            f'<span lang="{lang}">{html.escape(title)}</span></a>'
         )
     return _GALLERY.format(
         items="".join(items),

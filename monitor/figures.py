@@ -81,7 +81,7 @@ def chart_or_notice(chart_id: str, t: Translator | None = None) -> ShownChart | 
     """The chart, or None with a note in its place when the data cannot be drawn: a
     reader sees what is missing, never a traceback (the details go to the server log)."""
     try:
-        return cached.chart(chart_id)
+        return cached.chart(chart_id, (t or translator()).lang)
     except Exception:  # any fault in one chart must not take the page down with it
         logging.getLogger(__name__).exception("chart %s cannot be drawn", chart_id)
         st.warning(
@@ -119,15 +119,15 @@ def chart_block(
             t.gettext("No figure with a number to draw yet: the line above says what is reported."),
             icon=":material/info:",
         )
-    elif not interactive and chart.chart_id in cached.charts_drawn():
+    elif not interactive and chart.chart_id in cached.charts_drawn(t.lang):
         label = html_text(f"{chart.title}. {chart.takeaway}", isolate=False)
-        wide, narrow = (chart_image_url(chart.chart_id, s) for s in (".svg", ".narrow.svg"))
+        wide, narrow = (chart_image_url(chart.chart_id, s, t.lang) for s in (".svg", ".narrow.svg"))
         # Width and height reserve each image's place before it arrives, so the charts below
         # do not move while a chart link scrolls to one of them.
         sizes = {"ww": WIDE[0], "wh": WIDE[1], "nw": NARROW[0], "nh": NARROW[1]}
         st.html(_STATIC_CHART.format(label=label, wide=wide, narrow=narrow, **sizes))
     else:
-        interactive_figures(chart, key)
+        interactive_figures(chart, key, t.lang)
     st.caption(md(chart.source_line))
     if gaps := cached.phase_gaps(chart.chart_id, t.lang):
         # Said beside the chart: a marker drawn across a phase is not a figure for it.
@@ -145,12 +145,12 @@ _INTERACTIVE_CSS = """<style>
 </style>"""
 
 
-def interactive_figures(chart: ShownChart, key: str) -> None:
+def interactive_figures(chart: ShownChart, key: str, lang: str = "en") -> None:
     """The interactive chart twice, fitted for a laptop and for a phone, one shown by width:
     plotly draws its labels at a fixed size and never moves them, so a figure laid out for
     a laptop prints labels over each other on a phone. Only the script is shared."""
     for variant, size in (("wide", WIDE), ("narrow", INTERACTIVE_NARROW)):
-        figure = cached.fitted_figure(chart.chart_id, size) or chart.figure
+        figure = cached.fitted_figure(chart.chart_id, size, lang) or chart.figure
         with st.container(key=f"{key}-{variant}"):
             st.plotly_chart(figure, key=f"{key}-plot-{variant}", config=PLOTLY_CONFIG)
     st.html(_INTERACTIVE_CSS.format(key=key))
@@ -161,7 +161,8 @@ def trends_section_in_address() -> TrendsSection | None:
     a link by the section's name or an earlier section's id is followed and the address
     rewritten to the id, so what readers copy from now on is stable. None: no section."""
     requested = st.query_params.get("section")
-    section = pick_section(cached.trends_sections(), requested, st.query_params.get("chart"))
+    lang = language.current().lang
+    section = pick_section(cached.trends_sections(lang), requested, st.query_params.get("chart"))
     if section is not None and requested is not None and requested != section.section_id:
         st.query_params["section"] = section.section_id
     return section
@@ -201,7 +202,7 @@ _SCROLL_TO = """<script>
 
 def scroll_to_chart(chart_id: str | None) -> None:
     """Land a chart link (?chart=<id>) on that chart's heading, at the top of the window."""
-    if chart_id and chart_id in cached.chart_titles():
+    if chart_id and chart_id in cached.chart_titles(language.current().lang):
         st.html(_SCROLL_TO.format(chart_id=json.dumps(chart_id)), unsafe_allow_javascript=True)
 
 

@@ -218,10 +218,16 @@ def url_choice(param: str, choices: list[str]) -> str:
     return requested if requested in choices else choices[0]
 
 
-def facet_counts(slots: dict[str, DeltaGenerator], facets: pd.DataFrame, t: Translator) -> None:
-    """Under each picker, how many statements each value has under the other filters."""
+def facet_counts(
+    slots: dict[str, DeltaGenerator],
+    facets: pd.DataFrame,
+    t: Translator,
+    speakers: dict[str, str] | None = None,
+) -> None:
+    """Under each picker, how many statements each value has under the other filters
+    (speakers: the names the speaker picker shows, by actor id)."""
     for facet, slot in slots.items():
-        counts = finding.facet_counts(facets, facet, t.lang)
+        counts = finding.facet_counts(facets, facet, t.lang, speakers if facet == "actor" else None)
         slot.caption(counts or t.gettext("No statement under the other filters."))
 
 

@@ -193,13 +193,16 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
     )
 
 
-def facet_counts(facets: pd.DataFrame, facet: str, lang: str = "en") -> str:
+def facet_counts(
+    facets: pd.DataFrame, facet: str, lang: str = "en", names: dict[str, str] | None = None
+) -> str:
     """'Human Rights Watch 7 · Licadho 2 · and 3 more': the values with statements under
-    every other filter, most first; empty when none has any."""
+    every other filter, most first, each by its name in `names` where given (a speaker's
+    Khmer name), a year in the language's digits; empty when none has any."""
     # Plain rows, not boolean masks: a page run asks this of every facet, and pandas
     # filtering cost more than the query behind it.
     rows = [
-        (label, int(n))
+        ((names or {}).get(str(value), label), int(n))
         for kind, value, label, n in zip(
             *(facets[c].tolist() for c in ("facet", "value", "label", "n")), strict=True
         )
@@ -209,7 +212,8 @@ def facet_counts(facets: pd.DataFrame, facet: str, lang: str = "en") -> str:
         return ""
     t = translator(lang)
     shown = [
-        f"{md(texts.words(str(label), lang))} **{t.number_text(f'{n:,}')}**"
+        f"{md(t.digits(str(label)) if facet == 'year' else texts.words(str(label), lang))} "
+        f"**{t.number_text(f'{n:,}')}**"
         for label, n in rows[:FACET_SHOWN]
     ]
     more = len(rows) - FACET_SHOWN
@@ -293,12 +297,14 @@ def citation_text(row: Any, permalink: str, lang: str = "en", version: str | Non
     """The statement as a reader pastes it into a report (exports.citations): the words as
     stored, signed only by whoever spoke them, the speaker with the role the article gave,
     the article, its address, the data version and the permalink."""
-    relayer = row.relayed_by_name if isinstance(row.relayed_by_name, str) else None
+    # Names as the page's language shows them (name_km in Khmer), never blank.
+    relayer = texts.shown_name(row, "relayed_by_name", lang)
+    speaker = texts.shown_name(row, "actor_name", lang)
     claim = citations.statement_claim(
         row.quote,
         row.kind,
-        texts.speaker_text(row.actor_name, row.actor_role, row.organisation),
-        row.actor_name,
+        texts.speaker_text(speaker, row.actor_role, row.organisation),
+        speaker,
         relayer or None,
         lang,
     )
@@ -315,7 +321,7 @@ def proposal_citation_text(
     claim = citations.proposal_claim(
         t.pick(p.name, getattr(p, "label_km", None)),
         texts.words(p.status, lang),
-        texts.speaker_text(p.proposed_by_name, p.proposed_by_role, None),
+        texts.speaker_text(texts.shown_name(p, "proposed_by_name", lang), p.proposed_by_role, None),
         date_text(p.proposed_on, p.proposed_on_precision, lang),
         p.quote,
         lang,
@@ -343,11 +349,15 @@ def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
             positions=plural(int(overview["n_positions"]), "named position", lang),
             actors=plural(int(overview["n_actors"]), "actor", lang),
         ),
-        bold(t.gettext("Latest:")) + f" {md(overview['latest_name'])}, "
+        bold(t.gettext("Latest:"))
+        + f" {md(t.pick(overview['latest_name'], overview.get('latest_name_km')))}, "
         f"{md(date_text(overview['latest_on'], overview['latest_precision'], lang))}",
     ]
     names = overview["discussed_names"]
     if names is not None and len(names):
+        khmer = overview.get("discussed_names_km")
+        khmer = list(khmer) if khmer is not None else [None] * len(names)
+        names = [t.pick(n, k) for n, k in zip(names, khmer, strict=True)]
         lines[-1] += (
             " · "
             + bold(t.gettext("Most discussed:"))
@@ -364,6 +374,14 @@ def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
     return "  \n".join(lines)
 
 
+def _names(page: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """A column of names for or against, as Khmer pages show them (`<column>_km`), '—'
+    where there is none."""
+    if lang != "en" and f"{column}_km" in page.columns:
+        return page[f"{column}_km"].fillna("—")
+    return page[column].fillna("—")
+
+
 def stand_table(page: pd.DataFrame, lang: str = "en") -> str:
     """Who stands where on the proposals of one page, as a light table."""
     t = translator(lang)
@@ -374,9 +392,9 @@ def stand_table(page: pd.DataFrame, lang: str = "en") -> str:
         {
             t.gettext("Proposal"): names,
             t.gettext("Status"): page["status"].map(lambda s: texts.words(s, lang)),
-            t.gettext("For"): page["for_names"].fillna("—"),
-            t.gettext("Against"): page["against_names"].fillna("—"),
-            t.gettext("Mixed"): page["mixed_names"].fillna("—"),
+            t.gettext("For"): _names(page, "for_names", lang),
+            t.gettext("Against"): _names(page, "against_names", lang),
+            t.gettext("Mixed"): _names(page, "mixed_names", lang),
         }
     )
     return texts.markdown_table(frame, lang)
@@ -419,7 +437,9 @@ def positions_words(positions: pd.DataFrame, lang: str = "en") -> str:
             continue
         parts.append(bold(t.gettext(heading)))
         for pos in group.itertuples():
-            who = texts.speaker_text(pos.actor_name, pos.actor_role, pos.organisation)
+            who = texts.speaker_text(
+                texts.shown_name(pos, "actor_name", t.lang), pos.actor_role, pos.organisation
+            )
             where = ", " + t.gettext("in {article}").format(
                 article=f"[{md(pos.source_label)}]({texts.source_href(pos.source_id, lang)})"
             )

@@ -6,32 +6,49 @@ from __future__ import annotations
 import streamlit as st
 
 from data_model.citation import data_citation
+from data_model.i18n import Translator, translator
 from data_model.licence import CODE_LICENCE, DATA_LICENCE_NAME, DATA_LICENCE_URL
-from monitor import addresses, cached
+from monitor import addresses, cached, language
 
 
-def footer_lines(info: dict[str, str], url: str | None) -> tuple[str, str, str]:
-    """The footer's facts line, links line and the citation to copy."""
+def footer_lines(
+    info: dict[str, str], url: str | None, t: Translator | None = None
+) -> tuple[str, str, str]:
+    """The footer's facts line, links line and the citation to copy, in the reader's
+    language (the citation is the data set's own title and stays as it is cited)."""
+    t = t or translator()
     version = info.get("data_version")
     built = info.get("built_at", "")[:10] or None
-    facts = (
-        f"Data version **{version or 'not recorded'}** · built {built or 'at an unknown date'}"
-        f" · data under [{DATA_LICENCE_NAME}]({DATA_LICENCE_URL}) (the quoted words remain "
-        f"their publishers') · code under {CODE_LICENCE}"
+    facts = t.gettext(
+        "Data version **{version}** · built {built} · data under [{licence}]({licence_url}) "
+        "(the quoted words remain their publishers') · code under {code_licence}"
+    ).format(
+        version=version or t.gettext("not recorded"),
+        built=t.date(built) if built else t.gettext("at an unknown date"),
+        licence=DATA_LICENCE_NAME,
+        licence_url=DATA_LICENCE_URL,
+        code_licence=CODE_LICENCE,
     )
-    links = (
-        "[Feed of changes](/feed.atom) · "
-        "[What changed since the previous version](/api/v1/changes.json) · "
-        "[Corrections log](corrections) · [Methodology](methodology)"
+    # The dashboard's own pages keep the reader's language; the feed and the JSON do not
+    # speak one.
+    here = language.suffix(t, "?")
+    links = " · ".join(
+        [
+            f"[{t.gettext('Feed of changes')}](/feed.atom)",
+            f"[{t.gettext('What changed since the previous version')}](/api/v1/changes.json)",
+            f"[{t.gettext('Corrections log')}](corrections{here})",
+            f"[{t.gettext('Methodology')}](methodology{here})",
+        ]
     )
     return facts, links, data_citation(version, built, url)
 
 
 def draw() -> None:
     """The footer, below whichever page ran."""
-    facts, links, citation = footer_lines(cached.build_info(), addresses.base_url() or None)
+    t = language.current()
+    facts, links, citation = footer_lines(cached.build_info(), addresses.base_url() or None, t)
     st.divider()
     st.caption(facts)
-    st.caption("How to cite the data set (copy with the button at the right):")
+    st.caption(t.gettext("How to cite the data set (copy with the button at the right):"))
     st.code(citation, language=None, wrap_lines=True)
     st.caption(links)

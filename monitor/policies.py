@@ -23,6 +23,11 @@ def cite_proposal(p: Any, t: Translator) -> None:
     st.code(text, language=None, wrap_lines=True)
 
 
+def _relayed(t: Translator) -> str:
+    """How a position passed on by someone reads in the names for and against."""
+    return t.gettext("according to {name}")
+
+
 def proposal_page(
     categories: list[str], statuses: list[str], n_rows: int, t: Translator
 ) -> pd.DataFrame:
@@ -30,7 +35,9 @@ def proposal_page(
     size = finding.PROPOSALS_PER_PAGE
     page = page_number(n_rows, size, "page", (tuple(categories), tuple(statuses)), "policies")
     st.caption(page_range(page, size, n_rows, "Proposals", t.lang))
-    return cached.policy_summaries(page, size, categories=categories, statuses=statuses)
+    return cached.policy_summaries(
+        page, size, categories=categories, statuses=statuses, relayed=_relayed(t)
+    )
 
 
 def stance_matrix(proposals: pd.DataFrame, t: Translator) -> None:
@@ -77,7 +84,7 @@ def positions(p: Any, t: Translator, *, expanded: bool, with_citation: bool = Fa
 def proposal_alone(policy_id: str, t: Translator) -> None:
     """One proposal (its permalink) with everyone's position on it, and the way back."""
     back_to_all(t.gettext("All proposals"), "policy")
-    rows = cached.policy_summaries(policy_ids=[policy_id])
+    rows = cached.policy_summaries(policy_ids=[policy_id], relayed=_relayed(t))
     if rows.empty:
         st.info(
             t.gettext("No proposal has the id “{id}”: it may have been renamed.").format(

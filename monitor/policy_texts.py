@@ -9,7 +9,7 @@ import pandas as pd
 from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import date_text
-from monitor.texts import attributed_words, blockquote, speaker_text, words
+from monitor.texts import attributed_words, blockquote, shown_name, speaker_text, words
 
 POSITION_WORDS = {"supports": N_("for"), "opposes": N_("against"), "mixed": N_("mixed")}
 
@@ -27,8 +27,15 @@ def positions_markdown(positions: pd.DataFrame, lang: str = "en", empty: str = "
             + "_"
         )
     return "\n\n".join(
-        f"**{md(p.actor_name)}** {t.gettext(POSITION_WORDS[p.position])} · {md(p.policy_name)}\n\n"
-        + attributed_words(p.quote, p.kind, p.actor_name, p.relayed_by_name, lang=lang)
+        f"**{md(shown_name(p, 'actor_name', lang))}** {t.gettext(POSITION_WORDS[p.position])} · "
+        f"{md(shown_name(p, 'policy_name', lang))}\n\n"
+        + attributed_words(
+            p.quote,
+            p.kind,
+            shown_name(p, "actor_name", lang),
+            shown_name(p, "relayed_by_name", lang) or None,
+            lang=lang,
+        )
         for p in positions.itertuples()
     )
 
@@ -38,7 +45,11 @@ def stance_matrix(positions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     t = translator(lang)
     if positions.empty:
         return pd.DataFrame()
-    words = positions.assign(word=positions["position"].map(lambda p: t.gettext(POSITION_WORDS[p])))
+    words = positions.assign(
+        word=positions["position"].map(lambda p: t.gettext(POSITION_WORDS[p])),
+        actor_name=[shown_name(p, "actor_name", lang) for p in positions.itertuples()],
+        policy_name=[shown_name(p, "policy_name", lang) for p in positions.itertuples()],
+    )
     matrix = words.pivot_table(
         index="actor_name",
         columns="policy_name",
@@ -58,7 +69,7 @@ def policy_markdown(p: Any, lang: str = "en") -> str:
     parts = [
         f"**{status}** {md(words(p.status, lang))} — {md(p.status_note)}  \n"
         f"**{area}** {md(words(p.category, lang))} · **{proposer}** "
-        f"{md(speaker_text(p.proposed_by_name, p.proposed_by_role, None))} · "
+        f"{md(speaker_text(shown_name(p, 'proposed_by_name', lang), p.proposed_by_role, None))} · "
         f"**{first}** {md(date_text(p.proposed_on, p.proposed_on_precision, lang))}",
         md(p.description),
         blockquote(p.quote)
@@ -77,7 +88,7 @@ def proposals_markdown(policies: pd.DataFrame, lang: str = "en") -> str:
             "Put forward by {name}; {supports} for, {opposes} against, {mixed} mixed among "
             "named actors."
         ).format(
-            name=md(r.proposed_by_name),
+            name=md(shown_name(r, "proposed_by_name", lang)),
             supports=t.digits(str(r.n_supports)),
             opposes=t.digits(str(r.n_opposes)),
             mixed=t.digits(str(r.n_mixed)),

@@ -24,7 +24,7 @@ def speaker_profile(actor_id: str, t: Translator) -> None:
     actors = cached.actors()
     profile = next(actors[actors["actor_id"] == actor_id].itertuples())
     with st.container(border=True):
-        st.subheader(md(profile.name))
+        st.subheader(md(texts.shown_name(profile, "name", t.lang)))
         st.markdown(texts.actor_profile_markdown(profile, t.lang))
         positions = cached.policy_positions(actor_ids=[actor_id])
         # Bounded like the lists: a much-quoted speaker's profile must not grow the page.

@@ -6,6 +6,7 @@ Long because it holds what every page shares; a feature's own words live apart
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 from urllib.parse import quote_plus
@@ -267,6 +268,15 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
     )
 
 
+def shown_name(row: Any, field: str, lang: str = "en") -> str:
+    """A name of the data as a page in `lang` shows it: in Khmer the row's `<field>_km` (an
+    actor's name as Khmer outlets print it, actors.yaml name_km; a proposal's label_km) where
+    there is one, else the English; never blank."""
+    english = getattr(row, field, None)
+    english = english if isinstance(english, str) else ""
+    return translator(lang).pick(english, getattr(row, f"{field}_km", None))
+
+
 def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
     """'Sar Kheng, Interior Minister (Ministry of Interior)'."""
     text = name
@@ -314,6 +324,8 @@ def translations_markdown(row: Any, lang: str = "en") -> str:
     """A statement's translations (if the row carries any) as unofficial, with who made
     them; the quote above stays the words said."""
     found = getattr(row, "translations", None)
+    if isinstance(found, str):  # as stored: a JSON list (tables.STATEMENTS)
+        found = json.loads(found)
     if not isinstance(found, list | tuple) or not found:
         return ""
     t = translator(lang)
@@ -333,8 +345,9 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     article's report, never dressed as a quote), the speaker with their role, then stance,
     topic, date, a link to the article and (given its address) one to the statement alone."""
     t = translator(lang)
-    who = speaker_text(row.actor_name, row.actor_role, row.organisation)
-    said_words = attributed_words(row.quote, row.kind, who, row.relayed_by_name, lang=lang)
+    who = speaker_text(shown_name(row, "actor_name", lang), row.actor_role, row.organisation)
+    relayer = shown_name(row, "relayed_by_name", lang) or None
+    said_words = attributed_words(row.quote, row.kind, who, relayer, lang=lang)
     said = date_text(row.statement_date, row.statement_date_precision, lang)
     how = t.gettext("quoted") if row.kind == "direct" else t.gettext("paraphrased")
     link = t.gettext("Link to this statement")
@@ -348,11 +361,12 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
         + (f" · [{link}]({permalink})" if permalink else "")
         + "]"
     )
+    # Right beneath the words said, which stay the verified quote; then what, when, where.
     translated = translations_markdown(row, lang)
     note, caveat = getattr(row, "note", None), ""
     if isinstance(note, str) and note:  # a caveat on reading it (review F15)
         caveat = "\n\n:gray[" + md(t.gettext("Note: {note}").format(note=note)) + "]"
-    return f"{said_words}\n\n{meta}{caveat}" + (f"\n\n{translated}" if translated else "")
+    return f"{said_words}\n\n" + (f"{translated}\n\n" if translated else "") + meta + caveat
 
 
 def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:
@@ -374,12 +388,16 @@ def actor_profile_markdown(actor: Any, lang: str = "en") -> str:
 
 def _archive_line(src: Any, lang: str = "en") -> str:
     """Where an archived copy is and when the article was read, each 'not recorded' when
-    unknown, never guessed (issue 28; English until the Khmer catalogue has the words)."""
+    unknown, never guessed (issue 28)."""
+    t = translator(lang)
     url = getattr(src, "archive_url", None)
-    archived = md_link(url, url) if isinstance(url, str) and url else "not recorded"
+    unknown = t.gettext("not recorded")
+    archived = md_link(url, url) if isinstance(url, str) and url else unknown
     day = getattr(src, "accessed", None)
     read = md(date_text(day, "day", lang)) if day is not None and not pd.isna(day) else None
-    return f"**Archived copy:** {archived} · **Read on:** {read or 'not recorded'}"
+    return t.gettext("**Archived copy:** {archived} · **Read on:** {read}").format(
+        archived=archived, read=read or unknown
+    )
 
 
 def source_facts_markdown(src: Any, lang: str = "en") -> str:

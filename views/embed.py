@@ -8,7 +8,7 @@ from monitor import addresses, cached, figures, language
 
 t = language.current()
 chart_id = st.query_params.get("chart", "")
-charts = cached.chart_titles()
+charts = cached.chart_titles(t.lang)
 chart = figures.chart_or_notice(chart_id, t) if chart_id in charts else None
 
 if chart_id not in charts:

@@ -17,10 +17,7 @@ st.caption(
         "its panel follows below."
     )
 )
-if t.lang != "en":
-    st.caption(t.gettext("Chart titles and labels are in English for now."))
-
-charts = cached.chart_titles()
+charts = cached.chart_titles(t.lang)
 # The gallery's links choose the chart (?chart=id); an unknown id falls back to the first.
 chart_id = filters.url_choice("chart", list(charts))
 st.html(embeds.chart_gallery(charts, chart_id, t.lang))
@@ -42,7 +39,7 @@ if chart:
                 t.lang,
             )
         )
-        png = cached.chart_png(chart_id)
+        png = cached.chart_png(chart_id, t.lang)
         html_col, png_col = st.columns(2)
         with html_col:
             st.download_button(

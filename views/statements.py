@@ -26,7 +26,7 @@ if "statement" in st.query_params:  # a permalink: this statement alone
     statements.statement_alone(st.query_params["statement"], t)
     st.stop()
 
-speakers = cached.picker_labels("actors")
+speakers = cached.picker_labels("actors", t.lang)
 articles = cached.picker_labels("sources")
 text, organisations, actor_ids, source_ids = "", [], [], []
 stances, topics, actor_types, years = [], [], [], []
@@ -98,7 +98,7 @@ choice = finding.StatementChoice(
 )
 summary = cached.statement_summary(**choice.query())
 facets = cached.statement_facets(**choice.query())
-filters.facet_counts(counts, facets, t)
+filters.facet_counts(counts, facets, t, speakers)
 
 if len(actor_ids) == 1:
     statements.speaker_profile(actor_ids[0], t)

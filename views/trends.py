@@ -21,7 +21,7 @@ interactive = st.query_params.get("interactive") == "true"
 if section is None:
     st.info(t.gettext("No article reports a figure yet."), icon=":material/info:")
 else:
-    figures.trends_menu(cached.trends_sections(), section, interactive, t)
+    figures.trends_menu(cached.trends_sections(t.lang), section, interactive, t)
     figures.scroll_to_chart(st.query_params.get("chart"))
     for chart_id in section.chart_ids:
         chart = figures.chart_or_notice(chart_id, t)
