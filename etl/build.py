@@ -156,9 +156,10 @@ def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str)
         from etl.chart_images import draw_into, stored_charts
 
         result = made[0]
-        by_id = {c.chart_id: c for c in result.made}
-        by_id.update(stored_charts(new, result.carried))
-        ordered = sorted(by_id.values(), key=lambda c: result.ordinals[c.chart_id])
+        # Each chart once per language: a chart's words, so its images, differ by language.
+        by_key = {(c.chart_id, c.lang): c for c in result.made}
+        by_key.update(stored_charts(new, result.carried))
+        ordered = sorted(by_key.values(), key=lambda c: (result.ordinals[c.chart_id], c.lang))
         notes.append(draw_into(new, ordered, previous))
 
     def carried(new: Path) -> None:

@@ -112,12 +112,17 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     )
 
 
-def stored_charts(db_path: Path, chart_ids: list[str]) -> dict[str, StoredChart]:
-    """The charts of the database at db_path with these ids, read back from chart_parts."""
+def stored_charts(db_path: Path, chart_ids: list[str]) -> dict[tuple[str, str], StoredChart]:
+    """The charts of the database at db_path with these ids, read back from chart_parts in
+    every language stored, by (chart id, language)."""
     if not chart_ids:
         return {}
     with Reader(db_path) as reader:
-        return {i: StoredChart.from_row(queries.chart_parts(reader, i) or {}) for i in chart_ids}
+        return {
+            (i, lang): StoredChart.from_row(queries.chart_parts(reader, i, lang) or {})
+            for lang in queries.chart_languages(reader)
+            for i in chart_ids
+        }
 
 
 def draw_later(db_path: Path) -> str:

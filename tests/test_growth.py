@@ -22,6 +22,7 @@ from corpus.cleaning import clean_body
 from corpus.quotes import BodyIndex
 from corpus.safe_yaml import dump_yaml
 from data_model.codebook import render_codebook
+from data_model.i18n import LANGUAGES
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main
@@ -206,6 +207,12 @@ def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts)
         charts = catalogue(frames)
         parts = queries.chart_parts(reader, CHART_ID)
         drawn = queries.chart_svgs(reader, CHART_ID)
+        # The build replaced a file with every image drawn: unchanged charts keep theirs and
+        # the new one is drawn, in every language (each language's words are in its images).
+        drawn_by_lang = {
+            lang: set(queries.charts_drawn(reader, lang))
+            for lang in queries.chart_languages(reader)
+        }
     assert list(charts.sections)[-1] == "courts"
     assert charts.sections["courts"].chart_ids == (CHART_ID,)
     assert parts is not None
@@ -214,6 +221,8 @@ def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts)
     assert stored.figure.layout.yaxis.title.text == "cases heard"
     assert stored.evidence["source_id"].tolist() == [grown_courts["source_id"]]
     assert drawn is not None
+    assert set(drawn_by_lang) == set(LANGUAGES)
+    assert all(ids == set(charts.charts) for ids in drawn_by_lang.values()), drawn_by_lang
     client = TestClient(Starlette(routes=make_routes(Database(lambda: grown_courts["db"]))))
     page = client.get(f"/charts/{CHART_ID}.html")
     assert page.status_code == 200 and "more than 300" in page.text
