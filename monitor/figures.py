@@ -169,28 +169,25 @@ def trends_section_in_address() -> TrendsSection | None:
 
 
 # Streamlit scrolls to an address's #anchor only when the element is there at once; a chart
-# far down a section is drawn later (and the images above it arrive later still). This keeps
-# the chart's heading at the top until the page has settled, and stops when the reader
-# scrolls, clicks or types.
+# far down a section is drawn later (and the images, copy buttons and notes above it arrive
+# later still, in no fixed order). This keeps the chart's heading at the top for the first
+# minute, and stops as soon as the reader scrolls, clicks or types. (It once stopped when the
+# page looked settled; a late shift then left the heading 400 px down on a phone.)
 _SCROLL_TO = """<script>
 (() => {{
   const id = {chart_id};
   const started = performance.now();
-  let stable = 0, last = null, stopped = false;
+  let last = null, stopped = false;
   const stop = () => {{ stopped = true; }};
   for (const kind of ["wheel", "touchstart", "keydown", "mousedown"])
     window.addEventListener(kind, stop, {{ once: true, passive: true }});
   const step = () => {{
     if (stopped || performance.now() - started > 60000) return;
     const heading = document.getElementById(id);
-    const app = document.querySelector('[data-testid="stApp"]');
     if (heading) {{
       const top = Math.round(heading.getBoundingClientRect().top);
-      if (top !== last) {{ heading.scrollIntoView({{ block: "start" }}); stable = 0; }}
-      else stable += 1;
+      if (top !== last) heading.scrollIntoView({{ block: "start" }});
       last = Math.round(heading.getBoundingClientRect().top);
-      const done = app && app.dataset.testScriptState === "notRunning";
-      if (done && stable > 30 && [...document.images].every(i => i.complete || i.loading === "lazy")) return;
     }}
     requestAnimationFrame(step);
   }};
