@@ -25,6 +25,12 @@ def _picked(t: Translator, english: pd.Series, khmer: pd.Series | None) -> list[
     ]
 
 
+def _upper(row: object) -> float | None:
+    """A range's upper end (value_to), where the figures carry one."""
+    value_to = getattr(row, "value_to", None)
+    return None if value_to is None or pd.isna(value_to) else float(value_to)
+
+
 def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The figures with their printed label (hedge and number) and metric label in `lang`
     (metric_label_km, which the figures carry, so a chart reads no more than its figures);
@@ -33,7 +39,7 @@ def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         return frame
     t = translator(lang)
     labels = [
-        hedged_label(r.value, r.qualifier, unit_words(r), lang)
+        hedged_label(r.value, r.qualifier, unit_words(r), lang, _upper(r))
         if pd.notna(r.value)
         else vague_label(str(r.vague), lang)
         if isinstance(r.vague, str)

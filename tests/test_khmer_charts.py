@@ -157,3 +157,21 @@ def test_the_names_for_and_against_a_proposal_read_in_khmer(seed_db: Path):
     khmer, english = (" ".join(page[c].dropna()) for c in ("for_names_km", "for_names"))
     assert "Sar Kheng" in english and "ស ខេង" in khmer and "Sar Kheng" not in khmer
     assert "according to" not in khmer
+
+
+def test_a_range_reads_both_ends_on_a_khmer_chart():
+    """A figure given as a range keeps both ends in every language's chart labels (a range is
+    never shortened to a point, and a Khmer chart of one must build)."""
+    import pandas as pd
+
+    from charts.words import localised_figures
+
+    frame = pd.DataFrame(
+        [
+            {"value": 300.0, "value_to": 400.0, "qualifier": "between", "vague": None,
+             "label": "300–400 people", "unit_kind": "count", "unit_label": "people",
+             "currency": None, "metric_label": "Arrests", "metric_label_km": None},
+        ]
+    )  # fmt: skip
+    (label,) = localised_figures(frame, "km")["label"]
+    assert "៣០០" in label and "៤០០" in label, label
