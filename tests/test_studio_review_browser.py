@@ -23,7 +23,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.serving import DESKTOP, dashboard, new_context, start_server, stop_server
+from tests.serving import (
+    DESKTOP,
+    dashboard,
+    new_context,
+    start_server,
+    stop_server,
+    wait_until_rendered,
+)
 
 # The studio's own servers, one worker apart from the dashboard's browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
@@ -138,8 +145,15 @@ def _accept(page, box, accepted: int) -> None:
 
 
 def _fill(box, label: str, text: str) -> None:
+    """Type into a field as a person does: once the app has finished its last run (a run
+    still going when the typing lands redraws the field empty), then check it kept the words."""
+    from playwright.sync_api import expect
+
+    wait_until_rendered(box.page)
     box.get_by_label(label, exact=True).fill(text)
     box.get_by_label(label, exact=True).press("Tab")
+    wait_until_rendered(box.page)
+    expect(box.get_by_label(label, exact=True)).to_have_value(text)
 
 
 def _code(page) -> None:
