@@ -46,6 +46,10 @@ _MAX_ID = 80
 # Words that carry no meaning in an outlet's initials or a slug of the headline.
 _STOPWORDS = _words("a an and at by for from in of on or the to with is are was were as its it s")
 _TITLE_WORDS = 3
+#: At most this much of the headline in a derived id: Khmer writes no spaces between words,
+#: so one transliterated "word" can run to 50 letters, and every record id of the article
+#: starts with its source id (ids are at most 80 characters).
+_TITLE_CHARS = 30
 
 
 class AddRefused(Exception):
@@ -190,8 +194,11 @@ def derive_source_id(outlet: str, published: dt.date, precision: str, title: str
     initials = "".join(w[0] for w in _slug_words(outlet) if w not in _STOPWORDS) or "src"
     date = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision]
     words = [w for w in _slug_words(title) if w not in _STOPWORDS][:_TITLE_WORDS]
+    headline = "-".join(words)[:_TITLE_CHARS].rstrip("-")
     # Room is left for a "-NN" suffix that makes the id unique.
-    return "-".join([initials, published.strftime(date), *words])[: _MAX_ID - 4].rstrip("-")
+    return "-".join(p for p in (initials, published.strftime(date), headline) if p)[
+        : _MAX_ID - 4
+    ].rstrip("-")
 
 
 def _unique(base: str, taken: set[str]) -> str:

@@ -179,6 +179,12 @@ def test_a_derived_source_id_is_made_unique(fixture_seeds: Path, tmp_path: Path)
         ("Drug rehab eases prison crowding", "fp-2017-05-03-drug-rehab-eases"),
         ("Mixed results in Cambodia's drug war: officials", "fp-2017-05-03-mixed-results-cambodia"),
         ("Ça va? Les Cambodgiens répondent", "fp-2017-05-03-ca-va-les"),
+        # Khmer runs its words together: the id keeps a short, readable part of the headline,
+        # leaving room for every record id of the article (at most 80 characters).
+        (
+            "ប៉ូលិសខេត្តកំពង់ចាមចាប់ខ្លួនជនសង្ស័យគ្រឿងញៀន ១២០ នាក់",
+            "fp-2017-05-03-puuliskhettkmbngcaamcaapkhluan",
+        ),
     ],
 )
 def test_the_derived_id_reads_like_the_headline(
