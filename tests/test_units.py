@@ -19,7 +19,12 @@ from data_model.wording import UnitWords, hedged_words
 from database import downloads, queries
 from database.connection import Reader
 from etl.build import build, check
-from monitor.figure_texts import evidence_markdown, figures_markdown, headline_figures
+from monitor.figure_texts import (
+    evidence_markdown,
+    figures_markdown,
+    headline_figures,
+    headline_metrics,
+)
 from monitor.texts import rows_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +175,20 @@ def test_a_share_unit_declared_only_in_data_reads_as_percent_and_is_held_to_0_10
     unit = UnitWords.of(Unit.model_validate(share))
     assert hedged_words(50, "approx", unit) == "about 50%"
     assert bounds(95, Qualifier.approx, unit.kind)[1] == 100
+
+
+def test_a_newer_provincial_count_never_becomes_the_national_headline(seed_db: Path):
+    with Reader(seed_db) as db:
+        rows = queries.indicators(db)
+        metric = headline_metrics(queries.metrics(db))[0]
+    national = headline_figures(rows, (metric,))
+    latest = rows[rows["indicator_id"] == national["indicator_id"].iloc[0]]
+    province = latest.assign(
+        indicator_id="made-up-province", value=120.0, qualifier="exact", value_to=None,
+        geography="Kampong Cham", as_of=pd.Timestamp("2030-01-31"),
+        period_start=pd.Timestamp("2030-01-01"), period_end=pd.Timestamp("2030-01-31"),
+    )  # fmt: skip
+    grown = pd.concat([rows, province], ignore_index=True)
+    assert headline_figures(grown, (metric,))["indicator_id"].tolist() == [
+        national["indicator_id"].iloc[0]
+    ]
