@@ -7,6 +7,8 @@ Over 400 lines: the rule keeps every SQL string the build writes with in this on
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -412,6 +414,25 @@ def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
     return {path: (kind, sha, document) for path, kind, sha, document in rows}
 
 
+@contextlib.contextmanager
+def _previous_attached(
+    db_path: Path, previous: Path
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, bool]]:
+    """A writer on the new file at db_path with the file being replaced attached read-only
+    as `previous`, and whether the two are of one schema version (rows are carried only
+    between files of one version); detached, checkpointed and closed afterwards."""
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+        try:
+            yield con, _schema_version(con, "previous") == _schema_version(con, "main")
+        finally:
+            con.execute("DETACH previous")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def carry_chart_images(db_path: Path, previous: Path) -> int:
     """Copy into the new file at db_path the images of the file at `previous` whose chart is
     unchanged (same title, takeaway, figure and sources, so the same drawing): a build that
@@ -419,28 +440,20 @@ def carry_chart_images(db_path: Path, previous: Path) -> int:
     once. Returns how many were copied (none from a file of another schema version)."""
     if not previous.exists():
         return 0
-    con = duckdb.connect(str(db_path))
-    try:
-        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
-        try:
-            if _schema_version(con, "previous") != _schema_version(con, "main"):
-                return 0
-            con.execute(
-                """
-                INSERT INTO chart_images
-                SELECT i.* FROM previous.chart_images i
-                JOIN previous.chart_parts o USING (chart_id, lang)
-                JOIN main.chart_parts n USING (chart_id, lang)
-                WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
-                  AND o.sources = n.sources
-                """
-            )
-            row = con.execute("SELECT count(*) FROM chart_images").fetchone()
-        finally:
-            con.execute("DETACH previous")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+    with _previous_attached(db_path, previous) as (con, same_schema):
+        if not same_schema:
+            return 0
+        con.execute(
+            """
+            INSERT INTO chart_images
+            SELECT i.* FROM previous.chart_images i
+            JOIN previous.chart_parts o USING (chart_id, lang)
+            JOIN main.chart_parts n USING (chart_id, lang)
+            WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
+              AND o.sources = n.sources
+            """
+        )
+        row = con.execute("SELECT count(*) FROM chart_images").fetchone()
     return int(row[0]) if row else 0
 
 
@@ -455,26 +468,18 @@ def carry_chart_parts(db_path: Path, previous: Path, ordinals: pd.DataFrame) -> 
     # Identifiers come from data_model.tables, never from input.
     names = ", ".join(f'"{c}"' for c in columns)
     picked = ", ".join("c.ordinal" if c == "ordinal" else f'p."{c}"' for c in columns)
-    con = duckdb.connect(str(db_path))
-    try:
-        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    with _previous_attached(db_path, previous) as (con, same_schema):
+        if not same_schema:
+            raise ValueError(f"{previous} is of another schema: its charts are not carried")
+        cur = con.cursor()  # the schema check's result is still open on con
         try:
-            if _schema_version(con, "previous") != _schema_version(con, "main"):
-                raise ValueError(f"{previous} is of another schema: its charts are not carried")
-            cur = con.cursor()  # the schema check's result is still open on con
-            try:
-                cur.register("carried", ordinals[["chart_id", "ordinal"]])
-                row = cur.execute(
-                    f"INSERT INTO chart_parts ({names}) SELECT {picked} "
-                    "FROM previous.chart_parts p JOIN carried c USING (chart_id)"
-                ).fetchone()
-            finally:
-                cur.close()
+            cur.register("carried", ordinals[["chart_id", "ordinal"]])
+            row = cur.execute(
+                f"INSERT INTO chart_parts ({names}) SELECT {picked} "
+                "FROM previous.chart_parts p JOIN carried c USING (chart_id)"
+            ).fetchone()
         finally:
-            con.execute("DETACH previous")
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
+            cur.close()
     return int(row[0]) if row else 0
 
 
