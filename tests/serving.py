@@ -200,6 +200,29 @@ def dashboard(db: Path, log: Path) -> Iterator[str]:
         stop_server(proc)
 
 
+@contextlib.contextmanager
+def studio(tmp_path: Path, single_editor: bool) -> Iterator[tuple[str, Path, Path]]:
+    """The curation studio on a copy of the fixture corpus in tmp_path, free to write and
+    build (charts off): its URL, the seeds folder and the database it builds. Two editors
+    unless `single_editor` (STUDIO_SINGLE_EDITOR=1)."""
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
+    db = tmp_path / "monitor.duckdb"
+    env = {**os.environ, "STUDIO_SEEDS": str(seeds), "MONITOR_DB": str(db),
+           "STUDIO_NO_CHARTS": "1"}  # fmt: skip
+    env.pop("STUDIO_SINGLE_EDITOR", None)
+    if single_editor:
+        env["STUDIO_SINGLE_EDITOR"] = "1"
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "studio" / "app.py")]
+    proc, url = start_server(command, env, tmp_path / "studio.log")
+    try:
+        yield url, seeds, db
+    finally:
+        stop_server(proc)
+
+
 def stop_server(proc: subprocess.Popen[bytes]) -> None:
     """Stop one server we started, by its own handle; kill it if it will not stop."""
     if proc.poll() is None:

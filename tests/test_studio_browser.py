@@ -5,15 +5,13 @@ tests/test_studio_review_browser.py's one flow.)"""
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.serving import DESKTOP, new_context, start_server, stop_server
+from tests import serving
+from tests.serving import DESKTOP, new_context
 
 # The studio's own servers, one worker apart from the dashboard's browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
@@ -33,18 +31,8 @@ The market reopened after the holiday.
 def studio(browser, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A studio of its own (it writes the seeds and builds), on a copy of the fixture corpus.
     (It asks for the browser first, so a machine without Chromium skips before starting it.)"""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
-    db = tmp_path / "monitor.duckdb"
-    env = {**os.environ, "STUDIO_SEEDS": str(seeds), "MONITOR_DB": str(db),
-           "STUDIO_NO_CHARTS": "1", "STUDIO_SINGLE_EDITOR": "1"}  # fmt: skip
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "studio" / "app.py"),
-               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
-    proc, url = start_server(command, env, tmp_path / "studio.log")
-    try:
-        yield url, seeds, db
-    finally:
-        stop_server(proc)
+    with serving.studio(tmp_path, single_editor=True) as started:
+        yield started
 
 
 def _drag_over(page, words: str) -> None:

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import shutil
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,12 +20,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests import serving
 from tests.serving import (
     DESKTOP,
     dashboard,
     new_context,
-    start_server,
-    stop_server,
     wait_until_rendered,
 )
 
@@ -69,19 +65,8 @@ TIMINGS: dict[str, float] = {}
 def studio(browser, tmp_path: Path) -> Iterator[tuple[str, Path, Path]]:
     """A studio of its own on a copy of the fixture corpus, two editors (no single-editor
     mode). It asks for the browser first: a machine without Chromium skips before starting."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
-    db = tmp_path / "monitor.duckdb"
-    env = {**os.environ, "STUDIO_SEEDS": str(seeds), "MONITOR_DB": str(db),
-           "STUDIO_NO_CHARTS": "1"}  # fmt: skip
-    env.pop("STUDIO_SINGLE_EDITOR", None)
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "studio" / "app.py"),
-               "--server.headless", "true", "--server.address", "127.0.0.1"]  # fmt: skip
-    proc, url = start_server(command, env, tmp_path / "studio.log")
-    try:
-        yield url, seeds, db
-    finally:
-        stop_server(proc)
+    with serving.studio(tmp_path, single_editor=False) as started:
+        yield started
 
 
 class Step:
