@@ -9,7 +9,7 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -130,14 +130,8 @@ class Translator:
         """'14 Feb 2018' / '១៤ កុម្ភៈ ២០១៨', 'Feb 2022' / 'កុម្ភៈ ២០២២' or the year: a date
         as far as it is known, month names from the Unicode CLDR, the pattern from the
         catalogue (msgctxt "date format")."""
-        patterns = {
-            "day": self.pgettext("date format", "d MMM y"),
-            "month": self.pgettext("date format", "MMM y"),
-            "year": self.pgettext("date format", "y"),
-        }
         value = pd.Timestamp(day).date() if not isinstance(day, dt.date) else day
-        text = format_date(value, patterns.get(precision, patterns["day"]), locale=self.lang)
-        return self.digits(text)
+        return _date_text(self, value, precision)
 
     def pick(self, english: str, translated: str | None) -> str:
         """A label of the data in this language: its translation (label_km, name_km) where
@@ -145,6 +139,20 @@ class Translator:
         if self.lang != SOURCE_LANGUAGE and isinstance(translated, str) and translated.strip():
             return translated
         return english
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_text(t: Translator, value: dt.date, precision: str) -> str:
+    """Translator.date, remembered: a build writes the same few thousand dates tens of
+    thousands of times, and Babel's formatting was a tenth of a Save (issue 27). The
+    catalogues are read once per process (translations), so the text cannot go stale."""
+    patterns = {
+        "day": t.pgettext("date format", "d MMM y"),
+        "month": t.pgettext("date format", "MMM y"),
+        "year": t.pgettext("date format", "y"),
+    }
+    text = format_date(value, patterns.get(precision, patterns["day"]), locale=t.lang)
+    return t.digits(text)
 
 
 def translator(code: object = None) -> Translator:

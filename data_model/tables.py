@@ -537,6 +537,27 @@ CHART_KEYS = Table(
     ("chart_id",),
 )
 
+STEP_KEYS = Table(
+    "step_keys",
+    "What a whole build step read, so the next build copies the step's rows from this file "
+    "instead of running it when that is unchanged (the consistency checks: etl.check_carry).",
+    (
+        Column("step", "VARCHAR", "The step, named by the table it fills."),
+        Column(
+            "input_key",
+            "VARCHAR",
+            "SHA-256 of the build's code and every record and name the step read.",
+        ),
+        Column(
+            "reads",
+            "VARCHAR",
+            "The ids whose names the step asked for, as a JSON list: the next build hashes "
+            "the same names, and runs the step again if one differs.",
+        ),
+    ),
+    ("step",),
+)
+
 TRENDS_SECTIONS = Table(
     "trends_sections",
     "The Trends page's sections as the build's catalogue made them (one per category with a "
@@ -693,6 +714,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHANGE_FIELDS,
     CHART_PARTS,
     CHART_KEYS,
+    STEP_KEYS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

@@ -414,6 +414,36 @@ def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
     return {path: (kind, sha, document) for path, kind, sha, document in rows}
 
 
+def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | None:
+    """The input key and reads the database at `previous` stored for a build step (its
+    step_keys row) and the rows of the table the step fills, as dicts in their order; None
+    when there is no such file, row or table, or the file is of another schema version."""
+    if not previous.exists() or step not in TABLES_BY_NAME:
+        return None
+    try:
+        con = duckdb.connect(str(previous), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        if _schema_version(con, "main") != SCHEMA_VERSION:
+            return None
+        found = con.execute(
+            "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
+        ).fetchone()
+        if found is None:
+            return None
+        # The identifier is a table of data_model.tables (checked above), never input; rows
+        # come back in the order they were inserted (DuckDB keeps insertion order).
+        cur = con.execute(f'SELECT * FROM "{step}"')
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    except duckdb.Error:  # a damaged file, or one without the table: run the step
+        return None
+    finally:
+        con.close()
+    return found[0], found[1], rows
+
+
 @contextlib.contextmanager
 def _previous_attached(
     db_path: Path, previous: Path

@@ -4,8 +4,8 @@
 of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
 build reads again only the curated files whose bytes changed since the database it replaces
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
-are copied from it); validation, rows, checks and derived tables still run over the whole
-corpus.
+are copied from it) and runs the consistency checks only when what they read changed
+(etl.check_carry); validation, rows and derived tables still run over the whole corpus.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
 from database.write import carry_chart_images
+from etl.check_carry import CheckCarry
+from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, write_database
-from etl.transform import to_frames, to_rows
+from etl.transform import Checks, to_frames, to_rows
 from etl.validate import Dataset, validate
 from etl.versions import build_time, stamp_version
 
@@ -133,10 +135,12 @@ def data_by_kind(data: Dataset) -> dict[str, list]:
     return {kind: data.of(kind) for kind in data.records}
 
 
-def frames_for(data: Dataset, built_at: dt.datetime | None = None) -> dict[str, pd.DataFrame]:
+def frames_for(
+    data: Dataset, built_at: dt.datetime | None = None, checks: Checks = check_rows
+) -> dict[str, pd.DataFrame]:
     """The tables as DataFrames, derived columns included."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return to_frames(to_rows(data, built_at))
+    return to_frames(to_rows(data, built_at, checks))
 
 
 def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str) -> list:
@@ -215,7 +219,10 @@ def _build(
     if problems:
         raise InputError(problems)
     built_at = build_time()
-    frames = frames_for(data, built_at)
+    carry = CheckCarry(db_path, inputs.code)
+    frames = frames_for(data, built_at, carry)
+    if report:
+        report(carry.line())
     version = stamp_version(frames, db_path, built_at.date())
     if report:
         report(f"data version {version}")
@@ -227,6 +234,7 @@ def _build(
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, inputs.code)],
         inputs=inputs.frame(),
+        step_keys=carry.frame(),
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

@@ -88,7 +88,7 @@ class Rules:
                 dict.fromkeys(r.total for r in kind(CheckRuleKind.phase_coverage) if r.total)
             ),
             metric_names={m.metric_id: (m.label, m.label_km) for m in data.of("metrics")},
-            source_names=source_names or {},
+            source_names=source_names if source_names is not None else {},
         )
 
     def name(self, metric_id: str) -> Words:

@@ -84,12 +84,20 @@ def reason_step(
     return step
 
 
+def _load(text: str) -> Any:
+    # libyaml's safe loader where installed: the log grows with every Save, and the pure
+    # Python parser took most of a Save's write-back (issue 27).
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
 def write_back(seeds_dir: Path, logged: list[dict[str, Any]]) -> int:
     """Append the build's corrections not yet in seeds/curated/corrections.yaml to it (one
     atomic write, its comments kept); return how many were added."""
+    if not logged:
+        return 0
     path = seeds_dir / CORRECTIONS_FILE
     text = path.read_text(encoding="utf-8") if path.exists() else ""
-    doc = yaml.safe_load(text) if text else None
+    doc = _load(text) if text else None
     held = {c.get("correction_id") for c in (doc or {}).get("corrections") or []}
     new = [c for c in logged if c["correction_id"] not in held]
     if not new:
@@ -103,7 +111,7 @@ def write_back(seeds_dir: Path, logged: list[dict[str, Any]]) -> int:
     out = text.rstrip("\n") + "\n" + dump_yaml(new)
     wanted = [*((doc or {}).get("corrections") or []), *new]
     try:
-        appended = (yaml.safe_load(out) or {}).get("corrections")
+        appended = (_load(out) or {}).get("corrections")
     except yaml.YAMLError:
         appended = None
     if appended != wanted:

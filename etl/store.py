@@ -18,6 +18,7 @@ from data_model.tables import (
     BUILD_INPUTS,
     CONTENT_FINGERPRINT,
     INTERNAL_TABLES,
+    STEP_KEYS,
     TABLES,
 )
 from database import write
@@ -56,6 +57,7 @@ def write_database(
     db_path: Path,
     steps: Sequence[Step] = (),
     inputs: pd.DataFrame | None = None,
+    step_keys: pd.DataFrame | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it.
@@ -86,6 +88,8 @@ def write_database(
             write.create_citations_view(con)
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs)
+            if step_keys is not None:
+                write.insert(con, STEP_KEYS, step_keys)
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -47,7 +48,14 @@ def _span(spans: dict[str, tuple[int, int]], key: str) -> dict[str, int | None]:
     return {"quote_start": start, "quote_end": end}
 
 
-def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, Any]]]:
+#: What makes the consistency checks' rows from the data and the articles' short labels:
+#: check_rows, or a build's etl.check_carry.CheckCarry, which may copy them unchanged.
+Checks = Callable[[Dataset, dict[str, str]], list[dict[str, Any]]]
+
+
+def to_rows(
+    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+) -> dict[str, list[dict[str, Any]]]:
     """Rows per table name; derived columns (bounds, labels, offsets) are computed here."""
     metrics = {m.metric_id: m for m in data.of("metrics")}
     units = {u.unit_id: u for u in data.of("units")}
@@ -125,7 +133,7 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     # The details name each article by its short label, as the pages do.
     names = {src.source_id: short_label(src) for src in data.of("sources")}
-    rows["consistency_checks"] = check_rows(data, names)
+    rows["consistency_checks"] = checks(data, names)
     # data_version is filled by the build that first carries each entry (database.write).
     rows["corrections"] = [c.model_dump() | {"data_version": None} for c in data.of("corrections")]
     rows["build_info"] = [
