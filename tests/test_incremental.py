@@ -13,8 +13,9 @@ import pytest
 
 import database.write
 from database.write import earlier_inputs
-from etl.build import build
+from etl.build import build, check
 from etl.chart_rows import make_charts
+from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +100,16 @@ def _change_metric_entry(seeds: Path) -> None:
     )
 
 
+def _change_title(seeds: Path) -> None:
+    """An article's title: the checks' details name the article by it (its short label)."""
+    _replace(
+        seeds,
+        "curated/sources.yaml",
+        "title: 'Mixed results in Cambodia''s drug war: officials'",
+        "title: 'Mixed results in the drug war, officials say'",
+    )
+
+
 #: Changes to published records need a reason (etl.reasons).
 REASON = "a test of incremental builds"
 
@@ -134,22 +145,32 @@ def seeds(tmp_path: Path) -> Path:
     return target
 
 
-#: (change, edits, what the build says it read, how many charts it makes again): a chart
-#: whose rows did not change is copied from the previous database.
-CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int]] = [
-    ("one record changed", [_change_record], "read 1 changed curated files", 0),
-    ("one article added", [_add_article], "read 2 changed curated files", 0),
-    ("one article removed", [_add_article, _remove_article], "read 1 changed curated files", 0),
-    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml", 4),
-    ("words one chart shows", [_change_one_chart], "read 1 changed curated files", 1),
-    ("a metric's codebook entry", [_change_metric_entry], "codebook file", 3),
+#: (change, edits, what the build says it read, how many charts it makes again, whether the
+#: consistency checks are copied): a chart whose rows did not change, and checks whose
+#: records and names did not, are copied from the previous database.
+CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int, bool]] = [
+    ("one record changed", [_change_record], "read 1 changed curated files", 0, True),
+    ("one article added", [_add_article], "read 2 changed curated files", 0, True),
+    (
+        "one article removed",
+        [_add_article, _remove_article],
+        "read 1 changed curated files",
+        0,
+        True,
+    ),
+    ("a codebook change", [_change_codebook], "codebook file seeds/curated/metrics.yaml", 4, False),
+    ("words one chart shows", [_change_one_chart], "read 1 changed curated files", 1, True),
+    ("a metric's codebook entry", [_change_metric_entry], "codebook file", 3, False),
+    ("an article's title the checks name", [_change_title], "read 1 changed", 8, False),
 ]
 
 
 @pytest.mark.parametrize(
-    ("change", "steps", "said", "remade"), CHANGES, ids=[c[0] for c in CHANGES]
+    ("change", "steps", "said", "remade", "checks_copied"), CHANGES, ids=[c[0] for c in CHANGES]
 )
-def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, steps, said, remade):
+def test_a_build_after_a_change_equals_a_full_build(
+    seeds, tmp_path, change, steps, said, remade, checks_copied
+):
     incremental = tmp_path / "incremental.duckdb"
     for step in steps[:-1]:
         step(seeds)
@@ -168,6 +189,8 @@ def test_a_build_after_a_change_equals_a_full_build(seeds, tmp_path, change, ste
     assert any(f": {remade} made," in line for line in lines), [
         line for line in lines if "charts'" in line
     ]
+    copied = "consistency checks: nothing they read changed, copied" in "\n".join(lines)
+    assert copied == checks_copied
     got, want = _rows(incremental), _rows(full)
     assert set(got) == set(want)
     for table in want:
@@ -185,6 +208,19 @@ def test_charts_are_copied_only_from_a_file_the_same_code_made(tmp_path):
     assert (len(same.rows), len(same.carried)) == (0, len(same.ordinals))
     # A row per chart and language: every chart made again, none copied.
     assert ({r[0] for r in other.rows}, len(other.carried)) == (set(other.ordinals), 0)
+
+
+def test_the_checks_cannot_read_what_their_key_leaves_out():
+    """A check reading a kind of record the carry's key does not hash would be copied stale
+    after a change to it: such a read fails instead."""
+    data = check(ROOT / "seeds")
+    view = CheckInputs(data)
+    named = {
+        c.record_id for k in data.of("contested") for c in k.claims if c.record_kind == "statements"
+    }
+    assert named and {s.statement_id for s in view.of("statements")} == named
+    with pytest.raises(KeyError, match="READS"):
+        view.of("events")
 
 
 def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, monkeypatch):
