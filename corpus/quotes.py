@@ -75,7 +75,9 @@ class BodyIndex:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self._norm, self._where = normalise(body)
+        # Normalised on the first look-up: a build that knows every quote's place already
+        # (etl.validate.KnownQuotes) never needs it.
+        self._normalised: tuple[str, Offsets] | None = None
         self._khmer: KhmerBodyIndex | None = None  # KHMER HOOK (issue 25): built on first use
 
     def locate(self, quote: str) -> tuple[int, int] | None:
@@ -83,10 +85,13 @@ class BodyIndex:
         needle, _ = normalise(quote)
         if not needle:
             return None
-        at = self._norm.find(needle)
+        if self._normalised is None:
+            self._normalised = normalise(self.body)
+        norm, where = self._normalised
+        at = norm.find(needle)
         if at < 0:
             return self._locate_khmer(quote)
-        return self._where[at], self._where[at + len(needle) - 1] + 1
+        return where[at], where[at + len(needle) - 1] + 1
 
     def _locate_khmer(self, quote: str) -> tuple[int, int] | None:
         # KHMER HOOK (issue 25): a Khmer quote typed without the body's zero-width spaces,

@@ -444,6 +444,43 @@ def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | Non
     return found[0], found[1], rows
 
 
+def earlier_quotes(
+    previous: Path,
+) -> tuple[dict[tuple[str, str | None], str], dict[tuple[str, str | None, str], tuple[int, int]]]:
+    """What the database at `previous` found in its articles: the clean body of each article
+    by (SHA-256 of its file, title), and each quote's place in it by (SHA-256, title, quote).
+    Empty when there is no such file or it is of another schema version."""
+    if not previous.exists():
+        return {}, {}
+    try:
+        con = duckdb.connect(str(previous), read_only=True)
+    except duckdb.Error:
+        return {}, {}
+    try:
+        if _schema_version(con, "main") != SCHEMA_VERSION:
+            return {}, {}
+        bodies = con.execute(
+            "SELECT raw_sha256, title, body FROM sources WHERE body IS NOT NULL"
+        ).fetchall()
+        spans = con.execute(
+            """
+            SELECT s.raw_sha256, s.title, q.quote, q.quote_start, q.quote_end
+            FROM (SELECT source_id, quote, quote_start, quote_end FROM citations
+                  UNION ALL SELECT source_id, quote, quote_start, quote_end FROM not_coded) q
+            JOIN sources s USING (source_id)
+            WHERE q.quote_start IS NOT NULL AND s.raw_sha256 IS NOT NULL
+            """
+        ).fetchall()
+    except duckdb.Error:  # a damaged file, or one without the tables: find them again
+        return {}, {}
+    finally:
+        con.close()
+    return (
+        {(sha, title): body for sha, title, body in bodies},
+        {(sha, title, quote): (start, end) for sha, title, quote, start, end in spans},
+    )
+
+
 @contextlib.contextmanager
 def _previous_attached(
     db_path: Path, previous: Path

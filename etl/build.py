@@ -21,14 +21,14 @@ from corpus.coverage import ArticleCoverage, account, coverage_problems
 from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from data_model.fidelity_rules import date_span, later_stage
-from database.write import carry_chart_images
+from database.write import carry_chart_images, earlier_quotes
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, write_database
 from etl.transform import Checks, to_frames, to_rows
-from etl.validate import Dataset, validate
+from etl.validate import Dataset, KnownQuotes, validate
 from etl.versions import build_time, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
@@ -205,7 +205,9 @@ def _build(
     inputs = read_inputs(seeds_dir, db_path)
     if report:
         report(inputs.line())
-    data = validate(inputs.raw, inputs.problems)
+    # The clean bodies and quote places the previous file found, if the same code made it.
+    known = KnownQuotes(*earlier_quotes(db_path)) if inputs.same_code else None
+    data = validate(inputs.raw, inputs.problems, known)
     if inputs.problems:
         raise InputError(inputs.problems)
     accounts = article_coverage(data)

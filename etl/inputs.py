@@ -106,6 +106,8 @@ class Inputs:
     full_because: str = ""
     #: The build's code version (code_version): what a chart or row carried over was made by.
     code: str = ""
+    #: Whether the previous database was made by this same code (what it found holds).
+    same_code: bool = False
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names)
@@ -139,6 +141,7 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
     problems = Problems()
     articles = read_articles(seeds_dir / "articles")
     inputs = Inputs(RawInput(articles=articles), problems, full_because=full_because, code=code)
+    inputs.same_code = bool(earlier)
     inputs.rows.append({"path": CODE_PATH, "kind": "code", "sha256": code, "document": None})
     for name, data in articles.items():
         path = f"{seeds_dir.name}/articles/{name}"

@@ -46,6 +46,17 @@ class Located:
     span_sources: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class KnownQuotes:
+    """What a build by the same code found in the same articles (database.write
+    .earlier_quotes): clean bodies by (SHA-256 of the article file, title), and quote
+    places by (SHA-256, title, quote). Both are functions of those alone, so a Save takes
+    them as found instead of cleaning every article and finding every quote again."""
+
+    bodies: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    spans: dict[tuple[str, str | None, str], tuple[int, int]] = field(default_factory=dict)
+
+
 @dataclass
 class Dataset:
     """All validated records by kind, plus each source's clean body and raw hash."""
@@ -118,7 +129,10 @@ def _unique(raw: RawInput, problems: Problems) -> None:
 
 
 def _bodies(
-    sources: list[tuple[RawRecord, Source]], articles: dict[str, bytes], problems: Problems
+    sources: list[tuple[RawRecord, Source]],
+    articles: dict[str, bytes],
+    problems: Problems,
+    known: KnownQuotes,
 ) -> tuple[dict[str, BodyIndex], dict[str, str]]:
     """Clean body and raw hash per source; every article file must have a source."""
     bodies: dict[str, BodyIndex] = {}
@@ -150,8 +164,10 @@ def _bodies(
                 f"article is not UTF-8 text ({exc.reason} at byte {exc.start})",
             )
             continue
-        bodies[src.source_id] = BodyIndex(clean_body(text, src.title))
-        hashes[src.source_id] = hashlib.sha256(data).hexdigest()
+        sha = hashlib.sha256(data).hexdigest()
+        body = known.bodies.get((sha, src.title))
+        bodies[src.source_id] = BodyIndex(clean_body(text, src.title) if body is None else body)
+        hashes[src.source_id] = sha
     for name in sorted(set(articles) - set(claimed)):
         problems.add(
             f"{ARTICLES_PATH}/{name}",
@@ -170,10 +186,21 @@ def _singular(kind: str) -> str:
 class _Checker:
     """Cross-reference and quote checks, recording problems against one record at a time."""
 
-    def __init__(self, ids: dict[str, set[str]], bodies: dict[str, BodyIndex], problems: Problems):
+    def __init__(
+        self,
+        ids: dict[str, set[str]],
+        bodies: dict[str, BodyIndex],
+        problems: Problems,
+        known: dict[tuple[str, str | None, str], tuple[int, int]] | None = None,
+        keys: dict[str, tuple[str, str | None]] | None = None,
+    ):
         self.ids = ids
         self.bodies = bodies
         self.problems = problems
+        # Quote places a build by the same code found in the same article (KnownQuotes),
+        # and each source's (SHA-256, title) to look them up by.
+        self.known = known or {}
+        self.keys = keys or {}
         self._quoted: dict[str, list[tuple[int, int]]] = {}
 
     def ref(self, raw: RawRecord, field_name: str, kind: str, value: str | None) -> bool:
@@ -194,7 +221,8 @@ class _Checker:
         body = self.bodies.get(source_id)
         if body is None:  # the source's own problem is reported already
             return None
-        span = body.locate(quote)
+        sha, title = self.keys.get(source_id, ("", None))
+        span = self.known.get((sha, title, quote)) or body.locate(quote)
         if span is None:
             shown = quote if len(quote) <= 80 else quote[:77] + "..."
             self.problems.add(
@@ -480,8 +508,10 @@ def _check_values(
             problems.add(raw.file, raw.label, "value", "a figure cannot be negative")
 
 
-def validate(raw: RawInput, problems: Problems) -> Dataset:
-    """Validate everything; problems are added to ``problems`` (the dataset is then partial)."""
+def validate(raw: RawInput, problems: Problems, known: KnownQuotes | None = None) -> Dataset:
+    """Validate everything; problems are added to ``problems`` (the dataset is then partial).
+    ``known``: the bodies and quote places a build by the same code found (taken as found)."""
+    known = known or KnownQuotes()
     parsed, articles = _published_only(_parse(raw, problems), raw.articles)
     _unique(raw, problems)
     ids = {
@@ -496,14 +526,19 @@ def validate(raw: RawInput, problems: Problems) -> Dataset:
         for i in range(len(p.positions))
     }
     sources = parsed.get("sources", [])
-    bodies, hashes = _bodies(sources, articles, problems)
+    bodies, hashes = _bodies(sources, articles, problems, known)
+    keys = {
+        src.source_id: (hashes[src.source_id], src.title)
+        for _, src in sources
+        if src.source_id in hashes
+    }
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
     metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
     _check_values(parsed, problems, metrics)
     _check_own_name(parsed, problems)
     _check_proposal_times(parsed, problems)
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
-    checker = _Checker(ids, bodies, problems)
+    checker = _Checker(ids, bodies, problems, known.spans, keys)
     records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
     for kind, items in parsed.items():
         for raw_rec, rec in items:
