@@ -60,20 +60,29 @@ class ArticleCoverage:
         )
 
 
+def needs(body: str) -> list[tuple[Sentence, str]]:
+    """The sentences of a clean body that need coding, each with why: a function of the
+    body alone (a build carries it over for an unchanged body, keyed by its hash)."""
+    found = []
+    for sentence in sentences(body):
+        reason = why_coded(sentence.text)
+        if reason is not None:
+            found.append((sentence, reason))
+    return found
+
+
 def account(
     source_id: str,
     file: str,
     body: str,
     coded: list[tuple[int, int]],
     excused: list[tuple[int, int]],
+    needed: list[tuple[Sentence, str]] | None = None,
 ) -> ArticleCoverage:
     """One article's accounting, given the spans its records quote and those its not_coded
-    entries quote."""
+    entries quote (and `needed`, the body's needs, where they are known already)."""
     acc = ArticleCoverage(source_id, file)
-    for sentence in sentences(body):
-        reason = why_coded(sentence.text)
-        if reason is None:
-            continue
+    for sentence, reason in needs(body) if needed is None else needed:
         acc.needed.append((sentence, reason))
         if any(sentence.overlaps(s) for s in coded):
             acc.covered += 1

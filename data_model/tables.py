@@ -558,6 +558,22 @@ STEP_KEYS = Table(
     ("step",),
 )
 
+COVERAGE_NEEDS = Table(
+    "coverage_needs",
+    "The sentences of each article body that need coding (corpus.coverage), so the next build "
+    "accounts for an unchanged body without splitting and reading it again.",
+    (
+        Column("body_sha256", "VARCHAR", "SHA-256 of the clean body (sources.body) they are in."),
+        Column("sentence_start", "INTEGER", "Offset of the sentence's first character."),
+        Column("sentence_end", "INTEGER", "Offset just past the sentence's last character."),
+        Column(
+            "sentence", "VARCHAR", "The sentence's text, where it is not the body between them."
+        ),
+        Column("reason", "VARCHAR", "Why it needs coding ('attributes words: said')."),
+    ),
+    (),
+)
+
 TRENDS_SECTIONS = Table(
     "trends_sections",
     "The Trends page's sections as the build's catalogue made them (one per category with a "
@@ -715,6 +731,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_PARTS,
     CHART_KEYS,
     STEP_KEYS,
+    COVERAGE_NEEDS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

@@ -444,21 +444,28 @@ def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | Non
     return found[0], found[1], rows
 
 
-def earlier_quotes(
-    previous: Path,
-) -> tuple[dict[tuple[str, str | None], str], dict[tuple[str, str | None, str], tuple[int, int]]]:
-    """What the database at `previous` found in its articles: the clean body of each article
-    by (SHA-256 of its file, title), and each quote's place in it by (SHA-256, title, quote).
-    Empty when there is no such file or it is of another schema version."""
+#: What a build found in its articles (earlier_found): clean bodies by (SHA-256 of the file,
+#: title); quote places by (SHA-256, title, quote); the sentences that need coding by the
+#: SHA-256 of the clean body, each (start, end, text or None for the body's slice, reason).
+Found = tuple[
+    dict[tuple[str, str | None], str],
+    dict[tuple[str, str | None, str], tuple[int, int]],
+    dict[str, list[tuple[int, int, str | None, str]]],
+]
+
+
+def earlier_found(previous: Path) -> Found:
+    """What the database at `previous` found in its articles (Found). Empty when there is no
+    such file or it is of another schema version."""
     if not previous.exists():
-        return {}, {}
+        return {}, {}, {}
     try:
         con = duckdb.connect(str(previous), read_only=True)
     except duckdb.Error:
-        return {}, {}
+        return {}, {}, {}
     try:
         if _schema_version(con, "main") != SCHEMA_VERSION:
-            return {}, {}
+            return {}, {}, {}
         bodies = con.execute(
             "SELECT raw_sha256, title, body FROM sources WHERE body IS NOT NULL"
         ).fetchall()
@@ -471,13 +478,20 @@ def earlier_quotes(
             WHERE q.quote_start IS NOT NULL AND s.raw_sha256 IS NOT NULL
             """
         ).fetchall()
+        needed = con.execute(
+            "SELECT body_sha256, sentence_start, sentence_end, sentence, reason FROM coverage_needs"
+        ).fetchall()
     except duckdb.Error:  # a damaged file, or one without the tables: find them again
-        return {}, {}
+        return {}, {}, {}
     finally:
         con.close()
+    by_body: dict[str, list[tuple[int, int, str | None, str]]] = {}
+    for sha, start, end, text, reason in needed:
+        by_body.setdefault(sha, []).append((start, end, text, reason))
     return (
         {(sha, title): body for sha, title, body in bodies},
         {(sha, title, quote): (start, end) for sha, title, quote, start, end in spans},
+        by_body,
     )
 
 

@@ -11,17 +11,20 @@ are copied from it) and runs the consistency checks only when what they read cha
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from corpus.coverage import ArticleCoverage, account, coverage_problems
+from corpus.coverage import ArticleCoverage, account, coverage_problems, needs
 from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
+from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from database.write import carry_chart_images, earlier_quotes
+from data_model.tables import COVERAGE_NEEDS, STEP_KEYS
+from database.write import carry_chart_images, earlier_found
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
@@ -67,20 +70,48 @@ def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], d
     return coded, excused, files
 
 
-def article_coverage(data: Dataset) -> list[ArticleCoverage]:
-    """The coverage accounting (corpus.coverage) of every article, in source order."""
+def article_coverage(
+    data: Dataset,
+    known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
+    rows: list[dict[str, Any]] | None = None,
+) -> list[ArticleCoverage]:
+    """The coverage accounting (corpus.coverage) of every article, in source order. `known`:
+    the sentences needing coding of each clean body a build by the same code read (by the
+    body's SHA-256: database.write.earlier_found), taken as found; `rows`, when given,
+    receives every body's as coverage_needs rows, for the next build."""
     coded, excused, files = _spans_by_source(data)
-    return [
-        account(
-            src.source_id,
-            files.get(src.source_id, "seeds/curated"),
-            data.bodies[src.source_id],
-            coded.get(src.source_id, []),
-            excused.get(src.source_id, []),
-        )
-        for src in data.of("sources")
-        if src.source_id in data.bodies
-    ]
+    known = known or {}
+    accounts, done = [], set()
+    for src in data.of("sources"):
+        body = data.bodies.get(src.source_id)
+        if body is None:
+            continue
+        sha = hashlib.sha256(body.encode()).hexdigest()
+        if sha in known:
+            needed = [
+                (Sentence(start, end, body[start:end] if text is None else text), reason)
+                for start, end, text, reason in known[sha]
+            ]
+        else:
+            needed = needs(body)
+        if rows is not None and sha not in done:
+            done.add(sha)
+            rows += [
+                {
+                    "body_sha256": sha,
+                    "sentence_start": sentence.start,
+                    "sentence_end": sentence.end,
+                    "sentence": None
+                    if body[sentence.start : sentence.end] == sentence.text
+                    else sentence.text,
+                    "reason": reason,
+                }
+                for sentence, reason in needed
+            ]
+        coded_here, excused_here = coded.get(src.source_id, []), excused.get(src.source_id, [])
+        file = files.get(src.source_id, "seeds/curated")
+        accounts.append(account(src.source_id, file, body, coded_here, excused_here, needed))
+    return accounts
 
 
 def provenance_warnings(data: Dataset) -> list[str]:
@@ -205,12 +236,14 @@ def _build(
     inputs = read_inputs(seeds_dir, db_path)
     if report:
         report(inputs.line())
-    # The clean bodies and quote places the previous file found, if the same code made it.
-    known = KnownQuotes(*earlier_quotes(db_path)) if inputs.same_code else None
-    data = validate(inputs.raw, inputs.problems, known)
+    # What the previous file found in the articles, if the same code made it: clean bodies,
+    # quote places and the sentences that need coding, each a function of its keys alone.
+    bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
+    data = validate(inputs.raw, inputs.problems, KnownQuotes(bodies, spans))
     if inputs.problems:
         raise InputError(inputs.problems)
-    accounts = article_coverage(data)
+    needs_rows: list[dict[str, Any]] = []
+    accounts = article_coverage(data, needed, needs_rows)
     for acc in accounts:
         if report:
             report(acc.line())
@@ -236,7 +269,10 @@ def _build(
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, inputs.code)],
         inputs=inputs.frame(),
-        step_keys=carry.frame(),
+        internal=[
+            (STEP_KEYS, carry.frame()),
+            (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
+        ],
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

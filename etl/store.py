@@ -18,8 +18,8 @@ from data_model.tables import (
     BUILD_INPUTS,
     CONTENT_FINGERPRINT,
     INTERNAL_TABLES,
-    STEP_KEYS,
     TABLES,
+    Table,
 )
 from database import write
 
@@ -57,7 +57,7 @@ def write_database(
     db_path: Path,
     steps: Sequence[Step] = (),
     inputs: pd.DataFrame | None = None,
-    step_keys: pd.DataFrame | None = None,
+    internal: Sequence[tuple[Table, pd.DataFrame]] = (),
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it.
@@ -88,8 +88,8 @@ def write_database(
             write.create_citations_view(con)
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs)
-            if step_keys is not None:
-                write.insert(con, STEP_KEYS, step_keys)
+            for table, frame in internal:  # what the next build carries over
+                write.insert(con, table, frame)
             con.execute("CHECKPOINT")
         finally:
             con.close()
