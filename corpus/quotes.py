@@ -108,23 +108,23 @@ _OPEN = '“"«'
 _CLOSE = '”"»'
 
 
+# An opening mark, then everything up to the next closing mark or the paragraph's end.
+_QUOTED = re.compile(f"[{_OPEN}][^{_CLOSE}]*(?:[{_CLOSE}]|\\Z)")
+
+
 def quoted_spans(body: str) -> list[tuple[int, int]]:
     """Spans [start, end) of the passages in double quotation marks, marks included.
 
     Paragraph by paragraph: an opening mark pairs with the next closing one; a quotation left
     open runs to the paragraph's end (news style continues a quote in the next paragraph that
-    way). Single marks are not used: they double as apostrophes."""
+    way). Single marks are not used: they double as apostrophes. The spans are in order and
+    never overlap."""
     spans: list[tuple[int, int]] = []
     start = 0
     for para in body.split("\n\n"):
-        i, n = 0, len(para)
-        while i < n:
-            if para[i] in _OPEN:
-                close = next((j for j in range(i + 1, n) if para[j] in _CLOSE), n - 1)
-                spans.append((start + i, start + close + 1))
-                i = close + 1
-            else:
-                i += 1
+        # One regular expression per paragraph: a pass in C, where a loop over the
+        # characters was a tenth of a Save's validation (issue 27).
+        spans += [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(para)]
         start += len(para) + 2
     return spans
 

@@ -7,6 +7,7 @@ problems in one pass; each rule is a short function.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -201,7 +202,7 @@ class _Checker:
         # and each source's (SHA-256, title) to look them up by.
         self.known = known or {}
         self.keys = keys or {}
-        self._quoted: dict[str, list[tuple[int, int]]] = {}
+        self._quoted: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
 
     def ref(self, raw: RawRecord, field_name: str, kind: str, value: str | None) -> bool:
         if value is None:
@@ -242,8 +243,13 @@ class _Checker:
         if body is None:
             return
         if source_id not in self._quoted:
-            self._quoted[source_id] = quoted_spans(body.body)
-        quoted = within_quotation(span, self._quoted[source_id])
+            passages = quoted_spans(body.body)
+            self._quoted[source_id] = (passages, [start for start, _ in passages])
+        passages, starts = self._quoted[source_id]
+        # The passages are in order and never overlap: only the last one starting at or
+        # before the quote can hold it (a search, not a walk over every passage).
+        at = bisect_right(starts, span[0]) - 1
+        quoted = at >= 0 and within_quotation(span, [passages[at]])
         kind = getattr(kind, "value", kind)
         if kind == "direct" and not quoted:
             self.problems.add(
