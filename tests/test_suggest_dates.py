@@ -73,6 +73,25 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
         ),
         # A stock on a day is as of that day only.
         ("The prisons held 650 on Wednesday.", When(as_of=D(2018, 1, 10), precision=DAY)),
+        # The end of a year dates a stock on that day, never the whole year.
+        (
+            "Centres held 2,310 people at the end of 2016.",
+            When(as_of=D(2016, 12, 31), precision=DAY),
+        ),
+        (
+            "Centres held 2,900 people by the end of last year.",
+            When(as_of=D(2017, 12, 31), precision=DAY),
+        ),
+        # "Last week" names no day: blank, not the Monday-to-Sunday before publication.
+        ("Officers burnt 75 kg of heroin last week.", When()),
+        # The year of the amount set against is not the figure's.
+        ("Customs seized 3 tonnes, twice the amount seized in 2016.", When()),
+        (
+            # A running count from cited figures of a day not given: its start only.
+            "Since the crackdown began in January 2017, at least 4,100 people have been sent to "
+            "centres, according to health ministry figures.",
+            When(period_start=D(2017, 1, 1), precision=MONTH),
+        ),
         # No date in the words: every field blank, never the publication date.
         ("There were 12 cases.", When()),
         ("He may go home after 20 days.", When()),
@@ -88,6 +107,25 @@ def test_dates_are_read_against_the_publication_date(sentence: str, expected: Wh
         expected.said_on,
         expected.precision,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "as_of"),
+    [
+        # Each stock takes the day written right after it, not the one nearest by letters.
+        ("Drug detainees rose from 6,050 at the end of 2015 to 9,800 at the end of November.",
+         "6,050", D(2015, 12, 31)),
+        ("Drug detainees rose from 6,050 at the end of 2015 to 9,800 at the end of November.",
+         "9,800", D(2017, 11, 30)),
+    ],
+)  # fmt: skip
+def test_two_stocks_in_one_sentence_keep_their_own_days(sentence: str, words: str, as_of):
+    at = sentence.index(words)
+    other = next(w for w in ("6,050", "9,800") if w != words)
+    them = (sentence.index(other), sentence.index(other) + len(other))
+    got = when(sentence, PUBLISHED, (at, at + len(words)), [them])
+    assert (got.period_start, got.period_end, got.as_of) == (None, None, as_of)
+    assert got.confidence > 0 and "end of" in " ".join(got.notes)
 
 
 def test_without_a_publication_date_nothing_is_resolved():

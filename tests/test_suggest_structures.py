@@ -159,6 +159,26 @@ def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published
     assert (got["period_start"], got["period_end"], got["as_of"]) == dates
 
 
+# A blank beats a date the words do not give to this figure: a count of places beside another
+# count's period; in Khmer, the date of what a change is compared with.
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        ("The province's 6 treatment centres took in 1,900 users in the first ten months of this "
+         "year.", D(2021, 11, 20), "6", (None, None, None)),
+        ("The province's 6 treatment centres took in 1,900 users in the first ten months of this "
+         "year.", D(2021, 11, 20), "1,900", (D(2021, 1, 1), D(2021, 10, 31), D(2021, 10, 31))),
+        ("ករណីគ្រឿងញៀនបានកើនឡើងជាង ២០ ភាគរយ បើធៀបនឹងឆ្នាំមុន។", D(2018, 2, 20), "២០",
+         (None, None, None)),
+        ("ក្នុងរយៈពេល ៣ ខែដើមឆ្នាំ២០១៧ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ៥០០ នាក់។",
+         D(2018, 2, 20), "៥០០", (D(2017, 1, 1), D(2017, 3, 31), D(2017, 3, 31))),
+    ],
+)  # fmt: skip
+def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, dates):
+    got = _figure(text, words, published)
+    assert (got["period_start"], got["period_end"], got["as_of"]) == dates
+
+
 # S4: month and day ranges cover the whole range, not their first month.
 @pytest.mark.parametrize(
     ("text", "published", "words", "start", "end"),

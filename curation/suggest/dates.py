@@ -94,6 +94,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "end_of_month",
         re.compile(rf"\b(?:at|by)\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?", re.I),
     ),
+    # "at the end of 2016", "by the end of last year": the year's last day, a stock's day.
+    (
+        "end_of_year",
+        re.compile(
+            rf"\b(?:at|by)\s+the\s+end\s+of\s+(?:(?P<year>{_YEAR_RE})|(?P<rel>last|this)\s+year)\b",
+            re.I,
+        ),
+    ),
     # "the first seven days of the year", "the first week of 2017"
     (
         "first_days",
@@ -285,6 +293,10 @@ def _span(
         mo = _MONTH_NUMBER[g["m1"].lower()]
         when = _month_end(_year_of(g.get("year"), pub, mo), mo)
         return when, when, day, f"{m.group(0).strip()}: {when}"
+    if kind == "end_of_year":
+        y = int(g["year"]) if g.get("year") else pub.year - (g["rel"].lower() == "last")
+        when = dt.date(y, 12, 31)
+        return when, when, day, f"{m.group(0).strip()}: {when}"
     if kind == "first_days":
         n = (
             7
@@ -302,8 +314,7 @@ def _span(
         y = named[-1] - 1
         return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year before {y + 1}: {y}"
     if kind == "last_week":
-        monday = pub - dt.timedelta(days=pub.weekday() + 7)
-        return monday, monday + dt.timedelta(days=6), day, f"last week: {monday} to the Sunday"
+        return None  # which day of it? Not said: the phrase is read, and dates nothing
     if kind == "so_far":
         return dt.date(pub.year, 1, 1), pub, day, f"so far this year: {pub.year}-01-01 to {pub}"
     if kind == "same_period":
@@ -417,7 +428,9 @@ _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
 _START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,8}\s*$", re.I)
 # "compared to 2016", "than in 2016": the date of the number compared with, not the figure's.
 _COMPARE = re.compile(
-    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$",
+    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$"
+    # "three times the amount seized in 2018": the year of the amount set against.
+    r"|\b(?:times|twice|double|triple)\s+(?:the|that|its)\s+(?:[\w-]+\s+){0,4}?(?:in|during|of|for)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -512,6 +525,11 @@ _PERFECT = re.compile(
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )
+# "according to government figures": a count from a document whose own day is not given.
+_CITED = re.compile(
+    r"\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}(?:figures|data|statistics|records|numbers)\b",
+    re.I,
+)
 # Words that end the clause a fallback date may reach across ("... and estimated that ...").
 _CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
 _COMPARE_WORDS = re.compile(
@@ -556,13 +574,19 @@ def when(
             start, end = r.first, r.last
         elif r.role == "point" and as_of is None and start is None:
             as_of = r.first
-            if not _STOCK.search(sentence) and r.kind != "end_of_month":
+            if not _STOCK.search(sentence) and r.kind not in ("end_of_month", "end_of_year"):
                 start = end = r.first  # "seized 130 kg on Monday": the count of that day
     notes = [r.note for r in readings]
     if start is not None and end is None and as_of is None and _PERFECT.search(sentence):
-        # "have arrested 3,350 since January 1": up to the day the count is given.
-        end = said if said is not None and said >= start else published
-        notes.append(f"since {start}, a running count: to the day it is given, {end}")
+        if said is None and _CITED.search(sentence):
+            # "..., according to government figures cited by the group": the figures' own day
+            # is not given, and the publication day would be a guess.
+            notes.append(f"since {start}, a running count from figures of a day not given: "
+                         "its end left blank")  # fmt: skip
+        else:
+            # "have arrested 3,350 since January 1": up to the day the count is given.
+            end = said if said is not None and said >= start else published
+            notes.append(f"since {start}, a running count: to the day it is given, {end}")
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")

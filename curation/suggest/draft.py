@@ -245,6 +245,14 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
     ]
     own = when(c.quote, published, (fig.start, fig.end), others)
+    if (
+        own.reason == "the nearest date in its clause"
+        and fig.unit == "facilities"
+        and (own.period_start is not None)
+    ):
+        # "the country's 14 centres took in 7,216 users in the first eleven months": the
+        # period is the other count's; the places stand on a day the words do not give.
+        own = When(notes=own.notes, reason="a count of places beside another count's period: blank")
     one_day = own.period_start is not None and own.period_start == own.period_end == own.as_of
     if one_day and fig.unit not in ("people", "cases", "kg", "facilities", "villages"):
         # "a fund of $1 million, said ... on Thursday": an amount as of that day, no count.

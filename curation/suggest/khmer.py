@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.khmer import ZERO_WIDTH, has_khmer, normalise, split_sentences
-from corpus.khmer_reading import read_dates, read_figures
+from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import find_attributions, strip_title
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
@@ -73,6 +73,41 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
     return None, [f"speaker: {name} (a new actor: give the person an id)"]
 
 
+# "បើធៀបនឹងរយៈពេលដូចគ្នាកាលពីឆ្នាំមុន" (compared with the same period last year): a date after
+# these words, in the same clause, is the date of what the figure is set against.
+_COMPARED = re.compile(normalise("ធៀបនឹង|ធៀបទៅនឹង|ដូចគ្នា").text + r"[^។,;]*$")
+
+
+def _figure_dates(
+    sentence: str, dates: list[KhmerDate], at: int, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """The period of the figure at offset ``at``: the nearest date the sentence states that is
+    no comparison; its end left blank where it runs past publication. With the reason shown
+    in the studio."""
+    own = [
+        d
+        for d in dates
+        if not _COMPARED.search(normalise(sentence[: d.start]).text)
+        and published is not None
+        and d.first <= published
+    ]
+    near = min(own, key=lambda d: abs(d.start - at), default=None)
+    if near is None:
+        skipped = [d.words for d in dates if d not in own]
+        return (
+            None,
+            None,
+            (
+                f"0%: only a comparison's date ({skipped[0]!r}): left blank"
+                if skipped
+                else "0%: no date"
+            ),
+        )
+    if published is not None and near.last > published:
+        return near.first, None, f"60%: {near.words!r}; it runs past publication: end left blank"
+    return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -88,21 +123,21 @@ def khmer_drafts(
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
-            near = min(dates, key=lambda d: abs(d.start - f.start), default=None)
+            start, end, dated = _figure_dates(s.text, dates, f.start, published)
             record = {
                 "metric_id": metric,
                 "value": value,
                 "qualifier": f.qualifier.value,
-                "period_start": near.first if near else None,
-                "period_end": near.last if near else None,
-                "as_of": near.last if near else None,
+                "period_start": start,
+                "period_end": end,
+                "as_of": end,
                 "quote": s.text,
             }
             why = {
                 "value": f"100%: the words {f.words!r}",
                 "qualifier": f"100%: from {f.hedge!r}" if f.hedge else "100%: no hedge before it",
                 "metric_id": f"{60 if metric else 0}%: {why_metric}",
-                "period_start": f"60%: {near.words!r} in the sentence" if near else "0%: no date",
+                **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
             }
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why))
