@@ -73,6 +73,21 @@ _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
 # Phrase patterns, tried in this order; each names what it gives (see _reading).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Times the drafts do not resolve: "a year earlier", "the month before", "two years ago",
+    # "over the past three months", "earlier this month". A figure they date is left blank
+    # rather than given the date of another figure in the sentence.
+    (
+        "unread",
+        re.compile(
+            r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+            r"(?:years?|months?|weeks?|days?)\s+(?:earlier|before|ago|later|previously)"
+            r"|the\s+(?:month|week|day)\s+(?:before|earlier|prior)"
+            r"|(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+            r"(?:years?|months?|weeks?|days?|decades?)"
+            r"|earlier\s+this\s+(?:month|week|year)|the\s+previous\s+(?:month|week|day))\b",
+            re.I,
+        ),
+    ),
     # "against 1,200 in the same ten months of 2017": the first ten months of that year.
     (
         "same_months",
@@ -293,6 +308,8 @@ def _span(
         mo = _MONTH_NUMBER[g["m1"].lower()]
         when = _month_end(_year_of(g.get("year"), pub, mo), mo)
         return when, when, day, f"{m.group(0).strip()}: {when}"
+    if kind == "unread":
+        return pub, pub, day, f"{m.group(0).strip()}: a time the drafts do not resolve"
     if kind == "end_of_year":
         y = int(g["year"]) if g.get("year") else pub.year - (g["rel"].lower() == "last")
         when = dt.date(y, 12, 31)
@@ -464,7 +481,7 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
             if span is None:
                 continue
             first, last, precision, note = span
-            role = _role(sentence[: m.start()], first, last, kind)
+            role = "unread" if kind == "unread" else _role(sentence[: m.start()], first, last, kind)
             if role in ("point", "period") and _SPEECH_AFTER.match(sentence[m.end() :]):
                 role = "said"  # "the chief yesterday warned ...": the day of the speech
             elif role in ("point", "period") and _SINCE_AFTER.match(sentence[m.end() :]):
@@ -495,11 +512,23 @@ def _owned(
         between = sentence[min(r.end, span[1]) : max(r.start, span[0])]
         return not _COMPARE_WORDS.search(between)
 
-    own = [
-        r
-        for r in readings
-        if open_to(r, at) and all(gap(r, at) <= gap(r, o) or not open_to(r, o) for o in others)
-    ]
+    def owner(r: DateReading) -> tuple[int, int] | None:
+        """The figure a date phrase belongs to. Between two figures it follows the one before
+        it ("9,000 at the end of 2016 to 19,400 ...") unless it leads a clause of its own
+        (", and in 2020, 6,000 ..."); else the only figure no comparison separates from it."""
+        spans = [s for s in (at, *others) if open_to(r, s)]
+        before = [s for s in spans if s[1] <= r.start]
+        after = [s for s in spans if s[0] >= r.end]
+        if before and after:
+            leads = _LEADS_AFTER.match(sentence, r.end) and _LEADS_BEFORE.search(
+                sentence[: r.start]
+            )
+            return min(after) if leads else max(before)
+        if before or after:
+            return max(before) if before else min(after)
+        return min(spans, key=lambda s: gap(r, s)) if spans else None
+
+    own = [r for r in readings if owner(r) == at]
     reason = "the words next to the figure"
     if not own:
         near = sorted(
@@ -514,6 +543,9 @@ def _owned(
     return own, reason
 
 
+# A date phrase that leads its own clause (", and in 2020, 6,000 ..."): it dates what follows.
+_LEADS_AFTER = re.compile(r"\s*,")
+_LEADS_BEFORE = re.compile(r"(?:[,;:]|\band|\bwhile|\bbut)\s*(?:(?:in|on|during|by|for)\s+)?$", re.I)
 # "the prisons held 39,000", "remained", "counted": a stock on a day, not a day's count.
 _STOCK = re.compile(
     r"\b(?:(?:prisons?|centres?|centers?|facilit\w+|jails?|cells?)\s+(?:now\s+)?held|holds?|"
@@ -558,8 +590,24 @@ def when(
     said = next((r.first for r in readings if r.role == "said"), None)
     usable = [r for r in readings if r.role not in ("said", "compare") and r.first <= published]
     reason = "the dates in the sentence"
-    if at is not None:
+    if at is None:
+        usable = [r for r in usable if r.role != "unread"]
+    else:
         usable, reason = _owned(usable, sentence, at, others)
+        unread = [
+            r
+            for r in usable
+            if r.role == "unread" and (r.start >= at[1] or _LEADS_AFTER.match(sentence, r.end))
+        ]
+        # "A report earlier this month counted 17,680 ...": the report's day, not the figure's.
+        usable = [r for r in usable if r.role != "unread"]
+        if unread:
+            # "200 a year earlier": its own date words are not read, and another figure's
+            # date would be a guess.
+            return When(
+                notes=tuple(r.note for r in readings),
+                reason=f"its own date words ({unread[0].words!r}) are not resolved: left blank",
+            )
     start = end = as_of = None
     precision: DatePrecision | None = None
     for r in usable:
