@@ -545,7 +545,9 @@ def _owned(
 
 # A date phrase that leads its own clause (", and in 2020, 6,000 ..."): it dates what follows.
 _LEADS_AFTER = re.compile(r"\s*,")
-_LEADS_BEFORE = re.compile(r"(?:[,;:]|\band|\bwhile|\bbut)\s*(?:(?:in|on|during|by|for)\s+)?$", re.I)
+_LEADS_BEFORE = re.compile(
+    r"(?:[,;:]|\band|\bwhile|\bbut)\s*(?:(?:in|on|during|by|for)\s+)?$", re.I
+)
 # "the prisons held 39,000", "remained", "counted": a stock on a day, not a day's count.
 _STOCK = re.compile(
     r"\b(?:(?:prisons?|centres?|centers?|facilit\w+|jails?|cells?)\s+(?:now\s+)?held|holds?|"
