@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -137,6 +138,24 @@ def test_each_figure_takes_only_its_own_date_words(sentence: str, words: str, ot
     got = when(sentence, PUBLISHED, (at, at + len(words)), [(them, them + len(other))])
     assert (got.period_start, got.period_end, got.as_of) == dates
     assert (got.confidence > 0) == any(dates), got.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "confidence", "shown"),
+    [
+        # The studio shows how sure each filled date is and the words it rests on; a year the
+        # words leave out (taken as the latest before publication) makes it less sure.
+        ("Police held 640 people in November 2017.", "640", 0.9, "'November 2017'"),
+        ("Police held 640 people in November.", "640", 0.8, "the year not written"),
+        ("In 2016, police held 640 people and seized 80 kg.", "80 kg", 0.7, "'2016'"),
+        ("Police held 640 people.", "640", 0.0, "left blank"),
+    ],
+)
+def test_each_date_says_how_sure_it_is_and_why(sentence, words, confidence, shown):
+    at = sentence.index(words)
+    others = [(m.start(), m.end()) for m in re.finditer(r"\b\d+ (?:people|kg)", sentence)]
+    got = when(sentence, PUBLISHED, (at, at + len(words)), [o for o in others if o[0] != at])
+    assert round(got.confidence, 2) == confidence and shown in got.reason
 
 
 def test_without_a_publication_date_nothing_is_resolved():

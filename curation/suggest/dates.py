@@ -573,6 +573,19 @@ _COMPARE_WORDS = re.compile(
 )
 
 
+# Phrases whose year the reader supplies when the words leave it out ("in March").
+_YEAR_FROM_PUBLICATION = frozenset(
+    ("month", "month_day", "day_month", "end_of_month", "mid_month", "month_range",
+     "date_range", "day_range", "first_months", "first_half", "same_months")
+)  # fmt: skip
+
+
+def _year_unsaid(r: DateReading) -> bool:
+    return r.kind in _YEAR_FROM_PUBLICATION and not re.search(
+        rf"{_YEAR_RE}|\b(?:this|last)\s+year|\bthe\s+year\b", r.words, re.I
+    )
+
+
 def when(
     sentence: str,
     published: dt.date | None,
@@ -646,6 +659,12 @@ def when(
     as_of = as_of or end
     filled = any(v is not None for v in (start, end, as_of))
     confidence = (0.9 if reason.startswith("the words") else 0.7) if filled else 0.0
+    if filled and any(_year_unsaid(r) for r in usable):
+        # "in March", "from January to July": the year is the latest not after publication.
+        confidence -= 0.1
+        reason += ", the year not written (the latest before publication)"
+    if filled and usable:
+        reason += f" ({'; '.join(repr(r.words) for r in usable)})"
     skipped = [r.note for r in readings if r.role == "compare"]
     notes += [f"not the figure's date: {n}" for n in skipped]
     return When(

@@ -246,7 +246,7 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
     ]
     own = when(c.quote, published, (fig.start, fig.end), others)
     if (
-        own.reason == "the nearest date in its clause"
+        own.reason.startswith("the nearest date in its clause")
         and fig.unit == "facilities"
         and (own.period_start is not None)
     ):
