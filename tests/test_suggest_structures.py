@@ -152,6 +152,27 @@ def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, s
         ("Police arrested 2,864 suspects during the January-February period this year.\n\n"
          "The haul during the two months included 812 kg of crystal methamphetamine.",
          D(2021, 3, 16), "812 kg", (D(2021, 1, 1), D(2021, 2, 28), D(2021, 2, 28))),
+        # A change on "the same period" a year before covers the period of the count before
+        # it, and the count it is set against, that period a year back; only when the years
+        # agree, and "the ten months" only for a period of ten months.
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
+         "Arrests were up 14 percent from the same period last year.", D(2019, 10, 20),
+         "14 percent", (D(2019, 1, 1), D(2019, 9, 30), D(2019, 9, 30))),
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
+         "Cases rose 10 percent compared to the same period in 2018, at 2,860 against 2,600.",
+         D(2019, 10, 20), "2,600", (D(2018, 1, 1), D(2018, 9, 30), D(2018, 9, 30))),
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
+         "Cases rose 10 percent compared to the same period in 2018, at 2,860 against 2,600.",
+         D(2019, 10, 20), "2,860", (D(2019, 1, 1), D(2019, 9, 30), D(2019, 9, 30))),
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
+         "Arrests were up 14 percent from the same period in 2016.", D(2019, 10, 20),
+         "14 percent", (None, None, None)),
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
+         "Some 800 kg of drugs were seized during the nine months.", D(2019, 10, 20),
+         "800 kg", (D(2019, 1, 1), D(2019, 9, 30), D(2019, 9, 30))),
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
+         "Some 800 kg of drugs were seized during the ten months.", D(2019, 10, 20),
+         "800 kg", (None, None, None)),
     ],
 )  # fmt: skip
 def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published, words, dates):

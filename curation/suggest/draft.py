@@ -15,7 +15,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import _COMPARE_WORDS, When, when
+from curation.suggest.dates import _COMPARE_WORDS, When, read_dates, when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -204,6 +204,39 @@ _SAME_LAST_YEAR = re.compile(
 )
 
 
+_MONTH_COUNT = {w: n for n, w in enumerate(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"), 1)}  # fmt: skip
+_N_MONTHS = re.compile(
+    rf"\b(?:during|in|over)\s+the\s+(\d+|{'|'.join(_MONTH_COUNT)})\s+months\b", re.I
+)
+
+
+def _months_differ(quote: str, before: When) -> bool:
+    """ "during the 10 months" refers back only to a period of ten whole months."""
+    m = _N_MONTHS.search(quote)
+    if m is None:
+        return False
+    n = _MONTH_COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+    start, end = before.period_start, before.period_end
+    if start is None or end is None or start.day != 1:
+        return True
+    return (end.year - start.year) * 12 + end.month - start.month + 1 != n or (
+        end + dt.timedelta(days=1)
+    ).day != 1
+
+
+def _same_period_a_year_before(quote: str, published: dt.date | None) -> int | None:
+    """The year of "the same period last year / in 2020" a change is set against, if that is
+    the only comparison in the sentence."""
+    if published is None:
+        return None
+    compared = [r for r in read_dates(quote, published) if r.role == "compare"]
+    if len(compared) != 1 or compared[0].kind != "same_period":
+        return None
+    return compared[0].first.year
+
+
 def _compared(o: Candidate, figures: Sequence[Candidate]) -> bool:
     """A figure given only to compare with ("compared with 15,020 people", "from 3,215"):
     the words referring back later ("those arrested") do not mean it."""
@@ -288,9 +321,34 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         refers = refers or joined
         earlier = [o for o in before_it if not _compared(o, mates)] or earlier
         compared = False  # the comparison belongs to the figure before, not to this one
+    if refers and earlier and compared and _same_period_a_year_before(c.quote, published):
+        # "was up 21 percent from the same period last year": the change covers the period of
+        # the count before it, when that period is the year after the one compared with.
+        before = figure_dates(earlier[-1], figures, published)
+        back = _same_period_a_year_before(c.quote, published)
+        if (
+            before.confidence
+            and before.period_start
+            and before.period_end
+            and (before.period_start.year == before.period_end.year == back + 1)
+        ):
+            prev = max((o.figure.end for o in before_it), default=0)
+            if _COMPARE_WORDS.search(c.quote[prev : fig.start].rsplit(",", 1)[-1]):
+                return _year_back(before)  # "..., at 3,420 against 3,140": the earlier count
+            return replace(
+                before,
+                said_on=own.said_on,
+                notes=(
+                    *own.notes,
+                    f"a change on {back}: the period of {earlier[-1].figure.words!r} before it",
+                ),  # fmt: skip
+                confidence=0.6,
+                reason="a change on the same period a year before, the period of the figure "
+                "before it",
+            )
     if refers and earlier and not compared:
         before = figure_dates(earlier[-1], figures, published)
-        if before.confidence:
+        if before.confidence and not _months_differ(c.quote, before):
             return replace(
                 before,
                 said_on=own.said_on,
