@@ -141,8 +141,8 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         before, after_text = text[: m.start()], text[m.end() :]
-        if _is_label(before, after_text):
-            continue
+        if _is_label(before, after_text) or re.search(r"\d[:.]$", before):
+            continue  # "ម៉ោង ០៩:១៥": a clock's minutes, no count
         if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
             continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())

@@ -163,10 +163,15 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     ]
     quotations = find_quotations(body, sentences, spans)
     quotes = [Candidate(inner_quote(q.text), *_resolve(q.first, q.last, who)) for q in quotations]
-    # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is.
+    # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is, nor
+    # a number that is no figure ("impounded 212 cars, the report said").
+    dropped: set[int] = set()
     skip = {
-        f.sentence for f in find_figures(sentences) if not _speech_beyond(sentences[f.sentence])
+        f.sentence
+        for f in find_figures(sentences, dropped)
+        if not _speech_beyond(sentences[f.sentence])
     }
+    skip |= {k for k in dropped if not _speech_beyond(sentences[k])}
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")

@@ -23,6 +23,18 @@ _DETAINED = re.compile(normalise("ឃាត់ខ្លួន|ចាប់ខ្
 _SEIZED = re.compile(normalise("រឹបអូស|ដកហូត|ចាប់យក").text)
 _DESTROYED = re.compile(normalise("ដុតកម្ទេច|កម្ទេច|ដុត").text)
 _WOMEN = normalise("ស្ត្រី").text
+# Page furniture opening a Khmer paragraph: "អត្ថបទទាក់ទង៖" (related article), "ផ្សាយ៖"
+# (published), "ដោយ៖" (by), "ប្រភព៖" (source), "រូបភាព៖" (photo), "កែសម្រួលដោយ" (edited by).
+_FURNITURE = re.compile(
+    "^(?:" + "|".join(normalise(w).text for w in (
+        "អត្ថបទទាក់ទង", "ផ្សាយ", "ដោយ៖", "ប្រភព", "រូបភាព", "រូបថត", "កែសម្រួល", "ចែករំលែក"
+    )) + ")"
+)  # fmt: skip
+# A stamp line: a day and a clock time ("ថ្ងៃពុធ ទី៩ ខែមីនា ឆ្នាំ២០២២ ម៉ោង ០៩:១៥").
+_STAMP = re.compile(normalise("ម៉ោង").text + r"\s?\d{1,2}[:.]\d{2}")
+# "អាជ្ញាធរគ្រោងនឹងសាងសង់មណ្ឌលថ្មីចំនួន ៣" (plans to build three new centres): a number
+# inside the measure put forward is its target, not a count made.
+_TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសាងសង់|នឹងសាងសង់|នឹងបើក|គ្រោងបើក").text)
 
 
 @dataclass
@@ -115,8 +127,13 @@ def khmer_drafts(
     sentences = split_sentences(body)
     out: list[KhmerDraft] = []
     for s in sentences:
+        norm = normalise(s.text).text.strip()
+        if _FURNITURE.match(norm) or (_STAMP.search(norm) and len(norm.split()) <= 8):
+            continue  # page furniture: a related link, a byline, a publication stamp
         dates = read_dates(s.text, published) if published else []
         for f in read_figures(s.text):
+            if _TARGET.search(normalise(s.text[: f.start]).text):
+                continue  # a planned measure's target: no campaign figure
             if f.vague or f.value is None:
                 continue  # "រាប់ពាន់" (thousands): words, never a number
             value, unit = f.value, f.unit
