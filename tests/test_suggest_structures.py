@@ -486,6 +486,15 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
         # Urging families is no policy.
         ("The ministry's spokesman Khieu Sopheak urged families to send their children for "
          "voluntary treatment.", []),
+        # Nor is urging donors; a release's dateline is cut, and "should A and B" is two.
+        ("The coalition also urged donors to stop paying for the detention centres.", []),
+        ("(Geneva, March 1, 2020) – The government should shut its prison farms and free the "
+         "people held on them, the coalition said.",
+         [("policies", "The government should shut its prison farms"),
+          ("policies", "Free the people held on them")]),
+        # A subheading in Title Case puts nothing forward.
+        ("Officials Should Fund Clinics in Every Province\n\nPolice held 20 people on Monday.",
+         []),
     ],
 )  # fmt: skip
 def test_s9_proposals_and_positions(text, expected):
@@ -516,6 +525,39 @@ def test_s9_a_position_on_the_plan_is_on_the_measure_put_forward(second, positio
     assert [(p.record["policy_id"], p.record["position"]) for p in positions] == [
         (proposal.record["policy_id"], position)
     ]
+
+
+# A stand on a measure the article put forward, named by its own words ("the dogs", "the
+# call to release ..."), each clause on its measure; a sentence telling more of the measure
+# ("the clinics would open next year") is no new proposal.
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("A customs officer in Poipet welcomed the scanners, saying searches took too long.",
+         [("positions", 2, "supports")]),
+        ("Lawyer Chan Dara said the new clinics would only push users away from help.",
+         [("positions", 1, "opposes")]),
+        ("The finance ministry rejected the call for more clinics, citing costs.",
+         [("positions", 1, "opposes")]),
+        ("An NGO director said the clinics were welcome but warned that scanners invade privacy.",
+         [("positions", 1, "supports"), ("positions", 2, "opposes")]),
+        ("A health worker said the clinics would help only if nurses were hired.",
+         [("positions", 1, "mixed")]),
+        ("Officials said the clinics would open next year if the budget was approved.", []),
+        # Criticism far from the measure's words ("criticized them") is no stand on it.
+        ("The country has 12 clinics already, and doctors have long criticized them as empty.",
+         []),
+    ],
+)  # fmt: skip
+def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):
+    text = ("The health ministry plans to open four new clinics in Kandal and to install "
+            "body scanners at the Poipet border crossing.\n\n" + later)  # fmt: skip
+    first, second, *rest = [
+        r for r in _rows(text, D(2023, 8, 22)) if r.kind in ("policies", "positions")
+    ]
+    ids = {first.record["policy_id"]: 1, second.record["policy_id"]: 2}
+    got = [(r.kind, ids.get(r.record["policy_id"]), r.record["position"]) for r in rest]
+    assert got == expected
 
 
 # S10: unnamed and collective sources stay unnamed, with the article's description.
