@@ -287,6 +287,10 @@ def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
          "ke-kim-yan"),
         ("Samdech Kralahom Sar Kheng told provincial governors the campaign would go on.",
          "Samdech", "sar-kheng"),
+        # A family name spelt like an English word ("Men", "Or") still opens the name.
+        ("Or Sothea, director of the provincial health department, put the number at 90 "
+         "people.\n\n“More people come to the clinics now,” she said.", "More people come",
+         "or-sothea"),
     ],
 )  # fmt: skip
 def test_s7_appositions_titles_and_spellings_find_the_person(text, opening, actor):

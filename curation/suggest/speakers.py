@@ -84,6 +84,9 @@ _APPOSITION_WORDS = frozenset({"of", "from", "at", "with"}) | _TITLES
 
 
 _ROLE_WORDS = frozenset({"ministry", "police", "national", "provincial", "deputy", "senior"})
+# Khmer family names spelt like English small words ("Or Sopheap", "In Sokha", "Men Sam An"):
+# a name when the sentence opens "Or Sopheap, director-general of ...", never "Or" alone.
+_NAME_LIKE_WORDS = _words("or in men long sun touch pen")
 
 
 _MAX_APPOSITION = 8
@@ -206,10 +209,22 @@ def _opening_apposition(tokens: list[str]) -> Speaker | None:
         nxt = tokens[j + 1].strip(",").lower()
         opens = nxt in _OPENERS or nxt[:1].isdigit() or _title(tokens[j + 1]) or nxt.islower()
         start = _cap_run(tokens, j)
+        if (
+            start == 1
+            and j == 1
+            and tokens[0][:1].isupper()
+            and tokens[0].lower() in _NAME_LIKE_WORDS
+            and tokens[2].strip(",").split("-")[0].lower() in _TITLES
+        ):
+            start = 0  # "Or Sopheap, director-general of ...": the family name opens it
         at_clause_start = start == 0 or _CLOSED.search(tokens[start - 1])
         if start <= j and at_clause_start and opens and j - start < 6:
             run = [t.rstrip(",") for t in tokens[start : j + 1]]
-            if not any(r.lower() in _NOT_NAMES for r in run[:1]):
+            if (
+                start == 0
+                and run[0].lower() in _NAME_LIKE_WORDS
+                or not any(r.lower() in _NOT_NAMES for r in run[:1])
+            ):
                 return Speaker(" ".join(tokens[start:]).rstrip(","), _name_of(run), named=True)
         first = tokens[0].lower()
         if first in _DESCRIBED and nxt == "who" and j < 7:
