@@ -266,6 +266,9 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
          "She suggested", "sou-souchenda"),
         ("Sar Kheng asked provincial governors to report every week on the drug campaign.",
          "Sar Kheng asked", "sar-kheng"),
+        # Whom a speaker urges or calls on is no speaker: "He" goes back to the person named.
+        ("Chan Dara, a lawyer with the group, said the courts were slow. He urged the "
+         "government to free people held over small amounts.", "He urged", "chan-dara"),
     ],
 )  # fmt: skip
 def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
