@@ -353,6 +353,32 @@ def test_s8_khmer_furniture_and_targets_give_nothing(furniture):
     assert [r.record["value"] for r in rows] == [200]
 
 
+# A Khmer measure put forward ("គ្រោងនឹង", plans to) is a proposal, and a stand on "this
+# plan" (គម្រោងនេះ) a position on it: welcomed, opposed, or welcomed "but" (mixed); an appeal
+# to the public is none. (Khmer written by a non-native author: needs native review.)
+@pytest.mark.parametrize(
+    ("later", "position"),
+    [
+        ("លោក សុខ ដារ៉ា បានស្វាគមន៍គម្រោងនេះ។", "supports"),
+        ("អង្គការមួយបានប្រឆាំងនឹងគម្រោងនេះ។", "opposes"),
+        ("លោក សុខ ដារ៉ា បានស្វាគមន៍គម្រោងនេះ ប៉ុន្តែថាការព្យាបាលត្រូវតែស្ម័គ្រចិត្ត។", "mixed"),
+    ],
+)
+def test_s9_a_khmer_proposal_and_a_stand_on_it(later, position):
+    text = f"ក្រសួងសុខាភិបាលគ្រោងនឹងបើកគ្លីនិកថ្មីចំនួនពីរនៅខេត្តកំពត។\n\n{later}"
+    proposal, stand = [
+        r for r in _rows(text, D(2019, 6, 27)) if r.kind in ("policies", "positions")
+    ]
+    assert proposal.kind == "policies" and "បើកគ្លីនិកថ្មី" in proposal.record["name"]
+    assert (stand.kind, stand.record["policy_id"], stand.record["position"]) == (
+        "positions", proposal.record["policy_id"], position)  # fmt: skip
+
+
+def test_s9_a_khmer_appeal_to_the_public_is_no_proposal():
+    text = "លោកបានអំពាវនាវឲ្យប្រជាពលរដ្ឋរាយការណ៍ពីអ្នកជួញដូរគ្រឿងញៀន។"
+    assert [r for r in _rows(text, D(2019, 6, 27)) if r.kind in ("policies", "positions")] == []
+
+
 def test_s8_a_caption_closing_the_article_gives_nothing():
     text = "Police held 300 people in the raids, the report said.\n\nPolice display 86 kg of drugs "
     text += "seized in Banteay Meanchey. Supplied"

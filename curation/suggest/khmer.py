@@ -178,3 +178,45 @@ def khmer_drafts(
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
     return out
+
+
+# A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
+# appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
+_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើសុំ|អំពាវនាវឲ្យ").text)
+_TO_PUBLIC = re.compile(normalise("ប្រជាពលរដ្ឋ|មាតាបិតា|ឪពុកម្តាយ|យុវជន").text)
+# A stand on "this plan" (គម្រោងនេះ / ផែនការនេះ / សំណើនេះ): welcomed (ស្វាគមន៍), opposed
+# (ប្រឆាំង / ជំទាស់); with "but" (ប៉ុន្តែ) both ways.
+_THIS_PLAN = re.compile(normalise("គម្រោងនេះ|ផែនការនេះ|សំណើនេះ").text)
+_WELCOMED = re.compile(normalise("ស្វាគមន៍|គាំទ្រ").text)
+_OPPOSED = re.compile(normalise("ប្រឆាំង|ជំទាស់|មិនយល់ស្រប").text)
+_BUT = re.compile(normalise("ប៉ុន្តែ").text)
+
+
+@dataclass(frozen=True)
+class KhmerMeasure:
+    """A Khmer sentence that puts a measure forward (position None) or takes a stand on the
+    measure put forward before it (its position: supports, opposes or mixed)."""
+
+    sentence: str
+    verb: str
+    name: str
+    position: str | None
+
+
+def khmer_measures(body: str) -> list[KhmerMeasure]:
+    """Proposals and stands on them in a Khmer clean body, in reading order."""
+    out: list[KhmerMeasure] = []
+    for s in split_sentences(body):
+        text = normalise(s.text).text
+        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.search(text[m.end() :]):
+            name = s.text[s.text.find(m.group(0)) + len(m.group(0)) :].strip(ZERO_WIDTH + " ។")
+            out.append(KhmerMeasure(s.text, m.group(0), name or s.text, None))
+        elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
+            welcomed = _WELCOMED.search(text)
+            position = (
+                "mixed" if welcomed and (_BUT.search(text) or _OPPOSED.search(text))
+                else "supports" if welcomed else "opposes"
+            )  # fmt: skip
+            verb = (welcomed or _OPPOSED.search(text)).group(0)
+            out.append(KhmerMeasure(s.text, verb, out[-1].name, position))
+    return out

@@ -30,7 +30,7 @@ from curation.suggest.guess import (
     guess_topic,
     names_in,
 )
-from curation.suggest.khmer import is_khmer, khmer_drafts
+from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.proposals import (
     Measure,
@@ -42,6 +42,7 @@ from curation.suggest.proposals import (
 )
 from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
+from data_model.records import Position
 
 NO_CURATED = Curated([], [], [], [], [])
 _COMPARED = re.compile(
@@ -484,6 +485,20 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
             d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
         rows.append(Row(d.kind, record, start, end, notes=d.notes, words=d.words, why=d.why))
+    last: str | None = None  # the id of the Khmer measure put forward last
+    for n, km in enumerate(khmer_measures(body), 1):
+        start, end = index.locate(km.sentence) or (0, 0)
+        s = Sentence(start, end, km.sentence)
+        if km.position is None:
+            measure = Measure(None, Position.supports, km.verb, km.name,
+                              f"a Khmer verb of putting forward ({km.verb})", 0.5)  # fmt: skip
+            rows.append(_proposal_row(n, 0, s, measure, None, source_id, published, curated))
+            last = str(rows[-1].record["policy_id"])
+        elif last is not None:
+            measure = Measure(last, Position(km.position), km.verb, km.name,
+                              f"{km.verb!r} on this plan (គម្រោងនេះ), the one put forward "
+                              "before it", 0.5)  # fmt: skip
+            rows.append(_position_row(n, s, measure, None, source_id, curated, body))
     rows.sort(key=lambda r: r.start)
     return rows
 
