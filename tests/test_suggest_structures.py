@@ -71,6 +71,11 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
         # Compared with the count of the same unit before it, not the cases between.
         ("Police arrested 13,260 people in 6,180 drug cases this year, compared with 15,020 "
          "people last year.", "15,020", "arrests-total"),
+        # A haul broken down by drug: each part is that drug's own weight, never the total.
+        ("Customs seized 900 kg of drugs this year, including 600 kg of heroin and 40 kg of "
+         "ecstasy.", "600 kg", "heroin-seized"),
+        ("Customs seized 900 kg of drugs this year, including 600 kg of heroin and 40 kg of "
+         "ecstasy.", "900 kg", "drugs-seized-kg"),
     ],
 )  # fmt: skip
 def test_s1_the_metric_is_what_is_counted(text, words, metric):

@@ -160,6 +160,16 @@ _NOUN_SYNONYMS = _words("suspects suspect inmates prisoners dealers addicts chem
                         "centre center centers rehab trafficking using use")  # fmt: skip
 
 
+# A haul broken down by drug ("..., including 1.64 tons of crystal meth, 512 kg of ketamine"):
+# each part is its own drug's weight, a subset, never the total's metric.
+_BREAKDOWN = re.compile(r"\b(?:including|included|includes|among\s+them|of\s+which)\b", re.I)
+_DRUG_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?P<drug>(?:crystal\s+)?(?:methamphetamine|meth)|ketamine|heroin|ecstasy|"
+    r"MDMA|cannabis|marijuana|cocaine|opium|yaba)\b",
+    re.I,
+)
+
+
 def guess_metric(
     sentence: str,
     start: int,
@@ -170,6 +180,10 @@ def guess_metric(
 ) -> MetricGuess:
     """The curated metric of the figure at sentence[start:end], or a new-metric draft."""
     clause = _clause(sentence, start, end, others)
+    drug = _DRUG_AFTER.match(sentence, end)
+    if unit == "kg" and drug and _BREAKDOWN.search(sentence[:start]):
+        words = drug.group("drug").split()
+        return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
     sure, named_before = 0.8, False
     if unit is None:
