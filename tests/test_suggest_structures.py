@@ -76,6 +76,12 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "ecstasy.", "600 kg", "heroin-seized"),
         ("Customs seized 900 kg of drugs this year, including 600 kg of heroin and 40 kg of "
          "ecstasy.", "900 kg", "drugs-seized-kg"),
+        # "X made up N of ..." counts X; "Half of the N people arrested were users": N is the
+        # whole, the predicate describes the half.
+        ("Suspected traffickers made up 4,410 of last year's arrests and users 3,900.", "4,410",
+         "arrests-traffickers"),
+        ("Half of the 8,200 people arrested this year were users, police said.", "8,200",
+         "arrests-total"),
     ],
 )  # fmt: skip
 def test_s1_the_metric_is_what_is_counted(text, words, metric):

@@ -160,6 +160,13 @@ _NOUN_SYNONYMS = _words("suspects suspect inmates prisoners dealers addicts chem
                         "centre center centers rehab trafficking using use")  # fmt: skip
 
 
+_WHOLE_OF = re.compile(r"\bof\s+(?:the|those|these)\s+$", re.I)
+_PREDICATE = re.compile(r"\b(?:were|was|are|is)\b", re.I)
+# "Suspected traffickers made up 10,960 of ...", "Users accounted for 9,160 of ...".
+_MADE_UP = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?P<subject>(?:[\w-]+\s+){1,3}?)(?:made\s+up|accounted\s+for)\s+$",
+    re.I,
+)
 # A haul broken down by drug ("..., including 1.64 tons of crystal meth, 512 kg of ketamine"):
 # each part is its own drug's weight, a subset, never the total's metric.
 _BREAKDOWN = re.compile(r"\b(?:including|included|includes|among\s+them|of\s+which)\b", re.I)
@@ -208,6 +215,16 @@ def guess_metric(
     # had been held".
     shared = re.match(r"[^,;]*\band\b", sentence[end:nxt])
     verb_text = _ADJECTIVE.sub("", sentence[end:] if shared else sentence[end:nxt])
+    if _WHOLE_OF.search(sentence[:start]):
+        # "Half of the 12,100 people arrested ... were users": the whole, whose part the
+        # predicate describes; its own words stop at the verb.
+        after = _PREDICATE.split(after, maxsplit=1)[0]
+        verb_text = _PREDICATE.split(verb_text, maxsplit=1)[0]
+    made_up = _MADE_UP.search(sentence[:start])
+    if made_up:
+        # "Suspected traffickers made up 10,960 of last year's arrests": the subject is counted.
+        noun = _WORD.findall(made_up.group("subject"))
+        left |= stems(made_up.group("subject"))
     right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
     change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
     if change:
