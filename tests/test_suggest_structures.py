@@ -82,6 +82,10 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
          "arrests-traffickers"),
         ("Half of the 8,200 people arrested this year were users, police said.", "8,200",
          "arrests-total"),
+        # "The number of inmates held on drug charges rose from ... to 15,300": the subject's
+        # count (prisoners), never arrests.
+        ("The number of inmates held on drug charges rose from 7,100 at the end of 2016 to "
+         "15,300 at the end of June.", "15,300", "inmates-held-charges"),
     ],
 )  # fmt: skip
 def test_s1_the_metric_is_what_is_counted(text, words, metric):

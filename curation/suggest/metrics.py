@@ -160,6 +160,11 @@ _NOUN_SYNONYMS = _words("suspects suspect inmates prisoners dealers addicts chem
                         "centre center centers rehab trafficking using use")  # fmt: skip
 
 
+_NUMBER_OF = re.compile(
+    r"\W*The\s+(?:number|total|count)\s+of\s+(?P<noun>(?:[\w'’-]+\s+){1,6}?)(?:rose|fell|"
+    r"grew|increased|decreased|dropped|climbed|jumped|doubled|reached|stood|was|were|is|are)\b",
+    re.I,
+)
 _WHOLE_OF = re.compile(r"\bof\s+(?:the|those|these)\s+$", re.I)
 _PREDICATE = re.compile(r"\b(?:were|was|are|is)\b", re.I)
 # "Suspected traffickers made up 10,960 of ...", "Users accounted for 9,160 of ...".
@@ -192,6 +197,10 @@ def guess_metric(
         words = drug.group("drug").split()
         return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    if not noun and (number_of := _NUMBER_OF.match(sentence)) and number_of.end() <= start:
+        # "The number of prisoners held on drug charges rose from about 9,000 to 19,400":
+        # what the sentence's subject counts.
+        noun = _WORD.findall(number_of.group("noun"))
     sure, named_before = 0.8, False
     if unit is None:
         # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it.
