@@ -191,6 +191,12 @@ def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, s
         ("Police arrested 6,200 suspects in the first nine months of 2019.\n\n"
          "Some 800 kg of drugs were seized during the ten months.", D(2019, 10, 20),
          "800 kg", (None, None, None)),
+        # "during the year" passes over an undated figure back to a whole calendar year.
+        ("Police arrested 6,200 suspects in 2019.\n\nSome 800 kg were seized, twice the amount "
+         "seized in 2018.\n\nClinics treated 1,900 users during the year.", D(2020, 2, 10),
+         "1,900", (D(2019, 1, 1), D(2019, 12, 31), D(2019, 12, 31))),
+        ("Police arrested 6,200 suspects in the first nine months of 2019.\n\nClinics treated "
+         "1,900 users during the year.", D(2019, 10, 20), "1,900", (None, None, None)),
     ],
 )  # fmt: skip
 def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published, words, dates):

@@ -186,7 +186,8 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
 _SAME = re.compile(
     r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b"
     r"|\b(?:during|in|over)\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|\d+)\s+(?:months|weeks|days)\b",
+    r"twelve|\d+)\s+(?:months|weeks|days)\b"
+    r"|\b(?:during|over|in)\s+the\s+(?:whole\s+)?year\b(?!\s+(?:before|earlier|ago))",
     re.I,
 )
 # ", and investigated 1,302 drug cases": a count coordinated with the one before it.
@@ -217,8 +218,16 @@ _N_MONTHS = re.compile(
 )
 
 
+_THE_YEAR = re.compile(r"\b(?:during|over|in)\s+the\s+(?:whole\s+)?year\b", re.I)
+
+
 def _months_differ(quote: str, before: When) -> bool:
-    """ "during the 10 months" refers back only to a period of ten whole months."""
+    """ "during the 10 months" refers back only to a period of ten whole months, "during the
+    year" only to a whole calendar year."""
+    if _THE_YEAR.search(quote):
+        start, end = before.period_start, before.period_end
+        whole = (start.month, start.day, end.month, end.day) if start and end else None
+        return not (whole == (1, 1, 12, 31) and start.year == end.year)
     m = _N_MONTHS.search(quote)
     if m is None:
         return False
@@ -352,12 +361,19 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
                 "before it",
             )
     if refers and earlier and not compared:
-        before = figure_dates(earlier[-1], figures, published)
-        if before.confidence and not _months_differ(c.quote, before):
+        # "during the year", "during the ten months" say how long the period is: they may pass
+        # over undated figures back to the nearest dated one, which must be that long.
+        sized = _THE_YEAR.search(c.quote) or _N_MONTHS.search(c.quote)
+        for o in earlier[::-1] if sized else earlier[-1:]:
+            before = figure_dates(o, figures, published)
+            if not before.confidence:
+                continue
+            if _months_differ(c.quote, before):
+                break
             return replace(
                 before,
                 said_on=own.said_on,
-                notes=(*own.notes, f"the period of {earlier[-1].figure.words!r} before it"),
+                notes=(*own.notes, f"the period of {o.figure.words!r} before it"),
                 confidence=0.6,
                 reason="refers back to the figure before it",
             )
