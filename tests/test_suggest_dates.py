@@ -93,6 +93,19 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
             "centres, according to health ministry figures.",
             When(period_start=D(2017, 1, 1), precision=MONTH),
         ),
+        # "in May" is the month ("may" alone is a verb).
+        (
+            "Courts jailed 35 traffickers in May.",
+            When(D(2017, 5, 1), D(2017, 5, 31), D(2017, 5, 31), precision=MONTH),
+        ),
+        # When a place opened, and "mid-2016", date no figure.
+        ("The clinic, opened in 2016, treats 300 users.", When()),
+        ("By mid-2016, 300 users had been treated.", When()),
+        (
+            # A running count given "in December", on no day: its start only.
+            "Since 2017, 9,100 people have been arrested, officials said in December.",
+            When(period_start=D(2017, 1, 1), precision=YEAR),
+        ),
         # No date in the words: every field blank, never the publication date.
         ("There were 12 cases.", When()),
         ("He may go home after 20 days.", When()),

@@ -84,7 +84,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|the\s+(?:month|week|day)\s+(?:before|earlier|prior)"
             r"|(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
             r"(?:years?|months?|weeks?|days?|decades?)"
-            r"|earlier\s+this\s+(?:month|week|year)|the\s+previous\s+(?:month|week|day))\b",
+            r"|earlier\s+this\s+(?:month|week|year)|the\s+previous\s+(?:month|week|day)"
+            rf"|(?:mid|early|late)[-\s]?{_YEAR_RE})\b",
             re.I,
         ),
     ),
@@ -298,6 +299,12 @@ def _year_of(text: str | None, published: dt.date, month: int | None = None) -> 
     return int(text)
 
 
+# "in May", "since May", "late May": a preposition makes "May" the month, not the verb.
+_MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|since|until|till|by|from|during|of|through|to|early|late|mid|end\s+of)[\s-]+$", re.I
+)
+
+
 def _span(
     kind: str, m: re.Match[str], pub: dt.date
 ) -> tuple[dt.date, dt.date, DatePrecision, str] | None:
@@ -407,8 +414,12 @@ def _span(
             return None
         return when, when, day, when.isoformat()
     if kind == "month":
-        if g["month"].lower() == "may" and not g.get("year"):
-            return None  # "may" is a verb far more often than a month
+        if (
+            g["month"].lower() == "may"
+            and not g.get("year")
+            and not _MONTH_PREPOSITION.search(m.string[: m.start()])
+        ):
+            return None  # "may" is a verb far more often than a month; "in May" is the month
         mo = _MONTH_NUMBER[g["month"].lower()]
         y = _year_of(g.get("year"), pub, mo)
         return dt.date(y, mo, 1), _month_end(y, mo), month, f"{calendar.month_name[mo]} {y}"
@@ -438,6 +449,12 @@ def _span(
     return None
 
 
+# ", opened in 2017,", "which was built in 2018": the day of something the sentence names.
+_FOUNDED = re.compile(
+    r"(?:,|\b(?:which|that)\s+(?:was|were)?)\s*(?:first\s+)?(?:opened|built|founded|set\s+up|"
+    r"established|created|adopted|passed)\s+(?:in|on)\s+$",
+    re.I,
+)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
 _END = re.compile(r"\b(?:through|until|till|to|by|up\s+to)\s*$", re.I)
 _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
@@ -456,6 +473,8 @@ def _role(before: str, first: dt.date, last: dt.date, kind: str = "") -> str:
     """What the date is to the sentence's figure, from the words just before it."""
     if kind == "same_period" or _COMPARE.search(before):
         return "compare"
+    if _FOUNDED.search(before):
+        return "event"  # "The centre, opened in 2017, now houses 420": when it opened
     if _AS_OF.search(before):
         return "as_of"
     if _END.search(before):
@@ -603,7 +622,13 @@ def when(
         return When()
     readings = read_dates(sentence, published)
     said = next((r.first for r in readings if r.role == "said"), None)
-    usable = [r for r in readings if r.role not in ("said", "compare") and r.first <= published]
+    # The day a count was given ends a running count only when the words name that day.
+    said_day = next(
+        (r.first for r in readings if r.role == "said" and r.precision == DatePrecision.day), None
+    )
+    usable = [
+        r for r in readings if r.role not in ("said", "compare", "event") and r.first <= published
+    ]
     reason = "the dates in the sentence"
     if at is None:
         usable = [r for r in usable if r.role != "unread"]
@@ -641,14 +666,17 @@ def when(
                 start = end = r.first  # "seized 130 kg on Monday": the count of that day
     notes = [r.note for r in readings]
     if start is not None and end is None and as_of is None and _PERFECT.search(sentence):
-        if said is None and _CITED.search(sentence):
+        if said is not None and said_day is None:
+            notes.append(f"since {start}, a running count given in a month, not on a day: "
+                         "its end left blank")  # fmt: skip
+        elif said is None and _CITED.search(sentence):
             # "..., according to government figures cited by the group": the figures' own day
             # is not given, and the publication day would be a guess.
             notes.append(f"since {start}, a running count from figures of a day not given: "
                          "its end left blank")  # fmt: skip
         else:
             # "have arrested 3,350 since January 1": up to the day the count is given.
-            end = said if said is not None and said >= start else published
+            end = said_day if said_day is not None and said_day >= start else published
             notes.append(f"since {start}, a running count: to the day it is given, {end}")
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
@@ -668,6 +696,6 @@ def when(
     skipped = [r.note for r in readings if r.role == "compare"]
     notes += [f"not the figure's date: {n}" for n in skipped]
     return When(
-        start, end, as_of, said, precision if filled else None, tuple(notes), confidence,
+        start, end, as_of, said_day, precision if filled else None, tuple(notes), confidence,
         reason if filled else "no date in the words near it: left blank",
     )  # fmt: skip
