@@ -106,6 +106,13 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
             "Since 2017, 9,100 people have been arrested, officials said in December.",
             When(period_start=D(2017, 1, 1), precision=YEAR),
         ),
+        # "a rise from January" sets January against the figure; "an operation that ended on
+        # Wednesday" ends its period that day.
+        ("Arrests rose 9 percent from January.", When()),
+        (
+            "Police held 120 people in an operation that ended on Wednesday.",
+            When(period_end=D(2018, 1, 10), as_of=D(2018, 1, 10), precision=DAY),
+        ),
         # No date in the words: every field blank, never the publication date.
         ("There were 12 cases.", When()),
         ("He may go home after 20 days.", When()),
@@ -144,6 +151,9 @@ def test_dates_are_read_against_the_publication_date(sentence: str, expected: Wh
          (None, None, None)),
         ("Officials counted 2,200 users in 2017 and 1,400 two years ago.", "1,400", "2,200",
          (None, None, None)),
+        # A new clause opened before a date runs on to the next figure.
+        ("Police burnt 700 kg on Wednesday, bringing the total burnt since 2017 to 9,000 kg.",
+         "700 kg", "9,000 kg", (D(2018, 1, 10), D(2018, 1, 10), D(2018, 1, 10))),
     ],
 )  # fmt: skip
 def test_each_figure_takes_only_its_own_date_words(sentence: str, words: str, other: str, dates):

@@ -213,6 +213,9 @@ def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published
          "year.", D(2021, 11, 20), "6", (None, None, None)),
         ("The province's 6 treatment centres took in 1,900 users in the first ten months of this "
          "year.", D(2021, 11, 20), "1,900", (D(2021, 1, 1), D(2021, 10, 31), D(2021, 10, 31))),
+        # A count set against a present one, dated "five years ago": not as of publication.
+        ("The ministry says the country has 20,000 users, down from 27,000 five years ago.",
+         D(2021, 3, 4), "27,000", (None, None, None)),
         ("ករណីគ្រឿងញៀនបានកើនឡើងជាង ២០ ភាគរយ បើធៀបនឹងឆ្នាំមុន។", D(2018, 2, 20), "២០",
          (None, None, None)),
         ("ក្នុងរយៈពេល ៣ ខែដើមឆ្នាំ២០១៧ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ៥០០ នាក់។",

@@ -456,13 +456,20 @@ _FOUNDED = re.compile(
     re.I,
 )
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
-_END = re.compile(r"\b(?:through|until|till|to|by|up\s+to)\s*$", re.I)
+_END = re.compile(
+    r"\b(?:through|until|till|to|by|up\s+to|(?:that|which)\s+(?:ended|ends)\s+(?:on|in)?)\s*$",
+    re.I,
+)
 _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
 # "since the launch on New Year's Day": the start word may stand a few words back.
 _START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,8}\s*$", re.I)
 # "compared to 2016", "than in 2016": the date of the number compared with, not the figure's.
 _COMPARE = re.compile(
     r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$"
+    # "a 9 percent rise from January", "down from 2019": the period set against.
+    r"|\b(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|jump|up|down|"
+    r"rose|fell|increased|decreased|dropped|climbed)(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?"
+    r"\s+(?:from|over|on)\s+(?:the\s+)?$"
     # "three times the amount seized in 2018": the year of the amount set against.
     r"|\b(?:times|twice|double|triple)\s+(?:the|that|its)\s+(?:[\w-]+\s+){0,4}?(?:in|during|of|for)\s+(?:the\s+)?$",
     re.I,
@@ -542,7 +549,12 @@ def _owned(
             leads = _LEADS_AFTER.match(sentence, r.end) and _LEADS_BEFORE.search(
                 sentence[: r.start]
             )
-            return min(after) if leads else max(before)
+            # "700 kg ... on Wednesday, bringing the total since 2017 to 9 tonnes": a new
+            # clause opens before the date and runs on to the next figure.
+            opens = "," in sentence[max(before)[1] : r.start] and not re.search(
+                r"[,;]", sentence[r.end : min(after)[0]]
+            )
+            return min(after) if leads or opens else max(before)
         if before or after:
             return max(before) if before else min(after)
         return min(spans, key=lambda s: gap(r, s)) if spans else None

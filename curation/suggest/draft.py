@@ -265,6 +265,11 @@ def _compared(o: Candidate, figures: Sequence[Candidate]) -> bool:
     return bool(prev) and bool(_COMPARE_WORDS.search(o.quote[max(prev) : o.figure.start]))
 
 
+def prev_end(before_it: Sequence[Candidate]) -> int:
+    """Where the figure before this one in its sentence ends (0 if none)."""
+    return max((o.figure.end for o in before_it if o.figure is not None), default=0)
+
+
 def _year_back(dates: When | None) -> When:
     """The same period a year earlier; blank when there is no period to move."""
     if dates is None or dates.period_start is None or dates.period_end is None:
@@ -316,8 +321,8 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         # "from 3,215 over the same months last year": the period of the figure it is set
         # against, a year back; a blank when that figure has none.
         return _year_back(figure_dates(before_it[-1], figures, published) if before_it else None)
-    if own.confidence:
-        return own
+    if own.confidence or own.reason.startswith("its own date words"):
+        return own  # dated by its own words, or by words that are not read: never a guess
     # "12 of them", "those arrested" refer back only from the figure's own stretch of the
     # sentence (between the figures beside it), first to a figure before it in the sentence.
     region = (before_it[-1].figure.end if before_it else 0, after_it[0] if after_it else None)
@@ -377,7 +382,13 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
                 confidence=0.6,
                 reason="refers back to the figure before it",
             )
-    if _PRESENT.search(c.quote) and not _PAST.search(c.quote) and "estimat" not in c.quote:
+    set_against = _COMPARE_WORDS.search(c.quote[prev_end(before_it) : fig.start])
+    if (
+        _PRESENT.search(c.quote)
+        and not _PAST.search(c.quote)
+        and "estimat" not in c.quote
+        and not set_against  # "has 20,000 users, down from 27,000": the earlier count
+    ):
         word = _PRESENT.search(c.quote).group(0)
         return replace(
             own,
