@@ -90,6 +90,20 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
 _COMPARED = re.compile(normalise("ធៀបនឹង|ធៀបទៅនឹង|ដូចគ្នា").text + r"[^។,;]*$")
 
 
+# "បានឲ្យដឹងកាលពីម្សិលមិញ" (said yesterday): a date right after a speech verb is the day of the
+# words, not of the figure.
+_SAID_ON = re.compile(
+    "(?:"
+    + normalise("ថ្លែង|ឲ្យដឹង|និយាយ|ប្រាប់|បញ្ជាក់|ផ្សាយ").text
+    + ")"
+    + r"\s?(?:"
+    + normalise("កាលពី|នៅ").text
+    + r")?\s?(?:"
+    + normalise("ថ្ងៃ").text
+    + r"\S*\s?)?$"
+)
+
+
 def _figure_dates(
     sentence: str, dates: list[KhmerDate], at: int, published: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None, str]:
@@ -100,6 +114,7 @@ def _figure_dates(
         d
         for d in dates
         if not _COMPARED.search(normalise(sentence[: d.start]).text)
+        and not _SAID_ON.search(normalise(sentence[: d.start]).text)
         and published is not None
         and d.first <= published
     ]
@@ -110,7 +125,7 @@ def _figure_dates(
             None,
             None,
             (
-                f"0%: only a comparison's date ({skipped[0]!r}): left blank"
+                f"0%: only the date of a comparison or of the words ({skipped[0]!r}): left blank"
                 if skipped
                 else "0%: no date"
             ),
