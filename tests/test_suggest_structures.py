@@ -555,6 +555,11 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
          "people held on them, the coalition said.",
          [("policies", "The government should shut its prison farms"),
           ("policies", "Free the people held on them")]),
+        # "is planning to", and "they would step up" after an authority said it.
+        ("The Interior Ministry is planning to build a clinic in Preah Vihear province.",
+         [("policies", "Build a clinic in Preah Vihear province")]),
+        ("Police said they would step up patrols along the border.",
+         [("policies", "They would step up patrols along the border")]),
         # A subheading in Title Case puts nothing forward.
         ("Officials Should Fund Clinics in Every Province\n\nPolice held 20 people on Monday.",
          []),

@@ -20,10 +20,11 @@ from data_model.records import Position
 
 _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
-    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|recommended|recommends|plans?\s+to|planned\s+to|"
+    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
     r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
-    r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand)\b)))\b",
+    r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand|"
+    r"step\s+up|strengthen|tighten|increase|launch|recruit)\b)))\b",
     re.I,
 )
 # "Kim Yan said border provinces should report ...": a modal measure is its whole clause, from
@@ -112,12 +113,22 @@ _MODAL_AND = re.compile(
 )
 
 
+def _speech_verb_at(sentence: str, end: int) -> int:
+    """Where the speech verb that ends at ``end`` begins."""
+    found = [c.start() for c in _CLAUSE_START.finditer(sentence, 0, end) if c.end() == end]
+    return found[-1] if found else end
+
+
 def _modal_measure(sentence: str, m: re.Match[str]) -> list[str]:
     """The clause a modal verb puts forward ("police would station more officers ..."), when
     its subject can act for the state; none for "users should be treated ..."."""
     starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
     start = starts[-1] if starts else 0
     subject = sentence[start : m.start()]
+    if re.fullmatch(r"\s*(?:they|it)\s+", subject, re.I) and starts:
+        # "Police said they would step up patrols": the pronoun is the speaker before "said".
+        said_by = sentence[: _speech_verb_at(sentence, start)]
+        subject = said_by if len(said_by.split()) <= 6 else subject
     if not _AUTHORITY.search(subject) or len(subject.split()) > 6:
         return []
     clause = _TAIL.sub("", sentence[start:].strip().rstrip(".")).strip()
