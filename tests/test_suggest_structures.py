@@ -317,6 +317,9 @@ def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
          "ke-kim-yan"),
         ("Samdech Kralahom Sar Kheng told provincial governors the campaign would go on.",
          "Samdech", "sar-kheng"),
+        # A body whose name opens with a title word keeps it ("General Department ...").
+        ("The General Department of Prisons yesterday backed a plan to hold users apart.",
+         "The General Department", "general-department-of-prisons"),
         # A family name spelt like an English word ("Men", "Or") still opens the name.
         ("Or Sothea, director of the provincial health department, put the number at 90 "
          "people.\n\n“More people come to the clinics now,” she said.", "More people come",

@@ -185,6 +185,7 @@ def _organisation(phrase: str, quote: str) -> str | None:
 
 def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
     """The curated actor an organisation's name is, else a draft of a new organisation."""
+    org = re.sub(r"^the\s+", "", org.strip(), flags=re.I)  # "The Justice Ministry"
     known = guess_actor([org], curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]

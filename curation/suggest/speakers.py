@@ -153,9 +153,19 @@ def _is_cap(token: str) -> bool:
     return bool(token) and token[0].isupper() and token.lower() not in _NOT_NAMES
 
 
+# The head nouns of a body's name: a title word right before one belongs to the name.
+_BODY_HEADS = _words(
+    "department ministry authority office commission committee council court directorate "
+    "secretariat administration agency commissariat staff"
+)
+
+
 def _name_of(run: list[str]) -> str:
     """The person or body in a run like "NACD President Ke Kim Yan": after the last title."""
     cut = max((k + 1 for k, t in enumerate(run) if _title(t)), default=0)
+    if cut and cut < len(run) and _clean_token(run[cut]).lower() in _BODY_HEADS:
+        # "General Department of Prisons": a body's name starting with a title word is whole.
+        cut = max((k + 1 for k, t in enumerate(run[: cut - 1]) if _title(t)), default=0)
     rest = run[cut:] or run
     # "Minister of Interior Sar Kheng": the office's "of Interior" is not the name.
     while len(rest) > 2 and rest[0].lower() in _CONNECTORS:
