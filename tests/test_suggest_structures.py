@@ -197,6 +197,13 @@ def test_s3_dates_per_figure_from_the_words_nearest_it(text, published, words, s
          "1,900", (D(2019, 1, 1), D(2019, 12, 31), D(2019, 12, 31))),
         ("Police arrested 6,200 suspects in the first nine months of 2019.\n\nClinics treated "
          "1,900 users during the year.", D(2019, 10, 20), "1,900", (None, None, None)),
+        # "Among the suspects", "In the same seven months" refer back to the count before.
+        ("Police held 4,100 suspects in the first seven months of 2023.\n\nAmong the suspects "
+         "were 90 foreigners.", D(2023, 8, 4), "90", (D(2023, 1, 1), D(2023, 7, 31),
+                                                      D(2023, 7, 31))),
+        ("Police held 4,100 suspects in the first seven months of 2023.\n\nIn the same seven "
+         "months, 800 users were sent for treatment.", D(2023, 8, 4), "800",
+         (D(2023, 1, 1), D(2023, 7, 31), D(2023, 7, 31))),
     ],
 )  # fmt: skip
 def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published, words, dates):
@@ -218,6 +225,9 @@ def test_s3_a_figure_referring_back_takes_the_dates_it_refers_to(text, published
          D(2021, 3, 4), "27,000", (None, None, None)),
         ("ករណីគ្រឿងញៀនបានកើនឡើងជាង ២០ ភាគរយ បើធៀបនឹងឆ្នាំមុន។", D(2018, 2, 20), "២០",
          (None, None, None)),
+        # "បច្ចុប្បន្ន" (currently): a Khmer stock as of publication.
+        ("បច្ចុប្បន្ន ខេត្តនេះមានមណ្ឌលព្យាបាលចំនួន ៣ កន្លែង។", D(2019, 6, 27), "៣",
+         (None, None, D(2019, 6, 27))),
         # The day a Khmer speaker gave the count ("បានឲ្យដឹងកាលពីម្សិលមិញ") is not the figure's.
         ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ២០០ នាក់ នេះបើតាមលោក សុខ ដារ៉ា បានឲ្យដឹងកាលពីម្សិលមិញ។",
          D(2019, 6, 27), "២០០", (None, None, None)),

@@ -1,5 +1,9 @@
 """The candidates of an article: its figures with their dates, its quotations and reported
-speech with their speakers, read from the clean text (rendered by records and command)."""
+speech with their speakers, read from the clean text (rendered by records and command).
+
+Long because a figure's dates may come from the figure it refers back to ("of them", "during
+the ten months", "the same period last year"), each way checked against the words here.
+"""
 
 from __future__ import annotations
 
@@ -184,7 +188,8 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
 # "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
 # figure before it.
 _SAME = re.compile(
-    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b"
+    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|(?:\w+\s+)?months?))\b"
+    r"|^(?:Of|Among)\s+(?:the|those|these|them)\b"
     r"|\b(?:during|in|over)\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|\d+)\s+(?:months|weeks|days)\b"
     r"|\b(?:during|over|in)\s+the\s+(?:whole\s+)?year\b(?!\s+(?:before|earlier|ago))",
@@ -214,7 +219,7 @@ _MONTH_COUNT = {w: n for n, w in enumerate(
     ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve"), 1)}  # fmt: skip
 _N_MONTHS = re.compile(
-    rf"\b(?:during|in|over)\s+the\s+(\d+|{'|'.join(_MONTH_COUNT)})\s+months\b", re.I
+    rf"\b(?:during|in|over)\s+the\s+(?:same\s+)?(\d+|{'|'.join(_MONTH_COUNT)})\s+months\b", re.I
 )
 
 

@@ -104,6 +104,9 @@ _SAID_ON = re.compile(
 )
 
 
+_NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
+
+
 def _figure_dates(
     sentence: str, dates: list[KhmerDate], at: int, published: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None, str]:
@@ -156,13 +159,18 @@ def khmer_drafts(
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
+            now = start is None and end is None and published is not None and _NOW.search(norm)
+            if now:
+                # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
+                # the words place at publication.
+                dated = "60%: 'បច្ចុប្បន្ន' (currently): as of publication"
             record = {
                 "metric_id": metric,
                 "value": value,
                 "qualifier": f.qualifier.value,
                 "period_start": start,
                 "period_end": end,
-                "as_of": end,
+                "as_of": published if now else end,
                 "quote": s.text,
             }
             why = {
