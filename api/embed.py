@@ -19,7 +19,7 @@ import pandas as pd
 
 from charts.catalogue import chart_metrics, chart_page
 from charts.legible import text_width
-from charts.model import ShownChart, draws_nothing, measures
+from charts.model import ShownChart, draws_nothing, measured
 from charts.style import NARROW, WIDE
 from corpus.khmer import has_khmer
 from data_model.i18n import LANGUAGES, N_, Translator, translator
@@ -74,6 +74,8 @@ class EmbedContext:
     theme: str = ""
     #: What the chart measures and what is unknown, from its metrics' definitions.
     measures: str = ""
+    #: The language `measures` is in: the embed's where every metric has a definition in it.
+    measures_lang: str = "en"
     #: The chart has no point to draw: a short note stands in for the image.
     empty: bool = False
     #: ?lang= of the request: the language of the embed's own words (the chart's are the
@@ -85,11 +87,11 @@ def chart_context(metrics: pd.DataFrame, chart: ShownChart, **build: str) -> Emb
     """The context of one chart's embed: its metrics (none for the timeline), what they
     measure, whether anything is drawn, and `build` (version, built_at, pinned, theme, lang)."""
     ids = chart_metrics(chart.chart_id)
-    definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
-    labels = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
+    said, said_lang = measured(metrics, ids, build.get("lang", "en"))
     return EmbedContext(
         metric_ids=ids,
-        measures=measures(definitions, labels, ids),
+        measures=said,
+        measures_lang=said_lang,
         empty=draws_nothing(chart),
         **build,
     )
@@ -361,11 +363,12 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
             nh=NARROW[1],
         )
     )
-    # The definitions are the data's English words: the label is translated, they are not.
-    measured = (
+    # The definitions are the data's words: Khmer where every metric has definition_km,
+    # else English, marked so (charts.model.measured).
+    measured_words = (
         '\n<p class="measures">'
         + _esc(t.gettext("What is measured: {measures}")).replace(
-            "{measures}", f'<span lang="en">{_esc(context.measures)}</span>'
+            "{measures}", f'<span lang="{context.measures_lang}">{_esc(context.measures)}</span>'
         )
         + "</p>"
         if context.measures
@@ -376,7 +379,7 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
         lang=t.lang,
         chart_lang=chart.lang,
         figure=figure,
-        measures=measured,
+        measures=measured_words,
         theme_class=f' class="theme-{context.theme}"' if context.theme in THEMES else "",
         root_css=_root_css(),
         tall_css=_tall_css(),

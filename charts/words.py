@@ -32,9 +32,9 @@ def _upper(row: object) -> float | None:
 
 
 def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures with their printed label (hedge and number) and metric label in `lang`
-    (metric_label_km, which the figures carry, so a chart reads no more than its figures);
-    the frame as it is in English."""
+    """The figures with their printed label (hedge and number), metric label and article
+    label (the date in `lang`, source_label_km) in `lang` (metric_label_km, which the figures
+    carry, so a chart reads no more than its figures); the frame as it is in English."""
     if lang == SOURCE_LANGUAGE or frame.empty:
         return frame
     t = translator(lang)
@@ -49,7 +49,15 @@ def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(
         label=labels,
         metric_label=_picked(t, frame["metric_label"], frame.get("metric_label_km")),
+        source_label=_picked(t, frame["source_label"], frame.get("source_label_km")),
     )
+
+
+def localised_events(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The events with their titles in `lang` (title_km where there is one)."""
+    if lang == SOURCE_LANGUAGE or "title_km" not in events.columns:
+        return events
+    return events.assign(title=_picked(translator(lang), events["title"], events["title_km"]))
 
 
 def localised_phases(phases: pd.DataFrame, lang: str) -> pd.DataFrame:
