@@ -58,6 +58,26 @@ def test_a_chart_is_stored_in_khmer_words_beside_its_english(seed_db: Path):
     assert "&gt; ១៧.៨០០" in _texts(khmer.figure), _texts(khmer.figure)
     said = KM.ngettext("Source: {sources}", "Sources: {sources}", 2)
     assert khmer.source_line.startswith(said.split("{")[0]) and said.split("{")[0] != "Sources: "
+    # The value axis in Khmer digits, its ticks reaching the highest figure drawn.
+    ticks = khmer.figure.layout.yaxis
+    assert ticks.ticktext and all(KHMER_DIGIT.search(t) for t in ticks.ticktext)
+    assert not any(re.search(r"[0-9]", t) for t in ticks.ticktext)
+    drawn_values = [v for trace in khmer.figure.data for v in (trace.y or ()) if v is not None]
+    assert max(ticks.tickvals) >= max(drawn_values)
+    assert english.figure.layout.yaxis.ticktext is None  # plotly's own ticks in English
+    # The legend names each article by its Khmer date (sources.short_label_km).
+    legend = [trace.name for trace in khmer.figure.data if trace.showlegend is not False]
+    assert any(re.search(r"[០-៩]{4} · ", str(name)) for name in legend), legend
+
+
+def test_the_timeline_gives_events_their_khmer_titles(seed_db: Path):
+    english, khmer = (_chart(seed_db, "campaign-timeline", lang) for lang in ("en", "km"))
+    hovered = " ".join(str(t) for trace in khmer.figure.data for t in (trace.hovertext or ()))
+    assert "កែ គឹមយ៉ាន ប្រកាសបំណងពន្យារយុទ្ធនាការ" in hovered
+    assert khmer.figure.layout.yaxis.ticktext is None  # its rows are kinds of event, no numbers
+    assert "announces his intention" in " ".join(
+        str(t) for trace in english.figure.data for t in (trace.hovertext or ())
+    )
 
 
 def test_trends_sections_and_metric_charts_take_their_khmer_labels(seed_db: Path):
