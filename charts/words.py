@@ -46,11 +46,15 @@ def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         else str(r.label)
         for r in frame.itertuples()
     ]
-    return frame.assign(
+    frame = frame.assign(
         label=labels,
         metric_label=_picked(t, frame["metric_label"], frame.get("metric_label_km")),
-        source_label=_picked(t, frame["source_label"], frame.get("source_label_km")),
     )
+    if "source_label" in frame.columns:
+        frame = frame.assign(
+            source_label=_picked(t, frame["source_label"], frame.get("source_label_km"))
+        )
+    return frame
 
 
 def localised_events(events: pd.DataFrame, lang: str) -> pd.DataFrame:
