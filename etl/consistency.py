@@ -915,14 +915,11 @@ def rule_of(check_id: str, metric_id: str | None, rules: Sequence[CheckRule]) ->
     phase_coverage rule; None for the checks every figure gets."""
     kind, _, rest = check_id.partition(":")
     for rule in rules:
-        if kind == "arithmetic" and rest.split(":", 1)[0] == rule.check_id:
+        named = kind == "arithmetic" and rest.split(":", 1)[0] == rule.check_id
+        grows = kind == "cumulative" and rule.kind is CheckRuleKind.cumulative
+        covers = check_id.startswith("gap:phase:") and rule.kind is CheckRuleKind.phase_coverage
+        if named or (grows and metric_id in rule.parts) or (covers and rule.total == metric_id):
             return rule
-        if kind == "cumulative" and rule.kind is CheckRuleKind.cumulative:
-            if metric_id in rule.parts:
-                return rule
-        if check_id.startswith("gap:phase:") and rule.kind is CheckRuleKind.phase_coverage:
-            if rule.total == metric_id:
-                return rule
     return None
 
 

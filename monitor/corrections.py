@@ -44,7 +44,9 @@ def correction_markdown(r: Any, lang: str = "en") -> str:
         if value is not None:
             lines.append(t.gettext(label).format(value=md(value)))
     reason, reason_lang = shown_text(r, "reason", lang)
-    lines.append(t.gettext("Why: {reason}").format(reason=in_language(md(reason), reason_lang, lang)))
+    lines.append(
+        t.gettext("Why: {reason}").format(reason=in_language(md(reason), reason_lang, lang))
+    )
     who = t.gettext("By {curator}").format(curator=md(str(r.corrected_by)))
     item = _text(r.review_item)
     lines.append(

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import plotly.graph_objects as go
 import pytest
 
+from charts.hedged import NAME_GAP, NARROW_PLOT
 from charts.legible import text_width, wrap_legend, wrap_text
 from charts.model import StoredChart
 from corpus.khmer import word_spans
@@ -195,3 +196,14 @@ def test_a_range_reads_both_ends_on_a_khmer_chart():
     )  # fmt: skip
     (label,) = localised_figures(frame, "km")["label"]
     assert "៣០០" in label and "៤០០" in label, label
+
+
+def test_khmer_category_names_keep_apart_at_phone_width(seed_db: Path):
+    """Four Khmer category names share the phone drawing's plot: each, at the axis's font
+    size, stays inside its share with a gap, even a word too long to break
+    ('អ្នកប្រើប្រាស់')."""
+    axis = _chart(seed_db, "users-vs-traffickers", "km").figure.layout.xaxis
+    names, size = axis.ticktext, axis.tickfont.size
+    assert len(names) == 4 and any("អ្នកប្រើប្រាស់" in n for n in names)
+    share = NARROW_PLOT / len(names) - NAME_GAP
+    assert all(text_width(name, size) <= share for name in names), (size, names)
