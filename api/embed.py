@@ -22,7 +22,7 @@ from charts.legible import text_width
 from charts.model import ShownChart, draws_nothing, measured
 from charts.style import NARROW, WIDE
 from corpus.khmer import has_khmer
-from data_model.i18n import LANGUAGES, N_, Translator, translator
+from data_model.i18n import LANGUAGES, N_, NATIVE_NAMES, SOURCE_LANGUAGE, Translator, translator
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
 from data_model.wording import PROJECT
 
@@ -165,7 +165,13 @@ def _footer_lines(
         if context.measures
         else []
     )
-    links = (t.gettext("Licence:"), t.gettext("Get the data (CSV)"), "PNG", "SVG")
+    links = (
+        t.gettext("Licence:"),
+        t.gettext("Get the data (CSV)"),
+        "PNG",
+        "SVG",
+        *(NATIVE_NAMES[other] for other, _ in language_links(chart.chart_id, context.lang)),
+    )
     lines += [
         chart.source_line,
         f"{_meta(context, t, context.version)} · {links[0]} {DATA_LICENCE_NAME} · "
@@ -177,6 +183,23 @@ def _footer_lines(
     if stale:
         lines.append(_stale_text(t).format(version=context.pinned))
     return lines
+
+
+def chart_folder(lang: str) -> str:
+    """Where a language's chart files are, from the site's root: charts/ for the source
+    language, <lang>/charts/ for another (km/charts/): the server answers both forms and
+    `etl export --site` writes them, so a static copy needs no ?lang=."""
+    return "charts/" if lang == SOURCE_LANGUAGE else f"{lang}/charts/"
+
+
+def language_links(chart_id: str, lang: str) -> list[tuple[str, str]]:
+    """(language, address relative to this embed) of the same embed in every other
+    language, so each language's page links to the others, on the server and on a static
+    host alike."""
+    up = "../" * chart_folder(lang).count("/")
+    return [
+        (other, f"{up}{chart_folder(other)}{chart_id}.html") for other in LANGUAGES if other != lang
+    ]
 
 
 def _stale_text(t: Translator) -> str:
@@ -263,7 +286,7 @@ _PAGE = """\
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{title}</title>{alternates}
 <style>
 {root_css}
 :root {{ color-scheme: light; --ink: #222; --muted: #4f4f4f; --paper: #fff; --link: #0b5cad; }}
@@ -305,7 +328,7 @@ a {{ color: var(--link); }}
 <p class="meta">{meta} · {licence_said} <a href="{licence_url}" target="_blank" rel="noopener license">{licence}</a>
 · <a href="{csv}" target="_blank" rel="noopener">{get_data}</a>
 · <a href="{png}" target="_blank" rel="noopener">PNG</a>
-· <a href="{svg_link}" target="_blank" rel="noopener">SVG</a></p>
+· <a href="{svg_link}" target="_blank" rel="noopener">SVG</a>{languages}</p>
 <p class="more"><a href="{url}" target="_blank" rel="noopener">{more}</a></p>{stale}
 </footer>
 </body>
@@ -375,7 +398,18 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
         else ""
     )
     more = t.gettext("The words behind each figure and the articles, on the {project}")
+    others = language_links(chart.chart_id, context.lang)
+    alternates = "".join(
+        f'\n<link rel="alternate" hreflang="{other}" href="{_esc(href)}">' for other, href in others
+    )
+    languages = "".join(
+        f'\n· <a href="{_esc(href)}" hreflang="{other}" lang="{other}">'
+        f"{_esc(NATIVE_NAMES[other])}</a>"
+        for other, href in others
+    )
     return _PAGE.format(
+        alternates=alternates,
+        languages=languages,
         lang=t.lang,
         chart_lang=chart.lang,
         figure=figure,

@@ -7,6 +7,7 @@ import html
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
 import pandas as pd
 import pytest
@@ -16,6 +17,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
+from api.embed import chart_folder, language_links
 from api.routes import Database, make_routes
 from charts.catalogue import CURATED
 from charts.model import measured
@@ -361,3 +363,17 @@ def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
     named = checks["articles"].dropna().loc[lambda a: a != ""]
     assert named.str.contains("[០-៩]{4} · ").all() and not named.str.contains("[0-9]{4} · ").any()
     assert log["reason_km"].notna().any() and log["reason_km"].isna().any()
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_each_languages_embed_links_to_the_others_from_its_own_folder(lang):
+    """On the server and in a static copy alike, an embed's link to another language lands
+    on that language's file, and that file's link comes back."""
+    here = f"https://host.example/{chart_folder(lang)}c-1.html"
+    for other, href in language_links("c-1", lang):
+        there = urljoin(here, href)
+        assert there == f"https://host.example/{chart_folder(other)}c-1.html"
+        assert (
+            dict(language_links("c-1", other))[lang]
+            and urljoin(there, dict(language_links("c-1", other))[lang]) == here
+        )
