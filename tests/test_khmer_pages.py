@@ -375,3 +375,9 @@ def test_each_languages_embed_links_to_the_others_from_its_own_folder(lang):
         assert there == f"https://host.example/{chart_folder(other)}c-1.html"
         back = dict(language_links("c-1", other))[lang]
         assert urljoin(there, back) == here
+
+
+def test_the_article_picker_names_articles_by_their_khmer_dates(khmer_app):
+    at = khmer_app("views/sources.py")
+    shown = at.selectbox(key="sources-article").options  # the labels, as a reader sees them
+    assert shown and all(re.search("[០-៩]{4} · ", str(o)) for o in shown), shown
