@@ -748,6 +748,7 @@ class Contest(Record):
         min_length=2, description="The claims that contradict each other (two or more)."
     )
     note: Text = Field(description="What contradicts what, in neutral words.")
+    note_km: KhmerText | None = _text_km("What contradicts what")
 
 
 class CheckRuleKind(StrEnum):

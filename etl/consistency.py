@@ -863,7 +863,7 @@ def contested_checks(data: Dataset, rules: Rules | None = None) -> Iterator[Chec
             status=Status.warn,
             detail=f"{contest.note} Claims: {words}.",
             source_ids="; ".join(dict.fromkeys(r.source_id for r in claims if r is not None)),
-            said=cw.said(cw.CONTESTED, note=contest.note),
+            said=cw.said(cw.CONTESTED, note=cw.label(contest.note, contest.note_km)),
             severity=Severity.question,
             record_ids="; ".join(c.record_id for c in contest.claims),
         )

@@ -352,7 +352,8 @@ def _curated_yaml(name: str) -> dict:
 
 def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
     """The build carries checks.yaml's rule_km to each check it makes, names the articles
-    by their Khmer short labels, and keeps corrections.yaml's reason_km."""
+    by their Khmer short labels, keeps corrections.yaml's reason_km and words a contested
+    claim's headline with its note_km."""
     rules = {r["check_id"]: r for r in _curated_yaml("checks.yaml")["checks"]}
     with Reader(seed_db) as reader:
         checks = queries.readable_checks(reader, "km")
@@ -363,6 +364,11 @@ def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
     named = checks["articles"].dropna().loc[lambda a: a != ""]
     assert named.str.contains("[០-៩]{4} · ").all() and not named.str.contains("[0-9]{4} · ").any()
     assert log["reason_km"].notna().any() and log["reason_km"].isna().any()
+    # A contested claim's headline carries its curated note in Khmer (contested.yaml note_km).
+    notes = {c["contest_id"]: c["note_km"] for c in _curated_yaml("contested.yaml")["contested"]}
+    contested = checks.set_index("check_id")["headline"]
+    for contest_id, note_km in notes.items():
+        assert note_km in contested[f"contested:{contest_id}"]
 
 
 @pytest.mark.parametrize("lang", ["en", "km"])
