@@ -50,18 +50,24 @@ def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         label=labels,
         metric_label=_picked(t, frame["metric_label"], frame.get("metric_label_km")),
     )
-    if "source_label" in frame.columns:
-        frame = frame.assign(
-            source_label=_picked(t, frame["source_label"], frame.get("source_label_km"))
-        )
+    # The article by its Khmer date in legends and source lines (sources.short_label_km,
+    # citation_km), its title as published.
+    for column in ("source_label", "source_citation"):
+        if column in frame.columns:
+            frame = frame.assign(**{column: _picked(t, frame[column], frame.get(f"{column}_km"))})
     return frame
 
 
 def localised_events(events: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The events with their titles in `lang` (title_km where there is one)."""
+    """The events with their titles (title_km) and articles' citations (citation_km) in
+    `lang` where there is one."""
     if lang == SOURCE_LANGUAGE or "title_km" not in events.columns:
         return events
-    return events.assign(title=_picked(translator(lang), events["title"], events["title_km"]))
+    t = translator(lang)
+    return events.assign(
+        title=_picked(t, events["title"], events["title_km"]),
+        source_citation=_picked(t, events["source_citation"], events.get("source_citation_km")),
+    )
 
 
 def localised_phases(phases: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -91,6 +91,12 @@ SOURCES = Table(
             "VARCHAR",
             "The same for Khmer pages: the date in Khmer, the title as published.",
         ),
+        Column(
+            "citation_km",
+            "VARCHAR",
+            "The citation for Khmer pages and charts: the date in Khmer, outlet and title as "
+            "published.",
+        ),
         Column("body", "VARCHAR", "The report's clean text: page furniture removed by rule."),
         Column("raw_sha256", "VARCHAR", "SHA-256 of the raw file, to tell two copies apart."),
     ),
@@ -624,6 +630,7 @@ _SOURCE_SHOWN = tuple(
         ("citation", "citation"),
         ("short_label", "label"),
         ("short_label_km", "label_km"),
+        ("citation_km", "citation_km"),
     )
 )
 

@@ -22,12 +22,13 @@ def _when(src: Source, lang: str = "en") -> str:
     return date_text(src.published_on, src.date_precision, lang)
 
 
-def citation(src: Source) -> str:
+def citation(src: Source, lang: str = "en") -> str:
     """Outlet, title and date as far as they are known, e.g. for a chart's source line; a
     date worked out rather than printed says so. (Legends and pickers keep the short label,
     whose words old links still filter by.)"""
     title = f", \u201c{src.title}\u201d" if src.title else ""
-    day = inferred_date(_when(src)) if src.date_inferred else _when(src)
+    when = _when(src, lang)
+    day = inferred_date(when, lang) if src.date_inferred else when
     return f"{src.outlet}{title}, {day}"
 
 
@@ -68,6 +69,7 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
                 "citation": citation(src),
                 "short_label": short_label(src),
                 "short_label_km": short_label(src, "km"),
+                "citation_km": citation(src, "km"),
                 "body": data.bodies.get(src.source_id),
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }

@@ -59,6 +59,9 @@ def test_a_chart_is_stored_in_khmer_words_beside_its_english(seed_db: Path):
     assert "&gt; ១៧.៨០០" in _texts(khmer.figure), _texts(khmer.figure)
     said = KM.ngettext("Source: {sources}", "Sources: {sources}", 2)
     assert khmer.source_line.startswith(said.split("{")[0]) and said.split("{")[0] != "Sources: "
+    # The articles cited with their dates in Khmer (sources.citation_km), titles as published.
+    assert "១៣ មករា ២០១៧" in khmer.source_line and "13 Jan 2017" not in khmer.source_line
+    assert "Drug campaign nets 1,000" in khmer.source_line
     # The value axis in Khmer digits, its ticks reaching the highest figure drawn.
     ticks = khmer.figure.layout.yaxis
     assert ticks.ticktext and all(KHMER_DIGIT.search(t) for t in ticks.ticktext)
