@@ -5,7 +5,9 @@ of the static images: unchanged charts keep theirs, `etl images` draws the rest 
 build reads again only the curated files whose bytes changed since the database it replaces
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
 are copied from it) and runs the consistency checks only when what they read changed
-(etl.check_carry); validation, rows and derived tables still run over the whole corpus.
+(etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
+needing coding from that database too. Record validation, rows and derived tables still run
+over the whole corpus.
 """
 
 from __future__ import annotations
