@@ -417,6 +417,19 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         snap = db.current()
         # ?lang=km: the chart drawn with Khmer words (the build draws every language).
         lang = language(request.query_params.get("lang"))
+        chart_id = name.removesuffix(".print.svg")
+        if name.endswith(".print.svg") and chart_id in snap.chart_ids:
+            # The PNG's print layout in vectors, for print at any size.
+            headers = {"Content-Security-Policy": SVG_CSP}
+            if request.query_params.get("v") == snap.version:
+                headers["Cache-Control"] = CACHE_VERSIONED
+            return cached(
+                request,
+                snap,
+                lambda: queries.chart_print_svg(snap.reader, chart_id, lang),
+                "image/svg+xml",
+                headers,
+            )
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
             if name.endswith(suffix) and chart_id in snap.chart_ids:

@@ -50,6 +50,9 @@ def write_site(reader: Reader, out: Path, dashboard_url: str) -> list[Path]:
         png = queries.chart_png(reader, chart_id)
         if png is not None:
             written.append(_write(folder / f"{chart_id}.png", png))
+        print_svg = queries.chart_print_svg(reader, chart_id)
+        if print_svg is not None:
+            written.append(_write(folder / f"{chart_id}.print.svg", print_svg))
         context = chart_context(metrics, chart, version=version, built_at=info.get("built_at", ""))
         page = embed_html(chart, dashboard_url, context)
         written.append(_write(folder / f"{chart_id}.html", page))

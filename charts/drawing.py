@@ -1,4 +1,4 @@
-"""Draw a chart as a static image (SVG for pages, PNG for reports) through a kept Chromium.
+"""Draw a chart as a static image (SVG for pages, PNG and SVG for print) through a kept Chromium.
 
 The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
 browser (kaleido's own sync server) live here together.
@@ -274,11 +274,14 @@ class Drawing:
     def draw(self) -> bytes:
         return _render(self.figure, self.opts)
 
+    def as_format(self, fmt: str) -> Drawing:
+        """The same image laid out at the same size in another format (at scale 1)."""
+        return Drawing(self.figure, {**self.opts, "format": fmt, "scale": 1})
+
     def as_svg(self) -> str:
         """The same image laid out at the same size, as SVG text: a PNG's words and colours
         can then be read (contrast checks) rather than guessed from its pixels."""
-        opts = {**self.opts, "format": "svg", "scale": 1}
-        return _render(self.figure, opts).decode("utf-8")
+        return self.as_format("svg").draw().decode("utf-8")
 
 
 def png_drawing(
@@ -289,6 +292,14 @@ def png_drawing(
     figure = png_figure(chart, dashboard_url, data_date)
     opts = {"format": "png", "width": PNG_WIDTH, "height": figure.layout.height, "scale": PNG_SCALE}
     return Drawing(figure, opts)
+
+
+def print_svg_drawing(
+    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+) -> Drawing:
+    """The print PNG's layout as SVG (PNG_WIDTH units wide): the same texts at the same
+    sizes, in vectors that stay sharp at any print size (8 pt and more at 16 cm)."""
+    return png_drawing(chart, dashboard_url, data_date).as_format("svg")
 
 
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:

@@ -15,11 +15,14 @@ import pytest
 
 from charts.catalogue import chart_url
 from charts.drawing import (
+    PNG_WIDTH,
     PngUnavailable,
     chart_png,
     close_png_session,
+    png_drawing,
     png_figure,
     png_problem,
+    print_svg_drawing,
     printed_pt,
 )
 from charts.model import Chart
@@ -135,11 +138,18 @@ def _font_sizes(fig: go.Figure) -> list[tuple[str, float]]:
     return sizes
 
 
-def test_the_png_prints_legibly_at_a4_width_with_address_and_data_date(charts: list[Chart]):
-    """Printed 16 cm wide (A4 less margins), no text of the PNG is under 8 pt, and it says
-    where the monitor is and the date of its data."""
+@pytest.mark.parametrize(
+    ("drawing", "fmt"), [(png_drawing, "png"), (print_svg_drawing, "svg")], ids=["png", "svg"]
+)
+def test_the_print_images_print_legibly_at_a4_width_with_address_and_data_date(
+    charts: list[Chart], drawing, fmt: str
+):
+    """Printed 16 cm wide (A4 less margins), no text of the print PNG or SVG is under 8 pt,
+    and each says where the monitor is and the date of its data."""
     for chart in charts:
-        fig = png_figure(chart, DASHBOARD, "14 Feb 2018")
+        image = drawing(chart, DASHBOARD, "14 Feb 2018")
+        assert image.opts["format"] == fmt and image.opts["width"] == PNG_WIDTH
+        fig = image.figure
         small = [(what, printed_pt(size or 0)) for what, size in _font_sizes(fig)]
         assert [s for s in small if s[1] < 8] == [], chart.chart_id
         footer = fig.layout.annotations[-1].text.replace("<br>", " ")
