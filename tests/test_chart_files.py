@@ -27,6 +27,7 @@ from charts.drawing import (
 )
 from charts.model import Chart
 from database.connection import Reader
+from etl.chart_images import KINDS, drawings
 from exports.chart_files import all_charts, chart_html, write_chart_files
 
 DASHBOARD = "https://monitor.example.org"
@@ -154,6 +155,15 @@ def test_the_print_images_print_legibly_at_a4_width_with_address_and_data_date(
         assert [s for s in small if s[1] < 8] == [], chart.chart_id
         footer = fig.layout.annotations[-1].text.replace("<br>", " ")
         assert DASHBOARD in footer and "data as of 14 Feb 2018" in footer
+
+
+def test_the_images_pass_plans_every_kind_of_every_chart_once(charts: list[Chart]) -> None:
+    """Four images a chart, in KINDS order (the pass pairs each with its chart's language),
+    each its own fingerprint, so a stored one is reused only for the same image."""
+    planned = drawings(charts, DASHBOARD, "14 Feb 2018")
+    assert [(c, k) for c, k, _ in planned] == [(c.chart_id, k) for c in charts for k in KINDS]
+    fingerprints = [d.fingerprint() for _, _, d in planned]
+    assert len(set(fingerprints)) == len(fingerprints)
 
 
 def test_missing_chromium_raises_png_unavailable_with_the_install_hint(
