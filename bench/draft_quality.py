@@ -20,6 +20,9 @@ else absent}]; furniture [words that must give no record]. A key field left out 
 The drafts are matched against the project's curated codebook and actors (seeds/curated), as a
 curator adding a new article meets them. Only draft_rows is called, so the same script scores
 older code (run it from a checkout of main for the "before" column).
+
+Long because scoring every field (figures, dates, metrics, statements, proposals,
+furniture) against a gold key is one table a reader compares across rounds.
 """
 
 from __future__ import annotations

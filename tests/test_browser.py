@@ -3,6 +3,9 @@
 Each page is loaded once per viewport (the `visit` fixture) and every check that only reads a
 page (errors, title, charts drawn, contrast, label clashes, overflow) runs on that one load;
 tests that click or type open their own (`open_page`).
+
+Long because the in-page checks (contrast, label clashes) are JavaScript kept beside
+the tests that read them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The curation studio, screen by screen (AppTest): add, review, save; YAML written, not the DB."""
+"""The curation studio, screen by screen (AppTest): add, review, save; YAML written, not the DB.
+
+Long because the studio's screens are one flow, tested in the order a researcher meets them.
+"""
 
 from __future__ import annotations
 
