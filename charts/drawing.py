@@ -11,6 +11,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import textwrap
 import threading
 from dataclasses import dataclass
@@ -271,14 +272,18 @@ class Drawing:
 
     figure: go.Figure
     opts: dict[str, Any]
+    #: An SVG's printed width in cm, written as its width (its drawing units kept in its
+    #: viewBox): a browser or word processor then prints it that wide. None: in pixels.
+    print_cm: float | None = None
 
     def fingerprint(self) -> str:
         """Identifies the image: equal fingerprints draw equal bytes, so one can be reused."""
-        spec = json.dumps(self.opts, sort_keys=True) + self.figure.to_json()
-        return hashlib.sha256(spec.encode("utf-8")).hexdigest()
+        spec = json.dumps({**self.opts, "print_cm": self.print_cm}, sort_keys=True)
+        return hashlib.sha256((spec + self.figure.to_json()).encode("utf-8")).hexdigest()
 
     def draw(self) -> bytes:
-        return _render(self.figure, self.opts)
+        image = _render(self.figure, self.opts)
+        return _printed_size(image, self.print_cm) if self.print_cm else image
 
     def as_format(self, fmt: str) -> Drawing:
         """The same image laid out at the same size in another format (at scale 1)."""
@@ -305,7 +310,23 @@ def print_svg_drawing(
 ) -> Drawing:
     """The print PNG's layout as SVG (PNG_WIDTH units wide): the same texts at the same
     sizes, in vectors that stay sharp at any print size (8 pt and more at 16 cm)."""
-    return png_drawing(chart, dashboard_url, data_date).as_format("svg")
+    svg = png_drawing(chart, dashboard_url, data_date).as_format("svg")
+    return Drawing(svg.figure, svg.opts, print_cm=PRINT_WIDTH_CM)
+
+
+def _printed_size(svg: bytes, width_cm: float) -> bytes:
+    """The SVG with its root's width and height in millimetres (width_cm wide, its height in
+    proportion); its viewBox keeps the drawing's own units."""
+    head, sep, rest = svg.partition(b">")
+    width = re.search(rb' width="([\d.]+)"', head)
+    height = re.search(rb' height="([\d.]+)"', head)
+    if not (sep and width and height and b"viewBox=" in head):
+        raise ValueError("an SVG root with width, height and viewBox was expected")
+    mm = width_cm * 10
+    tall = mm * float(height.group(1)) / float(width.group(1))
+    head = head.replace(width.group(0), f' width="{mm:g}mm"'.encode(), 1)
+    head = head.replace(height.group(0), f' height="{tall:.1f}mm"'.encode(), 1)
+    return head + sep + rest
 
 
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:

@@ -16,6 +16,7 @@ import pytest
 from charts.catalogue import chart_url
 from charts.drawing import (
     PNG_WIDTH,
+    PRINT_WIDTH_CM,
     PngUnavailable,
     chart_png,
     close_png_session,
@@ -150,6 +151,8 @@ def test_the_print_images_print_legibly_at_a4_width_with_address_and_data_date(
     for chart in charts:
         image = drawing(chart, DASHBOARD, "14 Feb 2018")
         assert image.opts["format"] == fmt and image.opts["width"] == PNG_WIDTH
+        # The SVG says how wide it prints: the width the font sizes were reckoned for.
+        assert image.print_cm == (PRINT_WIDTH_CM if fmt == "svg" else None)
         fig = image.figure
         small = [(what, printed_pt(size or 0)) for what, size in _font_sizes(fig)]
         assert [s for s in small if s[1] < 8] == [], chart.chart_id
