@@ -35,9 +35,6 @@ DASHBOARD = "https://monitor.example.org"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 # Without Chromium the PNG test is skipped on a laptop, but never under CI.
-# Drawing starts kaleido's Chromium: these share the worker (and its Chromium) that draws
-# the seed images and runs the browser tests.
-pytestmark = pytest.mark.xdist_group("browser")
 needs_chromium = pytest.mark.skipif(
     not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
     reason="needs /usr/bin/chromium (apt-get install chromium); never skipped when CI is set",

@@ -76,7 +76,6 @@ def test_trends_sections_and_metric_charts_take_their_khmer_labels(seed_db: Path
             assert title == metrics.loc[metric_id, "label_km"]
 
 
-@pytest.mark.xdist_group("browser")  # reads chart images: the Chromium worker's
 def test_khmer_images_are_drawn_and_served_apart_from_the_english(seed_db_images: Path):
     with Reader(seed_db_images) as reader:
         english = queries.chart_svgs(reader, "arrests-over-time", "en")

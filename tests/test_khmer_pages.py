@@ -166,7 +166,6 @@ def test_markdown_links_to_other_pages_keep_the_language(khmer_app, page):
     assert all("lang=km" in h for h in hrefs), [h for h in hrefs if "lang=km" not in h]
 
 
-@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
 @pytest.mark.parametrize(("lang", "said"), [("km", "ខ្មែរ"), ("en", "English")])
 def test_the_light_embed_speaks_the_language_asked_for(seed_db_images, lang, said):
     client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db_images))))

@@ -24,9 +24,6 @@ from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 
-# Drawing starts kaleido's Chromium: these share the worker (and its Chromium) that draws
-# the seed images and runs the browser tests.
-pytestmark = pytest.mark.xdist_group("browser")
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
 
