@@ -701,6 +701,13 @@ def test_static_site_holds_what_the_routes_answer(image_client, seed_db_images, 
     whole = json.loads((tmp_path / "api/v1/statements.json").read_text(encoding="utf-8"))
     assert whole["next"] is None and whole["total_rows"] == len(whole["rows"])
     assert f"charts/{CHART}.html" in files
+    # Khmer in its own folder (a static host cannot answer ?lang=), each language's embed
+    # linking to the other's.
+    assert f"km/charts/{CHART}.html" in files and f"km/charts/{CHART}.svg" in files
+    khmer = (tmp_path / f"km/charts/{CHART}.html").read_text(encoding="utf-8")
+    english = (tmp_path / f"charts/{CHART}.html").read_text(encoding="utf-8")
+    assert '<html lang="km"' in khmer and f'href="../../charts/{CHART}.html"' in khmer
+    assert f'href="../km/charts/{CHART}.html"' in english
 
 
 def test_an_answer_for_one_host_is_never_served_for_another(image_client):
