@@ -172,6 +172,7 @@ def _footer_lines(
         t.gettext("Licence:"),
         t.gettext("Get the data (CSV)"),
         "PNG",
+        t.gettext("SVG for print"),
         "SVG",
         *(NATIVE_NAMES[other] for other, _ in language_links(chart.chart_id, context.lang)),
     )
@@ -331,6 +332,7 @@ a {{ color: var(--link); }}
 <p class="meta">{meta} · {licence_said} <a href="{licence_url}" target="_blank" rel="noopener license">{licence}</a>
 · <a href="{csv}" target="_blank" rel="noopener">{get_data}</a>
 · <a href="{png}" target="_blank" rel="noopener">PNG</a>
+· <a href="{print_svg}" target="_blank" rel="noopener">{print_said}</a>
 · <a href="{svg_link}" target="_blank" rel="noopener">SVG</a>{languages}</p>
 <p class="more"><a href="{url}" target="_blank" rel="noopener">{more}</a></p>{stale}
 </footer>
@@ -353,11 +355,11 @@ def _esc(text: object) -> str:
 
 
 def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | None = None) -> str:
-    """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg and
-    <id>.png (named with ?v= when pinned, ?lang= in Khmer), so the same page works from this
-    server and from a static copy (etl export --site). Its own words are in `context.lang`
-    (?lang=km: Khmer); the chart's title, takeaway, figures and images are in the language
-    the build stored the chart in (chart.lang, marked as such)."""
+    """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg, <id>.png
+    and <id>.print.svg (named with ?v= when pinned, ?lang= in Khmer), so the same page works
+    from this server and from a static copy (etl export --site). Its own words are in
+    `context.lang` (?lang=km: Khmer); the chart's title, takeaway, figures and images are in
+    the language the build stored the chart in (chart.lang, marked as such)."""
     context = context or EmbedContext()
     t = translator(context.lang)
     stale = bool(context.pinned) and context.pinned != context.version
@@ -444,6 +446,8 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
         more=_esc(more.format(project=t.gettext(PROJECT))),
         png=_esc(f"{chart.chart_id}.png{suffix}"),
         svg_link=_esc(f"{chart.chart_id}.svg{suffix}"),
+        print_svg=_esc(f"{chart.chart_id}.print.svg{suffix}"),
+        print_said=_esc(t.gettext("SVG for print")),
         meta=meta,
         licence_said=_esc(t.gettext("Licence:")),
         licence=_esc(DATA_LICENCE_NAME),

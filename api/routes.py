@@ -420,6 +420,19 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         lang = request.path_params.get("lang") or language(request.query_params.get("lang"))
         if "lang" in request.path_params and lang not in LANGUAGES[1:]:
             return error(404, f"no chart files in language {lang!r}")
+        chart_id = name.removesuffix(".print.svg")
+        if name.endswith(".print.svg") and chart_id in snap.chart_ids:
+            # The PNG's print layout in vectors, for print at any size.
+            headers = {"Content-Security-Policy": SVG_CSP}
+            if request.query_params.get("v") == snap.version:
+                headers["Cache-Control"] = CACHE_VERSIONED
+            return cached(
+                request,
+                snap,
+                lambda: queries.chart_print_svg(snap.reader, chart_id, lang),
+                "image/svg+xml",
+                headers,
+            )
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
             if name.endswith(suffix) and chart_id in snap.chart_ids:

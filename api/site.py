@@ -32,7 +32,7 @@ def _write(path: Path, content: bytes | str) -> Path:
 def _chart_files(
     reader: Reader, folder: Path, lang: str, dashboard_url: str, info: dict[str, str]
 ) -> list[Path]:
-    """One language's chart files: SVGs, PNG and light embed of every chart drawn."""
+    """One language's chart files: SVGs, print PNG and SVG, and light embed of every chart drawn."""
     version = build_version(info)
     metrics = queries.metrics(reader)
     written: list[Path] = []
@@ -47,6 +47,9 @@ def _chart_files(
         png = queries.chart_png(reader, chart_id, lang)
         if png is not None:
             written.append(_write(folder / f"{chart_id}.png", png))
+        print_svg = queries.chart_print_svg(reader, chart_id, lang)
+        if print_svg is not None:
+            written.append(_write(folder / f"{chart_id}.print.svg", print_svg))
         built = info.get("built_at", "")
         context = chart_context(metrics, chart, version=version, built_at=built, lang=lang)
         written.append(

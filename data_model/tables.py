@@ -465,7 +465,12 @@ CHART_IMAGES = Table(
             "The language of its words (data_model.i18n.LANGUAGES): the build makes each "
             "chart in every language (charts.words).",
         ),
-        Column("kind", "VARCHAR", "svg-wide (laptops), svg-narrow (phones) or png (reports)."),
+        Column(
+            "kind",
+            "VARCHAR",
+            "svg-wide (laptops), svg-narrow (phones), png (reports) or svg-print (the PNG's "
+            "print layout as SVG).",
+        ),
         Column(
             "fingerprint",
             "VARCHAR",

@@ -876,8 +876,8 @@ def chart_svgs(db: Reader, chart_id: str, lang: str = "en") -> tuple[str, str] |
     """The chart's static SVGs (wide, narrow) drawn by the build in `lang` (else English);
     None when it drew none."""
     frame = db.frame(
-        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%' AND "
-        + _IN_LANGUAGE,
+        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind IN ('svg-wide', "
+        "'svg-narrow') AND " + _IN_LANGUAGE,
         [chart_id, lang, lang],
     ).drop_duplicates("kind")
     images = {
@@ -898,12 +898,28 @@ def charts_drawn(db: Reader, lang: str = "en") -> list[str]:
     return [str(c) for c in frame["chart_id"]]
 
 
+def chart_image_kinds(db: Reader) -> set[tuple[str, str, str]]:
+    """Every (chart id, language, kind) the build stored an image of."""
+    frame = db.frame("SELECT DISTINCT chart_id, lang, kind FROM chart_images")
+    return {(str(c), str(lang), str(k)) for c, lang, k in frame.itertuples(index=False)}
+
+
 def chart_png(db: Reader, chart_id: str, lang: str = "en") -> bytes | None:
     """The chart's report-ready PNG drawn by the build in `lang` (else English); None when
     it drew none."""
+    return _chart_image(db, chart_id, "png", lang)
+
+
+def chart_print_svg(db: Reader, chart_id: str, lang: str = "en") -> bytes | None:
+    """The chart's print SVG (the PNG's layout in vectors) drawn by the build in `lang`
+    (else English); None when it drew none."""
+    return _chart_image(db, chart_id, "svg-print", lang)
+
+
+def _chart_image(db: Reader, chart_id: str, kind: str, lang: str) -> bytes | None:
     frame = db.frame(
-        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png' AND " + _IN_LANGUAGE,
-        [chart_id, lang, lang],
+        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = ? AND " + _IN_LANGUAGE,
+        [chart_id, kind, lang, lang],
     )
     return None if frame.empty else bytes(frame.iloc[0, 0])
 

@@ -101,6 +101,7 @@ CHART_URLS = [
     (f"/charts/{CHART}.svg", "image/svg+xml"),
     (f"/charts/{CHART}.narrow.svg", "image/svg+xml"),
     (f"/charts/{CHART}.png", "image/png"),
+    (f"/charts/{CHART}.print.svg", "image/svg+xml"),
     (f"/charts/{CHART}.html", "text/html"),
 ]
 TYPES = {
@@ -553,6 +554,7 @@ def test_embed_is_light_and_links_back(image_client):
     assert "plotly" not in page.lower() and "streamlit" not in page.lower()
     assert "<script" not in page
     assert f'src="{CHART}.svg"' in page and 'alt="Chart: ' in page
+    assert f'href="{CHART}.png"' in page and f'href="{CHART}.print.svg"' in page
     assert f"#{CHART}" in page
     assert len(page.encode()) < 10_000
 

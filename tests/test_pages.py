@@ -299,7 +299,7 @@ def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
     at = app("views/share.py", chart=requested)
     assert [h.value for h in at.subheader] == [CURATED[shown].title]
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Standalone HTML", "PNG for print (A4 width)"]
+    assert labels == ["Standalone HTML", "PNG for print (A4 width)", "SVG for print (any size)"]
 
 
 def test_data_page_shows_the_api_address_of_its_rows(app, seed_db):
