@@ -73,8 +73,8 @@ button.copy-cite .said:not(:empty) { margin-inline-start: 0.4rem; }
 button.copy-cite .icon::before { content: ""; position: absolute; left: -0.3em; top: -0.3em;
   width: 100%; height: 100%; border-left: 1.5px solid currentColor;
   border-top: 1.5px solid currentColor; border-radius: 2px 0 0 0; }
-.copy-text { display: flex; gap: 0.5rem; align-items: flex-start; }
-.copy-text p { flex: 1; margin: 0; padding: 0.5rem 0.75rem; border-radius: 0.5rem;
+.copy-text { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; }
+.copy-text p { flex: 1 1 14rem; margin: 0; padding: 0.5rem 0.75rem; border-radius: 0.5rem;
   background: rgba(128, 128, 128, 0.08); font-size: 0.875rem; white-space: pre-wrap; }
 .copy-list { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .copy-list p { margin: 0; width: 100%; font-size: 0.875rem; }
@@ -122,14 +122,14 @@ def copy_button(
     st.html(button_html(text, label, t) + script, unsafe_allow_javascript=True)
 
 
-def copy_text(text: str, t: Translator, label: str | None = None) -> None:
-    """`text` shown in a box, with a copy button (its icon) at its right: what st.code drew,
-    in one element of the page's own HTML. st.code made every page that showed it fetch and
-    run Streamlit's code highlighter, 1.5 MB of script, for plain text (the footer's
-    citation was on every page; docs/benchmarks.md, "Reading at scale")."""
+def copy_text(text: str, t: Translator, label: str | None = None, *, compact: bool = True) -> None:
+    """`text` shown in a box, with its copy button at its right (below it on a phone): what
+    st.code drew, in one element of the page's own HTML. st.code made every page that
+    showed it fetch and run Streamlit's code highlighter, 1.5 MB of script, for plain text
+    (the footer's citation was on every page; docs/benchmarks.md, "Reading at scale")."""
     label = label or t.gettext("Copy with citation")
     st.html(
-        f'<div class="copy-text"><p>{escape(text)}</p>{button_html(text, label, t, compact=True)}'
+        f'<div class="copy-text"><p>{escape(text)}</p>{button_html(text, label, t, compact=compact)}'
         f"</div>{page_script()}",
         unsafe_allow_javascript=True,
     )
