@@ -4,6 +4,9 @@ The page fills whatever frame it is given (title, takeaway and footer keep their
 chart takes the rest and is never cropped), and its text is sized in proportion to the
 frame's width within each width band, so the snippet's frame can keep one aspect ratio per
 band (CSS container queries) and fit its content at any column width from 300 to 1400 px.
+
+Long because the page's HTML and its CSS (one aspect ratio per width band, dark mode, the
+footer's links) are one template kept whole, so a donor's snippet is read in one place.
 """
 
 from __future__ import annotations

@@ -51,6 +51,33 @@ _WORK = re.compile(
 
 _KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 
+# What cannot begin a cut: a Khmer sign (a vowel sign, the coeng itself), a joiner, or a
+# combining accent; and a base written under a coeng (checked in _splits).
+_BOUND = re.compile(rf"[{_SIGN}\u200c\u200d\u0300-\u036f]")
+
+
+def _splits(text: str, i: int) -> bool:
+    """Whether a cut before text[i] would split a written cluster (a syllable's base from its
+    signs, or a subscript from the coeng above it)."""
+    if i <= 0 or i >= len(text):
+        return False
+    if _BOUND.match(text[i]):
+        return True
+    j = i - 1
+    while j >= 0 and text[j] in "\u200c\u200d":
+        j -= 1
+    return j >= 0 and text[j] == "\u17d2"
+
+
+def whole_clusters(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection widened to whole written clusters: a mouse (or a browser's word snapping)
+    can stop inside a Khmer syllable, and a quote cut there would show a dangling sign."""
+    while start > 0 and _splits(text, start):
+        start -= 1
+    while end < len(text) and _splits(text, end):
+        end += 1
+    return start, end
+
 
 @lru_cache(maxsize=65536)
 def _syllable(text: str) -> str:

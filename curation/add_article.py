@@ -133,6 +133,7 @@ _OPTIONS = {
     "published_on": "--published",
     "date_precision": "--precision",
     "date_basis": "--date-basis",
+    "date_inferred": "--date-inferred",
 }
 
 
@@ -327,6 +328,7 @@ def _add(
     precision: str = "day",
     reporter: str | None = None,
     date_basis: str = DEFAULT_DATE_BASIS,
+    date_inferred: bool = False,
     source_id: str | None = None,
     review_status: str | None = None,
 ) -> Added:
@@ -358,6 +360,8 @@ def _add(
         "date_precision": precision,
         "date_basis": date_basis.strip(),
     }
+    if date_inferred:  # written only when said: the file keeps the model's default unsaid
+        record["date_inferred"] = True
     if review_status is not None:
         record["review_status"] = review_status
     source = _checked(path, record)
@@ -417,6 +421,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="how the date is known (default: %(default)r)",
     )
     parser.add_argument(
+        "--date-inferred",
+        action="store_true",
+        help="the date is worked out from what the article reports, not printed on it "
+        "(say how with --date-basis); its citations then say so",
+    )
+    parser.add_argument(
         "--source-id",
         default=None,
         help="identifier to use (default: derived from outlet, date, title)",
@@ -436,6 +446,7 @@ def run(args: argparse.Namespace) -> int:
             precision=args.precision,
             reporter=args.reporter,
             date_basis=args.date_basis,
+            date_inferred=args.date_inferred,
             source_id=args.source_id,
         )
     except AddRefused as exc:

@@ -253,6 +253,13 @@ class Source(Reviewed):
         description="How the publication date is known, e.g. 'printed on a dated repost' or "
         "'inferred: the event was yesterday, 26 June'."
     )
+    date_inferred: bool = Field(
+        default=False,
+        description="True where the publication date is not printed on the article or a dated "
+        "copy of it but worked out from what it reports (date_basis says how): every citation "
+        "of the article then says the date is inferred, so a reader never quotes a guessed day "
+        "as a printed one.",
+    )
     archive_url: str | None = Field(
         default=None,
         pattern=r"^https?://\S+$",

@@ -81,6 +81,7 @@ SOURCES = Table(
         _from(Source, "published_on", "DATE"),
         Column("date_precision", "VARCHAR", _PRECISION),
         _from(Source, "date_basis", "VARCHAR"),
+        _from(Source, "date_inferred", "BOOLEAN"),
         _from(Source, "archive_url", "VARCHAR"),
         _from(Source, "accessed", "DATE"),
         Column("citation", "VARCHAR", "How to cite the article: outlet, title and date as known."),
@@ -599,6 +600,7 @@ _SOURCE_SHOWN = tuple(
         ("url", "url"),
         ("published_on", "published_on"),
         ("date_precision", "date_precision"),
+        ("date_inferred", "date_inferred"),
         ("citation", "citation"),
         ("short_label", "label"),
     )

@@ -159,6 +159,12 @@ def date_text(day: object, precision: str = "day", lang: str = "en") -> str:
     return translator(lang).date(day, precision)
 
 
+def inferred_date(day: str, lang: str = "en") -> str:
+    """'13 Jan 2017 (date inferred)': a publication date worked out, not printed (the
+    fidelity review's F25), said wherever the article is cited."""
+    return translator(lang).gettext("{date} (date inferred)").format(date=day)
+
+
 def period_text(start: object, end: object, as_of: object, lang: str = "en") -> str:
     """'1 Jan 2017 – 11 Jan 2017', 'up to 11 Jan 2017', or 'as of 13 Feb 2018' where no
     period is stated."""

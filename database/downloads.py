@@ -18,6 +18,7 @@ PROVENANCE = [
     "source_url",
     "source_published_on",
     "source_date_precision",
+    "source_date_inferred",
 ]
 
 
@@ -200,6 +201,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "published_on",
             "date_precision",
             "date_basis",
+            "date_inferred",
             "citation",
             "n_figures",
             "n_statements",

@@ -61,6 +61,7 @@ def _dated(
 _SOURCE_COLUMNS = """
     s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
     s.published_on AS source_published_on, s.date_precision AS source_date_precision,
+    s.date_inferred AS source_date_inferred,
     s.citation AS source_citation, s.short_label AS source_label"""
 
 
@@ -93,7 +94,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                    ELSE 'Title not known'
                END AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
-               s.date_precision, s.date_basis, s.citation, s.seed_file,
+               s.date_precision, s.date_basis, s.date_inferred, s.citation, s.seed_file,
                s.archive_url, s.accessed,
                s.short_label,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
@@ -321,8 +322,8 @@ _STATEMENT_COLUMNS = """
                    AS translations,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
-               f.source_published_on, f.source_date_precision, f.source_citation,
-               f.source_label"""
+               f.source_published_on, f.source_date_precision, f.source_date_inferred,
+               f.source_citation, f.source_label"""
 
 
 def _statement_rows_query(
@@ -791,8 +792,8 @@ def table_rows(db: Reader, table: Table) -> pd.DataFrame:
 _FLAT_SOURCE_COLUMNS = """
     s.outlet AS source_outlet, s.title AS source_title, s.reporter AS source_reporter,
     s.url AS source_url, s.published_on AS source_published_on,
-    s.date_precision AS source_date_precision, s.citation AS source_citation,
-    s.archive_url AS source_archive_url, s.accessed AS source_accessed"""
+    s.date_precision AS source_date_precision, s.date_inferred AS source_date_inferred,
+    s.citation AS source_citation, s.archive_url AS source_archive_url, s.accessed AS source_accessed"""
 
 _FLAT_ACTOR_COLUMNS = """
     a.name AS actor_name, a.role AS actor_usual_role, a.organisation AS actor_organisation,

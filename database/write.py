@@ -329,6 +329,7 @@ STATEMENT_SEARCH_SELECT = f"""
            t.relayed_by, r.name AS relayed_by_name, t.note,
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
+           s.date_inferred AS source_date_inferred,
            s.citation AS source_citation, s.short_label AS source_label
     FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
     LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
@@ -376,6 +377,7 @@ INDICATOR_ROWS_SELECT = """
            i.quote, i.note, i.source_id,
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
+           s.date_inferred AS source_date_inferred,
            s.citation AS source_citation, s.short_label AS source_label
     FROM indicators i
     JOIN metrics m USING (metric_id)

@@ -12,7 +12,7 @@ from data_model.methodology import METHODOLOGY_KEY, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Source
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, Table
-from data_model.wording import UnitWords, date_text, hedged_label, vague_label
+from data_model.wording import UnitWords, date_text, hedged_label, inferred_date, vague_label
 from etl.consistency import check_rows
 from etl.validate import Dataset
 
@@ -22,9 +22,12 @@ def _when(src: Source) -> str:
 
 
 def citation(src: Source) -> str:
-    """Outlet, title and date as far as they are known, e.g. for a chart's source line."""
+    """Outlet, title and date as far as they are known, e.g. for a chart's source line; a
+    date worked out rather than printed says so. (Legends and pickers keep the short label,
+    whose words old links still filter by.)"""
     title = f", \u201c{src.title}\u201d" if src.title else ""
-    return f"{src.outlet}{title}, {_when(src)}"
+    day = inferred_date(_when(src)) if src.date_inferred else _when(src)
+    return f"{src.outlet}{title}, {day}"
 
 
 def short_label(src: Source) -> str:

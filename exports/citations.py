@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from data_model.i18n import translator
-from data_model.wording import PROJECT, date_text, period_text
+from data_model.wording import PROJECT, date_text, inferred_date, period_text
 
 #: The column the tables in CITED carry, and how the API's metadata describes it.
 CITATION_COLUMN = "citation"
@@ -58,7 +58,14 @@ def article_text(row: Any, lang: str = "en") -> str:
     title = _known(getattr(row, "source_title", None))
     precision = _known(getattr(row, "source_date_precision", None)) or "day"
     day = _date_text(getattr(row, "source_published_on", None), precision, lang)
+    if _yes(getattr(row, "source_date_inferred", None)):
+        day = inferred_date(day, lang)
     return outlet + (f", “{title}”" if title else "") + f", {day}"
+
+
+def _yes(flag: object) -> bool:
+    """A yes/no column's value as the database gave it: a blank (not known) is no."""
+    return bool(pd.notna(flag) and flag)
 
 
 @dataclass(frozen=True)

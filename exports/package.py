@@ -87,6 +87,7 @@ JOINED_COLUMNS: dict[str, tuple[Table, str]] = {
     "source_url": (SOURCES, "url"),
     "source_published_on": (SOURCES, "published_on"),
     "source_date_precision": (SOURCES, "date_precision"),
+    "source_date_inferred": (SOURCES, "date_inferred"),
     "source_citation": (SOURCES, "citation"),
     "source_archive_url": (SOURCES, "archive_url"),
     "source_accessed": (SOURCES, "accessed"),

@@ -80,6 +80,12 @@ def add_screen() -> None:
     precision = st.selectbox(
         "How much of the date is known", [p.value for p in DatePrecision], key="precision"
     )
+    inferred = st.checkbox(
+        "The date is worked out from what the article reports, not printed on it",
+        key="date-inferred",
+        help="Citations of the article then say '(date inferred)', so no reader quotes a "
+        "worked-out day as the article's own.",
+    )
     editor = EDITOR
     if st.button("Add article", key="add", type="primary"):
         if not text.strip() or published is None or not editor.strip():
@@ -97,7 +103,9 @@ def add_screen() -> None:
                     url=url.strip() or None,
                     published=published.isoformat(),
                     precision=precision,
-                    date_basis=f"given in the studio by {editor or 'an editor'}",
+                    date_basis=f"{'worked out' if inferred else 'given'} in the studio by "
+                    f"{editor or 'an editor'}",
+                    date_inferred=inferred,
                     review_status="provisional",  # built once a second editor approves
                 )
             except AddRefused as exc:

@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 from typing import Any
 
+from corpus.khmer import whole_clusters
 from corpus.quotes import quoted_spans, within_quotation
 from corpus.sentences import sentences
 from curation.suggest.dates import when
@@ -22,9 +23,11 @@ MIN_QUOTE = 3
 
 
 def trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
-    """The selection within the text, white space at either end left out; None when it holds
-    fewer than MIN_QUOTE characters."""
+    """The selection within the text, widened to whole written clusters (a Khmer syllable is
+    never cut), white space at either end left out; None when it holds fewer than MIN_QUOTE
+    characters."""
     start, end = max(0, min(start, end)), min(len(body), max(start, end))
+    start, end = whole_clusters(body, start, end)
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():

@@ -1,13 +1,16 @@
-"""Shared fixtures: the real seed database (built once, without images), a copy of it with its
-chart images, a copy of the small fixture corpus, and for the browser tests one Chromium and one
-dashboard server per xdist worker. Tests that need Chromium are grouped (pytest-xdist
-loadgroup): "browser" for the dashboard's pages and everything that draws or reads chart images
-(one Chromium, one server, one images pass), "studio" for the studio's own servers; the two
-groups run on different workers when both are free, and the other tests share the rest."""
+"""Shared fixtures: the real seed database (built once per run, without images, and shared
+by the xdist workers), a copy of it with its chart images (likewise), a copy of the small
+fixture corpus, and for the browser tests one Chromium and one dashboard server per worker.
+Tests that need Chromium are grouped (pytest-xdist loadgroup): "browser" for the dashboard's
+pages and everything that draws or reads chart images (one Chromium, one server), "studio"
+for the studio's own servers; the two groups run on different workers when both are free,
+and the other tests share the rest."""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,25 +37,46 @@ def curated_ids(kind: str, key: str) -> list[str]:
     return [str(r[key]) for r in yaml.safe_load(text)[kind]]
 
 
+@contextlib.contextmanager
+def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[tuple[Path, bool]]:
+    """A database file made once per test run, whichever xdist worker asks first: the others
+    wait for it (a lock file beside it) and then share it, read-only. Yields its path and
+    whether the caller must make it (our builds write atomically, so it is whole or absent)."""
+    base = tmp_path_factory.getbasetemp()
+    # Each worker's base is a folder of the run's own (popen-gw0 ...): its parent is shared.
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+    folder.mkdir(exist_ok=True)
+    path = folder / "monitor.duckdb"
+    with open(folder / "lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        yield path, not path.exists()
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The database built from the real seeds, once per test session (per xdist worker), as
-    `python -m etl build --no-images` builds it: every table and chart part, no static image.
-    Drawing the images is most of a build's time, and only tests of images need them."""
-    path = tmp_path_factory.mktemp("db") / "monitor.duckdb"
-    build(path, draw_images=False)
+    """The database built from the real seeds, once per test run (the workers share it,
+    read-only), as `python -m etl build --no-images` builds it: every table and chart part,
+    no static image. Drawing the images is most of a build's time, and only tests of images
+    need them."""
+    with _made_once(tmp_path_factory, "seed-db") as (path, to_make):
+        if to_make:
+            build(path, draw_images=False)
     return path
 
 
 @pytest.fixture(scope="session")
 def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed database with its static chart images drawn, as `python -m etl build` leaves
-    it (the images pass of `etl images` on a copy); skips where Chromium is not installed."""
+    it (the images pass of `etl images` on a copy), once per run; skips where Chromium is
+    not installed."""
     if (problem := png_problem()) is not None:
         pytest.skip(f"no chart images without Chromium: {problem}")
-    path = tmp_path_factory.mktemp("db-images") / "monitor.duckdb"
-    shutil.copyfile(seed_db, path)
-    draw_later(path)
+    with _made_once(tmp_path_factory, "seed-db-images") as (path, to_make):
+        if to_make:
+            drawing = path.with_name("drawing.duckdb")
+            shutil.copyfile(seed_db, drawing)
+            draw_later(drawing)
+            os.replace(drawing, path)  # whole, or not there: a failed pass is made again
     return path
 
 

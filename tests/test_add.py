@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import hashlib
 import re
@@ -13,7 +14,7 @@ import pytest
 import yaml
 
 import curation.add_article as add_module
-from curation.add_article import AddRefused, add_article
+from curation.add_article import AddRefused, add_article, configure, run
 from etl.build import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -269,3 +270,21 @@ def test_the_real_seeds_are_not_touched_by_these_tests():
     fixture = ROOT / "tests" / "fixtures" / "seeds"
     assert sorted(p.name for p in (fixture / "articles").iterdir()) == ["100_kampot_fixture.txt"]
     assert not (fixture / "curated" / "sources.yaml").exists()
+
+
+@pytest.mark.parametrize(("flags", "inferred"), [([], False), (["--date-inferred"], True)])
+def test_a_date_worked_out_is_registered_as_inferred(
+    fixture_seeds: Path, tmp_path: Path, flags: list[str], inferred: bool
+):
+    """`etl add --date-inferred` (the studio's checkbox calls the same function): the source
+    says its date is inferred, so its citations do (fidelity review F25)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", type=Path)
+    configure(parser)
+    raw = _write(tmp_path, "raid.txt", RAW.encode())
+    args = [f"--{k}={v}" for k, v in GOOD.items()]
+    assert run(parser.parse_args(["--seeds", str(fixture_seeds), str(raw), *args, *flags])) == 0
+    (source,) = [s for s in check(fixture_seeds).of("sources") if s.title == GOOD["title"]]
+    assert source.date_inferred is inferred
+    written = (fixture_seeds / "curated" / "sources.yaml").read_text(encoding="utf-8")
+    assert ("date_inferred: true" in written) is inferred

@@ -1,4 +1,7 @@
-"""The open data routes: status, content types, caching, filters, paging, hostile values, feed."""
+"""The open data routes: status, content types, caching, filters, paging, hostile values, feed.
+
+Long because every route is tested here, table-driven, as datasette keeps its API tests.
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,9 @@
 Each page is loaded once per viewport (the `visit` fixture) and every check that only reads a
 page (errors, title, charts drawn, contrast, label clashes, overflow) runs on that one load;
 tests that click or type open their own (`open_page`).
+
+Long because the in-page checks (contrast, label clashes) are JavaScript kept beside
+the tests that read them.
 """
 
 from __future__ import annotations
@@ -313,6 +316,9 @@ def test_a_chart_link_lands_on_its_chart(server: str, open_page, viewport):
                        if (!h) return false; const top = h.getBoundingClientRect().top;
                        return top >= 0 && top < 150; }""",
             polling=100,
+            # The page is rendered when open_page returns; the heading is kept at the top
+            # from then on, so a link that has not landed in 15 s will not.
+            timeout=15_000,
         )
     except PlaywrightTimeoutError:
         where = page.evaluate(
@@ -651,6 +657,24 @@ _TEXT_CONTRAST = r"""() => {
   const parse = c => { const m = c.match(/[\d.]+/g) || []; return {r:+m[0]||0,g:+m[1]||0,b:+m[2]||0,a: m.length>3 ? +m[3] : 1}; };
   const lum = ({r,g,b}) => { const f = v => { v/=255; return v <= 0.04045 ? v/12.92 : Math.pow((v+0.055)/1.055, 2.4); }; return 0.2126*f(r)+0.7152*f(g)+0.0722*f(b); };
   const over = (top, under) => ({r: top.a*top.r+(1-top.a)*under.r, g: top.a*top.g+(1-top.a)*under.g, b: top.a*top.b+(1-top.a)*under.b, a: 1});
+  // What lies behind an element: hidden or not, the product of its and its ancestors'
+  // opacity, and every translucent background composited down to white. Kept per element,
+  // so each ancestor's style is read once for the page, not once per descendant.
+  const seen = new Map();
+  const behind = el => {
+    if (!el) return {hidden: false, opacity: 1, back: {r:255,g:255,b:255,a:1}};
+    if (seen.has(el)) return seen.get(el);
+    const s = getComputedStyle(el);
+    const up = behind(el.parentElement);
+    const bg = parse(s.backgroundColor);
+    const mine = {
+      hidden: up.hidden || s.display === 'none',
+      opacity: up.opacity * parseFloat(s.opacity),
+      back: bg.a > 0 ? over(bg, up.back) : up.back,
+    };
+    seen.set(el, mine);
+    return mine;
+  };
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
     if (['SCRIPT','STYLE','NOSCRIPT','svg','path'].includes(el.tagName)) continue;
@@ -663,22 +687,11 @@ _TEXT_CONTRAST = r"""() => {
     if (rect.width < 1 || rect.height < 1) continue;
     const style = getComputedStyle(el);
     if (style.visibility !== 'visible') continue;
-    // The backgrounds behind it, nearest first, and the opacity of it and its ancestors.
-    let opacity = 1; const layers = [];
-    let hidden = false;
-    for (let a = el; a; a = a.parentElement) {
-      const s = getComputedStyle(a);
-      if (s.display === 'none') { hidden = true; break; }
-      opacity *= parseFloat(s.opacity);
-      const bg = parse(s.backgroundColor);
-      if (bg.a > 0) layers.push(bg);
-    }
+    const {hidden, opacity, back} = behind(el);
     if (hidden || opacity < 0.05) continue;
-    let back = {r:255,g:255,b:255,a:1};
-    for (const layer of layers.reverse()) back = over(layer, back);
     let fg = parse(style.color); fg = {...fg, a: fg.a * opacity};
-    const seen = over(fg, back);
-    const [l1, l2] = [lum(seen), lum(back)].sort((x,y) => y-x);
+    const drawn = over(fg, back);
+    const [l1, l2] = [lum(drawn), lum(back)].sort((x,y) => y-x);
     const ratio = (l1+0.05)/(l2+0.05);
     out.push({icon: el.dataset.testid === 'stIconMaterial', text: own.slice(0,60), tag: el.tagName, testid: (el.closest('[data-testid]')||{}).dataset?.testid || '', cls: String(el.className).slice(0,40), color: style.color, back: `rgb(${back.r|0}, ${back.g|0}, ${back.b|0})`, opacity, ratio: Math.round(ratio*100)/100});
   }

@@ -10,6 +10,8 @@ import pytest
 
 from data_model.i18n import translator
 from data_model.wording import UnitWords, hedged_label, hedged_words, vague_label
+from database import queries
+from database.connection import Reader
 from exports.citations import CITATION_COLUMN, figure_row_citation, with_citations
 
 COUNT, SHARE = UnitWords("count", "people"), UnitWords("share", "percent")
@@ -102,3 +104,33 @@ def test_only_the_figures_table_gains_a_citation_column_and_its_rows_stay_as_the
     assert "data version" not in cited[CITATION_COLUMN][0]  # no version known: none said
     assert f"{BASE}/data?" in cited[CITATION_COLUMN][0]  # one slash between host and page
     assert with_citations("statements", figures, BASE, None) is figures
+
+
+@pytest.mark.parametrize(
+    ("inferred", "lang", "article_date"),
+    [
+        (None, "en", "27 Jun 2017."),  # a table without the column: the date as printed
+        (False, "en", "27 Jun 2017."),
+        (True, "en", "27 Jun 2017 (date inferred)."),
+        (True, "km", "(កាលបរិច្ឆេទសន្និដ្ឋាន)"),
+    ],
+)
+def test_a_date_worked_out_rather_than_printed_is_cited_as_inferred(inferred, lang, article_date):
+    """Fidelity review F25: a reader never quotes a guessed day as the article's own."""
+    row = _row(hedged_label(8000, "more_than", COUNT), source_date_inferred=inferred)
+    source = figure_row_citation(row, BASE, None, lang).split("\n")[2]
+    assert article_date in source.split(" https://")[0]
+
+
+def test_the_seed_articles_whose_dates_are_inferred_are_cited_so(seed_db):
+    """In the built data: every figure citation of an article whose date is inferred says so,
+    and no other does (the API's and Data page's citation column)."""
+    with Reader(seed_db) as db:
+        sources = queries.sources(db).set_index("source_id")["date_inferred"]
+        rows = with_citations("indicators", queries.indicators(db), BASE, None)
+    said = rows.set_index("indicator_id")[CITATION_COLUMN].str.contains(
+        "(date inferred)", regex=False
+    )
+    expected = rows.set_index("indicator_id")["source_id"].map(sources).astype(bool)
+    assert said.any() and not said.all()
+    assert (said == expected).all()

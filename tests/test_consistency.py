@@ -1,4 +1,7 @@
-"""Consistency checks: reports that agree or conflict, sums and shares, gaps, and the built table."""
+"""Consistency checks: reports that agree or conflict, sums and shares, gaps, and the built table.
+
+Long because each kind of check has its cases written out as figures a reader can follow.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The attack-and-fault findings of issue 13, each replayed: nothing a reader or contributor sends hurts."""
+"""The attack-and-fault findings of issue 13, each replayed: nothing a reader or contributor sends hurts.
+
+Long because each finding of the attack review is replayed as it was reported.
+"""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ data_model ← corpus ← database ← charts ← exports ← api, curation ← 
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from import_graph import (
@@ -96,3 +97,28 @@ def test_only_the_app_and_its_pages_import_the_dashboard_package():
         and any(n.split(".")[0] == "monitor" for n in imported(p))
     )
     assert outside == []
+
+
+#: Past this many lines a module says at its top why it is long (its docstring's "Long
+#: because ..." or "Over 400 lines: ..."): tests and benchmark scripts included.
+LONG = 400
+REASON = ("Long because", "Over 400 lines")
+
+
+def _own_modules() -> list[Path]:
+    folders = [p for p in sorted(ROOT.iterdir()) if p.is_dir() and not p.name.startswith(".")]
+    return sorted(
+        [*ROOT.glob("*.py"), *(m for f in folders if f.name != "data" for m in f.rglob("*.py"))]
+    )
+
+
+def test_every_module_over_400_lines_says_why_at_its_top():
+    unexplained = []
+    for path in _own_modules():
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") <= LONG:
+            continue
+        doc = ast.get_docstring(ast.parse(text)) or ""
+        if not any(words in doc for words in REASON):
+            unexplained.append(f"{path.relative_to(ROOT)} ({text.count(chr(10))} lines)")
+    assert unexplained == [], "over 400 lines with no reason at the top"

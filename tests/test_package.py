@@ -79,6 +79,8 @@ def _from_csv(cell: str, kind: str) -> object:
         return int(cell)
     if kind == "date":
         return dt.date.fromisoformat(cell)
+    if kind == "boolean":  # Frictionless's default true and false values
+        return {"true": True, "false": False}[cell.lower()]
     raise AssertionError(f"unexpected field type {kind}")
 
 
@@ -93,6 +95,8 @@ def _from_db(value: object, kind: str) -> object:
         return int(value)  # type: ignore[call-overload]
     if kind == "date":
         return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    if kind == "boolean":
+        return bool(value)
     raise AssertionError(f"unexpected field type {kind}")
 
 

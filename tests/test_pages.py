@@ -1,4 +1,7 @@
-"""Every page runs, and the filters a reader sets change what they see (AppTest)."""
+"""Every page runs, and the filters a reader sets change what they see (AppTest).
+
+Long because every page and each of its filters is driven here, one table per page.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The curation studio, screen by screen (AppTest): add, review, save; YAML written, not the DB."""
+"""The curation studio, screen by screen (AppTest): add, review, save; YAML written, not the DB.
+
+Long because the studio's screens are one flow, tested in the order a researcher meets them.
+"""
 
 from __future__ import annotations
 
@@ -36,23 +39,29 @@ def studio(fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     return at.run()
 
 
-def _add(at: AppTest, text: str | None = None) -> AppTest:
+def _add(at: AppTest, text: str | None = None, inferred: bool = False) -> AppTest:
     at.radio(key="screen").set_value("Add").run()
     at.text_area(key="text").set_value(text or KRATIE.read_text(encoding="utf-8")).run()
     at.text_input(key="outlet").set_value("The Example Daily")
     at.date_input(key="published").set_value(dt.date(2018, 1, 11))
+    at.checkbox(key="date-inferred").set_value(inferred)
     at.text_input(key="editor").set_value("Dara Test")
     return at.button(key="add").click().run()
 
 
-def test_add_prefills_the_title_and_registers_the_source(studio: AppTest, fixture_seeds: Path):
-    at = _add(studio)
+@pytest.mark.parametrize("inferred", [False, True], ids=["printed", "worked-out"])
+def test_add_prefills_the_title_and_registers_the_source(
+    studio: AppTest, fixture_seeds: Path, inferred: bool
+):
+    at = _add(studio, inferred=inferred)
     assert not at.exception
     assert at.text_input(key="title").value == "Kratie campaign reports 1,300 arrests"
     assert at.success and "Added as source" in at.success[0].value
     sources = (fixture_seeds / "curated" / "sources.yaml").read_text(encoding="utf-8")
     assert "Kratie campaign reports 1,300 arrests" in sources
     assert "url: null" in sources  # the web address is optional
+    # A date worked out from the article, not printed on it, is said so (its citations too).
+    assert ("date_inferred: true" in sources) is inferred
 
 
 def test_a_duplicate_is_refused_with_the_reason(studio: AppTest):

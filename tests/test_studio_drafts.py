@@ -186,3 +186,24 @@ def test_a_selection_no_draft_reads_gives_every_field_blank_but_what_the_words_t
 )
 def test_a_selection_is_trimmed_to_its_words(start: int, end: int, expected):
     assert trimmed("Some words here  \n\nmore", start, end) == expected
+
+
+#: "លោក ស្រុក ខេត្ត" (a title, district, province): ស្រុ is a base, a coeng, a subscript and a
+#: vowel sign; ខេត្ត ends with a subscript ta.
+KHMER = "លោក ស្រុក ខេត្ត"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (4, 9, (4, 9)),  # whole words stay as they are
+        (6, 9, (4, 9)),  # began on the subscript: the cluster's base and coeng come too
+        (5, 9, (4, 9)),  # began on the coeng
+        (4, 7, (4, 8)),  # stopped before the vowel sign: it comes too
+        (10, 14, (10, 15)),  # stopped between the coeng and its subscript
+        (1, 3, (0, 3)),  # began on a vowel sign
+    ],
+)
+def test_a_selection_never_cuts_a_khmer_cluster(start: int, end: int, expected):
+    """A mouse can stop inside a Khmer syllable; the quote kept holds whole clusters."""
+    assert trimmed(KHMER, start, end) == expected

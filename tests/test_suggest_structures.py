@@ -1,5 +1,8 @@
 """The ten structures of real reporting that broke the drafts (issue 23), one table each: the
-drafts a curator is offered for made-up sentences written in the outlets' styles."""
+drafts a curator is offered for made-up sentences written in the outlets' styles.
+
+Long because each of the ten structures is a table of sentences written out.
+"""
 
 from __future__ import annotations
 
