@@ -3,13 +3,14 @@
 How: `st.html(..., unsafe_allow_javascript=True)`, a documented parameter of Streamlit's own
 element, not an iframe: a `<button data-copy="…">` and a few lines of script that add one
 click listener to the page, once, for every such button. Why this and not the others:
-st.code's copy icon shows only on hover (never on a phone) and has no words, and wrapping it
+st.code's copy icon shows only on hover (never on a phone) and has no words (and st.code
+costs each page that shows it Streamlit's 1.5 MB code highlighter), wrapping it
 in a popover (what "Copy with citation" opened) made one more click that copied nothing; an
 iframe component (components.v1) may not write the clipboard unless the page grants it; and
 these buttons also sit inside the Data page's HTML table, one a row, where no Streamlit
 widget can go. Where the Clipboard API is refused (a page served over plain http) the
 script copies through a selected, hidden text box; if that fails too the button says so and
-the text stays on screen (st.code) or in the row, to select by hand."""
+the text stays on screen (copy_text's box) or in the row, to select by hand."""
 
 from __future__ import annotations
 
