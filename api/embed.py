@@ -22,10 +22,10 @@ import pandas as pd
 
 from charts.catalogue import chart_metrics, chart_page
 from charts.legible import text_width
-from charts.model import ShownChart, draws_nothing, measures
+from charts.model import ShownChart, draws_nothing, measured
 from charts.style import NARROW, WIDE
 from corpus.khmer import has_khmer
-from data_model.i18n import LANGUAGES, N_, Translator, translator
+from data_model.i18n import LANGUAGES, N_, NATIVE_NAMES, SOURCE_LANGUAGE, Translator, translator
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
 from data_model.wording import PROJECT
 
@@ -77,6 +77,8 @@ class EmbedContext:
     theme: str = ""
     #: What the chart measures and what is unknown, from its metrics' definitions.
     measures: str = ""
+    #: The language `measures` is in: the embed's where every metric has a definition in it.
+    measures_lang: str = "en"
     #: The chart has no point to draw: a short note stands in for the image.
     empty: bool = False
     #: ?lang= of the request: the language of the embed's own words (the chart's are the
@@ -88,11 +90,11 @@ def chart_context(metrics: pd.DataFrame, chart: ShownChart, **build: str) -> Emb
     """The context of one chart's embed: its metrics (none for the timeline), what they
     measure, whether anything is drawn, and `build` (version, built_at, pinned, theme, lang)."""
     ids = chart_metrics(chart.chart_id)
-    definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
-    labels = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
+    said, said_lang = measured(metrics, ids, build.get("lang", "en"))
     return EmbedContext(
         metric_ids=ids,
-        measures=measures(definitions, labels, ids),
+        measures=said,
+        measures_lang=said_lang,
         empty=draws_nothing(chart),
         **build,
     )
@@ -166,7 +168,14 @@ def _footer_lines(
         if context.measures
         else []
     )
-    links = (t.gettext("Licence:"), t.gettext("Get the data (CSV)"), "PNG", "SVG")
+    links = (
+        t.gettext("Licence:"),
+        t.gettext("Get the data (CSV)"),
+        "PNG",
+        t.gettext("SVG for print"),
+        "SVG",
+        *(NATIVE_NAMES[other] for other, _ in language_links(chart.chart_id, context.lang)),
+    )
     lines += [
         chart.source_line,
         f"{_meta(context, t, context.version)} · {links[0]} {DATA_LICENCE_NAME} · "
@@ -178,6 +187,23 @@ def _footer_lines(
     if stale:
         lines.append(_stale_text(t).format(version=context.pinned))
     return lines
+
+
+def chart_folder(lang: str) -> str:
+    """Where a language's chart files are, from the site's root: charts/ for the source
+    language, <lang>/charts/ for another (km/charts/): the server answers both forms and
+    `etl export --site` writes them, so a static copy needs no ?lang=."""
+    return "charts/" if lang == SOURCE_LANGUAGE else f"{lang}/charts/"
+
+
+def language_links(chart_id: str, lang: str) -> list[tuple[str, str]]:
+    """(language, address relative to this embed) of the same embed in every other
+    language, so each language's page links to the others, on the server and on a static
+    host alike."""
+    up = "../" * chart_folder(lang).count("/")
+    return [
+        (other, f"{up}{chart_folder(other)}{chart_id}.html") for other in LANGUAGES if other != lang
+    ]
 
 
 def _stale_text(t: Translator) -> str:
@@ -264,7 +290,7 @@ _PAGE = """\
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
+<title>{title}</title>{alternates}
 <style>
 {root_css}
 :root {{ color-scheme: light; --ink: #222; --muted: #4f4f4f; --paper: #fff; --link: #0b5cad; }}
@@ -306,7 +332,8 @@ a {{ color: var(--link); }}
 <p class="meta">{meta} · {licence_said} <a href="{licence_url}" target="_blank" rel="noopener license">{licence}</a>
 · <a href="{csv}" target="_blank" rel="noopener">{get_data}</a>
 · <a href="{png}" target="_blank" rel="noopener">PNG</a>
-· <a href="{svg_link}" target="_blank" rel="noopener">SVG</a></p>
+· <a href="{print_svg}" target="_blank" rel="noopener">{print_said}</a>
+· <a href="{svg_link}" target="_blank" rel="noopener">SVG</a>{languages}</p>
 <p class="more"><a href="{url}" target="_blank" rel="noopener">{more}</a></p>{stale}
 </footer>
 </body>
@@ -328,11 +355,11 @@ def _esc(text: object) -> str:
 
 
 def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | None = None) -> str:
-    """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg and
-    <id>.png (named with ?v= when pinned, ?lang= in Khmer), so the same page works from this
-    server and from a static copy (etl export --site). Its own words are in `context.lang`
-    (?lang=km: Khmer); the chart's title, takeaway, figures and images are in the language
-    the build stored the chart in (chart.lang, marked as such)."""
+    """The embed page; the images are the sibling files <id>.svg, <id>.narrow.svg, <id>.png
+    and <id>.print.svg (named with ?v= when pinned, ?lang= in Khmer), so the same page works
+    from this server and from a static copy (etl export --site). Its own words are in
+    `context.lang` (?lang=km: Khmer); the chart's title, takeaway, figures and images are in
+    the language the build stored the chart in (chart.lang, marked as such)."""
     context = context or EmbedContext()
     t = translator(context.lang)
     stale = bool(context.pinned) and context.pinned != context.version
@@ -364,22 +391,34 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
             nh=NARROW[1],
         )
     )
-    # The definitions are the data's English words: the label is translated, they are not.
-    measured = (
+    # The definitions are the data's words: Khmer where every metric has definition_km,
+    # else English, marked so (charts.model.measured).
+    measured_words = (
         '\n<p class="measures">'
         + _esc(t.gettext("What is measured: {measures}")).replace(
-            "{measures}", f'<span lang="en">{_esc(context.measures)}</span>'
+            "{measures}", f'<span lang="{context.measures_lang}">{_esc(context.measures)}</span>'
         )
         + "</p>"
         if context.measures
         else ""
     )
     more = t.gettext("The words behind each figure and the articles, on the {project}")
+    others = language_links(chart.chart_id, context.lang)
+    alternates = "".join(
+        f'\n<link rel="alternate" hreflang="{other}" href="{_esc(href)}">' for other, href in others
+    )
+    languages = "".join(
+        f'\n· <a href="{_esc(href)}" hreflang="{other}" lang="{other}">'
+        f"{_esc(NATIVE_NAMES[other])}</a>"
+        for other, href in others
+    )
     return _PAGE.format(
+        alternates=alternates,
+        languages=languages,
         lang=t.lang,
         chart_lang=chart.lang,
         figure=figure,
-        measures=measured,
+        measures=measured_words,
         theme_class=f' class="theme-{context.theme}"' if context.theme in THEMES else "",
         root_css=_root_css(),
         tall_css=_tall_css(),
@@ -407,6 +446,8 @@ def embed_html(chart: ShownChart, dashboard_url: str, context: EmbedContext | No
         more=_esc(more.format(project=t.gettext(PROJECT))),
         png=_esc(f"{chart.chart_id}.png{suffix}"),
         svg_link=_esc(f"{chart.chart_id}.svg{suffix}"),
+        print_svg=_esc(f"{chart.chart_id}.print.svg{suffix}"),
+        print_said=_esc(t.gettext("SVG for print")),
         meta=meta,
         licence_said=_esc(t.gettext("Licence:")),
         licence=_esc(DATA_LICENCE_NAME),

@@ -38,7 +38,7 @@ from api.filters import (
 )
 from api.metadata import RAW_TABLES, metadata
 from charts.model import ShownChart, StoredChart
-from data_model.i18n import language
+from data_model.i18n import LANGUAGES, language
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
@@ -415,8 +415,24 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
     def chart_file(request: Request) -> Response:
         name = request.path_params["name"]
         snap = db.current()
-        # ?lang=km: the chart drawn with Khmer words (the build draws every language).
-        lang = language(request.query_params.get("lang"))
+        # ?lang=km or /km/charts/: the chart drawn with Khmer words (the build draws every
+        # language); the folder form is the one a static copy has (api.site).
+        lang = request.path_params.get("lang") or language(request.query_params.get("lang"))
+        if "lang" in request.path_params and lang not in LANGUAGES[1:]:
+            return error(404, f"no chart files in language {lang!r}")
+        chart_id = name.removesuffix(".print.svg")
+        if name.endswith(".print.svg") and chart_id in snap.chart_ids:
+            # The PNG's print layout in vectors, for print at any size.
+            headers = {"Content-Security-Policy": SVG_CSP}
+            if request.query_params.get("v") == snap.version:
+                headers["Cache-Control"] = CACHE_VERSIONED
+            return cached(
+                request,
+                snap,
+                lambda: queries.chart_print_svg(snap.reader, chart_id, lang),
+                "image/svg+xml",
+                headers,
+            )
         for suffix, kind in ((".narrow.svg", 1), (".svg", 0)):
             chart_id = name.removesuffix(suffix)
             if name.endswith(suffix) and chart_id in snap.chart_ids:
@@ -512,5 +528,6 @@ def make_routes(db: Database | None = None) -> list[BaseRoute]:
         Route("/api/v1/tables/{name}", _answering(raw_table), methods=["GET", "HEAD"]),
         Route("/api/v1/{name}", _answering(data_table), methods=["GET", "HEAD"]),
         Route("/charts/{name}", _answering(chart_file), methods=["GET", "HEAD"]),
+        Route("/{lang}/charts/{name}", _answering(chart_file), methods=["GET", "HEAD"]),
         Route("/feed.atom", _answering(atom), methods=["GET", "HEAD"]),
     ]

@@ -104,7 +104,8 @@ def _evidence(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "en") -> Chart:
     """Phases and events on one time axis; events with a month or year date say so. The
-    events' titles are the data's English words (events have no Khmer title yet)."""
+    events' titles are in the chart's language where the caller gave them so
+    (charts.words.localised_events: title_km, else the English)."""
     t = translator(lang)
     fig = go.Figure()
     dates = (

@@ -16,7 +16,7 @@ import pandas as pd
 from charts.campaign import campaign_timeline
 from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
-from charts.words import localised_figures, localised_phases, metric_labels
+from charts.words import localised_events, localised_figures, localised_phases, metric_labels
 from data_model.i18n import LANGUAGES, N_, translator
 from data_model.wording import hedged_words, number, period_text, unit_words
 
@@ -351,7 +351,8 @@ class TimelineDef:
     question: str = "When did what happen?"
 
     def build(self, frames: Frames, lang: str = "en") -> Chart:
-        return campaign_timeline(localised_phases(frames.phases(), lang), frames.events(), lang)
+        phases, events = localised_phases(frames.phases(), lang), frames.events()
+        return campaign_timeline(phases, localised_events(events, lang), lang)
 
 
 TIMELINE = TimelineDef()

@@ -1,4 +1,4 @@
-"""Draw a chart as a static image (SVG for pages, PNG for reports) through a kept Chromium.
+"""Draw a chart as a static image (SVG for pages, PNG and SVG for print) through a kept Chromium.
 
 The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
 browser (kaleido's own sync server) live here together.
@@ -11,6 +11,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import textwrap
 import threading
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ INSTALL_HINT = "install it with `apt-get install chromium` (as root), or run `ma
 #: PRINT_PLOT_HEIGHT high.
 PNG_WIDTH, PNG_SCALE = 1000, 3
 PRINT_MIN_FONT, PRINT_PLOT_HEIGHT = 18, 420
+#: Pixels a Khmer title takes beyond a Latin one at 28 px (see png_figure).
+KHMER_TITLE_EXTRA = 14
 #: Printed width the minimum font size is reckoned for (cm), and points per cm.
 PRINT_WIDTH_CM, PT_PER_CM = 16.0, 72 / 2.54
 RENDER_TIMEOUT = 60.0
@@ -144,7 +147,11 @@ def png_figure(
     axis, gap, legend = 56 + line * wrapped, 20, (line + 8) * _legend_rows(fig)
     # The marker key sits just above the plot: the title and takeaway end above it.
     key = _key_height(fig)
-    top = 70 + 20 * LINE * len(takeaway) + key
+    # A Khmer title stands taller (its font's ascent and subscripts): plotly sets the
+    # takeaway that much lower (by 13.6 px at 28 px, measured in the drawn SVG).
+    top = (
+        70 + 20 * LINE * len(takeaway) + key + (KHMER_TITLE_EXTRA if has_khmer(chart.title) else 0)
+    )
     bottom = axis + legend + gap + line * len(footer) + 14
     height = int(top + bottom + PRINT_PLOT_HEIGHT)
     fig.update_layout(
@@ -265,20 +272,27 @@ class Drawing:
 
     figure: go.Figure
     opts: dict[str, Any]
+    #: An SVG's printed width in cm, written as its width (its drawing units kept in its
+    #: viewBox): a browser or word processor then prints it that wide. None: in pixels.
+    print_cm: float | None = None
 
     def fingerprint(self) -> str:
         """Identifies the image: equal fingerprints draw equal bytes, so one can be reused."""
-        spec = json.dumps(self.opts, sort_keys=True) + self.figure.to_json()
-        return hashlib.sha256(spec.encode("utf-8")).hexdigest()
+        spec = json.dumps({**self.opts, "print_cm": self.print_cm}, sort_keys=True)
+        return hashlib.sha256((spec + self.figure.to_json()).encode("utf-8")).hexdigest()
 
     def draw(self) -> bytes:
-        return _render(self.figure, self.opts)
+        image = _render(self.figure, self.opts)
+        return _printed_size(image, self.print_cm) if self.print_cm else image
+
+    def as_format(self, fmt: str) -> Drawing:
+        """The same image laid out at the same size in another format (at scale 1)."""
+        return Drawing(self.figure, {**self.opts, "format": fmt, "scale": 1})
 
     def as_svg(self) -> str:
         """The same image laid out at the same size, as SVG text: a PNG's words and colours
         can then be read (contrast checks) rather than guessed from its pixels."""
-        opts = {**self.opts, "format": "svg", "scale": 1}
-        return _render(self.figure, opts).decode("utf-8")
+        return self.as_format("svg").draw().decode("utf-8")
 
 
 def png_drawing(
@@ -289,6 +303,30 @@ def png_drawing(
     figure = png_figure(chart, dashboard_url, data_date)
     opts = {"format": "png", "width": PNG_WIDTH, "height": figure.layout.height, "scale": PNG_SCALE}
     return Drawing(figure, opts)
+
+
+def print_svg_drawing(
+    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+) -> Drawing:
+    """The print PNG's layout as SVG (PNG_WIDTH units wide): the same texts at the same
+    sizes, in vectors that stay sharp at any print size (8 pt and more at 16 cm)."""
+    svg = png_drawing(chart, dashboard_url, data_date).as_format("svg")
+    return Drawing(svg.figure, svg.opts, print_cm=PRINT_WIDTH_CM)
+
+
+def _printed_size(svg: bytes, width_cm: float) -> bytes:
+    """The SVG with its root's width and height in millimetres (width_cm wide, its height in
+    proportion); its viewBox keeps the drawing's own units."""
+    head, sep, rest = svg.partition(b">")
+    width = re.search(rb' width="([\d.]+)"', head)
+    height = re.search(rb' height="([\d.]+)"', head)
+    if not (sep and width and height and b"viewBox=" in head):
+        raise ValueError("an SVG root with width, height and viewBox was expected")
+    mm = width_cm * 10
+    tall = mm * float(height.group(1)) / float(width.group(1))
+    head = head.replace(width.group(0), f' width="{mm:g}mm"'.encode(), 1)
+    head = head.replace(height.group(0), f' height="{tall:.1f}mm"'.encode(), 1)
+    return head + sep + rest
 
 
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.legible import wrap_text
+from charts.legible import text_width, wrap_text
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
 from corpus.khmer import has_khmer
 from data_model.i18n import N_, translator
@@ -308,6 +309,7 @@ def categorical(
     fig.update_xaxes(
         tickvals=order,
         ticktext=[wrap_label(c, room=_category_room(order)) for c in order],
+        tickfont={"size": _category_font_size(order)},
         tickangle=0,
         type="category",
         categoryorder="array",
@@ -336,15 +338,34 @@ def _notable_per_category(frame: pd.DataFrame, x: str) -> pd.Series:
     return keep
 
 
-#: The plot's width in the phone drawing (charts.style.NARROW less the y axis), which the
-#: category names share: a name wider than its share runs into its neighbour's.
-_NARROW_PLOT = 340
+#: The plot's width in the phone drawing (charts.style.NARROW less the y axis and its title:
+#: 310 of 420 px measured in a Khmer drawing), which the category names share: a name wider
+#: than its share runs into its neighbour's.
+NARROW_PLOT = 310
+#: Pixels kept clear between two category names, so they never touch.
+NAME_GAP = 6
+#: The axis's font size, and the least it is made to fit a long Khmer word.
+_TICK_SIZE, _LEAST_TICK_SIZE = 14, 11
 
 
 def _category_room(order: list[str]) -> float:
     """Pixels a wrapped Khmer category name may take: its share of the phone drawing's plot,
     at most the width of 16 Latin characters."""
-    return min(16 * 14 * 0.45, _NARROW_PLOT / max(len(order), 1) - 4)
+    return min(16 * 14 * 0.45, NARROW_PLOT / max(len(order), 1) - NAME_GAP)
+
+
+def _category_font_size(order: list[str]) -> int:
+    """The category axis's font size: 14 px unless a Khmer word, which is never broken, is
+    wider than its category's room at 14 px ('អ្នកប្រើប្រាស់' is 83 px; four categories
+    share 71 px each on a phone); then as much smaller as it needs, at least 11 px."""
+    room = _category_room(order)
+    widest = max(
+        (text_width(wrap_label(c, room=room), _TICK_SIZE) for c in order if has_khmer(c)),
+        default=0.0,
+    )
+    if widest <= room:
+        return _TICK_SIZE
+    return max(_LEAST_TICK_SIZE, math.floor(_TICK_SIZE * room / widest))
 
 
 def wrap_label(text: str, width: int = 16, room: float | None = None) -> str:

@@ -115,3 +115,24 @@ def measures(
         if definitions.get(m)
     ]
     return " ".join(parts)
+
+
+def measured(
+    metrics: pd.DataFrame, metric_ids: tuple[str, ...], lang: str = "en"
+) -> tuple[str, str]:
+    """(What a chart measures, the language it is said in): in Khmer the metrics' Khmer
+    definitions and labels (definition_km, label_km) where every metric drawn has one, else
+    the English, so one sentence never mixes two languages and a page can mark its language."""
+    english = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
+    labels = dict(zip(metrics["metric_id"], metrics["label"], strict=True))
+    said = [m for m in metric_ids if english.get(m)]
+    if lang != "en" and said and "definition_km" in metrics.columns:
+        t = translator(lang)
+        khmer = dict(zip(metrics["metric_id"], metrics["definition_km"], strict=True))
+        if all(isinstance(khmer.get(m), str) and khmer[m].strip() for m in said):
+            named = dict(
+                zip(metrics["metric_id"], metrics.get("label_km", metrics["label"]), strict=True)
+            )
+            local = {m: t.pick(labels[m], named.get(m)) for m in labels}
+            return measures(khmer, local, metric_ids), lang
+    return measures(english, labels, metric_ids), "en"

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Sequence
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from data_model.i18n import N_, translator
+from data_model.wording import number
 
 # Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
 PALETTE = [
@@ -91,6 +94,43 @@ def series_colours(keys: Sequence[str]) -> dict[str, str]:
     return taken
 
 
+#: About how many steps a value axis is cut into, as plotly's own ticks are at this height.
+_Y_STEPS = 5
+
+
+def _nice_step(span: float) -> float:
+    """A tick step of 1, 2, 2.5 or 5 times a power of ten that cuts `span` in about
+    _Y_STEPS steps, as plotly's automatic ticks do."""
+    raw = span / _Y_STEPS
+    power = 10 ** math.floor(math.log10(raw))
+    return next(power * f for f in (1, 2, 2.5, 5, 10) if power * f >= raw)
+
+
+def native_y_ticks(fig: go.Figure, lang: str) -> None:
+    """The value axis's ticks written the way `lang` writes numbers (Khmer digits and
+    separators: '២០.០០០'), placed from the figure's own values. Plotly writes Latin digits
+    whatever its separators say, so the ticks are given as text (tickvals and ticktext).
+    Nothing changes in English, or where the axis shows no numbers (event rows)."""
+    if lang == "en":
+        return
+    values = [
+        float(v)
+        for trace in fig.data
+        if getattr(trace, "y", None) is not None and getattr(trace, "yaxis", None) in (None, "y")
+        for v in pd.to_numeric(pd.Series(list(trace.y)), errors="coerce").dropna()
+    ]
+    if not values:
+        return
+    low, high = min(0.0, *values), max(0.0, *values)
+    if high == low:
+        high = low + 1
+    step = _nice_step(high - low)
+    first, last = math.floor(low / step), math.ceil(high / step)
+    # One tick past the data: plotly pads its range, and shows only the ticks inside it.
+    ticks = [round(n * step, 10) for n in range(first, last + 2)]
+    fig.update_yaxes(tickvals=ticks, ticktext=[number(v, lang) for v in ticks])
+
+
 def base_layout(
     fig: go.Figure, *, y_title: str, height: int = 420, legend_y: float = -0.18, lang: str = "en"
 ) -> go.Figure:
@@ -105,6 +145,7 @@ def base_layout(
             # Whole numbers on the axis ("20.000"), not SI's Latin "20k".
             yaxis={"exponentformat": "none"},
         )
+        native_y_ticks(fig, lang)
     fig.update_layout(
         template="plotly_white",
         height=height,

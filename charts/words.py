@@ -32,9 +32,9 @@ def _upper(row: object) -> float | None:
 
 
 def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The figures with their printed label (hedge and number) and metric label in `lang`
-    (metric_label_km, which the figures carry, so a chart reads no more than its figures);
-    the frame as it is in English."""
+    """The figures with their printed label (hedge and number), metric label and article
+    label (the date in `lang`, source_label_km) in `lang` (metric_label_km, which the figures
+    carry, so a chart reads no more than its figures); the frame as it is in English."""
     if lang == SOURCE_LANGUAGE or frame.empty:
         return frame
     t = translator(lang)
@@ -46,9 +46,27 @@ def localised_figures(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         else str(r.label)
         for r in frame.itertuples()
     ]
-    return frame.assign(
+    frame = frame.assign(
         label=labels,
         metric_label=_picked(t, frame["metric_label"], frame.get("metric_label_km")),
+    )
+    # The article by its Khmer date in legends and source lines (sources.short_label_km,
+    # citation_km), its title as published.
+    for column in ("source_label", "source_citation"):
+        if column in frame.columns:
+            frame = frame.assign(**{column: _picked(t, frame[column], frame.get(f"{column}_km"))})
+    return frame
+
+
+def localised_events(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The events with their titles (title_km) and articles' citations (citation_km) in
+    `lang` where there is one."""
+    if lang == SOURCE_LANGUAGE or "title_km" not in events.columns:
+        return events
+    t = translator(lang)
+    return events.assign(
+        title=_picked(t, events["title"], events["title_km"]),
+        source_citation=_picked(t, events["source_citation"], events.get("source_citation_km")),
     )
 
 

@@ -141,8 +141,8 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         before, after_text = text[: m.start()], text[m.end() :]
-        if _is_label(before, after_text):
-            continue
+        if _is_label(before, after_text) or re.search(r"\d[:.]$", before):
+            continue  # "ម៉ោង ០៩:១៥": a clock's minutes, no count
         if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
             continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())
@@ -181,6 +181,10 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
 MONTHS = {normalise(name).text: i for i, name in enumerate(_MONTH_WORDS, start=1)}
 _MONTH = _alternatives(_MONTH_WORDS)
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "ចាប់ពីខែមករា ដល់ខែកុម្ភៈ ឆ្នាំ២០២២" (from January to February 2022): the whole range.
+    ("range", re.compile(rf"ចាប់ពី\s?ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?(?P<y1>\d{{4}})\s?)?(?:រហូត)?ដល់\s?(?:ចុង)?ខែ\s?(?P<m2>{_MONTH})(?:\s?ឆ្នាំ\s?(?P<y>\d{{4}})(?!\d))?")),
+    # "៥ ខែដើមឆ្នាំ២០១៩" (the first five months of 2019); the year unsaid, the latest ended.
+    ("first_months", re.compile(r"(?P<n>\d{1,2})\s?ខែ\s?ដើម\s?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
     ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
@@ -231,6 +235,19 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         month = MONTHS[m["m"]]
         year = int(m["y"]) if m["y"] else _latest_year(month, int(m["d"]), pub)
         return dt.date(year, month, int(m["d"])), dt.date(year, month, int(m["d2"])), day
+    if kind == "range":
+        m1, m2 = MONTHS[m["m"]], MONTHS[m["m2"]]
+        year = int(m["y"]) if m["y"] else _latest_year(m2, 28, pub)
+        year1 = int(m["y1"]) if m["y1"] else (year if m1 <= m2 else year - 1)
+        return _month_span(year1, m1)[0], _month_span(year, m2)[1], DatePrecision.month
+    if kind == "first_months":
+        n = int(m["n"])
+        if not 1 <= n <= 12:
+            raise ValueError(n)  # "១៥ ខែ": no such stretch of a year
+        year = int(m["y"]) if m["y"] else pub.year
+        if not m["y"] and _month_span(year, n)[1] > pub and "នេះ" not in m.group(0):
+            year -= 1
+        return dt.date(year, 1, 1), _month_span(year, n)[1], DatePrecision.month
     if kind == "numeric":
         d = dt.date(int(m["y"]), int(m["mm"]), int(m["d"]))
         return d, d, day
@@ -273,7 +290,8 @@ def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
 
 def read_dates(sentence: str, published: dt.date) -> list[KhmerDate]:
     """Dates of a Khmer sentence: "ថ្ងៃទី៤ ខែមករា ឆ្នាំ២០១៧", "១៤ មីនា ២០១៩", "ខែធ្នូ ឆ្នាំ២០២១",
-    "ឆ្នាំ២០១៨", months without a year (the latest before publication), and ម្សិលមិញ
+    "ឆ្នាំ២០១៨", month ranges ("ចាប់ពីខែមករា ដល់ខែកុម្ភៈ"), the first months of a year
+    ("៥ ខែដើមឆ្នាំ២០១៩"), months without a year (the latest before publication), and ម្សិលមិញ
     (yesterday), ខែមុន (last month), ឆ្នាំមុន (last year), ឆ្នាំនេះ (this year)."""
     norm = normalise(sentence)
     out = []

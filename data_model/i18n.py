@@ -24,6 +24,8 @@ DOMAIN = "messages"
 SOURCE_LANGUAGE = "en"
 #: Languages a reader can choose with ?lang=; the first is the default.
 LANGUAGES: tuple[str, ...] = ("en", "km")
+#: Each language named in its own words, as a switch or a link offers it (never translated).
+NATIVE_NAMES = {"en": "English", "km": "ខ្មែរ"}
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction looks for

@@ -86,6 +86,19 @@ def _label_km(what: str) -> object:
     return Field(default=None, description=f"{what} in Khmer script; {_PROVENANCE}")
 
 
+#: A sentence in Khmer (a title, a definition, a reason): in Khmer script and NFC; Latin
+#: letters are allowed, for the names and abbreviations (NACD, UNODC) Khmer prose keeps.
+KhmerText = Annotated[str, Field(min_length=1), AfterValidator(_khmer_text)]
+
+
+def _text_km(what: str) -> object:
+    return Field(
+        default=None,
+        description=f"{what} in Khmer, shown on Khmer pages (the English where empty); "
+        f"{_PROVENANCE}",
+    )
+
+
 # Dates come from YAML as date objects; quoted ISO strings are accepted too.
 Date = Annotated[
     dt.date,
@@ -348,6 +361,7 @@ class Metric(Reviewed):
         "which show its latest figure; empty for a metric that is not a headline.",
     )
     label_km: KhmerLabel | None = _label_km("The metric's short label")
+    definition_km: KhmerText | None = _text_km("The definition")
 
 
 class Indicator(Reviewed):
@@ -696,6 +710,7 @@ class Event(Reviewed):
     title: Text = Field(description="One-line neutral description.")
     source_id: Id = Field(description="The article reporting it.")
     quote: Quote
+    title_km: KhmerText | None = _text_km("The one-line description")
 
     @model_validator(mode="after")
     def _range_in_order(self) -> Event:
@@ -733,6 +748,7 @@ class Contest(Record):
         min_length=2, description="The claims that contradict each other (two or more)."
     )
     note: Text = Field(description="What contradicts what, in neutral words.")
+    note_km: KhmerText | None = _text_km("What contradicts what")
 
 
 class CheckRuleKind(StrEnum):
@@ -800,6 +816,7 @@ class CheckRule(Record):
     rule: Text = Field(
         description="The rule in plain words, as the Data checks page and the codebook say it."
     )
+    rule_km: KhmerText | None = _text_km("The rule in plain words")
 
     @model_validator(mode="after")
     def _fields_of_its_kind(self) -> CheckRule:
@@ -938,6 +955,7 @@ class Correction(Record):
         "or where the field is now empty.",
     )
     reason: Text = Field(description="Why the record was wrong, in the words of the finding.")
+    reason_km: KhmerText | None = _text_km("Why the record was wrong")
     corrected_on: Date = Field(description="The day the correction was made in the data.")
     corrected_by: Text = Field(
         description="Who made the correction (a curator or the project's review process)."

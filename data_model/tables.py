@@ -86,6 +86,17 @@ SOURCES = Table(
         _from(Source, "accessed", "DATE"),
         Column("citation", "VARCHAR", "How to cite the article: outlet, title and date as known."),
         Column("short_label", "VARCHAR", "Date and title, for legends and pickers."),
+        Column(
+            "short_label_km",
+            "VARCHAR",
+            "The same for Khmer pages: the date in Khmer, the title as published.",
+        ),
+        Column(
+            "citation_km",
+            "VARCHAR",
+            "The citation for Khmer pages and charts: the date in Khmer, outlet and title as "
+            "published.",
+        ),
         Column("body", "VARCHAR", "The report's clean text: page furniture removed by rule."),
         Column("raw_sha256", "VARCHAR", "SHA-256 of the raw file, to tell two copies apart."),
     ),
@@ -134,6 +145,7 @@ METRICS = Table(
         _from(Metric, "unit", "VARCHAR"),
         _from(Metric, "category", "VARCHAR"),
         _from(Metric, "definition", "VARCHAR"),
+        _from(Metric, "definition_km", "VARCHAR"),  # issue 25
         _from(Metric, "headline_rank", "INTEGER"),
     ),
     ("metric_id",),
@@ -316,6 +328,7 @@ EVENTS = Table(
         _from(Event, "date_basis", "VARCHAR"),
         _from(Event, "kind", "VARCHAR"),
         _from(Event, "title", "VARCHAR"),
+        _from(Event, "title_km", "VARCHAR"),  # issue 25
         _from(Event, "source_id", "VARCHAR"),
         *_quote_columns(Event),
     ),
@@ -360,6 +373,18 @@ CONSISTENCY_CHECKS = Table(
             "speaker).",
         ),
         Column("detail", "VARCHAR", "What was compared, with the numbers, in full, in English."),
+        Column(
+            "rule",
+            "VARCHAR",
+            "The curated rule the check applies, in plain words (checks.yaml, field rule); "
+            "empty for the checks every figure gets (corroboration, restatement, gaps of a "
+            "metric, statuses, contested claims).",
+        ),
+        Column(
+            "rule_km",
+            "VARCHAR",
+            "The same rule in Khmer (checks.yaml, field rule_km); empty where none is given.",
+        ),
         Column("source_ids", "VARCHAR", "The articles involved, separated by '; '."),
         Column(
             "record_ids",
@@ -394,6 +419,7 @@ CORRECTIONS = Table(
         _from(Correction, "old_value", "VARCHAR"),
         _from(Correction, "new_value", "VARCHAR"),
         _from(Correction, "reason", "VARCHAR"),
+        _from(Correction, "reason_km", "VARCHAR"),  # issue 25
         _from(Correction, "corrected_on", "DATE"),
         _from(Correction, "corrected_by", "VARCHAR"),
         _from(Correction, "review_item", "VARCHAR"),
@@ -439,7 +465,12 @@ CHART_IMAGES = Table(
             "The language of its words (data_model.i18n.LANGUAGES): the build makes each "
             "chart in every language (charts.words).",
         ),
-        Column("kind", "VARCHAR", "svg-wide (laptops), svg-narrow (phones) or png (reports)."),
+        Column(
+            "kind",
+            "VARCHAR",
+            "svg-wide (laptops), svg-narrow (phones), png (reports) or svg-print (the PNG's "
+            "print layout as SVG).",
+        ),
         Column(
             "fingerprint",
             "VARCHAR",
@@ -603,6 +634,8 @@ _SOURCE_SHOWN = tuple(
         ("date_inferred", "date_inferred"),
         ("citation", "citation"),
         ("short_label", "label"),
+        ("short_label_km", "label_km"),
+        ("citation_km", "citation_km"),
     )
 )
 

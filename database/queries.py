@@ -62,7 +62,8 @@ _SOURCE_COLUMNS = """
     s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
     s.published_on AS source_published_on, s.date_precision AS source_date_precision,
     s.date_inferred AS source_date_inferred,
-    s.citation AS source_citation, s.short_label AS source_label"""
+    s.citation AS source_citation, s.short_label AS source_label,
+    s.short_label_km AS source_label_km, s.citation_km AS source_citation_km"""
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.date_basis, s.date_inferred, s.citation, s.seed_file,
                s.archive_url, s.accessed,
-               s.short_label,
+               s.short_label, s.short_label_km,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
                (SELECT count(*) FROM statements t WHERE t.source_id = s.source_id)
                    AS n_statements,
@@ -147,6 +148,7 @@ def metrics(db: Reader) -> pd.DataFrame:
         SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label,
                u.label_km AS unit_label_km, m.category, c.label AS category_label,
                c.label_km AS category_label_km, c.ordinal AS category_ordinal, m.definition,
+               m.definition_km,
                m.headline_rank, count(i.indicator_id) AS n_figures,
                count(i.value) AS n_numbers
         FROM metrics m
@@ -182,7 +184,7 @@ def events(db: Reader) -> pd.DataFrame:
     return db.frame(
         f"""
         SELECT e.event_id, e.event_date, e.event_date_end, e.date_precision, e.date_basis,
-               e.kind, e.title, e.source_id, e.quote, {_SOURCE_COLUMNS}
+               e.kind, e.title, e.title_km, e.source_id, e.quote, {_SOURCE_COLUMNS}
         FROM events e JOIN sources s USING (source_id)
         ORDER BY e.event_date, e.event_id
         """
@@ -323,7 +325,7 @@ _STATEMENT_COLUMNS = """
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
                f.source_published_on, f.source_date_precision, f.source_date_inferred,
-               f.source_citation, f.source_label"""
+               f.source_citation, f.source_label, f.source_label_km, f.source_citation_km"""
 
 
 def _statement_rows_query(
@@ -874,8 +876,8 @@ def chart_svgs(db: Reader, chart_id: str, lang: str = "en") -> tuple[str, str] |
     """The chart's static SVGs (wide, narrow) drawn by the build in `lang` (else English);
     None when it drew none."""
     frame = db.frame(
-        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind LIKE 'svg-%' AND "
-        + _IN_LANGUAGE,
+        "SELECT kind, image FROM chart_images WHERE chart_id = ? AND kind IN ('svg-wide', "
+        "'svg-narrow') AND " + _IN_LANGUAGE,
         [chart_id, lang, lang],
     ).drop_duplicates("kind")
     images = {
@@ -896,12 +898,28 @@ def charts_drawn(db: Reader, lang: str = "en") -> list[str]:
     return [str(c) for c in frame["chart_id"]]
 
 
+def chart_image_kinds(db: Reader) -> set[tuple[str, str, str]]:
+    """Every (chart id, language, kind) the build stored an image of."""
+    frame = db.frame("SELECT DISTINCT chart_id, lang, kind FROM chart_images")
+    return {(str(c), str(lang), str(k)) for c, lang, k in frame.itertuples(index=False)}
+
+
 def chart_png(db: Reader, chart_id: str, lang: str = "en") -> bytes | None:
     """The chart's report-ready PNG drawn by the build in `lang` (else English); None when
     it drew none."""
+    return _chart_image(db, chart_id, "png", lang)
+
+
+def chart_print_svg(db: Reader, chart_id: str, lang: str = "en") -> bytes | None:
+    """The chart's print SVG (the PNG's layout in vectors) drawn by the build in `lang`
+    (else English); None when it drew none."""
+    return _chart_image(db, chart_id, "svg-print", lang)
+
+
+def _chart_image(db: Reader, chart_id: str, kind: str, lang: str) -> bytes | None:
     frame = db.frame(
-        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = 'png' AND " + _IN_LANGUAGE,
-        [chart_id, lang, lang],
+        "SELECT image FROM chart_images WHERE chart_id = ? AND kind = ? AND " + _IN_LANGUAGE,
+        [chart_id, kind, lang, lang],
     )
     return None if frame.empty else bytes(frame.iloc[0, 0])
 
@@ -1040,14 +1058,16 @@ def trends_sections(db: Reader, lang: str = "en") -> pd.DataFrame:
 
 def readable_checks(db: Reader, lang: str = "en") -> pd.DataFrame:
     """Every check as the Data checks page shows it: its headline in the reader's language
-    (Khmer where the build wrote one, else English), its detail, and its articles by their
-    short labels; conflicts first, then open questions, notes and agreements."""
-    headline = "COALESCE(NULLIF(c.headline_km, ''), c.headline)" if lang == "km" else "c.headline"
+    (Khmer where the build wrote one, else English), its detail, the curated rule it
+    applies (English and Khmer), and its articles by their short labels in that language; conflicts first, then open questions, notes and agreements."""
+    khmer = lang == "km"
+    headline = "COALESCE(NULLIF(c.headline_km, ''), c.headline)" if khmer else "c.headline"
+    label = "COALESCE(s.short_label_km, s.short_label)" if khmer else "s.short_label"
     return db.frame(
         f"""
         SELECT c.check_id, c.kind, c.metric_id, c.period_start, c.period_end, c.status,
-               c.severity, {headline} AS headline, c.detail, c.source_ids,
-               (SELECT string_agg(COALESCE(s.short_label, u.id), '; ' ORDER BY u.n)
+               c.severity, {headline} AS headline, c.detail, c.rule, c.rule_km, c.source_ids,
+               (SELECT string_agg(COALESCE({label}, u.id), '; ' ORDER BY u.n)
                 FROM (SELECT unnest(string_split(c.source_ids, '; ')) AS id,
                              generate_subscripts(string_split(c.source_ids, '; '), 1) AS n) u
                 LEFT JOIN sources s ON s.source_id = u.id) AS articles

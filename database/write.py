@@ -243,7 +243,7 @@ def log_reason(con: duckdb.DuckDBPyConnection, reason: str, by: str, day: str) -
                         ELSE left(i.id, 63) || '-' || left(md5(i.id), 16) END AS correction_id,
                    c.table_name, c.record_id,
                    CASE c.change WHEN 'removed' THEN 'withdrawn' ELSE 'changed' END,
-                   f.field, f.old_value, f.new_value, $2, CAST($4 AS DATE), $3, NULL, $1
+                   f.field, f.old_value, f.new_value, $2, NULL, CAST($4 AS DATE), $3, NULL, $1
             FROM build_changes c
             LEFT JOIN change_fields f USING (data_version, table_name, record_id)
             CROSS JOIN LATERAL (
@@ -330,7 +330,8 @@ STATEMENT_SEARCH_SELECT = f"""
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.date_inferred AS source_date_inferred,
-           s.citation AS source_citation, s.short_label AS source_label
+           s.citation AS source_citation, s.short_label AS source_label,
+           s.short_label_km AS source_label_km, s.citation_km AS source_citation_km
     FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
     LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
 
@@ -378,7 +379,8 @@ INDICATOR_ROWS_SELECT = """
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.date_inferred AS source_date_inferred,
-           s.citation AS source_citation, s.short_label AS source_label
+           s.citation AS source_citation, s.short_label AS source_label,
+           s.short_label_km AS source_label_km, s.citation_km AS source_citation_km
     FROM indicators i
     JOIN metrics m USING (metric_id)
     JOIN categories c ON c.category_id = m.category

@@ -1,4 +1,4 @@
-"""Build step 'images': draw every chart as static images (wide and narrow SVG, PNG) into the new database file."""
+"""Build step 'images': draw every chart as static images (wide and narrow SVG, print PNG and SVG) into the new database file."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from charts.drawing import (
     close_png_session,
     png_drawing,
     png_problem,
+    print_svg_drawing,
     svg_drawing,
 )
 from charts.model import Chart, StoredChart
@@ -31,16 +32,19 @@ from etl.store import build_lock
 # Static chart sizes in CSS pixels (charts.style): a wide one for laptops, a tall narrow one
 # for phones.
 
-#: Where the dashboard is published, written into each PNG's footer when set.
+#: Where the dashboard is published, written into each print image's footer when set.
 PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL"
+#: The images drawn of every chart, in the order drawings() lists them: for laptops, for
+#: phones, and the print layout as PNG (reports) and SVG (print at any size).
+KINDS = ("svg-wide", "svg-narrow", "png", "svg-print")
 
 
 def drawings(
     charts: list[Chart], public_url: str | None, data_date: object = None
 ) -> list[tuple[str, str, Drawing]]:
-    """Every image the build draws for these charts: (chart id, kind, drawing), kind being
-    'svg-wide', 'svg-narrow' or 'png' (the print PNG names the data's date, written in the
-    chart's language when given as a date)."""
+    """Every image the build draws for these charts: (chart id, kind, drawing), one of each
+    of KINDS per chart in that order (the print PNG and SVG name the data's date, written in
+    the chart's language when given as a date)."""
     out = []
     for chart in charts:
         when = data_date if isinstance(data_date, str) or data_date is None else None
@@ -49,6 +53,7 @@ def drawings(
         out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
         out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
         out.append((chart.chart_id, "png", png_drawing(chart, public_url, when)))
+        out.append((chart.chart_id, "svg-print", print_svg_drawing(chart, public_url, when)))
     return out
 
 
@@ -90,8 +95,8 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     if missing and (problem := png_problem()):
         return f"static charts not drawn ({problem}); pages will show interactive charts"
     rows: list[tuple[str, str, str, str, bytes]] = []
-    # Three images per chart, in the order drawings() lists them: each takes its chart's lang.
-    langs = [chart.lang for chart in charts for _ in range(3)]
+    # KINDS per chart, in the order drawings() lists them: each takes its chart's lang.
+    langs = [chart.lang for chart in charts for _ in KINDS]
     try:
         for (chart_id, kind, drawing), fp, lang in zip(planned, fingerprints, langs, strict=True):
             image = earlier.get(fp)
@@ -137,10 +142,9 @@ def draw_later(db_path: Path) -> str:
             for lang in queries.chart_languages(reader)
             for i in queries.chart_titles(reader, lang)
         ]
-        if all(
-            set(queries.charts_drawn(reader, lang)) >= set(queries.chart_titles(reader, lang))
-            for lang in queries.chart_languages(reader)
-        ):
+        # Every kind counted: a file drawn before a kind was added gets it here.
+        wanted = {(c.chart_id, c.lang, kind) for c in charts for kind in KINDS}
+        if wanted <= queries.chart_image_kinds(reader):
             return "every chart already has its static images"
     fd, name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".images", dir=db_path.parent)
     os.close(fd)

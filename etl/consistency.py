@@ -863,7 +863,7 @@ def contested_checks(data: Dataset, rules: Rules | None = None) -> Iterator[Chec
             status=Status.warn,
             detail=f"{contest.note} Claims: {words}.",
             source_ids="; ".join(dict.fromkeys(r.source_id for r in claims if r is not None)),
-            said=cw.said(cw.CONTESTED, note=contest.note),
+            said=cw.said(cw.CONTESTED, note=cw.label(contest.note, contest.note_km)),
             severity=Severity.question,
             record_ids="; ".join(c.record_id for c in contest.claims),
         )
@@ -909,11 +909,29 @@ def run_checks(data: Dataset, source_names: dict[str, str] | None = None) -> lis
     )
 
 
+def rule_of(check_id: str, metric_id: str | None, rules: Sequence[CheckRule]) -> CheckRule | None:
+    """The curated rule (checks.yaml) a check applies, told by the check's id: an arithmetic
+    check names its rule, a cumulative check is its metric's cumulative rule, a phase gap the
+    phase_coverage rule; None for the checks every figure gets."""
+    kind, _, rest = check_id.partition(":")
+    for rule in rules:
+        named = kind == "arithmetic" and rest.split(":", 1)[0] == rule.check_id
+        grows = kind == "cumulative" and rule.kind is CheckRuleKind.cumulative
+        covers = check_id.startswith("gap:phase:") and rule.kind is CheckRuleKind.phase_coverage
+        if named or (grows and metric_id in rule.parts) or (covers and rule.total == metric_id):
+            return rule
+    return None
+
+
 def check_rows(data: Dataset, source_names: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """Rows for the consistency_checks table: the finding's headline in every language."""
+    """Rows for the consistency_checks table: the finding's headline in every language, and
+    the curated rule it applies in the words of checks.yaml."""
     rows = []
+    curated: list[CheckRule] = data.of("checks")
     for c in run_checks(data, source_names):
         row = {k: v for k, v in asdict(c).items() if k != "said"}
+        rule = rule_of(c.check_id, c.metric_id, curated)
+        row |= {"rule": rule.rule if rule else None, "rule_km": rule.rule_km if rule else None}
         row |= {"status": str(c.status), "severity": str(c.severity)}
         row |= {
             "headline" if lang == SOURCE_LANGUAGE else f"headline_{lang}": text

@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+from data_model.i18n import translator
 from data_model.methodology import METHODOLOGY_KEY, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Source
@@ -17,26 +18,32 @@ from etl.consistency import check_rows
 from etl.validate import Dataset
 
 
-def _when(src: Source) -> str:
-    return date_text(src.published_on, src.date_precision)
+def _when(src: Source, lang: str = "en") -> str:
+    return date_text(src.published_on, src.date_precision, lang)
 
 
-def citation(src: Source) -> str:
+def citation(src: Source, lang: str = "en") -> str:
     """Outlet, title and date as far as they are known, e.g. for a chart's source line; a
     date worked out rather than printed says so. (Legends and pickers keep the short label,
     whose words old links still filter by.)"""
     title = f", \u201c{src.title}\u201d" if src.title else ""
-    day = inferred_date(_when(src)) if src.date_inferred else _when(src)
+    when = _when(src, lang)
+    day = inferred_date(when, lang) if src.date_inferred else when
     return f"{src.outlet}{title}, {day}"
 
 
-def short_label(src: Source) -> str:
-    """Date and title, for legends and pickers: '13 Jan 2017 · Drug campaign nets 1,000'."""
+def short_label(src: Source, lang: str = "en") -> str:
+    """Date and title, for legends and pickers: '13 Jan 2017 · Drug campaign nets 1,000'.
+    In another language the date is that language's and the title stays as published (a
+    headline is the outlet's words, like a quote)."""
+    t = translator(lang)
+    when = _when(src, lang)
     if src.title:
-        return f"{_when(src)} · {src.title}"
+        return f"{when} · {src.title}"
     if src.url:
-        return f"{_when(src)} · untitled ({src.url.rstrip('/').rsplit('/', 1)[-1]})"
-    return f"{_when(src)} · untitled, {src.outlet}"
+        page = src.url.rstrip("/").rsplit("/", 1)[-1]
+        return f"{when} · " + t.gettext("untitled ({page})").format(page=page)
+    return f"{when} · " + t.gettext("untitled, {outlet}").format(outlet=src.outlet)
 
 
 def _frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -61,6 +68,8 @@ def to_rows(data: Dataset, built_at: dt.datetime) -> dict[str, list[dict[str, An
             | {
                 "citation": citation(src),
                 "short_label": short_label(src),
+                "short_label_km": short_label(src, "km"),
+                "citation_km": citation(src, "km"),
                 "body": data.bodies.get(src.source_id),
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }

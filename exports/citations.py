@@ -32,6 +32,18 @@ CITATION_DESCRIPTION = (
 CITED = ("indicators",)
 
 
+def citation_description(base_url: str | None) -> str:
+    """CITATION_DESCRIPTION for a table cited once, offline (the data package): where its
+    permalinks start, or, built with no dashboard address, that they are paths on it."""
+    if base_url:
+        return f"{CITATION_DESCRIPTION} The addresses start with the dashboard's, {base_url}."
+    return (
+        f"{CITATION_DESCRIPTION} This copy was made with no dashboard address configured, so "
+        "the figure's address is a path on the dashboard (/data?table=indicators&source=…"
+        "&metric=…): put the address the monitor is published at before it."
+    )
+
+
 def _plain(text: object) -> str:
     """Words on one line, as a citation quotes them (an article's line breaks dropped)."""
     return re.sub(r"\s+", " ", str(text)).strip()

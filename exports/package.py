@@ -49,6 +49,7 @@ from data_model.tables import (
 from data_model.wording import PROJECT
 from database import queries
 from database.connection import Reader
+from exports.citations import CITATION_COLUMN, CITED, citation_description, with_citations
 from exports.csvsafe import to_csv_bytes
 
 PACKAGE_NAME = "cambodia-drug-campaign-data"
@@ -168,9 +169,11 @@ class Resource:
 # --- building the resources ----------------------------------------------------------------
 
 
-def _flat_column(flat: Flattened, name: str) -> Column:
+def _flat_column(flat: Flattened, name: str, dashboard_url: str | None) -> Column:
     if name in flat.base.column_names:
         return flat.base.columns[flat.base.column_names.index(name)]
+    if name == CITATION_COLUMN and flat.base.name in CITED:
+        return Column(name, "VARCHAR", citation_description(dashboard_url))
     if name not in JOINED_COLUMNS:
         raise KeyError(
             f"{flat.name}.{name} has no description: add it to exports.package.JOINED_COLUMNS"
@@ -180,15 +183,26 @@ def _flat_column(flat: Flattened, name: str) -> Column:
     return Column(name, source.sql_type, f"{source.description} (From {table.name}.{column}.)")
 
 
-def resources(reader: Reader) -> list[Resource]:
-    """Every table of the database, then the flattened tables, with their rows."""
+def flattened_rows(
+    reader: Reader, flat: Flattened, dashboard_url: str | None, version: str | None
+) -> pd.DataFrame:
+    """A flattened table's rows; a figure table's with the citation column last, each the
+    same text the API's indicators table gives the figure (one builder, exports.citations),
+    its permalink on the dashboard at dashboard_url (a path on it when there is none)."""
+    return with_citations(flat.base.name, flat.query(reader), dashboard_url or "", version)
+
+
+def resources(
+    reader: Reader, dashboard_url: str | None = None, version: str | None = None
+) -> list[Resource]:
+    """Every table of the database as stored, then the flattened tables, with their rows."""
     out = [
         Resource(t.name, t.description, t.columns, t.primary_key, queries.table_rows(reader, t))
         for t in TABLES
     ]
     for flat in FLATTENED:
-        frame = flat.query(reader)
-        columns = tuple(_flat_column(flat, str(name)) for name in frame.columns)
+        frame = flattened_rows(reader, flat, dashboard_url, version)
+        columns = tuple(_flat_column(flat, str(name), dashboard_url) for name in frame.columns)
         out.append(Resource(flat.name, flat.description, columns, flat.base.primary_key, frame))
     return out
 
@@ -384,6 +398,10 @@ Please cite the articles as well when you use their figures or words: `sources.c
 each one's citation and URL, and, where known, an archived copy (`archive_url`) and the day
 it was read (`accessed`).
 
+To cite one figure, copy its `{CITATION_COLUMN}` cell in `indicators_with_sources`: the
+same text the API's indicators table and the Data page give it. What the column holds:
+{citation_description(dashboard_url)}
+
 ## Corrections
 
 `corrections.csv` is the public corrections log: every change to a published record, with
@@ -427,7 +445,7 @@ def package_files(
     data: dict[str, bytes] = {}
     entries: list[dict[str, object]] = []
     listing: list[tuple[str, int, str]] = []
-    for resource in resources(reader):
+    for resource in resources(reader, dashboard_url, info.get("data_version")):
         for path, content, entry in (
             (f"csv/{resource.name}.csv", to_csv_bytes(resource.frame), _csv_resource),
             (f"parquet/{resource.name}.parquet", parquet_bytes(resource), _parquet_resource),

@@ -141,6 +141,7 @@ policy_positions = _cached(queries.policy_positions)
 consistency_checks = _cached(queries.consistency_checks)
 charts_drawn = _cached(queries.charts_drawn, per_file=True)
 chart_png = _cached(queries.chart_png, per_file=True)
+chart_print_svg = _cached(queries.chart_print_svg, per_file=True)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

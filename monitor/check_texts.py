@@ -6,7 +6,7 @@ import pandas as pd
 
 from data_model.i18n import N_, translator
 from data_model.safe_text import md
-from monitor.texts import words
+from monitor.texts import shown_text, words
 
 CHECK_LABELS = {"fail": N_("Conflicts"), "warn": N_("Open questions"), "pass": N_("Agree")}
 
@@ -60,16 +60,64 @@ def by_severity(checks: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {s: checks[checks["severity"] == s].reset_index(drop=True) for s in SEVERITIES}
 
 
+#: The rule of the checks every figure gets, which no entry of checks.yaml states (the
+#: curated rules' own words are in the data: consistency_checks.rule and rule_km).
+KIND_RULES = {
+    "corroboration": N_(
+        "Figures of the same metric, place and period from two or more articles agree when "
+        "their ranges overlap."
+    ),
+    "restatement": N_(
+        "A figure that restates another is checked against the figure it restates, and "
+        "counted in no other check."
+    ),
+    "gap": N_(
+        "A metric needs figures from two or more independent articles: one reported once "
+        "only, or not at all, is a gap."
+    ),
+    "status": N_("A proposal whose status says it happened must cite a passage saying so."),
+    "contested": N_(
+        "Claims a curator has linked as contradicting each other are listed, so that neither "
+        "is shown as settled."
+    ),
+}
+
+
+def _small(text: str, text_lang: str, lang: str) -> str:
+    """Escaped text in small type, marked with its language where it is not the page's
+    (the caller renders with unsafe_allow_html=True)."""
+    if text_lang == lang:
+        return f":small[{md(text)}]"
+    return f'<small lang="{text_lang}">{md(text)}</small>'
+
+
+def check_details(c: object, lang: str = "en") -> str:
+    """How one check was computed: the rule it applies in the reader's language (the
+    curated rule's rule_km, else a rule of its kind from the catalogue, else the English
+    rule marked as English), then the computation, which the build words in English only."""
+    t = translator(lang)
+    rule, rule_lang = shown_text(c, "rule", lang)
+    if not rule and getattr(c, "kind", None) in KIND_RULES:
+        rule, rule_lang = t.gettext(KIND_RULES[c.kind]), lang  # type: ignore[attr-defined]
+    said = [_small(t.gettext("Rule: {rule}").format(rule=rule), lang, lang)] if rule else []
+    if rule and rule_lang != lang:
+        label = _small(t.gettext("Rule:"), lang, lang)
+        said = [f"{label} {_small(rule, rule_lang, lang)}"]
+    said.append(_small(str(c.detail), "en", lang))  # type: ignore[attr-defined]
+    return "  \n".join(said) + "  \n"
+
+
 def checks_markdown(checks: pd.DataFrame, lang: str = "en", details: bool = False) -> str:
     """The checks as one block of text: each its badge and kind, its headline (one or two
-    short sentences, worded by the build in the reader's language), with `details` the whole
-    computation (English), and its articles."""
+    short sentences, worded by the build in the reader's language), with `details` the rule
+    it applies and the whole computation (check_details), and its articles. Render it with
+    unsafe_allow_html=True: a Khmer page marks English text as English."""
     t = translator(lang)
     if checks.empty:
         return "_" + t.gettext("No checks match.") + "_"
     return "\n\n".join(
         f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.headline)}  \n"
-        + (f":small[{md(c.detail)}]  \n" if details else "")
+        + (check_details(c, lang) if details else "")
         + ":gray["
         + t.gettext("Articles: {ids}").format(ids=md(c.articles or t.gettext("none")))
         + "]"

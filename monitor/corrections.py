@@ -10,6 +10,7 @@ import pandas as pd
 from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import date_text
+from monitor.texts import in_language, shown_text
 
 #: How each action reads on the page.
 ACTIONS = {
@@ -25,7 +26,9 @@ def _text(value: Any) -> str | None:
 
 def correction_markdown(r: Any, lang: str = "en") -> str:
     """One correction: when, which record, what happened to it, before and after, why (the
-    values and the reason are the record's and the curator's words, as logged)."""
+    values are the record's words, as logged; the reason the curator's, in Khmer where
+    corrections.yaml gives reason_km, else in English marked as English: render the
+    markdown with unsafe_allow_html=True)."""
     t = translator(lang)
     when = date_text(pd.Timestamp(r.corrected_on).date(), "day", lang)
     field = _text(r.field)
@@ -40,7 +43,10 @@ def correction_markdown(r: Any, lang: str = "en") -> str:
     ):
         if value is not None:
             lines.append(t.gettext(label).format(value=md(value)))
-    lines.append(t.gettext("Why: {reason}").format(reason=md(str(r.reason))))
+    reason, reason_lang = shown_text(r, "reason", lang)
+    lines.append(
+        t.gettext("Why: {reason}").format(reason=in_language(md(reason), reason_lang, lang))
+    )
     who = t.gettext("By {curator}").format(curator=md(str(r.corrected_by)))
     item = _text(r.review_item)
     lines.append(

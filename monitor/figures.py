@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from charts.catalogue import TIMELINE, TrendsSection, chart_metrics, chart_page, pick_section
-from charts.model import ShownChart, draws_nothing, measures
+from charts.model import ShownChart, draws_nothing, measured
 from charts.style import INTERACTIVE_NARROW, NARROW, PLOTLY_CONFIG, WIDE
 from data_model.i18n import Translator, translator
 from data_model.safe_text import html_text, md
-from monitor import cached, copying, figure_texts, language
+from monitor import cached, copying, figure_texts, language, texts
 from monitor.addresses import FALLBACK_URL, base_url, chart_image_url, page_permalink
 
 #: The Trends page, as app.py names it in the navigation.
@@ -66,15 +66,12 @@ _STATIC_CHART = """<div class="static-chart">
 </style>"""
 
 
-def what_is_measured(chart_id: str) -> str:
+def what_is_measured(chart_id: str, lang: str = "en") -> str:
     """The chart's metrics' definitions: what is counted, and what the articles leave
-    unknown (a rate's period or cohort)."""
-    ids = chart_metrics(chart_id)
-    metrics = cached.metrics()
-    definitions = dict(zip(metrics["metric_id"], metrics["definition"].fillna(""), strict=True))
-    return measures(
-        definitions, dict(zip(metrics["metric_id"], metrics["label"], strict=True)), ids
-    )
+    unknown (a rate's period or cohort), as markdown in `lang` (definition_km where every
+    metric has one), else in English marked as English."""
+    said, said_lang = measured(cached.metrics(), chart_metrics(chart_id), lang)
+    return texts.in_language(md(said), said_lang, lang)
 
 
 def chart_or_notice(chart_id: str, t: Translator | None = None) -> ShownChart | None:
@@ -111,8 +108,11 @@ def chart_block(
     if show_title:
         st.subheader(chart.title, anchor=chart.chart_id)
     st.markdown(f"**{md(chart.takeaway)}**")
-    if said := what_is_measured(chart.chart_id):
-        st.caption(t.gettext("What is measured: {measures}").format(measures=md(said)))
+    if said := what_is_measured(chart.chart_id, t.lang):
+        st.caption(
+            t.gettext("What is measured: {measures}").format(measures=said),
+            unsafe_allow_html=True,  # the span marking English (texts.in_language); all else md()
+        )
     if draws_nothing(chart):
         # No empty axes drawn full size: a scale with nothing on it reads as zero.
         st.info(

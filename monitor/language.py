@@ -7,10 +7,14 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from data_model.i18n import LANGUAGES, SOURCE_LANGUAGE, Translator, language, translator
-
-#: Each language named in its own words, as a switch offers them (never translated).
-NATIVE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+from data_model.i18n import (
+    LANGUAGES,
+    NATIVE_NAMES,
+    SOURCE_LANGUAGE,
+    Translator,
+    language,
+    translator,
+)
 
 #: The address parameter; the API and the light embeds read the same name.
 PARAM = "lang"

@@ -80,4 +80,6 @@ def paged_checks(checks: pd.DataFrame, key: str, lang: str = "en", details: bool
     pages = texts.pages_needed(len(checks), check_texts.CHECKS_PER_PAGE)
     page = st.pagination(pages, key=key, bind="query-params") if pages > 1 else 1
     shown = texts.page_of(checks, page, check_texts.CHECKS_PER_PAGE)
-    st.markdown(check_texts.checks_markdown(shown, lang, details))
+    # unsafe_allow_html: only the tags marking English in a Khmer page (check_texts); every
+    # value of the data is escaped by md().
+    st.markdown(check_texts.checks_markdown(shown, lang, details), unsafe_allow_html=True)

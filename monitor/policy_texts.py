@@ -74,7 +74,9 @@ def policy_markdown(p: Any, lang: str = "en") -> str:
         md(p.description),
         blockquote(p.quote)
         + "\n>\n> — "
-        + t.gettext("as reported in {citation}").format(citation=md(p.source_citation)),
+        + t.gettext("as reported in {citation}").format(
+            citation=md(shown_name(p, "source_citation", lang))  # the date in Khmer (citation_km)
+        ),
     ]
     return "\n\n".join(parts)
 

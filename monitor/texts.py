@@ -277,6 +277,28 @@ def shown_name(row: Any, field: str, lang: str = "en") -> str:
     return translator(lang).pick(english, getattr(row, f"{field}_km", None))
 
 
+def shown_text(row: Any, field: str, lang: str = "en") -> tuple[str, str]:
+    """(A sentence of the data, its language) as a page in `lang` shows it: in Khmer the
+    row's `<field>_km` (an event's title_km, a correction's reason_km, a check's rule_km)
+    where there is one, else the English, said to be English so the page can mark it."""
+    english = getattr(row, field, None)
+    english = english if isinstance(english, str) else ""
+    khmer = getattr(row, f"{field}_km", None)
+    if lang != "en" and isinstance(khmer, str) and khmer.strip():
+        return khmer, lang
+    return english, "en"
+
+
+def in_language(markdown: str, text_lang: str, page_lang: str) -> str:
+    """Markdown text inside a page, marked with its language where it differs from the
+    page's (English in a Khmer page: its font and line height, and a screen reader's
+    voice, follow it). The text must already be escaped (md), so the span is its only
+    HTML; the caller renders it with unsafe_allow_html=True."""
+    if text_lang == page_lang or not markdown:
+        return markdown
+    return f'<span lang="{text_lang}">{markdown}</span>'
+
+
 def speaker_text(name: str, role: str | None, organisation: str | None) -> str:
     """'Sar Kheng, Interior Minister (Ministry of Interior)'."""
     text = name

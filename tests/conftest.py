@@ -1,10 +1,10 @@
 """Shared fixtures: the real seed database (built once per run, without images, and shared
 by the xdist workers), a copy of it with its chart images (likewise), a copy of the small
 fixture corpus, and for the browser tests one Chromium and one dashboard server per worker.
-Tests that need Chromium are grouped (pytest-xdist loadgroup): "browser" for the dashboard's
-pages and everything that draws or reads chart images (one Chromium, one server), "studio"
-for the studio's own servers; the two groups run on different workers when both are free,
-and the other tests share the rest."""
+Tests that drive a real browser are grouped (pytest-xdist loadgroup): "browser" for the
+dashboard's pages (one Chromium, one server), "studio" for the studio's own servers; the two
+groups run on different workers when both are free, and the other tests, those reading chart
+images included, share the rest."""
 
 from __future__ import annotations
 

@@ -57,12 +57,8 @@ def reader(seed_db: Path):
 @pytest.fixture(scope="module")
 def image_client(seed_db_images: Path) -> TestClient:
     """The routes on the seed database with its chart images (the chart files, the light
-    embed). Its tests share the worker that runs Chromium (xdist group "browser")."""
+    embed)."""
     return _client(seed_db_images)
-
-
-#: Tests that read chart images: on the worker that draws them, with the browser tests.
-IMAGES = pytest.mark.xdist_group("browser")
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +101,7 @@ CHART_URLS = [
     (f"/charts/{CHART}.svg", "image/svg+xml"),
     (f"/charts/{CHART}.narrow.svg", "image/svg+xml"),
     (f"/charts/{CHART}.png", "image/png"),
+    (f"/charts/{CHART}.print.svg", "image/svg+xml"),
     (f"/charts/{CHART}.html", "text/html"),
 ]
 TYPES = {
@@ -124,7 +121,6 @@ def test_every_data_route_answers_with_its_type_and_cache_headers(client, url):
     assert "max-age" in answer.headers["cache-control"]
 
 
-@IMAGES
 @pytest.mark.parametrize(("url", "content_type"), CHART_URLS)
 def test_chart_files_answer_with_their_type(image_client, url, content_type):
     answer = image_client.get(url)
@@ -138,7 +134,7 @@ def test_chart_files_answer_with_their_type(image_client, url, content_type):
     [
         (DATA_URLS[0], False),
         ("/feed.atom", False),
-        pytest.param(f"/charts/{CHART}.html", True, marks=IMAGES),
+        (f"/charts/{CHART}.html", True),
     ],
 )
 def test_a_client_holding_the_answer_gets_304(request, url, images):
@@ -536,7 +532,6 @@ def test_json_keeps_the_words_as_they_are(hostile):
     assert rows[0]["quote"] == HOSTILE_QUOTE
 
 
-@IMAGES
 def test_markup_in_data_is_escaped_in_the_embed(hostile_images):
     page = hostile_images.get(f"/charts/{CHART}.html")
     assert page.status_code == 200
@@ -554,12 +549,12 @@ def test_the_feed_carries_markup_as_text(hostile):
 # --- the light embed -----------------------------------------------------------------------
 
 
-@IMAGES
 def test_embed_is_light_and_links_back(image_client):
     page = image_client.get(f"/charts/{CHART}.html").text
     assert "plotly" not in page.lower() and "streamlit" not in page.lower()
     assert "<script" not in page
     assert f'src="{CHART}.svg"' in page and 'alt="Chart: ' in page
+    assert f'href="{CHART}.png"' in page and f'href="{CHART}.print.svg"' in page
     assert f"#{CHART}" in page
     assert len(page.encode()) < 10_000
 
@@ -691,7 +686,6 @@ def test_the_server_registers_the_routes(monkeypatch):
 # --- the same files for a static host ------------------------------------------------------
 
 
-@IMAGES
 def test_static_site_holds_what_the_routes_answer(image_client, seed_db_images, tmp_path):
     from api.site import write_site
 
@@ -707,9 +701,15 @@ def test_static_site_holds_what_the_routes_answer(image_client, seed_db_images, 
     whole = json.loads((tmp_path / "api/v1/statements.json").read_text(encoding="utf-8"))
     assert whole["next"] is None and whole["total_rows"] == len(whole["rows"])
     assert f"charts/{CHART}.html" in files
+    # Khmer in its own folder (a static host cannot answer ?lang=), each language's embed
+    # linking to the other's.
+    assert f"km/charts/{CHART}.html" in files and f"km/charts/{CHART}.svg" in files
+    khmer = (tmp_path / f"km/charts/{CHART}.html").read_text(encoding="utf-8")
+    english = (tmp_path / f"charts/{CHART}.html").read_text(encoding="utf-8")
+    assert '<html lang="km"' in khmer and f'href="../../charts/{CHART}.html"' in khmer
+    assert f'href="../km/charts/{CHART}.html"' in english
 
 
-@IMAGES
 def test_an_answer_for_one_host_is_never_served_for_another(image_client):
     client = image_client
     url = f"/charts/{CHART}.html"
@@ -720,7 +720,6 @@ def test_an_answer_for_one_host_is_never_served_for_another(image_client):
     assert ours.headers["etag"] != evil.headers["etag"]
 
 
-@IMAGES
 @pytest.mark.parametrize("suffix", [".svg", ".narrow.svg"])
 def test_a_chart_file_named_with_its_build_is_kept_for_good(image_client, seed_db_images, suffix):
     client = image_client

@@ -14,9 +14,6 @@ from etl.chart_images import drawings
 from etl.chart_rows import make_charts
 from tests.wcag import contrast, rgb
 
-# Drawing starts kaleido's Chromium: these share the worker (and its Chromium) that draws
-# the seed images and runs the browser tests.
-pytestmark = pytest.mark.xdist_group("browser")
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
 SVG = "{http://www.w3.org/2000/svg}"

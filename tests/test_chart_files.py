@@ -15,24 +15,26 @@ import pytest
 
 from charts.catalogue import chart_url
 from charts.drawing import (
+    PNG_WIDTH,
+    PRINT_WIDTH_CM,
     PngUnavailable,
     chart_png,
     close_png_session,
+    png_drawing,
     png_figure,
     png_problem,
+    print_svg_drawing,
     printed_pt,
 )
 from charts.model import Chart
 from database.connection import Reader
+from etl.chart_images import KINDS, drawings
 from exports.chart_files import all_charts, chart_html, write_chart_files
 
 DASHBOARD = "https://monitor.example.org"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 # Without Chromium the PNG test is skipped on a laptop, but never under CI.
-# Drawing starts kaleido's Chromium: these share the worker (and its Chromium) that draws
-# the seed images and runs the browser tests.
-pytestmark = pytest.mark.xdist_group("browser")
 needs_chromium = pytest.mark.skipif(
     not Path("/usr/bin/chromium").exists() and not os.environ.get("CI"),
     reason="needs /usr/bin/chromium (apt-get install chromium); never skipped when CI is set",
@@ -135,15 +137,33 @@ def _font_sizes(fig: go.Figure) -> list[tuple[str, float]]:
     return sizes
 
 
-def test_the_png_prints_legibly_at_a4_width_with_address_and_data_date(charts: list[Chart]):
-    """Printed 16 cm wide (A4 less margins), no text of the PNG is under 8 pt, and it says
-    where the monitor is and the date of its data."""
+@pytest.mark.parametrize(
+    ("drawing", "fmt"), [(png_drawing, "png"), (print_svg_drawing, "svg")], ids=["png", "svg"]
+)
+def test_the_print_images_print_legibly_at_a4_width_with_address_and_data_date(
+    charts: list[Chart], drawing, fmt: str
+):
+    """Printed 16 cm wide (A4 less margins), no text of the print PNG or SVG is under 8 pt,
+    and each says where the monitor is and the date of its data."""
     for chart in charts:
-        fig = png_figure(chart, DASHBOARD, "14 Feb 2018")
+        image = drawing(chart, DASHBOARD, "14 Feb 2018")
+        assert image.opts["format"] == fmt and image.opts["width"] == PNG_WIDTH
+        # The SVG says how wide it prints: the width the font sizes were reckoned for.
+        assert image.print_cm == (PRINT_WIDTH_CM if fmt == "svg" else None)
+        fig = image.figure
         small = [(what, printed_pt(size or 0)) for what, size in _font_sizes(fig)]
         assert [s for s in small if s[1] < 8] == [], chart.chart_id
         footer = fig.layout.annotations[-1].text.replace("<br>", " ")
         assert DASHBOARD in footer and "data as of 14 Feb 2018" in footer
+
+
+def test_the_images_pass_plans_every_kind_of_every_chart_once(charts: list[Chart]) -> None:
+    """Four images a chart, in KINDS order (the pass pairs each with its chart's language),
+    each its own fingerprint, so a stored one is reused only for the same image."""
+    planned = drawings(charts, DASHBOARD, "14 Feb 2018")
+    assert [(c, k) for c, k, _ in planned] == [(c.chart_id, k) for c in charts for k in KINDS]
+    fingerprints = [d.fingerprint() for _, _, d in planned]
+    assert len(set(fingerprints)) == len(fingerprints)
 
 
 def test_missing_chromium_raises_png_unavailable_with_the_install_hint(

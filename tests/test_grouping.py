@@ -1,6 +1,7 @@
-"""The test run's own promise: tests that need Chromium (the browser tests and those reading
-chart images) share one pytest-xdist worker, so one browser, one server and one images pass
-serve them all. A pytest or pytest-xdist upgrade that drops the grouping fails here."""
+"""The test run's own promise: the tests that drive a real browser share one pytest-xdist
+worker, so one Chromium and one dashboard server serve them all (the chart images are drawn
+once per run and shared by every worker: tests/conftest.py). A pytest or pytest-xdist upgrade
+that drops the grouping fails here."""
 
 from __future__ import annotations
 

@@ -183,7 +183,6 @@ def grown_courts(
 CHART_ID = "metric-court-cases-heard"
 
 
-@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
 def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     grown_courts, monkeypatch: pytest.MonkeyPatch
 ):
@@ -202,7 +201,6 @@ def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     assert f"/charts/{CHART_ID}.svg" in html or at.get("plotly_chart")
 
 
-@pytest.mark.xdist_group("browser")
 def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts):
     with Reader(grown_courts["db"]) as reader:
         frames = ReaderFrames(reader)

@@ -231,21 +231,26 @@ METRIC = {
 
 
 @pytest.mark.parametrize(
-    ("label_km", "fault"),
+    ("field", "khmer", "fault"),
     [
-        ("Total arrests", "not in Khmer script"),
-        ("ការឃាត់ខ្លួន total", "Latin letters"),
-        ("ការឃាត់ខ្លួន \u2126", "NFC"),  # the ohm sign, which NFC turns into omega
-        ("ការឃាត់ខ្លួន", None),
-        ("", "at least 1 character"),
+        ("label_km", "Total arrests", "not in Khmer script"),
+        ("label_km", "ការឃាត់ខ្លួន total", "Latin letters"),
+        ("label_km", "ការឃាត់ខ្លួន \u2126", "NFC"),  # the ohm sign, which NFC turns into omega
+        ("label_km", "ការឃាត់ខ្លួន", None),
+        ("label_km", "", "at least 1 character"),
+        # A sentence (a definition, an event's title, a rule, a reason) keeps the Latin names
+        # and ids Khmer prose carries, but is Khmer and NFC.
+        ("definition_km", "មនុស្សដែលត្រូវឃាត់ខ្លួន (សូមមើល arrests-users)។", None),
+        ("definition_km", "People arrested.", "not in Khmer script"),
+        ("definition_km", "មនុស្ស \u2126", "NFC"),
     ],
 )
-def test_label_km_must_be_khmer_script(label_km, fault):
+def test_khmer_fields_must_be_khmer_script(field, khmer, fault):
     if fault is None:
-        assert Metric.model_validate({**METRIC, "label_km": label_km}).label_km == label_km
+        assert getattr(Metric.model_validate({**METRIC, field: khmer}), field) == khmer
     else:
         with pytest.raises(ValidationError, match=fault):
-            Metric.model_validate({**METRIC, "label_km": label_km})
+            Metric.model_validate({**METRIC, field: khmer})
 
 
 def _curated(kind: str) -> list[dict]:

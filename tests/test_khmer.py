@@ -187,6 +187,10 @@ DATES = [
     ("ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨", dt.date(2018, 4, 14), dt.date(2018, 4, 16), "day"),
     ("ថ្ងៃទី ១ - ៣ មីនា", dt.date(2019, 3, 1), dt.date(2019, 3, 3), "day"),
     ("០៤/០១/២០១៧", dt.date(2017, 1, 4), dt.date(2017, 1, 4), "day"),
+    # A month range is the whole range; "the first N months of" a year, from January.
+    ("ចាប់ពីខែមករា ដល់ខែមីនា ឆ្នាំ២០១៨", dt.date(2018, 1, 1), dt.date(2018, 3, 31), "month"),
+    ("ចាប់ពីខែវិច្ឆិកា ដល់ខែកុម្ភៈ", dt.date(2018, 11, 1), dt.date(2019, 2, 28), "month"),
+    ("៣ ខែដើមឆ្នាំ២០១៨", dt.date(2018, 1, 1), dt.date(2018, 3, 31), "month"),
 ]
 
 

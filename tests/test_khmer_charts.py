@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import plotly.graph_objects as go
 import pytest
 
+from charts.hedged import NAME_GAP, NARROW_PLOT
 from charts.legible import text_width, wrap_legend, wrap_text
 from charts.model import StoredChart
 from corpus.khmer import word_spans
@@ -58,6 +59,29 @@ def test_a_chart_is_stored_in_khmer_words_beside_its_english(seed_db: Path):
     assert "&gt; ១៧.៨០០" in _texts(khmer.figure), _texts(khmer.figure)
     said = KM.ngettext("Source: {sources}", "Sources: {sources}", 2)
     assert khmer.source_line.startswith(said.split("{")[0]) and said.split("{")[0] != "Sources: "
+    # The articles cited with their dates in Khmer (sources.citation_km), titles as published.
+    assert "១៣ មករា ២០១៧" in khmer.source_line and "13 Jan 2017" not in khmer.source_line
+    assert "Drug campaign nets 1,000" in khmer.source_line
+    # The value axis in Khmer digits, its ticks reaching the highest figure drawn.
+    ticks = khmer.figure.layout.yaxis
+    assert ticks.ticktext and all(KHMER_DIGIT.search(t) for t in ticks.ticktext)
+    assert not any(re.search(r"[0-9]", t) for t in ticks.ticktext)
+    drawn_values = [v for trace in khmer.figure.data for v in (trace.y or ()) if v is not None]
+    assert max(ticks.tickvals) >= max(drawn_values)
+    assert english.figure.layout.yaxis.ticktext is None  # plotly's own ticks in English
+    # The legend names each article by its Khmer date (sources.short_label_km).
+    legend = [trace.name for trace in khmer.figure.data if trace.showlegend is not False]
+    assert any(re.search(r"[០-៩]{4} · ", str(name)) for name in legend), legend
+
+
+def test_the_timeline_gives_events_their_khmer_titles(seed_db: Path):
+    english, khmer = (_chart(seed_db, "campaign-timeline", lang) for lang in ("en", "km"))
+    hovered = " ".join(str(t) for trace in khmer.figure.data for t in (trace.hovertext or ()))
+    assert "កែ គឹមយ៉ាន ប្រកាសបំណងពន្យារយុទ្ធនាការ" in hovered
+    assert khmer.figure.layout.yaxis.ticktext is None  # its rows are kinds of event, no numbers
+    assert "announces his intention" in " ".join(
+        str(t) for trace in english.figure.data for t in (trace.hovertext or ())
+    )
 
 
 def test_trends_sections_and_metric_charts_take_their_khmer_labels(seed_db: Path):
@@ -76,7 +100,6 @@ def test_trends_sections_and_metric_charts_take_their_khmer_labels(seed_db: Path
             assert title == metrics.loc[metric_id, "label_km"]
 
 
-@pytest.mark.xdist_group("browser")  # reads chart images: the Chromium worker's
 def test_khmer_images_are_drawn_and_served_apart_from_the_english(seed_db_images: Path):
     with Reader(seed_db_images) as reader:
         english = queries.chart_svgs(reader, "arrests-over-time", "en")
@@ -175,3 +198,14 @@ def test_a_range_reads_both_ends_on_a_khmer_chart():
     )  # fmt: skip
     (label,) = localised_figures(frame, "km")["label"]
     assert "៣០០" in label and "៤០០" in label, label
+
+
+def test_khmer_category_names_keep_apart_at_phone_width(seed_db: Path):
+    """Four Khmer category names share the phone drawing's plot: each, at the axis's font
+    size, stays inside its share with a gap, even a word too long to break
+    ('អ្នកប្រើប្រាស់')."""
+    axis = _chart(seed_db, "users-vs-traffickers", "km").figure.layout.xaxis
+    names, size = axis.ticktext, axis.tickfont.size
+    assert len(names) == 4 and any("អ្នកប្រើប្រាស់" in n for n in names)
+    share = NARROW_PLOT / len(names) - NAME_GAP
+    assert all(text_width(name, size) <= share for name in names), (size, names)

@@ -7,16 +7,26 @@ import html
 import re
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
+import pandas as pd
 import pytest
+import yaml
 from babel.messages.pofile import read_po
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
+from api.embed import chart_folder, language_links
 from api.routes import Database, make_routes
 from charts.catalogue import CURATED
+from charts.model import measured
 from data_model.i18n import catalogue_path, translator
+from data_model.records import Source
+from database import queries
+from database.connection import Reader
+from etl.transform import short_label
+from monitor import check_texts, corrections
 from monitor.texts import download_file_name, statement_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,7 +176,6 @@ def test_markdown_links_to_other_pages_keep_the_language(khmer_app, page):
     assert all("lang=km" in h for h in hrefs), [h for h in hrefs if "lang=km" not in h]
 
 
-@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
 @pytest.mark.parametrize(("lang", "said"), [("km", "ខ្មែរ"), ("en", "English")])
 def test_the_light_embed_speaks_the_language_asked_for(seed_db_images, lang, said):
     client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db_images))))
@@ -238,3 +247,142 @@ def test_a_translated_quote_is_shown_beside_the_words_said_never_in_their_place(
         in rest
     )
     assert "យើងនឹងមិនបញ្ឈប់" in rest
+
+
+# --- the data's own sentences in Khmer, the English marked where none is (issue 25) ----------
+
+LANG_EN = re.compile(r'<(span|small) lang="en">')
+
+
+@pytest.mark.parametrize(
+    ("reason_km", "lang", "shown", "marked"),
+    [
+        ("ការពិពណ៌នាមិនត្រឹមត្រូវ។", "km", "ការពិពណ៌នាមិនត្រឹមត្រូវ", False),
+        (None, "km", "The description was wrong", True),
+        ("ការពិពណ៌នាមិនត្រឹមត្រូវ។", "en", "The description was wrong", False),
+    ],
+)
+def test_a_correction_gives_its_reason_in_khmer_else_in_english_marked_so(
+    reason_km, lang, shown, marked
+):
+    row = SimpleNamespace(
+        corrected_on="2026-12-05", record_kind="policies", record_id="p-1", action="changed",
+        field="description", old_value="a", new_value="b", reason="The description was wrong.",
+        reason_km=reason_km, corrected_by="curator", review_item=None, data_version="2026.12.05",
+    )  # fmt: skip
+    said = corrections.correction_markdown(row, lang)
+    why = next(line for line in said.splitlines() if shown in line)
+    assert bool(LANG_EN.search(why)) is marked, why
+
+
+CHECK = {"kind": "arithmetic", "detail": "users 6,000 vs total 17,800: within.", "rule": None}
+
+
+@pytest.mark.parametrize(
+    ("check", "lang", "rule_shown", "rule_marked"),
+    [
+        # A curated rule in Khmer (checks.yaml rule_km).
+        ({"rule": "Users are at most the total.", "rule_km": "អ្នកប្រើប្រាស់មិនលើសចំនួនសរុបទេ។"},
+         "km", "អ្នកប្រើប្រាស់មិនលើសចំនួនសរុបទេ", False),
+        # A curated rule with no Khmer yet: English, marked as English.
+        ({"rule": "Users are at most the total.", "rule_km": None},
+         "km", "Users are at most the total", True),
+        # A check every figure gets: its kind's rule from the catalogue.
+        ({"kind": "corroboration", "rule_km": None}, "km",
+         KM.gettext(check_texts.KIND_RULES["corroboration"])[:20], False),
+        ({"rule": "Users are at most the total.", "rule_km": "អ្នកប្រើ"},
+         "en", "Users are at most the total", False),
+    ],
+)  # fmt: skip
+def test_a_checks_details_give_its_rule_in_the_readers_language(
+    check, lang, rule_shown, rule_marked
+):
+    said = check_texts.check_details(SimpleNamespace(**(CHECK | check)), lang)
+    rule, computation = said.strip().splitlines()
+    assert rule_shown in rule and bool(LANG_EN.search(rule)) is rule_marked, rule
+    # The computation is worded in English only: marked so on a Khmer page.
+    assert "6,000" in computation and bool(LANG_EN.search(computation)) is (lang == "km")
+
+
+METRICS = pd.DataFrame(
+    {
+        "metric_id": ["a", "b"],
+        "label": ["Arrests", "Users"],
+        "label_km": ["ការឃាត់ខ្លួន", None],
+        "definition": ["People arrested.", "Users arrested."],
+        "definition_km": ["មនុស្សដែលត្រូវឃាត់ខ្លួន។", None],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("ids", "lang", "said", "said_lang"),
+    [
+        (("a",), "km", "មនុស្សដែលត្រូវឃាត់ខ្លួន។", "km"),
+        # One metric without Khmer: the whole sentence in English, never two languages mixed.
+        (("a", "b"), "km", "Arrests: People arrested. Users: Users arrested.", "en"),
+        (("a",), "en", "People arrested.", "en"),
+    ],
+)
+def test_what_a_chart_measures_is_said_in_one_language(ids, lang, said, said_lang):
+    assert measured(METRICS, ids, lang) == (said, said_lang)
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "shown"),
+    [
+        ("Campaign nets 1,000", None, "១៣ មករា ២០១៧ · Campaign nets 1,000"),
+        (None, "https://example.org/news/story-1", "១៣ មករា ២០១៧ · គ្មានចំណងជើង (story-1)"),
+    ],
+)
+def test_an_articles_short_label_has_a_khmer_date_and_its_title_as_published(title, url, shown):
+    src = Source.model_validate(
+        {"source_id": "s-1", "seed_file": "s-1.txt", "outlet": "The Post", "title": title,
+         "url": url, "published_on": "2017-01-13", "date_precision": "day",
+         "date_basis": "printed"}
+    )  # fmt: skip
+    assert short_label(src, "km") == shown
+
+
+def _curated_yaml(name: str) -> dict:
+    path = Path(__file__).resolve().parent.parent / "seeds" / "curated" / name
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
+    """The build carries checks.yaml's rule_km to each check it makes, names the articles
+    by their Khmer short labels, keeps corrections.yaml's reason_km and words a contested
+    claim's headline with its note_km."""
+    rules = {r["check_id"]: r for r in _curated_yaml("checks.yaml")["checks"]}
+    with Reader(seed_db) as reader:
+        checks = queries.readable_checks(reader, "km")
+        log = queries.corrections(reader)
+    arithmetic = checks[checks["check_id"].str.startswith("arithmetic:arrests-by-type:")]
+    assert not arithmetic.empty
+    assert set(arithmetic["rule_km"]) == {rules["arrests-by-type"]["rule_km"]}
+    named = checks["articles"].dropna().loc[lambda a: a != ""]
+    assert named.str.contains("[០-៩]{4} · ").all() and not named.str.contains("[0-9]{4} · ").any()
+    assert log["reason_km"].notna().any() and log["reason_km"].isna().any()
+    # A contested claim's headline carries its curated note in Khmer (contested.yaml note_km).
+    notes = {c["contest_id"]: c["note_km"] for c in _curated_yaml("contested.yaml")["contested"]}
+    contested = checks.set_index("check_id")["headline"]
+    for contest_id, note_km in notes.items():
+        assert note_km in contested[f"contested:{contest_id}"]
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_each_languages_embed_links_to_the_others_from_its_own_folder(lang):
+    """On the server and in a static copy alike, an embed's link to another language lands
+    on that language's file, and that file's link comes back."""
+    here = f"https://host.example/{chart_folder(lang)}c-1.html"
+    for other, href in language_links("c-1", lang):
+        there = urljoin(here, href)
+        assert there == f"https://host.example/{chart_folder(other)}c-1.html"
+        back = dict(language_links("c-1", other))[lang]
+        assert urljoin(there, back) == here
+
+
+def test_the_article_picker_names_articles_by_their_khmer_dates(khmer_app):
+    at = khmer_app("views/sources.py")
+    shown = at.selectbox(key="sources-article").options  # the labels, as a reader sees them
+    assert shown and all(re.search("[០-៩]{4} · ", str(o)) for o in shown), shown

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from api.filters import table_rows
 from data_model.qualifiers import BOUNDS_RULE
 from data_model.tables import INDICATORS, POLICY_CITATIONS, TABLES
 from database import queries
@@ -22,16 +23,25 @@ from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build
 from exports import package
+from exports.citations import CITATION_COLUMN, with_citations
 from exports.csvsafe import FORMULA_TRIGGERS
 from exports.package import FLATTENED, ZIP_NAME, package_bytes, write_package
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = "https://monitor.example.org"
 
-#: How to read each table back from the database, by resource name.
+#: How to read each table back from the database, by resource name (a figure table with
+#: its citations, checked against the API's below).
 ROWS: dict[str, Callable[[Reader], pd.DataFrame]] = {
     **{t.name: (lambda r, t=t: queries.table_rows(r, t)) for t in TABLES},
-    **{f.name: f.query for f in FLATTENED},
+    **{
+        f.name: (
+            lambda r, f=f: package.flattened_rows(
+                r, f, DASHBOARD, queries.build_info(r).get("data_version")
+            )
+        )
+        for f in FLATTENED
+    },
 }
 
 
@@ -197,6 +207,29 @@ def test_flattened_tables_carry_the_provenance_analysts_need(
     assert source | speaker | {"policy_name", "position"} <= header("policy_positions_with_sources")
     for flat in FLATTENED:
         assert len(flat.query(reader)) == len(queries.table_rows(reader, flat.base))
+
+
+@pytest.mark.parametrize("dashboard", [DASHBOARD, None])
+def test_a_figure_is_cited_in_the_package_as_the_api_cites_it(
+    reader: Reader, dashboard: str | None
+) -> None:
+    version = queries.build_info(reader)["data_version"]
+    flat = next(f for f in FLATTENED if f.name == "indicators_with_sources")
+    packaged = package.flattened_rows(reader, flat, dashboard, version)
+    api = with_citations(
+        "indicators", table_rows(reader, "indicators", {}), dashboard or "", version
+    )
+    cited = dict(zip(api["indicator_id"], api[CITATION_COLUMN], strict=True))
+    assert len(packaged) == len(cited)
+    for figure, citation in zip(packaged["indicator_id"], packaged[CITATION_COLUMN], strict=True):
+        assert citation == cited[figure]
+        # Never a made-up address: the dashboard's, else a path on it.
+        assert f"\nPermalink: {dashboard or ''}/data?table=indicators&source=" in citation
+    (table,) = (r for r in package.resources(reader, dashboard, version) if r.name == flat.name)
+    (field,) = (c for c in table.columns if c.name == CITATION_COLUMN)
+    readme = package.package_files(reader, dashboard)["README.md"].decode("utf-8")
+    assert field.description in " ".join(readme.split())
+    assert (dashboard or "no dashboard address") in field.description
 
 
 def test_parquet_files_load_in_duckdb_with_the_same_rows_and_types(

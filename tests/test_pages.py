@@ -299,7 +299,7 @@ def test_share_page_opens_the_chart_named_in_the_url(app, requested, shown):
     at = app("views/share.py", chart=requested)
     assert [h.value for h in at.subheader] == [CURATED[shown].title]
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Standalone HTML", "PNG for print (A4 width)"]
+    assert labels == ["Standalone HTML", "PNG for print (A4 width)", "SVG for print (any size)"]
 
 
 def test_data_page_shows_the_api_address_of_its_rows(app, seed_db):
@@ -321,7 +321,6 @@ def test_share_page_offers_the_light_embed_first(app):
     assert light < live
 
 
-@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
 def test_trends_draws_interactive_charts_on_request(app, seed_charts, seed_db_images, monkeypatch):
     monkeypatch.setenv("MONITOR_DB", str(seed_db_images))  # static images where drawn
     static = app("views/trends.py")
@@ -576,7 +575,6 @@ def test_statements_api_address_gives_the_rows_shown(app, seed_db, params, query
     assert page["total_rows"] == len(rows)
 
 
-@pytest.mark.xdist_group("browser")  # on the worker that draws the images with Chromium
 def test_static_charts_are_named_by_address_not_sent_in_every_run(
     app, seed_db_images, seed_charts, monkeypatch
 ):

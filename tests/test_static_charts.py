@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,19 +11,23 @@ import pytest
 from PIL import Image, ImageChops
 
 import etl.__main__ as etl_main
-from charts.drawing import chart_png, close_png_session, png_problem
+from charts.drawing import (
+    PNG_WIDTH,
+    PRINT_WIDTH_CM,
+    chart_png,
+    close_png_session,
+    png_problem,
+    printed_pt,
+)
 from charts.model import EVIDENCE_COLUMNS, Chart
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 
-# Drawing starts kaleido's Chromium: these share the worker (and its Chromium) that draws
-# the seed images and runs the browser tests.
-pytestmark = pytest.mark.xdist_group("browser")
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
 
-def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(
+def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_print_png_and_svg_for_every_chart(
     seed_db_images, seed_charts
 ):
     with Reader(seed_db_images) as db:
@@ -31,6 +36,14 @@ def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_png_for_every_chart(
             assert wide.lstrip().startswith("<svg") and narrow.lstrip().startswith("<svg")
             assert wide != narrow
             assert queries.chart_png(db, chart_id).startswith(b"\x89PNG\r\n\x1a\n")
+            # The print SVG: the PNG's layout (PNG_WIDTH units wide), printed 16 cm wide (A4
+            # less margins) as its size says, no text under 8 pt.
+            printed = queries.chart_print_svg(db, chart_id).decode("utf-8")
+            root = printed[: printed.index(">")]
+            assert f'width="{PRINT_WIDTH_CM * 10:g}mm"' in root
+            assert re.search(r'viewBox="0 0 (\d+) ', root).group(1) == str(PNG_WIDTH)
+            sizes = [float(px) for px in re.findall(r"font-size: ?([\d.]+)px", printed)]
+            assert sizes and min(printed_pt(px) for px in sizes) >= 8, chart_id
 
 
 def test_without_chromium_the_build_says_so_in_one_line_and_stores_no_image(

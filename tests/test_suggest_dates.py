@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -73,6 +74,45 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
         ),
         # A stock on a day is as of that day only.
         ("The prisons held 650 on Wednesday.", When(as_of=D(2018, 1, 10), precision=DAY)),
+        # The end of a year dates a stock on that day, never the whole year.
+        (
+            "Centres held 2,310 people at the end of 2016.",
+            When(as_of=D(2016, 12, 31), precision=DAY),
+        ),
+        (
+            "Centres held 2,900 people by the end of last year.",
+            When(as_of=D(2017, 12, 31), precision=DAY),
+        ),
+        # "Last week" names no day: blank, not the Monday-to-Sunday before publication.
+        ("Officers burnt 75 kg of heroin last week.", When()),
+        # The year of the amount set against is not the figure's.
+        ("Customs seized 3 tonnes, twice the amount seized in 2016.", When()),
+        (
+            # A running count from cited figures of a day not given: its start only.
+            "Since the crackdown began in January 2017, at least 4,100 people have been sent to "
+            "centres, according to health ministry figures.",
+            When(period_start=D(2017, 1, 1), precision=MONTH),
+        ),
+        # "in May" is the month ("may" alone is a verb).
+        (
+            "Courts jailed 35 traffickers in May.",
+            When(D(2017, 5, 1), D(2017, 5, 31), D(2017, 5, 31), precision=MONTH),
+        ),
+        # When a place opened, and "mid-2016", date no figure.
+        ("The clinic, opened in 2016, treats 300 users.", When()),
+        ("By mid-2016, 300 users had been treated.", When()),
+        (
+            # A running count given "in December", on no day: its start only.
+            "Since 2017, 9,100 people have been arrested, officials said in December.",
+            When(period_start=D(2017, 1, 1), precision=YEAR),
+        ),
+        # "a rise from January" sets January against the figure; "an operation that ended on
+        # Wednesday" ends its period that day.
+        ("Arrests rose 9 percent from January.", When()),
+        (
+            "Police held 120 people in an operation that ended on Wednesday.",
+            When(period_end=D(2018, 1, 10), as_of=D(2018, 1, 10), precision=DAY),
+        ),
         # No date in the words: every field blank, never the publication date.
         ("There were 12 cases.", When()),
         ("He may go home after 20 days.", When()),
@@ -88,6 +128,57 @@ def test_dates_are_read_against_the_publication_date(sentence: str, expected: Wh
         expected.said_on,
         expected.precision,
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "other", "dates"),
+    [
+        # Each stock takes the day written right after it, not the one nearest by letters.
+        ("Drug detainees rose from 6,050 at the end of 2015 to 9,800 at the end of November.",
+         "6,050", "9,800", (None, None, D(2015, 12, 31))),
+        ("Drug detainees rose from 6,050 at the end of 2015 to 9,800 at the end of November.",
+         "9,800", "6,050", (None, None, D(2017, 11, 30))),
+        # A date between two figures follows the one before it ...
+        ("Police held 410 people last month and 380 the month before.", "410", "380",
+         (D(2017, 12, 1), D(2017, 12, 31), D(2017, 12, 31))),
+        # ... unless it leads a clause of its own.
+        ("In 2016, 2,200 users were treated and, in 2017, 3,100.", "3,100", "2,200",
+         (D(2017, 1, 1), D(2017, 12, 31), D(2017, 12, 31))),
+        # A figure whose own date words are not resolved is blank, never another's date.
+        ("Police held 410 people last month and 380 the month before.", "380", "410",
+         (None, None, None)),
+        ("Seizures reached 95 kg in December and 60 kg a year earlier.", "60 kg", "95 kg",
+         (None, None, None)),
+        ("Officials counted 2,200 users in 2017 and 1,400 two years ago.", "1,400", "2,200",
+         (None, None, None)),
+        # A new clause opened before a date runs on to the next figure.
+        ("Police burnt 700 kg on Wednesday, bringing the total burnt since 2017 to 9,000 kg.",
+         "700 kg", "9,000 kg", (D(2018, 1, 10), D(2018, 1, 10), D(2018, 1, 10))),
+    ],
+)  # fmt: skip
+def test_each_figure_takes_only_its_own_date_words(sentence: str, words: str, other: str, dates):
+    at, them = sentence.index(words), sentence.index(other)
+    got = when(sentence, PUBLISHED, (at, at + len(words)), [(them, them + len(other))])
+    assert (got.period_start, got.period_end, got.as_of) == dates
+    assert (got.confidence > 0) == any(dates), got.reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "confidence", "shown"),
+    [
+        # The studio shows how sure each filled date is and the words it rests on; a year the
+        # words leave out (taken as the latest before publication) makes it less sure.
+        ("Police held 640 people in November 2017.", "640", 0.9, "'November 2017'"),
+        ("Police held 640 people in November.", "640", 0.8, "the year not written"),
+        ("In 2016, police held 640 people and seized 80 kg.", "80 kg", 0.7, "'2016'"),
+        ("Police held 640 people.", "640", 0.0, "left blank"),
+    ],
+)
+def test_each_date_says_how_sure_it_is_and_why(sentence, words, confidence, shown):
+    at = sentence.index(words)
+    others = [(m.start(), m.end()) for m in re.finditer(r"\b\d+ (?:people|kg)", sentence)]
+    got = when(sentence, PUBLISHED, (at, at + len(words)), [o for o in others if o[0] != at])
+    assert round(got.confidence, 2) == confidence and shown in got.reason
 
 
 def test_without_a_publication_date_nothing_is_resolved():

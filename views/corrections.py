@@ -14,8 +14,16 @@ st.caption(
     )
 )
 if t.lang != "en":
-    # The reasons, values and record kinds are the curators' words, logged as written.
-    st.caption(t.gettext("Each correction's reason and values are as the curators wrote them."))
+    # The values and record kinds are the records' words, logged as written; a reason is
+    # translated in corrections.yaml (reason_km) or shown in English, marked as English.
+    st.caption(
+        t.gettext(
+            "Each correction's values are as the curators wrote them; a reason not yet "
+            "translated is shown in English."
+        )
+    )
 log = cached.corrections()
 st.markdown(corrections.summary_line(log, t.lang))
-st.markdown(corrections.corrections_markdown(log, t.lang))
+# unsafe_allow_html: only the spans marking English (monitor.texts.in_language); every
+# value of the data is escaped by md().
+st.markdown(corrections.corrections_markdown(log, t.lang), unsafe_allow_html=True)

@@ -33,7 +33,7 @@ if panel:
     with panel:
         source_ids = filters.pick_named(
             t.gettext("Articles"),
-            cached.picker_labels("sources"),
+            cached.picker_labels("sources", t.lang),
             key="source",
             noun="article",
             t=t,

@@ -40,7 +40,8 @@ if chart:
             )
         )
         png = cached.chart_png(chart_id, t.lang)
-        html_col, png_col = st.columns(2)
+        print_svg = cached.chart_print_svg(chart_id, t.lang)
+        html_col, png_col, svg_col = st.columns(3)
         with html_col:
             st.download_button(
                 t.gettext("Standalone HTML"),
@@ -61,6 +62,16 @@ if chart:
                 icon=":material/image:",
                 key="share-png",
                 disabled=png is None,
+            )
+        with svg_col:
+            st.download_button(
+                t.gettext("SVG for print (any size)"),
+                data=print_svg or b"",
+                file_name=f"{chart_id}.print.svg",
+                mime="image/svg+xml",
+                icon=":material/print:",
+                key="share-print-svg",
+                disabled=print_svg is None,
             )
         if png is None:
             st.warning(

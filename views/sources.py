@@ -18,7 +18,7 @@ st.caption(
 sources = cached.sources()
 source_id = filters.choose_by_id(
     t.gettext("Article"),
-    cached.picker_labels("sources"),
+    cached.picker_labels("sources", t.lang),
     param="source",
     key="sources-article",
     t=t,

@@ -27,7 +27,7 @@ if "statement" in st.query_params:  # a permalink: this statement alone
     st.stop()
 
 speakers = cached.picker_labels("actors", t.lang)
-articles = cached.picker_labels("sources")
+articles = cached.picker_labels("sources", t.lang)
 text, organisations, actor_ids, source_ids = "", [], [], []
 stances, topics, actor_types, years = [], [], [], []
 counts = {}  # facet -> the place under its picker where its counts go

@@ -73,6 +73,22 @@ _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
 # Phrase patterns, tried in this order; each names what it gives (see _reading).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Times the drafts do not resolve: "a year earlier", "the month before", "two years ago",
+    # "over the past three months", "earlier this month". A figure they date is left blank
+    # rather than given the date of another figure in the sentence.
+    (
+        "unread",
+        re.compile(
+            r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+            r"(?:years?|months?|weeks?|days?)\s+(?:earlier|before|ago|later|previously)"
+            r"|the\s+(?:month|week|day)\s+(?:before|earlier|prior)"
+            r"|(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+            r"(?:years?|months?|weeks?|days?|decades?)"
+            r"|earlier\s+this\s+(?:month|week|year)|the\s+previous\s+(?:month|week|day)"
+            rf"|(?:mid|early|late)[-\s]?{_YEAR_RE})\b",
+            re.I,
+        ),
+    ),
     # "against 1,200 in the same ten months of 2017": the first ten months of that year.
     (
         "same_months",
@@ -93,6 +109,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "end_of_month",
         re.compile(rf"\b(?:at|by)\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?", re.I),
+    ),
+    # "at the end of 2016", "by the end of last year": the year's last day, a stock's day.
+    (
+        "end_of_year",
+        re.compile(
+            rf"\b(?:at|by)\s+the\s+end\s+of\s+(?:(?P<year>{_YEAR_RE})|(?P<rel>last|this)\s+year)\b",
+            re.I,
+        ),
     ),
     # "the first seven days of the year", "the first week of 2017"
     (
@@ -275,6 +299,12 @@ def _year_of(text: str | None, published: dt.date, month: int | None = None) -> 
     return int(text)
 
 
+# "in May", "since May", "late May": a preposition makes "May" the month, not the verb.
+_MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|since|until|till|by|from|during|of|through|to|early|late|mid|end\s+of)[\s-]+$", re.I
+)
+
+
 def _span(
     kind: str, m: re.Match[str], pub: dt.date
 ) -> tuple[dt.date, dt.date, DatePrecision, str] | None:
@@ -284,6 +314,12 @@ def _span(
     if kind == "end_of_month":
         mo = _MONTH_NUMBER[g["m1"].lower()]
         when = _month_end(_year_of(g.get("year"), pub, mo), mo)
+        return when, when, day, f"{m.group(0).strip()}: {when}"
+    if kind == "unread":
+        return pub, pub, day, f"{m.group(0).strip()}: a time the drafts do not resolve"
+    if kind == "end_of_year":
+        y = int(g["year"]) if g.get("year") else pub.year - (g["rel"].lower() == "last")
+        when = dt.date(y, 12, 31)
         return when, when, day, f"{m.group(0).strip()}: {when}"
     if kind == "first_days":
         n = (
@@ -302,8 +338,7 @@ def _span(
         y = named[-1] - 1
         return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year before {y + 1}: {y}"
     if kind == "last_week":
-        monday = pub - dt.timedelta(days=pub.weekday() + 7)
-        return monday, monday + dt.timedelta(days=6), day, f"last week: {monday} to the Sunday"
+        return None  # which day of it? Not said: the phrase is read, and dates nothing
     if kind == "so_far":
         return dt.date(pub.year, 1, 1), pub, day, f"so far this year: {pub.year}-01-01 to {pub}"
     if kind == "same_period":
@@ -379,8 +414,12 @@ def _span(
             return None
         return when, when, day, when.isoformat()
     if kind == "month":
-        if g["month"].lower() == "may" and not g.get("year"):
-            return None  # "may" is a verb far more often than a month
+        if (
+            g["month"].lower() == "may"
+            and not g.get("year")
+            and not _MONTH_PREPOSITION.search(m.string[: m.start()])
+        ):
+            return None  # "may" is a verb far more often than a month; "in May" is the month
         mo = _MONTH_NUMBER[g["month"].lower()]
         y = _year_of(g.get("year"), pub, mo)
         return dt.date(y, mo, 1), _month_end(y, mo), month, f"{calendar.month_name[mo]} {y}"
@@ -410,14 +449,29 @@ def _span(
     return None
 
 
+# ", opened in 2017,", "which was built in 2018": the day of something the sentence names.
+_FOUNDED = re.compile(
+    r"(?:,|\b(?:which|that)\s+(?:was|were)?)\s*(?:first\s+)?(?:opened|built|founded|set\s+up|"
+    r"established|created|adopted|passed)\s+(?:in|on)\s+$",
+    re.I,
+)
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
-_END = re.compile(r"\b(?:through|until|till|to|by|up\s+to)\s*$", re.I)
+_END = re.compile(
+    r"\b(?:through|until|till|to|by|up\s+to|(?:that|which)\s+(?:ended|ends)\s+(?:on|in)?)\s*$",
+    re.I,
+)
 _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
 # "since the launch on New Year's Day": the start word may stand a few words back.
 _START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,8}\s*$", re.I)
 # "compared to 2016", "than in 2016": the date of the number compared with, not the figure's.
 _COMPARE = re.compile(
-    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$",
+    r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$"
+    # "a 9 percent rise from January", "down from 2019": the period set against.
+    r"|\b(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|jump|up|down|"
+    r"rose|fell|increased|decreased|dropped|climbed)(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?"
+    r"\s+(?:from|over|on)\s+(?:the\s+)?$"
+    # "three times the amount seized in 2018": the year of the amount set against.
+    r"|\b(?:times|twice|double|triple)\s+(?:the|that|its)\s+(?:[\w-]+\s+){0,4}?(?:in|during|of|for)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -426,6 +480,8 @@ def _role(before: str, first: dt.date, last: dt.date, kind: str = "") -> str:
     """What the date is to the sentence's figure, from the words just before it."""
     if kind == "same_period" or _COMPARE.search(before):
         return "compare"
+    if _FOUNDED.search(before):
+        return "event"  # "The centre, opened in 2017, now houses 420": when it opened
     if _AS_OF.search(before):
         return "as_of"
     if _END.search(before):
@@ -451,7 +507,7 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
             if span is None:
                 continue
             first, last, precision, note = span
-            role = _role(sentence[: m.start()], first, last, kind)
+            role = "unread" if kind == "unread" else _role(sentence[: m.start()], first, last, kind)
             if role in ("point", "period") and _SPEECH_AFTER.match(sentence[m.end() :]):
                 role = "said"  # "the chief yesterday warned ...": the day of the speech
             elif role in ("point", "period") and _SINCE_AFTER.match(sentence[m.end() :]):
@@ -482,11 +538,28 @@ def _owned(
         between = sentence[min(r.end, span[1]) : max(r.start, span[0])]
         return not _COMPARE_WORDS.search(between)
 
-    own = [
-        r
-        for r in readings
-        if open_to(r, at) and all(gap(r, at) <= gap(r, o) or not open_to(r, o) for o in others)
-    ]
+    def owner(r: DateReading) -> tuple[int, int] | None:
+        """The figure a date phrase belongs to. Between two figures it follows the one before
+        it ("9,000 at the end of 2016 to 19,400 ...") unless it leads a clause of its own
+        (", and in 2020, 6,000 ..."); else the only figure no comparison separates from it."""
+        spans = [s for s in (at, *others) if open_to(r, s)]
+        before = [s for s in spans if s[1] <= r.start]
+        after = [s for s in spans if s[0] >= r.end]
+        if before and after:
+            leads = _LEADS_AFTER.match(sentence, r.end) and _LEADS_BEFORE.search(
+                sentence[: r.start]
+            )
+            # "700 kg ... on Wednesday, bringing the total since 2017 to 9 tonnes": a new
+            # clause opens before the date and runs on to the next figure.
+            opens = "," in sentence[max(before)[1] : r.start] and not re.search(
+                r"[,;]", sentence[r.end : min(after)[0]]
+            )
+            return min(after) if leads or opens else max(before)
+        if before or after:
+            return max(before) if before else min(after)
+        return min(spans, key=lambda s: gap(r, s)) if spans else None
+
+    own = [r for r in readings if owner(r) == at]
     reason = "the words next to the figure"
     if not own:
         near = sorted(
@@ -501,6 +574,11 @@ def _owned(
     return own, reason
 
 
+# A date phrase that leads its own clause (", and in 2020, 6,000 ..."): it dates what follows.
+_LEADS_AFTER = re.compile(r"\s*,")
+_LEADS_BEFORE = re.compile(
+    r"(?:[,;:]|\band|\bwhile|\bbut)\s*(?:(?:in|on|during|by|for)\s+)?$", re.I
+)
 # "the prisons held 39,000", "remained", "counted": a stock on a day, not a day's count.
 _STOCK = re.compile(
     r"\b(?:(?:prisons?|centres?|centers?|facilit\w+|jails?|cells?)\s+(?:now\s+)?held|holds?|"
@@ -512,6 +590,11 @@ _PERFECT = re.compile(
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )
+# "according to government figures": a count from a document whose own day is not given.
+_CITED = re.compile(
+    r"\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}(?:figures|data|statistics|records|numbers)\b",
+    re.I,
+)
 # Words that end the clause a fallback date may reach across ("... and estimated that ...").
 _CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
 _COMPARE_WORDS = re.compile(
@@ -519,6 +602,19 @@ _COMPARE_WORDS = re.compile(
     r"up\s+from|down\s+from|same\s+period|(?:up|down|from)(?=\s+[\d$]))\b",
     re.I,
 )
+
+
+# Phrases whose year the reader supplies when the words leave it out ("in March").
+_YEAR_FROM_PUBLICATION = frozenset(
+    ("month", "month_day", "day_month", "end_of_month", "mid_month", "month_range",
+     "date_range", "day_range", "first_months", "first_half", "same_months")
+)  # fmt: skip
+
+
+def _year_unsaid(r: DateReading) -> bool:
+    return r.kind in _YEAR_FROM_PUBLICATION and not re.search(
+        rf"{_YEAR_RE}|\b(?:this|last)\s+year|\bthe\s+year\b", r.words, re.I
+    )
 
 
 def when(
@@ -538,10 +634,32 @@ def when(
         return When()
     readings = read_dates(sentence, published)
     said = next((r.first for r in readings if r.role == "said"), None)
-    usable = [r for r in readings if r.role not in ("said", "compare") and r.first <= published]
+    # The day a count was given ends a running count only when the words name that day.
+    said_day = next(
+        (r.first for r in readings if r.role == "said" and r.precision == DatePrecision.day), None
+    )
+    usable = [
+        r for r in readings if r.role not in ("said", "compare", "event") and r.first <= published
+    ]
     reason = "the dates in the sentence"
-    if at is not None:
+    if at is None:
+        usable = [r for r in usable if r.role != "unread"]
+    else:
         usable, reason = _owned(usable, sentence, at, others)
+        unread = [
+            r
+            for r in usable
+            if r.role == "unread" and (r.start >= at[1] or _LEADS_AFTER.match(sentence, r.end))
+        ]
+        # "A report earlier this month counted 17,680 ...": the report's day, not the figure's.
+        usable = [r for r in usable if r.role != "unread"]
+        if unread:
+            # "200 a year earlier": its own date words are not read, and another figure's
+            # date would be a guess.
+            return When(
+                notes=tuple(r.note for r in readings),
+                reason=f"its own date words ({unread[0].words!r}) are not resolved: left blank",
+            )
     start = end = as_of = None
     precision: DatePrecision | None = None
     for r in usable:
@@ -556,13 +674,22 @@ def when(
             start, end = r.first, r.last
         elif r.role == "point" and as_of is None and start is None:
             as_of = r.first
-            if not _STOCK.search(sentence) and r.kind != "end_of_month":
+            if not _STOCK.search(sentence) and r.kind not in ("end_of_month", "end_of_year"):
                 start = end = r.first  # "seized 130 kg on Monday": the count of that day
     notes = [r.note for r in readings]
     if start is not None and end is None and as_of is None and _PERFECT.search(sentence):
-        # "have arrested 3,350 since January 1": up to the day the count is given.
-        end = said if said is not None and said >= start else published
-        notes.append(f"since {start}, a running count: to the day it is given, {end}")
+        if said is not None and said_day is None:
+            notes.append(f"since {start}, a running count given in a month, not on a day: "
+                         "its end left blank")  # fmt: skip
+        elif said is None and _CITED.search(sentence):
+            # "..., according to government figures cited by the group": the figures' own day
+            # is not given, and the publication day would be a guess.
+            notes.append(f"since {start}, a running count from figures of a day not given: "
+                         "its end left blank")  # fmt: skip
+        else:
+            # "have arrested 3,350 since January 1": up to the day the count is given.
+            end = said_day if said_day is not None and said_day >= start else published
+            notes.append(f"since {start}, a running count: to the day it is given, {end}")
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")
@@ -572,9 +699,15 @@ def when(
     as_of = as_of or end
     filled = any(v is not None for v in (start, end, as_of))
     confidence = (0.9 if reason.startswith("the words") else 0.7) if filled else 0.0
+    if filled and any(_year_unsaid(r) for r in usable):
+        # "in March", "from January to July": the year is the latest not after publication.
+        confidence -= 0.1
+        reason += ", the year not written (the latest before publication)"
+    if filled and usable:
+        reason += f" ({'; '.join(repr(r.words) for r in usable)})"
     skipped = [r.note for r in readings if r.role == "compare"]
     notes += [f"not the figure's date: {n}" for n in skipped]
     return When(
-        start, end, as_of, said, precision if filled else None, tuple(notes), confidence,
+        start, end, as_of, said_day, precision if filled else None, tuple(notes), confidence,
         reason if filled else "no date in the words near it: left blank",
     )  # fmt: skip

@@ -1,5 +1,9 @@
 """The candidates of an article: its figures with their dates, its quotations and reported
-speech with their speakers, read from the clean text (rendered by records and command)."""
+speech with their speakers, read from the clean text (rendered by records and command).
+
+Long because a figure's dates may come from the figure it refers back to ("of them", "during
+the ten months", "the same period last year"), each way checked against the words here.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import _COMPARE_WORDS, When, when
+from curation.suggest.dates import _COMPARE_WORDS, When, read_dates, when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -163,10 +167,15 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     ]
     quotations = find_quotations(body, sentences, spans)
     quotes = [Candidate(inner_quote(q.text), *_resolve(q.first, q.last, who)) for q in quotations]
-    # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is.
+    # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is, nor
+    # a number that is no figure ("impounded 212 cars, the report said").
+    dropped: set[int] = set()
     skip = {
-        f.sentence for f in find_figures(sentences) if not _speech_beyond(sentences[f.sentence])
+        f.sentence
+        for f in find_figures(sentences, dropped)
+        if not _speech_beyond(sentences[f.sentence])
     }
+    skip |= {k for k in dropped if not _speech_beyond(sentences[k])}
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")
@@ -179,9 +188,11 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
 # "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
 # figure before it.
 _SAME = re.compile(
-    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|months?))\b|^Of\s+the\b"
+    r"\b(?:the\s+same\s+(?:period|raids?|operations?|time|(?:\w+\s+)?months?))\b"
+    r"|^(?:Of|Among)\s+(?:the|those|these|them)\b"
     r"|\b(?:during|in|over)\s+the\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|\d+)\s+(?:months|weeks|days)\b",
+    r"twelve|\d+)\s+(?:months|weeks|days)\b"
+    r"|\b(?:during|over|in)\s+the\s+(?:whole\s+)?year\b(?!\s+(?:before|earlier|ago))",
     re.I,
 )
 # ", and investigated 1,302 drug cases": a count coordinated with the one before it.
@@ -204,6 +215,47 @@ _SAME_LAST_YEAR = re.compile(
 )
 
 
+_MONTH_COUNT = {w: n for n, w in enumerate(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve"), 1)}  # fmt: skip
+_N_MONTHS = re.compile(
+    rf"\b(?:during|in|over)\s+the\s+(?:same\s+)?(\d+|{'|'.join(_MONTH_COUNT)})\s+months\b", re.I
+)
+
+
+_THE_YEAR = re.compile(r"\b(?:during|over|in)\s+the\s+(?:whole\s+)?year\b", re.I)
+
+
+def _months_differ(quote: str, before: When) -> bool:
+    """ "during the 10 months" refers back only to a period of ten whole months, "during the
+    year" only to a whole calendar year."""
+    if _THE_YEAR.search(quote):
+        start, end = before.period_start, before.period_end
+        whole = (start.month, start.day, end.month, end.day) if start and end else None
+        return not (whole == (1, 1, 12, 31) and start.year == end.year)
+    m = _N_MONTHS.search(quote)
+    if m is None:
+        return False
+    n = _MONTH_COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+    start, end = before.period_start, before.period_end
+    if start is None or end is None or start.day != 1:
+        return True
+    return (end.year - start.year) * 12 + end.month - start.month + 1 != n or (
+        end + dt.timedelta(days=1)
+    ).day != 1
+
+
+def _same_period_a_year_before(quote: str, published: dt.date | None) -> int | None:
+    """The year of "the same period last year / in 2020" a change is set against, if that is
+    the only comparison in the sentence."""
+    if published is None:
+        return None
+    compared = [r for r in read_dates(quote, published) if r.role == "compare"]
+    if len(compared) != 1 or compared[0].kind != "same_period":
+        return None
+    return compared[0].first.year
+
+
 def _compared(o: Candidate, figures: Sequence[Candidate]) -> bool:
     """A figure given only to compare with ("compared with 15,020 people", "from 3,215"):
     the words referring back later ("those arrested") do not mean it."""
@@ -216,6 +268,11 @@ def _compared(o: Candidate, figures: Sequence[Candidate]) -> bool:
         and p.figure.end <= o.figure.start
     ]
     return bool(prev) and bool(_COMPARE_WORDS.search(o.quote[max(prev) : o.figure.start]))
+
+
+def prev_end(before_it: Sequence[Candidate]) -> int:
+    """Where the figure before this one in its sentence ends (0 if none)."""
+    return max((o.figure.end for o in before_it if o.figure is not None), default=0)
 
 
 def _year_back(dates: When | None) -> When:
@@ -245,6 +302,14 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         if o.figure is not None and o.figure.sentence == fig.sentence and o.figure is not fig
     ]
     own = when(c.quote, published, (fig.start, fig.end), others)
+    if (
+        own.reason.startswith("the nearest date in its clause")
+        and fig.unit == "facilities"
+        and (own.period_start is not None)
+    ):
+        # "the country's 14 centres took in 7,216 users in the first eleven months": the
+        # period is the other count's; the places stand on a day the words do not give.
+        own = When(notes=own.notes, reason="a count of places beside another count's period: blank")
     one_day = own.period_start is not None and own.period_start == own.period_end == own.as_of
     if one_day and fig.unit not in ("people", "cases", "kg", "facilities", "villages"):
         # "a fund of $1 million, said ... on Thursday": an amount as of that day, no count.
@@ -261,8 +326,8 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         # "from 3,215 over the same months last year": the period of the figure it is set
         # against, a year back; a blank when that figure has none.
         return _year_back(figure_dates(before_it[-1], figures, published) if before_it else None)
-    if own.confidence:
-        return own
+    if own.confidence or own.reason.startswith("its own date words"):
+        return own  # dated by its own words, or by words that are not read: never a guess
     # "12 of them", "those arrested" refer back only from the figure's own stretch of the
     # sentence (between the figures beside it), first to a figure before it in the sentence.
     region = (before_it[-1].figure.end if before_it else 0, after_it[0] if after_it else None)
@@ -280,17 +345,55 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         refers = refers or joined
         earlier = [o for o in before_it if not _compared(o, mates)] or earlier
         compared = False  # the comparison belongs to the figure before, not to this one
-    if refers and earlier and not compared:
+    if refers and earlier and compared and _same_period_a_year_before(c.quote, published):
+        # "was up 21 percent from the same period last year": the change covers the period of
+        # the count before it, when that period is the year after the one compared with.
         before = figure_dates(earlier[-1], figures, published)
-        if before.confidence:
+        back = _same_period_a_year_before(c.quote, published)
+        if (
+            before.confidence
+            and before.period_start
+            and before.period_end
+            and (before.period_start.year == before.period_end.year == back + 1)
+        ):
+            prev = max((o.figure.end for o in before_it), default=0)
+            if _COMPARE_WORDS.search(c.quote[prev : fig.start].rsplit(",", 1)[-1]):
+                return _year_back(before)  # "..., at 3,420 against 3,140": the earlier count
             return replace(
                 before,
                 said_on=own.said_on,
-                notes=(*own.notes, f"the period of {earlier[-1].figure.words!r} before it"),
+                notes=(
+                    *own.notes,
+                    f"a change on {back}: the period of {earlier[-1].figure.words!r} before it",
+                ),  # fmt: skip
+                confidence=0.6,
+                reason="a change on the same period a year before, the period of the figure "
+                "before it",
+            )
+    if refers and earlier and not compared:
+        # "during the year", "during the ten months" say how long the period is: they may pass
+        # over undated figures back to the nearest dated one, which must be that long.
+        sized = _THE_YEAR.search(c.quote) or _N_MONTHS.search(c.quote)
+        for o in earlier[::-1] if sized else earlier[-1:]:
+            before = figure_dates(o, figures, published)
+            if not before.confidence:
+                continue
+            if _months_differ(c.quote, before):
+                break
+            return replace(
+                before,
+                said_on=own.said_on,
+                notes=(*own.notes, f"the period of {o.figure.words!r} before it"),
                 confidence=0.6,
                 reason="refers back to the figure before it",
             )
-    if _PRESENT.search(c.quote) and not _PAST.search(c.quote) and "estimat" not in c.quote:
+    set_against = _COMPARE_WORDS.search(c.quote[prev_end(before_it) : fig.start])
+    if (
+        _PRESENT.search(c.quote)
+        and not _PAST.search(c.quote)
+        and "estimat" not in c.quote
+        and not set_against  # "has 20,000 users, down from 27,000": the earlier count
+    ):
         word = _PRESENT.search(c.quote).group(0)
         return replace(
             own,

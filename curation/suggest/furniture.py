@@ -36,6 +36,9 @@ _DATELINE = re.compile(
 _AGENCY_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,3})"
                           rf"(?:,\s*{_DAY})?\s*\([A-Za-z .]{{2,30}}\)\s+(?=[A-Z])")  # fmt: skip
 
+# "(Bangkok, June 26, 2018) – ...": a rights group's release opens with its place and day.
+_PAREN_DATELINE = re.compile(rf"^\([A-Z][\w .'’-]{{1,30}},\s*{_DAY}\)\s*(?:--|—|–|-)\s+")
+
 # "PHNOM PENH--Police in Kratie ...": a place in capitals with the dash against the text.
 _CAPS_DASH = re.compile(r"^[A-Z][A-Z'’.]*(?:\s+[A-Z][A-Z'’.]*){0,3}\s*(?:--|—|–)\s*(?=[A-Z])")
 
@@ -106,6 +109,8 @@ def _looks_like_prose(text: str) -> bool:
 def dateline_length(paragraph: str) -> int:
     """Characters of a dateline opening the paragraph (0 if none): it dates the article,
     never a figure, and is no part of the first sentence's words."""
+    if paren := _PAREN_DATELINE.match(paragraph):
+        return paren.end()
     m = _DATELINE.match(paragraph) or _AGENCY_ONLY.match(paragraph) or _CAPS_DASH.match(paragraph)
     if m is None:
         return 0

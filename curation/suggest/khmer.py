@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corpus.khmer import ZERO_WIDTH, has_khmer, normalise, split_sentences
-from corpus.khmer_reading import read_dates, read_figures
+from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import find_attributions, strip_title
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
@@ -23,6 +23,18 @@ _DETAINED = re.compile(normalise("ឃាត់ខ្លួន|ចាប់ខ្
 _SEIZED = re.compile(normalise("រឹបអូស|ដកហូត|ចាប់យក").text)
 _DESTROYED = re.compile(normalise("ដុតកម្ទេច|កម្ទេច|ដុត").text)
 _WOMEN = normalise("ស្ត្រី").text
+# Page furniture opening a Khmer paragraph: "អត្ថបទទាក់ទង៖" (related article), "ផ្សាយ៖"
+# (published), "ដោយ៖" (by), "ប្រភព៖" (source), "រូបភាព៖" (photo), "កែសម្រួលដោយ" (edited by).
+_FURNITURE = re.compile(
+    "^(?:" + "|".join(normalise(w).text for w in (
+        "អត្ថបទទាក់ទង", "ផ្សាយ", "ដោយ៖", "ប្រភព", "រូបភាព", "រូបថត", "កែសម្រួល", "ចែករំលែក"
+    )) + ")"
+)  # fmt: skip
+# A stamp line: a day and a clock time ("ថ្ងៃពុធ ទី៩ ខែមីនា ឆ្នាំ២០២២ ម៉ោង ០៩:១៥").
+_STAMP = re.compile(normalise("ម៉ោង").text + r"\s?\d{1,2}[:.]\d{2}")
+# "អាជ្ញាធរគ្រោងនឹងសាងសង់មណ្ឌលថ្មីចំនួន ៣" (plans to build three new centres): a number
+# inside the measure put forward is its target, not a count made.
+_TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសាងសង់|នឹងសាងសង់|នឹងបើក|គ្រោងបើក").text)
 
 
 @dataclass
@@ -73,6 +85,59 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
     return None, [f"speaker: {name} (a new actor: give the person an id)"]
 
 
+# "បើធៀបនឹងរយៈពេលដូចគ្នាកាលពីឆ្នាំមុន" (compared with the same period last year): a date after
+# these words, in the same clause, is the date of what the figure is set against.
+_COMPARED = re.compile(normalise("ធៀបនឹង|ធៀបទៅនឹង|ដូចគ្នា").text + r"[^។,;]*$")
+
+
+# "បានឲ្យដឹងកាលពីម្សិលមិញ" (said yesterday): a date right after a speech verb is the day of the
+# words, not of the figure.
+_SAID_ON = re.compile(
+    "(?:"
+    + normalise("ថ្លែង|ឲ្យដឹង|និយាយ|ប្រាប់|បញ្ជាក់|ផ្សាយ").text
+    + ")"
+    + r"\s?(?:"
+    + normalise("កាលពី|នៅ").text
+    + r")?\s?(?:"
+    + normalise("ថ្ងៃ").text
+    + r"\S*\s?)?$"
+)
+
+
+_NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
+
+
+def _figure_dates(
+    sentence: str, dates: list[KhmerDate], at: int, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """The period of the figure at offset ``at``: the nearest date the sentence states that is
+    no comparison; its end left blank where it runs past publication. With the reason shown
+    in the studio."""
+    own = [
+        d
+        for d in dates
+        if not _COMPARED.search(normalise(sentence[: d.start]).text)
+        and not _SAID_ON.search(normalise(sentence[: d.start]).text)
+        and published is not None
+        and d.first <= published
+    ]
+    near = min(own, key=lambda d: abs(d.start - at), default=None)
+    if near is None:
+        skipped = [d.words for d in dates if d not in own]
+        return (
+            None,
+            None,
+            (
+                f"0%: only the date of a comparison or of the words ({skipped[0]!r}): left blank"
+                if skipped
+                else "0%: no date"
+            ),
+        )
+    if published is not None and near.last > published:
+        return near.first, None, f"60%: {near.words!r}; it runs past publication: end left blank"
+    return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -80,29 +145,39 @@ def khmer_drafts(
     sentences = split_sentences(body)
     out: list[KhmerDraft] = []
     for s in sentences:
+        norm = normalise(s.text).text.strip()
+        if _FURNITURE.match(norm) or (_STAMP.search(norm) and len(norm.split()) <= 8):
+            continue  # page furniture: a related link, a byline, a publication stamp
         dates = read_dates(s.text, published) if published else []
         for f in read_figures(s.text):
+            if _TARGET.search(normalise(s.text[: f.start]).text):
+                continue  # a planned measure's target: no campaign figure
             if f.vague or f.value is None:
                 continue  # "រាប់ពាន់" (thousands): words, never a number
             value, unit = f.value, f.unit
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
-            near = min(dates, key=lambda d: abs(d.start - f.start), default=None)
+            start, end, dated = _figure_dates(s.text, dates, f.start, published)
+            now = start is None and end is None and published is not None and _NOW.search(norm)
+            if now:
+                # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
+                # the words place at publication.
+                dated = "60%: 'បច្ចុប្បន្ន' (currently): as of publication"
             record = {
                 "metric_id": metric,
                 "value": value,
                 "qualifier": f.qualifier.value,
-                "period_start": near.first if near else None,
-                "period_end": near.last if near else None,
-                "as_of": near.last if near else None,
+                "period_start": start,
+                "period_end": end,
+                "as_of": published if now else end,
                 "quote": s.text,
             }
             why = {
                 "value": f"100%: the words {f.words!r}",
                 "qualifier": f"100%: from {f.hedge!r}" if f.hedge else "100%: no hedge before it",
                 "metric_id": f"{60 if metric else 0}%: {why_metric}",
-                "period_start": f"60%: {near.words!r} in the sentence" if near else "0%: no date",
+                **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
             }
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why))
@@ -125,4 +200,46 @@ def khmer_drafts(
                 "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+    return out
+
+
+# A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
+# appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
+_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើសុំ|អំពាវនាវឲ្យ").text)
+_TO_PUBLIC = re.compile(normalise("ប្រជាពលរដ្ឋ|មាតាបិតា|ឪពុកម្តាយ|យុវជន").text)
+# A stand on "this plan" (គម្រោងនេះ / ផែនការនេះ / សំណើនេះ): welcomed (ស្វាគមន៍), opposed
+# (ប្រឆាំង / ជំទាស់); with "but" (ប៉ុន្តែ) both ways.
+_THIS_PLAN = re.compile(normalise("គម្រោងនេះ|ផែនការនេះ|សំណើនេះ").text)
+_WELCOMED = re.compile(normalise("ស្វាគមន៍|គាំទ្រ").text)
+_OPPOSED = re.compile(normalise("ប្រឆាំង|ជំទាស់|មិនយល់ស្រប").text)
+_BUT = re.compile(normalise("ប៉ុន្តែ").text)
+
+
+@dataclass(frozen=True)
+class KhmerMeasure:
+    """A Khmer sentence that puts a measure forward (position None) or takes a stand on the
+    measure put forward before it (its position: supports, opposes or mixed)."""
+
+    sentence: str
+    verb: str
+    name: str
+    position: str | None
+
+
+def khmer_measures(body: str) -> list[KhmerMeasure]:
+    """Proposals and stands on them in a Khmer clean body, in reading order."""
+    out: list[KhmerMeasure] = []
+    for s in split_sentences(body):
+        text = normalise(s.text).text
+        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.search(text[m.end() :]):
+            name = s.text[s.text.find(m.group(0)) + len(m.group(0)) :].strip(ZERO_WIDTH + " ។")
+            out.append(KhmerMeasure(s.text, m.group(0), name or s.text, None))
+        elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
+            welcomed = _WELCOMED.search(text)
+            position = (
+                "mixed" if welcomed and (_BUT.search(text) or _OPPOSED.search(text))
+                else "supports" if welcomed else "opposes"
+            )  # fmt: skip
+            verb = (welcomed or _OPPOSED.search(text)).group(0)
+            out.append(KhmerMeasure(s.text, verb, out[-1].name, position))
     return out

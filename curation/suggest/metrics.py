@@ -160,6 +160,28 @@ _NOUN_SYNONYMS = _words("suspects suspect inmates prisoners dealers addicts chem
                         "centre center centers rehab trafficking using use")  # fmt: skip
 
 
+_NUMBER_OF = re.compile(
+    r"\W*The\s+(?:number|total|count)\s+of\s+(?P<noun>(?:[\w'’-]+\s+){1,6}?)(?:rose|fell|"
+    r"grew|increased|decreased|dropped|climbed|jumped|doubled|reached|stood|was|were|is|are)\b",
+    re.I,
+)
+_WHOLE_OF = re.compile(r"\bof\s+(?:the|those|these)\s+$", re.I)
+_PREDICATE = re.compile(r"\b(?:were|was|are|is)\b", re.I)
+# "Suspected traffickers made up 10,960 of ...", "Users accounted for 9,160 of ...".
+_MADE_UP = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(?P<subject>(?:[\w-]+\s+){1,3}?)(?:made\s+up|accounted\s+for)\s+$",
+    re.I,
+)
+# A haul broken down by drug ("..., including 1.64 tons of crystal meth, 512 kg of ketamine"):
+# each part is its own drug's weight, a subset, never the total's metric.
+_BREAKDOWN = re.compile(r"\b(?:including|included|includes|among\s+them|of\s+which)\b", re.I)
+_DRUG_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?P<drug>(?:crystal\s+)?(?:methamphetamine|meth)|ketamine|heroin|ecstasy|"
+    r"MDMA|cannabis|marijuana|cocaine|opium|yaba)\b",
+    re.I,
+)
+
+
 def guess_metric(
     sentence: str,
     start: int,
@@ -170,7 +192,15 @@ def guess_metric(
 ) -> MetricGuess:
     """The curated metric of the figure at sentence[start:end], or a new-metric draft."""
     clause = _clause(sentence, start, end, others)
+    drug = _DRUG_AFTER.match(sentence, end)
+    if unit == "kg" and drug and _BREAKDOWN.search(sentence[:start]):
+        words = drug.group("drug").split()
+        return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    if not noun and (number_of := _NUMBER_OF.match(sentence)) and number_of.end() <= start:
+        # "The number of prisoners held on drug charges rose from about 9,000 to 19,400":
+        # what the sentence's subject counts.
+        noun = _WORD.findall(number_of.group("noun"))
     sure, named_before = 0.8, False
     if unit is None:
         # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it.
@@ -194,6 +224,16 @@ def guess_metric(
     # had been held".
     shared = re.match(r"[^,;]*\band\b", sentence[end:nxt])
     verb_text = _ADJECTIVE.sub("", sentence[end:] if shared else sentence[end:nxt])
+    if _WHOLE_OF.search(sentence[:start]):
+        # "Half of the 12,100 people arrested ... were users": the whole, whose part the
+        # predicate describes; its own words stop at the verb.
+        after = _PREDICATE.split(after, maxsplit=1)[0]
+        verb_text = _PREDICATE.split(verb_text, maxsplit=1)[0]
+    made_up = _MADE_UP.search(sentence[:start])
+    if made_up:
+        # "Suspected traffickers made up 10,960 of last year's arrests": the subject is counted.
+        noun = _WORD.findall(made_up.group("subject"))
+        left |= stems(made_up.group("subject"))
     right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
     change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
     if change:

@@ -436,6 +436,26 @@ _ONE_CELL = re.compile(r"\s+[\w-]+\s+in\s+(?:a|one|the|each)\s+(?:cell|room)\b",
 _SPEAKER_AFTER = re.compile(r"(?:\s+[\w-]+){1,3}\s+(?:told|said|say|says)\b", re.I)
 _EXCEEDS = re.compile(r"\b(?:exceeds?|exceeded|surpass(?:es|ed)?|passed|tops?|topped)\s+$", re.I)
 _KINDS_OF = _words("nationalities countries provinces")
+# "attended by some 300 officials", "120 delegates": who came to a meeting, not a count made.
+_ATTENDED = re.compile(
+    r"\b(?:attended\s+by|drew|brought\s+together)\s+"
+    r"(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
+    re.I,
+)
+# Things impounded that no codebook unit counts ("212 cars, 1,480 motorbikes and 93 guns"),
+# and people at a meeting.
+_UNCOUNTED = _words(
+    "cars car vehicles vehicle motorbikes motorbike motorcycles motorcycle trucks truck guns gun "
+    "weapons firearms rifles pistols bullets phones handsets participants attendees delegates"
+)
+# "Across East and Southeast Asia, ...", "worldwide": a region's total, not Cambodia's.
+_ELSEWHERE = re.compile(
+    r"^\W*(?:across|throughout)\s+(?:the\s+)?(?:region|world|(?:east\s+and\s+)?south-?east\s+"
+    r"asia|east\s+asia|asia|the\s+mekong(?:\s+region)?)\b|\b(?:worldwide|globally)\b",
+    re.I,
+)
+# "in 500 packs of about one kilogram each": how a haul was packed, not another figure.
+_PACKED_EACH = re.compile(r"\s+(?:[\w-]+\s+){0,2}of\s+(?:[\w.,-]+\s+){1,3}each\b", re.I)
 _COUNTED_LABELS = _words("year phase day week level grade stage")
 _RANGE_TO = re.compile(r"\s*(?:to|-|–)\s*")
 _RANGE_AND = re.compile(r"\s*and\s*", re.I)
@@ -474,13 +494,19 @@ def _range(
     )
 
 
-def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
-    """Every figure in the sentences, in reading order, years and dates left out."""
+def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None) -> list[Figure]:
+    """Every figure in the sentences, in reading order, years and dates left out. The indices
+    of sentences whose numbers are no campaign figure (a region's total, cars impounded, a
+    meeting's attendance, a haul's packs) are added to ``dropped``: they are no one's words."""
     figures: list[Figure] = []
     for number, sentence in enumerate(sentences):
         text = sentence.text
         if _LAW.search(text):
             continue
+        if _ELSEWHERE.search(text):
+            if dropped is not None:
+                dropped.add(number)
+            continue  # a region's total: no figure of the campaign
         toks = _tokens(text)
         i = last_end = 0
         while i < len(toks):
@@ -507,6 +533,15 @@ def find_figures(sentences: Sequence[Sentence]) -> list[Figure]:
                 continue
             if _EXCEEDS.search(before) and unit == "percent":
                 i = j  # "exceeds half of the 2023 total": a comparison, not a share counted
+                continue
+            if (
+                _ATTENDED.search(before)
+                or _next_word(toks, j) in _UNCOUNTED
+                or _PACKED_EACH.match(text, toks[j - 1].end)
+            ):
+                if dropped is not None:
+                    dropped.add(number)
+                i = j  # a meeting's attendance, cars or guns, a haul's packs: no campaign count
                 continue
             if _next_word(toks, j) in _KINDS_OF and re.search(r"\b(?:of|from)\s+$", before):
                 i = j  # "497 foreigners of 17 nationalities": how varied, not how many

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from curation.suggest.metrics import stems
@@ -20,10 +20,11 @@ from data_model.records import Position
 
 _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
-    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|recommended|recommends|plans?\s+to|planned\s+to|"
+    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
     r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
-    r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand)\b)))\b",
+    r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand|"
+    r"step\s+up|strengthen|tighten|increase|launch|recruit)\b)))\b",
     re.I,
 )
 # "Kim Yan said border provinces should report ...": a modal measure is its whole clause, from
@@ -39,10 +40,15 @@ _OPPOSES = re.compile(
 # A list's next measure: "and opening ...", "and to end ...", "and a special prison ...".
 _NEXT = re.compile(r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s))", re.I)
 # Where a measure's words end: a trailing circumstance after a comma ("..., at its review").
-_TAIL = re.compile(r",\s+(?:at|in|on|during|as|while|which|who|saying|according)\b.*$", re.I)
+_TAIL = re.compile(
+    r",\s+(?:at|in|on|during|as|while|which|who|saying|according)\b.*$"
+    # "..., its secretary-general said on Wednesday": who put it forward, not the measure.
+    r"|,\s+(?:[\w'’-]+\s+){0,6}(?:said|says|told|added)\b.*$",
+    re.I,
+)
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
-    r"state|parliament|lawmakers|assembly|donors|courts?|prisons?|agencies|department|"
+    r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
     r"councils?|commune\w*|the\s+nacd|Royal)\b",
     re.I,
 )
@@ -52,6 +58,9 @@ _NAME_SHARE = 0.6
 # its name words and _NAME_SHARE of them (three are too few: "treatment for users instead of
 # detention" is not "treatment for drug users in detention") ("stop seizing and selling the property of suspects").
 _NAME_WORDS = 4
+
+
+_NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,17 +107,46 @@ def _measures_after(text: str, verb: str) -> list[str]:
     return [re.sub(r"^(?:to|for)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
 
+# "... and release the people ...": a second verb with its own object after a modal's first.
+_MODAL_AND = re.compile(
+    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every)\b)"
+)
+
+
+def _speech_verb_at(sentence: str, end: int) -> int:
+    """Where the speech verb that ends at ``end`` begins."""
+    found = [c.start() for c in _CLAUSE_START.finditer(sentence, 0, end) if c.end() == end]
+    return found[-1] if found else end
+
+
 def _modal_measure(sentence: str, m: re.Match[str]) -> list[str]:
     """The clause a modal verb puts forward ("police would station more officers ..."), when
     its subject can act for the state; none for "users should be treated ..."."""
     starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
     start = starts[-1] if starts else 0
     subject = sentence[start : m.start()]
+    if re.fullmatch(r"\s*(?:they|it)\s+", subject, re.I) and starts:
+        # "Police said they would step up patrols": the pronoun is the speaker before "said".
+        said_by = sentence[: _speech_verb_at(sentence, start)]
+        subject = said_by if len(said_by.split()) <= 6 else subject
     if not _AUTHORITY.search(subject) or len(subject.split()) > 6:
         return []
     clause = _TAIL.sub("", sentence[start:].strip().rstrip(".")).strip()
     clause = re.split(r"\s+so\s+that\b|\s+because\b", clause)[0]
-    return [clause] if len(clause.split()) >= 3 else []
+    if len(clause.split()) < 3:
+        return []
+    # "should close its centres and release the people held in them": two measures, the
+    # second from its own verb.
+    first, *more = _MODAL_AND.split(clause, maxsplit=1)
+    return [first, *more] if more and len(more[0].split()) >= 3 else [clause]
+
+
+def proposing_verb(sentence: str) -> re.Match[str] | None:
+    """The verb that puts a measure forward ("proposed", "called for", "should"), never a noun
+    naming one already put forward ("rejected the call for more clinics")."""
+    return next(
+        (v for v in _VERB.finditer(sentence) if not _NAMED.search(sentence[: v.start()])), None
+    )
 
 
 def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Measure]:
@@ -127,7 +165,7 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
                 str(p.get("name", "")), f"holds {share:.0%} of the proposal's name", 0.7,
             )
         ]  # fmt: skip
-    m = _VERB.search(sentence)
+    m = proposing_verb(sentence)
     if m is None:
         return out
     verb = " ".join(m.group("verb").split())
@@ -177,3 +215,77 @@ def position_on_last(sentence: str, last: tuple[str, str] | None) -> Measure | N
         else Position.supports
     )  # fmt: skip
     return Measure(last[0], position, verb, last[1], f"{m.group(0)!r} refers back to it", 0.6)
+
+
+# A clause that takes a stand without naming "the plan": its cue and what it means. Mixed
+# first ("welcomed the idea but ...", "would help only if"), then against, then for.
+_STANCE: tuple[tuple[Position, re.Pattern[str]], ...] = (
+    (Position.mixed, re.compile(
+        r"\b(?:doubted|doubts|questioned)\b|\bwould\s+(?:help|work)\s+only\s+if\b"
+        r"|\bwould\s+not\s+(?:help|work)\s+unless\b", re.I)),
+    (Position.opposes, re.compile(
+        r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|"
+        r"condemn(?:s|ed)?|warned\s+that)\b|\bwould\s+only\s+\w+|\bnot\s+the\s+answer\b", re.I)),
+    (Position.supports, re.compile(
+        r"\b(?:welcomed|welcomes|backed|backs|supported|supports|endorsed|praised)\b"
+        r"|\b(?:were|was|is|are)\s+welcome\b", re.I)),
+)  # fmt: skip
+# Words every measure shares, so no sign that a sentence refers to one in particular.
+_COMMON = stems("government ministry authority officials plan plans proposal new drug drugs "
+                "users people would will should more every all provincial national country "
+                "said says told added")  # fmt: skip
+# How near its cue a clause names the measure ("welcomed the dogs", "the new centres would
+# only ..."): words before the cue and after it; "criticized them" far from "centres" is not.
+_BEFORE_CUE, _AFTER_CUE = 4, 8
+_WELCOME_BUT = re.compile(r"\bwelcom\w*\b[^.;]*\bbut\b", re.I)
+# A clause break where a sentence turns to another measure ("... were welcome but warned ...").
+_CLAUSES = re.compile(r",?\s+but\s+|;\s+")
+
+
+def positions_on_earlier(sentence: str, earlier: Sequence[tuple[str, str]]) -> list[Measure]:
+    """Positions a sentence takes on measures put forward earlier in the article (policy id,
+    words), each clause on the one whose distinctive words it repeats: "welcomed the dogs",
+    "said the new centres would only lock up more people", "rejected the call to release
+    detainees", "said the district clinics were welcome but warned that special courts ..."."""
+    out: list[Measure] = []
+    for clause in _CLAUSES.split(sentence):
+        cue = next(((pos, m) for pos, pat in _STANCE if (m := pat.search(clause))), None)
+        if cue is None:
+            continue
+        at = cue[1]
+        near = " ".join(clause[: at.start()].split()[-_BEFORE_CUE:] + [at.group(0)]
+                        + clause[at.end() :].split()[:_AFTER_CUE])  # fmt: skip
+        have = stems(near) - _COMMON
+        shared = [(len(have & (stems(words) - _COMMON)), k) for k, (_, words) in enumerate(earlier)]
+        best = max(shared, default=(0, -1))
+        if best[0] == 0:
+            continue
+        policy_id, words = earlier[best[1]]
+        if any(m.policy_id == policy_id for m in out):
+            continue
+        said = sorted(have & (stems(words) - _COMMON))
+        out.append(Measure(policy_id, cue[0], cue[1].group(0), words,
+                           f"{cue[1].group(0)!r} on the measure put forward before it "
+                           f"(shares {', '.join(said)})", 0.5))  # fmt: skip
+    if len(out) == 1 and out[0].position is Position.supports and _WELCOME_BUT.search(sentence):
+        # "welcomed the dogs but said they would not be enough": one measure, both ways.
+        out[0] = replace(out[0], position=Position.mixed, reason=out[0].reason + "; but ...")
+    return out
+
+
+# "the centres would open", "the dogs will arrive": a definite subject right before a
+# would/will verb.
+_DEFINITE_SUBJECT = re.compile(
+    r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)\s+(?:would|will)\s+\w+", re.I
+)
+
+
+def restates_earlier(sentence: str, earlier: Sequence[tuple[str, str]]) -> bool:
+    """Whether a would/will sentence only tells more of a measure already put forward ("Meas
+    Vyrith told The Post the centres would open next year if ..."): its definite subject is
+    a distinctive word of that measure, so it is no new proposal."""
+    m = _DEFINITE_SUBJECT.search(sentence)
+    if m is None or not earlier:
+        return False
+    noun = stems(m.group("noun")) - _COMMON
+    return any(noun & stems(words) for _, words in earlier)

@@ -17,10 +17,9 @@ from typing import Any
 
 from corpus.cleaning import clean_body
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
-from corpus.sentences import Sentence, sentences
+from corpus.sentences import Sentence
 from curation.suggest.dates import when
 from curation.suggest.draft import candidates, figure_dates
-from curation.suggest.furniture import dateline_length
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -31,10 +30,19 @@ from curation.suggest.guess import (
     guess_topic,
     names_in,
 )
-from curation.suggest.khmer import is_khmer, khmer_drafts
+from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.metrics import MetricGuess, guess_metric
-from curation.suggest.proposals import Measure, find_measures, position_on_last
+from curation.suggest.proposals import (
+    Measure,
+    find_measures,
+    position_on_last,
+    positions_on_earlier,
+    proposing_verb,
+    restates_earlier,
+)
+from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
+from data_model.records import Position
 
 NO_CURATED = Curated([], [], [], [], [])
 _COMPARED = re.compile(
@@ -177,6 +185,7 @@ def _organisation(phrase: str, quote: str) -> str | None:
 
 def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
     """The curated actor an organisation's name is, else a draft of a new organisation."""
+    org = re.sub(r"^the\s+", "", org.strip(), flags=re.I)  # "The Justice Ministry"
     known = guess_actor([org], curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
@@ -408,13 +417,25 @@ def _measure_and_event_rows(
     rows: list[Row] = []
     coded = curated.coded_positions()
     last: tuple[str, str] | None = None  # the measure put forward last: (policy id, name)
-    for n, s in enumerate(sentences(body), 1):
-        if cut := dateline_length(s.text):  # "Phnom Penh, 14 May 2020 –" quotes nobody
-            s = Sentence(s.start + cut, s.end, s.text[cut:])
+    earlier: list[tuple[str, str]] = []  # every measure put forward so far: (policy id, words)
+    # The report's sentences: page furniture (a subheading, a caption) puts nothing forward,
+    # and a dateline ("Phnom Penh, 14 May 2020 –") is cut off.
+    report = [Sentence(x.start, x.end, x.text) for x in split_sentences(body)[0]]
+    for n, s in enumerate(report, 1):
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
         measures = find_measures(s.text, curated.policies)
         if not measures and (back := position_on_last(s.text, last)):
             rows.append(_position_row(n, s, back, said, source_id, curated, body))
+        elif earlier:
+            # "welcomed the dogs", "rejected the call to release detainees": a stand on a
+            # measure put forward before, read from the words before any new measure.
+            verb = proposing_verb(s.text)
+            mine = {m.policy_id for m in measures}
+            for back in positions_on_earlier(s.text[: verb.start() if verb else None], earlier):
+                if back.policy_id not in mine:
+                    rows.append(_position_row(n, s, back, said, source_id, curated, body))
+        if measures and restates_earlier(s.text, earlier):
+            measures = []  # "the centres would open next year": the plan already drafted
         for k, measure in enumerate(measures):
             if any(
                 p == measure.policy_id and src == source_id and q in s.text for p, src, q in coded
@@ -425,6 +446,7 @@ def _measure_and_event_rows(
             else:
                 rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
             last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
+            earlier.append((str(rows[-1].record["policy_id"]), measure.name))
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of
@@ -464,6 +486,20 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
             d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
         rows.append(Row(d.kind, record, start, end, notes=d.notes, words=d.words, why=d.why))
+    last: str | None = None  # the id of the Khmer measure put forward last
+    for n, km in enumerate(khmer_measures(body), 1):
+        start, end = index.locate(km.sentence) or (0, 0)
+        s = Sentence(start, end, km.sentence)
+        if km.position is None:
+            measure = Measure(None, Position.supports, km.verb, km.name,
+                              f"a Khmer verb of putting forward ({km.verb})", 0.5)  # fmt: skip
+            rows.append(_proposal_row(n, 0, s, measure, None, source_id, published, curated))
+            last = str(rows[-1].record["policy_id"])
+        elif last is not None:
+            measure = Measure(last, Position(km.position), km.verb, km.name,
+                              f"{km.verb!r} on this plan (គម្រោងនេះ), the one put forward "
+                              "before it", 0.5)  # fmt: skip
+            rows.append(_position_row(n, s, measure, None, source_id, curated, body))
     rows.sort(key=lambda r: r.start)
     return rows
 

@@ -31,13 +31,20 @@ _SAY = re.compile(
 
 # After "told" stands the listener ("told The Post"), not the speaker.
 _LISTENER_VERBS = frozenset({"told", "tells"})
+# After these stands whom or what the speaker acts on ("He urged the government to ..."),
+# never an inverted speaker as in "..., said the officer".
+_OBJECT_VERBS = frozenset(
+    ("urged", "called on", "calls on", "asked", "ordered", "instructed", "blamed", "criticised",
+     "criticized", "praised", "welcomed", "backed", "rejected", "called for", "calls for",
+     "proposed", "promised", "pledged", "vowed")
+)  # fmt: skip
 
 
 # Words between a speaker and "said" that are not part of the speaker.
 _SKIP_BEFORE_VERB = _words(
     "yesterday today also later previously then meanwhile earlier recently again had has have "
     "was who monday tuesday wednesday thursday friday saturday sunday on last week month "
-    "in an a email interview statement"
+    "in an a email interview statement long repeatedly often"
 )
 
 
@@ -84,6 +91,9 @@ _APPOSITION_WORDS = frozenset({"of", "from", "at", "with"}) | _TITLES
 
 
 _ROLE_WORDS = frozenset({"ministry", "police", "national", "provincial", "deputy", "senior"})
+# Khmer family names spelt like English small words ("Or Sopheap", "In Sokha", "Men Sam An"):
+# a name when the sentence opens "Or Sopheap, director-general of ...", never "Or" alone.
+_NAME_LIKE_WORDS = _words("or in men long sun touch pen")
 
 
 _MAX_APPOSITION = 8
@@ -143,9 +153,19 @@ def _is_cap(token: str) -> bool:
     return bool(token) and token[0].isupper() and token.lower() not in _NOT_NAMES
 
 
+# The head nouns of a body's name: a title word right before one belongs to the name.
+_BODY_HEADS = _words(
+    "department ministry authority office commission committee council court directorate "
+    "secretariat administration agency commissariat staff"
+)
+
+
 def _name_of(run: list[str]) -> str:
     """The person or body in a run like "NACD President Ke Kim Yan": after the last title."""
     cut = max((k + 1 for k, t in enumerate(run) if _title(t)), default=0)
+    if cut and cut < len(run) and _clean_token(run[cut]).lower() in _BODY_HEADS:
+        # "General Department of Prisons": a body's name starting with a title word is whole.
+        cut = max((k + 1 for k, t in enumerate(run[: cut - 1]) if _title(t)), default=0)
     rest = run[cut:] or run
     # "Minister of Interior Sar Kheng": the office's "of Interior" is not the name.
     while len(rest) > 2 and rest[0].lower() in _CONNECTORS:
@@ -206,10 +226,22 @@ def _opening_apposition(tokens: list[str]) -> Speaker | None:
         nxt = tokens[j + 1].strip(",").lower()
         opens = nxt in _OPENERS or nxt[:1].isdigit() or _title(tokens[j + 1]) or nxt.islower()
         start = _cap_run(tokens, j)
+        if (
+            start == 1
+            and j == 1
+            and tokens[0][:1].isupper()
+            and tokens[0].lower() in _NAME_LIKE_WORDS
+            and tokens[2].strip(",").split("-")[0].lower() in _TITLES
+        ):
+            start = 0  # "Or Sopheap, director-general of ...": the family name opens it
         at_clause_start = start == 0 or _CLOSED.search(tokens[start - 1])
         if start <= j and at_clause_start and opens and j - start < 6:
             run = [t.rstrip(",") for t in tokens[start : j + 1]]
-            if not any(r.lower() in _NOT_NAMES for r in run[:1]):
+            if (
+                start == 0
+                and run[0].lower() in _NAME_LIKE_WORDS
+                or not any(r.lower() in _NOT_NAMES for r in run[:1])
+            ):
                 return Speaker(" ".join(tokens[start:]).rstrip(","), _name_of(run), named=True)
         first = tokens[0].lower()
         if first in _DESCRIBED and nxt == "who" and j < 7:
@@ -316,7 +348,11 @@ def speaker_in(masked: str) -> Speaker | None:
         before = masked[max(0, m.start() - _LOOKAROUND) : m.start()]
         after = masked[m.end() : m.end() + _LOOKAROUND]
         left = None if according else _left_speaker(before)
-        right = None if verb in _LISTENER_VERBS else _right_speaker(after, according)
+        right = (
+            None
+            if verb in _LISTENER_VERBS or " ".join(verb.split()) in _OBJECT_VERBS
+            else _right_speaker(after, according)
+        )
         for found in (left, right):
             if found is None:
                 continue
