@@ -3,13 +3,14 @@
 How: `st.html(..., unsafe_allow_javascript=True)`, a documented parameter of Streamlit's own
 element, not an iframe: a `<button data-copy="…">` and a few lines of script that add one
 click listener to the page, once, for every such button. Why this and not the others:
-st.code's copy icon shows only on hover (never on a phone) and has no words, and wrapping it
+st.code's copy icon shows only on hover (never on a phone) and has no words (and st.code
+costs each page that shows it Streamlit's 1.5 MB code highlighter), wrapping it
 in a popover (what "Copy with citation" opened) made one more click that copied nothing; an
 iframe component (components.v1) may not write the clipboard unless the page grants it; and
 these buttons also sit inside the Data page's HTML table, one a row, where no Streamlit
 widget can go. Where the Clipboard API is refused (a page served over plain http) the
 script copies through a selected, hidden text box; if that fails too the button says so and
-the text stays on screen (st.code) or in the row, to select by hand."""
+the text stays on screen (copy_text's box) or in the row, to select by hand."""
 
 from __future__ import annotations
 
@@ -73,6 +74,9 @@ button.copy-cite .said:not(:empty) { margin-inline-start: 0.4rem; }
 button.copy-cite .icon::before { content: ""; position: absolute; left: -0.3em; top: -0.3em;
   width: 100%; height: 100%; border-left: 1.5px solid currentColor;
   border-top: 1.5px solid currentColor; border-radius: 2px 0 0 0; }
+.copy-text { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-start; }
+.copy-text p { flex: 1 1 14rem; margin: 0; padding: 0.5rem 0.75rem; border-radius: 0.5rem;
+  background: rgba(128, 128, 128, 0.08); font-size: 0.875rem; white-space: pre-wrap; }
 .copy-list { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
 .copy-list p { margin: 0; width: 100%; font-size: 0.875rem; }
 </style>"""
@@ -117,6 +121,19 @@ def copy_button(
     label = label or t.gettext("Copy with citation")
     script = page_script() if with_script else ""
     st.html(button_html(text, label, t) + script, unsafe_allow_javascript=True)
+
+
+def copy_text(text: str, t: Translator, label: str | None = None, *, compact: bool = True) -> None:
+    """`text` shown in a box, with its copy button at its right (below it on a phone): what
+    st.code drew, in one element of the page's own HTML. st.code made every page that
+    showed it fetch and run Streamlit's code highlighter, 1.5 MB of script, for plain text
+    (the footer's citation was on every page; docs/benchmarks.md, "Reading at scale")."""
+    label = label or t.gettext("Copy with citation")
+    st.html(
+        f'<div class="copy-text"><p>{escape(text)}</p>{button_html(text, label, t, compact=compact)}'
+        f"</div>{page_script()}",
+        unsafe_allow_javascript=True,
+    )
 
 
 def copy_buttons(items: Sequence[tuple[str, str]], heading: str, t: Translator) -> None:

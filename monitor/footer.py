@@ -8,7 +8,7 @@ import streamlit as st
 from data_model.citation import data_citation
 from data_model.i18n import Translator, translator
 from data_model.licence import CODE_LICENCE, DATA_LICENCE_NAME, DATA_LICENCE_URL
-from monitor import addresses, cached, language
+from monitor import addresses, cached, copying, language
 
 
 def footer_lines(
@@ -50,5 +50,5 @@ def draw() -> None:
     st.divider()
     st.caption(facts)
     st.caption(t.gettext("How to cite the data set (copy with the button at the right):"))
-    st.code(citation, language=None, wrap_lines=True)
+    copying.copy_text(citation, t, t.gettext("Copy citation"))
     st.caption(links)

@@ -19,8 +19,7 @@ def cite_proposal(p: Any, t: Translator) -> None:
     permalink = page_permalink(finding.policy_href(p.policy_id, t.lang))
     version = cached.build_info().get("data_version")
     text = finding.proposal_citation_text(p, permalink, t.lang, version)
-    copying.copy_button(text, t)
-    st.code(text, language=None, wrap_lines=True)
+    copying.copy_text(text, t, compact=False)
 
 
 def _relayed(t: Translator) -> str:

@@ -80,9 +80,7 @@ def citation(row: Any, t: Translator) -> str:
 
 def cite(row: Any, t: Translator) -> None:
     """The statement's citation as plain text, and the button that copies it."""
-    text = citation(row, t)
-    copying.copy_button(text, t)
-    st.code(text, language=None, wrap_lines=True)
+    copying.copy_text(citation(row, t), t, compact=False)
 
 
 def statement_alone(statement_id: str, t: Translator) -> None:

@@ -737,5 +737,5 @@ def test_copy_with_citation_puts_the_citation_on_the_clipboard_and_says_so(
             "() => document.querySelector('button.copy-cite .said').textContent.startsWith('Copied')"
         )
         copied = page.evaluate("navigator.clipboard.readText()")
-        shown = page.locator('[data-testid="stCode"] code').first.inner_text()
+        shown = page.locator(".copy-text p").first.inner_text()
     assert copied == shown and copied.endswith(f"statements?statement={statement_id}")

@@ -593,9 +593,11 @@ def test_static_charts_are_named_by_address_not_sent_in_every_run(
 
 
 def _copied(at: AppTest) -> list[str]:
-    """What each copy button on the page puts on the clipboard, in page order."""
+    """What each copy button on the page puts on the clipboard, in page order, the footer's
+    citation of the data set aside."""
     bodies = "".join(h.proto.body for h in at.get("html"))
-    return [html.unescape(t) for t in re.findall(r'data-copy="([^"]*)"', bodies)]
+    copied = [html.unescape(t) for t in re.findall(r'data-copy="([^"]*)"', bodies)]
+    return [c for c in copied if "[data set]" not in c]
 
 
 def test_each_headline_figure_copies_with_its_hedge_words_article_and_version(app, seed_db):

@@ -24,9 +24,12 @@ APP = str(ROOT / "app.py")
 COUNT = re.compile(r"\*\*([\d,]+) (?:statement|proposal)s?\*\*")
 
 
-def _codes(at) -> list:
-    """The code blocks a page offers to copy, the footer's citation of the data set aside."""
-    return [c for c in at.code if "[data set]" not in c.value]
+def _citations(at) -> list[str]:
+    """The citations a page shows to copy (monitor.copying.copy_text), the footer's
+    citation of the data set aside."""
+    bodies = "".join(h.proto.body for h in at.get("html") if 'class="copy-text"' in h.proto.body)
+    copied = [html.unescape(c) for c in re.findall(r'data-copy="([^"]*)"', bodies)]
+    return [c for c in copied if "[data set]" not in c]
 
 
 def _open(db: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: str) -> AppTest:
@@ -143,7 +146,7 @@ def test_a_statement_permalink_shows_it_alone_with_its_citation(app, db, stateme
     at = app("views/statements.py", statement=statement_id)
     assert not at.pagination and not at.text_input
     assert at.button(key="back-to-all").label == "All statements"
-    (citation,) = [c.value for c in _codes(at)]
+    (citation,) = _citations(at)
     assert row.source_url in citation and row.source_citation in citation
     assert f"statements?statement={statement_id}" in citation
     words = " ".join(row.quote.split())
@@ -157,7 +160,7 @@ def test_a_statement_permalink_shows_it_alone_with_its_citation(app, db, stateme
 def test_an_unknown_statement_id_says_so(app):
     at = app("views/statements.py", statement="no-such-statement")
     assert "no-such-statement" in at.info[0].value
-    assert not _codes(at)
+    assert not _citations(at)
 
 
 def test_each_listed_statement_copies_its_citation_in_one_click(app):
@@ -165,6 +168,7 @@ def test_each_listed_statement_copies_its_citation_in_one_click(app):
     at = app("views/statements.py", stance="critical")
     bodies = "".join(h.proto.body for h in at.get("html"))
     copied = [html.unescape(c) for c in re.findall(r'data-copy="([^"]*)"', bodies)]
+    copied = [c for c in copied if "[data set]" not in c]  # the footer's, on every page
     assert len(copied) == len(_listed(at)) > 0 and not at.get("popover")
     assert [c.rsplit("statement=", 1)[1] for c in copied] == _listed(at)
     assert all("Source: " in c and "data version " in c for c in copied)
@@ -215,7 +219,7 @@ def test_a_proposal_permalink_shows_it_with_everyone_on_it(app, db):
 def test_a_proposal_permalink_offers_its_citation(app, db):
     p = next(queries.policy_summaries(db, policy_ids=["white-villages"]).itertuples())
     at = app("views/policies.py", policy="white-villages")
-    (citation,) = [c.value for c in _codes(at)]
+    (citation,) = _citations(at)
     words = " ".join(p.quote.split())
     assert citation.startswith(f"{p.name} (")
     assert f"put forward by {p.proposed_by_name}" in citation
@@ -231,13 +235,13 @@ def test_each_listed_proposal_offers_its_citation_once_its_panel_opens(app):
         for md_ in at.markdown
         for m in re.finditer(r"\(policies\?policy=([^)]+)\)", md_.value)
     ]
-    assert links and not _codes(at), "citations were drawn before anyone asked"
+    assert links and not _citations(at), "citations were drawn before anyone asked"
     for policy_id in links:  # the reader opens each proposal's panel
         at.session_state[f"positions-{policy_id}"] = True
     at.run()
-    assert [c.value.rsplit("policy=", 1)[1] for c in _codes(at)] == links
+    assert [c.rsplit("policy=", 1)[1] for c in _citations(at)] == links
     panels = [e for e in at.expander if e.label.startswith("Who stands where")]
-    assert all(e.label.endswith("· citation to copy") and e.code for e in panels)
+    assert all(e.label.endswith("· citation to copy") and _citations(e) for e in panels)
 
 
 def _scaled(seed_db: Path, target: Path, times: int) -> Path:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -226,4 +228,6 @@ def test_corrections_page_lists_a_withdrawn_record(history: dict, monkeypatch: p
     assert "Withdrawn" in entry and REASON in entry
     # The footer: the data version and the citation naming it.
     assert any(history["second"] in c.value for c in at.caption)
-    assert any(f"version {history['second']}" in c.value for c in at.code)
+    bodies = "".join(h.proto.body for h in at.get("html"))
+    copied = [html.unescape(c) for c in re.findall(r'data-copy="([^"]*)"', bodies)]
+    assert any(f"version {history['second']}" in c and "[data set]" in c for c in copied)
