@@ -309,7 +309,9 @@ def categorical(
     fig.update_xaxes(
         tickvals=order,
         ticktext=[wrap_label(c, room=_category_room(order)) for c in order],
-        tickfont={"size": _category_font_size(order)},
+        # The axis's own size unless a long Khmer word needs a smaller one: a size set here
+        # would also hold on a phone, where the theme's smaller size keeps names apart.
+        **({"tickfont": {"size": size}} if (size := _category_font_size(order)) else {}),
         tickangle=0,
         type="category",
         categoryorder="array",
@@ -354,17 +356,17 @@ def _category_room(order: list[str]) -> float:
     return min(16 * 14 * 0.45, NARROW_PLOT / max(len(order), 1) - NAME_GAP)
 
 
-def _category_font_size(order: list[str]) -> int:
-    """The category axis's font size: 14 px unless a Khmer word, which is never broken, is
-    wider than its category's room at 14 px ('អ្នកប្រើប្រាស់' is 83 px; four categories
-    share 71 px each on a phone); then as much smaller as it needs, at least 11 px."""
+def _category_font_size(order: list[str]) -> int | None:
+    """The category axis's font size where a Khmer word, which is never broken, is wider than
+    its category's room at 14 px ('អ្នកប្រើប្រាស់' is 83 px; four categories share 71 px each
+    on a phone): as much smaller as it needs, at least 11 px. None: the axis's own size."""
     room = _category_room(order)
     widest = max(
         (text_width(wrap_label(c, room=room), _TICK_SIZE) for c in order if has_khmer(c)),
         default=0.0,
     )
     if widest <= room:
-        return _TICK_SIZE
+        return None
     return max(_LEAST_TICK_SIZE, math.floor(_TICK_SIZE * room / widest))
 
 
