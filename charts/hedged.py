@@ -309,8 +309,7 @@ def categorical(
     fig.update_xaxes(
         tickvals=order,
         ticktext=[wrap_label(c, room=_category_room(order)) for c in order],
-        # The axis's own size unless a long Khmer word needs a smaller one: a size set here
-        # would also hold on a phone, where the theme's smaller size keeps names apart.
+        # The axis's own size (a phone's is smaller) unless a long Khmer word needs less.
         **({"tickfont": {"size": size}} if (size := _category_font_size(order)) else {}),
         tickangle=0,
         type="category",

@@ -793,6 +793,7 @@ def test_add_on_a_read_only_seeds_folder_is_one_line(tmp_path: Path, monkeypatch
         precision="day",
         reporter=None,
         date_basis=add_module.DEFAULT_DATE_BASIS,
+        date_inferred=False,
         source_id=None,
     )
     assert add_module.run(args) == 1
