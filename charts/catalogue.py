@@ -17,6 +17,7 @@ from charts.campaign import campaign_timeline
 from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.words import localised_events, localised_figures, localised_phases, metric_labels
+from data_model.check_rules import NATIONAL
 from data_model.i18n import LANGUAGES, N_, translator
 from data_model.wording import hedged_words, number, period_text, unit_words
 
@@ -112,24 +113,52 @@ def _restated(again: pd.DataFrame, lang: str = "en") -> str:
 Takeaway = Callable[[pd.DataFrame, pd.DataFrame, str], str]
 
 
+def _national(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the country's figures, one area's): a province's count is not the country's, so where
+    the country has figures a takeaway compares those alone (as the Overview's headline does)."""
+    if "geography" not in frame.columns:
+        return frame, frame.iloc[0:0]
+    country = frame["geography"].fillna(NATIONAL).eq(NATIONAL)
+    if not country.any():
+        return frame, frame.iloc[0:0]
+    return frame[country], frame[~country]
+
+
+def _areas(local: pd.DataFrame, lang: str = "en") -> str:
+    if local.empty:
+        return ""
+    said = translator(lang).ngettext(
+        "{count} figure for one area is drawn beside them, not compared.",
+        "{count} figures for one area each are drawn beside them, not compared.",
+        len(local),
+    )
+    return " " + said.format(count=number(len(local), lang))
+
+
 def _takeaway_arrests(frame: pd.DataFrame, phases: pd.DataFrame, lang: str = "en") -> str:
     t = translator(lang)
     independent, again = _independent(frame)
-    ordered = _sorted(independent if not independent.empty else frame)
+    country, local = _national(independent if not independent.empty else frame)
+    ordered = _sorted(country)
     first, last = ordered.iloc[0], ordered.iloc[-1]
     if len(ordered) == 1:
         said = t.gettext("One arrest figure is reported: {figures}.")
-        return said.format(figures=_figure_list(ordered, lang=lang)) + _restated(again, lang)
+        figures = _figure_list(ordered, lang=lang)
+        return said.format(figures=figures) + _areas(local, lang) + _restated(again, lang)
     said = t.gettext(
         "Reported arrests rose from {first} ({first_when}) to {last} ({last_when}). Each "
         "figure counts everyone arrested since the launch; none is a tally for one phase alone."
     )
-    return said.format(
-        first=_words(first, lang),
-        first_when=_when(first, lang),
-        last=_words(last, lang),
-        last_when=_when(last, lang),
-    ) + _restated(again, lang)
+    return (
+        said.format(
+            first=_words(first, lang),
+            first_when=_when(first, lang),
+            last=_words(last, lang),
+            last_when=_when(last, lang),
+        )
+        + _areas(local, lang)
+        + _restated(again, lang)
+    )
 
 
 def _takeaway_by_phase(frame: pd.DataFrame, phases: pd.DataFrame, lang: str = "en") -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from api.metadata import BASE
@@ -227,3 +228,24 @@ def test_review_f15_an_inferred_speaker_is_shown_with_its_caveat(db: Reader):
         .str.startswith("The sentence")
         .all()
     )
+
+
+def test_a_provinces_count_is_never_compared_with_the_countrys_in_a_takeaway(db: Reader):
+    """An article reporting one province's arrests (later, and far smaller) is drawn, but the
+    arrests takeaway still compares the country's figures and says the province's is apart:
+    never 'rose from 1,055 to 120' (found by adding a provincial article in a clean clone)."""
+    from charts.catalogue import _takeaway_arrests
+
+    arrests = queries.indicators(db)
+    arrests = arrests[arrests["metric_id"] == "arrests-total"]
+    country = _takeaway_arrests(arrests, queries.phases(db))
+    province = arrests.iloc[[-1]].assign(
+        indicator_id="made-up-province", geography="Kampong Cham", value=120.0,
+        value_low=120.0, value_high=120.0, qualifier="exact", label="120", restates=None,
+        period_start=pd.Timestamp("2018-04-01"), period_end=pd.Timestamp("2018-04-30"),
+        as_of=pd.Timestamp("2018-04-30"),
+    )  # fmt: skip
+    told = _takeaway_arrests(pd.concat([arrests, province]), queries.phases(db))
+    apart = " 1 figure for one area is drawn beside them, not compared."
+    assert apart in told and told.replace(apart, "") == country
+    assert "120" not in country and " 120 " not in told
