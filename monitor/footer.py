@@ -32,12 +32,18 @@ def footer_lines(
     # The dashboard's own pages keep the reader's language; the feed and the JSON do not
     # speak one.
     here = language.suffix(t, "?")
+    # Each label outside its f-string: the catalogue's extractor does not read inside one.
+    feed, changes = (
+        t.gettext("Feed of changes"),
+        t.gettext("What changed since the previous version"),
+    )
+    corrections, methodology = t.gettext("Corrections log"), t.gettext("Methodology")
     links = " · ".join(
         [
-            f"[{t.gettext('Feed of changes')}](/feed.atom)",
-            f"[{t.gettext('What changed since the previous version')}](/api/v1/changes.json)",
-            f"[{t.gettext('Corrections log')}](corrections{here})",
-            f"[{t.gettext('Methodology')}](methodology{here})",
+            f"[{feed}](/feed.atom)",
+            f"[{changes}](/api/v1/changes.json)",
+            f"[{corrections}](corrections{here})",
+            f"[{methodology}](methodology{here})",
         ]
     )
     return facts, links, data_citation(version, built, url)

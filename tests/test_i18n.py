@@ -3,6 +3,7 @@ read as Cambodian readers write them, and Khmer labels of the data are Khmer and
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -335,3 +336,21 @@ def test_the_translations_record_names_real_fields(covers, fault):
     else:
         with pytest.raises(ValidationError, match=fault):
             Translation.model_validate(record)
+
+
+#: A translatable literal inside an f-string ("f'[{t.gettext('Feed')}]'"): pybabel's
+#: extractor does not read inside f-strings, so it would never reach the catalogue and show
+#: in English on every Khmer page (the footer's links did).
+_IN_FSTRING = re.compile(r"""\{\s*\w+\.n?gettext\(\s*['"]""")
+
+
+def test_no_translatable_words_hide_inside_an_f_string():
+    hidden = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted(ROOT.rglob("*.py"))
+        if not any(part.startswith(".") for part in path.relative_to(ROOT).parts)
+        and path.relative_to(ROOT).parts[0] not in {"tests", "bench", "data"}
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if _IN_FSTRING.search(line)
+    ]
+    assert hidden == []
