@@ -16,8 +16,13 @@ import pandas as pd
 from charts.campaign import campaign_timeline
 from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
-from charts.words import localised_events, localised_figures, localised_phases, metric_labels
-from data_model.check_rules import NATIONAL
+from charts.words import (
+    localised_events,
+    localised_figures,
+    localised_phases,
+    metric_labels,
+    of_the_country,
+)
 from data_model.i18n import LANGUAGES, N_, translator
 from data_model.wording import hedged_words, number, period_text, unit_words
 
@@ -114,14 +119,10 @@ Takeaway = Callable[[pd.DataFrame, pd.DataFrame, str], str]
 
 
 def _national(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(the country's figures, one area's): a province's count is not the country's, so where
-    the country has figures a takeaway compares those alone (as the Overview's headline does)."""
-    if "geography" not in frame.columns:
-        return frame, frame.iloc[0:0]
-    country = frame["geography"].fillna(NATIONAL).eq(NATIONAL)
-    if not country.any():
-        return frame, frame.iloc[0:0]
-    return frame[country], frame[~country]
+    """(the country's figures, one area's): a takeaway compares the country's alone where
+    there are any (as the Overview's headline does)."""
+    compared = of_the_country(frame)
+    return frame[compared], frame[~compared]
 
 
 def _areas(local: pd.DataFrame, lang: str = "en") -> str:

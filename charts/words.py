@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_model.check_rules import NATIONAL
 from data_model.i18n import SOURCE_LANGUAGE, Translator, translator
 from data_model.wording import hedged_label, unit_words, vague_label
 
@@ -87,3 +88,12 @@ def metric_labels(metrics: pd.DataFrame, lang: str) -> dict[str, str]:
             strict=True,
         )
     )
+
+
+def of_the_country(frame: pd.DataFrame) -> pd.Series:
+    """Which figures to compare: a province's count is not the country's, so where a metric
+    has national figures only those; a metric reported only for one area keeps its own."""
+    if "geography" not in frame.columns:
+        return pd.Series(True, index=frame.index)
+    country = frame["geography"].fillna(NATIONAL).eq(NATIONAL)
+    return country | ~country.groupby(frame["metric_id"]).transform("any")

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from charts.hedged import reference_date
-from data_model.check_rules import NATIONAL
+from charts.words import of_the_country
 from data_model.i18n import N_, translator
 from data_model.qualifiers import Qualifier
 from data_model.safe_text import md
@@ -37,11 +37,8 @@ def headline_figures(
     if "restates" in frame.columns:
         frame = frame[frame["restates"].isna()]
     frame = frame[frame["value"].notna()]
-    # A province's count is not the country's: where a metric has national figures, its
-    # headline is the latest national one (a metric reported only for one area keeps it).
-    if "geography" in frame.columns:
-        national = frame["geography"].fillna(NATIONAL).eq(NATIONAL)
-        frame = frame[national | ~national.groupby(frame["metric_id"]).transform("any")]
+    # A metric's headline is its latest national figure where it has one.
+    frame = frame[of_the_country(frame)]
     frame = frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"])
     latest = frame.groupby("metric_id", sort=False).tail(1)
     latest = latest.assign(
