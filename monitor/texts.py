@@ -14,7 +14,7 @@ from urllib.parse import quote_plus
 import pandas as pd
 
 from data_model.i18n import N_, translator
-from data_model.methodology import METHODOLOGY_KEY
+from data_model.methodology import METHODOLOGY_KEY, methodology_key
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text
 from database.queries import Dates
@@ -528,24 +528,25 @@ def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
     return frame.iloc[(page - 1) * size : page * size]
 
 
-def methodology_markdown(info: dict[str, str], lang: str = "en") -> str:
-    """The methodology the build stored (rules and examples from its own data), without its
-    title (the page has one); a note when the database predates it."""
-    text = info.get(METHODOLOGY_KEY, "")
+def methodology_markdown(info: dict[str, str], lang: str = "en") -> tuple[str, str]:
+    """The methodology the build stored in the reader's language (rules and examples from
+    its own data), without its title (the page has one), and the language it is in: the
+    English where the build stored none in that language; a note when the database
+    predates it. Its only HTML is the lang of the data's words (data_model.methodology)."""
+    text, said = info.get(methodology_key(lang), ""), lang
     if not text:
-        return (
-            "_"
-            + translator(lang).gettext(
-                "This database was built before the methodology was stored: rebuild it."
-            )
-            + "_"
+        text, said = info.get(METHODOLOGY_KEY, ""), "en"
+    if not text:
+        note = translator(lang).gettext(
+            "This database was built before the methodology was stored: rebuild it."
         )
+        return f"_{note}_", lang
     # The page has its own title, and the note for maintainers on how the text is generated
     # is not for readers.
     paragraphs = [
         p for p in text.split("\n\n") if not p.startswith(("# ", "Generated from `data_model/`"))
     ]
-    return "\n\n".join(paragraphs).strip()
+    return "\n\n".join(paragraphs).strip(), said
 
 
 #: The Data page's table names (database.downloads labels them), for the catalogue: shown
