@@ -183,11 +183,13 @@ def _share(t: Translator, agree: int, total: int) -> str:
     )
 
 
-def agreement_text(records: Sequence[CodingAgreement], lang: str = SOURCE_LANGUAGE) -> str:
+def agreement_text(
+    records: Sequence[CodingAgreement], lang: str = SOURCE_LANGUAGE, t: Translator | None = None
+) -> str:
     """The agreement between coders in words: per field and overall, over every comparison
     kept; the plain NO_AGREEMENT while there is none. (Its only data are counts, article
     ids and field names: nothing a reader typed reaches the Markdown.)"""
-    t = translator(lang)
+    t = t or translator(lang)
     if not records:
         return say(t, NO_AGREEMENT)
     fields: dict[str, list[int]] = {}
@@ -520,7 +522,7 @@ def render_methodology(
         "## "
         + t.pgettext("methodology", "Agreement between coders")
         + f"\n\n{say(t, AGREEMENT_RULE)}\n\n"
-        f"{agreement_text(records.get('agreements', []), lang)}\n",
+        f"{agreement_text(records.get('agreements', []), t=t)}\n",
         _section(
             t,
             t.pgettext("methodology", "Checks between metrics"),

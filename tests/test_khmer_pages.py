@@ -28,6 +28,7 @@ from database.connection import Reader
 from etl.transform import short_label
 from monitor import check_texts, corrections
 from monitor.texts import download_file_name, statement_markdown
+from monitor.texts import methodology_markdown as texts_methodology
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -79,7 +80,12 @@ PAGES = [
     ("views/sources.py", "Where does this come from?", "Article text"),
     ("views/data.py", "Give me the rows", "The full data package"),
     ("views/checks.py", "Do the figures agree with each other?", "How the checks work"),
-    ("views/methodology.py", "How the data is coded", "The rules below are in English for now."),
+    (
+        "views/methodology.py",
+        "How the data is coded",
+        "The rules every record follows, each with an example from the articles this database "
+        "was built from. The same text is in the data package's README.",
+    ),
     ("views/share.py", "Embed & share a chart", "Standalone HTML"),
 ]
 
@@ -90,8 +96,6 @@ def test_every_page_reads_in_khmer(khmer_app, page, title, label):
     assert [t.value for t in at.title] == [KM.gettext(title)]
     shown = _shown(at)
     assert any(KM.gettext(label) in text for text in shown), (KM.gettext(label), shown)
-    if page == "views/methodology.py":  # the rules are the build's English, said so on top
-        shown = [t.value for t in [*at.title, *at.caption, *at.info]]
     if page == "views/checks.py":  # each check's detail is the build's English, said so
         shown = [text.split("  \n")[0] for text in shown]
     left = sorted({e for e in ENGLISH for text in shown if e in text})
@@ -386,3 +390,28 @@ def test_the_article_picker_names_articles_by_their_khmer_dates(khmer_app):
     at = khmer_app("views/sources.py")
     shown = at.selectbox(key="sources-article").options  # the labels, as a reader sees them
     assert shown and all(re.search("[០-៩]{4} · ", str(o)) for o in shown), shown
+
+
+def test_the_methodology_reads_in_khmer_paragraph_by_paragraph():
+    """Every paragraph of the rules (the models' descriptions, the rules' words, the headings)
+    is Khmer on a Khmer page, the data's own English words marked as English: none is left
+    as the English text it is generated from."""
+    from data_model.generated_messages import generated
+    from data_model.methodology import render_methodology
+
+    english = render_methodology({}).split("\n\n")
+    khmer = render_methodology({}, "km").split("\n\n")
+    assert len(khmer) == len(english)
+    left = [e for e, k in zip(english[2:], khmer[2:], strict=True) if not KHMER.search(k)]
+    assert left == [], left  # the first two are the file's title and maintainers' note
+    # Each generated paragraph has its own Khmer entry (a changed rule is one entry to redo).
+    assert all(KM.pgettext("methodology", p) != p for p in generated())
+
+
+def test_the_build_stores_the_methodology_in_each_language(seed_db):
+    with Reader(seed_db) as db:
+        info = queries.build_info(db)
+    text, said = texts_methodology(info, "km")
+    assert said == "km" and KHMER.search(text)
+    assert '<span lang="en">“' in text  # an English quote in an example, marked
+    assert texts_methodology({"methodology": "## Rules"}, "km") == ("## Rules", "en")
