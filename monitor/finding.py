@@ -308,7 +308,7 @@ def citation_text(row: Any, permalink: str, lang: str = "en", version: str | Non
         relayer or None,
         lang,
     )
-    return citations.cite(claim, _where(row, permalink, version), lang)
+    return citations.cite(claim, _where(row, permalink, version, lang), lang)
 
 
 def proposal_citation_text(
@@ -326,12 +326,12 @@ def proposal_citation_text(
         p.quote,
         lang,
     )
-    return citations.cite(claim, _where(p, permalink, version), lang)
+    return citations.cite(claim, _where(p, permalink, version, lang), lang)
 
 
-def _where(row: Any, permalink: str, version: str | None) -> citations.Cited:
+def _where(row: Any, permalink: str, version: str | None, lang: str = "en") -> citations.Cited:
     url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
-    return citations.Cited(str(row.source_citation), url, permalink, version)
+    return citations.Cited(citations.source_citation(row, lang), url, permalink, version)
 
 
 def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:

@@ -415,3 +415,41 @@ def test_the_build_stores_the_methodology_in_each_language(seed_db):
     assert said == "km" and KHMER.search(text)
     assert '<span lang="en">“' in text  # an English quote in an example, marked
     assert texts_methodology({"methodology": "## Rules"}, "km") == ("## Rules", "en")
+
+
+def test_a_copied_citation_names_the_article_in_khmer():
+    """The statement a Khmer reader copies cites its article by citation_km (Khmer date,
+    outlet and headline as published); an article with none keeps the English citation."""
+    from monitor.finding import citation_text
+
+    row = SimpleNamespace(
+        quote="We will not stop.",
+        kind="direct",
+        actor_name="Ke Kim Yan",
+        actor_name_km="កែ គឹមយ៉ាន",
+        relayed_by_name=None,
+        relayed_by_name_km=None,
+        actor_role=None,
+        organisation=None,
+        source_url="https://example.org/a",
+        source_citation="Outlet, “Headline”, 13 Jan 2017",
+        source_citation_km="Outlet, “Headline”, ១៣ មករា ២០១៧",
+    )
+    text = citation_text(row, "https://m/statements?statement=s1&lang=km", "km", "2026.12.05")
+    assert "Outlet, “Headline”, ១៣ មករា ២០១៧" in text and "13 Jan 2017" not in text
+    assert "“We will not stop.”" in text  # the words as said
+    english = citation_text(row, "https://m/statements?statement=s1", "en", "2026.12.05")
+    assert "13 Jan 2017" in english
+    row.source_citation_km = None
+    assert "13 Jan 2017" in citation_text(row, "https://m/s", "km", None)
+
+
+def test_the_data_set_citation_reads_in_khmer_with_its_title_as_published():
+    from data_model.citation import TITLE, data_citation
+
+    khmer = data_citation("2026.12.05", "2026-12-05", "https://m", "km")
+    assert "(២០២៦)" in khmer and "៥ ធ្នូ ២០២៦" in khmer and TITLE in khmer
+    assert "[data set]" not in khmer and "built" not in khmer
+    assert data_citation("2026.12.05", "2026-12-05", "https://m").startswith(
+        "Cambodia drug campaign monitor (2026). "
+    )
