@@ -73,6 +73,8 @@ def _first(records: Sequence[Any], test: Callable[[Any], bool]) -> Any | None:
 def _data(t: Translator, text: object) -> str:
     """Words of the data (a quote, a curator's note, an id) as Markdown text; on a page in
     another language marked with the language they are in: they are never translated here."""
+    if not str(text):
+        return ""
     shown = md(text)
     said = script_language(str(text))
     return shown if said == t.lang else f'<span lang="{said}">{shown}</span>'
@@ -267,6 +269,12 @@ def render_methodology(
     fix = _first(records.get("corrections", []), lambda c: c.action == "withdrawn")
     own = lang != SOURCE_LANGUAGE  # the data's own translations (*_km) where it has them
 
+    def note(text: str | None) -> str | None:
+        """A curator's note, which has no translation in the data: left out of an example
+        in another language (the quote and the stored values show the rule) rather than
+        shown in English among the reader's words."""
+        return "" if own else text
+
     def quoted(text: str) -> str:
         return f"\u201c{text}\u201d"
 
@@ -313,7 +321,7 @@ def render_methodology(
                 source=period.source_id,
                 start=period.period_start if not own else t.date(period.period_start),
                 end=period.period_end if not own else t.date(period.period_end),
-                note=period.note,
+                note=note(period.note),
             ),
         ),
         _section(
@@ -327,7 +335,7 @@ def render_methodology(
                 quote=quoted(again.quote),
                 source=again.source_id,
                 restated=again.restates,
-                note=again.restates_note,
+                note=note(again.restates_note),
             ),
         ),
         _section(
@@ -437,14 +445,16 @@ def render_methodology(
                         event=ranged.event_id,
                         start=ranged.event_date if not own else t.date(ranged.event_date),
                         end=ranged.event_date_end if not own else t.date(ranged.event_date_end),
-                        basis=ranged.date_basis,
+                        basis=note(ranged.date_basis),
                     ),
                     status
                     and _fill(
                         t,
                         t.pgettext("methodology", "{policy} is {status}, citing {quote}"),
                         policy=status.policy_id,
-                        status=status.status,
+                        status=status.status
+                        if not own
+                        else t.gettext(str(status.status).replace("_", " ")),
                         quote=quoted(status.status_citations[0].quote),
                     ),
                 )
@@ -461,7 +471,7 @@ def render_methodology(
                 t,
                 t.pgettext("methodology", "{policy}: {note}"),
                 policy=split.policy_id,
-                note=split.status_note,
+                note=note(split.status_note),
             ),
         ),
         _section(
@@ -500,7 +510,7 @@ def render_methodology(
                 t.pgettext("methodology", "{quote} ({source}): {reason}."),
                 quote=quoted(skipped.quote),
                 source=skipped.source_id,
-                reason=skipped.reason,
+                reason=note(skipped.reason),
             ),
         ),
         _section(
