@@ -410,17 +410,20 @@ def statement_summary(
     organisations: Sequence[str] = (),
 ) -> dict[str, object]:
     """What the chosen statements amount to, in one row: how many, from how many speakers
-    and articles, their first and last dates, the latest speaker and the most-cited ones."""
+    and articles, their first and last dates, the latest speaker and the most-cited ones
+    (each with the Khmer name, name_km, where there is one)."""
     where, params = _where(*_statement_conditions(**_chosen(locals())).values())
     frame = db.frame(
         f"""
         WITH chosen AS (
             SELECT f.actor_id, f.actor_name AS name, f.source_id, f.said, f.said_precision,
-                   f.list_order
+                   f.list_order,
+                   (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS name_km
             FROM statement_search f WHERE {where}
         ),
         cited AS (
-            SELECT name, count(*) AS n FROM chosen GROUP BY actor_id, name
+            SELECT name, any_value(name_km) AS name_km, count(*) AS n FROM chosen
+            GROUP BY actor_id, name
             ORDER BY n DESC, name LIMIT 3
         )
         -- One pass over the chosen rows; the latest is the first in the list's own order.
@@ -430,9 +433,11 @@ def statement_summary(
                min(said) AS first_said,
                max(said) AS last_said,
                arg_min(name, list_order) AS latest_name,
+               arg_min(name_km, list_order) AS latest_name_km,
                arg_min(said, list_order) AS latest_said,
                arg_min(said_precision, list_order) AS latest_precision,
                (SELECT list(name ORDER BY n DESC, name) FROM cited) AS cited_names,
+               (SELECT list(name_km ORDER BY n DESC, name) FROM cited) AS cited_names_km,
                (SELECT list(n ORDER BY n DESC, name) FROM cited) AS cited_counts
         FROM chosen
         """,

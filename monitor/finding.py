@@ -174,9 +174,13 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
         if first == last
         else t.gettext("between {first} and {last}").format(first=first, last=last)
     )
+    # Speakers by their Khmer names in Khmer (name_km), else as the data spells them.
+    names = list(summary["cited_names"])
+    khmer = summary.get("cited_names_km")
+    khmer = list(khmer) if khmer is not None else [None] * len(names)
     cited = ", ".join(
-        f"{md(name)} ({t.number_text(f'{int(k):,}')})"
-        for name, k in zip(summary["cited_names"], summary["cited_counts"], strict=True)
+        f"{md(t.pick(name, km))} ({t.number_text(f'{int(k):,}')})"
+        for name, km, k in zip(names, khmer, summary["cited_counts"], strict=True)
     )
     latest = date_text(summary["latest_said"], summary["latest_precision"], lang)
     return (
@@ -187,7 +191,7 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
         )
         + "  \n"
         + bold(t.gettext("Latest:"))
-        + f" {md(summary['latest_name'])}, {md(latest)} · "
+        + f" {md(t.pick(summary['latest_name'], summary.get('latest_name_km')))}, {md(latest)} · "
         + bold(t.gettext("Most cited:"))
         + f" {cited}"
     )

@@ -453,3 +453,13 @@ def test_the_data_set_citation_reads_in_khmer_with_its_title_as_published():
     assert data_citation("2026.12.05", "2026-12-05", "https://m").startswith(
         "Cambodia drug campaign monitor (2026). "
     )
+
+
+def test_the_statements_summary_names_speakers_in_khmer(seed_db: Path):
+    from monitor.finding import statement_summary_markdown
+
+    with Reader(seed_db) as reader:
+        summary = queries.statement_summary(reader)
+    khmer = statement_summary_markdown(summary, "km")
+    assert "ស ខេង" in khmer and "Sar Kheng" not in khmer  # the latest and the most cited
+    assert "Sar Kheng" in statement_summary_markdown(summary, "en")
