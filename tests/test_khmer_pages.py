@@ -277,6 +277,8 @@ def test_a_correction_gives_its_reason_in_khmer_else_in_english_marked_so(
     said = corrections.correction_markdown(row, lang)
     why = next(line for line in said.splitlines() if shown in line)
     assert bool(LANG_EN.search(why)) is marked, why
+    # The kind of record in the reader's words (the English page keeps the code).
+    assert ("សំណើ" if lang == "km" else "policies") in said.splitlines()[0]
 
 
 CHECK = {"kind": "arithmetic", "detail": "users 6,000 vs total 17,800: within.", "rule": None}
