@@ -1,7 +1,10 @@
 """Render the methodology (how figures, hedges, vague words, periods, restatements, stances, roles
 and coverage are coded) from the rule texts and model descriptions, each rule with an example,
 in any language of the catalogue: every paragraph is a catalogue entry (msgctxt "methodology";
-data_model.generated_messages hands the generated ones to `make translations`)."""
+data_model.generated_messages hands the generated ones to `make translations`).
+
+Long because it is the one text of the rules, section by section, each example's sentence a
+catalogue template of its own (a reviewer reads the rules in order here)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """Every page in Khmer (?lang=km): Khmer headings and labels, no English UI string left where
-the catalogue has a translation, and the language kept in the links a page draws (AppTest)."""
+the catalogue has a translation, and the language kept in the links a page draws (AppTest).
+
+Long because it is the one place a reader's Khmer page is checked, page by page, with the
+data's own sentences (methodology, citations, corrections) that reach it."""
 
 from __future__ import annotations
 
