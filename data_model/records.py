@@ -486,6 +486,10 @@ class Actor(Reviewed):
     name_km: KhmerLabel | None = _label_km(
         "The name as Khmer-language outlets print it (e.g. 'ស ខេង'),"
     )
+    role_km: KhmerText | None = _text_km("The role (e.g. 'រដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃ')")
+    organisation_km: KhmerText | None = _text_km(
+        "The organisation, as the body itself or Khmer outlets write it,"
+    )
 
 
 class QuoteTranslation(Record):

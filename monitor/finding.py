@@ -114,10 +114,14 @@ def plural(n: int, noun: str, lang: str = "en") -> str:
     return forms.get(noun, english).format(n=t.number_text(f"{n:,}"))
 
 
-def organisation_names(actors: pd.DataFrame) -> dict[str, str]:
-    """Organisations of the actors with statements, as picker options (name -> name)."""
-    named = actors.loc[actors["n_statements"] > 0, "organisation"].dropna()
-    return {o: o for o in sorted(set(named), key=str.casefold)}
+def organisation_names(actors: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """Organisations of the actors with statements, as picker options (name -> the name as
+    the page's language shows it: organisation_km in Khmer where there is one)."""
+    said = actors.loc[actors["n_statements"] > 0].dropna(subset=["organisation"])
+    khmer = said["organisation_km"] if "organisation_km" in said else [None] * len(said)
+    t = translator(lang)
+    shown = {o: t.pick(o, k) for o, k in zip(said["organisation"], khmer, strict=True)}
+    return dict(sorted(shown.items(), key=lambda item: item[0].casefold()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -307,7 +311,11 @@ def citation_text(row: Any, permalink: str, lang: str = "en", version: str | Non
     claim = citations.statement_claim(
         row.quote,
         row.kind,
-        texts.speaker_text(speaker, row.actor_role, row.organisation),
+        texts.speaker_text(
+            speaker,
+            texts.shown_name(row, "actor_role", lang),
+            texts.shown_name(row, "organisation", lang),
+        ),
         speaker,
         relayer or None,
         lang,
@@ -325,7 +333,11 @@ def proposal_citation_text(
     claim = citations.proposal_claim(
         t.pick(p.name, getattr(p, "label_km", None)),
         texts.words(p.status, lang),
-        texts.speaker_text(texts.shown_name(p, "proposed_by_name", lang), p.proposed_by_role, None),
+        texts.speaker_text(
+            texts.shown_name(p, "proposed_by_name", lang),
+            texts.shown_name(p, "proposed_by_role", lang),
+            None,
+        ),
         date_text(p.proposed_on, p.proposed_on_precision, lang),
         p.quote,
         lang,
@@ -442,7 +454,9 @@ def positions_words(positions: pd.DataFrame, lang: str = "en") -> str:
         parts.append(bold(t.gettext(heading)))
         for pos in group.itertuples():
             who = texts.speaker_text(
-                texts.shown_name(pos, "actor_name", t.lang), pos.actor_role, pos.organisation
+                texts.shown_name(pos, "actor_name", t.lang),
+                texts.shown_name(pos, "actor_role", t.lang),
+                texts.shown_name(pos, "organisation", t.lang),
             )
             where = ", " + t.gettext("in {article}").format(
                 article=f"[{md(pos.source_label)}]({texts.source_href(pos.source_id, lang)})"

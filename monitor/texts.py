@@ -367,7 +367,11 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     article's report, never dressed as a quote), the speaker with their role, then stance,
     topic, date, a link to the article and (given its address) one to the statement alone."""
     t = translator(lang)
-    who = speaker_text(shown_name(row, "actor_name", lang), row.actor_role, row.organisation)
+    who = speaker_text(
+        shown_name(row, "actor_name", lang),
+        shown_name(row, "actor_role", lang),
+        shown_name(row, "organisation", lang),
+    )
     relayer = shown_name(row, "relayed_by_name", lang) or None
     said_words = attributed_words(row.quote, row.kind, who, relayer, lang=lang)
     said = date_text(row.statement_date, row.statement_date_precision, lang)
@@ -399,7 +403,8 @@ def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:
 def actor_profile_markdown(actor: Any, lang: str = "en") -> str:
     """Role, organisation and type of one actor, the other spellings, and how much they said."""
     t = translator(lang)
-    text = f"{md(actor.role)} · {md(actor.organisation)} · {md(words(actor.actor_type, lang))}"
+    role, organisation = shown_name(actor, "role", lang), shown_name(actor, "organisation", lang)
+    text = f"{md(role)} · {md(organisation)} · {md(words(actor.actor_type, lang))}"
     if actor.aliases:
         text += "  \n" + t.gettext("Also written: {names}").format(names=md(actor.aliases))
     said = t.gettext("{statements} statements, {positions} positions on proposals").format(

@@ -468,3 +468,19 @@ def test_the_statements_summary_names_speakers_in_khmer(seed_db: Path):
     khmer = statement_summary_markdown(summary, "km")
     assert "ស ខេង" in khmer and "Sar Kheng" not in khmer  # the latest and the most cited
     assert "Sar Kheng" in statement_summary_markdown(summary, "en")
+
+
+def test_a_speaker_s_role_and_organisation_read_in_khmer(seed_db: Path):
+    """actors.yaml role_km and organisation_km on a statement, its citation and the
+    organisation picker; the English page keeps the English."""
+    from monitor.finding import citation_text, organisation_names
+
+    with Reader(seed_db) as reader:
+        said = queries.statements(reader, actor_ids=["sar-kheng"])
+        actors = queries.actors(reader)
+    row = next(said.itertuples())
+    khmer = statement_markdown(row, lang="km")
+    assert "រដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃ" in khmer and "Interior Minister" not in khmer
+    assert "ក្រសួងមហាផ្ទៃ" in citation_text(row, "https://m/s", "km")
+    assert "Interior Minister \\(Ministry of Interior\\)" in statement_markdown(row, lang="en")
+    assert organisation_names(actors, "km")["Ministry of Interior"] == "ក្រសួងមហាផ្ទៃ"
