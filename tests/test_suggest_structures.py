@@ -86,6 +86,19 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
         # count (prisoners), never arrests.
         ("The number of inmates held on drug charges rose from 7,100 at the end of 2016 to "
          "15,300 at the end of June.", "15,300", "inmates-held-charges"),
+        # A part "of them" counts what the whole counts (people), not the last noun before it
+        # (offences); people no curated metric names are a subset of their own.
+        ("Officers detained 5,210 people suspected of drug offences, 96 of them foreign "
+         "nationals, this year.", "96", "foreign-nationals-arrested"),
+        # The counted noun picks among weights: precursors are never the drugs' metric, and a
+        # weight nobody destroyed was seized.
+        ("Officials burned 1.4 tonnes of precursor chemicals on Friday.", "1.4 tonnes",
+         "precursor-chemicals"),
+        ("The raids also yielded about 260 kg of precursor chemicals taken from two farms.",
+         "260 kg", "precursors-seized-kg"),
+        # The counted noun stops before a date ("suspects between June 2 and 8").
+        ("Police investigated 150 drug cases and detained 330 suspects between June 2 and 8.",
+         "330", "arrests-total"),
     ],
 )  # fmt: skip
 def test_s1_the_metric_is_what_is_counted(text, words, metric):
