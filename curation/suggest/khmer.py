@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus.khmer import ZERO_WIDTH, has_khmer, normalise, split_sentences
+from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_sentences
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import find_attributions, strip_title
+from curation.suggest.furniture import is_furniture
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
@@ -30,11 +31,29 @@ _FURNITURE = re.compile(
         "អត្ថបទទាក់ទង", "ផ្សាយ", "ដោយ៖", "ប្រភព", "រូបភាព", "រូបថត", "កែសម្រួល", "ចែករំលែក"
     )) + ")"
 )  # fmt: skip
+# "១-", "2.", "៣)" opening a line: a numbered list's marker.
+_MARKER = re.compile(r"\d{1,2}\s*[.)\-](?:\s|$)")
 # A stamp line: a day and a clock time ("ថ្ងៃពុធ ទី៩ ខែមីនា ឆ្នាំ២០២២ ម៉ោង ០៩:១៥").
 _STAMP = re.compile(normalise("ម៉ោង").text + r"\s?\d{1,2}[:.]\d{2}")
 # "អាជ្ញាធរគ្រោងនឹងសាងសង់មណ្ឌលថ្មីចំនួន ៣" (plans to build three new centres): a number
 # inside the measure put forward is its target, not a count made.
 _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសាងសង់|នឹងសាងសង់|នឹងបើក|គ្រោងបើក").text)
+
+
+# "ភ្នំពេញ (FN)៖", "បាត់ដំបង៖" opening the first paragraph: a place (and agency) then the Khmer
+# colon. It dates the article, and is no part of the first sentence's words; a speech verb's
+# colon ("លោកបន្តថា៖") is not a place.
+_DATELINE = re.compile(r"^[\u1780-\u17ff]{2,16}\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*")
+_SAID = re.compile(normalise("ថា|បាន").text)
+
+
+def _without_dateline(s: KhmerSentence) -> KhmerSentence:
+    m = _DATELINE.match(s.text)
+    norm = normalise(s.text).text.strip()
+    if m is None or _SAID.search(m.group(0)) or _FURNITURE.match(norm) or is_furniture(norm):
+        return s  # "អត្ថបទទាក់ទង៖ ..." (related article): furniture whole, not a dateline
+    cut = m.end()
+    return KhmerSentence(s.start + cut, s.end, s.text[cut:], s.masked[cut:])
 
 
 @dataclass
@@ -142,11 +161,15 @@ def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
-    sentences = split_sentences(body)
+    sentences = [_without_dateline(s) for s in split_sentences(body)]
     out: list[KhmerDraft] = []
     for s in sentences:
         norm = normalise(s.text).text.strip()
-        if _FURNITURE.match(norm) or (_STAMP.search(norm) and len(norm.split()) <= 8):
+        if (
+            _FURNITURE.match(norm)
+            or (_STAMP.search(norm) and len(norm.split()) <= 8)
+            or is_furniture(norm)  # the shapes any language shares: a date line, a ©
+        ):
             continue  # page furniture: a related link, a byline, a publication stamp
         dates = read_dates(s.text, published) if published else []
         for f in read_figures(s.text):
@@ -154,6 +177,8 @@ def khmer_drafts(
                 continue  # a planned measure's target: no campaign figure
             if f.vague or f.value is None:
                 continue  # "រាប់ពាន់" (thousands): words, never a number
+            if not s.text[: f.start].strip() and _MARKER.match(s.text, f.start):
+                continue  # "១- ខណ្ឌ..." (1- district ...): a list's marker, not a count
             value, unit = f.value, f.unit
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
