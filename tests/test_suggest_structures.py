@@ -319,6 +319,14 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # Whom a speaker urges or calls on is no speaker: "He" goes back to the person named.
         ("Chan Dara, a lawyer with the group, said the courts were slow. He urged the "
          "government to free people held over small amounts.", "He urged", "chan-dara"),
+        # "He said <someone> ...": the pronoun before the verb speaks, not the words after it.
+        ("Mok Chito told reporters that testing at the border would go on.\n\nHe said a user "
+         "who misses a check-in is sent to a centre.", "He said a user", "mok-chito"),
+        # Khmer: a title alone ("ឯកឧត្តមបានបន្តថា", His Excellency went on) is the person named
+        # before with a title, even outside a speech verb and with an office glued to the title.
+        # (Khmer by a non-native author: needs native review.)
+        ("ពិធីនេះដឹកនាំដោយឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន។\n\n"
+         "ឯកឧត្តមបានបន្តថា អាជ្ញាធរនឹងពង្រីកសេវាព្យាបាល។", "ឯកឧត្តមបានបន្តថា", "ke-kim-yan"),
     ],
 )  # fmt: skip
 def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):

@@ -15,7 +15,7 @@ from typing import Any
 
 from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_sentences
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
-from corpus.khmer_speech import find_attributions, strip_title
+from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
 from curation.suggest.furniture import is_furniture
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
@@ -45,6 +45,18 @@ _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសា�
 # colon ("លោកបន្តថា៖") is not a place.
 _DATELINE = re.compile(r"^[\u1780-\u17ff]{2,16}\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*")
 _SAID = re.compile(normalise("ថា|បាន").text)
+
+
+# A title, a space and a two-word name ("ឯកឧត្តម អ៊ុំ សុផល"): a person named, whatever the verb.
+_NAMED = re.compile(
+    "(?:"
+    + "|".join(sorted((normalise(t).text for t in TITLES), key=len, reverse=True))
+    + r")(?:"
+    # an office glued to the title ("ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន"), never a verb
+    + "|".join(normalise(w).text for w in ("ឧបនាយករដ្ឋមន្ត្រី", "នាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី"))
+    + r")?\s(?P<name>[\u1780-\u17d3]+\s[\u1780-\u17d3]+)"
+)
+_ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
 
 
 def _without_dateline(s: KhmerSentence) -> KhmerSentence:
@@ -206,11 +218,17 @@ def khmer_drafts(
             }
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why))
+    named: str | None = None  # the last titled person named, for a title standing alone
     for s, found in zip(sentences, find_attributions([s.text for s in sentences]), strict=True):
         for a in found:
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
-            actor_id, notes = _km_actor(a.speaker, actors)
+            speaker = a.speaker
+            if a.pronoun and speaker is None and named is not None:
+                # "ឯកឧត្តមបានបន្តថា" (His Excellency went on) after a person named outside any
+                # speech verb ("... ធ្វើឡើងដោយលោក សុខ វណ្ណា"): that person, flagged for review.
+                speaker = named
+            actor_id, notes = _km_actor(speaker, actors)
             if a.pronoun:
                 notes.append(f"{a.title!r} alone: the speaker named before")
             said = [d for d in (read_dates(s.text, published) if published else [])]
@@ -225,6 +243,9 @@ def khmer_drafts(
                 "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+        people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
+        people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
+        named = people[-1] if people else named
     return out
 
 

@@ -350,7 +350,11 @@ def speaker_in(masked: str) -> Speaker | None:
         left = None if according else _left_speaker(before)
         right = (
             None
-            if verb in _LISTENER_VERBS or " ".join(verb.split()) in _OBJECT_VERBS
+            # "He said a user who ...": the subject before the verb speaks; what follows it
+            # is what was said, never the speaker.
+            if verb in _LISTENER_VERBS
+            or " ".join(verb.split()) in _OBJECT_VERBS
+            or (left is not None and left.pronoun)
             else _right_speaker(after, according)
         )
         for found in (left, right):
