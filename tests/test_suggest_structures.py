@@ -319,6 +319,12 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # Whom a speaker urges or calls on is no speaker: "He" goes back to the person named.
         ("Chan Dara, a lawyer with the group, said the courts were slow. He urged the "
          "government to free people held over small amounts.", "He urged", "chan-dara"),
+        # A figure sentence is a statement too when a claim of its own stands beside the figure
+        # ("denied that ...", "... and called on ..."), each speech verb's clause read apart.
+        ("Prison chief Pen Sokha denied that inmates went hungry and said the prison held 1,200 "
+         "people.", "Prison chief Pen Sokha denied", "pen-sokha"),
+        ("The NACD said it had counted 14 deaths in the centres since 2018 and called on the "
+         "provinces to inspect them every month.", "The NACD said", "nacd"),
         # "He said <someone> ...": the pronoun before the verb speaks, not the words after it.
         ("Mok Chito told reporters that testing at the border would go on.\n\nHe said a user "
          "who misses a check-in is sent to a centre.", "He said a user", "mok-chito"),
@@ -705,6 +711,11 @@ def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):
          "quotas could not be met.", "A police officer in Battambang, who spoke on condition"),
         ("Civil society groups said the numbers showed the campaign had not reduced drug use.",
          "Civil society groups"),
+        # An indefinite subject with a relative clause of its own, before or after a quotation.
+        ("A mother whose two sons are held in the centre said visits had been stopped for "
+         "months.", "A mother whose two sons are held in the centre"),
+        ("\"Nobody explained why we were there,\" a young man who was released in March told "
+         "reporters.", "a young man who was released in March"),
     ],
 )  # fmt: skip
 def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, description):
