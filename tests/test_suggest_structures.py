@@ -636,6 +636,21 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
         # A subheading in Title Case puts nothing forward.
         ("Officials Should Fund Clinics in Every Province\n\nPolice held 20 people on Monday.",
          []),
+        # A lead-in ("... to:") and its numbered list: each item is a measure of its own.
+        ("The groups met in Phnom Penh on Monday.\n\nWe call on the Ministry of Interior to:\n"
+         "1. Stop holding children in adult prisons;\n"
+         "2. Publish the number of deaths in custody every year.",
+         [("policies", "Stop holding children in adult prisons"),
+          ("policies", "Publish the number of deaths in custody every year")]),
+        # "asked the ministry for money to build ..." puts forward; "asked not to be named"
+        # does not; a second modal clause ("..., and it should ...") is a second measure.
+        ("The director asked the ministry for funds to open a clinic in Kep.",
+         [("policies", "Open a clinic in Kep")]),
+        ("A nurse, who asked not to be named, said the clinic was full.", []),
+        ("The government should cut the budget of the centres, and it should pay for "
+         "methadone instead.",
+         [("policies", "The government should cut the budget of the centres"),
+          ("policies", "It should pay for methadone instead")]),
     ],
 )  # fmt: skip
 def test_s9_proposals_and_positions(text, expected):
