@@ -766,3 +766,20 @@ def test_a_khmer_article_drafts_khmer_figures_and_speakers(text, expected):
             speaker = r.notes[0].removeprefix("speaker: ").split(" (")[0]
             got.append((r.kind, rec["kind"], rec["quote"], speaker))
     assert got == expected
+
+
+# A Khmer figure no curated metric fits gets a new metric named (in English) from the Khmer
+# noun before it, or a change after "កើនឡើង" (rose). (Khmer by a non-native author: needs
+# native review.)
+@pytest.mark.parametrize(
+    ("text", "value", "metric"),
+    [
+        ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ៣១ នាក់ ក្នុងនោះមានស្ត្រី ៤ នាក់។", 4, "women"),
+        ("ពន្ធនាគារកំពុងឃុំឃាំងអ្នកទោសប្រមាណ ៣៨ ០០០ នាក់។", 38000, "prisoners"),
+        ("បទល្មើសគ្រឿងញៀនកើនឡើង ២១,៨% បើធៀបនឹងឆ្នាំមុន។", 21.8, "drugs-change-pct"),
+    ],
+)  # fmt: skip
+def test_a_khmer_figure_no_metric_fits_gets_a_new_metric(text, value, metric):
+    (row,) = [r for r in _rows(text, D(2021, 11, 10), "indicators") if r.record["value"] == value]
+    assert row.record["metric_id"] == metric
+    assert row.new["metrics"]["metric_id"] == metric

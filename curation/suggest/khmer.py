@@ -78,6 +78,7 @@ class KhmerDraft:
     words: str = ""
     notes: list[str] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
+    new_metric: dict[str, str] | None = None  # a metric to create when no curated one fits
 
 
 def is_khmer(body: str) -> bool:
@@ -103,6 +104,38 @@ def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, st
             return None, "women among those detained: a subset, no curated metric"
         return "arrests-total", "people, with a verb of detaining (ឃាត់ខ្លួន)"
     return None, f"no curated metric counts {unit or 'this'} here"
+
+
+# The counted nouns a new Khmer metric is named from, in English (ids and labels are English):
+# the noun nearest before the figure names what it counts.
+_NOUNS = {normalise(km).text: en for km, en in (
+    ("ស្ត្រី", "women"), ("ជនបរទេស", "foreigners"), ("អ្នកទោស", "prisoners"),
+    ("ជាប់ឃុំ", "detainees"), ("មណ្ឌល", "centres"), ("អ្នកញៀន", "users"),
+    ("អ្នកប្រើប្រាស់", "users"), ("ជួញដូរ", "traffickers"), ("ករណី", "cases"),
+    ("ជនសង្ស័យ", "suspects"), ("គ្រឿងញៀន", "drugs"),
+)}  # fmt: skip
+_CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
+
+
+def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | None:
+    """A new-metric draft for a figure no curated metric fits, named from the Khmer noun
+    nearest before it ("ស្ត្រី ៤ នាក់" women, "អ្នកទោស ... ៣៨ ០០០ នាក់" prisoners) or, for a
+    percentage after "កើនឡើង" (rose), a change; None when no noun is known."""
+    if unit not in ("people", "percent", "facilities"):
+        return None
+    before = normalise(sentence[:at]).text
+    if unit == "percent" and _CHANGE.search(before.rstrip()):
+        found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-60:]]
+        noun = max(found)[1] if found else "count"
+        return {"metric_id": f"{noun}-change-pct", "label": f"Change in {noun}", "unit": unit,
+                "why": "a percentage after កើនឡើង/ថយចុះ (rose/fell)"}  # fmt: skip
+    found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-40:]]
+    if not found:
+        return None
+    noun = max(found)[1]
+    suffix = {"percent": "-share", "facilities": ""}.get(unit, "")
+    return {"metric_id": f"{noun}{suffix}", "label": noun.capitalize() + (" (share)" if suffix
+            else ""), "unit": unit, "why": f"counted noun {noun!r} before the figure"}  # fmt: skip
 
 
 def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
@@ -195,6 +228,9 @@ def khmer_drafts(
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
+            drafted = None if metric else _new_metric(unit, s.text, f.start)
+            if drafted is not None:
+                metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
@@ -217,7 +253,8 @@ def khmer_drafts(
                 **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
             }
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
-            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why))
+            new = {k: v for k, v in (drafted or {}).items() if k != "why"} or None
+            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new))
     named: str | None = None  # the last titled person named, for a title standing alone
     for s, found in zip(sentences, find_attributions([s.text for s in sentences]), strict=True):
         for a in found:

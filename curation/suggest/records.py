@@ -500,7 +500,11 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
             d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
-        rows.append(Row(d.kind, record, start, end, notes=d.notes, words=d.words, why=d.why))
+        new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
+                           "definition": ""}} if d.new_metric else {}  # fmt: skip
+        rows.append(
+            Row(d.kind, record, start, end, notes=d.notes, new=new, words=d.words, why=d.why)
+        )
     last: str | None = None  # the id of the Khmer measure put forward last
     for n, km in enumerate(khmer_measures(body), 1):
         start, end = index.locate(km.sentence) or (0, 0)
