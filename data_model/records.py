@@ -486,6 +486,10 @@ class Actor(Reviewed):
     name_km: KhmerLabel | None = _label_km(
         "The name as Khmer-language outlets print it (e.g. 'ស ខេង'),"
     )
+    role_km: KhmerText | None = _text_km("The role (e.g. 'រដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃ')")
+    organisation_km: KhmerText | None = _text_km(
+        "The organisation, as the body itself or Khmer outlets write it,"
+    )
 
 
 class QuoteTranslation(Record):
@@ -846,8 +850,9 @@ class Translation(Record):
     covers: list[Text] = Field(
         min_length=1,
         description="What was translated: fields of curated records as kind.field (e.g. "
-        "metrics.label_km, actors.name_km, statements.translations) or a catalogue file "
-        "(locales/km/LC_MESSAGES/messages.po).",
+        "metrics.label_km, actors.name_km, statements.translations), a catalogue file "
+        "(locales/km/LC_MESSAGES/messages.po) or its entries of one context "
+        "(locales/km/LC_MESSAGES/messages.po#methodology).",
     )
     records: list[Id] = Field(
         default_factory=list,
@@ -875,7 +880,8 @@ class Translation(Record):
         if (self.status is TranslationStatus.reviewed) != bool(self.reviewed_by):
             raise ValueError("reviewed_by is required for a reviewed translation, and only then")
         for target in self.covers:
-            if re.fullmatch(r"locales/[a-z]{2,3}/LC_MESSAGES/[a-z]+\.po", target):
+            # A catalogue, or its entries of one context (…/messages.po#methodology).
+            if re.fullmatch(r"locales/[a-z]{2,3}/LC_MESSAGES/[a-z]+\.po(#[a-z ]+)?", target):
                 continue
             kind, _, field = target.partition(".")
             model = RECORD_KINDS.get(kind)

@@ -205,6 +205,8 @@ ACTORS = Table(
         _from(Actor, "role", "VARCHAR"),
         _from(Actor, "organisation", "VARCHAR"),
         _from(Actor, "actor_type", "VARCHAR"),
+        _from(Actor, "role_km", "VARCHAR"),  # issue 25
+        _from(Actor, "organisation_km", "VARCHAR"),
     ),
     ("actor_id",),
 )
