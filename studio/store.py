@@ -13,6 +13,7 @@ from corpus.problems import InputError, Problem
 from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
+from etl import warm
 from etl.build import check
 from etl.reasons import build_arguments
 from studio import history
@@ -139,18 +140,15 @@ def check_and_build(
     # The data is swapped in first, unchanged charts keeping their images; the images of
     # the charts the save changed follow in the background (pages show those interactive
     # until then), so a Save waits for the data only.
+    # The build runs in a fork of the warm build process (etl.warm: the imports already
+    # done), or in a new process if that cannot be reached.
+    argv = ["--seeds", str(seeds_dir), "build", "--db", str(db_path), "--no-images"]
+    argv += build_arguments(reason)
     etl = [sys.executable, "-m", "etl", "--seeds", str(seeds_dir)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [*etl, "build", "--db", str(db_path), "--no-images", *build_arguments(reason)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    if done.returncode != 0:
-        return False, (done.stderr or done.stdout).strip(), ()
+    done = _warm_build(argv) or _new_process(argv, env)
+    if done[0] != 0:
+        return False, (done[2] or done[1]).strip(), ()
     # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
     if os.environ.get("STUDIO_NO_CHARTS") != "1":
         subprocess.Popen(  # noqa: S603 - our own command line, no shell
@@ -161,4 +159,30 @@ def check_and_build(
             env=env,
             start_new_session=True,  # outlives a studio restart; never blocks the page
         )
-    return True, done.stdout.strip(), ()
+    return True, done[1].strip(), ()
+
+
+def warm_build(seeds_dir: Path) -> None:
+    """Start the warm build process (etl.warm) unless it runs, so the first Save finds it
+    ready; STUDIO_WARM_BUILD=0 runs every build in a new process instead."""
+    if os.environ.get("STUDIO_WARM_BUILD") != "0":
+        warm.ensure(seeds_dir)
+
+
+def _warm_build(argv: list[str]) -> warm.Answer | None:
+    if os.environ.get("STUDIO_WARM_BUILD") == "0":
+        return None
+    return warm.run(argv)
+
+
+def _new_process(argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """The build in a new process, as before the warm one (etl.warm)."""
+    done = subprocess.run(  # noqa: S603 - our own command line, no shell
+        [sys.executable, "-m", "etl", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    return done.returncode, done.stdout, done.stderr
