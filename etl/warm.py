@@ -55,6 +55,8 @@ class Answer(NamedTuple):
     stderr: str
     cpu: float
     peak_mb: float
+    #: The input's problems, each (file, record, field, message): corpus.problems.Problem.
+    problems: list[list[str]]
 
 
 def socket_path(root: Path = ROOT) -> Path:
@@ -66,6 +68,7 @@ def socket_path(root: Path = ROOT) -> Path:
 
 def _run_command(request: dict[str, Any], started_code: str) -> dict[str, Any]:
     """Run one command line in this (forked) process, as `python -m etl` would."""
+    from corpus.problems import Problem
     from etl.__main__ import main
     from etl.inputs import code_version
 
@@ -75,9 +78,10 @@ def _run_command(request: dict[str, Any], started_code: str) -> dict[str, Any]:
     os.environ.clear()
     os.environ.update(request["env"])
     out, err = io.StringIO(), io.StringIO()
+    problems: list[Problem] = []
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = main(request["argv"])
+            code = main(request["argv"], problems)
         except SystemExit as exc:  # argparse's refusals
             code = exc.code if isinstance(exc.code, int) else 1
         except Exception:  # noqa: BLE001 - answered, as a new process would print it
@@ -93,6 +97,7 @@ def _run_command(request: dict[str, Any], started_code: str) -> dict[str, Any]:
         "stderr": err.getvalue(),
         "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,  # Linux reports kilobytes
+        "problems": [[p.file, p.record, p.field, p.message] for p in problems],
     }
 
 
