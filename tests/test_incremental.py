@@ -244,9 +244,9 @@ def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, mon
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def warm_server():
-    """A warm build process (etl.warm) on a socket of its own, stopped after the test."""
+    """A warm build process (etl.warm) on a socket of its own, stopped after these tests."""
     with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
         path = Path(tmp) / "s.sock"
         server = warm.start(path)
@@ -304,3 +304,19 @@ def test_a_warm_build_process_of_other_code_refuses_to_build(seeds, tmp_path):
     request = {"argv": argv, "cwd": str(tmp_path), "env": {}}
     assert warm._run_command(request, "another version of the code") == {"status": warm.STALE}
     assert not db.exists()
+
+
+def test_a_warm_build_answers_with_each_problem_and_leaves_the_database(
+    seeds, tmp_path, warm_server
+):
+    """A Save the check refuses: the studio gets each problem (to show on its field) from the
+    warm build's fork, and the database stays as it was."""
+    db = tmp_path / "m.duckdb"
+    build(db, seeds, draw_images=False)
+    before = db.read_bytes()
+    _replace(seeds, MIXED, "stance: critical", "stance: furious")
+    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
+    done = warm.run([*argv, "--reason", REASON], warm_server)
+    assert done is not None and done.code == 1
+    assert (f"seeds/{MIXED}", "stance") in [(file, field) for file, _, field, _ in done.problems]
+    assert "stance" in done.stderr and db.read_bytes() == before
