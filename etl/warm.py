@@ -105,6 +105,7 @@ class _Server(socketserver.ForkingMixIn, socketserver.UnixStreamServer):
     """One fork per request; the idle timer runs in the parent."""
 
     code = ""
+    lock = -1
     last = 0.0
     stop = False
 
@@ -117,6 +118,12 @@ class _Server(socketserver.ForkingMixIn, socketserver.UnixStreamServer):
 class _Handler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
         server: _Server = self.server  # type: ignore[assignment]
+        # A fork keeps neither the server's lock nor its socket: a Save still running after
+        # its server stopped would keep a new server from starting, or take calls it never
+        # answers.
+        os.close(server.lock)
+        server.socket.close()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a Save stopped is not a Save done
         body = self.rfile.read()
         if not body:  # `ensure` asking whether anyone listens
             return
@@ -129,19 +136,20 @@ class _Handler(socketserver.StreamRequestHandler):
             os.kill(os.getppid(), signal.SIGTERM)
 
 
-def _lock(path: Path, wait: float = 10.0) -> bool:
-    """Hold the server's lock for the life of this process; False if another server kept it
-    for `wait` seconds (it is serving; a stale one lets go as it stops)."""
+def _lock(path: Path, wait: float = 10.0) -> int | None:
+    """Hold the server's lock for the life of this process (the descriptor holding it); None
+    if another server kept it for `wait` seconds (it is serving; a stale one lets go as it
+    stops)."""
     fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
     deadline = time.monotonic() + wait
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True  # fd stays open: the lock lasts as long as this process
+            return fd  # left open: the lock lasts as long as this process
         except BlockingIOError:
             if time.monotonic() > deadline:
                 os.close(fd)
-                return False
+                return None
             time.sleep(0.05)
 
 
@@ -164,7 +172,8 @@ def _warm_up(seeds: Path | None) -> None:
 def serve(path: Path, seeds: Path | None = None) -> int:
     """Import the build (and warm it on `seeds`, if small), then answer requests on `path`
     until idle; 0 if another server holds the socket already."""
-    if not _lock(path):
+    lock = _lock(path)
+    if lock is None:
         return 0
     # What every Save would import: the command line, the build and its chart step.
     import etl.__main__  # noqa: F401
@@ -180,7 +189,9 @@ def serve(path: Path, seeds: Path | None = None) -> int:
         server = _Server(str(path), _Handler)
     finally:
         os.umask(old)
-    server.code, server.last, server.timeout = code, time.monotonic(), 5.0
+    server.code, server.lock, server.last, server.timeout = code, lock, time.monotonic(), 5.0
+    # Stopped by a signal, the server still removes its socket (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while not server.stop:
             server.handle_request()
