@@ -193,11 +193,11 @@ def main(argv: list[str] | None = None) -> int:
                 from etl import warm
 
                 # As the studio does when it opens: not on a Save's clock.
-                server = warm.start(sock, seeds)
+                server = warm.start(sock)
                 servers.append(server)
                 deadline = time.monotonic() + 600
                 while not sock.exists() and server.poll() is None and time.monotonic() < deadline:
-                    time.sleep(0.1)  # importing (and at 1x warming on a throwaway build)
+                    time.sleep(0.1)  # the server is importing the build
             kinds = (("one record changed", change_record), ("one article added", add_article))
             saves: dict[tuple[str, str], list[tuple[float, float, float]]] = {
                 (mode, name): [] for mode in modes for name, _ in kinds

@@ -40,10 +40,6 @@ IDLE_SECONDS = 15 * 60
 #: How long a caller waits for a server it started to listen (imports under load).
 START_SECONDS = 120.0
 STALE = "stale"
-#: A corpus this small is built twice (into a throwaway file) when the server starts, so the
-#: first uses of pandas, Plotly and Babel are paid then and not by each Save's fork. A larger
-#: one is not: its full build would take minutes.
-WARM_UP_ARTICLES = 50
 
 
 class Answer(NamedTuple):
@@ -153,25 +149,12 @@ def _lock(path: Path, wait: float = 10.0) -> int | None:
             time.sleep(0.05)
 
 
-def _warm_up(seeds: Path | None) -> None:
-    """Build a small `seeds` twice into a throwaway file (a full build, then one that carries
-    over), in this process: what a build does first only once is then done before any fork.
-    A failure only leaves the server less warm."""
-    from etl.__main__ import main
+def serve(path: Path) -> int:
+    """Import the build, then answer requests on `path` until idle; 0 if another server
+    holds the socket already.
 
-    if seeds is None or sum(1 for _ in (seeds / "articles").glob("*.txt")) > WARM_UP_ARTICLES:
-        return
-    with tempfile.TemporaryDirectory(prefix="etl-warm-") as tmp:
-        argv = ["--seeds", str(seeds), "build", "--db", str(Path(tmp) / "warm.duckdb")]
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            for _ in range(2):
-                with contextlib.suppress(Exception):
-                    main([*argv, "--no-images"])
-
-
-def serve(path: Path, seeds: Path | None = None) -> int:
-    """Import the build (and warm it on `seeds`, if small), then answer requests on `path`
-    until idle; 0 if another server holds the socket already."""
+    Nothing else is warmed: a throwaway build of the seeds in the server before it forks
+    was measured to leave a fork's CPU as it was (1.2-1.3 s at 1x either way)."""
     lock = _lock(path)
     if lock is None:
         return 0
@@ -179,8 +162,6 @@ def serve(path: Path, seeds: Path | None = None) -> int:
     import etl.__main__  # noqa: F401
     import etl.chart_rows  # noqa: F401
     from etl.inputs import code_version
-
-    _warm_up(seeds)
 
     code = code_version(ROOT)
     path.unlink(missing_ok=True)
@@ -214,19 +195,10 @@ def _ask(path: Path, request: bytes) -> dict[str, Any]:
     return json.loads(b"".join(chunks).decode("utf-8"))
 
 
-def _seeds(argv: list[str]) -> Path | None:
-    """The --seeds folder a command line names, if any."""
-    for i, arg in enumerate(argv[:-1]):
-        if arg == "--seeds":
-            return Path(os.path.abspath(argv[i + 1]))
-    return None
-
-
-def start(path: Path, seeds: Path | None = None) -> subprocess.Popen[bytes]:
-    """Start a server on `path` (warmed on `seeds`, if small); it exits at once if another
-    already holds the socket."""
+def start(path: Path) -> subprocess.Popen[bytes]:
+    """Start a server on `path`; it exits soon if another already holds the socket."""
     return subprocess.Popen(  # noqa: S603 - our own command line, no shell
-        [sys.executable, "-m", "etl.warm", str(path), *([str(seeds)] if seeds else [])],
+        [sys.executable, "-m", "etl.warm", str(path)],
         cwd=ROOT,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
@@ -245,7 +217,7 @@ def run(argv: list[str], path: Path | None = None) -> Answer | None:
         try:
             answer = _ask(path, request)
         except (FileNotFoundError, ConnectionRefusedError):
-            answer = _after_start(path, request, _seeds(argv))
+            answer = _after_start(path, request)
         except (OSError, ValueError):
             return None
         if answer is None:
@@ -255,19 +227,19 @@ def run(argv: list[str], path: Path | None = None) -> Answer | None:
     return None
 
 
-def ensure(seeds: Path | None = None, path: Path | None = None) -> None:
-    """Start a server (warmed on `seeds`) unless one listens; never waits for it."""
+def ensure(path: Path | None = None) -> None:
+    """Start a server unless one listens; never waits for it."""
     path = path or socket_path()
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
             sock.connect(str(path))
     except OSError:
-        start(path, seeds)
+        start(path)
 
 
-def _after_start(path: Path, request: bytes, seeds: Path | None) -> dict[str, Any] | None:
+def _after_start(path: Path, request: bytes) -> dict[str, Any] | None:
     """Start a server and ask it, polling until it listens; None if it died or never did."""
-    proc = start(path, seeds)
+    proc = start(path)
     deadline = time.monotonic() + START_SECONDS
     delay = 0.02
     while time.monotonic() < deadline:
@@ -284,4 +256,4 @@ def _after_start(path: Path, request: bytes, seeds: Path | None) -> dict[str, An
 
 
 if __name__ == "__main__":
-    sys.exit(serve(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+    sys.exit(serve(Path(sys.argv[1])))

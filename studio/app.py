@@ -37,7 +37,7 @@ STATE = st.session_state
 @st.cache_resource
 def _warm_build() -> None:
     """Start the warm build process once per studio (etl.warm), so a Save is a fork of it."""
-    store.warm_build(SEEDS_DIR)
+    store.warm_build()
 
 
 _warm_build()

@@ -167,11 +167,11 @@ def check_and_build(
     return True, stdout.strip(), ()
 
 
-def warm_build(seeds_dir: Path) -> None:
+def warm_build() -> None:
     """Start the warm build process (etl.warm) unless it runs, so the first Save finds it
     ready; STUDIO_WARM_BUILD=0 runs every build in a new process instead."""
     if os.environ.get("STUDIO_WARM_BUILD") != "0":
-        warm.ensure(seeds_dir)
+        warm.ensure()
 
 
 def _warm_build(argv: list[str]) -> tuple[int, str, str, list[list[str]]] | None:
