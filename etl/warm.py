@@ -1,7 +1,8 @@
 """A warm build process for the studio's Saves: `python -m etl` commands run in a fork of a
 process that has already imported the build, so a Save does not pay the interpreter's start-up.
 
-The server (`python -m etl.warm`, started by the first `run` that finds none) imports the
+The server (`python -m etl.warm`, started when the studio opens, or by the first `run` that
+finds none) imports the
 build once, then listens on a Unix socket private to this user and checkout. Each request is
 one command line (the arguments of `python -m etl`, the caller's folder and environment); a
 fresh fork runs `etl.__main__.main` on it and answers with its exit status and output. A fork
