@@ -16,7 +16,7 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.records import DatePrecision
 from data_model.safe_text import md
-from studio import drafts, history, publish, screens, session
+from studio import drafts, history, publish, screens, session, store
 from studio.access import gate
 from studio.changes import build_log
 from studio.codebook import adopt
@@ -32,6 +32,15 @@ KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "p
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
+
+
+@st.cache_resource
+def _warm_build() -> None:
+    """Start the warm build process once per studio (etl.warm), so a Save is a fork of it."""
+    store.warm_build()
+
+
+_warm_build()
 #: Record ids listed per article and build; a first build adds every record there is.
 SHOWN_IDS = 12
 
