@@ -16,7 +16,7 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.records import DatePrecision
 from data_model.safe_text import md
-from studio import drafts, history, publish, screens, session
+from studio import agreement, drafts, history, publish, screens, session
 from studio.access import gate
 from studio.changes import build_log
 from studio.codebook import adopt
@@ -302,10 +302,14 @@ def save_screen() -> None:
         if result.ok and SINGLE:
             result = publish.approve(SEEDS_DIR, sid, editor, DB_PATH, single=True)
         if result.ok:
-            drafts.discard(SEEDS_DIR, sid, editor)
+            coding = drafts.Draft(sid, editor, rows, reopened=bool(STATE.get("reopened")))
+            compared = agreement.on_save(SEEDS_DIR, coding)  # a second coding is compared
             STATE["submitted"], STATE["problems"] = True, {}
             STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
             st.success(result.message)
+            if compared:
+                st.info(f"Compared with an earlier independent coding of this article, kept as "
+                        f"{', '.join(compared)}: the Methodology page reports it.")  # fmt: skip
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}
