@@ -3,6 +3,7 @@ editor's approval, approve others' work, compare two researchers' coding."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -80,6 +81,17 @@ def add_screen() -> None:
     precision = st.selectbox(
         "How much of the date is known", [p.value for p in DatePrecision], key="precision"
     )
+    bounds: list[dt.date | None] = [None, None]
+    if precision != DatePrecision.day:  # what the article reports may narrow the month or year
+        early, late = st.columns(2)
+        bounds = [
+            early.date_input("Earliest day it can have appeared (optional)", key="published-earliest",
+                             value=None, help="From what it reports, e.g. the day of the meeting "
+                             "it reports. Lists order the article by it; citations keep the "
+                             f"{precision} only."),
+            late.date_input("Latest day it can have appeared (optional)", key="published-latest",
+                            value=None),
+        ]  # fmt: skip
     inferred = st.checkbox(
         "The date is worked out from what the article reports, not printed on it",
         key="date-inferred",
@@ -106,6 +118,7 @@ def add_screen() -> None:
                     date_basis=f"{'worked out' if inferred else 'given'} in the studio by "
                     f"{editor or 'an editor'}",
                     date_inferred=inferred,
+                    published_range=tuple(d.isoformat() if d else None for d in bounds),
                     review_status="provisional",  # built once a second editor approves
                 )
             except AddRefused as exc:
