@@ -346,6 +346,9 @@ def test_a_second_independent_coding_is_compared_when_saved_and_counted_once(
     assert chea.info and "Methodology page reports it" in chea.info[0].value
     text = _methodology(seeds)
     assert "value 1 of 1 (100%)" in text and NO_AGREEMENT not in text
+    # Both drafts are gone with the saves; the Agreement screen still compares the codings.
+    rates = {m.label: m.value for m in _screen(_as(BO), "Agreement").metric}
+    assert rates["value agreement"] == "100%"
     # Later saves by either of them, or a correction, count the article no second time.
     kept = (seeds / AGREEMENTS).read_text(encoding="utf-8")
     row = Row("indicators", {"value": 9.0, "qualifier": "approx"}, 10, 60, "accepted")
