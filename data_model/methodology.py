@@ -166,8 +166,9 @@ def _translations(t: Translator, records: Sequence[Translation]) -> str | None:
 AGREEMENT_RULE = (
     "An article can be coded by two researchers independently (the studio's *Code it "
     "myself*); their records are paired by the words they quote and compared field by field "
-    "(value, hedge, date, speaker, kind, stance), and the comparison is kept in "
-    "`agreements`. The rate of a field is the share of records both coded on which the two "
+    "(value, hedge, date, speaker, kind, stance). The comparison is kept in `agreements` "
+    "when the second of them saves their coding, once per pair: a later save by either is no "
+    "longer independent and is not counted again. The rate of a field is the share of records both coded on which the two "
     "agree; a field neither coded on a record is not counted."
 )
 

@@ -84,7 +84,7 @@ def sources(db: Reader, source_ids: Sequence[str] = (), **dates: Unpack[Dates]) 
 
 def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Query:
     """The SQL of sources() and its parameters."""
-    where, params = _where(_in("s.source_id", source_ids), _dated("s.published_on", **dates))
+    where, params = _where(_in("s.source_id", source_ids), _dated("s.published_earliest", **dates))
     return (
         f"""
         SELECT s.source_id, s.title,
@@ -95,7 +95,8 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                    ELSE 'Title not known'
                END AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
-               s.date_precision, s.date_basis, s.date_inferred, s.citation, s.seed_file,
+               s.date_precision, s.published_earliest, s.published_latest, s.date_basis,
+               s.date_inferred, s.citation, s.seed_file,
                s.archive_url, s.accessed,
                s.short_label, s.short_label_km,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
@@ -104,7 +105,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                (SELECT count(*) FROM citations c WHERE c.source_id = s.source_id) AS n_quotes
         FROM sources s
         WHERE {where}
-        ORDER BY s.published_on DESC, s.source_id
+        ORDER BY s.published_earliest DESC, s.published_latest DESC, s.source_id
         """,
         params,
     )
@@ -174,7 +175,7 @@ def phase_citations(db: Reader) -> pd.DataFrame:
         f"""
         SELECT c.phase_id, c.source_id, c.quote, {_SOURCE_COLUMNS}
         FROM phase_citations c JOIN sources s USING (source_id)
-        ORDER BY c.phase_id, s.published_on
+        ORDER BY c.phase_id, s.published_earliest, s.published_latest
         """
     )
 
@@ -367,7 +368,8 @@ def statements(
 ) -> pd.DataFrame:
     """Quotes with speaker, role, organisation and source; filters combine with AND.
 
-    The date filter uses the day said where the article gives it, else the publication date.
+    The date filter uses the day said where the article gives it, else the earliest day the
+    article can have been published.
     The text search finds statements with every word of it in the quote, the speaker's name
     or aliases, organisation or role, case- and accent-insensitively.
     """
@@ -627,7 +629,7 @@ def policy_positions_query(
         _in("x.position", positions),
         _in("x.source_id", source_ids),
         _in("x.actor_id", actor_ids),
-        _dated("s.published_on", **dates),
+        _dated("s.published_earliest", **dates),
     )
     return (
         f"""

@@ -73,6 +73,7 @@ def to_rows(
     for src in data.of("sources"):
         rows["sources"].append(
             src.model_dump()
+            | dict(zip(("published_earliest", "published_latest"), src.published_span, strict=True))
             | {
                 "citation": citation(src),
                 "short_label": short_label(src),
