@@ -23,10 +23,13 @@ from charts.drawing import png_problem
 from charts.frames import ReaderFrames
 from database.connection import Reader
 from etl.build import build
-from etl.chart_images import draw_later
+from etl.chart_images import PUBLIC_URL_VARIABLE, draw_later
 from tests import serving
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The published address the test images are drawn for: the print images then carry it, as a
+#: published monitor's do, and the tests read their words from the stored print SVG.
+PUBLIC_URL = "https://monitor.example.org"
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 
@@ -67,15 +70,17 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed database with its static chart images drawn, as `python -m etl build` leaves
-    it (the images pass of `etl images` on a copy), once per run; skips where Chromium is
-    not installed."""
+    it (the images pass of `etl images` on a copy) for a monitor published at PUBLIC_URL,
+    once per run; skips where Chromium is not installed."""
     if (problem := png_problem()) is not None:
         pytest.skip(f"no chart images without Chromium: {problem}")
     with _made_once(tmp_path_factory, "seed-db-images") as (path, to_make):
         if to_make:
             drawing = path.with_name("drawing.duckdb")
             shutil.copyfile(seed_db, drawing)
-            draw_later(drawing)
+            with pytest.MonkeyPatch.context() as env:
+                env.setenv(PUBLIC_URL_VARIABLE, PUBLIC_URL)
+                draw_later(drawing)
             os.replace(drawing, path)  # whole, or not there: a failed pass is made again
     return path
 
