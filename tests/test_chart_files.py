@@ -199,5 +199,19 @@ def test_a_browser_that_will_not_start_raises_png_unavailable(
 
 
 def test_write_chart_files_writes_html_for_every_chart(charts: list[Chart], tmp_path: Path) -> None:
-    paths = write_chart_files(charts, tmp_path, DASHBOARD, png=False)
+    paths = write_chart_files(charts, tmp_path, DASHBOARD, images=False)
     assert sorted(p.name for p in paths) == sorted(f"{c.chart_id}.html" for c in charts)
+
+
+@needs_chromium
+def test_exported_charts_come_with_a_png_and_an_svg_to_print(charts: list[Chart], tmp_path: Path):
+    """`etl export --charts` hands out each chart's print images: the PNG and the SVG that
+    prints 16 cm wide, both naming the monitor's address and the data's date."""
+    chart = charts[0]
+    paths = write_chart_files([chart], tmp_path, DASHBOARD, data_date=pd.Timestamp("2018-02-14"))
+    suffixes = (".html", ".png", ".print.svg")
+    assert sorted(p.name for p in paths) == sorted(f"{chart.chart_id}{s}" for s in suffixes)
+    assert (tmp_path / f"{chart.chart_id}.png").read_bytes().startswith(PNG_SIGNATURE)
+    svg = (tmp_path / f"{chart.chart_id}.print.svg").read_text(encoding="utf-8")
+    assert f'width="{PRINT_WIDTH_CM * 10:g}mm"' in svg
+    assert chart_url(DASHBOARD, chart.chart_id) in svg and "14 Feb 2018" in svg
