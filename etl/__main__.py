@@ -101,6 +101,7 @@ def _export(args: argparse.Namespace) -> int:
     import time
 
     from charts.drawing import PngUnavailable
+    from charts.notes import notes_by_chart
     from database.connection import Reader
     from exports.chart_files import all_charts, data_date, write_chart_files
     from exports.package import write_package
@@ -123,7 +124,13 @@ def _export(args: argparse.Namespace) -> int:
         print(f"wrote {target} ({target.stat().st_size:,} bytes) and its files into {args.out}")
         if args.charts:
             charts, out = all_charts(reader), args.out / "charts"
-            paths = write_chart_files(charts, out, args.dashboard_url, data_date=data_date(reader))
+            paths = write_chart_files(
+                charts,
+                out,
+                args.dashboard_url,
+                data_date=data_date(reader),
+                notes=notes_by_chart(reader, charts),
+            )
             print(f"wrote {len(paths)} chart files into {args.out / 'charts'}")
     except (OSError, PngUnavailable, duckdb.Error, ValueError) as exc:
         print(f"error: {fault_line(exc)}", file=sys.stderr)

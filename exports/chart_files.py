@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -136,10 +136,12 @@ def write_chart_files(
     *,
     images: bool = True,
     data_date: object = None,
+    notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> list[Path]:
     """Write <chart_id>.html for each chart into out_dir, and (with images) its print
     images: <chart_id>.png for reports and <chart_id>.print.svg to print at any size, each
-    naming the monitor's address and the data's date; return the paths.
+    naming the monitor's address and the data's date and carrying the chart's notes (by
+    chart id and language: charts.notes.notes_by_chart); return the paths.
 
     Every HTML file is written before the first image, so a machine without Chromium still
     gets them before PngUnavailable is raised.
@@ -158,8 +160,9 @@ def write_chart_files(
 
         for chart in charts:
             when = None if data_date is None else date_text(data_date, lang=chart.lang)
+            said = (notes or {}).get((chart.chart_id, chart.lang), ())
             for suffix, drawing in ((".png", png_drawing), (".print.svg", print_svg_drawing)):
                 path = out_dir / f"{chart.chart_id}{suffix}"
-                path.write_bytes(drawing(chart, dashboard_url, when).draw())
+                path.write_bytes(drawing(chart, dashboard_url, when, said).draw())
                 written.append(path)
     return written
