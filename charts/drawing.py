@@ -90,7 +90,10 @@ def _legend_rows(fig: go.Figure) -> int:
     rows, used = 1, 0.0
     for name in names:
         lines = name.split("<br>")
-        width = 50 + text_width(max(lines, key=len), PRINT_MIN_FONT)
+        longest = max(lines, key=len)
+        # Khmer is drawn in a fallback font wider than the one measured: an estimate short
+        # by a row let the footer run up over the legend's last row.
+        width = 50 + text_width(longest, PRINT_MIN_FONT) * (1.1 if has_khmer(longest) else 1)
         if used and used + width > PNG_WIDTH - 80:
             rows, used = rows + 1, 0.0
         used += width
@@ -139,6 +142,8 @@ def png_figure(
     t = translator(chart.lang)
     takeaway = _lines(chart.takeaway, _chars(20, 0.6), 20)
     footer = [line for note in notes for line in _lines(note, _chars(PRINT_MIN_FONT))]
+    # A blank line sets the notes apart from the sources under them.
+    footer += [""] if footer else []
     footer += _lines(chart.source_line, _chars(PRINT_MIN_FONT))
     where = chart_url(dashboard_url, chart.chart_id, chart.lang) if dashboard_url else ""
     as_of = t.gettext("data as of {date}").format(date=data_date) if data_date else ""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from charts.catalogue import chart_metrics
-from charts.model import Chart, draws_nothing, measured
+from charts.model import Chart, measured
 from data_model.i18n import translator
 from data_model.qualifiers import Qualifier
 from data_model.wording import HEDGE_PHRASES, period_text
@@ -93,14 +93,10 @@ def print_notes(
     checks: pd.DataFrame,
 ) -> tuple[str, ...]:
     """The notes the dashboard shows under a chart, as plain sentences for its print images:
-    that nothing could be drawn, what is measured (and what the articles leave unknown), and
+    what is measured (and what the articles leave unknown), and
     the phases with no figure of their own with the checks that bound them."""
     t = translator(chart.lang)
     notes = []
-    if draws_nothing(chart):
-        notes.append(
-            t.gettext("No figure with a number to draw yet: the line above says what is reported.")
-        )
     metric_ids = chart_metrics(chart.chart_id)
     said, _said_lang = measured(metrics, metric_ids, chart.lang)
     if said:

@@ -173,7 +173,7 @@ def print_notes(seed_db: Path) -> dict:
         ("metric-relapse-rate", "do not say over which period or cohort"),
         ("users-share", "No figure of their own is reported for “Phase 2"),
         ("users-share", "imply at least 61.8%: see the Data checks."),
-        ("metric-detainees-without-treatment", "No figure with a number to draw yet"),
+        ("metric-detainees-without-treatment", "stored as those words (vague)"),
     ],
 )
 def test_print_notes_say_what_is_unknown_and_which_phases_have_no_figure(
