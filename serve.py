@@ -14,7 +14,6 @@ from starlette.middleware import Middleware
 from api.routes import make_routes
 from monitor.bootstrap import build_if_needed
 from monitor.guards import ViewerGuard
-from monitor.preload import EarlyScripts
 
 
 @asynccontextmanager
@@ -25,8 +24,5 @@ async def build_first(_app: st.App) -> AsyncIterator[None]:
 
 
 app = st.App(
-    "app.py",
-    routes=make_routes(),
-    middleware=[Middleware(ViewerGuard), Middleware(EarlyScripts)],
-    lifespan=build_first,
+    "app.py", routes=make_routes(), middleware=[Middleware(ViewerGuard)], lifespan=build_first
 )
