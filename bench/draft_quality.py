@@ -2,15 +2,16 @@
 held-aside third apart, and the share of drafted fields a curator must change.
 
 Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/suggest + drafting/
-                                                          # (held_out/ and held_out_2/ included:
-                                                          # training since rounds three and
-                                                          # four), then Khmer apart
+                                                          # (held_out/, held_out_2/, held_out_3/
+                                                          # included: training since rounds
+                                                          # three, four, five), then Khmer apart
        .venv/bin/python bench/draft_quality.py --held-out # tests/fixtures/drafting/held_out only
        .venv/bin/python bench/draft_quality.py --held-out-2  # drafting/held_out_2 only (the
                                                           # second held-aside set, scored once
                                                           # in round three, training since)
        .venv/bin/python bench/draft_quality.py --held-out-3  # drafting/held_out_3 only (the
-                                                          # third held-aside set, scored alike)
+                                                          # third held-aside set, scored once
+                                                          # in round four, training since)
        .venv/bin/python bench/draft_quality.py --failures # and every training miss, by article
        .venv/bin/python bench/draft_quality.py DIR...     # any folders of NAME.txt + answer key
 
@@ -51,14 +52,15 @@ HELD_OUT = ROOT / "tests" / "fixtures" / "drafting" / "held_out"
 # The second (written after held_out/ became training) was scored once at the end of round
 # three and is training since round four (issue 23).
 HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_2"
+# The third, written blind, was scored once at the end of round four and is training since five.
+HELD_OUT_3 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_3"
 TRAINING = (
     ROOT / "tests" / "fixtures" / "suggest",
     ROOT / "tests" / "fixtures" / "drafting",
     HELD_OUT,
     HELD_OUT_2,
+    HELD_OUT_3,
 )
-# Written blind while the rules changed (issue 23), by an author who never saw the rules.
-HELD_OUT_3 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_3"
 KHMER = ROOT / "tests" / "fixtures" / "khmer"  # Khmer articles, keys NAME.gold.yaml
 # Khmer articles written after the drafting rules were frozen (issue 23, second round).
 KHMER_UNSEEN = ROOT / "tests" / "fixtures" / "khmer_drafting"
@@ -406,7 +408,9 @@ def main() -> None:
         help="score held_out_2/ alone (the second held-aside set, training since round four)",
     )
     parser.add_argument(
-        "--held-out-3", action="store_true", help="score the third held-aside set (held_out_3)"
+        "--held-out-3",
+        action="store_true",
+        help="score held_out_3/ alone (the third held-aside set, training since round five)",
     )
     parser.add_argument("--failures", action="store_true", help="list every training miss")
     args = parser.parse_args()
@@ -419,8 +423,8 @@ def main() -> None:
         run([HELD_OUT_2], "second held-aside set, training since round 4 (drafting/held_out_2)",
             args.failures)  # fmt: skip
     elif args.held_out_3:
-        # Totals only, like the second set: its misses are never listed.
-        run([HELD_OUT_3], "third held-aside set (tests/fixtures/drafting/held_out_3)")
+        run([HELD_OUT_3], "third held-aside set, training since round 5 (drafting/held_out_3)",
+            args.failures)  # fmt: skip
     else:
         run([p for p in TRAINING if p.is_dir()], "training (fixtures/suggest + drafting)",
             args.failures)  # fmt: skip

@@ -132,6 +132,8 @@ _OPTIONS = {
     "url": "--url",
     "published_on": "--published",
     "date_precision": "--precision",
+    "published_earliest": "--published-earliest",
+    "published_latest": "--published-latest",
     "date_basis": "--date-basis",
     "date_inferred": "--date-inferred",
 }
@@ -143,11 +145,19 @@ def _checked(path: Path, fields: dict[str, Any]) -> Source:
         return Source.model_validate(fields)
     except ValidationError as exc:
         wrong = [
-            f"{_OPTIONS.get(str(err['loc'][0]), err['loc'][0]) if err['loc'] else '-'}: "
-            f"{err['msg']} (got {err['input']!r})"
+            f"{_OPTIONS.get(str(err['loc'][0]), err['loc'][0])}: {err['msg']} (got {err['input']!r})"
+            if err["loc"]
+            else _as_options(err["msg"])  # a rule across fields (a date range): named as options
             for err in exc.errors()
         ]
         raise AddRefused(f"cannot add {path}: {'; '.join(wrong)}") from None
+
+
+def _as_options(message: str) -> str:
+    """A model's message about several fields, with each field named as its option."""
+    for name in sorted(_OPTIONS, key=len, reverse=True):
+        message = re.sub(rf"\b{name}\b", _OPTIONS[name], message)
+    return message.removeprefix("Value error, ")
 
 
 def _first_day(path: Path, source: Source) -> None:
@@ -331,6 +341,7 @@ def _add(
     date_inferred: bool = False,
     source_id: str | None = None,
     review_status: str | None = None,
+    published_range: tuple[str | None, str | None] = (None, None),
 ) -> Added:
     """Copy the article and register it; every check runs before anything is written.
 
@@ -360,6 +371,13 @@ def _add(
         "date_precision": precision,
         "date_basis": date_basis.strip(),
     }
+    for name, day in zip(("published_earliest", "published_latest"), published_range, strict=True):
+        if day is not None:  # only when said, YYYY-MM-DD as --published
+            if not _ISO_DATE.match(day):
+                raise AddRefused(
+                    f"cannot add {path}: {_OPTIONS[name]} must be a date YYYY-MM-DD (got {day!r})"
+                )
+            record[name] = day
     if date_inferred:  # written only when said: the file keeps the model's default unsaid
         record["date_inferred"] = True
     if review_status is not None:
@@ -370,6 +388,9 @@ def _add(
     base = derive_source_id(outlet, source.published_on, precision, title)
     record["source_id"] = _source_id(path, source_id, base, taken_ids)
     record["published_on"] = source.published_on
+    for name in ("published_earliest", "published_latest"):
+        if name in record:
+            record[name] = getattr(source, name)
     if seed_file in taken_files or (articles_dir / seed_file).exists():
         raise AddRefused(f"cannot add {path}: {seed_file} is already taken; try again")
     sources_path = curated_dir / SOURCES_FILE
@@ -426,6 +447,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="the date is worked out from what the article reports, not printed on it "
         "(say how with --date-basis); its citations then say so",
     )
+    for end, word in (("earliest", "first"), ("latest", "last")):
+        parser.add_argument(
+            f"--published-{end}",
+            default=None,
+            help=f"with --precision month or year, the {end} day the article can have appeared, "
+            f"YYYY-MM-DD, from what it reports (default: the {word} day of the month or year); "
+            "articles are listed by it, citations keep the month or year",
+        )
     parser.add_argument(
         "--source-id",
         default=None,
@@ -448,6 +477,7 @@ def run(args: argparse.Namespace) -> int:
             date_basis=args.date_basis,
             date_inferred=args.date_inferred,
             source_id=args.source_id,
+            published_range=(args.published_earliest, args.published_latest),
         )
     except AddRefused as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -44,6 +44,16 @@ def language(code: object) -> str:
     return base if base in LANGUAGES else LANGUAGES[0]
 
 
+_KHMER = re.compile(r"[\u1780-\u17ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def script_language(text: str) -> str:
+    """'km' for text mostly in Khmer script, else 'en': the lang of a text the data holds
+    (an article, a quote) whose language is not stored, so fonts and line height follow it."""
+    return "km" if len(_KHMER.findall(text)) > len(_LATIN.findall(text)) else "en"
+
+
 def catalogue_path(lang: str) -> Path:
     """Where the editable catalogue (.po) of a language lives."""
     return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -1,5 +1,10 @@
 """Render the methodology (how figures, hedges, vague words, periods, restatements, stances, roles
-and coverage are coded) from the rule texts and model descriptions, each rule with an example."""
+and coverage are coded) from the rule texts and model descriptions, each rule with an example,
+in any language of the catalogue: every paragraph is a catalogue entry (msgctxt "methodology";
+data_model.generated_messages hands the generated ones to `make translations`).
+
+Long because it is the one text of the rules, section by section, each example's sentence a
+catalogue template of its own (a reviewer reads the rules in order here)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,13 @@ from typing import Any
 
 from data_model.coverage_rule import SENTENCE_RULE
 from data_model.fidelity_rules import OWN_NAME_RULE, PROPOSAL_TIME_RULE
+from data_model.i18n import (
+    NATIVE_NAMES,
+    SOURCE_LANGUAGE,
+    Translator,
+    script_language,
+    translator,
+)
 from data_model.qualifiers import BOUNDS_RULE, VAGUE_RULE
 from data_model.records import (
     CheckRule,
@@ -20,12 +32,22 @@ from data_model.records import (
     Record,
     Statement,
     Translation,
+    TranslationStatus,
 )
 from data_model.safe_text import md
 from data_model.wording import UnitWords, hedged_label, vague_label
 
-#: build_info key under which the build stores the methodology text (not a count).
+#: build_info key under which the build stores the methodology text (not a count); another
+#: language's text is under methodology_key(lang).
 METHODOLOGY_KEY = "methodology"
+#: The catalogue context of the methodology's paragraphs, so a reviewer finds them together.
+CONTEXT = "methodology"
+
+
+def methodology_key(lang: str) -> str:
+    """The build_info key of the methodology in a language ('methodology', 'methodology_km')."""
+    return METHODOLOGY_KEY if lang == SOURCE_LANGUAGE else f"{METHODOLOGY_KEY}_{lang}"
+
 
 HEADER = """\
 # Methodology
@@ -36,17 +58,45 @@ by an example from the data.
 """
 
 
-def _describe(model: type[Record], field: str) -> str:
-    return model.model_fields[field].description or ""
+def say(t: Translator, text: str) -> str:
+    """Generated English (a model's description, a rule's words) in the reader's language,
+    paragraph by paragraph: each is a catalogue entry of its own (msgctxt "methodology"),
+    so a changed rule shows up as one missing translation, not a whole text gone stale."""
+    return "\n\n".join(t.pgettext(CONTEXT, part) for part in text.split("\n\n"))
+
+
+def _describe(t: Translator, model: type[Record], *fields: str) -> str:
+    return " ".join(say(t, model.model_fields[f].description or "") for f in fields)
 
 
 def _first(records: Sequence[Any], test: Callable[[Any], bool]) -> Any | None:
     return next((r for r in records if test(r)), None)
 
 
-def _example(text: str | None) -> str:
-    # An example quotes the data: shown as text, never as Markdown (data_model.safe_text).
-    return f"\n\n*Example:* {md(text)}" if text else "\n\n*Example:* none in the data yet."
+def _data(t: Translator, text: object) -> str:
+    """Words of the data (a quote, a curator's note, an id) as Markdown text; on a page in
+    another language marked with the language they are in: they are never translated here."""
+    if not str(text):
+        return ""
+    shown = md(text)
+    said = script_language(str(text))
+    return shown if said == t.lang else f'<span lang="{said}">{shown}</span>'
+
+
+def _fill(t: Translator, template: str, **values: object) -> str:
+    """An example's sentence (its template, already translated) with the data's words in it,
+    shown as text, never as Markdown (data_model.safe_text). The English reads as it always
+    has, the whole sentence escaped; another language escapes and marks each value."""
+    if t.lang == SOURCE_LANGUAGE:
+        return md(template.format(**values))
+    return template.format(**{k: _data(t, v) for k, v in values.items()})
+
+
+def _example(t: Translator, text: str | None) -> str:
+    label = t.pgettext("methodology", "*Example:*")
+    if not text:
+        return f"\n\n{label} " + t.pgettext("methodology", "none in the data yet.")
+    return f"\n\n{label} {text}"
 
 
 #: A figure whose unit is not among the records (an example rendered from a partial set)
@@ -54,16 +104,16 @@ def _example(text: str | None) -> str:
 _BARE = UnitWords("count", "")
 
 
-def _figure(ind: Indicator, units: dict[str, UnitWords]) -> str:
+def _figure(ind: Indicator, units: dict[str, UnitWords], lang: str) -> str:
     unit = units.get(ind.metric_id, _BARE)
     if ind.vague is not None:
-        return vague_label(ind.vague)
+        return vague_label(ind.vague, lang)
     assert ind.value is not None and ind.qualifier is not None  # the model guarantees both
-    return hedged_label(ind.value, ind.qualifier, unit, value_to=ind.value_to)
+    return hedged_label(ind.value, ind.qualifier, unit, lang, value_to=ind.value_to)
 
 
-def _section(title: str, rule: str, example: str | None) -> str:
-    return f"## {title}\n\n{rule}{_example(example)}\n"
+def _section(t: Translator, title: str, rule: str, example: str | None) -> str:
+    return f"## {title}\n\n{rule}{_example(t, example)}\n"
 
 
 #: How the monitor speaks Khmer and English, and what it never translates.
@@ -81,28 +131,44 @@ TRANSLATION_RULE = (
     "A check's computation is worded in English only. A headline stays as published. A quote is "
     "never translated in its place: it stays in the words and language it was said in, and "
     "a translation, where a record has one, is shown beside it as unofficial, with its "
-    "translator. Who translated what is recorded in `translations`; "
-    + _describe(Translation, "status")
+    "translator. This methodology and the checks' general rules are catalogue entries too "
+    "(context `methodology`), generated from the same rules. Who translated what is recorded "
+    "in `translations`;"
 )
 
 
-def _translations(records: Sequence[Translation]) -> str | None:
-    """Who translated what, one clause per piece of work."""
-    return (
-        "; ".join(
-            f"{', '.join(t.covers)} into {t.language}: {t.translator}, {t.status}"
-            + (f" (reviewed by {t.reviewed_by})" if t.reviewed_by else "")
-            for t in records
+def _translations(t: Translator, records: Sequence[Translation]) -> str | None:
+    """Who translated what, one clause per piece of work (the language and status by their
+    codes in English, in words in another language)."""
+    english = t.lang == SOURCE_LANGUAGE
+    statuses = {
+        TranslationStatus.needs_review: t.pgettext("methodology", "needs review"),
+        TranslationStatus.reviewed: t.pgettext("methodology", "reviewed"),
+    }
+    clauses = []
+    for r in records:
+        clause = t.pgettext("methodology", "{covers} into {language}: {translator}, {status}")
+        clause = clause.format(
+            covers=", ".join(r.covers),
+            language=r.language if english else NATIVE_NAMES.get(r.language, r.language),
+            translator=r.translator if english else _data(t, r.translator),
+            status=r.status if english else statuses[r.status],
         )
-        or None
-    )
+        if r.reviewed_by:
+            clause += " " + t.pgettext("methodology", "(reviewed by {reviewer})").format(
+                reviewer=r.reviewed_by if english else _data(t, r.reviewed_by)
+            )
+        clauses.append(clause)
+    # The English escapes the whole (as an example always was); the other escaped each value.
+    return (md("; ".join(clauses)) if english else "; ".join(clauses)) or None
 
 
 AGREEMENT_RULE = (
     "An article can be coded by two researchers independently (the studio's *Code it "
     "myself*); their records are paired by the words they quote and compared field by field "
-    "(value, hedge, date, speaker, kind, stance), and the comparison is kept in "
-    "`agreements`. The rate of a field is the share of records both coded on which the two "
+    "(value, hedge, date, speaker, kind, stance). The comparison is kept in `agreements` "
+    "when the second of them saves their coding, once per pair: a later save by either is no "
+    "longer independent and is not counted again. The rate of a field is the share of records both coded on which the two "
     "agree; a field neither coded on a record is not counted."
 )
 
@@ -113,16 +179,25 @@ NO_AGREEMENT = (
 )
 
 
-def _share(agree: int, total: int) -> str:
-    return f"{agree} of {total} ({agree / total:.0%})" if total else "not compared"
+def _share(t: Translator, agree: int, total: int) -> str:
+    if not total:
+        return t.pgettext("methodology", "not compared")
+    return t.pgettext("methodology", "{agree} of {total} ({share})").format(
+        agree=t.number_text(f"{agree:,}"),
+        total=t.number_text(f"{total:,}"),
+        share=t.number_text(f"{agree / total:.0%}"),
+    )
 
 
-def agreement_text(records: Sequence[CodingAgreement]) -> str:
+def agreement_text(
+    records: Sequence[CodingAgreement], lang: str = SOURCE_LANGUAGE, t: Translator | None = None
+) -> str:
     """The agreement between coders in words: per field and overall, over every comparison
     kept; the plain NO_AGREEMENT while there is none. (Its only data are counts, article
     ids and field names: nothing a reader typed reaches the Markdown.)"""
+    t = t or translator(lang)
     if not records:
-        return NO_AGREEMENT
+        return say(t, NO_AGREEMENT)
     fields: dict[str, list[int]] = {}
     for rec in records:
         for f in rec.fields:
@@ -133,30 +208,47 @@ def agreement_text(records: Sequence[CodingAgreement]) -> str:
     articles = sorted({r.source_id for r in records})
     paired = sum(r.paired for r in records)
     alone = sum(r.only_first + r.only_second for r in records)
-    per_field = "; ".join(f"{name} {_share(a, t)}" for name, (a, t) in fields.items())
-    return (
-        f"{len(articles)} article(s) coded by two researchers independently "
-        f"({', '.join(articles)}): {paired} records both coded, {alone} "
-        f"coded by one of them only. Agreement per field: {per_field}. Over every field "
-        f"compared: {_share(agree, total)}."
+    per_field = "; ".join(f"{name} {_share(t, a, n)}" for name, (a, n) in fields.items())
+    return t.pgettext(
+        "methodology",
+        "{n} article(s) coded by two researchers independently ({articles}): {paired} records "
+        "both coded, {alone} coded by one of them only. Agreement per field: {per_field}. Over "
+        "every field compared: {overall}.",
+    ).format(
+        n=t.number_text(str(len(articles))),
+        articles=", ".join(articles),
+        paired=t.number_text(f"{paired:,}"),
+        alone=t.number_text(f"{alone:,}"),
+        per_field=per_field,
+        overall=_share(t, agree, total),
     )
 
 
-def _check_rules(rules: Sequence[CheckRule]) -> str | None:
-    """Each curated check rule: its id, kind, metrics and words."""
+def _check_rules(t: Translator, rules: Sequence[CheckRule]) -> str | None:
+    """Each curated check rule: its id, kind, metrics and words (rule_km in Khmer)."""
+    if t.lang == SOURCE_LANGUAGE:
+        return md("; ".join(f"`{r.check_id}` ({_what(r)}): {r.rule}" for r in rules)) or None
+    words = [md(r.rule_km) if t.lang == "km" and r.rule_km else _data(t, r.rule) for r in rules]
     return (
         "; ".join(
-            f"`{r.check_id}` ({r.kind.value}: "
-            + ", ".join(m for m in (r.total, *r.parts, r.share) if m)
-            + f"): {r.rule}"
-            for r in rules
+            f"`{r.check_id}` ({md(_what(r))}): {w}" for r, w in zip(rules, words, strict=True)
         )
         or None
     )
 
 
-def render_methodology(records: dict[str, Sequence[Any]]) -> str:
-    """The methodology as Markdown; ``records`` are the validated records by kind."""
+def _what(rule: CheckRule) -> str:
+    """'sum: arrests-total, arrests-users': a check's kind and metrics, by their ids."""
+    return f"{rule.kind.value}: " + ", ".join(m for m in (rule.total, *rule.parts, rule.share) if m)
+
+
+def render_methodology(
+    records: dict[str, Sequence[Any]], lang: str = SOURCE_LANGUAGE, t: Translator | None = None
+) -> str:
+    """The methodology as Markdown in a language; ``records`` are the validated records by
+    kind. (``t`` stands in for the language's translator: generated_messages listens to it.)"""
+    t = t or translator(lang)
+    lang = t.lang
     inds: Sequence[Indicator] = records.get("indicators", [])
     stmts: Sequence[Statement] = records.get("statements", [])
     policies: Sequence[Policy] = records.get("policies", [])
@@ -179,129 +271,290 @@ def render_methodology(records: dict[str, Sequence[Any]]) -> str:
     contest = _first(records.get("contested", []), lambda c: True)
     split = _first(policies, lambda p: " separate proposal " in p.status_note)
     fix = _first(records.get("corrections", []), lambda c: c.action == "withdrawn")
+    own = lang != SOURCE_LANGUAGE  # the data's own translations (*_km) where it has them
+
+    def note(text: str | None) -> str | None:
+        """A curator's note, which has no translation in the data: left out of an example
+        in another language (the quote and the stored values show the rule) rather than
+        shown in English among the reader's words."""
+        return "" if own else text
+
+    def quoted(text: str) -> str:
+        return f"\u201c{text}\u201d"
 
     parts = [
         HEADER,
         _section(
-            "Figures and hedges",
-            f"{_describe(Indicator, 'value')} {_describe(Indicator, 'qualifier')}\n\n"
-            + BOUNDS_RULE,
+            t,
+            t.pgettext("methodology", "Figures and hedges"),
+            _describe(t, Indicator, "value", "qualifier") + "\n\n" + say(t, BOUNDS_RULE),
             hedged
-            and f"\u201c{hedged.quote}\u201d ({hedged.source_id}) is stored as "
-            f"{_figure(hedged, units)} ({hedged.qualifier}).",
-        ),
-        _section(
-            "Vague words",
-            VAGUE_RULE,
-            vague
-            and f"\u201c{vague.quote}\u201d ({vague.source_id}) is stored as "
-            f"\u201c{_figure(vague, units)}\u201d.",
-        ),
-        _section(
-            "Periods",
-            f"{_describe(Indicator, 'period_start')} {_describe(Indicator, 'period_end')} "
-            f"{_describe(Indicator, 'as_of')} {_describe(Indicator, 'phase_id')}",
-            period
-            and f"\u201c{period.quote}\u201d ({period.source_id}): {period.period_start} to "
-            f"{period.period_end}. {period.note}",
-        ),
-        _section(
-            "Restatements",
-            f"{_describe(Indicator, 'restates')} {_describe(Indicator, 'restates_note')}",
-            again
-            and f"\u201c{again.quote}\u201d ({again.source_id}) restates `{again.restates}`: "
-            f"{again.restates_note}",
-        ),
-        _section(
-            "Stances",
-            f"{_describe(Statement, 'stance')} Recommendations are coded by what they say of "
-            "the campaign as carried out, whoever makes them; officials' self-criticism is "
-            "critical, a critic's welcome of a remedy is mixed.",
-            stance and f"\u201c{stance.quote}\u201d ({stance.source_id}) is {stance.stance}.",
-        ),
-        _section(
-            "Direct words, paraphrase and relayed words",
-            f"{_describe(Statement, 'kind')} {_describe(PolicyPositionEntry, 'kind')} "
-            "The build refuses `direct` for words not inside quotation marks in the article, "
-            "and `reported` for words inside them: words in quotation marks are someone's own. "
-            f"{_describe(Statement, 'relayed_by')} Relayed words are signed by whoever relayed "
-            f"them; a paraphrase is never signed. {OWN_NAME_RULE}",
-            (
-                relayed
-                and f"\u201c{relayed.quote}\u201d ({relayed.source_id}) is {relayed.actor_id}'s, "
-                f"relayed by {relayed.relayed_by}."
-            )
-            or (
-                reported_pos
-                and f"\u201c{reported_pos[1].quote}\u201d is reported, not {reported_pos[1].actor_id}'s "
-                "words."
+            and _fill(
+                t,
+                t.pgettext(
+                    "methodology", "{quote} ({source}) is stored as {figure} ({qualifier})."
+                ),
+                quote=quoted(hedged.quote),
+                source=hedged.source_id,
+                figure=_figure(hedged, units, lang),
+                qualifier=hedged.qualifier,
             ),
         ),
         _section(
-            "Roles",
-            f"{_describe(Statement, 'actor_role')} {_describe(PolicyPositionEntry, 'actor_role')}",
-            role
-            and f"{role[1].actor_id} on {role[0].policy_id}: \u201c{role[1].actor_role}\u201d, "
-            f"as {role[1].source_id} gives it.",
+            t,
+            t.pgettext("methodology", "Vague words"),
+            say(t, VAGUE_RULE),
+            vague
+            and _fill(
+                t,
+                t.pgettext("methodology", "{quote} ({source}) is stored as \u201c{figure}\u201d."),
+                quote=quoted(vague.quote),
+                source=vague.source_id,
+                figure=_figure(vague, units, lang),
+            ),
         ),
         _section(
-            "Phases, events and statuses rest on a source",
-            f"{_describe(Phase, 'citations')} {_describe(Event, 'event_date_end')} "
-            f"{_describe(Event, 'date_basis')} {_describe(Policy, 'status_citations')} "
-            f"{_describe(Policy, 'status_as_of')}",
+            t,
+            t.pgettext("methodology", "Periods"),
+            _describe(t, Indicator, "period_start", "period_end", "as_of", "phase_id"),
+            period
+            and _fill(
+                t,
+                t.pgettext("methodology", "{quote} ({source}): {start} to {end}. {note}"),
+                quote=quoted(period.quote),
+                source=period.source_id,
+                start=period.period_start if not own else t.date(period.period_start),
+                end=period.period_end if not own else t.date(period.period_end),
+                note=note(period.note),
+            ),
+        ),
+        _section(
+            t,
+            t.pgettext("methodology", "Restatements"),
+            _describe(t, Indicator, "restates", "restates_note"),
+            again
+            and _fill(
+                t,
+                t.pgettext("methodology", "{quote} ({source}) restates `{restated}`: {note}"),
+                quote=quoted(again.quote),
+                source=again.source_id,
+                restated=again.restates,
+                note=note(again.restates_note),
+            ),
+        ),
+        _section(
+            t,
+            t.pgettext("methodology", "Stances"),
+            _describe(t, Statement, "stance")
+            + " "
+            + t.pgettext(
+                "methodology",
+                "Recommendations are coded by what they say of "
+                "the campaign as carried out, whoever makes them; officials' self-criticism is "
+                "critical, a critic's welcome of a remedy is mixed.",
+            ),
+            stance
+            and _fill(
+                t,
+                t.pgettext("methodology", "{quote} ({source}) is {stance}."),
+                quote=quoted(stance.quote),
+                source=stance.source_id,
+                stance=stance.stance if not own else t.gettext(stance.stance),
+            ),
+        ),
+        _section(
+            t,
+            t.pgettext("methodology", "Direct words, paraphrase and relayed words"),
+            _describe(t, Statement, "kind")
+            + " "
+            + _describe(t, PolicyPositionEntry, "kind")
+            + " "
+            + t.pgettext(
+                "methodology",
+                "The build refuses `direct` for words not inside quotation marks in the article, "
+                "and `reported` for words inside them: words in quotation marks are someone's own.",
+            )
+            + " "
+            + _describe(t, Statement, "relayed_by")
+            + " "
+            + t.pgettext(
+                "methodology",
+                "Relayed words are signed by whoever relayed them; a paraphrase is never signed.",
+            )
+            + " "
+            + say(t, OWN_NAME_RULE),
+            (
+                relayed
+                and _fill(
+                    t,
+                    t.pgettext(
+                        "methodology", "{quote} ({source}) is {actor}'s, relayed by {relayer}."
+                    ),
+                    quote=quoted(relayed.quote),
+                    source=relayed.source_id,
+                    actor=relayed.actor_id,
+                    relayer=relayed.relayed_by,
+                )
+            )
+            or (
+                reported_pos
+                and _fill(
+                    t,
+                    t.pgettext("methodology", "{quote} is reported, not {actor}'s words."),
+                    quote=quoted(reported_pos[1].quote),
+                    actor=reported_pos[1].actor_id,
+                )
+            ),
+        ),
+        _section(
+            t,
+            t.pgettext("methodology", "Roles"),
+            _describe(t, Statement, "actor_role")
+            + " "
+            + _describe(t, PolicyPositionEntry, "actor_role"),
+            role
+            and _fill(
+                t,
+                t.pgettext("methodology", "{actor} on {policy}: {role}, as {source} gives it."),
+                actor=role[1].actor_id,
+                policy=role[0].policy_id,
+                role=quoted(role[1].actor_role),
+                source=role[1].source_id,
+            ),
+        ),
+        _section(
+            t,
+            t.pgettext("methodology", "Phases, events and statuses rest on a source"),
+            " ".join(
+                [
+                    _describe(t, Phase, "citations"),
+                    _describe(t, Event, "event_date_end", "date_basis"),
+                    _describe(t, Policy, "status_citations", "status_as_of"),
+                ]
+            ),
             "; ".join(
                 x
                 for x in (
-                    phase and f"{phase.phase_id} cites \u201c{phase.citations[0].quote}\u201d",
+                    phase
+                    and _fill(
+                        t,
+                        t.pgettext("methodology", "{phase} cites {quote}"),
+                        phase=phase.phase_id,
+                        quote=quoted(phase.citations[0].quote),
+                    ),
                     ranged
-                    and f"{ranged.event_id} is dated {ranged.event_date} to "
-                    f"{ranged.event_date_end} ({ranged.date_basis})",
+                    and _fill(
+                        t,
+                        t.pgettext("methodology", "{event} is dated {start} to {end} ({basis})"),
+                        event=ranged.event_id,
+                        start=ranged.event_date if not own else t.date(ranged.event_date),
+                        end=ranged.event_date_end if not own else t.date(ranged.event_date_end),
+                        basis=note(ranged.date_basis),
+                    ),
                     status
-                    and f"{status.policy_id} is {status.status}, citing "
-                    f"\u201c{status.status_citations[0].quote}\u201d",
+                    and _fill(
+                        t,
+                        t.pgettext("methodology", "{policy} is {status}, citing {quote}"),
+                        policy=status.policy_id,
+                        status=status.status
+                        if not own
+                        else t.gettext(str(status.status).replace("_", " ")),
+                        quote=quoted(status.status_citations[0].quote),
+                    ),
                 )
                 if x
             )
             or None,
         ),
         _section(
-            "Proposals and their positions",
-            PROPOSAL_TIME_RULE,
-            split and f"{split.policy_id}: {split.status_note}",
+            t,
+            t.pgettext("methodology", "Proposals and their positions"),
+            say(t, PROPOSAL_TIME_RULE),
+            split
+            and _fill(
+                t,
+                t.pgettext("methodology", "{policy}: {note}"),
+                policy=split.policy_id,
+                note=note(split.status_note),
+            ),
         ),
         _section(
-            "Corrections",
-            "Every change to a published record is logged in `corrections` with the field, the "
-            "old and the new value, the reason, the date, who made it and the review finding it "
-            "answers; a withdrawn record stays listed as withdrawn, and its id is never reused.",
-            fix and f"{fix.record_kind} `{fix.record_id}` withdrawn: {fix.reason}",
+            t,
+            t.pgettext("methodology", "Corrections"),
+            t.pgettext(
+                "methodology",
+                "Every change to a published record is logged in `corrections` with the field, "
+                "the old and the new value, the reason, the date, who made it and the review "
+                "finding it answers; a withdrawn record stays listed as withdrawn, and its id is "
+                "never reused.",
+            ),
+            fix
+            and _fill(
+                t,
+                t.pgettext("methodology", "{kind} `{record}` withdrawn: {reason}"),
+                kind=fix.record_kind,
+                record=fix.record_id,
+                reason=fix.reason_km if own and fix.reason_km else fix.reason,
+            ),
         ),
         _section(
-            "Coverage",
-            SENTENCE_RULE + " A sentence is covered when a record's quote lies in it, and "
-            "excused when a `not_coded` entry quotes it with a reason; the build fails while any "
-            "such sentence is neither.",
-            skipped and f"\u201c{skipped.quote}\u201d ({skipped.source_id}): {skipped.reason}.",
+            t,
+            t.pgettext("methodology", "Coverage"),
+            say(t, SENTENCE_RULE)
+            + " "
+            + t.pgettext(
+                "methodology",
+                "A sentence is covered when a record's quote lies in it, and "
+                "excused when a `not_coded` entry quotes it with a reason; the build fails while "
+                "any such sentence is neither.",
+            ),
+            skipped
+            and _fill(
+                t,
+                t.pgettext("methodology", "{quote} ({source}): {reason}."),
+                quote=quoted(skipped.quote),
+                source=skipped.source_id,
+                reason=note(skipped.reason),
+            ),
         ),
         _section(
-            "Contested claims",
-            "Claims that contradict each other are linked in `contested` and listed on the "
-            "Data checks page with their words, so that neither is shown as settled.",
-            contest and f"`{contest.contest_id}`: {contest.note}",
+            t,
+            t.pgettext("methodology", "Contested claims"),
+            t.pgettext(
+                "methodology",
+                "Claims that contradict each other are linked in `contested` and listed on the "
+                "Data checks page with their words, so that neither is shown as settled.",
+            ),
+            contest
+            and _fill(
+                t,
+                t.pgettext("methodology", "`{contest}`: {note}"),
+                contest=contest.contest_id,
+                note=contest.note_km if own and contest.note_km else contest.note,
+            ),
         ),
-        f"## Agreement between coders\n\n{AGREEMENT_RULE}\n\n"
-        f"{agreement_text(records.get('agreements', []))}\n",
+        "## "
+        + t.pgettext("methodology", "Agreement between coders")
+        + f"\n\n{say(t, AGREEMENT_RULE)}\n\n"
+        f"{agreement_text(records.get('agreements', []), t=t)}\n",
         _section(
-            "Checks between metrics",
-            "Which metrics the Data checks sum, compare and bound is curated in `checks` "
-            "(`seeds/curated/checks.yaml`), one rule per entry; a new check between two "
-            "metrics is one more entry, never a code change. " + _describe(CheckRule, "kind"),
-            _check_rules(records.get("checks", [])),
+            t,
+            t.pgettext("methodology", "Checks between metrics"),
+            t.pgettext(
+                "methodology",
+                "Which metrics the Data checks sum, compare and bound is curated in `checks` "
+                "(`seeds/curated/checks.yaml`), one rule per entry; a new check between two "
+                "metrics is one more entry, never a code change.",
+            )
+            + " "
+            + _describe(t, CheckRule, "kind"),
+            _check_rules(t, records.get("checks", [])),
         ),
         _section(
-            "Languages and translations",
-            TRANSLATION_RULE,
-            _translations(records.get("translations", [])),
+            t,
+            t.pgettext("methodology", "Languages and translations"),
+            say(t, TRANSLATION_RULE) + " " + _describe(t, Translation, "status"),
+            _translations(t, records.get("translations", [])),
         ),
     ]
     return "\n".join(parts)

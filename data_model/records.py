@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from data_model.fidelity_rules import date_span
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, Qualifier
 
 Id = Annotated[
@@ -266,6 +267,19 @@ class Source(Reviewed):
         description="How the publication date is known, e.g. 'printed on a dated repost' or "
         "'inferred: the event was yesterday, 26 June'."
     )
+    published_earliest: Date | None = Field(
+        default=None,
+        description="For a publication date known only to its month or year, the earliest day "
+        "the article can have appeared, from what it reports (e.g. the day of the meeting it "
+        "reports); empty where nothing narrows it (then the first day of the month or year). "
+        "Lists and filters order articles by it; citations still give only what is known.",
+    )
+    published_latest: Date | None = Field(
+        default=None,
+        description="For a publication date known only to its month or year, the latest day "
+        "the article can have appeared; empty where nothing narrows it (then the last day of "
+        "the month or year).",
+    )
     date_inferred: bool = Field(
         default=False,
         description="True where the publication date is not printed on the article or a dated "
@@ -285,6 +299,31 @@ class Source(Reviewed):
         description="The day the article's text was read from the web for the project; empty "
         "where it was not recorded (the build warns).",
     )
+
+    @property
+    def published_span(self) -> tuple[dt.date, dt.date]:
+        """The earliest and latest day the article can have been published: the curated
+        bounds where given, else the whole month or year its precision leaves open."""
+        first, last = date_span(self.published_on, self.date_precision)
+        return self.published_earliest or first, self.published_latest or last
+
+    @model_validator(mode="after")
+    def _published_range(self) -> Source:
+        if self.published_earliest is None and self.published_latest is None:
+            return self
+        if self.date_precision is DatePrecision.day:
+            raise ValueError(
+                "published_earliest and published_latest are for a date known only to its month "
+                "or year; published_on already gives the day"
+            )
+        first, last = date_span(self.published_on, self.date_precision)
+        earliest, latest = self.published_span
+        if not first <= earliest <= latest <= last:
+            raise ValueError(
+                f"published_earliest and published_latest must lie in order within "
+                f"{first.isoformat()} to {last.isoformat()} (published_on and its precision)"
+            )
+        return self
 
 
 class UnitKind(StrEnum):
@@ -485,6 +524,10 @@ class Actor(Reviewed):
     )
     name_km: KhmerLabel | None = _label_km(
         "The name as Khmer-language outlets print it (e.g. 'ស ខេង'),"
+    )
+    role_km: KhmerText | None = _text_km("The role (e.g. 'រដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃ')")
+    organisation_km: KhmerText | None = _text_km(
+        "The organisation, as the body itself or Khmer outlets write it,"
     )
 
 
@@ -846,8 +889,9 @@ class Translation(Record):
     covers: list[Text] = Field(
         min_length=1,
         description="What was translated: fields of curated records as kind.field (e.g. "
-        "metrics.label_km, actors.name_km, statements.translations) or a catalogue file "
-        "(locales/km/LC_MESSAGES/messages.po).",
+        "metrics.label_km, actors.name_km, statements.translations), a catalogue file "
+        "(locales/km/LC_MESSAGES/messages.po) or its entries of one context "
+        "(locales/km/LC_MESSAGES/messages.po#methodology).",
     )
     records: list[Id] = Field(
         default_factory=list,
@@ -875,7 +919,8 @@ class Translation(Record):
         if (self.status is TranslationStatus.reviewed) != bool(self.reviewed_by):
             raise ValueError("reviewed_by is required for a reviewed translation, and only then")
         for target in self.covers:
-            if re.fullmatch(r"locales/[a-z]{2,3}/LC_MESSAGES/[a-z]+\.po", target):
+            # A catalogue, or its entries of one context (…/messages.po#methodology).
+            if re.fullmatch(r"locales/[a-z]{2,3}/LC_MESSAGES/[a-z]+\.po(#[a-z ]+)?", target):
                 continue
             kind, _, field = target.partition(".")
             model = RECORD_KINDS.get(kind)

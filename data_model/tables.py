@@ -80,6 +80,20 @@ SOURCES = Table(
         _from(Source, "url", "VARCHAR"),
         _from(Source, "published_on", "DATE"),
         Column("date_precision", "VARCHAR", _PRECISION),
+        Column(
+            "published_earliest",
+            "DATE",
+            "The earliest day the article can have been published: the bound curated where "
+            "what it reports narrows a month or a year (seeds/curated/sources.yaml), else the first day of published_on's month or year, or the day itself. "
+            "Articles are listed, ordered and filtered by it; the citation gives the date only "
+            "as far as it is known.",
+        ),
+        Column(
+            "published_latest",
+            "DATE",
+            "The latest day the article can have been published: the curated bound, else the "
+            "last day of published_on's month or year, or the day itself.",
+        ),
         _from(Source, "date_basis", "VARCHAR"),
         _from(Source, "date_inferred", "BOOLEAN"),
         _from(Source, "archive_url", "VARCHAR"),
@@ -205,6 +219,8 @@ ACTORS = Table(
         _from(Actor, "role", "VARCHAR"),
         _from(Actor, "organisation", "VARCHAR"),
         _from(Actor, "actor_type", "VARCHAR"),
+        _from(Actor, "role_km", "VARCHAR"),  # issue 25
+        _from(Actor, "organisation_km", "VARCHAR"),
     ),
     ("actor_id",),
 )
@@ -694,7 +710,10 @@ STATEMENT_SEARCH = Table(
         Column("topic", "VARCHAR", "The statement's topic."),
         Column("source_id", "VARCHAR", "The article (sources.source_id)."),
         Column(
-            "said", "DATE", "The day said where the article gives it, else its publication date."
+            "said",
+            "DATE",
+            "The day said where the article gives it, else the earliest day its article can "
+            "have been published (sources.published_earliest).",
         ),
         Column("said_precision", "VARCHAR", _PRECISION),
         Column("said_year", "INTEGER", "The year of said."),

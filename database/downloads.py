@@ -200,13 +200,15 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "url",
             "published_on",
             "date_precision",
+            "published_earliest",
+            "published_latest",
             "date_basis",
             "date_inferred",
             "citation",
             "n_figures",
             "n_statements",
         ),
-        dated_on="the day the article was published (published_on)",
+        dated_on="the earliest day the article can have been published (published_earliest)",
     ),
 }
 

@@ -84,7 +84,7 @@ def sources(db: Reader, source_ids: Sequence[str] = (), **dates: Unpack[Dates]) 
 
 def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Query:
     """The SQL of sources() and its parameters."""
-    where, params = _where(_in("s.source_id", source_ids), _dated("s.published_on", **dates))
+    where, params = _where(_in("s.source_id", source_ids), _dated("s.published_earliest", **dates))
     return (
         f"""
         SELECT s.source_id, s.title,
@@ -95,7 +95,8 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                    ELSE 'Title not known'
                END AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
-               s.date_precision, s.date_basis, s.date_inferred, s.citation, s.seed_file,
+               s.date_precision, s.published_earliest, s.published_latest, s.date_basis,
+               s.date_inferred, s.citation, s.seed_file,
                s.archive_url, s.accessed,
                s.short_label, s.short_label_km,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,
@@ -104,7 +105,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                (SELECT count(*) FROM citations c WHERE c.source_id = s.source_id) AS n_quotes
         FROM sources s
         WHERE {where}
-        ORDER BY s.published_on DESC, s.source_id
+        ORDER BY s.published_earliest DESC, s.published_latest DESC, s.source_id
         """,
         params,
     )
@@ -174,7 +175,7 @@ def phase_citations(db: Reader) -> pd.DataFrame:
         f"""
         SELECT c.phase_id, c.source_id, c.quote, {_SOURCE_COLUMNS}
         FROM phase_citations c JOIN sources s USING (source_id)
-        ORDER BY c.phase_id, s.published_on
+        ORDER BY c.phase_id, s.published_earliest, s.published_latest
         """
     )
 
@@ -257,7 +258,7 @@ def actors_query() -> Query:
     return (
         """
         SELECT a.actor_id, a.name, a.name_km, a.aliases, a.kind, a.role, a.organisation,
-               a.actor_type,
+               a.actor_type, a.role_km, a.organisation_km,
                (SELECT count(*) FROM statements s WHERE s.actor_id = a.actor_id) AS n_statements,
                (SELECT count(*) FROM policy_positions p WHERE p.actor_id = a.actor_id)
                    AS n_positions
@@ -320,6 +321,12 @@ _STATEMENT_COLUMNS = """
                (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS actor_name_km,
                (SELECT k.name_km FROM actors k WHERE k.actor_id = f.relayed_by)
                    AS relayed_by_name_km,
+               -- The actor's usual role and organisation in Khmer (actors.yaml role_km,
+               -- organisation_km); a role the article gave a statement has none.
+               (SELECT k.role_km FROM actors k
+                WHERE k.actor_id = f.actor_id AND k.role = f.actor_role) AS actor_role_km,
+               (SELECT k.organisation_km FROM actors k WHERE k.actor_id = f.actor_id)
+                   AS organisation_km,
                (SELECT k.translations FROM statements k WHERE k.statement_id = f.statement_id)
                    AS translations,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
@@ -361,7 +368,8 @@ def statements(
 ) -> pd.DataFrame:
     """Quotes with speaker, role, organisation and source; filters combine with AND.
 
-    The date filter uses the day said where the article gives it, else the publication date.
+    The date filter uses the day said where the article gives it, else the earliest day the
+    article can have been published.
     The text search finds statements with every word of it in the quote, the speaker's name
     or aliases, organisation or role, case- and accent-insensitively.
     """
@@ -410,17 +418,20 @@ def statement_summary(
     organisations: Sequence[str] = (),
 ) -> dict[str, object]:
     """What the chosen statements amount to, in one row: how many, from how many speakers
-    and articles, their first and last dates, the latest speaker and the most-cited ones."""
+    and articles, their first and last dates, the latest speaker and the most-cited ones
+    (each with the Khmer name, name_km, where there is one)."""
     where, params = _where(*_statement_conditions(**_chosen(locals())).values())
     frame = db.frame(
         f"""
         WITH chosen AS (
             SELECT f.actor_id, f.actor_name AS name, f.source_id, f.said, f.said_precision,
-                   f.list_order
+                   f.list_order,
+                   (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS name_km
             FROM statement_search f WHERE {where}
         ),
         cited AS (
-            SELECT name, count(*) AS n FROM chosen GROUP BY actor_id, name
+            SELECT name, any_value(name_km) AS name_km, count(*) AS n FROM chosen
+            GROUP BY actor_id, name
             ORDER BY n DESC, name LIMIT 3
         )
         -- One pass over the chosen rows; the latest is the first in the list's own order.
@@ -430,9 +441,11 @@ def statement_summary(
                min(said) AS first_said,
                max(said) AS last_said,
                arg_min(name, list_order) AS latest_name,
+               arg_min(name_km, list_order) AS latest_name_km,
                arg_min(said, list_order) AS latest_said,
                arg_min(said_precision, list_order) AS latest_precision,
                (SELECT list(name ORDER BY n DESC, name) FROM cited) AS cited_names,
+               (SELECT list(name_km ORDER BY n DESC, name) FROM cited) AS cited_names_km,
                (SELECT list(n ORDER BY n DESC, name) FROM cited) AS cited_counts
         FROM chosen
         """,
@@ -570,7 +583,8 @@ def policies_query(
         f"""
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
                p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
-               a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
+               a.role AS proposed_by_role, a.role_km AS proposed_by_role_km,
+               p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                (SELECT count(*) FROM policy_positions x
                  WHERE x.policy_id = p.policy_id AND x.position = 'supports') AS n_supports,
@@ -615,7 +629,7 @@ def policy_positions_query(
         _in("x.position", positions),
         _in("x.source_id", source_ids),
         _in("x.actor_id", actor_ids),
-        _dated("s.published_on", **dates),
+        _dated("s.published_earliest", **dates),
     )
     return (
         f"""
@@ -623,7 +637,8 @@ def policy_positions_query(
                x.actor_id,
                a.name AS actor_name, a.name_km AS actor_name_km,
                COALESCE(x.actor_role, a.role) AS actor_role,
-               a.organisation, a.actor_type, x.position, x.quote, x.kind,
+               CASE WHEN x.actor_role IS NULL THEN a.role_km END AS actor_role_km,
+               a.organisation, a.organisation_km, a.actor_type, x.position, x.quote, x.kind,
                x.relayed_by, r.name AS relayed_by_name, r.name_km AS relayed_by_name_km,
                x.source_id, {_SOURCE_COLUMNS}
         FROM policy_positions x
@@ -740,7 +755,8 @@ def policy_summaries(
         )
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
                p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
-               a.role AS proposed_by_role, p.proposed_on, p.proposed_on_precision, p.quote,
+               a.role AS proposed_by_role, a.role_km AS proposed_by_role_km,
+               p.proposed_on, p.proposed_on_precision, p.quote,
                p.first_source_id AS source_id, {_SOURCE_COLUMNS},
                coalesce(n_supports, 0) AS n_supports, coalesce(n_opposes, 0) AS n_opposes,
                coalesce(n_mixed, 0) AS n_mixed, for_names, against_names, mixed_names,

@@ -317,13 +317,14 @@ _SEARCHED = "t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role"
 STATEMENT_SEARCH_SELECT = f"""
     SELECT t.statement_id,
            CAST(row_number() OVER (
-               ORDER BY coalesce(t.said_on, s.published_on) DESC, t.source_id, t.quote_start,
+               ORDER BY coalesce(t.said_on, s.published_earliest) DESC,
+                        s.published_latest DESC, t.source_id, t.quote_start,
                         t.statement_id
            ) AS INTEGER) AS list_order,
            t.actor_id, a.name AS actor_name, a.organisation, a.actor_type, t.stance, t.topic,
-           t.source_id, coalesce(t.said_on, s.published_on) AS said,
+           t.source_id, coalesce(t.said_on, s.published_earliest) AS said,
            CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END AS said_precision,
-           CAST(year(coalesce(t.said_on, s.published_on)) AS INTEGER) AS said_year,
+           CAST(year(coalesce(t.said_on, s.published_earliest)) AS INTEGER) AS said_year,
            {FOLD.format(f"concat_ws(' ', {_SEARCHED})")} AS haystack,
            coalesce(t.actor_role, a.role) AS actor_role, t.quote, t.kind, t.said_on,
            t.relayed_by, r.name AS relayed_by_name, t.note,

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from corpus.load import ROOT, SEEDS
-from corpus.problems import InputError, fault_line
+from corpus.problems import InputError, Problem, fault_line
 from curation import add_article, suggest
 from data_model.codebook import render_codebook
 from data_model.methodology import render_methodology
@@ -166,7 +166,9 @@ def _images(db: Path) -> str:
     return draw_later(db)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, problems: list[Problem] | None = None) -> int:
+    """Run one command; `problems`, when given, receives the input's problems as well as
+    stderr (the studio shows each on its field: etl.warm)."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
@@ -198,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "suggest":
             return suggest.run(args)
     except InputError as exc:
+        if problems is not None:
+            problems.extend(exc.problems.items)
         print(exc.problems.report(), file=sys.stderr)
         if args.command in ("build", "release"):
             print(f"The database was not changed: {args.db}", file=sys.stderr)

@@ -141,7 +141,7 @@ def later_stage_warnings(data: Dataset) -> list[str]:
     """One line per position reported over six months after its proposal was first reported:
     a warning, not a failure, since a later position on the same open measure is right, and a
     later stage of it (audit fidelity-2026-12, F4 and F6) is a curator's call."""
-    sources = {s.source_id: date_span(s.published_on, s.date_precision) for s in data.of("sources")}
+    sources = {s.source_id: s.published_span for s in data.of("sources")}
     policies = {p.policy_id: p for p in data.of("policies")}
     held = [
         (f"{p.policy_id}-{i + 1}", p, pos)

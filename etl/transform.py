@@ -9,8 +9,8 @@ from typing import Any
 
 import pandas as pd
 
-from data_model.i18n import translator
-from data_model.methodology import METHODOLOGY_KEY, render_methodology
+from data_model.i18n import LANGUAGES, translator
+from data_model.methodology import methodology_key, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Source
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, Table
@@ -73,6 +73,7 @@ def to_rows(
     for src in data.of("sources"):
         rows["sources"].append(
             src.model_dump()
+            | dict(zip(("published_earliest", "published_latest"), src.published_span, strict=True))
             | {
                 "citation": citation(src),
                 "short_label": short_label(src),
@@ -148,6 +149,7 @@ def to_rows(
     rows["consistency_checks"] = checks(data, names)
     # data_version is filled by the build that first carries each entry (database.write).
     rows["corrections"] = [c.model_dump() | {"data_version": None} for c in data.of("corrections")]
+    by_kind = {k: data.of(k) for k in data.records}
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
         {"key": SCHEMA_VERSION_KEY, "value": SCHEMA_VERSION},
@@ -156,10 +158,11 @@ def to_rows(
         {"key": "statements", "value": str(len(rows["statements"]))},
         # The methodology as the data it was built from illustrates it: the package README
         # carries the same text as docs/methodology.md.
-        {
-            "key": METHODOLOGY_KEY,
-            "value": render_methodology({k: data.of(k) for k in data.records}),
-        },
+        # Each language's under its own key (the Khmer from the catalogue, like the charts).
+        *(
+            {"key": methodology_key(lang), "value": render_methodology(by_kind, lang)}
+            for lang in LANGUAGES
+        ),
     ]
     return rows
 

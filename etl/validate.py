@@ -435,7 +435,7 @@ def _check_proposal_times(
     for raw, field_name, policy, source in positions_in_time(parsed):
         problem = predates(
             date_span(policy.proposed_on, policy.proposed_on_precision),
-            date_span(source.published_on, source.date_precision),
+            source.published_span,
         )
         if problem:
             problems.add(

@@ -75,6 +75,13 @@ def article_text(row: Any, lang: str = "en") -> str:
     return outlet + (f", “{title}”" if title else "") + f", {day}"
 
 
+def source_citation(row: Any, lang: str = "en") -> str:
+    """The article as the build cited it in the reader's language (citation_km: the date in
+    Khmer, the outlet and headline as published), else as it cited it in English."""
+    shown = _known(getattr(row, "source_citation_km", None)) if lang != "en" else ""
+    return shown or str(row.source_citation)
+
+
 def _yes(flag: object) -> bool:
     """A yes/no column's value as the database gave it: a blank (not known) is no."""
     return bool(pd.notna(flag) and flag)

@@ -265,7 +265,9 @@ def _parquet_resource(resource: Resource, path: str, content: bytes) -> dict[str
 
 
 def _article_sources(reader: Reader) -> list[dict[str, str]]:
-    rows = queries.sources(reader).sort_values(["published_on", "source_id"])
+    rows = queries.sources(reader).sort_values(
+        ["published_earliest", "published_latest", "source_id"]
+    )
     out = []
     for _, row in rows.iterrows():
         entry = {"title": str(row["citation"])}

@@ -24,7 +24,7 @@ from charts.model import ShownChart, StoredChart
 from data_model.i18n import translator
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
-from exports.citations import with_citations
+from exports.citations import source_citation, with_citations
 from monitor import check_texts, figure_texts, policy_texts, texts
 
 P = ParamSpec("P")
@@ -318,11 +318,12 @@ def _headlines(key: str, lang: str, _version: Version) -> tuple[Headline, ...]:
             quote=row.quote,
             attribution=row.attribution,
             period=row.period,
-            source_label=row.source_label,
+            # The article in the reader's language (short_label_km, citation_km), as published.
+            source_label=t.pick(row.source_label, getattr(row, "source_label_km", None)),
             source_id=row.source_id,
             how_sure=figure_texts.how_sure(indicators, checks, row.metric_id, row.qualifier, lang),
             metric_id=row.metric_id,
-            source_citation=row.source_citation,
+            source_citation=source_citation(row, lang),
             source_url=row.source_url if isinstance(row.source_url, str) else None,
         )
         for row in figures.itertuples()

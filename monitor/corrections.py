@@ -20,6 +20,26 @@ ACTIONS = {
 }
 
 
+#: Which kind of record a correction names, in words (the kinds of records.CorrectedKind);
+#: a kind not listed shows its code.
+KINDS = {
+    "sources": N_("article"),
+    "units": N_("unit"),
+    "categories": N_("category"),
+    "metrics": N_("metric"),
+    "actors": N_("actor"),
+    "phases": N_("phase"),
+    "indicators": N_("figure"),
+    "statements": N_("statement"),
+    "policies": N_("proposal"),
+    "positions": N_("position"),
+    "events": N_("event"),
+    "not_coded": N_("sentence not coded"),
+    "contested": N_("contested claim"),
+    "translations": N_("translation"),
+}
+
+
 def _text(value: Any) -> str | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
@@ -32,7 +52,9 @@ def correction_markdown(r: Any, lang: str = "en") -> str:
     t = translator(lang)
     when = date_text(pd.Timestamp(r.corrected_on).date(), "day", lang)
     field = _text(r.field)
-    head = f"**{md(when)}** · {md(str(r.record_kind))} `{md(str(r.record_id))}`" + (
+    kind = str(r.record_kind)
+    kind = t.gettext(KINDS[kind]) if kind in KINDS and lang != "en" else kind
+    head = f"**{md(when)}** · {md(kind)} `{md(str(r.record_id))}`" + (
         t.gettext(", field {field}").format(field=md(field)) if field else ""
     )
     action = str(r.action)

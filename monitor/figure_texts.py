@@ -144,7 +144,7 @@ def evidence_citations(
             e.label, e.metric_label, e.period, e.attribution, e.quote, lang
         )
         url = e.source_url if isinstance(e.source_url, str) and e.source_url else None
-        where = citations.Cited(str(e.source_citation), url, permalink, version)
+        where = citations.Cited(citations.source_citation(e, lang), url, permalink, version)
         out.append(
             (f"{e.label} · {e.metric_label} · {e.period}", citations.cite(claim, where, lang))
         )
@@ -159,7 +159,9 @@ def headline_citation(row: Any, base_url: str, version: str | None, lang: str = 
     )
     href = citations.figure_href(row.source_id, row.metric_id, lang)
     url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
-    where = citations.Cited(row.source_citation, url, f"{base_url}/{href}", version)
+    where = citations.Cited(
+        citations.source_citation(row, lang), url, f"{base_url}/{href}", version
+    )
     return citations.cite(claim, where, lang)
 
 

@@ -114,10 +114,14 @@ def plural(n: int, noun: str, lang: str = "en") -> str:
     return forms.get(noun, english).format(n=t.number_text(f"{n:,}"))
 
 
-def organisation_names(actors: pd.DataFrame) -> dict[str, str]:
-    """Organisations of the actors with statements, as picker options (name -> name)."""
-    named = actors.loc[actors["n_statements"] > 0, "organisation"].dropna()
-    return {o: o for o in sorted(set(named), key=str.casefold)}
+def organisation_names(actors: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """Organisations of the actors with statements, as picker options (name -> the name as
+    the page's language shows it: organisation_km in Khmer where there is one)."""
+    said = actors.loc[actors["n_statements"] > 0].dropna(subset=["organisation"])
+    khmer = said["organisation_km"] if "organisation_km" in said else [None] * len(said)
+    t = translator(lang)
+    shown = {o: t.pick(o, k) for o, k in zip(said["organisation"], khmer, strict=True)}
+    return dict(sorted(shown.items(), key=lambda item: item[0].casefold()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -174,9 +178,13 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
         if first == last
         else t.gettext("between {first} and {last}").format(first=first, last=last)
     )
+    # Speakers by their Khmer names in Khmer (name_km), else as the data spells them.
+    names = list(summary["cited_names"])
+    khmer = summary.get("cited_names_km")
+    khmer = list(khmer) if khmer is not None else [None] * len(names)
     cited = ", ".join(
-        f"{md(name)} ({t.number_text(f'{int(k):,}')})"
-        for name, k in zip(summary["cited_names"], summary["cited_counts"], strict=True)
+        f"{md(t.pick(name, km))} ({t.number_text(f'{int(k):,}')})"
+        for name, km, k in zip(names, khmer, summary["cited_counts"], strict=True)
     )
     latest = date_text(summary["latest_said"], summary["latest_precision"], lang)
     return (
@@ -187,7 +195,7 @@ def statement_summary_markdown(summary: dict[str, Any], lang: str = "en") -> str
         )
         + "  \n"
         + bold(t.gettext("Latest:"))
-        + f" {md(summary['latest_name'])}, {md(latest)} · "
+        + f" {md(t.pick(summary['latest_name'], summary.get('latest_name_km')))}, {md(latest)} · "
         + bold(t.gettext("Most cited:"))
         + f" {cited}"
     )
@@ -303,12 +311,16 @@ def citation_text(row: Any, permalink: str, lang: str = "en", version: str | Non
     claim = citations.statement_claim(
         row.quote,
         row.kind,
-        texts.speaker_text(speaker, row.actor_role, row.organisation),
+        texts.speaker_text(
+            speaker,
+            texts.shown_name(row, "actor_role", lang),
+            texts.shown_name(row, "organisation", lang),
+        ),
         speaker,
         relayer or None,
         lang,
     )
-    return citations.cite(claim, _where(row, permalink, version), lang)
+    return citations.cite(claim, _where(row, permalink, version, lang), lang)
 
 
 def proposal_citation_text(
@@ -321,17 +333,21 @@ def proposal_citation_text(
     claim = citations.proposal_claim(
         t.pick(p.name, getattr(p, "label_km", None)),
         texts.words(p.status, lang),
-        texts.speaker_text(texts.shown_name(p, "proposed_by_name", lang), p.proposed_by_role, None),
+        texts.speaker_text(
+            texts.shown_name(p, "proposed_by_name", lang),
+            texts.shown_name(p, "proposed_by_role", lang),
+            None,
+        ),
         date_text(p.proposed_on, p.proposed_on_precision, lang),
         p.quote,
         lang,
     )
-    return citations.cite(claim, _where(p, permalink, version), lang)
+    return citations.cite(claim, _where(p, permalink, version, lang), lang)
 
 
-def _where(row: Any, permalink: str, version: str | None) -> citations.Cited:
+def _where(row: Any, permalink: str, version: str | None, lang: str = "en") -> citations.Cited:
     url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
-    return citations.Cited(str(row.source_citation), url, permalink, version)
+    return citations.Cited(citations.source_citation(row, lang), url, permalink, version)
 
 
 def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:
@@ -438,7 +454,9 @@ def positions_words(positions: pd.DataFrame, lang: str = "en") -> str:
         parts.append(bold(t.gettext(heading)))
         for pos in group.itertuples():
             who = texts.speaker_text(
-                texts.shown_name(pos, "actor_name", t.lang), pos.actor_role, pos.organisation
+                texts.shown_name(pos, "actor_name", t.lang),
+                texts.shown_name(pos, "actor_role", t.lang),
+                texts.shown_name(pos, "organisation", t.lang),
             )
             where = ", " + t.gettext("in {article}").format(
                 article=f"[{md(pos.source_label)}]({texts.source_href(pos.source_id, lang)})"

@@ -15,7 +15,7 @@ def footer_lines(
     info: dict[str, str], url: str | None, t: Translator | None = None
 ) -> tuple[str, str, str]:
     """The footer's facts line, links line and the citation to copy, in the reader's
-    language (the citation is the data set's own title and stays as it is cited)."""
+    language (the data set's citation in it too, its title as published)."""
     t = t or translator()
     version = info.get("data_version")
     built = info.get("built_at", "")[:10] or None
@@ -46,7 +46,7 @@ def footer_lines(
             f"[{methodology}](methodology{here})",
         ]
     )
-    return facts, links, data_citation(version, built, url)
+    return facts, links, data_citation(version, built, url, t.lang)
 
 
 def draw() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import streamlit as st
@@ -13,8 +12,11 @@ from data_model.i18n import (
     SOURCE_LANGUAGE,
     Translator,
     language,
+    script_language,
     translator,
 )
+
+__all__ = ["script_language"]  # the Sources page asks it here
 
 #: The address parameter; the API and the light embeds read the same name.
 PARAM = "lang"
@@ -52,16 +54,6 @@ KHMER_CSS = (
 #: Where a session keeps the reader's language, for the runs whose address lost ?lang=.
 _KEPT = "_reader_language"
 _SWITCH = "language-switch"
-
-
-_KHMER = re.compile(r"[\u1780-\u17ff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def script_language(text: str) -> str:
-    """'km' for text mostly in Khmer script, else 'en': the lang of a text the data holds
-    (an article, a quote) whose language is not stored, so fonts and line height follow it."""
-    return "km" if len(_KHMER.findall(text)) > len(_LATIN.findall(text)) else "en"
 
 
 def current() -> Translator:

@@ -66,10 +66,11 @@ def policy_markdown(p: Any, lang: str = "en") -> str:
     t = translator(lang)
     status, area = t.gettext("Status:"), t.gettext("Area:")
     proposer, first = t.gettext("Put forward by:"), t.gettext("First reported:")
+    role = shown_name(p, "proposed_by_role", lang)  # role_km in Khmer where there is one
     parts = [
         f"**{status}** {md(words(p.status, lang))} — {md(p.status_note)}  \n"
         f"**{area}** {md(words(p.category, lang))} · **{proposer}** "
-        f"{md(speaker_text(shown_name(p, 'proposed_by_name', lang), p.proposed_by_role, None))} · "
+        f"{md(speaker_text(shown_name(p, 'proposed_by_name', lang), role, None))} · "
         f"**{first}** {md(date_text(p.proposed_on, p.proposed_on_precision, lang))}",
         md(p.description),
         blockquote(p.quote)

@@ -14,7 +14,7 @@ from urllib.parse import quote_plus
 import pandas as pd
 
 from data_model.i18n import N_, translator
-from data_model.methodology import METHODOLOGY_KEY
+from data_model.methodology import METHODOLOGY_KEY, methodology_key
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import date_text
 from database.queries import Dates
@@ -367,7 +367,11 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     article's report, never dressed as a quote), the speaker with their role, then stance,
     topic, date, a link to the article and (given its address) one to the statement alone."""
     t = translator(lang)
-    who = speaker_text(shown_name(row, "actor_name", lang), row.actor_role, row.organisation)
+    who = speaker_text(
+        shown_name(row, "actor_name", lang),
+        shown_name(row, "actor_role", lang),
+        shown_name(row, "organisation", lang),
+    )
     relayer = shown_name(row, "relayed_by_name", lang) or None
     said_words = attributed_words(row.quote, row.kind, who, relayer, lang=lang)
     said = date_text(row.statement_date, row.statement_date_precision, lang)
@@ -399,7 +403,8 @@ def statements_markdown(rows: pd.DataFrame, lang: str = "en") -> str:
 def actor_profile_markdown(actor: Any, lang: str = "en") -> str:
     """Role, organisation and type of one actor, the other spellings, and how much they said."""
     t = translator(lang)
-    text = f"{md(actor.role)} · {md(actor.organisation)} · {md(words(actor.actor_type, lang))}"
+    role, organisation = shown_name(actor, "role", lang), shown_name(actor, "organisation", lang)
+    text = f"{md(role)} · {md(organisation)} · {md(words(actor.actor_type, lang))}"
     if actor.aliases:
         text += "  \n" + t.gettext("Also written: {names}").format(names=md(actor.aliases))
     said = t.gettext("{statements} statements, {positions} positions on proposals").format(
@@ -528,24 +533,25 @@ def page_of(frame: pd.DataFrame, page: int, size: int) -> pd.DataFrame:
     return frame.iloc[(page - 1) * size : page * size]
 
 
-def methodology_markdown(info: dict[str, str], lang: str = "en") -> str:
-    """The methodology the build stored (rules and examples from its own data), without its
-    title (the page has one); a note when the database predates it."""
-    text = info.get(METHODOLOGY_KEY, "")
+def methodology_markdown(info: dict[str, str], lang: str = "en") -> tuple[str, str]:
+    """The methodology the build stored in the reader's language (rules and examples from
+    its own data), without its title (the page has one), and the language it is in: the
+    English where the build stored none in that language; a note when the database
+    predates it. Its only HTML is the lang of the data's words (data_model.methodology)."""
+    text, said = info.get(methodology_key(lang), ""), lang
     if not text:
-        return (
-            "_"
-            + translator(lang).gettext(
-                "This database was built before the methodology was stored: rebuild it."
-            )
-            + "_"
+        text, said = info.get(METHODOLOGY_KEY, ""), "en"
+    if not text:
+        note = translator(lang).gettext(
+            "This database was built before the methodology was stored: rebuild it."
         )
+        return f"_{note}_", lang
     # The page has its own title, and the note for maintainers on how the text is generated
     # is not for readers.
     paragraphs = [
         p for p in text.split("\n\n") if not p.startswith(("# ", "Generated from `data_model/`"))
     ]
-    return "\n\n".join(paragraphs).strip()
+    return "\n\n".join(paragraphs).strip(), said
 
 
 #: The Data page's table names (database.downloads labels them), for the catalogue: shown

@@ -11,6 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -27,12 +30,31 @@ from tests.serving import (  # noqa: E402 - the repository root is put on the pa
 )
 
 LANGUAGES = ("en", "km")
+#: Every image in the picture's height has arrived and is decoded. Streamlit says it has
+#: finished rendering before the browser has fetched the static chart SVGs, and a picture
+#: taken then showed a blank where a (Khmer, phone-width) chart goes.
+IMAGES_JS = """async () => {
+  const shown = [...document.images].filter(
+    (i) => i.getClientRects().length && i.getBoundingClientRect().top < innerHeight);
+  await Promise.all(shown.map((i) => i.decode().catch(() => null)));
+  return shown.every((i) => i.complete && i.naturalWidth > 0);
+}"""
+#: How long to wait for the images before taking the picture anyway (and saying so).
+IMAGES_MS = 30_000
 #: The light embed donors paste, at a phone's, a blog column's and a wide column's width.
 EMBED_WIDTHS = (320, 600, 1200)
 
 
 def _with_lang(path: str, lang: str) -> str:
     return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
+
+def images_loaded(page: Page, name: str) -> None:
+    """Wait until the images the picture shows are drawn; name the page if some never are."""
+    try:
+        page.wait_for_function(IMAGES_JS, timeout=IMAGES_MS, polling=250)
+    except PlaywrightTimeout:
+        print(f"warning: {name}: an image had not loaded after {IMAGES_MS} ms", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
                     for lang in LANGUAGES:
                         page = open_rendered(context, url + _with_lang(case.path, lang))
                         name = f"{case.name}-{viewport['width']}-{lang}.png"
+                        images_loaded(page, name)
                         page.screenshot(path=args.out / name, animations="disabled")
                         page.close()
                         print(args.out / name, flush=True)
@@ -73,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                     page = context.new_page()
                     page.goto(f"{url}/charts/{chart}.html?lang={lang}", wait_until="load")
                     name = f"light-embed-{width}-{lang}.png"
+                    images_loaded(page, name)
                     page.screenshot(path=args.out / name, full_page=True)
                     page.close()
                     print(args.out / name, flush=True)

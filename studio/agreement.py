@@ -9,20 +9,26 @@ from typing import Any
 
 import yaml
 
+from corpus.cleaning import clean_body
 from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from curation.suggest.records import Row
 from data_model.records import CodingAgreement
-from studio import history
+from studio import drafts, history, session
 from studio.drafts import slug
+from studio.publish import same_person
 
 #: Where kept comparisons live: curated data, read by the build for the Methodology page.
 AGREEMENTS = Path("curated") / "agreement.yaml"
 _HEADER = (
     "# Two researchers' independent codings of one article compared (the studio's Agreement\n"
-    "# screen, 'Keep this comparison'); the Methodology page reports the rate. Model:\n"
+    "# screen, or kept when the second of them saves); the Methodology page reports the rate. Model:\n"
     "# data_model/records.py, CodingAgreement.\n"
 )
+
+#: Each researcher's first saved coding of an article, kept beside the drafts (on the studio's
+#: machine, never read by the build) to compare with the next researcher's: Save discards drafts.
+SAVED = "saved"
 
 #: The fields compared, as the methodology names them, and the record fields each covers.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -143,3 +149,58 @@ def keep(seeds_dir: Path, source_id: str, first: str, second: str, result: Agree
     path.parent.mkdir(parents=True, exist_ok=True)
     _write_atomic(path, (_HEADER + dump_yaml({"agreements": kept})).encode("utf-8"))
     return record.agreement_id
+
+
+def article_body(seeds_dir: Path, source_id: str) -> str:
+    """The article's clean text, as the studio codes it ("" for an unregistered article)."""
+    src = session.source(seeds_dir, source_id) or {}
+    path = seeds_dir / "articles" / str(src.get("seed_file"))
+    return clean_body(path.read_text(encoding="utf-8"), src.get("title")) if path.is_file() else ""
+
+
+def saved_codings(seeds_dir: Path, source_id: str) -> list[drafts.Draft]:
+    """Every researcher's saved independent coding of the article, the earliest saved first."""
+    folder = seeds_dir / drafts.DRAFTS / source_id / SAVED
+    found = [d for p in folder.glob("*.yaml") if (d := drafts.read(p)) is not None]
+    return sorted(found, key=lambda d: d.saved_at)
+
+
+def _compared(seeds_dir: Path, source_id: str) -> list[frozenset[str]]:
+    """The pairs of researchers already compared on the article (in either order)."""
+    path = seeds_dir / AGREEMENTS
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return [_pair(str(a.get("first", "")), str(a.get("second", "")))
+            for a in (doc or {}).get("agreements") or [] if a.get("source_id") == source_id]  # fmt: skip
+
+
+def _pair(a: str, b: str) -> frozenset[str]:
+    """Two researchers as the same person is told apart (publish.same_person), in any order."""
+    return frozenset(" ".join(n.split()).casefold() for n in (a, b))
+
+
+def on_save(seeds_dir: Path, coding: drafts.Draft) -> list[str]:
+    """A researcher's work on an article is saved: discard their draft, keep their coding, and
+    compare it with each other researcher's coding of the article saved before. Each pair is
+    compared once, at the second of their saves: a later save by either (after a return, or a
+    correction) is no longer independent, and counting it again would double the article's
+    weight. A correction of published records (reopened) is no independent coding. Return the
+    ids of the comparisons kept."""
+    drafts.discard(seeds_dir, coding.source_id, coding.researcher)
+    if coding.reopened or not coding.researcher.strip():
+        return []
+    earlier = [d for d in saved_codings(seeds_dir, coding.source_id)
+               if not same_person(d.researcher, coding.researcher)]  # fmt: skip
+    own = drafts.path_of(seeds_dir, coding.source_id, coding.researcher)
+    own = own.parent / SAVED / own.name
+    if not own.exists():  # the first saved coding is the independent one
+        drafts.save_draft(seeds_dir, coding, own)
+    done = _compared(seeds_dir, coding.source_id)
+    body, kept = article_body(seeds_dir, coding.source_id), []
+    for other in earlier:
+        pair = _pair(other.researcher, coding.researcher)
+        if pair in done:
+            continue
+        result = compare(other.rows, coding.rows, body)
+        kept.append(keep(seeds_dir, coding.source_id, other.researcher, coding.researcher, result))
+        done.append(pair)
+    return kept

@@ -3,6 +3,7 @@ editor's approval, approve others' work, compare two researchers' coding."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.records import DatePrecision
 from data_model.safe_text import md
-from studio import drafts, history, publish, screens, session
+from studio import agreement, drafts, history, publish, screens, session, store
 from studio.access import gate
 from studio.changes import build_log
 from studio.codebook import adopt
@@ -32,6 +33,15 @@ KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "p
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
+
+
+@st.cache_resource
+def _warm_build() -> None:
+    """Start the warm build process once per studio (etl.warm), so a Save is a fork of it."""
+    store.warm_build()
+
+
+_warm_build()
 #: Record ids listed per article and build; a first build adds every record there is.
 SHOWN_IDS = 12
 
@@ -80,6 +90,17 @@ def add_screen() -> None:
     precision = st.selectbox(
         "How much of the date is known", [p.value for p in DatePrecision], key="precision"
     )
+    bounds: list[dt.date | None] = [None, None]
+    if precision != DatePrecision.day:  # what the article reports may narrow the month or year
+        early, late = st.columns(2)
+        bounds = [
+            early.date_input("Earliest day it can have appeared (optional)", key="published-earliest",
+                             value=None, help="From what it reports, e.g. the day of the meeting "
+                             "it reports. Lists order the article by it; citations keep the "
+                             f"{precision} only."),
+            late.date_input("Latest day it can have appeared (optional)", key="published-latest",
+                            value=None),
+        ]  # fmt: skip
     inferred = st.checkbox(
         "The date is worked out from what the article reports, not printed on it",
         key="date-inferred",
@@ -106,6 +127,7 @@ def add_screen() -> None:
                     date_basis=f"{'worked out' if inferred else 'given'} in the studio by "
                     f"{editor or 'an editor'}",
                     date_inferred=inferred,
+                    published_range=tuple(d.isoformat() if d else None for d in bounds),
                     review_status="provisional",  # built once a second editor approves
                 )
             except AddRefused as exc:
@@ -302,10 +324,14 @@ def save_screen() -> None:
         if result.ok and SINGLE:
             result = publish.approve(SEEDS_DIR, sid, editor, DB_PATH, single=True)
         if result.ok:
-            drafts.discard(SEEDS_DIR, sid, editor)
+            coding = drafts.Draft(sid, editor, rows, reopened=bool(STATE.get("reopened")))
+            compared = agreement.on_save(SEEDS_DIR, coding)  # a second coding is compared
             STATE["submitted"], STATE["problems"] = True, {}
             STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
             st.success(result.message)
+            if compared:
+                st.info(f"Compared with an earlier independent coding of this article, kept as "
+                        f"{', '.join(compared)}: the Methodology page reports it.")  # fmt: skip
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}

@@ -43,9 +43,10 @@ def path_of(seeds_dir: Path, source_id: str, researcher: str) -> Path:
     return seeds_dir / DRAFTS / source_id / f"{slug(researcher, 12) or 'unnamed'}.yaml"
 
 
-def save_draft(seeds_dir: Path, draft: Draft) -> Path:
-    """Write the draft atomically: a reader sees the old draft or the whole new one."""
-    target = path_of(seeds_dir, draft.source_id, draft.researcher)
+def save_draft(seeds_dir: Path, draft: Draft, target: Path | None = None) -> Path:
+    """Write the draft atomically (to its own place unless ``target`` is given): a reader sees
+    the old draft or the whole new one."""
+    target = target or path_of(seeds_dir, draft.source_id, draft.researcher)
     target.parent.mkdir(parents=True, exist_ok=True)
     draft.saved_at = history.now()
     doc = {
@@ -63,7 +64,7 @@ def save_draft(seeds_dir: Path, draft: Draft) -> Path:
     return target
 
 
-def _read(path: Path) -> Draft | None:
+def read(path: Path) -> Draft | None:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Draft(
@@ -82,13 +83,13 @@ def _read(path: Path) -> Draft | None:
 
 def load_draft(seeds_dir: Path, source_id: str, researcher: str) -> Draft | None:
     path = path_of(seeds_dir, source_id, researcher)
-    return _read(path) if path.exists() else None
+    return read(path) if path.exists() else None
 
 
 def drafts(seeds_dir: Path, source_id: str | None = None) -> list[Draft]:
     """Every open draft (of one article, if given), the latest first."""
     pattern = f"{source_id}/*.yaml" if source_id else "*/*.yaml"
-    found = [d for p in (seeds_dir / DRAFTS).glob(pattern) if (d := _read(p)) is not None]
+    found = [d for p in (seeds_dir / DRAFTS).glob(pattern) if (d := read(p)) is not None]
     return sorted(found, key=lambda d: d.saved_at, reverse=True)
 
 

@@ -9,10 +9,9 @@ from typing import Any
 
 import streamlit as st
 
-from corpus.cleaning import clean_body
 from data_model.safe_text import md
 from studio import drafts, publish, session
-from studio.agreement import FIELDS, compare, keep
+from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
 
 STATE = st.session_state
 
@@ -179,14 +178,18 @@ def approve_screen(seeds_dir: Path, db_path: Path, editor: str) -> None:
 
 def agreement_screen(seeds_dir: Path) -> None:
     """Two researchers' independent codings of one article, compared field by field."""
-    found = drafts.drafts(seeds_dir)
     by_article: dict[str, list[drafts.Draft]] = {}
-    for d in found:
+    for d in drafts.drafts(seeds_dir):  # open drafts, then codings saved (and their drafts gone)
         by_article.setdefault(d.source_id, []).append(d)
+    for sid in {p.parent.parent.name for p in (seeds_dir / drafts.DRAFTS).glob(f"*/{SAVED}/*")}:
+        mine = by_article.setdefault(sid, [])
+        mine += [d for d in saved_codings(seeds_dir, sid)
+                 if not any(publish.same_person(d.researcher, o.researcher) for o in mine)]  # fmt: skip
     twice = {sid: ds for sid, ds in by_article.items() if len(ds) >= 2}
     if not twice:
         st.info("No article is coded by two researchers yet: each codes it with 'Code it "
-                "myself' on Open, without looking at the other's draft.")  # fmt: skip
+                "myself' on Open, without looking at the other's draft. When the second of "
+                "them saves, the comparison is kept for the Methodology page.")  # fmt: skip
         return
     sid = st.selectbox("Article", list(twice), key="agree-article")
     names = [d.researcher for d in twice[sid]]
@@ -194,10 +197,7 @@ def agreement_screen(seeds_dir: Path) -> None:
     second = st.selectbox("Second researcher", names, 1, key="agree-b")
     a = next(d for d in twice[sid] if d.researcher == first)
     b = next(d for d in twice[sid] if d.researcher == second)
-    src = session.source(seeds_dir, sid) or {}
-    raw = (seeds_dir / "articles" / str(src.get("seed_file"))).read_text(encoding="utf-8")
-    body = clean_body(raw, src.get("title"))
-    result = compare(a.rows, b.rows, body)
+    result = compare(a.rows, b.rows, article_body(seeds_dir, sid))
     cols = st.columns(len(FIELDS) + 1)
     cols[0].metric("Records both coded", result.paired,
                    help=f"only {first}: {result.only_first}; only {second}: {result.only_second}")  # fmt: skip

@@ -13,6 +13,7 @@ from corpus.problems import InputError, Problem
 from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.records import RECORD_KINDS
+from etl import warm
 from etl.build import check
 from etl.reasons import build_arguments
 from studio import history
@@ -126,31 +127,33 @@ def check_and_build(
     seeds_dir: Path, db_path: Path, build: bool = True, reason: str | None = None
 ) -> tuple[bool, str, tuple[Problem, ...]]:
     """`etl check`, then the build in a subprocess: (ok, what it said, the check's problems).
-    `reason` is passed to the build for a changed published record (etl.reasons)."""
-    try:
-        # Files unchanged since the database was built are not parsed again.
-        data = check(seeds_dir, previous=db_path)
-    except InputError as exc:
-        return False, exc.problems.report(), tuple(exc.problems.items)
-    counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
-    if not build:
-        return True, f"input is valid: {counts}", ()
+    `reason` is passed to the build for a changed published record (etl.reasons).
+
+    The build runs in a fork of the warm build process (etl.warm: its imports done once)
+    that checks every input as `etl check` does and answers with the problems, so the
+    input is checked once; if that process cannot be reached, `etl check` runs here and the
+    build in a new process."""
+    argv = ["--seeds", str(seeds_dir), "build", "--db", str(db_path), "--no-images"]
+    argv += build_arguments(reason)
+    done = _warm_build(argv) if build else None
+    if done is None:
+        try:
+            # Files unchanged since the database was built are not parsed again.
+            data = check(seeds_dir, previous=db_path)
+        except InputError as exc:
+            return False, exc.problems.report(), tuple(exc.problems.items)
+        counts = ", ".join(f"{len(v)} {k}" for k, v in data.records.items())
+        if not build:
+            return True, f"input is valid: {counts}", ()
     # A subprocess: the build draws charts with Chromium, which the studio never loads.
     # The data is swapped in first, unchanged charts keeping their images; the images of
     # the charts the save changed follow in the background (pages show those interactive
     # until then), so a Save waits for the data only.
     etl = [sys.executable, "-m", "etl", "--seeds", str(seeds_dir)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [*etl, "build", "--db", str(db_path), "--no-images", *build_arguments(reason)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    if done.returncode != 0:
-        return False, (done.stderr or done.stdout).strip(), ()
+    code, stdout, stderr, problems = done or (*_new_process(argv, env), [])
+    if code != 0:
+        return False, (stderr or stdout).strip(), tuple(Problem(*p) for p in problems)
     # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
     if os.environ.get("STUDIO_NO_CHARTS") != "1":
         subprocess.Popen(  # noqa: S603 - our own command line, no shell
@@ -161,4 +164,33 @@ def check_and_build(
             env=env,
             start_new_session=True,  # outlives a studio restart; never blocks the page
         )
-    return True, done.stdout.strip(), ()
+    return True, stdout.strip(), ()
+
+
+def warm_build() -> None:
+    """Start the warm build process (etl.warm) unless it runs, so the first Save finds it
+    ready; STUDIO_WARM_BUILD=0 runs every build in a new process instead."""
+    if os.environ.get("STUDIO_WARM_BUILD") != "0":
+        warm.ensure()
+
+
+def _warm_build(argv: list[str]) -> tuple[int, str, str, list[list[str]]] | None:
+    """(exit status, stdout, stderr, problems) of the build run by the warm build process;
+    None when it cannot be reached or STUDIO_WARM_BUILD=0."""
+    if os.environ.get("STUDIO_WARM_BUILD") == "0":
+        return None
+    done = warm.run(argv)
+    return None if done is None else (done.code, done.stdout, done.stderr, done.problems)
+
+
+def _new_process(argv: list[str], env: dict[str, str]) -> tuple[int, str, str]:
+    """The build in a new process, as before the warm one (etl.warm)."""
+    done = subprocess.run(  # noqa: S603 - our own command line, no shell
+        [sys.executable, "-m", "etl", *argv],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    return done.returncode, done.stdout, done.stderr

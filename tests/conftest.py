@@ -12,6 +12,8 @@ import contextlib
 import fcntl
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,10 +25,14 @@ from charts.drawing import png_problem
 from charts.frames import ReaderFrames
 from database.connection import Reader
 from etl.build import build
-from etl.chart_images import draw_later
+from etl.chart_images import PUBLIC_URL_VARIABLE
 from tests import serving
+from tests.draw_images import draw_images
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The published address the test images are drawn for: the print images then carry it, as a
+#: published monitor's do, and the tests read their words from the stored print SVG.
+PUBLIC_URL = "https://monitor.example.org"
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 
@@ -42,41 +48,96 @@ def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[
     """A database file made once per test run, whichever xdist worker asks first: the others
     wait for it (a lock file beside it) and then share it, read-only. Yields its path and
     whether the caller must make it (our builds write atomically, so it is whole or absent)."""
-    base = tmp_path_factory.getbasetemp()
-    # Each worker's base is a folder of the run's own (popen-gw0 ...): its parent is shared.
-    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
-    folder.mkdir(exist_ok=True)
-    path = folder / "monitor.duckdb"
-    with open(folder / "lock", "a") as lock:
+    path = _shared(tmp_path_factory, name) / "monitor.duckdb"
+    with open(path.with_name("lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         yield path, not path.exists()
 
 
+def _shared(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    """A folder every xdist worker of this run sees (each worker's base is a folder of the
+    run's own, popen-gw0 ...: its parent is shared)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+#: The images passes started early, kept so that they are not collected while they run.
+_DRAWING: list[subprocess.Popen[bytes]] = []
+
+
+def _start_drawing(seed_db: Path, folder: Path) -> None:
+    """Start the images pass for seed_db_images in a process of its own, as soon as the seed
+    database exists, so that tests needing no image run meanwhile instead of one worker
+    waiting for the drawing. The process inherits the images' lock and holds it until it
+    ends: whoever asks for the images waits for it, then finds them made (or makes them, if
+    it failed)."""
+    lock = open(folder / "lock", "a")  # noqa: SIM115  # handed to the process, closed below
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:  # being made already
+        lock.close()
+        return
+    try:
+        if (folder / "monitor.duckdb").exists():
+            return
+        drawing = folder / "drawing.duckdb"
+        shutil.copyfile(seed_db, drawing)
+        with (folder / "drawing.log").open("ab") as log:
+            _DRAWING.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "tests.draw_images", str(drawing)],
+                    cwd=ROOT,
+                    env={**os.environ, PUBLIC_URL_VARIABLE: PUBLIC_URL},
+                    pass_fds=(lock.fileno(),),
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )
+            )
+    finally:
+        lock.close()  # the drawing process keeps the lock until it ends
+
+
+def _stop_drawing() -> None:
+    """A run that ends before its images are drawn leaves no drawing process behind."""
+    for proc in _DRAWING:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
 @pytest.fixture(scope="session")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The database built from the real seeds, once per test run (the workers share it,
     read-only), as `python -m etl build --no-images` builds it: every table and chart part,
     no static image. Drawing the images is most of a build's time, and only tests of images
-    need them."""
+    need them: when the run has any, their drawing starts at once, in a process of its own."""
     with _made_once(tmp_path_factory, "seed-db") as (path, to_make):
         if to_make:
             build(path, draw_images=False)
+            needs_images = any("seed_db_images" in i.fixturenames for i in request.session.items)
+            if needs_images and png_problem() is None:
+                _start_drawing(path, _shared(tmp_path_factory, "seed-db-images"))
+                request.addfinalizer(_stop_drawing)
     return path
 
 
 @pytest.fixture(scope="session")
 def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed database with its static chart images drawn, as `python -m etl build` leaves
-    it (the images pass of `etl images` on a copy), once per run; skips where Chromium is
-    not installed."""
+    it (the images pass of `etl images` on a copy) for a monitor published at PUBLIC_URL,
+    once per run; skips where Chromium is not installed."""
     if (problem := png_problem()) is not None:
         pytest.skip(f"no chart images without Chromium: {problem}")
     with _made_once(tmp_path_factory, "seed-db-images") as (path, to_make):
         if to_make:
+            # The early pass (see seed_db) failed or was not started: drawn here.
             drawing = path.with_name("drawing.duckdb")
             shutil.copyfile(seed_db, drawing)
-            draw_later(drawing)
-            os.replace(drawing, path)  # whole, or not there: a failed pass is made again
+            with pytest.MonkeyPatch.context() as env:
+                env.setenv(PUBLIC_URL_VARIABLE, PUBLIC_URL)
+                draw_images(drawing)
     return path
 
 

@@ -98,6 +98,24 @@ def test_an_article_already_in_the_seeds_is_refused(fixture_seeds: Path, tmp_pat
         ({"source_id": "Not An Id"}, "--source-id"),
         ({"title": "  "}, "--title"),
         ({"outlet": ""}, "--outlet"),
+        # A month's earliest and latest day: in it, in order, never beside a known day (F25).
+        (
+            {
+                "published": "2017-05-01",
+                "precision": "month",
+                "published_range": ("2017-06-02", None),
+            },
+            "--published-earliest and --published-latest must lie",
+        ),
+        ({"published_range": (None, "2017-05-04")}, "--published already gives the day"),
+        (
+            {
+                "published": "2017-05-01",
+                "precision": "month",
+                "published_range": ("2017-5-2", None),
+            },
+            "--published-earliest must be a date",
+        ),
     ],
 )
 def test_bad_details_are_refused(fixture_seeds: Path, tmp_path: Path, changes, words):
@@ -272,12 +290,21 @@ def test_the_real_seeds_are_not_touched_by_these_tests():
     assert not (fixture / "curated" / "sources.yaml").exists()
 
 
-@pytest.mark.parametrize(("flags", "inferred"), [([], False), (["--date-inferred"], True)])
+@pytest.mark.parametrize(
+    ("flags", "inferred"),
+    [
+        ([], False),
+        (["--date-inferred", "--published=2017-05-01", "--precision=month",
+          "--published-earliest=2017-05-03", "--published-latest=2017-05-20"], True),
+    ],
+    ids=["printed", "worked-out-in-a-month"],
+)  # fmt: skip
 def test_a_date_worked_out_is_registered_as_inferred(
     fixture_seeds: Path, tmp_path: Path, flags: list[str], inferred: bool
 ):
     """`etl add --date-inferred` (the studio's checkbox calls the same function): the source
-    says its date is inferred, so its citations do (fidelity review F25)."""
+    says its date is inferred, so its citations do; a month narrowed by what the article
+    reports keeps its earliest and latest day (fidelity review F25)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--seeds", type=Path)
     configure(parser)
@@ -286,5 +313,6 @@ def test_a_date_worked_out_is_registered_as_inferred(
     assert run(parser.parse_args(["--seeds", str(fixture_seeds), str(raw), *args, *flags])) == 0
     (source,) = [s for s in check(fixture_seeds).of("sources") if s.title == GOOD["title"]]
     assert source.date_inferred is inferred
+    assert (source.published_span == (dt.date(2017, 5, 3), dt.date(2017, 5, 20))) is inferred
     written = (fixture_seeds / "curated" / "sources.yaml").read_text(encoding="utf-8")
     assert ("date_inferred: true" in written) is inferred

@@ -13,9 +13,10 @@ from __future__ import annotations
 import base64
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
@@ -69,24 +70,37 @@ PAGE_VISITS = [
 ]
 
 
-@pytest.fixture(scope="module", params=[v for _, v in PAGE_VISITS], ids=str)
-def visit(request: pytest.FixtureRequest, browser, server: str) -> Iterator:
-    """The page of `request.param`, loaded once and kept open while the tests reading it run
-    (pytest runs the tests of one parameter together). Readers must leave it as they found it.
+@pytest.fixture(scope="module")
+def loaded_pages(browser, server: str) -> Iterator[Callable[[Visit], Any]]:
+    """Each visit's page, loaded the first time a test reads it and kept open until the
+    module ends, whatever order the tests run in. (A parametrised module fixture holds one
+    page at a time, and tests reading several pages made it load most of them twice.)
     A /charts/ address is a plain page (the light embed): no Streamlit run to wait for."""
-    spot: Visit = request.param
-    with new_context(browser, VIEWPORTS[spot.width]) as context:
-        if spot.path.startswith("/charts/"):
-            page = context.new_page()
-            page.goto(server + spot.path, wait_until="load")
-        else:
-            page = open_rendered(context, server + spot.path)
-        yield page
+    with contextlib.ExitStack() as stack:
+        pages: dict[Visit, Any] = {}
+
+        def page_of(spot: Visit):
+            if spot not in pages:
+                context = stack.enter_context(new_context(browser, VIEWPORTS[spot.width]))
+                if spot.path.startswith("/charts/"):
+                    pages[spot] = context.new_page()
+                    pages[spot].goto(server + spot.path, wait_until="load")
+                else:
+                    pages[spot] = open_rendered(context, server + spot.path)
+            return pages[spot]
+
+        yield page_of
+
+
+@pytest.fixture(params=[v for _, v in PAGE_VISITS], ids=str)
+def visit(request: pytest.FixtureRequest, loaded_pages):
+    """The loaded page of `request.param`. Readers must leave it as they found it."""
+    return loaded_pages(request.param)
 
 
 def _reading(*visits: Visit):
     """Parametrise a test by the visits it reads (the loaded pages are shared)."""
-    return pytest.mark.parametrize("visit", visits, ids=str, indirect=True, scope="module")
+    return pytest.mark.parametrize("visit", visits, ids=str, indirect=True)
 
 
 def _assert_no_errors(page, where: str) -> None:
@@ -114,7 +128,6 @@ def _count(page) -> int:
     PAGE_VISITS,
     ids=[str(v) for _, v in PAGE_VISITS],
     indirect=["visit"],
-    scope="module",  # with `visit`: the tests of one loaded page run together
 )
 def test_page_renders_without_errors(visit, case):
     width = visit.viewport_size["width"]
@@ -176,7 +189,6 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     ],
     ids=["by-id", "by-old-label"],
     indirect=["visit"],
-    scope="module",  # with `visit`: the tests of one loaded page run together
 )
 def test_filter_links_by_id_and_by_old_label(visit, seed_db: Path, param, kept, expected):
     with Reader(seed_db) as db:
@@ -640,26 +652,36 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(visit):
     assert problems == []
 
 
+def _at_drawing_size(svg: bytes) -> str:
+    """A print SVG at the size it was laid out in (its viewBox), not the millimetres it
+    prints at: the clash check then measures the drawing the PNG is."""
+    text = svg.decode("utf-8")
+    head, rest = text.split(">", 1)
+    _, _, width, height = re.search(r'viewBox="([^"]+)"', head).group(1).split()
+    head = re.sub(r' width="[^"]+"', f' width="{width}"', head, count=1)
+    head = re.sub(r' height="[^"]+"', f' height="{height}"', head, count=1)
+    return f"{head}>{rest}"
+
+
 def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db_images: Path):
-    """The wide and narrow SVGs the build stored, and the PNG's layout drawn as SVG."""
+    """The wide and narrow SVGs the build stored, and its print SVG (the PNG's layout)."""
     from charts.catalogue import catalogue
-    from charts.drawing import png_drawing
     from charts.frames import ReaderFrames
     from database import queries
     from database.connection import Reader
 
     problems = []
     with Reader(seed_db_images) as reader:
-        charts = catalogue(ReaderFrames(reader)).charts
-        for chart_id in charts:
+        for chart_id in catalogue(ReaderFrames(reader)).charts:
             svgs = queries.chart_svgs(reader, chart_id)
-            assert svgs, f"the build stored no SVG of {chart_id} (is Chromium installed?)"
-            for kind, svg in zip(("wide", "narrow"), svgs, strict=True):
+            printed = queries.chart_print_svg(reader, chart_id)
+            assert svgs and printed, (
+                f"the build stored no SVG of {chart_id} (is Chromium installed?)"
+            )
+            for kind, svg in zip(
+                ("wide", "narrow", "print"), (*svgs, _at_drawing_size(printed)), strict=True
+            ):
                 problems += [f"{chart_id} {kind}: {p}" for p in svg_clashes(svg)]
-        frames = ReaderFrames(reader)
-        for chart_id, spec in charts.items():  # the PNG: the same layout, as SVG to inspect
-            svg = png_drawing(spec.build(frames)).as_svg()
-            problems += [f"{chart_id} png: {p}" for p in svg_clashes(svg)]
     assert problems == []
 
 

@@ -3,6 +3,7 @@ the words it rests on, its article and the monitor's address and data version.""
 
 from __future__ import annotations
 
+import datetime as dt
 from types import SimpleNamespace
 
 import pandas as pd
@@ -134,3 +135,21 @@ def test_the_seed_articles_whose_dates_are_inferred_are_cited_so(seed_db):
     expected = rows.set_index("indicator_id")["source_id"].map(sources).astype(bool)
     assert said.any() and not said.all()
     assert (said == expected).all()
+
+
+def test_an_article_dated_to_its_month_comes_after_the_meeting_it_reports(seed_db):
+    """Fidelity review F25: 001, dated February 2022 (day unknown), reports the meeting of 23
+    February: it is listed and filtered by the earliest day it can have appeared, and its
+    statements without a day of their own are not older than that meeting; its citation still
+    gives the month only."""
+    meeting, rehab = dt.date(2022, 2, 23), "ppp-2022-02-drug-rehab"
+    with Reader(seed_db) as db:
+        after = queries.sources(db, date_from=meeting).set_index("source_id")
+        before = queries.sources(db, date_to=meeting - dt.timedelta(days=1))
+        said = queries.statements(db, source_ids=[rehab])["statement_date"]
+    assert rehab in after.index and rehab not in set(before["source_id"])
+    row = after.loc[rehab]
+    bounds = pd.to_datetime([row["published_earliest"], row["published_latest"]]).date
+    assert list(bounds) == [meeting, dt.date(2022, 2, 28)]
+    assert row["citation"].endswith("Feb 2022") and "23" not in row["citation"]
+    assert len(said) and (pd.to_datetime(said).dt.date >= meeting).all()

@@ -12,6 +12,7 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -149,7 +150,7 @@ def test_the_audited_errors_are_refused(seeds: Path, name, change, record, field
         pytest.param(
             _f6_2022_instruction_on_khanas_2017_concern,
             "position treatment-in-detention-3 (sar-kheng) on treatment-in-detention: the "
-            "position's article is 1677 days after",
+            "position's article is 1699 days after",  # from 23 Feb 2022, its earliest day (F25)
             id="F6-five-years-apart-merged",
         ),
     ],
@@ -317,3 +318,24 @@ def test_a_source_without_archive_or_access_date_is_a_warning_not_a_failure(seed
     assert len(warned) == len(unarchived) - 1
     assert not any("ppp-2018-02-14-mixed-results" in line for line in warned)
     assert all("archived copy (archive_url)" in line for line in warned)
+
+
+@pytest.mark.parametrize(
+    ("archive_url", "accessed", "shown"),
+    [
+        (None, None, "**Archived copy:** not recorded · **Read on:** not recorded"),
+        ("https://web.archive.org/web/2018/https://example.org/a", dt.date(2026, 11, 20),
+         "(https://web.archive.org/web/2018/https://example.org/a) · **Read on:** 20 Nov 2026"),
+    ],
+)  # fmt: skip
+def test_the_sources_page_shows_the_archived_copy_and_the_day_read(archive_url, accessed, shown):
+    """Issue 28: each article's facts on the Sources page give its archived copy and the day
+    it was read, or say that neither was recorded (never a guess)."""
+    from monitor.texts import source_facts_markdown
+
+    src = SimpleNamespace(
+        outlet="The Example Daily", reporter=None, published_on=dt.date(2022, 2, 1),
+        date_precision="month", date_basis="dated to the month", url=None, n_figures=1,
+        n_statements=0, n_quotes=1, archive_url=archive_url, accessed=accessed,
+    )  # fmt: skip
+    assert shown in source_facts_markdown(src)

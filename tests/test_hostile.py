@@ -794,6 +794,8 @@ def test_add_on_a_read_only_seeds_folder_is_one_line(tmp_path: Path, monkeypatch
         reporter=None,
         date_basis=add_module.DEFAULT_DATE_BASIS,
         date_inferred=False,
+        published_earliest=None,
+        published_latest=None,
         source_id=None,
     )
     assert add_module.run(args) == 1

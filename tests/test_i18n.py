@@ -273,6 +273,14 @@ def test_every_khmer_label_in_the_seeds_says_who_translated_it():
     assert filled, "no Khmer labels in the seeds"
     assert filled - covered == set(), "add these to seeds/curated/translations.yaml"
     assert "locales/km/LC_MESSAGES/messages.po" in covered
+    # The methodology's paragraphs, a catalogue context of their own, are accounted for apart.
+    assert "locales/km/LC_MESSAGES/messages.po#methodology" in covered
+
+
+def test_every_correction_gives_its_reason_in_khmer():
+    """The Corrections page in Khmer shows no reason in English: each has its reason_km."""
+    left = [c["correction_id"] for c in _curated("corrections") if not c.get("reason_km")]
+    assert left == []
 
 
 SAID = {
@@ -318,6 +326,8 @@ def test_a_quote_keeps_its_words_and_a_translation_stands_beside_it(translations
     [
         (["metrics.label_km"], None),
         (["locales/km/LC_MESSAGES/messages.po"], None),
+        (["locales/km/LC_MESSAGES/messages.po#methodology"], None),
+        (["locales/km/LC_MESSAGES/messages.po#"], "not a kind.field"),
         (["metrics.label_fr"], "not a kind.field"),
         (["things.label_km"], "not a kind.field"),
     ],

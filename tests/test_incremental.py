@@ -4,6 +4,7 @@ database a full build makes from the same input; saves never overwrite each othe
 from __future__ import annotations
 
 import shutil
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 import database.write
 from database.write import earlier_inputs
+from etl import warm
 from etl.build import build, check
 from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
@@ -242,26 +244,38 @@ def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, mon
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
 
 
-def test_two_saves_at_once_both_land(seeds, tmp_path):
-    """Two researchers save different articles at the same moment: each build waits for the
-    other, and the database after both holds both changes."""
+@pytest.fixture(scope="module")
+def warm_server():
+    """A warm build process (etl.warm) on a socket of its own, stopped after these tests."""
+    with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
+        path = Path(tmp) / "s.sock"
+        server = warm.start(path)
+        try:
+            yield path
+        finally:
+            server.terminate()
+            server.wait()
+
+
+def test_two_saves_at_once_both_land(seeds, tmp_path, warm_server):
+    """Two researchers save different articles at the same moment, as the studio saves (a
+    fork of the warm build process each): each build waits for the other, and the database
+    after both holds both changes, the same database a full build makes."""
     db = tmp_path / "m.duckdb"
     build(db, seeds, draw_images=False)
-    errors: list[BaseException] = []
+    answers: list[warm.Answer | None] = []
 
     def save(change: Callable[[Path], None]) -> None:
-        try:
-            change(seeds)
-            build(db, seeds, draw_images=False, reason=REASON)
-        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
-            errors.append(exc)
+        change(seeds)
+        argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
+        answers.append(warm.run([*argv, "--reason", REASON], warm_server))
 
     threads = [threading.Thread(target=save, args=(c,)) for c in (_change_record, _add_article)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert not errors
+    assert [a and (a.code, a.stderr) for a in answers] == [(0, "")] * 2
     con = duckdb.connect(str(db), read_only=True)
     try:
         added = con.execute(
@@ -275,3 +289,34 @@ def test_two_saves_at_once_both_land(seeds, tmp_path):
         con.close()
     assert added == (1,)
     assert stance == ("mixed",)
+    # The first build's reason is in corrections.yaml now, as the second build read it.
+    full = tmp_path / "full.duckdb"
+    build(full, seeds, draw_images=False)
+    got, want = _rows(db), _rows(full)
+    assert [t for t in want if got.get(t) != want[t]] == []
+
+
+def test_a_warm_build_process_of_other_code_refuses_to_build(seeds, tmp_path):
+    """A warm build process whose imports are not the code on disk never builds: it answers
+    stale (and the caller starts a fresh one), so no Save is built by old code."""
+    db = tmp_path / "m.duckdb"
+    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
+    request = {"argv": argv, "cwd": str(tmp_path), "env": {}}
+    assert warm._run_command(request, "another version of the code") == {"status": warm.STALE}
+    assert not db.exists()
+
+
+def test_a_warm_build_answers_with_each_problem_and_leaves_the_database(
+    seeds, tmp_path, warm_server
+):
+    """A Save the check refuses: the studio gets each problem (to show on its field) from the
+    warm build's fork, and the database stays as it was."""
+    db = tmp_path / "m.duckdb"
+    build(db, seeds, draw_images=False)
+    before = db.read_bytes()
+    _replace(seeds, MIXED, "stance: critical", "stance: furious")
+    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
+    done = warm.run([*argv, "--reason", REASON], warm_server)
+    assert done is not None and done.code == 1
+    assert (f"seeds/{MIXED}", "stance") in [(file, field) for file, _, field, _ in done.problems]
+    assert "stance" in done.stderr and db.read_bytes() == before

@@ -1,5 +1,8 @@
 """Every page in Khmer (?lang=km): Khmer headings and labels, no English UI string left where
-the catalogue has a translation, and the language kept in the links a page draws (AppTest)."""
+the catalogue has a translation, and the language kept in the links a page draws (AppTest).
+
+Long because it is the one place a reader's Khmer page is checked, page by page, with the
+data's own sentences (methodology, citations, corrections) that reach it."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from database.connection import Reader
 from etl.transform import short_label
 from monitor import check_texts, corrections
 from monitor.texts import download_file_name, statement_markdown
+from monitor.texts import methodology_markdown as texts_methodology
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -79,7 +83,12 @@ PAGES = [
     ("views/sources.py", "Where does this come from?", "Article text"),
     ("views/data.py", "Give me the rows", "The full data package"),
     ("views/checks.py", "Do the figures agree with each other?", "How the checks work"),
-    ("views/methodology.py", "How the data is coded", "The rules below are in English for now."),
+    (
+        "views/methodology.py",
+        "How the data is coded",
+        "The rules every record follows, each with an example from the articles this database "
+        "was built from. The same text is in the data package's README.",
+    ),
     ("views/share.py", "Embed & share a chart", "Standalone HTML"),
 ]
 
@@ -90,8 +99,6 @@ def test_every_page_reads_in_khmer(khmer_app, page, title, label):
     assert [t.value for t in at.title] == [KM.gettext(title)]
     shown = _shown(at)
     assert any(KM.gettext(label) in text for text in shown), (KM.gettext(label), shown)
-    if page == "views/methodology.py":  # the rules are the build's English, said so on top
-        shown = [t.value for t in [*at.title, *at.caption, *at.info]]
     if page == "views/checks.py":  # each check's detail is the build's English, said so
         shown = [text.split("  \n")[0] for text in shown]
     left = sorted({e for e in ENGLISH for text in shown if e in text})
@@ -273,6 +280,8 @@ def test_a_correction_gives_its_reason_in_khmer_else_in_english_marked_so(
     said = corrections.correction_markdown(row, lang)
     why = next(line for line in said.splitlines() if shown in line)
     assert bool(LANG_EN.search(why)) is marked, why
+    # The kind of record in the reader's words (the English page keeps the code).
+    assert ("សំណើ" if lang == "km" else "policies") in said.splitlines()[0]
 
 
 CHECK = {"kind": "arithmetic", "detail": "users 6,000 vs total 17,800: within.", "rule": None}
@@ -362,7 +371,7 @@ def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
     assert set(arithmetic["rule_km"]) == {rules["arrests-by-type"]["rule_km"]}
     named = checks["articles"].dropna().loc[lambda a: a != ""]
     assert named.str.contains("[០-៩]{4} · ").all() and not named.str.contains("[0-9]{4} · ").any()
-    assert log["reason_km"].notna().any() and log["reason_km"].isna().any()
+    assert log["reason_km"].notna().all()  # every reason drafted in Khmer
     # A contested claim's headline carries its curated note in Khmer (contested.yaml note_km).
     notes = {c["contest_id"]: c["note_km"] for c in _curated_yaml("contested.yaml")["contested"]}
     contested = checks.set_index("check_id")["headline"]
@@ -386,3 +395,92 @@ def test_the_article_picker_names_articles_by_their_khmer_dates(khmer_app):
     at = khmer_app("views/sources.py")
     shown = at.selectbox(key="sources-article").options  # the labels, as a reader sees them
     assert shown and all(re.search("[០-៩]{4} · ", str(o)) for o in shown), shown
+
+
+def test_the_methodology_reads_in_khmer_paragraph_by_paragraph():
+    """Every paragraph of the rules (the models' descriptions, the rules' words, the headings)
+    is Khmer on a Khmer page, the data's own English words marked as English: none is left
+    as the English text it is generated from."""
+    from data_model.generated_messages import generated
+    from data_model.methodology import render_methodology
+
+    english = render_methodology({}).split("\n\n")
+    khmer = render_methodology({}, "km").split("\n\n")
+    assert len(khmer) == len(english)
+    left = [e for e, k in zip(english[2:], khmer[2:], strict=True) if not KHMER.search(k)]
+    assert left == [], left  # the first two are the file's title and maintainers' note
+    # Each generated paragraph has its own Khmer entry (a changed rule is one entry to redo).
+    assert all(KM.pgettext("methodology", p) != p for p in generated())
+
+
+def test_the_build_stores_the_methodology_in_each_language(seed_db):
+    with Reader(seed_db) as db:
+        info = queries.build_info(db)
+    text, said = texts_methodology(info, "km")
+    assert said == "km" and KHMER.search(text)
+    assert '<span lang="en">“' in text  # an English quote in an example, marked
+    assert texts_methodology({"methodology": "## Rules"}, "km") == ("## Rules", "en")
+
+
+def test_a_copied_citation_names_the_article_in_khmer():
+    """The statement a Khmer reader copies cites its article by citation_km (Khmer date,
+    outlet and headline as published); an article with none keeps the English citation."""
+    from monitor.finding import citation_text
+
+    row = SimpleNamespace(
+        quote="We will not stop.",
+        kind="direct",
+        actor_name="Ke Kim Yan",
+        actor_name_km="កែ គឹមយ៉ាន",
+        relayed_by_name=None,
+        relayed_by_name_km=None,
+        actor_role=None,
+        organisation=None,
+        source_url="https://example.org/a",
+        source_citation="Outlet, “Headline”, 13 Jan 2017",
+        source_citation_km="Outlet, “Headline”, ១៣ មករា ២០១៧",
+    )
+    text = citation_text(row, "https://m/statements?statement=s1&lang=km", "km", "2026.12.05")
+    assert "Outlet, “Headline”, ១៣ មករា ២០១៧" in text and "13 Jan 2017" not in text
+    assert "“We will not stop.”" in text  # the words as said
+    english = citation_text(row, "https://m/statements?statement=s1", "en", "2026.12.05")
+    assert "13 Jan 2017" in english
+    row.source_citation_km = None
+    assert "13 Jan 2017" in citation_text(row, "https://m/s", "km", None)
+
+
+def test_the_data_set_citation_reads_in_khmer_with_its_title_as_published():
+    from data_model.citation import TITLE, data_citation
+
+    khmer = data_citation("2026.12.05", "2026-12-05", "https://m", "km")
+    assert "(២០២៦)" in khmer and "៥ ធ្នូ ២០២៦" in khmer and TITLE in khmer
+    assert "[data set]" not in khmer and "built" not in khmer
+    assert data_citation("2026.12.05", "2026-12-05", "https://m").startswith(
+        "Cambodia drug campaign monitor (2026). "
+    )
+
+
+def test_the_statements_summary_names_speakers_in_khmer(seed_db: Path):
+    from monitor.finding import statement_summary_markdown
+
+    with Reader(seed_db) as reader:
+        summary = queries.statement_summary(reader)
+    khmer = statement_summary_markdown(summary, "km")
+    assert "ស ខេង" in khmer and "Sar Kheng" not in khmer  # the latest and the most cited
+    assert "Sar Kheng" in statement_summary_markdown(summary, "en")
+
+
+def test_a_speaker_s_role_and_organisation_read_in_khmer(seed_db: Path):
+    """actors.yaml role_km and organisation_km on a statement, its citation and the
+    organisation picker; the English page keeps the English."""
+    from monitor.finding import citation_text, organisation_names
+
+    with Reader(seed_db) as reader:
+        said = queries.statements(reader, actor_ids=["sar-kheng"])
+        actors = queries.actors(reader)
+    row = next(said.itertuples())
+    khmer = statement_markdown(row, lang="km")
+    assert "រដ្ឋមន្ត្រីក្រសួងមហាផ្ទៃ" in khmer and "Interior Minister" not in khmer
+    assert "ក្រសួងមហាផ្ទៃ" in citation_text(row, "https://m/s", "km")
+    assert "Interior Minister \\(Ministry of Interior\\)" in statement_markdown(row, lang="en")
+    assert organisation_names(actors, "km")["Ministry of Interior"] == "ក្រសួងមហាផ្ទៃ"

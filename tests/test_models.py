@@ -57,6 +57,11 @@ def _with(base: dict, **changes) -> dict:
         (Indicator, _with(GOOD_INDICATOR, value=300, value_to=400, qualifier="between")),
         (Source, GOOD_SOURCE),
         (Source, _with(GOOD_SOURCE, url="https://www.phnompenhpost.com/national/x", title="T")),
+        # A year or month narrowed by what the article reports (fidelity review F25).
+        (
+            Source,
+            _with(GOOD_SOURCE, published_earliest=D(2018, 1, 2), published_latest=D(2018, 6, 30)),
+        ),
         (Statement, GOOD_STATEMENT),
     ],
 )
@@ -80,6 +85,23 @@ def test_good_records_validate(model, data):
         (Source, _with(GOOD_SOURCE, date_precision="week"), "date_precision"),
         (Source, _with(GOOD_SOURCE, url="phnompenhpost.com/x"), "url"),
         (Source, _with(GOOD_SOURCE, seed_file="../etc/passwd"), "seed_file"),
+        # The earliest and latest day lie in order within the month or year, never beside a day.
+        (Source, _with(GOOD_SOURCE, published_earliest=D(2019, 1, 2)), None),
+        (
+            Source,
+            _with(GOOD_SOURCE, published_earliest=D(2018, 5, 2), published_latest=D(2018, 5, 1)),
+            None,
+        ),
+        (
+            Source,
+            _with(
+                GOOD_SOURCE,
+                published_on=D(2018, 5, 2),
+                date_precision="day",
+                published_latest=D(2018, 5, 3),
+            ),
+            None,
+        ),  # fmt: skip
         (Statement, _with(GOOD_STATEMENT, stance="angry"), "stance"),
         (Statement, _with(GOOD_STATEMENT, topic="weather"), "topic"),
         (

@@ -43,7 +43,13 @@ def _add(at: AppTest, text: str | None = None, inferred: bool = False) -> AppTes
     at.radio(key="screen").set_value("Add").run()
     at.text_area(key="text").set_value(text or KRATIE.read_text(encoding="utf-8")).run()
     at.text_input(key="outlet").set_value("The Example Daily")
-    at.date_input(key="published").set_value(dt.date(2018, 1, 11))
+    if inferred:  # worked out to the month, then narrowed by what the article reports
+        at.date_input(key="published").set_value(dt.date(2018, 1, 1))
+        at.selectbox(key="precision").set_value("month").run()
+        at.date_input(key="published-earliest").set_value(dt.date(2018, 1, 11))
+        at.date_input(key="published-latest").set_value(dt.date(2018, 1, 31))
+    else:
+        at.date_input(key="published").set_value(dt.date(2018, 1, 11))
     at.checkbox(key="date-inferred").set_value(inferred)
     at.text_input(key="editor").set_value("Dara Test")
     return at.button(key="add").click().run()
@@ -60,8 +66,10 @@ def test_add_prefills_the_title_and_registers_the_source(
     sources = (fixture_seeds / "curated" / "sources.yaml").read_text(encoding="utf-8")
     assert "Kratie campaign reports 1,300 arrests" in sources
     assert "url: null" in sources  # the web address is optional
-    # A date worked out from the article, not printed on it, is said so (its citations too).
+    # A date worked out from the article, not printed on it, is said so (its citations too),
+    # and a month is narrowed to the days the article can have appeared on, without YAML.
     assert ("date_inferred: true" in sources) is inferred
+    assert ("published_earliest: 2018-01-11\n  published_latest: 2018-01-31" in sources) is inferred
 
 
 def test_a_duplicate_is_refused_with_the_reason(studio: AppTest):

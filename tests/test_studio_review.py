@@ -17,7 +17,7 @@ from curation.suggest.records import Row
 from data_model.methodology import NO_AGREEMENT, render_methodology
 from etl.build import build, check
 from studio import codebook, drafts, publish
-from studio.agreement import compare
+from studio.agreement import AGREEMENTS, compare, on_save
 from studio.editors import number_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,7 @@ A spokesman said the province would hold a market fair next week.
 
 The market reopened after the holiday.
 """
-ANN, BO = "Ann Researcher", "Bo Editor"
+ANN, BO, CHEA = "Ann Researcher", "Bo Editor", "Chea Coder"
 
 
 @pytest.fixture
@@ -334,3 +334,24 @@ def _methodology(seeds: Path) -> str:
     """The methodology as the build renders it from the checked seeds."""
     data = check(seeds)
     return render_methodology({k: data.of(k) for k in data.records})
+
+
+def test_a_second_independent_coding_is_compared_when_saved_and_counted_once(
+    seeds: Path, tmp_path: Path
+):
+    sid = _published(seeds, tmp_path)  # Ann coded and saved it; Bo approved it
+    assert NO_AGREEMENT in _methodology(seeds)
+    chea = _as(CHEA).button(key=f"afresh-{sid}").click().run()
+    chea = _code_and_save(chea)
+    assert chea.info and "Methodology page reports it" in chea.info[0].value
+    text = _methodology(seeds)
+    assert "value 1 of 1 (100%)" in text and NO_AGREEMENT not in text
+    # Both drafts are gone with the saves; the Agreement screen still compares the codings.
+    rates = {m.label: m.value for m in _screen(_as(BO), "Agreement").metric}
+    assert rates["value agreement"] == "100%"
+    # Later saves by either of them, or a correction, count the article no second time.
+    kept = (seeds / AGREEMENTS).read_text(encoding="utf-8")
+    row = Row("indicators", {"value": 9.0, "qualifier": "approx"}, 10, 60, "accepted")
+    for name, reopened in ((ANN, False), (CHEA, False), (CHEA, True)):
+        assert on_save(seeds, drafts.Draft(sid, name, [row], reopened=reopened)) == []
+    assert (seeds / AGREEMENTS).read_text(encoding="utf-8") == kept

@@ -164,6 +164,41 @@ def test_each_figure_takes_only_its_own_date_words(sentence: str, words: str, ot
 
 
 @pytest.mark.parametrize(
+    ("sentence", "words", "others", "dates"),
+    [
+        # "since the start of the year" starts a running count that ends on the day it is given;
+        # the count set against it ("more than the 1,020 ... in 2016") lends it no date.
+        ("Provincial police have held 1,310 people since the start of the year, more than the "
+         "1,020 held in the whole of 2016, the chief told reporters on Tuesday.",
+         "1,310", ["1,020"], (D(2018, 1, 1), D(2018, 1, 9), D(2018, 1, 9))),
+        ("Provincial police have held 1,310 people since the start of the year, more than the "
+         "1,020 held in the whole of 2016, the chief told reporters on Tuesday.",
+         "1,020", ["1,310"], (D(2016, 1, 1), D(2016, 12, 31), D(2016, 12, 31))),
+        # A part's day ("including 3 kg ... on Monday") never dates the whole before it.
+        ("Customs officers seized over 14 kg of drugs in the fortnight, including 3 kg of "
+         "heroin taken at a border post on Monday.", "14 kg", ["3 kg"], (None, None, None)),
+        ("Customs officers seized over 14 kg of drugs in the fortnight, including 3 kg of "
+         "heroin taken at a border post on Monday.", "3 kg", ["14 kg"],
+         (D(2018, 1, 8), D(2018, 1, 8), D(2018, 1, 8))),
+        # A date after the breakdown's comma is the whole sentence's.
+        ("Police handled 950 cases and arrested 2,100 suspects, including 140 women, in the "
+         "first half of 2017.", "2,100", ["950", "140"],
+         (D(2017, 1, 1), D(2017, 6, 30), D(2017, 6, 30))),
+        # Coordinated counts share the whole date phrase, both of its ends.
+        ("Officers have detained 880 suspects in 395 cases from January 1 up to Tuesday.",
+         "880", ["395"], (D(2018, 1, 1), D(2018, 1, 9), D(2018, 1, 9))),
+    ],
+)  # fmt: skip
+def test_a_figure_borrows_no_date_across_a_comparison_or_a_breakdown(
+    sentence: str, words: str, others: list[str], dates
+) -> None:
+    at = sentence.index(words)
+    spans = [(sentence.index(o), sentence.index(o) + len(o)) for o in others]
+    got = when(sentence, PUBLISHED, (at, at + len(words)), spans)
+    assert (got.period_start, got.period_end, got.as_of) == dates, got.reason
+
+
+@pytest.mark.parametrize(
     ("sentence", "words", "confidence", "shown"),
     [
         # The studio shows how sure each filled date is and the words it rests on; a year the

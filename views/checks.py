@@ -3,6 +3,7 @@
 import streamlit as st
 
 from data_model.check_rules import RULES
+from data_model.methodology import say
 from monitor import cached, check_texts, filters, language, paging, texts
 
 t = language.current()
@@ -88,6 +89,4 @@ if not agreements.empty:
         paging.paged_checks(agreements, key="agree-page", lang=t.lang, details=details)
 
 with st.expander(t.gettext("How the checks work")):
-    if t.lang != "en":
-        st.caption(t.gettext("The rules below are in English for now."))
-    st.markdown(RULES)
+    st.markdown(say(t, RULES))

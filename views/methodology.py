@@ -12,8 +12,11 @@ st.caption(
         "was built from. The same text is in the data package's README."
     )
 )
-if t.lang != "en":
-    # The rules are generated in English by the build (data_model.methodology): a Khmer
-    # version is a translation still to make, so the reader is told rather than shown a guess.
+text, said = texts.methodology_markdown(cached.build_info(), t.lang)
+if said != t.lang:
+    # A database built before the build stored the rules in this language: the reader is
+    # told rather than shown a guess.
     st.info(t.gettext("The rules below are in English for now."), icon=":material/translate:")
-st.markdown(texts.methodology_markdown(cached.build_info(), t.lang))
+# The build's Markdown escapes every value of the data (data_model.safe_text); its only HTML
+# is the lang of the data's words, which Streamlit keeps only with unsafe_allow_html.
+st.markdown(text, unsafe_allow_html=True)

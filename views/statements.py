@@ -48,7 +48,7 @@ if panel:
         with organisation:
             organisations = filters.pick_named(
                 t.gettext("Organisation"),
-                finding.organisation_names(cached.actors()),
+                finding.organisation_names(cached.actors(), t.lang),
                 key="org",
                 noun="organisation",
                 t=t,

@@ -130,6 +130,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "20,120 in 2019, compared with 16,240 the year before": the year before the one named.
     ("year_before", re.compile(r"\bthe\s+(?:year\s+before|previous\s+year)\b", re.I)),
     ("so_far", re.compile(r"\bso\s+far\s+this\s+year\b", re.I)),
+    # "since the start of the year": the first day of the publication's year (role from "since").
+    ("year_start", re.compile(r"\bthe\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I)),
     # "from January to the end of July", "from January through August 2022"
     (
         "month_range",
@@ -339,6 +341,9 @@ def _span(
         return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year before {y + 1}: {y}"
     if kind == "last_week":
         return None  # which day of it? Not said: the phrase is read, and dates nothing
+    if kind == "year_start":
+        first = dt.date(pub.year, 1, 1)
+        return first, first, day, f"the start of the year: {first}"
     if kind == "so_far":
         return dt.date(pub.year, 1, 1), pub, day, f"so far this year: {pub.year}-01-01 to {pub}"
     if kind == "same_period":
@@ -567,8 +572,14 @@ def _owned(
             for r in readings
             if open_to(r, at)
             and not _CLAUSE_BREAK.search(sentence[min(r.end, at[1]) : max(r.start, at[0])])
+            and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
         )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
+        holder = owner(own[0]) if own else None
+        if holder is not None:
+            # "4,930 people in 2,204 cases from January 1 up to Sunday": the whole date
+            # phrase of the figure it is coordinated with, not its first word alone.
+            own = [r for r in readings if owner(r) == holder and open_to(r, at)]
     if any(r.role != "point" for r in own):
         own = [r for r in own if r.role != "point"]  # a period beats a stray day beside it
     return own, reason
@@ -597,9 +608,14 @@ _CITED = re.compile(
 )
 # Words that end the clause a fallback date may reach across ("... and estimated that ...").
 _CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
+# A breakdown's own clause ("including 6.8 kg ... found on Thursday"): its date is the part's,
+# never the whole's; a date after a comma (", including 611 women, in 2022") is the sentence's.
+_PART = re.compile(r"\b(?:including|among\s+them|of\s+which)\b[^,;]*$", re.I)
 _COMPARE_WORDS = re.compile(
     r"\b(?:compared|(?<!more )(?<!less )(?<!fewer )(?<!rather )than|versus|against|"
-    r"up\s+from|down\s+from|same\s+period|(?:up|down|from)(?=\s+[\d$]))\b",
+    r"up\s+from|down\s+from|same\s+period|(?:up|down|from)(?=\s+[\d$]))\b"
+    # "more than the 2,130 arrested in 2019": a count set against, not a hedge.
+    r"|\b(?:more|fewer|less)\s+than\s+(?:the|those)\b",
     re.I,
 )
 

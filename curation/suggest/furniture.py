@@ -14,6 +14,9 @@ _PARAGRAPH = re.compile(
     r"writing by|source|reading time|read more|related|see also|publication date)\b"
     r"|by\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*(?:/|,|and)\s*[\w\s'’.-]{0,40})?$"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|[A-Z]{2,4}))?\s*$"  # "08:06 ICT", "10.30 am"
+    r"|\d{4}-\d{2}-\d{2}(?:[\sT]+\d{1,2}[:.]\d{2})?\s*$"  # "2021-06-25", in any digits
+    r"|[^.!?]{0,40}©"  # "រក្សាសិទ្ធិ © ២០២១ ...": a copyright line in any language
+    r"|អាន(?:ព័ត៌មាន)?បន្ថែម"  # Khmer "read more"
     r"|(?:[^\n>»|]{1,40}\s*[>»|]\s*){1,}[^\n>»|]{1,60}$"  # "Home > World > Asia"
     r"|[\w-]+\.(?:jpe?g|png|gif|webp)\b"  # an image file name
     r"|[a-z0-9]+(?:[-_][a-z0-9]+){3,}$"  # a slug: "cambodia-drug-raid-photo-2018"

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus.khmer import ZERO_WIDTH, has_khmer, normalise, split_sentences
+from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_sentences
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
-from corpus.khmer_speech import find_attributions, strip_title
+from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
+from curation.suggest.furniture import is_furniture
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
@@ -30,11 +31,41 @@ _FURNITURE = re.compile(
         "អត្ថបទទាក់ទង", "ផ្សាយ", "ដោយ៖", "ប្រភព", "រូបភាព", "រូបថត", "កែសម្រួល", "ចែករំលែក"
     )) + ")"
 )  # fmt: skip
+# "១-", "2.", "៣)" opening a line: a numbered list's marker.
+_MARKER = re.compile(r"\d{1,2}\s*[.)\-](?:\s|$)")
 # A stamp line: a day and a clock time ("ថ្ងៃពុធ ទី៩ ខែមីនា ឆ្នាំ២០២២ ម៉ោង ០៩:១៥").
 _STAMP = re.compile(normalise("ម៉ោង").text + r"\s?\d{1,2}[:.]\d{2}")
 # "អាជ្ញាធរគ្រោងនឹងសាងសង់មណ្ឌលថ្មីចំនួន ៣" (plans to build three new centres): a number
 # inside the measure put forward is its target, not a count made.
 _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសាងសង់|នឹងសាងសង់|នឹងបើក|គ្រោងបើក").text)
+
+
+# "ភ្នំពេញ (FN)៖", "បាត់ដំបង៖" opening the first paragraph: a place (and agency) then the Khmer
+# colon. It dates the article, and is no part of the first sentence's words; a speech verb's
+# colon ("លោកបន្តថា៖") is not a place.
+_DATELINE = re.compile(r"^[\u1780-\u17ff]{2,16}\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*")
+_SAID = re.compile(normalise("ថា|បាន").text)
+
+
+# A title, a space and a two-word name ("ឯកឧត្តម អ៊ុំ សុផល"): a person named, whatever the verb.
+_NAMED = re.compile(
+    "(?:"
+    + "|".join(sorted((normalise(t).text for t in TITLES), key=len, reverse=True))
+    + r")(?:"
+    # an office glued to the title ("ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន"), never a verb
+    + "|".join(normalise(w).text for w in ("ឧបនាយករដ្ឋមន្ត្រី", "នាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី"))
+    + r")?\s(?P<name>[\u1780-\u17d3]+\s[\u1780-\u17d3]+)"
+)
+_ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
+
+
+def _without_dateline(s: KhmerSentence) -> KhmerSentence:
+    m = _DATELINE.match(s.text)
+    norm = normalise(s.text).text.strip()
+    if m is None or _SAID.search(m.group(0)) or _FURNITURE.match(norm) or is_furniture(norm):
+        return s  # "អត្ថបទទាក់ទង៖ ..." (related article): furniture whole, not a dateline
+    cut = m.end()
+    return KhmerSentence(s.start + cut, s.end, s.text[cut:], s.masked[cut:])
 
 
 @dataclass
@@ -47,6 +78,7 @@ class KhmerDraft:
     words: str = ""
     notes: list[str] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
+    new_metric: dict[str, str] | None = None  # a metric to create when no curated one fits
 
 
 def is_khmer(body: str) -> bool:
@@ -72,6 +104,38 @@ def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, st
             return None, "women among those detained: a subset, no curated metric"
         return "arrests-total", "people, with a verb of detaining (ឃាត់ខ្លួន)"
     return None, f"no curated metric counts {unit or 'this'} here"
+
+
+# The counted nouns a new Khmer metric is named from, in English (ids and labels are English):
+# the noun nearest before the figure names what it counts.
+_NOUNS = {normalise(km).text: en for km, en in (
+    ("ស្ត្រី", "women"), ("ជនបរទេស", "foreigners"), ("អ្នកទោស", "prisoners"),
+    ("ជាប់ឃុំ", "detainees"), ("មណ្ឌល", "centres"), ("អ្នកញៀន", "users"),
+    ("អ្នកប្រើប្រាស់", "users"), ("ជួញដូរ", "traffickers"), ("ករណី", "cases"),
+    ("ជនសង្ស័យ", "suspects"), ("គ្រឿងញៀន", "drugs"),
+)}  # fmt: skip
+_CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
+
+
+def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | None:
+    """A new-metric draft for a figure no curated metric fits, named from the Khmer noun
+    nearest before it ("ស្ត្រី ៤ នាក់" women, "អ្នកទោស ... ៣៨ ០០០ នាក់" prisoners) or, for a
+    percentage after "កើនឡើង" (rose), a change; None when no noun is known."""
+    if unit not in ("people", "percent", "facilities"):
+        return None
+    before = normalise(sentence[:at]).text
+    if unit == "percent" and _CHANGE.search(before.rstrip()):
+        found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-60:]]
+        noun = max(found)[1] if found else "count"
+        return {"metric_id": f"{noun}-change-pct", "label": f"Change in {noun}", "unit": unit,
+                "why": "a percentage after កើនឡើង/ថយចុះ (rose/fell)"}  # fmt: skip
+    found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-40:]]
+    if not found:
+        return None
+    noun = max(found)[1]
+    suffix = {"percent": "-share", "facilities": ""}.get(unit, "")
+    return {"metric_id": f"{noun}{suffix}", "label": noun.capitalize() + (" (share)" if suffix
+            else ""), "unit": unit, "why": f"counted noun {noun!r} before the figure"}  # fmt: skip
 
 
 def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
@@ -142,11 +206,15 @@ def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
-    sentences = split_sentences(body)
+    sentences = [_without_dateline(s) for s in split_sentences(body)]
     out: list[KhmerDraft] = []
     for s in sentences:
         norm = normalise(s.text).text.strip()
-        if _FURNITURE.match(norm) or (_STAMP.search(norm) and len(norm.split()) <= 8):
+        if (
+            _FURNITURE.match(norm)
+            or (_STAMP.search(norm) and len(norm.split()) <= 8)
+            or is_furniture(norm)  # the shapes any language shares: a date line, a ©
+        ):
             continue  # page furniture: a related link, a byline, a publication stamp
         dates = read_dates(s.text, published) if published else []
         for f in read_figures(s.text):
@@ -154,10 +222,15 @@ def khmer_drafts(
                 continue  # a planned measure's target: no campaign figure
             if f.vague or f.value is None:
                 continue  # "រាប់ពាន់" (thousands): words, never a number
+            if not s.text[: f.start].strip() and _MARKER.match(s.text, f.start):
+                continue  # "១- ខណ្ឌ..." (1- district ...): a list's marker, not a count
             value, unit = f.value, f.unit
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
+            drafted = None if metric else _new_metric(unit, s.text, f.start)
+            if drafted is not None:
+                metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
@@ -180,12 +253,19 @@ def khmer_drafts(
                 **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
             }
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
-            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why))
+            new = {k: v for k, v in (drafted or {}).items() if k != "why"} or None
+            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new))
+    named: str | None = None  # the last titled person named, for a title standing alone
     for s, found in zip(sentences, find_attributions([s.text for s in sentences]), strict=True):
         for a in found:
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
-            actor_id, notes = _km_actor(a.speaker, actors)
+            speaker = a.speaker
+            if a.pronoun and speaker is None and named is not None:
+                # "ឯកឧត្តមបានបន្តថា" (His Excellency went on) after a person named outside any
+                # speech verb ("... ធ្វើឡើងដោយលោក សុខ វណ្ណា"): that person, flagged for review.
+                speaker = named
+            actor_id, notes = _km_actor(speaker, actors)
             if a.pronoun:
                 notes.append(f"{a.title!r} alone: the speaker named before")
             said = [d for d in (read_dates(s.text, published) if published else [])]
@@ -200,6 +280,9 @@ def khmer_drafts(
                 "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+        people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
+        people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
+        named = people[-1] if people else named
     return out
 
 

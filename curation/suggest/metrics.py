@@ -50,7 +50,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # The counted noun stops at these: "10,210 drug suspects in 5,150 cases".
 _NOUN_STOP = frozenset(("in", "on", "at", "for", "from", "during", "since", "and", "or", "were",
                         "was", "had", "have", "has", "who", "which", "that", "to", "with", "by",
-                        "are", "is", "while", "as", "last", "this"))  # fmt: skip
+                        "are", "is", "while", "as", "last", "this", "between", "off", "over",
+                        "under", "until", "through", "after", "before"))  # fmt: skip
 
 
 def _stem(word: str) -> str:
@@ -203,8 +204,14 @@ def guess_metric(
         noun = _WORD.findall(number_of.group("noun"))
     sure, named_before = 0.8, False
     if unit is None:
-        # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it.
-        named = [w.lower() for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS]
+        # "up from 9,670 in 2016", "6,040 were accused of ...": the noun named before it; for a
+        # part ("8,614 people suspected of drug offences, 141 of them ..."), the noun of the
+        # count it is part of, the first named after that count.
+        prev = max([b for _, b in others if b <= start], default=-1)
+        whole = sentence[prev:start] if prev >= 0 and _SUBSET.match(sentence[end:]) else ""
+        named = [w.lower() for w in _WORD.findall(whole) if w.lower() in NOUN_UNITS][:1] or [
+            w.lower() for w in _WORD.findall(sentence[:start]) if w.lower() in NOUN_UNITS
+        ]
         unit = NOUN_UNITS[named[-1]] if named else "people"
         sure, named_before = 0.6, bool(named)
     at = clause.find(sentence[start:end])
@@ -238,16 +245,28 @@ def guess_metric(
     change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
     if change:
         right |= {"chan"}
+    if unit == "kg" and "dest" not in left | right:
+        right |= {"seiz"}  # a weight nobody destroyed was seized ("410 kg ... taken")
     unit_stems = stems(unit) | (_SHARE if unit == "percent" else set())
     best: tuple[float, dict[str, Any]] | None = None
     # "Prisons held 42,000 inmates": a stock of prisoners, never an arrest count.
     inmates = "pris" in stems(" ".join(noun))
+    of_unit_own = [_own(m) - unit_stems for m in metrics if str(m.get("unit")) == unit]
+    codebook = set().union(*of_unit_own) if of_unit_own else set()
+    # The counted noun's own words: "precursor chemicals" are weighed by the precursors'
+    # metric alone; "104 foreigners", "women" (people no curated metric names) are a subset of
+    # their own, never the total's.
+    named = stems(" ".join(w for w in noun if w[:1].islower())) - _PEOPLE - _VERB_STEMS
+    distinct = named & codebook
+    other_kind = unit == "people" and bool(named) and not distinct
     for m in metrics:
         if str(m.get("unit")) != unit:
             continue
         own = stems(f"{m.get('label', '')} {str(m.get('metric_id', '')).replace('-', ' ')}")
         own -= unit_stems
         if inmates and "arre" in own:
+            continue
+        if (unit == "kg" and not distinct <= own) or other_kind:
             continue
         if own & _KINDS - left - right:
             continue  # "held 42,000 inmates" names no users: never the users' metric
@@ -264,7 +283,7 @@ def guess_metric(
         named_unit = any(NOUN_UNITS.get(w.lower()) == unit for w in noun)
         if len(of_unit) == 1 and (named_before or named_unit or unit_stems & right):
             best = (1.0, of_unit[0])
-        elif unit == "kg":
+        elif unit == "kg" and not distinct:
             # A weight of drugs with no other verb: the plain seizure metric, whose only word
             # is the seizing ("took 761 kg of narcotics off the streets").
             plain = [m for m in of_unit if _own(m) - unit_stems <= {"seiz"}]
@@ -289,6 +308,12 @@ def guess_metric(
             return _new([prior[-1], *has], "share", unit, "a share of the count before it")
     verb = "" if unit == "kg" or inmates else _verb_of(sentence, start, end, nxt)
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
+
+
+# Words for people in general: they name no kind of person a subset metric counts.
+_PEOPLE = {_stem(w) for w in ("people", "persons", "individuals", "suspects", "offenders",
+                              "men", "residents", "citizens", "youths", "young")}  # fmt: skip
+_VERB_STEMS = set(_VERB_NAMES)
 
 
 def _own(m: dict[str, Any]) -> set[str]:

@@ -412,7 +412,15 @@ _LAW = re.compile(
 )
 
 
-_AGE = re.compile(r"(?:\bwho\s+(?:is|was)|\baged|\bage)\s*$", re.I)
+# "aged 54", and each age of a list ("aged 29, 34 and 41").
+_AGE = re.compile(
+    r"(?:\bwho\s+(?:is|was)|\baged|\bage)(?:\s*\d{1,2}\s*,)*(?:\s*\d{1,2}\s*,?\s*and)?\s*$",
+    re.I,
+)
+# "1.", "2-", "3)" opening a paragraph: a list's marker, not a count (Khmer digits too).
+_MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-](?:\s|$)")
+# "woke us at four": a clock time in words.
+_AT_CLOCK = re.compile(r"\bat\s+$", re.I)
 # "were under 25", "all over 60": an age bound, when no unit follows the number.
 _AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:under|over|below|above)\s*$",
                         re.I)  # fmt: skip
@@ -420,6 +428,9 @@ _AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:unde
 # provinces": a number inside the measure put forward is its target, not a count made.
 _TARGET = re.compile(
     r"\b(?:agreed|agrees|plans?|planned|aims?|aimed|pledged|promised|vowed)\s+to\b[^,.;]*$"
+    # "urged the ministry to add ... in three more provinces": the measure demanded of others.
+    r"|\b(?:urged|urges|asked|asks|called\s+on|calls\s+on|appealed\s+to|wants?|wanted)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b)[^,.;]*$"
     r"|\b(?:proposed|proposes|called\s+for|calls\s+for)\b[^,.;]*$"
     r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station)"
     r"\b[^,.;]*$",
@@ -446,7 +457,8 @@ _ATTENDED = re.compile(
 # and people at a meeting.
 _UNCOUNTED = _words(
     "cars car vehicles vehicle motorbikes motorbike motorcycles motorcycle trucks truck guns gun "
-    "weapons firearms rifles pistols bullets phones handsets participants attendees delegates"
+    "weapons firearms rifles pistols handguns bullets phones handsets scales boats computers "
+    "laptops participants attendees delegates"
 )
 # "Across East and Southeast Asia, ...", "worldwide": a region's total, not Cambodia's.
 _ELSEWHERE = re.compile(
@@ -534,9 +546,18 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
             if _EXCEEDS.search(before) and unit == "percent":
                 i = j  # "exceeds half of the 2023 total": a comparison, not a share counted
                 continue
+            if (toks[i].start == 0 or not text[: toks[i].start].strip()) and _MARKER.match(
+                text, toks[i].start
+            ):
+                i = j  # "1. Amend the law": a list's marker
+                continue
+            if toks[i].kind == "word" and unit is None and value <= 12 and _AT_CLOCK.search(before):
+                i = j  # "woke us at four": a clock time in words
+                continue
             if (
                 _ATTENDED.search(before)
                 or _next_word(toks, j) in _UNCOUNTED
+                or (_next_word(toks, j) != "" and _next_word(toks, j + 1) in _UNCOUNTED)
                 or _PACKED_EACH.match(text, toks[j - 1].end)
             ):
                 if dropped is not None:

@@ -20,7 +20,10 @@ from data_model.records import Position
 
 _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
-    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
+    # "asked the ministry for money to build ...", never "asked not to be named"
+    r"(?:asked|asks)(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
+    r"recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
     r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
     r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand|"
@@ -31,7 +34,7 @@ _VERB = re.compile(
 # the subject after the speech verb; the subject must be one that can act for the state.
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
-_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge")
+_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks")
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
@@ -109,7 +112,9 @@ def _measures_after(text: str, verb: str) -> list[str]:
 
 # "... and release the people ...": a second verb with its own object after a modal's first.
 _MODAL_AND = re.compile(
-    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every)\b)"
+    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every)\b"
+    # "..., and it should stop sending ...": a second modal clause of the same subject
+    r"|(?:it|they|we|she|he)\s+(?:should|must)\b)"
 )
 
 
@@ -289,3 +294,41 @@ def restates_earlier(sentence: str, earlier: Sequence[tuple[str, str]]) -> bool:
         return False
     noun = stems(m.group("noun")) - _COMMON
     return any(noun & stems(words) for _, words in earlier)
+
+
+# "We call on the government to:", "The groups recommend that the ministry:": a lead-in whose
+# measures follow as a list.
+_LEAD_IN = re.compile(r"\b(?:to|that\s+(?:the\s+)?[\w\s]{1,40}?)\s*:\s*$", re.I)
+# A list item's marker: "1.", "2)", "•", "-"; the sentence splitter may leave the next item's
+# marker at the end of a line ("... to:\n1.").
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*–-])\s*")
+_TRAILING_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[•*–-])\s*$")
+_NOT_IMPERATIVE = frozenset(("the", "a", "an", "we", "this", "it", "they", "he", "she", "in",
+                             "on", "at", "our", "its", "their", "media", "endorsed"))  # fmt: skip
+
+
+def opens_list(sentence: str) -> bool:
+    """Whether a sentence puts forward measures that a list after it names ("We call on the
+    Royal Government of Cambodia to:")."""
+    sentence = _TRAILING_MARKER.sub("", sentence)
+    m = proposing_verb(sentence)
+    return (
+        m is not None
+        and bool(_LEAD_IN.search(sentence))
+        and bool(_AUTHORITY.search(sentence[m.end() :]))
+    )
+
+
+def list_item(sentence: str, before: str) -> Measure | None:
+    """One item of a list of measures: after its marker (on its line or the line before), a
+    clause that opens with a verb ("Amend the 2012 Law ...", "Release people held ...")."""
+    marked = _MARKER.match(sentence)
+    if not marked and not _TRAILING_MARKER.search(before):
+        return None
+    words = _TRAILING_MARKER.sub("", sentence[marked.end() if marked else 0 :])
+    words = words.strip().rstrip(";.,")
+    first = words.split()[0] if words.split() else ""
+    if not first[:1].isupper() or first.lower() in _NOT_IMPERATIVE or len(words.split()) < 3:
+        return None
+    return Measure(None, Position.supports, "listed", words[:120],
+                   "an item of the list of measures the lead-in puts forward", 0.6)  # fmt: skip

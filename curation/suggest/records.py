@@ -35,6 +35,8 @@ from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.proposals import (
     Measure,
     find_measures,
+    list_item,
+    opens_list,
     position_on_last,
     positions_on_earlier,
     proposing_verb,
@@ -408,6 +410,9 @@ def _proposal_row(
     return Row("policies", record, s.start, s.end, notes=notes, new=new, why=why)
 
 
+_LIST_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]|[•*–-])\s*")  # "2." on its own line
+
+
 def _measure_and_event_rows(
     body: str, statements, source_id: str, published: dt.date | None, curated: Curated
 ) -> list[Row]:
@@ -421,8 +426,18 @@ def _measure_and_event_rows(
     # The report's sentences: page furniture (a subheading, a caption) puts nothing forward,
     # and a dateline ("Phnom Penh, 14 May 2020 –") is cut off.
     report = [Sentence(x.start, x.end, x.text) for x in split_sentences(body)[0]]
+    listing: list[Any] | None = None  # the speaker of a list's lead-in ("We call on ... to:")
     for n, s in enumerate(report, 1):
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
+        if listing is not None and _LIST_MARKER_ONLY.fullmatch(s.text):
+            continue  # "2." on a line of its own: the list goes on
+        if listing is not None and (item := list_item(s.text, report[n - 2].text)):
+            # "1. Amend the law ...": each item of a list a lead-in puts forward is a measure.
+            rows.append(_proposal_row(n, 0, s, item, listing[0], source_id, published, curated))
+            last = (str(rows[-1].record["policy_id"]), item.name)
+            earlier.append(last)
+            continue
+        listing = [said] if opens_list(s.text) else None
         measures = find_measures(s.text, curated.policies)
         if not measures and (back := position_on_last(s.text, last)):
             rows.append(_position_row(n, s, back, said, source_id, curated, body))
@@ -485,7 +500,11 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
             d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
-        rows.append(Row(d.kind, record, start, end, notes=d.notes, words=d.words, why=d.why))
+        new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
+                           "definition": ""}} if d.new_metric else {}  # fmt: skip
+        rows.append(
+            Row(d.kind, record, start, end, notes=d.notes, new=new, words=d.words, why=d.why)
+        )
     last: str | None = None  # the id of the Khmer measure put forward last
     for n, km in enumerate(khmer_measures(body), 1):
         start, end = index.locate(km.sentence) or (0, 0)

@@ -284,6 +284,8 @@ def _left_speaker(before: str) -> Speaker | None:
         # "A senior police general yesterday told": unnamed, described in the article's words.
         phrase = " ".join(tokens)
         return Speaker(phrase, phrase, named=False)
+    if found := _described_subject(tokens):
+        return found
     if (
         last.rstrip("’'") in _SPEAKER_NOUNS
         and len(tokens) <= 4
@@ -305,6 +307,22 @@ def _left_speaker(before: str) -> Speaker | None:
             k -= 1
         phrase = " ".join(tokens[k:])
         return Speaker(phrase, phrase, named=False)
+    return None
+
+
+def _described_subject(tokens: list[str]) -> Speaker | None:
+    """ "A woman whose son is still held there said", "a 24-year-old man who spent five months
+    at the centre told": an unnamed source described by an indefinite noun phrase of up to 14
+    words, its person word within its first three, no clause break after it."""
+    for i in range(len(tokens) - 1, -1, -1):
+        if _CLOSED.search(tokens[i]) and i < len(tokens) - 1:
+            return None  # a comma or stop after the phrase's start: not one subject
+        if tokens[i].lower() not in ("a", "an") or len(tokens) - i > 14:
+            continue
+        head = {t.lower().strip(",’'") for t in tokens[i + 1 : i + 4]}
+        if head & (_PEOPLE | _TITLES):
+            phrase = " ".join(tokens[i:])
+            return Speaker(phrase, phrase, named=False)
     return None
 
 
@@ -350,7 +368,11 @@ def speaker_in(masked: str) -> Speaker | None:
         left = None if according else _left_speaker(before)
         right = (
             None
-            if verb in _LISTENER_VERBS or " ".join(verb.split()) in _OBJECT_VERBS
+            # "He said a user who ...": the subject before the verb speaks; what follows it
+            # is what was said, never the speaker.
+            if verb in _LISTENER_VERBS
+            or " ".join(verb.split()) in _OBJECT_VERBS
+            or (left is not None and left.pronoun)
             else _right_speaker(after, according)
         )
         for found in (left, right):
@@ -415,6 +437,7 @@ def attribute(sentences: Sequence[Sentence]) -> Attribution:
             and not here.named
             and not here.pronoun
             and set(here.phrase.lower().split()) & (_TITLES | _PEOPLE)
+            and len(here.phrase.split()) <= 6  # "a woman whose son is held there": someone else
             and after is not None
             and after.named
             and sentences[k + 1].masked.startswith(after.phrase.split(",")[0])

@@ -1,0 +1,260 @@
+"""A warm build process for the studio's Saves: `python -m etl` commands run in a fork of a
+process that has already imported the build, so a Save does not pay the interpreter's start-up.
+
+The server (`python -m etl.warm`, started when the studio opens, or by the first `run` that
+finds none) imports the
+build once, then listens on a Unix socket private to this user and checkout. Each request is
+one command line (the arguments of `python -m etl`, the caller's folder and environment); a
+fresh fork runs `etl.__main__.main` on it and answers with its exit status and output. A fork
+holds no state from an earlier Save: it reads the inputs and the previous database as a new
+process would, so the file is the one `python -m etl build` makes, swapped in the same atomic
+way, and two Saves at once are ordered by the build's own lock (etl.store.build_lock).
+
+A server whose code is not the code on disk (etl.inputs.code_version: the build's packages,
+the catalogues, the lock file) answers "stale" and stops; `run` then starts a new one. A
+server idle for `IDLE_SECONDS` exits. `run` returns None when no server can be reached, and
+the caller runs the command in a new process instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import io
+import json
+import os
+import resource
+import signal
+import socket
+import socketserver
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+#: An idle server exits after this long; the next Save starts another.
+IDLE_SECONDS = 15 * 60
+#: How long a caller waits for a server it started to listen (imports under load).
+START_SECONDS = 120.0
+STALE = "stale"
+
+
+class Answer(NamedTuple):
+    """What a command run by the server did: as a new process would exit and print, with the
+    fork's own CPU seconds and peak memory (a fork's counters start at zero)."""
+
+    code: int
+    stdout: str
+    stderr: str
+    cpu: float
+    peak_mb: float
+    #: The input's problems, each (file, record, field, message): corpus.problems.Problem.
+    problems: list[list[str]]
+
+
+def socket_path(root: Path = ROOT) -> Path:
+    """The socket of this checkout's server for this user (short: a Unix socket path is
+    limited to about 100 bytes)."""
+    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"etl-warm-{os.getuid()}-{digest}.sock"
+
+
+def _run_command(request: dict[str, Any], started_code: str) -> dict[str, Any]:
+    """Run one command line in this (forked) process, as `python -m etl` would."""
+    from corpus.problems import Problem
+    from etl.__main__ import main
+    from etl.inputs import code_version
+
+    if code_version(ROOT) != started_code:
+        return {"status": STALE}
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    out, err = io.StringIO(), io.StringIO()
+    problems: list[Problem] = []
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(request["argv"], problems)
+        except SystemExit as exc:  # argparse's refusals
+            code = exc.code if isinstance(exc.code, int) else 1
+        except Exception:  # noqa: BLE001 - answered, as a new process would print it
+            import traceback
+
+            traceback.print_exc()
+            code = 1
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {
+        "status": "done",
+        "code": code,
+        "stdout": out.getvalue(),
+        "stderr": err.getvalue(),
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,  # Linux reports kilobytes
+        "problems": [[p.file, p.record, p.field, p.message] for p in problems],
+    }
+
+
+class _Server(socketserver.ForkingMixIn, socketserver.UnixStreamServer):
+    """One fork per request; the idle timer runs in the parent."""
+
+    code = ""
+    lock = -1
+    last = 0.0
+    stop = False
+
+    def handle_timeout(self) -> None:
+        super().handle_timeout()  # reaps finished forks
+        if time.monotonic() - self.last > IDLE_SECONDS and not self.active_children:
+            self.stop = True
+
+
+class _Handler(socketserver.StreamRequestHandler):
+    def handle(self) -> None:
+        server: _Server = self.server  # type: ignore[assignment]
+        # A fork keeps neither the server's lock nor its socket: a Save still running after
+        # its server stopped would keep a new server from starting, or take calls it never
+        # answers.
+        os.close(server.lock)
+        server.socket.close()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a Save stopped is not a Save done
+        body = self.rfile.read()
+        if not body:  # `ensure` asking whether anyone listens
+            return
+        request = json.loads(body.decode("utf-8"))
+        answer = _run_command(request, server.code)
+        self.wfile.write(json.dumps(answer).encode("utf-8"))
+        if answer["status"] == STALE:
+            # The parent's imports are out of date: no new request reaches it, and it stops.
+            Path(server.server_address).unlink(missing_ok=True)  # type: ignore[arg-type]
+            os.kill(os.getppid(), signal.SIGTERM)
+
+
+def _lock(path: Path, wait: float = 10.0) -> int | None:
+    """Hold the server's lock for the life of this process (the descriptor holding it); None
+    if another server kept it for `wait` seconds (it is serving; a stale one lets go as it
+    stops)."""
+    fd = os.open(f"{path}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd  # left open: the lock lasts as long as this process
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                return None
+            time.sleep(0.05)
+
+
+def serve(path: Path) -> int:
+    """Import the build, then answer requests on `path` until idle; 0 if another server
+    holds the socket already.
+
+    Nothing else is warmed: a throwaway build of the seeds in the server before it forks
+    was measured to leave a fork's CPU as it was (1.2-1.3 s at 1x either way)."""
+    lock = _lock(path)
+    if lock is None:
+        return 0
+    # What every Save would import: the command line, the build and its chart step.
+    import etl.__main__  # noqa: F401
+    import etl.chart_rows  # noqa: F401
+    from etl.inputs import code_version
+
+    code = code_version(ROOT)
+    path.unlink(missing_ok=True)
+    old = os.umask(0o077)  # the socket runs builds: this user only
+    try:
+        server = _Server(str(path), _Handler)
+    finally:
+        os.umask(old)
+    server.code, server.lock, server.last, server.timeout = code, lock, time.monotonic(), 5.0
+    # Stopped by a signal, the server still removes its socket (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        while not server.stop:
+            server.handle_request()
+            if server.active_children:
+                server.last = time.monotonic()
+    finally:
+        server.server_close()
+        path.unlink(missing_ok=True)
+    return 0
+
+
+def _ask(path: Path, request: bytes) -> dict[str, Any]:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.connect(str(path))
+        sock.sendall(request)
+        sock.shutdown(socket.SHUT_WR)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return json.loads(b"".join(chunks).decode("utf-8"))
+
+
+def start(path: Path) -> subprocess.Popen[bytes]:
+    """Start a server on `path`; it exits soon if another already holds the socket."""
+    return subprocess.Popen(  # noqa: S603 - our own command line, no shell
+        [sys.executable, "-m", "etl.warm", str(path)],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        start_new_session=True,  # outlives the studio's page run; exits when idle
+    )
+
+
+def run(argv: list[str], path: Path | None = None) -> Answer | None:
+    """(exit status, stdout, stderr) of `python -m etl *argv` run by the warm server,
+    starting it if none listens; None if it cannot be reached (run it in a new process)."""
+    path = path or socket_path()
+    request = json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode()
+    for _ in range(2):  # a stale server stops itself; the second try starts a fresh one
+        try:
+            answer = _ask(path, request)
+        except (FileNotFoundError, ConnectionRefusedError):
+            answer = _after_start(path, request)
+        except (OSError, ValueError):
+            return None
+        if answer is None:
+            return None
+        if answer["status"] != STALE:
+            return Answer(*(answer[k] for k in Answer._fields))
+    return None
+
+
+def ensure(path: Path | None = None) -> None:
+    """Start a server unless one listens; never waits for it."""
+    path = path or socket_path()
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock.connect(str(path))
+    except OSError:
+        start(path)
+
+
+def _after_start(path: Path, request: bytes) -> dict[str, Any] | None:
+    """Start a server and ask it, polling until it listens; None if it died or never did."""
+    proc = start(path)
+    deadline = time.monotonic() + START_SECONDS
+    delay = 0.02
+    while time.monotonic() < deadline:
+        try:
+            return _ask(path, request)
+        except (FileNotFoundError, ConnectionRefusedError):
+            if proc.poll() not in (None, 0):
+                return None
+        except (OSError, ValueError):
+            return None
+        time.sleep(delay)  # the server is importing the build
+        delay = min(delay * 2, 0.2)
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(serve(Path(sys.argv[1])))
