@@ -14,6 +14,7 @@ import os
 import re
 import textwrap
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,10 @@ def _legend_rows(fig: go.Figure) -> int:
     rows, used = 1, 0.0
     for name in names:
         lines = name.split("<br>")
-        width = 50 + text_width(max(lines, key=len), PRINT_MIN_FONT)
+        longest = max(lines, key=len)
+        # Khmer is drawn in a fallback font wider than the one measured: an estimate short
+        # by a row let the footer run up over the legend's last row.
+        width = 50 + text_width(longest, PRINT_MIN_FONT) * (1.1 if has_khmer(longest) else 1)
         if used and used + width > PNG_WIDTH - 80:
             rows, used = rows + 1, 0.0
         used += width
@@ -127,13 +131,20 @@ def at_least(fig: go.Figure, size: float) -> go.Figure:
 
 
 def png_figure(
-    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+    chart: Chart,
+    dashboard_url: str | None = None,
+    data_date: str | None = None,
+    notes: Sequence[str] = (),
 ) -> go.Figure:
-    """The chart laid out for print: its title, takeaway, source line, the monitor's address
-    and the data's date drawn in, every text legible at A4 width."""
+    """The chart laid out for print: its title, takeaway, the notes the screen shows under
+    it (charts.notes.print_notes), source line, the monitor's address and the data's date
+    drawn in, every text legible at A4 width."""
     t = translator(chart.lang)
     takeaway = _lines(chart.takeaway, _chars(20, 0.6), 20)
-    footer = _lines(chart.source_line, _chars(PRINT_MIN_FONT))
+    footer = [line for note in notes for line in _lines(note, _chars(PRINT_MIN_FONT))]
+    # A blank line sets the notes apart from the sources under them.
+    footer += [""] if footer else []
+    footer += _lines(chart.source_line, _chars(PRINT_MIN_FONT))
     where = chart_url(dashboard_url, chart.chart_id, chart.lang) if dashboard_url else ""
     as_of = t.gettext("data as of {date}").format(date=data_date) if data_date else ""
     stamp = " · ".join(part for part in (t.gettext(PROJECT), where, as_of) if part)
@@ -296,21 +307,27 @@ class Drawing:
 
 
 def png_drawing(
-    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+    chart: Chart,
+    dashboard_url: str | None = None,
+    data_date: str | None = None,
+    notes: Sequence[str] = (),
 ) -> Drawing:
-    """The chart as a print PNG (3000 px wide) carrying its title, takeaway, source line,
-    the monitor's address and the data's date."""
-    figure = png_figure(chart, dashboard_url, data_date)
+    """The chart as a print PNG (3000 px wide) carrying its title, takeaway, notes, source
+    line, the monitor's address and the data's date."""
+    figure = png_figure(chart, dashboard_url, data_date, notes)
     opts = {"format": "png", "width": PNG_WIDTH, "height": figure.layout.height, "scale": PNG_SCALE}
     return Drawing(figure, opts)
 
 
 def print_svg_drawing(
-    chart: Chart, dashboard_url: str | None = None, data_date: str | None = None
+    chart: Chart,
+    dashboard_url: str | None = None,
+    data_date: str | None = None,
+    notes: Sequence[str] = (),
 ) -> Drawing:
     """The print PNG's layout as SVG (PNG_WIDTH units wide): the same texts at the same
     sizes, in vectors that stay sharp at any print size (8 pt and more at 16 cm)."""
-    svg = png_drawing(chart, dashboard_url, data_date).as_format("svg")
+    svg = png_drawing(chart, dashboard_url, data_date, notes).as_format("svg")
     return Drawing(svg.figure, svg.opts, print_cm=PRINT_WIDTH_CM)
 
 

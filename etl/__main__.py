@@ -70,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
         help="folder to write the API's files into (light embeds, CSV, JSON, feed) for a static host",
     )
     p_export.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
-    p_export.add_argument("--charts", action="store_true", help="also every chart as HTML and PNG")
+    p_export.add_argument(
+        "--charts", action="store_true", help="also every chart as HTML, PNG and print SVG"
+    )
     p_export.add_argument(
         "--dashboard-url",
         default=DASHBOARD_URL,
@@ -99,8 +101,9 @@ def _export(args: argparse.Namespace) -> int:
     import time
 
     from charts.drawing import PngUnavailable
+    from charts.notes import notes_by_chart
     from database.connection import Reader
-    from exports.chart_files import all_charts, write_chart_files
+    from exports.chart_files import all_charts, data_date, write_chart_files
     from exports.package import write_package
 
     if args.out is None and args.site is None:
@@ -120,7 +123,14 @@ def _export(args: argparse.Namespace) -> int:
         target = write_package(reader, args.out, args.dashboard_url, unpacked=True)
         print(f"wrote {target} ({target.stat().st_size:,} bytes) and its files into {args.out}")
         if args.charts:
-            paths = write_chart_files(all_charts(reader), args.out / "charts", args.dashboard_url)
+            charts, out = all_charts(reader), args.out / "charts"
+            paths = write_chart_files(
+                charts,
+                out,
+                args.dashboard_url,
+                data_date=data_date(reader),
+                notes=notes_by_chart(reader, charts),
+            )
             print(f"wrote {len(paths)} chart files into {args.out / 'charts'}")
     except (OSError, PngUnavailable, duckdb.Error, ValueError) as exc:
         print(f"error: {fault_line(exc)}", file=sys.stderr)

@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,7 @@ from charts.drawing import (
     svg_drawing,
 )
 from charts.model import Chart, StoredChart
+from charts.notes import notes_by_chart
 from charts.style import NARROW, WIDE
 from data_model.tables import CHART_IMAGES
 from data_model.wording import date_text
@@ -40,20 +42,26 @@ KINDS = ("svg-wide", "svg-narrow", "png", "svg-print")
 
 
 def drawings(
-    charts: list[Chart], public_url: str | None, data_date: object = None
+    charts: list[Chart],
+    public_url: str | None,
+    data_date: object = None,
+    notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
 ) -> list[tuple[str, str, Drawing]]:
     """Every image the build draws for these charts: (chart id, kind, drawing), one of each
     of KINDS per chart in that order (the print PNG and SVG name the data's date, written in
-    the chart's language when given as a date)."""
+    the chart's language when given as a date, and carry the chart's notes, by (chart id,
+    language): charts.notes.notes_by_chart)."""
     out = []
     for chart in charts:
         when = data_date if isinstance(data_date, str) or data_date is None else None
         if when is None and data_date is not None:
             when = date_text(data_date, lang=chart.lang)
+        said = (notes or {}).get((chart.chart_id, chart.lang), ())
         out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
         out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
-        out.append((chart.chart_id, "png", png_drawing(chart, public_url, when)))
-        out.append((chart.chart_id, "svg-print", print_svg_drawing(chart, public_url, when)))
+        out.append((chart.chart_id, "png", png_drawing(chart, public_url, when, said)))
+        printed = print_svg_drawing(chart, public_url, when, said)
+        out.append((chart.chart_id, "svg-print", printed))
     return out
 
 
@@ -88,7 +96,11 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     and the line says so: the pages then show the interactive charts.
     """
     started = time.perf_counter()
-    planned = drawings(charts, os.environ.get(PUBLIC_URL_VARIABLE) or None, _data_date(db_path))
+    with Reader(db_path) as reader:
+        notes = notes_by_chart(reader, charts)
+    planned = drawings(
+        charts, os.environ.get(PUBLIC_URL_VARIABLE) or None, _data_date(db_path), notes
+    )
     earlier = _earlier_images(previous)
     fingerprints = [d.fingerprint() for _, _, d in planned]
     missing = [fp for fp in fingerprints if fp not in earlier]

@@ -1,1 +1,1 @@
-"""Files the project hands out: safe CSV, the data package, standalone chart HTML and PNG."""
+"""Files the project hands out: safe CSV, the data package, standalone chart HTML, PNG and print SVG."""

@@ -1,12 +1,13 @@
-"""Charts as files to host or print: self-contained HTML pages, and PNGs drawn by charts.drawing."""
+"""Charts as files to host or print: self-contained HTML pages, and print PNGs and SVGs drawn by charts.drawing."""
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
@@ -15,7 +16,7 @@ from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
 from charts.style import NARROW, PLOTLY_CONFIG, WIDE
 from data_model.i18n import translator
-from data_model.wording import PROJECT
+from data_model.wording import PROJECT, date_text
 from database import queries
 from database.connection import Reader
 
@@ -121,12 +122,28 @@ def all_charts(reader: Reader) -> list[ShownChart]:
     return [StoredChart.from_row(row) for row in rows if row is not None]
 
 
-def write_chart_files(
-    charts: Iterable[ShownChart], out_dir: Path, dashboard_url: str, *, png: bool = True
-) -> list[Path]:
-    """Write <chart_id>.html (and .png) for each chart into out_dir; return the paths.
+def data_date(reader: Reader) -> object:
+    """The date of the data the print images name: the latest article's, as the build's
+    images pass takes it (None when no article has a date)."""
+    latest = queries.sources(reader)["published_on"].max()
+    return None if pd.isna(latest) else latest
 
-    Every HTML file is written before the first PNG, so a machine without Chromium still
+
+def write_chart_files(
+    charts: Iterable[ShownChart],
+    out_dir: Path,
+    dashboard_url: str,
+    *,
+    images: bool = True,
+    data_date: object = None,
+    notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
+) -> list[Path]:
+    """Write <chart_id>.html for each chart into out_dir, and (with images) its print
+    images: <chart_id>.png for reports and <chart_id>.print.svg to print at any size, each
+    naming the monitor's address and the data's date and carrying the chart's notes (by
+    chart id and language: charts.notes.notes_by_chart); return the paths.
+
+    Every HTML file is written before the first image, so a machine without Chromium still
     gets them before PngUnavailable is raised.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -136,13 +153,16 @@ def write_chart_files(
         path = out_dir / f"{chart.chart_id}.html"
         path.write_text(chart_html(chart, dashboard_url), encoding="utf-8")
         written.append(path)
-    if png:
+    if images:
         # Imported here: the dashboard imports this module for its HTML, and its process
         # must never load the drawing browser (tests/test_layers.py).
-        from charts.drawing import chart_png
+        from charts.drawing import png_drawing, print_svg_drawing
 
         for chart in charts:
-            path = out_dir / f"{chart.chart_id}.png"
-            path.write_bytes(chart_png(chart, dashboard_url))
-            written.append(path)
+            when = None if data_date is None else date_text(data_date, lang=chart.lang)
+            said = (notes or {}).get((chart.chart_id, chart.lang), ())
+            for suffix, drawing in ((".png", png_drawing), (".print.svg", print_svg_drawing)):
+                path = out_dir / f"{chart.chart_id}{suffix}"
+                path.write_bytes(drawing(chart, dashboard_url, when, said).draw())
+                written.append(path)
     return written

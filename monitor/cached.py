@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts import notes
 from charts.catalogue import TrendsSection, chart_metrics
 from charts.legible import fitted
 from charts.model import ShownChart, StoredChart
@@ -239,7 +240,7 @@ def chart_citations(chart_id: str, permalink: str, lang: str = "en") -> tuple[tu
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _phase_gaps(chart_id: str, key: str, lang: str, _version: Version) -> str:
     reader = _reader(_version)
-    return figure_texts.phase_gaps_text(
+    return notes.phase_gaps_text(
         queries.indicators(reader),
         queries.phases(reader),
         queries.consistency_checks(reader),
@@ -250,7 +251,7 @@ def _phase_gaps(chart_id: str, key: str, lang: str, _version: Version) -> str:
 
 def phase_gaps(chart_id: str, lang: str = "en") -> str:
     """The phases a one-metric chart spans with no figure of their own, and the checks that
-    bound the metric there, in words (figure_texts.phase_gaps_text); '' for none."""
+    bound the metric there, in words (charts.notes.phase_gaps_text); '' for none."""
     return _phase_gaps(chart_id, content_key(), lang, current_version())
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pandas as pd
@@ -10,9 +9,8 @@ import pandas as pd
 from charts.hedged import reference_date
 from charts.words import of_the_country
 from data_model.i18n import N_, translator
-from data_model.qualifiers import Qualifier
 from data_model.safe_text import md
-from data_model.wording import HEDGE_PHRASES, hedged_words, period_text, unit_words
+from data_model.wording import hedged_words, period_text, unit_words
 from exports import citations
 from exports.citations import unattributed
 from monitor.texts import blockquote, source_href
@@ -238,69 +236,3 @@ def evidence_base_text(sources: pd.DataFrame, lang: str = "en") -> str:
     return t.gettext(
         "Everything here rests on {articles} from {outlets} ({named}), published {span}."
     ).format(articles=articles, outlets=outlets_text, named=named, span=t.digits(span))
-
-
-#: How a check's detail states the bound it works out ('users must be at least 61.8%').
-_BOUND = re.compile(r"must be (at least|at most) ([\d.,]+%?)")
-
-
-def phase_gaps_text(
-    indicators: pd.DataFrame,
-    phases: pd.DataFrame,
-    checks: pd.DataFrame,
-    metric_ids: tuple[str, ...],
-    lang: str = "en",
-) -> str:
-    """For a chart of one metric: the campaign phases its figures span that no figure of
-    its own covers (a figure over a longer period, or one restating another, is not one),
-    and the checks whose arithmetic bounds the metric over such a phase, with the bound
-    they work out ('at least 61.8%'). '' when every phase spanned has a figure of its own."""
-    t = translator(lang)
-    if len(metric_ids) != 1 or phases.empty:
-        return ""
-    rows = indicators[indicators["metric_id"] == metric_ids[0]]
-    rows = rows[rows["value"].notna()]
-    if rows.empty:
-        return ""
-    own = set(rows.loc[rows["restates"].isna(), "phase_id"].dropna())
-    if not own:  # a metric never reported phase by phase: no phase is missing its figure
-        return ""
-    share = set(rows["unit_kind"]) == {"share"}
-    first = pd.to_datetime(rows["period_start"].fillna(rows["as_of"])).min()
-    last = pd.to_datetime(rows["as_of"]).max()
-    spanned = phases[
-        (pd.to_datetime(phases["start_date"]) <= last)
-        & (pd.to_datetime(phases["end_date"]) >= first)
-    ]
-    missing = spanned[~spanned["phase_id"].isin(own)]
-    if missing.empty:
-        return ""
-    names = [f"“{t.pick(p.name, getattr(p, 'label_km', None))}”" for p in missing.itertuples()]
-    text = t.ngettext(
-        "No figure of its own is reported for {phases}: the figures drawn across it cover "
-        "a longer period or repeat an earlier one.",
-        "No figure of their own is reported for {phases}: the figures drawn across them "
-        "cover longer periods or repeat earlier ones.",
-        len(names),
-    ).format(phases=t.gettext(" and ").join(names))
-    for check in checks[checks["kind"] == "arithmetic"].itertuples():
-        bound = _BOUND.search(str(check.detail))
-        # The check names the metric by its id or, worded for readers, by its label.
-        named = (metric_ids[0], str(rows["metric_label"].iloc[0]).lower())
-        mentioned = any(n in str(check.detail).lower() for n in named)
-        overlaps = any(
-            pd.Timestamp(check.period_start) <= pd.Timestamp(p.end_date)
-            and pd.Timestamp(check.period_end) >= pd.Timestamp(p.start_date)
-            for p in missing.itertuples()
-        )
-        # A share's bound is a percentage, a count's a number: never one for the other.
-        if bound and mentioned and overlaps and bound.group(2).endswith("%") == share:
-            hedge = t.gettext(HEDGE_PHRASES[Qualifier(bound.group(1).replace(" ", "_"))])
-            text += " " + t.gettext(
-                "The counts reported for {period} imply {bound}: see the [Data checks]({href})."
-            ).format(
-                period=period_text(check.period_start, check.period_end, None, lang),
-                bound=hedge.format(amount=t.number_text(bound.group(2))),
-                href="checks" + ("?lang=" + lang if lang != "en" else ""),
-            )
-    return text

@@ -172,7 +172,10 @@ def trends_section_in_address() -> TrendsSection | None:
 # far down a section is drawn later (and the images, copy buttons and notes above it arrive
 # later still, in no fixed order). This keeps the chart's heading at the top for the first
 # minute, and stops as soon as the reader scrolls, clicks or types. (It once stopped when the
-# page looked settled; a late shift then left the heading 400 px down on a phone.)
+# page looked settled; a late shift then left the heading 400 px down on a phone.) It scrolls
+# again when the heading moves or when the page's length changes: a heading that arrives last
+# can only be scrolled as far as the page's end, and the content arriving under it later
+# does not move it, so watching the heading alone left it 560 px down on a phone.
 _SCROLL_TO = """<script>
 (() => {{
   const id = {chart_id};
@@ -181,13 +184,15 @@ _SCROLL_TO = """<script>
   const stop = () => {{ stopped = true; }};
   for (const kind of ["wheel", "touchstart", "keydown", "mousedown"])
     window.addEventListener(kind, stop, {{ once: true, passive: true }});
+  const where = (heading, main) =>
+    [Math.round(heading.getBoundingClientRect().top), main.scrollHeight, main.clientHeight].join();
   const step = () => {{
     if (stopped || performance.now() - started > 60000) return;
     const heading = document.getElementById(id);
+    const main = document.querySelector('[data-testid="stMain"]') || document.documentElement;
     if (heading) {{
-      const top = Math.round(heading.getBoundingClientRect().top);
-      if (top !== last) heading.scrollIntoView({{ block: "start" }});
-      last = Math.round(heading.getBoundingClientRect().top);
+      if (where(heading, main) !== last) heading.scrollIntoView({{ block: "start" }});
+      last = where(heading, main);
     }}
     requestAnimationFrame(step);
   }};

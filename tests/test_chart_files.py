@@ -27,6 +27,7 @@ from charts.drawing import (
     printed_pt,
 )
 from charts.model import Chart
+from charts.notes import notes_by_chart
 from database import queries
 from database.connection import Reader
 from etl.chart_images import KINDS, drawings
@@ -143,13 +144,15 @@ def _font_sizes(fig: go.Figure) -> list[tuple[str, float]]:
 @pytest.mark.parametrize(
     ("drawing", "fmt"), [(png_drawing, "png"), (print_svg_drawing, "svg")], ids=["png", "svg"]
 )
-def test_the_print_images_print_legibly_at_a4_width_with_address_and_data_date(
-    charts: list[Chart], drawing, fmt: str
+def test_the_print_images_print_legibly_at_a4_width_with_notes_address_and_data_date(
+    charts: list[Chart], print_notes: dict, drawing, fmt: str
 ):
     """Printed 16 cm wide (A4 less margins), no text of the print PNG or SVG is under 8 pt,
-    and each says where the monitor is and the date of its data."""
+    and each carries the notes the screen shows under the chart and says where the monitor
+    is and the date of its data."""
     for chart in charts:
-        image = drawing(chart, DASHBOARD, "14 Feb 2018")
+        notes = print_notes[(chart.chart_id, chart.lang)]
+        image = drawing(chart, DASHBOARD, "14 Feb 2018", notes)
         assert image.opts["format"] == fmt and image.opts["width"] == PNG_WIDTH
         # The SVG says how wide it prints: the width the font sizes were reckoned for.
         assert image.print_cm == (PRINT_WIDTH_CM if fmt == "svg" else None)
@@ -158,6 +161,30 @@ def test_the_print_images_print_legibly_at_a4_width_with_address_and_data_date(
         assert [s for s in small if s[1] < 8] == [], chart.chart_id
         footer = fig.layout.annotations[-1].text.replace("<br>", " ")
         assert DASHBOARD in footer and "data as of 14 Feb 2018" in footer
+        assert all(html.escape(note) in footer for note in notes), chart.chart_id
+
+
+@pytest.fixture(scope="module")
+def print_notes(seed_db: Path) -> dict:
+    with Reader(seed_db) as reader:
+        return notes_by_chart(reader, all_charts(reader))
+
+
+@pytest.mark.parametrize(
+    ("chart_id", "said"),
+    [
+        ("metric-relapse-rate", "do not say over which period or cohort"),
+        ("users-share", "No figure of their own is reported for “Phase 2"),
+        ("users-share", "imply at least 61.8%: see the Data checks."),
+        ("metric-detainees-without-treatment", "stored as those words (vague)"),
+    ],
+)
+def test_print_notes_say_what_is_unknown_and_which_phases_have_no_figure(
+    print_notes: dict, chart_id: str, said: str
+):
+    """The notes a print image carries are the screen's, in plain words (no link markup)."""
+    notes = " ".join(print_notes[(chart_id, "en")])
+    assert said in notes and "](" not in notes
 
 
 def test_the_images_pass_plans_every_kind_of_every_chart_once(charts: list[Chart]) -> None:
@@ -202,5 +229,19 @@ def test_a_browser_that_will_not_start_raises_png_unavailable(
 
 
 def test_write_chart_files_writes_html_for_every_chart(charts: list[Chart], tmp_path: Path) -> None:
-    paths = write_chart_files(charts, tmp_path, DASHBOARD, png=False)
+    paths = write_chart_files(charts, tmp_path, DASHBOARD, images=False)
     assert sorted(p.name for p in paths) == sorted(f"{c.chart_id}.html" for c in charts)
+
+
+@needs_chromium
+def test_exported_charts_come_with_a_png_and_an_svg_to_print(charts: list[Chart], tmp_path: Path):
+    """`etl export --charts` hands out each chart's print images: the PNG and the SVG that
+    prints 16 cm wide, both naming the monitor's address and the data's date."""
+    chart = charts[0]
+    paths = write_chart_files([chart], tmp_path, DASHBOARD, data_date=pd.Timestamp("2018-02-14"))
+    suffixes = (".html", ".png", ".print.svg")
+    assert sorted(p.name for p in paths) == sorted(f"{chart.chart_id}{s}" for s in suffixes)
+    assert (tmp_path / f"{chart.chart_id}.png").read_bytes().startswith(PNG_SIGNATURE)
+    svg = (tmp_path / f"{chart.chart_id}.print.svg").read_text(encoding="utf-8")
+    assert f'width="{PRINT_WIDTH_CM * 10:g}mm"' in svg
+    assert chart_url(DASHBOARD, chart.chart_id) in svg and "14 Feb 2018" in svg
