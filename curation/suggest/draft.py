@@ -19,7 +19,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import _COMPARE_WORDS, When, read_dates, when
+from curation.suggest.dates import _COMPARE_WORDS, When, clause_about_now, read_dates, when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -350,6 +350,8 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         refers = refers or joined
         earlier = [o for o in before_it if not _compared(o, mates)] or earlier
         compared = False  # the comparison belongs to the figure before, not to this one
+    if clause_about_now(c.quote, (fig.start, fig.end)):
+        refers = None  # ", and 7 of those centres still hold ...": a count of today, not theirs
     if refers and earlier and compared and _same_period_a_year_before(c.quote, published):
         # "was up 21 percent from the same period last year": the change covers the period of
         # the count before it, when that period is the year after the one compared with.

@@ -43,7 +43,10 @@ _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសា�
 # "ភ្នំពេញ (FN)៖", "បាត់ដំបង៖" opening the first paragraph: a place (and agency) then the Khmer
 # colon. It dates the article, and is no part of the first sentence's words; a speech verb's
 # colon ("លោកបន្តថា៖") is not a place.
-_DATELINE = re.compile(r"^[\u1780-\u17ff]{2,16}\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*")
+# "(បន្ទាយមានជ័យ)៖": the place in brackets, as provincial bulletins write it.
+_DATELINE = re.compile(
+    r"^(?:[\u1780-\u17ff]{2,16}|\([\u1780-\u17ff]{2,16}\))\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*"
+)
 _SAID = re.compile(normalise("ថា|បាន").text)
 
 
@@ -154,6 +157,9 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
 _COMPARED = re.compile(normalise("ធៀបនឹង|ធៀបទៅនឹង|ដូចគ្នា").text + r"[^។,;]*$")
 
 
+_CONTRAST = re.compile(normalise("ខណៈ|ចំណែក|ប៉ុន្តែ|រីឯ|ធៀប").text)
+
+
 # "បានឲ្យដឹងកាលពីម្សិលមិញ" (said yesterday): a date right after a speech verb is the day of the
 # words, not of the figure.
 _SAID_ON = re.compile(
@@ -184,6 +190,13 @@ def _figure_dates(
         and not _SAID_ON.search(normalise(sentence[: d.start]).text)
         and published is not None
         and d.first <= published
+    ]
+    # "... ៦ ៨០០ករណី ខណៈឆ្នាំមុនទាំងមូលមាន ..." (while last year whole had ...): a date never
+    # dates a figure across a clause set against it.
+    own = [
+        d
+        for d in own
+        if not _CONTRAST.search(normalise(sentence[min(d.end, at) : max(d.start, at)]).text)
     ]
     near = min(own, key=lambda d: abs(d.start - at), default=None)
     if near is None:
