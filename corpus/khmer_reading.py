@@ -127,7 +127,12 @@ def read_number(written: str) -> float | None:
 
 def _is_label(before: str, after: str) -> bool:
     head = before.rstrip()
-    return head.endswith(_LABEL_BEFORE) or after.lstrip().startswith(_DURATION_AFTER)
+    # "លេខ ០៤៧/១៧" (bulletin No. 047/17): a number beside a slash is a reference, not a count.
+    return (
+        head.endswith((*_LABEL_BEFORE, "/"))
+        or after.lstrip().startswith(_DURATION_AFTER)
+        or after.startswith("/")
+    )
 
 
 def read_figures(sentence: str) -> list[KhmerFigure]:

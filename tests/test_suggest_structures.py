@@ -454,12 +454,47 @@ def test_s8_furniture_gives_nothing(furniture):
         "២០១៨-០៤-១៩",
         "រក្សាសិទ្ធិ © ២០១៨ សារព័ត៌មានមេគង្គ",
         "អានបន្ថែម៖ ឃាត់ខ្លួនជនសង្ស័យ ៤៥០ នាក់ ក្នុងខែមីនា",
+        # A bulletin's number ("លេខ ០១២/១៨"): a reference beside a slash, no count.
+        "ព្រឹត្តិបត្រ លេខ ០១២/១៨",
     ],
 )
 def test_s8_khmer_furniture_and_targets_give_nothing(furniture):
     text = f"{furniture}\n\nសមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ២០០ នាក់ កាលពីម្សិលមិញ។"
     rows = _rows(text, D(2018, 4, 20), "indicators")
     assert [r.record["value"] for r in rows] == [200]
+
+
+# Lines after the report's last sentence ending in "។" (a related-links heading and the
+# headlines under it) are furniture, their figures too. (Khmer by a non-native author.)
+def test_s8_khmer_lines_after_the_report_give_nothing():
+    text = (
+        "សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ២០០ នាក់ កាលពីម្សិលមិញ។\n\nអត្ថបទពាក់ព័ន្ធ\nបីខែដើមឆ្នាំ ឃាត់ខ្លួនជាង ៤ ០០០នាក់"
+    )
+    assert [r.record["value"] for r in _rows(text, D(2018, 4, 20), "indicators")] == [200]
+
+
+# A social post's header and reaction bar inside the report, told by their pictographs and
+# middle dots, give nothing.
+def test_s8_a_relayed_posts_header_and_reaction_bar_give_nothing():
+    text = (
+        "Police held 300 people in the raids, the report said.\n\n"
+        'Sok Dara · 3 May at 08:10 ·\n"Please report dealers to the police."\n'
+        "👍 12K · 💬 870 comments · ↪ 2.1K shares\n\n"
+        "The governor said 45 of them were foreigners."
+    )
+    rows = _rows(text, D(2018, 5, 4), "indicators")
+    assert [r.record["value"] for r in rows] == [300, 45]
+
+
+# A broadcast transcript's time code and speaker label are no part of the line's words.
+def test_s8_a_transcript_time_code_and_label_are_cut():
+    text = (
+        "[00:00:04] ANCHOR (LIM SREY): Good evening.\n\n"
+        "[00:00:21] REPORTER (PICH DARA), in Takeo: Officers seized 48 kilograms of "
+        "methamphetamine in the province on Monday."
+    )
+    (row,) = _rows(text, D(2020, 6, 3), "indicators")
+    assert row.record["quote"].startswith("Officers seized 48 kilograms")
 
 
 # A numbered list's marker ("១-") is no count, and a Khmer dateline ("កំពត (FN)៖") is no
@@ -553,6 +588,9 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("The court jailed the couriers, aged 27, 33 and 45, on Monday.", []),
         ("They woke us at five every morning, she said.", []),
         ("She urged the ministry to open clinics in four more provinces next year.", []),
+        # A clock time ("eight o'clock"), a crowd watching, a post's audience: no counts.
+        ("The pile was lit at about nine o'clock in front of some 300 students.", []),
+        ("The video, which had drawn more than 25,000 reactions, was later removed.", []),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

@@ -215,16 +215,33 @@ def _figure_dates(
     return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
 
 
+# How a line of the report ends: "។", or a quotation closing after it.
+_STOPPED = re.compile(r"[។!?][»”\"]?\s*$|[»”]\s*។?\s*$")
+
+
+def _tail_start(body: str) -> int:
+    """Where the lines after the report's last stopped line begin: a related-links list and its
+    heading ("អត្ថបទពាក់ព័ន្ធ" then headlines) end with no "។", and their figures are no claim."""
+    at, end = 0, len(body)
+    for line in body.splitlines(keepends=True):
+        at += len(line)
+        if _STOPPED.search(line.strip()):
+            end = at
+    return end
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
     sentences = [_without_dateline(s) for s in split_sentences(body)]
+    tail = _tail_start(body)
     out: list[KhmerDraft] = []
     for s in sentences:
         norm = normalise(s.text).text.strip()
         if (
-            _FURNITURE.match(norm)
+            s.start >= tail
+            or _FURNITURE.match(norm)
             or (_STAMP.search(norm) and len(norm.split()) <= 8)
             or is_furniture(norm)  # the shapes any language shares: a date line, a ©
         ):

@@ -421,6 +421,7 @@ _AGE = re.compile(
 _MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-](?:\s|$)")
 # "woke us at four": a clock time in words.
 _AT_CLOCK = re.compile(r"\bat\s+$", re.I)
+_O_CLOCK = re.compile(r"\s*o['’]\s?clock\b", re.I)
 # "were under 25", "all over 60": an age bound, when no unit follows the number.
 _AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:under|over|below|above)\s*$",
                         re.I)  # fmt: skip
@@ -449,7 +450,7 @@ _EXCEEDS = re.compile(r"\b(?:exceeds?|exceeded|surpass(?:es|ed)?|passed|tops?|to
 _KINDS_OF = _words("nationalities countries provinces")
 # "attended by some 300 officials", "120 delegates": who came to a meeting, not a count made.
 _ATTENDED = re.compile(
-    r"\b(?:attended\s+by|drew|brought\s+together)\s+"
+    r"\b(?:attended\s+by|drew|brought\s+together|in\s+front\s+of|watched\s+by)\s+"
     r"(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
     re.I,
 )
@@ -458,7 +459,9 @@ _ATTENDED = re.compile(
 _UNCOUNTED = _words(
     "cars car vehicles vehicle motorbikes motorbike motorcycles motorcycle trucks truck guns gun "
     "weapons firearms rifles pistols handguns bullets phones handsets scales boats computers "
-    "laptops participants attendees delegates"
+    "laptops participants attendees delegates "
+    # A post's audience ("more than 40,000 reactions", "3.2K comments"): no campaign count.
+    "reactions likes comments shares views viewers followers subscribers"
 )
 # "Across East and Southeast Asia, ...", "worldwide": a region's total, not Cambodia's.
 _ELSEWHERE = re.compile(
@@ -550,6 +553,9 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
                 text, toks[i].start
             ):
                 i = j  # "1. Amend the law": a list's marker
+                continue
+            if value <= 12 and _O_CLOCK.match(text, toks[j - 1].end):
+                i = j  # "just after eight o'clock": a clock time
                 continue
             if toks[i].kind == "word" and unit is None and value <= 12 and _AT_CLOCK.search(before):
                 i = j  # "woke us at four": a clock time in words
