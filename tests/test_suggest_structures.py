@@ -724,6 +724,18 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
          "methadone instead.",
          [("policies", "The government should cut the budget of the centres"),
           ("policies", "It should pay for methadone instead")]),
+        # A second proposing verb joined by "and" puts its own measure forward ("called for
+        # A, and urged B"; "plans to A and wants B"); "propose that A, and that B" is two.
+        ("The lawyer called for first offenders to do community work, and urged the courts to "
+         "hear bail requests within a week.",
+         [("policies", "First offenders to do community work"),
+          ("policies", "Hear bail requests within a week")]),
+        ("The ministry plans to train 40 counsellors and wants every district to have a "
+         "clinic.", [("policies", "Train 40 counsellors"), ("policies", "Have a clinic")]),
+        ("The report proposes that the ministry publish deaths in custody, and that monitors "
+         "visit each centre twice a year.",
+         [("policies", "The ministry publish deaths in custody"),
+          ("policies", "Monitors visit each centre twice a year")]),
     ],
 )  # fmt: skip
 def test_s9_proposals_and_positions(text, expected):

@@ -24,6 +24,8 @@ _VERB = re.compile(
     # "asked the ministry for money to build ...", never "asked not to be named"
     r"(?:asked|asks)(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
     r"recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    # "wants every province to have a testing team": the measure after its addressee's "to"
+    r"wants|wanted|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
     r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
     r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand|"
@@ -34,14 +36,18 @@ _VERB = re.compile(
 # the subject after the speech verb; the subject must be one that can act for the state.
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
-_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks")
+_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks",
+              "wants", "wanted")  # fmt: skip
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
     r"\b(oppos(?:e|es|ed)|reject(?:s|ed)?|not the answer|criticis(?:e|es|ed)|doubted)\b", re.I
 )
 # A list's next measure: "and opening ...", "and to end ...", "and a special prison ...".
-_NEXT = re.compile(r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s))", re.I)
+# "propose that A ..., and that B ...": each "that" clause is a measure.
+_NEXT = re.compile(
+    r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s|that\s))", re.I
+)
 # Where a measure's words end: a trailing circumstance after a comma ("..., at its review").
 _TAIL = re.compile(
     r",\s+(?:at|in|on|during|as|while|which|who|saying|according)\b.*$"
@@ -52,7 +58,7 @@ _TAIL = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
-    r"councils?|commune\w*|the\s+nacd|Royal)\b",
+    r"councils?|commune\w*|district\w*|the\s+nacd|Royal)\b",
     re.I,
 )
 # Share of a curated proposal's name words the sentence must hold to be a position on it.
@@ -64,6 +70,8 @@ _NAME_WORDS = 4
 
 
 _NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
+# "..., and urged", " and also suggested": a proposing verb opening a coordinated clause.
+_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -107,7 +115,7 @@ def _measures_after(text: str, verb: str) -> list[str]:
         rest = rest[to.end() :]
     rest = _TAIL.sub("", rest.strip().rstrip(".")).strip()
     parts = [p.strip(" ,") for p in _NEXT.split(rest) if p.strip(" ,")]
-    return [re.sub(r"^(?:to|for)\s+", "", p) for p in parts if len(p.split()) >= 2]
+    return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
 
 # "... and release the people ...": a second verb with its own object after a modal's first.
@@ -173,6 +181,19 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
     m = proposing_verb(sentence)
     if m is None:
         return out
+    # "called for A ..., and urged the ministry to B": a second proposing verb joined by "and"
+    # puts its own measure forward; the first verb's words stop where the second's clause opens.
+    joined = [
+        v
+        for v in _VERB.finditer(sentence, m.end())
+        if not v.group("modal") and _AND_VERB.search(sentence, 0, v.start())
+    ]
+    if joined:
+        cut = _AND_VERB.search(sentence, 0, joined[0].start())
+        assert cut is not None
+        head = find_measures(sentence[: cut.start()], policies)
+        tail = find_measures(sentence[joined[0].start() :], policies)
+        return head + tail
     verb = " ".join(m.group("verb").split())
     found = _modal_measure(sentence, m) if m.group("modal") else None
     whole = _curated_fit(sentence[m.end() :], policies)
