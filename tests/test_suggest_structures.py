@@ -366,6 +366,14 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # (Khmer by a non-native author: needs native review.)
         ("ពិធីនេះដឹកនាំដោយឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន។\n\n"
          "ឯកឧត្តមបានបន្តថា អាជ្ញាធរនឹងពង្រីកសេវាព្យាបាល។", "ឯកឧត្តមបានបន្តថា", "ke-kim-yan"),
+        # "went on to say" is speech; "told X that <a count>, and that <a claim>" is a
+        # statement as well as a figure; scare quotes ("light" users) leave it reported.
+        ("Mok Chito spoke to reporters in Poipet.\n\nHe went on to say that dealers had moved "
+         "their trade across the river.", "He went on to say", "mok-chito"),
+        ("Sar Kheng told senators on Monday that police had held 4,120 people this year, and "
+         "that the campaign would go on.", "Sar Kheng told senators", "sar-kheng"),
+        ("Meas Vyrith recommended that the provinces send \"light\" users to health centres "
+         "rather than to the camps.", "Meas Vyrith recommended", "meas-vyrith"),
     ],
 )  # fmt: skip
 def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
@@ -816,6 +824,10 @@ def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):
          "months.", "A mother whose two sons are held in the centre"),
         ("\"Nobody explained why we were there,\" a young man who was released in March told "
          "reporters.", "a young man who was released in March"),
+        # A description ending in a place, closed by a relative clause between commas: the
+        # source is unnamed, never the place.
+        ("A guard at a prison in Kampong Cham, who asked not to be named, said the cells were "
+         "full.", "A guard at a prison in Kampong Cham"),
     ],
 )  # fmt: skip
 def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, description):

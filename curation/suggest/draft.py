@@ -139,16 +139,20 @@ def inner_quote(text: str) -> str:
 # ... and called on the government to close them": the call is a claim of its own).
 _VERBS = (
     r"said|says|told|urged|warned|called on|called for|suggested|proposed|added|doubted|"
-    r"denied|rejected|criticised|criticized|insisted|admitted|acknowledged"
+    r"denied|rejected|criticised|criticized|insisted|admitted|acknowledged|proposes|"
+    r"recommends|recommended"
 )
 _SPEECH_CLAUSE = re.compile(
     rf"(?<!according )\b(?:{_VERBS})\s+([a-z][^,.;:]*?)(?=\s+and\s+(?:{_VERBS})\b|[,.;:]|$)"
 )
 _NOT_CLAUSE = frozenset(("on", "in", "at", "yesterday", "today", "last", "this"))
+# "told the Assembly that arrests had reached 57,650, and that the government would not slow
+# down": a second "that" clause after the figure's is a claim of its own.
+_AND_THAT = re.compile(r",?\s+and\s+that\s+([a-z][^,.;:]*)")
 
 
 def _speech_beyond(sentence: Sentence) -> bool:
-    for m in _SPEECH_CLAUSE.finditer(sentence.masked):
+    for m in [*_SPEECH_CLAUSE.finditer(sentence.masked), *_AND_THAT.finditer(sentence.masked)]:
         words = m.group(1).split()
         if (
             len(words) >= 4
