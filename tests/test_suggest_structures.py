@@ -367,12 +367,12 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         ("ពិធីនេះដឹកនាំដោយឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន។\n\n"
          "ឯកឧត្តមបានបន្តថា អាជ្ញាធរនឹងពង្រីកសេវាព្យាបាល។", "ឯកឧត្តមបានបន្តថា", "ke-kim-yan"),
         # "went on to say" is speech; "told X that <a count>, and that <a claim>" is a
-        # statement as well as a figure; scare quotes ("light" users) leave it reported.
+        # statement as well as a figure; "recommended" is speech too.
         ("Mok Chito spoke to reporters in Poipet.\n\nHe went on to say that dealers had moved "
          "their trade across the river.", "He went on to say", "mok-chito"),
         ("Sar Kheng told senators on Monday that police had held 4,120 people this year, and "
          "that the campaign would go on.", "Sar Kheng told senators", "sar-kheng"),
-        ("Meas Vyrith recommended that the provinces send \"light\" users to health centres "
+        ("Meas Vyrith recommended that the provinces send first offenders to health centres "
          "rather than to the camps.", "Meas Vyrith recommended", "meas-vyrith"),
     ],
 )  # fmt: skip

@@ -538,15 +538,6 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 6
-# Quoted words that make the sentence a direct statement: four words or more; scare quotes
-# ("light" users, "white villages") leave it reported speech.
-_QUOTED_SPAN = re.compile(r"[“\"]([^”\"]*)[”\"]")
-
-
-def _quotes_words(text: str) -> bool:
-    spans = _QUOTED_SPAN.findall(text)
-    unclosed = (text.count('"') % 2) or text.count("“") != text.count("”")
-    return bool(unclosed) or any(len(q.split()) >= 4 for q in spans)
 
 
 def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int]) -> list[int]:
@@ -554,7 +545,7 @@ def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int
     with a speaker, that are not already a quotation or a figure (``skip``)."""
     found = []
     for k, sentence in enumerate(sentences):
-        if k in skip or who.resolved[k] is None or _quotes_words(sentence.text):
+        if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
         if _REPORTED.search(sentence.masked) and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
             found.append(k)
