@@ -191,6 +191,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "៥ ខែដើមឆ្នាំ២០១៩" (the first five months of 2019); the year unsaid, the latest ended.
     # "១១ខែដំបូងនៃឆ្នាំនេះ" (the first eleven months of this year) reads the same.
     ("first_months", re.compile(r"(?P<n>\d{1,2})\s?ខែ\s?(?:ដើម|ដំបូង)\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
+    # "ក្នុងរយៈពេល ៩ខែ ឆ្នាំ២០២០" (in the nine months of 2020): the first months of that year.
+    ("first_months", re.compile(r"(?<=រយៈពេល)\s?(?P<n>\d{1,2})\s?ខែ\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)")),
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
     ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
@@ -297,6 +299,10 @@ def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
 # "ថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ថ្ងៃទី៣០ ខែមេសា" (1 January 2017 until 30 April): two dates
 # with "until" between are one period, never its last day alone.
 _UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?$")
+# "ចាប់តាំងពី ... ថ្ងៃទី១ ខែមករា ... គិតត្រឹមថ្ងៃទី៤ ខែមករា" (since 1 January ... as of 4 January):
+# a date after "since" and a later one after "as of" or "until" are one running period.
+_SINCE = re.compile(r"(?:ចាប់តាំងពី|តាំងពី|ចាប់ពី)")
+_AS_OF = re.compile(r"(?:គិតត្រឹម|ត្រឹម|រហូតដល់|ដល់)\s?$")
 
 
 def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
@@ -306,7 +312,13 @@ def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
         if (
             prev is not None
             and prev.first <= d.last
-            and _UNTIL.fullmatch(text[prev.norm_end : d.norm_start])
+            and (
+                _UNTIL.fullmatch(text[prev.norm_end : d.norm_start])
+                or (
+                    _SINCE.search(text[max(0, prev.norm_start - 60) : prev.norm_start])
+                    and _AS_OF.search(text[prev.norm_end : d.norm_start])
+                )
+            )
         ):
             out[-1] = KhmerDate("", 0, 0, prev.first, d.last, d.precision,
                                 prev.norm_start, d.norm_end)  # fmt: skip

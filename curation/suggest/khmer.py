@@ -154,9 +154,16 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
 
 # "បើធៀបនឹងរយៈពេលដូចគ្នាកាលពីឆ្នាំមុន" (compared with the same period last year): a date after
 # these words, in the same clause, is the date of what the figure is set against.
-_COMPARED = re.compile(normalise("ធៀបនឹង|ធៀបទៅនឹង|ដូចគ្នា").text + r"[^។,;]*$")
+# The comparison's scope ends at a stop, a comma or a clause set against it ("ខណៈ", while).
+_WHILE = normalise("ខណៈ").text
+_COMPARED = re.compile(
+    "(?:" + normalise("ធៀបនឹង|ធៀបទៅនឹង").text + f")(?:(?!{_WHILE}).)*$"
+    + "|" + normalise("ដូចគ្នា").text + f"(?:(?!{_WHILE})[^។,;])*$"
+)  # fmt: skip
 
 
+# "ក្នុងចំណោម" (among) opening the sentence, or "ទាំងនោះ" (those): a part of a whole before.
+_AMONG = re.compile("^" + normalise("ក្នុងចំណោម").text + "|" + normalise("ទាំងនោះ").text)
 _CONTRAST = re.compile(normalise("ខណៈ|ចំណែក|ប៉ុន្តែ|រីឯ|ធៀប").text)
 
 
@@ -237,6 +244,7 @@ def khmer_drafts(
     sentences = [_without_dateline(s) for s in split_sentences(body)]
     tail = _tail_start(body)
     out: list[KhmerDraft] = []
+    last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
     for s in sentences:
         norm = normalise(s.text).text.strip()
         if (
@@ -262,6 +270,16 @@ def khmer_drafts(
             if drafted is not None:
                 metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
+            if start is None and end is None and unit in last and _AMONG.search(norm):
+                # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
+                # part of the whole counted before in the same unit, over that count's period.
+                start, end = last[unit]
+                dated = (
+                    "50%: 'ក្នុងចំណោម' (among) refers back: the period of the last count of "
+                    f"{unit} before it"
+                )
+            if start is not None and end is not None:
+                last[str(unit)] = (start, end)
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
