@@ -271,6 +271,11 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
          D(2022, 7, 1), "14 percent", (None, None, None)),
         ("Of those held from March to June, 75 were foreigners, compared with 60 foreigners in "
          "the same months of 2019.", D(2020, 7, 9), "60", (None, None, None)),
+        # "told the Senate on Tuesday that police had held N since ...": reported speech's past
+        # perfect runs to the day the count was given, not to publication.
+        ("Ke Kim Yan told the Senate on Tuesday that police had held 9,300 people since the "
+         "campaign began on January 1.", D(2018, 1, 11), "9,300",
+         (D(2018, 1, 1), D(2018, 1, 9), D(2018, 1, 9))),
         # Khmer: two dates with "រហូតដល់" (until) between are one period.
         ("ចាប់តាំងពីថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៩ រហូតដល់ថ្ងៃទី១៥ ខែមីនា នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ"
          "ចំនួន ៣២០នាក់។", D(2019, 3, 20), "៣២០", (D(2019, 1, 1), D(2019, 3, 15), D(2019, 3, 15))),

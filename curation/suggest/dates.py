@@ -248,7 +248,9 @@ _SPEECH = re.compile(
     # "said in a statement on", "released by the National Police on": the day of the words.
     r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|report|release|speech|letter|post)"
     r"|by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s*){1,5}))?"
-    r"(?:\s+\w+){0,3}\s*$",
+    r"(?:\s+\w+){0,3}\s*$"
+    # "told the National Assembly on Thursday": a listener named in capitals, then the day.
+    r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$",
     re.I,
 )
 # "in January 2017 that has since put thousands behind bars": the date starts a running count.
@@ -631,7 +633,8 @@ _STOCK = re.compile(
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:since\s+)?(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b"
+    # "had led to 57,650 arrests since ...", told on a day: reported speech's perfect too.
+    r"\b(?:have|has|had)\s+(?:since\s+)?(?:been\s+)?(?:\w+ed|led|sent|held|caught|taken|brought|put|found|seen)\b"
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )
