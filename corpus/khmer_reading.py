@@ -132,6 +132,8 @@ def _is_label(before: str, after: str) -> bool:
         head.endswith((*_LABEL_BEFORE, "/"))
         or after.lstrip().startswith(_DURATION_AFTER)
         or after.startswith("/")
+        # "មកពី ១១ប្រទេស" (from 11 countries): how many nationalities, no count of the campaign
+        or after.lstrip().startswith(("ប្រទេស", "សញ្ជាតិ"))
     )
 
 

@@ -480,6 +480,8 @@ def test_s8_furniture_gives_nothing(furniture):
         "អានបន្ថែម៖ ឃាត់ខ្លួនជនសង្ស័យ ៤៥០ នាក់ ក្នុងខែមីនា",
         # A bulletin's number ("លេខ ០១២/១៨"): a reference beside a slash, no count.
         "ព្រឹត្តិបត្រ លេខ ០១២/១៨",
+        # How many countries the suspects came from: no count of the campaign.
+        "ជនបរទេសទាំងនោះមកពី ៧ប្រទេស។",
     ],
 )
 def test_s8_khmer_furniture_and_targets_give_nothing(furniture):
@@ -615,6 +617,9 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         # A clock time ("eight o'clock"), a crowd watching, a post's audience: no counts.
         ("The pile was lit at about nine o'clock in front of some 300 students.", []),
         ("The video, which had drawn more than 25,000 reactions, was later removed.", []),
+        # A number glued to a describing word ("a 48-page report"), a hoped-for total.
+        ("The 48-page report was sent to the provinces.", []),
+        ("We expect to treat 2,500 people next year, she said.", []),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

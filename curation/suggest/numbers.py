@@ -236,8 +236,9 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
     suffix = tok.suffix
     if suffix in _ORDINAL_SUFFIXES or suffix in ("s", "am", "pm"):
         return None  # "11th day", "1990s", "10am"
-    if tok.hyphen and tok.hyphen[1:].split("-")[0].lower() in _DURATIONS:
-        return None  # "14-day quarantine"
+    glued = tok.hyphen[1:].split("-")[0].lower() if tok.hyphen else ""
+    if glued in _DURATIONS or (glued.isalpha() and glued not in _MASS and glued != "percent"):
+        return None  # "14-day quarantine", "the 64-page report", "a 10-point plan": a describer
     if suffix == "%":
         unit = "percent"
     elif suffix.lower() in _MASS:
@@ -428,7 +429,8 @@ _AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:unde
 # "agreed to ... train 500 officers", "plans to open two centres", "proposed ... in three
 # provinces": a number inside the measure put forward is its target, not a count made.
 _TARGET = re.compile(
-    r"\b(?:agreed|agrees|plans?|planned|aims?|aimed|pledged|promised|vowed)\s+to\b[^,.;]*$"
+    r"\b(?:agreed|agrees|plans?|planned|aims?|aimed|pledged|promised|vowed|expects?|expected|"
+    r"hopes?|hoped)\s+to\b[^,.;]*$"
     # "urged the ministry to add ... in three more provinces": the measure demanded of others.
     r"|\b(?:urged|urges|asked|asks|called\s+on|calls\s+on|appealed\s+to|wants?|wanted)\s+"
     r"(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b)[^,.;]*$"
