@@ -117,6 +117,11 @@ _NOUNS = {normalise(km).text: en for km, en in (
     ("អ្នកប្រើប្រាស់", "users"), ("ជួញដូរ", "traffickers"), ("ករណី", "cases"),
     ("ជនសង្ស័យ", "suspects"), ("គ្រឿងញៀន", "drugs"),
 )}  # fmt: skip
+_SUBSETS = {normalise(km).text: metric for km, metric in (
+    ("អ្នកប្រើប្រាស់", "arrests-users"), ("អ្នកញៀន", "arrests-users"),
+    ("អ្នកជួញដូរ", "arrests-traffickers"), ("អ្នកចែកចាយ", "arrests-traffickers"),
+)}  # fmt: skip
+_IS_A = re.compile(r"\s?" + normalise("ជា").text + r"\s?(" + "|".join(_SUBSETS) + ")")
 _CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
 
 
@@ -266,6 +271,11 @@ def khmer_drafts(
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
+            if f.unit == "people" and (m := _IS_A.match(normalise(s.text[f.end :]).text)):
+                # "៤១៨នាក់ជាអ្នកប្រើប្រាស់" (418 people are users): the noun after ជា is what
+                # is counted, a subset of the suspects before it.
+                metric = _SUBSETS[m.group(1)]
+                why_metric = f"people 'ជា' (are) {m.group(1)!r}: that subset"
             drafted = None if metric else _new_metric(unit, s.text, f.start)
             if drafted is not None:
                 metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
