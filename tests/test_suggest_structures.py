@@ -385,6 +385,10 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # (Khmer by a non-native author: needs native review.)
         ("ពិធីនេះដឹកនាំដោយឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន។\n\n"
          "ឯកឧត្តមបានបន្តថា អាជ្ញាធរនឹងពង្រីកសេវាព្យាបាល។", "ឯកឧត្តមបានបន្តថា", "ke-kim-yan"),
+        # Khmer: a time between the speech verb and ថា ("បានថ្លែងកាលពីម្សិលមិញថា", said
+        # yesterday that) still names the speaker, and "លោក" (he) after is that person.
+        ("លោក អំ សំអាត បានថ្លែងកាលពីម្សិលមិញថា៖ «ការចាប់ខ្លួនមិនបានដោះស្រាយបញ្ហាទេ»។\n\n"
+         "លោកស្នើឲ្យរដ្ឋាភិបាលបង្កើនថវិកាព្យាបាល។", "ការចាប់ខ្លួន", "am-sam-ath"),
         # "went on to say" is speech; "told X that <a count>, and that <a claim>" is a
         # statement as well as a figure; "recommended" is speech too.
         ("Mok Chito spoke to reporters in Poipet.\n\nHe went on to say that dealers had moved "
