@@ -856,6 +856,10 @@ def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):
         # source is unnamed, never the place.
         ("A guard at a prison in Kampong Cham, who asked not to be named, said the cells were "
          "full.", "A guard at a prison in Kampong Cham"),
+        # Khmer: "ម្នាក់" (one) after a role, "ដែលសុំមិនបញ្ចេញឈ្មោះ" (who asked not to be named).
+        # (Khmer by a non-native author: needs native review.)
+        ("មន្ត្រីពន្ធនាគារម្នាក់ ដែលសុំមិនបញ្ចេញឈ្មោះ បានប្រាប់ថា បន្ទប់ឃុំពេញណែនណាស់។",
+         "មន្ត្រីពន្ធនាគារម្នាក់"),
     ],
 )  # fmt: skip
 def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, description):

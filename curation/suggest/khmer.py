@@ -146,10 +146,18 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | No
             else ""), "unit": unit, "why": f"counted noun {noun!r} before the figure"}  # fmt: skip
 
 
+# "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed.
+_UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ").text)
+
+
 def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
     if not name:
         return None, ["no speaker found"]
     key = strip_title(normalise(name).text).replace(" ", "")
+    if _UNNAMED.search(key):
+        # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... ដែលសុំមិនបញ្ចេញឈ្មោះ" (a senior official, who asked not to be
+        # named): an unnamed source with the article's description, never a new person.
+        return None, [f"speaker (unnamed): {name}"]
     for a in actors:
         km = normalise(str(a.get("name_km") or "")).text.replace(" ", "")
         if km and km == key:
@@ -323,6 +331,9 @@ def khmer_drafts(
                 # "ឯកឧត្តមបានបន្តថា" (His Excellency went on) after a person named outside any
                 # speech verb ("... ធ្វើឡើងដោយលោក សុខ វណ្ណា"): that person, flagged for review.
                 speaker = named
+            head = s.text[: a.start].strip(ZERO_WIDTH + " ")
+            if speaker is None and not a.pronoun and _UNNAMED.search(normalise(head).text):
+                speaker = head  # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... បានប្រាប់ថា": described, unnamed
             actor_id, notes = _km_actor(speaker, actors)
             if a.pronoun:
                 notes.append(f"{a.title!r} alone: the speaker named before")
