@@ -768,6 +768,11 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
           ("policies", "Hear bail requests within a week")]),
         ("The ministry plans to train 40 counsellors and wants every district to have a "
          "clinic.", [("policies", "Train 40 counsellors"), ("policies", "Have a clinic")]),
+        # A leader's own words: "I have decided to ...", "I also ask every commune chief to ...".
+        ("\"I have decided to merge the two anti-drug offices. I also ask every commune chief to "
+         "list the village's drug users by March.\"",
+         [("policies", "Merge the two anti-drug offices"),
+          ("policies", "List the village's drug users by March")]),
         ("The report proposes that the ministry publish deaths in custody, and that monitors "
          "visit each centre twice a year.",
          [("policies", "The ministry publish deaths in custody"),

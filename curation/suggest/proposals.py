@@ -22,7 +22,10 @@ _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
     r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
     # "asked the ministry for money to build ...", never "asked not to be named"
-    r"(?:asked|asks)(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
+    r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask)"
+    r"(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
+    # "I have decided to rebuild the authority": a measure its author takes
+    r"decided\s+to|"
     r"recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     # "wants every province to have a testing team": the measure after its addressee's "to"
     r"wants|wanted|"
@@ -37,7 +40,7 @@ _VERB = re.compile(
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
 _ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks",
-              "wants", "wanted")  # fmt: skip
+              "ask", "wants", "wanted")  # fmt: skip
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
@@ -113,7 +116,7 @@ def _measures_after(text: str, verb: str) -> list[str]:
         if to is None or to.start() > 80 or not _AUTHORITY.search(rest[: to.start()]):
             return []
         rest = rest[to.end() :]
-    rest = _TAIL.sub("", rest.strip().rstrip(".")).strip()
+    rest = _TAIL.sub("", rest.strip().rstrip('."”').rstrip(".")).strip()
     parts = [p.strip(" ,") for p in _NEXT.split(rest) if p.strip(" ,")]
     return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
