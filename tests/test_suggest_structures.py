@@ -575,6 +575,14 @@ def test_s9_a_khmer_appeal_to_the_public_is_no_proposal():
     assert [r for r in _rows(text, D(2019, 6, 27)) if r.kind in ("policies", "positions")] == []
 
 
+# "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B) puts two measures forward.
+# (Khmer by a non-native author: needs native review.)
+def test_s9_two_khmer_measures_in_one_sentence():
+    text = "ក្រសួងបានស្នើឲ្យបើកមណ្ឌលថ្មីនៅខេត្តកំពត ហើយក៏ស្នើឲ្យបង្កើនថវិកាព្យាបាលតាមសហគមន៍។"
+    rows = [r for r in _rows(text, D(2019, 6, 27)) if r.kind == "policies"]
+    assert [r.record["name"][:8] for r in rows] == ["បើកមណ្ឌល", "បង្កើនថវ"]
+
+
 def test_s8_a_caption_closing_the_article_gives_nothing():
     text = "Police held 300 people in the raids, the report said.\n\nPolice display 86 kg of drugs "
     text += "seized in Banteay Meanchey. Supplied"

@@ -358,6 +358,11 @@ def khmer_drafts(
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
 # appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
 _PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើសុំ|អំពាវនាវឲ្យ").text)
+_TO = normalise("ឲ្យ").text  # "បានស្នើឲ្យ ..." (proposed that ...): the measure after it
+_AND_PROPOSED = re.compile(
+    normalise("ហើយក៏").text + r"\s?(?:" + normalise("បាន").text + r")?\s?(?:"
+    + normalise("ស្នើឲ្យ|ស្នើសុំ|ស្នើ").text + ")"
+)  # fmt: skip
 _TO_PUBLIC = re.compile(normalise("ប្រជាពលរដ្ឋ|មាតាបិតា|ឪពុកម្តាយ|យុវជន").text)
 # A stand on "this plan" (គម្រោងនេះ / ផែនការនេះ / សំណើនេះ): welcomed (ស្វាគមន៍), opposed
 # (ប្រឆាំង / ជំទាស់); with "but" (ប៉ុន្តែ) both ways.
@@ -384,8 +389,14 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
     for s in split_sentences(body):
         text = normalise(s.text).text
         if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.search(text[m.end() :]):
-            name = s.text[s.text.find(m.group(0)) + len(m.group(0)) :].strip(ZERO_WIDTH + " ។")
-            out.append(KhmerMeasure(s.text, m.group(0), name or s.text, None))
+            rest = text[m.end() :]
+            # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B): two measures.
+            parts = [
+                p.strip(ZERO_WIDTH + " ។").removeprefix(_TO).strip()
+                for p in _AND_PROPOSED.split(rest)
+            ]
+            for name in [p for p in parts if p] or [s.text]:
+                out.append(KhmerMeasure(s.text, m.group(0), name, None))
         elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
             welcomed = _WELCOMED.search(text)
             position = (
