@@ -22,7 +22,8 @@ An answer key sits beside its article as NAME.expected.yaml (or NAME.gold.yaml, 
 published (or published_on); figures [{value, qualifier, metric, actor, as_of, and where given
 period_start, period_end; vague: the word, for "thousands"}]; statements [{opening, speaker,
 actor, kind, topic, stance}]; proposals [{opening, policy: a curated policy_id for a position,
-else absent}]; furniture [words that must give no record]. A key field left out is not scored.
+else absent}]; furniture [words that must give no record; a figure the key codes is never
+counted as furniture]. A key field left out is not scored.
 The drafts are matched against the project's curated codebook and actors (seeds/curated), as a
 curator adding a new article meets them. Only draft_rows is called, so the same script scores
 older code (run it from a checkout of main for the "before" column).
