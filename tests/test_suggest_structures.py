@@ -298,6 +298,13 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
          "មាន ២ ០០០ករណី។ ក្នុងចំណោមជនសង្ស័យ មានស្ត្រី ២៥០នាក់។", D(2019, 7, 20), "២៥០", (D(2019, 1, 1), D(2019, 6, 30), D(2019, 6, 30))),
         ("ករណីកើនឡើង ១០ភាគរយ ធៀបនឹងឆ្នាំមុន ខណៈក្នុងឆ្នាំ២០១៧ទាំងមូល មាន ៤ ០០០ករណី។",
          D(2018, 7, 20), "៤ ០០០", (D(2017, 1, 1), D(2017, 12, 31), D(2017, 12, 31))),
+        # Khmer: a change "on the same period of 2018" covers the period of the count before
+        # it when that count is of 2019; set against another year, it stays blank.
+        ("នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៥០០នាក់ ក្នុងឆ្នាំ២០១៩។ ចំនួននេះកើនឡើង ២០ភាគរយ "
+         "ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៨។", D(2020, 2, 1), "២០ភាគរយ",
+         (D(2019, 1, 1), D(2019, 12, 31), D(2019, 12, 31))),
+        ("នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៥០០នាក់ ក្នុងឆ្នាំ២០១៩។ ចំនួននេះកើនឡើង ២០ភាគរយ "
+         "ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៦។", D(2020, 2, 1), "២០ភាគរយ", (None, None, None)),
     ],
 )  # fmt: skip
 def test_s3_dates_only_from_the_words_that_attach_to_the_figure(text, published, words, dates):

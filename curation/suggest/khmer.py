@@ -253,6 +253,28 @@ def _tail_start(body: str) -> int:
     return end
 
 
+_CHANGE_WORD = re.compile(normalise("កើនឡើង|ថយចុះ").text)
+_SAME_PERIOD = re.compile(normalise("រយៈពេលដូចគ្នា").text)
+
+
+def _change_period(
+    norm: str, dates: list[KhmerDate], before: tuple[dt.date, dt.date], dated: str
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """The period of a change set against "the same period" of a year: the count before it's,
+    when that period lies in the year after the one compared with; else blank."""
+    if not (_SAME_PERIOD.search(norm) and _CHANGE_WORD.search(norm) and dates):
+        return None, None, dated
+    compared = dates[-1].first.year
+    first, last = before
+    if not (first.year == last.year == compared + 1):
+        return None, None, dated
+    return (
+        first,
+        last,
+        (f"50%: a change on the same period of {compared}: the period of the count before it"),
+    )
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -299,8 +321,13 @@ def khmer_drafts(
                     "50%: 'ក្នុងចំណោម' (among) refers back: the period of the last count of "
                     f"{unit} before it"
                 )
+            if start is None and end is None and unit == "percent" and last:
+                # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
+                # same period of 2019): the change covers the last count's period, when that
+                # period is the year after the one compared with.
+                start, end, dated = _change_period(norm, dates, last["*"], dated)
             if start is not None and end is not None:
-                last[str(unit)] = (start, end)
+                last[str(unit)] = last["*"] = (start, end)
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
