@@ -802,6 +802,21 @@ def test_s9_proposals_and_positions(text, expected):
     assert got == expected
 
 
+# "supported the first idea" is a position on the first of the measures the sentence before put
+# forward; "the latter" on its last.
+@pytest.mark.parametrize(("which", "index"), [("first idea", 0), ("latter proposal", 1)])
+def test_s9_a_stand_on_the_first_or_latter_measure(which, index):
+    text = (
+        "A senator proposed that first offenders be fined rather than jailed, and suggested that "
+        f"the ministry publish arrest figures every month.\n\nKheng said he backed the {which}."
+    )
+    rows = [r for r in _rows(text, D(2020, 2, 28)) if r.kind in ("policies", "positions")]
+    policies = [r.record["policy_id"] for r in rows if r.kind == "policies"]
+    (stand,) = [r for r in rows if r.kind == "positions"]
+    assert len(policies) == 2
+    assert (stand.record["policy_id"], stand.record["position"]) == (policies[index], "supports")
+
+
 # A position on "the plan" / "the proposal" is on the measure the article put forward.
 @pytest.mark.parametrize(
     ("second", "position"),

@@ -246,6 +246,36 @@ def position_on_last(sentence: str, last: tuple[str, str] | None) -> Measure | N
     return Measure(last[0], position, verb, last[1], f"{m.group(0)!r} refers back to it", 0.6)
 
 
+# "supported the first idea", "rejected the latter proposal": a stand on one of the measures
+# the last sentence that put measures forward named, by its place in that sentence.
+_ON_ORDINAL = re.compile(
+    r"\b(?P<verb>welcomed|welcomes|backed|backs|supported|supports|endorsed|praised|opposed|"
+    r"opposes|rejected|rejects|criticised|criticized|doubted|questioned)\b[^.;]{0,30}?"
+    r"\bthe\s+(?P<which>first|second|former|latter)\s+(?:idea|proposal|suggestion|measure|"
+    r"plan|one)\b",
+    re.I,
+)
+
+
+def position_on_ordinal(sentence: str, recent: Sequence[tuple[str, str]]) -> Measure | None:
+    """A position on "the first idea" / "the latter proposal" of the measures (policy id, name)
+    the last proposing sentence put forward, in their order there."""
+    m = _ON_ORDINAL.search(sentence)
+    if m is None or len(recent) < 2:
+        return None
+    which = m.group("which").lower()
+    policy_id, name = (
+        recent[0] if which in ("first", "former") else recent[1 if which == "second" else -1]
+    )
+    verb = m.group("verb").lower()
+    position = (
+        Position.opposes if verb in _AGAINST else Position.mixed if verb in _UNSURE
+        else Position.supports
+    )  # fmt: skip
+    return Measure(policy_id, position, verb, name, f"{m.group(0)!r}: the {which} of the "
+                   "measures put forward before it", 0.5)  # fmt: skip
+
+
 # A clause that takes a stand without naming "the plan": its cue and what it means. Mixed
 # first ("welcomed the idea but ...", "would help only if"), then against, then for.
 _STANCE: tuple[tuple[Position, re.Pattern[str]], ...] = (
