@@ -471,6 +471,7 @@ class Indicator(Reviewed):
         description="Why the figure is read as a restatement; required with restates.",
     )
     note: str | None = Field(default=None, description="Curator's note on reading the figure.")
+    note_km: KhmerText | None = _text_km("The curator's note on reading the figure")
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:

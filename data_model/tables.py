@@ -204,6 +204,7 @@ INDICATORS = Table(
         _from(Indicator, "restates", "VARCHAR"),
         _from(Indicator, "restates_note", "VARCHAR"),
         _from(Indicator, "note", "VARCHAR"),
+        _from(Indicator, "note_km", "VARCHAR"),  # issue 25
     ),
     ("indicator_id",),
 )
@@ -775,7 +776,7 @@ INDICATOR_ROWS = Table(
         _taken(PHASES, "name", "phase_name"),
         *(_INDICATOR[n] for n in ("geography", "actor_id")),
         _taken(ACTORS, "name", "actor_name"),
-        *(_INDICATOR[n] for n in ("attribution", "quote", "note", "source_id")),
+        *(_INDICATOR[n] for n in ("attribution", "quote", "note", "note_km", "source_id")),
         *_SOURCE_SHOWN,
     ),
     ("indicator_id",),
