@@ -62,14 +62,9 @@ def image_client(seed_db_images: Path) -> TestClient:
 
 
 @pytest.fixture(scope="module")
-def hostile(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """The seed database with a formula as a quote and markup as every article title."""
-    return _hostile(seed_db, tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def hostile_images(seed_db_images: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """The same, on the seed database with its chart images (for the light embed)."""
+def hostile(seed_db_images: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The seed database, with its chart images (the light embed shows them), and a formula
+    as a quote and markup as every article title."""
     return _hostile(seed_db_images, tmp_path_factory)
 
 
@@ -532,8 +527,8 @@ def test_json_keeps_the_words_as_they_are(hostile):
     assert rows[0]["quote"] == HOSTILE_QUOTE
 
 
-def test_markup_in_data_is_escaped_in_the_embed(hostile_images):
-    page = hostile_images.get(f"/charts/{CHART}.html")
+def test_markup_in_data_is_escaped_in_the_embed(hostile):
+    page = hostile.get(f"/charts/{CHART}.html")
     assert page.status_code == 200
     assert "<script" not in page.text.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page.text
