@@ -377,6 +377,9 @@ def test_data_checks_lead_with_conflicts_and_fold_notes_and_agreements(app, seed
     agree = folded[f"Agree ({severity['agreement']} checks)"]
     main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
     assert main.count("-badge[") == severity["question"]
+    # The contested claims and gaps lead; the arithmetic is grouped below them.
+    kinds = re.findall(r"-badge\[[^\]]*\] · (\w+)", main)
+    assert "arithmetic" in kinds and kinds == sorted(kinds, key=lambda k: k == "arithmetic")
     assert "reported once only" not in main
     assert "reported once only" in once.markdown[0].value
     assert ":green-badge[" in agree.markdown[0].value
