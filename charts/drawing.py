@@ -2,6 +2,8 @@
 
 The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
 browser (kaleido's own sync server) live here together.
+Long because the print layout (bands measured in pixels, the note-only form of a chart with
+nothing to draw) is one piece with the Drawing it makes.
 """
 
 from __future__ import annotations
