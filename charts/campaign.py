@@ -98,6 +98,8 @@ def _evidence(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             "source_id": events["source_id"],
             "source_citation": events["source_citation"],
             "source_url": events["source_url"],
+            "source_archive_url": events.get("source_archive_url"),
+            "source_accessed": events.get("source_accessed"),
         }
     )
 

@@ -22,6 +22,9 @@ EVIDENCE_COLUMNS = [
     "source_id",
     "source_citation",
     "source_url",
+    # Cited where recorded (exports.citations): an archived copy, the day the article was read.
+    "source_archive_url",
+    "source_accessed",
 ]
 
 

@@ -689,6 +689,9 @@ _SOURCE_SHOWN = tuple(
         ("short_label", "label"),
         ("short_label_km", "label_km"),
         ("citation_km", "citation_km"),
+        # Cited where recorded (issue 28): the archived copy and the day the article was read.
+        ("archive_url", "archive_url"),
+        ("accessed", "accessed"),
     )
 )
 

@@ -19,6 +19,9 @@ PROVENANCE = [
     "source_published_on",
     "source_date_precision",
     "source_date_inferred",
+    # Where recorded, an archived copy of the article and the day it was read (issue 28).
+    "source_archive_url",
+    "source_accessed",
 ]
 
 

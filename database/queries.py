@@ -63,7 +63,8 @@ _SOURCE_COLUMNS = """
     s.published_on AS source_published_on, s.date_precision AS source_date_precision,
     s.date_inferred AS source_date_inferred,
     s.citation AS source_citation, s.short_label AS source_label,
-    s.short_label_km AS source_label_km, s.citation_km AS source_citation_km"""
+    s.short_label_km AS source_label_km, s.citation_km AS source_citation_km,
+    s.archive_url AS source_archive_url, s.accessed AS source_accessed"""
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -332,7 +333,8 @@ _STATEMENT_COLUMNS = """
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
                f.source_published_on, f.source_date_precision, f.source_date_inferred,
-               f.source_citation, f.source_label, f.source_label_km, f.source_citation_km"""
+               f.source_citation, f.source_label, f.source_label_km, f.source_citation_km,
+               f.source_archive_url, f.source_accessed"""
 
 
 def _statement_rows_query(

@@ -332,7 +332,8 @@ STATEMENT_SEARCH_SELECT = f"""
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.date_inferred AS source_date_inferred,
            s.citation AS source_citation, s.short_label AS source_label,
-           s.short_label_km AS source_label_km, s.citation_km AS source_citation_km
+           s.short_label_km AS source_label_km, s.citation_km AS source_citation_km,
+           s.archive_url AS source_archive_url, s.accessed AS source_accessed
     FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
     LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
 
@@ -381,7 +382,8 @@ INDICATOR_ROWS_SELECT = """
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.date_inferred AS source_date_inferred,
            s.citation AS source_citation, s.short_label AS source_label,
-           s.short_label_km AS source_label_km, s.citation_km AS source_citation_km
+           s.short_label_km AS source_label_km, s.citation_km AS source_citation_km,
+           s.archive_url AS source_archive_url, s.accessed AS source_accessed
     FROM indicators i
     JOIN metrics m USING (metric_id)
     JOIN categories c ON c.category_id = m.category

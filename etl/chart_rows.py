@@ -44,7 +44,7 @@ def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.Data
                 c.title,
                 c.takeaway,
                 c.figure.to_json(),
-                c.evidence.to_json(orient="split", index=False),
+                c.evidence.to_json(orient="split", index=False, date_format="iso"),
                 json.dumps(list(c.sources), ensure_ascii=False),
             )
             for ordinal, c in zip(places, charts, strict=True)

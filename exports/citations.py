@@ -2,7 +2,8 @@
 report, with the exact words it rests on, the article, the monitor's address and data version.
 
 Plain text, copied, never rendered. Every citation ends the same way: the article (outlet,
-title, date as known) and its address, the data version, then the permalink last. The
+title, date as known) and its address, where recorded its archived copy and the day it was
+read (issue 28), the data version, then the permalink last. The
 figures' citations are also a column of the indicators table (the Data page, its download
 and the API), in the data's English, as the rest of those rows are."""
 
@@ -25,8 +26,8 @@ CITATION_COLUMN = "citation"
 CITATION_DESCRIPTION = (
     "The figure as a reader cites it, in plain text: the metric, the figure with its hedge "
     "as the label column shows it, its period, whom the article credits, the exact words it "
-    "rests on, the article (outlet, title, date) and its address, the data version and the "
-    "figure's address on the dashboard (the Data page filtered to its article and metric)."
+    "rests on, the article (outlet, title, date) and its address, its archived copy and the "
+    "day it was read where recorded, the data version and the figure's address on the dashboard (the Data page filtered to its article and metric)."
 )
 #: The download tables whose rows carry a citation column.
 CITED = ("indicators",)
@@ -89,23 +90,62 @@ def _yes(flag: object) -> bool:
 
 @dataclass(frozen=True)
 class Cited:
-    """What every citation says after its claim: the article, where it is, and where the
-    monitor shows the record, in which data version."""
+    """What every citation says after its claim: the article, where it is (its address, and
+    where recorded an archived copy and the day it was read), and where the monitor shows the
+    record, in which data version."""
 
     article: str
     url: str | None
     permalink: str
     version: str | None
+    archived: str | None = None
+    accessed: object = None
+
+
+def cited_at(row: Any, article: str, permalink: str, version: str | None) -> Cited:
+    """Where a record's row says its article is: its address (source_url) and, where the
+    curators recorded them, its archived copy (source_archive_url) and the day it was read
+    (source_accessed); a row without those columns cites neither."""
+    accessed = getattr(row, "source_accessed", None)
+    return Cited(
+        article=article,
+        url=_known(getattr(row, "source_url", None)) or None,
+        permalink=permalink,
+        version=version,
+        archived=_known(getattr(row, "source_archive_url", None)) or None,
+        accessed=accessed if accessed is not None and pd.notna(accessed) else None,
+    )
+
+
+def provenance_line(where: Cited, lang: str = "en") -> str | None:
+    """'Read on 5 Dec 2026. Archived copy: <address>', or the half that is known (the
+    address last, as the article's is, so nothing sticks to it when pasted); None when
+    neither is recorded: the Sources page says "not recorded", a citation says nothing."""
+    t = translator(lang)
+    day = _date_text(where.accessed, "day", lang) if where.accessed is not None else None
+    if where.archived and day:
+        return t.gettext("Read on {day}. Archived copy: {address}").format(
+            day=day, address=where.archived
+        )
+    if where.archived:
+        return t.gettext("Archived copy: {address}").format(address=where.archived)
+    if day:
+        return t.gettext("Read on {day}.").format(day=day)
+    return None
 
 
 def cite(claim: str, where: Cited, lang: str = "en") -> str:
     """The claim (already in words, the record's words inside it), then the article and its
-    address, the monitor's data version and the permalink, one to a line."""
+    address, its archived copy and the day read where recorded, the monitor's data version
+    and the permalink, one to a line."""
     t = translator(lang)
     source = t.gettext("Source: {citation}").format(citation=where.article)
     if where.url:
         source += f". {where.url}"
     lines = [claim, source]
+    kept = provenance_line(where, lang)
+    if kept:
+        lines.append(kept)
     if where.version:
         lines.append(
             t.gettext("{project}, data version {version}.").format(
@@ -196,13 +236,8 @@ def figure_row_citation(row: Any, base_url: str, version: str | None, lang: str 
     the table shows it, its period in words, its article, and its row on the Data page."""
     period = _period_text(row.period_start, row.period_end, row.as_of, lang)
     claim = figure_claim(row.label, row.metric_label, period, row.attribution, row.quote, lang)
-    where = Cited(
-        article=article_text(row, lang),
-        url=_known(getattr(row, "source_url", None)) or None,
-        permalink=f"{base_url}/{figure_href(row.source_id, row.metric_id, lang)}",
-        version=version,
-    )
-    return cite(claim, where, lang)
+    permalink = f"{base_url}/{figure_href(row.source_id, row.metric_id, lang)}"
+    return cite(claim, cited_at(row, article_text(row, lang), permalink, version), lang)
 
 
 def with_citations(

@@ -298,6 +298,8 @@ class Headline:
     metric_id: str
     source_citation: str
     source_url: str | None
+    source_archive_url: str | None = None
+    source_accessed: object = None
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -325,6 +327,8 @@ def _headlines(key: str, lang: str, _version: Version) -> tuple[Headline, ...]:
             metric_id=row.metric_id,
             source_citation=source_citation(row, lang),
             source_url=row.source_url if isinstance(row.source_url, str) else None,
+            source_archive_url=getattr(row, "source_archive_url", None),
+            source_accessed=getattr(row, "source_accessed", None),
         )
         for row in figures.itertuples()
     )

@@ -143,8 +143,7 @@ def evidence_citations(
         claim = citations.figure_claim(
             e.label, e.metric_label, e.period, e.attribution, e.quote, lang
         )
-        url = e.source_url if isinstance(e.source_url, str) and e.source_url else None
-        where = citations.Cited(citations.source_citation(e, lang), url, permalink, version)
+        where = citations.cited_at(e, citations.source_citation(e, lang), permalink, version)
         out.append(
             (f"{e.label} · {e.metric_label} · {e.period}", citations.cite(claim, where, lang))
         )
@@ -158,9 +157,8 @@ def headline_citation(row: Any, base_url: str, version: str | None, lang: str = 
         row.words, row.metric_label, row.period, row.attribution, row.quote, lang
     )
     href = citations.figure_href(row.source_id, row.metric_id, lang)
-    url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
-    where = citations.Cited(
-        citations.source_citation(row, lang), url, f"{base_url}/{href}", version
+    where = citations.cited_at(
+        row, citations.source_citation(row, lang), f"{base_url}/{href}", version
     )
     return citations.cite(claim, where, lang)
 

@@ -346,8 +346,7 @@ def proposal_citation_text(
 
 
 def _where(row: Any, permalink: str, version: str | None, lang: str = "en") -> citations.Cited:
-    url = row.source_url if isinstance(row.source_url, str) and row.source_url else None
-    return citations.Cited(citations.source_citation(row, lang), url, permalink, version)
+    return citations.cited_at(row, citations.source_citation(row, lang), permalink, version)
 
 
 def policy_overview_markdown(overview: dict[str, Any], lang: str = "en") -> str:

@@ -4,16 +4,19 @@ the words it rests on, its article and the monitor's address and data version.""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from types import SimpleNamespace
 
+import duckdb
 import pandas as pd
 import pytest
 
 from data_model.i18n import translator
 from data_model.wording import UnitWords, hedged_label, hedged_words, vague_label
-from database import queries
+from database import downloads, queries, write
 from database.connection import Reader
 from exports.citations import CITATION_COLUMN, figure_row_citation, with_citations
+from monitor import finding
 
 COUNT, SHARE = UnitWords("count", "people"), UnitWords("share", "percent")
 BASE = "https://monitor.example.org"
@@ -153,3 +156,66 @@ def test_an_article_dated_to_its_month_comes_after_the_meeting_it_reports(seed_d
     assert list(bounds) == [meeting, dt.date(2022, 2, 28)]
     assert row["citation"].endswith("Feb 2022") and "23" not in row["citation"]
     assert len(said) and (pd.to_datetime(said).dt.date >= meeting).all()
+
+
+ARCHIVE = "https://web.archive.org/web/2018/https://example.org/article"
+
+
+@pytest.mark.parametrize(
+    ("archived", "accessed", "lang", "line"),
+    [
+        (ARCHIVE, dt.date(2026, 11, 20), "en", f"Read on 20 Nov 2026. Archived copy: {ARCHIVE}"),
+        (ARCHIVE, None, "en", f"Archived copy: {ARCHIVE}"),
+        (None, pd.Timestamp("2026-11-20"), "en", "Read on 20 Nov 2026."),
+        (ARCHIVE, dt.date(2026, 11, 20), "km",
+         f"បានអាននៅ ២០ វិច្ឆិកា ២០២៦។ ច្បាប់ចម្លងទុកក្នុងបណ្ណសារ៖ {ARCHIVE}"),
+        (None, pd.NaT, "en", None),  # neither recorded: the citation says nothing of them
+        ("", None, "km", None),
+    ],
+)  # fmt: skip
+def test_a_citation_gives_the_archived_copy_and_the_day_read_where_recorded(
+    archived, accessed, lang, line
+):
+    """Issue 28: a made-up article with an archived copy and the day it was read is cited
+    with both, under its own address, in the page's language; a blank adds no line."""
+    row = _row("> 8,000", source_archive_url=archived, source_accessed=accessed)
+    lines = figure_row_citation(row, BASE, "2026.12.05", lang).split("\n")
+    assert lines[2].endswith("https://example.org/article")  # the article's own address
+    if line is None:
+        assert len(lines) == 5 and "2026.12.05" in lines[3]  # straight to the version
+    else:
+        assert lines[3] == line and len(lines) == 6
+
+
+def test_an_archived_article_is_cited_so_wherever_its_records_are(seed_db, tmp_path):
+    """Issue 28, from the database: once one article has an archived copy and a day read, its
+    figures' citation column (Data page download, API), its statements' and its proposals'
+    citations give both, and no other article's does (the seeds record neither)."""
+    rehab, path = "ppp-2022-02-drug-rehab", tmp_path / "archived.duckdb"
+    shutil.copyfile(seed_db, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            "UPDATE sources SET archive_url = ?, accessed = ? WHERE source_id = ?",
+            [ARCHIVE, dt.date(2026, 11, 20), rehab],
+        )
+        write.write_statement_search(con)
+        write.write_indicator_rows(con)
+    with Reader(path) as db:
+        figures = with_citations("indicators", downloads.rows(db, "indicators"), BASE, None)
+        statements = queries.statements(db)
+        proposals = queries.policy_summaries(db, size=100)
+    cited = {
+        "figures": zip(figures["source_id"], figures[CITATION_COLUMN], strict=True),
+        "statements": (
+            (r.source_id, finding.citation_text(r, BASE)) for r in statements.itertuples()
+        ),
+        "proposals": (
+            (p.source_id, finding.proposal_citation_text(p, BASE)) for p in proposals.itertuples()
+        ),
+    }
+    line = f"Read on 20 Nov 2026. Archived copy: {ARCHIVE}"
+    for kind, pairs in cited.items():
+        assert {(source == rehab, line in text) for source, text in pairs} == {
+            (True, True),
+            (False, False),
+        }, kind

@@ -36,8 +36,13 @@ def _chart(takeaway: str = "Reported: > 17,800 (1 Jan 2017 – 31 Dec 2017).") -
                 "s1",
                 "c",
                 "u",
+                None,  # no archived copy or day read recorded
+                None,
             ],
-            ["≈ 50%", "drug users", "1 Jan 2017 – 11 Jan 2017", "police", "q", "s2", "c", "u"],
+            [
+                *("≈ 50%", "drug users", "1 Jan 2017 – 11 Jan 2017", "police", "q", "s2", "c", "u"),
+                *(None, None),
+            ],
         ],
         columns=EVIDENCE_COLUMNS,
     )
