@@ -238,13 +238,18 @@ def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw:
     by another record's field still showing the old value)."""
     split = kw.pop("split", False)
     value = entry.get(name)
+    if "options" in kw:
+        # A choice not made yet shows as not chosen (None), never as the first option: a
+        # picker showing "person" for a field the entry lacks was refused at Save as missing.
+        if st.session_state.get(key) != value:
+            st.session_state[key] = value
+        widget(label, kw.pop("options"), key=key, on_change=_store, args=(entry, name, key),
+               placeholder="Not chosen yet", **kw)  # fmt: skip
+        return
     value = ", ".join(value or []) if split else ("" if value is None else value)
     if st.session_state.get(key) != value:
         st.session_state[key] = value  # the entry's value, whichever record changed it
-    if "options" in kw:
-        widget(label, kw.pop("options"), key=key, on_change=_store, args=(entry, name, key), **kw)
-    else:
-        widget(label, key=key, on_change=_store, args=(entry, name, key, split), **kw)
+    widget(label, key=key, on_change=_store, args=(entry, name, key, split), **kw)
 
 
 def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) -> None:

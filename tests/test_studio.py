@@ -139,6 +139,19 @@ def test_save_with_a_blank_shows_the_check_and_changes_nothing(
     assert any("required field is missing" in e for e in shown), shown
 
 
+def test_a_new_speaker_s_kind_shows_as_not_chosen_until_it_is_chosen(studio: AppTest):
+    """A speaker typed in as new has no kind or actor type yet: the pickers say so, rather
+    than show a first option that is not stored (Save then refused it as missing)."""
+    at = _add(studio)
+    at.radio(key="screen").set_value("Review").run()
+    at = at.text_input(key="actor-0-new").set_value("Sok Phalla").run()
+    kind, kind_of_actor = at.selectbox(key="a-kind-0"), at.selectbox(key="a-type-0")
+    assert (kind.value, kind_of_actor.value) == (None, None)
+    at = kind.set_value("person").run()
+    assert at.selectbox(key="a-kind-0").value == "person"
+    assert at.session_state["made"]["actors"]["sok-phalla"]["kind"] == "person"
+
+
 def test_save_writes_minimal_yaml_checks_and_builds(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
