@@ -2,9 +2,9 @@
 held-aside third apart, and the share of drafted fields a curator must change.
 
 Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/suggest + drafting/
-                                                          # (held_out/, held_out_2/, held_out_3/
-                                                          # included: training since rounds
-                                                          # three, four, five), then Khmer apart
+                                                          # (held_out/ .. held_out_4/ included:
+                                                          # training since rounds three, four,
+                                                          # five, six), then Khmer apart
        .venv/bin/python bench/draft_quality.py --held-out # tests/fixtures/drafting/held_out only
        .venv/bin/python bench/draft_quality.py --held-out-2  # drafting/held_out_2 only (the
                                                           # second held-aside set, scored once
@@ -12,6 +12,9 @@ Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/sugge
        .venv/bin/python bench/draft_quality.py --held-out-3  # drafting/held_out_3 only (the
                                                           # third held-aside set, scored once
                                                           # in round four, training since)
+       .venv/bin/python bench/draft_quality.py --held-out-4  # drafting/held_out_4 only (the
+                                                          # fourth, scored once after round
+                                                          # five, training since round six)
        .venv/bin/python bench/draft_quality.py --failures # and every training miss, by article
        .venv/bin/python bench/draft_quality.py DIR...     # any folders of NAME.txt + answer key
 
@@ -19,7 +22,8 @@ An answer key sits beside its article as NAME.expected.yaml (or NAME.gold.yaml, 
 published (or published_on); figures [{value, qualifier, metric, actor, as_of, and where given
 period_start, period_end; vague: the word, for "thousands"}]; statements [{opening, speaker,
 actor, kind, topic, stance}]; proposals [{opening, policy: a curated policy_id for a position,
-else absent}]; furniture [words that must give no record]. A key field left out is not scored.
+else absent}]; furniture [words that must give no record; a figure the key codes is never
+counted as furniture]. A key field left out is not scored.
 The drafts are matched against the project's curated codebook and actors (seeds/curated), as a
 curator adding a new article meets them. Only draft_rows is called, so the same script scores
 older code (run it from a checkout of main for the "before" column).
@@ -54,12 +58,15 @@ HELD_OUT = ROOT / "tests" / "fixtures" / "drafting" / "held_out"
 HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_2"
 # The third, written blind, was scored once at the end of round four and is training since five.
 HELD_OUT_3 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_3"
+# The fourth, written blind, was scored once after round five and is training since round six.
+HELD_OUT_4 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_4"
 TRAINING = (
     ROOT / "tests" / "fixtures" / "suggest",
     ROOT / "tests" / "fixtures" / "drafting",
     HELD_OUT,
     HELD_OUT_2,
     HELD_OUT_3,
+    HELD_OUT_4,
 )
 KHMER = ROOT / "tests" / "fixtures" / "khmer"  # Khmer articles, keys NAME.gold.yaml
 # Khmer articles written after the drafting rules were frozen (issue 23, second round).
@@ -290,10 +297,13 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
     furniture = [str(f) for f in gold.get("furniture") or []]
     furniture += [str(w["opening"]) for w in gold.get("no_figures") or []]
     furniture += [str(w["opening"]) for w in gold.get("no_records") or []]
+    # A figure the key codes is never furniture, even where a no_figures opening names the
+    # start of its sentence (round six: such keys counted real figures as furniture).
+    keyed = {id(figs[k]) for k in used}
     junk = [
         r
-        for r in rows
-        if r.kind == "indicators" and any(f in str(r.record.get("quote") or "") for f in furniture)
+        for r in figs
+        if id(r) not in keyed and any(f in str(r.record.get("quote") or "") for f in furniture)
     ]
     s.add("furniture drafted (want 0)", len(junk), 0, why=str([r.words for r in junk]))
     # Each wrong offer is one rejection a curator must make.
@@ -412,6 +422,11 @@ def main() -> None:
         action="store_true",
         help="score held_out_3/ alone (the third held-aside set, training since round five)",
     )
+    parser.add_argument(
+        "--held-out-4",
+        action="store_true",
+        help="score held_out_4/ alone (the fourth held-aside set, training since round six)",
+    )
     parser.add_argument("--failures", action="store_true", help="list every training miss")
     args = parser.parse_args()
     if args.folders:
@@ -424,6 +439,9 @@ def main() -> None:
             args.failures)  # fmt: skip
     elif args.held_out_3:
         run([HELD_OUT_3], "third held-aside set, training since round 5 (drafting/held_out_3)",
+            args.failures)  # fmt: skip
+    elif args.held_out_4:
+        run([HELD_OUT_4], "fourth held-aside set, training since round 6 (drafting/held_out_4)",
             args.failures)  # fmt: skip
     else:
         run([p for p in TRAINING if p.is_dir()], "training (fixtures/suggest + drafting)",

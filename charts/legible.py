@@ -219,7 +219,8 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
     highest = max([p[3] for p in points] + [b[2] for b in bars] + [a[2] for a in arrows])
     # Room above the highest marker, range bar or arrow head for a label and, where phases
     # are named along the top, for their names (two rows): nothing runs through "Phase 3".
-    room = (40.0 if bands else 20.0) / max(bottom - top, 1.0)
+    names = max((b.bottom - (margin.t or 0) for b in bands), default=0.0)  # their rows' depth
+    room = (max(40.0, 20.0 + names) if bands else 20.0) / max(bottom - top, 1.0)
     y1 = highest / (1 - room) if highest > 0 else 1.0
     if fig.layout.yaxis.type in (None, "-", "linear") and not fig.layout.yaxis.range:
         fig.update_yaxes(range=[0, y1], autorange=False)
@@ -318,6 +319,45 @@ def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
     return fig
 
 
+def _is_band_label(note: object) -> bool:
+    return bool(
+        note.text and note.xref == "x" and note.yref in ("y domain", "paper") and note.y == 1
+    )
+
+
+def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
+    """A copy of the figure whose phase names, pinned along the top of the plot, each take
+    the highest row where they clear the name before them at this width. Khmer phase names
+    ("ដំណាក់កាលទី១") are twice as wide as "Phase 1": at phone width two rows let the first
+    and third print over each other, and a six-month phase is narrower than its name."""
+    notes = list(fig.layout.annotations)
+    bands = [i for i, note in enumerate(notes) if _is_band_label(note)]
+    span = _numeric(list(fig.layout.xaxis.range), None) if fig.layout.xaxis.range else None
+    if len(bands) < 2 or not span:
+        return fig
+    margin = fig.layout.margin
+    # The plot's width, erring narrow (the y axis's labels take about 70 px): names that
+    # may touch go a row lower.
+    sx = (width - (margin.l or 0) - (margin.r or 0) - 70) / ((span[1] - span[0]) or 1.0)
+    at = {i: _numeric([notes[i].x], None) for i in bands}
+    ends: list[float] = []  # where the last name on each row ends, in pixels
+    for i in sorted((i for i in bands if at[i]), key=lambda i: at[i][0]):
+        note = notes[i]
+        size = (note.font.size if note.font and note.font.size else 12) or 12
+        left = (at[i][0] - span[0]) * sx
+        row = next((r for r, end in enumerate(ends) if left >= end + 6), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = left + text_width(note.text, size)
+        # A row is a line of the name's script: Khmer's stacked letters need more.
+        notes[i] = go.layout.Annotation(note, yshift=-round(size * (1.6 if _KHMER.search(
+            note.text) else LINE) + 0.5) * row)  # fmt: skip
+    fig = go.Figure(fig)
+    fig.update_layout(annotations=notes)
+    return fig
+
+
 def fitted(fig: go.Figure, width: int, height: int) -> go.Figure:
-    """The figure as it will be drawn at width x height: labels thinned, legend wrapped."""
-    return wrap_legend(thin_point_labels(fig, width, height), width)
+    """The figure as it will be drawn at width x height: phase names in rows that keep them
+    apart, labels thinned, legend wrapped."""
+    return wrap_legend(thin_point_labels(stagger_band_labels(fig, width), width, height), width)

@@ -127,7 +127,14 @@ def read_number(written: str) -> float | None:
 
 def _is_label(before: str, after: str) -> bool:
     head = before.rstrip()
-    return head.endswith(_LABEL_BEFORE) or after.lstrip().startswith(_DURATION_AFTER)
+    # "លេខ ០៤៧/១៧" (bulletin No. 047/17): a number beside a slash is a reference, not a count.
+    return (
+        head.endswith((*_LABEL_BEFORE, "/"))
+        or after.lstrip().startswith(_DURATION_AFTER)
+        or after.startswith("/")
+        # "មកពី ១១ប្រទេស" (from 11 countries): how many nationalities, no count of the campaign
+        or after.lstrip().startswith(("ប្រទេស", "សញ្ជាតិ"))
+    )
 
 
 def read_figures(sentence: str) -> list[KhmerFigure]:
@@ -184,7 +191,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "ចាប់ពីខែមករា ដល់ខែកុម្ភៈ ឆ្នាំ២០២២" (from January to February 2022): the whole range.
     ("range", re.compile(rf"ចាប់ពី\s?ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?(?P<y1>\d{{4}})\s?)?(?:រហូត)?ដល់\s?(?:ចុង)?ខែ\s?(?P<m2>{_MONTH})(?:\s?ឆ្នាំ\s?(?P<y>\d{{4}})(?!\d))?")),
     # "៥ ខែដើមឆ្នាំ២០១៩" (the first five months of 2019); the year unsaid, the latest ended.
-    ("first_months", re.compile(r"(?P<n>\d{1,2})\s?ខែ\s?ដើម\s?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
+    # "១១ខែដំបូងនៃឆ្នាំនេះ" (the first eleven months of this year) reads the same.
+    ("first_months", re.compile(r"(?P<n>\d{1,2})\s?ខែ\s?(?:ដើម|ដំបូង)\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
+    # "ក្នុងរយៈពេល ៩ខែ ឆ្នាំ២០២០" (in the nine months of 2020): the first months of that year.
+    ("first_months", re.compile(r"(?<=រយៈពេល)\s?(?P<n>\d{1,2})\s?ខែ\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)")),
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
     ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
@@ -288,6 +298,37 @@ def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
     return sorted(found, key=lambda d: d.norm_start)
 
 
+# "ថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ថ្ងៃទី៣០ ខែមេសា" (1 January 2017 until 30 April): two dates
+# with "until" between are one period, never its last day alone.
+_UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?$")
+# "ចាប់តាំងពី ... ថ្ងៃទី១ ខែមករា ... គិតត្រឹមថ្ងៃទី៤ ខែមករា" (since 1 January ... as of 4 January):
+# a date after "since" and a later one after "as of" or "until" are one running period.
+_SINCE = re.compile(r"(?:ចាប់តាំងពី|តាំងពី|ចាប់ពី)")
+_AS_OF = re.compile(r"(?:គិតត្រឹម|ត្រឹម|រហូតដល់|ដល់)\s?$")
+
+
+def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
+    out: list[KhmerDate] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.first <= d.last
+            and (
+                _UNTIL.fullmatch(text[prev.norm_end : d.norm_start])
+                or (
+                    _SINCE.search(text[max(0, prev.norm_start - 60) : prev.norm_start])
+                    and _AS_OF.search(text[prev.norm_end : d.norm_start])
+                )
+            )
+        ):
+            out[-1] = KhmerDate("", 0, 0, prev.first, d.last, d.precision,
+                                prev.norm_start, d.norm_end)  # fmt: skip
+        else:
+            out.append(d)
+    return out
+
+
 def read_dates(sentence: str, published: dt.date) -> list[KhmerDate]:
     """Dates of a Khmer sentence: "ថ្ងៃទី៤ ខែមករា ឆ្នាំ២០១៧", "១៤ មីនា ២០១៩", "ខែធ្នូ ឆ្នាំ២០២១",
     "ឆ្នាំ២០១៨", month ranges ("ចាប់ពីខែមករា ដល់ខែកុម្ភៈ"), the first months of a year
@@ -295,7 +336,7 @@ def read_dates(sentence: str, published: dt.date) -> list[KhmerDate]:
     (yesterday), ខែមុន (last month), ឆ្នាំមុន (last year), ឆ្នាំនេះ (this year)."""
     norm = normalise(sentence)
     out = []
-    for d in _read_dates_norm(norm.text, published):
+    for d in _join_ranges(norm.text, _read_dates_norm(norm.text, published)):
         a, b = norm.offsets.span(d.norm_start, d.norm_end)
         out.append(
             KhmerDate(sentence[a:b], a, b, d.first, d.last, d.precision, d.norm_start, d.norm_end)

@@ -18,6 +18,8 @@ SPEECH_VERBS = (
 )  # fmt: skip
 #: "told reporters that": ប្រាប់ + whom + ថា.
 _TOLD = r"ប្រាប់[^\s។]{0,30}?ថា"
+#: "said at the start of this month that": ថ្លែង + a time (នៅ / កាលពី ...) + ថា.
+_SAID_WHEN = r"(?:ថ្លែង|និយាយ|ប្រកាស|បញ្ជាក់)(?:នៅ|កាលពី)[^\s។«]{0,30}?ថា"
 
 #: Honorific titles before a name; stripped to match a speaker by the name alone. Longest
 #: first when matched, so លោកស្រី is not read as លោក + ស្រី.
@@ -47,7 +49,7 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 
-_VERB = re.compile(rf"(?:(?:បាន|សូម)\s?)?(?:{_alternation(SPEECH_VERBS)}|{_TOLD})")
+_VERB = re.compile(rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{_alternation(SPEECH_VERBS)}|{_TOLD})")
 _TITLE = re.compile(_alternation(TITLES))
 _ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
 _BODY = tuple(normalise(w).text for w in BODY_WORDS)

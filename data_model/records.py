@@ -267,6 +267,7 @@ class Source(Reviewed):
         description="How the publication date is known, e.g. 'printed on a dated repost' or "
         "'inferred: the event was yesterday, 26 June'."
     )
+    date_basis_km: KhmerText | None = _text_km("How the publication date is known")
     published_earliest: Date | None = Field(
         default=None,
         description="For a publication date known only to its month or year, the earliest day "
@@ -470,6 +471,7 @@ class Indicator(Reviewed):
         description="Why the figure is read as a restatement; required with restates.",
     )
     note: str | None = Field(default=None, description="Curator's note on reading the figure.")
+    note_km: KhmerText | None = _text_km("The curator's note on reading the figure")
 
     @model_validator(mode="after")
     def _consistent(self) -> Indicator:
@@ -570,6 +572,7 @@ class Statement(Reviewed):
         description="The speaker's role as this article gives it, where it differs from the "
         "actor's usual role.",
     )
+    actor_role_km: KhmerText | None = _text_km("The role as this article gives it")
     source_id: Id = Field(description="The article reporting it (sources.source_id).")
     relayed_by: Id | None = Field(
         default=None,
@@ -621,6 +624,7 @@ class PolicyPositionEntry(Record):
         description="The actor's role as this article gives it, where it differs from the "
         "actor's usual role.",
     )
+    actor_role_km: KhmerText | None = _text_km("The role as this article gives it")
     position: Position = Field(strict=False, description="Where the actor stands.")
     source_id: Id = Field(description="The article reporting the position.")
     relayed_by: Id | None = Field(
@@ -653,6 +657,7 @@ class ArticlePosition(Reviewed):
         description="The actor's role as this article gives it, where it differs from the "
         "actor's usual role.",
     )
+    actor_role_km: KhmerText | None = _text_km("The role as this article gives it")
     position: Position = Field(strict=False, description="Where the actor stands.")
     source_id: Id = Field(description="The article reporting the position.")
     relayed_by: Id | None = Field(
@@ -701,6 +706,8 @@ class Policy(Reviewed):
         default_factory=list, description="Positions of named actors for and against."
     )
     label_km: KhmerLabel | None = _label_km("The proposal's short name")
+    description_km: KhmerText | None = _text_km("What is proposed")
+    status_note_km: KhmerText | None = _text_km("What the articles say about the status")
 
 
 class Phase(Record):

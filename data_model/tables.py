@@ -95,6 +95,7 @@ SOURCES = Table(
             "last day of published_on's month or year, or the day itself.",
         ),
         _from(Source, "date_basis", "VARCHAR"),
+        _from(Source, "date_basis_km", "VARCHAR"),  # issue 25
         _from(Source, "date_inferred", "BOOLEAN"),
         _from(Source, "archive_url", "VARCHAR"),
         _from(Source, "accessed", "DATE"),
@@ -203,6 +204,7 @@ INDICATORS = Table(
         _from(Indicator, "restates", "VARCHAR"),
         _from(Indicator, "restates_note", "VARCHAR"),
         _from(Indicator, "note", "VARCHAR"),
+        _from(Indicator, "note_km", "VARCHAR"),  # issue 25
     ),
     ("indicator_id",),
 )
@@ -232,6 +234,7 @@ STATEMENTS = Table(
         _from(Statement, "statement_id", "VARCHAR"),
         _from(Statement, "actor_id", "VARCHAR"),
         _from(Statement, "actor_role", "VARCHAR"),
+        _from(Statement, "actor_role_km", "VARCHAR"),  # issue 25
         _from(Statement, "source_id", "VARCHAR"),
         _from(Statement, "relayed_by", "VARCHAR"),
         *_quote_columns(Statement),
@@ -260,9 +263,11 @@ POLICIES = Table(
         _from(Policy, "name", "VARCHAR"),
         _from(Policy, "label_km", "VARCHAR"),  # issue 25
         _from(Policy, "description", "VARCHAR"),
+        _from(Policy, "description_km", "VARCHAR"),  # issue 25
         _from(Policy, "category", "VARCHAR"),
         _from(Policy, "status", "VARCHAR"),
         _from(Policy, "status_note", "VARCHAR"),
+        _from(Policy, "status_note_km", "VARCHAR"),  # issue 25
         _from(Policy, "status_as_of", "DATE"),
         _from(Policy, "proposed_by", "VARCHAR"),
         _from(Policy, "proposed_on", "DATE"),
@@ -288,6 +293,7 @@ POLICY_POSITIONS = Table(
         Column("policy_id", "VARCHAR", "The proposal (policies.policy_id)."),
         _from(PolicyPositionEntry, "actor_id", "VARCHAR"),
         _from(PolicyPositionEntry, "actor_role", "VARCHAR"),
+        _from(PolicyPositionEntry, "actor_role_km", "VARCHAR"),  # issue 25
         _from(PolicyPositionEntry, "position", "VARCHAR"),
         _from(PolicyPositionEntry, "source_id", "VARCHAR"),
         _from(PolicyPositionEntry, "relayed_by", "VARCHAR"),
@@ -773,7 +779,7 @@ INDICATOR_ROWS = Table(
         _taken(PHASES, "name", "phase_name"),
         *(_INDICATOR[n] for n in ("geography", "actor_id")),
         _taken(ACTORS, "name", "actor_name"),
-        *(_INDICATOR[n] for n in ("attribution", "quote", "note", "source_id")),
+        *(_INDICATOR[n] for n in ("attribution", "quote", "note", "note_km", "source_id")),
         *_SOURCE_SHOWN,
     ),
     ("indicator_id",),

@@ -97,6 +97,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                END AS display_title, s.outlet,
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.published_earliest, s.published_latest, s.date_basis,
+               s.date_basis_km,
                s.date_inferred, s.citation, s.seed_file,
                s.archive_url, s.accessed,
                s.short_label, s.short_label_km,
@@ -322,10 +323,15 @@ _STATEMENT_COLUMNS = """
                (SELECT k.name_km FROM actors k WHERE k.actor_id = f.actor_id) AS actor_name_km,
                (SELECT k.name_km FROM actors k WHERE k.actor_id = f.relayed_by)
                    AS relayed_by_name_km,
-               -- The actor's usual role and organisation in Khmer (actors.yaml role_km,
-               -- organisation_km); a role the article gave a statement has none.
-               (SELECT k.role_km FROM actors k
-                WHERE k.actor_id = f.actor_id AND k.role = f.actor_role) AS actor_role_km,
+               -- The role in Khmer: the one the article gave this statement (its
+               -- actor_role_km), else the actor's usual one (actors.yaml role_km) where that
+               -- is the role shown; the organisation in Khmer (organisation_km).
+               coalesce(
+                   (SELECT k.actor_role_km FROM statements k
+                    WHERE k.statement_id = f.statement_id),
+                   (SELECT k.role_km FROM actors k
+                    WHERE k.actor_id = f.actor_id AND k.role = f.actor_role)
+               ) AS actor_role_km,
                (SELECT k.organisation_km FROM actors k WHERE k.actor_id = f.actor_id)
                    AS organisation_km,
                (SELECT k.translations FROM statements k WHERE k.statement_id = f.statement_id)
@@ -584,6 +590,7 @@ def policies_query(
     return (
         f"""
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
+               p.description_km, p.status_note_km,
                p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
                a.role AS proposed_by_role, a.role_km AS proposed_by_role_km,
                p.proposed_on, p.proposed_on_precision, p.quote,
@@ -639,7 +646,8 @@ def policy_positions_query(
                x.actor_id,
                a.name AS actor_name, a.name_km AS actor_name_km,
                COALESCE(x.actor_role, a.role) AS actor_role,
-               CASE WHEN x.actor_role IS NULL THEN a.role_km END AS actor_role_km,
+               coalesce(x.actor_role_km, CASE WHEN x.actor_role IS NULL THEN a.role_km END)
+                   AS actor_role_km,
                a.organisation, a.organisation_km, a.actor_type, x.position, x.quote, x.kind,
                x.relayed_by, r.name AS relayed_by_name, r.name_km AS relayed_by_name_km,
                x.source_id, {_SOURCE_COLUMNS}
@@ -756,6 +764,7 @@ def policy_summaries(
             GROUP BY x.policy_id
         )
         SELECT p.policy_id, p.name, p.label_km, p.description, p.category, p.status, p.status_note,
+               p.description_km, p.status_note_km,
                p.proposed_by, a.name AS proposed_by_name, a.name_km AS proposed_by_name_km,
                a.role AS proposed_by_role, a.role_km AS proposed_by_role_km,
                p.proposed_on, p.proposed_on_precision, p.quote,

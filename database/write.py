@@ -394,7 +394,7 @@ INDICATOR_ROWS_SELECT = """
            i.restates, i.restates_note,
            i.period_start, i.period_end, i.as_of, i.phase_id, p.name AS phase_name,
            i.geography, i.actor_id, a.name AS actor_name, i.attribution,
-           i.quote, i.note, i.source_id,
+           i.quote, i.note, i.note_km, i.source_id,
            s.title AS source_title, s.outlet AS source_outlet, s.url AS source_url,
            s.published_on AS source_published_on, s.date_precision AS source_date_precision,
            s.date_inferred AS source_date_inferred,

@@ -7,10 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from data_model.i18n import N_, translator
+from data_model.i18n import N_, script_language, translator
 from data_model.safe_text import md
 from data_model.wording import date_text
-from monitor.texts import in_language, shown_text
+from monitor.texts import CODE_WORDS, in_language, shown_text, words
 
 #: How each action reads on the page.
 ACTIONS = {
@@ -40,6 +40,19 @@ KINDS = {
 }
 
 
+#: Fields whose values are codes (a stance, a status, a kind of body): a Khmer page says
+#: them in Khmer words, as everywhere else; other values are the record's words as logged.
+CODED_FIELDS = frozenset({"stance", "status", "actor_type", "position", "kind", "topic"})
+
+
+def _value_markdown(field: str | None, value: str, lang: str) -> str:
+    """A before or after value in a page in `lang`: a code in the reader's words, else the
+    words as logged, marked with their language where it is not the page's."""
+    if lang != "en" and field in CODED_FIELDS and value in CODE_WORDS:
+        return md(words(value, lang))
+    return in_language(md(value), script_language(value), lang)
+
+
 def _text(value: Any) -> str | None:
     return None if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
@@ -64,7 +77,7 @@ def correction_markdown(r: Any, lang: str = "en") -> str:
         (N_("After: {value}"), _text(r.new_value)),
     ):
         if value is not None:
-            lines.append(t.gettext(label).format(value=md(value)))
+            lines.append(t.gettext(label).format(value=_value_markdown(field, value, lang)))
     reason, reason_lang = shown_text(r, "reason", lang)
     lines.append(
         t.gettext("Why: {reason}").format(reason=in_language(md(reason), reason_lang, lang))

@@ -58,7 +58,10 @@ def proposals(rows: pd.DataFrame, t: Translator) -> None:
     opened. A closed "Copy with citation" popover and a divider per proposal cost the page's
     first load about 100 ms in a fresh browser (bench notes in the README)."""
     for i, p in enumerate(rows.itertuples()):
-        st.markdown(("---\n\n" if i else "") + finding.proposal_markdown(p, lang=t.lang))
+        st.markdown(
+            ("---\n\n" if i else "") + finding.proposal_markdown(p, lang=t.lang),
+            unsafe_allow_html=True,  # English the curator wrote, marked lang="en" on Khmer pages
+        )
         positions(p, t, expanded=False, with_citation=True)
 
 
@@ -93,6 +96,9 @@ def proposal_alone(policy_id: str, t: Translator) -> None:
         return
     p = next(rows.itertuples())
     st.header(md(t.pick(p.name, getattr(p, "label_km", None))))
-    st.markdown(finding.proposal_markdown(p, heading=False, lang=t.lang))
+    st.markdown(
+        finding.proposal_markdown(p, heading=False, lang=t.lang),
+        unsafe_allow_html=True,  # English the curator wrote, marked lang="en" on Khmer pages
+    )
     cite_proposal(p, t)
     positions(p, t, expanded=True)

@@ -9,7 +9,15 @@ import pandas as pd
 from data_model.i18n import N_, translator
 from data_model.safe_text import md
 from data_model.wording import date_text
-from monitor.texts import attributed_words, blockquote, shown_name, speaker_text, words
+from monitor.texts import (
+    attributed_words,
+    blockquote,
+    in_language,
+    shown_name,
+    shown_text,
+    speaker_text,
+    words,
+)
 
 POSITION_WORDS = {"supports": N_("for"), "opposes": N_("against"), "mixed": N_("mixed")}
 
@@ -62,17 +70,20 @@ def stance_matrix(positions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 def policy_markdown(p: Any, lang: str = "en") -> str:
     """A proposal's status, who put it forward, its description and the words reporting it
     (the positions on it are drawn on demand: monitor.finding.positions_words). The status
-    note and description are the curator's English; the quote, the article's words."""
+    note and description are the curator's, in Khmer where policies.yaml gives them
+    (status_note_km, description_km), else English marked as English (render with
+    unsafe_allow_html=True); the quote, the article's words."""
     t = translator(lang)
     status, area = t.gettext("Status:"), t.gettext("Area:")
     proposer, first = t.gettext("Put forward by:"), t.gettext("First reported:")
     role = shown_name(p, "proposed_by_role", lang)  # role_km in Khmer where there is one
+    note, description = shown_text(p, "status_note", lang), shown_text(p, "description", lang)
     parts = [
-        f"**{status}** {md(words(p.status, lang))} — {md(p.status_note)}  \n"
+        f"**{status}** {md(words(p.status, lang))} — {in_language(md(note[0]), note[1], lang)}  \n"
         f"**{area}** {md(words(p.category, lang))} · **{proposer}** "
         f"{md(speaker_text(shown_name(p, 'proposed_by_name', lang), role, None))} · "
         f"**{first}** {md(date_text(p.proposed_on, p.proposed_on_precision, lang))}",
-        md(p.description),
+        in_language(md(description[0]), description[1], lang),
         blockquote(p.quote)
         + "\n>\n> — "
         + t.gettext("as reported in {citation}").format(

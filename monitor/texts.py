@@ -429,7 +429,8 @@ def _archive_line(src: Any, lang: str = "en") -> str:
 
 def source_facts_markdown(src: Any, lang: str = "en") -> str:
     """What is known about one article: outlet, byline, date and how it is known, address.
-    The date basis is the curator's note, shown as written."""
+    The date basis is the curator's note: in Khmer where sources.yaml gives date_basis_km,
+    else as written, marked as English (render with unsafe_allow_html=True)."""
     t = translator(lang)
 
     outlet_, reporter, published = (
@@ -453,11 +454,13 @@ def source_facts_markdown(src: Any, lang: str = "en") -> str:
         quotes=t.digits(str(src.n_quotes)),
     )
     address = md_link(src.url, src.url) if src.url else t.gettext("not known")
+    # The curator's words on the date: date_basis_km on Khmer pages, else English marked so.
+    date_basis, date_basis_lang = shown_text(src, "date_basis", lang)
     return "  \n".join(
         [
             outlet,
             f"**{published}** {md(date_text(src.published_on, src.date_precision, lang))}",
-            f"**{basis}** {md(src.date_basis)}",
+            f"**{basis}** {in_language(md(date_basis), date_basis_lang, lang)}",
             f"**{address_}** {address}",
             _archive_line(src, lang),
             f"**{drawn_}** {drawn}",

@@ -64,17 +64,6 @@ st.caption(
 screen = st.radio("Screen", SCREENS, horizontal=True, key="screen")
 
 
-def _headline(text: str) -> str:
-    """The first line that reads as a headline: not a logo, a link, a dateline or a short
-    all-capitals banner (a captured page often starts with the outlet's logo line)."""
-    for line in (raw.strip() for raw in text.splitlines()):
-        words = line.split()
-        if (len(words) >= 4 and not line.lower().startswith(("logo", "http", "www."))
-                and not line.isupper() and "|" not in line):  # fmt: skip
-            return line
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
-
-
 def add_screen() -> None:
     """Paste or upload the text; title from the first line; the source registered by `add`."""
     upload = st.file_uploader("Upload the article (UTF-8 text)", type=["txt"], key="upload")
@@ -82,7 +71,7 @@ def add_screen() -> None:
         STATE["text"] = upload.getvalue().decode("utf-8", errors="replace")
     text = st.text_area("Or paste the article as captured", key="text", height=240)
     if text and not STATE.get("title"):
-        STATE["title"] = _headline(text)
+        STATE["title"] = session.headline(text)
     title = st.text_input("Title", key="title")
     outlet = st.text_input("Outlet", key="outlet")
     url = st.text_input("Web address (optional)", key="url")

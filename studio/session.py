@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.cleaning import clean_body
+from corpus.khmer import has_khmer, word_spans
 from corpus.load import read_curated
 from corpus.problems import Problems
 from corpus.quotes import BodyIndex
@@ -21,6 +22,19 @@ from studio.codebook import KINDS, adopt
 
 State = MutableMapping[str, Any]
 _CODED = ("indicators", "statements", "policies", "positions", "events")
+
+
+def headline(text: str) -> str:
+    """The first line that reads as a headline: not a logo, a link, a dateline or a short
+    all-capitals banner (a captured page often starts with the outlet's logo line). Words
+    are counted as Khmer is written (khmercut's words): a Khmer headline has few spaces, and
+    counting them took its dateline sentence for the headline."""
+    for line in (raw.strip() for raw in text.splitlines()):
+        n_words = len(word_spans(line)) if has_khmer(line) else len(line.split())
+        if (n_words >= 4 and not line.lower().startswith(("logo", "http", "www."))
+                and not line.isupper() and "|" not in line):  # fmt: skip
+            return line
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 def _sources(seeds_dir: Path) -> list[dict[str, Any]]:

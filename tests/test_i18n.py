@@ -283,6 +283,23 @@ def test_every_correction_gives_its_reason_in_khmer():
     assert left == []
 
 
+@pytest.mark.parametrize(
+    ("kind", "key", "field"),
+    [
+        ("policies", "policy_id", "description_km"),
+        ("policies", "policy_id", "status_note_km"),
+        ("sources", "source_id", "date_basis_km"),
+        ("indicators", "indicator_id", "note_km"),
+    ],
+)
+def test_every_proposal_article_and_figure_gives_its_curators_words_in_khmer(kind, key, field):
+    """The Policies, Sources and Data pages in Khmer show no curator's English alone: each
+    proposal has its description and status note in Khmer, each article its date basis,
+    each figure with a note its note."""
+    english = field.removesuffix("_km")
+    assert [r[key] for r in _curated(kind) if r.get(english) and not r.get(field)] == []
+
+
 SAID = {
     "statement_id": "s-1",
     "actor_id": "sar-kheng",

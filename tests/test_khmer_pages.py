@@ -484,3 +484,66 @@ def test_a_speaker_s_role_and_organisation_read_in_khmer(seed_db: Path):
     assert "ក្រសួងមហាផ្ទៃ" in citation_text(row, "https://m/s", "km")
     assert "Interior Minister \\(Ministry of Interior\\)" in statement_markdown(row, lang="en")
     assert organisation_names(actors, "km")["Ministry of Interior"] == "ក្រសួងមហាផ្ទៃ"
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "english"),
+    [
+        ("policy", "description", "Establish five drug-free"),
+        ("policy", "status_note", "Proposed by the government"),
+        ("source", "date_basis", "a dated repost of the same report"),
+    ],
+)
+def test_the_curators_words_read_in_khmer_else_in_english_marked_so(
+    seed_db: Path, kind, field, english
+):
+    """A proposal's description and status note (policies.yaml description_km,
+    status_note_km) and an article's date basis (sources.yaml date_basis_km) on Khmer
+    pages; with no Khmer, the English, marked lang="en"; the English page keeps its words."""
+    from monitor.policy_texts import policy_markdown
+    from monitor.texts import source_facts_markdown
+
+    with Reader(seed_db) as reader:
+        if kind == "policy":
+            rows, render = queries.policies(reader), policy_markdown
+            row = next(r for r in rows.itertuples() if r.policy_id == "white-villages")
+        else:
+            rows, render = queries.sources(reader), source_facts_markdown
+            row = next(
+                r for r in rows.itertuples() if r.source_id == "ppp-2018-02-14-mixed-results"
+            )
+    khmer = render(row, "km")
+    assert english not in khmer and getattr(row, f"{field}_km")[:12] in khmer
+    untranslated = render(row._replace(**{f"{field}_km": None}), "km")
+    assert re.search(f'<span lang="en">{re.escape(english)}', untranslated), untranslated
+    assert english in render(row, "en") and "<span" not in render(row, "en")
+
+
+def test_a_role_the_article_gave_one_statement_reads_in_khmer(seed_db: Path):
+    """statements' actor_role_km: "National Police anti-drug chief" as the article gave
+    Mok Chito's words, in Khmer on Khmer pages, never his usual role instead."""
+    with Reader(seed_db) as reader:
+        said = queries.statements(reader, actor_ids=["mok-chito"])
+    row = next(r for r in said.itertuples() if r.actor_role == "National Police anti-drug chief")
+    khmer = statement_markdown(row, lang="km")
+    assert "ប្រធាននគរបាលប្រឆាំងគ្រឿងញៀន" in khmer and "anti-drug chief" not in khmer
+    assert "អគ្គស្នងការរង" not in khmer  # his usual role (actors.yaml role_km) is not this one
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "lang", "before"),
+    [
+        ("stance", "neutral", "km", "អព្យាក្រឹត"),
+        ("stance", "neutral", "en", "neutral"),
+        ("description", "Held apart.", "km", '<span lang="en">Held apart.</span>'),
+    ],
+)
+def test_a_corrections_before_and_after_say_codes_in_the_readers_words(field, old, lang, before):
+    row = SimpleNamespace(
+        corrected_on="2026-12-05", record_kind="statements", record_id="s-1", action="changed",
+        field=field, old_value=old, new_value="mixed", reason="Rule.", reason_km="ច្បាប់។",
+        corrected_by="curator", review_item=None, data_version="2026.12.05",
+    )  # fmt: skip
+    said = corrections.correction_markdown(row, lang)
+    line = next(line for line in said.splitlines() if before in line)
+    assert "neutral" not in line if lang == "km" else "neutral" in line

@@ -3,6 +3,7 @@ left out, long legend entries wrap."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -135,3 +136,41 @@ def test_khmer_is_measured_with_a_khmer_font():
     word = "អត្រាញៀនឡើងវិញ"
     assert text_width(word, 13) != pytest.approx(len(word) * 13 * 0.62, rel=0.01)
     assert text_width("> 17,800", 26) == pytest.approx(2 * text_width("> 17,800", 13))
+
+
+def _phases(names: list[str]) -> go.Figure:
+    """Phases of the campaign's lengths (six months, six months, then years) named along
+    the top, as charts.hedged draws them (every other name a row lower)."""
+    fig = go.Figure(go.Scatter(x=["2017-03-01"], y=[1], mode="markers"))
+    starts = ["2017-01-01", "2017-07-01", "2018-01-01", "2022-12-31"]
+    for i, name in enumerate(names):
+        fig.add_vrect(x0=starts[i], x1=starts[i + 1], annotation_text=name,
+                      annotation_position="top left", annotation_font_size=11,
+                      annotation_yshift=-14 * (i % 2))  # fmt: skip
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    fig.update_xaxes(range=["2016-12-01", "2022-12-31"])
+    return fig
+
+
+@pytest.mark.parametrize(
+    ("names", "width"),
+    [
+        (["ដំណាក់កាលទី១", "ដំណាក់កាលទី២", "ដំណាក់កាលទី៣"], 420),  # Khmer at phone width
+        (["Phase 1", "Phase 2", "Phase 3"], 420),
+        (["ដំណាក់កាលទី១", "ដំណាក់កាលទី២", "ដំណាក់កាលទី៣"], 1000),
+    ],
+)
+def test_phase_names_never_print_over_each_other(names, width):
+    """The Overview's timeline in Khmer at 390 px printed 'ដំណាក់កាលទី១' over
+    'ដំណាក់កាលទី៣': each name now clears the others, however wide its script."""
+    fig = fitted(_phases(names), width, 620)
+    boxes = []
+    for note in fig.layout.annotations:
+        left = (pd.Timestamp(note.x) - pd.Timestamp("2016-12-01")).days * (width - 90) / 2221
+        top = -(note.yshift or 0)
+        line = 11 * (1.6 if note.text.startswith("ដ") else 1.25)  # Khmer letters stack
+        boxes.append((left, top, left + text_width(note.text, 11), top + line))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+            assert apart, (names, fig.layout.annotations)

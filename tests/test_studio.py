@@ -451,3 +451,19 @@ def test_candidates_are_tinted_in_the_clean_text(selected, expected):  # fmt: sk
     rows = [Row("indicators", {}, 0, 38), Row("indicators", {}, at45, at45 + 15, "accepted"),
             Row("statements", {}, 39, 47, "rejected")]  # fmt: skip
     assert marks(rows, selected) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A Khmer headline has two spaces in it: its words are counted as Khmer is written.
+        ("មន្ត្រីសុខាភិបាលខេត្តតាកែវ ស្នើឲ្យព្យាបាលអ្នកញៀននៅសហគមន៍\n\nតាកែវ៖ នគរបាលបានឃាត់ខ្លួនមនុស្ស ១២០ នាក់។",
+         "មន្ត្រីសុខាភិបាលខេត្តតាកែវ ស្នើឲ្យព្យាបាលអ្នកញៀននៅសហគមន៍"),
+        ("LOGO\nPolice detain 300 in raids\nKampot: police detained 300.",
+         "Police detain 300 in raids"),
+    ],
+)  # fmt: skip
+def test_the_title_is_taken_from_the_headline_in_either_script(text, title):
+    from studio.session import headline
+
+    assert headline(text) == title

@@ -27,7 +27,8 @@ source_id = filters.choose_by_id(
 if source_id:
     src = next(sources[sources["source_id"] == source_id].itertuples())
     st.header(md(src.display_title))
-    st.markdown(texts.source_facts_markdown(src, t.lang))
+    # unsafe_allow_html: the English date basis is marked lang="en" on Khmer pages.
+    st.markdown(texts.source_facts_markdown(src, t.lang), unsafe_allow_html=True)
     text_tab, records_tab = st.tabs(
         [t.gettext("Article text"), t.gettext("What the data set takes from it")]
     )

@@ -100,21 +100,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "in the same period last year": the date of a comparison, never of the figure.
     (
         "same_period",
+        # "the same months of 2022", "the same quarter last year": a stretch named only by
+        # the one it is set against is a comparison's, whatever the noun.
         re.compile(
-            rf"\b(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?(?P<year>{_YEAR_RE}|last\s+year)",
+            rf"\b(?:the\s+)?same\s+(?:period|months|weeks|days|quarter|half|time|stretch)\s+"
+            rf"(?:of\s+|in\s+)?(?P<year>{_YEAR_RE}|last\s+year)",
             re.I,
         ),
     ),
     # "at the end of April", "by the end of March 2020": the month's last day.
     (
         "end_of_month",
-        re.compile(rf"\b(?:at|by)\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?", re.I),
+        # "as of the end of January" too: the end of a month is a day, never the month.
+        re.compile(
+            rf"\b(?:at|by|as\s+(?:of|at))\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?",
+            re.I,
+        ),
     ),
     # "at the end of 2016", "by the end of last year": the year's last day, a stock's day.
     (
         "end_of_year",
         re.compile(
-            rf"\b(?:at|by)\s+the\s+end\s+of\s+(?:(?P<year>{_YEAR_RE})|(?P<rel>last|this)\s+year)\b",
+            rf"\b(?:at|by|as\s+(?:of|at))\s+the\s+end\s+of\s+"
+            rf"(?:(?P<year>{_YEAR_RE})|(?P<rel>last|this)\s+year)\b",
             re.I,
         ),
     ),
@@ -240,7 +248,9 @@ _SPEECH = re.compile(
     # "said in a statement on", "released by the National Police on": the day of the words.
     r"(?:\s+(?:in\s+an?\s+(?:\w+\s+)?(?:statement|report|release|speech|letter|post)"
     r"|by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s*){1,5}))?"
-    r"(?:\s+\w+){0,3}\s*$",
+    r"(?:\s+\w+){0,3}\s*$"
+    # "told the National Assembly on Thursday": a listener named in capitals, then the day.
+    r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$",
     re.I,
 )
 # "in January 2017 that has since put thousands behind bars": the date starts a running count.
@@ -564,7 +574,7 @@ def _owned(
             return max(before) if before else min(after)
         return min(spans, key=lambda s: gap(r, s)) if spans else None
 
-    own = [r for r in readings if owner(r) == at]
+    own = [r for r in readings if owner(r) == at and not _present_apart(sentence, r, at)]
     reason = "the words next to the figure"
     if not own:
         near = sorted(
@@ -573,6 +583,7 @@ def _owned(
             if open_to(r, at)
             and not _CLAUSE_BREAK.search(sentence[min(r.end, at[1]) : max(r.start, at[0])])
             and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
+            and not _present_apart(sentence, r, at)
         )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
         holder = owner(own[0]) if own else None
@@ -583,6 +594,31 @@ def _owned(
     if any(r.role != "point" for r in own):
         own = [r for r in own if r.role != "point"]  # a period beats a stray day beside it
     return own, reason
+
+
+# Clauses joined into one sentence (", and ...", "; ...", ", but ..."), and the words of a
+# clause about now: "have been sent ... since 2017, and at least 11 of those centres still take
+# people" counts the centres today, never since 2017.
+_JOIN = re.compile(r",\s*(?:and|but)\b|;")
+_NOW = re.compile(r"\b(?:still|now|currently|today|nowadays|remain|remains)\b", re.I)
+
+
+def clause_about_now(sentence: str, at: tuple[int, int]) -> bool:
+    """Whether the figure at ``at`` stands in a clause of its own about the present, joined to
+    others in the sentence (", and at least 11 of those centres still take ...")."""
+    prev = [m.end() for m in _JOIN.finditer(sentence, 0, at[0])]
+    nxt = _JOIN.search(sentence, at[1])
+    if not prev and nxt is None:
+        return False
+    clause = sentence[prev[-1] if prev else 0 : nxt.start() if nxt else len(sentence)]
+    return bool(_NOW.search(clause))
+
+
+def _present_apart(sentence: str, r: DateReading, at: tuple[int, int]) -> bool:
+    """Whether the figure at ``at`` stands in a clause about the present and the date in
+    another: a date from another clause would give a stock of today a past period."""
+    a, b = min(r.end, at[1]), max(r.start, at[0])
+    return bool(_JOIN.search(sentence, a, b)) and clause_about_now(sentence, at)
 
 
 # A date phrase that leads its own clause (", and in 2020, 6,000 ..."): it dates what follows.
@@ -597,7 +633,8 @@ _STOCK = re.compile(
     re.I,
 )
 _PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:since\s+)?(?:been\s+)?(?:\w+ed|sent|held|caught|taken|brought|put|found|seen)\b"
+    # "had led to 57,650 arrests since ...", told on a day: reported speech's perfect too.
+    r"\b(?:have|has|had)\s+(?:since\s+)?(?:been\s+)?(?:\w+ed|led|sent|held|caught|taken|brought|put|found|seen)\b"
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )

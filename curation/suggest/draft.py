@@ -19,7 +19,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import _COMPARE_WORDS, When, read_dates, when
+from curation.suggest.dates import _COMPARE_WORDS, When, clause_about_now, read_dates, when
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -139,16 +139,20 @@ def inner_quote(text: str) -> str:
 # ... and called on the government to close them": the call is a claim of its own).
 _VERBS = (
     r"said|says|told|urged|warned|called on|called for|suggested|proposed|added|doubted|"
-    r"denied|rejected|criticised|criticized|insisted|admitted|acknowledged"
+    r"denied|rejected|criticised|criticized|insisted|admitted|acknowledged|proposes|"
+    r"recommends|recommended"
 )
 _SPEECH_CLAUSE = re.compile(
     rf"(?<!according )\b(?:{_VERBS})\s+([a-z][^,.;:]*?)(?=\s+and\s+(?:{_VERBS})\b|[,.;:]|$)"
 )
 _NOT_CLAUSE = frozenset(("on", "in", "at", "yesterday", "today", "last", "this"))
+# "told the Assembly that arrests had reached 57,650, and that the government would not slow
+# down": a second "that" clause after the figure's is a claim of its own.
+_AND_THAT = re.compile(r",?\s+and\s+that\s+([a-z][^,.;:]*)")
 
 
 def _speech_beyond(sentence: Sentence) -> bool:
-    for m in _SPEECH_CLAUSE.finditer(sentence.masked):
+    for m in [*_SPEECH_CLAUSE.finditer(sentence.masked), *_AND_THAT.finditer(sentence.masked)]:
         words = m.group(1).split()
         if (
             len(words) >= 4
@@ -350,6 +354,8 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         refers = refers or joined
         earlier = [o for o in before_it if not _compared(o, mates)] or earlier
         compared = False  # the comparison belongs to the figure before, not to this one
+    if clause_about_now(c.quote, (fig.start, fig.end)):
+        refers = None  # ", and 7 of those centres still hold ...": a count of today, not theirs
     if refers and earlier and compared and _same_period_a_year_before(c.quote, published):
         # "was up 21 percent from the same period last year": the change covers the period of
         # the count before it, when that period is the year after the one compared with.

@@ -67,9 +67,16 @@ def _headline(text: str) -> bool:
     return bool(capital) and all(w[:1].isupper() for w in capital)
 
 
+# A social post's header or reaction bar ("Hun Manet · 1 October at 19:42 ·",
+# "👍 41K · 💬 3.2K comments"): pictographs or middle-dot separators on a line with no stop.
+_SOCIAL = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2190-\u21FF]|\s·(?:\s|$)")
+
+
 def is_furniture(paragraph: str) -> bool:
     """True for a paragraph of page furniture, never for a sentence of the report."""
     text = paragraph.strip()
+    if _SOCIAL.search(text) and not _TERMINATED.search(text):
+        return True
     if _CREDIT.search(text):  # "Photo taken on ... (Photo by Sovannara/Xinhua)": a caption
         return True
     if _PARAGRAPH.match(text):
@@ -109,9 +116,18 @@ def _looks_like_prose(text: str) -> bool:
     return len(text.split()) > 12 and not re.search(r"[>»|]", text)
 
 
+# A broadcast transcript's line opens with a time code and who speaks: "[00:01:45] REPORTER:",
+# "[00:00:38] KE KIM YAN, Deputy Prime Minister (translated):". The label is the line's
+# furniture, cut like a dateline (a quotation after it still goes to the person last named).
+_TIMECODE = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*(?:[^:\n\"“]{1,200}?:\s+)?")
+
+
 def dateline_length(paragraph: str) -> int:
     """Characters of a dateline opening the paragraph (0 if none): it dates the article,
-    never a figure, and is no part of the first sentence's words."""
+    never a figure, and is no part of the first sentence's words. A transcript's time code
+    and speaker label are cut the same way."""
+    if stamp := _TIMECODE.match(paragraph):
+        return stamp.end()
     if paren := _PAREN_DATELINE.match(paragraph):
         return paren.end()
     m = _DATELINE.match(paragraph) or _AGENCY_ONLY.match(paragraph) or _CAPS_DASH.match(paragraph)

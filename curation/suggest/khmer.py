@@ -4,6 +4,9 @@ statements with their speech verbs, «» quotations and speakers (corpus.khmer_s
 The English rules read English words; a Khmer article goes through the Khmer readers instead
 (the same records, each guess with its reason). Metrics are guessed from the counter and the
 verb (ឃាត់ខ្លួន "detained" people, រឹបអូស "seized" kilograms); anything else is left blank.
+
+Long because a Khmer article's figures, dates, speakers and measures are drafted in one pass
+over its sentences (the period carried by ក្នុងចំណោម, the speaker by a title standing alone).
 """
 
 from __future__ import annotations
@@ -43,7 +46,10 @@ _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសា�
 # "ភ្នំពេញ (FN)៖", "បាត់ដំបង៖" opening the first paragraph: a place (and agency) then the Khmer
 # colon. It dates the article, and is no part of the first sentence's words; a speech verb's
 # colon ("លោកបន្តថា៖") is not a place.
-_DATELINE = re.compile(r"^[\u1780-\u17ff]{2,16}\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*")
+# "(បន្ទាយមានជ័យ)៖": the place in brackets, as provincial bulletins write it.
+_DATELINE = re.compile(
+    r"^(?:[\u1780-\u17ff]{2,16}|\([\u1780-\u17ff]{2,16}\))\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*"
+)
 _SAID = re.compile(normalise("ថា|បាន").text)
 
 
@@ -114,6 +120,11 @@ _NOUNS = {normalise(km).text: en for km, en in (
     ("អ្នកប្រើប្រាស់", "users"), ("ជួញដូរ", "traffickers"), ("ករណី", "cases"),
     ("ជនសង្ស័យ", "suspects"), ("គ្រឿងញៀន", "drugs"),
 )}  # fmt: skip
+_SUBSETS = {normalise(km).text: metric for km, metric in (
+    ("អ្នកប្រើប្រាស់", "arrests-users"), ("អ្នកញៀន", "arrests-users"),
+    ("អ្នកជួញដូរ", "arrests-traffickers"), ("អ្នកចែកចាយ", "arrests-traffickers"),
+)}  # fmt: skip
+_IS_A = re.compile(r"\s?" + normalise("ជា").text + r"\s?(" + "|".join(_SUBSETS) + ")")
 _CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
 
 
@@ -138,10 +149,18 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | No
             else ""), "unit": unit, "why": f"counted noun {noun!r} before the figure"}  # fmt: skip
 
 
+# "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed.
+_UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ").text)
+
+
 def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
     if not name:
         return None, ["no speaker found"]
     key = strip_title(normalise(name).text).replace(" ", "")
+    if _UNNAMED.search(key):
+        # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... ដែលសុំមិនបញ្ចេញឈ្មោះ" (a senior official, who asked not to be
+        # named): an unnamed source with the article's description, never a new person.
+        return None, [f"speaker (unnamed): {name}"]
     for a in actors:
         km = normalise(str(a.get("name_km") or "")).text.replace(" ", "")
         if km and km == key:
@@ -151,7 +170,17 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
 
 # "បើធៀបនឹងរយៈពេលដូចគ្នាកាលពីឆ្នាំមុន" (compared with the same period last year): a date after
 # these words, in the same clause, is the date of what the figure is set against.
-_COMPARED = re.compile(normalise("ធៀបនឹង|ធៀបទៅនឹង|ដូចគ្នា").text + r"[^។,;]*$")
+# The comparison's scope ends at a stop, a comma or a clause set against it ("ខណៈ", while).
+_WHILE = normalise("ខណៈ").text
+_COMPARED = re.compile(
+    "(?:" + normalise("ធៀបនឹង|ធៀបទៅនឹង").text + f")(?:(?!{_WHILE}).)*$"
+    + "|" + normalise("ដូចគ្នា").text + f"(?:(?!{_WHILE})[^។,;])*$"
+)  # fmt: skip
+
+
+# "ក្នុងចំណោម" (among) opening the sentence, or "ទាំងនោះ" (those): a part of a whole before.
+_AMONG = re.compile("^" + normalise("ក្នុងចំណោម").text + "|" + normalise("ទាំងនោះ").text)
+_CONTRAST = re.compile(normalise("ខណៈ|ចំណែក|ប៉ុន្តែ|រីឯ|ធៀប").text)
 
 
 # "បានឲ្យដឹងកាលពីម្សិលមិញ" (said yesterday): a date right after a speech verb is the day of the
@@ -185,6 +214,13 @@ def _figure_dates(
         and published is not None
         and d.first <= published
     ]
+    # "... ៦ ៨០០ករណី ខណៈឆ្នាំមុនទាំងមូលមាន ..." (while last year whole had ...): a date never
+    # dates a figure across a clause set against it.
+    own = [
+        d
+        for d in own
+        if not _CONTRAST.search(normalise(sentence[min(d.end, at) : max(d.start, at)]).text)
+    ]
     near = min(own, key=lambda d: abs(d.start - at), default=None)
     if near is None:
         skipped = [d.words for d in dates if d not in own]
@@ -202,16 +238,56 @@ def _figure_dates(
     return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
 
 
+# How a line of the report ends: "។", or a quotation closing after it.
+_STOPPED = re.compile(r"[។!?][»”\"]?\s*$|[»”]\s*។?\s*$")
+
+
+def _tail_start(body: str) -> int:
+    """Where the lines after the report's last stopped line begin: a related-links list and its
+    heading ("អត្ថបទពាក់ព័ន្ធ" then headlines) end with no "។", and their figures are no claim."""
+    at, end = 0, len(body)
+    for line in body.splitlines(keepends=True):
+        at += len(line)
+        if _STOPPED.search(line.strip()):
+            end = at
+    return end
+
+
+_CHANGE_WORD = re.compile(normalise("កើនឡើង|ថយចុះ").text)
+_SAME_PERIOD = re.compile(normalise("រយៈពេលដូចគ្នា").text)
+
+
+def _change_period(
+    norm: str, dates: list[KhmerDate], before: tuple[dt.date, dt.date], dated: str
+) -> tuple[dt.date | None, dt.date | None, str]:
+    """The period of a change set against "the same period" of a year: the count before it's,
+    when that period lies in the year after the one compared with; else blank."""
+    if not (_SAME_PERIOD.search(norm) and _CHANGE_WORD.search(norm) and dates):
+        return None, None, dated
+    compared = dates[-1].first.year
+    first, last = before
+    if not (first.year == last.year == compared + 1):
+        return None, None, dated
+    return (
+        first,
+        last,
+        (f"50%: a change on the same period of {compared}: the period of the count before it"),
+    )
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
     sentences = [_without_dateline(s) for s in split_sentences(body)]
+    tail = _tail_start(body)
     out: list[KhmerDraft] = []
+    last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
     for s in sentences:
         norm = normalise(s.text).text.strip()
         if (
-            _FURNITURE.match(norm)
+            s.start >= tail
+            or _FURNITURE.match(norm)
             or (_STAMP.search(norm) and len(norm.split()) <= 8)
             or is_furniture(norm)  # the shapes any language shares: a date line, a ©
         ):
@@ -228,10 +304,30 @@ def khmer_drafts(
             if unit in _TO_KG:
                 value, unit = round(value * _TO_KG[unit], 3), "kg"
             metric, why_metric = _metric(f.unit, s.text, f.words)
+            if f.unit == "people" and (m := _IS_A.match(normalise(s.text[f.end :]).text)):
+                # "៤១៨នាក់ជាអ្នកប្រើប្រាស់" (418 people are users): the noun after ជា is what
+                # is counted, a subset of the suspects before it.
+                metric = _SUBSETS[m.group(1)]
+                why_metric = f"people 'ជា' (are) {m.group(1)!r}: that subset"
             drafted = None if metric else _new_metric(unit, s.text, f.start)
             if drafted is not None:
                 metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
+            if start is None and end is None and unit in last and _AMONG.search(norm):
+                # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
+                # part of the whole counted before in the same unit, over that count's period.
+                start, end = last[unit]
+                dated = (
+                    "50%: 'ក្នុងចំណោម' (among) refers back: the period of the last count of "
+                    f"{unit} before it"
+                )
+            if start is None and end is None and unit == "percent" and last:
+                # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
+                # same period of 2019): the change covers the last count's period, when that
+                # period is the year after the one compared with.
+                start, end, dated = _change_period(norm, dates, last["*"], dated)
+            if start is not None and end is not None:
+                last[str(unit)] = last["*"] = (start, end)
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
@@ -265,6 +361,9 @@ def khmer_drafts(
                 # "ឯកឧត្តមបានបន្តថា" (His Excellency went on) after a person named outside any
                 # speech verb ("... ធ្វើឡើងដោយលោក សុខ វណ្ណា"): that person, flagged for review.
                 speaker = named
+            head = s.text[: a.start].strip(ZERO_WIDTH + " ")
+            if speaker is None and not a.pronoun and _UNNAMED.search(normalise(head).text):
+                speaker = head  # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... បានប្រាប់ថា": described, unnamed
             actor_id, notes = _km_actor(speaker, actors)
             if a.pronoun:
                 notes.append(f"{a.title!r} alone: the speaker named before")
@@ -289,6 +388,11 @@ def khmer_drafts(
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
 # appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
 _PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើសុំ|អំពាវនាវឲ្យ").text)
+_TO = normalise("ឲ្យ").text  # "បានស្នើឲ្យ ..." (proposed that ...): the measure after it
+_AND_PROPOSED = re.compile(
+    normalise("ហើយក៏").text + r"\s?(?:" + normalise("បាន").text + r")?\s?(?:"
+    + normalise("ស្នើឲ្យ|ស្នើសុំ|ស្នើ").text + ")"
+)  # fmt: skip
 _TO_PUBLIC = re.compile(normalise("ប្រជាពលរដ្ឋ|មាតាបិតា|ឪពុកម្តាយ|យុវជន").text)
 # A stand on "this plan" (គម្រោងនេះ / ផែនការនេះ / សំណើនេះ): welcomed (ស្វាគមន៍), opposed
 # (ប្រឆាំង / ជំទាស់); with "but" (ប៉ុន្តែ) both ways.
@@ -315,8 +419,14 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
     for s in split_sentences(body):
         text = normalise(s.text).text
         if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.search(text[m.end() :]):
-            name = s.text[s.text.find(m.group(0)) + len(m.group(0)) :].strip(ZERO_WIDTH + " ។")
-            out.append(KhmerMeasure(s.text, m.group(0), name or s.text, None))
+            rest = text[m.end() :]
+            # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B): two measures.
+            parts = [
+                p.strip(ZERO_WIDTH + " ។").removeprefix(_TO).strip()
+                for p in _AND_PROPOSED.split(rest)
+            ]
+            for name in [p for p in parts if p] or [s.text]:
+                out.append(KhmerMeasure(s.text, m.group(0), name, None))
         elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
             welcomed = _WELCOMED.search(text)
             position = (

@@ -76,12 +76,26 @@ class MetricGuess:
     confidence: float = 0.0
 
 
+# A predicate noun after "were" ("were women"), not a bound, a participle or a preposition.
+_PLAIN_NOUN = re.compile(r"(?!(?:under|over|below|above|aged|between|in|on|at|from|not)$)"
+                         r"[a-z]+(?<!ed)")  # fmt: skip
+
+
 def counted_noun(sentence: str, end: int) -> list[str]:
     """The words the figure counts: "drug suspects" in "10,210 drug suspects in 5,150 cases",
     "foreigners" in "131 of them foreigners"."""
     words = _WORD.findall(sentence[end : end + 80].split(",")[0].split(";")[0])
-    if words[:2] and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom"):
+    if words[:2] and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom",
+                                                                        "those"):  # fmt: skip
         words = words[2:]
+        low = [w.lower() for w in words[:9]]
+        if (
+            low[:1]
+            and (low[0].endswith("ed") or low[0] in ("held", "caught", "taken"))
+            and (verb := next((k for k, w in enumerate(low) if w in ("were", "are", "was")), None))
+            and _PLAIN_NOUN.fullmatch(low[verb + 1] if verb + 1 < len(low) else "")
+        ):
+            words = words[verb:]  # "1,912 of those arrested from January to August were women"
     if words[:1] and words[0].lower() in ("were", "are", "was"):
         words = words[1:]  # "209 of them were foreigners"
     elif words[:1] and words[0].lower() == "of":

@@ -236,8 +236,9 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
     suffix = tok.suffix
     if suffix in _ORDINAL_SUFFIXES or suffix in ("s", "am", "pm"):
         return None  # "11th day", "1990s", "10am"
-    if tok.hyphen and tok.hyphen[1:].split("-")[0].lower() in _DURATIONS:
-        return None  # "14-day quarantine"
+    glued = tok.hyphen[1:].split("-")[0].lower() if tok.hyphen else ""
+    if glued in _DURATIONS or (glued.isalpha() and glued not in _MASS and glued != "percent"):
+        return None  # "14-day quarantine", "the 64-page report", "a 10-point plan": a describer
     if suffix == "%":
         unit = "percent"
     elif suffix.lower() in _MASS:
@@ -421,13 +422,15 @@ _AGE = re.compile(
 _MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-](?:\s|$)")
 # "woke us at four": a clock time in words.
 _AT_CLOCK = re.compile(r"\bat\s+$", re.I)
+_O_CLOCK = re.compile(r"\s*o['’]\s?clock\b", re.I)
 # "were under 25", "all over 60": an age bound, when no unit follows the number.
 _AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:under|over|below|above)\s*$",
                         re.I)  # fmt: skip
 # "agreed to ... train 500 officers", "plans to open two centres", "proposed ... in three
 # provinces": a number inside the measure put forward is its target, not a count made.
 _TARGET = re.compile(
-    r"\b(?:agreed|agrees|plans?|planned|aims?|aimed|pledged|promised|vowed)\s+to\b[^,.;]*$"
+    r"\b(?:agreed|agrees|plans?|planned|aims?|aimed|pledged|promised|vowed|expects?|expected|"
+    r"hopes?|hoped)\s+to\b[^,.;]*$"
     # "urged the ministry to add ... in three more provinces": the measure demanded of others.
     r"|\b(?:urged|urges|asked|asks|called\s+on|calls\s+on|appealed\s+to|wants?|wanted)\s+"
     r"(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b)[^,.;]*$"
@@ -449,7 +452,7 @@ _EXCEEDS = re.compile(r"\b(?:exceeds?|exceeded|surpass(?:es|ed)?|passed|tops?|to
 _KINDS_OF = _words("nationalities countries provinces")
 # "attended by some 300 officials", "120 delegates": who came to a meeting, not a count made.
 _ATTENDED = re.compile(
-    r"\b(?:attended\s+by|drew|brought\s+together)\s+"
+    r"\b(?:attended\s+by|drew|brought\s+together|in\s+front\s+of|watched\s+by)\s+"
     r"(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
     re.I,
 )
@@ -458,7 +461,9 @@ _ATTENDED = re.compile(
 _UNCOUNTED = _words(
     "cars car vehicles vehicle motorbikes motorbike motorcycles motorcycle trucks truck guns gun "
     "weapons firearms rifles pistols handguns bullets phones handsets scales boats computers "
-    "laptops participants attendees delegates"
+    "laptops participants attendees delegates "
+    # A post's audience ("more than 40,000 reactions", "3.2K comments"): no campaign count.
+    "reactions likes comments shares views viewers followers subscribers"
 )
 # "Across East and Southeast Asia, ...", "worldwide": a region's total, not Cambodia's.
 _ELSEWHERE = re.compile(
@@ -550,6 +555,9 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
                 text, toks[i].start
             ):
                 i = j  # "1. Amend the law": a list's marker
+                continue
+            if value <= 12 and _O_CLOCK.match(text, toks[j - 1].end):
+                i = j  # "just after eight o'clock": a clock time
                 continue
             if toks[i].kind == "word" and unit is None and value <= 12 and _AT_CLOCK.search(before):
                 i = j  # "woke us at four": a clock time in words

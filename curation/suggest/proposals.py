@@ -22,8 +22,13 @@ _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
     r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
     # "asked the ministry for money to build ...", never "asked not to be named"
-    r"(?:asked|asks)(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
+    r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask)"
+    r"(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
+    # "I have decided to rebuild the authority": a measure its author takes
+    r"decided\s+to|"
     r"recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    # "wants every province to have a testing team": the measure after its addressee's "to"
+    r"wants|wanted|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
     r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
     r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand|"
@@ -34,14 +39,18 @@ _VERB = re.compile(
 # the subject after the speech verb; the subject must be one that can act for the state.
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
-_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks")
+_ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks",
+              "ask", "wants", "wanted")  # fmt: skip
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
     r"\b(oppos(?:e|es|ed)|reject(?:s|ed)?|not the answer|criticis(?:e|es|ed)|doubted)\b", re.I
 )
 # A list's next measure: "and opening ...", "and to end ...", "and a special prison ...".
-_NEXT = re.compile(r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s))", re.I)
+# "propose that A ..., and that B ...": each "that" clause is a measure.
+_NEXT = re.compile(
+    r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s|that\s))", re.I
+)
 # Where a measure's words end: a trailing circumstance after a comma ("..., at its review").
 _TAIL = re.compile(
     r",\s+(?:at|in|on|during|as|while|which|who|saying|according)\b.*$"
@@ -52,7 +61,7 @@ _TAIL = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
-    r"councils?|commune\w*|the\s+nacd|Royal)\b",
+    r"councils?|commune\w*|district\w*|the\s+nacd|Royal)\b",
     re.I,
 )
 # Share of a curated proposal's name words the sentence must hold to be a position on it.
@@ -64,6 +73,8 @@ _NAME_WORDS = 4
 
 
 _NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
+# "..., and urged", " and also suggested": a proposing verb opening a coordinated clause.
+_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -105,9 +116,9 @@ def _measures_after(text: str, verb: str) -> list[str]:
         if to is None or to.start() > 80 or not _AUTHORITY.search(rest[: to.start()]):
             return []
         rest = rest[to.end() :]
-    rest = _TAIL.sub("", rest.strip().rstrip(".")).strip()
+    rest = _TAIL.sub("", rest.strip().rstrip('."”').rstrip(".")).strip()
     parts = [p.strip(" ,") for p in _NEXT.split(rest) if p.strip(" ,")]
-    return [re.sub(r"^(?:to|for)\s+", "", p) for p in parts if len(p.split()) >= 2]
+    return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
 
 # "... and release the people ...": a second verb with its own object after a modal's first.
@@ -173,6 +184,19 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
     m = proposing_verb(sentence)
     if m is None:
         return out
+    # "called for A ..., and urged the ministry to B": a second proposing verb joined by "and"
+    # puts its own measure forward; the first verb's words stop where the second's clause opens.
+    joined = [
+        v
+        for v in _VERB.finditer(sentence, m.end())
+        if not v.group("modal") and _AND_VERB.search(sentence, 0, v.start())
+    ]
+    if joined:
+        cut = _AND_VERB.search(sentence, 0, joined[0].start())
+        assert cut is not None
+        head = find_measures(sentence[: cut.start()], policies)
+        tail = find_measures(sentence[joined[0].start() :], policies)
+        return head + tail
     verb = " ".join(m.group("verb").split())
     found = _modal_measure(sentence, m) if m.group("modal") else None
     whole = _curated_fit(sentence[m.end() :], policies)
@@ -220,6 +244,36 @@ def position_on_last(sentence: str, last: tuple[str, str] | None) -> Measure | N
         else Position.supports
     )  # fmt: skip
     return Measure(last[0], position, verb, last[1], f"{m.group(0)!r} refers back to it", 0.6)
+
+
+# "supported the first idea", "rejected the latter proposal": a stand on one of the measures
+# the last sentence that put measures forward named, by its place in that sentence.
+_ON_ORDINAL = re.compile(
+    r"\b(?P<verb>welcomed|welcomes|backed|backs|supported|supports|endorsed|praised|opposed|"
+    r"opposes|rejected|rejects|criticised|criticized|doubted|questioned)\b[^.;]{0,30}?"
+    r"\bthe\s+(?P<which>first|second|former|latter)\s+(?:idea|proposal|suggestion|measure|"
+    r"plan|one)\b",
+    re.I,
+)
+
+
+def position_on_ordinal(sentence: str, recent: Sequence[tuple[str, str]]) -> Measure | None:
+    """A position on "the first idea" / "the latter proposal" of the measures (policy id, name)
+    the last proposing sentence put forward, in their order there."""
+    m = _ON_ORDINAL.search(sentence)
+    if m is None or len(recent) < 2:
+        return None
+    which = m.group("which").lower()
+    policy_id, name = (
+        recent[0] if which in ("first", "former") else recent[1 if which == "second" else -1]
+    )
+    verb = m.group("verb").lower()
+    position = (
+        Position.opposes if verb in _AGAINST else Position.mixed if verb in _UNSURE
+        else Position.supports
+    )  # fmt: skip
+    return Measure(policy_id, position, verb, name, f"{m.group(0)!r}: the {which} of the "
+                   "measures put forward before it", 0.5)  # fmt: skip
 
 
 # A clause that takes a stand without naming "the plan": its cue and what it means. Mixed

@@ -38,6 +38,7 @@ from curation.suggest.proposals import (
     list_item,
     opens_list,
     position_on_last,
+    position_on_ordinal,
     positions_on_earlier,
     proposing_verb,
     restates_earlier,
@@ -423,6 +424,7 @@ def _measure_and_event_rows(
     coded = curated.coded_positions()
     last: tuple[str, str] | None = None  # the measure put forward last: (policy id, name)
     earlier: list[tuple[str, str]] = []  # every measure put forward so far: (policy id, words)
+    recent: list[tuple[str, str]] = []  # the measures of the last sentence that put any forward
     # The report's sentences: page furniture (a subheading, a caption) puts nothing forward,
     # and a dateline ("Phnom Penh, 14 May 2020 –") is cut off.
     report = [Sentence(x.start, x.end, x.text) for x in split_sentences(body)[0]]
@@ -439,7 +441,10 @@ def _measure_and_event_rows(
             continue
         listing = [said] if opens_list(s.text) else None
         measures = find_measures(s.text, curated.policies)
-        if not measures and (back := position_on_last(s.text, last)):
+        # "supported the first idea" names one of the last sentence's measures; "the plan", the last.
+        if not measures and (
+            back := position_on_ordinal(s.text, recent) or position_on_last(s.text, last)
+        ):
             rows.append(_position_row(n, s, back, said, source_id, curated, body))
         elif earlier:
             # "welcomed the dogs", "rejected the call to release detainees": a stand on a
@@ -451,6 +456,8 @@ def _measure_and_event_rows(
                     rows.append(_position_row(n, s, back, said, source_id, curated, body))
         if measures and restates_earlier(s.text, earlier):
             measures = []  # "the centres would open next year": the plan already drafted
+        if measures:
+            recent = []
         for k, measure in enumerate(measures):
             if any(
                 p == measure.policy_id and src == source_id and q in s.text for p, src, q in coded
@@ -462,6 +469,7 @@ def _measure_and_event_rows(
                 rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
             last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
             earlier.append((str(rows[-1].record["policy_id"]), measure.name))
+            recent.append(earlier[-1])
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of

@@ -21,7 +21,8 @@ _SAY = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
     r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
     r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
-    r"called for|calls for|called on|calls on|proposed|backed|praised|rejected|doubted|denied|welcomed|"
+    r"called for|calls for|called on|calls on|proposed|proposes|propose|recommended|"
+    r"recommends|went on to (?:say|add|note|warn)|backed|praised|rejected|doubted|denied|welcomed|"
     r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
     r"called it|called them|described|put the (?:figure|number|total) at|as saying|"
     r"according to)\b",
@@ -259,6 +260,8 @@ def _left_speaker(before: str) -> Speaker | None:
         tokens.pop()
     if not tokens:
         return None
+    if tokens[-1].endswith(",") and (found := _described_before_clause(tokens)):
+        return found
     if tokens[-1].endswith(",") and (found := _opening_apposition(tokens) or _appositive(tokens)):
         return found
     tokens[-1] = tokens[-1].rstrip(",")
@@ -307,6 +310,19 @@ def _left_speaker(before: str) -> Speaker | None:
             k -= 1
         phrase = " ".join(tokens[k:])
         return Speaker(phrase, phrase, named=False)
+    return None
+
+
+def _described_before_clause(tokens: list[str]) -> Speaker | None:
+    """ "A nurse at a health centre in Kampot, who asked not to be named, said": an indefinite
+    description closed by a relative clause between commas is the unnamed source, never the
+    place that ends the description."""
+    for j in range(len(tokens) - 2, 0, -1):
+        if tokens[j].endswith(",") and tokens[j + 1].lower() in ("who", "whose", "speaking"):
+            if _described_subject([*tokens[:j], tokens[j].rstrip(",")]) is None:
+                return None
+            phrase = " ".join(tokens).rstrip(",")  # the description with its clause
+            return Speaker(phrase, phrase, named=False)
     return None
 
 
@@ -518,7 +534,7 @@ _REPORTED = re.compile(
     r"calls on|call on|call for|backed|praised|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
     r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
     r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|called it|"
-    r"described)\b",
+    r"described|proposes|propose|recommended|recommends|went on to (?:say|add|note|warn))\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 6
