@@ -22,10 +22,10 @@ import pandas as pd
 
 from charts.catalogue import chart_metrics, chart_page
 from charts.legible import text_width
-from charts.model import ShownChart, draws_nothing, measured
+from charts.model import NOTHING_DRAWN, ShownChart, draws_nothing, measured
 from charts.style import NARROW, WIDE
 from corpus.khmer import has_khmer
-from data_model.i18n import LANGUAGES, N_, NATIVE_NAMES, SOURCE_LANGUAGE, Translator, translator
+from data_model.i18n import LANGUAGES, NATIVE_NAMES, SOURCE_LANGUAGE, Translator, translator
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_URL
 from data_model.wording import PROJECT
 
@@ -46,8 +46,6 @@ PAD_X, PAD_Y = 0.75, 0.6
 TITLE, TITLE_LH, TITLE_GAP = 1.15, 1.25, 0.25
 TAKE, TAKE_LH, TAKE_GAP = 0.95, 1.35, 0.45
 FOOT, FOOT_LH, FOOT_GAP = 0.8, 1.4, 0.4
-#: What an embed of a chart with no point to draw shows in the image's place.
-NOTHING_DRAWN = N_("No figure with a number to draw yet: the takeaway says what is reported.")
 #: Average glyph width as a share of the font size in a system sans (bold a little wider).
 GLYPH, GLYPH_BOLD = 0.55, 0.6
 

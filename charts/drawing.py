@@ -2,6 +2,8 @@
 
 The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
 browser (kaleido's own sync server) live here together.
+Long because the print layout (bands measured in pixels, the note-only form of a chart with
+nothing to draw) is one piece with the Drawing it makes.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from kaleido.errors import JavascriptError
 from charts.catalogue import chart_url
 from charts.hedged import KEY_NAME
 from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend, wrap_text
-from charts.model import Chart
+from charts.model import NOTHING_DRAWN, Chart, draws_nothing
 from corpus.khmer import has_khmer
 from data_model.i18n import translator
 from data_model.wording import PROJECT
@@ -50,6 +52,10 @@ PNG_WIDTH, PNG_SCALE = 1000, 3
 PRINT_MIN_FONT, PRINT_PLOT_HEIGHT = 18, 420
 #: Pixels a Khmer title takes beyond a Latin one at 28 px (see png_figure).
 KHMER_TITLE_EXTRA = 14
+#: The title's size, and its left edge in the image (not the plot's, which the y axis's
+#: labels push right by an amount known only once drawn): a title wrapped to the width
+#: left of that edge is never cut at the right.
+TITLE_SIZE, EDGE = 28, 40
 #: Printed width the minimum font size is reckoned for (cm), and points per cm.
 PRINT_WIDTH_CM, PT_PER_CM = 16.0, 72 / 2.54
 RENDER_TIMEOUT = 60.0
@@ -130,6 +136,41 @@ def at_least(fig: go.Figure, size: float) -> go.Figure:
     return fig
 
 
+def title_lines(title: str) -> list[str]:
+    """The print title's lines (escaped for plotly), each measured to fit the image's width
+    (Khmer in its own font, see charts.legible)."""
+    room = PNG_WIDTH - 2 * EDGE
+    # The Latin font measured is wider than the bold one drawn; Khmer's bold is drawn about
+    # a tenth wider than the regular one measured.
+    size = TITLE_SIZE * (1.1 if has_khmer(title) else 1)
+    chars = max(12, int(len(title) * room / max(text_width(title, size), 1)))
+    lines = wrap_text(title, chars, room, size)
+    return [html.escape(line) for line in lines] or [""]
+
+
+def _note_only(chart: Chart) -> go.Figure:
+    """A chart with no point to draw, as a print image shows it: a one-line band saying so in
+    the plot's place, with no axes, phases or key (an empty plot reads as a scale of zero)."""
+    fig = go.Figure(layout=chart.figure.layout)
+    fig.layout.annotations, fig.layout.shapes = (), ()
+    fig.update_layout(showlegend=False)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    note = _lines(translator(chart.lang).gettext(NOTHING_DRAWN), _chars(PRINT_MIN_FONT))
+    fig.add_annotation(
+        text="<br>".join(note),
+        xref="paper",
+        x=0,
+        xanchor="left",
+        yref="paper",
+        y=0.5,
+        showarrow=False,
+        align="left",
+        font={"size": PRINT_MIN_FONT, "color": "#333"},
+    )
+    return fig
+
+
 def png_figure(
     chart: Chart,
     dashboard_url: str | None = None,
@@ -149,33 +190,45 @@ def png_figure(
     as_of = t.gettext("data as of {date}").format(date=data_date) if data_date else ""
     stamp = " · ".join(part for part in (t.gettext(PROJECT), where, as_of) if part)
     footer += _lines(stamp, _chars(PRINT_MIN_FONT))
-    fig = wrap_legend(at_least(chart.figure, PRINT_MIN_FONT), PNG_WIDTH, PRINT_MIN_FONT)
+    empty = draws_nothing(chart)
+    figure = _note_only(chart) if empty else chart.figure
+    fig = wrap_legend(at_least(figure, PRINT_MIN_FONT), PNG_WIDTH, PRINT_MIN_FONT)
     # Every band below the plot is laid out in pixels, so the legend sits under the axis
     # labels and the footer at the image's foot, with no gaps. Wrapped category names (up
     # to three lines) need more room under the axis than dates.
     wrapped = max((str(t).count("<br>") for t in fig.layout.xaxis.ticktext or ()), default=0)
     line = PRINT_MIN_FONT * LINE
     axis, gap, legend = 56 + line * wrapped, 20, (line + 8) * _legend_rows(fig)
+    # With nothing drawn, the plot is one band as tall as its note, with no axis under it.
+    plot = (line * (str(fig.layout.annotations[0].text).count("<br>") + 1) + 24) if empty else 0
+    axis = 0 if empty else axis
     # The marker key sits just above the plot: the title and takeaway end above it.
     key = _key_height(fig)
+    title = title_lines(chart.title)
     # A Khmer title stands taller (its font's ascent and subscripts): plotly sets the
     # takeaway that much lower (by 13.6 px at 28 px, measured in the drawn SVG).
     top = (
-        70 + 20 * LINE * len(takeaway) + key + (KHMER_TITLE_EXTRA if has_khmer(chart.title) else 0)
+        70
+        + TITLE_SIZE * LINE * (len(title) - 1)
+        + 20 * LINE * len(takeaway)
+        + key
+        + (KHMER_TITLE_EXTRA if has_khmer(chart.title) else 0)
     )
     bottom = axis + legend + gap + line * len(footer) + 14
-    height = int(top + bottom + PRINT_PLOT_HEIGHT)
+    height = int(top + bottom + (plot or PRINT_PLOT_HEIGHT))
     fig.update_layout(
         title={
-            "text": f"<b>{html.escape(chart.title)}</b>",
+            "text": "<br>".join(f"<b>{line}</b>" for line in title),
             "subtitle": {"text": "<br>".join(takeaway), "font": {"size": 20, "color": "#333"}},
-            "x": 0,
-            "xref": "paper",
+            # At the image's edge, as it was wrapped for, not at the plot's.
+            "x": EDGE / PNG_WIDTH,
+            "xref": "container",
             "xanchor": "left",
-            "y": 1 - 14 / height,
+            # Plotly sets a title of several lines up by all but one of them.
+            "y": 1 - (14 + TITLE_SIZE * LINE * (len(title) - 1)) / height,
             "yref": "container",
             "yanchor": "top",
-            "font": {"size": 28},
+            "font": {"size": TITLE_SIZE},
         },
         legend={"y": -axis / PRINT_PLOT_HEIGHT, "yanchor": "top"},
         margin={"l": 40, "r": 40, "t": top, "b": bottom},

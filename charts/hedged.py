@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts.legible import text_width, wrap_text
+from charts.legible import KEY_NAME, text_width, wrap_text
 from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
 from corpus.khmer import has_khmer
 from data_model.i18n import N_, translator
@@ -20,8 +20,6 @@ LOWER = {"more_than", "at_least"}
 
 #: What a timeline with no figure to draw says in its place (figures in words only, or none).
 NOTHING_TO_DRAW = N_("No figure with a number to draw")
-#: The name of the marker-shape key's annotation, so a layout can find it in any language.
-KEY_NAME = "marker-key"
 UPPER = {"fewer_than", "at_most"}
 
 

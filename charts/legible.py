@@ -7,6 +7,9 @@ kept greedily, the latest report first, then the largest, clear of other labels,
 range bars, bound arrows and phase names: a label left out still has its marker, its hover
 text and its line in "How we know", so no report becomes unreachable. The y axis is given
 room above the highest arrow for the phase names, so no arrow runs through one.
+
+Long because every fitting a drawing needs (labels, phase names, legend, marker key) is here
+together: each measures text the same way and yields to the others in one order.
 """
 
 from __future__ import annotations
@@ -170,9 +173,10 @@ def _arrows(fig: go.Figure, categories: list | None) -> list[tuple[float, float,
     return out
 
 
-def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
+def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = True) -> go.Figure:
     """A copy of the figure whose point labels do not overlap each other or the image edges
-    at width x height pixels (estimated)."""
+    at width x height pixels (estimated). Narrower than NARROW_BELOW, the right margin
+    widens (when `widen`) where the latest report's label would otherwise be left out."""
     fig = go.Figure(fig)
     if width < NARROW_BELOW:
         fig.update_layout(margin={"r": max(fig.layout.margin.r or 0, 40)})
@@ -274,6 +278,17 @@ def thin_point_labels(fig: go.Figure, width: int, height: int) -> go.Figure:
                 kept.append(box)
                 shown[t_index][i], where[t_index][i] = text, candidate
                 break
+    latest = max(points, key=lambda p: (p[2], p[3]))
+    if widen and width < NARROW_BELOW and not shown[latest[0]][latest[1]]:
+        # The latest report's label is the one a reader looks for (Khmer digits run a few
+        # pixels wider than the margin left): the plot narrows until it fits at its right.
+        share = (latest[2] - x0) / ((x1 - x0) or 1.0)
+        label = text_width(latest[4], latest[5]) + 8 + 2
+        if 0 < share <= 1 and label < width - left:
+            need = width - left - (width - label - left) / share
+            if need > (margin.r or 0):
+                fig.update_layout(margin={"r": need})
+                return thin_point_labels(fig, width, height, widen=False)
     for n, trace in enumerate(traces):
         trace.update(text=shown[n], textposition=where[n])
     return fig
@@ -357,7 +372,40 @@ def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
     return fig
 
 
+#: The name of the marker-shape key's annotation, so a layout finds it in any language, and what
+#: separates its entries on one line.
+KEY_NAME, KEY_GAP = "marker-key", "   "
+
+
+def wrap_key(fig: go.Figure, width: int) -> go.Figure:
+    """A copy whose marker-shape key above the plot puts each entry of a line too wide for
+    the plot on a line of its own (a Khmer key ran off a phone-width image's right edge);
+    the top margin grows by the lines added."""
+    fig = go.Figure(fig)
+    margin = fig.layout.margin
+    # The key starts at the plot's left, after the y axis's labels (erring wide, as above).
+    room = width - (margin.l or 0) - 70 - (margin.r or 0)
+    notes, added = [], 0
+    for note in fig.layout.annotations:
+        if note.name == KEY_NAME and note.text:
+            size = (note.font.size if note.font and note.font.size else 12) or 12
+            lines = []
+            for line in str(note.text).split("<br>"):
+                # Khmer is drawn in a fallback font a tenth wider than the one measured.
+                wide = text_width(line, size) * (1.1 if has_khmer(line) else 1) > room
+                lines += [e.strip() for e in line.split(KEY_GAP)] if wide else [line]
+            added = len(lines) - str(note.text).count("<br>") - 1
+            note = note.update(text="<br>".join(lines))
+            if added:
+                fig.update_layout(margin={"t": (margin.t or 0) + added * size * LINE})
+        notes.append(note)
+    fig.update_layout(annotations=notes)
+    return fig
+
+
 def fitted(fig: go.Figure, width: int, height: int) -> go.Figure:
     """The figure as it will be drawn at width x height: phase names in rows that keep them
-    apart, labels thinned, legend wrapped."""
-    return wrap_legend(thin_point_labels(stagger_band_labels(fig, width), width, height), width)
+    apart, labels thinned, legend and marker key wrapped."""
+    return wrap_legend(
+        thin_point_labels(wrap_key(stagger_band_labels(fig, width), width), width, height), width
+    )

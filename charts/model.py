@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from data_model.i18n import translator
+from data_model.i18n import N_, translator
 
 #: Columns of a chart's evidence table: one row per figure drawn, with the words behind it.
 EVIDENCE_COLUMNS = [
@@ -95,6 +95,10 @@ class StoredChart:
 
 #: What pages, routes and exports show: a chart just built, or one read back.
 ShownChart = Chart | StoredChart
+
+
+#: What an embed or a print image of a chart with no point to draw says in the plot's place.
+NOTHING_DRAWN = N_("No figure with a number to draw yet: the takeaway says what is reported.")
 
 
 def draws_nothing(chart: Chart) -> bool:

@@ -56,8 +56,12 @@ SEVERITIES = ("conflict", "question", "note", "agreement")
 
 
 def by_severity(checks: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The checks split by what they mean to a reader (the build's severity), in page order."""
-    return {s: checks[checks["severity"] == s].reset_index(drop=True) for s in SEVERITIES}
+    """The checks split by what they mean to a reader (the build's severity), in page order;
+    in each, the arithmetic (parts against totals, shares against counts) grouped below
+    the contested claims and the gaps, in the build's order otherwise."""
+    last = checks["kind"].eq("arithmetic")
+    ordered = pd.concat([checks[~last], checks[last]])
+    return {s: ordered[ordered["severity"] == s].reset_index(drop=True) for s in SEVERITIES}
 
 
 #: The rule of the checks every figure gets, which no entry of checks.yaml states (the

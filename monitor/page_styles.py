@@ -38,9 +38,21 @@ INLINE_CODE_CSS = (
 # darker shade of the same blue (7.0:1 on that tint); the tint and border still mark the choice.
 CHOSEN_CSS = "button[data-selected='true'] [data-testid='stMarkdownContainer'] p{ color: #004f7c !important; }"
 
+# A page link keeps its label on one line and cuts it with an ellipsis: on a Khmer phone page
+# "Interactive charts (…)" lost its end. Links wrap instead. The Trends menu's links sit
+# in rows that overlap, and Khmer's subscripts ran into the row below: the rows keep apart.
+LINK_CSS = (
+    "[data-testid='stPageLink-NavLink'] *{ white-space: normal !important;"
+    " overflow: visible !important; text-overflow: clip !important; }"
+    "[data-testid='stPageLink-NavLink']{ height: auto !important; }"
+    # Streamlit sets each link 6 px into its neighbours above and below.
+    ".st-key-trends-menu{ row-gap: .25rem !important; }"
+    ".st-key-trends-menu > *{ margin-top: 0 !important; margin-bottom: 0 !important; }"
+)
+
 # Streamlit inserts its own rules as it draws, which win a tie of specificity: every
 # declaration is !important so the order does not matter.
-STYLE_TAG = f"<style>{WRAP_CSS}{READING_CSS}{INLINE_CODE_CSS}{CHOSEN_CSS}</style>"
+STYLE_TAG = f"<style>{WRAP_CSS}{READING_CSS}{INLINE_CODE_CSS}{CHOSEN_CSS}{LINK_CSS}</style>"
 
 
 def draw() -> None:

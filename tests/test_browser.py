@@ -605,6 +605,28 @@ def svg_clashes(browser) -> Iterator:
         yield clashes
 
 
+#: Links whose words are cut (an ellipsis), and the least gap between rows of the Trends menu.
+_CUT_LINKS = """() => {
+  const links = "[data-testid=stPageLink-NavLink]";
+  const cut = [...document.querySelectorAll(`${links}, ${links} *`)]
+    .filter((e) => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1)
+    .map((e) => e.innerText);
+  const menu = [...document.querySelectorAll(".st-key-trends-menu a")]
+    .map((e) => e.getBoundingClientRect());
+  const gaps = menu.flatMap((a) => menu.filter((b) => b.top > a.top + 5).map((b) => b.top - a.bottom));
+  return {cut, gap: Math.min(...gaps)};
+}"""
+
+
+@_reading(Visit("/trends?lang=km", PHONE["width"]))
+def test_on_a_khmer_phone_page_links_are_whole_and_the_menu_rows_apart(visit):
+    """Khmer runs longer than English: "Interactive charts (…)" lost its end to an ellipsis
+    at 390 px, and the Trends menu's rows overlapped, subscripts in the row below."""
+    found = visit.evaluate(_CUT_LINKS)
+    assert found["cut"] == []
+    assert found["gap"] >= 4
+
+
 @_reading(Visit("/", PHONE["width"]), Visit("/trends", PHONE["width"]))
 def test_charts_on_a_phone_have_no_clashing_or_cut_labels(visit, svg_clashes):
     page, path = visit, _where(visit)

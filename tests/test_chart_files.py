@@ -15,7 +15,9 @@ import pytest
 
 from charts.catalogue import chart_url
 from charts.drawing import (
+    EDGE,
     PNG_WIDTH,
+    PRINT_PLOT_HEIGHT,
     PRINT_WIDTH_CM,
     PngUnavailable,
     chart_png,
@@ -26,8 +28,10 @@ from charts.drawing import (
     print_svg_drawing,
     printed_pt,
 )
-from charts.model import Chart
+from charts.legible import text_width
+from charts.model import NOTHING_DRAWN, Chart, StoredChart, draws_nothing
 from charts.notes import notes_by_chart
+from data_model.i18n import translator
 from database import queries
 from database.connection import Reader
 from etl.chart_images import KINDS, drawings
@@ -108,7 +112,8 @@ def test_chart_links_point_at_the_chart_on_its_page() -> None:
 def test_png_figure_carries_title_takeaway_and_source_line(charts: list[Chart]) -> None:
     for chart in charts:
         fig = png_figure(chart, DASHBOARD)
-        assert html.escape(chart.title) in fig.layout.title.text
+        title = re.sub("</?b>", "", fig.layout.title.text).replace("<br>", " ")
+        assert title == html.escape(chart.title)
         subtitle = fig.layout.title.subtitle.text.replace("<br>", " ")
         assert subtitle == html.escape(chart.takeaway)
         footer = fig.layout.annotations[-1].text.replace("<br>", " ")
@@ -123,11 +128,14 @@ def test_png_is_a_report_ready_image(charts: list[Chart], seed_db_images: Path) 
     """The PNG the build stores for each chart (drawn by chart_png's drawing)."""
     with Reader(seed_db_images) as reader:
         stored = {c.chart_id: queries.chart_png(reader, c.chart_id) for c in charts}
+    empty = {c.chart_id for c in charts if draws_nothing(c)}
     for chart_id, data in stored.items():
         assert data and data.startswith(PNG_SIGNATURE), chart_id
         width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
-        # 3000 px wide (a print layout 1000 px wide at scale 3), as tall as its texts need.
-        assert width == 3000 and 2000 <= height <= 4000, chart_id
+        # 3000 px wide (a print layout 1000 px wide at scale 3), as tall as its texts need;
+        # a chart with nothing to draw is a short note.
+        tall = (500, 2000) if chart_id in empty else (2000, 4000)
+        assert width == 3000 and tall[0] <= height <= tall[1], chart_id
 
 
 def _font_sizes(fig: go.Figure) -> list[tuple[str, float]]:
@@ -185,6 +193,45 @@ def test_print_notes_say_what_is_unknown_and_which_phases_have_no_figure(
     """The notes a print image carries are the screen's, in plain words (no link markup)."""
     notes = " ".join(print_notes[(chart_id, "en")])
     assert said in notes and "](" not in notes
+
+
+@pytest.fixture(scope="module")
+def both_languages(seed_db: Path) -> list[StoredChart]:
+    """Every chart as stored in English and in Khmer."""
+    with Reader(seed_db) as reader:
+        ids = list(queries.chart_titles(reader))
+        rows = [queries.chart_parts(reader, i, lang) for i in ids for lang in ("en", "km")]
+    return [StoredChart.from_row(row) for row in rows if row is not None]
+
+
+def test_a_chart_with_nothing_to_draw_prints_as_a_short_note(both_languages) -> None:
+    """No empty plot drawn full size on paper: the title, takeaway, a line saying nothing is
+    drawn and why, then the notes, sources, address and date; no axes, no key."""
+    empty = [c for c in both_languages if draws_nothing(c)]
+    assert {c.lang for c in empty} == {"en", "km"}
+    for chart in empty:
+        fig = png_figure(chart, DASHBOARD, "14 Feb 2018")
+        assert not fig.data and not fig.layout.shapes
+        assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+        said = html.escape(translator(chart.lang).gettext(NOTHING_DRAWN))
+        assert [n.text.replace("<br>", " ") for n in fig.layout.annotations][0] == said
+        assert fig.layout.height < PRINT_PLOT_HEIGHT, chart.chart_id
+
+
+def test_print_titles_wrap_within_the_image_in_either_script(both_languages) -> None:
+    """A long title (Khmer's run wider) wraps rather than running off the image's right edge:
+    every line measured in its script's font fits between the edges it is placed at."""
+    for chart in both_languages:
+        title = png_figure(chart).layout.title
+        assert (title.xref, title.x * PNG_WIDTH) == ("container", EDGE)
+        lines = re.sub("</?b>", "", title.text).split("<br>")
+        assert "".join(html.unescape(line) for line in lines).replace(" ", "") == (
+            chart.title.replace(" ", "")
+        )
+        assert max(text_width(line, title.font.size) for line in lines) <= PNG_WIDTH - 2 * EDGE, (
+            chart.chart_id,
+            chart.lang,
+        )
 
 
 def test_the_images_pass_plans_every_kind_of_every_chart_once(charts: list[Chart]) -> None:

@@ -3,11 +3,17 @@ left out, long legend entries wrap."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
-from charts.legible import fitted, text_width, thin_point_labels, wrap_legend
+from charts.legible import KEY_NAME, fitted, text_width, thin_point_labels, wrap_legend
+from charts.style import NARROW, WIDE
+from database import queries
+from database.connection import Reader
 
 
 def _two_reports(days_apart: int) -> go.Figure:
@@ -49,9 +55,18 @@ def test_close_reports_keep_their_labels_apart_or_drop_one(width, height, both_s
 
 
 def test_a_label_never_leaves_the_image():
+    """Near the right edge at phone width, the latest report keeps its label ("≈ 17,800"
+    was left out): it goes elsewhere, or the plot narrows until it fits right of its marker
+    inside the image."""
     fig = thin_point_labels(_two_reports(50), 420, 620)
     latest = fig.data[1]
-    assert latest.text[0] == "" or latest.textposition[0] != "middle right"
+    assert latest.text[0] == "≈ 17,800"
+    if latest.textposition[0] == "middle right":
+        x0, x1, x = (pd.Timestamp(d) for d in (*fig.layout.xaxis.range, latest.x[0]))
+        margin = fig.layout.margin
+        plot = 420 - margin.l - 70 - margin.r  # the y axis's labels take up to 70 px
+        room = margin.r + plot * (x1 - x) / (x1 - x0)
+        assert room >= text_width(latest.text[0], 13) + 8
 
 
 def test_a_low_figure_s_label_stays_above_the_category_names():
@@ -174,3 +189,44 @@ def test_phase_names_never_print_over_each_other(names, width):
         for b in boxes[i + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (names, fig.layout.annotations)
+
+
+@pytest.fixture(scope="module")
+def seed_figures(seed_db: Path) -> list[tuple[str, str, go.Figure]]:
+    """(chart id, language, figure) of every chart the seeds give, in English and Khmer."""
+    with Reader(seed_db) as reader:
+        ids = list(queries.chart_titles(reader))
+        rows = [queries.chart_parts(reader, i, lang) for i in ids for lang in ("en", "km")]
+    return [(row["chart_id"], row["lang"], pio.from_json(row["figure"])) for row in rows if row]
+
+
+def _labelled(fig: go.Figure) -> list[tuple[int, int, float]]:
+    """(trace, point, x in seconds) of every point with a label, dates or categories."""
+    order = list(fig.layout.xaxis.categoryarray or ())
+    return [
+        (n, i, float(order.index(x)) if order else pd.Timestamp(x).value / 1e9)
+        for n, trace in enumerate(fig.data)
+        if trace.text is not None and not isinstance(trace.text, str)
+        for i, (x, text) in enumerate(zip(trace.x, trace.text, strict=True))
+        if text
+    ]
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["phone", "wide"])
+def test_the_latest_report_keeps_its_label_and_the_key_fits_in_either_language(seed_figures, size):
+    """The latest report's label is the one a reader looks for: it is never left out, even
+    where Khmer digits run wider ("≈ ១៧.៨០០" was, at phone width). The marker key's lines fit
+    right of the y axis (a Khmer line ran off the image's edge)."""
+    width, height = size
+    for chart_id, lang, figure in seed_figures:
+        fig = fitted(figure, width, height)
+        if points := _labelled(figure):
+            latest = max(x for *_, x in points)
+            for n, i, x in points:
+                assert x < latest or fig.data[n].text[i], (chart_id, lang, figure.data[n].text[i])
+        room = width - fig.layout.margin.l - 70 - fig.layout.margin.r
+        for note in fig.layout.annotations:
+            if note.name == KEY_NAME:
+                for line in note.text.split("<br>"):
+                    wide = text_width(line, note.font.size) * (1.1 if lang == "km" else 1)
+                    assert wide <= room, (chart_id, lang, line)

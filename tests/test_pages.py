@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 from api.routes import Database, build_version, make_routes
 from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
 from charts.model import StoredChart
+from data_model.licence import DATA_LICENCE_NAME
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
@@ -49,6 +50,14 @@ def test_every_page_is_in_the_navigation_and_runs(app, page: str):
         assert at.info, "the embed page without a chart id must say so"
     else:
         assert at.title, f"{page} has no title"
+    # The footer: the data's version, build date and licence, the feed, the corrections log,
+    # the methodology, and the data set's citation to copy.
+    captions = " ".join(c.value for c in at.caption)
+    assert "Data version **" in captions and f"[{DATA_LICENCE_NAME}](" in captions, page
+    for link in ("(/feed.atom)", "(corrections)", "(methodology)"):
+        assert link in captions, (page, link)
+    bodies = "".join(h.proto.body for h in at.get("html"))
+    assert re.search(r'data-copy="[^"]*\[data set\]', bodies), page
 
 
 def test_embed_page_shows_exactly_the_named_chart(app, seed_charts):
@@ -368,6 +377,9 @@ def test_data_checks_lead_with_conflicts_and_fold_notes_and_agreements(app, seed
     agree = folded[f"Agree ({severity['agreement']} checks)"]
     main = next(md.value for md in at.markdown if md.value.startswith(":orange-badge["))
     assert main.count("-badge[") == severity["question"]
+    # The contested claims and gaps lead; the arithmetic is grouped below them.
+    kinds = re.findall(r"-badge\[[^\]]*\] · (\w+)", main)
+    assert "arithmetic" in kinds and kinds == sorted(kinds, key=lambda k: k == "arithmetic")
     assert "reported once only" not in main
     assert "reported once only" in once.markdown[0].value
     assert ":green-badge[" in agree.markdown[0].value
