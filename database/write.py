@@ -291,6 +291,23 @@ def build_corrections(con: duckdb.DuckDBPyConnection) -> list[dict[str, object]]
     return out
 
 
+def record_fingerprint(db_path: Path, fingerprint: str) -> None:
+    """Record `fingerprint` as the data fingerprint of the version of a database file not yet
+    swapped in (build_info and its row in build_versions): the next build compares its own
+    with it (etl.versions)."""
+    con = duckdb.connect(str(db_path))
+    try:
+        version = _info(con, "data_version")
+        con.execute("UPDATE build_info SET value = ? WHERE key = 'data_fingerprint'", [fingerprint])
+        con.execute(
+            "UPDATE build_versions SET fingerprint = ? WHERE data_version = ?",
+            [fingerprint, version],
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
     """Append rows to one table of a database file not yet swapped in (a later build step's
     output, e.g. the chart rows), through the same insert as every table."""

@@ -26,7 +26,7 @@ from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
 from data_model.tables import COVERAGE_NEEDS, STEP_KEYS
-from database.write import carry_chart_images, earlier_found
+from database.write import carry_chart_images, earlier_found, record_fingerprint
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
@@ -34,7 +34,7 @@ from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, write_database
 from etl.transform import Checks, to_frames, to_rows
 from etl.validate import Dataset, KnownQuotes, validate
-from etl.versions import build_time, stamp_version
+from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
@@ -265,7 +265,17 @@ def _build(
         report(f"data version {version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
-    steps = [reason_step(reason, built_at.date().isoformat(), report=report, logged=logged)]
+
+    def logged_fingerprint(new: Path) -> None:
+        # The version is recorded with the corrections just logged, as the next build will
+        # read them from corrections.yaml: that build, on the same input, keeps the version.
+        if logged:
+            record_fingerprint(new, fingerprint_with_logged(frames, logged))
+
+    steps = [
+        reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
+        logged_fingerprint,
+    ]
     write_database(
         frames,
         db_path,

@@ -12,7 +12,7 @@ import pandas as pd
 from data_model.i18n import LANGUAGES, translator
 from data_model.methodology import methodology_key, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
-from data_model.records import Source
+from data_model.records import Correction, Source
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, Table
 from data_model.wording import UnitWords, date_text, hedged_label, inferred_date, vague_label
 from etl.consistency import check_rows
@@ -47,10 +47,17 @@ def short_label(src: Source, lang: str = "en") -> str:
     return f"{when} · " + t.gettext("untitled, {outlet}").format(outlet=src.outlet)
 
 
-def _frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
+def table_frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame with exactly the table's columns, in order, whatever the rows hold."""
     frame = pd.DataFrame(rows, columns=table.column_names)
     return frame.astype(object).where(frame.notna(), None)
+
+
+def correction_row(correction: Correction) -> dict[str, Any]:
+    """A curated correction's row in the corrections table (etl.versions reads the ones a
+    reason step logged through this too, to fingerprint them as the next build will)."""
+    # data_version is filled by the build that first carries each entry (database.write).
+    return correction.model_dump() | {"data_version": None}
 
 
 def _span(spans: dict[str, tuple[int, int]], key: str) -> dict[str, int | None]:
@@ -147,8 +154,7 @@ def to_rows(
     # The details name each article by its short label, as the pages do.
     names = {src.source_id: short_label(src) for src in data.of("sources")}
     rows["consistency_checks"] = checks(data, names)
-    # data_version is filled by the build that first carries each entry (database.write).
-    rows["corrections"] = [c.model_dump() | {"data_version": None} for c in data.of("corrections")]
+    rows["corrections"] = [correction_row(c) for c in data.of("corrections")]
     by_kind = {k: data.of(k) for k in data.records}
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
@@ -169,4 +175,4 @@ def to_rows(
 
 def to_frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
     """One DataFrame per table, columns as the schema declares them."""
-    return {t.name: _frame(t, rows[t.name]) for t in TABLES}
+    return {t.name: table_frame(t, rows[t.name]) for t in TABLES}

@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 
-from data_model.tables import BUILD_INFO
+from data_model.records import Correction
+from data_model.tables import BUILD_INFO, CORRECTIONS
 from database import queries
 from database.connection import Reader
 from etl.store import content_fingerprint
+from etl.transform import correction_row, table_frame
 
 #: build_info's keys for the version and the fingerprint it was given for.
 VERSION_KEY = "data_version"
@@ -74,3 +77,27 @@ def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date)
     )
     frames[BUILD_INFO.name] = pd.concat([frames[BUILD_INFO.name], extra], ignore_index=True)
     return version
+
+
+def fingerprint_with_logged(frames: dict[str, pd.DataFrame], logged: list[dict[str, Any]]) -> str:
+    """The fingerprint of the frames with the corrections a reason step logged (as
+    write_back puts them in corrections.yaml) added to the corrections table.
+
+    A reason build's version is recorded with this fingerprint, not the one taken before its
+    reason step: the next build reads those corrections back from the YAML, so with the same
+    input it then computes the same fingerprint and keeps the version (issue 28). Computing
+    it here from `logged` through the same model and row as the build's own reading of the
+    YAML (write_back checks the YAML loads back to `logged`) leaves the version rule, the
+    reason build's version and its changes as they were; only the fingerprint it records
+    moves to the data its corrections log makes. An entry already in the YAML is skipped,
+    as write_back skips it."""
+    held = set(frames[CORRECTIONS.name]["correction_id"])
+    new = [
+        correction_row(Correction.model_validate(c))
+        for c in logged
+        if c["correction_id"] not in held
+    ]
+    if not new:
+        return content_fingerprint(frames)
+    rows = [*frames[CORRECTIONS.name].to_dict("records"), *new]
+    return content_fingerprint({**frames, CORRECTIONS.name: table_frame(CORRECTIONS, rows)})

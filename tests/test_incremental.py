@@ -122,7 +122,8 @@ HISTORY = {"build_changes", "change_fields", "build_versions", "corrections"}
 def _rows(db: Path) -> dict[str, list[tuple]]:
     """Every table's rows, sorted, but what is history by design: the build time and data
     version, the feed and the versions it lists (each build compares with the file it
-    replaced), and the corrections the second build's reason logged."""
+    replaced), and the corrections the second build's reason logged (with the version's
+    fingerprint, which counts them: etl.versions.fingerprint_with_logged)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
@@ -132,7 +133,9 @@ def _rows(db: Path) -> dict[str, list[tuple]]:
                 continue
             rows = con.execute(f'SELECT * FROM "{name}"').fetchall()
             if name == "build_info":
-                rows = [r for r in rows if r[0] not in ("built_at", "data_version")]
+                rows = [
+                    r for r in rows if r[0] not in ("built_at", "data_version", "data_fingerprint")
+                ]
             out[name] = sorted(rows, key=repr)
         return out
     finally:

@@ -49,6 +49,12 @@ def _corrections(db: Path) -> list[tuple[str, str, str | None, str]]:
     return [tuple(None if v != v else v for v in row) for row in frame.itertuples(index=False)]
 
 
+def _versions(db: Path) -> list[str]:
+    """The file's version and every version its history (build_versions, the feed) holds."""
+    with Reader(db) as reader:
+        return [_version(db), *queries.data_versions(reader)["data_version"]]
+
+
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """A database built from the fixture corpus, rebuilt unchanged, refused a correction
@@ -87,6 +93,19 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         }
         with Reader(db) as reader:
             out["releases"] = [write_release(reader, root / name) for name in ("a", "b")]
+        # Later builds, on copies (the tests above read the database as the reason left it).
+        later, later_seeds = root / "later.duckdb", root / "later-seeds"
+        shutil.copy(db, later)
+        shutil.copytree(seeds, later_seeds)
+        build(later, later_seeds, draw_images=False)  # nothing changed since the reason build
+        out["unchanged"] = _versions(later)
+        data = yaml.safe_load((later_seeds / path.relative_to(seeds)).read_text("utf-8"))
+        data["statements"][0]["stance"] = "supportive"
+        (later_seeds / path.relative_to(seeds)).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8"
+        )
+        build(later, later_seeds, draw_images=False, reason=REASON)
+        out["changed_again"] = _versions(later)
     return out
 
 
@@ -115,6 +134,19 @@ def test_next_version(fingerprint: str, day: dt.date, past: list, expected: str)
 )
 def test_version_stable_for_the_same_input(history: dict, key: str, expected: str):
     assert history[key] == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        # The build after a reason build reads the logged corrections back from the YAML: the
+        # same data, so the same version and no empty version in the history (issue 28).
+        ("unchanged", [".2", "", ".2"]),
+        ("changed_again", [".3", "", ".2", ".3"]),  # a real change still makes a new one
+    ],
+)
+def test_version_kept_after_a_reason_build(history: dict, key: str, expected: list[str]):
+    assert history[key] == [_day_version() + suffix for suffix in expected]
 
 
 @pytest.mark.parametrize("record", ["sok-dara-continue", "kampot-march-arrests"])
