@@ -30,9 +30,11 @@ from tests import serving
 from tests.draw_images import draw_images
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The published address the test images are drawn for: the print images then carry it, as a
-#: published monitor's do, and the tests read their words from the stored print SVG.
+#: The published address every test build draws its print images for: they then carry it, as
+#: a published monitor's do, and a build that replaces the seed database with images reuses
+#: them (an image drawn for another address has another fingerprint and is drawn again).
 PUBLIC_URL = "https://monitor.example.org"
+os.environ.setdefault(PUBLIC_URL_VARIABLE, PUBLIC_URL)
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 
@@ -89,7 +91,7 @@ def _start_drawing(seed_db: Path, folder: Path) -> None:
                 subprocess.Popen(
                     [sys.executable, "-m", "tests.draw_images", str(drawing)],
                     cwd=ROOT,
-                    env={**os.environ, PUBLIC_URL_VARIABLE: PUBLIC_URL},
+                    env=os.environ.copy(),
                     pass_fds=(lock.fileno(),),
                     stdout=log,
                     stderr=subprocess.STDOUT,
@@ -126,7 +128,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
 @pytest.fixture(scope="session")
 def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed database with its static chart images drawn, as `python -m etl build` leaves
-    it (the images pass of `etl images` on a copy) for a monitor published at PUBLIC_URL,
+    it (the images pass of `etl images` on a copy), for a monitor published at PUBLIC_URL,
     once per run; skips where Chromium is not installed."""
     if (problem := png_problem()) is not None:
         pytest.skip(f"no chart images without Chromium: {problem}")
@@ -135,9 +137,7 @@ def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> P
             # The early pass (see seed_db) failed or was not started: drawn here.
             drawing = path.with_name("drawing.duckdb")
             shutil.copyfile(seed_db, drawing)
-            with pytest.MonkeyPatch.context() as env:
-                env.setenv(PUBLIC_URL_VARIABLE, PUBLIC_URL)
-                draw_images(drawing)
+            draw_images(drawing)
     return path
 
 
