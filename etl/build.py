@@ -137,6 +137,38 @@ def provenance_warnings(data: Dataset) -> list[str]:
     return lines
 
 
+#: Curators' English a Khmer page shows, and the field holding its Khmer (issue 25): kind,
+#: the record's id field, the English field, the Khmer one.
+KHMER_SIBLINGS = (
+    ("policies", "policy_id", "description", "description_km"),
+    ("policies", "policy_id", "status_note", "status_note_km"),
+    ("sources", "source_id", "date_basis", "date_basis_km"),
+    ("indicators", "indicator_id", "note", "note_km"),
+    ("corrections", "correction_id", "reason", "reason_km"),
+)
+
+
+def translation_warnings(data: Dataset) -> list[str]:
+    """One line per kind of curators' English that some record gives without its Khmer: a
+    warning, not a failure. A record added or corrected in the studio or with `etl add`
+    carries its coder's English, which Khmer pages show marked as English until a translator
+    adds the Khmer; the line tells the translator where."""
+    lines = []
+    for kind, key, english, khmer in KHMER_SIBLINGS:
+        left = [
+            getattr(r, key)
+            for r in data.of(kind)
+            if getattr(r, english, None) and not getattr(r, khmer, None)
+        ]
+        if left:
+            shown = ", ".join(left[:5]) + (f" and {len(left) - 5} more" if len(left) > 5 else "")
+            lines.append(
+                f"warning: {len(left)} {kind} give their {english} in English only "
+                f"(no {khmer}): {shown}; Khmer pages show the English, marked"
+            )
+    return lines
+
+
 def later_stage_warnings(data: Dataset) -> list[str]:
     """One line per position reported over six months after its proposal was first reported:
     a warning, not a failure, since a later position on the same open measure is right, and a
@@ -249,7 +281,11 @@ def _build(
     for acc in accounts:
         if report:
             report(acc.line())
-    for line in [*provenance_warnings(data), *later_stage_warnings(data)]:
+    for line in [
+        *provenance_warnings(data),
+        *translation_warnings(data),
+        *later_stage_warnings(data),
+    ]:
         if report:
             report(line)
     problems = coverage_problems(accounts)
