@@ -91,7 +91,6 @@ def _start_drawing(seed_db: Path, folder: Path) -> None:
                 subprocess.Popen(
                     [sys.executable, "-m", "tests.draw_images", str(drawing)],
                     cwd=ROOT,
-                    env=os.environ.copy(),
                     pass_fds=(lock.fileno(),),
                     stdout=log,
                     stderr=subprocess.STDOUT,
