@@ -221,9 +221,11 @@ def test_the_latest_report_keeps_its_label_and_the_key_fits_in_either_language(s
     for chart_id, lang, figure in seed_figures:
         fig = fitted(figure, width, height)
         if points := _labelled(figure):
+            # Reports on the same latest spot (two figures for one phase) cannot all keep
+            # their labels without printing over each other: one of them keeps its own.
             latest = max(x for *_, x in points)
-            for n, i, x in points:
-                assert x < latest or fig.data[n].text[i], (chart_id, lang, figure.data[n].text[i])
+            kept = [fig.data[n].text[i] for n, i, x in points if x == latest]
+            assert any(kept), (chart_id, lang, [figure.data[n].text[i] for n, i, _ in points])
         room = width - fig.layout.margin.l - 70 - fig.layout.margin.r
         for note in fig.layout.annotations:
             if note.name == KEY_NAME:
