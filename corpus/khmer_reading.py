@@ -300,11 +300,15 @@ def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
 
 # "ថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ថ្ងៃទី៣០ ខែមេសា" (1 January 2017 until 30 April): two dates
 # with "until" between are one period, never its last day alone.
-_UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?$")
+# "... រហូតដល់ចុងឆ្នាំ២០២៣" (until the end of 2023): the end of the later date's span.
+_UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?(?:ចុង\s?)?$")
+# "ចន្លោះខែមិថុនា និងខែតុលា" (between June and October): one period, both months whole.
+_BETWEEN = re.compile(r"ចន្លោះ\s?$")
+_AND = re.compile(r"\s?និង\s?$")
 # "ចាប់តាំងពី ... ថ្ងៃទី១ ខែមករា ... គិតត្រឹមថ្ងៃទី៤ ខែមករា" (since 1 January ... as of 4 January):
 # a date after "since" and a later one after "as of" or "until" are one running period.
 _SINCE = re.compile(r"(?:ចាប់តាំងពី|តាំងពី|ចាប់ពី)")
-_AS_OF = re.compile(r"(?:គិតត្រឹម|ត្រឹម|រហូតដល់|ដល់)\s?$")
+_AS_OF = re.compile(r"(?:គិតត្រឹម|ត្រឹម|រហូតដល់|ដល់)\s?(?:ចុង\s?)?$")
 
 
 def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
@@ -316,6 +320,10 @@ def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
             and prev.first <= d.last
             and (
                 _UNTIL.fullmatch(text[prev.norm_end : d.norm_start])
+                or (
+                    _BETWEEN.search(text[max(0, prev.norm_start - 8) : prev.norm_start])
+                    and _AND.fullmatch(text[prev.norm_end : d.norm_start])
+                )
                 or (
                     _SINCE.search(text[max(0, prev.norm_start - 60) : prev.norm_start])
                     and _AS_OF.search(text[prev.norm_end : d.norm_start])

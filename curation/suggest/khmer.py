@@ -20,6 +20,7 @@ from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
 from curation.suggest.furniture import is_furniture
+from curation.suggest.numbers import no_count_spans
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
@@ -65,7 +66,20 @@ _NAMED = re.compile(
 _ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
 
 
+# A broadcast page's time code in any digits ("[០៧:១១] "): cut like a dateline.
+_TIMECODE = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+# One person's case ("ជនសង្ស័យម្នាក់ អាយុ ២៣ឆ្នាំ", a suspect aged 23): an arrest or a fine, its
+# grams and riel no count of the campaign.
+_ONE_PERSON = re.compile(normalise("ម្នាក់").text + r"\s?(?:[\u1780-\u17ff]+\s?){0,2}?"
+                         + normalise("អាយុ").text)  # fmt: skip
+# A sum that is a fine or a price (ពិន័យ, តម្លៃ, ថ្លៃ): never a counted metric.
+_PRICED = re.compile(normalise("ពិន័យ|តម្លៃ|ថ្លៃ|រង្វាន់").text)
+
+
 def _without_dateline(s: KhmerSentence) -> KhmerSentence:
+    if code := _TIMECODE.match(s.text):
+        cut = code.end()
+        s = KhmerSentence(s.start + cut, s.end, s.text[cut:], s.masked[cut:])
     m = _DATELINE.match(s.text)
     norm = normalise(s.text).text.strip()
     if m is None or _SAID.search(m.group(0)) or _FURNITURE.match(norm) or is_furniture(norm):
@@ -198,6 +212,19 @@ _SAID_ON = re.compile(
 
 
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
+_AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
+
+
+def _as_of_day(
+    sentence: str, dates: list[KhmerDate], start: dt.date | None, end: dt.date | None
+) -> dt.date | None:
+    """The day after "គិតត្រឹម" (as of) that the figure's period was read from, else None."""
+    if start is None or start != end:
+        return None
+    for d in dates:
+        if d.first == d.last == start and _AS_OF_WORD.search(normalise(sentence[: d.start]).text):
+            return start
+    return None
 
 
 def _figure_dates(
@@ -242,6 +269,18 @@ def _figure_dates(
 _STOPPED = re.compile(r"[។!?][»”\"]?\s*$|[»”]\s*។?\s*$")
 
 
+def _head_end(body: str) -> int:
+    """Where the report's first stopped line begins: the lines before it with no "។" (a
+    programme line, a time-coded headline) restate the report, their figures no claim. 0 when
+    no line is stopped."""
+    at = 0
+    for line in body.splitlines(keepends=True):
+        if _STOPPED.search(line.strip()):
+            return at
+        at += len(line)
+    return 0
+
+
 def _tail_start(body: str) -> int:
     """Where the lines after the report's last stopped line begin: a related-links list and its
     heading ("អត្ថបទពាក់ព័ន្ធ" then headlines) end with no "។", and their figures are no claim."""
@@ -280,22 +319,28 @@ def khmer_drafts(
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
     sentences = [_without_dateline(s) for s in split_sentences(body)]
-    tail = _tail_start(body)
+    tail, head = _tail_start(body), _head_end(body)
     out: list[KhmerDraft] = []
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
     for s in sentences:
         norm = normalise(s.text).text.strip()
         if (
             s.start >= tail
+            or s.end <= head
             or _FURNITURE.match(norm)
             or (_STAMP.search(norm) and len(norm.split()) <= 8)
             or is_furniture(norm)  # the shapes any language shares: a date line, a ©
         ):
             continue  # page furniture: a related link, a byline, a publication stamp
         dates = read_dates(s.text, published) if published else []
+        phones, one_person = no_count_spans(s.text), _ONE_PERSON.search(norm)
         for f in read_figures(s.text):
             if _TARGET.search(normalise(s.text[: f.start]).text):
                 continue  # a planned measure's target: no campaign figure
+            if one_person or any(a <= f.start < b for a, b in phones):
+                continue  # one person's case, a telephone number: no campaign figure
+            if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):
+                continue  # a fine or a price
             if f.vague or f.value is None:
                 continue  # "រាប់ពាន់" (thousands): words, never a number
             if not s.text[: f.start].strip() and _MARKER.match(s.text, f.start):
@@ -313,6 +358,12 @@ def khmer_drafts(
             if drafted is not None:
                 metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
+            stock_day = _as_of_day(s.text, dates, start, end)
+            if stock_day is not None:
+                # "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (counted up to 30 June): the day a count stands at,
+                # never a one-day period; where it began the words do not say.
+                start = end = None
+                dated = "60%: 'គិតត្រឹម' (as of) a day: the count as of that day, no period"
             if start is None and end is None and unit in last and _AMONG.search(norm):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
                 # part of the whole counted before in the same unit, over that count's period.
@@ -339,7 +390,7 @@ def khmer_drafts(
                 "qualifier": f.qualifier.value,
                 "period_start": start,
                 "period_end": end,
-                "as_of": published if now else end,
+                "as_of": published if now else (stock_day or end),
                 "quote": s.text,
             }
             why = {
