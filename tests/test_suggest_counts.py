@@ -1,0 +1,98 @@
+"""Numbers that are no campaign count give no figure, and dates a count stands at, by class of
+sentence (issue 23, round seven): the sentences are our own, in the shapes real reporting uses.
+Khmer written by a non-native author: it needs a native speaker's review."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from corpus.khmer_reading import read_dates
+from curation.suggest.guess import curated_lists
+from curation.suggest.records import Row, draft_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+CURATED = curated_lists(ROOT / "seeds")
+D = dt.date
+
+
+def _rows(text: str, published: dt.date, kind: str | None = None) -> list[Row]:
+    _, rows = draft_rows(text, None, "t", published, CURATED)
+    return [r for r in rows if kind is None or r.kind == kind]
+
+
+def _values(text: str) -> list[float]:
+    return [r.record["value"] for r in _rows(text, D(2023, 6, 27), "indicators")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A court docket's line and a day's verdicts: one case, one day, no campaign count.
+        ("No. 77/2022 – K. Vanna, 33, farmer: 4.2 grams of methamphetamine; six years.", []),
+        ("Case 14/2023 – two brothers, 19 and 24: 310 grams of heroin; 15 years each.", []),
+        ("The Kratie court on Monday sentenced nine men to prison terms of between two and 18 "
+         "years.", []),
+        # A day's verdicts without terms stays a count.
+        ("Courts convicted 9,120 people in drug cases last year, the ministry said.", [9120]),
+        # Telephone numbers after a phone word, or led by a zero, in any digits.
+        ("People can call the hotline at 1299 or 012 345 678 day and night.", []),
+        ("Information: hotline 117 or 023 720 155.", []),
+        ("The hotline received 1,130 tips in May, the police said.", [1130]),
+        ("សូមទាក់ទងលេខទូរស័ព្ទ ០១២ ៣៤៥ ៦៧៨ ឬ ១១៧ ដើម្បីរាយការណ៍។", []),
+        # A threshold of a measure or a law, not an amount seized.
+        ("He suggested that users caught with less than three grams be sent home.", []),
+        ("The other bags were small, each below five grams.", []),
+        # A body described by its size, and the country's divisions.
+        ("Sok Lina, of Legal Aid Now, a network of some 30 lawyers who work in six provinces, "
+         "spoke after the verdict.", []),
+        ("The ministry wants the test in all of the country's 25 provinces.", []),
+        # An audience, a fine, a price or a rate, a temperature.
+        ("About 900 pupils and teachers attended the ceremony on Monday.", []),
+        ("Police arrested 45 people who attended the party.", [45]),
+        ("He was jailed and given a fine of 4 million riel.", []),
+        ("Each client costs the clinic about US$1.50 a day.", []),
+        ("It was hot, with a high of 36 degrees in Phnom Penh.", []),
+        # Khmer: one person's case (an age, a small haul, a fine) is no campaign count.
+        ("ជនសង្ស័យម្នាក់ អាយុ ២៧ឆ្នាំ ត្រូវបានចាប់ខ្លួនជាមួយគ្រឿងញៀន ២០ក្រាម។", []),
+    ],
+)  # fmt: skip
+def test_numbers_that_are_no_campaign_count_give_no_figure(text, values):
+    assert _values(text) == pytest.approx(values)
+
+
+# A Khmer TV page: the time codes and the time-coded headline before the first sentence ending
+# in "។" give nothing; the report's own figure stays.
+def test_khmer_time_codes_and_head_lines_give_nothing():
+    text = (
+        "[០៧:១០] ប៉ូលិសខេត្តតាកែវ៖ ឃាត់ខ្លួន ៩០នាក់ ក្នុង ៣ខែ\n"
+        "[០៧:១១] សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ៩០នាក់ កាលពីខែមុន។"
+    )
+    rows = _rows(text, D(2023, 8, 15), "indicators")
+    assert [r.record["value"] for r in rows] == [90]
+    assert rows[0].record["quote"].startswith("សមត្ថកិច្ច")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        # "since 1 January 2017 until the end of 2023": one period to the year's last day.
+        ("ចាប់តាំងពីថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ចុងឆ្នាំ២០២៣ មនុស្ស ៥០០នាក់",
+         D(2017, 1, 1), D(2023, 12, 31)),
+        # "between June and October": both months whole.
+        ("មនុស្ស ៣០០នាក់ ចន្លោះខែមិថុនា និងខែតុលា ឆ្នាំ២០២៣", D(2023, 6, 1), D(2023, 10, 31)),
+    ],
+)  # fmt: skip
+def test_khmer_ranges_until_the_end_of_and_between(text, first, last):
+    (d, *_) = read_dates(text, D(2024, 2, 14))
+    assert (d.first, d.last) == (first, last)
+
+
+# "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (as of 30 June): the day the count stands at, never a one-day period.
+def test_khmer_as_of_a_day_is_a_stock_on_that_day():
+    text = "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា ឆ្នាំ២០២២ អ្នកប្រើប្រាស់ចំនួន ៤៤នាក់ កំពុងទទួលការព្យាបាល។"
+    (row,) = _rows(text, D(2022, 7, 5), "indicators")
+    got = [row.record.get(k) for k in ("period_start", "period_end", "as_of")]
+    assert got == [None, None, D(2022, 6, 30)]
