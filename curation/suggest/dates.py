@@ -103,7 +103,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "the same months of 2022", "the same quarter last year": a stretch named only by
         # the one it is set against is a comparison's, whatever the noun.
         re.compile(
-            rf"\b(?:the\s+)?same\s+(?:period|months|weeks|days|quarter|half|time|stretch)\s+"
+            # "the same eleven days of last year": a count of the stretch may stand before it.
+            rf"\b(?:the\s+)?same\s+(?:[\w-]+\s+)?(?:period|months|weeks|days|quarter|half|time|"
+            rf"stretch)\s+"
             rf"(?:of\s+|in\s+)?(?P<year>{_YEAR_RE}|last\s+year)",
             re.I,
         ),
@@ -130,7 +132,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "first_days",
         re.compile(
-            rf"\bfirst\s+(?:(?P<n>\w+)\s+days|week)\s+of\s+(?:the\s+year|(?P<year>{_YEAR_RE}))",
+            rf"\bfirst\s+(?:(?P<n>\w+)\s+days|week)\s+of\s+(?:the\s+year|(?P<year>{_YEAR_RE})"
+            # "the first eleven days of this month": from the month's first day.
+            r"|(?P<this_month>this\s+month))",
             re.I,
         ),
     ),
@@ -342,6 +346,10 @@ def _span(
         y = int(g["year"]) if g.get("year") else pub.year
         if not 1 <= n <= 31:
             return None
+        if g.get("this_month"):
+            if n >= pub.day:
+                return None  # the first days of this month must lie before publication
+            return pub.replace(day=1), pub.replace(day=n), day, f"first {n} days of this month"
         return dt.date(y, 1, 1), dt.date(y, 1, n), day, f"first {n} days of {y}"
     if kind == "year_before":
         named = [int(y) for y in re.findall(rf"\b({_YEAR_RE})\b", m.string[: m.start()])]

@@ -218,7 +218,8 @@ _PRESENT = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did)\b")
 # "over the same months last year", right after a figure: the period set against, a year back.
 _SAME_LAST_YEAR = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for)\s+the\s+same\s+(?:period|months?|weeks?|time)"
+    r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for)\s+the\s+same\s+(?:[\w-]+\s+)?"
+    r"(?:period|months?|weeks?|days?|time)"
     r"\s+(?:of\s+|in\s+)?last\s+year\b",
     re.I,
 )
