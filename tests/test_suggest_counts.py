@@ -96,3 +96,41 @@ def test_khmer_as_of_a_day_is_a_stock_on_that_day():
     (row,) = _rows(text, D(2022, 7, 5), "indicators")
     got = [row.record.get(k) for k in ("period_start", "period_end", "as_of")]
     assert got == [None, None, D(2022, 6, 30)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        # "the same eleven days of last year": a year back of the count it is set against.
+        ("Police detained 80 people in the first ten days of this month, compared with 64 in the "
+         "same ten days of last year.", D(2019, 3, 12), "64",
+         (D(2018, 3, 1), D(2018, 3, 10))),
+        ("Police detained 80 people in the first ten days of this month, compared with 64 in the "
+         "same ten days of last year.", D(2019, 3, 12), "80",
+         (D(2019, 3, 1), D(2019, 3, 10))),
+        # "figures for the end of October": the day the count stands at, never the month.
+        ("The programme has reached 9,000 pupils, according to figures for the end of October.",
+         D(2020, 11, 18), "9,000", (None, None)),
+        # "the year before the campaign began" names 2016 itself, not 2015.
+        ("At the end of 2016, the year before the campaign began, the prisons held 21,000 "
+         "people.", D(2019, 11, 22), "21,000", (None, None)),
+    ],
+)  # fmt: skip
+def test_dates_the_words_attach_to_the_count(text, published, words, dates):
+    (row,) = [r for r in _rows(text, published, "indicators") if words in r.words]
+    assert (row.record.get("period_start"), row.record.get("period_end")) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("At the end of 2016, the year before the campaign began, the prisons held 21,000 "
+         "people.", D(2016, 12, 31)),
+        # Khmer: a day of speaking ("ម្សិលមិញ", yesterday), then "បច្ចុប្បន្ន" (now): a stock now.
+        ("កាលពីម្សិលមិញ លោកបានប្រាប់ថា បច្ចុប្បន្ននេះ កម្ពុជាមានគ្លីនិក ៤៧កន្លែង។", D(2024, 2, 14)),
+    ],
+)  # fmt: skip
+def test_a_stock_stands_on_the_day_its_words_give(text, as_of):
+    published = D(2024, 2, 14) if as_of.year == 2024 else D(2020, 11, 18)
+    (row,) = _rows(text, published, "indicators")
+    assert row.record["as_of"] == as_of

@@ -115,7 +115,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "end_of_month",
         # "as of the end of January" too: the end of a month is a day, never the month.
         re.compile(
-            rf"\b(?:at|by|as\s+(?:of|at))\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?",
+            # "figures for the end of October": the day the figures stand at, too.
+            rf"\b(?:at|by|for|as\s+(?:of|at))\s+the\s+end\s+of\s+{_M1}"
+            rf"(?:\s+(?P<year>{_YEAR_RE}))?",
             re.I,
         ),
     ),
@@ -140,7 +142,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("last_week", re.compile(r"\blast\s+week\b", re.I)),
     # "20,120 in 2019, compared with 16,240 the year before": the year before the one named.
-    ("year_before", re.compile(r"\bthe\s+(?:year\s+before|previous\s+year)\b", re.I)),
+    # "At the end of 2016, the year before the campaign began": an apposition naming 2016 by what
+    # came after it, not the year before 2016.
+    (
+        "year_before",
+        re.compile(
+            r"\bthe\s+(?:year\s+before|previous\s+year)\b"
+            r"(?!\s+(?:the|it|its|a|an|when|which)\b)",
+            re.I,
+        ),
+    ),  # fmt: skip
     ("so_far", re.compile(r"\bso\s+far\s+this\s+year\b", re.I)),
     # "since the start of the year": the first day of the publication's year (role from "since").
     ("year_start", re.compile(r"\bthe\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I)),

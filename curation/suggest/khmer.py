@@ -379,6 +379,14 @@ def khmer_drafts(
                 start, end, dated = _change_period(norm, dates, last["*"], dated)
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
+            if (
+                start is not None
+                and start == end
+                and _NOW.search(normalise(s.text[: f.start]).text)
+            ):
+                # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
+                # 47 clinics): the day is the speaking's; the count stands now.
+                start = end = None
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
