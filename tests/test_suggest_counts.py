@@ -55,6 +55,15 @@ def _values(text: str) -> list[float]:
         ("He was jailed and given a fine of 4 million riel.", []),
         ("Each client costs the clinic about US$1.50 a day.", []),
         ("It was hot, with a high of 36 degrees in Phnom Penh.", []),
+        # A measure's own terms: what would be sent, what each place should keep.
+        ("The authority would send three mobile teams to the border before the end of the year.",
+         []),
+        ("She suggested that each district hospital keep at least four beds for withdrawal.", []),
+        # One room's crowding, one defendant's few grams: anecdotes of a case.
+        ("Former inmates say as many as 30 people shared a cell built for ten.", []),
+        ("An official said some cells built for 20 inmates now held more than 70.", []),
+        ("The court jailed a 29-year-old driver after police found 4.1 grams in his bag.", []),
+        ("Police seized 4.1 kilograms from a 29-year-old driver on Monday.", [4.1]),
         # Khmer: one person's case (an age, a small haul, a fine) is no campaign count.
         ("ជនសង្ស័យម្នាក់ អាយុ ២៧ឆ្នាំ ត្រូវបានចាប់ខ្លួនជាមួយគ្រឿងញៀន ២០ក្រាម។", []),
     ],

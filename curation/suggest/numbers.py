@@ -435,8 +435,10 @@ _TARGET = re.compile(
     r"|\b(?:urged|urges|asked|asks|called\s+on|calls\s+on|appealed\s+to|wants?|wanted)\s+"
     r"(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b)[^,.;]*$"
     r"|\b(?:proposed|proposes|called\s+for|calls\s+for)\b[^,.;]*$"
-    r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station)"
-    r"\b[^,.;]*$",
+    r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station|"
+    r"send|dispatch|provide|give|create|establish|install|buy)\b[^,.;]*$"
+    # "suggested that each district hospital keep at least two beds": a measure's own terms.
+    r"|\b(?:suggested|suggests|recommended|recommends)\s+that\s+(?:each|every|all)\b[^,.;]*$",
     re.I,
 )
 # "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
@@ -530,6 +532,18 @@ _RATE_AFTER = re.compile(r"\s+(?:a|an|per|each)\s+(?:day|week|month|year|hour|pe
                          r"patient|province|head|pill|gram|kilogram|dose)\b", re.I)  # fmt: skip
 # "300 people who attended a party were arrested": people the campaign acted on, counted.
 _ACTED_ON = re.compile(r"\b(?:who|which|that|arrested|detained|held|caught|raided)\b", re.I)
+# One cell's crowding ("as many as 20 people shared a room built for eight", "cells built for 20
+# inmates now held more than 60"): an anecdote of a room, no count of the campaign.
+_SHARED_ROOM = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:shared|share|sharing|crammed\s+into|"
+                          r"packed\s+into)\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)  # fmt: skip
+_ROOM_NOW_HELD = re.compile(
+    r"\b(?:cells?|rooms?|wards?)\s+(?:built|designed|meant)\s+for\s+[\w,]+\s+[\w-]+\s+(?:now\s+)?"
+    r"(?:hold|holds|held|house|housed)\s+(?:(?:more\s+than|over|up\s+to|as\s+many\s+as|some|"
+    r"about|nearly)\s+)?$",
+    re.I,
+)
+# One defendant named by age ("a 34-year-old driver", "aged 41"): grams found on him are his case.
+_ONE_DEFENDANT = re.compile(r"\b\d{1,2}-year-old\b|\baged\s+\d{1,2}\b", re.I)
 _DEGREES = _words("degrees degree celsius")
 
 
@@ -579,14 +593,24 @@ def _range(
 
 
 def _not_counted(
-    text: str, toks: Sequence[_Tok], i: int, j: int, unit: str | None, phones: list
+    text: str,
+    toks: Sequence[_Tok],
+    at: tuple[int, int],
+    unit: str | None,
+    value: float,
+    phones: list,
 ) -> bool:
     """Whether the number at tokens i..j is no campaign count: a telephone number, a
     threshold, the size of a body described, the country's divisions, an audience, a price,
     fine or rate, a temperature."""
+    i, j = at
     a, b = toks[i].start, toks[j - 1].end
     before, nxt = text[:a], _next_word(toks, j)
     if any(s <= a < e for s, e in phones):
+        return True
+    if _SHARED_ROOM.match(text, b) or _ROOM_NOW_HELD.search(before):
+        return True
+    if unit == "kg" and value < 0.1 and _ONE_DEFENDANT.search(text):
         return True
     if unit == "kg" and _THRESHOLD.search(before):
         return True
@@ -638,7 +662,7 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
                 continue
             value, unit, j, note = parsed
             before = text[: toks[i].start]
-            if _not_counted(text, toks, i, j, unit, phones):
+            if _not_counted(text, toks, (i, j), unit, float(value), phones):
                 i = j  # a phone number, threshold, body's size, map fact, audience or price
                 continue
             if _next_word(toks, j) == "each" or _ONE_CELL.match(text, toks[j - 1].end):
