@@ -143,3 +143,44 @@ def test_a_stock_stands_on_the_day_its_words_give(text, as_of):
     published = D(2024, 2, 14) if as_of.year == 2024 else D(2020, 11, 18)
     (row,) = _rows(text, published, "indicators")
     assert row.record["as_of"] == as_of
+
+
+def _speakers(text: str, published: dt.date) -> list[tuple[str | None, str]]:
+    return [(r.record["actor_id"], r.notes[0]) for r in _rows(text, published, "statements")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "flag"),
+    [
+        # A rank with its class (ឧត្តមសេនីយ៍ឯក) is no part of the name; the curated Khmer name.
+        ("ឧត្តមសេនីយ៍ឯក ម៉ក់ ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", ""),
+        # Another spelling of the curated Khmer name, offered flagged for review.
+        ("ឧត្តមសេនីយ៍ឯក ម៉ុក ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", "review"),
+        # A title and the given name alone: the one curated person of that given name.
+        ("ឧត្តមសេនីយ៍ទោ ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", "review"),
+    ],
+)  # fmt: skip
+def test_khmer_titles_and_spellings_find_the_curated_person(text, actor, flag):
+    ((got, note),) = _speakers(text, D(2023, 8, 15))
+    assert got == actor and flag in note
+
+
+# "លោកក៏បាន..." (he also ...): the particle is no name; the title stands for the person named.
+def test_a_khmer_title_with_a_particle_goes_to_the_person_named_before():
+    text = (
+        "ឧត្តមសេនីយ៍ឯក ម៉ក់ ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។\nលោកក៏បានស្នើឱ្យអាជ្ញាធរឃុំរាយការណ៍ជារៀងរាល់សប្តាហ៍។"
+    )
+    assert [a for a, _ in _speakers(text, D(2023, 8, 15))] == ["mok-chito", "mok-chito"]
+
+
+# A release's "The Ministry proposes ..." is the ministry its letterhead names.
+@pytest.mark.parametrize(
+    ("letterhead", "actor"),
+    [
+        ("MINISTRY OF HEALTH", "ministry-of-health"),
+        ("Ministry of Interior", "ministry-of-interior"),
+    ],
+)
+def test_the_ministry_of_a_release_is_its_letterhead(letterhead, actor):
+    text = f"{letterhead}\n\nPRESS RELEASE\n\nThe Ministry calls on families to report dealers."
+    assert [a for a, _ in _speakers(text, D(2021, 11, 23))] == [actor]

@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_sentences
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
 from curation.suggest.furniture import is_furniture
+from curation.suggest.guess import FUZZY_NAME
 from curation.suggest.numbers import no_count_spans
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
@@ -179,6 +182,29 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
         km = normalise(str(a.get("name_km") or "")).text.replace(" ", "")
         if km and km == key:
             return str(a["actor_id"]), [f"speaker: {name} = {a['actor_id']}"]
+    # Another spelling of a curated Khmer name ("ម៉ុក ជីតូ" for "ម៉ក់ ជីតូ"): one of the two words
+    # the same and the whole spelt alike, offered flagged for review, never silently.
+    words = strip_title(normalise(name).text).split()
+    if len(words) == 1:
+        # "ឧត្តមសេនីយ៍ឯក ជីតូ": a title and a given name alone, the short form of the one curated
+        # person whose Khmer name ends with it.
+        short = [a for a in actors if normalise(str(a.get("name_km") or "")).text.split()[-1:]
+                 == words and a.get("kind") == "person"]  # fmt: skip
+        if len(short) == 1:
+            a = short[0]
+            return str(a["actor_id"]), [
+                f"speaker: {name} = {a['actor_id']}, the given name of {a['name_km']}: review"
+            ]
+    for a in actors:
+        known = normalise(str(a.get("name_km") or "")).text.split()
+        if len(known) != 2 or len(words) != 2 or not set(known) & set(words):
+            continue
+        score = fuzz.ratio("".join(words), "".join(known))
+        if score >= FUZZY_NAME:
+            return str(a["actor_id"]), [
+                f"speaker: {name} = {a['actor_id']}, a spelling variant of {a['name_km']} "
+                f"({score:.0f}% alike): review"
+            ]
     return None, [f"speaker: {name} (a new actor: give the person an id)"]
 
 

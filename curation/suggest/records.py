@@ -312,6 +312,10 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
     for n, c in enumerate(statements, 1):
         start, end = index.locate(c.quote) or (0, 0)
         actor_id, new_actor_draft, notes = _actor(c.speaker, curated)
+        if actor_id is None and c.speaker is not None and _BODY_NAME.fullmatch(c.speaker.phrase):
+            # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
+            # speaking in its own name, a new organisation when none is curated.
+            actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated)
         actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
         kind_of = (actor or new_actor_draft or {}).get("actor_type")
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
@@ -531,6 +535,31 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
     return rows
 
 
+# "The Ministry proposes ...", "the Authority calls on ...": a body named by its head noun alone is
+# the body of that kind named before it (a release's letterhead, "The Ministry of Interior ...").
+_BARE_BODY = re.compile(r"^(?:the\s+)?(ministry|authority|department|commissariat|council)$", re.I)
+_BODY_NAMED = {
+    "ministry": re.compile(r"\b(?:[Mm]inistry|MINISTRY)\s+(?:of|OF)\s+(?:[A-Z][A-Za-z]+)"
+                           r"(?:\s+(?:and|AND)\s+[A-Z][A-Za-z]+)?|\b(?!The\b)[A-Z][a-z]+\s+Ministry\b"),
+}  # fmt: skip
+
+
+_BODY_NAME = re.compile(r"Ministry of [A-Z][a-z]+(?: and [A-Z][a-z]+)?|[A-Z][a-z]+ Ministry")
+
+
+def _named_body(c, body: str):
+    """The statement with a bare "The Ministry" speaker read as the ministry named before it."""
+    m = _BARE_BODY.match(c.speaker.phrase.strip()) if c.speaker is not None else None
+    pattern = _BODY_NAMED.get(m.group(1).lower()) if m else None
+    at = body.find(c.quote[:40])
+    named = list(pattern.finditer(body[: max(at, 0)])) if pattern else []
+    if not named:
+        return c
+    name = " ".join(w if w.lower() in ("of", "and") else w.capitalize()
+                    for w in named[-1].group(0).lower().split())  # fmt: skip
+    return replace(c, speaker=replace(c.speaker, phrase=name, name=name, named=False))
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -544,6 +573,7 @@ def draft_rows(
     if is_khmer(body):
         return body, _khmer_rows(body, index, source_id, published, curated)
     figures, statements = candidates(raw, title)
+    statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated)
     rows += _statement_rows(statements, index, source_id, published, curated)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
