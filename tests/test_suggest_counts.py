@@ -184,3 +184,28 @@ def test_a_khmer_title_with_a_particle_goes_to_the_person_named_before():
 def test_the_ministry_of_a_release_is_its_letterhead(letterhead, actor):
     text = f"{letterhead}\n\nPRESS RELEASE\n\nThe Ministry calls on families to report dealers."
     assert [a for a, _ in _speakers(text, D(2021, 11, 23))] == [actor]
+
+
+def _figure_actors(text: str, published: dt.date) -> list[str | None]:
+    return [r.record["actor_id"] for r in _rows(text, published, "indicators")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # A release's figures with no other source are the body its letterhead names.
+        ("MINISTRY OF HEALTH\n\nPRESS RELEASE\n\n1. Health centres treated 2,100 people in "
+         "2021.", ["ministry-of-health"]),
+        # Without a release heading, a line naming a ministry is no letterhead.
+        ("MINISTRY OF HEALTH\n\nHealth centres treated 2,100 people in 2021.", [None]),
+        # Khmer: the person "នេះបើតាម ..." (according to ...) names in the next sentence.
+        ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៣០០នាក់ ក្នុងខែមុន។ នេះបើតាមការឱ្យដឹងរបស់ឧត្តមសេនីយ៍ឯក "
+         "ម៉ក់ ជីតូ កាលពីម្សិលមិញ។", ["mok-chito"]),
+        # Khmer: "យោងតាមរបាយការណ៍របស់ ..." (according to the report of ...) a curated body, kept
+        # by the next sentence referring back ("ក្នុងចំណោម", among them).
+        ("យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ "
+         "៣០០នាក់ ក្នុងឆ្នាំ២០២០។\nក្នុងចំណោមជនសង្ស័យ មានស្ត្រីចំនួន ២០នាក់។", ["nacd", "nacd"]),
+    ],
+)  # fmt: skip
+def test_who_gave_a_figure_when_no_speech_verb_says_it(text, actors):
+    assert _figure_actors(text, D(2022, 1, 10)) == actors

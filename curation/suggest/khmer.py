@@ -237,6 +237,12 @@ _SAID_ON = re.compile(
 )
 
 
+_ACCORDING = re.compile(normalise("នេះបើតាម").text)
+_REPORT_OF = re.compile(
+    normalise("យោងតាម").text + r"\s?(?:" + normalise("របាយការណ៍|តួលេខ|ទិន្នន័យ").text + r")?\s?(?:"
+    + normalise("របស់").text + r")?\s?"
+)  # fmt: skip
+_BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
 
@@ -348,7 +354,8 @@ def khmer_drafts(
     tail, head = _tail_start(body), _head_end(body)
     out: list[KhmerDraft] = []
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
-    for s in sentences:
+    fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
+    for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
         if (
             s.start >= tail
@@ -436,8 +443,23 @@ def khmer_drafts(
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
             new = {k: v for k, v in (drafted or {}).items() if k != "why"} or None
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new))
+            fig_at.append((len(out) - 1, k))
     named: str | None = None  # the last titled person named, for a title standing alone
-    for s, found in zip(sentences, find_attributions([s.text for s in sentences]), strict=True):
+    said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker
+    according: dict[int, tuple[str | None, str]] = {}  # sentence -> "នេះបើតាម ..." (according to)
+    attributions = find_attributions([s.text for s in sentences])
+    for k, (s, found) in enumerate(zip(sentences, attributions, strict=True)):
+        norm = normalise(s.text).text.strip()
+        if _ACCORDING.match(norm) and (names := [m.group("name") for m in _NAMED.finditer(norm)]):
+            according[k] = _km_actor(names[-1], actors)[0], f"'នេះបើតាម' (according to) {names[-1]}"
+        elif m := _REPORT_OF.match(norm):
+            # "យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិ..." (according to the report of the NACD): the
+            # curated body whose Khmer name follows.
+            rest = norm[m.end() :].replace(" ", "")
+            body = next((a for a in actors if a.get("name_km") and rest.startswith(
+                normalise(str(a["name_km"])).text.replace(" ", ""))), None)  # fmt: skip
+            if body is not None:
+                according[k] = str(body["actor_id"]), f"'យោងតាម' (according to) {body['name_km']}"
         for a in found:
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
@@ -464,9 +486,23 @@ def khmer_drafts(
                 "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+            said_by.setdefault(k, (actor_id, notes[0]))
         people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
         people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
         named = people[-1] if people else named
+    carried: tuple[str | None, str] | None = None
+    for i, k in fig_at:
+        # Who gave a figure: the speaker of its sentence, else the source "នេះបើតាម ..." (according
+        # to ...) names in that sentence or the one after it; a sentence referring back ("ចំនួន
+        # ករណីនេះ", this number of cases; "ក្នុងចំណោម", among) keeps the source before it.
+        source = said_by.get(k) or according.get(k) or according.get(k + 1)
+        if source is None and carried is not None and _BACK.search(out[i].record["quote"]):
+            source = carried[0], f"{carried[1]}, referring back"
+        carried = source or carried
+        if source is not None and source[0] is not None:
+            out[i].record["actor_id"] = source[0]
+            out[i].why["actor_id"] = f"60%: {source[1]}"
+            out[i].notes.append(f"actor {source[0]}: {source[1]}")
     return out
 
 

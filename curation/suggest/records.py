@@ -218,9 +218,27 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
     return found
 
 
+# A release's heading line, and the body its letterhead names above it ("MINISTRY OF HEALTH").
+_RELEASE = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+_SMALL = frozenset({"of", "and", "for", "the", "on"})
+
+
+def _issuer(body: str) -> str | None:
+    """The body a press release's letterhead names: its figures given with no source are that
+    body's. None when the text is no release or its letterhead names no body."""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()][:12]
+    heading = next((k for k, ln in enumerate(lines) if _RELEASE.match(ln)), None)
+    for line in lines[: heading or 0]:
+        name = " ".join(w if w in _SMALL else w.capitalize() for w in line.lower().split())
+        if _ORG_HEAD.search(name) and len(name.split()) <= 8:
+            return name
+    return None
+
+
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
     last_source: tuple | None = None  # the organisation last named as a figure's source
+    issuer = _issuer(body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -255,6 +273,9 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             compared_with[(fig.sentence, fig.unit)] = metric
             compared_with[(fig.sentence, None)] = metric
         actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        if actor_id is None and c.speaker is None and issuer is not None:
+            actor_id, new_actor_draft, actor_notes = _org_actor(issuer, curated)
+            actor_notes = [f"{actor_notes[0]} (the release's letterhead: no other source given)"]
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
             known.get("kind") == "organisation"
@@ -507,7 +528,8 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
         if d.kind == "indicators":
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
                       "phase_id": None, "geography": "national", "source_id": source_id,
-                      "actor_id": None, "attribution": None, "note": None}  # fmt: skip
+                      "actor_id": d.record.get("actor_id"), "attribution": None,
+                      "note": None}  # fmt: skip
         else:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
