@@ -11,6 +11,7 @@ import pytest
 
 from corpus.khmer_reading import read_dates
 from curation.suggest.guess import curated_lists
+from curation.suggest.khmer import khmer_measures
 from curation.suggest.records import Row, draft_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -209,3 +210,22 @@ def _figure_actors(text: str, published: dt.date) -> list[str | None]:
 )  # fmt: skip
 def test_who_gave_a_figure_when_no_speech_verb_says_it(text, actors):
     assert _figure_actors(text, D(2022, 1, 10)) == actors
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # "ឱ្យ" is "ឲ្យ" spelt another way: "ស្នើឱ្យ" puts a measure forward too.
+        ("ខ្ញុំស្នើឱ្យរដ្ឋាភិបាលបើកមណ្ឌលសុខភាពបន្ថែម។", ["រដ្ឋាភិបាលបើកមណ្ឌលសុខភាពបន្ថែម"]),
+        # "youth" inside the measure ("ក្រុមល្បាតយុវជន", youth patrols) is no appeal to the public.
+        ("ឃុំគ្រោងនឹងបង្កើតក្រុមល្បាតយុវជននៅគ្រប់ភូមិ។", ["បង្កើតក្រុមល្បាតយុវជននៅគ្រប់ភូមិ"]),
+        ("ឃុំសូមអំពាវនាវឲ្យយុវជនចៀសឆ្ងាយពីគ្រឿងញៀន។", []),
+        # "... ហើយខ្ញុំក៏អំពាវនាវឱ្យ B" (and I also called for B): a second measure.
+        ("ខ្ញុំស្នើឱ្យរដ្ឋាភិបាលបើកគ្លីនិក ហើយខ្ញុំក៏អំពាវនាវឱ្យមានការត្រួតពិនិត្យមណ្ឌល។",
+         ["រដ្ឋាភិបាលបើកគ្លីនិក", "មានការត្រួតពិនិត្យមណ្ឌល"]),
+        # Asking commune authorities to report selling places is an appeal, no measure.
+        ("លោកបានស្នើឱ្យអាជ្ញាធរឃុំរាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន។", []),
+    ],
+)  # fmt: skip
+def test_khmer_measures_put_forward(text, names):
+    assert [m.name for m in khmer_measures(text)] == names

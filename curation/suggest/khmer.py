@@ -227,7 +227,7 @@ _CONTRAST = re.compile(normalise("ខណៈ|ចំណែក|ប៉ុន្ត�
 # words, not of the figure.
 _SAID_ON = re.compile(
     "(?:"
-    + normalise("ថ្លែង|ឲ្យដឹង|និយាយ|ប្រាប់|បញ្ជាក់|ផ្សាយ").text
+    + normalise("ថ្លែង|ឲ្យដឹង|ឱ្យដឹង|និយាយ|ប្រាប់|បញ្ជាក់|ផ្សាយ").text
     + ")"
     + r"\s?(?:"
     + normalise("កាលពី|នៅ").text
@@ -508,12 +508,19 @@ def khmer_drafts(
 
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
 # appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
-_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើសុំ|អំពាវនាវឲ្យ").text)
-_TO = normalise("ឲ្យ").text  # "បានស្នើឲ្យ ..." (proposed that ...): the measure after it
+# "ឲ្យ" and "ឱ្យ" are two spellings of one word (to, that): both are read.
+_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text)
+_TO = re.compile("^(?:" + normalise("ឲ្យ|ឱ្យ").text + ")")  # "បានស្នើឲ្យ ...": the measure after
+# "... ហើយខ្ញុំក៏អំពាវនាវឲ្យ B" (and I also called for B), "... ហើយបានស្នើទៅ ... ឲ្យ B" (and
+# proposed to ... that B): the second measure of the sentence, whoever the subject repeated.
 _AND_PROPOSED = re.compile(
-    normalise("ហើយក៏").text + r"\s?(?:" + normalise("បាន").text + r")?\s?(?:"
-    + normalise("ស្នើឲ្យ|ស្នើសុំ|ស្នើ").text + ")"
+    normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??(?:" + normalise("ក៏").text + r")?\s?(?:"
+    + normalise("បាន").text + r")?\s?(?:" + normalise("ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|ស្នើ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text + ")"
 )  # fmt: skip
+# "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
+# selling places): an appeal for reports, as "urged people to report dealers" is.
+_TO_REPORT = re.compile(normalise("រាយការណ៍|ផ្តល់ព័ត៌មាន").text)
+_TO_PUBLIC_LEAD = normalise("ទៅដល់|ដល់បងប្អូន|ដល់|ទៅ|ឲ្យ|ឱ្យ|បងប្អូន").text
 _TO_PUBLIC = re.compile(normalise("ប្រជាពលរដ្ឋ|មាតាបិតា|ឪពុកម្តាយ|យុវជន").text)
 # A stand on "this plan" (គម្រោងនេះ / ផែនការនេះ / សំណើនេះ): welcomed (ស្វាគមន៍), opposed
 # (ប្រឆាំង / ជំទាស់); with "but" (ប៉ុន្តែ) both ways.
@@ -539,14 +546,19 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
     out: list[KhmerMeasure] = []
     for s in split_sentences(body):
         text = normalise(s.text).text
-        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.search(text[m.end() :]):
+        # An appeal names the public right after its verb ("អំពាវនាវដល់ប្រជាពលរដ្ឋ"); "youth"
+        # further on ("ក្រុមល្បាតយុវជន", youth patrols) is the measure's own word.
+        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.match(
+            re.sub("^(?:" + _TO_PUBLIC_LEAD + r")\s?", "", text[m.end() :].lstrip())
+        ):
             rest = text[m.end() :]
             # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B): two measures.
             parts = [
-                p.strip(ZERO_WIDTH + " ។").removeprefix(_TO).strip()
-                for p in _AND_PROPOSED.split(rest)
+                _TO.sub("", p.strip(ZERO_WIDTH + " ។")).strip() for p in _AND_PROPOSED.split(rest)
             ]
             for name in [p for p in parts if p] or [s.text]:
+                if _TO_REPORT.search(name[:60]):
+                    continue  # asked to report sellers (រាយការណ៍): an appeal, no measure of state
                 out.append(KhmerMeasure(s.text, m.group(0), name, None))
         elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
             welcomed = _WELCOMED.search(text)
