@@ -118,6 +118,22 @@ def test_khmer_as_of_a_day_is_a_stock_on_that_day():
         ("Police detained 80 people in the first ten days of this month, compared with 64 in the "
          "same ten days of last year.", D(2019, 3, 12), "80",
          (D(2019, 3, 1), D(2019, 3, 10))),
+        # "from the launch of the campaign ... on 1 January 2017 to ...": the launch starts it.
+        ("From the launch of the campaign on 1 January 2017 to 31 December 2017, police arrested "
+         "9,000 suspects.", D(2018, 1, 4), "9,000", (D(2017, 1, 1), D(2017, 12, 31))),
+        # "a year earlier" than a whole year named "in 2021": the year before it.
+        ("Police seized 4.1 tonnes in 2021, up from about 1.2 tonnes a year earlier, it said.",
+         D(2022, 5, 31), "about 1.2 tonnes", (D(2020, 1, 1), D(2020, 12, 31))),
+        # ... and never a whole year when the period named is part of a year.
+        ("Police seized 4.1 tonnes in the first five months of 2021, up from 1.2 tonnes a year "
+         "earlier.", D(2022, 5, 31), "1.2 tonnes", (None, None)),
+        # "the same period of 2023": the period set against, moved to the year named.
+        ("Police arrested 9,000 people in the first five months of this year, compared with "
+         "8,500 people in the same period of 2023.", D(2024, 6, 26), "8,500",
+         (D(2023, 1, 1), D(2023, 5, 31))),
+        # "destroyed this morning": the day of publication.
+        ("About 4.1 tonnes of drugs were destroyed this morning, he said.", D(2024, 6, 26),
+         "About 4.1 tonnes", (D(2024, 6, 26), D(2024, 6, 26))),
         # "figures for the end of October": the day the count stands at, never the month.
         ("The programme has reached 9,000 pupils, according to figures for the end of October.",
          D(2020, 11, 18), "9,000", (None, None)),

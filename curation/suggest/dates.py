@@ -73,6 +73,17 @@ _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
 # Phrase patterns, tried in this order; each names what it gives (see _reading).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "4.3 tonnes in 2021, up from about 1.5 tonnes a year earlier": the whole year before a
+    # whole year named "in 2021" (never a part of a year: "the first five months of 2023");
+    # otherwise read as a time the drafts do not resolve (below).
+    (
+        "year_earlier",
+        re.compile(
+            r"\ba\s+year\s+(?:earlier|before)\b"
+            r"(?!\s+(?:the|it|its|a|an|when|which)\b)",
+            re.I,
+        ),
+    ),  # fmt: skip
     # Times the drafts do not resolve: "a year earlier", "the month before", "two years ago",
     # "over the past three months", "earlier this month". A figure they date is left blank
     # rather than given the date of another figure in the sentence.
@@ -245,7 +256,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("today", re.compile(r"\btoday\b", re.I)),
+    # "destroyed this morning", "burnt this afternoon": the day of publication, as "today" is.
+    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)),
     (
         "weekday",
         re.compile(r"\b(?:last\s+)?(?=[A-Z])(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I),
@@ -368,6 +380,12 @@ def _span(
             return None  # before which year? Not said: left blank
         y = named[-1] - 1
         return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year before {y + 1}: {y}"
+    if kind == "year_earlier":
+        named = re.findall(rf"\b(?:in|during)\s+({_YEAR_RE})\b", m.string[: m.start()])
+        if not named:
+            return None  # a year earlier than what? Not a whole year named: left blank
+        y = int(named[-1]) - 1
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"a year earlier than {y + 1}: {y}"
     if kind == "last_week":
         return None  # which day of it? Not said: the phrase is read, and dates nothing
     if kind == "year_start":
@@ -496,7 +514,11 @@ _END = re.compile(
 )
 _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
 # "since the launch on New Year's Day": the start word may stand a few words back.
-_START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,8}\s*$", re.I)
+# "from the launch of the campaign against illegal drugs on 1 January 2017 to ...": "from the
+# launch" starts the period as "since" does.
+_START_BACK = re.compile(
+    r"\b(?:since|from\s+the\s+(?:launch|start|beginning|opening))(?:\s+[\w'’-]+){1,8}\s*$", re.I
+)
 # "compared to 2016", "than in 2016": the date of the number compared with, not the figure's.
 _COMPARE = re.compile(
     r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$"
