@@ -83,6 +83,16 @@ def test_khmer_time_codes_and_head_lines_give_nothing():
     rows = _rows(text, D(2023, 8, 15), "indicators")
     assert [r.record["value"] for r in rows] == [90]
     assert rows[0].record["quote"].startswith("សមត្ថកិច្ច")
+    # A police post's list lines before its first sentence are the report: they stay.
+    listed = "លទ្ធផលប្រចាំខែតុលា៖\n- បទល្មើសចំនួន ៤៧ ករណី\nលោកបានថ្លែងថា ករណីបានកើនឡើង។"
+    assert [r.record["value"] for r in _rows(listed, D(2023, 11, 2), "indicators")] == [47]
+
+
+# People under 18 are minors, a subset no curated metric counts: a new metric of its own.
+def test_people_under_18_are_counted_as_minors():
+    (row,) = _rows("Police arrested 64 people under 18 in drug cases last year.", D(2020, 11, 18),
+                   "indicators")  # fmt: skip
+    assert "minors" in str(row.record["metric_id"])
 
 
 @pytest.mark.parametrize(
@@ -245,3 +255,20 @@ def test_who_gave_a_figure_when_no_speech_verb_says_it(text, actors):
 )  # fmt: skip
 def test_khmer_measures_put_forward(text, names):
     assert [m.name for m in khmer_measures(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # Khmer: the clause of the count says what it is: sent to a centre, in treatment,
+        # foreigners (a subset: a new metric), chemicals weighed (precursors).
+        ("អ្នកប្រើប្រាស់ ៩០នាក់ ត្រូវបានបញ្ជូនទៅមណ្ឌលស្តារនីតិសម្បទា កាលពីខែមុន។", "sent-to-rehabilitation"),
+        ("អ្នកប្រើប្រាស់ ២៣នាក់ កំពុងទទួលការព្យាបាលតាមសហគមន៍ កាលពីខែមុន។",
+         "community-treatment-people"),
+        ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៣០០នាក់ ក្នុងនោះជនបរទេស ៤០នាក់ កាលពីខែមុន។", "foreigners"),
+        ("សារធាតុគីមីជាង ៣០០តោន ត្រូវបានរឹបអូស កាលពីខែមុន។", "precursors-seized-kg"),
+    ],
+)  # fmt: skip
+def test_a_khmer_count_is_what_its_clause_says(text, metric):
+    rows = _rows(text, D(2022, 12, 28), "indicators")
+    assert metric in str(rows[-1].record["metric_id"])

@@ -112,8 +112,30 @@ def is_khmer(body: str) -> bool:
     return khmer > sum(c.isascii() and c.isalpha() for c in body)
 
 
+# What a count of people is by the words of its own clause: sent to a rehabilitation centre
+# (បញ្ជូនទៅមណ្ឌល...ស្តារនីតិសម្បទា), receiving treatment (ទទួលការព្យាបាល), and for a weight,
+# chemicals (សារធាតុគីមី) are precursors.
+_SENT_TO_REHAB = re.compile(normalise("បញ្ជូន").text + r"\S{0,12}?" + normalise("មណ្ឌល").text
+                            + r"\S{0,30}?" + normalise("ស្តារនីតិសម្បទា").text)  # fmt: skip
+_IN_TREATMENT = re.compile(normalise("ទទួលការព្យាបាល").text)
+_CHEMICALS = re.compile(normalise("សារធាតុគីមី").text)
+_FOREIGNERS = normalise("ជនបរទេស").text
+_CLAUSE_END = re.compile("[។,;]|" + normalise("ហើយ|និង|ខណៈ").text)
+
+
 def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, str]:
     text = normalise(sentence).text
+    at = text.find(normalise(words).text)
+    own = text[max(at, 0) :]
+    own = own[: m.start()] if (m := _CLAUSE_END.search(own, len(normalise(words).text))) else own
+    if unit in _TO_KG and _CHEMICALS.search(text[max(0, at - 60) : max(at, 0)]):
+        return "precursors-seized-kg", "a weight of chemicals (សារធាតុគីមី): precursors"
+    if unit == "people" and _SENT_TO_REHAB.search(own):
+        return "sent-to-rehabilitation", "people sent to a rehabilitation centre (បញ្ជូនទៅមណ្ឌល)"
+    if unit == "people" and _IN_TREATMENT.search(own):
+        return "community-treatment-people", "people receiving treatment (ទទួលការព្យាបាល)"
+    if unit == "people" and _FOREIGNERS in text[max(0, at - 12) : max(at, 0) + 1]:
+        return None, "foreigners among those counted: a subset, no curated metric"
     if unit in _TO_KG:
         if _DESTROYED.search(text):
             return "drugs-destroyed-kg", "a weight, with a verb of burning (ដុត/កម្ទេច)"
@@ -302,9 +324,9 @@ _STOPPED = re.compile(r"[។!?][»”\"]?\s*$|[»”]\s*។?\s*$")
 
 
 def _head_end(body: str) -> int:
-    """Where the report's first stopped line begins: the lines before it with no "។" (a
-    programme line, a time-coded headline) restate the report, their figures no claim. 0 when
-    no line is stopped."""
+    """Where the report's first stopped line begins: a time-coded line before it with no "។"
+    (a broadcast page's headline) restates the report, its figures no claim. 0 when no line is
+    stopped."""
     at = 0
     for line in body.splitlines(keepends=True):
         if _STOPPED.search(line.strip()):
@@ -350,7 +372,8 @@ def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
-    sentences = [_without_dateline(s) for s in split_sentences(body)]
+    raw = split_sentences(body)
+    sentences = [_without_dateline(s) for s in raw]
     tail, head = _tail_start(body), _head_end(body)
     out: list[KhmerDraft] = []
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
@@ -359,7 +382,7 @@ def khmer_drafts(
         norm = normalise(s.text).text.strip()
         if (
             s.start >= tail
-            or s.end <= head
+            or (s.end <= head and _TIMECODE.match(raw[k].text))
             or _FURNITURE.match(norm)
             or (_STAMP.search(norm) and len(norm.split()) <= 8)
             or is_furniture(norm)  # the shapes any language shares: a date line, a ©

@@ -212,6 +212,10 @@ def guess_metric(
         words = drug.group("drug").split()
         return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    if _MINORS.match(sentence, end):
+        # "64 people under 18", "35 children": minors, a subset no curated metric counts.
+        verb = _verb_of(sentence, start, end, len(sentence))
+        return _new(["minors"], verb, "people", "people under 18: minors, a subset")
     if not noun and (number_of := _NUMBER_OF.match(sentence)) and number_of.end() <= start:
         # "The number of prisoners held on drug charges rose from about 9,000 to 19,400":
         # what the sentence's subject counts.
@@ -322,6 +326,14 @@ def guess_metric(
             return _new([prior[-1], *has], "share", unit, "a share of the count before it")
     verb = "" if unit == "kg" or inmates else _verb_of(sentence, start, end, nxt)
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
+
+
+_MINORS = re.compile(
+    r"\s+(?:(?:people|persons|suspects|users|youths|young\s+people)\s+(?:aged\s+)?"
+    r"(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?1[4-8]\b"
+    r"|(?:minors|juveniles|children|teenagers)\b)",
+    re.I,
+)
 
 
 # Words for people in general: they name no kind of person a subset metric counts.
