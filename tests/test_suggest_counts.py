@@ -272,3 +272,19 @@ def test_khmer_measures_put_forward(text, names):
 def test_a_khmer_count_is_what_its_clause_says(text, metric):
     rows = _rows(text, D(2022, 12, 28), "indicators")
     assert metric in str(rows[-1].record["metric_id"])
+
+
+# A Khmer sentence reporting counts ("លោកបានបន្ថែមថា ... ៣០០នាក់", he added that ... 300) gives
+# the figures its speaker's actor and no statement; a claim beside the counts is a statement.
+@pytest.mark.parametrize(
+    ("said", "statements"),
+    [
+        ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៣០០នាក់ កាលពីខែមុន។", 1),
+        ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៣០០នាក់ កាលពីខែមុន ហើយការបង្ក្រាបនឹងបន្តរហូតដល់ចុងឆ្នាំ។", 2),
+    ],
+)  # fmt: skip
+def test_a_khmer_report_of_counts_is_a_figure_of_its_speaker(said, statements):
+    text = f"ឧត្តមសេនីយ៍ឯក ម៉ក់ ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។\nលោកបានបន្ថែមថា {said}"
+    rows = _rows(text, D(2023, 8, 15))
+    assert [r.record["actor_id"] for r in rows if r.kind == "indicators"] == ["mok-chito"]
+    assert len([r for r in rows if r.kind == "statements"]) == statements

@@ -259,6 +259,18 @@ _SAID_ON = re.compile(
 )
 
 
+# A clause beside the counts that carries no number ("... ហើយបច្ចុប្បន្ន ...", "... ច្រើនជាង
+# អ្វីដែល ...", more than it was built for): a claim of the speaker's own, a statement too.
+_CLAUSE_SPLIT = re.compile(normalise("ហើយ|ខណៈ|ប៉ុន្តែ|ច្រើនជាង|ដោយសារ").text + "|[,;]")
+
+
+def _claim_beside(content: str) -> bool:
+    return any(
+        len(part.strip(ZERO_WIDTH + " ។")) >= 20 and not re.search(r"\d", part)
+        for part in _CLAUSE_SPLIT.split(content)
+    )
+
+
 _ACCORDING = re.compile(normalise("នេះបើតាម").text)
 _REPORT_OF = re.compile(
     normalise("យោងតាម").text + r"\s?(?:" + normalise("របាយការណ៍|តួលេខ|ទិន្នន័យ").text + r")?\s?(?:"
@@ -483,7 +495,20 @@ def khmer_drafts(
                 normalise(str(a["name_km"])).text.replace(" ", ""))), None)  # fmt: skip
             if body is not None:
                 according[k] = str(body["actor_id"]), f"'យោងតាម' (according to) {body['name_km']}"
+        counted = {j for _, j in fig_at}
         for a in found:
+            if (
+                a.quote is None
+                and k in counted
+                and not _PUT_FORWARD.search(normalise(s.text).text)
+                and not _claim_beside(normalise(s.text[a.end :]).text)
+            ):
+                # "លោកបានបន្ថែមថា ... ១២០នាក់ ..." (he added that ... 120 people ...): reported
+                # counts are figures given by the speaker, no statement of their own.
+                said_by.setdefault(
+                    k, (_km_actor(a.speaker or named, actors)[0], f"said by {a.speaker or named}")
+                )
+                continue
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
             speaker = a.speaker
