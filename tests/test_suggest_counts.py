@@ -288,3 +288,24 @@ def test_a_khmer_report_of_counts_is_a_figure_of_its_speaker(said, statements):
     rows = _rows(text, D(2023, 8, 15))
     assert [r.record["actor_id"] for r in rows if r.kind == "indicators"] == ["mok-chito"]
     assert len([r for r in rows if r.kind == "statements"]) == statements
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "she said" after a sentence about a named person with no speech verb: that person.
+        ('Minister Sar Kheng said the campaign would go on. Sok Dara, a teacher in Takeo, holds '
+         'up a photograph. "If I lecture them, they sleep," she said.', "Sok Dara"),
+        # ... and after an unnamed person described more recently than anyone named: her.
+        ('Minister Sar Kheng said the campaign would go on. A woman selling water, who did not '
+         'want to be named, says her son is in a centre. "He wrote that he is learning a trade," '
+         'she says.', "(unnamed)"),
+        # "called the statement '...'": the describer speaks, even unnamed, by profession.
+        ('Minister Sar Kheng said the campaign would go on. A Western diplomat, speaking on '
+         'condition of anonymity, called the statement "the most direct words yet on this".',
+         "(unnamed)"),
+    ],
+)  # fmt: skip
+def test_who_a_pronoun_or_a_describer_is(text, speaker):
+    rows = _rows(text, D(2020, 11, 18), "statements")
+    assert speaker in rows[-1].notes[0]
