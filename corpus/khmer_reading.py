@@ -196,6 +196,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "ក្នុងរយៈពេល ៩ខែ ឆ្នាំ២០២០" (in the nine months of 2020): the first months of that year.
     ("first_months", re.compile(r"(?<=រយៈពេល)\s?(?P<n>\d{1,2})\s?ខែ\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)")),
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
+    # "ឆមាសទី១ ឆ្នាំ២០២២" (the first half of 2022): January to June; ទី២ July to December.
+    ("half", re.compile(r"ឆមាស\s?(?:ទី\s?)?(?P<h>[12១២])\s?(?:(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ))?")),
     ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
     ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
@@ -258,6 +260,16 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         if not m["y"] and _month_span(year, n)[1] > pub and "នេះ" not in m.group(0):
             year -= 1
         return dt.date(year, 1, 1), _month_span(year, n)[1], DatePrecision.month
+    if kind == "half":
+        h = int(m["h"])
+        year = int(m["y"]) if m["y"] else pub.year
+        first, last = (
+            dt.date(year, 1 + 6 * (h - 1), 1),
+            dt.date(year, 6 + 6 * (h - 1), 30 + (h == 2)),
+        )
+        if not m["y"] and last > pub and "នេះ" not in m.group(0):
+            first, last = first.replace(year=year - 1), last.replace(year=year - 1)
+        return first, last, DatePrecision.month
     if kind == "numeric":
         d = dt.date(int(m["y"]), int(m["mm"]), int(m["d"]))
         return d, d, day

@@ -101,6 +101,8 @@ def test_people_under_18_are_counted_as_minors():
         # "since 1 January 2017 until the end of 2023": one period to the year's last day.
         ("ចាប់តាំងពីថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ចុងឆ្នាំ២០២៣ មនុស្ស ៥០០នាក់",
          D(2017, 1, 1), D(2023, 12, 31)),
+        # "ឆមាសទី១ ឆ្នាំ២០២២" (the first half of 2022): January to June.
+        ("ក្នុងឆមាសទី១ ឆ្នាំ២០២២ សមត្ថកិច្ចបានឃាត់ខ្លួន ៥៨នាក់", D(2022, 1, 1), D(2022, 6, 30)),
         # "between June and October": both months whole.
         ("មនុស្ស ៣០០នាក់ ចន្លោះខែមិថុនា និងខែតុលា ឆ្នាំ២០២៣", D(2023, 6, 1), D(2023, 10, 31)),
     ],
@@ -144,6 +146,12 @@ def test_khmer_as_of_a_day_is_a_stock_on_that_day():
         # "destroyed this morning": the day of publication.
         ("About 4.1 tonnes of drugs were destroyed this morning, he said.", D(2024, 6, 26),
          "About 4.1 tonnes", (D(2024, 6, 26), D(2024, 6, 26))),
+        # "the campaign's first seven days", "its first week": from 1 January of its year ...
+        ("Police opened 250 cases in the campaign's first seven days, an officer said.",
+         D(2017, 1, 9), "250", (D(2017, 1, 1), D(2017, 1, 7))),
+        # ... never "the crackdown's first weekend", which the calendar does not fix.
+        ("About 80 people were detained over the crackdown's first weekend.", D(2017, 1, 9),
+         "About 80", (None, None)),
         # "figures for the end of October": the day the count stands at, never the month.
         ("The programme has reached 9,000 pupils, according to figures for the end of October.",
          D(2020, 11, 18), "9,000", (None, None)),

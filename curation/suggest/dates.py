@@ -151,6 +151,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "in the campaign's first seven days", "the drive ... in its first week": the yearly
+    # campaign runs from 1 January of its year, so its first N days are that year's.
+    (
+        "first_days",
+        re.compile(
+            r"\b(?:(?:campaign|drive|crackdown)['’]s|its)\s+first\s+(?:(?P<n>\w+)\s+days|week)\b"
+            r"(?P<campaign>)",
+            re.I,
+        ),
+    ),
     ("last_week", re.compile(r"\blast\s+week\b", re.I)),
     # "20,120 in 2019, compared with 16,240 the year before": the year before the one named.
     # "At the end of 2016, the year before the campaign began": an apposition naming 2016 by what
@@ -368,6 +378,12 @@ def _span(
         )
         y = int(g["year"]) if g.get("year") else pub.year
         if not 1 <= n <= 31:
+            return None
+        if g.get("campaign") is not None and not re.search(
+            r"\b(?:campaign|drive|crackdown)\b", m.string, re.I
+        ):
+            return None  # "its first week" of something not the campaign: not read
+        if g.get("campaign") is not None and dt.date(y, 1, n) > pub:
             return None
         if g.get("this_month"):
             if n >= pub.day:
