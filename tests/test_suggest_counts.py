@@ -317,3 +317,17 @@ def test_a_khmer_report_of_counts_is_a_figure_of_its_speaker(said, statements):
 def test_who_a_pronoun_or_a_describer_is(text, speaker):
     rows = _rows(text, D(2020, 11, 18), "statements")
     assert speaker in rows[-1].notes[0]
+
+
+# Cases a court tried or heard are the courts' count, not cases the police investigated.
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("A clerk said the court had tried 380 drug cases in 2022.", True),
+        ("Courts across the country have heard more than 6,000 drug cases so far this year.", True),
+        ("Police investigated 380 drug cases in 2022.", False),
+    ],
+)  # fmt: skip
+def test_cases_before_the_courts_are_a_count_of_their_own(text, court):
+    (row,) = _rows(text, D(2023, 3, 15), "indicators")
+    assert (row.record["metric_id"] != "drug-crimes-investigated") == court

@@ -212,6 +212,10 @@ def guess_metric(
         words = drug.group("drug").split()
         return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    if (unit == "cases" or unit is None) and _COURT_CASES.search(sentence):
+        # "the court had tried 386 drug cases", "the registry opened 214 drug cases": cases
+        # before the courts, not cases the police investigated.
+        return _new(["drug", "cases"], "tried", "cases", "cases counted by a court: tried")
     if _MINORS.match(sentence, end):
         # "64 people under 18", "35 children": minors, a subset no curated metric counts.
         verb = _verb_of(sentence, start, end, len(sentence))
@@ -328,6 +332,11 @@ def guess_metric(
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
 
 
+_COURT_CASES = re.compile(
+    r"\b(?:court|courts|registry|judges|tribunal)['’]?s?\b[^.;]*?\b(?:tried|heard|opened|ruled\s+on|"
+    r"handled|registered|received|try|hear)\b[^.;]*?\bcases\b",
+    re.I,
+)
 _MINORS = re.compile(
     r"\s+(?:(?:people|persons|suspects|users|youths|young\s+people)\s+(?:aged\s+)?"
     r"(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?1[4-8]\b"
