@@ -331,3 +331,10 @@ def test_who_a_pronoun_or_a_describer_is(text, speaker):
 def test_cases_before_the_courts_are_a_count_of_their_own(text, court):
     (row,) = _rows(text, D(2023, 3, 15), "indicators")
     assert (row.record["metric_id"] != "drug-crimes-investigated") == court
+
+
+# "បានមានប្រសាសន៍ថា" (the honorific "said" of officials) introduces a quotation like "បាននិយាយថា".
+def test_the_honorific_khmer_said_gives_a_statement():
+    text = "លោក ព្រំ សុខា អភិបាលស្រុក បានមានប្រសាសន៍ថា «គ្រឿងញៀនកំពុងបំផ្លាញអនាគតកូនចៅរបស់យើង»។"
+    (row,) = _rows(text, D(2022, 7, 5), "statements")
+    assert row.record["kind"] == "direct" and "ព្រំ សុខា" in row.notes[0]
