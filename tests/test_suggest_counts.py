@@ -338,3 +338,19 @@ def test_the_honorific_khmer_said_gives_a_statement():
     text = "លោក ព្រំ សុខា អភិបាលស្រុក បានមានប្រសាសន៍ថា «គ្រឿងញៀនកំពុងបំផ្លាញអនាគតកូនចៅរបស់យើង»។"
     (row,) = _rows(text, D(2022, 7, 5), "statements")
     assert row.record["kind"] == "direct" and "ព្រំ សុខា" in row.notes[0]
+
+
+# "would ask the police to A and called for B", "urged Cambodia and its neighbours to A and
+# called for B": two measures; "would ask for more money to build ..." stays one.
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        ("He said the province would ask the National Police to extend the hotline and called "
+         "for a reward for each tip.", 2),
+        ("He urged Cambodia and its neighbours to share border intelligence and called for more "
+         "money for treatment.", 2),
+        ("Sopheak said the ministry would ask for more money to build prisons this year.", 1),
+    ],
+)  # fmt: skip
+def test_requests_of_the_state_put_measures_forward(text, measures):
+    assert len(_rows(text, D(2022, 5, 31), "policies")) == measures
