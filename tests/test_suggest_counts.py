@@ -354,3 +354,14 @@ def test_the_honorific_khmer_said_gives_a_statement():
 )  # fmt: skip
 def test_requests_of_the_state_put_measures_forward(text, measures):
     assert len(_rows(text, D(2022, 5, 31), "policies")) == measures
+
+
+# A release's or a column's authors speak in the first person: a statement, unnamed.
+@pytest.mark.parametrize(
+    "text",
+    ["We, the undersigned organisations, call on the government to release all drug users.",
+     "I would therefore propose that the courts send first offenders to treatment."],
+)  # fmt: skip
+def test_the_authors_first_person_measures_are_statements(text):
+    (row,) = _rows(text, D(2019, 11, 22), "statements")
+    assert row.record["actor_id"] is None and "(unnamed)" in row.notes[0]

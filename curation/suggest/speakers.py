@@ -376,8 +376,20 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
     return None
 
 
+# "We call on the government to ...", "We, the undersigned organisations, urge ...", "I would
+# therefore propose ...": a release's or a column's authors put measures forward in the first
+# person; they speak, unnamed (the curator names the group that signed).
+_FIRST_PERSON = re.compile(
+    r"^\W*(?P<who>We|I)(?:,\s+the\s+[^,]{3,60},)?\s+(?:(?:also|therefore|strongly|again|"
+    r"would|once\s+more)\s+)*(?:call|urge|propose|recommend|ask|demand|appeal)\b"
+)
+
+
 def speaker_in(masked: str) -> Speaker | None:
     """The speaker a sentence names itself, if any; a pronoun is returned as such."""
+    if first := _FIRST_PERSON.match(masked):
+        phrase = masked[first.start("who") : first.end("who")]
+        return Speaker(phrase, phrase, named=False)
     best: Speaker | None = None
     for m in _SAY.finditer(masked):
         verb = m.group().lower()
