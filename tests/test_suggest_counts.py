@@ -257,6 +257,9 @@ def test_who_gave_a_figure_when_no_speech_verb_says_it(text, actors):
         # "... ហើយខ្ញុំក៏អំពាវនាវឱ្យ B" (and I also called for B): a second measure.
         ("ខ្ញុំស្នើឱ្យរដ្ឋាភិបាលបើកគ្លីនិក ហើយខ្ញុំក៏អំពាវនាវឱ្យមានការត្រួតពិនិត្យមណ្ឌល។",
          ["រដ្ឋាភិបាលបើកគ្លីនិក", "មានការត្រួតពិនិត្យមណ្ឌល"]),
+        # "... ហើយខេត្តគ្រោងនឹង B" (and the province plans B): a second measure, another verb.
+        ("លោកបានស្នើឱ្យស្រុកបង្កើតក្រុមការងារ ហើយខេត្តគ្រោងនឹងបើកមណ្ឌលព្យាបាល។",
+         ["ស្រុកបង្កើតក្រុមការងារ", "បើកមណ្ឌលព្យាបាល"]),
         # Asking commune authorities to report selling places is an appeal, no measure.
         ("លោកបានស្នើឱ្យអាជ្ញាធរឃុំរាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន។", []),
     ],

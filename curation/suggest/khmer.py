@@ -560,10 +560,11 @@ def khmer_drafts(
 _PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text)
 _TO = re.compile("^(?:" + normalise("ឲ្យ|ឱ្យ").text + ")")  # "បានស្នើឲ្យ ...": the measure after
 # "... ហើយខ្ញុំក៏អំពាវនាវឲ្យ B" (and I also called for B), "... ហើយបានស្នើទៅ ... ឲ្យ B" (and
-# proposed to ... that B): the second measure of the sentence, whoever the subject repeated.
+# proposed to ... that B), "... ហើយខេត្តគ្រោងនឹង B" (and the province plans B): the second
+# measure of the sentence, whoever the subject repeated.
 _AND_PROPOSED = re.compile(
     normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??(?:" + normalise("ក៏").text + r")?\s?(?:"
-    + normalise("បាន").text + r")?\s?(?:" + normalise("ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|ស្នើ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text + ")"
+    + normalise("បាន").text + r")?\s?(?:" + normalise("ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|ស្នើ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ|គ្រោងនឹង").text + ")"
 )  # fmt: skip
 # "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
 # selling places): an appeal for reports, as "urged people to report dealers" is.
