@@ -368,3 +368,18 @@ def test_requests_of_the_state_put_measures_forward(text, measures):
 def test_the_authors_first_person_measures_are_statements(text):
     (row,) = _rows(text, D(2019, 11, 22), "statements")
     assert row.record["actor_id"] is None and "(unnamed)" in row.notes[0]
+
+
+# "ក្នុងរយៈពេលដដែល" (in the same period): the last period longer than a day before it, never a
+# single day's count between.
+def test_a_khmer_same_period_shares_the_last_stretch_not_a_day():
+    text = (
+        "ចាប់ពីខែមករា ដល់ខែមីនា ឆ្នាំ២០១៧ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៤០០នាក់។\n"
+        "កាលពីម្សិលមិញ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ១៤នាក់។\n"
+        "ក្នុងរយៈពេលដដែល អ្នកប្រើប្រាស់ ៩០នាក់ ត្រូវបានបញ្ជូនទៅមណ្ឌលស្តារនីតិសម្បទា។"
+    )
+    rows = _rows(text, D(2017, 4, 20), "indicators")
+    assert (rows[-1].record["period_start"], rows[-1].record["period_end"]) == (
+        D(2017, 1, 1),
+        D(2017, 3, 31),
+    )

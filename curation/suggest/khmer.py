@@ -358,6 +358,7 @@ def _tail_start(body: str) -> int:
     return end
 
 
+_SAME_STRETCH = re.compile(normalise("រយៈពេលដដែល|រយៈពេលដូចគ្នានេះ").text)
 _CHANGE_WORD = re.compile(normalise("កើនឡើង|ថយចុះ").text)
 _SAME_PERIOD = re.compile(normalise("រយៈពេលដូចគ្នា").text)
 
@@ -440,6 +441,11 @@ def khmer_drafts(
                     "50%: 'ក្នុងចំណោម' (among) refers back: the period of the last count of "
                     f"{unit} before it"
                 )
+            if start is None and end is None and "span" in last and _SAME_STRETCH.search(norm):
+                # "ក្នុងរយៈពេលដដែល" (in the same period): the last period longer than a day
+                # before it (a day's arrests are no "period" a later count shares).
+                start, end = last["span"]
+                dated = "50%: 'រយៈពេលដដែល' (the same period): the period of the count before it"
             if start is None and end is None and unit == "percent" and last:
                 # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
                 # same period of 2019): the change covers the last count's period, when that
@@ -447,6 +453,8 @@ def khmer_drafts(
                 start, end, dated = _change_period(norm, dates, last["*"], dated)
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
+                if start != end:
+                    last["span"] = (start, end)
             if (
                 start is not None
                 and start == end
