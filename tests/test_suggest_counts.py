@@ -383,3 +383,18 @@ def test_a_khmer_same_period_shares_the_last_stretch_not_a_day():
         D(2017, 1, 1),
         D(2017, 3, 31),
     )
+
+
+# A reported clause holding only a figure in words ("nearly a third of them were women") is the
+# figure of its speaker, no statement; "like the one in the Philippines" is no figure.
+@pytest.mark.parametrize(
+    ("text", "statements"),
+    [
+        ("Police chief Sok Dara said 300 people were held. He added that nearly a third of them "
+         "were women.", 0),
+        ("Prime Minister Hun Sen said the campaign would not turn into a killing spree like the "
+         "one in the Philippines.", 1),
+    ],
+)  # fmt: skip
+def test_a_figure_in_words_is_no_claim(text, statements):
+    assert len(_rows(text, D(2019, 3, 12), "statements")) == statements

@@ -157,7 +157,13 @@ def _speech_beyond(sentence: Sentence) -> bool:
         if (
             len(words) >= 4
             and words[0] not in _NOT_CLAUSE
-            and not re.search(r"(?<![\w-])\d", m.group(1))
+            # "He added that nearly a third of them were women": a figure in words is a count
+            # too, no claim beside it.
+            and not re.search(
+                r"(?<![\w-])\d|\b(?:half|third|thirds|quarter|quarters)\b"
+                r"|\bone\s+in\s+(?:two|three|four|five|ten|twenty|\d+)\b",
+                m.group(1),
+            )
         ):
             return True
     return False
