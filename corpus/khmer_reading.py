@@ -68,6 +68,12 @@ _DURATION_AFTER = ("ឆ្នាំ", "ខែ", "ថ្ងៃ", "សប្តា
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
 _HEDGE = re.compile(rf"(?:{_alternatives(HEDGES)})\s?(?:ចំនួន\s?)?$")
 _AFTER = re.compile(rf"\s?(?P<scale>{_alternatives(SCALES)})?\s?(?P<unit>{_alternatives(UNITS)})?")
+_DENOMINATORS = {"បី": 3, "បួន": 4, "ប្រាំ": 5, "ដប់": 10}
+_FRACTION = re.compile(
+    r"(?:(?P<half>ពាក់កណ្តាល|ពាក់កណ្ដាល)|មួយភាគ(?P<den>" + "|".join(_DENOMINATORS) + "))"
+    # "ពាក់កណ្តាលខែ" (half a month), "ពាក់កណ្តាលតោន" (half a tonne): a length or a weight.
+    r"(?!\s?(?:ខែ|ឆ្នាំ|ថ្ងៃ|សប្តាហ៍|សប្ដាហ៍|ម៉ោង|គីឡូ|តោន|ក្រាម))"
+)
 _VAGUE = re.compile(rf"(?P<vague>{_alternatives(VAGUE)})\s?(?P<unit>{_alternatives(UNITS)})?")
 _MONTH_WORDS = [
     "មករា",
@@ -170,6 +176,20 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
             qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
         unit = UNITS[unit_word] if unit_word else None
         found.append((start, end, KhmerFigure("", 0, 0, value, qualifier, hedge_word, unit)))
+    for m in _FRACTION.finditer(text):
+        # "ជាងពាក់កណ្តាល" (more than half), "ប្រហែលមួយភាគបួន" (about a quarter): a share, in
+        # percent as the codebook keeps shares.
+        hedge = _HEDGE.search(text[: m.start()])
+        hedge_word = hedge.group().rstrip() if hedge else ""
+        qualifier = Qualifier.exact
+        if hedge:
+            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
+            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        value = 50.0 if m.group("half") else round(100 / _DENOMINATORS[m.group("den")], 2)
+        start = hedge.start() if hedge else m.start()
+        found.append(
+            (start, m.end(), KhmerFigure("", 0, 0, value, qualifier, hedge_word, "percent"))
+        )
     for m in _VAGUE.finditer(text):
         unit = UNITS[m.group("unit")] if m.group("unit") else None
         figure = KhmerFigure("", 0, 0, None, Qualifier.approx, "", unit, VAGUE[m.group("vague")])

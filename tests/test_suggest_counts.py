@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.khmer_reading import read_dates
+from corpus.khmer_reading import read_dates, read_figures
 from curation.suggest.guess import curated_lists
 from curation.suggest.khmer import khmer_measures
 from curation.suggest.records import Row, draft_rows
@@ -398,3 +398,27 @@ def test_a_khmer_same_period_shares_the_last_stretch_not_a_day():
 )  # fmt: skip
 def test_a_figure_in_words_is_no_claim(text, statements):
     assert len(_rows(text, D(2019, 3, 12), "statements")) == statements
+
+
+# Khmer shares in words: "ជាងពាក់កណ្តាល" (more than half), "ប្រហែលមួយភាគបួន" (about a quarter);
+# "ពាក់កណ្តាលខែ" (half a month) is a length, no share.
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("ជាងពាក់កណ្តាលនៃពួកគេ បានប្រើគ្រឿងញៀនម្តងទៀត។", (50.0, "more_than", "percent")),
+        ("ប្រហែលមួយភាគបួននៃអ្នកជាប់ឃុំ មិនបានទទួលការព្យាបាល។", (25.0, "approx", "percent")),
+        ("ពួកគេស្នាក់នៅពាក់កណ្តាលខែ។", None),
+    ],
+)  # fmt: skip
+def test_khmer_shares_in_words(text, figure):
+    got = [(f.value, f.qualifier.value, f.unit) for f in read_figures(text)]
+    assert got == ([figure] if figure else [])
+
+
+# A date in the speaker's description, before the verb of speech, dates nothing said after it.
+def test_a_khmer_date_before_the_speech_verb_dates_nothing_said():
+    text = (
+        "លោក ឈិន សុភារ៉ា ដែលបានចុះពិនិត្យមណ្ឌលតាំងពីឆ្នាំ២០១៥ មក បានប្រាប់វិទ្យុថា អ្នកញៀន ៣០០នាក់ កំពុងស្នាក់នៅក្នុងមណ្ឌល។"
+    )
+    (row,) = _rows(text, D(2021, 6, 25), "indicators")
+    assert row.record["period_start"] is None

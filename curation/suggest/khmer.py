@@ -277,6 +277,12 @@ _REPORT_OF = re.compile(
     + normalise("របស់").text + r")?\s?"
 )  # fmt: skip
 _BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
+_SPEECH_THEN = re.compile(
+    "(?:"
+    + normalise("ប្រាប់|និយាយ|ឲ្យដឹង|ឱ្យដឹង|ថ្លែង|បញ្ជាក់|បន្ថែម").text
+    + r")\S{0,40}?"
+    + normalise("ថា").text
+)
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
 
@@ -313,6 +319,10 @@ def _figure_dates(
         d
         for d in own
         if not _CONTRAST.search(normalise(sentence[min(d.end, at) : max(d.start, at)]).text)
+        # "លោក X ... តាំងពីឆ្នាំ២០១៥ មក បានប្រាប់ ... ថា ជាងពាក់កណ្តាល ..." (X, who has visited
+        # since 2015, told ... that more than half ...): a date in the speaker's description,
+        # before the verb of speech, never dates what is said after it.
+        and not (d.end <= at and _SPEECH_THEN.search(normalise(sentence[d.end : at]).text))
     ]
     near = min(own, key=lambda d: abs(d.start - at), default=None)
     if near is None:
