@@ -422,3 +422,14 @@ def test_a_khmer_date_before_the_speech_verb_dates_nothing_said():
     )
     (row,) = _rows(text, D(2021, 6, 25), "indicators")
     assert row.record["period_start"] is None
+
+
+# "one in five", "fewer than one in ten": a share in percent, with its hedge.
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [("About one in five clients stopped treatment last year.", 20.0, "approx"),
+     ("The services reach fewer than one in ten of those who need them.", 10.0, "fewer_than")],
+)  # fmt: skip
+def test_one_in_n_is_a_share(text, value, qualifier):
+    (row,) = _rows(text, D(2021, 5, 31), "indicators")
+    assert (row.record["value"], row.record["qualifier"]) == (value, qualifier)
