@@ -143,6 +143,10 @@ def test_khmer_as_of_a_day_is_a_stock_on_that_day():
         ("Police arrested 9,000 people in the first five months of this year, compared with "
          "8,500 people in the same period of 2023.", D(2024, 6, 26), "8,500",
          (D(2023, 1, 1), D(2023, 5, 31))),
+        # ... and a change "more than in the same period of 2018" covers the count it changes.
+        ("He said police had sent 9,800 cases to the courts in the first nine months of this "
+         "year, about 12 per cent more than in the same period of 2018.", D(2019, 10, 20),
+         "about 12 per cent", (D(2019, 1, 1), D(2019, 9, 30))),
         # "destroyed this morning": the day of publication.
         ("About 4.1 tonnes of drugs were destroyed this morning, he said.", D(2024, 6, 26),
          "About 4.1 tonnes", (D(2024, 6, 26), D(2024, 6, 26))),

@@ -347,6 +347,16 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         # "from 3,215 over the same months last year": the period of the figure it is set
         # against, a year back (or in the year named); a blank when that figure has none.
         earlier = figure_dates(before_it[-1], figures, published) if before_it else None
+        if fig.unit == "percent":
+            # "9,870 cases ..., about 12 per cent more than in the same period of 2018": the
+            # change covers the count before it, when that count is of the year after; else blank.
+            back = same.group("year")
+            start = earlier.period_start if earlier is not None else None
+            if start is None or (back and start.year != int(back) + 1):
+                return When(reason="a change on the same period: no count to take it from: blank")
+            return replace(earlier, confidence=0.6, notes=(*earlier.notes, "a change on the "
+                           "same period a year before: the period of the count it changes"),
+                           reason="a change on the same period a year before")  # fmt: skip
         return _year_back(earlier, same.group("year"))
     if own.confidence or own.reason.startswith("its own date words"):
         return own  # dated by its own words, or by words that are not read: never a guess
