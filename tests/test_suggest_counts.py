@@ -1,6 +1,9 @@
 """Numbers that are no campaign count give no figure, and dates a count stands at, by class of
 sentence (issue 23, round seven): the sentences are our own, in the shapes real reporting uses.
-Khmer written by a non-native author: it needs a native speaker's review."""
+Khmer written by a non-native author: it needs a native speaker's review.
+
+Long because each class of sentence is a table of our own sentences written out.
+"""
 
 from __future__ import annotations
 
