@@ -1092,11 +1092,18 @@ def readable_checks(db: Reader, lang: str = "en") -> pd.DataFrame:
     explanation = (
         "COALESCE(NULLIF(c.explanation_km, ''), c.explanation)" if khmer else "c.explanation"
     )
+    # The line's language, so a Khmer page marks an English one (a note with no note_km).
+    explained_in = (
+        "CASE WHEN NULLIF(c.explanation_km, '') IS NULL THEN 'en' ELSE 'km' END"
+        if khmer
+        else "'en'"
+    )
     label = "COALESCE(s.short_label_km, s.short_label)" if khmer else "s.short_label"
     return db.frame(
         f"""
         SELECT c.check_id, c.kind, c.metric_id, c.period_start, c.period_end, c.status,
-               c.severity, {headline} AS headline, {explanation} AS explanation, c.detail, c.rule, c.rule_km, c.source_ids,
+               c.severity, {headline} AS headline, {explanation} AS explanation,
+               {explained_in} AS explanation_lang, c.detail, c.rule, c.rule_km, c.source_ids,
                (SELECT string_agg(COALESCE({label}, u.id), '; ' ORDER BY u.n)
                 FROM (SELECT unnest(string_split(c.source_ids, '; ')) AS id,
                              generate_subscripts(string_split(c.source_ids, '; '), 1) AS n) u

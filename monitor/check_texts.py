@@ -127,7 +127,11 @@ def checks_markdown(checks: pd.DataFrame, lang: str = "en", details: bool = Fals
         return "_" + t.gettext("No checks match.") + "_"
     return "\n\n".join(
         f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.headline)}  \n"
-        + (f"{_small(c.explanation, lang, lang)}  \n" if _said(c, "explanation") else "")
+        + (
+            f"{_small(c.explanation, getattr(c, 'explanation_lang', lang), lang)}  \n"
+            if _said(c, "explanation")
+            else ""
+        )
         + (check_details(c, lang) if details else "")
         + ":gray["
         + t.gettext("Articles: {ids}").format(ids=md(c.articles or t.gettext("none")))
