@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from api.embed import chart_context, embed_html
 from charts.catalogue import chart_url
 from charts.drawing import (
     EDGE,
@@ -207,12 +208,15 @@ def both_languages(seed_db: Path) -> list[StoredChart]:
 
 
 def test_a_chart_with_nothing_to_draw_is_a_short_note_in_every_image_and_file(
-    both_languages,
+    both_languages, seed_db: Path
 ) -> None:
     """No empty plot drawn full size, on paper or on screen: the print image has the title,
     takeaway, a line saying nothing is drawn and why, then the notes, sources, address and
     date; the screen images (gallery, chart files, static copy) are that line alone; the
-    standalone HTML says it in the figure's place. No axes, no key, no plotting script."""
+    standalone HTML and the light embed say it in the figure's place. No axes, no key, no
+    plotting script, no image."""
+    with Reader(seed_db) as reader:
+        metrics = queries.metrics(reader)
     empty = [c for c in both_languages if draws_nothing(c)]
     assert {c.lang for c in empty} == {"en", "km"}
     for chart in empty:
@@ -229,6 +233,8 @@ def test_a_chart_with_nothing_to_draw_is_a_short_note_in_every_image_and_file(
             assert svg_drawing(chart, *size).opts["height"] < size[1] / 4, (chart.lang, size)
         page = chart_html(chart, DASHBOARD)
         assert translator(chart.lang).gettext(NOTHING_DRAWN) in page and "Plotly" not in page
+        embed = embed_html(chart, DASHBOARD, chart_context(metrics, chart, lang=chart.lang))
+        assert said in embed and "<img" not in embed
 
 
 def test_print_titles_wrap_within_the_image_in_either_script(both_languages) -> None:
