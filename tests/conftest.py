@@ -42,7 +42,11 @@ FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that uses a fixture made once per module (a built corpus, a package written,
     a server) runs on the same xdist worker as the rest of its module: spread over both
-    workers, each would make that fixture again. Tests already in a group keep it."""
+    workers, each would make that fixture again. Tests already in a group keep it.
+
+    Tests that read the seed images run after the others of their module or group (and
+    the lone ones last), so that no worker waits for the drawing while it has other work."""
+    items.sort(key=lambda item: "seed_db_images" in item.fixturenames)
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
