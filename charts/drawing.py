@@ -58,6 +58,9 @@ KHMER_TITLE_EXTRA = 14
 TITLE_SIZE, EDGE = 28, 40
 #: Printed width the minimum font size is reckoned for (cm), and points per cm.
 PRINT_WIDTH_CM, PT_PER_CM = 16.0, 72 / 2.54
+#: The screen images' note for a chart with no point to draw: its font size and the space
+#: above and below it, in CSS pixels.
+NOTE_FONT, NOTE_PAD = 16, 12
 RENDER_TIMEOUT = 60.0
 
 
@@ -68,11 +71,13 @@ class PngUnavailable(RuntimeError):
 # --- PNG -----------------------------------------------------------------------------------
 
 
-def _lines(text: str, width: int, size: float = PRINT_MIN_FONT) -> list[str]:
+def _lines(
+    text: str, width: int, size: float = PRINT_MIN_FONT, room: float = PNG_WIDTH - 80
+) -> list[str]:
     # Plotly reads <, > and & as markup in titles and annotations.
     if has_khmer(text) and text:
         # Khmer has few spaces: it breaks between words, each line measured in its font.
-        return [html.escape(line) for line in wrap_text(text, width, PNG_WIDTH - 80, size)] or [""]
+        return [html.escape(line) for line in wrap_text(text, width, room, size)] or [""]
     # Addresses and ids hold hyphens: lines break at spaces only.
     lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
     return [html.escape(line) for line in lines] or [""]
@@ -148,15 +153,18 @@ def title_lines(title: str) -> list[str]:
     return [html.escape(line) for line in lines] or [""]
 
 
-def _note_only(chart: Chart) -> go.Figure:
-    """A chart with no point to draw, as a print image shows it: a one-line band saying so in
-    the plot's place, with no axes, phases or key (an empty plot reads as a scale of zero)."""
+def _note_only(chart: Chart, width: int = PNG_WIDTH, size: float = PRINT_MIN_FONT) -> go.Figure:
+    """A chart with no point to draw, as every image of it shows it: a band saying so in the
+    plot's place (its lines wrapped to `width` at `size` px), with no axes, phases or key
+    (an empty plot reads as a scale of zero)."""
     fig = go.Figure(layout=chart.figure.layout)
     fig.layout.annotations, fig.layout.shapes = (), ()
     fig.update_layout(showlegend=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    note = _lines(translator(chart.lang).gettext(NOTHING_DRAWN), _chars(PRINT_MIN_FONT))
+    room = width - 80
+    chars = int(room / (size * 0.56))
+    note = _lines(translator(chart.lang).gettext(NOTHING_DRAWN), chars, size, room)
     fig.add_annotation(
         text="<br>".join(note),
         xref="paper",
@@ -166,7 +174,7 @@ def _note_only(chart: Chart) -> go.Figure:
         y=0.5,
         showarrow=False,
         align="left",
-        font={"size": PRINT_MIN_FONT, "color": "#333"},
+        font={"size": size, "color": "#333"},
     )
     return fig
 
@@ -402,7 +410,17 @@ def _printed_size(svg: bytes, width_cm: float) -> bytes:
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:
     """The chart's figure alone as SVG, for pages that show it static (no plotly.js to load
     in the reader's browser)."""
-    figure = fitted(chart.figure, width, height)
+    if draws_nothing(chart):
+        # Not empty axes at the plot's size: the short note the print images carry, as tall
+        # as its lines (the gallery, the chart files and a static copy show this image).
+        figure = _note_only(chart, width, NOTE_FONT)
+        lines = str(figure.layout.annotations[0].text).count("<br>") + 1
+        height = int(lines * NOTE_FONT * LINE + 2 * NOTE_PAD)
+        figure.update_layout(
+            margin={"l": 40, "r": 40, "t": NOTE_PAD, "b": NOTE_PAD}, height=height, width=width
+        )
+    else:
+        figure = fitted(chart.figure, width, height)
     return Drawing(figure, {"format": "svg", "width": width, "height": height, "scale": 1})
 
 
