@@ -440,3 +440,22 @@ def test_a_khmer_date_before_the_speech_verb_dates_nothing_said():
 def test_one_in_n_is_a_share(text, value, qualifier):
     (row,) = _rows(text, D(2021, 5, 31), "indicators")
     assert (row.record["value"], row.record["qualifier"]) == (value, qualifier)
+
+
+# A percentage that changes the count before it ("6 percent more than in 2017", "up 12 percent",
+# "Arrests went up by seven per cent") is that count's change; "making up more than half of
+# them" is a share, no change.
+@pytest.mark.parametrize(
+    ("text", "words", "change"),
+    [
+        ("Police arrested 18,810 people in 2018, 6 percent more than in 2017.", "6 percent", True),
+        ("Police arrested 2,864 suspects in January, up 12 percent on last year.", "12 percent",
+         True),
+        ('"Arrests went up by seven per cent last year," he said.', "seven per cent", True),
+        ("Prisons held 38,000 inmates, with drug offenders making up more than half of them.",
+         "more than half", False),
+    ],
+)  # fmt: skip
+def test_a_percentage_changing_the_count_before_it(text, words, change):
+    (row,) = [r for r in _rows(text, D(2019, 3, 14), "indicators") if words in r.words]
+    assert str(row.record["metric_id"]).endswith("change-pct") == change

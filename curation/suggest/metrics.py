@@ -41,12 +41,35 @@ _SYNONYMS = {
     "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
 }  # fmt: skip
 _CHANGE = re.compile(
-    r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!set )up|down|"
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!making )(?<!makes )(?<!set )up|down|"
     r"increased?|decreased?|jumped|dropped|"
     r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
     re.I,
 )
+# "18,810 people in 2018, 6 percent more than in 2017", "2,864 suspects ..., up 12 percent
+# from ...": a percentage followed by a comparison is a change of the count before it.
+_CHANGE_AFTER = re.compile(r"\s+(?:more|higher|lower|less|fewer)\s+than\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# What the count before a change counts, by the verb that governs it.
+_COMPARATIVES = frozenset({"more", "than", "higher", "lower", "less", "fewer", "from", "on"})
+_COUNTED_BY = {"arre": "arrests", "deta": "arrests", "seiz": "seizures", "dest": "destructions"}
+
+
+def _count_before(sentence: str, start: int, others: Sequence[tuple[int, int]]) -> list[str]:
+    """The count a change with no noun of its own changes: the figure before it in the
+    sentence, named by its noun ("cases") or by the verb that governs it ("arrested" ->
+    arrests); [] when there is none."""
+    prev = [(a, b) for a, b in others if b <= start]
+    if not prev:
+        return []
+    a, b = prev[-1]
+    words = [w for w in counted_noun(sentence, b) if w.lower() in ("cases", "seizures", "arrests")]
+    if words:
+        return words
+    verbs = [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
+    return next(([_COUNTED_BY[v]] for v in verbs if v in _COUNTED_BY), [])
+
+
 # The counted noun stops at these: "10,210 drug suspects in 5,150 cases".
 _NOUN_STOP = frozenset(("in", "on", "at", "for", "from", "during", "since", "and", "or", "were",
                         "was", "had", "have", "has", "who", "which", "that", "to", "with", "by",
@@ -122,7 +145,7 @@ def _subject(sentence: str, start: int) -> list[str]:
     """The noun before a change verb: "Drug arrests" in "Drug arrests rose 84 percent"."""
     before = sentence[:start]
     m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
-                  r"jumped|dropped|climbed|grew|declined|were|was)\b[^,]*$", before)  # fmt: skip
+                  r"jumped|dropped|climbed|grew|declined|were|was|went)\b[^,]*$", before)  # fmt: skip
     words = m.group(1).split() if m else []
     return [w for w in words if w.lower() not in _SPEECH_WORDS]
 
@@ -264,7 +287,9 @@ def guess_metric(
         noun = _WORD.findall(made_up.group("subject"))
         left |= stems(made_up.group("subject"))
     right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
-    change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
+    change = unit == "percent" and bool(
+        _CHANGE.search(sentence[:start]) or _CHANGE_AFTER.match(sentence, end)
+    )
     if change:
         right |= {"chan"}
     if unit == "kg" and "dest" not in left | right:
@@ -319,7 +344,9 @@ def guess_metric(
             f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
         )  # fmt: skip
     if change:
-        return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
+        compared = [w for w in noun if w.lower() not in _COMPARATIVES]
+        words = _subject(sentence, start) or compared or _count_before(sentence, start, others)
+        return _new(words, "change-pct", unit, "a change, not a count")
     if unit == "percent" and subset and not noun:
         # "42,000 inmates, more than half of them on drug charges": a share of the count
         # before it, named by that count's noun and what the share has.
