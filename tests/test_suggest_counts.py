@@ -459,3 +459,10 @@ def test_one_in_n_is_a_share(text, value, qualifier):
 def test_a_percentage_changing_the_count_before_it(text, words, change):
     (row,) = [r for r in _rows(text, D(2019, 3, 14), "indicators") if words in r.words]
     assert str(row.record["metric_id"]).endswith("change-pct") == change
+
+
+# People a centre took in are people sent to rehabilitation.
+def test_people_a_centre_took_in_are_sent_to_rehabilitation():
+    text = "The country's 14 state-run centres took in 7,100 drug users in the first ten months."
+    rows = _rows(text, D(2019, 12, 5), "indicators")
+    assert rows[-1].record["metric_id"] == "sent-to-rehabilitation"

@@ -51,6 +51,11 @@ _CHANGE = re.compile(
 _CHANGE_AFTER = re.compile(r"\s+(?:more|higher|lower|less|fewer)\s+than\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # What the count before a change counts, by the verb that governs it.
+_TOOK_IN = re.compile(
+    r"\bcent(?:re|er)s?\b[^.;]{0,40}?\b(?:took\s+in|take\s+in|takes\s+in|admitted|admits)\s+"
+    r"(?:(?:some|about|around|nearly|more\s+than|over)\s+)?$",
+    re.I,
+)
 _COMPARATIVES = frozenset({"more", "than", "higher", "lower", "less", "fewer", "from", "on"})
 _COUNTED_BY = {"arre": "arrests", "deta": "arrests", "seiz": "seizures", "dest": "destructions"}
 
@@ -239,6 +244,13 @@ def guess_metric(
         # "the court had tried 386 drug cases", "the registry opened 214 drug cases": cases
         # before the courts, not cases the police investigated.
         return _new(["drug", "cases"], "tried", "cases", "cases counted by a court: tried")
+    if unit in (None, "people") and _TOOK_IN.search(sentence[:start]):
+        # "the country's 14 state-run centres took in 7,216 drug users": people a centre
+        # admitted are people sent to rehabilitation.
+        sent = next((m for m in metrics if m.get("metric_id") == "sent-to-rehabilitation"), None)
+        if sent is not None:
+            return MetricGuess("sent-to-rehabilitation", False, str(sent.get("label", "")),
+                               "people", "people a centre took in", 0.6)  # fmt: skip
     if _MINORS.match(sentence, end):
         # "64 people under 18", "35 children": minors, a subset no curated metric counts.
         verb = _verb_of(sentence, start, end, len(sentence))
