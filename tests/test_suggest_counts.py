@@ -466,3 +466,16 @@ def test_people_a_centre_took_in_are_sent_to_rehabilitation():
     text = "The country's 14 state-run centres took in 7,100 drug users in the first ten months."
     rows = _rows(text, D(2019, 12, 5), "indicators")
     assert rows[-1].record["metric_id"] == "sent-to-rehabilitation"
+
+
+# Centres counted are rehabilitation centres, whatever words describe them; health centres and
+# clinics are not.
+@pytest.mark.parametrize(
+    ("text", "rehab"),
+    [("The country now has 16 state-run centres, he added.", True),
+     ("There are now eight state treatment centres for the addicts.", True),
+     ("The country now has 57 health centres offering treatment.", False)],
+)  # fmt: skip
+def test_centres_counted_are_rehabilitation_centres(text, rehab):
+    (row,) = _rows(text, D(2019, 3, 12), "indicators")
+    assert (row.record["metric_id"] == "rehabilitation-centres") == rehab

@@ -51,6 +51,9 @@ _CHANGE = re.compile(
 _CHANGE_AFTER = re.compile(r"\s+(?:more|higher|lower|less|fewer)\s+than\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 # What the count before a change counts, by the verb that governs it.
+_CENTRES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?cent(?:re|er)s\b", re.I)
+_CLINICS = re.compile(r"\b(?:clinics?|health\s+cent(?:re|er)s?|voluntary|methadone|community)\b",
+                      re.I)  # fmt: skip
 _TOOK_IN = re.compile(
     r"\bcent(?:re|er)s?\b[^.;]{0,40}?\b(?:took\s+in|take\s+in|takes\s+in|admitted|admits)\s+"
     r"(?:(?:some|about|around|nearly|more\s+than|over)\s+)?$",
@@ -244,6 +247,13 @@ def guess_metric(
         # "the court had tried 386 drug cases", "the registry opened 214 drug cases": cases
         # before the courts, not cases the police investigated.
         return _new(["drug", "cases"], "tried", "cases", "cases counted by a court: tried")
+    if unit == "facilities" and _CENTRES.match(sentence, end) and not _CLINICS.search(clause):
+        # "16 state-run centres", "eight state treatment centres": rehabilitation centres, by
+        # whatever words the state's centres are described with (never health centres/clinics).
+        centres = next((m for m in metrics if m.get("metric_id") == "rehabilitation-centres"), None)
+        if centres is not None:
+            return MetricGuess("rehabilitation-centres", False, str(centres.get("label", "")),
+                               unit, "centres counted: rehabilitation centres", 0.6)  # fmt: skip
     if unit in (None, "people") and _TOOK_IN.search(sentence[:start]):
         # "the country's 14 state-run centres took in 7,216 drug users": people a centre
         # admitted are people sent to rehabilitation.
