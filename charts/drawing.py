@@ -1,13 +1,15 @@
 """Draw a chart as a static image (SVG for pages, PNG and SVG for print) through a kept Chromium.
 
-The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
-browser (kaleido's own sync server) live here together.
+The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the browsers
+(kaleido's own sync server for one image; kaleido's own tabs for a build's batch, TABS at
+once: bench/draw_images.py measures the two side by side) live here together.
 Long because the print layout (bands measured in pixels, the note-only form of a chart with
 nothing to draw) is one piece with the Drawing it makes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import html
@@ -62,6 +64,9 @@ PRINT_WIDTH_CM, PT_PER_CM = 16.0, 72 / 2.54
 #: above and below it, in CSS pixels.
 NOTE_FONT, NOTE_PAD = 16, 12
 RENDER_TIMEOUT = 60.0
+#: Images kaleido draws at once for a batch (a build's images pass), one Chromium tab each:
+#: while one tab waits on plotly.js, the other renders (bench/draw_images.py).
+TABS = 2
 
 
 class PngUnavailable(RuntimeError):
@@ -430,6 +435,36 @@ def chart_png(
     """The chart as a PNG; raises PngUnavailable, with what to install, when Chromium is
     missing or cannot start."""
     return png_drawing(chart, dashboard_url, data_date).draw()
+
+
+def draw_all(drawings: Sequence[Drawing]) -> list[bytes]:
+    """Every image of `drawings`, in their order, TABS at a time in a Chromium of kaleido's
+    own, closed at the end. If that browser fails, they are drawn one at a time through the
+    kept one (which tries a fresh browser once); raises PngUnavailable as Drawing.draw does."""
+    if not drawings:
+        return []
+    browser = chromium_path()
+    if not _installed(browser):
+        raise _unavailable(browser, "is not installed")
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no loop in this thread: the batch may run one
+        try:
+            images = asyncio.run(_draw_batch(browser, drawings))
+        except _BROWSER_ERRORS:
+            return [d.draw() for d in drawings]
+    else:  # called from async code, which asyncio.run cannot nest in
+        return [d.draw() for d in drawings]
+    return [
+        _printed_size(image, d.print_cm) if d.print_cm else image
+        for image, d in zip(images, drawings, strict=True)
+    ]
+
+
+async def _draw_batch(browser: Path, drawings: Sequence[Drawing]) -> list[bytes]:
+    async with kaleido.Kaleido(**{**_kaleido_options(browser), "n": TABS}) as tabs:
+        # Each waits for a free tab; gather keeps their order.
+        return await asyncio.gather(*(tabs.calc_fig(d.figure, opts=d.opts) for d in drawings))
 
 
 def _render(fig: go.Figure, opts: dict[str, Any]) -> bytes:

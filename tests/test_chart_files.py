@@ -23,6 +23,7 @@ from charts.drawing import (
     PngUnavailable,
     chart_png,
     close_png_session,
+    draw_all,
     png_drawing,
     png_figure,
     png_problem,
@@ -283,15 +284,19 @@ def test_png_problem_says_what_to_install_only_when_chromium_is_missing(
     assert png_problem() is None
 
 
+@pytest.mark.parametrize("one_or_all", ["one image", "a build's batch"])
 def test_a_browser_that_will_not_start_raises_png_unavailable(
-    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_or_all: str
 ) -> None:
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
     with pytest.raises(PngUnavailable, match="apt-get install chromium"):
-        chart_png(charts[0])
+        if one_or_all == "one image":
+            chart_png(charts[0])
+        else:
+            draw_all([svg_drawing(charts[0], 600, 400), png_drawing(charts[1])])
 
 
 def test_write_chart_files_writes_html_for_every_chart(charts: list[Chart], tmp_path: Path) -> None:
