@@ -6,6 +6,9 @@ Totals before subsets: a curated metric loses a point for each of its own distin
 the figure's clause does not say, so "2,428 people were arrested" is `arrests-total`, never
 `arrests-users`, unless the clause names users. A figure no curated metric fits gets a
 new-metric draft named from its counted noun and verb ("foreigners-arrested").
+
+Long because the classes of counted things (changes, shares, minors, courts' cases, centres)
+each read the sentence their own way before the codebook match.
 """
 
 from __future__ import annotations
