@@ -28,7 +28,7 @@ KEYS = sorted(CORPUS.rglob("*.expected.yaml"))
 # held_out_3/ once at the end of round four, training since round five; held_out_4/ once after
 # round five, training since round six.
 # Folder -> (at least this many articles, at least this many of them in Khmer).
-HELD_ASIDE = {"held_out_5": (10, 4)}
+HELD_ASIDE = {"held_out_5": (10, 4), "held_out_6": (10, 4)}
 SPLIT_KEYS = [k for k in KEYS if k.parent.name not in HELD_ASIDE]
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 QUOTATION = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
