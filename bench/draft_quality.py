@@ -1,5 +1,7 @@
 """Per-field precision and recall of the drafts on made-up articles with a gold coding, the
 held-aside third apart, and the share of drafted fields a curator must change.
+Long because the scoring of every field (figures, dates, metrics, speakers, statements,
+proposals, furniture) and of the Khmer attribution sets is one table's worth of rules.
 
 Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/suggest + drafting/
                                                           # (held_out/ .. held_out_5/ included:
