@@ -25,7 +25,7 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import COVERAGE_NEEDS, STEP_KEYS
+from data_model.tables import COVERAGE_NEEDS, STEP_KEYS, Table
 from database.write import carry_chart_images, earlier_found, record_fingerprint
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
@@ -260,13 +260,13 @@ def build(
         return _build(db_path, seeds_dir, draw_images, report, reason)
 
 
-def _build(
-    db_path: Path,
-    seeds_dir: Path,
-    draw_images: bool,
-    report: Callable[[str], None] | None,
-    reason: str | None,
-) -> dict[str, int]:
+def _tables(
+    db_path: Path, seeds_dir: Path, report: Callable[[str], None] | None, built_at: dt.datetime
+) -> tuple[dict[str, pd.DataFrame], list[tuple[Table, pd.DataFrame]], pd.DataFrame, str]:
+    """Read, validate and transform: the tables, the internal tables the next build carries
+    over, the build_inputs rows and the code version. The raw input, the records and the
+    articles' bodies are let go on return, before the database is written (the build's
+    memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
     if report:
         report(inputs.line())
@@ -276,6 +276,7 @@ def _build(
     data = validate(inputs.raw, inputs.problems, KnownQuotes(bodies, spans))
     if inputs.problems:
         raise InputError(inputs.problems)
+    del bodies, spans
     needs_rows: list[dict[str, Any]] = []
     accounts = article_coverage(data, needed, needs_rows)
     for acc in accounts:
@@ -291,11 +292,29 @@ def _build(
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)
-    built_at = build_time()
-    carry = CheckCarry(db_path, inputs.code)
+    del accounts, needed
+    inputs_frame, code = inputs.frame(), inputs.code
+    del inputs  # the parsed YAML: validated records hold what the tables need
+    carry = CheckCarry(db_path, code)
     frames = frames_for(data, built_at, carry)
     if report:
         report(carry.line())
+    internal = [
+        (STEP_KEYS, carry.frame()),
+        (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
+    ]
+    return frames, internal, inputs_frame, code
+
+
+def _build(
+    db_path: Path,
+    seeds_dir: Path,
+    draw_images: bool,
+    report: Callable[[str], None] | None,
+    reason: str | None,
+) -> dict[str, int]:
+    built_at = build_time()
+    frames, internal, inputs_frame, code = _tables(db_path, seeds_dir, report, built_at)
     version = stamp_version(frames, db_path, built_at.date())
     if report:
         report(f"data version {version}")
@@ -315,12 +334,9 @@ def _build(
     write_database(
         frames,
         db_path,
-        [*steps, *_chart_steps(db_path, draw_images, notes, inputs.code)],
-        inputs=inputs.frame(),
-        internal=[
-            (STEP_KEYS, carry.frame()),
-            (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
-        ],
+        [*steps, *_chart_steps(db_path, draw_images, notes, code)],
+        inputs=inputs_frame,
+        internal=internal,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:
