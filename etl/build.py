@@ -315,7 +315,7 @@ def _build(
 ) -> dict[str, int]:
     built_at = build_time()
     frames, internal, inputs_frame, code = _tables(db_path, seeds_dir, report, built_at)
-    version = stamp_version(frames, db_path, built_at.date())
+    version, fingerprint = stamp_version(frames, db_path, built_at.date())
     if report:
         report(f"data version {version}")
     notes: list[str] = []
@@ -325,7 +325,7 @@ def _build(
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
         if logged:
-            record_fingerprint(new, fingerprint_with_logged(frames, logged))
+            record_fingerprint(new, fingerprint_with_logged(frames, logged, fingerprint))
 
     steps = [
         reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
@@ -337,6 +337,7 @@ def _build(
         [*steps, *_chart_steps(db_path, draw_images, notes, code)],
         inputs=inputs_frame,
         internal=internal,
+        fingerprint=fingerprint,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

@@ -58,11 +58,14 @@ def write_database(
     steps: Sequence[Step] = (),
     inputs: pd.DataFrame | None = None,
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
+    fingerprint: str | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it.
 
     The old file stays byte for byte as it was unless the whole write succeeds.
+    `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
+    row: seconds at 1000x the seeds).
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -77,7 +80,7 @@ def write_database(
                 write.insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
-            fingerprint = content_fingerprint(frames)
+            fingerprint = fingerprint or content_fingerprint(frames)
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
             write.write_statement_search(con)
