@@ -31,7 +31,7 @@ from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
-from etl.store import build_lock, write_database
+from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, to_frames, to_rows
 from etl.validate import Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
@@ -315,27 +315,35 @@ def _build(
 ) -> dict[str, int]:
     built_at = build_time()
     frames, internal, inputs_frame, code = _tables(db_path, seeds_dir, report, built_at)
+    release_freed()  # the records and bodies _tables held
     version, fingerprint = stamp_version(frames, db_path, built_at.date())
     if report:
         report(f"data version {version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
+    counts = {name: len(frame) for name, frame in frames.items()}
+    # The frames are let go once the reason step has used them, before the charts are made.
+    held = {"frames": frames, "inputs": inputs_frame}
+    del frames, inputs_frame
 
     def logged_fingerprint(new: Path) -> None:
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
+        frames = held.pop("frames")
         if logged:
             record_fingerprint(new, fingerprint_with_logged(frames, logged, fingerprint))
+        del frames
+        release_freed()
 
     steps = [
         reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
         logged_fingerprint,
     ]
     write_database(
-        frames,
+        held["frames"],
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, code)],
-        inputs=inputs_frame,
+        inputs=held.pop("inputs"),
         internal=internal,
         fingerprint=fingerprint,
     )
@@ -345,4 +353,4 @@ def _build(
     for note in notes:
         if report:
             report(note)
-    return {name: len(frame) for name, frame in frames.items()}
+    return counts

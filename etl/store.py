@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import fcntl
+import gc
 import hashlib
 import os
 import tempfile
@@ -36,6 +40,16 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
             digest.update(name.encode())
             digest.update(frames[name].to_json(orient="split", date_format="iso").encode())
     return digest.hexdigest()
+
+
+def release_freed() -> None:
+    """Hand the memory of objects just let go back to the system. Python's allocator keeps
+    it for Python objects, but the tables' Arrow buffers and DuckDB take theirs elsewhere, so
+    without this a build's memory is the sum of its steps, not the largest of them."""
+    gc.collect()
+    # Not glibc (no malloc_trim): nothing to hand back this way.
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
 
 
 @contextmanager
@@ -81,6 +95,7 @@ def write_database(
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
             fingerprint = fingerprint or content_fingerprint(frames)
+            frames = {}  # written: this function holds them no longer (the steps need not)
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
             write.write_statement_search(con)
@@ -90,7 +105,8 @@ def write_database(
             write.record_changes(con, db_path)
             write.create_citations_view(con)
             if inputs is not None:
-                write.insert(con, BUILD_INPUTS, inputs)
+                write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
+                inputs = None
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
             con.execute("CHECKPOINT")
