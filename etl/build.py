@@ -273,7 +273,7 @@ def _tables(
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
-    data = validate(inputs.raw, inputs.problems, KnownQuotes(bodies, spans))
+    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans))
     if inputs.problems:
         raise InputError(inputs.problems)
     del bodies, spans
