@@ -24,18 +24,6 @@ from data_model.tables import (
     Table,
 )
 
-#: DuckDB's memory while a build writes its new file (its default is most of the machine's,
-#: and it kept every block written in memory: hundreds of MB at 1000x the seeds); past it,
-#: written blocks are dropped from memory, as they are in the file.
-WRITE_MEMORY = "256MB"
-
-
-def open_new(path: Path) -> duckdb.DuckDBPyConnection:
-    """A connection that writes the build's new file, its memory bounded."""
-    con = duckdb.connect(str(path))
-    con.execute(f"SET memory_limit = '{WRITE_MEMORY}'")
-    return con
-
 
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     """Create the table as data_model.tables declares it."""
@@ -326,7 +314,7 @@ def record_fingerprint(db_path: Path, fingerprint: str) -> None:
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
     """Append rows to one table of a database file not yet swapped in (a later build step's
     output, e.g. the chart rows), through the same insert as every table."""
-    con = open_new(db_path)
+    con = duckdb.connect(str(db_path))
     try:
         insert(con, table, frame)
         con.execute("CHECKPOINT")

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from data_model.tables import (
@@ -86,7 +87,7 @@ def write_database(
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
-        con = write.open_new(tmp)
+        con = duckdb.connect(str(tmp))
         try:
             for table in TABLES:
                 write.create(con, table)
