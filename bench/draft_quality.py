@@ -2,9 +2,9 @@
 held-aside third apart, and the share of drafted fields a curator must change.
 
 Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/suggest + drafting/
-                                                          # (held_out/ .. held_out_4/ included:
+                                                          # (held_out/ .. held_out_5/ included:
                                                           # training since rounds three, four,
-                                                          # five, six), then Khmer apart
+                                                          # five, six, seven), then Khmer apart
        .venv/bin/python bench/draft_quality.py --held-out # tests/fixtures/drafting/held_out only
        .venv/bin/python bench/draft_quality.py --held-out-2  # drafting/held_out_2 only (the
                                                           # second held-aside set, scored once
@@ -15,6 +15,9 @@ Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/sugge
        .venv/bin/python bench/draft_quality.py --held-out-4  # drafting/held_out_4 only (the
                                                           # fourth, scored once after round
                                                           # five, training since round six)
+       .venv/bin/python bench/draft_quality.py --held-out-5  # drafting/held_out_5 only (the
+                                                          # fifth, scored once after round
+                                                          # six, training since round seven)
        .venv/bin/python bench/draft_quality.py --failures # and every training miss, by article
        .venv/bin/python bench/draft_quality.py DIR...     # any folders of NAME.txt + answer key
 
@@ -60,6 +63,8 @@ HELD_OUT_2 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_2"
 HELD_OUT_3 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_3"
 # The fourth, written blind, was scored once after round five and is training since round six.
 HELD_OUT_4 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_4"
+# The fifth, written blind, was scored once after round six and is training since round seven.
+HELD_OUT_5 = ROOT / "tests" / "fixtures" / "drafting" / "held_out_5"
 TRAINING = (
     ROOT / "tests" / "fixtures" / "suggest",
     ROOT / "tests" / "fixtures" / "drafting",
@@ -67,6 +72,7 @@ TRAINING = (
     HELD_OUT_2,
     HELD_OUT_3,
     HELD_OUT_4,
+    HELD_OUT_5,
 )
 KHMER = ROOT / "tests" / "fixtures" / "khmer"  # Khmer articles, keys NAME.gold.yaml
 # Khmer articles written after the drafting rules were frozen (issue 23, second round).
@@ -427,6 +433,11 @@ def main() -> None:
         action="store_true",
         help="score held_out_4/ alone (the fourth held-aside set, training since round six)",
     )
+    parser.add_argument(
+        "--held-out-5",
+        action="store_true",
+        help="score held_out_5/ alone (the fifth held-aside set, training since round seven)",
+    )
     parser.add_argument("--failures", action="store_true", help="list every training miss")
     args = parser.parse_args()
     if args.folders:
@@ -442,6 +453,9 @@ def main() -> None:
             args.failures)  # fmt: skip
     elif args.held_out_4:
         run([HELD_OUT_4], "fourth held-aside set, training since round 6 (drafting/held_out_4)",
+            args.failures)  # fmt: skip
+    elif args.held_out_5:
+        run([HELD_OUT_5], "fifth held-aside set, training since round 7 (drafting/held_out_5)",
             args.failures)  # fmt: skip
     else:
         run([p for p in TRAINING if p.is_dir()], "training (fixtures/suggest + drafting)",

@@ -1,13 +1,15 @@
 """Draw a chart as a static image (SVG for pages, PNG and SVG for print) through a kept Chromium.
 
-The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the kept
-browser (kaleido's own sync server) live here together.
+The PNG's print layout (title, takeaway, key, legend, footer in pixels) and the browsers
+(kaleido's own sync server for one image; kaleido's own tabs for a build's batch, TABS at
+once: bench/draw_images.py measures the two side by side) live here together.
 Long because the print layout (bands measured in pixels, the note-only form of a chart with
 nothing to draw) is one piece with the Drawing it makes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import html
@@ -58,7 +60,13 @@ KHMER_TITLE_EXTRA = 14
 TITLE_SIZE, EDGE = 28, 40
 #: Printed width the minimum font size is reckoned for (cm), and points per cm.
 PRINT_WIDTH_CM, PT_PER_CM = 16.0, 72 / 2.54
+#: The screen images' note for a chart with no point to draw: its font size and the space
+#: above and below it, in CSS pixels.
+NOTE_FONT, NOTE_PAD = 16, 12
 RENDER_TIMEOUT = 60.0
+#: Images kaleido draws at once for a batch (a build's images pass), one Chromium tab each:
+#: while one tab waits on plotly.js, the other renders (bench/draw_images.py).
+TABS = 2
 
 
 class PngUnavailable(RuntimeError):
@@ -68,11 +76,13 @@ class PngUnavailable(RuntimeError):
 # --- PNG -----------------------------------------------------------------------------------
 
 
-def _lines(text: str, width: int, size: float = PRINT_MIN_FONT) -> list[str]:
+def _lines(
+    text: str, width: int, size: float = PRINT_MIN_FONT, room: float = PNG_WIDTH - 80
+) -> list[str]:
     # Plotly reads <, > and & as markup in titles and annotations.
     if has_khmer(text) and text:
         # Khmer has few spaces: it breaks between words, each line measured in its font.
-        return [html.escape(line) for line in wrap_text(text, width, PNG_WIDTH - 80, size)] or [""]
+        return [html.escape(line) for line in wrap_text(text, width, room, size)] or [""]
     # Addresses and ids hold hyphens: lines break at spaces only.
     lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
     return [html.escape(line) for line in lines] or [""]
@@ -148,15 +158,18 @@ def title_lines(title: str) -> list[str]:
     return [html.escape(line) for line in lines] or [""]
 
 
-def _note_only(chart: Chart) -> go.Figure:
-    """A chart with no point to draw, as a print image shows it: a one-line band saying so in
-    the plot's place, with no axes, phases or key (an empty plot reads as a scale of zero)."""
+def _note_only(chart: Chart, width: int = PNG_WIDTH, size: float = PRINT_MIN_FONT) -> go.Figure:
+    """A chart with no point to draw, as every image of it shows it: a band saying so in the
+    plot's place (its lines wrapped to `width` at `size` px), with no axes, phases or key
+    (an empty plot reads as a scale of zero)."""
     fig = go.Figure(layout=chart.figure.layout)
     fig.layout.annotations, fig.layout.shapes = (), ()
     fig.update_layout(showlegend=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    note = _lines(translator(chart.lang).gettext(NOTHING_DRAWN), _chars(PRINT_MIN_FONT))
+    room = width - 80
+    chars = int(room / (size * 0.56))
+    note = _lines(translator(chart.lang).gettext(NOTHING_DRAWN), chars, size, room)
     fig.add_annotation(
         text="<br>".join(note),
         xref="paper",
@@ -166,7 +179,7 @@ def _note_only(chart: Chart) -> go.Figure:
         y=0.5,
         showarrow=False,
         align="left",
-        font={"size": PRINT_MIN_FONT, "color": "#333"},
+        font={"size": size, "color": "#333"},
     )
     return fig
 
@@ -402,7 +415,17 @@ def _printed_size(svg: bytes, width_cm: float) -> bytes:
 def svg_drawing(chart: Chart, width: int, height: int) -> Drawing:
     """The chart's figure alone as SVG, for pages that show it static (no plotly.js to load
     in the reader's browser)."""
-    figure = fitted(chart.figure, width, height)
+    if draws_nothing(chart):
+        # Not empty axes at the plot's size: the short note the print images carry, as tall
+        # as its lines (the gallery, the chart files and a static copy show this image).
+        figure = _note_only(chart, width, NOTE_FONT)
+        lines = str(figure.layout.annotations[0].text).count("<br>") + 1
+        height = int(lines * NOTE_FONT * LINE + 2 * NOTE_PAD)
+        figure.update_layout(
+            margin={"l": 40, "r": 40, "t": NOTE_PAD, "b": NOTE_PAD}, height=height, width=width
+        )
+    else:
+        figure = fitted(chart.figure, width, height)
     return Drawing(figure, {"format": "svg", "width": width, "height": height, "scale": 1})
 
 
@@ -412,6 +435,36 @@ def chart_png(
     """The chart as a PNG; raises PngUnavailable, with what to install, when Chromium is
     missing or cannot start."""
     return png_drawing(chart, dashboard_url, data_date).draw()
+
+
+def draw_all(drawings: Sequence[Drawing]) -> list[bytes]:
+    """Every image of `drawings`, in their order, TABS at a time in a Chromium of kaleido's
+    own, closed at the end. If that browser fails, they are drawn one at a time through the
+    kept one (which tries a fresh browser once); raises PngUnavailable as Drawing.draw does."""
+    if not drawings:
+        return []
+    browser = chromium_path()
+    if not _installed(browser):
+        raise _unavailable(browser, "is not installed")
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # no loop in this thread: the batch may run one
+        try:
+            images = asyncio.run(_draw_batch(browser, drawings))
+        except _BROWSER_ERRORS:
+            return [d.draw() for d in drawings]
+    else:  # called from async code, which asyncio.run cannot nest in
+        return [d.draw() for d in drawings]
+    return [
+        _printed_size(image, d.print_cm) if d.print_cm else image
+        for image, d in zip(images, drawings, strict=True)
+    ]
+
+
+async def _draw_batch(browser: Path, drawings: Sequence[Drawing]) -> list[bytes]:
+    async with kaleido.Kaleido(**{**_kaleido_options(browser), "n": TABS}) as tabs:
+        # Each waits for a free tab; gather keeps their order.
+        return await asyncio.gather(*(tabs.calc_fig(d.figure, opts=d.opts) for d in drawings))
 
 
 def _render(fig: go.Figure, opts: dict[str, Any]) -> bytes:

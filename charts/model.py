@@ -101,14 +101,23 @@ ShownChart = Chart | StoredChart
 NOTHING_DRAWN = N_("No figure with a number to draw yet: the takeaway says what is reported.")
 
 
-def draws_nothing(chart: Chart) -> bool:
+def draws_nothing(chart: ShownChart) -> bool:
     """True when the figure has no point to draw (no figure reported, or only in words):
     such a chart is a short note, never an empty plot drawn full size."""
+    if isinstance(chart, StoredChart) and "figure" not in chart.__dict__:
+        # A stored figure not yet decoded is read as JSON (a millisecond, where decoding it
+        # takes tens): the Share page asks this of every chart for its gallery.
+        traces = json.loads(chart.figure_json).get("data") or []
+        ys = [trace.get("y") for trace in traces]
+        if all(y is None or isinstance(y, list) for y in ys):  # else typed arrays: decode
+            return not any(_a_point(y) for values in ys for y in values or ())
     return not any(
-        y is not None and y == y  # NaN is no point either
-        for trace in chart.figure.data
-        for y in (trace.y if trace.y is not None else ())
+        _a_point(y) for trace in chart.figure.data for y in (trace.y if trace.y is not None else ())
     )
+
+
+def _a_point(y: object) -> bool:
+    return y is not None and y == y  # NaN is no point either (JSON writes it as null)
 
 
 def measures(

@@ -68,6 +68,12 @@ _DURATION_AFTER = ("ឆ្នាំ", "ខែ", "ថ្ងៃ", "សប្តា
 _NUMBER = re.compile(r"(?<![\d.,])\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*")
 _HEDGE = re.compile(rf"(?:{_alternatives(HEDGES)})\s?(?:ចំនួន\s?)?$")
 _AFTER = re.compile(rf"\s?(?P<scale>{_alternatives(SCALES)})?\s?(?P<unit>{_alternatives(UNITS)})?")
+_DENOMINATORS = {"បី": 3, "បួន": 4, "ប្រាំ": 5, "ដប់": 10}
+_FRACTION = re.compile(
+    r"(?:(?P<half>ពាក់កណ្តាល|ពាក់កណ្ដាល)|មួយភាគ(?P<den>" + "|".join(_DENOMINATORS) + "))"
+    # "ពាក់កណ្តាលខែ" (half a month), "ពាក់កណ្តាលតោន" (half a tonne): a length or a weight.
+    r"(?!\s?(?:ខែ|ឆ្នាំ|ថ្ងៃ|សប្តាហ៍|សប្ដាហ៍|ម៉ោង|គីឡូ|តោន|ក្រាម))"
+)
 _VAGUE = re.compile(rf"(?P<vague>{_alternatives(VAGUE)})\s?(?P<unit>{_alternatives(UNITS)})?")
 _MONTH_WORDS = [
     "មករា",
@@ -170,6 +176,20 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
             qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
         unit = UNITS[unit_word] if unit_word else None
         found.append((start, end, KhmerFigure("", 0, 0, value, qualifier, hedge_word, unit)))
+    for m in _FRACTION.finditer(text):
+        # "ជាងពាក់កណ្តាល" (more than half), "ប្រហែលមួយភាគបួន" (about a quarter): a share, in
+        # percent as the codebook keeps shares.
+        hedge = _HEDGE.search(text[: m.start()])
+        hedge_word = hedge.group().rstrip() if hedge else ""
+        qualifier = Qualifier.exact
+        if hedge:
+            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
+            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        value = 50.0 if m.group("half") else round(100 / _DENOMINATORS[m.group("den")], 2)
+        start = hedge.start() if hedge else m.start()
+        found.append(
+            (start, m.end(), KhmerFigure("", 0, 0, value, qualifier, hedge_word, "percent"))
+        )
     for m in _VAGUE.finditer(text):
         unit = UNITS[m.group("unit")] if m.group("unit") else None
         figure = KhmerFigure("", 0, 0, None, Qualifier.approx, "", unit, VAGUE[m.group("vague")])
@@ -196,6 +216,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "ក្នុងរយៈពេល ៩ខែ ឆ្នាំ២០២០" (in the nine months of 2020): the first months of that year.
     ("first_months", re.compile(r"(?<=រយៈពេល)\s?(?P<n>\d{1,2})\s?ខែ\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)")),
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
+    # "ឆមាសទី១ ឆ្នាំ២០២២" (the first half of 2022): January to June; ទី២ July to December.
+    ("half", re.compile(r"ឆមាស\s?(?:ទី\s?)?(?P<h>[12១២])\s?(?:(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ))?")),
     ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
     ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
@@ -258,6 +280,16 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         if not m["y"] and _month_span(year, n)[1] > pub and "នេះ" not in m.group(0):
             year -= 1
         return dt.date(year, 1, 1), _month_span(year, n)[1], DatePrecision.month
+    if kind == "half":
+        h = int(m["h"])
+        year = int(m["y"]) if m["y"] else pub.year
+        first, last = (
+            dt.date(year, 1 + 6 * (h - 1), 1),
+            dt.date(year, 6 + 6 * (h - 1), 30 + (h == 2)),
+        )
+        if not m["y"] and last > pub and "នេះ" not in m.group(0):
+            first, last = first.replace(year=year - 1), last.replace(year=year - 1)
+        return first, last, DatePrecision.month
     if kind == "numeric":
         d = dt.date(int(m["y"]), int(m["mm"]), int(m["d"]))
         return d, d, day
@@ -300,11 +332,15 @@ def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
 
 # "ថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ថ្ងៃទី៣០ ខែមេសា" (1 January 2017 until 30 April): two dates
 # with "until" between are one period, never its last day alone.
-_UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?$")
+# "... រហូតដល់ចុងឆ្នាំ២០២៣" (until the end of 2023): the end of the later date's span.
+_UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?(?:ចុង\s?)?$")
+# "ចន្លោះខែមិថុនា និងខែតុលា" (between June and October): one period, both months whole.
+_BETWEEN = re.compile(r"ចន្លោះ\s?$")
+_AND = re.compile(r"\s?និង\s?$")
 # "ចាប់តាំងពី ... ថ្ងៃទី១ ខែមករា ... គិតត្រឹមថ្ងៃទី៤ ខែមករា" (since 1 January ... as of 4 January):
 # a date after "since" and a later one after "as of" or "until" are one running period.
 _SINCE = re.compile(r"(?:ចាប់តាំងពី|តាំងពី|ចាប់ពី)")
-_AS_OF = re.compile(r"(?:គិតត្រឹម|ត្រឹម|រហូតដល់|ដល់)\s?$")
+_AS_OF = re.compile(r"(?:គិតត្រឹម|ត្រឹម|រហូតដល់|ដល់)\s?(?:ចុង\s?)?$")
 
 
 def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
@@ -316,6 +352,10 @@ def _join_ranges(text: str, found: list[KhmerDate]) -> list[KhmerDate]:
             and prev.first <= d.last
             and (
                 _UNTIL.fullmatch(text[prev.norm_end : d.norm_start])
+                or (
+                    _BETWEEN.search(text[max(0, prev.norm_start - 8) : prev.norm_start])
+                    and _AND.fullmatch(text[prev.norm_end : d.norm_start])
+                )
                 or (
                     _SINCE.search(text[max(0, prev.norm_start - 60) : prev.norm_start])
                     and _AS_OF.search(text[prev.norm_end : d.norm_start])

@@ -15,6 +15,8 @@ SPEECH_VERBS = (
     "និយាយថា", "ឲ្យដឹងថា", "ឱ្យដឹងថា", "អោយដឹងថា", "បន្តថា", "បន្ថែមថា", "បញ្ជាក់ថា",
     "គូសបញ្ជាក់ថា", "ថ្លែងថា", "លើកឡើងថា", "អះអាងថា", "ប្រកាសថា", "សង្កត់ធ្ងន់ថា",
     "ពន្យល់ថា", "ឆ្លើយថា", "ជម្រាបជូនសាធារណជនថា", "ជម្រាបថា", "ស្នើសុំ", "ស្នើថា", "ស្នើ", "អំពាវនាវថា", "អំពាវនាវ",
+    # The honorific "said" of officials' speech, and "wrote", "recalled", "advised".
+    "មានប្រសាសន៍ថា", "សរសេរថា", "រំលឹកថា", "ណែនាំថា",
 )  # fmt: skip
 #: "told reporters that": ប្រាប់ + whom + ថា.
 _TOLD = r"ប្រាប់[^\s។]{0,30}?ថា"
@@ -27,6 +29,10 @@ TITLES = (
     "សម្តេចក្រឡាហោម", "សម្តេចតេជោ", "សម្តេចមហាបវរធិបតី", "សម្តេច", "ឯកឧត្តម", "លោកជំទាវ",
     "លោកឧត្តមសេនីយ៍ឯក", "លោកឧត្តមសេនីយ៍ទោ", "លោកឧត្តមសេនីយ៍ត្រី", "លោកឧត្តមសេនីយ៍",
     "ឧត្តមសេនីយ៍", "លោកវរសេនីយ៍ឯក", "លោកវរសេនីយ៍", "លោកស្រី", "អ្នកស្រី", "លោក", "កញ្ញា",
+    # Ranks with their class (ឯក/ទោ/ត្រី, first/second/third) written without លោក: the class
+    # word is the rank's, never the first word of the name ("ឧត្តមសេនីយ៍ឯក ម៉ុក ជីតូ").
+    "នាយឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍ឯក", "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ត្រី", "វរសេនីយ៍ឯក",
+    "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី", "វរសេនីយ៍", "អនុសេនីយ៍ឯក", "អនុសេនីយ៍ទោ",
     "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ",
 )  # fmt: skip
 
@@ -106,12 +112,17 @@ def _name_after(rest: str) -> str:
     return " ".join(words)
 
 
+_PARTICLE = re.compile("^(?:" + _alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")
+
+
 def _speaker(prefix: str, breaks: frozenset[int]) -> tuple[str | None, str, bool]:
     """(name, title, pronoun) of the speaker in the words before a speech verb."""
     titles = [m for m in _TITLE.finditer(prefix) if _at_word_start(prefix, m.start(), breaks)]
     if titles:
         last = titles[-1]
-        rest = prefix[last.end() :].strip()
+        # "លោកក៏បាន..." (he also ...): a particle after the title is no name; the title stands
+        # alone for the last person named.
+        rest = _PARTICLE.sub("", prefix[last.end() :].strip())
         name = _name_after(rest)
         if name:
             return name, last.group(), False

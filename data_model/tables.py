@@ -387,12 +387,25 @@ CONSISTENCY_CHECKS = Table(
             "question (undecided, or worth a look), note (a figure reported once only) or "
             "agreement; the Data checks page leads with conflicts and folds notes and agreements.",
         ),
-        Column("headline", "VARCHAR", "The finding in one or two short sentences, in English."),
+        Column("headline", "VARCHAR", "The finding in one short plain sentence, in English."),
         Column(
             "headline_km",
             "VARCHAR",
-            "The same sentences in Khmer (translated by the project, needs review by a native "
+            "The same sentence in Khmer (translated by the project, needs review by a native "
             "speaker).",
+        ),
+        Column(
+            "explanation",
+            "VARCHAR",
+            "A second line under the headline, in English: why the finding matters, or for "
+            "contested claims the curator's note on what stands against what; empty when the "
+            "headline says it all.",
+        ),
+        Column(
+            "explanation_km",
+            "VARCHAR",
+            "The same line in Khmer (the catalogue's, or contested.yaml's note_km; needs "
+            "review by a native speaker); empty where none is given.",
         ),
         Column("detail", "VARCHAR", "What was compared, with the numbers, in full, in English."),
         Column(

@@ -1084,16 +1084,26 @@ def trends_sections(db: Reader, lang: str = "en") -> pd.DataFrame:
 
 
 def readable_checks(db: Reader, lang: str = "en") -> pd.DataFrame:
-    """Every check as the Data checks page shows it: its headline in the reader's language
-    (Khmer where the build wrote one, else English), its detail, the curated rule it
+    """Every check as the Data checks page shows it: its headline and the line under it in
+    the reader's language (Khmer where the build wrote one, else English), its detail, the curated rule it
     applies (English and Khmer), and its articles by their short labels in that language; conflicts first, then open questions, notes and agreements."""
     khmer = lang == "km"
     headline = "COALESCE(NULLIF(c.headline_km, ''), c.headline)" if khmer else "c.headline"
+    explanation = (
+        "COALESCE(NULLIF(c.explanation_km, ''), c.explanation)" if khmer else "c.explanation"
+    )
+    # The line's language, so a Khmer page marks an English one (a note with no note_km).
+    explained_in = (
+        "CASE WHEN NULLIF(c.explanation_km, '') IS NULL THEN 'en' ELSE 'km' END"
+        if khmer
+        else "'en'"
+    )
     label = "COALESCE(s.short_label_km, s.short_label)" if khmer else "s.short_label"
     return db.frame(
         f"""
         SELECT c.check_id, c.kind, c.metric_id, c.period_start, c.period_end, c.status,
-               c.severity, {headline} AS headline, c.detail, c.rule, c.rule_km, c.source_ids,
+               c.severity, {headline} AS headline, {explanation} AS explanation,
+               {explained_in} AS explanation_lang, c.detail, c.rule, c.rule_km, c.source_ids,
                (SELECT string_agg(COALESCE({label}, u.id), '; ' ORDER BY u.n)
                 FROM (SELECT unnest(string_split(c.source_ids, '; ')) AS id,
                              generate_subscripts(string_split(c.source_ids, '; '), 1) AS n) u

@@ -16,6 +16,7 @@ from charts.drawing import (
     Drawing,
     PngUnavailable,
     close_png_session,
+    draw_all,
     png_drawing,
     png_problem,
     print_svg_drawing,
@@ -110,12 +111,12 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     # KINDS per chart, in the order drawings() lists them: each takes its chart's lang.
     langs = [chart.lang for chart in charts for _ in KINDS]
     try:
-        for (chart_id, kind, drawing), fp, lang in zip(planned, fingerprints, langs, strict=True):
-            image = earlier.get(fp)
-            if image is None:
-                image = drawing.draw()
-                earlier[fp] = image
-            rows.append((chart_id, lang, kind, fp, image))
+        # Each missing image once (equal fingerprints draw equal bytes), in one batch.
+        to_draw = {fp: d for (_, _, d), fp in zip(planned, fingerprints, strict=True)}
+        to_draw = {fp: d for fp, d in to_draw.items() if fp not in earlier}
+        earlier.update(zip(to_draw, draw_all(list(to_draw.values())), strict=True))
+        for (chart_id, kind, _), fp, lang in zip(planned, fingerprints, langs, strict=True):
+            rows.append((chart_id, lang, kind, fp, earlier[fp]))
     except PngUnavailable as exc:
         return f"static charts not drawn ({exc}); pages will show interactive charts"
     finally:

@@ -1,14 +1,15 @@
 """The Data checks' reader sentences: each check's headline from a catalogue template, per language.
 
-A check says what it found in one or two short sentences a journalist can read; the words are
-gettext templates (locales/), filled with numbers, hedges, dates and labels formatted for each
-language by data_model.wording, so the build stores every check in English and in Khmer.
+A check leads with what it found in one short plain sentence a journalist can read, and may
+say why it matters on a second line; the words are gettext templates (locales/), filled with
+numbers, hedges, dates and labels formatted for each language by data_model.wording, so the
+build stores every check in English and in Khmer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from data_model.i18n import LANGUAGES, N_, translator
@@ -30,22 +31,32 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Said:
-    """One sentence in every language of the catalogue, keyed by language code."""
+    """A finding's lead sentence in every language of the catalogue, keyed by language code,
+    and the second line under it (why it matters, or a curator's note) where it has one."""
 
     texts: Mapping[str, str]
+    more: Mapping[str, str] = field(default_factory=dict)
 
     def __getitem__(self, lang: str) -> str:
         return self.texts[lang]
 
 
-def said(template: str, **params: Words | str) -> Said:
-    """The template (an N_-marked msgid) in every language, its placeholders filled with words
-    made for that language."""
-    texts = {}
+#: A finding's words: its lead alone, or (lead, second line), each an N_-marked msgid.
+Template = str | tuple[str, str]
+
+
+def said(template: Template, *, more: Words | None = None, **params: Words | str) -> Said:
+    """The template in every language, its placeholders filled with words made for that
+    language; `more` gives the second line's words when they are data (a curator's note)."""
+    lead, then = (template, "") if isinstance(template, str) else template
+    texts, mores = {}, {}
     for lang in LANGUAGES:
+        t = translator(lang)
         values = {k: v(lang) if callable(v) else v for k, v in params.items()}
-        texts[lang] = translator(lang).gettext(template).format(**values)
-    return Said(texts)
+        texts[lang] = t.gettext(lead).format(**values)
+        if then or more:
+            mores[lang] = more(lang) if more else t.gettext(then).format(**values)
+    return Said(texts, mores)
 
 
 def label(english: str, khmer: str | None) -> Words:
@@ -113,60 +124,64 @@ def status_word(status: str) -> Words:
 
 
 # --- the templates, one per finding -------------------------------------------------------
-# Short sentences, the finding first; placeholders are named so a translation can reorder them.
+# The lead is one short sentence, the finding first; a second, where there is one, says why it
+# matters. Placeholders are named so a translation can reorder them.
 
-CORROBORATION = {
+#: The second lines a finding may have (several findings share one).
+NOT_BOTH = N_("They cannot both be right.")
+DO_NOT_AGREE = N_("The figures do not agree.")
+CANNOT_FALL = N_("A running total cannot fall.")
+
+CORROBORATION: dict[str, Template] = {
     "pass": N_("{metric}, {period}: {n} articles agree ({range})."),
-    "fail": N_(
-        "{metric}, {period}: two articles disagree. One gives {high}, another {low}; "
-        "they cannot both be right."
-    ),
+    "fail": (N_("{metric}, {period}: two articles disagree ({high} against {low})."), NOT_BOTH),
 }
-CUMULATIVE = {
+CUMULATIVE: dict[str, Template] = {
     "pass": N_("{metric}: {earlier} by {earlier_day}, then {later} by {later_day}, in order."),
-    "warn": N_(
-        "{metric} may have fallen: {earlier} by {earlier_day}, then {later} by {later_day}. "
-        "A running total cannot fall; the hedges leave it open."
+    "warn": (
+        N_("{metric} may have fallen: {earlier} by {earlier_day}, then {later} by {later_day}."),
+        N_("A running total cannot fall; the hedges leave it open."),
     ),
-    "fail": N_(
-        "{metric} fell: {earlier} by {earlier_day}, then {later} by {later_day}. "
-        "A running total cannot fall."
+    "fail": (
+        N_("{metric} fell: {earlier} by {earlier_day}, then {later} by {later_day}."),
+        CANNOT_FALL,
     ),
 }
-SUM_EQUAL = {
+SUM_EQUAL: dict[str, Template] = {
     "pass": N_("{parts} add up to {total}."),
-    "warn": N_("{parts} may add up to {total}; an open hedge leaves it undecided."),
-    "fail": N_("{parts} cannot add up to {total}. The figures do not agree."),
+    "warn": (N_("{parts} may add up to {total}."), N_("An open hedge leaves it undecided.")),
+    "fail": (N_("{parts} cannot add up to {total}."), DO_NOT_AGREE),
 }
-SUM_AT_MOST = {
+SUM_AT_MOST: dict[str, Template] = {
     "pass": N_("{parts} fit within {total}."),
-    "warn": N_("Cannot tell whether {parts} fit within {total}: a hedge sets no limit."),
-    "fail": N_("{parts} are more than {total}. The figures do not agree."),
+    "warn": (N_("Cannot tell whether {parts} fit within {total}."), N_("A hedge sets no limit.")),
+    "fail": (N_("{parts} are more than {total}."), DO_NOT_AGREE),
 }
 SUM_ACCOUNTED = N_("{parts} account for at least {least} of {total}.")
-SHARE = {
+SHARE: dict[str, Template] = {
     "pass": N_("The reported share ({share}) matches the counts: {part} of {total} is {computed}."),
-    "warn": N_(
-        "The reported share ({share}) cannot be checked: an open hedge leaves the counts' share wide."
+    "warn": (
+        N_("The reported share ({share}) cannot be checked."),
+        N_("An open hedge leaves the counts' share wide."),
     ),
     "fail": N_(
         "The reported share ({share}) does not match the counts: {part} of {total} is {computed}."
     ),
 }
-SHARE_BOUND = {
+SHARE_BOUND: dict[str, Template] = {
     "pass": N_("{part} fit within the reported share ({share}) of {total}."),
-    "warn": N_(
-        "{part} out of {total} means a share of at least {implied}, above the reported share "
-        "({share}). Either the share is too low or the count includes others."
+    "warn": (
+        N_(
+            "{part} out of {total} means a share of at least {implied}, above the reported "
+            "share ({share})."
+        ),
+        N_("Either the share is too low or the count includes others."),
     ),
     "fail": N_("{part} are more than the reported share ({share}) of {total} allows."),
 }
-RESTATEMENT = {
-    "pass": N_("{metric}: a later article repeats {value}; it is counted once."),
-    "fail": N_(
-        "{metric}: a later article repeats a figure but gives {later} where the first gave "
-        "{earlier}."
-    ),
+RESTATEMENT: dict[str, Template] = {
+    "pass": (N_("{metric}: a later article repeats {value}."), N_("It is counted once.")),
+    "fail": N_("{metric}: a later article repeats the figure as {later}, not {earlier}."),
 }
 PHASE = {
     "pass": N_("{phase}: a national figure of {metric} covers it."),
@@ -181,7 +196,9 @@ STATUS = {
     "pass": N_("{policy}: “{status}” rests on a passage saying so."),
     "fail": N_("{policy}: marked “{status}” with no passage saying so."),
 }
-CONTESTED = N_("Claims contradict each other: {note}")
+#: Contested claims lead with what they are about (a statement's topic, else the metric of
+#: a figure); the curator's note follows on the second line.
+CONTESTED = N_("Claims about {topic} are contested.")
 
 
 def severity(status: str, note: bool = False) -> Severity:
@@ -191,6 +208,22 @@ def severity(status: str, note: bool = False) -> Severity:
     if status == "pass":
         return Severity.agreement
     return Severity.note if note else Severity.question
+
+
+def topic(code: str) -> Words:
+    """A statement's topic in words ('prisons' / its Khmer), as the pages name it."""
+    return lambda lang: translator(lang).gettext(code.replace("_", " "))
+
+
+def in_sentence(what: Words) -> Words:
+    """A label set inside a sentence: 'relapse rate after treatment', its capital dropped
+    unless it begins an acronym ('NACD …'); Khmer has no capitals."""
+
+    def lowered(lang: str) -> str:
+        text = what(lang)
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+    return lowered
 
 
 def words_of(names: Mapping[str, tuple[str, str | None]], key: str) -> Words:

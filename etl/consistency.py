@@ -854,6 +854,14 @@ def contested_checks(data: Dataset, rules: Rules | None = None) -> Iterator[Chec
             for rec in claims
             if rec is not None
         )
+        # What the claims are about, from the first: a figure's metric or a statement's
+        # topic; the curator's note says what stands against what.
+        first = next(r for r in claims if r is not None)
+        about = (
+            cw.in_sentence(rules.name(first.metric_id))
+            if hasattr(first, "metric_id")
+            else cw.topic(str(first.topic))
+        )
         yield Check(
             check_id=f"contested:{contest.contest_id}",
             kind="contested",
@@ -863,7 +871,7 @@ def contested_checks(data: Dataset, rules: Rules | None = None) -> Iterator[Chec
             status=Status.warn,
             detail=f"{contest.note} Claims: {words}.",
             source_ids="; ".join(dict.fromkeys(r.source_id for r in claims if r is not None)),
-            said=cw.said(cw.CONTESTED, note=cw.label(contest.note, contest.note_km)),
+            said=cw.said(cw.CONTESTED, topic=about, more=cw.label(contest.note, contest.note_km)),
             severity=Severity.question,
             record_ids="; ".join(c.record_id for c in contest.claims),
         )
@@ -936,6 +944,12 @@ def check_rows(data: Dataset, source_names: dict[str, str] | None = None) -> lis
         row |= {
             "headline" if lang == SOURCE_LANGUAGE else f"headline_{lang}": text
             for lang, text in c.said.texts.items()
+        }
+        row |= {
+            "explanation" if lang == SOURCE_LANGUAGE else f"explanation_{lang}": c.said.more.get(
+                lang
+            )
+            for lang in c.said.texts
         }
         rows.append(row)
     return rows

@@ -13,7 +13,7 @@ from plotly.offline import get_plotlyjs
 
 from charts.catalogue import chart_url
 from charts.legible import fitted
-from charts.model import ShownChart, StoredChart
+from charts.model import NOTHING_DRAWN, ShownChart, StoredChart, draws_nothing
 from charts.style import NARROW, PLOTLY_CONFIG, WIDE
 from data_model.i18n import translator
 from data_model.wording import PROJECT, date_text
@@ -38,6 +38,7 @@ main {{ max-width: 1100px; margin: 0 auto; }}
 h1 {{ font-size: 1.4rem; margin: 0 0 .4rem; }}
 .takeaway {{ font-weight: 600; margin: 0 0 .8rem; }}
 .source, .more {{ color: #555; font-size: .9rem; margin: .4rem 0; }}
+.nothing {{ color: #333; border: 1px dashed #999; border-radius: .3rem; padding: .6rem .8rem; }}
 </style>
 </head>
 <body>
@@ -94,9 +95,14 @@ def figure_html(chart: ShownChart) -> str:
 
 
 def chart_html(chart: ShownChart, dashboard_url: str) -> str:
-    """One HTML file with plotly.js inlined: title, takeaway, figure, source line, link back."""
-    figure = figure_html(chart)
+    """One HTML file with plotly.js inlined: title, takeaway, figure, source line, link back.
+    A chart with no point to draw says so in the figure's place (no empty axes, no script)."""
     t = translator(chart.lang)
+    figure = (
+        f'<p class="nothing">{html.escape(t.gettext(NOTHING_DRAWN), quote=False)}</p>'
+        if draws_nothing(chart)
+        else figure_html(chart)
+    )
     return _PAGE.format(
         title=html.escape(chart.title, quote=False),
         takeaway=html.escape(chart.takeaway, quote=False),

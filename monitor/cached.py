@@ -20,7 +20,7 @@ import streamlit as st
 from charts import notes
 from charts.catalogue import TrendsSection, chart_metrics
 from charts.legible import fitted
-from charts.model import ShownChart, StoredChart
+from charts.model import ShownChart, StoredChart, draws_nothing
 from data_model.i18n import translator
 from database import downloads, queries
 from database.connection import Reader, database_path, file_stamp
@@ -187,6 +187,18 @@ chart_titles = _cached(queries.chart_titles)
 def chart(chart_id: str, lang: str = "en") -> ShownChart | None:
     """The chart with this id (None for an unknown id), as the build made it in `lang`."""
     return _chart(chart_id, lang, current_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _nothing_drawn(key: str, lang: str, _version: Version) -> frozenset[str]:
+    charts = (_chart(i, lang, _version) for i in queries.chart_titles(_reader(_version), lang))
+    return frozenset(c.chart_id for c in charts if c is not None and draws_nothing(c))
+
+
+def charts_drawing_nothing(lang: str = "en") -> frozenset[str]:
+    """Ids of the charts with no point to draw (charts.model.draws_nothing), made once per
+    database content: a short note stands in for each one's image wherever it is shown."""
+    return _nothing_drawn(content_key(), lang, current_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

@@ -95,6 +95,11 @@ def _small(text: str, text_lang: str, lang: str) -> str:
     return f'<small lang="{text_lang}">{md(text)}</small>'
 
 
+def _said(row: object, field: str) -> bool:
+    value = getattr(row, field, None)
+    return isinstance(value, str) and bool(value)
+
+
 def check_details(c: object, lang: str = "en") -> str:
     """How one check was computed: the rule it applies in the reader's language (the
     curated rule's rule_km, else a rule of its kind from the catalogue, else the English
@@ -112,15 +117,21 @@ def check_details(c: object, lang: str = "en") -> str:
 
 
 def checks_markdown(checks: pd.DataFrame, lang: str = "en", details: bool = False) -> str:
-    """The checks as one block of text: each its badge and kind, its headline (one or two
-    short sentences, worded by the build in the reader's language), with `details` the rule
-    it applies and the whole computation (check_details), and its articles. Render it with
-    unsafe_allow_html=True: a Khmer page marks English text as English."""
+    """The checks as one block of text: each its badge and kind, its headline (one short
+    plain sentence, worded by the build in the reader's language) and the line under it
+    (why it matters, or a curator's note), with `details` the rule it applies and the whole
+    computation (check_details), and its articles. Render it with unsafe_allow_html=True: a
+    Khmer page marks English text as English."""
     t = translator(lang)
     if checks.empty:
         return "_" + t.gettext("No checks match.") + "_"
     return "\n\n".join(
         f"{check_badge(c.status, lang)} · {md(words(c.kind, lang))}  \n{md(c.headline)}  \n"
+        + (
+            f"{_small(c.explanation, getattr(c, 'explanation_lang', lang), lang)}  \n"
+            if _said(c, "explanation")
+            else ""
+        )
         + (check_details(c, lang) if details else "")
         + ":gray["
         + t.gettext("Articles: {ids}").format(ids=md(c.articles or t.gettext("none")))

@@ -61,7 +61,13 @@ _GALLERY = """<div class="chart-gallery">{items}</div>
                     color: #0b5cad; }}
 .chart-gallery img {{ width: 100%; height: auto; display: block; }}
 .chart-gallery span {{ font-size: .85rem; }}
+.chart-gallery .nothing {{ margin: 0 0 .4rem; padding: .6rem; border: 1px dashed #999;
+                           border-radius: .3rem; font-size: .8rem; color: #555; }}
 </style>"""
+
+
+#: A gallery tile's words in place of the thumbnail of a chart with no point to draw.
+NOTHING_TO_DRAW = N_("No figure with a number to draw yet.")
 
 
 def _css_text(text: str) -> str:
@@ -75,10 +81,14 @@ def chart_gallery(titles: dict[str, str], chosen: str = "", lang: str = "en") ->
     t = translator(lang)
     tail = "" if lang == "en" else f"&amp;lang={lang}"
     items = []
-    drawn = cached.charts_drawn(lang)
+    drawn, empty = cached.charts_drawn(lang), cached.charts_drawing_nothing(lang)
+    # A chart with no point to draw is a line saying so, never a thumbnail of empty axes.
+    nothing = f'<p class="nothing">{html.escape(t.gettext(NOTHING_TO_DRAW))}</p>'
     for chart_id, title in titles.items():
         preview = (
-            f'<img alt="" loading="lazy" src="{chart_image_url(chart_id, ".narrow.svg", lang)}">'
+            nothing
+            if chart_id in empty
+            else f'<img alt="" loading="lazy" src="{chart_image_url(chart_id, ".narrow.svg", lang)}">'
             if chart_id in drawn
             else ""
         )

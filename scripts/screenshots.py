@@ -71,7 +71,13 @@ def main(argv: list[str] | None = None) -> int:
         default="",
         help="comma-separated page names, light-embed among them (default: all)",
     )
+    parser.add_argument(
+        "--widths",
+        default=f"{DESKTOP['width']},{PHONE['width']}",
+        help="comma-separated window widths in CSS pixels (default: a laptop's and a phone's)",
+    )
     args = parser.parse_args(argv)
+    viewports = [{**DESKTOP, "width": int(w)} for w in args.widths.split(",") if w]
     wanted = {p for p in args.pages.split(",") if p}
     cases = [c for c in page_cases() if not wanted or c.name in wanted]
     args.out.mkdir(parents=True, exist_ok=True)
@@ -79,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with dashboard(args.db, args.out / "streamlit.log") as url, sync_playwright() as pw:
         browser = launch_chromium(pw)
-        for viewport in (DESKTOP, PHONE):
+        for viewport in viewports:
             with new_context(browser, viewport) as context:
                 for case in cases:
                     for lang in LANGUAGES:

@@ -38,6 +38,24 @@ os.environ.setdefault(PUBLIC_URL_VARIABLE, PUBLIC_URL)
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (same hook)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses a fixture made once per module (a built corpus, a package written,
+    a server) runs on the same xdist worker as the rest of its module: spread over both
+    workers, each would make that fixture again. Tests already in a group keep it.
+
+    Tests that read the seed images run after the others of their module or group (and
+    the lone ones last), so that no worker waits for the drawing while it has other work."""
+    items.sort(key=lambda item: "seed_db_images" in item.fixturenames)
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        info = getattr(item, "_fixtureinfo", None)
+        defs = info.name2fixturedefs.values() if info else ()
+        if any(d[-1].scope in ("module", "class", "package") for d in defs if d):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
 def curated_ids(kind: str, key: str) -> list[str]:
     """Ids of one kind of curated record in the seeds (categories, metrics), read from its
     file at collection: tests parametrised by them follow the data, never a list in a test."""

@@ -3,6 +3,7 @@ the proposals' positions, shown wherever a position is, and refused with named e
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from database import queries
 from database.connection import Reader
 from etl.build import build, check
 from tests.apptests import open_app_page
+from tests.conftest import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIONS = "curated/articles/fixture-kampot-positions.yaml"
@@ -46,11 +48,14 @@ def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:
     return [(p.file, p.record, p.field, p.message) for p in caught.value.problems.items]
 
 
-@pytest.fixture
-def built(fixture_seeds: Path, tmp_path: Path) -> Path:
-    _write(fixture_seeds, GOOD)
-    db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds, draw_images=False)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus with GOOD coded in the article's own file, built once (read only)."""
+    seeds = tmp_path_factory.mktemp("positions") / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, seeds)
+    _write(seeds, GOOD)
+    db = seeds.parent / "monitor.duckdb"
+    build(db, seeds, draw_images=False)
     return db
 
 

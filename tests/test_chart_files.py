@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from api.embed import chart_context, embed_html
 from charts.catalogue import chart_url
 from charts.drawing import (
     EDGE,
@@ -22,15 +23,18 @@ from charts.drawing import (
     PngUnavailable,
     chart_png,
     close_png_session,
+    draw_all,
     png_drawing,
     png_figure,
     png_problem,
     print_svg_drawing,
     printed_pt,
+    svg_drawing,
 )
 from charts.legible import text_width
 from charts.model import NOTHING_DRAWN, Chart, StoredChart, draws_nothing
 from charts.notes import notes_by_chart
+from charts.style import NARROW, WIDE
 from data_model.i18n import translator
 from database import queries
 from database.connection import Reader
@@ -204,18 +208,34 @@ def both_languages(seed_db: Path) -> list[StoredChart]:
     return [StoredChart.from_row(row) for row in rows if row is not None]
 
 
-def test_a_chart_with_nothing_to_draw_prints_as_a_short_note(both_languages) -> None:
-    """No empty plot drawn full size on paper: the title, takeaway, a line saying nothing is
-    drawn and why, then the notes, sources, address and date; no axes, no key."""
+def test_a_chart_with_nothing_to_draw_is_a_short_note_in_every_image_and_file(
+    both_languages, seed_db: Path
+) -> None:
+    """No empty plot drawn full size, on paper or on screen: the print image has the title,
+    takeaway, a line saying nothing is drawn and why, then the notes, sources, address and
+    date; the screen images (gallery, chart files, static copy) are that line alone; the
+    standalone HTML and the light embed say it in the figure's place. No axes, no key, no
+    plotting script, no image."""
+    with Reader(seed_db) as reader:
+        metrics = queries.metrics(reader)
     empty = [c for c in both_languages if draws_nothing(c)]
     assert {c.lang for c in empty} == {"en", "km"}
     for chart in empty:
-        fig = png_figure(chart, DASHBOARD, "14 Feb 2018")
-        assert not fig.data and not fig.layout.shapes
-        assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
         said = html.escape(translator(chart.lang).gettext(NOTHING_DRAWN))
-        assert [n.text.replace("<br>", " ") for n in fig.layout.annotations][0] == said
-        assert fig.layout.height < PRINT_PLOT_HEIGHT, chart.chart_id
+        printed = png_figure(chart, DASHBOARD, "14 Feb 2018")
+        assert printed.layout.height < PRINT_PLOT_HEIGHT, chart.chart_id
+        for fig in (printed, *(svg_drawing(chart, *size).figure for size in (WIDE, NARROW))):
+            assert not fig.data and not fig.layout.shapes
+            assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+            # Khmer breaks between words, with no space: the lines are compared unspaced.
+            lines = [n.text.replace("<br>", " ") for n in fig.layout.annotations][0]
+            assert lines.replace(" ", "") == said.replace(" ", "")
+        for size in (WIDE, NARROW):
+            assert svg_drawing(chart, *size).opts["height"] < size[1] / 4, (chart.lang, size)
+        page = chart_html(chart, DASHBOARD)
+        assert translator(chart.lang).gettext(NOTHING_DRAWN) in page and "Plotly" not in page
+        embed = embed_html(chart, DASHBOARD, chart_context(metrics, chart, lang=chart.lang))
+        assert said in embed and "<img" not in embed
 
 
 def test_print_titles_wrap_within_the_image_in_either_script(both_languages) -> None:
@@ -264,15 +284,19 @@ def test_png_problem_says_what_to_install_only_when_chromium_is_missing(
     assert png_problem() is None
 
 
+@pytest.mark.parametrize("one_or_all", ["one image", "a build's batch"])
 def test_a_browser_that_will_not_start_raises_png_unavailable(
-    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_or_all: str
 ) -> None:
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
     with pytest.raises(PngUnavailable, match="apt-get install chromium"):
-        chart_png(charts[0])
+        if one_or_all == "one image":
+            chart_png(charts[0])
+        else:
+            draw_all([svg_drawing(charts[0], 600, 400), png_drawing(charts[1])])
 
 
 def test_write_chart_files_writes_html_for_every_chart(charts: list[Chart], tmp_path: Path) -> None:

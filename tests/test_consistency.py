@@ -513,9 +513,8 @@ def test_a_check_between_two_metrics_needs_no_code():
     found = {c.check_id: c for c in run_checks(data)}
     made = found["arithmetic:clinics-within-arrests:src-a:2017-01-01:2017-01-11"]
     assert made.status == "fail" and made.severity == "conflict"
-    assert made.headline == (
-        "Voluntary treatment clinics (2,000) are more than Total arrests (1,055). "
-        "The figures do not agree."
+    assert (
+        made.headline == "Voluntary treatment clinics (2,000) are more than Total arrests (1,055)."
     )
 
 
@@ -553,7 +552,7 @@ def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry
 
 
 @pytest.mark.parametrize(
-    ("figures", "check_id", "severity", "english", "khmer"),
+    ("figures", "check_id", "severity", "english", "more", "khmer"),
     [
         pytest.param(
             [
@@ -562,8 +561,9 @@ def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry
             ],
             "corroboration:arrests-total:2017-01-01:2017-12-31",
             "conflict",
-            "Total arrests, 1 Jan 2017 – 31 Dec 2017: two articles disagree. One gives 17,800, "
-            "another about 8,000; they cannot both be right.",
+            "Total arrests, 1 Jan 2017 – 31 Dec 2017: two articles disagree (17,800 against "
+            "about 8,000).",
+            "They cannot both be right.",
             ["១៧.៨០០", "ប្រហែល ៨.០០០", "ធ្នូ ២០១៧"],
             id="two-sources-disagree",
         ),
@@ -572,7 +572,8 @@ def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry
             BY_TYPE_ID,
             "conflict",
             "Drug users arrested (487) + Alleged traffickers arrested (700) cannot add up to "
-            "Total arrests (1,055). The figures do not agree.",
+            "Total arrests (1,055).",
+            "The figures do not agree.",
             ["៤៨៧", "៧០០", "១.០៥៥"],
             id="a-sum-that-does-not-add-up",
         ),
@@ -581,7 +582,8 @@ def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry
             PRISON_ID,
             "question",
             "Cannot tell whether Drug users imprisoned (more than 90) fit within Total arrests "
-            "(1,055): a hedge sets no limit.",
+            "(1,055).",
+            "A hedge sets no limit.",
             ["ជាង ៩០"],
             id="open-hedge-is-a-question",
         ),
@@ -590,6 +592,7 @@ def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry
             "gap:metric:arrests-total",
             "note",
             "Total arrests: reported once only (1,055).",
+            "",
             ["១.០៥៥"],
             id="once-only-is-a-note",
         ),
@@ -599,17 +602,22 @@ def test_a_bad_check_rule_names_file_record_and_field(fixture_seeds: Path, entry
             "agreement",
             "Drug users arrested (487) + Alleged traffickers arrested (568) add up to "
             "Total arrests (1,055).",
+            "",
             ["៥៦៨"],
             id="arithmetic-that-holds-is-an-agreement",
         ),
     ],
 )
-def test_each_check_says_its_finding_in_short_sentences(
-    figures, check_id, severity, english, khmer
+def test_each_check_leads_with_one_short_sentence_and_may_say_why_below(
+    figures, check_id, severity, english, more, khmer
 ):
     found = checks(*figures)[check_id]
     assert found.severity == severity
     assert found.said["en"] == english
+    assert found.said.more.get("en", "") == more
     assert all(words in found.said["km"] for words in khmer), found.said["km"]
     assert not ISO_DAY.search(found.said["en"] + found.said["km"])
-    assert found.said["en"].count(". ") <= 1  # one or two sentences
+    # One sentence each, in either language (Khmer ends a sentence with '។').
+    assert ". " not in found.said["en"] and "; " not in found.said["en"]
+    assert found.said["km"].count("។") == 1 and found.said["km"].endswith("។")
+    assert bool(found.said.more.get("km")) == bool(more)

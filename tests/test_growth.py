@@ -11,10 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from starlette.applications import Starlette
-from starlette.testclient import TestClient
 
-from api.routes import Database, make_routes
 from charts.catalogue import catalogue
 from charts.frames import ReaderFrames
 from charts.model import StoredChart
@@ -28,6 +25,7 @@ from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build, check
+from etl.chart_images import KINDS
 from tests.apptests import open_app_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,9 +151,10 @@ def grown_courts(
 ) -> dict[str, Path | str]:
     """A copy of the seeds with a made-up article reporting 'more than 300' drug cases heard
     in court: a metric, a category and a unit the code has never heard of, declared in the
-    copy's YAML, then built as `python -m etl build` builds (chart images too). The build
-    replaces a copy of the seed database, so it draws only the charts the article changes
-    (the build copies an unchanged image from the file it replaces)."""
+    copy's YAML, then built as a Save builds it (`etl build --no-images`, replacing a copy of
+    the seed database with its images): unchanged charts keep their images, and the images
+    pass that follows has only the new chart to draw. (Drawing it is kaleido's work, tested
+    on the seed images; this test is about what the build leaves it.)"""
     tmp = tmp_path_factory.mktemp("courts")
     seeds = tmp / "seeds"
     shutil.copytree(ROOT / "seeds", seeds)
@@ -176,7 +175,7 @@ def grown_courts(
     )
     db = tmp / "courts.duckdb"
     shutil.copy(seed_db_images, db)
-    build(db, seeds)
+    build(db, seeds, draw_images=False)
     return {"db": db, "source_id": source_id}
 
 
@@ -201,18 +200,13 @@ def test_a_new_category_is_a_trends_section_with_its_figure_and_hedge(
     assert f"/charts/{CHART_ID}.svg" in html or at.get("plotly_chart")
 
 
-def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts):
+def test_the_new_metric_chart_is_stored_with_its_unit_and_only_it_is_left_to_draw(grown_courts):
     with Reader(grown_courts["db"]) as reader:
         frames = ReaderFrames(reader)
         charts = catalogue(frames)
         parts = queries.chart_parts(reader, CHART_ID)
-        drawn = queries.chart_svgs(reader, CHART_ID)
-        # The build replaced a file with every image drawn: unchanged charts keep theirs and
-        # the new one is drawn, in every language (each language's words are in its images).
-        drawn_by_lang = {
-            lang: set(queries.charts_drawn(reader, lang))
-            for lang in queries.chart_languages(reader)
-        }
+        languages = set(queries.chart_languages(reader))
+        have = queries.chart_image_kinds(reader)
     assert list(charts.sections)[-1] == "courts"
     assert charts.sections["courts"].chart_ids == (CHART_ID,)
     assert parts is not None
@@ -220,10 +214,9 @@ def test_the_new_metric_chart_is_stored_with_its_unit_and_embedded(grown_courts)
     assert "more than 300" in stored.takeaway
     assert stored.figure.layout.yaxis.title.text == "cases heard"
     assert stored.evidence["source_id"].tolist() == [grown_courts["source_id"]]
-    assert drawn is not None
-    assert set(drawn_by_lang) == set(LANGUAGES)
-    assert all(ids == set(charts.charts) for ids in drawn_by_lang.values()), drawn_by_lang
-    client = TestClient(Starlette(routes=make_routes(Database(lambda: grown_courts["db"]))))
-    page = client.get(f"/charts/{CHART_ID}.html")
-    assert page.status_code == 200 and "more than 300" in page.text
-    assert client.get(f"/charts/{CHART_ID}.svg").status_code == 200
+    # The build replaced a file with every image drawn: unchanged charts keep theirs, and
+    # what the images pass must draw is the new chart, in every language and kind (each
+    # language's words are in its own images).
+    assert languages == set(LANGUAGES)
+    wanted = {(c, lang, kind) for c in charts.charts for lang in languages for kind in KINDS}
+    assert wanted - have == {(CHART_ID, lang, kind) for lang in languages for kind in KINDS}

@@ -11,6 +11,7 @@ import errno
 import io
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -37,6 +38,7 @@ from etl.build import build, check
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
 from tests.apptests import open_app_page
+from tests.conftest import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -328,8 +330,12 @@ _ITS_WORDS = {
 _ALL_WORDS = set().union(*_ITS_WORDS.values())
 
 
-@pytest.fixture
-def twins_db(fixture_seeds: Path, tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def twins_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus with two same-named articles and two same-named actors, built once
+    for every case (read only)."""
+    fixture_seeds = tmp_path_factory.mktemp("twins") / "seeds"
+    shutil.copytree(FIXTURE_SEEDS, fixture_seeds)
     for name, line in _TWIN_ARTICLES:
         (fixture_seeds / "articles" / name).write_text(
             f"Province reports drug arrests\n\n{line}\n", encoding="utf-8"
@@ -360,7 +366,7 @@ def twins_db(fixture_seeds: Path, tmp_path: Path) -> Path:
     )
     registry.write_text(text, encoding="utf-8")
     (fixture_seeds / "curated" / "twins.yaml").write_text(_TWIN_RECORDS, encoding="utf-8")
-    db = tmp_path / "twins.duckdb"
+    db = fixture_seeds.parent / "twins.duckdb"
     build(db, fixture_seeds, draw_images=False)
     return db
 

@@ -360,8 +360,8 @@ def _curated_yaml(name: str) -> dict:
 
 def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
     """The build carries checks.yaml's rule_km to each check it makes, names the articles
-    by their Khmer short labels, keeps corrections.yaml's reason_km and words a contested
-    claim's headline with its note_km."""
+    by their Khmer short labels, keeps corrections.yaml's reason_km and puts a contested
+    claim's note_km under its short headline."""
     rules = {r["check_id"]: r for r in _curated_yaml("checks.yaml")["checks"]}
     with Reader(seed_db) as reader:
         checks = queries.readable_checks(reader, "km")
@@ -379,11 +379,14 @@ def test_the_seed_checks_and_corrections_carry_their_khmer_words(seed_db: Path):
     }
     kept = log.set_index("correction_id")["reason_km"]
     assert given and {i: kept.get(i) for i in given} == given
-    # A contested claim's headline carries its curated note in Khmer (contested.yaml note_km).
+    # A contested claim leads with one short Khmer sentence (the catalogue's) and its curated
+    # note in Khmer follows on the line under it (contested.yaml note_km).
     notes = {c["contest_id"]: c["note_km"] for c in _curated_yaml("contested.yaml")["contested"]}
-    contested = checks.set_index("check_id")["headline"]
+    contested = checks.set_index("check_id")
     for contest_id, note_km in notes.items():
-        assert note_km in contested[f"contested:{contest_id}"]
+        found = contested.loc[f"contested:{contest_id}"]
+        assert found["explanation"] == note_km and note_km not in found["headline"]
+        assert found["headline"].count("។") == 1 and KHMER.search(found["headline"])
 
 
 @pytest.mark.parametrize("lang", ["en", "km"])

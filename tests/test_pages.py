@@ -328,6 +328,21 @@ def test_share_page_offers_the_light_embed_first(app):
     light = blocks.index("/charts/drug-seizures.html")
     live = blocks.index("/embed?embed=true")
     assert light < live
+    # The gallery: the chosen tile is marked "✓ Chosen", a tile clicked says it is opening,
+    # and a chart with no point to draw is a line saying so, not a thumbnail of empty axes.
+    gallery = next(h.proto.body for h in at.get("html") if "chart-gallery" in h.proto.body)
+    tiles = {
+        re.search(r"chart=([\w-]+)", tile)[1]: tile
+        for tile in gallery.split("</div>")[0].split("<a ")[1:]
+    }
+    assert [i for i, tile in tiles.items() if "aria-current" in tile] == ["drug-seizures"]
+    assert re.search(r'\[aria-current\] span::before \{ content: "✓ Chosen: "', gallery)
+    assert re.search(
+        r':focus:not\(\[aria-current\]\) span::after \{ content: " · opening…"', gallery
+    )
+    said = [i for i, tile in tiles.items() if "No figure with a number to draw yet." in tile]
+    assert said == ["metric-detainees-without-treatment"]
+    assert "<img" not in tiles["metric-detainees-without-treatment"]
 
 
 def test_trends_draws_interactive_charts_on_request(app, seed_charts, seed_db_images, monkeypatch):

@@ -272,8 +272,11 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
         # "the same months of last year" is the stretch set against, whatever the noun.
         ("Against the same months of last year, that is 14 percent more seizures.",
          D(2022, 7, 1), "14 percent", (None, None, None)),
+        # ... and "in the same months of 2019" moves the months of the count set against (round
+        # seven): March to June 2019, never the whole year.
         ("Of those held from March to June, 75 were foreigners, compared with 60 foreigners in "
-         "the same months of 2019.", D(2020, 7, 9), "60", (None, None, None)),
+         "the same months of 2019.", D(2020, 7, 9), "60", (D(2019, 3, 1), D(2019, 6, 30),
+                                                           D(2019, 6, 30))),
         # "told the Senate on Tuesday that police had held N since ...": reported speech's past
         # perfect runs to the day the count was given, not to publication.
         ("Ke Kim Yan told the Senate on Tuesday that police had held 9,300 people since the "

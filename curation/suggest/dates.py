@@ -73,6 +73,17 @@ _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
 # Phrase patterns, tried in this order; each names what it gives (see _reading).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "4.3 tonnes in 2021, up from about 1.5 tonnes a year earlier": the whole year before a
+    # whole year named "in 2021" (never a part of a year: "the first five months of 2023");
+    # otherwise read as a time the drafts do not resolve (below).
+    (
+        "year_earlier",
+        re.compile(
+            r"\ba\s+year\s+(?:earlier|before)\b"
+            r"(?!\s+(?:the|it|its|a|an|when|which)\b)",
+            re.I,
+        ),
+    ),  # fmt: skip
     # Times the drafts do not resolve: "a year earlier", "the month before", "two years ago",
     # "over the past three months", "earlier this month". A figure they date is left blank
     # rather than given the date of another figure in the sentence.
@@ -103,7 +114,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         # "the same months of 2022", "the same quarter last year": a stretch named only by
         # the one it is set against is a comparison's, whatever the noun.
         re.compile(
-            rf"\b(?:the\s+)?same\s+(?:period|months|weeks|days|quarter|half|time|stretch)\s+"
+            # "the same eleven days of last year": a count of the stretch may stand before it.
+            rf"\b(?:the\s+)?same\s+(?:[\w-]+\s+)?(?:period|months|weeks|days|quarter|half|time|"
+            rf"stretch)\s+"
             rf"(?:of\s+|in\s+)?(?P<year>{_YEAR_RE}|last\s+year)",
             re.I,
         ),
@@ -113,7 +126,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "end_of_month",
         # "as of the end of January" too: the end of a month is a day, never the month.
         re.compile(
-            rf"\b(?:at|by|as\s+(?:of|at))\s+the\s+end\s+of\s+{_M1}(?:\s+(?P<year>{_YEAR_RE}))?",
+            # "figures for the end of October": the day the figures stand at, too.
+            rf"\b(?:at|by|for|as\s+(?:of|at))\s+the\s+end\s+of\s+{_M1}"
+            rf"(?:\s+(?P<year>{_YEAR_RE}))?",
             re.I,
         ),
     ),
@@ -130,13 +145,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "first_days",
         re.compile(
-            rf"\bfirst\s+(?:(?P<n>\w+)\s+days|week)\s+of\s+(?:the\s+year|(?P<year>{_YEAR_RE}))",
+            rf"\bfirst\s+(?:(?P<n>\w+)\s+days|week)\s+of\s+(?:the\s+year|(?P<year>{_YEAR_RE})"
+            # "the first eleven days of this month": from the month's first day.
+            r"|(?P<this_month>this\s+month))",
+            re.I,
+        ),
+    ),
+    # "in the campaign's first seven days", "the drive ... in its first week": the yearly
+    # campaign runs from 1 January of its year, so its first N days are that year's.
+    (
+        "first_days",
+        re.compile(
+            r"\b(?:(?:campaign|drive|crackdown)['’]s|its)\s+first\s+(?:(?P<n>\w+)\s+days|week)\b"
+            r"(?P<campaign>)",
             re.I,
         ),
     ),
     ("last_week", re.compile(r"\blast\s+week\b", re.I)),
     # "20,120 in 2019, compared with 16,240 the year before": the year before the one named.
-    ("year_before", re.compile(r"\bthe\s+(?:year\s+before|previous\s+year)\b", re.I)),
+    # "At the end of 2016, the year before the campaign began": an apposition naming 2016 by what
+    # came after it, not the year before 2016.
+    (
+        "year_before",
+        re.compile(
+            r"\bthe\s+(?:year\s+before|previous\s+year)\b"
+            r"(?!\s+(?:the|it|its|a|an|when|which)\b)",
+            re.I,
+        ),
+    ),  # fmt: skip
     ("so_far", re.compile(r"\bso\s+far\s+this\s+year\b", re.I)),
     # "since the start of the year": the first day of the publication's year (role from "since").
     ("year_start", re.compile(r"\bthe\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b", re.I)),
@@ -230,7 +266,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
-    ("today", re.compile(r"\btoday\b", re.I)),
+    # "destroyed this morning", "burnt this afternoon": the day of publication, as "today" is.
+    ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)),
     (
         "weekday",
         re.compile(r"\b(?:last\s+)?(?=[A-Z])(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I),
@@ -342,6 +379,16 @@ def _span(
         y = int(g["year"]) if g.get("year") else pub.year
         if not 1 <= n <= 31:
             return None
+        if g.get("campaign") is not None and not re.search(
+            r"\b(?:campaign|drive|crackdown)\b", m.string, re.I
+        ):
+            return None  # "its first week" of something not the campaign: not read
+        if g.get("campaign") is not None and dt.date(y, 1, n) > pub:
+            return None
+        if g.get("this_month"):
+            if n >= pub.day:
+                return None  # the first days of this month must lie before publication
+            return pub.replace(day=1), pub.replace(day=n), day, f"first {n} days of this month"
         return dt.date(y, 1, 1), dt.date(y, 1, n), day, f"first {n} days of {y}"
     if kind == "year_before":
         named = [int(y) for y in re.findall(rf"\b({_YEAR_RE})\b", m.string[: m.start()])]
@@ -349,6 +396,12 @@ def _span(
             return None  # before which year? Not said: left blank
         y = named[-1] - 1
         return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"the year before {y + 1}: {y}"
+    if kind == "year_earlier":
+        named = re.findall(rf"\b(?:in|during)\s+({_YEAR_RE})\b", m.string[: m.start()])
+        if not named:
+            return None  # a year earlier than what? Not a whole year named: left blank
+        y = int(named[-1]) - 1
+        return dt.date(y, 1, 1), dt.date(y, 12, 31), year, f"a year earlier than {y + 1}: {y}"
     if kind == "last_week":
         return None  # which day of it? Not said: the phrase is read, and dates nothing
     if kind == "year_start":
@@ -477,7 +530,11 @@ _END = re.compile(
 )
 _START_NOW = re.compile(r"\b(?:since|from|starting)\s*$", re.I)
 # "since the launch on New Year's Day": the start word may stand a few words back.
-_START_BACK = re.compile(r"\bsince(?:\s+[\w'’-]+){1,8}\s*$", re.I)
+# "from the launch of the campaign against illegal drugs on 1 January 2017 to ...": "from the
+# launch" starts the period as "since" does.
+_START_BACK = re.compile(
+    r"\b(?:since|from\s+the\s+(?:launch|start|beginning|opening))(?:\s+[\w'’-]+){1,8}\s*$", re.I
+)
 # "compared to 2016", "than in 2016": the date of the number compared with, not the figure's.
 _COMPARE = re.compile(
     r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$"

@@ -157,7 +157,13 @@ def _speech_beyond(sentence: Sentence) -> bool:
         if (
             len(words) >= 4
             and words[0] not in _NOT_CLAUSE
-            and not re.search(r"(?<![\w-])\d", m.group(1))
+            # "He added that nearly a third of them were women": a figure in words is a count
+            # too, no claim beside it.
+            and not re.search(
+                r"(?<![\w-])\d|\b(?:half|third|thirds|quarter|quarters)\b"
+                r"|\bone\s+in\s+(?:two|three|four|five|ten|twenty|\d+)\b",
+                m.group(1),
+            )
         ):
             return True
     return False
@@ -218,8 +224,10 @@ _PRESENT = re.compile(
 _PAST = re.compile(r"\b(?:was|were|had|did)\b")
 # "over the same months last year", right after a figure: the period set against, a year back.
 _SAME_LAST_YEAR = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for)\s+the\s+same\s+(?:period|months?|weeks?|time)"
-    r"\s+(?:of\s+|in\s+)?last\s+year\b",
+    r"\s*(?:[\w-]+\s+){0,3}?(?:over|in|during|for)\s+the\s+same\s+(?:[\w-]+\s+)?"
+    r"(?:period|months?|weeks?|days?|time)"
+    # "in the same period of 2023": the year named, when it is before the figure it is set against.
+    r"\s+(?:of\s+|in\s+)?(?:last\s+year|(?P<year>(?:19|20)\d{2}))\b",
     re.I,
 )
 
@@ -284,13 +292,17 @@ def prev_end(before_it: Sequence[Candidate]) -> int:
     return max((o.figure.end for o in before_it if o.figure is not None), default=0)
 
 
-def _year_back(dates: When | None) -> When:
-    """The same period a year earlier; blank when there is no period to move."""
+def _year_back(dates: When | None, year: str | None = None) -> When:
+    """The same period a year earlier (or in the year named); blank when there is no period to
+    move, or the year named is not before it."""
     if dates is None or dates.period_start is None or dates.period_end is None:
         return When(reason="the same period last year, but no period to set it against: blank")
+    back = dates.period_start.year - int(year) if year else 1
+    if back < 1 or dates.period_start.year != dates.period_end.year:
+        return When(reason="the same period of a year not before the figure's: blank")
     try:
-        start = dates.period_start.replace(year=dates.period_start.year - 1)
-        end = dates.period_end.replace(year=dates.period_end.year - 1)
+        start = dates.period_start.replace(year=dates.period_start.year - back)
+        end = dates.period_end.replace(year=dates.period_end.year - back)
     except ValueError:  # 29 February
         return When(reason="the same period last year falls on 29 February: blank")
     return When(
@@ -331,10 +343,21 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
     )
     before_it = [o for o in mates if o.figure.end <= fig.start]
     after_it = [o.figure.start for o in mates if o.figure.start >= fig.end]
-    if _SAME_LAST_YEAR.match(c.quote, fig.end, after_it[0] if after_it else len(c.quote)):
+    if same := _SAME_LAST_YEAR.match(c.quote, fig.end, after_it[0] if after_it else len(c.quote)):
         # "from 3,215 over the same months last year": the period of the figure it is set
-        # against, a year back; a blank when that figure has none.
-        return _year_back(figure_dates(before_it[-1], figures, published) if before_it else None)
+        # against, a year back (or in the year named); a blank when that figure has none.
+        earlier = figure_dates(before_it[-1], figures, published) if before_it else None
+        if fig.unit == "percent":
+            # "9,870 cases ..., about 12 per cent more than in the same period of 2018": the
+            # change covers the count before it, when that count is of the year after; else blank.
+            back = same.group("year")
+            start = earlier.period_start if earlier is not None else None
+            if start is None or (back and start.year != int(back) + 1):
+                return When(reason="a change on the same period: no count to take it from: blank")
+            return replace(earlier, confidence=0.6, notes=(*earlier.notes, "a change on the "
+                           "same period a year before: the period of the count it changes"),
+                           reason="a change on the same period a year before")  # fmt: skip
+        return _year_back(earlier, same.group("year"))
     if own.confidence or own.reason.startswith("its own date words"):
         return own  # dated by its own words, or by words that are not read: never a guess
     # "12 of them", "those arrested" refer back only from the figure's own stretch of the

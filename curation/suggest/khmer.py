@@ -16,10 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_sentences
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
 from curation.suggest.furniture import is_furniture
+from curation.suggest.guess import FUZZY_NAME
+from curation.suggest.numbers import no_count_spans
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
@@ -65,7 +69,20 @@ _NAMED = re.compile(
 _ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
 
 
+# A broadcast page's time code in any digits ("[០៧:១១] "): cut like a dateline.
+_TIMECODE = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+# One person's case ("ជនសង្ស័យម្នាក់ អាយុ ២៣ឆ្នាំ", a suspect aged 23): an arrest or a fine, its
+# grams and riel no count of the campaign.
+_ONE_PERSON = re.compile(normalise("ម្នាក់").text + r"\s?(?:[\u1780-\u17ff]+\s?){0,2}?"
+                         + normalise("អាយុ").text)  # fmt: skip
+# A sum that is a fine or a price (ពិន័យ, តម្លៃ, ថ្លៃ): never a counted metric.
+_PRICED = re.compile(normalise("ពិន័យ|តម្លៃ|ថ្លៃ|រង្វាន់").text)
+
+
 def _without_dateline(s: KhmerSentence) -> KhmerSentence:
+    if code := _TIMECODE.match(s.text):
+        cut = code.end()
+        s = KhmerSentence(s.start + cut, s.end, s.text[cut:], s.masked[cut:])
     m = _DATELINE.match(s.text)
     norm = normalise(s.text).text.strip()
     if m is None or _SAID.search(m.group(0)) or _FURNITURE.match(norm) or is_furniture(norm):
@@ -95,8 +112,30 @@ def is_khmer(body: str) -> bool:
     return khmer > sum(c.isascii() and c.isalpha() for c in body)
 
 
+# What a count of people is by the words of its own clause: sent to a rehabilitation centre
+# (បញ្ជូនទៅមណ្ឌល...ស្តារនីតិសម្បទា), receiving treatment (ទទួលការព្យាបាល), and for a weight,
+# chemicals (សារធាតុគីមី) are precursors.
+_SENT_TO_REHAB = re.compile(normalise("បញ្ជូន").text + r"\S{0,12}?" + normalise("មណ្ឌល").text
+                            + r"\S{0,30}?" + normalise("ស្តារនីតិសម្បទា").text)  # fmt: skip
+_IN_TREATMENT = re.compile(normalise("ទទួលការព្យាបាល").text)
+_CHEMICALS = re.compile(normalise("សារធាតុគីមី").text)
+_FOREIGNERS = normalise("ជនបរទេស").text
+_CLAUSE_END = re.compile("[។,;]|" + normalise("ហើយ|និង|ខណៈ").text)
+
+
 def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, str]:
     text = normalise(sentence).text
+    at = text.find(normalise(words).text)
+    own = text[max(at, 0) :]
+    own = own[: m.start()] if (m := _CLAUSE_END.search(own, len(normalise(words).text))) else own
+    if unit in _TO_KG and _CHEMICALS.search(text[max(0, at - 60) : max(at, 0)]):
+        return "precursors-seized-kg", "a weight of chemicals (សារធាតុគីមី): precursors"
+    if unit == "people" and _SENT_TO_REHAB.search(own):
+        return "sent-to-rehabilitation", "people sent to a rehabilitation centre (បញ្ជូនទៅមណ្ឌល)"
+    if unit == "people" and _IN_TREATMENT.search(own):
+        return "community-treatment-people", "people receiving treatment (ទទួលការព្យាបាល)"
+    if unit == "people" and _FOREIGNERS in text[max(0, at - 12) : max(at, 0) + 1]:
+        return None, "foreigners among those counted: a subset, no curated metric"
     if unit in _TO_KG:
         if _DESTROYED.search(text):
             return "drugs-destroyed-kg", "a weight, with a verb of burning (ដុត/កម្ទេច)"
@@ -165,6 +204,29 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
         km = normalise(str(a.get("name_km") or "")).text.replace(" ", "")
         if km and km == key:
             return str(a["actor_id"]), [f"speaker: {name} = {a['actor_id']}"]
+    # Another spelling of a curated Khmer name ("ម៉ុក ជីតូ" for "ម៉ក់ ជីតូ"): one of the two words
+    # the same and the whole spelt alike, offered flagged for review, never silently.
+    words = strip_title(normalise(name).text).split()
+    if len(words) == 1:
+        # "ឧត្តមសេនីយ៍ឯក ជីតូ": a title and a given name alone, the short form of the one curated
+        # person whose Khmer name ends with it.
+        short = [a for a in actors if normalise(str(a.get("name_km") or "")).text.split()[-1:]
+                 == words and a.get("kind") == "person"]  # fmt: skip
+        if len(short) == 1:
+            a = short[0]
+            return str(a["actor_id"]), [
+                f"speaker: {name} = {a['actor_id']}, the given name of {a['name_km']}: review"
+            ]
+    for a in actors:
+        known = normalise(str(a.get("name_km") or "")).text.split()
+        if len(known) != 2 or len(words) != 2 or not set(known) & set(words):
+            continue
+        score = fuzz.ratio("".join(words), "".join(known))
+        if score >= FUZZY_NAME:
+            return str(a["actor_id"]), [
+                f"speaker: {name} = {a['actor_id']}, a spelling variant of {a['name_km']} "
+                f"({score:.0f}% alike): review"
+            ]
     return None, [f"speaker: {name} (a new actor: give the person an id)"]
 
 
@@ -187,7 +249,7 @@ _CONTRAST = re.compile(normalise("ខណៈ|ចំណែក|ប៉ុន្ត�
 # words, not of the figure.
 _SAID_ON = re.compile(
     "(?:"
-    + normalise("ថ្លែង|ឲ្យដឹង|និយាយ|ប្រាប់|បញ្ជាក់|ផ្សាយ").text
+    + normalise("ថ្លែង|ឲ្យដឹង|ឱ្យដឹង|និយាយ|ប្រាប់|បញ្ជាក់|ផ្សាយ").text
     + ")"
     + r"\s?(?:"
     + normalise("កាលពី|នៅ").text
@@ -197,7 +259,44 @@ _SAID_ON = re.compile(
 )
 
 
+# A clause beside the counts that carries no number ("... ហើយបច្ចុប្បន្ន ...", "... ច្រើនជាង
+# អ្វីដែល ...", more than it was built for): a claim of the speaker's own, a statement too.
+_CLAUSE_SPLIT = re.compile(normalise("ហើយ|ខណៈ|ប៉ុន្តែ|ច្រើនជាង|ដោយសារ").text + "|[,;]")
+
+
+def _claim_beside(content: str) -> bool:
+    return any(
+        len(part.strip(ZERO_WIDTH + " ។")) >= 20 and not re.search(r"\d", part)
+        for part in _CLAUSE_SPLIT.split(content)
+    )
+
+
+_ACCORDING = re.compile(normalise("នេះបើតាម").text)
+_REPORT_OF = re.compile(
+    normalise("យោងតាម").text + r"\s?(?:" + normalise("របាយការណ៍|តួលេខ|ទិន្នន័យ").text + r")?\s?(?:"
+    + normalise("របស់").text + r")?\s?"
+)  # fmt: skip
+_BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
+_SPEECH_THEN = re.compile(
+    "(?:"
+    + normalise("ប្រាប់|និយាយ|ឲ្យដឹង|ឱ្យដឹង|ថ្លែង|បញ្ជាក់|បន្ថែម").text
+    + r")\S{0,40}?"
+    + normalise("ថា").text
+)
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
+_AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
+
+
+def _as_of_day(
+    sentence: str, dates: list[KhmerDate], start: dt.date | None, end: dt.date | None
+) -> dt.date | None:
+    """The day after "គិតត្រឹម" (as of) that the figure's period was read from, else None."""
+    if start is None or start != end:
+        return None
+    for d in dates:
+        if d.first == d.last == start and _AS_OF_WORD.search(normalise(sentence[: d.start]).text):
+            return start
+    return None
 
 
 def _figure_dates(
@@ -220,6 +319,10 @@ def _figure_dates(
         d
         for d in own
         if not _CONTRAST.search(normalise(sentence[min(d.end, at) : max(d.start, at)]).text)
+        # "លោក X ... តាំងពីឆ្នាំ២០១៥ មក បានប្រាប់ ... ថា ជាងពាក់កណ្តាល ..." (X, who has visited
+        # since 2015, told ... that more than half ...): a date in the speaker's description,
+        # before the verb of speech, never dates what is said after it.
+        and not (d.end <= at and _SPEECH_THEN.search(normalise(sentence[d.end : at]).text))
     ]
     near = min(own, key=lambda d: abs(d.start - at), default=None)
     if near is None:
@@ -242,6 +345,18 @@ def _figure_dates(
 _STOPPED = re.compile(r"[។!?][»”\"]?\s*$|[»”]\s*។?\s*$")
 
 
+def _head_end(body: str) -> int:
+    """Where the report's first stopped line begins: a time-coded line before it with no "។"
+    (a broadcast page's headline) restates the report, its figures no claim. 0 when no line is
+    stopped."""
+    at = 0
+    for line in body.splitlines(keepends=True):
+        if _STOPPED.search(line.strip()):
+            return at
+        at += len(line)
+    return 0
+
+
 def _tail_start(body: str) -> int:
     """Where the lines after the report's last stopped line begin: a related-links list and its
     heading ("អត្ថបទពាក់ព័ន្ធ" then headlines) end with no "។", and their figures are no claim."""
@@ -253,6 +368,7 @@ def _tail_start(body: str) -> int:
     return end
 
 
+_SAME_STRETCH = re.compile(normalise("រយៈពេលដដែល|រយៈពេលដូចគ្នានេះ").text)
 _CHANGE_WORD = re.compile(normalise("កើនឡើង|ថយចុះ").text)
 _SAME_PERIOD = re.compile(normalise("រយៈពេលដូចគ្នា").text)
 
@@ -279,23 +395,31 @@ def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
     """Figures and statements of a Khmer clean body, in reading order."""
-    sentences = [_without_dateline(s) for s in split_sentences(body)]
-    tail = _tail_start(body)
+    raw = split_sentences(body)
+    sentences = [_without_dateline(s) for s in raw]
+    tail, head = _tail_start(body), _head_end(body)
     out: list[KhmerDraft] = []
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
-    for s in sentences:
+    fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
+    for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
         if (
             s.start >= tail
+            or (s.end <= head and _TIMECODE.match(raw[k].text))
             or _FURNITURE.match(norm)
             or (_STAMP.search(norm) and len(norm.split()) <= 8)
             or is_furniture(norm)  # the shapes any language shares: a date line, a ©
         ):
             continue  # page furniture: a related link, a byline, a publication stamp
         dates = read_dates(s.text, published) if published else []
+        phones, one_person = no_count_spans(s.text), _ONE_PERSON.search(norm)
         for f in read_figures(s.text):
             if _TARGET.search(normalise(s.text[: f.start]).text):
                 continue  # a planned measure's target: no campaign figure
+            if one_person or any(a <= f.start < b for a, b in phones):
+                continue  # one person's case, a telephone number: no campaign figure
+            if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):
+                continue  # a fine or a price
             if f.vague or f.value is None:
                 continue  # "រាប់ពាន់" (thousands): words, never a number
             if not s.text[: f.start].strip() and _MARKER.match(s.text, f.start):
@@ -313,6 +437,12 @@ def khmer_drafts(
             if drafted is not None:
                 metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
+            stock_day = _as_of_day(s.text, dates, start, end)
+            if stock_day is not None:
+                # "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (counted up to 30 June): the day a count stands at,
+                # never a one-day period; where it began the words do not say.
+                start = end = None
+                dated = "60%: 'គិតត្រឹម' (as of) a day: the count as of that day, no period"
             if start is None and end is None and unit in last and _AMONG.search(norm):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
                 # part of the whole counted before in the same unit, over that count's period.
@@ -321,6 +451,11 @@ def khmer_drafts(
                     "50%: 'ក្នុងចំណោម' (among) refers back: the period of the last count of "
                     f"{unit} before it"
                 )
+            if start is None and end is None and "span" in last and _SAME_STRETCH.search(norm):
+                # "ក្នុងរយៈពេលដដែល" (in the same period): the last period longer than a day
+                # before it (a day's arrests are no "period" a later count shares).
+                start, end = last["span"]
+                dated = "50%: 'រយៈពេលដដែល' (the same period): the period of the count before it"
             if start is None and end is None and unit == "percent" and last:
                 # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
                 # same period of 2019): the change covers the last count's period, when that
@@ -328,6 +463,16 @@ def khmer_drafts(
                 start, end, dated = _change_period(norm, dates, last["*"], dated)
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
+                if start != end:
+                    last["span"] = (start, end)
+            if (
+                start is not None
+                and start == end
+                and _NOW.search(normalise(s.text[: f.start]).text)
+            ):
+                # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
+                # 47 clinics): the day is the speaking's; the count stands now.
+                start = end = None
             now = start is None and end is None and published is not None and _NOW.search(norm)
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
@@ -339,7 +484,7 @@ def khmer_drafts(
                 "qualifier": f.qualifier.value,
                 "period_start": start,
                 "period_end": end,
-                "as_of": published if now else end,
+                "as_of": published if now else (stock_day or end),
                 "quote": s.text,
             }
             why = {
@@ -351,9 +496,37 @@ def khmer_drafts(
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
             new = {k: v for k, v in (drafted or {}).items() if k != "why"} or None
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new))
+            fig_at.append((len(out) - 1, k))
     named: str | None = None  # the last titled person named, for a title standing alone
-    for s, found in zip(sentences, find_attributions([s.text for s in sentences]), strict=True):
+    said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker
+    according: dict[int, tuple[str | None, str]] = {}  # sentence -> "នេះបើតាម ..." (according to)
+    attributions = find_attributions([s.text for s in sentences])
+    for k, (s, found) in enumerate(zip(sentences, attributions, strict=True)):
+        norm = normalise(s.text).text.strip()
+        if _ACCORDING.match(norm) and (names := [m.group("name") for m in _NAMED.finditer(norm)]):
+            according[k] = _km_actor(names[-1], actors)[0], f"'នេះបើតាម' (according to) {names[-1]}"
+        elif m := _REPORT_OF.match(norm):
+            # "យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិ..." (according to the report of the NACD): the
+            # curated body whose Khmer name follows.
+            rest = norm[m.end() :].replace(" ", "")
+            body = next((a for a in actors if a.get("name_km") and rest.startswith(
+                normalise(str(a["name_km"])).text.replace(" ", ""))), None)  # fmt: skip
+            if body is not None:
+                according[k] = str(body["actor_id"]), f"'យោងតាម' (according to) {body['name_km']}"
+        counted = {j for _, j in fig_at}
         for a in found:
+            if (
+                a.quote is None
+                and k in counted
+                and not _PUT_FORWARD.search(normalise(s.text).text)
+                and not _claim_beside(normalise(s.text[a.end :]).text)
+            ):
+                # "លោកបានបន្ថែមថា ... ១២០នាក់ ..." (he added that ... 120 people ...): reported
+                # counts are figures given by the speaker, no statement of their own.
+                said_by.setdefault(
+                    k, (_km_actor(a.speaker or named, actors)[0], f"said by {a.speaker or named}")
+                )
+                continue
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
             speaker = a.speaker
@@ -379,20 +552,42 @@ def khmer_drafts(
                 "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+            said_by.setdefault(k, (actor_id, notes[0]))
         people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
         people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
         named = people[-1] if people else named
+    carried: tuple[str | None, str] | None = None
+    for i, k in fig_at:
+        # Who gave a figure: the speaker of its sentence, else the source "នេះបើតាម ..." (according
+        # to ...) names in that sentence or the one after it; a sentence referring back ("ចំនួន
+        # ករណីនេះ", this number of cases; "ក្នុងចំណោម", among) keeps the source before it.
+        source = said_by.get(k) or according.get(k) or according.get(k + 1)
+        if source is None and carried is not None and _BACK.search(out[i].record["quote"]):
+            source = carried[0], f"{carried[1]}, referring back"
+        carried = source or carried
+        if source is not None and source[0] is not None:
+            out[i].record["actor_id"] = source[0]
+            out[i].why["actor_id"] = f"60%: {source[1]}"
+            out[i].notes.append(f"actor {source[0]}: {source[1]}")
     return out
 
 
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
 # appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
-_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើសុំ|អំពាវនាវឲ្យ").text)
-_TO = normalise("ឲ្យ").text  # "បានស្នើឲ្យ ..." (proposed that ...): the measure after it
+# "ឲ្យ" and "ឱ្យ" are two spellings of one word (to, that): both are read.
+_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text)
+_TO = re.compile("^(?:" + normalise("ឲ្យ|ឱ្យ").text + ")")  # "បានស្នើឲ្យ ...": the measure after
+# "... ហើយខ្ញុំក៏អំពាវនាវឲ្យ B" (and I also called for B), "... ហើយបានស្នើទៅ ... ឲ្យ B" (and
+# proposed to ... that B), "... ហើយខេត្តគ្រោងនឹង B" (and the province plans B): the second
+# measure of the sentence, whoever the subject repeated.
 _AND_PROPOSED = re.compile(
-    normalise("ហើយក៏").text + r"\s?(?:" + normalise("បាន").text + r")?\s?(?:"
-    + normalise("ស្នើឲ្យ|ស្នើសុំ|ស្នើ").text + ")"
+    normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??(?:" + normalise("ក៏").text + r")?\s?(?:"
+    + normalise("បាន").text + r")?\s?(?:" + normalise("ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|ស្នើ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ|គ្រោងនឹង").text + ")"
 )  # fmt: skip
+# "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
+# selling places): an appeal for reports, as "urged people to report dealers" is.
+_TO_REPORT = re.compile(normalise("រាយការណ៍|ផ្តល់ព័ត៌មាន").text)
+_TO_PUBLIC_LEAD = normalise("ទៅដល់|ដល់បងប្អូន|ដល់|ទៅ|ឲ្យ|ឱ្យ|បងប្អូន").text
 _TO_PUBLIC = re.compile(normalise("ប្រជាពលរដ្ឋ|មាតាបិតា|ឪពុកម្តាយ|យុវជន").text)
 # A stand on "this plan" (គម្រោងនេះ / ផែនការនេះ / សំណើនេះ): welcomed (ស្វាគមន៍), opposed
 # (ប្រឆាំង / ជំទាស់); with "but" (ប៉ុន្តែ) both ways.
@@ -418,14 +613,19 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
     out: list[KhmerMeasure] = []
     for s in split_sentences(body):
         text = normalise(s.text).text
-        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.search(text[m.end() :]):
+        # An appeal names the public right after its verb ("អំពាវនាវដល់ប្រជាពលរដ្ឋ"); "youth"
+        # further on ("ក្រុមល្បាតយុវជន", youth patrols) is the measure's own word.
+        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.match(
+            re.sub("^(?:" + _TO_PUBLIC_LEAD + r")\s?", "", text[m.end() :].lstrip())
+        ):
             rest = text[m.end() :]
             # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B): two measures.
             parts = [
-                p.strip(ZERO_WIDTH + " ។").removeprefix(_TO).strip()
-                for p in _AND_PROPOSED.split(rest)
+                _TO.sub("", p.strip(ZERO_WIDTH + " ។")).strip() for p in _AND_PROPOSED.split(rest)
             ]
             for name in [p for p in parts if p] or [s.text]:
+                if _TO_REPORT.search(name[:60]):
+                    continue  # asked to report sellers (រាយការណ៍): an appeal, no measure of state
                 out.append(KhmerMeasure(s.text, m.group(0), name, None))
         elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
             welcomed = _WELCOMED.search(text)

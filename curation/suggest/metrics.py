@@ -6,6 +6,9 @@ Totals before subsets: a curated metric loses a point for each of its own distin
 the figure's clause does not say, so "2,428 people were arrested" is `arrests-total`, never
 `arrests-users`, unless the clause names users. A figure no curated metric fits gets a
 new-metric draft named from its counted noun and verb ("foreigners-arrested").
+
+Long because the classes of counted things (changes, shares, minors, courts' cases, centres)
+each read the sentence their own way before the codebook match.
 """
 
 from __future__ import annotations
@@ -41,12 +44,43 @@ _SYNONYMS = {
     "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
 }  # fmt: skip
 _CHANGE = re.compile(
-    r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!set )up|down|"
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!making )(?<!makes )(?<!set )up|down|"
     r"increased?|decreased?|jumped|dropped|"
     r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
     re.I,
 )
+# "18,810 people in 2018, 6 percent more than in 2017", "2,864 suspects ..., up 12 percent
+# from ...": a percentage followed by a comparison is a change of the count before it.
+_CHANGE_AFTER = re.compile(r"\s+(?:more|higher|lower|less|fewer)\s+than\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# What the count before a change counts, by the verb that governs it.
+_CENTRES = re.compile(r"\s+(?:[\w-]+\s+){0,3}?cent(?:re|er)s\b", re.I)
+_CLINICS = re.compile(r"\b(?:clinics?|health\s+cent(?:re|er)s?|voluntary|methadone|community)\b",
+                      re.I)  # fmt: skip
+_TOOK_IN = re.compile(
+    r"\bcent(?:re|er)s?\b[^.;]{0,40}?\b(?:took\s+in|take\s+in|takes\s+in|admitted|admits)\s+"
+    r"(?:(?:some|about|around|nearly|more\s+than|over)\s+)?$",
+    re.I,
+)
+_COMPARATIVES = frozenset({"more", "than", "higher", "lower", "less", "fewer", "from", "on"})
+_COUNTED_BY = {"arre": "arrests", "deta": "arrests", "seiz": "seizures", "dest": "destructions"}
+
+
+def _count_before(sentence: str, start: int, others: Sequence[tuple[int, int]]) -> list[str]:
+    """The count a change with no noun of its own changes: the figure before it in the
+    sentence, named by its noun ("cases") or by the verb that governs it ("arrested" ->
+    arrests); [] when there is none."""
+    prev = [(a, b) for a, b in others if b <= start]
+    if not prev:
+        return []
+    a, b = prev[-1]
+    words = [w for w in counted_noun(sentence, b) if w.lower() in ("cases", "seizures", "arrests")]
+    if words:
+        return words
+    verbs = [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
+    return next(([_COUNTED_BY[v]] for v in verbs if v in _COUNTED_BY), [])
+
+
 # The counted noun stops at these: "10,210 drug suspects in 5,150 cases".
 _NOUN_STOP = frozenset(("in", "on", "at", "for", "from", "during", "since", "and", "or", "were",
                         "was", "had", "have", "has", "who", "which", "that", "to", "with", "by",
@@ -122,7 +156,7 @@ def _subject(sentence: str, start: int) -> list[str]:
     """The noun before a change verb: "Drug arrests" in "Drug arrests rose 84 percent"."""
     before = sentence[:start]
     m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
-                  r"jumped|dropped|climbed|grew|declined|were|was)\b[^,]*$", before)  # fmt: skip
+                  r"jumped|dropped|climbed|grew|declined|were|was|went)\b[^,]*$", before)  # fmt: skip
     words = m.group(1).split() if m else []
     return [w for w in words if w.lower() not in _SPEECH_WORDS]
 
@@ -212,6 +246,28 @@ def guess_metric(
         words = drug.group("drug").split()
         return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    if (unit == "cases" or unit is None) and _COURT_CASES.search(sentence):
+        # "the court had tried 386 drug cases", "the registry opened 214 drug cases": cases
+        # before the courts, not cases the police investigated.
+        return _new(["drug", "cases"], "tried", "cases", "cases counted by a court: tried")
+    if unit == "facilities" and _CENTRES.match(sentence, end) and not _CLINICS.search(clause):
+        # "16 state-run centres", "eight state treatment centres": rehabilitation centres, by
+        # whatever words the state's centres are described with (never health centres/clinics).
+        centres = next((m for m in metrics if m.get("metric_id") == "rehabilitation-centres"), None)
+        if centres is not None:
+            return MetricGuess("rehabilitation-centres", False, str(centres.get("label", "")),
+                               unit, "centres counted: rehabilitation centres", 0.6)  # fmt: skip
+    if unit in (None, "people") and _TOOK_IN.search(sentence[:start]):
+        # "the country's 14 state-run centres took in 7,216 drug users": people a centre
+        # admitted are people sent to rehabilitation.
+        sent = next((m for m in metrics if m.get("metric_id") == "sent-to-rehabilitation"), None)
+        if sent is not None:
+            return MetricGuess("sent-to-rehabilitation", False, str(sent.get("label", "")),
+                               "people", "people a centre took in", 0.6)  # fmt: skip
+    if _MINORS.match(sentence, end):
+        # "64 people under 18", "35 children": minors, a subset no curated metric counts.
+        verb = _verb_of(sentence, start, end, len(sentence))
+        return _new(["minors"], verb, "people", "people under 18: minors, a subset")
     if not noun and (number_of := _NUMBER_OF.match(sentence)) and number_of.end() <= start:
         # "The number of prisoners held on drug charges rose from about 9,000 to 19,400":
         # what the sentence's subject counts.
@@ -256,7 +312,9 @@ def guess_metric(
         noun = _WORD.findall(made_up.group("subject"))
         left |= stems(made_up.group("subject"))
     right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
-    change = unit == "percent" and bool(_CHANGE.search(sentence[:start]))
+    change = unit == "percent" and bool(
+        _CHANGE.search(sentence[:start]) or _CHANGE_AFTER.match(sentence, end)
+    )
     if change:
         right |= {"chan"}
     if unit == "kg" and "dest" not in left | right:
@@ -311,7 +369,9 @@ def guess_metric(
             f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
         )  # fmt: skip
     if change:
-        return _new(_subject(sentence, start) or noun, "change-pct", unit, "a change, not a count")
+        compared = [w for w in noun if w.lower() not in _COMPARATIVES]
+        words = _subject(sentence, start) or compared or _count_before(sentence, start, others)
+        return _new(words, "change-pct", unit, "a change, not a count")
     if unit == "percent" and subset and not noun:
         # "42,000 inmates, more than half of them on drug charges": a share of the count
         # before it, named by that count's noun and what the share has.
@@ -322,6 +382,19 @@ def guess_metric(
             return _new([prior[-1], *has], "share", unit, "a share of the count before it")
     verb = "" if unit == "kg" or inmates else _verb_of(sentence, start, end, nxt)
     return _new(noun, verb, unit, f"no {unit} metric fits: a new metric")
+
+
+_COURT_CASES = re.compile(
+    r"\b(?:court|courts|registry|judges|tribunal)['’]?s?\b[^.;]*?\b(?:tried|heard|opened|ruled\s+on|"
+    r"handled|registered|received|try|hear)\b[^.;]*?\bcases\b",
+    re.I,
+)
+_MINORS = re.compile(
+    r"\s+(?:(?:people|persons|suspects|users|youths|young\s+people)\s+(?:aged\s+)?"
+    r"(?:under|below|younger\s+than)\s+(?:the\s+age\s+of\s+)?1[4-8]\b"
+    r"|(?:minors|juveniles|children|teenagers)\b)",
+    re.I,
+)
 
 
 # Words for people in general: they name no kind of person a subset metric counts.

@@ -335,6 +335,13 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     after = _next_word(toks, j)
     if after in _FRACTIONS and len(parts) == 1 and parts[0] in _UNITS:
         return round(_UNITS[parts[0]] * 100 / _FRACTIONS[after], 2), "percent", j + 1, None
+    if parts == ["one"] and _next_word(toks, j) == "in" and j + 1 < len(toks):
+        # "about one in five", "fewer than one in ten": a share, in percent.
+        whole = _UNITS.get(_next_word(toks, j + 1)) or (
+            int(toks[j + 1].text) if toks[j + 1].kind == "num" and toks[j + 1].text.isdigit() else 0
+        )
+        if whole >= 2:
+            return round(100 / whole, 2), "percent", j + 2, None
     value = _words_value(parts)
     value, unit, j2, duration = _measure(toks, j, value)
     if duration:
@@ -435,8 +442,10 @@ _TARGET = re.compile(
     r"|\b(?:urged|urges|asked|asks|called\s+on|calls\s+on|appealed\s+to|wants?|wanted)\s+"
     r"(?:[\w'’-]+\s+){0,6}?to\s+(?!the\b)[^,.;]*$"
     r"|\b(?:proposed|proposes|called\s+for|calls\s+for)\b[^,.;]*$"
-    r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station)"
-    r"\b[^,.;]*$",
+    r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station|"
+    r"send|dispatch|provide|give|create|establish|install|buy)\b[^,.;]*$"
+    # "suggested that each district hospital keep at least two beds": a measure's own terms.
+    r"|\b(?:suggested|suggests|recommended|recommends)\s+that\s+(?:each|every|all)\b[^,.;]*$",
     re.I,
 )
 # "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
@@ -471,6 +480,85 @@ _ELSEWHERE = re.compile(
     r"asia|east\s+asia|asia|the\s+mekong(?:\s+region)?)\b|\b(?:worldwide|globally)\b",
     re.I,
 )
+# A court docket's line ("No. 54/2023 – S. Chanthou, 29, ...: 7.8 grams; four years"): one
+# case's record (a file number, ages, grams, a term, a fine), no count of the campaign.
+_DOCKET = re.compile(r"^\W*(?:\d{1,2}\s*[.)]\s*)?(?:case|file|no\.?|dossier)\s*\d+\s*/\s*\d{2,4}\b",
+                     re.I)  # fmt: skip
+# A day's verdicts handing down prison terms ("jailing 12 defendants for terms of between three
+# and 20 years"): one court's docket, its counts no campaign figure.
+_VERDICTS = re.compile(
+    r"\bterms?\s+of\s+(?:between\s+)?[\w.-]+\s+(?:and|to|-|–)\s+[\w.-]+\s+years\b"
+    r"|\b(?:sentencing|jailing|sentenced|jailed)\s+[\w\s,-]{0,40}?\b(?:to|for)\s+"
+    r"(?:prison\s+)?terms?\b",
+    re.I,
+)
+# A telephone number ("hotline 115 or 023 880 261", "at 1288 or 012 885 104", any digits): the
+# numbers after a phone word, and digit groups led by a zero ("012 885 104").
+_PHONE = re.compile(
+    r"(?:\b(?:hotline|phone|telephone|tel|call|dial|whatsapp|telegram)\b|លេខទូរស័ព្ទ|"
+    r"ទូរស័ព្ទលេខ|(?<!តួ)លេខ)(?:\s*(?:at|on|number|numbers|no\.?|is|:|-)?\s*){0,2}"
+    r"\d[\d\s-]*\d(?:\s*(?:or|and|,|/|ឬ|និង)\s*\d[\d\s-]*\d)*"
+    r"|(?<!\d)0\d{1,2}[\s-]\d{3}[\s-]\d{3,4}(?!\d)",
+    re.I,
+)
+# A threshold ("caught with less than two grams", "each below three grams"): a measure's or a
+# law's line, not an amount seized.
+_THRESHOLD = re.compile(
+    r"\b(?:(?:caught|found|stopped|arrested)\s+(?:with|carrying|holding|possessing)|each)\s+"
+    r"(?:less\s+than|fewer\s+than|under|below|more\s+than|over|above|up\s+to)\s*$",
+    re.I,
+)
+# A body described by its size ("an association of some 25 lawyers who work in four
+# provinces", "a unit that also runs ... in the country's 25 provinces"): no campaign count.
+_DESCRIBED_BODY = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|network|association|coalition|alliance|union|"
+    r"federation|unit|organi[sz]ation|body|charity|team|consortium)\s+(?:of|that|which|who|"
+    r"with|working|made)\b[^,;]*$",
+    re.I,
+)
+# The country's administrative divisions ("all of the country's 25 provinces"): a fact of the
+# map, no count.
+_DIVISIONS_BEFORE = re.compile(
+    r"(?:\b(?:country|cambodia|kingdom|nation)['’]s|\ball(?:\s+of)?(?:\s+the)?)\s*$", re.I
+)
+_DIVISIONS = _words("provinces province districts communes municipalities capital")
+# People present at an event ("About 600 students ... attended", "are here"): an audience.
+_PRESENT_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:attended|attend|are\s+here|were\s+here|are\s+there|were\s+there|"
+    r"were\s+present|are\s+present|gathered|turned\s+out|looked\s+on|watched)\b",
+    re.I,
+)
+# A sum that is a price, a fine, a cost or a rate ("a fine of 8 million riel", "about US$1.20 a
+# day", "US$45,000 per province"), never a counted metric.
+_PRICED_BEFORE = re.compile(
+    r"\b(?:fine|fined|fines|cost|costs|costing|price|priced|worth|salary|wage|bail|bribe|fee|"
+    r"fees)\s+(?:of\s+)?(?:[\w$.,]+\s+){0,2}?$",
+    re.I,
+)
+_RATE_AFTER = re.compile(r"\s+(?:a|an|per|each)\s+(?:day|week|month|year|hour|person|client|"
+                         r"patient|province|head|pill|gram|kilogram|dose)\b", re.I)  # fmt: skip
+# "300 people who attended a party were arrested": people the campaign acted on, counted.
+_ACTED_ON = re.compile(r"\b(?:who|which|that|arrested|detained|held|caught|raided)\b", re.I)
+# One cell's crowding ("as many as 20 people shared a room built for eight", "cells built for 20
+# inmates now held more than 60"): an anecdote of a room, no count of the campaign.
+_SHARED_ROOM = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:shared|share|sharing|crammed\s+into|"
+                          r"packed\s+into)\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)  # fmt: skip
+_ROOM_NOW_HELD = re.compile(
+    r"\b(?:cells?|rooms?|wards?)\s+(?:built|designed|meant)\s+for\s+[\w,]+\s+[\w-]+\s+(?:now\s+)?"
+    r"(?:hold|holds|held|house|housed)\s+(?:(?:more\s+than|over|up\s+to|as\s+many\s+as|some|"
+    r"about|nearly)\s+)?$",
+    re.I,
+)
+# One defendant named by age ("a 34-year-old driver", "aged 41"): grams found on him are his case.
+_ONE_DEFENDANT = re.compile(r"\b\d{1,2}-year-old\b|\baged\s+\d{1,2}\b", re.I)
+_DEGREES = _words("degrees degree celsius")
+
+
+def no_count_spans(text: str) -> list[tuple[int, int]]:
+    """Where a sentence's numbers are telephone numbers (in any digits): no figure there."""
+    return [m.span() for m in _PHONE.finditer(text)]
+
+
 # "in 500 packs of about one kilogram each": how a haul was packed, not another figure.
 _PACKED_EACH = re.compile(r"\s+(?:[\w-]+\s+){0,2}of\s+(?:[\w.,-]+\s+){1,3}each\b", re.I)
 _COUNTED_LABELS = _words("year phase day week level grade stage")
@@ -511,6 +599,40 @@ def _range(
     )
 
 
+def _not_counted(
+    text: str,
+    toks: Sequence[_Tok],
+    at: tuple[int, int],
+    unit: str | None,
+    value: float,
+    phones: list,
+) -> bool:
+    """Whether the number at tokens i..j is no campaign count: a telephone number, a
+    threshold, the size of a body described, the country's divisions, an audience, a price,
+    fine or rate, a temperature."""
+    i, j = at
+    a, b = toks[i].start, toks[j - 1].end
+    before, nxt = text[:a], _next_word(toks, j)
+    if any(s <= a < e for s, e in phones):
+        return True
+    if _SHARED_ROOM.match(text, b) or _ROOM_NOW_HELD.search(before):
+        return True
+    if unit == "kg" and value < 0.1 and _ONE_DEFENDANT.search(text):
+        return True
+    if unit == "kg" and _THRESHOLD.search(before):
+        return True
+    if _DESCRIBED_BODY.search(before):
+        return True
+    if nxt in _DIVISIONS and _DIVISIONS_BEFORE.search(before):
+        return True
+    present = _PRESENT_AFTER.match(text, b)
+    if present and unit in (None, "people") and not _ACTED_ON.search(present.group(0)):
+        return True
+    if unit in ("usd", "riel") and (_PRICED_BEFORE.search(before) or _RATE_AFTER.match(text, b)):
+        return True
+    return nxt in _DEGREES or text[b : b + 1] == "°"
+
+
 def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None) -> list[Figure]:
     """Every figure in the sentences, in reading order, years and dates left out. The indices
     of sentences whose numbers are no campaign figure (a region's total, cars impounded, a
@@ -520,6 +642,11 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
         text = sentence.text
         if _LAW.search(text):
             continue
+        if _DOCKET.match(text) or _VERDICTS.search(text):
+            if dropped is not None:
+                dropped.add(number)
+            continue  # one case's record, or one day's verdicts: no campaign count
+        phones = no_count_spans(text)
         if _ELSEWHERE.search(text):
             if dropped is not None:
                 dropped.add(number)
@@ -542,6 +669,9 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
                 continue
             value, unit, j, note = parsed
             before = text[: toks[i].start]
+            if _not_counted(text, toks, (i, j), unit, float(value), phones):
+                i = j  # a phone number, threshold, body's size, map fact, audience or price
+                continue
             if _next_word(toks, j) == "each" or _ONE_CELL.match(text, toks[j - 1].end):
                 i = j  # "one kilogram each", "140 men in a cell": one item, one cell
                 continue

@@ -22,7 +22,7 @@ _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
     r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
     # "asked the ministry for money to build ...", never "asked not to be named"
-    r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask)"
+    r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask|(?:would|will)\s+ask(?!\s+for\b))"
     r"(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
     # "I have decided to rebuild the authority": a measure its author takes
     r"decided\s+to|"
@@ -40,7 +40,7 @@ _VERB = re.compile(
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
 _ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks",
-              "ask", "wants", "wanted")  # fmt: skip
+              "ask", "wants", "wanted", "would ask", "will ask")  # fmt: skip
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
@@ -61,7 +61,10 @@ _TAIL = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
-    r"councils?|commune\w*|district\w*|the\s+nacd|Royal)\b",
+    r"councils?|commune\w*|district\w*|the\s+nacd|Royal|"
+    # "urged Cambodia and its neighbours to ...": states act for the state too (donors are left
+    # out: "urged donors to stop funding" was coded an appeal, not a measure).
+    r"Cambodia|countries|neighbou?rs)\b",
     re.I,
 )
 # Share of a curated proposal's name words the sentence must hold to be a position on it.

@@ -218,9 +218,27 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
     return found
 
 
+# A release's heading line, and the body its letterhead names above it ("MINISTRY OF HEALTH").
+_RELEASE = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+_SMALL = frozenset({"of", "and", "for", "the", "on"})
+
+
+def _issuer(body: str) -> str | None:
+    """The body a press release's letterhead names: its figures given with no source are that
+    body's. None when the text is no release or its letterhead names no body."""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()][:12]
+    heading = next((k for k, ln in enumerate(lines) if _RELEASE.match(ln)), None)
+    for line in lines[: heading or 0]:
+        name = " ".join(w if w in _SMALL else w.capitalize() for w in line.lower().split())
+        if _ORG_HEAD.search(name) and len(name.split()) <= 8:
+            return name
+    return None
+
+
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
     last_source: tuple | None = None  # the organisation last named as a figure's source
+    issuer = _issuer(body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -255,6 +273,9 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             compared_with[(fig.sentence, fig.unit)] = metric
             compared_with[(fig.sentence, None)] = metric
         actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        if actor_id is None and c.speaker is None and issuer is not None:
+            actor_id, new_actor_draft, actor_notes = _org_actor(issuer, curated)
+            actor_notes = [f"{actor_notes[0]} (the release's letterhead: no other source given)"]
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
             known.get("kind") == "organisation"
@@ -312,6 +333,10 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
     for n, c in enumerate(statements, 1):
         start, end = index.locate(c.quote) or (0, 0)
         actor_id, new_actor_draft, notes = _actor(c.speaker, curated)
+        if actor_id is None and c.speaker is not None and _BODY_NAME.fullmatch(c.speaker.phrase):
+            # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
+            # speaking in its own name, a new organisation when none is curated.
+            actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated)
         actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
         kind_of = (actor or new_actor_draft or {}).get("actor_type")
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
@@ -503,7 +528,8 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
         if d.kind == "indicators":
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
                       "phase_id": None, "geography": "national", "source_id": source_id,
-                      "actor_id": None, "attribution": None, "note": None}  # fmt: skip
+                      "actor_id": d.record.get("actor_id"), "attribution": None,
+                      "note": None}  # fmt: skip
         else:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
@@ -531,6 +557,31 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
     return rows
 
 
+# "The Ministry proposes ...", "the Authority calls on ...": a body named by its head noun alone is
+# the body of that kind named before it (a release's letterhead, "The Ministry of Interior ...").
+_BARE_BODY = re.compile(r"^(?:the\s+)?(ministry|authority|department|commissariat|council)$", re.I)
+_BODY_NAMED = {
+    "ministry": re.compile(r"\b(?:[Mm]inistry|MINISTRY)\s+(?:of|OF)\s+(?:[A-Z][A-Za-z]+)"
+                           r"(?:\s+(?:and|AND)\s+[A-Z][A-Za-z]+)?|\b(?!The\b)[A-Z][a-z]+\s+Ministry\b"),
+}  # fmt: skip
+
+
+_BODY_NAME = re.compile(r"Ministry of [A-Z][a-z]+(?: and [A-Z][a-z]+)?|[A-Z][a-z]+ Ministry")
+
+
+def _named_body(c, body: str):
+    """The statement with a bare "The Ministry" speaker read as the ministry named before it."""
+    m = _BARE_BODY.match(c.speaker.phrase.strip()) if c.speaker is not None else None
+    pattern = _BODY_NAMED.get(m.group(1).lower()) if m else None
+    at = body.find(c.quote[:40])
+    named = list(pattern.finditer(body[: max(at, 0)])) if pattern else []
+    if not named:
+        return c
+    name = " ".join(w if w.lower() in ("of", "and") else w.capitalize()
+                    for w in named[-1].group(0).lower().split())  # fmt: skip
+    return replace(c, speaker=replace(c.speaker, phrase=name, name=name, named=False))
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -544,6 +595,7 @@ def draft_rows(
     if is_khmer(body):
         return body, _khmer_rows(body, index, source_id, published, curated)
     figures, statements = candidates(raw, title)
+    statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated)
     rows += _statement_rows(statements, index, source_id, published, curated)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)

@@ -25,6 +25,8 @@ _SAY = re.compile(
     r"recommends|went on to (?:say|add|note|warn)|backed|praised|rejected|doubted|denied|welcomed|"
     r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
     r"called it|called them|described|put the (?:figure|number|total) at|as saying|"
+    # "called the statement '...'": what the speaker named a thing, in their own words.
+    r"called (?:the|this|that) (?:statement|report|plan|move|decision|figures?|law|campaign)|"
     r"according to)\b",
     re.IGNORECASE,
 )
@@ -117,7 +119,9 @@ _CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
 _DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+(?:[^,.;:!?“”\"]|,(?=\s+who\b)){3,160})", re.I)
 _PEOPLE = _words(
     "lawyer doctor activist resident mother father detainee villager monk teacher member "
-    "nurse guard prisoner inmate parent user users woman man"
+    "nurse guard prisoner inmate parent user users woman man "
+    # People described by their work, as unnamed sources are: "a Western diplomat".
+    "diplomat researcher analyst expert observer clerk vendor seller"
 )
 
 
@@ -372,8 +376,20 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
     return None
 
 
+# "We call on the government to ...", "We, the undersigned organisations, urge ...", "I would
+# therefore propose ...": a release's or a column's authors put measures forward in the first
+# person; they speak, unnamed (the curator names the group that signed).
+_FIRST_PERSON = re.compile(
+    r"^\W*(?P<who>We|I)(?:,\s+the\s+[^,]{3,60},)?\s+(?:(?:also|therefore|strongly|again|"
+    r"would|once\s+more)\s+)*(?:call|urge|propose|recommend|ask|demand|appeal)\b"
+)
+
+
 def speaker_in(masked: str) -> Speaker | None:
     """The speaker a sentence names itself, if any; a pronoun is returned as such."""
+    if first := _FIRST_PERSON.match(masked):
+        phrase = masked[first.start("who") : first.end("who")]
+        return Speaker(phrase, phrase, named=False)
     best: Speaker | None = None
     for m in _SAY.finditer(masked):
         verb = m.group().lower()
@@ -440,6 +456,42 @@ def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> lis
     return out
 
 
+# A sentence opening on a person's name, then an apposition or a verb of doing.
+_SUBJECT = re.compile(
+    r"^\W*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})(?=,\s+(?:a|an)\s+[\w-]+"
+    r"|\s+(?:shrugged|nodded|smiled|laughed|paused|sighed|frowned|holds|held|walks|walked|"
+    r"teaches|taught|runs|ran|keeps|kept|points|pointed|looks|looked)\b)"
+)
+
+
+def _names_in(text: str) -> list[str]:
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        run = m.group(0).split()
+        name = _name_of(run[1:] if run[0].lower() == "the" else run)
+        if len(name.split()) >= 2 and name.split()[0].lower() not in _NOT_NAMES:
+            out.append(name)
+    return out
+
+
+def _subject_person(text: str, full: list[str]) -> Speaker | None:
+    """The person a sentence opens on ("Dalin shrugged ..."), by the full name the article
+    gives ("Chan Dalin"), or None."""
+    m = _SUBJECT.match(text)
+    if m is None or m.group("name").split()[0].lower() in _NOT_NAMES | _TITLES:
+        return None
+    name = m.group("name")
+    whole = next((n for n in full if n == name or n.endswith(" " + name)), None)
+    if whole is None and len(name.split()) < 2:
+        return None
+    return Speaker(whole or name, whole or name, named=True)
+
+
+def _is_someone(s: Speaker) -> bool:
+    """An unnamed person described ("A woman selling water ..."), the referent of "she"."""
+    return not s.named and bool(set(s.phrase.lower().split()) & _PEOPLE)
+
+
 def attribute(sentences: Sequence[Sentence]) -> Attribution:
     """Speakers of all sentences; "he said" takes the last person named a few sentences back
     ("it said" the last speaker of any kind), and a source described in one sentence and
@@ -463,14 +515,20 @@ def attribute(sentences: Sequence[Sentence]) -> Attribution:
     last: Speaker | None = None  # the last speaker of any kind, for "it said"
     person: Speaker | None = None  # the last named one, for "he said" and "she added"
     last_at = person_at = -_PRONOUN_LOOKBACK - 1
+    full = [n for sentence in sentences for n in _names_in(sentence.masked)]
     for k, s in enumerate(own):
+        if s is None and (subject := _subject_person(sentences[k].masked, full)) is not None:
+            # "Chan Dalin, a biology teacher, holds up ...", "Dalin shrugged at that.": a person
+            # the paragraph is about, whom the next "she said" means, though no verb of speech.
+            person, person_at = subject, k
         if s is not None and not s.pronoun:
             last, last_at = s, k
             if s.named:
                 person, person_at = s, k
             resolved.append(s)
             continue
-        if s is not None and s.name.lower() != "it" and person is not None:
+        described = last is not None and last_at > person_at and _is_someone(last)
+        if s is not None and s.name.lower() != "it" and person is not None and not described:
             back, at = person, person_at
         else:
             back, at = last, last_at
