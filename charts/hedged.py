@@ -10,7 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.legible import KEY_NAME, text_width, wrap_text
-from charts.style import MARKER_KEY, PHASE_FILLS, SYMBOLS, base_layout, series_colours
+from charts.style import (
+    MARKER_KEY,
+    PHASE_FILLS,
+    SYMBOLS,
+    append_to_layout,
+    base_layout,
+    series_colours,
+)
 from corpus.khmer import has_khmer
 from data_model.i18n import N_, translator
 from data_model.safe_text import plotly_text
@@ -77,9 +84,9 @@ def notable(frame: pd.DataFrame, xs: Sequence[object], up_to: int = LABEL_ALL_UP
 def _bound_arrows(xs: Sequence[object], frame: pd.DataFrame, span: float) -> list[dict]:
     """An open-ended arrow from each bound: up for 'more than', down for 'fewer than'.
 
-    Returned as plain dicts for ONE ``update_layout`` call: ``fig.add_annotation`` re-checks
-    every annotation already there, so one call per arrow grows with the square of the
-    reports (800 arrows: over a minute one by one, a fraction of a second at once).
+    Returned as plain dicts for ONE assignment (charts.style.append_to_layout):
+    ``fig.add_annotation`` re-checks every annotation already there, so one call per arrow
+    grows with the square of the reports (800 arrows: over a minute one by one).
     """
     arrows = []
     for x, value, qualifier in zip(xs, frame["value"], frame["qualifier"], strict=True):
@@ -128,12 +135,6 @@ def _series_colours(frame: pd.DataFrame, group: str) -> dict[str, str]:
     keyed = keyed.sort_values(order, kind="stable")
     by_key = series_colours(keyed["_key"].tolist())
     return {str(g): by_key[k] for g, k in zip(keyed[group], keyed["_key"], strict=True)}
-
-
-def _add_annotations(fig: go.Figure, annotations: list[dict]) -> None:
-    """Add many annotations in one layout update (see _bound_arrows for why)."""
-    if annotations:
-        fig.update_layout(annotations=[*fig.layout.annotations, *annotations])
 
 
 def _points(
@@ -187,10 +188,8 @@ def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date, lang: 
     bands = go.Figure()
     _phase_bands(bands, phases, until, lang)
     if bands.layout.shapes:
-        fig.update_layout(
-            shapes=[*fig.layout.shapes, *bands.layout.shapes],
-            annotations=[*fig.layout.annotations, *bands.layout.annotations],
-        )
+        drawn = bands.layout.to_plotly_json()
+        append_to_layout(fig, drawn.get("annotations", ()), drawn["shapes"])
 
 
 def _phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date, lang: str = "en") -> None:
@@ -244,7 +243,7 @@ def timeline(
     for name, part in frame.groupby(group, sort=False):
         _points(fig, part, part["_x"].tolist(), str(name), colours[str(name)], labelled, lang)
         arrows += _bound_arrows(part["_x"].tolist(), part, span)
-    _add_annotations(fig, arrows)
+    append_to_layout(fig, arrows)
     first = min(frame["_x"].min(), pd.to_datetime(phases["start_date"]).min())
     # Room on the right for the last marker's label ("3,554.13 kg").
     last = frame["_x"].max() + max(pd.Timedelta(days=60), (frame["_x"].max() - first) * 0.15)
@@ -289,20 +288,25 @@ def categorical(
     for name, part in frame.groupby(group, sort=False):
         _points(fig, part, part[x].tolist(), str(name), colours[str(name)], labelled, lang)
         arrows += _bound_arrows(part[x].tolist(), part, span)
-    _add_annotations(fig, arrows)
+    append_to_layout(fig, arrows)
     empty_note = translator(lang).gettext(empty_note)
     present = set(frame[x]) if not frame.empty else set()
-    for cat in order:
-        if cat not in present:
-            fig.add_annotation(
-                x=cat,
-                y=0,
-                yref="y",
-                text=empty_note,
-                showarrow=False,
-                yshift=14,
-                font={"size": 12, "color": "#555"},
-            )
+    append_to_layout(
+        fig,
+        [
+            {
+                "x": cat,
+                "y": 0,
+                "yref": "y",
+                "text": empty_note,
+                "showarrow": False,
+                "yshift": 14,
+                "font": {"size": 12, "color": "#555"},
+            }
+            for cat in order
+            if cat not in present
+        ],
+    )
     # Long category names wrap, so they stay level and legible at phone width.
     fig.update_xaxes(
         tickvals=order,
@@ -381,18 +385,8 @@ def wrap_label(text: str, width: int = 16, room: float | None = None) -> str:
 
 def _with_key(fig: go.Figure, lang: str = "en") -> go.Figure:
     """Explain the marker shapes under the plot, so the hedge reads without a legend hunt."""
-    fig.add_annotation(
-        name=KEY_NAME,
-        text=translator(lang).gettext(MARKER_KEY),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=1.01,
-        showarrow=False,
-        xanchor="left",
-        yanchor="bottom",
-        font={"size": 11, "color": "#555"},
-        align="left",
-    )
+    key = dict(name=KEY_NAME, text=translator(lang).gettext(MARKER_KEY), showarrow=False)
+    key |= dict(xref="paper", yref="paper", x=0, y=1.01, xanchor="left", yanchor="bottom")
+    append_to_layout(fig, [key | dict(font={"size": 11, "color": "#555"}, align="left")])
     fig.update_layout(margin={"t": 85})
     return fig

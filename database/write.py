@@ -34,14 +34,17 @@ def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     con.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(cols) + ")")
 
 
-def insert(con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame) -> None:
-    """Insert the frame's rows (columns by name) into the table."""
-    if frame.empty:
-        return
-    con.register("incoming", frame)
+def insert(
+    con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame, batch: int = 5000
+) -> None:
+    """Insert the frame's rows (columns by name) into the table, in order, `batch` rows at a
+    time: DuckDB copies what it scans, and a whole table's copy at once (every curated
+    file's text in build_inputs, at 1000x the seeds) was the top of a build's memory."""
     names = ", ".join(f'"{c}"' for c in table.column_names)
-    con.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM incoming')
-    con.unregister("incoming")
+    for start in range(0, len(frame), batch):
+        con.register("incoming", frame.iloc[start : start + batch])
+        con.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM incoming')
+        con.unregister("incoming")
 
 
 def create_citations_view(con: duckdb.DuckDBPyConnection) -> None:

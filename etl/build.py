@@ -25,13 +25,13 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import COVERAGE_NEEDS, STEP_KEYS
+from data_model.tables import COVERAGE_NEEDS, STEP_KEYS, Table
 from database.write import carry_chart_images, earlier_found, record_fingerprint
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
-from etl.store import build_lock, write_database
+from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, to_frames, to_rows
 from etl.validate import Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
@@ -260,22 +260,23 @@ def build(
         return _build(db_path, seeds_dir, draw_images, report, reason)
 
 
-def _build(
-    db_path: Path,
-    seeds_dir: Path,
-    draw_images: bool,
-    report: Callable[[str], None] | None,
-    reason: str | None,
-) -> dict[str, int]:
+def _tables(
+    db_path: Path, seeds_dir: Path, report: Callable[[str], None] | None, built_at: dt.datetime
+) -> tuple[dict[str, pd.DataFrame], list[tuple[Table, pd.DataFrame]], pd.DataFrame, str]:
+    """Read, validate and transform: the tables, the internal tables the next build carries
+    over, the build_inputs rows and the code version. The raw input, the records and the
+    articles' bodies are let go on return, before the database is written (the build's
+    memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
     if report:
         report(inputs.line())
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
-    data = validate(inputs.raw, inputs.problems, KnownQuotes(bodies, spans))
+    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans))
     if inputs.problems:
         raise InputError(inputs.problems)
+    del bodies, spans
     needs_rows: list[dict[str, Any]] = []
     accounts = article_coverage(data, needed, needs_rows)
     for acc in accounts:
@@ -291,36 +292,60 @@ def _build(
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)
-    built_at = build_time()
-    carry = CheckCarry(db_path, inputs.code)
+    del accounts, needed
+    inputs_frame, code = inputs.frame(), inputs.code
+    del inputs  # the parsed YAML: validated records hold what the tables need
+    carry = CheckCarry(db_path, code)
     frames = frames_for(data, built_at, carry)
     if report:
         report(carry.line())
-    version = stamp_version(frames, db_path, built_at.date())
+    internal = [
+        (STEP_KEYS, carry.frame()),
+        (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
+    ]
+    return frames, internal, inputs_frame, code
+
+
+def _build(
+    db_path: Path,
+    seeds_dir: Path,
+    draw_images: bool,
+    report: Callable[[str], None] | None,
+    reason: str | None,
+) -> dict[str, int]:
+    built_at = build_time()
+    frames, internal, inputs_frame, code = _tables(db_path, seeds_dir, report, built_at)
+    release_freed()  # the records and bodies _tables held
+    version, fingerprint = stamp_version(frames, db_path, built_at.date())
     if report:
         report(f"data version {version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
+    counts = {name: len(frame) for name, frame in frames.items()}
+    # The frames are let go once the reason step has used them, before the charts are made.
+    held = {"frames": frames, "inputs": inputs_frame}
+    del frames, inputs_frame
 
     def logged_fingerprint(new: Path) -> None:
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
+        frames = held.pop("frames")
         if logged:
-            record_fingerprint(new, fingerprint_with_logged(frames, logged))
+            record_fingerprint(new, fingerprint_with_logged(frames, logged, fingerprint))
+        del frames
+        release_freed()
 
     steps = [
         reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
         logged_fingerprint,
     ]
     write_database(
-        frames,
+        held["frames"],
         db_path,
-        [*steps, *_chart_steps(db_path, draw_images, notes, inputs.code)],
-        inputs=inputs.frame(),
-        internal=[
-            (STEP_KEYS, carry.frame()),
-            (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
-        ],
+        [*steps, *_chart_steps(db_path, draw_images, notes, code)],
+        inputs=held.pop("inputs"),
+        internal=internal,
+        fingerprint=fingerprint,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:
@@ -328,4 +353,4 @@ def _build(
     for note in notes:
         if report:
             report(note)
-    return {name: len(frame) for name, frame in frames.items()}
+    return counts

@@ -238,7 +238,12 @@ def make_charts(
 def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
-    add_rows(db_path, CHART_PARTS, pd.DataFrame(charts.rows, columns=CHART_PARTS.column_names))
+    # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
+    # copy of it) was the top of a 1000x build's memory.
+    step = len(charts.languages)
+    for start in range(0, len(charts.rows), step):
+        part = charts.rows[start : start + step]
+        add_rows(db_path, CHART_PARTS, pd.DataFrame(part, columns=CHART_PARTS.column_names))
     if charts.carried and charts.previous is not None:
         ordinals = pd.DataFrame(
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]

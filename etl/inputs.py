@@ -112,6 +112,12 @@ class Inputs:
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names)
 
+    def take_raw(self) -> RawInput:
+        """The raw input, handed over: these inputs hold it no longer, so validation can let
+        each parsed record go once its model holds the values."""
+        raw, self.raw = self.raw, RawInput()
+        return raw
+
     def line(self) -> str:
         """One line for the build's output."""
         if self.full_because:

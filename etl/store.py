@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import fcntl
+import gc
 import hashlib
 import os
 import tempfile
@@ -38,6 +42,16 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
     return digest.hexdigest()
 
 
+def release_freed() -> None:
+    """Hand the memory of objects just let go back to the system. Python's allocator keeps
+    it for Python objects, but the tables' Arrow buffers and DuckDB take theirs elsewhere, so
+    without this a build's memory is the sum of its steps, not the largest of them."""
+    gc.collect()
+    # Not glibc (no malloc_trim): nothing to hand back this way.
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+
+
 @contextmanager
 def build_lock(db_path: Path) -> Iterator[None]:
     """Hold the lock of db_path's folder: one build at a time writes and swaps a database in
@@ -58,11 +72,14 @@ def write_database(
     steps: Sequence[Step] = (),
     inputs: pd.DataFrame | None = None,
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
+    fingerprint: str | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it.
 
     The old file stays byte for byte as it was unless the whole write succeeds.
+    `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
+    row: seconds at 1000x the seeds).
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -77,7 +94,8 @@ def write_database(
                 write.insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
-            fingerprint = content_fingerprint(frames)
+            fingerprint = fingerprint or content_fingerprint(frames)
+            frames = {}  # written: this function holds them no longer (the steps need not)
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
             write.write_statement_search(con)
@@ -87,7 +105,8 @@ def write_database(
             write.record_changes(con, db_path)
             write.create_citations_view(con)
             if inputs is not None:
-                write.insert(con, BUILD_INPUTS, inputs)
+                write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
+                inputs = None
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
             con.execute("CHECKPOINT")

@@ -174,5 +174,6 @@ def to_rows(
 
 
 def to_frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
-    """One DataFrame per table, columns as the schema declares them."""
-    return {t.name: table_frame(t, rows[t.name]) for t in TABLES}
+    """One DataFrame per table, columns as the schema declares them. Each table's rows are
+    taken out of `rows` as its frame is made, so they are let go one table at a time."""
+    return {t.name: table_frame(t, rows.pop(t.name)) for t in TABLES}

@@ -74,6 +74,15 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc) or "-"
 
 
+def _slim(item: RawRecord) -> RawRecord:
+    """The record's place and id alone (all that the checks after parsing name it by), so
+    the parsed YAML is let go once the models hold the values."""
+    key = ID_FIELDS[item.kind]
+    return RawRecord(
+        item.kind, item.file, item.index, {key: item.data[key]} if key in item.data else {}
+    )
+
+
 def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord, Any]]]:
     """Model validation: every field error of every record."""
     # Any: each kind's list holds that kind's model, which the checks below rely on.
@@ -81,7 +90,7 @@ def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord,
     for item in raw.records:
         model = RECORD_KINDS[item.kind]
         try:
-            parsed[item.kind].append((item, model.model_validate(item.data)))
+            parsed[item.kind].append((_slim(item), model.model_validate(item.data)))
         except ValidationError as exc:
             for err in exc.errors():
                 message = err["msg"]
@@ -520,6 +529,7 @@ def validate(raw: RawInput, problems: Problems, known: KnownQuotes | None = None
     known = known or KnownQuotes()
     parsed, articles = _published_only(_parse(raw, problems), raw.articles)
     _unique(raw, problems)
+    del raw  # a build hands its raw input over (etl.inputs.Inputs.take_raw): let it go
     ids = {
         kind: {getattr(r, ID_FIELDS[kind]) for _, r in parsed.get(kind, [])}
         for kind in RECORD_KINDS

@@ -68,18 +68,20 @@ def version_date(version: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date) -> str:
-    """Add data_version and its fingerprint to the frames' build_info; return the version."""
+def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date) -> tuple[str, str]:
+    """Add data_version and its fingerprint to the frames' build_info; return both."""
     fingerprint = content_fingerprint(frames)
     version = next_version(fingerprint, day, history(previous))
     extra = pd.DataFrame(
         {"key": [VERSION_KEY, FINGERPRINT_KEY], "value": [version, fingerprint]}, dtype=object
     )
     frames[BUILD_INFO.name] = pd.concat([frames[BUILD_INFO.name], extra], ignore_index=True)
-    return version
+    return version, fingerprint
 
 
-def fingerprint_with_logged(frames: dict[str, pd.DataFrame], logged: list[dict[str, Any]]) -> str:
+def fingerprint_with_logged(
+    frames: dict[str, pd.DataFrame], logged: list[dict[str, Any]], stamped: str | None = None
+) -> str:
     """The fingerprint of the frames with the corrections a reason step logged (as
     write_back puts them in corrections.yaml) added to the corrections table.
 
@@ -90,7 +92,8 @@ def fingerprint_with_logged(frames: dict[str, pd.DataFrame], logged: list[dict[s
     YAML (write_back checks the YAML loads back to `logged`) leaves the version rule, the
     reason build's version and its changes as they were; only the fingerprint it records
     moves to the data its corrections log makes. An entry already in the YAML is skipped,
-    as write_back skips it."""
+    as write_back skips it. `stamped`: the frames' own fingerprint, when known (nothing
+    new logged leaves it as it is)."""
     held = set(frames[CORRECTIONS.name]["correction_id"])
     new = [
         correction_row(Correction.model_validate(c))
@@ -98,6 +101,6 @@ def fingerprint_with_logged(frames: dict[str, pd.DataFrame], logged: list[dict[s
         if c["correction_id"] not in held
     ]
     if not new:
-        return content_fingerprint(frames)
+        return stamped or content_fingerprint(frames)
     rows = [*frames[CORRECTIONS.name].to_dict("records"), *new]
     return content_fingerprint({**frames, CORRECTIONS.name: table_frame(CORRECTIONS, rows)})

@@ -86,11 +86,11 @@ def test_crash_while_writing_leaves_the_old_database(fixture_seeds, tmp_path, mo
     calls = {"n": 0}
     real_insert = database.write.insert
 
-    def failing_insert(con, table, frame):
+    def failing_insert(con, table, frame, **options):
         calls["n"] += 1
         if calls["n"] == 4:
             raise OSError("disk full (simulated)")
-        real_insert(con, table, frame)
+        real_insert(con, table, frame, **options)
 
     monkeypatch.setattr(database.write, "insert", failing_insert)
     with pytest.raises(OSError, match="simulated"):

@@ -238,10 +238,10 @@ def test_a_failed_incremental_build_leaves_the_old_database(seeds, tmp_path, mon
     _change_record(seeds)
     real_insert = database.write.insert
 
-    def failing_insert(con, table, frame):
+    def failing_insert(con, table, frame, **options):
         if table.name == "build_inputs":
             raise OSError("disk full (simulated)")
-        real_insert(con, table, frame)
+        real_insert(con, table, frame, **options)
 
     monkeypatch.setattr(database.write, "insert", failing_insert)
     with pytest.raises(OSError, match="simulated"):
