@@ -40,20 +40,34 @@ FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (same hook)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses a fixture made once per module (a built corpus, a package written,
-    a server) runs on the same xdist worker as the rest of its module: spread over both
-    workers, each would make that fixture again. Tests already in a group keep it.
+    """Order and group the tests for two workers (pyproject.toml: `--dist loadgroup`, groups
+    sent in the order they are first met, not by size).
 
-    Tests that read the seed images run after the others of their module or group (and
-    the lone ones last), so that no worker waits for the drawing while it has other work."""
-    items.sort(key=lambda item: "seed_db_images" in item.fixturenames)
+    - A test that uses a fixture made once per module (a built corpus, a package written)
+      runs on the same worker as the rest of its module that does: spread over both
+      workers, each would make that fixture again. Those reading the seed images are a group
+      of their own, so the rest of the module need not wait for the drawing.
+    - The long groups a module names itself (one browser and its server; the studio's
+      servers) go first, one to each worker; then every test that needs no seed image; the
+      tests reading the seed images last, so no worker waits for the drawing while it has
+      other work."""
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
         info = getattr(item, "_fixtureinfo", None)
         defs = info.name2fixturedefs.values() if info else ()
         if any(d[-1].scope in ("module", "class", "package") for d in defs if d):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+            module = item.nodeid.split("::")[0]
+            images = "seed_db_images" in item.fixturenames
+            item.add_marker(pytest.mark.xdist_group(f"{module}:images" if images else module))
+
+    def order(item: pytest.Item) -> int:
+        group = item.get_closest_marker("xdist_group")
+        if group and ".py" not in str(group.args[0]):  # named by its module: browser, studio
+            return 0
+        return 2 if "seed_db_images" in item.fixturenames else 1
+
+    items.sort(key=order)
 
 
 def curated_ids(kind: str, key: str) -> list[str]:
