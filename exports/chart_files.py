@@ -162,13 +162,21 @@ def write_chart_files(
     if images:
         # Imported here: the dashboard imports this module for its HTML, and its process
         # must never load the drawing browser (tests/test_layers.py).
-        from charts.drawing import png_drawing, print_svg_drawing
+        from charts.drawing import draw_all, png_drawing, print_svg_drawing
 
+        planned = []
         for chart in charts:
             when = None if data_date is None else date_text(data_date, lang=chart.lang)
             said = (notes or {}).get((chart.chart_id, chart.lang), ())
             for suffix, drawing in ((".png", png_drawing), (".print.svg", print_svg_drawing)):
-                path = out_dir / f"{chart.chart_id}{suffix}"
-                path.write_bytes(drawing(chart, dashboard_url, when, said).draw())
-                written.append(path)
+                planned.append(
+                    (
+                        out_dir / f"{chart.chart_id}{suffix}",
+                        drawing(chart, dashboard_url, when, said),
+                    )
+                )
+        # One batch, as the build's images pass draws (charts.drawing.draw_all).
+        for (path, _), image in zip(planned, draw_all([d for _, d in planned]), strict=True):
+            path.write_bytes(image)
+            written.append(path)
     return written
