@@ -47,10 +47,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
       runs on the same worker as the rest of its module that does: spread over both
       workers, each would make that fixture again. Those reading the seed images are a group
       of their own, so the rest of the module need not wait for the drawing.
-    - The long groups a module names itself (one browser and its server; the studio's
-      servers) go first, one to each worker; then every test that needs no seed image; the
-      tests reading the seed images last, so no worker waits for the drawing while it has
-      other work."""
+    - The tests of the dashboard's server go first (one group, one worker: they wait for
+      the seed images anyway, and are the longest chain); then every test that needs no
+      seed image, in file order (the studio's browser flow among them, after the drawing:
+      started beside it, it once lost a typed field under that load); the tests reading the
+      seed images last, so no worker waits for the drawing while it has other work."""
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
@@ -62,8 +63,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(f"{module}:images" if images else module))
 
     def order(item: pytest.Item) -> int:
-        group = item.get_closest_marker("xdist_group")
-        if group and ".py" not in str(group.args[0]):  # named by its module: browser, studio
+        if "server" in item.fixturenames:
             return 0
         return 2 if "seed_db_images" in item.fixturenames else 1
 
