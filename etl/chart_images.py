@@ -104,17 +104,17 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     )
     earlier = _earlier_images(previous)
     fingerprints = [d.fingerprint() for _, _, d in planned]
-    missing = [fp for fp in fingerprints if fp not in earlier]
+    # Each missing image once (equal fingerprints draw equal bytes).
+    missing = {
+        fp: d for (_, _, d), fp in zip(planned, fingerprints, strict=True) if fp not in earlier
+    }
     if missing and (problem := png_problem()):
         return f"static charts not drawn ({problem}); pages will show interactive charts"
     rows: list[tuple[str, str, str, str, bytes]] = []
     # KINDS per chart, in the order drawings() lists them: each takes its chart's lang.
     langs = [chart.lang for chart in charts for _ in KINDS]
     try:
-        # Each missing image once (equal fingerprints draw equal bytes), in one batch.
-        to_draw = {fp: d for (_, _, d), fp in zip(planned, fingerprints, strict=True)}
-        to_draw = {fp: d for fp, d in to_draw.items() if fp not in earlier}
-        earlier.update(zip(to_draw, draw_all(list(to_draw.values())), strict=True))
+        earlier.update(zip(missing, draw_all(list(missing.values())), strict=True))  # one batch
         for (chart_id, kind, _), fp, lang in zip(planned, fingerprints, langs, strict=True):
             rows.append((chart_id, lang, kind, fp, earlier[fp]))
     except PngUnavailable as exc:
@@ -122,7 +122,7 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     finally:
         close_png_session()  # the browser is not kept beyond the build
     add_rows(db_path, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
-    drawn = len(set(missing))
+    drawn = len(missing)
     return (
         f"drew {len({c.chart_id for c in charts})} charts in {len({c.lang for c in charts})} "
         f"languages as static images ({drawn} of {len(rows)} "
