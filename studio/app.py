@@ -20,7 +20,7 @@ from data_model.safe_text import md
 from studio import agreement, drafts, history, publish, screens, session, store
 from studio.access import gate
 from studio.changes import build_log
-from studio.codebook import adopt
+from studio.codebook import KIND_LABELS, adopt
 from studio.coverage import coverage, not_coded, reasons
 from studio.editors import row_editor
 from studio.passage import KINDS, passage_row, trimmed
@@ -28,8 +28,6 @@ from studio.review import accepted
 from studio.selection import selectable_text
 
 SCREENS = ["Open", "Add", "Review", "Coverage", "Save", "Approve", "Agreement", "Changes"]
-KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
-               "positions": "position", "events": "event"}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state

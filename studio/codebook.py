@@ -15,6 +15,7 @@ from curation.suggest.metrics import stems
 from curation.suggest.records import Row
 from data_model.records import ActorType, UnitKind
 from data_model.safe_text import md
+from studio import keys
 from studio.drafts import slug
 
 #: The codebook kinds a record names, the field holding each id, and the words shown for it.
@@ -26,6 +27,9 @@ _DEFINITION = {"metrics": "definition", "actors": "role", "units": "definition",
                "categories": "description", "policies": "description", "phases": "description"}  # fmt: skip
 #: An id a made entry never gets: the draft's placeholder says nothing about what is counted.
 _MEANINGLESS = {"figure", "new", "metric", "actor", "unit"}
+#: The words for a record's kind, as the Review screen lists candidates.
+KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
+               "positions": "position", "events": "event"}  # fmt: skip
 #: Which record fields name an entry of which kind (the references a rename follows).
 REFERENCES = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors",
               "relayed_by": "actors", "unit": "units", "category": "categories"}  # fmt: skip
@@ -142,9 +146,7 @@ def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str) -> st
     entry = made.pop(old)
     entry[KINDS[kind]] = new
     made[new] = entry
-    _retarget(state.get("rows") or [], kind, old, new)
-    for key in [k for k, v in state.items() if isinstance(k, str) and v == old]:
-        state[key] = new  # the pickers showing the old id show the new one
+    _retarget(state.get("rows") or [], kind, old, new)  # its pickers show it anew (picker)
     for other in state["made"].values():
         for e in other.values():
             for name, target in REFERENCES.items():
@@ -173,14 +175,18 @@ def _picked(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], s
     into[0][into[1]] = value or None
 
 
-def _typed(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], str] | None) -> None:
-    """Widget callback: a label typed makes a new entry, picked at once where it was typed."""
-    label = str(st.session_state.get(f"{key}-new") or "").strip()
-    st.session_state[f"{key}-new"] = ""
+def _typed(kind: str, key: str, typed: str, curated: Curated,
+           into: tuple[dict[str, Any], str] | None) -> None:  # fmt: skip
+    """Widget callback: a label typed makes a new entry, picked at once where it was typed.
+    The picker and the emptied field are new widgets (studio.keys): a browser still showing
+    the old pick or the typed label cannot send them back (a second entry, the pick undone)."""
+    state = st.session_state
+    label = str(state.get(typed) or "").strip()
+    keys.replace(state, f"{key}-new", "")
     if not label:
         return
-    ident = make(st.session_state, curated, kind, label)
-    st.session_state[key] = ident
+    ident = make(state, curated, kind, label)
+    keys.replace(state, key, ident)
     if into is not None:
         into[0][into[1]] = ident
 
@@ -201,27 +207,34 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
     choices = ([""] if blank else []) + ids
     if value not in choices:
         choices.append(value)
-    if (into is not None or state.get(key) not in choices) and state.get(key) != value:
-        state[key] = value
+    widget = keys.current(state, key)
+    if widget not in state:
+        state[widget] = value
+    else:
+        now = _known(kind, state[widget], options, made)
+        if now != value and (into is not None or now not in choices):
+            # Changed behind the widget (its entry renamed, or picked where it was typed).
+            widget = keys.replace(state, key, value)
     picked = st.selectbox(
         label,
         choices,
-        key=key,
+        key=widget,
         format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {})),
         placeholder="type words to search",
         on_change=None if into is None else _picked,
-        args=None if into is None else (kind, key, curated, into),
+        args=None if into is None else (kind, widget, curated, into),
     )
     picked = _known(kind, picked, options, made)
     if can_make:
+        typed = keys.current(state, f"{key}-new")
         st.text_input(
             f"{label}: or a new one",
-            key=f"{key}-new",
+            key=typed,
             placeholder=f"or type a new {kind[:-1] if kind != 'categories' else 'category'}'s "
             "label and press Enter",
             label_visibility="collapsed",
             on_change=_typed,
-            args=(kind, key, curated, into),
+            args=(kind, key, typed, curated, into),
         )
     return picked or None
 
@@ -233,74 +246,122 @@ def _store(entry: dict[str, Any], name: str, key: str, split: bool = False) -> N
 
 
 def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw: Any) -> None:
-    """A field of a shared entry: every record showing it shows the entry's value, and a
-    change made under any record is the entry's (written by the callback, never overwritten
-    by another record's field still showing the old value)."""
+    """A field of a shared entry, drawn once per run (made_editor), under a key of the entry:
+    the entry's value when first drawn, then only what is typed or picked there, written into
+    the entry by callback. Never set behind the widget: a browser that had not drawn that yet
+    would send its old value back with the next click, and the callback would write it over
+    the words typed."""
     split = kw.pop("split", False)
     value = entry.get(name)
+    if "options" not in kw:
+        value = ", ".join(value or []) if split else ("" if value is None else value)
+    if key not in st.session_state:
+        st.session_state[key] = value
     if "options" in kw:
         # A choice not made yet shows as not chosen (None), never as the first option: a
         # picker showing "person" for a field the entry lacks was refused at Save as missing.
-        if st.session_state.get(key) != value:
-            st.session_state[key] = value
         widget(label, kw.pop("options"), key=key, on_change=_store, args=(entry, name, key),
                placeholder="Not chosen yet", **kw)  # fmt: skip
         return
-    value = ", ".join(value or []) if split else ("" if value is None else value)
-    if st.session_state.get(key) != value:
-        st.session_state[key] = value  # the entry's value, whichever record changed it
     widget(label, key=key, on_change=_store, args=(entry, name, key, split), **kw)
 
 
-def made_editor(kind: str, ident: str, prefix: str, n: int, curated: Curated) -> None:
-    """The fields of an entry made in the studio, edited once for every record using it."""
-    made = st.session_state.setdefault("made", {})
+#: The record fields whose made entry's editor is drawn under the record (editors.py).
+_EDITED = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors"}
+
+
+def _uses(row: Row, made: dict[str, dict[str, dict[str, Any]]]) -> set[tuple[str, str]]:
+    """The made entries whose editor a record draws: its metric (with the metric's unit and
+    category) and its actor."""
+    found = {(kind, str(row.record.get(f))) for f, kind in _EDITED.items() if row.record.get(f)}
+    for kind, ident in list(found):
+        if kind == "metrics" and ident in made.get("metrics", {}):
+            entry = made["metrics"][ident]
+            found |= {(sub, str(entry[f])) for f, sub in (("unit", "units"),
+                      ("category", "categories")) if entry.get(f)}  # fmt: skip
+    return found
+
+
+def host(rows: list[Row], made: dict[str, dict[str, dict[str, Any]]], kind: str,
+         ident: str) -> int | None:  # fmt: skip
+    """The record under which a made entry's fields are drawn, the only one: the first still
+    open that uses it, else the first that does. Two copies of one field (one per record) were
+    two widgets for one value, and a browser behind by one answer sent the copy it had not
+    redrawn back over the words just typed in the other."""
+    using = [n for n, row in enumerate(rows) if (kind, ident) in _uses(row, made)]
+    return min(using, key=lambda n: (rows[n].status != "open", n), default=None)
+
+
+def _summary(kind: str, entry: dict[str, Any]) -> str:
+    fields = {"actors": ("role", "organisation", "kind"), "metrics": ("unit", "category"),
+              "units": ("kind", "currency"), "categories": ()}[kind]  # fmt: skip
+    given = [f"{name} {entry[name]}" for name in fields if entry.get(name)]
+    return f" ({'; '.join(given)})" if given else ""
+
+
+def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
+    """The fields of an entry made in the studio, edited once for every record using it:
+    drawn under one record only (host), the others say where."""
+    state = st.session_state
+    made = state.setdefault("made", {})
     entry = made.get(kind, {}).get(ident)
     if entry is None:
         return
+    rows = state.get("rows") or []
+    at = host(rows, made, kind, ident) if n < len(rows) else n
+    if at is not None and at != n:
+        words = str(state.get("body") or "")[rows[at].start : rows[at].end][:70]
+        st.caption(md(f"New {kind[:-1]} made in the studio, shared by every record using it"
+                      f"{_summary(kind, entry)}: its fields are under the "
+                      f"{KIND_LABELS.get(rows[at].kind, 'record')} “{words}”."))  # fmt: skip
+        return
     st.caption(f"New {kind[:-1]} made in the studio (shared by every record using it):")
+    # The entry's own keys: its fields are the same widgets under whichever record.
     text, pick = st.text_input, st.selectbox
     if kind == "metrics":
-        _bound(text, "Metric label", entry, "label", f"{prefix}-label-{n}")
-        _bound(text, "What is counted, and what is not", entry, "definition", f"{prefix}-def-{n}")
+        _bound(text, "Metric label", entry, "label", f"m-label-{ident}")
+        _bound(text, "What is counted, and what is not", entry, "definition", f"m-def-{ident}")
         for name, sub, label in (("unit", "units", "Unit"), ("category", "categories", "Category")):
-            picker(label, sub, entry.get(name), f"{prefix}-{name[:4]}-{n}", curated=curated,
+            picker(label, sub, entry.get(name), f"m-{name[:4]}-{ident}", curated=curated,
                    context=str(entry.get("label")), into=(entry, name))  # fmt: skip
             if entry.get(name) in made.get(sub, {}):
-                made_editor(sub, entry[name], f"{prefix}{name[0]}", n, curated)
+                made_editor(sub, entry[name], n, curated)
     elif kind == "actors":
-        _bound(text, "Name", entry, "name", f"{prefix}-name-{n}")
-        _bound(text, "Role", entry, "role", f"{prefix}-role-{n}")
-        _bound(text, "Organisation", entry, "organisation", f"{prefix}-org-{n}")
-        _bound(pick, "Kind", entry, "kind", f"{prefix}-kind-{n}",
+        _bound(text, "Name", entry, "name", f"a-name-{ident}")
+        _bound(text, "Role", entry, "role", f"a-role-{ident}")
+        _bound(text, "Organisation", entry, "organisation", f"a-org-{ident}")
+        _bound(pick, "Kind", entry, "kind", f"a-kind-{ident}",
                options=["person", "organisation", "unnamed"])  # fmt: skip
-        _bound(pick, "Actor type", entry, "actor_type", f"{prefix}-type-{n}",
+        _bound(pick, "Actor type", entry, "actor_type", f"a-type-{ident}",
                options=[t.value for t in ActorType])  # fmt: skip
-        _bound(text, "Other spellings (comma between)", entry, "aliases", f"{prefix}-alias-{n}",
+        _bound(text, "Other spellings (comma between)", entry, "aliases", f"a-alias-{ident}",
                split=True)  # fmt: skip
     elif kind == "units":
-        _bound(text, "Unit label", entry, "label", f"{prefix}-label-{n}")
+        _bound(text, "Unit label", entry, "label", f"u-label-{ident}")
         entry.setdefault("kind", "count")
-        _bound(pick, "Unit kind", entry, "kind", f"{prefix}-kind-{n}",
+        _bound(pick, "Unit kind", entry, "kind", f"u-kind-{ident}",
                options=[k.value for k in UnitKind])  # fmt: skip
         if entry["kind"] == "money":
-            _bound(text, "Currency (ISO 4217, e.g. USD)", entry, "currency", f"{prefix}-cur-{n}")
+            _bound(text, "Currency (ISO 4217, e.g. USD)", entry, "currency", f"u-cur-{ident}")
         else:
             entry["currency"] = None
-        _bound(text, "What one of it is", entry, "definition", f"{prefix}-def-{n}")
+        _bound(text, "What one of it is", entry, "definition", f"u-def-{ident}")
     elif kind == "categories":
-        _bound(text, "Category label", entry, "label", f"{prefix}-label-{n}")
-        _bound(text, "Which metrics belong here", entry, "description", f"{prefix}-desc-{n}")
-    key = f"{prefix}-id-{n}"
-    if st.session_state.get(key) != ident:
-        st.session_state[key] = ident
+        _bound(text, "Category label", entry, "label", f"c-label-{ident}")
+        _bound(text, "Which metrics belong here", entry, "description", f"c-desc-{ident}")
+    base = f"{kind[0]}-id-{ident}"  # a new id is a new key: the field shows it when drawn
+    key = keys.current(state, base)
+    if key not in state:
+        state[key] = ident
     st.text_input("Id (renameable until it is published)", key=key, on_change=_renamed,
-                  args=(kind, ident, key))  # fmt: skip
-    if problem := st.session_state.pop(f"{key}-problem", None):
+                  args=(kind, ident, base, key))  # fmt: skip
+    if problem := state.pop(f"{base}-problem", None):
         st.error(md(problem))
 
 
-def _renamed(kind: str, ident: str, key: str) -> None:
-    """Widget callback: the entry renamed everywhere, or the reason it cannot be."""
+def _renamed(kind: str, ident: str, base: str, key: str) -> None:
+    """Widget callback: the entry renamed everywhere, or the reason it cannot be (the field
+    then a new one showing the id it keeps)."""
     if problem := rename(st.session_state, kind, ident, str(st.session_state.get(key) or "")):
-        st.session_state[f"{key}-problem"] = problem
+        st.session_state[f"{base}-problem"] = problem
+        keys.replace(st.session_state, base, ident)

@@ -24,6 +24,7 @@ from data_model.records import (
     Topic,
 )
 from data_model.safe_text import md
+from studio import keys
 from studio.codebook import made_editor, picker
 
 
@@ -52,9 +53,10 @@ def _pick(
 
 
 def _clear(key: str, rec: dict[str, Any], name: str) -> None:
-    """Widget callback: the date taken away (a blank beats a wrong guess)."""
+    """Widget callback: the date taken away (a blank beats a wrong guess), in a new field (a
+    browser still showing the date would send it back with the next click: studio.keys)."""
     rec[name] = None
-    st.session_state[key] = None
+    keys.replace(st.session_state, key)
 
 
 def _date(label: str, value: dt.date | None, key: str, rec: dict[str, Any] | None = None,
@@ -62,7 +64,8 @@ def _date(label: str, value: dt.date | None, key: str, rec: dict[str, Any] | Non
     """A date, and beside it a button clearing it (a typed date's segments cannot be emptied)."""
     field, clear = st.columns([5, 1], vertical_alignment="bottom")
     with field:
-        picked = st.date_input(label, value, key=key, format="YYYY-MM-DD",
+        picked = st.date_input(label, value, key=keys.current(st.session_state, key),
+                               format="YYYY-MM-DD",
                                min_value=EARLIEST_DATE,
                                max_value=dt.date.today() + dt.timedelta(days=FUTURE_DAYS))  # fmt: skip
     if rec is not None and picked is not None:
@@ -95,7 +98,7 @@ def _actor_field(n: int, row: Row, field: str, curated: Curated, label: str = "A
                         context=rec.get("quote") or "")  # fmt: skip
     _problems(str(rec.get(ID_FIELDS[row.kind], "")), field)
     if rec[field]:
-        made_editor("actors", rec[field], "a" if field == "actor_id" else field, n, curated)
+        made_editor("actors", rec[field], n, curated)
 
 
 def _figure(n: int, row: Row, curated: Curated) -> None:
@@ -104,7 +107,7 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                               curated=curated, context=rec.get("quote") or "")  # fmt: skip
     _problems(rid, "metric_id")
     if rec["metric_id"]:
-        made_editor("metrics", rec["metric_id"], "m", n, curated)
+        made_editor("metrics", rec["metric_id"], n, curated)
     if rec.get("vague"):
         st.caption(f"A vague amount: the article says {rec['vague']!r}, no number.")
     else:

@@ -145,10 +145,10 @@ def test_a_new_speaker_s_kind_shows_as_not_chosen_until_it_is_chosen(studio: App
     at = _add(studio)
     at.radio(key="screen").set_value("Review").run()
     at = at.text_input(key="actor-0-new").set_value("Sok Phalla").run()
-    kind, kind_of_actor = at.selectbox(key="a-kind-0"), at.selectbox(key="a-type-0")
+    kind, kind_of_actor = at.selectbox(key="a-kind-sok-phalla"), at.selectbox(key="a-type-sok-phalla")
     assert (kind.value, kind_of_actor.value) == (None, None)
     at = kind.set_value("person").run()
-    assert at.selectbox(key="a-kind-0").value == "person"
+    assert at.selectbox(key="a-kind-sok-phalla").value == "person"
     assert at.session_state["made"]["actors"]["sok-phalla"]["kind"] == "person"
 
 
@@ -163,8 +163,8 @@ def test_save_writes_minimal_yaml_checks_and_builds(
     assert at.selectbox(key="metric-0").value == "arrests-total"  # proposed from the words
     # The speaker is new: created in place, role read from the words, organisation typed.
     assert at.selectbox(key="actor-0").value == "chea-rithy"
-    assert at.text_input(key="a-role-0").value == "provincial police chief"
-    at.text_input(key="a-org-0").set_value("Kratie provincial police")
+    assert at.text_input(key="a-role-chea-rithy").value == "provincial police chief"
+    at.text_input(key="a-org-chea-rithy").set_value("Kratie provincial police")
     at = at.button(key="accept-0").click().run()
     at.radio(key="screen").set_value("Save").run()
     at = at.button(key="save").click().run()
@@ -237,8 +237,8 @@ def test_a_real_article_saves_once_every_sentence_is_accounted_for(
     assert at.selectbox(key="metric-0").value == "arrests-total"  # proposed from the words
     # The speaker is new: created in place, role read from the words, organisation typed.
     assert at.selectbox(key="actor-0").value == "chea-rithy"
-    assert at.text_input(key="a-role-0").value == "provincial police chief"
-    at.text_input(key="a-org-0").set_value("Kratie provincial police")
+    assert at.text_input(key="a-role-chea-rithy").value == "provincial police chief"
+    at.text_input(key="a-org-chea-rithy").set_value("Kratie provincial police")
     at = at.button(key="accept-0").click().run()
     at = _set_aside_the_rest(at, f"restates {at.session_state['rows'][0].record['indicator_id']}")
     assert {m.label: m.value for m in at.metric}["Not yet coded"] == "0"
@@ -359,7 +359,7 @@ def test_changes_lists_what_each_build_added_changed_or_removed(
     short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
     at = _add(studio, short)
     at.radio(key="screen").set_value("Review").run()
-    at.text_input(key="a-org-0").set_value("Kratie provincial police")
+    at.text_input(key="a-org-chea-rithy").set_value("Kratie provincial police")
     at = at.button(key="accept-0").click().run()
     at.radio(key="screen").set_value("Save").run()
     at = at.button(key="save").click().run()  # build 3: the article and its figure added
