@@ -24,8 +24,9 @@ from data_model.records import (
     Topic,
 )
 from data_model.safe_text import md
-from studio import keys
-from studio.codebook import made_editor, picker
+from studio import keys, khmer
+from studio.codebook import picker
+from studio.made import made_editor
 
 
 def _problems(record_id: str, name: str) -> None:
@@ -147,8 +148,14 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
 
 
 def _role(n: int, rec: dict[str, Any]) -> None:
-    rec["actor_role"] = st.text_input("Role as this article gives it (if another)",
-                                      rec.get("actor_role") or "", key=f"role-{n}") or None  # fmt: skip
+    english, own = st.columns(2)
+    rec["actor_role"] = english.text_input("Role as this article gives it (if another)",
+                                           rec.get("actor_role") or "", key=f"role-{n}") or None  # fmt: skip
+    with own:
+        rec["actor_role_km"] = khmer.field(
+            khmer.words().gettext("That role in Khmer (optional)"), rec.get("actor_role_km"),
+            f"role-km-{n}", is_label=False,
+        )  # fmt: skip
 
 
 def _statement(n: int, row: Row, curated: Curated) -> None:
@@ -169,9 +176,19 @@ def _statement(n: int, row: Row, curated: Curated) -> None:
 
 def _policy(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["policy_id"]
-    rec["name"] = st.text_input("Name of the measure", rec["name"], key=f"p-name-{n}")
+    t, (english, own) = khmer.words(), st.columns(2)
+    rec["name"] = english.text_input("Name of the measure", rec["name"], key=f"p-name-{n}")
+    with own:
+        rec["label_km"] = khmer.field(t.gettext("Name of the measure in Khmer (optional)"),
+                                      rec.get("label_km"), f"p-name-km-{n}", is_label=True)  # fmt: skip
     _problems(rid, "name")
-    rec["description"] = st.text_input("What is proposed", rec["description"], key=f"p-desc-{n}")
+    english, own = st.columns(2)
+    rec["description"] = english.text_input("What is proposed", rec["description"],
+                                            key=f"p-desc-{n}")  # fmt: skip
+    with own:
+        rec["description_km"] = khmer.field(t.gettext("What is proposed, in Khmer (optional)"),
+                                            rec.get("description_km"), f"p-desc-km-{n}",
+                                            is_label=False)  # fmt: skip
     _problems(rid, "description")
     rec["category"] = _pick("Category", [c.value for c in PolicyCategory], rec["category"],
                             f"p-cat-{n}", blank=False)  # fmt: skip
