@@ -213,6 +213,11 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
         if now != value and (into is not None or now not in choices):
             # Changed behind the widget (its entry renamed, or picked where it was typed).
             widget = keys.replace(state, key, value)
+        elif now != state[widget]:
+            # The browser sends a choice's shown words, which change with its entry's label
+            # or definition; Streamlit, not finding them among the choices, would show the
+            # blank. The same choice, by its id (sent back, it maps to the same id again).
+            state[widget] = now
     picked = st.selectbox(
         label,
         choices,
