@@ -117,9 +117,10 @@ def _type_date(page, box, label: str, digits: str) -> None:
 
 
 def _candidate(page, kind: str, words: str):
-    return (
-        page.get_by_test_id("stExpander").filter(has_text=f"{kind} · open").filter(has_text=words)
-    )
+    """The open candidate whose header quotes the words (another may quote them in its text:
+    a shared speaker's fields are "under the statement ...")."""
+    header = page.locator("summary").filter(has_text=f"{kind} · open").filter(has_text=words)
+    return page.get_by_test_id("stExpander").filter(has=header)
 
 
 def _accept(page, box, accepted: int) -> None:
