@@ -77,12 +77,12 @@ def _uses(row: Row, made: dict[str, dict[str, dict[str, Any]]]) -> set[tuple[str
 
 def host(rows: list[Row], made: dict[str, dict[str, dict[str, Any]]], kind: str,
          ident: str) -> int | None:  # fmt: skip
-    """The record under which a made entry's fields are drawn, the only one: the first still
-    open that uses it, else the first that does. Two copies of one field (one per record) were
-    two widgets for one value, and a browser behind by one answer sent the copy it had not
+    """The record under which a made entry's fields are drawn, the only one: the first that
+    uses it (a fixed place: fields that move from record to record as records are accepted
+    are redrawn while a person works). Two copies of one field (one per record) were two
+    widgets for one value, and a browser behind by one answer sent the copy it had not
     redrawn back over the words just typed in the other."""
-    using = [n for n, row in enumerate(rows) if (kind, ident) in _uses(row, made)]
-    return min(using, key=lambda n: (rows[n].status != "open", n), default=None)
+    return next((n for n, row in enumerate(rows) if (kind, ident) in _uses(row, made)), None)
 
 
 def _summary(kind: str, entry: dict[str, Any]) -> str:
