@@ -145,7 +145,10 @@ def test_a_new_speaker_s_kind_shows_as_not_chosen_until_it_is_chosen(studio: App
     at = _add(studio)
     at.radio(key="screen").set_value("Review").run()
     at = at.text_input(key="actor-0-new").set_value("Sok Phalla").run()
-    kind, kind_of_actor = at.selectbox(key="a-kind-sok-phalla"), at.selectbox(key="a-type-sok-phalla")
+    kind, kind_of_actor = (
+        at.selectbox(key="a-kind-sok-phalla"),
+        at.selectbox(key="a-type-sok-phalla"),
+    )
     assert (kind.value, kind_of_actor.value) == (None, None)
     at = kind.set_value("person").run()
     assert at.selectbox(key="a-kind-sok-phalla").value == "person"
