@@ -216,7 +216,11 @@ def _position(n: int, row: Row, curated: Curated) -> None:
 
 def _event(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["event_id"]
-    rec["title"] = st.text_input("Title", rec["title"], key=f"e-title-{n}")
+    english, own = st.columns(2)
+    rec["title"] = english.text_input("Title", rec["title"], key=f"e-title-{n}")
+    with own:
+        rec["title_km"] = khmer.field(khmer.words().gettext("Title in Khmer (optional)"),
+                                      rec.get("title_km"), f"e-title-km-{n}", is_label=False)  # fmt: skip
     rec["kind"] = _pick("Kind", [k.value for k in EventKind], rec["kind"], f"e-kind-{n}",
                         blank=False)  # fmt: skip
     rec["event_date"] = _date("Date", rec["event_date"], f"e-date-{n}", rec, "event_date")

@@ -59,6 +59,8 @@ def _pair(label: str, km_label: str, entry: dict[str, Any], name: str, key: str,
         khmer.show_problem(entry.get(f"{name}_km"), is_label)
 
 
+#: One entry of each kind, in words ("New category made in the studio").
+_ONE = {"metrics": "metric", "actors": "actor", "units": "unit", "categories": "category"}
 #: The record fields whose made entry's editor is drawn under the record (editors.py).
 _EDITED = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors"}
 
@@ -104,11 +106,11 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
     at = host(rows, made, kind, ident) if n < len(rows) else n
     if at is not None and at != n:
         words = str(state.get("body") or "")[rows[at].start : rows[at].end][:70]
-        st.caption(md(f"New {kind[:-1]} made in the studio, shared by every record using it"
+        st.caption(md(f"New {_ONE[kind]} made in the studio, shared by every record using it"
                       f"{_summary(kind, entry)}: its fields are under the "
                       f"{KIND_LABELS.get(rows[at].kind, 'record')} “{words}”."))  # fmt: skip
         return
-    st.caption(f"New {kind[:-1]} made in the studio (shared by every record using it):")
+    st.caption(f"New {_ONE[kind]} made in the studio (shared by every record using it):")
     # The entry's own keys: its fields are the same widgets under whichever record.
     t, pick = khmer.words(), st.selectbox
     if kind == "metrics":
