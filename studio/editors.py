@@ -145,6 +145,12 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                                              rec.get("restates_note") or "",
                                              key=f"restates-note-{n}") or None  # fmt: skip
     _problems(rid, "restates")
+    english, own = st.columns(2)  # a drafted note ("a range: ...") is public: seen, edited here
+    rec["note"] = english.text_input("Note for readers (a caveat, shown beside it)",
+                                     rec.get("note") or "", key=f"f-note-{n}") or None  # fmt: skip
+    with own:
+        rec["note_km"] = khmer.field(khmer.words().gettext("That note in Khmer (optional)"),
+                                     rec.get("note_km"), f"f-note-km-{n}", is_label=False)  # fmt: skip
 
 
 def _role(n: int, rec: dict[str, Any]) -> None:

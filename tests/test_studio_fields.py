@@ -102,6 +102,7 @@ KHMER = {  # what a researcher types beside the English (made up for the test)
     "p-name-km-{proposal}": "ផ្សារតាំងពិព័រណ៍ខេត្ត",
     "p-desc-km-{proposal}": "ខេត្តនឹងរៀបចំផ្សារតាំងពិព័រណ៍នៅសប្តាហ៍ក្រោយ។",
     "e-title-km-{event}": "ខេត្តប្រកាសផ្សារតាំងពិព័រណ៍",
+    "f-note-km-{n}": "រាប់នៅថ្ងៃវាយឆ្មក់",
 }
 
 
@@ -112,6 +113,7 @@ ENGLISH = {
     "a-role-sok-phalla": "Provincial police spokesman",
     "a-org-sok-phalla": "Takeo provincial police",
     "attr-{n}": "Police",
+    "f-note-{n}": "Counted on the day of the raid.",
     "p-name-{proposal}": "Provincial market fair",
     "p-desc-{proposal}": "A market fair held by the province next week.",
 }
@@ -119,7 +121,7 @@ ENGLISH = {
 
 def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     """Nothing needs YAML (issue 24): the Khmer of a new metric, unit, category, speaker,
-    proposal and event is typed in the studio beside the English, checked at once, and saved with it
+    proposal, event and a figure's note is typed in the studio beside the English, checked at once, and saved with it
     (Khmer pages show it instead of the English marked as such). The studio asked in Khmer
     (?lang=km) names those fields in Khmer."""
     at = AppTest.from_file(APP, default_timeout=120)
@@ -185,5 +187,6 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
         "p-name-km-{proposal}": records["policies"][0]["label_km"],
         "p-desc-km-{proposal}": records["policies"][0]["description_km"],
         "e-title-km-{event}": records["events"][0]["title_km"],
+        "f-note-km-{n}": records["indicators"][0]["note_km"],
     }
     assert kept == KHMER
