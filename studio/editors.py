@@ -123,6 +123,7 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                         ("as_of", "As of")):  # fmt: skip
         rec[name] = _date(label, rec[name], f"{name}-{n}", rec, name)
         _problems(rid, name)
+    _offer(n, row)
     rec["phase_id"] = picker("Phase", "phases", rec["phase_id"], f"phase-{n}", curated=curated,
                              can_make=False)  # fmt: skip
     _problems(rid, "phase_id")
@@ -141,6 +142,24 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                                              rec.get("restates_note") or "",
                                              key=f"restates-note-{n}") or None  # fmt: skip
     _problems(rid, "restates")
+
+
+def _take(n: int, row: Row) -> None:
+    """Widget callback: the suggested dates filled in, their pickers showing them."""
+    for name in row.take_offer():
+        st.session_state[f"{name}-{n}"] = row.record[name]
+
+
+def _offer(n: int, row: Row) -> None:
+    """Dates the draft only inferred (from another sentence or the dateline): left blank,
+    offered here with the reason, taken in one click."""
+    open_ = {k: v for k, v in row.offers.items() if v is not None and row.record.get(k) is None}
+    if not open_:
+        return
+    why = next((w for k, w in row.why.items() if k in open_), "")
+    st.caption(f"Suggested, not filled: {', '.join(f'{k} {v}' for k, v in open_.items())}. "
+               f"{why.split('; suggested, not filled')[0]}")  # fmt: skip
+    st.button("Use the suggested dates", key=f"offer-{n}", on_click=_take, args=(n, row))
 
 
 def _role(n: int, rec: dict[str, Any]) -> None:

@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curation.suggest.sentences import _Tok, _words
 from data_model.records import DatePrecision
@@ -328,6 +328,24 @@ class When:
     notes: tuple[str, ...] = ()
     confidence: float = 0.0  # how sure the draft is of the dates it filled (0 when blank)
     reason: str = ""  # which words the dates came from
+    # Dates only inferred (from another sentence, the publication day, a running count's day):
+    # never filled, offered to the curator as a one-click suggestion with its own reason.
+    offer: When | None = None
+
+
+def offered(inferred: When, why: str, said_on: dt.date | None = None) -> When:
+    """A blank that offers ``inferred`` as a suggestion: a date the figure's own clause does
+    not state is never filled (a blank beats a wrong guess), but the curator may take it."""
+    if inferred.offer is not None:  # an inference on an inference: the first one's dates
+        inferred = inferred.offer
+    if not any((inferred.period_start, inferred.period_end, inferred.as_of)):
+        return When(said_on=said_on, notes=inferred.notes, reason=f"{why}: left blank")
+    return When(
+        said_on=said_on,
+        notes=inferred.notes,
+        reason=f"{why}: left blank, offered as a suggestion",
+        offer=inferred,
+    )
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -770,7 +788,7 @@ def when(
                 notes=tuple(r.note for r in readings),
                 reason=f"its own date words ({unread[0].words!r}) are not resolved: left blank",
             )
-    start = end = as_of = None
+    start = end = as_of = running_to = None
     precision: DatePrecision | None = None
     for r in usable:
         precision = r.precision
@@ -796,10 +814,14 @@ def when(
             # is not given, and the publication day would be a guess.
             notes.append(f"since {start}, a running count from figures of a day not given: "
                          "its end left blank")  # fmt: skip
-        else:
-            # "have arrested 3,350 since January 1": up to the day the count is given.
-            end = said_day if said_day is not None and said_day >= start else published
+        elif said_day is not None and said_day >= start:
+            # "have arrested 3,350 since January 1, he said on Monday": up to that day.
+            end = said_day
             notes.append(f"since {start}, a running count: to the day it is given, {end}")
+        else:
+            # No day named for the count: its end would be the dateline's, a suggestion.
+            notes.append(f"since {start}, a running count: its end not given, left blank")
+            running_to = published
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")
@@ -817,7 +839,12 @@ def when(
         reason += f" ({'; '.join(repr(r.words) for r in usable)})"
     skipped = [r.note for r in readings if r.role == "compare"]
     notes += [f"not the figure's date: {n}" for n in skipped]
-    return When(
+    found = When(
         start, end, as_of, said_day, precision if filled else None, tuple(notes), confidence,
         reason if filled else "no date in the words near it: left blank",
     )  # fmt: skip
+    if running_to is not None:
+        # The start is the words'; the end, up to publication, only a suggestion beside it.
+        return replace(found, offer=replace(found, period_end=running_to, as_of=running_to,
+                       confidence=0.6, reason="a running count, to publication"))  # fmt: skip
+    return found

@@ -68,6 +68,28 @@ class Row:
     words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
     # Per guessed field, how sure the draft is and why: "80%: the figure's own words say arre".
     why: dict[str, str] = field(default_factory=dict)
+    # Values only inferred (a date from another sentence or the dateline), left blank in the
+    # record and offered beside it: the studio's one-click suggestion, `etl suggest`'s comment.
+    offers: dict[str, Any] = field(default_factory=dict)
+
+    def take_offer(self) -> list[str]:
+        """Fill the blank fields the draft offered (the curator's one click); the names filled."""
+        taken = [k for k, v in self.offers.items() if v is not None and self.record.get(k) is None]
+        for name in taken:
+            self.record[name] = self.offers[name]
+        return taken
+
+
+def date_offer(offer: Any, record: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The dates an inference offers for the record's blank date fields, and how they read."""
+    if offer is None:
+        return {}, ""
+    dates = {k: getattr(offer, k) for k in ("period_start", "period_end", "as_of")}
+    dates = {k: v for k, v in dates.items() if v is not None and record.get(k) is None}
+    if not dates:
+        return {}, ""
+    shown = ", ".join(f"{k} {v}" for k, v in dates.items())
+    return dates, f"suggested, not filled: {shown} ({offer.confidence:.0%}: {offer.reason})"
 
 
 def _sure(confidence: float, reason: str) -> str:
@@ -313,7 +335,9 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
+        offers, offer_why = date_offer(dates.offer, record)
         dated = _sure(dates.confidence, "; ".join([dates.reason, *dates.notes]))
+        dated += f"; {offer_why}" if offer_why else ""
         why = {
             "metric_id": _sure(metric.confidence, metric.reason)
             + ("; a new metric, drafted under metrics:" if metric.new else ""),
@@ -323,7 +347,17 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             "actor_id": _actor_why(actor_notes),
         }
         rows.append(
-            Row("indicators", record, start, end, notes=notes, new=new, words=fig.words, why=why)
+            Row(
+                "indicators",
+                record,
+                start,
+                end,
+                notes=notes,
+                new=new,
+                words=fig.words,
+                why=why,
+                offers=offers,
+            )  # fmt: skip
         )
     return rows
 
@@ -537,7 +571,17 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
         new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
                            "definition": ""}} if d.new_metric else {}  # fmt: skip
         rows.append(
-            Row(d.kind, record, start, end, notes=d.notes, new=new, words=d.words, why=d.why)
+            Row(
+                d.kind,
+                record,
+                start,
+                end,
+                notes=d.notes,
+                new=new,
+                words=d.words,
+                why=d.why,
+                offers=d.offers,
+            )  # fmt: skip
         )
     last: str | None = None  # the id of the Khmer measure put forward last
     for n, km in enumerate(khmer_measures(body), 1):
