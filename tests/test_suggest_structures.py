@@ -351,6 +351,10 @@ def test_s3_dates_only_from_the_words_that_attach_to_the_figure(text, published,
          D(2024, 4, 22), D(2024, 4, 28)),
         ("From 1 January 2023 to 21 December 2023, police detained 19,490 people.",
          D(2023, 12, 21), "19,490", D(2023, 1, 1), D(2023, 12, 21)),
+        # Khmer: "ពីថ្ងៃទី១០ ដល់ថ្ងៃទី១៥ ខែឧសភា" (from the 10th to the 15th of May) is a run of
+        # days, never its last day alone (round eight).
+        ("ក្នុងប្រតិបត្តិការពីថ្ងៃទី១០ ដល់ថ្ងៃទី១៥ ខែឧសភា ឆ្នាំ២០២១ នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ "
+         "៤០នាក់។", D(2021, 5, 20), "៤០", D(2021, 5, 10), D(2021, 5, 15)),
     ],
 )  # fmt: skip
 def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
@@ -373,6 +377,10 @@ def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
         # "in January 2017 that has since ...": the month starts a running count.
         ("Cambodia launched a drug crackdown in January 2017 that has since put thousands of "
          "people behind bars.", D(2018, 8, 13), D(2017, 1, 1), offer(D(2018, 8, 13))),
+        # Khmer: "ចាប់តាំងពីខែមីនា ឆ្នាំ២០២១ មក" (since March 2021) starts the count; it is
+        # never the month of March alone (round eight).
+        ("ចាប់តាំងពីខែមីនា ឆ្នាំ២០២១ មក ក្រុមការងារបានអប់រំយុវជន ៥០០នាក់។", D(2021, 9, 2),
+         D(2021, 3, 1), None),
     ],
 )  # fmt: skip
 def test_s5_since_the_launch_starts_the_period(text, published, start, end):

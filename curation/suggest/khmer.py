@@ -339,7 +339,17 @@ def _figure_dates(
         )
     if published is not None and near.last > published:
         return near.first, None, f"60%: {near.words!r}; it runs past publication: end left blank"
+    before = normalise(sentence[max(0, near.start - 90) : near.start]).text
+    if _SINCE_KM.search(before) and not _UNTIL_KM.search(normalise(near.words).text):
+        # "ចាប់តាំងពីខែមករា ឆ្នាំ២០២២ មក" (since January 2022): where a running count starts;
+        # its end the words do not give (a day after it is the speaking's, not the count's).
+        return near.first, None, f"60%: since {near.words!r}: the start; its end not given"
     return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
+
+
+# "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
+_SINCE_KM = re.compile(normalise("ចាប់តាំងពី|តាំងពី").text + r"(?!.*[។])")
+_UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
 
 
 # How a line of the report ends: "។", or a quotation closing after it.
