@@ -301,6 +301,20 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
         ("Ke Kim Yan told the Senate on Tuesday that police had held 9,300 people since the "
          "campaign began on January 1.", D(2018, 1, 11), "9,300",
          (D(2018, 1, 1), D(2018, 1, 9), D(2018, 1, 9))),
+        # Round eight: a day before a clause of the figure's own ("fell on Friday after police
+        # found ...") is the other clause's; the day of a meeting is the speaking's, and a stock
+        # or running total stands as of it; of two periods one inside the other, the narrower.
+        ("Shares in the port operator fell for a second day on Friday after customs officers "
+         "found almost 1.2 tonnes of cocaine in a container of rice, the exchange said.",
+         D(2022, 3, 9), "1.2 tonnes", (None, None, None)),
+        ("The province's prisons have held more than 4,100 inmates since the drive began, the "
+         "governor told a meeting of prison staff on Thursday.", D(2021, 6, 5), "4,100",
+         (None, None, D(2021, 6, 3))),
+        ("Police have arrested 5,300 people since the drive began on March 1, the chief told a "
+         "briefing of district officers on Friday.", D(2019, 4, 8), "5,300",
+         (D(2019, 3, 1), D(2019, 4, 5), D(2019, 4, 5))),
+        ("2022 (January to June only): 6,400 people arrested", D(2022, 8, 1), "6,400",
+         (D(2022, 1, 1), D(2022, 6, 30), D(2022, 6, 30))),
         # Khmer: two dates with "រហូតដល់" (until) between are one period.
         ("ចាប់តាំងពីថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៩ រហូតដល់ថ្ងៃទី១៥ ខែមីនា នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ"
          "ចំនួន ៣២០នាក់។", D(2019, 3, 20), "៣២០", (D(2019, 1, 1), D(2019, 3, 15), D(2019, 3, 15))),

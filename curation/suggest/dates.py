@@ -287,7 +287,13 @@ _SPEECH = re.compile(
     r"|by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s*){1,5}))?"
     r"(?:\s+\w+){0,3}\s*$"
     # "told the National Assembly on Thursday": a listener named in capitals, then the day.
-    r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$",
+    r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$"
+    # "told a meeting of health officials on Monday", "given at its mid-year briefing on
+    # Tuesday": the day of a gathering where words are spoken is the speaking's, not a count's.
+    r"|\b(?:told|addressed|given\s+at|said\s+at|speaking\s+at|announced\s+at)\s+(?:an?|the|its|"
+    r"their|his|her)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:meeting|briefing|conference|forum|workshop|"
+    r"session|hearing|ceremony|gathering|seminar)(?:\s+(?:of|for|with|in)\s+(?:[\w'’-]+\s+)"
+    r"{1,5}?)?\s*(?:on\s+)?$",
     re.I,
 )
 # "in January 2017 that has since put thousands behind bars": the date starts a running count.
@@ -649,7 +655,15 @@ def _owned(
             return max(before) if before else min(after)
         return min(spans, key=lambda s: gap(r, s)) if spans else None
 
-    own = [r for r in readings if owner(r) == at and not _present_apart(sentence, r, at)]
+    own = [
+        r
+        for r in readings
+        if owner(r) == at
+        and not _present_apart(sentence, r, at)
+        # "Shares fell on Tuesday after customs officers found 1.6 tonnes": the day is the
+        # main clause's; the figure stands in a clause of its own that the day does not reach.
+        and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
+    ]
     reason = "the words next to the figure"
     if not own:
         near = sorted(
@@ -657,6 +671,7 @@ def _owned(
             for r in readings
             if open_to(r, at)
             and not _CLAUSE_BREAK.search(sentence[min(r.end, at[1]) : max(r.start, at[0])])
+            and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
             and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
             and not _present_apart(sentence, r, at)
         )
@@ -713,9 +728,20 @@ _PERFECT = re.compile(
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )
+# "has swept up 23,000 since it was launched", "so far": a running total (not "have been
+# seized ..., officials said Monday", one haul).
+_RUNNING = re.compile(r"\b(?:has|have|had)\b.*\bsince\b|\bso\s+far\b|\bto\s+date\b", re.I)
 # "according to government figures": a count from a document whose own day is not given.
 _CITED = re.compile(
     r"\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}(?:figures|data|statistics|records|numbers)\b",
+    re.I,
+)
+# A clause of its own opening between a date and the figure after it.
+# Not right after the date ("in 2021, when 14,000 were held" is the date's own clause), nor
+# a date's apposition ("2016, the year before the campaign began").
+_SUBORDINATE = re.compile(
+    r"(?<!^)(?<!^,)(?<!^, )(?<!year )(?<!month )(?<!week )(?<!day )\b(?:after|before|when|"
+    r"because|whereas|while)\s+(?!\d)",
     re.I,
 )
 # Words that end the clause a fallback date may reach across ("... and estimated that ...").
@@ -788,6 +814,17 @@ def when(
                 notes=tuple(r.note for r in readings),
                 reason=f"its own date words ({unread[0].words!r}) are not resolved: left blank",
             )
+    periods = [r for r in usable if r.role == "period"]
+    # "2023 (January to November only)": of two periods the figure owns, one inside the
+    # other, the narrower is what the words count; the wider only names its year.
+    usable = [
+        r
+        for r in usable
+        if not any(
+            o is not r and r.first <= o.first and o.last <= r.last and (o.first, o.last) !=
+            (r.first, r.last) for o in periods
+        ) or r.role != "period"
+    ]  # fmt: skip
     start = end = as_of = running_to = None
     precision: DatePrecision | None = None
     for r in usable:
@@ -822,6 +859,17 @@ def when(
             # No day named for the count: its end would be the dateline's, a suggestion.
             notes.append(f"since {start}, a running count: its end not given, left blank")
             running_to = published
+    if (
+        at is not None
+        and start is end is as_of is None
+        and said_day is not None
+        and (_STOCK.search(sentence) or _RUNNING.search(sentence))
+    ):
+        # "the prisons held 39,000, he said at a meeting on Tuesday", "has swept up 23,000
+        # since it was launched, he told a meeting on Monday": a stock or running total stands
+        # as of the day the words name for it.
+        as_of = said_day
+        notes.append(f"a stock or running total, given on {said_day}: as of that day")
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")
