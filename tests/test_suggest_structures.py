@@ -315,6 +315,9 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
          (D(2019, 3, 1), D(2019, 4, 5), D(2019, 4, 5))),
         ("2022 (January to June only): 6,400 people arrested", D(2022, 8, 1), "6,400",
          (D(2022, 1, 1), D(2022, 6, 30), D(2022, 6, 30))),
+        # A multiple set against "the" count after it: that count owns the date after it.
+        ("Hauls in 2020 came to more than 3.3 tonnes, nearly three times the 1.1 tonnes seized "
+         "a year earlier, the agency said.", D(2021, 1, 10), "three times", (None, None, None)),
         # Khmer: two dates with "រហូតដល់" (until) between are one period.
         ("ចាប់តាំងពីថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៩ រហូតដល់ថ្ងៃទី១៥ ខែមីនា នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ"
          "ចំនួន ៣២០នាក់។", D(2019, 3, 20), "៣២០", (D(2019, 1, 1), D(2019, 3, 15), D(2019, 3, 15))),

@@ -677,6 +677,17 @@ def _owned(
         )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
         holder = owner(own[0]) if own else None
+        if (
+            holder is not None
+            and holder[0] >= at[1]
+            and _RATIO.search(sentence[at[0] : at[1] + 8])
+            and re.search(r"\bthe\s+$", sentence[at[1] : holder[0]])
+        ):
+            # "17 percent on the 9,760 held in the same months of 2021", "three times the 1.6
+            # tonnes seized a year earlier": a change or multiple is set against the count that
+            # owns the date; that date is the other count's, never the change's.
+            own, reason = [], ""
+            holder = None
         if holder is not None:
             # "4,930 people in 2,204 cases from January 1 up to Sunday": the whole date
             # phrase of the figure it is coordinated with, not its first word alone.
@@ -736,6 +747,8 @@ _CITED = re.compile(
     r"\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}(?:figures|data|statistics|records|numbers)\b",
     re.I,
 )
+# A change or a multiple: "17 percent", "three times".
+_RATIO = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\btimes\b", re.I)
 # A clause of its own opening between a date and the figure after it.
 # Not right after the date ("in 2021, when 14,000 were held" is the date's own clause), nor
 # a date's apposition ("2016, the year before the campaign began").
