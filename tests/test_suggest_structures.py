@@ -480,6 +480,9 @@ def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
          "ke-kim-yan"),
         ("Samdech Kralahom Sar Kheng told provincial governors the campaign would go on.",
          "Samdech", "sar-kheng"),
+        # A title no list knows, before a curated full name: still that person (round eight).
+        ("Krolahom Sar Kheng told provincial governors the campaign would go on.", "Krolahom",
+         "sar-kheng"),
         # A body whose name opens with a title word keeps it ("General Department ...").
         ("The General Department of Prisons yesterday backed a plan to hold users apart.",
          "The General Department", "general-department-of-prisons"),
