@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.speech_verbs import speech_verbs
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
 
@@ -495,6 +496,19 @@ def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
 def test_s7_appositions_titles_and_spellings_find_the_person(text, opening, actor):
     found = [r for r in _rows(text, D(2019, 7, 10), "statements") if opening in r.record["quote"]]
     assert [r.record["actor_id"] for r in found] == [actor]
+
+
+@pytest.mark.parametrize(("language", "role"), [("en", "speaker"), ("en", "statement"),
+                                              ("km", "speech")])  # fmt: skip
+def test_s6_every_verb_of_the_data_list_is_read_as_speech(language, role):
+    """Attribution verbs are data (corpus/speech_verbs.yaml): each one listed is speech."""
+    from corpus.khmer import normalise
+    from corpus.khmer_speech import _VERB
+    from curation.suggest.speakers import _REPORTED, _SAY
+
+    pattern = {"speaker": _SAY, "statement": _REPORTED, "speech": _VERB}[role]
+    verbs = speech_verbs(language, role)
+    assert verbs and [v for v in verbs if not pattern.search(normalise(v).text)] == []
 
 
 def test_s7_a_spelling_variant_is_flagged_for_review():
