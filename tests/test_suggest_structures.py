@@ -316,6 +316,9 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
          (D(2019, 3, 1), D(2019, 4, 5), D(2019, 4, 5))),
         ("2022 (January to June only): 6,400 people arrested", D(2022, 8, 1), "6,400",
          (D(2022, 1, 1), D(2022, 6, 30), D(2022, 6, 30))),
+        # A line headed by a year, as a table's row is: the year dates every figure on it.
+        ("2021: 14,300 people arrested in 6,100 cases; 3.2 tonnes of drugs seized",
+         D(2022, 2, 1), "3.2 tonnes", (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31))),
         # A multiple set against "the" count after it: that count owns the date after it.
         ("Hauls in 2020 came to more than 3.3 tonnes, nearly three times the 1.1 tonnes seized "
          "a year earlier, the agency said.", D(2021, 1, 10), "three times", (None, None, None)),

@@ -665,6 +665,13 @@ def _owned(
         and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
     ]
     reason = "the words next to the figure"
+    label = _LABEL.match(sentence)
+    if not own and label is not None:
+        # "2017: 17,690 people arrested in 7,960 cases; 1,158 kg seized", "2023 (January to
+        # November only): ...": a line headed by a date, as a table's row is, dates every
+        # figure on it.
+        own = [r for r in readings if r.end <= label.end()]
+        return own, "the date heading its line"
     if not own:
         near = sorted(
             (gap(r, at), r.start, r)
@@ -747,6 +754,8 @@ _CITED = re.compile(
     r"\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}(?:figures|data|statistics|records|numbers)\b",
     re.I,
 )
+# A line headed by a date and a colon: "2019: ...", "2023 (January to November only): ...".
+_LABEL = re.compile(r"\s*(?:19|20)\d{2}\s*(?:\([^)]{0,60}\))?\s*:\s")
 # A change or a multiple: "17 percent", "three times".
 _RATIO = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\btimes\b", re.I)
 # A clause of its own opening between a date and the figure after it.
