@@ -219,7 +219,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "ឆមាសទី១ ឆ្នាំ២០២២" (the first half of 2022): January to June; ទី២ July to December.
     ("half", re.compile(r"ឆមាស\s?(?:ទី\s?)?(?P<h>[12១២])\s?(?:(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ))?")),
     # "ពីថ្ងៃទី១៨ ដល់ថ្ងៃទី២៤ ខែមីនា" (from the 18th to the 24th of March): the same run.
-    ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?(?:[-–]|(?:រហូត\s?)?ដល់\s?(?:ថ្ងៃទី\s?)?)\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
+    # "(១៨-២៤ មីនា ២០២៤)" (18-24 March 2024): a run of days written as a list's heading does.
+    ("days", re.compile(rf"(?:ថ្ងៃទី\s?|(?<![\d.,/:]))(?P<d>\d{{1,2}})\s?(?:[-–]|(?:រហូត\s?)?ដល់\s?(?:ថ្ងៃទី\s?)?)\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
     ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
     ("dmy", re.compile(rf"(?:ថ្ងៃទី\s?)?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),

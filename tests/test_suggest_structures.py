@@ -322,6 +322,11 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
         # A multiple set against "the" count after it: that count owns the date after it.
         ("Hauls in 2020 came to more than 3.3 tonnes, nearly three times the 1.1 tonnes seized "
          "a year earlier, the agency said.", D(2021, 1, 10), "three times", (None, None, None)),
+        # Khmer: a list item under a heading that names a period ("(១០-១៦ មិថុនា ២០២៣)", 10-16
+        # June 2023) is offered the heading's period, never filled from another line.
+        ("នគរបាលខេត្តបានផ្សាយលទ្ធផលប្រចាំសប្តាហ៍។\n📌 លទ្ធផលបង្ក្រាបប្រចាំសប្តាហ៍ (១០-១៦ មិថុនា "
+         "២០២៣)\n• ស្រុកមួយ៖ ៤ករណី ៩នាក់\nលោកបាននិយាយថា ការបង្ក្រាបនឹងបន្ត។", D(2023, 6, 20),
+         "៩នាក់", offer(D(2023, 6, 10), D(2023, 6, 16), D(2023, 6, 16))),
         # Khmer: two dates with "រហូតដល់" (until) between are one period.
         ("ចាប់តាំងពីថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៩ រហូតដល់ថ្ងៃទី១៥ ខែមីនា នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ"
          "ចំនួន ៣២០នាក់។", D(2019, 3, 20), "៣២០", (D(2019, 1, 1), D(2019, 3, 15), D(2019, 3, 15))),

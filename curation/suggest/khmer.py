@@ -347,6 +347,8 @@ def _figure_dates(
     return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
 
 
+# A list item: a line opened by a bullet ("•", "-", "▪").
+_ITEM = re.compile(r"\s*[•·▪◦\-–*]\s")
 # "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
 _SINCE_KM = re.compile(normalise("ចាប់តាំងពី|តាំងពី").text + r"(?!.*[។])")
 _UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
@@ -413,8 +415,15 @@ def khmer_drafts(
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
     last_in: dict[str, int] = {}  # unit -> the sentence of that count
     fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
+    heading: KhmerDate | None = None  # the period a list's heading names, for its items
     for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
+        item = bool(_ITEM.match(norm))
+        if not item and published is not None:
+            # "📌 លទ្ធផល...ប្រចាំសប្តាហ៍ (១៨-២៤ មីនា ២០២៤)" (the week's results, 18-24 March):
+            # the one period a line names is the heading of the list items after it.
+            named = [d for d in read_dates(s.text, published) if d.first != d.last]
+            heading = named[0] if len(named) == 1 else None
         if (
             s.start >= tail
             or (s.end <= head and _TIMECODE.match(raw[k].text))
@@ -490,6 +499,16 @@ def khmer_drafts(
                              f"suggested, not filled: period_start {start}, period_end {end}, "
                              f"as_of {end} ({dated})")  # fmt: skip
                     start = end = None
+            if start is None and end is None and not offers and item and heading is not None:
+                # "• ក្រុងបាវិត៖ ៨ករណី ១៨នាក់" (• Bavet: 8 cases, 18 people) under a dated heading:
+                # another line's period, offered, never filled.
+                h_end = heading.last if published is None or heading.last <= published else None
+                offers = {"period_start": heading.first, "period_end": h_end, "as_of": h_end}
+                dated = (
+                    f"0%: a list item under the heading {heading.words!r}: left blank; suggested, "
+                    f"not filled: period_start {heading.first}, period_end {h_end}, as_of {h_end}"
+                    " (60%: the period its heading names)"
+                )
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
                 last_in[str(unit)] = last_in["*"] = k
