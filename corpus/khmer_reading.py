@@ -228,6 +228,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
     ("m", re.compile(rf"ខែ\s?(?P<m>{_MONTH})")),
     ("y", re.compile(r"ឆ្នាំ\s?(?P<y>\d{4})(?!\d)")),
+    # "ចាប់តាំងពីដើមឆ្នាំមក" (since the start of the year): the year's first day, after ពី only.
+    ("year_start", re.compile(r"(?<=ពី)\s?ដើមឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
     # Relative words; "១០០ឆ្នាំមុន" (a hundred years ago) is a duration, not last year.
     ("yesterday", re.compile(r"ម្សិលមិញ")),
     ("today", re.compile(r"ថ្ងៃនេះ")),
@@ -310,6 +312,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         return (*_month_span(year, month), DatePrecision.month)
     if kind == "y":
         return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31), DatePrecision.year
+    if kind == "year_start":
+        first = dt.date(int(m["y"]) if m["y"] else pub.year, 1, 1)
+        return first, first, day
     if kind in ("yesterday", "today"):
         d = pub - dt.timedelta(days=1 if kind == "yesterday" else 0)
         return d, d, day

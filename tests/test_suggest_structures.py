@@ -407,6 +407,9 @@ def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
         # never the month of March alone (round eight).
         ("ចាប់តាំងពីខែមីនា ឆ្នាំ២០២១ មក ក្រុមការងារបានអប់រំយុវជន ៥០០នាក់។", D(2021, 9, 2),
          D(2021, 3, 1), None),
+        # ... and "ចាប់តាំងពីដើមឆ្នាំមក" (since the start of the year) from its first day.
+        ("ចាប់តាំងពីដើមឆ្នាំមក ក្រុមការងារបានអប់រំយុវជន ៥០០នាក់។", D(2021, 9, 2), D(2021, 1, 1),
+         None),
     ],
 )  # fmt: skip
 def test_s5_since_the_launch_starts_the_period(text, published, start, end):
