@@ -18,7 +18,7 @@ from typing import Any
 from corpus.cleaning import clean_body
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
-from curation.suggest.dates import when
+from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
     Curated,
@@ -257,8 +257,31 @@ def _issuer(body: str) -> str | None:
     return None
 
 
+# A list item: a line opened by a bullet.
+_ITEM = re.compile(r"\s*[•·▪◦*\-–]\s")
+
+
+def _list_framing(body: str, item: str, published: dt.date, before: When | None) -> When | None:
+    """The period a list item falls under: the one period its heading line names ("Results for
+    the week (18-24 March):"), else ``before``, the last period counted before the list."""
+    at = body.find(item)
+    lines = [ln for ln in body[: max(at, 0)].splitlines() if ln.strip()]
+    while lines and _ITEM.match(lines[-1]):
+        lines.pop()
+    if lines:
+        named = [r for r in read_dates(lines[-1], published) if r.first != r.last]
+        if len(named) == 1 and named[0].last <= published:
+            r = named[0]
+            return When(r.first, r.last, r.last, None, r.precision, (r.note,), 0.6,
+                        f"the period its heading names ({r.words!r})")  # fmt: skip
+    if before is not None:
+        return replace(before, confidence=0.5, reason="the last period counted before the list")
+    return None
+
+
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
+    framed: When | None = None  # the last period a figure's own words gave
     last_source: tuple | None = None  # the organisation last named as a figure's source
     issuer = _issuer(body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
@@ -269,6 +292,14 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
         if fig is None:  # a figure candidate always carries one; the type cannot say so
             continue
         dates = figure_dates(c, figures, published)
+        if _ITEM.match(c.quote) and published is not None and not dates.confidence:
+            if dates.offer is None and (framing := _list_framing(body, c.quote, published, framed)):
+                # "• Phnom Penh: 612" under "The provinces with the most people treated were:":
+                # the period its heading names, else the last period counted before the list;
+                # another line's, so offered, never filled.
+                dates = offered(framing, "a list item with no date of its own", dates.said_on)
+        elif dates.period_start is not None and dates.period_end is not None:
+            framed = dates
         start, end = index.locate(c.quote) or (0, 0)
         others = [
             (o.figure.start, o.figure.end)
