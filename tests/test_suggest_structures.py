@@ -325,8 +325,8 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
         # A list item with no date of its own is offered the last period counted before the
         # list (its heading names none), never filled.
         ("Clinics treated 1,900 users from January to September.\n\nThe provinces with the "
-         "most were:\n• Kandal: 410\n• Takeo: 220", D(2021, 10, 20), "410",
-         offer(D(2021, 1, 1), D(2021, 9, 30), D(2021, 9, 30))),
+         "most people treated were:\n• Kandal: 410\n• Takeo: 220\n\nMore would follow.",
+         D(2021, 10, 20), "410", offer(D(2021, 1, 1), D(2021, 9, 30), D(2021, 9, 30))),
         # Khmer: a list item under a heading that names a period ("(១០-១៦ មិថុនា ២០២៣)", 10-16
         # June 2023) is offered the heading's period, never filled from another line.
         ("នគរបាលខេត្តបានផ្សាយលទ្ធផលប្រចាំសប្តាហ៍។\n📌 លទ្ធផលបង្ក្រាបប្រចាំសប្តាហ៍ (១០-១៦ មិថុនា "
