@@ -18,7 +18,9 @@ published (or published_on); figures [{value, qualifier, metric, actor, as_of, a
 period_start, period_end; vague: the word, for "thousands"}]; statements [{opening, speaker,
 actor, kind, topic, stance}]; proposals [{opening, policy: a curated policy_id for a position,
 else absent}]; furniture [words that must give no record; a figure the key codes is never
-counted as furniture]. A key field left out is not scored.
+counted as furniture]. A key field left out is not scored. A date the draft leaves blank and
+only offers (a one-click suggestion in the studio) counts as blank in "dates right"; the
+offers and how many of them are right are counted on lines of their own.
 The drafts are matched against the project's curated codebook and actors (seeds/curated), as a
 curator adding a new article meets them. Only draft_rows is called, so the same script scores
 older code (run it from a checkout of main for the "before" column).

@@ -6,6 +6,10 @@ RELATIVE_BASE got 12% right and 64% wrong (points only: no ranges, "April 29, 76
 the day of the base date pasted into "January") and Recognizers-Text 38% right and 38% wrong (no
 "January-August" range, no comparison), and each takes 1.4-2 s to import.
 
+Sure dates only (round eight): a date is filled only from words in the figure's own clause (or
+its line's date heading); a date only inferred (another sentence's period, the dateline's day,
+a running count's end) is left blank and offered beside it (``When.offer``), with its reason.
+
 Long because every date phrase the drafts resolve (relative days, months, years, spans) is a
 small rule of its own, listed together so they are read and tested as one table.
 """
