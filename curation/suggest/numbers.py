@@ -640,7 +640,7 @@ _CLOCK_AFTER = re.compile(r"\s+(?:[ap]\.?m\b\.?|o['’]clock\b)", re.I)
 # The high end of an age range ("aged 26 to 41", "aged between 18 and 25").
 _AGES_BEFORE = re.compile(r"\baged\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|–)\s*$", re.I)
 # A document's or a case's number ("numbered 1187", "No. 54", "letter number 212").
-_NUMBERED = re.compile(r"\b(?:numbered|No\.|number)\s*$")
+_NUMBERED = re.compile(r"\b(?:numbered|No\.|number)\s*(?:[A-Z]{2,}\s*)?$")
 
 
 def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None) -> list[Figure]:
