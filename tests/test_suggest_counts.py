@@ -73,6 +73,8 @@ def _values(text: str) -> list[float]:
         ("The suspects, aged 22 to 37, were held with 2,300 pills.", [2300]),
         ("The ministry's letter, numbered 2214, was sent on Monday.", []),
         ("Officers opened the container, numbered MSKU 771203-5, on Sunday.", []),
+        # A ratio's denominator: "one adult in every 150".
+        ("That is one adult in every 150, the report said.", []),
         # Khmer: one person's case (an age, a small haul, a fine) is no campaign count.
         ("ជនសង្ស័យម្នាក់ អាយុ ២៧ឆ្នាំ ត្រូវបានចាប់ខ្លួនជាមួយគ្រឿងញៀន ២០ក្រាម។", []),
     ],
