@@ -54,6 +54,13 @@ _TITLE = re.compile(_alternation(TITLES))
 _ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
 _BODY = tuple(normalise(w).text for w in BODY_WORDS)
 _QUOTE_OPEN = re.compile(r"\s?[៖:]?\s?[\"«“]")
+# "«...» លោកបានបន្ថែម។" (... he added): a quotation, then its speaker and a verb with no ថា.
+_AFTER_QUOTE = re.compile(
+    r"\s?(?P<who>[^«»\"“”។]{1,60}?)\s?(?P<verb>(?:ក៏\s?)?(?:បាន\s?)?"
+    rf"(?:{_alternation(speech_verbs('km', 'after_quote'))}))"
+)
+# "វរសេនីយ៍ឯក ហេង សុវណ្ណរិទ្ធ៖ «...»" (Colonel Heng Sovannarith: "..."): a speaker's label.
+_LABEL = re.compile(r"៖\s?$")
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,31 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
             kind = StatementKind.direct if quote else StatementKind.reported
             a, b = norm.offsets.span(m.start(), m.end())
             found.append(Attribution(m.group(), name, title, kind, pronoun, a, b, quote))
+        taken = [a.quote for a in found if a.quote]
+        for qa, qb in quotes:
+            inner = norm.offsets.span(qa + 1, qb - 1 if text[qb - 1] in '"»”' else qb)
+            if qb - qa <= 2 or inner in taken:
+                continue
+            # A quotation whose speaker stands after it ("«...» លោកបានបន្ថែម") or before it
+            # as a label ("លោក X៖ «...»"): the speaker, by title and name, or a title alone.
+            after = _AFTER_QUOTE.match(text, qb)
+            label = _LABEL.search(text, 0, qa)
+            if after is not None:
+                cut, verb = after.start("verb"), after.group("verb")
+            elif label is not None:
+                cut, verb = label.start(), "៖"
+            else:
+                continue
+            name, title, pronoun = _speaker(text[:cut], norm.breaks)
+            if not title or (after is not None and not _TITLE.search(after.group("who"))):
+                continue  # no titled speaker beside it: whose words they are is unknown
+            if pronoun:
+                name = last_named
+            elif name:
+                last_named = name
+            a, b = norm.offsets.span(cut, cut + len(verb))
+            found.append(Attribution(verb, name, title, StatementKind.direct, pronoun, a, b,
+                                     inner))  # fmt: skip
         out.append(found)
     return out
 
