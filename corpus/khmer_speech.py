@@ -27,7 +27,9 @@ TITLES = (
     # word is the rank's, never the first word of the name ("ឧត្តមសេនីយ៍ឯក ម៉ុក ជីតូ").
     "នាយឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍ឯក", "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ត្រី", "វរសេនីយ៍ឯក",
     "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី", "វរសេនីយ៍", "អនុសេនីយ៍ឯក", "អនុសេនីយ៍ទោ",
-    "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ",
+    "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ", "ព្រះតេជគុណ",
+    # A monk's pronoun-title ("ព្រះអង្គមានថេរដីកា", His Venerable said): the monk named before.
+    "ព្រះអង្គ",
 )  # fmt: skip
 
 #: Words that open a role or an office after a name ("អ្នកនាំពាក្យ…" spokesperson of …).
