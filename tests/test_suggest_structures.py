@@ -527,6 +527,19 @@ def test_s6_every_verb_of_the_data_list_is_read_as_speech(language, role):
     assert verbs and [v for v in verbs if not pattern.search(normalise(v).text)] == []
 
 
+@pytest.mark.parametrize(
+    ("head", "drafted"), [("OPINION\nThe campaign needs a rethink\n\n", True), ("", False)]
+)
+def test_s6_an_opinion_pages_own_voice_is_a_statement_of_its_authors(head, drafted):
+    """ "The government should publish ..." on an opinion page is its authors' statement, kept
+    unnamed; the same words in a news report are no one's speech."""
+    text = head + "The government should publish every month how many people each centre holds."
+    found = [r for r in _rows(text, D(2022, 6, 25), "statements") if "should publish" in
+             r.record["quote"]]  # fmt: skip
+    assert bool(found) == drafted
+    assert all(r.record["actor_id"] is None and "speaker (unnamed)" in r.notes[0] for r in found)
+
+
 def test_s7_a_spelling_variant_is_flagged_for_review():
     text = "Gen Mak Chito said officers must enforce the drug law without any favour."
     (row,) = _rows(text, D(2019, 7, 10), "statements")

@@ -35,6 +35,7 @@ from curation.suggest.speakers import (
     attribute,
     find_quotations,
     find_reported,
+    opinion_page,
 )
 
 _MAX_ID = 80
@@ -180,7 +181,8 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     """Indicator and statement candidates of an article, from its clean body."""
     body = clean_body(raw, title)
     sentences, spans = split_sentences(body)
-    who = attribute(sentences)
+    opinion = opinion_page(raw)
+    who = attribute(sentences, opinion)
     figures = [
         Candidate(
             sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who, False), figure=f
@@ -201,7 +203,7 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")
-        for k in find_reported(sentences, who, skip)
+        for k in find_reported(sentences, who, skip, opinion)
     ]
     statements = sorted(quotes + reported, key=lambda c: body.find(c.quote))
     return figures, statements

@@ -487,12 +487,33 @@ def _is_someone(s: Speaker) -> bool:
     return not s.named and bool(set(s.phrase.lower().split()) & _PEOPLE)
 
 
-def attribute(sentences: Sequence[Sentence]) -> Attribution:
+# An opinion page's own voice: what it says should be done, or where it stands ("The government
+# should publish ...", "We support that idea"), is a statement of its authors.
+_NORMATIVE = re.compile(
+    r"\b(?:should|must|ought\s+to)\b|^\W*(?:We|I)\s+(?:\w+\s+)?(?:support|believe|welcome|"
+    r"oppose|agree|doubt|hope|think|fear|want)\b"
+)
+_OPINION = re.compile(r"\b(?:OPINION|Opinion|EDITORIAL|Editorial|Op-[Ee]d|COMMENTARY|Commentary)\b")
+
+
+def opinion_page(body: str) -> bool:
+    """Whether the article is an opinion page (its first lines say "Opinion", "Editorial")."""
+    return bool(_OPINION.search("\n".join(body.strip().splitlines()[:4])))
+
+
+def attribute(sentences: Sequence[Sentence], opinion: bool = False) -> Attribution:
     """Speakers of all sentences; "he said" takes the last person named a few sentences back
     ("it said" the last speaker of any kind), and a source described in one sentence and
     named at the start of the next ("a ministry official said ... Or Sopheap, director of
-    ..., put the figure at") is that person."""
+    ..., put the figure at") is that person. On an opinion page, a sentence of its own voice
+    with no speaker is its authors'."""
     own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    if opinion:
+        authors = Speaker("the opinion page's authors", "the opinion page's authors", named=False)
+        own = [
+            authors if o is None and _NORMATIVE.search(s.masked) and '"' not in s.masked else o
+            for o, s in zip(own, sentences, strict=True)
+        ]
     for k in range(len(own) - 1):
         here, after = own[k], own[k + 1]
         if (
@@ -589,14 +610,20 @@ _REPORTED = re.compile(
 _MIN_REPORTED_WORDS = 6
 
 
-def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int]) -> list[int]:
+def find_reported(
+    sentences: Sequence[Sentence], who: Attribution, skip: set[int], opinion: bool = False
+) -> list[int]:
     """Sentences of reported speech ("X said that ...", "X urged ...", "according to X"),
-    with a speaker, that are not already a quotation or a figure (``skip``)."""
+    with a speaker, that are not already a quotation or a figure (``skip``); on an opinion
+    page, also the sentences of its own voice ("The government should ...")."""
     found = []
     for k, sentence in enumerate(sentences):
         if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
-        if _REPORTED.search(sentence.masked) and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
+        said = _REPORTED.search(sentence.masked) or (
+            opinion and _NORMATIVE.search(sentence.masked)
+        )
+        if said and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
             found.append(k)
     return found
 
