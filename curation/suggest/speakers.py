@@ -620,9 +620,7 @@ def find_reported(
     for k, sentence in enumerate(sentences):
         if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
-        said = _REPORTED.search(sentence.masked) or (
-            opinion and _NORMATIVE.search(sentence.masked)
-        )
+        said = _REPORTED.search(sentence.masked) or (opinion and _NORMATIVE.search(sentence.masked))
         if said and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
             found.append(k)
     return found
