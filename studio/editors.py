@@ -156,9 +156,10 @@ def _offer(n: int, row: Row) -> None:
     open_ = {k: v for k, v in row.offers.items() if v is not None and row.record.get(k) is None}
     if not open_:
         return
-    why = next((w for k, w in row.why.items() if k in open_), "")
-    st.caption(f"Suggested, not filled: {', '.join(f'{k} {v}' for k, v in open_.items())}. "
-               f"{why.split('; suggested, not filled')[0]}")  # fmt: skip
+    why = next((w for k, w in row.why.items() if k in open_ and "suggested, not" in w), "")
+    said = why[why.find("suggested, not") :] if why else ", ".join(f"{k} {v}" for k, v in
+                                                                   open_.items())  # fmt: skip
+    st.caption(f"{said[:1].upper()}{said[1:]}")  # e.g. "Suggested, not filled: as_of ... (why)"
     st.button("Use the suggested dates", key=f"offer-{n}", on_click=_take, args=(n, row))
 
 

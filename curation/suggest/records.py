@@ -375,6 +375,8 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             "value": _sure(1, f"the words {fig.words!r}"),
             "qualifier": _sure(1, f"from {fig.hedge!r}" if fig.hedge else "no hedge before it"),
             **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
+            # A field left blank beside an offer: no guess filled, the suggestion said.
+            **{k: _sure(0, f"left blank; {offer_why}") for k in offers},
             "actor_id": _actor_why(actor_notes),
         }
         rows.append(
