@@ -213,8 +213,7 @@ ATTRIBUTIONS = [
     (["ក្រសួងមហាផ្ទៃសូមអំពាវនាវដល់មាតាបិតា"], "ក្រសួងមហាផ្ទៃ", "", "reported"),
     (["មន្ត្រី បានប្រាប់អ្នកសារព័ត៌មានថា ក។"], None, "", "reported"),
     (["លោក ពេជ្រ រតនា បានអំពាវនាវថា «សូមជួយ»។"], "ពេជ្រ រតនា", "លោក", "direct"),
-    # Round eight: a quotation whose titled speaker follows it with a verb and no ថា, a title
-    # alone there for the last person named, and a speaker's label before a colon.
+    # A titled speaker after a quotation (no ថា), a title alone there, a label before a colon.
     (["«យើងនឹងបន្តការងារនេះ» លោក សុខ ដារ៉ា បាននិយាយ។"], "សុខ ដារ៉ា", "លោក", "direct"),
     (["លោក សុខ ដារ៉ា បាននិយាយថា ការងារនឹងបន្ត។", "«យើងនឹងបន្ត» លោកបានបន្ថែម។"], "សុខ ដារ៉ា",
      "លោក", "direct"),
