@@ -18,7 +18,9 @@ published (or published_on); figures [{value, qualifier, metric, actor, as_of, a
 period_start, period_end; vague: the word, for "thousands"}]; statements [{opening, speaker,
 actor, kind, topic, stance}]; proposals [{opening, policy: a curated policy_id for a position,
 else absent}]; furniture [words that must give no record; a figure the key codes is never
-counted as furniture]. A key field left out is not scored.
+counted as furniture]. A key field left out is not scored. A date the draft leaves blank and
+only offers (a one-click suggestion in the studio) counts as blank in "dates right"; the
+offers and how many of them are right are counted on lines of their own.
 The drafts are matched against the project's curated codebook and actors (seeds/curated), as a
 curator adding a new article meets them. Only draft_rows is called, so the same script scores
 older code (run it from a checkout of main for the "before" column).
@@ -202,6 +204,13 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             said = f"{w.get('words')!r}: {fmt(got)} for {fmt(want)}"
             s.add("dates right", not wrong and got == want, why=said)
             s.add("dates wrong", wrong, why=said)
+            offers = getattr(figs[match], "offers", None) or {}  # older code offers nothing
+            took = {f: got[f] or _date(offers.get(f)) for f in asked}
+            if "as_of" in w and w["as_of"] is None and took["as_of"] == _date(w.get("period_end")):
+                want["as_of"] = took["as_of"]  # as above: a period's end is its as_of
+            s.add("dates suggested", any(f in offers for f in asked))
+            if any(f in offers for f in asked):
+                s.add("suggestions right", took == want, why=f"{said}; suggested {fmt(took)}")
             changed += sum(got[f] != want[f] for f in asked)
         if "metric" in w:
             ok = r.get("metric_id") == w["metric"]
@@ -313,6 +322,8 @@ ROWS = (
     ("hedges right", "hedges right"),
     ("dates right", "dates right"),
     ("dates wrong", "dates wrong (filled, not the gold)"),
+    ("dates suggested", "dates left blank, offered as a suggestion"),
+    ("suggestions right", "suggested dates right (of offered)"),
     ("metric right", "metric right"),
     ("figure actor right", "figure actor right"),
     ("statements found", "statements found (recall)"),

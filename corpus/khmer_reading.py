@@ -218,7 +218,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
     # "ឆមាសទី១ ឆ្នាំ២០២២" (the first half of 2022): January to June; ទី២ July to December.
     ("half", re.compile(r"ឆមាស\s?(?:ទី\s?)?(?P<h>[12១២])\s?(?:(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ))?")),
-    ("days", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?[-–]\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
+    # "ពីថ្ងៃទី១៨ ដល់ថ្ងៃទី២៤ ខែមីនា" (from the 18th to the 24th of March): the same run.
+    # "(១៨-២៤ មីនា ២០២៤)" (18-24 March 2024): a run of days written as a list's heading does.
+    ("days", re.compile(rf"(?:ថ្ងៃទី\s?|(?<![\d.,/:]))(?P<d>\d{{1,2}})\s?(?:[-–]|(?:រហូត\s?)?ដល់\s?(?:ថ្ងៃទី\s?)?)\s?(?P<d2>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})(?:\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d))?")),
     # "០៤/០១/២០១៧": day first, as Cambodian writers put it.
     ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
     ("dmy", re.compile(rf"(?:ថ្ងៃទី\s?)?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
@@ -226,6 +228,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
     ("m", re.compile(rf"ខែ\s?(?P<m>{_MONTH})")),
     ("y", re.compile(r"ឆ្នាំ\s?(?P<y>\d{4})(?!\d)")),
+    # "ចាប់តាំងពីដើមឆ្នាំមក" (since the start of the year): the year's first day, after ពី only.
+    ("year_start", re.compile(r"(?<=ពី)\s?ដើមឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
     # Relative words; "១០០ឆ្នាំមុន" (a hundred years ago) is a duration, not last year.
     ("yesterday", re.compile(r"ម្សិលមិញ")),
     ("today", re.compile(r"ថ្ងៃនេះ")),
@@ -266,6 +270,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
     if kind == "days":
         month = MONTHS[m["m"]]
         year = int(m["y"]) if m["y"] else _latest_year(month, int(m["d"]), pub)
+        if int(m["d2"]) <= int(m["d"]):
+            raise ValueError(m.group(0))  # no run of days: a blank beats a guess
         return dt.date(year, month, int(m["d"])), dt.date(year, month, int(m["d2"])), day
     if kind == "range":
         m1, m2 = MONTHS[m["m"]], MONTHS[m["m2"]]
@@ -306,6 +312,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         return (*_month_span(year, month), DatePrecision.month)
     if kind == "y":
         return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31), DatePrecision.year
+    if kind == "year_start":
+        first = dt.date(int(m["y"]) if m["y"] else pub.year, 1, 1)
+        return first, first, day
     if kind in ("yesterday", "today"):
         d = pub - dt.timedelta(days=1 if kind == "yesterday" else 0)
         return d, d, day

@@ -7,17 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from corpus.khmer import fold_for_search, normalise, quotation_spans
+from corpus.speech_verbs import speech_verbs
 from data_model.records import StatementKind
 
-#: Speech verbs after the speaker (បាន "did" or សូម "please", formal, may stand before them).
-#: Each is normalised before use, so ឲ្យ and its other spelling ឱ្យ are both listed.
-SPEECH_VERBS = (
-    "និយាយថា", "ឲ្យដឹងថា", "ឱ្យដឹងថា", "អោយដឹងថា", "បន្តថា", "បន្ថែមថា", "បញ្ជាក់ថា",
-    "គូសបញ្ជាក់ថា", "ថ្លែងថា", "លើកឡើងថា", "អះអាងថា", "ប្រកាសថា", "សង្កត់ធ្ងន់ថា",
-    "ពន្យល់ថា", "ឆ្លើយថា", "ជម្រាបជូនសាធារណជនថា", "ជម្រាបថា", "ស្នើសុំ", "ស្នើថា", "ស្នើ", "អំពាវនាវថា", "អំពាវនាវ",
-    # The honorific "said" of officials' speech, and "wrote", "recalled", "advised".
-    "មានប្រសាសន៍ថា", "សរសេរថា", "រំលឹកថា", "ណែនាំថា",
-)  # fmt: skip
+#: Speech verbs after the speaker, from corpus/speech_verbs.yaml (a new one is a data change).
+SPEECH_VERBS = speech_verbs("km", "speech")
 #: "told reporters that": ប្រាប់ + whom + ថា.
 _TOLD = r"ប្រាប់[^\s។]{0,30}?ថា"
 #: "said at the start of this month that": ថ្លែង + a time (នៅ / កាលពី ...) + ថា.
@@ -33,7 +27,9 @@ TITLES = (
     # word is the rank's, never the first word of the name ("ឧត្តមសេនីយ៍ឯក ម៉ុក ជីតូ").
     "នាយឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍ឯក", "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ត្រី", "វរសេនីយ៍ឯក",
     "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី", "វរសេនីយ៍", "អនុសេនីយ៍ឯក", "អនុសេនីយ៍ទោ",
-    "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ",
+    "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ", "ព្រះតេជគុណ",
+    # A monk's pronoun-title ("ព្រះអង្គមានថេរដីកា", His Venerable said): the monk named before.
+    "ព្រះអង្គ",
 )  # fmt: skip
 
 #: Words that open a role or an office after a name ("អ្នកនាំពាក្យ…" spokesperson of …).
@@ -60,6 +56,13 @@ _TITLE = re.compile(_alternation(TITLES))
 _ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
 _BODY = tuple(normalise(w).text for w in BODY_WORDS)
 _QUOTE_OPEN = re.compile(r"\s?[៖:]?\s?[\"«“]")
+# "«...» លោកបានបន្ថែម។" (... he added): a quotation, then its speaker and a verb with no ថា.
+_AFTER_QUOTE = re.compile(
+    r"\s?(?P<who>[^«»\"“”។]{1,60}?)\s?(?P<verb>(?:ក៏\s?)?(?:បាន\s?)?"
+    rf"(?:{_alternation(speech_verbs('km', 'after_quote'))}))"
+)
+# "វរសេនីយ៍ឯក ហេង សុវណ្ណរិទ្ធ៖ «...»" (Colonel Heng Sovannarith: "..."): a speaker's label.
+_LABEL = re.compile(r"៖\s?$")
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,31 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
             kind = StatementKind.direct if quote else StatementKind.reported
             a, b = norm.offsets.span(m.start(), m.end())
             found.append(Attribution(m.group(), name, title, kind, pronoun, a, b, quote))
+        taken = [a.quote for a in found if a.quote]
+        for qa, qb in quotes:
+            inner = norm.offsets.span(qa + 1, qb - 1 if text[qb - 1] in '"»”' else qb)
+            if qb - qa <= 2 or inner in taken:
+                continue
+            # A quotation whose speaker stands after it ("«...» លោកបានបន្ថែម") or before it
+            # as a label ("លោក X៖ «...»"): the speaker, by title and name, or a title alone.
+            after = _AFTER_QUOTE.match(text, qb)
+            label = _LABEL.search(text, 0, qa)
+            if after is not None:
+                cut, verb = after.start("verb"), after.group("verb")
+            elif label is not None:
+                cut, verb = label.start(), "៖"
+            else:
+                continue
+            name, title, pronoun = _speaker(text[:cut], norm.breaks)
+            if not title or (after is not None and not _TITLE.search(after.group("who"))):
+                continue  # no titled speaker beside it: whose words they are is unknown
+            if pronoun:
+                name = last_named
+            elif name:
+                last_named = name
+            a, b = norm.offsets.span(cut, cut + len(verb))
+            found.append(Attribution(verb, name, title, StatementKind.direct, pronoun, a, b,
+                                     inner))  # fmt: skip
         out.append(found)
     return out
 

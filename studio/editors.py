@@ -127,6 +127,7 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                         ("as_of", "As of")):  # fmt: skip
         rec[name] = _date(label, rec[name], f"{name}-{n}", rec, name)
         _problems(rid, name)
+    _offer(n, row)
     rec["phase_id"] = picker("Phase", "phases", rec["phase_id"], f"phase-{n}", curated=curated,
                              can_make=False)  # fmt: skip
     _problems(rid, "phase_id")
@@ -151,6 +152,25 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
     with own:
         rec["note_km"] = khmer.field(khmer.words().gettext("That note in Khmer (optional)"),
                                      rec.get("note_km"), f"f-note-km-{n}", is_label=False)  # fmt: skip
+
+
+def _take(n: int, row: Row) -> None:
+    """Widget callback: the suggested dates filled in, their pickers showing them."""
+    for name in row.take_offer():  # a fresh picker showing it (studio.keys: why)
+        keys.replace(st.session_state, f"{name}-{n}", row.record[name])
+
+
+def _offer(n: int, row: Row) -> None:
+    """Dates the draft only inferred (from another sentence or the dateline): left blank,
+    offered here with the reason, taken in one click."""
+    open_ = {k: v for k, v in row.offers.items() if v is not None and row.record.get(k) is None}
+    if not open_:
+        return
+    why = next((w for k, w in row.why.items() if k in open_ and "suggested, not" in w), "")
+    said = why[why.find("suggested, not") :] if why else ", ".join(f"{k} {v}" for k, v in
+                                                                   open_.items())  # fmt: skip
+    st.caption(f"{said[:1].upper()}{said[1:]}")  # e.g. "Suggested, not filled: as_of ... (why)"
+    st.button("Use the suggested dates", key=f"offer-{n}", on_click=_take, args=(n, row))
 
 
 def _role(n: int, rec: dict[str, Any]) -> None:

@@ -106,8 +106,10 @@ def passage_row(
         near, key=lambda r: (bool(r.words) and r.words in text, _overlap(r, start, end)),
         default=None,
     )  # fmt: skip
+    offers: dict = {}
     if best is not None:
         record, new = copy.deepcopy(best.record), copy.deepcopy(best.new)
+        offers = dict(best.offers)  # the dates the draft only offered, offered here too
         notes = [f"read as the draft read these words: {'; '.join(best.notes)}"]
     else:
         record, new, notes = _blank(kind, body, start, end, source_id, published, drafted)
@@ -122,4 +124,4 @@ def passage_row(
         own = within_quotation((start, end), quoted_spans(body))
         record["kind"] = "direct" if own else "reported"
     return Row(kind, record, start, end, notes=["selected by hand", *notes],
-               new=new)  # fmt: skip
+               new=new, offers=offers)  # fmt: skip

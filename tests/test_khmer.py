@@ -213,6 +213,15 @@ ATTRIBUTIONS = [
     (["ក្រសួងមហាផ្ទៃសូមអំពាវនាវដល់មាតាបិតា"], "ក្រសួងមហាផ្ទៃ", "", "reported"),
     (["មន្ត្រី បានប្រាប់អ្នកសារព័ត៌មានថា ក។"], None, "", "reported"),
     (["លោក ពេជ្រ រតនា បានអំពាវនាវថា «សូមជួយ»។"], "ពេជ្រ រតនា", "លោក", "direct"),
+    # A titled speaker after a quotation (no ថា), a title alone there, a label before a colon.
+    (["«យើងនឹងបន្តការងារនេះ» លោក សុខ ដារ៉ា បាននិយាយ។"], "សុខ ដារ៉ា", "លោក", "direct"),
+    (["លោក សុខ ដារ៉ា បាននិយាយថា ការងារនឹងបន្ត។", "«យើងនឹងបន្ត» លោកបានបន្ថែម។"], "សុខ ដារ៉ា",
+     "លោក", "direct"),
+    (["[សំឡេង] វរសេនីយ៍ឯក សុខ ដារ៉ា៖ «យើងនឹងបន្តការងារនេះ»"], "សុខ ដារ៉ា", "វរសេនីយ៍ឯក",
+     "direct"),
+    # A monk's speech (មានថេរដីកា) and pronoun-title (ព្រះអង្គ) for the monk named before.
+    (["ព្រះតេជគុណ សុខ វណ្ណា បានមានថេរដីកាថា យុវជនត្រូវជៀសវាង។", "«វត្តនឹងជួយ» ព្រះអង្គមានថេរដីកា។"],
+     "សុខ វណ្ណា", "ព្រះអង្គ", "direct"),
 ]  # fmt: skip
 
 
@@ -224,6 +233,10 @@ ATTRIBUTIONS = [
 def test_khmer_speech_verbs_find_the_speaker_by_name_without_title(sentences, speaker, title, kind):
     last = find_attributions(sentences)[-1][-1]
     assert (last.speaker, last.title, last.kind.value) == (speaker, title, kind)
+
+
+def test_a_quotation_with_no_titled_speaker_beside_it_is_nobodys():
+    assert find_attributions(["«ការងារនេះនឹងបន្ត» ប្រជាពលរដ្ឋម្នាក់និយាយ។"]) == [[]]
 
 
 def test_a_direct_quotation_points_at_the_words_inside_the_marks():

@@ -275,13 +275,17 @@ def test_a_figure_is_written_as_a_person_writes_it(value, shown):
     assert number_text(value) == shown
 
 
-def test_a_drafted_date_can_be_cleared_and_the_keyboard_picker_follows_the_sentence(seeds):
+def test_a_drafted_date_can_be_cleared_a_suggestion_taken_and_the_keyboard_picker_follows(seeds):
     at = _screen(_add(_as(ANN)), "Review")
     n = _figure(at)
     assert at.session_state["rows"][n].record["as_of"] is not None
     at = at.button(key=f"clear-as_of-{n}").click().run()
     assert at.session_state["rows"][n].record["as_of"] is None
     assert at.date_input(key=f"as_of-{n}~1").value is None  # a new field, empty
+    # A date the draft only inferred is offered beside the blank and taken in one click.
+    at.session_state["rows"][n].offers = {"as_of": dt.date(2018, 3, 5)}
+    at = at.run().button(key=f"offer-{n}").click().run()
+    assert at.date_input(key=f"as_of-{n}~2").value == dt.date(2018, 3, 5)  # a new field again
     pick = at.selectbox(key="kb-sentence")
     at = pick.set_value(0).run()
     at = at.selectbox(key="kb-sentence").set_value(1).run()

@@ -68,6 +68,13 @@ def _values(text: str) -> list[float]:
         ("An official said some cells built for 20 inmates now held more than 70.", []),
         ("The court jailed a 29-year-old driver after police found 4.1 grams in his bag.", []),
         ("Police seized 4.1 kilograms from a 29-year-old driver on Monday.", [4.1]),
+        # Round eight: a time of day written apart, an age range, a document's number.
+        ("The centre opens from 8 am to 4 pm on weekdays.", []),
+        ("The suspects, aged 22 to 37, were held with 2,300 pills.", [2300]),
+        ("The ministry's letter, numbered 2214, was sent on Monday.", []),
+        ("Officers opened the container, numbered MSKU 771203-5, on Sunday.", []),
+        # A ratio's denominator: "one adult in every 150".
+        ("That is one adult in every 150, the report said.", []),
         # Khmer: one person's case (an age, a small haul, a fine) is no campaign count.
         ("ជនសង្ស័យម្នាក់ អាយុ ២៧ឆ្នាំ ត្រូវបានចាប់ខ្លួនជាមួយគ្រឿងញៀន ២០ក្រាម។", []),
     ],

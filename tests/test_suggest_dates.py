@@ -59,9 +59,10 @@ DAY, MONTH, YEAR = DatePrecision.day, DatePrecision.month, DatePrecision.year
         ),
         ("As of Wednesday, 510 remained in custody.", When(as_of=D(2018, 1, 10), precision=DAY)),
         (
-            # A running count since a day: to the day the count is given (here, publication).
+            # A running count since a day, no day given for it: its end left blank, the
+            # publication day only offered.
             "Since the launch on New Year's Day, 1,055 people have been arrested.",
-            When(D(2018, 1, 1), D(2018, 1, 11), D(2018, 1, 11), precision=DAY),
+            When(D(2018, 1, 1), precision=DAY, offer=When(D(2018, 1, 1), D(2018, 1, 11))),
         ),
         (
             # Said on Monday: the day of the speech, not of the figure.
@@ -128,6 +129,8 @@ def test_dates_are_read_against_the_publication_date(sentence: str, expected: Wh
         expected.said_on,
         expected.precision,
     )
+    offered = got.offer.period_end if got.offer else None
+    assert offered == (expected.offer.period_end if expected.offer else None)
 
 
 @pytest.mark.parametrize(

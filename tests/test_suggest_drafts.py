@@ -54,11 +54,10 @@ def test_figures_are_dated_from_the_words(draft, value, qualifier, period_start,
 
 
 def test_no_figure_gets_the_publication_date_silently(draft):
-    # Only the running count "since the launch ... have been sent" runs to publication, and
-    # the draft says why beside it.
-    dated = [r for r in draft[0]["indicators"] if r["as_of"] == D(2018, 1, 11)]
-    assert [r["quote"][:9] for r in dated] == ["Since the"]
-    assert "a running count: to the day it is given, 2018-01-11" in draft[1]
+    # The running count "since the launch ... have been sent" names no day it ends: its end is
+    # left blank, and the publication day only offered beside it, with the reason.
+    assert [r for r in draft[0]["indicators"] if D(2018, 1, 11) in r.values()] == []
+    assert "suggested, not filled: period_end 2018-01-11, as_of 2018-01-11" in draft[1]
 
 
 def test_a_vague_word_is_flagged_and_offers_no_number(draft):

@@ -6,6 +6,10 @@ RELATIVE_BASE got 12% right and 64% wrong (points only: no ranges, "April 29, 76
 the day of the base date pasted into "January") and Recognizers-Text 38% right and 38% wrong (no
 "January-August" range, no comparison), and each takes 1.4-2 s to import.
 
+Sure dates only (round eight): a date is filled only from words in the figure's own clause (or
+its line's date heading); a date only inferred (another sentence's period, the dateline's day,
+a running count's end) is left blank and offered beside it (``When.offer``), with its reason.
+
 Long because every date phrase the drafts resolve (relative days, months, years, spans) is a
 small rule of its own, listed together so they are read and tested as one table.
 """
@@ -16,7 +20,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from curation.suggest.sentences import _Tok, _words
 from data_model.records import DatePrecision
@@ -287,7 +291,13 @@ _SPEECH = re.compile(
     r"|by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s*){1,5}))?"
     r"(?:\s+\w+){0,3}\s*$"
     # "told the National Assembly on Thursday": a listener named in capitals, then the day.
-    r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$",
+    r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$"
+    # "told a meeting of health officials on Monday", "given at its mid-year briefing on
+    # Tuesday": the day of a gathering where words are spoken is the speaking's, not a count's.
+    r"|\b(?:told|addressed|given\s+at|said\s+at|speaking\s+at|announced\s+at)\s+(?:an?|the|its|"
+    r"their|his|her)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:meeting|briefing|conference|forum|workshop|"
+    r"session|hearing|ceremony|gathering|seminar)(?:\s+(?:of|for|with|in)\s+(?:[\w'’-]+\s+)"
+    r"{1,5}?)?\s*(?:on\s+)?$",
     re.I,
 )
 # "in January 2017 that has since put thousands behind bars": the date starts a running count.
@@ -328,6 +338,24 @@ class When:
     notes: tuple[str, ...] = ()
     confidence: float = 0.0  # how sure the draft is of the dates it filled (0 when blank)
     reason: str = ""  # which words the dates came from
+    # Dates only inferred (from another sentence, the publication day, a running count's day):
+    # never filled, offered to the curator as a one-click suggestion with its own reason.
+    offer: When | None = None
+
+
+def offered(inferred: When, why: str, said_on: dt.date | None = None) -> When:
+    """A blank that offers ``inferred`` as a suggestion: a date the figure's own clause does
+    not state is never filled (a blank beats a wrong guess), but the curator may take it."""
+    if inferred.offer is not None:  # an inference on an inference: the first one's dates
+        inferred = inferred.offer
+    if not any((inferred.period_start, inferred.period_end, inferred.as_of)):
+        return When(said_on=said_on, notes=inferred.notes, reason=f"{why}: left blank")
+    return When(
+        said_on=said_on,
+        notes=inferred.notes,
+        reason=f"{why}: left blank, offered as a suggestion",
+        offer=inferred,
+    )
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -631,19 +659,46 @@ def _owned(
             return max(before) if before else min(after)
         return min(spans, key=lambda s: gap(r, s)) if spans else None
 
-    own = [r for r in readings if owner(r) == at and not _present_apart(sentence, r, at)]
+    own = [
+        r
+        for r in readings
+        if owner(r) == at
+        and not _present_apart(sentence, r, at)
+        # "Shares fell on Tuesday after customs officers found 1.6 tonnes": the day is the
+        # main clause's; the figure stands in a clause of its own that the day does not reach.
+        and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
+    ]
     reason = "the words next to the figure"
+    label = _LABEL.match(sentence)
+    if not own and label is not None:
+        # "2017: 17,690 people arrested in 7,960 cases; 1,158 kg seized", "2023 (January to
+        # November only): ...": a line headed by a date, as a table's row is, dates every
+        # figure on it.
+        own = [r for r in readings if r.end <= label.end()]
+        return own, "the date heading its line"
     if not own:
         near = sorted(
             (gap(r, at), r.start, r)
             for r in readings
             if open_to(r, at)
             and not _CLAUSE_BREAK.search(sentence[min(r.end, at[1]) : max(r.start, at[0])])
+            and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
             and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
             and not _present_apart(sentence, r, at)
         )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
         holder = owner(own[0]) if own else None
+        if (
+            holder is not None
+            and holder[0] >= at[1]
+            and _RATIO.search(sentence[at[0] : at[1] + 8])
+            and re.search(r"\bthe\s+$", sentence[at[1] : holder[0]])
+        ):
+            # "17 percent on the 9,760 held in the same months of 2021", "three times the 1.6
+            # tonnes seized a year earlier": a change or multiple is set against the count that
+            # owns the date; that date is the other count's, never the change's.
+            own, reason = [], ""
+            holder = None
         if holder is not None:
             # "4,930 people in 2,204 cases from January 1 up to Sunday": the whole date
             # phrase of the figure it is coordinated with, not its first word alone.
@@ -695,9 +750,24 @@ _PERFECT = re.compile(
     r"|\b(?:counts|stands|so\s+far|to\s+date)\b",
     re.I,
 )
+# "has swept up 23,000 since it was launched", "so far": a running total (not "have been
+# seized ..., officials said Monday", one haul).
+_RUNNING = re.compile(r"\b(?:has|have|had)\b.*\bsince\b|\bso\s+far\b|\bto\s+date\b", re.I)
 # "according to government figures": a count from a document whose own day is not given.
 _CITED = re.compile(
     r"\baccording\s+to\s+(?:[\w'’-]+\s+){0,4}(?:figures|data|statistics|records|numbers)\b",
+    re.I,
+)
+# A line headed by a date and a colon: "2019: ...", "2023 (January to November only): ...".
+_LABEL = re.compile(r"\s*(?:19|20)\d{2}\s*(?:\([^)]{0,60}\))?\s*:\s")
+# A change or a multiple: "17 percent", "three times".
+_RATIO = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\btimes\b", re.I)
+# A clause of its own opening between a date and the figure after it.
+# Not right after the date ("in 2021, when 14,000 were held" is the date's own clause), nor
+# a date's apposition ("2016, the year before the campaign began").
+_SUBORDINATE = re.compile(
+    r"(?<!^)(?<!^,)(?<!^, )(?<!year )(?<!month )(?<!week )(?<!day )\b(?:after|before|when|"
+    r"because|whereas|while)\s+(?!\d)",
     re.I,
 )
 # Words that end the clause a fallback date may reach across ("... and estimated that ...").
@@ -770,7 +840,18 @@ def when(
                 notes=tuple(r.note for r in readings),
                 reason=f"its own date words ({unread[0].words!r}) are not resolved: left blank",
             )
-    start = end = as_of = None
+    periods = [r for r in usable if r.role == "period"]
+    # "2023 (January to November only)": of two periods the figure owns, one inside the
+    # other, the narrower is what the words count; the wider only names its year.
+    usable = [
+        r
+        for r in usable
+        if not any(
+            o is not r and r.first <= o.first and o.last <= r.last and (o.first, o.last) !=
+            (r.first, r.last) for o in periods
+        ) or r.role != "period"
+    ]  # fmt: skip
+    start = end = as_of = running_to = None
     precision: DatePrecision | None = None
     for r in usable:
         precision = r.precision
@@ -796,10 +877,25 @@ def when(
             # is not given, and the publication day would be a guess.
             notes.append(f"since {start}, a running count from figures of a day not given: "
                          "its end left blank")  # fmt: skip
-        else:
-            # "have arrested 3,350 since January 1": up to the day the count is given.
-            end = said_day if said_day is not None and said_day >= start else published
+        elif said_day is not None and said_day >= start:
+            # "have arrested 3,350 since January 1, he said on Monday": up to that day.
+            end = said_day
             notes.append(f"since {start}, a running count: to the day it is given, {end}")
+        else:
+            # No day named for the count: its end would be the dateline's, a suggestion.
+            notes.append(f"since {start}, a running count: its end not given, left blank")
+            running_to = published
+    if (
+        at is not None
+        and start is end is as_of is None
+        and said_day is not None
+        and (_STOCK.search(sentence) or _RUNNING.search(sentence))
+    ):
+        # "the prisons held 39,000, he said at a meeting on Tuesday", "has swept up 23,000
+        # since it was launched, he told a meeting on Monday": a stock or running total stands
+        # as of the day the words name for it.
+        as_of = said_day
+        notes.append(f"a stock or running total, given on {said_day}: as of that day")
     if end is not None and end > published:
         # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")
@@ -817,7 +913,12 @@ def when(
         reason += f" ({'; '.join(repr(r.words) for r in usable)})"
     skipped = [r.note for r in readings if r.role == "compare"]
     notes += [f"not the figure's date: {n}" for n in skipped]
-    return When(
+    found = When(
         start, end, as_of, said_day, precision if filled else None, tuple(notes), confidence,
         reason if filled else "no date in the words near it: left blank",
     )  # fmt: skip
+    if running_to is not None:
+        # The start is the words'; the end, up to publication, only a suggestion beside it.
+        return replace(found, offer=replace(found, period_end=running_to, as_of=running_to,
+                       confidence=0.6, reason="a running count, to publication"))  # fmt: skip
+    return found

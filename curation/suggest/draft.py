@@ -19,7 +19,14 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
-from curation.suggest.dates import _COMPARE_WORDS, When, clause_about_now, read_dates, when
+from curation.suggest.dates import (
+    _COMPARE_WORDS,
+    When,
+    clause_about_now,
+    offered,
+    read_dates,
+    when,
+)
 from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
@@ -28,6 +35,7 @@ from curation.suggest.speakers import (
     attribute,
     find_quotations,
     find_reported,
+    opinion_page,
 )
 
 _MAX_ID = 80
@@ -173,7 +181,8 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     """Indicator and statement candidates of an article, from its clean body."""
     body = clean_body(raw, title)
     sentences, spans = split_sentences(body)
-    who = attribute(sentences)
+    opinion = opinion_page(raw)
+    who = attribute(sentences, opinion)
     figures = [
         Candidate(
             sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who, False), figure=f
@@ -194,7 +203,7 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")
-        for k in find_reported(sentences, who, skip)
+        for k in find_reported(sentences, who, skip, opinion)
     ]
     statements = sorted(quotes + reported, key=lambda c: body.find(c.quote))
     return figures, statements
@@ -213,6 +222,11 @@ _SAME = re.compile(
 # ", and investigated 1,302 drug cases": a count coordinated with the one before it.
 _AND_VERB = re.compile(r",?\s+and\s+(?:\w+\s+)?\w+ed\s+(?:\w+\s+){0,2}$", re.I)
 _OF_THEM = re.compile(r"\b(?:of\s+them|of\s+those|of\s+whom|among\s+them)\b", re.I)
+# "Of those arrested", "Among them": words that refer back to a count, not to a period. Across
+# sentences they date nothing for sure (the count before may be the wrong one): a suggestion.
+_COUNT_BACK = re.compile(r"^\s*(?:Of|Among)\s+(?:the|those|these|them)\b", re.I)
+# "now", "currently": words that place a count at publication, unlike a bare present tense.
+_NOW_WORD = re.compile(r"\b(?:now|still|currently|at\s+present|to\s+date)\b", re.I)
 # "Cambodia has 19 centres", "now holds 650": a count standing at publication.
 _PRESENT = re.compile(
     r"\b(?:has|have)\b(?!\s+(?:been|had|\w+ed)\b)|\b(?:holds?|now|currently|remains?|"
@@ -391,9 +405,14 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
             and (before.period_start.year == before.period_end.year == back + 1)
         ):
             prev = max((o.figure.end for o in before_it), default=0)
+            elsewhere = earlier[-1].figure.sentence != fig.sentence
             if _COMPARE_WORDS.search(c.quote[prev : fig.start].rsplit(",", 1)[-1]):
-                return _year_back(before)  # "..., at 3,420 against 3,140": the earlier count
-            return replace(
+                back_then = _year_back(before)  # "..., at 3,420 against 3,140": the earlier count
+                if elsewhere:
+                    return offered(back_then, "a count set against a period in another sentence",
+                                   own.said_on)  # fmt: skip
+                return back_then
+            change = replace(
                 before,
                 said_on=own.said_on,
                 notes=(
@@ -404,6 +423,10 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
                 reason="a change on the same period a year before, the period of the figure "
                 "before it",
             )
+            if elsewhere:
+                # The count it changes is in another sentence: a suggestion, never filled.
+                return offered(change, "a change whose count is in another sentence", own.said_on)
+            return change
     if refers and earlier and not compared:
         # "during the year", "during the ten months" say how long the period is: they may pass
         # over undated figures back to the nearest dated one, which must be that long.
@@ -414,13 +437,22 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
                 continue
             if _months_differ(c.quote, before):
                 break
-            return replace(
+            back = replace(
                 before,
                 said_on=own.said_on,
                 notes=(*own.notes, f"the period of {o.figure.words!r} before it"),
                 confidence=0.6,
                 reason="refers back to the figure before it",
             )
+            if o.figure.sentence != fig.sentence and (
+                of_them or _COUNT_BACK.match(c.quote) or not _SAME.search(c.quote)
+            ):
+                # "Of those, 120 ...": words about a count, not a period, reaching into another
+                # sentence; the period is only inferred, so it is offered, not filled. ("over
+                # the same period" names the article's own framing: filled.)
+                return offered(back, f"refers back to {o.figure.words!r} in another sentence",
+                               own.said_on)  # fmt: skip
+            return back
     set_against = _COMPARE_WORDS.search(c.quote[prev_end(before_it) : fig.start])
     if (
         _PRESENT.search(c.quote)
@@ -429,11 +461,17 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         and not set_against  # "has 20,000 users, down from 27,000": the earlier count
     ):
         word = _PRESENT.search(c.quote).group(0)
-        return replace(
+        now = replace(
             own,
             as_of=published,
             notes=(*own.notes, f"present tense ({word!r}): as of publication, {published}"),
             confidence=0.6,
             reason="a count in the present tense: as of publication",
         )
+        if _NOW_WORD.search(c.quote):
+            return now  # "now", "currently": the clause places it at publication
+        # "Cambodia has 19 centres": the tense alone, no word of time; the day is the
+        # dateline's, a suggestion.
+        return offered(now, f"a count in the present tense ({word!r}), no word of time",
+                       own.said_on)  # fmt: skip
     return own

@@ -97,6 +97,12 @@ def guess_actor(names: Iterable[str], actors: Sequence[dict[str, Any]]) -> dict[
             org = str(actor.get("organisation", "")).casefold()
             if who in folded or any(k.endswith(" " + who) for k in folded):
                 return actor
+            # "Deputy Premier Sar Kheng", "Oknha Krolahom Sar Kheng": a curated full name of two
+            # words or more after titles the codebook does not list is that person.
+            if actor.get("kind") == "person" and any(
+                len(k.split()) >= 2 and who.endswith(" " + k) for k in folded
+            ):
+                return actor
             if actor.get("kind") == "organisation" and who and org.startswith(who):
                 return actor
     return None

@@ -102,6 +102,7 @@ class KhmerDraft:
     notes: list[str] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
     new_metric: dict[str, str] | None = None  # a metric to create when no curated one fits
+    offers: dict[str, Any] = field(default_factory=dict)  # inferred dates, offered, not filled
 
 
 def is_khmer(body: str) -> bool:
@@ -338,7 +339,19 @@ def _figure_dates(
         )
     if published is not None and near.last > published:
         return near.first, None, f"60%: {near.words!r}; it runs past publication: end left blank"
+    before = normalise(sentence[max(0, near.start - 90) : near.start]).text
+    if _SINCE_KM.search(before) and not _UNTIL_KM.search(normalise(near.words).text):
+        # "ចាប់តាំងពីខែមករា ឆ្នាំ២០២២ មក" (since January 2022): where a running count starts;
+        # its end the words do not give (a day after it is the speaking's, not the count's).
+        return near.first, None, f"60%: since {near.words!r}: the start; its end not given"
     return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
+
+
+# A list item: a line opened by a bullet ("•", "-", "▪").
+_ITEM = re.compile(r"\s*[•·▪◦\-–*]\s")
+# "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
+_SINCE_KM = re.compile(normalise("ចាប់តាំងពី|តាំងពី").text + r"(?!.*[។])")
+_UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
 
 
 # How a line of the report ends: "។", or a quotation closing after it.
@@ -400,9 +413,17 @@ def khmer_drafts(
     tail, head = _tail_start(body), _head_end(body)
     out: list[KhmerDraft] = []
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
+    last_in: dict[str, int] = {}  # unit -> the sentence of that count
     fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
+    heading: KhmerDate | None = None  # the period a list's heading names, for its items
     for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
+        item = bool(_ITEM.match(norm))
+        if not item and published is not None:
+            # "📌 លទ្ធផល...ប្រចាំសប្តាហ៍ (១៨-២៤ មីនា ២០២៤)" (the week's results, 18-24 March):
+            # the one period a line names is the heading of the list items after it.
+            named = [d for d in read_dates(s.text, published) if d.first != d.last]
+            heading = named[0] if len(named) == 1 else None
         if (
             s.start >= tail
             or (s.end <= head and _TIMECODE.match(raw[k].text))
@@ -443,6 +464,7 @@ def khmer_drafts(
                 # never a one-day period; where it began the words do not say.
                 start = end = None
                 dated = "60%: 'គិតត្រឹម' (as of) a day: the count as of that day, no period"
+            offers: dict[str, Any] = {}
             if start is None and end is None and unit in last and _AMONG.search(norm):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
                 # part of the whole counted before in the same unit, over that count's period.
@@ -451,6 +473,15 @@ def khmer_drafts(
                     "50%: 'ក្នុងចំណោម' (among) refers back: the period of the last count of "
                     f"{unit} before it"
                 )
+                if last_in.get(str(unit)) != k:
+                    # That count is in another sentence: the period is inferred, offered only.
+                    offers = {"period_start": start, "period_end": end, "as_of": end}
+                    dated = (
+                        "0%: 'ក្នុងចំណោម' (among) refers back to a count in another sentence: "
+                        f"left blank; suggested, not filled: period_start {start}, period_end "
+                        f"{end}, as_of {end} ({dated})"
+                    )
+                    start = end = None
             if start is None and end is None and "span" in last and _SAME_STRETCH.search(norm):
                 # "ក្នុងរយៈពេលដដែល" (in the same period): the last period longer than a day
                 # before it (a day's arrests are no "period" a later count shares).
@@ -461,8 +492,26 @@ def khmer_drafts(
                 # same period of 2019): the change covers the last count's period, when that
                 # period is the year after the one compared with.
                 start, end, dated = _change_period(norm, dates, last["*"], dated)
+                if start is not None and last_in.get("*") != k:
+                    # The count it changes is in another sentence: offered, never filled.
+                    offers = {"period_start": start, "period_end": end, "as_of": end}
+                    dated = (f"0%: a change whose count is in another sentence: left blank; "
+                             f"suggested, not filled: period_start {start}, period_end {end}, "
+                             f"as_of {end} ({dated})")  # fmt: skip
+                    start = end = None
+            if start is None and end is None and not offers and item and heading is not None:
+                # "• ក្រុងបាវិត៖ ៨ករណី ១៨នាក់" (• Bavet: 8 cases, 18 people) under a dated heading:
+                # another line's period, offered, never filled.
+                h_end = heading.last if published is None or heading.last <= published else None
+                offers = {"period_start": heading.first, "period_end": h_end, "as_of": h_end}
+                dated = (
+                    f"0%: a list item under the heading {heading.words!r}: left blank; suggested, "
+                    f"not filled: period_start {heading.first}, period_end {h_end}, as_of {h_end}"
+                    " (60%: the period its heading names)"
+                )
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
+                last_in[str(unit)] = last_in["*"] = k
                 if start != end:
                     last["span"] = (start, end)
             if (
@@ -495,7 +544,9 @@ def khmer_drafts(
             }
             notes = [repr(f.words), f"unit {f.unit}", f"metric {metric}: {why_metric}"]
             new = {k: v for k, v in (drafted or {}).items() if k != "why"} or None
-            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new))
+            if record["period_start"] is not None or record["as_of"] is not None:
+                offers = {}  # dated by words of its own after all ("the same period")
+            out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new, offers))
             fig_at.append((len(out) - 1, k))
     named: str | None = None  # the last titled person named, for a title standing alone
     said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker

@@ -630,7 +630,21 @@ def _not_counted(
         return True
     if unit in ("usd", "riel") and (_PRICED_BEFORE.search(before) or _RATE_AFTER.match(text, b)):
         return True
+    if _CLOCK_AFTER.match(text, b) or _AGES_BEFORE.search(before) or _NUMBERED.search(before):
+        return True  # "from 7 am to 11 am", "aged 26 to 41", "numbered 1187": no count
+    if _ONE_IN.search(before):
+        return True  # "one Cambodian in every 130": a ratio's denominator, no count
     return nxt in _DEGREES or text[b : b + 1] == "°"
+
+
+# "one Cambodian in every": the denominator of a ratio follows.
+_ONE_IN = re.compile(r"\bone\s+(?:[A-Za-z]+\s+){1,2}in\s+(?:every\s+)?$", re.I)
+# A time of day, its number written apart ("7 am", "11 a.m.", "8 pm").
+_CLOCK_AFTER = re.compile(r"\s+(?:[ap]\.?m\b\.?|o['’]clock\b)", re.I)
+# The high end of an age range ("aged 26 to 41", "aged between 18 and 25").
+_AGES_BEFORE = re.compile(r"\baged\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|–)\s*$", re.I)
+# A document's or a case's number ("numbered 1187", "No. 54", "letter number 212").
+_NUMBERED = re.compile(r"\b(?:numbered|No\.|number)\s*(?:[A-Z]{2,}\s*)?$")
 
 
 def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None) -> list[Figure]:

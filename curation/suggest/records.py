@@ -18,7 +18,7 @@ from typing import Any
 from corpus.cleaning import clean_body
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
-from curation.suggest.dates import when
+from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
     Curated,
@@ -68,6 +68,28 @@ class Row:
     words: str = ""  # the words the draft read a figure from, e.g. "more than 1,300"
     # Per guessed field, how sure the draft is and why: "80%: the figure's own words say arre".
     why: dict[str, str] = field(default_factory=dict)
+    # Values only inferred (a date from another sentence or the dateline), left blank in the
+    # record and offered beside it: the studio's one-click suggestion, `etl suggest`'s comment.
+    offers: dict[str, Any] = field(default_factory=dict)
+
+    def take_offer(self) -> list[str]:
+        """Fill the blank fields the draft offered (the curator's one click); the names filled."""
+        taken = [k for k, v in self.offers.items() if v is not None and self.record.get(k) is None]
+        for name in taken:
+            self.record[name] = self.offers[name]
+        return taken
+
+
+def date_offer(offer: Any, record: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The dates an inference offers for the record's blank date fields, and how they read."""
+    if offer is None:
+        return {}, ""
+    dates = {k: getattr(offer, k) for k in ("period_start", "period_end", "as_of")}
+    dates = {k: v for k, v in dates.items() if v is not None and record.get(k) is None}
+    if not dates:
+        return {}, ""
+    shown = ", ".join(f"{k} {v}" for k, v in dates.items())
+    return dates, f"suggested, not filled: {shown} ({offer.confidence:.0%}: {offer.reason})"
 
 
 def _sure(confidence: float, reason: str) -> str:
@@ -235,8 +257,31 @@ def _issuer(body: str) -> str | None:
     return None
 
 
+# A list item: a line opened by a bullet.
+_ITEM = re.compile(r"\s*[•·▪◦*\-–]\s")
+
+
+def _list_framing(body: str, item: str, published: dt.date, before: When | None) -> When | None:
+    """The period a list item falls under: the one period its heading line names ("Results for
+    the week (18-24 March):"), else ``before``, the last period counted before the list."""
+    at = body.find(item)
+    lines = [ln for ln in body[: max(at, 0)].splitlines() if ln.strip()]
+    while lines and _ITEM.match(lines[-1]):
+        lines.pop()
+    if lines:
+        named = [r for r in read_dates(lines[-1], published) if r.first != r.last]
+        if len(named) == 1 and named[0].last <= published:
+            r = named[0]
+            return When(r.first, r.last, r.last, None, r.precision, (r.note,), 0.6,
+                        f"the period its heading names ({r.words!r})")  # fmt: skip
+    if before is not None:
+        return replace(before, confidence=0.5, reason="the last period counted before the list")
+    return None
+
+
 def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
     rows = []
+    framed: When | None = None  # the last period a figure's own words gave
     last_source: tuple | None = None  # the organisation last named as a figure's source
     issuer = _issuer(body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
@@ -247,6 +292,14 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
         if fig is None:  # a figure candidate always carries one; the type cannot say so
             continue
         dates = figure_dates(c, figures, published)
+        if _ITEM.match(c.quote) and published is not None and not dates.confidence:
+            if dates.offer is None and (framing := _list_framing(body, c.quote, published, framed)):
+                # "• Phnom Penh: 612" under "The provinces with the most people treated were:":
+                # the period its heading names, else the last period counted before the list;
+                # another line's, so offered, never filled.
+                dates = offered(framing, "a list item with no date of its own", dates.said_on)
+        elif dates.period_start is not None and dates.period_end is not None:
+            framed = dates
         start, end = index.locate(c.quote) or (0, 0)
         others = [
             (o.figure.start, o.figure.end)
@@ -313,17 +366,31 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
+        offers, offer_why = date_offer(dates.offer, record)
         dated = _sure(dates.confidence, "; ".join([dates.reason, *dates.notes]))
+        dated += f"; {offer_why}" if offer_why else ""
         why = {
             "metric_id": _sure(metric.confidence, metric.reason)
             + ("; a new metric, drafted under metrics:" if metric.new else ""),
             "value": _sure(1, f"the words {fig.words!r}"),
             "qualifier": _sure(1, f"from {fig.hedge!r}" if fig.hedge else "no hedge before it"),
             **dict.fromkeys(("period_start", "period_end", "as_of"), dated),
+            # A field left blank beside an offer: no guess filled, the suggestion said.
+            **{k: _sure(0, f"left blank; {offer_why}") for k in offers},
             "actor_id": _actor_why(actor_notes),
         }
         rows.append(
-            Row("indicators", record, start, end, notes=notes, new=new, words=fig.words, why=why)
+            Row(
+                "indicators",
+                record,
+                start,
+                end,
+                notes=notes,
+                new=new,
+                words=fig.words,
+                why=why,
+                offers=offers,
+            )  # fmt: skip
         )
     return rows
 
@@ -537,7 +604,17 @@ def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
         new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
                            "definition": ""}} if d.new_metric else {}  # fmt: skip
         rows.append(
-            Row(d.kind, record, start, end, notes=d.notes, new=new, words=d.words, why=d.why)
+            Row(
+                d.kind,
+                record,
+                start,
+                end,
+                notes=d.notes,
+                new=new,
+                words=d.words,
+                why=d.why,
+                offers=d.offers,
+            )  # fmt: skip
         )
     last: str | None = None  # the id of the Khmer measure put forward last
     for n, km in enumerate(khmer_measures(body), 1):

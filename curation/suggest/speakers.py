@@ -15,19 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from corpus.speech_verbs import alternation, speech_verbs
 from curation.suggest.sentences import _LOOKAROUND, Sentence, _words
 
 _SAY = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|noted|explained|confirmed|announced|stressed|"
-    r"warned|claimed|argued|recalled|wrote|insisted|estimated|advised|suggested|urged|stated|"
-    r"cautioned|replied|responded|commented|emphasised|emphasized|acknowledged|admitted|"
-    r"called for|calls for|called on|calls on|proposed|proposes|propose|recommended|"
-    r"recommends|went on to (?:say|add|note|warn)|backed|praised|rejected|doubted|denied|welcomed|"
-    r"spoke|promised|pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|"
-    r"called it|called them|described|put the (?:figure|number|total) at|as saying|"
+    rf"\b(?:{alternation(speech_verbs('en', 'speaker'))}|"
+    r"went on to (?:say|add|note|warn)|put the (?:figure|number|total) at|"
     # "called the statement '...'": what the speaker named a thing, in their own words.
-    r"called (?:the|this|that) (?:statement|report|plan|move|decision|figures?|law|campaign)|"
-    r"according to)\b",
+    r"called (?:the|this|that) (?:statement|report|plan|move|decision|figures?|law|campaign))\b",
     re.IGNORECASE,
 )
 
@@ -492,12 +487,33 @@ def _is_someone(s: Speaker) -> bool:
     return not s.named and bool(set(s.phrase.lower().split()) & _PEOPLE)
 
 
-def attribute(sentences: Sequence[Sentence]) -> Attribution:
+# An opinion page's own voice: what it says should be done, or where it stands ("The government
+# should publish ...", "We support that idea"), is a statement of its authors.
+_NORMATIVE = re.compile(
+    r"\b(?:should|must|ought\s+to)\b|^\W*(?:We|I)\s+(?:\w+\s+)?(?:support|believe|welcome|"
+    r"oppose|agree|doubt|hope|think|fear|want)\b"
+)
+_OPINION = re.compile(r"\b(?:OPINION|Opinion|EDITORIAL|Editorial|Op-[Ee]d|COMMENTARY|Commentary)\b")
+
+
+def opinion_page(body: str) -> bool:
+    """Whether the article is an opinion page (its first lines say "Opinion", "Editorial")."""
+    return bool(_OPINION.search("\n".join(body.strip().splitlines()[:4])))
+
+
+def attribute(sentences: Sequence[Sentence], opinion: bool = False) -> Attribution:
     """Speakers of all sentences; "he said" takes the last person named a few sentences back
     ("it said" the last speaker of any kind), and a source described in one sentence and
     named at the start of the next ("a ministry official said ... Or Sopheap, director of
-    ..., put the figure at") is that person."""
+    ..., put the figure at") is that person. On an opinion page, a sentence of its own voice
+    with no speaker is its authors'."""
     own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    if opinion:
+        authors = Speaker("the opinion page's authors", "the opinion page's authors", named=False)
+        own = [
+            authors if o is None and _NORMATIVE.search(s.masked) and '"' not in s.masked else o
+            for o, s in zip(own, sentences, strict=True)
+        ]
     for k in range(len(own) - 1):
         here, after = own[k], own[k + 1]
         if (
@@ -588,24 +604,24 @@ def find_quotations(
 
 # Reported speech worth a statement: what someone said, urged, warned or called for.
 _REPORTED = re.compile(
-    r"\b(?:said|says|told|tells|urged|urges|urge|warned|warns|called for|calls for|called on|"
-    r"calls on|call on|call for|backed|praised|proposed|suggested|suggests|added|adds|doubted|rejected|denied|welcomed|"
-    r"according to|announced|argued|insisted|stressed|noted|explained|claimed|promised|"
-    r"pledged|vowed|asked|ordered|instructed|blamed|criticised|criticized|called it|"
-    r"described|proposes|propose|recommended|recommends|went on to (?:say|add|note|warn))\b",
+    rf"\b(?:{alternation(speech_verbs('en', 'statement'))}|went on to (?:say|add|note|warn))\b",
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 6
 
 
-def find_reported(sentences: Sequence[Sentence], who: Attribution, skip: set[int]) -> list[int]:
+def find_reported(
+    sentences: Sequence[Sentence], who: Attribution, skip: set[int], opinion: bool = False
+) -> list[int]:
     """Sentences of reported speech ("X said that ...", "X urged ...", "according to X"),
-    with a speaker, that are not already a quotation or a figure (``skip``)."""
+    with a speaker, that are not already a quotation or a figure (``skip``); on an opinion
+    page, also the sentences of its own voice ("The government should ...")."""
     found = []
     for k, sentence in enumerate(sentences):
         if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
-        if _REPORTED.search(sentence.masked) and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
+        said = _REPORTED.search(sentence.masked) or (opinion and _NORMATIVE.search(sentence.masked))
+        if said and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
             found.append(k)
     return found
 
