@@ -32,7 +32,7 @@ from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
-from etl.transform import Checks, to_frames, to_rows
+from etl.transform import Checks, frames_of
 from etl.validate import Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
@@ -205,7 +205,7 @@ def frames_for(
 ) -> dict[str, pd.DataFrame]:
     """The tables as DataFrames, derived columns included."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return to_frames(to_rows(data, built_at, checks))
+    return frames_of(data, built_at, checks)
 
 
 def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str) -> list:
