@@ -262,9 +262,15 @@ def build(
 
 def _tables(
     db_path: Path, seeds_dir: Path, report: Callable[[str], None] | None, built_at: dt.datetime
-) -> tuple[dict[str, pd.DataFrame], list[tuple[Table, pd.DataFrame]], pd.DataFrame, str]:
+) -> tuple[
+    dict[str, pd.DataFrame],
+    list[tuple[Table, pd.DataFrame]],
+    tuple[pd.DataFrame, tuple[Path | None, list[str]]],
+    str,
+]:
     """Read, validate and transform: the tables, the internal tables the next build carries
-    over, the build_inputs rows and the code version. The raw input, the records and the
+    over, the build_inputs rows (those read afresh, and the previous database and paths of
+    those whose rows are copied from it) and the code version. The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
@@ -294,6 +300,7 @@ def _tables(
         raise InputError(problems)
     del accounts, needed
     inputs_frame, code = inputs.frame(), inputs.code
+    carried_inputs = (inputs.previous, inputs.reused)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code)
     frames = frames_for(data, built_at, carry)
@@ -303,7 +310,7 @@ def _tables(
         (STEP_KEYS, carry.frame()),
         (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
     ]
-    return frames, internal, inputs_frame, code
+    return frames, internal, (inputs_frame, carried_inputs), code
 
 
 def _build(
@@ -314,7 +321,9 @@ def _build(
     reason: str | None,
 ) -> dict[str, int]:
     built_at = build_time()
-    frames, internal, inputs_frame, code = _tables(db_path, seeds_dir, report, built_at)
+    frames, internal, (inputs_frame, carried_inputs), code = _tables(
+        db_path, seeds_dir, report, built_at
+    )
     release_freed()  # the records and bodies _tables held
     version, fingerprint = stamp_version(frames, db_path, built_at.date())
     if report:
@@ -346,6 +355,7 @@ def _build(
         inputs=held.pop("inputs"),
         internal=internal,
         fingerprint=fingerprint,
+        carried_inputs=carried_inputs,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

@@ -73,13 +73,15 @@ def write_database(
     inputs: pd.DataFrame | None = None,
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
+    carried_inputs: tuple[Path | None, list[str]] = (None, []),
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it.
 
     The old file stays byte for byte as it was unless the whole write succeeds.
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
-    row: seconds at 1000x the seeds).
+    row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
+    curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -107,6 +109,9 @@ def write_database(
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
                 inputs = None
+            previous, paths = carried_inputs
+            if previous is not None:
+                write.carry_inputs(con, previous, paths)
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
             con.execute("CHECKPOINT")
