@@ -25,7 +25,7 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import COVERAGE_NEEDS, STEP_KEYS, Table
+from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, Table
 from database.write import carry_chart_images, earlier_found, record_fingerprint
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
@@ -34,7 +34,7 @@ from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, frames_of
 from etl.validate import Dataset, KnownQuotes, validate
-from etl.versions import build_time, fingerprint_with_logged, stamp_version
+from etl.versions import build_time, fingerprint_with_logged, scheme_frame, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
@@ -325,36 +325,34 @@ def _build(
         db_path, seeds_dir, report, built_at
     )
     release_freed()  # the records and bodies _tables held
-    version, fingerprint = stamp_version(frames, db_path, built_at.date())
+    stamp = stamp_version(frames, db_path, built_at.date())
     if report:
-        report(f"data version {version}")
+        report(f"data version {stamp.version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
     counts = {name: len(frame) for name, frame in frames.items()}
-    # The frames are let go once the reason step has used them, before the charts are made.
-    held = {"frames": frames, "inputs": inputs_frame}
-    del frames, inputs_frame
+    # write_database lets the tables go once written; the reason step's fingerprint needs
+    # only the corrections and every table's digest.
+    corrections = frames[CORRECTIONS.name]
 
     def logged_fingerprint(new: Path) -> None:
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
-        frames = held.pop("frames")
-        if logged:
-            record_fingerprint(new, fingerprint_with_logged(frames, logged, fingerprint))
-        del frames
-        release_freed()
+        if logged or stamp.relabelled:
+            record_fingerprint(new, fingerprint_with_logged(corrections, logged, stamp.digests))
+        release_freed()  # the tables write_database let go
 
     steps = [
         reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
         logged_fingerprint,
     ]
     write_database(
-        held["frames"],
+        frames,
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, code)],
-        inputs=held.pop("inputs"),
-        internal=internal,
-        fingerprint=fingerprint,
+        inputs=inputs_frame,
+        internal=[*internal, (STEP_KEYS, scheme_frame())],
+        fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
