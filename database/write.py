@@ -541,6 +541,32 @@ def _previous_attached(
         con.close()
 
 
+def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str]) -> None:
+    """Copy into the open new database the build_inputs rows of the file at `previous` for
+    `paths` (curated files unchanged since it, so their rows are too): their parsed text
+    goes from file to file without passing through Python again. Raises if one is missing
+    (the build lock keeps `previous` as the build read it, so that is a bug, never guessed
+    around)."""
+    if not paths:
+        return
+    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    cur = con.cursor()
+    try:
+        cur.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
+        row = cur.execute(
+            "INSERT INTO build_inputs SELECT p.* FROM previous.build_inputs p "
+            "JOIN carried_paths c USING (path)"
+        ).fetchone()
+        if not row or int(row[0]) != len(paths):
+            raise RuntimeError(
+                f"{previous}: {len(paths)} unchanged inputs to carry over, "
+                f"{row[0] if row else 0} found"
+            )
+    finally:
+        cur.close()
+        con.execute("DETACH previous")
+
+
 def carry_chart_images(db_path: Path, previous: Path) -> int:
     """Copy into the new file at db_path the images of the file at `previous` whose chart is
     unchanged (same title, takeaway, figure and sources, so the same drawing): a build that

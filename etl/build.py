@@ -25,16 +25,16 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import COVERAGE_NEEDS, STEP_KEYS, Table
+from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, Table
 from database.write import carry_chart_images, earlier_found, record_fingerprint
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
-from etl.transform import Checks, to_frames, to_rows
+from etl.transform import Checks, frames_of
 from etl.validate import Dataset, KnownQuotes, validate
-from etl.versions import build_time, fingerprint_with_logged, stamp_version
+from etl.versions import build_time, fingerprint_with_logged, scheme_frame, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
@@ -205,7 +205,7 @@ def frames_for(
 ) -> dict[str, pd.DataFrame]:
     """The tables as DataFrames, derived columns included."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return to_frames(to_rows(data, built_at, checks))
+    return frames_of(data, built_at, checks)
 
 
 def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str) -> list:
@@ -262,9 +262,15 @@ def build(
 
 def _tables(
     db_path: Path, seeds_dir: Path, report: Callable[[str], None] | None, built_at: dt.datetime
-) -> tuple[dict[str, pd.DataFrame], list[tuple[Table, pd.DataFrame]], pd.DataFrame, str]:
+) -> tuple[
+    dict[str, pd.DataFrame],
+    list[tuple[Table, pd.DataFrame]],
+    tuple[pd.DataFrame, tuple[Path | None, list[str]]],
+    str,
+]:
     """Read, validate and transform: the tables, the internal tables the next build carries
-    over, the build_inputs rows and the code version. The raw input, the records and the
+    over, the build_inputs rows (those read afresh, and the previous database and paths of
+    those whose rows are copied from it) and the code version. The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
@@ -294,6 +300,7 @@ def _tables(
         raise InputError(problems)
     del accounts, needed
     inputs_frame, code = inputs.frame(), inputs.code
+    carried_inputs = (inputs.previous, inputs.reused)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code)
     frames = frames_for(data, built_at, carry)
@@ -303,7 +310,7 @@ def _tables(
         (STEP_KEYS, carry.frame()),
         (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
     ]
-    return frames, internal, inputs_frame, code
+    return frames, internal, (inputs_frame, carried_inputs), code
 
 
 def _build(
@@ -314,38 +321,39 @@ def _build(
     reason: str | None,
 ) -> dict[str, int]:
     built_at = build_time()
-    frames, internal, inputs_frame, code = _tables(db_path, seeds_dir, report, built_at)
+    frames, internal, (inputs_frame, carried_inputs), code = _tables(
+        db_path, seeds_dir, report, built_at
+    )
     release_freed()  # the records and bodies _tables held
-    version, fingerprint = stamp_version(frames, db_path, built_at.date())
+    stamp = stamp_version(frames, db_path, built_at.date())
     if report:
-        report(f"data version {version}")
+        report(f"data version {stamp.version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
     counts = {name: len(frame) for name, frame in frames.items()}
-    # The frames are let go once the reason step has used them, before the charts are made.
-    held = {"frames": frames, "inputs": inputs_frame}
-    del frames, inputs_frame
+    # write_database lets the tables go once written; the reason step's fingerprint needs
+    # only the corrections and every table's digest.
+    corrections = frames[CORRECTIONS.name]
 
     def logged_fingerprint(new: Path) -> None:
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
-        frames = held.pop("frames")
-        if logged:
-            record_fingerprint(new, fingerprint_with_logged(frames, logged, fingerprint))
-        del frames
-        release_freed()
+        if logged or stamp.relabelled:
+            record_fingerprint(new, fingerprint_with_logged(corrections, logged, stamp.digests))
+        release_freed()  # the tables write_database let go
 
     steps = [
         reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
         logged_fingerprint,
     ]
     write_database(
-        held["frames"],
+        frames,
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, code)],
-        inputs=held.pop("inputs"),
-        internal=internal,
-        fingerprint=fingerprint,
+        inputs=inputs_frame,
+        internal=[*internal, (STEP_KEYS, scheme_frame())],
+        fingerprint=stamp.fingerprint,
+        carried_inputs=carried_inputs,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

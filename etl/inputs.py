@@ -108,9 +108,15 @@ class Inputs:
     code: str = ""
     #: Whether the previous database was made by this same code (what it found holds).
     same_code: bool = False
+    #: The previous database, whose build_inputs rows of the `reused` files the new file
+    #: copies (database.write.carry_inputs) instead of their text coming through Python.
+    previous: Path | None = None
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names)
+        """The build_inputs rows of the code, the articles and the files parsed afresh."""
+        # Objects, not Arrow strings: converting every curated file's text cost a Save more
+        # than a tenth of a second at 100x the seeds, only for DuckDB to copy it again.
+        return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names, dtype=object)
 
     def take_raw(self) -> RawInput:
         """The raw input, handed over: these inputs hold it no longer, so validation can let
@@ -155,7 +161,7 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             {"path": path, "kind": "article", "sha256": _digest(data), "document": None}
         )
     files = curated_files(seeds_dir / "curated", root, problems)
-    documents: dict[str, tuple[str, str, Any]] = {}
+    documents: dict[str, tuple[str, str | None, Any]] = {}
     for path, name in files:
         try:
             data = path.read_bytes()
@@ -164,7 +170,9 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         sha = _digest(data)
         kept = earlier.get(name)
         if kept and kept[1] == sha and kept[2] is not None:
-            documents[name] = (sha, kept[2], from_json(kept[2]))
+            # Its row is copied from the previous database: its text is not held here.
+            documents[name] = (sha, None, from_json(kept[2]))
+            earlier[name] = (kept[0], kept[1], None)  # parsed: its text is let go
             inputs.raw.records.extend(records_of(name, documents[name][2], problems))
             inputs.reused.append(name)
             continue
@@ -181,7 +189,12 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
     if codebook_changed and not full_because:
         # Parsing is the same either way; what depends on the codebook is rebuilt whole.
         inputs.full_because = f"codebook file {codebook_changed} changed"
+    del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
+    inputs.previous = previous if inputs.reused else None
+    reused = set(inputs.reused)
     for name, (sha, text, document) in documents.items():
+        if name in reused:
+            continue
         kind = "codebook" if _is_codebook(document) else "curated"
         inputs.rows.append({"path": name, "kind": kind, "sha256": sha, "document": text})
     return inputs
@@ -192,7 +205,8 @@ def _is_codebook(document: Any) -> bool:
 
 
 def _codebook_changed(
-    earlier: dict[str, tuple[str, str, str | None]], documents: dict[str, tuple[str, str, Any]]
+    earlier: dict[str, tuple[str, str, str | None]],
+    documents: dict[str, tuple[str, str | None, Any]],
 ) -> str:
     """A codebook file added, removed or changed since the previous build ('' if none)."""
     if not earlier:

@@ -31,9 +31,34 @@ from database import write
 Step = Callable[[Path], None]
 
 
+def table_digest(frame: pd.DataFrame) -> str:
+    """SHA-256 of one table's rows (as JSON: every value, in order)."""
+    return hashlib.sha256(frame.to_json(orient="split", date_format="iso").encode()).hexdigest()
+
+
+def table_digests(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """table_digest of every table but build_info (its build time changes every build)."""
+    return {name: table_digest(frame) for name, frame in frames.items() if name != BUILD_INFO.name}
+
+
+def fingerprint_of(digests: dict[str, str]) -> str:
+    """The content fingerprint made of the tables' digests (table_digests): one table's rows
+    changed (the corrections a Save's reason logs) costs that table's digest, not all of them."""
+    digest = hashlib.sha256()
+    for name in sorted(digests):
+        digest.update(f"{name}\0{digests[name]}\n".encode())
+    return digest.hexdigest()
+
+
 def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
-    """SHA-256 of every table's rows but build_info's (its build time changes every build):
-    the same curated data gives the same fingerprint, so the dashboard keeps its caches."""
+    """SHA-256 of every table's rows but build_info's: the same curated data gives the same
+    fingerprint, so the dashboard keeps its caches."""
+    return fingerprint_of(table_digests(frames))
+
+
+def legacy_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
+    """The content fingerprint as builds before table_digests took it (every table's JSON in
+    one digest): a file built so keeps its version on the same data (etl.versions)."""
     digest = hashlib.sha256()
     for name in sorted(frames):
         if name != BUILD_INFO.name:
@@ -73,13 +98,15 @@ def write_database(
     inputs: pd.DataFrame | None = None,
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
+    carried_inputs: tuple[Path | None, list[str]] = (None, []),
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
-    (the charts), then replace db_path with it.
+    (the charts), then replace db_path with it. `frames` is emptied once written.
 
     The old file stays byte for byte as it was unless the whole write succeeds.
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
-    row: seconds at 1000x the seeds).
+    row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
+    curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -95,7 +122,9 @@ def write_database(
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
             fingerprint = fingerprint or content_fingerprint(frames)
-            frames = {}  # written: this function holds them no longer (the steps need not)
+            # Written: the tables are let go here, not after the steps (the caller's dict too,
+            # as it holds them for as long as this call runs).
+            frames.clear()
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table.
             write.write_statement_search(con)
@@ -107,6 +136,9 @@ def write_database(
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
                 inputs = None
+            previous, paths = carried_inputs
+            if previous is not None:
+                write.carry_inputs(con, previous, paths)
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
             con.execute("CHECKPOINT")

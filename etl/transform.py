@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import infer_dtype
 
 from data_model.i18n import LANGUAGES, translator
 from data_model.methodology import methodology_key, render_methodology
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Correction, Source
-from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, Table
+from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, TABLES_BY_NAME, Table
 from data_model.wording import UnitWords, date_text, hedged_label, inferred_date, vague_label
 from etl.consistency import check_rows
 from etl.validate import Dataset
@@ -47,10 +48,27 @@ def short_label(src: Source, lang: str = "en") -> str:
     return f"{when} · " + t.gettext("untitled, {outlet}").format(outlet=src.outlet)
 
 
+#: Columns (pandas.api.types.infer_dtype) whose values a frame keeps as the rows give them.
+_AS_GIVEN = frozenset({"string", "empty", "boolean", "date", "mixed"})
+
+
 def table_frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """A DataFrame with exactly the table's columns, in order, whatever the rows hold."""
-    frame = pd.DataFrame(rows, columns=table.column_names)
-    return frame.astype(object).where(frame.notna(), None)
+    """A DataFrame with exactly the table's columns, in order, whatever the rows hold: Python
+    values, None for a gap."""
+    # Made as objects: pandas would turn every text column into an Arrow string column,
+    # only to be turned back (it was most of a Save's table building at 100x the seeds).
+    frame = pd.DataFrame(rows, columns=table.column_names, dtype=object)
+    for name in frame.columns:
+        kind = infer_dtype(frame[name], skipna=True)
+        if kind == "string" and any(type(v) is not str for v in frame[name] if v is not None):
+            # A coded value (an enum of data_model.records) as its plain text.
+            plain = [v if v is None else str.__str__(v) for v in frame[name]]
+            frame[name] = pd.Series(plain, index=frame.index, dtype=object)
+        elif kind not in _AS_GIVEN:
+            # Numbers as pandas reads them (a whole number beside a gap or a fraction is a
+            # float): the rows, so the content fingerprint, stay what they were.
+            frame[name] = pd.Series(frame[name].tolist(), index=frame.index).astype(object)
+    return frame.where(frame.notna(), None)
 
 
 def correction_row(correction: Correction) -> dict[str, Any]:
@@ -74,9 +92,26 @@ def to_rows(
     data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows per table name; derived columns (bounds, labels, offsets) are computed here."""
+    rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
+    rows.update(table_rows(data, built_at, checks))
+    return rows
+
+
+def table_rows(
+    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """(table name, rows) for every table, each table as soon as its rows are complete, so a
+    caller can make its frame and let the rows go before the next table's are made."""
     metrics = {m.metric_id: m for m in data.of("metrics")}
     units = {u.unit_id: u for u in data.of("units")}
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
+    counts: dict[str, int] = {}
+
+    def done(*names: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+        for name in names:
+            counts[name] = len(rows[name])
+            yield name, rows.pop(name)
+
     for src in data.of("sources"):
         rows["sources"].append(
             src.model_dump()
@@ -90,13 +125,16 @@ def to_rows(
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }
         )
+    yield from done("sources")
     rows["units"] = [u.model_dump() for u in data.of("units")]
     rows["categories"] = [
         c.model_dump() | {"ordinal": n} for n, c in enumerate(data.of("categories"), start=1)
     ]
     rows["metrics"] = [m.model_dump() for m in data.of("metrics")]
+    yield from done("units", "categories", "metrics")
     for actor in data.of("actors"):
         rows["actors"].append(actor.model_dump() | {"aliases": "; ".join(actor.aliases)})
+    yield from done("actors")
     for phase in data.of("phases"):
         rows["phases"].append(phase.model_dump(exclude={"citations"}))
     for loc in data.records["phases"]:
@@ -105,6 +143,7 @@ def to_rows(
                 {"phase_id": loc.record.phase_id, "source_id": cite.source_id, "quote": cite.quote}
                 | _span(loc.spans, f"citations.{i}.quote")
             )
+    yield from done("phases", "phase_citations")
     for loc in data.records["indicators"]:
         ind = loc.record
         unit = units[metrics[ind.metric_id].unit]
@@ -121,6 +160,7 @@ def to_rows(
             | {"unit": unit.unit_id, "currency": unit.currency}
             | _span(loc.spans, "quote")
         )
+    yield from done("indicators")
     for loc in data.records["statements"]:
         said = loc.record.model_dump()
         # One JSON cell (tables.STATEMENTS): a statement has a translation per language at most.
@@ -128,8 +168,10 @@ def to_rows(
             json.dumps(said["translations"], ensure_ascii=False) if said["translations"] else None
         )
         rows["statements"].append(said | _span(loc.spans, "quote"))
+    yield from done("statements")
     for loc in data.records["events"]:
         rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+    yield from done("events")
     for loc in data.records["policies"]:
         pol = loc.record
         rows["policies"].append(
@@ -149,19 +191,22 @@ def to_rows(
     # Positions coded in an article's own file join those listed with their proposal.
     for loc in data.records["positions"]:
         rows["policy_positions"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+    yield from done("policies", "policy_citations", "policy_positions")
     for loc in data.records["not_coded"]:
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+    yield from done("not_coded")
     # The details name each article by its short label, as the pages do.
     names = {src.source_id: short_label(src) for src in data.of("sources")}
     rows["consistency_checks"] = checks(data, names)
     rows["corrections"] = [correction_row(c) for c in data.of("corrections")]
+    yield from done("consistency_checks", "corrections")
     by_kind = {k: data.of(k) for k in data.records}
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
         {"key": SCHEMA_VERSION_KEY, "value": SCHEMA_VERSION},
-        {"key": "sources", "value": str(len(rows["sources"]))},
-        {"key": "indicators", "value": str(len(rows["indicators"]))},
-        {"key": "statements", "value": str(len(rows["statements"]))},
+        {"key": "sources", "value": str(counts["sources"])},
+        {"key": "indicators", "value": str(counts["indicators"])},
+        {"key": "statements", "value": str(counts["statements"])},
         # The methodology as the data it was built from illustrates it: the package README
         # carries the same text as docs/methodology.md.
         # Each language's under its own key (the Khmer from the catalogue, like the charts).
@@ -170,7 +215,20 @@ def to_rows(
             for lang in LANGUAGES
         ),
     ]
-    return rows
+    yield from done("build_info")
+
+
+def frames_of(
+    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+) -> dict[str, pd.DataFrame]:
+    """One DataFrame per table (as to_frames(to_rows(...))), each made as soon as its rows
+    are: the rows of every table are never all held at once (the consistency checks, the
+    build's peak of memory, run after the data tables' rows are made)."""
+    made = {
+        name: table_frame(TABLES_BY_NAME[name], rows)
+        for name, rows in table_rows(data, built_at, checks)
+    }
+    return {t.name: made[t.name] for t in TABLES}
 
 
 def to_frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,10 @@ import duckdb
 import pandas as pd
 
 from data_model.records import Correction
-from data_model.tables import BUILD_INFO, CORRECTIONS
+from data_model.tables import BUILD_INFO, CONTENT_FINGERPRINT, CORRECTIONS, STEP_KEYS
 from database import queries
 from database.connection import Reader
-from etl.store import content_fingerprint
+from etl.store import fingerprint_of, legacy_fingerprint, table_digest, table_digests
 from etl.transform import correction_row, table_frame
 
 #: build_info's keys for the version and the fingerprint it was given for.
@@ -32,19 +33,38 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def history(previous: Path) -> list[tuple[str, str]]:
-    """(version, fingerprint) of every version the previous file holds, oldest first; none
-    when there is no file or it was built with another schema (its history is not carried)."""
+#: How this code takes the content fingerprint (etl.store.fingerprint_of), as the step_keys
+#: row of the content_fingerprint table records it.
+FINGERPRINT_SCHEME = "tables"
+
+
+def scheme_frame() -> pd.DataFrame:
+    """The step_keys row saying how this build took its content fingerprint."""
+    row = {"step": CONTENT_FINGERPRINT.name, "input_key": FINGERPRINT_SCHEME, "reads": "[]"}
+    return pd.DataFrame([row], columns=STEP_KEYS.column_names, dtype=object)
+
+
+def _history(previous: Path) -> tuple[list[tuple[str, str]], str | None]:
+    """(version, fingerprint) of every version the previous file holds, oldest first, and
+    how its fingerprints were taken; none when there is no file or it was built with
+    another schema (its history is not carried)."""
     if not previous.exists():
-        return []
+        return [], None
     try:
         with Reader(previous) as db:
             if not queries.same_schema(db):
-                return []
+                return [], None
             frame = queries.data_versions(db)
+            scheme = queries.fingerprint_scheme(db)
     except duckdb.Error:
-        return []
-    return list(zip(frame["data_version"], frame["fingerprint"], strict=True))
+        return [], None
+    return list(zip(frame["data_version"], frame["fingerprint"], strict=True)), scheme
+
+
+def history(previous: Path) -> list[tuple[str, str]]:
+    """(version, fingerprint) of every version the previous file holds, oldest first; none
+    when there is no file or it was built with another schema (its history is not carried)."""
+    return _history(previous)[0]
 
 
 def next_version(fingerprint: str, day: dt.date, past: list[tuple[str, str]]) -> str:
@@ -68,22 +88,42 @@ def version_date(version: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date) -> tuple[str, str]:
-    """Add data_version and its fingerprint to the frames' build_info; return both."""
-    fingerprint = content_fingerprint(frames)
-    version = next_version(fingerprint, day, history(previous))
+@dataclass
+class Stamp:
+    """A build's data version and content fingerprint, with each table's digest (so the
+    corrections a reason step logs cost their own table's digest alone)."""
+
+    version: str
+    fingerprint: str
+    digests: dict[str, str]
+    #: Whether the version was kept from a file whose fingerprint was taken the earlier way
+    #: (legacy_fingerprint): its entry in build_versions then takes the new fingerprint.
+    relabelled: bool = False
+
+
+def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date) -> Stamp:
+    """Add data_version and its fingerprint to the frames' build_info."""
+    digests = table_digests(frames)
+    fingerprint = fingerprint_of(digests)
+    past, scheme = _history(previous)
+    relabelled = False
+    # The first build after the fingerprint changed how it is taken: the same data keeps its
+    # version (one pass the old way, on this build only).
+    if past and scheme is None and legacy_fingerprint(frames) == past[-1][1]:
+        past[-1], relabelled = (past[-1][0], fingerprint), True
+    version = next_version(fingerprint, day, past)
     extra = pd.DataFrame(
         {"key": [VERSION_KEY, FINGERPRINT_KEY], "value": [version, fingerprint]}, dtype=object
     )
     frames[BUILD_INFO.name] = pd.concat([frames[BUILD_INFO.name], extra], ignore_index=True)
-    return version, fingerprint
+    return Stamp(version, fingerprint, digests, relabelled)
 
 
 def fingerprint_with_logged(
-    frames: dict[str, pd.DataFrame], logged: list[dict[str, Any]], stamped: str | None = None
+    corrections: pd.DataFrame, logged: list[dict[str, Any]], digests: dict[str, str]
 ) -> str:
-    """The fingerprint of the frames with the corrections a reason step logged (as
-    write_back puts them in corrections.yaml) added to the corrections table.
+    """The fingerprint of the tables (by their `digests`) with the corrections a reason step
+    logged (as write_back puts them in corrections.yaml) added to the `corrections` table.
 
     A reason build's version is recorded with this fingerprint, not the one taken before its
     reason step: the next build reads those corrections back from the YAML, so with the same
@@ -92,15 +132,16 @@ def fingerprint_with_logged(
     YAML (write_back checks the YAML loads back to `logged`) leaves the version rule, the
     reason build's version and its changes as they were; only the fingerprint it records
     moves to the data its corrections log makes. An entry already in the YAML is skipped,
-    as write_back skips it. `stamped`: the frames' own fingerprint, when known (nothing
-    new logged leaves it as it is)."""
-    held = set(frames[CORRECTIONS.name]["correction_id"])
+    as write_back skips it."""
+    held = set(corrections["correction_id"])
     new = [
         correction_row(Correction.model_validate(c))
         for c in logged
         if c["correction_id"] not in held
     ]
     if not new:
-        return stamped or content_fingerprint(frames)
-    rows = [*frames[CORRECTIONS.name].to_dict("records"), *new]
-    return content_fingerprint({**frames, CORRECTIONS.name: table_frame(CORRECTIONS, rows)})
+        return fingerprint_of(digests)
+    rows = [*corrections.to_dict("records"), *new]
+    return fingerprint_of(
+        {**digests, CORRECTIONS.name: table_digest(table_frame(CORRECTIONS, rows))}
+    )

@@ -1,0 +1,103 @@
+"""Where a Save's time goes (issue 27): CPU seconds per build step of one Save, in-process, at a synthetic scale.
+
+Builds the synthetic corpus (bench/synthetic.py) at --scale, runs a full `--no-images` build,
+flips one statement's stance as bench/save_to_screen.py does, then runs the Save (`etl build
+--no-images --reason ...`) in this process with the build's steps wrapped in CPU timers. No
+sampling profiler: py-spy put 6% of a 300x Save on a call that a direct A/B showed to cost
+nothing. A step's time includes the steps it calls (the table says which are inside which).
+Run by hand, never imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import functools
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
+    sys.path.insert(0, str(ROOT))
+
+from bench.save_to_screen import change_record  # noqa: E402
+from bench.synthetic import make_corpus, snapshot  # noqa: E402
+
+#: (module, function, the step it is inside): the steps timed, outermost first.
+STEPS = (
+    ("etl.build", "read_inputs", ""),
+    ("etl.build", "earlier_found", ""),
+    ("etl.build", "validate", ""),
+    ("etl.validate", "_parse", "validate"),
+    ("etl.validate", "_check_record", "validate"),
+    ("etl.build", "article_coverage", ""),
+    ("etl.build", "frames_for", ""),
+    ("etl.check_carry", "check_rows", "frames_for"),
+    ("etl.transform", "table_frame", "frames_for"),
+    ("etl.build", "stamp_version", ""),
+    ("etl.build", "write_database", ""),
+    ("database.write", "insert", "write_database"),
+    ("database.write", "record_changes", "write_database"),
+    ("database.write", "write_statement_search", "write_database"),
+    ("database.write", "write_indicator_rows", "write_database"),
+    ("database.write", "carry_inputs", "write_database"),
+    ("etl.chart_rows", "make_charts", "write_database"),
+    ("etl.chart_rows", "store_charts", "write_database"),
+    ("etl.build", "carry_chart_images", "write_database"),
+)
+
+
+def _timed(module: ModuleType, name: str, spent: collections.Counter[str]) -> None:
+    real = getattr(module, name)
+
+    @functools.wraps(real)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[name] += time.process_time() - started
+
+    setattr(module, name, timed)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=int, default=100, help="copies of the seeds (100)")
+    args = parser.parse_args(argv)
+    from etl.__main__ import main as etl_main
+
+    tmp = Path(tempfile.mkdtemp(prefix="save-phases-"))
+    try:
+        seeds = make_corpus(snapshot(ROOT / "seeds", tmp / "base"), tmp / "seeds", args.scale)
+        db = tmp / "m.duckdb"
+        argv_build = ["--seeds", str(seeds), "build", "--no-images", "--db", str(db)]
+        # The build's own lines (one per article) are not wanted here.
+        with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+            etl_main([*argv_build, "--reason", "a benchmark's full build"])
+            change_record(seeds, 0)
+            spent: collections.Counter[str] = collections.Counter()
+            for module, name, _ in STEPS:
+                _timed(importlib.import_module(module), name, spent)
+            started = time.process_time()
+            etl_main([*argv_build, "--reason", "a benchmark's save"])
+            total = time.process_time() - started
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"a Save at {args.scale}x the seeds (one record changed): {total:.2f} s CPU")
+    for _, name, inside in STEPS:
+        lead = "    " if inside else ""
+        print(f"{spent[name]:7.2f} s {spent[name] / total:6.1%}  {lead}{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
