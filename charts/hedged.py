@@ -16,6 +16,7 @@ from charts.style import (
     SYMBOLS,
     append_to_layout,
     base_layout,
+    new_figure,
     series_colours,
 )
 from corpus.khmer import has_khmer
@@ -215,7 +216,7 @@ def timeline(
 ) -> go.Figure:
     """Each figure as a marker on the date it stands for, one colour per group, no lines
     between reports (a line would claim values the articles never gave)."""
-    fig = go.Figure()
+    fig = new_figure()
     if frame.empty:
         # Empty axes would read as a scale with nothing, or zero, on it: a sentence instead.
         fig.add_annotation(
@@ -272,7 +273,7 @@ def categorical(
 ) -> go.Figure:
     """Figures placed on named categories (phases, metrics); a category with no figure
     gets a note at the baseline, never a zero."""
-    fig = go.Figure()
+    fig = new_figure()
     span = _span(frame) if not frame.empty else 1.0
     frame = frame.reset_index(drop=True)
     colours = _series_colours(frame, group)

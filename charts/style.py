@@ -60,27 +60,37 @@ KHMER_FAMILY = (
 )
 
 
-#: Every chart's template. Made plotly's default (its documented setting) rather than set on
-#: each figure: a figure takes the default as it is made, without checking the template's
-#: thousands of values again, where setting it per figure copied and checked them each time
-#: (a fifth of a seed build's time). Only this package makes figures from scratch.
+#: Every chart's template.
 TEMPLATE = "plotly_white"
-pio.templates.default = TEMPLATE
-
-
 _TEMPLATE_VALUES = pio.templates[TEMPLATE].to_plotly_json()
+
+
+def new_figure(data: object = None, layout: dict | None = None) -> go.Figure:
+    """A figure in the charts' template, set unchecked as plotly sets its default template
+    (its values are plotly's own, valid): set the usual way, the template's thousands of
+    values were copied and checked for every figure, a fifth of a seed build's time. Not
+    plotly's default itself: Streamlit makes its own the default when imported. Should
+    plotly drop the flag, the template is only set the slow way, the same."""
+    fig = go.Figure(data=data, layout=layout)
+    fig.layout._validate = False
+    try:
+        fig.layout.template = pio.templates[TEMPLATE]
+    finally:
+        fig.layout._validate = True
+    return fig
 
 
 def figure_from(source: go.Figure | dict) -> go.Figure:
     """A new figure of the same traces and layout as `source` (a figure, or its JSON read
-    back), free to change. plotly's own copy checks the template's thousands of values again
-    (a third of the time the images pass spent before drawing): a source in the charts'
-    template takes it as the default instead, unchecked; any other template is copied."""
+    back), free to change: in the charts' template made as new_figure makes it (plotly's own
+    copy checked the template's values again, a third of the images pass's planning), any
+    other template copied."""
     values = source.to_plotly_json() if isinstance(source, go.Figure) else source
     layout = dict(values.get("layout", {}))
-    if layout.get("template") == _TEMPLATE_VALUES:
-        del layout["template"]
-    return go.Figure(data=values.get("data"), layout=layout, frames=values.get("frames"))
+    if layout.get("template") != _TEMPLATE_VALUES:
+        return go.Figure(data=values.get("data"), layout=layout)
+    del layout["template"]
+    return new_figure(values.get("data"), layout)
 
 
 def colour(i: int) -> str:
