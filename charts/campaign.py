@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from charts.hedged import add_phase_bands, year_ticks
 from charts.model import EVIDENCE_COLUMNS, Chart
-from charts.style import base_layout, colour
+from charts.style import base_layout, colour, new_figure
 from data_model.i18n import N_, translator
 from data_model.safe_text import plotly_text
 from data_model.wording import date_text, number
@@ -109,7 +109,7 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "e
     events' titles are in the chart's language where the caller gave them so
     (charts.words.localised_events: title_km, else the English)."""
     t = translator(lang)
-    fig = go.Figure()
+    fig = new_figure()
     dates = (
         pd.to_datetime(events["event_date"])
         if not events.empty

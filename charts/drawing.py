@@ -38,6 +38,7 @@ from charts.catalogue import chart_url
 from charts.hedged import KEY_NAME
 from charts.legible import LINE, fitted, text_width, thin_point_labels, wrap_legend, wrap_text
 from charts.model import NOTHING_DRAWN, Chart, draws_nothing
+from charts.style import figure_from
 from corpus.khmer import has_khmer
 from data_model.i18n import translator
 from data_model.wording import PROJECT
@@ -128,7 +129,7 @@ def _key_height(fig: go.Figure) -> int:
 
 def at_least(fig: go.Figure, size: float) -> go.Figure:
     """A copy with every text (axes, legend, labels, notes, phase names) at least size px."""
-    fig = go.Figure(fig)
+    fig = figure_from(fig)
     fig.update_layout(font={"size": max(fig.layout.font.size or 12, size)})
     fig.update_layout(legend={"font": {"size": size}}, hoverlabel={"font_size": size})
     # The first date under the axis sits further down, clear of the y axis's "0" beside it.
@@ -162,7 +163,7 @@ def _note_only(chart: Chart, width: int = PNG_WIDTH, size: float = PRINT_MIN_FON
     """A chart with no point to draw, as every image of it shows it: a band saying so in the
     plot's place (its lines wrapped to `width` at `size` px), with no axes, phases or key
     (an empty plot reads as a scale of zero)."""
-    fig = go.Figure(layout=chart.figure.layout)
+    fig = figure_from({"layout": chart.figure.layout.to_plotly_json()})
     fig.layout.annotations, fig.layout.shapes = (), ()
     fig.update_layout(showlegend=False)
     fig.update_xaxes(visible=False)

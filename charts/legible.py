@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.style import figure_from
 from corpus.khmer import has_khmer, word_spans
 
 #: Average glyph width as a share of the font size (Arial-like sans; errs wide).
@@ -177,7 +178,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = 
     """A copy of the figure whose point labels do not overlap each other or the image edges
     at width x height pixels (estimated). Narrower than NARROW_BELOW, the right margin
     widens (when `widen`) where the latest report's label would otherwise be left out."""
-    fig = go.Figure(fig)
+    fig = figure_from(fig)
     if width < NARROW_BELOW:
         fig.update_layout(margin={"r": max(fig.layout.margin.r or 0, 40)})
     traces = [
@@ -322,7 +323,7 @@ def wrap_text(text: str, chars: int, px: float | None = None, size: float = 14) 
 def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
     """A copy whose legend entries wrap to fit width pixels (a horizontal legend beside one
     another would run off the image's edge); widths measured with the script's font."""
-    fig = go.Figure(fig)
+    fig = figure_from(fig)
     room = width - 60
     for trace in fig.data:
         name = trace.name
@@ -367,7 +368,7 @@ def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
         # A row is a line of the name's script: Khmer's stacked letters need more.
         notes[i] = go.layout.Annotation(note, yshift=-round(size * (1.6 if _KHMER.search(
             note.text) else LINE) + 0.5) * row)  # fmt: skip
-    fig = go.Figure(fig)
+    fig = figure_from(fig)
     fig.update_layout(annotations=notes)
     return fig
 
@@ -381,7 +382,7 @@ def wrap_key(fig: go.Figure, width: int) -> go.Figure:
     """A copy whose marker-shape key above the plot puts each entry of a line too wide for
     the plot on a line of its own (a Khmer key ran off a phone-width image's right edge);
     the top margin grows by the lines added."""
-    fig = go.Figure(fig)
+    fig = figure_from(fig)
     margin = fig.layout.margin
     # The key starts at the plot's left, after the y axis's labels (erring wide, as above).
     room = width - (margin.l or 0) - 70 - (margin.r or 0)

@@ -8,8 +8,8 @@ from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
+from charts.style import figure_from
 from data_model.i18n import N_, translator
 
 #: Columns of a chart's evidence table: one row per figure drawn, with the words behind it.
@@ -90,7 +90,7 @@ class StoredChart:
     @cached_property
     def figure(self) -> go.Figure:
         # cached_property writes the instance's __dict__ directly: allowed on a frozen class.
-        return pio.from_json(self.figure_json)
+        return figure_from(json.loads(self.figure_json))
 
 
 #: What pages, routes and exports show: a chart just built, or one read back.

@@ -8,7 +8,7 @@ Over 400 lines: the rule keeps every SQL string the build writes with in this on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -314,9 +314,17 @@ def record_fingerprint(db_path: Path, fingerprint: str) -> None:
 def add_rows(db_path: Path, table: Table, frame: pd.DataFrame) -> None:
     """Append rows to one table of a database file not yet swapped in (a later build step's
     output, e.g. the chart rows), through the same insert as every table."""
+    add_row_parts(db_path, table, [frame])
+
+
+def add_row_parts(db_path: Path, table: Table, parts: Iterable[pd.DataFrame]) -> None:
+    """Append the rows of each frame `parts` yields, in turn, through one connection: a
+    generator's frames are made one at a time (one chart's figures), and a connection and
+    checkpoint per frame had cost a third of a seed build's writing."""
     con = duckdb.connect(str(db_path))
     try:
-        insert(con, table, frame)
+        for frame in parts:
+            insert(con, table, frame)
         con.execute("CHECKPOINT")
     finally:
         con.close()

@@ -28,7 +28,7 @@ from data_model.i18n import LANGUAGES
 from data_model.tables import CHART_KEYS, CHART_PARTS, TRENDS_SECTIONS
 from database import queries
 from database.connection import Reader
-from database.write import add_rows, carry_chart_parts
+from database.write import add_row_parts, add_rows, carry_chart_parts
 
 
 def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.DataFrame:
@@ -241,9 +241,14 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
     # copy of it) was the top of a 1000x build's memory.
     step = len(charts.languages)
-    for start in range(0, len(charts.rows), step):
-        part = charts.rows[start : start + step]
-        add_rows(db_path, CHART_PARTS, pd.DataFrame(part, columns=CHART_PARTS.column_names))
+    add_row_parts(
+        db_path,
+        CHART_PARTS,
+        (
+            pd.DataFrame(charts.rows[start : start + step], columns=CHART_PARTS.column_names)
+            for start in range(0, len(charts.rows), step)
+        ),
+    )
     if charts.carried and charts.previous is not None:
         ordinals = pd.DataFrame(
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]

@@ -3,6 +3,7 @@ left out, long legend entries wrap."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -11,7 +12,7 @@ import plotly.io as pio
 import pytest
 
 from charts.legible import KEY_NAME, fitted, text_width, thin_point_labels, wrap_legend
-from charts.style import NARROW, WIDE
+from charts.style import NARROW, WIDE, figure_from, new_figure
 from database import queries
 from database.connection import Reader
 
@@ -232,3 +233,23 @@ def test_the_latest_report_keeps_its_label_and_the_key_fits_in_either_language(s
                 for line in note.text.split("<br>"):
                     wide = text_width(line, note.font.size) * (1.1 if lang == "km" else 1)
                     assert wide <= room, (chart_id, lang, line)
+
+
+WHITE = pio.templates["plotly_white"].to_plotly_json()
+
+
+@pytest.mark.parametrize("made", ["made", "read back", "built from the seeds"])
+def test_charts_keep_their_look_whatever_default_another_library_set(
+    made, seed_figures, monkeypatch: pytest.MonkeyPatch
+):
+    """Streamlit makes its own plotly template the default when it is imported. A chart made
+    after that (the build in a test worker, a figure read back on the dashboard) still has
+    the monitor's: in another, its axis labels ran outside the stored images."""
+    monkeypatch.setattr(pio.templates, "default", "ggplot2")
+    if made == "built from the seeds":
+        figures = [figure for *_, figure in seed_figures]
+    else:
+        fig = new_figure(go.Scatter(x=[1], y=[2]))
+        figures = [fig if made == "made" else figure_from(json.loads(fig.to_json()))]
+    assert all(f.layout.template.to_plotly_json() == WHITE for f in figures)
+    assert pio.templates.default == "ggplot2"  # the other library's default left as it was
