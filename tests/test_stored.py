@@ -3,6 +3,7 @@ rebuild of the same data keeps the dashboard's caches."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -37,8 +38,11 @@ def _differences(built: Chart, parts: dict[str, str] | None) -> list[str]:
         built.evidence.astype(object).fillna("").values.tolist()
     ) or list(stored.evidence.columns) != list(built.evidence.columns):
         out.append("evidence")
-    # The same figure once through JSON (from_json drops empty title objects only).
-    if stored.figure.to_json() != pio.from_json(built.figure.to_json()).to_json():
+    # The same figure once through JSON (from_json drops empty title objects only), compared
+    # as values: the order plotly writes a template's keys in is no difference a reader sees.
+    if json.loads(stored.figure.to_json()) != json.loads(
+        pio.from_json(built.figure.to_json()).to_json()
+    ):
         out.append("figure")
     return out
 
