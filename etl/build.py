@@ -208,16 +208,19 @@ def frames_for(
     return frames_of(data, built_at, checks)
 
 
-def _chart_steps(previous: Path, draw_images: bool, notes: list[str], code: str) -> list:
+def _chart_steps(
+    previous: Path, draw_images: bool, notes: list[str], code: str, digests: dict[str, str]
+) -> list:
     """The charts and images steps, run on the new file before it replaces `previous`: a
-    chart whose input is unchanged since `previous` (by the same `code`) is copied from it."""
+    chart whose input is unchanged since `previous` (by the same `code`) is copied from it,
+    and every chart at once when none of the tables they read changed (by their `digests`)."""
     # Imported here so that check and the studio need not load plotly and kaleido.
     from etl.chart_rows import make_charts, store_charts
 
     made: list = []
 
     def charts(new: Path) -> None:
-        result = make_charts(new, previous, code, keep=draw_images)
+        result = make_charts(new, previous, code, keep=draw_images, digests=digests)
         made.append(result)
         notes.append(store_charts(new, result))
 
@@ -334,6 +337,9 @@ def _build(
     # write_database lets the tables go once written; the reason step's fingerprint needs
     # only the corrections and every table's digest.
     corrections = frames[CORRECTIONS.name]
+    # The digests of the tables as written; the corrections are not: the file gets the
+    # previous one's build-given corrections and the reason step's, so no digest of them.
+    chart_digests = {k: v for k, v in stamp.digests.items() if k != CORRECTIONS.name}
 
     def logged_fingerprint(new: Path) -> None:
         # The version is recorded with the corrections just logged, as the next build will
@@ -349,7 +355,7 @@ def _build(
     write_database(
         frames,
         db_path,
-        [*steps, *_chart_steps(db_path, draw_images, notes, code)],
+        [*steps, *_chart_steps(db_path, draw_images, notes, code, chart_digests)],
         inputs=inputs_frame,
         internal=internal,
         fingerprint=stamp.fingerprint,
