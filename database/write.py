@@ -104,11 +104,13 @@ BUILD_REASON_PREFIX = "build-"
 
 
 def _field_changes(table: str, key: str) -> str:
-    """SELECT of every field that differs in a record kept, old and new as text."""
+    """SELECT of every field that differs in a record kept, old and new as text, from the
+    changed records' rows (temporary tables changed_new and changed_old: a Save changes a few
+    records, and each field compared over the whole tables was most of the change log's time)."""
     columns = [c for c in TABLES_BY_NAME[table].column_names if c != key and c not in UNCOMPARED]
     return " UNION ALL ".join(
         f"SELECT $1, '{table}', n.{key}, '{c}', CAST(o.\"{c}\" AS VARCHAR), "
-        f'CAST(n."{c}" AS VARCHAR) FROM main."{table}" n JOIN previous."{table}" o '
+        f'CAST(n."{c}" AS VARCHAR) FROM changed_new n JOIN changed_old o '
         f'USING ({key}) WHERE o."{c}" IS DISTINCT FROM n."{c}"'
         for c in columns
     )
@@ -169,6 +171,14 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
                 """,
                 this,
             )
+            # The rows of the records changed, old and new, before comparing them field by field.
+            for side, catalog in (("changed_new", "main"), ("changed_old", "previous")):
+                con.execute(
+                    f'CREATE OR REPLACE TEMP TABLE {side} AS SELECT * FROM {catalog}."{table}" '
+                    f"WHERE {key} IN (SELECT record_id FROM build_changes WHERE table_name = ? "
+                    "AND change = 'changed' AND build = ?)",
+                    [table, this[0]],
+                )
             con.execute(f"INSERT INTO change_fields {_field_changes(table, key)}", [version])
         con.execute(
             """
@@ -178,6 +188,8 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             """
         )
     finally:
+        con.execute("DROP TABLE IF EXISTS changed_new")
+        con.execute("DROP TABLE IF EXISTS changed_old")
         con.execute("DETACH previous")
 
 
@@ -472,11 +484,11 @@ def step_key(previous: Path, step: str) -> tuple[str, str] | None:
     return (str(found[0]), str(found[1])) if found else None
 
 
-def carry_charts_whole(db_path: Path, previous: Path) -> int:
+def carry_charts_whole(db_path: Path, previous: Path, step: str) -> int:
     """Copy into the new file at db_path every chart of the file at `previous`, as it stored
-    them: chart_parts, chart_keys and trends_sections, in their order (none of the tables
-    the charts read changed, and the same code made them). Returns how many chart_parts
-    rows were copied."""
+    them: chart_parts, chart_keys and trends_sections, in their order, and the step_keys row
+    `step` that says so (none of the tables the charts read changed, and the same code made
+    them: the key is the same). Returns how many chart_parts rows were copied."""
     with _previous_attached(db_path, previous) as (con, same_schema):
         if not same_schema:
             raise ValueError(f"{previous} is of another schema: its charts are not carried")
@@ -491,6 +503,9 @@ def carry_charts_whole(db_path: Path, previous: Path) -> int:
                 ).fetchone()
                 if table is CHART_PARTS:
                     copied = int(row[0]) if row else 0
+            cur.execute(
+                "INSERT INTO step_keys SELECT * FROM previous.step_keys WHERE step = ?", [step]
+            )
     return copied
 
 

@@ -318,11 +318,10 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
     if charts.whole and charts.previous is not None:
-        copied = carry_charts_whole(db_path, charts.previous)
+        copied = carry_charts_whole(db_path, charts.previous, STEP)
         wanted = len(charts.carried) * len(charts.languages)
         if copied != wanted:
             raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
-        add_rows(db_path, STEP_KEYS, _step_keys(charts))
         return (
             f"stored {len(charts.carried)} charts' figures and words: 0 made, "
             f"{len(charts.carried)} unchanged and copied from the previous database"
