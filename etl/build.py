@@ -261,21 +261,29 @@ def build(
     Builds are one at a time per database file (a lock beside it): a second Save waits for
     the first build, then builds from the inputs as both left them, so neither is lost.
     """
-    with build_lock(db_path), _imports_frozen():
+    with build_lock(db_path), _collector_for_bulk():
         return _build(db_path, seeds_dir, draw_images, report, reason)
 
 
+#: Allocations between two young collections during a build (Python's default is 700): a
+#: build makes millions of objects that live until its end, so a young pass rarely frees any.
+YOUNG_THRESHOLD = 20_000
+
+
 @contextmanager
-def _imports_frozen() -> Iterator[None]:
-    """Leave what exists before the build (the interpreter and the libraries it imported,
-    hundreds of thousands of objects, none of them garbage) out of the collector's full
-    passes while the build makes its millions: each full pass traversed them all again, a
-    sixth of a Save's CPU at 100x the seeds (gc.freeze, as Python's docs advise before a
-    fork). They are handed back to the collector afterwards."""
+def _collector_for_bulk() -> Iterator[None]:
+    """The cyclic collector tuned for the build's bulk of long-lived objects, as it was
+    afterwards. What exists before the build (the interpreter and the libraries imported,
+    none of it garbage) is left out of the collector's full passes (gc.freeze, as Python's
+    docs advise before a fork), and young passes run every YOUNG_THRESHOLD allocations.
+    Measured on a Save at 300x the seeds: CPU 9.6 -> 7.4 s, peak memory within the noise."""
+    threshold = gc.get_threshold()
     gc.freeze()
+    gc.set_threshold(YOUNG_THRESHOLD, *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 
