@@ -31,12 +31,14 @@ from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
     Speaker,
+    _names_in,
     _resolve,
     attribute,
     find_quotations,
     find_reported,
     opinion_page,
 )
+from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
 _MAX_ID = 80
 
@@ -177,12 +179,19 @@ def _speech_beyond(sentence: Sentence) -> bool:
     return False
 
 
+def _interviewee(intro: str) -> Speaker | None:
+    """The person a Q&A's introduction names first: whose every "A:" is."""
+    names = _names_in(intro)
+    return Speaker(names[0], names[0], named=True) if names else None
+
+
 def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
     """Indicator and statement candidates of an article, from its clean body."""
     body = clean_body(raw, title)
     sentences, spans = split_sentences(body)
     opinion = opinion_page(raw)
-    who = attribute(sentences, opinion)
+    turns = find_turns(body, sentences, interviewee=_interviewee)
+    who = attribute(sentences, opinion, turns.speaker)
     figures = [
         Candidate(
             sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who, False), figure=f
@@ -205,7 +214,16 @@ def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], lis
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")
         for k in find_reported(sentences, who, skip, opinion)
     ]
-    statements = sorted(quotes + reported, key=lambda c: body.find(c.quote))
+    # A transcript turn's sentence is its speaker's statement though no verb or mark says so.
+    taken = skip | set(find_reported(sentences, who, skip, opinion))
+    spoken = [
+        Candidate(words, who.own[k], "a transcript turn", kind="reported")
+        for k in sorted(turns.speaker)
+        if k not in taken
+        and not any(q in sentences[k].text for q in '“”"')
+        and turn_statement(words := turn_words(sentences[k], turns, k))
+    ]
+    statements = sorted(quotes + reported + spoken, key=lambda c: body.find(c.quote))
     return figures, statements
 
 

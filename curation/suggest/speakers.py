@@ -482,6 +482,11 @@ def _subject_person(text: str, full: list[str]) -> Speaker | None:
     return Speaker(whole or name, whole or name, named=True)
 
 
+def _is_person(s: Speaker) -> bool:
+    """An unnamed source described as a person or an office holder ("a prison director")."""
+    return bool({w.strip(",’'") for w in s.phrase.lower().split()} & (_PEOPLE | _TITLES))
+
+
 def _is_someone(s: Speaker) -> bool:
     """An unnamed person described ("A woman selling water ..."), the referent of "she"."""
     return not s.named and bool(set(s.phrase.lower().split()) & _PEOPLE)
@@ -501,13 +506,20 @@ def opinion_page(body: str) -> bool:
     return bool(_OPINION.search("\n".join(body.strip().splitlines()[:4])))
 
 
-def attribute(sentences: Sequence[Sentence], opinion: bool = False) -> Attribution:
+def attribute(
+    sentences: Sequence[Sentence], opinion: bool = False, turns: dict[int, Speaker] | None = None
+) -> Attribution:
     """Speakers of all sentences; "he said" takes the last person named a few sentences back
     ("it said" the last speaker of any kind), and a source described in one sentence and
     named at the start of the next ("a ministry official said ... Or Sopheap, director of
     ..., put the figure at") is that person. On an opinion page, a sentence of its own voice
-    with no speaker is its authors'."""
+    with no speaker is its authors'. A transcript turn's sentence (``turns``) is its label's
+    speaker's, who may report a body ("The ministry says ...") in their own turn, unless it
+    names a person or describes one as its source ("a prison director told me")."""
     own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    for k, label in (turns or {}).items():
+        if (o := own[k]) is None or o.pronoun or not (o.named or _is_person(o)):
+            own[k] = label
     if opinion:
         authors = Speaker("the opinion page's authors", "the opinion page's authors", named=False)
         own = [
