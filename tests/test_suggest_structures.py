@@ -514,6 +514,60 @@ def test_s7_appositions_titles_and_spellings_find_the_person(text, opening, acto
     assert [r.record["actor_id"] for r in found] == [actor]
 
 
+# A transcript's turns (question time, a Q&A, a call-in show): a paragraph opening on a speaker's
+# label, and the unlabelled paragraphs after it, are that speaker's words though no verb or mark
+# says so. expected: the statements' (actor, unnamed description) in order; a figure's actor too.
+_QT = ("MR KEO RATHA (Kandal): Thank you. The province sees more users every month than the "
+       "year before. Why is that?\n\n"
+       "H.E. MEAS VIRITH: Police in Kandal held 412 people this year.\n\n"
+       "On prisons: the provinces build what they can afford with the money they have.\n\n"
+       "THE CHAIR: The member for Kandal may follow up with one more question.")
+@pytest.mark.parametrize(
+    ("text", "expected", "figure_actor"),
+    [
+        # Labels in capitals with a description; a curated name spelt otherwise ("Virith") is
+        # matched and flagged; an unlabelled paragraph continues the turn; the chair's turn and
+        # a question give nothing; a figure in a turn is its speaker's.
+        (_QT, [("keo-ratha", None), ("meas-vyrith", None)], "meas-vyrith"),
+        # An unnamed label stays unnamed with its words; a body reported inside a turn ("The
+        # ministry says") does not take the turn from its speaker.
+        ("Caller from Takeo: The ministry says the centres are full, but my son waits at home "
+         "for a bed.\n\nHost: Thank you for calling the programme this morning.\n\n"
+         "Sok Dara (Kampot): Nobody in my village has seen a doctor from the centre this year.",
+         [(None, "Caller from Takeo"), ("sok-dara", None)], None),
+        # One label is a heading, not a transcript: no statement.
+        ("Related: Police in Kandal say the centres are full and cannot take more people.", [],
+         None),
+        # A Q&A: every answer is the person the introduction names first.
+        ("Meas Vyrith spoke to us on Monday about the campaign.\n\nQ: Are the centres "
+         "enough?\n\nA: The state centres cannot hold everyone who is sent to them today.\n\n"
+         "Q: What comes next?\n\nA: Every province will open a clinic for voluntary treatment.",
+         [("meas-vyrith", None), ("meas-vyrith", None)], None),
+        # Khmer: a titled label, a listener's label, the host's turn, "លោកបានបន្ថែមថា" (he
+        # added) in a turn. (Khmer by a non-native author: needs native review.)
+        ("ពិធីករ៖ សូមស្វាគមន៍បងប្អូនអ្នកស្តាប់ទាំងអស់មកកាន់កម្មវិធីរបស់យើងព្រឹកនេះ។\n\n"
+         "អ្នកស្តាប់ពីខេត្តកណ្តាល៖ នៅភូមិខ្ញុំ យុវជនជាច្រើនប្រើគ្រឿងញៀនរៀងរាល់យប់។\n\n"
+         "ឯកឧត្តម មាស វិរិទ្ធ៖ សមត្ថកិច្ចនឹងចុះត្រួតពិនិត្យភូមិនោះក្នុងសប្តាហ៍នេះ។ "
+         "លោកបានបន្ថែមថា មណ្ឌលថ្មីនឹងបើកនៅឆ្នាំក្រោយ។",
+         [(None, "អ្នកស្តាប់ពីខេត្តកណ្តាល"), ("meas-vyrith", None), ("meas-vyrith", None)],
+         None),
+    ],
+)  # fmt: skip
+def test_s6_a_transcript_turn_is_its_labelled_speakers_statement(text, expected, figure_actor):
+    rows = _rows(text, D(2019, 11, 20))
+    said = [r for r in rows if r.kind == "statements"]
+    got = [
+        (r.record["actor_id"],
+         next((n.removeprefix("speaker (unnamed): ") for n in r.notes
+               if n.startswith("speaker (unnamed): ")), None))
+        for r in said
+    ]  # fmt: skip
+    assert [(a, d and d.split(" (")[0]) for a, d in got] == expected, [r.notes for r in said]
+    assert all(r.record["kind"] == "reported" for r in said)
+    figures = [r.record["actor_id"] for r in rows if r.kind == "indicators"]
+    assert figures == ([figure_actor] if figure_actor else figures)
+
+
 @pytest.mark.parametrize(("language", "role"), [("en", "speaker"), ("en", "statement"),
                                               ("km", "speech")])  # fmt: skip
 def test_s6_every_verb_of_the_data_list_is_read_as_speech(language, role):
