@@ -507,6 +507,14 @@ def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
         ("Or Sothea, director of the provincial health department, put the number at 90 "
          "people.\n\n“More people come to the clinics now,” she said.", "More people come",
          "or-sothea"),
+        # Round nine: an apposition closed by a day ("..., who came on Tuesday, called him") and
+        # "called him" are speech; "the minister" is the person named before with that office.
+        ("Gen Chito, the deputy national police commissioner, who came to Kampot for the "
+         "meeting on Monday, called him \"a man who never once asked for a day off\".",
+         "a man who never", "mok-chito"),
+        ("Interior Minister Sar Kheng opened the meeting in Siem Reap.\n\nPolice chief Sok Dara "
+         "spoke next.\n\nThe minister said the provinces must pay for their own centres.",
+         "The minister said", "sar-kheng"),
     ],
 )  # fmt: skip
 def test_s7_appositions_titles_and_spellings_find_the_person(text, opening, actor):
@@ -517,11 +525,15 @@ def test_s7_appositions_titles_and_spellings_find_the_person(text, opening, acto
 # A transcript's turns (question time, a Q&A, a call-in show): a paragraph opening on a speaker's
 # label, and the unlabelled paragraphs after it, are that speaker's words though no verb or mark
 # says so. expected: the statements' (actor, unnamed description) in order; a figure's actor too.
-_QT = ("MR KEO RATHA (Kandal): Thank you. The province sees more users every month than the "
-       "year before. Why is that?\n\n"
-       "H.E. MEAS VIRITH: Police in Kandal held 412 people this year.\n\n"
-       "On prisons: the provinces build what they can afford with the money they have.\n\n"
-       "THE CHAIR: The member for Kandal may follow up with one more question.")
+_QT = (
+    "MR KEO RATHA (Kandal): Thank you. The province sees more users every month than the "
+    "year before. Why is that?\n\n"
+    "H.E. MEAS VIRITH: Police in Kandal held 412 people this year.\n\n"
+    "On prisons: the provinces build what they can afford with the money they have.\n\n"
+    "THE CHAIR: The member for Kandal may follow up with one more question."
+)
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "figure_actor"),
     [

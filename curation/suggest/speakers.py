@@ -255,8 +255,12 @@ def _left_speaker(before: str) -> Speaker | None:
     if re.search(r",\s+who\s+$", before):
         return None  # "an officer in Battambang, who spoke on condition ...": the main verb decides
     tokens = before.split()
+    closed = False
     while tokens and tokens[-1].strip(",").lower() in _SKIP_BEFORE_VERB:
-        tokens.pop()
+        closed |= tokens.pop().endswith(",")
+    if closed and tokens and not tokens[-1].endswith(",") and "who" in tokens:
+        # "NAME, who came ... on Tuesday, called": the comma after the day closes the apposition.
+        tokens[-1] += ","
     if not tokens:
         return None
     if tokens[-1].endswith(",") and (found := _described_before_clause(tokens)):
@@ -482,6 +486,39 @@ def _subject_person(text: str, full: list[str]) -> Speaker | None:
     return Speaker(whole or name, whole or name, named=True)
 
 
+# "the minister", "the deputy governor", "the official": a definite office and nothing else.
+_DEFINITE_OFFICE = re.compile(r"^(?:the|that)\s+(?P<office>(?:[\w-]+\s+){0,2}[\w-]+)$", re.I)
+
+
+def _mentions(masked: str) -> list[Speaker]:
+    """The people a sentence names, each with the words around its name ("Interior Minister
+    Sar Kheng opened ..."), whether or not they speak in it."""
+    out = []
+    for name in _names_in(masked):
+        at = masked.find(name)
+        around = masked[max(0, at - 40) : at + len(name) + 60]
+        out.append(Speaker(around, name, named=True))
+    return out
+
+
+def _same_office(s: Speaker, named: list[Speaker], masked: str) -> Speaker | None:
+    """The person named before whose office a definite "the minister" repeats: the last one
+    whose words as written carry that office's head noun ("Interior Minister Sar Kheng"); none
+    when no one does (an unnamed official stays unnamed)."""
+    m = _DEFINITE_OFFICE.match(s.phrase.strip()) if not s.named and not s.pronoun else None
+    if m is None or s.phrase not in masked:
+        return None
+    words = m.group("office").lower().split()
+    head = words[-1]
+    if head not in _TITLES and head not in ("official", "spokesperson"):
+        return None
+    for person in reversed(named):
+        written = re.split(r"[\s,.]+", person.phrase.lower())
+        if head in written or any(w.endswith("-" + head) for w in written):
+            return Speaker(s.phrase, person.name, named=True)
+    return None
+
+
 def _is_person(s: Speaker) -> bool:
     """An unnamed source described as a person or an office holder ("a prison director")."""
     return bool({w.strip(",’'") for w in s.phrase.lower().split()} & (_PEOPLE | _TITLES))
@@ -544,7 +581,14 @@ def attribute(
     person: Speaker | None = None  # the last named one, for "he said" and "she added"
     last_at = person_at = -_PRONOUN_LOOKBACK - 1
     full = [n for sentence in sentences for n in _names_in(sentence.masked)]
+    named: list[Speaker] = []  # every person named so far, for "the minister said"
     for k, s in enumerate(own):
+        if s is not None and (same := _same_office(s, named, sentences[k].masked)) is not None:
+            # "the minister said" after "Interior Minister Sar Kheng ...": that person.
+            own[k] = s = same
+        named += _mentions(sentences[k].masked)
+        if s is not None and s.named:
+            named.append(s)
         if s is None and (subject := _subject_person(sentences[k].masked, full)) is not None:
             # "Chan Dalin, a biology teacher, holds up ...", "Dalin shrugged at that.": a person
             # the paragraph is about, whom the next "she said" means, though no verb of speech.
