@@ -809,6 +809,14 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         # A number glued to a describing word ("a 48-page report"), a hoped-for total.
         ("The 48-page report was sent to the provinces.", []),
         ("We expect to treat 2,500 people next year, she said.", []),
+        # Round nine, by policy: a small count in words is a figure only when the codebook
+        # counts its noun; an age after a person's noun or alone; a year after "in".
+        ("He left a widow and four children, his colleagues said.", []),
+        ("Three lawmakers asked the minister about the prisons.", []),
+        ("Police said four rehabilitation centres were full.", [4]),
+        ("The oldest courier, 52, wept in the dock.", []),
+        ("He was 47.", []),
+        ("In 2021 our workers met 1,240 people who use drugs.", [1240]),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

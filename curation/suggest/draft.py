@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -185,29 +185,33 @@ def _interviewee(intro: str) -> Speaker | None:
     return Speaker(names[0], names[0], named=True) if names else None
 
 
-def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
-    """Indicator and statement candidates of an article, from its clean body."""
+def candidates(
+    raw: str, title: str | None = None, counts: Callable[[Figure, str], bool] | None = None
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Indicator and statement candidates of an article, from its clean body; ``counts`` says
+    whether a figure counts something the campaign is measured by (records: the codebook)."""
     body = clean_body(raw, title)
     sentences, spans = split_sentences(body)
     opinion = opinion_page(raw)
     turns = find_turns(body, sentences, interviewee=_interviewee)
     who = attribute(sentences, opinion, turns.speaker)
+    dropped: set[int] = set()
+    kept = [
+        f
+        for f in find_figures(sentences, dropped)
+        if counts is None or counts(f, sentences[f.sentence].text)
+    ]
     figures = [
         Candidate(
             sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who, False), figure=f
         )
-        for f in find_figures(sentences)
+        for f in kept
     ]
     quotations = find_quotations(body, sentences, spans)
     quotes = [Candidate(inner_quote(q.text), *_resolve(q.first, q.last, who)) for q in quotations]
     # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is, nor
     # a number that is no figure ("impounded 212 cars, the report said").
-    dropped: set[int] = set()
-    skip = {
-        f.sentence
-        for f in find_figures(sentences, dropped)
-        if not _speech_beyond(sentences[f.sentence])
-    }
+    skip = {f.sentence for f in kept if not _speech_beyond(sentences[f.sentence])}
     skip |= {k for k in dropped if not _speech_beyond(sentences[k])}
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [

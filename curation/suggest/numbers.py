@@ -212,6 +212,17 @@ def _measure(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, str | N
     return value, None, j, False
 
 
+# Words after which a bare four-digit 1900-2100 is the year it names, not a count.
+_BEFORE_A_YEAR = _words("in since by until till from during before after of early late mid")
+# A person named by a noun, whose age may follow between commas ("the defendant, 23,").
+_PERSON_NOUNS = _words(
+    "defendant suspect driver man woman boy girl mother father son daughter wife husband "
+    "officer victim user client patient farmer student courier dealer widow"
+)
+# A sentence that gives an age and nothing else ("He was 51.", "She is 34 years old.").
+_AGE_ALONE = re.compile(r"^\W*(?:He|She)\s+(?:was|is)\s+\d{1,3}(?:\s+years?\s+old)?\s*[.!]?\s*$")
+
+
 def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None, int] | None:
     """A figure written in digits at token i: (value, unit, next index), or None."""
     tok = toks[i]
@@ -225,11 +236,13 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
         1 < i < len(toks) - 1
         and toks[i - 1].text == ","
         and toks[i + 1].text == ","
-        and toks[i - 2].text[:1].isupper()
+        and (toks[i - 2].text[:1].isupper() or toks[i - 2].low in _PERSON_NOUNS)
         and tok.text.isdigit()
         and int(tok.text) < 120
     ):
-        return None  # "Khath Sophy, 54, from ...": an age after a name
+        return None  # "Khath Sophy, 54, from ...", "the youngest defendant, 23,": an age
+    if _AGE_ALONE.match(text) and tok.text.isdigit() and int(tok.text) < 120:
+        return None  # "He was 51.": an age, the whole sentence
     money = "$" in tok.text
     value = float(tok.text.split("$")[-1].replace(",", ""))
     unit: str | None = "usd" if money else None
@@ -256,6 +269,8 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
     noun = _noun_unit(toks, j) if unit is None else None
     if _is_year(tok, value, unit, noun):
         return None
+    if _is_year(tok, value, unit, None) and i > 0 and toks[i - 1].low in _BEFORE_A_YEAR:
+        return None  # "In 2019 our outreach workers met ...": a year, whatever noun follows
     return value, unit or noun, j
 
 

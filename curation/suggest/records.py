@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from corpus.cleaning import clean_body
@@ -32,6 +33,7 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.metrics import MetricGuess, guess_metric
+from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
     Measure,
     find_measures,
@@ -659,6 +661,35 @@ def _named_body(c, body: str):
     return replace(c, speaker=replace(c.speaker, phrase=name, name=name, named=False))
 
 
+# A small count written in words ("three children", "Two United Nations agencies", "four of
+# his clients"): how a reporter describes, a figure only when the codebook counts its noun.
+_SMALL_IN_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ]
+)
+
+
+def _counts(curated: Curated, fig: Figure, sentence: str) -> bool:
+    """Whether a figure counts something the campaign is measured by: a small number in words
+    is drafted only when a curated metric counts its noun (policy, round nine); every other
+    number goes on to the metric guess, a new metric drafted where none fits."""
+    if fig.vague or fig.words.strip().lower() not in _SMALL_IN_WORDS:
+        return True
+    return not guess_metric(sentence, fig.start, fig.end, fig.unit, curated.metrics).new
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -671,7 +702,7 @@ def draft_rows(
     index = BodyIndex(body)
     if is_khmer(body):
         return body, _khmer_rows(body, index, source_id, published, curated)
-    figures, statements = candidates(raw, title)
+    figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated)
     rows += _statement_rows(statements, index, source_id, published, curated)
