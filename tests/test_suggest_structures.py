@@ -563,6 +563,14 @@ _QT = (
          "លោកបានបន្ថែមថា មណ្ឌលថ្មីនឹងបើកនៅឆ្នាំក្រោយ។",
          [(None, "អ្នកស្តាប់ពីខេត្តកណ្តាល"), ("meas-vyrith", None), ("meas-vyrith", None)],
          None),
+        # Khmer: a live's summary, time codes before the labels, a title and an office alone
+        # ("ឯកឧត្តមអគ្គលេខាធិការ") for the person the introduction names, its next line's «...»
+        # still that speaker's; a described viewer in the turn stays unnamed.
+        ("ខាងក្រោមនេះជាសេចក្តីសង្ខេបនៃការផ្សាយផ្ទាល់របស់ឯកឧត្តម មាស វិរិទ្ធ អគ្គលេខាធិការ។\n\n"
+         "[០០:១០] ឯកឧត្តមអគ្គលេខាធិការ៖ «យើងនឹងបន្តយុទ្ធនាការនេះនៅគ្រប់ខេត្តទាំងអស់។»\n\n"
+         "[០១:២០] «មណ្ឌលថ្មីមួយនឹងបើកនៅខេត្តព្រះសីហនុនៅឆ្នាំក្រោយ។»\n\n"
+         "[០២:៣០] ឯកឧត្តមអគ្គលេខាធិការ៖ «សូមឪពុកម្តាយជួយមើលកូនៗរបស់ខ្លួនផង។»",
+         [("meas-vyrith", None)] * 3, None),
     ],
 )  # fmt: skip
 def test_s6_a_transcript_turn_is_its_labelled_speakers_statement(text, expected, figure_actor):
@@ -575,7 +583,10 @@ def test_s6_a_transcript_turn_is_its_labelled_speakers_statement(text, expected,
         for r in said
     ]  # fmt: skip
     assert [(a, d and d.split(" (")[0]) for a, d in got] == expected, [r.notes for r in said]
-    assert all(r.record["kind"] == "reported" for r in said)
+    # Words in quotation marks are direct, a turn's unmarked words reported.
+    assert [r.record["kind"] for r in said] == [
+        "direct" if "«" + r.record["quote"] in text else "reported" for r in said
+    ]
     figures = [r.record["actor_id"] for r in rows if r.kind == "indicators"]
     assert figures == ([figure_actor] if figure_actor else figures)
 

@@ -43,8 +43,10 @@ _MAX_LABEL_WORDS = 8
 
 
 # Khmer: "ឯកឧត្តម មាស វិរិទ្ធ៖", "អ្នកស្តាប់ពីខេត្តតាកែវ (សុំមិនប្រាប់ឈ្មោះ)៖": a label before "៖".
+# A live's summary puts a time code before the label ("[០០:៤២] ឯកឧត្តមស្នងការ៖ «...»").
 _KM_LABEL = re.compile(
-    r"^(?P<label>[^\n៖:«»\"“”។()]{1,60}?)\s?(?P<desc>\([^()\n]{1,80}\))?\s?៖\s?(?=\S)"
+    r"^(?:\[[^\]\n]{1,12}\]\s?)?(?P<label>[^\n៖:«»\"“”។()\[\]]{1,60}?)\s?"
+    r"(?P<desc>\([^()\n]{1,80}\))?\s?៖\s?(?=\S)"
 )
 _KM_TITLE = tuple(sorted((normalise(t).text for t in TITLES), key=len, reverse=True))
 # The interviewee an "Answer:" label stands for.
@@ -143,7 +145,7 @@ def find_turns(
 ) -> Turns:
     """The turns of a transcript: only where two paragraphs or more open on labels (one label
     is a heading, not a transcript). A turn runs to the next label, or to a bracketed note
-    ("[Session adjourned]"); paragraphs after the last label belong to no turn. An answer's
+    ("[Session adjourned]"; a time code opening a line is no note); paragraphs after the last label belong to no turn. An answer's
     label is the person ``interviewee`` finds in the words before the first label."""
     paras = paragraphs(body)
     read = read_khmer_label if khmer else read_label
@@ -165,7 +167,8 @@ def find_turns(
     for n, k in enumerate(labelled):
         end = labelled[n + 1] if n + 1 < len(labelled) else k + 1
         for j in range(k, end):
-            if j > k and paras[j][1].lstrip().startswith("["):
+            note = paras[j][1].strip(ZERO_WIDTH + " ")
+            if j > k and note.startswith("[") and note.endswith("]"):
                 break
             owner[j] = k
     for i, s in enumerate(sentences):
