@@ -476,6 +476,9 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
          "that the campaign would go on.", "Sar Kheng told senators", "sar-kheng"),
         ("Meas Vyrith recommended that the provinces send first offenders to health centres "
          "rather than to the camps.", "Meas Vyrith recommended", "meas-vyrith"),
+        # Agencies speak as groups and ministries do (round nine).
+        ("The UN agencies urged the government to close the detention centres by 2030.",
+         "The UN agencies urged", None),
     ],
 )  # fmt: skip
 def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
@@ -1077,6 +1080,12 @@ def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):
         # source is unnamed, never the place.
         ("A guard at a prison in Kampong Cham, who asked not to be named, said the cells were "
          "full.", "A guard at a prison in Kampong Cham"),
+        # Round nine: "One ..." opens an unnamed source as "A ..." does; the subject of the
+        # first speech verb speaks, a name inside what was said ("said Dara had warned") not.
+        ("One prison guard, who did not want to be named before the inspection, said the "
+         "cells were full every night.", "One prison guard"),
+        ("A nurse in Takeo, who asked not to be named because she was not allowed to talk, said "
+         "Dara had warned the ministry for months.", "A nurse in Takeo"),
         # Khmer: "ម្នាក់" (one) after a role, "ដែលសុំមិនបញ្ចេញឈ្មោះ" (who asked not to be named).
         # (Khmer by a non-native author: needs native review.)
         ("មន្ត្រីពន្ធនាគារម្នាក់ ដែលសុំមិនបញ្ចេញឈ្មោះ បានប្រាប់ថា បន្ទប់ឃុំពេញណែនណាស់។",

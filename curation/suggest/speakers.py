@@ -54,7 +54,7 @@ _SPEAKER_NOUNS = _words(
     "official officials police authorities spokesman spokeswoman spokesperson participant "
     "participants source sources ministry government experts expert observers critics "
     "report statement organisation organization group groups activists ngos organisations "
-    "organizations"
+    "organizations agency agencies"
 )
 
 
@@ -213,7 +213,8 @@ def _appositive(tokens: list[str]) -> Speaker | None:
 
 
 _OPENERS = frozenset(("who", "a", "an", "the", "from", "of", "at", "one", "also", "meanwhile"))
-_DESCRIBED = frozenset(("a", "an", "the"))
+# "One national team coach, who ...": "one" opens an unnamed source as "a" does.
+_DESCRIBED = frozenset(("a", "an", "the", "one"))
 
 
 def _opening_apposition(tokens: list[str]) -> Speaker | None:
@@ -406,6 +407,11 @@ def speaker_in(masked: str) -> Speaker | None:
             or (left is not None and left.pronoun)
             else _right_speaker(after, according)
         )
+        if left is not None and best is None and right is None:
+            # The subject of the sentence's first speech verb speaks: "A fellow officer ...
+            # said Sovath had warned ...", "He said Sar Kheng told ...": a later verb is inside
+            # what was said (round nine).
+            return left
         for found in (left, right):
             if found is None:
                 continue
