@@ -476,6 +476,13 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
          "that the campaign would go on.", "Sar Kheng told senators", "sar-kheng"),
         ("Meas Vyrith recommended that the provinces send first offenders to health centres "
          "rather than to the camps.", "Meas Vyrith recommended", "meas-vyrith"),
+        # "writes our director, Dr NAME, a ...": a role, a comma, then the speaker (round nine);
+        # "He said" after a described source goes back to that source, whatever its work.
+        ("\"Nobody asked the families,\" writes our director, Dr Sok Lina, a nurse who founded "
+         "the group.", "Nobody asked", "sok-lina"),
+        ("Sar Kheng spoke first.\n\nOne football coach, who asked not to be named, said the "
+         "run missed the young.\n\n\"The boys who need it were asleep,\" he said.",
+         "The boys who need", None),
         # Agencies speak as groups and ministries do (round nine).
         ("The UN agencies urged the government to close the detention centres by 2030.",
          "The UN agencies urged", None),

@@ -110,13 +110,19 @@ _RIGHT_NAME = re.compile(
 )
 
 
+# "said the group's director, Sok Dara,": a role in small letters, a comma, then the name.
+_ROLE_THEN_NAME = re.compile(
+    r"^\s+(?P<role>(?:our|its|their|his|her|the)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*),\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*)(?=\s*(?:[,.;:!?]|$))"
+)
 _CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
 _DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+(?:[^,.;:!?“”\"]|,(?=\s+who\b)){3,160})", re.I)
 _PEOPLE = _words(
     "lawyer doctor activist resident mother father detainee villager monk teacher member "
     "nurse guard prisoner inmate parent user users woman man "
     # People described by their work, as unnamed sources are: "a Western diplomat".
-    "diplomat researcher analyst expert observer clerk vendor seller"
+    "diplomat researcher analyst expert observer clerk vendor seller coach trainer athlete "
+    "driver farmer student neighbour neighbor relative witness"
 )
 
 
@@ -351,6 +357,10 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
     if according and (m := re.match(r"\s*(him|her|them)\b", after)):
         # "According to him, ...": the person named before.
         return Speaker(m.group(1), m.group(1), named=False, pronoun=True)
+    if m := _ROLE_THEN_NAME.match(after):
+        # "..., writes our director, Dr Keo Malyna, a physician ...": the role, then the name.
+        name = m.group("name").split()
+        return Speaker(f"{m.group('role')}, {m.group('name')}", _name_of(name), named=True)
     if m := _RIGHT_NAME.match(after):
         name = m.group("name").split()
         role = m.group("role").split()
@@ -605,7 +615,7 @@ def attribute(
                 person, person_at = s, k
             resolved.append(s)
             continue
-        described = last is not None and last_at > person_at and _is_someone(last)
+        described = last is not None and last_at > person_at and _is_person(last)
         if s is not None and s.name.lower() != "it" and person is not None and not described:
             back, at = person, person_at
         else:
