@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
@@ -615,6 +616,21 @@ def test_s6_every_verb_of_the_data_list_is_read_as_speech(language, role):
 
 
 @pytest.mark.parametrize(
+    ("role", "sentence"),
+    [
+        ("labels", "Police listed {} 12 on Monday."),
+        ("uncounted", "Police counted 12 {} on Monday."),
+    ],
+)
+def test_s8_every_word_of_the_number_data_stops_a_figure(role, sentence):
+    """What a number labels or counts outside the campaign is data (corpus/number_words.yaml):
+    each word listed keeps its number from being drafted."""
+    words = number_words(role)
+    drafted = [w for w in sorted(words) if _rows(sentence.format(w), D(2020, 3, 2), "indicators")]
+    assert words and drafted == []
+
+
+@pytest.mark.parametrize(
     ("head", "drafted"), [("OPINION\nThe campaign needs a rethink\n\n", True), ("", False)]
 )
 def test_s6_an_opinion_pages_own_voice_is_a_statement_of_its_authors(head, drafted):
@@ -838,6 +854,12 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("The oldest courier, 52, wept in the dock.", []),
         ("He was 47.", []),
         ("In 2021 our workers met 1,240 people who use drugs.", [1240]),
+        # A score, a page, a match's points and a medal count label or score, never count
+        # (labels and uncounted nouns are data: corpus/number_words.yaml).
+        ("Cambodia lost 1-4 to Laos in the final on Friday.", []),
+        ("The full list is on page 36 of the report.", []),
+        ("The team won 45 medals, and police arrested 16 people at the stadium.", [16]),
+        ("Police arrested 10-15 people a day.", [10]),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):
