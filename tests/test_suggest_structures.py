@@ -359,6 +359,12 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
          offer(D(2019, 1, 1), D(2019, 12, 31), D(2019, 12, 31))),
         ("នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៥០០នាក់ ក្នុងឆ្នាំ២០១៩។ ចំនួននេះកើនឡើង ២០ភាគរយ "
          "ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៦។", D(2020, 2, 1), "២០ភាគរយ", (None, None, None)),
+        # Round nine: a "When ..." clause opening the sentence dates its own event, never the
+        # figure after its comma; "As of ..." is a date, no such clause.
+        ("When we toured the Kandal centre in May, its director said 310 people were held.",
+         D(2021, 8, 2), "310", (None, None, None)),
+        ("As of May 31, the Kandal centre held 310 people.", D(2021, 8, 2), "310",
+         (None, None, D(2021, 5, 31))),
     ],
 )  # fmt: skip
 def test_s3_dates_only_from_the_words_that_attach_to_the_figure(text, published, words, dates):
@@ -387,6 +393,10 @@ def test_s3_dates_only_from_the_words_that_attach_to_the_figure(text, published,
         # days, never its last day alone (round eight).
         ("ក្នុងប្រតិបត្តិការពីថ្ងៃទី១០ ដល់ថ្ងៃទី១៥ ខែឧសភា ឆ្នាំ២០២១ នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ "
          "៤០នាក់។", D(2021, 5, 20), "៤០", D(2021, 5, 10), D(2021, 5, 15)),
+        # "the first six months of the campaign last year": the yearly campaign's first six
+        # months of that year (round nine).
+        ("In the first six months of the campaign last year, the unit arrested 410 people.",
+         D(2019, 7, 4), "410", D(2018, 1, 1), D(2018, 6, 30)),
     ],
 )  # fmt: skip
 def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):
