@@ -1020,6 +1020,11 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
          "visit each centre twice a year.",
          [("policies", "The ministry publish deaths in custody"),
           ("policies", "Monitors visit each centre twice a year")]),
+        # Round nine: a clause of its own after the measure ("and the NACD supports that
+        # proposal") is no second measure but a stand on the one just put forward.
+        ("The prisons department has proposed holding users in separate wings, and the NACD "
+         "supports that proposal.",
+         [("policies", "Holding users in separate wings"), ("positions", "t-proposal-1")]),
     ],
 )  # fmt: skip
 def test_s9_proposals_and_positions(text, expected):

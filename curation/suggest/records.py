@@ -564,6 +564,16 @@ def _measure_and_event_rows(
             last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
             earlier.append((str(rows[-1].record["policy_id"]), measure.name))
             recent.append(earlier[-1])
+        if measures and last is not None and (stand := _STAND_ON_IT.search(s.text)):
+            # "The department has proposed ..., and the NACD supports that proposal": a stand
+            # of another body on the measure just put forward, in the same sentence.
+            verb = stand.group("verb").lower()
+            position = Position.opposes if verb.startswith(("oppos", "reject")) else (
+                Position.supports)  # fmt: skip
+            measure = Measure(last[0], position, verb, last[1],
+                              f"{verb!r} on the measure this sentence puts forward", 0.5)  # fmt: skip
+            who = Speaker(stand.group("who"), stand.group("who"), named=False)
+            rows.append(_position_row(n, s, measure, who, source_id, curated, body))
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of
@@ -587,6 +597,14 @@ def _measure_and_event_rows(
             notes = [f"{verb!r}: {kind.value}"]
             rows.append(Row("events", record, s.start, s.end, notes=notes, why=why))
     return rows
+
+
+# ", and the NACD supports that proposal": who takes a stand on the measure just put forward.
+_STAND_ON_IT = re.compile(
+    r",?\s+(?:and|but)\s+(?P<who>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+"
+    r"(?P<verb>supports|supported|backs|backed|welcomes|welcomed|opposes|opposed|rejects|"
+    r"rejected)\s+(?:that|the|this)\s+(?:proposal|plan|idea|measure|request)\b"
+)
 
 
 def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
