@@ -127,11 +127,9 @@ def _measures_after(text: str, verb: str) -> list[str]:
     return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
 
-_OWN_CLAUSE = re.compile(
-    r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:supports?|opposes?|welcome[sd]?|backs|"
-    r"backed|rejects?|rejected|agrees?|agreed|says|said|doubts?|doubted)\b",
-    re.I,
-)
+_OWN_CLAUSE = re.compile(r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:supports?|opposes?|"
+                         r"welcome[sd]?|backs|backed|rejects?|rejected|agrees?|agreed|says|"
+                         r"said|doubts?|doubted)\b", re.I)  # fmt: skip
 
 
 # "... and release the people ...": a second verb with its own object after a modal's first.
