@@ -911,6 +911,10 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
          "Police on Tuesday.", ["national-police"]),
         ("The NACD's annual report for 2023 lists 8,070 drug crimes.\n\nOver seven years, "
          "the authority counts 55,310 operations.", ["nacd", "nacd"]),
+        # Round nine: an organisation's annual report under its own name gives its own counts;
+        # the short name it gives itself is the new actor's id.
+        ("Kandal Harm Reduction Network (KHRN)\nAnnual Report 2021\n\nIn 2021 our workers met "
+         "1,240 people who use drugs.", ["khrn"]),
     ],
 )  # fmt: skip
 def test_a_figure_is_given_by_the_organisation_its_source_names(text, actors):

@@ -174,7 +174,9 @@ _NATIONAL = re.compile(r"^(?:the\s+)?(?:Cambodian|Cambodia['’]s|government|sta
 # ("figures released by the National Police", "a National Authority for Combating Drugs report").
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")
 _ORG_HEAD = re.compile(r"\b(?:Police|Ministry|Department|Authority|Commissariat|Commission|"
-                       r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency)\b")  # fmt: skip
+                       r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency|"
+                       r"Association|Organi[sz]ation|Foundation|Network|Coalition|Centre|Center|"
+                       r"Society|Institute|Union)\b")  # fmt: skip
 # "The NACD's annual report for 2023 lists 8,070 ...": the organisation whose document speaks.
 _DOC_SUBJECT = re.compile(
     r"^\s*(?:The\s+)?(?P<org>[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w-]*)*)['’]s"
@@ -216,7 +218,10 @@ def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]
     known = guess_actor([org], curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
-    draft = {"actor_id": _slug(org, 6), "name": org, "aliases": [], "kind": "organisation",
+    # "Khmer Family Recovery Association (KFRA)": the short name it gives itself is its id.
+    short = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", org)
+    draft = {"actor_id": short.group(1).lower() if short else _slug(org, 6), "name": org,
+             "aliases": [short.group(1)] if short else [], "kind": "organisation",
              "role": "", "organisation": "", "actor_type": actor_type_of(org)}  # fmt: skip
     return draft["actor_id"], draft, [f"speaker: {org} (a new actor, the source's organisation)"]
 
@@ -243,8 +248,22 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
 
 
 # A release's heading line, and the body its letterhead names above it ("MINISTRY OF HEALTH").
-_RELEASE = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+# An organisation's own document under its name: a release, a statement, its annual report.
+_RELEASE = re.compile(
+    r"^(?:(?:press|news|media)\s+(?:release|statement)|(?:joint\s+)?statement|"
+    r"annual\s+report|report)\b",
+    re.I,
+)
 _SMALL = frozenset({"of", "and", "for", "the", "on"})
+
+
+def _letterhead_word(word: str) -> str:
+    """A letterhead's word as a name is written: "MINISTRY OF HEALTH" -> "Ministry of Health",
+    an acronym in brackets ("(KFRA)") kept."""
+    if word.startswith("(") and word.strip("()").isupper():
+        return word
+    low = word.lower()
+    return low if low in _SMALL else low.capitalize()
 
 
 def _issuer(body: str) -> str | None:
@@ -253,7 +272,7 @@ def _issuer(body: str) -> str | None:
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()][:12]
     heading = next((k for k, ln in enumerate(lines) if _RELEASE.match(ln)), None)
     for line in lines[: heading or 0]:
-        name = " ".join(w if w in _SMALL else w.capitalize() for w in line.lower().split())
+        name = " ".join(_letterhead_word(w) for w in line.split())
         if _ORG_HEAD.search(name) and len(name.split()) <= 8:
             return name
     return None
@@ -281,11 +300,11 @@ def _list_framing(body: str, item: str, published: dt.date, before: When | None)
     return None
 
 
-def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
+def _figure_rows(figures, body, index, source_id, published, curated, head="") -> list[Row]:
     rows = []
     framed: When | None = None  # the last period a figure's own words gave
     last_source: tuple | None = None  # the organisation last named as a figure's source
-    issuer = _issuer(body)
+    issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -722,7 +741,7 @@ def draft_rows(
         return body, _khmer_rows(body, index, source_id, published, curated)
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
-    rows = _figure_rows(figures, body, index, source_id, published, curated)
+    rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
     rows += _statement_rows(statements, index, source_id, published, curated)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
