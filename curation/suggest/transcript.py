@@ -104,7 +104,12 @@ def read_label(text: str) -> Label | None:
     name = [_name_case(t.strip(".,")) for t in tokens[cut:]]
     if not name or (cut == 0 and len(name) < 2):
         return None
-    return Label(Speaker(phrase, " ".join(name), named=True), m.end())
+    # "Chhorn Sreyleak, Kampong Thom": the name as the codebook writes names, then the label's
+    # description, which a new actor's draft reads as the role.
+    whole = " ".join(name)
+    return Label(
+        Speaker(", ".join([whole, desc.strip("()")]) if desc else whole, whole, True), m.end()
+    )
 
 
 def read_khmer_label(text: str) -> Label | None:
