@@ -870,6 +870,9 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         ("The full list is on page 36 of the report.", []),
         ("The team won 45 medals, and police arrested 16 people at the stadium.", [16]),
         ("Police arrested 10-15 people a day.", [10]),
+        # A future capacity or a plan's size counts nothing yet (round nine).
+        ("The new centre in Kampot, which will hold 800 people when it opens, is behind time.",
+         []),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

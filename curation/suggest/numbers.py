@@ -473,7 +473,11 @@ _TARGET = re.compile(
 _CAPACITY = re.compile(
     r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
     r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$"
-    r"|\b(?:cell|room|ward|dormitory)\s+with\s+$",
+    r"|\b(?:cell|room|ward|dormitory)\s+with\s+$"
+    # "the national centre, which will hold 2,000 people when it opens": a future capacity or a
+    # plan's size, nothing counted yet (round nine).
+    r"|\b(?:will|would)\s+(?:be\s+able\s+to\s+)?(?:hold|house|accommodate|take\s+in|open|build|"
+    r"hire|train|deploy|recruit)\s+(?:up\s+to\s+|about\s+|some\s+|another\s+|a\s+further\s+)?$",
     re.I,
 )
 _ONE_CELL = re.compile(r"\s+[\w-]+\s+in\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)
