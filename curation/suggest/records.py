@@ -161,7 +161,8 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
         "actor_id": _slug(fresh.name),
         "name": fresh.name,
         "aliases": [fresh.name.split()[-1]] if " " in fresh.name else [],
-        "kind": "person",
+        # "the Anti-Drug Police Department (ADP) said": a body named as a speaker is no person.
+        "kind": "organisation" if _ORG_HEAD.search(fresh.name) else "person",
         "role": role,
         "organisation": org,
         "actor_type": actor_type_of(f"{role} {org}"),
@@ -300,11 +301,44 @@ def _list_framing(body: str, item: str, published: dt.date, before: When | None)
     return None
 
 
+# "The NACD ... agreed ..., according to a statement issued after the meeting", "the ADP said in
+# a report released on Saturday": a document and the organisation it is by.
+_A_DOCUMENT = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:(?:joint|annual|weekly|monthly|new|written)\s+)?"
+    r"(?:statement|report|press\s+release|release)\b"
+)
+
+
+def _documents(body: str, curated: Curated) -> list[tuple[int, tuple]]:
+    """Where the article names a document with the curated organisation that issued it: (its
+    offset, the actor as a figure's source), for "the statement", "the report" after it."""
+    out = []
+    for s in split_sentences(body)[0]:
+        if not (doc := _A_DOCUMENT.search(s.text)):
+            continue
+        near = sorted(
+            (abs(m.start() - doc.start()), name)
+            for m in _TITLED.finditer(s.text)
+            # A body's name or acronym ("NACD"), never a country's one word ("Cambodia").
+            if (len((name := m.group(0).removeprefix("The ")).split()) > 1 or name.isupper())
+            and (
+                _ORG_HEAD.search(name)
+                or (guess_actor([name], curated.actors) or {}).get("kind") == "organisation"
+            )
+        )
+        if near:  # the organisation named nearest the document: a curated one, or a new draft
+            actor_id, draft, notes = _org_actor(near[0][1], curated)
+            out.append((s.start, (actor_id, draft, [f"{notes[0]} (the document it issued)"])))
+    return out
+
+
 def _figure_rows(figures, body, index, source_id, published, curated, head="") -> list[Row]:
     rows = []
     framed: When | None = None  # the last period a figure's own words gave
     last_source: tuple | None = None  # the organisation last named as a figure's source
     issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
+    documents = _documents(body, curated)
+    drafted: set[str] = set()  # the new actors a row before drafts already
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -346,7 +380,18 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
         ):
             compared_with[(fig.sentence, fig.unit)] = metric
             compared_with[(fig.sentence, None)] = metric
+        if last_source is None:
+            # "According to the statement, ...": the statement the article named before with
+            # the organisation that issued it (round nine).
+            at = body.find(c.quote)
+            last_source = next((src for k, src in reversed(documents) if k < at), None)
         actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        if not new_actor_draft and actor_id not in drafted:
+            # A new organisation read from a document named before: drafted with the first
+            # figure that needs it, so that no row names an actor nobody drafted.
+            new_actor_draft = next((d for _, (a, d, _) in documents if a == actor_id and d), {})
+        if new_actor_draft:
+            drafted.add(str(new_actor_draft.get("actor_id")))
         if actor_id is None and c.speaker is None and issuer is not None:
             actor_id, new_actor_draft, actor_notes = _org_actor(issuer, curated)
             actor_notes = [f"{actor_notes[0]} (the release's letterhead: no other source given)"]
