@@ -1156,6 +1156,19 @@ def test_s10_unnamed_sources_stay_unnamed_with_their_description(text, descripti
     assert any(n.startswith("speaker (unnamed): " + description) for n in row.notes), row.notes
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["“The cells are full every single night,” a guard told us.\n\nShe asked that her name not "
+     "be used.",
+     "“Nobody came when we asked for lights,” the officer said.\n\nHe asked not to be named "
+     "because he feared for his job."],
+)  # fmt: skip
+def test_s10_a_request_for_anonymity_is_no_statement(text):
+    """How a source is kept unnamed is no statement of theirs (round nine)."""
+    quotes = [r.record["quote"] for r in _rows(text, D(2020, 6, 3), "statements")]
+    assert [q for q in quotes if "name" in q] == [] and len(quotes) == 1
+
+
 # A Khmer article drafts through the Khmer readers: Khmer numbers and hedges, «» quotations,
 # speech verbs and the speaker without the title.
 @pytest.mark.parametrize(

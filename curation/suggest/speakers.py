@@ -680,6 +680,11 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 6
+_ANONYMITY = re.compile(
+    r"^\W*(?:He|She|They|The\s+\w+)\s+(?:asked|requested|spoke\s+on\s+condition)\s+(?:not\s+to\s+be\s+"
+    r"(?:named|identified)|that\s+(?:his|her|their)\s+(?:full\s+)?names?\s+not\s+be\s+"
+    r"(?:used|published|given))[^,;]*[.!]?\s*$"
+)
 
 
 def find_reported(
@@ -693,6 +698,8 @@ def find_reported(
         if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
         said = _REPORTED.search(sentence.masked) or (opinion and _NORMATIVE.search(sentence.masked))
+        if _ANONYMITY.match(sentence.masked):
+            continue  # "She asked not to be named.": how a source is kept, no statement
         if said and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
             found.append(k)
     return found
