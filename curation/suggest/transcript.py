@@ -104,6 +104,8 @@ def read_label(text: str) -> Label | None:
     name = [_name_case(t.strip(".,")) for t in tokens[cut:]]
     if not name or (cut == 0 and len(name) < 2):
         return None
+    if {t.lower() for t in name} & set(_vocabulary("en", "label_furniture")):
+        return None  # "BREAKING NEWS:", "EDITOR'S NOTE:", "KEY POINTS:": page furniture
     # "Chhorn Sreyleak, Kampong Thom": the name as the codebook writes names, then the label's
     # description, which a new actor's draft reads as the role.
     whole = " ".join(name)
