@@ -15,6 +15,7 @@ from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
+from curation.suggest.transcript import read_label
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
@@ -614,6 +615,24 @@ def test_s6_a_transcript_turn_is_its_labelled_speakers_statement(text, expected,
     ]
     figures = [r.record["actor_id"] for r in rows if r.kind == "indicators"]
     assert figures == ([figure_actor] if figure_actor else figures)
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("MS KEO RATHA (Kandal): Thank you.", "Keo Ratha"),
+        ("Gen. Chito – We will not stop.", "Chito"),
+        ("Caller - My son is in the centre.", "Caller"),
+        ("THE CHAIR: The floor is yours.", None),  # whoever runs the session: no speaker
+        # A headline, a dateline, a related link are no labels.
+        ("UN Report: Seizures doubled in 2020", "none"),  # "none": no label at all
+        ("PHNOM PENH – Cambodia seized 1.2 tonnes of drugs in 2020.", "none"),
+        ("Related: Police raid a ketamine lab", "none"),
+    ],
+)  # fmt: skip
+def test_s6_what_a_transcript_label_is(line, speaker):
+    label = read_label(line)
+    assert ("none" if label is None else label.speaker and label.speaker.name) == speaker
 
 
 @pytest.mark.parametrize(("language", "role"), [("en", "speaker"), ("en", "statement"),

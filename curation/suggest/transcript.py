@@ -97,8 +97,11 @@ def read_label(text: str) -> Label | None:
     if _starts_with(label, _vocabulary("en", "label_unnamed")):
         return Label(Speaker(phrase, phrase, named=False), m.end())
     # A person's label: capitalised words only ("H.E. GEN. MEAS VIRITH", "Sok Piseth"), a
-    # title before a name or a name of two words at least.
+    # title before a name or a name of two words at least; after a bare name a dash is a
+    # dateline's ("PHNOM PENH – ..."), a label's only after a title.
     if not all(t[0].isupper() for t in tokens):
+        return None
+    if not text[: m.end()].rstrip().endswith(":") and not any(_title(t) for t in tokens):
         return None
     cut = max((k + 1 for k, t in enumerate(tokens) if _title(t)), default=0)
     name = [_name_case(t.strip(".,")) for t in tokens[cut:]]
