@@ -15,7 +15,7 @@ from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
-from curation.suggest.transcript import read_label
+from curation.suggest.transcript import read_khmer_label, read_label
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
@@ -632,6 +632,21 @@ def test_s6_a_transcript_turn_is_its_labelled_speakers_statement(text, expected,
 )  # fmt: skip
 def test_s6_what_a_transcript_label_is(line, speaker):
     label = read_label(line)
+    assert ("none" if label is None else label.speaker and label.speaker.name) == speaker
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("ឯកឧត្តម មាស វិរិទ្ធ៖ អរគុណ។", "ឯកឧត្តម មាស វិរិទ្ធ"),
+        ("ពិធីករ៖ សូមស្វាគមន៍។", None),
+        # A titled speaker with a speech verb before «...» is an attribution, no label.
+        # (Khmer by a non-native author: needs native review.)
+        ("លោក ស ខេង បានមានប្រសាសន៍៖ «យើងនឹងបន្ត»", "none"),
+    ],
+)  # fmt: skip
+def test_s6_what_a_khmer_transcript_label_is(line, speaker):
+    label = read_khmer_label(line)
     assert ("none" if label is None else label.speaker and label.speaker.name) == speaker
 
 

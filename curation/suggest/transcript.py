@@ -132,6 +132,8 @@ def read_khmer_label(text: str) -> Label | None:
     phrase = f"{label} {desc}".strip()
     if label.startswith(_vocabulary("km", "label_unnamed")):
         return Label(Speaker(phrase, phrase, named=False), m.end())
+    if any(v in label for v in _vocabulary("km", "after_quote")):
+        return None  # "លោក X បានមានប្រសាសន៍៖ «...»" (X said: "..."): a speech verb, no label
     if label.startswith(_KM_TITLE) and len(label.split()) <= 4:
         return Label(Speaker(phrase, label, named=True), m.end())
     return None
