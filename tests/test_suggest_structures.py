@@ -576,7 +576,12 @@ _QT = (
         # One label is a heading, not a transcript: no statement.
         ("Related: Police in Kandal say the centres are full and cannot take more people.", [],
          None),
-        # A Q&A: every answer is the person the introduction names first.
+        # A Q&A: every answer is the person the introduction says it spoke to, else the first
+        # person it names.
+        ("Our reporter Sok Chan spoke to Meas Vyrith on Monday.\n\nQ: Are the centres "
+         "enough?\n\nA: The state centres cannot hold everyone who is sent to them today.\n\n"
+         "Q: What next?\n\nA: Every province will open a clinic for voluntary treatment.",
+         [("meas-vyrith", None), ("meas-vyrith", None)], None),
         ("Meas Vyrith spoke to us on Monday about the campaign.\n\nQ: Are the centres "
          "enough?\n\nA: The state centres cannot hold everyone who is sent to them today.\n\n"
          "Q: What comes next?\n\nA: Every province will open a clinic for voluntary treatment.",

@@ -179,9 +179,17 @@ def _speech_beyond(sentence: Sentence) -> bool:
     return False
 
 
+# "Our reporter spoke to X", "in an interview with X": the person the questions are put to.
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke|talked|sat\s+down)\s+(?:to|with)\s+|\binterview(?:ed)?\s+(?:with\s+)?", re.I
+)
+
+
 def _interviewee(intro: str) -> Speaker | None:
-    """The person a Q&A's introduction names first: whose every "A:" is."""
-    names = _names_in(intro)
+    """Whose every "A:" is: the person a Q&A's introduction says it spoke to, else the first
+    person it names."""
+    put_to = _INTERVIEWED.search(intro)
+    names = (_names_in(intro[put_to.end() :]) if put_to else []) or _names_in(intro)
     return Speaker(names[0], names[0], named=True) if names else None
 
 
