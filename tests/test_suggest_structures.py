@@ -1185,6 +1185,9 @@ def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):
         # first speech verb speaks, a name inside what was said ("said Dara had warned") not.
         ("One prison guard, who did not want to be named before the inspection, said the "
          "cells were full every night.", "One prison guard"),
+        ("One member of the province's drug committee on health, who asked not to be named "
+         "because the committee had not met, told The Post after the meeting that \"the plan was "
+         "never discussed at all\".", "One member of the province's drug committee"),
         ("A nurse in Takeo, who asked not to be named because she was not allowed to talk, said "
          "Dara had warned the ministry for months.", "A nurse in Takeo"),
         # Khmer: "ម្នាក់" (one) after a role, "ដែលសុំមិនបញ្ចេញឈ្មោះ" (who asked not to be named).

@@ -343,7 +343,7 @@ def _described_subject(tokens: list[str]) -> Speaker | None:
     for i in range(len(tokens) - 1, -1, -1):
         if _CLOSED.search(tokens[i]) and i < len(tokens) - 1:
             return None  # a comma or stop after the phrase's start: not one subject
-        if tokens[i].lower() not in ("a", "an") or len(tokens) - i > 14:
+        if tokens[i].lower() not in ("a", "an", "one") or len(tokens) - i > 14:
             continue
         head = {t.lower().strip(",’'") for t in tokens[i + 1 : i + 4]}
         if head & (_PEOPLE | _TITLES):
