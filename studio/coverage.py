@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from corpus.coverage import why_coded
 from corpus.sentences import Sentence, sentences
 from curation.suggest.records import Row
+from data_model.i18n import N_, Translator
 
 #: The reasons curators give most often (seeds/curated/articles/*: not_coded), offered first;
 #: "restates <figure>" is added for each accepted figure, and any other reason can be typed.
+#: They are saved in English (the curated data's language) and shown in the studio's.
 USUAL_REASONS: tuple[str, ...] = (
-    "not about the campaign",
-    "page furniture",
-    "background, no claim",
-    "no words to code: nobody answered",
+    N_("not about the campaign"),
+    N_("page furniture"),
+    N_("background, no claim"),
+    N_("no words to code: nobody answered"),
 )
+_RESTATES = "restates "
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def coverage(body: str, rows: list[Row], set_aside: dict[int, str]) -> list[Line
 def reasons(rows: list[Row]) -> list[str]:
     """The reasons to pick from: the usual ones, then 'restates <id>' per accepted figure."""
     figures = [
-        f"restates {r.record['indicator_id']}"
+        f"{_RESTATES}{r.record['indicator_id']}"
         for r in rows
         if r.kind == "indicators" and r.status == "accepted"
     ]
@@ -76,3 +79,14 @@ def not_coded(source_id: str, lines: list[Line]) -> list[dict[str, str]]:
         for line in lines
         if line.state == "set aside" and line.reason
     ]
+
+
+def reason_words(t: Translator, reason: str | None) -> str:
+    """A reason as the studio's language says it: a usual reason translated, 'restates <id>'
+    with the id kept; one a curator typed, as typed."""
+    text = reason or ""
+    if text in USUAL_REASONS:
+        return t.gettext(text)
+    if text.startswith(_RESTATES):
+        return t.gettext("restates {record}").format(record=text[len(_RESTATES) :])
+    return text
