@@ -52,14 +52,15 @@ def entries(curated: Curated, made: dict[str, dict[str, dict[str, Any]]], kind: 
     return out | made.get(kind, {})
 
 
-def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False) -> str:
+def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False,
+          t: Translator | None = None) -> str:  # fmt: skip
     """'Total arrests · arrests-total — People arrested for any drug offence' (searchable);
-    on Khmer pages the entry's Khmer label where it has one, the id always."""
+    in ``t``'s language the entry's Khmer label where it has one, the id always."""
     if not ident:
         return "—"
     if entry is None:
         return ident
-    t = language.words()
+    t = t or translator()
     label = t.pick(entry.get(_LABEL[kind]) or "", entry.get(_KHMER.get(kind, "label_km")))
     about = t.pick(str(entry.get(_DEFINITION[kind]) or ""), entry.get(f"{_DEFINITION[kind]}_km"))
     tail = f" — {about[:90]}" if about else ""
@@ -242,7 +243,8 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
         label,
         choices,
         key=widget,
-        format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {})),
+        # The language is taken now: a format function may be called outside the run.
+        format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {}), t),
         placeholder=t.gettext("type words to search"),
         on_change=None if into is None else _picked,
         args=None if into is None else (kind, widget, curated, into),

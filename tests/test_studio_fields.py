@@ -5,6 +5,7 @@ typed beside the English, saved with it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,21 @@ ENGLISH = {
 }
 
 
+_KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
+#: The studio's own words, by element: the labels of its fields and buttons, its headings and
+#: messages (captions and markdown carry the article's words and ids, so they are not read).
+_LABELLED = ("button", "text_input", "selectbox", "radio", "checkbox", "date_input",
+             "text_area", "metric", "expander")  # fmt: skip
+_SAID = ("title", "subheader", "info", "warning", "success", "error")
+
+
+def _english_left(at: AppTest) -> list[str]:
+    """What the studio shows in its own words without a Khmer letter: left in English."""
+    shown = [w.label for kind in _LABELLED for w in getattr(at, kind)]
+    shown += [e.value for kind in _SAID for e in getattr(at, kind)]
+    return [text for text in shown if text and not _KHMER_LETTER.search(str(text))]
+
+
 def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     """Nothing needs YAML (issue 24): the Khmer of a new metric, unit, category, speaker,
     proposal, event and a figure's note is typed in the studio beside the English, checked at once, and saved with it
@@ -128,7 +144,9 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     at.query_params["lang"] = "km"
     at = at.run().text_input(key="editor").set_value(ANN).run()
     two = ARTICLE.replace("The market reopened", "Police seized 4,000 tablets. The market reopened")
-    at = _screen(_add(at, two), "Review")
+    at = _add(at, two)
+    assert _english_left(at) == []  # the whole studio speaks Khmer, screen by screen
+    at = _screen(at, "Review")
     n = [i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators"][1]
     metric = at.session_state["rows"][n].record["metric_id"]
     at = at.text_input(key=f"m-unit-{metric}-new").set_value("tablets").run()
@@ -156,6 +174,7 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
         at.text_input(key=key.format(**places)).set_value(words)
     at = at.run()
     assert not at.error, [e.value for e in at.error]
+    assert _english_left(at) == []
     # The English the check asks for, as a researcher gives it.
     for key, words in ENGLISH.items():
         at.text_input(key=key.format(**places)).set_value(words)
@@ -171,8 +190,12 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     _screen(at, "Coverage")
     while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
         at = picks[0].set_value("not about the campaign").run()
+    assert _english_left(at) == []
     at = _screen(at, "Save").button(key="save").click().run()
     assert not at.error, at.code[0].value if at.code else ""
+    assert _english_left(at) == []
+    for name in ("Open", "Approve", "Agreement", "Changes"):
+        assert _english_left(_screen(at, name)) == [], name
     sid = at.session_state["source_id"]
     saved = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
     records = saved["records"]
