@@ -104,6 +104,7 @@ KHMER = {  # what a researcher types beside the English (made up for the test)
     "p-desc-km-{proposal}": "ខេត្តនឹងរៀបចំផ្សារតាំងពិព័រណ៍នៅសប្តាហ៍ក្រោយ។",
     "e-title-km-{event}": "ខេត្តប្រកាសផ្សារតាំងពិព័រណ៍",
     "f-note-km-{n}": "រាប់នៅថ្ងៃវាយឆ្មក់",
+    "note-km-{said}": "ប្រយោគនេះមិនដាក់ឈ្មោះអ្នកនាំពាក្យទេ។",
 }
 
 
@@ -117,6 +118,7 @@ ENGLISH = {
     "f-note-{n}": "Counted on the day of the raid.",
     "p-name-{proposal}": "Provincial market fair",
     "p-desc-{proposal}": "A market fair held by the province next week.",
+    "note-{said}": "The sentence does not name the spokesman.",
 }
 
 
@@ -162,14 +164,21 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     at = at.button(key="kb-select").click().run()
     at.radio(key="passage-kind").set_value("event")
     at = at.button(key="passage-draft").click().run()
-    proposal, event = len(at.session_state["rows"]) - 2, len(at.session_state["rows"]) - 1
-    assert [r.kind for r in at.session_state["rows"][-2:]] == ["policies", "events"]
+    at = at.selectbox(key="kb-sentence").set_value(1).run()
+    at = at.button(key="kb-select").click().run()
+    at.radio(key="passage-kind").set_value("statement")
+    at = at.button(key="passage-draft").click().run()
+    proposal, event, said = (len(at.session_state["rows"]) - i for i in (3, 2, 1))
+    assert [r.kind for r in at.session_state["rows"][-3:]] == ["policies", "events", "statements"]
     places = {"metric": metric, "unit": entry["unit"], "category": entry["category"],
-              "proposal": proposal, "event": event, "n": n}  # fmt: skip
+              "proposal": proposal, "event": event, "n": n, "said": said}  # fmt: skip
     assert at.text_input(key=f"m-label-{metric}-km").label == "ឈ្មោះរង្វាស់ជាភាសាខ្មែរ (ស្រេចចិត្ត)"
     # Latin letters in a Khmer label: said at once, under the field.
     at = at.text_input(key=f"u-label-{entry['unit']}-km").set_value("tablets").run()
-    assert any("mixes Latin letters" in e.value or "not in Khmer" in e.value for e in at.error)
+    refused = [e.value for e in at.error if "Latin letters" in e.value or "not in Khmer" in e.value]
+    assert refused
+    at = at.text_input(key=f"note-km-{said}").set_value("A note").run()  # a statement's too
+    assert len([e for e in at.error if "not in Khmer" in e.value]) == len(refused) + 1
     for key, words in KHMER.items():
         at.text_input(key=key.format(**places)).set_value(words)
     at = at.run()
@@ -180,12 +189,14 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
         at.text_input(key=key.format(**places)).set_value(words)
     for key, choice in {"a-kind-sok-phalla": "person", "a-type-sok-phalla": "police",
                         "p-cat-{proposal}": "prevention", "e-kind-{event}": "announcement",
-                        "e-prec-{event}": "day"}.items():  # fmt: skip
+                        "e-prec-{event}": "day", "topic-{said}": "campaign",
+                        "stance-{said}": "neutral"}.items():  # fmt: skip
         at.selectbox(key=key.format(**places)).set_value(choice)
     for key in (f"as_of-{n}", f"e-date-{event}"):
         at.date_input(key=key).set_value(dt.date(2018, 3, 5))
     at = at.run().selectbox(key=f"proposed-{proposal}").set_value("sok-phalla").run()
-    for i in (n, proposal, event):
+    at = at.selectbox(key=f"actor-{said}").set_value("sok-phalla").run()
+    for i in (n, proposal, event, said):
         at = at.button(key=f"accept-{i}").click().run()
     _screen(at, "Coverage")
     while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
@@ -211,5 +222,6 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
         "p-desc-km-{proposal}": records["policies"][0]["description_km"],
         "e-title-km-{event}": records["events"][0]["title_km"],
         "f-note-km-{n}": records["indicators"][0]["note_km"],
+        "note-km-{said}": records["statements"][0]["note_km"],
     }
     assert kept == KHMER
