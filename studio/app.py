@@ -20,7 +20,7 @@ from data_model.records import DatePrecision
 from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
 from studio.codebook import KIND_LABELS, adopt
-from studio.coverage import coverage, not_coded, reason_words, reasons
+from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
 from studio.editors import row_editor
 from studio.language import code, number
 from studio.passage import KINDS, passage_row, trimmed
@@ -290,8 +290,8 @@ def coverage_screen() -> None:
                 action.button(T.gettext("Code it after all"), key=f"undo-{start}",
                               on_click=_undo, args=(start,))  # fmt: skip
                 continue
-            # Why it needs coding is the check's own words (corpus.coverage), in English.
-            words.caption(T.gettext("Not yet coded ({why}).").format(why=line.why))
+            why = why_words(T, line.why)  # the check's reason, the article's words kept
+            words.caption(T.gettext("Not yet coded ({why}).").format(why=why))
             action.selectbox(
                 T.gettext("Not coded, because …"),
                 choices,

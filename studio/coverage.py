@@ -90,3 +90,23 @@ def reason_words(t: Translator, reason: str | None) -> str:
     if text.startswith(_RESTATES):
         return t.gettext("restates {record}").format(record=text[len(_RESTATES) :])
     return text
+
+
+#: The check's reasons a sentence needs coding (corpus.coverage.why_coded), in words for the
+#: catalogue: the prefix it writes, and the sentence's own words quoted after it kept.
+_WHY = {
+    "attributes words: quotation marks": N_("attributes words: quotation marks"),
+    "attributes words: ": N_("attributes words: {words}"),
+    "carries a figure: ": N_("carries a figure: {words}"),
+}
+
+
+def why_words(t: Translator, why: str) -> str:
+    """Why a sentence needs coding, in the studio's language; the article's words it quotes
+    stay as written ("carries a figure: '310'" -> "មានតួលេខ៖ '310'")."""
+    if why in _WHY:
+        return t.gettext(_WHY[why])
+    for prefix, words in _WHY.items():
+        if why.startswith(prefix):
+            return t.gettext(words).format(words=why[len(prefix) :])
+    return why
