@@ -22,7 +22,7 @@ from studio.access import gate
 from studio.codebook import KIND_LABELS, adopt
 from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
 from studio.editors import row_editor
-from studio.language import code, number
+from studio.language import code, number, state
 from studio.passage import KINDS, passage_row, trimmed
 from studio.review import accepted
 from studio.selection import selectable_text
@@ -93,7 +93,7 @@ def add_screen() -> None:
                              help=T.gettext("From what it reports, e.g. the day of the meeting "
                                             "it reports. Lists order the article by it; "
                                             "citations keep the {precision} only.").format(
-                                                precision=code(T, precision))),
+                                                precision=state(T, precision))),
             late.date_input(T.gettext("Latest day it can have appeared (optional)"),
                             key="published-latest", value=None),
         ]  # fmt: skip
@@ -171,7 +171,7 @@ def review_screen() -> None:
         st.subheader(T.ngettext("{n} candidate", "{n} candidates", len(rows))
                      .format(n=number(T, len(rows))))  # fmt: skip
         for n, row in enumerate(rows):
-            label = " · ".join((T.gettext(KIND_LABELS[row.kind]), code(T, row.status),
+            label = " · ".join((T.gettext(KIND_LABELS[row.kind]), state(T, row.status),
                                 body[row.start : row.end][:70]))  # fmt: skip
             with st.expander(label, expanded=row.status == "open"):
                 where = T.gettext("characters {start}-{end}").format(start=row.start, end=row.end)

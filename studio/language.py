@@ -93,3 +93,25 @@ def code(t: Translator, value: object) -> str:
     if t.lang == SOURCE_LANGUAGE or text not in CODE_WORDS:
         return text
     return f"{t.gettext(CODE_WORDS[text])} · {text}"
+
+
+def state(t: Translator, value: object) -> str:
+    """A state a record or a piece of work is in ('accepted', 'provisional'), in words only:
+    a heading reads it, nobody picks it."""
+    text = "" if value is None else str(value)
+    return t.gettext(CODE_WORDS[text]) if text in CODE_WORDS else text
+
+
+#: Every kind of record the studio writes, in words (the dashboard's words for the same).
+KIND_WORDS = {"indicators": N_("figure"), "statements": N_("statement"),
+              "policies": N_("proposal"), "positions": N_("position"), "events": N_("event"),
+              "metrics": N_("metric"), "actors": N_("actor"), "units": N_("unit"),
+              "categories": N_("category"), "phases": N_("phase"), "sources": N_("article"),
+              "not_coded": N_("sentence not coded"), "corrections": N_("correction"),
+              "reviews": N_("review")}  # fmt: skip
+
+
+def kind(t: Translator, value: object) -> str:
+    """A kind of record in words ('indicators' -> 'figure', Khmer 'តួលេខ'); else as stored."""
+    text = "" if value is None else str(value)
+    return t.gettext(KIND_WORDS[text]) if text in KIND_WORDS else text

@@ -14,8 +14,7 @@ from data_model.safe_text import md
 from studio import drafts, history, publish, session
 from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
 from studio.changes import build_log
-from studio.codebook import KIND_LABELS
-from studio.language import code, number
+from studio.language import kind, number, state
 
 STATE = st.session_state
 #: The compared fields (studio.agreement.FIELDS) in words for the catalogue.
@@ -98,7 +97,8 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
     for sub in waiting:
         sid = sub["source_id"]
         with st.container(border=True, key=f"waiting-{sid}"):
-            st.markdown(f"**{md(titles.get(sid, sid))}** · {md(code(t, sub['review_status']))}")
+            status = state(t, sub["review_status"])
+            st.markdown(f"**{md(titles.get(sid, sid))}** · {md(status)}")
             st.caption(md(t.gettext("saved by {who} at {at}").format(who=sub["saved_by"],
                                                                      at=sub["saved_at"])))  # fmt: skip
             if sub.get("comment") and sub["review_status"] == "returned":
@@ -237,7 +237,7 @@ def agreement_screen(seeds_dir: Path, t: Translator) -> None:
         st.caption(t.gettext("Nowhere: every compared field agrees."))
     heads = (t.gettext("Kind"), t.gettext("Words"), t.gettext("Field"))
     st.dataframe(
-        [dict(zip((*heads, first, second), (t.gettext(KIND_LABELS.get(d.kind, d.kind)), d.words,
+        [dict(zip((*heads, first, second), (kind(t, d.kind), d.words,
                   t.gettext(FIELD_WORDS.get(d.field, d.field)), d.first, d.second), strict=True))
          for d in result.differences],
         hide_index=True, key="differences",
@@ -279,8 +279,9 @@ def recent_changes(seeds_dir: Path, t: Translator) -> None:
     heads = [t.gettext(h) for h in (N_("When (UTC)"), N_("Who"), N_("What"), N_("Kind"),
                                     N_("Record"), N_("File"))]  # fmt: skip
     st.dataframe(
-        [dict(zip(heads, (c.at, c.by, code(t, c.action), t.gettext(KIND_LABELS.get(c.kind, c.kind)),
-                          c.record_id, c.file), strict=True)) for c in changes],  # fmt: skip
+        [dict(zip(heads, (c.at, c.by, state(t, c.action),
+                          kind(t, c.kind), c.record_id, c.file),
+                  strict=True)) for c in changes],  # fmt: skip
         key="recent",
         hide_index=True,
     )  # fmt: skip
