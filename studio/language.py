@@ -83,6 +83,7 @@ CODE_WORDS: dict[str, str] = {
     # record states on Review
     "open": N_("open"), "accepted": N_("accepted"), "rejected": N_("rejected"),
     "provisional": N_("provisional"), "returned": N_("returned"), "approved": N_("approved"),
+    "added": N_("added"), "changed": N_("changed"),
 }  # fmt: skip
 
 
