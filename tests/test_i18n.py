@@ -1,5 +1,8 @@
 """The monitor in Khmer and English: the catalogue matches the code, numbers, hedges and dates
-read as Cambodian readers write them, and Khmer labels of the data are Khmer and accounted for."""
+read as Cambodian readers write them, and Khmer labels of the data are Khmer and accounted for.
+
+Long because the catalogue's checks cover the dashboard and the studio alike (every studio
+module's words reach the catalogue), one file for the one catalogue."""
 
 from __future__ import annotations
 
