@@ -17,6 +17,7 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.i18n import N_
 from data_model.records import DatePrecision
+from data_model.safe_text import md
 from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
 from studio.codebook import KIND_LABELS, adopt
@@ -130,8 +131,10 @@ def add_screen() -> None:
                     review_status="provisional",  # built once a second editor approves
                 )
             except AddRefused as exc:
-                # Shown as text: the reason names the file, never markup.
-                st.error(str(exc).replace(str(path), T.gettext("the pasted article")))
+                # Said in the studio's language; the reason in `etl add`'s words, naming the
+                # file, escaped: shown as text, never markup.
+                reason = str(exc).replace(str(path), T.gettext("the pasted article"))
+                st.error(md(T.gettext("The article was not added: {reason}").format(reason=reason)))
                 return
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
         session.start(STATE, SEEDS_DIR, added.source_id, editor)

@@ -154,6 +154,9 @@ def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool
             t: Translator) -> None:  # fmt: skip
     if approve:
         result = publish.approve(seeds_dir, sid, editor, db_path, t=t)
+        if result.problems:  # the check's own words, naming file, record and field
+            said = t.gettext("Nothing was published. The check says: {check}")
+            result = publish.Outcome(False, said.format(check=result.message), result.problems)
     else:
         result = publish.send_back(seeds_dir, sid, editor, STATE.get(f"comment-{sid}", ""), t)
     STATE["decided"] = (result.ok, result.message)
