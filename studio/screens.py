@@ -260,8 +260,13 @@ def changes_screen(seeds_dir: Path, db_path: Path, t: Translator) -> None:
         st.caption(t.gettext("No build yet: saving an article builds the database."))
     for build in log:
         with st.container(border=True, key=f"build-{build.build}"):
-            heading = t.gettext("Build {build}").format(build=build.build)
-            st.markdown(f"**{md(heading)}** · {md(build.built_at)}")
+            heading = t.gettext("Build {build}").format(build=number(t, build.build))
+            when = (
+                build.built_at
+                if build.at is None
+                else (t.date(build.at.date()) + t.digits(build.at.strftime(", %H:%M:%S UTC")))
+            )
+            st.markdown(f"**{md(heading)}** · {md(when)}")
             for article in build.articles:
                 # Titles and ids are the articles' and curators' words: escaped, never obeyed.
                 st.markdown(f"{md(article.title)}: {md(article.summary)}")

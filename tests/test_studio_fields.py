@@ -207,6 +207,11 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     assert _english_left(at) == []
     for name in ("Open", "Approve", "Agreement", "Changes"):
         assert _english_left(_screen(at, name)) == [], name
+    # The switch in the sidebar, as on the dashboard: English at once, in the address too.
+    switch = at.sidebar.button_group[0]
+    assert switch.value == "km"
+    at = switch.set_value("en").run()
+    assert at.query_params["lang"] in ("en", ["en"]) and at.title[0].value == "Curation studio"
     sid = at.session_state["source_id"]
     saved = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
     records = saved["records"]
