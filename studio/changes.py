@@ -28,8 +28,8 @@ class BuildChanges:
 
     build: int
     built_at: str  # "23 Nov 2026, 18:35 UTC"
-    at: dt.datetime | None = None  # the same moment, for a page in another language
     articles: tuple[ArticleChanges, ...]
+    at: dt.datetime | None = None  # the same moment, for a page in another language
 
 
 def _moment(built_at: object) -> dt.datetime | None:
