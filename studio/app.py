@@ -178,7 +178,11 @@ def review_screen() -> None:
                                 body[row.start : row.end][:70]))  # fmt: skip
             with st.expander(label, expanded=row.status == "open"):
                 where = T.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
-                st.caption("; ".join([where, *row.notes]))  # the draft's notes: curation's words
+                # The draft's notes are curation's words (etl suggest's), in English: said so.
+                read = T.gettext("how the draft read it: {notes}").format(
+                    notes="; ".join(row.notes)
+                )
+                st.caption(md(f"{where}; {read}" if row.notes else where))
                 row_editor(n, row, STATE.get("curated") or NO_CURATED)
                 accept, reject = st.columns(2)
                 if accept.button(T.gettext("Accept"), key=f"accept-{n}"):
