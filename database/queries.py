@@ -1028,14 +1028,6 @@ def content_fingerprint(db: Reader) -> str:
     return str(db.frame("SELECT fingerprint FROM content_fingerprint").iloc[0, 0])
 
 
-def fingerprint_scheme(db: Reader) -> str | None:
-    """How the build took its content fingerprint (its step_keys row for the
-    content_fingerprint table), None when it does not say (a build before there was a
-    choice: etl.store.legacy_fingerprint)."""
-    found = db.frame("SELECT input_key FROM step_keys WHERE step = 'content_fingerprint'")
-    return None if found.empty else str(found.iloc[0, 0])
-
-
 def chart_parts(db: Reader, chart_id: str, lang: str = "en") -> dict[str, str] | None:
     """The chart's parts as the build stored them in `lang` (else in English); None for an
     unknown chart."""

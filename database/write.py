@@ -531,19 +531,26 @@ def earlier_found(previous: Path) -> Found:
 
 
 @contextlib.contextmanager
+def _attached(con: duckdb.DuckDBPyConnection, previous: Path) -> Iterator[bool]:
+    """The file at `previous` attached read-only to `con` as `previous` for the block, and
+    whether it is of this schema version (rows are carried only between files of one)."""
+    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    try:
+        yield _schema_version(con, "previous") == _schema_version(con, "main")
+    finally:
+        con.execute("DETACH previous")
+
+
+@contextlib.contextmanager
 def _previous_attached(
     db_path: Path, previous: Path
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, bool]]:
-    """A writer on the new file at db_path with the file being replaced attached read-only
-    as `previous`, and whether the two are of one schema version (rows are carried only
-    between files of one version); detached, checkpointed and closed afterwards."""
+    """A writer on the new file at db_path with the file being replaced attached (_attached);
+    checkpointed and closed afterwards."""
     con = duckdb.connect(str(db_path))
     try:
-        con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
-        try:
-            yield con, _schema_version(con, "previous") == _schema_version(con, "main")
-        finally:
-            con.execute("DETACH previous")
+        with _attached(con, previous) as same_schema:
+            yield con, same_schema
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -557,9 +564,7 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
     around)."""
     if not paths:
         return
-    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
-    cur = con.cursor()
-    try:
+    with _attached(con, previous), con.cursor() as cur:
         cur.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
         row = cur.execute(
             "INSERT INTO build_inputs SELECT p.* FROM previous.build_inputs p "
@@ -570,9 +575,6 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
                 f"{previous}: {len(paths)} unchanged inputs to carry over, "
                 f"{row[0] if row else 0} found"
             )
-    finally:
-        cur.close()
-        con.execute("DETACH previous")
 
 
 def carry_chart_images(db_path: Path, previous: Path) -> int:

@@ -34,7 +34,7 @@ from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, frames_of
 from etl.validate import Dataset, KnownQuotes, validate
-from etl.versions import build_time, fingerprint_with_logged, scheme_frame, stamp_version
+from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
@@ -338,7 +338,7 @@ def _build(
     def logged_fingerprint(new: Path) -> None:
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
-        if logged or stamp.relabelled:
+        if logged:
             record_fingerprint(new, fingerprint_with_logged(corrections, logged, stamp.digests))
         release_freed()  # the tables write_database let go
 
@@ -351,7 +351,7 @@ def _build(
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, code)],
         inputs=inputs_frame,
-        internal=[*internal, (STEP_KEYS, scheme_frame())],
+        internal=internal,
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
     )

@@ -56,17 +56,6 @@ def content_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
     return fingerprint_of(table_digests(frames))
 
 
-def legacy_fingerprint(frames: dict[str, pd.DataFrame]) -> str:
-    """The content fingerprint as builds before table_digests took it (every table's JSON in
-    one digest): a file built so keeps its version on the same data (etl.versions)."""
-    digest = hashlib.sha256()
-    for name in sorted(frames):
-        if name != BUILD_INFO.name:
-            digest.update(name.encode())
-            digest.update(frames[name].to_json(orient="split", date_format="iso").encode())
-    return digest.hexdigest()
-
-
 def release_freed() -> None:
     """Hand the memory of objects just let go back to the system. Python's allocator keeps
     it for Python objects, but the tables' Arrow buffers and DuckDB take theirs elsewhere, so

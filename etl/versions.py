@@ -13,10 +13,10 @@ import duckdb
 import pandas as pd
 
 from data_model.records import Correction
-from data_model.tables import BUILD_INFO, CONTENT_FINGERPRINT, CORRECTIONS, STEP_KEYS
+from data_model.tables import BUILD_INFO, CORRECTIONS
 from database import queries
 from database.connection import Reader
-from etl.store import fingerprint_of, legacy_fingerprint, table_digest, table_digests
+from etl.store import fingerprint_of, table_digest, table_digests
 from etl.transform import correction_row, table_frame
 
 #: build_info's keys for the version and the fingerprint it was given for.
@@ -33,38 +33,20 @@ def build_time() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-#: How this code takes the content fingerprint (etl.store.fingerprint_of), as the step_keys
-#: row of the content_fingerprint table records it.
-FINGERPRINT_SCHEME = "tables"
-
-
-def scheme_frame() -> pd.DataFrame:
-    """The step_keys row saying how this build took its content fingerprint."""
-    row = {"step": CONTENT_FINGERPRINT.name, "input_key": FINGERPRINT_SCHEME, "reads": "[]"}
-    return pd.DataFrame([row], columns=STEP_KEYS.column_names, dtype=object)
-
-
-def _history(previous: Path) -> tuple[list[tuple[str, str]], str | None]:
-    """(version, fingerprint) of every version the previous file holds, oldest first, and
-    how its fingerprints were taken; none when there is no file or it was built with
-    another schema (its history is not carried)."""
+def history(previous: Path) -> list[tuple[str, str]]:
+    """(version, fingerprint) of every version the previous file holds, oldest first; none
+    when there is no file or it was built with another schema (its history is not carried:
+    a database is a build artefact, and a file of another schema is rebuilt)."""
     if not previous.exists():
-        return [], None
+        return []
     try:
         with Reader(previous) as db:
             if not queries.same_schema(db):
-                return [], None
+                return []
             frame = queries.data_versions(db)
-            scheme = queries.fingerprint_scheme(db)
     except duckdb.Error:
-        return [], None
-    return list(zip(frame["data_version"], frame["fingerprint"], strict=True)), scheme
-
-
-def history(previous: Path) -> list[tuple[str, str]]:
-    """(version, fingerprint) of every version the previous file holds, oldest first; none
-    when there is no file or it was built with another schema (its history is not carried)."""
-    return _history(previous)[0]
+        return []
+    return list(zip(frame["data_version"], frame["fingerprint"], strict=True))
 
 
 def next_version(fingerprint: str, day: dt.date, past: list[tuple[str, str]]) -> str:
@@ -96,27 +78,18 @@ class Stamp:
     version: str
     fingerprint: str
     digests: dict[str, str]
-    #: Whether the version was kept from a file whose fingerprint was taken the earlier way
-    #: (legacy_fingerprint): its entry in build_versions then takes the new fingerprint.
-    relabelled: bool = False
 
 
 def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date) -> Stamp:
     """Add data_version and its fingerprint to the frames' build_info."""
     digests = table_digests(frames)
     fingerprint = fingerprint_of(digests)
-    past, scheme = _history(previous)
-    relabelled = False
-    # The first build after the fingerprint changed how it is taken: the same data keeps its
-    # version (one pass the old way, on this build only).
-    if past and scheme is None and legacy_fingerprint(frames) == past[-1][1]:
-        past[-1], relabelled = (past[-1][0], fingerprint), True
-    version = next_version(fingerprint, day, past)
+    version = next_version(fingerprint, day, history(previous))
     extra = pd.DataFrame(
         {"key": [VERSION_KEY, FINGERPRINT_KEY], "value": [version, fingerprint]}, dtype=object
     )
     frames[BUILD_INFO.name] = pd.concat([frames[BUILD_INFO.name], extra], ignore_index=True)
-    return Stamp(version, fingerprint, digests, relabelled)
+    return Stamp(version, fingerprint, digests)
 
 
 def fingerprint_with_logged(

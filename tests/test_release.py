@@ -11,7 +11,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import duckdb
 import pytest
 import yaml
 from starlette.applications import Starlette
@@ -21,9 +20,8 @@ from api.routes import Database, make_routes
 from corpus.problems import InputError
 from database import queries
 from database.connection import Reader
-from etl.build import build, check, frames_for
-from etl.store import legacy_fingerprint
-from etl.versions import next_version, stamp_version
+from etl.build import build
+from etl.versions import next_version
 from exports.release import write_release
 from tests.apptests import open_app_page
 
@@ -128,26 +126,6 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 )
 def test_next_version(fingerprint: str, day: dt.date, past: list, expected: str):
     assert next_version(fingerprint, day, past) == expected
-
-
-def test_a_file_fingerprinted_the_earlier_way_keeps_its_version_on_the_same_data(seed_db, tmp_path):
-    """The first build after the fingerprint came to be taken table by table keeps the
-    version of a database whose data is unchanged (compared the earlier way, once) and
-    records the new fingerprint for it; other data still gets a new version."""
-    old = tmp_path / "old.duckdb"
-    shutil.copyfile(seed_db, old)
-    frames = frames_for(check(ROOT / "seeds"))
-    con = duckdb.connect(str(old))
-    try:  # as a build before table digests left it: no scheme row, the old fingerprint
-        con.execute("DELETE FROM step_keys WHERE step = 'content_fingerprint'")
-        con.execute("UPDATE build_versions SET fingerprint = ?", [legacy_fingerprint(frames)])
-    finally:
-        con.close()
-    day = dt.date(2030, 1, 1)
-    other = {**frames, "units": frames["units"].iloc[:-1]}
-    same = stamp_version(frames, old, day)
-    assert (same.version, same.relabelled) == (_version(old), True)
-    assert stamp_version(other, old, day).version == "2030.01.01"
 
 
 @pytest.mark.parametrize(
