@@ -27,9 +27,10 @@ KEYS = sorted(CORPUS.rglob("*.expected.yaml"))
 # held_out_3/ once at the end of round four, training since round five; held_out_4/ once after
 # round five, training since round six; held_out_5/ once after round six, training since seven;
 # held_out_6/ once after round seven, training since round eight; held_out_7/ once after round
-# eight, training since round nine.
+# eight, training since round nine. held_out_8/ is held aside: written blind by another author
+# while round nine changed the rules, scored once after it.
 # Folder -> (at least this many articles, at least this many of them in Khmer).
-HELD_ASIDE: dict[str, tuple[int, int]] = {}
+HELD_ASIDE: dict[str, tuple[int, int]] = {"held_out_8": (10, 4)}
 SPLIT_KEYS = [k for k in KEYS if k.parent.name not in HELD_ASIDE]
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 QUOTATION = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
