@@ -6,11 +6,12 @@ charts.yaml could hold them as data); the build alone runs it (etl.chart_rows).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 from urllib.parse import quote_plus, urlsplit
 
+import numpy as np
 import pandas as pd
 
 from charts.campaign import campaign_timeline
@@ -39,11 +40,11 @@ class Frames(Protocol):
     def events(self) -> pd.DataFrame: ...
 
 
-def _when(row: pd.Series, lang: str = "en") -> str:
+def _when(row: Mapping, lang: str = "en") -> str:
     return period_text(row["period_start"], row["period_end"], row["as_of"], lang)
 
 
-def _words(row: pd.Series, lang: str = "en") -> str:
+def _words(row: Mapping, lang: str = "en") -> str:
     """The figure with its hedge, worded from its unit's declaration (units.yaml)."""
     return hedged_words(
         row["value"], row["qualifier"], unit_words(row), lang, value_to=row.get("value_to")
@@ -53,7 +54,7 @@ def _words(row: pd.Series, lang: str = "en") -> str:
 def _evidence(frame: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    out = frame.assign(period=[_when(r, lang) for _, r in frame.iterrows()])
+    out = frame.assign(period=[_when(r, lang) for r in _rows(frame)])
     return out[EVIDENCE_COLUMNS].reset_index(drop=True)
 
 
@@ -69,7 +70,7 @@ def _figure_list(frame: pd.DataFrame, with_metric: bool = False, lang: str = "en
         frame = frame.reset_index(drop=True)
         shown = frame[notable(frame, reference_date(frame).tolist(), LIST_ALL_UP_TO)]
     parts = []
-    for _, r in shown.iterrows():
+    for r in _rows(shown):
         what = f"{r['metric_label'].lower()}: " if with_metric else ""
         parts.append(f"{what}{_words(r, lang)} ({_when(r, lang)})")
     text = "; ".join(parts)
@@ -85,9 +86,18 @@ def _figure_list(frame: pd.DataFrame, with_metric: bool = False, lang: str = "en
 
 
 def _sorted(frame: pd.DataFrame) -> pd.DataFrame:
-    return (
-        frame.assign(_ref=reference_date(frame)).sort_values(["_ref", "value"]).drop(columns="_ref")
-    )
+    """The figures by the day they stand for, then by value (missing ones last in each, as
+    pandas sorts): one take of the rows, not a frame with a column added, sorted, dropped."""
+    days = reference_date(frame)
+    when = days.to_numpy(dtype="datetime64[ns]").astype("int64").astype(float)
+    when[days.isna().to_numpy()] = np.inf
+    order = np.lexsort((frame["value"].to_numpy(dtype=float, na_value=np.nan), when))
+    return frame.iloc[order]
+
+
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    """The frame's rows as dicts: a row loop without a Series made for every row."""
+    return frame.to_dict("records")
 
 
 # --- takeaways: one plain sentence computed from the figures shown --------------------------
@@ -254,7 +264,7 @@ def _in_words_only(frame: pd.DataFrame, lang: str = "en") -> str:
     # is not the article's word and so carries no quotation marks.
     said = "; ".join(
         (f"“{r['vague']}”" if lang == "en" else t.gettext(str(r["vague"]))) + f" ({_when(r, lang)})"
-        for _, r in _sorted(frame).iterrows()
+        for r in _rows(_sorted(frame))
     )
     return t.gettext("Reported only in words, with no number to draw: {said}.").format(said=said)
 

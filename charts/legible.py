@@ -335,10 +335,22 @@ def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
     return fig
 
 
-def _is_band_label(note: object) -> bool:
+def _is_band_label(note: dict) -> bool:
     return bool(
-        note.text and note.xref == "x" and note.yref in ("y domain", "paper") and note.y == 1
+        note.get("text")
+        and note.get("xref") == "x"
+        and note.get("yref") in ("y domain", "paper")
+        and note.get("y") == 1
     )
+
+
+def _size(note: dict) -> float:
+    return (note.get("font") or {}).get("size") or 12
+
+
+# The two fittings below work on the figure's values, not its plotly objects: setting an
+# annotation through plotly checks every annotation again, which was most of a chart's
+# fitting (bench/fitting.py).
 
 
 def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
@@ -346,31 +358,33 @@ def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
     the highest row where they clear the name before them at this width. Khmer phase names
     ("ដំណាក់កាលទី១") are twice as wide as "Phase 1": at phone width two rows let the first
     and third print over each other, and a six-month phase is narrower than its name."""
-    notes = list(fig.layout.annotations)
+    values = fig.to_plotly_json()
+    layout = values.get("layout", {})
+    notes = layout.get("annotations") or []
     bands = [i for i, note in enumerate(notes) if _is_band_label(note)]
-    span = _numeric(list(fig.layout.xaxis.range), None) if fig.layout.xaxis.range else None
+    x_range = (layout.get("xaxis") or {}).get("range")
+    span = _numeric(list(x_range), None) if x_range else None
     if len(bands) < 2 or not span:
         return fig
-    margin = fig.layout.margin
+    margin = layout.get("margin") or {}
     # The plot's width, erring narrow (the y axis's labels take about 70 px): names that
     # may touch go a row lower.
-    sx = (width - (margin.l or 0) - (margin.r or 0) - 70) / ((span[1] - span[0]) or 1.0)
-    at = {i: _numeric([notes[i].x], None) for i in bands}
+    sx = (width - (margin.get("l") or 0) - (margin.get("r") or 0) - 70) / (
+        (span[1] - span[0]) or 1.0
+    )
+    at = {i: _numeric([notes[i].get("x")], None) for i in bands}
     ends: list[float] = []  # where the last name on each row ends, in pixels
     for i in sorted((i for i in bands if at[i]), key=lambda i: at[i][0]):
-        note = notes[i]
-        size = (note.font.size if note.font and note.font.size else 12) or 12
+        note, size = notes[i], _size(notes[i])
         left = (at[i][0] - span[0]) * sx
         row = next((r for r, end in enumerate(ends) if left >= end + 6), len(ends))
         if row == len(ends):
             ends.append(0.0)
-        ends[row] = left + text_width(note.text, size)
+        ends[row] = left + text_width(note["text"], size)
         # A row is a line of the name's script: Khmer's stacked letters need more.
-        notes[i] = go.layout.Annotation(note, yshift=-round(size * (1.6 if _KHMER.search(
-            note.text) else LINE) + 0.5) * row)  # fmt: skip
-    fig = figure_from(fig)
-    fig.update_layout(annotations=notes)
-    return fig
+        line = 1.6 if _KHMER.search(note["text"]) else LINE
+        notes[i] = {**note, "yshift": -round(size * line + 0.5) * row}
+    return figure_from(values)
 
 
 #: The name of the marker-shape key's annotation, so a layout finds it in any language, and what
@@ -382,26 +396,26 @@ def wrap_key(fig: go.Figure, width: int) -> go.Figure:
     """A copy whose marker-shape key above the plot puts each entry of a line too wide for
     the plot on a line of its own (a Khmer key ran off a phone-width image's right edge);
     the top margin grows by the lines added."""
-    fig = figure_from(fig)
-    margin = fig.layout.margin
+    values = fig.to_plotly_json()
+    layout = values.setdefault("layout", {})
+    margin = layout.get("margin") or {}
     # The key starts at the plot's left, after the y axis's labels (erring wide, as above).
-    room = width - (margin.l or 0) - 70 - (margin.r or 0)
-    notes, added = [], 0
-    for note in fig.layout.annotations:
-        if note.name == KEY_NAME and note.text:
-            size = (note.font.size if note.font and note.font.size else 12) or 12
+    room = width - (margin.get("l") or 0) - 70 - (margin.get("r") or 0)
+    notes = layout.get("annotations") or []
+    for i, note in enumerate(notes):
+        if note.get("name") == KEY_NAME and note.get("text"):
+            size = _size(note)
             lines = []
-            for line in str(note.text).split("<br>"):
+            for line in str(note["text"]).split("<br>"):
                 # Khmer is drawn in a fallback font a tenth wider than the one measured.
                 wide = text_width(line, size) * (1.1 if has_khmer(line) else 1) > room
                 lines += [e.strip() for e in line.split(KEY_GAP)] if wide else [line]
-            added = len(lines) - str(note.text).count("<br>") - 1
-            note = note.update(text="<br>".join(lines))
+            added = len(lines) - str(note["text"]).count("<br>") - 1
+            notes[i] = {**note, "text": "<br>".join(lines)}
             if added:
-                fig.update_layout(margin={"t": (margin.t or 0) + added * size * LINE})
-        notes.append(note)
-    fig.update_layout(annotations=notes)
-    return fig
+                margin = layout.get("margin") or {}
+                layout["margin"] = {**margin, "t": (margin.get("t") or 0) + added * size * LINE}
+    return figure_from(values)
 
 
 def fitted(fig: go.Figure, width: int, height: int) -> go.Figure:

@@ -191,23 +191,25 @@ def base_layout(
     """Readable on a laptop and at phone width: legend below, labels not clipped. In Khmer,
     Khmer fonts, and numbers grouped the way the catalogue says (plotly's separators: the
     decimal mark, then the thousands separator)."""
+    layout: dict = {
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "font": {"size": 14},
+        "legend": {"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "title": None},
+        "hoverlabel": {"font_size": 13},
+        "yaxis": {"title": y_title, "rangemode": "tozero", "separatethousands": True},
+        # A little space under the axis, so the first date clears the y axis's "0".
+        "xaxis": {"title": None, "ticklabelstandoff": 6},
+    }
     if lang != "en":
         t = translator(lang)
-        fig.update_layout(
-            font={"family": KHMER_FAMILY},
-            separators=t.pgettext("decimal mark", ".") + t.pgettext("thousands separator", ","),
-            # Whole numbers on the axis ("20.000"), not SI's Latin "20k".
-            yaxis={"exponentformat": "none"},
-        )
         native_y_ticks(fig, lang)
-    fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        font={"size": 14},
-        legend={"orientation": "h", "yanchor": "top", "y": legend_y, "x": 0, "title": None},
-        hoverlabel={"font_size": 13},
-        yaxis={"title": y_title, "rangemode": "tozero", "separatethousands": True},
-        # A little space under the axis, so the first date clears the y axis's "0".
-        xaxis={"title": None, "ticklabelstandoff": 6},
-    )
+        layout["font"]["family"] = KHMER_FAMILY
+        layout["separators"] = t.pgettext("decimal mark", ".") + t.pgettext(
+            "thousands separator", ","
+        )
+        # Whole numbers on the axis ("20.000"), not SI's Latin "20k".
+        layout["yaxis"]["exponentformat"] = "none"
+    # One update: each checks and dispatches the layout again.
+    fig.update_layout(layout)
     return fig

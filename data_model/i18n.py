@@ -1,4 +1,4 @@
-"""The reader's language: gettext catalogues (locales/), Khmer digits, numbers and dates."""
+"""The reader's language: gettext catalogues (locales/), Khmer digits, numbers, dates and type."""
 
 from __future__ import annotations
 
@@ -26,6 +26,38 @@ SOURCE_LANGUAGE = "en"
 LANGUAGES: tuple[str, ...] = ("en", "km")
 #: Each language named in its own words, as a switch or a link offers it (never translated).
 NATIVE_NAMES = {"en": "English", "km": "ខ្មែរ"}
+
+
+#: The Khmer type settings a Khmer page (the dashboard's, the studio's) adds; a constant, no
+#: reader's input reaches it.
+# Khmer stacks consonants below the line (coeng) and vowels above it: at the theme's line
+# height the marks of one line touch the next. Khmer OS (Debian fonts-khmeros) or Noto Sans
+# Khmer draws them; the theme's Latin font has no Khmer glyphs, so it stays first for the
+# Latin words (names, addresses) inside Khmer text. Everything is !important: Streamlit's
+# own rules arrive later and win a tie.
+KHMER_CSS = (
+    ":lang(km) .stApp, :lang(km) [data-testid='stMarkdownContainer'],"
+    " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stWidgetLabel'],"
+    " :lang(km) [data-testid='stSidebarNav'], :lang(km) [data-testid='stExpander'] summary,"
+    " :lang(km) button, :lang(km) input, :lang(km) .article"
+    "{ font-family: 'Source Sans', 'Source Sans Pro', 'Khmer OS System', 'Khmer OS',"
+    " 'Noto Sans Khmer', sans-serif !important; }"
+    ":lang(km) p, :lang(km) li, :lang(km) summary, :lang(km) label, :lang(km) button,"
+    " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stMetricLabel'],"
+    " :lang(km) [data-testid='stSidebarNav'] span, :lang(km) td, :lang(km) th"
+    "{ line-height: 1.75 !important; }"
+    # Khmer writes no spaces between words: a label kept on one line is cut off with an
+    # ellipsis on a phone where the English fitted. Chromium breaks Khmer by dictionary.
+    ":lang(km) [data-testid='stMetricLabel'] *, :lang(km) [data-testid='stWidgetLabel'] *"
+    "{ white-space: normal !important; overflow: visible !important;"
+    " text-overflow: clip !important; }"
+    # English text inside a Khmer page (an article, a quote) keeps the theme's spacing.
+    ":lang(en) p, :lang(en) li { line-height: 1.6 !important; }"
+    ":lang(km) h1, :lang(km) h2, :lang(km) h3, :lang(km) h4"
+    "{ line-height: 1.6 !important; padding-top: 0.35em !important; overflow: visible !important; }"
+    ":lang(km) [data-testid='stMetricValue'] > div { line-height: 1.5 !important;"
+    " overflow: visible !important; }"
+)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction looks for

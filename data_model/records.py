@@ -604,6 +604,7 @@ class Statement(Reviewed):
         "not say in so many words who said it and the attribution is read from the sentences "
         "around it; empty when there is none.",
     )
+    note_km: KhmerText | None = _text_km("The caveat readers see beside the statement")
 
     @model_validator(mode="after")
     def _one_translation_per_language(self) -> Statement:

@@ -251,6 +251,7 @@ STATEMENTS = Table(
             "column stays the words said, in the language said.",
         ),
         _from(Statement, "note", "VARCHAR"),
+        _from(Statement, "note_km", "VARCHAR"),  # issue 24
     ),
     ("statement_id",),
 )

@@ -336,6 +336,9 @@ _STATEMENT_COLUMNS = """
                    AS organisation_km,
                (SELECT k.translations FROM statements k WHERE k.statement_id = f.statement_id)
                    AS translations,
+               -- The caveat in Khmer (statements.note_km), for ?lang=km.
+               (SELECT k.note_km FROM statements k WHERE k.statement_id = f.statement_id)
+                   AS note_km,
                f.said AS statement_date, f.said_precision AS statement_date_precision,
                f.source_id, f.source_title, f.source_outlet, f.source_url,
                f.source_published_on, f.source_date_precision, f.source_date_inferred,

@@ -146,6 +146,7 @@ KHMER_SIBLINGS = (
     ("policies", "policy_id", "status_note", "status_note_km"),
     ("sources", "source_id", "date_basis", "date_basis_km"),
     ("indicators", "indicator_id", "note", "note_km"),
+    ("statements", "statement_id", "note", "note_km"),
     ("corrections", "correction_id", "reason", "reason_km"),
 )
 

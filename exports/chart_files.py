@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from collections.abc import Iterable, Mapping, Sequence
@@ -75,6 +76,12 @@ _FIGURE = """<div id="{div_id}"></div>
 }})();</script>"""
 
 
+@functools.cache
+def _plotly_js() -> str:
+    """plotly.js as plotly ships it, read once (4.6 MB from disk each call: 54 ms a chart)."""
+    return get_plotlyjs()
+
+
 def _json(fig: go.Figure) -> str:
     # Text from the data must not close the script element it sits in.
     return fig.to_json().replace("</", "<\\/")
@@ -86,7 +93,7 @@ def figure_html(chart: ShownChart) -> str:
     narrow.update_layout(height=NARROW[1])
     return _FIGURE.format(
         div_id=f"chart-{chart.chart_id}",  # a fixed id, so the same chart gives the same file
-        plotly_js=get_plotlyjs(),
+        plotly_js=_plotly_js(),
         wide=_json(fitted(chart.figure, *WIDE)),
         narrow=_json(narrow),
         config=json.dumps(PLOTLY_CONFIG),

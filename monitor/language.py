@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from data_model.i18n import (
+    KHMER_CSS,
     LANGUAGES,
     NATIVE_NAMES,
     SOURCE_LANGUAGE,
@@ -20,35 +21,6 @@ __all__ = ["script_language"]  # the Sources page asks it here
 
 #: The address parameter; the API and the light embeds read the same name.
 PARAM = "lang"
-
-# Khmer stacks consonants below the line (coeng) and vowels above it: at the theme's line
-# height the marks of one line touch the next. Khmer OS (Debian fonts-khmeros) or Noto Sans
-# Khmer draws them; the theme's Latin font has no Khmer glyphs, so it stays first for the
-# Latin words (names, addresses) inside Khmer text. Everything is !important: Streamlit's
-# own rules arrive later and win a tie.
-KHMER_CSS = (
-    ":lang(km) .stApp, :lang(km) [data-testid='stMarkdownContainer'],"
-    " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stWidgetLabel'],"
-    " :lang(km) [data-testid='stSidebarNav'], :lang(km) [data-testid='stExpander'] summary,"
-    " :lang(km) button, :lang(km) input, :lang(km) .article"
-    "{ font-family: 'Source Sans', 'Source Sans Pro', 'Khmer OS System', 'Khmer OS',"
-    " 'Noto Sans Khmer', sans-serif !important; }"
-    ":lang(km) p, :lang(km) li, :lang(km) summary, :lang(km) label, :lang(km) button,"
-    " :lang(km) [data-testid='stCaptionContainer'], :lang(km) [data-testid='stMetricLabel'],"
-    " :lang(km) [data-testid='stSidebarNav'] span, :lang(km) td, :lang(km) th"
-    "{ line-height: 1.75 !important; }"
-    # Khmer writes no spaces between words: a label kept on one line is cut off with an
-    # ellipsis on a phone where the English fitted. Chromium breaks Khmer by dictionary.
-    ":lang(km) [data-testid='stMetricLabel'] *, :lang(km) [data-testid='stWidgetLabel'] *"
-    "{ white-space: normal !important; overflow: visible !important;"
-    " text-overflow: clip !important; }"
-    # English text inside a Khmer page (an article, a quote) keeps the theme's spacing.
-    ":lang(en) p, :lang(en) li { line-height: 1.6 !important; }"
-    ":lang(km) h1, :lang(km) h2, :lang(km) h3, :lang(km) h4"
-    "{ line-height: 1.6 !important; padding-top: 0.35em !important; overflow: visible !important; }"
-    ":lang(km) [data-testid='stMetricValue'] > div { line-height: 1.5 !important;"
-    " overflow: visible !important; }"
-)
 
 
 #: Where a session keeps the reader's language, for the runs whose address lost ?lang=.

@@ -389,8 +389,9 @@ def statement_markdown(row: Any, permalink: str = "", lang: str = "en") -> str:
     )
     # Right beneath the words said, which stay the verified quote; then what, when, where.
     translated = translations_markdown(row, lang)
-    note, caveat = getattr(row, "note", None), ""
-    if isinstance(note, str) and note:  # a caveat on reading it (review F15)
+    # A caveat on reading it (review F15), in Khmer where the statement has it (note_km).
+    note, caveat = shown_name(row, "note", lang), ""
+    if note:
         caveat = "\n\n:gray[" + md(t.gettext("Note: {note}").format(note=note)) + "]"
     return f"{said_words}\n\n" + (f"{translated}\n\n" if translated else "") + meta + caveat
 

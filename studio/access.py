@@ -6,6 +6,8 @@ from typing import Any
 
 import streamlit as st
 
+from data_model.i18n import Translator, translator
+
 
 def _section(name: str) -> dict[str, Any]:
     """A secrets section, empty when there is none (or no secrets file at all)."""
@@ -20,7 +22,7 @@ def editors() -> set[str]:
     return {str(e).casefold() for e in _section("studio").get("editors", [])}
 
 
-def gate() -> str:
+def gate(t: Translator | None = None) -> str:
     """The editor's name to keep with saved records, or stop the script.
 
     Without an `[auth]` section the studio is local (bound to 127.0.0.1 by `make studio`) and
@@ -30,17 +32,19 @@ def gate() -> str:
     auth = _section("auth")
     if not auth:
         return ""
+    t = t or translator()
     if not st.user.is_logged_in:
-        st.info("The curation studio is for editors: log in to continue.")
+        st.info(t.gettext("The curation studio is for editors: log in to continue."))
         provider = _section("studio").get("provider")
-        if st.button("Log in", key="login", type="primary"):
+        if st.button(t.gettext("Log in"), key="login", type="primary"):
             st.login(provider) if provider else st.login()
         st.stop()
     email = str(st.user.get("email") or "")
     if email.casefold() not in editors():
         # Text only: the address comes from the provider, not from us.
-        st.error(f"{email or 'This account'} is not on the editors' list.")
-        if st.button("Log out", key="logout"):
+        who = email or t.gettext("This account")
+        st.error(t.gettext("{account} is not on the editors' list.").format(account=who))
+        if st.button(t.gettext("Log out"), key="logout"):
             st.logout()
         st.stop()
     return email

@@ -15,19 +15,23 @@ from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
+from data_model.i18n import N_
 from data_model.records import DatePrecision
 from data_model.safe_text import md
-from studio import agreement, drafts, history, publish, screens, session, store
+from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
-from studio.changes import build_log
 from studio.codebook import KIND_LABELS, adopt
-from studio.coverage import coverage, not_coded, reasons
+from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
 from studio.editors import row_editor
+from studio.language import code, number, state
 from studio.passage import KINDS, passage_row, trimmed
 from studio.review import accepted
 from studio.selection import selectable_text
 
-SCREENS = ["Open", "Add", "Review", "Coverage", "Save", "Approve", "Agreement", "Changes"]
+#: The screens by the name a widget key keeps, in words for the catalogue.
+SCREENS = {"Open": N_("Open"), "Add": N_("Add"), "Review": N_("Review"),
+           "Coverage": N_("Coverage"), "Save": N_("Save"), "Approve": N_("Approve"),
+           "Agreement": N_("Agreement"), "Changes": N_("Changes")}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
 DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
 STATE = st.session_state
@@ -40,64 +44,73 @@ def _warm_build() -> None:
 
 
 _warm_build()
-#: Record ids listed per article and build; a first build adds every record there is.
-SHOWN_IDS = 12
 
-st.set_page_config(page_title="Curation studio", layout="wide")
-st.title("Curation studio")
-SIGNED_IN = gate()  # stops here unless local, or a logged-in editor when deployed
+T = language.words()  # this run's language (?lang=km), kept in the address
+st.set_page_config(page_title=T.gettext("Curation studio"), layout="wide")
+language.styles(T)
+language.switch(T)
+st.title(T.gettext("Curation studio"))
+SIGNED_IN = gate(T)  # stops here unless local, or a logged-in editor when deployed
 # One person alone on their own machine approves their own work; never when deployed.
 SINGLE = os.environ.get("STUDIO_SINGLE_EDITOR") == "1" and not SIGNED_IN
-EDITOR = SIGNED_IN or st.text_input("Your name (kept with what you save)", key="editor")
+EDITOR = SIGNED_IN or st.text_input(T.gettext("Your name (kept with what you save)"), key="editor")
 if SINGLE:
     st.warning(
-        "Single-editor mode: you work alone on this machine, so what you save is published "
-        "at once, recorded as approved by you alone (no second editor has checked it).",
+        T.gettext("Single-editor mode: you work alone on this machine, so what you save is "
+                  "published at once, recorded as approved by you alone (no second editor has "
+                  "checked it)."),
         icon=":material/person:",
-    )
+    )  # fmt: skip
 st.caption(
-    f"Writes drafts and curated YAML under {SEEDS_DIR}; the dashboard reads the built "
-    "database, which holds approved records only."
-)
-screen = st.radio("Screen", SCREENS, horizontal=True, key="screen")
+    T.gettext("Writes drafts and curated YAML under {folder}; the dashboard reads the built "
+              "database, which holds approved records only.").format(folder=SEEDS_DIR)
+)  # fmt: skip
+screen = st.radio(T.gettext("Screen"), list(SCREENS), horizontal=True, key="screen",
+                  format_func=lambda s: T.gettext(SCREENS[s]))  # fmt: skip
 
 
 def add_screen() -> None:
     """Paste or upload the text; title from the first line; the source registered by `add`."""
-    upload = st.file_uploader("Upload the article (UTF-8 text)", type=["txt"], key="upload")
+    upload = st.file_uploader(T.gettext("Upload the article (UTF-8 text)"), type=["txt"],
+                              key="upload")  # fmt: skip
     if upload is not None and not STATE.get("text"):
         STATE["text"] = upload.getvalue().decode("utf-8", errors="replace")
-    text = st.text_area("Or paste the article as captured", key="text", height=240)
+    text = st.text_area(T.gettext("Or paste the article as captured"), key="text", height=240)
     if text and not STATE.get("title"):
         STATE["title"] = session.headline(text)
-    title = st.text_input("Title", key="title")
-    outlet = st.text_input("Outlet", key="outlet")
-    url = st.text_input("Web address (optional)", key="url")
-    published = st.date_input("Published on", key="published", value=None)
-    precision = st.selectbox(
-        "How much of the date is known", [p.value for p in DatePrecision], key="precision"
-    )
+    title = st.text_input(T.gettext("Title"), key="title")
+    outlet = st.text_input(T.gettext("Outlet"), key="outlet")
+    url = st.text_input(T.gettext("Web address (optional)"), key="url")
+    published = st.date_input(T.gettext("Published on"), key="published", value=None)
+    precision = st.selectbox(T.gettext("How much of the date is known"),
+                             [p.value for p in DatePrecision], key="precision",
+                             format_func=lambda v: code(T, v))  # fmt: skip
     bounds: list[dt.date | None] = [None, None]
     if precision != DatePrecision.day:  # what the article reports may narrow the month or year
         early, late = st.columns(2)
         bounds = [
-            early.date_input("Earliest day it can have appeared (optional)", key="published-earliest",
-                             value=None, help="From what it reports, e.g. the day of the meeting "
-                             "it reports. Lists order the article by it; citations keep the "
-                             f"{precision} only."),
-            late.date_input("Latest day it can have appeared (optional)", key="published-latest",
-                            value=None),
+            early.date_input(T.gettext("Earliest day it can have appeared (optional)"),
+                             key="published-earliest", value=None,
+                             help=T.gettext("From what it reports, e.g. the day of the meeting "
+                                            "it reports. Lists order the article by it; "
+                                            "citations keep the {precision} only.").format(
+                                                precision=state(T, precision))),
+            late.date_input(T.gettext("Latest day it can have appeared (optional)"),
+                            key="published-latest", value=None),
         ]  # fmt: skip
     inferred = st.checkbox(
-        "The date is worked out from what the article reports, not printed on it",
+        T.gettext("The date is worked out from what the article reports, not printed on it"),
         key="date-inferred",
-        help="Citations of the article then say '(date inferred)', so no reader quotes a "
-        "worked-out day as the article's own.",
+        help=T.gettext(
+            "Citations of the article then say '(date inferred)', so no reader "
+            "quotes a worked-out day as the article's own."
+        ),
     )
     editor = EDITOR
-    if st.button("Add article", key="add", type="primary"):
+    if st.button(T.gettext("Add article"), key="add", type="primary"):
         if not text.strip() or published is None or not editor.strip():
-            st.error("Paste the article, give its publication date and your name first.")
+            st.error(T.gettext("Paste the article, give its publication date and your name "
+                               "first."))  # fmt: skip
             return
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "article.txt"
@@ -118,52 +131,64 @@ def add_screen() -> None:
                     review_status="provisional",  # built once a second editor approves
                 )
             except AddRefused as exc:
-                # Shown as text: the reason names the file, never markup.
-                st.error(str(exc).replace(str(path), "the pasted article"))
+                # Said in the studio's language; the reason in `etl add`'s words, naming the
+                # file, escaped: shown as text, never markup.
+                reason = str(exc).replace(str(path), T.gettext("the pasted article"))
+                st.error(md(T.gettext("The article was not added: {reason}").format(reason=reason)))
                 return
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
         session.start(STATE, SEEDS_DIR, added.source_id, editor)
         STATE["submitted"] = False
-        st.success(f"Added as source {added.source_id}. Review its candidates next.")
+        st.success(T.gettext("Added as source {source_id}. Review its candidates next.")
+                   .format(source_id=added.source_id))  # fmt: skip
 
 
 def review_screen() -> None:
     """The clean text beside each candidate: accept, edit or reject it in one action."""
     rows: list[Row] | None = STATE.get("rows")
     if not rows:
-        st.info("Add an article first, or open one: its candidates appear here.")
+        st.info(T.gettext("Add an article first, or open one: its candidates appear here."))
         return
     body: str = STATE["body"]
     STATE["accepted_figures"] = [r.record for r in rows
                                  if r.kind == "indicators" and r.status == "accepted"]  # fmt: skip
     left, right = st.columns([2, 3])
     with left:
-        st.subheader("Clean text")
+        st.subheader(T.gettext("Clean text"))
         st.caption(
-            "Candidates highlighted: orange while open, green once accepted. Select words "
-            "with the mouse to draft a record for them, or pick them below by keyboard."
-        )
+            T.gettext("Candidates highlighted: orange while open, green once accepted. Select "
+                      "words with the mouse to draft a record for them, or pick them below by "
+                      "keyboard.")
+        )  # fmt: skip
         passage = STATE.get("passage")
-        chosen = selectable_text(body, rows, passage)
+        chosen = selectable_text(body, rows, passage, T.gettext("Clean text: select words to "
+                                 "draft a record for them"))  # fmt: skip
         if chosen is not None:
             STATE["passage"] = passage = trimmed(body, int(chosen["start"]), int(chosen["end"]))
-        with st.expander("Pick words by keyboard", key="by-keyboard"):
+        with st.expander(T.gettext("Pick words by keyboard"), key="by-keyboard"):
             pick_by_keyboard(body)
         passage = STATE.get("passage")
         if passage:
             passage_form(body, rows, passage)
     with right:
-        st.subheader(f"{len(rows)} candidates")
+        st.subheader(T.ngettext("{n} candidate", "{n} candidates", len(rows))
+                     .format(n=number(T, len(rows))))  # fmt: skip
         for n, row in enumerate(rows):
-            label = f"{KIND_LABELS[row.kind]} · {row.status} · {body[row.start : row.end][:70]}"
+            label = " · ".join((T.gettext(KIND_LABELS[row.kind]), state(T, row.status),
+                                body[row.start : row.end][:70]))  # fmt: skip
             with st.expander(label, expanded=row.status == "open"):
-                st.caption(f"characters {row.start}-{row.end}; " + "; ".join(row.notes))
+                where = T.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
+                # The draft's notes are curation's words (etl suggest's), in English: said so.
+                read = T.gettext("how the draft read it: {notes}").format(
+                    notes="; ".join(row.notes)
+                )
+                st.caption(md(f"{where}; {read}" if row.notes else where))
                 row_editor(n, row, STATE.get("curated") or NO_CURATED)
                 accept, reject = st.columns(2)
-                if accept.button("Accept", key=f"accept-{n}"):
+                if accept.button(T.gettext("Accept"), key=f"accept-{n}"):
                     row.status = "accepted"
                     st.rerun()
-                if reject.button("Reject", key=f"reject-{n}"):
+                if reject.button(T.gettext("Reject"), key=f"reject-{n}"):
                     row.status = "rejected"
                     st.rerun()
 
@@ -172,21 +197,21 @@ def pick_by_keyboard(body: str) -> None:
     """The fallback for a selection by mouse: the sentence, then the words within it."""
     found = sentences(body)
     which = st.selectbox(
-        "Sentence", range(len(found)), index=None, key="kb-sentence",
-        format_func=lambda i: found[i].text[:90], placeholder="pick a sentence",
+        T.gettext("Sentence"), range(len(found)), index=None, key="kb-sentence",
+        format_func=lambda i: found[i].text[:90], placeholder=T.gettext("pick a sentence"),
     )  # fmt: skip
     if which is None:
         return
     sentence = found[which]
     # One field per sentence: a new sentence starts from its own words, not the last one's.
     words = st.text_input(
-        "The words to code (part of the sentence, as written)", sentence.text,
+        T.gettext("The words to code (part of the sentence, as written)"), sentence.text,
         key=f"kb-words-{which}",
     )  # fmt: skip
     at = sentence.text.find(words.strip()) if words.strip() else -1
     if at < 0:
-        st.error("Those words are not in the sentence: copy them as written.")
-    elif st.button("Select these words", key="kb-select"):
+        st.error(T.gettext("Those words are not in the sentence: copy them as written."))
+    elif st.button(T.gettext("Select these words"), key="kb-select"):
         start = sentence.start + at
         STATE["passage"] = trimmed(body, start, start + len(words.strip()))
         st.rerun()
@@ -196,10 +221,17 @@ def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
     """The selected words, the kind of record to draft for them, and the draft added."""
     start, end = passage
     with st.container(border=True, key="passage-form"):
-        st.caption(f"Selected (characters {start}-{end}):")
+        st.caption(T.gettext("Selected (characters {start}-{end}):").format(start=start, end=end))
         st.text(body[start:end])  # the article's words, as text
-        name = st.radio("Draft a", list(KINDS), horizontal=True, key="passage-kind")
-        if st.button("Draft a record for these words", key="passage-draft", type="primary"):
+        name = st.radio(
+            T.gettext("Draft a"),
+            list(KINDS),
+            horizontal=True,
+            key="passage-kind",
+            format_func=T.gettext,
+        )  # the kinds' names are catalogue entries
+        if st.button(T.gettext("Draft a record for these words"), key="passage-draft",
+                     type="primary"):  # fmt: skip
             source_id = STATE["source_id"]
             raw, title, published = STATE["draft_input"]
             drafted = draft_rows(
@@ -211,7 +243,7 @@ def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
             rows.append(row)
             STATE["passage"] = None
             st.rerun()
-        if st.button("Clear the selection", key="passage-clear"):
+        if st.button(T.gettext("Clear the selection"), key="passage-clear"):
             STATE["passage"] = None
             st.rerun()
 
@@ -235,20 +267,20 @@ def _undo(start: int) -> None:
 def coverage_screen() -> None:
     """Every sentence `etl check` asks to be accounted for: covered, set aside, or still open."""
     if not STATE.get("rows"):
-        st.info("Add an article first: its sentences appear here.")
+        st.info(T.gettext("Add an article first: its sentences appear here."))
         return
     lines = _lines()
     counts = {s: sum(line.state == s for line in lines) for s in ("covered", "set aside")}
     left = len(lines) - sum(counts.values())
     a, b, c = st.columns(3)
-    a.metric("Covered by a record", counts["covered"])
-    b.metric("Not coded, with a reason", counts["set aside"])
-    c.metric("Not yet coded", left)
+    a.metric(T.gettext("Covered by a record"), number(T, counts["covered"]))
+    b.metric(T.gettext("Not coded, with a reason"), number(T, counts["set aside"]))
+    c.metric(T.gettext("Not yet coded"), number(T, left))
     st.caption(
-        "Each sentence below attributes words or carries a figure, so the check asks for a "
-        "record quoting it or a reason it is not coded. Accept a candidate on Review to cover "
-        "it, or say here why it is not coded."
-    )
+        T.gettext("Each sentence below attributes words or carries a figure, so the check asks "
+                  "for a record quoting it or a reason it is not coded. Accept a candidate on "
+                  "Review to cover it, or say here why it is not coded.")
+    )  # fmt: skip
     choices = reasons(STATE["rows"])
     for line in lines:
         start = line.sentence.start
@@ -256,26 +288,29 @@ def coverage_screen() -> None:
             words, action = st.columns([3, 2])
             words.text(line.sentence.text)  # the article's words, shown as text, never markup
             if line.state == "covered":
-                words.caption(f"Covered by {', '.join(line.covered_by)}.")
+                words.caption(T.gettext("Covered by {records}.").format(
+                    records=", ".join(line.covered_by)))  # fmt: skip
                 continue
             if line.state == "set aside":
-                words.caption(f"Not coded, because: {line.reason}")
-                action.button(
-                    "Code it after all", key=f"undo-{start}", on_click=_undo, args=(start,)
-                )
+                words.caption(T.gettext("Not coded, because: {reason}").format(
+                    reason=reason_words(T, line.reason)))  # fmt: skip
+                action.button(T.gettext("Code it after all"), key=f"undo-{start}",
+                              on_click=_undo, args=(start,))  # fmt: skip
                 continue
-            words.caption(f"Not yet coded ({line.why}).")
+            why = why_words(T, line.why)  # the check's reason, the article's words kept
+            words.caption(T.gettext("Not yet coded ({why}).").format(why=why))
             action.selectbox(
-                "Not coded, because …",
+                T.gettext("Not coded, because …"),
                 choices,
                 index=None,
                 key=f"pick-{start}",
-                placeholder="pick a reason",
+                format_func=lambda reason: reason_words(T, reason),
+                placeholder=T.gettext("pick a reason"),
                 on_change=_set_aside,
                 args=(start, f"pick-{start}"),
             )
             action.text_input(
-                "or type the reason (Enter)",
+                T.gettext("or type the reason (Enter)"),
                 key=f"type-{start}",
                 on_change=_set_aside,
                 args=(start, f"type-{start}"),
@@ -292,24 +327,29 @@ def save_screen() -> None:
     count = sum(len(v) for k, v in records.items() if k != "not_coded")
     open_lines = [line for line in lines if line.state == "not yet coded"]
     st.write(
-        f"{count} accepted record(s) and {len(records['not_coded'])} sentence(s) not coded "
-        f"with a reason, for {STATE.get('source_id', 'no article yet')}."
-    )
+        T.gettext("{records} accepted record(s) and {sentences} sentence(s) not coded with a "
+                  "reason, for {article}.").format(
+            records=number(T, count), sentences=number(T, len(records["not_coded"])),
+            article=STATE.get("source_id") or T.gettext("no article yet"))
+    )  # fmt: skip
     if open_lines:
         st.warning(
-            f"{len(open_lines)} sentence(s) are not yet coded: cover each with a record on "
-            "Review or give the reason it is not coded on Coverage, then save."
-        )
+            T.gettext("{n} sentence(s) are not yet coded: cover each with a record on Review "
+                      "or give the reason it is not coded on Coverage, then save.").format(
+                n=number(T, len(open_lines)))
+        )  # fmt: skip
     sid = STATE.get("source_id", "")
-    fixes = screens.correction_reasons(SEEDS_DIR, sid, records) if rows else []
+    fixes = screens.correction_reasons(SEEDS_DIR, sid, records, T) if rows else []
     missing = [c for c in fixes if not STATE["reasons"].get(c)]
     ready = bool(rows) and not open_lines and not missing
-    label = "Save and publish (single-editor)" if SINGLE else "Save for review"
+    label = (
+        T.gettext("Save and publish (single-editor)") if SINGLE else T.gettext("Save for review")
+    )
     if st.button(label, key="save", type="primary", disabled=not ready):
         editor = STATE.get("editor_name", "") or EDITOR
-        result = publish.submit(SEEDS_DIR, sid, records, editor, STATE["reasons"])
+        result = publish.submit(SEEDS_DIR, sid, records, editor, STATE["reasons"], T)
         if result.ok and SINGLE:
-            result = publish.approve(SEEDS_DIR, sid, editor, DB_PATH, single=True)
+            result = publish.approve(SEEDS_DIR, sid, editor, DB_PATH, single=True, t=T)
         if result.ok:
             coding = drafts.Draft(sid, editor, rows, reopened=bool(STATE.get("reopened")))
             compared = agreement.on_save(SEEDS_DIR, coding)  # a second coding is compared
@@ -317,61 +357,27 @@ def save_screen() -> None:
             STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
             st.success(result.message)
             if compared:
-                st.info(f"Compared with an earlier independent coding of this article, kept as "
-                        f"{', '.join(compared)}: the Methodology page reports it.")  # fmt: skip
+                st.info(T.gettext("Compared with an earlier independent coding of this "
+                                  "article, kept as {ids}: the Methodology page reports it.")
+                        .format(ids=", ".join(compared)))  # fmt: skip
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}
             for p in result.problems:
                 problems.setdefault((p.record, p.field), []).append(p.message)
             STATE["problems"] = problems
-            st.error("Nothing was changed. The check says (each problem is also on its field):")
+            st.error(T.gettext("Nothing was changed. The check says (each problem is also on "
+                               "its field):"))  # fmt: skip
             st.code(result.message, language=None)
-    recent_changes()
-
-
-def changes_screen() -> None:
-    """What each recent build added, changed or removed (the feed's facts), then who added or
-    changed which record in the studio's files."""
-    st.subheader("What each build changed")
-    log = build_log(DB_PATH)
-    if not log:
-        st.caption("No build yet: saving an article builds the database.")
-    for build in log:
-        with st.container(border=True, key=f"build-{build.build}"):
-            st.markdown(f"**Build {build.build}** · {md(build.built_at)}")
-            for article in build.articles:
-                # Titles and ids are the articles' and curators' words: escaped, never obeyed.
-                st.markdown(f"{md(article.title)}: {md(article.summary)}")
-                ids = ", ".join(article.records[:SHOWN_IDS])
-                more = len(article.records) - SHOWN_IDS
-                st.caption(md(ids + (f" and {more} more" if more > 0 else "")))
-    recent_changes()
-
-
-def recent_changes() -> None:
-    """Who added or changed which record, and when, across the studio's files."""
-    changes = history.recent(SEEDS_DIR / "curated" / "articles")
-    st.subheader("Recent changes")
-    if not changes:
-        st.caption("No record saved with the studio yet.")
-        return
-    st.dataframe(
-        [
-            {"When (UTC)": c.at, "Who": c.by, "What": c.action, "Kind": c.kind,
-             "Record": c.record_id, "File": c.file}
-            for c in changes
-        ],
-        key="recent",
-        hide_index=True,
-    )  # fmt: skip
+    screens.recent_changes(SEEDS_DIR, T)
 
 
 SHOWN = {"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen,
-         "Save": save_screen, "Changes": changes_screen,
-         "Open": lambda: screens.open_screen(SEEDS_DIR, EDITOR),
-         "Approve": lambda: screens.approve_screen(SEEDS_DIR, DB_PATH, EDITOR),
-         "Agreement": lambda: screens.agreement_screen(SEEDS_DIR)}  # fmt: skip
+         "Save": save_screen,
+         "Changes": lambda: screens.changes_screen(SEEDS_DIR, DB_PATH, T),
+         "Open": lambda: screens.open_screen(SEEDS_DIR, EDITOR, T),
+         "Approve": lambda: screens.approve_screen(SEEDS_DIR, DB_PATH, EDITOR, T),
+         "Agreement": lambda: screens.agreement_screen(SEEDS_DIR, T)}  # fmt: skip
 SHOWN[screen]()
 if not STATE.get("submitted"):
     session.keep(STATE, SEEDS_DIR)  # the work is a draft under the researcher's name

@@ -29,12 +29,19 @@ class BuildChanges:
     build: int
     built_at: str  # "23 Nov 2026, 18:35 UTC"
     articles: tuple[ArticleChanges, ...]
+    at: dt.datetime | None = None  # the same moment, for a page in another language
+
+
+def _moment(built_at: object) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(built_at)).astimezone(dt.UTC)
+    except ValueError:
+        return None
 
 
 def _when(built_at: object) -> str:
-    try:
-        at = dt.datetime.fromisoformat(str(built_at)).astimezone(dt.UTC)
-    except ValueError:
+    at = _moment(built_at)
+    if at is None:
         return str(built_at)  # shown as stored rather than guessed
     return at.strftime("%-d %b %Y, %H:%M:%S UTC")
 
@@ -57,7 +64,8 @@ def build_log(db_path: Path, builds: int = 10) -> list[BuildChanges]:
             )
             summary = "; ".join(worded_changes(group))
             articles.append(ArticleChanges(str(source_id), title, summary, records))
-        out.append(BuildChanges(int(build), _when(rows["built_at"].iloc[0]), tuple(articles)))
+        stamp = rows["built_at"].iloc[0]
+        out.append(BuildChanges(int(build), _when(stamp), tuple(articles), _moment(stamp)))
         if len(out) == builds:
             break
     return out

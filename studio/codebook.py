@@ -13,7 +13,8 @@ import streamlit as st
 from curation.suggest.guess import Curated
 from curation.suggest.metrics import stems
 from curation.suggest.records import Row
-from studio import keys
+from data_model.i18n import N_, Translator, translator
+from studio import keys, language
 from studio.drafts import slug
 
 #: The codebook kinds a record names, the field holding each id, and the words shown for it.
@@ -23,11 +24,23 @@ _LABEL = {"metrics": "label", "actors": "name", "units": "label", "categories": 
           "policies": "name", "phases": "name"}  # fmt: skip
 _DEFINITION = {"metrics": "definition", "actors": "role", "units": "definition",
                "categories": "description", "policies": "description", "phases": "description"}  # fmt: skip
+#: The field holding the Khmer of an entry's label (its name, for an actor).
+_KHMER = {"actors": "name_km"}
 #: An id a made entry never gets: the draft's placeholder says nothing about what is counted.
 _MEANINGLESS = {"figure", "new", "metric", "actor", "unit"}
-#: The words for a record's kind, as the Review screen lists candidates.
-KIND_LABELS = {"indicators": "figure", "statements": "statement", "policies": "proposal",
-               "positions": "position", "events": "event"}  # fmt: skip
+#: The words for a record's kind, as the Review screen lists candidates (catalogue entries).
+KIND_LABELS = {"indicators": N_("figure"), "statements": N_("statement"),
+               "policies": N_("proposal"), "positions": N_("position"),
+               "events": N_("event")}  # fmt: skip
+#: What the field under a picker asks for, by kind.
+_NEW_ONE = {
+    "metrics": N_("or type a new metric's label and press Enter"),
+    "actors": N_("or type a new actor's name and press Enter"),
+    "units": N_("or type a new unit's label and press Enter"),
+    "categories": N_("or type a new category's label and press Enter"),
+    "policies": N_("or type a new proposal's name and press Enter"),
+    "phases": N_("or type a new phase's name and press Enter"),
+}
 #: Which record fields name an entry of which kind (the references a rename follows).
 REFERENCES = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors",
               "relayed_by": "actors", "unit": "units", "category": "categories"}  # fmt: skip
@@ -39,15 +52,20 @@ def entries(curated: Curated, made: dict[str, dict[str, dict[str, Any]]], kind: 
     return out | made.get(kind, {})
 
 
-def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False) -> str:
-    """'Total arrests · arrests-total — People arrested for any drug offence' (searchable)."""
+def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False,
+          t: Translator | None = None) -> str:  # fmt: skip
+    """'Total arrests · arrests-total — People arrested for any drug offence' (searchable);
+    in ``t``'s language the entry's Khmer label where it has one, the id always."""
     if not ident:
         return "—"
     if entry is None:
         return ident
-    label, about = entry.get(_LABEL[kind]) or "", str(entry.get(_DEFINITION[kind]) or "")
+    t = t or translator()
+    label = t.pick(entry.get(_LABEL[kind]) or "", entry.get(_KHMER.get(kind, "label_km")))
+    about = t.pick(str(entry.get(_DEFINITION[kind]) or ""), entry.get(f"{_DEFINITION[kind]}_km"))
     tail = f" — {about[:90]}" if about else ""
-    return f"{label} · {ident}{' (new)' if new else ''}{tail}"
+    fresh = t.gettext(" (new)") if new else ""
+    return f"{label} · {ident}{fresh}{tail}"
 
 
 def likely(options: dict[str, dict[str, Any]], kind: str, context: str) -> list[str]:
@@ -130,17 +148,19 @@ def _retarget(rows: list[Row], kind: str, old: str, new: str) -> None:
                 row.record[name] = new
 
 
-def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str) -> str | None:
+def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str,
+           t: Translator | None = None) -> str | None:  # fmt: skip
     """Rename a made entry everywhere it is used (records and other entries); the reason it
-    cannot be, else None. Published entries are never renamed here."""
+    cannot be (in ``t``'s language), else None. Published entries are never renamed here."""
+    t = t or translator()
     made = state.setdefault("made", {}).setdefault(kind, {})
     if old not in made:
-        return f"{old} is published: it keeps its id"
+        return t.gettext("{id} is published: it keeps its id").format(id=old)
     new = slug(new, 12)
     if not new or new in _MEANINGLESS:
-        return "an id says what it names: use words"
+        return t.gettext("an id says what it names: use words")
     if new != old and new in made:
-        return f"{new} is taken"
+        return t.gettext("{id} is taken").format(id=new)
     entry = made.pop(old)
     entry[KINDS[kind]] = new
     made[new] = entry
@@ -159,7 +179,8 @@ def _known(kind: str, value: Any, options: dict[str, dict[str, Any]], made: dict
     if not value or value in options:
         return value
     # "label · id (new) — definition": the label or definition may have changed since.
-    for ident in re.findall(r" · ([a-z0-9][a-z0-9-]*)(?= \(new\)| — |$)", str(value)):
+    # The "(new)" mark is in the studio's language: any words in brackets after the id.
+    for ident in re.findall(r" · ([a-z0-9][a-z0-9-]*)(?= \([^)]*\)| — |$)", str(value)):
         if ident in options:
             return ident
     return value
@@ -197,7 +218,7 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
 
     ``into`` (an entry and its field) binds the picker to a shared entry: the entry's value is
     shown, and a pick is written there by callback."""
-    state = st.session_state
+    state, t = st.session_state, language.words()
     made = state.setdefault("made", {})
     options = entries(curated, made, kind)
     ids = likely(options, kind, context)
@@ -222,8 +243,9 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
         label,
         choices,
         key=widget,
-        format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {})),
-        placeholder="type words to search",
+        # The language is taken now: a format function may be called outside the run.
+        format_func=lambda i: shown(kind, options.get(i), i, i in made.get(kind, {}), t),
+        placeholder=t.gettext("type words to search"),
         on_change=None if into is None else _picked,
         args=None if into is None else (kind, widget, curated, into),
     )
@@ -231,10 +253,9 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
     if can_make:
         typed = keys.current(state, f"{key}-new")
         st.text_input(
-            f"{label}: or a new one",
+            t.gettext("{field}: or a new one").format(field=label),
             key=typed,
-            placeholder=f"or type a new {kind[:-1] if kind != 'categories' else 'category'}'s "
-            "label and press Enter",
+            placeholder=t.gettext(_NEW_ONE.get(kind, _NEW_ONE["metrics"])),
             label_visibility="collapsed",
             on_change=_typed,
             args=(kind, key, typed, curated, into),

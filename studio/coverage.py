@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from corpus.coverage import why_coded
 from corpus.sentences import Sentence, sentences
 from curation.suggest.records import Row
+from data_model.i18n import N_, Translator
 
 #: The reasons curators give most often (seeds/curated/articles/*: not_coded), offered first;
 #: "restates <figure>" is added for each accepted figure, and any other reason can be typed.
+#: They are saved in English (the curated data's language) and shown in the studio's.
 USUAL_REASONS: tuple[str, ...] = (
-    "not about the campaign",
-    "page furniture",
-    "background, no claim",
-    "no words to code: nobody answered",
+    N_("not about the campaign"),
+    N_("page furniture"),
+    N_("background, no claim"),
+    N_("no words to code: nobody answered"),
 )
+_RESTATES = "restates "
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ def coverage(body: str, rows: list[Row], set_aside: dict[int, str]) -> list[Line
 def reasons(rows: list[Row]) -> list[str]:
     """The reasons to pick from: the usual ones, then 'restates <id>' per accepted figure."""
     figures = [
-        f"restates {r.record['indicator_id']}"
+        f"{_RESTATES}{r.record['indicator_id']}"
         for r in rows
         if r.kind == "indicators" and r.status == "accepted"
     ]
@@ -76,3 +79,34 @@ def not_coded(source_id: str, lines: list[Line]) -> list[dict[str, str]]:
         for line in lines
         if line.state == "set aside" and line.reason
     ]
+
+
+def reason_words(t: Translator, reason: str | None) -> str:
+    """A reason as the studio's language says it: a usual reason translated, 'restates <id>'
+    with the id kept; one a curator typed, as typed."""
+    text = reason or ""
+    if text in USUAL_REASONS:
+        return t.gettext(text)
+    if text.startswith(_RESTATES):
+        return t.gettext("restates {record}").format(record=text[len(_RESTATES) :])
+    return text
+
+
+#: The check's reasons a sentence needs coding (corpus.coverage.why_coded), in words for the
+#: catalogue: the prefix it writes, and the sentence's own words quoted after it kept.
+_WHY = {
+    "attributes words: quotation marks": N_("attributes words: quotation marks"),
+    "attributes words: ": N_("attributes words: {words}"),
+    "carries a figure: ": N_("carries a figure: {words}"),
+}
+
+
+def why_words(t: Translator, why: str) -> str:
+    """Why a sentence needs coding, in the studio's language; the article's words it quotes
+    stay as written ("carries a figure: '310'" -> "មានតួលេខ៖ '310'")."""
+    if why in _WHY:
+        return t.gettext(_WHY[why])
+    for prefix, words in _WHY.items():
+        if why.startswith(prefix):
+            return t.gettext(words).format(words=why[len(prefix) :])
+    return why

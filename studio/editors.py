@@ -26,6 +26,7 @@ from data_model.records import (
 from data_model.safe_text import md
 from studio import keys, khmer
 from studio.codebook import picker
+from studio.language import code, words
 from studio.made import made_editor
 
 
@@ -46,8 +47,10 @@ def _pick(
     if value not in choices:
         choices.append(value)
 
+    t = words()
+
     def shown(v: str) -> str:
-        return "—" if v == "" else (f"{v} (new)" if v == new else v)
+        return "—" if v == "" else (v + t.gettext(" (new)") if v == new else code(t, v))
 
     picked = st.selectbox(label, choices, choices.index(value), key=key, format_func=shown)
     return picked or None
@@ -63,6 +66,7 @@ def _clear(key: str, rec: dict[str, Any], name: str) -> None:
 def _date(label: str, value: dt.date | None, key: str, rec: dict[str, Any] | None = None,
           name: str = "") -> dt.date | None:  # fmt: skip
     """A date, and beside it a button clearing it (a typed date's segments cannot be emptied)."""
+    t = words()
     field, clear = st.columns([5, 1], vertical_alignment="bottom")
     with field:
         picked = st.date_input(label, value, key=keys.current(st.session_state, key),
@@ -70,8 +74,9 @@ def _date(label: str, value: dt.date | None, key: str, rec: dict[str, Any] | Non
                                min_value=EARLIEST_DATE,
                                max_value=dt.date.today() + dt.timedelta(days=FUTURE_DAYS))  # fmt: skip
     if rec is not None and picked is not None:
-        clear.button("Clear", key=f"clear-{key}", on_click=_clear, args=(key, rec, name),
-                     help=f"No {label.lower()}: the article does not say")  # fmt: skip
+        clear.button(t.gettext("Clear"), key=f"clear-{key}", on_click=_clear,
+                     args=(key, rec, name),
+                     help=t.gettext("Empty it: the article does not say"))  # fmt: skip
     return picked
 
 
@@ -88,12 +93,14 @@ def _number(label: str, rec: dict[str, Any], name: str, key: str) -> float | Non
     try:
         return float(typed.replace(",", "")) if typed.strip() else None
     except ValueError:
-        st.error(f"{label.split(' (')[0]} must be a number, e.g. 1300 or 12.5.")
+        st.error(words().gettext("{field} must be a number, e.g. 1300 or 12.5.")
+                 .format(field=label.split(" (")[0]))  # fmt: skip
         return rec.get(name)
 
 
-def _actor_field(n: int, row: Row, field: str, curated: Curated, label: str = "Actor") -> None:
+def _actor_field(n: int, row: Row, field: str, curated: Curated, label: str = "") -> None:
     rec = row.record
+    label = label or words().gettext("Actor")
     rec[field] = picker(label, "actors", rec.get(field), f"{field.split('_')[0]}-{n}"
                         if field != "actor_id" else f"actor-{n}", curated=curated,
                         context=rec.get("quote") or "")  # fmt: skip
@@ -103,54 +110,56 @@ def _actor_field(n: int, row: Row, field: str, curated: Curated, label: str = "A
 
 
 def _figure(n: int, row: Row, curated: Curated) -> None:
-    rec, rid = row.record, row.record["indicator_id"]
-    rec["metric_id"] = picker("Metric", "metrics", rec["metric_id"], f"metric-{n}",
+    rec, rid, t = row.record, row.record["indicator_id"], words()
+    rec["metric_id"] = picker(t.gettext("Metric"), "metrics", rec["metric_id"], f"metric-{n}",
                               curated=curated, context=rec.get("quote") or "")  # fmt: skip
     _problems(rid, "metric_id")
     if rec["metric_id"]:
         made_editor("metrics", rec["metric_id"], n, curated)
     if rec.get("vague"):
-        st.caption(f"A vague amount: the article says {rec['vague']!r}, no number.")
+        st.caption(t.gettext("A vague amount: the article says {words}, no number.")
+                   .format(words=repr(rec["vague"])))  # fmt: skip
     else:
-        rec["value"] = _number("Value", rec, "value", f"value-{n}")
+        rec["value"] = _number(t.gettext("Value"), rec, "value", f"value-{n}")
         _problems(rid, "value")
-        rec["qualifier"] = _pick("Qualifier (the hedge)", [q.value for q in Qualifier],
+        rec["qualifier"] = _pick(t.gettext("Qualifier (the hedge)"), [q.value for q in Qualifier],
                                  rec["qualifier"], f"qual-{n}")  # fmt: skip
         if rec["qualifier"] == Qualifier.between:
             # A range keeps both ends: "between 300 and 400" is 300 to 400, never one number.
-            rec["value_to"] = _number("Up to (the range's high end)", rec, "value_to",
-                                      f"value-to-{n}")  # fmt: skip
+            rec["value_to"] = _number(t.gettext("Up to (the range's high end)"), rec,
+                                      "value_to", f"value-to-{n}")  # fmt: skip
             _problems(rid, "value_to")
         else:
             rec["value_to"] = None
-    for name, label in (("period_start", "Period from"), ("period_end", "Period to"),
-                        ("as_of", "As of")):  # fmt: skip
+    for name, label in (("period_start", t.gettext("Period from")),
+                        ("period_end", t.gettext("Period to")),
+                        ("as_of", t.gettext("As of"))):  # fmt: skip
         rec[name] = _date(label, rec[name], f"{name}-{n}", rec, name)
         _problems(rid, name)
     _offer(n, row)
-    rec["phase_id"] = picker("Phase", "phases", rec["phase_id"], f"phase-{n}", curated=curated,
+    rec["phase_id"] = picker(t.gettext("Phase"), "phases", rec["phase_id"], f"phase-{n}", curated=curated,
                              can_make=False)  # fmt: skip
     _problems(rid, "phase_id")
-    rec["geography"] = st.text_input("Geography (as the article gives it)",
+    rec["geography"] = st.text_input(t.gettext("Geography (as the article gives it)"),
                                      rec.get("geography") or "national", key=f"geo-{n}")  # fmt: skip
     _actor_field(n, row, "actor_id", curated)
-    rec["attribution"] = st.text_input("Attribution (the article's words)",
+    rec["attribution"] = st.text_input(t.gettext("Attribution (the article's words)"),
                                        rec["attribution"] or "", key=f"attr-{n}") or None  # fmt: skip
     _problems(rid, "attribution")
     figures = [str(r["indicator_id"]) for r in st.session_state.get("accepted_figures", [])
                if r.get("indicator_id") != rid]  # fmt: skip
-    rec["restates"] = _pick("Restates (the better-specified figure)", figures,
+    rec["restates"] = _pick(t.gettext("Restates (the better-specified figure)"), figures,
                             rec.get("restates"), f"restates-{n}")  # fmt: skip
     if rec["restates"]:
-        rec["restates_note"] = st.text_input("Why it is a restatement",
+        rec["restates_note"] = st.text_input(t.gettext("Why it is a restatement"),
                                              rec.get("restates_note") or "",
                                              key=f"restates-note-{n}") or None  # fmt: skip
     _problems(rid, "restates")
     english, own = st.columns(2)  # a drafted note ("a range: ...") is public: seen, edited here
-    rec["note"] = english.text_input("Note for readers (a caveat, shown beside it)",
+    rec["note"] = english.text_input(t.gettext("Note for readers (a caveat, shown beside it)"),
                                      rec.get("note") or "", key=f"f-note-{n}") or None  # fmt: skip
     with own:
-        rec["note_km"] = khmer.field(khmer.words().gettext("That note in Khmer (optional)"),
+        rec["note_km"] = khmer.field(t.gettext("That note in Khmer (optional)"),
                                      rec.get("note_km"), f"f-note-km-{n}", is_label=False)  # fmt: skip
 
 
@@ -170,88 +179,96 @@ def _offer(n: int, row: Row) -> None:
     said = why[why.find("suggested, not") :] if why else ", ".join(f"{k} {v}" for k, v in
                                                                    open_.items())  # fmt: skip
     st.caption(f"{said[:1].upper()}{said[1:]}")  # e.g. "Suggested, not filled: as_of ... (why)"
-    st.button("Use the suggested dates", key=f"offer-{n}", on_click=_take, args=(n, row))
+    st.button(words().gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
+              args=(n, row))  # fmt: skip
 
 
 def _role(n: int, rec: dict[str, Any]) -> None:
-    english, own = st.columns(2)
-    rec["actor_role"] = english.text_input("Role as this article gives it (if another)",
+    english, own, t = *st.columns(2), words()
+    rec["actor_role"] = english.text_input(t.gettext("Role as this article gives it (if another)"),
                                            rec.get("actor_role") or "", key=f"role-{n}") or None  # fmt: skip
     with own:
         rec["actor_role_km"] = khmer.field(
-            khmer.words().gettext("That role in Khmer (optional)"), rec.get("actor_role_km"),
+            t.gettext("That role in Khmer (optional)"), rec.get("actor_role_km"),
             f"role-km-{n}", is_label=False,
         )  # fmt: skip
 
 
 def _statement(n: int, row: Row, curated: Curated) -> None:
-    rec, rid = row.record, row.record["statement_id"]
-    _actor_field(n, row, "actor_id", curated, "Speaker")
+    rec, rid, t = row.record, row.record["statement_id"], words()
+    _actor_field(n, row, "actor_id", curated, t.gettext("Speaker"))
     _role(n, rec)
-    rec["kind"] = _pick("Kind", [k.value for k in StatementKind], rec["kind"], f"kind-{n}",
-                        blank=False)  # fmt: skip
+    rec["kind"] = _pick(t.gettext("Kind"), [k.value for k in StatementKind], rec["kind"],
+                        f"kind-{n}", blank=False)  # fmt: skip
     _problems(rid, "quote")
-    rec["topic"] = _pick("Topic", [t.value for t in Topic], rec["topic"], f"topic-{n}")
-    rec["stance"] = _pick("Stance", [s.value for s in Stance], rec["stance"], f"stance-{n}")
-    rec["said_on"] = _date("Said on", rec["said_on"], f"said-{n}", rec, "said_on")
-    rec["relayed_by"] = picker("Relayed by (second-hand only)", "actors", rec.get("relayed_by"),
-                               f"relay-{n}", curated=curated)  # fmt: skip
-    rec["note"] = st.text_input("Note for readers (a caveat, shown beside it)",
-                                rec.get("note") or "", key=f"note-{n}") or None  # fmt: skip
+    rec["topic"] = _pick(t.gettext("Topic"), [v.value for v in Topic], rec["topic"], f"topic-{n}")
+    rec["stance"] = _pick(t.gettext("Stance"), [v.value for v in Stance], rec["stance"],
+                          f"stance-{n}")  # fmt: skip
+    rec["said_on"] = _date(t.gettext("Said on"), rec["said_on"], f"said-{n}", rec, "said_on")
+    rec["relayed_by"] = picker(t.gettext("Relayed by (second-hand only)"), "actors",
+                               rec.get("relayed_by"), f"relay-{n}", curated=curated)  # fmt: skip
+    english, own = st.columns(2)
+    rec["note"] = english.text_input(t.gettext("Note for readers (a caveat, shown beside it)"),
+                                     rec.get("note") or "", key=f"note-{n}") or None  # fmt: skip
+    with own:
+        rec["note_km"] = khmer.field(t.gettext("That note in Khmer (optional)"),
+                                     rec.get("note_km"), f"note-km-{n}", is_label=False)  # fmt: skip
 
 
 def _policy(n: int, row: Row, curated: Curated) -> None:
     rec, rid = row.record, row.record["policy_id"]
     t, (english, own) = khmer.words(), st.columns(2)
-    rec["name"] = english.text_input("Name of the measure", rec["name"], key=f"p-name-{n}")
+    rec["name"] = english.text_input(t.gettext("Name of the measure"), rec["name"],
+                                     key=f"p-name-{n}")  # fmt: skip
     with own:
         rec["label_km"] = khmer.field(t.gettext("Name of the measure in Khmer (optional)"),
                                       rec.get("label_km"), f"p-name-km-{n}", is_label=True)  # fmt: skip
     _problems(rid, "name")
     english, own = st.columns(2)
-    rec["description"] = english.text_input("What is proposed", rec["description"],
+    rec["description"] = english.text_input(t.gettext("What is proposed"), rec["description"],
                                             key=f"p-desc-{n}")  # fmt: skip
     with own:
         rec["description_km"] = khmer.field(t.gettext("What is proposed, in Khmer (optional)"),
                                             rec.get("description_km"), f"p-desc-km-{n}",
                                             is_label=False)  # fmt: skip
     _problems(rid, "description")
-    rec["category"] = _pick("Category", [c.value for c in PolicyCategory], rec["category"],
-                            f"p-cat-{n}", blank=False)  # fmt: skip
-    _actor_field(n, row, "proposed_by", curated, "Proposed by")
-    rec["proposed_on"] = _date("Proposed on", rec["proposed_on"], f"p-date-{n}")
+    rec["category"] = _pick(t.gettext("Category"), [c.value for c in PolicyCategory],
+                            rec["category"], f"p-cat-{n}", blank=False)  # fmt: skip
+    _actor_field(n, row, "proposed_by", curated, t.gettext("Proposed by"))
+    rec["proposed_on"] = _date(t.gettext("Proposed on"), rec["proposed_on"], f"p-date-{n}")
 
 
 def _position(n: int, row: Row, curated: Curated) -> None:
-    rec, rid = row.record, row.record["position_id"]
-    rec["policy_id"] = picker("On the proposal", "policies", rec["policy_id"], f"pos-pol-{n}",
+    rec, rid, t = row.record, row.record["position_id"], words()
+    rec["policy_id"] = picker(t.gettext("On the proposal"), "policies", rec["policy_id"], f"pos-pol-{n}",
                               curated=curated, context=rec.get("quote") or "",
                               can_make=False)  # fmt: skip
     _problems(rid, "policy_id")
     _actor_field(n, row, "actor_id", curated)
-    rec["position"] = _pick("Position", [p.value for p in Position], rec["position"],
+    rec["position"] = _pick(t.gettext("Position"), [p.value for p in Position], rec["position"],
                             f"pos-pos-{n}", blank=False)  # fmt: skip
-    rec["kind"] = _pick("Kind", [k.value for k in StatementKind], rec["kind"], f"pos-kind-{n}",
-                        blank=False)  # fmt: skip
+    rec["kind"] = _pick(t.gettext("Kind"), [k.value for k in StatementKind], rec["kind"],
+                        f"pos-kind-{n}", blank=False)  # fmt: skip
     _problems(rid, "quote")
     _role(n, rec)
-    rec["relayed_by"] = picker("Relayed by (second-hand only)", "actors", rec.get("relayed_by"),
-                               f"pos-relay-{n}", curated=curated)  # fmt: skip
+    rec["relayed_by"] = picker(t.gettext("Relayed by (second-hand only)"), "actors",
+                               rec.get("relayed_by"), f"pos-relay-{n}", curated=curated)  # fmt: skip
     _problems(rid, "relayed_by")
 
 
 def _event(n: int, row: Row, curated: Curated) -> None:
-    rec, rid = row.record, row.record["event_id"]
+    rec, rid, t = row.record, row.record["event_id"], words()
     english, own = st.columns(2)
-    rec["title"] = english.text_input("Title", rec["title"], key=f"e-title-{n}")
+    rec["title"] = english.text_input(t.gettext("Title"), rec["title"], key=f"e-title-{n}")
     with own:
-        rec["title_km"] = khmer.field(khmer.words().gettext("Title in Khmer (optional)"),
+        rec["title_km"] = khmer.field(t.gettext("Title in Khmer (optional)"),
                                       rec.get("title_km"), f"e-title-km-{n}", is_label=False)  # fmt: skip
-    rec["kind"] = _pick("Kind", [k.value for k in EventKind], rec["kind"], f"e-kind-{n}",
-                        blank=False)  # fmt: skip
-    rec["event_date"] = _date("Date", rec["event_date"], f"e-date-{n}", rec, "event_date")
+    rec["kind"] = _pick(t.gettext("Kind"), [k.value for k in EventKind], rec["kind"],
+                        f"e-kind-{n}", blank=False)  # fmt: skip
+    rec["event_date"] = _date(t.gettext("Date"), rec["event_date"], f"e-date-{n}", rec,
+                              "event_date")  # fmt: skip
     _problems(rid, "event_date")
-    rec["date_precision"] = _pick("Known to the", [p.value for p in DatePrecision],
+    rec["date_precision"] = _pick(t.gettext("Known to the"), [p.value for p in DatePrecision],
                                   rec["date_precision"], f"e-prec-{n}", blank=False)  # fmt: skip
 
 

@@ -9,17 +9,12 @@ from typing import Any
 import streamlit as st
 from pydantic import TypeAdapter, ValidationError
 
-from data_model.i18n import Translator, translator
 from data_model.records import KhmerLabel, KhmerText
 from data_model.safe_text import md
+from studio.language import words
 
 #: A name or label has no Latin letters; a sentence may keep names and abbreviations (NACD).
 _CHECKS = {True: TypeAdapter(KhmerLabel), False: TypeAdapter(KhmerText)}
-
-
-def words() -> Translator:
-    """The studio's words in the language the address asks for (?lang=km), as the dashboard."""
-    return translator(st.query_params.get("lang"))
 
 
 def normal(value: Any) -> str | None:

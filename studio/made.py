@@ -10,10 +10,12 @@ import streamlit as st
 
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
-from data_model.records import ActorType, UnitKind
+from data_model.i18n import N_, Translator
+from data_model.records import ActorKind, ActorType, UnitKind
 from data_model.safe_text import md
 from studio import keys, khmer
 from studio.codebook import KIND_LABELS, picker, rename
+from studio.language import code
 
 
 def _store(entry: dict[str, Any], name: str, key: str, split: bool = False,
@@ -41,7 +43,7 @@ def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw:
         # A choice not made yet shows as not chosen (None), never as the first option: a
         # picker showing "person" for a field the entry lacks was refused at Save as missing.
         widget(label, kw.pop("options"), key=key, on_change=_store, args=(entry, name, key),
-               placeholder="Not chosen yet", **kw)  # fmt: skip
+               placeholder=khmer.words().gettext("Not chosen yet"), **kw)  # fmt: skip
         return
     widget(label, key=key, on_change=_store, args=(entry, name, key, split, is_khmer), **kw)
 
@@ -59,8 +61,31 @@ def _pair(label: str, km_label: str, entry: dict[str, Any], name: str, key: str,
         khmer.show_problem(entry.get(f"{name}_km"), is_label)
 
 
-#: One entry of each kind, in words ("New category made in the studio").
-_ONE = {"metrics": "metric", "actors": "actor", "units": "unit", "categories": "category"}
+#: What a made entry's fields say of it, by kind (catalogue entries).
+_MADE_HERE = {
+    "metrics": N_("New metric made in the studio (shared by every record using it):"),
+    "actors": N_("New actor made in the studio (shared by every record using it):"),
+    "units": N_("New unit made in the studio (shared by every record using it):"),
+    "categories": N_("New category made in the studio (shared by every record using it):"),
+}
+_MADE_THERE = {
+    "metrics": N_(
+        "New metric made in the studio, shared by every record using it{summary}: "
+        "its fields are under the {kind} “{words}”."
+    ),
+    "actors": N_(
+        "New actor made in the studio, shared by every record using it{summary}: "
+        "its fields are under the {kind} “{words}”."
+    ),
+    "units": N_(
+        "New unit made in the studio, shared by every record using it{summary}: "
+        "its fields are under the {kind} “{words}”."
+    ),
+    "categories": N_(
+        "New category made in the studio, shared by every record using "
+        "it{summary}: its fields are under the {kind} “{words}”."
+    ),
+}
 #: The record fields whose made entry's editor is drawn under the record (editors.py).
 _EDITED = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors"}
 
@@ -87,10 +112,15 @@ def host(rows: list[Row], made: dict[str, dict[str, dict[str, Any]]], kind: str,
     return next((n for n, row in enumerate(rows) if (kind, ident) in _uses(row, made)), None)
 
 
-def _summary(kind: str, entry: dict[str, Any]) -> str:
-    fields = {"actors": ("role", "organisation", "kind"), "metrics": ("unit", "category"),
-              "units": ("kind", "currency"), "categories": ()}[kind]  # fmt: skip
-    given = [f"{name} {entry[name]}" for name in fields if entry.get(name)]
+#: The fields a summary names, in words (catalogue entries).
+_SUMMARY = {"actors": {"role": N_("role"), "organisation": N_("organisation"), "kind": N_("kind")},
+            "metrics": {"unit": N_("unit"), "category": N_("category")},
+            "units": {"kind": N_("kind"), "currency": N_("currency")}, "categories": {}}  # fmt: skip
+
+
+def _summary(t: Translator, kind: str, entry: dict[str, Any]) -> str:
+    given = [f"{t.gettext(word)} {code(t, entry[name])}" for name, word in _SUMMARY[kind].items()
+             if entry.get(name)]  # fmt: skip
     return f" ({'; '.join(given)})" if given else ""
 
 
@@ -102,63 +132,66 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
     entry = made.get(kind, {}).get(ident)
     if entry is None:
         return
-    rows = state.get("rows") or []
+    rows, t = state.get("rows") or [], khmer.words()
     at = host(rows, made, kind, ident) if n < len(rows) else n
     if at is not None and at != n:
         words = str(state.get("body") or "")[rows[at].start : rows[at].end][:70]
-        st.caption(md(f"New {_ONE[kind]} made in the studio, shared by every record using it"
-                      f"{_summary(kind, entry)}: its fields are under the "
-                      f"{KIND_LABELS.get(rows[at].kind, 'record')} “{words}”."))  # fmt: skip
+        record = t.gettext(KIND_LABELS.get(rows[at].kind, N_("record")))
+        st.caption(md(t.gettext(_MADE_THERE[kind]).format(
+            summary=_summary(t, kind, entry), kind=record, words=words)))  # fmt: skip
         return
-    st.caption(f"New {_ONE[kind]} made in the studio (shared by every record using it):")
+    st.caption(t.gettext(_MADE_HERE[kind]))
     # The entry's own keys: its fields are the same widgets under whichever record.
-    t, pick = khmer.words(), st.selectbox
+    pick, shown = st.selectbox, {"format_func": lambda v: code(t, v)}
     if kind == "metrics":
-        _pair("Metric label", t.gettext("Metric label in Khmer (optional)"), entry, "label",
-              f"m-label-{ident}")  # fmt: skip
-        _pair("What is counted, and what is not", t.gettext("The definition in Khmer (optional)"),
-              entry, "definition", f"m-def-{ident}", is_label=False)  # fmt: skip
-        for name, sub, label in (("unit", "units", "Unit"), ("category", "categories", "Category")):
+        _pair(t.gettext("Metric label"), t.gettext("Metric label in Khmer (optional)"), entry,
+              "label", f"m-label-{ident}")  # fmt: skip
+        _pair(t.gettext("What is counted, and what is not"),
+              t.gettext("The definition in Khmer (optional)"), entry, "definition",
+              f"m-def-{ident}", is_label=False)  # fmt: skip
+        for name, sub, label in (("unit", "units", t.gettext("Unit")),
+                                 ("category", "categories", t.gettext("Category"))):  # fmt: skip
             picker(label, sub, entry.get(name), f"m-{name[:4]}-{ident}", curated=curated,
                    context=str(entry.get("label")), into=(entry, name))  # fmt: skip
             if entry.get(name) in made.get(sub, {}):
                 made_editor(sub, entry[name], n, curated)
     elif kind == "actors":
-        _pair("Name", t.gettext("Name in Khmer, as Khmer outlets print it (optional)"), entry,
-              "name", f"a-name-{ident}")  # fmt: skip
-        _pair("Role", t.gettext("Role in Khmer (optional)"), entry, "role", f"a-role-{ident}",
-              is_label=False)  # fmt: skip
-        _pair("Organisation", t.gettext("Organisation in Khmer (optional)"), entry,
+        _pair(t.gettext("Name"), t.gettext("Name in Khmer, as Khmer outlets print it (optional)"),
+              entry, "name", f"a-name-{ident}")  # fmt: skip
+        _pair(t.gettext("Role"), t.gettext("Role in Khmer (optional)"), entry, "role",
+              f"a-role-{ident}", is_label=False)  # fmt: skip
+        _pair(t.gettext("Organisation"), t.gettext("Organisation in Khmer (optional)"), entry,
               "organisation", f"a-org-{ident}", is_label=False)  # fmt: skip
-        _bound(pick, "Kind", entry, "kind", f"a-kind-{ident}",
-               options=["person", "organisation", "unnamed"])  # fmt: skip
-        _bound(pick, "Actor type", entry, "actor_type", f"a-type-{ident}",
-               options=[a.value for a in ActorType])  # fmt: skip
-        _bound(st.text_input, "Other spellings (comma between)", entry, "aliases",
+        _bound(pick, t.gettext("Kind"), entry, "kind", f"a-kind-{ident}",
+               options=[a.value for a in ActorKind], **shown)  # fmt: skip
+        _bound(pick, t.gettext("Actor type"), entry, "actor_type", f"a-type-{ident}",
+               options=[a.value for a in ActorType], **shown)  # fmt: skip
+        _bound(st.text_input, t.gettext("Other spellings (comma between)"), entry, "aliases",
                f"a-alias-{ident}", split=True)  # fmt: skip
     elif kind == "units":
-        _pair("Unit label", t.gettext("Unit label in Khmer (optional)"), entry, "label",
-              f"u-label-{ident}")  # fmt: skip
+        _pair(t.gettext("Unit label"), t.gettext("Unit label in Khmer (optional)"), entry,
+              "label", f"u-label-{ident}")  # fmt: skip
         entry.setdefault("kind", "count")
-        _bound(pick, "Unit kind", entry, "kind", f"u-kind-{ident}",
-               options=[u.value for u in UnitKind])  # fmt: skip
+        _bound(pick, t.gettext("Unit kind"), entry, "kind", f"u-kind-{ident}",
+               options=[u.value for u in UnitKind], **shown)  # fmt: skip
         if entry["kind"] == "money":
-            _bound(st.text_input, "Currency (ISO 4217, e.g. USD)", entry, "currency",
+            _bound(st.text_input, t.gettext("Currency (ISO 4217, e.g. USD)"), entry, "currency",
                    f"u-cur-{ident}")  # fmt: skip
         else:
             entry["currency"] = None
-        _bound(st.text_input, "What one of it is", entry, "definition", f"u-def-{ident}")
+        _bound(st.text_input, t.gettext("What one of it is"), entry, "definition",
+               f"u-def-{ident}")  # fmt: skip
     elif kind == "categories":
-        _pair("Category label", t.gettext("Category label in Khmer (optional)"), entry, "label",
-              f"c-label-{ident}")  # fmt: skip
-        _bound(st.text_input, "Which metrics belong here", entry, "description",
+        _pair(t.gettext("Category label"), t.gettext("Category label in Khmer (optional)"),
+              entry, "label", f"c-label-{ident}")  # fmt: skip
+        _bound(st.text_input, t.gettext("Which metrics belong here"), entry, "description",
                f"c-desc-{ident}")  # fmt: skip
     base = f"{kind[0]}-id-{ident}"  # a new id is a new key: the field shows it when drawn
     key = keys.current(state, base)
     if key not in state:
         state[key] = ident
-    st.text_input("Id (renameable until it is published)", key=key, on_change=_renamed,
-                  args=(kind, ident, base, key))  # fmt: skip
+    st.text_input(t.gettext("Id (renameable until it is published)"), key=key,
+                  on_change=_renamed, args=(kind, ident, base, key))  # fmt: skip
     if problem := state.pop(f"{base}-problem", None):
         st.error(md(problem))
 
@@ -166,6 +199,7 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
 def _renamed(kind: str, ident: str, base: str, key: str) -> None:
     """Widget callback: the entry renamed everywhere, or the reason it cannot be (the field
     then a new one showing the id it keeps)."""
-    if problem := rename(st.session_state, kind, ident, str(st.session_state.get(key) or "")):
+    typed = str(st.session_state.get(key) or "")
+    if problem := rename(st.session_state, kind, ident, typed, khmer.words()):
         st.session_state[f"{base}-problem"] = problem
         keys.replace(st.session_state, base, ident)

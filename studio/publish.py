@@ -22,6 +22,7 @@ import yaml
 from corpus.problems import Problem
 from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
+from data_model.i18n import Translator, translator
 from data_model.records import ID_FIELDS
 from studio.store import ARTICLE_KINDS, REVIEW_FIELDS, _minimal, check_and_build, render_yaml
 
@@ -29,6 +30,8 @@ REVIEW = "review"
 #: The audit trail's kinds: kept with the records, never themselves reviewed or diffed.
 AUDIT = ("corrections", "reviews")
 _PROVISIONAL = {"review_status": "provisional", "approved_by": None, "approved_at": None}
+#: The words of an outcome when no language is asked for (the command line's, the tests').
+ENGLISH = translator()
 
 
 @dataclass(frozen=True)
@@ -164,20 +167,25 @@ def submit(
     records: dict[str, list[dict[str, Any]]],
     by: str,
     reasons: dict[str, str],
+    t: Translator = ENGLISH,
 ) -> Outcome:
     """Save the work as provisional for a second editor, once it passes the check as if it
-    were approved (so the reviewer never sees work the build would refuse)."""
+    were approved (so the reviewer never sees work the build would refuse). The outcome is
+    said in ``t``'s language; the check's own words, naming file, record and field, are not."""
     if not by.strip():
-        return Outcome(False, "Give your name first: a second editor approves what you save.")
+        return Outcome(False, t.gettext("Give your name first: a second editor approves what "
+                                        "you save."))  # fmt: skip
     changes = diff(published(seeds_dir, source_id), records)
     fixes = corrections(changes, reasons, source_id, by)
     if missing := sorted({f"{c['record_kind']}:{c['record_id']}" for c in fixes if not
                           c["reason"].strip()}):  # fmt: skip
-        return Outcome(False, "Say why each published record is corrected: " + ", ".join(missing))
+        return Outcome(False, t.gettext("Say why each published record is corrected: {records}")
+                       .format(records=", ".join(missing)))  # fmt: skip
     old = read_submission(seeds_dir, source_id) or {}
     if old.get("review_status") == "provisional" and not same_person(old["saved_by"], by):
-        return Outcome(False, f"{old['saved_by']}'s work on this article is waiting for review: "
-                       "it is approved or returned before another is saved.")  # fmt: skip
+        return Outcome(False, t.gettext("{who}'s work on this article is waiting for review: it "
+                                        "is approved or returned before another is saved.")
+                       .format(who=old["saved_by"]))  # fmt: skip
     doc = {
         "source_id": source_id,
         "review_status": "provisional",
@@ -200,8 +208,8 @@ def submit(
     _write_atomic(target, dump_yaml(doc).encode("utf-8"))
     count = sum(len(v) for v in doc["records"].values())
     return Outcome(
-        True, f"Saved for review: {count} record(s), and they pass the check. A second "
-        "editor approves it next.",
+        True, t.gettext("Saved for review: {n} record(s), and they pass the check. A second "
+                        "editor approves it next.").format(n=t.number_text(f"{count:,}")),
     )  # fmt: skip
 
 
@@ -270,7 +278,12 @@ def _apply(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool) -> None:
 
 
 def approve(
-    seeds_dir: Path, source_id: str, by: str, db_path: Path, single: bool = False
+    seeds_dir: Path,
+    source_id: str,
+    by: str,
+    db_path: Path,
+    single: bool = False,
+    t: Translator = ENGLISH,
 ) -> Outcome:
     """Publish the submission: approved records written, checked and built; or nothing changed.
 
@@ -278,11 +291,13 @@ def approve(
     the review entry. Otherwise the approver must be another person."""
     doc = read_submission(seeds_dir, source_id)
     if doc is None:
-        return Outcome(False, f"Nothing from {source_id} is waiting for review.")
+        return Outcome(False, t.gettext("Nothing from {article} is waiting for review.")
+                       .format(article=source_id))  # fmt: skip
     if not by.strip():
-        return Outcome(False, "Give your name first: it is kept with the approval.")
+        return Outcome(False, t.gettext("Give your name first: it is kept with the approval."))
     if same_person(doc["saved_by"], by) and not single:
-        return Outcome(False, f"{by} saved this work: a second editor approves it.")
+        return Outcome(False, t.gettext("{who} saved this work: a second editor approves it.")
+                       .format(who=by))  # fmt: skip
     files = [article_file(seeds_dir, source_id), seeds_dir / "curated" / "sources.yaml"]
     kept = {p: (p.read_bytes() if p.exists() else None) for p in files}
     _apply(seeds_dir, doc, " ".join(by.split()), single)
@@ -292,18 +307,20 @@ def approve(
             path.unlink(missing_ok=True) if data is None else _write_atomic(path, data)
         return Outcome(False, message, problems)
     submission_file(seeds_dir, source_id).unlink()
-    return Outcome(True, f"Approved and published. {message}")
+    return Outcome(True, t.gettext("Approved and published. {build}").format(build=message))
 
 
-def send_back(seeds_dir: Path, source_id: str, by: str, comment: str) -> Outcome:
+def send_back(seeds_dir: Path, source_id: str, by: str, comment: str,
+              t: Translator = ENGLISH) -> Outcome:  # fmt: skip
     """Return the submission to its researcher with a comment; the published data unchanged."""
     doc = read_submission(seeds_dir, source_id)
     if doc is None:
-        return Outcome(False, f"Nothing from {source_id} is waiting for review.")
+        return Outcome(False, t.gettext("Nothing from {article} is waiting for review.")
+                       .format(article=source_id))  # fmt: skip
     if not comment.strip():
-        return Outcome(False, "Say what needs changing: the comment goes back with it.")
+        return Outcome(False, t.gettext("Say what needs changing: the comment goes back with it."))
     if not by.strip() or same_person(doc["saved_by"], by):
-        return Outcome(False, "A second editor, not the researcher, returns the work.")
+        return Outcome(False, t.gettext("A second editor, not the researcher, returns the work."))
     entry = {"decision": "returned", "by": " ".join(by.split()), "at": _now(),
              "comment": comment.strip()}  # fmt: skip
     doc |= {"review_status": "returned", "comment": comment.strip(),
@@ -312,4 +329,5 @@ def send_back(seeds_dir: Path, source_id: str, by: str, comment: str) -> Outcome
         submission_file(seeds_dir, source_id),
         dump_yaml(doc).encode("utf-8"),
     )
-    return Outcome(True, f"Returned to {doc['saved_by']} with your comment.")
+    return Outcome(True, t.gettext("Returned to {who} with your comment.")
+                   .format(who=doc["saved_by"]))  # fmt: skip

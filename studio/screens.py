@@ -9,32 +9,40 @@ from typing import Any
 
 import streamlit as st
 
+from data_model.i18n import N_, Translator
 from data_model.safe_text import md
-from studio import drafts, publish, session
+from studio import drafts, history, publish, session
 from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
+from studio.changes import build_log
+from studio.language import kind, number, state
 
 STATE = st.session_state
+#: The compared fields (studio.agreement.FIELDS) in words for the catalogue.
+FIELD_WORDS = {"value": N_("value"), "hedge": N_("hedge"), "date": N_("date"),
+               "speaker": N_("speaker"), "kind": N_("kind"), "stance": N_("stance")}  # fmt: skip
 
 
-def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list]) -> list[str]:
+def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list],
+                       t: Translator) -> list[str]:  # fmt: skip
     """Each published record the work changes, its fields old and new, and the reason asked
     for; the keys ("kind:id") of those corrected."""
     changes = [c for c in publish.diff(publish.published(seeds_dir, source_id), records)
                if c.old is not None or c.field != "record"]  # fmt: skip
     keys = list(dict.fromkeys(c.key for c in changes))
     if keys:
-        st.subheader("Corrections of published records")
-        st.caption("Each correction is kept with the records, with its reason: say why.")
+        st.subheader(t.gettext("Corrections of published records"))
+        st.caption(t.gettext("Each correction is kept with the records, with its reason: say why."))
     for key in keys:
         with st.container(border=True, key=f"fix-{key.replace(':', '-')}"):
             st.markdown(f"**{md(key)}**")
+            heads = (t.gettext("Field"), t.gettext("Published"), t.gettext("Corrected"))
             st.dataframe(
-                [{"Field": c.field, "Published": c.old or "—", "Corrected": c.new or "—"}
+                [dict(zip(heads, (c.field, c.old or "—", c.new or "—"), strict=True))
                  for c in changes if c.key == key],
                 hide_index=True,
             )  # fmt: skip
-            reason = st.text_input("Why is it corrected?", STATE["reasons"].get(key, ""),
-                                   key=f"reason-{key}")  # fmt: skip
+            reason = st.text_input(t.gettext("Why is it corrected?"),
+                                   STATE["reasons"].get(key, ""), key=f"reason-{key}")  # fmt: skip
             STATE["reasons"][key] = reason.strip()
     return keys
 
@@ -63,120 +71,131 @@ def _code_afresh(seeds_dir: Path, source_id: str, editor: str) -> None:
     _go_review()
 
 
-def open_screen(seeds_dir: Path, editor: str) -> None:
+def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
     """Open drafts, work waiting for review or returned, and published articles."""
     titles = session.titles(seeds_dir)
     if not editor.strip():
-        st.info("Give your name above: your drafts are kept under it.")
-    st.subheader("Drafts")
+        st.info(t.gettext("Give your name above: your drafts are kept under it."))
+    st.subheader(t.gettext("Drafts"))
     found = drafts.drafts(seeds_dir)
     if not found:
-        st.caption("No draft yet: add an article, or code a published one.")
+        st.caption(t.gettext("No draft yet: add an article, or code a published one."))
     for d in found:
         with st.container(border=True, key=f"draft-{d.source_id}-{drafts.slug(d.researcher)}"):
             done = sum(r.status == "accepted" for r in d.rows)
             st.markdown(f"**{md(titles.get(d.source_id, d.source_id))}** · {md(d.researcher)}")
-            st.caption(f"{d.source_id}; {done} of {len(d.rows)} records accepted; last saved "
-                       f"{d.saved_at}{'; corrections of the published records' if d.reopened else ''}")  # fmt: skip
+            said = t.gettext("{article}; {done} of {rows} records accepted; last saved {at}")
+            fixes = t.gettext("; corrections of the published records") if d.reopened else ""
+            st.caption(said.format(article=d.source_id, done=number(t, done),
+                                   rows=number(t, len(d.rows)), at=d.saved_at) + fixes)  # fmt: skip
             if editor.strip() and publish.same_person(d.researcher, editor):
-                _button("Continue", f"continue-{d.source_id}", _continue, seeds_dir, d)
-    st.subheader("Saved for review")
+                _button(t.gettext("Continue"), f"continue-{d.source_id}", _continue, seeds_dir, d)
+    st.subheader(t.gettext("Saved for review"))
     waiting = publish.submissions(seeds_dir)
     if not waiting:
-        st.caption("Nothing is waiting for a second editor.")
+        st.caption(t.gettext("Nothing is waiting for a second editor."))
     for sub in waiting:
         sid = sub["source_id"]
         with st.container(border=True, key=f"waiting-{sid}"):
-            st.markdown(f"**{md(titles.get(sid, sid))}** · {sub['review_status']}")
-            st.caption(f"saved by {sub['saved_by']} at {sub['saved_at']}")
+            status = state(t, sub["review_status"])
+            st.markdown(f"**{md(titles.get(sid, sid))}** · {md(status)}")
+            st.caption(md(t.gettext("saved by {who} at {at}").format(who=sub["saved_by"],
+                                                                     at=sub["saved_at"])))  # fmt: skip
             if sub.get("comment") and sub["review_status"] == "returned":
-                st.warning(f"Returned: {sub['comment']}")
+                st.warning(md(t.gettext("Returned: {comment}").format(comment=sub["comment"])))
             if editor.strip() and publish.same_person(sub["saved_by"], editor):
-                _button("Reopen to fix", f"fix-{sid}", _reopen, seeds_dir, sid, editor)
-    st.subheader("Published articles")
+                _button(t.gettext("Reopen to fix"), f"fix-{sid}", _reopen, seeds_dir, sid, editor)
+    st.subheader(t.gettext("Published articles"))
     published = sorted(p.stem for p in (seeds_dir / "curated" / "articles").glob("*.yaml"))
     if not published:
-        st.caption("No article's records are published from the studio yet.")
+        st.caption(t.gettext("No article's records are published from the studio yet."))
     for sid in published:
         with st.container(border=True, key=f"published-{sid}"):
             left, a, b = st.columns([4, 1, 1], vertical_alignment="center")
             left.markdown(f"**{md(titles.get(sid, sid))}**  \n{md(sid)}")
             if editor.strip():
                 with a:
-                    _button("Reopen to correct", f"reopen-{sid}", _reopen, seeds_dir, sid, editor)
+                    _button(t.gettext("Reopen to correct"), f"reopen-{sid}", _reopen,
+                            seeds_dir, sid, editor)  # fmt: skip
                 with b:
-                    _button("Code it myself", f"afresh-{sid}", _code_afresh, seeds_dir, sid,
-                            editor)  # fmt: skip
+                    _button(t.gettext("Code it myself"), f"afresh-{sid}", _code_afresh,
+                            seeds_dir, sid, editor)  # fmt: skip
 
 
-def _diff_table(seeds_dir: Path, sub: dict[str, Any]) -> None:
+def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
     """What changed against the published data, record by record, field by field."""
     sid = sub["source_id"]
     old = publish.published(seeds_dir, sid)
     changes = publish.diff(old, sub["records"])
     if not changes:
-        st.caption("No record differs from the published data.")
+        st.caption(t.gettext("No record differs from the published data."))
     proposed = {f"{k}:{publish._ident(k, r)}": r for k, v in sub["records"].items() for r in v}
     reasons = {f"{c['record_kind']}:{c['record_id']}": c["reason"] for c in sub["corrections"]}
     for key in dict.fromkeys(c.key for c in changes):
         mine = [c for c in changes if c.key == key]
         added = mine[0].field == "record" and mine[0].new == "added"
         removed = mine[0].field == "record" and mine[0].old == "published"
-        what = "added" if added else "removed" if removed else "corrected"
+        what = N_("added") if added else N_("removed") if removed else N_("corrected")
+        heads = (t.gettext("Field"), t.gettext("Published"), t.gettext("Proposed"))
         with st.container(border=True, key=f"diff-{key.replace(':', '-')}"):
-            st.markdown(f"**{md(key)}** · {what}")
+            st.markdown(f"**{md(key)}** · {md(t.gettext(what))}")
             if added:
-                rows = [{"Field": f, "Published": "—", "Proposed": publish._text(v) or "—"}
-                        for f, v in proposed[key].items()
-                        if f not in publish.REVIEW_FIELDS and v not in (None, "")]  # fmt: skip
+                cells = [(f, "—", publish._text(v) or "—") for f, v in proposed[key].items()
+                         if f not in publish.REVIEW_FIELDS and v not in (None, "")]  # fmt: skip
             else:
-                rows = [{"Field": c.field, "Published": c.old or "—", "Proposed": c.new or "—"}
-                        for c in mine]  # fmt: skip
-            st.table(rows)  # a few lines, read whole: plain text, no grid to load
+                cells = [(c.field, c.old or "—", c.new or "—") for c in mine]
+            # A few lines, read whole: plain text, no grid to load; field names stay ids.
+            st.table([dict(zip(heads, row, strict=True)) for row in cells])
             if key in reasons:
-                st.caption(f"Reason given: {reasons[key]}")
+                st.caption(md(t.gettext("Reason given: {reason}").format(reason=reasons[key])))
 
 
-def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool) -> None:
+def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool,
+            t: Translator) -> None:  # fmt: skip
     if approve:
-        result = publish.approve(seeds_dir, sid, editor, db_path)
+        result = publish.approve(seeds_dir, sid, editor, db_path, t=t)
+        if result.problems:  # the check's own words, naming file, record and field
+            said = t.gettext("Nothing was published. The check says: {check}")
+            result = publish.Outcome(False, said.format(check=result.message), result.problems)
     else:
-        result = publish.send_back(seeds_dir, sid, editor, STATE.get(f"comment-{sid}", ""))
+        result = publish.send_back(seeds_dir, sid, editor, STATE.get(f"comment-{sid}", ""), t)
     STATE["decided"] = (result.ok, result.message)
 
 
-def approve_screen(seeds_dir: Path, db_path: Path, editor: str) -> None:
+def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -> None:
     """A second editor's review: the diff against the published data, then approve or return."""
     if decided := STATE.pop("decided", None):
         ok, message = decided
         (st.success if ok else st.error)(message)
     waiting = [s for s in publish.submissions(seeds_dir) if s["review_status"] == "provisional"]
     if not waiting:
-        st.info("Nothing is waiting for a second editor.")
+        st.info(t.gettext("Nothing is waiting for a second editor."))
         return
     titles = session.titles(seeds_dir)
-    sid = st.selectbox("Work waiting for review", [s["source_id"] for s in waiting],
+    sid = st.selectbox(t.gettext("Work waiting for review"), [s["source_id"] for s in waiting],
                        format_func=lambda s: f"{titles.get(s, s)} ({s})", key="to-review")  # fmt: skip
     sub = next(s for s in waiting if s["source_id"] == sid)
-    st.caption(f"Saved by {sub['saved_by']} at {sub['saved_at']}.")
+    st.caption(md(t.gettext("Saved by {who} at {at}.").format(who=sub["saved_by"],
+                                                             at=sub["saved_at"])))  # fmt: skip
     for entry in sub.get("history") or []:
-        st.caption(f"Returned by {entry['by']} at {entry['at']}: {entry.get('comment')}")
-    _diff_table(seeds_dir, sub)
+        st.caption(md(t.gettext("Returned by {who} at {at}: {comment}").format(
+            who=entry["by"], at=entry["at"], comment=entry.get("comment"))))  # fmt: skip
+    _diff_table(seeds_dir, sub, t)
     own = publish.same_person(sub["saved_by"], editor)
     if own:
-        st.info("You saved this work: a second editor approves or returns it.")
+        st.info(t.gettext("You saved this work: a second editor approves or returns it."))
     if not editor.strip():
-        st.info("Give your name above: it is kept with your decision.")
+        st.info(t.gettext("Give your name above: it is kept with your decision."))
     blocked = own or not editor.strip()
-    st.text_area("Comment (required to return it)", key=f"comment-{sid}")
+    st.text_area(t.gettext("Comment (required to return it)"), key=f"comment-{sid}")
     a, b = st.columns(2)
-    a.button("Approve and publish", key="approve", type="primary", disabled=blocked,
-             on_click=_decide, args=(seeds_dir, db_path, sid, editor, True))  # fmt: skip
-    b.button("Return with the comment", key="return", disabled=blocked,
-             on_click=_decide, args=(seeds_dir, db_path, sid, editor, False))  # fmt: skip
+    a.button(t.gettext("Approve and publish"), key="approve", type="primary", disabled=blocked,
+             on_click=_decide, args=(seeds_dir, db_path, sid, editor, True, t))  # fmt: skip
+    b.button(t.gettext("Return with the comment"), key="return", disabled=blocked,
+             on_click=_decide, args=(seeds_dir, db_path, sid, editor, False, t))  # fmt: skip
 
 
-def agreement_screen(seeds_dir: Path) -> None:
+def agreement_screen(seeds_dir: Path, t: Translator) -> None:
     """Two researchers' independent codings of one article, compared field by field."""
     by_article: dict[str, list[drafts.Draft]] = {}
     for d in drafts.drafts(seeds_dir):  # open drafts, then codings saved (and their drafts gone)
@@ -187,34 +206,90 @@ def agreement_screen(seeds_dir: Path) -> None:
                  if not any(publish.same_person(d.researcher, o.researcher) for o in mine)]  # fmt: skip
     twice = {sid: ds for sid, ds in by_article.items() if len(ds) >= 2}
     if not twice:
-        st.info("No article is coded by two researchers yet: each codes it with 'Code it "
-                "myself' on Open, without looking at the other's draft. When the second of "
-                "them saves, the comparison is kept for the Methodology page.")  # fmt: skip
+        st.info(t.gettext("No article is coded by two researchers yet: each codes it with "
+                          "'Code it myself' on Open, without looking at the other's draft. "
+                          "When the second of them saves, the comparison is kept for the "
+                          "Methodology page."))  # fmt: skip
         return
-    sid = st.selectbox("Article", list(twice), key="agree-article")
+    sid = st.selectbox(t.gettext("Article"), list(twice), key="agree-article")
     names = [d.researcher for d in twice[sid]]
-    first = st.selectbox("First researcher", names, 0, key="agree-a")
-    second = st.selectbox("Second researcher", names, 1, key="agree-b")
+    first = st.selectbox(t.gettext("First researcher"), names, 0, key="agree-a")
+    second = st.selectbox(t.gettext("Second researcher"), names, 1, key="agree-b")
     a = next(d for d in twice[sid] if d.researcher == first)
     b = next(d for d in twice[sid] if d.researcher == second)
     result = compare(a.rows, b.rows, article_body(seeds_dir, sid))
     cols = st.columns(len(FIELDS) + 1)
-    cols[0].metric("Records both coded", result.paired,
-                   help=f"only {first}: {result.only_first}; only {second}: {result.only_second}")  # fmt: skip
+    only = t.gettext("only {first}: {n_first}; only {second}: {n_second}").format(
+        first=first, n_first=number(t, result.only_first), second=second,
+        n_second=number(t, result.only_second))  # fmt: skip
+    cols[0].metric(t.gettext("Records both coded"), number(t, result.paired), help=md(only))
     for col, name in zip(cols[1:], FIELDS, strict=True):
         rate = result.rate(name)
         agree, total = result.rates[name]
-        col.metric(f"{name} agreement", "—" if rate is None else f"{rate:.0%}",
-                   help=f"{agree} of {total} paired records")  # fmt: skip
-    if st.button("Keep this comparison (for the Methodology page)", key="keep-agreement"):
+        shown = "—" if rate is None else t.number_text(f"{rate:.0%}")
+        col.metric(t.gettext("{field} agreement").format(field=t.gettext(FIELD_WORDS[name])),
+                   shown, help=t.gettext("{agree} of {total} paired records").format(
+                       agree=number(t, agree), total=number(t, total)))  # fmt: skip
+    if st.button(t.gettext("Keep this comparison (for the Methodology page)"),
+                 key="keep-agreement"):  # fmt: skip
         kept = keep(seeds_dir, sid, first, second, result)
-        st.success(f"Kept as {kept} in seeds/curated/agreement.yaml: the next build reports "
-                   "it on the Methodology page.")  # fmt: skip
-    st.subheader("Where they differ")
+        st.success(t.gettext("Kept as {id} in seeds/curated/agreement.yaml: the next build "
+                             "reports it on the Methodology page.").format(id=kept))  # fmt: skip
+    st.subheader(t.gettext("Where they differ"))
     if not result.differences:
-        st.caption("Nowhere: every compared field agrees.")
+        st.caption(t.gettext("Nowhere: every compared field agrees."))
+    heads = (t.gettext("Kind"), t.gettext("Words"), t.gettext("Field"))
     st.dataframe(
-        [{"Kind": d.kind, "Words": d.words, "Field": d.field, first: d.first, second: d.second}
+        [dict(zip((*heads, first, second), (kind(t, d.kind), d.words,
+                  t.gettext(FIELD_WORDS.get(d.field, d.field)), d.first, d.second), strict=True))
          for d in result.differences],
         hide_index=True, key="differences",
+    )  # fmt: skip
+
+
+#: Record ids listed per article and build; a first build adds every record there is.
+SHOWN_IDS = 12
+
+
+def changes_screen(seeds_dir: Path, db_path: Path, t: Translator) -> None:
+    """What each recent build added, changed or removed (the feed's facts), then who added or
+    changed which record in the studio's files."""
+    st.subheader(t.gettext("What each build changed"))
+    log = build_log(db_path)
+    if not log:
+        st.caption(t.gettext("No build yet: saving an article builds the database."))
+    for build in log:
+        with st.container(border=True, key=f"build-{build.build}"):
+            heading = t.gettext("Build {build}").format(build=number(t, build.build))
+            when = (
+                build.built_at
+                if build.at is None
+                else (t.date(build.at.date()) + t.digits(build.at.strftime(", %H:%M:%S UTC")))
+            )
+            st.markdown(f"**{md(heading)}** · {md(when)}")
+            for article in build.articles:
+                # Titles and ids are the articles' and curators' words: escaped, never obeyed.
+                st.markdown(f"{md(article.title)}: {md(article.summary)}")
+                ids = ", ".join(article.records[:SHOWN_IDS])
+                more = len(article.records) - SHOWN_IDS
+                rest = t.gettext(" and {n} more").format(n=number(t, more)) if more > 0 else ""
+                st.caption(md(ids + rest))
+    recent_changes(seeds_dir, t)
+
+
+def recent_changes(seeds_dir: Path, t: Translator) -> None:
+    """Who added or changed which record, and when, across the studio's files."""
+    changes = history.recent(seeds_dir / "curated" / "articles")
+    st.subheader(t.gettext("Recent changes"))
+    if not changes:
+        st.caption(t.gettext("No record saved with the studio yet."))
+        return
+    heads = [t.gettext(h) for h in (N_("When (UTC)"), N_("Who"), N_("What"), N_("Kind"),
+                                    N_("Record"), N_("File"))]  # fmt: skip
+    st.dataframe(
+        [dict(zip(heads, (c.at, c.by, state(t, c.action),
+                          kind(t, c.kind), c.record_id, c.file),
+                  strict=True)) for c in changes],  # fmt: skip
+        key="recent",
+        hide_index=True,
     )  # fmt: skip

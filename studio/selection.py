@@ -20,9 +20,9 @@ export default function (component) {
     root = document.createElement("div");
     root.className = "passage-text";
     root.setAttribute("role", "document");
-    root.setAttribute("aria-label", "Clean text: select words to draft a record for them");
     parentElement.appendChild(root);
   }
+  root.setAttribute("aria-label", data.label);  // the page's language: set as an attribute
   root.replaceChildren();
   const body = data.body;
   const points = (s) => Array.from(s).length;
@@ -113,11 +113,14 @@ def marks(rows: list[Row], selected: tuple[int, int] | None = None) -> list[list
     return out
 
 
-def selectable_text(body: str, rows: list[Row], selected: tuple[int, int] | None) -> dict | None:
-    """Draw the text; the offsets of words just selected, else None."""
+def selectable_text(body: str, rows: list[Row], selected: tuple[int, int] | None,
+                    label: str = "Clean text: select words to draft a record for them",
+                    ) -> dict | None:  # fmt: skip
+    """Draw the text, named for screen readers by ``label``; the offsets of words just
+    selected, else None."""
     result = _picker(
         key="passage-text",
-        data={"body": body, "marks": marks(rows, selected)},
+        data={"body": body, "marks": marks(rows, selected), "label": label},
         on_selected_change=lambda: None,
     )
     chosen = getattr(result, "selected", None)

@@ -169,43 +169,6 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
 
 
-@pytest.mark.parametrize(
-    ("visit", "param", "kept", "expected"),
-    [
-        # An article's id, as the Sources page and the API name it.
-        (
-            Visit("/statements?source=ppp-2017-01-13-campaign-nets-1000"),
-            "source",
-            ["ppp-2017-01-13-campaign-nets-1000"],
-            {"source_ids": ["ppp-2017-01-13-campaign-nets-1000"]},
-        ),
-        # A link made when the address held labels: still filters, rewritten to the id.
-        (
-            Visit("/statements?actor=Sar+Kheng"),
-            "actor",
-            ["sar-kheng"],
-            {"actor_ids": ["sar-kheng"]},
-        ),
-    ],
-    ids=["by-id", "by-old-label"],
-    indirect=["visit"],
-)
-def test_filter_links_by_id_and_by_old_label(visit, seed_db: Path, param, kept, expected):
-    with Reader(seed_db) as db:
-        rows = queries.statements(db, **expected)
-        everything = len(queries.statements(db))
-    page = visit
-    _assert_no_errors(page, _where(page))
-    assert _count(page) == len(rows) < everything
-    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get(param) == kept)
-    # Each statement links to its article: only the filtered rows' articles are linked.
-    linked = page.eval_on_selector_all(
-        'a[href*="sources?source="]', "links => links.map(a => a.href)"
-    )
-    articles = {parse_qs(urlsplit(h).query)["source"][0] for h in linked}
-    assert articles and articles <= set(rows["source_id"])
-
-
 @_reading(Visit("/embed?embed=true&chart=arrests-by-phase"))
 def test_embed_url_shows_one_chart_and_no_navigation(visit):
     page, path = visit, "/embed?embed=true&chart=arrests-by-phase"

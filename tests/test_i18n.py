@@ -1,8 +1,12 @@
 """The monitor in Khmer and English: the catalogue matches the code, numbers, hedges and dates
-read as Cambodian readers write them, and Khmer labels of the data are Khmer and accounted for."""
+read as Cambodian readers write them, and Khmer labels of the data are Khmer and accounted for.
+
+Long because the catalogue's checks cover the dashboard and the studio alike (every studio
+module's words reach the catalogue), one file for the one catalogue."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 from pathlib import Path
@@ -372,3 +376,64 @@ def test_no_translatable_words_hide_inside_an_f_string():
         if _IN_FSTRING.search(line)
     ]
     assert hidden == []
+
+
+#: Streamlit's calls that show their first argument (and help, placeholder) to a person, and
+#: the studio's own helpers whose first argument is a field's label.
+_SHOWS = {
+    *("button", "text_input", "selectbox", "radio", "checkbox", "date_input", "text_area"),
+    *("file_uploader", "expander", "title", "subheader", "header", "caption", "info"),
+    *("warning", "error", "success", "markdown", "write", "metric", "toast", "multiselect"),
+    *("segmented_control", "set_page_config", "picker", "_pick", "_number", "_date"),
+}
+_SHOWN_KEYWORDS = {"help", "placeholder", "page_title"}
+
+
+def _bare_words(node: ast.AST) -> bool:
+    """A literal holding English words, not passed through the catalogue (a bilingual label,
+    'Language · ភាសា', holds its Khmer already)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(re.search(r"[A-Za-z]{2}", node.value)) and not re.search(
+            r"[\u1780-\u17ff]", node.value
+        )
+    if isinstance(node, ast.JoinedStr):
+        return any(_bare_words(v) for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return _bare_words(node.left) or _bare_words(node.right)
+    if isinstance(node, ast.IfExp):
+        return _bare_words(node.body) or _bare_words(node.orelse)
+    return False
+
+
+def _untranslated(source: str, name: str) -> list[str]:
+    """Where a module passes English words to a Streamlit call or an outcome unmarked."""
+    found = []
+    for call in ast.walk(ast.parse(source)):
+        if not isinstance(call, ast.Call):
+            continue
+        func = call.func
+        called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        shown = [*call.args[:1], *(k.value for k in call.keywords if k.arg in _SHOWN_KEYWORDS)]
+        if called == "Outcome":  # what Save, Approve and Return say happened
+            shown = call.args[1:2]
+        if called in _SHOWS or called == "Outcome":
+            found += [f"{name}:{n.lineno}" for n in shown if _bare_words(n)]
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "studio").glob("*.py")), ids=lambda p: p.name)
+def test_the_studio_shows_no_words_outside_the_catalogue(path):
+    """Every word the studio shows is a catalogue entry (so `make translations` finds it and
+    the catalogue test fails while it has no Khmer): no English literal reaches a Streamlit
+    call or an outcome unmarked. Ids and the check's own messages are data, in variables."""
+    assert _untranslated(path.read_text(encoding="utf-8"), path.name) == []
+
+
+def test_the_studio_check_finds_english_left_unmarked():
+    source = (
+        'st.button("Accept", key="a")\n'
+        'st.caption(t.gettext("Fine"), help=f"No {label}")\n'
+        'Outcome(False, f"Nothing from {sid}.")\n'
+        'st.segmented_control("Language · ភាសា", LANGUAGES)\n'
+    )
+    assert _untranslated(source, "x.py") == ["x.py:1", "x.py:2", "x.py:3"]

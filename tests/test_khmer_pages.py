@@ -256,6 +256,25 @@ def test_a_translated_quote_is_shown_beside_the_words_said_never_in_their_place(
     assert "យើងនឹងមិនបញ្ឈប់" in rest
 
 
+@pytest.mark.parametrize(("lang", "noted"), [("km", "note_km"), ("en", "note")])
+def test_a_statements_note_reaches_the_statements_page_in_its_language(seed_db, lang, noted):
+    """A statement's caveat in Khmer (statements.note_km, issue 24) is carried by the build
+    and shown under the statement on Khmer pages, the English one on English pages."""
+    said = "ppp-2018-02-14-robertson-bail"
+    record = next(
+        r
+        for path in sorted((Path(__file__).resolve().parent.parent / "seeds" / "curated").rglob(
+            "*.yaml"))
+        for r in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("statements") or []
+        if r["statement_id"] == said
+    )  # fmt: skip
+    with Reader(seed_db) as reader:
+        row = next(queries.statements(reader, statement_ids=[said]).itertuples())
+    shown = statement_markdown(row, lang=lang)
+    other = record["note_km" if noted == "note" else "note"]
+    assert record[noted].split("(")[0].strip() in shown and other.split("(")[0] not in shown
+
+
 # --- the data's own sentences in Khmer, the English marked where none is (issue 25) ----------
 
 LANG_EN = re.compile(r'<(span|small) lang="en">')

@@ -520,6 +520,9 @@ def test_statements_filters_take_ids_and_old_labels(app, seed_db, page, given, k
     assert _count(at, "statement") == len(expected)
     assert len(expected) < len(everything) or not kept  # the filter took hold
     assert {k: v for k, v in _params(at).items() if k in given} == kept
+    # Each statement links to its article: only the filtered rows' articles are linked.
+    linked = set(re.findall(r"\(sources\?source=([^)&]+)", " ".join(m.value for m in at.markdown)))
+    assert linked <= set(expected["source_id"]) and bool(linked) == (len(expected) > 0)
 
 
 def test_statements_link_with_the_former_org_type_parameter_still_filters(app, seed_db):

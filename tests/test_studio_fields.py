@@ -5,6 +5,7 @@ typed beside the English, saved with it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,7 @@ KHMER = {  # what a researcher types beside the English (made up for the test)
     "p-desc-km-{proposal}": "ខេត្តនឹងរៀបចំផ្សារតាំងពិព័រណ៍នៅសប្តាហ៍ក្រោយ។",
     "e-title-km-{event}": "ខេត្តប្រកាសផ្សារតាំងពិព័រណ៍",
     "f-note-km-{n}": "រាប់នៅថ្ងៃវាយឆ្មក់",
+    "note-km-{said}": "ប្រយោគនេះមិនដាក់ឈ្មោះអ្នកនាំពាក្យទេ។",
 }
 
 
@@ -116,7 +118,23 @@ ENGLISH = {
     "f-note-{n}": "Counted on the day of the raid.",
     "p-name-{proposal}": "Provincial market fair",
     "p-desc-{proposal}": "A market fair held by the province next week.",
+    "note-{said}": "The sentence does not name the spokesman.",
 }
+
+
+_KHMER_LETTER = re.compile(r"[\u1780-\u17ff]")
+#: The studio's own words, by element: the labels of its fields and buttons, its headings and
+#: messages (captions and markdown carry the article's words and ids, so they are not read).
+_LABELLED = ("button", "text_input", "selectbox", "radio", "checkbox", "date_input",
+             "text_area", "metric", "expander")  # fmt: skip
+_SAID = ("title", "subheader", "info", "warning", "success", "error")
+
+
+def _english_left(at: AppTest) -> list[str]:
+    """What the studio shows in its own words without a Khmer letter: left in English."""
+    shown = [w.label for kind in _LABELLED for w in getattr(at, kind)]
+    shown += [e.value for kind in _SAID for e in getattr(at, kind)]
+    return [text for text in shown if text and not _KHMER_LETTER.search(str(text))]
 
 
 def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
@@ -128,7 +146,9 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     at.query_params["lang"] = "km"
     at = at.run().text_input(key="editor").set_value(ANN).run()
     two = ARTICLE.replace("The market reopened", "Police seized 4,000 tablets. The market reopened")
-    at = _screen(_add(at, two), "Review")
+    at = _add(at, two)
+    assert _english_left(at) == []  # the whole studio speaks Khmer, screen by screen
+    at = _screen(at, "Review")
     n = [i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators"][1]
     metric = at.session_state["rows"][n].record["metric_id"]
     at = at.text_input(key=f"m-unit-{metric}-new").set_value("tablets").run()
@@ -144,35 +164,54 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     at = at.button(key="kb-select").click().run()
     at.radio(key="passage-kind").set_value("event")
     at = at.button(key="passage-draft").click().run()
-    proposal, event = len(at.session_state["rows"]) - 2, len(at.session_state["rows"]) - 1
-    assert [r.kind for r in at.session_state["rows"][-2:]] == ["policies", "events"]
+    at = at.selectbox(key="kb-sentence").set_value(1).run()
+    at = at.button(key="kb-select").click().run()
+    at.radio(key="passage-kind").set_value("statement")
+    at = at.button(key="passage-draft").click().run()
+    proposal, event, said = (len(at.session_state["rows"]) - i for i in (3, 2, 1))
+    assert [r.kind for r in at.session_state["rows"][-3:]] == ["policies", "events", "statements"]
     places = {"metric": metric, "unit": entry["unit"], "category": entry["category"],
-              "proposal": proposal, "event": event, "n": n}  # fmt: skip
+              "proposal": proposal, "event": event, "n": n, "said": said}  # fmt: skip
     assert at.text_input(key=f"m-label-{metric}-km").label == "ឈ្មោះរង្វាស់ជាភាសាខ្មែរ (ស្រេចចិត្ត)"
     # Latin letters in a Khmer label: said at once, under the field.
     at = at.text_input(key=f"u-label-{entry['unit']}-km").set_value("tablets").run()
-    assert any("mixes Latin letters" in e.value or "not in Khmer" in e.value for e in at.error)
+    refused = [e.value for e in at.error if "Latin letters" in e.value or "not in Khmer" in e.value]
+    assert refused
+    at = at.text_input(key=f"note-km-{said}").set_value("A note").run()  # a statement's too
+    assert len([e for e in at.error if "not in Khmer" in e.value]) == len(refused) + 1
     for key, words in KHMER.items():
         at.text_input(key=key.format(**places)).set_value(words)
     at = at.run()
     assert not at.error, [e.value for e in at.error]
+    assert _english_left(at) == []
     # The English the check asks for, as a researcher gives it.
     for key, words in ENGLISH.items():
         at.text_input(key=key.format(**places)).set_value(words)
     for key, choice in {"a-kind-sok-phalla": "person", "a-type-sok-phalla": "police",
                         "p-cat-{proposal}": "prevention", "e-kind-{event}": "announcement",
-                        "e-prec-{event}": "day"}.items():  # fmt: skip
+                        "e-prec-{event}": "day", "topic-{said}": "campaign",
+                        "stance-{said}": "neutral"}.items():  # fmt: skip
         at.selectbox(key=key.format(**places)).set_value(choice)
     for key in (f"as_of-{n}", f"e-date-{event}"):
         at.date_input(key=key).set_value(dt.date(2018, 3, 5))
     at = at.run().selectbox(key=f"proposed-{proposal}").set_value("sok-phalla").run()
-    for i in (n, proposal, event):
+    at = at.selectbox(key=f"actor-{said}").set_value("sok-phalla").run()
+    for i in (n, proposal, event, said):
         at = at.button(key=f"accept-{i}").click().run()
     _screen(at, "Coverage")
     while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
         at = picks[0].set_value("not about the campaign").run()
+    assert _english_left(at) == []
     at = _screen(at, "Save").button(key="save").click().run()
     assert not at.error, at.code[0].value if at.code else ""
+    assert _english_left(at) == []
+    for name in ("Open", "Approve", "Agreement", "Changes"):
+        assert _english_left(_screen(at, name)) == [], name
+    # The switch in the sidebar, as on the dashboard: English at once, in the address too.
+    switch = at.sidebar.button_group[0]
+    assert switch.value == "km"
+    at = switch.set_value("en").run()
+    assert at.query_params["lang"] in ("en", ["en"]) and at.title[0].value == "Curation studio"
     sid = at.session_state["source_id"]
     saved = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
     records = saved["records"]
@@ -188,5 +227,6 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
         "p-desc-km-{proposal}": records["policies"][0]["description_km"],
         "e-title-km-{event}": records["events"][0]["title_km"],
         "f-note-km-{n}": records["indicators"][0]["note_km"],
+        "note-km-{said}": records["statements"][0]["note_km"],
     }
     assert kept == KHMER

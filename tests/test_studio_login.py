@@ -115,7 +115,7 @@ def _sign_in(browser, studio: str, email: str):
 def test_an_editor_on_the_list_signs_in_and_gets_the_studio(browser, studio: str):
     context, page = _sign_in(browser, studio, EDITOR)
     try:
-        page.get_by_role("radiogroup").first.wait_for()  # the screens past the gate
+        page.get_by_role("radiogroup", name="Screen").wait_for()  # the screens past the gate
         assert page.get_by_text(GATE).count() == 0
         assert page.get_by_text(REFUSED).count() == 0
     finally:
@@ -129,7 +129,7 @@ def test_a_signed_in_stranger_is_stopped_at_the_gate(browser, studio: str):
         # The way out is drawn after the refusal, in the same run: wait for it, not a glance.
         page.get_by_role("button", name="Log out").wait_for()
         wait_until_rendered(page)
-        assert page.get_by_role("radiogroup").count() == 0
+        assert page.get_by_role("radiogroup", name="Screen").count() == 0
     finally:
         context.close()
 
@@ -139,4 +139,4 @@ def test_nobody_gets_past_the_gate_without_signing_in(browser, studio: str):
         page = context.new_page()
         page.goto(studio)
         page.get_by_text(GATE).wait_for()
-        assert page.get_by_role("radiogroup").count() == 0
+        assert page.get_by_role("radiogroup", name="Screen").count() == 0

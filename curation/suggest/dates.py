@@ -72,6 +72,7 @@ _YEAR_RE = r"(?:19|20)\d{2}"
 # Which year a phrase refers to: stated, "last year", "this year", or unsaid.
 _WHICH_YEAR = rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}|last\s+year|this\s+year))?"
 
+_OF_CAMPAIGN = r"(?:\s+of\s+(?:the|this|that)\s+(?:anti-drug\s+)?(?:campaign|drive|crackdown))?"
 _M1 = rf"(?=[A-Z])(?P<m1>{_MONTH_RE})\.?"
 _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
@@ -231,11 +232,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "first_months",
         re.compile(
-            r"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months" + _WHICH_YEAR,
+            # "the first six months of the campaign last year": the yearly campaign's months.
+            r"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months" + _OF_CAMPAIGN + _WHICH_YEAR,
             re.I,
         ),
     ),
-    ("first_half", re.compile(r"\b(?:the\s+)?first\s+(?P<part>half|quarter)" + _WHICH_YEAR, re.I)),
+    (
+        "first_half",
+        re.compile(
+            r"\b(?:the\s+)?first\s+(?P<part>half|quarter)" + _OF_CAMPAIGN + _WHICH_YEAR, re.I
+        ),
+    ),
     (
         "mid_month",
         re.compile(
@@ -667,6 +674,7 @@ def _owned(
         # "Shares fell on Tuesday after customs officers found 1.6 tonnes": the day is the
         # main clause's; the figure stands in a clause of its own that the day does not reach.
         and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
+        and not _in_leading_clause(sentence, r, at)
     ]
     reason = "the words next to the figure"
     label = _LABEL.match(sentence)
@@ -685,6 +693,7 @@ def _owned(
             and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
             and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
             and not _present_apart(sentence, r, at)
+            and not _in_leading_clause(sentence, r, at)
         )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
         holder = owner(own[0]) if own else None
@@ -706,6 +715,21 @@ def _owned(
     if any(r.role != "point" for r in own):
         own = [r for r in own if r.role != "point"]  # a period beats a stray day beside it
     return own, reason
+
+
+# "When I visited the prison in August, its director told me ...": a clause opening the sentence
+# on when something happened; its date is that event's (round nine).
+_LEADING_WHEN = re.compile(r"^\W*(?:When|While|As(?!\s+of\b))\s[^,;]*$")
+
+
+def _in_leading_clause(sentence: str, r: DateReading, at: tuple[int, int]) -> bool:
+    """Whether the date stands in a "When ..." clause that opens the sentence and closes with a
+    comma before the figure: the day of that clause's event, not the figure's."""
+    return (
+        r.end <= at[0]
+        and bool(_LEADING_WHEN.match(sentence[: r.start]))
+        and "," in sentence[r.end : at[0]]
+    )
 
 
 # Clauses joined into one sentence (", and ...", "; ...", ", but ..."), and the words of a

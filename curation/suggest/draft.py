@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -31,12 +31,14 @@ from curation.suggest.numbers import Figure, find_figures
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
     Speaker,
+    _names_in,
     _resolve,
     attribute,
     find_quotations,
     find_reported,
     opinion_page,
 )
+from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
 _MAX_ID = 80
 
@@ -177,35 +179,63 @@ def _speech_beyond(sentence: Sentence) -> bool:
     return False
 
 
-def candidates(raw: str, title: str | None = None) -> tuple[list[Candidate], list[Candidate]]:
-    """Indicator and statement candidates of an article, from its clean body."""
+# "Our reporter spoke to X", "in an interview with X": the person the questions are put to.
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke|talked|sat\s+down)\s+(?:to|with)\s+|\binterview(?:ed)?\s+(?:with\s+)?", re.I
+)
+
+
+def _interviewee(intro: str) -> Speaker | None:
+    """Whose every "A:" is: the person a Q&A's introduction says it spoke to, else the first
+    person it names."""
+    put_to = _INTERVIEWED.search(intro)
+    names = (_names_in(intro[put_to.end() :]) if put_to else []) or _names_in(intro)
+    return Speaker(names[0], names[0], named=True) if names else None
+
+
+def candidates(
+    raw: str, title: str | None = None, counts: Callable[[Figure, str], bool] | None = None
+) -> tuple[list[Candidate], list[Candidate]]:
+    """Indicator and statement candidates of an article, from its clean body; ``counts`` says
+    whether a figure counts something the campaign is measured by (records: the codebook)."""
     body = clean_body(raw, title)
     sentences, spans = split_sentences(body)
     opinion = opinion_page(raw)
-    who = attribute(sentences, opinion)
+    turns = find_turns(body, sentences, interviewee=_interviewee)
+    who = attribute(sentences, opinion, turns.speaker)
+    dropped: set[int] = set()
+    kept = [
+        f
+        for f in find_figures(sentences, dropped)
+        if counts is None or counts(f, sentences[f.sentence].text)
+    ]
     figures = [
         Candidate(
             sentences[f.sentence].text, *_resolve(f.sentence, f.sentence, who, False), figure=f
         )
-        for f in find_figures(sentences)
+        for f in kept
     ]
     quotations = find_quotations(body, sentences, spans)
     quotes = [Candidate(inner_quote(q.text), *_resolve(q.first, q.last, who)) for q in quotations]
     # Reported speech ("X said that ...", "X urged ..."), where no quotation or figure is, nor
     # a number that is no figure ("impounded 212 cars, the report said").
-    dropped: set[int] = set()
-    skip = {
-        f.sentence
-        for f in find_figures(sentences, dropped)
-        if not _speech_beyond(sentences[f.sentence])
-    }
+    skip = {f.sentence for f in kept if not _speech_beyond(sentences[f.sentence])}
     skip |= {k for k in dropped if not _speech_beyond(sentences[k])}
     skip |= {k for q in quotations for k in range(q.first, q.last + 1)}
     reported = [
         Candidate(sentences[k].text, *_resolve(k, k, who), kind="reported")
         for k in find_reported(sentences, who, skip, opinion)
     ]
-    statements = sorted(quotes + reported, key=lambda c: body.find(c.quote))
+    # A transcript turn's sentence is its speaker's statement though no verb or mark says so.
+    taken = skip | set(find_reported(sentences, who, skip, opinion))
+    spoken = [
+        Candidate(words, who.own[k], "a transcript turn", kind="reported")
+        for k in sorted(turns.speaker)
+        if k not in taken
+        and not any(q in sentences[k].text for q in '“”"')
+        and turn_statement(words := turn_words(sentences[k], turns, k))
+    ]
+    statements = sorted(quotes + reported + spoken, key=lambda c: body.find(c.quote))
     return figures, statements
 
 

@@ -18,12 +18,21 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from corpus.khmer import ZERO_WIDTH, KhmerSentence, has_khmer, normalise, split_sentences
+from corpus.khmer import (
+    ZERO_WIDTH,
+    KhmerSentence,
+    has_khmer,
+    normalise,
+    quotation_spans,
+    split_sentences,
+)
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME
 from curation.suggest.numbers import no_count_spans
+from curation.suggest.speakers import Speaker
+from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
@@ -191,6 +200,29 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | No
 
 # "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed.
 _UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ").text)
+
+
+def _interviewee(intro: str) -> Speaker | None:
+    """The titled person a Q&A's introduction names first: whose every "ចម្លើយ៖" is."""
+    m = _NAMED.search(normalise(intro).text)
+    return Speaker(m.group(0), m.group(0), named=True) if m else None
+
+
+def _turn_actor(
+    turn: Speaker, actors: list[dict[str, Any]], named: str | None
+) -> tuple[str | None, list[str]]:
+    """A transcript label's actor: a titled name matched as any Khmer speaker; a title and an
+    office alone ("ឯកឧត្តមស្នងការ", His Excellency the commissioner) the person named before
+    (``named``), flagged; an unnamed label ("អ្នកស្តាប់ ...", a listener) kept unnamed."""
+    if not turn.named:
+        return None, [f"speaker (unnamed): {turn.phrase}", "a transcript turn"]
+    office = strip_title(turn.name).replace(" ", "")
+    if named is not None and (not office or office.startswith(_ROLES)):
+        actor_id, notes = _km_actor(named, actors)
+        return actor_id, [*notes, f"a transcript turn ({turn.phrase}: the person named "
+                          "before with a title: review)"]  # fmt: skip
+    actor_id, notes = _km_actor(turn.name, actors)
+    return actor_id, [*notes, f"a transcript turn ({turn.phrase})"]
 
 
 def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
@@ -550,6 +582,7 @@ def khmer_drafts(
             fig_at.append((len(out) - 1, k))
     named: str | None = None  # the last titled person named, for a title standing alone
     said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker
+    turns = find_turns(body, sentences, khmer=True, interviewee=_interviewee)
     according: dict[int, tuple[str | None, str]] = {}  # sentence -> "នេះបើតាម ..." (according to)
     attributions = find_attributions([s.text for s in sentences])
     for k, (s, found) in enumerate(zip(sentences, attributions, strict=True)):
@@ -581,15 +614,27 @@ def khmer_drafts(
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
             speaker = a.speaker
+            head = s.text[: a.start].strip(ZERO_WIDTH + " ")
+            described = speaker is None and not a.pronoun and _UNNAMED.search(normalise(head).text)
+            turn = (
+                turns.speaker.get(k) if a.pronoun or (speaker is None and not described) else None
+            )
+            if turn is not None:
+                # "លោកបានបន្ថែមថា" (he added), "ខ្ញុំសុំស្នើ" (I ask) in a transcript turn: the
+                # turn's speaker.
+                speaker = turn.name if turn.named else turn.phrase
             if a.pronoun and speaker is None and named is not None:
                 # "ឯកឧត្តមបានបន្តថា" (His Excellency went on) after a person named outside any
                 # speech verb ("... ធ្វើឡើងដោយលោក សុខ វណ្ណា"): that person, flagged for review.
                 speaker = named
-            head = s.text[: a.start].strip(ZERO_WIDTH + " ")
-            if speaker is None and not a.pronoun and _UNNAMED.search(normalise(head).text):
+            if described:
                 speaker = head  # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... បានប្រាប់ថា": described, unnamed
-            actor_id, notes = _km_actor(speaker, actors)
-            if a.pronoun:
+            if any(d.kind == "statements" and d.quote == quote for d in out[-3:]):
+                continue  # "ស្នើ ... និងស្នើឲ្យ ..." (asked ... and asked ...): one sentence, one draft
+            actor_id, notes = (
+                _turn_actor(turn, actors, named) if turn else _km_actor(speaker, actors)
+            )
+            if a.pronoun and turn is None:
                 notes.append(f"{a.title!r} alone: the speaker named before")
             said = [d for d in (read_dates(s.text, published) if published else [])]
             record = {
@@ -604,6 +649,28 @@ def khmer_drafts(
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
             said_by.setdefault(k, (actor_id, notes[0]))
+        if (turn := turns.speaker.get(k)) is not None:
+            actor_id, notes = _turn_actor(turn, actors, named)
+            said_by.setdefault(k, (actor_id, notes[0]))
+            words = turn_words(s, turns, k).strip(ZERO_WIDTH + " ។")
+            quotes = quotation_spans(s.text)
+            if not found and quotes:
+                # «...» in a turn (a live's summary quotes each spoken line): the speaker's own
+                # words, figures and all.
+                a, b = max(quotes, key=lambda q: q[1] - q[0])
+                words = s.text[a + 1 : b - 1 if s.text[b - 1] in '"»”' else b]
+                words = words.strip(ZERO_WIDTH + " ។")
+            if not found and (
+                quotes or (turn_statement(words) and (k not in counted or _claim_beside(norm)))
+            ):
+                # A turn of a transcript (a call-in show, a Q&A, a live): its speaker's words.
+                kind = "direct" if quotes else "reported"
+                record = {"actor_id": actor_id, "quote": words, "kind": kind,
+                          "said_on": None}  # fmt: skip
+                why = {"kind": "100%: in «» quotation marks" if quotes
+                       else "90%: a transcript turn, no quotation marks",
+                       "actor_id": f"{90 if actor_id else 50}%: {notes[0]}"}  # fmt: skip
+                out.append(KhmerDraft("statements", record, words, "", notes, why))
         people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
         people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
         named = people[-1] if people else named

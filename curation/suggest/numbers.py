@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from corpus.number_words import number_words
 from curation.suggest.dates import _DURATIONS, _is_date_number, _is_year
 from curation.suggest.sentences import _QUOTE_MARKS, Sentence, _Tok, _tokens, _words
 from data_model.qualifiers import Qualifier
@@ -46,11 +47,9 @@ _VAGUE = {"dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_0
 _VAGUE_LEAD = frozenset({"several", "few"})
 
 
-# A number after these names a thing ("district 5", "Article 14"), it does not count one.
-_LABELS = _words(
-    "article chapter section clause route road street highway district block room phase "
-    "number no level grade zone building floor sangkat prison cc"
-)
+# A number after these names a thing ("district 5", "Article 14", "page 48"), it does not count
+# one (corpus/number_words.yaml).
+_LABELS = number_words("labels")
 
 
 _SUFFIX_SCALE = {"k": 1_000, "K": 1_000, "M": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
@@ -212,6 +211,22 @@ def _measure(toks: Sequence[_Tok], j: int, value: float) -> tuple[float, str | N
     return value, None, j, False
 
 
+# The rest of a score after its first number: "-3 to Vietnam", "-1 win", "-1." (no unit after).
+_SCORE = re.compile(
+    r"\s?[-–]\s?\d{1,2}(?![\d.,]\d)\s*(?:[,.;:)]|$|(?:to|against|on|in|at|over|win|victory|"
+    r"defeat|loss|draw|lead|scoreline)\b)"
+)
+# Words after which a bare four-digit 1900-2100 is the year it names, not a count.
+_BEFORE_A_YEAR = _words("in since by until till from during before after of early late mid")
+# A person named by a noun, whose age may follow between commas ("the defendant, 23,").
+_PERSON_NOUNS = _words(
+    "defendant suspect driver man woman boy girl mother father son daughter wife husband "
+    "officer victim user client patient farmer student courier dealer widow"
+)
+# A sentence that gives an age and nothing else ("He was 51.", "She is 34 years old.").
+_AGE_ALONE = re.compile(r"^\W*(?:He|She)\s+(?:was|is)\s+\d{1,3}(?:\s+years?\s+old)?\s*[.!]?\s*$")
+
+
 def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None, int] | None:
     """A figure written in digits at token i: (value, unit, next index), or None."""
     tok = toks[i]
@@ -225,11 +240,15 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
         1 < i < len(toks) - 1
         and toks[i - 1].text == ","
         and toks[i + 1].text == ","
-        and toks[i - 2].text[:1].isupper()
+        and (toks[i - 2].text[:1].isupper() or toks[i - 2].low in _PERSON_NOUNS)
         and tok.text.isdigit()
         and int(tok.text) < 120
     ):
-        return None  # "Khath Sophy, 54, from ...": an age after a name
+        return None  # "Khath Sophy, 54, from ...", "the youngest defendant, 23,": an age
+    if _AGE_ALONE.match(text) and tok.text.isdigit() and int(tok.text) < 120:
+        return None  # "He was 51.": an age, the whole sentence
+    if tok.text.isdigit() and len(tok.text) <= 2 and _SCORE.match(text, tok.end):
+        return None  # "lost 0-3 to Vietnam", "the 2-1 win": a match's score
     money = "$" in tok.text
     value = float(tok.text.split("$")[-1].replace(",", ""))
     unit: str | None = "usd" if money else None
@@ -256,6 +275,8 @@ def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None
     noun = _noun_unit(toks, j) if unit is None else None
     if _is_year(tok, value, unit, noun):
         return None
+    if _is_year(tok, value, unit, None) and i > 0 and toks[i - 1].low in _BEFORE_A_YEAR:
+        return None  # "In 2019 our outreach workers met ...": a year, whatever noun follows
     return value, unit or noun, j
 
 
@@ -452,7 +473,11 @@ _TARGET = re.compile(
 _CAPACITY = re.compile(
     r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
     r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$"
-    r"|\b(?:cell|room|ward|dormitory)\s+with\s+$",
+    r"|\b(?:cell|room|ward|dormitory)\s+with\s+$"
+    # "the national centre, which will hold 2,000 people when it opens": a future capacity or a
+    # plan's size, nothing counted yet (round nine).
+    r"|\b(?:will|would)\s+(?:be\s+able\s+to\s+)?(?:hold|house|accommodate|take\s+in|open|build|"
+    r"hire|train|deploy|recruit)\s+(?:up\s+to\s+|about\s+|some\s+|another\s+|a\s+further\s+)?$",
     re.I,
 )
 _ONE_CELL = re.compile(r"\s+[\w-]+\s+in\s+(?:a|one|the|each)\s+(?:cell|room)\b", re.I)
@@ -465,15 +490,9 @@ _ATTENDED = re.compile(
     r"(?:(?:some|about|around|nearly|almost|roughly|over|more\s+than)\s+)?$",
     re.I,
 )
-# Things impounded that no codebook unit counts ("212 cars, 1,480 motorbikes and 93 guns"),
-# and people at a meeting.
-_UNCOUNTED = _words(
-    "cars car vehicles vehicle motorbikes motorbike motorcycles motorcycle trucks truck guns gun "
-    "weapons firearms rifles pistols handguns bullets phones handsets scales boats computers "
-    "laptops participants attendees delegates "
-    # A post's audience ("more than 40,000 reactions", "3.2K comments"): no campaign count.
-    "reactions likes comments shares views viewers followers subscribers"
-)
+# Goods impounded that no codebook unit counts ("212 cars, 1,480 motorbikes and 93 guns"), people
+# at a meeting, an audience, a document's length, a distance, a dose, a score (corpus/number_words.yaml).
+_UNCOUNTED = number_words("uncounted")
 # "Across East and Southeast Asia, ...", "worldwide": a region's total, not Cambodia's.
 _ELSEWHERE = re.compile(
     r"^\W*(?:across|throughout)\s+(?:the\s+)?(?:region|world|(?:east\s+and\s+)?south-?east\s+"

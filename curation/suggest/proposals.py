@@ -121,7 +121,15 @@ def _measures_after(text: str, verb: str) -> list[str]:
         rest = rest[to.end() :]
     rest = _TAIL.sub("", rest.strip().rstrip('."”').rstrip(".")).strip()
     parts = [p.strip(" ,") for p in _NEXT.split(rest) if p.strip(" ,")]
+    # "proposed holding detainees apart, and the NACD supports that proposal": a clause with
+    # a subject and a verb of its own takes a stand; it is no second measure (round nine).
+    parts = parts[:1] + [p for p in parts[1:] if not _OWN_CLAUSE.match(p)]
     return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
+
+
+_OWN_CLAUSE = re.compile(r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:supports?|opposes?|"
+                         r"welcome[sd]?|backs|backed|rejects?|rejected|agrees?|agreed|says|"
+                         r"said|doubts?|doubted)\b", re.I)  # fmt: skip
 
 
 # "... and release the people ...": a second verb with its own object after a modal's first.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from corpus.cleaning import clean_body
@@ -32,6 +33,7 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.metrics import MetricGuess, guess_metric
+from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
     Measure,
     find_measures,
@@ -159,7 +161,8 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
         "actor_id": _slug(fresh.name),
         "name": fresh.name,
         "aliases": [fresh.name.split()[-1]] if " " in fresh.name else [],
-        "kind": "person",
+        # "the Anti-Drug Police Department (ADP) said": a body named as a speaker is no person.
+        "kind": "organisation" if _ORG_HEAD.search(fresh.name) else "person",
         "role": role,
         "organisation": org,
         "actor_type": actor_type_of(f"{role} {org}"),
@@ -172,7 +175,9 @@ _NATIONAL = re.compile(r"^(?:the\s+)?(?:Cambodian|Cambodia['’]s|government|sta
 # ("figures released by the National Police", "a National Authority for Combating Drugs report").
 _TITLED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’-]+)*")
 _ORG_HEAD = re.compile(r"\b(?:Police|Ministry|Department|Authority|Commissariat|Commission|"
-                       r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency)\b")  # fmt: skip
+                       r"Committee|Council|Gendarmerie|Prisons|Alliance|Office|Agency|"
+                       r"Association|Organi[sz]ation|Foundation|Network|Coalition|Centre|Center|"
+                       r"Society|Institute|Union)\b")  # fmt: skip
 # "The NACD's annual report for 2023 lists 8,070 ...": the organisation whose document speaks.
 _DOC_SUBJECT = re.compile(
     r"^\s*(?:The\s+)?(?P<org>[A-Z][\w-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w-]*)*)['’]s"
@@ -214,7 +219,10 @@ def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]
     known = guess_actor([org], curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
-    draft = {"actor_id": _slug(org, 6), "name": org, "aliases": [], "kind": "organisation",
+    # "Khmer Family Recovery Association (KFRA)": the short name it gives itself is its id.
+    short = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", org)
+    draft = {"actor_id": short.group(1).lower() if short else _slug(org, 6), "name": org,
+             "aliases": [short.group(1)] if short else [], "kind": "organisation",
              "role": "", "organisation": "", "actor_type": actor_type_of(org)}  # fmt: skip
     return draft["actor_id"], draft, [f"speaker: {org} (a new actor, the source's organisation)"]
 
@@ -241,8 +249,22 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
 
 
 # A release's heading line, and the body its letterhead names above it ("MINISTRY OF HEALTH").
-_RELEASE = re.compile(r"^(?:press|news|media)\s+(?:release|statement)\b", re.I)
+# An organisation's own document under its name: a release, a statement, its annual report.
+_RELEASE = re.compile(
+    r"^(?:(?:press|news|media)\s+(?:release|statement)|(?:joint\s+)?statement|"
+    r"annual\s+report|report)\b",
+    re.I,
+)
 _SMALL = frozenset({"of", "and", "for", "the", "on"})
+
+
+def _letterhead_word(word: str) -> str:
+    """A letterhead's word as a name is written: "MINISTRY OF HEALTH" -> "Ministry of Health",
+    an acronym in brackets ("(KFRA)") kept."""
+    if word.startswith("(") and word.strip("()").isupper():
+        return word
+    low = word.lower()
+    return low if low in _SMALL else low.capitalize()
 
 
 def _issuer(body: str) -> str | None:
@@ -251,7 +273,7 @@ def _issuer(body: str) -> str | None:
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()][:12]
     heading = next((k for k, ln in enumerate(lines) if _RELEASE.match(ln)), None)
     for line in lines[: heading or 0]:
-        name = " ".join(w if w in _SMALL else w.capitalize() for w in line.lower().split())
+        name = " ".join(_letterhead_word(w) for w in line.split())
         if _ORG_HEAD.search(name) and len(name.split()) <= 8:
             return name
     return None
@@ -279,11 +301,44 @@ def _list_framing(body: str, item: str, published: dt.date, before: When | None)
     return None
 
 
-def _figure_rows(figures, body, index, source_id, published, curated) -> list[Row]:
+# "The NACD ... agreed ..., according to a statement issued after the meeting", "the ADP said in
+# a report released on Saturday": a document and the organisation it is by.
+_A_DOCUMENT = re.compile(
+    r"\b(?:a|an|its|their)\s+(?:(?:joint|annual|weekly|monthly|new|written)\s+)?"
+    r"(?:statement|report|press\s+release|release)\b"
+)
+
+
+def _documents(body: str, curated: Curated) -> list[tuple[int, tuple]]:
+    """Where the article names a document with the curated organisation that issued it: (its
+    offset, the actor as a figure's source), for "the statement", "the report" after it."""
+    out = []
+    for s in split_sentences(body)[0]:
+        if not (doc := _A_DOCUMENT.search(s.text)):
+            continue
+        near = sorted(
+            (abs(m.start() - doc.start()), name)
+            for m in _TITLED.finditer(s.text)
+            # A body's name or acronym ("NACD"), never a country's one word ("Cambodia").
+            if (len((name := m.group(0).removeprefix("The ")).split()) > 1 or name.isupper())
+            and (
+                _ORG_HEAD.search(name)
+                or (guess_actor([name], curated.actors) or {}).get("kind") == "organisation"
+            )
+        )
+        if near:  # the organisation named nearest the document: a curated one, or a new draft
+            actor_id, draft, notes = _org_actor(near[0][1], curated)
+            out.append((s.start, (actor_id, draft, [f"{notes[0]} (the document it issued)"])))
+    return out
+
+
+def _figure_rows(figures, body, index, source_id, published, curated, head="") -> list[Row]:
     rows = []
     framed: When | None = None  # the last period a figure's own words gave
     last_source: tuple | None = None  # the organisation last named as a figure's source
-    issuer = _issuer(body)
+    issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
+    documents = _documents(body, curated)
+    drafted: set[str] = set()  # the new actors a row before drafts already
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -325,7 +380,18 @@ def _figure_rows(figures, body, index, source_id, published, curated) -> list[Ro
         ):
             compared_with[(fig.sentence, fig.unit)] = metric
             compared_with[(fig.sentence, None)] = metric
+        if last_source is None:
+            # "According to the statement, ...": the statement the article named before with
+            # the organisation that issued it (round nine).
+            at = body.find(c.quote)
+            last_source = next((src for k, src in reversed(documents) if k < at), None)
         actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        if not new_actor_draft and actor_id not in drafted:
+            # A new organisation read from a document named before: drafted with the first
+            # figure that needs it, so that no row names an actor nobody drafted.
+            new_actor_draft = next((d for _, (a, d, _) in documents if a == actor_id and d), {})
+        if new_actor_draft:
+            drafted.add(str(new_actor_draft.get("actor_id")))
         if actor_id is None and c.speaker is None and issuer is not None:
             actor_id, new_actor_draft, actor_notes = _org_actor(issuer, curated)
             actor_notes = [f"{actor_notes[0]} (the release's letterhead: no other source given)"]
@@ -562,6 +628,16 @@ def _measure_and_event_rows(
             last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
             earlier.append((str(rows[-1].record["policy_id"]), measure.name))
             recent.append(earlier[-1])
+        if measures and last is not None and (stand := _STAND_ON_IT.search(s.text)):
+            # "The department has proposed ..., and the NACD supports that proposal": a stand
+            # of another body on the measure just put forward, in the same sentence.
+            verb = stand.group("verb").lower()
+            position = Position.opposes if verb.startswith(("oppos", "reject")) else (
+                Position.supports)  # fmt: skip
+            measure = Measure(last[0], position, verb, last[1],
+                              f"{verb!r} on the measure this sentence puts forward", 0.5)  # fmt: skip
+            who = Speaker(stand.group("who"), stand.group("who"), named=False)
+            rows.append(_position_row(n, s, measure, who, source_id, curated, body))
         event = guess_event(s.text)
         dates = when(s.text, published)
         day = dates.period_start or dates.said_on or dates.as_of
@@ -585,6 +661,14 @@ def _measure_and_event_rows(
             notes = [f"{verb!r}: {kind.value}"]
             rows.append(Row("events", record, s.start, s.end, notes=notes, why=why))
     return rows
+
+
+# ", and the NACD supports that proposal": who takes a stand on the measure just put forward.
+_STAND_ON_IT = re.compile(
+    r",?\s+(?:and|but)\s+(?P<who>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})\s+"
+    r"(?P<verb>supports|supported|backs|backed|welcomes|welcomed|opposes|opposed|rejects|"
+    r"rejected)\s+(?:that|the|this)\s+(?:proposal|plan|idea|measure|request)\b"
+)
 
 
 def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
@@ -659,6 +743,35 @@ def _named_body(c, body: str):
     return replace(c, speaker=replace(c.speaker, phrase=name, name=name, named=False))
 
 
+# A small count written in words ("three children", "Two United Nations agencies", "four of
+# his clients"): how a reporter describes, a figure only when the codebook counts its noun.
+_SMALL_IN_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ]
+)
+
+
+def _counts(curated: Curated, fig: Figure, sentence: str) -> bool:
+    """Whether a figure counts something the campaign is measured by: a small number in words
+    is drafted only when a curated metric counts its noun (policy, round nine); every other
+    number goes on to the metric guess, a new metric drafted where none fits."""
+    if fig.vague or fig.words.strip().lower() not in _SMALL_IN_WORDS:
+        return True
+    return not guess_metric(sentence, fig.start, fig.end, fig.unit, curated.metrics).new
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -671,9 +784,9 @@ def draft_rows(
     index = BodyIndex(body)
     if is_khmer(body):
         return body, _khmer_rows(body, index, source_id, published, curated)
-    figures, statements = candidates(raw, title)
+    figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
-    rows = _figure_rows(figures, body, index, source_id, published, curated)
+    rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
     rows += _statement_rows(statements, index, source_id, published, curated)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)

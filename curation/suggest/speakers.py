@@ -54,7 +54,7 @@ _SPEAKER_NOUNS = _words(
     "official officials police authorities spokesman spokeswoman spokesperson participant "
     "participants source sources ministry government experts expert observers critics "
     "report statement organisation organization group groups activists ngos organisations "
-    "organizations"
+    "organizations agency agencies"
 )
 
 
@@ -110,13 +110,19 @@ _RIGHT_NAME = re.compile(
 )
 
 
+# "said the group's director, Sok Dara,": a role in small letters, a comma, then the name.
+_ROLE_THEN_NAME = re.compile(
+    r"^\s+(?P<role>(?:our|its|their|his|her|the)\s+(?:[a-z][\w'’-]*\s+){0,4}[a-z][\w-]*),\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]*)(?=\s*(?:[,.;:!?]|$))"
+)
 _CLAUSE = re.compile(r"^\s+([^,.;:!?“”\"]{3,120})")
 _DESCRIBED_RIGHT = re.compile(r"^\s+((?:a|an|the)\s+(?:[^,.;:!?“”\"]|,(?=\s+who\b)){3,160})", re.I)
 _PEOPLE = _words(
     "lawyer doctor activist resident mother father detainee villager monk teacher member "
     "nurse guard prisoner inmate parent user users woman man "
     # People described by their work, as unnamed sources are: "a Western diplomat".
-    "diplomat researcher analyst expert observer clerk vendor seller"
+    "diplomat researcher analyst expert observer clerk vendor seller coach trainer athlete "
+    "driver farmer student neighbour neighbor relative witness"
 )
 
 
@@ -213,7 +219,8 @@ def _appositive(tokens: list[str]) -> Speaker | None:
 
 
 _OPENERS = frozenset(("who", "a", "an", "the", "from", "of", "at", "one", "also", "meanwhile"))
-_DESCRIBED = frozenset(("a", "an", "the"))
+# "One national team coach, who ...": "one" opens an unnamed source as "a" does.
+_DESCRIBED = frozenset(("a", "an", "the", "one"))
 
 
 def _opening_apposition(tokens: list[str]) -> Speaker | None:
@@ -255,8 +262,12 @@ def _left_speaker(before: str) -> Speaker | None:
     if re.search(r",\s+who\s+$", before):
         return None  # "an officer in Battambang, who spoke on condition ...": the main verb decides
     tokens = before.split()
+    closed = False
     while tokens and tokens[-1].strip(",").lower() in _SKIP_BEFORE_VERB:
-        tokens.pop()
+        closed |= tokens.pop().endswith(",")
+    if closed and tokens and not tokens[-1].endswith(",") and "who" in tokens:
+        # "NAME, who came ... on Tuesday, called": the comma after the day closes the apposition.
+        tokens[-1] += ","
     if not tokens:
         return None
     if tokens[-1].endswith(",") and (found := _described_before_clause(tokens)):
@@ -332,7 +343,7 @@ def _described_subject(tokens: list[str]) -> Speaker | None:
     for i in range(len(tokens) - 1, -1, -1):
         if _CLOSED.search(tokens[i]) and i < len(tokens) - 1:
             return None  # a comma or stop after the phrase's start: not one subject
-        if tokens[i].lower() not in ("a", "an") or len(tokens) - i > 14:
+        if tokens[i].lower() not in ("a", "an", "one") or len(tokens) - i > 14:
             continue
         head = {t.lower().strip(",’'") for t in tokens[i + 1 : i + 4]}
         if head & (_PEOPLE | _TITLES):
@@ -346,6 +357,10 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
     if according and (m := re.match(r"\s*(him|her|them)\b", after)):
         # "According to him, ...": the person named before.
         return Speaker(m.group(1), m.group(1), named=False, pronoun=True)
+    if m := _ROLE_THEN_NAME.match(after):
+        # "..., writes our director, Dr Keo Malyna, a physician ...": the role, then the name.
+        name = m.group("name").split()
+        return Speaker(f"{m.group('role')}, {m.group('name')}", _name_of(name), named=True)
     if m := _RIGHT_NAME.match(after):
         name = m.group("name").split()
         role = m.group("role").split()
@@ -402,6 +417,11 @@ def speaker_in(masked: str) -> Speaker | None:
             or (left is not None and left.pronoun)
             else _right_speaker(after, according)
         )
+        if left is not None and best is None and right is None:
+            # The subject of the sentence's first speech verb speaks: "A fellow officer ...
+            # said Sovath had warned ...", "He said Sar Kheng told ...": a later verb is inside
+            # what was said (round nine).
+            return left
         for found in (left, right):
             if found is None:
                 continue
@@ -482,6 +502,44 @@ def _subject_person(text: str, full: list[str]) -> Speaker | None:
     return Speaker(whole or name, whole or name, named=True)
 
 
+# "the minister", "the deputy governor", "the official": a definite office and nothing else.
+_DEFINITE_OFFICE = re.compile(r"^(?:the|that)\s+(?P<office>(?:[\w-]+\s+){0,2}[\w-]+)$", re.I)
+
+
+def _mentions(masked: str) -> list[Speaker]:
+    """The people a sentence names, each with the words around its name ("Interior Minister
+    Sar Kheng opened ..."), whether or not they speak in it."""
+    out = []
+    for name in _names_in(masked):
+        at = masked.find(name)
+        around = masked[max(0, at - 40) : at + len(name) + 60]
+        out.append(Speaker(around, name, named=True))
+    return out
+
+
+def _same_office(s: Speaker, named: list[Speaker], masked: str) -> Speaker | None:
+    """The person named before whose office a definite "the minister" repeats: the last one
+    whose words as written carry that office's head noun ("Interior Minister Sar Kheng"); none
+    when no one does (an unnamed official stays unnamed)."""
+    m = _DEFINITE_OFFICE.match(s.phrase.strip()) if not s.named and not s.pronoun else None
+    if m is None or s.phrase not in masked:
+        return None
+    words = m.group("office").lower().split()
+    head = words[-1]
+    if head not in _TITLES and head not in ("official", "spokesperson"):
+        return None
+    for person in reversed(named):
+        written = re.split(r"[\s,.]+", person.phrase.lower())
+        if head in written or any(w.endswith("-" + head) for w in written):
+            return Speaker(s.phrase, person.name, named=True)
+    return None
+
+
+def _is_person(s: Speaker) -> bool:
+    """An unnamed source described as a person or an office holder ("a prison director")."""
+    return bool({w.strip(",’'") for w in s.phrase.lower().split()} & (_PEOPLE | _TITLES))
+
+
 def _is_someone(s: Speaker) -> bool:
     """An unnamed person described ("A woman selling water ..."), the referent of "she"."""
     return not s.named and bool(set(s.phrase.lower().split()) & _PEOPLE)
@@ -501,13 +559,20 @@ def opinion_page(body: str) -> bool:
     return bool(_OPINION.search("\n".join(body.strip().splitlines()[:4])))
 
 
-def attribute(sentences: Sequence[Sentence], opinion: bool = False) -> Attribution:
+def attribute(
+    sentences: Sequence[Sentence], opinion: bool = False, turns: dict[int, Speaker] | None = None
+) -> Attribution:
     """Speakers of all sentences; "he said" takes the last person named a few sentences back
     ("it said" the last speaker of any kind), and a source described in one sentence and
     named at the start of the next ("a ministry official said ... Or Sopheap, director of
     ..., put the figure at") is that person. On an opinion page, a sentence of its own voice
-    with no speaker is its authors'."""
+    with no speaker is its authors'. A transcript turn's sentence (``turns``) is its label's
+    speaker's, who may report a body ("The ministry says ...") in their own turn, unless it
+    names a person or describes one as its source ("a prison director told me")."""
     own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    for k, label in (turns or {}).items():
+        if (o := own[k]) is None or o.pronoun or not (o.named or _is_person(o)):
+            own[k] = label
     if opinion:
         authors = Speaker("the opinion page's authors", "the opinion page's authors", named=False)
         own = [
@@ -532,7 +597,14 @@ def attribute(sentences: Sequence[Sentence], opinion: bool = False) -> Attributi
     person: Speaker | None = None  # the last named one, for "he said" and "she added"
     last_at = person_at = -_PRONOUN_LOOKBACK - 1
     full = [n for sentence in sentences for n in _names_in(sentence.masked)]
+    named: list[Speaker] = []  # every person named so far, for "the minister said"
     for k, s in enumerate(own):
+        if s is not None and (same := _same_office(s, named, sentences[k].masked)) is not None:
+            # "the minister said" after "Interior Minister Sar Kheng ...": that person.
+            own[k] = s = same
+        named += _mentions(sentences[k].masked)
+        if s is not None and s.named:
+            named.append(s)
         if s is None and (subject := _subject_person(sentences[k].masked, full)) is not None:
             # "Chan Dalin, a biology teacher, holds up ...", "Dalin shrugged at that.": a person
             # the paragraph is about, whom the next "she said" means, though no verb of speech.
@@ -543,7 +615,7 @@ def attribute(sentences: Sequence[Sentence], opinion: bool = False) -> Attributi
                 person, person_at = s, k
             resolved.append(s)
             continue
-        described = last is not None and last_at > person_at and _is_someone(last)
+        described = last is not None and last_at > person_at and _is_person(last)
         if s is not None and s.name.lower() != "it" and person is not None and not described:
             back, at = person, person_at
         else:
@@ -608,6 +680,11 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _MIN_REPORTED_WORDS = 6
+_ANONYMITY = re.compile(
+    r"^\W*(?:He|She|They|The\s+\w+)\s+(?:asked|requested|spoke\s+on\s+condition)\s+(?:not\s+to\s+be\s+"
+    r"(?:named|identified)|that\s+(?:his|her|their)\s+(?:full\s+)?names?\s+not\s+be\s+"
+    r"(?:used|published|given))[^,;]*[.!]?\s*$"
+)
 
 
 def find_reported(
@@ -621,6 +698,8 @@ def find_reported(
         if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
         said = _REPORTED.search(sentence.masked) or (opinion and _NORMATIVE.search(sentence.masked))
+        if _ANONYMITY.match(sentence.masked):
+            continue  # "She asked not to be named.": how a source is kept, no statement
         if said and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
             found.append(k)
     return found
