@@ -42,6 +42,7 @@ from data_model.i18n import LANGUAGES, language
 from data_model.tables import TABLES_BY_NAME
 from database import queries
 from database.connection import Reader, database_path, file_stamp
+from database.downloads import DOWNLOAD_TABLES
 from exports.changes import UnknownVersion, changes_csv, changes_json, since_ordinal
 from exports.citations import with_citations
 from exports.csvsafe import to_csv_bytes
@@ -181,12 +182,19 @@ def error(status: int, message: str, parameter: str | None = None) -> JSONRespon
     return JSONResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})
 
 
+def _columns_served() -> str:
+    """The Data page tables' columns as this code serves them. Part of every ETag: a new
+    column (note_km, issue 24) changes the answers of a build already served, and a client
+    holding one from before must get the new answer, not a 304."""
+    return json.dumps({name: spec.columns for name, spec in DOWNLOAD_TABLES.items()})
+
+
 def _etag(request: Request, snap: Snapshot, query: str | None = None) -> str:
     # The host is part of it: embeds, the feed and the package link back to the address asked
     # for, so an answer made for one Host header is never served for another. `query` is the
     # request's parameters written one way (the tables'), else they count as sent.
     query = request.url.query if query is None else query
-    what = f"{request.base_url}|{request.url.path}?{query}"
+    what = f"{_columns_served()}|{request.base_url}|{request.url.path}?{query}"
     return f'"{snap.version}-{hashlib.sha256(what.encode()).hexdigest()[:12]}"'
 
 

@@ -97,6 +97,8 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "actor_name",
             "quote",
             "note",
+            # Beside the English note (issue 24), blank where no Khmer was written.
+            "note_km",
             "source_id",
             *PROVENANCE,
         ),
@@ -121,6 +123,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "said_on",
             "translations",
             "note",
+            "note_km",  # as on figures: beside the English note
             "source_id",
             *PROVENANCE,
         ),

@@ -10,6 +10,7 @@ import io
 import json
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -222,6 +223,24 @@ def test_forget_answers_makes_the_next_answer_afresh(seed_db, monkeypatch):
     assert again.content == first.content and again.headers["etag"] == first.headers["etag"]
 
 
+def test_a_client_holding_an_answer_from_before_a_new_column_gets_the_new_answer(
+    seed_db, monkeypatch
+):
+    """The same build served by code with another column (note_km, issue 24) is another
+    answer: a client revalidating the one it holds gets the new one, not a 304."""
+    client = _client(seed_db)
+    url = "/api/v1/statements.csv"
+    spec = DOWNLOAD_TABLES["statements"]
+    with monkeypatch.context() as before:
+        older = replace(spec, columns=tuple(c for c in spec.columns if c != "note_km"))
+        before.setitem(DOWNLOAD_TABLES, "statements", older)
+        held = client.get(url)
+    assert "note_km" not in held.text.splitlines()[0]
+    answer = client.get(url, headers={"If-None-Match": held.headers["etag"]})
+    assert answer.status_code == 200
+    assert "note_km" in answer.text.splitlines()[0]
+
+
 # --- errors --------------------------------------------------------------------------------
 
 
@@ -428,6 +447,57 @@ def test_a_hedged_figure_keeps_the_articles_numbers_in_json_and_csv(client, read
     assert list(csv.loc[figure, ["value", "value_low", "value_high"]]) == ["50", "45", "55"]
 
 
+@pytest.fixture(scope="module")
+def half_khmer(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """The seeds with one figure's and one statement's English note left without its Khmer
+    (the seeds write both wherever there is a note), beside others that have both."""
+    path = tmp_path_factory.mktemp("half-khmer") / "monitor.duckdb"
+    shutil.copy(seed_db, path)
+    con = duckdb.connect(str(path))
+    con.execute(
+        "UPDATE indicators SET note_km = NULL WHERE indicator_id = "
+        "(SELECT min(indicator_id) FROM indicators WHERE note IS NOT NULL)"
+    )
+    con.execute(
+        "UPDATE statements SET note = 'A caveat written in English only.' WHERE statement_id = "
+        "(SELECT min(statement_id) FROM statements WHERE note IS NULL)"
+    )
+    write_statement_search(con)  # the joined tables the routes read, as a build's would be
+    write_indicator_rows(con)
+    con.close()
+    return _client(path)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("table", ["indicators", "statements"])
+def test_the_khmer_note_sits_beside_the_english_and_stays_blank_where_none(half_khmer, table, fmt):
+    """Issue 24: analysts working in Khmer cite the note as written in Khmer; a note with no
+    Khmer is blank there (empty in CSV, null in JSON), never the English copied in."""
+    key = f"{table[:-1]}_id"
+    answer = half_khmer.get(f"/api/v1/{table}.{fmt}" + "?per_page=1000" * (fmt == "json"))
+    if fmt == "csv":
+        frame = pd.read_csv(io.BytesIO(answer.content), dtype=str, keep_default_na=False)
+        served = frame.replace({"": None}).to_dict("records")
+        header = list(frame.columns)
+    else:
+        served = answer.json()["rows"]
+        header = list(served[0])
+    assert header.index("note_km") == header.index("note") + 1
+    stored = half_khmer.get(f"/api/v1/tables/{table}.json?per_page=1000").json()["rows"]
+    khmer = {r[key]: r["note_km"] for r in stored}
+    assert {r[key]: r["note_km"] for r in served} == khmer
+    pairs = {(r["note"] is not None, r["note_km"] is not None) for r in served}
+    assert {(True, True), (True, False)} <= pairs  # both kinds are there to compare
+    fields = half_khmer.get(f"/api/v1/{table}.metadata.json").json()["fields"]
+    described = next(f["description"] for f in fields if f["name"] == "note_km")
+    assert (
+        described
+        == TABLES_BY_NAME[table]
+        .columns[TABLES_BY_NAME[table].column_names.index("note_km")]
+        .description
+    )
+
+
 # --- dates: year, from, to on every table with dates ----------------------------------------
 
 #: The day each table's date filters read, as docs/api.md and the metadata's dated_on say.
@@ -576,6 +646,8 @@ def test_feed_lists_the_first_build_as_added_articles(client, reader):
 def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
     db = tmp_path / "monitor.duckdb"
     build(db, fixture_seeds, draw_images=False)
+    client = _client(db)
+    held = client.get("/api/v1/policies.csv").headers["etag"]
     with Reader(db) as r:
         first = queries.build_changes(r)
     build(
@@ -594,7 +666,10 @@ def test_the_feed_keeps_earlier_builds_newest_first(fixture_seeds, tmp_path):
         ("policies", "changed")
     ]
     assert len(changes) == len(latest) + len(first)
-    feed = feedparser.parse(_client(db).get("/feed.atom").content)
+    # The changed data is a new answer for a client holding the old one (ETag by build).
+    fresh = client.get("/api/v1/policies.csv", headers={"If-None-Match": held})
+    assert fresh.status_code == 200 and "no reply reported." in fresh.text
+    feed = feedparser.parse(client.get("/feed.atom").content)
     assert not feed.bozo
     titles = [e.title.split(": ", 1)[1] for e in feed.entries if "#build-" in e.id]
     assert titles[0] == "changed 1 proposal"
