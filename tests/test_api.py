@@ -490,12 +490,7 @@ def test_the_khmer_note_sits_beside_the_english_and_stays_blank_where_none(half_
     assert {(True, True), (True, False)} <= pairs  # both kinds are there to compare
     fields = half_khmer.get(f"/api/v1/{table}.metadata.json").json()["fields"]
     described = next(f["description"] for f in fields if f["name"] == "note_km")
-    assert (
-        described
-        == TABLES_BY_NAME[table]
-        .columns[TABLES_BY_NAME[table].column_names.index("note_km")]
-        .description
-    )
+    assert "in Khmer" in described  # the model's own words on the field, in the metadata
 
 
 # --- dates: year, from, to on every table with dates ----------------------------------------
