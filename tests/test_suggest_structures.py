@@ -366,6 +366,24 @@ def test_s3_a_blank_beats_a_date_the_words_do_not_give(text, published, words, d
          D(2021, 8, 2), "310", (None, None, None)),
         ("As of May 31, the Kandal centre held 310 people.", D(2021, 8, 2), "310",
          (None, None, D(2021, 5, 31))),
+        # Round ten: the day an outlet saw a document is the reporting's, never the count's;
+        # the count coordinated with a dated one shares its run of days.
+        ("Police held 40 people between Friday and Sunday and seized more than 5 kilograms of "
+         "heroin, according to police reports seen by The Daily yesterday.", D(2020, 6, 9),
+         "5 kilograms", (D(2020, 6, 5), D(2020, 6, 7), D(2020, 6, 7))),
+        # A count set against another ("compared to 9,100 in 2018") lends its year to no third
+        # figure after it.
+        ("Police held 11,400 people in 2019, compared to 9,100 in 2018, and about 900 of them "
+         "were women.", D(2020, 3, 1), "about 900", (D(2019, 1, 1), D(2019, 12, 31),
+                                                     D(2019, 12, 31))),
+        # Khmer: "គិតត្រឹមចុងខែមីនា" (as of the end of March) is that month's last day, a stock's
+        # day, never the whole month.
+        ("គិតត្រឹមចុងខែមីនា ឆ្នាំ២០២០ មណ្ឌលនេះមានអ្នកស្នាក់នៅ ៤២០នាក់។", D(2020, 5, 2), "៤២០",
+         (None, None, D(2020, 3, 31))),
+        # Khmer: "បច្ចុប្បន្ន" (currently) in the figure's clause: a stock as of publication;
+        # the period of the clause after "ហើយ" (and then) is the next figure's.
+        ("បច្ចុប្បន្ន ខេត្តនេះមានមណ្ឌលចំនួន ៤ ហើយចាប់ពីខែមករា ដល់ខែមីនា ឆ្នាំ២០២០ "
+         "នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៣០០នាក់។", D(2020, 5, 2), "៤", (None, None, D(2020, 5, 2))),
     ],
 )  # fmt: skip
 def test_s3_dates_only_from_the_words_that_attach_to_the_figure(text, published, words, dates):
@@ -398,6 +416,13 @@ def test_s3_dates_only_from_the_words_that_attach_to_the_figure(text, published,
         # months of that year (round nine).
         ("In the first six months of the campaign last year, the unit arrested 410 people.",
          D(2019, 7, 4), "410", D(2018, 1, 1), D(2018, 6, 30)),
+        # Round ten: two months joined by "and", and a run of weekdays, are one stretch.
+        ("Police held 1,900 suspects in 870 cases in March and April, the department said.",
+         D(2022, 5, 10), "870", D(2022, 3, 1), D(2022, 4, 30)),
+        ("Police held 1,900 suspects in 870 cases in March and April, the department said.",
+         D(2022, 5, 10), "1,900", D(2022, 3, 1), D(2022, 4, 30)),
+        ("Officers detained 31 people between Friday and Sunday in three provinces.",
+         D(2020, 6, 9), "31", D(2020, 6, 5), D(2020, 6, 7)),
     ],
 )  # fmt: skip
 def test_s4_a_range_covers_the_whole_range(text, published, words, start, end):

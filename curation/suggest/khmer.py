@@ -318,18 +318,38 @@ _SPEECH_THEN = re.compile(
 )
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
+# "គិតត្រឹមចុងខែឧសភា" (as of the end of May): the end of a month or year is a day (round ten).
+_AS_OF_END = re.compile(normalise("គិតត្រឹម").text + r"\s?" + normalise("ចុង").text + r"\s?$")
 
 
 def _as_of_day(
     sentence: str, dates: list[KhmerDate], start: dt.date | None, end: dt.date | None
 ) -> dt.date | None:
-    """The day after "គិតត្រឹម" (as of) that the figure's period was read from, else None."""
-    if start is None or start != end:
+    """The day after "គិតត្រឹម" (as of) that the figure's period was read from, else None: the
+    day itself, or the last day of a month or year after "គិតត្រឹមចុង" (as of the end of)."""
+    if start is None or end is None:
         return None
     for d in dates:
-        if d.first == d.last == start and _AS_OF_WORD.search(normalise(sentence[: d.start]).text):
+        if (d.first, d.last) != (start, end):
+            continue
+        before = normalise(sentence[: d.start]).text
+        if start == end and _AS_OF_WORD.search(before):
             return start
+        if _AS_OF_END.search(before):
+            return end
     return None
+
+
+# Where a Khmer clause of its own opens inside a sentence: "ហើយ" (and then), "ខណៈ" (while), a
+# comma or a "។" (round ten).
+_CLAUSE_OPEN = re.compile(normalise("ហើយ|ខណៈ|ចំណែក").text + r"|[,;។]")
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The words before offset ``at`` in its own clause (normalised)."""
+    head = normalise(sentence[:at]).text
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(head)]
+    return head[opens[-1] :] if opens else head
 
 
 def _figure_dates(
@@ -492,10 +512,11 @@ def khmer_drafts(
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
             stock_day = _as_of_day(s.text, dates, start, end)
             if stock_day is not None:
-                # "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (counted up to 30 June): the day a count stands at,
-                # never a one-day period; where it began the words do not say.
+                # "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (counted up to 30 June), "គិតត្រឹមចុងខែឧសភា" (as
+                # of the end of May): the day a count stands at, never a one-day period or the
+                # whole month; where it began the words do not say.
                 start = end = None
-                dated = "60%: 'គិតត្រឹម' (as of) a day: the count as of that day, no period"
+                dated = f"60%: 'គិតត្រឹម' (as of) {stock_day}: the count as of that day, no period"
             offers: dict[str, Any] = {}
             if start is None and end is None and unit in last and _AMONG.search(norm):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
@@ -546,11 +567,7 @@ def khmer_drafts(
                 last_in[str(unit)] = last_in["*"] = k
                 if start != end:
                     last["span"] = (start, end)
-            if (
-                start is not None
-                and start == end
-                and _NOW.search(normalise(s.text[: f.start]).text)
-            ):
+            if start is not None and _NOW.search(_clause_before(s.text, f.start)):
                 # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
                 # 47 clinics): the day is the speaking's; the count stands now.
                 start = end = None
