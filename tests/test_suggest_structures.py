@@ -523,6 +523,11 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # Agencies speak as groups and ministries do (round nine).
         ("The UN agencies urged the government to close the detention centres by 2030.",
          "The UN agencies urged", None),
+        # Round ten: a name after its title and office, then a long "who ... and ..."
+        # apposition, opens the clause; "she said" after it is that person.
+        ("Prison chief Pen Sokha, who runs the provincial prison and sits on the drug "
+         "committee, denied any abuse on Monday.\n\n\"Nobody here goes hungry at all,\" she "
+         "said.", "Nobody here goes hungry", "pen-sokha"),
     ],
 )  # fmt: skip
 def test_s6_wire_speech_is_a_statement_of_its_speaker(text, opening, actor):
@@ -627,6 +632,12 @@ _QT = (
          "[០១:២០] «មណ្ឌលថ្មីមួយនឹងបើកនៅខេត្តព្រះសីហនុនៅឆ្នាំក្រោយ។»\n\n"
          "[០២:៣០] សម្តេចរដ្ឋមន្ត្រី៖ «សូមឪពុកម្តាយជួយមើលកូនៗរបស់ខ្លួនផង។»",
          [("sar-kheng", None)] * 3, None),
+        # Round ten: a letters page. Each letter's stopped lines are the words of the
+        # signature below it ("— NAME, who they are"); its heading and signature give nothing.
+        ("Treatment first\nThe centres must offer care before they offer cells to users.\n"
+         "— Sok Dara, Kampot\n\nA reply\nOnly those who sell drugs are sent to the court "
+         "here.\n— Meas Vyrith, National Authority for Combating Drugs",
+         [("sok-dara", None), ("meas-vyrith", None)], None),
     ],
 )  # fmt: skip
 def test_s6_a_transcript_turn_is_its_labelled_speakers_statement(text, expected, figure_actor):
