@@ -875,6 +875,20 @@ def test_s9_a_khmer_appeal_to_the_public_is_no_proposal():
     assert [r for r in _rows(text, D(2019, 6, 27)) if r.kind in ("policies", "positions")] == []
 
 
+# "ណែនាំឲ្យ A និងស្នើឲ្យ B" (advised A and asked for B), "សូមស្នើឲ្យ A និងសូមស្នើឲ្យ B": two
+# measures joined by "និង" (and), round ten. (Khmer by a non-native author: needs native review.)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "លោកបានណែនាំឲ្យអាជ្ញាធរខេត្តបិទហាងការ៉ាអូខេ និងស្នើឲ្យក្រសួងបើកគ្លីនិកថ្មីនៅគ្រប់ស្រុក។",
+        "យើងខ្ញុំសូមស្នើឲ្យនគរបាលល្បាតនៅជិតសាលា និងសូមស្នើឲ្យមន្ទីរអប់រំបង្រៀនមេរៀនថ្មី។",
+    ],
+)
+def test_s9_two_khmer_measures_joined_by_and(text):
+    rows = [r for r in _rows(text, D(2023, 2, 8)) if r.kind == "policies"]
+    assert len(rows) == 2
+
+
 # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B) puts two measures forward.
 # (Khmer by a non-native author: needs native review.)
 def test_s9_two_khmer_measures_in_one_sentence():
@@ -1118,6 +1132,22 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
         ("The prisons department has proposed holding users in separate wings, and the NACD "
          "supports that proposal.",
          [("policies", "Holding users in separate wings"), ("positions", "t-proposal-1")]),
+        # Round ten: a second measure after "and" with its auxiliary or subject repeated ("and
+        # has asked", "and would fund", "and I ask"); "calling for A and for B" is two.
+        ("The ministry will propose testing drivers at every port and has asked the courts to "
+         "hear drug cases within a month.",
+         [("policies", "Testing drivers at every port"),
+          ("policies", "Hear drug cases within a month")]),
+        ("The minister said Cambodia would ask its neighbours to share their shipping lists "
+         "and would fund two more sniffer-dog teams.",
+         [("policies", "Share their shipping lists"),
+          ("policies", "Fund two more sniffer-dog teams")]),
+        ("I thank the police for their work, and I ask the provincial hall to open a clinic in "
+         "our district.", [("policies", "Open a clinic in our district")]),
+        ("\"The centres are full,\" she said, calling for an audit of the Kandal centre and "
+         "for the release of children held there.",
+         [("policies", "An audit of the Kandal centre"),
+          ("policies", "The release of children held there")]),
     ],
 )  # fmt: skip
 def test_s9_proposals_and_positions(text, expected):

@@ -28,6 +28,7 @@ from corpus.khmer import (
 )
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
+from corpus.speech_verbs import speech_verbs
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME
 from curation.suggest.numbers import no_count_spans
@@ -710,14 +711,20 @@ def khmer_drafts(
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
 # appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
 # "ឲ្យ" and "ឱ្យ" are two spellings of one word (to, that): both are read.
-_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text)
+_PUT_FORWARD = re.compile(
+    "|".join(sorted((normalise(v).text for v in speech_verbs("km", "propose")), key=len,
+                    reverse=True))
+)  # fmt: skip
 _TO = re.compile("^(?:" + normalise("ឲ្យ|ឱ្យ").text + ")")  # "បានស្នើឲ្យ ...": the measure after
 # "... ហើយខ្ញុំក៏អំពាវនាវឲ្យ B" (and I also called for B), "... ហើយបានស្នើទៅ ... ឲ្យ B" (and
 # proposed to ... that B), "... ហើយខេត្តគ្រោងនឹង B" (and the province plans B): the second
 # measure of the sentence, whoever the subject repeated.
+# "... និងសូមស្នើឲ្យ B" (and please ask that B): "និង" (and) before the verb too (round ten).
 _AND_PROPOSED = re.compile(
-    normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??(?:" + normalise("ក៏").text + r")?\s?(?:"
-    + normalise("បាន").text + r")?\s?(?:" + normalise("ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|ស្នើ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ|គ្រោងនឹង").text + ")"
+    "(?:" + normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??|" + normalise("និង").text + r"\s?)(?:"
+    + normalise("ក៏").text + r")?\s?(?:" + normalise("បាន|សូម").text + r")?\s?(?:"
+    + "|".join(sorted((normalise(v).text for v in speech_verbs("km", "propose_again")), key=len,
+                      reverse=True)) + ")"
 )  # fmt: skip
 # "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
 # selling places): an appeal for reports, as "urged people to report dealers" is.

@@ -20,6 +20,9 @@ from data_model.records import Position
 
 _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
+    # "he said, calling for an independent inspection ... and for the release of ...": a
+    # participle after the speech puts the measure forward too (round ten).
+    r"calling\s+for|"
     r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
     # "asked the ministry for money to build ...", never "asked not to be named"
     r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask|(?:would|will)\s+ask(?!\s+for\b))"
@@ -49,7 +52,11 @@ _OPPOSES = re.compile(
 # A list's next measure: "and opening ...", "and to end ...", "and a special prison ...".
 # "propose that A ..., and that B ...": each "that" clause is a measure.
 _NEXT = re.compile(
-    r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s|that\s))", re.I
+    r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s|that\s"
+    # "would ask X to share ... and would install scanners ...": the same subject's second
+    # measure (round ten).
+    r"|(?:would|will)\s+(?!be\b|not\b|have\b)[a-z]+\s))",
+    re.I,
 )
 # Where a measure's words end: a trailing circumstance after a comma ("..., at its review").
 _TAIL = re.compile(
@@ -61,7 +68,7 @@ _TAIL = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
-    r"councils?|commune\w*|district\w*|the\s+nacd|Royal|"
+    r"councils?|commune\w*|district\w*|the\s+nacd|Royal|(?:provincial|city|town)\s+hall|"
     # "urged Cambodia and its neighbours to ...": states act for the state too (donors are left
     # out: "urged donors to stop funding" was coded an appeal, not a measure).
     r"Cambodia|countries|neighbou?rs)\b",
@@ -77,7 +84,11 @@ _NAME_WORDS = 4
 
 _NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
 # "..., and urged", " and also suggested": a proposing verb opening a coordinated clause.
-_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$", re.I)
+# "... and has asked", "..., and I ask", "and would ask": the auxiliary or the subject repeated
+# before the second verb (round ten).
+_AND_VERB = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:also|has|have|had|would|will|I|we|it|they)\s+){0,2}$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +135,7 @@ def _measures_after(text: str, verb: str) -> list[str]:
     # "proposed holding detainees apart, and the NACD supports that proposal": a clause with
     # a subject and a verb of its own takes a stand; it is no second measure (round nine).
     parts = parts[:1] + [p for p in parts[1:] if not _OWN_CLAUSE.match(p)]
-    return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
+    return [re.sub(r"^(?:to|for|that|would|will)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
 
 _OWN_CLAUSE = re.compile(r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:supports?|opposes?|"
@@ -206,7 +217,9 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
         cut = _AND_VERB.search(sentence, 0, joined[0].start())
         assert cut is not None
         head = find_measures(sentence[: cut.start()], policies)
-        tail = find_measures(sentence[joined[0].start() :], policies)
+        # The second clause from after "and": its repeated subject ("and I ask") kept.
+        after_and = cut.start() + cut.group(0).lower().index("and") + 3
+        tail = find_measures(sentence[after_and:].lstrip(), policies)
         return head + tail
     verb = " ".join(m.group("verb").split())
     found = _modal_measure(sentence, m) if m.group("modal") else None
