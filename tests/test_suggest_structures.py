@@ -523,6 +523,11 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # Agencies speak as groups and ministries do (round nine).
         ("The UN agencies urged the government to close the detention centres by 2030.",
          "The UN agencies urged", None),
+        # Round ten: "The department urged" after "the Anti-Drug Police Department" is that
+        # department, drafted as a body of its own.
+        ("Police held 300 people, the Anti-Drug Police Department said on Sunday.\n\nThe "
+         "department urged residents to report dealers to their commune police post.",
+         "The department urged", "anti-drug-police-department"),
         # Round ten: a name after its title and office, then a long "who ... and ..."
         # apposition, opens the clause; "she said" after it is that person.
         ("Prison chief Pen Sokha, who runs the provincial prison and sits on the drug "

@@ -724,6 +724,11 @@ _BARE_BODY = re.compile(r"^(?:the\s+)?(ministry|authority|department|commissaria
 _BODY_NAMED = {
     "ministry": re.compile(r"\b(?:[Mm]inistry|MINISTRY)\s+(?:of|OF)\s+(?:[A-Z][A-Za-z]+)"
                            r"(?:\s+(?:and|AND)\s+[A-Z][A-Za-z]+)?|\b(?!The\b)[A-Z][a-z]+\s+Ministry\b"),
+    # "the Anti-Drug Police Department ... The department urged": the body named before it
+    # (round ten); so "the National Authority for Combating Drugs ... the authority said".
+    "department": re.compile(r"\b(?!The\b)(?:[A-Z][\w'’-]*\s+){1,4}Department\b"),
+    "authority": re.compile(r"\b(?!The\b)(?:[A-Z][\w'’-]*\s+){1,3}Authority\s+(?:for|on|of)\s+"
+                           r"(?:[A-Z][\w'’-]*\s?){1,4}"),
 }  # fmt: skip
 
 
@@ -740,7 +745,9 @@ def _named_body(c, body: str):
         return c
     name = " ".join(w if w.lower() in ("of", "and") else w.capitalize()
                     for w in named[-1].group(0).lower().split())  # fmt: skip
-    return replace(c, speaker=replace(c.speaker, phrase=name, name=name, named=False))
+    # A department or authority named in full is a body of its own: drafted as one (round ten).
+    whole = m.group(1).lower() in ("department", "authority")
+    return replace(c, speaker=replace(c.speaker, phrase=name, name=name, named=whole))
 
 
 # A small count written in words ("three children", "Two United Nations agencies", "four of
