@@ -523,6 +523,11 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # Agencies speak as groups and ministries do (round nine).
         ("The UN agencies urged the government to close the detention centres by 2030.",
          "The UN agencies urged", None),
+        # Round ten: after an opening clause ("Asked ... on Monday,"), a titled name with a
+        # "who" clause that holds commas of its own is the speaker.
+        ("Asked about the rumour on Monday, NACD spokesman Sok Pheara, who is also head of "
+         "its office of law, education and treatment, said the figures were public and that "
+         "\"anyone can read them on our page\".", "anyone can read them", "sok-pheara"),
         # Round ten: "The department urged" after "the Anti-Drug Police Department" is that
         # department, drafted as a body of its own.
         ("Police held 300 people, the Anti-Drug Police Department said on Sunday.\n\nThe "

@@ -246,12 +246,13 @@ def _opening_apposition(tokens: list[str]) -> Speaker | None:
             and (tokens[head - 1].lower() in _TITLES | _ROLE_WORDS or _is_cap(tokens[head - 1]))
         ):
             head -= 1
-        if head == 0 and nxt == "who" and start > 0 and start <= j and j - start < 6:
+        opened = head == 0 or bool(_CLOSED.search(tokens[head - 1]))
+        if opened and nxt == "who" and head < start <= j and j - start < 6:
             # "Deputy provincial governor Ros Chanthorn, who chairs ... and oversees ...,
             # denied": a name after its title and office opens the clause too; the "who"
             # clause is no role, the title is (round ten).
             run = [t.rstrip(",") for t in tokens[start : j + 1]]
-            return Speaker(" ".join(tokens[: j + 1]).rstrip(","), _name_of(run), named=True)
+            return Speaker(" ".join(tokens[head : j + 1]).rstrip(","), _name_of(run), named=True)
         if start <= j and at_clause_start and opens and j - start < 6:
             run = [t.rstrip(",") for t in tokens[start : j + 1]]
             if (
