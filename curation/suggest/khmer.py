@@ -457,12 +457,6 @@ def _change_period(
     )
 
 
-# "ថយចុះ" (fell, decreased), "ធ្លាក់ចុះ" (dropped) just before a percentage (within the words
-# of its subject: "ចំនួនករណីថយចុះ ៨ភាគរយ").
-_FALL_KM = re.compile("(?:" + normalise("ថយចុះ|ធ្លាក់ចុះ").text + r")\S{0,3}\s?(?:"
-                      + normalise("ប្រមាណ|ជិត|ជាង|ប្រហែល").text + r")?\s?$")  # fmt: skip
-
-
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -583,11 +577,6 @@ def khmer_drafts(
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
                 # the words place at publication.
                 dated = "60%: 'បច្ចុប្បន្ន' (currently): as of publication"
-            if unit == "percent" and _FALL_KM.search(
-                normalise(s.text[max(0, f.start - 25) : f.start]).text
-            ):
-                # "ថយចុះ ៨ភាគរយ" (fell 8 percent): a fall is a negative change (round ten).
-                value = -abs(value)
             record = {
                 "metric_id": metric,
                 "value": value,
