@@ -119,6 +119,9 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
         # "N of those arrested ... were women": the noun after "were" is the part counted.
         ("Police held 5,200 people this year, and 640 of those arrested in the raids were "
          "women.", "640", "women-arrested"),
+        # Round ten: a time after the changed noun is no part of it ("Arrests in 2024 were").
+        ("Arrests in 2024 were about 11 percent higher than in 2022.", "11 percent",
+         "arrests-change-pct"),
         # Round ten: a list line counts what its lead-in's verb did ("police arrested:").
         ("According to the reports, police arrested:\n\n2022: 15,380 people in 7,900 cases\n\n"
          "2023: 19,210 people in 9,630 cases", "19,210", "arrests-total"),

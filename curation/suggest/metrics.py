@@ -155,7 +155,9 @@ def _clause(sentence: str, start: int, end: int, others: Sequence[tuple[int, int
 def _subject(sentence: str, start: int) -> list[str]:
     """The noun before a change verb: "Drug arrests" in "Drug arrests rose 84 percent"."""
     before = sentence[:start]
-    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
+    # "Arrests in 2024 were ... higher": a time or place after the noun is no part of it.
+    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)(?:\s+(?:in|during|for|over)\s+"
+                  r"(?:the\s+)?[\w-]+)?\s+(?:rose|fell|increased|decreased|"
                   r"jumped|dropped|climbed|grew|declined|were|was|went)\b[^,]*$", before)  # fmt: skip
     words = m.group(1).split() if m else []
     return [w for w in words if w.lower() not in _SPEECH_WORDS]
