@@ -119,6 +119,14 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
         # "N of those arrested ... were women": the noun after "were" is the part counted.
         ("Police held 5,200 people this year, and 640 of those arrested in the raids were "
          "women.", "640", "women-arrested"),
+        # Round ten: the people a centre or a prison holds are a stock of their own, never
+        # arrests; a health centre's are not.
+        ("The centres held some 4,200 people at the end of April.", "4,200",
+         "people-in-rehabilitation"),
+        ("The provincial centre, built for 150 people, now holds about 230.", "230",
+         "people-in-rehabilitation"),
+        ("At the end of 2016 the prisons held fewer than 22,000 people.", "22,000",
+         "prison-population"),
         # Round ten: a time after the changed noun is no part of it ("Arrests in 2024 were").
         ("Arrests in 2024 were about 11 percent higher than in 2022.", "11 percent",
          "arrests-change-pct"),

@@ -233,6 +233,15 @@ _DRUG_AFTER = re.compile(
 )
 
 
+# A place that holds people, then its verb of holding, right before the figure.
+_HELD_BY = re.compile(
+    r"\b(?P<place>cent(?:re|er)s?|prisons?|jails?)\b[^.;]{0,80}?\b(?:now\s+)?(?:held|holds|"
+    r"hold|houses|housed|house)\s+(?:(?:some|about|around|nearly|almost|roughly|more\s+than|"
+    r"over|fewer\s+than|at\s+least|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+
+
 def guess_metric(
     sentence: str,
     start: int,
@@ -248,6 +257,16 @@ def guess_metric(
         words = drug.group("drug").split()
         return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    held = _HELD_BY.search(sentence[:start]) if unit in (None, "people") else None
+    if held is not None and not _CLINICS.search(held.group(0)):
+        # "The centres held some 4,200 people", "the prisons held fewer than 22,000", "the
+        # centre ... now holds about 230": the people a place holds, a stock, never arrests or
+        # admissions (round ten).
+        if held.group("place").lower().startswith(("prison", "jail")):
+            return MetricGuess("prison-population", True, "People held in prison", "people",
+                               "people a prison holds: a stock", 0.5)  # fmt: skip
+        return MetricGuess("people-in-rehabilitation", True, "People held in rehabilitation "
+                           "centres", "people", "people a centre holds: a stock", 0.5)  # fmt: skip
     if (unit == "cases" or unit is None) and _COURT_CASES.search(sentence):
         # "the court had tried 386 drug cases", "the registry opened 214 drug cases": cases
         # before the courts, not cases the police investigated.
