@@ -82,7 +82,7 @@ def _figure(text: str, words: str, published: dt.date | None = None) -> dict:
         # Inmates are no drug users unless the clause says so; a share "of them" with no noun
         # after it is named from the count before it.
         ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "
-         "charges.", "about 42,000", "inmates"),
+         "charges.", "about 42,000", "prison-population"),
         ("Prisons held about 42,000 inmates at the end of June, more than half of them on drug "
          "charges.", "more than half", "inmates-charges-share"),
         # Compared with the count of the same unit before it, not the cases between.

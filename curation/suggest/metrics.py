@@ -263,7 +263,7 @@ def guess_metric(
         # centre ... now holds about 230": the people a place holds, a stock, never arrests or
         # admissions (round ten).
         if held.group("place").lower().startswith(("prison", "jail")):
-            return MetricGuess("prison-population", True, "People held in prison", "people",
+            return MetricGuess("prison-population", True, "Prison population", "people",
                                "people a prison holds: a stock", 0.5)  # fmt: skip
         return MetricGuess("people-in-rehabilitation", True, "People held in rehabilitation "
                            "centres", "people", "people a centre holds: a stock", 0.5)  # fmt: skip
