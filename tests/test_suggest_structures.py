@@ -537,6 +537,12 @@ def test_s5_since_the_launch_starts_the_period(text, published, start, end):
         # Agencies speak as groups and ministries do (round nine).
         ("The UN agencies urged the government to close the detention centres by 2030.",
          "The UN agencies urged", None),
+        # Round ten, Khmer: "បានទទួលស្គាល់ថា" (acknowledged that) and "បានគាំទ្រឲ្យ" (supported
+        # that) are speech (data; needs native review).
+        ("ឯកឧត្តម កែ គឹមយ៉ាន បានទទួលស្គាល់ថា មណ្ឌលទាំងនោះចង្អៀតពេកសម្រាប់អ្នកញៀន។", "មណ្ឌលទាំងនោះ",
+         "ke-kim-yan"),
+        ("ឯកឧត្តម កែ គឹមយ៉ាន បានគាំទ្រឲ្យខេត្តនីមួយៗបើកគ្លីនិកព្យាបាលដោយស្ម័គ្រចិត្ត។", "ខេត្តនីមួយៗ",
+         "ke-kim-yan"),
         # Round ten: after an opening clause ("Asked ... on Monday,"), a titled name with a
         # "who" clause that holds commas of its own is the speaker.
         ("Asked about the rumour on Monday, NACD spokesman Sok Pheara, who is also head of "
