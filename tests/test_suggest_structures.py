@@ -1162,6 +1162,12 @@ def test_s8_a_dateline_is_no_part_of_the_first_sentence_and_dates_nothing(dateli
         ("The prisons department has proposed holding users in separate wings, and the NACD "
          "supports that proposal.",
          [("policies", "Holding users in separate wings"), ("positions", "t-proposal-1")]),
+        # Round ten: two modal measures, one a curated proposal and one not, give a position
+        # on the curated one and a new proposal for the other.
+        ("She said the government should shut the Kandal camp and move to rights-respecting, "
+         "community-based care.",
+         [("policies", "The government should shut the Kandal camp"),
+          ("positions", "rights-respecting-community-care")]),
         # Round ten: a second measure after "and" with its auxiliary or subject repeated ("and
         # has asked", "and would fund", "and I ask"); "calling for A and for B" is two.
         ("The ministry will propose testing drivers at every port and has asked the courts to "

@@ -145,7 +145,7 @@ _OWN_CLAUSE = re.compile(r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:suppor
 
 # "... and release the people ...": a second verb with its own object after a modal's first.
 _MODAL_AND = re.compile(
-    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every)\b"
+    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every|to)\b"
     # "..., and it should stop sending ...": a second modal clause of the same subject
     r"|(?:it|they|we|she|he)\s+(?:should|must)\b)"
 )
@@ -187,12 +187,43 @@ def proposing_verb(sentence: str) -> re.Match[str] | None:
     )
 
 
+def _split_measures(
+    sentence: str, policies: Sequence[dict[str, Any]], fit: tuple[dict, float] | None
+) -> list[Measure] | None:
+    """ "should close the centre and move to voluntary, community-based care ...": a modal
+    sentence of two measures, one a curated proposal and one not, gives a position on the
+    curated one and a new proposal for the other (round ten); None for any other sentence."""
+    m = proposing_verb(sentence)
+    if fit is None or m is None or not m.group("modal"):
+        return None
+    parts = _modal_measure(sentence, m)
+    if len(parts) < 2:
+        return None
+    fits = [_curated_fit(p, policies) for p in parts]
+    if not any(fits) or all(fits):
+        return None
+    out = []
+    for words, got in zip(parts, fits, strict=True):
+        if got is not None:
+            out.append(Measure(str(got[0]["policy_id"]), Position.supports, m.group("verb"),
+                               str(got[0].get("name", "")),
+                               f"holds {got[1]:.0%} of the proposal's name", 0.6))  # fmt: skip
+        else:
+            name = words[:1].upper() + words[1:]
+            out.append(Measure(None, Position.supports, m.group("verb"), name[:120],
+                               "no curated proposal is it: a new one", 0.6))  # fmt: skip
+    return out
+
+
 def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Measure]:
     """The proposals a sentence makes, one per measure, and its positions on curated ones."""
     out: list[Measure] = []
     opposes = _OPPOSES.search(sentence)
     position = Position.opposes if opposes else Position.supports
     fit = _curated_fit(sentence, policies)
+    split = _split_measures(sentence, policies, fit)
+    if split is not None:
+        return split
     if fit is not None and (fit[1] >= 0.99 or _SUPPORTS.search(sentence) or opposes):
         p, share = fit
         return [
