@@ -1251,6 +1251,11 @@ def test_s9_a_position_on_the_plan_is_on_the_measure_put_forward(second, positio
         # Criticism far from the measure's words ("criticized them") is no stand on it.
         ("The country has 12 clinics already, and doctors have long criticized them as empty.",
          []),
+        # Round ten: "I agree with X that ..." supports; "we will not ..." opposes.
+        ("A nurse in Kandal wrote that she agrees with the ministry that new clinics are needed.",
+         [("positions", 1, "supports")]),
+        ("Body scanners would slow trade at the border, and we will not install them, the "
+         "customs chief said.", [("positions", 2, "opposes")]),
     ],
 )  # fmt: skip
 def test_s9_a_stand_on_a_measure_put_forward_before(later, expected):

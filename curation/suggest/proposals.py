@@ -339,9 +339,13 @@ _STANCE: tuple[tuple[Position, re.Pattern[str]], ...] = (
         r"|\bwould\s+not\s+(?:help|work)\s+unless\b", re.I)),
     (Position.opposes, re.compile(
         r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|"
-        r"condemn(?:s|ed)?|warned\s+that)\b|\bwould\s+only\s+\w+|\bnot\s+the\s+answer\b", re.I)),
+        r"condemn(?:s|ed)?|warned\s+that)\b|\bwould\s+only\s+\w+|\bnot\s+the\s+answer\b"
+        # "would take officers away from the field, and we will not publish them" (round ten)
+        r"|\b(?:we|it|they|the\s+\w+)\s+(?:will|would)\s+not\s+\w+", re.I)),
     (Position.supports, re.compile(
         r"\b(?:welcomed|welcomes|backed|backs|supported|supports|endorsed|praised)\b"
+        # "I agree with Mr Vuthy that the figures should be published" (round ten)
+        r"|\b(?:agree|agrees|agreed)\s+with\b"
         r"|\b(?:were|was|is|are)\s+welcome\b", re.I)),
 )  # fmt: skip
 # Words every measure shares, so no sign that a sentence refers to one in particular.
