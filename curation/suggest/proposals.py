@@ -6,6 +6,8 @@ A sentence "proposed A and B" gives two drafts; "urged the government to adopt X
 A curated proposal is chosen when the measure's words hold most of its name's content words
 (the name, not the long description: "new rehabilitation centres" is not "More rehabilitation
 centres, paid for by selling seized motorbikes").
+Long because each way reporting puts a measure forward or takes a stand on one (verbs, modals,
+lists, "the plan", "the first idea", stances on earlier measures) is a rule of its own.
 """
 
 from __future__ import annotations
