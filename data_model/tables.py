@@ -608,19 +608,21 @@ CHART_KEYS = Table(
 STEP_KEYS = Table(
     "step_keys",
     "What a whole build step read, so the next build copies the step's rows from this file "
-    "instead of running it when that is unchanged (the consistency checks: etl.check_carry).",
+    "instead of running it when that is unchanged (the consistency checks: etl.check_carry; "
+    "every chart at once: etl.chart_rows).",
     (
         Column("step", "VARCHAR", "The step, named by the table it fills."),
         Column(
             "input_key",
             "VARCHAR",
-            "SHA-256 of the build's code and every record and name the step read.",
+            "SHA-256 of the build's code and every record, name or table the step read.",
         ),
         Column(
             "reads",
             "VARCHAR",
-            "The ids whose names the step asked for, as a JSON list: the next build hashes "
-            "the same names, and runs the step again if one differs.",
+            "What the step read beyond its key's records, as a JSON list (the checks: the ids "
+            "whose names they asked for; the charts: the tables their queries read): the next "
+            "build hashes the same, and runs the step again if one differs.",
         ),
     ),
     ("step",),

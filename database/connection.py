@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -29,6 +30,33 @@ def file_stamp(path: Path) -> str:
     return f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
 
 
+def tables_of(con: duckdb.DuckDBPyConnection, sql: str) -> set[str]:
+    """The names of the tables (and views) a query reads, from DuckDB's parse of it (a
+    query with parameters cannot be bound without them, so not DuckDB's get_table_names);
+    the names of its common table expressions are left out."""
+    rows = con.execute("SELECT json_serialize_sql(?)", [sql]).fetchall()
+    tree = json.loads(rows[0][0]) if rows else {}
+    if tree.get("error", True):
+        raise ValueError(f"not a query DuckDB parses: {tree.get('error_message', sql)}")
+    found: set[str] = set()
+    ctes: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "BASE_TABLE":
+                found.add(str(node["table_name"]))
+            for entry in node.get("cte_map", {}).get("map", []) if "cte_map" in node else []:
+                ctes.add(str(entry["key"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(tree["statements"])
+    return found - ctes
+
+
 class Reader:
     """An in-memory DuckDB with the database attached read-only; one cursor per query.
 
@@ -46,6 +74,14 @@ class Reader:
         self._con.execute("SET enable_external_access = false")
         self._con.execute("SET lock_configuration = true")
         self._lock = threading.Lock()
+        #: The tables the queries read, when a caller asks for them to be noted (note_tables).
+        self.tables_read: set[str] | None = None
+
+    def note_tables(self) -> set[str]:
+        """From now on, note in the set returned the name of every table a query reads (as
+        DuckDB's binder finds them, views and subqueries included)."""
+        self.tables_read = set()
+        return self.tables_read
 
     def frame(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
         """The answer as a pandas frame (DuckDB's own .df(): dates as datetime64, whole
@@ -54,6 +90,8 @@ class Reader:
             cur = self._con.cursor()
         try:
             cur.execute("USE db")  # the default catalog is per cursor
+            if self.tables_read is not None:
+                self.tables_read.update(tables_of(cur, sql))
             answer = cur.sql(sql, params=list(params))
             return pd.DataFrame() if answer is None else answer.df()
         finally:

@@ -1058,6 +1058,15 @@ def chart_keys(db: Reader) -> dict[str, tuple[str, str]]:
     }
 
 
+def chart_ordinals(db: Reader) -> dict[str, int]:
+    """Each stored chart's place in the catalogue, by chart id, in that order."""
+    frame = db.frame(
+        "SELECT chart_id, min(ordinal) AS ordinal FROM chart_parts GROUP BY chart_id"
+        " ORDER BY ordinal, chart_id"
+    )
+    return {str(c): int(o) for c, o in zip(frame["chart_id"], frame["ordinal"], strict=True)}
+
+
 def chart_languages(db: Reader) -> list[str]:
     """The languages the build stored charts in, English first."""
     frame = db.frame("SELECT DISTINCT lang FROM chart_parts ORDER BY (lang = 'en') DESC, lang")

@@ -16,13 +16,16 @@ import pandas as pd
 
 from corpus.khmer import fold_for_search
 from data_model.tables import (
+    CHART_KEYS,
     CHART_PARTS,
     INDICATOR_ROWS,
     SCHEMA_VERSION,
     STATEMENT_SEARCH,
     TABLES_BY_NAME,
+    TRENDS_SECTIONS,
     Table,
 )
+from database.connection import tables_of
 
 
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
@@ -101,11 +104,13 @@ BUILD_REASON_PREFIX = "build-"
 
 
 def _field_changes(table: str, key: str) -> str:
-    """SELECT of every field that differs in a record kept, old and new as text."""
+    """SELECT of every field that differs in a record kept, old and new as text, from the
+    changed records' rows (temporary tables changed_new and changed_old: a Save changes a few
+    records, and each field compared over the whole tables was most of the change log's time)."""
     columns = [c for c in TABLES_BY_NAME[table].column_names if c != key and c not in UNCOMPARED]
     return " UNION ALL ".join(
         f"SELECT $1, '{table}', n.{key}, '{c}', CAST(o.\"{c}\" AS VARCHAR), "
-        f'CAST(n."{c}" AS VARCHAR) FROM main."{table}" n JOIN previous."{table}" o '
+        f'CAST(n."{c}" AS VARCHAR) FROM changed_new n JOIN changed_old o '
         f'USING ({key}) WHERE o."{c}" IS DISTINCT FROM n."{c}"'
         for c in columns
     )
@@ -166,6 +171,14 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
                 """,
                 this,
             )
+            # The rows of the records changed, old and new, before comparing them field by field.
+            for side, catalog in (("changed_new", "main"), ("changed_old", "previous")):
+                con.execute(
+                    f'CREATE OR REPLACE TEMP TABLE {side} AS SELECT * FROM {catalog}."{table}" '
+                    f"WHERE {key} IN (SELECT record_id FROM build_changes WHERE table_name = ? "
+                    "AND change = 'changed' AND build = ?)",
+                    [table, this[0]],
+                )
             con.execute(f"INSERT INTO change_fields {_field_changes(table, key)}", [version])
         con.execute(
             """
@@ -175,6 +188,8 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
             """
         )
     finally:
+        con.execute("DROP TABLE IF EXISTS changed_new")
+        con.execute("DROP TABLE IF EXISTS changed_old")
         con.execute("DETACH previous")
 
 
@@ -426,6 +441,72 @@ def write_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
     names = ", ".join(f'"{c}"' for c in INDICATOR_ROWS.column_names)
     con.execute("DELETE FROM indicator_rows")
     con.execute(f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT}")
+
+
+def base_tables(tables: set[str]) -> set[str]:
+    """The tables read, with each table the build derives in SQL (indicator_rows,
+    statement_search) replaced by the tables its SELECT reads: those are the ones whose
+    rows the build's fingerprint digests."""
+    derived = {
+        INDICATOR_ROWS.name: INDICATOR_ROWS_SELECT,
+        STATEMENT_SEARCH.name: STATEMENT_SEARCH_SELECT,
+    }
+    con = duckdb.connect(":memory:")
+    try:
+        out = tables - set(derived)
+        for name in tables & set(derived):
+            out |= tables_of(con, derived[name])
+        return out
+    finally:
+        con.close()
+
+
+def step_key(previous: Path, step: str) -> tuple[str, str] | None:
+    """The input key and reads the database at `previous` stored for a build step (its
+    step_keys row) without the step's rows; None when there is no such file or row, or the
+    file is of another schema version."""
+    if not previous.exists():
+        return None
+    try:
+        con = duckdb.connect(str(previous), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        if _schema_version(con, "main") != SCHEMA_VERSION:
+            return None
+        found = con.execute(
+            "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
+        ).fetchone()
+    except duckdb.Error:  # a damaged file, or one without the table: run the step
+        return None
+    finally:
+        con.close()
+    return (str(found[0]), str(found[1])) if found else None
+
+
+def carry_charts_whole(db_path: Path, previous: Path, step: str) -> int:
+    """Copy into the new file at db_path every chart of the file at `previous`, as it stored
+    them: chart_parts, chart_keys and trends_sections, in their order, and the step_keys row
+    `step` that says so (none of the tables the charts read changed, and the same code made
+    them: the key is the same). Returns how many chart_parts rows were copied."""
+    with _previous_attached(db_path, previous) as (con, same_schema):
+        if not same_schema:
+            raise ValueError(f"{previous} is of another schema: its charts are not carried")
+        with con.cursor() as cur:  # the schema check's result is still open on con
+            copied = 0
+            for table in (CHART_PARTS, CHART_KEYS, TRENDS_SECTIONS):
+                # Identifiers come from data_model.tables, never from input.
+                names = ", ".join(f'"{c}"' for c in table.column_names)
+                row = cur.execute(
+                    f'INSERT INTO "{table.name}" ({names}) '
+                    f'SELECT {names} FROM previous."{table.name}"'
+                ).fetchone()
+                if table is CHART_PARTS:
+                    copied = int(row[0]) if row else 0
+            cur.execute(
+                "INSERT INTO step_keys SELECT * FROM previous.step_keys WHERE step = ?", [step]
+            )
+    return copied
 
 
 def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:

@@ -6,7 +6,14 @@ Each chart is made once per language (data_model.i18n.LANGUAGES) and stored as o
 chart and language (chart_parts.lang), its words from the catalogue and label_km (charts.words
 says why at build time): a page with ?lang=km reads the Khmer row, never a translation made
 while it waits. A chart's input key covers all its languages: they are made, or copied,
-together."""
+together.
+
+Before any of that, the charts as a whole: the step_keys row `chart_parts` holds a SHA-256 of
+the code and of the rows of every table the charts' queries read (the tables noted from the
+SQL each query runs, through DuckDB's parse of it), by the digests the build's fingerprint takes
+of them anyway. When none of those tables changed (a statement's stance, an article without
+figures ...), every chart's rows are copied from the file being replaced in SQL, and no chart
+reads anything."""
 
 from __future__ import annotations
 
@@ -25,10 +32,20 @@ from charts.catalogue import Catalogue, ChartSpec, Frames, catalogue
 from charts.frames import ReaderFrames
 from charts.model import Chart
 from data_model.i18n import LANGUAGES
-from data_model.tables import CHART_KEYS, CHART_PARTS, TRENDS_SECTIONS
+from data_model.tables import CHART_KEYS, CHART_PARTS, STEP_KEYS, TRENDS_SECTIONS
 from database import queries
 from database.connection import Reader
-from database.write import add_row_parts, add_rows, carry_chart_parts
+from database.write import (
+    add_row_parts,
+    add_rows,
+    base_tables,
+    carry_chart_parts,
+    carry_charts_whole,
+    step_key,
+)
+
+#: The charts step's row in step_keys (named, as the checks' is, by the table it fills).
+STEP = CHART_PARTS.name
 
 
 def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.DataFrame:
@@ -162,7 +179,8 @@ class MadeCharts:
     """The charts of a new file: those made afresh, and those whose input is unchanged since
     the file being replaced (copied from it by store_charts)."""
 
-    catalogue: Catalogue
+    #: None when every chart is copied whole (its sections are copied with them).
+    catalogue: Catalogue | None
     #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go).
     rows: list[tuple[Any, ...]]
     #: Those charts themselves, when asked to keep them (the images step draws them).
@@ -175,6 +193,10 @@ class MadeCharts:
     previous: Path | None = None
     #: The languages each chart is made in (a row per chart and language).
     languages: tuple[str, ...] = LANGUAGES
+    #: The step_keys row of the charts as a whole (input key, tables read as JSON), when the
+    #: build gave the digests of its tables; whether every chart is copied by it.
+    step_row: tuple[str, str] | None = None
+    whole: bool = False
 
 
 def _earlier_keys(previous: Path | None) -> dict[str, tuple[str, str]]:
@@ -199,20 +221,67 @@ def _unchanged(code: str, spec: ChartSpec, reads: _Reads, kept: tuple[str, str])
         return False
 
 
+def whole_key(code: str, digests: dict[str, str], tables: list[str]) -> str | None:
+    """SHA-256 of the code and of the digest of each table the charts read (`digests`: the
+    build's etl.store.table_digests); None when one of them has no digest (a table the build
+    fills or changes after taking them), so the charts are never copied whole on its word."""
+    if not code or any(t not in digests for t in tables):
+        return None
+    digest = hashlib.sha256(code.encode())
+    for table in sorted(tables):
+        digest.update(f"\0{table}\0{digests[table]}".encode())
+    return digest.hexdigest()
+
+
+def _carried_whole(
+    previous: Path, code: str, digests: dict[str, str], languages: tuple[str, ...]
+) -> MadeCharts | None:
+    """Every chart of `previous`, to be copied as it is, when the code and every table its
+    charts read are unchanged since it; None otherwise."""
+    earlier = step_key(previous, STEP)
+    if earlier is None:
+        return None
+    key, reads = earlier
+    if whole_key(code, digests, json.loads(reads)) != key:
+        return None
+    with Reader(previous) as reader:
+        ordinals = queries.chart_ordinals(reader)
+    return MadeCharts(
+        None,
+        [],
+        [],
+        ordinals,
+        {},
+        carried=list(ordinals),
+        previous=previous,
+        languages=languages,
+        step_row=earlier,
+        whole=True,
+    )
+
+
 def make_charts(
     db_path: Path,
     previous: Path | None = None,
     code: str = "",
     keep: bool = True,
     languages: tuple[str, ...] = LANGUAGES,
+    digests: dict[str, str] | None = None,
 ) -> MadeCharts:
     """The catalogue of the database at db_path and its charts: each made from its tables,
     unless `previous` (the file being replaced) holds it made from the same input by the
     same code (`code`, etl.inputs.code_version; without it every chart is made). Without
     `keep` only each chart's row is kept, not its figure: a build that draws no images holds
-    one figure at a time."""
+    one figure at a time. With `digests` (each data table's, as the build's fingerprint takes
+    them) every chart is copied at once when no table they read changed (whole_key), and the
+    key of that is made for the next build."""
+    if digests is not None and previous is not None and code:
+        whole = _carried_whole(previous, code, digests, languages)
+        if whole is not None:
+            return whole
     earlier = _earlier_keys(previous) if code else {}
     with Reader(db_path) as reader:
+        noted = reader.note_tables()
         reads = _Reads(ReaderFrames(reader))
         made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
         out = MadeCharts(made, [], [], {}, {}, previous=previous, languages=languages)
@@ -232,12 +301,32 @@ def make_charts(
                 del chart
             calls = list(reads.calls)
             out.keys[chart_id] = (input_key(code, spec, reads, calls), json.dumps(calls))
+    if digests is not None:
+        # Every chart's reads were asked (made or checked), so these are all they read.
+        tables = sorted(base_tables(noted))
+        key = whole_key(code, digests, tables)
+        out.step_row = None if key is None else (key, json.dumps(tables))
     return out
+
+
+def _step_keys(charts: MadeCharts) -> pd.DataFrame:
+    rows = [(STEP, *charts.step_row)] if charts.step_row else []
+    return pd.DataFrame(rows, columns=STEP_KEYS.column_names)
 
 
 def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
+    if charts.whole and charts.previous is not None:
+        copied = carry_charts_whole(db_path, charts.previous, STEP)
+        wanted = len(charts.carried) * len(charts.languages)
+        if copied != wanted:
+            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
+        return (
+            f"stored {len(charts.carried)} charts' figures and words: 0 made, "
+            f"{len(charts.carried)} unchanged and copied from the previous database"
+            f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
+        )
     # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
     # copy of it) was the top of a 1000x build's memory.
     step = len(charts.languages)
@@ -263,7 +352,10 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
         columns=CHART_KEYS.column_names,
     )
     add_rows(db_path, CHART_KEYS, keys)
-    add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
+    if charts.catalogue is not None:
+        add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
+    if charts.step_row:
+        add_rows(db_path, STEP_KEYS, _step_keys(charts))
     made = len({row[0] for row in charts.rows})
     total = made + len(charts.carried)
     return (
