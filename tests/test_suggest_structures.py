@@ -819,6 +819,10 @@ def test_s8_furniture_gives_nothing(furniture):
         "ព្រឹត្តិបត្រ លេខ ០១២/១៨",
         # How many countries the suspects came from: no count of the campaign.
         "ជនបរទេសទាំងនោះមកពី ៧ប្រទេស។",
+        # Round ten (data): a lunar day line, a ceremony's attendance, one room's crowding.
+        "ថ្ងៃអង្គារ ១រោច ខែអស្សុជ ឆ្នាំខាល",
+        "ពិធីនេះមានការចូលរួមពីមន្ត្រី និងសិស្សប្រមាណ ៩០០នាក់។",
+        "គាត់ថា បន្ទប់មួយមានមនុស្សជាង ៨០នាក់។",
     ],
 )
 def test_s8_khmer_furniture_and_targets_give_nothing(furniture):

@@ -28,6 +28,7 @@ from corpus.khmer import (
 )
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
+from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME
@@ -457,6 +458,12 @@ def _change_period(
     )
 
 
+_NO_COUNT_BEFORE = re.compile(
+    "|".join(sorted((normalise(w).text for w in number_words("km_before")), key=len, reverse=True))
+)
+_LUNAR = re.compile(r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_after")) + ")")
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -492,6 +499,10 @@ def khmer_drafts(
                 continue  # a planned measure's target: no campaign figure
             if one_person or any(a <= f.start < b for a, b in phones):
                 continue  # one person's case, a telephone number: no campaign figure
+            if _NO_COUNT_BEFORE.search(_clause_before(s.text, f.start)) or _LUNAR.match(
+                normalise(s.text[f.end :]).text
+            ):
+                continue  # attendance, one room's crowding, a lunar day (data, round ten)
             if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):
                 continue  # a fine or a price
             if f.vague or f.value is None:
