@@ -1000,6 +1000,9 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         # A future capacity or a plan's size counts nothing yet (round nine).
         ("The new centre in Kampot, which will hold 800 people when it opens, is behind time.",
          []),
+        # Round ten: a family member's age is the whole sentence.
+        ("My son is 19.", []),
+        ("Her husband was 42.", []),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):
