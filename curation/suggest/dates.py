@@ -229,6 +229,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "in January and February": two months joined by "and" are one stretch when they follow
+    # each other; apart ("in January and March") the phrase is read and dates nothing (round ten).
+    (
+        "month_pair",
+        re.compile(
+            rf"\b(?:in|during|over|for)\s+(?:both\s+)?{_M1}\s+and\s+{_M2}(?!\s+\d)" + _WHICH_YEAR,
+            re.I,
+        ),
+    ),
+    # "between Saturday and Monday", "from Friday to Sunday": a run of days ending on the last
+    # such weekday before publication (round ten).
+    (
+        "weekday_range",
+        re.compile(
+            r"\b(?:between|from)\s+(?:last\s+)?(?=[A-Z])(?P<w1>" + "|".join(_WEEKDAYS) + r")"
+            r"\s+(?:and|to|through|until|till)\s+(?=[A-Z])(?P<w2>" + "|".join(_WEEKDAYS) + r")\b",
+            re.I,
+        ),
+    ),
     (
         "first_months",
         re.compile(
@@ -298,6 +317,9 @@ _SPEECH = re.compile(
     r"|by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s*){1,5}))?"
     r"(?:\s+\w+){0,3}\s*$"
     # "told the National Assembly on Thursday": a listener named in capitals, then the day.
+    # "according to police reports seen by Khmer Times yesterday": the day an outlet saw the
+    # document is the reporting's, never the count's (round ten).
+    r"|\b(?:seen|obtained|reviewed)\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:on\s+)?$"
     r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$"
     # "told a meeting of health officials on Monday", "given at its mid-year briefing on
     # Tuesday": the day of a gathering where words are spoken is the speaking's, not a count's.
@@ -455,6 +477,22 @@ def _span(
         y1 = int(g["y1"]) if g.get("y1") else (y if m1 <= m2 else y - 1)
         first, last = dt.date(y1, m1, 1), _month_end(y, m2)
         return first, last, month, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "month_pair":
+        m1, m2 = _MONTH_NUMBER[g["m1"].lower()], _MONTH_NUMBER[g["m2"].lower()]
+        if m2 != m1 + 1:
+            return None  # two months apart: no one stretch, and either alone would be wrong
+        y = _year_of(g.get("year"), pub) if g.get("year") else None
+        if y is None:  # unsaid: the latest such pair that had ended by publication
+            y = pub.year if _month_end(pub.year, m2) <= pub or m2 <= pub.month else pub.year - 1
+        first, last = dt.date(y, m1, 1), _month_end(y, m2)
+        return first, last, month, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "weekday_range":
+        back = (pub.weekday() - _WEEKDAYS.index(g["w2"].lower())) % 7
+        last = pub - dt.timedelta(days=back)
+        first = last - dt.timedelta(
+            days=(_WEEKDAYS.index(g["w2"].lower()) - _WEEKDAYS.index(g["w1"].lower())) % 7
+        )
+        return first, last, day, f"{m.group(0).strip()}: {first} to {last}"
     if kind == "date_range":
         m1 = _MONTH_NUMBER[(g.get("m1") or g["n1"]).lower()]
         m2 = _MONTH_NUMBER[(g.get("m2") or g["n2"]).lower()]
@@ -694,6 +732,7 @@ def _owned(
             and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
             and not _present_apart(sentence, r, at)
             and not _in_leading_clause(sentence, r, at)
+            and not _set_against(sentence, owner(r), at)
         )
         own, reason = ([near[0][2]], "the nearest date in its clause") if near else ([], "")
         holder = owner(own[0]) if own else None
@@ -715,6 +754,21 @@ def _owned(
     if any(r.role != "point" for r in own):
         own = [r for r in own if r.role != "point"]  # a period beats a stray day beside it
     return own, reason
+
+
+# "compared to 18,223 in 2018", "against 530 kg in 2018": a count set against another.
+_SET_AGAINST = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than|from)\s+(?:the\s+|those\s+)?$", re.I
+)
+
+
+def _set_against(sentence: str, holder: tuple[int, int] | None, at: tuple[int, int]) -> bool:
+    """Whether a date belongs to another figure that is a count set against one before it: the
+    compared count's date is never lent to a third figure ("20,139 in 2019, compared to 18,223
+    in 2018, and nearly two thirds of them ..." gives "two thirds" no 2018) (round ten)."""
+    if holder is None or holder == at:
+        return False
+    return bool(_SET_AGAINST.search(sentence[max(0, holder[0] - 30) : holder[0]]))
 
 
 # "When I visited the prison in August, its director told me ...": a clause opening the sentence
@@ -810,7 +864,7 @@ _COMPARE_WORDS = re.compile(
 
 # Phrases whose year the reader supplies when the words leave it out ("in March").
 _YEAR_FROM_PUBLICATION = frozenset(
-    ("month", "month_day", "day_month", "end_of_month", "mid_month", "month_range",
+    ("month", "month_day", "day_month", "end_of_month", "mid_month", "month_range", "month_pair",
      "date_range", "day_range", "first_months", "first_half", "same_months")
 )  # fmt: skip
 

@@ -28,6 +28,8 @@ from corpus.khmer import (
 )
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
+from corpus.number_words import number_words
+from corpus.speech_verbs import speech_verbs
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME
 from curation.suggest.numbers import no_count_spans
@@ -318,18 +320,38 @@ _SPEECH_THEN = re.compile(
 )
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
+# "គិតត្រឹមចុងខែឧសភា" (as of the end of May): the end of a month or year is a day (round ten).
+_AS_OF_END = re.compile(normalise("គិតត្រឹម").text + r"\s?" + normalise("ចុង").text + r"\s?$")
 
 
 def _as_of_day(
     sentence: str, dates: list[KhmerDate], start: dt.date | None, end: dt.date | None
 ) -> dt.date | None:
-    """The day after "គិតត្រឹម" (as of) that the figure's period was read from, else None."""
-    if start is None or start != end:
+    """The day after "គិតត្រឹម" (as of) that the figure's period was read from, else None: the
+    day itself, or the last day of a month or year after "គិតត្រឹមចុង" (as of the end of)."""
+    if start is None or end is None:
         return None
     for d in dates:
-        if d.first == d.last == start and _AS_OF_WORD.search(normalise(sentence[: d.start]).text):
+        if (d.first, d.last) != (start, end):
+            continue
+        before = normalise(sentence[: d.start]).text
+        if start == end and _AS_OF_WORD.search(before):
             return start
+        if _AS_OF_END.search(before):
+            return end
     return None
+
+
+# Where a Khmer clause of its own opens inside a sentence: "ហើយ" (and then), "ខណៈ" (while), a
+# comma or a "។" (round ten).
+_CLAUSE_OPEN = re.compile(normalise("ហើយ|ខណៈ|ចំណែក").text + r"|[,;។]")
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The words before offset ``at`` in its own clause (normalised)."""
+    head = normalise(sentence[:at]).text
+    opens = [m.end() for m in _CLAUSE_OPEN.finditer(head)]
+    return head[opens[-1] :] if opens else head
 
 
 def _figure_dates(
@@ -436,6 +458,12 @@ def _change_period(
     )
 
 
+_NO_COUNT_BEFORE = re.compile(
+    "|".join(sorted((normalise(w).text for w in number_words("km_before")), key=len, reverse=True))
+)
+_LUNAR = re.compile(r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_after")) + ")")
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -471,6 +499,10 @@ def khmer_drafts(
                 continue  # a planned measure's target: no campaign figure
             if one_person or any(a <= f.start < b for a, b in phones):
                 continue  # one person's case, a telephone number: no campaign figure
+            if _NO_COUNT_BEFORE.search(_clause_before(s.text, f.start)) or _LUNAR.match(
+                normalise(s.text[f.end :]).text
+            ):
+                continue  # attendance, one room's crowding, a lunar day (data, round ten)
             if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):
                 continue  # a fine or a price
             if f.vague or f.value is None:
@@ -492,10 +524,11 @@ def khmer_drafts(
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
             stock_day = _as_of_day(s.text, dates, start, end)
             if stock_day is not None:
-                # "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (counted up to 30 June): the day a count stands at,
-                # never a one-day period; where it began the words do not say.
+                # "គិតត្រឹមថ្ងៃទី៣០ ខែមិថុនា" (counted up to 30 June), "គិតត្រឹមចុងខែឧសភា" (as
+                # of the end of May): the day a count stands at, never a one-day period or the
+                # whole month; where it began the words do not say.
                 start = end = None
-                dated = "60%: 'គិតត្រឹម' (as of) a day: the count as of that day, no period"
+                dated = f"60%: 'គិតត្រឹម' (as of) {stock_day}: the count as of that day, no period"
             offers: dict[str, Any] = {}
             if start is None and end is None and unit in last and _AMONG.search(norm):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
@@ -546,11 +579,7 @@ def khmer_drafts(
                 last_in[str(unit)] = last_in["*"] = k
                 if start != end:
                     last["span"] = (start, end)
-            if (
-                start is not None
-                and start == end
-                and _NOW.search(normalise(s.text[: f.start]).text)
-            ):
+            if start is not None and _NOW.search(_clause_before(s.text, f.start)):
                 # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
                 # 47 clinics): the day is the speaking's; the count stands now.
                 start = end = None
@@ -693,14 +722,20 @@ def khmer_drafts(
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An
 # appeal to the public ("អំពាវនាវដល់ប្រជាពលរដ្ឋ") is no proposal.
 # "ឲ្យ" and "ឱ្យ" are two spellings of one word (to, that): both are read.
-_PUT_FORWARD = re.compile(normalise("គ្រោងនឹង|បានស្នើ|ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ").text)
+_PUT_FORWARD = re.compile(
+    "|".join(sorted((normalise(v).text for v in speech_verbs("km", "propose")), key=len,
+                    reverse=True))
+)  # fmt: skip
 _TO = re.compile("^(?:" + normalise("ឲ្យ|ឱ្យ").text + ")")  # "បានស្នើឲ្យ ...": the measure after
 # "... ហើយខ្ញុំក៏អំពាវនាវឲ្យ B" (and I also called for B), "... ហើយបានស្នើទៅ ... ឲ្យ B" (and
 # proposed to ... that B), "... ហើយខេត្តគ្រោងនឹង B" (and the province plans B): the second
 # measure of the sentence, whoever the subject repeated.
+# "... និងសូមស្នើឲ្យ B" (and please ask that B): "និង" (and) before the verb too (round ten).
 _AND_PROPOSED = re.compile(
-    normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??(?:" + normalise("ក៏").text + r")?\s?(?:"
-    + normalise("បាន").text + r")?\s?(?:" + normalise("ស្នើឲ្យ|ស្នើឱ្យ|ស្នើសុំ|ស្នើ|អំពាវនាវឲ្យ|អំពាវនាវឱ្យ|គ្រោងនឹង").text + ")"
+    "(?:" + normalise("ហើយ").text + r"\s?(?:\S{1,12}?\s?)??|" + normalise("និង").text + r"\s?)(?:"
+    + normalise("ក៏").text + r")?\s?(?:" + normalise("បាន|សូម").text + r")?\s?(?:"
+    + "|".join(sorted((normalise(v).text for v in speech_verbs("km", "propose_again")), key=len,
+                      reverse=True)) + ")"
 )  # fmt: skip
 # "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
 # selling places): an appeal for reports, as "urged people to report dealers" is.

@@ -155,7 +155,9 @@ def _clause(sentence: str, start: int, end: int, others: Sequence[tuple[int, int
 def _subject(sentence: str, start: int) -> list[str]:
     """The noun before a change verb: "Drug arrests" in "Drug arrests rose 84 percent"."""
     before = sentence[:start]
-    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:rose|fell|increased|decreased|"
+    # "Arrests in 2024 were ... higher": a time or place after the noun is no part of it.
+    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)(?:\s+(?:in|during|for|over)\s+"
+                  r"(?:the\s+)?[\w-]+)?\s+(?:rose|fell|increased|decreased|"
                   r"jumped|dropped|climbed|grew|declined|were|was|went)\b[^,]*$", before)  # fmt: skip
     words = m.group(1).split() if m else []
     return [w for w in words if w.lower() not in _SPEECH_WORDS]
@@ -231,6 +233,15 @@ _DRUG_AFTER = re.compile(
 )
 
 
+# A place that holds people, then its verb of holding, right before the figure.
+_HELD_BY = re.compile(
+    r"\b(?P<place>cent(?:re|er)s?|prisons?|jails?)\b[^.;]{0,80}?\b(?:now\s+)?(?:held|holds|"
+    r"hold|houses|housed|house)\s+(?:(?:some|about|around|nearly|almost|roughly|more\s+than|"
+    r"over|fewer\s+than|at\s+least|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+
+
 def guess_metric(
     sentence: str,
     start: int,
@@ -246,6 +257,16 @@ def guess_metric(
         words = drug.group("drug").split()
         return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
     noun = counted_noun(sentence, end)
+    held = _HELD_BY.search(sentence[:start]) if unit in (None, "people") else None
+    if held is not None and not _CLINICS.search(held.group(0)):
+        # "The centres held some 4,200 people", "the prisons held fewer than 22,000", "the
+        # centre ... now holds about 230": the people a place holds, a stock, never arrests or
+        # admissions (round ten).
+        if held.group("place").lower().startswith(("prison", "jail")):
+            return MetricGuess("prison-population", True, "Prison population", "people",
+                               "people a prison holds: a stock", 0.5)  # fmt: skip
+        return MetricGuess("people-in-rehabilitation", True, "People held in rehabilitation "
+                           "centres", "people", "people a centre holds: a stock", 0.5)  # fmt: skip
     if (unit == "cases" or unit is None) and _COURT_CASES.search(sentence):
         # "the court had tried 386 drug cases", "the registry opened 214 drug cases": cases
         # before the courts, not cases the police investigated.

@@ -224,7 +224,12 @@ _PERSON_NOUNS = _words(
     "officer victim user client patient farmer student courier dealer widow"
 )
 # A sentence that gives an age and nothing else ("He was 51.", "She is 34 years old.").
-_AGE_ALONE = re.compile(r"^\W*(?:He|She)\s+(?:was|is)\s+\d{1,3}(?:\s+years?\s+old)?\s*[.!]?\s*$")
+# "My son is 19.", "Her husband was 42." (round ten): a family member's age, the whole sentence.
+_AGE_ALONE = re.compile(
+    r"^\W*(?:He|She|(?:My|Our|His|Her|Their)\s+(?:son|daughter|brother|sister|husband|wife|"
+    r"father|mother|child|boy|girl|nephew|niece|grandson|granddaughter))\s+(?:was|is)\s+"
+    r"\d{1,3}(?:\s+years?\s+old)?\s*[.!]?\s*$"
+)
 
 
 def _numeric(toks: Sequence[_Tok], i: int, text: str) -> tuple[float, str | None, int] | None:

@@ -6,6 +6,8 @@ A sentence "proposed A and B" gives two drafts; "urged the government to adopt X
 A curated proposal is chosen when the measure's words hold most of its name's content words
 (the name, not the long description: "new rehabilitation centres" is not "More rehabilitation
 centres, paid for by selling seized motorbikes").
+Long because each way reporting puts a measure forward or takes a stand on one (verbs, modals,
+lists, "the plan", "the first idea", stances on earlier measures) is a rule of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from data_model.records import Position
 
 _VERB = re.compile(
     r"\b(?P<verb>proposed|proposes|propose|suggested|suggests|called\s+for|calls\s+for|"
+    # "he said, calling for an independent inspection ... and for the release of ...": a
+    # participle after the speech puts the measure forward too (round ten).
+    r"calling\s+for|"
     r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
     # "asked the ministry for money to build ...", never "asked not to be named"
     r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask|(?:would|will)\s+ask(?!\s+for\b))"
@@ -49,7 +54,11 @@ _OPPOSES = re.compile(
 # A list's next measure: "and opening ...", "and to end ...", "and a special prison ...".
 # "propose that A ..., and that B ...": each "that" clause is a measure.
 _NEXT = re.compile(
-    r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s|that\s))", re.I
+    r",?\s+and\s+(?=(?:to\s+\w+|for\s+\w+|\w+ing|an?\s|the\s|new\s|more\s|that\s"
+    # "would ask X to share ... and would install scanners ...": the same subject's second
+    # measure (round ten).
+    r"|(?:would|will)\s+(?!be\b|not\b|have\b)[a-z]+\s))",
+    re.I,
 )
 # Where a measure's words end: a trailing circumstance after a comma ("..., at its review").
 _TAIL = re.compile(
@@ -61,7 +70,7 @@ _TAIL = re.compile(
 _AUTHORITY = re.compile(
     r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
-    r"councils?|commune\w*|district\w*|the\s+nacd|Royal|"
+    r"councils?|commune\w*|district\w*|the\s+nacd|Royal|(?:provincial|city|town)\s+hall|"
     # "urged Cambodia and its neighbours to ...": states act for the state too (donors are left
     # out: "urged donors to stop funding" was coded an appeal, not a measure).
     r"Cambodia|countries|neighbou?rs)\b",
@@ -77,7 +86,11 @@ _NAME_WORDS = 4
 
 _NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
 # "..., and urged", " and also suggested": a proposing verb opening a coordinated clause.
-_AND_VERB = re.compile(r"(?:,\s*|\s)and\s+(?:also\s+)?$", re.I)
+# "... and has asked", "..., and I ask", "and would ask": the auxiliary or the subject repeated
+# before the second verb (round ten).
+_AND_VERB = re.compile(
+    r"(?:,\s*|\s)and\s+(?:(?:also|has|have|had|would|will|I|we|it|they)\s+){0,2}$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +137,7 @@ def _measures_after(text: str, verb: str) -> list[str]:
     # "proposed holding detainees apart, and the NACD supports that proposal": a clause with
     # a subject and a verb of its own takes a stand; it is no second measure (round nine).
     parts = parts[:1] + [p for p in parts[1:] if not _OWN_CLAUSE.match(p)]
-    return [re.sub(r"^(?:to|for|that)\s+", "", p) for p in parts if len(p.split()) >= 2]
+    return [re.sub(r"^(?:to|for|that|would|will)\s+", "", p) for p in parts if len(p.split()) >= 2]
 
 
 _OWN_CLAUSE = re.compile(r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:supports?|opposes?|"
@@ -134,7 +147,7 @@ _OWN_CLAUSE = re.compile(r"^(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:suppor
 
 # "... and release the people ...": a second verb with its own object after a modal's first.
 _MODAL_AND = re.compile(
-    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every)\b"
+    r",?\s+and\s+(?=(?:to\s+)?[a-z]+\s+(?:the|its|their|all|a|an|more|new|every|to)\b"
     # "..., and it should stop sending ...": a second modal clause of the same subject
     r"|(?:it|they|we|she|he)\s+(?:should|must)\b)"
 )
@@ -176,12 +189,43 @@ def proposing_verb(sentence: str) -> re.Match[str] | None:
     )
 
 
+def _split_measures(
+    sentence: str, policies: Sequence[dict[str, Any]], fit: tuple[dict, float] | None
+) -> list[Measure] | None:
+    """ "should close the centre and move to voluntary, community-based care ...": a modal
+    sentence of two measures, one a curated proposal and one not, gives a position on the
+    curated one and a new proposal for the other (round ten); None for any other sentence."""
+    m = proposing_verb(sentence)
+    if fit is None or m is None or not m.group("modal"):
+        return None
+    parts = _modal_measure(sentence, m)
+    if len(parts) < 2:
+        return None
+    fits = [_curated_fit(p, policies) for p in parts]
+    if not any(fits) or all(fits):
+        return None
+    out = []
+    for words, got in zip(parts, fits, strict=True):
+        if got is not None:
+            out.append(Measure(str(got[0]["policy_id"]), Position.supports, m.group("verb"),
+                               str(got[0].get("name", "")),
+                               f"holds {got[1]:.0%} of the proposal's name", 0.6))  # fmt: skip
+        else:
+            name = words[:1].upper() + words[1:]
+            out.append(Measure(None, Position.supports, m.group("verb"), name[:120],
+                               "no curated proposal is it: a new one", 0.6))  # fmt: skip
+    return out
+
+
 def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Measure]:
     """The proposals a sentence makes, one per measure, and its positions on curated ones."""
     out: list[Measure] = []
     opposes = _OPPOSES.search(sentence)
     position = Position.opposes if opposes else Position.supports
     fit = _curated_fit(sentence, policies)
+    split = _split_measures(sentence, policies, fit)
+    if split is not None:
+        return split
     if fit is not None and (fit[1] >= 0.99 or _SUPPORTS.search(sentence) or opposes):
         p, share = fit
         return [
@@ -206,7 +250,9 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
         cut = _AND_VERB.search(sentence, 0, joined[0].start())
         assert cut is not None
         head = find_measures(sentence[: cut.start()], policies)
-        tail = find_measures(sentence[joined[0].start() :], policies)
+        # The second clause from after "and": its repeated subject ("and I ask") kept.
+        after_and = cut.start() + cut.group(0).lower().index("and") + 3
+        tail = find_measures(sentence[after_and:].lstrip(), policies)
         return head + tail
     verb = " ".join(m.group("verb").split())
     found = _modal_measure(sentence, m) if m.group("modal") else None
@@ -295,9 +341,13 @@ _STANCE: tuple[tuple[Position, re.Pattern[str]], ...] = (
         r"|\bwould\s+not\s+(?:help|work)\s+unless\b", re.I)),
     (Position.opposes, re.compile(
         r"\b(?:oppos(?:e|es|ed)|reject(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|"
-        r"condemn(?:s|ed)?|warned\s+that)\b|\bwould\s+only\s+\w+|\bnot\s+the\s+answer\b", re.I)),
+        r"condemn(?:s|ed)?|warned\s+that)\b|\bwould\s+only\s+\w+|\bnot\s+the\s+answer\b"
+        # "would take officers away from the field, and we will not publish them" (round ten)
+        r"|\b(?:we|it|they|the\s+\w+)\s+(?:will|would)\s+not\s+\w+", re.I)),
     (Position.supports, re.compile(
         r"\b(?:welcomed|welcomes|backed|backs|supported|supports|endorsed|praised)\b"
+        # "I agree with Mr Vuthy that the figures should be published" (round ten)
+        r"|\b(?:agree|agrees|agreed)\s+with\b"
         r"|\b(?:were|was|is|are)\s+welcome\b", re.I)),
 )  # fmt: skip
 # Words every measure shares, so no sign that a sentence refers to one in particular.

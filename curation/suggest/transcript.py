@@ -173,7 +173,7 @@ def find_turns(
     turns = Turns()
     labelled = [k for k, lab in enumerate(labels) if lab is not None]
     if len(labelled) < 2 or all(labels[k].speaker is None for k in labelled):
-        return turns
+        return _signed(paras, sentences) if not khmer else turns
     starts = [s for s, _ in paras]
     owner: dict[int, int] = {}  # paragraph -> the labelled paragraph whose turn it is
     for n, k in enumerate(labelled):
@@ -197,6 +197,41 @@ def find_turns(
             turns.procedure.add(i)
         else:
             turns.speaker[i] = label.speaker
+    return turns
+
+
+# "— Sok Channary, Ek Phnom district, Battambang": a letter's signature on a line of its own
+# below the letter, a dash, a name of two to four capitalised words, then who they are.
+_SIGNATURE = re.compile(
+    r"^[—–]\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]*)\s*(?:,\s*(?P<desc>[^\n]{1,160}))?$"
+)
+
+
+def _signed(paras: Sequence[tuple[int, str]], sentences: Sequence[_Spanned]) -> Turns:
+    """A letters page's turns (round ten): where two paragraphs or more are signature lines,
+    the stopped paragraphs since the signature before are that signer's own words (a letter's
+    heading, a line with no stop, is no part of them); the signature line gives nothing."""
+    turns = Turns()
+    signed = {k: m for k, (_, text) in enumerate(paras) if (m := _SIGNATURE.match(text.strip()))}
+    if len(signed) < 2:
+        return turns
+    owner: dict[int, Speaker] = {}
+    before = -1
+    for k, m in sorted(signed.items()):
+        name = m.group("name").strip()
+        desc = (m.group("desc") or "").strip()
+        who = Speaker(f"{name}, {desc}" if desc else name, name, named=True)
+        for j in range(before + 1, k):
+            if re.search(r"[.!?][”\"’']?\s*$", paras[j][1]):
+                owner[j] = who
+        before = k
+    starts = [s for s, _ in paras]
+    for i, sentence in enumerate(sentences):
+        p = bisect.bisect_right(starts, sentence.start) - 1
+        if p in signed:
+            turns.procedure.add(i)
+        elif p in owner:
+            turns.speaker[i] = owner[p]
     return turns
 
 
