@@ -187,3 +187,43 @@ def vague_label(words: str, lang: str = "en") -> str:
     t = translator(lang)
     shown = t.gettext(words) if words in VAGUE_LOWER_BOUNDS else words
     return t.gettext("{words} (no number given)").format(words=shown)
+
+
+#: The stored codes a reader sees (stance, topic, organisation type, status, area,
+#: position), in words for the catalogue; a code not listed reads as itself. Shared by the
+#: dashboard (monitor.texts) and the studio (studio.language), so both say a code alike.
+CODE_WORDS: dict[str, str] = {
+    "supportive": N_("supportive"),
+    "critical": N_("critical"),
+    "mixed": N_("mixed"),
+    "neutral": N_("neutral"),
+    "arrests": N_("arrests"),
+    "rehabilitation": N_("rehabilitation"),
+    "treatment": N_("treatment"),
+    "prisons": N_("prisons"),
+    "rights": N_("rights"),
+    "campaign": N_("campaign"),
+    "policy": N_("policy"),
+    "funding": N_("funding"),
+    "prevention": N_("prevention"),
+    "government": N_("government"),
+    "police": N_("police"),
+    "ngo": N_("ngo"),
+    "international_organisation": N_("international organisation"),
+    "expert": N_("expert"),
+    "other": N_("other"),
+    "proposed": N_("proposed"),
+    "under_study": N_("under study"),
+    "announced": N_("announced"),
+    "in_effect": N_("in effect"),
+    "dismissed": N_("dismissed"),
+    "unknown": N_("unknown"),
+    "enforcement": N_("enforcement"),
+    "justice": N_("justice"),
+    "corroboration": N_("corroboration"),
+    "arithmetic": N_("arithmetic"),
+    "gap": N_("gap"),
+    "restatement": N_("restatement"),
+    "status": N_("status"),
+    "contested": N_("contested"),
+}

@@ -9,8 +9,8 @@ import pandas as pd
 
 from data_model.i18n import N_, script_language, translator
 from data_model.safe_text import md
-from data_model.wording import date_text
-from monitor.texts import CODE_WORDS, in_language, shown_text, words
+from data_model.wording import CODE_WORDS, date_text
+from monitor.texts import in_language, shown_text, words
 
 #: How each action reads on the page.
 ACTIONS = {

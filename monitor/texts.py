@@ -16,7 +16,7 @@ import pandas as pd
 from data_model.i18n import N_, translator
 from data_model.methodology import METHODOLOGY_KEY, methodology_key
 from data_model.safe_text import html_text, md, md_link, safe_url
-from data_model.wording import date_text
+from data_model.wording import CODE_WORDS, date_text
 from database.queries import Dates
 from exports.citations import CITATION_COLUMN
 from monitor.copying import button_html
@@ -40,45 +40,6 @@ def labels(frame: pd.DataFrame, key: str, label: str) -> dict[str, str]:
     return {
         k: f"{v} [{k}]" if v in shared else v for k, v in zip(frame[key], frame[label], strict=True)
     }
-
-
-#: The stored codes a reader sees (stance, topic, organisation type, status, area,
-#: position), in words for the catalogue; a code not listed reads as itself.
-CODE_WORDS: dict[str, str] = {
-    "supportive": N_("supportive"),
-    "critical": N_("critical"),
-    "mixed": N_("mixed"),
-    "neutral": N_("neutral"),
-    "arrests": N_("arrests"),
-    "rehabilitation": N_("rehabilitation"),
-    "treatment": N_("treatment"),
-    "prisons": N_("prisons"),
-    "rights": N_("rights"),
-    "campaign": N_("campaign"),
-    "policy": N_("policy"),
-    "funding": N_("funding"),
-    "prevention": N_("prevention"),
-    "government": N_("government"),
-    "police": N_("police"),
-    "ngo": N_("ngo"),
-    "international_organisation": N_("international organisation"),
-    "expert": N_("expert"),
-    "other": N_("other"),
-    "proposed": N_("proposed"),
-    "under_study": N_("under study"),
-    "announced": N_("announced"),
-    "in_effect": N_("in effect"),
-    "dismissed": N_("dismissed"),
-    "unknown": N_("unknown"),
-    "enforcement": N_("enforcement"),
-    "justice": N_("justice"),
-    "corroboration": N_("corroboration"),
-    "arithmetic": N_("arithmetic"),
-    "gap": N_("gap"),
-    "restatement": N_("restatement"),
-    "status": N_("status"),
-    "contested": N_("contested"),
-}
 
 
 def words(value: str, lang: str = "en") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_model import wording
 from data_model.i18n import (
     KHMER_CSS,
     LANGUAGES,
@@ -53,27 +54,20 @@ def styles(t: Translator) -> None:
     )
 
 
-#: The codes a researcher picks, in words for the catalogue (the dashboard's words where it
-#: shows the same code); a code not listed reads as itself. The code is what is saved.
+#: The codes a researcher picks, in words for the catalogue: the dashboard's words for the
+#: codes it shows (data_model.wording.CODE_WORDS), and those only the studio shows; a code not
+#: listed reads as itself. The code is what is saved.
 CODE_WORDS: dict[str, str] = {
+    **wording.CODE_WORDS,
     # hedges (data_model.qualifiers)
     "exact": N_("exact"), "approx": N_("about"), "at_least": N_("at least"),
     "more_than": N_("more than"), "fewer_than": N_("fewer than"), "at_most": N_("at most"),
     "between": N_("between (a range)"),
     # statements and positions
     "direct": N_("direct (own words, in quotation marks)"), "reported": N_("reported speech"),
-    "supportive": N_("supportive"), "critical": N_("critical"), "mixed": N_("mixed"),
-    "neutral": N_("neutral"), "supports": N_("for"), "opposes": N_("against"),
-    # topics and areas
-    "arrests": N_("arrests"), "rehabilitation": N_("rehabilitation"),
-    "treatment": N_("treatment"), "prisons": N_("prisons"), "rights": N_("rights"),
-    "campaign": N_("campaign"), "policy": N_("policy"), "funding": N_("funding"),
-    "prevention": N_("prevention"), "enforcement": N_("enforcement"), "justice": N_("justice"),
-    "other": N_("other"),
+    "supports": N_("for"), "opposes": N_("against"),
     # actors
     "person": N_("person"), "organisation": N_("organisation"), "unnamed": N_("unnamed"),
-    "government": N_("government"), "police": N_("police"), "ngo": N_("ngo"),
-    "international_organisation": N_("international organisation"), "expert": N_("expert"),
     # events, units
     "launch": N_("Launch"), "extension": N_("Extension"), "review_meeting": N_("Review meeting"),
     "destruction": N_("Drugs destroyed"), "death": N_("Death"), "announcement": N_("Announcement"),
