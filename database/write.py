@@ -461,26 +461,38 @@ def base_tables(tables: set[str]) -> set[str]:
         con.close()
 
 
+@contextlib.contextmanager
+def _previous_read(previous: Path) -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """The file at `previous` opened read-only, or None when there is no such file or it is
+    of another schema version or cannot be opened; a DuckDB error while it is read (a damaged
+    file, a missing table) is left to the caller, who then runs its step afresh."""
+    if not previous.exists():
+        yield None
+        return
+    try:
+        con = duckdb.connect(str(previous), read_only=True)
+    except duckdb.Error:
+        yield None
+        return
+    try:
+        yield con if _schema_version(con, "main") == SCHEMA_VERSION else None
+    finally:
+        con.close()
+
+
 def step_key(previous: Path, step: str) -> tuple[str, str] | None:
     """The input key and reads the database at `previous` stored for a build step (its
     step_keys row) without the step's rows; None when there is no such file or row, or the
     file is of another schema version."""
-    if not previous.exists():
-        return None
     try:
-        con = duckdb.connect(str(previous), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        if _schema_version(con, "main") != SCHEMA_VERSION:
-            return None
-        found = con.execute(
-            "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
-        ).fetchone()
+        with _previous_read(previous) as con:
+            if con is None:
+                return None
+            found = con.execute(
+                "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
+            ).fetchone()
     except duckdb.Error:  # a damaged file, or one without the table: run the step
         return None
-    finally:
-        con.close()
     return (str(found[0]), str(found[1])) if found else None
 
 
@@ -513,20 +525,13 @@ def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
     """What the database at `previous` was built from, by path: (kind, sha256, document).
     Empty when there is no such file, or it is of another schema version or unreadable: a
     build then reads everything afresh."""
-    if not previous.exists():
-        return {}
     try:
-        con = duckdb.connect(str(previous), read_only=True)
-    except duckdb.Error:
-        return {}
-    try:
-        if _schema_version(con, "main") != SCHEMA_VERSION:
-            return {}
-        rows = con.execute("SELECT path, kind, sha256, document FROM build_inputs").fetchall()
+        with _previous_read(previous) as con:
+            if con is None:
+                return {}
+            rows = con.execute("SELECT path, kind, sha256, document FROM build_inputs").fetchall()
     except duckdb.Error:  # a damaged file, or one without the table: read everything
         return {}
-    finally:
-        con.close()
     return {path: (kind, sha, document) for path, kind, sha, document in rows}
 
 
@@ -534,29 +539,24 @@ def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | Non
     """The input key and reads the database at `previous` stored for a build step (its
     step_keys row) and the rows of the table the step fills, as dicts in their order; None
     when there is no such file, row or table, or the file is of another schema version."""
-    if not previous.exists() or step not in TABLES_BY_NAME:
+    if step not in TABLES_BY_NAME:
         return None
     try:
-        con = duckdb.connect(str(previous), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        if _schema_version(con, "main") != SCHEMA_VERSION:
-            return None
-        found = con.execute(
-            "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
-        ).fetchone()
-        if found is None:
-            return None
-        # The identifier is a table of data_model.tables (checked above), never input; rows
-        # come back in the order they were inserted (DuckDB keeps insertion order).
-        cur = con.execute(f'SELECT * FROM "{step}"')
-        names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        with _previous_read(previous) as con:
+            if con is None:
+                return None
+            found = con.execute(
+                "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
+            ).fetchone()
+            if found is None:
+                return None
+            # The identifier is a table of data_model.tables (checked above), never input;
+            # rows come back in the order they were inserted (DuckDB keeps insertion order).
+            cur = con.execute(f'SELECT * FROM "{step}"')
+            names = [d[0] for d in cur.description]
+            rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
     except duckdb.Error:  # a damaged file, or one without the table: run the step
         return None
-    finally:
-        con.close()
     return found[0], found[1], rows
 
 
