@@ -480,6 +480,11 @@ def _previous_read(previous: Path) -> Iterator[duckdb.DuckDBPyConnection | None]
         con.close()
 
 
+def _step_key_row(con: duckdb.DuckDBPyConnection, step: str) -> tuple | None:
+    """The (input_key, reads) row a build step stored in the open file, if any."""
+    return con.execute("SELECT input_key, reads FROM step_keys WHERE step = ?", [step]).fetchone()
+
+
 def step_key(previous: Path, step: str) -> tuple[str, str] | None:
     """The input key and reads the database at `previous` stored for a build step (its
     step_keys row) without the step's rows; None when there is no such file or row, or the
@@ -488,9 +493,7 @@ def step_key(previous: Path, step: str) -> tuple[str, str] | None:
         with _previous_read(previous) as con:
             if con is None:
                 return None
-            found = con.execute(
-                "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
-            ).fetchone()
+            found = _step_key_row(con, step)
     except duckdb.Error:  # a damaged file, or one without the table: run the step
         return None
     return (str(found[0]), str(found[1])) if found else None
@@ -545,9 +548,7 @@ def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | Non
         with _previous_read(previous) as con:
             if con is None:
                 return None
-            found = con.execute(
-                "SELECT input_key, reads FROM step_keys WHERE step = ?", [step]
-            ).fetchone()
+            found = _step_key_row(con, step)
             if found is None:
                 return None
             # The identifier is a table of data_model.tables (checked above), never input;
