@@ -883,6 +883,23 @@ def test_s8_khmer_list_markers_and_datelines(text, values, quote_starts):
     assert rows[0].record["quote"].startswith(quote_starts)
 
 
+# Round ten: a fall is a negative change ("down 12 percent", "11 percent lower", Khmer
+# "ថយចុះ ៨ភាគរយ"); a rise and a share keep their sign. (Khmer by a non-native author.)
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Police held 2,200 people in May, down 12 percent from April.", "12 percent", -12),
+        ("Seizures fell by nearly 31 percent to 4.6 tonnes.", "31 percent", -31),
+        ("Arrests were roughly 11 percent lower than in 2023.", "11 percent", -11),
+        ("Police held 2,200 people in May, up 12 percent from April.", "12 percent", 12),
+        ("Nearly 40 percent of the inmates were held on drug charges.", "40 percent", 40),
+        ("ចំនួនករណីថយចុះ ៨ភាគរយ បើធៀបនឹងឆ្នាំ២០២៣។", "៨ភាគរយ", -8),
+    ],
+)
+def test_a_fall_is_a_negative_change(text, words, value):
+    assert _figure(text, words, D(2024, 6, 1))["value"] == value
+
+
 # A Khmer measure put forward ("គ្រោងនឹង", plans to) is a proposal, and a stand on "this
 # plan" (គម្រោងនេះ) a position on it: welcomed, opposed, or welcomed "but" (mixed); an appeal
 # to the public is none. (Khmer written by a non-native author: needs native review.)

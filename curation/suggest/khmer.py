@@ -112,7 +112,7 @@ class KhmerDraft:
     words: str = ""
     notes: list[str] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
-    new_metric: dict[str, str] | None = None  # a metric to create when no curated one fits
+    new_metric: dict[str, Any] | None = None  # a metric to create when no curated one fits
     offers: dict[str, Any] = field(default_factory=dict)  # inferred dates, offered, not filled
 
 
@@ -179,7 +179,7 @@ _IS_A = re.compile(r"\s?" + normalise("ជា").text + r"\s?(" + "|".join(_SUBSE
 _CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
 
 
-def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | None:
+def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, Any] | None:
     """A new-metric draft for a figure no curated metric fits, named from the Khmer noun
     nearest before it ("ស្ត្រី ៤ នាក់" women, "អ្នកទោស ... ៣៨ ០០០ នាក់" prisoners) or, for a
     percentage after "កើនឡើង" (rose), a change; None when no noun is known."""
@@ -190,7 +190,7 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | No
         found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-60:]]
         noun = max(found)[1] if found else "count"
         return {"metric_id": f"{noun}-change-pct", "label": f"Change in {noun}", "unit": unit,
-                "why": "a percentage after កើនឡើង/ថយចុះ (rose/fell)"}  # fmt: skip
+                "signed": True, "why": "a percentage after កើនឡើង/ថយចុះ (rose/fell)"}  # fmt: skip
     found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-40:]]
     if not found:
         return None
@@ -464,6 +464,12 @@ _NO_COUNT_BEFORE = re.compile(
 _LUNAR = re.compile(r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_after")) + ")")
 
 
+# "ថយចុះ" (fell, decreased), "ធ្លាក់ចុះ" (dropped) just before a percentage (within the words
+# of its subject: "ចំនួនករណីថយចុះ ៨ភាគរយ").
+_FALL_KM = re.compile("(?:" + normalise("ថយចុះ|ធ្លាក់ចុះ").text + r")\S{0,3}\s?(?:"
+                      + normalise("ប្រមាណ|ជិត|ជាង|ប្រហែល").text + r")?\s?$")  # fmt: skip
+
+
 def khmer_drafts(
     body: str, published: dt.date | None, actors: list[dict[str, Any]]
 ) -> list[KhmerDraft]:
@@ -588,6 +594,11 @@ def khmer_drafts(
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
                 # the words place at publication.
                 dated = "60%: 'បច្ចុប្បន្ន' (currently): as of publication"
+            if (drafted or {}).get("signed") and _FALL_KM.search(
+                normalise(s.text[max(0, f.start - 25) : f.start]).text
+            ):
+                # "ថយចុះ ៨ភាគរយ" (fell 8 percent): a fall is a negative value of a change metric.
+                value = -abs(value)
             record = {
                 "metric_id": metric,
                 "value": value,

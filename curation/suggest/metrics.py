@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from curation.suggest.numbers import _NOUN_UNITS as NOUN_UNITS
@@ -108,6 +108,8 @@ class MetricGuess:
     unit: str
     reason: str
     confidence: float = 0.0
+    # A change against an earlier period: its values may be below zero (a fall is negative).
+    signed: bool = False
 
 
 # A predicate noun after "were" ("were women"), not a bound, a participle or a preposition.
@@ -388,11 +390,12 @@ def guess_metric(
         return MetricGuess(
             str(m["metric_id"]), False, str(m.get("label", "")), unit,
             f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
+            bool(m.get("signed")),
         )  # fmt: skip
     if change:
         compared = [w for w in noun if w.lower() not in _COMPARATIVES]
         words = _subject(sentence, start) or compared or _count_before(sentence, start, others)
-        return _new(words, "change-pct", unit, "a change, not a count")
+        return replace(_new(words, "change-pct", unit, "a change, not a count"), signed=True)
     if unit == "percent" and subset and not noun:
         # "42,000 inmates, more than half of them on drug charges": a share of the count
         # before it, named by that count's noun and what the share has.

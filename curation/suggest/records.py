@@ -409,10 +409,15 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
         ):
             last_source = (actor_id, new_actor_draft, actor_notes)
+        value = None if fig.vague else fig.value
+        if value is not None and metric.signed and _is_fall(c.quote, fig.start, fig.end):
+            # "down 12 percent", "fell 31 percent", "11 percent lower": a fall is a negative
+            # value of a change metric (a signed one), as the codebook's keys write it.
+            value = -abs(value)
         record = {
             "indicator_id": f"{source_id}-figure-{n}",
             "metric_id": metric.metric_id,
-            "value": None if fig.vague else fig.value,
+            "value": value,
             "value_to": None if fig.vague else fig.value_to,
             "qualifier": None if fig.vague else fig.qualifier.value,
             "vague": fig.words.split()[-1].lower() if fig.vague else None,
@@ -437,6 +442,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
                 "unit": metric.unit,
                 "category": _category(metric.unit, c.quote),
                 "definition": "",
+                **({"signed": True} if metric.signed else {}),
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
@@ -762,6 +768,22 @@ def _lead_in(body: str, quote: str) -> str:
         if not _LIST_LINE.match(line):
             return ""
     return ""
+
+
+# The words of a fall just before a percentage ("down", "fell by", "dropped some") or after it
+# ("lower than", "fewer").
+_FALL_BEFORE = re.compile(
+    r"\b(?:down|fell|fall|falls|fallen|dropped|drops?|decreased?|declined?|declines|slipped|"
+    r"plunged|plummeted)\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|roughly|more\s+than|"
+    r"over|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+_FALL_AFTER = re.compile(r"\s+(?:lower|less|fewer|down|drop|fall|decrease|decline)\b", re.I)
+
+
+def _is_fall(sentence: str, start: int, end: int) -> bool:
+    """Whether the percentage at sentence[start:end] is a fall."""
+    return bool(_FALL_BEFORE.search(sentence[:start]) or _FALL_AFTER.match(sentence, end))
 
 
 def _named_body(c, body: str):

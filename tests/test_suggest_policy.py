@@ -1,0 +1,45 @@
+"""Round eleven's policies for the drafts (issue 23): the lead's coding conventions (a fall is a
+negative value of a signed change metric; a one-drug haul goes to that drug's metric only when
+the codebook has one; a capacity is a capacity metric's figure) and confidence thresholds below
+which a drafted field is left blank with its reason. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from curation.suggest.guess import curated_lists
+from curation.suggest.records import Row, draft_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+CURATED = curated_lists(ROOT / "seeds")
+D = dt.date
+PUBLISHED = D(2024, 6, 1)
+
+
+def _row(text: str, words: str, published: dt.date | None = PUBLISHED) -> Row:
+    _, rows = draft_rows(text, None, "t", published, CURATED)
+    found = [r for r in rows if r.kind == "indicators" and words in r.words]
+    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
+    return found[0]
+
+
+# A change against an earlier period is drafted on a signed metric: a fall is negative, a rise
+# positive; a share or a count is never signed, whatever words stand near it.
+@pytest.mark.parametrize(
+    ("text", "words", "value", "signed"),
+    [
+        ("Police held 2,200 people in May, down 12 percent from April.", "12 percent", -12, True),
+        ("Drug arrests rose 84 percent last year compared to 2016.", "84 percent", 84, True),
+        ("Seizures dropped by some 31 percent in the first half.", "31 percent", -31, True),
+        ("Fewer than one in ten of those treated were women.", "one in ten", 10, False),
+        ("Nearly 40 percent of the inmates were held on drug charges.", "40 percent", 40, False),
+        ("ចំនួនករណីថយចុះ ៨ភាគរយ បើធៀបនឹងឆ្នាំ២០២៣។", "៨ភាគរយ", -8, True),
+    ],
+)
+def test_a_change_is_drafted_on_a_signed_metric(text, words, value, signed):
+    row = _row(text, words)
+    assert row.record["value"] == value
+    assert bool(row.new.get("metrics", {}).get("signed")) is signed
