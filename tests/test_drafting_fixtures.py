@@ -104,6 +104,9 @@ def _problems(key: Path) -> list[str]:
             out.append(f"{where}: metric {metric!r} is neither curated nor in new_metrics")
         elif f.get("unit") != unit or unit not in UNITS:
             out.append(f"{where}: unit {f.get('unit')!r}, the metric counts {unit!r}")
+        signed = (METRICS.get(metric) or new_metrics.get(metric) or {}).get("signed")
+        if f.get("value") is not None and f["value"] < 0 and not signed:
+            out.append(f"{where}: a negative value of {metric!r}, a metric that is not signed")
         dates = [f.get(k) for k in ("period_start", "period_end", "as_of")]
         dates += list((f.get("compared_to") or {}).values())
         if any(d is not None and not isinstance(d, dt.date) for d in dates):
