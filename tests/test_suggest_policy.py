@@ -5,12 +5,13 @@ which a drafted field is left blank with its reason. Sentences are our own."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from curation.suggest.guess import curated_lists
+from curation.suggest.guess import Curated, curated_lists
 from curation.suggest.records import Row, draft_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,3 +44,43 @@ def test_a_change_is_drafted_on_a_signed_metric(text, words, value, signed):
     row = _row(text, words)
     assert row.record["value"] == value
     assert bool(row.new.get("metrics", {}).get("signed")) is signed
+
+
+def _curated_with(metric: dict) -> Curated:
+    """The project's codebook with one more metric, as a curator adding it would have it."""
+    return dataclasses.replace(CURATED, metrics=[*CURATED.metrics, metric])
+
+
+# One drug's haul goes to that drug's seizure metric only when the codebook has one, else to
+# drugs-seized-kg; a facility's capacity is a figure of a capacity metric, one room's size none.
+@pytest.mark.parametrize(
+    ("text", "words", "metric"),
+    [
+        ("Customs seized 900 kg of drugs, including 600 kg of heroin and 40 kg of ecstasy.",
+         "600 kg", "drugs-seized-kg"),
+        ("The district centre, built for 150 people, now houses 310, he said.", "150",
+         "rehabilitation-centre-capacity"),
+        ("Prisons hold about 41,000 inmates in space meant for 26,000, she wrote.", "26,000",
+         "prison-capacity"),
+        ("Prisons held 41,520 inmates in October against an official capacity of 26,600.",
+         "26,600", "prison-capacity"),
+        ("The new centre in Kampot was designed for 200 patients.", "200",
+         "rehabilitation-centre-capacity"),
+    ],
+)  # fmt: skip
+def test_hauls_and_capacities_follow_the_codebook(text, words, metric):
+    assert _row(text, words).record["metric_id"] == metric
+
+
+def test_a_drug_the_codebook_counts_takes_its_own_haul():
+    heroin = {"metric_id": "heroin-seized-kg", "label": "Heroin seized", "unit": "kg",
+              "category": "seizures", "definition": "Heroin seized, in kilograms."}  # fmt: skip
+    _, rows = draft_rows("Customs seized 900 kg of drugs, including 600 kg of heroin.", None,
+                         "t", PUBLISHED, _curated_with(heroin))  # fmt: skip
+    assert [r.record["metric_id"] for r in rows if r.words == "600 kg"] == ["heroin-seized-kg"]
+
+
+def test_one_rooms_size_is_no_figure():
+    _, rows = draft_rows("As many as 20 people shared a room built for eight, they said.", None,
+                         "t", PUBLISHED, CURATED)  # fmt: skip
+    assert [r.record["value"] for r in rows if r.kind == "indicators"] == []

@@ -235,6 +235,16 @@ _DRUG_AFTER = re.compile(
 )
 
 
+# A facility's capacity right before the figure: "built for", "designed for", "meant for",
+# "(official) capacity of" (one cell's or a future centre's are no figures: numbers.py).
+_CAPACITY_OF = re.compile(
+    r"\b(?:(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)|capacity\s+of)\s+"
+    r"(?:(?:some|about|around|nearly|almost|roughly)\s+)?$",
+    re.I,
+)
+_PRISON = re.compile(r"\b(?:prisons?|jails?|inmates|prisoners|correctional)\b", re.I)
+_CENTRE = re.compile(r"\b(?:rehabilitation|rehab|treatment)\b", re.I)
+
 # A place that holds people, then its verb of holding, right before the figure.
 _HELD_BY = re.compile(
     r"\b(?P<place>cent(?:re|er)s?|prisons?|jails?)\b[^.;]{0,80}?\b(?:now\s+)?(?:held|holds|"
@@ -256,8 +266,23 @@ def guess_metric(
     clause = _clause(sentence, start, end, others)
     drug = _DRUG_AFTER.match(sentence, end)
     if unit == "kg" and drug and _BREAKDOWN.search(sentence[:start]):
-        words = drug.group("drug").split()
-        return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
+        # One drug's part of a haul: that drug's seizure metric if the codebook has one, else
+        # the haul is drugs seized (the lead's convention, round eleven), by the rules below.
+        name = drug.group("drug").split()[-1]
+        own = [m for m in metrics if str(m.get("unit")) == "kg" and _stem(name) in _own(m)
+               and "seiz" in _own(m)]  # fmt: skip
+        if own:
+            return MetricGuess(str(own[0]["metric_id"]), False, str(own[0].get("label", "")),
+                               unit, f"one drug's part of a haul ({drug['drug']!r})", 0.8)  # fmt: skip
+    capacity = _CAPACITY_OF.search(sentence[:start]) if unit in (None, "people") else None
+    if capacity is not None:
+        # "built for 150 people", "space meant for 26,000", "an official capacity of 26,600": a
+        # facility's capacity, a figure of a capacity metric (the lead's convention).
+        prison = _PRISON.search(sentence[: start + 60]) and not _CENTRE.search(sentence[:start])
+        ident, label = (("prison-capacity", "Prison capacity") if prison else
+                        ("rehabilitation-centre-capacity", "Places in rehabilitation centres"))  # fmt: skip
+        known = next((m for m in metrics if m.get("metric_id") == ident), None)
+        return MetricGuess(ident, known is None, label, "people", "a facility's capacity", 0.5)
     noun = counted_noun(sentence, end)
     held = _HELD_BY.search(sentence[:start]) if unit in (None, "people") else None
     if held is not None and not _CLINICS.search(held.group(0)):

@@ -474,9 +474,11 @@ _TARGET = re.compile(
     r"|\b(?:suggested|suggests|recommended|recommends)\s+that\s+(?:each|every|all)\b[^,.;]*$",
     re.I,
 )
-# "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
+# "a cell for 40", "a room built for eight": one room's size, not a count the campaign made. A
+# facility's capacity ("built for 200 inmates") is a figure of a capacity metric (metrics.py).
 _CAPACITY = re.compile(
-    r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
+    r"\b(?:cells?|rooms?|wards?|dormitory|dormitories)\s+(?:built|designed|meant|intended)\s+"
+    r"(?:to\s+(?:hold|house)|for)\s+$"
     r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$"
     r"|\b(?:cell|room|ward|dormitory)\s+with\s+$"
     # "the national centre, which will hold 2,000 people when it opens": a future capacity or a
