@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from curation.suggest.confidence import below_threshold
 from curation.suggest.guess import Curated, curated_lists
 from curation.suggest.records import Row, draft_rows
 
@@ -84,3 +85,49 @@ def test_one_rooms_size_is_no_figure():
     _, rows = draft_rows("As many as 20 people shared a room built for eight, they said.", None,
                          "t", PUBLISHED, CURATED)  # fmt: skip
     assert [r.record["value"] for r in rows if r.kind == "indicators"] == []
+
+
+def _statement(text: str) -> Row:
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    found = [r for r in rows if r.kind == "statements"]
+    assert len(found) == 1, [r.record["quote"] for r in rows]
+    return found[0]
+
+
+# A stance or topic the words do not give is a default that was wrong more often than right on
+# training (corpus/confidence.yaml): left blank, the reason saying what the guess was.
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        ('"The centres are full and nobody is treated there," said rights worker Sok Lina.',
+         "rehabilitation", "critical"),
+        ('"We met them on Tuesday," said rights worker Sok Lina.', None, None),
+        ('"We met the families about the raids on Tuesday," said rights worker Sok Lina.',
+         "arrests", None),
+    ],
+)  # fmt: skip
+def test_a_default_topic_or_stance_is_left_blank(text, topic, stance):
+    row = _statement(text)
+    assert (row.record["topic"], row.record["stance"]) == (topic, stance)
+    for name, value in (("topic", topic), ("stance", stance)):
+        assert value is not None or row.why[name].startswith("0%: left blank: ")
+
+
+# Under its field's threshold a guess is blanked: a date offered beside the blank, a metric
+# blanked with the new metric drafted for it; a sure guess stays.
+@pytest.mark.parametrize(
+    ("field", "value", "sure", "blank", "offered"),
+    [
+        ("as_of", D(2024, 5, 31), "40%", True, True),
+        ("as_of", D(2024, 5, 31), "60%", False, False),
+        ("metric_id", "users-fined", "30%", True, False),
+        ("metric_id", "arrests-total", "80%", False, False),
+    ],
+)
+def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, offered):
+    new = {"metrics": {"metric_id": "users-fined", "unit": "people"}}
+    row = Row("indicators", {field: value}, 0, 1, new=dict(new), why={field: f"{sure}: words"})
+    below_threshold(row)
+    assert (row.record[field] is None, field in row.offers) == (blank, offered)
+    assert ("metrics" not in row.new) == (blank and value == "users-fined")
+    assert row.why[field].startswith("0%: left blank: ") == blank

@@ -17,8 +17,10 @@ from functools import partial
 from typing import Any
 
 from corpus.cleaning import clean_body
+from corpus.confidence import measured
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
+from curation.suggest.confidence import below_threshold
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
@@ -508,8 +510,9 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
             "said_on": _sure(0.9, "the day named beside the speech verb")
             if record["said_on"]
             else _sure(0, "no day beside the speech verb"),
-            "topic": _sure(0.5, why_topic),
-            "stance": _sure(0.5, why_stance),
+            # How often each class of reason was right on training (corpus/confidence.yaml).
+            "topic": _sure(measured("topic", why_topic, 0.5), why_topic),
+            "stance": _sure(measured("stance", why_stance, 0.5), why_stance),
         }
         notes += [f"topic {topic.value}: {why_topic}", f"stance {stance.value}: {why_stance}"]
         new = {"actors": new_actor_draft} if new_actor_draft else {}
@@ -841,11 +844,16 @@ def draft_rows(
     body = clean_body(raw, title)
     index = BodyIndex(body)
     if is_khmer(body):
-        return body, _khmer_rows(body, index, source_id, published, curated)
+        rows = _khmer_rows(body, index, source_id, published, curated)
+        for row in rows:
+            below_threshold(row)
+        return body, rows
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
     rows += _statement_rows(statements, index, source_id, published, curated)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
+    for row in rows:
+        below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
     return body, rows
