@@ -131,3 +131,32 @@ def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, of
     assert (row.record[field] is None, field in row.offers) == (blank, offered)
     assert ("metrics" not in row.new) == (blank and value == "users-fined")
     assert row.why[field].startswith("0%: left blank: ") == blank
+
+
+# Speakers by structure: a description of people ending on a place is an unnamed source, never
+# the place; a participle clause closes a description as "who" does; a given name written first
+# is the full name given before; five words of reported speech are a statement.
+@pytest.mark.parametrize(
+    ("text", "said", "actor", "unnamed"),
+    [
+        ("A commune chief in Battambang said fewer young people used drugs in public.",
+         "fewer young", None, "A commune chief in Battambang"),
+        ("A commune chief in Battambang, interviewed for the review, said fewer young people used"
+         " drugs.", "fewer young", None, "A commune chief in Battambang, interviewed for the review"),
+        ("Thai anti-narcotics officers in Sa Kaeo say more meth now crosses the border.",
+         "more meth", None, "Thai anti-narcotics officers in Sa Kaeo"),
+        ("A nurse at Kampot Referral Hospital said the ward was full every night.", "the ward",
+         None, "A nurse at Kampot Referral Hospital"),
+        ("Police seized 50 kg, according to Pol Col Somkiat Rattanaphon of the border police. "
+         '"Couriers now come to our side," Somkiat said.', "Couriers", "somkiat-rattanaphon",
+         None),
+        ('"My clients were only couriers," said defence lawyer Sam Sokong. He said they would '
+         "appeal.", "would appeal", "sam-sokong", None),
+    ],
+)  # fmt: skip
+def test_speakers_by_structure(text, said, actor, unnamed):
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    found = [r for r in rows if r.kind == "statements" and said in r.record["quote"]]
+    assert len(found) == 1, [r.record["quote"] for r in rows]
+    assert found[0].record["actor_id"] == actor
+    assert unnamed is None or f"speaker (unnamed): {unnamed}" in found[0].notes

@@ -630,10 +630,11 @@ _QT = (
          "for a bed.\n\nHost: Thank you for calling the programme this morning.\n\n"
          "Sok Dara (Kampot): Nobody in my village has seen a doctor from the centre this year.",
          [(None, "Caller from Takeo"), ("sok-dara", None)], None),
-        # Furniture in capitals is no speaker's label, however often it comes (data).
+        # Furniture in capitals is no speaker's label, however often it comes (data); what
+        # the words after it report ("Police in Kandal say") is their own statement (round 11).
         ("BREAKING NEWS: Police in Kandal say the centres are full and cannot take more.\n\n"
-         "EDITOR'S NOTE: This story was updated on Monday with the ministry's figures.", [],
-         None),
+         "EDITOR'S NOTE: This story was updated on Monday with the ministry's figures.",
+         [(None, "Police in Kandal")], None),
         # One label is a heading, not a transcript: no statement.
         ("Related: Police in Kandal say the centres are full and cannot take more people.", [],
          None),
