@@ -160,3 +160,44 @@ def test_speakers_by_structure(text, said, actor, unnamed):
     assert len(found) == 1, [r.record["quote"] for r in rows]
     assert found[0].record["actor_id"] == actor
     assert unnamed is None or f"speaker (unnamed): {unnamed}" in found[0].notes
+
+
+def _measures(text: str) -> list[tuple[str, str | None]]:
+    """The drafted measures: (new proposal's name or position's policy, the policy id)."""
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    return [
+        (r.record.get("name") or r.record["policy_id"], r.record["policy_id"] if r.kind ==
+         "positions" else None)
+        for r in rows if r.kind in ("policies", "positions")
+    ]  # fmt: skip
+
+
+# Proposals by structure: a second measure after ", and we will ask" or ", and that X would
+# ask", what is asked for ("ask the ministry for a budget"), a measure being drawn up, and the
+# lettered items of a lead-in's list (the lead-in itself puts nothing forward).
+@pytest.mark.parametrize(
+    ("text", "names", "positions"),
+    [
+        ("Next year we plan to train 40 more nurses, and we will ask the provincial committee to "
+         "refer first-time users to clinics.", ["Train 40 more nurses",
+         "Refer first-time users to clinics"], []),
+        ("The ministry plans to open two centres this year, and will ask the Ministry of Economy "
+         "and Finance for an extra budget for test kits, it said.",
+         ["Open two centres this year", "An extra budget for test kits"], []),
+        ("Deputy governor Sim Vannak said he supported the government's policy of setting up a "
+         "drug education and correction centre in every province, and that the provincial "
+         "administration would ask the Interior Ministry for land to build a second centre.",
+         ["Land to build a second centre"], ["provincial-drug-correction-centres"]),
+        ("The minister said the ministry was preparing a sub-decree on alternatives to detention.",
+         ["A sub-decree on alternatives to detention"], []),
+        ("The commission published its report on Monday.\n\nThe Commission recommends that the "
+         "Royal Government:\n(a) create a budget line for drug treatment;\n(b) set a deadline of "
+         "six months for trials;\n(c) expand community-based drug treatment to every district.",
+         ["create a budget line for drug treatment", "set a deadline of six months for trials"],
+         ["expand-community-treatment"]),
+    ],
+)  # fmt: skip
+def test_proposals_by_structure(text, names, positions):
+    got = _measures(text)
+    assert [n for n, p in got if p is None] == names
+    assert [p for _, p in got if p is not None] == positions

@@ -608,14 +608,25 @@ def _measure_and_event_rows(
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
         if listing is not None and _LIST_MARKER_ONLY.fullmatch(s.text):
             continue  # "2." on a line of its own: the list goes on
-        if listing is not None and (item := list_item(s.text, report[n - 2].text)):
+        if (
+            listing is not None
+            # "8. One member ..., said during the debate that ...": a paragraph reporting speech
+            # is no item of the list before it (round eleven).
+            and (said is None or said is listing[0])
+            and (item := list_item(s.text, report[n - 2].text, curated.policies))
+        ):
             # "1. Amend the law ...": each item of a list a lead-in puts forward is a measure.
-            rows.append(_proposal_row(n, 0, s, item, listing[0], source_id, published, curated))
+            if item.policy_id:
+                rows.append(_position_row(n, s, item, listing[0], source_id, curated, body))
+            else:
+                rows.append(_proposal_row(n, 0, s, item, listing[0], source_id, published, curated))
             last = (str(rows[-1].record["policy_id"]), item.name)
             earlier.append(last)
             continue
         listing = [said] if opens_list(s.text) else None
-        measures = find_measures(s.text, curated.policies)
+        # A lead-in ("The Commission recommends that the Royal Government:") puts forward what
+        # its list names, nothing of its own (round eleven).
+        measures = [] if listing else find_measures(s.text, curated.policies)
         # "supported the first idea" names one of the last sentence's measures; "the plan", the last.
         if not measures and (
             back := position_on_ordinal(s.text, recent) or position_on_last(s.text, last)
