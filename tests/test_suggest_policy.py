@@ -201,3 +201,23 @@ def test_proposals_by_structure(text, names, positions):
     got = _measures(text)
     assert [n for n, p in got if p is None] == names
     assert [p for _, p in got if p is not None] == positions
+
+
+# Metric by the counted noun and its verb: "detaining 10,967 people" are arrests, people
+# "admitted to rehabilitation" were sent there, and the noun a figure counts outweighs another
+# noun of its clause ("were suspected traffickers and the rest were users").
+@pytest.mark.parametrize(
+    ("text", "words", "metric"),
+    [
+        ("Forces cracked down on 4,812 cases from January to June, detaining 10,967 people.",
+         "10,967", "arrests-total"),
+        ("The campaign has swept up more than 23,000 people since it was launched, he said.",
+         "23,000", "arrests-total"),
+        ("The authority says 5,418 people were admitted to rehabilitation in the first half.",
+         "5,418", "sent-to-rehabilitation"),
+        ("Of those arrested, 1,104 were suspected traffickers and the rest were users, he added.",
+         "1,104", "arrests-traffickers"),
+    ],
+)  # fmt: skip
+def test_metric_by_the_counted_noun_and_its_verb(text, words, metric):
+    assert _row(text, words).record["metric_id"] == metric
