@@ -221,3 +221,26 @@ def test_proposals_by_structure(text, names, positions):
 )  # fmt: skip
 def test_metric_by_the_counted_noun_and_its_verb(text, words, metric):
     assert _row(text, words).record["metric_id"] == metric
+
+
+# Dates: a day of telling after a listener and a place is the speaking's, never the count's; a
+# day the figure's own words give beats a "currently" elsewhere in its sentence; the count a
+# change starts from ("from 7 to 16 since ...") stands on the period's first day.
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        ("Since the campaign began on New Year's Day, 5,326 people have been arrested in 2,411 "
+         "drug cases, the general told reporters outside the court on Monday.", D(2017, 3, 22),
+         "2,411", (D(2017, 1, 1), D(2017, 3, 20), D(2017, 3, 20))),
+        ("បច្ចុប្បន្ន ប្រទេសយើងមានមណ្ឌលចំនួន ៩ ប៉ុន្តែគិតត្រឹមចុងខែឧសភា មានមនុស្សជាង ៦ ០០០នាក់ "
+         "នៅក្នុងមណ្ឌលទាំងនោះ។", D(2020, 6, 26), "៦ ០០០", (None, None, D(2020, 5, 31))),
+        ("បច្ចុប្បន្ន ប្រទេសយើងមានមណ្ឌលចំនួន ៩ ប៉ុន្តែគិតត្រឹមចុងខែឧសភា មានមនុស្សជាង ៦ ០០០នាក់ "
+         "នៅក្នុងមណ្ឌលទាំងនោះ។", D(2020, 6, 26), "៩", (None, None, D(2020, 6, 26))),
+        ("Since the campaign was launched on 1 January 2017, the number of state centres has "
+         "risen from 7 to 16, the ministry said.", D(2024, 12, 18), "7",
+         (None, None, D(2017, 1, 1))),
+    ],
+)  # fmt: skip
+def test_dates_by_structure(text, published, words, dates):
+    record = _row(text, words, published).record
+    assert (record["period_start"], record["period_end"], record["as_of"]) == dates

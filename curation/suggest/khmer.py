@@ -536,7 +536,13 @@ def khmer_drafts(
                 start = end = None
                 dated = f"60%: 'គិតត្រឹម' (as of) {stock_day}: the count as of that day, no period"
             offers: dict[str, Any] = {}
-            if start is None and end is None and unit in last and _AMONG.search(norm):
+            if (
+                start is None
+                and end is None
+                and stock_day is None
+                and unit in last
+                and (_AMONG.search(norm))
+            ):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
                 # part of the whole counted before in the same unit, over that count's period.
                 start, end = last[unit]
@@ -589,7 +595,15 @@ def khmer_drafts(
                 # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
                 # 47 clinics): the day is the speaking's; the count stands now.
                 start = end = None
-            now = start is None and end is None and published is not None and _NOW.search(norm)
+            # A day the figure's own words give ("ប៉ុន្តែគិតត្រឹមចុងខែឧសភា", but as of the end of
+            # May) beats a "currently" elsewhere in its sentence (round eleven).
+            now = (
+                start is None
+                and end is None
+                and stock_day is None
+                and published is not None
+                and _NOW.search(norm)
+            )
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
                 # the words place at publication.
