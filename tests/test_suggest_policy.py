@@ -244,3 +244,25 @@ def test_metric_by_the_counted_noun_and_its_verb(text, words, metric):
 def test_dates_by_structure(text, published, words, dates):
     record = _row(text, words, published).record
     assert (record["period_start"], record["period_end"], record["as_of"]) == dates
+
+
+# Changes and shares by structure: "a decrease of about 6 percent" is a fall, "an increase of 17
+# percent" after "N people were detained" changes the arrests, "two in five" is a share.
+@pytest.mark.parametrize(
+    ("text", "words", "value", "metric"),
+    [
+        ("Arrests fell to 8,233 last year, a decrease of about 6 percent, police said.",
+         "6 percent", -6, "arrests-change-pct"),
+        ("In the period, 11,402 people were detained, an increase of 17 percent on the year "
+         "before.", "17 percent", 17, "arrests-change-pct"),
+        ("Roughly two in five of the drug prisoners had not been tried, the report said.",
+         "two in five", 40, None),
+        ("Since it opened, 1,070 people have been admitted, about four in five of them by police.",
+         "four in five", 80, None),
+        ("The province now has a dozen clinics, up from five in 2017.", "five", 5, None),
+    ],
+)  # fmt: skip
+def test_changes_and_shares_by_structure(text, words, value, metric):
+    record = _row(text, words).record
+    assert record["value"] == value
+    assert metric is None or record["metric_id"] == metric

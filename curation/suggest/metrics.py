@@ -35,9 +35,11 @@ _SYNONYMS = metric_synonyms()
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!making )(?<!makes )(?<!set )up|down|"
     r"increased?|decreased?|jumped|dropped|"
-    r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
+    r"climbed|grew|declined)\s+(?:(?:by|of)\s+)?(?:\w+\s+)?$",
     re.I,
 )
+_CHANGE_NOUN = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|drop|decline|jump)\s+of\b",
+                          re.I)  # fmt: skip
 # "18,810 people in 2018, 6 percent more than in 2017", "2,864 suspects ..., up 12 percent
 # from ...": a percentage followed by a comparison is a change of the count before it.
 _CHANGE_AFTER = re.compile(r"\s+(?:more|higher|lower|less|fewer)\s+than\b", re.I)
@@ -66,7 +68,10 @@ def _count_before(sentence: str, start: int, others: Sequence[tuple[int, int]]) 
     words = [w for w in counted_noun(sentence, b) if w.lower() in ("cases", "seizures", "arrests")]
     if words:
         return words
-    verbs = [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
+    # "11,402 people were detained, an increase of 17 percent": the count's own verb after it
+    # first (round eleven), then the verb before it ("police arrested 11,402").
+    verbs = [_stem(w) for w in _WORD.findall(sentence[b:start])]
+    verbs += [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
     return next(([_COUNTED_BY[v]] for v in verbs if v in _COUNTED_BY), [])
 
 
@@ -350,7 +355,10 @@ def guess_metric(
         left |= stems(made_up.group("subject"))
     right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
     change = unit == "percent" and bool(
-        _CHANGE.search(sentence[:start]) or _CHANGE_AFTER.match(sentence, end)
+        _CHANGE.search(sentence[:start])
+        or _CHANGE_AFTER.match(sentence, end)
+        # "an increase of 17 percent": the change's noun inside the figure's own words.
+        or _CHANGE_NOUN.match(sentence, start)
     )
     if change:
         right |= {"chan"}

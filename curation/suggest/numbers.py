@@ -361,13 +361,15 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     after = _next_word(toks, j)
     if after in _FRACTIONS and len(parts) == 1 and parts[0] in _UNITS:
         return round(_UNITS[parts[0]] * 100 / _FRACTIONS[after], 2), "percent", j + 1, None
-    if parts == ["one"] and _next_word(toks, j) == "in" and j + 1 < len(toks):
-        # "about one in five", "fewer than one in ten": a share, in percent.
+    if len(parts) == 1 and parts[0] in _UNITS and _next_word(toks, j) == "in" and j + 1 < len(toks):
+        # "about one in five", "fewer than one in ten", "roughly two in five" (round eleven):
+        # a share, in percent.
         whole = _UNITS.get(_next_word(toks, j + 1)) or (
             int(toks[j + 1].text) if toks[j + 1].kind == "num" and toks[j + 1].text.isdigit() else 0
         )
-        if whole >= 2:
-            return round(100 / whole, 2), "percent", j + 2, None
+        # "up from five in 2017" is no share: a year is never the whole.
+        if whole > _UNITS[parts[0]] >= 1 and (parts[0] == "one" or whole <= 100):
+            return round(100 * _UNITS[parts[0]] / whole, 2), "percent", j + 2, None
     value = _words_value(parts)
     value, unit, j2, duration = _measure(toks, j, value)
     if duration:

@@ -788,7 +788,7 @@ def _lead_in(body: str, quote: str) -> str:
 # ("lower than", "fewer").
 _FALL_BEFORE = re.compile(
     r"\b(?:down|fell|fall|falls|fallen|dropped|drops?|decreased?|declined?|declines|slipped|"
-    r"plunged|plummeted)\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost|roughly|more\s+than|"
+    r"plunged|plummeted)\s+(?:(?:by|of)\s+)?(?:(?:some|about|around|nearly|almost|roughly|more\s+than|"
     r"over|just\s+over|just\s+under)\s+)?$",
     re.I,
 )
@@ -796,8 +796,15 @@ _FALL_AFTER = re.compile(r"\s+(?:lower|less|fewer|down|drop|fall|decrease|declin
 
 
 def _is_fall(sentence: str, start: int, end: int) -> bool:
-    """Whether the percentage at sentence[start:end] is a fall."""
-    return bool(_FALL_BEFORE.search(sentence[:start]) or _FALL_AFTER.match(sentence, end))
+    """Whether the percentage at sentence[start:end] is a fall ("a decrease of 6 percent" may
+    be the figure's own words)."""
+    return bool(
+        _FALL_BEFORE.search(sentence[:start])
+        or _FALL_AFTER.match(sentence, end)
+        or re.match(
+            r"\s*(?:an?\s+)?(?:decrease|fall|drop|decline)\s+of\b", sentence[start:end], re.I
+        )
+    )
 
 
 def _named_body(c, body: str):
