@@ -266,3 +266,21 @@ def test_changes_and_shares_by_structure(text, words, value, metric):
     record = _row(text, words).record
     assert record["value"] == value
     assert metric is None or record["metric_id"] == metric
+
+
+# Khmer numbers that count nothing new: a clip's clock time, "all three" (counted before), and
+# the size of a measure put forward ("will set up 2 new posts", "asked ... to add 20 beds").
+# (Khmer by a non-native author: needs native review.)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("ស្តាប់សំឡេង ១២:៤០\n\nប៉ូលិសបានចាប់ខ្លួនជនសង្ស័យ ៣៥នាក់ កាលពីខែមុន។", [35]),
+        ("ប៉ូលិសបានចាប់ខ្លួនជនសង្ស័យ ៣នាក់។ បច្ចុប្បន្ន ជនសង្ស័យទាំង៣នាក់ ត្រូវបានបញ្ជូនទៅតុលាការ។",
+         [3]),
+        ("លោកបញ្ជាក់ថា ស្នងការដ្ឋាននឹងដាក់ប៉ុស្តិ៍ត្រួតពិនិត្យថ្មីចំនួន ២ នៅតាមផ្លូវជាតិ។", []),
+        ("មន្ទីរពេទ្យសូមស្នើឲ្យក្រសួងសុខាភិបាលបន្ថែមគ្រែចំនួន ២០ សម្រាប់ផ្នែកនេះ។", []),
+    ],
+)  # fmt: skip
+def test_khmer_numbers_that_count_nothing_new(text, values):
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    assert [r.record["value"] for r in rows if r.kind == "indicators"] == values

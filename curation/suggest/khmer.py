@@ -462,6 +462,8 @@ _NO_COUNT_BEFORE = re.compile(
     "|".join(sorted((normalise(w).text for w in number_words("km_before")), key=len, reverse=True))
 )
 _LUNAR = re.compile(r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_after")) + ")")
+_BACK = re.compile(r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$")
+_MEASURE_SIZE = re.compile("|".join(normalise(w).text for w in number_words("km_measure")))
 
 
 # "ថយចុះ" (fell, decreased), "ធ្លាក់ចុះ" (dropped) just before a percentage (within the words
@@ -509,6 +511,10 @@ def khmer_drafts(
                 normalise(s.text[f.end :]).text
             ):
                 continue  # attendance, one room's crowding, a lunar day (data, round ten)
+            if _BACK.search(normalise(s.text[: f.start]).text) or _MEASURE_SIZE.search(
+                _clause_before(s.text, f.start)
+            ):
+                continue  # "ទាំង៣នាក់" (all three): counted before; a measure's size (round 11)
             if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):
                 continue  # a fine or a price
             if f.vague or f.value is None:
