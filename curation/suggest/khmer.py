@@ -462,7 +462,9 @@ _NO_COUNT_BEFORE = re.compile(
     "|".join(sorted((normalise(w).text for w in number_words("km_before")), key=len, reverse=True))
 )
 _LUNAR = re.compile(r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_after")) + ")")
-_BACK = re.compile(r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$")
+_ALL_OF = re.compile(
+    r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$"
+)
 _MEASURE_SIZE = re.compile("|".join(normalise(w).text for w in number_words("km_measure")))
 
 
@@ -511,7 +513,7 @@ def khmer_drafts(
                 normalise(s.text[f.end :]).text
             ):
                 continue  # attendance, one room's crowding, a lunar day (data, round ten)
-            if _BACK.search(normalise(s.text[: f.start]).text) or _MEASURE_SIZE.search(
+            if _ALL_OF.search(normalise(s.text[: f.start]).text) or _MEASURE_SIZE.search(
                 _clause_before(s.text, f.start)
             ):
                 continue  # "ទាំង៣នាក់" (all three): counted before; a measure's size (round 11)
