@@ -1,4 +1,4 @@
-"""Per drafted field (dates, metric, speaker, kind, topic, stance), how many filled values are
+"""Per drafted field (dates, metric, figure actor, speaker, kind, topic, stance), how many filled values are
 right and wrong at each confidence the draft states, on the training corpus: the table the
 fill thresholds in corpus/confidence.yaml are chosen from (a blank beats a wrong guess).
 
@@ -102,6 +102,9 @@ def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int
                     "unit", row.new["metrics"].get("unit")
                 )
             add("metric", row, "metric_id", r.get("metric_id") is not None, ok)
+        if "actor" in w:
+            add("figure actor", row, "actor_id", r.get("actor_id") is not None,
+                r.get("actor_id") == w["actor"])  # fmt: skip
     for w in gold.get("statements") or []:
         k = next((k for k, r in enumerate(stmts) if _opens(r, w["opening"])), None)
         if k is None:
@@ -126,7 +129,7 @@ def main() -> None:
     for txt, key in pairs:
         score(txt, key, curated, tally, blank)
     print(f"== {len(pairs)} articles: filled right / wrong by the confidence the draft states ==")
-    for name in ("dates", "metric", "speaker", "kind", "topic", "stance"):
+    for name in ("dates", "metric", "figure actor", "speaker", "kind", "topic", "stance"):
         levels = sorted(c for f, c in tally if f == name)
         right = sum(tally[(name, c)][0] for c in levels)
         wrong = sum(tally[(name, c)][1] for c in levels)
