@@ -152,6 +152,11 @@ def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, of
          None),
         ('"My clients were only couriers," said defence lawyer Sam Sokong. He said they would '
          "appeal.", "would appeal", "sam-sokong", None),
+        # A name and an age are a person, whom the next "he said" means; asking that only a
+        # first name be used is no speech.
+        ("Sokha, 27, a former driver who asked that only his first name be used, has been here "
+         'for eight months. "At first I was angry with my mother," he said.', "At first",
+         "sokha", None),
     ],
 )  # fmt: skip
 def test_speakers_by_structure(text, said, actor, unnamed):
