@@ -289,3 +289,19 @@ def test_changes_and_shares_by_structure(text, words, value, metric):
 def test_khmer_numbers_that_count_nothing_new(text, values):
     _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
     assert [r.record["value"] for r in rows if r.kind == "indicators"] == values
+
+
+# "has risen from 7 to 16" is the count before and the count now, two figures; "from $25 to $70"
+# is one amount's range, left to the coder as before.
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The number of state centres has risen from 7 to 16 since 2017, the ministry said.",
+         [7, 16]),
+        ("The number of clinics fell from 47 to 40 over the year, he said.", [47, 40]),
+        ("Pills sold for anything from $25 to $70 each, he said.", [25]),
+    ],
+)  # fmt: skip
+def test_a_count_risen_from_and_to_is_two_figures(text, values):
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    assert [r.record["value"] for r in rows if r.kind == "indicators"] == values

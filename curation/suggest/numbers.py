@@ -597,6 +597,13 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
 
+_CHANGED_FROM = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|increased|decreased|fell|fallen|dropped|declined|climbed|"
+    r"jumped|doubled|went\s+(?:up|down))\s+from\s+(?:(?:some|about|around|nearly|just)\s+)?$",
+    re.I,
+)
+
+
 def _range(
     prev: Figure, text: str, value: float, unit: str | None, at: tuple[int, int]
 ) -> Figure | None:
@@ -609,6 +616,10 @@ def _range(
         (between and _RANGE_AND.fullmatch(gap))
         or (_RANGE_TO.fullmatch(gap) and (unit or "") == (prev.unit or ""))
     ):
+        return None
+    if not between and _CHANGED_FROM.search(before):
+        # "has risen from 7 to 16": the count before and the count now, two figures, no range
+        # (round eleven).
         return None
     top = f"a range: {prev.words} to {text[at[0] : at[1]]}"
     if prev.qualifier is not Qualifier.exact or value < prev.value or _FROM.search(before):
