@@ -59,6 +59,8 @@ def _curated_with(metric: dict) -> Curated:
     [
         ("Customs seized 900 kg of drugs, including 600 kg of heroin and 40 kg of ecstasy.",
          "600 kg", "drugs-seized-kg"),
+        ("Among the seizures were 61,240.5 grammes of crystal methamphetamine, police said.",
+         "61,240.5 grammes", "drugs-seized-kg"),
         ("The district centre, built for 150 people, now houses 310, he said.", "150",
          "rehabilitation-centre-capacity"),
         ("Prisons hold about 41,000 inmates in space meant for 26,000, she wrote.", "26,000",

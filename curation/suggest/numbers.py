@@ -61,7 +61,7 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _MASS = {
     "kg": 1, "kgs": 1, "kilogram": 1, "kilograms": 1, "kilogramme": 1, "kilogrammes": 1,
     "kilo": 1, "kilos": 1, "tonne": 1000, "tonnes": 1000, "ton": 1000, "tons": 1000,
-    "gram": 0.001, "grams": 0.001, "g": 0.001,
+    "gram": 0.001, "grams": 0.001, "gramme": 0.001, "grammes": 0.001, "g": 0.001,
 }  # fmt: skip
 
 
