@@ -307,3 +307,9 @@ def test_khmer_numbers_that_count_nothing_new(text, values):
 def test_a_count_risen_from_and_to_is_two_figures(text, values):
     _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
     assert [r.record["value"] for r in rows if r.kind == "indicators"] == values
+
+
+def test_a_day_is_no_part_of_an_organisations_name():
+    text = ("The Ministry of Interior on Thursday issued a statement on the first half of 2023.\n\n"
+            "According to the statement, the forces seized 1,384 kg of drugs of all kinds.")  # fmt: skip
+    assert _row(text, "1,384 kg", D(2023, 7, 6)).record["actor_id"] == "ministry-of-interior"

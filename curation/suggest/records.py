@@ -215,9 +215,16 @@ def _organisation(phrase: str, quote: str) -> str | None:
     return None
 
 
+_ON_DAY = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                    r"January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b.*$")  # fmt: skip
+
+
 def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
     """The curated actor an organisation's name is, else a draft of a new organisation."""
     org = re.sub(r"^the\s+", "", org.strip(), flags=re.I)  # "The Justice Ministry"
+    # "The Ministry of Interior on Thursday issued ...": the day is no part of the name.
+    org = _ON_DAY.sub("", org)
     known = guess_actor([org], curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
