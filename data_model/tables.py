@@ -644,6 +644,22 @@ COVERAGE_NEEDS = Table(
     (),
 )
 
+TABLE_DIGESTS = Table(
+    "table_digests",
+    "Each data table's row count and digest as this build wrote it, so the next build copies "
+    "a table no changed input feeds from this file (etl.carry) and still knows its digest.",
+    (
+        Column("table_name", "VARCHAR", "The data table (data_model.tables.TABLES)."),
+        Column("row_count", "INTEGER", "How many rows it holds."),
+        Column(
+            "digest",
+            "VARCHAR",
+            "SHA-256 of its rows as the content fingerprint takes them (etl.store.table_digest).",
+        ),
+    ),
+    ("table_name",),
+)
+
 TRENDS_SECTIONS = Table(
     "trends_sections",
     "The Trends page's sections as the build's catalogue made them (one per category with a "
@@ -811,6 +827,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_KEYS,
     STEP_KEYS,
     COVERAGE_NEEDS,
+    TABLE_DIGESTS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

@@ -538,6 +538,42 @@ def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
     return {path: (kind, sha, document) for path, kind, sha, document in rows}
 
 
+def earlier_table_digests(previous: Path) -> dict[str, tuple[int, str]]:
+    """The row count and digest of each data table of the database at `previous`, as it
+    stored them (table_digests); empty when there is no such file, or it is of another schema
+    version or unreadable."""
+    try:
+        with _previous_read(previous) as con:
+            if con is None:
+                return {}
+            rows = con.execute("SELECT table_name, row_count, digest FROM table_digests").fetchall()
+    except duckdb.Error:  # a damaged file: nothing is carried
+        return {}
+    return {name: (int(count), str(digest)) for name, count, digest in rows}
+
+
+def carry_tables(con: duckdb.DuckDBPyConnection, previous: Path, counts: dict[str, int]) -> None:
+    """Copy into the open new database every row, in order, of the data tables named in
+    `counts` from the file at `previous` (nothing that feeds them changed since it was
+    built: etl.carry). Raises if a table's count is not the one it stored (the build lock
+    keeps `previous` as the build read it, so that is a bug, never guessed around)."""
+    if not counts:
+        return
+    with _attached(con, previous), con.cursor() as cur:
+        for name, count in counts.items():
+            table = TABLES_BY_NAME[name]  # identifiers from data_model.tables, not input
+            names = ", ".join(f'"{c}"' for c in table.column_names)
+            row = cur.execute(
+                f'INSERT INTO "{name}" ({names}) '
+                f'SELECT {names} FROM previous."{name}" ORDER BY rowid'
+            ).fetchone()
+            if not row or int(row[0]) != count:
+                raise RuntimeError(
+                    f"{previous}: table {name} to carry over holds {row[0] if row else 0} "
+                    f"rows, not the {count} it recorded"
+                )
+
+
 def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | None:
     """The input key and reads the database at `previous` stored for a build step (its
     step_keys row) and the rows of the table the step fills, as dicts in their order; None

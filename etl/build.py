@@ -6,8 +6,10 @@ build reads again only the curated files whose bytes changed since the database 
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
 are copied from it) and runs the consistency checks only when what they read changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
-needing coding from that database too. Record validation, rows and derived tables still run
-over the whole corpus.
+needing coding from that database too, and copies whole the data tables that no changed file
+feeds (etl.carry). Record validation and the derived tables still run over the whole corpus.
+
+Over 400 lines because the steps' order, and what each hands the next, is read in one place.
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, Table
+from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_DIGESTS, Table
 from database.write import carry_chart_images, earlier_found, record_fingerprint
+from etl.carry import carried_tables, carry_line, digest_frame
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
@@ -204,11 +207,14 @@ def data_by_kind(data: Dataset) -> dict[str, list]:
 
 
 def frames_for(
-    data: Dataset, built_at: dt.datetime | None = None, checks: Checks = check_rows
+    data: Dataset,
+    built_at: dt.datetime | None = None,
+    checks: Checks = check_rows,
+    carried: dict[str, int] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The tables as DataFrames, derived columns included."""
+    """The tables as DataFrames, derived columns included (but those `carried`, by count)."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return frames_of(data, built_at, checks)
+    return frames_of(data, built_at, checks, carried)
 
 
 def _chart_steps(
@@ -295,10 +301,12 @@ def _tables(
     list[tuple[Table, pd.DataFrame]],
     tuple[pd.DataFrame, tuple[Path | None, list[str]]],
     str,
+    dict[str, tuple[int, str]],
 ]:
     """Read, validate and transform: the tables, the internal tables the next build carries
     over, the build_inputs rows (those read afresh, and the previous database and paths of
-    those whose rows are copied from it) and the code version. The raw input, the records and the
+    those whose rows are copied from it), the code version and the tables copied whole from
+    the previous database (etl.carry: their row counts and digests). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
@@ -329,16 +337,18 @@ def _tables(
     del accounts, needed
     inputs_frame, code = inputs.frame(), inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
+    carried = carried_tables(inputs, db_path)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code)
-    frames = frames_for(data, built_at, carry)
+    frames = frames_for(data, built_at, carry, {k: n for k, (n, _) in carried.items()})
     if report:
         report(carry.line())
+        report(carry_line(carried))
     internal = [
         (STEP_KEYS, carry.frame()),
         (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
     ]
-    return frames, internal, (inputs_frame, carried_inputs), code
+    return frames, internal, (inputs_frame, carried_inputs), code, carried
 
 
 def _build(
@@ -349,16 +359,18 @@ def _build(
     reason: str | None,
 ) -> dict[str, int]:
     built_at = build_time()
-    frames, internal, (inputs_frame, carried_inputs), code = _tables(
+    frames, internal, (inputs_frame, carried_inputs), code, carried = _tables(
         db_path, seeds_dir, report, built_at
     )
     release_freed()  # the records and bodies _tables held
-    stamp = stamp_version(frames, db_path, built_at.date())
+    stamp = stamp_version(frames, db_path, built_at.date(), {k: d for k, (_, d) in carried.items()})
     if report:
         report(f"data version {stamp.version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
     counts = {name: len(frame) for name, frame in frames.items()}
+    counts |= {name: n for name, (n, _) in carried.items()}
+    internal.append((TABLE_DIGESTS, digest_frame(stamp.digests, counts)))
     # write_database lets the tables go once written; the reason step's fingerprint needs
     # only the corrections and every table's digest.
     corrections = frames[CORRECTIONS.name]
@@ -385,6 +397,7 @@ def _build(
         internal=internal,
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
+        carried_tables=(db_path, {k: n for k, (n, _) in carried.items()}),
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

@@ -88,6 +88,7 @@ def write_database(
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
+    carried_tables: tuple[Path | None, dict[str, int]] = (None, {}),
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -96,6 +97,9 @@ def write_database(
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
     row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
     curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
+    `carried_tables`: the previous database and the data tables (with their row counts)
+    copied from it whole, which `frames` does not hold (etl.carry); `fingerprint` is then
+    needed.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -107,7 +111,13 @@ def write_database(
         try:
             for table in TABLES:
                 write.create(con, table)
-                write.insert(con, table, frames[table.name])
+                if table.name in frames:
+                    write.insert(con, table, frames[table.name])
+            earlier, counts = carried_tables
+            if counts and (earlier is None or fingerprint is None):
+                raise ValueError("tables carried over need their file and the fingerprint")
+            if earlier is not None:
+                write.carry_tables(con, earlier, counts)
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
             fingerprint = fingerprint or content_fingerprint(frames)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pandas as pd
@@ -98,10 +98,16 @@ def to_rows(
 
 
 def table_rows(
-    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+    data: Dataset,
+    built_at: dt.datetime,
+    checks: Checks = check_rows,
+    carried: Mapping[str, int] | None = None,
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """(table name, rows) for every table, each table as soon as its rows are complete, so a
-    caller can make its frame and let the rows go before the next table's are made."""
+    caller can make its frame and let the rows go before the next table's are made. The
+    tables in `carried` (with their row counts) are copied from the previous database
+    (etl.carry): their rows are neither made nor given."""
+    carried = carried or {}
     metrics = {m.metric_id: m for m in data.of("metrics")}
     units = {u.unit_id: u for u in data.of("units")}
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
@@ -109,10 +115,16 @@ def table_rows(
 
     def done(*names: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         for name in names:
-            counts[name] = len(rows[name])
-            yield name, rows.pop(name)
+            made = rows.pop(name)
+            counts[name] = carried.get(name, len(made))
+            if name not in carried:
+                yield name, made
 
-    for src in data.of("sources"):
+    def making(name: str) -> list[Any]:
+        """The records of a table's kind, or none when the table is carried."""
+        return [] if name in carried else data.records[name]
+
+    for src in [loc.record for loc in making("sources")]:
         rows["sources"].append(
             src.model_dump()
             | dict(zip(("published_earliest", "published_latest"), src.published_span, strict=True))
@@ -137,14 +149,14 @@ def table_rows(
     yield from done("actors")
     for phase in data.of("phases"):
         rows["phases"].append(phase.model_dump(exclude={"citations"}))
-    for loc in data.records["phases"]:
+    for loc in making("phases"):
         for i, cite in enumerate(loc.record.citations):
             rows["phase_citations"].append(
                 {"phase_id": loc.record.phase_id, "source_id": cite.source_id, "quote": cite.quote}
                 | _span(loc.spans, f"citations.{i}.quote")
             )
     yield from done("phases", "phase_citations")
-    for loc in data.records["indicators"]:
+    for loc in making("indicators"):
         ind = loc.record
         unit = units[metrics[ind.metric_id].unit]
         if ind.vague is not None:  # the words, and only the bound their rule gives
@@ -161,7 +173,7 @@ def table_rows(
             | _span(loc.spans, "quote")
         )
     yield from done("indicators")
-    for loc in data.records["statements"]:
+    for loc in making("statements"):
         said = loc.record.model_dump()
         # One JSON cell (tables.STATEMENTS): a statement has a translation per language at most.
         said["translations"] = (
@@ -169,10 +181,10 @@ def table_rows(
         )
         rows["statements"].append(said | _span(loc.spans, "quote"))
     yield from done("statements")
-    for loc in data.records["events"]:
+    for loc in making("events"):
         rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     yield from done("events")
-    for loc in data.records["policies"]:
+    for loc in making("policies"):
         pol = loc.record
         rows["policies"].append(
             pol.model_dump(exclude={"positions", "status_citations"}) | _span(loc.spans, "quote")
@@ -189,10 +201,10 @@ def table_rows(
                 | _span(loc.spans, f"positions.{i}.quote")
             )
     # Positions coded in an article's own file join those listed with their proposal.
-    for loc in data.records["positions"]:
+    for loc in [] if "policy_positions" in carried else data.records["positions"]:
         rows["policy_positions"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     yield from done("policies", "policy_citations", "policy_positions")
-    for loc in data.records["not_coded"]:
+    for loc in making("not_coded"):
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     yield from done("not_coded")
     # The details name each article by its short label, as the pages do.
@@ -219,16 +231,20 @@ def table_rows(
 
 
 def frames_of(
-    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+    data: Dataset,
+    built_at: dt.datetime,
+    checks: Checks = check_rows,
+    carried: Mapping[str, int] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (as to_frames(to_rows(...))), each made as soon as its rows
     are: the rows of every table are never all held at once (the consistency checks, the
-    build's peak of memory, run after the data tables' rows are made)."""
+    build's peak of memory, run after the data tables' rows are made). None for the tables
+    in `carried` (table_rows)."""
     made = {
         name: table_frame(TABLES_BY_NAME[name], rows)
-        for name, rows in table_rows(data, built_at, checks)
+        for name, rows in table_rows(data, built_at, checks, carried)
     }
-    return {t.name: made[t.name] for t in TABLES}
+    return {t.name: made[t.name] for t in TABLES if t.name in made}
 
 
 def to_frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, pd.DataFrame]:
