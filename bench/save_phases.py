@@ -45,6 +45,7 @@ STEPS = (
     ("etl.build", "stamp_version", ""),
     ("etl.build", "write_database", ""),
     ("database.write", "insert", "write_database"),
+    ("database.write", "carry_tables", "write_database"),
     ("database.write", "record_changes", "write_database"),
     ("database.write", "write_statement_search", "write_database"),
     ("database.write", "write_indicator_rows", "write_database"),

@@ -644,20 +644,29 @@ COVERAGE_NEEDS = Table(
     (),
 )
 
-TABLE_DIGESTS = Table(
-    "table_digests",
-    "Each data table's row count and digest as this build wrote it, so the next build copies "
-    "a table no changed input feeds from this file (etl.carry) and still knows its digest.",
+TABLE_RUNS = Table(
+    "table_runs",
+    "The runs of rows each curated file gave each data table, in order, so the next build "
+    "copies an unchanged file's from this file instead of making them again (etl.carry).",
     (
         Column("table_name", "VARCHAR", "The data table (data_model.tables.TABLES)."),
-        Column("row_count", "INTEGER", "How many rows it holds."),
+        Column(
+            "part",
+            "INTEGER",
+            "0, or 1 for the positions coded in articles' files, which follow those listed "
+            "with their proposals in policy_positions.",
+        ),
+        Column("file", "VARCHAR", "The curated file, as build_inputs names it."),
+        Column("first_row", "INTEGER", "The run's first row in the table, from 0 (rowid)."),
+        Column("row_count", "INTEGER", "How many rows the run holds."),
         Column(
             "digest",
             "VARCHAR",
-            "SHA-256 of its rows as the content fingerprint takes them (etl.store.table_digest).",
+            "SHA-256 of the run's rows as the build made them (etl.carry.run_digest); a "
+            "table's digest in the content fingerprint is made of its runs' in order.",
         ),
     ),
-    ("table_name",),
+    ("table_name", "part", "file"),
 )
 
 TRENDS_SECTIONS = Table(
@@ -827,7 +836,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_KEYS,
     STEP_KEYS,
     COVERAGE_NEEDS,
-    TABLE_DIGESTS,
+    TABLE_RUNS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

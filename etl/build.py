@@ -29,9 +29,9 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_DIGESTS, Table
+from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_RUNS, Table
 from database.write import carry_chart_images, earlier_found, record_fingerprint
-from etl.carry import carried_tables, carry_line, digest_frame
+from etl.carry import Runs, runs_for
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
@@ -210,11 +210,11 @@ def frames_for(
     data: Dataset,
     built_at: dt.datetime | None = None,
     checks: Checks = check_rows,
-    carried: dict[str, int] | None = None,
+    runs: Runs | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The tables as DataFrames, derived columns included (but those `carried`, by count)."""
+    """The tables as DataFrames, derived columns included (of the runs `runs` copies, none)."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return frames_of(data, built_at, checks, carried)
+    return frames_of(data, built_at, checks, runs)
 
 
 def _chart_steps(
@@ -301,12 +301,12 @@ def _tables(
     list[tuple[Table, pd.DataFrame]],
     tuple[pd.DataFrame, tuple[Path | None, list[str]]],
     str,
-    dict[str, tuple[int, str]],
+    Runs,
 ]:
     """Read, validate and transform: the tables, the internal tables the next build carries
     over, the build_inputs rows (those read afresh, and the previous database and paths of
-    those whose rows are copied from it), the code version and the tables copied whole from
-    the previous database (etl.carry: their row counts and digests). The raw input, the records and the
+    those whose rows are copied from it), the code version and the runs of rows copied from
+    the previous database (etl.carry). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
@@ -337,18 +337,18 @@ def _tables(
     del accounts, needed
     inputs_frame, code = inputs.frame(), inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
-    carried = carried_tables(inputs, db_path)
+    runs = runs_for(inputs, data, db_path)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code)
-    frames = frames_for(data, built_at, carry, {k: n for k, (n, _) in carried.items()})
+    frames = frames_for(data, built_at, carry, runs)
     if report:
         report(carry.line())
-        report(carry_line(carried))
+        report(runs.line())
     internal = [
         (STEP_KEYS, carry.frame()),
         (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
     ]
-    return frames, internal, (inputs_frame, carried_inputs), code, carried
+    return frames, internal, (inputs_frame, carried_inputs), code, runs
 
 
 def _build(
@@ -359,18 +359,18 @@ def _build(
     reason: str | None,
 ) -> dict[str, int]:
     built_at = build_time()
-    frames, internal, (inputs_frame, carried_inputs), code, carried = _tables(
+    frames, internal, (inputs_frame, carried_inputs), code, runs = _tables(
         db_path, seeds_dir, report, built_at
     )
     release_freed()  # the records and bodies _tables held
-    stamp = stamp_version(frames, db_path, built_at.date(), {k: d for k, (_, d) in carried.items()})
+    stamp = stamp_version(frames, db_path, built_at.date(), runs.digests())
     if report:
         report(f"data version {stamp.version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
     counts = {name: len(frame) for name, frame in frames.items()}
-    counts |= {name: n for name, (n, _) in carried.items()}
-    internal.append((TABLE_DIGESTS, digest_frame(stamp.digests, counts)))
+    counts |= {name: runs.count(name) for name in runs.plans}
+    internal.append((TABLE_RUNS, runs.frame()))
     # write_database lets the tables go once written; the reason step's fingerprint needs
     # only the corrections and every table's digest.
     corrections = frames[CORRECTIONS.name]
@@ -397,7 +397,7 @@ def _build(
         internal=internal,
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
-        carried_tables=(db_path, {k: n for k, (n, _) in carried.items()}),
+        runs=(db_path, runs.for_write(), runs.unchanged()),
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

@@ -1,20 +1,28 @@
-"""Build step 'carry': the data tables no changed input feeds, copied whole from the database
-being replaced (their rows in SQL, their digests and counts as it stored them)."""
+"""Build step 'carry': the rows each unchanged curated file gives the data tables, copied from
+the database being replaced in SQL instead of made again, with their count and digest."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from database.write import earlier_table_digests
+from database.write import earlier_table_runs
 from etl.inputs import Inputs
+from etl.validate import Dataset, Located
 
-#: The record kinds whose records make each data table's rows (etl.transform.table_rows),
-#: beside the codebook (a change to it rebuilds every table) and the articles (their bodies
-#: and the quotes' places in them). The tables not named here are made by every build: the
-#: consistency checks (etl.check_carry), the corrections (each build adds to their history)
-#: and build_info.
+#: The data tables made of runs of rows, each run from one curated file's records of one kind
+#: (etl.transform.table_rows), in file order. Such a run is a function of that file, the
+#: codebook (a change to it rebuilds every table: etl.inputs) and the articles its quotes are
+#: in, so a build copies the runs of the unchanged files. The tables not named here are made
+#: by every build: the consistency checks (etl.check_carry), the corrections (each build adds
+#: to their history) and build_info. The value: the kinds whose records the table holds.
 FED_BY: dict[str, frozenset[str]] = {
     "sources": frozenset({"sources"}),
     "units": frozenset({"units"}),
@@ -26,48 +34,136 @@ FED_BY: dict[str, frozenset[str]] = {
     "indicators": frozenset({"indicators"}),
     "statements": frozenset({"statements"}),
     "events": frozenset({"events"}),
-    "policies": frozenset({"policies", "positions"}),
-    "policy_citations": frozenset({"policies", "positions"}),
+    "policies": frozenset({"policies"}),
+    "policy_citations": frozenset({"policies"}),
+    # The positions each proposal lists (part 0), then those coded in articles' files (1).
     "policy_positions": frozenset({"policies", "positions"}),
     "not_coded": frozenset({"not_coded"}),
 }
 
-
-def carried_tables(inputs: Inputs, previous: Path) -> dict[str, tuple[int, str]]:
-    """The data tables the new file copies from `previous` unchanged, with the row count and
-    digest it stored for each: those whose kinds no curated file changed since holds, when
-    the same code made it and no article it read changed. A table's rows quote places in
-    articles, so a changed article rebuilds them all; the sources table holds every
-    article's body, so an added one rebuilds it too."""
-    if inputs.touched is None or not inputs.articles_kept:
-        return {}
-    stored = earlier_table_digests(previous)
-    return {
-        name: stored[name]
-        for name, kinds in FED_BY.items()
-        if name in stored
-        and not kinds & inputs.touched
-        and (name != "sources" or inputs.articles_same)
-    }
+#: A run's place in the previous file: (table, part, file) -> (first row, rows, digest).
+Earlier = dict[tuple[str, int, str], tuple[int, int, str]]
 
 
-def carry_line(carried: dict[str, tuple[int, str]]) -> str:
-    """One line for the build's output."""
-    if not carried:
-        return "tables: every data table made afresh"
-    return (
-        f"tables: {len(carried)} fed by nothing that changed, copied from the previous "
-        f"database ({', '.join(carried)})"
-    )
+@dataclass(frozen=True)
+class Run:
+    """One file's rows of a table part: copied from the previous file (its first row there),
+    or made (its first row among the rows this build makes of the table)."""
+
+    file: str
+    part: int
+    first: int
+    count: int
+    digest: str
+    copied: bool
 
 
-def digest_frame(digests: dict[str, str], counts: dict[str, int]) -> pd.DataFrame:
-    """The table_digests rows of the tables a later build may carry (FED_BY), in its order."""
-    names = [name for name in FED_BY if name in digests]
-    return pd.DataFrame(
-        {
-            "table_name": names,
-            "row_count": [counts[name] for name in names],
-            "digest": [digests[name] for name in names],
+def run_digest(rows: list[dict[str, Any]]) -> str:
+    """SHA-256 of a run's rows as the build made them (a function of its records alone: a
+    table's frame would type a column by every run's values)."""
+    text = json.dumps(rows, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class Runs:
+    """The runs of every table in FED_BY, in order, as table_rows makes them: each of a file
+    in `files` (unchanged since) that the previous file holds is copied, every other made."""
+
+    earlier: Earlier = field(default_factory=dict)
+    files: frozenset[str] = frozenset()
+    plans: dict[str, list[Run]] = field(default_factory=dict)
+
+    def each(
+        self, table: str, part: int, locs: list[Located], rows: list[dict[str, Any]]
+    ) -> Iterator[Located]:
+        """The records whose rows are to be made into `rows`, run by run; the runs copied
+        are noted and their records left out."""
+        plan = self.plans.setdefault(table, [])
+        for file, group in groupby(locs, key=lambda loc: loc.file):
+            kept = self.earlier.get((table, part, file)) if file in self.files else None
+            if kept is not None:
+                plan.append(Run(file, part, kept[0], kept[1], kept[2], True))
+                continue
+            start = len(rows)
+            yield from group
+            made = rows[start:]
+            plan.append(Run(file, part, start, len(made), run_digest(made), False))
+
+    def count(self, table: str) -> int:
+        return sum(run.count for run in self.plans.get(table, []))
+
+    def digests(self) -> dict[str, str]:
+        """Each table's digest, made of its runs' in order (the content fingerprint's)."""
+        out = {}
+        for table, plan in self.plans.items():
+            digest = hashlib.sha256()
+            for run in plan:
+                digest.update(f"{run.count}\0{run.digest}\n".encode())
+            out[table] = digest.hexdigest()
+        return out
+
+    def for_write(self) -> dict[str, list[tuple[bool, int, int]]]:
+        """(copied, first row, rows) of each run of every table with a run copied
+        (database.write.insert_runs): the others are inserted as made."""
+        return {
+            table: [(run.copied, run.first, run.count) for run in plan]
+            for table, plan in self.plans.items()
+            if any(run.copied for run in plan)
         }
-    )
+
+    def unchanged(self) -> set[str]:
+        """The tables copied whole, every row where it was: none of their records changed."""
+        total: dict[str, int] = {}
+        for (table, _, _), (_, count, _) in self.earlier.items():
+            total[table] = total.get(table, 0) + count
+        out = set()
+        for table, plan in self.plans.items():
+            at = 0
+            for run in plan:
+                if not run.copied or run.first != at:
+                    break
+                at += run.count
+            else:
+                if at == total.get(table, -1):
+                    out.add(table)
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        """The table_runs rows: every run with its first row in the new table."""
+        rows = []
+        for table, plan in self.plans.items():
+            at = 0
+            for run in plan:
+                rows.append((table, run.part, run.file, at, run.count, run.digest))
+                at += run.count
+        return pd.DataFrame(
+            rows, columns=["table_name", "part", "file", "first_row", "row_count", "digest"]
+        )
+
+    def line(self) -> str:
+        """One line for the build's output."""
+        copied = sum(run.count for plan in self.plans.values() for run in plan if run.copied)
+        if not copied:
+            return "tables: every row made afresh"
+        made = sum(run.count for plan in self.plans.values() for run in plan if not run.copied)
+        return (
+            f"tables: {copied} rows of unchanged files copied from the previous database, "
+            f"{made} made; {len(self.unchanged())} tables copied whole"
+        )
+
+
+def runs_for(inputs: Inputs, data: Dataset, previous: Path) -> Runs:
+    """The runs a build may copy from `previous`: those of the curated files unchanged since
+    it, when the same code made it from the same codebook, and every article body its
+    records quote is the same (the same article file, and title, of every source it held:
+    a run's rows hold the places of quotes in them). Else every run is made."""
+    if inputs.unchanged is None:
+        return Runs()
+    earlier, sources = earlier_table_runs(previous)
+    now = {
+        src.source_id: (data.raw_sha256.get(src.source_id), src.title) for src in data.of("sources")
+    }
+    if any(now.get(sid) != key for sid, key in sources.items()):
+        return Runs()
+    return Runs(earlier, inputs.unchanged)

@@ -111,14 +111,10 @@ class Inputs:
     #: The previous database, whose build_inputs rows of the `reused` files the new file
     #: copies (database.write.carry_inputs) instead of their text coming through Python.
     previous: Path | None = None
-    #: The record kinds a curated file added, removed or changed since the previous
-    #: database holds, before or now (etl.carry copies the tables no such kind feeds);
-    #: None when that database cannot be carried from (see full_because).
-    touched: frozenset[str] | None = None
-    #: Whether every article file the previous database read is here with the same bytes
-    #: (articles_kept), and no other either (articles_same).
-    articles_kept: bool = False
-    articles_same: bool = False
+    #: The curated files whose bytes are those the previous database read, when its rows
+    #: may be carried (etl.carry): the same code, the same codebook and every article it
+    #: read here unchanged; None otherwise.
+    unchanged: frozenset[str] | None = None
 
     def frame(self) -> pd.DataFrame:
         """The build_inputs rows of the code, the articles and the files parsed afresh."""
@@ -198,11 +194,14 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         # Parsing is the same either way; what depends on the codebook is rebuilt whole.
         inputs.full_because = f"codebook file {codebook_changed} changed"
     if earlier and not inputs.full_because:
-        inputs.touched = _touched(earlier, documents)
         before = {p: sha for p, (kind, sha, _) in earlier.items() if kind == "article"}
         now = {r["path"]: r["sha256"] for r in inputs.rows if r["kind"] == "article"}
-        inputs.articles_kept = all(now.get(p) == sha for p, sha in before.items())
-        inputs.articles_same = inputs.articles_kept and now.keys() == before.keys()
+        if all(now.get(p) == sha for p, sha in before.items()):
+            inputs.unchanged = frozenset(
+                name
+                for name, (sha, _, _) in documents.items()
+                if earlier.get(name, ("", "", None))[1] == sha
+            )
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     reused = set(inputs.reused)
@@ -216,29 +215,6 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
 
 def _is_codebook(document: Any) -> bool:
     return isinstance(document, dict) and bool(CODEBOOK_KINDS & set(document))
-
-
-def _kinds(document: Any) -> set[str]:
-    return {k for k in document if isinstance(k, str)} if isinstance(document, dict) else set()
-
-
-def _touched(
-    earlier: dict[str, tuple[str, str, str | None]],
-    documents: dict[str, tuple[str, str | None, Any]],
-) -> frozenset[str] | None:
-    """The record kinds held, before or now, by the curated files whose bytes changed since
-    the previous build (added and removed ones too); None when one's earlier text is unknown."""
-    kinds: set[str] = set()
-    for name, (kind, sha, text) in earlier.items():
-        if kind not in ("curated", "codebook") or documents.get(name, ("",))[0] == sha:
-            continue
-        if text is None:  # not carried as JSON: what it held is not known
-            return None
-        kinds |= _kinds(from_json(text))
-    for name, (sha, _, document) in documents.items():
-        if earlier.get(name, ("", ""))[1] != sha:
-            kinds |= _kinds(document)
-    return frozenset(kinds)
 
 
 def _codebook_changed(

@@ -88,7 +88,7 @@ def write_database(
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
-    carried_tables: tuple[Path | None, dict[str, int]] = (None, {}),
+    runs: tuple[Path | None, dict[str, list[tuple[bool, int, int]]], set[str]] = (None, {}, set()),
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -97,9 +97,9 @@ def write_database(
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
     row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
     curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
-    `carried_tables`: the previous database and the data tables (with their row counts)
-    copied from it whole, which `frames` does not hold (etl.carry); `fingerprint` is then
-    needed.
+    `runs`: the previous database, the runs of rows of each table that copies some from it
+    (copied or not, first row, rows: etl.carry.Runs; `frames` holds only those made), and
+    the tables all copied unchanged; `fingerprint` is then needed.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -109,15 +109,16 @@ def write_database(
     try:
         con = duckdb.connect(str(tmp))
         try:
-            for table in TABLES:
-                write.create(con, table)
-                if table.name in frames:
-                    write.insert(con, table, frames[table.name])
-            earlier, counts = carried_tables
-            if counts and (earlier is None or fingerprint is None):
-                raise ValueError("tables carried over need their file and the fingerprint")
-            if earlier is not None:
-                write.carry_tables(con, earlier, counts)
+            earlier, plans, unchanged = runs
+            if plans and (earlier is None or fingerprint is None):
+                raise ValueError("rows carried over need their file and the fingerprint")
+            with write.previous_attached(con, earlier if plans else None):
+                for table in TABLES:
+                    write.create(con, table)
+                    if table.name in plans:
+                        write.insert_runs(con, table, frames[table.name], plans[table.name])
+                    else:
+                        write.insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
             fingerprint = fingerprint or content_fingerprint(frames)
@@ -130,7 +131,7 @@ def write_database(
             # And each figure with its metric, unit, phase, actor and article: the API's
             # indicator rows read one table, with no joins to plan on every request.
             write.write_indicator_rows(con)
-            write.record_changes(con, db_path)
+            write.record_changes(con, db_path, unchanged if earlier == db_path else ())
             write.create_citations_view(con)
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text

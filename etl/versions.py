@@ -87,8 +87,9 @@ def stamp_version(
     carried: dict[str, str] | None = None,
 ) -> Stamp:
     """Add data_version and its fingerprint to the frames' build_info. `carried`: the digests
-    of the tables copied from `previous` as it stored them (etl.carry), not in `frames`."""
-    digests = table_digests(frames) | (carried or {})
+    of the tables made of runs (etl.carry.Runs.digests), which replace their frames'."""
+    carried = carried or {}
+    digests = table_digests({k: v for k, v in frames.items() if k not in carried}) | carried
     fingerprint = fingerprint_of(digests)
     version = next_version(fingerprint, day, history(previous))
     extra = pd.DataFrame(
