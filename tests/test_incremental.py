@@ -1,5 +1,8 @@
 """Incremental builds: a build after a change reads only what changed, and makes the same
-database a full build makes from the same input; saves never overwrite each other."""
+database a full build makes from the same input; saves never overwrite each other.
+
+Long because every kind of change is one row of one table-driven test, with its edits here.
+"""
 
 from __future__ import annotations
 
