@@ -201,6 +201,17 @@ def fixture_seeds(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def studio_seeds(fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The studio (an AppTest of studio/app.py) on a private copy of the fixture corpus, with
+    its own database, two-person review on, no chart drawn on Save; the corpus's path."""
+    monkeypatch.setenv("STUDIO_SEEDS", str(fixture_seeds))
+    monkeypatch.setenv("MONITOR_DB", str(tmp_path / "monitor.duckdb"))
+    monkeypatch.setenv("STUDIO_NO_CHARTS", "1")
+    monkeypatch.delenv("STUDIO_SINGLE_EDITOR", raising=False)
+    return fixture_seeds
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     """One headless Chromium for every browser test of the run."""

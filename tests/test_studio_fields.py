@@ -14,16 +14,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests.test_studio_review import ANN, APP, ARTICLE, _add, _as, _figure, _screen
 
-
-@pytest.fixture
-def seeds(fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("STUDIO_SEEDS", str(fixture_seeds))
-    monkeypatch.setenv("MONITOR_DB", str(tmp_path / "monitor.duckdb"))
-    monkeypatch.setenv("STUDIO_NO_CHARTS", "1")
-    monkeypatch.delenv("STUDIO_SINGLE_EDITOR", raising=False)
-    return fixture_seeds
-
-
 SPOKEN = """Kampot officer doubts the raids
 
 Police in Kampot detained 312 people in drug raids in May, officials said on Friday.
@@ -69,7 +59,9 @@ def _clicked(key: str):
     ],
     ids=["organisation typed", "new speaker typed", "date cleared"],
 )  # fmt: skip
-def test_what_is_typed_survives_a_click_sent_before_the_answer(seeds: Path, act, kept, expected):
+def test_what_is_typed_survives_a_click_sent_before_the_answer(
+    studio_seeds: Path, act, kept, expected
+):
     """On a slow machine the next click leaves the browser before it has drawn the studio's
     answer to the last action: every other field still shows, and sends, what it showed
     before. What was typed or cleared must survive that click (an organisation typed for a
@@ -137,7 +129,7 @@ def _english_left(at: AppTest) -> list[str]:
     return [text for text in shown if text and not _KHMER_LETTER.search(str(text))]
 
 
-def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
+def test_khmer_typed_beside_the_english_is_saved_with_it(studio_seeds: Path):
     """Nothing needs YAML (issue 24): the Khmer of a new metric, unit, category, speaker,
     proposal, event and a figure's note is typed in the studio beside the English, checked at once, and saved with it
     (Khmer pages show it instead of the English marked as such). The studio asked in Khmer
@@ -213,7 +205,7 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(seeds: Path):
     at = switch.set_value("en").run()
     assert at.query_params["lang"] in ("en", ["en"]) and at.title[0].value == "Curation studio"
     sid = at.session_state["source_id"]
-    saved = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
+    saved = yaml.safe_load((studio_seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
     records = saved["records"]
     kept = {
         "m-label-{metric}-km": records["metrics"][0]["label_km"],

@@ -33,15 +33,6 @@ The market reopened after the holiday.
 ANN, BO, CHEA = "Ann Researcher", "Bo Editor", "Chea Coder"
 
 
-@pytest.fixture
-def seeds(fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("STUDIO_SEEDS", str(fixture_seeds))
-    monkeypatch.setenv("MONITOR_DB", str(tmp_path / "monitor.duckdb"))
-    monkeypatch.setenv("STUDIO_NO_CHARTS", "1")
-    monkeypatch.delenv("STUDIO_SINGLE_EDITOR", raising=False)
-    return fixture_seeds
-
-
 def _as(name: str) -> AppTest:
     """A fresh browser session (nothing kept in memory) of the editor ``name``."""
     at = AppTest.from_file(APP, default_timeout=120).run()
@@ -81,7 +72,7 @@ def _values(db: Path) -> list[float]:
         return [r[0] for r in con.execute("SELECT value FROM indicators ORDER BY value").fetchall()]
 
 
-def _published(seeds: Path, tmp_path: Path) -> str:
+def _published(studio_seeds: Path, tmp_path: Path) -> str:
     """Ann codes and saves the article; Bo approves it. Its source id."""
     ann = _code_and_save(_add(_as(ANN)))
     assert not ann.error, ann.code[0].value if ann.code else ""
@@ -91,13 +82,13 @@ def _published(seeds: Path, tmp_path: Path) -> str:
     return ann.session_state["source_id"]
 
 
-def test_work_is_kept_as_a_draft_and_continued_in_another_session(seeds: Path):
+def test_work_is_kept_as_a_draft_and_continued_in_another_session(studio_seeds: Path):
     at = _add(_as(ANN))
     sid = at.session_state["source_id"]
     _screen(at, "Review")
     n = _figure(at)
     at.button(key=f"accept-{n}").click().run()
-    assert (seeds / "drafts" / sid / "ann-researcher.yaml").exists()
+    assert (studio_seeds / "drafts" / sid / "ann-researcher.yaml").exists()
     # Another browser, the next day: the studio lists the draft and continues it.
     later = _as(ANN)
     assert later.radio(key="screen").value == "Open"
@@ -110,18 +101,20 @@ def test_work_is_kept_as_a_draft_and_continued_in_another_session(seeds: Path):
 
 
 def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
-    seeds: Path, tmp_path: Path
+    studio_seeds: Path, tmp_path: Path
 ):
     db = tmp_path / "monitor.duckdb"
     ann = _code_and_save(_add(_as(ANN)))
     sid = ann.session_state["source_id"]
     assert ann.success and "A second editor approves it next" in ann.success[0].value
-    submitted = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8"))
+    submitted = yaml.safe_load(
+        (studio_seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8")
+    )
     assert submitted["review_status"] == "provisional" and submitted["saved_by"] == ANN
-    assert not (seeds / "curated" / "articles" / f"{sid}.yaml").exists()
+    assert not (studio_seeds / "curated" / "articles" / f"{sid}.yaml").exists()
     assert 512 not in _values(db)
     # Nobody else's save replaces work waiting for review.
-    refused = publish.submit(seeds, sid, {"indicators": []}, BO, {})
+    refused = publish.submit(studio_seeds, sid, {"indicators": []}, BO, {})
     assert not refused.ok and "waiting for review" in refused.message
     # The same person cannot approve their own work.
     own = _screen(ann, "Approve")
@@ -137,24 +130,26 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     bo = bo.button(key="approve").click().run()
     assert bo.success and "Approved and published" in bo.success[0].value
     assert 512 in _values(db)
-    doc = yaml.safe_load((seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
+    doc = yaml.safe_load((studio_seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
     [figure] = doc["indicators"]
     assert (figure["review_status"], figure["approved_by"]) == ("approved", BO)
     [review] = doc["reviews"]
     assert (review["decision"], review["by"], review["submitted_by"]) == ("approved", BO, ANN)
     # The article's source, registered provisional when added, is approved with its records.
-    [src] = yaml.safe_load((seeds / "curated" / "sources.yaml").read_text("utf-8"))["sources"]
+    [src] = yaml.safe_load((studio_seeds / "curated" / "sources.yaml").read_text("utf-8"))[
+        "sources"
+    ]
     assert (src["review_status"], src["approved_by"]) == ("approved", BO)
-    assert not (seeds / "review" / f"{sid}.yaml").exists()
+    assert not (studio_seeds / "review" / f"{sid}.yaml").exists()
 
 
 @pytest.mark.parametrize("decision", ["approve", "return"])
 def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
-    seeds: Path, tmp_path: Path, decision: str
+    studio_seeds: Path, tmp_path: Path, decision: str
 ):
     db = tmp_path / "monitor.duckdb"
-    sid = _published(seeds, tmp_path)
-    article = seeds / "curated" / "articles" / f"{sid}.yaml"
+    sid = _published(studio_seeds, tmp_path)
+    article = studio_seeds / "curated" / "articles" / f"{sid}.yaml"
     before = article.read_bytes()
     ann = _as(ANN)
     ann = ann.button(key=f"reopen-{sid}").click().run()
@@ -217,7 +212,7 @@ def test_the_build_leaves_provisional_records_and_sources_out(fixture_seeds: Pat
     assert sources == {"fixture-kampot"}
 
 
-def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(seeds: Path):
+def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(studio_seeds: Path):
     two = ARTICLE.replace("The market reopened", "Police seized 4,000 tablets. The market reopened")
     at = _screen(_add(_as(ANN), two), "Review")
     rows = at.session_state["rows"]
@@ -275,7 +270,9 @@ def test_a_figure_is_written_as_a_person_writes_it(value, shown):
     assert number_text(value) == shown
 
 
-def test_a_drafted_date_can_be_cleared_a_suggestion_taken_and_the_keyboard_picker_follows(seeds):
+def test_a_drafted_date_can_be_cleared_a_suggestion_taken_and_the_keyboard_picker_follows(
+    studio_seeds,
+):
     at = _screen(_add(_as(ANN)), "Review")
     n = _figure(at)
     assert at.session_state["rows"][n].record["as_of"] is not None
@@ -293,14 +290,14 @@ def test_a_drafted_date_can_be_cleared_a_suggestion_taken_and_the_keyboard_picke
     assert not [e for e in at.error if "not in the sentence" in e.value]
 
 
-def test_the_title_is_not_taken_from_a_logo_line(seeds: Path):
+def test_the_title_is_not_taken_from_a_logo_line(studio_seeds: Path):
     at = _screen(_as(ANN), "Add")
     text = "Logo of The Example Daily newspaper\nTHE EXAMPLE DAILY\n" + ARTICLE
     at = at.text_area(key="text").set_value(text).run()
     assert at.text_input(key="title").value == "Takeo police arrest 512 in February"
 
 
-def test_two_codings_are_compared_field_by_field(seeds: Path):
+def test_two_codings_are_compared_field_by_field(studio_seeds: Path):
     base = {"value": 512.0, "qualifier": "exact", "as_of": dt.date(2018, 3, 5),
             "actor_id": None, "metric_id": "arrests-total"}  # fmt: skip
     ann = [Row("indicators", base, 10, 60, "accepted"),
@@ -321,41 +318,41 @@ def test_two_codings_are_compared_field_by_field(seeds: Path):
     at = _add(_as(ANN))
     sid = at.session_state["source_id"]
     for name, rows in ((ANN, ann), (BO, bo)):
-        drafts.save_draft(seeds, drafts.Draft(sid, name, rows))
+        drafts.save_draft(studio_seeds, drafts.Draft(sid, name, rows))
     at = _screen(_as(BO), "Agreement")
     rates = {m.label: m.value for m in at.metric}
     assert rates["hedge agreement"] == "0%" and rates["value agreement"] == "100%"
     assert set(at.dataframe[0].value["Field"]) == {"hedge", "stance"}
     # Kept, it is curated data the build checks, and the Methodology page's rate.
-    assert NO_AGREEMENT in _methodology(seeds)
+    assert NO_AGREEMENT in _methodology(studio_seeds)
     at = at.button(key="keep-agreement").click().run()
-    text = _methodology(seeds)
+    text = _methodology(studio_seeds)
     assert "hedge 0 of 1 (0%)" in text and "value 1 of 1 (100%)" in text
     assert "stance 0 of 1 (0%)" in text and NO_AGREEMENT not in text
 
 
-def _methodology(seeds: Path) -> str:
+def _methodology(studio_seeds: Path) -> str:
     """The methodology as the build renders it from the checked seeds."""
-    data = check(seeds)
+    data = check(studio_seeds)
     return render_methodology({k: data.of(k) for k in data.records})
 
 
 def test_a_second_independent_coding_is_compared_when_saved_and_counted_once(
-    seeds: Path, tmp_path: Path
+    studio_seeds: Path, tmp_path: Path
 ):
-    sid = _published(seeds, tmp_path)  # Ann coded and saved it; Bo approved it
-    assert NO_AGREEMENT in _methodology(seeds)
+    sid = _published(studio_seeds, tmp_path)  # Ann coded and saved it; Bo approved it
+    assert NO_AGREEMENT in _methodology(studio_seeds)
     chea = _as(CHEA).button(key=f"afresh-{sid}").click().run()
     chea = _code_and_save(chea)
     assert chea.info and "Methodology page reports it" in chea.info[0].value
-    text = _methodology(seeds)
+    text = _methodology(studio_seeds)
     assert "value 1 of 1 (100%)" in text and NO_AGREEMENT not in text
     # Both drafts are gone with the saves; the Agreement screen still compares the codings.
     rates = {m.label: m.value for m in _screen(_as(BO), "Agreement").metric}
     assert rates["value agreement"] == "100%"
     # Later saves by either of them, or a correction, count the article no second time.
-    kept = (seeds / AGREEMENTS).read_text(encoding="utf-8")
+    kept = (studio_seeds / AGREEMENTS).read_text(encoding="utf-8")
     row = Row("indicators", {"value": 9.0, "qualifier": "approx"}, 10, 60, "accepted")
     for name, reopened in ((ANN, False), (CHEA, False), (CHEA, True)):
-        assert on_save(seeds, drafts.Draft(sid, name, [row], reopened=reopened)) == []
-    assert (seeds / AGREEMENTS).read_text(encoding="utf-8") == kept
+        assert on_save(studio_seeds, drafts.Draft(sid, name, [row], reopened=reopened)) == []
+    assert (studio_seeds / AGREEMENTS).read_text(encoding="utf-8") == kept
