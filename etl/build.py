@@ -6,8 +6,8 @@ build reads again only the curated files whose bytes changed since the database 
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
 are copied from it) and runs the consistency checks only when what they read changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
-needing coding from that database too, and copies whole the data tables that no changed file
-feeds (etl.carry). Record validation and the derived tables still run over the whole corpus.
+needing coding from that database too, and the rows of every unchanged curated file
+(etl.carry). Record validation and the derived tables still run over the whole corpus.
 
 Over 400 lines because the steps' order, and what each hands the next, is read in one place.
 """
