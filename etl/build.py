@@ -30,7 +30,12 @@ from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
 from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_RUNS, Table
-from database.write import carry_chart_images, earlier_found, record_fingerprint
+from database.write import (
+    carry_chart_images,
+    earlier_found,
+    earlier_table_runs,
+    record_fingerprint,
+)
 from etl.carry import Runs, runs_for
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
@@ -38,7 +43,7 @@ from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, frames_of
-from etl.validate import Dataset, KnownQuotes, validate
+from etl.validate import Checked, Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
@@ -315,7 +320,12 @@ def _tables(
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
-    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans))
+    # What it checked and found right, and the runs of rows it made (etl.carry).
+    runs_then, sources_then = (
+        earlier_table_runs(db_path) if inputs.unchanged is not None else ({}, {})
+    )
+    checked = Checked(inputs.unchanged or frozenset(), sources_then)
+    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans), checked)
     if inputs.problems:
         raise InputError(inputs.problems)
     del bodies, spans
@@ -337,7 +347,7 @@ def _tables(
     del accounts, needed
     inputs_frame, code = inputs.frame(), inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
-    runs = runs_for(inputs, data, db_path)
+    runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code)
     frames = frames_for(data, built_at, carry, runs)

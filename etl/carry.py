@@ -8,12 +8,10 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from database.write import earlier_table_runs
 from etl.inputs import Inputs
 from etl.validate import Dataset, Located
 
@@ -153,17 +151,12 @@ class Runs:
         )
 
 
-def runs_for(inputs: Inputs, data: Dataset, previous: Path) -> Runs:
-    """The runs a build may copy from `previous`: those of the curated files unchanged since
-    it, when the same code made it from the same codebook, and every article body its
-    records quote is the same (the same article file, and title, of every source it held:
-    a run's rows hold the places of quotes in them). Else every run is made."""
-    if inputs.unchanged is None:
-        return Runs()
-    earlier, sources = earlier_table_runs(previous)
-    now = {
-        src.source_id: (data.raw_sha256.get(src.source_id), src.title) for src in data.of("sources")
-    }
-    if any(now.get(sid) != key for sid, key in sources.items()):
+def runs_for(inputs: Inputs, data: Dataset, earlier: Earlier) -> Runs:
+    """The runs a build may copy from the previous database (`earlier`, its runs): those of
+    the curated files unchanged since it, when the same code made it from the same codebook,
+    and every article body its records quote is the same (data.same_bodies: the same article
+    file, and title, of every source it held; a run's rows hold the places of quotes in
+    them). Else every run is made."""
+    if inputs.unchanged is None or not data.same_bodies:
         return Runs()
     return Runs(earlier, inputs.unchanged)

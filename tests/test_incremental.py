@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 import database.write
+from corpus.problems import InputError
 from database.connection import tables_of
 from database.write import base_tables, earlier_inputs
 from etl import warm
@@ -286,6 +287,49 @@ def test_a_build_after_a_change_equals_a_full_build(
     assert set(got) == set(want)
     for table in want:
         assert got[table] == want[table], f"{change}: table {table} differs from a full build"
+
+
+#: Changes to one file that make records of files left unchanged wrong: a record the previous
+#: build checked is checked again when it names records of other files (etl.validate.Checked).
+CROSS_FILE = [
+    (
+        "a restated figure now measures another metric",
+        "curated/articles/ppp-2018-necessary-crackdown.yaml",
+        "indicator_id: ppp-2018-arrests-2017\n  metric_id: arrests-total",
+        "indicator_id: ppp-2018-arrests-2017\n  metric_id: arrests-users",
+    ),
+    (
+        "a statement a contested claim names is given another id",
+        MIXED,
+        "statement_id: ppp-2018-02-14-nacd-report-rehabilitation-not-working",
+        "statement_id: ppp-2018-02-14-nacd-report-renamed",
+    ),
+    (
+        "a withdrawn statement's id is given again",
+        MIXED,
+        "statement_id: ppp-2018-02-14-sar-kheng-prison-alternatives",
+        "statement_id: ppp-2022-02-koeut-rith-supports-plan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "name", "old", "new"), CROSS_FILE, ids=[c[0] for c in CROSS_FILE]
+)
+def test_a_save_that_breaks_another_files_records_reports_what_a_full_check_does(
+    seeds, seed_db, tmp_path, change, name, old, new
+):
+    """All problems at once, the same as a full check's, though the other files' records
+    were checked by the previous build."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    _replace(seeds, name, old, new)
+    with pytest.raises(InputError) as saved:
+        build(db, seeds, draw_images=False, reason=REASON)
+    with pytest.raises(InputError) as full:
+        check(seeds)
+    assert full.value.problems.items, change
+    assert saved.value.problems.items == full.value.problems.items
 
 
 def test_charts_are_copied_only_from_a_file_the_same_code_made(seed_db, tmp_path):
