@@ -407,7 +407,7 @@ def _build(
         internal=internal,
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
-        runs=(db_path, runs.for_write(), runs.unchanged()),
+        runs=runs,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

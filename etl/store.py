@@ -26,6 +26,7 @@ from data_model.tables import (
     Table,
 )
 from database import write
+from etl.carry import Runs
 
 #: A step run on the new file after it is written and before it replaces the old one.
 Step = Callable[[Path], None]
@@ -88,7 +89,7 @@ def write_database(
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
-    runs: tuple[Path | None, dict[str, list[tuple[bool, int, int]]], set[str]] = (None, {}, set()),
+    runs: Runs | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -97,9 +98,8 @@ def write_database(
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
     row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
     curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
-    `runs`: the previous database, the runs of rows of each table that copies some from it
-    (copied or not, first row, rows: etl.carry.Runs; `frames` holds only those made), and
-    the tables all copied unchanged; `fingerprint` is then needed.
+    `runs`: the runs of rows of each data table, some copied from db_path as it is
+    (etl.carry.Runs; `frames` holds only the rows made); `fingerprint` is then needed.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -109,10 +109,10 @@ def write_database(
     try:
         con = duckdb.connect(str(tmp))
         try:
-            earlier, plans, unchanged = runs
-            if plans and (earlier is None or fingerprint is None):
-                raise ValueError("rows carried over need their file and the fingerprint")
-            with write.previous_attached(con, earlier if plans else None):
+            plans = runs.for_write() if runs is not None else {}
+            if plans and fingerprint is None:
+                raise ValueError("rows carried over need the fingerprint")
+            with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
                     write.create(con, table)
                     if table.name in plans:
@@ -131,7 +131,10 @@ def write_database(
             # And each figure with its metric, unit, phase, actor and article: the API's
             # indicator rows read one table, with no joins to plan on every request.
             write.write_indicator_rows(con)
-            write.record_changes(con, db_path, unchanged if earlier == db_path else ())
+            if runs is not None:
+                write.record_changes(con, db_path, runs.unchanged())
+            else:
+                write.record_changes(con, db_path)
             write.create_citations_view(con)
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text

@@ -21,6 +21,7 @@ from database.connection import tables_of
 from database.write import base_tables, earlier_inputs
 from etl import warm
 from etl.build import build, check
+from etl.carry import Runs
 from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH
@@ -330,6 +331,38 @@ def test_a_save_that_breaks_another_files_records_reports_what_a_full_check_does
         check(seeds)
     assert full.value.problems.items, change
     assert saved.value.problems.items == full.value.problems.items
+
+
+def _log(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t}").fetchall()
+            for t in ("build_changes", "change_fields")
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("edit", [_change_record, _add_article], ids=["record", "article"])
+def test_a_save_that_copies_rows_logs_the_changes_a_save_making_every_row_logs(
+    seeds, seed_db, tmp_path, monkeypatch, edit
+):
+    """The change log leaves out the tables a Save copied whole (none of their records
+    changed): it logs what a Save that makes every row logs."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")  # one build time for both
+    edit(seeds)
+    copied, made = tmp_path / "copied.duckdb", tmp_path / "made.duckdb"
+    for db in (copied, made):
+        shutil.copyfile(seed_db, db)
+    build(copied, seeds, draw_images=False, reason=REASON)
+    log = seeds / "curated" / "corrections.yaml"
+    log.write_bytes((ROOT / "seeds" / "curated" / "corrections.yaml").read_bytes())
+    monkeypatch.setattr("etl.build.runs_for", lambda *_: Runs())
+    build(made, seeds, draw_images=False, reason=REASON)
+    got, want = _log(copied), _log(made)
+    assert any(row[1] == "changed" or row[2] == "added" for row in want["build_changes"])
+    assert got == want
 
 
 def test_charts_are_copied_only_from_a_file_the_same_code_made(seed_db, tmp_path):
