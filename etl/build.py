@@ -349,7 +349,7 @@ def _tables(
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
-    carry = CheckCarry(db_path, code)
+    carry = CheckCarry(db_path, code, runs)
     frames = frames_for(data, built_at, carry, runs)
     if report:
         report(carry.line())
