@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed
 # uv installs exactly what requirements.lock pins (every runtime and dev dependency, with
 # hashes); uv itself is pinned here and kept in a folder of its own, so a fresh machine needs
 # nothing but Python and make. pyproject.toml keeps the ranges the code supports.
+# Installed packages are compiled to bytecode once, at install (uv's --compile-bytecode): where
+# Python may not write its caches (PYTHONDONTWRITEBYTECODE, set on this machine), every process
+# that imports pandas, plotly and streamlit otherwise compiles them again, about 1.2 s of CPU
+# each; a seed build drops from 2.5 to 1.3 s of CPU, the test run's CPU by about 15%.
 UV_VERSION := 0.13.9
 UV := .uv/bin/uv
 LOCK := requirements.lock
@@ -19,7 +23,7 @@ $(UV):
 
 $(STAMP): pyproject.toml $(LOCK) $(UV)
 	[ -x $(PY) ] || $(UV) venv --quiet --python $(PYTHON) $(VENV)
-	$(UV) pip sync --quiet --require-hashes --python $(PY) $(LOCK)
+	$(UV) pip sync --quiet --require-hashes --compile-bytecode --python $(PY) $(LOCK)
 	$(UV) pip install --quiet --no-deps --python $(PY) -e .
 	touch $(STAMP)
 

@@ -158,6 +158,14 @@ def _speaker_right(row: Row, want: dict[str, Any]) -> bool:
     return bool(name) and any(n.startswith("speaker") and name in n for n in row.notes)
 
 
+def _filled(s: Score, value: Any, right: bool) -> None:
+    """A drafted field the key gives: filled wrong (a curator must notice it) or left blank."""
+    if value is None:
+        s.add("fields left blank", 1)
+    else:
+        s.add("fields filled wrong", not right)
+
+
 def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, int]:
     """Add one article's counts to ``s``; return (drafted fields changed, fields)."""
     gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
@@ -212,6 +220,8 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             if any(f in offers for f in asked):
                 s.add("suggestions right", took == want, why=f"{said}; suggested {fmt(took)}")
             changed += sum(got[f] != want[f] for f in asked)
+            for f in asked:
+                _filled(s, got[f], got[f] == want[f])
         if "metric" in w:
             ok = r.get("metric_id") == w["metric"]
             if w["metric"] in (gold.get("new_metrics") or {}) and "metrics" in figs[match].new:
@@ -226,10 +236,12 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                 why=f"{w.get('words')!r}: {r.get('metric_id')} for {w['metric']}",
             )
             changed += not ok
+            _filled(s, r.get("metric_id"), ok)
         if "actor" in w:
             s.add("figure actor right", r.get("actor_id") == w["actor"],
                   why=f"{w.get('words')!r}: {r.get('actor_id')} for {w['actor']}")  # fmt: skip
             changed += r.get("actor_id") != w["actor"]
+            _filled(s, r.get("actor_id"), r.get("actor_id") == w["actor"])
     s.add("figures precision", len(used), len(figs))
     for k in set(range(len(figs))) - used:
         s.misses.append(f"{s.article:32} {'figure not in the key':28} {figs[k].words!r} "
@@ -251,12 +263,17 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             s.add("statements found, kind right", r.record.get("kind") == w["kind"],
                   why=f"{w['opening'][:40]!r}: {r.record.get('kind')}")  # fmt: skip
             changed += r.record.get("kind") != w["kind"]
+            _filled(s, r.record.get("kind"), r.record.get("kind") == w["kind"])
         s.add("speakers right", _speaker_right(r, w),
               why=f"{w['opening'][:40]!r}: {r.record.get('actor_id')} for {w.get('actor')}")  # fmt: skip
         changed += not (w.get("actor") and r.record.get("actor_id") == w["actor"])
         changed += (r.record.get("topic") != w.get("topic")) + (
             r.record.get("stance") != w.get("stance")
         )
+        _filled(s, r.record.get("actor_id"), _speaker_right(r, w))
+        for name in ("topic", "stance"):
+            if w.get(name):
+                _filled(s, r.record.get(name), r.record.get(name) == w[name])
     s.add("statements precision", len(hit_st), len(stmts))
     for k in set(range(len(stmts))) - hit_st:
         s.misses.append(f"{s.article:32} {'statement not in the key':28} {_quote(stmts[k])[:80]!r}")
@@ -333,6 +350,7 @@ ROWS = (
     ("proposals/positions found", "proposals/positions found (recall)"),
     ("proposals/positions precision", "proposals/positions precision"),
     ("furniture drafted (want 0)", "figures from furniture or no-figure passages"),
+    ("fields filled wrong", "matched records' fields filled wrong (of filled)"),
 )
 
 
@@ -355,6 +373,8 @@ def run(folders: list[Path], title: str, failures: bool = False) -> None:
         print(s.line(name, label))
     share = f"{changed / fields:.0%}" if fields else "-"
     print(f"  {'fields a curator must change':44} {share:>6}  ({changed}/{fields})")
+    blank = s.n.get("fields left blank", [0, 0])[1]
+    print(f"  {'matched records fields left blank':44} {blank:6}")
     if failures:
         print("\n".join(sorted(s.misses)))
     if s.times:

@@ -156,6 +156,8 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         before, after_text = text[: m.start()], text[m.end() :]
         if _is_label(before, after_text) or re.search(r"\d[:.]$", before):
             continue  # "ម៉ោង ០៩:១៥": a clock's minutes, no count
+        if re.match(r":\d", after_text):
+            continue  # "ស្តាប់សំឡេង ១២:៤០" (listen, 12:40): a clock's or a clip's hours (round 11)
         if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
             continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())

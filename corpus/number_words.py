@@ -1,5 +1,6 @@
-"""The words around a number that say it counts nothing the campaign is measured by: data in
-number_words.yaml beside this module (a new word is a data change), read once."""
+"""The words around a number: those that say it counts nothing the campaign is measured by
+(number_words.yaml) and the article's words for the codebook's (metric_words.yaml), data beside
+this module (a new word is a data change), read once."""
 
 from __future__ import annotations
 
@@ -17,3 +18,11 @@ def number_words(role: str) -> frozenset[str]:
     "40 cars", "21 points")."""
     data = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
     return frozenset(str(w).lower() for w in data[role])
+
+
+@cache
+def metric_synonyms() -> dict[str, str]:
+    """The article's words for the codebook's words ("detained" -> "arrest"), from
+    metric_words.yaml beside this module: how a figure's clause is matched to a metric."""
+    data = yaml.safe_load(_FILE.with_name("metric_words.yaml").read_text(encoding="utf-8"))
+    return {str(k).lower(): str(v).lower() for k, v in data["synonyms"].items()}

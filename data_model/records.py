@@ -95,8 +95,8 @@ KhmerText = Annotated[str, Field(min_length=1), AfterValidator(_khmer_text)]
 def _text_km(what: str) -> object:
     return Field(
         default=None,
-        description=f"{what} in Khmer, shown on Khmer pages (the English where empty); "
-        f"{_PROVENANCE}",
+        description=f"{what} in Khmer, shown on Khmer pages; empty where none was written "
+        f"(a Khmer page then shows the English, a download leaves it empty); {_PROVENANCE}",
     )
 
 
@@ -400,6 +400,12 @@ class Metric(Reviewed):
         description="Place of the metric among the Overview's headline figures (1 first), "
         "which show its latest figure; empty for a metric that is not a headline.",
     )
+    signed: bool = Field(
+        default=False,
+        description="A change against an earlier period ('down 12 percent', '9 cases fewer'): "
+        "its values may be below zero (a fall is negative) and a percentage is not held to "
+        "0-100. Every other metric's values are at least zero.",
+    )
     label_km: KhmerLabel | None = _label_km("The metric's short label")
     definition_km: KhmerText | None = _text_km("The definition")
 
@@ -411,15 +417,16 @@ class Indicator(Reviewed):
     metric_id: Id = Field(description="What the figure measures (metrics.metric_id).")
     value: float | None = Field(
         default=None,
-        ge=0,
+        ge=-MAX_VALUE,
         le=MAX_VALUE,
         allow_inf_nan=False,
         description="The number as reported, in the metric's unit (percentages 0-100; "
-        "'one tonne' is 1000 kg; 'roughly half' is 50). Empty only for a vague quantity.",
+        "'one tonne' is 1000 kg; 'roughly half' is 50). Below zero only for a signed (change) "
+        "metric, where a fall is negative. Empty only for a vague quantity.",
     )
     value_to: float | None = Field(
         default=None,
-        ge=0,
+        ge=-MAX_VALUE,
         le=MAX_VALUE,
         allow_inf_nan=False,
         description="The upper end of a range the article gives ('between 300 and 400 people' "

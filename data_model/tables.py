@@ -162,6 +162,7 @@ METRICS = Table(
         _from(Metric, "definition", "VARCHAR"),
         _from(Metric, "definition_km", "VARCHAR"),  # issue 25
         _from(Metric, "headline_rank", "INTEGER"),
+        _from(Metric, "signed", "BOOLEAN"),
     ),
     ("metric_id",),
 )

@@ -530,22 +530,24 @@ def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Prob
 def _check_values(
     parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems, metrics: dict[str, Metric]
 ) -> None:
-    """Values the model alone cannot judge: shares within 0-100, no negative counts."""
+    """Values the model alone cannot judge: shares within 0-100, no negative counts. A signed
+    metric (a change against an earlier period) may fall below zero and past 100 percent."""
     # A share is known by its unit's declared kind, so a new share unit is held to 0-100 too.
     shares = {r.unit_id for _, r in parsed.get("units", []) if r.kind is UnitKind.share}
     for raw, rec in parsed.get("indicators", []):
         if rec.value is None:  # a vague amount: no number to judge
             continue
         metric = metrics.get(rec.metric_id)
-        if metric and metric.unit in shares:
-            for field in ("value", "value_to"):
-                number = getattr(rec, field)
-                if number is not None and not 0 <= number <= 100:
-                    problems.add(
-                        raw.file, raw.label, field, "a percentage must be between 0 and 100"
-                    )
-        if rec.value < 0:
-            problems.add(raw.file, raw.label, "value", "a figure cannot be negative")
+        if metric and metric.signed:
+            continue
+        for name in ("value", "value_to"):
+            number = getattr(rec, name)
+            if number is None:
+                continue
+            if number < 0:
+                problems.add(raw.file, raw.label, name, "a figure cannot be negative")
+            elif metric and metric.unit in shares and number > 100:
+                problems.add(raw.file, raw.label, name, "a percentage must be between 0 and 100")
 
 
 def validate(

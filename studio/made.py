@@ -155,6 +155,10 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
                    context=str(entry.get("label")), into=(entry, name))  # fmt: skip
             if entry.get(name) in made.get(sub, {}):
                 made_editor(sub, entry[name], n, curated)
+        # A change metric ("down 12 percent") takes values below zero: a fall is negative.
+        st.session_state.setdefault(f"m-sign-{ident}", bool(entry.get("signed")))
+        _bound(st.checkbox, t.gettext("A change against an earlier period (a fall is negative)"),
+               entry, "signed", f"m-sign-{ident}")  # fmt: skip
     elif kind == "actors":
         _pair(t.gettext("Name"), t.gettext("Name in Khmer, as Khmer outlets print it (optional)"),
               entry, "name", f"a-name-{ident}")  # fmt: skip

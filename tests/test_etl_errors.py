@@ -115,6 +115,25 @@ def test_percentage_over_100_is_an_error(fixture_seeds: Path):
     assert _has(_problems(fixture_seeds), RECORDS, "kampot-share-users-march", "value", "0 and 100")
 
 
+def test_negative_figure_of_a_metric_that_is_not_signed_is_an_error(fixture_seeds: Path):
+    _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][0].update(value=-12))
+    assert _has(_problems(fixture_seeds), RECORDS, "kampot-arrests-march", "value", "negative")
+
+
+def test_signed_metric_takes_a_fall_below_zero_and_past_100_percent(fixture_seeds: Path):
+    """A change against an earlier period: -12 (down 12 percent) and +184 both build."""
+
+    def signed(doc):
+        share = next(m for m in doc["metrics"] if m["metric_id"] == "arrests-share-users")
+        share["signed"] = True
+
+    _edit(fixture_seeds, "curated/registry.yaml", signed)
+    _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][1].update(value=-12))
+    check(fixture_seeds)
+    _edit(fixture_seeds, RECORDS, lambda d: d["indicators"][1].update(value=184))
+    check(fixture_seeds)
+
+
 def test_command_line_reports_all_problems_without_traceback(broken: Path):
     run = subprocess.run(
         [sys.executable, "-m", "etl", "--seeds", str(broken), "check"],

@@ -321,6 +321,9 @@ _SPEECH = re.compile(
     # document is the reporting's, never the count's (round ten).
     r"|\b(?:seen|obtained|reviewed)\s+by\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:on\s+)?$"
     r"|\btold\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:on\s+)?$"
+    # "told reporters outside the court on Monday": a listener and where they were, then the
+    # day; never a "that" clause or a number, which may be what was told (round eleven).
+    r"|\btold\s+(?:(?!that\b|about\b)[A-Za-z][\w'’.-]*\s+){1,6}?(?:on\s+)?$"
     # "told a meeting of health officials on Monday", "given at its mid-year briefing on
     # Tuesday": the day of a gathering where words are spoken is the speaking's, not a count's.
     r"|\b(?:told|addressed|given\s+at|said\s+at|speaking\s+at|announced\s+at)\s+(?:an?|the|its|"

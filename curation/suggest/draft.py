@@ -355,6 +355,11 @@ def _year_back(dates: When | None, year: str | None = None) -> When:
     )  # fmt: skip
 
 
+# "risen from 7 to 16": the first count of a change, and the count it rose (or fell) to.
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:some|about|around|nearly|just)\s+)?$", re.I)
+_TO_AFTER = re.compile(r"\s+to\s+(?:(?:some|about|around|nearly|more\s+than|over)\s+)?\d")
+
+
 def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date | None) -> When:
     """The dates of a figure candidate, from the words nearest it in its sentence; else the
     period of the figure it refers back to ("over the same period"), else, for a count in the
@@ -375,6 +380,17 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         # "the country's 14 centres took in 7,216 users in the first eleven months": the
         # period is the other count's; the places stand on a day the words do not give.
         own = When(notes=own.notes, reason="a count of places beside another count's period: blank")
+    if (
+        own.period_start is not None
+        and own.period_end is None
+        and _FROM_BEFORE.search(c.quote, 0, fig.start)
+        and _TO_AFTER.match(c.quote, fig.end)
+    ):
+        # "has risen from 7 to 16 since the campaign was launched on 1 January 2017": the
+        # count it rose from stands on the day the running period began (round eleven).
+        own = replace(own, period_start=None, as_of=own.period_start,
+                      notes=(*own.notes, "the count a change starts from: as of its first day"),
+                      reason="the first count of 'from ... to ...': as of the period's first day")  # fmt: skip
     one_day = own.period_start is not None and own.period_start == own.period_end == own.as_of
     if one_day and fig.unit not in ("people", "cases", "kg", "facilities", "villages"):
         # "a fund of $1 million, said ... on Thursday": an amount as of that day, no count.

@@ -112,7 +112,7 @@ class KhmerDraft:
     words: str = ""
     notes: list[str] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
-    new_metric: dict[str, str] | None = None  # a metric to create when no curated one fits
+    new_metric: dict[str, Any] | None = None  # a metric to create when no curated one fits
     offers: dict[str, Any] = field(default_factory=dict)  # inferred dates, offered, not filled
 
 
@@ -179,7 +179,7 @@ _IS_A = re.compile(r"\s?" + normalise("ជា").text + r"\s?(" + "|".join(_SUBSE
 _CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
 
 
-def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | None:
+def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, Any] | None:
     """A new-metric draft for a figure no curated metric fits, named from the Khmer noun
     nearest before it ("ស្ត្រី ៤ នាក់" women, "អ្នកទោស ... ៣៨ ០០០ នាក់" prisoners) or, for a
     percentage after "កើនឡើង" (rose), a change; None when no noun is known."""
@@ -190,7 +190,7 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, str] | No
         found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-60:]]
         noun = max(found)[1] if found else "count"
         return {"metric_id": f"{noun}-change-pct", "label": f"Change in {noun}", "unit": unit,
-                "why": "a percentage after កើនឡើង/ថយចុះ (rose/fell)"}  # fmt: skip
+                "signed": True, "why": "a percentage after កើនឡើង/ថយចុះ (rose/fell)"}  # fmt: skip
     found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-40:]]
     if not found:
         return None
@@ -462,6 +462,16 @@ _NO_COUNT_BEFORE = re.compile(
     "|".join(sorted((normalise(w).text for w in number_words("km_before")), key=len, reverse=True))
 )
 _LUNAR = re.compile(r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_after")) + ")")
+_ALL_OF = re.compile(
+    r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$"
+)
+_MEASURE_SIZE = re.compile("|".join(normalise(w).text for w in number_words("km_measure")))
+
+
+# "ថយចុះ" (fell, decreased), "ធ្លាក់ចុះ" (dropped) just before a percentage (within the words
+# of its subject: "ចំនួនករណីថយចុះ ៨ភាគរយ").
+_FALL_KM = re.compile("(?:" + normalise("ថយចុះ|ធ្លាក់ចុះ").text + r")\S{0,3}\s?(?:"
+                      + normalise("ប្រមាណ|ជិត|ជាង|ប្រហែល").text + r")?\s?$")  # fmt: skip
 
 
 def khmer_drafts(
@@ -503,6 +513,10 @@ def khmer_drafts(
                 normalise(s.text[f.end :]).text
             ):
                 continue  # attendance, one room's crowding, a lunar day (data, round ten)
+            if _ALL_OF.search(normalise(s.text[: f.start]).text) or _MEASURE_SIZE.search(
+                _clause_before(s.text, f.start)
+            ):
+                continue  # "ទាំង៣នាក់" (all three): counted before; a measure's size (round 11)
             if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):
                 continue  # a fine or a price
             if f.vague or f.value is None:
@@ -530,7 +544,13 @@ def khmer_drafts(
                 start = end = None
                 dated = f"60%: 'គិតត្រឹម' (as of) {stock_day}: the count as of that day, no period"
             offers: dict[str, Any] = {}
-            if start is None and end is None and unit in last and _AMONG.search(norm):
+            if (
+                start is None
+                and end is None
+                and stock_day is None
+                and unit in last
+                and (_AMONG.search(norm))
+            ):
                 # "ក្នុងចំណោមជនសង្ស័យទាំងនោះ មាន ៤១៨នាក់ ..." (among those suspects, 418 ...): a
                 # part of the whole counted before in the same unit, over that count's period.
                 start, end = last[unit]
@@ -583,11 +603,24 @@ def khmer_drafts(
                 # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
                 # 47 clinics): the day is the speaking's; the count stands now.
                 start = end = None
-            now = start is None and end is None and published is not None and _NOW.search(norm)
+            # A day the figure's own words give ("ប៉ុន្តែគិតត្រឹមចុងខែឧសភា", but as of the end of
+            # May) beats a "currently" elsewhere in its sentence (round eleven).
+            now = (
+                start is None
+                and end is None
+                and stock_day is None
+                and published is not None
+                and _NOW.search(norm)
+            )
             if now:
                 # "បច្ចុប្បន្ន កម្ពុជាមានមណ្ឌល ១៤" (currently Cambodia has 14 centres): a stock
                 # the words place at publication.
                 dated = "60%: 'បច្ចុប្បន្ន' (currently): as of publication"
+            if (drafted or {}).get("signed") and _FALL_KM.search(
+                normalise(s.text[max(0, f.start - 25) : f.start]).text
+            ):
+                # "ថយចុះ ៨ភាគរយ" (fell 8 percent): a fall is a negative value of a change metric.
+                value = -abs(value)
             record = {
                 "metric_id": metric,
                 "value": value,

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from corpus.number_words import metric_synonyms
 from curation.suggest.numbers import _NOUN_UNITS as NOUN_UNITS
 from curation.suggest.sentences import _words
 
@@ -29,26 +30,16 @@ _GENERAL = _words(
     "campaign related drug-related nationwide country kingdom some about nearly around "
     "over them all across during since last this first anti-drug drug-free"
 )
-#: The article's words for the codebook's words.
-_SYNONYMS = {
-    "held": "arrest", "detained": "arrest", "nabbed": "arrest", "caught": "arrest",
-    "apprehended": "arrest", "suspects": "arrest", "suspect": "arrest", "suspected": "arrest",
-    "arresting": "arrest", "jailed": "prison", "imprisoned": "prison", "inmates": "prison",
-    "prisoners": "prison", "dealers": "traffickers", "trafficking": "traffickers",
-    "addicts": "users", "using": "users", "use": "users", "centre": "centres",
-    "center": "centres", "centers": "centres", "rehab": "rehabilitation",
-    "confiscated": "seized", "impounded": "seized", "seizing": "seized", "burned": "destroyed",
-    "burnt": "destroyed", "incinerated": "destroyed", "fire": "destroyed",
-    "handled": "investigated", "accused": "arrest", "chemicals": "precursors", "chemical": "precursors",
-    "found": "seized", "took": "seized", "netted": "seized", "intercepted": "seized",
-    "continue": "extend", "continued": "extend", "extended": "extend", "prolonged": "extend",
-}  # fmt: skip
+#: The article's words for the codebook's words (data: corpus/metric_words.yaml).
+_SYNONYMS = metric_synonyms()
 _CHANGE = re.compile(
     r"\b(?:rose|rise|rises|risen|fell|fall|falls|(?<!made )(?<!make )(?<!making )(?<!makes )(?<!set )up|down|"
     r"increased?|decreased?|jumped|dropped|"
-    r"climbed|grew|declined)\s+(?:by\s+)?(?:\w+\s+)?$",
+    r"climbed|grew|declined)\s+(?:(?:by|of)\s+)?(?:\w+\s+)?$",
     re.I,
 )
+_CHANGE_NOUN = re.compile(r"\s*(?:an?\s+)?(?:increase|decrease|rise|fall|drop|decline|jump)\s+of\b",
+                          re.I)  # fmt: skip
 # "18,810 people in 2018, 6 percent more than in 2017", "2,864 suspects ..., up 12 percent
 # from ...": a percentage followed by a comparison is a change of the count before it.
 _CHANGE_AFTER = re.compile(r"\s+(?:more|higher|lower|less|fewer)\s+than\b", re.I)
@@ -77,7 +68,10 @@ def _count_before(sentence: str, start: int, others: Sequence[tuple[int, int]]) 
     words = [w for w in counted_noun(sentence, b) if w.lower() in ("cases", "seizures", "arrests")]
     if words:
         return words
-    verbs = [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
+    # "11,402 people were detained, an increase of 17 percent": the count's own verb after it
+    # first (round eleven), then the verb before it ("police arrested 11,402").
+    verbs = [_stem(w) for w in _WORD.findall(sentence[b:start])]
+    verbs += [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
     return next(([_COUNTED_BY[v]] for v in verbs if v in _COUNTED_BY), [])
 
 
@@ -108,6 +102,8 @@ class MetricGuess:
     unit: str
     reason: str
     confidence: float = 0.0
+    # A change against an earlier period: its values may be below zero (a fall is negative).
+    signed: bool = False
 
 
 # A predicate noun after "were" ("were women"), not a bound, a participle or a preposition.
@@ -233,6 +229,16 @@ _DRUG_AFTER = re.compile(
 )
 
 
+# A facility's capacity right before the figure: "built for", "designed for", "meant for",
+# "(official) capacity of" (one cell's or a future centre's are no figures: numbers.py).
+_CAPACITY_OF = re.compile(
+    r"\b(?:(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)|capacity\s+of)\s+"
+    r"(?:(?:some|about|around|nearly|almost|roughly)\s+)?$",
+    re.I,
+)
+_PRISON = re.compile(r"\b(?:prisons?|jails?|inmates|prisoners|correctional)\b", re.I)
+_CENTRE = re.compile(r"\b(?:rehabilitation|rehab|treatment)\b", re.I)
+
 # A place that holds people, then its verb of holding, right before the figure.
 _HELD_BY = re.compile(
     r"\b(?P<place>cent(?:re|er)s?|prisons?|jails?)\b[^.;]{0,80}?\b(?:now\s+)?(?:held|holds|"
@@ -254,8 +260,23 @@ def guess_metric(
     clause = _clause(sentence, start, end, others)
     drug = _DRUG_AFTER.match(sentence, end)
     if unit == "kg" and drug and _BREAKDOWN.search(sentence[:start]):
-        words = drug.group("drug").split()
-        return _new([*words[-1:]], "seized", unit, f"one drug's part of a haul ({drug['drug']!r})")
+        # One drug's part of a haul: that drug's seizure metric if the codebook has one, else
+        # the haul is drugs seized (the lead's convention, round eleven), by the rules below.
+        name = drug.group("drug").split()[-1]
+        own = [m for m in metrics if str(m.get("unit")) == "kg" and _stem(name) in _own(m)
+               and "seiz" in _own(m)]  # fmt: skip
+        if own:
+            return MetricGuess(str(own[0]["metric_id"]), False, str(own[0].get("label", "")),
+                               unit, f"one drug's part of a haul ({drug['drug']!r})", 0.8)  # fmt: skip
+    capacity = _CAPACITY_OF.search(sentence[:start]) if unit in (None, "people") else None
+    if capacity is not None:
+        # "built for 150 people", "space meant for 26,000", "an official capacity of 26,600": a
+        # facility's capacity, a figure of a capacity metric (the lead's convention).
+        prison = _PRISON.search(sentence[: start + 60]) and not _CENTRE.search(sentence[:start])
+        ident, label = (("prison-capacity", "Prison capacity") if prison else
+                        ("rehabilitation-centre-capacity", "Places in rehabilitation centres"))  # fmt: skip
+        known = next((m for m in metrics if m.get("metric_id") == ident), None)
+        return MetricGuess(ident, known is None, label, "people", "a facility's capacity", 0.5)
     noun = counted_noun(sentence, end)
     held = _HELD_BY.search(sentence[:start]) if unit in (None, "people") else None
     if held is not None and not _CLINICS.search(held.group(0)):
@@ -334,7 +355,10 @@ def guess_metric(
         left |= stems(made_up.group("subject"))
     right = stems(after) | stems(" ".join(noun)) | _verb_after(verb_text)
     change = unit == "percent" and bool(
-        _CHANGE.search(sentence[:start]) or _CHANGE_AFTER.match(sentence, end)
+        _CHANGE.search(sentence[:start])
+        or _CHANGE_AFTER.match(sentence, end)
+        # "an increase of 17 percent": the change's noun inside the figure's own words.
+        or _CHANGE_NOUN.match(sentence, start)
     )
     if change:
         right |= {"chan"}
@@ -368,6 +392,9 @@ def guess_metric(
         # A subset's word the clause does not say costs more than a shared word earns:
         # "2,428 people were arrested" is the total, not the users.
         score = 2 * len(own & right) + 1.5 * len(own & left) - 2 * len(own - left - right)
+        # The counted noun itself ("were suspected traffickers") outweighs another noun of the
+        # clause ("and the rest were users") (round eleven).
+        score += 0.5 * len(own & (stems(" ".join(noun)) - _PEOPLE))
         if score >= 1.5 and (best is None or score > best[0]):
             best = (score, m)
     if best is None and not change:
@@ -388,11 +415,12 @@ def guess_metric(
         return MetricGuess(
             str(m["metric_id"]), False, str(m.get("label", "")), unit,
             f"the figure's own words say {', '.join(said)}", sure if best[0] >= 2 else 0.5,
+            bool(m.get("signed")),
         )  # fmt: skip
     if change:
         compared = [w for w in noun if w.lower() not in _COMPARATIVES]
         words = _subject(sentence, start) or compared or _count_before(sentence, start, others)
-        return _new(words, "change-pct", unit, "a change, not a count")
+        return replace(_new(words, "change-pct", unit, "a change, not a count"), signed=True)
     if unit == "percent" and subset and not noun:
         # "42,000 inmates, more than half of them on drug charges": a share of the count
         # before it, named by that count's noun and what the share has.

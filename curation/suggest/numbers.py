@@ -61,7 +61,7 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _MASS = {
     "kg": 1, "kgs": 1, "kilogram": 1, "kilograms": 1, "kilogramme": 1, "kilogrammes": 1,
     "kilo": 1, "kilos": 1, "tonne": 1000, "tonnes": 1000, "ton": 1000, "tons": 1000,
-    "gram": 0.001, "grams": 0.001, "g": 0.001,
+    "gram": 0.001, "grams": 0.001, "gramme": 0.001, "grammes": 0.001, "g": 0.001,
 }  # fmt: skip
 
 
@@ -361,13 +361,15 @@ def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str |
     after = _next_word(toks, j)
     if after in _FRACTIONS and len(parts) == 1 and parts[0] in _UNITS:
         return round(_UNITS[parts[0]] * 100 / _FRACTIONS[after], 2), "percent", j + 1, None
-    if parts == ["one"] and _next_word(toks, j) == "in" and j + 1 < len(toks):
-        # "about one in five", "fewer than one in ten": a share, in percent.
+    if len(parts) == 1 and parts[0] in _UNITS and _next_word(toks, j) == "in" and j + 1 < len(toks):
+        # "about one in five", "fewer than one in ten", "roughly two in five" (round eleven):
+        # a share, in percent.
         whole = _UNITS.get(_next_word(toks, j + 1)) or (
             int(toks[j + 1].text) if toks[j + 1].kind == "num" and toks[j + 1].text.isdigit() else 0
         )
-        if whole >= 2:
-            return round(100 / whole, 2), "percent", j + 2, None
+        # "up from five in 2017" is no share: a year is never the whole.
+        if whole > _UNITS[parts[0]] >= 1 and (parts[0] == "one" or whole <= 100):
+            return round(100 * _UNITS[parts[0]] / whole, 2), "percent", j + 2, None
     value = _words_value(parts)
     value, unit, j2, duration = _measure(toks, j, value)
     if duration:
@@ -474,9 +476,11 @@ _TARGET = re.compile(
     r"|\b(?:suggested|suggests|recommended|recommends)\s+that\s+(?:each|every|all)\b[^,.;]*$",
     re.I,
 )
-# "built for 200 inmates", "a cell for 40": a capacity, not a count the campaign made.
+# "a cell for 40", "a room built for eight": one room's size, not a count the campaign made. A
+# facility's capacity ("built for 200 inmates") is a figure of a capacity metric (metrics.py).
 _CAPACITY = re.compile(
-    r"\b(?:built|designed|meant|intended)\s+(?:to\s+(?:hold|house)|for)\s+$"
+    r"\b(?:cells?|rooms?|wards?|dormitory|dormitories)\s+(?:built|designed|meant|intended)\s+"
+    r"(?:to\s+(?:hold|house)|for)\s+$"
     r"|\b(?:cell|room|ward|dormitory|prison|centre|center)\s+(?:built\s+)?for\s+$"
     r"|\b(?:cell|room|ward|dormitory)\s+with\s+$"
     # "the national centre, which will hold 2,000 people when it opens": a future capacity or a
@@ -593,6 +597,13 @@ _BETWEEN = re.compile(r"\bbetween\s*$", re.I)
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 
 
+_CHANGED_FROM = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|increased|decreased|fell|fallen|dropped|declined|climbed|"
+    r"jumped|doubled|went\s+(?:up|down))\s+from\s+(?:(?:some|about|around|nearly|just)\s+)?$",
+    re.I,
+)
+
+
 def _range(
     prev: Figure, text: str, value: float, unit: str | None, at: tuple[int, int]
 ) -> Figure | None:
@@ -605,6 +616,10 @@ def _range(
         (between and _RANGE_AND.fullmatch(gap))
         or (_RANGE_TO.fullmatch(gap) and (unit or "") == (prev.unit or ""))
     ):
+        return None
+    if not between and _CHANGED_FROM.search(before):
+        # "has risen from 7 to 16": the count before and the count now, two figures, no range
+        # (round eleven).
         return None
     top = f"a range: {prev.words} to {text[at[0] : at[1]]}"
     if prev.qualifier is not Qualifier.exact or value < prev.value or _FROM.search(before):

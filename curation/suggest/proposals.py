@@ -32,6 +32,8 @@ _VERB = re.compile(
     # "I have decided to rebuild the authority": a measure its author takes
     r"decided\s+to|"
     r"recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    # "the ministry was preparing a sub-decree on ...": a measure being drawn up (round eleven)
+    r"(?:is|was|are|were)\s+(?:preparing|drafting)(?=\s+(?:a|an|the|new)\b)|"
     # "wants every province to have a testing team": the measure after its addressee's "to"
     r"wants|wanted|"
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
@@ -68,7 +70,8 @@ _TAIL = re.compile(
     re.I,
 )
 _AUTHORITY = re.compile(
-    r"\b(?:government|ministry|ministries|authorit\w*|province\w*|governors?|police|officials|"
+    r"\b(?:government|ministry|ministries|authorit\w*|provinc\w*|governors?|police|officials|"
+    r"committees?|administrations?|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
     r"councils?|commune\w*|district\w*|the\s+nacd|Royal|(?:provincial|city|town)\s+hall|"
     # "urged Cambodia and its neighbours to ...": states act for the state too (donors are left
@@ -89,7 +92,12 @@ _NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
 # "... and has asked", "..., and I ask", "and would ask": the auxiliary or the subject repeated
 # before the second verb (round ten).
 _AND_VERB = re.compile(
-    r"(?:,\s*|\s)and\s+(?:(?:also|has|have|had|would|will|I|we|it|they)\s+){0,2}$", re.I
+    r"(?:,\s*|\s)and\s+"
+    # "..., and that the provincial administration would ask": a reported clause's own subject
+    # (round eleven).
+    r"(?:that\s+(?:the\s+)?(?:[\w-]+\s+){1,3}?)?"
+    r"(?:(?:also|has|have|had|would|will|I|we|it|they)\s+){0,2}$",
+    re.I,
 )
 
 
@@ -128,8 +136,18 @@ def _measures_after(text: str, verb: str) -> list[str]:
     rest = text
     if verb.lower() in _ADDRESSED:
         to = re.search(r"\bto\s+", rest)
+        ask_for = re.match(r"\s*(?:the\s+)?(?:[\w-]+\s+){1,6}?for\s+", rest)
+        if (
+            verb.lower().endswith("ask")
+            and ask_for is not None
+            and (to is None or ask_for.end() < to.start())
+            and _AUTHORITY.search(ask_for.group(0))
+        ):
+            # "will ask the Ministry of Economy and Finance for an extra budget": what is asked
+            # for is the measure (round eleven).
+            to = ask_for
         # "urged families to send their children" asks people, not a government: no measure.
-        if to is None or to.start() > 80 or not _AUTHORITY.search(rest[: to.start()]):
+        if to is None or to.start() > 80 or not _AUTHORITY.search(rest[: to.end()]):
             return []
         rest = rest[to.end() :]
     rest = _TAIL.sub("", rest.strip().rstrip('."”').rstrip(".")).strip()
@@ -226,6 +244,17 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
     split = _split_measures(sentence, policies, fit)
     if split is not None:
         return split
+    first = proposing_verb(sentence)
+    cut = _AND_VERB.search(sentence, 0, first.start()) if first and not first["modal"] else None
+    if fit is not None and cut is not None:
+        # "said he supported the government's policy of ..., and that the provincial
+        # administration would ask ... for land": a stand on a curated proposal, then a
+        # measure of its own after "and" (round eleven).
+        head = find_measures(sentence[: cut.start()], policies)
+        after_and = cut.start() + cut.group(0).lower().index("and") + 3
+        tail = find_measures(sentence[after_and:].lstrip(), policies)
+        if head and tail:
+            return head + tail
     if fit is not None and (fit[1] >= 0.99 or _SUPPORTS.search(sentence) or opposes):
         p, share = fit
         return [
@@ -416,8 +445,11 @@ def restates_earlier(sentence: str, earlier: Sequence[tuple[str, str]]) -> bool:
 _LEAD_IN = re.compile(r"\b(?:to|that\s+(?:the\s+)?[\w\s]{1,40}?)\s*:\s*$", re.I)
 # A list item's marker: "1.", "2)", "•", "-"; the sentence splitter may leave the next item's
 # marker at the end of a line ("... to:\n1.").
-_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*–-])\s*")
-_TRAILING_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[•*–-])\s*$")
+# "(a)", "b)", "(iii)": a formal report's lettered items (round eleven).
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[•*–-]|\(?(?:[a-h]|i{1,3}|iv|v|vi{1,3})\))\s*")
+_TRAILING_MARKER = re.compile(
+    r"(?:^|\s)(?:\d{1,2}[.)]|[•*–-]|\(?(?:[a-h]|i{1,3}|iv|v|vi{1,3})\))\s*$"
+)
 _NOT_IMPERATIVE = frozenset(("the", "a", "an", "we", "this", "it", "they", "he", "she", "in",
                              "on", "at", "our", "its", "their", "media", "endorsed"))  # fmt: skip
 
@@ -434,7 +466,9 @@ def opens_list(sentence: str) -> bool:
     )
 
 
-def list_item(sentence: str, before: str) -> Measure | None:
+def list_item(
+    sentence: str, before: str, policies: Sequence[dict[str, Any]] = ()
+) -> Measure | None:
     """One item of a list of measures: after its marker (on its line or the line before), a
     clause that opens with a verb ("Amend the 2012 Law ...", "Release people held ...")."""
     marked = _MARKER.match(sentence)
@@ -443,7 +477,21 @@ def list_item(sentence: str, before: str) -> Measure | None:
     words = _TRAILING_MARKER.sub("", sentence[marked.end() if marked else 0 :])
     words = words.strip().rstrip(";.,")
     first = words.split()[0] if words.split() else ""
-    if not first[:1].isupper() or first.lower() in _NOT_IMPERATIVE or len(words.split()) < 3:
+    # A lettered item goes on the lead-in's sentence ("recommends that the Government: (a)
+    # create ..."), so its verb is in lower case; a numbered or bulleted one opens its own.
+    lettered = (
+        bool(marked) and "(" in marked.group(0) or marked and marked.group(0).strip()[:1].isalpha()
+    )
+    if not (first[:1].isupper() or lettered and first[:1].islower()):
         return None
+    if first.lower() in _NOT_IMPERATIVE or len(words.split()) < 3:
+        return None
+    fit = _curated_fit(words, policies)
+    if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= _NAME_WORDS):
+        # "(c) expand community-based drug treatment to every district": a curated proposal,
+        # so a position on it (round eleven).
+        p, share = fit
+        return Measure(str(p["policy_id"]), Position.supports, "listed", str(p.get("name", "")),
+                       f"a listed item holding {share:.0%} of the proposal's name", 0.6)  # fmt: skip
     return Measure(None, Position.supports, "listed", words[:120],
                    "an item of the list of measures the lead-in puts forward", 0.6)  # fmt: skip

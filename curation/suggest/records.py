@@ -17,8 +17,10 @@ from functools import partial
 from typing import Any
 
 from corpus.cleaning import clean_body
+from corpus.confidence import measured
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
+from curation.suggest.confidence import below_threshold
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
@@ -213,9 +215,16 @@ def _organisation(phrase: str, quote: str) -> str | None:
     return None
 
 
+_ON_DAY = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                    r"January|February|March|April|May|June|July|August|September|October|"
+                    r"November|December)\b.*$")  # fmt: skip
+
+
 def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
     """The curated actor an organisation's name is, else a draft of a new organisation."""
     org = re.sub(r"^the\s+", "", org.strip(), flags=re.I)  # "The Justice Ministry"
+    # "The Ministry of Interior on Thursday issued ...": the day is no part of the name.
+    org = _ON_DAY.sub("", org)
     known = guess_actor([org], curated.actors)
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
@@ -409,10 +418,15 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
         ):
             last_source = (actor_id, new_actor_draft, actor_notes)
+        value = None if fig.vague else fig.value
+        if value is not None and metric.signed and _is_fall(c.quote, fig.start, fig.end):
+            # "down 12 percent", "fell 31 percent", "11 percent lower": a fall is a negative
+            # value of a change metric (a signed one), as the codebook's keys write it.
+            value = -abs(value)
         record = {
             "indicator_id": f"{source_id}-figure-{n}",
             "metric_id": metric.metric_id,
-            "value": None if fig.vague else fig.value,
+            "value": value,
             "value_to": None if fig.vague else fig.value_to,
             "qualifier": None if fig.vague else fig.qualifier.value,
             "vague": fig.words.split()[-1].lower() if fig.vague else None,
@@ -437,6 +451,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
                 "unit": metric.unit,
                 "category": _category(metric.unit, c.quote),
                 "definition": "",
+                **({"signed": True} if metric.signed else {}),
             }
         if new_actor_draft:
             new["actors"] = new_actor_draft
@@ -502,8 +517,9 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
             "said_on": _sure(0.9, "the day named beside the speech verb")
             if record["said_on"]
             else _sure(0, "no day beside the speech verb"),
-            "topic": _sure(0.5, why_topic),
-            "stance": _sure(0.5, why_stance),
+            # How often each class of reason was right on training (corpus/confidence.yaml).
+            "topic": _sure(measured("topic", why_topic, 0.5), why_topic),
+            "stance": _sure(measured("stance", why_stance, 0.5), why_stance),
         }
         notes += [f"topic {topic.value}: {why_topic}", f"stance {stance.value}: {why_stance}"]
         new = {"actors": new_actor_draft} if new_actor_draft else {}
@@ -599,14 +615,25 @@ def _measure_and_event_rows(
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
         if listing is not None and _LIST_MARKER_ONLY.fullmatch(s.text):
             continue  # "2." on a line of its own: the list goes on
-        if listing is not None and (item := list_item(s.text, report[n - 2].text)):
+        if (
+            listing is not None
+            # "8. One member ..., said during the debate that ...": a paragraph reporting speech
+            # is no item of the list before it (round eleven).
+            and (said is None or said is listing[0])
+            and (item := list_item(s.text, report[n - 2].text, curated.policies))
+        ):
             # "1. Amend the law ...": each item of a list a lead-in puts forward is a measure.
-            rows.append(_proposal_row(n, 0, s, item, listing[0], source_id, published, curated))
+            if item.policy_id:
+                rows.append(_position_row(n, s, item, listing[0], source_id, curated, body))
+            else:
+                rows.append(_proposal_row(n, 0, s, item, listing[0], source_id, published, curated))
             last = (str(rows[-1].record["policy_id"]), item.name)
             earlier.append(last)
             continue
         listing = [said] if opens_list(s.text) else None
-        measures = find_measures(s.text, curated.policies)
+        # A lead-in ("The Commission recommends that the Royal Government:") puts forward what
+        # its list names, nothing of its own (round eleven).
+        measures = [] if listing else find_measures(s.text, curated.policies)
         # "supported the first idea" names one of the last sentence's measures; "the plan", the last.
         if not measures and (
             back := position_on_ordinal(s.text, recent) or position_on_last(s.text, last)
@@ -764,6 +791,29 @@ def _lead_in(body: str, quote: str) -> str:
     return ""
 
 
+# The words of a fall just before a percentage ("down", "fell by", "dropped some") or after it
+# ("lower than", "fewer").
+_FALL_BEFORE = re.compile(
+    r"\b(?:down|fell|fall|falls|fallen|dropped|drops?|decreased?|declined?|declines|slipped|"
+    r"plunged|plummeted)\s+(?:(?:by|of)\s+)?(?:(?:some|about|around|nearly|almost|roughly|more\s+than|"
+    r"over|just\s+over|just\s+under)\s+)?$",
+    re.I,
+)
+_FALL_AFTER = re.compile(r"\s+(?:lower|less|fewer|down|drop|fall|decrease|decline)\b", re.I)
+
+
+def _is_fall(sentence: str, start: int, end: int) -> bool:
+    """Whether the percentage at sentence[start:end] is a fall ("a decrease of 6 percent" may
+    be the figure's own words)."""
+    return bool(
+        _FALL_BEFORE.search(sentence[:start])
+        or _FALL_AFTER.match(sentence, end)
+        or re.match(
+            r"\s*(?:an?\s+)?(?:decrease|fall|drop|decline)\s+of\b", sentence[start:end], re.I
+        )
+    )
+
+
 def _named_body(c, body: str):
     """The statement with a bare "The Ministry" speaker read as the ministry named before it."""
     m = _BARE_BODY.match(c.speaker.phrase.strip()) if c.speaker is not None else None
@@ -819,11 +869,16 @@ def draft_rows(
     body = clean_body(raw, title)
     index = BodyIndex(body)
     if is_khmer(body):
-        return body, _khmer_rows(body, index, source_id, published, curated)
+        rows = _khmer_rows(body, index, source_id, published, curated)
+        for row in rows:
+            below_threshold(row)
+        return body, rows
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
     rows += _statement_rows(statements, index, source_id, published, curated)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
+    for row in rows:
+        below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
     return body, rows

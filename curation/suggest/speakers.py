@@ -291,6 +291,8 @@ def _left_speaker(before: str) -> Speaker | None:
         return Speaker(tokens[-1], tokens[-1], named=False, pronoun=True)
     start = _cap_run(tokens, len(tokens) - 1)
     run = tokens[start:]
+    if run and (found := _described_at_place(tokens, start)):
+        return found
     if run and all(_title(t) for t in run):
         # "Samdech Thipadei stressed": an honorific alone refers back to the person it names.
         return Speaker(" ".join(run), " ".join(run), named=False, pronoun=True)
@@ -334,12 +336,37 @@ def _left_speaker(before: str) -> Speaker | None:
     return None
 
 
+# The words that put a place after a description of people: "officers in Sa Kaeo".
+_AT_PLACE = frozenset(("in", "from", "at"))
+
+
+def _described_at_place(tokens: list[str], start: int) -> Speaker | None:
+    """ "A commune chief in Battambang said", "Thai anti-narcotics officers in Sa Kaeo say": a
+    description of people, then a place, is an unnamed source described by all of it; the
+    capitalised place that ends it is no name (round eleven)."""
+    if start < 2 or tokens[start - 1].lower() not in _AT_PLACE or len(tokens) > 9:
+        return None
+    if any(_CLOSED.search(t) for t in tokens[:-1]):
+        return None
+    head = tokens[start - 2].lower().strip("’'")
+    people = _PEOPLE | _TITLES | _SPEAKER_NOUNS | {p + "s" for p in _PEOPLE | _TITLES}
+    if head not in people or tokens[start - 2][:1].isupper() and start - 2 > 0:
+        return None
+    phrase = " ".join(tokens)
+    return Speaker(phrase, phrase, named=False)
+
+
+# A clause between commas after a description: "who ...", "speaking ...", "interviewed ...".
+_CLAUSE_OPENERS = frozenset(("who", "whose", "speaking", "interviewed", "contacted", "reached",
+                             "quoted", "asked", "visited", "reached"))  # fmt: skip
+
+
 def _described_before_clause(tokens: list[str]) -> Speaker | None:
     """ "A nurse at a health centre in Kampot, who asked not to be named, said": an indefinite
     description closed by a relative clause between commas is the unnamed source, never the
     place that ends the description."""
     for j in range(len(tokens) - 2, 0, -1):
-        if tokens[j].endswith(",") and tokens[j + 1].lower() in ("who", "whose", "speaking"):
+        if tokens[j].endswith(",") and tokens[j + 1].lower() in _CLAUSE_OPENERS:
             if _described_subject([*tokens[:j], tokens[j].rstrip(",")]) is None:
                 return None
             phrase = " ".join(tokens).rstrip(",")  # the description with its clause
@@ -408,6 +435,9 @@ _FIRST_PERSON = re.compile(
 
 def speaker_in(masked: str) -> Speaker | None:
     """The speaker a sentence names itself, if any; a pronoun is returned as such."""
+    # "Sokha, 27, who asked that only his first name be used, ...": a named source's request,
+    # no speech ("who asked not to be named, said" still opens a described source's words).
+    masked = _FIRST_NAME_ONLY.sub("", masked)
     if first := _FIRST_PERSON.match(masked):
         phrase = masked[first.start("who") : first.end("who")]
         return Speaker(phrase, phrase, named=False)
@@ -474,6 +504,12 @@ def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> lis
             (abs(k - at) + (0 if at <= k else 100), n)
             for at, n in names
             if n != short and n.endswith(" " + short)
+        ] or [
+            # "Somkiat said" after "Pol Col Somkiat Rattanaphon": a given name written first
+            # (Thai and Western names) is that person too, when no name ends on it.
+            (abs(k - at) + (0 if at <= k else 100), n)
+            for at, n in names
+            if n != short and n.startswith(short + " ")
         ]
         if fits:
             out.append(Speaker(sp.phrase, min(fits)[1], named=True))
@@ -485,6 +521,8 @@ def _full_names(own: list[Speaker | None], sentences: Sequence[Sentence]) -> lis
 # A sentence opening on a person's name, then an apposition or a verb of doing.
 _SUBJECT = re.compile(
     r"^\W*(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2})(?=,\s+(?:a|an)\s+[\w-]+"
+    # "Sokha, 27, a former tuk-tuk driver ...": a name and an age are a person (round eleven).
+    r"|(?P<aged>,\s+\d{1,2},\s+)"
     r"|\s+(?:shrugged|nodded|smiled|laughed|paused|sighed|frowned|holds|held|walks|walked|"
     r"teaches|taught|runs|ran|keeps|kept|points|pointed|looks|looked)\b)"
 )
@@ -508,7 +546,7 @@ def _subject_person(text: str, full: list[str]) -> Speaker | None:
         return None
     name = m.group("name")
     whole = next((n for n in full if n == name or n.endswith(" " + name)), None)
-    if whole is None and len(name.split()) < 2:
+    if whole is None and len(name.split()) < 2 and m.group("aged") is None:
         return None
     return Speaker(whole or name, whole or name, named=True)
 
@@ -690,11 +728,25 @@ _REPORTED = re.compile(
     rf"\b(?:{alternation(speech_verbs('en', 'statement'))}|went on to (?:say|add|note|warn))\b",
     re.IGNORECASE,
 )
-_MIN_REPORTED_WORDS = 6
+_MIN_REPORTED_WORDS = 5
 _ANONYMITY = re.compile(
     r"^\W*(?:He|She|They|The\s+\w+)\s+(?:asked|requested|spoke\s+on\s+condition)\s+(?:not\s+to\s+be\s+"
     r"(?:named|identified)|that\s+(?:his|her|their)\s+(?:full\s+)?names?\s+not\s+be\s+"
     r"(?:used|published|given))[^,;]*[.!]?\s*$"
+)
+
+
+_KEPT_UNNAMED = re.compile(
+    r"\bwho\s+(?:asked|requested)\s+(?:not\s+to\s+be\s+(?:named|identified)|that\s+(?:only\s+)?"
+    r"(?:his|her|their)\s+(?:first\s+|full\s+)?names?\s+(?:not\s+)?be\s+(?:used|published|given))",
+    re.I,
+)
+
+
+_FIRST_NAME_ONLY = re.compile(
+    r"\bwho\s+(?:asked|requested)\s+that\s+only\s+(?:his|her|their)\s+(?:first\s+|given\s+)?"
+    r"names?\s+be\s+(?:used|published|given)",
+    re.I,
 )
 
 
@@ -708,10 +760,16 @@ def find_reported(
     for k, sentence in enumerate(sentences):
         if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
             continue
-        said = _REPORTED.search(sentence.masked) or (opinion and _NORMATIVE.search(sentence.masked))
+        # "Sokha, 27, who asked that only his first name be used, ...": how a source is kept is
+        # no speech of theirs (round eleven).
+        said = _REPORTED.search(_KEPT_UNNAMED.sub("", sentence.masked))
         if _ANONYMITY.match(sentence.masked):
             continue  # "She asked not to be named.": how a source is kept, no statement
-        if said and len(sentence.text.split()) >= _MIN_REPORTED_WORDS:
+        words = len(sentence.text.split())
+        # "He said they would appeal." (5 words) is a statement; a column's own short line
+        # ("That should tell us something.") needs a sixth word to be one.
+        normative = opinion and words > _MIN_REPORTED_WORDS and _NORMATIVE.search(sentence.masked)
+        if (said and words >= _MIN_REPORTED_WORDS) or normative:
             found.append(k)
     return found
 

@@ -1,0 +1,144 @@
+"""Per drafted field (dates, metric, figure actor, speaker, kind, topic, stance), how many filled values are
+right and wrong at each confidence the draft states, on the training corpus: the table the
+fill thresholds in corpus/confidence.yaml are chosen from (a blank beats a wrong guess).
+
+Usage: .venv/bin/python bench/draft_confidence.py          # training (SPLIT.yaml's train)
+       .venv/bin/python bench/draft_confidence.py --reasons  # and by the reason each gives
+       .venv/bin/python bench/draft_confidence.py DIR...   # any folders of NAME.txt + key
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibling bench
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from draft_quality import (  # noqa: E402
+    DATE_FIELDS,
+    _date,
+    _figure_matches,
+    _opens,
+    _speaker_right,
+    articles,
+    training,
+)
+
+from curation.suggest.guess import curated_lists  # noqa: E402
+from curation.suggest.records import draft_rows  # noqa: E402
+
+_SURE = re.compile(r"^(\d+)%")
+# (field, confidence) -> [right, wrong]; blank fields the key fills are counted apart.
+Tally = dict[tuple[str, int], list[int]]
+
+
+BY_REASON = "--reasons" in sys.argv
+
+
+def _reason(why: str) -> str:
+    """The reason's class: its words before the first quotation, number or colon after the %."""
+    text = why.split(": ", 1)[-1]
+    return re.split(r"['\"(\d;]", text, maxsplit=1)[0].strip()[:50]
+
+
+def _sure(why: dict[str, str], name: str) -> int:
+    m = _SURE.match(why.get(name, ""))
+    return int(m.group(1)) if m else -1
+
+
+def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int]) -> None:
+    gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
+    raw = txt.read_text(encoding="utf-8")
+    published = _date(gold.get("published", gold.get("published_on")))
+    _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", published, curated)
+    figs = [r for r in rows if r.kind == "indicators"]
+    stmts = [r for r in rows if r.kind == "statements"]
+    used: set[int] = set()
+
+    def add(name: str, row: Any, why_field: str, filled: bool, right: bool) -> None:
+        if not filled:
+            blank[name] += 1
+            return
+        level: Any = _sure(row.why, why_field)
+        if BY_REASON:
+            level = f"{level:3}% {_reason(row.why.get(why_field, ''))}"
+        tally[(name, level)][0 if right else 1] += 1
+
+    for w in gold.get("figures") or []:
+        k = next((k for k, r in enumerate(figs) if k not in used
+                  and _figure_matches(r.record, w)), None)  # fmt: skip
+        if k is None:
+            continue
+        used.add(k)
+        row, r = figs[k], figs[k].record
+        asked = [f for f in DATE_FIELDS if f in w]
+        if asked:
+            got = {f: _date(r.get(f)) for f in asked}
+            want = {f: _date(w[f]) for f in asked}
+            if (
+                "as_of" in want
+                and want["as_of"] is None
+                and got["as_of"] == _date(w.get("period_end"))
+            ):
+                want["as_of"] = got["as_of"]
+            filled = any(v is not None for v in got.values())
+            wrong = any(got[f] is not None and got[f] != want[f] for f in asked)
+            if not wrong and got != want:
+                blank["dates"] += 1  # part filled, rightly: the rest is a blank
+            elif filled or any(v is not None for v in want.values()):
+                add("dates", row, "as_of", filled, not wrong)
+        if "metric" in w:
+            ok = r.get("metric_id") == w["metric"]
+            if w["metric"] in (gold.get("new_metrics") or {}) and "metrics" in row.new:
+                ok = row.new["metrics"].get("unit") == gold["new_metrics"][w["metric"]].get(
+                    "unit", row.new["metrics"].get("unit")
+                )
+            add("metric", row, "metric_id", r.get("metric_id") is not None, ok)
+        if "actor" in w:
+            add("figure actor", row, "actor_id", r.get("actor_id") is not None,
+                r.get("actor_id") == w["actor"])  # fmt: skip
+    for w in gold.get("statements") or []:
+        k = next((k for k, r in enumerate(stmts) if _opens(r, w["opening"])), None)
+        if k is None:
+            continue
+        row, r = stmts[k], stmts[k].record
+        if w.get("actor"):
+            # Filled: an actor in the record (a name only in the notes is a blank with a hint).
+            add("speaker", row, "actor_id", r.get("actor_id") is not None, _speaker_right(row, w))
+        for name in ("kind", "topic", "stance"):
+            if w.get(name):
+                add(name, row, name, r.get(name) is not None, r.get(name) == w[name])
+
+
+def main() -> None:
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or [
+        p for p in training() if p.is_dir()
+    ]
+    curated = curated_lists(ROOT / "seeds")
+    tally: Tally = defaultdict(lambda: [0, 0])
+    blank: dict[str, int] = defaultdict(int)
+    pairs = articles(folders)
+    for txt, key in pairs:
+        score(txt, key, curated, tally, blank)
+    print(f"== {len(pairs)} articles: filled right / wrong by the confidence the draft states ==")
+    for name in ("dates", "metric", "figure actor", "speaker", "kind", "topic", "stance"):
+        levels = sorted(c for f, c in tally if f == name)
+        right = sum(tally[(name, c)][0] for c in levels)
+        wrong = sum(tally[(name, c)][1] for c in levels)
+        print(f"  {name:8} filled {right + wrong:4} (right {right}, wrong {wrong}), "
+              f"blank where the key fills it {blank[name]}")  # fmt: skip
+        for c in levels:
+            r, w = tally[(name, c)]
+            print(f"    {c!s:>4}{'' if BY_REASON else '%'}  right {r:4}  wrong {w:4}")
+
+
+if __name__ == "__main__":
+    main()
