@@ -142,6 +142,19 @@ def _fill(box, label: str, text: str) -> None:
     expect(box.get_by_label(label, exact=True)).to_have_value(text)
 
 
+def _choose(box, label: str, words: str) -> None:
+    """A picker set as a person does: typed to search, the match taken with Enter. (Where the
+    draft is unsure, e.g. a statement's topic and stance, it leaves the picker blank.)"""
+    from playwright.sync_api import expect
+
+    wait_until_rendered(box.page)
+    picker = box.get_by_role("combobox", name=label, exact=True)
+    picker.click()
+    box.page.keyboard.type(words)
+    box.page.keyboard.press("Enter")
+    expect(picker).to_have_value(words)
+
+
 def _code(page) -> None:
     """Every record the article needs, from the drafts, in the pickers."""
     from playwright.sync_api import expect
@@ -178,11 +191,15 @@ def _code(page) -> None:
     expect(first.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
     _fill(first, "Role", "District health officer")
     _fill(first, "Organisation", "District health office")
+    _choose(first, "Topic", "treatment")
+    _choose(first, "Stance", "critical")
     _shot(page, "review-speaker")
     _accept(page, first, 3)
     # ... offered on his next quote ...
     second = _candidate(page, "statement", "We see the same young men")
     expect(second.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
+    _choose(second, "Topic", "rehabilitation")
+    _choose(second, "Stance", "critical")
     _accept(page, second, 4)
     # ... and picked by hand where the article names him only as "the health officer".
     third = _candidate(page, "statement", "Families ask us for help")
@@ -190,6 +207,8 @@ def _code(page) -> None:
     page.keyboard.type("Meas Sophal")
     page.get_by_role("option", name=SPEAKER).click()
     expect(third.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
+    _choose(third, "Topic", "treatment")
+    _choose(third, "Stance", "neutral")
     _accept(page, third, 5)
     # Sok Dara's support for the curated proposal: a position, not an edit of the proposal.
     position = _candidate(page, "position", "Sok Dara said he supports")
