@@ -30,3 +30,10 @@ def measured(field: str, reason: str, stated: float) -> float:
         if reason.startswith(opening):
             return float(percent) / 100
     return stated
+
+
+def dates_policy() -> dict[str, Any]:
+    """The dates' section: the bar (percent right unseen) and least number of unseen dates a
+    class needs to be filled, the rules and kinds that class a reason, and the unseen counts
+    ([right, wrong] per class) measured on the blind sets."""
+    return _data().get("dates") or {}

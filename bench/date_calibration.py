@@ -1,0 +1,63 @@
+"""How often each class of date reason was right on articles no rule was tuned on: the unseen
+counts of corpus/confidence.yaml (dates.unseen), from the whole reasons older checkouts gave.
+
+Usage: in an older checkout (the code as it was when a set was blind), with this checkout's
+bench/draft_confidence.py and bench/draft_quality.py copied in:
+           python bench/draft_confidence.py --full-reasons PATH/held_out_N > hN.txt
+       then here:
+           .venv/bin/python bench/date_calibration.py hN.txt ...   # per class, per file
+Each class is the one curation/suggest/confidence.py date_class gives today's reason rules, so a
+change of those rules is measured again from the same files.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
+    sys.path.insert(0, str(ROOT))
+
+from corpus.confidence import dates_policy  # noqa: E402
+from curation.suggest.confidence import date_class  # noqa: E402
+
+_LINE = re.compile(r"^\s+-?\d+% (.*?)\s+right\s+(\d+)\s+wrong\s+(\d+)$")
+
+
+def main() -> None:
+    files = [Path(a) for a in sys.argv[1:]]
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for path in files:
+        in_dates = False
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("  ") and not line.startswith("    "):
+                in_dates = line.split()[0] == "dates"  # a field's heading line
+                continue
+            m = _LINE.match(line)
+            if not in_dates or not m or m.group(1).startswith("left blank"):
+                continue  # a date already left blank is no fill
+            name = date_class(m.group(1)) or "unclassed"
+            for tally in (total[name], per[name][path.stem]):
+                tally[0] += int(m.group(2))
+                tally[1] += int(m.group(3))
+    policy = dates_policy()
+    bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
+    print(f"== dates filled on unseen articles, by class of reason ({len(files)} files); "
+          f"filled when right >= {bar:.0f}% of >= {least} ==")
+    for name in sorted(total, key=lambda n: -sum(total[n])):
+        right, wrong = total[name]
+        keep = right + wrong >= least and right >= bar / 100 * (right + wrong)
+        sets = " ".join(f"{s}:{r}/{r + w}" for s, (r, w) in sorted(per[name].items()))
+        print(f"  {name:45} right {right:4} wrong {wrong:3} {right / (right + wrong):5.0%} "
+              f"{'fill' if keep else 'offer'}  {sets}")
+    print("== for corpus/confidence.yaml dates.unseen ==")
+    for name in sorted(total):
+        print(f'    "{name}": [{total[name][0]}, {total[name][1]}]')
+
+
+if __name__ == "__main__":
+    main()
