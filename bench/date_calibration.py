@@ -46,14 +46,18 @@ def main() -> None:
                 tally[1] += int(m.group(3))
     policy = dates_policy()
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
-    print(f"== dates filled on unseen articles, by class of reason ({len(files)} files); "
-          f"filled when right >= {bar:.0f}% of >= {least} ==")
+    print(
+        f"== dates filled on unseen articles, by class of reason ({len(files)} files); "
+        f"filled when right >= {bar:.0f}% of >= {least} =="
+    )
     for name in sorted(total, key=lambda n: -sum(total[n])):
         right, wrong = total[name]
         keep = right + wrong >= least and right >= bar / 100 * (right + wrong)
         sets = " ".join(f"{s}:{r}/{r + w}" for s, (r, w) in sorted(per[name].items()))
-        print(f"  {name:45} right {right:4} wrong {wrong:3} {right / (right + wrong):5.0%} "
-              f"{'fill' if keep else 'offer'}  {sets}")
+        print(
+            f"  {name:45} right {right:4} wrong {wrong:3} {right / (right + wrong):5.0%} "
+            f"{'fill' if keep else 'offer'}  {sets}"
+        )
     print("== for corpus/confidence.yaml dates.unseen ==")
     for name in sorted(total):
         print(f'    "{name}": [{total[name][0]}, {total[name][1]}]')

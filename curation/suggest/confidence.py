@@ -57,10 +57,15 @@ def _date_sure_unseen(why: str) -> str | None:
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
     if right + wrong >= least and right >= bar / 100 * (right + wrong):
         return None
-    measured = (f"right {right} of {right + wrong} on unseen articles" if right + wrong
-                else "never measured on unseen articles")
-    return (f"its kind of reason ({name or 'unclassed'}) was {measured}, under the {bar:.0f}% "
-            f"of at least {least} a filled date needs")
+    measured = (
+        f"right {right} of {right + wrong} on unseen articles"
+        if right + wrong
+        else "never measured on unseen articles"
+    )
+    return (
+        f"its kind of reason ({name or 'unclassed'}) was {measured}, under the {bar:.0f}% "
+        f"of at least {least} a filled date needs"
+    )
 
 
 def sureness(why: str) -> float | None:
