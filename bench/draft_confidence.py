@@ -6,7 +6,7 @@ Usage: .venv/bin/python bench/draft_confidence.py          # training (SPLIT.yam
        .venv/bin/python bench/draft_confidence.py --reasons  # and by the reason each gives
        .venv/bin/python bench/draft_confidence.py DIR...   # any folders of NAME.txt + key
        .venv/bin/python bench/draft_confidence.py --full-reasons DIR  # each whole reason (the
-           input of bench/date_calibration.py; copy this file and draft_quality.py into an
+           input of bench/unseen_calibration.py; copy this file and draft_quality.py into an
            older checkout to measure its code on a set that was blind to it)
 """
 

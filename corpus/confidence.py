@@ -32,8 +32,9 @@ def measured(field: str, reason: str, stated: float) -> float:
     return stated
 
 
-def dates_policy() -> dict[str, Any]:
-    """The dates' section: the bar (percent right unseen) and least number of unseen dates a
-    class needs to be filled, the rules and kinds that class a reason, and the unseen counts
-    ([right, wrong] per class) measured on the blind sets."""
-    return _data().get("dates") or {}
+def unseen_policy(field: str) -> dict[str, Any]:
+    """A field's section measured on articles no rule was tuned on (dates, speaker): the bar
+    (percent right unseen) and least number of unseen guesses a class needs to be filled, the
+    rules (and for dates the kinds of words) that class a reason, and the unseen counts
+    ([right, wrong] per class) measured on the blind sets; empty for any other field."""
+    return _data().get(field) or {}

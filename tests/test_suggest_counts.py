@@ -232,6 +232,7 @@ def test_a_khmer_title_with_a_particle_goes_to_the_person_named_before():
         ("Ministry of Interior", "ministry-of-interior"),
     ],
 )
+@pytest.mark.usefixtures("speakers_as_read")
 def test_the_ministry_of_a_release_is_its_letterhead(letterhead, actor):
     text = f"{letterhead}\n\nPRESS RELEASE\n\nThe Ministry calls on families to report dealers."
     assert [a for a, _ in _speakers(text, D(2021, 11, 23))] == [actor]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corpus.confidence import dates_policy, fill_at
+from corpus.confidence import fill_at, unseen_policy
 
 # Per record kind, the record field -> the field name the thresholds use.
 FIELDS = {
@@ -23,13 +23,27 @@ _QUOTED = re.compile(r"""\(((?:'[^']*'|"[^"]*")(?:; (?:'[^']*'|"[^"]*"))*)\)""")
 _LEADING = re.compile(r"^'([^']*)'")
 
 
-def date_class(reason: str) -> str | None:
-    """The class of a date's reason (corpus/confidence.yaml dates.rules, then for a rule on the
-    date words the kind of words and whether they are the figure's only date phrase), None when
-    no rule names it. ``reason`` is the text after its "NN%: "."""
-    policy = dates_policy()
+def dates_policy() -> dict:
+    """The dates' unseen measurements and bar (corpus/confidence.yaml dates)."""
+    return unseen_policy("dates")
+
+
+def speakers_policy() -> dict:
+    """The speakers' unseen measurements and bar (corpus/confidence.yaml speaker)."""
+    return unseen_policy("speaker")
+
+
+def _policy(field: str) -> dict:
+    return dates_policy() if field == "dates" else speakers_policy() if field == "speaker" else {}
+
+
+def reason_class(field: str, reason: str) -> str | None:
+    """The class of a guess's reason (corpus/confidence.yaml FIELD.rules, tried in order; for a
+    rule on the date words, the kind of words and whether they are the figure's only date
+    phrase), None when no rule names it. ``reason`` is the text after its "NN%: "."""
+    policy = _policy(field)
     rule = next((name for name, pattern in (policy.get("rules") or {}).items()
-                 if re.search(pattern, reason, re.I)), None)  # fmt: skip
+                 if re.search(pattern, reason)), None)  # fmt: skip
     if rule is None or not rule.endswith("words"):
         return rule
     quoted = _LEADING.match(reason) or _QUOTED.search(reason)
@@ -40,20 +54,26 @@ def date_class(reason: str) -> str | None:
     return f"{rule}: {kind}, {alone}"
 
 
-def date_unseen(reason: str) -> tuple[str | None, int, int]:
-    """The class of a date's reason and how often that class was right and wrong on articles
+def date_class(reason: str) -> str | None:
+    """The class of a date's reason (see reason_class)."""
+    return reason_class("dates", reason)
+
+
+def unseen(field: str, reason: str) -> tuple[str | None, int, int]:
+    """The class of a guess's reason and how often that class was right and wrong on articles
     no rule was tuned on (0, 0 when never measured)."""
-    name = date_class(reason)
-    right, wrong = (dates_policy().get("unseen") or {}).get(name, (0, 0))
+    name = reason_class(field, reason)
+    right, wrong = (_policy(field).get("unseen") or {}).get(name, (0, 0))
     return name, int(right), int(wrong)
 
 
-def _date_sure_unseen(why: str) -> str | None:
-    """Why a filled date is not sure enough unseen, or None when its class clears the bar."""
-    policy = dates_policy()
+def _unsure_unseen(field: str, why: str) -> str | None:
+    """Why a filled guess is not sure enough on unseen articles, or None when its class clears
+    the field's bar (or the field has no unseen measurements)."""
+    policy = _policy(field)
     if not policy:
         return None
-    name, right, wrong = date_unseen(why.split(": ", 1)[-1])
+    name, right, wrong = unseen(field, why.split(": ", 1)[-1])
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
     if right + wrong >= least and right >= bar / 100 * (right + wrong):
         return None
@@ -64,7 +84,7 @@ def _date_sure_unseen(why: str) -> str | None:
     )
     return (
         f"its kind of reason ({name or 'unclassed'}) was {measured}, under the {bar:.0f}% "
-        f"of at least {least} a filled date needs"
+        f"of at least {least} a filled {'date' if field == 'dates' else field} needs"
     )
 
 
@@ -84,7 +104,7 @@ def below_threshold(row: Any) -> list[str]:
         need = fill_at(field)
         if value is None or sure is None:
             continue
-        unsure = _date_sure_unseen(why) if field == "dates" and sure >= need else None
+        unsure = _unsure_unseen(field, why) if sure >= need else None
         if sure >= need and unsure is None:
             continue
         row.record[name] = None
