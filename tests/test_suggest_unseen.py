@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.confidence import unseen_policy
 from curation.suggest.confidence import below_threshold, date_class
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
@@ -134,3 +135,19 @@ def test_a_speaker_is_filled_only_when_its_kind_was_sure_unseen(text, actor, nam
     if named:
         assert "one name" in row.why["actor_id"] and named in row.why["actor_id"]
         assert "actors" not in row.new  # nothing drafted for a blank
+
+
+@pytest.mark.parametrize("field", ["dates", "speaker"])
+def test_every_measured_class_is_one_the_rules_can_give(field):
+    # A misspelt class in corpus/confidence.yaml would never match, and its guesses would be
+    # blanked as never measured.
+    policy = unseen_policy(field)
+    rules, kinds = policy["rules"], policy.get("kinds") or {}
+    made = {r for r in rules if not r.endswith("words")} | {
+        f"{r}: {k}, {alone}"
+        for r in rules
+        if r.endswith("words")
+        for k in [*kinds, "other words"]
+        for alone in ("alone", "among others")
+    }
+    assert set(policy["unseen"]) <= made
