@@ -5,6 +5,9 @@ fill thresholds in corpus/confidence.yaml are chosen from (a blank beats a wrong
 Usage: .venv/bin/python bench/draft_confidence.py          # training (SPLIT.yaml's train)
        .venv/bin/python bench/draft_confidence.py --reasons  # and by the reason each gives
        .venv/bin/python bench/draft_confidence.py DIR...   # any folders of NAME.txt + key
+       .venv/bin/python bench/draft_confidence.py --full-reasons DIR  # each whole reason (the
+           input of bench/unseen_calibration.py; copy this file and draft_quality.py into an
+           older checkout to measure its code on a set that was blind to it)
 """
 
 from __future__ import annotations
@@ -40,12 +43,15 @@ _SURE = re.compile(r"^(\d+)%")
 Tally = dict[tuple[str, int], list[int]]
 
 
-BY_REASON = "--reasons" in sys.argv
+FULL = "--full-reasons" in sys.argv
+BY_REASON = "--reasons" in sys.argv or FULL
 
 
 def _reason(why: str) -> str:
     """The reason's class: its words before the first quotation, number or colon after the %."""
     text = why.split(": ", 1)[-1]
+    if FULL:
+        return " ".join(text.split())[:400]
     return re.split(r"['\"(\d;]", text, maxsplit=1)[0].strip()[:50]
 
 

@@ -30,3 +30,11 @@ def measured(field: str, reason: str, stated: float) -> float:
         if reason.startswith(opening):
             return float(percent) / 100
     return stated
+
+
+def unseen_policy(field: str) -> dict[str, Any]:
+    """A field's section measured on articles no rule was tuned on (dates, speaker): the bar
+    (percent right unseen) and least number of unseen guesses a class needs to be filled, the
+    rules (and for dates the kinds of words) that class a reason, and the unseen counts
+    ([right, wrong] per class) measured on the blind sets; empty for any other field."""
+    return _data().get(field) or {}

@@ -154,6 +154,22 @@ def _stop_drawing() -> None:
         proc.wait()
 
 
+@pytest.fixture
+def dates_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every date a draft reads from the words stays filled: the unseen-accuracy policy
+    (corpus/confidence.yaml dates) off, for tests of how a date is read rather than of which
+    dates are sure enough to fill (tests/test_suggest_policy.py tests that)."""
+    monkeypatch.setattr("curation.suggest.confidence.dates_policy", dict)
+
+
+@pytest.fixture
+def speakers_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every speaker a draft reads stays filled: the unseen-accuracy policy (corpus/
+    confidence.yaml speaker) off, for tests of how a speaker is read rather than of which
+    speakers are sure enough to fill (tests/test_suggest_policy.py tests that)."""
+    monkeypatch.setattr("curation.suggest.confidence.speakers_policy", dict)
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The database built from the real seeds, once per test run (the workers share it,

@@ -44,6 +44,7 @@ def _clicked(key: str):
     return act
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 @pytest.mark.parametrize(
     ("act", "kept", "expected"),
     [

@@ -100,6 +100,7 @@ def test_work_is_kept_as_a_draft_and_continued_in_another_session(studio_seeds: 
     assert not [b for b in _as(BO).button if b.key == f"continue-{sid}"]
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     studio_seeds: Path, tmp_path: Path
 ):
@@ -143,6 +144,7 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     assert not (studio_seeds / "review" / f"{sid}.yaml").exists()
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 @pytest.mark.parametrize("decision", ["approve", "return"])
 def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     studio_seeds: Path, tmp_path: Path, decision: str
@@ -307,6 +309,7 @@ def test_a_figure_is_written_as_a_person_writes_it(value, shown):
     assert number_text(value) == shown
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_a_drafted_date_can_be_cleared_a_suggestion_taken_and_the_keyboard_picker_follows(
     studio_seeds,
 ):
@@ -374,6 +377,7 @@ def _methodology(studio_seeds: Path) -> str:
     return render_methodology({k: data.of(k) for k in data.records})
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_a_second_independent_coding_is_compared_when_saved_and_counted_once(
     studio_seeds: Path, tmp_path: Path
 ):

@@ -239,12 +239,16 @@ def _fill(draft: dict) -> dict:
 
 def test_a_filled_in_draft_passes_the_check(fixture_seeds: Path):
     before = {p: p.read_bytes() for p in fixture_seeds.rglob("*") if p.is_file()}
-    draft = yaml.safe_load(suggest("fixture-kampot", fixture_seeds))
+    text = suggest("fixture-kampot", fixture_seeds)
+    draft = yaml.safe_load(text)
     assert {p: p.read_bytes() for p in fixture_seeds.rglob("*") if p.is_file()} == before
     assert {r["source_id"] for r in draft["indicators"] + draft["statements"]} == {"fixture-kampot"}
-    # "in March" is read as March 2017; the others name no date and stay blank, never the
-    # publication date (2017-04-02) filled in silently.
-    assert {str(r["as_of"]) for r in draft["indicators"]} == {"2017-03-31", "None"}
+    # "in March" is read as March 2017, but a month without its year was wrong too often on
+    # unseen articles to fill: it is offered beside a blank; the others name no date and stay
+    # blank, never the publication date (2017-04-02) filled in silently.
+    assert {str(r["as_of"]) for r in draft["indicators"]} == {"None"}
+    # ... and the command line offers it as the studio does.
+    assert "as_of: null  # TODO (suggested: 2017-03-31; left blank: " in text
     (fixture_seeds / "curated" / "draft.yaml").write_text(dump_yaml(_fill(draft)), encoding="utf-8")
     data = check(fixture_seeds)
     assert len(data.of("indicators")) == 2 + 3

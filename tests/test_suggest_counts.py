@@ -17,6 +17,8 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.khmer import khmer_measures
 from curation.suggest.records import Row, draft_rows
 
+# These tests read dates; which of them are sure enough to fill is tested apart.
+pytestmark = pytest.mark.usefixtures("dates_as_read")
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
 D = dt.date
@@ -230,6 +232,7 @@ def test_a_khmer_title_with_a_particle_goes_to_the_person_named_before():
         ("Ministry of Interior", "ministry-of-interior"),
     ],
 )
+@pytest.mark.usefixtures("speakers_as_read")
 def test_the_ministry_of_a_release_is_its_letterhead(letterhead, actor):
     text = f"{letterhead}\n\nPRESS RELEASE\n\nThe Ministry calls on families to report dealers."
     assert [a for a, _ in _speakers(text, D(2021, 11, 23))] == [actor]

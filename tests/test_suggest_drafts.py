@@ -11,6 +11,8 @@ import yaml
 from curation.add_article import add_article
 from curation.suggest import suggest
 
+# These tests read dates; which of them are sure enough to fill is tested apart.
+pytestmark = pytest.mark.usefixtures("dates_as_read")
 ROOT = Path(__file__).resolve().parent.parent
 KRATIE = ROOT / "tests" / "fixtures" / "suggest" / "kratie_campaign.txt"
 D = dt.date

@@ -126,6 +126,7 @@ def test_a_default_topic_or_stance_is_left_blank(text, topic, stance):
         ("metric_id", "arrests-total", "80%", False, False),
     ],
 )
+@pytest.mark.usefixtures("dates_as_read")
 def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, offered):
     new = {"metrics": {"metric_id": "users-fined", "unit": "people"}}
     row = Row("indicators", {field: value}, 0, 1, new=dict(new), why={field: f"{sure}: words"})
@@ -161,6 +162,7 @@ def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, of
          "sokha", None),
     ],
 )  # fmt: skip
+@pytest.mark.usefixtures("speakers_as_read")
 def test_speakers_by_structure(text, said, actor, unnamed):
     _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
     found = [r for r in rows if r.kind == "statements" and said in r.record["quote"]]
@@ -248,6 +250,7 @@ def test_metric_by_the_counted_noun_and_its_verb(text, words, metric):
          (None, None, D(2017, 1, 1))),
     ],
 )  # fmt: skip
+@pytest.mark.usefixtures("dates_as_read")
 def test_dates_by_structure(text, published, words, dates):
     record = _row(text, words, published).record
     assert (record["period_start"], record["period_end"], record["as_of"]) == dates

@@ -17,6 +17,8 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
 from curation.suggest.transcript import read_khmer_label, read_label
 
+# These tests read dates; which of them are sure enough to fill is tested apart.
+pytestmark = pytest.mark.usefixtures("dates_as_read")
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
 D = dt.date

@@ -22,11 +22,17 @@ _WRITTEN = {"definition", "description", "organisation", "role"}
 _OPTIONAL = {"vague", "value_to", "note", "phase_id", "relayed_by", "actor_role", "attribution"}
 
 
-def _record_lines(record: dict[str, Any], why: dict[str, str], read: str) -> list[str]:
+def _record_lines(
+    record: dict[str, Any], why: dict[str, str], read: str, offers: dict[str, Any] | None = None
+) -> list[str]:
     lines = [_comment(f"read: {read}").strip()] if read else []
     for k, (name, value) in enumerate(record.items()):
         lead = "- " if k == 0 else "  "
-        if name in why and why[name].startswith("0%"):
+        if value is None and name in (offers or {}):
+            # Left blank but offered (the studio's one-click suggestion): the same here.
+            said = why.get(name, "")[3:].strip()
+            tail = _comment(f"TODO (suggested: {_scalar((offers or {})[name])}; {said})")
+        elif name in why and why[name].startswith("0%"):
             tail = _comment(f"TODO (no guess: {why[name][3:].strip() or 'no publication date'})")
         elif name in why:
             tail = _comment(f"guess {why[name]}")
@@ -67,7 +73,7 @@ def render_rows(rows: list[Row], article: Article) -> str:
         of_kind = [r for r in rows if r.kind == kind]
         lines.append(f"{kind}:" if of_kind else f"{kind}: []")
         for row in of_kind:
-            lines += _record_lines(row.record, row.why, "; ".join(row.notes))
+            lines += _record_lines(row.record, row.why, "; ".join(row.notes), row.offers)
     return "\n".join(lines) + "\n"
 
 

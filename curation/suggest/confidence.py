@@ -1,12 +1,13 @@
-"""Drafted fields filled only when the draft is sure enough (corpus/confidence.yaml, measured on
-training): a guess under its field's threshold is left blank, its reason saying what it was."""
+"""Drafted fields filled only when the draft is sure enough (corpus/confidence.yaml): a guess under
+its field's threshold, or a date whose class of reason was not right often enough on articles no
+rule was tuned on, is left blank, its reason saying what it was."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from corpus.confidence import fill_at
+from corpus.confidence import fill_at, unseen_policy
 
 # Per record kind, the record field -> the field name the thresholds use.
 FIELDS = {
@@ -17,6 +18,74 @@ FIELDS = {
 _SURE = re.compile(r"^(\d+)%: ")
 # Where a blanked field's guess lives besides the record: the new entry drafted for it.
 _NEW = {"metric_id": "metrics", "actor_id": "actors"}
+# The date words an English reason quotes: its first parenthesised run of quotations.
+_QUOTED = re.compile(r"""\(((?:'[^']*'|"[^"]*")(?:; (?:'[^']*'|"[^"]*"))*)\)""")
+_LEADING = re.compile(r"^'([^']*)'")
+
+
+def dates_policy() -> dict:
+    """The dates' unseen measurements and bar (corpus/confidence.yaml dates)."""
+    return unseen_policy("dates")
+
+
+def speakers_policy() -> dict:
+    """The speakers' unseen measurements and bar (corpus/confidence.yaml speaker)."""
+    return unseen_policy("speaker")
+
+
+def _policy(field: str) -> dict:
+    return dates_policy() if field == "dates" else speakers_policy() if field == "speaker" else {}
+
+
+def reason_class(field: str, reason: str) -> str | None:
+    """The class of a guess's reason (corpus/confidence.yaml FIELD.rules, tried in order; for a
+    rule on the date words, the kind of words and whether they are the figure's only date
+    phrase), None when no rule names it. ``reason`` is the text after its "NN%: "."""
+    policy = _policy(field)
+    rule = next((name for name, pattern in (policy.get("rules") or {}).items()
+                 if re.search(pattern, reason)), None)  # fmt: skip
+    if rule is None or not rule.endswith("words"):
+        return rule
+    quoted = _LEADING.match(reason) or _QUOTED.search(reason)
+    words = quoted.group(1) if quoted else ""
+    kind = next((name for name, pattern in (policy.get("kinds") or {}).items()
+                 if re.search(pattern, words, re.I)), "other words")  # fmt: skip
+    alone = "alone" if "; " not in words else "among others"
+    return f"{rule}: {kind}, {alone}"
+
+
+def date_class(reason: str) -> str | None:
+    """The class of a date's reason (see reason_class)."""
+    return reason_class("dates", reason)
+
+
+def unseen(field: str, reason: str) -> tuple[str | None, int, int]:
+    """The class of a guess's reason and how often that class was right and wrong on articles
+    no rule was tuned on (0, 0 when never measured)."""
+    name = reason_class(field, reason)
+    right, wrong = (_policy(field).get("unseen") or {}).get(name, (0, 0))
+    return name, int(right), int(wrong)
+
+
+def _unsure_unseen(field: str, why: str) -> str | None:
+    """Why a filled guess is not sure enough on unseen articles, or None when its class clears
+    the field's bar (or the field has no unseen measurements)."""
+    policy = _policy(field)
+    if not policy:
+        return None
+    name, right, wrong = unseen(field, why.split(": ", 1)[-1])
+    bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
+    if right + wrong >= least and right >= bar / 100 * (right + wrong):
+        return None
+    measured = (
+        f"right {right} of {right + wrong} on unseen articles"
+        if right + wrong
+        else "never measured on unseen articles"
+    )
+    return (
+        f"its kind of reason ({name or 'unclassed'}) was {measured}, under the {bar:.0f}% "
+        f"of at least {least} a filled {'date' if field == 'dates' else field} needs"
+    )
 
 
 def sureness(why: str) -> float | None:
@@ -33,7 +102,10 @@ def below_threshold(row: Any) -> list[str]:
         value, why = row.record.get(name), str(row.why.get(name, ""))
         sure = sureness(why)
         need = fill_at(field)
-        if value is None or sure is None or sure >= need:
+        if value is None or sure is None:
+            continue
+        unsure = _unsure_unseen(field, why) if sure >= need else None
+        if sure >= need and unsure is None:
             continue
         row.record[name] = None
         if field == "dates":
@@ -41,7 +113,8 @@ def below_threshold(row: Any) -> list[str]:
         elif name in _NEW and row.new.get(_NEW[name], {}).get(name) == value:
             row.new.pop(_NEW[name])  # nothing drafted for a blank
         shown = "suggested, not filled" if field == "dates" else "not filled"
-        row.why[name] = (f"0%: left blank: {value} was {sure:.0%} sure, under the {need:.0%} a "
-                         f"{field} guess needs ({shown}; {why.split(': ', 1)[-1]})")  # fmt: skip
+        under = unsure or f"under the {need:.0%} a {field} guess needs"
+        row.why[name] = (f"0%: left blank: {value} was {sure:.0%} sure, {under} ({shown}; "
+                         f"{why.split(': ', 1)[-1]})")  # fmt: skip
         blanked.append(name)
     return blanked

@@ -169,7 +169,8 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
         "organisation": org,
         "actor_type": actor_type_of(f"{role} {org}"),
     }
-    return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor)"]
+    # The name drafted says how sure it is (one name alone was often wrong unseen): shown.
+    return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor: {fresh.name})"]
 
 
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:Cambodian|Cambodia['’]s|government|state)\s+", re.I)
