@@ -23,12 +23,12 @@ for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibl
         sys.path.insert(0, str(path))
 
 from draft_quality import (  # noqa: E402
-    DATE_FIELDS,
     _date,
     _figure_matches,
     _opens,
     _speaker_right,
     articles,
+    dates_asked,
     training,
 )
 
@@ -79,16 +79,8 @@ def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int
             continue
         used.add(k)
         row, r = figs[k], figs[k].record
-        asked = [f for f in DATE_FIELDS if f in w]
+        asked, got, want = dates_asked(w, r)
         if asked:
-            got = {f: _date(r.get(f)) for f in asked}
-            want = {f: _date(w[f]) for f in asked}
-            if (
-                "as_of" in want
-                and want["as_of"] is None
-                and got["as_of"] == _date(w.get("period_end"))
-            ):
-                want["as_of"] = got["as_of"]
             filled = any(v is not None for v in got.values())
             wrong = any(got[f] is not None and got[f] != want[f] for f in asked)
             if not wrong and got != want:

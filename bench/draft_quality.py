@@ -118,6 +118,18 @@ def articles(folders: list[Path]) -> list[tuple[Path, Path]]:
     return pairs
 
 
+def dates_asked(w: dict[str, Any], r: dict[str, Any]) -> tuple[list[str], dict, dict]:
+    """The date fields a key asks of a figure, what the draft gave and what the key wants; a
+    key's blank as_of wants the period's end where the draft gave that (the codebook needs an
+    as_of: a period's end is it)."""
+    asked = [f for f in DATE_FIELDS if f in w]
+    got = {f: _date(r.get(f)) for f in asked}
+    want = {f: _date(w[f]) for f in asked}
+    if "as_of" in want and want["as_of"] is None and got["as_of"] == _date(w.get("period_end")):
+        want["as_of"] = got["as_of"]
+    return asked, got, want
+
+
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -198,16 +210,8 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             s.add("hedges right", r.get("qualifier") == w["qualifier"],
                   why=f"{w.get('words')!r}: {r.get('qualifier')} for {w['qualifier']}")  # fmt: skip
             changed += r.get("qualifier") != w["qualifier"]
-        asked = [f for f in DATE_FIELDS if f in w]
+        asked, got, want = dates_asked(w, r)
         if asked:
-            got = {f: _date(r.get(f)) for f in asked}
-            want = {f: _date(w[f]) for f in asked}
-            if (
-                "as_of" in want
-                and want["as_of"] is None
-                and got["as_of"] == _date(w.get("period_end"))
-            ):
-                want["as_of"] = got["as_of"]  # the codebook needs as_of: a period's end is it
             wrong = any(got[f] is not None and got[f] != want[f] for f in asked)
             said = f"{w.get('words')!r}: {fmt(got)} for {fmt(want)}"
             s.add("dates right", not wrong and got == want, why=said)

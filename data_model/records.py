@@ -95,8 +95,8 @@ KhmerText = Annotated[str, Field(min_length=1), AfterValidator(_khmer_text)]
 def _text_km(what: str) -> object:
     return Field(
         default=None,
-        description=f"{what} in Khmer, shown on Khmer pages (the English where empty); "
-        f"{_PROVENANCE}",
+        description=f"{what} in Khmer, shown on Khmer pages; empty where none was written "
+        f"(a Khmer page then shows the English, a download leaves it empty); {_PROVENANCE}",
     )
 
 

@@ -645,6 +645,31 @@ COVERAGE_NEEDS = Table(
     (),
 )
 
+TABLE_RUNS = Table(
+    "table_runs",
+    "The runs of rows each curated file gave each data table, in order, so the next build "
+    "copies an unchanged file's from this file instead of making them again (etl.carry).",
+    (
+        Column("table_name", "VARCHAR", "The data table (data_model.tables.TABLES)."),
+        Column(
+            "part",
+            "INTEGER",
+            "0, or 1 for the positions coded in articles' files, which follow those listed "
+            "with their proposals in policy_positions.",
+        ),
+        Column("file", "VARCHAR", "The curated file, as build_inputs names it."),
+        Column("first_row", "INTEGER", "The run's first row in the table, from 0 (rowid)."),
+        Column("row_count", "INTEGER", "How many rows the run holds."),
+        Column(
+            "digest",
+            "VARCHAR",
+            "SHA-256 of the run's rows as the build made them (etl.carry.run_digest); a "
+            "table's digest in the content fingerprint is made of its runs' in order.",
+        ),
+    ),
+    ("table_name", "part", "file"),
+)
+
 TRENDS_SECTIONS = Table(
     "trends_sections",
     "The Trends page's sections as the build's catalogue made them (one per category with a "
@@ -812,6 +837,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_KEYS,
     STEP_KEYS,
     COVERAGE_NEEDS,
+    TABLE_RUNS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,
     STATEMENT_SEARCH,

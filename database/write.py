@@ -116,7 +116,9 @@ def _field_changes(table: str, key: str) -> str:
     )
 
 
-def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+def record_changes(
+    con: duckdb.DuckDBPyConnection, previous: Path, unchanged: Iterable[str] = ()
+) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
     (every record counts as added when there is none), then the changes of the builds before
     it, carried forward from that file (every build: changes.json?since= answers from any
@@ -125,7 +127,10 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     version after those carried; and the version that first carried each correction.
 
     A previous file of another schema version is not compared: its rows are not this code's
-    rows, so the feed says nothing rather than guess, and starts its history afresh."""
+    rows, so the feed says nothing rather than guess, and starts its history afresh. The
+    tables named `unchanged` were copied from that file whole (etl.carry): none of their
+    records changed, so they are not compared."""
+    unchanged = set(unchanged)
     built_at, version = _info(con, "built_at"), _info(con, "data_version")
     fingerprint = _info(con, "data_fingerprint")
     comparable = previous.exists()
@@ -155,6 +160,8 @@ def record_changes(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
         last = int(row[0]) if row and row[0] is not None else 0
         this = [last + 1, built_at, version]
         for table, (key, source) in TRACKED.items():
+            if table in unchanged:
+                continue
             new, was = f'main."{table}"', f'previous."{table}"'
             con.execute(
                 f"""
@@ -536,6 +543,102 @@ def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
     except duckdb.Error:  # a damaged file, or one without the table: read everything
         return {}
     return {path: (kind, sha, document) for path, kind, sha, document in rows}
+
+
+def earlier_table_runs(
+    previous: Path,
+) -> tuple[
+    dict[tuple[str, int, str], tuple[int, int, str]], dict[str, tuple[str | None, str | None]]
+]:
+    """The runs of rows the database at `previous` stored (table_runs), by (table, part,
+    file): (first row, rows, digest); and the article file's SHA-256 and the title of each
+    source it held. Both empty when there is no such file, or it is of another schema
+    version or unreadable."""
+    try:
+        with _previous_read(previous) as con:
+            if con is None:
+                return {}, {}
+            runs = con.execute(
+                "SELECT table_name, part, file, first_row, row_count, digest FROM table_runs"
+            ).fetchall()
+            sources = con.execute("SELECT source_id, raw_sha256, title FROM sources").fetchall()
+    except duckdb.Error:  # a damaged file: nothing is carried
+        return {}, {}
+    return (
+        {(t, int(part), f): (int(at), int(n), str(d)) for t, part, f, at, n, d in runs},
+        {sid: (sha, title) for sid, sha, title in sources},
+    )
+
+
+@contextlib.contextmanager
+def previous_attached(con: duckdb.DuckDBPyConnection, previous: Path | None) -> Iterator[None]:
+    """The file at `previous` attached read-only to the open new database for the block, as
+    insert_runs copies from it (nothing is attached when it is None)."""
+    if previous is None:
+        yield
+        return
+    with _attached(con, previous):
+        yield
+
+
+def insert_runs(
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    frame: pd.DataFrame,
+    runs: list[tuple[bool, int, int]],
+) -> None:
+    """Fill the table, in order, from `runs` of rows: (copied, first row, rows). A copied
+    run's rows are those of the file attached as `previous` (previous_attached) from its
+    first row; a made run's are the frame's from its first row. Raises if the rows found are
+    not as many as the runs say (the build lock keeps `previous` as the build read it, so
+    that is a bug, never guessed around)."""
+    if not any(copied for copied, _, _ in runs):
+        insert(con, table, frame)
+        return
+    names = ", ".join(f'"{c}"' for c in table.column_names)
+    want = sum(count for _, _, count in runs)
+    # Identifiers come from data_model.tables, never from input.
+    at, prefix = 0, True
+    for copied, first, count in runs:
+        prefix = prefix and copied and first == at
+        at += count
+    with con.cursor() as cur:
+        if prefix:  # the previous table's rows from the first on, in order: copied at once
+            row = cur.execute(
+                f'INSERT INTO "{table.name}" ({names}) SELECT {names} '
+                f'FROM previous."{table.name}" WHERE rowid < ? ORDER BY rowid',
+                [want],
+            ).fetchone()
+        else:
+            cur.execute(
+                f"CREATE OR REPLACE TEMP TABLE made_rows AS SELECT {names} "
+                f'FROM main."{table.name}" LIMIT 0'
+            )
+            for start in range(0, len(frame), 5000):
+                cur.register("incoming", frame.iloc[start : start + 5000])
+                cur.execute(f"INSERT INTO made_rows ({names}) SELECT {names} FROM incoming")
+                cur.unregister("incoming")
+            plan = pd.DataFrame(
+                [(n, c, first, first + count) for n, (c, first, count) in enumerate(runs)],
+                columns=["ord", "copied", "first", "last"],
+            )
+            cur.register("runs_plan", plan)
+            old = ", ".join(f'p."{c}"' for c in table.column_names)
+            new = ", ".join(f'm."{c}"' for c in table.column_names)
+            row = cur.execute(
+                f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM ('
+                f'SELECT r.ord AS run_ord_, p.rowid AS run_row_, {old} FROM previous."{table.name}" p '
+                "JOIN runs_plan r ON r.copied AND p.rowid >= r.first AND p.rowid < r.last "
+                f"UNION ALL SELECT r.ord, m.rowid, {new} FROM made_rows m "
+                "JOIN runs_plan r ON NOT r.copied AND m.rowid >= r.first AND m.rowid < r.last"
+                ") ORDER BY run_ord_, run_row_"
+            ).fetchone()
+            cur.unregister("runs_plan")
+            cur.execute("DROP TABLE made_rows")
+        if not row or int(row[0]) != want:
+            raise RuntimeError(
+                f"table {table.name}: {row[0] if row else 0} rows from the runs, not {want}"
+            )
 
 
 def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | None:

@@ -6,8 +6,10 @@ build reads again only the curated files whose bytes changed since the database 
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
 are copied from it) and runs the consistency checks only when what they read changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
-needing coding from that database too. Record validation, rows and derived tables still run
-over the whole corpus.
+needing coding from that database too, and the rows of every unchanged curated file
+(etl.carry). Record validation and the derived tables still run over the whole corpus.
+
+Over 400 lines because the steps' order, and what each hands the next, is read in one place.
 """
 
 from __future__ import annotations
@@ -27,15 +29,21 @@ from corpus.load import SEEDS, load
 from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
-from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, Table
-from database.write import carry_chart_images, earlier_found, record_fingerprint
+from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_RUNS, Table
+from database.write import (
+    carry_chart_images,
+    earlier_found,
+    earlier_table_runs,
+    record_fingerprint,
+)
+from etl.carry import Runs, runs_for
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, frames_of
-from etl.validate import Dataset, KnownQuotes, validate
+from etl.validate import Checked, Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
@@ -204,11 +212,14 @@ def data_by_kind(data: Dataset) -> dict[str, list]:
 
 
 def frames_for(
-    data: Dataset, built_at: dt.datetime | None = None, checks: Checks = check_rows
+    data: Dataset,
+    built_at: dt.datetime | None = None,
+    checks: Checks = check_rows,
+    runs: Runs | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The tables as DataFrames, derived columns included."""
+    """The tables as DataFrames, derived columns included (of the runs `runs` copies, none)."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return frames_of(data, built_at, checks)
+    return frames_of(data, built_at, checks, runs)
 
 
 def _chart_steps(
@@ -295,10 +306,12 @@ def _tables(
     list[tuple[Table, pd.DataFrame]],
     tuple[pd.DataFrame, tuple[Path | None, list[str]]],
     str,
+    Runs,
 ]:
     """Read, validate and transform: the tables, the internal tables the next build carries
     over, the build_inputs rows (those read afresh, and the previous database and paths of
-    those whose rows are copied from it) and the code version. The raw input, the records and the
+    those whose rows are copied from it), the code version and the runs of rows copied from
+    the previous database (etl.carry). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
     inputs = read_inputs(seeds_dir, db_path)
@@ -307,7 +320,12 @@ def _tables(
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
-    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans))
+    # What it checked and found right, and the runs of rows it made (etl.carry).
+    runs_then, sources_then = (
+        earlier_table_runs(db_path) if inputs.unchanged is not None else ({}, {})
+    )
+    checked = Checked(inputs.unchanged or frozenset(), sources_then)
+    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans), checked)
     if inputs.problems:
         raise InputError(inputs.problems)
     del bodies, spans
@@ -329,16 +347,18 @@ def _tables(
     del accounts, needed
     inputs_frame, code = inputs.frame(), inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
+    runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
-    carry = CheckCarry(db_path, code)
-    frames = frames_for(data, built_at, carry)
+    carry = CheckCarry(db_path, code, runs)
+    frames = frames_for(data, built_at, carry, runs)
     if report:
         report(carry.line())
+        report(runs.line())
     internal = [
         (STEP_KEYS, carry.frame()),
         (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
     ]
-    return frames, internal, (inputs_frame, carried_inputs), code
+    return frames, internal, (inputs_frame, carried_inputs), code, runs
 
 
 def _build(
@@ -349,16 +369,18 @@ def _build(
     reason: str | None,
 ) -> dict[str, int]:
     built_at = build_time()
-    frames, internal, (inputs_frame, carried_inputs), code = _tables(
+    frames, internal, (inputs_frame, carried_inputs), code, runs = _tables(
         db_path, seeds_dir, report, built_at
     )
     release_freed()  # the records and bodies _tables held
-    stamp = stamp_version(frames, db_path, built_at.date())
+    stamp = stamp_version(frames, db_path, built_at.date(), runs.digests())
     if report:
         report(f"data version {stamp.version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
     counts = {name: len(frame) for name, frame in frames.items()}
+    counts |= {name: runs.count(name) for name in runs.plans}
+    internal.append((TABLE_RUNS, runs.frame()))
     # write_database lets the tables go once written; the reason step's fingerprint needs
     # only the corrections and every table's digest.
     corrections = frames[CORRECTIONS.name]
@@ -385,6 +407,7 @@ def _build(
         internal=internal,
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
+        runs=runs,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

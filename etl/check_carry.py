@@ -19,6 +19,7 @@ import pandas as pd
 
 from data_model.tables import CONSISTENCY_CHECKS, STEP_KEYS
 from database.write import earlier_step
+from etl.carry import Runs
 from etl.consistency import check_rows
 from etl.validate import Dataset
 
@@ -26,6 +27,17 @@ from etl.validate import Dataset
 #: (CheckInputs.of) until it is listed here, so the key can never miss what a check read.
 READS = ("checks", "metrics", "units", "phases", "indicators", "policies", "contested")
 STEP = CONSISTENCY_CHECKS.name
+
+#: The data tables whose rows hold every field of a kind's records (etl.transform.table_rows):
+#: their digests (etl.carry.Runs.digests, made of each file's run, a copied run's as stored)
+#: stand for the records in the key, so a Save does not hash every figure again.
+HELD_IN = {
+    "metrics": ("metrics",),
+    "units": ("units",),
+    "phases": ("phases", "phase_citations"),
+    "indicators": ("indicators",),
+    "policies": ("policies", "policy_citations", "policy_positions"),
+}
 
 
 class CheckInputs:
@@ -50,13 +62,19 @@ class CheckInputs:
             )
         return self._kinds[kind]
 
-    def digest(self, code: str) -> Any:
+    def digest(self, code: str, tables: dict[str, str] | None = None) -> Any:
         """SHA-256 (a hashlib object) of the code and of every record the checks may read,
-        in order: the order is theirs too."""
+        in order: the order is theirs too. A kind whose tables' digests are in `tables`
+        (HELD_IN) is hashed by those."""
         digest = hashlib.sha256(code.encode())
+        tables = tables or {}
         for kind in sorted(self._kinds):
             records = self._kinds[kind]
             digest.update(f"\0{kind}\0{len(records)}\0".encode())
+            held = HELD_IN.get(kind, ())
+            if held and all(t in tables for t in held):
+                digest.update("\0".join(tables[t] for t in held).encode())
+                continue
             for record in records:
                 digest.update(record.model_dump_json().encode())
                 digest.update(b"\0")
@@ -97,12 +115,14 @@ class CheckCarry:
 
     previous: Path | None
     code: str
+    #: The runs of the tables made so far, whose digests stand for the records (HELD_IN).
+    runs: Runs | None = None
     carried: bool = False
     row: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, data: Dataset, names: dict[str, str]) -> list[dict[str, Any]]:
         view = CheckInputs(data)
-        base = view.digest(self.code)
+        base = view.digest(self.code, self.runs.digests() if self.runs else None)
         earlier = earlier_step(self.previous, STEP) if self.previous and self.code else None
         if earlier is not None:
             key, reads, rows = earlier

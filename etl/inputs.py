@@ -111,6 +111,10 @@ class Inputs:
     #: The previous database, whose build_inputs rows of the `reused` files the new file
     #: copies (database.write.carry_inputs) instead of their text coming through Python.
     previous: Path | None = None
+    #: The curated files whose bytes are those the previous database read, when its rows
+    #: may be carried (etl.carry): the same code, the same codebook and every article it
+    #: read here unchanged; None otherwise.
+    unchanged: frozenset[str] | None = None
 
     def frame(self) -> pd.DataFrame:
         """The build_inputs rows of the code, the articles and the files parsed afresh."""
@@ -189,6 +193,15 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
     if codebook_changed and not full_because:
         # Parsing is the same either way; what depends on the codebook is rebuilt whole.
         inputs.full_because = f"codebook file {codebook_changed} changed"
+    if earlier and not inputs.full_because:
+        before = {p: sha for p, (kind, sha, _) in earlier.items() if kind == "article"}
+        now = {r["path"]: r["sha256"] for r in inputs.rows if r["kind"] == "article"}
+        if all(now.get(p) == sha for p, sha in before.items()):
+            inputs.unchanged = frozenset(
+                name
+                for name, (sha, _, _) in documents.items()
+                if earlier.get(name, ("", "", None))[1] == sha
+            )
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     reused = set(inputs.reused)

@@ -26,6 +26,7 @@ from data_model.tables import (
     Table,
 )
 from database import write
+from etl.carry import Runs
 
 #: A step run on the new file after it is written and before it replaces the old one.
 Step = Callable[[Path], None]
@@ -88,6 +89,7 @@ def write_database(
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
+    runs: Runs | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -96,6 +98,8 @@ def write_database(
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
     row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
     curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
+    `runs`: the runs of rows of each data table, some copied from db_path as it is
+    (etl.carry.Runs; `frames` holds only the rows made); `fingerprint` is then needed.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -105,9 +109,16 @@ def write_database(
     try:
         con = duckdb.connect(str(tmp))
         try:
-            for table in TABLES:
-                write.create(con, table)
-                write.insert(con, table, frames[table.name])
+            plans = runs.for_write() if runs is not None else {}
+            if plans and fingerprint is None:
+                raise ValueError("rows carried over need the fingerprint")
+            with write.previous_attached(con, db_path if plans else None):
+                for table in TABLES:
+                    write.create(con, table)
+                    if table.name in plans:
+                        write.insert_runs(con, table, frames[table.name], plans[table.name])
+                    else:
+                        write.insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
                 write.create(con, table)  # the rest filled below or by a later step
             fingerprint = fingerprint or content_fingerprint(frames)
@@ -120,7 +131,10 @@ def write_database(
             # And each figure with its metric, unit, phase, actor and article: the API's
             # indicator rows read one table, with no joins to plan on every request.
             write.write_indicator_rows(con)
-            write.record_changes(con, db_path)
+            if runs is not None:
+                write.record_changes(con, db_path, runs.unchanged())
+            else:
+                write.record_changes(con, db_path)
             write.create_citations_view(con)
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text

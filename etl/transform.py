@@ -16,8 +16,9 @@ from data_model.qualifiers import VAGUE_LOWER_BOUNDS, bounds
 from data_model.records import Correction, Source
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, TABLES_BY_NAME, Table
 from data_model.wording import UnitWords, date_text, hedged_label, inferred_date, vague_label
+from etl.carry import FED_BY, Runs
 from etl.consistency import check_rows
-from etl.validate import Dataset
+from etl.validate import Dataset, Located
 
 
 def _when(src: Source, lang: str = "en") -> str:
@@ -98,10 +99,16 @@ def to_rows(
 
 
 def table_rows(
-    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+    data: Dataset,
+    built_at: dt.datetime,
+    checks: Checks = check_rows,
+    runs: Runs | None = None,
 ) -> Iterator[tuple[str, list[dict[str, Any]]]]:
     """(table name, rows) for every table, each table as soon as its rows are complete, so a
-    caller can make its frame and let the rows go before the next table's are made."""
+    caller can make its frame and let the rows go before the next table's are made. Each
+    data table's rows are runs, one per curated file (etl.carry.Runs): those `runs` copies
+    from the previous database are neither made nor given, and it notes every run."""
+    runs = runs if runs is not None else Runs()
     metrics = {m.metric_id: m for m in data.of("metrics")}
     units = {u.unit_id: u for u in data.of("units")}
     rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
@@ -109,10 +116,15 @@ def table_rows(
 
     def done(*names: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
         for name in names:
-            counts[name] = len(rows[name])
-            yield name, rows.pop(name)
+            made = rows.pop(name)
+            counts[name] = runs.count(name) if name in FED_BY else len(made)
+            yield name, made
 
-    for src in data.of("sources"):
+    def each(table: str, kind: str | None = None, part: int = 0) -> Iterator[Located]:
+        return runs.each(table, part, data.records[kind or table], rows[table])
+
+    for loc in each("sources"):
+        src = loc.record
         rows["sources"].append(
             src.model_dump()
             | dict(zip(("published_earliest", "published_latest"), src.published_span, strict=True))
@@ -126,25 +138,31 @@ def table_rows(
             }
         )
     yield from done("sources")
-    rows["units"] = [u.model_dump() for u in data.of("units")]
-    rows["categories"] = [
-        c.model_dump() | {"ordinal": n} for n, c in enumerate(data.of("categories"), start=1)
-    ]
-    rows["metrics"] = [m.model_dump() for m in data.of("metrics")]
+    # Appended one by one: a run's rows are those appended while its records are given.
+    for loc in each("units"):
+        rows["units"].append(loc.record.model_dump())
+    # A category's place is its place in the codebook; a change to that rebuilds every run.
+    ordinals = {c.category_id: n for n, c in enumerate(data.of("categories"), start=1)}
+    for loc in each("categories"):
+        rows["categories"].append(
+            loc.record.model_dump() | {"ordinal": ordinals[loc.record.category_id]}
+        )
+    for loc in each("metrics"):
+        rows["metrics"].append(loc.record.model_dump())
     yield from done("units", "categories", "metrics")
-    for actor in data.of("actors"):
-        rows["actors"].append(actor.model_dump() | {"aliases": "; ".join(actor.aliases)})
+    for loc in each("actors"):
+        rows["actors"].append(loc.record.model_dump() | {"aliases": "; ".join(loc.record.aliases)})
     yield from done("actors")
-    for phase in data.of("phases"):
-        rows["phases"].append(phase.model_dump(exclude={"citations"}))
-    for loc in data.records["phases"]:
+    for loc in each("phases"):
+        rows["phases"].append(loc.record.model_dump(exclude={"citations"}))
+    for loc in each("phase_citations", "phases"):
         for i, cite in enumerate(loc.record.citations):
             rows["phase_citations"].append(
                 {"phase_id": loc.record.phase_id, "source_id": cite.source_id, "quote": cite.quote}
                 | _span(loc.spans, f"citations.{i}.quote")
             )
     yield from done("phases", "phase_citations")
-    for loc in data.records["indicators"]:
+    for loc in each("indicators"):
         ind = loc.record
         unit = units[metrics[ind.metric_id].unit]
         if ind.vague is not None:  # the words, and only the bound their rule gives
@@ -161,7 +179,7 @@ def table_rows(
             | _span(loc.spans, "quote")
         )
     yield from done("indicators")
-    for loc in data.records["statements"]:
+    for loc in each("statements"):
         said = loc.record.model_dump()
         # One JSON cell (tables.STATEMENTS): a statement has a translation per language at most.
         said["translations"] = (
@@ -169,19 +187,23 @@ def table_rows(
         )
         rows["statements"].append(said | _span(loc.spans, "quote"))
     yield from done("statements")
-    for loc in data.records["events"]:
+    for loc in each("events"):
         rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     yield from done("events")
-    for loc in data.records["policies"]:
+    for loc in each("policies"):
         pol = loc.record
         rows["policies"].append(
             pol.model_dump(exclude={"positions", "status_citations"}) | _span(loc.spans, "quote")
         )
+    for loc in each("policy_citations", "policies"):
+        pol = loc.record
         for i, cite in enumerate(pol.status_citations):
             rows["policy_citations"].append(
                 {"policy_id": pol.policy_id, "source_id": cite.source_id, "quote": cite.quote}
                 | _span(loc.spans, f"status_citations.{i}.quote")
             )
+    for loc in each("policy_positions", "policies"):
+        pol = loc.record
         for i, pos in enumerate(pol.positions):
             rows["policy_positions"].append(
                 pos.model_dump()
@@ -189,10 +211,10 @@ def table_rows(
                 | _span(loc.spans, f"positions.{i}.quote")
             )
     # Positions coded in an article's own file join those listed with their proposal.
-    for loc in data.records["positions"]:
+    for loc in each("policy_positions", "positions", part=1):
         rows["policy_positions"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     yield from done("policies", "policy_citations", "policy_positions")
-    for loc in data.records["not_coded"]:
+    for loc in each("not_coded"):
         rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
     yield from done("not_coded")
     # The details name each article by its short label, as the pages do.
@@ -219,14 +241,18 @@ def table_rows(
 
 
 def frames_of(
-    data: Dataset, built_at: dt.datetime, checks: Checks = check_rows
+    data: Dataset,
+    built_at: dt.datetime,
+    checks: Checks = check_rows,
+    runs: Runs | None = None,
 ) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (as to_frames(to_rows(...))), each made as soon as its rows
     are: the rows of every table are never all held at once (the consistency checks, the
-    build's peak of memory, run after the data tables' rows are made)."""
+    build's peak of memory, run after the data tables' rows are made). Of the runs `runs`
+    copies, no rows (table_rows)."""
     made = {
         name: table_frame(TABLES_BY_NAME[name], rows)
-        for name, rows in table_rows(data, built_at, checks)
+        for name, rows in table_rows(data, built_at, checks, runs)
     }
     return {t.name: made[t.name] for t in TABLES}
 

@@ -58,6 +58,25 @@ class KnownQuotes:
     spans: dict[tuple[str, str | None, str], tuple[int, int]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What the previous build, by the same code from the same codebook, checked and found
+    right: the curated files unchanged since, and each source's article SHA-256 and title
+    then (database.write.earlier_table_runs). When every one of those sources is here with
+    the same article and title, a record of such a file quotes the same body as it did, so
+    the checks that read only the record, the codebook and that body (references, quotes'
+    kinds, periods within phases, values, own names) find what they found: nothing. Those
+    checks are left out for it; the checks across files are not."""
+
+    files: frozenset[str] = frozenset()
+    sources: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+
+
+#: Kinds whose records are checked again even in an unchanged file: they name records of any
+#: file (contested claims, corrections, checks' metrics), whose ids may have come or gone.
+CHECKED_ALWAYS = frozenset({"contested", "corrections", "checks"})
+
+
 @dataclass
 class Dataset:
     """All validated records by kind, plus each source's clean body and raw hash."""
@@ -65,6 +84,8 @@ class Dataset:
     records: dict[str, list[Located]]
     bodies: dict[str, str]
     raw_sha256: dict[str, str]
+    #: Whether every article body the previous build's records quoted is the same (Checked).
+    same_bodies: bool = False
 
     def of(self, kind: str) -> list[Any]:
         return [loc.record for loc in self.records.get(kind, [])]
@@ -203,6 +224,7 @@ class _Checker:
         problems: Problems,
         known: dict[tuple[str, str | None, str], tuple[int, int]] | None = None,
         keys: dict[str, tuple[str, str | None]] | None = None,
+        trusted: bool = False,
     ):
         self.ids = ids
         self.bodies = bodies
@@ -212,9 +234,12 @@ class _Checker:
         self.known = known or {}
         self.keys = keys or {}
         self._quoted: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+        #: Whether the records given are ones the previous build checked (Checked): only
+        #: their quotes' places are found, as coverage needs them.
+        self.trusted = trusted
 
     def ref(self, raw: RawRecord, field_name: str, kind: str, value: str | None) -> bool:
-        if value is None:
+        if value is None or self.trusted:
             return True
         if value not in self.ids[kind]:
             self.problems.add(
@@ -249,7 +274,7 @@ class _Checker:
         """Direct speech lies inside quotation marks in the article, and words inside
         quotation marks are someone's own words, never the reporter's paraphrase (review 19)."""
         body = self.bodies.get(source_id)
-        if body is None:
+        if body is None or self.trusted:
             return
         if source_id not in self._quoted:
             passages = quoted_spans(body.body)
@@ -304,9 +329,9 @@ def _check_record(
     elif kind == "indicators":
         c.ref(raw, "metric_id", "metrics", rec.metric_id)
         c.ref(raw, "actor_id", "actors", rec.actor_id)
-        if c.ref(raw, "phase_id", "phases", rec.phase_id) and rec.phase_id:
+        if c.ref(raw, "phase_id", "phases", rec.phase_id) and rec.phase_id and not c.trusted:
             _check_in_phase(raw, rec, phases[rec.phase_id], c.problems)
-        if c.ref(raw, "restates", "indicators", rec.restates) and rec.restates:
+        if c.ref(raw, "restates", "indicators", rec.restates) and rec.restates and not c.trusted:
             _check_restates(raw, rec, indicators[rec.restates], c.problems)
         quote("quote", "source_id", rec.source_id, rec.quote)
     elif kind == "statements":
@@ -525,9 +550,15 @@ def _check_values(
                 problems.add(raw.file, raw.label, name, "a percentage must be between 0 and 100")
 
 
-def validate(raw: RawInput, problems: Problems, known: KnownQuotes | None = None) -> Dataset:
+def validate(
+    raw: RawInput,
+    problems: Problems,
+    known: KnownQuotes | None = None,
+    checked: Checked | None = None,
+) -> Dataset:
     """Validate everything; problems are added to ``problems`` (the dataset is then partial).
-    ``known``: the bodies and quote places a build by the same code found (taken as found)."""
+    ``known``: the bodies and quote places a build by the same code found (taken as found);
+    ``checked``: what it checked and found right (Checked), not checked again."""
     known = known or KnownQuotes()
     parsed, articles = _published_only(_parse(raw, problems), raw.articles)
     _unique(raw, problems)
@@ -552,20 +583,40 @@ def validate(raw: RawInput, problems: Problems, known: KnownQuotes | None = None
     }
     phases = {r.phase_id: r for _, r in parsed.get("phases", [])}
     metrics = {r.metric_id: r for _, r in parsed.get("metrics", [])}
-    _check_values(parsed, problems, metrics)
-    _check_own_name(parsed, problems)
+    checked = checked or Checked()
+    same = bool(checked.sources) and all(
+        keys.get(sid) == key for sid, key in checked.sources.items()
+    )
+    trusted = checked.files if same else frozenset()
+
+    def fresh(kind: str, item: tuple[RawRecord, Any]) -> bool:
+        """Whether the record is to be checked: not one the previous build checked, or one
+        that names records of other files (a restatement; CHECKED_ALWAYS)."""
+        raw_rec, rec = item
+        return (
+            raw_rec.file not in trusted
+            or kind in CHECKED_ALWAYS
+            or (kind == "indicators" and rec.restates is not None)
+        )
+
+    to_check = {kind: [i for i in items if fresh(kind, i)] for kind, items in parsed.items()}
+    _check_values({**to_check, "units": parsed.get("units", [])}, problems, metrics)
+    _check_own_name({**to_check, "actors": parsed.get("actors", [])}, problems)
     _check_proposal_times(parsed, problems)
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
     checker = _Checker(ids, bodies, problems, known.spans, keys)
+    placer = _Checker(ids, bodies, problems, known.spans, keys, trusted=True)
     records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
     for kind, items in parsed.items():
         for raw_rec, rec in items:
             loc = Located(rec, raw_rec.file)
-            _check_record(kind, raw_rec, rec, checker, phases, loc, indicators)
+            c = checker if fresh(kind, (raw_rec, rec)) else placer
+            _check_record(kind, raw_rec, rec, c, phases, loc, indicators)
             records[kind].append(loc)
     _check_positions(records, problems)
     return Dataset(
         records=records,
         bodies={sid: b.body for sid, b in bodies.items()},
         raw_sha256=hashes,
+        same_bodies=same,
     )

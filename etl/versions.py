@@ -80,9 +80,16 @@ class Stamp:
     digests: dict[str, str]
 
 
-def stamp_version(frames: dict[str, pd.DataFrame], previous: Path, day: dt.date) -> Stamp:
-    """Add data_version and its fingerprint to the frames' build_info."""
-    digests = table_digests(frames)
+def stamp_version(
+    frames: dict[str, pd.DataFrame],
+    previous: Path,
+    day: dt.date,
+    carried: dict[str, str] | None = None,
+) -> Stamp:
+    """Add data_version and its fingerprint to the frames' build_info. `carried`: the digests
+    of the tables made of runs (etl.carry.Runs.digests), which replace their frames'."""
+    carried = carried or {}
+    digests = table_digests({k: v for k, v in frames.items() if k not in carried}) | carried
     fingerprint = fingerprint_of(digests)
     version = next_version(fingerprint, day, history(previous))
     extra = pd.DataFrame(

@@ -82,6 +82,12 @@ JOINED_COLUMNS: dict[str, tuple[Table, str]] = {
     "policy_name": (POLICIES, "name"),
     "policy_category": (POLICIES, "category"),
     "policy_status": (POLICIES, "status"),
+    # The Khmer beside the English in the API's and the Data page's tables (issue 24).
+    "actor_name_km": (ACTORS, "name_km"),
+    "relayed_by_name_km": (ACTORS, "name_km"),
+    "proposed_by_name_km": (ACTORS, "name_km"),
+    "organisation_km": (ACTORS, "organisation_km"),
+    "policy_name_km": (POLICIES, "label_km"),
     "source_outlet": (SOURCES, "outlet"),
     "source_title": (SOURCES, "title"),
     "source_reporter": (SOURCES, "reporter"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import zipfile
 from dataclasses import replace
@@ -447,20 +448,74 @@ def test_a_hedged_figure_keeps_the_articles_numbers_in_json_and_csv(client, read
     assert list(csv.loc[figure, ["value", "value_low", "value_high"]]) == ["50", "45", "55"]
 
 
+#: Where a Khmer column's English sits, when not under the same name less `_km`.
+ENGLISH_OF = {"label_km": "name"}  # a proposal's name in Khmer is its stored label_km
+#: Each Data page table with Khmer: the stored table and key its rows are read back by,
+#: and its Khmer columns (the stored ones, and the names and roles of the actors and
+#: proposals it names).
+KHMER_TABLES = {
+    "indicators": ("indicators", "indicator_id", {"note_km"}),
+    "statements": (
+        "statements",
+        "statement_id",
+        {"actor_name_km", "actor_role_km", "organisation_km", "relayed_by_name_km", "note_km"},
+    ),
+    "policies": (
+        "policies",
+        "policy_id",
+        {"label_km", "description_km", "status_note_km", "proposed_by_name_km"},
+    ),
+    "positions": (
+        "policy_positions",
+        "position_id",
+        {
+            "policy_name_km",
+            "actor_name_km",
+            "actor_role_km",
+            "organisation_km",
+            "relayed_by_name_km",
+        },
+    ),
+    "actors": ("actors", "actor_id", {"name_km", "role_km", "organisation_km"}),
+}
+KHMER_LETTER = re.compile("[\u1780-\u17ff]")
+
+
 @pytest.fixture(scope="module")
 def half_khmer(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """The seeds with one figure's and one statement's English note left without its Khmer
-    (the seeds write both wherever there is a note), beside others that have both."""
+    """The seeds with one record of each kind left with its English but without its Khmer
+    (a figure's note, a proposal's name, description and status note, an actor's name, role
+    and organisation, a statement's and a position's role and a statement's note), beside
+    others that have both; and one relayer given a Khmer name (the seeds' statements have
+    none)."""
     path = tmp_path_factory.mktemp("half-khmer") / "monitor.duckdb"
     shutil.copy(seed_db, path)
     con = duckdb.connect(str(path))
-    con.execute(
-        "UPDATE indicators SET note_km = NULL WHERE indicator_id = "
-        "(SELECT min(indicator_id) FROM indicators WHERE note IS NOT NULL)"
-    )
+    for table, key, column in [
+        ("indicators", "indicator_id", "note_km"),
+        ("policies", "policy_id", "label_km"),
+        ("policies", "policy_id", "description_km"),
+        ("policies", "policy_id", "status_note_km"),
+        ("actors", "actor_id", "name_km"),
+        ("actors", "actor_id", "role_km"),
+        ("actors", "actor_id", "organisation_km"),
+    ]:  # identifiers from the list above, not from input
+        con.execute(
+            f"UPDATE {table} SET {column} = NULL WHERE {key} = "
+            f"(SELECT min({key}) FROM {table} WHERE {column} IS NOT NULL)"
+        )
+    for table, key in [("statements", "statement_id"), ("policy_positions", "position_id")]:
+        con.execute(
+            f"UPDATE {table} SET actor_role = 'A role given in English only', "
+            f"actor_role_km = NULL WHERE {key} = (SELECT max({key}) FROM {table})"
+        )
     con.execute(
         "UPDATE statements SET note = 'A caveat written in English only.' WHERE statement_id = "
         "(SELECT min(statement_id) FROM statements WHERE note IS NULL)"
+    )
+    con.execute(
+        "UPDATE actors SET name_km = 'អ្នកចូលរួមកិច្ចប្រជុំ' WHERE actor_id = "
+        "(SELECT max(relayed_by) FROM statements)"
     )
     write_statement_search(con)  # the joined tables the routes read, as a build's would be
     write_indicator_rows(con)
@@ -469,11 +524,14 @@ def half_khmer(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> TestC
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-@pytest.mark.parametrize("table", ["indicators", "statements"])
-def test_the_khmer_note_sits_beside_the_english_and_stays_blank_where_none(half_khmer, table, fmt):
-    """Issue 24: analysts working in Khmer cite the note as written in Khmer; a note with no
-    Khmer is blank there (empty in CSV, null in JSON), never the English copied in."""
-    key = f"{table[:-1]}_id"
+@pytest.mark.parametrize("table", KHMER_TABLES)
+def test_each_khmer_field_sits_beside_its_english_and_stays_blank_where_none(
+    half_khmer, table, fmt
+):
+    """Issue 24: analysts working in Khmer cite a name, a role or a note as written in Khmer,
+    in the column right after the English; where no Khmer was written it is blank (empty in
+    CSV, null in JSON), never the English copied in. A role shown in Khmer may be the actor's
+    usual one where the statement or position gives none in Khmer (the pages do the same)."""
     answer = half_khmer.get(f"/api/v1/{table}.{fmt}" + "?per_page=1000" * (fmt == "json"))
     if fmt == "csv":
         frame = pd.read_csv(io.BytesIO(answer.content), dtype=str, keep_default_na=False)
@@ -482,15 +540,25 @@ def test_the_khmer_note_sits_beside_the_english_and_stays_blank_where_none(half_
     else:
         served = answer.json()["rows"]
         header = list(served[0])
-    assert header.index("note_km") == header.index("note") + 1
-    stored = half_khmer.get(f"/api/v1/tables/{table}.json?per_page=1000").json()["rows"]
-    khmer = {r[key]: r["note_km"] for r in stored}
-    assert {r[key]: r["note_km"] for r in served} == khmer
-    pairs = {(r["note"] is not None, r["note_km"] is not None) for r in served}
-    assert {(True, True), (True, False)} <= pairs  # both kinds are there to compare
+    stored_table, key, expected = KHMER_TABLES[table]
+    khmer = [c for c in header if c.endswith("_km")]
+    assert set(khmer) == expected
+    english = {k: ENGLISH_OF.get(k, k.removesuffix("_km")) for k in khmer}
+    assert [header[header.index(k) - 1] for k in khmer] == [english[k] for k in khmer]
+    stored_rows = half_khmer.get(f"/api/v1/tables/{stored_table}.json?per_page=1000").json()
+    stored = {r[key]: r for r in stored_rows["rows"]}
+    for row in served:
+        for k in khmer:
+            cell = row[k]
+            assert cell is None or (KHMER_LETTER.search(cell) and cell != row[english[k]]), (k, row)
+            if stored[row[key]].get(k) is not None:  # the record's own Khmer, as stored
+                assert cell == stored[row[key]][k], (k, row)
+    for k in khmer:  # both kinds of row are there to compare
+        pairs = {(r[english[k]] is not None, r[k] is not None) for r in served}
+        assert {(True, True), (True, False)} <= pairs, k
     fields = half_khmer.get(f"/api/v1/{table}.metadata.json").json()["fields"]
-    described = next(f["description"] for f in fields if f["name"] == "note_km")
-    assert "in Khmer" in described  # the model's own words on the field, in the metadata
+    described = {f["name"]: f["description"] for f in fields}
+    assert all("in Khmer" in described[k] for k in khmer)
 
 
 # --- dates: year, from, to on every table with dates ----------------------------------------

@@ -7,6 +7,7 @@ module's words reach the catalogue), one file for the one catalogue."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -260,12 +261,17 @@ def test_khmer_fields_must_be_khmer_script(field, khmer, fault):
             Metric.model_validate({**METRIC, field: khmer})
 
 
+@functools.cache
+def _curated_files() -> tuple[dict, ...]:
+    """Every curated file of the seeds, read once (a kind's records are in many files)."""
+    return tuple(
+        yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for path in sorted(CURATED.rglob("*.yaml"))
+    )
+
+
 def _curated(kind: str) -> list[dict]:
-    records: list[dict] = []
-    for path in sorted(CURATED.rglob("*.yaml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        records += document.get(kind) or []
-    return records
+    return [r for document in _curated_files() for r in document.get(kind) or []]
 
 
 def test_every_khmer_label_in_the_seeds_says_who_translated_it():

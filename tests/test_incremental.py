@@ -1,5 +1,8 @@
 """Incremental builds: a build after a change reads only what changed, and makes the same
-database a full build makes from the same input; saves never overwrite each other."""
+database a full build makes from the same input; saves never overwrite each other.
+
+Long because every kind of change is one row of one table-driven test, with its edits here.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ import duckdb
 import pytest
 
 import database.write
+from corpus.problems import InputError
 from database.connection import tables_of
 from database.write import base_tables, earlier_inputs
 from etl import warm
 from etl.build import build, check
+from etl.carry import Runs
 from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH
@@ -120,8 +125,14 @@ REASON = "a test of incremental builds"
 HISTORY = {"build_changes", "change_fields", "build_versions", "corrections"}
 
 
+#: Tables read only by their key, whose rows an incremental build may add in another order:
+#: the charts step inserts the charts it makes before those it copies (readers order them by
+#: `ordinal`), and the build_inputs rows of the files read afresh come before the copied ones.
+BY_KEY = {"chart_parts", "build_inputs"}
+
+
 def _rows(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows, sorted, but what is history by design: the build time and data
+    """Every table's rows, in order, but what is history by design: the build time and data
     version, the feed and the versions it lists (each build compares with the file it
     replaced), and the corrections the second build's reason logged (with the version's
     fingerprint, which counts them: etl.versions.fingerprint_with_logged)."""
@@ -137,10 +148,23 @@ def _rows(db: Path) -> dict[str, list[tuple]]:
                 rows = [
                     r for r in rows if r[0] not in ("built_at", "data_version", "data_fingerprint")
                 ]
-            out[name] = sorted(rows, key=repr)
+            # In order: a table carried over keeps the order a full build gives its rows.
+            out[name] = sorted(rows, key=repr) if name in BY_KEY else rows
         return out
     finally:
         con.close()
+
+
+def _rows_of(db: Path, files: set[str]) -> int:
+    """How many rows of the data tables the curated files give (table_runs)."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        found = con.execute(
+            "SELECT sum(row_count) FROM table_runs WHERE list_contains(?, file)", [sorted(files)]
+        ).fetchone()
+    finally:
+        con.close()
+    return int(found[0]) if found and found[0] is not None else 0
 
 
 def _as_seeds(seeds: Path) -> bool:
@@ -165,13 +189,29 @@ def seeds(tmp_path: Path) -> Path:
     return target
 
 
+#: The curated files a change leaves changed, when the rows of the others are copied.
+RECORDS = {"seeds/" + MIXED}
+ADDED = {"seeds/curated/sources.yaml", "seeds/curated/articles/test-kep-night-patrols.yaml"}
+CHART = {"seeds/curated/articles/ppp-2017-01-13-campaign-nets-1000.yaml"}
+
 #: (change, edits, what the build says it read, how many charts it makes again, whether the
-#: consistency checks are copied, whether the charts are copied whole): a chart whose rows
-#: did not change, and checks whose records and names did not, are copied from the previous
-#: database; every chart at once, without a read, when no table the charts read changed.
-CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int, bool, bool]] = [
-    ("one record changed", [_change_record], "read 1 changed curated files", 0, True, True),
-    ("one article added", [_add_article], "read 2 changed curated files", 0, True, False),
+#: consistency checks are copied, whether the charts are copied whole, the files whose rows
+#: are made afresh while the others' are copied, or None when every row is made): a chart
+#: whose rows did not change, checks whose records and names did not, and the rows of the
+#: files unchanged are copied from the previous database; every chart at once, without a
+#: read, when no table the charts read changed. An article's title or a removed article
+#: moves quotes' places; a codebook change is read by every row.
+CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int, bool, bool, set[str] | None]] = [
+    (
+        "one record changed",
+        [_change_record],
+        "read 1 changed curated files",
+        0,
+        True,
+        True,
+        RECORDS,
+    ),
+    ("one article added", [_add_article], "read 2 changed curated files", 0, True, False, ADDED),
     (
         "one article removed",
         [_add_article, _remove_article],
@@ -179,6 +219,7 @@ CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int, bool, bool]] = 
         0,
         True,
         False,
+        None,
     ),
     (
         "a codebook change",
@@ -187,20 +228,29 @@ CHANGES: list[tuple[str, list[Callable[[Path], None]], str, int, bool, bool]] = 
         4,
         False,
         False,
+        None,
     ),
-    ("words one chart shows", [_change_one_chart], "read 1 changed curated files", 1, False, False),
-    ("a metric's codebook entry", [_change_metric_entry], "codebook file", 3, False, False),
-    ("an article's title the checks name", [_change_title], "read 1 changed", 8, False, False),
+    ("words one chart shows", [_change_one_chart], "read 1 changed", 1, False, False, CHART),
+    ("a metric's codebook entry", [_change_metric_entry], "codebook file", 3, False, False, None),
+    (
+        "an article's title the checks name",
+        [_change_title],
+        "read 1 changed",
+        8,
+        False,
+        False,
+        None,
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("change", "steps", "said", "remade", "checks_copied", "whole"),
+    ("change", "steps", "said", "remade", "checks_copied", "whole", "made"),
     CHANGES,
     ids=[c[0] for c in CHANGES],
 )
 def test_a_build_after_a_change_equals_a_full_build(
-    seeds, seed_db, tmp_path, change, steps, said, remade, checks_copied, whole
+    seeds, seed_db, tmp_path, change, steps, said, remade, checks_copied, whole, made
 ):
     incremental = tmp_path / "incremental.duckdb"
     for step in steps[:-1]:
@@ -229,10 +279,90 @@ def test_a_build_after_a_change_equals_a_full_build(
     copied = "consistency checks: nothing they read changed, copied" in "\n".join(lines)
     assert copied == checks_copied
     assert ("none of the tables they read changed" in "\n".join(lines)) == whole
+    said_tables = next(line for line in lines if line.startswith("tables:"))
+    if made is None:
+        assert said_tables == "tables: every row made afresh"
+    else:  # as many rows made as the changed files give, the rest copied
+        assert f", {_rows_of(full, made)} made;" in said_tables
     got, want = _rows(incremental), _rows(full)
     assert set(got) == set(want)
     for table in want:
         assert got[table] == want[table], f"{change}: table {table} differs from a full build"
+
+
+#: Changes to one file that make records of files left unchanged wrong: a record the previous
+#: build checked is checked again when it names records of other files (etl.validate.Checked).
+CROSS_FILE = [
+    (
+        "a restated figure now measures another metric",
+        "curated/articles/ppp-2018-necessary-crackdown.yaml",
+        "indicator_id: ppp-2018-arrests-2017\n  metric_id: arrests-total",
+        "indicator_id: ppp-2018-arrests-2017\n  metric_id: arrests-users",
+    ),
+    (
+        "a statement a contested claim names is given another id",
+        MIXED,
+        "statement_id: ppp-2018-02-14-nacd-report-rehabilitation-not-working",
+        "statement_id: ppp-2018-02-14-nacd-report-renamed",
+    ),
+    (
+        "a withdrawn statement's id is given again",
+        MIXED,
+        "statement_id: ppp-2018-02-14-sar-kheng-prison-alternatives",
+        "statement_id: ppp-2022-02-koeut-rith-supports-plan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "name", "old", "new"), CROSS_FILE, ids=[c[0] for c in CROSS_FILE]
+)
+def test_a_save_that_breaks_another_files_records_reports_what_a_full_check_does(
+    seeds, seed_db, tmp_path, change, name, old, new
+):
+    """All problems at once, the same as a full check's, though the other files' records
+    were checked by the previous build."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    _replace(seeds, name, old, new)
+    with pytest.raises(InputError) as saved:
+        build(db, seeds, draw_images=False, reason=REASON)
+    with pytest.raises(InputError) as full:
+        check(seeds)
+    assert full.value.problems.items, change
+    assert saved.value.problems.items == full.value.problems.items
+
+
+def _log(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {
+            t: con.execute(f"SELECT * FROM {t}").fetchall()
+            for t in ("build_changes", "change_fields")
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("edit", [_change_record, _add_article], ids=["record", "article"])
+def test_a_save_that_copies_rows_logs_the_changes_a_save_making_every_row_logs(
+    seeds, seed_db, tmp_path, monkeypatch, edit
+):
+    """The change log leaves out the tables a Save copied whole (none of their records
+    changed): it logs what a Save that makes every row logs."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")  # one build time for both
+    edit(seeds)
+    copied, made = tmp_path / "copied.duckdb", tmp_path / "made.duckdb"
+    for db in (copied, made):
+        shutil.copyfile(seed_db, db)
+    build(copied, seeds, draw_images=False, reason=REASON)
+    log = seeds / "curated" / "corrections.yaml"
+    log.write_bytes((ROOT / "seeds" / "curated" / "corrections.yaml").read_bytes())
+    monkeypatch.setattr("etl.build.runs_for", lambda *_: Runs())
+    build(made, seeds, draw_images=False, reason=REASON)
+    got, want = _log(copied), _log(made)
+    assert any(row[1] == "changed" or row[2] == "added" for row in want["build_changes"])
+    assert got == want
 
 
 def test_charts_are_copied_only_from_a_file_the_same_code_made(seed_db, tmp_path):

@@ -236,6 +236,43 @@ def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(studi
     )
 
 
+def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
+    studio_seeds: Path, tmp_path: Path
+):
+    """'Fell 12 percent compared with ...' is drafted as -12 on a new change metric, whose
+    form says so (ticked); once approved the database holds the fall, below zero."""
+    fell = ARTICLE.replace(
+        "A spokesman said",
+        "Drug arrests in the province fell 12 percent compared with February last year, "
+        "the officials said.\n\n"
+        "A spokesman said",
+    )
+    at = _screen(_add(_as(ANN), fell), "Review")
+    rows = at.session_state["rows"]
+    n = next(i for i, r in enumerate(rows) if r.kind == "indicators" and r.record["value"] < 0)
+    metric = rows[n].record["metric_id"]
+    assert rows[n].record["value"] == -12 and at.checkbox(key=f"m-sign-{metric}").value
+    # What the curator adds: the new metric's definition, and the day the change runs to.
+    at.text_input(key=f"m-def-{metric}").set_value("Drug arrests against the year before.")
+    [day] = [d for d in at.date_input if d.key and d.key.startswith(f"as_of-{n}")]
+    at = day.set_value(dt.date(2018, 2, 28)).run()
+    at = at.button(key=f"accept-{n}").click().run()
+    _screen(at, "Coverage")
+    while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
+        at = picks[0].set_value("not about the campaign").run()
+    saved = _screen(at, "Save").button(key="save").click().run()
+    assert saved.success and "A second editor approves it next" in saved.success[0].value
+    bo = _screen(_as(BO), "Approve").button(key="approve").click().run()
+    assert bo.success and "Approved and published" in bo.success[0].value
+    with duckdb.connect(str(tmp_path / "monitor.duckdb"), read_only=True) as con:
+        [(value, signed)] = con.execute(
+            "SELECT i.value, m.signed FROM indicators i JOIN metrics m USING (metric_id) "
+            "WHERE i.metric_id = ?",
+            [metric],
+        ).fetchall()
+    assert (value, signed) == (-12, True)
+
+
 def test_a_made_entry_is_renamed_everywhere_before_publication():
     rows = [Row("indicators", {"metric_id": "tablets"}, 0, 1),
             Row("indicators", {"metric_id": "tablets"}, 2, 3)]  # fmt: skip

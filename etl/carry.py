@@ -1,0 +1,162 @@
+"""Build step 'carry': the rows each unchanged curated file gives the data tables, copied from
+the database being replaced in SQL instead of made again, with their count and digest."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+import pandas as pd
+
+from etl.inputs import Inputs
+from etl.validate import Dataset, Located
+
+#: The data tables made of runs of rows, each run from one curated file's records of one kind
+#: (etl.transform.table_rows), in file order. Such a run is a function of that file, the
+#: codebook (a change to it rebuilds every table: etl.inputs) and the articles its quotes are
+#: in, so a build copies the runs of the unchanged files. The tables not named here are made
+#: by every build: the consistency checks (etl.check_carry), the corrections (each build adds
+#: to their history) and build_info. The value: the kinds whose records the table holds.
+FED_BY: dict[str, frozenset[str]] = {
+    "sources": frozenset({"sources"}),
+    "units": frozenset({"units"}),
+    "categories": frozenset({"categories"}),
+    "metrics": frozenset({"metrics"}),
+    "actors": frozenset({"actors"}),
+    "phases": frozenset({"phases"}),
+    "phase_citations": frozenset({"phases"}),
+    "indicators": frozenset({"indicators"}),
+    "statements": frozenset({"statements"}),
+    "events": frozenset({"events"}),
+    "policies": frozenset({"policies"}),
+    "policy_citations": frozenset({"policies"}),
+    # The positions each proposal lists (part 0), then those coded in articles' files (1).
+    "policy_positions": frozenset({"policies", "positions"}),
+    "not_coded": frozenset({"not_coded"}),
+}
+
+#: A run's place in the previous file: (table, part, file) -> (first row, rows, digest).
+Earlier = dict[tuple[str, int, str], tuple[int, int, str]]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One file's rows of a table part: copied from the previous file (its first row there),
+    or made (its first row among the rows this build makes of the table)."""
+
+    file: str
+    part: int
+    first: int
+    count: int
+    digest: str
+    copied: bool
+
+
+def run_digest(rows: list[dict[str, Any]]) -> str:
+    """SHA-256 of a run's rows as the build made them (a function of its records alone: a
+    table's frame would type a column by every run's values)."""
+    text = json.dumps(rows, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class Runs:
+    """The runs of every table in FED_BY, in order, as table_rows makes them: each of a file
+    in `files` (unchanged since) that the previous file holds is copied, every other made."""
+
+    earlier: Earlier = field(default_factory=dict)
+    files: frozenset[str] = frozenset()
+    plans: dict[str, list[Run]] = field(default_factory=dict)
+
+    def each(
+        self, table: str, part: int, locs: list[Located], rows: list[dict[str, Any]]
+    ) -> Iterator[Located]:
+        """The records whose rows are to be made into `rows`, run by run; the runs copied
+        are noted and their records left out."""
+        plan = self.plans.setdefault(table, [])
+        for file, group in groupby(locs, key=lambda loc: loc.file):
+            kept = self.earlier.get((table, part, file)) if file in self.files else None
+            if kept is not None:
+                plan.append(Run(file, part, kept[0], kept[1], kept[2], True))
+                continue
+            start = len(rows)
+            yield from group
+            made = rows[start:]
+            plan.append(Run(file, part, start, len(made), run_digest(made), False))
+
+    def count(self, table: str) -> int:
+        return sum(run.count for run in self.plans.get(table, []))
+
+    def digests(self) -> dict[str, str]:
+        """Each table's digest, made of its runs' in order (the content fingerprint's)."""
+        out = {}
+        for table, plan in self.plans.items():
+            digest = hashlib.sha256()
+            for run in plan:
+                digest.update(f"{run.count}\0{run.digest}\n".encode())
+            out[table] = digest.hexdigest()
+        return out
+
+    def for_write(self) -> dict[str, list[tuple[bool, int, int]]]:
+        """(copied, first row, rows) of each run of every table with a run copied
+        (database.write.insert_runs): the others are inserted as made."""
+        return {
+            table: [(run.copied, run.first, run.count) for run in plan]
+            for table, plan in self.plans.items()
+            if any(run.copied for run in plan)
+        }
+
+    def unchanged(self) -> set[str]:
+        """The tables copied whole, every row where it was: none of their records changed."""
+        total: dict[str, int] = {}
+        for (table, _, _), (_, count, _) in self.earlier.items():
+            total[table] = total.get(table, 0) + count
+        out = set()
+        for table, plan in self.plans.items():
+            at = 0
+            for run in plan:
+                if not run.copied or run.first != at:
+                    break
+                at += run.count
+            else:
+                if at == total.get(table, -1):
+                    out.add(table)
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        """The table_runs rows: every run with its first row in the new table."""
+        rows = []
+        for table, plan in self.plans.items():
+            at = 0
+            for run in plan:
+                rows.append((table, run.part, run.file, at, run.count, run.digest))
+                at += run.count
+        return pd.DataFrame(
+            rows, columns=["table_name", "part", "file", "first_row", "row_count", "digest"]
+        )
+
+    def line(self) -> str:
+        """One line for the build's output."""
+        copied = sum(run.count for plan in self.plans.values() for run in plan if run.copied)
+        if not copied:
+            return "tables: every row made afresh"
+        made = sum(run.count for plan in self.plans.values() for run in plan if not run.copied)
+        return (
+            f"tables: {copied} rows of unchanged files copied from the previous database, "
+            f"{made} made; {len(self.unchanged())} tables copied whole"
+        )
+
+
+def runs_for(inputs: Inputs, data: Dataset, earlier: Earlier) -> Runs:
+    """The runs a build may copy from the previous database (`earlier`, its runs): those of
+    the curated files unchanged since it, when the same code made it from the same codebook,
+    and every article body its records quote is the same (data.same_bodies: the same article
+    file, and title, of every source it held; a run's rows hold the places of quotes in
+    them). Else every run is made."""
+    if inputs.unchanged is None or not data.same_bodies:
+        return Runs()
+    return Runs(earlier, inputs.unchanged)
