@@ -204,6 +204,14 @@ def _measures(text: str) -> list[tuple[str, str | None]]:
          "six months for trials;\n(c) expand community-based drug treatment to every district.",
          ["create a budget line for drug treatment", "set a deadline of six months for trials"],
          ["expand-community-treatment"]),
+        # Round thirteen: governments addressed in the plural can act for the state as one
+        # government can ("called on governments in the region to A and to B": two measures).
+        ("He called on governments in the region to seize the profits of the trade and to "
+         "tighten controls on the chemicals used to make the drugs.",
+         ["Seize the profits of the trade",
+          "Tighten controls on the chemicals used to make the drugs"], []),
+        ("The envoy urged neighbouring governments to share the names of known traffickers.",
+         ["Share the names of known traffickers"], []),
     ],
 )  # fmt: skip
 def test_proposals_by_structure(text, names, positions):

@@ -496,7 +496,9 @@ def khmer_drafts(
             heading = named[0] if len(named) == 1 else None
         if (
             s.start >= tail
-            or (s.end <= head and _TIMECODE.match(raw[k].text))
+            # Round thirteen: any line before the report's first stopped one (a headline, a
+            # kicker) restates the report, time code or not; a list's items are the report.
+            or (s.end <= head and not item)
             or _FURNITURE.match(norm)
             or (_STAMP.search(norm) and len(norm.split()) <= 8)
             or is_furniture(norm)  # the shapes any language shares: a date line, a ©

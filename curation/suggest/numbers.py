@@ -582,9 +582,15 @@ _ONE_DEFENDANT = re.compile(r"\b\d{1,2}-year-old\b|\baged\s+\d{1,2}\b", re.I)
 _DEGREES = _words("degrees degree celsius")
 
 
+# A reference marker: "[1]", "[2, 3]", "[4-6]" points to a footnote or a source (in any digits).
+_REFERENCE = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
+
+
 def no_count_spans(text: str) -> list[tuple[int, int]]:
-    """Where a sentence's numbers are telephone numbers (in any digits): no figure there."""
-    return [m.span() for m in _PHONE.finditer(text)]
+    """Where a sentence's numbers are telephone numbers or reference markers ("[1]", a
+    footnote's number), in any digits: no figure there."""
+    return sorted([m.span() for m in _PHONE.finditer(text)]
+                  + [m.span() for m in _REFERENCE.finditer(text)])  # fmt: skip
 
 
 # "in 500 packs of about one kilogram each": how a haul was packed, not another figure.

@@ -70,7 +70,7 @@ _TAIL = re.compile(
     re.I,
 )
 _AUTHORITY = re.compile(
-    r"\b(?:government|ministry|ministries|authorit\w*|provinc\w*|governors?|police|officials|"
+    r"\b(?:governments?|ministry|ministries|authorit\w*|provinc\w*|governors?|police|officials|"
     r"committees?|administrations?|"
     r"state|parliament|lawmakers|assembly|courts?|prisons?|department|"
     r"councils?|commune\w*|district\w*|the\s+nacd|Royal|(?:provincial|city|town)\s+hall|"
