@@ -212,6 +212,15 @@ def _measures(text: str) -> list[tuple[str, str | None]]:
           "Tighten controls on the chemicals used to make the drugs"], []),
         ("The envoy urged neighbouring governments to share the names of known traffickers.",
          ["Share the names of known traffickers"], []),
+        # A noun after a preposition is no subject restating an earlier measure ("no one in the
+        # trade would be spared" does not retell "cut the money behind the trade"); "the
+        # centres would open" after centres were proposed still does.
+        ("She urged the government to cut the money behind the trade. The minister said no one "
+         "in the trade would be spared and that the police would open a border drug unit.",
+         ["Cut the money behind the trade", "A border drug unit"], []),
+        ("Officials proposed two new rehabilitation centres in Kampot. The governor told "
+         "reporters the centres would open next year.",
+         ["Two new rehabilitation centres in Kampot"], []),
     ],
 )  # fmt: skip
 def test_proposals_by_structure(text, names, positions):

@@ -433,11 +433,21 @@ def restates_earlier(sentence: str, earlier: Sequence[tuple[str, str]]) -> bool:
     """Whether a would/will sentence only tells more of a measure already put forward ("Meas
     Vyrith told The Post the centres would open next year if ..."): its definite subject is
     a distinctive word of that measure, so it is no new proposal."""
-    m = _DEFINITE_SUBJECT.search(sentence)
-    if m is None or not earlier:
+    if not earlier:
         return False
-    noun = stems(m.group("noun")) - _COMMON
-    return any(noun & stems(words) for _, words in earlier)
+    for m in _DEFINITE_SUBJECT.finditer(sentence):
+        # "no one involved in the drug trade would be above the law": after a preposition the
+        # noun is an object, never the subject of "would" (round thirteen).
+        if _PREPOSITION_BEFORE.search(sentence, 0, m.start()):
+            continue
+        noun = stems(m.group("noun")) - _COMMON
+        return any(noun & stems(words) for _, words in earlier)
+    return False
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|on|at|for|with|from|by|behind|into|about|against|to)\s+$", re.I
+)
 
 
 # "We call on the government to:", "The groups recommend that the ministry:": a lead-in whose
