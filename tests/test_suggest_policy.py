@@ -333,3 +333,28 @@ def test_a_day_is_no_part_of_an_organisations_name():
     text = ("The Ministry of Interior on Thursday issued a statement on the first half of 2023.\n\n"
             "According to the statement, the forces seized 1,384 kg of drugs of all kinds.")  # fmt: skip
     assert _row(text, "1,384 kg", D(2023, 7, 6)).record["actor_id"] == "ministry-of-interior"
+
+
+# Round thirteen: a heading that names a list of measures ("RECOMMENDATIONS", "Our demands")
+# opens it as a lead-in sentence does; with no lead-in sentence to carry them, its items are
+# the document's own statements too, their speaker left for a curator.
+@pytest.mark.parametrize(
+    ("text", "names", "statements"),
+    [
+        ("The brief was issued in May.\n\nRECOMMENDATIONS\n1. Fund treatment in every health "
+         "centre.\n2. Publish arrest data by province each quarter.",
+         ["Fund treatment in every health centre", "Publish arrest data by province each "
+          "quarter"], 2),
+        ("The groups met in June.\n\nOur demands:\n• Close the compulsory centres by 2030.\n"
+         "• Train police to refer users to clinics.\n\nThe ministry did not reply.",
+         ["Close the compulsory centres by 2030", "Train police to refer users to clinics"], 2),
+        # A numbered list under a heading that names no measures is no list of proposals.
+        ("The brief was issued in May.\n\nBACKGROUND\n1. Police made many arrests in 2023.\n"
+         "2. Courts heard more drug cases.", [], 0),
+    ],
+)  # fmt: skip
+def test_a_heading_opens_a_list_of_measures(text, names, statements):
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    assert [r.record["name"] for r in rows if r.kind == "policies"] == names
+    listed = [r for r in rows if r.kind == "statements" and r.record["quote"][:4] in text]
+    assert len([r for r in listed if r.record["actor_id"] is None]) == statements

@@ -28,6 +28,7 @@ from curation.suggest.dates import (
     when,
 )
 from curation.suggest.numbers import Figure, find_figures
+from curation.suggest.proposals import heading_list
 from curation.suggest.sentences import Sentence, SuggestError, split_sentences
 from curation.suggest.speakers import (
     Speaker,
@@ -235,7 +236,15 @@ def candidates(
         and not any(q in sentences[k].text for q in '“”"')
         and turn_statement(words := turn_words(sentences[k], turns, k))
     ]
-    statements = sorted(quotes + reported + spoken, key=lambda c: body.find(c.quote))
+    # "RECOMMENDATIONS" then "1. Expand ...": with no lead-in sentence to carry them, a
+    # heading's listed measures are the document's own statements (round thirteen); who the
+    # document is, a curator says.
+    listed = [
+        Candidate(sentences[k].text, None, "an item of a list under a heading", kind="reported")
+        for k in heading_list(body, sentences)
+        if k not in taken and k not in turns.speaker
+    ]
+    statements = sorted(quotes + reported + spoken + listed, key=lambda c: body.find(c.quote))
     return figures, statements
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from corpus.speech_verbs import speech_verbs
 from curation.suggest.metrics import stems
 from data_model.records import Position
 
@@ -462,6 +463,29 @@ _TRAILING_MARKER = re.compile(
 )
 _NOT_IMPERATIVE = frozenset(("the", "a", "an", "we", "this", "it", "they", "he", "she", "in",
                              "on", "at", "our", "its", "their", "media", "endorsed"))  # fmt: skip
+
+
+_LIST_HEADINGS = frozenset(speech_verbs("en", "list_heading"))
+
+
+def heading_list(body: str, sentences: Sequence[Any]) -> list[int]:
+    """Indices of the sentences that are items of a list a heading opens with no lead-in
+    sentence ("RECOMMENDATIONS" on its line, then "1. Expand ...", "2. Refer ..."): each is the
+    document's own statement and measure. The list ends at the first sentence that is no
+    item."""
+    items: list[int] = []
+    for k, s in enumerate(sentences):
+        # The marker opens the item's sentence, or is a sentence of its own before it ("1.").
+        before = sentences[k - 1].text if k else ""
+        alone = k > 0 and bool(_TRAILING_MARKER.fullmatch(" " + before.strip()))
+        if list_item(s.text, before if alone else "") is None:
+            continue
+        start = sentences[k - 1].start if alone else s.start
+        line = body[:start].rstrip().rsplit("\n", 1)[-1]
+        heading = " ".join(line.strip(" :").lower().split())
+        if heading in _LIST_HEADINGS or (items and items[-1] >= k - 2):
+            items.append(k)
+    return items
 
 
 def opens_list(sentence: str) -> bool:

@@ -39,6 +39,7 @@ from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
     Measure,
     find_measures,
+    heading_list,
     list_item,
     opens_list,
     position_on_last,
@@ -612,8 +613,11 @@ def _measure_and_event_rows(
     # and a dateline ("Phnom Penh, 14 May 2020 –") is cut off.
     report = [Sentence(x.start, x.end, x.text) for x in split_sentences(body)[0]]
     listing: list[Any] | None = None  # the speaker of a list's lead-in ("We call on ... to:")
+    headed = set(heading_list(body, report))  # items under "RECOMMENDATIONS", no lead-in
     for n, s in enumerate(report, 1):
         said = next((sp for q, sp in speakers.items() if q in s.text), None) or speaker_in(s.text)
+        if listing is None and n - 1 in headed:
+            listing = [said]  # the document's own list: its items are its measures
         if listing is not None and _LIST_MARKER_ONLY.fullmatch(s.text):
             continue  # "2." on a line of its own: the list goes on
         if (
