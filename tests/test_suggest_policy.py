@@ -160,6 +160,15 @@ def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, of
         ("Sokha, 27, a former driver who asked that only his first name be used, has been here "
          'for eight months. "At first I was angry with my mother," he said.', "At first",
          "sokha", None),
+        # Round thirteen: a wire lead's long description, no comma in it, is the unnamed source.
+        ("The mother of a 31-year-old man who died in a provincial police cell in the west "
+         "of the country two days after his arrest in a night raid said Friday she wants an "
+         "inquiry.", "wants an inquiry", None, "a 31-year-old man who died in a provincial"
+         " police cell in the west of the country two days after his arrest in a night raid"),
+        # A name before the description keeps it as the name's apposition.
+        ("Chan Reaksmey, a researcher who has studied drug treatment in Cambodia for a regional "
+         "health network and wrote its review of the centres last year, said warnings would "
+         "drive young people away.", "drive young", "chan-reaksmey", None),
     ],
 )  # fmt: skip
 @pytest.mark.usefixtures("speakers_as_read")

@@ -374,20 +374,33 @@ def _described_before_clause(tokens: list[str]) -> Speaker | None:
     return None
 
 
+# How long an unnamed source's description may run before its verb, with no comma or stop in
+# it: "The family of a 29-year-old man who died in a district police cell in ... province after
+# his arrest in a drug raid said" (round thirteen: 14 words cut off such wire leads).
+_DESCRIBED_WORDS = 28
+
+
 def _described_subject(tokens: list[str]) -> Speaker | None:
     """ "A woman whose son is still held there said", "a 24-year-old man who spent five months
     at the centre told": an unnamed source described by an indefinite noun phrase of up to 14
     words, its person word within its first three, no clause break after it."""
+    best: Speaker | None = None
     for i in range(len(tokens) - 1, -1, -1):
         if _CLOSED.search(tokens[i]) and i < len(tokens) - 1:
             return None  # a comma or stop after the phrase's start: not one subject
-        if tokens[i].lower() not in ("a", "an", "one") or len(tokens) - i > 14:
+        if tokens[i].lower() not in ("a", "an", "one") or len(tokens) - i > _DESCRIBED_WORDS:
             continue
         head = {t.lower().strip(",’'") for t in tokens[i + 1 : i + 4]}
+        if i > 0 and tokens[i - 1].endswith(",") and tokens[i - 1][:1].isupper():
+            return None  # "Chan Reaksmey, a researcher who ...": the name's apposition
         if head & (_PEOPLE | _TITLES):
             phrase = " ".join(tokens[i:])
-            return Speaker(phrase, phrase, named=False)
-    return None
+            best = Speaker(phrase, phrase, named=False)
+            if len(tokens) - i <= 14:
+                return best
+            # A long one may be the place inside a longer subject's clause ("a man who died in
+            # a district police cell in ... province"): a phrase further left is the subject.
+    return best
 
 
 def _right_speaker(after: str, according: bool) -> Speaker | None:
