@@ -391,10 +391,22 @@ def _figure_dates(
                 else "0%: no date"
             ),
         )
+    if published is not None and _TO_NOW.match(normalise(sentence[near.end :]).text):
+        # "គិតចាប់ពីដើមឆ្នាំ២០២៤ មកដល់ពេលនេះ" (from the start of 2024 up to now): the count runs
+        # to the day it is published (round thirteen).
+        return near.first, published, f"60%: {near.words!r} up to now: to publication"
     if published is not None and near.last > published:
         return near.first, None, f"60%: {near.words!r}; it runs past publication: end left blank"
     before = normalise(sentence[max(0, near.start - 90) : near.start]).text
-    if _SINCE_KM.search(before) and not _UNTIL_KM.search(normalise(near.words).text):
+    since = list(_SINCE_KM.finditer(before))
+    if (
+        since
+        # "... ដែលបានទទួលបន្ទុកសំណុំរឿងនេះតាំងពី... បានប្រាប់ ... ថា ក្នុងឆមាសទី១ ..." (who has
+        # handled the case since ..., told ... that in the first half ...): a "since" before the
+        # verb of speech is the speaker's, never the start of what is said (round thirteen).
+        and not _SPEECH_THEN.search(before[since[-1].end() :])
+        and not _UNTIL_KM.search(normalise(near.words).text)
+    ):
         # "ចាប់តាំងពីខែមករា ឆ្នាំ២០២២ មក" (since January 2022): where a running count starts;
         # its end the words do not give (a day after it is the speaking's, not the count's).
         return near.first, None, f"60%: since {near.words!r}: the start; its end not given"
@@ -403,6 +415,8 @@ def _figure_dates(
 
 # A list item: a line opened by a bullet ("•", "-", "▪").
 _ITEM = re.compile(r"\s*[•·▪◦\-–*]\s")
+# "មកដល់ពេលនេះ" (up to now) right after a date: a count running to the day it is published.
+_TO_NOW = re.compile(r"\s?" + normalise("(?:មក)?(?:ដល់|ទល់)(?:ពេលនេះ|បច្ចុប្បន្ន)").text)
 # "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
 _SINCE_KM = re.compile(normalise("ចាប់តាំងពី|តាំងពី").text + r"(?!.*[។])")
 _UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
