@@ -169,6 +169,9 @@ def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, of
         ("Chan Reaksmey, a researcher who has studied drug treatment in Cambodia for a regional "
          "health network and wrote its review of the centres last year, said warnings would "
          "drive young people away.", "drive young", "chan-reaksmey", None),
+        # "disputed" reports speech as "denied" does (corpus/speech_verbs.yaml).
+        ("A senior officer of the city police disputed that outreach workers are stopped.",
+         "outreach workers", None, "A senior officer of the city police"),
     ],
 )  # fmt: skip
 @pytest.mark.usefixtures("speakers_as_read")
