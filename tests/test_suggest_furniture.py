@@ -1,6 +1,7 @@
 """Page furniture the drafts leave out (issue 23, round thirteen, from the eleventh blind set's
 misses): a Khmer headline above the report, with or without a time code, and a reference
-marker's number ("[1]") are no figures; a list's items stay the report. Sentences are our own
+marker's number ("[1]"), a corrections box's quoted titles and the words it takes back are no
+figures; a list's items and a corrected figure stay the report. Sentences are our own
 (the Khmer by a non-native author: needs native review)."""
 
 from __future__ import annotations
@@ -49,4 +50,22 @@ def test_a_khmer_headline_above_the_report_gives_no_figure(text, values):
     ],
 )
 def test_a_reference_marker_is_no_figure(text, values):
+    assert _values(text) == values
+
+
+# A corrections box: an earlier article's quoted title and the words it takes back give no
+# figure; the corrected figure is the record.
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ('In the story "Police hold 300 in Kandal sweep" on Monday, we wrongly said that 3,000 '
+         "people were held. The correct figure is 300.", [300.0]),
+        ("១. នៅក្នុងអត្ថបទ «ប៉ូលិសចាប់ជនសង្ស័យជិត៥០០នាក់» ចុះផ្សាយថ្ងៃទី៣ ខែមេសា យើងបានសរសេរខុសថា "
+         "ចំនួនជនសង្ស័យមាន ៤ ៨០០នាក់។ តួលេខត្រឹមត្រូវគឺ ៤៨០នាក់។", [480.0]),
+        # A figure beside a quotation that is no title stays.
+        ('Police held 420 people in March, the ministry said, calling it "a good month".',
+         [420.0]),
+    ],
+)  # fmt: skip
+def test_a_corrections_box_keeps_only_the_corrected_figure(text, values):
     assert _values(text) == values

@@ -586,11 +586,24 @@ _DEGREES = _words("degrees degree celsius")
 _REFERENCE = re.compile(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]")
 
 
+# A corrections box (round thirteen): an earlier article's title quoted after the word for it
+# ("In the article «... ជិត១ម៉ឺននាក់ ...»", 'the story "Police hold 300 ..."'), and the words it
+# takes back ("we wrongly wrote that ... 98,700"), give no figure; the corrected one does.
+_TITLE = re.compile(
+    r"(?:អត្ថបទ|\barticle|\bheadline|\bstory)\s*(?:(?:en)?titled\s*)?(?:[«“\"][^»”\"]{1,200}[»”\"])",
+    re.I,
+)
+_TAKEN_BACK = re.compile(
+    r"(?:សរសេរខុសថា|\bwrongly\s+(?:said|reported|stated|wrote|gave)\b)[^។.;]*", re.I
+)
+
+
 def no_count_spans(text: str) -> list[tuple[int, int]]:
-    """Where a sentence's numbers are telephone numbers or reference markers ("[1]", a
-    footnote's number), in any digits: no figure there."""
-    return sorted([m.span() for m in _PHONE.finditer(text)]
-                  + [m.span() for m in _REFERENCE.finditer(text)])  # fmt: skip
+    """Where a sentence's numbers are telephone numbers, reference markers ("[1]", a footnote's
+    number), a quoted article title or words a correction takes back, in any digits: no figure
+    there."""
+    return sorted(m.span() for rule in (_PHONE, _REFERENCE, _TITLE, _TAKEN_BACK)
+                  for m in rule.finditer(text))  # fmt: skip
 
 
 # "in 500 packs of about one kilogram each": how a haul was packed, not another figure.
