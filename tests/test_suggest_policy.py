@@ -169,6 +169,11 @@ def test_a_guess_under_its_threshold_is_left_blank(field, value, sure, blank, of
         ("Chan Reaksmey, a researcher who has studied drug treatment in Cambodia for a regional "
          "health network and wrote its review of the centres last year, said warnings would "
          "drive young people away.", "drive young", "chan-reaksmey", None),
+        # An answer turn's claim before a colon is a statement beside the count after it.
+        ("The Post sent written questions to the department; deputy director Chan Sophal signed "
+         "the replies.\n\nQ: Do the prisons have enough staff?\n\nCHAN SOPHAL: We need far "
+         "more nurses: there are 35 nurses for all prisons.", "We need far more nurses",
+         "chan-sophal", None),
         # "disputed" reports speech as "denied" does (corpus/speech_verbs.yaml).
         ("A senior officer of the city police disputed that outreach workers are stopped.",
          "outreach workers", None, "A senior officer of the city police"),

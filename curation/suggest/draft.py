@@ -228,7 +228,10 @@ def candidates(
         for k in find_reported(sentences, who, skip, opinion)
     ]
     # A transcript turn's sentence is its speaker's statement though no verb or mark says so.
-    taken = skip | set(find_reported(sentences, who, skip, opinion))
+    # "We do not have enough doctors: there are 41 ...": a claim with no number before the
+    # colon is a statement beside the figure after it (round thirteen).
+    beside = {k for k in turns.speaker if _CLAIM_THEN_COUNT.match(sentences[k].masked)}
+    taken = (skip - beside) | set(find_reported(sentences, who, skip, opinion))
     spoken = [
         Candidate(words, who.own[k], "a transcript turn", kind="reported")
         for k in sorted(turns.speaker)
@@ -246,6 +249,10 @@ def candidates(
     ]
     statements = sorted(quotes + reported + spoken + listed, key=lambda c: body.find(c.quote))
     return figures, statements
+
+
+# A claim of four words or more, no number in it, then a colon or semicolon and a count.
+_CLAIM_THEN_COUNT = re.compile(r"^\s*(?:[^\s:;\d]+\s+){3,}[^\s:;\d]+\s*[:;]\s+\S*.*\d")
 
 
 # "over the same period", "Of the suspects, 6,040 ...": the figure shares the period of the
