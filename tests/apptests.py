@@ -21,3 +21,25 @@ def open_app_page(page: str = OVERVIEW, /, **params: str | list[str]) -> AppTest
         at.switch_page(page)
     at.run()
     return at
+
+
+def data_page_download(at: AppTest) -> bytes:
+    """What the Data page's download button makes when clicked: the CSV of the rows the page
+    shows, as its address names them (the ids the page writes there) and its day pickers."""
+    from monitor import data_rows
+    from monitor.addresses import FALLBACK_URL
+
+    def values(key: str) -> list[str]:
+        value = at.query_params.get(key, [])
+        return [value] if isinstance(value, str) else list(value)
+
+    day = {d.key: d.value for d in at.date_input if d.key in ("from", "to")}
+    choice = data_rows.choose(
+        values("table")[0],
+        values("source"),
+        values("metric"),
+        [int(y) for y in values("year")],
+        day.get("from"),
+        day.get("to"),
+    )
+    return data_rows.csv(choice, FALLBACK_URL)
