@@ -1,11 +1,15 @@
 """Open one page of the dashboard in Streamlit's AppTest, as its address would: app.py (the
-navigation) runs once, straight onto the page, with the address's query parameters."""
+navigation) runs once, straight onto the page, with the address's query parameters; and what
+the Data page's download makes when clicked, read through the page's own function."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from monitor import data_rows
+from monitor.addresses import FALLBACK_URL
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 OVERVIEW = "views/overview.py"
@@ -26,8 +30,6 @@ def open_app_page(page: str = OVERVIEW, /, **params: str | list[str]) -> AppTest
 def data_page_download(at: AppTest) -> bytes:
     """What the Data page's download button makes when clicked: the CSV of the rows the page
     shows, as its address names them (the ids the page writes there) and its day pickers."""
-    from monitor import data_rows
-    from monitor.addresses import FALLBACK_URL
 
     def values(key: str) -> list[str]:
         value = at.query_params.get(key, [])
