@@ -139,7 +139,9 @@ st.markdown(
 )
 st.download_button(
     t.gettext("Download the full data package (zip)"),
-    data=lambda: cached.data_package(addresses.base_url() or None),
+    # The address is read now: the callable runs on the click, outside the page's run,
+    # where Streamlit no longer knows the reader's address.
+    data=functools.partial(cached.data_package, addresses.base_url() or None),
     file_name=versioned_name(cached.build_info()) + ".zip",
     mime="application/zip",
     icon=":material/folder_zip:",
