@@ -4,8 +4,9 @@
 
 A database of a large synthetic corpus is made by bench/synthetic.py and `python -m etl
 --seeds DIR build --db FILE --no-images`. For each Data page table, the work a run of the
-page does with the table's rows (cached by the page, so fetched once here): the CSV the
-download button holds (exports.csvsafe, made on every run), one page of the plain table
+page does with the table's rows (cached by the page, so fetched once here): the CSV of the
+download button (exports.csvsafe; made on every run until it was made on the click,
+bench/data_page_rerun.py), one page of the plain table
 (monitor.texts.rows_html) and the grid's frame as Arrow (what "Sort and search" sends). Each
 with the columns served now and with the *_km columns left out, in interleaved runs on one
 machine load; medians in ms, and bytes. Nothing here is asserted.

@@ -1,4 +1,5 @@
-"""A download serves exactly the rows on screen, with provenance, as safe CSV named by its filter (AppTest)."""
+"""A download serves exactly the rows on screen, with provenance, as safe CSV named by its
+filter, made only when the reader clicks."""
 
 from __future__ import annotations
 
@@ -11,46 +12,44 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit.testing.v1.app_test as app_test_module
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, make_routes
 from database import downloads, queries
 from database.connection import Reader
 from exports.csvsafe import to_csv_bytes
+from monitor import data_rows
+from monitor.addresses import FALLBACK_URL
 from monitor.texts import download_file_name
-from tests.apptests import open_app_page
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-class _RecordingStorage(MemoryMediaFileStorage):
-    """AppTest's in-memory media store, kept so the test can read what a button serves."""
-
-    made: list[MemoryMediaFileStorage] = []
-
-    def __init__(self, endpoint: str) -> None:
-        super().__init__(endpoint)
-        _RecordingStorage.made.append(self)
+from tests.apptests import data_page_download, open_app_page
 
 
 @pytest.fixture
-def data_page(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
+def on_seeds(seed_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The dashboard's reads (monitor.cached) on the seed database."""
     monkeypatch.setenv("MONITOR_DB", str(seed_db))
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _RecordingStorage)
+    return seed_db
 
-    def open_page(**params: str | list[str]) -> tuple[AppTest, bytes]:
+
+@pytest.fixture
+def data_page(on_seeds: Path):
+    def open_page(**params: str | list[str]) -> AppTest:
         at = open_app_page("views/data.py", **params)
         assert not at.exception
-        button = at.get("download_button")[0]
-        name = button.proto.url.rsplit("/", 1)[-1]
-        served = _RecordingStorage.made[-1].get_file(name).content
-        return at, served
+        return at
 
     return open_page
+
+
+def test_the_csv_is_made_only_when_the_reader_clicks(data_page):
+    """A run of the page (each filter, each page of the table) makes no CSV: the button holds
+    what makes it, which Streamlit calls on the click."""
+    at = data_page(table="statements")
+    button = next(b for b in at.get("download_button") if b.proto.label.endswith("as CSV"))
+    assert button.proto.label == "Download these rows as CSV"
+    assert button.proto.HasField("deferred_file_id") and not button.proto.url
 
 
 @pytest.mark.parametrize(
@@ -68,16 +67,17 @@ def data_page(seed_db: Path, monkeypatch: pytest.MonkeyPatch):
     ],
 )
 def test_download_is_exactly_the_rows_in_the_grid(data_page, params):
-    at, served = data_page(**params, view="Sort and search")
+    at = data_page(**params, view="Sort and search")
     on_screen = at.dataframe[0].value
     assert len(on_screen) > 0
+    served = data_page_download(at)
     assert served == to_csv_bytes(on_screen)
     back = pd.read_csv(io.BytesIO(served))
     assert list(back.columns) == list(on_screen.columns)
     assert len(back) == len(on_screen)
     if params:
         table = params.get("table", "Figures (indicators)")
-        everything = data_page(table=table, view="Sort and search")[0]
+        everything = data_page(table=table, view="Sort and search")
         assert len(on_screen) <= len(everything.dataframe[0].value)
 
 
@@ -100,9 +100,9 @@ def _table_rows(at: AppTest) -> list[list[str]]:
 )
 def test_plain_table_shows_the_rows_the_download_has(data_page, params):
     """Page after page, the plain table shows every row the download holds, in its order."""
-    at, served = data_page(**params)
+    at = data_page(**params)
     assert not at.dataframe, "the grid loads only when asked for"
-    back = pd.read_csv(io.BytesIO(served), dtype=str, keep_default_na=False)
+    back = pd.read_csv(io.BytesIO(data_page_download(at)), dtype=str, keep_default_na=False)
     shown = _table_rows(at)
     for page in range(2, downloads.page_count(len(back)) + 1):
         at.pagination[0].set_value(page).run()
@@ -115,8 +115,8 @@ def test_plain_table_shows_the_rows_the_download_has(data_page, params):
 
 def test_plain_table_pages_long_tables(data_page, monkeypatch):
     monkeypatch.setattr(downloads, "PAGE_ROWS", 10)
-    at, served = data_page(table="Statements")
-    total = len(pd.read_csv(io.BytesIO(served)))
+    at = data_page(table="Statements")
+    total = len(pd.read_csv(io.BytesIO(data_page_download(at))))
     assert at.pagination[0].value == 1
     assert len(_table_rows(at)) == 10
     last = downloads.page_count(total)
@@ -124,8 +124,16 @@ def test_plain_table_pages_long_tables(data_page, monkeypatch):
     assert len(_table_rows(at)) == total - 10 * (last - 1)
 
 
-def test_figures_download_keeps_hedges_and_provenance(data_page):
-    at, served = data_page(metric="Total arrests")
+def _metric_id(db: Path, label: str) -> str:
+    with Reader(db) as reader:
+        metrics = queries.metrics(reader)
+    return str(metrics.loc[metrics["label"] == label, "metric_id"].iloc[0])
+
+
+def test_figures_download_keeps_hedges_and_provenance(on_seeds):
+    choice = data_rows.choose("indicators", metric_ids=[_metric_id(on_seeds, "Total arrests")])
+    served = data_rows.csv(choice, FALLBACK_URL)
+    assert served.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
     rows = pd.read_csv(io.BytesIO(served))
     for column in (
         "source_title",
@@ -145,29 +153,21 @@ def test_figures_download_keeps_hedges_and_provenance(data_page):
     assert rows["source_published_on"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
 
 
-def _served_name(at: AppTest) -> str:
-    button = at.get("download_button")[0]
-    return _RecordingStorage.made[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).filename
-
-
-@pytest.mark.parametrize(
-    ("params", "name"),
-    [
-        ({}, "cambodia-drug-campaign-indicators-v"),
-        (
-            {"source": "13 Jan 2017 · Drug campaign nets 1,000"},
-            "cambodia-drug-campaign-indicators-source-",
-        ),
-        ({"metric": "Total arrests"}, "cambodia-drug-campaign-indicators-metric-"),
-        ({"table": "Statements"}, "cambodia-drug-campaign-statements-v"),
-    ],
-)
-def test_download_file_name_says_what_was_filtered(data_page, params, name):
-    at, served = data_page(**params)
-    assert _served_name(at).startswith(name)
+def test_download_name_says_what_was_filtered_and_the_data_version(on_seeds):
+    with Reader(on_seeds) as reader:
+        version = queries.build_info(reader)["data_version"]
+        source = str(queries.sources(reader)["source_id"].iloc[0])
+    metric = _metric_id(on_seeds, "Total arrests")
+    choice = data_rows.choose("indicators", [source], [metric], [2017])
+    name = (
+        f"cambodia-drug-campaign-indicators-source-{source}-metric-{metric}-2017-km-v{version}.csv"
+    )
+    assert data_rows.file_name(choice, "km") == name
     # The data version it was downloaded from ends the name: -v2026.12.05.csv
-    assert re.search(r"-v\d{4}\.\d{2}\.\d{2}(\.\d+)?\.csv$", _served_name(at))
-    assert served.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
+    assert re.search(r"-v\d{4}\.\d{2}\.\d{2}(\.\d+)?\.csv$", name)
+    # A filter the table does not take is left out of its name, as out of its rows.
+    statements = data_rows.choose("statements", metric_ids=[metric])
+    assert data_rows.file_name(statements) == f"cambodia-drug-campaign-statements-v{version}.csv"
 
 
 @pytest.mark.parametrize(
@@ -203,7 +203,7 @@ def api(seed_db: Path) -> TestClient:
     # The host the Data page names outside a browser (addresses.FALLBACK_URL): a figure's
     # citation, in both, gives its address there.
     routes = make_routes(Database(lambda: seed_db))
-    return TestClient(Starlette(routes=routes), base_url="http://localhost:8501")
+    return TestClient(Starlette(routes=routes), base_url=FALLBACK_URL)
 
 
 DATED = [t for t, spec in downloads.DOWNLOAD_TABLES.items() if spec.dated_on]
@@ -215,14 +215,19 @@ DATE_QUERIES = [
 ]
 
 
+def _choice(table: str, query: dict[str, str]) -> data_rows.RowsChoice:
+    day = lambda key: dt.date.fromisoformat(query[key]) if key in query else None  # noqa: E731
+    years = [int(y) for y in query.get("year", "").split(",") if y]
+    return data_rows.choose(table, years=years, date_from=day("from"), date_to=day("to"))
+
+
 @pytest.mark.parametrize(
     "dates", DATE_QUERIES, ids=lambda d: "&".join(f"{k}={v}" for k, v in d.items())
 )
 @pytest.mark.parametrize("table", DATED)
-def test_a_date_filter_link_downloads_what_the_api_gives(data_page, api, table, dates):
-    at, served = data_page(table=table, **dates)
+def test_a_date_filter_downloads_what_the_api_gives(on_seeds, api, table, dates):
+    served = data_rows.csv(_choice(table, dates), FALLBACK_URL)
     query = "&".join(f"{k}={v}" for k, v in dates.items())
-    assert f"/api/v1/{table}.csv?{query}" in " ".join(c.value for c in at.caption)
     assert served == api.get(f"/api/v1/{table}.csv?{query}").content
     everything = pd.read_csv(io.BytesIO(api.get(f"/api/v1/{table}.csv").content))
     back = pd.read_csv(io.BytesIO(served))
@@ -232,7 +237,7 @@ def test_a_date_filter_link_downloads_what_the_api_gives(data_page, api, table, 
 
 
 def test_date_widgets_filter_and_a_link_sets_them(data_page):
-    at, _ = data_page(table="policies", year="2017")
+    at = data_page(table="policies", year="2017")
     whole_year = int(_count_rows(at))
     at.date_input(key="from").set_value(dt.date(2017, 1, 1)).run()
     at.date_input(key="to").set_value(dt.date(2017, 3, 31)).run()
@@ -241,9 +246,7 @@ def test_date_widgets_filter_and_a_link_sets_them(data_page):
     assert address in " ".join(c.value for c in at.caption)
     assert int(_count_rows(at)) < whole_year
     # The pickers are bound to ?from= and ?to= (the browser writes them): a link sets them.
-    linked, _ = data_page(
-        table="policies", year="2017", **{"from": "2017-01-01", "to": "2017-03-31"}
-    )
+    linked = data_page(table="policies", year="2017", **{"from": "2017-01-01", "to": "2017-03-31"})
     assert linked.date_input(key="from").value == dt.date(2017, 1, 1)
     assert linked.date_input(key="to").value == dt.date(2017, 3, 31)
     assert _count_rows(linked) == _count_rows(at)
@@ -258,7 +261,8 @@ def test_a_hedged_figure_shows_the_articles_numbers(data_page, seed_db):
     rows = queries.indicators(Reader(seed_db))
     figure = rows[(rows["qualifier"] == "approx") & (rows["value"] == 50)]
     metric = str(figure["metric_id"].iloc[0])
-    at, served = data_page(metric=metric)
+    at = data_page(metric=metric)
+    served = data_page_download(at)
     header = list(pd.read_csv(io.BytesIO(served), nrows=0).columns)
     cells = next(r for r in _table_rows(at) if str(figure["indicator_id"].iloc[0]) in r)
     shown = [cells[header.index(c)] for c in ("value", "value_low", "value_high")]
@@ -268,8 +272,7 @@ def test_a_hedged_figure_shows_the_articles_numbers(data_page, seed_db):
         "45",
         "55",
     ]
-    grid_at, _ = data_page(metric=metric, view="Sort and search")
-    grid = grid_at.dataframe[0]
+    grid = data_page(metric=metric, view="Sort and search").dataframe[0]
     row = grid.value.set_index("indicator_id").loc[figure["indicator_id"].iloc[0]]
     assert (row["value_low"], row["value_high"]) == (45, 55)  # 55, not 55.00000000000001
     formats = json.loads(grid.proto.columns)
@@ -279,8 +282,8 @@ def test_a_hedged_figure_shows_the_articles_numbers(data_page, seed_db):
 def test_a_statement_with_no_day_said_shows_an_empty_date(data_page, seed_db):
     undated = queries.statements(Reader(seed_db)).query("said_on.isna()")
     source = str(undated["source_id"].iloc[0])
-    at, served = data_page(table="statements", source=source)
-    header = list(pd.read_csv(io.BytesIO(served), nrows=0).columns)
+    at = data_page(table="statements", source=source)
+    header = list(downloads.DOWNLOAD_TABLES["statements"].columns)
     said = {
         row[header.index("statement_id")]: row[header.index("said_on")] for row in _table_rows(at)
     }
@@ -291,7 +294,7 @@ def test_a_statement_with_no_day_said_shows_an_empty_date(data_page, seed_db):
 def test_metric_filter_offers_only_metrics_with_figures(data_page, seed_db):
     metrics = queries.metrics(Reader(seed_db))
     empty = set(metrics.loc[metrics["n_figures"] == 0, "label"])
-    at, _ = data_page(metric="Total arrests")
+    at = data_page(metric="Total arrests")
     offered = set(next(m for m in at.multiselect if m.label == "Metrics").options)
     assert offered == set(metrics["label"]) - empty
     assert "Total arrests" in offered

@@ -37,7 +37,7 @@ from etl.__main__ import main as etl_main
 from etl.build import build, check
 from monitor import texts as views
 from monitor.bootstrap import ensure_database
-from tests.apptests import open_app_page
+from tests.apptests import data_page_download, open_app_page
 from tests.conftest import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -371,22 +371,6 @@ def twins_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """Every file a download button offers during the test, by its download name."""
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
-
-    offered: dict[str, bytes] = {}
-    keep = MemoryMediaFileStorage.load_and_get_id
-
-    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
-        if filename and isinstance(path_or_data, bytes):
-            offered[filename] = path_or_data
-        return keep(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
-    return offered
-
-
 def _open(page: str, panel: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
@@ -404,7 +388,6 @@ def test_a_reader_picking_one_of_two_same_named_records_sees_only_its_rows(
     """Replays item 4 on the screen: each choice shows that record's statements, in the page,
     in the link it leaves in the address, and in the Data page's 'rows shown' CSV."""
     monkeypatch.setenv("MONITOR_DB", str(twins_db))
-    offered = _downloads(monkeypatch)
     st.cache_data.clear()
     st.cache_resource.clear()
     mine = _ITS_WORDS[(param, record_id)]
@@ -430,13 +413,8 @@ def test_a_reader_picking_one_of_two_same_named_records_sees_only_its_rows(
         data.pills(key="table").set_value("statements").run()
         data.multiselect(key="source").set_value([record_id]).run()
         assert not data.exception
-        csv_files = [d for n, d in offered.items() if n.endswith(".csv") and record_id in n]
-        assert csv_files, sorted(offered)
-        rows = csv_files[-1].decode("utf-8")
-        assert all(w in rows for w in mine) and not any(w in rows for w in others), (
-            sorted(offered),
-            rows,
-        )
+        rows = data_page_download(data).decode("utf-8")
+        assert all(w in rows for w in mine) and not any(w in rows for w in others), rows
         with Reader(twins_db) as db:
             expected = set(queries.statements(db, source_ids=[record_id])["statement_id"])
         in_csv = {r["statement_id"] for r in csv.DictReader(io.StringIO(rows.lstrip("\ufeff")))}

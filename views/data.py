@@ -1,11 +1,13 @@
 """Data: give me the rows."""
 
+import functools
+
 import streamlit as st
 
 from database.downloads import DOWNLOAD_TABLES, page_count, page_rows
-from exports.csvsafe import safe_frame, to_csv_bytes
+from exports.csvsafe import safe_frame
 from exports.package import versioned_name
-from monitor import addresses, cached, copying, filters, language, texts
+from monitor import addresses, cached, copying, data_rows, filters, language, texts
 
 t = language.current()
 st.title(t.gettext("Give me the rows"))
@@ -63,21 +65,25 @@ if panel:
             if date_from and date_to and date_to < date_from:
                 st.warning(t.gettext("'To' is before 'From': no day lies between them."))
 
-dates = texts.date_filters(years, date_from, date_to) if dated_on else {}
+choice = data_rows.choose(name, source_ids, metric_ids, years, date_from, date_to)
 base = addresses.base_url() or addresses.FALLBACK_URL
-shown = cached.download_rows(name, base, source_ids=source_ids, metric_ids=metric_ids, **dates)
+shown = data_rows.rows(choice, base)
 st.markdown(texts.count_text(len(shown), "row", t.lang))
 st.caption(
     addresses.api_addresses(
-        name, t.lang, source=source_ids, metric=metric_ids, **texts.date_params(dates)
+        name,
+        t.lang,
+        source=list(choice.source_ids),
+        metric=list(choice.metric_ids),
+        **texts.date_params(choice.dates()),
     )
 )
 st.download_button(
     t.gettext("Download these rows as CSV"),
-    data=to_csv_bytes(shown),
-    file_name=texts.download_file_name(
-        name, source_ids, metric_ids, dates, t.lang, cached.build_info().get("data_version")
-    ),
+    # Made on the click, not on every run of the page (each filter, each page of the
+    # table): the whole statements table at 1000x takes 1.4 s (docs/benchmarks.md).
+    data=functools.partial(data_rows.csv, choice, base),
+    file_name=data_rows.file_name(choice, t.lang),
     mime="text/csv",
     icon=":material/download:",
     key="data-download",
@@ -133,7 +139,9 @@ st.markdown(
 )
 st.download_button(
     t.gettext("Download the full data package (zip)"),
-    data=lambda: cached.data_package(addresses.base_url() or None),
+    # The address is read now: the callable runs on the click, outside the page's run,
+    # where Streamlit no longer knows the reader's address.
+    data=functools.partial(cached.data_package, addresses.base_url() or None),
     file_name=versioned_name(cached.build_info()) + ".zip",
     mime="application/zip",
     icon=":material/folder_zip:",
