@@ -31,7 +31,7 @@ KEYS = sorted(CORPUS.rglob("*.expected.yaml"))
 # held_out_9/ once after round ten, training since round eleven; held_out_10/ once after round
 # eleven, training since round twelve.
 # Folder -> (at least this many articles, at least this many of them in Khmer).
-HELD_ASIDE: dict[str, tuple[int, int]] = {"held_out_11": (10, 4)}
+HELD_ASIDE: dict[str, tuple[int, int]] = {"held_out_11": (10, 4), "held_out_12": (10, 4)}
 SPLIT_KEYS = [k for k in KEYS if k.parent.name not in HELD_ASIDE]
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 QUOTATION = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
