@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from corpus.load import SEEDS
+from corpus.problems import report
 from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
@@ -363,12 +364,13 @@ def save_screen() -> None:
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}
-            for p in result.problems:
-                problems.setdefault((p.record, p.field), []).append(p.message)
+            for p in result.problems:  # in the studio's language where the check gave words
+                problems.setdefault((p.record, p.field), []).append(p.words(T))
             STATE["problems"] = problems
             st.error(T.gettext("Nothing was changed. The check says (each problem is also on "
                                "its field):"))  # fmt: skip
-            st.code(result.message, language=None)
+            said = report(list(result.problems), T) if result.problems else result.message
+            st.code(said, language=None)
     screens.recent_changes(SEEDS_DIR, T)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from corpus.problems import report
 from data_model.i18n import N_, Translator
 from data_model.safe_text import md
 from studio import drafts, history, publish, session
@@ -156,7 +157,8 @@ def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool
         result = publish.approve(seeds_dir, sid, editor, db_path, t=t)
         if result.problems:  # the check's own words, naming file, record and field
             said = t.gettext("Nothing was published. The check says: {check}")
-            result = publish.Outcome(False, said.format(check=result.message), result.problems)
+            check = report(list(result.problems), t)
+            result = publish.Outcome(False, said.format(check=check), result.problems)
     else:
         result = publish.send_back(seeds_dir, sid, editor, STATE.get(f"comment-{sid}", ""), t)
     STATE["decided"] = (result.ok, result.message)
