@@ -357,6 +357,7 @@ def save_screen() -> None:
             STATE["submitted"], STATE["problems"] = True, {}
             STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
             st.success(result.message)
+            screens.build_details(result.details, T)
             if compared:
                 st.info(T.gettext("Compared with an earlier independent coding of this "
                                   "article, kept as {ids}: the Methodology page reports it.")

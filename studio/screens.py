@@ -48,6 +48,13 @@ def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list]
     return keys
 
 
+def build_details(details: str, t: Translator) -> None:
+    """The build's own report, in English, under a summary said in another language."""
+    if details:
+        with st.expander(t.gettext("What the build said (in English)"), key="build-said"):
+            st.code(details, language=None)
+
+
 def _button(label: str, key: str, on_click, *args: Any) -> None:
     st.button(label, key=key, on_click=on_click, args=args)
 
@@ -161,14 +168,15 @@ def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool
             result = publish.Outcome(False, said.format(check=check), result.problems)
     else:
         result = publish.send_back(seeds_dir, sid, editor, STATE.get(f"comment-{sid}", ""), t)
-    STATE["decided"] = (result.ok, result.message)
+    STATE["decided"] = (result.ok, result.message, result.details)
 
 
 def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -> None:
     """A second editor's review: the diff against the published data, then approve or return."""
     if decided := STATE.pop("decided", None):
-        ok, message = decided
+        ok, message, details = decided
         (st.success if ok else st.error)(message)
+        build_details(details, t)
     waiting = [s for s in publish.submissions(seeds_dir) if s["review_status"] == "provisional"]
     if not waiting:
         st.info(t.gettext("Nothing is waiting for a second editor."))
@@ -271,7 +279,7 @@ def changes_screen(seeds_dir: Path, db_path: Path, t: Translator) -> None:
             st.markdown(f"**{md(heading)}** · {md(when)}")
             for article in build.articles:
                 # Titles and ids are the articles' and curators' words: escaped, never obeyed.
-                st.markdown(f"{md(article.title)}: {md(article.summary)}")
+                st.markdown(f"{md(article.title)}: {md(article.said(t))}")
                 ids = ", ".join(article.records[:SHOWN_IDS])
                 more = len(article.records) - SHOWN_IDS
                 rest = t.gettext(" and {n} more").format(n=number(t, more)) if more > 0 else ""

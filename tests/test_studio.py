@@ -485,3 +485,31 @@ def test_the_title_is_taken_from_the_headline_in_either_script(text, title):
     from studio.session import headline
 
     assert headline(text) == title
+
+
+def test_a_build_and_its_changes_are_summed_up_in_khmer(
+    fixture_seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """Issue 24: an approval in the Khmer studio says what the build did in Khmer (its data
+    version, the records it holds, how many warnings), the build's own English shown apart;
+    the Changes screen counts each article's changes in Khmer. English stays as printed."""
+    from data_model.i18n import translator
+    from etl.__main__ import main
+    from studio.changes import build_log
+    from studio.publish import build_words
+
+    db = tmp_path / "monitor.duckdb"
+    assert main(["--seeds", str(fixture_seeds), "build", "--db", str(db), "--no-images"]) == 0
+    log = capsys.readouterr().out
+    km, en = translator("km"), translator("en")
+    said = build_words(log, km)
+    version = re.search(r"^data version (\S+)$", log, re.M)[1]
+    assert km.digits(version) in said and "warning" in log
+    assert f"{km.number_text('2')} {km.gettext('figure')}" in said  # the fixture's 2 figures
+    assert not re.findall(r"[A-Za-z]{3,}", said), said
+    assert build_words(log, en) == log
+    [article] = build_log(db)[0].articles
+    assert article.said(en) == article.summary and "added 2 figures" in article.summary
+    assert not re.findall(r"[A-Za-z]{3,}", article.said(km)) and km.gettext("figure") in (
+        article.said(km)
+    )
