@@ -183,9 +183,10 @@ def _offer(n: int, row: Row) -> None:
     if t.lang != "en":  # the dates said from their parts; the draft's reason is curation's English
         dates = ", ".join(f"{t.gettext(DATE_WORDS.get(k, k))} {_day(t, v)}" for k, v in
                           open_.items())  # fmt: skip
+        reason = said.split(";", 1)[1].strip() if why and ";" in said else ""
         said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
-        if why:
-            said += " " + t.gettext("(the draft's reason, in English: {why})").format(why=why)
+        if reason:
+            said += " " + t.gettext("(the draft's reason, in English: {why})").format(why=reason)
     st.caption(md(f"{said[:1].upper()}{said[1:]}"))  # "Suggested, not filled: as_of ... (why)"
     st.button(t.gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
               args=(n, row))  # fmt: skip

@@ -85,7 +85,7 @@ def build_words(log: str, t: Translator) -> str:
     if warned := len(_WARNING.findall(log)):
         parts.append(t.gettext("{n} warning(s) from the build, in its own words below")
                      .format(n=t.number_text(f"{warned:,}")))  # fmt: skip
-    return "; ".join(parts) + ("." if parts else "")
+    return "; ".join(parts)
 
 
 def _text(value: Any) -> str | None:
