@@ -35,7 +35,7 @@ def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list]
         st.caption(t.gettext("Each correction is kept with the records, with its reason: say why."))
     for key in keys:
         with st.container(border=True, key=f"fix-{key.replace(':', '-')}"):
-            st.markdown(f"**{md(key)}**")
+            st.markdown(f"**{md(_record(key, t))}**")
             heads = (t.gettext("Field"), t.gettext("Published"), t.gettext("Corrected"))
             st.dataframe(
                 [dict(zip(heads, (c.field, c.old or "—", c.new or "—"), strict=True))
@@ -46,6 +46,15 @@ def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list]
                                    STATE["reasons"].get(key, ""), key=f"reason-{key}")  # fmt: skip
             STATE["reasons"][key] = reason.strip()
     return keys
+
+
+def _record(key: str, t: Translator) -> str:
+    """A record named as "kind:id": the codes in English (as the YAML names them), the kind in
+    words in another language ('តួលេខ · kampot-arrests-march')."""
+    if t.lang == "en" or ":" not in key:
+        return key
+    table, record_id = key.split(":", 1)
+    return f"{kind(t, table)} · {record_id}"
 
 
 def build_details(details: str, t: Translator) -> None:
@@ -146,7 +155,7 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
         what = N_("added") if added else N_("removed") if removed else N_("corrected")
         heads = (t.gettext("Field"), t.gettext("Published"), t.gettext("Proposed"))
         with st.container(border=True, key=f"diff-{key.replace(':', '-')}"):
-            st.markdown(f"**{md(key)}** · {md(t.gettext(what))}")
+            st.markdown(f"**{md(_record(key, t))}** · {md(t.gettext(what))}")
             if added:
                 cells = [(f, "—", publish._text(v) or "—") for f, v in proposed[key].items()
                          if f not in publish.REVIEW_FIELDS and v not in (None, "")]  # fmt: skip

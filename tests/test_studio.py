@@ -513,3 +513,10 @@ def test_a_build_and_its_changes_are_summed_up_in_khmer(
     assert not re.findall(r"[A-Za-z]{3,}", article.said(km)) and km.gettext("figure") in (
         article.said(km)
     )
+    # The second editor's diff names each record by its kind in words, its id as written.
+    from studio.screens import _record
+
+    assert _record("indicators:kampot-arrests-march", en) == "indicators:kampot-arrests-march"
+    assert _record("indicators:kampot-arrests-march", km) == (
+        f"{km.gettext('figure')} · kampot-arrests-march"
+    )
