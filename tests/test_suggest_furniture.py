@@ -53,6 +53,20 @@ def test_a_reference_marker_is_no_figure(text, values):
     assert _values(text) == values
 
 
+# A thread's post number ("3/") opening a paragraph is a list's marker, as "3." is (round
+# fourteen, from the twelfth blind set); a fraction's "1/2" is no marker.
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("3/ Drugs seized: more than 2.4 tonnes, the officials said.", [2400.0]),
+        ("9/ That's it from the room.", []),
+        ("12/ Police arrested 16,048 people in the first six months.", [16048.0]),
+    ],
+)
+def test_a_threads_post_number_is_no_figure(text, values):
+    assert _values(text) == values
+
+
 # A corrections box: an earlier article's quoted title and the words it takes back give no
 # figure; the corrected figure is the record.
 @pytest.mark.parametrize(

@@ -304,6 +304,11 @@ def test_dates_by_structure(text, published, words, dates):
         ("Since it opened, 1,070 people have been admitted, about four in five of them by police.",
          "four in five", 80, None),
         ("The province now has a dozen clinics, up from five in 2017.", "five", 5, None),
+        # The noun before "are"/"is" changes (round fourteen): present tense as past.
+        ("Against the same period of 2023, arrests are down 6.2% and cases down 4.1%.", "6.2%",
+         -6.2, "arrests-change-pct"),
+        ("Compared with last year, drug arrests are up 12 percent, the police said.",
+         "12 percent", 12, "arrests-change-pct"),
     ],
 )  # fmt: skip
 def test_changes_and_shares_by_structure(text, words, value, metric):

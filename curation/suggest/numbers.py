@@ -454,7 +454,7 @@ _AGE = re.compile(
     re.I,
 )
 # "1.", "2-", "3)" opening a paragraph: a list's marker, not a count (Khmer digits too).
-_MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-](?:\s|$)")
+_MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-/](?:\s|$)")  # "1.", "2)", a thread's "3/"
 # "woke us at four": a clock time in words.
 _AT_CLOCK = re.compile(r"\bat\s+$", re.I)
 _O_CLOCK = re.compile(r"\s*o['’]\s?clock\b", re.I)
