@@ -131,6 +131,11 @@ def read_number(written: str) -> float | None:
     return value
 
 
+def _is_year(digits: str) -> bool:
+    """Four digits (in any script) of a year 1900-2099: one end of a span of years."""
+    return bool(re.fullmatch(r"\d{4}", digits)) and 1900 <= int(digits) <= 2099
+
+
 def _is_label(before: str, after: str) -> bool:
     head = before.rstrip()
     # "លេខ ០៤៧/១៧" (bulletin No. 047/17): a number beside a slash is a reference, not a count.
@@ -158,6 +163,13 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
             continue  # "ម៉ោង ០៩:១៥": a clock's minutes, no count
         if re.match(r":\d", after_text):
             continue  # "ស្តាប់សំឡេង ១២:៤០" (listen, 12:40): a clock's or a clip's hours (round 11)
+        if _is_year(m.group()) and (
+            after_text[:1] in "-–/"
+            and _is_year(after_text[1:5])
+            or before[-1:] in ("-", "–", "/")
+            and _is_year(before[-5:-1])
+        ):
+            continue  # "ឆ្នាំសិក្សា២០២៤-២០២៥" (the school year 2024-2025): years, no count
         if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
             continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())

@@ -67,6 +67,23 @@ def test_a_threads_post_number_is_no_figure(text, values):
     assert _values(text) == values
 
 
+# A chart's or table's caption, with its number and its source, restates the report or stands
+# apart from it: no figure (round fourteen).
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Arrests fell again.\n\nChart 2 | Arrests by year, 2017-2021: 19,000 in 2021 | Source: NACD\n\n"
+         "Police arrested about 19,000 people in 2021, the NACD said.", [19000.0]),
+        ("Seizures rose.\n\nTable 1: Seizures by province, 2023: 250 in Koh Kong\n\n"
+         "Customs seized 400 kilograms in 2023.", [400.0]),
+        ("Seizures rose.\n\nSeizures by province, 2023: 250 kg in Koh Kong | Source: customs\n\n"
+         "Customs seized 400 kilograms in 2023.", [400.0]),
+    ],
+)  # fmt: skip
+def test_a_charts_caption_is_no_figure(text, values):
+    assert _values(text) == values
+
+
 # A corrections box: an earlier article's quoted title and the words it takes back give no
 # figure; the corrected figure is the record.
 @pytest.mark.parametrize(

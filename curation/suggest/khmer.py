@@ -480,6 +480,9 @@ _ALL_OF = re.compile(
     r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$"
 )
 _MEASURE_SIZE = re.compile("|".join(normalise(w).text for w in number_words("km_measure")))
+_BACK_AFTER = re.compile(
+    r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_back_after")) + ")"
+)
 
 
 # "ថយចុះ" (fell, decreased), "ធ្លាក់ចុះ" (dropped) just before a percentage (within the words
@@ -529,8 +532,10 @@ def khmer_drafts(
                 normalise(s.text[f.end :]).text
             ):
                 continue  # attendance, one room's crowding, a lunar day (data, round ten)
-            if _ALL_OF.search(normalise(s.text[: f.start]).text) or _MEASURE_SIZE.search(
-                _clause_before(s.text, f.start)
+            if (
+                _ALL_OF.search(normalise(s.text[: f.start]).text)
+                or _BACK_AFTER.match(normalise(s.text[f.end :]).text)
+                or _MEASURE_SIZE.search(_clause_before(s.text, f.start))
             ):
                 continue  # "ទាំង៣នាក់" (all three): counted before; a measure's size (round 11)
             if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):

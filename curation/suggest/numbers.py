@@ -472,6 +472,13 @@ _TARGET = re.compile(
     r"|\b(?:proposed|proposes|called\s+for|calls\s+for)\b[^,.;]*$"
     r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station|"
     r"send|dispatch|provide|give|create|establish|install|buy)\b[^,.;]*$"
+    # "The evaluator will visit at least 24 of the health centres and interview no fewer than
+    # 150": the work a plan or a tender sets out, in its own clause (round fourteen).
+    r"|\b(?:the\s+)?(?:evaluator|consultant|contractor|team|study|survey|project|programme|"
+    r"program)\s+(?:will|shall|is\s+to|must)\s+[^,.;]*$"
+    # "We are also building a new prison in Kampong Speu for 3,000 inmates": a place not yet
+    # built, its size no count.
+    r"|\b(?:building|to\s+build|constructing|to\s+construct)\s+(?:a\s+|an\s+)?new\b[^,.;]*\bfor\s+$"
     # "suggested that each district hospital keep at least two beds": a measure's own terms.
     r"|\b(?:suggested|suggests|recommended|recommends)\s+that\s+(?:each|every|all)\b[^,.;]*$",
     re.I,
