@@ -415,7 +415,7 @@ def run(folders: list[Path], title: str, failures: bool = False) -> None:
     # The same, a blank field whose right value the draft offers (a date beside its blank, a
     # figure offered, not drafted) counted as taken in one click, not as a change.
     share = f"{clicked / fields:.0%}" if fields else "-"
-    print(f"  {'... a right offer taken in one click':44} {share:>6}  ({clicked}/{fields})")
+    print(f"  {'fields to change if right offers are taken':44} {share:>6}  ({clicked}/{fields})")
     blank = s.n.get("fields left blank", [0, 0])[1]
     print(f"  {'matched records fields left blank':44} {blank:6}")
     if failures:

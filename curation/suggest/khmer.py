@@ -320,8 +320,11 @@ _SPEECH_THEN = re.compile(
 )
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
-# "គិតត្រឹមចុងខែឧសភា" (as of the end of May): the end of a month or year is a day (round ten).
-_AS_OF_END = re.compile(normalise("គិតត្រឹម").text + r"\s?" + normalise("ចុង").text + r"\s?$")
+# "គិតត្រឹមចុងខែឧសភា" (as of the end of May): the end of a month or year is a day (round ten);
+# "កាលពីចុងឆ្នាំ២០២២", "នៅចុងឆ្នាំ២០២២" (at the end of 2022) too (round fourteen).
+_AS_OF_END = re.compile(
+    "(?:" + normalise("គិតត្រឹម|កាលពី|នៅ").text + r")\s?" + normalise("ចុង").text + r"\s?$"
+)
 
 
 def _as_of_day(
