@@ -204,6 +204,15 @@ def _figure_changes(row: Row, w: dict[str, Any], gold: dict[str, Any], click: bo
     return n + int("actor" in w and r.get("actor_id") != w["actor"])
 
 
+def _statement_changes(row: Row, w: dict[str, Any]) -> int:
+    """The fields of a drafted statement a curator changes to reach the key's: its kind, its
+    speaker, its topic and stance (as the strict count of score_article)."""
+    r = row.record
+    n = int("kind" in w and r.get("kind") != w["kind"])
+    n += int(not (w.get("actor") and r.get("actor_id") == w["actor"]))
+    return n + (r.get("topic") != w.get("topic")) + (r.get("stance") != w.get("stance"))
+
+
 def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, int, int]:
     """Add one article's counts to ``s``; return (drafted fields changed, the same when a right
     value offered for one click is taken rather than changed, fields)."""
@@ -218,7 +227,10 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
     # A figure only offered (status "offered", round fourteen) is not drafted: it is scored apart.
     offered = [r for r in rows if r.kind == "indicators" and getattr(r, "status", "") == "offered"]
     figs = [r for r in rows if r.kind == "indicators" and r not in offered]
-    stmts = [r for r in rows if r.kind == "statements"]
+    offered_st = [
+        r for r in rows if r.kind == "statements" and getattr(r, "status", "") == "offered"
+    ]
+    stmts = [r for r in rows if r.kind == "statements" and r not in offered_st]
     measures = [r for r in rows if r.kind in ("policies", "positions")]
     changed = fields = saved = 0  # saved: changes a right offer taken in one click spares
 
@@ -288,12 +300,18 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
 
     want_st = gold.get("statements") or []
     hit_st: set[int] = set()
+    hit_offer: set[int] = set()
     for w in want_st:
         k = next((k for k, r in enumerate(stmts) if _opens(r, w["opening"])), None)
         s.add("statements found", k is not None, why=f"{w['opening'][:60]!r} not drafted")
         fields += 5  # the record, actor, kind, topic, stance
         if k is None:
             changed += 5
+            k = next((k for k, r in enumerate(offered_st)
+                      if k not in hit_offer and _opens(r, w["opening"])), None)  # fmt: skip
+            if k is not None:  # offered: one click takes it, its fields as the draft read them
+                hit_offer.add(k)
+                saved += 5 - _statement_changes(offered_st[k], w)
             continue
         hit_st.add(k)
         r = stmts[k]
@@ -313,6 +331,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             if w.get(name):
                 _filled(s, r.record.get(name), r.record.get(name) == w[name])
     s.add("statements precision", len(hit_st), len(stmts))
+    s.add("statements offered", len(hit_offer), len(offered_st))
     for k in set(range(len(stmts))) - hit_st:
         s.misses.append(f"{s.article:32} {'statement not in the key':28} {_quote(stmts[k])[:80]!r}")
     wrong_offers += len(stmts) - len(hit_st)
@@ -385,6 +404,7 @@ ROWS = (
     ("statements found", "statements found (recall)"),
     ("statements found, kind right", "statements kind right (of found)"),
     ("statements precision", "statements precision"),
+    ("statements offered", "statements offered, not drafted: in the key"),
     ("speakers right", "speakers right (of found)"),
     ("proposals/positions found", "proposals/positions found (recall)"),
     ("proposals/positions precision", "proposals/positions precision"),

@@ -207,9 +207,10 @@ def test_the_command_line_offers_exactly_what_the_studio_offers(article: Path):
     for kind in ("indicators", "statements", "policies", "positions", "events"):
         drafted = [r.record for r in rows if r.kind == kind and r.status != "offered"]
         assert (printed[kind] or []) == drafted, kind
-    # A figure only offered is printed too, commented out, as the studio shows it folded.
+    # A record only offered is printed too, commented out, as the studio shows it folded.
     offered = [r for r in rows if r.status == "offered"]
-    assert all(f"# - indicator_id: {r.record['indicator_id']}" in text for r in offered)
+    first = [next(iter(r.record.items())) for r in offered]
+    assert all(f"# - {key}: {value}" in text for key, value in first)
     assert printed["indicators"] + (printed["statements"] or [])
     # A topic or stance is filled, or left blank under its measured threshold, saying why.
     blank = [r[n] is None for r in printed["statements"] or [] for n in ("topic", "stance")]

@@ -245,3 +245,31 @@ def test_a_figure_class_is_offered_only_under_its_unseen_bar(monkeypatch, right,
 def test_every_measured_figure_class_is_one_the_rules_can_give():
     policy = unseen_policy("figures")
     assert set(policy["unseen"]) <= set(policy["classes"])
+
+
+# Round fourteen: a statement whose class (by the reason for its kind) was mostly not in the
+# answer keys of unseen articles is offered, not drafted: a Khmer interview's answer turn with
+# no quotation marks, 3 of 7; a quotation stays drafted (147 of 147). (Khmer by a non-native
+# author: needs native review.)
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("ថ្មីថ្មី៖ បញ្ហាប្រឈមធំជាងគេគឺអ្វី?\n\nលោក សុខ ដារ៉ា៖ បញ្ហាធំជាងគេគឺថវិកា និងបុគ្គលិក "
+         "ព្រោះមណ្ឌលសុខភាពខ្លះមានគ្រូពេទ្យតែម្នាក់។\n\nថ្មីថ្មី៖ លោកមានអ្វីចង់ផ្តាំផ្ញើ?\n\n"
+         "លោក សុខ ដារ៉ា៖ ខ្ញុំសូមឲ្យគ្រួសារកុំលាក់កូនចៅនៅផ្ទះ។", True),
+        ('លោក សុខ ដារ៉ា បានមានប្រសាសន៍ថា "ការព្យាបាលនៅសហគមន៍ល្អជាងការឃុំខ្លួន"។', False),
+        ('"We will keep the clinics open," Health Minister Mam Bunheng said.', False),
+    ],
+)  # fmt: skip
+def test_a_statement_of_a_class_mostly_wrong_unseen_is_offered_not_drafted(text, offered):
+    _, rows = draft_rows(text, None, "t", D(2023, 7, 3), CURATED)
+    found = [r for r in rows if r.kind == "statements"]
+    assert found
+    assert all((r.status == "offered") is offered for r in found), [r.notes for r in found]
+    assert all(any(n.startswith("offered, not drafted: ") for n in r.notes) is offered
+               for r in found)  # fmt: skip
+
+
+def test_every_measured_statement_class_is_one_the_rules_can_give():
+    policy = unseen_policy("statements")
+    assert set(policy["unseen"]) <= set(policy["rules"])

@@ -54,7 +54,7 @@ def render_rows(rows: list[Row], article: Article) -> str:
     counts = ", ".join(f"{sum(r.kind == k and r.status != 'offered' for r in rows)} {k}"
                        for k in KINDS[2:])  # fmt: skip
     if offered:
-        counts += f"; {offered} more figures offered, not drafted (commented out below)"
+        counts += f"; {offered} more offered, not drafted (commented out below)"
     lines = [
         f"# Draft records for {name} ({article.file.name}), suggested by `python -m etl suggest`:",
         "# the same drafts the studio's Review screen offers. Nothing here is checked yet: each",
@@ -78,7 +78,7 @@ def render_rows(rows: list[Row], article: Article) -> str:
         lines.append(f"{kind}:" if of_kind else f"{kind}: []")
         for row in of_kind:
             said = _record_lines(row.record, row.why, "; ".join(row.notes), row.offers)
-            # A figure only offered (as the studio shows it, folded): there, not pasted as is.
+            # A record only offered (as the studio shows it, folded): there, not pasted as is.
             lines += [f"# {line}" for line in said] if row.status == "offered" else said
     return "\n".join(lines) + "\n"
 
