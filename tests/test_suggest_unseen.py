@@ -248,8 +248,9 @@ def test_every_measured_figure_class_is_one_the_rules_can_give():
 
 
 # Round fourteen: a statement whose class (by the reason for its kind) was mostly not in the
-# answer keys of unseen articles is offered, not drafted: a Khmer interview's answer turn with
-# no quotation marks, 3 of 7; a quotation stays drafted (147 of 147). (Khmer by a non-native
+# answer keys of unseen articles, on enough of them, is offered, not drafted. A Khmer interview's
+# answer turn with no quotation marks was in the key 3 of 7, under the 10 the shipped policy
+# asks; at 5 it is offered, a quotation stays drafted (147 of 147). (Khmer by a non-native
 # author: needs native review.)
 @pytest.mark.parametrize(
     ("text", "offered"),
@@ -261,13 +262,27 @@ def test_every_measured_figure_class_is_one_the_rules_can_give():
         ('"We will keep the clinics open," Health Minister Mam Bunheng said.', False),
     ],
 )  # fmt: skip
-def test_a_statement_of_a_class_mostly_wrong_unseen_is_offered_not_drafted(text, offered):
+def test_a_statement_of_a_class_mostly_wrong_unseen_is_offered_not_drafted(
+    monkeypatch, text, offered
+):
+    policy = {**unseen_policy("statements"), "least": 5}
+    monkeypatch.setattr("curation.suggest.confidence.statements_policy", lambda: policy)
     _, rows = draft_rows(text, None, "t", D(2023, 7, 3), CURATED)
     found = [r for r in rows if r.kind == "statements"]
     assert found
     assert all((r.status == "offered") is offered for r in found), [r.notes for r in found]
     assert all(any(n.startswith("offered, not drafted: ") for n in r.notes) is offered
                for r in found)  # fmt: skip
+
+
+def test_a_transcript_turn_measured_too_few_times_unseen_stays_drafted():
+    text = (
+        "ថ្មីថ្មី៖ លោកមានអ្វីចង់ផ្តាំផ្ញើ?\n\nលោក សុខ ដារ៉ា៖ ខ្ញុំសូមឲ្យគ្រួសារកុំលាក់កូនចៅនៅផ្ទះ។"
+        "\n\nថ្មីថ្មី៖ អរគុណ?\n\nលោក សុខ ដារ៉ា៖ ការព្យាបាលនៅសហគមន៍ល្អជាងការឃុំខ្លួន។"
+    )
+    _, rows = draft_rows(text, None, "t", D(2023, 7, 3), CURATED)
+    found = [r for r in rows if r.kind == "statements"]
+    assert found and all(r.status == "open" for r in found)
 
 
 def test_every_measured_statement_class_is_one_the_rules_can_give():
