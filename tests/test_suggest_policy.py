@@ -332,6 +332,8 @@ def test_changes_and_shares_by_structure(text, words, value, metric):
         ("ក្នុងខែតុលា នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៨៤នាក់។ ក្នុងចំណោមជនសង្ស័យ ៨៤នាក់ខាងលើ ជាង៦០នាក់ "
          "ត្រូវបានបញ្ជូនទៅតុលាការ។", [84, 60]),
         ("គ្រប់សាលារៀន ត្រូវបង្កើតក្លឹបអប់រំ ឲ្យបានមុនចុងឆ្នាំសិក្សា២០២៤-២០២៥។", []),
+        # ... and "in 18 provinces" says where the 287 centres are (round fourteen).
+        ("លោកបន្ថែមថា បច្ចុប្បន្ន មណ្ឌលសុខភាពចំនួន ២៨៧ ក្នុង ១៨ខេត្ត កំពុងផ្តល់សេវាព្យាបាល។", [287]),
     ],
 )  # fmt: skip
 def test_khmer_numbers_that_count_nothing_new(text, values):

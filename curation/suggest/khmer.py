@@ -483,6 +483,12 @@ _ALL_OF = re.compile(
     r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$"
 )
 _MEASURE_SIZE = re.compile("|".join(normalise(w).text for w in number_words("km_measure")))
+_SCOPE = re.compile(
+    r"(?:" + "|".join(normalise(w).text for w in number_words("km_scope_before")) + r")\s?$"
+)
+_DIVISION_AFTER = re.compile(
+    r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_divisions")) + ")"
+)
 _BACK_AFTER = re.compile(
     r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_back_after")) + ")"
 )
@@ -538,6 +544,10 @@ def khmer_drafts(
             if (
                 _ALL_OF.search(normalise(s.text[: f.start]).text)
                 or _BACK_AFTER.match(normalise(s.text[f.end :]).text)
+                or (
+                    _DIVISION_AFTER.match(normalise(s.text[f.end :]).text)
+                    and _SCOPE.search(normalise(s.text[: f.start]).text)
+                )
                 or _MEASURE_SIZE.search(_clause_before(s.text, f.start))
             ):
                 continue  # "ទាំង៣នាក់" (all three): counted before; a measure's size (round 11)

@@ -557,6 +557,8 @@ _DIVISIONS_BEFORE = re.compile(
     r"(?:\b(?:country|cambodia|kingdom|nation)['’]s|\ball(?:\s+of)?(?:\s+the)?)\s*$", re.I
 )
 _DIVISIONS = _words("provinces province districts communes municipalities capital")
+# "in 14 provinces", "across six provinces": the places a count or a measure covers (round 14).
+_SCOPE_BEFORE = re.compile(r"\b(?:in|across|throughout|over)\s+(?:the\s+)?(?:other\s+)?$", re.I)
 # People present at an event ("About 600 students ... attended", "are here"): an audience.
 _PRESENT_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:attended|attend|are\s+here|were\s+here|are\s+there|were\s+there|"
@@ -688,8 +690,8 @@ def _not_counted(
         return True
     if _DESCRIBED_BODY.search(before):
         return True
-    if nxt in _DIVISIONS and _DIVISIONS_BEFORE.search(before):
-        return True
+    if nxt in _DIVISIONS and (_DIVISIONS_BEFORE.search(before) or _SCOPE_BEFORE.search(before)):
+        return True  # "all 25 provinces"; "trained staff in 14 provinces": where, not how many
     present = _PRESENT_AFTER.match(text, b)
     if present and unit in (None, "people") and not _ACTED_ON.search(present.group(0)):
         return True
