@@ -288,21 +288,3 @@ def test_a_transcript_turn_measured_too_few_times_unseen_stays_drafted():
 def test_every_measured_statement_class_is_one_the_rules_can_give():
     policy = unseen_policy("statements")
     assert set(policy["unseen"]) <= set(policy["rules"])
-
-
-# Round fourteen: a period still running at publication ("this year", "in 2024" told in June)
-# has its end left blank, as before, and offered: the day the words were given, else the
-# publication day, as a running count's end is.
-@pytest.mark.parametrize(
-    ("text", "end"),
-    [
-        ("Police have arrested 1,200 people this year, the ministry said.", D(2024, 6, 5)),
-        ("Police have arrested 1,200 people this year, the ministry said on Monday.",
-         D(2024, 6, 3)),
-        ("Police arrested 1,200 people in 2024, the ministry said.", D(2024, 6, 5)),
-    ],
-)  # fmt: skip
-def test_a_period_running_past_publication_offers_its_end_so_far(text, end):
-    row = _row(text, "1,200", D(2024, 6, 5))
-    assert row.record["period_end"] is None
-    assert (row.offers.get("period_start"), row.offers.get("period_end")) == (D(2024, 1, 1), end)

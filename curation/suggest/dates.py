@@ -985,13 +985,9 @@ def when(
         as_of = said_day
         notes.append(f"a stock or running total, given on {said_day}: as of that day")
     if end is not None and end > published:
-        # "this year": the period had not ended when the article was written. Its end so far,
-        # the day it was given or else publication, is offered as a running count's is (round
-        # fourteen).
+        # "this year": the period had not ended when the article was written.
         notes.append(f"the period runs past publication ({published}): its end left blank")
         end = None
-        if start is not None and as_of is None:
-            running_to = said_day if said_day is not None and said_day >= start else published
     if as_of is not None and as_of > published:
         as_of = None
     as_of = as_of or end
