@@ -86,6 +86,11 @@ def add_screen() -> None:
     precision = st.selectbox(T.gettext("How much of the date is known"),
                              [p.value for p in DatePrecision], key="precision",
                              format_func=lambda v: code(T, v))  # fmt: skip
+    if published is not None and precision != DatePrecision.day:
+        # Only the month or the year is known: it is stored as its first day, as `etl add`
+        # asks (which would refuse another day in English), whatever day the picker shows.
+        published = published.replace(day=1, month=1 if precision == DatePrecision.year else
+                                       published.month)  # fmt: skip
     bounds: list[dt.date | None] = [None, None]
     if precision != DatePrecision.day:  # what the article reports may narrow the month or year
         early, late = st.columns(2)

@@ -43,8 +43,9 @@ def _add(at: AppTest, text: str | None = None, inferred: bool = False) -> AppTes
     at.radio(key="screen").set_value("Add").run()
     at.text_area(key="text").set_value(text or KRATIE.read_text(encoding="utf-8")).run()
     at.text_input(key="outlet").set_value("The Example Daily")
-    if inferred:  # worked out to the month, then narrowed by what the article reports
-        at.date_input(key="published").set_value(dt.date(2018, 1, 1))
+    if inferred:  # worked out to the month, then narrowed by what the article reports; the
+        # day picked in the month is not known, and stored as the month's first (no refusal)
+        at.date_input(key="published").set_value(dt.date(2018, 1, 11))
         at.selectbox(key="precision").set_value("month").run()
         at.date_input(key="published-earliest").set_value(dt.date(2018, 1, 11))
         at.date_input(key="published-latest").set_value(dt.date(2018, 1, 31))
@@ -70,6 +71,7 @@ def test_add_prefills_the_title_and_registers_the_source(
     # and a month is narrowed to the days the article can have appeared on, without YAML.
     assert ("date_inferred: true" in sources) is inferred
     assert ("published_earliest: 2018-01-11\n  published_latest: 2018-01-31" in sources) is inferred
+    assert f"published_on: 2018-01-{'01' if inferred else '11'}\n" in sources
 
 
 def test_a_duplicate_is_refused_with_the_reason(studio: AppTest):
