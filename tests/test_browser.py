@@ -141,15 +141,8 @@ def test_page_renders_without_errors(visit, case):
         assert drawn > 0, f"{where} drew no chart"
 
 
-@_reading(Visit("/statements?stance=critical"))
-def test_shared_filtered_url_opens_filtered(visit, seed_db: Path):
-    with Reader(seed_db) as db:
-        everything = len(queries.statements(db))
-    _assert_no_errors(visit, "/statements?stance=critical")
-    assert 0 < _count(visit) < everything
-    assert stance_pill(visit, "critical").get_attribute("aria-pressed") == "true"
-    assert stance_pill(visit, "supportive").get_attribute("aria-pressed") == "false"
-    assert parse_qs(urlsplit(visit.url).query).get("stance") == ["critical"]
+# A shared address with a stance opening filtered (the pill chosen, the address keeping it, the
+# count) is tests/test_pages.py::test_statements_filter_by_stance: no browser needed.
 
 
 def test_changing_a_filter_updates_the_url(server: str, open_page):
@@ -170,22 +163,26 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
 
 
-@_reading(Visit("/embed?embed=true&chart=arrests-by-phase"))
-def test_embed_url_shows_one_chart_and_no_navigation(visit):
-    page, path = visit, "/embed?embed=true&chart=arrests-by-phase"
-    _assert_no_errors(page, path)
+#: The embed page as donors' frames open it, with a chart (one of the pages every test reads).
+EMBED = next(c.path for c in CASES if c.name == "embed-chart")
+
+
+@_reading(Visit(EMBED))
+def test_embed_url_shows_one_chart_and_no_navigation(visit, seed_db: Path):
+    """Streamlit's own chrome hidden and the chart's laptop drawing shown: what only a
+    browser lays out. (An unknown chart's notice and the one chart drawn are AppTests in
+    tests/test_pages.py.)"""
+    page = visit
+    _assert_no_errors(page, EMBED)
     for chrome in ("stSidebar", "stSidebarNav", "stSidebarCollapsedControl", "stToolbar"):
         assert not page.locator(f'[data-testid="{chrome}"]').is_visible(), f"{chrome} is shown"
     assert page.locator(".static-chart, .js-plotly-plot").count() == 1
     assert page.locator(".static-chart img.wide").is_visible()  # the laptop-width drawing
-    assert page.get_by_text("Arrest figures by campaign phase").is_visible()
+    chart_id = parse_qs(urlsplit(EMBED).query)["chart"][0]
+    with Reader(seed_db) as db:
+        title = queries.chart_titles(db)[chart_id]
+    assert page.get_by_text(title, exact=True).is_visible()
     assert page.get_by_text("Sources:").first.is_visible()
-
-
-@_reading(Visit("/embed?embed=true&chart=nonsense"))
-def test_embed_url_with_unknown_chart_says_so(visit):
-    _assert_no_errors(visit, "/embed?chart=nonsense")
-    assert visit.get_by_text("There is no chart called “nonsense”.").is_visible()
 
 
 @pytest.mark.parametrize("width", [320, 1200])
