@@ -41,10 +41,11 @@ def _statement(text: str) -> Row:
 @pytest.mark.parametrize(
     ("text", "published", "words", "dates", "filled"),
     [
-        # An English period, the figure's only date phrase: 71 of 72 right unseen.
+        # An English period, the figure's only date phrase: 92 of 95 right unseen since the
+        # thirteenth blind set (two wrong there), under 97: offered since round fifteen.
         ("Police arrested 1,240 people in the first five months of 2022.", D(2022, 6, 10),
-         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), True),
-        # The end of a period: 19 of 19.
+         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), False),
+        # The end of a period: 31 of 31.
         ("At the end of May, the Kandal centre held 310 people.", D(2021, 6, 20), "310",
          (None, None, D(2021, 5, 31)), True),
         # A day (the day of a raid or of the telling): 11 of 22.
