@@ -62,7 +62,9 @@ _TITLES = _words(
     "coordinator advocate official lieutenant colonel judge prosecutor founder lawyer "
     "researcher analyst consultant worker monitor investigator gen general lt lieutenant maj "
     "major brig brigadier col colonel pol police h.e samdech kralahom oknha excellency senior "
-    "thipadei techo akka moha sena padei chumteav bandit"
+    "thipadei techo akka moha sena padei chumteav bandit "
+    # A cleric's title: "Father Luis Moreno" is Luis Moreno, and "Father Moreno" then too.
+    "father fr venerable ven bishop pastor imam reverend rev"
 )
 
 
@@ -176,12 +178,25 @@ def _name_of(run: list[str]) -> str:
     return " ".join(_clean_token(t) for t in rest)
 
 
+def _family_name(tokens: Sequence[str], k: int, end: int) -> bool:
+    """ "spokeswoman Or Vandine", "officer In Sothea": a Khmer family name spelt like a small
+    English word, capitalised inside a sentence and before a name, is the name's first word."""
+    word = _clean_token(tokens[k])
+    return (
+        0 < k < end
+        and word[:1].isupper()
+        and word.lower() in _NAME_LIKE_WORDS
+        and not _CLOSED.search(tokens[k - 1])
+        and _is_cap(tokens[k + 1])
+    )
+
+
 def _cap_run(tokens: Sequence[str], end: int) -> int:
     """Start index of the run of capitalised words ending at tokens[end] (end + 1 if none)."""
     k = end
     while k >= 0 and (k == end or not _CLOSED.search(tokens[k])):
         word = tokens[k].rstrip(",") if k == end else tokens[k]
-        if _is_cap(word):
+        if _is_cap(word) or _family_name(tokens, k, end):
             k -= 1
         elif word.lower() in _CONNECTORS and k < end and k > 0 and _is_cap(tokens[k - 1]):
             k -= 1  # "Ministry of Health"
