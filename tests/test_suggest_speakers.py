@@ -41,3 +41,25 @@ def test_every_statement_names_its_speaker(text: str, actor: str | None) -> None
     _, rows = draft_rows(text, None, "t", dt.date(2024, 6, 1), CURATED)
     speakers = {r.record.get("actor_id") for r in rows if r.kind == "statements"}
     assert speakers == {actor}
+
+
+# An appeal is speech ("He also appealed to parents ..."), a timeline's present tense too ("The
+# ministry announces that ..."), and "Another mother" is one more unnamed source (words as data:
+# corpus/speech_verbs.yaml).
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        ("Sar Kheng spoke at the ceremony. He also appealed to parents, teachers and monks to "
+         "watch their children closely.", "He also appealed", "sar-kheng"),
+        ("Feb. 14, 2018 - The Ministry of Health announces that community-based treatment will "
+         "reach every province.", "Feb. 14, 2018", "ministry-of-health"),
+        ("Police raided the village last week. Another mother said her son had been taken from a "
+         "rice field at dawn.", "Another mother said", None),
+    ],
+)  # fmt: skip
+def test_an_appeal_an_announcement_and_another_source_are_statements(
+    text: str, opening: str, actor: str | None
+) -> None:
+    _, rows = draft_rows(text, None, "t", dt.date(2024, 6, 1), CURATED)
+    found = [r for r in rows if r.kind == "statements" and r.record["quote"].startswith(opening)]
+    assert [r.record.get("actor_id") for r in found] == [actor]

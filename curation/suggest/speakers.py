@@ -232,7 +232,8 @@ def _appositive(tokens: list[str]) -> Speaker | None:
 
 _OPENERS = frozenset(("who", "a", "an", "the", "from", "of", "at", "one", "also", "meanwhile"))
 # "One national team coach, who ...": "one" opens an unnamed source as "a" does.
-_DESCRIBED = frozenset(("a", "an", "the", "one"))
+# "Another mother said": one more of the people described before, unnamed as they were.
+_DESCRIBED = frozenset(("a", "an", "the", "one", "another"))
 
 
 def _opening_apposition(tokens: list[str]) -> Speaker | None:
