@@ -55,6 +55,10 @@ def test_every_statement_names_its_speaker(text: str, actor: str | None) -> None
          "reach every province.", "Feb. 14, 2018", "ministry-of-health"),
         ("Police raided the village last week. Another mother said her son had been taken from a "
          "rice field at dawn.", "Another mother said", None),
+        # A described source closed by "whose ...", and a kin of someone in the story.
+        ("Another woman, whose brother has waited two years for trial, said the family could not "
+         "afford a lawyer.", "Another woman", None),
+        ("Her sister said the family had sold its land to pay the fine.", "Her sister", None),
     ],
 )  # fmt: skip
 def test_an_appeal_an_announcement_and_another_source_are_statements(

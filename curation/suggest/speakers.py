@@ -390,6 +390,18 @@ def _described_before_clause(tokens: list[str]) -> Speaker | None:
     return None
 
 
+# Kin of a person the story is about, an unnamed source as a described one is: "Her sister".
+_KIN = _words(
+    "sister brother son daughter wife husband mother father aunt uncle cousin niece nephew "
+    "grandmother grandfather sisters brothers sons daughters parents relatives"
+)
+_KIN_OF = frozenset(("Her", "His", "Their"))
+
+
+def _kin(token: str) -> bool:
+    return token.lower().strip(",’'") in _KIN
+
+
 # How long an unnamed source's description may run before its verb, with no comma or stop in
 # it: "The family of a 29-year-old man who died in a district police cell in ... province after
 # his arrest in a drug raid said" (round thirteen: 14 words cut off such wire leads).
@@ -404,12 +416,16 @@ def _described_subject(tokens: list[str]) -> Speaker | None:
     for i in range(len(tokens) - 1, -1, -1):
         if _CLOSED.search(tokens[i]) and i < len(tokens) - 1:
             return None  # a comma or stop after the phrase's start: not one subject
-        if tokens[i].lower() not in ("a", "an", "one") or len(tokens) - i > _DESCRIBED_WORDS:
+        if len(tokens) - i > _DESCRIBED_WORDS or not (
+            tokens[i].lower() in ("a", "an", "one", "another")
+            # "Her sister, who attended the hearing, said": a kin of someone named before.
+            or (tokens[i] in _KIN_OF and i + 1 < len(tokens) and _kin(tokens[i + 1]))
+        ):
             continue
         head = {t.lower().strip(",’'") for t in tokens[i + 1 : i + 4]}
         if i > 0 and tokens[i - 1].endswith(",") and tokens[i - 1][:1].isupper():
             return None  # "Chan Reaksmey, a researcher who ...": the name's apposition
-        if head & (_PEOPLE | _TITLES):
+        if head & (_PEOPLE | _TITLES | _KIN):
             phrase = " ".join(tokens[i:])
             best = Speaker(phrase, phrase, named=False)
             if len(tokens) - i <= 14:
