@@ -51,6 +51,9 @@ def test_every_statement_names_its_speaker(text: str, actor: str | None) -> None
     [
         ("Sar Kheng spoke at the ceremony. He also appealed to parents, teachers and monks to "
          "watch their children closely.", "He also appealed", "sar-kheng"),
+        # An adverb inside a verb of two words.
+        ("Sar Kheng spoke at the ceremony. He called once more for every province to open a "
+         "treatment centre.", "He called once more", "sar-kheng"),
         ("Feb. 14, 2018 - The Ministry of Health announces that community-based treatment will "
          "reach every province.", "Feb. 14, 2018", "ministry-of-health"),
         ("Police raided the village last week. Another mother said her son had been taken from a "
