@@ -289,3 +289,15 @@ def test_a_transcript_turn_measured_too_few_times_unseen_stays_drafted():
 def test_every_measured_statement_class_is_one_the_rules_can_give():
     policy = unseen_policy("statements")
     assert set(policy["unseen"]) <= set(policy["rules"])
+
+
+# Round fifteen: "..., and police separately took ..." is another event: the period named in the
+# clause before it is not offered for its figure.
+def test_a_separate_events_figure_is_not_offered_the_period_before_it():
+    row = _row(
+        "Customs seized 40 kg of heroin in the first half of the year, and police separately "
+        "took 3 tonnes of precursors from a warehouse.",
+        "3 tonnes",
+        D(2019, 8, 14),
+    )
+    assert row.offers.get("period_start") is None and row.record["period_start"] is None
