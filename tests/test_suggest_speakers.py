@@ -30,9 +30,9 @@ CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
          '"Boys heal near their mothers, not behind walls," Father Ruiz said.', "tomas-ruiz"),
         ("Venerable Hak Sovann, the pagoda's abbot, said monks now visit the centre every week.",
          "hak-sovann"),
-        # A curated person named in Khmer, as Khmer outlets spell him.
-        ("ឯកឧត្តម មាស វិរិទ្ធ អគ្គលេខាធិការអាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន "
-         "បានមានប្រសាសន៍ថា ការព្យាបាលនៅសហគមន៍ត្រូវតែពង្រីក។", "meas-vyrith"),
+        # A curated person named in Khmer, by the codebook's Khmer name.
+        ("ឯកឧត្តម កែ គឹមយ៉ាន ប្រធានអាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន "
+         "បានមានប្រសាសន៍ថា ការព្យាបាលនៅសហគមន៍ត្រូវតែពង្រីក។", "ke-kim-yan"),
         # Controls: "or" and "a father" are no names.
         ('"My son was taken at night," said a father of three who asked not to be named.', None),
     ],
