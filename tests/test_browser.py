@@ -478,15 +478,20 @@ def test_tables_split_no_word_and_a_huge_word_stretches_no_page(visit):
     assert page.evaluate(HUGE_WORD_WIDTH_JS) <= width
 
 
-def test_a_middle_click_still_opens_a_new_tab(server: str, open_page):
+@_reading(Visit("/"))
+def test_a_middle_click_still_opens_a_new_tab(visit):
     # st.page_link keeps a plain click in the session and carries the page's full address,
-    # so a middle click (or the menu's "open in new tab") opens that page in a tab.
-    page = open_page(server + "/")
+    # so a middle click (or the menu's "open in new tab") opens that page in a tab, and the
+    # page clicked on stays as it was (so the shared load of "/" is read here too).
+    page, before = visit, visit.url
     with page.context.expect_page() as new_tab:
         page.get_by_role("link", name="Read it, and what was drawn from it").first.click(
             button="middle"
         )
-    assert "/sources?source=" in new_tab.value.url
+    opened = new_tab.value.url
+    new_tab.value.close()
+    assert "/sources?source=" in opened
+    assert page.url == before
 
 
 #: What a phone's browser says it is: Streamlit closes its sidebar after a page is chosen
