@@ -81,17 +81,34 @@ TRACKED = {
 def _schema_version(con: duckdb.DuckDBPyConnection, catalog: str) -> str | None:
     """The schema version the file attached as `catalog` was built with (None if unknown)."""
     try:
-        row = con.execute(
+        # Every row fetched: a result left open would stop the next statement on con.
+        rows = con.execute(
             f"SELECT value FROM {catalog}.build_info WHERE key = 'schema_version'"
-        ).fetchone()
+        ).fetchall()
     except duckdb.Error:  # no build_info at all: not a file this code wrote
         return None
-    return row[0] if row else None
+    return rows[0][0] if rows else None
 
 
 def _info(con: duckdb.DuckDBPyConnection, key: str) -> str:
     row = con.execute("SELECT value FROM build_info WHERE key = ?", [key]).fetchone()
     return row[0] if row else ""
+
+
+@contextlib.contextmanager
+def _then(con: duckdb.DuckDBPyConnection, *statements: str) -> Iterator[None]:
+    """Run `statements` after the block. When the block failed, one that fails too (the
+    failure aborted a Save's transaction, etl.store.write_database) is passed over, so the
+    error told is the first one."""
+    try:
+        yield
+    except BaseException:
+        for sql in statements:
+            with contextlib.suppress(duckdb.Error):
+                con.execute(sql)
+        raise
+    for sql in statements:
+        con.execute(sql)
 
 
 #: Columns whose old and new values change_fields leaves out: an article's whole text (its
@@ -154,7 +171,8 @@ def record_changes(
                 [built_at, version],
             )
         return
-    try:
+    cleanup = ("DROP TABLE IF EXISTS changed_new", "DROP TABLE IF EXISTS changed_old")
+    with _then(con, *cleanup, "DETACH previous"):
         _carry_history(con, version, built_at, fingerprint)
         row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
         last = int(row[0]) if row and row[0] is not None else 0
@@ -194,10 +212,6 @@ def record_changes(
             FROM previous.build_changes
             """
         )
-    finally:
-        con.execute("DROP TABLE IF EXISTS changed_new")
-        con.execute("DROP TABLE IF EXISTS changed_old")
-        con.execute("DETACH previous")
 
 
 def _carry_history(
@@ -577,7 +591,11 @@ def previous_attached(con: duckdb.DuckDBPyConnection, previous: Path | None) -> 
     if previous is None:
         yield
         return
-    with _attached(con, previous):
+    # No schema check (_attached's): the new file's build_info is not written yet, and a
+    # failed statement would end a Save's transaction; insert_runs' callers copy runs only
+    # from a file whose table_runs this code read (etl.carry).
+    con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
+    with _then(con, "DETACH previous"):
         yield
 
 
@@ -602,43 +620,49 @@ def insert_runs(
     for copied, first, count in runs:
         prefix = prefix and copied and first == at
         at += count
-    with con.cursor() as cur:
-        if prefix:  # the previous table's rows from the first on, in order: copied at once
-            row = cur.execute(
-                f'INSERT INTO "{table.name}" ({names}) SELECT {names} '
-                f'FROM previous."{table.name}" WHERE rowid < ? ORDER BY rowid',
-                [want],
-            ).fetchone()
-        else:
-            cur.execute(
-                f"CREATE OR REPLACE TEMP TABLE made_rows AS SELECT {names} "
-                f'FROM main."{table.name}" LIMIT 0'
+    # On `con` itself, not a cursor: a cursor is another connection, which cannot see the
+    # tables a Save's one transaction (etl.store.write_database) has not yet committed.
+    if prefix:  # the previous table's rows from the first on, in order: copied at once
+        row = con.execute(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} '
+            f'FROM previous."{table.name}" WHERE rowid < ? ORDER BY rowid',
+            [want],
+        ).fetchone()
+    else:
+        # Each made row with its place among them: not its rowid, which inside a Save's
+        # transaction (rows not yet committed) does not count from 0.
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE made_rows AS SELECT 0 AS made_at_, {names} "
+            f'FROM main."{table.name}" LIMIT 0'
+        )
+        for start in range(0, len(frame), 5000):
+            part = frame.iloc[start : start + 5000]
+            con.register("incoming", part.assign(made_at_=range(start, start + len(part))))
+            con.execute(
+                f"INSERT INTO made_rows (made_at_, {names}) SELECT made_at_, {names} FROM incoming"
             )
-            for start in range(0, len(frame), 5000):
-                cur.register("incoming", frame.iloc[start : start + 5000])
-                cur.execute(f"INSERT INTO made_rows ({names}) SELECT {names} FROM incoming")
-                cur.unregister("incoming")
-            plan = pd.DataFrame(
-                [(n, c, first, first + count) for n, (c, first, count) in enumerate(runs)],
-                columns=["ord", "copied", "first", "last"],
-            )
-            cur.register("runs_plan", plan)
-            old = ", ".join(f'p."{c}"' for c in table.column_names)
-            new = ", ".join(f'm."{c}"' for c in table.column_names)
-            row = cur.execute(
-                f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM ('
-                f'SELECT r.ord AS run_ord_, p.rowid AS run_row_, {old} FROM previous."{table.name}" p '
-                "JOIN runs_plan r ON r.copied AND p.rowid >= r.first AND p.rowid < r.last "
-                f"UNION ALL SELECT r.ord, m.rowid, {new} FROM made_rows m "
-                "JOIN runs_plan r ON NOT r.copied AND m.rowid >= r.first AND m.rowid < r.last"
-                ") ORDER BY run_ord_, run_row_"
-            ).fetchone()
-            cur.unregister("runs_plan")
-            cur.execute("DROP TABLE made_rows")
-        if not row or int(row[0]) != want:
-            raise RuntimeError(
-                f"table {table.name}: {row[0] if row else 0} rows from the runs, not {want}"
-            )
+            con.unregister("incoming")
+        plan = pd.DataFrame(
+            [(n, c, first, first + count) for n, (c, first, count) in enumerate(runs)],
+            columns=["ord", "copied", "first", "last"],
+        )
+        con.register("runs_plan", plan)
+        old = ", ".join(f'p."{c}"' for c in table.column_names)
+        new = ", ".join(f'm."{c}"' for c in table.column_names)
+        row = con.execute(
+            f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM ('
+            f'SELECT r.ord AS run_ord_, p.rowid AS run_row_, {old} FROM previous."{table.name}" p '
+            "JOIN runs_plan r ON r.copied AND p.rowid >= r.first AND p.rowid < r.last "
+            f"UNION ALL SELECT r.ord, m.made_at_, {new} FROM made_rows m "
+            "JOIN runs_plan r ON NOT r.copied AND m.made_at_ >= r.first AND m.made_at_ < r.last"
+            ") ORDER BY run_ord_, run_row_"
+        ).fetchone()
+        con.unregister("runs_plan")
+        con.execute("DROP TABLE made_rows")
+    if not row or int(row[0]) != want:
+        raise RuntimeError(
+            f"table {table.name}: {row[0] if row else 0} rows from the runs, not {want}"
+        )
 
 
 def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | None:
@@ -720,10 +744,8 @@ def _attached(con: duckdb.DuckDBPyConnection, previous: Path) -> Iterator[bool]:
     """The file at `previous` attached read-only to `con` as `previous` for the block, and
     whether it is of this schema version (rows are carried only between files of one)."""
     con.execute("ATTACH ? AS previous (READ_ONLY)", [str(previous)])
-    try:
+    with _then(con, "DETACH previous"):
         yield _schema_version(con, "previous") == _schema_version(con, "main")
-    finally:
-        con.execute("DETACH previous")
 
 
 @contextlib.contextmanager
@@ -749,12 +771,14 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
     around)."""
     if not paths:
         return
-    with _attached(con, previous), con.cursor() as cur:
-        cur.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
-        row = cur.execute(
+    with _attached(con, previous):
+        # On con, not a cursor: the Save's transaction is on con (insert_runs).
+        con.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
+        row = con.execute(
             "INSERT INTO build_inputs SELECT p.* FROM previous.build_inputs p "
             "JOIN carried_paths c USING (path)"
         ).fetchone()
+        con.unregister("carried_paths")
         if not row or int(row[0]) != len(paths):
             raise RuntimeError(
                 f"{previous}: {len(paths)} unchanged inputs to carry over, "
