@@ -464,6 +464,34 @@ def write_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT}")
 
 
+def write_derived(
+    con: duckdb.DuckDBPyConnection, previous: Path | None = None, unchanged: Iterable[str] = ()
+) -> list[str]:
+    """Fill statement_search and indicator_rows of the open new database. Each is copied from
+    the file at `previous`, in its order, when every table its SELECT reads was copied from
+    that file whole (`unchanged`, etl.carry: the same rows in the same order, so the same
+    join); else made from the data tables. Returns the names of those copied."""
+    unchanged = set(unchanged)
+    derived = (
+        (STATEMENT_SEARCH, STATEMENT_SEARCH_SELECT, write_statement_search),
+        (INDICATOR_ROWS, INDICATOR_ROWS_SELECT, write_indicator_rows),
+    )
+    copied = []
+    for table, select, make in derived:
+        if previous is None or not tables_of(con, select) <= unchanged:
+            make(con)
+            continue
+        # Identifiers come from data_model.tables, never from input.
+        names = ", ".join(f'"{c}"' for c in table.column_names)
+        with _attached(con, previous):
+            con.execute(
+                f'INSERT INTO "{table.name}" ({names}) SELECT {names} '
+                f'FROM previous."{table.name}" ORDER BY rowid'
+            )
+        copied.append(table.name)
+    return copied
+
+
 def base_tables(tables: set[str]) -> set[str]:
     """The tables read, with each table the build derives in SQL (indicator_rows,
     statement_search) replaced by the tables its SELECT reads: those are the ones whose

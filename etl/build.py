@@ -30,6 +30,7 @@ from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
 from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_RUNS, Table
+from database.connection import kept_open
 from database.write import (
     carry_chart_images,
     earlier_found,
@@ -273,7 +274,8 @@ def build(
     Builds are one at a time per database file (a lock beside it): a second Save waits for
     the first build, then builds from the inputs as both left them, so neither is lost.
     """
-    with build_lock(db_path), _collector_for_bulk():
+    # The database being replaced is read by many steps: opened once for them all.
+    with build_lock(db_path), _collector_for_bulk(), kept_open(db_path, read_only=True):
         return _build(db_path, seeds_dir, draw_images, report, reason)
 
 

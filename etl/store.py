@@ -131,15 +131,13 @@ def write_database(
             # as it holds them for as long as this call runs).
             frames.clear()
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
-            # Joined once here so a filter change on the Statements page reads one table.
-            write.write_statement_search(con)
-            # And each figure with its metric, unit, phase, actor and article: the API's
-            # indicator rows read one table, with no joins to plan on every request.
-            write.write_indicator_rows(con)
-            if runs is not None:
-                write.record_changes(con, db_path, runs.unchanged())
-            else:
-                write.record_changes(con, db_path)
+            # Joined once here so a filter change on the Statements page reads one table;
+            # and each figure with its metric, unit, phase, actor and article: the API's
+            # indicator rows read one table, with no joins to plan on every request. A Save
+            # copies each whose tables were all copied whole.
+            unchanged = runs.unchanged() if runs is not None else set()
+            write.write_derived(con, db_path if plans else None, unchanged)
+            write.record_changes(con, db_path, unchanged)
             write.create_citations_view(con)
             if inputs is not None:
                 write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
