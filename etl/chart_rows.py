@@ -35,14 +35,7 @@ from data_model.i18n import LANGUAGES
 from data_model.tables import CHART_KEYS, CHART_PARTS, STEP_KEYS, TRENDS_SECTIONS
 from database import queries
 from database.connection import Reader
-from database.write import (
-    add_row_parts,
-    add_rows,
-    base_tables,
-    carry_chart_parts,
-    carry_charts_whole,
-    step_key,
-)
+from database.write import base_tables, carry_charts_whole, step_key, store_rows
 
 #: The charts step's row in step_keys (named, as the checks' is, by the table it fills).
 STEP = CHART_PARTS.name
@@ -330,32 +323,35 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
     # copy of it) was the top of a 1000x build's memory.
     step = len(charts.languages)
-    add_row_parts(
-        db_path,
-        CHART_PARTS,
+    parts = (
         (
-            pd.DataFrame(charts.rows[start : start + step], columns=CHART_PARTS.column_names)
-            for start in range(0, len(charts.rows), step)
-        ),
+            CHART_PARTS,
+            pd.DataFrame(charts.rows[start : start + step], columns=CHART_PARTS.column_names),
+        )
+        for start in range(0, len(charts.rows), step)
     )
+    carried = None
     if charts.carried and charts.previous is not None:
         ordinals = pd.DataFrame(
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]
         )
-        copied = carry_chart_parts(db_path, charts.previous, ordinals)
-        # Every language's row of each chart (the same code made them: the same languages).
-        wanted = len(charts.carried) * len(charts.languages)
-        if copied != wanted:
-            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
+        carried = (charts.previous, ordinals)
     keys = pd.DataFrame(
         [(c, key, calls) for c, (key, calls) in charts.keys.items()],
         columns=CHART_KEYS.column_names,
     )
-    add_rows(db_path, CHART_KEYS, keys)
+    rest = [(CHART_KEYS, keys)]
     if charts.catalogue is not None:
-        add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
+        rest.append((TRENDS_SECTIONS, section_rows(charts.catalogue)))
     if charts.step_row:
-        add_rows(db_path, STEP_KEYS, _step_keys(charts))
+        rest.append((STEP_KEYS, _step_keys(charts)))
+    # Every part through one connection to the new file (database.write.store_rows).
+    copied = store_rows(db_path, parts, carried, rest)
+    if carried is not None:
+        # Every language's row of each chart (the same code made them: the same languages).
+        wanted = len(charts.carried) * len(charts.languages)
+        if copied != wanted:
+            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
     made = len({row[0] for row in charts.rows})
     total = made + len(charts.carried)
     return (
