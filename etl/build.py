@@ -7,7 +7,8 @@ build reads again only the curated files whose bytes changed since the database 
 are copied from it) and runs the consistency checks only when what they read changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
 needing coding from that database too, and the rows of every unchanged curated file
-(etl.carry). Record validation and the derived tables still run over the whole corpus.
+(etl.carry), and the derived tables when none of their tables changed. Record validation
+still runs over the whole corpus.
 
 Over 400 lines because the steps' order, and what each hands the next, is read in one place.
 """
