@@ -553,24 +553,52 @@ def carry_charts_whole(db_path: Path, previous: Path, step: str) -> int:
     them: chart_parts, chart_keys and trends_sections, in their order, and the step_keys row
     `step` that says so (none of the tables the charts read changed, and the same code made
     them: the key is the same). Returns how many chart_parts rows were copied."""
-    with _previous_attached(db_path, previous) as (con, same_schema):
+    con = duckdb.connect(str(db_path))
+    try:
+        copied, _ = copy_charts_whole(con, previous, step)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return copied
+
+
+#: The images of the file attached as `previous` whose chart is unchanged in the new file.
+CHART_IMAGES_CARRIED = """
+    INSERT INTO chart_images
+    SELECT i.* FROM previous.chart_images i
+    JOIN previous.chart_parts o USING (chart_id, lang)
+    JOIN main.chart_parts n USING (chart_id, lang)
+    WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
+      AND o.sources = n.sources
+    """
+
+
+def copy_charts_whole(
+    con: duckdb.DuckDBPyConnection, previous: Path, step: str, images: bool = False
+) -> tuple[int, int]:
+    """carry_charts_whole on the new file open on `con` (a Save does it inside its one
+    transaction: etl.store.write_database), and with `images` every static image of the file
+    at `previous` too, as carry_chart_images copies those of unchanged charts (here, every
+    chart). Returns how many chart_parts rows and images were copied."""
+    with _attached(con, previous) as same_schema:
         if not same_schema:
             raise ValueError(f"{previous} is of another schema: its charts are not carried")
-        with con.cursor() as cur:  # the schema check's result is still open on con
-            copied = 0
-            for table in (CHART_PARTS, CHART_KEYS, TRENDS_SECTIONS):
-                # Identifiers come from data_model.tables, never from input.
-                names = ", ".join(f'"{c}"' for c in table.column_names)
-                row = cur.execute(
-                    f'INSERT INTO "{table.name}" ({names}) '
-                    f'SELECT {names} FROM previous."{table.name}"'
-                ).fetchone()
-                if table is CHART_PARTS:
-                    copied = int(row[0]) if row else 0
-            cur.execute(
-                "INSERT INTO step_keys SELECT * FROM previous.step_keys WHERE step = ?", [step]
-            )
-    return copied
+        copied = 0
+        for table in (CHART_PARTS, CHART_KEYS, TRENDS_SECTIONS):
+            # Identifiers come from data_model.tables, never from input.
+            names = ", ".join(f'"{c}"' for c in table.column_names)
+            row = con.execute(
+                f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM previous."{table.name}"'
+            ).fetchall()
+            if table is CHART_PARTS:
+                copied = int(row[0][0]) if row else 0
+        con.execute("INSERT INTO step_keys SELECT * FROM previous.step_keys WHERE step = ?", [step])
+        kept = 0
+        if images:
+            con.execute(CHART_IMAGES_CARRIED)
+            row = con.execute("SELECT count(*) FROM chart_images").fetchall()
+            kept = int(row[0][0]) if row else 0
+    return copied, kept
 
 
 def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
@@ -814,6 +842,17 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
             )
 
 
+#: The images of the file attached as `previous` whose chart is unchanged in the new file.
+CHART_IMAGES_CARRIED = """
+    INSERT INTO chart_images
+    SELECT i.* FROM previous.chart_images i
+    JOIN previous.chart_parts o USING (chart_id, lang)
+    JOIN main.chart_parts n USING (chart_id, lang)
+    WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
+      AND o.sources = n.sources
+    """
+
+
 def carry_chart_images(db_path: Path, previous: Path) -> int:
     """Copy into the new file at db_path the images of the file at `previous` whose chart is
     unchanged (same title, takeaway, figure and sources, so the same drawing): a build that
@@ -824,16 +863,7 @@ def carry_chart_images(db_path: Path, previous: Path) -> int:
     with _previous_attached(db_path, previous) as (con, same_schema):
         if not same_schema:
             return 0
-        con.execute(
-            """
-            INSERT INTO chart_images
-            SELECT i.* FROM previous.chart_images i
-            JOIN previous.chart_parts o USING (chart_id, lang)
-            JOIN main.chart_parts n USING (chart_id, lang)
-            WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
-              AND o.sources = n.sources
-            """
-        )
+        con.execute(CHART_IMAGES_CARRIED)
         row = con.execute("SELECT count(*) FROM chart_images").fetchone()
     return int(row[0]) if row else 0
 

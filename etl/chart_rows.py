@@ -307,6 +307,28 @@ def _step_keys(charts: MadeCharts) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STEP_KEYS.column_names)
 
 
+def carried_whole(previous: Path, code: str, digests: dict[str, str]) -> MadeCharts | None:
+    """Every chart of `previous`, to be copied as it is (database.write.copy_charts_whole),
+    when the code and every table its charts read are unchanged since it; None otherwise."""
+    return _carried_whole(previous, code, digests, LANGUAGES) if code else None
+
+
+def whole_line(charts: MadeCharts) -> str:
+    """The build's line for charts all copied whole."""
+    return (
+        f"stored {len(charts.carried)} charts' figures and words: 0 made, "
+        f"{len(charts.carried)} unchanged and copied from the previous database"
+        f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
+    )
+
+
+def check_copied(charts: MadeCharts, copied: int) -> None:
+    """Raise unless `copied` chart_parts rows are every language's row of each chart copied."""
+    wanted = len(charts.carried) * len(charts.languages)
+    if copied != wanted:
+        raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
+
+
 def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
@@ -315,11 +337,7 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
         wanted = len(charts.carried) * len(charts.languages)
         if copied != wanted:
             raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
-        return (
-            f"stored {len(charts.carried)} charts' figures and words: 0 made, "
-            f"{len(charts.carried)} unchanged and copied from the previous database"
-            f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
-        )
+        return whole_line(charts)
     # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
     # copy of it) was the top of a 1000x build's memory.
     step = len(charts.languages)

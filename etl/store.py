@@ -90,6 +90,7 @@ def write_database(
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
     runs: Runs | None = None,
+    last: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -100,6 +101,8 @@ def write_database(
     curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
     `runs`: the runs of rows of each data table, some copied from db_path as it is
     (etl.carry.Runs; `frames` holds only the rows made); `fingerprint` is then needed.
+    `last`: a step run on the new file's connection once every table is written, inside a
+    Save's transaction (the charts, when all are copied: etl.build).
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -147,6 +150,8 @@ def write_database(
                 write.carry_inputs(con, previous, paths)
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
+            if last is not None:
+                last(con)
             if plans:
                 con.execute("COMMIT")
             con.execute("CHECKPOINT")
