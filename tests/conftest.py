@@ -170,6 +170,14 @@ def speakers_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("curation.suggest.confidence.speakers_policy", dict)
 
 
+@pytest.fixture
+def figures_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every figure a draft reads is drafted: the unseen policy (corpus/confidence.yaml figures)
+    off, for tests of how a figure is read rather than of which figures are only offered
+    (tests/test_suggest_unseen.py tests that)."""
+    monkeypatch.setattr("curation.suggest.confidence.figures_policy", dict)
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The database built from the real seeds, once per test run (the workers share it,
