@@ -159,6 +159,7 @@ def test_a_new_speaker_s_kind_shows_as_not_chosen_until_it_is_chosen(studio: App
     assert at.session_state["made"]["actors"]["sok-phalla"]["kind"] == "person"
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_save_writes_minimal_yaml_checks_and_builds(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
@@ -236,6 +237,7 @@ def test_not_coded_because_is_one_action_per_sentence(studio: AppTest, how: str)
     assert at.session_state["set_aside"] == {}
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_a_real_article_saves_once_every_sentence_is_accounted_for(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
@@ -353,6 +355,7 @@ def test_words_can_be_picked_by_keyboard_too(studio: AppTest):
     assert at.session_state["rows"][-1].record["quote"] == "the centre had no doctors"
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_changes_lists_what_each_build_added_changed_or_removed(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):

@@ -41,10 +41,11 @@ def _statement(text: str) -> Row:
 @pytest.mark.parametrize(
     ("text", "published", "words", "dates", "filled"),
     [
-        # An English period, the figure's only date phrase: 71 of 72 right unseen.
+        # An English period, the figure's only date phrase: 92 of 95 right unseen since the
+        # thirteenth blind set (two wrong there), under 97: offered since round fifteen.
         ("Police arrested 1,240 people in the first five months of 2022.", D(2022, 6, 10),
-         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), True),
-        # The end of a period: 19 of 19.
+         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), False),
+        # The end of a period: 31 of 31.
         ("At the end of May, the Kandal centre held 310 people.", D(2021, 6, 20), "310",
          (None, None, D(2021, 5, 31)), True),
         # A day (the day of a raid or of the telling): 11 of 22.
@@ -288,3 +289,15 @@ def test_a_transcript_turn_measured_too_few_times_unseen_stays_drafted():
 def test_every_measured_statement_class_is_one_the_rules_can_give():
     policy = unseen_policy("statements")
     assert set(policy["unseen"]) <= set(policy["rules"])
+
+
+# Round fifteen: "..., and police separately took ..." is another event: the period named in the
+# clause before it is not offered for its figure.
+def test_a_separate_events_figure_is_not_offered_the_period_before_it():
+    row = _row(
+        "Customs seized 40 kg of heroin in the first half of the year, and police separately "
+        "took 3 tonnes of precursors from a warehouse.",
+        "3 tonnes",
+        D(2019, 8, 14),
+    )
+    assert row.offers.get("period_start") is None and row.record["period_start"] is None

@@ -858,8 +858,9 @@ _SUBORDINATE = re.compile(
     r"because|whereas|while)\s+(?!\d)",
     re.I,
 )
-# Words that end the clause a fallback date may reach across ("... and estimated that ...").
-_CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
+# Words that end the clause a fallback date may reach across ("... and estimated that ...",
+# "..., and police separately took ...": another event, round fifteen).
+_CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated|separately)\b|;", re.I)
 # A breakdown's own clause ("including 6.8 kg ... found on Thursday"): its date is the part's,
 # never the whole's; a date after a comma (", including 611 women, in 2022") is the sentence's.
 _PART = re.compile(r"\b(?:including|among\s+them|of\s+which)\b[^,;]*$", re.I)
