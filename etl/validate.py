@@ -104,24 +104,43 @@ def _slim(item: RawRecord) -> RawRecord:
     )
 
 
+def _model(item: RawRecord, problems: Problems) -> Any | None:
+    """The record's model, or None with every field error added to problems."""
+    try:
+        return RECORD_KINDS[item.kind].model_validate(item.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                message = "unknown field (not in the data model)"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            elif "input" in err and err["type"] != "value_error":
+                message = f"{message} (got {shown(err['input'])})"
+            problems.add(item.file, item.label, _field_name(err["loc"]), message)
+        return None
+
+
+def parse_records(records: list[RawRecord], problems: Problems) -> list[tuple[RawRecord, Any]]:
+    """Model validation of one file's records: each record's place and id with its model
+    (None when invalid, every field error added to problems). A build calls it file by file
+    as it reads (RawInput.add), so the parsed YAML of every file is never all held at once."""
+    return [(_slim(item), _model(item, problems)) for item in records]
+
+
 def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord, Any]]]:
-    """Model validation: every field error of every record."""
+    """Model validation: every field error of every record (those of a raw input whose
+    models were made as it was read, RawInput.models, are reported already)."""
     # Any: each kind's list holds that kind's model, which the checks below rely on.
     parsed: dict[str, list[tuple[RawRecord, Any]]] = defaultdict(list)
-    for item in raw.records:
-        model = RECORD_KINDS[item.kind]
-        try:
-            parsed[item.kind].append((_slim(item), model.model_validate(item.data)))
-        except ValidationError as exc:
-            for err in exc.errors():
-                message = err["msg"]
-                if err["type"] == "extra_forbidden":
-                    message = "unknown field (not in the data model)"
-                elif err["type"] == "missing":
-                    message = "required field is missing"
-                elif "input" in err and err["type"] != "value_error":
-                    message = f"{message} (got {shown(err['input'])})"
-                problems.add(item.file, item.label, _field_name(err["loc"]), message)
+    pairs = (
+        zip(raw.records, raw.models, strict=True)
+        if raw.models is not None
+        else parse_records(raw.records, problems)
+    )
+    for item, model in pairs:
+        if model is not None:
+            parsed[item.kind].append((item, model))
     return parsed
 
 
