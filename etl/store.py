@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from data_model.tables import (
@@ -107,7 +106,7 @@ def write_database(
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
-        con = duckdb.connect(str(tmp))
+        con = write.open_new(tmp)
         try:
             plans = runs.for_write() if runs is not None else {}
             if plans and fingerprint is None:
