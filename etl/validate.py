@@ -595,6 +595,7 @@ def validate(
     }
     sources = parsed.get("sources", [])
     bodies, hashes = _bodies(sources, articles, problems, known)
+    del articles  # every article's bytes: the clean bodies hold what is needed from here
     keys = {
         src.source_id: (hashes[src.source_id], src.title)
         for _, src in sources
