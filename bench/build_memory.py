@@ -1,9 +1,13 @@
-"""Where a full build's memory peaks (issue 27): resident memory at each build step of one full build, in-process, at a synthetic scale.
+"""Where a full build's memory peaks (issue 27): resident memory at each build step of one full build, in-process, at a synthetic scale; or full builds of two checkouts side by side.
 
 Builds the synthetic corpus (bench/synthetic.py) at --scale (or reads --seeds), then runs one
 full `etl build --no-images` in this process with the build's steps wrapped: each step's
 resident memory (RSS) as it starts and ends and the highest RSS seen while it ran (a thread
 reads /proc/self/statm every 5 ms). A step's figures include the steps it calls. Linux only.
+
+`--side-by-side OTHER`: full builds (`python -m etl build --no-images`, each in a new process,
+with that checkout's own venv) of this checkout and OTHER in turn, at each of --scales,
+--runs times each; the median wall and CPU seconds and peak RSS of each, in one table.
 Run by hand, never imported.
 """
 
@@ -16,6 +20,8 @@ import importlib
 import os
 import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -99,6 +105,58 @@ def _watched(module: ModuleType, name: str, watch: Watch, seen: list[tuple]) -> 
     setattr(module, name, watched)
 
 
+def _full_build(tree: Path, seeds: Path, db: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of a full build by the checkout `tree`."""
+    db.unlink(missing_ok=True)
+    cmd = [str(tree / ".venv/bin/python"), "-m", "etl", "--seeds", str(seeds), "build"]
+    cmd += ["--no-images", "--db", str(db)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{tree}: the build failed: {proc.stderr.read().decode()[-2000:]}")
+    return took, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def side_by_side(other: Path, scales: list[int], runs: list[int]) -> int:
+    """Full builds of this checkout and `other`, in turn, at each scale; medians printed."""
+    trees = {"this": ROOT, "other": other.resolve()}
+    tmp = Path(tempfile.mkdtemp(prefix="build-memory-"))
+    load = os.getloadavg()[0]
+    lines = []
+    try:
+        base = snapshot(ROOT / "seeds", tmp / "base")
+        for scale, count in zip(scales, runs, strict=True):
+            seeds = make_corpus(base, tmp / f"x{scale}", scale)
+            got: dict[str, list[tuple[float, float, float]]] = {name: [] for name in trees}
+            for i in range(count):
+                for name, tree in trees.items():  # in turn: each sees the same load
+                    got[name].append(_full_build(tree, seeds, tmp / f"{name}.duckdb"))
+                    wall, cpu, peak = got[name][-1]
+                    print(
+                        f"[{time.strftime('%H:%M:%S')}] {scale}x {name} {i + 1}: {wall:.1f} s "
+                        f"({cpu:.1f} s CPU), peak {peak:.0f} MB",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+            for name, tree in trees.items():
+                wall, cpu, peak = (statistics.median(v) for v in zip(*got[name], strict=True))
+                lines.append(
+                    f"{scale}x {name} ({tree}): {wall:.1f} s, {cpu:.1f} s CPU, {peak:.0f} MB"
+                )
+            shutil.rmtree(seeds)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("\n".join(lines))
+    print(
+        f"medians of {runs} full builds (--no-images) per scale and checkout, in turn; load "
+        f"average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=100, help="copies of the seeds (100)")
@@ -113,7 +171,13 @@ def main(argv: list[str] | None = None) -> int:
         help="a memory_limit for every DuckDB connection the build opens (e.g. 256MB), to "
         "measure what DuckDB's buffers hold",
     )
+    parser.add_argument("--side-by-side", type=Path, help="another checkout, with its .venv")
+    parser.add_argument("--scales", default="100,1000", help="with --side-by-side (100,1000)")
+    parser.add_argument("--runs", default="3,1", help="with --side-by-side: builds per scale")
     args = parser.parse_args(argv)
+    if args.side_by_side:
+        scales = [int(s) for s in args.scales.split(",")]
+        return side_by_side(args.side_by_side, scales, [int(r) for r in args.runs.split(",")])
     from etl.__main__ import main as etl_main
 
     if args.duckdb_memory:
