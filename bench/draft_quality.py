@@ -178,8 +178,44 @@ def _filled(s: Score, value: Any, right: bool) -> None:
         s.add("fields filled wrong", not right)
 
 
-def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, int]:
-    """Add one article's counts to ``s``; return (drafted fields changed, fields)."""
+def _metric_ok(row: Row, w: dict[str, Any], gold: dict[str, Any]) -> bool:
+    ok = row.record.get("metric_id") == w["metric"]
+    if w["metric"] in (gold.get("new_metrics") or {}) and "metrics" in row.new:
+        # A new metric the key also makes: right when the draft offers a new one of that unit
+        # (the curator may still reword its id and label).
+        unit = row.new["metrics"].get("unit")
+        ok = unit == gold["new_metrics"][w["metric"]].get("unit", unit)
+    return ok
+
+
+def _figure_changes(row: Row, w: dict[str, Any], gold: dict[str, Any], click: bool = False) -> int:
+    """The fields of a drafted figure a curator changes to reach the key's; with ``click``, a
+    blank date the draft offers rightly counts as taken in one click, not changed."""
+    r = row.record
+    n = int("qualifier" in w and not w.get("vague") and r.get("qualifier") != w["qualifier"])
+    asked, got, want = dates_asked(w, r)
+    if click:
+        offers = getattr(row, "offers", None) or {}
+        got = {f: got[f] or _date(offers.get(f)) for f in asked}
+        if "as_of" in w and w["as_of"] is None and got["as_of"] == _date(w.get("period_end")):
+            want["as_of"] = got["as_of"]
+    n += sum(got[f] != want[f] for f in asked)
+    n += int("metric" in w and not _metric_ok(row, w, gold))
+    return n + int("actor" in w and r.get("actor_id") != w["actor"])
+
+
+def _statement_changes(row: Row, w: dict[str, Any]) -> int:
+    """The fields of a drafted statement a curator changes to reach the key's: its kind, its
+    speaker, its topic and stance (as the strict count of score_article)."""
+    r = row.record
+    n = int("kind" in w and r.get("kind") != w["kind"])
+    n += int(not (w.get("actor") and r.get("actor_id") == w["actor"]))
+    return n + (r.get("topic") != w.get("topic")) + (r.get("stance") != w.get("stance"))
+
+
+def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, int, int]:
+    """Add one article's counts to ``s``; return (drafted fields changed, the same when a right
+    value offered for one click is taken rather than changed, fields)."""
     gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
     s.article = txt.stem
     raw = txt.read_text(encoding="utf-8")
@@ -188,23 +224,38 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
     began = time.perf_counter()
     _, rows = draft_rows(raw, title, "bench", published, curated)
     s.times.append(time.perf_counter() - began)
-    figs = [r for r in rows if r.kind == "indicators"]
-    stmts = [r for r in rows if r.kind == "statements"]
+    # A figure only offered (status "offered", round fourteen) is not drafted: it is scored apart.
+    offered = [r for r in rows if r.kind == "indicators" and getattr(r, "status", "") == "offered"]
+    figs = [r for r in rows if r.kind == "indicators" and r not in offered]
+    offered_st = [
+        r for r in rows if r.kind == "statements" and getattr(r, "status", "") == "offered"
+    ]
+    stmts = [r for r in rows if r.kind == "statements" and r not in offered_st]
     measures = [r for r in rows if r.kind in ("policies", "positions")]
-    changed = fields = 0
+    changed = fields = saved = 0  # saved: changes a right offer taken in one click spares
 
     want_figs = gold.get("figures") or []
     used: set[int] = set()
+    used_offer: set[int] = set()
     for w in want_figs:
         match = next(
             (k for k, r in enumerate(figs) if k not in used and _figure_matches(r.record, w)), None
         )
         s.add("figures found", match is not None, why=f"{w.get('words')!r} not drafted")
-        fields += 3 + sum(f in w for f in DATE_FIELDS)  # value/qualifier, metric, actor, dates
+        n_fields = 3 + sum(f in w for f in DATE_FIELDS)  # value/qualifier, metric, actor, dates
+        fields += n_fields
         if match is None:
-            changed += 3 + sum(f in w for f in DATE_FIELDS)
+            changed += n_fields
+            k = next((k for k, r in enumerate(offered)
+                      if k not in used_offer and _figure_matches(r.record, w)), None)  # fmt: skip
+            if k is not None:  # offered: one click takes it, its fields as the draft read them
+                used_offer.add(k)
+                saved += n_fields - _figure_changes(offered[k], w, gold, click=True)
             continue
         used.add(match)
+        saved += _figure_changes(figs[match], w, gold) - _figure_changes(
+            figs[match], w, gold, click=True
+        )
         r = figs[match].record
         if "qualifier" in w and not w.get("vague"):
             s.add("hedges right", r.get("qualifier") == w["qualifier"],
@@ -227,13 +278,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             for f in asked:
                 _filled(s, got[f], got[f] == want[f])
         if "metric" in w:
-            ok = r.get("metric_id") == w["metric"]
-            if w["metric"] in (gold.get("new_metrics") or {}) and "metrics" in figs[match].new:
-                # A new metric the key also makes: right when the draft offers a new one of
-                # that unit (the curator may still reword its id and label).
-                ok = figs[match].new["metrics"].get("unit") == gold["new_metrics"][w["metric"]].get(
-                    "unit", figs[match].new["metrics"].get("unit")
-                )
+            ok = _metric_ok(figs[match], w, gold)
             s.add(
                 "metric right",
                 ok,
@@ -247,6 +292,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             changed += r.get("actor_id") != w["actor"]
             _filled(s, r.get("actor_id"), r.get("actor_id") == w["actor"])
     s.add("figures precision", len(used), len(figs))
+    s.add("figures offered", len(used_offer), len(offered))
     for k in set(range(len(figs))) - used:
         s.misses.append(f"{s.article:32} {'figure not in the key':28} {figs[k].words!r} "
                         f"in {_quote(figs[k])[:70]!r}")  # fmt: skip
@@ -254,12 +300,18 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
 
     want_st = gold.get("statements") or []
     hit_st: set[int] = set()
+    hit_offer: set[int] = set()
     for w in want_st:
         k = next((k for k, r in enumerate(stmts) if _opens(r, w["opening"])), None)
         s.add("statements found", k is not None, why=f"{w['opening'][:60]!r} not drafted")
         fields += 5  # the record, actor, kind, topic, stance
         if k is None:
             changed += 5
+            k = next((k for k, r in enumerate(offered_st)
+                      if k not in hit_offer and _opens(r, w["opening"])), None)  # fmt: skip
+            if k is not None:  # offered: one click takes it, its fields as the draft read them
+                hit_offer.add(k)
+                saved += 5 - _statement_changes(offered_st[k], w)
             continue
         hit_st.add(k)
         r = stmts[k]
@@ -279,6 +331,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             if w.get(name):
                 _filled(s, r.record.get(name), r.record.get(name) == w[name])
     s.add("statements precision", len(hit_st), len(stmts))
+    s.add("statements offered", len(hit_offer), len(offered_st))
     for k in set(range(len(stmts))) - hit_st:
         s.misses.append(f"{s.article:32} {'statement not in the key':28} {_quote(stmts[k])[:80]!r}")
     wrong_offers += len(stmts) - len(hit_st)
@@ -333,13 +386,14 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         if id(r) not in keyed and any(f in str(r.record.get("quote") or "") for f in furniture)
     ]
     s.add("furniture drafted (want 0)", len(junk), 0, why=str([r.words for r in junk]))
-    # Each wrong offer is one rejection a curator must make.
-    return changed + wrong_offers, fields + wrong_offers
+    # Each wrong offer is one rejection a curator must make (a figure only offered is none).
+    return changed + wrong_offers, changed + wrong_offers - saved, fields + wrong_offers
 
 
 ROWS = (
     ("figures found", "figures found (recall)"),
     ("figures precision", "figures precision"),
+    ("figures offered", "figures offered, not drafted: in the key"),
     ("hedges right", "hedges right"),
     ("dates right", "dates right"),
     ("dates wrong", "dates wrong (filled, not the gold)"),
@@ -350,6 +404,7 @@ ROWS = (
     ("statements found", "statements found (recall)"),
     ("statements found, kind right", "statements kind right (of found)"),
     ("statements precision", "statements precision"),
+    ("statements offered", "statements offered, not drafted: in the key"),
     ("speakers right", "speakers right (of found)"),
     ("proposals/positions found", "proposals/positions found (recall)"),
     ("proposals/positions precision", "proposals/positions precision"),
@@ -368,15 +423,19 @@ def run(folders: list[Path], title: str, failures: bool = False) -> None:
     curated = curated_lists(ROOT / "seeds")
     load = time.perf_counter() - began
     s = Score()
-    changed = fields = 0
+    changed = clicked = fields = 0
     for txt, key in pairs:
-        c, f = score_article(txt, key, curated, s)
-        changed, fields = changed + c, fields + f
+        c, k, f = score_article(txt, key, curated, s)
+        changed, clicked, fields = changed + c, clicked + k, fields + f
     print(f"== {title}: {len(pairs)} articles ==")
     for name, label in ROWS:
         print(s.line(name, label))
     share = f"{changed / fields:.0%}" if fields else "-"
     print(f"  {'fields a curator must change':44} {share:>6}  ({changed}/{fields})")
+    # The same, a blank field whose right value the draft offers (a date beside its blank, a
+    # figure offered, not drafted) counted as taken in one click, not as a change.
+    share = f"{clicked / fields:.0%}" if fields else "-"
+    print(f"  {'fields to change if right offers are taken':44} {share:>6}  ({clicked}/{fields})")
     blank = s.n.get("fields left blank", [0, 0])[1]
     print(f"  {'matched records fields left blank':44} {blank:6}")
     if failures:

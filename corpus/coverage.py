@@ -18,6 +18,7 @@ from corpus.khmer_speech import first_speech_verb
 from corpus.problems import Problems
 from corpus.sentences import Sentence, sentences
 from data_model.coverage_rule import NUMBER_WORDS, SAYING_WORDS
+from data_model.i18n import N_
 
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")  # «…»: Khmer (and French) quotation marks
 _SAYING = re.compile(r"\b(" + "|".join(re.escape(w) for w in SAYING_WORDS) + r")\b", re.I)
@@ -99,11 +100,13 @@ def coverage_problems(accounts: list[ArticleCoverage]) -> Problems:
     for acc in accounts:
         for sentence, reason in acc.uncovered:
             shown = sentence.text if len(sentence.text) <= 120 else sentence.text[:117] + "..."
-            problems.add(
+            problems.say(
                 acc.file,
                 acc.source_id,
                 "not_coded",
-                f"sentence not accounted for ({reason}): {shown!r}; add a record quoting it "
-                "or a not_coded entry with a reason",
-            )
+                N_("sentence not accounted for ({reason}): {sentence}; add a record quoting it "
+                   "or a not_coded entry with a reason"),
+                reason=reason,
+                sentence=repr(shown),
+            )  # fmt: skip
     return problems

@@ -1,4 +1,5 @@
 """Reading Khmer sentences for drafts: figures with their hedges, dates, speech verbs and speakers.
+Long because a Khmer figure and a Khmer date are each read by one table of patterns kept together.
 
 Every reader works on the normalised sentence (corpus.khmer.normalise: no zero-width spaces,
 signs in order) and reports the words and offsets of the sentence as written. Conventions seen
@@ -131,6 +132,11 @@ def read_number(written: str) -> float | None:
     return value
 
 
+def _is_year(digits: str) -> bool:
+    """Four digits (in any script) of a year 1900-2099: one end of a span of years."""
+    return bool(re.fullmatch(r"\d{4}", digits)) and 1900 <= int(digits) <= 2099
+
+
 def _is_label(before: str, after: str) -> bool:
     head = before.rstrip()
     # "លេខ ០៤៧/១៧" (bulletin No. 047/17): a number beside a slash is a reference, not a count.
@@ -158,6 +164,13 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
             continue  # "ម៉ោង ០៩:១៥": a clock's minutes, no count
         if re.match(r":\d", after_text):
             continue  # "ស្តាប់សំឡេង ១២:៤០" (listen, 12:40): a clock's or a clip's hours (round 11)
+        if _is_year(m.group()) and (
+            after_text[:1] in "-–/"
+            and _is_year(after_text[1:5])
+            or before[-1:] in ("-", "–", "/")
+            and _is_year(before[-5:-1])
+        ):
+            continue  # "ឆ្នាំសិក្សា២០២៤-២០២៥" (the school year 2024-2025): years, no count
         if len(m.group()) > 1 and int(m.group()[0]) == 0 and m.group()[1].isdigit():
             continue  # "០១២ ៣៤៥ ៦៧៨": a phone number or a code, not a count
         value = read_number(m.group())
@@ -337,14 +350,21 @@ def _read_dates_norm(text: str, published: dt.date) -> list[KhmerDate]:
                 first, last, precision = _resolve(kind, m, published)
             except ValueError:  # "ថ្ងៃទី៣១ ខែកុម្ភៈ": no such day; a blank beats a guess
                 continue
+            if kind in ("y", "my") and _END_OF.search(text[: m.start()]):
+                # "កាលពីចុងឆ្នាំ២០២២" (at the end of 2022): the last day, a stock's day (round 14).
+                first, precision = last, DatePrecision.day
             found.append(KhmerDate("", 0, 0, first, last, precision, m.start(), m.end()))
     return sorted(found, key=lambda d: d.norm_start)
+
+
+_END_OF = re.compile(r"ចុង\s?$")
 
 
 # "ថ្ងៃទី១ ខែមករា ឆ្នាំ២០១៧ រហូតដល់ថ្ងៃទី៣០ ខែមេសា" (1 January 2017 until 30 April): two dates
 # with "until" between are one period, never its last day alone.
 # "... រហូតដល់ចុងឆ្នាំ២០២៣" (until the end of 2023): the end of the later date's span.
-_UNTIL = re.compile(r"\s?(?:រហូត\s?)?ដល់\s?(?:ចុង\s?)?$")
+# "... ឆ្នាំ២០១៧ មក រហូតដល់ ..." (since ... 2017 up to ...): "មក" (hither) may come first (round 14).
+_UNTIL = re.compile(r"\s?(?:មក\s?)?(?:រហូត\s?)?ដល់\s?(?:ចុង\s?)?$")
 # "ចន្លោះខែមិថុនា និងខែតុលា" (between June and October): one period, both months whole.
 _BETWEEN = re.compile(r"ចន្លោះ\s?$")
 _AND = re.compile(r"\s?និង\s?$")

@@ -19,7 +19,12 @@ def speech_verbs(language: str, role: str) -> tuple[str, ...]:
     return tuple(str(v) for v in data[language][role])
 
 
+# An adverb inside a verb of two words: "called again on", "called also for" (round fifteen).
+_INSIDE = r"\s+(?:(?:again|also|once\s+more|repeatedly|publicly)\s+)?"
+
+
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of the words as written, longest first (so "called for" is tried
-    before a shorter verb it begins with)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    before a shorter verb it begins with); a verb of two words may hold an adverb between them."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(_INSIDE.join(re.escape(p) for p in w.split(" ")) for w in ordered)

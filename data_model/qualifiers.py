@@ -63,7 +63,9 @@ value_low and value_high are derived from value and qualifier by one rule:
 
 An empty bound means the article sets none: it is never zero. A range ("between 300 and
 400") keeps both ends, value and value_to, and reads "300–400": it is never collapsed to one
-number. A percentage is clipped to 0-100 after the rule is applied."""
+number. A share (a percentage of a whole) is clipped to 0-100 after the rule is applied; a
+change against an earlier period (a signed metric, "fell 12 percent") is not: a fall keeps its
+bounds below zero, the lower the further from zero."""
 
 
 def _scaled(value: float, sign: int) -> float:
@@ -74,17 +76,23 @@ def _scaled(value: float, sign: int) -> float:
 
 
 def bounds(
-    value: float, qualifier: Qualifier, kind: str, value_to: float | None = None
+    value: float,
+    qualifier: Qualifier,
+    kind: str,
+    value_to: float | None = None,
+    signed: bool = False,
 ) -> tuple[float | None, float | None]:
     """Return (value_low, value_high) for a figure of a unit of this kind (units.yaml: count,
-    share, mass, money); ``None`` means unbounded. ``value_to`` is a range's upper end."""
+    share, mass, money); ``None`` means unbounded. ``value_to`` is a range's upper end;
+    ``signed``: the figure is a change (metrics.signed), which no share's 0-100 holds."""
     low: float | None
     high: float | None
     match qualifier:
         case Qualifier.exact:
             low, high = value, value
         case Qualifier.approx:
-            low, high = _scaled(value, -1), _scaled(value, +1)
+            # Sorted: "about -12" (a fall) runs from -13.2 up to -10.8.
+            low, high = sorted((_scaled(value, -1), _scaled(value, +1)))
         case Qualifier.more_than | Qualifier.at_least:
             low, high = value, None
         case Qualifier.fewer_than | Qualifier.at_most:
@@ -93,7 +101,7 @@ def bounds(
             if value_to is None:
                 raise ValueError("a range (between) needs its upper end, value_to")
             low, high = value, value_to
-    if kind == "share":
+    if kind == "share" and not signed:
         low = None if low is None else max(0.0, low)
         high = None if high is None else min(100.0, high)
     return low, high

@@ -100,6 +100,21 @@ def _text_km(what: str) -> object:
     )
 
 
+#: A role an article gives: the record's own where it gives another, and in the tables read
+#: and downloaded the actor's usual role where it gives none (database.queries: coalesce).
+_ROLE = (
+    "The {who}'s role as this article gives it, where it differs from the actor's usual role; "
+    "in the tables shown and downloaded, the actor's usual role (actors.role) where the "
+    "article gives none."
+)
+_ROLE_KM = (
+    "That role in Khmer, where one was written for this article; in the tables shown and "
+    "downloaded, where the article gives no role of its own, the actor's usual role in Khmer "
+    "(actors.role_km). Empty where neither was written (a Khmer page then shows the English, "
+    f"a download leaves it empty); {_PROVENANCE}"
+)
+
+
 # Dates come from YAML as date objects; quoted ISO strings are accepted too.
 Date = Annotated[
     dt.date,
@@ -404,7 +419,9 @@ class Metric(Reviewed):
         default=False,
         description="A change against an earlier period ('down 12 percent', '9 cases fewer'): "
         "its values may be below zero (a fall is negative) and a percentage is not held to "
-        "0-100. Every other metric's values are at least zero.",
+        "0-100 nor bounded as a share. It keeps the unit of what changes (percent, people): "
+        "'percent' is a share of a whole on any other metric. Every other metric's values are "
+        "at least zero.",
     )
     label_km: KhmerLabel | None = _label_km("The metric's short label")
     definition_km: KhmerText | None = _text_km("The definition")
@@ -420,9 +437,10 @@ class Indicator(Reviewed):
         ge=-MAX_VALUE,
         le=MAX_VALUE,
         allow_inf_nan=False,
-        description="The number as reported, in the metric's unit (percentages 0-100; "
+        description="The number as reported, in the metric's unit (a share in percent 0-100; "
         "'one tonne' is 1000 kg; 'roughly half' is 50). Below zero only for a signed (change) "
-        "metric, where a fall is negative. Empty only for a vague quantity.",
+        "metric, where a fall is negative and a change in percent is not held to 0-100. Empty "
+        "only for a vague quantity.",
     )
     value_to: float | None = Field(
         default=None,
@@ -574,12 +592,8 @@ class Statement(Reviewed):
 
     statement_id: Id = Field(description="Stable identifier of the statement.")
     actor_id: Id = Field(description="Who said it (actors.actor_id).")
-    actor_role: str | None = Field(
-        default=None,
-        description="The speaker's role as this article gives it, where it differs from the "
-        "actor's usual role.",
-    )
-    actor_role_km: KhmerText | None = _text_km("The role as this article gives it")
+    actor_role: str | None = Field(default=None, description=_ROLE.format(who="speaker"))
+    actor_role_km: KhmerText | None = Field(default=None, description=_ROLE_KM)
     source_id: Id = Field(description="The article reporting it (sources.source_id).")
     relayed_by: Id | None = Field(
         default=None,
@@ -627,12 +641,8 @@ class PolicyPositionEntry(Record):
     """A named actor's position on a proposal, backed by words of one article."""
 
     actor_id: Id = Field(description="Who takes the position (actors.actor_id).")
-    actor_role: str | None = Field(
-        default=None,
-        description="The actor's role as this article gives it, where it differs from the "
-        "actor's usual role.",
-    )
-    actor_role_km: KhmerText | None = _text_km("The role as this article gives it")
+    actor_role: str | None = Field(default=None, description=_ROLE.format(who="actor"))
+    actor_role_km: KhmerText | None = Field(default=None, description=_ROLE_KM)
     position: Position = Field(strict=False, description="Where the actor stands.")
     source_id: Id = Field(description="The article reporting the position.")
     relayed_by: Id | None = Field(
@@ -660,12 +670,8 @@ class ArticlePosition(Reviewed):
     )
     policy_id: Id = Field(description="The proposal the position is on (policies.policy_id).")
     actor_id: Id = Field(description="Who takes the position (actors.actor_id).")
-    actor_role: str | None = Field(
-        default=None,
-        description="The actor's role as this article gives it, where it differs from the "
-        "actor's usual role.",
-    )
-    actor_role_km: KhmerText | None = _text_km("The role as this article gives it")
+    actor_role: str | None = Field(default=None, description=_ROLE.format(who="actor"))
+    actor_role_km: KhmerText | None = Field(default=None, description=_ROLE_KM)
     position: Position = Field(strict=False, description="Where the actor stands.")
     source_id: Id = Field(description="The article reporting the position.")
     relayed_by: Id | None = Field(

@@ -821,6 +821,8 @@ INDICATOR_ROWS = Table(
         _taken(PHASES, "name", "phase_name"),
         *(_INDICATOR[n] for n in ("geography", "actor_id")),
         _taken(ACTORS, "name", "actor_name"),
+        # The actor's name in Khmer (issue 24), for the downloads: blank where none.
+        _taken(ACTORS, "name_km", "actor_name_km"),
         *(_INDICATOR[n] for n in ("attribution", "quote", "note", "note_km", "source_id")),
         *_SOURCE_SHOWN,
     ),

@@ -95,6 +95,7 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "geography",
             "attribution",
             "actor_name",
+            "actor_name_km",  # beside the English, blank where none (issue 24)
             "quote",
             "note",
             # Beside the English note (issue 24), blank where no Khmer was written.
@@ -228,8 +229,13 @@ DOWNLOAD_TABLES: dict[str, DownloadTable] = {
             "published_earliest",
             "published_latest",
             "date_basis",
+            # The Khmer beside the English (issue 24): the date's basis as written in Khmer,
+            # blank where none; the citation as Khmer pages give it (the date in Khmer, the
+            # outlet and title as published), made for every article.
+            "date_basis_km",
             "date_inferred",
             "citation",
+            "citation_km",
             "n_figures",
             "n_statements",
         ),

@@ -98,7 +98,7 @@ def sources_query(source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> Que
                coalesce(s.reporter, '') AS reporter, coalesce(s.url, '') AS url, s.published_on,
                s.date_precision, s.published_earliest, s.published_latest, s.date_basis,
                s.date_basis_km,
-               s.date_inferred, s.citation, s.seed_file,
+               s.date_inferred, s.citation, s.citation_km, s.seed_file,
                s.archive_url, s.accessed,
                s.short_label, s.short_label_km,
                (SELECT count(*) FROM indicators i WHERE i.source_id = s.source_id) AS n_figures,

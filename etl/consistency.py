@@ -254,6 +254,7 @@ def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
     rules = rules or Rules.of(data)
     declared = {u.unit_id: UnitWords.of(u) for u in data.of("units")}
     units = {m.metric_id: declared.get(m.unit) for m in data.of("metrics")}
+    signed = {m.metric_id for m in data.of("metrics") if m.signed}
     launch = _launch(data.of("phases"))
     out: list[Figure] = []
     for ind in data.of("indicators"):
@@ -261,7 +262,9 @@ def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
         # An unknown metric or unit is the validation's to report; vague words have no number.
         if unit is None or ind.vague is not None:
             continue
-        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to)
+        low, high = bounds(
+            ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to, ind.metric_id in signed
+        )
         read_in = ind.period_start is None and ind.metric_id in rules.cumulative
         start = launch if read_in else ind.period_start
         name = rules.name(ind.metric_id)

@@ -164,11 +164,12 @@ def table_rows(
     yield from done("phases", "phase_citations")
     for loc in each("indicators"):
         ind = loc.record
-        unit = units[metrics[ind.metric_id].unit]
+        metric = metrics[ind.metric_id]
+        unit = units[metric.unit]
         if ind.vague is not None:  # the words, and only the bound their rule gives
             low, high, label = VAGUE_LOWER_BOUNDS[ind.vague], None, vague_label(ind.vague)
         else:
-            low, high = bounds(ind.value, ind.qualifier, unit.kind, ind.value_to)
+            low, high = bounds(ind.value, ind.qualifier, unit.kind, ind.value_to, metric.signed)
             label = hedged_label(
                 ind.value, ind.qualifier, UnitWords.of(unit), value_to=ind.value_to
             )

@@ -20,6 +20,7 @@ from corpus.load import RawInput, RawRecord
 from corpus.problems import Problems, shown
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from data_model.fidelity_rules import date_span, names_in, predates
+from data_model.i18n import N_
 from data_model.records import (
     ID_FIELDS,
     RECORD_KINDS,
@@ -110,14 +111,21 @@ def _model(item: RawRecord, problems: Problems) -> Any | None:
         return RECORD_KINDS[item.kind].model_validate(item.data)
     except ValidationError as exc:
         for err in exc.errors():
+            where = (item.file, item.label, _field_name(err["loc"]))
             message = err["msg"]
+            expected = (err.get("ctx") or {}).get("expected")
             if err["type"] == "extra_forbidden":
-                message = "unknown field (not in the data model)"
+                problems.say(*where, N_("unknown field (not in the data model)"))
             elif err["type"] == "missing":
-                message = "required field is missing"
+                problems.say(*where, N_("required field is missing"))
+            elif err["type"] in ("enum", "literal_error") and "input" in err and expected:
+                # pydantic's wording, kept, with the allowed codes as a value.
+                problems.say(*where, N_("Input should be {expected} (got {value})"),
+                             expected=expected, value=shown(err["input"]))  # fmt: skip
             elif "input" in err and err["type"] != "value_error":
-                message = f"{message} (got {shown(err['input'])})"
-            problems.add(item.file, item.label, _field_name(err["loc"]), message)
+                problems.add(*where, f"{message} (got {shown(err['input'])})")
+            else:  # a model's own rule (data_model.records), in its English
+                problems.add(*where, message)
         return None
 
 
@@ -168,11 +176,12 @@ def _unique(raw: RawInput, problems: Problems) -> None:
             continue
         key = (item.kind, ident)
         if key in seen:
-            problems.add(
+            problems.say(
                 item.file,
                 ident,
                 ID_FIELDS[item.kind],
-                f"duplicate id (first defined in {seen[key]})",
+                N_("duplicate id (first defined in {file})"),
+                file=seen[key],
             )
         else:
             seen[key] = item.file
@@ -190,28 +199,33 @@ def _bodies(
     claimed: dict[str, str] = {}
     for raw, src in sources:
         if src.seed_file in claimed:
-            problems.add(
+            problems.say(
                 raw.file,
                 src.source_id,
                 "seed_file",
-                f"{src.seed_file} is already the file of source {claimed[src.seed_file]!r}",
+                N_("{file} is already the file of source {source}"),
+                file=src.seed_file,
+                source=repr(claimed[src.seed_file]),
             )
             continue
         claimed[src.seed_file] = src.source_id
         data = articles.get(src.seed_file)
         if data is None:
-            problems.add(
-                raw.file, src.source_id, "seed_file", f"no file {ARTICLES_PATH}/{src.seed_file}"
-            )
+            problems.say(
+                raw.file, src.source_id, "seed_file", N_("no file {path}"),
+                path=f"{ARTICLES_PATH}/{src.seed_file}",
+            )  # fmt: skip
             continue
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            problems.add(
+            problems.say(
                 f"{ARTICLES_PATH}/{src.seed_file}",
                 src.source_id,
                 "-",
-                f"article is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                N_("article is not UTF-8 text ({reason} at byte {at})"),
+                reason=exc.reason,
+                at=str(exc.start),
             )
             continue
         sha = hashlib.sha256(data).hexdigest()
@@ -219,18 +233,26 @@ def _bodies(
         bodies[src.source_id] = BodyIndex(clean_body(text, src.title) if body is None else body)
         hashes[src.source_id] = sha
     for name in sorted(set(articles) - set(claimed)):
-        problems.add(
+        problems.say(
             f"{ARTICLES_PATH}/{name}",
             "-",
             "-",
-            "article file has no source record in seeds/curated (add one with `python -m etl add`)",
-        )
+            N_("article file has no source record in seeds/curated (add one with "
+               "`python -m etl add`)"),
+        )  # fmt: skip
     return bodies, hashes
 
 
 def _singular(kind: str) -> str:
     """'units' -> 'unit', 'categories' -> 'category': a kind as one record of it is named."""
     return kind[:-3] + "y" if kind.endswith("ies") else kind[:-1]
+
+
+#: The kinds a reference or a correction names, as one record of each (_singular), for the
+#: catalogue: a problem says them in the studio's language (corpus.problems.WORD).
+SINGULAR_WORDS = (N_("source"), N_("unit"), N_("category"), N_("metric"), N_("actor"),
+                  N_("phase"), N_("indicator"), N_("statement"), N_("policy"),
+                  N_("position"), N_("event"))  # fmt: skip
 
 
 class _Checker:
@@ -261,9 +283,10 @@ class _Checker:
         if value is None or self.trusted:
             return True
         if value not in self.ids[kind]:
-            self.problems.add(
-                raw.file, raw.label, field_name, f"unknown {_singular(kind)} id {shown(value)}"
-            )
+            self.problems.say(
+                raw.file, raw.label, field_name, N_("unknown {kind_word} id {value}"),
+                kind_word=_singular(kind), value=shown(value),
+            )  # fmt: skip
             return False
         return True
 
@@ -279,11 +302,13 @@ class _Checker:
         span = self.known.get((sha, title, quote)) or body.locate(quote)
         if span is None:
             shown = quote if len(quote) <= 80 else quote[:77] + "..."
-            self.problems.add(
+            self.problems.say(
                 raw.file,
                 raw.label,
                 field_name,
-                f"quote not found in the clean text of source {source_id!r}: {shown!r}",
+                N_("quote not found in the clean text of source {source}: {quote}"),
+                source=repr(source_id),
+                quote=repr(shown),
             )
         return span
 
@@ -305,22 +330,23 @@ class _Checker:
         quoted = at >= 0 and within_quotation(span, [passages[at]])
         kind = getattr(kind, "value", kind)
         if kind == "direct" and not quoted:
-            self.problems.add(
+            self.problems.say(
                 raw.file,
                 raw.label,
                 field_name,
-                "kind is 'direct' but the quote is not inside quotation marks in the article: "
-                "a paraphrase is 'reported'",
-            )
+                N_("kind is 'direct' but the quote is not inside quotation marks in the "
+                   "article: a paraphrase is 'reported'"),
+            )  # fmt: skip
         elif kind != "direct" and quoted:
-            self.problems.add(
+            self.problems.say(
                 raw.file,
                 raw.label,
                 field_name,
-                f"kind is {kind!r} but the quote is inside quotation marks in the article: "
-                "they are someone's own words, 'direct' (with relayed_by when the one quoted "
-                "passes on another's words)",
-            )
+                N_("kind is {kind} but the quote is inside quotation marks in the article: "
+                   "they are someone's own words, 'direct' (with relayed_by when the one "
+                   "quoted passes on another's words)"),
+                kind=repr(kind),
+            )  # fmt: skip
 
 
 def _check_record(
@@ -396,13 +422,15 @@ def _check_correction(raw: RawRecord, rec: Any, c: _Checker) -> None:
     kind = rec.record_kind.value
     exists = rec.record_id in c.ids[kind]
     if rec.action == "withdrawn" and exists:
-        c.problems.add(
+        c.problems.say(
             raw.file,
             raw.label,
             "record_id",
-            f"{_singular(kind)} {shown(rec.record_id)} is listed as withdrawn but is still in the "
-            "data (a withdrawn id is never reused)",
-        )
+            N_("{kind_word} {record} is listed as withdrawn but is still in the data (a "
+               "withdrawn id is never reused)"),
+            kind_word=_singular(kind),
+            record=shown(rec.record_id),
+        )  # fmt: skip
     elif rec.action != "withdrawn":
         c.ref(raw, "record_id", kind, rec.record_id)
 
@@ -424,26 +452,28 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
     for loc in records.get("positions", []):
         pos = loc.record
         if pos.position_id in listed:
-            problems.add(
+            problems.say(
                 loc.file,
                 pos.position_id,
                 "position_id",
-                f"{pos.position_id!r} is the id the build gives a position listed in "
-                "policies.yaml: choose another",
-            )
+                N_("{id} is the id the build gives a position listed in policies.yaml: "
+                   "choose another"),
+                id=repr(pos.position_id),
+            )  # fmt: skip
         span = loc.spans.get("quote")
         if span is None:  # its quote's problem is reported already
             continue
         key = (pos.policy_id, pos.actor_id, pos.source_id)
         same = next((w for s, w in held[key] if s[0] < span[1] and span[0] < s[1]), None)
         if same is not None:
-            problems.add(
+            problems.say(
                 loc.file,
                 pos.position_id,
                 "quote",
-                f"the same position as {same} (same actor, proposal, article and words): "
-                "keep one of them",
-            )
+                N_("the same position as {same} (same actor, proposal, article and words): "
+                   "keep one of them"),
+                same=same,
+            )  # fmt: skip
         held[key].append((span, f"position {pos.position_id!r} in {loc.file}"))
 
 
@@ -460,13 +490,15 @@ def _check_own_name(parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Pr
     def check(raw: RawRecord, field_name: str, actor_id: str, quote: str) -> None:
         found = names_in(quote, names.get(actor_id, []))
         if found:
-            problems.add(
+            problems.say(
                 raw.file,
                 raw.label,
                 field_name,
-                f"kind is 'direct' but the words name {actor_id!r} ({found[0]!r}): they are "
-                "someone else's words about them; sign them to whoever said them",
-            )
+                N_("kind is 'direct' but the words name {actor} ({name}): they are someone "
+                   "else's words about them; sign them to whoever said them"),
+                actor=repr(actor_id),
+                name=repr(found[0]),
+            )  # fmt: skip
 
     for raw, st in parsed.get("statements", []):
         if st.kind == "direct":
@@ -515,18 +547,23 @@ def positions_in_time(
 def _check_restates(raw: RawRecord, rec: Indicator, target: Indicator, problems: Problems) -> None:
     """A restatement points at a figure of the same metric that is itself no restatement."""
     if target.metric_id != rec.metric_id:
-        problems.add(
+        problems.say(
             raw.file,
             raw.label,
             "restates",
-            f"{target.indicator_id!r} measures {target.metric_id}, not {rec.metric_id}",
+            N_("{target} measures {metric}, not {own}"),
+            target=repr(target.indicator_id),
+            metric=target.metric_id,
+            own=rec.metric_id,
         )
     if target.restates is not None:
-        problems.add(
+        problems.say(
             raw.file,
             raw.label,
             "restates",
-            f"{target.indicator_id!r} itself restates {target.restates!r}: point at that one",
+            N_("{target} itself restates {other}: point at that one"),
+            target=repr(target.indicator_id),
+            other=repr(target.restates),
         )
 
 
@@ -537,12 +574,16 @@ def _check_in_phase(raw: RawRecord, rec: Indicator, phase: Phase, problems: Prob
     too_early = start < phase.start_date
     too_late = phase.end_date is not None and end > phase.end_date
     if too_early or too_late:
-        problems.add(
+        problems.say(
             raw.file,
             raw.label,
             "phase_id",
-            f"period {start}..{end} is not within {phase.phase_id} "
-            f"({phase.start_date}..{phase.end_date or 'open'})",
+            N_("period {start}..{end} is not within {phase} ({phase_start}..{phase_end})"),
+            start=start,
+            end=end,
+            phase=phase.phase_id,
+            phase_start=phase.start_date,
+            phase_end=phase.end_date or "open",
         )
 
 
@@ -564,9 +605,11 @@ def _check_values(
             if number is None:
                 continue
             if number < 0:
-                problems.add(raw.file, raw.label, name, "a figure cannot be negative")
+                problems.say(raw.file, raw.label, name, N_("a figure cannot be negative"))
             elif metric and metric.unit in shares and number > 100:
-                problems.add(raw.file, raw.label, name, "a percentage must be between 0 and 100")
+                problems.say(
+                    raw.file, raw.label, name, N_("a percentage must be between 0 and 100")
+                )
 
 
 def validate(

@@ -52,8 +52,9 @@ class Answer(NamedTuple):
     stderr: str
     cpu: float
     peak_mb: float
-    #: The input's problems, each (file, record, field, message): corpus.problems.Problem.
-    problems: list[list[str]]
+    #: The input's problems, each corpus.problems.Problem.as_list (file, record, field,
+    #: message, and the template and values a studio in another language says it by).
+    problems: list[list[object]]
 
 
 def socket_path(root: Path = ROOT) -> Path:
@@ -94,7 +95,7 @@ def _run_command(request: dict[str, Any], started_code: str) -> dict[str, Any]:
         "stderr": err.getvalue(),
         "cpu": usage.ru_utime + usage.ru_stime,
         "peak_mb": usage.ru_maxrss / 1024,  # Linux reports kilobytes
-        "problems": [[p.file, p.record, p.field, p.message] for p in problems],
+        "problems": [p.as_list() for p in problems],
     }
 
 

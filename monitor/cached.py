@@ -273,13 +273,23 @@ def _cited_rows(
     return with_citations(name, downloads.rows(db, name, **filters), base_url, data_version)
 
 
-_cited = _cached(_cited_rows)
+def _versioned_rows(
+    db: Reader, name: str, base_url: str, **filters: Any
+) -> tuple[str | None, pd.DataFrame]:
+    # One reader, one attached file: the version names the rows it was read with, whatever
+    # build replaces the file meanwhile (two reads, each of the current file, could not).
+    version = queries.build_info(db).get("data_version")
+    return version, _cited_rows(db, name, base_url, version, **filters)
 
 
-def download_rows(name: str, base_url: str, **filters: Any) -> pd.DataFrame:
+_versioned = _cached(_versioned_rows)
+
+
+def download_rows(name: str, base_url: str, **filters: Any) -> tuple[str | None, pd.DataFrame]:
     """The Data page's rows of one table, filtered, a figure's citation last (the indicators
-    table, exports.citations), as the API gives them."""
-    return _cited(name, base_url, build_info().get("data_version"), **filters)
+    table, exports.citations), as the API gives them, and the data version they were read
+    at: both from one read of one database file."""
+    return _versioned(name, base_url, **filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -55,33 +55,41 @@ def choose(
     )
 
 
-def rows(choice: RowsChoice, base_url: str) -> pd.DataFrame:
-    """The rows chosen, as the API gives them (cached per database content); a figure's
-    citation names `base_url`."""
-    return cached.download_rows(
+@dataclass(frozen=True)
+class Download:
+    """The rows chosen and the name of their file, from one read of one database file: a
+    rebuild between the page's run and the reader's click cannot give a file named with the
+    old data version the new build's rows (issue 24). The click makes the CSV of these rows."""
+
+    name: str
+    rows: pd.DataFrame
+
+
+def download(choice: RowsChoice, base_url: str, lang: str = "en") -> Download:
+    """The rows chosen, as the API gives them (cached per database content; a figure's
+    citation names `base_url`), and the download's name: the table, what was filtered, the
+    reader's language if not English, and the data version the rows were read at
+    (monitor.texts.download_file_name)."""
+    version, frame = cached.download_rows(
         choice.table,
         base_url,
         source_ids=list(choice.source_ids),
         metric_ids=list(choice.metric_ids),
         **choice.dates(),
     )
-
-
-def csv(choice: RowsChoice, base_url: str) -> bytes:
-    """The download: exactly the rows chosen, as the one CSV writer makes it (UTF-8 with
-    BOM). The page makes it when the reader clicks, never on a run: the whole statements
-    table at 1000x takes 1.4 s (docs/benchmarks.md)."""
-    return to_csv_bytes(rows(choice, base_url))
-
-
-def file_name(choice: RowsChoice, lang: str = "en") -> str:
-    """The download's name: the table, what was filtered, the reader's language if not
-    English, and the data version (monitor.texts.download_file_name)."""
-    return texts.download_file_name(
+    name = texts.download_file_name(
         choice.table,
         list(choice.source_ids),
         list(choice.metric_ids),
         choice.dates(),
         lang,
-        cached.build_info().get("data_version"),
+        version,
     )
+    return Download(name, frame)
+
+
+def csv(got: Download) -> bytes:
+    """The download: exactly the rows read, as the one CSV writer makes it (UTF-8 with BOM).
+    The page makes it when the reader clicks, never on a run: the whole statements table at
+    1000x takes 1.4 s (docs/benchmarks.md)."""
+    return to_csv_bytes(got.rows)

@@ -13,7 +13,7 @@ from urllib.parse import quote_plus
 
 import pandas as pd
 
-from data_model.i18n import N_, translator
+from data_model.i18n import N_, script_language, translator
 from data_model.methodology import METHODOLOGY_KEY, methodology_key
 from data_model.safe_text import html_text, md, md_link, safe_url
 from data_model.wording import CODE_WORDS, date_text
@@ -221,6 +221,10 @@ def rows_html(frame: pd.DataFrame, lang: str = "en") -> str:
             if str(column).endswith("url") and (link := safe_url(value)):
                 content = f'<a href="{html_text(link, isolate=False)}" target="_blank" rel="noopener">{content}</a>'
             css = ' class="number"' if column in numeric else ""
+            # A Khmer cell on a page in another language says so: a screen reader reads it
+            # in Khmer, and the Khmer type settings (line height, font) apply to it.
+            if lang != "km" and isinstance(value, str) and script_language(value) == "km":
+                css += ' lang="km"'
             cells.append(f'<td{css} dir="auto" title="{text}">{content}</td>')
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (

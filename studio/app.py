@@ -11,6 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from corpus.load import SEEDS
+from corpus.problems import report
 from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
@@ -85,6 +86,11 @@ def add_screen() -> None:
     precision = st.selectbox(T.gettext("How much of the date is known"),
                              [p.value for p in DatePrecision], key="precision",
                              format_func=lambda v: code(T, v))  # fmt: skip
+    if published is not None and precision != DatePrecision.day:
+        # Only the month or the year is known: it is stored as its first day, as `etl add`
+        # asks (which would refuse another day in English), whatever day the picker shows.
+        published = published.replace(day=1, month=1 if precision == DatePrecision.year else
+                                       published.month)  # fmt: skip
     bounds: list[dt.date | None] = [None, None]
     if precision != DatePrecision.day:  # what the article reports may narrow the month or year
         early, late = st.columns(2)
@@ -356,6 +362,7 @@ def save_screen() -> None:
             STATE["submitted"], STATE["problems"] = True, {}
             STATE["curated"] = curated_lists(SEEDS_DIR)  # what was published is offered now
             st.success(result.message)
+            screens.build_details(result.details, T)
             if compared:
                 st.info(T.gettext("Compared with an earlier independent coding of this "
                                   "article, kept as {ids}: the Methodology page reports it.")
@@ -363,12 +370,13 @@ def save_screen() -> None:
         else:
             # Each problem also shows on its field on Review, in the same words.
             problems: dict[tuple[str, str], list[str]] = {}
-            for p in result.problems:
-                problems.setdefault((p.record, p.field), []).append(p.message)
+            for p in result.problems:  # in the studio's language where the check gave words
+                problems.setdefault((p.record, p.field), []).append(p.words(T))
             STATE["problems"] = problems
             st.error(T.gettext("Nothing was changed. The check says (each problem is also on "
                                "its field):"))  # fmt: skip
-            st.code(result.message, language=None)
+            said = report(list(result.problems), T) if result.problems else result.message
+            st.code(said, language=None)
     screens.recent_changes(SEEDS_DIR, T)
 
 

@@ -7,9 +7,16 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.feed import worded_changes
+from api.feed import NOUNS, worded_changes
+from data_model.i18n import N_, SOURCE_LANGUAGE, Translator
 from database import queries
 from database.connection import Reader
+from studio.language import KIND_WORDS
+
+#: A build's changes in words (the feed's, api.feed.worded_changes), for the catalogue.
+CHANGE_WORDS = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
+#: A table the change log names by the studio's kind of record.
+_KINDS = {"policy_positions": "positions"}
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,21 @@ class ArticleChanges:
     title: str  # the article's title, or a note that it was removed
     summary: str  # "added 2 figures; changed 1 statement"
     records: tuple[str, ...]  # "indicators:<id>", one per record
+    #: The summary's facts, (change, table, count), for a page in another language.
+    counts: tuple[tuple[str, str, int], ...] = ()
+
+    def said(self, t: Translator) -> str:
+        """The summary in ``t``'s language: the feed's English, or each count in words."""
+        if t.lang == SOURCE_LANGUAGE or not self.counts:
+            return self.summary
+        return "; ".join(
+            t.gettext("{change} {n} {what}").format(
+                change=t.gettext(CHANGE_WORDS.get(change, change)),
+                n=t.number_text(f"{n:,}"),
+                what=t.gettext(KIND_WORDS.get(_KINDS.get(table, table), table)),
+            )
+            for change, table, n in self.counts
+        )
 
 
 @dataclass(frozen=True)
@@ -63,7 +85,14 @@ def build_log(db_path: Path, builds: int = 10) -> list[BuildChanges]:
                 f"{t}:{r}" for t, r in zip(group["table_name"], group["record_id"], strict=True)
             )
             summary = "; ".join(worded_changes(group))
-            articles.append(ArticleChanges(str(source_id), title, summary, records))
+            sizes = group.groupby(["change", "table_name"], sort=False).size()
+            counts = tuple(
+                (str(change), str(table), int(sizes[(change, table)]))
+                for change in CHANGE_WORDS
+                for table in NOUNS
+                if (change, table) in sizes.index
+            )
+            articles.append(ArticleChanges(str(source_id), title, summary, records, counts))
         stamp = rows["built_at"].iloc[0]
         out.append(BuildChanges(int(build), _when(stamp), tuple(articles), _moment(stamp)))
         if len(out) == builds:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
+from data_model.i18n import N_, Translator
 from data_model.qualifiers import Qualifier
 from data_model.records import (
     EARLIEST_DATE,
@@ -178,9 +179,30 @@ def _offer(n: int, row: Row) -> None:
     why = next((w for k, w in row.why.items() if k in open_ and "suggested, not" in w), "")
     said = why[why.find("suggested, not") :] if why else ", ".join(f"{k} {v}" for k, v in
                                                                    open_.items())  # fmt: skip
-    st.caption(f"{said[:1].upper()}{said[1:]}")  # e.g. "Suggested, not filled: as_of ... (why)"
-    st.button(words().gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
+    t = words()
+    if t.lang != "en":  # the dates said from their parts; the draft's reason is curation's English
+        dates = ", ".join(f"{t.gettext(DATE_WORDS.get(k, k))} {_day(t, v)}" for k, v in
+                          open_.items())  # fmt: skip
+        reason = said.split(";", 1)[1].strip() if why and ";" in said else ""
+        said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
+        if reason:
+            said += " " + t.gettext("(the draft's reason, in English: {why})").format(why=reason)
+    st.caption(md(f"{said[:1].upper()}{said[1:]}"))  # "Suggested, not filled: as_of ... (why)"
+    st.button(t.gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
               args=(n, row))  # fmt: skip
+
+
+#: The date fields a draft may offer, in the words their pickers are labelled with.
+DATE_WORDS = {"period_start": N_("Period from"), "period_end": N_("Period to"),
+              "as_of": N_("As of"), "said_on": N_("Said on"), "proposed_on": N_("Proposed on"),
+              "event_date": N_("Date")}  # fmt: skip
+
+
+def _day(t: Translator, value: object) -> str:
+    try:
+        return t.date(value)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _role(n: int, rec: dict[str, Any]) -> None:

@@ -76,6 +76,7 @@ CODE_WORDS: dict[str, str] = {
     "day": N_("day"), "month": N_("month"), "year": N_("year"),
     # record states on Review
     "open": N_("open"), "accepted": N_("accepted"), "rejected": N_("rejected"),
+    "offered": N_("offered, not drafted"),
     "provisional": N_("provisional"), "returned": N_("returned"), "approved": N_("approved"),
     "added": N_("added"), "changed": N_("changed"),
 }  # fmt: skip

@@ -24,6 +24,7 @@ from corpus.safe_yaml import dump_yaml
 from curation.add_article import _write_atomic
 from data_model.i18n import Translator, translator
 from data_model.records import ID_FIELDS
+from studio import language
 from studio.store import ARTICLE_KINDS, REVIEW_FIELDS, _minimal, check_and_build, render_yaml
 
 REVIEW = "review"
@@ -56,6 +57,35 @@ class Outcome:
     ok: bool
     message: str
     problems: tuple[Problem, ...] = ()
+    #: The build's own report, in English, where ``message`` says it in another language.
+    details: str = ""
+
+
+#: The build's report lines a summary reads (etl.build's and etl.__main__'s own format).
+_VERSION = re.compile(r"^data version (\S+)$", re.M)
+_BUILT = re.compile(r"^built .*?: ((?:\d+ \w+(?:, )?)+)$", re.M)
+_WARNING = re.compile(r"^warning: ", re.M)
+
+
+def build_words(log: str, t: Translator) -> str:
+    """What a build did, in ``t``'s language: in English its report as printed; in another,
+    its data version, the records it holds by kind, and how many warnings it gave (their
+    words, the build's English, are shown apart)."""
+    if t.lang == ENGLISH.lang:
+        return log
+    parts = []
+    if version := _VERSION.search(log):
+        parts.append(t.gettext("data version {version}").format(version=t.digits(version[1])))
+    if built := _BUILT.search(log):
+        counts = [(int(n), name) for n, name in re.findall(r"(\d+) (\w+)", built[1])]
+        held = [f"{t.number_text(f'{n:,}')} {language.kind(t, name)}" for n, name in counts
+                if name in language.KIND_WORDS and n]  # fmt: skip
+        if held:
+            parts.append(t.gettext("it holds {counts}").format(counts=", ".join(held)))
+    if warned := len(_WARNING.findall(log)):
+        parts.append(t.gettext("{n} warning(s) from the build, in its own words below")
+                     .format(n=t.number_text(f"{warned:,}")))  # fmt: skip
+    return "; ".join(parts)
 
 
 def _text(value: Any) -> str | None:
@@ -307,7 +337,8 @@ def approve(
             path.unlink(missing_ok=True) if data is None else _write_atomic(path, data)
         return Outcome(False, message, problems)
     submission_file(seeds_dir, source_id).unlink()
-    return Outcome(True, t.gettext("Approved and published. {build}").format(build=message))
+    said = t.gettext("Approved and published. {build}").format(build=build_words(message, t))
+    return Outcome(True, said, details="" if t.lang == ENGLISH.lang else message)
 
 
 def send_back(seeds_dir: Path, source_id: str, by: str, comment: str,

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from corpus.problems import report
 from data_model.i18n import N_, Translator
 from data_model.safe_text import md
 from studio import drafts, history, publish, session
@@ -34,7 +35,7 @@ def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list]
         st.caption(t.gettext("Each correction is kept with the records, with its reason: say why."))
     for key in keys:
         with st.container(border=True, key=f"fix-{key.replace(':', '-')}"):
-            st.markdown(f"**{md(key)}**")
+            st.markdown(f"**{md(_record(key, t))}**")
             heads = (t.gettext("Field"), t.gettext("Published"), t.gettext("Corrected"))
             st.dataframe(
                 [dict(zip(heads, (c.field, c.old or "—", c.new or "—"), strict=True))
@@ -45,6 +46,22 @@ def correction_reasons(seeds_dir: Path, source_id: str, records: dict[str, list]
                                    STATE["reasons"].get(key, ""), key=f"reason-{key}")  # fmt: skip
             STATE["reasons"][key] = reason.strip()
     return keys
+
+
+def _record(key: str, t: Translator) -> str:
+    """A record named as "kind:id": the codes in English (as the YAML names them), the kind in
+    words in another language ('តួលេខ · kampot-arrests-march')."""
+    if t.lang == "en" or ":" not in key:
+        return key
+    table, record_id = key.split(":", 1)
+    return f"{kind(t, table)} · {record_id}"
+
+
+def build_details(details: str, t: Translator) -> None:
+    """The build's own report, in English, under a summary said in another language."""
+    if details:
+        with st.expander(t.gettext("What the build said (in English)"), key="build-said"):
+            st.code(details, language=None)
 
 
 def _button(label: str, key: str, on_click, *args: Any) -> None:
@@ -138,7 +155,7 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
         what = N_("added") if added else N_("removed") if removed else N_("corrected")
         heads = (t.gettext("Field"), t.gettext("Published"), t.gettext("Proposed"))
         with st.container(border=True, key=f"diff-{key.replace(':', '-')}"):
-            st.markdown(f"**{md(key)}** · {md(t.gettext(what))}")
+            st.markdown(f"**{md(_record(key, t))}** · {md(t.gettext(what))}")
             if added:
                 cells = [(f, "—", publish._text(v) or "—") for f, v in proposed[key].items()
                          if f not in publish.REVIEW_FIELDS and v not in (None, "")]  # fmt: skip
@@ -156,17 +173,19 @@ def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool
         result = publish.approve(seeds_dir, sid, editor, db_path, t=t)
         if result.problems:  # the check's own words, naming file, record and field
             said = t.gettext("Nothing was published. The check says: {check}")
-            result = publish.Outcome(False, said.format(check=result.message), result.problems)
+            check = report(list(result.problems), t)
+            result = publish.Outcome(False, said.format(check=check), result.problems)
     else:
         result = publish.send_back(seeds_dir, sid, editor, STATE.get(f"comment-{sid}", ""), t)
-    STATE["decided"] = (result.ok, result.message)
+    STATE["decided"] = (result.ok, result.message, result.details)
 
 
 def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -> None:
     """A second editor's review: the diff against the published data, then approve or return."""
     if decided := STATE.pop("decided", None):
-        ok, message = decided
+        ok, message, details = decided
         (st.success if ok else st.error)(message)
+        build_details(details, t)
     waiting = [s for s in publish.submissions(seeds_dir) if s["review_status"] == "provisional"]
     if not waiting:
         st.info(t.gettext("Nothing is waiting for a second editor."))
@@ -269,7 +288,7 @@ def changes_screen(seeds_dir: Path, db_path: Path, t: Translator) -> None:
             st.markdown(f"**{md(heading)}** · {md(when)}")
             for article in build.articles:
                 # Titles and ids are the articles' and curators' words: escaped, never obeyed.
-                st.markdown(f"{md(article.title)}: {md(article.summary)}")
+                st.markdown(f"{md(article.title)}: {md(article.said(t))}")
                 ids = ", ".join(article.records[:SHOWN_IDS])
                 more = len(article.records) - SHOWN_IDS
                 rest = t.gettext(" and {n} more").format(n=number(t, more)) if more > 0 else ""

@@ -153,7 +153,7 @@ def check_and_build(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     code, stdout, stderr, problems = done or (*_new_process(argv, env), [])
     if code != 0:
-        return False, (stderr or stdout).strip(), tuple(Problem(*p) for p in problems)
+        return False, (stderr or stdout).strip(), tuple(Problem.from_list(p) for p in problems)
     # STUDIO_NO_CHARTS=1 skips the static chart images (tests, machines without Chromium).
     if os.environ.get("STUDIO_NO_CHARTS") != "1":
         subprocess.Popen(  # noqa: S603 - our own command line, no shell
@@ -174,7 +174,7 @@ def warm_build() -> None:
         warm.ensure()
 
 
-def _warm_build(argv: list[str]) -> tuple[int, str, str, list[list[str]]] | None:
+def _warm_build(argv: list[str]) -> tuple[int, str, str, list[list[object]]] | None:
     """(exit status, stdout, stderr, problems) of the build run by the warm build process;
     None when it cannot be reached or STUDIO_WARM_BUILD=0."""
     if os.environ.get("STUDIO_WARM_BUILD") == "0":

@@ -44,4 +44,4 @@ def data_page_download(at: AppTest) -> bytes:
         day.get("from"),
         day.get("to"),
     )
-    return data_rows.csv(choice, FALLBACK_URL)
+    return data_rows.csv(data_rows.download(choice, FALLBACK_URL))

@@ -17,6 +17,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -170,6 +171,14 @@ def speakers_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("curation.suggest.confidence.speakers_policy", dict)
 
 
+@pytest.fixture
+def figures_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every figure a draft reads is drafted: the unseen policy (corpus/confidence.yaml figures)
+    off, for tests of how a figure is read rather than of which figures are only offered
+    (tests/test_suggest_unseen.py tests that)."""
+    monkeypatch.setattr("curation.suggest.confidence.figures_policy", dict)
+
+
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The database built from the real seeds, once per test run (the workers share it,
@@ -248,17 +257,48 @@ def server(
         yield url
 
 
-@pytest.fixture
-def open_page(browser) -> Iterator[Callable]:
-    """Open a URL in a fresh context of the given viewport, once it has finished rendering:
-    for tests that click or type, so change the page."""
+@pytest.fixture(scope="session")
+def shared_context(browser) -> Iterator[Callable]:
+    """One browser context per viewport for the run's page loads (a new tab each), where a
+    context of their own per page made every tab fetch and compile the dashboard's scripts
+    again: measured, about half the Chromium CPU of a page load (NOTES-suite22b.md). Tests
+    that need a browser of their own (a phone's user agent, the clipboard, two editors)
+    still make one."""
     with contextlib.ExitStack() as stack:
+        contexts: dict[tuple[int, int], Any] = {}
 
-        def opener(url: str, viewport: dict[str, int] = serving.DESKTOP):
-            context = stack.enter_context(serving.new_context(browser, viewport))
-            return serving.open_rendered(context, url)
+        def context_of(viewport: dict[str, int] = serving.DESKTOP):
+            key = (viewport["width"], viewport["height"])
+            if key not in contexts:
+                contexts[key] = stack.enter_context(serving.new_context(browser, viewport))
+            return contexts[key]
 
-        yield opener
+        yield context_of
+
+
+@pytest.fixture
+def open_page(shared_context) -> Iterator[Callable]:
+    """Open a URL in a new tab of the given viewport, once it has finished rendering: for
+    tests that click or type, so change the page. Every tab opened in its context while the
+    test runs (its own, and those its clicks open) is closed when the test ends."""
+    opened: list = []
+    watched: list = []
+
+    def track(page) -> None:
+        opened.append(page)
+
+    def opener(url: str, viewport: dict[str, int] = serving.DESKTOP):
+        context = shared_context(viewport)
+        if context not in watched:
+            context.on("page", track)
+            watched.append(context)
+        return serving.open_rendered(context, url)
+
+    yield opener
+    for context in watched:
+        context.remove_listener("page", track)
+    for page in opened:
+        page.close()
 
 
 @pytest.fixture

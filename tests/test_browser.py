@@ -71,25 +71,26 @@ PAGE_VISITS = [
 
 
 @pytest.fixture(scope="module")
-def loaded_pages(browser, server: str) -> Iterator[Callable[[Visit], Any]]:
+def loaded_pages(shared_context, server: str) -> Iterator[Callable[[Visit], Any]]:
     """Each visit's page, loaded the first time a test reads it and kept open until the
     module ends, whatever order the tests run in. (A parametrised module fixture holds one
     page at a time, and tests reading several pages made it load most of them twice.)
     A /charts/ address is a plain page (the light embed): no Streamlit run to wait for."""
-    with contextlib.ExitStack() as stack:
-        pages: dict[Visit, Any] = {}
+    pages: dict[Visit, Any] = {}
 
-        def page_of(spot: Visit):
-            if spot not in pages:
-                context = stack.enter_context(new_context(browser, VIEWPORTS[spot.width]))
-                if spot.path.startswith("/charts/"):
-                    pages[spot] = context.new_page()
-                    pages[spot].goto(server + spot.path, wait_until="load")
-                else:
-                    pages[spot] = open_rendered(context, server + spot.path)
-            return pages[spot]
+    def page_of(spot: Visit):
+        if spot not in pages:
+            context = shared_context(VIEWPORTS[spot.width])
+            if spot.path.startswith("/charts/"):
+                pages[spot] = context.new_page()
+                pages[spot].goto(server + spot.path, wait_until="load")
+            else:
+                pages[spot] = open_rendered(context, server + spot.path)
+        return pages[spot]
 
-        yield page_of
+    yield page_of
+    for page in pages.values():
+        page.close()
 
 
 @pytest.fixture(params=[v for _, v in PAGE_VISITS], ids=str)

@@ -7,9 +7,12 @@ import datetime as dt
 import html
 import io
 import json
+import os
 import re
+import shutil
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from starlette.applications import Starlette
@@ -132,7 +135,7 @@ def _metric_id(db: Path, label: str) -> str:
 
 def test_figures_download_keeps_hedges_and_provenance(on_seeds):
     choice = data_rows.choose("indicators", metric_ids=[_metric_id(on_seeds, "Total arrests")])
-    served = data_rows.csv(choice, FALLBACK_URL)
+    served = data_rows.csv(data_rows.download(choice, FALLBACK_URL))
     assert served.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM, for Excel
     rows = pd.read_csv(io.BytesIO(served))
     for column in (
@@ -162,12 +165,42 @@ def test_download_name_says_what_was_filtered_and_the_data_version(on_seeds):
     name = (
         f"cambodia-drug-campaign-indicators-source-{source}-metric-{metric}-2017-km-v{version}.csv"
     )
-    assert data_rows.file_name(choice, "km") == name
+    assert data_rows.download(choice, FALLBACK_URL, "km").name == name
     # The data version it was downloaded from ends the name: -v2026.12.05.csv
     assert re.search(r"-v\d{4}\.\d{2}\.\d{2}(\.\d+)?\.csv$", name)
     # A filter the table does not take is left out of its name, as out of its rows.
     statements = data_rows.choose("statements", metric_ids=[metric])
-    assert data_rows.file_name(statements) == f"cambodia-drug-campaign-statements-v{version}.csv"
+    assert data_rows.download(statements, FALLBACK_URL).name == (
+        f"cambodia-drug-campaign-statements-v{version}.csv"
+    )
+
+
+def test_a_rebuild_before_the_click_never_names_new_rows_with_the_old_version(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 24: a Data page shown, then a Save rebuilds the database, then the reader
+    clicks: the file's name and its rows come from one read of one database file, so the
+    file is the build its name says, and the next run of the page names the new build."""
+    path = tmp_path / "monitor.duckdb"
+    shutil.copy(seed_db, path)
+    monkeypatch.setenv("MONITOR_DB", str(path))
+    choice = data_rows.choose("statements")
+    shown = data_rows.download(choice, FALLBACK_URL)  # the page's run
+    newer = tmp_path / "newer.duckdb"
+    shutil.copy(seed_db, newer)
+    with duckdb.connect(str(newer)) as con:  # a build that dropped a statement
+        con.execute("DELETE FROM statement_search WHERE statement_id = "
+                    "(SELECT min(statement_id) FROM statement_search)")  # fmt: skip
+        con.execute("UPDATE build_info SET value = '2099.01.01' WHERE key = 'data_version'")
+        con.execute("UPDATE content_fingerprint SET fingerprint = 'a later build'")
+    os.replace(newer, path)
+    clicked = pd.read_csv(io.BytesIO(data_rows.csv(shown)), dtype=str)  # the click
+    with Reader(seed_db) as reader:
+        old = queries.build_info(reader)["data_version"]
+        before = len(downloads.rows(reader, "statements"))
+    assert shown.name.endswith(f"-v{old}.csv") and len(clicked) == before
+    again = data_rows.download(choice, FALLBACK_URL)  # the page's next run
+    assert again.name.endswith("-v2099.01.01.csv") and len(again.rows) == before - 1
 
 
 @pytest.mark.parametrize(
@@ -226,7 +259,7 @@ def _choice(table: str, query: dict[str, str]) -> data_rows.RowsChoice:
 )
 @pytest.mark.parametrize("table", DATED)
 def test_a_date_filter_downloads_what_the_api_gives(on_seeds, api, table, dates):
-    served = data_rows.csv(_choice(table, dates), FALLBACK_URL)
+    served = data_rows.csv(data_rows.download(_choice(table, dates), FALLBACK_URL))
     query = "&".join(f"{k}={v}" for k, v in dates.items())
     assert served == api.get(f"/api/v1/{table}.csv?{query}").content
     everything = pd.read_csv(io.BytesIO(api.get(f"/api/v1/{table}.csv").content))

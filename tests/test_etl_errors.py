@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from corpus.problems import InputError
+from corpus.problems import InputError, Problem, report
 from corpus.safe_yaml import dump_yaml
+from data_model.i18n import translator
 from etl.build import build, check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,6 +81,32 @@ def broken(fixture_seeds: Path) -> Path:
 def test_each_problem_names_file_record_and_field(broken: Path, record, field, words):
     problems = _problems(broken)
     assert _has(problems, RECORDS, record, field, words), problems
+
+
+def test_the_checks_problems_read_in_khmer_where_the_studio_shows_them(broken: Path):
+    """Issue 24: the studio says the check's problems in the researcher's language. Each
+    problem the check words itself keeps its template and values: in Khmer its words are
+    Khmer, the input's values (ids, quotes) as written; in English, as the command line says
+    them. The warm build's answer carries them across the process."""
+    with pytest.raises(InputError) as caught:
+        check(broken)
+    items = caught.value.problems.items
+    km = translator("km")
+    said = [p for p in items if p.template]
+    assert {p.field for p in said} >= {"qualifier", "indicator_id", "actor_id", "quote",
+                                       "colour", "status"}  # fmt: skip
+    for p in said:
+        words = p.words(km)
+        for _name, value in p.params:
+            words = words.replace(value, "")
+        assert re.search(r"[\u1780-\u17ff]", words), p
+        assert not re.findall(r"[A-Za-z]{3,}", words), (p.message, p.words(km))
+        assert p.words(translator("en")) == p.message
+        back = Problem.from_list(json.loads(json.dumps(p.as_list())))
+        assert (back, back.template, back.params) == (p, p.template, p.params)
+    assert report(items, translator("en")) == caught.value.problems.report()
+    lines = report(items, km).splitlines()
+    assert len(lines) == len(set(items)) + 1 and "problem" not in lines[0]
 
 
 def test_all_problems_come_in_one_report(broken: Path):

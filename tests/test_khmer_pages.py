@@ -576,3 +576,20 @@ def test_a_corrections_before_and_after_say_codes_in_the_readers_words(field, ol
     said = corrections.correction_markdown(row, lang)
     line = next(line for line in said.splitlines() if before in line)
     assert "neutral" not in line if lang == "km" else "neutral" in line
+
+
+@pytest.mark.parametrize(
+    ("lang", "marked"), [("en", {"សុខ ផល្លា": "km", "Sok Phalla": None, "312": None}),
+                         ("km", {"សុខ ផល្លា": None, "Sok Phalla": None, "312": None})],
+)  # fmt: skip
+def test_a_khmer_cell_in_an_english_table_is_marked_khmer(lang, marked):
+    """The Data page's plain table on an English page marks each Khmer cell lang="km" (a
+    screen reader reads it in Khmer, the Khmer type settings apply); a Khmer page is Khmer
+    already, and English or number cells carry no mark."""
+    from monitor.texts import rows_html
+
+    frame = pd.DataFrame({"actor_name": ["Sok Phalla"], "actor_name_km": ["សុខ ផល្លា"],
+                          "label": ["312"]})  # fmt: skip
+    cells = re.findall(r'<td([^>]*) title="([^"]*)"', rows_html(frame, lang))
+    found = {text: (re.search(r'lang="(\w+)"', attrs) or [None, None])[1] for attrs, text in cells}
+    assert found == marked

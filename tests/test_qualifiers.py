@@ -37,6 +37,19 @@ def test_bounds_follow_the_documented_rule(value, qualifier, unit, expected):
     assert high == pytest.approx(expected[1]) if expected[1] is not None else high is None
 
 
+@pytest.mark.parametrize(
+    ("value", "qualifier", "expected"),
+    [(-12, "exact", (-12, -12)), (-12, "approx", (-13.2, -10.8)), (150, "approx", (135, 165)),
+     (-5, "more_than", (-5, None))],
+)  # fmt: skip
+def test_a_change_in_percent_keeps_its_bounds_below_zero_and_past_100(value, qualifier, expected):
+    """A signed (change) metric in percent: 'fell 12 percent' is never bounded as a share,
+    0-100 (value_low 0 above value_high -12), and about a fall runs low to high."""
+    low, high = bounds(value, Qualifier(qualifier), "share", signed=True)
+    assert low == pytest.approx(expected[0])
+    assert high == pytest.approx(expected[1]) if expected[1] is not None else high is None
+
+
 def test_a_lower_bound_never_gets_an_upper_bound_of_zero():
     # "more than 8,000" must not be drawn or exported as a closed interval.
     assert bounds(8000, Qualifier.more_than, "count")[1] is None

@@ -43,8 +43,9 @@ def _add(at: AppTest, text: str | None = None, inferred: bool = False) -> AppTes
     at.radio(key="screen").set_value("Add").run()
     at.text_area(key="text").set_value(text or KRATIE.read_text(encoding="utf-8")).run()
     at.text_input(key="outlet").set_value("The Example Daily")
-    if inferred:  # worked out to the month, then narrowed by what the article reports
-        at.date_input(key="published").set_value(dt.date(2018, 1, 1))
+    if inferred:  # worked out to the month, then narrowed by what the article reports; the
+        # day picked in the month is not known, and stored as the month's first (no refusal)
+        at.date_input(key="published").set_value(dt.date(2018, 1, 11))
         at.selectbox(key="precision").set_value("month").run()
         at.date_input(key="published-earliest").set_value(dt.date(2018, 1, 11))
         at.date_input(key="published-latest").set_value(dt.date(2018, 1, 31))
@@ -70,6 +71,7 @@ def test_add_prefills_the_title_and_registers_the_source(
     # and a month is narrowed to the days the article can have appeared on, without YAML.
     assert ("date_inferred: true" in sources) is inferred
     assert ("published_earliest: 2018-01-11\n  published_latest: 2018-01-31" in sources) is inferred
+    assert f"published_on: 2018-01-{'01' if inferred else '11'}\n" in sources
 
 
 def test_a_duplicate_is_refused_with_the_reason(studio: AppTest):
@@ -157,6 +159,7 @@ def test_a_new_speaker_s_kind_shows_as_not_chosen_until_it_is_chosen(studio: App
     assert at.session_state["made"]["actors"]["sok-phalla"]["kind"] == "person"
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_save_writes_minimal_yaml_checks_and_builds(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
@@ -234,6 +237,7 @@ def test_not_coded_because_is_one_action_per_sentence(studio: AppTest, how: str)
     assert at.session_state["set_aside"] == {}
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_a_real_article_saves_once_every_sentence_is_accounted_for(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
@@ -351,6 +355,7 @@ def test_words_can_be_picked_by_keyboard_too(studio: AppTest):
     assert at.session_state["rows"][-1].record["quote"] == "the centre had no doctors"
 
 
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_changes_lists_what_each_build_added_changed_or_removed(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
@@ -485,3 +490,38 @@ def test_the_title_is_taken_from_the_headline_in_either_script(text, title):
     from studio.session import headline
 
     assert headline(text) == title
+
+
+def test_a_build_and_its_changes_are_summed_up_in_khmer(
+    fixture_seeds: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    """Issue 24: an approval in the Khmer studio says what the build did in Khmer (its data
+    version, the records it holds, how many warnings), the build's own English shown apart;
+    the Changes screen counts each article's changes in Khmer. English stays as printed."""
+    from data_model.i18n import translator
+    from etl.__main__ import main
+    from studio.changes import build_log
+    from studio.publish import build_words
+
+    db = tmp_path / "monitor.duckdb"
+    assert main(["--seeds", str(fixture_seeds), "build", "--db", str(db), "--no-images"]) == 0
+    log = capsys.readouterr().out
+    km, en = translator("km"), translator("en")
+    said = build_words(log, km)
+    version = re.search(r"^data version (\S+)$", log, re.M)[1]
+    assert km.digits(version) in said and "warning" in log
+    assert f"{km.number_text('2')} {km.gettext('figure')}" in said  # the fixture's 2 figures
+    assert not re.findall(r"[A-Za-z]{3,}", said), said
+    assert build_words(log, en) == log
+    [article] = build_log(db)[0].articles
+    assert article.said(en) == article.summary and "added 2 figures" in article.summary
+    assert not re.findall(r"[A-Za-z]{3,}", article.said(km)) and km.gettext("figure") in (
+        article.said(km)
+    )
+    # The second editor's diff names each record by its kind in words, its id as written.
+    from studio.screens import _record
+
+    assert _record("indicators:kampot-arrests-march", en) == "indicators:kampot-arrests-march"
+    assert _record("indicators:kampot-arrests-march", km) == (
+        f"{km.gettext('figure')} · kampot-arrests-march"
+    )

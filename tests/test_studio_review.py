@@ -267,12 +267,13 @@ def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
     bo = _screen(_as(BO), "Approve").button(key="approve").click().run()
     assert bo.success and "Approved and published" in bo.success[0].value
     with duckdb.connect(str(tmp_path / "monitor.duckdb"), read_only=True) as con:
-        [(value, signed)] = con.execute(
-            "SELECT i.value, m.signed FROM indicators i JOIN metrics m USING (metric_id) "
-            "WHERE i.metric_id = ?",
+        [(value, low, high, unit, signed)] = con.execute(
+            "SELECT i.value, i.value_low, i.value_high, m.unit, m.signed FROM indicators i "
+            "JOIN metrics m USING (metric_id) WHERE i.metric_id = ?",
             [metric],
         ).fetchall()
-    assert (value, signed) == (-12, True)
+    # In percent, yet bounded as a change, not clipped to a share's 0-100.
+    assert (value, low, high, unit, signed) == (-12, -12, -12, "percent", True)
 
 
 def test_a_made_entry_is_renamed_everywhere_before_publication():

@@ -13,7 +13,6 @@ import csv
 import io
 import re
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,6 @@ import pytest
 from tests import serving
 from tests.serving import (
     DESKTOP,
-    dashboard,
     new_context,
     wait_until_rendered,
 )
@@ -279,7 +277,7 @@ RANGE = "SELECT value, value_to, qualifier, label FROM indicators WHERE qualifie
 
 
 def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_editor(
-    browser, studio
+    browser, studio, monkeypatch
 ):
     from playwright.sync_api import expect
 
@@ -324,37 +322,44 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
     [saved] = (seeds / "curated" / "articles").glob("*.yaml")
     text = saved.read_text(encoding="utf-8")
     assert "approved_by: Bo Editor" in text and "unit_id: tablets" in text
-    _the_dashboard_shows_the_range(browser, db, saved.stem, db.parent)
+    monkeypatch.setenv("MONITOR_DB", str(db))
+    _the_dashboard_shows_the_range(db, saved.stem, "300–400")
     _write_timings()
 
 
-def _the_dashboard_shows_the_range(browser, db: Path, source_id: str, tmp_path: Path) -> None:
-    """The dashboard started on the database the studio built (a server of its own) shows
-    the range as both its ends: on Data, in the API's CSV (two columns) and on Trends."""
-    from playwright.sync_api import expect
+def _the_dashboard_shows_the_range(db: Path, source_id: str, shown: str) -> None:
+    """The dashboard on the database the studio built shows the range as both its ends: in
+    the Data page's table, in the API's CSV (two columns) and on Trends. (The pages through
+    AppTest and the routes through Starlette's client, as tests/test_pages.py and
+    tests/test_api.py read them: no second server and browser for words on a page.)"""
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
 
+    from api.routes import Database, make_routes
     from charts.catalogue import catalogue
     from charts.frames import ReaderFrames
     from database.connection import Reader
+    from tests.apptests import open_app_page
 
     with Reader(db) as reader:
         charts = catalogue(ReaderFrames(reader)).charts
     chart_id = next(
         c for c, spec in charts.items() if "arrests-total" in getattr(spec, "metric_ids", ())
     )
-    with dashboard(db, tmp_path / "dash.log") as url, new_context(browser, DESKTOP) as context:
-        page = context.new_page()
-        page.goto(f"{url}/data?source={source_id}")
-        expect(page.get_by_text(TITLE).first).to_be_visible()
-        expect(page.locator("table").get_by_text("300–400", exact=True).first).to_be_visible()
-        with urllib.request.urlopen(f"{url}/api/v1/indicators.csv?source={source_id}") as got:
-            rows = list(csv.DictReader(io.StringIO(got.read().decode("utf-8"))))
-        assert ("300", "400", "between") in {
-            (r["value"], r["value_to"], r["qualifier"]) for r in rows
-        }
-        page.goto(f"{url}/trends?chart={chart_id}")
-        expect(page.get_by_text("300–400", exact=False).first).to_be_visible()
-        page.screenshot(path=str(SHOTS / "studio-range-trends.png"))
+    data = open_app_page("views/data.py", source=source_id)
+    assert not data.exception, [e.message for e in data.exception]
+    cells = [
+        re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", data.html[0].value)
+    ]
+    assert shown in cells
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: db))))
+    got = client.get(f"/api/v1/indicators.csv?source={source_id}")
+    rows = list(csv.DictReader(io.StringIO(got.text)))
+    low, high = shown.split("–")
+    assert (low, high, "between") in {(r["value"], r["value_to"], r["qualifier"]) for r in rows}
+    trends = open_app_page("views/trends.py", chart=chart_id)
+    assert not trends.exception, [e.message for e in trends.exception]
+    assert any(shown in md.value for md in trends.markdown)
 
 
 def _write_timings() -> None:

@@ -53,6 +53,37 @@ def test_a_reference_marker_is_no_figure(text, values):
     assert _values(text) == values
 
 
+# A thread's post number ("3/") opening a paragraph is a list's marker, as "3." is (round
+# fourteen, from the twelfth blind set); a fraction's "1/2" is no marker.
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("3/ Drugs seized: more than 2.4 tonnes, the officials said.", [2400.0]),
+        ("9/ That's it from the room.", []),
+        ("12/ Police arrested 16,048 people in the first six months.", [16048.0]),
+    ],
+)
+def test_a_threads_post_number_is_no_figure(text, values):
+    assert _values(text) == values
+
+
+# A chart's or table's caption, with its number and its source, restates the report or stands
+# apart from it: no figure (round fourteen).
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Arrests fell again.\n\nChart 2 | Arrests by year, 2017-2021: 19,000 in 2021 | Source: NACD\n\n"
+         "Police arrested about 19,000 people in 2021, the NACD said.", [19000.0]),
+        ("Seizures rose.\n\nTable 1: Seizures by province, 2023: 250 in Koh Kong\n\n"
+         "Customs seized 400 kilograms in 2023.", [400.0]),
+        ("Seizures rose.\n\nSeizures by province, 2023: 250 kg in Koh Kong | Source: customs\n\n"
+         "Customs seized 400 kilograms in 2023.", [400.0]),
+    ],
+)  # fmt: skip
+def test_a_charts_caption_is_no_figure(text, values):
+    assert _values(text) == values
+
+
 # A corrections box: an earlier article's quoted title and the words it takes back give no
 # figure; the corrected figure is the record.
 @pytest.mark.parametrize(

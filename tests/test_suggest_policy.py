@@ -304,6 +304,11 @@ def test_dates_by_structure(text, published, words, dates):
         ("Since it opened, 1,070 people have been admitted, about four in five of them by police.",
          "four in five", 80, None),
         ("The province now has a dozen clinics, up from five in 2017.", "five", 5, None),
+        # The noun before "are"/"is" changes (round fourteen): present tense as past.
+        ("Against the same period of 2023, arrests are down 6.2% and cases down 4.1%.", "6.2%",
+         -6.2, "arrests-change-pct"),
+        ("Compared with last year, drug arrests are up 12 percent, the police said.",
+         "12 percent", 12, "arrests-change-pct"),
     ],
 )  # fmt: skip
 def test_changes_and_shares_by_structure(text, words, value, metric):
@@ -323,6 +328,12 @@ def test_changes_and_shares_by_structure(text, words, value, metric):
          [3]),
         ("លោកបញ្ជាក់ថា ស្នងការដ្ឋាននឹងដាក់ប៉ុស្តិ៍ត្រួតពិនិត្យថ្មីចំនួន ២ នៅតាមផ្លូវជាតិ។", []),
         ("មន្ទីរពេទ្យសូមស្នើឲ្យក្រសួងសុខាភិបាលបន្ថែមគ្រែចំនួន ២០ សម្រាប់ផ្នែកនេះ។", []),
+        # Round fourteen: "the 84 ... above" refers back; a span of years is no count.
+        ("ក្នុងខែតុលា នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៨៤នាក់។ ក្នុងចំណោមជនសង្ស័យ ៨៤នាក់ខាងលើ ជាង៦០នាក់ "
+         "ត្រូវបានបញ្ជូនទៅតុលាការ។", [84, 60]),
+        ("គ្រប់សាលារៀន ត្រូវបង្កើតក្លឹបអប់រំ ឲ្យបានមុនចុងឆ្នាំសិក្សា២០២៤-២០២៥។", []),
+        # ... and "in 18 provinces" says where the 287 centres are (round fourteen).
+        ("លោកបន្ថែមថា បច្ចុប្បន្ន មណ្ឌលសុខភាពចំនួន ២៨៧ ក្នុង ១៨ខេត្ត កំពុងផ្តល់សេវាព្យាបាល។", [287]),
     ],
 )  # fmt: skip
 def test_khmer_numbers_that_count_nothing_new(text, values):

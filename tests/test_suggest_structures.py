@@ -1025,6 +1025,13 @@ def test_s8_a_caption_closing_the_article_gives_nothing():
         # Round ten: a family member's age is the whole sentence.
         ("My son is 19.", []),
         ("Her husband was 42.", []),
+        # Round fourteen: the work a tender or a plan sets out, a place not yet built.
+        ("The consultant will review at least 30 files and meet no fewer than 90 families.", []),
+        ("The ministry is building a new centre in Pursat for 1,200 people, he said.", []),
+        ("The survey team met 240 users in the district last year.", [240]),
+        # The provinces a count or a measure covers say where, not how many (round fourteen).
+        ("The agency has trained nurses in 14 provinces so far, its director said.", []),
+        ("Police arrested 320 people across six provinces last month.", [320]),
     ],
 )  # fmt: skip
 def test_targets_ages_and_durations_are_no_figures(text, values):

@@ -41,10 +41,11 @@ def _statement(text: str) -> Row:
 @pytest.mark.parametrize(
     ("text", "published", "words", "dates", "filled"),
     [
-        # An English period, the figure's only date phrase: 71 of 72 right unseen.
+        # An English period, the figure's only date phrase: 92 of 95 right unseen since the
+        # thirteenth blind set (two wrong there), under 97: offered since round fifteen.
         ("Police arrested 1,240 people in the first five months of 2022.", D(2022, 6, 10),
-         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), True),
-        # The end of a period: 19 of 19.
+         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), False),
+        # The end of a period: 31 of 31.
         ("At the end of May, the Kandal centre held 310 people.", D(2021, 6, 20), "310",
          (None, None, D(2021, 5, 31)), True),
         # A day (the day of a raid or of the telling): 11 of 22.
@@ -173,3 +174,130 @@ def test_every_measured_class_is_one_the_rules_can_give(field):
 def test_khmer_dates_up_to_now_and_a_speakers_since(text, published, words, dates):
     row = _row(text, words, published)
     assert (row.record["period_start"], row.record["period_end"]) == dates
+
+
+# Round fourteen, dates read (then offered or filled by their class): "DAY ... មក រហូតដល់ DAY"
+# (since ... up to ...) is one period; "កាលពីចុងឆ្នាំ២០២២" (at the end of 2022) is a stock's day,
+# no period; a date before a colon is not the figure's when its own words after it give one.
+# (Khmer by a non-native author: needs native review.)
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        ("ចាប់តាំងពីរាជរដ្ឋាភិបាលដាក់ឲ្យអនុវត្តយុទ្ធនាការប្រយុទ្ធប្រឆាំងគ្រឿងញៀន នៅថ្ងៃទី១ ខែមករា "
+         "ឆ្នាំ២០១៧ មក រហូតដល់ថ្ងៃទី៣១ ខែឧសភា ឆ្នាំ២០១៨ នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៩៨០នាក់។",
+         D(2018, 6, 26), "៩៨០",
+         (D(2017, 1, 1), D(2018, 5, 31), D(2018, 5, 31))),
+        ("បច្ចុប្បន្ន យើងមានអ្នកព្យាបាល ១ ២០០នាក់។ កាលពីចុងឆ្នាំ២០២២ យើងមានតែ ៩០០នាក់ប៉ុណ្ណោះ។",
+         D(2023, 7, 3), "៩០០", (None, None, D(2022, 12, 31))),
+        ("The line stays flat until 2020 and then climbs: police seized about 4.5 tonnes of "
+         "drugs in 2021.", D(2022, 3, 15), "4.5",
+         (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31))),
+        # Control: a date before a colon with none after the figure still dates it.
+        ("In the first half of 2023 the police were busy: they arrested 9,100 people.",
+         D(2023, 8, 1), "9,100", (D(2023, 1, 1), D(2023, 6, 30), D(2023, 6, 30))),
+    ],
+)  # fmt: skip
+@pytest.mark.usefixtures("dates_as_read")
+def test_a_since_until_span_an_end_of_year_and_a_colon(text, published, words, dates):
+    record = _row(text, words, published).record
+    assert (record["period_start"], record["period_end"], record["as_of"]) == dates
+
+
+# Round fourteen: a figure whose class was mostly not in the answer keys of articles no rule
+# was tuned on (corpus/confidence.yaml figures.unseen) is offered, not drafted: folded in the
+# studio, one click from accepted, its note saying how often its class was right. (Khmer by a
+# non-native author: needs native review.)
+@pytest.mark.parametrize(
+    ("text", "words", "offered"),
+    [
+        # A number in words: in the key 7 of 43 unseen.
+        ("Two men from Takeo were arrested at the border, the police chief said.", "Two", True),
+        ("Officers said a dozen young men were waiting outside the centre.", "a dozen", True),
+        # Money, its sign or code before the number or after it: 1 of 13.
+        ("The budget for the evaluation is USD 48,000, the donor said.", "48,000", True),
+        ("Police put the street value of the drugs at about $2 million.", "$2 million", True),
+        # A number under 100 with no counted noun: 2 of 36.
+        ("Seizures fell to 40 in the town, the police said.", "40", True),
+        ("លោកបន្តថា ក្នុងនោះ ២ ត្រូវបានបញ្ជូនទៅតុលាការ។", "២", True),
+        # Controls: a count with its noun, a weight, a Khmer count after ចំនួន.
+        ("Police arrested 1,250 people in the province last year.", "1,250", False),
+        ("Customs officers seized 36 kilograms of heroin at the port.", "36", False),
+        ("បច្ចុប្បន្ន រដ្ឋមានមណ្ឌលស្តារនីតិសម្បទាចំនួន ៩ នៅទូទាំងប្រទេស។", "៩", False),
+    ],
+)
+def test_a_figure_of_a_class_mostly_wrong_unseen_is_offered_not_drafted(text, words, offered):
+    row = _row(text, words, D(2024, 6, 1))
+    assert (row.status == "offered") is offered, row.notes
+    assert any(n.startswith("offered, not drafted: ") for n in row.notes) is offered
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "offered"), [(2, 34, True), (30, 6, False), (1, 2, False)]
+)
+def test_a_figure_class_is_offered_only_under_its_unseen_bar(monkeypatch, right, wrong, offered):
+    """Under the bar on enough unseen figures: offered; over it, or measured too few times:
+    drafted."""
+    policy = {**unseen_policy("figures"), "unseen": {"money": [right, wrong]}}
+    monkeypatch.setattr("curation.suggest.confidence.figures_policy", lambda: policy)
+    row = _row("The budget for the evaluation is USD 48,000.", "48,000", D(2024, 6, 1))
+    assert (row.status == "offered") is offered
+
+
+def test_every_measured_figure_class_is_one_the_rules_can_give():
+    policy = unseen_policy("figures")
+    assert set(policy["unseen"]) <= set(policy["classes"])
+
+
+# Round fourteen: a statement whose class (by the reason for its kind) was mostly not in the
+# answer keys of unseen articles, on enough of them, is offered, not drafted. A Khmer interview's
+# answer turn with no quotation marks was in the key 3 of 7, under the 10 the shipped policy
+# asks; at 5 it is offered, a quotation stays drafted (147 of 147). (Khmer by a non-native
+# author: needs native review.)
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("ថ្មីថ្មី៖ បញ្ហាប្រឈមធំជាងគេគឺអ្វី?\n\nលោក សុខ ដារ៉ា៖ បញ្ហាធំជាងគេគឺថវិកា និងបុគ្គលិក "
+         "ព្រោះមណ្ឌលសុខភាពខ្លះមានគ្រូពេទ្យតែម្នាក់។\n\nថ្មីថ្មី៖ លោកមានអ្វីចង់ផ្តាំផ្ញើ?\n\n"
+         "លោក សុខ ដារ៉ា៖ ខ្ញុំសូមឲ្យគ្រួសារកុំលាក់កូនចៅនៅផ្ទះ។", True),
+        ('លោក សុខ ដារ៉ា បានមានប្រសាសន៍ថា "ការព្យាបាលនៅសហគមន៍ល្អជាងការឃុំខ្លួន"។', False),
+        ('"We will keep the clinics open," Health Minister Mam Bunheng said.', False),
+    ],
+)  # fmt: skip
+def test_a_statement_of_a_class_mostly_wrong_unseen_is_offered_not_drafted(
+    monkeypatch, text, offered
+):
+    policy = {**unseen_policy("statements"), "least": 5}
+    monkeypatch.setattr("curation.suggest.confidence.statements_policy", lambda: policy)
+    _, rows = draft_rows(text, None, "t", D(2023, 7, 3), CURATED)
+    found = [r for r in rows if r.kind == "statements"]
+    assert found
+    assert all((r.status == "offered") is offered for r in found), [r.notes for r in found]
+    assert all(any(n.startswith("offered, not drafted: ") for n in r.notes) is offered
+               for r in found)  # fmt: skip
+
+
+def test_a_transcript_turn_measured_too_few_times_unseen_stays_drafted():
+    text = (
+        "ថ្មីថ្មី៖ លោកមានអ្វីចង់ផ្តាំផ្ញើ?\n\nលោក សុខ ដារ៉ា៖ ខ្ញុំសូមឲ្យគ្រួសារកុំលាក់កូនចៅនៅផ្ទះ។"
+        "\n\nថ្មីថ្មី៖ អរគុណ?\n\nលោក សុខ ដារ៉ា៖ ការព្យាបាលនៅសហគមន៍ល្អជាងការឃុំខ្លួន។"
+    )
+    _, rows = draft_rows(text, None, "t", D(2023, 7, 3), CURATED)
+    found = [r for r in rows if r.kind == "statements"]
+    assert found and all(r.status == "open" for r in found)
+
+
+def test_every_measured_statement_class_is_one_the_rules_can_give():
+    policy = unseen_policy("statements")
+    assert set(policy["unseen"]) <= set(policy["rules"])
+
+
+# Round fifteen: "..., and police separately took ..." is another event: the period named in the
+# clause before it is not offered for its figure.
+def test_a_separate_events_figure_is_not_offered_the_period_before_it():
+    row = _row(
+        "Customs seized 40 kg of heroin in the first half of the year, and police separately "
+        "took 3 tonnes of precursors from a warehouse.",
+        "3 tonnes",
+        D(2019, 8, 14),
+    )
+    assert row.offers.get("period_start") is None and row.record["period_start"] is None

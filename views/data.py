@@ -67,7 +67,8 @@ if panel:
 
 choice = data_rows.choose(name, source_ids, metric_ids, years, date_from, date_to)
 base = addresses.base_url() or addresses.FALLBACK_URL
-shown = data_rows.rows(choice, base)
+got = data_rows.download(choice, base, t.lang)  # the rows and their file's name, one read
+shown = got.rows
 st.markdown(texts.count_text(len(shown), "row", t.lang))
 st.caption(
     addresses.api_addresses(
@@ -82,8 +83,8 @@ st.download_button(
     t.gettext("Download these rows as CSV"),
     # Made on the click, not on every run of the page (each filter, each page of the
     # table): the whole statements table at 1000x takes 1.4 s (docs/benchmarks.md).
-    data=functools.partial(data_rows.csv, choice, base),
-    file_name=data_rows.file_name(choice, t.lang),
+    data=functools.partial(data_rows.csv, got),
+    file_name=got.name,
     mime="text/csv",
     icon=":material/download:",
     key="data-download",

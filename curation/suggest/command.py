@@ -50,7 +50,11 @@ def render_rows(rows: list[Row], article: Article) -> str:
     """The draft YAML: the studio's rows by kind, the new metrics and actors they need first."""
     name = article.source_id or article.file.stem
     target = f"seeds/curated/articles/{article.source_id or '<source_id>'}.yaml"
-    counts = ", ".join(f"{sum(r.kind == k for r in rows)} {k}" for k in KINDS[2:])
+    offered = sum(r.status == "offered" for r in rows)
+    counts = ", ".join(f"{sum(r.kind == k and r.status != 'offered' for r in rows)} {k}"
+                       for k in KINDS[2:])  # fmt: skip
+    if offered:
+        counts += f"; {offered} more offered, not drafted (commented out below)"
     lines = [
         f"# Draft records for {name} ({article.file.name}), suggested by `python -m etl suggest`:",
         "# the same drafts the studio's Review screen offers. Nothing here is checked yet: each",
@@ -73,7 +77,9 @@ def render_rows(rows: list[Row], article: Article) -> str:
         of_kind = [r for r in rows if r.kind == kind]
         lines.append(f"{kind}:" if of_kind else f"{kind}: []")
         for row in of_kind:
-            lines += _record_lines(row.record, row.why, "; ".join(row.notes), row.offers)
+            said = _record_lines(row.record, row.why, "; ".join(row.notes), row.offers)
+            # A record only offered (as the studio shows it, folded): there, not pasted as is.
+            lines += [f"# {line}" for line in said] if row.status == "offered" else said
     return "\n".join(lines) + "\n"
 
 

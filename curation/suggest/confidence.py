@@ -1,6 +1,7 @@
 """Drafted fields filled only when the draft is sure enough (corpus/confidence.yaml): a guess under
 its field's threshold, or a date whose class of reason was not right often enough on articles no
-rule was tuned on, is left blank, its reason saying what it was."""
+rule was tuned on, is left blank, its reason saying what it was; a figure or statement whose class
+was mostly not in the answer keys of such articles is offered, not drafted."""
 
 from __future__ import annotations
 
@@ -33,8 +34,63 @@ def speakers_policy() -> dict:
     return unseen_policy("speaker")
 
 
+def figures_policy() -> dict:
+    """The figures' unseen measurements and bar (corpus/confidence.yaml figures)."""
+    return unseen_policy("figures")
+
+
+def statements_policy() -> dict:
+    """The statements' unseen measurements and bar (corpus/confidence.yaml statements)."""
+    return unseen_policy("statements")
+
+
 def _policy(field: str) -> dict:
-    return dates_policy() if field == "dates" else speakers_policy() if field == "speaker" else {}
+    policies = {"dates": dates_policy, "speaker": speakers_policy, "statements": statements_policy}
+    return policies[field]() if field in policies else {}
+
+
+def figure_class(words: str, reason: str, quote: str) -> str | None:
+    """The class of a drafted figure (corpus/confidence.yaml figures.classes, tried in order) from
+    its words, the reason given for its metric (with or without its "NN%: ") and its sentence;
+    None when no class names it."""
+    reason = _SURE.sub("", reason)
+    at = quote.find(words)
+    before = quote[:at] if at >= 0 else ""
+    for name, rule in (figures_policy().get("classes") or {}).items():
+        after = "after" in rule and re.search(rule["after"], before, re.I)
+        if not re.fullmatch(rule["words"], words.strip(), re.I) and not after:
+            continue
+        if "reason" in rule and not re.search(rule["reason"], reason):
+            continue
+        if "not_after" in rule and re.search(rule["not_after"], before):
+            continue
+        return name
+    return None
+
+
+def offer_unsure(row: Any) -> bool:
+    """Mark a drafted figure or statement "offered" (not drafted, one click from accepted) when
+    its class was in the answer key under its kind's bar on articles no rule was tuned on
+    (corpus/confidence.yaml figures, statements); whether it was."""
+    if row.kind == "indicators":
+        policy, what = figures_policy(), "figure"
+        quote = str(row.record.get("quote") or "")
+        name = figure_class(row.words, str(row.why.get("metric_id", "")), quote)
+    elif row.kind == "statements":
+        # A statement is classed by the reason for its kind (quoted, reported, a transcript's).
+        policy, what = statements_policy(), "statement"
+        name = reason_class("statements", _SURE.sub("", str(row.why.get("kind", ""))))
+    else:
+        return False
+    right, wrong = (policy.get("unseen") or {}).get(name, (0, 0)) if name else (0, 0)
+    bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
+    if name is None or right + wrong < least or right >= bar / 100 * (right + wrong):
+        return False
+    row.status = "offered"
+    row.notes.append(f"offered, not drafted: {name} was in the answer key {right} of "
+                     f"{right + wrong} on unseen articles, under the {bar:.0f}% a drafted "
+                     f"{what} needs")  # fmt: skip
+    return True
 
 
 def reason_class(field: str, reason: str) -> str | None:

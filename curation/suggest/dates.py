@@ -717,6 +717,13 @@ def _owned(
         and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
         and not _in_leading_clause(sentence, r, at)
     ]
+    if any(r.start >= at[1] for r in own):
+        # "... flat until 2020 and then climbs: police seized 4.5 tonnes in 2021": a date in the
+        # clause before a colon or semicolon is not the figure's when its own words after it
+        # give one (round fourteen).
+        own = [
+            r for r in own if not (r.end <= at[0] and re.search(r"[:;]", sentence[r.end : at[0]]))
+        ]
     reason = "the words next to the figure"
     label = _LABEL.match(sentence)
     if not own and label is not None:
@@ -851,8 +858,9 @@ _SUBORDINATE = re.compile(
     r"because|whereas|while)\s+(?!\d)",
     re.I,
 )
-# Words that end the clause a fallback date may reach across ("... and estimated that ...").
-_CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated)\b|;", re.I)
+# Words that end the clause a fallback date may reach across ("... and estimated that ...",
+# "..., and police separately took ...": another event, round fifteen).
+_CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated|separately)\b|;", re.I)
 # A breakdown's own clause ("including 6.8 kg ... found on Thursday"): its date is the part's,
 # never the whole's; a date after a comma (", including 611 women, in 2022") is the sentence's.
 _PART = re.compile(r"\b(?:including|among\s+them|of\s+which)\b[^,;]*$", re.I)

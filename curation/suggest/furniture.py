@@ -20,6 +20,10 @@ _PARAGRAPH = re.compile(
     r"|(?:[^\n>»|]{1,40}\s*[>»|]\s*){1,}[^\n>»|]{1,60}$"  # "Home > World > Asia"
     r"|[\w-]+\.(?:jpe?g|png|gif|webp)\b"  # an image file name
     r"|[a-z0-9]+(?:[-_][a-z0-9]+){3,}$"  # a slug: "cambodia-drug-raid-photo-2018"
+    # A chart's, table's or map's caption: "Chart 3 | Prisons, end of 2021: 38,000 held | Source:
+    # ..." (round fourteen): its numbers restate the report or stand apart from it.
+    r"|(?:chart|graph|graphic|table|figure|map|infographic)\s*\d{0,2}\s*[|:]"
+    r"|[^\n]*\|\s*source\s*:"
     r")",
     re.IGNORECASE,
 )

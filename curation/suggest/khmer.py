@@ -320,8 +320,11 @@ _SPEECH_THEN = re.compile(
 )
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
-# "គិតត្រឹមចុងខែឧសភា" (as of the end of May): the end of a month or year is a day (round ten).
-_AS_OF_END = re.compile(normalise("គិតត្រឹម").text + r"\s?" + normalise("ចុង").text + r"\s?$")
+# "គិតត្រឹមចុងខែឧសភា" (as of the end of May): the end of a month or year is a day (round ten);
+# "កាលពីចុងឆ្នាំ២០២២", "នៅចុងឆ្នាំ២០២២" (at the end of 2022) too (round fourteen).
+_AS_OF_END = re.compile(
+    "(?:" + normalise("គិតត្រឹម|កាលពី|នៅ").text + r")\s?" + normalise("ចុង").text + r"\s?$"
+)
 
 
 def _as_of_day(
@@ -480,6 +483,15 @@ _ALL_OF = re.compile(
     r"(?:" + "|".join(normalise(w).text for w in number_words("km_back")) + r")\s?$"
 )
 _MEASURE_SIZE = re.compile("|".join(normalise(w).text for w in number_words("km_measure")))
+_SCOPE = re.compile(
+    r"(?:" + "|".join(normalise(w).text for w in number_words("km_scope_before")) + r")\s?$"
+)
+_DIVISION_AFTER = re.compile(
+    r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_divisions")) + ")"
+)
+_BACK_AFTER = re.compile(
+    r"\s?(?:" + "|".join(normalise(w).text for w in number_words("km_back_after")) + ")"
+)
 
 
 # "ថយចុះ" (fell, decreased), "ធ្លាក់ចុះ" (dropped) just before a percentage (within the words
@@ -529,8 +541,14 @@ def khmer_drafts(
                 normalise(s.text[f.end :]).text
             ):
                 continue  # attendance, one room's crowding, a lunar day (data, round ten)
-            if _ALL_OF.search(normalise(s.text[: f.start]).text) or _MEASURE_SIZE.search(
-                _clause_before(s.text, f.start)
+            if (
+                _ALL_OF.search(normalise(s.text[: f.start]).text)
+                or _BACK_AFTER.match(normalise(s.text[f.end :]).text)
+                or (
+                    _DIVISION_AFTER.match(normalise(s.text[f.end :]).text)
+                    and _SCOPE.search(normalise(s.text[: f.start]).text)
+                )
+                or _MEASURE_SIZE.search(_clause_before(s.text, f.start))
             ):
                 continue  # "ទាំង៣នាក់" (all three): counted before; a measure's size (round 11)
             if f.unit in ("riel", "usd") and _PRICED.search(normalise(s.text[: f.start]).text):

@@ -154,7 +154,7 @@ def _subject(sentence: str, start: int) -> list[str]:
     # "Arrests in 2024 were ... higher": a time or place after the noun is no part of it.
     m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)(?:\s+(?:in|during|for|over)\s+"
                   r"(?:the\s+)?[\w-]+)?\s+(?:rose|fell|increased|decreased|"
-                  r"jumped|dropped|climbed|grew|declined|were|was|went)\b[^,]*$", before)  # fmt: skip
+                  r"jumped|dropped|climbed|grew|declined|were|was|are|is|went)\b[^,]*$", before)  # fmt: skip
     words = m.group(1).split() if m else []
     return [w for w in words if w.lower() not in _SPEECH_WORDS]
 

@@ -454,7 +454,7 @@ _AGE = re.compile(
     re.I,
 )
 # "1.", "2-", "3)" opening a paragraph: a list's marker, not a count (Khmer digits too).
-_MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-](?:\s|$)")
+_MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-/](?:\s|$)")  # "1.", "2)", a thread's "3/"
 # "woke us at four": a clock time in words.
 _AT_CLOCK = re.compile(r"\bat\s+$", re.I)
 _O_CLOCK = re.compile(r"\s*o['’]\s?clock\b", re.I)
@@ -472,6 +472,13 @@ _TARGET = re.compile(
     r"|\b(?:proposed|proposes|called\s+for|calls\s+for)\b[^,.;]*$"
     r"|\b(?:will|would|should)\s+(?:open|build|train|hire|recruit|set\s+up|add|deploy|station|"
     r"send|dispatch|provide|give|create|establish|install|buy)\b[^,.;]*$"
+    # "The evaluator will visit at least 24 of the health centres and interview no fewer than
+    # 150": the work a plan or a tender sets out, in its own clause (round fourteen).
+    r"|\b(?:the\s+)?(?:evaluator|consultant|contractor|team|study|survey|project|programme|"
+    r"program)\s+(?:will|shall|is\s+to|must)\s+[^,.;]*$"
+    # "We are also building a new prison in Kampong Speu for 3,000 inmates": a place not yet
+    # built, its size no count.
+    r"|\b(?:building|to\s+build|constructing|to\s+construct)\s+(?:a\s+|an\s+)?new\b[^,.;]*\bfor\s+$"
     # "suggested that each district hospital keep at least two beds": a measure's own terms.
     r"|\b(?:suggested|suggests|recommended|recommends)\s+that\s+(?:each|every|all)\b[^,.;]*$",
     re.I,
@@ -550,6 +557,8 @@ _DIVISIONS_BEFORE = re.compile(
     r"(?:\b(?:country|cambodia|kingdom|nation)['’]s|\ball(?:\s+of)?(?:\s+the)?)\s*$", re.I
 )
 _DIVISIONS = _words("provinces province districts communes municipalities capital")
+# "in 14 provinces", "across six provinces": the places a count or a measure covers (round 14).
+_SCOPE_BEFORE = re.compile(r"\b(?:in|across|throughout|over)\s+(?:the\s+)?(?:other\s+)?$", re.I)
 # People present at an event ("About 600 students ... attended", "are here"): an audience.
 _PRESENT_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:attended|attend|are\s+here|were\s+here|are\s+there|were\s+there|"
@@ -681,8 +690,8 @@ def _not_counted(
         return True
     if _DESCRIBED_BODY.search(before):
         return True
-    if nxt in _DIVISIONS and _DIVISIONS_BEFORE.search(before):
-        return True
+    if nxt in _DIVISIONS and (_DIVISIONS_BEFORE.search(before) or _SCOPE_BEFORE.search(before)):
+        return True  # "all 25 provinces"; "trained staff in 14 provinces": where, not how many
     present = _PRESENT_AFTER.match(text, b)
     if present and unit in (None, "people") and not _ACTED_ON.search(present.group(0)):
         return True

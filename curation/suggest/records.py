@@ -20,7 +20,7 @@ from corpus.cleaning import clean_body
 from corpus.confidence import measured
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
-from curation.suggest.confidence import below_threshold
+from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.guess import (
@@ -66,7 +66,9 @@ class Row:
     record: dict[str, Any]
     start: int  # character offsets of the quote in the clean text
     end: int
-    status: str = "open"  # "open", "accepted" or "rejected"
+    # "open", "accepted" or "rejected"; "offered": a figure or statement of a class mostly not in
+    # the answer keys of unseen articles, shown folded, one click from accepted (not drafted).
+    status: str = "open"
     notes: list[str] = field(default_factory=list)
     # New records this one needs (a metric or actor to create), saved with it, by kind.
     new: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -877,6 +879,7 @@ def draft_rows(
         rows = _khmer_rows(body, index, source_id, published, curated)
         for row in rows:
             below_threshold(row)
+            offer_unsure(row)
         return body, rows
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
@@ -886,4 +889,5 @@ def draft_rows(
     rows.sort(key=lambda r: r.start)
     for row in rows:
         below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
+        offer_unsure(row)  # and a figure or statement mostly wrong unseen is only offered
     return body, rows

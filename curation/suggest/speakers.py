@@ -62,7 +62,9 @@ _TITLES = _words(
     "coordinator advocate official lieutenant colonel judge prosecutor founder lawyer "
     "researcher analyst consultant worker monitor investigator gen general lt lieutenant maj "
     "major brig brigadier col colonel pol police h.e samdech kralahom oknha excellency senior "
-    "thipadei techo akka moha sena padei chumteav bandit"
+    "thipadei techo akka moha sena padei chumteav bandit "
+    # A cleric's title: "Father Luis Moreno" is Luis Moreno, and "Father Moreno" then too.
+    "father fr venerable ven bishop pastor imam reverend rev"
 )
 
 
@@ -176,12 +178,25 @@ def _name_of(run: list[str]) -> str:
     return " ".join(_clean_token(t) for t in rest)
 
 
+def _family_name(tokens: Sequence[str], k: int, end: int) -> bool:
+    """ "spokeswoman Or Vandine", "officer In Sothea": a Khmer family name spelt like a small
+    English word, capitalised inside a sentence and before a name, is the name's first word."""
+    word = _clean_token(tokens[k])
+    return (
+        0 < k < end
+        and word[:1].isupper()
+        and word.lower() in _NAME_LIKE_WORDS
+        and not _CLOSED.search(tokens[k - 1])
+        and _is_cap(tokens[k + 1])
+    )
+
+
 def _cap_run(tokens: Sequence[str], end: int) -> int:
     """Start index of the run of capitalised words ending at tokens[end] (end + 1 if none)."""
     k = end
     while k >= 0 and (k == end or not _CLOSED.search(tokens[k])):
         word = tokens[k].rstrip(",") if k == end else tokens[k]
-        if _is_cap(word):
+        if _is_cap(word) or _family_name(tokens, k, end):
             k -= 1
         elif word.lower() in _CONNECTORS and k < end and k > 0 and _is_cap(tokens[k - 1]):
             k -= 1  # "Ministry of Health"
@@ -217,7 +232,8 @@ def _appositive(tokens: list[str]) -> Speaker | None:
 
 _OPENERS = frozenset(("who", "a", "an", "the", "from", "of", "at", "one", "also", "meanwhile"))
 # "One national team coach, who ...": "one" opens an unnamed source as "a" does.
-_DESCRIBED = frozenset(("a", "an", "the", "one"))
+# "Another mother said": one more of the people described before, unnamed as they were.
+_DESCRIBED = frozenset(("a", "an", "the", "one", "another"))
 
 
 def _opening_apposition(tokens: list[str]) -> Speaker | None:
@@ -374,6 +390,18 @@ def _described_before_clause(tokens: list[str]) -> Speaker | None:
     return None
 
 
+# Kin of a person the story is about, an unnamed source as a described one is: "Her sister".
+_KIN = _words(
+    "sister brother son daughter wife husband mother father aunt uncle cousin niece nephew "
+    "grandmother grandfather sisters brothers sons daughters parents relatives"
+)
+_KIN_OF = frozenset(("Her", "His", "Their"))
+
+
+def _kin(token: str) -> bool:
+    return token.lower().strip(",’'") in _KIN
+
+
 # How long an unnamed source's description may run before its verb, with no comma or stop in
 # it: "The family of a 29-year-old man who died in a district police cell in ... province after
 # his arrest in a drug raid said" (round thirteen: 14 words cut off such wire leads).
@@ -388,12 +416,16 @@ def _described_subject(tokens: list[str]) -> Speaker | None:
     for i in range(len(tokens) - 1, -1, -1):
         if _CLOSED.search(tokens[i]) and i < len(tokens) - 1:
             return None  # a comma or stop after the phrase's start: not one subject
-        if tokens[i].lower() not in ("a", "an", "one") or len(tokens) - i > _DESCRIBED_WORDS:
+        if len(tokens) - i > _DESCRIBED_WORDS or not (
+            tokens[i].lower() in ("a", "an", "one", "another")
+            # "Her sister, who attended the hearing, said": a kin of someone named before.
+            or (tokens[i] in _KIN_OF and i + 1 < len(tokens) and _kin(tokens[i + 1]))
+        ):
             continue
         head = {t.lower().strip(",’'") for t in tokens[i + 1 : i + 4]}
         if i > 0 and tokens[i - 1].endswith(",") and tokens[i - 1][:1].isupper():
             return None  # "Chan Reaksmey, a researcher who ...": the name's apposition
-        if head & (_PEOPLE | _TITLES):
+        if head & (_PEOPLE | _TITLES | _KIN):
             phrase = " ".join(tokens[i:])
             best = Speaker(phrase, phrase, named=False)
             if len(tokens) - i <= 14:

@@ -42,7 +42,7 @@ MIN_WORDS = 5
 _MAX_LABEL_WORDS = 8
 
 
-# Khmer: "ឯកឧត្តម មាស វិរិទ្ធ៖", "អ្នកស្តាប់ពីខេត្តតាកែវ (សុំមិនប្រាប់ឈ្មោះ)៖": a label before "៖".
+# Khmer: "ឯកឧត្តម កែ គឹមយ៉ាន៖", "អ្នកស្តាប់ពីខេត្តតាកែវ (សុំមិនប្រាប់ឈ្មោះ)៖": a label before "៖".
 # A live's summary puts a time code before the label ("[០០:៤២] ឯកឧត្តមស្នងការ៖ «...»").
 _KM_LABEL = re.compile(
     r"^(?:\[[^\]\n]{1,12}\]\s?)?(?P<label>[^\n៖:«»\"“”។()\[\]]{1,60}?)\s?"
@@ -118,7 +118,7 @@ def read_label(text: str) -> Label | None:
 
 
 def read_khmer_label(text: str) -> Label | None:
-    """The speaker label a Khmer paragraph opens on ("ឯកឧត្តម មាស វិរិទ្ធ៖"), or None: a titled
+    """The speaker label a Khmer paragraph opens on ("ឯកឧត្តម កែ គឹមយ៉ាន៖"), or None: a titled
     name, an unnamed speaker or whoever runs the show, by the same data as English."""
     m = _KM_LABEL.match(text)
     if m is None:
