@@ -10,11 +10,11 @@ import gc
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-import duckdb
 import pandas as pd
 
 from data_model.tables import (
@@ -85,12 +85,12 @@ def write_database(
     frames: dict[str, pd.DataFrame],
     db_path: Path,
     steps: Sequence[Step] = (),
-    inputs: pd.DataFrame | None = None,
+    inputs: pd.DataFrame | Iterable[pd.DataFrame] | None = None,
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
     runs: Runs | None = None,
-    last: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    last: Callable[[Any], None] | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -110,7 +110,7 @@ def write_database(
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
-        con = duckdb.connect(str(tmp))
+        con = write.open_new(tmp)
         try:
             plans = runs.for_write() if runs is not None else {}
             if plans and fingerprint is None:
@@ -151,9 +151,10 @@ def write_database(
             write.write_derived(con, db_path if plans else None, unchanged)
             write.record_changes(con, db_path, unchanged)
             write.create_citations_view(con)
-            if inputs is not None:
-                write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
-                inputs = None
+            # Whole files' text, a few at a time (etl.inputs.Inputs.frames).
+            for part in [inputs] if isinstance(inputs, pd.DataFrame) else inputs or ():
+                write.insert(con, BUILD_INPUTS, part, batch=50)
+            inputs = None
             previous, paths = carried_inputs
             if previous is not None:
                 commit()  # the derived tables, the change log and the inputs made
