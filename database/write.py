@@ -831,38 +831,34 @@ def _previous_attached(
         con.close()
 
 
-def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str]) -> None:
+def carry_inputs(
+    con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str], batch: int = 200
+) -> None:
     """Copy into the open new database the build_inputs rows of the file at `previous` for
     `paths` (curated files unchanged since it, so their rows are too): their parsed text
-    goes from file to file without passing through Python again. Raises if one is missing
-    (the build lock keeps `previous` as the build read it, so that is a bug, never guessed
-    around)."""
+    goes from file to file without passing through Python again. `batch` paths a statement:
+    every file's text in one ran out of the build's memory cap (BUILD_MEMORY_LIMIT) at 1000x
+    the seeds. Raises if one is missing (the build lock keeps `previous` as the build read
+    it, so that is a bug, never guessed around)."""
     if not paths:
         return
+    found = 0
     with _attached(con, previous):
-        # On con, not a cursor: the Save's transaction is on con (insert_runs).
-        con.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
-        row = con.execute(
-            "INSERT INTO build_inputs SELECT p.* FROM previous.build_inputs p "
-            "JOIN carried_paths c USING (path)"
-        ).fetchone()
-        con.unregister("carried_paths")
-        if not row or int(row[0]) != len(paths):
-            raise RuntimeError(
-                f"{previous}: {len(paths)} unchanged inputs to carry over, "
-                f"{row[0] if row else 0} found"
+        for start in range(0, len(paths), batch):
+            # On con itself, as insert_runs copies: one connection for the whole write.
+            con.register(
+                "carried_paths", pd.DataFrame({"path": paths[start : start + batch]}, dtype=object)
             )
-
-
-#: The images of the file attached as `previous` whose chart is unchanged in the new file.
-CHART_IMAGES_CARRIED = """
-    INSERT INTO chart_images
-    SELECT i.* FROM previous.chart_images i
-    JOIN previous.chart_parts o USING (chart_id, lang)
-    JOIN main.chart_parts n USING (chart_id, lang)
-    WHERE o.title = n.title AND o.takeaway = n.takeaway AND o.figure = n.figure
-      AND o.sources = n.sources
-    """
+            row = con.execute(
+                "INSERT INTO build_inputs SELECT p.* FROM previous.build_inputs p "
+                "JOIN carried_paths c USING (path)"
+            ).fetchall()
+            con.unregister("carried_paths")
+            found += int(row[0][0]) if row else 0
+    if found != len(paths):
+        raise RuntimeError(
+            f"{previous}: {len(paths)} unchanged inputs to carry over, {found} found"
+        )
 
 
 def carry_chart_images(db_path: Path, previous: Path) -> int:

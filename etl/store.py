@@ -157,8 +157,13 @@ def write_database(
             inputs = None
             previous, paths = carried_inputs
             if previous is not None:
-                commit()  # the derived tables, the change log and the inputs made
+                # Outside a transaction, each batch committed as it is copied: every file's
+                # text held until one commit ran out of the memory cap at 1000x the seeds.
+                if plans:
+                    con.execute("COMMIT")  # the derived tables, the change log, inputs made
                 write.carry_inputs(con, previous, paths)
+                if plans:
+                    con.execute("BEGIN")
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
             if last is not None:
