@@ -23,6 +23,7 @@ from corpus.sentences import Sentence
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
+from curation.suggest.geography import guess_geography
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -345,6 +346,11 @@ def _documents(body: str, curated: Curated) -> list[tuple[int, tuple]]:
     return out
 
 
+def _opening(head: str, body: str) -> str:
+    """The title and the first lines of the body: where a provincial story names its province."""
+    return "\n".join([head, *[ln for ln in body.splitlines() if ln.strip()][:3]])
+
+
 def _figure_rows(figures, body, index, source_id, published, curated, head="") -> list[Row]:
     rows = []
     framed: When | None = None  # the last period a figure's own words gave
@@ -352,6 +358,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
     documents = _documents(body, curated)
     drafted: set[str] = set()  # the new actors a row before drafts already
+    opening = _opening(head, body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -422,6 +429,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
         ):
             last_source = (actor_id, new_actor_draft, actor_notes)
+        area = guess_geography(c.quote, opening)
         value = None if fig.vague else fig.value
         if value is not None and metric.signed and _is_fall(c.quote, fig.start, fig.end):
             # "down 12 percent", "fell 31 percent", "11 percent lower": a fall is a negative
@@ -438,7 +446,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             "period_end": dates.period_end,
             "as_of": dates.as_of,
             "phase_id": None,
-            "geography": "national",
+            "geography": area.value,
             "source_id": source_id,
             "actor_id": actor_id,
             "attribution": c.speaker.phrase if c.speaker else None,
@@ -447,6 +455,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
         }
         notes = [f"{fig.words!r}", *dates.notes, f"metric {metric.metric_id}: {metric.reason}"]
         notes += actor_notes + (["vague: no number"] if fig.vague else [])
+        notes.append(f"geography {area.value or '(blank)'}: {area.reason}")
         new: dict[str, dict[str, Any]] = {}
         if metric.new:
             new["metrics"] = {
@@ -471,6 +480,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             # A field left blank beside an offer: no guess filled, the suggestion said.
             **{k: _sure(0, f"left blank; {offer_why}") for k in offers},
             "actor_id": _actor_why(actor_notes),
+            "geography": _sure(area.confidence, area.reason),
         }
         rows.append(
             Row(
@@ -716,13 +726,16 @@ _STAND_ON_IT = re.compile(
 def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
     """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
     rows = []
+    opening = _opening("", body)
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
         if d.kind == "indicators":
+            area = guess_geography(d.quote, opening)
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
-                      "phase_id": None, "geography": "national", "source_id": source_id,
+                      "phase_id": None, "geography": area.value, "source_id": source_id,
                       "actor_id": d.record.get("actor_id"), "attribution": None,
                       "note": None}  # fmt: skip
+            d.why["geography"] = _sure(area.confidence, area.reason)
         else:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
