@@ -30,39 +30,41 @@ def _words(names: list[str]) -> str:
 
 
 @cache
-def _patterns() -> tuple[
-    list[tuple[str | None, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]
-]:
+def _patterns() -> tuple[re.Pattern[str], dict[str, str | None], re.Pattern[str], re.Pattern[str]]:
+    """One pattern for every place's every spelling (a scan per text, not per place), and the
+    province each spelling is (None: outside Cambodia)."""
     data = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
-    found: list[tuple[str | None, re.Pattern[str]]] = []
+    english: dict[str, str | None] = {}
+    khmer: dict[str, str | None] = {}
+    after: dict[str, str | None] = {}
     for p in data["provinces"]:
-        english = _words([p["name"], *(p.get("spellings") or [])])
-        # English names are proper nouns, matched as written: a dateline's "PHNOM PENH" is none.
-        found.append((p["name"], re.compile(rf"(?<![\w-])(?:{english})(?![\w-])")))
-        if p.get("km"):
-            found.append((p["name"], re.compile(_words(p["km"]))))
-        if p.get("km_after"):
-            found.append(
-                (p["name"], re.compile(rf"(?<={_KM_PROVINCE})(?:{_words(p['km_after'])})"))
-            )
-    out = data["outside"]
-    found.append((None, re.compile(rf"(?<![\w-])(?:{_words(out['en'])})(?![\w-])")))
-    found.append((None, re.compile(_words(out["km"]))))
+        english |= dict.fromkeys([p["name"], *(p.get("spellings") or [])], p["name"])
+        khmer |= dict.fromkeys(p.get("km") or [], p["name"])
+        after |= dict.fromkeys(p.get("km_after") or [], p["name"])
+    english |= dict.fromkeys(data["outside"]["en"], None)
+    khmer |= dict.fromkeys(data["outside"]["km"], None)
+    # English names are proper nouns, matched as written: a dateline's "PHNOM PENH" is none.
+    found = re.compile(rf"(?<![\w-])(?:{_words(list(english))})(?![\w-])|{_words(list(khmer))}|"
+                       rf"(?<={_KM_PROVINCE})(?:{_words(list(after))})")  # fmt: skip
     not_places = re.compile(_words(data["not_places"]["en"]))
     whole = data["nationwide"]
     nationwide = re.compile(
         rf"(?<![\w-])(?:{_words(whole['en'])})(?![\w-])|{_words(whole['km'])}", re.I
     )
-    return found, not_places, nationwide
+    return found, english | khmer | after, not_places, nationwide
 
 
 def places_in(text: str) -> list[Place]:
     """Every place ``text`` names, in order of appearance (an outlet's name is no place)."""
-    found, not_places, _ = _patterns()
+    found, province, not_places, _ = _patterns()
     text = not_places.sub(lambda m: " " * len(m.group(0)), text)
-    hits = [Place(province, m.group(0), m.start()) for province, pattern in found
-            for m in pattern.finditer(text)]  # fmt: skip
-    return sorted(hits, key=lambda p: p.start)
+    return [Place(province[m.group(0)], m.group(0), m.start()) for m in found.finditer(text)]
+
+
+def says_nationwide(text: str) -> str | None:
+    """The words in ``text`` that say a figure covers the whole country, if any."""
+    m = _patterns()[3].search(text)
+    return m.group(0) if m else None
 
 
 @cache
@@ -75,10 +77,4 @@ def _local() -> re.Pattern[str]:
 def says_local(text: str) -> str | None:
     """Words in ``text`` for a place smaller than the country ("district", "provincial")."""
     m = _local().search(text)
-    return m.group(0) if m else None
-
-
-def says_nationwide(text: str) -> str | None:
-    """The words in ``text`` that say a figure covers the whole country, if any."""
-    m = _patterns()[2].search(text)
     return m.group(0) if m else None

@@ -6,10 +6,12 @@ needs native review."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
+from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
 from data_model.records import Indicator
 
@@ -58,3 +60,29 @@ def test_a_blank_area_is_refused_with_what_to_say(blank: str | None) -> None:
               "geography": blank}  # fmt: skip
     with pytest.raises(ValidationError, match="say the area the figure covers"):
         Indicator.model_validate(record)
+
+
+KAMPOT = curated_lists(Path(__file__).resolve().parent / "fixtures" / "seeds")  # kampot-police
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "actor"),
+    [
+        # A common noun names the curated provincial police only where no other place is named.
+        ("indicators", "Police in Takeo sent 140 people to the provincial clinic in April, "
+         "officials said on Monday.", None),
+        ("indicators", "Provincial police said more than 200 people were arrested in Takeo in "
+         "March.", None),
+        ("statements", '"We will not stop until the villages of Takeo are clean," provincial '
+         "police said.", None),
+        # Controls: the actor's own province, or no place at all.
+        ("indicators", "Police in Kampot sent 140 people to the clinic in April, officials said.",
+         "kampot-police"),
+        ("statements", '"We will not stop until the villages are clean," provincial police said.',
+         "kampot-police"),
+    ],
+)  # fmt: skip
+def test_a_common_noun_names_no_actor_of_another_place(kind: str, text: str, actor: str) -> None:
+    _, rows = draft_rows(text, "Drug news", "t", PUBLISHED, KAMPOT)
+    row = next(r for r in rows if r.kind == kind)
+    assert row.record["actor_id"] == actor

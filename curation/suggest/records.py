@@ -18,6 +18,7 @@ from typing import Any
 
 from corpus.cleaning import clean_body
 from corpus.confidence import measured
+from corpus.places import places_in
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
 from curation.suggest.confidence import below_threshold, offer_unsure
@@ -132,12 +133,34 @@ def _slug(text: str, words: int = 4) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words]) or "new"
 
 
-def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict, list[str]]:
-    """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes."""
+def _elsewhere(actor: dict[str, Any], sentence: str) -> str | None:
+    """Why a curated actor found by a common noun ("Police", "officials") is not the one the
+    sentence means: it names a place the actor's name and organisation do not ("Police in
+    Takeo" is no Kampot provincial police). None when nothing in the sentence contradicts it."""
+    own = {
+        p.province for p in places_in(f"{actor.get('name', '')} {actor.get('organisation', '')}")
+    }
+    if not own:
+        return None  # a body of no place (the National Police) fits a sentence of any place
+    said = [p for p in places_in(sentence) if p.province not in own]
+    if not said:
+        return None
+    return (f"not {actor.get('actor_id')}: the sentence names {said[0].words}, "
+            f"{actor.get('actor_id')} is {', '.join(sorted(str(p) for p in own))}'s")  # fmt: skip
+
+
+def _actor(
+    speaker: Speaker | None, curated: Curated, sentence: str = ""
+) -> tuple[str | None, dict, list[str]]:
+    """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes. A
+    speaker named by a common noun is a curated actor only where ``sentence`` names no other
+    place than the actor's."""
     if speaker is None:
         return None, {}, ["no speaker found"]
     names = names_in(speaker.phrase, speaker.name)
     known = guess_actor(names, curated.actors)
+    if known is not None and not speaker.named and (why := _elsewhere(known, sentence)):
+        return None, {}, [f"speaker (unnamed): {speaker.phrase}, {why}"]
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     if speaker.named and (near := fuzzy_actor(names, curated.actors)):
@@ -156,6 +179,7 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
         not speaker.named
         and bare != speaker.phrase
         and (known := guess_actor([bare], curated.actors)) is not None
+        and not _elsewhere(known, sentence)
     ):
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     fresh = new_actor(speaker)
@@ -225,12 +249,19 @@ _ON_DAY = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satur
                     r"November|December)\b.*$")  # fmt: skip
 
 
-def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
-    """The curated actor an organisation's name is, else a draft of a new organisation."""
+def _org_actor(
+    org: str, curated: Curated, sentence: str = ""
+) -> tuple[str | None, dict, list[str]]:
+    """The curated actor an organisation's name is, else a draft of a new organisation; a
+    common noun alone ("Police") names no curated body of another place than ``sentence``'s."""
     org = re.sub(r"^the\s+", "", org.strip(), flags=re.I)  # "The Justice Ministry"
     # "The Ministry of Interior on Thursday issued ...": the day is no part of the name.
     org = _ON_DAY.sub("", org)
     known = guess_actor([org], curated.actors)
+    if known is not None and (why := _elsewhere(known, sentence)):
+        if len(org.split()) == 1:  # "Police": an unnamed source, not a new body called Police
+            return None, {}, [f"speaker (unnamed): {org}, {why}"]
+        known = None
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
     # "Khmer Family Recovery Association (KFRA)": the short name it gives itself is its id.
@@ -244,18 +275,18 @@ def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]
 def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, dict, list[str]]:
     """Who gave a figure: the speaker; for a document ("National Police figures", "the
     report"), the organisation it names or, referring back, the one named before."""
-    found = _actor(c.speaker, curated)
+    found = _actor(c.speaker, curated, c.quote)
     if c.speaker is None:
         before = c.quote[: c.figure.start] if c.figure is not None else c.quote
         if m := _DOC_SUBJECT.match(before):
-            return _org_actor(m.group("org"), curated)
+            return _org_actor(m.group("org"), curated, c.quote)
         if last is not None and _COUNTS_BACK.search(before):
             actor_id, draft, notes = last
             return actor_id, {}, [f"{notes[0]} (as the subject that counts, referring back)"]
     if found[0] is not None or c.speaker is None or c.speaker.named:
         return found
     if org := _organisation(c.speaker.phrase, c.quote):
-        return _org_actor(org, curated)
+        return _org_actor(org, curated, c.quote)
     if last is not None and _BACK_TO_SOURCE.match(c.speaker.phrase.strip()):
         actor_id, draft, notes = last
         return actor_id, {}, [f"{notes[0]} (as {c.speaker.phrase!r}, referring back)"]
@@ -502,11 +533,11 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
     rows = []
     for n, c in enumerate(statements, 1):
         start, end = index.locate(c.quote) or (0, 0)
-        actor_id, new_actor_draft, notes = _actor(c.speaker, curated)
+        actor_id, new_actor_draft, notes = _actor(c.speaker, curated, c.quote)
         if actor_id is None and c.speaker is not None and _BODY_NAME.fullmatch(c.speaker.phrase):
             # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
             # speaking in its own name, a new organisation when none is curated.
-            actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated)
+            actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated, c.quote)
         actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
         kind_of = (actor or new_actor_draft or {}).get("actor_type")
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
