@@ -754,10 +754,10 @@ _STAND_ON_IT = re.compile(
 )
 
 
-def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
+def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> list[Row]:
     """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
     rows = []
-    opening = _opening("", body)
+    opening = _opening(head, body)
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
         if d.kind == "indicators":
@@ -920,7 +920,7 @@ def draft_rows(
     body = clean_body(raw, title)
     index = BodyIndex(body)
     if is_khmer(body):
-        rows = _khmer_rows(body, index, source_id, published, curated)
+        rows = _khmer_rows(body, index, source_id, published, curated, title or "")
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
