@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
 from data_model.records import Indicator
+from studio.store import _minimal
 
 PUBLISHED = dt.date(2026, 5, 4)
 
@@ -86,3 +87,11 @@ def test_a_common_noun_names_no_actor_of_another_place(kind: str, text: str, act
     _, rows = draft_rows(text, "Drug news", "t", PUBLISHED, KAMPOT)
     row = next(r for r in rows if r.kind == kind)
     assert row.record["actor_id"] == actor
+
+
+@pytest.mark.parametrize(("area", "written"), [(None, True), ("", True), ("Takeo", True)])
+def test_the_studio_writes_a_blank_area_for_the_check_to_ask(area: str | None, written: bool):
+    """A blank area is saved blank, so the check asks for it; it never becomes the model's
+    default "national" by being left out (other blanks, such as a note, still are)."""
+    kept = _minimal("indicators", {"indicator_id": "t-figure-1", "geography": area, "note": None})
+    assert ("geography" in kept) is written and "note" not in kept
