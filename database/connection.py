@@ -64,7 +64,9 @@ class Reader:
     any other file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, memory_limit: str | None = None) -> None:
+        """`memory_limit`: DuckDB's for this reader (its default is 80% of the machine's
+        memory); a build's charts step gives its own (database.write.BUILD_MEMORY_LIMIT)."""
         if not path.exists():
             raise FileNotFoundError(f"database {path} does not exist (run: python -m etl build)")
         self.path = path
@@ -72,6 +74,8 @@ class Reader:
         self._con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
         self._con.execute("USE db")
         self._con.execute("SET enable_external_access = false")
+        if memory_limit is not None:
+            self._con.execute("SET memory_limit = ?", [memory_limit])
         self._con.execute("SET lock_configuration = true")
         self._lock = threading.Lock()
         #: The tables the queries read, when a caller asks for them to be noted (note_tables).

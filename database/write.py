@@ -27,6 +27,18 @@ from data_model.tables import (
 )
 from database.connection import tables_of
 
+#: DuckDB's memory for a build's writes. Its default is 80% of the machine's memory: its
+#: buffers kept every block the build wrote (the tables, then every chart's figure) until
+#: the file was closed, several hundred MB of a build's peak at 1000x the seeds
+#: (bench/build_memory.py). The blocks are in the file, so DuckDB lets them go when over
+#: this, and a sort or join larger than it spills to a temporary folder beside the file.
+BUILD_MEMORY_LIMIT = "256MB"
+
+
+def open_new(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A writer on a database file a build is making (or the one it replaces, attached)."""
+    return duckdb.connect(str(db_path), config={"memory_limit": BUILD_MEMORY_LIMIT})
+
 
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     """Create the table as data_model.tables declares it."""
@@ -320,7 +332,7 @@ def record_fingerprint(db_path: Path, fingerprint: str) -> None:
     """Record `fingerprint` as the data fingerprint of the version of a database file not yet
     swapped in (build_info and its row in build_versions): the next build compares its own
     with it (etl.versions)."""
-    con = duckdb.connect(str(db_path))
+    con = open_new(db_path)
     try:
         version = _info(con, "data_version")
         con.execute("UPDATE build_info SET value = ? WHERE key = 'data_fingerprint'", [fingerprint])
@@ -343,7 +355,7 @@ def add_row_parts(db_path: Path, table: Table, parts: Iterable[pd.DataFrame]) ->
     """Append the rows of each frame `parts` yields, in turn, through one connection: a
     generator's frames are made one at a time (one chart's figures), and a connection and
     checkpoint per frame had cost a third of a seed build's writing."""
-    con = duckdb.connect(str(db_path))
+    con = open_new(db_path)
     try:
         for frame in parts:
             insert(con, table, frame)
@@ -732,7 +744,7 @@ def _previous_attached(
 ) -> Iterator[tuple[duckdb.DuckDBPyConnection, bool]]:
     """A writer on the new file at db_path with the file being replaced attached (_attached);
     checkpointed and closed afterwards."""
-    con = duckdb.connect(str(db_path))
+    con = open_new(db_path)
     try:
         with _attached(con, previous) as same_schema:
             yield con, same_schema
@@ -814,7 +826,7 @@ def carry_chart_parts(db_path: Path, previous: Path, ordinals: pd.DataFrame) -> 
 
 def clear_rows(db_path: Path, table: Table) -> None:
     """Empty one table of a database file not yet swapped in (a later pass refills it)."""
-    con = duckdb.connect(str(db_path))
+    con = open_new(db_path)
     try:
         # The identifier comes from data_model.tables, never from input.
         con.execute(f'DELETE FROM "{table.name}"')

@@ -304,7 +304,7 @@ def _tables(
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
-    tuple[pd.DataFrame, tuple[Path | None, list[str]]],
+    tuple[Iterator[pd.DataFrame], tuple[Path | None, list[str]]],
     str,
     Runs,
 ]:
@@ -345,7 +345,7 @@ def _tables(
     if problems:
         raise InputError(problems)
     del accounts, needed
-    inputs_frame, code = inputs.frame(), inputs.code
+    inputs_frame, code = inputs.frames(), inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need

@@ -36,6 +36,7 @@ from data_model.tables import CHART_KEYS, CHART_PARTS, STEP_KEYS, TRENDS_SECTION
 from database import queries
 from database.connection import Reader
 from database.write import (
+    BUILD_MEMORY_LIMIT,
     add_row_parts,
     add_rows,
     base_tables,
@@ -43,6 +44,7 @@ from database.write import (
     carry_charts_whole,
     step_key,
 )
+from etl.inputs import packed, unpacked
 
 #: The charts step's row in step_keys (named, as the checks' is, by the table it fills).
 STEP = CHART_PARTS.name
@@ -181,7 +183,8 @@ class MadeCharts:
 
     #: None when every chart is copied whole (its sections are copied with them).
     catalogue: Catalogue | None
-    #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go).
+    #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go),
+    #: their figure and evidence JSON packed (_PACKED).
     rows: list[tuple[Any, ...]]
     #: Those charts themselves, when asked to keep them (the images step draws them).
     made: list[Chart]
@@ -280,7 +283,7 @@ def make_charts(
         if whole is not None:
             return whole
     earlier = _earlier_keys(previous) if code else {}
-    with Reader(db_path) as reader:
+    with Reader(db_path, BUILD_MEMORY_LIMIT) as reader:
         noted = reader.note_tables()
         reads = _Reads(ReaderFrames(reader))
         made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
@@ -295,7 +298,8 @@ def make_charts(
             reads.start()
             for lang in languages:  # the same reads: one key for every language
                 chart = spec.build(reads, lang)  # type: ignore[arg-type]
-                out.rows.extend(part_rows([chart], [ordinal]).itertuples(index=False, name=None))
+                for row in part_rows([chart], [ordinal]).itertuples(index=False, name=None):
+                    out.rows.append(_packed_row(row))
                 if keep:
                     out.made.append(chart)
                 del chart
@@ -307,6 +311,20 @@ def make_charts(
         key = whole_key(code, digests, tables)
         out.step_row = None if key is None else (key, json.dumps(tables))
     return out
+
+
+#: The places in a chart_parts row of its figure's JSON and its evidence's, held packed
+#: (etl.inputs.packed) from the chart's making to its storing: every chart's at once in
+#: plain text was a fifth of a 1000x build's peak memory.
+_PACKED = tuple(CHART_PARTS.column_names.index(name) for name in ("figure", "evidence"))
+
+
+def _packed_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(packed(v) if i in _PACKED else v for i, v in enumerate(row))
+
+
+def _unpacked_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(unpacked(v) if i in _PACKED else v for i, v in enumerate(row))
 
 
 def _step_keys(charts: MadeCharts) -> pd.DataFrame:
@@ -334,7 +352,10 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
         db_path,
         CHART_PARTS,
         (
-            pd.DataFrame(charts.rows[start : start + step], columns=CHART_PARTS.column_names)
+            pd.DataFrame(
+                [_unpacked_row(row) for row in charts.rows[start : start + step]],
+                columns=CHART_PARTS.column_names,
+            )
             for start in range(0, len(charts.rows), step)
         ),
     )

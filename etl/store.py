@@ -10,11 +10,10 @@ import gc
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from data_model.tables import (
@@ -85,7 +84,7 @@ def write_database(
     frames: dict[str, pd.DataFrame],
     db_path: Path,
     steps: Sequence[Step] = (),
-    inputs: pd.DataFrame | None = None,
+    inputs: pd.DataFrame | Iterable[pd.DataFrame] | None = None,
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
@@ -107,7 +106,7 @@ def write_database(
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
-        con = duckdb.connect(str(tmp))
+        con = write.open_new(tmp)
         try:
             plans = runs.for_write() if runs is not None else {}
             if plans and fingerprint is None:
@@ -136,9 +135,10 @@ def write_database(
             else:
                 write.record_changes(con, db_path)
             write.create_citations_view(con)
-            if inputs is not None:
-                write.insert(con, BUILD_INPUTS, inputs, batch=50)  # whole files' text
-                inputs = None
+            # Whole files' text, a few at a time (etl.inputs.Inputs.frames).
+            for part in [inputs] if isinstance(inputs, pd.DataFrame) else inputs or ():
+                write.insert(con, BUILD_INPUTS, part, batch=50)
+            inputs = None
             previous, paths = carried_inputs
             if previous is not None:
                 write.carry_inputs(con, previous, paths)
