@@ -245,7 +245,7 @@ def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
     form says so (ticked); once approved the database holds the fall, below zero."""
     fell = ARTICLE.replace(
         "A spokesman said",
-        "Drug arrests in the province fell 12 percent compared with February last year, "
+        "Drug arrests in Takeo fell 12 percent compared with February last year, "
         "the officials said.\n\n"
         "A spokesman said",
     )
@@ -254,10 +254,8 @@ def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
     n = next(i for i, r in enumerate(rows) if r.kind == "indicators" and r.record["value"] < 0)
     metric = rows[n].record["metric_id"]
     assert rows[n].record["value"] == -12 and at.checkbox(key=f"m-sign-{metric}").value
-    # What the curator adds: the new metric's definition, the day the change runs to, and the
-    # area "the province" names (a provincial story: the draft leaves it blank and asks).
+    # What the curator adds: the new metric's definition, and the day the change runs to.
     at.text_input(key=f"m-def-{metric}").set_value("Drug arrests against the year before.")
-    at.text_input(key=f"geo-{n}").set_value("Takeo")
     [day] = [d for d in at.date_input if d.key and d.key.startswith(f"as_of-{n}")]
     at = day.set_value(dt.date(2018, 2, 28)).run()
     at = at.button(key=f"accept-{n}").click().run()
