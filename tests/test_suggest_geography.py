@@ -76,7 +76,9 @@ KAMPOT = curated_lists(Path(__file__).resolve().parent / "fixtures" / "seeds")  
          "March.", None),
         ("statements", '"We will not stop until the villages of Takeo are clean," provincial '
          "police said.", None),
-        # Controls: the actor's own province, or no place at all.
+        # Controls: the actor's own province, named in the speaker's words or alone, or no place.
+        ("indicators", "Kampot provincial police said 30 people from Takeo were arrested in May.",
+         "kampot-police"),
         ("indicators", "Police in Kampot sent 140 people to the clinic in April, officials said.",
          "kampot-police"),
         ("statements", '"We will not stop until the villages are clean," provincial police said.',

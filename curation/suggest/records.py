@@ -133,14 +133,15 @@ def _slug(text: str, words: int = 4) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words]) or "new"
 
 
-def _elsewhere(actor: dict[str, Any], sentence: str) -> str | None:
+def _elsewhere(actor: dict[str, Any], sentence: str, words: str) -> str | None:
     """Why a curated actor found by a common noun ("Police", "officials") is not the one the
     sentence means: it names a place the actor's name and organisation do not ("Police in
-    Takeo" is no Kampot provincial police). None when nothing in the sentence contradicts it."""
+    Takeo" is no Kampot provincial police). None when nothing in the sentence contradicts it,
+    or when the speaker's own ``words`` name their place ("Kampot provincial police")."""
     own = {
         p.province for p in places_in(f"{actor.get('name', '')} {actor.get('organisation', '')}")
     }
-    if not own:
+    if not own or places_in(words):
         return None  # a body of no place (the National Police) fits a sentence of any place
     said = [p for p in places_in(sentence) if p.province not in own]
     if not said:
@@ -159,7 +160,11 @@ def _actor(
         return None, {}, ["no speaker found"]
     names = names_in(speaker.phrase, speaker.name)
     known = guess_actor(names, curated.actors)
-    if known is not None and not speaker.named and (why := _elsewhere(known, sentence)):
+    if (
+        known is not None
+        and not speaker.named
+        and (why := _elsewhere(known, sentence, speaker.phrase))
+    ):
         return None, {}, [f"speaker (unnamed): {speaker.phrase}, {why}"]
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
@@ -179,7 +184,7 @@ def _actor(
         not speaker.named
         and bare != speaker.phrase
         and (known := guess_actor([bare], curated.actors)) is not None
-        and not _elsewhere(known, sentence)
+        and not _elsewhere(known, sentence, speaker.phrase)
     ):
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     fresh = new_actor(speaker)
@@ -258,7 +263,7 @@ def _org_actor(
     # "The Ministry of Interior on Thursday issued ...": the day is no part of the name.
     org = _ON_DAY.sub("", org)
     known = guess_actor([org], curated.actors)
-    if known is not None and (why := _elsewhere(known, sentence)):
+    if known is not None and (why := _elsewhere(known, sentence, org)):
         if len(org.split()) == 1:  # "Police": an unnamed source, not a new body called Police
             return None, {}, [f"speaker (unnamed): {org}, {why}"]
         known = None
