@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
 from data_model.records import Indicator
+from studio.passage import passage_row
 from studio.store import _minimal
 
 PUBLISHED = dt.date(2026, 5, 4)
@@ -97,3 +98,19 @@ def test_the_studio_writes_a_blank_area_for_the_check_to_ask(area: str | None, w
     default "national" by being left out (other blanks, such as a note, still are)."""
     kept = _minimal("indicators", {"indicator_id": "t-figure-1", "geography": area, "note": None})
     assert ("geography" in kept) is written and "note" not in kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "area"),
+    [
+        ("The market in Takeo reopened after the holiday.", "Takeo"),
+        ("The market in Takeo and Kampot reopened after the holiday.", None),
+        ("The market reopened after the holiday.", "national"),
+    ],
+)
+def test_a_figure_picked_by_hand_takes_the_area_its_sentence_names(sentence: str, area) -> None:
+    body, drafted = draft_rows(f"A made-up headline\n\n{sentence}\n", "A made-up headline", "t",
+                               PUBLISHED)  # fmt: skip
+    start = body.index("market")
+    row = passage_row(body, start, start + len("market"), "figure", drafted, "t", PUBLISHED, set())
+    assert row.record["geography"] == area

@@ -33,6 +33,11 @@ def _as_written(place: Place) -> str:
     return place.words if place.words.isascii() else str(place.province)
 
 
+def opening_of(head: str, body: str) -> str:
+    """The title and the first lines of the body: where a provincial story names its province."""
+    return "\n".join([head, *[ln for ln in body.splitlines() if ln.strip()][:3]])
+
+
 def guess_geography(sentence: str, opening: str = "") -> Geography:
     """The area a figure covers, from the places its sentence names; ``opening`` (the title
     and first lines) tells a provincial story, where a sentence naming no place is not

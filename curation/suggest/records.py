@@ -24,7 +24,7 @@ from corpus.sentences import Sentence
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
-from curation.suggest.geography import guess_geography
+from curation.suggest.geography import guess_geography, opening_of
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -382,11 +382,6 @@ def _documents(body: str, curated: Curated) -> list[tuple[int, tuple]]:
     return out
 
 
-def _opening(head: str, body: str) -> str:
-    """The title and the first lines of the body: where a provincial story names its province."""
-    return "\n".join([head, *[ln for ln in body.splitlines() if ln.strip()][:3]])
-
-
 def _figure_rows(figures, body, index, source_id, published, curated, head="") -> list[Row]:
     rows = []
     framed: When | None = None  # the last period a figure's own words gave
@@ -394,7 +389,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
     documents = _documents(body, curated)
     drafted: set[str] = set()  # the new actors a row before drafts already
-    opening = _opening(head, body)
+    opening = opening_of(head, body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -762,7 +757,7 @@ _STAND_ON_IT = re.compile(
 def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> list[Row]:
     """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
     rows = []
-    opening = _opening(head, body)
+    opening = opening_of(head, body)
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
         if d.kind == "indicators":
