@@ -13,7 +13,10 @@ the code and of the rows of every table the charts' queries read (the tables not
 SQL each query runs, through DuckDB's parse of it), by the digests the build's fingerprint takes
 of them anyway. When none of those tables changed (a statement's stance, an article without
 figures ...), every chart's rows are copied from the file being replaced in SQL, and no chart
-reads anything."""
+reads anything.
+
+Over 400 lines: making, comparing and storing the charts share their keys, read in one place.
+"""
 
 from __future__ import annotations
 
@@ -37,12 +40,10 @@ from database import queries
 from database.connection import Reader
 from database.write import (
     BUILD_MEMORY_LIMIT,
-    add_row_parts,
-    add_rows,
     base_tables,
-    carry_chart_parts,
     carry_charts_whole,
     step_key,
+    store_rows,
 )
 from etl.inputs import packed, unpacked
 
@@ -332,6 +333,28 @@ def _step_keys(charts: MadeCharts) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STEP_KEYS.column_names)
 
 
+def carried_whole(previous: Path, code: str, digests: dict[str, str]) -> MadeCharts | None:
+    """Every chart of `previous`, to be copied as it is (database.write.copy_charts_whole),
+    when the code and every table its charts read are unchanged since it; None otherwise."""
+    return _carried_whole(previous, code, digests, LANGUAGES) if code else None
+
+
+def whole_line(charts: MadeCharts) -> str:
+    """The build's line for charts all copied whole."""
+    return (
+        f"stored {len(charts.carried)} charts' figures and words: 0 made, "
+        f"{len(charts.carried)} unchanged and copied from the previous database"
+        f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
+    )
+
+
+def check_copied(charts: MadeCharts, copied: int) -> None:
+    """Raise unless `copied` chart_parts rows are every language's row of each chart copied."""
+    wanted = len(charts.carried) * len(charts.languages)
+    if copied != wanted:
+        raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
+
+
 def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
@@ -340,43 +363,42 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
         wanted = len(charts.carried) * len(charts.languages)
         if copied != wanted:
             raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
-        return (
-            f"stored {len(charts.carried)} charts' figures and words: 0 made, "
-            f"{len(charts.carried)} unchanged and copied from the previous database"
-            f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
-        )
+        return whole_line(charts)
     # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
     # copy of it) was the top of a 1000x build's memory.
     step = len(charts.languages)
-    add_row_parts(
-        db_path,
-        CHART_PARTS,
+    parts = (
         (
+            CHART_PARTS,
             pd.DataFrame(
                 [_unpacked_row(row) for row in charts.rows[start : start + step]],
                 columns=CHART_PARTS.column_names,
-            )
-            for start in range(0, len(charts.rows), step)
-        ),
+            ),
+        )
+        for start in range(0, len(charts.rows), step)
     )
+    carried = None
     if charts.carried and charts.previous is not None:
         ordinals = pd.DataFrame(
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]
         )
-        copied = carry_chart_parts(db_path, charts.previous, ordinals)
-        # Every language's row of each chart (the same code made them: the same languages).
-        wanted = len(charts.carried) * len(charts.languages)
-        if copied != wanted:
-            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
+        carried = (charts.previous, ordinals)
     keys = pd.DataFrame(
         [(c, key, calls) for c, (key, calls) in charts.keys.items()],
         columns=CHART_KEYS.column_names,
     )
-    add_rows(db_path, CHART_KEYS, keys)
+    rest = [(CHART_KEYS, keys)]
     if charts.catalogue is not None:
-        add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
+        rest.append((TRENDS_SECTIONS, section_rows(charts.catalogue)))
     if charts.step_row:
-        add_rows(db_path, STEP_KEYS, _step_keys(charts))
+        rest.append((STEP_KEYS, _step_keys(charts)))
+    # Every part through one connection to the new file (database.write.store_rows).
+    copied = store_rows(db_path, parts, carried, rest)
+    if carried is not None:
+        # Every language's row of each chart (the same code made them: the same languages).
+        wanted = len(charts.carried) * len(charts.languages)
+        if copied != wanted:
+            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
     made = len({row[0] for row in charts.rows})
     total = made + len(charts.carried)
     return (
