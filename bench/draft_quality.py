@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from corpus.places import places_in  # noqa: E402
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import Row, draft_rows  # noqa: E402
 
@@ -88,7 +89,7 @@ class Score:
         pair[0] += int(right)
         pair[1] += of
         # A miss: a count of wrong things that is not zero, or a right thing that is not right.
-        if why and bool(right) == name.startswith(("furniture", "dates wrong")):
+        if why and bool(right) == name.startswith(("furniture", "dates wrong", "geography wrong")):
             self.misses.append(f"{self.article:32} {name:28} {why}")
 
     def line(self, name: str, label: str) -> str:
@@ -168,6 +169,15 @@ def _speaker_right(row: Row, want: dict[str, Any]) -> bool:
         )
     name = want.get("speaker")
     return bool(name) and any(n.startswith("speaker") and name in n for n in row.notes)
+
+
+def _area(value: Any) -> str:
+    """A geography as scored: "national" (a key's null), the one province it names however
+    spelt ("Takeo province", "តាកែវ"), else its own words (a district or a centre)."""
+    if value is None or str(value).strip().lower() == "national":
+        return "national"
+    named = {p.province for p in places_in(str(value))}
+    return str(named.pop()) if len(named) == 1 and None not in named else str(value)
 
 
 def _filled(s: Score, value: Any, right: bool) -> None:
@@ -291,6 +301,13 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                   why=f"{w.get('words')!r}: {r.get('actor_id')} for {w['actor']}")  # fmt: skip
             changed += r.get("actor_id") != w["actor"]
             _filled(s, r.get("actor_id"), r.get("actor_id") == w["actor"])
+        if "geography" in w:  # a key's null is national; a province is right however spelt
+            got_area, want_area = r.get("geography"), _area(w["geography"])
+            said = f"{w.get('words')!r}: {got_area} for {w['geography'] or 'national'}"
+            s.add("geography right", got_area is not None and _area(got_area) == want_area,
+                  why=said)  # fmt: skip
+            s.add("geography wrong", got_area is not None and _area(got_area) != want_area,
+                  why=said)  # fmt: skip
     s.add("figures precision", len(used), len(figs))
     s.add("figures offered", len(used_offer), len(offered))
     for k in set(range(len(figs))) - used:
@@ -401,6 +418,8 @@ ROWS = (
     ("suggestions right", "suggested dates right (of offered)"),
     ("metric right", "metric right"),
     ("figure actor right", "figure actor right"),
+    ("geography right", "geography right (a key's null: national)"),
+    ("geography wrong", "geography wrong (filled, not the gold)"),
     ("statements found", "statements found (recall)"),
     ("statements found, kind right", "statements kind right (of found)"),
     ("statements precision", "statements precision"),

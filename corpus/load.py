@@ -40,6 +40,19 @@ class RawInput:
 
     articles: dict[str, bytes] = field(default_factory=dict)
     records: list[RawRecord] = field(default_factory=list)
+    #: Each record's model (None: invalid, its problems reported), in the order of
+    #: `records`, when a build made them file by file as it read (etl.inputs): each record
+    #: then keeps only its place and id, and the parsed YAML is let go file by file. None
+    #: when validation is to make them.
+    models: list[Any] | None = None
+
+    def add(self, pairs: list[tuple[RawRecord, Any]]) -> None:
+        """Add records whose models are made (record, model or None)."""
+        if self.models is None:
+            self.models = []
+        for record, model in pairs:
+            self.records.append(record)
+            self.models.append(model)
 
 
 def _relative(path: Path, root: Path) -> str:

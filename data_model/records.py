@@ -12,7 +12,7 @@ import unicodedata
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from data_model.fidelity_rules import date_span
 from data_model.qualifiers import VAGUE_LOWER_BOUNDS, Qualifier
@@ -90,6 +90,19 @@ def _label_km(what: str) -> object:
 #: A sentence in Khmer (a title, a definition, a reason): in Khmer script and NFC; Latin
 #: letters are allowed, for the names and abbreviations (NACD, UNODC) Khmer prose keeps.
 KhmerText = Annotated[str, Field(min_length=1), AfterValidator(_khmer_text)]
+
+
+def _area_said(value: object) -> object:
+    """A figure's area is said: a draft leaves it blank when its words name two places or a
+    story's province, and the curator, not a default, fills it."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError(
+            "say the area the figure covers: 'national', or the place as the article gives it"
+        )
+    return value
+
+
+Area = Annotated[str, BeforeValidator(_area_said), Field(min_length=1)]
 
 
 def _text_km(what: str) -> object:
@@ -475,7 +488,7 @@ class Indicator(Reviewed):
         description="Campaign phase the period falls in (phases.phase_id); empty when the "
         "period spans phases, is not known, or falls in no phase an article describes.",
     )
-    geography: Text = Field(default="national", description="Area covered: national unless stated.")
+    geography: Area = Field(default="national", description="Area covered: national unless stated.")
     source_id: Id = Field(description="The article reporting the figure (sources.source_id).")
     actor_id: Id | None = Field(
         default=None, description="Person or body the figure is attributed to (actors.actor_id)."

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -57,6 +58,25 @@ def tables_of(con: duckdb.DuckDBPyConnection, sql: str) -> set[str]:
     return found - ctes
 
 
+@contextmanager
+def kept_open(path: Path, read_only: bool = False) -> Iterator[None]:
+    """One connection to the database file at `path` kept open for the block (none when
+    there is no file): DuckDB shares an open database with every connection made to the same
+    path in this process, so the many short connections a Save makes to a file (its previous
+    database, read by each step; its new one, by each later step) open it once, not each
+    time (about 15 ms of CPU each at 100x the seeds). Every connection made meanwhile must
+    use the same read_only."""
+    try:
+        con = duckdb.connect(str(path), read_only=read_only) if path.exists() else None
+    except duckdb.Error:  # a damaged file: each step finds that out as before
+        con = None
+    try:
+        yield
+    finally:
+        if con is not None:
+            con.close()
+
+
 class Reader:
     """An in-memory DuckDB with the database attached read-only; one cursor per query.
 
@@ -64,7 +84,9 @@ class Reader:
     any other file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, memory_limit: str | None = None) -> None:
+        """`memory_limit`: DuckDB's for this reader (its default is 80% of the machine's
+        memory); a build's charts step gives its own (database.write.BUILD_MEMORY_LIMIT)."""
         if not path.exists():
             raise FileNotFoundError(f"database {path} does not exist (run: python -m etl build)")
         self.path = path
@@ -72,6 +94,8 @@ class Reader:
         self._con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
         self._con.execute("USE db")
         self._con.execute("SET enable_external_access = false")
+        if memory_limit is not None:
+            self._con.execute("SET memory_limit = ?", [memory_limit])
         self._con.execute("SET lock_configuration = true")
         self._lock = threading.Lock()
         #: The tables the queries read, when a caller asks for them to be noted (note_tables).

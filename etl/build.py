@@ -7,7 +7,8 @@ build reads again only the curated files whose bytes changed since the database 
 are copied from it) and runs the consistency checks only when what they read changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
 needing coding from that database too, and the rows of every unchanged curated file
-(etl.carry). Record validation and the derived tables still run over the whole corpus.
+(etl.carry), and the derived tables when none of their tables changed. Record validation
+still runs over the whole corpus.
 
 Over 400 lines because the steps' order, and what each hands the next, is read in one place.
 """
@@ -30,8 +31,10 @@ from corpus.problems import InputError, Problems
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
 from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_RUNS, Table
+from database.connection import kept_open
 from database.write import (
     carry_chart_images,
+    copy_charts_whole,
     earlier_found,
     earlier_table_runs,
     record_fingerprint,
@@ -223,14 +226,29 @@ def frames_for(
 
 
 def _chart_steps(
-    previous: Path, draw_images: bool, notes: list[str], code: str, digests: dict[str, str]
+    previous: Path,
+    draw_images: bool,
+    notes: list[str],
+    code: str,
+    digests: dict[str, str],
+    whole: tuple[Any, list[int]] | None = None,
 ) -> list:
     """The charts and images steps, run on the new file before it replaces `previous`: a
     chart whose input is unchanged since `previous` (by the same `code`) is copied from it,
-    and every chart at once when none of the tables they read changed (by their `digests`)."""
+    and every chart at once when none of the tables they read changed (by their `digests`).
+    `whole`: the charts (etl.chart_rows.carried_whole) and their images already copied with
+    the tables (_copy_whole), and how many images: the steps only say so."""
     # Imported here so that check and the studio need not load plotly and kaleido.
-    from etl.chart_rows import make_charts, store_charts
+    from etl.chart_rows import make_charts, store_charts, whole_line
 
+    if whole is not None:
+        charts_whole, kept = whole
+        return [
+            lambda new: notes.append(whole_line(charts_whole)),
+            lambda new: notes.append(
+                f"kept {kept[0]} static images of unchanged charts; drew none"
+            ),
+        ]
     made: list = []
 
     def charts(new: Path) -> None:
@@ -273,7 +291,8 @@ def build(
     Builds are one at a time per database file (a lock beside it): a second Save waits for
     the first build, then builds from the inputs as both left them, so neither is lost.
     """
-    with build_lock(db_path), _collector_for_bulk():
+    # The database being replaced is read by many steps: opened once for them all.
+    with build_lock(db_path), _collector_for_bulk(), kept_open(db_path, read_only=True):
         return _build(db_path, seeds_dir, draw_images, report, reason)
 
 
@@ -304,7 +323,7 @@ def _tables(
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
-    tuple[pd.DataFrame, tuple[Path | None, list[str]]],
+    tuple[Iterator[pd.DataFrame], tuple[Path | None, list[str]]],
     str,
     Runs,
 ]:
@@ -345,7 +364,7 @@ def _tables(
     if problems:
         raise InputError(problems)
     del accounts, needed
-    inputs_frame, code = inputs.frame(), inputs.code
+    inputs_frame, code = inputs.frames(), inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
@@ -359,6 +378,30 @@ def _tables(
         (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
     ]
     return frames, internal, (inputs_frame, carried_inputs), code, runs
+
+
+def _copy_whole(
+    previous: Path, draw_images: bool, code: str, digests: dict[str, str]
+) -> tuple[tuple[Any, list[int]] | None, Callable[[Any], None] | None]:
+    """When every chart is copied from `previous` as it is (etl.chart_rows.carried_whole)
+    and none is drawn: the charts and a list that receives how many images were kept, and
+    the step that copies both with the tables (a Save's transaction: no connection and
+    checkpoint of their own). (None, None) otherwise."""
+    if draw_images or not previous.exists():
+        return None, None
+    from etl.chart_rows import STEP, carried_whole, check_copied
+
+    charts = carried_whole(previous, code, digests)
+    if charts is None:
+        return None, None
+    kept: list[int] = []
+
+    def copy(con: Any) -> None:
+        copied, images = copy_charts_whole(con, previous, STEP, images=True)
+        check_copied(charts, copied)
+        kept.append(images)
+
+    return (charts, kept), copy
 
 
 def _build(
@@ -399,15 +442,17 @@ def _build(
         reason_step(reason, built_at.date().isoformat(), report=report, logged=logged),
         logged_fingerprint,
     ]
+    whole, last = _copy_whole(db_path, draw_images, code, chart_digests)
     write_database(
         frames,
         db_path,
-        [*steps, *_chart_steps(db_path, draw_images, notes, code, chart_digests)],
+        [*steps, *_chart_steps(db_path, draw_images, notes, code, chart_digests, whole)],
         inputs=inputs_frame,
         internal=internal,
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
         runs=runs,
+        last=last,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

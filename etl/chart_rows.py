@@ -13,7 +13,10 @@ the code and of the rows of every table the charts' queries read (the tables not
 SQL each query runs, through DuckDB's parse of it), by the digests the build's fingerprint takes
 of them anyway. When none of those tables changed (a statement's stance, an article without
 figures ...), every chart's rows are copied from the file being replaced in SQL, and no chart
-reads anything."""
+reads anything.
+
+Over 400 lines: making, comparing and storing the charts share their keys, read in one place.
+"""
 
 from __future__ import annotations
 
@@ -36,13 +39,13 @@ from data_model.tables import CHART_KEYS, CHART_PARTS, STEP_KEYS, TRENDS_SECTION
 from database import queries
 from database.connection import Reader
 from database.write import (
-    add_row_parts,
-    add_rows,
+    BUILD_MEMORY_LIMIT,
     base_tables,
-    carry_chart_parts,
     carry_charts_whole,
     step_key,
+    store_rows,
 )
+from etl.inputs import packed, unpacked
 
 #: The charts step's row in step_keys (named, as the checks' is, by the table it fills).
 STEP = CHART_PARTS.name
@@ -181,7 +184,8 @@ class MadeCharts:
 
     #: None when every chart is copied whole (its sections are copied with them).
     catalogue: Catalogue | None
-    #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go).
+    #: The chart_parts rows of the charts made afresh (each made, stored as a row, let go),
+    #: their figure and evidence JSON packed (_PACKED).
     rows: list[tuple[Any, ...]]
     #: Those charts themselves, when asked to keep them (the images step draws them).
     made: list[Chart]
@@ -280,7 +284,7 @@ def make_charts(
         if whole is not None:
             return whole
     earlier = _earlier_keys(previous) if code else {}
-    with Reader(db_path) as reader:
+    with Reader(db_path, BUILD_MEMORY_LIMIT) as reader:
         noted = reader.note_tables()
         reads = _Reads(ReaderFrames(reader))
         made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
@@ -295,7 +299,8 @@ def make_charts(
             reads.start()
             for lang in languages:  # the same reads: one key for every language
                 chart = spec.build(reads, lang)  # type: ignore[arg-type]
-                out.rows.extend(part_rows([chart], [ordinal]).itertuples(index=False, name=None))
+                for row in part_rows([chart], [ordinal]).itertuples(index=False, name=None):
+                    out.rows.append(_packed_row(row))
                 if keep:
                     out.made.append(chart)
                 del chart
@@ -309,9 +314,45 @@ def make_charts(
     return out
 
 
+#: The places in a chart_parts row of its figure's JSON and its evidence's, held packed
+#: (etl.inputs.packed) from the chart's making to its storing: every chart's at once in
+#: plain text was a fifth of a 1000x build's peak memory.
+_PACKED = tuple(CHART_PARTS.column_names.index(name) for name in ("figure", "evidence"))
+
+
+def _packed_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(packed(v) if i in _PACKED else v for i, v in enumerate(row))
+
+
+def _unpacked_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(unpacked(v) if i in _PACKED else v for i, v in enumerate(row))
+
+
 def _step_keys(charts: MadeCharts) -> pd.DataFrame:
     rows = [(STEP, *charts.step_row)] if charts.step_row else []
     return pd.DataFrame(rows, columns=STEP_KEYS.column_names)
+
+
+def carried_whole(previous: Path, code: str, digests: dict[str, str]) -> MadeCharts | None:
+    """Every chart of `previous`, to be copied as it is (database.write.copy_charts_whole),
+    when the code and every table its charts read are unchanged since it; None otherwise."""
+    return _carried_whole(previous, code, digests, LANGUAGES) if code else None
+
+
+def whole_line(charts: MadeCharts) -> str:
+    """The build's line for charts all copied whole."""
+    return (
+        f"stored {len(charts.carried)} charts' figures and words: 0 made, "
+        f"{len(charts.carried)} unchanged and copied from the previous database"
+        f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
+    )
+
+
+def check_copied(charts: MadeCharts, copied: int) -> None:
+    """Raise unless `copied` chart_parts rows are every language's row of each chart copied."""
+    wanted = len(charts.carried) * len(charts.languages)
+    if copied != wanted:
+        raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
 
 
 def store_charts(db_path: Path, charts: MadeCharts) -> str:
@@ -322,40 +363,42 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
         wanted = len(charts.carried) * len(charts.languages)
         if copied != wanted:
             raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
-        return (
-            f"stored {len(charts.carried)} charts' figures and words: 0 made, "
-            f"{len(charts.carried)} unchanged and copied from the previous database"
-            f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
-        )
+        return whole_line(charts)
     # One chart's languages at a time: a frame of every figure's JSON at once (and DuckDB's
     # copy of it) was the top of a 1000x build's memory.
     step = len(charts.languages)
-    add_row_parts(
-        db_path,
-        CHART_PARTS,
+    parts = (
         (
-            pd.DataFrame(charts.rows[start : start + step], columns=CHART_PARTS.column_names)
-            for start in range(0, len(charts.rows), step)
-        ),
+            CHART_PARTS,
+            pd.DataFrame(
+                [_unpacked_row(row) for row in charts.rows[start : start + step]],
+                columns=CHART_PARTS.column_names,
+            ),
+        )
+        for start in range(0, len(charts.rows), step)
     )
+    carried = None
     if charts.carried and charts.previous is not None:
         ordinals = pd.DataFrame(
             [(c, charts.ordinals[c]) for c in charts.carried], columns=["chart_id", "ordinal"]
         )
-        copied = carry_chart_parts(db_path, charts.previous, ordinals)
-        # Every language's row of each chart (the same code made them: the same languages).
-        wanted = len(charts.carried) * len(charts.languages)
-        if copied != wanted:
-            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
+        carried = (charts.previous, ordinals)
     keys = pd.DataFrame(
         [(c, key, calls) for c, (key, calls) in charts.keys.items()],
         columns=CHART_KEYS.column_names,
     )
-    add_rows(db_path, CHART_KEYS, keys)
+    rest = [(CHART_KEYS, keys)]
     if charts.catalogue is not None:
-        add_rows(db_path, TRENDS_SECTIONS, section_rows(charts.catalogue))
+        rest.append((TRENDS_SECTIONS, section_rows(charts.catalogue)))
     if charts.step_row:
-        add_rows(db_path, STEP_KEYS, _step_keys(charts))
+        rest.append((STEP_KEYS, _step_keys(charts)))
+    # Every part through one connection to the new file (database.write.store_rows).
+    copied = store_rows(db_path, parts, carried, rest)
+    if carried is not None:
+        # Every language's row of each chart (the same code made them: the same languages).
+        wanted = len(charts.carried) * len(charts.languages)
+        if copied != wanted:
+            raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
     made = len({row[0] for row in charts.rows})
     total = made + len(charts.carried)
     return (

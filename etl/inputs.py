@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from corpus.safe_yaml import YamlRefused, read_yaml
 from data_model.records import ID_FIELDS
 from data_model.tables import BUILD_INPUTS
 from database.write import earlier_inputs
+from etl.validate import parse_records
 
 #: Record kinds that other records depend on: a change to a file holding any of them
 #: rebuilds everything (the simplest honest rule, issue 27).
@@ -92,9 +95,21 @@ def from_json(text: str) -> Any:
 # --- reading -------------------------------------------------------------------------------
 
 
+def packed(text: str | None) -> bytes | None:
+    """A curated file's JSON text as held until it is written: compressed, since every file's
+    text at once was a fifth of a 1000x build's peak memory (zlib's fastest level: a build
+    at 1000x the seeds pays about half a second)."""
+    return None if text is None else zlib.compress(text.encode(), 1)
+
+
+def unpacked(data: bytes | None) -> str | None:
+    return None if data is None else zlib.decompress(data).decode()
+
+
 @dataclass
 class Inputs:
-    """What a build read: the raw input, its problems and the build_inputs rows to store."""
+    """What a build read: the raw input (each record's model already made: RawInput.models),
+    its problems and the build_inputs rows to store (their documents `packed`)."""
 
     raw: RawInput
     problems: Problems
@@ -118,9 +133,18 @@ class Inputs:
 
     def frame(self) -> pd.DataFrame:
         """The build_inputs rows of the code, the articles and the files parsed afresh."""
-        # Objects, not Arrow strings: converting every curated file's text cost a Save more
-        # than a tenth of a second at 100x the seeds, only for DuckDB to copy it again.
-        return pd.DataFrame(self.rows, columns=BUILD_INPUTS.column_names, dtype=object)
+        return pd.concat(list(self.frames()), ignore_index=True)
+
+    def frames(self, batch: int = 50) -> Iterator[pd.DataFrame]:
+        """The same rows, `batch` at a time with their text unpacked: the text of every
+        curated file is never all held at once."""
+        for start in range(0, len(self.rows), batch):
+            rows = [
+                r | {"document": unpacked(r["document"])} for r in self.rows[start : start + batch]
+            ]
+            # Objects, not Arrow strings: converting every curated file's text cost a Save
+            # more than a tenth of a second at 100x the seeds, only for DuckDB to copy it.
+            yield pd.DataFrame(rows, columns=BUILD_INPUTS.column_names, dtype=object)
 
     def take_raw(self) -> RawInput:
         """The raw input, handed over: these inputs hold it no longer, so validation can let
@@ -165,7 +189,14 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             {"path": path, "kind": "article", "sha256": _digest(data), "document": None}
         )
     files = curated_files(seeds_dir / "curated", root, problems)
-    documents: dict[str, tuple[str, str | None, Any]] = {}
+    # Per file: its SHA-256, its packed JSON text and whether it holds codebook kinds. The
+    # parsed YAML itself is let go as soon as its records' models are made (RawInput.models).
+    documents: dict[str, tuple[str, bytes | None, bool]] = {}
+
+    def take(name: str, document: Any) -> None:
+        records = records_of(name, document, problems)
+        inputs.raw.add(parse_records(records, problems))
+
     for path, name in files:
         try:
             data = path.read_bytes()
@@ -175,9 +206,10 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         kept = earlier.get(name)
         if kept and kept[1] == sha and kept[2] is not None:
             # Its row is copied from the previous database: its text is not held here.
-            documents[name] = (sha, None, from_json(kept[2]))
+            document = from_json(kept[2])
+            documents[name] = (sha, None, _is_codebook(document))
             earlier[name] = (kept[0], kept[1], None)  # parsed: its text is let go
-            inputs.raw.records.extend(records_of(name, documents[name][2], problems))
+            take(name, document)
             inputs.reused.append(name)
             continue
         try:
@@ -186,8 +218,9 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             for record, field_name, message in exc.problems:
                 problems.add(name, record, field_name, message)
             continue
-        documents[name] = (sha, to_json(document), document)
-        inputs.raw.records.extend(records_of(name, document, problems))
+        documents[name] = (sha, packed(to_json(document)), _is_codebook(document))
+        take(name, document)
+        del document
         inputs.parsed.append(name)
     codebook_changed = _codebook_changed(earlier, documents)
     if codebook_changed and not full_because:
@@ -205,10 +238,10 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     reused = set(inputs.reused)
-    for name, (sha, text, document) in documents.items():
+    for name, (sha, text, codebook) in documents.items():
         if name in reused:
             continue
-        kind = "codebook" if _is_codebook(document) else "curated"
+        kind = "codebook" if codebook else "curated"
         inputs.rows.append({"path": name, "kind": kind, "sha256": sha, "document": text})
     return inputs
 
@@ -219,7 +252,7 @@ def _is_codebook(document: Any) -> bool:
 
 def _codebook_changed(
     earlier: dict[str, tuple[str, str, str | None]],
-    documents: dict[str, tuple[str, str | None, Any]],
+    documents: dict[str, tuple[str, bytes | None, bool]],
 ) -> str:
     """A codebook file added, removed or changed since the previous build ('' if none)."""
     if not earlier:
@@ -227,7 +260,7 @@ def _codebook_changed(
     for name, (kind, sha, _) in earlier.items():
         if kind == "codebook" and (name not in documents or documents[name][0] != sha):
             return name
-    for name, (sha, _, document) in documents.items():
-        if _is_codebook(document) and (name not in earlier or earlier[name][1] != sha):
+    for name, (sha, _, codebook) in documents.items():
+        if codebook and (name not in earlier or earlier[name][1] != sha):
             return name
     return ""

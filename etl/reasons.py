@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import yaml
 
 from corpus.problems import InputError, Problems
@@ -65,7 +64,7 @@ def reason_step(
     reason = (reason or "").strip() or None
 
     def step(new: Path) -> None:
-        con = duckdb.connect(str(new))
+        con = write.open_new(new)
         try:
             if reason is None:
                 rows = write.unexplained_changes(con)

@@ -105,31 +105,50 @@ def _slim(item: RawRecord) -> RawRecord:
     )
 
 
+def _model(item: RawRecord, problems: Problems) -> Any | None:
+    """The record's model, or None with every field error added to problems."""
+    try:
+        return RECORD_KINDS[item.kind].model_validate(item.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            where = (item.file, item.label, _field_name(err["loc"]))
+            message = err["msg"]
+            expected = (err.get("ctx") or {}).get("expected")
+            if err["type"] == "extra_forbidden":
+                problems.say(*where, N_("unknown field (not in the data model)"))
+            elif err["type"] == "missing":
+                problems.say(*where, N_("required field is missing"))
+            elif err["type"] in ("enum", "literal_error") and "input" in err and expected:
+                # pydantic's wording, kept, with the allowed codes as a value.
+                problems.say(*where, N_("Input should be {expected} (got {value})"),
+                             expected=expected, value=shown(err["input"]))  # fmt: skip
+            elif "input" in err and err["type"] != "value_error":
+                problems.add(*where, f"{message} (got {shown(err['input'])})")
+            else:  # a model's own rule (data_model.records), in its English
+                problems.add(*where, message)
+        return None
+
+
+def parse_records(records: list[RawRecord], problems: Problems) -> list[tuple[RawRecord, Any]]:
+    """Model validation of one file's records: each record's place and id with its model
+    (None when invalid, every field error added to problems). A build calls it file by file
+    as it reads (RawInput.add), so the parsed YAML of every file is never all held at once."""
+    return [(_slim(item), _model(item, problems)) for item in records]
+
+
 def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord, Any]]]:
-    """Model validation: every field error of every record."""
+    """Model validation: every field error of every record (those of a raw input whose
+    models were made as it was read, RawInput.models, are reported already)."""
     # Any: each kind's list holds that kind's model, which the checks below rely on.
     parsed: dict[str, list[tuple[RawRecord, Any]]] = defaultdict(list)
-    for item in raw.records:
-        model = RECORD_KINDS[item.kind]
-        try:
-            parsed[item.kind].append((_slim(item), model.model_validate(item.data)))
-        except ValidationError as exc:
-            for err in exc.errors():
-                where = (item.file, item.label, _field_name(err["loc"]))
-                message = err["msg"]
-                expected = (err.get("ctx") or {}).get("expected")
-                if err["type"] == "extra_forbidden":
-                    problems.say(*where, N_("unknown field (not in the data model)"))
-                elif err["type"] == "missing":
-                    problems.say(*where, N_("required field is missing"))
-                elif err["type"] in ("enum", "literal_error") and "input" in err and expected:
-                    # pydantic's wording, kept, with the allowed codes as a value.
-                    problems.say(*where, N_("Input should be {expected} (got {value})"),
-                                 expected=expected, value=shown(err["input"]))  # fmt: skip
-                elif "input" in err and err["type"] != "value_error":
-                    problems.add(*where, f"{message} (got {shown(err['input'])})")
-                else:  # a model's own rule (data_model.records), in its English
-                    problems.add(*where, message)
+    pairs = (
+        zip(raw.records, raw.models, strict=True)
+        if raw.models is not None
+        else parse_records(raw.records, problems)
+    )
+    for item, model in pairs:
+        if model is not None:
+            parsed[item.kind].append((item, model))
     return parsed
 
 
@@ -619,6 +638,7 @@ def validate(
     }
     sources = parsed.get("sources", [])
     bodies, hashes = _bodies(sources, articles, problems, known)
+    del articles  # every article's bytes: the clean bodies hold what is needed from here
     keys = {
         src.source_id: (hashes[src.source_id], src.title)
         for _, src in sources

@@ -142,7 +142,14 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                              can_make=False)  # fmt: skip
     _problems(rid, "phase_id")
     rec["geography"] = st.text_input(t.gettext("Geography (as the article gives it)"),
-                                     rec.get("geography") or "national", key=f"geo-{n}")  # fmt: skip
+                                     rec.get("geography") or "", key=f"geo-{n}") or None  # fmt: skip
+    if not rec["geography"]:  # the draft left it blank (two places, a provincial story): asked
+        said = str(row.why.get("geography", ""))
+        st.caption(t.gettext("Say the area the figure covers: national, or the place as the "
+                             "article gives it.") + (" " + t.gettext(
+                                 "(the draft's reason, in English: {why})").format(
+                                 why=said.split(": ", 1)[-1]) if said else ""))  # fmt: skip
+    _problems(rid, "geography")
     _actor_field(n, row, "actor_id", curated)
     rec["attribution"] = st.text_input(t.gettext("Attribution (the article's words)"),
                                        rec["attribution"] or "", key=f"attr-{n}") or None  # fmt: skip

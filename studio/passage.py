@@ -11,6 +11,7 @@ from corpus.khmer import whole_clusters
 from corpus.quotes import quoted_spans, within_quotation
 from corpus.sentences import sentences
 from curation.suggest.dates import when
+from curation.suggest.geography import guess_geography, opening_of
 from curation.suggest.records import Row
 from data_model.records import ID_FIELDS, RECORD_KINDS
 
@@ -65,7 +66,8 @@ def _blank(
         return record, new, notes
     record["source_id"] = source_id
     if kind == "indicators":
-        record |= {"geography": "national", "actor_id": who,
+        area = guess_geography(around or body[start:end], opening_of("", body)).value
+        record |= {"geography": area, "actor_id": who,
                    "period_start": dates.period_start, "period_end": dates.period_end,
                    "as_of": dates.as_of, "attribution": said.record.get("attribution") if said
                    else None}  # fmt: skip

@@ -15,7 +15,7 @@ import yaml
 from corpus.problems import InputError, Problem, report
 from corpus.safe_yaml import dump_yaml
 from data_model.i18n import translator
-from etl.build import check
+from etl.build import build, check
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = "curated/fixture-kampot.yaml"
@@ -113,6 +113,17 @@ def test_all_problems_come_in_one_report(broken: Path):
     problems = _problems(broken)
     assert len(problems) >= 9
     assert any(p[0].endswith("broken.yaml") and "not valid YAML at line" in p[3] for p in problems)
+
+
+def test_a_build_reports_what_a_check_reports_and_writes_nothing(broken: Path, tmp_path: Path):
+    # A build validates each curated file's records as it reads the file (etl.inputs); a
+    # check validates the whole input once read: the same problems, all of them.
+    db = tmp_path / "monitor.duckdb"
+    with pytest.raises(InputError) as caught:
+        build(db, broken, draw_images=False)
+    built = [(p.file, p.record, p.field, p.message) for p in caught.value.problems.items]
+    assert sorted(built) == sorted(_problems(broken))
+    assert not db.exists()
 
 
 def test_article_without_source_and_source_without_article(fixture_seeds: Path):

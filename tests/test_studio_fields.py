@@ -147,6 +147,7 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(studio_seeds: Path):
     at = at.text_input(key=f"m-unit-{metric}-new").set_value("tablets").run()
     at = at.text_input(key=f"m-cate-{metric}-new").set_value("Seizures").run()
     at = at.text_input(key=f"actor-{n}-new").set_value("Sok Phalla").run()
+    at = at.text_input(key=f"geo-{n}").set_value("Takeo").run()  # a Takeo story: asked, not assumed
     entry = at.session_state["made"]["metrics"][metric]
     # A proposal drafted for words picked by keyboard.
     at = at.selectbox(key="kb-sentence").set_value(1).run()

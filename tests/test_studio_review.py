@@ -245,7 +245,7 @@ def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
     form says so (ticked); once approved the database holds the fall, below zero."""
     fell = ARTICLE.replace(
         "A spokesman said",
-        "Drug arrests in the province fell 12 percent compared with February last year, "
+        "Drug arrests in Takeo fell 12 percent compared with February last year, "
         "the officials said.\n\n"
         "A spokesman said",
     )

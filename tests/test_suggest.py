@@ -228,6 +228,7 @@ def _fill(draft: dict) -> dict:
     for record in draft["indicators"]:
         record["metric_id"] = metric[record["value"]]
         record["as_of"] = record["as_of"] or dt.date(2017, 3, 31)
+        record["geography"] = record["geography"] or "Kampot"  # "the province": left to say
         record["indicator_id"] += "-draft"
     draft.pop("metrics", None)  # the curator chose curated metrics above
     for record in draft["actors"] or []:

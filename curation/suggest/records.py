@@ -18,11 +18,13 @@ from typing import Any
 
 from corpus.cleaning import clean_body
 from corpus.confidence import measured
+from corpus.places import places_in
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
+from curation.suggest.geography import guess_geography, opening_of
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -131,12 +133,39 @@ def _slug(text: str, words: int = 4) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower())[:words]) or "new"
 
 
-def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict, list[str]]:
-    """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes."""
+def _elsewhere(actor: dict[str, Any], sentence: str, words: str) -> str | None:
+    """Why a curated actor found by a common noun ("Police", "officials") is not the one the
+    sentence means: it names a place the actor's name and organisation do not ("Police in
+    Takeo" is no Kampot provincial police). None when nothing in the sentence contradicts it,
+    or when the speaker's own ``words`` name their place ("Kampot provincial police")."""
+    own = {
+        p.province for p in places_in(f"{actor.get('name', '')} {actor.get('organisation', '')}")
+    }
+    if not own or places_in(words):
+        return None  # a body of no place (the National Police) fits a sentence of any place
+    said = [p for p in places_in(sentence) if p.province not in own]
+    if not said:
+        return None
+    return (f"not {actor.get('actor_id')}: the sentence names {said[0].words}, "
+            f"{actor.get('actor_id')} is {', '.join(sorted(str(p) for p in own))}'s")  # fmt: skip
+
+
+def _actor(
+    speaker: Speaker | None, curated: Curated, sentence: str = ""
+) -> tuple[str | None, dict, list[str]]:
+    """The actor id for a speaker, a new-actor draft when no curated actor fits, and notes. A
+    speaker named by a common noun is a curated actor only where ``sentence`` names no other
+    place than the actor's."""
     if speaker is None:
         return None, {}, ["no speaker found"]
     names = names_in(speaker.phrase, speaker.name)
     known = guess_actor(names, curated.actors)
+    if (
+        known is not None
+        and not speaker.named
+        and (why := _elsewhere(known, sentence, speaker.phrase))
+    ):
+        return None, {}, [f"speaker (unnamed): {speaker.phrase}, {why}"]
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     if speaker.named and (near := fuzzy_actor(names, curated.actors)):
@@ -155,6 +184,7 @@ def _actor(speaker: Speaker | None, curated: Curated) -> tuple[str | None, dict,
         not speaker.named
         and bare != speaker.phrase
         and (known := guess_actor([bare], curated.actors)) is not None
+        and not _elsewhere(known, sentence, speaker.phrase)
     ):
         return str(known["actor_id"]), {}, [f"speaker: {speaker.phrase} = {known['actor_id']}"]
     fresh = new_actor(speaker)
@@ -224,12 +254,19 @@ _ON_DAY = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satur
                     r"November|December)\b.*$")  # fmt: skip
 
 
-def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]:
-    """The curated actor an organisation's name is, else a draft of a new organisation."""
+def _org_actor(
+    org: str, curated: Curated, sentence: str = ""
+) -> tuple[str | None, dict, list[str]]:
+    """The curated actor an organisation's name is, else a draft of a new organisation; a
+    common noun alone ("Police") names no curated body of another place than ``sentence``'s."""
     org = re.sub(r"^the\s+", "", org.strip(), flags=re.I)  # "The Justice Ministry"
     # "The Ministry of Interior on Thursday issued ...": the day is no part of the name.
     org = _ON_DAY.sub("", org)
     known = guess_actor([org], curated.actors)
+    if known is not None and (why := _elsewhere(known, sentence, org)):
+        if len(org.split()) == 1:  # "Police": an unnamed source, not a new body called Police
+            return None, {}, [f"speaker (unnamed): {org}, {why}"]
+        known = None
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
     # "Khmer Family Recovery Association (KFRA)": the short name it gives itself is its id.
@@ -243,18 +280,18 @@ def _org_actor(org: str, curated: Curated) -> tuple[str | None, dict, list[str]]
 def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, dict, list[str]]:
     """Who gave a figure: the speaker; for a document ("National Police figures", "the
     report"), the organisation it names or, referring back, the one named before."""
-    found = _actor(c.speaker, curated)
+    found = _actor(c.speaker, curated, c.quote)
     if c.speaker is None:
         before = c.quote[: c.figure.start] if c.figure is not None else c.quote
         if m := _DOC_SUBJECT.match(before):
-            return _org_actor(m.group("org"), curated)
+            return _org_actor(m.group("org"), curated, c.quote)
         if last is not None and _COUNTS_BACK.search(before):
             actor_id, draft, notes = last
             return actor_id, {}, [f"{notes[0]} (as the subject that counts, referring back)"]
     if found[0] is not None or c.speaker is None or c.speaker.named:
         return found
     if org := _organisation(c.speaker.phrase, c.quote):
-        return _org_actor(org, curated)
+        return _org_actor(org, curated, c.quote)
     if last is not None and _BACK_TO_SOURCE.match(c.speaker.phrase.strip()):
         actor_id, draft, notes = last
         return actor_id, {}, [f"{notes[0]} (as {c.speaker.phrase!r}, referring back)"]
@@ -352,6 +389,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
     documents = _documents(body, curated)
     drafted: set[str] = set()  # the new actors a row before drafts already
+    opening = opening_of(head, body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -422,6 +460,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
         ):
             last_source = (actor_id, new_actor_draft, actor_notes)
+        area = guess_geography(c.quote, opening)
         value = None if fig.vague else fig.value
         if value is not None and metric.signed and _is_fall(c.quote, fig.start, fig.end):
             # "down 12 percent", "fell 31 percent", "11 percent lower": a fall is a negative
@@ -438,7 +477,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             "period_end": dates.period_end,
             "as_of": dates.as_of,
             "phase_id": None,
-            "geography": "national",
+            "geography": area.value,
             "source_id": source_id,
             "actor_id": actor_id,
             "attribution": c.speaker.phrase if c.speaker else None,
@@ -447,6 +486,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
         }
         notes = [f"{fig.words!r}", *dates.notes, f"metric {metric.metric_id}: {metric.reason}"]
         notes += actor_notes + (["vague: no number"] if fig.vague else [])
+        notes.append(f"geography {area.value or '(blank)'}: {area.reason}")
         new: dict[str, dict[str, Any]] = {}
         if metric.new:
             new["metrics"] = {
@@ -471,6 +511,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             # A field left blank beside an offer: no guess filled, the suggestion said.
             **{k: _sure(0, f"left blank; {offer_why}") for k in offers},
             "actor_id": _actor_why(actor_notes),
+            "geography": _sure(area.confidence, area.reason),
         }
         rows.append(
             Row(
@@ -492,11 +533,11 @@ def _statement_rows(statements, index, source_id, published, curated) -> list[Ro
     rows = []
     for n, c in enumerate(statements, 1):
         start, end = index.locate(c.quote) or (0, 0)
-        actor_id, new_actor_draft, notes = _actor(c.speaker, curated)
+        actor_id, new_actor_draft, notes = _actor(c.speaker, curated, c.quote)
         if actor_id is None and c.speaker is not None and _BODY_NAME.fullmatch(c.speaker.phrase):
             # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
             # speaking in its own name, a new organisation when none is curated.
-            actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated)
+            actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated, c.quote)
         actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
         kind_of = (actor or new_actor_draft or {}).get("actor_type")
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
@@ -713,16 +754,19 @@ _STAND_ON_IT = re.compile(
 )
 
 
-def _khmer_rows(body, index, source_id, published, curated) -> list[Row]:
+def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> list[Row]:
     """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
     rows = []
+    opening = opening_of(head, body)
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
         if d.kind == "indicators":
+            area = guess_geography(d.quote, opening)
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
-                      "phase_id": None, "geography": "national", "source_id": source_id,
+                      "phase_id": None, "geography": area.value, "source_id": source_id,
                       "actor_id": d.record.get("actor_id"), "attribution": None,
                       "note": None}  # fmt: skip
+            d.why["geography"] = _sure(area.confidence, area.reason)
         else:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
@@ -876,7 +920,7 @@ def draft_rows(
     body = clean_body(raw, title)
     index = BodyIndex(body)
     if is_khmer(body):
-        rows = _khmer_rows(body, index, source_id, published, curated)
+        rows = _khmer_rows(body, index, source_id, published, curated, title or "")
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
