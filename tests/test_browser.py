@@ -141,15 +141,8 @@ def test_page_renders_without_errors(visit, case):
         assert drawn > 0, f"{where} drew no chart"
 
 
-@_reading(Visit("/statements?stance=critical"))
-def test_shared_filtered_url_opens_filtered(visit, seed_db: Path):
-    with Reader(seed_db) as db:
-        everything = len(queries.statements(db))
-    _assert_no_errors(visit, "/statements?stance=critical")
-    assert 0 < _count(visit) < everything
-    assert stance_pill(visit, "critical").get_attribute("aria-pressed") == "true"
-    assert stance_pill(visit, "supportive").get_attribute("aria-pressed") == "false"
-    assert parse_qs(urlsplit(visit.url).query).get("stance") == ["critical"]
+# A shared address with a stance opening filtered (the pill chosen, the address keeping it, the
+# count) is tests/test_pages.py::test_statements_filter_by_stance: no browser needed.
 
 
 def test_changing_a_filter_updates_the_url(server: str, open_page):
@@ -170,22 +163,26 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
     assert parse_qs(urlsplit(page.url).query).get("stance") == ["critical"]
 
 
-@_reading(Visit("/embed?embed=true&chart=arrests-by-phase"))
-def test_embed_url_shows_one_chart_and_no_navigation(visit):
-    page, path = visit, "/embed?embed=true&chart=arrests-by-phase"
-    _assert_no_errors(page, path)
+#: The embed page as donors' frames open it, with a chart (one of the pages every test reads).
+EMBED = next(c.path for c in CASES if c.name == "embed-chart")
+
+
+@_reading(Visit(EMBED))
+def test_embed_url_shows_one_chart_and_no_navigation(visit, seed_db: Path):
+    """Streamlit's own chrome hidden and the chart's laptop drawing shown: what only a
+    browser lays out. (An unknown chart's notice and the one chart drawn are AppTests in
+    tests/test_pages.py.)"""
+    page = visit
+    _assert_no_errors(page, EMBED)
     for chrome in ("stSidebar", "stSidebarNav", "stSidebarCollapsedControl", "stToolbar"):
         assert not page.locator(f'[data-testid="{chrome}"]').is_visible(), f"{chrome} is shown"
     assert page.locator(".static-chart, .js-plotly-plot").count() == 1
     assert page.locator(".static-chart img.wide").is_visible()  # the laptop-width drawing
-    assert page.get_by_text("Arrest figures by campaign phase").is_visible()
+    chart_id = parse_qs(urlsplit(EMBED).query)["chart"][0]
+    with Reader(seed_db) as db:
+        title = queries.chart_titles(db)[chart_id]
+    assert page.get_by_text(title, exact=True).is_visible()
     assert page.get_by_text("Sources:").first.is_visible()
-
-
-@_reading(Visit("/embed?embed=true&chart=nonsense"))
-def test_embed_url_with_unknown_chart_says_so(visit):
-    _assert_no_errors(visit, "/embed?chart=nonsense")
-    assert visit.get_by_text("There is no chart called “nonsense”.").is_visible()
 
 
 @pytest.mark.parametrize("width", [320, 1200])
@@ -481,15 +478,20 @@ def test_tables_split_no_word_and_a_huge_word_stretches_no_page(visit):
     assert page.evaluate(HUGE_WORD_WIDTH_JS) <= width
 
 
-def test_a_middle_click_still_opens_a_new_tab(server: str, open_page):
+@_reading(Visit("/"))
+def test_a_middle_click_still_opens_a_new_tab(visit):
     # st.page_link keeps a plain click in the session and carries the page's full address,
-    # so a middle click (or the menu's "open in new tab") opens that page in a tab.
-    page = open_page(server + "/")
+    # so a middle click (or the menu's "open in new tab") opens that page in a tab, and the
+    # page clicked on stays as it was (so the shared load of "/" is read here too).
+    page, before = visit, visit.url
     with page.context.expect_page() as new_tab:
         page.get_by_role("link", name="Read it, and what was drawn from it").first.click(
             button="middle"
         )
-    assert "/sources?source=" in new_tab.value.url
+    opened = new_tab.value.url
+    new_tab.value.close()
+    assert "/sources?source=" in opened
+    assert page.url == before
 
 
 #: What a phone's browser says it is: Streamlit closes its sidebar after a page is chosen

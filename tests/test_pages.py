@@ -97,8 +97,12 @@ def test_overview_keeps_hedges_in_headline_figures(app):
 
 
 def test_statements_filter_by_stance(app, seed_db):
+    """A shared address with a stance opens filtered: the stance chosen in its filter, the
+    address keeping it, only its statements counted and listed."""
     everything = _count(app("views/statements.py"), "statement")
     at = app("views/statements.py", stance="critical")
+    assert at.pills(key="stance").value == ["critical"]
+    assert _params(at)["stance"] == ["critical"]
     critical = _count(at, "statement")
     assert 0 < critical < everything
     with Reader(seed_db) as db:
