@@ -27,11 +27,11 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
     sys.path.insert(0, str(ROOT))
 
 
-def dump(folders: list[Path]) -> None:
-    """One line per figure the checkout's code drafts: in the key or not, words, metric reason,
-    sentence (tabs and line breaks inside a field made spaces)."""
+def _drafted(folders: list[Path]):  # type: ignore[no-untyped-def]
+    """Each article of the folders with its answer key and the rows this checkout's code
+    drafts for it (the curated lists of this checkout's seeds)."""
     import yaml
-    from draft_quality import _date, _figure_matches, articles  # this checkout's bench
+    from draft_quality import _date, articles  # this checkout's bench
 
     from curation.suggest.guess import curated_lists
     from curation.suggest.records import draft_rows
@@ -42,6 +42,15 @@ def dump(folders: list[Path]) -> None:
         raw = txt.read_text(encoding="utf-8")
         published = _date(gold.get("published", gold.get("published_on")))
         _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", published, curated)
+        yield txt, gold, rows
+
+
+def dump(folders: list[Path]) -> None:
+    """One line per figure the checkout's code drafts: in the key or not, words, metric reason,
+    sentence (tabs and line breaks inside a field made spaces)."""
+    from draft_quality import _figure_matches  # this checkout's bench
+
+    for txt, gold, rows in _drafted(folders):
         figs = [r for r in rows if r.kind == "indicators"]
         used: set[int] = set()
         for w in gold.get("figures") or []:
@@ -59,18 +68,9 @@ def dump_records(folders: list[Path]) -> None:
     """One line per statement, proposal or position the checkout's code drafts: its kind, in the
     key or not (matched as bench/draft_quality.py matches them), the reason for its kind (a
     statement) or its name (a measure), and its quote."""
-    import yaml
-    from draft_quality import _date, _opens, articles  # this checkout's bench
+    from draft_quality import _opens  # this checkout's bench
 
-    from curation.suggest.guess import curated_lists
-    from curation.suggest.records import draft_rows
-
-    curated = curated_lists(ROOT / "seeds")
-    for txt, key in articles(folders):
-        gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
-        raw = txt.read_text(encoding="utf-8")
-        published = _date(gold.get("published", gold.get("published_on")))
-        _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", published, curated)
+    for txt, gold, rows in _drafted(folders):
         stmts = [r for r in rows if r.kind == "statements"]
         measures = [r for r in rows if r.kind in ("policies", "positions")]
         hit: set[int] = {k for w in gold.get("statements") or []
