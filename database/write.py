@@ -42,6 +42,21 @@ def open_new(db_path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(db_path), config={"memory_limit": BUILD_MEMORY_LIMIT})
 
 
+def begin(con: duckdb.DuckDBPyConnection) -> None:
+    """Open a transaction on a build's writer."""
+    con.execute("BEGIN")
+
+
+def commit(con: duckdb.DuckDBPyConnection) -> None:
+    """Commit a build writer's open transaction."""
+    con.execute("COMMIT")
+
+
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Write a build writer's log into the file, so the file is whole before it is swapped in."""
+    con.execute("CHECKPOINT")
+
+
 def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
     """Create the table as data_model.tables declares it."""
     # Identifiers come from the schema in data_model.tables, never from input.

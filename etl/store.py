@@ -123,11 +123,11 @@ def write_database(
                 the whole file raised a Save's peak at 1000x from 1.4 to 2.0 GB. A full build
                 commits as it goes, as its memory needs."""
                 if plans:
-                    con.execute("COMMIT")
-                    con.execute("BEGIN")
+                    write.commit(con)
+                    write.begin(con)
 
             if plans:
-                con.execute("BEGIN")
+                write.begin(con)
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
                     write.create(con, table)
@@ -160,18 +160,18 @@ def write_database(
                 # Outside a transaction, each batch committed as it is copied: every file's
                 # text held until one commit ran out of the memory cap at 1000x the seeds.
                 if plans:
-                    con.execute("COMMIT")  # the derived tables, the change log, inputs made
+                    write.commit(con)  # the derived tables, the change log, inputs made
                 write.carry_inputs(con, previous, paths)
                 if plans:
-                    con.execute("BEGIN")
+                    write.begin(con)
             for table, frame in internal:  # what the next build carries over
                 write.insert(con, table, frame)
             if last is not None:
                 commit()  # the inputs copied
                 last(con)
             if plans:
-                con.execute("COMMIT")
-            con.execute("CHECKPOINT")
+                write.commit(con)
+            write.checkpoint(con)
         finally:
             con.close()
         for step in steps:
