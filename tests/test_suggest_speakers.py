@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from curation.suggest.guess import curated_lists
+from curation.suggest.guess import curated_lists, fuzzy_actor
 from curation.suggest.records import draft_rows
 
 CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
@@ -70,3 +70,27 @@ def test_an_appeal_an_announcement_and_another_source_are_statements(
     _, rows = draft_rows(text, None, "t", dt.date(2024, 6, 1), CURATED)
     found = [r for r in rows if r.kind == "statements" and r.record["quote"].startswith(opening)]
     assert [r.record.get("actor_id") for r in found] == [actor]
+
+
+# A spelling variant of a curated person's name is offered for review; another person who shares
+# one word of the name is not that person (a curated "Chea Sovann" is no "Hak Sovann").
+@pytest.mark.parametrize(
+    ("speaker", "matched"),
+    [
+        ("Mak Chito", "mok-chito"),
+        ("Meas Virith", "meas-vyrith"),
+        ("Hak Sovann", None),
+        ("Chea Sovanna", "chea-sovann"),
+        ("Keo Chito", None),
+    ],
+)
+def test_a_spelling_variant_matches_and_another_person_does_not(
+    speaker: str, matched: str | None
+) -> None:
+    actors = [
+        {"actor_id": "mok-chito", "name": "Mok Chito", "kind": "person"},
+        {"actor_id": "meas-vyrith", "name": "Meas Vyrith", "kind": "person"},
+        {"actor_id": "chea-sovann", "name": "Chea Sovann", "kind": "person"},
+    ]
+    found = fuzzy_actor([speaker], actors)
+    assert (found[0]["actor_id"] if found else None) == matched

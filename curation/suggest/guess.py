@@ -66,6 +66,22 @@ def guess_stance(sentence: str, actor_type: str | None) -> tuple[Stance, str]:
 #: How alike two spellings of a name must be (rapidfuzz ratio, 0-100) to offer a match:
 #: "Mak Chito" ~ "Mok Chito" is 89, two different Khmer names sharing a surname score lower.
 FUZZY_NAME = 85
+#: How alike each word of two names of as many words must be as well: two people who share
+#: one long word ("Hak Sovann" and "Chea Sovann", 86 in all) differ in the other ("hak" ~
+#: "chea" 57), where a misspelling differs a little in each ("mak" ~ "mok" 67).
+FUZZY_WORD = 60
+
+
+def _alike(who: str, known: str) -> float:
+    """How alike two names are (0-100): the whole's ratio, or 0 when they have as many words
+    and one pair of words is unlike."""
+    score = fuzz.ratio(who, known)
+    words, known_words = who.split(), known.split()
+    if len(words) == len(known_words) and any(
+        fuzz.ratio(a, b) < FUZZY_WORD for a, b in zip(words, known_words, strict=True)
+    ):
+        return 0.0
+    return score
 
 
 def fuzzy_actor(
@@ -82,7 +98,7 @@ def fuzzy_actor(
                 str(actor.get("name", "")),
                 *[str(a) for a in actor.get("aliases") or []],
             ]:
-                score = fuzz.ratio(who.casefold(), known.casefold())
+                score = _alike(who.casefold(), known.casefold())
                 if score >= FUZZY_NAME and (best is None or score > best[2]):
                     best = (actor, known, score)
     return best
