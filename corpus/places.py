@@ -30,10 +30,16 @@ def _words(names: list[str]) -> str:
 
 
 @cache
+def _data() -> dict:
+    """places.yaml, read once."""
+    return yaml.safe_load(_FILE.read_text(encoding="utf-8"))
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], dict[str, str | None], re.Pattern[str], re.Pattern[str]]:
     """One pattern for every place's every spelling (a scan per text, not per place), and the
     province each spelling is (None: outside Cambodia)."""
-    data = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
+    data = _data()
     english: dict[str, str | None] = {}
     khmer: dict[str, str | None] = {}
     after: dict[str, str | None] = {}
@@ -69,7 +75,7 @@ def says_nationwide(text: str) -> str | None:
 
 @cache
 def _local() -> re.Pattern[str]:
-    words = yaml.safe_load(_FILE.read_text(encoding="utf-8"))["local"]
+    words = _data()["local"]
     english = rf"(?<![\w-])(?:{_words(words['en'])})(?![\w-])"
     return re.compile(rf"(?i:{english})|{_words(words['km'])}")
 

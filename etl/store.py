@@ -157,8 +157,8 @@ def write_database(
             inputs = None
             previous, paths = carried_inputs
             if previous is not None:
-                # Outside a transaction, each batch committed as it is copied: every file's
-                # text held until one commit ran out of the memory cap at 1000x the seeds.
+                # Outside the Save's transaction, committed on its own: every file's text
+                # held with the rest until one commit ran out of the memory cap at 1000x.
                 if plans:
                     write.commit(con)  # the derived tables, the change log, inputs made
                 write.carry_inputs(con, previous, paths)
