@@ -37,7 +37,9 @@ from curation.suggest.speakers import (
     attribute,
     find_quotations,
     find_reported,
+    opinion_author,
     opinion_page,
+    speech_author,
 )
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
@@ -203,7 +205,8 @@ def candidates(
     sentences, spans = split_sentences(body)
     opinion = opinion_page(raw)
     turns = find_turns(body, sentences, interviewee=_interviewee)
-    who = attribute(sentences, opinion, turns.speaker)
+    author = opinion_author(body) if opinion else speech_author(body)
+    who = attribute(sentences, opinion, turns.speaker, author)
     dropped: set[int] = set()
     kept = [
         f

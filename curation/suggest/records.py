@@ -529,11 +529,41 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     return rows
 
 
-def _statement_rows(statements, index, source_id, published, curated) -> list[Row]:
+# "the statement said", "according to a National Police statement released yesterday", "the
+# report added": a document speaks, not a person.
+_DOC_PHRASE = re.compile(
+    r"^(?:the|a|an|its|their|this|that)\s+(?:[\w'’-]+\s+){0,4}?(?:statement|report|release)\b",
+    re.I,
+)
+
+
+def _document_speaker(c, body: str, documents: list[tuple[int, tuple]], curated: Curated):
+    """The curated organisation whose document a statement's unnamed speaker is: the one the
+    phrase names ("a National Police statement"), else the one that issued the document the
+    article named last before it ("the ADP said in a report ... the report said"). None for a
+    person, for no document, or for a body the codebook lacks (a new one would be left blank
+    anyway: that class was never measured unseen)."""
+    if c.speaker is None or c.speaker.named or not _DOC_PHRASE.match(c.speaker.phrase.strip()):
+        return None
+    ids = {a.get("actor_id") for a in curated.actors}
+    if org := _organisation(c.speaker.phrase, ""):
+        found = _org_actor(org, curated, c.quote)
+        return found if found[0] in ids else None
+    at = body.find(c.quote[:40])
+    source = next((src for k, src in reversed(documents) if k <= at), None)
+    if source is None or source[0] not in ids:
+        return None
+    return source[0], {}, [f"{source[2][0]}, as {c.speaker.phrase!r}"]
+
+
+def _statement_rows(statements, index, source_id, published, curated, body="") -> list[Row]:
     rows = []
+    documents = _documents(body, curated) if body else []
     for n, c in enumerate(statements, 1):
         start, end = index.locate(c.quote) or (0, 0)
         actor_id, new_actor_draft, notes = _actor(c.speaker, curated, c.quote)
+        if actor_id is None and (doc := _document_speaker(c, body, documents, curated)):
+            actor_id, new_actor_draft, notes = doc
         if actor_id is None and c.speaker is not None and _BODY_NAME.fullmatch(c.speaker.phrase):
             # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
             # speaking in its own name, a new organisation when none is curated.
@@ -928,7 +958,7 @@ def draft_rows(
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
-    rows += _statement_rows(statements, index, source_id, published, curated)
+    rows += _statement_rows(statements, index, source_id, published, curated, body)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
     for row in rows:

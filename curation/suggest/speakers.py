@@ -121,7 +121,8 @@ _PEOPLE = _words(
     "nurse guard prisoner inmate parent user users woman man "
     # People described by their work, as unnamed sources are: "a Western diplomat".
     "diplomat researcher analyst expert observer clerk vendor seller coach trainer athlete "
-    "driver farmer student neighbour neighbor relative witness"
+    "driver farmer student neighbour neighbor relative witness reporter journalist "
+    "photographer editor"
 )
 
 
@@ -382,7 +383,11 @@ def _described_before_clause(tokens: list[str]) -> Speaker | None:
     description closed by a relative clause between commas is the unnamed source, never the
     place that ends the description."""
     for j in range(len(tokens) - 2, 0, -1):
-        if tokens[j].endswith(",") and tokens[j + 1].lower() in _CLAUSE_OPENERS:
+        # "..., and asked not to be named ...,", "..., and who asked ...,": the same clause.
+        opener = tokens[j + 2] if tokens[j + 1].lower() == "and" and j + 2 < len(tokens) else ""
+        if tokens[j].endswith(",") and (
+            tokens[j + 1].lower() in _CLAUSE_OPENERS or opener.lower() in ("who", "asked")
+        ):
             if _described_subject([*tokens[:j], tokens[j].rstrip(",")]) is None:
                 return None
             phrase = " ".join(tokens).rstrip(",")  # the description with its clause
@@ -474,7 +479,10 @@ def _right_speaker(after: str, according: bool) -> Speaker | None:
 # person; they speak, unnamed (the curator names the group that signed).
 _FIRST_PERSON = re.compile(
     r"^\W*(?P<who>We|I)(?:,\s+the\s+[^,]{3,60},)?\s+(?:(?:also|therefore|strongly|again|"
-    r"would|once\s+more)\s+)*(?:call|urge|propose|recommend|ask|demand|appeal)\b"
+    r"would|once\s+more|fully|firmly)\s+)*(?:call|urge|propose|recommend|ask|demand|appeal|"
+    # "We support the ministry's plan", "I agree with General Mok Chito": a stand its authors
+    # take, outside quotation marks only on a page of their own (round seventeen).
+    r"support|believe|welcome|oppose|agree|reject)\b"
 )
 
 
@@ -524,6 +532,9 @@ class Attribution:
 
     own: list[Speaker | None]
     resolved: list[Speaker | None]
+    # Sentences the page's author speaks in the first person ("I propose ..."): a quotation
+    # beside one is someone else's words the author repeats, never the author's (round 17).
+    first_person: frozenset[int] = frozenset()
 
 
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’-]+")
@@ -653,8 +664,62 @@ def opinion_page(body: str) -> bool:
     return bool(_OPINION.search("\n".join(body.strip().splitlines()[:4])))
 
 
+# An opinion column's author: its byline ("Sok Vannak / Khmer Times", "Dr Lim Sopheakdey | June
+# 25, 2021", "By Lim Chanthou") or its closing line ("Lim Chanthou is a public-health researcher
+# ... The views expressed are her own."). A name of two to four capitalised words; an outlet's or
+# a desk's words ("Khmer Times", "Kiripost Staff", "Editorial Board") are no person.
+_AUTHOR = r"(?P<name>(?:Dr\.?\s+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3})"
+_BYLINE = re.compile(rf"^(?:By\s+)?{_AUTHOR}[ \t]*(?:[|/]|$)")
+_TAGLINE = re.compile(
+    rf"(?:^|\n){_AUTHOR} is (?:an?|the) [^.\n]*\.\s*The views (?:expressed )?(?:here )?"
+    r"are (?:his|her|their|the author['’]s) own"
+)
+_NOT_AUTHOR = _words(
+    "khmer times post daily news staff opinion editorial board share home reporter desk press "
+    "agency kiripost cambodianess commentary views media online"
+)
+
+
+def opinion_author(body: str) -> Speaker | None:
+    """The one person an opinion page names as its author (its closing line, else a byline in
+    its first lines), None when it names none (an editorial board, a staff byline)."""
+    lines = [ln.strip() for ln in body.strip().splitlines() if ln.strip()]
+    found = [m.group("name") for m in _TAGLINE.finditer(body)]
+    found += [m.group("name") for ln in lines[:7] if (m := _BYLINE.match(ln))]
+    names = {re.sub(r"^Dr\.?\s+", "", n) for n in found}
+    names = {n for n in names if not set(n.lower().split()) & _NOT_AUTHOR}
+    if len(names) != 1:
+        return None  # two names: a byline and someone else's tagline; a blank beats a guess
+    name = names.pop()
+    return Speaker(name, name, named=True)
+
+
+# A speech text's heading: "Address by Samdech Krolahom Sar Kheng at the Meeting ...", "Speech of
+# H.E. ...", "Remarks by ...": the person who delivers it, whose first person the text is.
+_SPEECH_HEAD = re.compile(
+    r"^(?:Full\s+text\s+of\s+(?:the\s+)?)?(?:(?:Keynote|Opening|Closing)\s+)?"
+    r"(?:Address|Speech|Remarks)\s+(?:by|of)\s+(?P<who>[^\n]+?)(?:\s+(?:at|to|on|during|before)\s|,|$)"
+)
+
+
+def speech_author(body: str) -> Speaker | None:
+    """The person a speech text's heading says delivers it (in its first lines), None when no
+    heading says so or the words after "Address by" hold no name."""
+    for line in [ln.strip() for ln in body.strip().splitlines() if ln.strip()][:6]:
+        if (m := _SPEECH_HEAD.match(line)) is None:
+            continue
+        tokens = m.group("who").split()
+        name = _name_of(tokens)
+        if 2 <= len(name.split()) <= 4 and all(_is_cap(t) for t in name.split()):
+            return Speaker(m.group("who"), name, named=True)
+    return None
+
+
 def attribute(
-    sentences: Sequence[Sentence], opinion: bool = False, turns: dict[int, Speaker] | None = None
+    sentences: Sequence[Sentence],
+    opinion: bool = False,
+    turns: dict[int, Speaker] | None = None,
+    author: Speaker | None = None,
 ) -> Attribution:
     """Speakers of all sentences; "he said" takes the last person named a few sentences back
     ("it said" the last speaker of any kind), and a source described in one sentence and
@@ -668,11 +733,21 @@ def attribute(
         if (o := own[k]) is None or o.pronoun or not (o.named or _is_person(o)):
             own[k] = label
     if opinion:
-        authors = Speaker("the opinion page's authors", "the opinion page's authors", named=False)
+        authors = author or Speaker(
+            "the opinion page's authors", "the opinion page's authors", named=False
+        )
         own = [
             authors if o is None and _NORMATIVE.search(s.masked) and '"' not in s.masked else o
             for o, s in zip(own, sentences, strict=True)
         ]
+
+    if author is not None:
+        # "I would therefore propose ...": a column's or a speech text's first person is the
+        # one author its byline or heading names.
+        mine = frozenset(k for k, o in enumerate(own) if o is not None and o.phrase == "I")
+        own = [author if k in mine else o for k, o in enumerate(own)]
+    else:
+        mine = frozenset()
     for k in range(len(own) - 1):
         here, after = own[k], own[k + 1]
         if (
@@ -703,6 +778,11 @@ def attribute(
             # "Chan Dalin, a biology teacher, holds up ...", "Dalin shrugged at that.": a person
             # the paragraph is about, whom the next "she said" means, though no verb of speech.
             person, person_at = subject, k
+        if k in mine:
+            # The author's own first person names nobody a later "he said" or "the Prime
+            # Minister said" could mean.
+            resolved.append(s)
+            continue
         if s is not None and not s.pronoun:
             last, last_at = s, k
             if s.named:
@@ -722,7 +802,7 @@ def attribute(
             resolved.append(back)
         else:
             resolved.append(None)
-    return Attribution(own, resolved)
+    return Attribution(own, resolved, mine)
 
 
 def _resolve(
@@ -742,6 +822,8 @@ def _resolve(
         return None, ""
     # Unattributed: an unmarked quotation paragraph continues the previous speaker.
     for k, where in ((first - 1, "the previous sentence"), (last + 1, "the next sentence")):
+        if k in who.first_person:
+            continue
         if 0 <= k < len(who.resolved) and (s := who.resolved[k]) is not None:
             return s, where
     return None, ""
@@ -807,7 +889,9 @@ def find_reported(
             continue
         # "Sokha, 27, who asked that only his first name be used, ...": how a source is kept is
         # no speech of theirs (round eleven).
-        said = _REPORTED.search(_KEPT_UNNAMED.sub("", sentence.masked))
+        said = _REPORTED.search(_KEPT_UNNAMED.sub("", sentence.masked)) or _FIRST_PERSON.match(
+            sentence.masked
+        )
         if _ANONYMITY.match(sentence.masked):
             continue  # "She asked not to be named.": how a source is kept, no statement
         words = len(sentence.text.split())

@@ -1,0 +1,123 @@
+"""Round seventeen (issue 23): who speaks when no "X said" names them. An opinion column's
+first person and its own "should" are its one named author (byline or closing line); a speech
+text's first person is the person its heading says delivers it; "the statement said" is the
+curated body whose statement the article named; a source kept anonymous behind a long
+description still speaks; "We support ..." on an organisation's page is a statement. Every
+article below is our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from curation.suggest.guess import curated_lists
+from curation.suggest.records import draft_rows
+
+CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
+DAY = dt.date(2024, 6, 1)
+
+
+def _statements(text: str, title: str | None = None) -> list:
+    _, rows = draft_rows(text, title, "t", DAY, CURATED)
+    return [r for r in rows if r.kind == "statements"]
+
+
+def _speaker_of(text: str, opening: str, title: str | None = None) -> str | None:
+    found = [r for r in _statements(text, title) if str(r.record["quote"]).startswith(opening)]
+    assert found, f"no statement opens {opening!r}"
+    return found[0].record.get("actor_id")
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        # A byline "NAME / Outlet" over the column: its "should" is the author's.
+        ("Opinion: Clinics before cells\n\nMeng Dara / Khmer Times\n\nThe campaign has filled "
+         "the prisons.\n\nThe ministry should move a tenth of its budget to health centres in "
+         "every district.", "The ministry should move", "meng-dara"),
+        # A byline with a title and the date after a bar.
+        ("OPINION\nWhy the numbers matter\nDr Chan Bopha | March 3, 2023\n\nArrests tell us "
+         "little.\n\nThe authority should publish its figures for every province each month.",
+         "The authority should publish", "chan-bopha"),
+        # The closing line names the author; her first person is hers.
+        ("Opinion\nEight years of raids\n\nThe campaign began in 2017.\n\nI would therefore "
+         "propose that each commune keep a register of people who ask for treatment.\n\nPen "
+         "Malis is a nurse in Kampot. The views expressed are her own.", "I would therefore",
+         "pen-malis"),
+        # An editorial board is no person: the page's own voice stays unnamed.
+        ("EDITORIAL\nTreatment first\nThe views below are those of our editorial board.\n\nThe "
+         "government should open a clinic in every district before it builds more cells.",
+         "The government should open", None),
+    ],
+)  # fmt: skip
+def test_an_opinion_column_speaks_in_its_one_authors_name(
+    text: str, opening: str, actor: str | None
+) -> None:
+    assert _speaker_of(text, opening, text.splitlines()[0]) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        # The heading says who delivers the speech; "I propose" and "I agree" are his.
+        ("Speeches\nAddress by Samdech Krolahom Sar Kheng at the Review of the Campaign\n"
+         "Delivered on 6 April 2017\n\nGood morning. I agree with the police chief that users "
+         "must be kept apart from other prisoners.\n\nTherefore I propose that every province "
+         "open a treatment centre before June.", "I agree with", "sar-kheng"),
+        # A quotation the speaker repeats is someone else's words, never his own.
+        ("Speeches\nAddress by Samdech Krolahom Sar Kheng at the Review of the Campaign\n\n"
+         'Good morning. A mother told me last week, "My son came home thinner and nobody '
+         'treated him at all." I repeat her words so that nobody forgets them.',
+         "My son came home", None),
+    ],
+)  # fmt: skip
+def test_a_speech_texts_first_person_is_the_speaker_its_heading_names(
+    text: str, opening: str, actor: str | None
+) -> None:
+    assert _speaker_of(text, opening, text.splitlines()[0]) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        # The body that agreed is the one whose statement it is.
+        ("The National Authority for Combating Drugs (NACD) on Monday agreed to set up testing "
+         "posts at three border crossings, according to a statement issued after the meeting.",
+         "The National Authority", "nacd"),
+        # "According to the statement" later: the curated body that issued the one named before.
+        ("The Ministry of Health on Friday issued a statement on treatment in 2023. According to "
+         "the statement, health centres would stop turning away people who come on their own.",
+         "According to the statement", "ministry-of-health"),
+        # A body the codebook lacks: its statement's words are left unattributed (a new body
+        # of that kind was never measured on unseen articles).
+        ("The Kampot Women's Shelter Network on Friday issued a statement on its work. According "
+         "to the statement, families waited months for a place at a clinic.",
+         "According to the statement", None),
+    ],
+)  # fmt: skip
+def test_a_document_speaks_for_the_curated_body_that_issued_it(
+    text: str, opening: str, actor: str | None
+) -> None:
+    assert _speaker_of(text, opening) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # A description, then "and asked not to be named", then the verb.
+        ("A lawyer who defends drug suspects in Kandal, and asked not to be named to protect "
+         "his clients, said most of them wait a year for a hearing.", "A lawyer who defends"),
+        ("A journalist for a radio station in Takeo, who asked that his name not be used, said "
+         "officers had made him delete his photographs twice.", "A journalist for a radio"),
+        # An organisation's own page: its stand in the first person.
+        ("How we work\n\nWe believe people who use drugs should be treated near their homes, "
+         "not held in centres.", "We believe people"),
+        ("How we work\n\nWe support the ministry's plan to train a nurse in every health "
+         "centre of the province.", "We support the ministry"),
+    ],
+)  # fmt: skip
+def test_a_described_source_and_a_pages_own_stand_are_statements(text: str, opening: str) -> None:
+    found = [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
+    assert found and found[0].record.get("actor_id") is None
