@@ -121,3 +121,55 @@ def test_a_document_speaks_for_the_curated_body_that_issued_it(
 def test_a_described_source_and_a_pages_own_stand_are_statements(text: str, opening: str) -> None:
     found = [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
     assert found and found[0].record.get("actor_id") is None
+
+
+def test_he_after_a_source_kept_anonymous_is_that_source() -> None:
+    # "he told" after a delegate who asked not to be named: the delegate, not the minister
+    # named two paragraphs before (only a person asks not to be named).
+    text = (
+        "Deputy Prime Minister Ke Kim Yan said Cambodia would share seizure data with its "
+        "neighbours.\n\nA Thai delegate, who asked not to be named because he was not authorised "
+        "to speak, said traffickers were moving their routes east.\n\n"
+        '"When one road closes, they simply take the next one," he told reporters.'
+    )
+    assert _speaker_of(text, "When one road closes") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # A body that acts for the state asks for something, no addressee named.
+        ("She said the centre plans to open a bakery for women next year, and that the ministry "
+         "has asked for a budget to build a second clinic.", "A budget to build a second clinic"),
+    ],
+)  # fmt: skip
+def test_what_a_body_asks_for_is_a_measure(text: str, measure: str) -> None:
+    _, rows = draft_rows(text, None, "t", DAY, CURATED)
+    names = [r.record.get("name") for r in rows if r.kind == "policies"]
+    assert measure in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "asked for the same" names no measure of its own; a group's request is no body's.
+        "Rights groups have asked for the same for years.",
+        "We asked for lights in March and again in May, the villagers said.",
+    ],
+)
+def test_a_request_that_is_no_measure_gives_none(text: str) -> None:
+    _, rows = draft_rows(text, None, "t", DAY, CURATED)
+    assert not [r for r in rows if r.kind == "policies"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "criticised that", "considers that", "did support" (Khmer by a non-native author).
+        "អង្គការសិទ្ធិមនុស្សមួយចំនួនបានរិះគន់ថា មណ្ឌលស្តារនីតិសម្បទាមិនមានគ្រូពេទ្យគ្រប់គ្រាន់ទេ។",
+        "អង្គការយល់ឃើញថា ការឃាត់ខ្លួនអ្នកប្រើប្រាស់គ្រឿងញៀនមិនមែនជាដំណោះស្រាយទេ។",
+        "លោក សុខ ដារ៉ា បានគាំទ្រការពង្រីកការព្យាបាលនៅមណ្ឌលសុខភាព។",
+    ],
+)
+def test_a_khmer_stand_is_a_statement(text: str) -> None:
+    assert _statements(text)

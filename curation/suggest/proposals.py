@@ -133,9 +133,23 @@ def _shared(words: str, policy: dict[str, Any]) -> int:
     return len(stems(words) & stems(str(policy.get("name", ""))))
 
 
-def _measures_after(text: str, verb: str) -> list[str]:
+def _asks_for(before: str, text: str, verb: str) -> re.Match[str] | None:
+    """ "..., and that the ministry has asked for a budget to build a fourth dormitory": a body
+    that acts for the state, the subject right before the verb, asking for something with no
+    addressee named; what it asks for is the measure (round seventeen). Not "asked for the
+    same" (a measure named before), nor a person's or a group's request."""
+    subject = re.split(r",|\bthat\b|\band\b", before)[-1]
+    wanted = re.match(r"\s*for\s+(?!the\s+same\b)", text)
+    if verb.lower() not in ("asked", "asks", "ask") or wanted is None:
+        return None
+    return wanted if _AUTHORITY.search(subject) and len(subject.split()) <= 5 else None
+
+
+def _measures_after(text: str, verb: str, before: str = "") -> list[str]:
     rest = text
-    if verb.lower() in _ADDRESSED:
+    if wanted := _asks_for(before, text, verb):
+        rest = rest[wanted.end() :]
+    elif verb.lower() in _ADDRESSED:
         to = re.search(r"\bto\s+", rest)
         ask_for = re.match(r"\s*(?:the\s+)?(?:[\w-]+\s+){1,6}?for\s+", rest)
         if (
@@ -293,7 +307,10 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
         p, share = whole
         return [Measure(str(p["policy_id"]), position, verb, str(p.get("name", "")),
                         f"holds {share:.0%} of the proposal's name", 0.6)]  # fmt: skip
-    for words in found if found is not None else _measures_after(sentence[m.end() :], verb):
+    after = sentence[m.end() :]
+    for words in (
+        found if found is not None else _measures_after(after, verb, sentence[: m.start()])
+    ):
         fit = _curated_fit(words, policies)
         if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= _NAME_WORDS):
             p, share = fit

@@ -641,8 +641,15 @@ def _same_office(s: Speaker, named: list[Speaker], masked: str) -> Speaker | Non
 
 
 def _is_person(s: Speaker) -> bool:
-    """An unnamed source described as a person or an office holder ("a prison director")."""
+    """An unnamed source described as a person or an office holder ("a prison director"), or
+    kept anonymous ("A Malaysian delegate, who asked not to be named, said"): only a person
+    asks not to be named."""
+    if _KEPT_UNNAMED.search(s.phrase) or _NOT_AUTHORISED.search(s.phrase):
+        return True
     return bool({w.strip(",’'") for w in s.phrase.lower().split()} & (_PEOPLE | _TITLES))
+
+
+_NOT_AUTHORISED = re.compile(r"\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)", re.I)
 
 
 def _is_someone(s: Speaker) -> bool:
