@@ -173,3 +173,20 @@ def test_a_request_that_is_no_measure_gives_none(text: str) -> None:
 )
 def test_a_khmer_stand_is_a_statement(text: str) -> None:
     assert _statements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "actor"),
+    [
+        # A country and three titles before the name, then two relative clauses.
+        ("Cambodia's Deputy Prime Minister Ke Kim Yan, who is also chairman of the National "
+         "Authority for Combating Drugs and has led the kingdom's delegation to every regional "
+         "meeting since the first one was held, told the meeting on Wednesday that arrests had "
+         "changed the picture at home.", "Cambodia's Deputy Prime Minister", "ke-kim-yan"),
+        # A country's office, no name: an unnamed source.
+        ("Laos's deputy minister of public security said his country backed a joint watch on "
+         "the river.", "Laos's deputy minister", None),
+    ],
+)  # fmt: skip
+def test_a_speaker_behind_a_countrys_possessive(text: str, opening: str, actor: str | None) -> None:
+    assert _speaker_of(text, opening) == actor
