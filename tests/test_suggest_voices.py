@@ -190,3 +190,18 @@ def test_a_khmer_stand_is_a_statement(text: str) -> None:
 )  # fmt: skip
 def test_a_speaker_behind_a_countrys_possessive(text: str, opening: str, actor: str | None) -> None:
     assert _speaker_of(text, opening) == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # A timeline's new entry: its "the new prime minister" is no interior minister, and
+        # its quotation no one the entries before it named.
+        ("Feb. 23, 2022 — Interior Minister Sar Kheng proposes a correction centre in every "
+         "province.\nAug. 22, 2023 — A new government takes office. Days later the new prime "
+         'minister tells officials that "traffickers must find nowhere to hide in Cambodia." '
+         "He added that users would be treated rather than jailed.", "traffickers must find"),
+    ],
+)  # fmt: skip
+def test_a_timeline_entry_carries_no_speaker_from_the_entry_before(text: str, opening: str) -> None:
+    assert _speaker_of(text, opening) is None

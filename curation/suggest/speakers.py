@@ -655,9 +655,15 @@ def _same_office(s: Speaker, named: list[Speaker], masked: str) -> Speaker | Non
     head = words[-1]
     if head not in _TITLES and head not in ("official", "spokesperson"):
         return None
+    # "the prime minister" is no "Interior Minister" and no "Deputy Prime Minister": every
+    # title word of the office is in the person's, and a deputy's office says "deputy" too.
+    titles = {w for w in words if w in _TITLES}
     for person in reversed(named):
         written = re.split(r"[\s,.]+", person.phrase.lower())
-        if head in written or any(w.endswith("-" + head) for w in written):
+        if not (head in written or any(w.endswith("-" + head) for w in written)):
+            continue
+        lesser = {"deputy", "vice", "undersecretary"} & set(written) - set(words)
+        if (titles - {head}) <= set(written) and not lesser:
             return Speaker(s.phrase, person.name, named=True)
     return None
 
@@ -744,6 +750,12 @@ def speech_author(body: str) -> Speaker | None:
     return None
 
 
+# A timeline's or a live blog's entry: a date or a clock time, then a dash.
+_ENTRY = re.compile(
+    r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?\d{4}|\d{1,2}[:.]\d{2})\s+[—–-]\s"
+)
+
+
 def attribute(
     sentences: Sequence[Sentence],
     opinion: bool = False,
@@ -800,6 +812,11 @@ def attribute(
         if s is not None and (same := _same_office(s, named, sentences[k].masked)) is not None:
             # "the minister said" after "Interior Minister Sar Kheng ...": that person.
             own[k] = s = same
+        if _ENTRY.match(sentences[k].masked):
+            # "Aug. 22, 2023 — ...": a timeline's new entry; "he" inside it is no one the
+            # entries before it named (round seventeen).
+            last = person = None
+            named = []
         named += _mentions(sentences[k].masked)
         if s is not None and s.named:
             named.append(s)
