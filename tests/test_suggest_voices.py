@@ -205,3 +205,14 @@ def test_a_speaker_behind_a_countrys_possessive(text: str, opening: str, actor: 
 )  # fmt: skip
 def test_a_timeline_entry_carries_no_speaker_from_the_entry_before(text: str, opening: str) -> None:
     assert _speaker_of(text, opening) is None
+
+
+def test_she_after_someones_kin_is_that_kin_unnamed() -> None:
+    # "she said" after a paragraph opened by someone's mother: the mother, not the rights
+    # worker quoted before her.
+    text = (
+        "Am Sam Ath, monitoring manager at the rights group Licadho, said a few months could not "
+        "undo years of drug use.\n\nDara's mother, a fish seller in Kandal, put it more simply. "
+        '"He eats at home with us every evening now," she said.'
+    )
+    assert _speaker_of(text, "He eats at home") is None

@@ -750,6 +750,12 @@ def speech_author(body: str) -> Speaker | None:
     return None
 
 
+# A sentence opened by someone's kin, with an apposition: "Vannak's mother, a rice seller, ...".
+_KIN_SUBJECT = re.compile(
+    r"^\W*(?P<who>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:mother|father|wife|husband|"
+    r"sister|brother|son|daughter|aunt|uncle|grandmother|grandfather|parents|cousin)"
+    r"(?:,\s+[^,.]{3,80},)?)"
+)
 # A timeline's or a live blog's entry: a date or a clock time, then a dash.
 _ENTRY = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?\d{4}|\d{1,2}[:.]\d{2})\s+[—–-]\s"
@@ -824,6 +830,10 @@ def attribute(
             # "Chan Dalin, a biology teacher, holds up ...", "Dalin shrugged at that.": a person
             # the paragraph is about, whom the next "she said" means, though no verb of speech.
             person, person_at = subject, k
+        elif s is None and (kin := _KIN_SUBJECT.match(sentences[k].masked)) is not None:
+            # "Vannak's mother, a rice seller in Kong Pisei, put it more simply.": the kin the
+            # paragraph is about, unnamed, whom the next "she said" means (round seventeen).
+            last, last_at = Speaker(kin["who"], kin["who"], named=False), k
         if k in mine:
             # The author's own first person names nobody a later "he said" or "the Prime
             # Minister said" could mean.
