@@ -216,3 +216,17 @@ def test_she_after_someones_kin_is_that_kin_unnamed() -> None:
         '"He eats at home with us every evening now," she said.'
     )
     assert _speaker_of(text, "He eats at home") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # Scare quotes around a word or two leave a sentence reported speech.
+        ('The report proposes opening treatment services in every health centre, and '
+         'recommends that the authority refer "light" users to them.', "The report proposes"),
+        ('Meas Vyrith said the centres were for treatment. But he rejected the word "detention".',
+         "But he rejected"),
+    ],
+)  # fmt: skip
+def test_scare_quotes_leave_a_sentence_reported_speech(text: str, opening: str) -> None:
+    assert [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]

@@ -933,6 +933,16 @@ _FIRST_NAME_ONLY = re.compile(
 )
 
 
+def _holds_quotation(text: str) -> bool:
+    """Whether a sentence holds a quotation long enough to be drafted as one; scare quotes
+    ("light" users, the word "detention") leave it reported speech (round seventeen)."""
+    if not any(q in text for q in '“”"'):
+        return False
+    quoted = re.findall(r'[“"]([^”"]*)(?:[”"]|$)', text)
+    # An opening mark with no closing one in the sentence: a quotation running on.
+    return not quoted or any(len(re.findall(r"[\w’'-]+", q)) >= _MIN_QUOTE_WORDS for q in quoted)
+
+
 def find_reported(
     sentences: Sequence[Sentence], who: Attribution, skip: set[int], opinion: bool = False
 ) -> list[int]:
@@ -941,7 +951,7 @@ def find_reported(
     page, also the sentences of its own voice ("The government should ...")."""
     found = []
     for k, sentence in enumerate(sentences):
-        if k in skip or who.resolved[k] is None or any(q in sentence.text for q in '“”"'):
+        if k in skip or who.resolved[k] is None or _holds_quotation(sentence.text):
             continue
         # "Sokha, 27, who asked that only his first name be used, ...": how a source is kept is
         # no speech of theirs (round eleven).
