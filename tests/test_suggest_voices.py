@@ -230,3 +230,22 @@ def test_she_after_someones_kin_is_that_kin_unnamed() -> None:
 )  # fmt: skip
 def test_scare_quotes_leave_a_sentence_reported_speech(text: str, opening: str) -> None:
     assert [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        # A name the article says is not the source's own: an unnamed source, wherever it speaks.
+        ('"Nobody called the police, I came on my own," says Sokha (not his real name), a client '
+         "since 2020.", "Nobody called the police"),
+        ("The clinic's manager, Keo Ratha, opens at seven. One of the men waiting, a former "
+         "driver who gave only his nickname, Pov, said he had been sent to a centre twice.\n\n"
+         '"The centre was like a prison. Here nobody shouts at me," he said.', "The centre was"),
+    ],
+)  # fmt: skip
+def test_a_name_that_is_not_the_sources_own_keeps_the_source_unnamed(
+    text: str, opening: str
+) -> None:
+    found = [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
+    assert found and found[0].record.get("actor_id") is None
+    assert any(n.startswith("speaker (unnamed)") for n in found[0].notes)

@@ -513,6 +513,7 @@ def speaker_in(masked: str) -> Speaker | None:
     # "Sokha, 27, who asked that only his first name be used, ...": a named source's request,
     # no speech ("who asked not to be named, said" still opens a described source's words).
     masked = _FIRST_NAME_ONLY.sub("", masked)
+    masked = _NOT_REAL_NAME.sub("", masked)  # "says Dara (not his real name), who ..."
     if first := _FIRST_PERSON.match(masked):
         phrase = masked[first.start("who") : first.end("who")]
         return Speaker(phrase, phrase, named=False)
@@ -672,7 +673,11 @@ def _is_person(s: Speaker) -> bool:
     """An unnamed source described as a person or an office holder ("a prison director"), or
     kept anonymous ("A Malaysian delegate, who asked not to be named, said"): only a person
     asks not to be named."""
-    if _KEPT_UNNAMED.search(s.phrase) or _NOT_AUTHORISED.search(s.phrase):
+    if (
+        _KEPT_UNNAMED.search(s.phrase)
+        or _NOT_AUTHORISED.search(s.phrase)
+        or s.phrase.endswith("(not a real name)")  # a person going by a name not theirs
+    ):
         return True
     return bool({w.strip(",’'") for w in s.phrase.lower().split()} & (_PEOPLE | _TITLES))
 
@@ -750,6 +755,14 @@ def speech_author(body: str) -> Speaker | None:
     return None
 
 
+# "Dara (not his real name)", "who gave only his nickname, Dara", "identified only as Dara":
+# a name the source does not go by in life.
+_NOT_REAL_NAME = re.compile(r"\s*\((?:not\s+(?:his|her|their)\s+real\s+name|a\s+pseudonym)\)")
+_PSEUDONYM = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)\s*\((?:not\s+(?:his|her|their)\s+real\s+name|a\s+pseudonym)\)"
+    r"|\bgave\s+only\s+(?:his|her|their)\s+(?:nickname|first\s+name),\s+(?P<nick>[A-Z][a-z]+)\b"
+    r"|\bidentified\s+only\s+as\s+(?P<only>[A-Z][a-z]+)\b"
+)
 # A sentence opened by someone's kin, with an apposition: "Vannak's mother, a rice seller, ...".
 _KIN_SUBJECT = re.compile(
     r"^\W*(?P<who>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:mother|father|wife|husband|"
@@ -776,6 +789,19 @@ def attribute(
     speaker's, who may report a body ("The ministry says ...") in their own turn, unless it
     names a person or describes one as its source ("a prison director told me")."""
     own = _full_names([speaker_in(s.masked) for s in sentences], sentences)
+    # A name the article says is not the source's own ("Dara (not his real name)", "who gave
+    # only his nickname, Dara"): the source stays unnamed, wherever the name speaks (round 17).
+    unreal = {
+        m["name"] or m["nick"] or m["only"]
+        for s in sentences
+        for m in _PSEUDONYM.finditer(s.masked)
+    }
+    own = [
+        Speaker(f"{o.phrase} (not a real name)", f"{o.phrase} (not a real name)", named=False)
+        if o is not None and o.named and o.name in unreal
+        else o
+        for o in own
+    ]
     for k, label in (turns or {}).items():
         if (o := own[k]) is None or o.pronoun or not (o.named or _is_person(o)):
             own[k] = label
