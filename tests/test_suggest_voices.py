@@ -249,3 +249,15 @@ def test_a_name_that_is_not_the_sources_own_keeps_the_source_unnamed(
     found = [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
     assert found and found[0].record.get("actor_id") is None
     assert any(n.startswith("speaker (unnamed)") for n in found[0].notes)
+
+
+def test_a_province_after_a_speech_verb_is_no_speaker() -> None:
+    # "added cells in Kandal": "added" is a verb of speech, but Kandal is a province, not the
+    # person answering; the answer is the labelled speaker's.
+    text = (
+        "Q&A: the prisons department answers\n\nWe sent written questions to the department; "
+        "its replies were signed by deputy director Keo Dara.\n\nQ: Are the prisons full?\n\n"
+        "KEO DARA: We have added cells in Kandal, Kampong Cham and Takeo since 2019, but "
+        "building has not kept pace with arrests."
+    )
+    assert _speaker_of(text, "We have added cells", text.splitlines()[0]) == "keo-dara"

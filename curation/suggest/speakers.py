@@ -14,7 +14,9 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from corpus.places import places_in
 from corpus.speech_verbs import alternation, speech_verbs
 from curation.suggest.sentences import _LOOKAROUND, Sentence, _words
 
@@ -508,6 +510,16 @@ _FIRST_PERSON = re.compile(
 _LEFT_WINDOW = 320
 
 
+@lru_cache(maxsize=4096)
+def _place_name(name: str) -> bool:
+    return any(p.words == name for p in places_in(name))
+
+
+def _a_place(s: Speaker) -> bool:
+    """ "We have added cells in Kandal, ...": a name that is a province's is no speaker."""
+    return s.named and _place_name(s.name)
+
+
 def speaker_in(masked: str) -> Speaker | None:
     """The speaker a sentence names itself, if any; a pronoun is returned as such."""
     # "Sokha, 27, who asked that only his first name be used, ...": a named source's request,
@@ -540,7 +552,7 @@ def speaker_in(masked: str) -> Speaker | None:
             # what was said (round nine).
             return left
         for found in (left, right):
-            if found is None:
+            if found is None or _a_place(found):
                 continue
             if found.named:
                 return found
