@@ -449,6 +449,9 @@ def test_a_figure_in_words_is_no_claim(text, statements):
         ("ជាងពាក់កណ្តាលនៃពួកគេ បានប្រើគ្រឿងញៀនម្តងទៀត។", (50.0, "more_than", "percent")),
         ("ប្រហែលមួយភាគបួននៃអ្នកជាប់ឃុំ មិនបានទទួលការព្យាបាល។", (25.0, "approx", "percent")),
         ("ពួកគេស្នាក់នៅពាក់កណ្តាលខែ។", None),
+        # Round eighteen: a numerator above one ("two thirds", "three quarters").
+        ("ប្រហែលពីរភាគបីនៃអ្នកជាប់ឃុំ ជាអ្នកប្រើប្រាស់។", (66.67, "approx", "percent")),
+        ("បីភាគបួននៃអ្នកចូលរួម មានអាយុក្រោម ៣០ឆ្នាំ។", (75.0, "exact", "percent")),
     ],
 )  # fmt: skip
 def test_khmer_shares_in_words(text, figure):
