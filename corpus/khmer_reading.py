@@ -40,6 +40,8 @@ HEDGES: dict[str, Qualifier] = {
     "ប្រមាណ": Qualifier.approx,
     # "nearly": the true value is close, below or above; read as approx like "nearly" in English.
     "ជិត": Qualifier.approx,
+    # "almost" (round eighteen): "ស្ទើរតែពាក់កណ្តាល" (almost half), approx as "almost" in English.
+    "ស្ទើរតែ": Qualifier.approx,
     "យ៉ាងហោចណាស់": Qualifier.at_least,
     "យ៉ាងតិច": Qualifier.at_least,
     "មិនតិចជាង": Qualifier.at_least,

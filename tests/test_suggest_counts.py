@@ -452,6 +452,7 @@ def test_a_figure_in_words_is_no_claim(text, statements):
         # Round eighteen: a numerator above one ("two thirds", "three quarters").
         ("ប្រហែលពីរភាគបីនៃអ្នកជាប់ឃុំ ជាអ្នកប្រើប្រាស់។", (66.67, "approx", "percent")),
         ("បីភាគបួននៃអ្នកចូលរួម មានអាយុក្រោម ៣០ឆ្នាំ។", (75.0, "exact", "percent")),
+        ("ស្ទើរតែពាក់កណ្តាលនៃគ្រឿងញៀនដែលរឹបអូសបាន ជាមេតំហ្វេតាមីន។", (50.0, "approx", "percent")),
     ],
 )  # fmt: skip
 def test_khmer_shares_in_words(text, figure):
