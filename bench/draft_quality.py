@@ -11,6 +11,8 @@ Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/sugge
                                                           # none: held_out/; --held-out-N too);
                                                           # each set's README says its rounds
        .venv/bin/python bench/draft_quality.py --failures # and every training miss, by article
+       .venv/bin/python bench/draft_quality.py --changes  # and the fields a curator changes, by
+                                                          # field (a blank offered right apart)
        .venv/bin/python bench/draft_quality.py DIR...     # any folders of NAME.txt + answer key
 
 An answer key sits beside its article as NAME.expected.yaml (or NAME.gold.yaml, NAME.yaml):
