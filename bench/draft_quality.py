@@ -11,6 +11,8 @@ Usage: .venv/bin/python bench/draft_quality.py            # tests/fixtures/sugge
                                                           # none: held_out/; --held-out-N too);
                                                           # each set's README says its rounds
        .venv/bin/python bench/draft_quality.py --failures # and every training miss, by article
+       .venv/bin/python bench/draft_quality.py --changes  # and the fields a curator changes, by
+                                                          # field (a blank offered right apart)
        .venv/bin/python bench/draft_quality.py DIR...     # any folders of NAME.txt + answer key
 
 An answer key sits beside its article as NAME.expected.yaml (or NAME.gold.yaml, NAME.yaml):
@@ -82,6 +84,8 @@ class Score:
     n: dict[str, list[int]] = field(default_factory=dict)
     times: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)  # "article  field  what went wrong"
+    # Fields a curator must change, by field (round eighteen): which term makes the share high.
+    changes: dict[str, int] = field(default_factory=dict)
     article: str = ""
 
     def add(self, name: str, right: int | bool, of: int = 1, why: str = "") -> None:
@@ -91,6 +95,11 @@ class Score:
         # A miss: a count of wrong things that is not zero, or a right thing that is not right.
         if why and bool(right) == name.startswith(("furniture", "dates wrong", "geography wrong")):
             self.misses.append(f"{self.article:32} {name:28} {why}")
+
+    def change(self, name: str, n: int | bool) -> int:
+        """Count ``n`` changes a curator makes to field ``name``; return ``n``."""
+        self.changes[name] = self.changes.get(name, 0) + int(n)
+        return int(n)
 
     def line(self, name: str, label: str) -> str:
         right, of = self.n.get(name, [0, 0])
@@ -255,7 +264,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         n_fields = 3 + sum(f in w for f in DATE_FIELDS)  # value/qualifier, metric, actor, dates
         fields += n_fields
         if match is None:
-            changed += n_fields
+            changed += s.change("figure missed (all its fields)", n_fields)
             k = next((k for k, r in enumerate(offered)
                       if k not in used_offer and _figure_matches(r.record, w)), None)  # fmt: skip
             if k is not None:  # offered: one click takes it, its fields as the draft read them
@@ -270,7 +279,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         if "qualifier" in w and not w.get("vague"):
             s.add("hedges right", r.get("qualifier") == w["qualifier"],
                   why=f"{w.get('words')!r}: {r.get('qualifier')} for {w['qualifier']}")  # fmt: skip
-            changed += r.get("qualifier") != w["qualifier"]
+            changed += s.change("figure hedge", r.get("qualifier") != w["qualifier"])
         asked, got, want = dates_asked(w, r)
         if asked:
             wrong = any(got[f] is not None and got[f] != want[f] for f in asked)
@@ -284,8 +293,10 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             s.add("dates suggested", any(f in offers for f in asked))
             if any(f in offers for f in asked):
                 s.add("suggestions right", took == want, why=f"{said}; suggested {fmt(took)}")
-            changed += sum(got[f] != want[f] for f in asked)
             for f in asked:
+                if got[f] != want[f]:
+                    blank = "blank, offered right" if took[f] == want[f] else "blank"
+                    changed += s.change(f"figure date ({'wrong' if got[f] else blank})", 1)
                 _filled(s, got[f], got[f] == want[f])
         if "metric" in w:
             ok = _metric_ok(figs[match], w, gold)
@@ -294,12 +305,17 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                 ok,
                 why=f"{w.get('words')!r}: {r.get('metric_id')} for {w['metric']}",
             )
-            changed += not ok
+            changed += s.change(
+                f"figure metric ({'blank' if r.get('metric_id') is None else 'wrong'})", not ok
+            )
             _filled(s, r.get("metric_id"), ok)
         if "actor" in w:
             s.add("figure actor right", r.get("actor_id") == w["actor"],
                   why=f"{w.get('words')!r}: {r.get('actor_id')} for {w['actor']}")  # fmt: skip
-            changed += r.get("actor_id") != w["actor"]
+            changed += s.change(
+                f"figure actor ({'blank' if r.get('actor_id') is None else 'wrong'})",
+                r.get("actor_id") != w["actor"],
+            )
             _filled(s, r.get("actor_id"), r.get("actor_id") == w["actor"])
         if "geography" in w:  # a key's null is national; a province is right however spelt
             got_area, want_area = r.get("geography"), _area(w["geography"])
@@ -323,7 +339,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         s.add("statements found", k is not None, why=f"{w['opening'][:60]!r} not drafted")
         fields += 5  # the record, actor, kind, topic, stance
         if k is None:
-            changed += 5
+            changed += s.change("statement missed (all its fields)", 5)
             k = next((k for k, r in enumerate(offered_st)
                       if k not in hit_offer and _opens(r, w["opening"])), None)  # fmt: skip
             if k is not None:  # offered: one click takes it, its fields as the draft read them
@@ -335,14 +351,15 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         if "kind" in w:
             s.add("statements found, kind right", r.record.get("kind") == w["kind"],
                   why=f"{w['opening'][:40]!r}: {r.record.get('kind')}")  # fmt: skip
-            changed += r.record.get("kind") != w["kind"]
+            changed += s.change("statement kind", r.record.get("kind") != w["kind"])
             _filled(s, r.record.get("kind"), r.record.get("kind") == w["kind"])
         s.add("speakers right", _speaker_right(r, w),
               why=f"{w['opening'][:40]!r}: {r.record.get('actor_id')} for {w.get('actor')}")  # fmt: skip
-        changed += not (w.get("actor") and r.record.get("actor_id") == w["actor"])
-        changed += (r.record.get("topic") != w.get("topic")) + (
-            r.record.get("stance") != w.get("stance")
+        changed += s.change(
+            "statement speaker", not (w.get("actor") and r.record.get("actor_id") == w["actor"])
         )
+        changed += s.change("statement topic", r.record.get("topic") != w.get("topic"))
+        changed += s.change("statement stance", r.record.get("stance") != w.get("stance"))
         _filled(s, r.record.get("actor_id"), _speaker_right(r, w))
         for name in ("topic", "stance"):
             if w.get(name):
@@ -383,7 +400,8 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             drafted[str(w["proposal"])] = str(measures[ok[0]].record.get("policy_id"))
         hit_pr.update(ok[:1])
         fields += 7  # a proposal's name and description are always written
-        changed += 2 if ok else 7
+        changed += s.change(f"proposal {'found (name, description)' if ok else 'missed'}",
+                            2 if ok else 7)  # fmt: skip
     s.add("proposals/positions precision", len(hit_pr), len(measures))
     for k in set(range(len(measures))) - hit_pr:
         s.misses.append(f"{s.article:32} {'measure not in the key':28} "
@@ -404,6 +422,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
     ]
     s.add("furniture drafted (want 0)", len(junk), 0, why=str([r.words for r in junk]))
     # Each wrong offer is one rejection a curator must make (a figure only offered is none).
+    s.change("a drafted record not in the key (rejected)", wrong_offers)
     return changed + wrong_offers, changed + wrong_offers - saved, fields + wrong_offers
 
 
@@ -436,7 +455,7 @@ def fmt(dates: dict[str, dt.date | None]) -> str:
     return " ".join(f"{k}={v}" for k, v in dates.items() if v) or "blank"
 
 
-def run(folders: list[Path], title: str, failures: bool = False) -> None:
+def run(folders: list[Path], title: str, failures: bool = False, changes: bool = False) -> None:
     pairs = articles(folders)
     began = time.perf_counter()
     curated = curated_lists(ROOT / "seeds")
@@ -457,6 +476,10 @@ def run(folders: list[Path], title: str, failures: bool = False) -> None:
     print(f"  {'fields to change if right offers are taken':44} {share:>6}  ({clicked}/{fields})")
     blank = s.n.get("fields left blank", [0, 0])[1]
     print(f"  {'matched records fields left blank':44} {blank:6}")
+    if changes:  # which fields the changes are (round eighteen), largest first
+        for name, n in sorted(s.changes.items(), key=lambda kv: -kv[1]):
+            share = f"{n / changed:.0%}" if changed else "-"
+            print(f"    changed: {name:46} {n:6}  {share:>4} of changes")
     if failures:
         print("\n".join(sorted(s.misses)))
     if s.times:
@@ -531,18 +554,20 @@ def main() -> None:
         "--held-out-N says the same",
     )
     parser.add_argument("--failures", action="store_true", help="list every training miss")
+    parser.add_argument("--changes", action="store_true", help="the changed fields, by field")
     # --held-out-4 as earlier rounds' notes write it: --held-out=4.
     args = parser.parse_args(
         [re.sub(r"^--held-out-(\d+)$", r"--held-out=\1", a) for a in sys.argv[1:]]
     )
     if args.folders:
-        run(args.folders, ", ".join(map(str, args.folders)), args.failures)
+        run(args.folders, ", ".join(map(str, args.folders)), args.failures, args.changes)
     elif args.held_out:
         folder = held_out_folder(args.held_out)
-        run([folder], f"held-aside set {args.held_out} (drafting/{folder.name})", args.failures)
+        run([folder], f"held-aside set {args.held_out} (drafting/{folder.name})", args.failures,
+            args.changes)  # fmt: skip
     else:
         run([p for p in training() if p.is_dir()], "training (fixtures/suggest + drafting)",
-            args.failures)  # fmt: skip
+            args.failures, args.changes)  # fmt: skip
         run_khmer(KHMER)
         run_khmer(KHMER_UNSEEN)
 

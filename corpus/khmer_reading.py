@@ -40,6 +40,8 @@ HEDGES: dict[str, Qualifier] = {
     "ប្រមាណ": Qualifier.approx,
     # "nearly": the true value is close, below or above; read as approx like "nearly" in English.
     "ជិត": Qualifier.approx,
+    # "almost" (round eighteen): "ស្ទើរតែពាក់កណ្តាល" (almost half), approx as "almost" in English.
+    "ស្ទើរតែ": Qualifier.approx,
     "យ៉ាងហោចណាស់": Qualifier.at_least,
     "យ៉ាងតិច": Qualifier.at_least,
     "មិនតិចជាង": Qualifier.at_least,
@@ -70,8 +72,10 @@ _NUMBER = re.compile(r"(?<![\d.,])\d+(?:(?:[.,]|[ \u00a0\u202f](?=\d{3}(?!\d)))\
 _HEDGE = re.compile(rf"(?:{_alternatives(HEDGES)})\s?(?:ចំនួន\s?)?$")
 _AFTER = re.compile(rf"\s?(?P<scale>{_alternatives(SCALES)})?\s?(?P<unit>{_alternatives(UNITS)})?")
 _DENOMINATORS = {"បី": 3, "បួន": 4, "ប្រាំ": 5, "ដប់": 10}
+_NUMERATORS = {"មួយ": 1, "ពីរ": 2, "បី": 3}
 _FRACTION = re.compile(
-    r"(?:(?P<half>ពាក់កណ្តាល|ពាក់កណ្ដាល)|មួយភាគ(?P<den>" + "|".join(_DENOMINATORS) + "))"
+    # "ពីរភាគបី" (two thirds), "បីភាគបួន" (three quarters) as well as "មួយភាគបី" (round eighteen).
+    r"(?:(?P<half>ពាក់កណ្តាល|ពាក់កណ្ដាល)|(?P<num>មួយ|ពីរ|បី)ភាគ(?P<den>" + "|".join(_DENOMINATORS) + "))"
     # "ពាក់កណ្តាលខែ" (half a month), "ពាក់កណ្តាលតោន" (half a tonne): a length or a weight.
     r"(?!\s?(?:ខែ|ឆ្នាំ|ថ្ងៃ|សប្តាហ៍|សប្ដាហ៍|ម៉ោង|គីឡូ|តោន|ក្រាម))"
 )
@@ -200,7 +204,8 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         if hedge:
             key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
             qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
-        value = 50.0 if m.group("half") else round(100 / _DENOMINATORS[m.group("den")], 2)
+        share = _NUMERATORS[m.group("num")] / _DENOMINATORS[m.group("den")] if m.group("den") else 0
+        value = 50.0 if m.group("half") else round(100 * share, 2)
         start = hedge.start() if hedge else m.start()
         found.append(
             (start, m.end(), KhmerFigure("", 0, 0, value, qualifier, hedge_word, "percent"))

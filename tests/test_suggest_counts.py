@@ -302,6 +302,30 @@ def test_a_khmer_count_is_what_its_clause_says(text, metric):
     assert metric in str(rows[-1].record["metric_id"])
 
 
+# Round eighteen (from the fourteenth set; Khmer by a non-native author, needs native review):
+# people who died in custody are deaths, not the detained their clause names, and "៥នាក់ទៀត"
+# (5 more) counts deaths too; "បញ្ជូនទៅព្យាបាល" (sent for treatment) is sent to rehabilitation;
+# a count right after "កើនឡើង"/"ថយចុះ" (rose/fell) is a signed change, a fall negative; a weight of
+# exhibits (វត្ថុតាង) is a seizure.
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("ក្នុងឆ្នាំ២០២១ អ្នកជាប់ឃុំយ៉ាងហោចណាស់ ៩នាក់ បានស្លាប់ក្នុងការឃុំខ្លួន។", "deaths", 9),
+        ("ក្នុងឆ្នាំ២០២១ អ្នកជាប់ឃុំ ៩នាក់ បានស្លាប់ក្នុងការឃុំខ្លួន ហើយឆ្នាំនេះមាន ៥នាក់ទៀត។",
+         "deaths", 5),
+        ("ក្នុងឆ្នាំ២០២១ អ្នកញៀនជាង ៣ ០០០នាក់ ត្រូវបានបញ្ជូនទៅព្យាបាល។", "sent-to-rehabilitation",
+         3000),
+        ("ធៀបនឹងឆ្នាំ២០២០ ករណីគ្រឿងញៀនក្នុងឆ្នាំ២០២១ កើនឡើង ២៥ករណី។", "cases-change-count", 25),
+        ("ធៀបនឹងឆ្នាំ២០២០ ចំនួនករណីក្នុងឆ្នាំ២០២១ ថយចុះ ១១ករណី។", "cases-change-count", -11),
+        ("ប៉ូលិសបានចាប់ខ្លួនជនសង្ស័យពីរនាក់ ជាមួយវត្ថុតាងគ្រឿងញៀនទម្ងន់ ២,៤គីឡូក្រាម។",
+         "drugs-seized-kg", 2.4),
+    ],
+)  # fmt: skip
+def test_a_khmer_count_of_deaths_changes_treatment_and_exhibits(text, metric, value):
+    rows = _rows(text, D(2022, 12, 28), "indicators")
+    assert (rows[-1].record["metric_id"], float(rows[-1].record["value"])) == (metric, value)
+
+
 # A Khmer sentence reporting counts ("លោកបានបន្ថែមថា ... ៣០០នាក់", he added that ... 300) gives
 # the figures its speaker's actor and no statement; a claim beside the counts is a statement.
 @pytest.mark.parametrize(
@@ -425,6 +449,10 @@ def test_a_figure_in_words_is_no_claim(text, statements):
         ("ជាងពាក់កណ្តាលនៃពួកគេ បានប្រើគ្រឿងញៀនម្តងទៀត។", (50.0, "more_than", "percent")),
         ("ប្រហែលមួយភាគបួននៃអ្នកជាប់ឃុំ មិនបានទទួលការព្យាបាល។", (25.0, "approx", "percent")),
         ("ពួកគេស្នាក់នៅពាក់កណ្តាលខែ។", None),
+        # Round eighteen: a numerator above one ("two thirds", "three quarters").
+        ("ប្រហែលពីរភាគបីនៃអ្នកជាប់ឃុំ ជាអ្នកប្រើប្រាស់។", (66.67, "approx", "percent")),
+        ("បីភាគបួននៃអ្នកចូលរួម មានអាយុក្រោម ៣០ឆ្នាំ។", (75.0, "exact", "percent")),
+        ("ស្ទើរតែពាក់កណ្តាលនៃគ្រឿងញៀនដែលរឹបអូសបាន ជាមេតំហ្វេតាមីន។", (50.0, "approx", "percent")),
     ],
 )  # fmt: skip
 def test_khmer_shares_in_words(text, figure):

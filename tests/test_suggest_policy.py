@@ -309,6 +309,9 @@ def test_dates_by_structure(text, published, words, dates):
          -6.2, "arrests-change-pct"),
         ("Compared with last year, drug arrests are up 12 percent, the police said.",
          "12 percent", 12, "arrests-change-pct"),
+        # A change after a count no verb names changes that count's noun (round eighteen).
+        ("The four clinics enrolled 980 outpatients in 2023, up 14 percent on 2022.",
+         "14 percent", 14, "outpatients-change-pct"),
     ],
 )  # fmt: skip
 def test_changes_and_shares_by_structure(text, words, value, metric):

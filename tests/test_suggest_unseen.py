@@ -41,9 +41,14 @@ def _statement(text: str) -> Row:
 @pytest.mark.parametrize(
     ("text", "published", "words", "dates", "filled"),
     [
-        # An English period, the figure's only date phrase: 92 of 95 right unseen since the
-        # thirteenth blind set (two wrong there), under 97: offered since round fifteen.
+        # An English period next to the figure, its only date phrase: 54 of 55 right unseen
+        # (round eighteen split the English rule in two), so filled again.
         ("Police arrested 1,240 people in the first five months of 2022.", D(2022, 6, 10),
+         "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), True),
+        # A period reached past other words, the nearest date in the figure's clause: 42 of 44,
+        # under 97: offered.
+        ("Police arrested 1,240 people and seized 30 kilograms of drugs, officials said on "
+         "Friday, in figures covering the first five months of 2022.", D(2022, 6, 10),
          "1,240", (D(2022, 1, 1), D(2022, 5, 31), D(2022, 5, 31)), False),
         # The end of a period: 31 of 31.
         ("At the end of May, the Kandal centre held 310 people.", D(2021, 6, 20), "310",
@@ -79,13 +84,16 @@ def test_a_date_is_filled_only_when_its_kind_was_sure_unseen(text, published, wo
     ("reason", "kind"),
     [
         ("the words next to the figure ('the first two months of 2024'); first 2 months of 2024",
-         "English words: a period, alone"),
+         "English next-to-figure words: a period, alone"),
+        ("the nearest date in its clause ('the first two months of 2024'); first 2 months of "
+         "2024", "English nearest-in-clause words: a period, alone"),
         ("the words next to the figure ('2014'; 'the first nine months of this year'); ...",
-         "English words: a period, among others"),
+         "English next-to-figure words: a period, among others"),
         ("the nearest date in its clause, the year not written (the latest before publication) "
-         "('at the end of May'); at the end of May", "English words: the end of a period, alone"),
+         "('at the end of May'); at the end of May",
+         "English nearest-in-clause words: the end of a period, alone"),
         ("the words next to the figure ('Monday'); Monday before publication: 2020-08-10",
-         "English words: a day, alone"),
+         "English next-to-figure words: a day, alone"),
         ("'ខែមេសា ឆ្នាំ២០១៨', the nearest date in the sentence", "Khmer words: a month, alone"),
         ("the same period last year as the figure it is set against; first 7 months of 2020",
          "same period a year before"),

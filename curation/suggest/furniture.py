@@ -5,6 +5,9 @@ reads a captured news page's furniture)."""
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from corpus.number_words import number_words
 
 # A paragraph that is furniture as a whole.
 _PARAGRAPH = re.compile(
@@ -26,6 +29,11 @@ _PARAGRAPH = re.compile(
     r"|[^\n]*\|\s*source\s*:"
     r")",
     re.IGNORECASE,
+)
+# An encyclopaedia's reference list ("^ 'Title'. Outlet. 3 January 2017.", "^ a b ...") and its
+# page footer (round eighteen): a source's title and day, however long, are no claim of the page.
+_REFERENCE_LIST = re.compile(
+    r"^(?:\^\s|(?:this page was last edited|text is available under)\b)", re.I
 )
 _BYLINE_CASE = re.compile(r"^by\s+\S", re.IGNORECASE)
 
@@ -81,6 +89,8 @@ def is_furniture(paragraph: str) -> bool:
     text = paragraph.strip()
     if _SOCIAL.search(text) and not _TERMINATED.search(text):
         return True
+    if _REFERENCE_LIST.match(text):
+        return True
     if _CREDIT.search(text):  # "Photo taken on ... (Photo by Sovannara/Xinhua)": a caption
         return True
     if _PARAGRAPH.match(text):
@@ -98,8 +108,14 @@ _TERMINATED = re.compile(r"[.!?…][\"”’')]*\s*$|[\"”]\s*$")
 _END_MARK = re.compile(r"\s*(?:Enditem|=+\s*FRESH\s+NEWS|-+\s*AKP\s*-*)\s*$")
 
 
+# An encyclopaedia's reference markers after the stop ("... in 1995.[1]", "... inflated.[citation
+# needed]", "[a]"): the sentence still ends there (round eighteen).
+_TRAILING_REFS = re.compile(r"(?:\s*\[(?:[\d\s,–-]{1,12}|[a-z]|[a-z][a-z ]{2,30})\])+\s*$", re.I)
+
+
 def _ends(paragraph: str) -> bool:
-    return bool(_TERMINATED.search(_END_MARK.sub("", paragraph.strip()) or "x"))
+    text = _TRAILING_REFS.sub("", _END_MARK.sub("", paragraph.strip()))
+    return bool(_TERMINATED.search(text or "x"))
 
 
 def head_and_tail(paragraphs: list[str]) -> set[int]:
@@ -143,3 +159,23 @@ def dateline_length(paragraph: str) -> int:
     if place.isupper() or "(" in head or re.search(r"\d", head):
         return m.end()
     return 0
+
+
+@cache
+def _question_label() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, number_words("questioners")), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:{words})\b\s*(?:\([^)\n]{{0,40}}\))?\s*[:៖]", re.I)
+
+
+def question_turns(body: str) -> list[tuple[int, int]]:
+    """Where a questioner's turn runs in ``body`` (round eighteen): a line opening with a
+    questioner's label ("Q:", "Reporter (CNC):", "សំណួរ៖"; data) and ending with a question mark.
+    Its numbers are relayed to be answered ("last year you announced 950 arrests; why fewer
+    now?"), never the article's figures. A broadcast's "REPORTER:" narrating is no question."""
+    label = _question_label()
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]+", body)
+        if label.match(m.group(0).replace("\u200b", ""))
+        and m.group(0).rstrip().rstrip("\u200b").endswith(("?", "？"))
+    ]

@@ -68,3 +68,28 @@ def guess_geography(sentence: str, opening: str = "") -> Geography:
         return Geography(None, 0, f"the sentence names no place and the article's opening names "
                                   f"{', '.join(story)}: national or that place, the curator says")  # fmt: skip
     return Geography("national", 0.7, "no place named: national unless stated")
+
+
+# Round eighteen. A clause whose subject is another country ("Malaysia's delegation told the
+# meeting that its police had seized ...", "while Thailand reported ...", "In Thailand, ... the
+# Office ... seized ..."): the count is that country's, not the campaign monitored.
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|\bwhile\s+|\bwhereas\s+|[;:]\s*)(?:(?:in|across|elsewhere\s+in)\s+)?"
+    r"(?:neighbouring\s+|neighboring\s+|the\s+)?$",
+    re.I,
+)
+_HOME = re.compile(r"\bCambodi|\bkingdom\b|\bKhmer\b|កម្ពុជា", re.I)
+
+
+def another_country(sentence: str, at: int) -> str | None:
+    """The country (or region) whose own count the number at ``at`` is, when its clause opens on
+    a place outside Cambodia and the sentence names no place of Cambodia; else None."""
+    before = [p for p in _named(sentence[:at])]
+    if not before or before[-1].province is not None:
+        return None
+    place = before[-1]
+    if not _SUBJECT_BEFORE.search(sentence[: place.start]) or _HOME.search(sentence):
+        return None
+    if any(p.province for p in places_in(sentence)):
+        return None
+    return place.words

@@ -39,7 +39,8 @@ from curation.suggest.transcript import find_turns, turn_statement, turn_words
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
 _DETAINED = re.compile(normalise("ឃាត់ខ្លួន|ចាប់ខ្លួន|ចាប់").text)
-_SEIZED = re.compile(normalise("រឹបអូស|ដកហូត|ចាប់យក").text)
+# "វត្ថុតាង" (exhibits, evidence: the drugs a raid took) weighs a seizure too (round eighteen).
+_SEIZED = re.compile(normalise("រឹបអូស|ដកហូត|ចាប់យក|វត្ថុតាង").text)
 _DESTROYED = re.compile(normalise("ដុតកម្ទេច|កម្ទេច|ដុត").text)
 _WOMEN = normalise("ស្ត្រី").text
 # Page furniture opening a Khmer paragraph: "អត្ថបទទាក់ទង៖" (related article), "ផ្សាយ៖"
@@ -133,6 +134,14 @@ _IN_TREATMENT = re.compile(normalise("ទទួលការព្យាបាល
 _CHEMICALS = re.compile(normalise("សារធាតុគីមី").text)
 _FOREIGNERS = normalise("ជនបរទេស").text
 _CLAUSE_END = re.compile("[។,;]|" + normalise("ហើយ|និង|ខណៈ").text)
+# Round eighteen (needs native review): "... ១២នាក់ បានស្លាប់ក្នុងការឃុំខ្លួន" (12 died in custody)
+# counts deaths, not the detained its clause names; "មាន ៧នាក់ទៀត" (7 more) counts what the
+# count before it in the sentence does. "បញ្ជូនទៅព្យាបាល" (sent for treatment) is sent to
+# rehabilitation as "បញ្ជូនទៅមណ្ឌល...ស្តារនីតិសម្បទា" is.
+_DIED = re.compile(normalise("ស្លាប់").text)
+_MORE_AFTER = re.compile(r"\s?" + normalise("ទៀត").text)
+_SENT_FOR_TREATMENT = re.compile(normalise("បញ្ជូន").text + r"\S{0,12}?"
+                                 + normalise("ព្យាបាល|ស្តារនីតិសម្បទា").text)  # fmt: skip
 
 
 def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, str]:
@@ -142,8 +151,15 @@ def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, st
     own = own[: m.start()] if (m := _CLAUSE_END.search(own, len(normalise(words).text))) else own
     if unit in _TO_KG and _CHEMICALS.search(text[max(0, at - 60) : max(at, 0)]):
         return "precursors-seized-kg", "a weight of chemicals (សារធាតុគីមី): precursors"
-    if unit == "people" and _SENT_TO_REHAB.search(own):
+    if unit == "people" and (_SENT_TO_REHAB.search(own) or _SENT_FOR_TREATMENT.search(own)):
         return "sent-to-rehabilitation", "people sent to a rehabilitation centre (បញ្ជូនទៅមណ្ឌល)"
+    after = text[max(at, 0) + len(normalise(words).text) :]
+    if unit == "people" and (
+        _DIED.search(own) or (_MORE_AFTER.match(after) and _DIED.search(text))
+    ):
+        return None, "people who died (ស្លាប់): no curated metric counts deaths"
+    if unit in ("cases", "people") and at > 0 and _CHANGE_BEFORE.search(text[:at].rstrip()):
+        return None, "a count after កើនឡើង/ថយចុះ (rose/fell): a change, no curated metric"
     if unit == "people" and _IN_TREATMENT.search(own):
         return "community-treatment-people", "people receiving treatment (ទទួលការព្យាបាល)"
     if unit == "people" and _FOREIGNERS in text[max(0, at - 12) : max(at, 0) + 1]:
@@ -177,15 +193,31 @@ _SUBSETS = {normalise(km).text: metric for km, metric in (
 )}  # fmt: skip
 _IS_A = re.compile(r"\s?" + normalise("ជា").text + r"\s?(" + "|".join(_SUBSETS) + ")")
 _CHANGE = re.compile(normalise("កើនឡើង|ថយចុះ").text + r"\s?$")
+# The change word right before a count ("កើនឡើង ១៨ករណី", up 18 cases), hedges allowed.
+_CHANGE_BEFORE = re.compile("(?:" + normalise("កើនឡើង|ថយចុះ").text + r")\s?(?:"
+                            + normalise("ប្រមាណ|ជិត|ជាង|ប្រហែល").text + r")?\s?$")  # fmt: skip
 
 
 def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, Any] | None:
     """A new-metric draft for a figure no curated metric fits, named from the Khmer noun
     nearest before it ("ស្ត្រី ៤ នាក់" women, "អ្នកទោស ... ៣៨ ០០០ នាក់" prisoners) or, for a
     percentage after "កើនឡើង" (rose), a change; None when no noun is known."""
-    if unit not in ("people", "percent", "facilities"):
+    if unit not in ("people", "percent", "facilities", "cases"):
         return None
     before = normalise(sentence[:at]).text
+    if unit in ("cases", "people") and _CHANGE_BEFORE.search(before.rstrip()):
+        found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-60:]]
+        noun = unit if unit == "cases" else max(found)[1] if found else "people"
+        return {"metric_id": f"{noun}-change-count", "label": f"Change in {noun} (count)",
+                "unit": unit, "signed": True,
+                "why": "a count after កើនឡើង/ថយចុះ (rose/fell): a change"}  # fmt: skip
+    rest = normalise(sentence[at:]).text
+    more = re.match(r"\S{1,20}?" + _MORE_AFTER.pattern, rest)  # "៧នាក់ទៀត" (7 more)
+    if unit == "people" and (_DIED.search(rest) or (more and _DIED.search(before))):
+        return {"metric_id": "deaths", "label": "Deaths", "unit": unit,
+                "why": "people who died (ស្លាប់)"}  # fmt: skip
+    if unit == "cases":
+        return None
     if unit == "percent" and _CHANGE.search(before.rstrip()):
         found = [(before.rfind(k), en) for k, en in _NOUNS.items() if k in before[-60:]]
         noun = max(found)[1] if found else "count"

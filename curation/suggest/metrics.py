@@ -72,7 +72,10 @@ def _count_before(sentence: str, start: int, others: Sequence[tuple[int, int]]) 
     # first (round eleven), then the verb before it ("police arrested 11,402").
     verbs = [_stem(w) for w in _WORD.findall(sentence[b:start])]
     verbs += [_stem(w) for w in _WORD.findall(sentence[:a])][::-1]
-    return next(([_COUNTED_BY[v]] for v in verbs if v in _COUNTED_BY), [])
+    by_verb = next(([_COUNTED_BY[v]] for v in verbs if v in _COUNTED_BY), [])
+    # Round eighteen: else the count's own noun, whatever it is ("enrolled 1,240 new clients in
+    # 2021, up 18 percent": a change of the clients).
+    return by_verb or [w for w in counted_noun(sentence, b) if w[:1].islower()]
 
 
 # The counted noun stops at these: "10,210 drug suspects in 5,150 cases".

@@ -24,7 +24,8 @@ from corpus.sentences import Sentence
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
-from curation.suggest.geography import guess_geography, opening_of
+from curation.suggest.furniture import question_turns
+from curation.suggest.geography import another_country, guess_geography, opening_of
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -939,6 +940,24 @@ def _counts(curated: Curated, fig: Figure, sentence: str) -> bool:
     return not guess_metric(sentence, fig.start, fig.end, fig.unit, curated.metrics).new
 
 
+def _outside_questions(body: str, rows: list[Row]) -> list[Row]:
+    """The rows less every figure inside a questioner's turn (furniture.py) or counted by
+    another country (geography.py): round eighteen."""
+    turns = question_turns(body)
+    return [
+        r
+        for r in rows
+        if r.kind != "indicators" or not (any(a <= r.start < b for a, b in turns) or _foreign(r))
+    ]
+
+
+def _foreign(row: Row) -> bool:
+    """A figure another country counted ("Malaysia's delegation said its police seized ...")."""
+    quote = str(row.record.get("quote") or "")
+    at = quote.find(row.words) if row.words else -1
+    return at >= 0 and another_country(quote, at) is not None
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -950,7 +969,8 @@ def draft_rows(
     body = clean_body(raw, title)
     index = BodyIndex(body)
     if is_khmer(body):
-        rows = _khmer_rows(body, index, source_id, published, curated, title or "")
+        rows = _outside_questions(body, _khmer_rows(body, index, source_id, published, curated,
+                                                    title or ""))  # fmt: skip
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
@@ -961,6 +981,7 @@ def draft_rows(
     rows += _statement_rows(statements, index, source_id, published, curated, body)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
+    rows = _outside_questions(body, rows)
     for row in rows:
         below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
         offer_unsure(row)  # and a figure or statement mostly wrong unseen is only offered
