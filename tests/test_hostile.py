@@ -658,17 +658,19 @@ def test_add_refuses_an_oversized_file_before_reading_it(
 
 
 def test_build_on_a_full_disk_is_one_line_and_keeps_the_database(
-    fixture_seeds: Path, tmp_path: Path, monkeypatch, capsys
+    fixture_seeds: Path, seed_db: Path, tmp_path: Path, monkeypatch, capsys
 ):
     db = tmp_path / "m.duckdb"
-    build(db, fixture_seeds, draw_images=False)
+    shutil.copyfile(seed_db, db)  # a database built before (the run's, copied)
     before = db.read_bytes()
 
     def full(*_args, **_kwargs):
         raise OSError(errno.ENOSPC, "No space left on device", str(db))
 
     monkeypatch.setattr("etl.store.os.replace", full)
-    assert etl_main(["--seeds", str(fixture_seeds), "build", "--db", str(db), "--no-images"]) == 1
+    # Other inputs than the database's: a reason for the changes, so the build reaches the swap.
+    argv = ["--seeds", str(fixture_seeds), "build", "--db", str(db), "--no-images"]
+    assert etl_main([*argv, "--reason", "another corpus"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "No space left on device" in err[0] and "not changed" in err[0]
     assert db.read_bytes() == before
