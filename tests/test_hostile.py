@@ -162,7 +162,7 @@ async def _page_finished(socket, page: str = "") -> bool:
 
 
 def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
-    fixture_seeds: Path, tmp_path: Path
+    fixture_db: Path, tmp_path: Path
 ):
     """Replays item 10 on the wire: a client sending a frame over the 1 MB cap
     (server.maxWidgetStateSize) is cut off (1009, message too big) before Streamlit parses
@@ -174,7 +174,7 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
     from tests.serving import run_async, start_server, stop_server
 
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds, draw_images=False)
+    shutil.copyfile(fixture_db, db)  # the fixture corpus's build (the run's, copied)
     env = {**os.environ, "MONITOR_DB": str(db)}
     proc, url = start_server(
         [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
