@@ -213,6 +213,16 @@ def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 @pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The made-up fixture corpus built once per run, without images (the workers share it,
+    read-only): for tests that need a database built before theirs (a copy to build on)."""
+    with _made_once(tmp_path_factory, "fixture-db") as (path, to_make):
+        if to_make:
+            build(path, FIXTURE_SEEDS, draw_images=False)
+    return path
+
+
+@pytest.fixture(scope="session")
 def seed_charts(seed_db: Path) -> Catalogue:
     """The charts and Trends sections of the seed database."""
     with Reader(seed_db) as reader:

@@ -7,6 +7,7 @@ from how many modules) with its cycles; tests/test_layers.py asserts the layer o
 from __future__ import annotations
 
 import ast
+import functools
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -35,16 +36,42 @@ def owner(path: Path) -> str:
     return relative.parts[0] if len(relative.parts) > 1 else relative.stem
 
 
-def imported(path: Path) -> set[str]:
+# Parsed once per file and process (cached below): the layer tests walk the same modules
+# many times over (loaded_at_start alone from each of the 42 dashboard files), and parsing
+# was nearly all of their time. The product's files do not change while the tests run.
+
+
+def _names(node: ast.Import | ast.ImportFrom) -> tuple[str, ...]:
+    if isinstance(node, ast.Import):
+        return tuple(alias.name for alias in node.names)
+    if node.module and node.level == 0:
+        return (node.module, *(f"{node.module}.{alias.name}" for alias in node.names))
+    return ()
+
+
+@functools.cache
+def _imports(path: Path) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The names a file imports at its top level (module-level statements, in order), and
+    at any depth (functions included)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    top = [
+        n
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for n in _names(node)
+    ]
+    anywhere = {
+        n
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for n in _names(node)
+    }
+    return tuple(top), frozenset(anywhere)
+
+
+def imported(path: Path) -> frozenset[str]:
     """Every absolute module name the file imports, at any depth (functions included)."""
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
-        if isinstance(node, ast.Import):
-            names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names |= {f"{node.module}.{alias.name}" for alias in node.names}
-    return names
+    return _imports(path)[1]
 
 
 def loaded_at_start(path: Path) -> set[str]:
@@ -54,22 +81,15 @@ def loaded_at_start(path: Path) -> set[str]:
     seen: set[str] = set()
     todo = [path]
     while todo:
-        tree = ast.parse(todo.pop().read_text(encoding="utf-8"))
-        for node in tree.body:
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-            for name in names:
-                parts = name.split(".")
-                for i in range(1, len(parts) + 1):  # a package's __init__ loads too
-                    prefix = ".".join(parts[:i])
-                    if prefix in seen:
-                        continue
-                    seen.add(prefix)
-                    if prefix in modules:
-                        todo.append(modules[prefix])
+        for name in _imports(todo.pop())[0]:
+            parts = name.split(".")
+            for i in range(1, len(parts) + 1):  # a package's __init__ loads too
+                prefix = ".".join(parts[:i])
+                if prefix in seen:
+                    continue
+                seen.add(prefix)
+                if prefix in modules:
+                    todo.append(modules[prefix])
     return seen
 
 

@@ -6,8 +6,6 @@ import argparse
 import datetime as dt
 import hashlib
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ import yaml
 
 import curation.add_article as add_module
 from curation.add_article import AddRefused, add_article, configure, run
+from etl.__main__ import main as etl_main
 from etl.build import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,33 +252,40 @@ def test_a_layout_it_cannot_append_to_is_refused(fixture_seeds: Path, tmp_path: 
     )
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "etl", *args], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`python -m etl ...`, run in this process (no interpreter start): exit code, stdout,
+    stderr. A traceback would be an exception raised here. The real process is tested once
+    per command: `add` by tests/test_hostile.py's concurrent adds, `check` by its YAML bombs."""
+    capsys.readouterr()
+    code = etl_main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
-def test_command_line_add_then_check(fixture_seeds: Path, tmp_path: Path):
+def test_command_line_add_then_check(fixture_seeds: Path, tmp_path: Path, capsys):
     raw = _write(tmp_path, "raid.txt", RAW.encode())
     flags = [f"--{k}={v}" for k, v in GOOD.items()]
-    run = _cli("--seeds", str(fixture_seeds), "add", str(raw), *flags, "--reporter", "Sam Rith")
-    assert run.returncode == 0, run.stderr
-    assert "fp-2017-05-03-police-hold-40" in run.stdout
-    assert re.search(r"101_[0-9a-f]{16}\.txt", run.stdout)
-    checked = _cli("--seeds", str(fixture_seeds), "check")
-    assert checked.returncode == 0, checked.stderr
-    assert "2 sources" in checked.stdout
+    code, out, err = _cli(
+        capsys, "--seeds", str(fixture_seeds), "add", str(raw), *flags, "--reporter", "Sam Rith"
+    )
+    assert code == 0, err
+    assert "fp-2017-05-03-police-hold-40" in out
+    assert re.search(r"101_[0-9a-f]{16}\.txt", out)
+    code, out, err = _cli(capsys, "--seeds", str(fixture_seeds), "check")
+    assert code == 0, err
+    assert "2 sources" in out
 
 
-def test_command_line_refusal_is_one_line_without_traceback(fixture_seeds: Path, tmp_path: Path):
+def test_command_line_refusal_is_one_line_without_traceback(
+    fixture_seeds: Path, tmp_path: Path, capsys
+):
     raw = _write(tmp_path, "scan.txt", b"\x00\x01\x02 not text")
     before = _snapshot(fixture_seeds)
     flags = [f"--{k}={v}" for k, v in GOOD.items()]
-    run = _cli("--seeds", str(fixture_seeds), "add", str(raw), *flags)
-    assert run.returncode == 1
-    assert "Traceback" not in run.stderr
-    assert run.stderr.strip().count("\n") == 0
-    assert str(raw) in run.stderr
+    code, _, err = _cli(capsys, "--seeds", str(fixture_seeds), "add", str(raw), *flags)
+    assert code == 1
+    assert err.strip().count("\n") == 0
+    assert str(raw) in err
     assert _snapshot(fixture_seeds) == before
 
 

@@ -35,7 +35,6 @@ from etl.build import build
 from etl.chart_rows import make_charts, store_charts
 from exports.citations import with_citations
 from exports.csvsafe import to_csv_bytes
-from tests.conftest import FIXTURE_SEEDS
 
 CHART = next(iter(CURATED))
 HOSTILE_QUOTE = '=HYPERLINK("http://evil.example","click")'
@@ -721,13 +720,11 @@ def test_feed_lists_the_first_build_as_added_articles(client, reader):
     assert all(e.title.startswith("Correction (") and e.summary for e in corrections)
 
 
-@pytest.fixture(scope="module")
-def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture corpus's first build (every article added), made once for the feed tests
-    that build on from a copy of it: each made it again, about 1 s of CPU a build."""
-    db = tmp_path_factory.mktemp("first-build") / "monitor.duckdb"
-    build(db, FIXTURE_SEEDS, draw_images=False)
-    return db
+@pytest.fixture
+def first_build(fixture_db: Path) -> Path:
+    """The fixture corpus's first build (every article added), made once per run
+    (tests/conftest.py) for the feed tests that build on from a copy of it."""
+    return fixture_db
 
 
 def _after_first_build(first_build: Path, tmp_path: Path) -> Path:

@@ -4,6 +4,7 @@ rebuild of the same data keeps the dashboard's caches."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -60,9 +61,11 @@ def test_every_stored_chart_is_the_chart_the_data_gives(seed_db: Path):
     assert {c: d for c, d in differences.items() if d} == {}
 
 
-def test_same_data_same_fingerprint_new_data_a_new_one(fixture_seeds: Path, tmp_path: Path):
-    first, second, changed = (tmp_path / f"{n}.duckdb" for n in ("first", "second", "changed"))
-    build(first, fixture_seeds, draw_images=False)
+def test_same_data_same_fingerprint_new_data_a_new_one(
+    fixture_seeds: Path, fixture_db: Path, tmp_path: Path
+):
+    second, changed = (tmp_path / f"{n}.duckdb" for n in ("second", "changed"))
+    first = fixture_db  # the run's build of the fixture corpus, from its own folder
     build(second, fixture_seeds, draw_images=False)  # another build time, the same data
     registry = fixture_seeds / "curated" / "registry.yaml"
     registry.write_text(
@@ -98,12 +101,12 @@ def test_the_page_shows_the_charts_and_sections_the_build_stored(
 
 
 def test_a_rebuild_of_the_same_data_keeps_the_cached_rows(
-    fixture_seeds: Path, tmp_path: Path, monkeypatch
+    fixture_seeds: Path, fixture_db: Path, tmp_path: Path, monkeypatch
 ):
     from monitor import cached
 
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds, draw_images=False)
+    shutil.copyfile(fixture_db, db)  # the fixture corpus's build (the run's, copied)
     monkeypatch.setenv("MONITOR_DB", str(db))
     st.cache_data.clear()
     st.cache_resource.clear()

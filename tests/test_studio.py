@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -357,10 +358,10 @@ def test_words_can_be_picked_by_keyboard_too(studio: AppTest):
 
 @pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_changes_lists_what_each_build_added_changed_or_removed(
-    studio: AppTest, fixture_seeds: Path, tmp_path: Path
+    studio: AppTest, fixture_seeds: Path, fixture_db: Path, tmp_path: Path
 ):
     db = tmp_path / "monitor.duckdb"
-    build(db, fixture_seeds, draw_images=False)  # build 1: the fixture
+    shutil.copyfile(fixture_db, db)  # build 1: the fixture (the run's, copied)
     records = fixture_seeds / "curated" / "fixture-kampot.yaml"
     doc = yaml.safe_load(records.read_text(encoding="utf-8"))
     doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
