@@ -343,11 +343,13 @@ def test_a_save_that_breaks_another_files_records_reports_what_a_full_check_does
 
 
 def _log(db: Path) -> dict[str, list[tuple]]:
+    """The change log's rows, sorted: every reader orders them (database.queries), and a
+    Save's copy of the previous file adds this build's rows after the history it keeps."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            t: con.execute(f"SELECT * FROM {t}").fetchall()
-            for t in ("build_changes", "change_fields")
+            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in ("build_changes", "change_fields", "build_versions")
         }
     finally:
         con.close()
