@@ -190,9 +190,11 @@ def write_database(
             previous, paths = carried_inputs
             if in_place:  # before the files read afresh are inserted: those rows go
                 write.keep_inputs(con, paths if previous is not None else [])
-            # Whole files' text, a few at a time (etl.inputs.Inputs.frames).
-            for part in [inputs] if isinstance(inputs, pd.DataFrame) else inputs or ():
-                write.insert(con, BUILD_INPUTS, part, batch=50)
+            # Whole files' text, a few at a time (etl.inputs.Inputs.frames: each frame
+            # holds at most 50 texts, and any number of rows without one).
+            whole = isinstance(inputs, pd.DataFrame)
+            for part in [inputs] if whole else inputs or ():
+                write.insert(con, BUILD_INPUTS, part, batch=50 if whole else max(len(part), 1))
             inputs = None
             if previous is not None and not in_place:
                 # Outside the Save's transaction, committed on its own: every file's text
