@@ -135,8 +135,10 @@ def write_database(
         if plans and fingerprint is None:
             raise ValueError("rows carried over need the fingerprint")
         # Rows carried over: db_path is a file this code made (etl.carry), and the build
-        # lock keeps it as the build read it, checkpointed (no log beside it).
-        in_place = bool(plans)
+        # lock keeps it as the build read it. Every build checkpoints before its swap; a
+        # log left beside it (a writer that died) is not in a copy of the file alone, so
+        # then the Save writes an empty file as a full build does.
+        in_place = bool(plans) and not db_path.with_name(db_path.name + ".wal").exists()
         if in_place:
             shutil.copyfile(db_path, tmp)
         con = write.open_new(tmp)
