@@ -16,6 +16,9 @@ import pandas as pd
 
 from corpus.khmer import fold_for_search
 from data_model.tables import (
+    BUILD_CHANGES,
+    BUILD_VERSIONS,
+    CHANGE_FIELDS,
     CHART_KEYS,
     CHART_PARTS,
     INDICATOR_ROWS,
@@ -57,9 +60,14 @@ def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CHECKPOINT")
 
 
-def create(con: duckdb.DuckDBPyConnection, table: Table) -> None:
-    """Create the table as data_model.tables declares it."""
+def create(con: duckdb.DuckDBPyConnection, table: Table, replace: bool = False) -> None:
+    """Create the table as data_model.tables declares it; with `replace`, an empty one in
+    place of the table of that name (a Save's copy of the previous file: etl.store)."""
     # Identifiers come from the schema in data_model.tables, never from input.
+    if replace:
+        # Dropped, not emptied: its rowids count from 0 again, as the runs of rows say
+        # (insert_runs), and its blocks are free for the rows written next.
+        con.execute(f'DROP TABLE IF EXISTS "{table.name}"')
     cols = [f'"{c.name}" {c.sql_type}' for c in table.columns]
     if table.primary_key:
         cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in table.primary_key) + ")")
@@ -77,6 +85,12 @@ def insert(
         con.register("incoming", frame.iloc[start : start + batch])
         con.execute(f'INSERT INTO "{table.name}" ({names}) SELECT {names} FROM incoming')
         con.unregister("incoming")
+
+
+def drop_citations_view(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the citations view of a Save's copy of the previous file, made again once its
+    tables are written (create_citations_view)."""
+    con.execute("DROP VIEW IF EXISTS citations")
 
 
 def create_citations_view(con: duckdb.DuckDBPyConnection) -> None:
@@ -163,7 +177,10 @@ def _field_changes(table: str, key: str) -> str:
 
 
 def record_changes(
-    con: duckdb.DuckDBPyConnection, previous: Path, unchanged: Iterable[str] = ()
+    con: duckdb.DuckDBPyConnection,
+    previous: Path,
+    unchanged: Iterable[str] = (),
+    in_place: bool = False,
 ) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
     (every record counts as added when there is none), then the changes of the builds before
@@ -175,7 +192,9 @@ def record_changes(
     A previous file of another schema version is not compared: its rows are not this code's
     rows, so the feed says nothing rather than guess, and starts its history afresh. The
     tables named `unchanged` were copied from that file whole (etl.carry): none of their
-    records changed, so they are not compared."""
+    records changed, so they are not compared. With `in_place`, the new file is a copy of
+    `previous` (etl.store.write_database) whose history tables (HISTORY_KEPT) are there
+    already: this build's rows are added to them, nothing copied (every reader orders them)."""
     unchanged = set(unchanged)
     built_at, version = _info(con, "built_at"), _info(con, "data_version")
     fingerprint = _info(con, "data_fingerprint")
@@ -202,7 +221,7 @@ def record_changes(
         return
     cleanup = ("DROP TABLE IF EXISTS changed_new", "DROP TABLE IF EXISTS changed_old")
     with _then(con, *cleanup, "DETACH previous"):
-        _carry_history(con, version, built_at, fingerprint)
+        _carry_history(con, version, built_at, fingerprint, in_place)
         row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
         last = int(row[0]) if row and row[0] is not None else 0
         this = [last + 1, built_at, version]
@@ -234,6 +253,8 @@ def record_changes(
                     [table, this[0]],
                 )
             con.execute(f"INSERT INTO change_fields {_field_changes(table, key)}", [version])
+        if in_place:
+            return
         con.execute(
             """
             INSERT INTO build_changes
@@ -243,12 +264,23 @@ def record_changes(
         )
 
 
+#: The history tables a Save's copy of the previous file keeps, adding this build's rows
+#: (record_changes with in_place): copied whole, they had grown every Save by the history.
+HISTORY_KEPT = (BUILD_CHANGES.name, CHANGE_FIELDS.name, BUILD_VERSIONS.name)
+
+
 def _carry_history(
-    con: duckdb.DuckDBPyConnection, version: str, built_at: str, fingerprint: str
+    con: duckdb.DuckDBPyConnection,
+    version: str,
+    built_at: str,
+    fingerprint: str,
+    in_place: bool = False,
 ) -> None:
-    """The previous file's versions, field changes and build-given corrections, then this
-    build's version if it is new; each correction keeps the version that first carried it."""
-    con.execute("INSERT INTO build_versions SELECT * FROM previous.build_versions")
+    """The previous file's versions, field changes and build-given corrections (only the
+    corrections `in_place`: the rest are there), then this build's version if it is new;
+    each correction keeps the version that first carried it."""
+    if not in_place:
+        con.execute("INSERT INTO build_versions SELECT * FROM previous.build_versions")
     con.execute(
         """
         INSERT INTO build_versions
@@ -257,7 +289,8 @@ def _carry_history(
         """,
         [version, built_at, fingerprint],
     )
-    con.execute("INSERT INTO change_fields SELECT * FROM previous.change_fields")
+    if not in_place:
+        con.execute("INSERT INTO change_fields SELECT * FROM previous.change_fields")
     con.execute(
         """
         UPDATE corrections SET data_version = coalesce(
@@ -493,22 +526,39 @@ def write_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT}")
 
 
+#: The tables the build derives in SQL from the data tables, with their SELECT and writer.
+_DERIVED = (
+    (STATEMENT_SEARCH, STATEMENT_SEARCH_SELECT, write_statement_search),
+    (INDICATOR_ROWS, INDICATOR_ROWS_SELECT, write_indicator_rows),
+)
+
+
+def derived_kept(con: duckdb.DuckDBPyConnection, unchanged: Iterable[str]) -> set[str]:
+    """The derived tables every table of whose SELECT was copied whole from the previous
+    file (`unchanged`, etl.carry: the same rows in the same order, so the same join): their
+    rows are that file's."""
+    unchanged = set(unchanged)
+    return {table.name for table, select, _ in _DERIVED if tables_of(con, select) <= unchanged}
+
+
 def write_derived(
-    con: duckdb.DuckDBPyConnection, previous: Path | None = None, unchanged: Iterable[str] = ()
+    con: duckdb.DuckDBPyConnection,
+    previous: Path | None = None,
+    unchanged: Iterable[str] = (),
+    in_place: bool = False,
 ) -> list[str]:
     """Fill statement_search and indicator_rows of the open new database. Each is copied from
-    the file at `previous`, in its order, when every table its SELECT reads was copied from
-    that file whole (`unchanged`, etl.carry: the same rows in the same order, so the same
-    join); else made from the data tables. Returns the names of those copied."""
-    unchanged = set(unchanged)
-    derived = (
-        (STATEMENT_SEARCH, STATEMENT_SEARCH_SELECT, write_statement_search),
-        (INDICATOR_ROWS, INDICATOR_ROWS_SELECT, write_indicator_rows),
-    )
+    the file at `previous`, in its order, when it is derived_kept (with `in_place`, the new
+    file is a copy of `previous` whose kept tables are there already); else made from the
+    data tables. Returns the names of those copied."""
+    kept = derived_kept(con, unchanged) if previous is not None else set()
     copied = []
-    for table, select, make in derived:
-        if previous is None or not tables_of(con, select) <= unchanged:
+    for table, _, make in _DERIVED:
+        if table.name not in kept:
             make(con)
+            continue
+        if in_place:
+            copied.append(table.name)
             continue
         # Identifiers come from data_model.tables, never from input.
         names = ", ".join(f'"{c}"' for c in table.column_names)
@@ -603,17 +653,23 @@ CHART_IMAGES_CARRIED = """
 
 
 def copy_charts_whole(
-    con: duckdb.DuckDBPyConnection, previous: Path, step: str, images: bool = False
+    con: duckdb.DuckDBPyConnection,
+    previous: Path,
+    step: str,
+    images: bool = False,
+    in_place: bool = False,
 ) -> tuple[int, int]:
     """carry_charts_whole on the new file open on `con` (a Save does it inside its one
     transaction: etl.store.write_database), and with `images` every static image of the file
     at `previous` too, as carry_chart_images copies those of unchanged charts (here, every
-    chart). Returns how many chart_parts rows and images were copied."""
+    chart). With `in_place`, the new file is a copy of `previous` whose chart tables are
+    there already: only their step key is copied. Returns how many chart_parts rows and
+    images were copied."""
     with _attached(con, previous) as same_schema:
         if not same_schema:
             raise ValueError(f"{previous} is of another schema: its charts are not carried")
         copied = 0
-        for table in (CHART_PARTS, CHART_KEYS, TRENDS_SECTIONS):
+        for table in () if in_place else (CHART_PARTS, CHART_KEYS, TRENDS_SECTIONS):
             # Identifiers come from data_model.tables, never from input.
             names = ", ".join(f'"{c}"' for c in table.column_names)
             row = con.execute(
@@ -621,9 +677,19 @@ def copy_charts_whole(
             ).fetchall()
             if table is CHART_PARTS:
                 copied = int(row[0][0]) if row else 0
+        if in_place:
+            row = con.execute("SELECT count(*) FROM chart_parts").fetchall()
+            copied = int(row[0][0]) if row else 0
         con.execute("INSERT INTO step_keys SELECT * FROM previous.step_keys WHERE step = ?", [step])
         kept = 0
-        if images:
+        if images and in_place:
+            # The images of the copy's charts, every one unchanged: CHART_IMAGES_CARRIED
+            # keeps those of a chart in chart_parts, so the rest go.
+            con.execute(
+                "DELETE FROM chart_images WHERE (chart_id, lang) NOT IN "
+                "(SELECT chart_id, lang FROM chart_parts)"
+            )
+        elif images:
             con.execute(CHART_IMAGES_CARRIED)
             row = con.execute("SELECT count(*) FROM chart_images").fetchall()
             kept = int(row[0][0]) if row else 0
@@ -873,6 +939,21 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
         raise RuntimeError(
             f"{previous}: {len(paths)} unchanged inputs to carry over, {found} found"
         )
+
+
+def keep_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
+    """carry_inputs on a Save's copy of the previous file (etl.store): its build_inputs rows
+    of `paths` are kept where they are, every other row deleted (the build inserts those
+    read afresh). Raises if one is missing, as carry_inputs does."""
+    con.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
+    try:
+        con.execute("DELETE FROM build_inputs WHERE path NOT IN (SELECT path FROM carried_paths)")
+        row = con.execute("SELECT count(*) FROM build_inputs").fetchall()
+    finally:
+        con.unregister("carried_paths")
+    found = int(row[0][0]) if row else 0
+    if found != len(paths):
+        raise RuntimeError(f"{len(paths)} unchanged inputs to keep, {found} found in the copy")
 
 
 def carry_chart_images(db_path: Path, previous: Path) -> int:

@@ -382,7 +382,7 @@ def _tables(
 
 def _copy_whole(
     previous: Path, draw_images: bool, code: str, digests: dict[str, str]
-) -> tuple[tuple[Any, list[int]] | None, Callable[[Any], None] | None]:
+) -> tuple[tuple[Any, list[int]] | None, Callable[[Any, bool], None] | None]:
     """When every chart is copied from `previous` as it is (etl.chart_rows.carried_whole)
     and none is drawn: the charts and a list that receives how many images were kept, and
     the step that copies both with the tables (a Save's transaction: no connection and
@@ -396,8 +396,8 @@ def _copy_whole(
         return None, None
     kept: list[int] = []
 
-    def copy(con: Any) -> None:
-        copied, images = copy_charts_whole(con, previous, STEP, images=True)
+    def copy(con: Any, in_place: bool) -> None:
+        copied, images = copy_charts_whole(con, previous, STEP, images=True, in_place=in_place)
         check_copied(charts, copied)
         kept.append(images)
 

@@ -9,6 +9,7 @@ import fcntl
 import gc
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,9 +21,13 @@ import pandas as pd
 from data_model.tables import (
     BUILD_INFO,
     BUILD_INPUTS,
+    CHART_IMAGES,
+    CHART_KEYS,
+    CHART_PARTS,
     CONTENT_FINGERPRINT,
     INTERNAL_TABLES,
     TABLES,
+    TRENDS_SECTIONS,
     Table,
 )
 from database import write
@@ -81,6 +86,14 @@ def build_lock(db_path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+#: Tables a Save's copy of the previous file keeps as they are when the charts are all
+#: copied whole (database.write.copy_charts_whole with in_place), and build_inputs, whose
+#: rows of unchanged files stay (database.write.keep_inputs). Every other table is made anew.
+_CHART_TABLES = frozenset(
+    {CHART_PARTS.name, CHART_KEYS.name, TRENDS_SECTIONS.name, CHART_IMAGES.name}
+)
+
+
 def write_database(
     frames: dict[str, pd.DataFrame],
     db_path: Path,
@@ -90,7 +103,7 @@ def write_database(
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
     runs: Runs | None = None,
-    last: Callable[[Any], None] | None = None,
+    last: Callable[[Any, bool], None] | None = None,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -102,7 +115,15 @@ def write_database(
     `runs`: the runs of rows of each data table, some copied from db_path as it is
     (etl.carry.Runs; `frames` holds only the rows made); `fingerprint` is then needed.
     `last`: a step run on the new file's connection once every table is written, inside a
-    Save's transaction (the charts, when all are copied: etl.build).
+    Save's transaction (the charts, when all are copied: etl.build), told whether the new
+    file is a copy of db_path (below).
+
+    A Save (some rows carried over) starts from a copy of db_path made by the file system,
+    not from an empty file: the tables copied whole (etl.carry.Runs.unchanged), the derived
+    tables made of them only, the charts when all are copied, the history of changes and
+    versions (this build's rows added) and the unchanged files' build_inputs rows stay where
+    they are, and every other table is dropped and written anew. Writing every table into an empty file had cost a Save at 1000x the seeds as much
+    as the rest of it: its cost followed the corpus, not the change.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{db_path.name}.", suffix=".tmp", dir=db_path.parent)
@@ -110,11 +131,26 @@ def write_database(
     tmp = Path(tmp_name)
     tmp.unlink()  # DuckDB wants to create the file itself
     try:
+        plans = runs.for_write() if runs is not None else {}
+        if plans and fingerprint is None:
+            raise ValueError("rows carried over need the fingerprint")
+        # Rows carried over: db_path is a file this code made (etl.carry), and the build
+        # lock keeps it as the build read it. Every build checkpoints before its swap; a
+        # log left beside it (a writer that died) is not in a copy of the file alone, so
+        # then the Save writes an empty file as a full build does.
+        in_place = bool(plans) and not db_path.with_name(db_path.name + ".wal").exists()
+        if in_place:
+            shutil.copyfile(db_path, tmp)
         con = write.open_new(tmp)
         try:
-            plans = runs.for_write() if runs is not None else {}
-            if plans and fingerprint is None:
-                raise ValueError("rows carried over need the fingerprint")
+            # What a copy keeps: see the docstring. The rest is made as in an empty file.
+            unchanged = runs.unchanged() if runs is not None else set()
+            kept: set[str] = set()
+            if in_place:
+                kept = unchanged | write.derived_kept(con, unchanged) | {BUILD_INPUTS.name}
+                kept |= set(write.HISTORY_KEPT)
+                kept |= _CHART_TABLES if last is not None else set()
+                write.drop_citations_view(con)
 
             def commit() -> None:
                 """A Save writes in four transactions, not one per statement (at 100x the
@@ -130,13 +166,16 @@ def write_database(
                 write.begin(con)
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
-                    write.create(con, table)
+                    if table.name in kept:
+                        continue
+                    write.create(con, table, replace=in_place)
                     if table.name in plans:
                         write.insert_runs(con, table, frames[table.name], plans[table.name])
                     else:
                         write.insert(con, table, frames[table.name])
             for table in INTERNAL_TABLES:
-                write.create(con, table)  # the rest filled below or by a later step
+                if table.name not in kept:  # the rest filled below or by a later step
+                    write.create(con, table, replace=in_place)
             fingerprint = fingerprint or content_fingerprint(frames)
             # Written: the tables are let go here, not after the steps (the caller's dict too,
             # as it holds them for as long as this call runs).
@@ -146,17 +185,20 @@ def write_database(
             # and each figure with its metric, unit, phase, actor and article: the API's
             # indicator rows read one table, with no joins to plan on every request. A Save
             # copies each whose tables were all copied whole.
-            unchanged = runs.unchanged() if runs is not None else set()
             commit()  # the data tables
-            write.write_derived(con, db_path if plans else None, unchanged)
-            write.record_changes(con, db_path, unchanged)
+            write.write_derived(con, db_path if plans else None, unchanged, in_place)
+            write.record_changes(con, db_path, unchanged, in_place)
             write.create_citations_view(con)
-            # Whole files' text, a few at a time (etl.inputs.Inputs.frames).
-            for part in [inputs] if isinstance(inputs, pd.DataFrame) else inputs or ():
-                write.insert(con, BUILD_INPUTS, part, batch=50)
-            inputs = None
             previous, paths = carried_inputs
-            if previous is not None:
+            if in_place:  # before the files read afresh are inserted: those rows go
+                write.keep_inputs(con, paths if previous is not None else [])
+            # Whole files' text, a few at a time (etl.inputs.Inputs.frames: each frame
+            # holds at most 50 texts, and any number of rows without one).
+            whole = isinstance(inputs, pd.DataFrame)
+            for part in [inputs] if whole else inputs or ():
+                write.insert(con, BUILD_INPUTS, part, batch=50 if whole else max(len(part), 1))
+            inputs = None
+            if previous is not None and not in_place:
                 # Outside the Save's transaction, committed on its own: every file's text
                 # held with the rest until one commit ran out of the memory cap at 1000x.
                 if plans:
@@ -168,7 +210,7 @@ def write_database(
                 write.insert(con, table, frame)
             if last is not None:
                 commit()  # the inputs copied
-                last(con)
+                last(con, in_place)
             if plans:
                 write.commit(con)
             write.checkpoint(con)

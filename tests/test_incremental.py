@@ -374,11 +374,13 @@ def test_a_save_that_breaks_another_files_records_reports_what_a_full_check_does
 
 
 def _log(db: Path) -> dict[str, list[tuple]]:
+    """The change log's rows, sorted: every reader orders them (database.queries), and a
+    Save's copy of the previous file adds this build's rows after the history it keeps."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         return {
-            t: con.execute(f"SELECT * FROM {t}").fetchall()
-            for t in ("build_changes", "change_fields")
+            t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+            for t in ("build_changes", "change_fields", "build_versions")
         }
     finally:
         con.close()
@@ -466,6 +468,25 @@ def test_a_failed_incremental_build_leaves_the_old_database(seeds, seed_db, tmp_
         build(db, seeds, draw_images=False, reason=REASON)
     assert db.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["m.duckdb"]
+
+
+def test_saves_in_a_row_do_not_grow_the_file_without_end(seeds, seed_db, tmp_path):
+    """A Save changes a copy of the previous file in place (etl.store.write_database): the
+    blocks of the tables it writes anew are reused by the next Save, so the file a researcher
+    keeps saving stays within twice the size of a full build's (measured: about 1.4x)."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)  # the full build of these seeds
+    full = seed_db.stat().st_size
+    sizes = []
+    for n in range(6):
+        if n % 2:
+            _replace(seeds, MIXED, "stance: mixed", "stance: critical")
+        else:
+            _change_record(seeds)
+        build(db, seeds, draw_images=False, reason=REASON)
+        sizes.append(db.stat().st_size)
+    assert max(sizes) <= 2 * full, (full, sizes)
+    assert sizes[-1] <= sizes[1] * 1.2, sizes  # the sixth no larger than the second, give or take
 
 
 @pytest.fixture(scope="module")
