@@ -1,5 +1,6 @@
-"""Statistical tables pasted as text (issue 23, round nineteen): each cell a figure, its row's
-label the thing counted, its column's year or month the period; tables written in our own words."""
+"""Pages read line by line (issue 23, round nineteen): a statistical table pasted as text, each
+cell a figure of its row's label and its column's year or month, and a live ticker's time-coded
+lines; written in our own words."""
 
 from __future__ import annotations
 
@@ -106,3 +107,23 @@ def test_a_table_cell_is_drafted_once_with_its_metric_and_period(words, metric, 
 def test_a_table_drafts_no_row_number_nor_note_year():
     values = sorted(r.record["value"] for r in _indicators(PIPES))
     assert 2.1 not in values and 2022 not in values and len(values) == 11
+
+
+# A live ticker's time-coded lines ("០៧:១០ | ..."), none stopped with "។": each line is a report,
+# not a headline restating one, though a quotation stopped in a later line (round nineteen).
+TICKER = """ព័ត៌មានរត់ ផ្ទាល់
+
+០៧:០០ | ប៉ូលិស​ខេត្ត​កំពត​ប្រកាស​លទ្ធផល​ប្រចាំឆ្នាំ
+
+០៧:១០ | ឆ្នាំ២០២៣ សមត្ថកិច្ច​បាន​ឃាត់ខ្លួន​ជនសង្ស័យ ១ ២៥០នាក់
+
+០៧:២០ | ក្នុង​នោះ​ជនបរទេស ៣៤នាក់
+
+០៧:៣០ | ម្តាយ​ម្នាក់៖ «កូន​ខ្ញុំ​បាន​ឈប់​ប្រើ​ហើយ។»
+"""
+
+
+@pytest.mark.parametrize(("words", "value"), [("១ ២៥០នាក់", 1250), ("៣៤នាក់", 34)])
+def test_a_live_tickers_lines_are_its_reports(words, value):
+    found = [r for r in _indicators(TICKER) if r.words == words]
+    assert [r.record["value"] for r in found] == [value]
