@@ -238,6 +238,14 @@ def _measures(text: str) -> list[tuple[str, str | None]]:
         ("Officials proposed two new rehabilitation centres in Kampot. The governor told "
          "reporters the centres would open next year.",
          ["Two new rehabilitation centres in Kampot"], []),
+        # Round nineteen: words that only count or announce a list's measures propose nothing
+        # of their own; the measures the list then gives do.
+        ("I propose four steps. First, the ministry should pay for clinics in every district.",
+         ["The ministry should pay for clinics in every district"], []),
+        ("The council recommends the following measures:", [], []),
+        ("He called for several reforms.", [], []),
+        ("The group urged the police to take three steps to cut crowding in the cells.",
+         ["Take three steps to cut crowding in the cells"], []),
     ],
 )  # fmt: skip
 def test_proposals_by_structure(text, names, positions):

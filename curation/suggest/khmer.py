@@ -82,7 +82,7 @@ _ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
 
 
 # A broadcast page's time code in any digits ("[០៧:១១] "): cut like a dateline.
-_TIMECODE = re.compile(r"^\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
+_TIMECODE = re.compile(r"^(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}\s*[|·]\s)\s*")
 # One person's case ("ជនសង្ស័យម្នាក់ អាយុ ២៣ឆ្នាំ", a suspect aged 23): an arrest or a fine, its
 # grams and riel no count of the campaign.
 _ONE_PERSON = re.compile(normalise("ម្នាក់").text + r"\s?(?:[\u1780-\u17ff]+\s?){0,2}?"
@@ -473,6 +473,15 @@ def _head_end(body: str) -> int:
     return 0
 
 
+def _ticker(body: str) -> bool:
+    """A live ticker (round nineteen): four time-coded lines or more, at most a quarter of them
+    stopped with "។". Its lines are the reports themselves, so none restates a report as a
+    headline does, and a quotation stopped in one line starts nothing."""
+    coded = [ln.strip() for ln in body.splitlines() if _TIMECODE.match(ln.strip())]
+    stopped = sum(bool(_STOPPED.search(ln)) for ln in coded)
+    return len(coded) >= 4 and stopped * 4 <= len(coded)
+
+
 def _tail_start(body: str) -> int:
     """Where the lines after the report's last stopped line begin: a related-links list and its
     heading ("អត្ថបទពាក់ព័ន្ធ" then headlines) end with no "។", and their figures are no claim."""
@@ -539,6 +548,8 @@ def khmer_drafts(
     raw = split_sentences(body)
     sentences = [_without_dateline(s) for s in raw]
     tail, head = _tail_start(body), _head_end(body)
+    if _ticker(body):
+        tail, head = len(body), 0  # every time-coded line is a report: no headline, no links
     out: list[KhmerDraft] = []
     last: dict[str, tuple[dt.date, dt.date]] = {}  # unit -> the last whole period of a count
     last_in: dict[str, int] = {}  # unit -> the sentence of that count

@@ -86,6 +86,20 @@ _NAME_SHARE = 0.6
 # its name words and _NAME_SHARE of them (three are too few: "treatment for users instead of
 # detention" is not "treatment for drug users in detention") ("stop seizing and selling the property of suspects").
 _NAME_WORDS = 4
+# "three steps", "the following measures", "several changes": words that only count or announce
+# the measures a list then gives (round nineteen), no measure of their own.
+_NUM = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|a\s+few|some|these|those)"
+    r"(?:\s+(?:new|main|key|simple|concrete|practical|urgent|more))?"
+)
+_LISTED = (r"(?:steps?|measures?|changes?|things?|recommendations?|proposals?|reforms?|actions?|"
+           r"points?|ideas?|priorities|areas?)")  # fmt: skip
+_ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|finally|lastly)\s*,\s*", re.I)
+_ANNOUNCES_LIST = re.compile(
+    rf"^(?:the\s+)?(?:following(?:\s+{_NUM})?(?:\s+{_LISTED})?|{_NUM}\s+{_LISTED})"
+    r"(?:\s*[:.]|\s+below)?\s*$",
+    re.I,
+)
 
 
 _NAMED = re.compile(r"\b(?:the|a|this|that|its|their|his|her)\s+$", re.I)
@@ -244,6 +258,7 @@ def _split_measures(
                                str(got[0].get("name", "")),
                                f"holds {got[1]:.0%} of the proposal's name", 0.6))  # fmt: skip
         else:
+            words = _ORDINAL.sub("", words)  # "First, the ministry should ...": a list's order
             name = words[:1].upper() + words[1:]
             out.append(Measure(None, Position.supports, m.group("verb"), name[:120],
                                "no curated proposal is it: a new one", 0.6))  # fmt: skip
@@ -311,12 +326,15 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
     for words in (
         found if found is not None else _measures_after(after, verb, sentence[: m.start()])
     ):
+        if _ANNOUNCES_LIST.match(words):
+            continue  # "I propose three steps.": the steps that follow are the measures
         fit = _curated_fit(words, policies)
         if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= _NAME_WORDS):
             p, share = fit
             out.append(Measure(str(p["policy_id"]), position, verb, str(p.get("name", "")),
                                f"holds {share:.0%} of the proposal's name", 0.7))  # fmt: skip
         else:
+            words = _ORDINAL.sub("", words)  # "First, the ministry should ...": a list's order
             name = words[:1].upper() + words[1:]
             out.append(Measure(None, position, verb, name[:120], "no curated proposal is it: a "
                                "new one", 0.6))  # fmt: skip

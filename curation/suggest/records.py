@@ -53,6 +53,7 @@ from curation.suggest.proposals import (
 )
 from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
+from curation.suggest.tables import Cell, table_cells
 from data_model.records import Position
 
 NO_CURATED = Curated([], [], [], [], [])
@@ -530,6 +531,58 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     return rows
 
 
+def _cell_words(cell: Cell) -> tuple[str, int, int]:
+    """A table cell said as a sentence the metric guess reads ("18,295 suspects arrested"),
+    and the figure's offsets in it: a change cell rises or falls."""
+    if cell.change:
+        verb = "fell" if cell.value < 0 else "rose"
+        text = f"{cell.label} {verb} {abs(cell.value):g}%"
+        return text, len(cell.label) + len(verb) + 2, len(text)
+    unit = f" {cell.unit} of" if cell.unit and cell.unit != "percent" else ""
+    return f"{cell.words}{unit} {cell.label}", 0, len(cell.words) + len(unit)
+
+
+def _table_rows(body, source_id, head, curated, n: int) -> list[Row]:
+    """A row per figure of the body's tables as text (round nineteen): the row's label says the
+    metric, the column's year or month the period; the issuer in the letterhead gives them."""
+    rows = []
+    issuer = _issuer(f"{head}\n{body}")
+    actor_id, new_actor, actor_notes = _org_actor(issuer, curated) if issuer else (None, {}, [])
+    opening = opening_of(head, body)
+    for cell in table_cells(body):
+        n += 1
+        text, start, end = _cell_words(cell)
+        metric = guess_metric(text, start, end, cell.unit, curated.metrics, [])
+        area = guess_geography(cell.line, opening)
+        column = f"the table's column {cell.period_start}..{cell.period_end} ({cell.header[:40]!r})"
+        record = {"indicator_id": f"{source_id}-figure-{n}", "metric_id": metric.metric_id,
+                  "value": cell.value, "value_to": None,
+                  "qualifier": "approx" if cell.approx else "exact", "vague": None,
+                  "period_start": cell.period_start, "period_end": cell.period_end,
+                  "as_of": None, "phase_id": None, "geography": area.value,
+                  "source_id": source_id, "actor_id": actor_id, "attribution": None,
+                  "quote": cell.line, "note": None}  # fmt: skip
+        new: dict[str, dict[str, Any]] = {}
+        if metric.new:
+            new["metrics"] = {"metric_id": metric.metric_id, "label": metric.label,
+                              "unit": metric.unit, "category": _category(metric.unit, text),
+                              "definition": "", **({"signed": True} if metric.signed else {})}  # fmt: skip
+        if new_actor and not rows:
+            new["actors"] = new_actor  # drafted once, with the table's first figure
+        why = {"metric_id": _sure(metric.confidence, f"the row {cell.label!r}: {metric.reason}")
+               + ("; a new metric, drafted under metrics:" if metric.new else ""),
+               "value": _sure(1, f"the cell {cell.words!r}"),
+               "qualifier": _sure(1, "a table's cell, no hedge"),
+               **dict.fromkeys(("period_start", "period_end", "as_of"), _sure(0.9, column)),
+               "actor_id": _actor_why([f"{actor_notes[0]} (the letterhead)"] if actor_notes else []),
+               "geography": _sure(area.confidence, area.reason)}  # fmt: skip
+        notes = [f"{cell.words!r}", column, f"metric {metric.metric_id}: {metric.reason}",
+                 *actor_notes]  # fmt: skip
+        rows.append(Row("indicators", record, cell.start, cell.end, notes=notes, new=new,
+                        words=cell.words, why=why))  # fmt: skip
+    return rows
+
+
 # "the statement said", "according to a National Police statement released yesterday", "the
 # report added": a document speaks, not a person.
 _DOC_PHRASE = re.compile(
@@ -978,6 +1031,12 @@ def draft_rows(
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
     rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
+    if tabled := _table_rows(body, source_id, title or "", curated, len(rows)):
+        # A table's cell is drafted once, from its row and column, never again from its line.
+        lines = [(r.start, r.start + len(str(r.record["quote"]))) for r in tabled]
+        inside = {r.record["quote"] for r in tabled}
+        rows = [r for r in rows if r.record.get("quote") not in inside
+                and not any(a <= r.start < b for a, b in lines)] + tabled  # fmt: skip
     rows += _statement_rows(statements, index, source_id, published, curated, body)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
