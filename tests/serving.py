@@ -49,9 +49,9 @@ WAIT_MS = 60_000
 #: at most 0.1 s later to see a page finished.
 POLL_MS = 100
 #: The tests' pages ask for reduced motion (a reader's own setting, `prefers-reduced-motion`),
-#: which Streamlit honours: no spinners, fades or shimmer drawn 60 times a second while a page
-#: loads, each frame composited in software. Measured: 0.64 of Chromium's CPU per page load
-#: (docs/benchmarks.md, stop 38). What a test reads is the page once finished, the same either way.
+#: which the page's styles honour: fewer animation frames painted in software while a page
+#: loads. Measured: 0.64 of Chromium's CPU per page load, as much as switching every CSS
+#: animation off (docs/benchmarks.md, stop 38). Tests read the page once finished.
 MOTION = "reduce"
 
 # "Finished rendering": the script run is over (the attribute starts as 'initial', so a page
