@@ -1,7 +1,8 @@
 """The test suite's CPU by kind of process, Chromium included: runs pytest (arguments after
 `--`) and samples every process under it twice a second (/proc), then prints its wall time,
-the machine's load average, and CPU seconds for the xdist workers, Chromium (Playwright's and
-kaleido's), the Streamlit servers, the images pass and the rest.
+the machine's load average, and CPU seconds for the xdist workers, Chromium (Playwright's for
+the pages and kaleido's for the images, apart), the Streamlit servers, the images pass and the
+rest.
 
 Why: `time` (or /usr/bin/time) counts only children that their parents waited for. Chromium's
 processes are not among them, so "user+sys" of a run leaves out about a third of its CPU
@@ -54,10 +55,23 @@ def _under(root: int, processes: dict[int, tuple[int, int, str]]) -> set[int]:
     return tree
 
 
-def kind(cmd: str) -> str:
-    """What a process is, by its command line."""
+def _ancestors(pid: int, processes: dict[int, tuple[int, int, str]]) -> list[str]:
+    """The command lines above a process that are not Chromium's own, nearest first."""
+    found, parent = [], processes[pid][0]
+    while parent in processes and len(found) < 8:
+        if "chrom" not in processes[parent][2]:
+            found.append(processes[parent][2])
+        parent = processes[parent][0]
+    return found
+
+
+def kind(cmd: str, ancestors: list[str] = ()) -> str:
+    """What a process is, by its command line (a Chromium also by who started it: kaleido's
+    draws images, in a Python process; Playwright's shows pages, under its driver)."""
     if "chrom" in cmd:
-        return "Chromium"
+        if ancestors and "playwright" in ancestors[0]:
+            return "Chromium, pages (Playwright)"
+        return "Chromium, images (kaleido)"
     if "streamlit" in cmd:
         return "Streamlit servers"
     if "draw_images" in cmd:
@@ -78,7 +92,7 @@ def main(args: list[str]) -> None:
         processes = _processes()
         for pid in _under(run.pid, processes):
             if pid in processes and processes[pid][2]:
-                seen[pid] = (processes[pid][1], kind(processes[pid][2]))
+                seen[pid] = (processes[pid][1], kind(processes[pid][2], _ancestors(pid, processes)))
         time.sleep(0.5)
     wall = time.monotonic() - started
     totals: collections.Counter[str] = collections.Counter()

@@ -33,11 +33,26 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+#: The tests' Chromium (not the benchmarks', which measure what a reader's browser does): the
+#: tabs of one site share one renderer process, which keeps the dashboard's scripts compiled
+#: from one tab to the next, where a process per tab compiled them again. Measured: 0.79-0.85
+#: of Chromium's CPU per page load (docs/benchmarks.md, stop 38).
+TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--process-per-site"]
 DESKTOP = {"width": 1400, "height": 2400}
 PHONE = {"width": 390, "height": 2400}
 
 #: Every bounded wait in the browser, in milliseconds.
 WAIT_MS = 60_000
+#: How often a wait in the page checks its condition, in milliseconds. Playwright's default
+#: checks on every animation frame, which keeps Chromium painting 60 frames a second while it
+#: waits: measured 0.81 of Chromium's CPU per page load at 100 ms (docs/benchmarks.md, stop 38),
+#: at most 0.1 s later to see a page finished.
+POLL_MS = 100
+#: The tests' pages ask for reduced motion (a reader's own setting, `prefers-reduced-motion`),
+#: which the page's styles honour: fewer animation frames painted in software while a page
+#: loads. Measured: 0.64 of Chromium's CPU per page load, as much as switching every CSS
+#: animation off (docs/benchmarks.md, stop 38). Tests read the page once finished.
+MOTION = "reduce"
 
 # "Finished rendering": the script run is over (the attribute starts as 'initial', so a page
 # that has not run yet never counts), the socket is up, the running man is gone, and no
@@ -256,7 +271,7 @@ def chromium() -> Iterator[Browser]:
             pytest.fail(f"CI is set and playwright is not installed: {exc}", pytrace=False)
         pytest.skip(f"playwright is not installed: {exc}")
     with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+        browser = launch_chromium(playwright, TEST_CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -267,8 +282,9 @@ def chromium() -> Iterator[Browser]:
 def new_context(
     browser: Browser, viewport: dict[str, int] = DESKTOP, **options
 ) -> Iterator[BrowserContext]:
-    """A fresh browser context (its own cookies and session), closed afterwards."""
-    context = browser.new_context(viewport=viewport, **options)
+    """A fresh browser context (its own cookies and session), closed afterwards; its pages
+    ask for reduced motion unless `reduced_motion` says otherwise."""
+    context = browser.new_context(viewport=viewport, **{"reduced_motion": MOTION, **options})
     context.set_default_timeout(WAIT_MS)
     try:
         yield context
@@ -284,15 +300,15 @@ def open_rendered(context: BrowserContext, url: str) -> Page:
     return page
 
 
-def launch_chromium(playwright: Playwright) -> Browser:
+def launch_chromium(playwright: Playwright, args: Sequence[str] = CHROMIUM_ARGS) -> Browser:
     return playwright.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, timeout=WAIT_MS
+        executable_path=str(CHROMIUM), args=list(args), headless=True, timeout=WAIT_MS
     )
 
 
 def wait_until_rendered(page: Page, timeout_ms: int = WAIT_MS) -> float:
     """Wait for the finished-rendering condition; return ms since the navigation started."""
-    handle = page.wait_for_function(READY_AT_JS, timeout=timeout_ms, polling="raf")
+    handle = page.wait_for_function(READY_AT_JS, timeout=timeout_ms, polling=POLL_MS)
     return float(handle.json_value())
 
 

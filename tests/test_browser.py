@@ -25,7 +25,9 @@ from database import queries
 from database.connection import Reader
 from tests.serving import (
     DESKTOP,
+    MOTION,
     PHONE,
+    POLL_MS,
     WAIT_MS,
     new_context,
     open_filters,
@@ -156,6 +158,7 @@ def test_changing_a_filter_updates_the_url(server: str, open_page):
         f".some(e => /^\\d+ statements?$/.test(e.innerText.trim())"
         f" && e.innerText.trim() !== '{everything} statements')",
         timeout=WAIT_MS,
+        polling=POLL_MS,
     )
     wait_until_rendered(page)
     _assert_no_errors(page, "/statements after choosing a stance")
@@ -232,14 +235,16 @@ def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
     """The donor's snippet in a column `width` px wide: the footer's last link shows inside
     the frame, the page never scrolls, and at most a few lines of space are left over."""
     snippet = _embed_snippet(seed_db, server, chart_id)
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900}, reduced_motion=MOTION)
     try:
         page = context.new_page()
         page.set_content(f"<body style='margin:0'><div style='width:{width}px'>{snippet}</div>")
         frame = page.frame_locator("iframe")
         frame.locator("footer a").last.wait_for()
         inner = next(f for f in page.frames if f.url.endswith(f"{chart_id}.html"))
-        inner.wait_for_function("() => document.querySelector('figure img').complete")
+        inner.wait_for_function(
+            "() => document.querySelector('figure img').complete", polling=POLL_MS
+        )
         fit = inner.evaluate(_EMBED_FIT)
         assert fit["linkBottom"] <= fit["frame"], f"footer cut at {width}px: {fit}"
         assert fit["scroll"] <= fit["frame"] + 1, f"the embed scrolls at {width}px: {fit}"
@@ -251,7 +256,9 @@ def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
 
 @pytest.mark.parametrize("scheme", ["dark", "light"])
 def test_the_embed_follows_dark_mode_and_the_address_overrides_it(server: str, browser, scheme):
-    context = browser.new_context(viewport={"width": 600, "height": 900}, color_scheme=scheme)
+    context = browser.new_context(
+        viewport={"width": 600, "height": 900}, color_scheme=scheme, reduced_motion=MOTION
+    )
     try:
         page = context.new_page()
         backgrounds = {}
@@ -302,7 +309,7 @@ def test_a_chart_link_lands_on_its_chart(server: str, browser, viewport):
                 """() => { const h = document.getElementById('methadone-dropouts');
                            if (!h) return false; const top = h.getBoundingClientRect().top;
                            return top >= 0 && top < 150; }""",
-                polling=100,
+                polling=POLL_MS,
                 # The page is rendered by now; the heading is kept at the top from then on, so
                 # a link that has not landed in 15 s will not.
                 timeout=15_000,
@@ -355,6 +362,7 @@ def _wait_for_count(page, count: int) -> None:
         f"() => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]')]"
         f".some(e => e.innerText.trim() === '{count} statement{'' if count == 1 else 's'}')",
         timeout=WAIT_MS,
+        polling=POLL_MS,
     )
     wait_until_rendered(page)
 
@@ -432,7 +440,10 @@ def test_in_app_links_stay_in_the_same_tab_and_session(
     assert page.evaluate("window.__session_marker") == "kept", "the app was reloaded"
     # The address changes before the new page's run ends: wait for its title, then compare.
     page.wait_for_function(
-        "t => document.querySelector('h1')?.innerText.trim() === t", arg=title, timeout=WAIT_MS
+        "t => document.querySelector('h1')?.innerText.trim() === t",
+        arg=title,
+        timeout=WAIT_MS,
+        polling=POLL_MS,
     )
     assert page.locator("h1").first.inner_text().strip() == title
 
@@ -512,14 +523,16 @@ def _sidebar_closes(context, server: str) -> None:
     sidebar = page.locator('[data-testid="stSidebar"]')
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'"
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'false'",
+        polling=POLL_MS,
     )
     page.evaluate("window.__session_marker = 'kept'")
     page.locator('[data-testid="stSidebarNav"] a').filter(has_text="Statements").click()
     page.wait_for_url(lambda url: url.endswith("/statements"), timeout=WAIT_MS)
     wait_until_rendered(page)
     page.wait_for_function(
-        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'"
+        "() => document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'",
+        polling=POLL_MS,
     )
     assert sidebar.get_attribute("data-collapsed") == "true"
     assert page.evaluate("window.__session_marker") == "kept"
@@ -758,7 +771,8 @@ def test_copy_with_citation_puts_the_citation_on_the_clipboard_and_says_so(
         button = page.locator("button.copy-cite")
         button.click()
         page.wait_for_function(
-            "() => document.querySelector('button.copy-cite .said').textContent.startsWith('Copied')"
+            "() => document.querySelector('button.copy-cite .said').textContent.startsWith('Copied')",
+            polling=POLL_MS,
         )
         copied = page.evaluate("navigator.clipboard.readText()")
         shown = page.locator(".copy-text p").first.inner_text()

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.serving import (
+    MOTION,
     WAIT_MS,
     free_port,
     new_context,
@@ -100,7 +101,7 @@ def studio(provider: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 
 
 def _sign_in(browser, studio: str, email: str):
-    context = browser.new_context()
+    context = browser.new_context(reduced_motion=MOTION)
     context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     page.goto(studio)
