@@ -10,11 +10,13 @@ prints the median CPU seconds per load of each and their ratio. Run by hand, nev
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,11 +45,10 @@ def chromium_cpu() -> float:
     return total / TICK
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--pages", type=int, default=3, help="loads of each kind per round")
-    options = parser.parse_args()
+@contextlib.contextmanager
+def seed_dashboard() -> Iterator[tuple[str, object]]:
+    """The seed dashboard (no static images) served from a temporary build, with Playwright
+    running: (its address, the Playwright handle). Prints the load average first."""
     from playwright.sync_api import sync_playwright
 
     print("load average", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
@@ -58,28 +59,37 @@ def main() -> None:
             serving.dashboard(db, Path(folder) / "server.log") as url,
             sync_playwright() as playwright,
         ):
-            browser = serving.launch_chromium(playwright)
-            shared = browser.new_context(viewport=serving.DESKTOP)
-            serving.open_rendered(shared, url + PATHS[0]).close()  # the server's first run
-            per_load: dict[str, list[float]] = {"own context": [], "tab of one context": []}
-            for _ in range(options.rounds):
-                for how in per_load:
-                    before, opened = chromium_cpu(), []
-                    for n in range(options.pages):
-                        path = url + PATHS[n % len(PATHS)]
-                        if how == "own context":
-                            context = browser.new_context(viewport=serving.DESKTOP)
-                            opened.append(context)
-                            serving.open_rendered(context, path)
-                        else:
-                            opened.append(serving.open_rendered(shared, path))
-                    per_load[how].append((chromium_cpu() - before) / options.pages)
-                    for thing in opened:
-                        thing.close()
-                    # Let closed tabs' processes end before the next count (a process that
-                    # ends between two counts would take its CPU out of the second).
-                    time.sleep(2)
-            browser.close()
+            yield url, playwright
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--pages", type=int, default=3, help="loads of each kind per round")
+    options = parser.parse_args()
+    with seed_dashboard() as (url, playwright):
+        browser = serving.launch_chromium(playwright)
+        shared = browser.new_context(viewport=serving.DESKTOP)
+        serving.open_rendered(shared, url + PATHS[0]).close()  # the server's first run
+        per_load: dict[str, list[float]] = {"own context": [], "tab of one context": []}
+        for _ in range(options.rounds):
+            for how in per_load:
+                before, opened = chromium_cpu(), []
+                for n in range(options.pages):
+                    path = url + PATHS[n % len(PATHS)]
+                    if how == "own context":
+                        context = browser.new_context(viewport=serving.DESKTOP)
+                        opened.append(context)
+                        serving.open_rendered(context, path)
+                    else:
+                        opened.append(serving.open_rendered(shared, path))
+                per_load[how].append((chromium_cpu() - before) / options.pages)
+                for thing in opened:
+                    thing.close()
+                # Let closed tabs' processes end before the next count (a process that
+                # ends between two counts would take its CPU out of the second).
+                time.sleep(2)
+        browser.close()
     medians = {how: statistics.median(cpu) for how, cpu in per_load.items()}
     for how, cpu in medians.items():
         print(f"{how:20} median {cpu:.2f} s of Chromium CPU per load ({options.rounds} rounds)")

@@ -17,14 +17,14 @@ import collections
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl.build import build  # noqa: E402
+from browser_contexts import seed_dashboard  # noqa: E402  (the script's own folder is on the path)
+
 from tests import serving  # noqa: E402
 
 #: Pages with no chart image, so that the figures do not depend on the images pass.
@@ -84,33 +84,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     options = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
-    print("load average", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "monitor.duckdb"
-        build(db, draw_images=False)
-        with (
-            serving.dashboard(db, Path(folder) / "server.log") as url,
-            sync_playwright() as playwright,
-        ):
-            ways = {}
-            for name, (args, polling, motion) in WAYS.items():
-                before = _browser_pids()
-                browser = serving.launch_chromium(playwright, args)
-                (root,) = _browser_pids() - before
-                context = browser.new_context(viewport=serving.DESKTOP, reduced_motion=motion)
-                load(context, url + PATHS[1], polling).close()  # the server's first run
-                ways[name] = (root, context, polling)
-            per_load: dict[str, list[float]] = {name: [] for name in ways}
-            for _ in range(options.rounds):
-                for name, (root, context, polling) in ways.items():
-                    start = tree_cpu(root)
-                    pages = [load(context, url + path, polling) for path in PATHS]
-                    for page in pages:
-                        page.close()
-                    time.sleep(1)  # closed tabs' last work counted in their round
-                    per_load[name].append((tree_cpu(root) - start) / len(PATHS))
+    with seed_dashboard() as (url, playwright):
+        ways = {}
+        for name, (args, polling, motion) in WAYS.items():
+            before = _browser_pids()
+            browser = serving.launch_chromium(playwright, args)
+            (root,) = _browser_pids() - before
+            context = browser.new_context(viewport=serving.DESKTOP, reduced_motion=motion)
+            load(context, url + PATHS[1], polling).close()  # the server's first run
+            ways[name] = (root, context, polling)
+        per_load: dict[str, list[float]] = {name: [] for name in ways}
+        for _ in range(options.rounds):
+            for name, (root, context, polling) in ways.items():
+                start = tree_cpu(root)
+                pages = [load(context, url + path, polling) for path in PATHS]
+                for page in pages:
+                    page.close()
+                time.sleep(1)  # closed tabs' last work counted in their round
+                per_load[name].append((tree_cpu(root) - start) / len(PATHS))
     first = statistics.median(next(iter(per_load.values())))
     for name, cpu in per_load.items():
         median = statistics.median(cpu)
