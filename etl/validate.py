@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from corpus.cleaning import clean_body
 from corpus.load import RawInput, RawRecord
@@ -105,10 +105,35 @@ def _slim(item: RawRecord) -> RawRecord:
     )
 
 
+#: One set of the names of the fields a record gave, per distinct set (_shared_fields).
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+
+
+def _shared_fields(model: BaseModel) -> BaseModel:
+    """The model (and the models it holds) with its set of the names of the fields given
+    (pydantic's __pydantic_fields_set__) shared with every record that gave the same ones.
+    Each model holds its own set otherwise: a fifth of the validated records' memory (11
+    of 55 MB at 100x the seeds), held until every table's rows are made. Safe as the
+    records are frozen (nothing adds to the set) and nothing here reads which fields were
+    given (no exclude_unset)."""
+    given = model.__pydantic_fields_set__
+    shared = _FIELD_SETS.setdefault(frozenset(given), given)
+    if shared is not given:
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
+    for value in model.__dict__.values():
+        if isinstance(value, BaseModel):
+            _shared_fields(value)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    _shared_fields(item)
+    return model
+
+
 def _model(item: RawRecord, problems: Problems) -> Any | None:
     """The record's model, or None with every field error added to problems."""
     try:
-        return RECORD_KINDS[item.kind].model_validate(item.data)
+        return _shared_fields(RECORD_KINDS[item.kind].model_validate(item.data))
     except ValidationError as exc:
         for err in exc.errors():
             where = (item.file, item.label, _field_name(err["loc"]))
