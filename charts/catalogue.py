@@ -236,6 +236,10 @@ class ChartDef:
             fig = timeline(data, phases, self.group, y_title, lang)
         elif self.layout == "by_phase":
             data = _assign_phase(data, phases, lang)
+            # A figure dated outside every phase has no column here: it was drawn off the
+            # axis, unseen, and stopped the labels' thinning. It stays on the timeline and in
+            # the data.
+            data = data[data["phase_name"].isin(set(phases["name"]))]
             fig = categorical(
                 data, "phase_name", list(phases["name"]), self.group, y_title, lang=lang
             )
@@ -243,7 +247,7 @@ class ChartDef:
             labels = metric_labels(frames.metrics(), lang)
             order = [labels.get(m, m) for m in self.metric_ids]
             fig = categorical(data, "metric_label", order, self.group, y_title, lang=lang)
-        if data.empty and not reported.empty:
+        if not reported.empty and reported["value"].isna().all():
             # Only words ("thousands"): said as the articles say them, and shown in 'How we
             # know', never drawn.
             data = reported

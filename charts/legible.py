@@ -18,6 +18,7 @@ import functools
 import html
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,6 +175,16 @@ def _arrows(fig: go.Figure, categories: list | None) -> list[tuple[float, float,
     return out
 
 
+def _on_bar(x: float, low: float, high: float, px: float, py: float) -> bool:
+    """Whether the report at (px, py) is the one this range bar is drawn for."""
+    return px == x and low <= py <= high
+
+
+def _at_arrow_end(x: float, low: float, high: float, px: float, py: float) -> bool:
+    """Whether the report at (px, py) is the one this bound arrow starts from."""
+    return px == x and py in (low, high)
+
+
 def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = True) -> go.Figure:
     """A copy of the figure whose point labels do not overlap each other or the image edges
     at width x height pixels (estimated). Narrower than NARROW_BELOW, the right margin
@@ -235,15 +246,20 @@ def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = 
     def at(x: float, y: float) -> tuple[float, float]:
         return left + (x - x0) * sx, bottom - y * sy
 
-    # Range bars and bound arrows are lines a label must not be printed across.
-    lines: list[_Box] = []
+    # Range bars and bound arrows are lines a label must not be printed across. Each keeps
+    # the report it is drawn for: beside its own bar or arrow (left or right of the marker)
+    # a report's label crosses neither, so only another report's lines block it there.
+    lines: list[tuple[_Box, Callable[[float, float], bool]]] = []
     for x, low, high in bars:  # the bar, and its caps at both ends
         (px, foot), (_, head) = at(x, low), at(x, high)
-        lines += [_Box(px - 1.5, head, px + 1.5, foot)]
-        lines += [_Box(px - 7, end - 1.5, px + 7, end + 1.5) for end in (head, foot)]
+        mine = functools.partial(_on_bar, x, low, high)
+        lines += [(_Box(px - 1.5, head, px + 1.5, foot), mine)]
+        lines += [(_Box(px - 7, end - 1.5, px + 7, end + 1.5), mine) for end in (head, foot)]
     for x, low, high in arrows:  # the shaft, and the head at its far end
         (px, foot), (_, head) = at(x, low), at(x, high)
-        lines += [_Box(px - 1.5, head, px + 1.5, foot), _Box(px - 6, head - 2, px + 6, head + 10)]
+        mine = functools.partial(_at_arrow_end, x, low, high)
+        lines += [(_Box(px - 1.5, head, px + 1.5, foot), mine)]
+        lines += [(_Box(px - 6, head - 2, px + 6, head + 10), mine)]
 
     # Markers are obstacles too: a label printed over another report's marker hides it.
     markers = {
@@ -275,7 +291,9 @@ def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = 
             # A marker drawn on the same spot as this one (two reports of one figure) is
             # this marker's place, not an obstacle.
             others = [m for m in markers.values() if not m.hits(own, pad=-4)]
-            if inside and not any(box.hits(other) for other in (*kept, *others, *lines)):
+            beside = candidate.endswith(("left", "right"))
+            crossed = [b for b, mine in lines if not (beside and mine(x, y))]
+            if inside and not any(box.hits(other) for other in (*kept, *others, *crossed)):
                 kept.append(box)
                 shown[t_index][i], where[t_index][i] = text, candidate
                 break

@@ -11,6 +11,8 @@ import pytest
 from charts.catalogue import CURATED, catalogue
 from charts.frames import ReaderFrames
 from charts.hedged import NOTHING_TO_DRAW
+from charts.legible import fitted
+from charts.style import NARROW, WIDE
 from database.connection import Reader
 from monitor import figure_texts
 
@@ -131,3 +133,52 @@ def test_the_overview_leads_with_the_metrics_the_data_ranks(seed_db: Path):
     top = int(ranked["headline_rank"].max()) + 1
     reversed_ranks = metrics.assign(headline_rank=top - metrics["headline_rank"])
     assert figure_texts.headline_metrics(reversed_ranks) == tuple(ranked["metric_id"])[::-1]
+
+
+class After(ReaderFrames):
+    """The seed database's frames with two arrest counts of one later day added, as a grown
+    corpus gives them: one approximate, one a lower bound (drawn with an arrow up)."""
+
+    def indicators(self, *, metric_ids: Sequence[str] = ()) -> pd.DataFrame:
+        base = super().indicators(metric_ids=metric_ids)
+        if "arrests-total" not in metric_ids:
+            return base
+        seed = base[base["metric_id"] == "arrests-total"].iloc[[-1]]
+        later = pd.concat([seed, seed], ignore_index=True).assign(
+            indicator_id=["later-about-212", "later-over-45"],
+            value=[212.0, 45.0],
+            qualifier=["approx", "more_than"],
+            label=["≈ 212", "> 45"],
+            period_start=pd.Timestamp("2019-03-01"),
+            period_end=pd.Timestamp("2019-03-31"),
+            as_of=pd.Timestamp("2019-03-31"),
+            phase_id=None,
+            source_id=["later-a", "later-b"],
+            source_label=["2 Apr 2019 · Later report A", "3 Apr 2019 · Later report B"],
+        )
+        return pd.concat([base, later], ignore_index=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_figures_after_the_phases_are_seen_and_the_latest_keeps_a_label(seed_db: Path, lang):
+    """Two small reports of one day after the last phase (a grown corpus's provincial counts):
+    the timeline draws them and one keeps its label at phone and laptop width (a lower
+    bound's arrow blocked every place of both); the by-phase chart draws nothing off its
+    axis (they were drawn past its end, unseen, and its labels were not thinned)."""
+    with Reader(seed_db) as reader:
+        frames = After(reader)
+        charts = catalogue(frames)
+        timeline = charts.charts["arrests-over-time"].build(frames, lang)
+        by_phase = charts.charts["arrests-by-phase"].build(frames, lang)
+    latest = pd.Timestamp("2019-03-31")
+    for width, height in (NARROW, WIDE):
+        fig = fitted(timeline.figure, width, height)
+        kept = [
+            text
+            for trace in fig.data
+            for x, text in zip(trace.x, trace.text, strict=True)
+            if pd.Timestamp(x) == latest and text
+        ]
+        assert kept, (width, lang)
+    columns = set(by_phase.figure.layout.xaxis.categoryarray)
+    assert {x for trace in by_phase.figure.data for x in trace.x} <= columns
