@@ -14,6 +14,7 @@ from corpus.load import SEEDS
 from corpus.problems import report
 from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
+from curation.reasons import say
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.i18n import N_
@@ -184,9 +185,9 @@ def review_screen() -> None:
                                 body[row.start : row.end][:70]))  # fmt: skip
             with st.expander(label, expanded=row.status == "open"):
                 where = T.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
-                # The draft's notes are curation's words (etl suggest's), in English: said so.
+                # The draft's notes are etl suggest's English, rendered in the reader's language.
                 read = T.gettext("how the draft read it: {notes}").format(
-                    notes="; ".join(row.notes)
+                    notes="; ".join(say(T, note) for note in row.notes)
                 )
                 st.caption(md(f"{where}; {read}" if row.notes else where))
                 row_editor(n, row, STATE.get("curated") or NO_CURATED)

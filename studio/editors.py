@@ -4,10 +4,12 @@ by label and definition, made in place and shared), and the check's problems on 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import streamlit as st
 
+from curation.reasons import say
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
 from data_model.i18n import N_, Translator
@@ -145,10 +147,11 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
                                      rec.get("geography") or "", key=f"geo-{n}") or None  # fmt: skip
     if not rec["geography"]:  # the draft left it blank (two places, a provincial story): asked
         said = str(row.why.get("geography", ""))
+        # The draft's reason in the reader's language (curation.reasons), its "NN%: " dropped.
         st.caption(t.gettext("Say the area the figure covers: national, or the place as the "
                              "article gives it.") + (" " + t.gettext(
-                                 "(the draft's reason, in English: {why})").format(
-                                 why=said.split(": ", 1)[-1]) if said else ""))  # fmt: skip
+                                 "(the draft's reason: {why})").format(
+                                 why=say(t, said.split(": ", 1)[-1])) if said else ""))  # fmt: skip
     _problems(rid, "geography")
     _actor_field(n, row, "actor_id", curated)
     rec["attribution"] = st.text_input(t.gettext("Attribution (the article's words)"),
@@ -187,17 +190,22 @@ def _offer(n: int, row: Row) -> None:
     said = why[why.find("suggested, not") :] if why else ", ".join(f"{k} {v}" for k, v in
                                                                    open_.items())  # fmt: skip
     t = words()
-    if t.lang != "en":  # the dates said from their parts; the draft's reason is curation's English
+    if t.lang != "en":  # the dates said from their parts, the draft's reason rendered after them
         dates = ", ".join(f"{t.gettext(DATE_WORDS.get(k, k))} {_day(t, v)}" for k, v in
                           open_.items())  # fmt: skip
-        reason = said.split(";", 1)[1].strip() if why and ";" in said else ""
+        found = _OFFERED.search(said) if why else None
+        reason = next((g for g in found.groups() if g), "") if found else ""
         said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
         if reason:
-            said += " " + t.gettext("(the draft's reason, in English: {why})").format(why=reason)
+            said += " " + t.gettext("(the draft's reason: {why})").format(why=say(t, reason))
     st.caption(md(f"{said[:1].upper()}{said[1:]}"))  # "Suggested, not filled: as_of ... (why)"
     st.button(t.gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
               args=(n, row))  # fmt: skip
 
+
+#: The reason of an offer, as curation.suggest words it: "suggested, not filled: as_of 2024-01-31
+#: (60%: REASON)" (records.py), or "... (suggested, not filled; REASON)" (confidence.py).
+_OFFERED = re.compile(r"suggested, not filled(?:: [^(]*\((.+)\)|; (.+)\))$", re.S)
 
 #: The date fields a draft may offer, in the words their pickers are labelled with.
 DATE_WORDS = {"period_start": N_("Period from"), "period_end": N_("Period to"),
