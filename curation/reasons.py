@@ -130,7 +130,10 @@ def _value(t: Translator, kind: str, value: str) -> tuple[str, tuple[str, ...]]:
     if kind == "number":
         return t.number_text(value), ()
     if kind == "date":
-        return t.date(dt.date.fromisoformat(value)), ()
+        try:
+            return t.date(dt.date.fromisoformat(value)), ()
+        except ValueError:  # not a real day ("2018-02-30"): as printed, never a wrong one
+            return value, ()
     if kind == "month":  # its name in the reader's language (the CLDR's), without a year
         month = list(calendar.month_name).index(value)
         return t.date(dt.date(2000, month, 1), "month").rsplit(" ", 1)[0], ()
