@@ -5,8 +5,8 @@ The drafting rules (curation/suggest) write their reasons as plain English sente
 reason is split into its ";"-joined parts; each part is matched against the templates of
 reasons.yaml (an English pattern with named slots, each a catalogue entry with its Khmer); the
 matched template is translated and its slots filled: the article's quoted words and names as
-printed, ids as they are, numbers in the reader's digits, dates and month names in the reader's way, a nested
-reason rendered in turn. A part no template matches is shown as it is, marked as English: never
+printed, ids as they are, numbers in the reader's digits, days and month names in the reader's
+way, a nested reason rendered in turn. A part no template matches is shown as it is, marked as English: never
 a wrong translation. A new reason is a new template (data), not code: tests/test_reasons.py
 drafts the training corpus and names every part no template matches.
 
@@ -48,7 +48,7 @@ _KINDS = {
     "nested": r".+?",
 }
 _SLOT = re.compile(r"\{(\w+)\}")
-_LATIN = re.compile(r"[A-Za-z0-9]")
+_TO_READ = re.compile(r"[A-Za-z0-9]")  # a part without these is Khmer or a mark
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def _value(t: Translator, kind: str, value: str) -> tuple[str, tuple[str, ...]]:
 def _whole(t: Translator, part: str) -> Rendered | None:
     """One part matched by a template, all its nested reasons matched too; else the first
     template that matched with English left inside; None when no template matches it."""
-    if not part.strip() or not _LATIN.search(part):
+    if not part.strip() or not _TO_READ.search(part):
         return Rendered(part, ())  # an article's Khmer words or a mark: nothing to translate
     first = None
     words = set(_table().get("words") or ())
