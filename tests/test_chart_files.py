@@ -20,6 +20,7 @@ from charts.drawing import (
     PNG_WIDTH,
     PRINT_PLOT_HEIGHT,
     PRINT_WIDTH_CM,
+    Drawing,
     PngUnavailable,
     chart_png,
     close_png_session,
@@ -27,7 +28,6 @@ from charts.drawing import (
     png_drawing,
     png_figure,
     png_problem,
-    print_svg_drawing,
     printed_pt,
     svg_drawing,
 )
@@ -75,9 +75,15 @@ def test_every_catalogue_chart_is_exported(charts: list[Chart], seed_charts) -> 
     assert any(c.chart_id.startswith("metric-") for c in charts)
 
 
-def test_html_shows_title_takeaway_source_line_and_links_back(charts: list[Chart]) -> None:
+def test_chart_files_are_an_html_page_for_every_chart_with_its_words_and_a_link_back(
+    charts: list[Chart], tmp_path: Path
+) -> None:
+    """`etl export --charts` (without images): one HTML file per chart, each showing the
+    chart's title, takeaway and source line and linking back to the chart on its page."""
+    paths = write_chart_files(charts, tmp_path, DASHBOARD, images=False)
+    assert sorted(p.name for p in paths) == sorted(f"{c.chart_id}.html" for c in charts)
     for chart in charts:
-        page = chart_html(chart, DASHBOARD)
+        page = (tmp_path / f"{chart.chart_id}.html").read_text(encoding="utf-8")
         assert f"<h1>{html.escape(chart.title, quote=False)}</h1>" in page
         assert html.escape(chart.takeaway, quote=False) in page
         assert html.escape(chart.source_line, quote=False) in page
@@ -113,9 +119,22 @@ def test_chart_links_point_at_the_chart_on_its_page() -> None:
         chart_url("javascript:alert(1)", "arrests-over-time")
 
 
-def test_png_figure_carries_title_takeaway_and_source_line(charts: list[Chart]) -> None:
+@pytest.fixture(scope="module")
+def planned(charts: list[Chart], print_notes: dict) -> list[tuple[str, str, Drawing]]:
+    """Every image the build's images pass would draw for the seed charts (their figures and
+    options, not drawn), for a monitor at DASHBOARD with data of 14 Feb 2018: laid out once
+    for the tests of what the print images carry."""
+    return drawings(charts, DASHBOARD, "14 Feb 2018", print_notes)
+
+
+def _planned(planned: list, kind: str) -> dict[str, Drawing]:
+    return {chart_id: drawing for chart_id, k, drawing in planned if k == kind}
+
+
+def test_png_figure_carries_title_takeaway_and_source_line(charts: list[Chart], planned) -> None:
+    pngs = _planned(planned, "png")
     for chart in charts:
-        fig = png_figure(chart, DASHBOARD)
+        fig = pngs[chart.chart_id].figure
         title = re.sub("</?b>", "", fig.layout.title.text).replace("<br>", " ")
         assert title == html.escape(chart.title)
         subtitle = fig.layout.title.subtitle.text.replace("<br>", " ")
@@ -154,17 +173,18 @@ def _font_sizes(fig: go.Figure) -> list[tuple[str, float]]:
 
 
 @pytest.mark.parametrize(
-    ("drawing", "fmt"), [(png_drawing, "png"), (print_svg_drawing, "svg")], ids=["png", "svg"]
+    ("kind", "fmt"), [("png", "png"), ("svg-print", "svg")], ids=["png", "svg"]
 )
 def test_the_print_images_print_legibly_at_a4_width_with_notes_address_and_data_date(
-    charts: list[Chart], print_notes: dict, drawing, fmt: str
+    charts: list[Chart], print_notes: dict, planned, kind: str, fmt: str
 ):
     """Printed 16 cm wide (A4 less margins), no text of the print PNG or SVG is under 8 pt,
     and each carries the notes the screen shows under the chart and says where the monitor
-    is and the date of its data."""
+    is and the date of its data (as the images pass lays them out)."""
+    images = _planned(planned, kind)
     for chart in charts:
         notes = print_notes[(chart.chart_id, chart.lang)]
-        image = drawing(chart, DASHBOARD, "14 Feb 2018", notes)
+        image = images[chart.chart_id]
         assert image.opts["format"] == fmt and image.opts["width"] == PNG_WIDTH
         # The SVG says how wide it prints: the width the font sizes were reckoned for.
         assert image.print_cm == (PRINT_WIDTH_CM if fmt == "svg" else None)
@@ -254,10 +274,9 @@ def test_print_titles_wrap_within_the_image_in_either_script(both_languages) -> 
         )
 
 
-def test_the_images_pass_plans_every_kind_of_every_chart_once(charts: list[Chart]) -> None:
+def test_the_images_pass_plans_every_kind_of_every_chart_once(charts: list[Chart], planned):
     """Four images a chart, in KINDS order (the pass pairs each with its chart's language),
     each its own fingerprint, so a stored one is reused only for the same image."""
-    planned = drawings(charts, DASHBOARD, "14 Feb 2018")
     assert [(c, k) for c, k, _ in planned] == [(c.chart_id, k) for c in charts for k in KINDS]
     fingerprints = [d.fingerprint() for _, _, d in planned]
     assert len(set(fingerprints)) == len(fingerprints)
@@ -297,11 +316,6 @@ def test_a_browser_that_will_not_start_raises_png_unavailable(
             chart_png(charts[0])
         else:
             draw_all([svg_drawing(charts[0], 600, 400), png_drawing(charts[1])])
-
-
-def test_write_chart_files_writes_html_for_every_chart(charts: list[Chart], tmp_path: Path) -> None:
-    paths = write_chart_files(charts, tmp_path, DASHBOARD, images=False)
-    assert sorted(p.name for p in paths) == sorted(f"{c.chart_id}.html" for c in charts)
 
 
 @needs_chromium

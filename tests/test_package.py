@@ -21,13 +21,11 @@ from data_model.tables import INDICATORS, POLICY_CITATIONS, TABLES
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main
-from etl.build import build
 from exports import package
 from exports.citations import CITATION_COLUMN, with_citations
 from exports.csvsafe import FORMULA_TRIGGERS
 from exports.package import FLATTENED, ZIP_NAME, package_bytes, write_package
 
-ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = "https://monitor.example.org"
 
 #: How to read each table back from the database, by resource name (a figure table with
@@ -289,10 +287,8 @@ def test_a_column_without_a_description_stops_the_package(
         package.resources(reader)
 
 
-def test_empty_tables_are_written_with_their_header(tmp_path: Path) -> None:
-    db = tmp_path / "fixture.duckdb"
-    build(db, ROOT / "tests" / "fixtures" / "seeds", draw_images=False)
-    fixture = Reader(db)
+def test_empty_tables_are_written_with_their_header(fixture_db: Path) -> None:
+    fixture = Reader(fixture_db)  # the run's build of the fixture corpus (read only)
     try:
         assert queries.table_rows(fixture, POLICY_CITATIONS).empty  # the case under test
         data = zipfile.ZipFile(io.BytesIO(package_bytes(fixture)))

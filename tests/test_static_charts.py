@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -87,6 +88,7 @@ def test_the_no_images_flags_build_without_drawing(tmp_path, monkeypatch, flag):
     assert seen == {"draw_images": False}
 
 
+@functools.cache  # the Khmer title is looked at twice: drawn once
 def _title_band(title: str) -> Image.Image:
     """The top of a chart's PNG, where its title is drawn, in greys (the PNG's layout at
     scale 1: the same font, a ninth of the pixels to draw)."""
