@@ -97,12 +97,16 @@ def draw_into(db_path: Path, charts: list[Chart], previous: Path | None = None) 
     and the line says so: the pages then show the interactive charts.
     """
     started = time.perf_counter()
+    earlier = _earlier_images(previous)
+    # With no earlier image every chart is missing: ask for Chromium before laying out every
+    # print figure (about 3x a small build's CPU) only to find it cannot be drawn.
+    if charts and not earlier and (problem := png_problem()):
+        return f"static charts not drawn ({problem}); pages will show interactive charts"
     with Reader(db_path) as reader:
         notes = notes_by_chart(reader, charts)
     planned = drawings(
         charts, os.environ.get(PUBLIC_URL_VARIABLE) or None, _data_date(db_path), notes
     )
-    earlier = _earlier_images(previous)
     fingerprints = [d.fingerprint() for _, _, d in planned]
     # Each missing image once (equal fingerprints draw equal bytes).
     missing = {
