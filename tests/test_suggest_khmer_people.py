@@ -35,6 +35,9 @@ def _new(rows: list[Row]) -> dict[str, dict]:
         # Another title (a woman, a doctor), reported speech.
         ("លោកស្រី ឡឹម ចន្ថា បានឲ្យដឹងថា មណ្ឌលសុខភាពត្រូវការគិលានុបដ្ឋាកបន្ថែម។", "ឡឹម ចន្ថា"),
         ("លោកវេជ្ជបណ្ឌិត កែវ រតនា បានថ្លែងថា «អ្នកជំងឺភាគច្រើនមកយឺតពេក»។", "កែវ រតនា"),
+        # A deputy of a curated person's office (deputy secretary-general) is not that person.
+        ("ឯកឧត្តម គង់ សុផល អគ្គលេខាធិការរងនៃអាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀន បានថ្លែងថា "
+         "«យើងនឹងបន្ត»។", "គង់ សុផល"),
     ],
 )  # fmt: skip
 def test_a_person_new_to_the_codebook_is_drafted_named_in_khmer(text: str, name_km: str) -> None:

@@ -293,11 +293,25 @@ def _by_role(body: str, actors: list[dict[str, Any]]) -> dict[str, tuple[str, st
     text = normalise(body).text
     for m in _NAMED.finditer(text):
         after = text[m.end() : m.end() + 120].replace(" ", "")
-        hits = [a for a, role, org, short in people if role in after[:60]
-                and ((org and org in after) or any(s in after for s in short))]  # fmt: skip
+        hits = [a for a, role, org, short in people if _office_of(after, role, org, short)]
         if len(hits) == 1:
             out[speaker_key(m.group("name"))] = (str(hits[0]["actor_id"]), str(hits[0]["role_km"]))
     return out
+
+
+# "អគ្គលេខាធិការរង" (deputy secretary-general), "... ស្តីទី" (acting): another office than the role.
+_DEPUTY = re.compile(normalise("រង|ស្តីទី|ស្ដីទី").text)
+
+
+def _office_of(after: str, role: str, org: str, short: list[str]) -> bool:
+    """Whether the words after a name (spaces off) give the role, no deputy's or acting one
+    ("អគ្គលេខាធិការរង" is not "អគ្គលេខាធិការ"), and its body's Khmer name or short name
+    ("NACD") within the next words."""
+    at = after.find(role)
+    if not 0 <= at < 60 or _DEPUTY.match(after, at + len(role)):
+        return False
+    rest = after[at + len(role) : at + len(role) + 40]
+    return bool(org and org in rest) or any(s in rest for s in short)
 
 
 def _new_person(name: str, fresh: dict[str, dict[str, Any]]) -> tuple[str, str] | None:
