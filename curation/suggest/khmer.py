@@ -115,8 +115,8 @@ class KhmerDraft:
     notes: list[str] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
     new_metric: dict[str, Any] | None = None  # a metric to create when no curated one fits
-    new_actor: dict[str, Any] | None = None  # a person named in Khmer the curated actors lack
     offers: dict[str, Any] = field(default_factory=dict)  # inferred dates, offered, not filled
+    new_actor: dict[str, Any] | None = None  # a person named in Khmer the curated actors lack
 
 
 def is_khmer(body: str) -> bool:
