@@ -70,6 +70,8 @@ def _work_area(sentence: str) -> list[str]:
     """The provinces a sentence says an organisation's or a project's work is in: a province
     after the work's words and "in" ("our outreach teams in Kandal", "financed in Pursat"); a
     place before them ("Clinics in Phnom Penh ... cost the programme") is no work area."""
+    if not _WORK_AREA.search(sentence):
+        return []  # most sentences: no places read
     places = [p for p in _named(sentence) if p.province]
     for m in _WORK_AREA.finditer(sentence):
         after = [p for p in places if p.start >= m.end()]
