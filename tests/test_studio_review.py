@@ -1,6 +1,8 @@
 """The studio's work kept and reviewed (issue 24): drafts across sessions, the two-person rule,
 corrections with their reasons, the build publishing approved records only, shared codebook
-entries, agreement between two researchers, and the frictions the issue lists."""
+entries, agreement between two researchers, and the frictions the issue lists.
+
+Long because each of those is a studio session driven end to end (an AppTest) with its helpers."""
 
 from __future__ import annotations
 
