@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
+from corpus.khmer_speech import speaker_key  # noqa: E402
 from corpus.places import places_in  # noqa: E402
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import Row, draft_rows  # noqa: E402
@@ -169,8 +170,27 @@ def _figure_matches(record: dict[str, Any], want: dict[str, Any]) -> bool:
     return value is not None and abs(float(value) - float(want["value"])) < 0.05
 
 
-def _speaker_right(row: Row, want: dict[str, Any]) -> bool:
-    if want.get("actor") and row.record.get("actor_id") == want["actor"]:
+def _same_actor(got: Any, want: Any, gold: dict[str, Any], fresh: dict[str, dict]) -> bool:
+    """The drafted actor is the key's: the same id, or (round twenty) a new actor the draft
+    names in Khmer as printed whose name_km is the key's new actor's (however spaced, zero-width
+    spaces and titles off): the curator then only writes its name in Latin letters."""
+    if got == want:  # a key's null actor is right blank
+        return True
+    want_km = ((gold.get("new_actors") or {}).get(want) or {}).get("name_km") if want else None
+    got_km = (fresh.get(str(got)) or {}).get("name_km")
+    return bool(want_km and got_km) and speaker_key(str(want_km)) == speaker_key(str(got_km))
+
+
+def _new_actors(rows: list[Row]) -> dict[str, dict]:
+    """The new actors the drafts make, by id (a draft may ride on one row of several)."""
+    return {str(d["actor_id"]): d for r in rows if (d := r.new.get("actors")) and d.get("actor_id")}
+
+
+def _speaker_right(
+    row: Row, want: dict[str, Any], gold: dict[str, Any] | None = None, fresh: dict | None = None
+) -> bool:
+    if want.get("actor") and _same_actor(row.record.get("actor_id"), want["actor"], gold or {},
+                                         fresh or {}):  # fmt: skip
         return True
     if want.get("actor") == "unnamed":  # an unnamed source, kept unnamed with its description
         return str(row.record.get("actor_id") or "").startswith("unnamed") or any(
@@ -207,7 +227,13 @@ def _metric_ok(row: Row, w: dict[str, Any], gold: dict[str, Any]) -> bool:
     return ok
 
 
-def _figure_changes(row: Row, w: dict[str, Any], gold: dict[str, Any], click: bool = False) -> int:
+def _figure_changes(
+    row: Row,
+    w: dict[str, Any],
+    gold: dict[str, Any],
+    click: bool = False,
+    fresh: dict | None = None,
+) -> int:
     """The fields of a drafted figure a curator changes to reach the key's; with ``click``, a
     blank date the draft offers rightly counts as taken in one click, not changed."""
     r = row.record
@@ -220,15 +246,17 @@ def _figure_changes(row: Row, w: dict[str, Any], gold: dict[str, Any], click: bo
             want["as_of"] = got["as_of"]
     n += sum(got[f] != want[f] for f in asked)
     n += int("metric" in w and not _metric_ok(row, w, gold))
-    return n + int("actor" in w and r.get("actor_id") != w["actor"])
+    return n + int(
+        "actor" in w and not _same_actor(r.get("actor_id"), w["actor"], gold, fresh or {})
+    )
 
 
-def _statement_changes(row: Row, w: dict[str, Any]) -> int:
+def _statement_changes(row: Row, w: dict[str, Any], gold: dict[str, Any], fresh: dict) -> int:
     """The fields of a drafted statement a curator changes to reach the key's: its kind, its
     speaker, its topic and stance (as the strict count of score_article)."""
     r = row.record
     n = int("kind" in w and r.get("kind") != w["kind"])
-    n += int(not (w.get("actor") and r.get("actor_id") == w["actor"]))
+    n += int(not (w.get("actor") and _same_actor(r.get("actor_id"), w["actor"], gold, fresh)))
     return n + (r.get("topic") != w.get("topic")) + (r.get("stance") != w.get("stance"))
 
 
@@ -251,6 +279,8 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
     ]
     stmts = [r for r in rows if r.kind == "statements" and r not in offered_st]
     measures = [r for r in rows if r.kind in ("policies", "positions")]
+    fresh = _new_actors(rows)
+    named_km: set[str] = set()  # new actors right by their Khmer name: a name left to write
     changed = fields = saved = 0  # saved: changes a right offer taken in one click spares
 
     want_figs = gold.get("figures") or []
@@ -269,11 +299,11 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                       if k not in used_offer and _figure_matches(r.record, w)), None)  # fmt: skip
             if k is not None:  # offered: one click takes it, its fields as the draft read them
                 used_offer.add(k)
-                saved += n_fields - _figure_changes(offered[k], w, gold, click=True)
+                saved += n_fields - _figure_changes(offered[k], w, gold, True, fresh)
             continue
         used.add(match)
-        saved += _figure_changes(figs[match], w, gold) - _figure_changes(
-            figs[match], w, gold, click=True
+        saved += _figure_changes(figs[match], w, gold, fresh=fresh) - _figure_changes(
+            figs[match], w, gold, True, fresh
         )
         r = figs[match].record
         if "qualifier" in w and not w.get("vague"):
@@ -310,13 +340,15 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             )
             _filled(s, r.get("metric_id"), ok)
         if "actor" in w:
-            s.add("figure actor right", r.get("actor_id") == w["actor"],
+            same = _same_actor(r.get("actor_id"), w["actor"], gold, fresh)
+            s.add("figure actor right", same,
                   why=f"{w.get('words')!r}: {r.get('actor_id')} for {w['actor']}")  # fmt: skip
             changed += s.change(
-                f"figure actor ({'blank' if r.get('actor_id') is None else 'wrong'})",
-                r.get("actor_id") != w["actor"],
+                f"figure actor ({'blank' if r.get('actor_id') is None else 'wrong'})", not same
             )
-            _filled(s, r.get("actor_id"), r.get("actor_id") == w["actor"])
+            _filled(s, r.get("actor_id"), same)
+            if same and r.get("actor_id") != w["actor"]:
+                named_km.add(str(r.get("actor_id")))
         if "geography" in w:  # a key's null is national; a province is right however spelt
             got_area, want_area = r.get("geography"), _area(w["geography"])
             said = f"{w.get('words')!r}: {got_area} for {w['geography'] or 'national'}"
@@ -344,7 +376,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                       if k not in hit_offer and _opens(r, w["opening"])), None)  # fmt: skip
             if k is not None:  # offered: one click takes it, its fields as the draft read them
                 hit_offer.add(k)
-                saved += 5 - _statement_changes(offered_st[k], w)
+                saved += 5 - _statement_changes(offered_st[k], w, gold, fresh)
             continue
         hit_st.add(k)
         r = stmts[k]
@@ -353,14 +385,16 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                   why=f"{w['opening'][:40]!r}: {r.record.get('kind')}")  # fmt: skip
             changed += s.change("statement kind", r.record.get("kind") != w["kind"])
             _filled(s, r.record.get("kind"), r.record.get("kind") == w["kind"])
-        s.add("speakers right", _speaker_right(r, w),
+        s.add("speakers right", _speaker_right(r, w, gold, fresh),
               why=f"{w['opening'][:40]!r}: {r.record.get('actor_id')} for {w.get('actor')}")  # fmt: skip
-        changed += s.change(
-            "statement speaker", not (w.get("actor") and r.record.get("actor_id") == w["actor"])
-        )
+        same = bool(w.get("actor")) and _same_actor(r.record.get("actor_id"), w["actor"], gold,
+                                                    fresh)  # fmt: skip
+        changed += s.change("statement speaker", not same)
+        if same and r.record.get("actor_id") != w["actor"]:
+            named_km.add(str(r.record.get("actor_id")))
         changed += s.change("statement topic", r.record.get("topic") != w.get("topic"))
         changed += s.change("statement stance", r.record.get("stance") != w.get("stance"))
-        _filled(s, r.record.get("actor_id"), _speaker_right(r, w))
+        _filled(s, r.record.get("actor_id"), _speaker_right(r, w, gold, fresh))
         for name in ("topic", "stance"):
             if w.get(name):
                 _filled(s, r.record.get(name), r.record.get(name) == w[name])
@@ -421,6 +455,10 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         if id(r) not in keyed and any(f in str(r.record.get("quote") or "") for f in furniture)
     ]
     s.add("furniture drafted (want 0)", len(junk), 0, why=str([r.words for r in junk]))
+    # A new actor drafted by its Khmer name: its name in Latin letters is one field the curator
+    # writes, once for every record naming it (round twenty).
+    changed += s.change("a new actor's name in Latin letters (written)", len(named_km))
+    fields += len(named_km)
     # Each wrong offer is one rejection a curator must make (a figure only offered is none).
     s.change("a drafted record not in the key (rejected)", wrong_offers)
     return changed + wrong_offers, changed + wrong_offers - saved, fields + wrong_offers

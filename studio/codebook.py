@@ -61,7 +61,9 @@ def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False
     if entry is None:
         return ident
     t = t or translator()
-    label = t.pick(entry.get(_LABEL[kind]) or "", entry.get(_KHMER.get(kind, "label_km")))
+    khmer = entry.get(_KHMER.get(kind, "label_km"))
+    # A person drafted from a Khmer article has its Khmer name only (round twenty): shown by it.
+    label = t.pick(entry.get(_LABEL[kind]) or "", khmer) or str(khmer or "")
     about = t.pick(str(entry.get(_DEFINITION[kind]) or ""), entry.get(f"{_DEFINITION[kind]}_km"))
     tail = f" — {about[:90]}" if about else ""
     fresh = t.gettext(" (new)") if new else ""

@@ -1,6 +1,8 @@
 """The studio's work kept and reviewed (issue 24): drafts across sessions, the two-person rule,
 corrections with their reasons, the build publishing approved records only, shared codebook
-entries, agreement between two researchers, and the frictions the issue lists."""
+entries, agreement between two researchers, and the frictions the issue lists.
+
+Long because each of those is a studio session driven end to end (an AppTest) with its helpers."""
 
 from __future__ import annotations
 
@@ -300,6 +302,40 @@ def test_an_unnamed_workers_actor_gets_no_alias_matching_an_ngo():
     codebook.adopt(state, curated, rows)
     assert state["made"]["actors"]["a-khana-worker"]["aliases"] == []
     assert state["made"]["actors"]["pich-sokha"]["aliases"] == ["Sokha"]
+
+
+def test_a_person_drafted_by_the_khmer_name_is_picked_by_it_until_named_in_latin_letters():
+    """Round twenty: a Khmer article's new speaker has its Khmer name as printed and a blank
+    name for the curator; the pickers show the Khmer name, in any language, beside the id."""
+    person = {"actor_id": "person-km-0a1b2c3d", "name": "", "name_km": "ស៊ាន វណ្ណី",
+              "aliases": [], "kind": "person", "role": "", "organisation": "",
+              "actor_type": "other"}  # fmt: skip
+    state: dict = {}
+    codebook.adopt(state, Curated([], [], [], [], []), [Row("statements", {}, 0, 1,
+                                                           new={"actors": person})])  # fmt: skip
+    entry = state["made"]["actors"]["person-km-0a1b2c3d"]
+    assert entry["name"] == "" and entry["name_km"] == "ស៊ាន វណ្ណី"
+    assert codebook.shown("actors", entry, "person-km-0a1b2c3d", new=True).startswith(
+        "ស៊ាន វណ្ណី · person-km-0a1b2c3d"
+    )
+    entry["name"] = "San Vanny"  # the curator writes it: the English page shows it
+    assert codebook.shown("actors", entry, "person-km-0a1b2c3d").startswith("San Vanny · ")
+
+
+def test_a_khmer_articles_new_speaker_is_drafted_by_the_printed_name(studio_seeds: Path):
+    """Round twenty, end to end: the Review screen drafts the speaker the codebook lacks as a
+    new actor, its Khmer name as printed and its Latin name blank; the picker holds it."""
+    text = ("ប៉ូលិសតាកែវបន្តការល្បាត\n\nតាកែវ៖ នគរបាលខេត្តតាកែវ បានឃាត់ខ្លួនជនសង្ស័យចំនួន ៤២នាក់ "
+            "កាលពីខែកុម្ភៈ។\n\nលោក ស៊ាន វណ្ណី អ្នកនាំពាក្យនគរបាលខេត្ត បានប្រាប់ថា "
+            "«យើងនឹងបន្តការល្បាតរៀងរាល់យប់»។\n")  # fmt: skip
+    at = _screen(_add(_as(ANN), text), "Review")
+    rows = at.session_state["rows"]
+    n = next(i for i, r in enumerate(rows) if r.kind == "statements")
+    ident = rows[n].record["actor_id"]
+    assert ident.startswith("person-km-")
+    assert at.text_input(key=f"a-name-{ident}").value == ""
+    assert at.text_input(key=f"a-name-{ident}-km").value == "ស៊ាន វណ្ណី"
+    assert at.selectbox(key=f"actor-{n}").value == ident
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,12 @@ def _values(text: str) -> list[float]:
         ("Officers opened the container, numbered MSKU 771203-5, on Sunday.", []),
         # A ratio's denominator: "one adult in every 150".
         ("That is one adult in every 150, the report said.", []),
+        # Round twenty: cells' crowding, a target, a plan's or a design's number.
+        ("A warden said some cells held more than 50 people in May.", []),
+        ("- People screened this quarter: 980 (target: 1,200)", [980]),
+        ("- People reached: 1,420 (2,000 planned by the end of the year)", [1420]),
+        ("Some 58 percent finished the course, above the 45 percent the designers had assumed.",
+         [58]),
         # Khmer: one person's case (an age, a small haul, a fine) is no campaign count.
         ("ជនសង្ស័យម្នាក់ អាយុ ២៧ឆ្នាំ ត្រូវបានចាប់ខ្លួនជាមួយគ្រឿងញៀន ២០ក្រាម។", []),
     ],

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from corpus.places import places_in
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
 from data_model.records import Indicator
@@ -51,6 +52,55 @@ def _figure(text: str, title: str = "Drug news") -> dict:
 )  # fmt: skip
 def test_a_figure_covers_the_place_its_words_name(title: str, text: str, area: str | None) -> None:
     assert _figure(text, title)["geography"] == area
+
+
+# Three lines of a page's head: the opening a provincial story names its province in.
+_LEAD = "Issue 7\n\nRead this online\n\nDear readers,\n\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "area"),
+    [
+        # Round twenty. A person's past post names no area of the figure: the story's province
+        # (the title's) is the curator's to say, never the past post's.
+        ("Kandal police count raids", "The chief, who moved to the post in 2019 after heading "
+         "the Takeo traffic police, said officers had seized 3 kilograms in the period.", None),
+        ("Raids", "Colonel Dara, previously serving in Kep, said police in Pursat arrested 64 "
+         "people in March.", "Pursat"),
+        # A present post is where the figure is: kept.
+        ("Raids", "Major Sok, who leads the anti-drug office in Pursat, said officers had "
+         "arrested 64 people in March.", "Pursat"),
+        # The area an organisation or a project works in, said once below the opening lines:
+        # its figures with no place of their own are not national by default.
+        ("Spring newsletter", f"{_LEAD}Our clinic staff in Kampong Thom and Kratie had a busy "
+         "spring. They saw 812 people who use drugs between January and March.", None),
+        ("Evaluation summary", f"{_LEAD}The project, which a donor funded in Svay Rieng and "
+         "Prey Veng, ended in 2021. In all, 1,406 people enrolled in treatment.", None),
+        # A place before the work's words is no work area: the country's figure stays national.
+        ("Annual release", f"{_LEAD}Clinics in Kep cost the programme little. In all, 5,120 "
+         "people enrolled in treatment last year.", "national"),
+    ],
+)  # fmt: skip
+def test_a_past_post_or_a_work_area_is_no_national_default(title: str, text: str, area) -> None:
+    rows = draft_rows(text, title, "t", PUBLISHED)[1]
+    last = [r.record for r in rows if r.kind == "indicators"][-1]
+    assert last["geography"] == area
+
+
+def _spellings() -> list[tuple[str, str]]:
+    import yaml
+
+    places = yaml.safe_load(Path("corpus/places.yaml").read_text(encoding="utf-8"))
+    return [(str(w), p["name"]) for p in places["provinces"]
+            for w in [p["name"], *(p.get("spellings") or []), *(p.get("km") or [])]]  # fmt: skip
+
+
+@pytest.mark.parametrize(("words", "province"), _spellings())
+def test_a_province_is_never_read_as_another_by_a_shared_prefix(words: str, province: str) -> None:
+    """Kampot and Kampong Speu, Kampong Cham and Kampong Chhnang share their first letters: each
+    spelling names its own province and no other, alone and in a sentence."""
+    for text in (words, f"Police in {words} province arrested 12 people."):
+        assert {p.province for p in places_in(text)} == {province}
 
 
 @pytest.mark.parametrize("blank", [None, "", "  "])

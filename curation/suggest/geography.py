@@ -23,7 +23,28 @@ class Geography:
     reason: str
 
 
+# Round twenty. A person's past post ("the police chief, who took over in 2016 after heading the
+# Kampot border police, said ..."): its place is the person's past, not the area the figure
+# covers; blanked (same length) before the places are read.
+_PAST_POST = re.compile(
+    r"\b(?:after|before|formerly|previously|until)\s+(?:heading|leading|running|commanding|"
+    r"serving\s+(?:as|in|with)|working\s+(?:for|in|with))\b[^,;.]*",
+    re.I,
+)
+# The area an organisation's or a project's work covers, said once in the body ("Our outreach
+# teams in Phnom Penh and Kandal ...", "the project, which the Fund financed in Battambang,
+# Pursat and Kampong Chhnang ..."): the article's figures with no place of their own are that
+# area's or the country's, not national by default.
+_WORK_AREA = re.compile(
+    r"\b(?:project|programme|program|our\s+(?:[\w-]+\s+){0,2}?(?:teams?|work|staff|workers|"
+    r"clinics?|centres?|centers?|services?|volunteers)|we\s+work|works?\s+in|operates?\s+in|"
+    r"financed|funded)\b",
+    re.I,
+)
+
+
 def _named(text: str) -> list[Place]:
+    text = _PAST_POST.sub(lambda m: " " * len(m.group(0)), text)
     return [p for p in places_in(text)
             if not (p.start <= 1 and _DATELINE.match(text, p.start + len(p.words)))]  # fmt: skip
 
@@ -34,8 +55,29 @@ def _as_written(place: Place) -> str:
 
 
 def opening_of(head: str, body: str) -> str:
-    """The title and the first lines of the body: where a provincial story names its province."""
-    return "\n".join([head, *[ln for ln in body.splitlines() if ln.strip()][:3]])
+    """The title and the first lines of the body: where a provincial story names its province;
+    and after them the body's sentences that say where an organisation's or a project's work
+    is (_WORK_AREA), when they name a province."""
+    lines = [ln for ln in body.splitlines() if ln.strip()]
+    areas = [s for ln in lines[3:] for s in re.split(r"(?<=[.!?])\s+", ln) if _work_area(s)]
+    return "\n".join([head, *lines[:3], *areas])
+
+
+_IN_AREA = re.compile(r"[^.;:]{0,50}?\b(?:in|across)\s+(?:the\s+)?(?:provinces?\s+of\s+)?")
+
+
+def _work_area(sentence: str) -> list[str]:
+    """The provinces a sentence says an organisation's or a project's work is in: a province
+    after the work's words and "in" ("our outreach teams in Kandal", "financed in Pursat"); a
+    place before them ("Clinics in Phnom Penh ... cost the programme") is no work area."""
+    if not _WORK_AREA.search(sentence):
+        return []  # most sentences: no places read
+    places = [p for p in _named(sentence) if p.province]
+    for m in _WORK_AREA.finditer(sentence):
+        after = [p for p in places if p.start >= m.end()]
+        if after and _IN_AREA.fullmatch(sentence[m.end() : after[0].start]):
+            return list(dict.fromkeys(str(p.province) for p in after))
+    return []
 
 
 def guess_geography(sentence: str, opening: str = "") -> Geography:
@@ -59,6 +101,12 @@ def guess_geography(sentence: str, opening: str = "") -> Geography:
     if local := says_local(sentence):
         return Geography(None, 0, f"the sentence names a place smaller than the country "
                                   f"({local!r}) but no province: the curator says which")  # fmt: skip
+    work = next((w for s in opening.splitlines() if (w := _work_area(s))), [])
+    if work:
+        where = ", ".join(work)
+        return Geography(None, 0, f"the sentence names no place and the article says its "
+                                  f"project or organisation works in {where}: that area or "
+                                  "national, the curator says")  # fmt: skip
     story = list(dict.fromkeys(p.province for p in _named(opening) if p.province))
     if not story and (local := says_local(opening)):
         story = [repr(local)]

@@ -12,6 +12,7 @@ over its sentences (the period carried by ក្នុងចំណោម, the sp
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,7 @@ from corpus.khmer import (
     split_sentences,
 )
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
-from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, strip_title
+from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, speaker_key, strip_title
 from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.furniture import is_furniture
@@ -115,6 +116,7 @@ class KhmerDraft:
     why: dict[str, str] = field(default_factory=dict)
     new_metric: dict[str, Any] | None = None  # a metric to create when no curated one fits
     offers: dict[str, Any] = field(default_factory=dict)  # inferred dates, offered, not filled
+    new_actor: dict[str, Any] | None = None  # a person named in Khmer the curated actors lack
 
 
 def is_khmer(body: str) -> bool:
@@ -243,7 +245,7 @@ def _interviewee(intro: str) -> Speaker | None:
 
 
 def _turn_actor(
-    turn: Speaker, actors: list[dict[str, Any]], named: str | None
+    turn: Speaker, actors: list[dict[str, Any]], named: str | None, fresh: _People | None = None
 ) -> tuple[str | None, list[str]]:
     """A transcript label's actor: a titled name matched as any Khmer speaker; a title and an
     office alone ("ឯកឧត្តមស្នងការ", His Excellency the commissioner) the person named before
@@ -252,14 +254,104 @@ def _turn_actor(
         return None, [f"speaker (unnamed): {turn.phrase}", "a transcript turn"]
     office = strip_title(turn.name).replace(" ", "")
     if named is not None and (not office or office.startswith(_ROLES)):
-        actor_id, notes = _km_actor(named, actors)
+        actor_id, notes = _km_actor(named, actors, fresh, person=True)
         return actor_id, [*notes, f"a transcript turn ({turn.phrase}: the person named "
                           "before with a title: review)"]  # fmt: skip
-    actor_id, notes = _km_actor(turn.name, actors)
+    actor_id, notes = _km_actor(turn.name, actors, fresh, person=True)
     return actor_id, [*notes, f"a transcript turn ({turn.phrase})"]
 
 
-def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | None, list[str]]:
+@dataclass
+class _People:
+    """An article's people (round twenty): the new ones drafted, by id, and the curated people
+    with no Khmer name that the article names beside their curated role (by speaker_key)."""
+
+    new: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_role: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+# "មន្ត្រី" (an official) names no one office: a role this short identifies nobody.
+_LEAST_ROLE = 8
+
+
+def _by_role(body: str, actors: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """The curated people without a Khmer name whom the article names with a title and, just
+    after the name, their curated Khmer role and organisation ("ឯកឧត្តម ... អគ្គលេខាធិការនៃ
+    អាជ្ញាធរជាតិ...", secretary-general of the NACD): name key -> (actor id, role). Such a
+    person is never drafted as a new actor; a role two curated people share decides nothing."""
+    people = []
+    for a in actors:
+        if a.get("kind") != "person" or a.get("name_km") or not a.get("role_km"):
+            continue
+        role = re.sub(r"[A-Za-z()]+", "", normalise(str(a["role_km"])).text).replace(" ", "")
+        org_km = normalise(str(a.get("organisation_km") or "")).text
+        org = re.sub(r"\([^)]*\)|[A-Za-z]+", "", org_km).replace(" ", "")[:10]
+        short = re.findall(r"\b[A-Z]{3,6}\b", f"{a['role_km']} {org_km}")
+        if len(role) >= _LEAST_ROLE and (org or short):
+            people.append((a, role, org, short))
+    out: dict[str, tuple[str, str]] = {}
+    text = normalise(body).text
+    for m in _NAMED.finditer(text):
+        after = text[m.end() : m.end() + 120].replace(" ", "")
+        hits = [a for a, role, org, short in people if _office_of(after, role, org, short)]
+        if len(hits) == 1:
+            out[speaker_key(m.group("name"))] = (str(hits[0]["actor_id"]), str(hits[0]["role_km"]))
+    return out
+
+
+# "អគ្គលេខាធិការរង" (deputy secretary-general), "... ស្តីទី" (acting): another office than the role.
+_DEPUTY = re.compile(normalise("រង|ស្តីទី|ស្ដីទី").text)
+
+
+def _office_of(after: str, role: str, org: str, short: list[str]) -> bool:
+    """Whether the words after a name (spaces off) give the role, no deputy's or acting one
+    ("អគ្គលេខាធិការរង" is not "អគ្គលេខាធិការ"), and its body's Khmer name or short name
+    ("NACD") within the next words."""
+    at = after.find(role)
+    if not 0 <= at < 60 or _DEPUTY.match(after, at + len(role)):
+        return False
+    rest = after[at + len(role) : at + len(role) + 40]
+    return bool(org and org in rest) or any(s in rest for s in short)
+
+
+def _new_person(name: str, fresh: dict[str, dict[str, Any]]) -> tuple[str, str] | None:
+    """A person the curated actors lack, named with a title: a new actor whose Khmer name is
+    the name as printed (title and zero-width spaces off) and whose romanised name is left
+    blank for the curator (a made-up spelling is never drafted); one drafted per person and
+    article (``fresh``), a given name alone being the one person named before with it. None
+    for a role ("លោកអភិបាលរង", the deputy governor) or words that are no two- or three-word name."""
+    printed = strip_title(name)
+    words = printed.split()
+    if not words or len(words) > 3 or any(w.startswith(_ROLES) for w in words):
+        return None
+    if len(words) == 1:
+        known = [d for d in fresh.values() if str(d["name_km"]).split()[-1] == words[0]]
+        if len(known) != 1:
+            return None
+        return str(known[0]["actor_id"]), (
+            f"speaker: {printed} (a new actor: {known[0]['name_km']}, named before in full; review)"
+        )
+    # The same printed name (however spaced) is the same id in every article: one entry.
+    ident = "person-km-" + hashlib.sha1(speaker_key(printed).encode()).hexdigest()[:8]
+    fresh.setdefault(ident, {"actor_id": ident, "name": "", "name_km": printed, "aliases": [],
+                             "kind": "person", "role": "", "organisation": "",
+                             "actor_type": "other"})  # fmt: skip
+    # The reason is of corpus/confidence.yaml's class "a new actor, a full name", where the
+    # Khmer names drafted as "(a new actor: give the person an id)" were classed before.
+    return ident, (
+        f"speaker: {printed} (a new actor: named in Khmer as printed, its name in Latin "
+        "letters left to the curator)"
+    )
+
+
+def _km_actor(
+    name: str | None,
+    actors: list[dict[str, Any]],
+    fresh: _People | None = None,
+    person: bool = False,
+) -> tuple[str | None, list[str]]:
+    """The curated actor a Khmer speaker is; else, for a ``person`` named with a title and a
+    ``fresh`` register of the article's new people, a new actor (_new_person); else None."""
     if not name:
         return None, ["no speaker found"]
     key = strip_title(normalise(name).text).replace(" ", "")
@@ -294,6 +386,12 @@ def _km_actor(name: str | None, actors: list[dict[str, Any]]) -> tuple[str | Non
                 f"speaker: {name} = {a['actor_id']}, a spelling variant of {a['name_km']} "
                 f"({score:.0f}% alike): review"
             ]
+    if fresh is not None and person and (curated := fresh.by_role.get(speaker_key(name))):
+        # Named elsewhere in the article beside the curated person's role: that person.
+        return curated[0], [f"speaker: {name} = {curated[0]}, named in the article as "
+                            f"{curated[1]}: review"]  # fmt: skip
+    if fresh is not None and person and (drafted := _new_person(name, fresh.new)) is not None:
+        return drafted[0], [drafted[1]]
     return None, [f"speaker: {name} (a new actor: give the person an id)"]
 
 
@@ -720,6 +818,7 @@ def khmer_drafts(
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new, offers))
             fig_at.append((len(out) - 1, k))
     named: str | None = None  # the last titled person named, for a title standing alone
+    fresh = _People(by_role=_by_role(body, actors))  # the article's people (round twenty)
     said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker
     turns = find_turns(body, sentences, khmer=True, interviewee=_interviewee)
     according: dict[int, tuple[str | None, str]] = {}  # sentence -> "នេះបើតាម ..." (according to)
@@ -727,7 +826,8 @@ def khmer_drafts(
     for k, (s, found) in enumerate(zip(sentences, attributions, strict=True)):
         norm = normalise(s.text).text.strip()
         if _ACCORDING.match(norm) and (names := [m.group("name") for m in _NAMED.finditer(norm)]):
-            according[k] = _km_actor(names[-1], actors)[0], f"'នេះបើតាម' (according to) {names[-1]}"
+            according[k] = (_km_actor(names[-1], actors, fresh, person=True)[0],
+                            f"'នេះបើតាម' (according to) {names[-1]}")  # fmt: skip
         elif m := _REPORT_OF.match(norm):
             # "យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិ..." (according to the report of the NACD): the
             # curated body whose Khmer name follows.
@@ -746,9 +846,9 @@ def khmer_drafts(
             ):
                 # "លោកបានបន្ថែមថា ... ១២០នាក់ ..." (he added that ... 120 people ...): reported
                 # counts are figures given by the speaker, no statement of their own.
-                said_by.setdefault(
-                    k, (_km_actor(a.speaker or named, actors)[0], f"said by {a.speaker or named}")
-                )
+                who = _km_actor(a.speaker or named, actors, fresh,
+                                person=bool(a.title) or not a.speaker)[0]  # fmt: skip
+                said_by.setdefault(k, (who, f"said by {a.speaker or named}"))
                 continue
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
@@ -770,8 +870,12 @@ def khmer_drafts(
                 speaker = head  # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... បានប្រាប់ថា": described, unnamed
             if any(d.kind == "statements" and d.quote == quote for d in out[-3:]):
                 continue  # "ស្នើ ... និងស្នើឲ្យ ..." (asked ... and asked ...): one sentence, one draft
+            # A person: a name with its title, or the titled person a title alone refers to.
+            person = bool(a.title) and not described
             actor_id, notes = (
-                _turn_actor(turn, actors, named) if turn else _km_actor(speaker, actors)
+                _turn_actor(turn, actors, named, fresh)
+                if turn
+                else _km_actor(speaker, actors, fresh, person=person)
             )
             if a.pronoun and turn is None:
                 notes.append(f"{a.title!r} alone: the speaker named before")
@@ -784,12 +888,12 @@ def khmer_drafts(
             }
             why = {
                 "kind": "100%: in «» quotation marks" if a.quote else "90%: reported speech",
-                "actor_id": f"{90 if actor_id else 50}%: {notes[0]}",
+                "actor_id": f"{_sure_of(actor_id, fresh)}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
             said_by.setdefault(k, (actor_id, notes[0]))
         if (turn := turns.speaker.get(k)) is not None:
-            actor_id, notes = _turn_actor(turn, actors, named)
+            actor_id, notes = _turn_actor(turn, actors, named, fresh)
             said_by.setdefault(k, (actor_id, notes[0]))
             words = turn_words(s, turns, k).strip(ZERO_WIDTH + " ។")
             quotes = quotation_spans(s.text)
@@ -808,7 +912,7 @@ def khmer_drafts(
                           "said_on": None}  # fmt: skip
                 why = {"kind": "100%: in «» quotation marks" if quotes
                        else "90%: a transcript turn, no quotation marks",
-                       "actor_id": f"{90 if actor_id else 50}%: {notes[0]}"}  # fmt: skip
+                       "actor_id": f"{_sure_of(actor_id, fresh)}%: {notes[0]}"}  # fmt: skip
                 out.append(KhmerDraft("statements", record, words, "", notes, why))
         people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
         people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
@@ -826,7 +930,15 @@ def khmer_drafts(
             out[i].record["actor_id"] = source[0]
             out[i].why["actor_id"] = f"60%: {source[1]}"
             out[i].notes.append(f"actor {source[0]}: {source[1]}")
+    for d in out:  # each record naming a new person carries its draft (saved with it)
+        d.new_actor = fresh.new.get(str(d.record.get("actor_id")))
     return out
+
+
+def _sure_of(actor_id: str | None, fresh: _People) -> int:
+    """How sure a Khmer speaker's draft is: a curated actor 90%, a new person named as printed
+    60% (the curator writes the name in Latin letters), none 50%."""
+    return 60 if actor_id in fresh.new else 90 if actor_id else 50
 
 
 # A measure put forward: "គ្រោងនឹង" (plans to), "ស្នើ" (proposed), "អំពាវនាវ" (called for). An

@@ -586,6 +586,21 @@ _ROOM_NOW_HELD = re.compile(
     r"about|nearly)\s+)?$",
     re.I,
 )
+# Round twenty. "some cells held more than 60 people": cells' crowding, no count of the campaign.
+_CELLS_HELD = re.compile(
+    r"\b(?:some|many|most|several|its|the|their)\s+cells\s+(?:now\s+)?(?:hold|held|housed|"
+    r"house)\s+(?:(?:more\s+than|over|up\s+to|as\s+many\s+as|some|about|nearly)\s+)?$",
+    re.I,
+)
+# A plan's or a design's number, not a count made: "(target: 450)", "24 (31 planned by the end
+# of 2019)", "well above the 40 percent the project design had assumed".
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal)\s*(?::|of|was|is)?\s*$", re.I)
+_PLANNED_AFTER = re.compile(
+    r"(?:\s+(?:planned|targeted|projected|budgeted)\b)|(?:\s+(?:percent|per\s+cent|%))?\s+"
+    r"(?:that\s+)?the\s+(?:[\w-]+\s+){0,3}(?:had|has|have)\s+(?:assumed|expected|projected|"
+    r"targeted|forecast|planned)\b",
+    re.I,
+)
 # One defendant named by age ("a 34-year-old driver", "aged 41"): grams found on him are his case.
 _ONE_DEFENDANT = re.compile(r"\b\d{1,2}-year-old\b|\baged\s+\d{1,2}\b", re.I)
 _DEGREES = _words("degrees degree celsius")
@@ -682,8 +697,10 @@ def _not_counted(
     before, nxt = text[:a], _next_word(toks, j)
     if any(s <= a < e for s, e in phones):
         return True
-    if _SHARED_ROOM.match(text, b) or _ROOM_NOW_HELD.search(before):
+    if _SHARED_ROOM.match(text, b) or _ROOM_NOW_HELD.search(before) or _CELLS_HELD.search(before):
         return True
+    if _TARGET_BEFORE.search(before) or _PLANNED_AFTER.match(text, b):
+        return True  # a target or a design's assumption: nothing counted (round twenty)
     if unit == "kg" and value < 0.1 and _ONE_DEFENDANT.search(text):
         return True
     if unit == "kg" and _THRESHOLD.search(before):

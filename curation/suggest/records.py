@@ -857,6 +857,8 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
         new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
                            "definition": ""}} if d.new_metric else {}  # fmt: skip
+        if d.new_actor:  # a person named in Khmer, its name in Latin letters the curator's
+            new["actors"] = dict(d.new_actor)
         rows.append(
             Row(
                 d.kind,
