@@ -50,6 +50,7 @@ if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not 
 
 from corpus.khmer_speech import speaker_key  # noqa: E402
 from corpus.places import places_in  # noqa: E402
+from curation.reasons import unmatched  # noqa: E402
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import Row, draft_rows  # noqa: E402
 
@@ -87,6 +88,9 @@ class Score:
     misses: list[str] = field(default_factory=list)  # "article  field  what went wrong"
     # Fields a curator must change, by field (round eighteen): which term makes the share high.
     changes: dict[str, int] = field(default_factory=dict)
+    # Parts of the drafts' reasons and notes no template of curation/reasons.yaml renders in
+    # Khmer (the studio then shows them in English, marked): part -> the article it came from.
+    untemplated: dict[str, str] = field(default_factory=dict)
     article: str = ""
 
     def add(self, name: str, right: int | bool, of: int = 1, why: str = "") -> None:
@@ -271,6 +275,9 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
     began = time.perf_counter()
     _, rows = draft_rows(raw, title, "bench", published, curated)
     s.times.append(time.perf_counter() - began)
+    for row in rows:
+        for text in [*row.notes, *map(str, row.why.values())]:
+            s.untemplated.update(dict.fromkeys(unmatched(text), txt.stem))
     # A figure only offered (status "offered", round fourteen) is not drafted: it is scored apart.
     offered = [r for r in rows if r.kind == "indicators" and getattr(r, "status", "") == "offered"]
     figs = [r for r in rows if r.kind == "indicators" and r not in offered]
@@ -518,8 +525,10 @@ def run(folders: list[Path], title: str, failures: bool = False, changes: bool =
         for name, n in sorted(s.changes.items(), key=lambda kv: -kv[1]):
             share = f"{n / changed:.0%}" if changed else "-"
             print(f"    changed: {name:46} {n:6}  {share:>4} of changes")
+    print(f"  {'reason parts with no Khmer template':44} {len(s.untemplated):6}")
     if failures:
         print("\n".join(sorted(s.misses)))
+        print("\n".join(f"{a}  reason  no template: {p!r}" for p, a in s.untemplated.items()))
     if s.times:
         print(
             f"  {'drafting time per article':44} {1000 * sum(s.times) / len(s.times):5.0f} ms"

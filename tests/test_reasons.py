@@ -41,8 +41,9 @@ def test_every_reason_the_drafts_give_matches_a_template():
     """Draft training articles as the studio does; every part of every note and reason it would
     show matches a template. A new drafting rule's reason fails here with its words: add its
     template to curation/reasons.yaml (and its Khmer to the catalogue), no code. Every fourth
-    article, spread over every folder: drafting all of them costs about 30 s of the suite's CPU
-    (issue 22); bench/draft_quality.py, which drafts them all each round, lists the rest."""
+    article, spread over every folder: drafting all 212 cost about 9 s of the suite's CPU
+    (issue 22); bench/draft_quality.py, which drafts them all each round, counts the parts no
+    template renders (and lists them with --failures)."""
     curated = curated_lists(ROOT / "seeds")
     left: dict[str, str] = {}
     articles = _training()
