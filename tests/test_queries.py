@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,6 @@ import pytest
 
 from database import queries
 from database.connection import Reader
-from etl.build import build
 from monitor import cached
 
 
@@ -149,20 +149,19 @@ def test_indicators_carry_provenance(db: Reader):
     assert more_than["value_high"].isna().all()  # a lower bound has no upper bound, not zero
 
 
-def test_rebuilt_file_shows_without_restart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_rebuilt_file_shows_without_restart(
+    fixture_db: Path, seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # The run's two builds (tests/conftest.py), put in place as a build puts its file
+    # (etl/store.py: written beside, then os.replace): the fixture corpus, then the real
+    # seeds under the running reader. Building them here again cost two builds.
     db_path = tmp_path / "monitor.duckdb"
-    small = tmp_path / "small"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "seeds", small)
-    build(db_path, small, draw_images=False)
+    shutil.copyfile(fixture_db, db_path)
     monkeypatch.setenv("MONITOR_DB", str(db_path))
     assert len(cached.statements()) == 2
-    # The real seeds replace the file under the running reader (the fixture's records go:
-    # withdrawn, so the build is given a reason). A copy: a reason is written back to the
-    # seeds' corrections.yaml, never to the repository's.
-    real = tmp_path / "real"
-    for part in ("articles", "curated"):
-        shutil.copytree(Path(__file__).parent.parent / "seeds" / part, real / part)
-    build(db_path, real, draw_images=False, reason="The fixture replaced by the seeds.")
+    beside = tmp_path / "monitor.duckdb.new"
+    shutil.copyfile(seed_db, beside)
+    os.replace(beside, db_path)
     assert len(cached.statements()) > 2
 
 
