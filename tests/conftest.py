@@ -287,6 +287,29 @@ def shared_context(browser) -> Iterator[Callable]:
         yield context_of
 
 
+@pytest.fixture(scope="session")
+def loaded_pages(shared_context, server: str) -> Iterator[Callable[[serving.Visit], Any]]:
+    """Each visit's page, loaded the first time a test of the run reads it and kept open
+    until the run ends, whatever order or module the tests run in (test_browser and
+    test_fidelity_browser read the same /statements). Readers leave it as they found it.
+    A /charts/ address is a plain page (the light embed): no Streamlit run to wait for."""
+    pages: dict[serving.Visit, Any] = {}
+
+    def page_of(spot: serving.Visit):
+        if spot not in pages:
+            context = shared_context(serving.VIEWPORTS[spot.width])
+            if spot.path.startswith("/charts/"):
+                pages[spot] = context.new_page()
+                pages[spot].goto(server + spot.path, wait_until="load")
+            else:
+                pages[spot] = serving.open_rendered(context, server + spot.path)
+        return pages[spot]
+
+    yield page_of
+    for page in pages.values():
+        page.close()
+
+
 @pytest.fixture
 def open_page(shared_context) -> Iterator[Callable]:
     """Open a URL in a new tab of the given viewport, once it has finished rendering: for
