@@ -287,6 +287,44 @@ def shared_context(browser) -> Iterator[Callable]:
         yield context_of
 
 
+#: The pages `loaded_pages` keeps open, by visit.
+_KEPT_PAGES: dict[serving.Visit, Any] = {}
+
+
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """The kept pages close once this worker is past the dashboard's tests (sorted first, see
+    above): an idle Streamlit tab would keep its socket and scripts busy for the rest of
+    the run."""
+    if _KEPT_PAGES and (nextitem is None or "server" not in nextitem.fixturenames):
+        for page in _KEPT_PAGES.values():
+            page.close()
+        _KEPT_PAGES.clear()
+
+
+@pytest.fixture(scope="session")
+def loaded_pages(shared_context, server: str) -> Iterator[Callable[[serving.Visit], Any]]:
+    """Each visit's page, loaded the first time a test reads it and kept open while the
+    tests that follow read pages, whatever module they are in (test_browser and
+    test_fidelity_browser read the same /statements). Readers leave it as they found it.
+    A /charts/ address is a plain page (the light embed): no Streamlit run to wait for."""
+    pages = _KEPT_PAGES
+
+    def page_of(spot: serving.Visit):
+        if spot not in pages:
+            context = shared_context(serving.VIEWPORTS[spot.width])
+            if spot.path.startswith("/charts/"):
+                pages[spot] = context.new_page()
+                pages[spot].goto(server + spot.path, wait_until="load")
+            else:
+                pages[spot] = serving.open_rendered(context, server + spot.path)
+        return pages[spot]
+
+    yield page_of
+    for page in pages.values():
+        page.close()
+    pages.clear()
+
+
 @pytest.fixture
 def open_page(shared_context) -> Iterator[Callable]:
     """Open a URL in a new tab of the given viewport, once it has finished rendering: for

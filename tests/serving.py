@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
 TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--process-per-site"]
 DESKTOP = {"width": 1400, "height": 2400}
 PHONE = {"width": 390, "height": 2400}
+#: The viewports of the shared page loads, by width.
+VIEWPORTS = {DESKTOP["width"]: DESKTOP, PHONE["width"]: PHONE}
 
 #: Every bounded wait in the browser, in milliseconds.
 WAIT_MS = 60_000
@@ -82,6 +84,18 @@ class PageCase:
     title: str | None = None
 
 
+@dataclass(frozen=True)
+class Visit:
+    """One address at one viewport width: loaded once per run (the `loaded_pages` fixture),
+    read by every test that names it."""
+
+    path: str
+    width: int = DESKTOP["width"]
+
+    def __str__(self) -> str:
+        return f"{self.path}@{self.width}"
+
+
 def _string_call(node: ast.AST, method: str) -> str | None:
     """The string first argument of a call like `x.method("...")`, or None."""
     if (
@@ -96,9 +110,20 @@ def _string_call(node: ast.AST, method: str) -> str | None:
     return None
 
 
+def _title_text(node: ast.AST) -> str | None:
+    """The English words of a call `x.title("...")` or `x.title(t.gettext("..."))`."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    if node.func.attr != "title" or not node.args:
+        return None
+    said = _string_call(node, "title")
+    return said if said is not None else _string_call(node.args[0], "gettext")
+
+
 def page_title(source: str) -> str | None:
-    """The text of a page file's st.title("..."), if it has a fixed one."""
-    titles = (_string_call(node, "title") for node in ast.walk(ast.parse(source)))
+    """The English text of a page file's st.title, if it has a fixed one (its words as
+    written, or the msgid it translates: the English page shows the msgid)."""
+    titles = (_title_text(node) for node in ast.walk(ast.parse(source)))
     return next((t for t in titles if t is not None), None)
 
 

@@ -1,23 +1,26 @@
-"""Words signed by a person are that person's words, as a reader sees them in a real browser:
-one signed quote on Statements and every light embed, checked against the articles (review
-19, 20, 24). Every record on every page is checked at the text level, on what the pages
-render, by tests/test_fidelity_display.py."""
+"""Words signed by a person are that person's words, as a reader sees them: one signed quote
+on Statements in a real browser (what Streamlit's Markdown makes of it), and every light
+embed in the HTML the server sends (a static page, no script: what it says is its HTML),
+checked against the articles (review 19, 20, 24). Every record on every page is checked at
+the text level, on what the pages render, by tests/test_fidelity_display.py."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from api.routes import Database, make_routes
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from database import queries
 from database.connection import Reader
-from tests.serving import new_context
-
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+from tests.serving import Visit
 
 # Every blockquote as {words, signature, signed_by_link}: the last paragraph is the signature
 # when it opens with a dash; a signature whose first element is a link names an article.
@@ -64,6 +67,64 @@ def _signed_blockquotes(page) -> list[dict]:
     return page.locator("blockquote").evaluate_all(_BLOCKQUOTES)
 
 
+class _Tree(HTMLParser):
+    """An HTML page as nested {tag, children} (text as strings): enough to read blockquotes."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root: dict = {"tag": "", "children": []}
+        self._open = [self.root]
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        node = {"tag": tag, "children": []}
+        self._open[-1]["children"].append(node)
+        if tag not in self.VOID:
+            self._open.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._open) - 1, 0, -1):
+            if self._open[depth]["tag"] == tag:
+                del self._open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self._open[-1]["children"].append(data)
+
+
+def _text(node) -> str:
+    return node if isinstance(node, str) else "".join(_text(c) for c in node["children"])
+
+
+def _all(node, tag: str) -> list[dict]:
+    if isinstance(node, str):
+        return []
+    found = [node] if node["tag"] == tag else []
+    return found + [n for c in node["children"] for n in _all(c, tag)]
+
+
+def _html_blockquotes(page: dict) -> list[dict]:
+    """_BLOCKQUOTES over a parsed page: each blockquote's words, signature, signed by a link."""
+    found = []
+    for quote in _all(page, "blockquote"):
+        ps = [c for c in quote["children"] if not isinstance(c, str) and c["tag"] == "p"]
+        last = ps[-1] if len(ps) > 1 else {"children": []}
+        signed = len(ps) > 1 and _text(last).strip().startswith("\u2014")
+        said = [
+            c for c in last["children"] if not isinstance(c, str) or c.replace("\u2014", "").strip()
+        ]
+        first = said[0] if signed and said else None
+        found.append(
+            {
+                "words": " ".join(_text(p) for p in (ps[:-1] if signed else ps)),
+                "signature": _text(last).strip()[1:].strip() if signed else "",
+                "signed_by_link": isinstance(first, dict) and first["tag"] == "a",
+            }
+        )
+    return found
+
+
 def _in_some_article(words: str, bodies: dict[str, BodyIndex]) -> bool:
     return any(index.locate(words) is not None for index in bodies.values())
 
@@ -96,14 +157,16 @@ def _problems(quotes: list[dict], attributed: pd.DataFrame, bodies, db: Reader) 
     return problems
 
 
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
 def test_a_signed_quote_is_the_signers_own_words_and_a_paraphrase_is_not_signed(
-    server: str, open_page, db: Reader, bodies: dict[str, BodyIndex], attributed: pd.DataFrame
+    loaded_pages, db: Reader, bodies: dict[str, BodyIndex], attributed: pd.DataFrame
 ):
     """What Streamlit's Markdown makes of a signed quote on Statements: the words in the
     blockquote are the signer's own, in quotation marks in the article, and a paraphrase
     reads 'as the article reports it', in no blockquote. Every record and page is checked on
     the rendered text by tests/test_fidelity_display.py; this is the one look in a browser."""
-    page = open_page(server + "/statements")
+    page = loaded_pages(Visit("/statements"))  # the load test_browser.py reads too
     quotes = _signed_blockquotes(page)
     signed = [
         q
@@ -123,14 +186,17 @@ def test_a_signed_quote_is_the_signers_own_words_and_a_paraphrase_is_not_signed(
     assert "as the article reports it" in text
 
 
-def test_light_embeds_sign_no_one(server: str, browser, bodies, seed_charts):
+def test_light_embeds_sign_no_one(seed_db_images: Path, bodies, seed_charts):
     """A donor's embed carries the chart's words and its article, never a quote signed by a
-    person: what a reader sees there is the project's and the article's voice."""
-    with new_context(browser) as context:
-        page = context.new_page()
-        for chart_id in seed_charts.charts:
-            page.goto(f"{server}/charts/{chart_id}.html", wait_until="load")
-            assert page.locator("h1").count() == 1, chart_id  # the embed itself, not the app
-            for q in _signed_blockquotes(page):
-                assert q["signed_by_link"] or not q["signature"], (chart_id, q)
-                assert _in_some_article(_plain(q["words"]), bodies), (chart_id, q)
+    person: what a reader sees there is the project's and the article's voice. Read in the
+    HTML the server sends for each chart (the light embed is a static page)."""
+    client = TestClient(Starlette(routes=make_routes(Database(lambda: seed_db_images))))
+    for chart_id in seed_charts.charts:
+        answer = client.get(f"/charts/{chart_id}.html")
+        assert answer.status_code == 200, chart_id
+        tree = _Tree()
+        tree.feed(answer.text)
+        assert len(_all(tree.root, "h1")) == 1, chart_id  # the embed itself, not the app
+        for q in _html_blockquotes(tree.root):
+            assert q["signed_by_link"] or not q["signature"], (chart_id, q)
+            assert _in_some_article(_plain(q["words"]), bodies), (chart_id, q)
