@@ -363,4 +363,5 @@ def _the_dashboard_shows_the_range(db: Path, source_id: str, shown: str) -> None
 
 def _write_timings() -> None:
     lines = [f"{name}: {seconds:.1f} s" for name, seconds in TIMINGS.items()]
+    SHOTS.mkdir(exist_ok=True)  # a fresh clone has none (ignored by git), and no picture made it
     (SHOTS / "studio-timings.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
