@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.serving import DESKTOP, new_context
+from tests.serving import DESKTOP, WAIT_MS, new_context
 
 # The studio's own servers, one worker apart from the dashboard's browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("studio")]
@@ -62,6 +62,7 @@ def test_a_passage_selected_with_the_mouse_becomes_a_draft(browser, studio_serve
     from playwright.sync_api import expect
 
     url, _, _ = studio_server  # the run's studio, shared with the approval flow
+    expect.set_options(timeout=WAIT_MS)  # a shared machine: a rerun may take seconds
     with new_context(browser, DESKTOP) as context:
         page = context.new_page()
         page.goto(url)
