@@ -2,7 +2,8 @@
 corrections with their reasons, the build publishing approved records only, shared codebook
 entries, agreement between two researchers, and the frictions the issue lists.
 
-Long because each of those is a studio session driven end to end (an AppTest) with its helpers."""
+Long because each of those is a studio session driven end to end (an AppTest) with its helpers,
+and the published article three of them start from is made once per module."""
 
 from __future__ import annotations
 
