@@ -41,6 +41,8 @@ IDLE_SECONDS = 15 * 60
 #: How long a caller waits for a server it started to listen (imports under load).
 START_SECONDS = 120.0
 STALE = "stale"
+#: Names the socket of another server than the checkout's (socket_path).
+SOCKET_VARIABLE = "ETL_WARM_SOCKET"
 
 
 class Answer(NamedTuple):
@@ -59,7 +61,10 @@ class Answer(NamedTuple):
 
 def socket_path(root: Path = ROOT) -> Path:
     """The socket of this checkout's server for this user (short: a Unix socket path is
-    limited to about 100 bytes)."""
+    limited to about 100 bytes); SOCKET_VARIABLE names another (the tests' own, which they
+    stop when they end: tests/warm_builds.py)."""
+    if named := os.environ.get(SOCKET_VARIABLE):
+        return Path(named)
     digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"etl-warm-{os.getuid()}-{digest}.sock"
 

@@ -28,7 +28,8 @@ from charts.frames import ReaderFrames
 from database.connection import Reader
 from etl.build import build
 from etl.chart_images import PUBLIC_URL_VARIABLE
-from tests import serving
+from etl.warm import SOCKET_VARIABLE
+from tests import serving, warm_builds
 from tests.draw_images import draw_images
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,33 @@ ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_URL = "https://monitor.example.org"
 os.environ.setdefault(PUBLIC_URL_VARIABLE, PUBLIC_URL)
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+
+
+class _ScriptCache:
+    """Streamlit's ScriptCache for every AppTest of this process (called as its class is:
+    each call returns the one cache), by file and its last change."""
+
+    def __init__(self) -> None:
+        self._bytecode: dict[tuple[str, int, int], Any] = {}
+
+    def __call__(self) -> _ScriptCache:
+        return self
+
+    def get_bytecode(self, script_path: str) -> Any:
+        from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+        path = os.path.abspath(script_path)
+        stat = os.stat(path)
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in self._bytecode:
+            self._bytecode[key] = ScriptCache().get_bytecode(path)
+        return self._bytecode[key]
+
+    def clear(self) -> None:
+        self._bytecode.clear()
+
+
+_ONE_SCRIPT_CACHE = _ScriptCache()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,6 +79,21 @@ def pytest_configure(config: pytest.Config) -> None:
     scan = manifest_scanner.scan_component_manifests
     if not hasattr(scan, "cache_info"):
         manifest_scanner.scan_component_manifests = functools.cache(scan)
+    # Each AppTest run also compiles its script again (Streamlit's magic, an AST pass, then
+    # compile: 20 ms for studio/app.py), where a real server keeps one script cache for all
+    # its sessions and reruns: one per worker here too, a file changed since compiled anew.
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    if local_script_runner.ScriptCache is not _ONE_SCRIPT_CACHE:
+        app_test.ScriptCache = local_script_runner.ScriptCache = _ONE_SCRIPT_CACHE
+    # The studios' Saves go to a warm build process of this test process's own, which
+    # pytest_unconfigure stops (tests/warm_builds.py).
+    os.environ[SOCKET_VARIABLE] = str(warm_builds.own_socket())
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """No warm build process the tests started outlives the run."""
+    warm_builds.stop(warm_builds.own_socket())
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (same hook)
@@ -266,6 +309,16 @@ def server(
         seed_db_images, tmp_path_factory.mktemp("server") / "streamlit.log"
     ) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def studio_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
+    """The curation studio as `streamlit run studio/app.py` serves it (two editors, charts
+    off) on a copy of the fixture corpus, started once for the browser tests of the studio
+    (each adds an article of its own): its URL, the seeds folder and the database it builds.
+    (It asks for the browser first, so a machine without Chromium skips before starting it.)"""
+    with serving.studio(tmp_path_factory.mktemp("studio"), single_editor=False) as started:
+        yield started
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,11 @@ Long because the studio's screens are one flow, tested in the order a researcher
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -19,13 +22,22 @@ from curation.suggest.records import Row
 from database import queries
 from database.connection import Reader
 from etl.build import build
-from studio import history
+from etl.warm import SOCKET_VARIABLE
+from studio import history, store
 from studio.selection import marks
 from studio.store import render_yaml
+from tests import warm_builds
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "studio" / "app.py")
 KRATIE = ROOT / "tests" / "fixtures" / "suggest" / "kratie_campaign.txt"
+_LINES = KRATIE.read_text(encoding="utf-8").splitlines()
+#: The headline and its first sentence: one figure covers every sentence the build asks to
+#: be accounted for (the coverage rule), so a Save can go through.
+SHORT = "\n".join(_LINES[:3]) + "\n"
+#: The headline and the three sentences whose words the passage tests pick: the Review screen
+#: of the whole article redraws 12 candidates on every action, which these tests do not read.
+PASSAGES = "\n\n".join(_LINES[i] for i in (0, 2, 6, 10)) + "\n"
 
 
 @pytest.fixture
@@ -127,7 +139,7 @@ def _set_aside_the_rest(at: AppTest, reason: str = "not about the campaign") -> 
 def test_save_with_a_blank_shows_the_check_and_changes_nothing(
     studio: AppTest, fixture_seeds: Path, tmp_path: Path
 ):
-    at = _add(studio)
+    at = _add(studio, SHORT)
     at.radio(key="screen").set_value("Review").run()
     at.selectbox(key="metric-0").set_value("")  # the proposed metric taken away
     at = at.button(key="accept-0").click().run()
@@ -147,7 +159,7 @@ def test_save_with_a_blank_shows_the_check_and_changes_nothing(
 def test_a_new_speaker_s_kind_shows_as_not_chosen_until_it_is_chosen(studio: AppTest):
     """A speaker typed in as new has no kind or actor type yet: the pickers say so, rather
     than show a first option that is not stored (Save then refused it as missing)."""
-    at = _add(studio)
+    at = _add(studio, SHORT)
     at.radio(key="screen").set_value("Review").run()
     at = at.text_input(key="actor-0-new").set_value("Sok Phalla").run()
     kind, kind_of_actor = (
@@ -166,8 +178,7 @@ def test_save_writes_minimal_yaml_checks_and_builds(
 ):
     # The headline and its first sentence: one figure covers every sentence the build asks
     # to be accounted for (the coverage rule), so the save can go through.
-    short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
-    at = _add(studio, short)
+    at = _add(studio, SHORT)
     at.radio(key="screen").set_value("Review").run()
     assert at.selectbox(key="metric-0").value == "arrests-total"  # proposed from the words
     # The speaker is new: created in place, role read from the words, organisation typed.
@@ -193,7 +204,7 @@ def test_save_writes_minimal_yaml_checks_and_builds(
 
 
 def test_save_waits_until_every_sentence_is_covered_or_set_aside(studio: AppTest):
-    at = _add(studio)
+    at = _add(studio, PASSAGES)
     at.radio(key="screen").set_value("Review").run()
     at = at.button(key="accept-0").click().run()
     at.radio(key="screen").set_value("Save").run()
@@ -219,7 +230,7 @@ def test_coverage_lists_each_sentence_covered_or_not_yet_coded(studio: AppTest):
 
 @pytest.mark.parametrize("how", ["picked", "typed"])
 def test_not_coded_because_is_one_action_per_sentence(studio: AppTest, how: str):
-    at = _add(studio)
+    at = _add(studio, PASSAGES)
     at = at.radio(key="screen").set_value("Coverage").run()
     pick = next(s for s in at.selectbox if s.key.startswith("pick-"))
     start = pick.key.removeprefix("pick-")
@@ -319,7 +330,7 @@ def test_a_position_on_a_curated_policy_is_reviewed_saved_and_built(
 def test_a_selected_passage_becomes_a_draft_with_its_offsets(
     studio: AppTest, kind: str, words: str, expected: dict
 ):
-    at = _add(studio)
+    at = _add(studio, PASSAGES)
     at.radio(key="screen").set_value("Review").run()
     body, before = at.session_state["body"], len(at.session_state["rows"])
     start = body.index(words)
@@ -342,7 +353,7 @@ def test_a_selected_passage_becomes_a_draft_with_its_offsets(
 
 
 def test_words_can_be_picked_by_keyboard_too(studio: AppTest):
-    at = _add(studio)
+    at = _add(studio, PASSAGES)
     at.radio(key="screen").set_value("Review").run()
     body = at.session_state["body"]
     pick = at.selectbox(key="kb-sentence")
@@ -367,8 +378,7 @@ def test_changes_lists_what_each_build_added_changed_or_removed(
     doc["events"][0]["title"] = doc["events"][0]["title"] + " (retitled)"
     records.write_text(dump_yaml(doc), "utf-8")
     build(db, fixture_seeds, draw_images=False, reason="Retitled.")  # build 2: one event changed
-    short = "\n".join(KRATIE.read_text(encoding="utf-8").splitlines()[:3]) + "\n"
-    at = _add(studio, short)
+    at = _add(studio, SHORT)
     at.radio(key="screen").set_value("Review").run()
     at.text_input(key="a-org-chea-rithy").set_value("Kratie provincial police")
     at = at.button(key="accept-0").click().run()
@@ -526,3 +536,21 @@ def test_a_build_and_its_changes_are_summed_up_in_khmer(
     assert _record("indicators:kampot-arrests-march", km) == (
         f"{km.gettext('figure')} · kampot-arrests-march"
     )
+
+
+def test_the_warm_build_process_a_studio_starts_is_stopped_when_the_tests_end(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The studio starts a warm build process when it opens (etl.warm), which outlives the
+    page and exits only after 15 idle minutes: the test run stops every one it started when it
+    ends (pytest_unconfigure, tests/warm_builds.py), the process and its socket gone."""
+    path = Path(tempfile.gettempdir()) / f"etl-warm-check-{os.getpid()}.sock"
+    monkeypatch.setenv(SOCKET_VARIABLE, str(path))
+    store.warm_build()  # what the studio does when it opens
+    deadline = time.monotonic() + 120
+    while not path.exists() and warm_builds.running(path) and time.monotonic() < deadline:
+        time.sleep(0.05)  # polled: the server imports the build, then listens
+    assert path.exists() and warm_builds.running(path)
+    warm_builds.stop(path)
+    assert not warm_builds.running(path) and not path.exists()
+    assert not Path(f"{path}.lock").exists()

@@ -2,11 +2,13 @@
 corrections with their reasons, the build publishing approved records only, shared codebook
 entries, agreement between two researchers, and the frictions the issue lists.
 
-Long because each of those is a studio session driven end to end (an AppTest) with its helpers."""
+Long because each of those is a studio session driven end to end (an AppTest) with its helpers,
+and the published article three of them start from is made once per module."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -24,6 +26,7 @@ from studio.editors import number_text
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "studio" / "app.py")
+FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 ARTICLE = """Takeo police arrest 512 in February
 
 Police in Takeo arrested 512 people in February, officials said on Monday.
@@ -74,7 +77,7 @@ def _values(db: Path) -> list[float]:
         return [r[0] for r in con.execute("SELECT value FROM indicators ORDER BY value").fetchall()]
 
 
-def _published(studio_seeds: Path, tmp_path: Path) -> str:
+def _published() -> str:
     """Ann codes and saves the article; Bo approves it. Its source id."""
     ann = _code_and_save(_add(_as(ANN)))
     assert not ann.error, ann.code[0].value if ann.code else ""
@@ -82,6 +85,35 @@ def _published(studio_seeds: Path, tmp_path: Path) -> str:
     bo = bo.button(key="approve").click().run()
     assert bo.success and "Approved and published" in bo.success[0].value
     return ann.session_state["source_id"]
+
+
+@pytest.fixture(scope="module")
+def published_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The studio's folder once Ann's article is published (_published, its dates as read),
+    made once for the tests that start from there: its folder (the seeds and the database
+    the studio built) and the article's source id."""
+    here = tmp_path_factory.mktemp("published")
+    shutil.copytree(FIXTURE_SEEDS, here / "seeds")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("STUDIO_SEEDS", str(here / "seeds"))
+        patch.setenv("MONITOR_DB", str(here / "monitor.duckdb"))
+        patch.setenv("STUDIO_NO_CHARTS", "1")
+        patch.delenv("STUDIO_SINGLE_EDITOR", raising=False)
+        patch.setattr("curation.suggest.confidence.dates_policy", dict)
+        return here, _published()
+
+
+@pytest.fixture
+def published(published_once: tuple[Path, str], studio_seeds: Path, tmp_path: Path) -> str:
+    """The studio (studio_seeds) with Ann's article coded, saved and approved by Bo: a copy
+    of published_once's folder, free to change; the article's source id."""
+    here, sid = published_once
+    shutil.rmtree(studio_seeds)
+    shutil.copytree(here / "seeds", studio_seeds)
+    for made in here.iterdir():  # the database and whatever the build keeps beside it
+        if made.is_file():
+            shutil.copy2(made, tmp_path / made.name)
+    return sid
 
 
 def test_work_is_kept_as_a_draft_and_continued_in_another_session(studio_seeds: Path):
@@ -149,10 +181,10 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
 @pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 @pytest.mark.parametrize("decision", ["approve", "return"])
 def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
-    studio_seeds: Path, tmp_path: Path, decision: str
+    studio_seeds: Path, tmp_path: Path, published: str, decision: str
 ):
     db = tmp_path / "monitor.duckdb"
-    sid = _published(studio_seeds, tmp_path)
+    sid = published
     article = studio_seeds / "curated" / "articles" / f"{sid}.yaml"
     before = article.read_bytes()
     ann = _as(ANN)
@@ -416,9 +448,9 @@ def _methodology(studio_seeds: Path) -> str:
 
 @pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_a_second_independent_coding_is_compared_when_saved_and_counted_once(
-    studio_seeds: Path, tmp_path: Path
+    studio_seeds: Path, published: str
 ):
-    sid = _published(studio_seeds, tmp_path)  # Ann coded and saved it; Bo approved it
+    sid = published  # Ann coded and saved it; Bo approved it
     assert NO_AGREEMENT in _methodology(studio_seeds)
     chea = _as(CHEA).button(key=f"afresh-{sid}").click().run()
     chea = _code_and_save(chea)
