@@ -8,7 +8,7 @@ Over 400 lines: the rule keeps every SQL string the build writes with in this on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -696,18 +696,50 @@ def copy_charts_whole(
     return copied, kept
 
 
-def earlier_inputs(previous: Path) -> dict[str, tuple[str, str, str | None]]:
+def earlier_inputs(
+    previous: Path, unread: Callable[[str, str], bool] | None = None
+) -> dict[str, tuple[str, str, str | None]]:
     """What the database at `previous` was built from, by path: (kind, sha256, document).
     Empty when there is no such file, or it is of another schema version or unreadable: a
-    build then reads everything afresh."""
+    build then reads everything afresh. `unread(path, sha256)`: whether that file's document
+    is not wanted (its models are kept: etl.inputs.KEPT); its document is then None, and
+    not read (at 1000x the seeds, every file's JSON text is tens of megabytes)."""
     try:
         with _previous_read(previous) as con:
             if con is None:
                 return {}
-            rows = con.execute("SELECT path, kind, sha256, document FROM build_inputs").fetchall()
+            if unread is None:
+                rows = con.execute(
+                    "SELECT path, kind, sha256, document FROM build_inputs"
+                ).fetchall()
+                return {path: (kind, sha, document) for path, kind, sha, document in rows}
+            found = {
+                path: (kind, sha, None)
+                for path, kind, sha in con.execute(
+                    "SELECT path, kind, sha256 FROM build_inputs"
+                ).fetchall()
+            }
+            # Only curated files have a document (an article's or the code's row has none).
+            wanted = [
+                p
+                for p, (kind, sha, _) in found.items()
+                if kind not in ("article", "code") and not unread(p, sha)
+            ]
+            if wanted:
+                # The paths a semi-join's small side, in one statement (carry_inputs).
+                con.register("wanted_paths", pd.DataFrame({"path": wanted}, dtype=object))
+                try:
+                    for path, document in con.execute(
+                        "SELECT path, document FROM build_inputs "
+                        "WHERE path IN (SELECT path FROM wanted_paths)"
+                    ).fetchall():
+                        kind, sha, _ = found[path]
+                        found[path] = (kind, sha, document)
+                finally:
+                    con.unregister("wanted_paths")
+            return found
     except duckdb.Error:  # a damaged file, or one without the table: read everything
         return {}
-    return {path: (kind, sha, document) for path, kind, sha, document in rows}
 
 
 def earlier_table_runs(

@@ -41,8 +41,9 @@ STATE = st.session_state
 
 @st.cache_resource
 def _warm_build() -> None:
-    """Start the warm build process once per studio (etl.warm), so a Save is a fork of it."""
-    store.warm_build()
+    """Start the warm build process once per studio (etl.warm), so a Save is a fork of it
+    that finds this corpus's files' models kept."""
+    store.warm_build(SEEDS_DIR, DB_PATH)
 
 
 _warm_build()

@@ -174,11 +174,12 @@ def check_and_build(
     return True, stdout.strip(), ()
 
 
-def warm_build() -> None:
+def warm_build(seeds_dir: Path | None = None, db_path: Path | None = None) -> None:
     """Start the warm build process (etl.warm) unless it runs, so the first Save finds it
-    ready; STUDIO_WARM_BUILD=0 runs every build in a new process instead."""
+    ready, with the models of `seeds_dir`'s files (built into `db_path`) kept;
+    STUDIO_WARM_BUILD=0 runs every build in a new process instead."""
     if os.environ.get("STUDIO_WARM_BUILD") != "0":
-        warm.ensure()
+        warm.ensure(seeds=seeds_dir, db=db_path)
 
 
 def _warm_build(argv: list[str]) -> tuple[int, str, str, list[list[object]]] | None:

@@ -6,6 +6,7 @@ Long because every kind of change is one row of one table-driven test, with its 
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 import threading
@@ -16,6 +17,7 @@ import duckdb
 import pytest
 
 import database.write
+import etl.inputs
 from corpus.problems import InputError
 from database.connection import tables_of
 from database.write import base_tables, earlier_inputs
@@ -24,7 +26,7 @@ from etl.build import build, check
 from etl.carry import Runs
 from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
-from etl.inputs import CODE_PATH
+from etl.inputs import CODE_PATH, KeptModels, code_version
 from tests.conftest import _made_once
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -582,3 +584,127 @@ def test_a_warm_build_answers_with_each_problem_and_leaves_the_database(
     assert done is not None and done.code == 1
     assert (f"seeds/{MIXED}", "stance") in [(file, field) for file, _, field, *_ in done.problems]
     assert "stance" in done.stderr and db.read_bytes() == before
+
+
+# --- the models a warm build process keeps between Saves (etl.inputs.KEPT) ------------------
+
+
+@pytest.fixture
+def kept(monkeypatch: pytest.MonkeyPatch) -> KeptModels:
+    """This process's kept models, empty, as a warm build process's are before it warms."""
+    models = KeptModels()
+    monkeypatch.setattr(etl.inputs, "KEPT", models)
+    return models
+
+
+def _change_record_back(seeds: Path) -> None:
+    _replace(seeds, MIXED, "stance: mixed", "stance: critical")
+
+
+#: (case, the Saves in order, whether the models are kept up to date before each as the warm
+#: process does, or only once before the first): a Save whose models were kept by the Saves
+#: before it, a file changed back to bytes kept earlier, and models kept before files changed.
+KEPT_SAVES = [
+    ("a Save after another", [_change_record, _add_article], True),
+    ("a file changed back", [_change_record, _change_record_back], True),
+    ("models older than the files", [_change_record, _add_article], False),
+]
+
+
+@pytest.mark.parametrize(("case", "saves", "each"), KEPT_SAVES, ids=[c[0] for c in KEPT_SAVES])
+def test_saves_with_kept_models_equal_a_full_build(
+    seeds, seed_db, tmp_path, kept, case, saves, each
+):
+    """Saves in a warm build process that keeps the curated files' models between them make
+    the database a full build makes from the same input, table for table and row for row."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    kept.refresh(seeds, code_version(), db)
+    for save in saves:
+        save(seeds)
+        if each:
+            kept.refresh(seeds, code_version(), db)
+        lines: list[str] = []
+        log = seeds / "curated" / "corrections.yaml"
+        read = log.read_bytes()
+        build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
+        assert any("unchanged, carried over" in line for line in lines), f"{case}: {lines[:1]}"
+    # The last reason's corrections are written back once its build is in place; the full
+    # build reads the inputs that build read (as test_a_build_after_a_change_... does).
+    log.write_bytes(read)
+    full = tmp_path / "full.duckdb"
+    build(full, seeds, draw_images=False)
+    got, want = _rows(db), _rows(full)
+    assert [t for t in want if got.get(t) != want[t]] == [], case
+
+
+@pytest.mark.parametrize("other", ["code", "bytes"])
+def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
+    seeds, seed_db, tmp_path, kept, other
+):
+    """Models kept for a file's other bytes, or made by other code, are never built from: the
+    Save parses the file as it is (here the kept models say the record changed; it did not)."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    changed = tmp_path / "other" / "seeds"  # its files named as those of `seeds`
+    _change_record(_copy_seeds(changed))
+    code = code_version()
+    kept.refresh(changed, code)
+    name = f"seeds/{MIXED}"
+    sha, _, models = kept.files[name]
+    if other == "code":
+        sha = hashlib.sha256((seeds / MIXED).read_bytes()).hexdigest()
+        code = "another version of the code"
+    kept.files[name] = (sha, code, models)
+    build(db, seeds, draw_images=False)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        stance = con.execute(
+            "SELECT stance FROM statements "
+            "WHERE statement_id = 'ppp-2018-02-14-sar-kheng-prison-alternatives'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert stance == ("critical",)
+
+
+def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
+    """What a warm process keeps is bounded by the corpus: a file removed is let go, and a
+    file with a problem is not kept (the Save parses it and reports the problem)."""
+    _add_article(seeds)
+    kept.refresh(seeds, code_version(), seed_db)
+    names = {f"seeds/{p.relative_to(seeds)}" for p in (seeds / "curated").rglob("*.yaml")}
+    assert set(kept.files) == names
+    _remove_article(seeds)
+    _replace(seeds, MIXED, "stance: critical", "stance: furious")
+    kept.refresh(seeds, code_version(), seed_db)
+    assert set(kept.files) == names - {
+        "seeds/curated/articles/test-kep-night-patrols.yaml",
+        f"seeds/{MIXED}",
+    }
+
+
+def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
+    seeds, seed_db, tmp_path
+):
+    """The warm build process started with the corpus (as the studio opens): two Saves in a
+    row, each a fork taking the models it kept, land as a full build of the same input."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
+        path = Path(tmp) / "s.sock"
+        server = warm.start(path, seeds, db)
+        try:
+            argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
+            for save in (_change_record, _add_article):
+                save(seeds)
+                done = warm.run([*argv, "--reason", REASON], path)
+                assert done is not None and (done.code, done.stderr) == (0, "")
+                assert "unchanged, carried over" in done.stdout
+        finally:
+            server.terminate()
+            server.wait()
+    full = tmp_path / "full.duckdb"
+    build(full, seeds, draw_images=False)
+    got, want = _rows(db), _rows(full)
+    assert [t for t in want if got.get(t) != want[t]] == []
