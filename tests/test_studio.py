@@ -539,14 +539,15 @@ def test_a_build_and_its_changes_are_summed_up_in_khmer(
 
 
 def test_the_warm_build_process_a_studio_starts_is_stopped_when_the_tests_end(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, fixture_db: Path
 ):
     """The studio starts a warm build process when it opens (etl.warm), which outlives the
     page and exits only after 15 idle minutes: the test run stops every one it started when it
     ends (pytest_unconfigure, tests/warm_builds.py), the process and its socket gone."""
     path = Path(tempfile.gettempdir()) / f"etl-warm-check-{os.getpid()}.sock"
     monkeypatch.setenv(SOCKET_VARIABLE, str(path))
-    store.warm_build()  # what the studio does when it opens
+    # What the studio does when it opens: the server keeps its corpus's models warm.
+    store.warm_build(ROOT / "tests" / "fixtures" / "seeds", fixture_db)
     deadline = time.monotonic() + 120
     while not path.exists() and warm_builds.running(path) and time.monotonic() < deadline:
         time.sleep(0.05)  # polled: the server imports the build, then listens

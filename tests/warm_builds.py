@@ -29,7 +29,11 @@ def running(path: Path) -> list[int]:
             args = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
         except OSError:  # ended meanwhile
             continue
-        if args[-4:-1] == [b"-m", b"etl.warm", os.fsencode(path)]:
+        # `python -m etl.warm SOCKET [SEEDS DB]`: the corpus it keeps warm may follow.
+        at = next(
+            (i for i in range(len(args) - 2) if args[i : i + 2] == [b"-m", b"etl.warm"]), None
+        )
+        if at is not None and args[at + 2] == os.fsencode(path):
             found.append(int(entry))
     return found
 
