@@ -49,8 +49,10 @@ STEPS = (
     ("etl.check_carry", "check_rows"),
     ("etl.build", "stamp_version"),
     ("etl.build", "write_database"),
+    ("database.write", "write_derived"),
     ("database.write", "write_statement_search"),
     ("database.write", "record_changes"),
+    ("database.write", "checkpoint"),
     ("etl.chart_rows", "make_charts"),
     ("etl.chart_rows", "store_charts"),
 )
