@@ -27,6 +27,7 @@ from etl.carry import Runs
 from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH, KeptModels, code_version
+from tests import warm_builds
 from tests.conftest import _made_once
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -517,7 +518,7 @@ def warm_server():
         try:
             yield path
         finally:
-            server.terminate()
+            warm_builds.stop(path)  # the server and any Save forked from it
             server.wait()
 
 
@@ -702,7 +703,7 @@ def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
                 assert done is not None and (done.code, done.stderr) == (0, "")
                 assert "unchanged, carried over" in done.stdout
         finally:
-            server.terminate()
+            warm_builds.stop(path)  # the server and any Save forked from it
             server.wait()
     full = tmp_path / "full.duckdb"
     build(full, seeds, draw_images=False)
