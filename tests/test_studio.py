@@ -548,10 +548,14 @@ def test_the_warm_build_process_a_studio_starts_is_stopped_when_the_tests_end(
     monkeypatch.setenv(SOCKET_VARIABLE, str(path))
     # What the studio does when it opens: the server keeps its corpus's models warm.
     store.warm_build(ROOT / "tests" / "fixtures" / "seeds", fixture_db)
-    deadline = time.monotonic() + 120
-    while not path.exists() and warm_builds.running(path) and time.monotonic() < deadline:
-        time.sleep(0.05)  # polled: the server imports the build, then listens
-    assert path.exists() and warm_builds.running(path)
-    warm_builds.stop(path)
+    try:
+        deadline = time.monotonic() + 120
+        # Polled until it listens: it imports the build and reads its corpus first (and until
+        # it execs, its process shows the test's own command line, not etl.warm's).
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert path.exists() and warm_builds.running(path)
+    finally:
+        warm_builds.stop(path)
     assert not warm_builds.running(path) and not path.exists()
     assert not Path(f"{path}.lock").exists()
