@@ -93,10 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     p_release.add_argument(
         "--url", help="public address of the data set, cited in CITATION.cff and the README"
     )
-    p_add = sub.add_parser("add", help="copy a raw article in and register it")
-    p_add.configure = _configure_from("curation.add_article")
-    p_suggest = sub.add_parser("suggest", help="print draft records for an article")
-    p_suggest.configure = _configure_from("curation.suggest")
+    _configured_later(sub, "add", "copy a raw article in and register it", "curation.add_article")
+    _configured_later(sub, "suggest", "print draft records for an article", "curation.suggest")
     return parser
 
 
@@ -113,9 +111,11 @@ class _LazyParser(argparse.ArgumentParser):
         return super().parse_known_args(args, namespace)
 
 
-def _configure_from(module: str) -> Callable[[argparse.ArgumentParser], None]:
-    """The `configure(parser)` of a command's module, imported when the command is chosen."""
-    return lambda parser: importlib.import_module(module).configure(parser)
+def _configured_later(sub: Any, name: str, help_text: str, module: str) -> None:
+    """Add the command `name`, whose arguments `module`'s configure(parser) adds when the
+    command is chosen (the module is imported then)."""
+    parser = sub.add_parser(name, help=help_text)
+    parser.configure = lambda chosen: importlib.import_module(module).configure(chosen)
 
 
 def _database_errors() -> tuple[type[BaseException], ...]:
