@@ -161,7 +161,7 @@ def _rss_mb(pid: int) -> float:
 
 #: What every build process pays before it reads a file: the interpreter and the libraries
 #: a build imports (pandas, DuckDB, pydantic, plotly).
-STARTUP = [sys.executable, "-c", "import etl.__main__, etl.chart_rows"]
+STARTUP = [sys.executable, "-c", "import etl.__main__, etl.build, etl.chart_rows"]
 
 
 def main(argv: list[str] | None = None) -> int:

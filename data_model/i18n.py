@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import pandas as pd
 from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -174,7 +173,14 @@ class Translator:
         """'14 Feb 2018' / '១៤ កុម្ភៈ ២០១៨', 'Feb 2022' / 'កុម្ភៈ ២០២២' or the year: a date
         as far as it is known, month names from the Unicode CLDR, the pattern from the
         catalogue (msgctxt "date format")."""
-        value = pd.Timestamp(day).date() if not isinstance(day, dt.date) else day
+        if isinstance(day, dt.date):
+            value = day
+        else:
+            # Imported here: a Timestamp or a text date is rare, and importing pandas for
+            # it would load it into every `python -m etl` process (issue 22).
+            import pandas as pd
+
+            value = pd.Timestamp(day).date()
         return _date_text(self, value, precision)
 
     def pick(self, english: str, translated: str | None) -> str:

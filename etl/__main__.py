@@ -7,18 +7,21 @@ exports (exports, api.site) and curates (curation), all layers below etl.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
-
-import duckdb
+from typing import Any
 
 from corpus.load import ROOT, SEEDS
 from corpus.problems import InputError, Problem, fault_line
-from curation import add_article, suggest
-from data_model.codebook import render_codebook
-from data_model.methodology import render_methodology
-from etl.build import DEFAULT_DB, build, check, data_by_kind
 
+# Each command imports its own modules when it runs (issue 22): pandas, duckdb, plotly and
+# kaleido cost about a second of CPU that --help, a usage error, add and suggest never use.
+
+#: etl.build.DEFAULT_DB, spelled here so the parser's help need not import the build (a
+#: test checks the two agree).
+DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 CODEBOOK = ROOT / "CODEBOOK.md"
 METHODOLOGY = ROOT / "docs" / "methodology.md"
 DASHBOARD_URL = "http://localhost:8501"
@@ -32,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         default=SEEDS,
         help="folder with articles/ and curated/ (default: seeds)",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_LazyParser)
     p_build = sub.add_parser("build", help="validate the input and (re)build the database")
     p_build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     p_build.add_argument(
@@ -90,15 +93,44 @@ def _parser() -> argparse.ArgumentParser:
     p_release.add_argument(
         "--url", help="public address of the data set, cited in CITATION.cff and the README"
     )
-    add_article.configure(sub.add_parser("add", help="copy a raw article in and register it"))
-    suggest.configure(sub.add_parser("suggest", help="print draft records for an article"))
+    _configured_later(sub, "add", "copy a raw article in and register it", "curation.add_article")
+    _configured_later(sub, "suggest", "print draft records for an article", "curation.suggest")
     return parser
+
+
+class _LazyParser(argparse.ArgumentParser):
+    """A command's parser whose arguments are added only when that command is chosen, so
+    that the top-level --help or another command need not import its module."""
+
+    configure: Callable[[argparse.ArgumentParser], None] | None = None
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        if self.configure is not None:
+            configure, self.configure = self.configure, None
+            configure(self)
+        return super().parse_known_args(args, namespace)
+
+
+def _configured_later(sub: Any, name: str, help_text: str, module: str) -> None:
+    """Add the command `name`, whose arguments `module`'s configure(parser) adds when the
+    command is chosen (the module is imported then)."""
+    parser = sub.add_parser(name, help=help_text)
+    parser.configure = lambda chosen: importlib.import_module(module).configure(chosen)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """OSError, and duckdb.Error once duckdb is loaded (a command that never loaded it
+    cannot have raised it): an except clause is evaluated only when something is raised."""
+    duckdb = sys.modules.get("duckdb")
+    return (OSError,) if duckdb is None else (OSError, duckdb.Error)
 
 
 def _export(args: argparse.Namespace) -> int:
     """The export command; errors are one line on stderr and exit status 1."""
     # Imported here so that build and check need not load pyarrow, plotly and kaleido.
     import time
+
+    import duckdb
 
     from charts.drawing import PngUnavailable
     from charts.notes import notes_by_chart
@@ -143,6 +175,7 @@ def _release(args: argparse.Namespace) -> int:
     """The release command: build (refusing unexplained changes, as build does), then write
     the release; InputError reaches main's handler."""
     from database.connection import Reader
+    from etl.build import build
     from exports.release import write_release
 
     build(
@@ -172,10 +205,14 @@ def main(argv: list[str] | None = None, problems: list[Problem] | None = None) -
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
+            from etl.check import check
+
             data = check(args.seeds)
             counts = {kind: len(items) for kind, items in data.records.items()}
             print("input is valid: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
         elif args.command == "build":
+            from etl.build import build
+
             now = not (args.no_images or args.images_later)
             counts = build(args.db, args.seeds, draw_images=now, report=print, reason=args.reason)
             print(f"built {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
@@ -184,10 +221,15 @@ def main(argv: list[str] | None = None, problems: list[Problem] | None = None) -
         elif args.command == "images":
             print(_images(args.db))
         elif args.command == "codebook":
+            from data_model.codebook import render_codebook
+
             # The model alone: the metrics are data, and the codebook must not go stale.
             args.out.write_text(render_codebook(), encoding="utf-8")
             print(f"wrote {args.out}")
         elif args.command == "methodology":
+            from data_model.methodology import render_methodology
+            from etl.build import check, data_by_kind
+
             data = check(args.seeds)
             args.out.write_text(render_methodology(data_by_kind(data)), encoding="utf-8")
             print(f"wrote {args.out}")
@@ -196,8 +238,12 @@ def main(argv: list[str] | None = None, problems: list[Problem] | None = None) -
         elif args.command == "release":
             return _release(args)
         elif args.command == "add":
+            from curation import add_article
+
             return add_article.run(args)
         elif args.command == "suggest":
+            from curation import suggest
+
             return suggest.run(args)
     except InputError as exc:
         if problems is not None:
@@ -206,7 +252,7 @@ def main(argv: list[str] | None = None, problems: list[Problem] | None = None) -
         if args.command in ("build", "release"):
             print(f"The database was not changed: {args.db}", file=sys.stderr)
         return 1
-    except (OSError, duckdb.Error) as exc:
+    except _database_errors() as exc:
         # Disk full, a read-only folder, a file in the way: one line, not a traceback.
         # write_database swaps the new file in last, so the old one is untouched.
         kept = (

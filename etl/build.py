@@ -26,8 +26,8 @@ from typing import Any
 import pandas as pd
 
 from corpus.coverage import ArticleCoverage, account, coverage_problems, needs
-from corpus.load import SEEDS, load
-from corpus.problems import InputError, Problems
+from corpus.load import SEEDS
+from corpus.problems import InputError
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
 from data_model.i18n import LANGUAGES
@@ -42,6 +42,7 @@ from database.write import (
     record_fingerprint,
 )
 from etl.carry import Runs, runs_for
+from etl.check import check as check  # the build's first two steps, re-exported
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
@@ -52,20 +53,6 @@ from etl.validate import Checked, Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
 DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
-
-
-def check(seeds_dir: Path = SEEDS, previous: Path | None = None) -> Dataset:
-    """Load and validate; raise InputError listing every problem found. With `previous`
-    (the database being replaced) unchanged curated files are not parsed again."""
-    if previous is None:
-        raw, problems = load(seeds_dir, Problems())
-    else:
-        inputs = read_inputs(seeds_dir, previous)
-        raw, problems = inputs.raw, inputs.problems
-    data = validate(raw, problems)
-    if problems:
-        raise InputError(problems)
-    return data
 
 
 def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], dict[str, str]]:

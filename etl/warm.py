@@ -240,8 +240,10 @@ def serve(path: Path, seeds: Path | None = None, db: Path | None = None) -> int:
     lock = _lock(path)
     if lock is None:
         return 0
-    # What every Save would import: the command line, the build and its chart step.
+    # What every Save would import: the command line, the build (which the command line
+    # imports only when it runs) and its chart step.
     import etl.__main__  # noqa: F401
+    import etl.build  # noqa: F401
     import etl.chart_rows  # noqa: F401
     from etl.inputs import code_version
 

@@ -9,6 +9,8 @@ import duckdb
 import pytest
 
 import database.write
+import etl.__main__
+import etl.build
 from corpus.problems import InputError
 from corpus.quotes import normalise
 from data_model.tables import TABLES
@@ -111,3 +113,8 @@ def test_cli_build_fails_cleanly_and_keeps_the_old_file(
     err = capsys.readouterr().err
     assert "bad.yaml" in err and "not changed" in err
     assert db.read_bytes() == before
+
+
+def test_the_command_lines_default_database_is_the_builds():
+    """The command line spells the default itself (its help must not import the build)."""
+    assert etl.__main__.DEFAULT_DB == etl.build.DEFAULT_DB

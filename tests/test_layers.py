@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from import_graph import (
     ROOT,
     cycles,
@@ -42,6 +43,10 @@ LAYERS = {
 
 #: What the dashboard's process must never load: the build draws charts, not the server.
 NOT_IN_THE_SERVER = ("etl", "charts.drawing", "kaleido", "choreographer")
+
+#: What `python -m etl --help`, a usage error, check and add need not load (issue 22): about
+#: a second of CPU in every such process; the build, export and images load them when run.
+NOT_BEFORE_A_COMMAND = ("pandas", "pyarrow", "duckdb", "plotly", "kaleido")
 
 
 def _dashboard_files() -> list[Path]:
@@ -86,6 +91,14 @@ def test_the_dashboard_never_loads_the_build_or_the_chart_drawing_browser():
         for n in loaded_at_start(p)
         if any(n == bad or n.startswith(bad + ".") for bad in NOT_IN_THE_SERVER)
     }
+    assert loaded == set()
+
+
+@pytest.mark.parametrize("path", ["etl/__main__.py", "etl/check.py", "curation/add_article.py"])
+def test_the_command_line_loads_the_data_libraries_only_for_a_command_that_needs_them(path):
+    """The command line's own imports, the input check's and add's, followed through every
+    module they load at their top (a command's own imports run when it runs)."""
+    loaded = {n for n in loaded_at_start(ROOT / path) if n.split(".")[0] in NOT_BEFORE_A_COMMAND}
     assert loaded == set()
 
 

@@ -11,7 +11,6 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image, ImageChops
 
-import etl.__main__ as etl_main
 from charts.drawing import (
     PNG_WIDTH,
     PRINT_WIDTH_CM,
@@ -83,7 +82,7 @@ def test_the_no_images_flags_build_without_drawing(tmp_path, monkeypatch, flag):
         seen["draw_images"] = draw_images
         return {}
 
-    monkeypatch.setattr(etl_main, "build", fake_build)
+    monkeypatch.setattr("etl.build.build", fake_build)  # imported when the command runs
     assert main(["build", flag, "--db", str(tmp_path / "m.duckdb")]) == 0
     assert seen == {"draw_images": False}
 
