@@ -185,10 +185,7 @@ def review_screen() -> None:
         for n, row in enumerate(rows):
             label = " · ".join((T.gettext(KIND_LABELS[row.kind]), state(T, row.status),
                                 body[row.start : row.end][:70]))  # fmt: skip
-            # Drawn only while open (issue 22): every widget drawn costs each run a pass over
-            # the session's keys, and a closed record's widgets (and their keys) are dropped.
-            # Its key follows the status: an accepted record closes; opened, it is drawn again.
-            # A record the check found problems in opens, its problems on their fields.
+            # Drawn only open: each widget costs a run a pass over the session's keys (issue 22).
             flagged = str(row.record.get(ID_FIELDS[row.kind])) in problems
             box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
                               key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
