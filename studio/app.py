@@ -18,7 +18,7 @@ from curation.reasons import say
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.i18n import N_
-from data_model.records import DatePrecision
+from data_model.records import ID_FIELDS, DatePrecision
 from data_model.safe_text import md
 from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
@@ -181,10 +181,17 @@ def review_screen() -> None:
     with right:
         st.subheader(T.ngettext("{n} candidate", "{n} candidates", len(rows))
                      .format(n=number(T, len(rows))))  # fmt: skip
+        problems = {record for record, _ in STATE.get("problems") or {}}
         for n, row in enumerate(rows):
             label = " · ".join((T.gettext(KIND_LABELS[row.kind]), state(T, row.status),
                                 body[row.start : row.end][:70]))  # fmt: skip
-            with st.expander(label, expanded=row.status == "open"):
+            # Drawn only open: each widget costs a run a pass over the session's keys (issue 22).
+            flagged = str(row.record.get(ID_FIELDS[row.kind])) in problems
+            box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
+                              key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
+            if not box.open:
+                continue
+            with box:
                 where = T.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
                 # The draft's notes are etl suggest's English, rendered in the reader's language.
                 read = T.gettext("how the draft read it: {notes}").format(

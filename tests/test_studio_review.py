@@ -48,6 +48,13 @@ def _screen(at: AppTest, name: str) -> AppTest:
     return at.radio(key="screen").set_value(name).run()
 
 
+def _open(at: AppTest, n: int) -> AppTest:
+    """Record ``n``'s card opened as a click on its header does (a closed card draws no fields)."""
+    [card] = [e.key for e in at.expander if e.key and e.key.startswith(f"record-{n}-")]
+    at.session_state[card] = True
+    return at.run()
+
+
 def _figure(at: AppTest) -> int:
     return next(i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators")
 
@@ -191,6 +198,8 @@ def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     ann = ann.button(key=f"reopen-{sid}").click().run()
     n = _figure(ann)
     assert ann.session_state["rows"][n].status == "accepted"
+    assert not [w for w in ann.text_input if w.key == f"value-{n}"]  # closed: its fields unseen
+    ann = _open(ann, n)  # the researcher opens the published figure to correct it
     ann.text_input(key=f"value-{n}").set_value("521").run()
     _screen(ann, "Save")
     assert ann.button(key="save").disabled  # the reason is asked for first
