@@ -42,6 +42,7 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
+from curation.suggest.letterhead import letterhead, letterhead_actor
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -850,8 +851,17 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     rows = []
     opening = opening_of(head, body)
     story = story_province(head, body)
+    issuer = letterhead(head, body)
+    fresh: dict[str, dict] = {}  # the letterhead's body, when new: one entry
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
+        if d.kind == "indicators" and issuer and d.record.get("actor_id") is None:
+            # Round twenty-one: a figure naming no source on a page under a body's letterhead
+            # is that body's (its issuer).
+            d.record["actor_id"], why = letterhead_actor(issuer, list(curated.actors), fresh)
+            d.why["actor_id"] = f"60%: {why}"
+            d.notes.append(f"actor {d.record['actor_id']}: {why}")
+            d.new_actor = fresh.get(d.record["actor_id"])
         if d.kind == "indicators":
             area = guess_geography(d.quote, opening, story)
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
