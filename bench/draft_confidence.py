@@ -60,6 +60,28 @@ def _sure(why: dict[str, str], name: str) -> int:
     return int(m.group(1)) if m else -1
 
 
+# A date the unseen-accuracy policy left blank and offered (curation/suggest/confidence.py
+# below_threshold): its guess and the reason it would have been filled with.
+_POLICY_OFFER = re.compile(
+    r"^0%: left blank: .*? was (\d+)% sure, .*?\(suggested, not filled; (.*)\)$", re.S
+)
+
+
+def _offered(row: Any, asked: list[str], want: dict, w: dict, tally: Tally) -> None:
+    """Count a date the policy offered, not filled, as right or wrong by its own reason (under
+    "dates-offered"): a class once under the bar is still measured on each new blind set, as if
+    filled. A date a rule only ever offers (another sentence's period) is not the policy's: left out."""
+    m = _POLICY_OFFER.match(str(row.why.get("as_of", "")))
+    offers = getattr(row, "offers", None) or {}
+    if not m or not any(f in offers for f in asked):
+        return
+    took = {f: _date(offers.get(f)) for f in asked}
+    if "as_of" in want and want["as_of"] is None and took["as_of"] == _date(w.get("period_end")):
+        want = {**want, "as_of": took["as_of"]}  # a period's end is its as_of, as when filled
+    level = f"{int(m.group(1)):3}% {' '.join(m.group(2).split())[:400]}"
+    tally[("dates-offered", level)][0 if took == want else 1] += 1
+
+
 def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int]) -> None:
     gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
     raw = txt.read_text(encoding="utf-8")
@@ -93,6 +115,8 @@ def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int
                 blank["dates"] += 1  # part filled, rightly: the rest is a blank
             elif filled or any(v is not None for v in want.values()):
                 add("dates", row, "as_of", filled, not wrong)
+            if FULL and not filled:
+                _offered(row, asked, want, w, tally)
         if "metric" in w:
             ok = r.get("metric_id") == w["metric"]
             if w["metric"] in (gold.get("new_metrics") or {}) and "metrics" in row.new:
@@ -127,7 +151,8 @@ def main() -> None:
     for txt, key in pairs:
         score(txt, key, curated, tally, blank)
     print(f"== {len(pairs)} articles: filled right / wrong by the confidence the draft states ==")
-    for name in ("dates", "metric", "figure actor", "speaker", "kind", "topic", "stance"):
+    names = ("dates", "metric", "figure actor", "speaker", "kind", "topic", "stance")
+    for name in (*names, "dates-offered") if FULL else names:
         levels = sorted(c for f, c in tally if f == name)
         right = sum(tally[(name, c)][0] for c in levels)
         wrong = sum(tally[(name, c)][1] for c in levels)

@@ -41,7 +41,9 @@ def main() -> None:
         in_field = False
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("  ") and not line.startswith("    "):
-                in_field = line.split()[0] == field  # a field's heading line
+                # A field's heading line; "dates-offered" are the dates the policy left blank and
+                # offered, each counted by the reason it would have been filled with.
+                in_field = line.split()[0] in (field, f"{field}-offered")
                 continue
             m = _LINE.match(line)
             if not in_field or not m or m.group(1).startswith("left blank"):

@@ -164,3 +164,40 @@ def test_a_figure_picked_by_hand_takes_the_area_its_sentence_names(sentence: str
     start = body.index("market")
     row = passage_row(body, start, start + len("market"), "figure", drafted, "t", PUBLISHED, set())
     assert row.record["geography"] == area
+
+
+# Round twenty-one: a page whose first line (its letterhead or title) and last lines (its source
+# line or sign-off) name one province, and whose body names no other, is that province's story.
+_KM_BODY = (
+    "ក្នុងខែឧសភា ឆ្នាំ២០២៣ កម្លាំងនគរបាលខេត្តពោធិ៍សាត់ បានឃាត់ខ្លួនជនសង្ស័យចំនួន ៣៨នាក់។\n\n"
+    "ក្នុងចំណោមនោះ អ្នកប្រើប្រាស់មានចំនួន ២៥នាក់។\n\n"
+    "វត្ថុតាងដែលរឹបអូសបាន មានទម្ងន់សរុប ១២០ក្រាម។\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "area"),
+    [
+        # Khmer letterhead and source line: the last figure, naming no place, is Pursat's.
+        ("ស្នងការដ្ឋាននគរបាលខេត្តពោធិ៍សាត់", f"{_KM_BODY}ប្រភព៖ ការិយាល័យប្រឆាំងគ្រឿងញៀន "
+         "នៃស្នងការដ្ឋាននគរបាលខេត្តពោធិ៍សាត់", "Pursat"),
+        # English title and sign-off the same way.
+        ("Kratie police: monthly drug report", "Officers in Kratie arrested 41 people in May.\n\n"
+         "Of them, 30 were users.\n\nThey seized 95 grams in all.\n\nIssued by the Kratie "
+         "provincial police press office.", "Kratie"),
+        # The last lines name no province: the opening's province stays the curator's to say.
+        ("ស្នងការដ្ឋាននគរបាលខេត្តពោធិ៍សាត់", f"{_KM_BODY}(ចប់)", None),
+        # Another province named in the body: no one story, blank.
+        ("Kratie police: monthly drug report", "Officers in Kratie arrested 41 people in May, "
+         "three of them from Stung Treng.\n\nOf them, 30 were users.\n\nThey seized 95 grams in "
+         "all.\n\nIssued by the Kratie provincial police press office.", None),
+        # The first line names none (a national headline): the rule does not apply.
+        ("Monthly drug report", "Officers in Kratie arrested 41 people in May.\n\nOf them, 30 "
+         "were users.\n\nThey seized 95 grams in all.\n\nIssued by the Kratie provincial police "
+         "press office.", None),
+    ],
+)  # fmt: skip
+def test_a_page_framed_by_one_province_is_its_story(title: str, text: str, area) -> None:
+    rows = draft_rows(text, title, "t", PUBLISHED)[1]
+    last = [r.record for r in rows if r.kind == "indicators"][-1]
+    assert last["geography"] == area

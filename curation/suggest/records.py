@@ -25,7 +25,12 @@ from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.furniture import question_turns
-from curation.suggest.geography import another_country, guess_geography, opening_of
+from curation.suggest.geography import (
+    another_country,
+    guess_geography,
+    opening_of,
+    story_province,
+)
 from curation.suggest.guess import (
     Curated,
     actor_type_of,
@@ -37,6 +42,7 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
+from curation.suggest.letterhead import letterhead, letterhead_actor
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -392,6 +398,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     documents = _documents(body, curated)
     drafted: set[str] = set()  # the new actors a row before drafts already
     opening = opening_of(head, body)
+    story = story_province(head, body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -462,7 +469,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
         ):
             last_source = (actor_id, new_actor_draft, actor_notes)
-        area = guess_geography(c.quote, opening)
+        area = guess_geography(c.quote, opening, story)
         value = None if fig.vague else fig.value
         if value is not None and metric.signed and _is_fall(c.quote, fig.start, fig.end):
             # "down 12 percent", "fell 31 percent", "11 percent lower": a fall is a negative
@@ -549,11 +556,12 @@ def _table_rows(body, source_id, head, curated, n: int) -> list[Row]:
     issuer = _issuer(f"{head}\n{body}")
     actor_id, new_actor, actor_notes = _org_actor(issuer, curated) if issuer else (None, {}, [])
     opening = opening_of(head, body)
+    story = story_province(head, body)
     for cell in table_cells(body):
         n += 1
         text, start, end = _cell_words(cell)
         metric = guess_metric(text, start, end, cell.unit, curated.metrics, [])
-        area = guess_geography(cell.line, opening)
+        area = guess_geography(cell.line, opening, story)
         column = f"the table's column {cell.period_start}..{cell.period_end} ({cell.header[:40]!r})"
         record = {"indicator_id": f"{source_id}-figure-{n}", "metric_id": metric.metric_id,
                   "value": cell.value, "value_to": None,
@@ -842,10 +850,20 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
     rows = []
     opening = opening_of(head, body)
+    story = story_province(head, body)
+    issuer = letterhead(head, body)
+    fresh: dict[str, dict] = {}  # the letterhead's body, when new: one entry
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
+        if d.kind == "indicators" and issuer and d.record.get("actor_id") is None:
+            # Round twenty-one: a figure naming no source on a page under a body's letterhead
+            # is that body's (its issuer).
+            d.record["actor_id"], why = letterhead_actor(issuer, list(curated.actors), fresh)
+            d.why["actor_id"] = f"60%: {why}"
+            d.notes.append(f"actor {d.record['actor_id']}: {why}")
+            d.new_actor = fresh.get(d.record["actor_id"])
         if d.kind == "indicators":
-            area = guess_geography(d.quote, opening)
+            area = guess_geography(d.quote, opening, story)
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
                       "phase_id": None, "geography": area.value, "source_id": source_id,
                       "actor_id": d.record.get("actor_id"), "attribution": None,

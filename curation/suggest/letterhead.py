@@ -1,0 +1,88 @@
+"""The body a Khmer page's letterhead names: the source of its figures that name none (round
+twenty-one, issue 23).
+
+A provincial police commissariat's monthly report, a court's verdict list, a district's or a
+commune police post's page opens with the body's formal name on a line of its own
+("ស្នងការដ្ឋាននគរបាលខេត្តកំពង់ឆ្នាំង"); under a ministry's name the department that issues the
+page may follow ("ក្រសួងមហាផ្ទៃ" / "អគ្គនាយកដ្ឋានពន្ធនាគារ"): the last such line is the issuer. A
+headline that only starts with a body's name ("អាជ្ញាធរជាតិ... គ្រោងសាងសង់ ...") is no letterhead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from corpus.khmer_speech import speaker_key
+
+# The words a Khmer body's formal name opens with (a commissariat, an administration, a court,
+# a police post, a ministry, an authority, a department, a council, an organisation, an
+# association, a committee, an office).
+_BODY = re.compile(
+    r"^(?:អគ្គ)?(?:ស្នងការដ្ឋាន|រដ្ឋបាល|សាលាដំបូង|សាលាឧទ្ធរណ៍|ប៉ុស្តិ៍នគរបាល|ក្រសួង|អាជ្ញាធរ|"
+    r"នាយកដ្ឋាន|មន្ទីរ|ក្រុមប្រឹក្សា|អង្គការ|សមាគម|គណៈកម្មាធិការ|ការិយាល័យ)"
+)
+# What may follow the name on its line: a page's Latin name or short name ("- NACD", "(CHF)"),
+# a date after "·".
+_AFTER_NAME = re.compile(r"\s+[-–|·]\s.*$|\s*\([A-Za-z]{2,10}\)\s*$")
+
+
+def _body_name(line: str) -> str | None:
+    """The body a line names when the line is its name alone (two space-separated words at
+    most, as a formal name is written), else None."""
+    name = _AFTER_NAME.sub("", line.strip())
+    if not _BODY.match(name) or len(name.split()) > 2 or "៖" in name or len(name) > 60:
+        return None
+    return name
+
+
+def letterhead(head: str, body: str) -> str | None:
+    """The body a Khmer page's letterhead names (its first lines, the last body named there),
+    None when the first line names no body."""
+    lines = [ln.strip() for ln in f"{head}\n{body}".splitlines() if ln.strip()]
+    if lines[1:2] == lines[:1]:
+        lines.pop(1)  # the body opens with its title line
+    if not lines or _body_name(lines[0]) is None:
+        return None
+    issuer = None
+    for line in lines[:3]:
+        name = _body_name(line)
+        if name is None:
+            if line.strip().isascii():
+                continue  # the name in Latin letters under the Khmer one
+            break
+        issuer = name
+    return issuer
+
+
+def letterhead_actor(
+    name: str, actors: list[dict[str, Any]], fresh: dict[str, dict[str, Any]]
+) -> tuple[str, str]:
+    """The actor a letterhead's body is: the curated actor with that Khmer name, else a new
+    organisation named in Khmer as printed, its name in Latin letters left to the curator (one
+    entry per name, the same id in every article). Returns its id and the reason."""
+    key = speaker_key(name)
+    for a in actors:
+        if a.get("name_km") and speaker_key(str(a["name_km"])) == key:
+            return str(a["actor_id"]), f"the page's letterhead: {name} = {a['actor_id']}"
+    # A name spelt a little differently ("ប្រឆាំងគ្រឿងញៀន" for "ប្រឆាំងនឹងគ្រឿងញៀន", against drugs):
+    # the curated body, flagged for a check, never a second entry for it.
+    alike = [(SequenceMatcher(None, key, speaker_key(str(a["name_km"]))).ratio(), a)
+             for a in actors if a.get("name_km") and a.get("kind") != "person"]  # fmt: skip
+    best = max(alike, key=lambda pair: pair[0], default=(0.0, {}))
+    if best[0] >= 0.9:
+        a = best[1]
+        return str(a["actor_id"]), (
+            f"the page's letterhead: {name} ~ {a['name_km']} = {a['actor_id']} "
+            f"(spelt differently, {best[0]:.0%} alike: check)"
+        )
+    ident = "org-km-" + hashlib.sha1(key.encode()).hexdigest()[:8]
+    fresh.setdefault(ident, {"actor_id": ident, "name": "", "name_km": name, "aliases": [],
+                             "kind": "organisation", "role": "", "organisation": "",
+                             "actor_type": "other"})  # fmt: skip
+    return ident, (
+        f"the page's letterhead: {name} (a new actor: named in Khmer as printed, its name in "
+        "Latin letters left to the curator)"
+    )
