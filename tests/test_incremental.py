@@ -178,21 +178,36 @@ def _rows_of(db: Path, files: set[str], before: set[tuple]) -> int:
     return sum(run[3] for run in _runs(db) - before if run[2] in files)
 
 
+def _seed_files(root: Path) -> list[Path]:
+    return sorted(
+        p.relative_to(root)
+        for part in ("articles", "curated")
+        for p in (root / part).rglob("*")
+        if p.is_file()
+    )
+
+
 def _same_seeds(seeds: Path, other: Path) -> bool:
     """Whether two seed folders hold exactly the same articles and curated files."""
-
-    def files(root: Path) -> list[Path]:
-        return sorted(
-            p.relative_to(root)
-            for part in ("articles", "curated")
-            for p in (root / part).rglob("*")
-            if p.is_file()
-        )
-
-    ours = files(seeds)
-    return ours == files(other) and all(
+    ours = _seed_files(seeds)
+    return ours == _seed_files(other) and all(
         (seeds / p).read_bytes() == (other / p).read_bytes() for p in ours
     )
+
+
+def _full_build(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full build of these seeds, made once per run for each content (names and bytes of
+    their files): several tests end on the same seeds (a record changed and the test's article
+    added, with the same reasons logged) and compare with one build, read-only."""
+    digest = hashlib.sha256()
+    for name in _seed_files(seeds):
+        digest.update(f"{name.as_posix()}\0".encode())
+        digest.update(hashlib.sha256((seeds / name).read_bytes()).digest())
+    with _made_once(tmp_path_factory, f"incremental-full-{digest.hexdigest()[:16]}") as made:
+        path, to_make = made
+        if to_make:
+            build(path, seeds, draw_images=False)
+    return path
 
 
 def _copy_seeds(target: Path) -> Path:
@@ -522,7 +537,7 @@ def warm_server():
             server.wait()
 
 
-def test_two_saves_at_once_both_land(seeds, seed_db, tmp_path, warm_server):
+def test_two_saves_at_once_both_land(seeds, seed_db, tmp_path, tmp_path_factory, warm_server):
     """Two researchers save different articles at the same moment, as the studio saves (a
     fork of the warm build process each): each build waits for the other, and the database
     after both holds both changes, the same database a full build makes."""
@@ -555,9 +570,7 @@ def test_two_saves_at_once_both_land(seeds, seed_db, tmp_path, warm_server):
     assert added == (1,)
     assert stance == ("mixed",)
     # The first build's reason is in corrections.yaml now, as the second build read it.
-    full = tmp_path / "full.duckdb"
-    build(full, seeds, draw_images=False)
-    got, want = _rows(db), _rows(full)
+    got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
     assert [t for t in want if got.get(t) != want[t]] == []
 
 
@@ -614,7 +627,7 @@ KEPT_SAVES = [
 
 @pytest.mark.parametrize(("case", "saves", "each"), KEPT_SAVES, ids=[c[0] for c in KEPT_SAVES])
 def test_saves_with_kept_models_equal_a_full_build(
-    seeds, seed_db, tmp_path, kept, case, saves, each
+    seeds, seed_db, tmp_path, tmp_path_factory, kept, case, saves, each
 ):
     """Saves in a warm build process that keeps the curated files' models between them make
     the database a full build makes from the same input, table for table and row for row."""
@@ -633,9 +646,7 @@ def test_saves_with_kept_models_equal_a_full_build(
     # The last reason's corrections are written back once its build is in place; the full
     # build reads the inputs that build read (as test_a_build_after_a_change_... does).
     log.write_bytes(read)
-    full = tmp_path / "full.duckdb"
-    build(full, seeds, draw_images=False)
-    got, want = _rows(db), _rows(full)
+    got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
     assert [t for t in want if got.get(t) != want[t]] == [], case
 
 
@@ -686,7 +697,7 @@ def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
 
 
 def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
-    seeds, seed_db, tmp_path
+    seeds, seed_db, tmp_path, tmp_path_factory
 ):
     """The warm build process started with the corpus (as the studio opens): two Saves in a
     row, each a fork taking the models it kept, land as a full build of the same input."""
@@ -705,7 +716,5 @@ def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
         finally:
             warm_builds.stop(path)  # the server and any Save forked from it
             server.wait()
-    full = tmp_path / "full.duckdb"
-    build(full, seeds, draw_images=False)
-    got, want = _rows(db), _rows(full)
+    got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
     assert [t for t in want if got.get(t) != want[t]] == []
