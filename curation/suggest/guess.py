@@ -7,6 +7,7 @@ Every guess is a proposal shown beside its reason; nothing here is saved uncheck
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -209,3 +210,21 @@ def actor_type_of(words: str) -> str:
     if re.search(r"\b(doctor|dr|professor|researcher|expert)\b", words, re.I):
         return "expert"
     return "other"
+
+
+#: How a reason names an actor drafted from the name an article prints in Khmer.
+IN_KHMER_AS_PRINTED = (
+    "a new actor: named in Khmer as printed, its name in Latin letters left to the curator"
+)
+
+
+def khmer_named(fresh: dict[str, dict[str, Any]], kind: str, key: str, printed: str) -> str:
+    """The id of a new actor (a person or an organisation) drafted from the name an article
+    prints in Khmer, its Latin name left to the curator (never romanised here); `key` is the
+    printed name however spaced, so the same name is one entry with one id in every article."""
+    prefix = "person" if kind == "person" else "org"
+    ident = f"{prefix}-km-" + hashlib.sha1(key.encode()).hexdigest()[:8]
+    fresh.setdefault(ident, {"actor_id": ident, "name": "", "name_km": printed, "aliases": [],
+                             "kind": kind, "role": "", "organisation": "",
+                             "actor_type": "other"})  # fmt: skip
+    return ident

@@ -12,7 +12,6 @@ over its sentences (the period carried by ក្នុងចំណោម, the sp
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +31,7 @@ from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, speaker_k
 from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.furniture import is_furniture
-from curation.suggest.guess import FUZZY_NAME
+from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
@@ -332,16 +331,10 @@ def _new_person(name: str, fresh: dict[str, dict[str, Any]]) -> tuple[str, str] 
             f"speaker: {printed} (a new actor: {known[0]['name_km']}, named before in full; review)"
         )
     # The same printed name (however spaced) is the same id in every article: one entry.
-    ident = "person-km-" + hashlib.sha1(speaker_key(printed).encode()).hexdigest()[:8]
-    fresh.setdefault(ident, {"actor_id": ident, "name": "", "name_km": printed, "aliases": [],
-                             "kind": "person", "role": "", "organisation": "",
-                             "actor_type": "other"})  # fmt: skip
+    ident = khmer_named(fresh, "person", speaker_key(printed), printed)
     # The reason is of corpus/confidence.yaml's class "a new actor, a full name", where the
     # Khmer names drafted as "(a new actor: give the person an id)" were classed before.
-    return ident, (
-        f"speaker: {printed} (a new actor: named in Khmer as printed, its name in Latin "
-        "letters left to the curator)"
-    )
+    return ident, f"speaker: {printed} ({IN_KHMER_AS_PRINTED})"
 
 
 def _km_actor(

@@ -10,12 +10,12 @@ headline that only starts with a body's name ("អាជ្ញាធរជាត
 
 from __future__ import annotations
 
-import hashlib
 import re
 from difflib import SequenceMatcher
 from typing import Any
 
 from corpus.khmer_speech import speaker_key
+from curation.suggest.guess import IN_KHMER_AS_PRINTED, khmer_named
 
 # The words a Khmer body's formal name opens with (a commissariat, an administration, a court,
 # a police post, a ministry, an authority, a department, a council, an organisation, an
@@ -78,11 +78,5 @@ def letterhead_actor(
             f"the page's letterhead: {name} ~ {a['name_km']} = {a['actor_id']} "
             f"(spelt differently, {best[0]:.0%} alike: check)"
         )
-    ident = "org-km-" + hashlib.sha1(key.encode()).hexdigest()[:8]
-    fresh.setdefault(ident, {"actor_id": ident, "name": "", "name_km": name, "aliases": [],
-                             "kind": "organisation", "role": "", "organisation": "",
-                             "actor_type": "other"})  # fmt: skip
-    return ident, (
-        f"the page's letterhead: {name} (a new actor: named in Khmer as printed, its name in "
-        "Latin letters left to the curator)"
-    )
+    ident = khmer_named(fresh, "organisation", key, name)
+    return ident, f"the page's letterhead: {name} ({IN_KHMER_AS_PRINTED})"
