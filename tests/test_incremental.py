@@ -524,6 +524,21 @@ def test_saves_in_a_row_do_not_grow_the_file_without_end(seeds, seed_db, tmp_pat
     assert sizes[-1] <= sizes[1] * 1.2, sizes  # the sixth no larger than the second, give or take
 
 
+def _one(db: Path, sql: str) -> object:
+    """The one value `sql` (a constant query, no parameters) reads from the database at db."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def _stance(db: Path) -> object:
+    """The stance of the statement _change_record changes, in the database at db."""
+    return _one(db, "SELECT stance FROM statements "
+                    "WHERE statement_id = 'ppp-2018-02-14-sar-kheng-prison-alternatives'")  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def warm_server():
     """A warm build process (etl.warm) on a socket of its own, stopped after these tests."""
@@ -556,19 +571,8 @@ def test_two_saves_at_once_both_land(seeds, seed_db, tmp_path, tmp_path_factory,
     for t in threads:
         t.join()
     assert [a and (a.code, a.stderr) for a in answers] == [(0, "")] * 2
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        added = con.execute(
-            "SELECT count(*) FROM statements WHERE statement_id = 'test-kep-vendor'"
-        ).fetchone()
-        stance = con.execute(
-            "SELECT stance FROM statements "
-            "WHERE statement_id = 'ppp-2018-02-14-sar-kheng-prison-alternatives'"
-        ).fetchone()
-    finally:
-        con.close()
-    assert added == (1,)
-    assert stance == ("mixed",)
+    assert _one(db, "SELECT count(*) FROM statements WHERE statement_id = 'test-kep-vendor'") == 1
+    assert _stance(db) == "mixed"
     # The first build's reason is in corrections.yaml now, as the second build read it.
     got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
     assert [t for t in want if got.get(t) != want[t]] == []
@@ -669,15 +673,7 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
         code = "another version of the code"
     kept.files[name] = (sha, code, models)
     build(db, seeds, draw_images=False)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        stance = con.execute(
-            "SELECT stance FROM statements "
-            "WHERE statement_id = 'ppp-2018-02-14-sar-kheng-prison-alternatives'"
-        ).fetchone()
-    finally:
-        con.close()
-    assert stance == ("critical",)
+    assert _stance(db) == "critical"
 
 
 def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
