@@ -27,15 +27,16 @@ METHODOLOGY = ROOT / "docs" / "methodology.md"
 DASHBOARD_URL = "http://localhost:8501"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
-    parser.add_argument(
+def parser() -> argparse.ArgumentParser:
+    """The command line's parser (also read by etl.warm, to know which corpus a build reads)."""
+    top = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    top.add_argument(
         "--seeds",
         type=Path,
         default=SEEDS,
         help="folder with articles/ and curated/ (default: seeds)",
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_LazyParser)
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_LazyParser)
     p_build = sub.add_parser("build", help="validate the input and (re)build the database")
     p_build.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"default: {DEFAULT_DB}")
     p_build.add_argument(
@@ -95,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _configured_later(sub, "add", "copy a raw article in and register it", "curation.add_article")
     _configured_later(sub, "suggest", "print draft records for an article", "curation.suggest")
-    return parser
+    return top
 
 
 class _LazyParser(argparse.ArgumentParser):
@@ -202,7 +203,7 @@ def _images(db: Path) -> str:
 def main(argv: list[str] | None = None, problems: list[Problem] | None = None) -> int:
     """Run one command; `problems`, when given, receives the input's problems as well as
     stderr (the studio shows each on its field: etl.warm)."""
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         if args.command == "check":
             from etl.check import check

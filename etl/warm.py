@@ -178,19 +178,16 @@ def _read_request(request: socket.socket, wait: float = 10.0) -> bytes:
 
 def _build_paths(argv: list[str], cwd: str) -> tuple[Path, Path] | None:
     """The corpus folder a `python -m etl build` command line reads and the database it
-    replaces; None for another command."""
-    from corpus.load import SEEDS
-    from etl.build import DEFAULT_DB
+    replaces, as the command line's own parser reads them; None for another command."""
+    from etl.__main__ import parser
 
-    if "build" not in argv:
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit:  # not a command line the build runs: the fork reports it
         return None
-    seeds, db = SEEDS, DEFAULT_DB
-    for i, arg in enumerate(argv[:-1]):
-        if arg == "--seeds":
-            seeds = Path(argv[i + 1])
-        elif arg == "--db":
-            db = Path(argv[i + 1])
-    return Path(cwd) / seeds, Path(cwd) / db
+    if args.command != "build":
+        return None
+    return Path(cwd) / args.seeds, Path(cwd) / args.db
 
 
 def _keep(body: bytes, code: str) -> None:
@@ -205,7 +202,8 @@ def _keep(body: bytes, code: str) -> None:
         request = json.loads(body.decode("utf-8"))
         paths = _build_paths(list(request["argv"]), str(request["cwd"]))
         if paths is not None:
-            KEPT.refresh(*paths[:1], code, paths[1])
+            seeds, db = paths
+            KEPT.refresh(seeds, code, db)
             # Long-lived: out of the collector's passes, here and in every fork.
             gc.freeze()
     except Exception:  # noqa: BLE001 - a cache: its failure costs time, never a Save
