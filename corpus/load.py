@@ -12,6 +12,8 @@ from data_model.records import ID_FIELDS, RECORD_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+#: The database a build writes and the dashboard reads unless told otherwise.
+DEFAULT_DB = ROOT / "data" / "monitor.duckdb"
 ARTICLES_DIR = SEEDS / "articles"
 CURATED_DIR = SEEDS / "curated"
 

@@ -13,15 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from corpus.load import ROOT, SEEDS
+from corpus.load import DEFAULT_DB, ROOT, SEEDS
 from corpus.problems import InputError, Problem, fault_line
 
 # Each command imports its own modules when it runs (issue 22): pandas, duckdb, plotly and
 # kaleido cost about a second of CPU that --help, a usage error, add and suggest never use.
 
-#: etl.build.DEFAULT_DB, spelled here so the parser's help need not import the build (a
-#: test checks the two agree).
-DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 CODEBOOK = ROOT / "CODEBOOK.md"
 METHODOLOGY = ROOT / "docs" / "methodology.md"
 DASHBOARD_URL = "http://localhost:8501"

@@ -26,7 +26,7 @@ from typing import Any
 import pandas as pd
 
 from corpus.coverage import ArticleCoverage, account, coverage_problems, needs
-from corpus.load import SEEDS
+from corpus.load import DEFAULT_DB, SEEDS
 from corpus.problems import InputError
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
@@ -51,8 +51,6 @@ from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, frames_of
 from etl.validate import Checked, Dataset, KnownQuotes, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
-
-DEFAULT_DB = SEEDS.parent / "data" / "monitor.duckdb"
 
 
 def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], dict[str, str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from corpus.load import SEEDS
+from corpus.load import DEFAULT_DB, SEEDS
 from corpus.problems import report
 from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
@@ -35,7 +35,7 @@ SCREENS = {"Open": N_("Open"), "Add": N_("Add"), "Review": N_("Review"),
            "Coverage": N_("Coverage"), "Save": N_("Save"), "Approve": N_("Approve"),
            "Agreement": N_("Agreement"), "Changes": N_("Changes")}  # fmt: skip
 SEEDS_DIR = Path(os.environ.get("STUDIO_SEEDS", SEEDS))
-DB_PATH = Path(os.environ.get("MONITOR_DB", SEEDS.parent / "data" / "monitor.duckdb"))
+DB_PATH = Path(os.environ.get("MONITOR_DB", DEFAULT_DB))
 STATE = st.session_state
 
 

@@ -116,5 +116,6 @@ def test_cli_build_fails_cleanly_and_keeps_the_old_file(
 
 
 def test_the_command_lines_default_database_is_the_builds():
-    """The command line spells the default itself (its help must not import the build)."""
+    """The command line's help names the database the build writes by default (both read
+    corpus.load's, which loads no pandas or duckdb)."""
     assert etl.__main__.DEFAULT_DB == etl.build.DEFAULT_DB
