@@ -853,12 +853,14 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     story = story_province(head, body)
     issuer = letterhead(head, body)
     fresh: dict[str, dict] = {}  # the letterhead's body, when new: one entry
+    # The letterhead's body, matched once per article (a fuzzy pass over the actors).
+    issued = letterhead_actor(issuer, list(curated.actors), fresh) if issuer else None
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
-        if d.kind == "indicators" and issuer and d.record.get("actor_id") is None:
+        if d.kind == "indicators" and issued and d.record.get("actor_id") is None:
             # Round twenty-one: a figure naming no source on a page under a body's letterhead
             # is that body's (its issuer).
-            d.record["actor_id"], why = letterhead_actor(issuer, list(curated.actors), fresh)
+            d.record["actor_id"], why = issued
             d.why["actor_id"] = f"60%: {why}"
             d.notes.append(f"actor {d.record['actor_id']}: {why}")
             d.new_actor = fresh.get(d.record["actor_id"])
