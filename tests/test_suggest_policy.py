@@ -96,15 +96,15 @@ def _statement(text: str) -> Row:
     return found[0]
 
 
-# A stance or topic the words do not give is a default that was wrong more often than right on
-# training (corpus/confidence.yaml): left blank, the reason saying what the guess was.
+# A stance or topic neither the words nor the speaker's side gives is left blank, saying why:
+# no default (the campaign, neutral) is filled, and two topics said as often are too unsure.
 @pytest.mark.parametrize(
     ("text", "topic", "stance"),
     [
         ('"The centres are full and nobody is treated there," said rights worker Sok Lina.',
-         "rehabilitation", "critical"),
-        ('"We met them on Tuesday," said rights worker Sok Lina.', None, None),
-        ('"We met the families about the raids on Tuesday," said rights worker Sok Lina.',
+         None, "critical"),
+        ('"We met them on Tuesday," said farmer Sok Lina.', None, None),
+        ('"We met the families about the raids on Tuesday," said farmer Sok Lina.',
          "arrests", None),
     ],
 )  # fmt: skip
@@ -112,7 +112,7 @@ def test_a_default_topic_or_stance_is_left_blank(text, topic, stance):
     row = _statement(text)
     assert (row.record["topic"], row.record["stance"]) == (topic, stance)
     for name, value in (("topic", topic), ("stance", stance)):
-        assert value is not None or row.why[name].startswith("0%: left blank: ")
+        assert value is not None or row.why[name].startswith("0%: ")
 
 
 # Under its field's threshold a guess is blanked: a date offered beside the blank, a metric

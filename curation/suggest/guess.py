@@ -1,4 +1,4 @@
-"""Guesses a curator confirms: the actor, topic, stance and event of a draft, each matched to
+"""Guesses a curator confirms: the actor and event of a draft (topic and stance: stance.py), each matched to
 the curated records; spelling variants of a name through rapidfuzz (kept: bench/draft_libraries.py
 finds 91 of 100 speakers right with it, 88 with exact names, aliases and surnames alone).
 
@@ -18,51 +18,7 @@ from rapidfuzz import fuzz
 
 from corpus.load import RawRecord
 from curation.suggest.draft import _curated  # the one reader of curated files for drafts
-from data_model.records import EventKind, Stance, Topic
-
-#: Words that point to each topic, strongest first; the first topic found wins ties.
-_TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
-    Topic.funding: ("fund", "money", "budget", "$", "dollar", "donor"),
-    Topic.rights: ("rights", "abuse", "custody", "die", "death", "beaten", "torture"),
-    Topic.prisons: ("prison", "jail", "inmate", "cells"),
-    Topic.rehabilitation: ("rehabilitation", "rehab", "centre", "center"),
-    Topic.treatment: ("treatment", "clinic", "doctor", "methadone", "health"),
-    Topic.arrests: ("arrest", "raid", "trafficker", "detain", "held", "crackdown"),
-    Topic.prevention: ("prevent", "awareness", "school", "families", "youth", "education"),
-    Topic.policy: ("law", "plan", "policy", "propos", "measure"),
-    Topic.campaign: ("campaign", "village"),
-}
-_CRITICAL = ("not the answer", "no doctor", "nobody", "afraid", "abuse", "die", "fail", "full",
-             "overcrowd", "critic", "concern", "worr", "should not", "wrong", "unheard")  # fmt: skip
-_SUPPORTIVE = ("will not stop", "success", "welcome", "effective", "free of drugs", "praise",
-               "would go to prison", "more raids", "progress")  # fmt: skip
-
-
-def guess_topic(sentence: str) -> tuple[Topic, str]:
-    low = sentence.lower()
-    scores = {
-        t: sum(len(re.findall(rf"(?<![a-z]){re.escape(w)}", low)) for w in words)
-        for t, words in _TOPIC_WORDS.items()
-    }
-    topic = max(scores, key=lambda t: scores[t]) if any(scores.values()) else Topic.campaign
-    return topic, "from the words" if scores.get(topic) else "no topic word: the campaign"
-
-
-def guess_stance(sentence: str, actor_type: str | None) -> tuple[Stance, str]:
-    """Words of criticism or support first; else what the speaker's side usually says."""
-    low = sentence.lower()
-    critical = [w for w in _CRITICAL if re.search(rf"\b{re.escape(w)}", low)]
-    supportive = [w for w in _SUPPORTIVE if re.search(rf"\b{re.escape(w)}", low)]
-    if critical and not supportive:
-        return Stance.critical, f"from {critical[0]!r}"
-    if supportive and not critical:
-        return Stance.supportive, f"from {supportive[0]!r}"
-    if critical and supportive:
-        return Stance.mixed, "words of both"
-    if actor_type in ("government", "police"):
-        return Stance.supportive, "no stance words: a government speaker"
-    return Stance.neutral, "no stance words"
-
+from data_model.records import EventKind
 
 #: How alike two spellings of a name must be (rapidfuzz ratio, 0-100) to offer a match:
 #: "Mak Chito" ~ "Mok Chito" is 89, two different Khmer names sharing a surname score lower.

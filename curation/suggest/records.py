@@ -37,8 +37,6 @@ from curation.suggest.guess import (
     fuzzy_actor,
     guess_actor,
     guess_event,
-    guess_stance,
-    guess_topic,
     names_in,
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
@@ -59,6 +57,13 @@ from curation.suggest.proposals import (
 )
 from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
+from curation.suggest.stance import (
+    attribution,
+    guess_stance,
+    guess_topic,
+    said_words,
+    speaker_side,
+)
 from curation.suggest.tables import Cell, table_cells
 from data_model.records import Position
 
@@ -618,9 +623,35 @@ def _document_speaker(c, body: str, documents: list[tuple[int, tuple]], curated:
     return source[0], {}, [f"{source[2][0]}, as {c.speaker.phrase!r}"]
 
 
+def _khmer_topic_stance(d: Any, record: dict[str, Any], body: str, curated: Curated) -> None:
+    """A Khmer statement's topic and stance from its Khmer words (round twenty-two), the
+    speaker's side from the words around its name where the article first prints it (a title
+    and an office: "ឧត្តមសេនីយ៍ ... ស្នងការនគរបាលខេត្ត...")."""
+    who = str(record.get("actor_id") or "")
+    actor = next((a for a in curated.actors if a.get("actor_id") == who), None)
+    printed = str((actor or d.new_actor or {}).get("name_km") or "")
+    plain = body.replace("\u200b", "")
+    at = plain.find(printed.replace("\u200b", "")) if printed else -1
+    around = plain[max(0, at - 40) : at + len(printed) + 80] if at >= 0 else ""
+    speaker = next((n for n in d.notes if n.startswith("speaker")), "")
+    side = speaker_side((actor or {}).get("actor_type"), [speaker, around],
+                        not speaker.startswith("speaker (unnamed)"))  # fmt: skip
+    said = said_words(d.quote, None)
+    topic, why_topic = guess_topic(said)
+    stance, why_stance = guess_stance(said, side)
+    record["topic"] = topic.value if topic else None
+    record["stance"] = stance.value if stance else None
+    d.why["topic"] = _sure(measured("topic", why_topic, 0.5) if topic else 0, why_topic)
+    d.why["stance"] = _sure(measured("stance", why_stance, 0.5) if stance else 0, why_stance)
+    d.notes += [f"topic {record['topic'] or '(blank)'}: {why_topic}",
+                f"stance {record['stance'] or '(blank)'}: {why_stance}"]  # fmt: skip
+
+
 def _statement_rows(statements, index, source_id, published, curated, body="") -> list[Row]:
     rows = []
     documents = _documents(body, curated) if body else []
+    sides: dict[str, str] = {}  # a speaker's side, by actor, as first described
+    said_by: list[tuple[str, str | None]] = []
     for n, c in enumerate(statements, 1):
         start, end = index.locate(c.quote) or (0, 0)
         actor_id, new_actor_draft, notes = _actor(c.speaker, curated, c.quote)
@@ -631,11 +662,17 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             # speaking in its own name, a new organisation when none is curated.
             actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated, c.quote)
         actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
-        kind_of = (actor or new_actor_draft or {}).get("actor_type")
+        # Round twenty-two: the speaker's side from its codebook type or the words describing it.
+        described = [c.speaker.phrase if c.speaker else "",
+                     *(str(new_actor_draft.get(k) or "") for k in ("role", "organisation")),
+                     attribution(body, c.quote, c.speaker.name if c.speaker else None)]  # fmt: skip
+        side = speaker_side((actor or {}).get("actor_type"), described,
+                            bool(c.speaker and c.speaker.named))  # fmt: skip
+        if side and actor_id:
+            sides.setdefault(actor_id, side)
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
-        said = c.quote.split(c.speaker.name, 1)[-1] if c.speaker else c.quote
+        said = said_words(c.quote, c.speaker.name if c.speaker else None)
         topic, why_topic = guess_topic(said)
-        stance, why_stance = guess_stance(said, kind_of)
         record = {
             "statement_id": f"{source_id}-statement-{n}",
             "actor_id": actor_id,
@@ -643,8 +680,8 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             "quote": c.quote,
             "kind": c.kind,
             "said_on": when(c.quote, published).said_on,
-            "topic": topic.value,
-            "stance": stance.value,
+            "topic": topic.value if topic else None,
+            "stance": None,
         }
         why = {
             "actor_id": _actor_why(notes),
@@ -655,13 +692,25 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             if record["said_on"]
             else _sure(0, "no day beside the speech verb"),
             # How often each class of reason was right on training (corpus/confidence.yaml).
-            "topic": _sure(measured("topic", why_topic, 0.5), why_topic),
-            "stance": _sure(measured("stance", why_stance, 0.5), why_stance),
+            "topic": _sure(measured("topic", why_topic, 0.5) if topic else 0, why_topic),
         }
-        notes += [f"topic {topic.value}: {why_topic}", f"stance {stance.value}: {why_stance}"]
+        notes += [f"topic {topic.value if topic else '(blank)'}: {why_topic}"]
         new = {"actors": new_actor_draft} if new_actor_draft else {}
         rows.append(Row("statements", record, start, end, notes=notes, new=new, why=why))
+        said_by.append((said, side))
+    for row, (said, side) in zip(rows, said_by, strict=True):
+        # A speaker described once ("Rights worker X") is on that side when named again ("X").
+        _stance(row, said, side or sides.get(str(row.record.get("actor_id"))))
     return rows
+
+
+def _stance(row: Row, said: str, side: str | None) -> None:
+    """Fill a statement's stance from its words or its speaker's side (curation.suggest.stance),
+    with the reason and its measured confidence (corpus/confidence.yaml)."""
+    stance, why = guess_stance(said, side)
+    row.record["stance"] = stance.value if stance else None
+    row.why["stance"] = _sure(measured("stance", why, 0.5) if stance else 0, why)
+    row.notes.append(f"stance {stance.value if stance else '(blank)'}: {why}")
 
 
 def _position_row(
@@ -874,7 +923,7 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
         else:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
-            d.why |= dict.fromkeys(("topic", "stance"), "0%: Khmer words are not read for it")
+            _khmer_topic_stance(d, record, body, curated)
         new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
                            "definition": ""}} if d.new_metric else {}  # fmt: skip
         if d.new_actor:  # a person named in Khmer, its name in Latin letters the curator's

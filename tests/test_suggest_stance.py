@@ -1,0 +1,116 @@
+"""A drafted statement's stance and topic (round twenty-two): from its own words in English or
+Khmer, else the speaker's side; a guess no word or side supports is left blank, saying why."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from curation.suggest.guess import curated_lists
+from curation.suggest.records import Row, draft_rows
+from curation.suggest.stance import guess_stance, guess_topic, said_words, speaker_side
+
+CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
+PUBLISHED = dt.date(2024, 5, 2)
+
+
+def _statements(text: str) -> list[Row]:
+    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
+    return [r for r in rows if r.kind == "statements"]
+
+
+# The stance a curator reads in the words themselves, whoever says them; with no such words,
+# an official backs the campaign and a rights group or a lawyer criticises it; an official who
+# will not be named, or a speaker of no side, gets no stance.
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ('"The cells are overcrowded and the boys wait months for a judge," said farmer Sok Lina.',
+         "critical"),
+        ('"We will continue the raids until every village is clean," said farmer Sok Lina.',
+         "supportive"),
+        ('"Our teams visited twelve villages in March," said provincial police chief Chea Dara.',
+         "supportive"),
+        ('"Our teams visited twelve villages in March," said Sok Lina, a lawyer with the rights '
+         'group Licadho.', "critical"),
+        ('"Our teams visited twelve villages in March," said a police officer who asked not to '
+         'be named.', None),
+        ('"Our teams visited twelve villages in March," said farmer Sok Lina.', None),
+    ],
+)  # fmt: skip
+def test_a_statements_stance_is_read_from_its_words_or_its_speakers_side(text, stance):
+    (row,) = _statements(text)
+    assert row.record["stance"] == stance
+    assert row.why["stance"].startswith("0%: ") == (stance is None)
+
+
+def test_a_speaker_described_once_keeps_that_side_when_named_again():
+    text = (
+        'Sok Lina, a lawyer for the rights group Licadho, said: "The centre holds 300 people." '
+        'She visited it on Monday. "We counted the beds ourselves," Sok Lina said.'
+    )
+    stances = {r.record["quote"][:20]: r.record["stance"] for r in _statements(text)}
+    assert set(stances.values()) == {"critical"}, stances
+
+
+# The topic is what the words are about, the speaker's description off: a rights worker's
+# words on a clinic are about treatment; a health centre is treatment, not rehabilitation;
+# two topics said as often, or none, leave the topic blank.
+@pytest.mark.parametrize(
+    ("quote", "name", "topic"),
+    [
+        ("Rights worker Sok Lina, of the group Licadho, said the clinic gave methadone daily.",
+         "Sok Lina", "treatment"),
+        ("The health centre in the commune now sees forty people a week.", None, "treatment"),
+        ("The rehabilitation centre holds twice the people it was built for.", None,
+         "rehabilitation"),
+        ("Police arrested the dealers at the border crossing.", None, "arrests"),
+        ("Parents should talk to their children before school starts.", None, "prevention"),
+        ("Police raids fill the prison.", None, None),  # two topics as often
+        ("We met them on Tuesday.", None, None),
+        ("លោកបានបញ្ជាក់ថា មណ្ឌលស្តារនីតិសម្បទាថ្មីនឹងបើកនៅឆ្នាំក្រោយ", None, "rehabilitation"),
+        ("លោកបានបញ្ជាក់ថា មាតាបិតាត្រូវតាមដានកូនៗរបស់ខ្លួន", None, "prevention"),
+        ("លោក កែវ សុផល នៃអង្គការសិទ្ធិមនុស្ស បានប្រាប់ថា គ្រូពេទ្យមកពិនិត្យអ្នកជំងឺរៀងរាល់ថ្ងៃ", None,
+         "treatment"),
+    ],
+)  # fmt: skip
+def test_a_statements_topic_is_what_its_own_words_name(quote, name, topic):
+    got, why = guess_topic(said_words(quote, name))
+    shown = got.value if got and why == "from the words" else None
+    assert shown == topic, why
+
+
+# The speaker's side from the words describing the speaker, in English or Khmer.
+@pytest.mark.parametrize(
+    ("actor_type", "words", "named", "side"),
+    [
+        ("police", [], True, "government"),
+        ("ngo", [], True, "ngo"),
+        (None, ["Interior Ministry spokesman Touch Sokhak"], True, "government"),
+        (None, ["Defence lawyer Chea Sophorn"], True, "ngo"),
+        (None, ["a ministry official who asked not to be named"], False, None),
+        (None, ["a mother of three"], True, None),
+        (None, ["ឧត្តមសេនីយ៍ត្រី សុខ វណ្ណា ស្នងការនគរបាលខេត្តតាកែវ"], True, "government"),
+        (None, ["លោក កែវ សុផល មេធាវីនៃអង្គការសិទ្ធិមនុស្ស"], True, "ngo"),
+        (None, ["លោក កែវ សុផល ប្រធានសមាគមកសិករ"], True, None),
+    ],
+)  # fmt: skip
+def test_a_speakers_side_comes_from_its_type_or_its_description(actor_type, words, named, side):
+    assert speaker_side(actor_type, words, named) == side
+
+
+# Khmer words of criticism or support decide before the side; both at once is mixed.
+@pytest.mark.parametrize(
+    ("said", "side", "stance"),
+    [
+        ("មណ្ឌលនេះចង្អៀតណែនណាន់ ហើយគ្មានគ្រូពេទ្យ", "government", "critical"),
+        ("យើងនឹងបន្តចុះល្បាតរហូតដល់ភូមិគ្មានគ្រឿងញៀន", "ngo", "supportive"),
+        ("We welcome the raids, but the cells are overcrowded.", None, "mixed"),
+        ("ពួកយើងជួបគ្នារៀងរាល់ថ្ងៃអង្គារ", None, None),
+    ],
+)  # fmt: skip
+def test_words_of_a_stance_decide_before_the_speakers_side(said, side, stance):
+    got, _ = guess_stance(said, side)
+    assert (got.value if got else None) == stance
