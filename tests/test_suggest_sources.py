@@ -143,3 +143,45 @@ def _measures(text: str) -> list[tuple[str, str | None, str | None]]:
 )  # fmt: skip
 def test_khmer_measures_and_a_curated_proposals_khmer_name(text, want) -> None:
     assert _measures(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        # "recommend that A, and that B": two measures, the present tense too.
+        ("The reviewers recommend that the ministry pay the volunteers' stipends, and that a "
+         "second clinic be opened in the north.", 2),
+        ("We recommend that patients be allowed to take doses home for a week.", 1),
+        # "would also ask X to ...": the adverb between the auxiliary and the verb.
+        ("He said the government would also ask the provinces to publish their treatment "
+         "figures every quarter.", 1),
+        ("We also ask the National Police to publish each year how many people it refers to "
+         "treatment.", 1),
+        # A modal's subject after "that" when the speech verb is far before it.
+        ("The commissioner told a meeting of district police chiefs on Monday that courts "
+         "should fast-track small possession cases.", 1),
+        # "would start publishing ...": a measure a body takes.
+        ("He said the authority would start publishing its monthly arrests as a table.", 1),
+        # Controls: a recommendation with no "that", a trial that starts, a request of people.
+        ("Doctors recommend rest and water.", 0),
+        ("He said the trial would start next week.", 0),
+        ("We also ask readers to send us their letters.", 0),
+    ],
+)  # fmt: skip
+def test_english_measures_put_forward(text, n) -> None:
+    assert len([m for m in _measures(f"Proposals\n\n{text}\n") if m[0] == "policies"]) == n
+
+
+@pytest.mark.parametrize(
+    ("line", "actor"),
+    [
+        # A ticker's line opens with the curated NACD's Khmer name, then "៖".
+        ("អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន៖ ឆ្នាំ២០២៣ សមត្ថកិច្ចឃាត់ខ្លួនជនសង្ស័យ ២២ ៤១៥នាក់", "nacd"),
+        # A dateline before "៖" is no body.
+        ("(ភ្នំពេញ)៖ ឆ្នាំ២០២៣ សមត្ថកិច្ចឃាត់ខ្លួនជនសង្ស័យ ២២ ៤១៥នាក់", None),
+    ],
+)  # fmt: skip
+def test_a_khmer_lines_label_names_the_body_of_its_figures(line, actor) -> None:
+    _, rows = draft_rows(f"ព័ត៌មានថ្មីៗ\n\n{line}\n", "ព័ត៌មានថ្មីៗ", "t", PUBLISHED, CURATED)
+    figures = [r for r in rows if r.kind == "indicators"]
+    assert figures and {r.record.get("actor_id") for r in figures} == {actor}

@@ -48,7 +48,7 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
-from curation.suggest.letterhead import letterhead, letterhead_actor
+from curation.suggest.letterhead import letterhead, letterhead_actor, line_label
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -933,6 +933,18 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     issued = letterhead_actor(issuer, list(curated.actors), fresh) if issuer else None
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
+        if (
+            d.kind == "indicators"
+            and d.record.get("actor_id") is None
+            and (label := line_label(d.quote))
+        ):
+            # Round twenty-two: "<a body's name>៖ ..." opens the line that gives its figures.
+            actor_id, why = letterhead_actor(label, list(curated.actors), fresh)
+            why = why.replace("the page's letterhead:", "the line's label:", 1)
+            d.record["actor_id"] = actor_id
+            d.why["actor_id"] = f"60%: {why}"
+            d.notes.append(f"actor {actor_id}: {why}")
+            d.new_actor = fresh.get(actor_id)
         if d.kind == "indicators" and issued and d.record.get("actor_id") is None:
             # Round twenty-one: a figure naming no source on a page under a body's letterhead
             # is that body's (its issuer).
