@@ -974,13 +974,67 @@ class KhmerMeasure:
     verb: str
     name: str
     position: str | None
+    # Round twenty-two: a stand that names its measure in its own words ("បានគាំទ្រការពង្រីក
+    # ការព្យាបាល...", supported expanding treatment ...), kept only when a curated proposal is
+    # those words; False for a stand on "this plan" (the measure put forward before it).
+    named: bool = False
+
+
+# Round twenty-two: a numbered list's item ("១. ពង្រីក...", "២) ដាក់..."), and the line that
+# opens such a list of measures (ending "៖" with a word of proposing, advising or goals).
+_ITEM = re.compile(r"^\s*(?:[\u17e0-\u17e90-9]{1,2}\s*[.)]|[•\-–])\s*")
+_LIST_LEAD = re.compile(
+    "|".join(sorted((normalise(v).text for v in speech_verbs("km", "list_lead_in")), key=len,
+                    reverse=True))
+)  # fmt: skip
+
+
+# "ប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន" (combating drugs, in the NACD's name), "ទិវាអន្តរជាតិប្រឆាំង
+# ..." (the International Day against ...): "against" in a name, no stand taken.
+_AGAINST_IN_A_NAME = re.compile(
+    normalise("ប្រយុទ្ធ").text + r"\s?" + normalise("ប្រឆាំង").text + "|"
+    + normalise("ប្រឆាំង").text + r"\s?(?:" + normalise("នឹង").text + r")?\s?(?:"
+    + normalise("ការ").text + ")?(?:" + normalise("គ្រឿងញៀន|ប្រើប្រាស់|ជួញដូរ").text + ")"
+)  # fmt: skip
+# A question ("... ដែរឬទេ?", "... ឬទេ?", "... ?"): it asks for a stand, it takes none.
+_QUESTION = re.compile(r"[?？]\s*$|" + normalise("ដែរឬទេ|ឬទេ").text)
+
+
+def _stand(text: str) -> re.Match[str] | None:
+    """The cue of a stand a sentence takes in its own words (supports, welcomes, opposes), never
+    "against" inside a body's or a day's name."""
+    plain = _AGAINST_IN_A_NAME.sub(lambda m: "_" * len(m.group(0)), text)
+    return _WELCOMED.search(plain) or _OPPOSED.search(plain)
+
+
+def _stand_position(text: str) -> str:
+    plain = _AGAINST_IN_A_NAME.sub(lambda m: "_" * len(m.group(0)), text)
+    welcomed, opposed = _WELCOMED.search(plain), _OPPOSED.search(plain)
+    if opposed and not welcomed:
+        return "opposes"
+    return "mixed" if opposed or _BUT.search(plain) else "supports"
+
+
+def _opens_list(text: str) -> bool:
+    return text.rstrip(ZERO_WIDTH + " ").endswith(("៖", ":")) and bool(_LIST_LEAD.search(text))
 
 
 def khmer_measures(body: str) -> list[KhmerMeasure]:
     """Proposals and stands on them in a Khmer clean body, in reading order."""
     out: list[KhmerMeasure] = []
+    listing = False  # inside a numbered list a lead-in line opened
+    asked = ""  # the sentence before, when it was a question
     for s in split_sentences(body):
         text = normalise(s.text).text
+        if listing and (item := _ITEM.match(text)):
+            # "សូមស្នើដល់រាជរដ្ឋាភិបាល៖ ១. ពង្រីក... ២. បញ្ឈប់...": each item is a measure.
+            name = text[item.end() :].strip(ZERO_WIDTH + " ។")
+            if len(name) > 10:
+                out.append(KhmerMeasure(s.text, "listed", name, None))
+            continue
+        listing = _opens_list(text)
+        if listing:
+            continue  # the lead-in puts forward what its items name, nothing of its own
         # An appeal names the public right after its verb ("អំពាវនាវដល់ប្រជាពលរដ្ឋ"); "youth"
         # further on ("ក្រុមល្បាតយុវជន", youth patrols) is the measure's own word.
         if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.match(
@@ -1003,4 +1057,12 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
             )  # fmt: skip
             verb = (welcomed or _OPPOSED.search(text)).group(0)
             out.append(KhmerMeasure(s.text, verb, out[-1].name, position))
+        elif (cue := _stand(text)) and not _QUESTION.search(text):
+            # "បានគាំទ្រការពង្រីកការព្យាបាល..." (supported expanding treatment ...): a stand
+            # on the measure its own words name; records keeps it when a curated one is them.
+            # "ខ្ញុំគាំទ្រទាំងស្រុង" (I fully support) answering a question that names the
+            # measure: the question's words are the measure's.
+            words = text[cue.end() :] + (f" {asked}" if asked else "")
+            out.append(KhmerMeasure(s.text, cue.group(0), words, _stand_position(text), True))
+        asked = text if _QUESTION.search(text) else ""
     return out

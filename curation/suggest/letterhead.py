@@ -80,3 +80,15 @@ def letterhead_actor(
         )
     ident = khmer_named(fresh, "organisation", key, name)
     return ident, f"the page's letterhead: {name} ({IN_KHMER_AS_PRINTED})"
+
+
+# "អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន៖ ឆ្នាំ២០២៣ សមត្ថកិច្ចបង្ក្រាប ...": a ticker's or a
+# digest's line opens with the body whose figures it gives, then "៖" (round twenty-two).
+_LABEL = re.compile(r"^\s*(?P<name>[^៖:]{3,60}?)\s*[៖:]")
+
+
+def line_label(sentence: str) -> str | None:
+    """The body a Khmer line names before its "៖" when that label is a body's formal name alone
+    (as a letterhead's line is), else None ("(ភ្នំពេញ)៖", a dateline, or a person's name)."""
+    m = _LABEL.match(sentence)
+    return _body_name(m.group("name")) if m else None

@@ -28,11 +28,14 @@ _VERB = re.compile(
     r"calling\s+for|"
     r"called\s+on|calls\s+on|call\s+on|call\s+for|urged|urges|urge|"
     # "asked the ministry for money to build ...", never "asked not to be named"
-    r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask|(?:would|will)\s+ask(?!\s+for\b))"
+    r"(?:asked|asks|(?<=\bI\s)ask|(?<=\bI\salso\s)ask|(?<=\bwe\s)ask|(?<=\bwe\salso\s)ask|"
+    # "would also ask the NACD to publish ..." (round twenty-two)
+    r"(?:would|will)\s+(?:also\s+)?ask(?!\s+for\b))"
     r"(?!\s+(?:not|that|to|about|whether|if|for\s+comment|questions?)\b)|"
     # "I have decided to rebuild the authority": a measure its author takes
     r"decided\s+to|"
-    r"recommended|recommends|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    # "The evaluators recommend that ...", "We recommend that ..." (round twenty-two)
+    r"recommended|recommends|(?<=\bwe\s)recommend|recommend(?=\s+that\b)|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
     # "the ministry was preparing a sub-decree on ...": a measure being drawn up (round eleven)
     r"(?:is|was|are|were)\s+(?:preparing|drafting)(?=\s+(?:a|an|the|new)\b)|"
     # "wants every province to have a testing team": the measure after its addressee's "to"
@@ -40,7 +43,9 @@ _VERB = re.compile(
     r"would\s+ask\s+for|will\s+ask\s+for|would\s+(?:open|build|introduce|set\s+up|create)|"
     r"will\s+(?:open|build|introduce|set\s+up|create)|agreed\s+(?:[\w-]+\s+){0,4}?to|agrees\s+to|"
     r"(?P<modal>should|(?:would|will)\s+(?=(?:station|deploy|train|hire|send|fund|expand|"
-    r"step\s+up|strengthen|tighten|increase|launch|recruit)\b)))\b",
+    r"step\s+up|strengthen|tighten|increase|launch|recruit|"
+    # "the authority would start publishing its monthly figures" (round twenty-two)
+    r"(?:start|begin)\s+\w+ing|publish)\b)))\b",
     re.I,
 )
 # "Kim Yan said border provinces should report ...": a modal measure is its whole clause, from
@@ -48,7 +53,8 @@ _VERB = re.compile(
 _CLAUSE_START = re.compile(r"\b(?:said|says|added|told\s+\w+|stated)\s+(?:that\s+)?", re.I)
 # "urged provincial governors to put ...": the measure starts after the addressee's "to".
 _ADDRESSED = ("called on", "calls on", "call on", "urged", "urges", "urge", "asked", "asks",
-              "ask", "wants", "wanted", "would ask", "will ask")  # fmt: skip
+              "ask", "wants", "wanted", "would ask", "will ask", "would also ask",
+              "will also ask")  # fmt: skip
 _SUPPORTS = re.compile(r"\b(support(?:s|ed)?|welcome[sd]?|backed|backs|endorsed|praised|"
                        r"a model|continue)\b", re.I)  # fmt: skip
 _OPPOSES = re.compile(
@@ -200,6 +206,9 @@ _MODAL_AND = re.compile(
 )
 
 
+_THAT = re.compile(r"\bthat\s+", re.I)
+
+
 def _speech_verb_at(sentence: str, end: int) -> int:
     """Where the speech verb that ends at ``end`` begins."""
     found = [c.start() for c in _CLAUSE_START.finditer(sentence, 0, end) if c.end() == end]
@@ -212,6 +221,11 @@ def _modal_measure(sentence: str, m: re.Match[str]) -> list[str]:
     starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
     start = starts[-1] if starts else 0
     subject = sentence[start : m.start()]
+    if len(subject.split()) > 6 and (that := list(_THAT.finditer(sentence, start, m.start()))):
+        # "told a meeting of provincial police chiefs last month that courts should ...": the
+        # reported clause's subject starts after its "that" (round twenty-two).
+        start = that[-1].end()
+        subject = sentence[start : m.start()]
     if re.fullmatch(r"\s*(?:they|it)\s+", subject, re.I) and starts:
         # "Police said they would step up patrols": the pronoun is the speaker before "said".
         said_by = sentence[: _speech_verb_at(sentence, start)]

@@ -24,6 +24,11 @@ from corpus.sentences import Sentence
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
+from curation.suggest.figure_source import (
+    not_the_source_lines,
+    source_in_sentence,
+    source_line_bodies,
+)
 from curation.suggest.furniture import question_turns
 from curation.suggest.geography import (
     another_country,
@@ -40,7 +45,8 @@ from curation.suggest.guess import (
     names_in,
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
-from curation.suggest.letterhead import letterhead, letterhead_actor
+from curation.suggest.khmer_policies import khmer_policy_fit
+from curation.suggest.letterhead import letterhead, letterhead_actor, line_label
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -234,7 +240,9 @@ _DOC_SUBJECT = re.compile(
 )
 # "..., the authority counts 55,310 operations": the organisation named before, counting.
 _COUNTS_BACK = re.compile(
-    r"\bthe\s+(?:authority|department|ministry|report|statement)\s+(?:also\s+)?(?:counts|counted|"
+    # "The department, which released the report yesterday, recorded ..." (round twenty-two)
+    r"\bthe\s+(?:authority|department|ministry|report|statement)(?:,[^,]{1,80},)?\s+(?:also\s+)?"
+    r"(?:counts|counted|"
     r"recorded|records|lists|listed|shows|showed|logged)\b",
     re.I,
 )
@@ -251,7 +259,18 @@ def _organisation(phrase: str, quote: str) -> str | None:
     sentence just before it ("a National Authority for Combating Drugs report")."""
     at = quote.find(phrase)
     for text in (phrase, quote[: at + len(phrase)] if at >= 0 else ""):
-        spans = [m.group(0) for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
+        found = [m for m in _TITLED.finditer(text) if _ORG_HEAD.search(m.group(0))]
+        spans = [m.group(0) for m in found]
+        if found and _SUB_BODY.match(
+            quote, found[-1].end() + (max(at, 0) if text == phrase else 0)
+        ):
+            # "the Interior Ministry's anti-drug department": the department counted, not the
+            # ministry; its own name is not printed as one, so left blank (round twenty-two).
+            return None
+        if found and _SUB_BODY_OF.search(
+            quote, 0, found[-1].start() + (max(at, 0) if text == phrase else 0)
+        ):
+            return None  # "the anti-drug department of the Interior Ministry": the same
         if spans:
             # "the National Police on Tuesday": the day is no part of the name.
             # "the National Police on Tuesday", "Combating Drugs' report": the day and the
@@ -262,6 +281,11 @@ def _organisation(phrase: str, quote: str) -> str | None:
     return None
 
 
+# A lower-case unit of the body just named: "'s anti-drug department", "the department of".
+_SUB_BODY = re.compile(
+    r"(?<=['’]s)\s+(?:[a-z][\w-]*\s+){0,2}(?:department|unit|office|division|bureau)\b"
+)
+_SUB_BODY_OF = re.compile(r"\b(?:department|unit|office|division|bureau)\s+of\s+(?:the\s+)?$")
 _ON_DAY = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                     r"January|February|March|April|May|June|July|August|September|October|"
                     r"November|December)\b.*$")  # fmt: skip
@@ -301,14 +325,55 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
         if last is not None and _COUNTS_BACK.search(before):
             actor_id, draft, notes = last
             return actor_id, {}, [f"{notes[0]} (as the subject that counts, referring back)"]
+        after = c.quote[c.figure.end :] if c.figure is not None else ""
+        if (org := source_in_sentence(before, after)) and (got := _body(org, curated, c.quote)):
+            # Round twenty-two: "The NACD recorded ...", "National Police figures show ...".
+            return got[0], got[1], [f"{got[2][0]} (whose count the sentence says it is)"]
     if found[0] is not None or c.speaker is None or c.speaker.named:
         return found
     if org := _organisation(c.speaker.phrase, c.quote):
         return _org_actor(org, curated, c.quote)
+    for name in _TITLED.findall(c.speaker.phrase):
+        # Round twenty-two: "NACD figures", "figures the NACD released on Tuesday": a curated
+        # body named by its acronym in the source phrase.
+        known = guess_actor([name.removeprefix("The ")], curated.actors)
+        if known is not None and known.get("kind") == "organisation":
+            return _org_actor(name.removeprefix("The "), curated, c.quote)
     if last is not None and _BACK_TO_SOURCE.match(c.speaker.phrase.strip()):
         actor_id, draft, notes = last
         return actor_id, {}, [f"{notes[0]} (as {c.speaker.phrase!r}, referring back)"]
     return found
+
+
+def _body(name: str, curated: Curated, sentence: str = "") -> tuple | None:
+    """The body a name printed as a figure's source is: a curated organisation (by name, alias
+    or acronym), else a new one when the name is a body's of two words or more ("National
+    Police"); None for anything else ("Prisons", "Cambodia", a person)."""
+    known = guess_actor([name], curated.actors)
+    if known is not None:
+        if known.get("kind") != "organisation":
+            return None
+        return _org_actor(name, curated, sentence)
+    if _ORG_HEAD.search(name) and len(name.split()) >= 2:
+        return _org_actor(name, curated, sentence)
+    return None
+
+
+def _source_line_body(body: str, curated: Curated) -> tuple | None:
+    """The one body an article's source line names for its figures ("Sources: NACD annual
+    reports 2022-2024; NACD bulletin Q1 2024; interviews."); None when it names none, or two
+    bodies or more (then the line does not say whose each figure is)."""
+    items = source_line_bodies(body)
+    found = {got[0]: got for _, names in items for name in names if (got := _body(name, curated))}
+    # The body must be named beside a document or data ("NACD annual reports"), not alone (an
+    # outlet the copy came from: "Source: Agency Kampuchea Press").
+    documented = {
+        got[0] for doc, names in items if doc for name in names if (got := _body(name, curated))
+    }
+    if len(found) != 1 or not documented:
+        return None
+    actor_id, draft, notes = next(iter(found.values()))
+    return actor_id, draft, [f"{notes[0]} (the article's source line: no other source given)"]
 
 
 # A release's heading line, and the body its letterhead names above it ("MINISTRY OF HEALTH").
@@ -401,6 +466,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     last_source: tuple | None = None  # the organisation last named as a figure's source
     issuer = _issuer(f"{head}\n{body}")  # the title line may be the letterhead
     documents = _documents(body, curated)
+    source_line = _source_line_body(body, curated)
     drafted: set[str] = set()  # the new actors a row before drafts already
     opening = opening_of(head, body)
     story = story_province(head, body)
@@ -468,6 +534,16 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
         if actor_id is None and c.speaker is None and issuer is not None:
             actor_id, new_actor_draft, actor_notes = _org_actor(issuer, curated)
             actor_notes = [f"{actor_notes[0]} (the release's letterhead: no other source given)"]
+        elif (
+            actor_id is None
+            and c.speaker is None
+            and source_line is not None
+            and not not_the_source_lines(c.quote)
+        ):
+            # Round twenty-two: the article's source line names one body for its figures.
+            actor_id, new_actor_draft, actor_notes = source_line
+            new_actor_draft = new_actor_draft if actor_id not in drafted else {}
+            drafted.add(str(actor_id))
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
             known.get("kind") == "organisation"
@@ -906,6 +982,18 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     issued = letterhead_actor(issuer, list(curated.actors), fresh) if issuer else None
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
+        if (
+            d.kind == "indicators"
+            and d.record.get("actor_id") is None
+            and (label := line_label(d.quote))
+        ):
+            # Round twenty-two: "<a body's name>៖ ..." opens the line that gives its figures.
+            actor_id, why = letterhead_actor(label, list(curated.actors), fresh)
+            why = why.replace("the page's letterhead:", "the line's label:", 1)
+            d.record["actor_id"] = actor_id
+            d.why["actor_id"] = f"60%: {why}"
+            d.notes.append(f"actor {actor_id}: {why}")
+            d.new_actor = fresh.get(actor_id)
         if d.kind == "indicators" and issued and d.record.get("actor_id") is None:
             # Round twenty-one: a figure naming no source on a page under a body's letterhead
             # is that body's (its issuer).
@@ -945,6 +1033,21 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     for n, km in enumerate(khmer_measures(body), 1):
         start, end = index.locate(km.sentence) or (0, 0)
         s = Sentence(start, end, km.sentence)
+        fit = (
+            khmer_policy_fit(km.name, curated.policies) if km.named or km.position is None else None
+        )
+        if fit is not None:
+            # Round twenty-two: the measure's words are a curated proposal's Khmer name (most of
+            # its distinctive words): a position on it, not a new proposal.
+            policy, share = fit
+            measure = Measure(str(policy["policy_id"]), Position(km.position or "supports"),
+                              km.verb, str(policy.get("name", "")),
+                              f"holds {share:.0%} of the proposal's Khmer name", 0.6)  # fmt: skip
+            rows.append(_position_row(n, s, measure, None, source_id, curated, body))
+            last = measure.policy_id
+            continue
+        if km.named:
+            continue  # a stand on words no curated proposal is: left to the curator
         if km.position is None:
             measure = Measure(None, Position.supports, km.verb, km.name,
                               f"a Khmer verb of putting forward ({km.verb})", 0.5)  # fmt: skip

@@ -1,0 +1,68 @@
+"""Which curated proposal a Khmer measure is, by the words of its Khmer name (label_km) the
+measure's words hold (round twenty-two): the same rule as the English names' (most of the
+name's distinctive words, and at least four of them), on khmercut's words, the nominaliser
+"ការ" off and the words every proposal shares left out (corpus/speech_verbs.yaml
+km.measure_common)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+from corpus.khmer import normalise, word_spans
+from corpus.speech_verbs import speech_verbs
+
+# As curation/suggest/proposals.py: the share of the name's words, and how many at least.
+_SHARE = 0.6
+_WORDS = 4
+_NOMINAL = "ការ"
+
+
+def _is_khmer_word(word: str) -> bool:
+    return any("\u1780" <= ch <= "\u17dd" for ch in word) and not any(
+        "\u17e0" <= ch <= "\u17e9" for ch in word
+    )
+
+
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(normalise(w).text for w in speech_verbs("km", "measure_common"))
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The distinctive Khmer words of a text: no digit, no word every proposal shares, "ការ"
+    (the nominaliser: "ការព្យាបាល", treatment, is "ព្យាបាល", treat) off."""
+    norm = normalise(text).text
+    out = set()
+    for a, b in word_spans(norm):
+        word = norm[a:b]
+        if word.startswith(_NOMINAL) and len(word) > len(_NOMINAL) + 1:
+            word = word[len(_NOMINAL) :]
+        if len(word) >= 2 and _is_khmer_word(word) and word not in _common():
+            out.add(word)
+    return frozenset(out)
+
+
+@cache
+def _label_words(label: str) -> frozenset[str]:
+    return content_words(label)
+
+
+def khmer_policy_fit(
+    words: str, policies: Sequence[dict[str, Any]]
+) -> tuple[dict[str, Any], float] | None:
+    """The curated proposal whose Khmer name the words hold most of, when they hold at least
+    60% of its distinctive words and four or more; None otherwise (a blank beats a wrong
+    proposal)."""
+    have = content_words(words)
+    best: tuple[dict[str, Any], float] | None = None
+    for p in policies:
+        name = _label_words(str(p.get("label_km") or ""))
+        if not name:
+            continue
+        shared = len(name & have)
+        share = shared / len(name)
+        if shared >= _WORDS and share >= _SHARE and (best is None or share > best[1]):
+            best = (p, share)
+    return best
