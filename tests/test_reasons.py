@@ -85,6 +85,9 @@ def test_the_studios_own_notes_match_a_template():
         ("metric arrests-total: people, with a verb of detaining (ឃាត់ខ្លួន); unit people",
          "រង្វាស់ arrests-total៖ មនុស្ស ជាមួយកិរិយាសព្ទនៃការឃាត់ខ្លួន (ឃាត់ខ្លួន); ឯកតា people"),
         ("yesterday: 2018-02-30", "ម្សិលមិញ៖ 2018-02-30"),  # no such day: as printed
+        # A list item's period from its heading's words (a factbox's bullets).
+        ("60%: the period its heading names ('January')",
+         "៦០%៖ រយៈពេលដែលចំណងជើងរបស់វាដាក់ឈ្មោះ ('January')"),
         # Quoted words holding a "; " are one slot, not two parts.
         ("the words next to the figure ('2021'; '2022')", "ពាក្យនៅក្បែរតួលេខ ('2021'; '2022')"),
     ],
