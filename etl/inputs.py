@@ -105,7 +105,8 @@ def share_strings(document: Any, table: dict[str, str]) -> Any:
     them by identity, so sharing changes no value."""
     if isinstance(document, str):
         return table.setdefault(document, document)
-    stack = [document]
+    # Any other document (an empty file's None, a number) holds no text: nothing to walk.
+    stack = [document] if isinstance(document, dict | list) else []
     while stack:
         node = stack.pop()
         # Assigning to an existing key or index changes no size: safe while iterating.

@@ -748,3 +748,16 @@ def test_equal_texts_of_the_records_are_held_once(seeds, seed_db, kept, how):
     texts = _texts(models)
     assert len(texts) > len(set(texts))  # the seeds repeat values: the test can fail
     assert len({id(t) for t in texts}) == len(set(texts))
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [("", []), ("42\n", ["the file must be a mapping of record kinds to lists"])],
+    ids=["empty", "a bare number"],
+)
+def test_a_curated_file_without_texts_is_read_as_before(seeds, text, problems):
+    """A curated file whose document holds no text at all is read, and reported, as any
+    other: the sharing of equal texts walks only mappings and lists."""
+    (seeds / "curated" / "odd.yaml").write_text(text)
+    got = etl.inputs.read_inputs(seeds, None).problems
+    assert [p.message for p in got.items if p.file.endswith("odd.yaml")] == problems
