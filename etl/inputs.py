@@ -96,6 +96,29 @@ def from_json(text: str) -> Any:
 # --- reading -------------------------------------------------------------------------------
 
 
+def share_strings(document: Any, table: dict[str, str]) -> Any:
+    """The parsed document with every text equal to one already in `table` replaced by that
+    one object (the others let go), and the new ones added: the models keep the very string
+    objects they are given, and a corpus repeats its values (ids, names, stances, units,
+    dates as given, and text that recurs), each a new object as the parser made it. In
+    place, without recursion (deep nesting). A str is immutable and nothing here compares
+    them by identity, so sharing changes no value."""
+    if isinstance(document, str):
+        return table.setdefault(document, document)
+    # Any other document (an empty file's None, a number) holds no text: nothing to walk.
+    stack = [document] if isinstance(document, dict | list) else []
+    while stack:
+        node = stack.pop()
+        # Assigning to an existing key or index changes no size: safe while iterating.
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in pairs:
+            if isinstance(value, str):
+                node[key] = table.setdefault(value, value)
+            elif isinstance(value, dict | list):
+                stack.append(value)
+    return document
+
+
 def packed(text: str | None) -> bytes | None:
     """A curated file's JSON text as held until it is written: compressed, since every file's
     text at once was a fifth of a 1000x build's peak memory (zlib's fastest level: a build
@@ -155,6 +178,7 @@ class KeptModels:
         if earlier.get(CODE_PATH, ("", "", None))[1] != code:
             earlier = {}
         fresh: dict[str, tuple[str, str, Parsed]] = {}
+        shared: dict[str, str] = {}  # share_strings: equal texts of every file as one
         for path, name, sha in files:
             if name not in missing:
                 fresh[name] = self.files[name]
@@ -168,6 +192,7 @@ class KeptModels:
                     document = read_yaml(path, ID_FIELDS)
                 except YamlRefused:
                     continue
+            share_strings(document, shared)
             pairs = parse_records(records_of(name, document, problems), problems)
             if not problems:
                 fresh[name] = (sha, code, Parsed(pairs, _is_codebook(document)))
@@ -284,8 +309,12 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
     # Per file: its SHA-256, its packed JSON text and whether it holds codebook kinds. The
     # parsed YAML itself is let go as soon as its records' models are made (RawInput.models).
     documents: dict[str, tuple[str, bytes | None, bool]] = {}
+    # Equal texts of every file held as one object by the models (share_strings): at 1000x
+    # the seeds the records' models were the largest thing a build holds.
+    shared: dict[str, str] = {}
 
     def take(name: str, document: Any) -> None:
+        share_strings(document, shared)
         records = records_of(name, document, problems)
         inputs.raw.add(parse_records(records, problems))
 

@@ -714,3 +714,50 @@ def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
             server.wait()
     got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
     assert [t for t in want if got.get(t) != want[t]] == []
+
+
+# --- equal texts held once (etl.inputs.share_strings) ----------------------------------------
+
+
+def _texts(models: list) -> list[str]:
+    """Every text the models hold as read, nested models and lists included (one entry per
+    place; a field's enum member, which the model makes, is not)."""
+    found: list[str] = []
+    stack = list(models)
+    while stack:
+        value = stack.pop()
+        if type(value) is str:
+            found.append(value)
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+        elif hasattr(value, "__pydantic_fields_set__"):
+            stack.extend(value.__dict__.values())
+    return found
+
+
+@pytest.mark.parametrize("how", ["a build", "a warm process"])
+def test_equal_texts_of_the_records_are_held_once(seeds, seed_db, kept, how):
+    """The records' models hold each distinct text once however often the files repeat it
+    (an actor's id, a stance, a source's id in every record it backs): what a build holds
+    follows the corpus's distinct values, not its records."""
+    if how == "a build":
+        models = [m for m in etl.inputs.read_inputs(seeds, None).raw.models or [] if m]
+    else:
+        kept.refresh(seeds, code_version(), seed_db)
+        models = [m for _, _, parsed in kept.files.values() for _, m in parsed.pairs if m]
+    texts = _texts(models)
+    assert len(texts) > len(set(texts))  # the seeds repeat values: the test can fail
+    assert len({id(t) for t in texts}) == len(set(texts))
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [("", []), ("42\n", ["the file must be a mapping of record kinds to lists"])],
+    ids=["empty", "a bare number"],
+)
+def test_a_curated_file_without_texts_is_read_as_before(seeds, text, problems):
+    """A curated file whose document holds no text at all is read, and reported, as any
+    other: the sharing of equal texts walks only mappings and lists."""
+    (seeds / "curated" / "odd.yaml").write_text(text)
+    got = etl.inputs.read_inputs(seeds, None).problems
+    assert [p.message for p in got.items if p.file.endswith("odd.yaml")] == problems
