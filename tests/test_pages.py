@@ -83,12 +83,6 @@ def test_a_chart_with_nothing_to_draw_is_a_note_not_empty_axes(app):
     assert any("do not say over which period or cohort" in m for m in measured)
 
 
-def test_embed_page_with_unknown_chart_says_so(app):
-    at = app("views/embed.py", embed="true", chart="no-such-chart")
-    assert "no-such-chart" in at.info[0].value
-    assert not at.exception
-
-
 def test_overview_keeps_hedges_in_headline_figures(app):
     at = app("views/overview.py")
     values = {m.label: m.value for m in at.metric}
