@@ -6,7 +6,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -47,22 +47,28 @@ def drawings(
     public_url: str | None,
     data_date: object = None,
     notes: Mapping[tuple[str, str], Sequence[str]] | None = None,
+    kinds: Collection[str] = KINDS,
 ) -> list[tuple[str, str, Drawing]]:
     """Every image the build draws for these charts: (chart id, kind, drawing), one of each
     of KINDS per chart in that order (the print PNG and SVG name the data's date, written in
     the chart's language when given as a date, and carry the chart's notes, by (chart id,
-    language): charts.notes.notes_by_chart)."""
+    language): charts.notes.notes_by_chart). `kinds` keeps some of them, laying out no
+    other: the tests' images passes draw only the kinds their tests read (tests/draw_images.py)."""
     out = []
     for chart in charts:
         when = data_date if isinstance(data_date, str) or data_date is None else None
         if when is None and data_date is not None:
             when = date_text(data_date, lang=chart.lang)
         said = (notes or {}).get((chart.chart_id, chart.lang), ())
-        out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
-        out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
-        out.append((chart.chart_id, "png", png_drawing(chart, public_url, when, said)))
-        printed = print_svg_drawing(chart, public_url, when, said)
-        out.append((chart.chart_id, "svg-print", printed))
+        if "svg-wide" in kinds:
+            out.append((chart.chart_id, "svg-wide", svg_drawing(chart, *WIDE)))
+        if "svg-narrow" in kinds:
+            out.append((chart.chart_id, "svg-narrow", svg_drawing(chart, *NARROW)))
+        if "png" in kinds:
+            out.append((chart.chart_id, "png", png_drawing(chart, public_url, when, said)))
+        if "svg-print" in kinds:
+            printed = print_svg_drawing(chart, public_url, when, said)
+            out.append((chart.chart_id, "svg-print", printed))
     return out
 
 

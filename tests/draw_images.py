@@ -1,15 +1,23 @@
-"""The seed database's images pass for the tests: draw the images of a copy of the seed
-database, then put it in place beside it as monitor.duckdb, whole or not at all. Run as a
-process of its own by tests/conftest.py while other tests run.
+"""The seed database's images pass for the tests: draw the chart images the tests read into a
+copy of the seed database, as the build draws them, then put it in place beside it as
+monitor.duckdb, whole or not at all. Run as a process of its own by tests/conftest.py while
+other tests run.
 
-Every image is drawn as the build draws it but one kind: a chart's print PNG in a language
-other than English is stored as its English PNG (the same drawing, so drawn once). No test
-reads a PNG in another language: the PNG's layout and words are read in the print SVG,
-drawn from the same figure in every language (tests/test_chart_contrast.py), and the PNG
-itself, its size and signature, in English (tests/test_chart_files.py,
-tests/test_static_charts.py). Those 15 PNGs of 3,000 px were the costliest eighth of the
-pass: about 8 s of Chromium's CPU of its 40 (NOTES-suite22c.md). The build's own pass
-(etl.chart_images) is not changed: `python -m etl build` draws every one."""
+It draws what the tests read, not the build's every kind (`python -m etl build` draws every
+kind of every chart in every language; tests/test_static_charts.py checks that on a build
+of the fixture corpus, Chromium's drawing faked):
+
+- every chart's wide and narrow SVG (what the dashboard's pages, the API, the static site
+  and the light embeds show) and print SVG (every word's contrast, labels not clashing or
+  cut: the print PNG's layout, read as vectors), in every language;
+- the print PNG, in English, of one chart of each sort the seeds have (png_charts): PRINTED
+  (the API's PNG route, the share page's download), the first with nothing to draw and the
+  first metric chart drawn: a report-ready image is checked on each (its size and
+  signature, tests/test_chart_files.py). A PNG's layout and words are its print SVG's.
+
+The PNGs, 3,000 px each, are the costliest kind to draw (the 15 English ones about 13 s of
+Chromium's CPU, measured kind by kind); drawing 3 of them, the pass takes 0.86 of its CPU
+(docs/benchmarks.md, stop 40). The Khmer ones were already left out."""
 
 from __future__ import annotations
 
@@ -17,41 +25,72 @@ import os
 import sys
 from pathlib import Path
 
-from etl import chart_images
-from etl.chart_images import KINDS, draw_later
+import pandas as pd
 
-#: The language whose PNG stands for every language's in the tests' seed images.
+from charts.catalogue import CURATED, METRIC_CHART
+from charts.drawing import close_png_session, draw_all
+from charts.model import StoredChart, draws_nothing
+from charts.notes import notes_by_chart
+from data_model.tables import CHART_IMAGES
+from database import queries
+from database.connection import Reader
+from database.write import add_rows
+from etl.chart_images import PUBLIC_URL_VARIABLE, _data_date, drawings
+
+#: The chart whose print PNG is always drawn: the one the API's tests ask for
+#: (tests/test_api.py CHART), the share page opens first and the embed page test shows.
+PRINTED = next(iter(CURATED))
+#: The language of the PNGs drawn.
 PNG_LANGUAGE = "en"
+#: The kinds drawn of every chart in every language.
+EVERY_CHART = ("svg-wide", "svg-narrow", "svg-print")
 
 
-def _english_pngs(drawings):
-    """etl.chart_images.drawings, with each chart's PNG in another language swapped for its
-    English PNG's drawing: equal fingerprints are drawn once (draw_into)."""
-
-    def planned(charts, *args, **kwargs):
-        out = drawings(charts, *args, **kwargs)
-        langs = [chart.lang for chart in charts for _ in KINDS]  # drawings' order
-        english = {
-            chart_id: drawing
-            for (chart_id, kind, drawing), lang in zip(out, langs, strict=True)
-            if kind == "png" and lang == PNG_LANGUAGE
-        }
-        return [
-            (chart_id, kind, english.get(chart_id, drawing) if kind == "png" else drawing)
-            for chart_id, kind, drawing in out
-        ]
-
-    return planned
+def png_charts(charts: list[StoredChart]) -> set[str]:
+    """The charts whose print PNG the pass draws: PRINTED, and the first chart of each sort
+    among `charts` (one with nothing to draw, a metric's own drawn), where there is one."""
+    sorts = (
+        lambda chart: chart.chart_id == PRINTED,
+        draws_nothing,
+        lambda chart: chart.chart_id.startswith(METRIC_CHART) and not draws_nothing(chart),
+    )
+    english = [chart for chart in charts if chart.lang == PNG_LANGUAGE]
+    firsts = (next((c.chart_id for c in english if sort(c)), None) for sort in sorts)
+    return {chart_id for chart_id in firsts if chart_id}
 
 
 def draw_images(drawing: Path) -> None:
-    """Draw the images into `drawing` and move it to monitor.duckdb beside it."""
-    drawings = chart_images.drawings
-    chart_images.drawings = _english_pngs(drawings)
-    try:  # (also called in a worker's own process: other builds there draw every image)
-        print(draw_later(drawing), flush=True)
+    """Draw the images the tests read of the database at `drawing` (a copy, not yet in
+    place) into it, each as the build lays it out (etl.chart_images.drawings, for the
+    published address and the data's date), then move it to monitor.duckdb beside it."""
+    with Reader(drawing) as reader:
+        charts = [
+            StoredChart.from_row(queries.chart_parts(reader, chart_id, lang) or {})
+            for lang in queries.chart_languages(reader)
+            for chart_id in queries.chart_titles(reader, lang)
+        ]
+        notes = notes_by_chart(reader, charts)  # type: ignore[arg-type]  # a StoredChart reads as a Chart
+    public_url = os.environ.get(PUBLIC_URL_VARIABLE) or None
+    data_date = _data_date(drawing)
+    pngs = png_charts(charts)
+    printed = [c for c in charts if c.chart_id in pngs and c.lang == PNG_LANGUAGE]
+    planned = []
+    for kinds, some in ((EVERY_CHART, charts), (("png",), printed)):
+        langs = [chart.lang for chart in some for _ in kinds]  # drawings' order
+        laid_out = drawings(some, public_url, data_date, notes, kinds)  # type: ignore[arg-type]
+        planned += [(*row, lang) for row, lang in zip(laid_out, langs, strict=True)]
+    fingerprints = [d.fingerprint() for _, _, d, _ in planned]
+    once = dict(zip(fingerprints, (d for _, _, d, _ in planned), strict=True))
+    try:  # equal fingerprints draw equal bytes: each once, in one batch
+        drawn = dict(zip(once, draw_all(list(once.values())), strict=True))
     finally:
-        chart_images.drawings = drawings
+        close_png_session()
+    rows = [
+        (chart_id, lang, kind, fp, drawn[fp])
+        for (chart_id, kind, _, lang), fp in zip(planned, fingerprints, strict=True)
+    ]
+    add_rows(drawing, CHART_IMAGES, pd.DataFrame(rows, columns=CHART_IMAGES.column_names))
+    print(f"drew {len(once)} images ({len(rows)} stored)", flush=True)
     os.replace(drawing, drawing.with_name("monitor.duckdb"))
 
 

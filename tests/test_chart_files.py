@@ -40,6 +40,7 @@ from database import queries
 from database.connection import Reader
 from etl.chart_images import KINDS, drawings
 from exports.chart_files import all_charts, chart_html, write_chart_files
+from tests.draw_images import PRINTED, png_charts
 
 DASHBOARD = "https://monitor.example.org"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -148,12 +149,18 @@ def test_png_figure_carries_title_takeaway_and_source_line(charts: list[Chart], 
 
 @needs_chromium
 def test_png_is_a_report_ready_image(charts: list[Chart], seed_db_images: Path) -> None:
-    """The PNG the build stores for each chart (drawn by chart_png's drawing)."""
+    """The PNG the build stores for a chart (drawn by chart_png's drawing), for a chart of
+    each sort the seeds have (tests/draw_images.py: curated, with nothing to draw, a
+    metric's own): the layout every chart's PNG has is read in its print SVG
+    (tests/test_chart_contrast.py, tests/test_browser.py)."""
     with Reader(seed_db_images) as reader:
         stored = {c.chart_id: queries.chart_png(reader, c.chart_id) for c in charts}
+    drawn = {chart_id for chart_id, data in stored.items() if data}
+    assert drawn == png_charts(charts) and PRINTED in drawn
     empty = {c.chart_id for c in charts if draws_nothing(c)}
-    for chart_id, data in stored.items():
-        assert data and data.startswith(PNG_SIGNATURE), chart_id
+    for chart_id in drawn:
+        data = stored[chart_id]
+        assert data.startswith(PNG_SIGNATURE), chart_id
         width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
         # 3000 px wide (a print layout 1000 px wide at scale 3), as tall as its texts need;
         # a chart with nothing to draw is a short note.

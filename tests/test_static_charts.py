@@ -23,21 +23,47 @@ from charts.model import EVIDENCE_COLUMNS, Chart
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main
+from etl.build import build
+from etl.chart_images import KINDS
+from tests.conftest import FIXTURE_SEEDS
 
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
 
-def test_the_build_stores_a_wide_and_a_narrow_svg_and_a_print_png_and_svg_for_every_chart(
-    seed_db_images, seed_charts
+def test_the_build_stores_every_kind_of_image_of_every_chart_in_every_language(
+    tmp_path, monkeypatch
 ):
+    """`python -m etl build` (in this process, on the small fixture corpus) stores a wide and
+    a narrow SVG, a print PNG and a print SVG of every chart in every language, each the
+    bytes drawn for its own layout. Chromium's drawing is faked (an image's bytes are its
+    layout's fingerprint): what Chromium draws is read in the images the tests' passes
+    store (below, tests/test_chart_files.py)."""
+    monkeypatch.setattr("etl.chart_images.png_problem", lambda: None)
+    monkeypatch.setattr(
+        "etl.chart_images.draw_all", lambda drawings: [d.fingerprint().encode() for d in drawings]
+    )
+    db_path = tmp_path / "monitor.duckdb"
+    build(db_path, FIXTURE_SEEDS)
+    with Reader(db_path) as db:
+        langs, ids = queries.chart_languages(db), list(queries.chart_titles(db))
+        stored = db.frame("SELECT chart_id, lang, kind, fingerprint, image FROM chart_images")
+    assert len(langs) > 1 and ids
+    every = {(chart_id, lang, kind) for chart_id in ids for lang in langs for kind in KINDS}
+    assert set(zip(stored["chart_id"], stored["lang"], stored["kind"], strict=True)) == every
+    assert len(stored) == len(every)
+    assert [bytes(b) for b in stored["image"]] == [f.encode() for f in stored["fingerprint"]]
+    assert stored["fingerprint"].nunique() == len(stored)
+
+
+def test_the_stored_screen_and_print_svgs_are_their_own_sizes(seed_db_images, seed_charts):
+    """The seed images as the build draws them: a wide and a narrow SVG of every chart, and
+    its print SVG, the PNG's layout (PNG_WIDTH units wide) printed 16 cm wide (A4 less
+    margins) as its size says, with no text under 8 pt."""
     with Reader(seed_db_images) as db:
         for chart_id in seed_charts.charts:
             wide, narrow = queries.chart_svgs(db, chart_id)
             assert wide.lstrip().startswith("<svg") and narrow.lstrip().startswith("<svg")
             assert wide != narrow
-            assert queries.chart_png(db, chart_id).startswith(b"\x89PNG\r\n\x1a\n")
-            # The print SVG: the PNG's layout (PNG_WIDTH units wide), printed 16 cm wide (A4
-            # less margins) as its size says, no text under 8 pt.
             printed = queries.chart_print_svg(db, chart_id).decode("utf-8")
             root = printed[: printed.index(">")]
             assert f'width="{PRINT_WIDTH_CM * 10:g}mm"' in root
