@@ -40,6 +40,10 @@ CHROMIUM_ARGS = [
 TEST_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--process-per-site"]
 DESKTOP = {"width": 1400, "height": 2400}
 PHONE = {"width": 390, "height": 2400}
+#: A laptop's window for tests that read no layout below its fold (the studio's flows: each
+#: click scrolls its target into view, as a person does): a third of DESKTOP's area for
+#: Chromium to paint on every rerun. Measured in docs/benchmarks.md (stop 40, browser22o).
+LAPTOP = {"width": 1400, "height": 900}
 #: The viewports of the shared page loads, by width.
 VIEWPORTS = {DESKTOP["width"]: DESKTOP, PHONE["width"]: PHONE}
 
