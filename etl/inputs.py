@@ -206,6 +206,10 @@ class Inputs:
     #: may be carried (etl.carry): the same code, the same codebook and every article it
     #: read here unchanged; None otherwise.
     unchanged: frozenset[str] | None = None
+    #: Of each curated file changed since the previous database: the kinds whose records
+    #: there (in order) are the first of that kind now, and how many (`appended_to`). Only
+    #: when the rows may be carried (`unchanged` not None), as etl.carry copies theirs.
+    appended: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def frame(self) -> pd.DataFrame:
         """The build_inputs rows of the code, the articles and the files parsed afresh."""
@@ -319,6 +323,9 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
                 problems.add(name, record, field_name, message)
             continue
         documents[name] = (sha, packed(to_json(document)), _is_codebook(document))
+        # The file as the previous database read it: records added after its own?
+        if kept and kept[2] is not None and (grown := appended_to(from_json(kept[2]), document)):
+            inputs.appended[name] = grown
         take(name, document)
         del document
         inputs.parsed.append(name)
@@ -335,6 +342,8 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
                 for name, (sha, _, _) in documents.items()
                 if earlier.get(name, ("", "", None))[1] == sha
             )
+    if inputs.unchanged is None:
+        inputs.appended = {}
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     reused = set(inputs.reused)
@@ -344,6 +353,32 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         kind = "codebook" if codebook else "curated"
         inputs.rows.append({"path": name, "kind": kind, "sha256": sha, "document": text})
     return inputs
+
+
+def appended_to(before: Any, after: Any) -> dict[str, int]:
+    """Of each record kind: how many records of the document `before` a build makes rows of
+    (those approved: etl.validate's two-person rule), when its records are, in order and as
+    written, the first of that kind in `after` (records added after them, as an article's
+    source is added at the end of sources.yaml); kinds with none left out."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return {}
+    out = {}
+    for kind, items in before.items():
+        now = after.get(kind)
+        if (
+            isinstance(items, list)
+            and isinstance(now, list)
+            and items
+            and now[: len(items)] == items
+        ):
+            built = sum(
+                1
+                for i in items
+                if not isinstance(i, dict) or i.get("review_status") in (None, "approved")
+            )
+            if built:
+                out[kind] = built
+    return out
 
 
 def _is_codebook(document: Any) -> bool:
