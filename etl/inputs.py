@@ -207,8 +207,8 @@ class Inputs:
     #: read here unchanged; None otherwise.
     unchanged: frozenset[str] | None = None
     #: Of each curated file changed since the previous database: the kinds whose records
-    #: there (in order) are the first of that kind now, and how many (`appended_to`). Only
-    #: when the rows may be carried (`unchanged` not None), as etl.carry copies theirs.
+    #: there (in order) are the first of that kind now, and how many (`appended_to`); read
+    #: only when the rows may be carried (`unchanged` not None: etl.carry.runs_for).
     appended: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def frame(self) -> pd.DataFrame:
@@ -342,8 +342,6 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
                 for name, (sha, _, _) in documents.items()
                 if earlier.get(name, ("", "", None))[1] == sha
             )
-    if inputs.unchanged is None:
-        inputs.appended = {}
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     reused = set(inputs.reused)
@@ -365,20 +363,15 @@ def appended_to(before: Any, after: Any) -> dict[str, int]:
     out = {}
     for kind, items in before.items():
         now = after.get(kind)
-        if (
-            isinstance(items, list)
-            and isinstance(now, list)
-            and items
-            and now[: len(items)] == items
-        ):
-            built = sum(
-                1
-                for i in items
-                if not isinstance(i, dict) or i.get("review_status") in (None, "approved")
-            )
-            if built:
-                out[kind] = built
+        if isinstance(items, list) and isinstance(now, list) and now[: len(items)] == items:
+            approved = [i for i in items if not isinstance(i, dict) or _approved(i)]
+            if approved:
+                out[kind] = len(approved)
     return out
+
+
+def _approved(record: dict[str, Any]) -> bool:
+    return record.get("review_status") in (None, "approved")
 
 
 def _is_codebook(document: Any) -> bool:
