@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
-from bench.save_to_screen import change_record  # noqa: E402
+from bench.save_to_screen import add_article, change_record  # noqa: E402
 from bench.synthetic import make_corpus, snapshot  # noqa: E402
 
 #: (module, function, the step it is inside): the steps timed, outermost first.
@@ -75,6 +75,14 @@ def _timed(module: ModuleType, name: str, spent: collections.Counter[str]) -> No
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=100, help="copies of the seeds (100)")
+    parser.add_argument(
+        "--change", choices=("record", "article"), default="record", help="what the Save changes"
+    )
+    parser.add_argument(
+        "--kept",
+        action="store_true",
+        help="keep the curated files' models first, as the warm build process does (etl.warm)",
+    )
     args = parser.parse_args(argv)
     from etl.__main__ import main as etl_main
 
@@ -86,7 +94,11 @@ def main(argv: list[str] | None = None) -> int:
         # The build's own lines (one per article) are not wanted here.
         with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
             etl_main([*argv_build, "--reason", "a benchmark's full build"])
-            change_record(seeds, 0)
+            (change_record if args.change == "record" else add_article)(seeds, 0)
+            if args.kept:  # as the warm process does before it forks (off the Save's clock)
+                from etl.inputs import KEPT, code_version
+
+                KEPT.refresh(seeds, code_version(), db)
             spent: collections.Counter[str] = collections.Counter()
             for module, name, _ in STEPS:
                 _timed(importlib.import_module(module), name, spent)
@@ -95,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
             total = time.process_time() - started
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"a Save at {args.scale}x the seeds (one record changed): {total:.2f} s CPU")
+    what = "one record changed" if args.change == "record" else "one article added"
+    kept = ", the models kept" if args.kept else ""
+    print(f"a Save at {args.scale}x the seeds ({what}{kept}): {total:.2f} s CPU")
     for _, name, inside in STEPS:
         lead = "    " if inside else ""
         print(f"{spent[name]:7.2f} s {spent[name] / total:6.1%}  {lead}{name}")

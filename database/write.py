@@ -19,6 +19,7 @@ from data_model.tables import (
     BUILD_CHANGES,
     BUILD_VERSIONS,
     CHANGE_FIELDS,
+    CHART_IMAGES,
     CHART_KEYS,
     CHART_PARTS,
     INDICATOR_ROWS,
@@ -998,6 +999,11 @@ def carry_chart_images(db_path: Path, previous: Path) -> int:
     with _previous_attached(db_path, previous) as (con, same_schema):
         if not same_schema:
             return 0
+        # A Save's copy whose charts all stayed where they were (store_rows) holds their
+        # images already: nothing to copy.
+        row = con.execute("SELECT count(*) FROM chart_images").fetchone()
+        if row and int(row[0]):
+            return int(row[0])
         con.execute(CHART_IMAGES_CARRIED)
         row = con.execute("SELECT count(*) FROM chart_images").fetchone()
     return int(row[0]) if row else 0
@@ -1025,19 +1031,60 @@ def _copy_chart_parts(
     return int(row[0][0]) if row else 0
 
 
+#: The tables of the charts step, which a Save's copy of the previous file keeps as they are
+#: until that step has seen whether any chart changed (etl.store.write_database).
+CHART_TABLES = (CHART_PARTS, CHART_KEYS, TRENDS_SECTIONS, CHART_IMAGES)
+
+
+def _charts_in_copy(
+    con: duckdb.DuckDBPyConnection, every: pd.DataFrame | None, languages: int
+) -> bool | None:
+    """The new file open on `con` is a Save's copy of the previous one with its chart tables
+    as they were when its chart_parts has rows (a file the build made empty has none): None
+    when it has none. Else whether those rows are exactly the charts `every` names (chart_id,
+    ordinal: every chart of the new file, none made afresh, so each copied as it is) at the
+    same places, each in `languages` rows: then they, and their images, stay (True). If not
+    (a chart made, moved or gone), the chart tables are made empty for the step (False)."""
+    found = con.execute(
+        "SELECT chart_id, ordinal, count(*) FROM chart_parts GROUP BY chart_id, ordinal"
+    ).fetchall()
+    if not found:
+        return None
+    same = every is not None and sorted((c, int(o), int(n)) for c, o, n in found) == sorted(
+        (str(c), int(o), languages) for c, o in every[["chart_id", "ordinal"]].itertuples(False)
+    )
+    # Identifiers come from data_model.tables, never from input.
+    for table in (CHART_KEYS, TRENDS_SECTIONS) if same else CHART_TABLES:
+        create(con, table, replace=True)
+    return same
+
+
 def store_rows(
     db_path: Path,
     made: Iterable[tuple[Table, pd.DataFrame]],
     carried: tuple[Path, pd.DataFrame] | None = None,
     rest: Iterable[tuple[Table, pd.DataFrame]] = (),
+    languages: int = 0,
 ) -> int:
     """Through one connection to the new file at db_path, checkpointed once: append the rows
     of each (table, frame) `made` yields, then copy the chart_parts rows `carried` names
     (the file being replaced and the ordinals: _copy_chart_parts), then append `rest`'s.
     A connection and checkpoint each had cost a Save about 15 ms apiece. Returns how many
-    chart_parts rows were copied."""
+    chart_parts rows were copied.
+
+    In a Save's copy of the previous file that kept its chart tables (_charts_in_copy), when
+    no chart is made and each is copied at its place (`carried`'s ordinals, in `languages`
+    rows each), its rows and images stay where they are and only `rest` is written: at 1000x
+    the seeds, copying every chart's figure again was a tenth of a Save's CPU."""
     con = open_new(db_path)
     try:
+        only_carried = carried[1] if carried is not None and languages else None
+        if _charts_in_copy(con, only_carried, languages):
+            for table, frame in rest:
+                insert(con, table, frame)
+            con.execute("CHECKPOINT")
+            row = con.execute("SELECT count(*) FROM chart_parts").fetchone()
+            return int(row[0]) if row else 0
         for table, frame in made:
             insert(con, table, frame)
         copied = 0

@@ -453,6 +453,8 @@ def _build(
         carried_inputs=carried_inputs,
         runs=runs,
         last=last,
+        # The charts step then keeps them in a Save's copy if none changed (no image drawn).
+        keep_charts=not draw_images,
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, islice
 from typing import Any
 
 import pandas as pd
@@ -39,6 +39,13 @@ FED_BY: dict[str, frozenset[str]] = {
     "not_coded": frozenset({"not_coded"}),
 }
 
+#: The record kind each part of a table is made of (FED_BY's kinds, by part).
+KIND_OF: dict[tuple[str, int], str] = {
+    **{(table, 0): next(iter(kinds)) for table, kinds in FED_BY.items() if len(kinds) == 1},
+    ("policy_positions", 0): "policies",
+    ("policy_positions", 1): "positions",
+}
+
 #: A run's place in the previous file: (table, part, file) -> (first row, rows, digest).
 Earlier = dict[tuple[str, int, str], tuple[int, int, str]]
 
@@ -54,13 +61,23 @@ class Run:
     count: int
     digest: str
     copied: bool
+    #: The run goes on in the next one (the file's rows copied, then those of its records
+    #: added after them, made): the table_runs row and the digests show the two as one run,
+    #: the next one's digest, as a full build makes it.
+    goes_on: bool = False
 
 
-def run_digest(rows: list[dict[str, Any]]) -> str:
+def run_digest(rows: list[dict[str, Any]], start: str = "") -> str:
     """SHA-256 of a run's rows as the build made them (a function of its records alone: a
-    table's frame would type a column by every run's values)."""
-    text = json.dumps(rows, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    table's frame would type a column by every run's values), chained row by row from
+    `start` (the digest of the rows before them in the run, "" for none): a file's rows with
+    rows added after them have the digest of the rows before, carried on over the new ones,
+    so a Save that copies the first makes the digest a full build makes."""
+    digest = start
+    for row in rows:
+        text = json.dumps(row, ensure_ascii=False, default=str)
+        digest = hashlib.sha256(f"{digest}\0{text}".encode()).hexdigest()
+    return digest
 
 
 @dataclass
@@ -71,6 +88,9 @@ class Runs:
     earlier: Earlier = field(default_factory=dict)
     files: frozenset[str] = frozenset()
     plans: dict[str, list[Run]] = field(default_factory=dict)
+    #: Of changed files: how many of their records of a kind are those the previous file
+    #: made its run of (etl.inputs.Inputs.appended): their rows are copied, the rest made.
+    appended: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def each(
         self, table: str, part: int, locs: list[Located], rows: list[dict[str, Any]]
@@ -84,6 +104,22 @@ class Runs:
                 plan.append(Run(file, part, kept[0], kept[1], kept[2], True))
                 continue
             start = len(rows)
+            head = self.appended.get(file, {}).get(KIND_OF[table, part], 0) if kept else 0
+            if head and kept is not None:
+                # The file's first `head` records are those the previous file made its run
+                # of (the same code, codebook and bodies: runs_for): their rows are that run.
+                group = iter(group)
+                if sum(1 for _ in islice(group, head)) == head:
+                    yield from group
+                    made = rows[start:]
+                    if not made:  # records of another kind added: these rows are the same
+                        plan.append(Run(file, part, kept[0], kept[1], kept[2], True))
+                        continue
+                    digest = run_digest(made, kept[2])
+                    plan.append(Run(file, part, kept[0], kept[1], kept[2], True, goes_on=True))
+                    plan.append(Run(file, part, start, len(made), digest, False))
+                    continue
+                raise RuntimeError(f"{file}: fewer {table} records than the previous file's")
             yield from group
             made = rows[start:]
             digest = run_digest(made)
@@ -99,13 +135,25 @@ class Runs:
     def count(self, table: str) -> int:
         return sum(run.count for run in self.plans.get(table, []))
 
+    @staticmethod
+    def _whole(plan: list[Run]) -> Iterator[tuple[Run, int]]:
+        """Each run as a full build makes it, with its rows: a run that goes on (Run.goes_on)
+        joined to the next."""
+        before = 0
+        for run in plan:
+            if run.goes_on:
+                before += run.count
+                continue
+            yield run, before + run.count
+            before = 0
+
     def digests(self) -> dict[str, str]:
         """Each table's digest, made of its runs' in order (the content fingerprint's)."""
         out = {}
         for table, plan in self.plans.items():
             digest = hashlib.sha256()
-            for run in plan:
-                digest.update(f"{run.count}\0{run.digest}\n".encode())
+            for run, count in self._whole(plan):
+                digest.update(f"{count}\0{run.digest}\n".encode())
             out[table] = digest.hexdigest()
         return out
 
@@ -117,6 +165,30 @@ class Runs:
             for table, plan in self.plans.items()
             if any(run.copied for run in plan)
         }
+
+    def grown(self) -> set[str]:
+        """The tables whose rows are every row of the previous file's, in order, then rows
+        made: kept where they are in a Save's copy, the new rows added after them."""
+        total = self._totals()
+        out = set()
+        for table, plan in self.plans.items():
+            at, made = 0, False
+            for run in plan:
+                if run.copied and (made or run.first != at):
+                    break
+                if run.copied:
+                    at += run.count
+                made = made or not run.copied
+            else:
+                if made and at == total.get(table, -1):
+                    out.add(table)
+        return out
+
+    def _totals(self) -> dict[str, int]:
+        total: dict[str, int] = {}
+        for (table, _, _), (_, count, _) in self.earlier.items():
+            total[table] = total.get(table, 0) + count
+        return total
 
     def unchanged(self) -> set[str]:
         """The tables copied whole, every row where it was: none of their records changed."""
@@ -140,9 +212,9 @@ class Runs:
         rows = []
         for table, plan in self.plans.items():
             at = 0
-            for run in plan:
-                rows.append((table, run.part, run.file, at, run.count, run.digest))
-                at += run.count
+            for run, count in self._whole(plan):
+                rows.append((table, run.part, run.file, at, count, run.digest))
+                at += count
         return pd.DataFrame(
             rows, columns=["table_name", "part", "file", "first_row", "row_count", "digest"]
         )
@@ -167,4 +239,4 @@ def runs_for(inputs: Inputs, data: Dataset, earlier: Earlier) -> Runs:
     them). Else every run is made."""
     if inputs.unchanged is None or not data.same_bodies:
         return Runs()
-    return Runs(earlier, inputs.unchanged)
+    return Runs(earlier, inputs.unchanged, appended=inputs.appended)

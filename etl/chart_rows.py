@@ -416,7 +416,8 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     if charts.step_row:
         rest.append((STEP_KEYS, _step_keys(charts)))
     # Every part through one connection to the new file (database.write.store_rows).
-    copied = store_rows(db_path, parts, carried, rest)
+    # No chart made: a Save's copy of the previous file may keep its charts where they are.
+    copied = store_rows(db_path, parts, carried, rest, 0 if charts.rows else len(charts.languages))
     if carried is not None:
         # Every language's row of each chart (the same code made them: the same languages).
         wanted = len(charts.carried) * len(charts.languages)

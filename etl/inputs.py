@@ -231,6 +231,10 @@ class Inputs:
     #: may be carried (etl.carry): the same code, the same codebook and every article it
     #: read here unchanged; None otherwise.
     unchanged: frozenset[str] | None = None
+    #: Of each curated file changed since the previous database: the kinds whose records
+    #: there (in order) are the first of that kind now, and how many (`appended_to`); read
+    #: only when the rows may be carried (`unchanged` not None: etl.carry.runs_for).
+    appended: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def frame(self) -> pd.DataFrame:
         """The build_inputs rows of the code, the articles and the files parsed afresh."""
@@ -348,6 +352,9 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
                 problems.add(name, record, field_name, message)
             continue
         documents[name] = (sha, packed(to_json(document)), _is_codebook(document))
+        # The file as the previous database read it: records added after its own?
+        if kept and kept[2] is not None and (grown := appended_to(from_json(kept[2]), document)):
+            inputs.appended[name] = grown
         take(name, document)
         del document
         inputs.parsed.append(name)
@@ -373,6 +380,27 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         kind = "codebook" if codebook else "curated"
         inputs.rows.append({"path": name, "kind": kind, "sha256": sha, "document": text})
     return inputs
+
+
+def appended_to(before: Any, after: Any) -> dict[str, int]:
+    """Of each record kind: how many records of the document `before` a build makes rows of
+    (those approved: etl.validate's two-person rule), when its records are, in order and as
+    written, the first of that kind in `after` (records added after them, as an article's
+    source is added at the end of sources.yaml); kinds with none left out."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return {}
+    out = {}
+    for kind, items in before.items():
+        now = after.get(kind)
+        if isinstance(items, list) and isinstance(now, list) and now[: len(items)] == items:
+            approved = [i for i in items if not isinstance(i, dict) or _approved(i)]
+            if approved:
+                out[kind] = len(approved)
+    return out
+
+
+def _approved(record: dict[str, Any]) -> bool:
+    return record.get("review_status") in (None, "approved")
 
 
 def _is_codebook(document: Any) -> bool:

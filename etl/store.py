@@ -112,6 +112,7 @@ def write_database(
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
     runs: Runs | None = None,
     last: Callable[[Any, bool], None] | None = None,
+    keep_charts: bool = False,
 ) -> None:
     """Write every table to a temporary file beside db_path, run the later build `steps` on it
     (the charts), then replace db_path with it. `frames` is emptied once written.
@@ -124,7 +125,9 @@ def write_database(
     (etl.carry.Runs; `frames` holds only the rows made); `fingerprint` is then needed.
     `last`: a step run on the new file's connection once every table is written, inside a
     Save's transaction (the charts, when all are copied: etl.build), told whether the new
-    file is a copy of db_path (below).
+    file is a copy of db_path (below). `keep_charts`: a copy keeps the chart tables as they
+    are for the charts step (database.write.store_rows keeps them when no chart changed, else
+    empties them), as it does when `last` copies them whole.
 
     A Save (some rows carried over) starts from a copy of db_path made by the file system,
     not from an empty file: the tables copied whole (etl.carry.Runs.unchanged), the derived
@@ -153,11 +156,14 @@ def write_database(
         try:
             # What a copy keeps: see the docstring. The rest is made as in an empty file.
             unchanged = runs.unchanged() if runs is not None else set()
+            # Tables whose previous rows all come first, in order, then rows made (an
+            # article's source added at the end of sources.yaml): the copy's rows stay.
+            grown = runs.grown() if runs is not None and in_place else set()
             kept: set[str] = set()
             if in_place:
                 kept = unchanged | write.derived_kept(con, unchanged) | {BUILD_INPUTS.name}
                 kept |= set(write.HISTORY_KEPT)
-                kept |= _CHART_TABLES if last is not None else set()
+                kept |= _CHART_TABLES if last is not None or keep_charts else set()
                 write.drop_citations_view(con)
 
             def commit() -> None:
@@ -175,6 +181,9 @@ def write_database(
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
                     if table.name in kept:
+                        continue
+                    if table.name in grown:  # the rows made follow the copy's
+                        write.insert(con, table, frames[table.name])
                         continue
                     write.create(con, table, replace=in_place)
                     if table.name in plans:

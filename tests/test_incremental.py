@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -68,6 +69,22 @@ def _add_article(seeds: Path) -> None:
     sources.write_text(sources.read_text(encoding="utf-8") + NEW_SOURCE, encoding="utf-8")
     target = seeds / "curated" / "articles" / "test-kep-night-patrols.yaml"
     target.write_text(NEW_RECORDS, encoding="utf-8")
+
+
+def _add_kampot_article(seeds: Path, first: bool = False) -> None:
+    """Another article, its source added after the others (or before them: `first`)."""
+    kep = ("Kep", "900_kep", "test-kep", "kep-")
+    kampot = ("Kampot", "901_kampot", "test-kampot", "kampot-")
+    text, source, records = NEW_ARTICLE, NEW_SOURCE, NEW_RECORDS
+    for old, new in zip(kep, kampot, strict=True):
+        text, source, records = (t.replace(old, new) for t in (text, source, records))
+    (seeds / "articles" / "901_kampot_night_patrols.txt").write_text(text, encoding="utf-8")
+    sources = seeds / "curated" / "sources.yaml"
+    now = sources.read_text(encoding="utf-8")
+    now = now.replace("sources:\n", "sources:\n" + source, 1) if first else now + source
+    sources.write_text(now, encoding="utf-8")
+    target = seeds / "curated" / "articles" / "test-kampot-night-patrols.yaml"
+    target.write_text(records, encoding="utf-8")
 
 
 def _remove_article(seeds: Path) -> None:
@@ -174,8 +191,11 @@ def _runs(db: Path) -> set[tuple]:
 
 def _rows_of(db: Path, files: set[str], before: set[tuple]) -> int:
     """How many rows of the data tables the curated files give (table_runs) in runs that
-    differ from those of the file `before` held: the rows a Save makes."""
-    return sum(run[3] for run in _runs(db) - before if run[2] in files)
+    differ from those of the file `before` held: the rows a Save makes. Of a file in GROWN,
+    only the rows after those its run held before (records added after its own: the rows
+    of those are copied)."""
+    held = {run[:3]: run[3] for run in before if run[2] in GROWN}
+    return sum(run[3] - held.get(run[:3], 0) for run in _runs(db) - before if run[2] in files)
 
 
 def _seed_files(root: Path) -> list[Path]:
@@ -248,6 +268,9 @@ def _built(seeds: Path, seed_db: Path, request: pytest.FixtureRequest) -> Path |
 #: The curated files a change leaves changed, when the rows of the others are copied.
 RECORDS = {"seeds/" + MIXED}
 ADDED = {"seeds/curated/sources.yaml", "seeds/curated/articles/test-kep-night-patrols.yaml"}
+#: The files a change adds records to after their own (an article's source at the end of
+#: sources.yaml): the rows of the records there before are copied (etl.carry).
+GROWN = {"seeds/curated/sources.yaml"}
 CHART = {"seeds/curated/articles/ppp-2017-01-13-campaign-nets-1000.yaml"}
 
 #: A change: (its name, its edit, what the build says it read, how many charts it makes
@@ -524,6 +547,77 @@ def test_saves_in_a_row_do_not_grow_the_file_without_end(seeds, seed_db, tmp_pat
         sizes.append(db.stat().st_size)
     assert max(sizes) <= 2 * full, (full, sizes)
     assert sizes[-1] <= sizes[1] * 1.2, sizes  # the sixth no larger than the second, give or take
+
+
+#: Articles added one Save after another, each compared with a full build: a source added
+#: after those the copy's sources table holds (its rows stay, the new one added after them),
+#: then another after that, and one added before the others (every sources row made again).
+GROWING = [
+    ("added after an added one", [_add_article, _add_kampot_article], 1),
+    ("added before the others", [_add_article, partial(_add_kampot_article, first=True)], None),
+]
+
+
+@pytest.mark.parametrize(("case", "saves", "made"), GROWING, ids=[g[0] for g in GROWING])
+def test_articles_added_one_save_after_another_equal_a_full_build(
+    seeds, seed_db, tmp_path, tmp_path_factory, case, saves, made
+):
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    for save in saves:
+        save(seeds)
+        lines: list[str] = []
+        log = seeds / "curated" / "corrections.yaml"
+        read = log.read_bytes()
+        build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
+        log.write_bytes(read)
+    # The last Save's sources rows: the added one's alone, or every one.
+    tables = next(line for line in lines if line.startswith("tables:"))
+    statements = _one(db, "SELECT count(*) FROM statements WHERE source_id LIKE 'test-kampot%'")
+    every = _one(db, "SELECT count(*) FROM sources")
+    want = (made if made is not None else every) + statements
+    assert f", {want} made;" in tables, (case, tables, every)
+    _same_tables(db, _full_build(seeds, tmp_path_factory), case)
+
+
+def _images(db: Path) -> list[tuple]:
+    """The static images the file holds: chart, language, kind and image."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(
+            "SELECT chart_id, lang, kind, image FROM chart_images ORDER BY ALL"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_save_keeps_the_images_of_unchanged_charts_once_and_drops_a_changed_ones(
+    seeds, seed_db, tmp_path
+):
+    """A Save's copy of the previous file keeps its charts where they are when none changed
+    (database.write.store_rows), with their images, each once; when one chart changes, its
+    image goes and the others' stay (the next images pass draws it)."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)  # the full build of these seeds (no images drawn)
+    con = duckdb.connect(str(db))
+    try:  # an image of every chart, as the images pass leaves them
+        con.execute(
+            "INSERT INTO chart_images SELECT chart_id, lang, 'png', 'f', "
+            "encode(chart_id || lang) FROM chart_parts"
+        )
+    finally:
+        con.close()
+    drawn = _images(db)
+    assert drawn
+    _add_article(seeds)  # no chart shows it
+    build(db, seeds, draw_images=False, reason=REASON)
+    assert _images(db) == drawn
+    _change_one_chart(seeds)
+    build(db, seeds, draw_images=False, reason=REASON)
+    left = _images(db)
+    gone = {c for c, *_ in drawn} - {c for c, *_ in left}
+    assert len(gone) == 1  # the one chart made again: every language's image of it
+    assert left == [row for row in drawn if row[0] not in gone]
 
 
 def _one(db: Path, sql: str) -> object:
