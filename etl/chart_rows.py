@@ -45,7 +45,7 @@ from database.write import (
     step_key,
     store_rows,
 )
-from etl.inputs import packed, unpacked
+from etl.document_forms import packed, unpacked
 from etl.store import release_freed
 
 #: The charts step's row in step_keys (named, as the checks' is, by the table it fills).
@@ -334,7 +334,7 @@ def make_charts(
 
 
 #: The places in a chart_parts row of its figure's JSON and its evidence's, held packed
-#: (etl.inputs.packed) from the chart's making to its storing: every chart's at once in
+#: (etl.document_forms.packed) from the chart's making to its storing: every chart's at once in
 #: plain text was a fifth of a 1000x build's peak memory.
 _PACKED = tuple(CHART_PARTS.column_names.index(name) for name in ("figure", "evidence"))
 

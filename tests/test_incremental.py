@@ -812,7 +812,7 @@ def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
     assert [t for t in want if got.get(t) != want[t]] == []
 
 
-# --- equal texts held once (etl.inputs.share_strings) ----------------------------------------
+# --- equal texts held once (etl.document_forms.share_strings) -----------------------------
 
 
 def _texts(models: list) -> list[str]:
