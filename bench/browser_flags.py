@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from browser_contexts import seed_dashboard  # noqa: E402  (the script's own folder is on the path)
-from browser_waits import PATHS, _browser_pids, load, tree_cpu  # noqa: E402
+from browser_waits import PATHS, _browser_pids, load, take_turns  # noqa: E402
 
 from tests import serving  # noqa: E402
 
@@ -105,23 +103,8 @@ def main() -> None:
             (root,) = {pid for pid in new if _parent(pid) not in new}
             context = browser.new_context(viewport=window, reduced_motion=serving.MOTION)
             load(context, url + PATHS[1], serving.POLL_MS).close()  # the server's first run
-            ways[name] = (root, context)
-        per_load: dict[str, list[float]] = {name: [] for name in ways}
-        for _ in range(options.rounds):
-            for name, (root, context) in ways.items():
-                start = tree_cpu(root)
-                pages = [load(context, url + path, serving.POLL_MS) for path in PATHS]
-                for page in pages:
-                    page.close()
-                time.sleep(1)  # closed tabs' last work counted in their round
-                per_load[name].append((tree_cpu(root) - start) / len(PATHS))
-    first = statistics.median(next(iter(per_load.values())))
-    for name, cpu in per_load.items():
-        median = statistics.median(cpu)
-        print(
-            f"{name:44} median {median:.2f} s of Chromium CPU per load, ratio {median / first:.2f}"
-            f"  ({', '.join(f'{c:.2f}' for c in cpu)})"
-        )
+            ways[name] = (root, context, serving.POLL_MS)
+        take_turns(ways, url, options.rounds, width=44, every=True)
     print("load average", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
 
 

@@ -80,6 +80,30 @@ def load(context, url: str, polling) -> object:
     return page
 
 
+def take_turns(ways: dict[str, tuple], url: str, rounds: int, width: int = 42,
+               every: bool = False) -> None:  # fmt: skip
+    """Load PATHS in each way's context, the ways taking turns, `rounds` times; print each
+    way's median Chromium CPU per load (its root's process tree) and its ratio to the first
+    way's (with every round's figure when `every`). A way is (root pid, context, polling)."""
+    per_load: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(rounds):
+        for name, (root, context, polling) in ways.items():
+            start = tree_cpu(root)
+            pages = [load(context, url + path, polling) for path in PATHS]
+            for page in pages:
+                page.close()
+            time.sleep(1)  # closed tabs' last work counted in their round
+            per_load[name].append((tree_cpu(root) - start) / len(PATHS))
+    first = statistics.median(next(iter(per_load.values())))
+    for name, cpu in per_load.items():
+        median = statistics.median(cpu)
+        runs = f"  ({', '.join(f'{c:.2f}' for c in cpu)})" if every else ""
+        print(
+            f"{name:{width}} median {median:.2f} s of Chromium CPU per load, ratio"
+            f" {median / first:.2f}{runs}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -93,21 +117,7 @@ def main() -> None:
             context = browser.new_context(viewport=serving.DESKTOP, reduced_motion=motion)
             load(context, url + PATHS[1], polling).close()  # the server's first run
             ways[name] = (root, context, polling)
-        per_load: dict[str, list[float]] = {name: [] for name in ways}
-        for _ in range(options.rounds):
-            for name, (root, context, polling) in ways.items():
-                start = tree_cpu(root)
-                pages = [load(context, url + path, polling) for path in PATHS]
-                for page in pages:
-                    page.close()
-                time.sleep(1)  # closed tabs' last work counted in their round
-                per_load[name].append((tree_cpu(root) - start) / len(PATHS))
-    first = statistics.median(next(iter(per_load.values())))
-    for name, cpu in per_load.items():
-        median = statistics.median(cpu)
-        print(
-            f"{name:42} median {median:.2f} s of Chromium CPU per load, ratio {median / first:.2f}"
-        )
+        take_turns(ways, url, options.rounds)
     print("load average", " ".join(Path("/proc/loadavg").read_text().split()[:3]))
 
 
