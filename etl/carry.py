@@ -192,9 +192,7 @@ class Runs:
 
     def unchanged(self) -> set[str]:
         """The tables copied whole, every row where it was: none of their records changed."""
-        total: dict[str, int] = {}
-        for (table, _, _), (_, count, _) in self.earlier.items():
-            total[table] = total.get(table, 0) + count
+        total = self._totals()
         out = set()
         for table, plan in self.plans.items():
             at = 0
