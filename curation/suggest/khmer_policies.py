@@ -12,10 +12,8 @@ from typing import Any
 
 from corpus.khmer import normalise, word_spans
 from corpus.speech_verbs import speech_verbs
+from curation.suggest.proposals import NAME_SHARE, NAME_WORDS
 
-# As curation/suggest/proposals.py: the share of the name's words, and how many at least.
-_SHARE = 0.6
-_WORDS = 4
 _NOMINAL = "ការ"
 
 
@@ -63,6 +61,6 @@ def khmer_policy_fit(
             continue
         shared = len(name & have)
         share = shared / len(name)
-        if shared >= _WORDS and share >= _SHARE and (best is None or share > best[1]):
+        if shared >= NAME_WORDS and share >= NAME_SHARE and (best is None or share > best[1]):
             best = (p, share)
     return best

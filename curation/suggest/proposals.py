@@ -87,11 +87,11 @@ _AUTHORITY = re.compile(
     re.I,
 )
 # Share of a curated proposal's name words the sentence must hold to be a position on it.
-_NAME_SHARE = 0.6
+NAME_SHARE = 0.6
 # A measure put forward is a curated proposal when it holds its whole name, or this many of
-# its name words and _NAME_SHARE of them (three are too few: "treatment for users instead of
+# its name words and NAME_SHARE of them (three are too few: "treatment for users instead of
 # detention" is not "treatment for drug users in detention") ("stop seizing and selling the property of suspects").
-_NAME_WORDS = 4
+NAME_WORDS = 4
 # "three steps", "the following measures", "several changes": words that only count or announce
 # the measures a list then gives (round nineteen), no measure of their own.
 _NUM = (
@@ -144,7 +144,7 @@ def _curated_fit(words: str, policies: Sequence[dict[str, Any]]) -> tuple[dict, 
             continue
         share = len(name & have) / len(name)
         enough = len(name & have) >= min(2, len(name))
-        if share >= _NAME_SHARE and enough and (best is None or share > best[1]):
+        if share >= NAME_SHARE and enough and (best is None or share > best[1]):
             best = (p, share)
     return best
 
@@ -330,7 +330,7 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
     verb = " ".join(m.group("verb").split())
     found = _modal_measure(sentence, m) if m.group("modal") else None
     whole = _curated_fit(sentence[m.end() :], policies)
-    if found is None and whole and _shared(sentence[m.end() :], whole[0]) >= _NAME_WORDS:
+    if found is None and whole and _shared(sentence[m.end() :], whole[0]) >= NAME_WORDS:
         # The words put forward hold most of a curated name, read before a list is split
         # ("seizing and selling" is one measure): a position on that proposal.
         p, share = whole
@@ -343,7 +343,7 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
         if _ANNOUNCES_LIST.match(words):
             continue  # "I propose three steps.": the steps that follow are the measures
         fit = _curated_fit(words, policies)
-        if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= _NAME_WORDS):
+        if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= NAME_WORDS):
             p, share = fit
             out.append(Measure(str(p["policy_id"]), position, verb, str(p.get("name", "")),
                                f"holds {share:.0%} of the proposal's name", 0.7))  # fmt: skip
@@ -570,7 +570,7 @@ def list_item(
     if first.lower() in _NOT_IMPERATIVE or len(words.split()) < 3:
         return None
     fit = _curated_fit(words, policies)
-    if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= _NAME_WORDS):
+    if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= NAME_WORDS):
         # "(c) expand community-based drug treatment to every district": a curated proposal,
         # so a position on it (round eleven).
         p, share = fit
