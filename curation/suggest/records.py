@@ -363,14 +363,12 @@ def _source_line_body(body: str, curated: Curated) -> tuple | None:
     """The one body an article's source line names for its figures ("Sources: NACD annual
     reports 2022-2024; NACD bulletin Q1 2024; interviews."); None when it names none, or two
     bodies or more (then the line does not say whose each figure is)."""
-    items = source_line_bodies(body)
-    found = {got[0]: got for _, names in items for name in names if (got := _body(name, curated))}
+    named = [(doc, got) for doc, names in source_line_bodies(body) for name in names
+             if (got := _body(name, curated))]  # fmt: skip
+    found = {got[0]: got for _, got in named}
     # The body must be named beside a document or data ("NACD annual reports"), not alone (an
     # outlet the copy came from: "Source: Agency Kampuchea Press").
-    documented = {
-        got[0] for doc, names in items if doc for name in names if (got := _body(name, curated))
-    }
-    if len(found) != 1 or not documented:
+    if len(found) != 1 or not any(doc for doc, _ in named):
         return None
     actor_id, draft, notes = next(iter(found.values()))
     return actor_id, draft, [f"{notes[0]} (the article's source line: no other source given)"]
