@@ -711,14 +711,9 @@ def _khmer_topic_stance(d: Any, record: dict[str, Any], body: str, curated: Cura
     side = speaker_side((actor or {}).get("actor_type"), [speaker, around],
                         not speaker.startswith("speaker (unnamed)"))  # fmt: skip
     said = said_words(d.quote, None)
-    topic, why_topic = guess_topic(said)
-    stance, why_stance = guess_stance(said, side)
-    record["topic"] = topic.value if topic else None
-    record["stance"] = stance.value if stance else None
-    d.why["topic"] = _sure(measured("topic", why_topic, 0.5) if topic else 0, why_topic)
-    d.why["stance"] = _sure(measured("stance", why_stance, 0.5) if stance else 0, why_stance)
-    d.notes += [f"topic {record['topic'] or '(blank)'}: {why_topic}",
-                f"stance {record['stance'] or '(blank)'}: {why_stance}"]  # fmt: skip
+    for name, guess in (("topic", guess_topic(said)), ("stance", guess_stance(said, side))):
+        record[name], d.why[name], note = _judged(name, guess)
+        d.notes.append(note)
 
 
 def _statement_rows(statements, index, source_id, published, curated, body="") -> list[Row]:
@@ -746,7 +741,7 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             sides.setdefault(actor_id, side)
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
         said = said_words(c.quote, c.speaker.name if c.speaker else None)
-        topic, why_topic = guess_topic(said)
+        topic, topic_why, topic_note = _judged("topic", guess_topic(said))
         record = {
             "statement_id": f"{source_id}-statement-{n}",
             "actor_id": actor_id,
@@ -754,7 +749,7 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             "quote": c.quote,
             "kind": c.kind,
             "said_on": when(c.quote, published).said_on,
-            "topic": topic.value if topic else None,
+            "topic": topic,
             "stance": None,
         }
         why = {
@@ -766,9 +761,9 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             if record["said_on"]
             else _sure(0, "no day beside the speech verb"),
             # How often each class of reason was right on training (corpus/confidence.yaml).
-            "topic": _sure(measured("topic", why_topic, 0.5) if topic else 0, why_topic),
+            "topic": topic_why,
         }
-        notes += [f"topic {topic.value if topic else '(blank)'}: {why_topic}"]
+        notes += [topic_note]
         new = {"actors": new_actor_draft} if new_actor_draft else {}
         rows.append(Row("statements", record, start, end, notes=notes, new=new, why=why))
         said_by.append((said, side))
@@ -781,10 +776,17 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
 def _stance(row: Row, said: str, side: str | None) -> None:
     """Fill a statement's stance from its words or its speaker's side (curation.suggest.stance),
     with the reason and its measured confidence (corpus/confidence.yaml)."""
-    stance, why = guess_stance(said, side)
-    row.record["stance"] = stance.value if stance else None
-    row.why["stance"] = _sure(measured("stance", why, 0.5) if stance else 0, why)
-    row.notes.append(f"stance {stance.value if stance else '(blank)'}: {why}")
+    row.record["stance"], row.why["stance"], note = _judged("stance", guess_stance(said, side))
+    row.notes.append(note)
+
+
+def _judged(name: str, guess: tuple[Any, str]) -> tuple[str | None, str, str]:
+    """A drafted topic or stance (an enum member or None, and its reason): its value, its
+    reason with the confidence its class measured (corpus/confidence.yaml), and its note."""
+    value, why = guess
+    shown = value.value if value is not None else None
+    sure = _sure(measured(name, why, 0.5) if value is not None else 0, why)
+    return shown, sure, f"{name} {shown or '(blank)'}: {why}"
 
 
 def _position_row(
