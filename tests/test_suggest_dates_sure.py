@@ -95,6 +95,20 @@ def test_words_that_date_something_else_do_not_date_the_figure(sentence, not_dat
     assert (got.period_start, got.period_end) != not_dates
 
 
+# ... and the words that still do: a campaign's own first months are the calendar's.
+def test_a_campaigns_first_months_are_still_its_period():
+    row = _row("The campaign, launched on January 1, has filled prisons, with 9,870 people "
+               "arrested on drug charges in its first six months.", "9,870", D(2021, 7, 20))  # fmt: skip
+    dates = {n: row.record[n] or row.offers.get(n) for n in NAMES}
+    assert (dates["period_start"], dates["period_end"]) == (D(2021, 1, 1), D(2021, 6, 30))
+
+
+# "កាលពីម្សិលមិញ" (yesterday) names a day: no start of a count.
+def test_a_khmer_day_after_kal_pi_is_still_a_day():
+    row = _row("ជនសង្ស័យចំនួន ៣១នាក់ ត្រូវបានឃាត់ខ្លួន កាលពីម្សិលមិញ។", "៣១", D(2018, 2, 19))
+    assert row.offers.get("period_end", row.record["period_end"]) == D(2018, 2, 18)
+
+
 # The bar is the 95% (of at least 5 unseen dates); a class over it that today's drafts
 # got wrong on a training set more than 5% of the time (held_blank) stays offered.
 @pytest.mark.parametrize(

@@ -73,9 +73,9 @@ _YEAR_RE = r"(?:19|20)\d{2}"
 _WHICH_YEAR = rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}|last\s+year|this\s+year))?"
 
 _OF_CAMPAIGN = r"(?:\s+of\s+(?:the|this|that)\s+(?:anti-drug\s+)?(?:campaign|drive|crackdown))?"
-# Not after a possessive ("their first six months", "its first quarter"): someone's own stretch
-# of time, not the calendar's (round twenty-three).
-_NOT_THEIRS = r"(?<!their )(?<!his )(?<!her )(?<!its )(?<!our )(?<!your )"
+# Not after a person's possessive ("their first six months", a patient's): someone's own stretch
+# of time, not the calendar's (round twenty-three). "its first six months" is a campaign's.
+_NOT_THEIRS = r"(?<!their )(?<!his )(?<!her )(?<!your )"
 _M1 = rf"(?=[A-Z])(?P<m1>{_MONTH_RE})\.?"
 _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 

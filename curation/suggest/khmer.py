@@ -536,7 +536,8 @@ def _figure_dates(
     since = list(_SINCE_KM.finditer(before))
     if near.first == near.last and _FROM_DAY.search(before):
         # "បូកសរុបចាប់ពីដើមឆ្នាំមក" (the total from the start of the year on): one day after
-        # "ពី" (from) is where a count starts, never a day's count (round twenty-three).
+        # "ចាប់ពី" (starting from) is where a count starts, never a day's count (round
+        # twenty-three).
         return near.first, None, f"60%: since {near.words!r}: the start; its end not given"
     if (
         since
@@ -559,8 +560,9 @@ _TO_NOW = re.compile(r"\s?" + normalise("(?:មក)?(?:ដល់|ទល់)(?:�
 # "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
 _SINCE_KM = re.compile(normalise("ចាប់តាំងពី|តាំងពី").text + r"(?!.*[។])")
 _UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
-# "ពី" (from) right before a date: where a stretch starts.
-_FROM_DAY = re.compile(normalise("ពី").text + r"\s?$")
+# "ចាប់ពី" (starting from) right before a date: where a stretch starts ("កាលពី", at the time
+# of, names a day).
+_FROM_DAY = re.compile(normalise("ចាប់ពី").text + r"\s?$")
 # "ហើយ" (and then): a clause of its own opens; a digit, Khmer or not: a count.
 _AND_THEN = re.compile(normalise("ហើយ").text)
 _DIGIT = re.compile(r"[0-9០-៩]")
