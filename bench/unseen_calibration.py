@@ -65,10 +65,11 @@ def main() -> None:
     for name in sorted(total, key=lambda n: -sum(total[n])):
         right, wrong = total[name]
         keep = right + wrong >= least and right >= bar / 100 * (right + wrong)
+        held = name in (policy.get("held_blank") or {})
         sets = " ".join(f"{s}:{r}/{r + w}" for s, (r, w) in sorted(per[name].items()))
         print(
             f"  {name:45} right {right:4} wrong {wrong:3} {right / (right + wrong):5.0%} "
-            f"{'fill' if keep else 'blank'}  {sets}"
+            f"{'held' if keep and held else 'fill' if keep else 'blank'}  {sets}"
         )
     if loso:
         _leave_one_out(per, bar, least, set(policy.get("held_blank") or {}))
