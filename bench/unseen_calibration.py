@@ -8,6 +8,8 @@ bench/draft_confidence.py and bench/draft_quality.py copied in:
        then here:
            .venv/bin/python bench/unseen_calibration.py hN.txt ...   # dates per class, per file
            .venv/bin/python bench/unseen_calibration.py --field speaker hN.txt ...
+           .venv/bin/python bench/unseen_calibration.py --loso hN.txt ...  # and per file, the
+               dates filled right / wrong when each file's classes are decided by the others
 Each class is the one curation/suggest/confidence.py reason_class gives by today's rules, so a
 change of those rules is measured again from the same files.
 """
@@ -32,6 +34,8 @@ _LINE = re.compile(r"^\s+-?\d+% (.*?)\s+right\s+(\d+)\s+wrong\s+(\d+)$")
 def main() -> None:
     args = sys.argv[1:]
     field = "dates"
+    loso = "--loso" in args
+    args = [a for a in args if a != "--loso"]
     if args[:1] == ["--field"]:
         field, args = args[1], args[2:]
     files = [Path(a) for a in args]
@@ -61,14 +65,47 @@ def main() -> None:
     for name in sorted(total, key=lambda n: -sum(total[n])):
         right, wrong = total[name]
         keep = right + wrong >= least and right >= bar / 100 * (right + wrong)
+        held = name in (policy.get("held_blank") or {})
         sets = " ".join(f"{s}:{r}/{r + w}" for s, (r, w) in sorted(per[name].items()))
         print(
             f"  {name:45} right {right:4} wrong {wrong:3} {right / (right + wrong):5.0%} "
-            f"{'fill' if keep else 'blank'}  {sets}"
+            f"{'held' if keep and held else 'fill' if keep else 'blank'}  {sets}"
         )
+    if loso:
+        _leave_one_out(per, bar, least, set(policy.get("held_blank") or {}))
     print(f"== for corpus/confidence.yaml {field}.unseen ==")
     for name in sorted(total):
         print(f'    "{name}": [{total[name][0]}, {total[name][1]}]')
+
+
+def _leave_one_out(
+    per: dict[str, dict[str, list[int]]], bar: float, least: int, held: set[str]
+) -> None:
+    """Each file's classes filled or not by the other files' counts alone (round twenty-three):
+    how many of that file's dates would have been filled, and how many of those wrong."""
+    files = sorted({f for sets in per.values() for f in sets})
+    print("== leave one file out: each file's fills decided by the others' counts ==")
+    total = [0, 0, 0]
+    for f in files:
+        right = wrong = dated = 0
+        for name, sets in per.items():
+            r = sum(v[0] for k, v in sets.items() if k != f)
+            w = sum(v[1] for k, v in sets.items() if k != f)
+            here = sets.get(f, [0, 0])
+            dated += sum(here)
+            if name in held or r + w < least or r < bar / 100 * (r + w):
+                continue
+            right, wrong = right + here[0], wrong + here[1]
+        total = [total[0] + right, total[1] + wrong, total[2] + dated]
+        print(
+            f"  {f:6} filled {right + wrong:4} of {dated:4}: right {right:4}, wrong {wrong:2} "
+            f"({wrong / max(dated, 1):.1%} of its dates)"
+        )
+    right, wrong, dated = total
+    print(
+        f"  all    filled {right + wrong:4} of {dated:4}: right {right:4}, wrong {wrong:2} "
+        f"({wrong / max(dated, 1):.1%} of its dates)"
+    )
 
 
 if __name__ == "__main__":

@@ -73,6 +73,9 @@ _YEAR_RE = r"(?:19|20)\d{2}"
 _WHICH_YEAR = rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}|last\s+year|this\s+year))?"
 
 _OF_CAMPAIGN = r"(?:\s+of\s+(?:the|this|that)\s+(?:anti-drug\s+)?(?:campaign|drive|crackdown))?"
+# Not after a person's possessive ("their first six months", a patient's): someone's own stretch
+# of time, not the calendar's (round twenty-three). "its first six months" is a campaign's.
+_NOT_THEIRS = r"(?<!their )(?<!his )(?<!her )(?<!your )"
 _M1 = rf"(?=[A-Z])(?P<m1>{_MONTH_RE})\.?"
 _M2 = rf"(?=[A-Z])(?P<m2>{_MONTH_RE})\.?"
 
@@ -252,14 +255,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "first_months",
         re.compile(
             # "the first six months of the campaign last year": the yearly campaign's months.
-            r"\b(?:the\s+)?first\s+(?P<n>\w+)\s+months" + _OF_CAMPAIGN + _WHICH_YEAR,
+            # "their first six months" (a patient's own) is a stretch of theirs, no calendar's.
+            r"\b(?:the\s+)?"
+            + _NOT_THEIRS
+            + r"first\s+(?P<n>\w+)\s+months"
+            + _OF_CAMPAIGN
+            + _WHICH_YEAR,
             re.I,
         ),
     ),
     (
         "first_half",
         re.compile(
-            r"\b(?:the\s+)?first\s+(?P<part>half|quarter)" + _OF_CAMPAIGN + _WHICH_YEAR, re.I
+            r"\b(?:the\s+)?"
+            + _NOT_THEIRS
+            + r"first\s+(?P<part>half|quarter)"
+            + _OF_CAMPAIGN
+            + _WHICH_YEAR,
+            re.I,
         ),
     ),
     (
@@ -616,7 +629,9 @@ _COMPARE = re.compile(
     r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?)\s+(?:(?:in|during|the|of)\s+)*$"
     # "a 9 percent rise from January", "down from 2019": the period set against.
     r"|\b(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|jump|up|down|"
-    r"rose|fell|increased|decreased|dropped|climbed)(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?"
+    # "up about 170 percent on the first three months of last year": a hedge may stand between.
+    r"rose|fell|increased|decreased|dropped|climbed)(?:\s+(?:about|around|some|nearly|almost|"
+    r"roughly|more\s+than|over|just\s+over|just\s+under))?(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?"
     r"\s+(?:from|over|on)\s+(?:the\s+)?$"
     # "three times the amount seized in 2018": the year of the amount set against.
     r"|\b(?:times|twice|double|triple)\s+(?:the|that|its)\s+(?:[\w-]+\s+){0,4}?(?:in|during|of|for)\s+(?:the\s+)?$",

@@ -504,6 +504,15 @@ def _figure_dates(
         # since 2015, told ... that more than half ...): a date in the speaker's description,
         # before the verb of speech, never dates what is said after it.
         and not (d.end <= at and _SPEECH_THEN.search(normalise(sentence[d.end : at]).text))
+        # "... ៣ ៤១៨នាក់ ... ហើយក្នុងរយៈពេល ៥ខែដើមឆ្នាំ២០២៣ ចំនួន ១ ៩០២នាក់" (... 3,418 people,
+        # and in the first five months of 2023, 1,902): a date after the figure opening a clause
+        # of its own ("ហើយ", and then) with its own count dates that count, never the one before
+        # (round twenty-three).
+        and not (
+            d.start > at
+            and _AND_THEN.search(normalise(sentence[at : d.start]).text)
+            and _DIGIT.search(sentence[d.end :])
+        )
     ]
     near = min(own, key=lambda d: abs(d.start - at), default=None)
     if near is None:
@@ -525,6 +534,11 @@ def _figure_dates(
         return near.first, None, f"60%: {near.words!r}; it runs past publication: end left blank"
     before = normalise(sentence[max(0, near.start - 90) : near.start]).text
     since = list(_SINCE_KM.finditer(before))
+    if near.first == near.last and _FROM_DAY.search(before):
+        # "បូកសរុបចាប់ពីដើមឆ្នាំមក" (the total from the start of the year on): one day after
+        # "ចាប់ពី" (starting from) is where a count starts, never a day's count (round
+        # twenty-three).
+        return near.first, None, f"60%: since {near.words!r}: the start; its end not given"
     if (
         since
         # "... ដែលបានទទួលបន្ទុកសំណុំរឿងនេះតាំងពី... បានប្រាប់ ... ថា ក្នុងឆមាសទី១ ..." (who has
@@ -546,6 +560,12 @@ _TO_NOW = re.compile(r"\s?" + normalise("(?:មក)?(?:ដល់|ទល់)(?:�
 # "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
 _SINCE_KM = re.compile(normalise("ចាប់តាំងពី|តាំងពី").text + r"(?!.*[។])")
 _UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
+# "ចាប់ពី" (starting from) right before a date: where a stretch starts ("កាលពី", at the time
+# of, names a day).
+_FROM_DAY = re.compile(normalise("ចាប់ពី").text + r"\s?$")
+# "ហើយ" (and then): a clause of its own opens; a digit, Khmer or not: a count.
+_AND_THEN = re.compile(normalise("ហើយ").text)
+_DIGIT = re.compile(r"[0-9០-៩]")
 
 
 # How a line of the report ends: "។", or a quotation closing after it.
