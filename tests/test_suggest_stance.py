@@ -156,3 +156,22 @@ def test_nested_topic_words_count_once_and_publishing_figures_is_policy(said, to
 def test_new_stance_words_decide_in_both_directions(said, stance):
     got, _ = guess_stance(said, None)
     assert (got.value if got else None) == stance
+
+
+# Round twenty-three (c): a person who will not be named and holds no office (a mother, a
+# former detainee) criticises the campaign when no word says otherwise; staff of a body who
+# will not be named (a guard, a clerk, an officer) stay on no side.
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("A mother from Kandal, who asked not to be named, said her son was moved twice in a "
+         "month.", "critical"),
+        ("A former detainee, who asked not to be named, said the boys rose at five every day.",
+         "critical"),
+        ("A prison guard, who asked not to be named, said the boys rose at five every day.", None),
+        ("A court clerk, who asked not to be named, said the hearings began at eight.", None),
+    ],
+)  # fmt: skip
+def test_an_unnamed_person_holding_no_office_criticises_when_no_word_says(text, stance):
+    (row,) = _statements(text)
+    assert row.record["stance"] == stance, row.why["stance"]

@@ -744,7 +744,8 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
                      *(str(new_actor_draft.get(k) or "") for k in ("role", "organisation")),
                      attribution(body, c.quote, c.speaker.name if c.speaker else None)]  # fmt: skip
         side = speaker_side((actor or {}).get("actor_type"), described,
-                            bool(c.speaker and c.speaker.named))  # fmt: skip
+                            bool(c.speaker and c.speaker.named),
+                            new_actor_draft.get("kind") == "unnamed")  # fmt: skip
         if side and actor_id and new_actor_draft.get("kind") != "unnamed":
             sides.setdefault(actor_id, side)  # an unnamed source's id says no one person
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
