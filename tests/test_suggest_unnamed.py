@@ -12,6 +12,7 @@ import pytest
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
 from curation.suggest.unnamed import unnamed_source
+from data_model.records import Actor
 
 CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 
@@ -39,6 +40,7 @@ def test_an_unnamed_person_is_drafted_as_a_new_unnamed_actor(text, name):
         assert row.record["actor_id"] == fresh["actor_id"]
         assert fresh["role"] in text
         assert row.why["actor_id"].endswith("(a new unnamed source)")
+        Actor.model_validate(fresh)  # saved as drafted: a valid unnamed actor
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ def unnamed_source(phrase: str, notes: list[str]) -> dict[str, Any] | None:
         "aliases": [],
         "kind": "unnamed",
         "role": phrase.strip(),
-        "organisation": "",
+        "organisation": "Not stated",  # as the codebook's unnamed actors: a valid record
         "actor_type": actor_type_of(phrase),
     }
 
