@@ -177,12 +177,22 @@ def _figure_matches(record: dict[str, Any], want: dict[str, Any]) -> bool:
 def _same_actor(got: Any, want: Any, gold: dict[str, Any], fresh: dict[str, dict]) -> bool:
     """The drafted actor is the key's: the same id, or (round twenty) a new actor the draft
     names in Khmer as printed whose name_km is the key's new actor's (however spaced, zero-width
-    spaces and titles off): the curator then only writes its name in Latin letters."""
+    spaces and titles off): the curator then only writes its name in Latin letters; a key's
+    `unnamed` source is right on a new unnamed actor the draft makes (its words the curator's
+    to keep or reword, as the key's description)."""
     if got == want:  # a key's null actor is right blank
         return True
+    if want == "unnamed":  # round twenty-three (c): the unnamed source drafted as a new actor
+        return (fresh.get(str(got)) or {}).get("kind") == "unnamed"
     want_km = ((gold.get("new_actors") or {}).get(want) or {}).get("name_km") if want else None
     got_km = (fresh.get(str(got)) or {}).get("name_km")
     return bool(want_km and got_km) and speaker_key(str(want_km)) == speaker_key(str(got_km))
+
+
+def _unwritten(got: Any, fresh: dict[str, dict]) -> bool:
+    """A new actor drafted with no name in Latin letters (named in Khmer as printed): a field
+    the curator writes. An unnamed source drafted in English words has its name already."""
+    return not (fresh.get(str(got)) or {}).get("name")
 
 
 def _new_actors(rows: list[Row]) -> dict[str, dict]:
@@ -354,7 +364,7 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
                 f"figure actor ({'blank' if r.get('actor_id') is None else 'wrong'})", not same
             )
             _filled(s, r.get("actor_id"), same)
-            if same and r.get("actor_id") != w["actor"]:
+            if same and r.get("actor_id") != w["actor"] and _unwritten(r.get("actor_id"), fresh):
                 named_km.add(str(r.get("actor_id")))
         if "geography" in w:  # a key's null is national; a province is right however spelt
             got_area, want_area = r.get("geography"), _area(w["geography"])
@@ -397,7 +407,11 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         same = bool(w.get("actor")) and _same_actor(r.record.get("actor_id"), w["actor"], gold,
                                                     fresh)  # fmt: skip
         changed += s.change("statement speaker", not same)
-        if same and r.record.get("actor_id") != w["actor"]:
+        if (
+            same
+            and r.record.get("actor_id") != w["actor"]
+            and _unwritten(r.record.get("actor_id"), fresh)
+        ):
             named_km.add(str(r.record.get("actor_id")))
         changed += s.change("statement topic", r.record.get("topic") != w.get("topic"))
         changed += s.change("statement stance", r.record.get("stance") != w.get("stance"))

@@ -13,6 +13,7 @@ import pytest
 
 from curation.suggest.guess import curated_lists, fuzzy_actor
 from curation.suggest.records import draft_rows
+from curation.suggest.unnamed import named_speaker
 
 CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 
@@ -39,7 +40,7 @@ CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 )  # fmt: skip
 def test_every_statement_names_its_speaker(text: str, actor: str | None) -> None:
     _, rows = draft_rows(text, None, "t", dt.date(2024, 6, 1), CURATED)
-    speakers = {r.record.get("actor_id") for r in rows if r.kind == "statements"}
+    speakers = {named_speaker(r) for r in rows if r.kind == "statements"}
     assert speakers == {actor}
 
 
@@ -69,7 +70,7 @@ def test_an_appeal_an_announcement_and_another_source_are_statements(
 ) -> None:
     _, rows = draft_rows(text, None, "t", dt.date(2024, 6, 1), CURATED)
     found = [r for r in rows if r.kind == "statements" and r.record["quote"].startswith(opening)]
-    assert [r.record.get("actor_id") for r in found] == [actor]
+    assert [named_speaker(r) for r in found] == [actor]
 
 
 # A spelling variant of a curated person's name is offered for review; another person who shares

@@ -114,3 +114,64 @@ def test_a_speakers_side_comes_from_its_type_or_its_description(actor_type, word
 def test_words_of_a_stance_decide_before_the_speakers_side(said, side, stance):
     got, _ = guess_stance(said, side)
     assert (got.value if got else None) == stance
+
+
+# Round twenty-three (c). A word inside a longer word of its own topic is one word ("treat" in
+# "treatment"), so "treatment rather than prison" is two topics as often, left blank; a
+# statement on publishing the campaign's figures is about its policy, whatever they count.
+@pytest.mark.parametrize(
+    ("said", "topic", "why"),
+    [
+        ("Users should be sent to treatment rather than to prison.", None,
+         "words of two topics as often"),
+        ("The clinic will treat forty patients a week.", "treatment", "from the words"),
+        ("The ministry should publish how many people were sent to treatment.", "policy",
+         "publishing figures"),
+        ("We will not publish monthly arrest figures for each province.", "policy",
+         "publishing figures"),
+        ("ក្រសួងគួរតែផ្សព្វផ្សាយតួលេខអ្នកព្យាបាលរៀងរាល់ខែ", "policy", "publishing figures"),
+        ("Nurses at the clinic give methadone every morning.", "treatment", "from the words"),
+    ],
+)  # fmt: skip
+def test_nested_topic_words_count_once_and_publishing_figures_is_policy(said, topic, why):
+    got, reason = guess_topic(said)
+    assert reason == why  # a tie names a topic, but its class is left blank
+    assert topic is None or (got is not None and got.value == topic)
+
+
+# Round twenty-three (c): words the keys read one way in four or more sets (an independent
+# inquiry, locking users up, monitoring, urging the government; plans to open or expand).
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        ("An independent doctor should examine every detainee.", "critical"),
+        ("Locking users up has never ended a drug problem.", "critical"),
+        ("The courts need outside monitoring.", "critical"),
+        ("He urged the government to let families visit.", "critical"),
+        ("The ministry plans to open two centres next year.", "supportive"),
+        ("We will expand the service to every district.", "supportive"),
+        ("We met them on Tuesday.", None),
+    ],
+)  # fmt: skip
+def test_new_stance_words_decide_in_both_directions(said, stance):
+    got, _ = guess_stance(said, None)
+    assert (got.value if got else None) == stance
+
+
+# Round twenty-three (c): a person who will not be named and holds no office (a mother, a
+# former detainee) criticises the campaign when no word says otherwise; staff of a body who
+# will not be named (a guard, a clerk, an officer) stay on no side.
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("A mother from Kandal, who asked not to be named, said her son was moved twice in a "
+         "month.", "critical"),
+        ("A former detainee, who asked not to be named, said the boys rose at five every day.",
+         "critical"),
+        ("A prison guard, who asked not to be named, said the boys rose at five every day.", None),
+        ("A court clerk, who asked not to be named, said the hearings began at eight.", None),
+    ],
+)  # fmt: skip
+def test_an_unnamed_person_holding_no_office_criticises_when_no_word_says(text, stance):
+    (row,) = _statements(text)
+    assert row.record["stance"] == stance, row.why["stance"]

@@ -14,6 +14,7 @@ import pytest
 
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
+from curation.suggest.unnamed import named_speaker
 
 CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 DAY = dt.date(2024, 6, 1)
@@ -27,7 +28,7 @@ def _statements(text: str, title: str | None = None) -> list:
 def _speaker_of(text: str, opening: str, title: str | None = None) -> str | None:
     found = [r for r in _statements(text, title) if str(r.record["quote"]).startswith(opening)]
     assert found, f"no statement opens {opening!r}"
-    return found[0].record.get("actor_id")
+    return named_speaker(found[0])
 
 
 @pytest.mark.parametrize(
@@ -120,7 +121,7 @@ def test_a_document_speaks_for_the_curated_body_that_issued_it(
 )  # fmt: skip
 def test_a_described_source_and_a_pages_own_stand_are_statements(text: str, opening: str) -> None:
     found = [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
-    assert found and found[0].record.get("actor_id") is None
+    assert found and named_speaker(found[0]) is None
 
 
 def test_he_after_a_source_kept_anonymous_is_that_source() -> None:
@@ -247,7 +248,7 @@ def test_a_name_that_is_not_the_sources_own_keeps_the_source_unnamed(
     text: str, opening: str
 ) -> None:
     found = [r for r in _statements(text) if str(r.record["quote"]).startswith(opening)]
-    assert found and found[0].record.get("actor_id") is None
+    assert found and named_speaker(found[0]) is None
     assert any(n.startswith("speaker (unnamed)") for n in found[0].notes)
 
 

@@ -71,6 +71,7 @@ from curation.suggest.stance import (
     speaker_side,
 )
 from curation.suggest.tables import Cell, table_cells
+from curation.suggest.unnamed import unnamed_source
 from data_model.records import Position
 
 NO_CURATED = Curated([], [], [], [], [])
@@ -131,6 +132,8 @@ def _actor_why(notes: list[str]) -> str:
         return _sure(0, said)
     if "spelt differently" in said:
         return _sure(0.6, said)
+    if said.endswith("(a new unnamed source)"):
+        return _sure(0.8, said)  # round twenty-three (c): the key's unnamed 118 times in 124
     if " = " in said:
         return _sure(0.9, said)
     return _sure(0.5, said)
@@ -730,15 +733,21 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
             # speaking in its own name, a new organisation when none is curated.
             actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated, c.quote)
+        if actor_id is None and c.speaker and (fresh := unnamed_source(c.speaker.phrase, notes)):
+            # Round twenty-three (c): "A prison guard, who asked not to be named": the unnamed
+            # source the curator would add, described in the article's words.
+            actor_id, new_actor_draft = fresh["actor_id"], fresh
+            notes = [f"speaker (unnamed): {c.speaker.phrase} (a new unnamed source)"]
         actor = next((a for a in curated.actors if a.get("actor_id") == actor_id), None)
         # Round twenty-two: the speaker's side from its codebook type or the words describing it.
         described = [c.speaker.phrase if c.speaker else "",
                      *(str(new_actor_draft.get(k) or "") for k in ("role", "organisation")),
                      attribution(body, c.quote, c.speaker.name if c.speaker else None)]  # fmt: skip
         side = speaker_side((actor or {}).get("actor_type"), described,
-                            bool(c.speaker and c.speaker.named))  # fmt: skip
-        if side and actor_id:
-            sides.setdefault(actor_id, side)
+                            bool(c.speaker and c.speaker.named),
+                            new_actor_draft.get("kind") == "unnamed")  # fmt: skip
+        if side and actor_id and new_actor_draft.get("kind") != "unnamed":
+            sides.setdefault(actor_id, side)  # an unnamed source's id says no one person
         # What is said, not who says it: "Rights worker X said ..." is not about rights.
         said = said_words(c.quote, c.speaker.name if c.speaker else None)
         topic, topic_why, topic_note = _judged("topic", guess_topic(said))
