@@ -103,3 +103,33 @@ def test_a_body_printed_several_ways_is_one_actor(sentence, actor) -> None:
         assert got != "anti-drug-police-department"
     else:
         assert got == actor
+
+
+def _measures(text: str) -> list[tuple[str, str | None]]:
+    _, rows = draft_rows(f"Proposals\n\n{text}\n", "Proposals", "t", PUBLISHED, CURATED)
+    return [
+        (r.kind, r.record.get("policy_id") if r.kind == "positions" else None)
+        for r in rows
+        if r.kind in ("policies", "positions")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # A curated name opening with a verb of growth ("Expand community-based drug treatment
+        # nationwide"): all the rest of it, grown by another such verb, is that proposal.
+        ("The reviewers recommend that community-based treatment be scaled up to every "
+         "province by 2022.", [("positions", "expand-community-treatment")]),
+        ("The Ministry of Health has said it plans to extend community-based treatment to "
+         "every health centre.", [("positions", "expand-community-treatment")]),
+        # A province's own plan is its own proposal, not the nationwide one.
+        ("The health department plans to extend community-based treatment to every district "
+         "of Kampot.", [("policies", None)]),
+        # Funding or offering a service does not grow its reach: a new proposal.
+        ("We urge the government to fund community-based treatment at health centres.",
+         [("policies", None)]),
+    ],
+)  # fmt: skip
+def test_a_curated_proposal_grown_by_another_verb(sentence, want) -> None:
+    assert _measures(sentence) == want
