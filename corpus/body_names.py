@@ -60,3 +60,12 @@ def counting_body(before: str, verbs: str) -> str | None:
             if not (not_with and not_with.search(tail)) and not _PERSON_AT.search(tail):
                 return name
     return None
+
+
+def formal_in(name: str) -> str | None:
+    """The formal name of the body a printed name is in one of its forms (a Khmer name too:
+    "នាយកដ្ឋានប្រឆាំងគ្រឿងញៀន នៃក្រសួងមហាផ្ទៃ"), None when it is none or another body's own."""
+    for formal, pattern, not_with in _bodies():
+        if pattern.search(name) and not (not_with and not_with.search(name)):
+            return formal
+    return None

@@ -53,6 +53,16 @@ def _khmer_actors(text: str) -> list[str | None]:
         # A body the curated actors lack (a provincial police commissariat): blank, not a guess.
         ("ក្នុងឆ្នាំ២០២៣ នគរបាលបានឃាត់ខ្លួនជនសង្ស័យចំនួន ៤១០នាក់ "
          "នេះបើយោងតាមរបាយការណ៍របស់ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ។", [None]),
+        # "going by the report of the NACD" (បើតាម) opening the sentence.
+        ("បើតាមរបាយការណ៍របស់អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងនឹងគ្រឿងញៀន ក្នុងឆ្នាំ២០២៣ "
+         "ជនសង្ស័យចំនួន ១៨ ០០០នាក់ ត្រូវបានឃាត់ខ្លួន។", ["nacd"]),
+        # The Interior Ministry's anti-drug department in Khmer: the body of
+        # corpus/body_names.yaml, under the id its English name gives.
+        ("យោងតាមតួលេខរបស់នាយកដ្ឋានប្រឆាំងគ្រឿងញៀន នៃក្រសួងមហាផ្ទៃ ក្នុងឆ្នាំ២០២៣ "
+         "សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ១៩ ២០០នាក់។", ["anti-drug-police-department"]),
+        # A province's own anti-drug department is another body, not curated: blank.
+        ("យោងតាមតួលេខរបស់នាយកដ្ឋានប្រឆាំងគ្រឿងញៀនខេត្តតាកែវ ក្នុងឆ្នាំ២០២៣ "
+         "សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៤១០នាក់។", [None]),
         # "according to the same report" with no report named before: blank.
         ("យោងតាមរបាយការណ៍ដដែល គ្រឿងញៀនប្រមាណ ៤២០គីឡូក្រាម ត្រូវបានរឹបអូស។", [None]),
     ],
