@@ -23,14 +23,14 @@ _ORG = (
 _CLAUSE = r"(?:^|[,;:—–]\s+|\bthat\s+|\b(?:said|says)\s+)"
 # Verbs of counting or recording: the subject is the body whose count it is. Never "arrested",
 # "seized": who made the arrests is not who counted them.
-_COUNTING = (
+COUNTING = (
     r"(?:also\s+|has\s+|had\s+)?(?:recorded|records|reported|reports|counted|counts|count|"
     r"logged|logs|listed|lists|registered|registers|tallied|puts)\b"
 )
 _SOURCES = (
     # "The NACD recorded ...", "In 2019, the NACD reported, ...", "The General Department of
     # Prisons reported that ...", "the National Police count 2,631 arrests"
-    re.compile(rf"{_CLAUSE}(?:[Tt]he\s+)?{_ORG}(?:,[^,]{{1,80}},)?\s+{_COUNTING}"),
+    re.compile(rf"{_CLAUSE}(?:[Tt]he\s+)?{_ORG}(?:,[^,]{{1,80}},)?\s+{COUNTING}"),
     # "National Police figures show ...", "Government figures for 2017 show ...", "NACD data
     # show ...", "the NACD's figures put ..."
     re.compile(

@@ -32,6 +32,7 @@ from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
+from curation.suggest.letterhead import according_to
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
@@ -430,10 +431,7 @@ def _claim_beside(content: str) -> bool:
 
 
 _ACCORDING = re.compile(normalise("នេះបើតាម").text)
-_REPORT_OF = re.compile(
-    normalise("យោងតាម").text + r"\s?(?:" + normalise("របាយការណ៍|តួលេខ|ទិន្នន័យ").text + r")?\s?(?:"
-    + normalise("របស់").text + r")?\s?"
-)  # fmt: skip
+_THIS_IS = normalise("នេះបើ").text
 _BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
 _SPEECH_THEN = re.compile(
     "(?:"
@@ -835,20 +833,22 @@ def khmer_drafts(
     said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker
     turns = find_turns(body, sentences, khmer=True, interviewee=_interviewee)
     according: dict[int, tuple[str | None, str]] = {}  # sentence -> "នេះបើតាម ..." (according to)
+    own: dict[int, tuple[str | None, str]] = {}  # "... នេះបើយោងតាម <body>" inside a sentence
+    back_to: set[int] = set()  # "យោងតាមរបាយការណ៍ដដែល" (according to the same report)
     attributions = find_attributions([s.text for s in sentences])
     for k, (s, found) in enumerate(zip(sentences, attributions, strict=True)):
         norm = normalise(s.text).text.strip()
         if _ACCORDING.match(norm) and (names := [m.group("name") for m in _NAMED.finditer(norm)]):
             according[k] = (_km_actor(names[-1], actors, fresh, person=True)[0],
                             f"'នេះបើតាម' (according to) {names[-1]}")  # fmt: skip
-        elif m := _REPORT_OF.match(norm):
-            # "យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិ..." (according to the report of the NACD): the
-            # curated body whose Khmer name follows.
-            rest = norm[m.end() :].replace(" ", "")
-            body = next((a for a in actors if a.get("name_km") and rest.startswith(
-                normalise(str(a["name_km"])).text.replace(" ", ""))), None)  # fmt: skip
-            if body is not None:
-                according[k] = str(body["actor_id"]), f"'យោងតាម' (according to) {body['name_km']}"
+        elif (got := according_to(norm, actors, fresh.new)) is not None:
+            # "យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិ..." (according to the report of the NACD) in a
+            # sentence, anywhere ("..., នេះបើយោងតាម ...": round twenty-three); the sentence before
+            # too only when "នេះបើ" (this is) opens it; "... ដដែល" (the same report) refers back.
+            if got == "back":
+                back_to.add(k)
+            else:
+                (according if norm.startswith(_THIS_IS) else own)[k] = got
         counted = {j for _, j in fig_at}
         for a in found:
             if (
@@ -935,8 +935,12 @@ def khmer_drafts(
         # Who gave a figure: the speaker of its sentence, else the source "នេះបើតាម ..." (according
         # to ...) names in that sentence or the one after it; a sentence referring back ("ចំនួន
         # ករណីនេះ", this number of cases; "ក្នុងចំណោម", among) keeps the source before it.
-        source = said_by.get(k) or according.get(k) or according.get(k + 1)
-        if source is None and carried is not None and _BACK.search(out[i].record["quote"]):
+        said = said_by.get(k)
+        if said is not None and said[0] is None and k in own:
+            said = None  # "លោកបន្តថា យោងតាម <a body> ..." (he went on: according to ...), unnamed
+        source = said or according.get(k) or own.get(k) or according.get(k + 1)
+        back = _BACK.search(out[i].record["quote"]) or k in back_to
+        if source is None and carried is not None and back:
             source = carried[0], f"{carried[1]}, referring back"
         carried = source or carried
         if source is not None and source[0] is not None:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from corpus.places import places_in
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.metrics import stems
 from data_model.records import Position
@@ -151,6 +152,27 @@ def _curated_fit(words: str, policies: Sequence[dict[str, Any]]) -> tuple[dict, 
 
 def _shared(words: str, policy: dict[str, Any]) -> int:
     return len(stems(words) & stems(str(policy.get("name", ""))))
+
+
+# Verbs that grow a service's reach, as a curated name's opening verb does ("Expand ..."): a
+# measure that holds all the rest of such a name and grows it with one of these is that
+# proposal ("scale up community-based treatment", "extend community-based treatment to every
+# health centre") (round twenty-three).
+_GROWS = re.compile(
+    r"\b(?:expand\w*|extend\w*|scal(?:e|ed|ing)\s+up|widen\w*|roll(?:ed|ing)?\s+out)\b", re.I
+)
+_GROWTH_NAME = re.compile(r"^(?:Expand|Extend|Scale\s+up|Widen)\b")
+
+
+def _holds_but_verb(words: str, policy: dict[str, Any]) -> bool:
+    """Whether the words hold a curated name that opens with a verb of growth, all of it but
+    that verb (two words or more), and grow it with a verb of their own, naming no province or
+    town (the curated names grow a service across the country)."""
+    name = str(policy.get("name", ""))
+    if not _GROWTH_NAME.match(name) or not _GROWS.search(words) or places_in(words):
+        return False  # a province's own plan ("to every district of Battambang") is its own
+    rest = stems(name) - stems(name.split()[0])
+    return len(rest) >= 2 and rest <= stems(words)
 
 
 def _asks_for(before: str, text: str, verb: str) -> re.Match[str] | None:
@@ -343,7 +365,9 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
         if _ANNOUNCES_LIST.match(words):
             continue  # "I propose three steps.": the steps that follow are the measures
         fit = _curated_fit(words, policies)
-        if fit is not None and (fit[1] >= 0.99 or _shared(words, fit[0]) >= NAME_WORDS):
+        if fit is not None and (
+            fit[1] >= 0.99 or _shared(words, fit[0]) >= NAME_WORDS or _holds_but_verb(words, fit[0])
+        ):
             p, share = fit
             out.append(Measure(str(p["policy_id"]), position, verb, str(p.get("name", "")),
                                f"holds {share:.0%} of the proposal's name", 0.7))  # fmt: skip

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
+from corpus.body_names import counting_body, formal_body
 from corpus.cleaning import clean_body
 from corpus.confidence import measured
 from corpus.places import places_in
@@ -25,6 +26,7 @@ from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.figure_source import (
+    COUNTING,
     not_the_source_lines,
     source_in_sentence,
     source_line_bodies,
@@ -320,6 +322,12 @@ def _org_actor(
 def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, dict, list[str]]:
     """Who gave a figure: the speaker; for a document ("National Police figures", "the
     report"), the organisation it names or, referring back, the one named before."""
+    at = c.quote.rfind(c.speaker.phrase) if c.speaker is not None else -1
+    if c.speaker is not None and (formal := formal_body(c.speaker.name, c.quote[: max(at, 0)])):
+        # Round twenty-three: "the anti-drug department of the Interior Ministry", "the National
+        # Police's Anti-Drug Department": one body under its formal name (corpus/body_names).
+        got = _org_actor(formal, curated, c.quote)
+        return got[0], got[1], [f"{got[2][0]} (as {c.speaker.phrase!r}: its formal name)"]
     found = _actor(c.speaker, curated, c.quote)
     if c.speaker is None:
         before = c.quote[: c.figure.start] if c.figure is not None else c.quote
@@ -329,7 +337,8 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
             actor_id, draft, notes = last
             return actor_id, {}, [f"{notes[0]} (as the subject that counts, referring back)"]
         after = c.quote[c.figure.end :] if c.figure is not None else ""
-        if (org := source_in_sentence(before, after)) and (got := _body(org, curated, c.quote)):
+        org = counting_body(before, COUNTING) or source_in_sentence(before, after)
+        if org and (got := _body(org, curated, c.quote)):
             # Round twenty-two: "The NACD recorded ...", "National Police figures show ...".
             return got[0], got[1], [f"{got[2][0]} (whose count the sentence says it is)"]
     if found[0] is not None or c.speaker is None or c.speaker.named:
@@ -401,6 +410,11 @@ def _issuer(body: str) -> str | None:
     body's. None when the text is no release or its letterhead names no body."""
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()][:12]
     heading = next((k for k, ln in enumerate(lines) if _RELEASE.match(ln)), None)
+    # Round twenty-three: a unit under its ministry ("MINISTRY OF INTERIOR" / "GENERAL
+    # COMMISSARIAT OF NATIONAL POLICE" / "Anti-Drug Department") issues the page.
+    units = [b for line in lines[: heading or 0] if (b := formal_body(line))]
+    if units:
+        return units[-1]
     for line in lines[: heading or 0]:
         name = " ".join(_letterhead_word(w) for w in line.split())
         if _ORG_HEAD.search(name) and len(name.split()) <= 8:

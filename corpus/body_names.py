@@ -1,0 +1,71 @@
+"""The formal names of bodies the curated actors lack that the press names in several ways:
+data in body_names.yaml beside this module (a new body is a data change), read once."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_FILE = Path(__file__).with_name("body_names.yaml")
+
+
+@cache
+def _bodies() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    data = yaml.safe_load(_FILE.read_text(encoding="utf-8")) or []
+    return tuple(
+        (str(b["name"]), re.compile(b["pattern"], re.I),
+         re.compile(b["not_with"], re.I) if b.get("not_with") else None)
+        for b in data
+    )  # fmt: skip
+
+
+# A person at the body, not the body: "an official at the Interior Ministry's anti-drug
+# department", "a spokesman for ...".
+_PERSON_AT = re.compile(
+    r"\b(?:official|officer|spokes(?:man|woman|person)|director|chief|head|commander|source|"
+    r"deputy|member|worker)s?\s+(?:at|of|for|in|from|with)\b",
+    re.I,
+)
+
+
+def formal_body(phrase: str, before: str = "") -> str | None:
+    """The formal name of the body a source phrase names in one of its printed forms, read with
+    the words just ``before`` it ("the National Police's Anti-Drug Department", "the Interior
+    Ministry's anti-drug [department]": "Anti-Drug Police Department"), or that those words name
+    as its unit ("the anti-drug department of [the Interior Ministry]"); None when they name none,
+    name a person at it ("an official at ..."), or name it beside words that make it another
+    body ("the provincial anti-drug department")."""
+    text = f"{before}{phrase}".rstrip(" ,")
+    for name, pattern, not_with in _bodies():
+        ends = re.compile(rf"(?:{pattern.pattern})$", re.I)
+        unit = re.compile(rf"(?:{pattern.pattern})\s+of\s+(?:the\s+)?$", re.I)
+        if not (ends.search(text) or (before and unit.search(before))):
+            continue
+        tail = text[-len(phrase) - 60 :]
+        if not (not_with and not_with.search(tail)) and not _PERSON_AT.search(tail):
+            return name
+    return None
+
+
+def counting_body(before: str, verbs: str) -> str | None:
+    """The formal name of the body that the words before a figure say counted it, named in one
+    of its printed forms ("the ministry's anti-drug department counted ..."); ``verbs`` is the
+    regex of counting verbs the caller reads."""
+    for name, pattern, not_with in _bodies():
+        for m in re.finditer(rf"(?:{pattern.pattern})\s+{verbs}", before, re.I):
+            tail = before[max(0, m.start() - 60) : m.end()]
+            if not (not_with and not_with.search(tail)) and not _PERSON_AT.search(tail):
+                return name
+    return None
+
+
+def formal_in(name: str) -> str | None:
+    """The formal name of the body a printed name is in one of its forms (a Khmer name too:
+    "នាយកដ្ឋានប្រឆាំងគ្រឿងញៀន នៃក្រសួងមហាផ្ទៃ"), None when it is none or another body's own."""
+    for formal, pattern, not_with in _bodies():
+        if pattern.search(name) and not (not_with and not_with.search(name)):
+            return formal
+    return None
