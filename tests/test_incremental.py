@@ -755,16 +755,24 @@ def test_saves_with_kept_models_equal_a_full_build(seeds, seed_db, tmp_path, req
     assert [t for t in want if got.get(t) != want[t]] == [], each
 
 
+#: A statement of MIXED that a contested claim names (seeds/curated/contested.yaml).
+NAMED = "ppp-2018-02-14-nacd-report-rehabilitation-not-working"
+
+
 @pytest.mark.parametrize("other", ["code", "bytes"])
 def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
     seeds, seed_db, tmp_path, kept, other
 ):
     """Models kept for a file's other bytes, or made by other code, are never built from: the
-    Save parses the file as it is (here the kept models say the record changed; it did not)."""
+    Save parses the file as it is. Here the kept models say a statement was given another id
+    (it was not), and the Save changes the file of the contested claim that names it, so the
+    claim is checked against every statement's model: a stale one would refuse the Save. (A
+    statement's own rows are copied from the previous file while its file is unchanged, so
+    they cannot show which models were taken.)"""
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)
     changed = tmp_path / "other" / "seeds"  # its files named as those of `seeds`
-    _change_record(_copy_seeds(changed))
+    _replace(_copy_seeds(changed), MIXED, f"statement_id: {NAMED}", f"statement_id: {NAMED}-x")
     code = code_version()
     kept.refresh(changed, code)
     name = f"seeds/{MIXED}"
@@ -773,8 +781,12 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
         sha = hashlib.sha256((seeds / MIXED).read_bytes()).hexdigest()
         code = "another version of the code"
     kept.files[name] = (sha, code, models)
-    build(db, seeds, draw_images=False)
-    assert _stance(db) == "critical"
+    contested = seeds / "curated" / "contested.yaml"
+    contested.write_text(contested.read_text(encoding="utf-8") + "# read again\n", "utf-8")
+    lines: list[str] = []
+    build(db, seeds, draw_images=False, report=lines.append)  # no InputError
+    assert any("read 1 changed curated files" in line for line in lines), lines[:1]
+    assert _one(db, f"SELECT count(*) FROM statements WHERE statement_id = '{NAMED}'") == 1
 
 
 def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
