@@ -444,14 +444,16 @@ def _log(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-@pytest.mark.parametrize("edit", [_change_record, _add_article], ids=["record", "article"])
 def test_a_save_that_copies_rows_logs_the_changes_a_save_making_every_row_logs(
-    seeds, seed_db, tmp_path, monkeypatch, edit
+    seeds, seed_db, tmp_path, monkeypatch
 ):
     """The change log leaves out the tables a Save copied whole (none of their records
-    changed): it logs what a Save that makes every row logs."""
+    changed): it logs what a Save that makes every row logs. One Save of a record changed
+    and an article added: a record changed, records added, a file grown (sources.yaml) and
+    the tables neither touches, copied whole."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")  # one build time for both
-    edit(seeds)
+    _change_record(seeds)
+    _add_article(seeds)
     copied, made = tmp_path / "copied.duckdb", tmp_path / "made.duckdb"
     for db in (copied, made):
         shutil.copyfile(seed_db, db)
@@ -461,7 +463,9 @@ def test_a_save_that_copies_rows_logs_the_changes_a_save_making_every_row_logs(
     monkeypatch.setattr("etl.build.runs_for", lambda *_: Runs())
     build(made, seeds, draw_images=False, reason=REASON)
     got, want = _log(copied), _log(made)
-    assert any(row[1] == "changed" or row[2] == "added" for row in want["build_changes"])
+    last = max(row[4] for row in want["build_changes"])  # this Save's build (the seeds' is 1)
+    changes = {(row[0], row[2]) for row in want["build_changes"] if row[4] == last}
+    assert {("statements", "changed"), ("sources", "added"), ("statements", "added")} <= changes
     assert got == want
 
 
@@ -549,21 +553,24 @@ def test_saves_in_a_row_do_not_grow_the_file_without_end(seeds, seed_db, tmp_pat
     assert sizes[-1] <= sizes[1] * 1.2, sizes  # the sixth no larger than the second, give or take
 
 
-#: Articles added one Save after another, each compared with a full build: a source added
-#: after those the copy's sources table holds (its rows stay, the new one added after them),
-#: then another after that, and one added before the others (every sources row made again).
+#: Articles added by Saves, each compared with a full build: a source added after those the
+#: copy's sources table holds (its rows stay, the new one added after them), then another after
+#: that (a file a Save grew, grown again), and one added before the others, on the run's full
+#: build of the seeds with the test's article added (every sources row made again).
 GROWING = [
-    ("added after an added one", [_add_article, _add_kampot_article], 1),
-    ("added before the others", [_add_article, partial(_add_kampot_article, first=True)], None),
+    ("added after an added one", [], [_add_article, _add_kampot_article], 1),
+    ("added before the others", [_add_article], [partial(_add_kampot_article, first=True)], None),
 ]
 
 
-@pytest.mark.parametrize(("case", "saves", "made"), GROWING, ids=[g[0] for g in GROWING])
+@pytest.mark.parametrize(("case", "earlier", "saves", "made"), GROWING, ids=[g[0] for g in GROWING])
 def test_articles_added_one_save_after_another_equal_a_full_build(
-    seeds, seed_db, tmp_path, tmp_path_factory, case, saves, made
+    seeds, seed_db, tmp_path, tmp_path_factory, request, case, earlier, saves, made
 ):
     db = tmp_path / "m.duckdb"
-    shutil.copyfile(seed_db, db)
+    for step in earlier:
+        step(seeds)
+    shutil.copyfile(_built(seeds, seed_db, request), db)
     for save in saves:
         save(seeds)
         lines: list[str] = []
@@ -715,39 +722,41 @@ def _change_record_back(seeds: Path) -> None:
     _replace(seeds, MIXED, "stance: mixed", "stance: critical")
 
 
-#: (case, the Saves in order, whether the models are kept up to date before each as the warm
-#: process does, or only once before the first): a Save whose models were kept by the Saves
-#: before it, a file changed back to bytes kept earlier, and models kept before files changed.
-KEPT_SAVES = [
-    ("a Save after another", [_change_record, _add_article], True),
-    ("a file changed back", [_change_record, _change_record_back], True),
-    ("models older than the files", [_change_record, _add_article], False),
-]
+#: Whether the models are kept up to date before each Save, as the warm process does, or only
+#: once before the first (models older than the files). Either way three Saves, each after
+#: another: a record changed, changed back to the bytes kept at first, then an article added
+#: (the record's file unchanged since the Save before, its kept models taken). They end on
+#: the seeds with the article added: the run's full build of those is the one compared.
+KEPT_SAVES = [(True, "kept before each Save"), (False, "models older than the files")]
 
 
-@pytest.mark.parametrize(("case", "saves", "each"), KEPT_SAVES, ids=[c[0] for c in KEPT_SAVES])
-def test_saves_with_kept_models_equal_a_full_build(
-    seeds, seed_db, tmp_path, tmp_path_factory, kept, case, saves, each
-):
+@pytest.mark.parametrize("each", [k[0] for k in KEPT_SAVES], ids=[k[1] for k in KEPT_SAVES])
+def test_saves_with_kept_models_equal_a_full_build(seeds, seed_db, tmp_path, request, kept, each):
     """Saves in a warm build process that keeps the curated files' models between them make
     the database a full build makes from the same input, table for table and row for row."""
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)
     kept.refresh(seeds, code_version(), db)
-    for save in saves:
+    log = seeds / "curated" / "corrections.yaml"
+    read = log.read_bytes()
+    for save in (_change_record, _change_record_back, _add_article):
         save(seeds)
         if each:
             kept.refresh(seeds, code_version(), db)
         lines: list[str] = []
-        log = seeds / "curated" / "corrections.yaml"
-        read = log.read_bytes()
         build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
-        assert any("unchanged, carried over" in line for line in lines), f"{case}: {lines[:1]}"
-    # The last reason's corrections are written back once its build is in place; the full
-    # build reads the inputs that build read (as test_a_build_after_a_change_... does).
-    log.write_bytes(read)
-    got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
-    assert [t for t in want if got.get(t) != want[t]] == [], case
+        # The reason's corrections are written back once the build is in place; the next
+        # Save, and the full build, read the corrections file as it was.
+        log.write_bytes(read)
+        assert any("unchanged, carried over" in line for line in lines), f"{each}: {lines[:1]}"
+    full = _built(seeds, seed_db, request)
+    assert full is not None  # the seeds with the test's article added, as built
+    got, want = _rows(db), _rows(full)
+    assert [t for t in want if got.get(t) != want[t]] == [], each
+
+
+#: A statement of MIXED that a contested claim names (seeds/curated/contested.yaml).
+NAMED = "ppp-2018-02-14-nacd-report-rehabilitation-not-working"
 
 
 @pytest.mark.parametrize("other", ["code", "bytes"])
@@ -755,11 +764,15 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
     seeds, seed_db, tmp_path, kept, other
 ):
     """Models kept for a file's other bytes, or made by other code, are never built from: the
-    Save parses the file as it is (here the kept models say the record changed; it did not)."""
+    Save parses the file as it is. Here the kept models say a statement was given another id
+    (it was not), and the Save changes the file of the contested claim that names it, so the
+    claim is checked against every statement's model: a stale one would refuse the Save. (A
+    statement's own rows are copied from the previous file while its file is unchanged, so
+    they cannot show which models were taken.)"""
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)
     changed = tmp_path / "other" / "seeds"  # its files named as those of `seeds`
-    _change_record(_copy_seeds(changed))
+    _replace(_copy_seeds(changed), MIXED, f"statement_id: {NAMED}", f"statement_id: {NAMED}-x")
     code = code_version()
     kept.refresh(changed, code)
     name = f"seeds/{MIXED}"
@@ -768,8 +781,12 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
         sha = hashlib.sha256((seeds / MIXED).read_bytes()).hexdigest()
         code = "another version of the code"
     kept.files[name] = (sha, code, models)
-    build(db, seeds, draw_images=False)
-    assert _stance(db) == "critical"
+    contested = seeds / "curated" / "contested.yaml"
+    contested.write_text(contested.read_text(encoding="utf-8") + "# read again\n", "utf-8")
+    lines: list[str] = []
+    build(db, seeds, draw_images=False, report=lines.append)  # no InputError
+    assert any("read 1 changed curated files" in line for line in lines), lines[:1]
+    assert _one(db, f"SELECT count(*) FROM statements WHERE statement_id = '{NAMED}'") == 1
 
 
 def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
