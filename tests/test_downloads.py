@@ -274,8 +274,7 @@ def test_a_date_filter_downloads_what_the_api_gives(on_seeds, api, table, dates)
     everything = pd.read_csv(io.BytesIO(api.get(f"/api/v1/{table}.csv").content))
     back = pd.read_csv(io.BytesIO(served))
     assert 0 < len(back) < len(everything)
-    answer = api.get(f"/api/v1/{table}.json?{query}&per_page=1000").json()
-    assert [r[back.columns[0]] for r in answer["rows"]] == list(back.iloc[:, 0])
+    # The API's JSON pages give its CSV's rows: tests/test_api.py (its date filters' test).
 
 
 def test_date_widgets_filter_and_a_link_sets_them(data_page):

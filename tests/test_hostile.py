@@ -5,6 +5,7 @@ Long because each finding of the attack review is replayed as it was reported.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import errno
@@ -15,6 +16,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -101,41 +103,65 @@ app = st.App(
 """
 
 
-@pytest.mark.parametrize(("guarded", "runs_after"), [(True, b"1"), (False, b"2")])
-def test_a_viewers_clear_cache_message_leaves_the_shared_caches_alone(
-    tmp_path: Path, guarded: bool, runs_after: bytes
-):
-    import urllib.request
-
-    import websockets
-
-    from tests.serving import run_async, start_server, stop_server
+@contextlib.contextmanager
+def _guarded_app(tmp_path: Path, guarded: bool) -> Iterator[str]:
+    """GUARDED_APP served as serve.py is (`streamlit run` from the project's folder, so with
+    its .streamlit/config.toml); its base URL."""
+    from tests.serving import start_server, stop_server
 
     (tmp_path / "page.py").write_text("import streamlit as st\nst.write('hello')\n")
     (tmp_path / "serve_guarded.py").write_text(GUARDED_APP)
     env = {**os.environ, "GUARDED": "1" if guarded else "0", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "streamlit", "run", str(tmp_path / "serve_guarded.py")]
     proc, url = start_server(command, env, tmp_path / "log")
-
-    def runs() -> bytes:
-        with urllib.request.urlopen(f"{url}/api/runs", timeout=30) as answer:
-            return answer.read()
-
-    async def send_clear_cache() -> None:
-        stream = url.replace("http://", "ws://") + "/_stcore/stream"
-        async with websockets.connect(stream, subprotocols=["streamlit"]) as viewer:
-            message = BackMsg()
-            message.clear_cache = True
-            await viewer.send(message.SerializeToString())
-            # Messages are handled in order: once the next one's run ends, the first is done.
-            assert await _page_finished(viewer)
-
     try:
-        assert runs() == b"1"
-        run_async(send_clear_cache())
-        assert runs() == runs_after
+        yield url
     finally:
         stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def guarded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One guarded server for the two guards' tests (a server start, about 2 s of CPU, each)."""
+    with _guarded_app(tmp_path_factory.mktemp("guarded"), guarded=True) as url:
+        yield url
+
+
+def _runs(url: str) -> bytes:
+    import urllib.request
+
+    with urllib.request.urlopen(f"{url}/api/runs", timeout=30) as answer:
+        return answer.read()
+
+
+async def _send_clear_cache(url: str) -> None:
+    import websockets
+
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(stream, subprotocols=["streamlit"]) as viewer:
+        message = BackMsg()
+        message.clear_cache = True
+        await viewer.send(message.SerializeToString())
+        # Messages are handled in order: once the next one's run ends, the first is done.
+        assert await _page_finished(viewer)
+
+
+def test_a_viewers_clear_cache_message_leaves_the_shared_caches_alone(guarded_url: str):
+    from tests.serving import run_async
+
+    assert _runs(guarded_url) == b"1"
+    run_async(_send_clear_cache(guarded_url))
+    assert _runs(guarded_url) == b"1"
+
+
+def test_without_the_guard_a_clear_cache_message_clears_them(tmp_path: Path):
+    """The control: the test above must be able to fail."""
+    from tests.serving import run_async
+
+    with _guarded_app(tmp_path, guarded=False) as url:
+        assert _runs(url) == b"1"
+        run_async(_send_clear_cache(url))
+        assert _runs(url) == b"2"
 
 
 def test_config_hides_error_details_and_caps_messages():
@@ -161,25 +187,19 @@ async def _page_finished(socket, page: str = "") -> bool:
             return True
 
 
-def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
-    fixture_db: Path, tmp_path: Path
-):
+def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(guarded_url: str):
     """Replays item 10 on the wire: a client sending a frame over the 1 MB cap
     (server.maxWidgetStateSize) is cut off (1009, message too big) before Streamlit parses
-    it; a reader connected beside it still gets pages, and so does a new one."""
+    it; a reader connected beside it still gets pages, and so does a new one. The server is
+    the clear_cache test's: an st.App behind ViewerGuard started from the project's folder,
+    as serve.py is (the cap is the config's, the guard lets such a frame through to it)."""
     import asyncio
 
     import websockets
 
-    from tests.serving import run_async, start_server, stop_server
+    from tests.serving import run_async
 
-    db = tmp_path / "monitor.duckdb"
-    shutil.copyfile(fixture_db, db)  # the fixture corpus's build (the run's, copied)
-    env = {**os.environ, "MONITOR_DB": str(db)}
-    proc, url = start_server(
-        [sys.executable, "-m", "streamlit", "run", "serve.py"], env, tmp_path / "log"
-    )
-    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    stream = guarded_url.replace("http://", "ws://") + "/_stcore/stream"
 
     async def scenario() -> int | None:
         connect = {"subprotocols": ["streamlit"], "max_size": None}
@@ -189,16 +209,12 @@ def test_a_real_server_drops_an_over_limit_frame_and_keeps_serving(
                 with pytest.raises(websockets.ConnectionClosed) as closed:
                     await attacker.send(b"\x00" * 2_000_000)
                     await asyncio.wait_for(attacker.recv(), timeout=30)
-            assert await _page_finished(reader, "statements")
+            assert await _page_finished(reader)
         async with websockets.connect(stream, **connect) as newcomer:
             assert await _page_finished(newcomer)
         return closed.value.rcvd.code if closed.value.rcvd else None
 
-    try:
-        code = run_async(scenario())
-    finally:
-        stop_server(proc)
-    assert code == 1009  # "message too big", from the server
+    assert run_async(scenario()) == 1009  # "message too big", from the server
 
 
 # --- 2. values and dates the pages cannot draw ------------------------------------------

@@ -18,12 +18,13 @@ from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from api.routes import Database, build_version, make_routes
-from charts.catalogue import CURATED, EARLIER_SECTIONS, TrendsSection
-from charts.model import StoredChart
+from charts.catalogue import CURATED, EARLIER_SECTIONS, METRIC_CHART, TrendsSection
+from charts.model import StoredChart, draws_nothing
 from data_model.licence import DATA_LICENCE_NAME
 from data_model.safe_text import html_text
 from database import queries
 from database.connection import Reader
+from exports.chart_files import all_charts
 from monitor import bootstrap, check_texts, finding
 from tests.conftest import curated_ids
 
@@ -60,10 +61,26 @@ def test_every_page_is_in_the_navigation_and_runs(app, page: str):
     assert re.search(r'data-copy="[^"]*\[data set\]', bodies), page
 
 
-def test_embed_page_shows_exactly_the_named_chart(app, seed_charts):
-    """Every chart of the data, the ones made for a single metric too."""
+def test_embed_page_shows_exactly_the_named_chart(app, seed_charts, seed_db):
+    """The first chart of each sort the data has (curated, a metric's own drawn, one with
+    nothing to draw): the page takes every chart by its id through one path, and every
+    chart's stored parts are read in test_chart_files."""
+    with Reader(seed_db) as reader:
+        charts = all_charts(reader)
+    sorts = {
+        next((c.chart_id for c in charts if sort(c)), None)
+        for sort in (
+            lambda c: c.chart_id in CURATED,
+            lambda c: c.chart_id.startswith(METRIC_CHART) and not draws_nothing(c),
+            draws_nothing,
+        )
+    }
+    sorts.discard(None)  # a sort the data may come to lack (growth adds a figure)
+    assert sorts
     wrong = {}
     for chart_id, spec in seed_charts.charts.items():
+        if chart_id not in sorts:
+            continue
         at = app("views/embed.py", embed="true", chart=chart_id)
         headings = [md.value for md in at.markdown if md.value.startswith("#### ")]
         sourced = any(c.value.startswith(("Source:", "Sources:")) for c in at.caption)

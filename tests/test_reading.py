@@ -272,16 +272,20 @@ def _scaled(seed_db: Path, target: Path, times: int) -> Path:
     return target
 
 
+@pytest.fixture(scope="module")
+def scaled(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """The seed database at 10x and 100x, made once for the four cases below (read only)."""
+    folder = tmp_path_factory.mktemp("scaled")
+    return {times: _scaled(seed_db, folder / f"x{times}.duckdb", times) for times in (10, 100)}
+
+
 @pytest.mark.parametrize("page", ["views/statements.py", "views/policies.py"])
 @pytest.mark.parametrize("params", [{}, {"q": "rights", "stance": "critical"}])
-def test_a_page_run_draws_as_many_elements_at_100x_as_at_10x(
-    seed_db, tmp_path, monkeypatch, page, params
-):
+def test_a_page_run_draws_as_many_elements_at_100x_as_at_10x(scaled, monkeypatch, page, params):
     if page == "views/policies.py" and params:
         params = {"status": "proposed"}
     drawn = {}
-    for times in (10, 100):
-        db = _scaled(seed_db, tmp_path / f"x{times}.duckdb", times)
+    for times, db in scaled.items():
         at = _open(db, monkeypatch, page, **params)
         text = sum(len(m.value) for m in at.markdown)
         drawn[times] = (_elements(at.main), text)
