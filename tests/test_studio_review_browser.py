@@ -132,20 +132,14 @@ def _accept(page, box, accepted: int) -> None:
 
 
 def _fill(box, label: str, text: str) -> None:
-    """Type into a field as a person does: once the app has finished its last run, then check
-    it kept the words. A run the last action asked for may start only after that wait (seen
-    under load: the words landed in a stale copy of the field while it ran, and the run drew
-    the field anew, empty): the person sees the field empty once the run ends and types the
-    words again, at most twice more."""
+    """Type into a field as a person does, at once, key by key, though the run the last action
+    asked for (a new metric's label, Enter) may still be going, then check it kept the words.
+    A field that run drew anew (a new widget) would come back empty: the words are lost."""
     from playwright.sync_api import expect
 
     field = box.get_by_label(label, exact=True)
-    for _ in range(3):
-        wait_until_rendered(box.page)
-        field.fill(text)
-        wait_until_rendered(box.page)
-        if field.input_value() == text:
-            break
+    field.select_text()  # what the draft gave, replaced
+    field.press_sequentially(text)
     field.press("Tab")
     wait_until_rendered(box.page)
     expect(field).to_have_value(text)
