@@ -195,7 +195,7 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
               entry, "label", f"c-label-{own}")  # fmt: skip
         _bound(st.text_input, t.gettext("Which metrics belong here"), entry, "description",
                f"c-desc-{own}")  # fmt: skip
-    base = f"{kind[0]}-id-{own}"  # a new id is a new key: the field shows it when drawn
+    base = f"{kind[0]}-id-{ident}"  # a new id is a new key: the field shows it when drawn
     key = keys.current(state, base)
     if key not in state:
         state[key] = ident
