@@ -14,7 +14,6 @@ from corpus.load import DEFAULT_DB, SEEDS
 from corpus.problems import report
 from corpus.sentences import sentences
 from curation.add_article import AddRefused, add_article
-from curation.reasons import say
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.i18n import N_
@@ -24,9 +23,9 @@ from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
 from studio.codebook import KIND_LABELS, adopt
 from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
-from studio.editors import row_editor
 from studio.language import code, number, state
 from studio.passage import KINDS, passage_row, trimmed
+from studio.record import CHANGED, record
 from studio.review import accepted
 from studio.selection import selectable_text
 
@@ -192,20 +191,7 @@ def review_screen() -> None:
             if not box.open:
                 continue
             with box:
-                where = T.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
-                # The draft's notes are etl suggest's English, rendered in the reader's language.
-                read = T.gettext("how the draft read it: {notes}").format(
-                    notes="; ".join(say(T, note) for note in row.notes)
-                )
-                st.caption(md(f"{where}; {read}" if row.notes else where))
-                row_editor(n, row, STATE.get("curated") or NO_CURATED)
-                accept, reject = st.columns(2)
-                if accept.button(T.gettext("Accept"), key=f"accept-{n}"):
-                    row.status = "accepted"
-                    st.rerun()
-                if reject.button(T.gettext("Reject"), key=f"reject-{n}"):
-                    row.status = "rejected"
-                    st.rerun()
+                record(n, SEEDS_DIR)
 
 
 def pick_by_keyboard(body: str) -> None:
@@ -395,6 +381,7 @@ SHOWN = {"Add": add_screen, "Review": review_screen, "Coverage": coverage_screen
          "Open": lambda: screens.open_screen(SEEDS_DIR, EDITOR, T),
          "Approve": lambda: screens.approve_screen(SEEDS_DIR, DB_PATH, EDITOR, T),
          "Agreement": lambda: screens.agreement_screen(SEEDS_DIR, T)}  # fmt: skip
+STATE.pop(CHANGED, None)  # this run draws every record anew
 SHOWN[screen]()
 if not STATE.get("submitted"):
     session.keep(STATE, SEEDS_DIR)  # the work is a draft under the researcher's name

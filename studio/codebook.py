@@ -44,6 +44,13 @@ _NEW_ONE = {
 #: Which record fields name an entry of which kind (the references a rename follows).
 REFERENCES = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors",
               "relayed_by": "actors", "unit": "units", "category": "categories"}  # fmt: skip
+#: Set by a widget callback whose change every record shows (a made entry's label, which
+#: its pickers show): the next run is the whole Review screen's, not one record's (record).
+CHANGED = "codebook-changed"
+#: The kinds a label typed under a picker relabels (the made entry picked, named nowhere else:
+#: the draft's new metric) rather than adds, and the key of their label field (studio.made),
+#: before its stem. Not actors: a person's aliases and kind are not another person's.
+RELABELLED = {"metrics": "m-label", "units": "u-label", "categories": "c-label"}
 
 
 def entries(curated: Curated, made: dict[str, dict[str, dict[str, Any]]], kind: str) -> dict:
@@ -143,6 +150,42 @@ def adopt(state: MutableMapping[str, Any], curated: Curated, rows: list[Row]) ->
         row.new = {}
 
 
+def stem(state: MutableMapping[str, Any], kind: str, ident: str) -> str:
+    """The name a made entry's fields are keyed by (studio.made): its id when first drawn,
+    kept through renames, so a field being typed in is the same widget after the entry is
+    renamed or relabelled (a new key is a new, empty field: the words typed meanwhile lost)."""
+    stems = state.setdefault("made-stems", {})
+    if f"{kind}/{ident}" not in stems:
+        taken = {v for k, v in stems.items() if k.startswith(f"{kind}/")}
+        name, n = ident, 2
+        while name in taken:  # another entry's fields already have this id's name
+            name, n = f"{ident}~{n}", n + 1
+        stems[f"{kind}/{ident}"] = name
+    return str(stems[f"{kind}/{ident}"])
+
+
+def uses(state: MutableMapping[str, Any], kind: str, ident: str) -> int:
+    """How many records and other made entries name the entry (a metric its unit)."""
+    named = [(r.record, "") for r in state.get("rows") or []]
+    named += [(e, KINDS[k]) for k, es in (state.get("made") or {}).items() for e in es.values()]
+    return sum(1 for rec, own in named for name, target in REFERENCES.items()
+               if target == kind and name != own and rec.get(name) == ident)  # fmt: skip
+
+
+def relabel(state: MutableMapping[str, Any], curated: Curated, kind: str, old: str,
+            label: str) -> str:  # fmt: skip
+    """A made entry given a new label, its id made anew from it and followed everywhere; its
+    other fields kept (what the draft gave and what was typed meanwhile). Its id."""
+    made = state["made"][kind]
+    made[old][_LABEL[kind]] = label.strip()
+    ident = new_id(label, set(entries(curated, state["made"], kind)) - {old})
+    if ident != old:
+        rename(state, kind, old, ident)
+    # Its label field shows the label: a new widget (studio.keys), the only one replaced.
+    keys.replace(state, f"{RELABELLED[kind]}-{stem(state, kind, ident)}", label.strip())
+    return ident
+
+
 def _retarget(rows: list[Row], kind: str, old: str, new: str) -> None:
     for row in rows:
         for name, target in REFERENCES.items():
@@ -166,6 +209,9 @@ def rename(state: MutableMapping[str, Any], kind: str, old: str, new: str,
     entry = made.pop(old)
     entry[KINDS[kind]] = new
     made[new] = entry
+    stems = state.setdefault("made-stems", {})
+    if f"{kind}/{old}" in stems:  # its fields keep their widgets
+        stems[f"{kind}/{new}"] = stems.pop(f"{kind}/{old}")
     _retarget(state.get("rows") or [], kind, old, new)  # its pickers show it anew (picker)
     for other in state["made"].values():
         for e in other.values():
@@ -198,15 +244,24 @@ def _picked(kind: str, key: str, curated: Curated, into: tuple[dict[str, Any], s
 
 def _typed(kind: str, key: str, typed: str, curated: Curated,
            into: tuple[dict[str, Any], str] | None) -> None:  # fmt: skip
-    """Widget callback: a label typed makes a new entry, picked at once where it was typed.
-    The picker and the emptied field are new widgets (studio.keys): a browser still showing
-    the old pick or the typed label cannot send them back (a second entry, the pick undone)."""
+    """Widget callback: a label typed makes a new entry, picked at once where it was typed;
+    where the pick was a made entry named nowhere else (the draft's new metric), that entry
+    takes the label instead, its fields kept: the same fields, so words typed in them while
+    this run was going are not lost to a second, empty entry. The picker and the emptied
+    field are new widgets (studio.keys): a browser still showing the old pick or the typed
+    label cannot send them back (a second entry, the pick undone)."""
     state = st.session_state
     label = str(state.get(typed) or "").strip()
     keys.replace(state, f"{key}-new", "")
     if not label:
         return
-    ident = make(state, curated, kind, label)
+    made = state.setdefault("made", {})
+    now = into[0].get(into[1]) if into is not None else state.get(keys.current(state, key))
+    now = _known(kind, now, entries(curated, made, kind), made)
+    if now in made.get(kind, {}) and uses(state, kind, str(now)) <= 1 and kind in RELABELLED:
+        ident = relabel(state, curated, kind, str(now), label)
+    else:
+        ident = make(state, curated, kind, label)
     keys.replace(state, key, ident)
     if into is not None:
         into[0][into[1]] = ident

@@ -14,7 +14,7 @@ from data_model.i18n import N_, Translator
 from data_model.records import ActorKind, ActorType, UnitKind
 from data_model.safe_text import md
 from studio import keys, khmer
-from studio.codebook import KIND_LABELS, picker, rename
+from studio.codebook import CHANGED, KIND_LABELS, picker, rename, stem
 from studio.language import code
 
 
@@ -25,6 +25,8 @@ def _store(entry: dict[str, Any], name: str, key: str, split: bool = False,
     if is_khmer:
         value = khmer.normal(value)
     entry[name] = [a.strip() for a in str(value).split(",") if a.strip()] if split else value
+    if name in ("label", "name"):  # shown in every record's picker
+        st.session_state[CHANGED] = True
 
 
 def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw: Any) -> None:
@@ -34,6 +36,7 @@ def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw:
     would send its old value back with the next click, and the callback would write it over
     the words typed."""
     split, is_khmer = kw.pop("split", False), kw.pop("is_khmer", False)
+    key = keys.current(st.session_state, key)  # a new widget once relabelled (codebook)
     value = entry.get(name)
     if "options" not in kw:
         value = ", ".join(value or []) if split else ("" if value is None else value)
@@ -90,7 +93,7 @@ _MADE_THERE = {
 _EDITED = {"metric_id": "metrics", "actor_id": "actors", "proposed_by": "actors"}
 
 
-def _uses(row: Row, made: dict[str, dict[str, dict[str, Any]]]) -> set[tuple[str, str]]:
+def uses(row: Row, made: dict[str, dict[str, dict[str, Any]]]) -> set[tuple[str, str]]:
     """The made entries whose editor a record draws: its metric (with the metric's unit and
     category) and its actor."""
     found = {(kind, str(row.record.get(f))) for f, kind in _EDITED.items() if row.record.get(f)}
@@ -109,7 +112,7 @@ def host(rows: list[Row], made: dict[str, dict[str, dict[str, Any]]], kind: str,
     are redrawn while a person works). Two copies of one field (one per record) were two
     widgets for one value, and a browser behind by one answer sent the copy it had not
     redrawn back over the words just typed in the other."""
-    return next((n for n, row in enumerate(rows) if (kind, ident) in _uses(row, made)), None)
+    return next((n for n, row in enumerate(rows) if (kind, ident) in uses(row, made)), None)
 
 
 #: The fields a summary names, in words (catalogue entries).
@@ -141,55 +144,57 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
             summary=_summary(t, kind, entry), kind=record, words=words)))  # fmt: skip
         return
     st.caption(t.gettext(_MADE_HERE[kind]))
-    # The entry's own keys: its fields are the same widgets under whichever record.
+    # The entry's own keys: its fields are the same widgets under whichever record, and
+    # after a rename (codebook.stem).
+    own = stem(state, kind, ident)
     pick, shown = st.selectbox, {"format_func": lambda v: code(t, v)}
     if kind == "metrics":
         _pair(t.gettext("Metric label"), t.gettext("Metric label in Khmer (optional)"), entry,
-              "label", f"m-label-{ident}")  # fmt: skip
+              "label", f"m-label-{own}")  # fmt: skip
         _pair(t.gettext("What is counted, and what is not"),
               t.gettext("The definition in Khmer (optional)"), entry, "definition",
-              f"m-def-{ident}", is_label=False)  # fmt: skip
+              f"m-def-{own}", is_label=False)  # fmt: skip
         for name, sub, label in (("unit", "units", t.gettext("Unit")),
                                  ("category", "categories", t.gettext("Category"))):  # fmt: skip
-            picker(label, sub, entry.get(name), f"m-{name[:4]}-{ident}", curated=curated,
+            picker(label, sub, entry.get(name), f"m-{name[:4]}-{own}", curated=curated,
                    context=str(entry.get("label")), into=(entry, name))  # fmt: skip
             if entry.get(name) in made.get(sub, {}):
                 made_editor(sub, entry[name], n, curated)
         # A change metric ("down 12 percent") takes values below zero: a fall is negative.
-        st.session_state.setdefault(f"m-sign-{ident}", bool(entry.get("signed")))
+        st.session_state.setdefault(f"m-sign-{own}", bool(entry.get("signed")))
         _bound(st.checkbox, t.gettext("A change against an earlier period (a fall is negative)"),
-               entry, "signed", f"m-sign-{ident}")  # fmt: skip
+               entry, "signed", f"m-sign-{own}")  # fmt: skip
     elif kind == "actors":
         _pair(t.gettext("Name"), t.gettext("Name in Khmer, as Khmer outlets print it (optional)"),
-              entry, "name", f"a-name-{ident}")  # fmt: skip
+              entry, "name", f"a-name-{own}")  # fmt: skip
         _pair(t.gettext("Role"), t.gettext("Role in Khmer (optional)"), entry, "role",
-              f"a-role-{ident}", is_label=False)  # fmt: skip
+              f"a-role-{own}", is_label=False)  # fmt: skip
         _pair(t.gettext("Organisation"), t.gettext("Organisation in Khmer (optional)"), entry,
-              "organisation", f"a-org-{ident}", is_label=False)  # fmt: skip
-        _bound(pick, t.gettext("Kind"), entry, "kind", f"a-kind-{ident}",
+              "organisation", f"a-org-{own}", is_label=False)  # fmt: skip
+        _bound(pick, t.gettext("Kind"), entry, "kind", f"a-kind-{own}",
                options=[a.value for a in ActorKind], **shown)  # fmt: skip
-        _bound(pick, t.gettext("Actor type"), entry, "actor_type", f"a-type-{ident}",
+        _bound(pick, t.gettext("Actor type"), entry, "actor_type", f"a-type-{own}",
                options=[a.value for a in ActorType], **shown)  # fmt: skip
         _bound(st.text_input, t.gettext("Other spellings (comma between)"), entry, "aliases",
-               f"a-alias-{ident}", split=True)  # fmt: skip
+               f"a-alias-{own}", split=True)  # fmt: skip
     elif kind == "units":
         _pair(t.gettext("Unit label"), t.gettext("Unit label in Khmer (optional)"), entry,
-              "label", f"u-label-{ident}")  # fmt: skip
+              "label", f"u-label-{own}")  # fmt: skip
         entry.setdefault("kind", "count")
-        _bound(pick, t.gettext("Unit kind"), entry, "kind", f"u-kind-{ident}",
+        _bound(pick, t.gettext("Unit kind"), entry, "kind", f"u-kind-{own}",
                options=[u.value for u in UnitKind], **shown)  # fmt: skip
         if entry["kind"] == "money":
             _bound(st.text_input, t.gettext("Currency (ISO 4217, e.g. USD)"), entry, "currency",
-                   f"u-cur-{ident}")  # fmt: skip
+                   f"u-cur-{own}")  # fmt: skip
         else:
             entry["currency"] = None
         _bound(st.text_input, t.gettext("What one of it is"), entry, "definition",
-               f"u-def-{ident}")  # fmt: skip
+               f"u-def-{own}")  # fmt: skip
     elif kind == "categories":
         _pair(t.gettext("Category label"), t.gettext("Category label in Khmer (optional)"),
-              entry, "label", f"c-label-{ident}")  # fmt: skip
+              entry, "label", f"c-label-{own}")  # fmt: skip
         _bound(st.text_input, t.gettext("Which metrics belong here"), entry, "description",
-               f"c-desc-{ident}")  # fmt: skip
+               f"c-desc-{own}")  # fmt: skip
     base = f"{kind[0]}-id-{ident}"  # a new id is a new key: the field shows it when drawn
     key = keys.current(state, base)
     if key not in state:

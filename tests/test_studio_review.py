@@ -281,6 +281,30 @@ def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(studi
     )
 
 
+def test_a_label_typed_for_the_draft_s_new_metric_relabels_it_keeping_its_fields(
+    studio_seeds: Path,
+):
+    """The draft made a new metric for the tablets; the curator types a better label under
+    its picker (Enter): that metric takes the label and an id made from it, and keeps what was
+    typed in its fields, in the same fields (a second, empty metric was made before, its
+    fields new widgets: words typed meanwhile were lost, stop 40)."""
+    two = ARTICLE.replace("The market reopened", "Police seized 4,000 tablets. The market reopened")
+    at = _screen(_add(_as(ANN), two), "Review")
+    rows = at.session_state["rows"]
+    second = [i for i, r in enumerate(rows) if r.kind == "indicators"][1]
+    [drafted] = at.session_state["made"]["metrics"]
+    at.text_input(key=f"m-def-{drafted}").set_value("Tablets seized by the police.")
+    at = at.text_input(key=f"metric-{second}-new").set_value("Methamphetamine tablets").run()
+    made = at.session_state["made"]["metrics"]
+    assert list(made) == ["methamphetamine-tablets"]
+    assert made["methamphetamine-tablets"]["label"] == "Methamphetamine tablets"
+    assert made["methamphetamine-tablets"]["definition"] == "Tablets seized by the police."
+    assert at.session_state["rows"][second].record["metric_id"] == "methamphetamine-tablets"
+    assert at.text_input(key=f"m-def-{drafted}").value == "Tablets seized by the police."
+    assert at.text_input(key="m-id-methamphetamine-tablets").value == "methamphetamine-tablets"
+    assert at.text_input(key=f"m-label-{drafted}~1").value == "Methamphetamine tablets"
+
+
 def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
     studio_seeds: Path, tmp_path: Path
 ):

@@ -132,20 +132,14 @@ def _accept(page, box, accepted: int) -> None:
 
 
 def _fill(box, label: str, text: str) -> None:
-    """Type into a field as a person does: once the app has finished its last run, then check
-    it kept the words. A run the last action asked for may start only after that wait (seen
-    under load: the words landed in a stale copy of the field while it ran, and the run drew
-    the field anew, empty): the person sees the field empty once the run ends and types the
-    words again, at most twice more."""
+    """Type into a field as a person does, at once, key by key, though the run the last action
+    asked for (a new metric's label, Enter) may still be going, then check it kept the words.
+    A field that run drew anew (a new widget) would come back empty: the words are lost."""
     from playwright.sync_api import expect
 
     field = box.get_by_label(label, exact=True)
-    for _ in range(3):
-        wait_until_rendered(box.page)
-        field.fill(text)
-        wait_until_rendered(box.page)
-        if field.input_value() == text:
-            break
+    field.select_text()  # what the draft gave, replaced
+    field.press_sequentially(text)
     field.press("Tab")
     wait_until_rendered(box.page)
     expect(field).to_have_value(text)
@@ -164,7 +158,7 @@ def _choose(box, label: str, words: str) -> None:
     expect(picker).to_have_value(words)
 
 
-def _code(page) -> None:
+def _code(page, seeds: Path) -> None:
     """Every record the article needs, from the drafts, in the pickers."""
     from playwright.sync_api import expect
 
@@ -201,6 +195,9 @@ def _code(page) -> None:
     first = _candidate(page, "statement", "Most of them are users")
     expect(first.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
     _fill(first, "Role", "District health officer")
+    # Kept in the researcher's draft at once, though that run was this record's alone.
+    kept = [d.read_text(encoding="utf-8") for d in (seeds / "drafts").rglob("*.yaml")]
+    assert any("role: District health officer" in text for text in kept)
     _fill(first, "Organisation", "District health office")
     _choose(first, "Topic", "treatment")
     _choose(first, "Stance", "critical")
@@ -229,7 +226,7 @@ def _code(page) -> None:
     _accept(page, position, 6)
 
 
-def _researcher_saves(context, url: str):
+def _researcher_saves(context, url: str, seeds: Path):
     """Ann adds the article, codes it completely and saves it for review."""
     from playwright.sync_api import expect
 
@@ -251,7 +248,7 @@ def _researcher_saves(context, url: str):
         expect(page.get_by_text("Review its candidates next")).to_be_visible()
     with Step("review"):
         _screen(page, "Review")
-        _code(page)
+        _code(page, seeds)
         _shot(page, "review")
     with Step("coverage"):
         _screen(page, "Coverage")
@@ -296,7 +293,7 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
 
     url, seeds, db = studio_server  # the run's studio (two editors), shared
     with new_context(browser, WINDOW) as first, new_context(browser, WINDOW) as second:
-        ann = _researcher_saves(first, url)
+        ann = _researcher_saves(first, url, seeds)
         assert not _rows(db, RANGE)  # provisional: not built
         _screen(ann, "Approve")
         expect(ann.get_by_text("You saved this work")).to_be_visible()
