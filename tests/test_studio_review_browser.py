@@ -187,7 +187,8 @@ def _code(page, seeds: Path) -> None:
     new_category.fill("Seizures")
     new_category.press("Enter")
     _fill(tablets, "Which metrics belong here", "Drugs seized by the police.")
-    # Its sentence names no place in a Kampot story: the draft leaves the area to the curator.
+    # The draft may give the area already (round 16 reads it from the story); typed anyway, as
+    # a curator who checks it does: what the draft gave is replaced, the typed words kept.
     _fill(tablets, "Geography (as the article gives it)", "Kampot")
     _type_date(page, tablets, "As of", "20180608")
     _accept(page, tablets, 2)
