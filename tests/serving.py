@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
@@ -166,6 +169,32 @@ def page_cases(app: Path = APP) -> list[PageCase]:
     return cases
 
 
+@functools.cache
+def _charted() -> dict[str, bool]:
+    return {case.path: case.expects_chart for case in page_cases()}
+
+
+def shows_images(path: str) -> bool:
+    """Whether the dashboard's address `path` shows stored chart images: a page drawing a
+    static chart (an interactive Trends draws with plotly), or a light embed (/charts/...)."""
+    address = urlsplit(path)
+    if address.path.startswith("/charts/"):
+        return True
+    if parse_qs(address.query).get("interactive") == ["true"]:
+        return False
+    charted = _charted()
+    return charted.get(path, charted.get(address.path, False))
+
+
+def swap_in(db: Path, served: Path) -> None:
+    """Put a copy of `db` in the place of `served` as a build replaces a running dashboard's
+    file (a copy beside it, then os.replace): the server reads it at its next page run or
+    request, without a restart (docs/architecture.md)."""
+    incoming = served.with_name(f"incoming-{served.name}")
+    shutil.copyfile(db, incoming)
+    os.replace(incoming, served)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -249,8 +278,6 @@ def studio(tmp_path: Path, single_editor: bool) -> Iterator[tuple[str, Path, Pat
     """The curation studio on a copy of the fixture corpus in tmp_path, free to write and
     build (charts off): its URL, the seeds folder and the database it builds. Two editors
     unless `single_editor` (STUDIO_SINGLE_EDITOR=1)."""
-    import shutil
-
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     db = tmp_path / "monitor.duckdb"

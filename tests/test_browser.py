@@ -35,6 +35,7 @@ from tests.serving import (
     open_filters,
     open_rendered,
     page_cases,
+    shows_images,
     stance_pill,
     wait_until_rendered,
 )
@@ -64,7 +65,10 @@ PAGE_VISITS = [
 
 @pytest.fixture(params=[v for _, v in PAGE_VISITS], ids=str)
 def visit(request: pytest.FixtureRequest, loaded_pages):
-    """The loaded page of `request.param`. Readers must leave it as they found it."""
+    """The loaded page of `request.param`, after the seed images are in the server's
+    database if the page shows them. Readers must leave it as they found it."""
+    if shows_images(request.param.path):
+        request.getfixturevalue("images_served")
     return loaded_pages(request.param)
 
 
@@ -145,9 +149,9 @@ def tab(shared_context) -> Iterator:
 
 
 @pytest.mark.parametrize("width", [320, 1200])
-def test_light_embed_fits_from_phone_to_wide(server: str, tab, width: int):
+def test_light_embed_fits_from_phone_to_wide(images_served: str, tab, width: int):
     """The light embed through the launcher: no script, no sideways scroll, the image drawn."""
-    page = tab
+    server, page = images_served, tab
     page.set_viewport_size({"width": width, "height": 900})
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
@@ -186,11 +190,11 @@ _EMBED_FIT = """() => {
 @pytest.mark.parametrize("width", [300, 390, 600, 1400])
 @pytest.mark.parametrize("chart_id", ["arrests-over-time", "users-vs-traffickers"])
 def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
-    server: str, tab, seed_db: Path, width: int, chart_id: str
+    images_served: str, tab, seed_db: Path, width: int, chart_id: str
 ):
     """The donor's snippet in a column `width` px wide: the footer's last link shows inside
     the frame, the page never scrolls, and at most a few lines of space are left over."""
-    snippet = _embed_snippet(seed_db, server, chart_id)
+    snippet = _embed_snippet(seed_db, images_served, chart_id)
     page = tab
     page.set_viewport_size({"width": width, "height": 900})
     page.set_content(f"<body style='margin:0'><div style='width:{width}px'>{snippet}</div>")
@@ -213,11 +217,11 @@ WHITE = "rgb(255, 255, 255)"
     [("", True, False), ("?theme=dark", False, False), ("?theme=light", True, True)],
 )
 def test_the_embed_follows_dark_mode_and_the_address_overrides_it(
-    server: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
+    images_served: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
 ):
     """The page's background as drawn under the reader's light and dark setting (the CSS
     it carries is tests/test_embed.py::test_dark_mode_follows_the_system_or_the_address)."""
-    page = tab
+    server, page = images_served, tab
     page.set_viewport_size({"width": 600, "height": 900})
     page.goto(f"{server}/charts/arrests-over-time.html{theme}", wait_until="load")
     backgrounds = {}
@@ -250,7 +254,7 @@ def _one_message_a_frame(page) -> None:
     [{"width": 390, "height": 800}, {"width": 1400, "height": 900}],
     ids=["phone", "laptop"],
 )
-def test_a_chart_link_lands_on_its_chart(server: str, shared_context, viewport):
+def test_a_chart_link_lands_on_its_chart(images_served: str, shared_context, viewport):
     """The links embeds send readers to: the chart's heading at the top of the window, even
     when the page arrives piece by piece. (A tab of the shared context of that width, its
     window made shorter: the heading must be scrolled to.)"""
@@ -260,7 +264,7 @@ def test_a_chart_link_lands_on_its_chart(server: str, shared_context, viewport):
     try:
         page.set_viewport_size(viewport)
         _one_message_a_frame(page)
-        page.goto(f"{server}/trends?chart=methadone-dropouts", wait_until="commit")
+        page.goto(f"{images_served}/trends?chart=methadone-dropouts", wait_until="commit")
         wait_until_rendered(page)
         try:
             page.wait_for_function(
@@ -351,10 +355,10 @@ def test_searching_and_choosing_a_stance_filter_statements_in_the_url(
 
 
 @pytest.fixture(scope="module")
-def in_session(shared_context, server: str) -> Iterator:
+def in_session(shared_context, images_served: str) -> Iterator:
     """One tab for the in-app link tests: each goes to the page it starts on by the sidebar's
     menu (itself an in-app link, so the session is kept), not by loading it again."""
-    page = open_rendered(shared_context(DESKTOP), server + "/")
+    page = open_rendered(shared_context(DESKTOP), images_served + "/")
     yield page
     page.close()
 
@@ -511,9 +515,9 @@ PHONE_AGENT = (
 )
 
 
-def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browser):
+def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(images_served: str, browser):
     with new_context(browser, PHONE, user_agent=PHONE_AGENT, is_mobile=True) as context:
-        _sidebar_closes(context, server)
+        _sidebar_closes(context, images_served)
 
 
 def _sidebar_closes(context, server: str) -> None:
