@@ -279,20 +279,19 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def served_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The database file the run's one dashboard server reads."""
-    return tmp_path_factory.mktemp("server") / "monitor.duckdb"
+def dashboard(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[serving.Dashboard]:
+    """The run's one dashboard server (the launcher's), given each test's database in turn
+    (serving.Dashboard): the seed database as soon as it is built, then with its images.
+    (It asks for the browser first, so a machine without Chromium skips before starting it.)"""
+    with contextlib.ExitStack() as stack:
+        yield serving.Dashboard(tmp_path_factory.mktemp("server"), stack)
 
 
 @pytest.fixture(scope="session")
-def server(browser, seed_db: Path, served_file: Path) -> Iterator[str]:
-    """The dashboard on the seed database, started once with the launcher as soon as that is
-    built, while its images are still drawn: a test that reads a chart image asks for
-    `images_served`. Its base URL. (It asks for the browser first, so a machine without
-    Chromium skips before starting it.)"""
-    serving.swap_in(seed_db, served_file)
-    with serving.dashboard(served_file, served_file.with_name("streamlit.log")) as url:
-        yield url
+def server(dashboard: serving.Dashboard, seed_db: Path) -> str:
+    """The dashboard on the seed database, while its images are still drawn (a test that
+    reads a chart image asks for `images_served`); its base URL."""
+    return dashboard.serve(seed_db)
 
 
 #: Whether the server's database holds the seed images yet (`images_served`).
@@ -300,14 +299,12 @@ _IMAGES_SERVED: list[bool] = []
 
 
 @pytest.fixture(scope="session")
-def images_served(server: str, served_file: Path, seed_db_images: Path) -> str:
-    """The server's base URL once the seed images are drawn and in its database: the file
-    replaced as a new build reaches a running dashboard (serving.swap_in), read at the next
-    page run or request, no restart. The pages loaded before stay as they are: they show no
-    chart image, and the images are all that the new file adds."""
-    serving.swap_in(seed_db_images, served_file)
+def images_served(server: str, dashboard: serving.Dashboard, seed_db_images: Path) -> str:
+    """The server's base URL once the seed images are drawn and in its database. The pages
+    loaded before stay as they are: they show no chart image, and the images are all that
+    the new file adds."""
     _IMAGES_SERVED.append(True)
-    return server
+    return dashboard.serve(seed_db_images)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,9 @@
 """Servers and a browser for the tests: start Streamlit on a free port, stop it by its own
 handle, launch Chromium, wait until a page has finished rendering. The benchmarks in bench/
 import these too, so tests and benchmarks measure the same condition.
+
+Long because the servers, the browser and the waits for a page are one condition: the tests
+and the benchmarks take them from one place.
 """
 
 from __future__ import annotations
@@ -186,15 +189,6 @@ def shows_images(path: str) -> bool:
     return charted.get(path, charted.get(address.path, False))
 
 
-def swap_in(db: Path, served: Path) -> None:
-    """Put a copy of `db` in the place of `served` as a build replaces a running dashboard's
-    file (a copy beside it, then os.replace): the server reads it at its next page run or
-    request, without a restart (docs/architecture.md)."""
-    incoming = served.with_name(f"incoming-{served.name}")
-    shutil.copyfile(db, incoming)
-    os.replace(incoming, served)
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -271,6 +265,41 @@ def dashboard(db: Path, log: Path) -> Iterator[str]:
         yield url
     finally:
         stop_server(proc)
+
+
+class Dashboard:
+    """One dashboard server for a whole test run, given databases in turn as a build gives a
+    running dashboard a new one (a copy beside its file, then os.replace): it reads each at
+    its next page run or request, without a restart (docs/architecture.md). Started by the
+    first `serve`; stopped when the stack it was given closes."""
+
+    def __init__(self, folder: Path, stack: contextlib.ExitStack) -> None:
+        self.file = folder / "monitor.duckdb"
+        self._stack = stack
+        self._url = ""
+        self.serving: Path | None = None
+
+    def serve(self, db: Path) -> str:
+        """The server's base URL once it serves a copy of `db`."""
+        if self.serving != db:
+            incoming = self.file.with_name("incoming.duckdb")
+            shutil.copyfile(db, incoming)
+            os.replace(incoming, self.file)
+            self.serving = db
+        if not self._url:
+            log = self.file.with_name("streamlit.log")
+            self._url = self._stack.enter_context(dashboard(self.file, log))
+        return self._url
+
+    @contextlib.contextmanager
+    def lent(self, db: Path) -> Iterator[str]:
+        """The server on `db` for a while, then on what it served before (if anything)."""
+        before = self.serving
+        try:
+            yield self.serve(db)
+        finally:
+            if before is not None:
+                self.serve(before)
 
 
 @contextlib.contextmanager
