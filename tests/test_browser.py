@@ -515,13 +515,15 @@ PHONE_AGENT = (
 )
 
 
-def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(images_served: str, browser):
+def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browser):
     with new_context(browser, PHONE, user_agent=PHONE_AGENT, is_mobile=True) as context:
-        _sidebar_closes(context, images_served)
+        _sidebar_closes(context, server)
 
 
 def _sidebar_closes(context, server: str) -> None:
-    page = open_rendered(context, server + "/")
+    # Started on a page with no chart: which page it starts on is not what is tested, and
+    # the Overview would wait for the seed images (and draw them at a phone's width).
+    page = open_rendered(context, server + "/methodology")
     sidebar = page.locator('[data-testid="stSidebar"]')
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.wait_for_function(
@@ -644,20 +646,35 @@ _PLOT_TEXT_CLASHES = _TEXT_CLASHES.replace(
 ).replace("() => {", "(plot) => {", 1)
 
 
-@_reading(
-    Visit("/trends?interactive=true&section=arrests", PHONE["width"]),
-    Visit("/trends?interactive=true&section=arrests", DESKTOP["width"]),
-)
-def test_interactive_charts_have_no_clashing_or_cut_labels(visit):
-    page = visit
-    page.locator(".js-plotly-plot .main-svg:visible").first.wait_for()
-    drawn = page.locator(".js-plotly-plot").all()
-    plots = [p for p in drawn if p.is_visible()]
-    # Each chart is drawn for a laptop and for a phone; exactly one of the two shows.
-    assert plots and len(plots) * 2 == len(drawn), f"{len(plots)} of {len(drawn)} shown"
+#: Every chart plotly shows drawn at its box's width, the sidebar open (a laptop's window):
+#: where a page widened from a phone's width settles.
+_PLOTS_SETTLED = """() => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent);
+  return document.querySelector('[data-testid=stSidebar]')?.dataset.collapsed === 'false'
+    && plots.length > 0
+    && plots.every(p => +p.querySelector('.main-svg')?.getAttribute('width') === p.clientWidth);
+}"""
+
+
+def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_page):
+    """Each chart is drawn for a phone and for a laptop, one of the two shown: both are read
+    on one load, at a phone's width and then with the window widened to a laptop's, where
+    every label of the laptop's drawing is where a page loaded at that width puts it
+    (measured, docs/benchmarks.md stop 41; the other way round, legends move by 10 px)."""
+    page = open_page(f"{server}/trends?interactive=true&section=arrests", PHONE)
     problems = []
-    for n, plot in enumerate(plots):
-        problems += [f"chart {n + 1}: {p}" for p in plot.evaluate(_PLOT_TEXT_CLASHES)]
+    for viewport in (PHONE, DESKTOP):
+        if viewport is DESKTOP:
+            page.set_viewport_size(DESKTOP)
+            page.wait_for_function(_PLOTS_SETTLED, polling=POLL_MS)
+        page.locator(".js-plotly-plot .main-svg:visible").first.wait_for()
+        drawn = page.locator(".js-plotly-plot").all()
+        plots = [p for p in drawn if p.is_visible()]
+        # Each chart is drawn for a laptop and for a phone; exactly one of the two shows.
+        assert plots and len(plots) * 2 == len(drawn), f"{len(plots)} of {len(drawn)} shown"
+        for n, plot in enumerate(plots):
+            clashes = plot.evaluate(_PLOT_TEXT_CLASHES)
+            problems += [f"{viewport['width']} px, chart {n + 1}: {p}" for p in clashes]
     assert problems == []
 
 
