@@ -1,10 +1,13 @@
 """Shared fixtures: the real seed database (built once per run, without images, and shared
 by the xdist workers), a copy of it with its chart images (likewise), a copy of the small
-fixture corpus, and for the browser tests one Chromium and one dashboard server per worker.
-Tests that drive a real browser are grouped (pytest-xdist loadgroup): "browser" for the
-dashboard's pages (one Chromium, one server), "studio" for the studio's own servers; the two
-groups run on different workers when both are free, and the other tests, those reading chart
-images included, share the rest."""
+fixture corpus, and for the browser tests one Chromium and one dashboard server per worker
+(started on the seed database before its images are drawn; they reach it as a new build
+reaches a running dashboard). Tests that drive a real browser are grouped (pytest-xdist
+loadgroup): "browser" for the dashboard's pages (one Chromium, one server), "studio" for the
+studio's own servers; the two groups run on different workers when both are free, and the
+other tests, those reading chart images included, share the rest.
+
+Long because pytest shares a fixture between test files only from here, and these are."""
 
 from __future__ import annotations
 
@@ -62,11 +65,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
       runs on the same worker as the rest of its module that does: spread over both
       workers, each would make that fixture again. Those reading the seed images are a group
       of their own, so the rest of the module need not wait for the drawing.
-    - The tests of the dashboard's server go first (one group, one worker: they wait for
-      the seed images anyway, and are the longest chain); then every test that needs no
-      seed image, in file order (the studio's browser flow among them, after the drawing:
-      started beside it, it once lost a typed field under that load); the tests reading the
-      seed images last, so no worker waits for the drawing while it has other work."""
+    - The dashboard's browser tests go first (one group, one worker: the longest chain),
+      those reading no chart image before those that do (`_reads_images`): the server
+      starts on the seed database at once and they run while the images are drawn (those
+      needing no seed database at all before it is built). Then
+      every other test that needs no seed image, in file order (the studio's browser flow
+      among them, after the drawing: started beside it, it once lost a typed field under
+      that load); the tests reading the seed images last, so no worker waits for the
+      drawing while it has other work."""
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue
@@ -77,12 +83,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             images = "seed_db_images" in item.fixturenames
             item.add_marker(pytest.mark.xdist_group(f"{module}:images" if images else module))
 
-    def order(item: pytest.Item) -> int:
-        if "server" in item.fixturenames:
-            return 0
-        return 2 if "seed_db_images" in item.fixturenames else 1
+    def order(item: pytest.Item) -> tuple[int, bool]:
+        if _in_browser_group(item) or "server" in item.fixturenames:
+            # Those needing no seed database first: Chromium starts while it is built.
+            return _reads_images(item), "seed_db" in item.fixturenames
+        return 2 + _reads_images(item), False
 
     items.sort(key=order)
+
+
+def _in_browser_group(item: pytest.Item) -> bool:
+    """Whether the test is in the dashboard's browser group (one Chromium, one server)."""
+    marker = item.get_closest_marker("xdist_group")
+    return bool(marker and marker.args and marker.args[0] == "browser")
+
+
+def _reads_images(item: pytest.Item) -> bool:
+    """Whether the test waits for the seed images: it asks for them (`images_served` does),
+    or reads a loaded page that shows them (its `visit` parameter)."""
+    spec = getattr(item, "callspec", None)
+    visit = spec.params.get("visit") if spec else None
+    if isinstance(visit, serving.Visit) and serving.shows_images(visit.path):
+        return True
+    return "seed_db_images" in item.fixturenames
 
 
 def curated_ids(kind: str, key: str) -> list[str]:
@@ -256,16 +279,32 @@ def browser() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def server(
-    browser, seed_db_images: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The dashboard on the seed database with its images (the light embeds show them),
-    started once with the launcher; its base URL. (It asks for the browser first, so a
-    machine without Chromium skips before starting it.)"""
-    with serving.dashboard(
-        seed_db_images, tmp_path_factory.mktemp("server") / "streamlit.log"
-    ) as url:
-        yield url
+def dashboard(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[serving.Dashboard]:
+    """The run's one dashboard server (the launcher's), given each test's database in turn
+    (serving.Dashboard): the seed database as soon as it is built, then with its images.
+    (It asks for the browser first, so a machine without Chromium skips before starting it.)"""
+    with contextlib.ExitStack() as stack:
+        yield serving.Dashboard(tmp_path_factory.mktemp("server"), stack)
+
+
+@pytest.fixture(scope="session")
+def server(dashboard: serving.Dashboard, seed_db: Path) -> str:
+    """The dashboard on the seed database, while its images are still drawn (a test that
+    reads a chart image asks for `images_served`); its base URL."""
+    return dashboard.serve(seed_db)
+
+
+#: Whether the server's database holds the seed images yet (`images_served`).
+_IMAGES_SERVED: list[bool] = []
+
+
+@pytest.fixture(scope="session")
+def images_served(server: str, dashboard: serving.Dashboard, seed_db_images: Path) -> str:
+    """The server's base URL once the seed images are drawn and in its database. The pages
+    loaded before stay as they are: they show no chart image, and the images are all that
+    the new file adds."""
+    _IMAGES_SERVED.append(True)
+    return dashboard.serve(seed_db_images)
 
 
 @pytest.fixture(scope="session")
@@ -302,10 +341,10 @@ _KEPT_PAGES: dict[serving.Visit, Any] = {}
 
 
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    """The kept pages close once this worker is past the dashboard's tests (sorted first, see
-    above): an idle Streamlit tab would keep its socket and scripts busy for the rest of
-    the run."""
-    if _KEPT_PAGES and (nextitem is None or "server" not in nextitem.fixturenames):
+    """The kept pages close once this worker is past the dashboard's browser tests (sorted
+    first, see above): an idle Streamlit tab would keep its socket and scripts busy for the
+    rest of the run."""
+    if _KEPT_PAGES and (nextitem is None or not _in_browser_group(nextitem)):
         for page in _KEPT_PAGES.values():
             page.close()
         _KEPT_PAGES.clear()
@@ -321,6 +360,9 @@ def loaded_pages(shared_context, server: str) -> Iterator[Callable[[serving.Visi
 
     def page_of(spot: serving.Visit):
         if spot not in pages:
+            # Loaded before the images are in, it would draw its charts with plotly, and be
+            # kept so: the reader asks for `images_served` first (test_browser's `visit`).
+            assert _IMAGES_SERVED or not serving.shows_images(spot.path), f"{spot}: no images"
             context = shared_context(serving.VIEWPORTS[spot.width])
             if spot.path.startswith("/charts/"):
                 pages[spot] = context.new_page()

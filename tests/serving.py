@@ -1,13 +1,18 @@
 """Servers and a browser for the tests: start Streamlit on a free port, stop it by its own
 handle, launch Chromium, wait until a page has finished rendering. The benchmarks in bench/
 import these too, so tests and benchmarks measure the same condition.
+
+Long because the servers, the browser and the waits for a page are one condition: the tests
+and the benchmarks take them from one place.
 """
 
 from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +23,7 @@ from collections.abc import Coroutine, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright
@@ -166,6 +172,23 @@ def page_cases(app: Path = APP) -> list[PageCase]:
     return cases
 
 
+@functools.cache
+def _charted() -> dict[str, bool]:
+    return {case.path: case.expects_chart for case in page_cases()}
+
+
+def shows_images(path: str) -> bool:
+    """Whether the dashboard's address `path` shows stored chart images: a page drawing a
+    static chart (an interactive Trends draws with plotly), or a light embed (/charts/...)."""
+    address = urlsplit(path)
+    if address.path.startswith("/charts/"):
+        return True
+    if parse_qs(address.query).get("interactive") == ["true"]:
+        return False
+    charted = _charted()
+    return charted.get(path, charted.get(address.path, False))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -244,13 +267,46 @@ def dashboard(db: Path, log: Path) -> Iterator[str]:
         stop_server(proc)
 
 
+class Dashboard:
+    """One dashboard server for a whole test run, given databases in turn as a build gives a
+    running dashboard a new one (a copy beside its file, then os.replace): it reads each at
+    its next page run or request, without a restart (docs/architecture.md). Started by the
+    first `serve`; stopped when the stack it was given closes."""
+
+    def __init__(self, folder: Path, stack: contextlib.ExitStack) -> None:
+        self.file = folder / "monitor.duckdb"
+        self._stack = stack
+        self._url = ""
+        self.serving: Path | None = None
+
+    def serve(self, db: Path) -> str:
+        """The server's base URL once it serves a copy of `db`."""
+        if self.serving != db:
+            incoming = self.file.with_name("incoming.duckdb")
+            shutil.copyfile(db, incoming)
+            os.replace(incoming, self.file)
+            self.serving = db
+        if not self._url:
+            log = self.file.with_name("streamlit.log")
+            self._url = self._stack.enter_context(dashboard(self.file, log))
+        return self._url
+
+    @contextlib.contextmanager
+    def lent(self, db: Path) -> Iterator[str]:
+        """The server on `db` for a while, then on what it served before (if anything)."""
+        before = self.serving
+        try:
+            yield self.serve(db)
+        finally:
+            if before is not None:
+                self.serve(before)
+
+
 @contextlib.contextmanager
 def studio(tmp_path: Path, single_editor: bool) -> Iterator[tuple[str, Path, Path]]:
     """The curation studio on a copy of the fixture corpus in tmp_path, free to write and
     build (charts off): its URL, the seeds folder and the database it builds. Two editors
     unless `single_editor` (STUDIO_SINGLE_EDITOR=1)."""
-    import shutil
-
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     db = tmp_path / "monitor.duckdb"

@@ -35,6 +35,7 @@ from tests.serving import (
     open_filters,
     open_rendered,
     page_cases,
+    shows_images,
     stance_pill,
     wait_until_rendered,
 )
@@ -64,7 +65,10 @@ PAGE_VISITS = [
 
 @pytest.fixture(params=[v for _, v in PAGE_VISITS], ids=str)
 def visit(request: pytest.FixtureRequest, loaded_pages):
-    """The loaded page of `request.param`. Readers must leave it as they found it."""
+    """The loaded page of `request.param`, after the seed images are in the server's
+    database if the page shows them. Readers must leave it as they found it."""
+    if shows_images(request.param.path):
+        request.getfixturevalue("images_served")
     return loaded_pages(request.param)
 
 
@@ -145,9 +149,9 @@ def tab(shared_context) -> Iterator:
 
 
 @pytest.mark.parametrize("width", [320, 1200])
-def test_light_embed_fits_from_phone_to_wide(server: str, tab, width: int):
+def test_light_embed_fits_from_phone_to_wide(images_served: str, tab, width: int):
     """The light embed through the launcher: no script, no sideways scroll, the image drawn."""
-    page = tab
+    server, page = images_served, tab
     page.set_viewport_size({"width": width, "height": 900})
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
@@ -186,11 +190,11 @@ _EMBED_FIT = """() => {
 @pytest.mark.parametrize("width", [300, 390, 600, 1400])
 @pytest.mark.parametrize("chart_id", ["arrests-over-time", "users-vs-traffickers"])
 def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
-    server: str, tab, seed_db: Path, width: int, chart_id: str
+    images_served: str, tab, seed_db: Path, width: int, chart_id: str
 ):
     """The donor's snippet in a column `width` px wide: the footer's last link shows inside
     the frame, the page never scrolls, and at most a few lines of space are left over."""
-    snippet = _embed_snippet(seed_db, server, chart_id)
+    snippet = _embed_snippet(seed_db, images_served, chart_id)
     page = tab
     page.set_viewport_size({"width": width, "height": 900})
     page.set_content(f"<body style='margin:0'><div style='width:{width}px'>{snippet}</div>")
@@ -213,11 +217,11 @@ WHITE = "rgb(255, 255, 255)"
     [("", True, False), ("?theme=dark", False, False), ("?theme=light", True, True)],
 )
 def test_the_embed_follows_dark_mode_and_the_address_overrides_it(
-    server: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
+    images_served: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
 ):
     """The page's background as drawn under the reader's light and dark setting (the CSS
     it carries is tests/test_embed.py::test_dark_mode_follows_the_system_or_the_address)."""
-    page = tab
+    server, page = images_served, tab
     page.set_viewport_size({"width": 600, "height": 900})
     page.goto(f"{server}/charts/arrests-over-time.html{theme}", wait_until="load")
     backgrounds = {}
@@ -250,7 +254,7 @@ def _one_message_a_frame(page) -> None:
     [{"width": 390, "height": 800}, {"width": 1400, "height": 900}],
     ids=["phone", "laptop"],
 )
-def test_a_chart_link_lands_on_its_chart(server: str, shared_context, viewport):
+def test_a_chart_link_lands_on_its_chart(images_served: str, shared_context, viewport):
     """The links embeds send readers to: the chart's heading at the top of the window, even
     when the page arrives piece by piece. (A tab of the shared context of that width, its
     window made shorter: the heading must be scrolled to.)"""
@@ -260,7 +264,7 @@ def test_a_chart_link_lands_on_its_chart(server: str, shared_context, viewport):
     try:
         page.set_viewport_size(viewport)
         _one_message_a_frame(page)
-        page.goto(f"{server}/trends?chart=methadone-dropouts", wait_until="commit")
+        page.goto(f"{images_served}/trends?chart=methadone-dropouts", wait_until="commit")
         wait_until_rendered(page)
         try:
             page.wait_for_function(
@@ -351,10 +355,10 @@ def test_searching_and_choosing_a_stance_filter_statements_in_the_url(
 
 
 @pytest.fixture(scope="module")
-def in_session(shared_context, server: str) -> Iterator:
+def in_session(shared_context, images_served: str) -> Iterator:
     """One tab for the in-app link tests: each goes to the page it starts on by the sidebar's
     menu (itself an in-app link, so the session is kept), not by loading it again."""
-    page = open_rendered(shared_context(DESKTOP), server + "/")
+    page = open_rendered(shared_context(DESKTOP), images_served + "/")
     yield page
     page.close()
 
@@ -517,7 +521,9 @@ def test_the_sidebar_closes_on_a_phone_after_choosing_a_page(server: str, browse
 
 
 def _sidebar_closes(context, server: str) -> None:
-    page = open_rendered(context, server + "/")
+    # Started on a page with no chart: which page it starts on is not what is tested, and
+    # the Overview would wait for the seed images (and draw them at a phone's width).
+    page = open_rendered(context, server + "/methodology")
     sidebar = page.locator('[data-testid="stSidebar"]')
     page.locator('[data-testid="stExpandSidebarButton"]').click()
     page.wait_for_function(
@@ -640,20 +646,35 @@ _PLOT_TEXT_CLASHES = _TEXT_CLASHES.replace(
 ).replace("() => {", "(plot) => {", 1)
 
 
-@_reading(
-    Visit("/trends?interactive=true&section=arrests", PHONE["width"]),
-    Visit("/trends?interactive=true&section=arrests", DESKTOP["width"]),
-)
-def test_interactive_charts_have_no_clashing_or_cut_labels(visit):
-    page = visit
-    page.locator(".js-plotly-plot .main-svg:visible").first.wait_for()
-    drawn = page.locator(".js-plotly-plot").all()
-    plots = [p for p in drawn if p.is_visible()]
-    # Each chart is drawn for a laptop and for a phone; exactly one of the two shows.
-    assert plots and len(plots) * 2 == len(drawn), f"{len(plots)} of {len(drawn)} shown"
+#: Every chart plotly shows drawn at its box's width, the sidebar open (a laptop's window):
+#: where a page widened from a phone's width settles.
+_PLOTS_SETTLED = """() => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent);
+  return document.querySelector('[data-testid=stSidebar]')?.dataset.collapsed === 'false'
+    && plots.length > 0
+    && plots.every(p => +p.querySelector('.main-svg')?.getAttribute('width') === p.clientWidth);
+}"""
+
+
+def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_page):
+    """Each chart is drawn for a phone and for a laptop, one of the two shown: both are read
+    on one load, at a phone's width and then with the window widened to a laptop's, where
+    every label of the laptop's drawing is where a page loaded at that width puts it
+    (measured, docs/benchmarks.md stop 41; the other way round, legends move by 10 px)."""
+    page = open_page(f"{server}/trends?interactive=true&section=arrests", PHONE)
     problems = []
-    for n, plot in enumerate(plots):
-        problems += [f"chart {n + 1}: {p}" for p in plot.evaluate(_PLOT_TEXT_CLASHES)]
+    for viewport in (PHONE, DESKTOP):
+        if viewport is DESKTOP:
+            page.set_viewport_size(DESKTOP)
+            page.wait_for_function(_PLOTS_SETTLED, polling=POLL_MS)
+        page.locator(".js-plotly-plot .main-svg:visible").first.wait_for()
+        drawn = page.locator(".js-plotly-plot").all()
+        plots = [p for p in drawn if p.is_visible()]
+        # Each chart is drawn for a laptop and for a phone; exactly one of the two shows.
+        assert plots and len(plots) * 2 == len(drawn), f"{len(plots)} of {len(drawn)} shown"
+        for n, plot in enumerate(plots):
+            clashes = plot.evaluate(_PLOT_TEXT_CLASHES)
+            problems += [f"{viewport['width']} px, chart {n + 1}: {p}" for p in clashes]
     assert problems == []
 
 

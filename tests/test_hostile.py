@@ -835,14 +835,13 @@ def test_a_chart_that_cannot_be_drawn_says_so_in_place(seed_db: Path, monkeypatc
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
 def test_hostile_quotes_read_word_for_word_in_a_real_browser(
-    browser, hostile_db: Path, tmp_path: Path
+    dashboard, hostile_db: Path, open_page
 ):
-    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium (the
-    run's one browser; a server of its own, on the hostile database)."""
-    from tests.serving import dashboard, new_context, open_rendered
-
-    with dashboard(hostile_db, tmp_path / "log") as url, new_context(browser) as context:
-        page = open_rendered(context, f"{url}/statements")
+    """What Streamlit's own Markdown renderer makes of the escaped quotes, in Chromium: the
+    run's one browser and dashboard server, lent the hostile database (sorted first, it has
+    it before the seed database is built)."""
+    with dashboard.lent(hostile_db) as url:
+        page = open_page(f"{url}/statements")
         main = page.locator("[data-testid='stMain']")
         text = " ".join(main.inner_text().replace(WORD_JOINER, "").split())
         for quote in HOSTILE:
