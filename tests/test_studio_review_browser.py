@@ -22,6 +22,8 @@ import pytest
 from tests.serving import (
     DESKTOP,
     LAPTOP,
+    POLL_MS,
+    WAIT_MS,
     new_context,
     wait_until_rendered,
 )
@@ -145,6 +147,20 @@ def _fill(box, label: str, text: str) -> None:
     expect(field).to_have_value(text)
 
 
+def _drafted(seeds: Path, words: str, timeout_s: float = WAIT_MS / 1000) -> bool:
+    """Whether the researcher's draft file holds these words, polled until it does or the time
+    is out: the run that writes it starts after the keystroke the test waited on has been drawn,
+    so it may not have started yet when the page looks finished."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        kept = [d.read_text(encoding="utf-8") for d in (seeds / "drafts").rglob("*.yaml")]
+        if any(words in text for text in kept):
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(POLL_MS / 1000)  # polled, not waited out: returns as soon as it is written
+
+
 def _choose(box, label: str, words: str) -> None:
     """A picker set as a person does: typed to search, the match taken with Enter. (Where the
     draft is unsure, e.g. a statement's topic and stance, it leaves the picker blank.)"""
@@ -197,8 +213,7 @@ def _code(page, seeds: Path) -> None:
     expect(first.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
     _fill(first, "Role", "District health officer")
     # Kept in the researcher's draft at once, though that run was this record's alone.
-    kept = [d.read_text(encoding="utf-8") for d in (seeds / "drafts").rglob("*.yaml")]
-    assert any("role: District health officer" in text for text in kept)
+    assert _drafted(seeds, "role: District health officer"), "the typed role is not in the draft"
     _fill(first, "Organisation", "District health office")
     _choose(first, "Topic", "treatment")
     _choose(first, "Stance", "critical")
