@@ -18,7 +18,7 @@ for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibl
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from draft_quality import _date, _figure_matches, articles, dates_asked, training  # noqa: E402
+from draft_quality import _date, articles, dates_asked, matched_figures, training  # noqa: E402
 
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import draft_rows  # noqa: E402
@@ -32,15 +32,8 @@ def rows_of(txt: Path, key: Path, curated) -> list[tuple[str, ...]]:
     published = _date(gold.get("published", gold.get("published_on")))
     _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", published, curated)
     figs = [r for r in rows if r.kind == "indicators" and getattr(r, "status", "") != "offered"]
-    used: set[int] = set()
     out = []
-    for w in gold.get("figures") or []:
-        k = next((k for k, r in enumerate(figs) if k not in used
-                  and _figure_matches(r.record, w)), None)  # fmt: skip
-        if k is None:
-            continue
-        used.add(k)
-        row = figs[k]
+    for w, row in matched_figures(figs, gold.get("figures") or []):
         asked, got, want = dates_asked(w, row.record)
         if not asked:
             continue

@@ -27,11 +27,11 @@ for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibl
 
 from draft_quality import (  # noqa: E402
     _date,
-    _figure_matches,
     _opens,
     _speaker_right,
     articles,
     dates_asked,
+    matched_figures,
     training,
 )
 
@@ -89,7 +89,6 @@ def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int
     _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", published, curated)
     figs = [r for r in rows if r.kind == "indicators"]
     stmts = [r for r in rows if r.kind == "statements"]
-    used: set[int] = set()
 
     def add(name: str, row: Any, why_field: str, filled: bool, right: bool) -> None:
         if not filled:
@@ -100,13 +99,8 @@ def score(txt: Path, key: Path, curated: Any, tally: Tally, blank: dict[str, int
             level = f"{level:3}% {_reason(row.why.get(why_field, ''))}"
         tally[(name, level)][0 if right else 1] += 1
 
-    for w in gold.get("figures") or []:
-        k = next((k for k, r in enumerate(figs) if k not in used
-                  and _figure_matches(r.record, w)), None)  # fmt: skip
-        if k is None:
-            continue
-        used.add(k)
-        row, r = figs[k], figs[k].record
+    for w, row in matched_figures(figs, gold.get("figures") or []):
+        r = row.record
         asked, got, want = dates_asked(w, r)
         if asked:
             filled = any(v is not None for v in got.values())

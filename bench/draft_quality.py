@@ -174,6 +174,21 @@ def _figure_matches(record: dict[str, Any], want: dict[str, Any]) -> bool:
     return value is not None and abs(float(value) - float(want["value"])) < 0.05
 
 
+def matched_figures(figs: list[Any], want_figs: list[dict[str, Any]]) -> list[tuple[dict, Any]]:
+    """Each key figure with the drafted figure it matches (the first unused one of its value),
+    in the key's order; a key figure the drafts lack is left out."""
+    used: set[int] = set()
+    pairs = []
+    for w in want_figs:
+        k = next(
+            (k for k, r in enumerate(figs) if k not in used and _figure_matches(r.record, w)), None
+        )
+        if k is not None:
+            used.add(k)
+            pairs.append((w, figs[k]))
+    return pairs
+
+
 def _same_actor(got: Any, want: Any, gold: dict[str, Any], fresh: dict[str, dict]) -> bool:
     """The drafted actor is the key's: the same id, or (round twenty) a new actor the draft
     names in Khmer as printed whose name_km is the key's new actor's (however spaced, zero-width
