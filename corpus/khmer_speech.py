@@ -63,6 +63,12 @@ _AFTER_QUOTE = re.compile(
     r"\s?(?P<who>[^«»\"“”។]{1,60}?)\s?(?P<verb>(?:ក៏\s?)?(?:បាន\s?)?"
     rf"(?:{_alternation(speech_verbs('km', 'after_quote'))}))"
 )
+# Round twenty-four (c): "លោកថា ..." (he says ...), "នាងថា ..." (she says ...): a title or a
+# pronoun standing alone at a sentence's start, then "ថា" with no verb before it, is speech.
+# Only there: "ថា" after any other word is "that" ("ដឹងថា", knew that).
+_BARE = re.compile(
+    rf"^[\s\u200b]*(?P<who>{_alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>ថា)"
+)
 # "វរសេនីយ៍ឯក ហេង សុវណ្ណរិទ្ធ៖ «...»" (Colonel Heng Sovannarith: "..."): a speaker's label.
 _LABEL = re.compile(r"៖\s?$")
 
@@ -149,10 +155,20 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
         text = norm.text
         quotes = quotation_spans(text)
         found: list[Attribution] = []
-        for m in _VERB.finditer(text):
+        verbs = list(_VERB.finditer(text))
+        bare = _BARE.match(text)
+        if bare and not verbs:
+            verbs = [bare]
+        for m in verbs:
             if any(a < m.start() < b for a, b in quotes):
                 continue  # a verb inside a quotation is the speaker's words, not an attribution
             name, title, pronoun = _speaker(text[: m.start()], norm.breaks)
+            if m is bare and m.group("who") in ("គាត់", "នាង"):
+                # "គាត់ថា" (he/she says): a plain pronoun may be anyone described before, a
+                # mother as well as the official named last: the speaker is left unknown.
+                name, title, pronoun = None, "", False
+            elif m is bare:  # "លោកថា": the title alone, the last titled person named
+                name, title, pronoun = None, m.group("who"), True
             if pronoun:
                 name = last_named
             elif name and title:
@@ -166,8 +182,9 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
                         q[0] + 1, q[1] - 1 if text[q[1] - 1] in '"»”' else q[1]
                     )
             kind = StatementKind.direct if quote else StatementKind.reported
-            a, b = norm.offsets.span(m.start(), m.end())
-            found.append(Attribution(m.group(), name, title, kind, pronoun, a, b, quote))
+            verb = "verb" if m is bare else 0
+            a, b = norm.offsets.span(m.start(verb), m.end(verb))
+            found.append(Attribution(m.group(verb), name, title, kind, pronoun, a, b, quote))
         taken = [a.quote for a in found if a.quote]
         for qa, qb in quotes:
             inner = norm.offsets.span(qa + 1, qb - 1 if text[qb - 1] in '"»”' else qb)

@@ -88,6 +88,7 @@ _CRITICAL = re.compile(
     r"arbitrar\w*|torture\w*|bribe\w*|small[- ]time|small users|"
     r"only users|poor|alone (?:did|does|do) not|"
     r"will not help|not treating|no treatment|without (?:a )?(?:trial|lawyer|test|charge)|"
+    r"(?:not|n't) (?:\w+ )?enough|detention|"
     r"wait(?:ed|ing)? (?:\w+ )?(?:months|years)|end (?:the )?(?:compulsory|detention|"
     r"involuntary)|clos(?:e|ed|ing) the cent(?:re|er)s?|(?:doctors?|care|treatment|clinics?), "
     r"not (?:judges?|prisons?|cells|police|detention|punishment|jail))\b",
@@ -103,15 +104,16 @@ _SUPPORTIVE = re.compile(
     re.I,
 )
 
-#: Khmer words of criticism ("criticised", "forced", "overcrowded", "afraid", "abuse") and of
-#: support ("will continue", "will not stop", "success", "support", "priority").
+#: Khmer words of criticism ("criticised", "forced", "overcrowded", "afraid", "abuse", "not
+#: enough") and of support ("will continue", "will not stop", "success", "support", "priority",
+#: "expand", "next year": the English lists' words, round twenty-four (c)).
 _CRITICAL_KM = re.compile(
     r"រិះគន់|បង្ខំ|ណែនណាន់|ខ្លាច|រំលោភ|បារម្ភ|ព្រួយបារម្ភ|មិនគួរ|"
-    r"ស្លាប់|វាយដំ|ធ្វើទារុណកម្ម|បរាជ័យ|គ្មានគ្រូពេទ្យ|ដោះលែង"
+    r"ស្លាប់|វាយដំ|ធ្វើទារុណកម្ម|បរាជ័យ|គ្មានគ្រូពេទ្យ|ដោះលែង|មិនគ្រប់គ្រាន់"
 )
 _SUPPORTIVE_KM = re.compile(
     r"នឹងបន្ត|មិនឈប់|ជោគជ័យ|គាំទ្រ|អាទិភាព|មិនអនុគ្រោះ|ប្តេជ្ញា|ប្ដេជ្ញា|ពង្រឹង|បង្ក្រាប|"
-    r"លទ្ធផលល្អ|សម្រេចបាន|ស្វាគមន៍"
+    r"លទ្ធផលល្អ|សម្រេចបាន|ស្វាគមន៍|ពង្រីក|ឆ្នាំក្រោយ"
 )
 
 
@@ -202,7 +204,15 @@ _TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
         "អ្នកទោស",
         "បន្ទប់ឃុំ",
     ),
-    Topic.rehabilitation: ("rehabilitation", "rehab", "centre", "center", "ស្តារនីតិសម្បទា", "មណ្ឌល"),
+    Topic.rehabilitation: (
+        "rehabilitation",
+        "rehab",
+        "centre",
+        "center",
+        "beds",
+        "ស្តារនីតិសម្បទា",
+        "មណ្ឌល",
+    ),
     Topic.treatment: (
         "treatment",
         "treat",
@@ -215,9 +225,11 @@ _TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
         "community-based",
         "patient",
         "care",
+        "services",
         "ព្យាបាល",
         "សុខភាព",
         "ពេទ្យ",
+        "ស្ម័គ្រចិត្ត",
     ),
     Topic.arrests: (
         "arrest",
@@ -227,6 +239,7 @@ _TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
         "seller",
         "smuggl",
         "network",
+        "bosses",
         "border",
         "ចាប់ខ្លួន",
         "ឃាត់ខ្លួន",
@@ -253,10 +266,20 @@ _TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
         "មាតាបិតា",
         "ផ្សព្វផ្សាយ",
         "សិស្ស",
+        "អំពាវនាវ",
     ),
-    Topic.policy: ("amend", "reform", "គោលនយោបាយ"),
-    Topic.campaign: ("campaign", "drug-free", "war on drugs"),
+    Topic.policy: ("amend", "reform", "justice", "គោលនយោបាយ"),
+    Topic.campaign: ("campaign", "drug-free", "war on drugs", "crackdown", "បង្ក្រាប"),
 }
+#: Longer words holding a topic's word that mean something else (round twenty-four (c)): a
+#: guardian ("អាណាព្យាបាល" holds "ព្យាបាល", treat), a court or a hall ("សាលាដំបូង", court of first
+#: instance, and "សាលាឃុំ", commune hall, hold "សាលា", school), a council ("ក្រុមប្រឹក្សា"),
+#: "healthy". A guardian is read as the parents are (prevention).
+_FALSE_FRIENDS = re.compile(
+    r"សាលាដំបូង|សាលាឧទ្ធរណ៍|សាលាឃុំ|សាលាសង្កាត់|សាលាក្រុង|សាលាខេត្ត|សាលាស្រុក|ក្រុមប្រឹក្សា|"
+    r"\bhealth(?:y|ier)\b"
+)
+_GUARDIAN = re.compile(r"អាណាព្យាបាល")
 #: A health centre is a place of treatment, not a centre of rehabilitation.
 _HEALTH_CENTRE = re.compile(r"health cent(?:re|er)s?|មណ្ឌលសុខភាព", re.I)
 #: Publishing figures is what a statement on the campaign's data asks or promises: that is its
@@ -280,7 +303,8 @@ def _topic_count(low: str, words: list[re.Pattern[str]]) -> int:
 def guess_topic(said: str) -> tuple[Topic | None, str]:
     """The topic whose words the statement says most, None when it says none (a tie is
     reported as such: its class is too unsure to fill)."""
-    low = _HEALTH_CENTRE.sub("health", said.lower())
+    low = _GUARDIAN.sub("មាតាបិតា", _FALSE_FRIENDS.sub(" ", said.lower().replace("\u200b", "")))
+    low = _HEALTH_CENTRE.sub("health", low)
     if _PUBLISH.search(low):
         return Topic.policy, "publishing figures"
     scores = {t: _topic_count(low, words) for t, words in _WORDS.items()}
