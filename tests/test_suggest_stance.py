@@ -175,3 +175,46 @@ def test_new_stance_words_decide_in_both_directions(said, stance):
 def test_an_unnamed_person_holding_no_office_criticises_when_no_word_says(text, stance):
     (row,) = _statements(text)
     assert row.record["stance"] == stance, row.why["stance"]
+
+
+# Round twenty-four (c): a Khmer topic word inside a longer word of another meaning does not
+# count (a guardian holds "treat", a court of first instance or a commune hall holds "school",
+# a council holds "counsel"); a border is where something is said, not its subject.
+@pytest.mark.parametrize(
+    ("said", "topic"),
+    [
+        ("លោកអំពាវនាវដល់មាតាបិតា និងអាណាព្យាបាល ឲ្យតាមដានកូនចៅ", "prevention"),
+        ("សាលាដំបូងខេត្តបានបើកសវនាការលើអ្នកជាប់ចោទបីនាក់", None),
+        ("ក្រុមប្រឹក្សាឃុំបានប្រជុំកាលពីម្សិលមិញ", None),
+        ("សិស្សនៅសាលារៀនបានរៀនពីគ្រោះថ្នាក់គ្រឿងញៀន", "prevention"),
+        ("The police will stop the drugs at the border.", None),
+        ("ក្រុមជួញដូរនៅតែប្រើផ្លូវតាមព្រំដែន", None),
+        ("The district now runs services for people who use drugs.", "treatment"),
+        ("There are 60 beds for 200 people.", "rehabilitation"),
+        ("We go after the bosses, not the boys on motorbikes.", "arrests"),
+        ("ការបង្ក្រាបនឹងបន្តរហូតដល់ឆ្នាំក្រោយ", "campaign"),
+        ("អ្នកញៀនអាចមកដោយស្ម័គ្រចិត្ត", "treatment"),
+    ],
+)  # fmt: skip
+def test_a_topic_word_inside_another_word_or_a_place_decides_nothing(said, topic):
+    got, reason = guess_topic(said)
+    filled = got.value if got is not None and reason == "from the words" else None
+    assert filled == topic, reason
+
+
+# Round twenty-four (c): "not enough" and detention read as criticism, expanding and "next year"
+# as support, in Khmer as in English.
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        ("Two nurses are not nearly enough for three hundred people.", "critical"),
+        ("Detention does nothing for a boy who uses drugs.", "critical"),
+        ("គ្រូពេទ្យពីរនាក់មិនគ្រប់គ្រាន់សម្រាប់មនុស្សបីរយនាក់ទេ", "critical"),
+        ("ក្រសួងនឹងពង្រីកសេវានេះដល់គ្រប់ស្រុក", "supportive"),
+        ("មណ្ឌលថ្មីនឹងបើកនៅឆ្នាំក្រោយ", "supportive"),
+        ("That is enough for today.", None),
+    ],
+)  # fmt: skip
+def test_khmer_and_english_stance_words_read_alike(said, stance):
+    got, _ = guess_stance(said, None)
+    assert (got.value if got else None) == stance
