@@ -154,3 +154,20 @@ def test_a_figures_unnamed_source_is_a_new_unnamed_actor(text, words, unnamed) -
 )  # fmt: skip
 def test_the_bodys_document_named_by_its_head_noun(text, words, actor) -> None:
     assert _figures(text)[words][0] == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Money asked of donors for a measure of the state is that measure.
+        ("The ministry asks development partners to fund the training of 200 nurses in "
+         "addiction care.", ["Fund the training of 200 nurses in addiction care"]),
+        ("The general called on development partners to help equip a drug-testing laboratory "
+         "in Battambang.", ["Help equip a drug-testing laboratory in Battambang"]),
+        # Controls: donors asked to stop funding, and parents asked to watch, put nothing forward.
+        ("The group urged donors to stop funding the centres.", []),
+        ("He called on parents to watch their children closely.", []),
+    ],
+)  # fmt: skip
+def test_money_asked_of_donors_for_a_measure(text, names) -> None:
+    assert [n for n, p in _measures(text) if p is None] == names

@@ -191,6 +191,13 @@ def _asks_for(before: str, text: str, verb: str) -> re.Match[str] | None:
     return wanted if _AUTHORITY.search(subject) and len(subject.split()) <= 5 else None
 
 
+# "asks development partners to fund the training of its nurses", "called on development
+# partners to help equip a laboratory": money asked of donors for a measure of the state is that
+# measure (round twenty-four); "urged donors to stop funding the centres" stays an appeal.
+_FUNDERS = re.compile(r"\b(?:development\s+partners|donors)\b", re.I)
+_TO_FUND = re.compile(r"(?:fund|finance|pay\s+for|help\s+(?:fund|equip|build|pay|finance))\b", re.I)
+
+
 def _measures_after(text: str, verb: str, before: str = "") -> list[str]:
     rest = text
     if wanted := _asks_for(before, text, verb):
@@ -208,7 +215,14 @@ def _measures_after(text: str, verb: str, before: str = "") -> list[str]:
             # for is the measure (round eleven).
             to = ask_for
         # "urged families to send their children" asks people, not a government: no measure.
-        if to is None or to.start() > 80 or not _AUTHORITY.search(rest[: to.end()]):
+        if (
+            to is None
+            or to.start() > 80
+            or not (
+                _AUTHORITY.search(rest[: to.end()])
+                or (_FUNDERS.search(rest[: to.end()]) and _TO_FUND.match(rest[to.end() :]))
+            )
+        ):
             return []
         rest = rest[to.end() :]
     rest = _TAIL.sub("", rest.strip().rstrip('."”').rstrip(".")).strip()
