@@ -975,6 +975,17 @@ _AND_PROPOSED = re.compile(
     + normalise("ក៏").text + r")?\s?(?:" + normalise("បាន|សូម").text + r")?\s?(?:"
     + "|".join(sorted((normalise(v).text for v in speech_verbs("km", "propose_again")), key=len,
                       reverse=True)) + ")"
+    # "ស្នើឲ្យ A និងឲ្យ B" (proposed that A and that B): "និង" before a second "ឲ្យ" opens the
+    # second measure, its proposing verb not repeated (round twenty-four).
+    + "|" + normalise("និង").text + r"\s?(?=" + normalise("ឲ្យ|ឱ្យ").text + ")"
+)  # fmt: skip
+# "ស្នើឲ្យ A និងបង្កើនថវិកា B" (asked for A and to increase the budget for B): "និង" (and) or
+# "ហើយ" (and then) before a verb that acts is a second measure of the same request; the first
+# part must be a clause of its own (20 letters or more), not "ពិនិត្យ និងបិទ" (check and close).
+_AND_MEASURE = re.compile(
+    r"(?<=\S{20})\s(?:" + normalise("និង|ហើយ").text + r")\s?(?=(?:"
+    + "|".join(sorted((normalise(v).text for v in speech_verbs("km", "measure_again")), key=len,
+                      reverse=True)) + r")\S{6})"
 )  # fmt: skip
 # "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
 # selling places): an appeal for reports, as "urged people to report dealers" is.
@@ -1040,7 +1051,14 @@ def _stand_position(text: str) -> str:
 
 
 def _opens_list(text: str) -> bool:
-    return text.rstrip(ZERO_WIDTH + " ").endswith(("៖", ":")) and bool(_LIST_LEAD.search(text))
+    """A line that opens a list of measures: it ends with "៖" and names proposing or goals, or
+    (round twenty-four) it is a heading, a short line with no stop that ends with such a word
+    ("អនុសាសន៍", Recommendations; "ស្លាយទី ៥/៦ សំណូមពរ", slide 5/6: requests)."""
+    line = text.rstrip(ZERO_WIDTH + " ")
+    if line.endswith(("៖", ":")):
+        return bool(_LIST_LEAD.search(text))
+    last = list(_LIST_LEAD.finditer(line))
+    return len(line) <= 40 and bool(last) and last[-1].end() == len(line)
 
 
 def khmer_measures(body: str) -> list[KhmerMeasure]:
@@ -1061,13 +1079,20 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
             continue  # the lead-in puts forward what its items name, nothing of its own
         # An appeal names the public right after its verb ("អំពាវនាវដល់ប្រជាពលរដ្ឋ"); "youth"
         # further on ("ក្រុមល្បាតយុវជន", youth patrols) is the measure's own word.
-        if (m := _PUT_FORWARD.search(text)) and not _TO_PUBLIC.match(
-            re.sub("^(?:" + _TO_PUBLIC_LEAD + r")\s?", "", text[m.end() :].lstrip())
+        # A question ("តើ ... មានគម្រោងអ្វីថ្មី?", does it have any new plan?) puts nothing forward.
+        if (
+            (m := _PUT_FORWARD.search(text))
+            and not _QUESTION.search(text)
+            and not _TO_PUBLIC.match(
+                re.sub("^(?:" + _TO_PUBLIC_LEAD + r")\s?", "", text[m.end() :].lstrip())
+            )
         ):
             rest = text[m.end() :]
             # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B): two measures.
             parts = [
-                _TO.sub("", p.strip(ZERO_WIDTH + " ។")).strip() for p in _AND_PROPOSED.split(rest)
+                _TO.sub("", p.strip(ZERO_WIDTH + " ។")).strip()
+                for part in _AND_PROPOSED.split(rest)
+                for p in _AND_MEASURE.split(part)
             ]
             for name in [p for p in parts if p] or [s.text]:
                 if _TO_REPORT.search(name[:60]):

@@ -559,6 +559,29 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             actor_id, new_actor_draft, actor_notes = source_line
             new_actor_draft = new_actor_draft if actor_id not in drafted else {}
             drafted.add(str(actor_id))
+        elif (
+            actor_id is None
+            and (named := _bare_body_source(c, body))
+            and (got := _body(named[0], curated, c.quote))
+        ):
+            # Round twenty-four: "according to the ministry's half-year report", "By the
+            # authority's own count": the body of that kind the article named before.
+            actor_id, new_actor_draft, actor_notes = got
+            new_actor_draft = new_actor_draft if actor_id not in drafted else {}
+            drafted.add(str(actor_id))
+            actor_notes = [f"{actor_notes[0]} (as {named[1]!r}, referring back)"]
+        elif (
+            actor_id is None
+            and c.speaker
+            and (fresh := unnamed_source(c.speaker.phrase, actor_notes))
+        ):
+            # Round twenty-four: "..., a court clerk who asked not to be named said": a figure's
+            # unnamed source is the new unnamed actor its statements get (round twenty-three
+            # (c)), drafted with the first figure that needs it.
+            actor_id = str(fresh["actor_id"])
+            new_actor_draft = fresh if actor_id not in drafted else {}
+            drafted.add(actor_id)
+            actor_notes = [f"speaker (unnamed): {c.speaker.phrase} (a new unnamed source)"]
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
             known.get("kind") == "organisation"
@@ -1144,6 +1167,29 @@ def _is_fall(sentence: str, start: int, end: int) -> bool:
             r"\s*(?:an?\s+)?(?:decrease|fall|drop|decline)\s+of\b", sentence[start:end], re.I
         )
     )
+
+
+# "the ministry's half-year report", "By the authority's own count": a body named by its head
+# noun alone, whose document or count gives the figure (round twenty-four).
+_BARE_DOC = re.compile(
+    r"\b(?:[Bb]y\s+)?the\s+(?P<head>ministry|authority|department)['’]s\s+(?:own\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:report|figures|data|statistics|records|count|tally)\b",
+    re.I,
+)
+
+
+def _bare_body_source(c, body: str) -> tuple[str, str] | None:
+    """The full name of the body a figure's source phrase, or the words before the figure, name
+    by its head noun alone ("the ministry's half-year report"), as the article printed it
+    last before the sentence, and those words; None when it names none or the article
+    printed none."""
+    phrase = c.speaker.phrase if c.speaker is not None else ""
+    before = c.quote[: c.figure.start] if c.figure is not None else ""
+    m = _BARE_DOC.match(phrase.strip()) or (None if c.speaker else _BARE_DOC.search(before))
+    pattern = _BODY_NAMED.get(m.group("head").lower()) if m else None
+    at = body.find(c.quote[:40])
+    named = list(pattern.finditer(body[: max(at, 0)])) if pattern else []
+    return (named[-1].group(0).strip(), m.group(0)) if m and named else None
 
 
 def _named_body(c, body: str):
