@@ -224,19 +224,33 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
 # ---------------------------------------------------------------------------------------
 # Dates
 
+#: Khmer numbers in words, one to twelve, as a count of months is written ("ពីរខែ", two months).
+_NUMBERS = {
+    normalise(w).text: i
+    for i, w in enumerate(
+        ["មួយ", "ពីរ", "បី", "បួន", "ប្រាំ", "ប្រាំមួយ", "ប្រាំពីរ", "ប្រាំបី", "ប្រាំបួន", "ដប់",
+         "ដប់មួយ", "ដប់ពីរ"], start=1,
+    )
+}  # fmt: skip
+_NUMBER_WORDS = "|".join(sorted(_NUMBERS, key=len, reverse=True))
 #: Khmer month names (solar calendar) in order.
 MONTHS = {normalise(name).text: i for i, name in enumerate(_MONTH_WORDS, start=1)}
 _MONTH = _alternatives(_MONTH_WORDS)
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "ចាប់ពីខែមករា ដល់ខែកុម្ភៈ ឆ្នាំ២០២២" (from January to February 2022): the whole range.
-    ("range", re.compile(rf"ចាប់ពី\s?ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?(?P<y1>\d{{4}})\s?)?(?:រហូត)?ដល់\s?(?:ចុង)?ខែ\s?(?P<m2>{_MONTH})(?:\s?ឆ្នាំ\s?(?P<y>\d{{4}})(?!\d))?")),
+    # "... ដល់ខែមិថុនា ឆ្នាំនេះ" (... to June this year): the year of publication (round 24).
+    ("range", re.compile(rf"ចាប់ពី\s?ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?(?P<y1>\d{{4}})\s?)?(?:រហូត)?ដល់\s?(?:ចុង)?ខែ\s?(?P<m2>{_MONTH})(?:\s?ឆ្នាំ\s?(?:(?P<y>\d{{4}})(?!\d)|(?P<this>នេះ)))?")),
     # "៥ ខែដើមឆ្នាំ២០១៩" (the first five months of 2019); the year unsaid, the latest ended.
     # "១១ខែដំបូងនៃឆ្នាំនេះ" (the first eleven months of this year) reads the same.
-    ("first_months", re.compile(r"(?P<n>\d{1,2})\s?ខែ\s?(?:ដើម|ដំបូង)\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)?")),
+    # "ពីរខែដើមឆ្នាំនេះ" (the first two months of this year): the number in words (round 24).
+    ("first_months", re.compile(rf"(?:(?P<n>\d{{1,2}})|(?:(?<=រយៈពេល)|(?<=ក្នុង)|(?<![\u1780-\u17FF]))(?P<nw>{_NUMBER_WORDS}))\s?ខែ\s?(?:ដើម|ដំបូង)\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{{4}})(?!\d)|នេះ)?")),
     # "ក្នុងរយៈពេល ៩ខែ ឆ្នាំ២០២០" (in the nine months of 2020): the first months of that year.
     ("first_months", re.compile(r"(?<=រយៈពេល)\s?(?P<n>\d{1,2})\s?ខែ\s?(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ)")),
     # "ថ្ងៃទី១៤-១៦ ខែមេសា ឆ្នាំ២០១៨": a run of days, the year optional.
     # "ឆមាសទី១ ឆ្នាំ២០២២" (the first half of 2022): January to June; ទី២ July to December.
+    # "ត្រីមាសទី១ ឆ្នាំ២០២៣", "ត្រីមាសទី១ ឆ្នាំនេះ" (the first quarter of 2023, of this year):
+    # three months; the year unsaid, the latest ended (round twenty-four).
+    ("quarter", re.compile(r"ត្រីមាស\s?(?:ទី\s?)?(?P<q>[1-4១-៤])\s?(?:(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|(?P<this>នេះ)))?")),
     ("half", re.compile(r"ឆមាស\s?(?:ទី\s?)?(?P<h>[12១២])\s?(?:(?:នៃ\s?)?ឆ្នាំ\s?(?:(?P<y>\d{4})(?!\d)|នេះ))?")),
     # "ពីថ្ងៃទី១៨ ដល់ថ្ងៃទី២៤ ខែមីនា" (from the 18th to the 24th of March): the same run.
     # "(១៨-២៤ មីនា ២០២៤)" (18-24 March 2024): a run of days written as a list's heading does.
@@ -245,7 +259,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<mm>\d{1,2})/(?P<y>\d{4})(?!\d)")),
     ("dmy", re.compile(rf"(?:ថ្ងៃទី\s?)?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
     ("dm", re.compile(rf"ថ្ងៃទី\s?(?P<d>\d{{1,2}})\s?(?:ខែ\s?)?(?P<m>{_MONTH})")),
-    ("my", re.compile(rf"ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?P<y>\d{{4}})(?!\d)")),
+    ("my", re.compile(rf"ខែ\s?(?P<m>{_MONTH})\s?(?:ឆ្នាំ\s?)?(?:(?P<y>\d{{4}})(?!\d)|ឆ្នាំ\s?(?P<this>នេះ))")),
     ("m", re.compile(rf"ខែ\s?(?P<m>{_MONTH})")),
     ("y", re.compile(r"ឆ្នាំ\s?(?P<y>\d{4})(?!\d)")),
     # "ចាប់តាំងពីដើមឆ្នាំមក" (since the start of the year): the year's first day, after ពី only.
@@ -295,11 +309,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         return dt.date(year, month, int(m["d"])), dt.date(year, month, int(m["d2"])), day
     if kind == "range":
         m1, m2 = MONTHS[m["m"]], MONTHS[m["m2"]]
-        year = int(m["y"]) if m["y"] else _latest_year(m2, 28, pub)
+        year = int(m["y"]) if m["y"] else pub.year if m["this"] else _latest_year(m2, 28, pub)
         year1 = int(m["y1"]) if m["y1"] else (year if m1 <= m2 else year - 1)
         return _month_span(year1, m1)[0], _month_span(year, m2)[1], DatePrecision.month
     if kind == "first_months":
-        n = int(m["n"])
+        n = int(m["n"]) if m["n"] else _NUMBERS[m["nw"]]
         if not 1 <= n <= 12:
             raise ValueError(n)  # "១៥ ខែ": no such stretch of a year
         year = int(m["y"]) if m["y"] else pub.year
@@ -316,6 +330,12 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         if not m["y"] and last > pub and "នេះ" not in m.group(0):
             first, last = first.replace(year=year - 1), last.replace(year=year - 1)
         return first, last, DatePrecision.month
+    if kind == "quarter":
+        q = int(m["q"])
+        year = int(m["y"]) if m["y"] else pub.year
+        if not m["y"] and not m["this"] and _month_span(year, 3 * q)[1] > pub:
+            year -= 1
+        return _month_span(year, 3 * q - 2)[0], _month_span(year, 3 * q)[1], DatePrecision.month
     if kind == "numeric":
         d = dt.date(int(m["y"]), int(m["mm"]), int(m["d"]))
         return d, d, day
@@ -328,7 +348,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date) -> tuple[dt.date, dt.dat
         return d, d, day
     if kind in ("my", "m"):
         month = MONTHS[m["m"]]
-        year = int(m["y"]) if kind == "my" else _latest_year(month, 1, pub)
+        this = kind == "my" and m["this"]
+        year = pub.year if this else int(m["y"]) if kind == "my" else _latest_year(month, 1, pub)
         return (*_month_span(year, month), DatePrecision.month)
     if kind == "y":
         return dt.date(int(m["y"]), 1, 1), dt.date(int(m["y"]), 12, 31), DatePrecision.year

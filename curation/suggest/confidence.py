@@ -22,6 +22,8 @@ _NEW = {"metric_id": "metrics", "actor_id": "actors"}
 # The date words an English reason quotes: its first parenthesised run of quotations.
 _QUOTED = re.compile(r"""\(((?:'[^']*'|"[^"]*")(?:; (?:'[^']*'|"[^"]*"))*)\)""")
 _LEADING = re.compile(r"^'([^']*)'")
+# A date whose words give its start and no end (curation/suggest/dates.py, khmer.py).
+_NOTHING = re.compile(r"left blank, nothing offered")
 
 
 def dates_policy() -> dict:
@@ -183,6 +185,14 @@ def below_threshold(row: Any) -> list[str]:
         if sure >= need and unsure is None:
             if field == "dates":
                 row.why[name] = measured_date(why)
+            continue
+        if field == "dates" and _NOTHING.search(why):
+            # A start the words give with no end they give, of a class not sure enough to fill
+            # (round twenty-four): offered alone it was no right date (the keys' ends differ),
+            # so it is not offered either; the reason keeps it.
+            row.record[name] = None
+            row.why[name] = f"0%: left blank: {value}, nothing offered ({_SURE.sub('', why)})"
+            blanked.append(name)
             continue
         row.record[name] = None
         if field == "dates":

@@ -508,6 +508,8 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         sized = _THE_YEAR.search(c.quote) or _N_MONTHS.search(c.quote)
         for o in earlier[::-1] if sized else earlier[-1:]:
             before = figure_dates(o, figures, published)
+            if any(n.endswith("left blank, nothing offered") for n in before.notes):
+                break  # its period has a start and no end the words give: nothing to share
             if not before.confidence:
                 continue
             if _months_differ(c.quote, before):
