@@ -222,8 +222,9 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
 def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed database with the static chart images the tests read drawn, as `python -m etl
     build` draws them, for a monitor published at PUBLIC_URL, once per run; skips where
-    Chromium is not installed. Every chart's wide, narrow and print SVG in every language,
-    and the print PNG of a chart of each sort (tests/draw_images.py says which and why)."""
+    Chromium is not installed. Every English chart's wide, narrow and print SVG, the same
+    for a chart of each sort in every other language, and the English print PNG of a chart
+    of each sort (tests/draw_images.py says which and why)."""
     if (problem := png_problem()) is not None:
         pytest.skip(f"no chart images without Chromium: {problem}")
     with _made_once(tmp_path_factory, "seed-db-images") as (path, to_make):
