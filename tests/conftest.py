@@ -222,8 +222,9 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
 def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed database with the static chart images the tests read drawn, as `python -m etl
     build` draws them, for a monitor published at PUBLIC_URL, once per run; skips where
-    Chromium is not installed. Every chart's wide, narrow and print SVG in every language,
-    and the print PNG of a chart of each sort (tests/draw_images.py says which and why)."""
+    Chromium is not installed. Every English chart's wide, narrow and print SVG, the same
+    for a chart of each sort in every other language, and the English print PNG of a chart
+    of each sort (tests/draw_images.py says which and why)."""
     if (problem := png_problem()) is not None:
         pytest.skip(f"no chart images without Chromium: {problem}")
     with _made_once(tmp_path_factory, "seed-db-images") as (path, to_make):
@@ -354,8 +355,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 def loaded_pages(shared_context, server: str) -> Iterator[Callable[[serving.Visit], Any]]:
     """Each visit's page, loaded the first time a test reads it and kept open while the
     tests that follow read pages, whatever module they are in (test_browser and
-    test_fidelity_browser read the same /statements). Readers leave it as they found it.
-    A /charts/ address is a plain page (the light embed): no Streamlit run to wait for."""
+    test_fidelity_browser read the same /statements). Readers leave it as they found it."""
     pages = _KEPT_PAGES
 
     def page_of(spot: serving.Visit):
@@ -364,11 +364,7 @@ def loaded_pages(shared_context, server: str) -> Iterator[Callable[[serving.Visi
             # kept so: the reader asks for `images_served` first (test_browser's `visit`).
             assert _IMAGES_SERVED or not serving.shows_images(spot.path), f"{spot}: no images"
             context = shared_context(serving.VIEWPORTS[spot.width])
-            if spot.path.startswith("/charts/"):
-                pages[spot] = context.new_page()
-                pages[spot].goto(server + spot.path, wait_until="load")
-            else:
-                pages[spot] = serving.open_rendered(context, server + spot.path)
+            pages[spot] = serving.open_rendered(context, server + spot.path)
         return pages[spot]
 
     yield page_of

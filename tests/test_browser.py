@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from api.embed import NARROW_UP_TO
 from database import queries
 from database.connection import Reader
 from tests.serving import (
@@ -148,18 +149,35 @@ def tab(shared_context) -> Iterator:
     page.close()
 
 
-@pytest.mark.parametrize("width", [320, 1200])
-def test_light_embed_fits_from_phone_to_wide(images_served: str, tab, width: int):
-    """The light embed through the launcher: no script, no sideways scroll, the image drawn."""
+#: The light embed donors paste, as the launcher serves it.
+LIGHT_EMBED = "/charts/arrests-over-time.html"
+#: Whether the light embed's image has come, and in the drawing for its width.
+_EMBED_IMAGE_DRAWN = """narrow => { const img = document.querySelector('figure img');
+  return img.complete && img.naturalWidth > 0 && img.currentSrc.includes('.narrow.svg') === narrow; }"""
+
+
+def test_the_light_embed_fits_from_phone_to_wide_reads_at_aa_and_follows_dark_mode(
+    images_served: str, tab
+):
+    """The light embed through the launcher, on one load (a plain page: its styles are
+    the same at a width loaded or widened to): no script; at a phone's width and, the
+    window widened, a wide one, no sideways scroll and the drawing for that width; every
+    text at AA contrast; its background following the reader's light and dark setting
+    (the address overriding it: the test below)."""
     server, page = images_served, tab
-    page.set_viewport_size({"width": width, "height": 900})
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
-    page.goto(f"{server}/charts/arrests-over-time.html", wait_until="load")
+    page.set_viewport_size({"width": 320, "height": 900})
+    page.goto(server + LIGHT_EMBED, wait_until="load")
     assert page.locator("h1").inner_text() == "Arrests reported since the campaign began"
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    assert page.evaluate("document.querySelector('img').naturalWidth") > 0
+    for width in (320, 1200):
+        page.set_viewport_size({"width": width, "height": 900})
+        narrow = width <= NARROW_UP_TO
+        page.wait_for_function(_EMBED_IMAGE_DRAWN, arg=narrow, polling=POLL_MS)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert scripts == []
+    _assert_at_aa_contrast(page, LIGHT_EMBED)
+    _assert_backgrounds(page, light_when_light=True, light_when_dark=False)
 
 
 def _embed_snippet(seed_db: Path, server: str, chart_id: str) -> str:
@@ -212,24 +230,30 @@ def test_the_embed_snippet_fits_its_column_with_nothing_cut_and_no_gap(
 WHITE = "rgb(255, 255, 255)"
 
 
-@pytest.mark.parametrize(
-    ("theme", "light_when_light", "light_when_dark"),
-    [("", True, False), ("?theme=dark", False, False), ("?theme=light", True, True)],
-)
-def test_the_embed_follows_dark_mode_and_the_address_overrides_it(
-    images_served: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
-):
+def _assert_backgrounds(page, light_when_light: bool, light_when_dark: bool) -> None:
     """The page's background as drawn under the reader's light and dark setting (the CSS
     it carries is tests/test_embed.py::test_dark_mode_follows_the_system_or_the_address)."""
-    server, page = images_served, tab
-    page.set_viewport_size({"width": 600, "height": 900})
-    page.goto(f"{server}/charts/arrests-over-time.html{theme}", wait_until="load")
     backgrounds = {}
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         backgrounds[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert (backgrounds["light"] == WHITE) is light_when_light, backgrounds
     assert (backgrounds["dark"] == WHITE) is light_when_dark, backgrounds
+
+
+@pytest.mark.parametrize(
+    ("theme", "light_when_light", "light_when_dark"),
+    [("?theme=dark", False, False), ("?theme=light", True, True)],
+)
+def test_the_embed_address_overrides_dark_mode(
+    images_served: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
+):
+    """A forced theme in the address wins over the reader's setting (followed without one:
+    the light embed's test above)."""
+    server, page = images_served, tab
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.goto(f"{server}{LIGHT_EMBED}{theme}", wait_until="load")
+    _assert_backgrounds(page, light_when_light, light_when_dark)
 
 
 def _one_message_a_frame(page) -> None:
@@ -760,20 +784,14 @@ _TEXT_CONTRAST = r"""() => {
   return out;
 }"""
 
-#: Pages walked for contrast: every page, an article with a sentence left uncoded (greyed),
-#: and the light embed donors paste.
-CONTRAST_PATHS = [
-    *(c.path for c in CASES),
-    "/sources?source=ppp-2017-06-27-extend-drug-war",
-    "/charts/arrests-over-time.html",
-]
+#: Pages walked for contrast: every page and an article with a sentence left uncoded
+#: (greyed). The light embed donors paste is walked on its own test's load.
+CONTRAST_PATHS = [*(c.path for c in CASES), "/sources?source=ppp-2017-06-27-extend-drug-war"]
 
 
-@_reading(*(Visit(path) for path in CONTRAST_PATHS))
-def test_every_text_is_at_aa_contrast(visit):
+def _assert_at_aa_contrast(page, path: str) -> None:
     """WCAG AA: 4.5:1 for text; 3:1 for icons (non-text contrast)."""
-    path = _where(visit)
-    texts = visit.evaluate(_TEXT_CONTRAST)
+    texts = page.evaluate(_TEXT_CONTRAST)
     assert texts, f"{path}: no text found"
     low = [
         f"{t['tag']} in {t['testid'] or 'page'} “{t['text']}”: {t['ratio']}:1 "
@@ -782,6 +800,12 @@ def test_every_text_is_at_aa_contrast(visit):
         if t["ratio"] < (3.0 if t["icon"] else 4.5)
     ]
     assert low == [], f"{path}: text below WCAG AA contrast"
+
+
+@_reading(*(Visit(path) for path in CONTRAST_PATHS))
+def test_every_text_is_at_aa_contrast(visit):
+    """WCAG AA: 4.5:1 for text; 3:1 for icons (non-text contrast)."""
+    _assert_at_aa_contrast(visit, _where(visit))
 
 
 def test_copy_with_citation_puts_the_citation_on_the_clipboard_and_says_so(
