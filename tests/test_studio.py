@@ -439,16 +439,19 @@ AUTH = {
 
 
 @pytest.mark.parametrize(
-    ("user", "sees_add", "message"),
+    ("user", "sees_add", "message", "way_out"),
     [
-        ({"is_logged_in": False}, False, "log in to continue"),
-        ({"is_logged_in": True, "email": "reader@example.org"}, False, "not on the editors' list"),
-        ({"is_logged_in": True, "email": "editor@example.org"}, True, None),
+        ({"is_logged_in": False}, False, "log in to continue", "login"),
+        # A signed-in stranger is stopped, with the way out (the real provider's sign-in is
+        # tests/test_studio_login.py's: the address it gives reaches this same list).
+        ({"is_logged_in": True, "email": "reader@example.org"}, False, "not on the editors' list",
+         "logout"),
+        ({"is_logged_in": True, "email": "editor@example.org"}, True, None, None),
     ],
     ids=["logged-out", "not-an-editor", "editor"],
-)
+)  # fmt: skip
 def test_deployed_studio_lets_in_logged_in_editors_only(
-    fixture_seeds: Path, monkeypatch: pytest.MonkeyPatch, user, sees_add, message
+    fixture_seeds: Path, monkeypatch: pytest.MonkeyPatch, user, sees_add, message, way_out
 ):
     monkeypatch.setenv("STUDIO_SEEDS", str(fixture_seeds))
     at = AppTest.from_file(APP, default_timeout=60)
@@ -460,6 +463,9 @@ def test_deployed_studio_lets_in_logged_in_editors_only(
     shown = [e.value for e in (*at.info, *at.error)]
     if message:
         assert any(message in m for m in shown), shown
+    assert [b.key for b in at.button if b.key in ("login", "logout")] == (
+        [way_out] if way_out else []
+    )
     if sees_add:
         # The signed-in address is who saved; no name to type.
         assert not [t for t in at.text_input if t.key == "editor"]
