@@ -129,4 +129,3 @@ def test_an_editor_on_the_list_signs_in_and_gets_the_studio(browser, studio: str
         assert page.get_by_text(REFUSED).count() == 0
     finally:
         context.close()
-
