@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -84,21 +85,35 @@ def _values(db: Path) -> list[float]:
         return [r[0] for r in con.execute("SELECT value FROM indicators ORDER BY value").fetchall()]
 
 
-def _published() -> str:
-    """Ann codes and saves the article; Bo approves it. Its source id."""
+def _published(seeds: Path, db: Path) -> tuple[str, dict[str, Any]]:
+    """Ann codes and saves the article; Bo approves it. Its source id, and what each step
+    showed and left behind before the approval (test_saved_work_waits_for_a_second_editor_...
+    reads it: the flow is made once per module)."""
     ann = _code_and_save(_add(_as(ANN)))
     assert not ann.error, ann.code[0].value if ann.code else ""
+    sid = ann.session_state["source_id"]
+    seen: dict[str, Any] = {"saved": [s.value for s in ann.success]}
+    seen["submitted"] = yaml.safe_load((seeds / "review" / f"{sid}.yaml").read_text("utf-8"))
+    seen["curated"] = (seeds / "curated" / "articles" / f"{sid}.yaml").exists()
+    seen["values"] = _values(db)
+    # Nobody else's save replaces work waiting for review.
+    seen["refused"] = publish.submit(seeds, sid, {"indicators": []}, BO, {})
+    # The same person cannot approve their own work.
+    own = _screen(ann, "Approve")
+    seen["own"] = (own.button(key="approve").disabled, [i.value for i in own.info])
+    # The second editor sees what changed, record by record, field by field.
     bo = _screen(_as(BO), "Approve")
+    seen["shown"], seen["fields"] = [m.value for m in bo.markdown], bo.table[0].value
     bo = bo.button(key="approve").click().run()
     assert bo.success and "Approved and published" in bo.success[0].value
-    return ann.session_state["source_id"]
+    return sid, seen
 
 
 @pytest.fixture(scope="module")
-def published_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def published_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, Any]]:
     """The studio's folder once Ann's article is published (_published, its dates as read),
     made once for the tests that start from there: its folder (the seeds and the database
-    the studio built) and the article's source id."""
+    the studio built), the article's source id and what the steps showed on the way."""
     here = tmp_path_factory.mktemp("published")
     shutil.copytree(FIXTURE_SEEDS, here / "seeds")
     with pytest.MonkeyPatch.context() as patch:
@@ -107,14 +122,16 @@ def published_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
         patch.setenv("STUDIO_NO_CHARTS", "1")
         patch.delenv("STUDIO_SINGLE_EDITOR", raising=False)
         patch.setattr("curation.suggest.confidence.dates_policy", dict)
-        return here, _published()
+        return here, *_published(here / "seeds", here / "monitor.duckdb")
 
 
 @pytest.fixture
-def published(published_once: tuple[Path, str], studio_seeds: Path, tmp_path: Path) -> str:
+def published(
+    published_once: tuple[Path, str, dict[str, Any]], studio_seeds: Path, tmp_path: Path
+) -> str:
     """The studio (studio_seeds) with Ann's article coded, saved and approved by Bo: a copy
     of published_once's folder, free to change; the article's source id."""
-    here, sid = published_once
+    here, sid, _ = published_once
     shutil.rmtree(studio_seeds)
     shutil.copytree(here / "seeds", studio_seeds)
     for made in here.iterdir():  # the database and whatever the build keeps beside it
@@ -141,48 +158,36 @@ def test_work_is_kept_as_a_draft_and_continued_in_another_session(studio_seeds: 
     assert not [b for b in _as(BO).button if b.key == f"continue-{sid}"]
 
 
-@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
 def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
-    studio_seeds: Path, tmp_path: Path
+    published_once: tuple[Path, str, dict[str, Any]],
 ):
-    db = tmp_path / "monitor.duckdb"
-    ann = _code_and_save(_add(_as(ANN)))
-    sid = ann.session_state["source_id"]
-    assert ann.success and "A second editor approves it next" in ann.success[0].value
-    submitted = yaml.safe_load(
-        (studio_seeds / "review" / f"{sid}.yaml").read_text(encoding="utf-8")
-    )
+    here, sid, seen = published_once  # Ann saved it, then Bo approved it (its dates as read)
+    seeds = here / "seeds"
+    assert any("A second editor approves it next" in s for s in seen["saved"]), seen["saved"]
+    submitted = seen["submitted"]
     assert submitted["review_status"] == "provisional" and submitted["saved_by"] == ANN
-    assert not (studio_seeds / "curated" / "articles" / f"{sid}.yaml").exists()
-    assert 512 not in _values(db)
+    assert not seen["curated"] and 512 not in seen["values"]
     # Nobody else's save replaces work waiting for review.
-    refused = publish.submit(studio_seeds, sid, {"indicators": []}, BO, {})
-    assert not refused.ok and "waiting for review" in refused.message
+    assert not seen["refused"].ok and "waiting for review" in seen["refused"].message
     # The same person cannot approve their own work.
-    own = _screen(ann, "Approve")
-    assert own.button(key="approve").disabled
-    assert any("a second editor approves" in i.value for i in own.info)
+    disabled, info = seen["own"]
+    assert disabled and any("a second editor approves" in i for i in info), info
     # The second editor sees what changed, record by record, field by field.
-    bo = _screen(_as(BO), "Approve")
-    shown = [m.value for m in bo.markdown]
+    shown, fields = seen["shown"], seen["fields"]
     assert any(m.startswith("**indicators") and m.endswith("· added") for m in shown), shown
-    fields = bo.table[0].value
     assert {"value", "quote", "metric_id"} <= set(fields["Field"])
     assert "512" in set(fields["Proposed"])
-    bo = bo.button(key="approve").click().run()
-    assert bo.success and "Approved and published" in bo.success[0].value
-    assert 512 in _values(db)
-    doc = yaml.safe_load((studio_seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
+    # Approved: in the database, the records and their source approved, the review file gone.
+    assert 512 in _values(here / "monitor.duckdb")
+    doc = yaml.safe_load((seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
     [figure] = doc["indicators"]
     assert (figure["review_status"], figure["approved_by"]) == ("approved", BO)
     [review] = doc["reviews"]
     assert (review["decision"], review["by"], review["submitted_by"]) == ("approved", BO, ANN)
     # The article's source, registered provisional when added, is approved with its records.
-    [src] = yaml.safe_load((studio_seeds / "curated" / "sources.yaml").read_text("utf-8"))[
-        "sources"
-    ]
+    [src] = yaml.safe_load((seeds / "curated" / "sources.yaml").read_text("utf-8"))["sources"]
     assert (src["review_status"], src["approved_by"]) == ("approved", BO)
-    assert not (studio_seeds / "review" / f"{sid}.yaml").exists()
+    assert not (seeds / "review" / f"{sid}.yaml").exists()
 
 
 @pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled

@@ -3,7 +3,10 @@ article completely by clicking and typing only (a new speaker quoted three times
 and picked again; a figure given as a range; a new metric, unit and category; a position on a
 proposal already curated) and saves it provisional; a second editor, in another browser,
 returns it (nothing is published), the researcher reopens it and saves it again, and the
-second editor approves it: it reaches the database, the API and the dashboard. Each step is
+second editor approves it: it reaches the database, the API and the dashboard. On the way, words
+dragged over with the mouse become a draft (then rejected), and the article's markup is shown as
+text, never obeyed (what tests/test_studio_browser.py checked on an article of its own: one
+Add and one Review fewer for the studio and Chromium). Each step is
 timed (the figures go to docs/studio-timings.md, read by a person, never asserted), and with
 STUDIO_SCREENSHOTS=1 each screen is photographed at 1400 px (screenshots/)."""
 
@@ -60,7 +63,7 @@ Officials did not say how many of those detained were later released.
 
 "Families ask us for help before the police come," the health officer said.
 
-A market in the provincial town was closed for cleaning on Thursday.
+A sign at the market in the provincial town read <b>closed</b> <img src=x onerror=alert(document.cookie)> on Thursday.
 
 The weather in Kampot was hot all week.
 """
@@ -174,6 +177,62 @@ def _choose(box, label: str, words: str) -> None:
     expect(picker).to_have_value(words)
 
 
+def _drag_over(page, words: str) -> None:
+    """Select ``words`` in the clean text with the mouse: press before the first character,
+    move, release after the last, as a curator does (the words scrolled into the window
+    first, as a person scrolls to them)."""
+    box = page.evaluate(
+        """(words) => {
+          const root = document.querySelector('.passage-text');
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const at = n.textContent.indexOf(words);
+            if (at < 0) continue;
+            n.parentElement.scrollIntoView({block: 'center'});
+            const r = document.createRange();
+            r.setStart(n, at); r.setEnd(n, at + 1);
+            const a = r.getBoundingClientRect();
+            r.setStart(n, at + words.length - 1); r.setEnd(n, at + words.length);
+            const b = r.getBoundingClientRect();
+            return {x0: a.left + 1, y0: (a.top + a.bottom) / 2,
+                    x1: b.right - 1, y1: (b.top + b.bottom) / 2};
+          }
+          return null;
+        }""",
+        words,
+    )
+    assert box, f"{words!r} is not in the clean text"
+    page.mouse.move(box["x0"], box["y0"])
+    page.mouse.down()
+    page.mouse.move((box["x0"] + box["x1"]) / 2, box["y1"], steps=5)
+    page.mouse.move(box["x1"], box["y1"], steps=5)
+    page.mouse.up()
+
+
+def _select_and_draft(page) -> None:
+    """Words dragged over with the mouse become a draft, highlighted like every candidate;
+    the article's markup is shown as its words, never obeyed. The draft is then rejected
+    (the weather is no claim), leaving the six records the article needs."""
+    from playwright.sync_api import expect
+
+    text = page.locator(".passage-text")
+    expect(text).to_contain_text("<b>closed</b>")
+    expect(page.locator(".passage-text b, .passage-text img")).to_have_count(0)
+    words = "The weather in Kampot was hot all week"
+    _drag_over(page, words)
+    form = page.get_by_test_id("stVerticalBlock").filter(has_text="Selected (characters")
+    expect(page.get_by_text("Selected (characters", exact=False)).to_be_visible()
+    expect(form.last).to_contain_text(words)
+    page.get_by_text("statement", exact=True).click()
+    page.get_by_role("button", name="Draft a record for these words").click()
+    drafted = _candidate(page, "statement", words)
+    expect(drafted).to_have_count(1)
+    expect(page.get_by_text("Selected (characters", exact=False)).to_have_count(0)
+    expect(text.locator(".mark-open", has_text=words)).to_have_count(1)
+    drafted.get_by_role("button", name="Reject").click()
+    expect(page.locator("summary").filter(has_text="statement · rejected")).to_have_count(1)
+
+
 def _code(page, seeds: Path) -> None:
     """Every record the article needs, from the drafts, in the pickers."""
     from playwright.sync_api import expect
@@ -264,6 +323,7 @@ def _researcher_saves(context, url: str, seeds: Path):
         expect(page.get_by_text("Review its candidates next")).to_be_visible()
     with Step("review"):
         _screen(page, "Review")
+        _select_and_draft(page)
         _code(page, seeds)
         _shot(page, "review")
     with Step("coverage"):
