@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from data_model.wording import PROJECT
@@ -9,10 +11,14 @@ from database.connection import database_path
 from monitor import footer, language, page_styles
 from monitor.bootstrap import ensure_database, needs_build
 
+FAVICON = Path(__file__).parent / "monitor" / "favicon.png"
+
 t = language.keep_in_address()
 st.set_page_config(
     page_title=t.gettext(PROJECT),
-    page_icon=":material/monitoring:",
+    # A file of our own, not a ":material/…:" name: Streamlit fetches those from
+    # fonts.gstatic.com, a third party seeing every reader (tests/test_browser.py).
+    page_icon=str(FAVICON),
     layout="wide",
 )
 

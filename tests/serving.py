@@ -377,9 +377,22 @@ def new_context(
         context.close()
 
 
+#: Every address each tab opened by `open_rendered` asked for, by the tab's id: readers at
+#: rights groups must be able to read the dashboard without a third party seeing them.
+ASKED: dict[int, list[str]] = {}
+
+
+def third_parties(page: Page) -> list[str]:
+    """The hosts other than the page's own that its tab asked for anything, sorted."""
+    own = urlsplit(page.url).netloc
+    return sorted({urlsplit(u).netloc for u in ASKED.get(id(page), [])} - {own, ""})
+
+
 def open_rendered(context: BrowserContext, url: str) -> Page:
     """A new tab of `context` on `url`, once the app has finished rendering it."""
     page = context.new_page()
+    asked = ASKED.setdefault(id(page), [])
+    page.on("request", lambda request: asked.append(request.url))
     page.goto(url, wait_until="commit")
     wait_until_rendered(page)
     return page

@@ -38,6 +38,7 @@ from tests.serving import (
     page_cases,
     shows_images,
     stance_pill,
+    third_parties,
     wait_until_rendered,
 )
 from tests.wcag import contrast
@@ -107,6 +108,7 @@ def test_page_renders_without_errors(visit, case):
     width = visit.viewport_size["width"]
     where = f"{case.path} at {width}px"
     _assert_no_errors(visit, where)
+    assert third_parties(visit) == [], f"{where} asked a third party"
     if case.title:  # the URL opened its own page, not the default one
         assert visit.locator("h1").first.inner_text().strip() == case.title, where
     if case.expects_chart:
