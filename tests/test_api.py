@@ -732,7 +732,7 @@ def test_feed_lists_the_first_build_as_added_articles(client, reader):
 @pytest.fixture
 def first_build(fixture_db: Path) -> Path:
     """The fixture corpus's first build (every article added), made once per run
-    (tests/conftest.py) for the feed tests that build on from a copy of it."""
+    (tests/conftest.py) for the tests that build on from a copy of it."""
     return fixture_db
 
 
@@ -741,54 +741,6 @@ def _after_first_build(first_build: Path, tmp_path: Path) -> Path:
     db = tmp_path / "monitor.duckdb"
     shutil.copy(first_build, db)
     return db
-
-
-def test_the_feed_keeps_earlier_builds_newest_first_and_the_history_every_one(
-    first_build, fixture_seeds, tmp_path, monkeypatch
-):
-    """Builds after the first, on one file: one with nothing changed, then two that each
-    change one proposal (the feed's promises after the first, its limit after the second)."""
-    db = _after_first_build(first_build, tmp_path)
-    client = _client(db)
-    held = client.get("/api/v1/policies.csv").headers["etag"]
-    with Reader(db) as r:
-        first = queries.build_changes(r)
-    build(db, fixture_seeds, draw_images=False)  # nothing changed: nothing new, first kept
-    with Reader(db) as r:
-        assert queries.build_changes(r).equals(first)
-    curated = fixture_seeds / "curated" / "fixture-kampot.yaml"
-    text = curated.read_text(encoding="utf-8")
-    curated.write_text(text.replace("no response reported.", "no reply reported."), "utf-8")
-    build(db, fixture_seeds, draw_images=False, reason="Wording of the status note.")
-    with Reader(db) as r:
-        changes = queries.build_changes(r)
-    latest = changes[changes["build"] == changes["build"].max()]
-    assert list(zip(latest["table_name"], latest["change"], strict=True)) == [
-        ("policies", "changed")
-    ]
-    assert len(changes) == len(latest) + len(first)
-    # The changed data is a new answer for a client holding the old one (ETag by build).
-    fresh = client.get("/api/v1/policies.csv", headers={"If-None-Match": held})
-    assert fresh.status_code == 200 and "no reply reported." in fresh.text
-    feed = feedparser.parse(client.get("/feed.atom").content)
-    assert not feed.bozo
-    titles = [e.title.split(": ", 1)[1] for e in feed.entries if "#build-" in e.id]
-    assert titles[0] == "changed 1 proposal"
-    assert len(titles) == 1 + first["source_id"].nunique()
-    assert all("added" in t for t in titles[1:])
-    assert len({e.id for e in feed.entries}) == len(feed.entries)
-    # Another change: the feed lists the last builds only (one, here), and the history
-    # keeps every one (changes.json since the first version has both changes).
-    monkeypatch.setattr("database.queries.FEED_BUILDS", 1)
-    curated.write_text(text.replace("no response reported.", "no reply."), "utf-8")
-    build(db, fixture_seeds, draw_images=False, reason="Wording of the status note.")
-    second = int(latest["build"].max())
-    with Reader(db) as r:
-        changes = queries.build_changes(r)
-        since_first = queries.record_changes_after(r, 1)
-    assert sorted(set(changes["build"])) == [second + 1]
-    assert set(changes["change"]) == {"changed"}
-    assert sorted(set(since_first["ordinal"])) == [second, second + 1]
 
 
 def test_a_file_of_another_schema_version_starts_the_history_afresh(

@@ -6,11 +6,12 @@ Long because every kind of change is one row of one table-driven test, with its 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -71,19 +72,22 @@ def _add_article(seeds: Path) -> None:
     target.write_text(NEW_RECORDS, encoding="utf-8")
 
 
-def _add_kampot_article(seeds: Path, first: bool = False) -> None:
-    """Another article, its source added after the others (or before them: `first`)."""
+def _add_place_article(seeds: Path, place: str, number: int, first: bool = False) -> None:
+    """Another article like the test's, of another place, its source added after the others
+    (or before them: `first`)."""
     kep = ("Kep", "900_kep", "test-kep", "kep-")
-    kampot = ("Kampot", "901_kampot", "test-kampot", "kampot-")
+    other = (place, f"{number}_{place.lower()}", f"test-{place.lower()}", f"{place.lower()}-")
     text, source, records = NEW_ARTICLE, NEW_SOURCE, NEW_RECORDS
-    for old, new in zip(kep, kampot, strict=True):
+    for old, new in zip(kep, other, strict=True):
         text, source, records = (t.replace(old, new) for t in (text, source, records))
-    (seeds / "articles" / "901_kampot_night_patrols.txt").write_text(text, encoding="utf-8")
+    (seeds / "articles" / f"{number}_{place.lower()}_night_patrols.txt").write_text(
+        text, encoding="utf-8"
+    )
     sources = seeds / "curated" / "sources.yaml"
     now = sources.read_text(encoding="utf-8")
     now = now.replace("sources:\n", "sources:\n" + source, 1) if first else now + source
     sources.write_text(now, encoding="utf-8")
-    target = seeds / "curated" / "articles" / "test-kampot-night-patrols.yaml"
+    target = seeds / "curated" / "articles" / f"test-{place.lower()}-night-patrols.yaml"
     target.write_text(records, encoding="utf-8")
 
 
@@ -341,15 +345,54 @@ def _same_tables(got: Path, want: Path, what: str) -> None:
         assert rows[table] == full[table], f"{what}: table {table} differs from a full build"
 
 
+#: Articles added by Saves after IN_A_ROW's changes, on the same copy, with how many sources
+#: rows each Save makes (None: every one): one added before the others (every sources row
+#: made again), then one after them (its row added after those the copy holds), then another
+#: after that (a file a Save grew, grown again). The one before the others goes first of the
+#: three: it makes every sources row again, so it would hide a wrong sources row copied before
+#: it (before it, only IN_A_ROW's last two Saves copy sources rows, of a file neither changes).
+GROWING: list[tuple[str, Callable[[Path], None], str, int | None]] = [
+    (
+        "added before the others",
+        partial(_add_place_article, place="Takeo", number=902, first=True),
+        "test-takeo",
+        None,
+    ),
+    ("added after the others", _add_article, "test-kep", 1),
+    (
+        "added after an added one",
+        partial(_add_place_article, place="Kampot", number=901),
+        "test-kampot",
+        1,
+    ),
+]
+
+
 def test_changes_saved_one_after_another_equal_a_full_build(seeds, seed_db, tmp_path):
+    """IN_A_ROW's changes, then GROWING's articles, each a Save on the file the Save before
+    left, compared with one full build of the result (one full build, not one each)."""
     db = tmp_path / "incremental.duckdb"
     shutil.copyfile(seed_db, db)  # the full build of the seeds before the first change
     for change in IN_A_ROW:
         change[1](seeds)
         _save(seeds, db, change)
+    log = seeds / "curated" / "corrections.yaml"
+    for case, add, source, made in GROWING:
+        add(seeds)
+        lines: list[str] = []
+        read = log.read_bytes()
+        build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
+        log.write_bytes(read)
+        # This Save's sources rows: the added one's alone, or every one; and its statements.
+        tables = next(line for line in lines if line.startswith("tables:"))
+        statements = _one(db, f"SELECT count(*) FROM statements WHERE source_id LIKE '{source}%'")
+        every = _one(db, "SELECT count(*) FROM sources")
+        want = (made if made is not None else every) + statements
+        assert statements and f", {want} made;" in tables, (case, tables, every)
     full = tmp_path / "full.duckdb"
     build(full, seeds, draw_images=False)
-    _same_tables(db, full, "after " + ", ".join(c[0] for c in IN_A_ROW))
+    names = [c[0] for c in IN_A_ROW] + [g[0] for g in GROWING]
+    _same_tables(db, full, "after " + ", ".join(names))
 
 
 #: An article added and removed: each compared with a full build the run has made already
@@ -553,40 +596,6 @@ def test_saves_in_a_row_do_not_grow_the_file_without_end(seeds, seed_db, tmp_pat
     assert sizes[-1] <= sizes[1] * 1.2, sizes  # the sixth no larger than the second, give or take
 
 
-#: Articles added by Saves, each compared with a full build: a source added after those the
-#: copy's sources table holds (its rows stay, the new one added after them), then another after
-#: that (a file a Save grew, grown again), and one added before the others, on the run's full
-#: build of the seeds with the test's article added (every sources row made again).
-GROWING = [
-    ("added after an added one", [], [_add_article, _add_kampot_article], 1),
-    ("added before the others", [_add_article], [partial(_add_kampot_article, first=True)], None),
-]
-
-
-@pytest.mark.parametrize(("case", "earlier", "saves", "made"), GROWING, ids=[g[0] for g in GROWING])
-def test_articles_added_one_save_after_another_equal_a_full_build(
-    seeds, seed_db, tmp_path, tmp_path_factory, request, case, earlier, saves, made
-):
-    db = tmp_path / "m.duckdb"
-    for step in earlier:
-        step(seeds)
-    shutil.copyfile(_built(seeds, seed_db, request), db)
-    for save in saves:
-        save(seeds)
-        lines: list[str] = []
-        log = seeds / "curated" / "corrections.yaml"
-        read = log.read_bytes()
-        build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
-        log.write_bytes(read)
-    # The last Save's sources rows: the added one's alone, or every one.
-    tables = next(line for line in lines if line.startswith("tables:"))
-    statements = _one(db, "SELECT count(*) FROM statements WHERE source_id LIKE 'test-kampot%'")
-    every = _one(db, "SELECT count(*) FROM sources")
-    want = (made if made is not None else every) + statements
-    assert f", {want} made;" in tables, (case, tables, every)
-    _same_tables(db, _full_build(seeds, tmp_path_factory), case)
-
-
 def _images(db: Path) -> list[tuple]:
     """The static images the file holds: chart, language, kind and image."""
     con = duckdb.connect(str(db), read_only=True)
@@ -642,12 +651,13 @@ def _stance(db: Path) -> object:
                     "WHERE statement_id = 'ppp-2018-02-14-sar-kheng-prison-alternatives'")  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def warm_server():
-    """A warm build process (etl.warm) on a socket of its own, stopped after these tests."""
+@contextlib.contextmanager
+def _warm_server(seeds: Path, db: Path) -> Iterator[Path]:
+    """A warm build process (etl.warm) on a socket of its own, started with the corpus (as
+    the studio opens: every curated file's models kept), stopped when the block ends."""
     with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
         path = Path(tmp) / "s.sock"
-        server = warm.start(path)
+        server = warm.start(path, seeds, db)
         try:
             yield path
         finally:
@@ -655,30 +665,45 @@ def warm_server():
             server.wait()
 
 
-def test_two_saves_at_once_both_land(seeds, seed_db, tmp_path, tmp_path_factory, warm_server):
+def test_two_saves_at_once_through_a_warm_process_both_land_and_a_refused_one_says_why(
+    seeds, seed_db, tmp_path, tmp_path_factory
+):
     """Two researchers save different articles at the same moment, as the studio saves (a
-    fork of the warm build process each): each build waits for the other, and the database
-    after both holds both changes, the same database a full build makes."""
+    fork of the warm build process each, taking the models it kept): each build waits for
+    the other, and the database after both holds both changes, the same database a full
+    build makes. Then a Save the check refuses: the studio gets each problem (to show on
+    its field) from the fork, and the database stays as it was. One warm process for the
+    three Saves (each is a fresh fork of it)."""
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)  # the full build of these seeds
+    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images", "--reason", REASON]
     answers: list[warm.Answer | None] = []
+    with _warm_server(seeds, db) as server:
 
-    def save(change: Callable[[Path], None]) -> None:
-        change(seeds)
-        argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
-        answers.append(warm.run([*argv, "--reason", REASON], warm_server))
+        def save(change: Callable[[Path], None]) -> None:
+            change(seeds)
+            answers.append(warm.run(argv, server))
 
-    threads = [threading.Thread(target=save, args=(c,)) for c in (_change_record, _add_article)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert [a and (a.code, a.stderr) for a in answers] == [(0, "")] * 2
-    assert _one(db, "SELECT count(*) FROM statements WHERE statement_id = 'test-kep-vendor'") == 1
-    assert _stance(db) == "mixed"
-    # The first build's reason is in corrections.yaml now, as the second build read it.
-    got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
-    assert [t for t in want if got.get(t) != want[t]] == []
+        threads = [threading.Thread(target=save, args=(c,)) for c in (_change_record, _add_article)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert [a and (a.code, a.stderr) for a in answers] == [(0, "")] * 2
+        assert all("unchanged, carried over" in a.stdout for a in answers if a)
+        assert (
+            _one(db, "SELECT count(*) FROM statements WHERE statement_id = 'test-kep-vendor'") == 1
+        )
+        assert _stance(db) == "mixed"
+        # The first build's reason is in corrections.yaml now, as the second build read it.
+        got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
+        assert [t for t in want if got.get(t) != want[t]] == []
+        before = db.read_bytes()
+        _replace(seeds, MIXED, "stance: mixed", "stance: furious")
+        done = warm.run(argv, server)
+    assert done is not None and done.code == 1
+    assert (f"seeds/{MIXED}", "stance") in [(file, field) for file, _, field, *_ in done.problems]
+    assert "stance" in done.stderr and db.read_bytes() == before
 
 
 def test_a_warm_build_process_of_other_code_refuses_to_build(seeds, tmp_path):
@@ -689,22 +714,6 @@ def test_a_warm_build_process_of_other_code_refuses_to_build(seeds, tmp_path):
     request = {"argv": argv, "cwd": str(tmp_path), "env": {}}
     assert warm._run_command(request, "another version of the code") == {"status": warm.STALE}
     assert not db.exists()
-
-
-def test_a_warm_build_answers_with_each_problem_and_leaves_the_database(
-    seeds, seed_db, tmp_path, warm_server
-):
-    """A Save the check refuses: the studio gets each problem (to show on its field) from the
-    warm build's fork, and the database stays as it was."""
-    db = tmp_path / "m.duckdb"
-    shutil.copyfile(seed_db, db)  # the full build of these seeds
-    before = db.read_bytes()
-    _replace(seeds, MIXED, "stance: critical", "stance: furious")
-    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
-    done = warm.run([*argv, "--reason", REASON], warm_server)
-    assert done is not None and done.code == 1
-    assert (f"seeds/{MIXED}", "stance") in [(file, field) for file, _, field, *_ in done.problems]
-    assert "stance" in done.stderr and db.read_bytes() == before
 
 
 # --- the models a warm build process keeps between Saves (etl.inputs.KEPT) ------------------
@@ -803,30 +812,6 @@ def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
         "seeds/curated/articles/test-kep-night-patrols.yaml",
         f"seeds/{MIXED}",
     }
-
-
-def test_saves_through_a_warm_process_that_keeps_models_equal_a_full_build(
-    seeds, seed_db, tmp_path, tmp_path_factory
-):
-    """The warm build process started with the corpus (as the studio opens): two Saves in a
-    row, each a fork taking the models it kept, land as a full build of the same input."""
-    db = tmp_path / "m.duckdb"
-    shutil.copyfile(seed_db, db)
-    with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
-        path = Path(tmp) / "s.sock"
-        server = warm.start(path, seeds, db)
-        try:
-            argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images"]
-            for save in (_change_record, _add_article):
-                save(seeds)
-                done = warm.run([*argv, "--reason", REASON], path)
-                assert done is not None and (done.code, done.stderr) == (0, "")
-                assert "unchanged, carried over" in done.stdout
-        finally:
-            warm_builds.stop(path)  # the server and any Save forked from it
-            server.wait()
-    got, want = _rows(db), _rows(_full_build(seeds, tmp_path_factory))
-    assert [t for t in want if got.get(t) != want[t]] == []
 
 
 # --- equal texts held once (etl.document_forms.share_strings) -----------------------------

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from starlette.applications import Starlette
@@ -69,6 +70,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
         build(db, seeds, draw_images=False)
         out["first"] = _version(db)
+        # What the feed test reads of the first build: its changes, and the statements'
+        # answer a client holds (its ETag).
+        with Reader(db) as reader:
+            out["first_changes"] = queries.build_changes(reader)
+        out["held"] = _client(db).get("/api/v1/statements.csv").headers["etag"]
         # A correction: one statement's stance changed, one event withdrawn.
         path = seeds / "curated" / "fixture-kampot.yaml"
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -97,6 +103,8 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         shutil.copytree(seeds, later_seeds)
         build(later, later_seeds, draw_images=False)  # nothing changed since the reason build
         out["unchanged"] = _versions(later)
+        with Reader(later) as reader:
+            out["unchanged_changes"] = queries.build_changes(reader)
         data = yaml.safe_load((later_seeds / path.relative_to(seeds)).read_text("utf-8"))
         data["statements"][0]["stance"] = "supportive"
         (later_seeds / path.relative_to(seeds)).write_text(
@@ -104,7 +112,12 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         )
         build(later, later_seeds, draw_images=False, reason=REASON)
         out["changed_again"] = _versions(later)
+        out["later"] = later
     return out
+
+
+def _client(db: Path) -> TestClient:
+    return TestClient(Starlette(routes=make_routes(Database(lambda: db))))
 
 
 @pytest.mark.parametrize(
@@ -171,7 +184,7 @@ def test_a_reason_given_to_the_build_is_kept_in_the_yaml_and_survives_a_fresh_bu
 def test_changes_json_after_a_correction(
     history: dict, since, table, record_id, change, field, old, new
 ):
-    client = TestClient(Starlette(routes=make_routes(Database(lambda: history["db"]))))
+    client = _client(history["db"])
     answer = client.get("/api/v1/changes.json", params={"since": since} if since else {})
     assert answer.status_code == 200
     doc = answer.json()
@@ -187,11 +200,53 @@ def test_changes_json_after_a_correction(
 
 @pytest.mark.parametrize(("since", "status"), [("1999.01.01", 400), (_day_version() + ".2", 200)])
 def test_changes_since_an_unknown_or_current_version(history: dict, since: str, status: int):
-    client = TestClient(Starlette(routes=make_routes(Database(lambda: history["db"]))))
+    client = _client(history["db"])
     answer = client.get("/api/v1/changes.json", params={"since": since})
     assert answer.status_code == status
     if status == 200:
         assert answer.json()["changes"] == []
+
+
+def test_the_feed_keeps_earlier_builds_newest_first_and_the_history_every_one(
+    history: dict, monkeypatch: pytest.MonkeyPatch
+):
+    """The history's builds after the first: the reason build (a statement changed, an event
+    withdrawn) is the feed's newest entry, before the first build's; a build with nothing
+    changed adds nothing; after another change the feed lists the last builds only (one,
+    here), and the history keeps every one (moved here from test_api, whose three builds of
+    the fixture corpus were these)."""
+    first = history["first_changes"]
+    with Reader(history["db"]) as r:
+        changes = queries.build_changes(r)
+    latest = changes[changes["build"] == changes["build"].max()]
+    assert list(zip(latest["table_name"], latest["change"], strict=True)) == [
+        ("events", "removed"),
+        ("statements", "changed"),
+    ]
+    assert len(changes) == len(latest) + len(first)
+    # Nothing changed: nothing new, the builds before kept.
+    assert history["unchanged_changes"].equals(changes)
+    # The changed data is a new answer for a client holding the old one (ETag by build).
+    client = _client(history["db"])
+    fresh = client.get("/api/v1/statements.csv", headers={"If-None-Match": history["held"]})
+    assert fresh.status_code == 200
+    assert "critical" in next(line for line in fresh.text.splitlines() if "sok-dara" in line)
+    feed = feedparser.parse(client.get("/feed.atom").content)
+    assert not feed.bozo
+    titles = [e.title.split(": ", 1)[1] for e in feed.entries if "#build-" in e.id]
+    assert titles[0] == "changed 1 statement; removed 1 event"
+    assert len(titles) == 1 + first["source_id"].nunique()
+    assert all("added" in t for t in titles[1:])
+    assert len({e.id for e in feed.entries}) == len(feed.entries)
+    # Another change (changed_again): the feed's last builds only, every one in the history.
+    monkeypatch.setattr("database.queries.FEED_BUILDS", 1)
+    second = int(latest["build"].max())
+    with Reader(history["later"]) as r:
+        changes = queries.build_changes(r)
+        since_first = queries.record_changes_after(r, 1)
+    assert sorted(set(changes["build"])) == [second + 1]
+    assert set(changes["change"]) == {"changed"}
+    assert sorted(set(since_first["ordinal"])) == [second, second + 1]
 
 
 def _files(folder: Path) -> dict[str, bytes]:
