@@ -15,9 +15,11 @@ from data_model.i18n import translator
 from data_model.wording import number
 
 #: What makes two reports one point on a chart besides its colour (the chart's group): the
-#: same metric, figure and hedge, the same period, place and speaker. A restatement is drawn
-#: as one (review 6, 7), so it is never merged with an independent report.
+#: same article label, metric, figure (or words) and hedge, the same period, place and
+#: speaker. A restatement is drawn as one (review 6, 7): never merged with an independent
+#: report.
 SAME_POINT = (
+    "source_label",
     "metric_id",
     "value",
     "value_to",
@@ -26,6 +28,7 @@ SAME_POINT = (
     "value_high",
     "unit",
     "label",
+    "vague",
     "period_start",
     "period_end",
     "as_of",
@@ -43,7 +46,7 @@ def one_per_point(frame: pd.DataFrame, group: str) -> pd.DataFrame:
     two reports are alike."""
     if frame.empty:
         return frame.assign(**{REPORTS: pd.Series(dtype="int64")})
-    columns = [c for c in (group, *SAME_POINT) if c in frame.columns]
+    columns = [c for c in dict.fromkeys((group, *SAME_POINT)) if c in frame.columns]
     keys = frame[columns].astype(str)  # NaN, NaT and None group alike
     if "restates" in frame.columns:
         keys = keys.assign(_restates=frame["restates"].notna().to_numpy())

@@ -254,8 +254,8 @@ class ChartDef:
         if not reported.empty and reported["value"].isna().all():
             # Only words ("thousands"): said as the articles say them, and shown in 'How we
             # know', never drawn.
-            data = cited = reported
-            takeaway = _in_words_only(reported, lang)
+            cited, data = reported, one_per_point(reported, self.group)
+            takeaway = _in_words_only(data, lang) + alike_note(more_reports(data), lang)
         elif data.empty:
             takeaway = t.gettext("No article reports these figures yet.")
         else:
