@@ -183,3 +183,25 @@ def test_an_event_reported_by_many_articles_is_one_marker_citing_them(
     assert len(chart.evidence) == len(cited)  # what the chart stores follows what it cites
     assert (more in " ".join(hovers)) and (bool(more) == ("Data page" in chart.takeaway))
     assert "Outlet 3" not in " ".join(hovers)  # the fourth report is counted, not cited
+
+
+@pytest.mark.parametrize(
+    ("copies", "markers", "more"),
+    [
+        (1, 6, ""),  # six reports, none alike: six markers, as before
+        (2, 6, "and 1 more report, on the Data page."),  # each reported again alike: still six
+        (50, 6, "and 49 more reports, on the Data page."),
+    ],
+)
+def test_a_figure_reported_alike_by_many_articles_is_one_marker(
+    copies: int, markers: int, more: str
+):
+    from charts.alike import alike_note, more_reports, one_per_point
+
+    frame = pd.concat([reports(6)] * copies, ignore_index=True)
+    drawn = one_per_point(frame, "source_label")
+    fig = timeline(drawn, PHASES, "source_label", "people")
+    hovers = [h for trace in fig.data for h in (trace.hovertext or ())]
+    assert len(hovers) == markers
+    assert all(more in h for h in hovers)
+    assert ("Data page" in alike_note(more_reports(drawn))) == bool(more)
