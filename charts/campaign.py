@@ -1,4 +1,4 @@
-"""The campaign timeline: phases as bands, dated events as markers."""
+"""The campaign timeline: phases as bands, dated events as markers, one per event however many articles report it."""
 
 from __future__ import annotations
 
@@ -85,6 +85,56 @@ def _known(r: object, lang: str = "en") -> str:
     return t.gettext(_KNOWN_TO[precision]) if precision in _KNOWN_TO else precision
 
 
+#: What makes two reports one event, drawn as one marker: the same kind, date (and its end and
+#: precision) and title. What the chart holds then follows the events it shows, not how many
+#: articles report them (issue 27: a 1000x corpus repeats each seed event 1,000 times).
+SAME_EVENT = ["kind", "event_date", "event_date_end", "date_precision", "title"]
+
+#: A marker cites this many of the articles reporting its event (its hover and the chart's
+#: evidence); the rest are counted, and every one is on the Data page.
+CITED_UP_TO = 3
+
+
+def one_per_event(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[int]]:
+    """(one row per event, its first report, in the events' order; the reports cited, the
+    first CITED_UP_TO of each event's; how many articles report each event)."""
+    if events.empty:
+        return events, events, []
+    events = events.reset_index(drop=True)
+    keys = events.reindex(columns=SAME_EVENT).astype(str)  # NaT and None group alike
+    groups = keys.groupby(SAME_EVENT, sort=False, dropna=False).indices
+    places = sorted(groups.values(), key=lambda at: at[0])
+    cited = sorted(int(i) for at in places for i in at[:CITED_UP_TO])
+    firsts = [int(at[0]) for at in places]
+    return events.iloc[firsts], events.iloc[cited], [len(at) for at in places]
+
+
+def _hover(markers: pd.DataFrame, events: pd.DataFrame, reports: list[int], lang: str) -> list[str]:
+    """Each marker's date, title and the articles it cites (the first CITED_UP_TO reports'
+    citations, each once), then how many more reports there are."""
+    t = translator(lang)
+    by_event = events.reindex(columns=SAME_EVENT).astype(str).apply(tuple, axis=1)
+    citations: dict[tuple, list[str]] = {}
+    for key, citation in zip(by_event, events["source_citation"], strict=True):
+        said = citations.setdefault(key, [])
+        if citation not in said:
+            said.append(citation)
+    out = []
+    for key, r, n in zip(by_event.loc[markers.index], markers.itertuples(), reports, strict=True):
+        cited = "".join(f"<br><i>{plotly_text(c)}</i>" for c in citations[key])
+        more = ""
+        if n > CITED_UP_TO:
+            said = t.ngettext(
+                "and {count} more report, on the Data page.",
+                "and {count} more reports, on the Data page.",
+                n - CITED_UP_TO,
+            )
+            more = "<br>" + said.format(count=number(n - CITED_UP_TO, lang))
+        date = date_text(r.event_date, r.date_precision, lang)
+        out.append(f"<b>{date}</b><br>{plotly_text(r.title)}{cited}{more}")
+    return out
+
+
 def _evidence(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
@@ -120,10 +170,11 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "e
         default=pd.Timestamp("2018-12-31"),
     ) + pd.Timedelta(days=120)
     add_phase_bands(fig, phases, last.date(), lang)
+    markers, cited, reports = one_per_event(events)
     if not events.empty:
-        rows = [t.gettext(KIND_LABELS[k]) if k in KIND_LABELS else k for k in events["kind"]]
-        _precision_spans(fig, events, rows)
-        dates = pd.Series([_midpoint(r) for r in events.itertuples()])
+        rows = [t.gettext(KIND_LABELS[k]) if k in KIND_LABELS else k for k in markers["kind"]]
+        _precision_spans(fig, markers, rows)
+        dates = pd.Series([_midpoint(r) for r in markers.itertuples()])
         fig.add_trace(
             go.Scatter(
                 x=dates,
@@ -135,14 +186,10 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "e
                     "color": colour(1),
                     "line": {"width": 2, "color": colour(1)},
                     "symbol": [
-                        "circle" if p == "day" else "circle-open" for p in events["date_precision"]
+                        "circle" if p == "day" else "circle-open" for p in markers["date_precision"]
                     ],
                 },
-                hovertext=[
-                    f"<b>{date_text(r.event_date, r.date_precision, lang)}</b>"
-                    f"<br>{plotly_text(r.title)}<br><i>{plotly_text(r.source_citation)}</i>"
-                    for r in events.itertuples()
-                ],
+                hovertext=_hover(markers, cited, reports, lang),
                 hoverinfo="text",
             )
         )
@@ -162,7 +209,7 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "e
     base_layout(fig, y_title="", height=340, lang=lang)
     fig.update_layout(showlegend=False)
     n_open = phases["end_date"].isna().sum()
-    counts = {"phases": number(len(phases), lang), "events": number(len(events), lang)}
+    counts = {"phases": number(len(phases), lang), "events": number(len(markers), lang)}
     takeaway = (
         t.gettext(
             "{phases} phases so far, the last still continuing; {events} dated events reported."
@@ -173,13 +220,22 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "e
         " Hollow markers with a bar: only the month or year is known, and the event may fall "
         "anywhere along the bar."
     )
+    if len(events) > len(cited):
+        more = len(events) - len(cited)
+        takeaway += t.ngettext(
+            " {count} more report of the same events is on the Data page: each event is drawn "
+            "once, citing at most {up_to} of the articles that report it.",
+            " {count} more reports of the same events are on the Data page: each event is drawn "
+            "once, citing at most {up_to} of the articles that report it.",
+            more,
+        ).format(count=number(more, lang), up_to=number(CITED_UP_TO, lang))
     sources = tuple(dict.fromkeys(events.sort_values("event_date")["source_citation"]))
     return Chart(
         "campaign-timeline",
         t.gettext("The campaign's phases and events"),
         takeaway,
         fig,
-        _evidence(events, lang),
+        _evidence(cited, lang),
         sources,
         lang,
     )

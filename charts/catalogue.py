@@ -14,6 +14,7 @@ from urllib.parse import quote_plus, urlsplit
 import numpy as np
 import pandas as pd
 
+from charts.alike import alike_note, more_reports, one_per_point
 from charts.campaign import campaign_timeline
 from charts.hedged import categorical, notable, reference_date, timeline
 from charts.model import EVIDENCE_COLUMNS, Chart
@@ -230,6 +231,9 @@ class ChartDef:
         data = reported[reported["value"].notna()]
         # Two articles reporting the same metric get their own colours, never one series.
         data = data.assign(metric_and_source=data["metric_label"] + " · " + data["source_label"])
+        # Every article cited in the source line; a figure reported alike drawn once.
+        cited = data
+        data = one_per_point(data, self.group)
         phases = localised_phases(frames.phases(), lang)
         y_title = self.y_title if self.from_data else t.gettext(self.y_title)
         if self.layout == "timeline":
@@ -250,13 +254,13 @@ class ChartDef:
         if not reported.empty and reported["value"].isna().all():
             # Only words ("thousands"): said as the articles say them, and shown in 'How we
             # know', never drawn.
-            data = reported
-            takeaway = _in_words_only(reported, lang)
+            cited, data = reported, one_per_point(reported, self.group)
+            takeaway = _in_words_only(data, lang) + alike_note(more_reports(data), lang)
         elif data.empty:
             takeaway = t.gettext("No article reports these figures yet.")
         else:
-            takeaway = self.takeaway(data, phases, lang)
-        sources = tuple(dict.fromkeys(_sorted(data)["source_citation"])) if not data.empty else ()
+            takeaway = self.takeaway(data, phases, lang) + alike_note(more_reports(data), lang)
+        sources = tuple(dict.fromkeys(_sorted(cited)["source_citation"])) if not data.empty else ()
         title = self.title if self.from_data else t.gettext(self.title)
         return Chart(self.chart_id, title, takeaway, fig, _evidence(data, lang), sources, lang)
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.alike import REPORTS, more_line
 from charts.legible import KEY_NAME, text_width, wrap_text
 from charts.style import (
     MARKER_KEY,
@@ -40,12 +41,14 @@ def _hover(frame: pd.DataFrame, lang: str = "en") -> list[str]:
     # The columns as lists: a row loop over a frame of Arrow text reads each cell slowly.
     columns = ("label", "metric_label", "period_start", "period_end", "as_of", "attribution",
                "source_citation")  # fmt: skip
+    # A point several articles report alike (charts.alike) says how many more there are.
+    reports = frame[REPORTS].tolist() if REPORTS in frame.columns else [1] * len(frame)
     return [
         f"<b>{plotly_text(label)}</b> {plotly_text(metric)}<br>"
         f"{plotly_text(period_text(start, end, as_of, lang))}"
-        f"<br>{plotly_text(said_by)}<br><i>{plotly_text(citation)}</i>"
-        for label, metric, start, end, as_of, said_by, citation in zip(
-            *(frame[c].tolist() for c in columns), strict=True
+        f"<br>{plotly_text(said_by)}<br><i>{plotly_text(citation)}</i>{more_line(n, lang)}"
+        for label, metric, start, end, as_of, said_by, citation, n in zip(
+            *(frame[c].tolist() for c in columns), reports, strict=True
         )
     ]
 

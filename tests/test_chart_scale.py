@@ -135,3 +135,73 @@ def test_a_range_is_drawn_from_its_low_to_its_high_end_never_as_one_point():
         if trace.error_y.visible
     ]
     assert (300.0, 100.0, "square-open") in drawn  # a bar from 300 up to 400, its own marker
+
+
+def events(reports: list[tuple[str, str]]) -> pd.DataFrame:
+    """Events as the events query gives them: (title, citation) per report, each its own
+    article, all a launch on 2017-01-01 known to the day."""
+    n = len(reports)
+    return pd.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in range(n)],
+            "event_date": [pd.Timestamp("2017-01-01")] * n,
+            "event_date_end": [pd.NaT] * n,
+            "date_precision": ["day"] * n,
+            "kind": ["launch"] * n,
+            "title": [title for title, _ in reports],
+            "source_id": [f"s{i}" for i in range(n)],
+            "quote": ["launched"] * n,
+            "source_outlet": ["Outlet"] * n,
+            "source_citation": [citation for _, citation in reports],
+            "source_url": [f"https://example.org/{i}" for i in range(n)],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("reports", "markers", "cited", "more"),
+    [
+        # Two articles report one event: one marker, citing both.
+        ([("Launch", "Post, 1 Jan"), ("Launch", "Times, 2 Jan")], 1, ["Post, 1 Jan", "Times, 2 Jan"], ""),
+        # Two events: two markers, each citing its own article.
+        ([("Launch", "Post, 1 Jan"), ("Other launch", "Times, 2 Jan")], 2, ["Post, 1 Jan", "Times, 2 Jan"], ""),
+        # Five articles report one event: one marker, three cited, two counted.
+        ([("Launch", f"Outlet {i}") for i in range(5)], 1, [f"Outlet {i}" for i in range(3)], "and 2 more reports"),
+    ],
+)  # fmt: skip
+def test_an_event_reported_by_many_articles_is_one_marker_citing_them(
+    reports: list[tuple[str, str]], markers: int, cited: list[str], more: str
+):
+    from charts.campaign import campaign_timeline
+
+    chart = campaign_timeline(PHASES, events(reports))
+    hovers = [h for trace in chart.figure.data for h in (trace.hovertext or ())]
+    assert len(hovers) == markers
+    for citation in cited:
+        assert citation in " ".join(hovers)
+        assert citation in chart.evidence["source_citation"].tolist()
+    assert len(chart.evidence) == len(cited)  # what the chart stores follows what it cites
+    assert (more in " ".join(hovers)) and (bool(more) == ("Data page" in chart.takeaway))
+    assert "Outlet 3" not in " ".join(hovers)  # the fourth report is counted, not cited
+
+
+@pytest.mark.parametrize(
+    ("copies", "markers", "more"),
+    [
+        (1, 6, ""),  # six reports, none alike: six markers, as before
+        (2, 6, "and 1 more report, on the Data page."),  # each reported again alike: still six
+        (50, 6, "and 49 more reports, on the Data page."),
+    ],
+)
+def test_a_figure_reported_alike_by_many_articles_is_one_marker(
+    copies: int, markers: int, more: str
+):
+    from charts.alike import alike_note, more_reports, one_per_point
+
+    frame = pd.concat([reports(6)] * copies, ignore_index=True)
+    drawn = one_per_point(frame, "source_label")
+    fig = timeline(drawn, PHASES, "source_label", "people")
+    hovers = [h for trace in fig.data for h in (trace.hovertext or ())]
+    assert len(hovers) == markers
+    assert all(more in h for h in hovers)
+    assert ("Data page" in alike_note(more_reports(drawn))) == bool(more)
