@@ -8,7 +8,10 @@ dragged over with the mouse become a draft (then rejected), and the article's ma
 text, never obeyed (what tests/test_studio_browser.py checked on an article of its own: one
 Add and one Review fewer for the studio and Chromium). Each step is
 timed (the figures go to docs/studio-timings.md, read by a person, never asserted), and with
-STUDIO_SCREENSHOTS=1 each screen is photographed at 1400 px (screenshots/)."""
+STUDIO_SCREENSHOTS=1 each screen is photographed at 1400 px (screenshots/).
+
+Long because it is one flow through two browsers, each step a helper beside it: split, the
+steps would need the flow's state passed between modules and its server started twice."""
 
 from __future__ import annotations
 
