@@ -1,0 +1,42 @@
+"""Round twenty-five (issue 23): a Khmer body of state that "will" (នឹង) act on something puts a
+measure forward, what only will happen does not; a second measure told as speech ("... and
+stated that the police plan to ..."). Sentences are our own words, by a non-native author:
+they need native review."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.suggest.khmer import khmer_measures
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # "The ministry of health will send nurses to every district's health centre."
+        ("លោកបានបញ្ជាក់ថា ក្រសួងសុខាភិបាលនឹងបញ្ជូនគិលានុបដ្ឋាយិកាទៅមណ្ឌលសុខភាពគ្រប់ស្រុក។", 1),
+        # "The provincial commissariat will install three new cameras at the border crossing."
+        ("ស្នងការដ្ឋាននគរបាលខេត្តនឹងដំឡើងកាមេរ៉ាថ្មីបីនៅច្រកព្រំដែន។", 1),
+        # "... arrested 12 people, and the district administration will open a counselling room."
+        ("ប៉ូលិសបានឃាត់ខ្លួនមនុស្ស ១២នាក់ ហើយរដ្ឋបាលស្រុកនឹងបើកបន្ទប់ប្រឹក្សាមួយនៅសាលាស្រុក។", 1),
+        # Controls: what will happen to the centre, not what a body will do ("will open next
+        # year"); the authorities will act at once with no object; a family, not a body of state;
+        # a passive ("will be checked").
+        ("លោកថា មណ្ឌលថ្មីនៅខេត្តកំពត នឹងបើកនៅឆ្នាំក្រោយ។", 0),
+        ("បើមានភស្តុតាង សមត្ថកិច្ចនឹងបិទភ្លាម។", 0),
+        ("លោកស្រីថា គ្រួសារនឹងដាក់ពាក្យបណ្តឹងទៅតុលាការនៅខែក្រោយ។", 0),
+        ("ក្រសួងបានបញ្ជាក់ថា ករណីនេះនឹងត្រូវបានពិនិត្យឡើងវិញ។", 0),
+    ],
+)  # fmt: skip
+def test_a_body_that_will_act_puts_a_measure_forward(text: str, count: int) -> None:
+    assert len([m for m in khmer_measures(text) if m.position is None]) == count
+
+
+def test_a_second_plan_told_as_speech_is_a_measure_of_its_own() -> None:
+    # "He asked the customs office to check every truck, and stated that the police plan to put
+    # five new posts along the river."
+    text = ("លោកបានស្នើឲ្យការិយាល័យគយត្រួតពិនិត្យឡានដឹកទំនិញទាំងអស់ ហើយបានបញ្ជាក់ថា "
+            "នគរបាលគ្រោងនឹងដាក់ប៉ុស្តិ៍ថ្មីប្រាំនៅតាមដងទន្លេ។")  # fmt: skip
+    names = [m.name for m in khmer_measures(text) if m.position is None]
+    assert len(names) == 2
+    assert names[1].startswith("ដាក់ប៉ុស្តិ៍ថ្មីប្រាំ")
