@@ -1,13 +1,21 @@
 """Round twenty-five (issue 23): a Khmer body of state that "will" (នឹង) act on something puts a
 measure forward, what only will happen does not; a second measure told as speech ("... and
-stated that the police plan to ..."). Sentences are our own words, by a non-native author:
+stated that the police plan to ..."); English stands referring back ("asked for the same",
+"intends to support that plan", "We support that idea, but ..."). Sentences are our own words, by a non-native author:
 they need native review."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
+from curation.suggest.guess import curated_lists
 from curation.suggest.khmer import khmer_measures
+from curation.suggest.records import draft_rows
+
+CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 
 
 @pytest.mark.parametrize(
@@ -40,3 +48,42 @@ def test_a_second_plan_told_as_speech_is_a_measure_of_its_own() -> None:
     names = [m.name for m in khmer_measures(text) if m.position is None]
     assert len(names) == 2
     assert names[1].startswith("ដាក់ប៉ុស្តិ៍ថ្មីប្រាំ")
+
+
+def _measures(text: str) -> list[tuple[str, str | None, str | None]]:
+    """The drafted measures: (kind, policy id of a position, its stance)."""
+    _, rows = draft_rows(text, None, "t", dt.date(2021, 4, 2), CURATED)
+    return [
+        (r.kind, r.record["policy_id"] if r.kind == "positions" else None, r.record.get("position"))
+        for r in rows
+        if r.kind in ("policies", "positions")
+    ]
+
+
+# English stands that refer back to what the article put forward before (our own words).
+ASKED = (
+    "The rights group said the government should publish the number of detainees in each "
+    "centre, and the courts should send first offenders to clinics instead of prison. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "asked for the same": a stand for each of the two measures before it.
+        (ASKED + "Lawyers have asked for the same since 2019.",
+         [("policies", None, None)] * 2 + [("positions", "t-proposal-1", "supports"),
+                                                 ("positions", "t-proposal-1-2", "supports")]),
+        # "intends to support that plan": a stand on the measure before it, not a new one.
+        (ASKED + "The foundation intends to support that plan with a grant.",
+         [("policies", None, None)] * 2 + [("positions", "t-proposal-1", "supports")]),
+        # "We support that idea, but ...": for it, with a reservation.
+        (ASKED + "We support that idea, but the courts have no clinics to send anyone to.",
+         [("policies", None, None)] * 2 + [("positions", "t-proposal-1", "mixed")]),
+        # Control: "asked for the same breakdown" names a thing of its own.
+        (ASKED + "Donors had asked for the same breakdown for years.",
+         [("policies", None, None)] * 2),
+    ],
+)  # fmt: skip
+def test_a_stand_refers_back_to_the_measures_before_it(text: str, want: list) -> None:
+    assert _measures(text) == want

@@ -60,6 +60,7 @@ from curation.suggest.proposals import (
     position_on_last,
     position_on_ordinal,
     positions_on_earlier,
+    positions_on_the_same,
     proposing_verb,
     restates_earlier,
 )
@@ -946,7 +947,10 @@ def _measure_and_event_rows(
         # its list names, nothing of its own (round eleven).
         measures = [] if listing else find_measures(s.text, curated.policies)
         # "supported the first idea" names one of the last sentence's measures; "the plan", the last.
-        if not measures and (
+        if not measures and (same := positions_on_the_same(s.text, recent)):
+            for back in same:  # "asked for the same": a stand on each of the last measures
+                rows.append(_position_row(n, s, back, said, source_id, curated, body))
+        elif not measures and (
             back := position_on_ordinal(s.text, recent) or position_on_last(s.text, last)
         ):
             rows.append(_position_row(n, s, back, said, source_id, curated, body))
