@@ -87,3 +87,26 @@ ASKED = (
 )  # fmt: skip
 def test_a_stand_refers_back_to_the_measures_before_it(text: str, want: list) -> None:
     assert _measures(text) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "proposer"),
+    [
+        # "His Excellency NAME asked the ministry of health to send more doctors ...": his.
+        ("ឯកឧត្តម មាស វីរិទ្ធ បានស្នើឲ្យក្រសួងសុខាភិបាលបញ្ជូនគ្រូពេទ្យបន្ថែមទៅមណ្ឌលព្យាបាលគ្រប់ខេត្ត។", True),
+        # "... stated that the authority plans to build two centres": the authority's plan, not
+        # the speaker's: left blank.
+        ("ឯកឧត្តម មាស វីរិទ្ធ បានបញ្ជាក់ថា អាជ្ញាធរគ្រោងនឹងសាងសង់មណ្ឌលព្យាបាលថ្មីចំនួន ២ នៅខេត្តកំពត។", False),
+        # "The provincial court asked the ministry of justice ...": the court's request.
+        ("សាលាដំបូងខេត្តបានស្នើសុំក្រសួងយុត្តិធម៌ ឲ្យបញ្ជូនចៅក្រមបន្ថែម។", False),
+    ],
+)  # fmt: skip
+def test_a_khmer_proposal_is_put_forward_by_the_person_who_asks(
+    sentence: str, proposer: bool
+) -> None:
+    body = f"ព័ត៌មានជាតិ\n\n{sentence}\n"
+    _, rows = draft_rows(body, "ព័ត៌មានជាតិ", "t", dt.date(2019, 3, 5), CURATED)
+    speakers = {r.record.get("actor_id") for r in rows if r.kind == "statements"} - {None}
+    drafted = [r.record["proposed_by"] for r in rows if r.kind == "policies"]
+    assert len(drafted) == 1
+    assert drafted[0] in speakers if proposer else drafted[0] is None, (drafted, speakers)
