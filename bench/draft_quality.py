@@ -92,6 +92,9 @@ class Score:
     # Khmer (the studio then shows them in English, marked): part -> the article it came from.
     untemplated: dict[str, str] = field(default_factory=dict)
     article: str = ""
+    # Round twenty-five: what the proposal terms' old scoring (seven fields for every key
+    # entry, two changed when found) adds to the changes and the fields, printed beside.
+    before: list[int] = field(default_factory=lambda: [0, 0])
 
     def add(self, name: str, right: int | bool, of: int = 1, why: str = "") -> None:
         pair = self.n.setdefault(name, [0, 0])
@@ -289,6 +292,48 @@ def _statement_changes(row: Row, w: dict[str, Any], gold: dict[str, Any], fresh:
     return n + (r.get("topic") != w.get("topic")) + (r.get("stance") != w.get("stance"))
 
 
+def _kind(w: dict[str, Any]) -> str:
+    """A key entry's kind: a position on a proposal (curated, or new in the article), or a new
+    proposal."""
+    return "position" if w.get("policy") else "proposal"
+
+
+#: The fields of a found proposal or position scored on a line of their own (round twenty-five).
+MEASURE_FIELDS = ("position actor", "position stance", "proposal proposer")
+
+
+def measure_fields(
+    row: Row | None, w: dict[str, Any], gold: dict[str, Any], fresh: dict[str, dict]
+) -> list[tuple[str, bool, Any, Any]]:
+    """The fields a curator checks on a key's proposal or position, each (name, whether the
+    curator changes it, the draft's value, the key's); ``row`` None: missed, all changed.
+    Round twenty-five: a position has no name or description; its fields are the proposal it
+    is on (right when found: the matching asks it), its actor and its stance where the key
+    gives them. A new proposal is seven fields as before: its name and description always
+    written, its proposer (`proposed_by`) checked against the key's actor where it gives one."""
+    r = row.record if row is not None else {}
+    if _kind(w) == "position":
+        fields = [("position's proposal", r.get("policy_id"), w["policy"])]
+        if "actor" in w:
+            fields.append(("position actor", r.get("actor_id"), w["actor"]))
+        if "position" in w:
+            fields.append(("position stance", r.get("position"), w["position"]))
+    else:
+        fields = [("proposal name", None, "written"), ("proposal description", None, "written")]
+        if "actor" in w:
+            fields.append(("proposal proposer", r.get("proposed_by"), w["actor"]))
+        fields += [("proposal's other fields", None, None)] * (7 - len(fields))
+
+    def changed(name: str, got: Any, want: Any) -> bool:
+        if row is None or name in ("proposal name", "proposal description"):
+            return True  # missed, or always written (the drafts never describe the measure)
+        if name == "position stance":
+            return got != want
+        return name in MEASURE_FIELDS and not _same_actor(got, want, gold, fresh)
+
+    return [(name, changed(name, got, want), got, want) for name, got, want in fields]
+
+
 def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, int, int]:
     """Add one article's counts to ``s``; return (drafted fields changed, the same when a right
     value offered for one click is taken rather than changed, fields)."""
@@ -476,9 +521,17 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         if ok and not w.get("policy") and w.get("proposal"):
             drafted[str(w["proposal"])] = str(measures[ok[0]].record.get("policy_id"))
         hit_pr.update(ok[:1])
-        fields += 7  # a proposal's name and description are always written
-        changed += s.change(f"proposal {'found (name, description)' if ok else 'missed'}",
-                            2 if ok else 7)  # fmt: skip
+        checked = measure_fields(measures[ok[0]] if ok else None, w, gold, fresh)
+        for name, wrong, got, want in checked:
+            if ok and name in MEASURE_FIELDS:
+                s.add(f"{name} right", not wrong, why=f"{w['opening'][:40]!r}: {got} for {want}")
+                name += f" ({'blank' if got is None else 'wrong'})"
+            if wrong:
+                changed += s.change(name if ok else f"{_kind(w)} missed (all its fields)", 1)
+        fields += len(checked)
+        # Before round twenty-five every entry was seven fields, two changed when found.
+        s.before[0] += (2 if ok else 7) - sum(wrong for _, wrong, _, _ in checked)
+        s.before[1] += 7 - len(checked)
     s.add("proposals/positions precision", len(hit_pr), len(measures))
     for k in set(range(len(measures))) - hit_pr:
         s.misses.append(f"{s.article:32} {'measure not in the key':28} "
@@ -527,6 +580,9 @@ ROWS = (
     ("speakers right", "speakers right (of found)"),
     ("proposals/positions found", "proposals/positions found (recall)"),
     ("proposals/positions precision", "proposals/positions precision"),
+    ("position actor right", "position actor right (of found)"),
+    ("position stance right", "position stance right (of found)"),
+    ("proposal proposer right", "new proposal's proposer right (of found)"),
     ("furniture drafted (want 0)", "figures from furniture or no-figure passages"),
     ("fields filled wrong", "matched records' fields filled wrong (of filled)"),
 )
@@ -555,6 +611,11 @@ def run(folders: list[Path], title: str, failures: bool = False, changes: bool =
     # figure offered, not drafted) counted as taken in one click, not as a change.
     share = f"{clicked / fields:.0%}" if fields else "-"
     print(f"  {'fields to change if right offers are taken':44} {share:>6}  ({clicked}/{fields})")
+    # The two shares as scored before round twenty-five (a position charged a proposal's name
+    # and description): the same drafts, so the change of scoring shows on its own.
+    old = (changed + s.before[0], clicked + s.before[0], fields + s.before[1])
+    print(f"  {'the same two, scored as before round 25':44} "
+          + ", ".join(f"{n / old[2]:.1%} ({n}/{old[2]})" for n in old[:2] if old[2]))  # fmt: skip
     blank = s.n.get("fields left blank", [0, 0])[1]
     print(f"  {'matched records fields left blank':44} {blank:6}")
     if changes:  # which fields the changes are (round eighteen), largest first

@@ -1003,14 +1003,29 @@ _AND_PROPOSED = re.compile(
     # "ស្នើឲ្យ A និងឲ្យ B" (proposed that A and that B): "និង" before a second "ឲ្យ" opens the
     # second measure, its proposing verb not repeated (round twenty-four).
     + "|" + normalise("និង").text + r"\s?(?=" + normalise("ឲ្យ|ឱ្យ").text + ")"
+    # "ស្នើឲ្យ A ហើយបានបញ្ជាក់ថា នគរបាលគ្រោងនឹង B" (proposed A, and stated that the police plan
+    # B): a second measure told as speech, its body named (round twenty-five).
+    + "|" + normalise("ហើយ").text + r"\s?(?:" + normalise("បាន").text + r")?\S{1,12}?"
+    + normalise("ថា").text + r"\s?\S{1,20}?" + normalise("គ្រោងនឹង|គ្រោង").text
+)  # fmt: skip
+_VERBS_AGAIN = "|".join(
+    sorted((normalise(v).text for v in speech_verbs("km", "measure_again")), key=len, reverse=True)
+)
+# "ស្នងការដ្ឋាននឹងដាក់ប៉ុស្តិ៍ ..." (the commissariat will put checkpoints ...): a body of state,
+# "នឹង" (will), a verb that acts and what it acts on, neither a place nor a time ("នៅ", at) nor
+# "ភ្លាម" (at once) after the verb (round twenty-five; needs native review).
+_BODY_WILL = re.compile(
+    r"(?:^|(?<=\s)|(?<=" + normalise("ថា").text + ")|(?<=" + normalise("ហើយ").text + "))(?:"
+    + "|".join(normalise(v).text for v in speech_verbs("km", "will_bodies")) + r")\S{0,20}?\s?"
+    + "(?P<verb>" + normalise("នឹង").text + ")(?=(?:" + _VERBS_AGAIN + ")(?!"
+    + normalise("នៅ|ភ្លាម").text + r")[^\s។]{4})"
 )  # fmt: skip
 # "ស្នើឲ្យ A និងបង្កើនថវិកា B" (asked for A and to increase the budget for B): "និង" (and) or
 # "ហើយ" (and then) before a verb that acts is a second measure of the same request; the first
 # part must be a clause of its own (20 letters or more), not "ពិនិត្យ និងបិទ" (check and close).
 _AND_MEASURE = re.compile(
     r"(?<=\S{20})\s(?:" + normalise("និង|ហើយ").text + r")\s?(?=(?:"
-    + "|".join(sorted((normalise(v).text for v in speech_verbs("km", "measure_again")), key=len,
-                      reverse=True)) + r")\S{6})"
+    + _VERBS_AGAIN + r")\S{6})"
 )  # fmt: skip
 # "ស្នើឲ្យអាជ្ញាធរឃុំ ... រាយការណ៍ពីទីតាំងលក់គ្រឿងញៀន" (asked commune authorities to report
 # selling places): an appeal for reports, as "urged people to report dealers" is.
@@ -1105,14 +1120,18 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
         # An appeal names the public right after its verb ("អំពាវនាវដល់ប្រជាពលរដ្ឋ"); "youth"
         # further on ("ក្រុមល្បាតយុវជន", youth patrols) is the measure's own word.
         # A question ("តើ ... មានគម្រោងអ្វីថ្មី?", does it have any new plan?) puts nothing forward.
+        m = _PUT_FORWARD.search(text)
+        verb = (m.group(0), m.end()) if m else None
+        if verb is None and (will := _BODY_WILL.search(text)):
+            verb = (will.group("verb"), will.end("verb"))  # the measure after "នឹង" (will)
         if (
-            (m := _PUT_FORWARD.search(text))
+            verb is not None
             and not _QUESTION.search(text)
             and not _TO_PUBLIC.match(
-                re.sub("^(?:" + _TO_PUBLIC_LEAD + r")\s?", "", text[m.end() :].lstrip())
+                re.sub("^(?:" + _TO_PUBLIC_LEAD + r")\s?", "", text[verb[1] :].lstrip())
             )
         ):
-            rest = text[m.end() :]
+            rest = text[verb[1] :]
             # "ស្នើឲ្យ A ហើយក៏ស្នើឲ្យ B" (proposed A, and also proposed B): two measures.
             parts = [
                 _TO.sub("", p.strip(ZERO_WIDTH + " ។")).strip()
@@ -1122,7 +1141,7 @@ def khmer_measures(body: str) -> list[KhmerMeasure]:
             for name in [p for p in parts if p] or [s.text]:
                 if _TO_REPORT.search(name[:60]):
                     continue  # asked to report sellers (រាយការណ៍): an appeal, no measure of state
-                out.append(KhmerMeasure(s.text, m.group(0), name, None))
+                out.append(KhmerMeasure(s.text, verb[0], name, None))
         elif out and _THIS_PLAN.search(text) and (_WELCOMED.search(text) or _OPPOSED.search(text)):
             welcomed = _WELCOMED.search(text)
             position = (

@@ -38,7 +38,10 @@ _VERB = re.compile(
     # "I have decided to rebuild the authority": a measure its author takes
     r"decided\s+to|"
     # "The evaluators recommend that ...", "We recommend that ..." (round twenty-two)
-    r"recommended|recommends|(?<=\bwe\s)recommend|recommend(?=\s+that\b)|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|"
+    r"recommended|recommends|(?<=\bwe\s)recommend|recommend(?=\s+that\b)|plans?\s+to|planned\s+to|planning\s+to|"
+    # "The Trust intends to support that plan": a stand on a measure, none of its own (round
+    # twenty-five).
+    r"intends?\s+to(?!\s+(?:support|back|oppose|welcome|endorse|reject)\b)|"
     # "the ministry was preparing a sub-decree on ...": a measure being drawn up (round eleven)
     r"(?:is|was|are|were)\s+(?:preparing|drafting)(?=\s+(?:a|an|the|new)\b)|"
     # "wants every province to have a testing team": the measure after its addressee's "to"
@@ -412,12 +415,18 @@ def find_measures(sentence: str, policies: Sequence[dict[str, Any]]) -> list[Mea
 # measure the article put forward last (its words are not repeated, so no name can match).
 _ON_IT = re.compile(
     r"\b(?P<verb>welcomed|welcomes|backed|backs|supported|supports|endorsed|praised|opposed|"
-    r"opposes|rejected|rejects|criticised|criticized|condemned|doubted|doubts|questioned)\b"
+    r"opposes|rejected|rejects|criticised|criticized|condemned|doubted|doubts|questioned|"
+    # "We support that idea", "intends to support that plan" (round twenty-five)
+    r"support|welcome|endorse|oppose|reject)\b"
     r"[^.;]{0,40}?\b(?:the|this|that|its|his|her)\s+(?:proposal|plan|idea|measure|draft|move|"
     r"amendment|proposed\s+\w+)s?\b",
     re.I,
 )
-_AGAINST = ("opposed", "opposes", "rejected", "rejects", "criticised", "criticized", "condemned")
+_AGAINST = ("opposed", "opposes", "rejected", "rejects", "criticised", "criticized", "condemned",
+            "oppose", "reject")  # fmt: skip
+# "We support that idea, but a centre with locks ...": for it, with a reservation (round
+# twenty-five).
+_BUT_AFTER = re.compile(r"^[^.;]{0,20}?,?\s+but\b", re.I)
 _UNSURE = ("doubted", "doubts", "questioned")
 
 
@@ -432,7 +441,31 @@ def position_on_last(sentence: str, last: tuple[str, str] | None) -> Measure | N
         Position.opposes if verb in _AGAINST else Position.mixed if verb in _UNSURE
         else Position.supports
     )  # fmt: skip
+    if position is Position.supports and _BUT_AFTER.search(sentence[m.end() :]):
+        position = Position.mixed
     return Measure(last[0], position, verb, last[1], f"{m.group(0)!r} refers back to it", 0.6)
+
+
+# "Civil society groups have asked for the same", "made the same call": a stand for every
+# measure the last proposing sentence put forward (round twenty-five).
+_THE_SAME = re.compile(
+    r"\b(?P<verb>(?:asked|called|pressed|pushed|argued|appealed)\s+for\s+the\s+same|made\s+the"
+    r"\s+same\s+(?:call|request|demand|proposal)s?)\b"
+    # "asked for the same breakdown": a thing of its own, not the measures before it.
+    r"(?=\s*(?:[.;,!]|$)|\s+(?:for|in|on|at|since|again|last|this|before|too|as)\b)",
+    re.I,
+)
+
+
+def positions_on_the_same(sentence: str, recent: Sequence[tuple[str, str]]) -> list[Measure]:
+    """Positions (for) on each measure (policy id, name) the last proposing sentence put
+    forward, when a sentence asks "for the same"."""
+    m = _THE_SAME.search(sentence)
+    if m is None:
+        return []
+    verb = " ".join(m.group("verb").split())
+    return [Measure(policy_id, Position.supports, verb, name, f"{verb!r} refers back to it", 0.5)
+            for policy_id, name in recent]  # fmt: skip
 
 
 # "supported the first idea", "rejected the latter proposal": a stand on one of the measures
