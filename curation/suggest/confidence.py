@@ -13,7 +13,7 @@ from corpus.confidence import fill_at, unseen_policy
 # Per record kind, the record field -> the field name the thresholds use.
 FIELDS = {
     "indicators": {"metric_id": "metric", "period_start": "dates", "period_end": "dates",
-                   "as_of": "dates"},
+                   "as_of": "dates", "geography": "geography"},
     "statements": {"actor_id": "speaker", "kind": "kind", "topic": "topic", "stance": "stance"},
 }  # fmt: skip
 _SURE = re.compile(r"^(\d+)%: ")
@@ -47,7 +47,8 @@ def statements_policy() -> dict:
 
 
 def _policy(field: str) -> dict:
-    policies = {"dates": dates_policy, "speaker": speakers_policy, "statements": statements_policy}
+    policies = {"dates": dates_policy, "speaker": speakers_policy, "statements": statements_policy,
+                "geography": lambda: unseen_policy("geography")}  # fmt: skip
     return policies[field]() if field in policies else {}
 
 
