@@ -156,6 +156,15 @@ def _unsure_unseen(field: str, why: str) -> str | None:
     )
 
 
+def sure_geography(value: str | None, confidence: float, reason: str) -> str | None:
+    """A drafted geography as filled: ``value`` when its class of reason clears the unseen bar
+    (corpus/confidence.yaml geography), else None (round twenty-five (a): a figure picked by
+    hand in the studio is held to the drafts' bar)."""
+    if value is None or _unsure_unseen("geography", f"{confidence:.0%}: {reason}") is None:
+        return value
+    return None
+
+
 def measured_date(why: str) -> str:
     """A filled date's reason stating how sure it is as measured: its class's share right on
     unseen articles (round twenty-three), not the confidence its rule was written with; the

@@ -99,12 +99,12 @@ def _work_area(sentence: str) -> list[str]:
 
 
 def guess_geography(
-    sentence: str, opening: str = "", story: str | None = None, bare: bool = False
+    sentence: str, opening: str = "", story: str | None = None, no_smaller: bool = False
 ) -> Geography:
     """The area a figure covers, from the places its sentence names; ``opening`` (the title
     and first lines) tells a provincial story, where a sentence naming no place is not
     assumed national; ``story`` is the one province the whole article is about
-    (story_province), a sentence naming no place is its figure; ``bare``: the article names
+    (story_province), a sentence naming no place is its figure; ``no_smaller``: the article names
     no place smaller than the country (names_no_smaller_place)."""
     places = _named(sentence)
     outside = [p.words for p in places if p.province is None]
@@ -140,7 +140,7 @@ def guess_geography(
         # whose opening names a province is that province's figure three times in four.
         return Geography(None, 0, f"the sentence names no place and the article's opening names "
                                   f"{', '.join(story)}: national or that place, the curator says")  # fmt: skip
-    if bare:
+    if no_smaller:
         return Geography("national", 0.7, "no place named, and the article names no place "
                                           "smaller than the country: national")  # fmt: skip
     return Geography("national", 0.7, "no place named: national unless stated")
