@@ -232,10 +232,17 @@ def _speaker_right(
     return bool(name) and any(n.startswith("speaker") and name in n for n in row.notes)
 
 
+# A key's words for the whole country (round twenty-five (a): held_out_21's keys write
+# "Cambodia" where earlier keys wrote null; the draft's "national" is the same area).
+_COUNTRY = re.compile(r"(?i)national|nationwide|(?:the\s+)?(?:kingdom\s+of\s+)?cambodia|"
+                      r"(?:ព្រះរាជាណាចក្រ)?កម្ពុជា|ទូទាំងប្រទេស")  # fmt: skip
+
+
 def _area(value: Any) -> str:
-    """A geography as scored: "national" (a key's null), the one province it names however
-    spelt ("Takeo province", "តាកែវ"), else its own words (a district or a centre)."""
-    if value is None or str(value).strip().lower() == "national":
+    """A geography as scored: "national" (a key's null, or its words for the whole country),
+    the one province it names however spelt ("Takeo province", "តាកែវ"), else its own words
+    (a district or a centre)."""
+    if value is None or _COUNTRY.fullmatch(str(value).strip()):
         return "national"
     named = {p.province for p in places_in(str(value))}
     return str(named.pop()) if len(named) == 1 and None not in named else str(value)

@@ -10,8 +10,9 @@ from typing import Any
 from corpus.khmer import whole_clusters
 from corpus.quotes import quoted_spans, within_quotation
 from corpus.sentences import sentences
+from curation.suggest.confidence import sure_geography
 from curation.suggest.dates import when
-from curation.suggest.geography import guess_geography, opening_of
+from curation.suggest.geography import guess_geography, names_no_smaller_place, opening_of
 from curation.suggest.records import Row
 from data_model.records import ID_FIELDS, RECORD_KINDS
 
@@ -66,7 +67,9 @@ def _blank(
         return record, new, notes
     record["source_id"] = source_id
     if kind == "indicators":
-        area = guess_geography(around or body[start:end], opening_of("", body)).value
+        guess = guess_geography(around or body[start:end], opening_of("", body),
+                               no_smaller=names_no_smaller_place("", body))  # fmt: skip
+        area = sure_geography(guess.value, guess.confidence, guess.reason)
         record |= {"geography": area, "actor_id": who,
                    "period_start": dates.period_start, "period_end": dates.period_end,
                    "as_of": dates.as_of, "attribution": said.record.get("attribution") if said

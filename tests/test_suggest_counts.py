@@ -39,6 +39,11 @@ def _values(text: str) -> list[float]:
         # A court docket's line and a day's verdicts: one case, one day, no campaign count.
         ("No. 77/2022 – K. Vanna, 33, farmer: 4.2 grams of methamphetamine; six years.", []),
         ("Case 14/2023 – two brothers, 19 and 24: 310 grams of heroin; 15 years each.", []),
+        # A hearing list's line opening on its sitting, then the file numbers (round 25 (a)).
+        ("Thu 8 June, Room 2, 9:30 - Case 0412/23: possession, two men, 22 and 35, 18 g.", []),
+        ("Fri 9 June, Room 1, 14:00 - Cases 0420/23 to 0424/23: trafficking, 2.5 kg.", []),
+        # A sentence with a count and a dash before words that are no file number stays a count.
+        ("Police arrested 640 people in May - cases rose in Kandal, the report said.", [640]),
         ("The Kratie court on Monday sentenced nine men to prison terms of between two and 18 "
          "years.", []),
         # A day's verdicts without terms stays a count.

@@ -156,6 +156,12 @@ def test_the_studio_writes_a_blank_area_for_the_check_to_ask(area: str | None, w
         ("The market in Takeo reopened after the holiday.", "Takeo"),
         ("The market in Takeo and Kampot reopened after the holiday.", None),
         ("The market reopened after the holiday.", "national"),
+        # Round twenty-five (a): national is not filled where the article names a district.
+        (
+            "The market reopened after the holiday.\n\nTraders came back.\n\nPrices fell.\n\n"
+            "Buyers were few.\n\nThe district chief visited.",
+            None,
+        ),
     ],
 )
 def test_a_figure_picked_by_hand_takes_the_area_its_sentence_names(sentence: str, area) -> None:

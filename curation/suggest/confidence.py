@@ -13,7 +13,7 @@ from corpus.confidence import fill_at, unseen_policy
 # Per record kind, the record field -> the field name the thresholds use.
 FIELDS = {
     "indicators": {"metric_id": "metric", "period_start": "dates", "period_end": "dates",
-                   "as_of": "dates"},
+                   "as_of": "dates", "geography": "geography"},
     "statements": {"actor_id": "speaker", "kind": "kind", "topic": "topic", "stance": "stance"},
 }  # fmt: skip
 _SURE = re.compile(r"^(\d+)%: ")
@@ -47,7 +47,8 @@ def statements_policy() -> dict:
 
 
 def _policy(field: str) -> dict:
-    policies = {"dates": dates_policy, "speaker": speakers_policy, "statements": statements_policy}
+    policies = {"dates": dates_policy, "speaker": speakers_policy, "statements": statements_policy,
+                "geography": lambda: unseen_policy("geography")}  # fmt: skip
     return policies[field]() if field in policies else {}
 
 
@@ -153,6 +154,15 @@ def _unsure_unseen(field: str, why: str) -> str | None:
         f"its kind of reason ({name or 'unclassed'}) was {measured}, under the {bar:.0f}% "
         f"of at least {least} a filled {'date' if field == 'dates' else field} needs"
     )
+
+
+def sure_geography(value: str | None, confidence: float, reason: str) -> str | None:
+    """A drafted geography as filled: ``value`` when its class of reason clears the unseen bar
+    (corpus/confidence.yaml geography), else None (round twenty-five (a): a figure picked by
+    hand in the studio is held to the drafts' bar)."""
+    if value is None or _unsure_unseen("geography", f"{confidence:.0%}: {reason}") is None:
+        return value
+    return None
 
 
 def measured_date(why: str) -> str:

@@ -516,9 +516,11 @@ _ELSEWHERE = re.compile(
     re.I,
 )
 # A court docket's line ("No. 54/2023 – S. Chanthou, 29, ...: 7.8 grams; four years"): one
-# case's record (a file number, ages, grams, a term, a fine), no count of the campaign.
-_DOCKET = re.compile(r"^\W*(?:\d{1,2}\s*[.)]\s*)?(?:case|file|no\.?|dossier)\s*\d+\s*/\s*\d{2,4}\b",
-                     re.I)  # fmt: skip
+# case's record (a file number, ages, grams, a term, a fine), no count of the campaign. Round
+# twenty-five (a): a hearing list's line may open on its sitting ("Mon 12 March, Courtroom 1,
+# 8:00 - Case 1182/17: ...", "... - Cases 0061/18 to 0066/18: ...") before the file number.
+_DOCKET = re.compile(r"^\W*(?:\d{1,2}\s*[.)]\s*)?(?:[^.;\n]{0,60}?\s[-–—]\s+)?"
+                     r"(?:cases?|file|no\.?|dossier)\s*\d+\s*/\s*\d{2,4}\b", re.I)  # fmt: skip
 # A day's verdicts handing down prison terms ("jailing 12 defendants for terms of between three
 # and 20 years"): one court's docket, its counts no campaign figure.
 _VERDICTS = re.compile(

@@ -36,6 +36,7 @@ from curation.suggest.furniture import question_turns
 from curation.suggest.geography import (
     another_country,
     guess_geography,
+    names_no_smaller_place,
     opening_of,
     story_province,
 )
@@ -487,6 +488,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     drafted: set[str] = set()  # the new actors a row before drafts already
     opening = opening_of(head, body)
     story = story_province(head, body)
+    no_smaller = names_no_smaller_place(head, body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
     # with 15,020 people" compares the people.
     compared_with: dict[tuple[int, str | None], MetricGuess] = {}
@@ -590,7 +592,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             or _ORG_HEAD.search(str(new_actor_draft.get("name", "")))
         ):
             last_source = (actor_id, new_actor_draft, actor_notes)
-        area = guess_geography(c.quote, opening, story)
+        area = guess_geography(c.quote, opening, story, no_smaller)
         value = None if fig.vague else fig.value
         if value is not None and metric.signed and _is_fall(c.quote, fig.start, fig.end):
             # "down 12 percent", "fell 31 percent", "11 percent lower": a fall is a negative
@@ -678,11 +680,12 @@ def _table_rows(body, source_id, head, curated, n: int) -> list[Row]:
     actor_id, new_actor, actor_notes = _org_actor(issuer, curated) if issuer else (None, {}, [])
     opening = opening_of(head, body)
     story = story_province(head, body)
+    no_smaller = names_no_smaller_place(head, body)
     for cell in table_cells(body):
         n += 1
         text, start, end = _cell_words(cell)
         metric = guess_metric(text, start, end, cell.unit, curated.metrics, [])
-        area = guess_geography(cell.line, opening, story)
+        area = guess_geography(cell.line, opening, story, no_smaller)
         column = f"the table's column {cell.period_start}..{cell.period_end} ({cell.header[:40]!r})"
         record = {"indicator_id": f"{source_id}-figure-{n}", "metric_id": metric.metric_id,
                   "value": cell.value, "value_to": None,
@@ -1051,6 +1054,7 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     rows = []
     opening = opening_of(head, body)
     story = story_province(head, body)
+    no_smaller = names_no_smaller_place(head, body)
     issuer = letterhead(head, body)
     fresh: dict[str, dict] = {}  # the letterhead's body, when new: one entry
     # The letterhead's body, matched once per article (a fuzzy pass over the actors).
@@ -1077,7 +1081,7 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             d.notes.append(f"actor {d.record['actor_id']}: {why}")
             d.new_actor = fresh.get(d.record["actor_id"])
         if d.kind == "indicators":
-            area = guess_geography(d.quote, opening, story)
+            area = guess_geography(d.quote, opening, story, no_smaller)
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
                       "phase_id": None, "geography": area.value, "source_id": source_id,
                       "actor_id": d.record.get("actor_id"), "attribution": None,
