@@ -7,7 +7,8 @@ Python's allocator keeps most of it as freed arenas after they are let go (an ar
 only when wholly empty), so every later step started from ~550-625 MB. The checks across
 records (etl.validate, etl.consistency) read every model at once; streaming them file by file
 is a rewrite of both. A child's whole address space is returned when it exits, whatever its
-allocator kept; the parent gets only the tables (pickled through a pipe, read as they come).
+allocator kept; the parent gets only the tables (pickled into a file on disk, read once the
+child has ended).
 A fork, not a new interpreter: the child shares the imports' pages with the parent and starts
 at once. Used only where `os.fork` exists and nothing forbids it (`wanted`).
 """
@@ -17,8 +18,10 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
@@ -43,56 +46,67 @@ def _send(out: BinaryIO, message: tuple[Any, ...]) -> None:
     out.flush()
 
 
-def _child(out: BinaryIO, work: Callable[[Report], T], report: Report) -> None:
-    """Run `work`, sending each report line as it comes, then its result or its error."""
+def _child(out: BinaryIO, spill: BinaryIO, work: Callable[[Report], T], report: Report) -> None:
+    """Run `work`, sending each report line as it comes, then its error, or "done" once its
+    result is in `spill`."""
     try:
         lines = (lambda line: _send(out, ("report", line))) if report else None
-        result: tuple[Any, ...] = ("done", work(lines))
+        result = work(lines)
     except BaseException as exc:  # handed to the parent, which raises it
-        result = ("error", exc, traceback.format_exc())
-    if result[0] == "done":  # streamed: the tables are never whole in the pipe's bytes
-        _send(out, result)
-        return
-    try:
-        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # an error that cannot be pickled: its words, at least
-        data = pickle.dumps(("error", RuntimeError("the records' step failed"), result[2]))
-    out.write(data)
-    out.flush()
-
-
-def run_apart(work: Callable[[Report], T], report: Report = None) -> T:
-    """`work(report)` run in a forked child; its result, or its exception raised here (the
-    child's traceback added as a note). Report lines reach `report` here as they are made."""
-    read, write = os.pipe()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code
-        status = 1
         try:
-            os.close(read)
-            with os.fdopen(write, "wb") as out:
-                _child(out, work, report)
-            status = 0
+            data = pickle.dumps(("error", exc, traceback.format_exc()), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an error that cannot be pickled: its words, at least
+            failed = RuntimeError("the records' step failed")
+            data = pickle.dumps(("error", failed, traceback.format_exc()))
+        out.write(data)
+        out.flush()
+        return
+    # Into a file, not the pipe: the parent reads it only once this process has ended, so
+    # the two never hold the tables at once (through the pipe, at 1000x the seeds, the
+    # process tree peaked at 1,104 MB while they were handed over).
+    pickle.dump(result, spill, protocol=pickle.HIGHEST_PROTOCOL)
+    spill.flush()
+    _send(out, ("done",))
+
+
+def run_apart(work: Callable[[Report], T], report: Report = None, folder: Path | None = None) -> T:
+    """`work(report)` run in a forked child; its result, or its exception raised here (the
+    child's traceback added as a note). Report lines reach `report` here as they are made.
+    The result passes through a nameless temporary file in `folder` (the system's when None:
+    give one on disk, not in memory, for a large result)."""
+    read, write = os.pipe()
+    with tempfile.TemporaryFile(dir=folder) as spill:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns into the caller's code
+            status = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as out:
+                    _child(out, spill, work, report)  # type: ignore[arg-type]
+                status = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os._exit(status)
+        os.close(write)
+        try:
+            with os.fdopen(read, "rb") as answers:
+                message = _receive(answers, report)
         finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(status)
-    os.close(write)
-    try:
-        with os.fdopen(read, "rb") as answers:
-            message = _receive(answers, report)
-    finally:
-        _, status = os.waitpid(pid, 0)
+            _, status = os.waitpid(pid, 0)  # its memory is the system's again
+        if message is not None and message[0] == "done":
+            spill.seek(0)
+            return pickle.load(spill)
     if message is None:
         code = os.waitstatus_to_exitcode(status)
         raise RuntimeError(f"the records' step ended without an answer (exit status {code})")
-    if message[0] == "error":
-        exc = message[1]
-        exc.add_note(f"in the records' process:\n{message[2]}")
-        raise exc
-    return message[1]
+    exc = message[1]
+    exc.add_note(f"in the records' process:\n{message[2]}")
+    raise exc
 
 
 def _receive(answers: BinaryIO, report: Report) -> tuple[Any, ...] | None:

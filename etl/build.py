@@ -286,7 +286,9 @@ def build(
         built_at = build_time()
         # Forked before any database is opened here: a child must not share a connection.
         tables = (
-            apart.run_apart(partial(_tables_alone, db_path, seeds_dir, built_at), report)
+            apart.run_apart(
+                partial(_tables_alone, db_path, seeds_dir, built_at), report, db_path.parent
+            )
             if apart.wanted()
             else None
         )
