@@ -7,7 +7,9 @@ reads /proc/self/statm every 5 ms). A step's figures include the steps it calls.
 
 `--side-by-side OTHER`: full builds (`python -m etl build --no-images`, each in a new process,
 with that checkout's own venv) of this checkout and OTHER in turn, at each of --scales,
---runs times each; the median wall and CPU seconds and peak RSS of each, in one table.
+--runs times each; the median wall and CPU seconds and peak RSS of each, in one table (the
+peak of the largest of a build's processes, as wait4 gives it, not their sum: the in-process
+run above gives the tree's, sampled together).
 Run by hand, never imported.
 """
 
@@ -108,8 +110,9 @@ class Watch:
     """The highest RSS since each open step began, sampled by a thread; and the highest sum
     over this process and its children (a build's forked records step: tree_mb)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tree: bool = True) -> None:
         self.open: dict[int, float] = {}
+        self.sample_tree = tree  # a forked child samples itself alone: smaps costs CPU
         self.stop = False
         self.lock = threading.Lock()
         self.pid = os.getpid()
@@ -124,8 +127,11 @@ class Watch:
                 for key, high in self.open.items():
                     if now > high:
                         self.open[key] = now
-            self.tree_rss = max(self.tree_rss, tree_mb(self.pid))
-            if tick % 4 == 0:  # every 20 ms: reading smaps costs more than statm
+            if self.sample_tree:
+                self.tree_rss = max(self.tree_rss, tree_mb(self.pid))
+            if (
+                self.sample_tree and tick % 4 == 0
+            ):  # every 20 ms: reading smaps costs more than statm
                 self.tree = max(self.tree, tree_mb(self.pid, private=True))
             tick += 1
             time.sleep(0.005)
@@ -258,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         WATCHES[:] = [watch]
         # A child forked while the sampler held the lock would wait on it for ever: the
         # child's steps use a new lock and thread, sampling the child itself.
-        os.register_at_fork(after_in_child=lambda: WATCHES[0].__init__())
+        os.register_at_fork(after_in_child=lambda: WATCHES[0].__init__(tree=False))
         for module, name in STEPS:
             _watched(importlib.import_module(module), name, watch, seen, child_log)
         before = rss_mb()
