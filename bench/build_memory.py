@@ -7,7 +7,9 @@ reads /proc/self/statm every 5 ms). A step's figures include the steps it calls.
 
 `--side-by-side OTHER`: full builds (`python -m etl build --no-images`, each in a new process,
 with that checkout's own venv) of this checkout and OTHER in turn, at each of --scales,
---runs times each; the median wall and CPU seconds and peak RSS of each, in one table.
+--runs times each; the median wall and CPU seconds and peak RSS of each, in one table (the
+peak of the largest of a build's processes, as wait4 gives it, not their sum: the in-process
+run above gives the tree's, sampled together).
 Run by hand, never imported.
 """
 
@@ -58,33 +60,86 @@ STEPS = (
 )
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+#: The bench's own process (a forked child's steps are logged to a file instead).
+MAIN = [os.getpid()]
+#: The watch of this process; a forked child gets one of its own (its lock and thread).
+WATCHES: list[Any] = []
 
 
-def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
+def rss_mb(pid: int | str = "self") -> float:
+    with open(f"/proc/{pid}/statm") as f:
         return int(f.read().split()[1]) * PAGE / 2**20
 
 
-class Watch:
-    """The highest RSS since each open step began, sampled by a thread."""
+def _tree(pid: int) -> list[int]:
+    """`pid` and every process it started, and theirs (a build may fork: etl.apart)."""
+    found, todo = [], [pid]
+    while todo:
+        now = todo.pop()
+        found.append(now)
+        with contextlib.suppress(OSError):
+            for task in os.listdir(f"/proc/{now}/task"):
+                with open(f"/proc/{now}/task/{task}/children") as f:
+                    todo += [int(p) for p in f.read().split()]
+    return found
 
-    def __init__(self) -> None:
+
+def _private_mb(pid: int) -> float:
+    """The pages `pid` alone maps (Private_Clean and Private_Dirty): a forked child's
+    pages still shared with its parent are not among them."""
+    total = 0
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith(("Private_Clean:", "Private_Dirty:")):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def tree_mb(pid: int, private: bool = False) -> float:
+    """The RSS of `pid` and its process tree, summed (a forked child's pages shared with its
+    parent counted twice); with `private`, `pid`'s RSS and only the others' private pages
+    (each page of the tree once, but pages a child shares with other programs only)."""
+    total = 0.0
+    for each in _tree(pid):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            total += _private_mb(each) if private and each != pid else rss_mb(each)
+    return total
+
+
+class Watch:
+    """The highest RSS since each open step began, sampled by a thread; and the highest sum
+    over this process and its children (a build's forked records step: tree_mb)."""
+
+    def __init__(self, tree: bool = True) -> None:
         self.open: dict[int, float] = {}
+        self.sample_tree = tree  # a forked child samples itself alone: smaps costs CPU
         self.stop = False
         self.lock = threading.Lock()
+        self.pid = os.getpid()
+        self.tree_rss = self.tree = 0.0
         threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self) -> None:
+        tick = 0
         while not self.stop:
             now = rss_mb()
             with self.lock:
                 for key, high in self.open.items():
                     if now > high:
                         self.open[key] = now
+            if self.sample_tree:
+                self.tree_rss = max(self.tree_rss, tree_mb(self.pid))
+            if (
+                self.sample_tree and tick % 4 == 0
+            ):  # every 20 ms: reading smaps costs more than statm
+                self.tree = max(self.tree, tree_mb(self.pid, private=True))
+            tick += 1
             time.sleep(0.005)
 
 
-def _watched(module: ModuleType, name: str, watch: Watch, seen: list[tuple]) -> None:
+def _watched(
+    module: ModuleType, name: str, watch: Watch, seen: list[tuple], child_log: Path
+) -> None:
     real = getattr(module, name, None)
     if real is None:
         return
@@ -102,7 +157,11 @@ def _watched(module: ModuleType, name: str, watch: Watch, seen: list[tuple]) -> 
             with watch.lock:
                 high = max(watch.open.pop(key), end)
             traced = tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0
-            seen.append((name, start, high, end, traced))
+            if os.getpid() == MAIN[0]:
+                seen.append((name, start, high, end, traced))
+            else:  # a forked child's step: its own RSS, written where the parent reads it
+                with open(child_log, "a") as log:
+                    log.write(f"{name} (child)\t{start}\t{high}\t{end}\t{traced}\n")
 
     setattr(module, name, watched)
 
@@ -200,9 +259,14 @@ def main(argv: list[str] | None = None) -> int:
             snapshot(ROOT / "seeds", tmp / "base"), tmp / "seeds", args.scale
         )
         db = tmp / "m.duckdb"
+        child_log = tmp / "child-steps.tsv"
         watch, seen = Watch(), []
+        WATCHES[:] = [watch]
+        # A child forked while the sampler held the lock would wait on it for ever: the
+        # child's steps use a new lock and thread, sampling the child itself.
+        os.register_at_fork(after_in_child=lambda: WATCHES[0].__init__(tree=False))
         for module, name in STEPS:
-            _watched(importlib.import_module(module), name, watch, seen)
+            _watched(importlib.import_module(module), name, watch, seen, child_log)
         before = rss_mb()
         if args.traced:
             tracemalloc.start()
@@ -211,12 +275,26 @@ def main(argv: list[str] | None = None) -> int:
             etl_main(["--seeds", str(seeds), "build", "--no-images", "--db", str(db)])
         took = time.process_time() - started
         watch.stop = True
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        took += children.ru_utime + children.ru_stime
+        if child_log.exists():
+            # The child's steps ran first: the parent's began when it ended.
+            seen[:0] = [
+                (step, *(float(x) for x in figures))
+                for step, *figures in (
+                    line.split("\t") for line in child_log.read_text().splitlines()
+                )
+            ]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_peak = children.ru_maxrss / 1024
     print(
-        f"a full build of {seeds}: {took:.1f} s CPU, peak RSS {peak:.0f} MB "
-        f"({before:.0f} MB before it: the interpreter and imports)"
+        f"a full build of {seeds}: {took:.1f} s CPU (children's included), peak RSS "
+        f"{peak:.0f} MB ({before:.0f} MB before it: the interpreter and imports); a child's "
+        f"peak RSS {child_peak:.0f} MB; the process tree's, sampled together: **{watch.tree:.0f} "
+        f"MB** (this RSS and a child's private pages, every 20 ms; RSS summed "
+        f"{watch.tree_rss:.0f} MB, counting pages shared with a child twice)"
     )
     print(f"{'step':24} {'start MB':>9} {'highest MB':>11} {'end MB':>8} {'Python MB':>10}")
     for name, start, high, end, traced in seen:

@@ -140,3 +140,8 @@ class InputError(Exception):
     def __init__(self, problems: Problems) -> None:
         super().__init__(problems.report())
         self.problems = problems
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[Problems]]:
+        # Pickled with its problems, not its message: a build's records step in a process
+        # of its own (etl.apart) hands it back whole, each problem still on its field.
+        return (type(self), (self.problems,))

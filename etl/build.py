@@ -20,6 +20,7 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from database.write import (
     earlier_table_runs,
     record_fingerprint,
 )
+from etl import apart
 from etl.carry import Runs, runs_for
 from etl.check import check as check  # the build's first two steps, re-exported
 from etl.check_carry import CheckCarry
@@ -280,8 +282,28 @@ def build(
     """
     _load_locale_data()
     # The database being replaced is read by many steps: opened once for them all.
-    with build_lock(db_path), _collector_for_bulk(), kept_open(db_path, read_only=True):
-        return _build(db_path, seeds_dir, draw_images, report, reason)
+    with build_lock(db_path), _collector_for_bulk():
+        built_at = build_time()
+        # Forked before any database is opened here: a child must not share a connection.
+        tables = (
+            apart.run_apart(
+                partial(_tables_alone, db_path, seeds_dir, built_at), report, db_path.parent
+            )
+            if apart.wanted()
+            else None
+        )
+        with kept_open(db_path, read_only=True):
+            if tables is None:
+                tables = _tables(db_path, seeds_dir, report, built_at)
+            return _build(db_path, seeds_dir, draw_images, report, reason, built_at, tables)
+
+
+def _tables_alone(
+    db_path: Path, seeds_dir: Path, built_at: dt.datetime, report: Callable[[str], None] | None
+) -> Any:
+    """_tables in a process of its own (etl.apart), the previous database kept open there."""
+    with kept_open(db_path, read_only=True):
+        return _tables(db_path, seeds_dir, report, built_at)
 
 
 def _load_locale_data() -> None:
@@ -323,12 +345,12 @@ def _tables(
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
-    tuple[Iterator[pd.DataFrame], tuple[Path | None, list[str]]],
+    tuple[Callable[[], Iterator[pd.DataFrame]], tuple[Path | None, list[str]]],
     str,
     Runs,
 ]:
     """Read, validate and transform: the tables, the internal tables the next build carries
-    over, the build_inputs rows (those read afresh, and the previous database and paths of
+    over, the build_inputs rows' frames (those read afresh, and the previous database and paths of
     those whose rows are copied from it), the code version and the runs of rows copied from
     the previous database (etl.carry). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
@@ -364,7 +386,7 @@ def _tables(
     if problems:
         raise InputError(problems)
     del accounts, needed
-    inputs_frame, code = inputs.frames(), inputs.code
+    inputs_frame, code = inputs.frames, inputs.code  # a method: picklable (etl.apart)
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
@@ -410,12 +432,13 @@ def _build(
     draw_images: bool,
     report: Callable[[str], None] | None,
     reason: str | None,
+    built_at: dt.datetime,
+    tables: Any,
 ) -> dict[str, int]:
-    built_at = build_time()
-    frames, internal, (inputs_frame, carried_inputs), code, runs = _tables(
-        db_path, seeds_dir, report, built_at
-    )
-    release_freed()  # the records and bodies _tables held
+    frames, internal, (inputs_frames, carried_inputs), code, runs = tables
+    del tables
+    inputs_frame = inputs_frames()
+    release_freed()  # the records and bodies _tables held (none when they ran apart)
     stamp = stamp_version(frames, db_path, built_at.date(), runs.digests())
     if report:
         report(f"data version {stamp.version}")

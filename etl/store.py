@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import fcntl
+import functools
 import gc
 import hashlib
 import os
@@ -77,7 +78,14 @@ def release_freed(collect: bool = True) -> None:
     pa.default_memory_pool().release_unused()
     # Not glibc (no malloc_trim): nothing to hand back this way.
     with contextlib.suppress(OSError, AttributeError, TypeError):
-        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+        ctypes.CDLL(_libc()).malloc_trim(0)
+
+
+@functools.cache
+def _libc() -> str | None:
+    """The C library's name, looked up once: find_library runs `ldconfig -p` in a new
+    process each time (vforked: a memory sampler saw the build's memory twice, stop 42)."""
+    return ctypes.util.find_library("c")
 
 
 @contextmanager

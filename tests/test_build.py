@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,9 +12,10 @@ import pytest
 import database.write
 import etl.__main__
 import etl.build
-from corpus.problems import InputError
+from corpus.problems import InputError, Problems
 from corpus.quotes import normalise
 from data_model.tables import TABLES
+from etl import apart
 from etl.__main__ import main as etl_main
 from etl.build import build
 
@@ -119,3 +121,67 @@ def test_the_command_lines_default_database_is_the_builds():
     """The command line's help names the database the build writes by default (both read
     corpus.load's, which loads no pandas or duckdb)."""
     assert etl.__main__.DEFAULT_DB == etl.build.DEFAULT_DB
+
+
+def _every_row(path: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        return {name: con.execute(f'SELECT * FROM "{name}"').fetchall() for name in names}
+
+
+def test_a_build_with_its_records_read_apart_writes_what_one_process_writes(
+    fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # the same build time for both
+    lines: dict[bool, list[str]] = {}
+    for forked in (True, False):
+        monkeypatch.setattr(apart, "ENABLED", forked)
+        lines[forked] = []
+        build(
+            tmp_path / f"{forked}.duckdb",
+            fixture_seeds,
+            draw_images=False,
+            report=lines[forked].append,
+        )
+    assert lines[True] == lines[False] and any("coverage" in line for line in lines[True])
+    forked, alone = _every_row(tmp_path / "True.duckdb"), _every_row(tmp_path / "False.duckdb")
+    assert forked.keys() == alone.keys() and len(forked) > 20
+    for table, rows in alone.items():
+        assert forked[table] == rows, table
+
+
+def _reports_then_answers(report):
+    report("first")
+    report("second")
+    return {"rows": [1, 2]}
+
+
+def _input_problem(report):
+    problems = Problems()
+    problems.add("seeds/curated/a.yaml", "rec-1", "stance", "not a stance: 'furious'")
+    raise InputError(problems)
+
+
+def _dies(report):
+    os._exit(3)
+
+
+@pytest.mark.parametrize(
+    ("work", "answer", "error"),
+    [
+        (_reports_then_answers, {"rows": [1, 2]}, None),
+        (_input_problem, None, "seeds/curated/a.yaml: record 'rec-1', field 'stance'"),
+        (_dies, None, "without an answer (exit status 3)"),
+    ],
+)
+def test_a_step_run_apart_hands_back_its_lines_and_answer_or_its_error(work, answer, error):
+    lines: list[str] = []
+    if error is None:
+        assert apart.run_apart(work, lines.append) == answer
+        assert lines == ["first", "second"]
+        return
+    with pytest.raises(Exception) as raised:
+        apart.run_apart(work, lines.append)
+    assert error in str(raised.value)
+    if isinstance(raised.value, InputError):  # each problem still on its field
+        assert [p.field for p in raised.value.problems.items] == ["stance"]
