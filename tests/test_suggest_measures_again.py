@@ -15,19 +15,14 @@ import pytest
 from curation.suggest.guess import curated_lists
 from curation.suggest.khmer import khmer_measures
 from curation.suggest.records import draft_rows
+from tests.drafted import measures
 
 CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 PUBLISHED = dt.date(2023, 5, 10)
 
 
 def _measures(text: str) -> list[tuple[str, str | None]]:
-    """The drafted measures: (new proposal's name or position's policy, the policy id)."""
-    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
-    return [
-        (r.record.get("name") or r.record["policy_id"], r.record["policy_id"] if r.kind ==
-         "positions" else None)
-        for r in rows if r.kind in ("policies", "positions")
-    ]  # fmt: skip
+    return measures(text, PUBLISHED)
 
 
 @pytest.mark.parametrize(

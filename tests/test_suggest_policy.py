@@ -15,6 +15,7 @@ from curation.suggest.confidence import below_threshold
 from curation.suggest.guess import Curated, curated_lists
 from curation.suggest.records import Row, draft_rows
 from curation.suggest.unnamed import named_speaker
+from tests.drafted import measures
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
@@ -190,13 +191,7 @@ def test_speakers_by_structure(text, said, actor, unnamed):
 
 
 def _measures(text: str) -> list[tuple[str, str | None]]:
-    """The drafted measures: (new proposal's name or position's policy, the policy id)."""
-    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
-    return [
-        (r.record.get("name") or r.record["policy_id"], r.record["policy_id"] if r.kind ==
-         "positions" else None)
-        for r in rows if r.kind in ("policies", "positions")
-    ]  # fmt: skip
+    return measures(text, PUBLISHED)
 
 
 # Proposals by structure: a second measure after ", and we will ask" or ", and that X would

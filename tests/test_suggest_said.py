@@ -6,21 +6,18 @@ sentence of reported speech ("paid $150 a trip") no longer hides the statement."
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from corpus.khmer_speech import find_attributions
-from curation.suggest.guess import curated_lists
-from curation.suggest.records import Row, draft_rows
+from curation.suggest.records import Row
+from tests.drafted import statements
 
-CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 PUBLISHED = dt.date(2024, 5, 2)
 
 
 def _statements(text: str) -> list[Row]:
-    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
-    return [r for r in rows if r.kind == "statements"]
+    return statements(text, PUBLISHED)
 
 
 # (sentence, a speech attribution is read, the title standing for the speaker, pronoun)

@@ -4,21 +4,18 @@ Khmer, else the speaker's side; a guess no word or side supports is left blank, 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from curation.suggest.guess import curated_lists
-from curation.suggest.records import Row, draft_rows
+from curation.suggest.records import Row
 from curation.suggest.stance import guess_stance, guess_topic, said_words, speaker_side
+from tests.drafted import statements
 
-CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
 PUBLISHED = dt.date(2024, 5, 2)
 
 
 def _statements(text: str) -> list[Row]:
-    _, rows = draft_rows(text, None, "t", PUBLISHED, CURATED)
-    return [r for r in rows if r.kind == "statements"]
+    return statements(text, PUBLISHED)
 
 
 # The stance a curator reads in the words themselves, whoever says them; with no such words,

@@ -1,0 +1,27 @@
+"""The drafting's statements and measures for a passage, as the suggest tests read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from curation.suggest.guess import curated_lists
+from curation.suggest.records import Row, draft_rows
+
+CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
+
+
+def statements(text: str, published: dt.date) -> list[Row]:
+    """The statements drafted from `text`, published on `published`."""
+    _, rows = draft_rows(text, None, "t", published, CURATED)
+    return [r for r in rows if r.kind == "statements"]
+
+
+def measures(text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    """The drafted measures: (new proposal's name or position's policy, the policy id)."""
+    _, rows = draft_rows(text, None, "t", published, CURATED)
+    return [
+        (r.record.get("name") or r.record["policy_id"], r.record["policy_id"] if r.kind ==
+         "positions" else None)
+        for r in rows if r.kind in ("policies", "positions")
+    ]  # fmt: skip
