@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.alike import more_line
 from charts.hedged import add_phase_bands, year_ticks
 from charts.model import EVIDENCE_COLUMNS, Chart
 from charts.style import base_layout, colour, new_figure
@@ -112,7 +113,6 @@ def one_per_event(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, lis
 def _hover(markers: pd.DataFrame, events: pd.DataFrame, reports: list[int], lang: str) -> list[str]:
     """Each marker's date, title and the articles it cites (the first CITED_UP_TO reports'
     citations, each once), then how many more reports there are."""
-    t = translator(lang)
     by_event = events.reindex(columns=SAME_EVENT).astype(str).apply(tuple, axis=1)
     citations: dict[tuple, list[str]] = {}
     for key, citation in zip(by_event, events["source_citation"], strict=True):
@@ -122,14 +122,8 @@ def _hover(markers: pd.DataFrame, events: pd.DataFrame, reports: list[int], lang
     out = []
     for key, r, n in zip(by_event.loc[markers.index], markers.itertuples(), reports, strict=True):
         cited = "".join(f"<br><i>{plotly_text(c)}</i>" for c in citations[key])
-        more = ""
-        if n > CITED_UP_TO:
-            said = t.ngettext(
-                "and {count} more report, on the Data page.",
-                "and {count} more reports, on the Data page.",
-                n - CITED_UP_TO,
-            )
-            more = "<br>" + said.format(count=number(n - CITED_UP_TO, lang))
+        # The reports beyond those cited, said as a point's reports beyond its first are.
+        more = more_line(n - CITED_UP_TO + 1, lang)
         date = date_text(r.event_date, r.date_precision, lang)
         out.append(f"<b>{date}</b><br>{plotly_text(r.title)}{cited}{more}")
     return out
