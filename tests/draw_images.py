@@ -26,7 +26,12 @@ of the fixture corpus, Chromium's drawing faked):
 
 The PNGs, 3,000 px each, are the costliest kind to draw (the 15 English ones about 13 s of
 Chromium's CPU, measured kind by kind); drawing 3 of them, the pass takes 0.86 of its CPU
-(docs/benchmarks.md, stop 40). The Khmer ones were already left out."""
+(docs/benchmarks.md, stop 40). The Khmer ones were already left out.
+
+It also draws TITLES, a blank chart's PNG at scale 1 for each title, into the folder
+TITLES_FOLDER beside the database: tests/test_static_charts.py reads whether Khmer is
+drawn as letters, not boxes, in them (in this pass's Chromium: a Chromium start of its own
+in a test worker was that test's 7 s, docs/benchmarks.md, stop 42 suite22y)."""
 
 from __future__ import annotations
 
@@ -35,10 +40,11 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from charts.catalogue import CURATED, METRIC_CHART
-from charts.drawing import close_png_session, draw_all
-from charts.model import StoredChart, draws_nothing
+from charts.drawing import Drawing, close_png_session, draw_all, png_drawing
+from charts.model import EVIDENCE_COLUMNS, Chart, StoredChart, draws_nothing
 from charts.notes import notes_by_chart
 from data_model.tables import CHART_IMAGES
 from database import queries
@@ -53,6 +59,25 @@ PRINTED = next(iter(CURATED))
 PNG_LANGUAGE = "en"
 #: The kinds drawn of every English chart, and in every language of png_charts' charts.
 EVERY_CHART = ("svg-wide", "svg-narrow", "svg-print")
+#: The folder, beside the database, of the titles' PNGs (TITLES' names, .png).
+TITLES_FOLDER = "titles"
+#: Titles drawn for the Khmer check: letters no font has (supplementary private use), which
+#: draw as alike boxes (the check's control), and eight different Khmer consonants each.
+TITLES = {
+    "boxes": "".join(map(chr, range(0x100001, 0x100009))),
+    "other-boxes": "".join(map(chr, range(0x100011, 0x100019))),
+    "khmer": "កខគឃងចឆជ",
+    "other-khmer": "ញដឋឌឍណតថ",
+}
+
+
+def title_drawing(title: str) -> Drawing:
+    """A blank chart's PNG carrying `title`: the print PNG's layout at scale 1 (the same
+    font, a ninth of the pixels to draw)."""
+    chart = Chart(
+        "arrests-over-time", title, "", go.Figure(), pd.DataFrame(columns=EVIDENCE_COLUMNS), ()
+    )
+    return png_drawing(chart).as_format("png")
 
 
 def png_charts(charts: list[StoredChart]) -> set[str]:
@@ -91,10 +116,16 @@ def draw_images(drawing: Path) -> None:
         planned += [(*row, lang) for row, lang in zip(laid_out, langs, strict=True)]
     fingerprints = [d.fingerprint() for _, _, d, _ in planned]
     once = dict(zip(fingerprints, (d for _, _, d, _ in planned), strict=True))
+    titles = [title_drawing(title) for title in TITLES.values()]
     try:  # equal fingerprints draw equal bytes: each once, in one batch
-        drawn = dict(zip(once, draw_all(list(once.values())), strict=True))
+        images = draw_all([*once.values(), *titles])
     finally:
         close_png_session()
+    drawn = dict(zip(once, images[: len(once)], strict=True))
+    folder = drawing.with_name(TITLES_FOLDER)
+    folder.mkdir(exist_ok=True)
+    for name, image in zip(TITLES, images[len(once) :], strict=True):
+        (folder / f"{name}.png").write_bytes(image)
     rows = [
         (chart_id, lang, kind, fp, drawn[fp])
         for (chart_id, kind, _, lang), fp in zip(planned, fingerprints, strict=True)

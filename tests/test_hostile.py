@@ -77,10 +77,10 @@ def _etl(*args: str, seeds: Path) -> subprocess.CompletedProcess[str]:
 # --- 1. a viewer's clear_cache message ------------------------------------------------
 
 
-# A server like serve.py whose one route counts how often a cached function has run, with
-# ViewerGuard or without it (the control: the test must be able to fail).
+# A server like serve.py whose one route counts how often a cached function has run, behind
+# ViewerGuard; a connection to ?unguarded=1 goes to Streamlit without it (the control: the
+# test must be able to fail, on the same server).
 GUARDED_APP = """
-import os
 import streamlit as st
 from starlette.middleware import Middleware
 from starlette.responses import PlainTextResponse
@@ -94,24 +94,31 @@ def counted() -> int:
     runs.append(1)
     return len(runs)
 
-guards = [Middleware(ViewerGuard)] if os.environ["GUARDED"] == "1" else []
+class Guard:
+    def __init__(self, app):
+        self.app, self.guarded = app, ViewerGuard(app)
+
+    async def __call__(self, scope, receive, send):
+        unguarded = b"unguarded=1" in scope.get("query_string", b"")
+        await (self.app if unguarded else self.guarded)(scope, receive, send)
+
 app = st.App(
     "page.py",
     routes=[Route("/api/runs", lambda request: PlainTextResponse(str(counted())))],
-    middleware=guards,
+    middleware=[Middleware(Guard)],
 )
 """
 
 
 @contextlib.contextmanager
-def _guarded_app(tmp_path: Path, guarded: bool) -> Iterator[str]:
+def _guarded_app(tmp_path: Path) -> Iterator[str]:
     """GUARDED_APP served as serve.py is (`streamlit run` from the project's folder, so with
     its .streamlit/config.toml); its base URL."""
     from tests.serving import start_server, stop_server
 
     (tmp_path / "page.py").write_text("import streamlit as st\nst.write('hello')\n")
     (tmp_path / "serve_guarded.py").write_text(GUARDED_APP)
-    env = {**os.environ, "GUARDED": "1" if guarded else "0", "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "streamlit", "run", str(tmp_path / "serve_guarded.py")]
     proc, url = start_server(command, env, tmp_path / "log")
     try:
@@ -122,8 +129,9 @@ def _guarded_app(tmp_path: Path, guarded: bool) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def guarded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One guarded server for the two guards' tests (a server start, about 2 s of CPU, each)."""
-    with _guarded_app(tmp_path_factory.mktemp("guarded"), guarded=True) as url:
+    """One guarded server for the two guards' tests and the clear_cache test's control (a
+    server start, about 2 s of CPU, each)."""
+    with _guarded_app(tmp_path_factory.mktemp("guarded")) as url:
         yield url
 
 
@@ -134,10 +142,10 @@ def _runs(url: str) -> bytes:
         return answer.read()
 
 
-async def _send_clear_cache(url: str) -> None:
+async def _send_clear_cache(url: str, query: str = "") -> None:
     import websockets
 
-    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    stream = url.replace("http://", "ws://") + "/_stcore/stream" + query
     async with websockets.connect(stream, subprotocols=["streamlit"]) as viewer:
         message = BackMsg()
         message.clear_cache = True
@@ -152,16 +160,9 @@ def test_a_viewers_clear_cache_message_leaves_the_shared_caches_alone(guarded_ur
     assert _runs(guarded_url) == b"1"
     run_async(_send_clear_cache(guarded_url))
     assert _runs(guarded_url) == b"1"
-
-
-def test_without_the_guard_a_clear_cache_message_clears_them(tmp_path: Path):
-    """The control: the test above must be able to fail."""
-    from tests.serving import run_async
-
-    with _guarded_app(tmp_path, guarded=False) as url:
-        assert _runs(url) == b"1"
-        run_async(_send_clear_cache(url))
-        assert _runs(url) == b"2"
+    # The control, on the same server: without the guard the same message clears them.
+    run_async(_send_clear_cache(guarded_url, "?unguarded=1"))
+    assert _runs(guarded_url) == b"2"
 
 
 def test_config_hides_error_details_and_caps_messages():

@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import functools
-import io
 import re
+from pathlib import Path
 
-import pandas as pd
-import plotly.graph_objects as go
 import pytest
 from PIL import Image, ImageChops
 
-from charts.drawing import (
-    PNG_WIDTH,
-    PRINT_WIDTH_CM,
-    close_png_session,
-    png_drawing,
-    png_problem,
-    printed_pt,
-)
-from charts.model import EVIDENCE_COLUMNS, Chart
+from charts.drawing import PNG_WIDTH, PRINT_WIDTH_CM, png_problem, printed_pt
 from database import queries
 from database.connection import Reader
 from etl.__main__ import main
 from etl.build import build
 from etl.chart_images import KINDS
 from tests.conftest import FIXTURE_SEEDS
+from tests.draw_images import TITLES_FOLDER
 
 needs_chromium = pytest.mark.skipif(png_problem() is not None, reason="no Chromium here")
 
@@ -113,36 +103,27 @@ def test_the_no_images_flags_build_without_drawing(tmp_path, monkeypatch, flag):
     assert seen == {"draw_images": False}
 
 
-@functools.cache  # the Khmer title is looked at twice: drawn once
-def _title_band(title: str) -> Image.Image:
-    """The top of a chart's PNG, where its title is drawn, in greys (the PNG's layout at
-    scale 1: the same font, a ninth of the pixels to draw)."""
-    chart = Chart(
-        "arrests-over-time", title, "", go.Figure(), pd.DataFrame(columns=EVIDENCE_COLUMNS), ()
-    )
-    png = png_drawing(chart).as_format("png").draw()
-    image = Image.open(io.BytesIO(png)).convert("L")
+def _title_band(titles: Path, name: str) -> Image.Image:
+    """The top of a title's PNG (tests/draw_images.py TITLES), where the title is drawn, in
+    greys."""
+    image = Image.open(titles / f"{name}.png").convert("L")
     return image.crop((0, 0, image.width, 54))
 
 
-def _drawn_alike(first: str, second: str) -> bool:
+def _drawn_alike(titles: Path, first: str, second: str) -> bool:
     """Whether two titles come out pixel for pixel the same: a font-less script draws every
     letter as the same empty box, so two different words of as many letters look alike."""
-    return ImageChops.difference(_title_band(first), _title_band(second)).getbbox() is None
+    bands = (_title_band(titles, first), _title_band(titles, second))
+    return ImageChops.difference(*bands).getbbox() is None
 
 
-@pytest.mark.skipif(png_problem() is not None, reason=f"PNGs cannot be drawn here: {png_problem()}")
-def test_khmer_titles_are_drawn_as_letters_in_pngs():
-    """Issue 13 item 13: Khmer in a report's PNG is letters, not boxes (fonts-khmeros)."""
-    try:
-        # Control: letters no font has (supplementary private use) draw as alike boxes.
-        assert _drawn_alike(
-            "".join(map(chr, range(0x100001, 0x100009))),
-            "".join(map(chr, range(0x100011, 0x100019))),
-        ), "the check cannot tell boxes from letters here"
-        # Eight different Khmer consonants each: letters differ, boxes would not.
-        khmer = _title_band("កខគឃងចឆជ")
-        assert ImageChops.invert(khmer).getbbox() is not None, "the title drew nothing"
-        assert not _drawn_alike("កខគឃងចឆជ", "ញដឋឌឍណតថ"), "Khmer is drawn as boxes"
-    finally:
-        close_png_session()
+def test_khmer_titles_are_drawn_as_letters_in_pngs(seed_db_images: Path):
+    """Issue 13 item 13: Khmer in a report's PNG is letters, not boxes (fonts-khmeros). The
+    titles are drawn by the seed images pass (tests/draw_images.py TITLES), in its Chromium."""
+    titles = seed_db_images.with_name(TITLES_FOLDER)
+    # Control: letters no font has (supplementary private use) draw as alike boxes.
+    assert _drawn_alike(titles, "boxes", "other-boxes"), "the check cannot tell boxes from letters"
+    # Eight different Khmer consonants each: letters differ, boxes would not.
+    khmer = _title_band(titles, "khmer")
+    assert ImageChops.invert(khmer).getbbox() is not None, "the title drew nothing"
+    assert not _drawn_alike(titles, "khmer", "other-khmer"), "Khmer is drawn as boxes"
