@@ -514,6 +514,7 @@ def write_package(
     reader: Reader, out_dir: Path, dashboard_url: str | None = None, *, unpacked: bool = False
 ) -> Path:
     """Write the zip into out_dir (and, if unpacked, every file beside it); return the zip's path."""
+    out_dir.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made fails at once
     files = package_files(reader, dashboard_url)
     target = out_dir / ZIP_NAME
     _write_atomic(target, zip_bytes(files, _zip_time(queries.build_info(reader))))
