@@ -361,9 +361,9 @@ def test_share_page_offers_the_light_embed_first(app):
 
 
 def test_trends_draws_interactive_charts_on_request(app, seed_charts, seed_db_images, monkeypatch):
+    """Without interactive=true no plotly chart is sent (test_static_charts_are_named_by_
+    address_not_sent_in_every_run, on its load of the same page)."""
     monkeypatch.setenv("MONITOR_DB", str(seed_db_images))  # static images where drawn
-    static = app("views/trends.py")
-    assert not static.get("plotly_chart")
     live = app("views/trends.py", interactive="true", section="arrests")
     # Each chart twice, laid out for a laptop and for a phone (one shown, by the width).
     assert len(live.get("plotly_chart")) == 2 * len(seed_charts.sections["arrests"].chart_ids)
@@ -625,6 +625,7 @@ def test_static_charts_are_named_by_address_not_sent_in_every_run(
 ):
     monkeypatch.setenv("MONITOR_DB", str(seed_db_images))
     at = app("views/trends.py")
+    assert not at.get("plotly_chart")  # interactive charts only on request (?interactive=true)
     html = "".join(h.proto.body for h in at.get("html"))
     with Reader(seed_db_images) as db:
         version = build_version(queries.build_info(db))
