@@ -62,8 +62,7 @@ CASES = [
     ),
     (
         "a modal in a news report, no proposer: the article's own voice, no one's speech",
-        "Centres\n\nThe government should publish every month how many people each centre "
-        "holds.\n",
+        "Centres\n\nThe government should publish every month how many people each centre holds.\n",
         "The government should publish",
         0,
     ),
