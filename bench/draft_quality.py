@@ -95,6 +95,10 @@ class Score:
     # Round twenty-five: what the proposal terms' old scoring (seven fields for every key
     # entry, two changed when found) adds to the changes and the fields, printed beside.
     before: list[int] = field(default_factory=lambda: [0, 0])
+    # Round twenty-six (draft26b): found new proposals whose drafted name says the key's measure
+    # in other words (same_measure): a name a curator could keep, though the totals count every
+    # name written. Printed as a second total beside them, never folded in.
+    kept_names: int = 0
 
     def add(self, name: str, right: int | bool, of: int = 1, why: str = "") -> None:
         pair = self.n.setdefault(name, [0, 0])
@@ -307,6 +311,31 @@ def _kind(w: dict[str, Any]) -> str:
 
 #: The fields of a found proposal or position scored on a line of their own (round twenty-five).
 MEASURE_FIELDS = ("position actor", "position stance", "proposal proposer")
+
+
+#: Words that carry no measure: a name's content is what is left.
+_NAME_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of to in on for and or at by with from as be is are that this its "
+        "their more every each all into than",
+    )
+)
+
+
+def _measure_words(name: str) -> set[str]:
+    """A proposal name's content words, each by its first five letters ("centres", "centre"
+    one word), the curator's bracketed "(who, when)" at its end set aside."""
+    name = re.sub(r"\([^)]*\)\s*$", "", name or "")
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", name.lower()) if len(w) > 2} - _NAME_STOP
+
+
+def same_measure(drafted: str | None, key: str | None) -> bool:
+    """Whether a drafted proposal name says the key's measure in other words: it holds two
+    thirds or more of the key name's content words (round twenty-six: the bench counts every
+    drafted name as written; this is the second count, a name a curator could keep)."""
+    want = _measure_words(key or "")
+    return bool(want) and len(want & _measure_words(drafted or "")) * 3 >= 2 * len(want)
 
 
 def measure_fields(
@@ -528,6 +557,11 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
         if ok and not w.get("policy") and w.get("proposal"):
             drafted[str(w["proposal"])] = str(measures[ok[0]].record.get("policy_id"))
         hit_pr.update(ok[:1])
+        if ok and _kind(w) == "proposal" and w.get("name"):
+            said = same_measure(measures[ok[0]].record.get("name"), str(w["name"]))
+            s.add("proposal name says the key's measure", said,
+                  why=f"{measures[ok[0]].record.get('name')!r} for {w['name']!r}")  # fmt: skip
+            s.kept_names += said
         checked = measure_fields(measures[ok[0]] if ok else None, w, gold, fresh)
         for name, wrong, got, want in checked:
             if ok and name in MEASURE_FIELDS:
@@ -590,6 +624,7 @@ ROWS = (
     ("position actor right", "position actor right (of found)"),
     ("position stance right", "position stance right (of found)"),
     ("proposal proposer right", "new proposal's proposer right (of found)"),
+    ("proposal name says the key's measure", "new proposal's name says the key's (of found)"),
     ("furniture drafted (want 0)", "figures from furniture or no-figure passages"),
     ("fields filled wrong", "matched records' fields filled wrong (of filled)"),
 )
@@ -623,6 +658,11 @@ def run(folders: list[Path], title: str, failures: bool = False, changes: bool =
     old = (changed + s.before[0], clicked + s.before[0], fields + s.before[1])
     print(f"  {'the same two, scored as before round 25':44} "
           + ", ".join(f"{n / old[2]:.1%} ({n}/{old[2]})" for n in old[:2] if old[2]))  # fmt: skip
+    # Round twenty-six: the same two, a drafted name that says the key's measure kept (not
+    # written), as a curator keeping a name in other words would; the totals above count it.
+    kept = (changed - s.kept_names, clicked - s.kept_names)
+    print(f"  {'the same two, a name saying the measure kept':44} "
+          + ", ".join(f"{n / fields:.1%} ({n}/{fields})" for n in kept if fields))  # fmt: skip
     blank = s.n.get("fields left blank", [0, 0])[1]
     print(f"  {'matched records fields left blank':44} {blank:6}")
     if changes:  # which fields the changes are (round eighteen), largest first

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bench.draft_quality import Score, score_article
+from bench.draft_quality import Score, same_measure, score_article
 from curation.suggest.guess import curated_lists
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,3 +89,36 @@ def test_a_missed_entry_charges_every_field_of_its_own_kind(
     tmp_path: Path, curated: Any, key: dict, fields: int
 ) -> None:
     assert _score(tmp_path, curated, key)[:2] == (fields, fields)
+
+
+@pytest.mark.parametrize(
+    "drafted, key, same",
+    [
+        # Our own words: the article's verb phrase against a curator's noun phrase and brackets.
+        ("Build a treatment centre in every district",
+         "A drug treatment centre in every district (a provincial lawmaker, 2019)", True),
+        ("Every province open a night clinic for drug users",
+         "A night clinic for drug users in every province (Sar Kheng, March 2019)", True),
+        ("Open two more border offices", "Extra budget for drug testing kits (2023)", False),
+        ("Open a clinic", "A night clinic for drug users in every province", False),  # too little
+        ("បើកមណ្ឌលព្យាបាលថ្មី", "A new treatment centre (2024)", False),  # Khmer words, English name
+        ("Open a clinic", "", False),  # a key with no name: nothing to keep
+        (None, "A night clinic (2019)", False),
+    ],
+)  # fmt: skip
+def test_a_drafted_name_says_the_keys_measure_when_it_holds_its_content_words(
+    drafted: str | None, key: str, same: bool
+) -> None:
+    """The second count of round twenty-six: a name a curator could keep, in other words."""
+    assert same_measure(drafted, key) is same
+
+
+def test_a_name_saying_the_measure_is_counted_apart_not_in_the_totals(
+    tmp_path: Path, curated: Any
+) -> None:
+    """The drafted name "every province open a night clinic for drug users" says the key's
+    measure: counted on its own line, while the name is still one of the fields changed."""
+    got, fields, s = _score(tmp_path, curated, {"proposals": [{**PROPOSAL, "actor": "sar-kheng"}]})
+    assert (got, fields) == (2, 7)
+    assert s.n["proposal name says the key's measure"] == [1, 1]
+    assert s.kept_names == 1

@@ -51,6 +51,7 @@ from curation.suggest.guess import (
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
 from curation.suggest.letterhead import letterhead, letterhead_actor, line_label
+from curation.suggest.measure_statements import measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -1291,6 +1292,14 @@ def _foreign(row: Row) -> bool:
     return at >= 0 and another_country(quote, at) is not None
 
 
+def _measure_statements(rows, body, source_id, published, curated: Curated) -> list[Row]:
+    """Round twenty-six: a statement for each sentence that put a measure forward and gave none
+    (curation.suggest.measure_statements), in the article's order."""
+    types = {str(a.get("actor_id")): str(a.get("actor_type")) for a in curated.actors}
+    return sorted(measure_statements(rows, body, source_id, published, types, _judged),
+                  key=lambda r: r.start)  # fmt: skip
+
+
 def draft_rows(
     raw: str,
     title: str | None,
@@ -1304,6 +1313,7 @@ def draft_rows(
     if is_khmer(body):
         rows = _outside_questions(body, _khmer_rows(body, index, source_id, published, curated,
                                                     title or ""))  # fmt: skip
+        rows += _measure_statements(rows, body, source_id, published, curated)
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
@@ -1321,6 +1331,7 @@ def draft_rows(
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     rows.sort(key=lambda r: r.start)
     rows = _outside_questions(body, rows)
+    rows += _measure_statements(rows, body, source_id, published, curated)
     for row in rows:
         below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
         offer_unsure(row)  # and a figure or statement mostly wrong unseen is only offered
