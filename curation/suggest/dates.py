@@ -345,6 +345,10 @@ _SPEECH = re.compile(
     r"{1,5}?)?\s*(?:on\s+)?$",
     re.I,
 )
+# "said that in the first five months ...", "reported that during the January-May period ...":
+# a date after "that" stands inside the words reported, so it is what they date, never the day
+# they were said (round twenty-six; "said on Monday that ..." keeps its day before "that").
+_REPORTED = re.compile(r"\bthat\b", re.I)
 # "in January 2017 that has since put thousands behind bars": the date starts a running count.
 _SINCE_AFTER = re.compile(r"\s*,?\s*(?:that|which)?\s*(?:has|have)\s+since\b", re.I)
 
@@ -651,7 +655,8 @@ def _role(before: str, first: dt.date, last: dt.date, kind: str = "") -> str:
         return "end"
     if _START_NOW.search(before):
         return "start"
-    if _SPEECH.search(before):
+    speech = _SPEECH.search(before)
+    if speech and not _REPORTED.search(speech.group(0)):
         return "said"
     if _START_BACK.search(before):
         return "start"
