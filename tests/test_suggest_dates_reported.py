@@ -1,7 +1,8 @@
 """Round twenty-six (issue 23): a date inside the words reported ("said that in the first five
 months ...", "reported that during the January-May period ...") dates the counts it heads, never
 the day the words were said; a day before "that" ("said on Monday that ...") stays the day of the
-saying. Sentences are our own."""
+saying. A capacity set against a stock ("held 21,900 at the end of February, against an official
+capacity of 11,000") is the capacity on the stock's day. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -77,3 +78,49 @@ def test_a_day_before_that_stays_the_day_it_was_said(
 ) -> None:
     row = _row(text, words, published)
     assert row.record["period_start"] is None and row.record["period_end"] is None, row.why
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "as_of"),
+    [
+        # A capacity set against a stock on a named day is the capacity on that day.
+        (
+            "The province's two prisons held about 3,400 inmates at the end of March, against an "
+            "official capacity of roughly 1,500, the rights group said.",
+            D(2021, 4, 20),
+            "1,500",
+            D(2021, 3, 31),
+        ),
+        (
+            "Treatment centres housed 2,150 people at the end of 2022, against a combined capacity "
+            "of some 1,300 beds.",
+            D(2023, 2, 8),
+            "1,300",
+            D(2022, 12, 31),
+        ),
+    ],
+)
+def test_a_capacity_set_against_a_stock_shares_its_day(
+    text: str, published: dt.date, words: str, as_of: dt.date
+) -> None:
+    row = _row(text, words, published)
+    assert row.record["as_of"] == as_of, row.why
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words"),
+    [
+        # A count set against another count keeps no date of the other's: "against 530 kg in
+        # 2018" is 2018's, and the capacity rule does not reach a count that is not a capacity.
+        (
+            "Seizures reached 725 kilograms, against 530 kilograms at the end of 2018.",
+            D(2020, 1, 20),
+            "725",
+        ),
+    ],
+)
+def test_a_count_set_against_another_keeps_no_date_of_its(
+    text: str, published: dt.date, words: str
+) -> None:
+    row = _row(text, words, published)
+    assert row.record["as_of"] is None and row.record["period_end"] is None, row.why

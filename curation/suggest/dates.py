@@ -712,6 +712,8 @@ def _owned(
 
     def open_to(r: DateReading, span: tuple[int, int]) -> bool:
         between = sentence[min(r.end, span[1]) : max(r.start, span[0])]
+        if r.end <= span[0] and _CAPACITY_AGAINST.search(between):
+            return True  # "held 21,900 at the end of February, against a capacity of 11,000"
         return not _COMPARE_WORDS.search(between)
 
     def owner(r: DateReading) -> tuple[int, int] | None:
@@ -794,6 +796,14 @@ def _owned(
     return own, reason
 
 
+# "prisons held 41,520 inmates at the end of October 2024, against an official capacity of
+# 26,600": a capacity set against a stock is the capacity on the stock's day, never a count of
+# another time (round twenty-six); the date and the capacity stand in one clause.
+_CAPACITY_AGAINST = re.compile(
+    r"^[^;:.]*?\bagainst\s+(?:an?|the|its|their)\s+(?:combined\s+)?(?:official\s+)?"
+    r"capacity\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|just\s+)*$",
+    re.I,
+)
 # "compared to 18,223 in 2018", "against 530 kg in 2018": a count set against another.
 _SET_AGAINST = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than|from)\s+(?:the\s+|those\s+)?$", re.I
