@@ -345,6 +345,10 @@ _SPEECH = re.compile(
     r"{1,5}?)?\s*(?:on\s+)?$",
     re.I,
 )
+# "said that in the first five months ...", "reported that during the January-May period ...":
+# a date after "that" stands inside the words reported, so it is what they date, never the day
+# they were said (round twenty-six; "said on Monday that ..." keeps its day before "that").
+_REPORTED = re.compile(r"\bthat\b", re.I)
 # "in January 2017 that has since put thousands behind bars": the date starts a running count.
 _SINCE_AFTER = re.compile(r"\s*,?\s*(?:that|which)?\s*(?:has|have)\s+since\b", re.I)
 
@@ -651,7 +655,8 @@ def _role(before: str, first: dt.date, last: dt.date, kind: str = "") -> str:
         return "end"
     if _START_NOW.search(before):
         return "start"
-    if _SPEECH.search(before):
+    speech = _SPEECH.search(before)
+    if speech and not _REPORTED.search(speech.group(0)):
         return "said"
     if _START_BACK.search(before):
         return "start"
@@ -707,6 +712,8 @@ def _owned(
 
     def open_to(r: DateReading, span: tuple[int, int]) -> bool:
         between = sentence[min(r.end, span[1]) : max(r.start, span[0])]
+        if r.end <= span[0] and _CAPACITY_AGAINST.search(between):
+            return True  # "held 21,900 at the end of February, against a capacity of 11,000"
         return not _COMPARE_WORDS.search(between)
 
     def owner(r: DateReading) -> tuple[int, int] | None:
@@ -789,6 +796,14 @@ def _owned(
     return own, reason
 
 
+# "prisons held 41,520 inmates at the end of October 2024, against an official capacity of
+# 26,600": a capacity set against a stock is the capacity on the stock's day, never a count of
+# another time (round twenty-six); the date and the capacity stand in one clause.
+_CAPACITY_AGAINST = re.compile(
+    r"^[^;:.]*?\bagainst\s+(?:an?|the|its|their)\s+(?:combined\s+)?(?:official\s+)?"
+    r"capacity\s+of\s+(?:about\s+|some\s+|roughly\s+|around\s+|nearly\s+|just\s+)*$",
+    re.I,
+)
 # "compared to 18,223 in 2018", "against 530 kg in 2018": a count set against another.
 _SET_AGAINST = re.compile(
     r"\b(?:compared\s+(?:to|with)|against|versus|vs\.?|than|from)\s+(?:the\s+|those\s+)?$", re.I
