@@ -394,7 +394,13 @@ def print_svg_drawing(
 ) -> Drawing:
     """The print PNG's layout as SVG (PNG_WIDTH units wide): the same texts at the same
     sizes, in vectors that stay sharp at any print size (8 pt and more at 16 cm)."""
-    svg = png_drawing(chart, dashboard_url, data_date, notes).as_format("svg")
+    return printed_svg(png_drawing(chart, dashboard_url, data_date, notes))
+
+
+def printed_svg(png: Drawing) -> Drawing:
+    """A print PNG's drawing as the print SVG, on the same layout: a caller wanting both lays
+    the chart out once (png_figure is most of an images pass's Python)."""
+    svg = png.as_format("svg")
     return Drawing(svg.figure, svg.opts, print_cm=PRINT_WIDTH_CM)
 
 

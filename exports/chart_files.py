@@ -169,19 +169,15 @@ def write_chart_files(
     if images:
         # Imported here: the dashboard imports this module for its HTML, and its process
         # must never load the drawing browser (tests/test_layers.py).
-        from charts.drawing import draw_all, png_drawing, print_svg_drawing
+        from charts.drawing import draw_all, png_drawing, printed_svg
 
         planned = []
         for chart in charts:
             when = None if data_date is None else date_text(data_date, lang=chart.lang)
             said = (notes or {}).get((chart.chart_id, chart.lang), ())
-            for suffix, drawing in ((".png", png_drawing), (".print.svg", print_svg_drawing)):
-                planned.append(
-                    (
-                        out_dir / f"{chart.chart_id}{suffix}",
-                        drawing(chart, dashboard_url, when, said),
-                    )
-                )
+            png = png_drawing(chart, dashboard_url, when, said)  # one layout for both
+            planned.append((out_dir / f"{chart.chart_id}.png", png))
+            planned.append((out_dir / f"{chart.chart_id}.print.svg", printed_svg(png)))
         # One batch, as the build's images pass draws (charts.drawing.draw_all).
         for (path, _), image in zip(planned, draw_all([d for _, d in planned]), strict=True):
             path.write_bytes(image)

@@ -239,10 +239,13 @@ def seed_db_images(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 @pytest.fixture(scope="session")
 def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The made-up fixture corpus built once per run, without images (the workers share it,
-    read-only): for tests that need a database built before theirs (a copy to build on)."""
+    read-only): for tests that need a database built before theirs (a copy to build on).
+    The lines its build reported are kept beside it (`build.log`: tests/test_build.py)."""
     with _made_once(tmp_path_factory, "fixture-db") as (path, to_make):
         if to_make:
-            build(path, FIXTURE_SEEDS, draw_images=False)
+            lines: list[str] = []
+            build(path, FIXTURE_SEEDS, draw_images=False, report=lines.append)
+            path.with_name("build.log").write_text("\n".join(lines), encoding="utf-8")
     return path
 
 

@@ -20,6 +20,7 @@ from charts.drawing import (
     PNG_WIDTH,
     PRINT_PLOT_HEIGHT,
     PRINT_WIDTH_CM,
+    TITLE_SIZE,
     Drawing,
     PngUnavailable,
     chart_png,
@@ -31,6 +32,7 @@ from charts.drawing import (
     print_svg_drawing,
     printed_pt,
     svg_drawing,
+    title_lines,
 )
 from charts.legible import text_width
 from charts.model import NOTHING_DRAWN, Chart, StoredChart, draws_nothing
@@ -78,14 +80,21 @@ def test_every_catalogue_chart_is_exported(charts: list[Chart], seed_charts) -> 
 
 
 def test_chart_files_are_an_html_page_for_every_chart_with_its_words_and_a_link_back(
-    charts: list[Chart], tmp_path: Path
+    charts: list[Chart], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`etl export --charts` (without images): one HTML file per chart, each showing the
-    chart's title, takeaway and source line and linking back to the chart on its page."""
+    chart's title, takeaway and source line and linking back to the chart on its page. The
+    figure in it is a stand-in: its wide and narrow layouts (charts.legible.fitted, 90% of
+    the export's CPU) are every chart's screen SVGs' too, which the seed images pass lays out
+    and draws; the figure's script is read in test_html_is_one_file_with_plotly_inlined."""
+    monkeypatch.setattr(
+        "exports.chart_files.figure_html", lambda chart: f'<div id="{chart.chart_id}-figure">'
+    )
     paths = write_chart_files(charts, tmp_path, DASHBOARD, images=False)
     assert sorted(p.name for p in paths) == sorted(f"{c.chart_id}.html" for c in charts)
     for chart in charts:
         page = (tmp_path / f"{chart.chart_id}.html").read_text(encoding="utf-8")
+        assert (f'<div id="{chart.chart_id}-figure">' in page) != draws_nothing(chart)
         assert f"<h1>{html.escape(chart.title, quote=False)}</h1>" in page
         assert html.escape(chart.takeaway, quote=False) in page
         assert html.escape(chart.source_line, quote=False) in page
@@ -271,12 +280,27 @@ def test_a_chart_with_nothing_to_draw_is_a_short_note_in_every_image_and_file(
 def test_print_titles_wrap_within_the_image_in_either_script(both_languages, planned) -> None:
     """A long title (Khmer's run wider) wraps rather than running off the image's right edge:
     every line measured in its script's font fits between the edges it is placed at. The
-    English PNGs as the images pass lays them out (`planned`, made once), the Khmer here."""
+    English PNGs as the images pass lays them out (`planned`, made once); each Khmer title
+    as the print layout wraps it (title_lines), and the longest laid out whole, to see the
+    layout places those lines (a whole layout is 80 ms a chart; the title is all read)."""
     english = _planned(planned, "png")
     assert {c.chart_id for c in both_languages if c.lang == "en"} == set(english)
+    khmer = [c for c in both_languages if c.lang == "km"]
+    longest = max(khmer, key=lambda c: len(c.title))
+    laid_out = {("en", chart_id): d.figure.layout.title for chart_id, d in english.items()}
+    laid_out[("km", longest.chart_id)] = png_figure(longest).layout.title
+    assert laid_out[("km", longest.chart_id)].text == "<br>".join(
+        f"<b>{line}</b>" for line in title_lines(longest.title)
+    )
     for chart in both_languages:
-        figure = english[chart.chart_id].figure if chart.lang == "en" else png_figure(chart)
-        title = figure.layout.title
+        title = laid_out.get((chart.lang, chart.chart_id))
+        if title is None:  # a Khmer title not laid out whole: its lines, placed as above
+            title = go.layout.Title(
+                text="<br>".join(f"<b>{line}</b>" for line in title_lines(chart.title)),
+                font={"size": TITLE_SIZE},
+                x=EDGE / PNG_WIDTH,
+                xref="container",
+            )
         assert (title.xref, title.x * PNG_WIDTH) == ("container", EDGE)
         lines = re.sub("</?b>", "", title.text).split("<br>")
         assert "".join(html.unescape(line) for line in lines).replace(" ", "") == (

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import duckdb
 import feedparser
 import pytest
 import yaml
@@ -87,10 +88,21 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         out["after_refusal"] = _version(db)
         build(db, seeds, draw_images=False, reason=REASON)
         out["second"] = _version(db)
+        # This file, as if built by code of another schema version: built over below.
+        older = root / "fresh.duckdb"
+        shutil.copy(db, older)
+        with duckdb.connect(str(older)) as con:
+            con.execute("UPDATE build_info SET value = '0-older' WHERE key = 'schema_version'")
         # The reasons given are in corrections.yaml: a database built afresh from the seeds
-        # alone (another file, no history to carry) logs the same corrections.
+        # alone logs the same corrections. Built over the file of another schema version
+        # (the reason build's, marked so above, of the same input), whose rows are not this
+        # code's: nothing of it is carried, so this build starts afresh (its version and
+        # changes, below).
         out["yaml"] = (seeds / "curated" / "corrections.yaml").read_text(encoding="utf-8")
-        build(root / "fresh.duckdb", seeds, draw_images=False)
+        build(older, seeds, draw_images=False)
+        out["fresh"] = _versions(older)
+        with Reader(older) as reader:
+            out["fresh_changes"] = queries.build_changes(reader)
         out["corrections"] = {
             name: _corrections(path)
             for name, path in (("built", db), ("fresh", root / "fresh.duckdb"))
@@ -165,6 +177,14 @@ def test_build_refuses_a_change_without_reason_naming_the_record(history: dict, 
     assert record in history["refusal"]
     assert "--reason" in history["refusal"]
     assert history["after_refusal"] == history["first"]  # the old database stayed
+
+
+def test_a_file_of_another_schema_version_starts_the_history_afresh(history: dict):
+    """Its rows are not this code's: the feed says nothing rather than guess, and the data
+    version is the day's first again (carried, the older file's history would have kept its
+    .2 for the same data)."""
+    assert history["fresh_changes"].empty
+    assert history["fresh"] == [_day_version(), _day_version()]
 
 
 def test_a_reason_given_to_the_build_is_kept_in_the_yaml_and_survives_a_fresh_build(history):
