@@ -234,8 +234,10 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, Any] | No
             else ""), "unit": unit, "why": f"counted noun {noun!r} before the figure"}  # fmt: skip
 
 
-# "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed.
-_UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ").text)
+# "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed. Round
+# twenty-six (c): "មួយរូប" (one, of an official: "តំណាងអាជ្ញាធរឃុំមួយរូប") and "មិន(ព្រម)ប្រាប់ឈ្មោះ"
+# (would not give a name) too.
+_UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ|មួយរូប|មិនព្រមប្រាប់ឈ្មោះ|មិនប្រាប់ឈ្មោះ").text)
 
 
 def _interviewee(intro: str) -> Speaker | None:

@@ -1,0 +1,67 @@
+"""Round twenty-six (c): Khmer speech the drafts missed. A speech verb whose "ថា" (that) comes
+after where, when or how it was said ("said in the verdict that", "told VOA on Monday that") is
+speech; a rank written with លោក before it ("លោកវរសេនីយ៍ទោ") is a title, not the first word of the
+speaker's name; "one official" (មួយរូប) or a source who would not give a name is kept unnamed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus.khmer_speech import find_attributions
+from tests.drafted import statements
+
+PUBLISHED = dt.date(2024, 5, 2)
+
+
+# (sentence, the speaker read, or None when no speech is read at all)
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # said + in (the judgment) + that
+        ("ចៅក្រម លោក សួន វិសាល បានថ្លែងក្នុងសាលក្រមថា ជនជាប់ចោទបានលក់គ្រឿងញៀនជាច្រើនដង។",
+         "សួន វិសាល"),
+        # raised + at (the meeting) + that
+        ("លោក ម៉ម ដារា បានលើកឡើងក្នុងកិច្ចប្រជុំថា មណ្ឌលសុខភាពត្រូវការគ្រូពេទ្យបន្ថែម។",
+         "ម៉ម ដារា"),
+        # told + whom + last (Monday) + that
+        ("លោក ឈិន សុភា បានប្រាប់វិទ្យុ កាលពីថ្ងៃច័ន្ទថា នគរបាលនឹងបន្តការត្រួតពិនិត្យ។", "ឈិន សុភា"),
+        # also + said + also + that
+        ("លោកស្រី ហុក ចន្ធូ ក៏បានថ្លែងផងដែរថា គ្រួសារត្រូវជួយកូនៗឲ្យឆ្ងាយពីគ្រឿងញៀន។", "ហុក ចន្ធូ"),
+        # answered + that, a quotation after it
+        ("លោក ទេព រតនា បានឆ្លើយតបថា «យើងកំពុងបើកមណ្ឌលថ្មីមួយ»។", "ទេព រតនា"),
+        # a "that" after no speech verb is no speech, wherever it stands
+        ("គេដឹងក្នុងខែនេះថា មណ្ឌលនោះពេញហើយ។", None),
+        ("ការប្រជុំនៅក្នុងខេត្តបានបង្ហាញថា ករណីកើនឡើង។", None),
+    ],
+)  # fmt: skip
+def test_a_speech_verb_then_where_or_when_then_tha_is_speech(sentence, speaker):
+    found = find_attributions([sentence])[0]
+    if speaker is None:
+        assert found == []
+    else:
+        assert [a.speaker for a in found] == [speaker]
+
+
+@pytest.mark.parametrize("rank", ["លោកវរសេនីយ៍ទោ", "លោកវរសេនីយ៍ត្រី", "លោកអនុសេនីយ៍ឯក"])
+def test_a_rank_with_lok_before_it_is_a_title_not_the_name(rank):
+    found = find_attributions([f"{rank} សាន់ វុទ្ធី ស្នងការរង បាននិយាយថា ការចាប់ខ្លួនកើនឡើង។"])[0]
+    assert [(a.speaker, a.title) for a in found] == [("សាន់ វុទ្ធី", rank)]
+
+
+# (sentence, the draft's speaker is kept unnamed with its description)
+@pytest.mark.parametrize(
+    ("sentence", "unnamed"),
+    [
+        ("តំណាងមន្ទីរសុខាភិបាលមួយរូប បាននិយាយថា មណ្ឌលខ្វះថ្នាំសម្រាប់អ្នកជំងឺ។", True),
+        ("ឪពុករបស់ជនជាប់ចោទ ដែលមិនព្រមប្រាប់ឈ្មោះ បាននិយាយថា កូនរបស់គាត់ត្រូវការការព្យាបាល។",
+         True),
+        ("លោក ពៅ សំណាង ប្រធានមណ្ឌល បាននិយាយថា មណ្ឌលខ្វះថ្នាំសម្រាប់អ្នកជំងឺ។", False),
+    ],
+)  # fmt: skip
+def test_one_official_or_a_source_who_gives_no_name_is_kept_unnamed(sentence, unnamed):
+    (row,) = statements(sentence, PUBLISHED)
+    kept = any(n.startswith("speaker (unnamed)") for n in row.notes)
+    assert kept == unnamed
+    assert (row.record["actor_id"] is None) == unnamed
