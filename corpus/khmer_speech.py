@@ -84,6 +84,11 @@ _AFTER_QUOTE = re.compile(
 _BARE = re.compile(
     rf"^[\s\u200b]*(?P<who>{_alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>ថា)"
 )
+# Round twenty-six (c): "«...» នេះជាការលើកឡើងរបស់លោក X" (... this is what Mr X raised): a quotation,
+# then whose words they are, its speaker after them.
+_QUOTE_OF = re.compile(
+    rf"[\s។]?(?:នេះ|នោះ)?\s?ជា(?:{_alternation(speech_verbs('km', 'speech_nouns'))})របស់\s?"
+)
 # "វរសេនីយ៍ឯក ហេង សុវណ្ណរិទ្ធ៖ «...»" (Colonel Heng Sovannarith: "..."): a speaker's label.
 _LABEL = re.compile(r"៖\s?$")
 
@@ -209,6 +214,15 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
             # as a label ("លោក X៖ «...»"): the speaker, by title and name, or a title alone.
             after = _AFTER_QUOTE.match(text, qb)
             label = _LABEL.search(text, 0, qa)
+            if (of := _QUOTE_OF.match(text, qb)) and (who := _TITLE.match(text, of.end())):
+                name = _name_after(re.split("[។,៖]", text[who.end() :])[0].strip()) or None
+                if name:
+                    last_named = name
+                a, b = norm.offsets.span(of.start(), of.end())
+                found.append(Attribution(text[of.start() : of.end()].strip(), name or last_named,
+                                         who.group(), StatementKind.direct, not name, a, b,
+                                         inner))  # fmt: skip
+                continue
             if after is not None:
                 cut, verb = after.start("verb"), after.group("verb")
             elif label is not None:

@@ -65,3 +65,23 @@ def test_one_official_or_a_source_who_gives_no_name_is_kept_unnamed(sentence, un
     kept = any(n.startswith("speaker (unnamed)") for n in row.notes)
     assert kept == unnamed
     assert (row.record["actor_id"] is None) == unnamed
+
+
+# (sentence, the speaker read, a title alone standing for the last person named)
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "pronoun"),
+    [
+        ("«មណ្ឌលនេះពេញហើយ» នេះជាការលើកឡើងរបស់លោក ជា សុវណ្ណ។", "ជា សុវណ្ណ", False),
+        ("«យើងត្រូវការគ្រូពេទ្យ» នេះជាសម្តីរបស់លោកស្រីវេជ្ជបណ្ឌិត ឡុង ស្រីនាង។", "ឡុង ស្រីនាង",
+         False),
+        ("«យើងនឹងបន្តការត្រួតពិនិត្យ» នេះជាការលើកឡើងរបស់លោក។", None, True),
+    ],
+)  # fmt: skip
+def test_a_quotation_then_whose_words_they_are_names_its_speaker(sentence, speaker, pronoun):
+    (found,) = find_attributions([sentence])[0]
+    assert (found.speaker, found.pronoun, found.kind.value) == (speaker, pronoun, "direct")
+    assert sentence[found.quote[0] : found.quote[1]].startswith(("មណ្ឌល", "យើង"))
+
+
+def test_a_quotation_then_an_unrelated_clause_names_no_speaker():
+    assert find_attributions(["«មណ្ឌលនេះពេញហើយ» នេះជាមណ្ឌលធំជាងគេ។"])[0] == []
