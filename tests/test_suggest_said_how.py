@@ -85,3 +85,21 @@ def test_a_quotation_then_whose_words_they_are_names_its_speaker(sentence, speak
 
 def test_a_quotation_then_an_unrelated_clause_names_no_speaker():
     assert find_attributions(["«មណ្ឌលនេះពេញហើយ» នេះជាមណ្ឌលធំជាងគេ។"])[0] == []
+
+
+_INTERVIEW = (
+    "ការសម្ភាសន៍ជាមួយលោក សុខ ចាន់ថា ប្រធានមណ្ឌលសុខភាពស្រុក។\n\n"
+    "អ្នកសារព័ត៌មាន៖ តើមណ្ឌលអាចទទួលអ្នកជំងឺបានគ្រប់គ្រាន់ដែរឬទេ?\n\n"
+    "លោក សុខ ចាន់ថា៖ មិនទាន់គ្រប់គ្រាន់នៅឡើយទេ។ ឆ្នាំនេះ យើងព្យាបាលអ្នកជំងឺ ១២០នាក់ "
+    "ប៉ុន្តែមានគ្រូពេទ្យតែ ២នាក់។\n\n"
+    "អ្នកសារព័ត៌មាន៖ តើគ្រួសារអាចជួយអ្វីបាន?\n\n"
+    "លោក សុខ ចាន់ថា៖ គ្រួសារគួរតែនាំកូនមកព្យាបាលឲ្យបានឆាប់ កុំលាក់ទុកនៅផ្ទះ។\n"
+)
+
+
+def test_an_answer_then_its_counts_is_one_statement_of_the_turn():
+    quotes = [r.record["quote"] for r in statements(_INTERVIEW, PUBLISHED)]
+    (answer,) = [q for q in quotes if q.startswith("មិនទាន់គ្រប់គ្រាន់")]
+    assert "១២០នាក់" in answer  # the counts that follow in the same turn
+    assert "គ្រួសារគួរតែ" not in answer  # the next turn is a statement of its own
+    assert any(q.startswith("គ្រួសារគួរតែ") for q in quotes)
