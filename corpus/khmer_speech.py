@@ -28,6 +28,10 @@ TITLES = (
     "នាយឧត្តមសេនីយ៍", "ឧត្តមសេនីយ៍ឯក", "ឧត្តមសេនីយ៍ទោ", "ឧត្តមសេនីយ៍ត្រី", "វរសេនីយ៍ឯក",
     "វរសេនីយ៍ទោ", "វរសេនីយ៍ត្រី", "វរសេនីយ៍", "អនុសេនីយ៍ឯក", "អនុសេនីយ៍ទោ",
     "អ្នកឧកញ៉ា", "ឧកញ៉ា", "ព្រះតេជព្រះគុណ", "ព្រះតេជគុណ",
+    # The same ranks with លោក before them (round twenty-six c): "លោកវរសេនីយ៍ទោ ឡុង វណ្ណារិទ្ធ" is
+    # Lieutenant-Colonel Long Vannarith, never a person named "ទោ ឡុង".
+    "លោកវរសេនីយ៍ទោ", "លោកវរសេនីយ៍ត្រី", "លោកអនុសេនីយ៍ឯក", "លោកអនុសេនីយ៍ទោ", "លោកអនុសេនីយ៍ត្រី",
+    "អនុសេនីយ៍ត្រី",
     # A doctor's title, with or without លោក (round twenty): "លោកវេជ្ជបណ្ឌិត ស៊ុន ដារ៉ា".
     "លោកវេជ្ជបណ្ឌិត", "លោកស្រីវេជ្ជបណ្ឌិត", "វេជ្ជបណ្ឌិត", "លោកបណ្ឌិត", "បណ្ឌិត",
     # A monk's pronoun-title ("ព្រះអង្គមានថេរដីកា", His Venerable said): the monk named before.
@@ -53,7 +57,18 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
 
-_VERB = re.compile(rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{_alternation(SPEECH_VERBS)}|{_TOLD})")
+# Round twenty-six (c): a speech verb, then whom (told VOA), then where, when or how it was said,
+# then "ថា" (that), its words on one line: "បានថ្លែងក្នុងសាលក្រមថា" (said in the verdict that),
+# "បានប្រាប់វីអូអេ កាលពីថ្ងៃច័ន្ទថា" (told VOA on Monday that). The "where" word must follow the verb
+# or its object: a verb alone far before a "ថា" is no attribution ("និយាយ" as "speaking of").
+_SAID_HOW = (
+    rf"(?:{_alternation((*speech_verbs('km', 'after_quote'), 'ប្រកាស', 'ប្រាប់'))})"
+    rf"(?:[^\s។«»]{{0,30}}?\s?)??(?:{_alternation(speech_verbs('km', 'said_where'))})"
+    r"[^។«»]{0,40}?ថា"
+)
+_VERB = re.compile(
+    rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{_alternation(SPEECH_VERBS)}|{_TOLD}|{_SAID_HOW})"
+)
 _TITLE = re.compile(_alternation(TITLES))
 _ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
 _BODY = tuple(normalise(w).text for w in BODY_WORDS)
@@ -68,6 +83,11 @@ _AFTER_QUOTE = re.compile(
 # Only there: "ថា" after any other word is "that" ("ដឹងថា", knew that).
 _BARE = re.compile(
     rf"^[\s\u200b]*(?P<who>{_alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>ថា)"
+)
+# Round twenty-six (c): "«...» នេះជាការលើកឡើងរបស់លោក X" (... this is what Mr X raised): a quotation,
+# then whose words they are, its speaker after them.
+_QUOTE_OF = re.compile(
+    rf"[\s។]?(?:នេះ|នោះ)?\s?ជា(?:{_alternation(speech_verbs('km', 'speech_nouns'))})របស់\s?"
 )
 # "វរសេនីយ៍ឯក ហេង សុវណ្ណរិទ្ធ៖ «...»" (Colonel Heng Sovannarith: "..."): a speaker's label.
 _LABEL = re.compile(r"៖\s?$")
@@ -194,6 +214,15 @@ def find_attributions(sentences: Sequence[str]) -> list[list[Attribution]]:
             # as a label ("លោក X៖ «...»"): the speaker, by title and name, or a title alone.
             after = _AFTER_QUOTE.match(text, qb)
             label = _LABEL.search(text, 0, qa)
+            if (of := _QUOTE_OF.match(text, qb)) and (who := _TITLE.match(text, of.end())):
+                name = _name_after(re.split("[។,៖]", text[who.end() :])[0].strip()) or None
+                if name:
+                    last_named = name
+                a, b = norm.offsets.span(of.start(), of.end())
+                found.append(Attribution(text[of.start() : of.end()].strip(), name or last_named,
+                                         who.group(), StatementKind.direct, not name, a, b,
+                                         inner))  # fmt: skip
+                continue
             if after is not None:
                 cut, verb = after.start("verb"), after.group("verb")
             elif label is not None:

@@ -234,8 +234,10 @@ def _new_metric(unit: str | None, sentence: str, at: int) -> dict[str, Any] | No
             else ""), "unit": unit, "why": f"counted noun {noun!r} before the figure"}  # fmt: skip
 
 
-# "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed.
-_UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ").text)
+# "ម្នាក់" (one, a) after a role, or "មិនបញ្ចេញឈ្មោះ" (not named): a source left unnamed. Round
+# twenty-six (c): "មួយរូប" (one, of an official: "តំណាងអាជ្ញាធរឃុំមួយរូប") and "មិន(ព្រម)ប្រាប់ឈ្មោះ"
+# (would not give a name) too.
+_UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញឈ្មោះ|សុំមិនបញ្ចេញ|មួយរូប|មិនព្រមប្រាប់ឈ្មោះ|មិនប្រាប់ឈ្មោះ").text)
 
 
 def _interviewee(intro: str) -> Speaker | None:
@@ -944,8 +946,24 @@ def khmer_drafts(
             if not found and (
                 quotes or (turn_statement(words) and (k not in counted or _claim_beside(norm)))
             ):
-                # A turn of a transcript (a call-in show, a Q&A, a live): its speaker's words.
+                # A turn of a transcript (a call-in show, a Q&A, a live): its speaker's words,
+                # with the turn's next sentences that give counts (figures, no statement of their
+                # own: "មិនគ្រប់គ្រាន់ទេ។ បច្ចុប្បន្ន ... ៩ ..."): one answer, one statement.
                 kind = "direct" if quotes else "reported"
+                j = k + 1
+                while (
+                    not quotes
+                    and j in counted
+                    and turns.speaker.get(j) == turn
+                    and j not in turns.labels
+                    and not attributions[j]
+                    and not quotation_spans(sentences[j].text)
+                    and not _claim_beside(normalise(sentences[j].text).text.strip())
+                ):
+                    j += 1
+                if j > k + 1 and (begin := body.find(words, s.start)) >= 0:
+                    words = body[begin : sentences[j - 1].start + len(sentences[j - 1].text)]
+                    words = words.strip(ZERO_WIDTH + " ។")
                 record = {"actor_id": actor_id, "quote": words, "kind": kind,
                           "said_on": None}  # fmt: skip
                 why = {"kind": "100%: in «» quotation marks" if quotes
