@@ -60,11 +60,23 @@ def _cpu(words: bytes) -> float:
 def measure() -> list[dict]:
     """One checkout (the current folder): each action's figures."""
     sys.path.insert(0, str(Path.cwd()))
+    from etl.warm import SOCKET_VARIABLE
+    from tests import serving, warm_builds
+    from tests import test_studio_review_browser as flow
+
+    # The studio's warm build process on a socket of this process's own, stopped at the end
+    # (tests/warm_builds.py), not left to exit after 15 idle minutes.
+    os.environ[SOCKET_VARIABLE] = str(warm_builds.own_socket())
+    try:
+        return _measure(flow, serving)
+    finally:
+        warm_builds.stop(warm_builds.own_socket())
+
+
+def _measure(flow, serving) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The actions, timed (measure's)."""
     from playwright.sync_api import expect
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    from tests import serving
-    from tests import test_studio_review_browser as flow
 
     runs: list[str] = []
 
