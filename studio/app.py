@@ -17,15 +17,15 @@ from curation.add_article import AddRefused, add_article
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import NO_CURATED, Row, draft_rows
 from data_model.i18n import N_
-from data_model.records import ID_FIELDS, DatePrecision
+from data_model.records import DatePrecision
 from data_model.safe_text import md
 from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
-from studio.codebook import KIND_LABELS, adopt
+from studio.codebook import CHANGED, adopt
 from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
 from studio.language import code, number, state
 from studio.passage import KINDS, passage_row, trimmed
-from studio.record import CHANGED, record
+from studio.record import CLEAN_TEXT, record
 from studio.review import accepted
 from studio.selection import selectable_text
 
@@ -156,42 +156,38 @@ def review_screen() -> None:
     if not rows:
         st.info(T.gettext("Add an article first, or open one: its candidates appear here."))
         return
-    body: str = STATE["body"]
-    STATE["accepted_figures"] = [r.record for r in rows
-                                 if r.kind == "indicators" and r.status == "accepted"]  # fmt: skip
     left, right = st.columns([2, 3])
     with left:
-        st.subheader(T.gettext("Clean text"))
-        st.caption(
-            T.gettext("Candidates highlighted: orange while open, green once accepted. Select "
-                      "words with the mouse to draft a record for them, or pick them below by "
-                      "keyboard.")
-        )  # fmt: skip
-        passage = STATE.get("passage")
-        chosen = selectable_text(body, rows, passage, T.gettext("Clean text: select words to "
-                                 "draft a record for them"))  # fmt: skip
-        if chosen is not None:
-            STATE["passage"] = passage = trimmed(body, int(chosen["start"]), int(chosen["end"]))
-        with st.expander(T.gettext("Pick words by keyboard"), key="by-keyboard"):
-            pick_by_keyboard(body)
-        passage = STATE.get("passage")
-        if passage:
-            passage_form(body, rows, passage)
+        clean_text()
     with right:
         st.subheader(T.ngettext("{n} candidate", "{n} candidates", len(rows))
                      .format(n=number(T, len(rows))))  # fmt: skip
-        problems = {record for record, _ in STATE.get("problems") or {}}
-        for n, row in enumerate(rows):
-            label = " · ".join((T.gettext(KIND_LABELS[row.kind]), state(T, row.status),
-                                body[row.start : row.end][:70]))  # fmt: skip
-            # Drawn only open: each widget costs a run a pass over the session's keys (issue 22).
-            flagged = str(row.record.get(ID_FIELDS[row.kind])) in problems
-            box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
-                              key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
-            if not box.open:
-                continue
-            with box:
-                record(n, SEEDS_DIR)
+        for n in range(len(rows)):
+            record(n, SEEDS_DIR)  # each card a fragment of its own (studio.record)
+
+
+@st.fragment(key=CLEAN_TEXT)
+def clean_text() -> None:
+    """The article's clean text, its candidates highlighted, and words picked in it drafted
+    as a record: a fragment, so a selection reruns the text, not every record's editor."""
+    body: str = STATE["body"]
+    rows: list[Row] = STATE["rows"]
+    st.subheader(T.gettext("Clean text"))
+    st.caption(
+        T.gettext("Candidates highlighted: orange while open, green once accepted. Select "
+                  "words with the mouse to draft a record for them, or pick them below by "
+                  "keyboard.")
+    )  # fmt: skip
+    passage = STATE.get("passage")
+    chosen = selectable_text(body, rows, passage, T.gettext("Clean text: select words to "
+                             "draft a record for them"))  # fmt: skip
+    if chosen is not None:
+        STATE["passage"] = passage = trimmed(body, int(chosen["start"]), int(chosen["end"]))
+    with st.expander(T.gettext("Pick words by keyboard"), key="by-keyboard"):
+        pick_by_keyboard(body)
+    passage = STATE.get("passage")
+    if passage:
+        passage_form(body, rows, passage)
 
 
 def pick_by_keyboard(body: str) -> None:
@@ -212,10 +208,30 @@ def pick_by_keyboard(body: str) -> None:
     at = sentence.text.find(words.strip()) if words.strip() else -1
     if at < 0:
         st.error(T.gettext("Those words are not in the sentence: copy them as written."))
-    elif st.button(T.gettext("Select these words"), key="kb-select"):
+    else:
         start = sentence.start + at
-        STATE["passage"] = trimmed(body, start, start + len(words.strip()))
-        st.rerun()
+        st.button(T.gettext("Select these words"), key="kb-select", on_click=_select,
+                  args=(trimmed(body, start, start + len(words.strip())),))  # fmt: skip
+
+
+def _select(passage: tuple[int, int] | None) -> None:
+    """Widget callback: the words picked (or none), outlined in the text, the form for them
+    shown (a run of the clean text's fragment)."""
+    STATE["passage"] = passage
+
+
+def _draft(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
+    """Widget callback: a record drafted for the selected words, the selection cleared; the
+    whole screen runs once (a new card, its highlight)."""
+    source_id = STATE["source_id"]
+    raw, title, published = STATE["draft_input"]
+    drafted = draft_rows(raw, title, source_id, published, STATE.get("curated") or NO_CURATED)[1]
+    row = passage_row(body, *passage, STATE["passage-kind"], drafted, source_id, published,
+                      session.ids_in_use(rows))  # fmt: skip
+    adopt(STATE, STATE.get("curated") or NO_CURATED, [row])
+    rows.append(row)
+    STATE["passage"] = None
+    st.rerun()
 
 
 def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
@@ -224,29 +240,17 @@ def passage_form(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
     with st.container(border=True, key="passage-form"):
         st.caption(T.gettext("Selected (characters {start}-{end}):").format(start=start, end=end))
         st.text(body[start:end])  # the article's words, as text
-        name = st.radio(
+        st.radio(
             T.gettext("Draft a"),
             list(KINDS),
             horizontal=True,
             key="passage-kind",
             format_func=T.gettext,
         )  # the kinds' names are catalogue entries
-        if st.button(T.gettext("Draft a record for these words"), key="passage-draft",
-                     type="primary"):  # fmt: skip
-            source_id = STATE["source_id"]
-            raw, title, published = STATE["draft_input"]
-            drafted = draft_rows(
-                raw, title, source_id, published, STATE.get("curated") or NO_CURATED
-            )[1]
-            taken = session.ids_in_use(rows)
-            row = passage_row(body, start, end, name, drafted, source_id, published, taken)
-            adopt(STATE, STATE.get("curated") or NO_CURATED, [row])
-            rows.append(row)
-            STATE["passage"] = None
-            st.rerun()
-        if st.button(T.gettext("Clear the selection"), key="passage-clear"):
-            STATE["passage"] = None
-            st.rerun()
+        st.button(T.gettext("Draft a record for these words"), key="passage-draft",
+                  type="primary", on_click=_draft, args=(body, rows, passage))  # fmt: skip
+        st.button(T.gettext("Clear the selection"), key="passage-clear", on_click=_select,
+                  args=(None,))  # fmt: skip
 
 
 def _lines():

@@ -157,8 +157,9 @@ def _figure(n: int, row: Row, curated: Curated) -> None:
     rec["attribution"] = st.text_input(t.gettext("Attribution (the article's words)"),
                                        rec["attribution"] or "", key=f"attr-{n}") or None  # fmt: skip
     _problems(rid, "attribution")
-    figures = [str(r["indicator_id"]) for r in st.session_state.get("accepted_figures", [])
-               if r.get("indicator_id") != rid]  # fmt: skip
+    figures = [str(r.record["indicator_id"]) for r in st.session_state.get("rows") or []
+               if r.kind == "indicators" and r.status == "accepted"
+               and r.record.get("indicator_id") != rid]  # fmt: skip
     rec["restates"] = _pick(t.gettext("Restates (the better-specified figure)"), figures,
                             rec.get("restates"), f"restates-{n}")  # fmt: skip
     if rec["restates"]:

@@ -1,34 +1,89 @@
-"""The Review screen's one candidate, its fields and its Accept and Reject, drawn as a fragment:
-a field changed reruns this record only, where it reran the whole screen (issue 22)."""
+"""The Review screen's one candidate, its card, fields and Accept and Reject, drawn as a fragment
+of its own: a field changed, an Accept or a Reject reruns this card (and what shows it), not the
+whole screen with every open record's editor (issue 22)."""
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from curation.reasons import say
-from curation.suggest.records import NO_CURATED
+from curation.suggest.records import NO_CURATED, Row
+from data_model.i18n import Translator
+from data_model.records import ID_FIELDS
 from data_model.safe_text import md
 from studio import session
-from studio.codebook import CHANGED
+from studio.codebook import CHANGED, KIND_LABELS
 from studio.editors import row_editor
+from studio.language import state as in_words
 from studio.language import words
 from studio.made import uses
 
+#: A decision (record, status) clicked, taken once the record's fields are written.
+DECIDED = "decided-record"
+#: The fragment of the clean text beside the cards, whose highlights follow each record's status.
+CLEAN_TEXT = "clean-text"
 
-@st.fragment
+
+def card_key(n: int) -> str:
+    """The name of candidate ``n``'s fragment, which st.rerun targets."""
+    return f"card-{n}"
+
+
 def record(n: int, seeds_dir: Path) -> None:
-    """Candidate ``n``'s fields. What other records or the text beside them show runs the whole
-    screen again (st.rerun's default scope): Accept and Reject (the highlights, the counts), a
-    codebook entry made, renamed or picked (every record's pickers; the one record an entry's
-    fields are drawn under), a made entry's label changed. The work is kept as a draft here
-    too, since a run of this record alone does not reach the end of the app's script."""
+    """Candidate ``n``'s card, a fragment named for it (each card its own, so an Accept reruns
+    the one card, where every card of one function would rerun together)."""
+    st.fragment(key=card_key(n))(_card)(n, seeds_dir)
+
+
+def _decide(n: int, status: str) -> None:
+    """Widget callback (Accept, Reject): the decision noted, then a run of what shows it only:
+    the record's card (its fields written first, then drawn closed, its new status in its
+    title: studio.record._editor), the clean text's highlights, and the other open figures,
+    whose Restates picker offers the accepted figures. The other cards are not drawn again:
+    a curator's click waits for one card, not for every editor on the screen."""
+    rows = st.session_state["rows"]
+    st.session_state[DECIDED] = (n, status)
+    shown = [card_key(n), CLEAN_TEXT]
+    if rows[n].kind == "indicators":
+        shown += [card_key(m) for m, r in enumerate(rows)
+                  if m != n and r.kind == "indicators" and r.status == "open"]  # fmt: skip
+    st.rerun(shown)
+
+
+def _card(n: int, seeds_dir: Path) -> None:
+    """The card: its title (kind, status, the article's words), drawn open while the record
+    is open or the check flags it, the editor inside only when open (each widget costs a run
+    a pass over the session's keys). What other records show runs the whole screen again
+    (st.rerun's default scope): a codebook entry made, renamed or picked (every record's
+    pickers; the one record an entry's fields are drawn under), a made entry's label changed.
+    The work is kept as a draft here too, since a run of this card alone does not reach the
+    end of the app's script."""
     state, t = st.session_state, words()
     rows = state["rows"]
     if state.pop(CHANGED, False):
         st.rerun()
     row, made = rows[n], state.setdefault("made", {})
+    problems = {record for record, _ in state.get("problems") or {}}
+    flagged = str(row.record.get(ID_FIELDS[row.kind])) in problems
+    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status),
+                        str(state.get("body") or "")[row.start : row.end][:70]))  # fmt: skip
+    box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
+                      key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
+    if box.open:
+        with box:
+            _editor(n, row, made, state, t)
+    if not state.get("submitted"):
+        session.keep(state, seeds_dir)
+
+
+def _editor(n: int, row: Row, made: dict[str, Any], state: MutableMapping[str, Any],
+            t: Translator) -> None:  # fmt: skip
+    """The record's fields, then Accept and Reject."""
     used = uses(row, made)
     where = t.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
     # The draft's notes are etl suggest's English, rendered in the reader's language.
@@ -38,13 +93,15 @@ def record(n: int, seeds_dir: Path) -> None:
     st.caption(md(f"{where}; {read}" if row.notes else where))
     row_editor(n, row, state.get("curated") or NO_CURATED)
     accept, reject = st.columns(2)
-    if accept.button(t.gettext("Accept"), key=f"accept-{n}"):
-        row.status = "accepted"
-        st.rerun()
-    if reject.button(t.gettext("Reject"), key=f"reject-{n}"):
-        row.status = "rejected"
-        st.rerun()
+    accept.button(t.gettext("Accept"), key=f"accept-{n}", on_click=_decide, args=(n, "accepted"))
+    reject.button(t.gettext("Reject"), key=f"reject-{n}", on_click=_decide, args=(n, "rejected"))
+    if (decided := state.get(DECIDED)) and decided[0] == n:
+        # Taken after the fields: words typed and sent with the click are the record's.
+        del state[DECIDED]
+        row.status = decided[1]
+        try:
+            st.rerun(scope="fragment")  # the card (closed), the text and the figures again
+        except StreamlitAPIException:  # a full run (another field's callback came with it)
+            st.rerun()
     if uses(row, made) != used:
         st.rerun()
-    if not state.get("submitted"):
-        session.keep(state, seeds_dir)

@@ -45,3 +45,12 @@ def data_page_download(at: AppTest) -> bytes:
         day.get("to"),
     )
     return data_rows.csv(data_rows.download(choice, FALLBACK_URL))
+
+
+def clicked(at: AppTest, key: str) -> AppTest:
+    """The button ``key`` clicked, then the whole script run again. A click whose callback
+    reruns named fragments only (the studio's Accept and Reject: studio.record) leaves AppTest
+    holding what those fragments drew, where a browser keeps the rest of the screen; the next
+    run draws the screen as the browser shows it."""
+    at.button(key=key).click().run()
+    return at.run()

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from tests.apptests import clicked
 from tests.test_studio_review import ANN, APP, ARTICLE, _add, _as, _figure, _screen
 
 SPOKEN = """Kampot officer doubts the raids
@@ -191,7 +192,7 @@ def test_khmer_typed_beside_the_english_is_saved_with_it(studio_seeds: Path):
     at = at.run().selectbox(key=f"proposed-{proposal}").set_value("sok-phalla").run()
     at = at.selectbox(key=f"actor-{said}").set_value("sok-phalla").run()
     for i in (n, proposal, event, said):
-        at = at.button(key=f"accept-{i}").click().run()
+        at = clicked(at, f"accept-{i}")
     _screen(at, "Coverage")
     while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
         at = picks[0].set_value("not about the campaign").run()

@@ -24,6 +24,7 @@ from etl.build import build, check
 from studio import codebook, drafts, publish
 from studio.agreement import AGREEMENTS, compare, on_save
 from studio.editors import number_text
+from tests.apptests import clicked
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "studio" / "app.py")
@@ -70,7 +71,7 @@ def _add(at: AppTest, text: str = ARTICLE) -> AppTest:
 
 def _code_and_save(at: AppTest) -> AppTest:
     _screen(at, "Review")
-    at = at.button(key=f"accept-{_figure(at)}").click().run()
+    at = clicked(at, f"accept-{_figure(at)}")
     _screen(at, "Coverage")
     while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
         at = picks[0].set_value("not about the campaign").run()
@@ -330,7 +331,7 @@ def test_a_fall_is_published_below_zero_on_a_change_metric_made_in_the_studio(
     at.text_input(key=f"m-def-{metric}").set_value("Drug arrests against the year before.")
     [day] = [d for d in at.date_input if d.key and d.key.startswith(f"as_of-{n}")]
     at = day.set_value(dt.date(2018, 2, 28)).run()
-    at = at.button(key=f"accept-{n}").click().run()
+    at = clicked(at, f"accept-{n}")
     _screen(at, "Coverage")
     while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
         at = picks[0].set_value("not about the campaign").run()

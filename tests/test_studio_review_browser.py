@@ -248,6 +248,10 @@ def _code(page, seeds: Path) -> None:
     _type_date(page, ranged, "As of", "20180608")
     _shot(page, "review-range")
     _accept(page, ranged, 1)
+    # An Accept redraws its card and what shows it, not every card (studio.record): the
+    # text's highlight turns green (the open figures' Restates: test_studio's AppTest).
+    accepted = page.locator(".passage-text .mark-accepted", has_text="between 300 and 400")
+    expect(accepted).to_have_count(1)
     # The tablets: a new metric, its unit and its category, each made by typing its label.
     tablets = _candidate(page, "figure", "3,000 tablets")
     new_metric = tablets.get_by_placeholder("or type a new metric's label and press Enter")
