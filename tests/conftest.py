@@ -321,23 +321,27 @@ def studio_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         yield started
 
 
+#: The run's shared browser context while it is open (`shared_context`).
+_SHARED: list[Any] = []
+
+
 @pytest.fixture(scope="session")
 def shared_context(browser) -> Iterator[Callable]:
-    """One browser context per viewport for the run's page loads (a new tab each), where a
-    context of their own per page made every tab fetch and compile the dashboard's scripts
-    again: measured, about half the Chromium CPU of a page load (NOTES-suite22b.md). Tests
-    that need a browser of their own (a phone's user agent, the clipboard, two editors)
-    still make one."""
+    """One browser context for the run's page loads (a new tab each, sized by its test),
+    where a context of their own per page made every tab fetch and compile the dashboard's
+    scripts again: measured, about half the Chromium CPU of a page load (NOTES-suite22b.md);
+    a context per window size did it once more per size (a phone's first tab: 2.3 s of
+    Chromium against 1.1 s for the same page as a laptop's second, docs/benchmarks.md stop
+    43). Tests that need a browser of their own (a phone's user agent, two editors) still
+    make one."""
     with contextlib.ExitStack() as stack:
-        contexts: dict[tuple[int, int], Any] = {}
 
-        def context_of(viewport: dict[str, int] = serving.DESKTOP):
-            key = (viewport["width"], viewport["height"])
-            if key not in contexts:
-                contexts[key] = stack.enter_context(serving.new_context(browser, viewport))
-            return contexts[key]
+        def context():
+            if not _SHARED:
+                _SHARED.append(stack.enter_context(serving.new_context(browser)))
+            return _SHARED[0]
 
-        yield context_of
+        yield context
 
 
 #: The pages `loaded_pages` keeps open, by visit.
@@ -345,12 +349,14 @@ _KEPT_PAGES: dict[serving.Visit, Any] = {}
 
 
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
-    """The kept pages close once this worker is past the dashboard's browser tests (sorted
-    first, see above): an idle Streamlit tab would keep its socket and scripts busy for the
-    rest of the run."""
-    if _KEPT_PAGES and (nextitem is None or not _in_browser_group(nextitem)):
-        for page in _KEPT_PAGES.values():
-            page.close()
+    """The shared context closes, with every tab kept or left open in it, once this worker
+    is past the dashboard's browser tests (sorted first, see above): an idle Streamlit tab
+    would keep its socket and scripts busy for the rest of the run. One close for all, where
+    a close per tab took 2.7 s of the browser worker (s43 timeline)."""
+    if (_SHARED or _KEPT_PAGES) and (nextitem is None or not _in_browser_group(nextitem)):
+        for context in _SHARED:
+            context.close()
+        _SHARED.clear()
         _KEPT_PAGES.clear()
 
 
@@ -366,8 +372,8 @@ def loaded_pages(shared_context, server: str) -> Iterator[Callable[[serving.Visi
             # Loaded before the images are in, it would draw its charts with plotly, and be
             # kept so: the reader asks for `images_served` first (test_browser's `visit`).
             assert _IMAGES_SERVED or not serving.shows_images(spot.path), f"{spot}: no images"
-            context = shared_context(serving.VIEWPORTS[spot.width])
-            pages[spot] = serving.open_rendered(context, server + spot.path)
+            viewport = serving.VIEWPORTS[spot.width]
+            pages[spot] = serving.open_rendered(shared_context(), server + spot.path, viewport)
         return pages[spot]
 
     yield page_of
@@ -388,11 +394,11 @@ def open_page(shared_context) -> Iterator[Callable]:
         opened.append(page)
 
     def opener(url: str, viewport: dict[str, int] = serving.DESKTOP):
-        context = shared_context(viewport)
+        context = shared_context()
         if context not in watched:
             context.on("page", track)
             watched.append(context)
-        return serving.open_rendered(context, url)
+        return serving.open_rendered(context, url, viewport)
 
     yield opener
     for context in watched:

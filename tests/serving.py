@@ -388,9 +388,14 @@ def third_parties(page: Page) -> list[str]:
     return sorted({urlsplit(u).netloc for u in ASKED.get(id(page), [])} - {own, ""})
 
 
-def open_rendered(context: BrowserContext, url: str) -> Page:
-    """A new tab of `context` on `url`, once the app has finished rendering it."""
+def open_rendered(
+    context: BrowserContext, url: str, viewport: dict[str, int] | None = None
+) -> Page:
+    """A new tab of `context` on `url` (in a window of `viewport`, else the context's), once
+    the app has finished rendering it."""
     page = context.new_page()
+    if viewport is not None:
+        page.set_viewport_size(viewport)
     asked = ASKED.setdefault(id(page), [])
     page.on("request", lambda request: asked.append(request.url))
     page.goto(url, wait_until="commit")

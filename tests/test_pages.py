@@ -138,13 +138,20 @@ def test_statements_search_by_text_and_speaker_profile(app):
 
 
 def test_statements_filters_set_by_widget_key(app):
+    """A stance chosen narrows the list, a second widens it, and the address keeps what is
+    chosen (a shared address then opens filtered: test_statements_filter_by_stance). The
+    browser's address following these writes is read in tests/test_browser.py's search."""
     at = app("views/statements.py")
+    everything = _count(at, "statement")
     at.session_state["statement-filters"] = True  # the reader opens the filter panel
     at.run()
     at.pills(key="stance").set_value(["supportive"]).run()
     supportive = _count(at, "statement")
+    assert 0 < supportive < everything
+    assert _params(at)["stance"] == ["supportive"]
     at.pills(key="stance").set_value(["supportive", "critical"]).run()
     assert _count(at, "statement") > supportive
+    assert sorted(_params(at)["stance"]) == ["critical", "supportive"]
 
 
 @pytest.mark.parametrize(
