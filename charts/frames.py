@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
 from database import queries
+from database.answers import indicators_in_order_query
 from database.connection import Reader
+from database.queries import Query
 
 
 class ReaderFrames:
@@ -33,3 +36,18 @@ class ReaderFrames:
 
     def events(self) -> pd.DataFrame:
         return queries.events(self.reader)
+
+    def query_of(self, name: str, args: Sequence[Any], kwargs: dict[str, Any]) -> Query | None:
+        """The one query whose answer is all that method `name` answers to these arguments
+        is made of (etl.chart_rows digests it in SQL: database.answers), or None for a read
+        that has none. Kept beside the methods: a method that reads more must say so here."""
+        if args:
+            return None
+        if name == "indicators" and set(kwargs) <= {"metric_ids"}:
+            return indicators_in_order_query(kwargs.get("metric_ids", ()))
+        whole = {
+            "phases": queries.phases_query,
+            "metrics": queries.metrics_query,
+            "events": queries.events_query,
+        }
+        return whole[name]() if name in whole and not kwargs else None

@@ -74,7 +74,10 @@ def source_order(db: Reader) -> pd.DataFrame:
     """Each article's id and its seed file's name (source_added): files are numbered in the
     order articles are added (curation.add_article takes the next number), whatever the
     article's date, so this is the order charts give out colours in."""
-    return db.frame("SELECT source_id, seed_file AS source_added FROM sources")
+    return db.frame(SOURCE_ORDER)
+
+
+SOURCE_ORDER = "SELECT source_id, seed_file AS source_added FROM sources"
 
 
 def sources(db: Reader, source_ids: Sequence[str] = (), **dates: Unpack[Dates]) -> pd.DataFrame:
@@ -146,7 +149,12 @@ def citations(db: Reader, source_id: str) -> pd.DataFrame:
 def metrics(db: Reader) -> pd.DataFrame:
     """The codebook, with how many figures each metric has (n_numbers: those with a number,
     which charts draw) and its category's place (category_ordinal)."""
-    return db.frame(
+    return db.frame(*metrics_query())
+
+
+def metrics_query() -> Query:
+    """The SQL of metrics() and its parameters (none)."""
+    return (
         """
         SELECT m.metric_id, m.label, m.label_km, m.unit, u.label AS unit_label,
                u.label_km AS unit_label_km, m.category, c.label AS category_label,
@@ -159,15 +167,22 @@ def metrics(db: Reader) -> pd.DataFrame:
         JOIN units u ON u.unit_id = m.unit
         LEFT JOIN indicators i USING (metric_id)
         GROUP BY ALL ORDER BY m.category, m.label
-        """
+        """,
+        [],
     )
 
 
 def phases(db: Reader) -> pd.DataFrame:
     """The campaign phases in order."""
-    return db.frame(
+    return db.frame(*phases_query())
+
+
+def phases_query() -> Query:
+    """The SQL of phases() and its parameters (none)."""
+    return (
         "SELECT phase_id, ordinal, name, label_km, start_date, end_date, description, "
-        "date_basis FROM phases ORDER BY ordinal"
+        "date_basis FROM phases ORDER BY ordinal",
+        [],
     )
 
 
@@ -184,13 +199,19 @@ def phase_citations(db: Reader) -> pd.DataFrame:
 
 def events(db: Reader) -> pd.DataFrame:
     """Dated moments of the campaign, oldest first."""
-    return db.frame(
+    return db.frame(*events_query())
+
+
+def events_query() -> Query:
+    """The SQL of events() and its parameters (none)."""
+    return (
         f"""
         SELECT e.event_id, e.event_date, e.event_date_end, e.date_precision, e.date_basis,
                e.kind, e.title, e.title_km, e.source_id, e.quote, {_SOURCE_COLUMNS}
         FROM events e JOIN sources s USING (source_id)
         ORDER BY e.event_date, e.event_id
-        """
+        """,
+        [],
     )
 
 

@@ -8,7 +8,7 @@ Over 400 lines: the rule keeps every SQL string the build writes with in this on
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -628,14 +628,16 @@ def step_key(previous: Path, step: str) -> tuple[str, str] | None:
     return (str(found[0]), str(found[1])) if found else None
 
 
-def carry_charts_whole(db_path: Path, previous: Path, step: str) -> int:
+def carry_charts_whole(
+    db_path: Path, previous: Path, step_rows: Sequence[tuple[str, str, str]]
+) -> int:
     """Copy into the new file at db_path every chart of the file at `previous`, as it stored
-    them: chart_parts, chart_keys and trends_sections, in their order, and the step_keys row
-    `step` that says so (none of the tables the charts read changed, and the same code made
-    them: the key is the same). Returns how many chart_parts rows were copied."""
+    them: chart_parts, chart_keys and trends_sections, in their order, and add the charts
+    step's `step_rows` to step_keys (what says the charts are unchanged: etl.chart_rows).
+    Returns how many chart_parts rows were copied."""
     con = open_new(db_path)
     try:
-        copied, _ = copy_charts_whole(con, previous, step)
+        copied, _ = copy_charts_whole(con, previous, step_rows)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -656,7 +658,7 @@ CHART_IMAGES_CARRIED = """
 def copy_charts_whole(
     con: duckdb.DuckDBPyConnection,
     previous: Path,
-    step: str,
+    step_rows: Sequence[tuple[str, str, str]],
     images: bool = False,
     in_place: bool = False,
 ) -> tuple[int, int]:
@@ -681,7 +683,8 @@ def copy_charts_whole(
         if in_place:
             row = con.execute("SELECT count(*) FROM chart_parts").fetchall()
             copied = int(row[0][0]) if row else 0
-        con.execute("INSERT INTO step_keys SELECT * FROM previous.step_keys WHERE step = ?", [step])
+        for row in step_rows:
+            con.execute("INSERT INTO step_keys VALUES (?, ?, ?)", list(row))
         kept = 0
         if images and in_place:
             # The images of the copy's charts, every one unchanged: CHART_IMAGES_CARRIED

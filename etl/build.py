@@ -220,27 +220,23 @@ def _chart_steps(
     notes: list[str],
     code: str,
     digests: dict[str, str],
-    whole: tuple[Any, list[int]] | None = None,
+    whole: tuple[list[Any], list[int]] | None = None,
 ) -> list:
     """The charts and images steps, run on the new file before it replaces `previous`: a
     chart whose input is unchanged since `previous` (by the same `code`) is copied from it,
     and every chart at once when none of the tables they read changed (by their `digests`).
-    `whole`: the charts (etl.chart_rows.carried_whole) and their images already copied with
-    the tables (_copy_whole), and how many images: the steps only say so."""
+    `whole`: the charts (etl.chart_rows.carried_whole) and their images copied with the
+    tables (_copy_whole; when they were, its list holds them), and how many images: the
+    steps only say so."""
     # Imported here so that check and the studio need not load plotly and kaleido.
     from etl.chart_rows import make_charts, store_charts, whole_line
 
-    if whole is not None:
-        charts_whole, kept = whole
-        return [
-            lambda new: notes.append(whole_line(charts_whole)),
-            lambda new: notes.append(
-                f"kept {kept[0]} static images of unchanged charts; drew none"
-            ),
-        ]
     made: list = []
 
     def charts(new: Path) -> None:
+        if whole is not None and whole[0]:
+            notes.append(whole_line(whole[0][0]))
+            return
         result = make_charts(new, previous, code, keep=draw_images, digests=digests)
         made.append(result)
         notes.append(store_charts(new, result))
@@ -256,6 +252,9 @@ def _chart_steps(
         notes.append(draw_into(new, ordered, previous))
 
     def carried(new: Path) -> None:
+        if whole is not None and whole[0]:
+            notes.append(f"kept {whole[1][0]} static images of unchanged charts; drew none")
+            return
         kept = carry_chart_images(new, previous)
         notes.append(f"kept {kept} static images of unchanged charts; drew none")
 
@@ -404,26 +403,37 @@ def _tables(
 
 def _copy_whole(
     previous: Path, draw_images: bool, code: str, digests: dict[str, str]
-) -> tuple[tuple[Any, list[int]] | None, Callable[[Any, bool], None] | None]:
-    """When every chart is copied from `previous` as it is (etl.chart_rows.carried_whole)
-    and none is drawn: the charts and a list that receives how many images were kept, and
+) -> tuple[tuple[list[Any], list[int]] | None, Callable[[Any, bool], None] | None]:
+    """When no image is drawn (a Save): a list that receives the charts when every one is
+    copied from `previous` as it is, and one that receives how many images were kept, and
     the step that copies both with the tables (a Save's transaction: no connection and
-    checkpoint of their own). (None, None) otherwise."""
+    checkpoint of their own). Every chart is copied when none of the tables they read
+    changed (etl.chart_rows.carried_whole, known before the tables are written), or when
+    every read of theirs answers from the tables written as it did from `previous`
+    (carried_by_reads, asked of them in the transaction); else the charts step makes those
+    that changed. (None, None) when images are drawn or there is no previous file."""
     if draw_images or not previous.exists():
         return None, None
-    from etl.chart_rows import STEP, carried_whole, check_copied
+    from etl.chart_rows import carried_by_reads, carried_whole, check_copied, step_rows
 
-    charts = carried_whole(previous, code, digests)
-    if charts is None:
-        return None, None
+    known = carried_whole(previous, code, digests)
+    whole: list[Any] = []
     kept: list[int] = []
 
     def copy(con: Any, in_place: bool) -> None:
-        copied, images = copy_charts_whole(con, previous, STEP, images=True, in_place=in_place)
+        charts = known or carried_by_reads(
+            lambda sql, params: con.execute(sql, params).fetchall(), previous, code, digests
+        )
+        if charts is None:
+            return  # the charts step makes those that changed
+        copied, images = copy_charts_whole(
+            con, previous, step_rows(charts), images=True, in_place=in_place
+        )
         check_copied(charts, copied)
+        whole.append(charts)
         kept.append(images)
 
-    return (charts, kept), copy
+    return (whole, kept), copy
 
 
 def _build(

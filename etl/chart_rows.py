@@ -13,7 +13,11 @@ the code and of the rows of every table the charts' queries read (the tables not
 SQL each query runs, through DuckDB's parse of it), by the digests the build's fingerprint takes
 of them anyway. When none of those tables changed (a statement's stance, an article without
 figures ...), every chart's rows are copied from the file being replaced in SQL, and no chart
-reads anything.
+reads anything. When one of them changed but no read of any chart (nor the catalogue's own)
+answers otherwise (an article added without figures or events: a row of `sources` no chart
+shows), the step_keys row `chart_reads` says so: the SHA-256 of the code and of each read's
+answer as DuckDB digests it in one statement (database.answers), asked of the new file before
+it is swapped in; every chart is then copied whole too (carried_by_reads).
 
 Over 400 lines: making, comparing and storing the charts share their keys, read in one place.
 """
@@ -37,6 +41,7 @@ from charts.model import Chart
 from data_model.i18n import LANGUAGES
 from data_model.tables import CHART_KEYS, CHART_PARTS, STEP_KEYS, TRENDS_SECTIONS
 from database import queries
+from database.answers import Fetch, answer_digests
 from database.connection import Reader
 from database.write import (
     BUILD_MEMORY_LIMIT,
@@ -50,6 +55,8 @@ from etl.store import release_freed
 
 #: The charts step's row in step_keys (named, as the checks' is, by the table it fills).
 STEP = CHART_PARTS.name
+#: Its second row: every read of the charts and their catalogue, with its answers' key.
+READS_STEP = "chart_reads"
 
 
 def part_rows(charts: list[Chart], ordinals: list[int] | None = None) -> pd.DataFrame:
@@ -141,6 +148,13 @@ class _Reads:
             self._digests[call] = frame_digest(self.answer(call))
         return self._digests[call]
 
+    def query_of(self, call: str) -> Any:
+        """The one query whose answer the call's answer is made of (database.answers), or
+        None when the Frames has none for it."""
+        name, args, kwargs = json.loads(call)
+        query_of = getattr(self._frames, "query_of", None)
+        return query_of(name, args, kwargs) if query_of is not None else None
+
     def start(self) -> None:
         """Note the calls of the next chart afresh."""
         self.calls = []
@@ -215,6 +229,11 @@ class MadeCharts:
     #: build gave the digests of its tables; whether every chart is copied by it.
     step_row: tuple[str, str] | None = None
     whole: bool = False
+    #: The step_keys row READS_STEP (input key, every read as JSON), when the build gave the
+    #: digests and every read has a query (reads_row); whether the charts are copied whole
+    #: by it (carried_by_reads), not by the tables' digests.
+    reads_row: tuple[str, str] | None = None
+    by_reads: bool = False
 
 
 def _earlier_keys(previous: Path | None) -> dict[str, tuple[str, str]]:
@@ -251,6 +270,58 @@ def whole_key(code: str, digests: dict[str, str], tables: list[str]) -> str | No
     return digest.hexdigest()
 
 
+def reads_row(code: str, reads: _Reads, calls: list[str], fetch: Fetch) -> tuple[str, str] | None:
+    """The READS_STEP row of these calls (every read of the charts and the catalogue):
+    SHA-256 of the code and of each call with its answer's digest, taken in SQL by `fetch`
+    from the file the charts read; None when a call has no query to digest."""
+    found = [reads.query_of(c) for c in calls]
+    if not code or any(q is None for q in found):
+        return None
+    return reads_key(code, calls, answer_digests(fetch, found)), json.dumps(calls)
+
+
+def reads_key(code: str, calls: list[str], digests: list[str]) -> str:
+    digest = hashlib.sha256(code.encode())
+    for call, answer in zip(calls, digests, strict=True):
+        digest.update(f"\0{call}\0{answer}".encode())
+    return digest.hexdigest()
+
+
+def carried_by_reads(
+    fetch: Fetch, previous: Path, code: str, digests: dict[str, str]
+) -> MadeCharts | None:
+    """Every chart of `previous`, to be copied as it is, when a table they read changed but
+    every read they and the catalogue made there (its READS_STEP row) answers the same from
+    the new file (`fetch` runs a statement on it): the same code then makes the same
+    catalogue and charts. None otherwise. Its step_row is the one a full build of the new
+    file makes (the same tables read, their digests now)."""
+    earlier, tables = step_key(previous, READS_STEP), step_key(previous, STEP)
+    if not code or earlier is None or tables is None:
+        return None
+    calls = json.loads(earlier[1])
+    with Reader(previous) as reader:
+        reads = _Reads(ReaderFrames(reader))
+        row = reads_row(code, reads, calls, fetch)
+        if row is None or row[0] != earlier[0]:
+            return None
+        ordinals = queries.chart_ordinals(reader)
+    read = json.loads(tables[1])
+    key = whole_key(code, digests, read)
+    return MadeCharts(
+        None,
+        [],
+        [],
+        ordinals,
+        {},
+        carried=list(ordinals),
+        previous=previous,
+        step_row=None if key is None else (key, json.dumps(read)),
+        whole=True,
+        reads_row=earlier,
+        by_reads=True,
+    )
+
+
 def _carried_whole(
     previous: Path, code: str, digests: dict[str, str], languages: tuple[str, ...]
 ) -> MadeCharts | None:
@@ -275,6 +346,7 @@ def _carried_whole(
         languages=languages,
         step_row=earlier,
         whole=True,
+        reads_row=step_key(previous, READS_STEP),
     )
 
 
@@ -302,11 +374,13 @@ def make_charts(
         noted = reader.note_tables()
         reads = _Reads(ReaderFrames(reader))
         made = catalogue(reads)  # type: ignore[arg-type]  # _Reads answers as a Frames does
+        every = set(reads.calls)  # the catalogue's reads, then each chart's
         out = MadeCharts(made, [], [], {}, {}, previous=previous, languages=languages)
         for ordinal, (chart_id, spec) in enumerate(made.charts.items()):
             out.ordinals[chart_id] = ordinal
             kept = earlier.get(chart_id)
             if kept is not None and _unchanged(code, spec, reads, kept):
+                every.update(json.loads(kept[1]))
                 out.carried.append(chart_id)
                 out.keys[chart_id] = kept
                 reads.forget()
@@ -320,16 +394,23 @@ def make_charts(
                     out.made.append(chart)
                 del chart
             calls = list(reads.calls)
+            every.update(calls)
             out.keys[chart_id] = (input_key(code, spec, reads, calls), json.dumps(calls))
             reads.forget()
             # What the chart's frames and figure took (Arrow's pool keeps it otherwise):
             # the step's memory is then its largest chart's, not the sum of them all.
             release_freed(collect=False)
-    if digests is not None:
-        # Every chart's reads were asked (made or checked), so these are all they read.
-        tables = sorted(base_tables(noted))
-        key = whole_key(code, digests, tables)
-        out.step_row = None if key is None else (key, json.dumps(tables))
+        if digests is not None:
+            # Every chart's reads were asked (made or checked), so these are all they read.
+            tables = sorted(base_tables(noted))
+            key = whole_key(code, digests, tables)
+            out.step_row = None if key is None else (key, json.dumps(tables))
+            out.reads_row = reads_row(
+                code,
+                reads,
+                sorted(every),
+                lambda sql, params: list(reader.frame(sql, params).itertuples(False, None)),
+            )
     return out
 
 
@@ -347,9 +428,14 @@ def _unpacked_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(unpacked(v) if i in _PACKED else v for i, v in enumerate(row))
 
 
-def _step_keys(charts: MadeCharts) -> pd.DataFrame:
+def step_rows(charts: MadeCharts) -> list[tuple[str, str, str]]:
+    """The charts step's step_keys rows: STEP's, then READS_STEP's (those it has)."""
     rows = [(STEP, *charts.step_row)] if charts.step_row else []
-    return pd.DataFrame(rows, columns=STEP_KEYS.column_names)
+    return rows + ([(READS_STEP, *charts.reads_row)] if charts.reads_row else [])
+
+
+def _step_keys(charts: MadeCharts) -> pd.DataFrame:
+    return pd.DataFrame(step_rows(charts), columns=STEP_KEYS.column_names)
 
 
 def carried_whole(previous: Path, code: str, digests: dict[str, str]) -> MadeCharts | None:
@@ -360,10 +446,15 @@ def carried_whole(previous: Path, code: str, digests: dict[str, str]) -> MadeCha
 
 def whole_line(charts: MadeCharts) -> str:
     """The build's line for charts all copied whole."""
+    why = (
+        "a table they read changed, but none of the answers their reads give"
+        if charts.by_reads
+        else "none of the tables they read changed"
+    )
     return (
         f"stored {len(charts.carried)} charts' figures and words: 0 made, "
         f"{len(charts.carried)} unchanged and copied from the previous database"
-        f" (each in {len(charts.languages)} languages; none of the tables they read changed)"
+        f" (each in {len(charts.languages)} languages; {why})"
     )
 
 
@@ -378,7 +469,7 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     """Store the charts' parts (the unchanged ones copied from the file being replaced), their
     keys and the Trends sections in the database at db_path; one line back for the build."""
     if charts.whole and charts.previous is not None:
-        copied = carry_charts_whole(db_path, charts.previous, STEP)
+        copied = carry_charts_whole(db_path, charts.previous, step_rows(charts))
         wanted = len(charts.carried) * len(charts.languages)
         if copied != wanted:
             raise RuntimeError(f"{charts.previous}: {wanted - copied} unchanged chart rows missing")
@@ -413,7 +504,7 @@ def store_charts(db_path: Path, charts: MadeCharts) -> str:
     rest = [(CHART_KEYS, keys)]
     if charts.catalogue is not None:
         rest.append((TRENDS_SECTIONS, section_rows(charts.catalogue)))
-    if charts.step_row:
+    if charts.step_row or charts.reads_row:
         rest.append((STEP_KEYS, _step_keys(charts)))
     # Every part through one connection to the new file (database.write.store_rows).
     # No chart made: a Save's copy of the previous file may keep its charts where they are.

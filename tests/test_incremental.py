@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import shutil
 import tempfile
 import threading
@@ -20,8 +21,12 @@ import pytest
 
 import database.write
 import etl.inputs
+from charts.catalogue import Frames
+from charts.frames import ReaderFrames
 from corpus.problems import InputError
-from database.connection import tables_of
+from database import queries
+from database.answers import answer_digests
+from database.connection import Reader, tables_of
 from database.write import base_tables, earlier_inputs
 from etl import warm
 from etl.build import build, check
@@ -525,6 +530,92 @@ def test_charts_are_copied_only_from_a_file_the_same_code_made(seed_db, tmp_path
     assert (len(same.rows), len(same.carried)) == (0, len(same.ordinals))
     # A row per chart: every chart made again, none copied.
     assert ({r[0] for r in other.rows}, len(other.carried)) == (set(other.ordinals), 0)
+
+
+#: Saves and whether every chart is copied whole by its reads' answers (etl.chart_rows
+#: carried_by_reads: a table the charts read changed, but no read of theirs answers
+#: otherwise): an article without figures or events (a `sources` row no chart shows) is; an
+#: article's title its figures show, and words one chart shows, are not.
+BY_READS = [
+    ("an article without figures", _add_article, True),
+    ("an article's title its figures show", _change_title, False),
+    ("words one chart shows", _change_one_chart, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "whole"), [b[1:] for b in BY_READS], ids=[b[0] for b in BY_READS]
+)
+def test_every_chart_is_copied_when_no_read_of_theirs_answers_otherwise(
+    seeds, seed_db, tmp_path, change, whole
+):
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    change(seeds)
+    lines: list[str] = []
+    build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
+    said = next(line for line in lines if "charts' figures" in line)
+    assert ("none of the answers their reads give" in said) == whole, said
+    assert (": 0 made," in said) == whole, said
+
+
+def _digests(db: Path) -> dict[str, str]:
+    """Each chart read's digest (the calls the file's charts made), taken in SQL."""
+    with Reader(db) as reader:
+        frames = ReaderFrames(reader)
+        calls = sorted(
+            {c for reads in queries.chart_keys(reader).values() for c in json.loads(reads[1])}
+        )
+        found = [frames.query_of(*json.loads(c)) for c in calls]
+        fetch = partial(_fetched, reader)
+        return dict(zip(calls, answer_digests(fetch, found), strict=True))
+
+
+def _fetched(reader: Reader, sql: str, params: list[object]) -> list[tuple]:
+    return list(reader.frame(sql, params).itertuples(False, None))
+
+
+#: Edits to a copy of the seeds' database, and whether the answer to the charts' reads of
+#: figures changes: a value they show (an article's place in the order articles were added,
+#: which ReaderFrames.indicators merges in; a figure's number), or a row no figure names.
+EDITS = [
+    (
+        "a figure's article's place",
+        "UPDATE sources SET seed_file = 'zzz.txt' WHERE source_id = "
+        "(SELECT min(source_id) FROM indicator_rows)",
+        True,
+    ),
+    ("a figure's number", "UPDATE indicator_rows SET value = value + 1", True),
+    (
+        "an article no figure cites",
+        "INSERT INTO sources (source_id, seed_file) SELECT 'no-figure', 'zzz.txt'",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sql", "changes"), [e[1:] for e in EDITS], ids=[e[0] for e in EDITS])
+def test_a_chart_reads_digest_follows_every_value_its_answer_holds(seed_db, tmp_path, sql, changes):
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    before = _digests(db)
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(sql)
+    finally:
+        con.close()
+    after = _digests(db)
+    figures = [c for c in before if c.startswith('["indicators"')]
+    assert figures and any(before[c] != after[c] for c in figures) == changes
+
+
+def test_every_read_a_chart_can_make_has_a_query_to_digest():
+    """A Frames method without one would never let the charts be copied by their reads."""
+    frames = ReaderFrames(None)  # type: ignore[arg-type]  # query_of reads nothing
+    methods = [m for m in vars(Frames) if not m.startswith("_")]
+    assert methods and all(frames.query_of(m, [], {}) is not None for m in methods)
+    assert frames.query_of("indicators", [], {"metric_ids": ["arrests-total"]}) is not None
+    assert frames.query_of("events", [], {"since": "2020"}) is None
 
 
 def test_the_charts_whole_key_names_every_table_a_query_reads():
