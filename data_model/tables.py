@@ -612,7 +612,12 @@ STEP_KEYS = Table(
     "instead of running it when that is unchanged (the consistency checks: etl.check_carry; "
     "every chart at once: etl.chart_rows).",
     (
-        Column("step", "VARCHAR", "The step, named by the table it fills."),
+        Column(
+            "step",
+            "VARCHAR",
+            "The step, named by the table it fills, or 'chart_reads': the answers of every "
+            "read the charts make, whose digest lets a Save copy every chart whole.",
+        ),
         Column(
             "input_key",
             "VARCHAR",

@@ -701,9 +701,14 @@ _PLOT_TEXT_CLASHES = _TEXT_CLASHES.replace(
 
 #: Every chart plotly shows drawn at its box's width, the sidebar open (a laptop's window):
 #: where a page widened from a phone's width settles.
+# Settled: the sidebar open and done moving (its opening transition narrows the main column
+# as it runs, so a plot can match an in-between width and be resized once more: seen under a
+# load of 20), and every shown plot drawn at its container's width.
 _PLOTS_SETTLED = """() => {
   const plots = [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.offsetParent);
-  return document.querySelector('[data-testid=stSidebar]')?.dataset.collapsed === 'false'
+  const bar = document.querySelector('[data-testid=stSidebar]');
+  return bar?.dataset.collapsed === 'false'
+    && bar.getAnimations({subtree: true}).length === 0
     && plots.length > 0
     && plots.every(p => +p.querySelector('.main-svg')?.getAttribute('width') === p.clientWidth);
 }"""
