@@ -9,6 +9,9 @@ records (etl.validate, etl.consistency) read every model at once; streaming them
 is a rewrite of both. A child's whole address space is returned when it exits, whatever its
 allocator kept; the parent gets only the tables (pickled into a file on disk, read once the
 child has ended).
+Each DataFrame in the result is pickled on its own (`_Spill`): a pickler's memo holds every
+object it has written until it ends, and the tables' millions of cells in one pickle took the
+child from 635 to 773 MB at 1000x the seeds (docs/benchmarks.md, stop 43).
 A fork, not a new interpreter: the child shares the imports' pages with the parent and starts
 at once. Used only where `os.fork` exists and nothing forbids it (`wanted`).
 """
@@ -17,12 +20,15 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
+
+import pandas as pd
 
 T = TypeVar("T")
 Report = Callable[[str], None] | None
@@ -46,9 +52,77 @@ def _send(out: BinaryIO, message: tuple[Any, ...]) -> None:
     out.flush()
 
 
-def _child(out: BinaryIO, spill: BinaryIO, work: Callable[[Report], T], report: Report) -> None:
+class _Spill(pickle.Pickler):
+    """Pickles a result with each DataFrame in it named by its number and set aside
+    (`frames`), to be written on its own (`spill`): a pickler's memo holds every object it
+    has written until it ends, so the memo is then one table's at a time, not every table's."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.frames: list[pd.DataFrame] = []
+
+    def persistent_id(self, obj: Any) -> int | None:
+        if type(obj) is not pd.DataFrame:
+            return None
+        self.frames.append(obj)
+        return len(self.frames) - 1
+
+
+class _Unspill(pickle.Unpickler):
+    """Reads a result _Spill pickled, its DataFrames given by number."""
+
+    def __init__(self, out: BinaryIO, frames: list[pd.DataFrame]) -> None:
+        super().__init__(out)
+        self.frames = frames
+
+    def persistent_load(self, pid: Any) -> pd.DataFrame:
+        return self.frames[pid]
+
+
+#: Rows of a table pickled at once: the memo then holds a slice's cells, not a table's (the
+#: largest table, 87,000 statements at 1000x the seeds, was +35 MB of memo in one pickle).
+SLICE = 10_000
+
+
+def spill(result: Any, out: BinaryIO, folder: Path | None = None) -> None:
+    """Write `result` to `out`: how many DataFrames it holds, each of them in slices of at
+    most SLICE rows, each slice its own pickle, then the rest (`unspill` reads it back).
+    The rest is pickled first, into a nameless file in `folder` (it may hold every curated
+    file's packed text: not held twice in memory)."""
+    with tempfile.TemporaryFile(dir=folder) as rest:
+        pickler = _Spill(rest)
+        pickler.dump(result)
+        pickle.dump(len(pickler.frames), out, protocol=pickle.HIGHEST_PROTOCOL)
+        for frame in pickler.frames:
+            # Sliced only where the rows are numbered 0, 1, ...: those read back as they were.
+            numbered = frame.index.equals(pd.RangeIndex(len(frame)))
+            starts = range(0, len(frame), SLICE) if numbered and len(frame) > SLICE else [0]
+            pickle.dump(len(starts), out, protocol=pickle.HIGHEST_PROTOCOL)
+            for start in starts:
+                part = frame.iloc[start : start + SLICE] if len(starts) > 1 else frame
+                pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.frames.clear()
+        rest.seek(0)
+        shutil.copyfileobj(rest, out)
+
+
+def _frame(out: BinaryIO) -> pd.DataFrame:
+    """One DataFrame `spill` wrote, its slices joined."""
+    parts = [pickle.load(out) for _ in range(pickle.load(out))]
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
+def unspill(out: BinaryIO) -> Any:
+    """What `spill` wrote to `out`, read from its start."""
+    frames = [_frame(out) for _ in range(pickle.load(out))]
+    return _Unspill(out, frames).load()
+
+
+def _child(
+    out: BinaryIO, into: BinaryIO, work: Callable[[Report], T], report: Report, folder: Path | None
+) -> None:
     """Run `work`, sending each report line as it comes, then its error, or "done" once its
-    result is in `spill`."""
+    result is in `into`."""
     try:
         lines = (lambda line: _send(out, ("report", line))) if report else None
         result = work(lines)
@@ -64,8 +138,8 @@ def _child(out: BinaryIO, spill: BinaryIO, work: Callable[[Report], T], report: 
     # Into a file, not the pipe: the parent reads it only once this process has ended, so
     # the two never hold the tables at once (through the pipe, at 1000x the seeds, the
     # process tree peaked at 1,104 MB while they were handed over).
-    pickle.dump(result, spill, protocol=pickle.HIGHEST_PROTOCOL)
-    spill.flush()
+    spill(result, into, folder)
+    into.flush()
     _send(out, ("done",))
 
 
@@ -75,7 +149,7 @@ def run_apart(work: Callable[[Report], T], report: Report = None, folder: Path |
     The result passes through a nameless temporary file in `folder` (the system's when None:
     give one on disk, not in memory, for a large result)."""
     read, write = os.pipe()
-    with tempfile.TemporaryFile(dir=folder) as spill:
+    with tempfile.TemporaryFile(dir=folder) as handed:
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
@@ -84,7 +158,7 @@ def run_apart(work: Callable[[Report], T], report: Report = None, folder: Path |
             try:
                 os.close(read)
                 with os.fdopen(write, "wb") as out:
-                    _child(out, spill, work, report)  # type: ignore[arg-type]
+                    _child(out, handed, work, report, folder)  # type: ignore[arg-type]
                 status = 0
             except BaseException:
                 traceback.print_exc()
@@ -99,8 +173,8 @@ def run_apart(work: Callable[[Report], T], report: Report = None, folder: Path |
         finally:
             _, status = os.waitpid(pid, 0)  # its memory is the system's again
         if message is not None and message[0] == "done":
-            spill.seek(0)
-            return pickle.load(spill)
+            handed.seek(0)
+            return unspill(handed)
     if message is None:
         code = os.waitstatus_to_exitcode(status)
         raise RuntimeError(f"the records' step ended without an answer (exit status {code})")

@@ -62,8 +62,13 @@ def table_frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     for name in frame.columns:
         kind = infer_dtype(frame[name], skipna=True)
         if kind == "string" and any(type(v) is not str for v in frame[name] if v is not None):
-            # A coded value (an enum of data_model.records) as its plain text.
-            plain = [v if v is None else str.__str__(v) for v in frame[name]]
+            # A coded value (an enum of data_model.records) as its plain text, one text per
+            # code: a new text per cell was ~25 MB of equal texts at 1000x the seeds.
+            texts: dict[str, str] = {}
+            plain = [
+                v if v is None or type(v) is str else texts.setdefault(v, str.__str__(v))
+                for v in frame[name]
+            ]
             frame[name] = pd.Series(plain, index=frame.index, dtype=object)
         elif kind not in _AS_GIVEN:
             # Numbers as pandas reads them (a whole number beside a gap or a fraction is a

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 import database.write
@@ -189,3 +190,41 @@ def test_a_step_run_apart_hands_back_its_lines_and_answer_or_its_error(work, ans
     assert error in str(raised.value)
     if isinstance(raised.value, InputError):  # each problem still on its field
         assert [p.field for p in raised.value.problems.items] == ["stance"]
+
+
+def _cells(frame: pd.DataFrame) -> list:
+    """Every cell with its type, the index and the columns: what a table is written from."""
+    return [
+        list(frame.columns),
+        list(frame.index),
+        [str(t) for t in frame.dtypes],
+        [[(type(v).__name__, repr(v)) for v in frame[c]] for c in frame.columns],
+    ]
+
+
+def _tables_of(report):
+    many = pd.DataFrame(
+        {
+            "id": [f"s-{i}" for i in range(8)],
+            "value": [1.5, None, 3, float("nan"), None, 6, 7, 8.25],
+            "when": [None, dt.date(2017, 1, 13), *[dt.date(2018, 2, 14)] * 6],
+        },
+        dtype=object,
+    )
+    named = pd.DataFrame({"n": [3, 1, 2]}, index=["c", "a", "b"])
+    return {"many": many, "none": many.iloc[0:0]}, [("named", named)], "code"
+
+
+@pytest.mark.parametrize("rows_at_once", [1, 3, 8, 10_000])
+def test_tables_handed_back_from_apart_are_the_tables_made_there_cell_for_cell(
+    rows_at_once, monkeypatch: pytest.MonkeyPatch
+):
+    """The records' step hands its tables back in slices (etl.apart.SLICE): whatever the
+    slice, every table reads back with the same rows, order, gaps and types."""
+    monkeypatch.setattr(apart, "SLICE", rows_at_once)
+    frames, internal, code = apart.run_apart(_tables_of)
+    made, named = _tables_of(None)[:2]
+    assert code == "code" and frames.keys() == made.keys()
+    for name, frame in made.items():
+        assert _cells(frames[name]) == _cells(frame), name
+    assert internal[0][0] == "named" and _cells(internal[0][1]) == _cells(named[0][1])
