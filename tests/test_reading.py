@@ -13,8 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_model.safe_text import md
-from data_model.tables import STATEMENT_SEARCH
-from database import queries, write
+from database import queries
 from database.connection import Reader
 from database.write import write_statement_search
 from monitor import finding
@@ -271,33 +270,6 @@ def _scaled(seed_db: Path, target: Path, times: int) -> Path:
         # changed behind the build's back must say so, or it would be read from the cache.
         con.execute("UPDATE content_fingerprint SET fingerprint = fingerprint || ?", [f"x{times}"])
     return target
-
-
-@pytest.mark.parametrize(("batch", "in_transaction"), [(7, False), (7, True), (5, True)])
-def test_the_search_rows_written_in_batches_are_those_of_one_insert_in_list_order(
-    seed_db, tmp_path, monkeypatch, batch, in_transaction
-):
-    # The build writes statement_search in batches (issue 27's memory), a full build with
-    # each committed, a Save inside its transaction; the Statements page lists and searches
-    # them by list_order and the rows as stored, the same as one INSERT of them all.
-    db = _scaled(seed_db, tmp_path / "x10.duckdb", 10)
-    with duckdb.connect(str(db)) as con:
-        con.execute("DELETE FROM statement_search")
-        names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
-        con.execute(f"INSERT INTO statement_search ({names}) {write.STATEMENT_SEARCH_SELECT}")
-        write.fold_khmer_rows(con)
-        whole = con.execute("SELECT * FROM statement_search ORDER BY list_order").fetchall()
-        monkeypatch.setattr(write, "SEARCH_BATCH", batch)
-        if in_transaction:
-            con.execute("BEGIN")
-        write_statement_search(con)
-        if in_transaction:
-            con.execute("COMMIT")
-        batched = con.execute("SELECT * FROM statement_search ORDER BY rowid").fetchall()
-        order = "SELECT list_order FROM statement_search ORDER BY rowid"
-        orders = [r[0] for r in con.execute(order).fetchall()]
-    assert len(whole) > batch * 3 and batched == whole
-    assert orders == list(range(1, len(whole) + 1))
 
 
 @pytest.fixture(scope="module")
