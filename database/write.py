@@ -441,13 +441,12 @@ _SEARCHED = "t.quote, a.name, a.aliases, a.organisation, t.actor_role, a.role"
 
 #: The rows of the statement_search table (data_model.tables.STATEMENT_SEARCH), from the data
 #: tables, written by the build.
-STATEMENT_SEARCH_SELECT = f"""
-    SELECT t.statement_id,
-           CAST(row_number() OVER (
+_LIST_ORDER = """CAST(row_number() OVER (
                ORDER BY coalesce(t.said_on, s.published_earliest) DESC,
                         s.published_latest DESC, t.source_id, t.quote_start,
                         t.statement_id
-           ) AS INTEGER) AS list_order,
+           ) AS INTEGER)"""
+_SEARCH_COLUMNS = f"""
            t.actor_id, a.name AS actor_name, a.organisation, a.actor_type, t.stance, t.topic,
            t.source_id, coalesce(t.said_on, s.published_earliest) AS said,
            CASE WHEN t.said_on IS NULL THEN s.date_precision ELSE 'day' END AS said_precision,
@@ -460,16 +459,47 @@ STATEMENT_SEARCH_SELECT = f"""
            s.date_inferred AS source_date_inferred,
            s.citation AS source_citation, s.short_label AS source_label,
            s.short_label_km AS source_label_km, s.citation_km AS source_citation_km,
-           s.archive_url AS source_archive_url, s.accessed AS source_accessed
-    FROM statements t JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
+           s.archive_url AS source_archive_url, s.accessed AS source_accessed"""
+_SEARCH_JOINS = """JOIN actors a USING (actor_id) JOIN sources s USING (source_id)
     LEFT JOIN actors r ON r.actor_id = t.relayed_by"""
+STATEMENT_SEARCH_SELECT = f"""
+    SELECT t.statement_id, {_LIST_ORDER} AS list_order, {_SEARCH_COLUMNS}
+    FROM statements t {_SEARCH_JOINS}"""
+
+#: Statement search rows written per INSERT. DuckDB holds a statement's rows uncompressed
+#: until it commits and checkpoints them, and the whole table in one INSERT (87,000 wide rows
+#: at 1000x the seeds) raised resident memory by ~335 MB, the top of a full build's own
+#: process; in batches of 10,000 by ~150 MB, each batch committed and, once the log passes
+#: DuckDB's checkpoint_threshold, checkpointed by DuckDB itself (explicit checkpoints after
+#: each: about the same memory, +35% CPU). Inside a Save's transaction the rows wait for its
+#: commit, and still ~100 MB less than one INSERT (issue 27, bench/build_memory.py).
+SEARCH_BATCH = 10_000
+# The same rows as STATEMENT_SEARCH_SELECT, a batch of them in list order: the list order is
+# taken once into a temporary table of two columns, so each batch joins only its rows.
+_SEARCH_ORDER = f"""CREATE OR REPLACE TEMPORARY TABLE search_order AS
+    SELECT t.statement_id, {_LIST_ORDER} AS list_order
+    FROM statements t JOIN sources s USING (source_id)"""
+_SEARCH_BATCH_SELECT = f"""
+    SELECT t.statement_id, o.list_order, {_SEARCH_COLUMNS}
+    FROM statements t JOIN search_order o USING (statement_id) {_SEARCH_JOINS}
+    WHERE o.list_order > ? AND o.list_order <= ? ORDER BY o.list_order"""
 
 
 def write_statement_search(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)write the statement search table of the open database from its data tables."""
+    """(Re)write the statement search table of the open database from its data tables: the
+    rows of STATEMENT_SEARCH_SELECT, in list order, SEARCH_BATCH rows per INSERT."""
     names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
     con.execute("DELETE FROM statement_search")
-    con.execute(f"INSERT INTO statement_search ({names}) {STATEMENT_SEARCH_SELECT}")
+    con.execute(_SEARCH_ORDER)
+    row = con.execute("SELECT count(*) FROM search_order").fetchone()
+    for done in range(0, row[0] if row else 0, SEARCH_BATCH):
+        con.execute(
+            f"INSERT INTO statement_search ({names}) {_SEARCH_BATCH_SELECT}",
+            [done, done + SEARCH_BATCH],
+        )
+    # Not in a `finally`: after an error the Save's transaction is aborted, and the
+    # connection's temporary tables go with it when it closes.
+    con.execute("DROP TABLE search_order")
     fold_khmer_rows(con)
 
 

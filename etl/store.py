@@ -186,24 +186,31 @@ def write_database(
 
             if plans:
                 write.begin(con)
+            fingerprint = fingerprint or content_fingerprint(frames)
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
                     if table.name in kept:
+                        frames.pop(table.name, None)
                         continue
+                    # Each table let go once written (the caller's dict too, as it holds
+                    # them for as long as this call runs), and handed back to the system:
+                    # Arrow's pool, glibc and pymalloc keep it otherwise. At 1000x the seeds
+                    # the frames (~250 MB) and what DuckDB took for their rows were held at
+                    # once, this process's highest point (bench/build_memory.py).
+                    frame = frames.pop(table.name)
                     if table.name in grown:  # the rows made follow the copy's
-                        write.insert(con, table, frames[table.name])
-                        continue
-                    write.create(con, table, replace=in_place)
-                    if table.name in plans:
-                        write.insert_runs(con, table, frames[table.name], plans[table.name])
+                        write.insert(con, table, frame)
                     else:
-                        write.insert(con, table, frames[table.name])
+                        write.create(con, table, replace=in_place)
+                        if table.name in plans:
+                            write.insert_runs(con, table, frame, plans[table.name])
+                        else:
+                            write.insert(con, table, frame)
+                    del frame
+                    release_freed(collect=False)  # no cycles: a frame goes by its count
             for table in INTERNAL_TABLES:
                 if table.name not in kept:  # the rest filled below or by a later step
                     write.create(con, table, replace=in_place)
-            fingerprint = fingerprint or content_fingerprint(frames)
-            # Written: the tables are let go here, not after the steps (the caller's dict too,
-            # as it holds them for as long as this call runs).
             frames.clear()
             write.insert(con, CONTENT_FINGERPRINT, pd.DataFrame({"fingerprint": [fingerprint]}))
             # Joined once here so a filter change on the Statements page reads one table;

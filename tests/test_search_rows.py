@@ -1,0 +1,37 @@
+"""The Statements page's search rows as the build writes them: in batches, the same rows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from data_model.tables import STATEMENT_SEARCH
+from database import write
+
+
+@pytest.mark.parametrize(("batch", "in_transaction"), [(7, False), (7, True), (5, True)])
+def test_the_search_rows_written_in_batches_are_those_of_one_insert_in_list_order(
+    seed_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int, in_transaction: bool
+) -> None:
+    # The build writes statement_search in batches (issue 27's memory), a full build with
+    # each committed, a Save inside its transaction; the Statements page lists and searches
+    # them by list_order and the rows as stored, the same as one INSERT of them all.
+    db = shutil.copyfile(seed_db, tmp_path / "copy.duckdb")
+    names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
+    with duckdb.connect(str(db)) as con:
+        con.execute("DELETE FROM statement_search")
+        con.execute(f"INSERT INTO statement_search ({names}) {write.STATEMENT_SEARCH_SELECT}")
+        write.fold_khmer_rows(con)
+        whole = con.execute("SELECT * FROM statement_search ORDER BY list_order").fetchall()
+        monkeypatch.setattr(write, "SEARCH_BATCH", batch)
+        if in_transaction:
+            con.execute("BEGIN")
+        write.write_statement_search(con)
+        if in_transaction:
+            con.execute("COMMIT")
+        batched = con.execute("SELECT * FROM statement_search ORDER BY rowid").fetchall()
+    assert len(whole) > batch * 3 and batched == whole
+    assert [row[1] for row in batched] == list(range(1, len(whole) + 1))
