@@ -1,4 +1,4 @@
-"""The drafting's statements and measures for a passage, as the suggest tests read them."""
+"""The drafting's figures, statements and measures for a passage, as the suggest tests read them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,14 @@ from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
 
 CURATED = curated_lists(Path(__file__).resolve().parent.parent / "seeds")
+
+
+def figure(text: str, words: str, published: dt.date | None) -> Row:
+    """The one figure drafted from `text` whose words hold `words`."""
+    _, rows = draft_rows(text, None, "t", published, CURATED)
+    found = [r for r in rows if r.kind == "indicators" and words in r.words]
+    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
+    return found[0]
 
 
 def statements(text: str, published: dt.date) -> list[Row]:

@@ -8,25 +8,15 @@ author: needs native review.)"""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from curation.suggest.guess import curated_lists
-from curation.suggest.records import Row, draft_rows
+from curation.suggest.records import Row
+from tests.drafted import figure
 
-ROOT = Path(__file__).resolve().parent.parent
-CURATED = curated_lists(ROOT / "seeds")
 D = dt.date
 NAMES = ("period_start", "period_end", "as_of")
 NOTHING = None  # nothing filled and nothing offered
-
-
-def _row(text: str, words: str, published: dt.date) -> Row:
-    _, rows = draft_rows(text, None, "t", published, CURATED)
-    found = [r for r in rows if r.kind == "indicators" and words in r.words]
-    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
-    return found[0]
 
 
 def _taken(row: Row) -> tuple | None:
@@ -79,4 +69,4 @@ def _taken(row: Row) -> tuple | None:
     ],
 )  # fmt: skip
 def test_an_offer_is_right_or_not_made(text, published, words, dates):
-    assert _taken(_row(text, words, published)) == dates
+    assert _taken(figure(text, words, published)) == dates

@@ -7,23 +7,12 @@ capacity of 11,000") is the capacity on the stock's day. Sentences are our own."
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from curation.suggest.guess import curated_lists
-from curation.suggest.records import Row, draft_rows
+from tests.drafted import figure
 
-ROOT = Path(__file__).resolve().parent.parent
-CURATED = curated_lists(ROOT / "seeds")
 D = dt.date
-
-
-def _row(text: str, words: str, published: dt.date) -> Row:
-    _, rows = draft_rows(text, None, "t", published, CURATED)
-    found = [r for r in rows if r.kind == "indicators" and words in r.words]
-    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
-    return found[0]
 
 
 SAID_THAT_PERIOD = (
@@ -53,7 +42,7 @@ REPORTED_THAT_RANGE = (
 def test_a_period_inside_the_reported_words_dates_its_counts(
     text: str, published: dt.date, words: str, start: dt.date, end: dt.date
 ) -> None:
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     assert (row.record["period_start"], row.record["period_end"]) == (start, end), row.why
 
 
@@ -76,7 +65,7 @@ def test_a_period_inside_the_reported_words_dates_its_counts(
 def test_a_day_before_that_stays_the_day_it_was_said(
     text: str, published: dt.date, words: str
 ) -> None:
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     assert row.record["period_start"] is None and row.record["period_end"] is None, row.why
 
 
@@ -103,7 +92,7 @@ def test_a_day_before_that_stays_the_day_it_was_said(
 def test_a_capacity_set_against_a_stock_shares_its_day(
     text: str, published: dt.date, words: str, as_of: dt.date
 ) -> None:
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     assert row.record["as_of"] == as_of, row.why
 
 
@@ -122,5 +111,5 @@ def test_a_capacity_set_against_a_stock_shares_its_day(
 def test_a_count_set_against_another_keeps_no_date_of_its(
     text: str, published: dt.date, words: str
 ) -> None:
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     assert row.record["as_of"] is None and row.record["period_end"] is None, row.why

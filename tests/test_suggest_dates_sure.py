@@ -6,27 +6,17 @@ non-native author: needs native review.)"""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from corpus.confidence import unseen_policy
 from curation.suggest.confidence import below_threshold, date_class
 from curation.suggest.dates import when
-from curation.suggest.guess import curated_lists
-from curation.suggest.records import Row, draft_rows
+from curation.suggest.records import Row
+from tests.drafted import figure
 
-ROOT = Path(__file__).resolve().parent.parent
-CURATED = curated_lists(ROOT / "seeds")
 D = dt.date
 NAMES = ("period_start", "period_end", "as_of")
-
-
-def _row(text: str, words: str, published: dt.date) -> Row:
-    _, rows = draft_rows(text, None, "t", published, CURATED)
-    found = [r for r in rows if r.kind == "indicators" and words in r.words]
-    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
-    return found[0]
 
 
 # What a curator sees: the dates filled in the record, or left blank and offered beside it.
@@ -57,13 +47,13 @@ def _row(text: str, words: str, published: dt.date) -> Row:
     ],
 )  # fmt: skip
 def test_a_date_is_filled_where_its_kind_was_sure_unseen(text, published, words, filled, offered):
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     assert tuple(row.record[n] for n in NAMES) == (filled or (None, None, None))
     assert tuple(row.offers.get(n) for n in NAMES) == (offered or (None, None, None))
 
 
 def test_a_filled_date_says_how_often_its_kind_was_right_unseen():
-    row = _row("Police arrested 1,240 people in the first five months of 2022.", "1,240",
+    row = figure("Police arrested 1,240 people in the first five months of 2022.", "1,240",
                D(2022, 6, 10))  # fmt: skip
     why = row.why["as_of"]
     # The measured share of its kind (English next-to-figure words, a period alone), not the
@@ -76,7 +66,7 @@ def test_a_filled_date_says_how_often_its_kind_was_right_unseen():
 # Khmer "ពីដើមឆ្នាំមក" (from the start of the year on): where a total starts, never a day's count;
 # its end no word gives, so nothing is offered (round twenty-four), the start kept in the reason.
 def test_a_khmer_total_from_a_day_on_offers_nothing_but_says_where_it_starts():
-    row = _row("បូកសរុបចាប់ពីដើមឆ្នាំមក មាន ១៤១នាក់។", "១៤១", D(2019, 5, 6))
+    row = figure("បូកសរុបចាប់ពីដើមឆ្នាំមក មាន ១៤១នាក់។", "១៤១", D(2019, 5, 6))
     assert tuple(row.record[n] for n in NAMES) == (None, None, None)
     assert row.offers == {}
     assert "2019-01-01" in row.why["period_start"] and "nothing offered" in row.why["period_start"]
@@ -101,7 +91,7 @@ def test_words_that_date_something_else_do_not_date_the_figure(sentence, not_dat
 
 # ... and the words that still do: a campaign's own first months are the calendar's.
 def test_a_campaigns_first_months_are_still_its_period():
-    row = _row("The campaign, launched on January 1, has filled prisons, with 9,870 people "
+    row = figure("The campaign, launched on January 1, has filled prisons, with 9,870 people "
                "arrested on drug charges in its first six months.", "9,870", D(2021, 7, 20))  # fmt: skip
     dates = {n: row.record[n] or row.offers.get(n) for n in NAMES}
     assert (dates["period_start"], dates["period_end"]) == (D(2021, 1, 1), D(2021, 6, 30))
@@ -109,7 +99,7 @@ def test_a_campaigns_first_months_are_still_its_period():
 
 # "កាលពីម្សិលមិញ" (yesterday) names a day: no start of a count.
 def test_a_khmer_day_after_kal_pi_is_still_a_day():
-    row = _row("ជនសង្ស័យចំនួន ៣១នាក់ ត្រូវបានឃាត់ខ្លួន កាលពីម្សិលមិញ។", "៣១", D(2018, 2, 19))
+    row = figure("ជនសង្ស័យចំនួន ៣១នាក់ ត្រូវបានឃាត់ខ្លួន កាលពីម្សិលមិញ។", "៣១", D(2018, 2, 19))
     assert row.offers.get("period_end", row.record["period_end"]) == D(2018, 2, 18)
 
 

@@ -15,7 +15,7 @@ from curation.suggest.confidence import below_threshold
 from curation.suggest.guess import Curated, curated_lists
 from curation.suggest.records import Row, draft_rows
 from curation.suggest.unnamed import named_speaker
-from tests.drafted import measures
+from tests.drafted import figure, measures
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
@@ -24,10 +24,7 @@ PUBLISHED = D(2024, 6, 1)
 
 
 def _row(text: str, words: str, published: dt.date | None = PUBLISHED) -> Row:
-    _, rows = draft_rows(text, None, "t", published, CURATED)
-    found = [r for r in rows if r.kind == "indicators" and words in r.words]
-    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
-    return found[0]
+    return figure(text, words, published)
 
 
 # A change against an earlier period is drafted on a signed metric: a fall is negative, a rise

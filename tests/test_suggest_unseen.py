@@ -14,17 +14,11 @@ from corpus.confidence import unseen_policy
 from curation.suggest.confidence import below_threshold, date_class
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
+from tests.drafted import figure
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
 D = dt.date
-
-
-def _row(text: str, words: str, published: dt.date) -> Row:
-    _, rows = draft_rows(text, None, "t", published, CURATED)
-    found = [r for r in rows if r.kind == "indicators" and words in r.words]
-    assert len(found) == 1, (words, [r.words for r in rows if r.kind == "indicators"])
-    return found[0]
 
 
 def _statement(text: str) -> Row:
@@ -69,7 +63,7 @@ def _statement(text: str) -> Row:
 )  # fmt: skip
 def test_a_date_is_filled_only_when_its_kind_was_sure_unseen(text, published, words, dates,
                                                              filled):  # fmt: skip
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     names = ("period_start", "period_end", "as_of")
     got = tuple(row.record[n] for n in names)
     if filled:
@@ -180,7 +174,7 @@ def test_every_measured_class_is_one_the_rules_can_give(field):
 )  # fmt: skip
 @pytest.mark.usefixtures("dates_as_read")
 def test_khmer_dates_up_to_now_and_a_speakers_since(text, published, words, dates):
-    row = _row(text, words, published)
+    row = figure(text, words, published)
     assert (row.record["period_start"], row.record["period_end"]) == dates
 
 
@@ -207,7 +201,7 @@ def test_khmer_dates_up_to_now_and_a_speakers_since(text, published, words, date
 )  # fmt: skip
 @pytest.mark.usefixtures("dates_as_read")
 def test_a_since_until_span_an_end_of_year_and_a_colon(text, published, words, dates):
-    record = _row(text, words, published).record
+    record = figure(text, words, published).record
     assert (record["period_start"], record["period_end"], record["as_of"]) == dates
 
 
@@ -234,7 +228,7 @@ def test_a_since_until_span_an_end_of_year_and_a_colon(text, published, words, d
     ],
 )
 def test_a_figure_of_a_class_mostly_wrong_unseen_is_offered_not_drafted(text, words, offered):
-    row = _row(text, words, D(2024, 6, 1))
+    row = figure(text, words, D(2024, 6, 1))
     assert (row.status == "offered") is offered, row.notes
     assert any(n.startswith("offered, not drafted: ") for n in row.notes) is offered
 
@@ -247,7 +241,7 @@ def test_a_figure_class_is_offered_only_under_its_unseen_bar(monkeypatch, right,
     drafted."""
     policy = {**unseen_policy("figures"), "unseen": {"money": [right, wrong]}}
     monkeypatch.setattr("curation.suggest.confidence.figures_policy", lambda: policy)
-    row = _row("The budget for the evaluation is USD 48,000.", "48,000", D(2024, 6, 1))
+    row = figure("The budget for the evaluation is USD 48,000.", "48,000", D(2024, 6, 1))
     assert (row.status == "offered") is offered
 
 
@@ -302,7 +296,7 @@ def test_every_measured_statement_class_is_one_the_rules_can_give():
 # Round fifteen: "..., and police separately took ..." is another event: the period named in the
 # clause before it is not offered for its figure.
 def test_a_separate_events_figure_is_not_offered_the_period_before_it():
-    row = _row(
+    row = figure(
         "Customs seized 40 kg of heroin in the first half of the year, and police separately "
         "took 3 tonnes of precursors from a warehouse.",
         "3 tonnes",
