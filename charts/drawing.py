@@ -386,17 +386,6 @@ def png_drawing(
     return Drawing(figure, opts)
 
 
-def print_svg_drawing(
-    chart: Chart,
-    dashboard_url: str | None = None,
-    data_date: str | None = None,
-    notes: Sequence[str] = (),
-) -> Drawing:
-    """The print PNG's layout as SVG (PNG_WIDTH units wide): the same texts at the same
-    sizes, in vectors that stay sharp at any print size (8 pt and more at 16 cm)."""
-    return printed_svg(png_drawing(chart, dashboard_url, data_date, notes))
-
-
 def printed_svg(png: Drawing) -> Drawing:
     """A print PNG's drawing as the print SVG, on the same layout: a caller wanting both lays
     the chart out once (png_figure is most of an images pass's Python)."""

@@ -475,10 +475,11 @@ STATEMENT_SEARCH_SELECT = f"""
 #: commit, and still ~100 MB less than one INSERT (issue 27, bench/build_memory.py).
 SEARCH_BATCH = 10_000
 # The same rows as STATEMENT_SEARCH_SELECT, a batch of them in list order: the list order is
-# taken once into a temporary table of two columns, so each batch joins only its rows.
+# taken once into a temporary table of two columns (over the same joins, so the same rows are
+# numbered), so each batch joins only its rows.
 _SEARCH_ORDER = f"""CREATE OR REPLACE TEMPORARY TABLE search_order AS
     SELECT t.statement_id, {_LIST_ORDER} AS list_order
-    FROM statements t JOIN sources s USING (source_id)"""
+    FROM statements t {_SEARCH_JOINS}"""
 _SEARCH_BATCH_SELECT = f"""
     SELECT t.statement_id, o.list_order, {_SEARCH_COLUMNS}
     FROM statements t JOIN search_order o USING (statement_id) {_SEARCH_JOINS}

@@ -62,8 +62,9 @@ def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], d
     files: dict[str, str] = {}
     for kind, items in data.records.items():
         for loc in items:
+            sources = loc.span_sources  # made from the record on each read: once a record
             for key, span in loc.spans.items():
-                sid = loc.span_sources.get(key)
+                sid = sources.get(key)
                 if sid is None:
                     continue
                 (excused if kind == "not_coded" else coded).setdefault(sid, []).append(span)

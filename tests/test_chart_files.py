@@ -29,8 +29,8 @@ from charts.drawing import (
     png_drawing,
     png_figure,
     png_problem,
-    print_svg_drawing,
     printed_pt,
+    printed_svg,
     svg_drawing,
     title_lines,
 )
@@ -365,11 +365,11 @@ def test_exported_charts_come_with_a_png_and_an_svg_to_print(
     paths = write_chart_files([chart], tmp_path, DASHBOARD, data_date=pd.Timestamp("2018-02-14"))
     suffixes = (".html", ".png", ".print.svg")
     assert sorted(p.name for p in paths) == sorted(f"{chart.chart_id}{s}" for s in suffixes)
-    for suffix, planned in ((".png", png_drawing), (".print.svg", print_svg_drawing)):
-        drawing = planned(chart, DASHBOARD, "14 Feb 2018")
+    png = png_drawing(chart, DASHBOARD, "14 Feb 2018")
+    for suffix, drawing in ((".png", png), (".print.svg", printed_svg(png))):
         assert (tmp_path / f"{chart.chart_id}{suffix}").read_bytes() == (
             drawing.fingerprint().encode()
         ), suffix
         footer = drawing.figure.layout.annotations[-1].text
         assert chart_url(DASHBOARD, chart.chart_id) in footer and "14 Feb 2018" in footer
-    assert print_svg_drawing(chart).print_cm == PRINT_WIDTH_CM
+    assert printed_svg(png_drawing(chart)).print_cm == PRINT_WIDTH_CM
