@@ -249,6 +249,34 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+#: Articles added to the fixture corpus by data alone (grown_fixture_db): the units fixture's
+#: article with its curated file, and a position coded in an article's own file.
+GROWN = {
+    "units/101_kampot_fund.txt": "articles",
+    "units/kampot-fund.yaml": "curated",
+    "positions/fixture-kampot-positions.yaml": "curated/articles",
+}
+
+
+@pytest.fixture(scope="session")
+def grown_fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus grown by data alone (GROWN), built once per run without images (the
+    workers share it, read-only): an article whose figures sit in units and categories
+    declared only in its curated file (tests/test_units.py, tests/test_categories.py) and a
+    position on an existing proposal coded in an article's own file
+    (tests/test_article_positions.py). One build where each of those files made its own."""
+    with _made_once(tmp_path_factory, "grown-fixture-db") as (path, to_make):
+        if to_make:
+            seeds = path.with_name("seeds")
+            shutil.rmtree(seeds, ignore_errors=True)  # a copy a failed attempt left
+            shutil.copytree(FIXTURE_SEEDS, seeds)
+            for name, folder in GROWN.items():
+                (seeds / folder).mkdir(parents=True, exist_ok=True)
+                shutil.copy(ROOT / "tests" / "fixtures" / name, seeds / folder)
+            build(path, seeds, draw_images=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_charts(seed_db: Path) -> Catalogue:
     """The charts and Trends sections of the seed database."""

@@ -3,11 +3,11 @@ the proposals' positions, shown wherever a position is, and refused with named e
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -16,24 +16,18 @@ from corpus.problems import InputError
 from corpus.safe_yaml import dump_yaml
 from database import queries
 from database.connection import Reader
-from etl.build import build, check
+from etl.build import check
 from tests.apptests import open_app_page
-from tests.conftest import FIXTURE_SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
 POSITIONS = "curated/articles/fixture-kampot-positions.yaml"
 
 #: Sok Dara's own words, inside quotation marks in the fixture article; the fixture's policy
-#: lists only Chan Vanna's position.
-GOOD: dict[str, Any] = {
-    "position_id": "kampot-sok-dara-continue",
-    "policy_id": "kampot-community-treatment",
-    "actor_id": "sok-dara",
-    "position": "opposes",
-    "source_id": "fixture-kampot",
-    "quote": "We will continue until the province is clean",
-    "kind": "direct",
-}
+#: lists only Chan Vanna's position. The fixture file grown_fixture_db builds with
+#: (tests/conftest.py), so the refusals below are that record with one field changed.
+GOOD: dict[str, Any] = yaml.safe_load(
+    (ROOT / "tests" / "fixtures" / "positions" / Path(POSITIONS).name).read_text("utf-8")
+)["positions"][0]
 
 
 def _write(seeds: Path, *positions: dict[str, Any]) -> None:
@@ -48,15 +42,11 @@ def _problems(seeds: Path) -> list[tuple[str, str, str, str]]:
     return [(p.file, p.record, p.field, p.message) for p in caught.value.problems.items]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture corpus with GOOD coded in the article's own file, built once (read only)."""
-    seeds = tmp_path_factory.mktemp("positions") / "seeds"
-    shutil.copytree(FIXTURE_SEEDS, seeds)
-    _write(seeds, GOOD)
-    db = seeds.parent / "monitor.duckdb"
-    build(db, seeds, draw_images=False)
-    return db
+@pytest.fixture
+def built(grown_fixture_db: Path) -> Path:
+    """The fixture corpus with GOOD coded in the article's own file, built once per run (read
+    only): shared with the units' and categories' tests (tests/conftest.py)."""
+    return grown_fixture_db
 
 
 def test_a_position_in_an_article_file_joins_the_proposals_positions(built: Path):

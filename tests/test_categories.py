@@ -27,10 +27,9 @@ def _grown(seeds: Path) -> Path:
     return seeds
 
 
-def test_a_new_category_declared_in_data_builds_and_shows(fixture_seeds: Path, tmp_path: Path):
-    db = tmp_path / "monitor.duckdb"
-    build(db, _grown(fixture_seeds), draw_images=False)
-    with Reader(db) as reader:
+def test_a_new_category_declared_in_data_builds_and_shows(grown_fixture_db: Path):
+    # The fixture corpus with the units fixture's article, built once per run (tests/conftest.py).
+    with Reader(grown_fixture_db) as reader:
         metrics = queries.metrics(reader)
         shown = downloads.rows(reader, "indicators")
     by_metric = dict(zip(metrics["metric_id"], metrics["category_label"], strict=True))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +17,7 @@ from data_model.records import Unit
 from data_model.wording import UnitWords, hedged_words
 from database import downloads, queries
 from database.connection import Reader
-from etl.build import build, check
+from etl.build import check
 from monitor.figure_texts import (
     evidence_markdown,
     figures_markdown,
@@ -84,16 +83,11 @@ def test_money_and_only_money_has_a_currency(kind: str, currency: str | None, ok
             Unit.model_validate(data)
 
 
-@pytest.fixture(scope="module")
-def units_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture corpus plus the article whose figures are in units declared only as data."""
-    tmp = tmp_path_factory.mktemp("units")
-    seeds = tmp / "seeds"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
-    shutil.copy(UNITS_FIXTURE / "101_kampot_fund.txt", seeds / "articles")
-    shutil.copy(UNITS_FIXTURE / "kampot-fund.yaml", seeds / "curated")
-    build(tmp / "monitor.duckdb", seeds, draw_images=False)
-    return tmp / "monitor.duckdb"
+@pytest.fixture
+def units_db(grown_fixture_db: Path) -> Path:
+    """The fixture corpus plus the article whose figures are in units declared only as data,
+    built once per run (tests/conftest.py: shared with the categories' and positions' tests)."""
+    return grown_fixture_db
 
 
 #: What a reader sees of each figure: (indicator, metric, chart label, words, unit label,
