@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import pytest
 
 from api.embed import chart_context, embed_html
+from charts import drawing as chart_drawing
 from charts.catalogue import chart_url
 from charts.drawing import (
     EDGE,
@@ -338,15 +339,34 @@ def test_a_browser_that_will_not_start_raises_png_unavailable(
 ) -> None:
     """A Chromium that is there but will not start: a build's batch (draw_all) fails, falls
     back to drawing one image at a time (chart_png's path: Drawing.draw), which tries a
-    fresh browser once and then says what to install. One real failing browser covers both:
-    each start is a Python wrapper process of kaleido's (about 1 s under load)."""
+    fresh browser once and then says what to install. A real failing browser for the batch
+    and for the first one-at-a-time try (kaleido's two ways in: each start a wrapper process
+    and about 2 s of choreographer's waits); the fresh browser's try fails as that one did
+    (the same call again, counted), where a third real start only waited."""
     fake = tmp_path / "chromium"
     fake.write_text("#!/bin/sh\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setenv("MONITOR_CHROMIUM", str(fake))
+    real_draw = chart_drawing._draw
+    failed: list[BaseException] = []
+
+    def first_real_then_the_same(browser: Path, fig: go.Figure, opts: dict) -> bytes:
+        if failed:  # the fresh browser: fails as the real one did
+            raise failed[0]
+        try:
+            return real_draw(browser, fig, opts)
+        except BaseException as exc:
+            failed.append(exc)
+            raise
+
+    tries = []
+    monkeypatch.setattr(
+        chart_drawing, "_draw", lambda *a: tries.append(1) or first_real_then_the_same(*a)
+    )
     small = _hostile_chart()
     with pytest.raises(PngUnavailable, match="apt-get install chromium"):
         draw_all([png_drawing(small), svg_drawing(small, 600, 400)])
+    assert len(tries) == 2  # the kept browser, then a fresh one once
 
 
 def test_exported_charts_come_with_a_png_and_an_svg_to_print(
