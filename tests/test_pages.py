@@ -42,10 +42,28 @@ def _count(at: AppTest, noun: str) -> int:
     raise AssertionError(f"no '{noun}' count on the page")
 
 
+#: Each page as opened with no query parameters on the seed database, kept for the tests
+#: that only read it (`plain`): one AppTest run where each such test made its own.
+_PLAIN: dict[str, AppTest] = {}
+
+
+@pytest.fixture
+def plain(app):
+    """Open a page with no query parameters, once per worker: for tests that read what it
+    shows and never click, type or rerun it (those open their own with `app`)."""
+
+    def opened(page: str) -> AppTest:
+        if page not in _PLAIN:
+            _PLAIN[page] = app(page)
+        return _PLAIN[page]
+
+    return opened
+
+
 @pytest.mark.parametrize("page", PAGE_FILES)
-def test_every_page_is_in_the_navigation_and_runs(app, page: str):
+def test_every_page_is_in_the_navigation_and_runs(plain, page: str):
     assert f'"{page}"' in Path(APP).read_text(), f"{page} is not registered in app.py"
-    at = app(page)
+    at = plain(page)
     assert not at.error, [e.value for e in at.error]
     if page == "views/embed.py":
         assert at.info, "the embed page without a chart id must say so"
@@ -100,17 +118,17 @@ def test_a_chart_with_nothing_to_draw_is_a_note_not_empty_axes(app):
     assert any("do not say over which period or cohort" in m for m in measured)
 
 
-def test_overview_keeps_hedges_in_headline_figures(app):
-    at = app("views/overview.py")
+def test_overview_keeps_hedges_in_headline_figures(plain):
+    at = plain("views/overview.py")
     values = {m.label: m.value for m in at.metric}
     assert values["Total arrests"].startswith(("about", "more than", "at least"))
     assert not any(v == "0" for v in values.values())
 
 
-def test_statements_filter_by_stance(app, seed_db):
+def test_statements_filter_by_stance(app, plain, seed_db):
     """A shared address with a stance opens filtered: the stance chosen in its filter, the
     address keeping it, only its statements counted and listed."""
-    everything = _count(app("views/statements.py"), "statement")
+    everything = _count(plain("views/statements.py"), "statement")
     at = app("views/statements.py", stance="critical")
     assert at.pills(key="stance").value == ["critical"]
     assert _params(at)["stance"] == ["critical"]
@@ -214,8 +232,8 @@ def test_invalid_url_values_fall_back_to_defaults(app, page, params):
     assert not at.error
 
 
-def test_policies_filter_by_status(app):
-    everything = _count(app("views/policies.py"), "proposal")
+def test_policies_filter_by_status(app, plain):
+    everything = _count(plain("views/policies.py"), "proposal")
     proposed = _count(app("views/policies.py", status="proposed"), "proposal")
     assert 0 < proposed < everything
 
@@ -249,8 +267,8 @@ def _copy_command(source: Path, target: Path) -> list[str]:
     return [sys.executable, "-c", code, str(source), str(target)]
 
 
-def test_data_package_download_is_offered(app):
-    at = app("views/data.py")
+def test_data_package_download_is_offered(plain):
+    at = plain("views/data.py")
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Download the full data package (zip)" in labels
 
@@ -383,8 +401,8 @@ def test_trends_draws_interactive_charts_on_request(app, seed_charts, seed_db_im
         ({"kind": ["gap", "corroboration"]}, {"gap", "corroboration"}),
     ],
 )
-def test_checks_filter_by_kind(app, seed_db, params, expected):
-    everything = _count(app("views/checks.py"), "check")
+def test_checks_filter_by_kind(app, plain, seed_db, params, expected):
+    everything = _count(plain("views/checks.py"), "check")
     at = app("views/checks.py", **params)
     with Reader(seed_db) as db:
         checks = queries.consistency_checks(db)
@@ -434,8 +452,8 @@ def test_data_checks_lead_with_conflicts_and_fold_notes_and_agreements(app, seed
     assert not ISO_DAY.search(main) and "phase-" not in main
 
 
-def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app, seed_db):
-    at = app("views/overview.py")
+def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(plain, seed_db):
+    at = plain("views/overview.py")
     sources = queries.sources(Reader(seed_db))
     base = next(m.value for m in at.markdown if m.value.startswith("Everything here rests on"))
     assert f"{len(sources)} news articles" in base
@@ -446,10 +464,10 @@ def test_overview_says_what_the_evidence_base_is_and_how_sure_each_figure_is(app
     assert all(" · " in line for line in sure)
 
 
-def test_headline_words_are_signed_by_the_article_not_the_attribution(app, seed_db):
+def test_headline_words_are_signed_by_the_article_not_the_attribution(plain, seed_db):
     """A headline figure's words are the article's: the tooltip signs them with the article
     and says whom it credits, never "— officials" as if they had said them (review 19)."""
-    at = app("views/overview.py")
+    at = plain("views/overview.py")
     labels = set(queries.sources(Reader(seed_db))["short_label"])
     assert at.metric
     for metric in at.metric:
@@ -477,8 +495,8 @@ def test_data_checks_are_paged(app, monkeypatch):
     assert second != first and second.count("-badge[") <= 5
 
 
-def test_methodology_page_shows_the_rules_with_examples_from_the_data(app):
-    at = app("views/methodology.py")
+def test_methodology_page_shows_the_rules_with_examples_from_the_data(plain):
+    at = plain("views/methodology.py")
     text = "\n".join(m.value for m in at.markdown)
     assert "Example:" in text and "no number given" in text
     assert not text.startswith("# "), "the page's title is its own, not the text's"
@@ -653,8 +671,8 @@ def _copied(at: AppTest) -> list[str]:
     return [c for c in copied if "[data set]" not in c]
 
 
-def test_each_headline_figure_copies_with_its_hedge_words_article_and_version(app, seed_db):
-    at = app("views/overview.py")
+def test_each_headline_figure_copies_with_its_hedge_words_article_and_version(plain, seed_db):
+    at = plain("views/overview.py")
     version = queries.build_info(Reader(seed_db))["data_version"]
     copied = _copied(at)
     assert len(copied) == len(at.metric) > 0
