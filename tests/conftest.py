@@ -250,11 +250,14 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 #: Articles added to the fixture corpus by data alone (grown_fixture_db): the units fixture's
-#: article with its curated file, and a position coded in an article's own file.
+#: article with its curated file, a position coded in an article's own file, and an article
+#: and a figure still provisional (saved by one editor, not yet approved).
 GROWN = {
     "units/101_kampot_fund.txt": "articles",
     "units/kampot-fund.yaml": "curated",
     "positions/fixture-kampot-positions.yaml": "curated/articles",
+    "held/200_held.txt": "articles",
+    "held/held.yaml": "curated",
 }
 
 
@@ -264,7 +267,8 @@ def grown_fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workers share it, read-only): an article whose figures sit in units and categories
     declared only in its curated file (tests/test_units.py, tests/test_categories.py) and a
     position on an existing proposal coded in an article's own file
-    (tests/test_article_positions.py). One build where each of those files made its own."""
+    (tests/test_article_positions.py), and provisional records the build leaves out
+    (tests/test_studio_review.py). One build where each of those files made its own."""
     with _made_once(tmp_path_factory, "grown-fixture-db") as (path, to_make):
         if to_make:
             seeds = path.with_name("seeds")
