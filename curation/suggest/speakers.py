@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from corpus.places import places_in
 from corpus.speech_verbs import alternation, speech_verbs
+from curation.suggest.plural_sources import plural_source
 from curation.suggest.sentences import _LOOKAROUND, Sentence, _words
 
 _SAY = re.compile(
@@ -536,7 +537,10 @@ def speaker_in(masked: str) -> Speaker | None:
         # A speaker stands within a few words of the verb: bounded windows keep this linear.
         before = masked[max(0, m.start() - _LEFT_WINDOW) : m.start()]
         after = masked[m.end() : m.end() + _LOOKAROUND]
-        left = None if according else _left_speaker(before)
+        # Round twenty-seven (a): "Former detainees at a centre in Pursat said": the whole
+        # plural subject speaks, never the place that ends it.
+        plural = None if according or m.start() > _LEFT_WINDOW else _plural_left(before)
+        left = None if according else plural or _left_speaker(before)
         right = (
             None
             # "He said a user who ...": the subject before the verb speaks; what follows it
@@ -559,6 +563,16 @@ def speaker_in(masked: str) -> Speaker | None:
             if best is None or (best.pronoun and not found.pronoun):
                 best = found
     return best
+
+
+def _plural_left(before: str) -> Speaker | None:
+    """ "Relatives of young men held at the centre say": the sentence's whole subject, a plural
+    of people placed by what follows it, unnamed (curation.suggest.plural_sources)."""
+    tokens = before.split()
+    while tokens and tokens[-1].lower() in _SKIP_BEFORE_VERB:
+        tokens.pop()
+    phrase = plural_source(tokens)
+    return Speaker(phrase, phrase, named=False) if phrase else None
 
 
 @dataclass(frozen=True)
