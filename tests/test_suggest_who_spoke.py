@@ -1,8 +1,10 @@
-"""People named by a plural head that opens the sentence speak, unnamed (round twenty-seven
-(a)): "Relatives of men held at the centre say ...", "Officials at two courts told ...": the
-sentence is drafted as their reported words, described as the article describes them; a
-clause joined to the subject, a comma or a body that is no person leaves the reading to the
-other rules."""
+"""Reported words whose speaker the article gives without a name the draft can use (round
+twenty-seven (a)). People named by a plural head that opens the sentence speak, unnamed:
+"Relatives of men held at the centre say ...", "Officials at two courts told ...": the sentence
+is their reported words, described as the article describes them; a clause joined to the
+subject, a comma or a body that is no person leaves the reading to the other rules. And "He
+added that ..." whose "he" the draft cannot trace to a name is still a person's reported words,
+drafted with its speaker blank; "it said" of a thing is not."""
 
 from __future__ import annotations
 
@@ -95,3 +97,41 @@ def test_the_rule_leaves_other_subjects_alone(what: str, text: str) -> None:
     words = text.split()
     verb = next(k for k, w in enumerate(words) if w in ("say", "said", "told"))
     assert plural_source(words[:verb]) is None, what
+
+
+# (what, article, the sentence's opening, statements drafted from it)
+UNTRACED = [
+    (
+        "a timeline's entry: the office is named, the person is not",
+        "Timeline\n\nAug. 2023 - The new prime minister tells officials to keep up the raids. He "
+        "added that users would be sent to health centres rather than to prison.\n",
+        "He added that users",
+        1,
+    ),
+    (
+        "a live thread's numbered post",
+        "Live: the half-year report\n\n5/ The press conference has started.\n\n6/ Asked about "
+        "crowding at the provincial centre, he said he would have to check the numbers first.\n",
+        "Asked about crowding",
+        1,
+    ),
+    (
+        "'it said' of a thing: no person's words",
+        "Seizure\n\nPolice said on Monday they had made an arrest. The young man was stopped at a "
+        "checkpoint outside Poipet in the afternoon, it said, after a call from villagers.\n",
+        "The young man was stopped",
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "article", "opening", "statements"), UNTRACED,
+                         ids=[c[0] for c in UNTRACED])  # fmt: skip
+def test_he_said_with_no_name_to_trace_is_drafted_with_its_speaker_blank(
+    what: str, article: str, opening: str, statements: int, curated: Any
+) -> None:
+    _, rows = draft_rows(article, article.splitlines()[0], "t", dt.date(2024, 3, 5), curated)
+    said = [r for r in rows if r.kind == "statements" and opening in str(r.record["quote"])]
+    assert len(said) == statements, what
+    for row in said:  # a blank speaker, never a guess
+        assert row.record["kind"] == "reported" and row.record["actor_id"] is None, what
