@@ -118,3 +118,54 @@ def test_a_khmer_reaction_bar_with_no_stop_is_still_furniture() -> None:
     # "👍 230 · 💬 14 · ↗ 9" under a post: counts of reactions, no figure.
     body = "ព័ត៌មាន​នគរបាល\n\nនគរបាលឃាត់ខ្លួនជនសង្ស័យ ៧នាក់។\n\n👍 ២៣០ · 💬 ១៤ · ↗ ៩\n"
     assert 230.0 not in _values(body, "ព័ត៌មាន​នគរបាល")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        (
+            "The provincial prison now holds almost twice the number of inmates it was built for.",
+            200.0,
+        ),
+        (
+            "Customs seized 800 kilograms of ketamine in 2023, more than double the amount of 2022.",
+            200.0,
+        ),
+        ("The new centre can take double its old capacity, the governor said.", 200.0),
+    ],
+)
+def test_twice_the_number_is_a_ratio_in_percent(sentence: str, wanted: float) -> None:
+    assert wanted in _values(f"Prison report\n\n{sentence}\n", "Prison report")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guards count the inmates twice a day, the governor said.",
+        "Former detainees were twice as likely to relapse, the study found.",
+        "He said he had been sent to the centre twice.",
+        "Most nights more than twice that number sleep in the hall.",
+    ],
+)
+def test_twice_as_how_often_or_a_number_said_before_is_no_figure(sentence: str) -> None:
+    assert 200.0 not in _values(f"Prison report\n\n{sentence}\n", "Prison report")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # "Police seized about half a kilogram of crystal methamphetamine."
+        ("នគរបាលបានដកហូតគ្រឿងញៀនប្រភេទម្សៅក្រាមប្រមាណកន្លះគីឡូក្រាម។", 0.5),
+        # "Customs seized about half a tonne of ketamine in one case."
+        ("គយបានរឹបអូសកេតាមីនប្រមាណកន្លះតោន ក្នុងករណីតែមួយ។", 500.0),
+        # "The province burned nearly one and a half tonnes of drugs."
+        ("ខេត្តបានដុតបំផ្លាញគ្រឿងញៀនជិត ១តោនកន្លះ។", 1500.0),
+    ],
+)
+def test_a_khmer_half_of_a_weight_is_kilograms(sentence: str, wanted: float) -> None:
+    assert wanted in _values(f"ព័ត៌មាន\n\n{sentence}\n", "ព័ត៌មាន")
+
+
+def test_a_khmer_half_month_is_no_figure() -> None:
+    # "Within half a month, police arrested 12 suspects.": a length of time, no weight.
+    assert _values("ព័ត៌មាន\n\nក្នុងរយៈពេលកន្លះខែ នគរបាលឃាត់ខ្លួនជនសង្ស័យ ១២នាក់។\n", "ព័ត៌មាន") == [12.0]
