@@ -61,6 +61,8 @@ UNITS = {
     "នាក់": "people", "ករណី": "cases", "គីឡូក្រាម": "kg", "គ.ក": "kg", "kg": "kg",
     "ក្រាម": "g", "តោន": "tonnes", "គ្រាប់": "pills", "ដុល្លារ": "usd", "រៀល": "riel",
     "ភាគរយ": "percent", "%": "percent", "លីត្រ": "litres", "មណ្ឌល": "centres",
+    # "មណ្ឌលសុខភាព ២២កន្លែង" (22 health centres): the classifier of places counts sites (round 27).
+    "កន្លែង": "facilities",
 }  # fmt: skip
 
 #: A number after these names a thing or a time (day 4, year 2017, "the first"), it counts nothing.

@@ -169,3 +169,20 @@ def test_a_khmer_half_of_a_weight_is_kilograms(sentence: str, wanted: float) -> 
 def test_a_khmer_half_month_is_no_figure() -> None:
     # "Within half a month, police arrested 12 suspects.": a length of time, no weight.
     assert _values("ព័ត៌មាន\n\nក្នុងរយៈពេលកន្លះខែ នគរបាលឃាត់ខ្លួនជនសង្ស័យ ១២នាក់។\n", "ព័ត៌មាន") == [12.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        # "He added that the province now has 22 health centres offering the service."
+        ("លោកបន្តថា បច្ចុប្បន្នខេត្តមានមណ្ឌលសុខភាព ២២កន្លែង ដែលផ្តល់សេវានេះ។", 22.0),
+        # "Today 11 health centres in the province treat drug users."
+        ("បច្ចុប្បន្ន មណ្ឌលសុខភាព ១១កន្លែង ក្នុងខេត្តផ្តល់ការព្យាបាលដល់អ្នកប្រើប្រាស់គ្រឿងញៀន។", 11.0),
+    ],
+)
+def test_a_khmer_count_of_places_is_drafted_not_only_offered(sentence: str, wanted: float) -> None:
+    _, rows = draft_rows(f"ព័ត៌មាន\n\n{sentence}\n", "ព័ត៌មាន", "t", PUBLISHED, CURATED)
+    drafted = [r for r in rows if r.kind == "indicators" and r.status != "offered"]
+    assert [r.record["value"] for r in drafted] == [wanted]
+    # A new metric's draft counts facilities (the key's unit for sites), not people.
+    assert drafted[0].new["metrics"]["unit"] == "facilities"
