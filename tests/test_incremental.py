@@ -239,7 +239,7 @@ CHART = {"seeds/curated/articles/ppp-2017-01-13-campaign-nets-1000.yaml"}
 Change = tuple[str, Callable[[Path], None], str, int, bool, bool, set[str] | None]
 
 #: Saved one after another on one copy of the seeds, then compared with one full build of
-#: the result (one full build for five changes, not one each). A part a Save copies when it
+#: the result (one full build for four changes, not one each). A part a Save copies when it
 #: should have made it again stays wrong in every later Save that copies it on, so the last
 #: comparison sees it; the changes that make every row afresh (the codebook's, a title's) go
 #: first, where they can hide nothing, and those that copy most last.
