@@ -61,6 +61,8 @@ UNITS = {
     "នាក់": "people", "ករណី": "cases", "គីឡូក្រាម": "kg", "គ.ក": "kg", "kg": "kg",
     "ក្រាម": "g", "តោន": "tonnes", "គ្រាប់": "pills", "ដុល្លារ": "usd", "រៀល": "riel",
     "ភាគរយ": "percent", "%": "percent", "លីត្រ": "litres", "មណ្ឌល": "centres",
+    # "មណ្ឌលសុខភាព ២២កន្លែង" (22 health centres): the classifier of places counts sites (round 27).
+    "កន្លែង": "facilities",
 }  # fmt: skip
 
 #: A number after these names a thing or a time (day 4, year 2017, "the first"), it counts nothing.
@@ -79,6 +81,11 @@ _FRACTION = re.compile(
     # "ពាក់កណ្តាលខែ" (half a month), "ពាក់កណ្តាលតោន" (half a tonne): a length or a weight.
     r"(?!\s?(?:ខែ|ឆ្នាំ|ថ្ងៃ|សប្តាហ៍|សប្ដាហ៍|ម៉ោង|គីឡូ|តោន|ក្រាម))"
 )
+# "កន្លះ" (half) with a weight: before it, half of one ("កន្លះគីឡូក្រាម", half a kilogram);
+# after a number and its weight, a half more ("១តោនកន្លះ", one and a half tonnes) (round 27).
+_WEIGHTS = ("តោន", "គីឡូក្រាម", "ក្រាម")
+_HALF_WEIGHT = re.compile(r"(?<!\d)(?<!\d\s)កន្លះ\s?(?P<unit>" + "|".join(_WEIGHTS) + ")")
+_AND_A_HALF = re.compile(r"\s?កន្លះ")
 _VAGUE = re.compile(rf"(?P<vague>{_alternatives(VAGUE)})\s?(?P<unit>{_alternatives(UNITS)})?")
 _MONTH_WORDS = [
     "មករា",
@@ -186,6 +193,8 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         if scale:
             value *= SCALES[scale]
         end = m.end() + (after.end() if after and (scale or unit_word) else 0)
+        if unit_word in _WEIGHTS and (half := _AND_A_HALF.match(text, end)):
+            value, end = value + 0.5, half.end()  # "១តោនកន្លះ": one and a half tonnes
         hedge = _HEDGE.search(before)
         start = hedge.start() if hedge else m.start()
         hedge_word = hedge.group().rstrip() if hedge else ""
@@ -210,6 +219,17 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
         found.append(
             (start, m.end(), KhmerFigure("", 0, 0, value, qualifier, hedge_word, "percent"))
         )
+    for m in _HALF_WEIGHT.finditer(text):
+        # "ប្រមាណកន្លះតោន" (about half a tonne): half of the weight after it, not a share.
+        hedge = _HEDGE.search(text[: m.start()])
+        hedge_word = hedge.group().rstrip() if hedge else ""
+        qualifier = Qualifier.exact
+        if hedge:
+            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
+            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        start = hedge.start() if hedge else m.start()
+        unit = UNITS[m.group("unit")]
+        found.append((start, m.end(), KhmerFigure("", 0, 0, 0.5, qualifier, hedge_word, unit)))
     for m in _VAGUE.finditer(text):
         unit = UNITS[m.group("unit")] if m.group("unit") else None
         figure = KhmerFigure("", 0, 0, None, Qualifier.approx, "", unit, VAGUE[m.group("vague")])

@@ -52,8 +52,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    """No warm build process the tests started outlives the run."""
+    """No warm build process or server the tests started outlives the run."""
     warm_builds.stop(warm_builds.own_socket())
+    serving.wait_for_stopped()  # the dashboard and the studio, asked to stop at their ends
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (same hook)
@@ -345,11 +346,13 @@ def images_served(server: str, dashboard: serving.Dashboard, seed_db_images: Pat
 
 @pytest.fixture(scope="session")
 def studio_server(browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple]:
-    """The curation studio as `streamlit run studio/app.py` serves it (two editors, charts
-    off) on a copy of the fixture corpus, started once for the browser tests of the studio
-    (each adds an article of its own): its URL, the seeds folder and the database it builds.
-    (It asks for the browser first, so a machine without Chromium skips before starting it.)"""
-    with serving.studio(tmp_path_factory.mktemp("studio"), single_editor=False) as started:
+    """The curation studio as `streamlit run studio/app.py` serves it deployed (its editors
+    sign in through a loopback OpenID Connect provider; charts off) on a copy of the fixture
+    corpus, started once for the browser tests of the studio (each adds an article of its
+    own): its URL, the seeds folder and the database it builds. (It asks for the browser
+    first, so a machine without Chromium skips before starting it.)"""
+    here = tmp_path_factory.mktemp("studio")
+    with serving.studio(here, single_editor=False, editors=serving.EDITORS) as started:
         yield started
 
 

@@ -9,6 +9,7 @@ and the benchmarks take them from one place.
 from __future__ import annotations
 
 import ast
+import atexit
 import contextlib
 import functools
 import os
@@ -226,10 +227,12 @@ def start_server(
     log: Path,
     timeout: float = 90.0,
     cwd: Path = ROOT,
+    port: int | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """Start a Streamlit command on a free local port; return it once /_stcore/health says ok."""
-    for _attempt in range(3):  # the free port can be taken between finding and binding it
-        port = free_port()
+    """Start a Streamlit command on a free local port (or `port`, which a secrets file may
+    name); return it once /_stcore/health says ok."""
+    for _attempt in range(1 if port else 3):  # a free port can be taken before it is bound
+        port = port or free_port()
         args = [
             *command,
             "--server.port",
@@ -264,7 +267,7 @@ def dashboard(db: Path, log: Path) -> Iterator[str]:
     try:
         yield url
     finally:
-        stop_server(proc)
+        stop_server(proc, wait=False)  # the run's: it stops beside the others (conftest.py)
 
 
 class Dashboard:
@@ -302,11 +305,51 @@ class Dashboard:
                 self.serve(before)
 
 
+#: The loopback OpenID Connect provider the deployed studio signs in through.
+PROVIDER = ROOT / "tests" / "fixtures" / "oidc_provider.py"
+#: The deployed studio's editors (the browser tests': a researcher and a second editor).
+EDITORS = ("ann@example.org", "bo@example.org")
+
+
+def _deployed(
+    here: Path, port: int, editors: Sequence[str]
+) -> tuple[list[str], subprocess.Popen[bytes], str]:
+    """The loopback provider started (not waited for: it is up long before the studio) and
+    a secrets file naming it as the studio's `[auth]`, `editors` on the list: the studio's
+    arguments, the provider and the address that answers once it is up."""
+    sys.path.insert(0, str(PROVIDER.parent))
+    from oidc_provider import CLIENT_ID, CLIENT_SECRET
+
+    issuer = f"http://127.0.0.1:{free_port()}"
+    with (here / "provider.log").open("ab") as out:
+        provider = subprocess.Popen(  # noqa: S603 - our own fixture, no shell
+            [sys.executable, str(PROVIDER), issuer.rsplit(":", 1)[1]],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    listed = ", ".join(f'"{e.upper()}"' for e in editors)  # compared case-insensitively
+    (here / "secrets.toml").write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://localhost:{port}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret-of-more-than-thirty-two-characters"\n'
+        f'client_id = "{CLIENT_ID}"\n'
+        f'client_secret = "{CLIENT_SECRET}"\n'
+        f'server_metadata_url = "{issuer}/.well-known/openid-configuration"\n'
+        f"[studio]\neditors = [{listed}]\n",
+        encoding="utf-8",
+    )
+    arguments = ["--secrets.files", str(here / "secrets.toml")]
+    return arguments, provider, f"{issuer}/.well-known/openid-configuration"
+
+
 @contextlib.contextmanager
-def studio(tmp_path: Path, single_editor: bool) -> Iterator[tuple[str, Path, Path]]:
+def studio(
+    tmp_path: Path, single_editor: bool, editors: Sequence[str] = ()
+) -> Iterator[tuple[str, Path, Path]]:
     """The curation studio on a copy of the fixture corpus in tmp_path, free to write and
     build (charts off): its URL, the seeds folder and the database it builds. Two editors
-    unless `single_editor` (STUDIO_SINGLE_EDITOR=1)."""
+    unless `single_editor` (STUDIO_SINGLE_EDITOR=1). With `editors`, as deployed: a person
+    signs in through a real OpenID Connect provider on loopback (tests/fixtures/oidc_provider.py),
+    and only those emails get past the gate."""
     seeds = tmp_path / "seeds"
     shutil.copytree(ROOT / "tests" / "fixtures" / "seeds", seeds)
     db = tmp_path / "monitor.duckdb"
@@ -316,22 +359,51 @@ def studio(tmp_path: Path, single_editor: bool) -> Iterator[tuple[str, Path, Pat
     if single_editor:
         env["STUDIO_SINGLE_EDITOR"] = "1"
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "studio" / "app.py")]
-    proc, url = start_server(command, env, tmp_path / "studio.log")
+    port, provider, proc, log = None, None, None, tmp_path / "provider.log"
     try:
-        yield url, seeds, db
+        if editors:
+            port = free_port()
+            secrets, provider, health = _deployed(tmp_path, port, editors)
+            command += secrets
+        proc, url = start_server(command, env, tmp_path / "studio.log", port=port)
+        if provider and not wait_until_answering(health, provider, log):
+            raise RuntimeError(f"the OpenID provider did not answer:\n{_tail(log)}")
+        # Deployed: the address the provider sends the browser back to (its cookie's).
+        yield url.replace("127.0.0.1", "localhost") if editors else url, seeds, db
     finally:
-        stop_server(proc)
+        stop_server(*(p for p in (proc, provider) if p), wait=False)  # as the dashboard's
 
 
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    """Stop one server we started, by its own handle; kill it if it will not stop."""
-    if proc.poll() is None:
-        proc.terminate()
+#: Servers asked to stop and not yet waited for (`stop_server(..., wait=False)`).
+_STOPPING: list[subprocess.Popen[bytes]] = []
+
+
+def stop_server(*procs: subprocess.Popen[bytes], wait: bool = True) -> None:
+    """Stop servers we started, by their own handles, all asked at once; then wait for them
+    (killing one that will not stop), or leave that to `wait_for_stopped` with `wait=False`:
+    Streamlit takes 1.5-2 s to stop, and a run's servers can stop side by side at its end."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    if not wait:
+        _STOPPING.extend(procs)
+        return
+    for proc in procs:
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
+
+
+def wait_for_stopped() -> None:
+    """Wait for the servers asked to stop without waiting (see `stop_server`): at the end of
+    the tests (conftest.py) or of a script that started them (at its exit)."""
+    stop_server(*_STOPPING)
+    _STOPPING.clear()
+
+
+atexit.register(wait_for_stopped)
 
 
 def on_ci() -> bool:

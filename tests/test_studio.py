@@ -420,7 +420,7 @@ AUTH = {
     [
         ({"is_logged_in": False}, False, "log in to continue", "login"),
         # A signed-in stranger is stopped, with the way out (the real provider's sign-in is
-        # tests/test_studio_login.py's: the address it gives reaches this same list).
+        # tests/test_studio_review_browser.py's: the address it gives reaches this same list).
         ({"is_logged_in": True, "email": "reader@example.org"}, False, "not on the editors' list",
          "logout"),
         ({"is_logged_in": True, "email": "editor@example.org"}, True, None, None),

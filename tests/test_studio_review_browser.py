@@ -1,14 +1,22 @@
-"""The studio in real browsers, one flow (issue 24): a researcher codes a made-up 10-sentence
-article completely by clicking and typing only (a new speaker quoted three times, made once
-and picked again; a figure given as a range; a new metric, unit and category; a position on a
-proposal already curated) and saves it provisional; a second editor, in another browser,
-returns it (nothing is published), the researcher reopens it and saves it again, and the
-second editor approves it: it reaches the database, the API and the dashboard. On the way, words
-dragged over with the mouse become a draft (then rejected), and the article's markup is shown as
-text, never obeyed (what tests/test_studio_browser.py checked on an article of its own: one
-Add and one Review fewer for the studio and Chromium). Each step is
-timed (the figures go to docs/studio-timings.md, read by a person, never asserted), and with
-STUDIO_SCREENSHOTS=1 each screen is photographed at 1400 px (screenshots/).
+"""The studio in real browsers, one flow (issue 24): a researcher codes a made-up article
+completely by clicking and typing only (a figure given as a range; a new speaker; a new
+metric named by typing its label) and saves it provisional; a second editor, in another
+browser, returns it (nothing is published), the researcher reopens it and saves it again,
+and the second editor approves it: it reaches the database, the API and the dashboard. The studio is deployed (issue 11): each editor signs in through a real OpenID
+Connect provider on loopback (tests/fixtures/oidc_provider.py: the browser follows
+`st.login`'s redirect, types an email into the provider's form, and Streamlit checks the
+signed id_token and sets its cookie, as with a hosted provider). On the way, words dragged
+over with the mouse become a draft (then rejected), and the article's markup is shown as
+text, never obeyed. Each step is timed (screenshots/studio-timings.txt, read by a person,
+never asserted), and with STUDIO_SCREENSHOTS=1 each screen is photographed at 1400 px.
+
+Only what an AppTest cannot see is done here: the mouse, the keyboard in the pickers and the
+date segments, words typed while the last run is still drawing, the sign-in, and two people's
+browsers. What the studio makes of the same actions is AppTested: a made speaker offered on
+his next quote and picked on another record, a unit and a category made by typing their
+labels (tests/test_studio_fields.py), a position on a curated proposal reviewed, saved and
+built (tests/test_studio.py), the researcher kept from approving her own work
+(tests/test_studio_review.py).
 
 Long because it is one flow through two browsers, each step a helper beside it: split, the
 steps would need the flow's state passed between modules and its server started twice."""
@@ -27,6 +35,7 @@ import pytest
 
 from tests.serving import (
     DESKTOP,
+    EDITORS,
     LAPTOP,
     POLL_MS,
     WAIT_MS,
@@ -47,30 +56,25 @@ SCREENSHOTS = os.environ.get("STUDIO_SCREENSHOTS") == "1"
 #: since Streamlit's page scrolls inside its window and a screenshot shows only the window.
 WINDOW = DESKTOP if SCREENSHOTS else LAPTOP
 TITLE = "Kampot health officer questions drug raids"
-# Made up for the test, in our own words: ten sentences under a headline.
+# Made up for the test, in our own words: six sentences under a headline.
 ARTICLE = f"""{TITLE}
 
 Police in Kampot detained between 300 and 400 people in drug raids in May, officials said on Friday.
 
 "Most of them are users who need care, not a cell," said Meas Sophal, a district health officer.
 
-Officers also seized 3,000 tablets in the raids, officials said.
-
-"We see the same young men come back every month," Meas Sophal said.
-
-Provincial police chief Sok Dara said he supports community-based treatment in Kampot.
+Police sent 120 people to treatment in Kampot, officials said.
 
 The raids took place in four districts along the coast.
-
-Officials did not say how many of those detained were later released.
-
-"Families ask us for help before the police come," the health officer said.
 
 A sign at the market in the provincial town read <b>closed</b> <img src=x onerror=alert(document.cookie)> on Thursday.
 
 The weather in Kampot was hot all week.
 """
 SPEAKER = re.compile(r"^Meas Sophal · meas-sophal")
+ANN, BO = EDITORS  # a researcher and a second editor, each signing in as deployed
+GATE = "log in to continue"
+REFUSED = "is not on the editors' list"
 TIMINGS: dict[str, float] = {}
 
 
@@ -103,17 +107,29 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"studio-{name}.png"), full_page=True)
 
 
-def _sign_in(context, url: str, name: str):
-    """A browser of its own (a fresh context: no cookie or session shared) signed in."""
+def _sign_in(context, url: str, email: str):
+    """A browser of its own (a fresh context: no cookie or session shared) comes to the gate,
+    where nobody gets past without signing in (no screen drawn), signs in at the provider as
+    `email` (an editor on the list) and gets the studio. (Anyone else is stopped at the gate:
+    the address the provider gives meets the same list, tests/test_studio.py's
+    `test_deployed_studio_lets_in_logged_in_editors_only`.)"""
     from playwright.sync_api import expect
 
     expect.set_options(timeout=60_000)  # a shared machine: a rerun may take seconds
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
-    field = page.get_by_label("Your name (kept with what you save)")
-    field.fill(name)
-    field.press("Enter")
+    login = page.get_by_role("button", name="Log in")
+    expect(page.get_by_text(GATE)).to_be_visible()
+    login.wait_for()  # drawn after the gate's words, in the same run: the run is over
+    wait_until_rendered(page)
+    assert page.get_by_role("radiogroup", name="Screen").count() == 0
+    login.click()
+    page.locator('input[name="email"]').fill(email)  # the provider's own form
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{url}/**")
+    expect(page.get_by_role("radiogroup", name="Screen")).to_be_visible()  # past the gate
+    assert page.get_by_text(GATE).count() == 0 and page.get_by_text(REFUSED).count() == 0
     return page
 
 
@@ -252,29 +268,17 @@ def _code(page, seeds: Path) -> None:
     # text's highlight turns green (the open figures' Restates: test_studio's AppTest).
     accepted = page.locator(".passage-text .mark-accepted", has_text="between 300 and 400")
     expect(accepted).to_have_count(1)
-    # The tablets: a new metric, its unit and its category, each made by typing its label.
-    tablets = _candidate(page, "figure", "3,000 tablets")
-    new_metric = tablets.get_by_placeholder("or type a new metric's label and press Enter")
-    new_metric.fill("Methamphetamine tablets seized")
+    # Those sent to treatment: the draft's new metric given the label a curator types (its unit
+    # and category, people and treatment, kept; a unit and a category made by typing their
+    # labels are tests/test_studio_fields.py's Khmer test, the same field as the metric's).
+    treated = _candidate(page, "figure", "120 people to treatment")
+    new_metric = treated.get_by_placeholder("or type a new metric's label and press Enter")
+    new_metric.fill("People sent to treatment by police")
     new_metric.press("Enter")
-    _fill(tablets, "What is counted, and what is not", "Methamphetamine tablets seized by police.")
-    new_unit = tablets.get_by_placeholder("or type a new unit's label and press Enter")
-    new_unit.fill("tablets")
-    new_unit.press("Enter")
-    expect(tablets.get_by_role("combobox", name="Unit", exact=True)).to_have_value(
-        "tablets · tablets (new)"
-    )
-    _fill(tablets, "What one of it is", "One tablet counted.")
-    new_category = tablets.get_by_placeholder("or type a new category's label and press Enter")
-    new_category.fill("Seizures")
-    new_category.press("Enter")
-    _fill(tablets, "Which metrics belong here", "Drugs seized by the police.")
-    # The draft may give the area already (round 16 reads it from the story); typed anyway, as
-    # a curator who checks it does: what the draft gave is replaced, the typed words kept.
-    _fill(tablets, "Geography (as the article gives it)", "Kampot")
-    _type_date(page, tablets, "As of", "20180608")
-    _accept(page, tablets, 2)
-    # The new speaker, made once (the draft names him; his role and body given here) ...
+    _fill(treated, "What is counted, and what is not", "People the police sent to treatment.")
+    _type_date(page, treated, "As of", "20180608")
+    _accept(page, treated, 2)
+    # The new speaker, made where the draft names him (his role and body given here).
     first = _candidate(page, "statement", "Most of them are users")
     expect(first.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
     _fill(first, "Role", "District health officer")
@@ -285,34 +289,13 @@ def _code(page, seeds: Path) -> None:
     _choose(first, "Stance", "critical")
     _shot(page, "review-speaker")
     _accept(page, first, 3)
-    # ... offered on his next quote ...
-    second = _candidate(page, "statement", "We see the same young men")
-    expect(second.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
-    _choose(second, "Topic", "rehabilitation")
-    _choose(second, "Stance", "critical")
-    _accept(page, second, 4)
-    # ... and picked by hand where the article names him only as "the health officer".
-    third = _candidate(page, "statement", "Families ask us for help")
-    third.get_by_role("combobox", name="Speaker", exact=True).click()
-    page.keyboard.type("Meas Sophal")
-    page.get_by_role("option", name=SPEAKER).click()
-    expect(third.get_by_role("combobox", name="Speaker", exact=True)).to_have_value(SPEAKER)
-    _choose(third, "Topic", "treatment")
-    _choose(third, "Stance", "neutral")
-    _accept(page, third, 5)
-    # Sok Dara's support for the curated proposal: a position, not an edit of the proposal.
-    position = _candidate(page, "position", "Sok Dara said he supports")
-    expect(position.get_by_role("combobox", name="On the proposal")).to_have_value(
-        re.compile("kampot-community-treatment")
-    )
-    _accept(page, position, 6)
 
 
 def _researcher_saves(context, url: str, seeds: Path):
     """Ann adds the article, codes it completely and saves it for review."""
     from playwright.sync_api import expect
 
-    page = _sign_in(context, url, "Ann Researcher")
+    page = _sign_in(context, url, ANN)
     expect(page.get_by_text("Published articles")).to_be_visible()
     _shot(page, "open")
     with Step("add"):
@@ -378,11 +361,8 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
     with new_context(browser, WINDOW) as first, new_context(browser, WINDOW) as second:
         ann = _researcher_saves(first, url, seeds)
         assert not _rows(db, RANGE)  # provisional: not built
-        _screen(ann, "Approve")
-        expect(ann.get_by_text("You saved this work")).to_be_visible()
-        expect(ann.get_by_role("button", name="Approve and publish")).to_be_disabled()
         # Returned with a comment: the published data stays as it was.
-        bo = _sign_in(second, url, "Bo Editor")  # another browser: nothing shared
+        bo = _sign_in(second, url, BO)  # another browser: nothing shared
         _screen(bo, "Approve")
         bo.get_by_label("Comment (required to return it)").fill("Say where the range is from.")
         bo.get_by_label("Comment (required to return it)").press("Tab")
@@ -395,7 +375,7 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
         with Step("reopen and save again"):
             ann.get_by_role("button", name="Reopen to fix").click()
             # Reopened on Review, the records as saved: then on to Save.
-            expect(ann.get_by_role("heading", name="6 candidates")).to_be_visible()
+            expect(ann.get_by_role("heading", name="3 candidates")).to_be_visible()
             _save(ann)
         with Step("approve"):
             _screen(bo, "Open")  # Approve again: the screen is drawn afresh
@@ -409,12 +389,10 @@ def test_an_article_is_coded_completely_returned_fixed_and_approved_by_a_second_
             )
     assert _rows(db, RANGE) == [(300, 400, "between", "300–400")]
     said = "SELECT count(*) FROM statements WHERE actor_id = 'meas-sophal'"
-    assert _rows(db, said) == [(3,)]
-    on = "SELECT actor_id FROM policy_positions WHERE policy_id = 'kampot-community-treatment'"
-    assert ("sok-dara",) in _rows(db, on)
+    assert _rows(db, said) == [(1,)]
     [saved] = (seeds / "curated" / "articles").glob("*.yaml")
     text = saved.read_text(encoding="utf-8")
-    assert "approved_by: Bo Editor" in text and "unit_id: tablets" in text
+    assert f"approved_by: {BO}" in text and "label: People sent to treatment by police" in text
     monkeypatch.setenv("MONITOR_DB", str(db))
     _the_dashboard_shows_the_range(db, saved.stem, "300–400")
     _write_timings()

@@ -100,8 +100,9 @@ def is_furniture(paragraph: str) -> bool:
     )
 
 
-# How a paragraph of the report ends: a stop, or a quotation closing after one.
-_TERMINATED = re.compile(r"[.!?…][\"”’')]*\s*$|[\"”]\s*$")
+# How a paragraph of the report ends: a stop (the Khmer "។" and "៕" too: a relay's "📌 ... ។"
+# is its report, round twenty-seven), or a quotation closing after one.
+_TERMINATED = re.compile(r"[.!?…។៕][\"”’')]*\s*$|[\"”]\s*$")
 
 
 # A wire story's end mark glued to its last sentence ("... by the newspaper. Enditem").
@@ -125,7 +126,17 @@ def head_and_tail(paragraphs: list[str]) -> set[int]:
     ended = [k for k, p in enumerate(paragraphs) if _ends(p)]
     if not ended:
         return set()
-    return {k for k, p in enumerate(paragraphs) if (k < ended[0] or k > ended[-1]) and not _ends(p)}
+    return {
+        k
+        for k, p in enumerate(paragraphs)
+        if (k < ended[0] or k > ended[-1]) and not _ends(p) and not _LISTED_FIGURE.match(p)
+    }
+
+
+# A fact box's item, "• Drug-related arrests in 2023: 22,610 (NACD)", "- Women among them: about
+# 14 percent": a bullet, a label, a colon and a number after it is the report's figure, though no
+# stop ends it (round twenty-seven: every such line of the training keys is keyed).
+_LISTED_FIGURE = re.compile(r"^\s*[•▪◦●*\-–]\s+[^:\n]{3,120}:\s+[^\n]*\d")
 
 
 def _looks_like_prose(text: str) -> bool:

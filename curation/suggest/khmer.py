@@ -618,6 +618,12 @@ def _ticker(body: str) -> bool:
     return len(coded) >= 4 and stopped * 4 <= len(coded)
 
 
+# A numbered item ("១. ឃាត់ខ្លួនជនសង្ស័យ ៧០៨នាក់"): an annex's results after a letter's
+# signature are the report's, though no "។" ends them; related links are never numbered (round
+# twenty-seven).
+_NUMBERED = re.compile(r"^\s*[\u17e0-\u17e90-9]{1,2}\s*[.)]\s")
+
+
 def _tail_start(body: str) -> int:
     """Where the lines after the report's last stopped line begin: a related-links list and its
     heading ("អត្ថបទពាក់ព័ន្ធ" then headlines) end with no "។", and their figures are no claim."""
@@ -700,7 +706,7 @@ def khmer_drafts(
             named = [d for d in read_dates(s.text, published) if d.first != d.last]
             heading = named[0] if len(named) == 1 else None
         if (
-            s.start >= tail
+            (s.start >= tail and not _NUMBERED.match(norm))
             # Round thirteen: any line before the report's first stopped one (a headline, a
             # kicker) restates the report, time code or not; a list's items are the report.
             or (s.end <= head and not item)

@@ -96,6 +96,10 @@ _NOUN_UNITS = {
 # "three times the number", "five times its capacity": a multiple, not a count of times.
 _MULTIPLIED = _words("the its their as what capacity higher more larger compared over")
 
+# "twice the number", "double its capacity" (round twenty-seven; "doubled" is a verb of change).
+_TWICE = _words("twice double")
+_TWICE_OF = _words("the its their")
+
 # A number's noun never stands past these: "2020 and arrested ..." counts nobody.
 _NOUN_STOP = _words("and or in on at to from for with by during since while were was")
 
@@ -296,6 +300,11 @@ def _is_number_word(tok: _Tok) -> bool:
 
 def _worded(toks: Sequence[_Tok], i: int) -> tuple[float, str | None, int, str | None] | None:
     """A figure written in words at token i: (value, unit, next index, note), or None."""
+    if toks[i].low in _TWICE and _next_word(toks, i + 1) in _TWICE_OF:
+        # "almost twice the number", "more than double the amount": a ratio of two counts, in
+        # percent as "three times the number" is (round twenty-seven); "twice a week", "twice
+        # as likely", "twice that number" (a count said before) are none.
+        return 200.0, "percent", i + 1, None
     first = _word_parts(toks[i])
     if not first:
         return None

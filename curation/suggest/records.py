@@ -67,6 +67,7 @@ from curation.suggest.proposals import (
     proposing_verb,
     restates_earlier,
 )
+from curation.suggest.proposer import body_proposer
 from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
 from curation.suggest.stance import (
@@ -883,6 +884,9 @@ def _proposal_row(
 ) -> Row:  # fmt: skip
     """A new proposal: the measure named in the article's words, proposed by the speaker."""
     actor_id, new_actor_draft, actor_notes = _actor(said, curated)
+    if body := body_proposer(s.text, measure.verb, actor_id, curated.actors):
+        # "The ministry plans to ...": the body proposes, not the official telling of it.
+        actor_id, new_actor_draft, actor_notes = body[0], {}, [f"speaker: {body[1]} = {body[0]}"]
     dates = when(s.text, published)
     low = measure.name.lower()
     record = {

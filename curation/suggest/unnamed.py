@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from curation.suggest.guess import actor_type_of
+from curation.suggest.plural_sources import plural_source
 
 #: A person described, not named: an indefinite head ("a guard", "one member", "another
 #: mother", "her sister") or words saying the name is withheld. A definite head ("the report",
@@ -33,7 +34,12 @@ def unnamed_source(phrase: str, notes: list[str]) -> dict[str, Any] | None:
     name, a Khmer description: its Latin name is the curator's)."""
     if not (notes and notes[0].startswith("speaker (unnamed): ")) or not phrase.isascii():
         return None
-    if not (_INDEFINITE.match(phrase) or _WITHHELD.search(phrase)) or _NOT_A_PERSON.search(phrase):
+    # Round twenty-seven (a): "Relatives of men held at the centre" (a plural of people that
+    # opens its sentence, curation.suggest.plural_sources) is described, not named, too.
+    described = (
+        _INDEFINITE.match(phrase) or _WITHHELD.search(phrase) or plural_source(phrase.split())
+    )
+    if not described or _NOT_A_PERSON.search(phrase):
         return None
     head = _HEAD_END.split(phrase, maxsplit=1)[0].strip()
     words = re.findall(r"[a-z0-9]+", head.lower())

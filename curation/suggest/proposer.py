@@ -1,0 +1,59 @@
+"""Who proposes a measure when a body is the subject of the proposing verb ("The ministry plans
+to ...", "the NACD would ask ..."): that body, not the official telling of it (round 27).
+
+The body is a curated actor named in the subject ("the NACD", "the government"). A bare "the
+ministry" / "the authority" after "X said" is left to the speaker's guess (the keys give the
+official three times in four), as is any other subject (a person, "we", a body no curated actor
+is), and a modal ("the government should ..." names whom a measure is asked of).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+# The subject just before the verb: "the ministry", "The National Authority for Combating Drugs
+# (NACD)", "the government" (after a comma, "that" or "said"), auxiliaries between.
+_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*|\bthat\s+|\bsaid\s+)(?P<subject>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*|ministry|"
+    r"authority|department|government)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]+){0,5}"
+    r"(?:\s*\([A-Z]{2,6}\))?)\s+(?:(?:also|now|had|has|have|would|will|is|was|already|still)\s+)"
+    r"{0,2}$"
+)
+# Verbs a body's own plan or request is put forward with; a modal ("the government should ...")
+# names whom the measure is asked of, never who proposes it.
+_PLANS = re.compile(
+    r"^(?:plans?|planned|planning|proposed|proposes|propose|asked|asks|recommends?|recommended|"
+    r"decided|suggested|suggests|called|calls|urged|urges|intends|intended|is\s+preparing|"
+    r"was\s+preparing)\b",
+    re.I,
+)
+# A bare body noun: which body is the speaker's to say.
+_BARE = re.compile(r"^(?:the\s+)?(ministry|authority|department)$", re.I)
+
+
+def body_proposer(
+    sentence: str, verb: str, speaker_id: str | None, actors: Sequence[dict[str, Any]]
+) -> tuple[str, str] | None:
+    """(actor id, the subject's words) of the curated body the proposing verb's subject is, or
+    None."""
+    at = sentence.find(verb) if verb else -1
+    if at <= 0 or not _PLANS.match(verb):
+        return None
+    m = _SUBJECT.search(sentence[:at])
+    if m is None:
+        return None
+    subject = m.group("subject").strip()
+    if _BARE.match(subject):
+        return None  # "said the authority plans ...": the keys give the official 3 times in 4
+    words = subject.casefold().removeprefix("the ").strip()
+    for actor in actors:
+        if actor.get("kind") != "organisation":
+            continue  # a person is the speaker's guess already; "officials" are no body
+        names = [str(actor.get("name", "")), *[str(a) for a in actor.get("aliases") or []]]
+        folded = {n.casefold().removeprefix("the ").strip() for n in names if n}
+        short = re.sub(r"\s*\(([A-Z]{2,6})\)$", "", subject).casefold().removeprefix("the ")
+        if words in folded or short.strip() in folded:
+            return str(actor["actor_id"]), subject
+    return None
