@@ -37,7 +37,7 @@ from data_model.records import (
 ARTICLES_PATH = "seeds/articles"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     """A validated record, where it was written, and the offsets of its quotes."""
 
