@@ -7,6 +7,7 @@ problems in one pass; each rule is a short function.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
@@ -315,7 +316,9 @@ class _Checker:
         # and each source's (SHA-256, title) to look them up by.
         self.known = known or {}
         self.keys = keys or {}
-        self._quoted: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+        # Each body's quoted passages as two arrays (starts, ends), not a tuple of two
+        # ints per passage: held for every body until validation ends (issue 27).
+        self._quoted: dict[str, tuple[array[int], array[int]]] = {}
         #: Whether the records given are ones the previous build checked (Checked): only
         #: their quotes' places are found, as coverage needs them.
         self.trusted = trusted
@@ -363,12 +366,15 @@ class _Checker:
             return
         if source_id not in self._quoted:
             passages = quoted_spans(body.body)
-            self._quoted[source_id] = (passages, [start for start, _ in passages])
-        passages, starts = self._quoted[source_id]
+            self._quoted[source_id] = (
+                array("q", [start for start, _ in passages]),
+                array("q", [end for _, end in passages]),
+            )
+        starts, ends = self._quoted[source_id]
         # The passages are in order and never overlap: only the last one starting at or
         # before the quote can hold it (a search, not a walk over every passage).
         at = bisect_right(starts, span[0]) - 1
-        quoted = at >= 0 and within_quotation(span, [passages[at]])
+        quoted = at >= 0 and within_quotation(span, [(starts[at], ends[at])])
         kind = getattr(kind, "value", kind)
         if kind == "direct" and not quoted:
             self.problems.say(
