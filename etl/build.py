@@ -392,10 +392,6 @@ def _tables(
     if problems:
         raise InputError(problems)
     del accounts, needed
-    # Made a table now, not at the end: the rows' dicts (~200,000 at 1000x the seeds) are
-    # not held through the tables' making, the records' stage's highest point (issue 27).
-    needs_frame = pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)
-    del needs_rows
     inputs_frame, code = inputs.frames, inputs.code  # a method: picklable (etl.apart)
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
@@ -403,14 +399,27 @@ def _tables(
     carry = CheckCarry(db_path, code, runs)
     # In the records' process each table is written out as it is made (etl.apart.keep).
     frames = frames_for(data, built_at, carry, runs, apart.keep)
+    # The records, let go before the last table is made: its rows' objects take the place
+    # theirs had, not more (at 1000x the seeds, made with them held: +34 MB, issue 27).
+    del data
     if report:
         report(carry.line())
         report(runs.line())
     internal = [
         (STEP_KEYS, carry.frame()),
-        (COVERAGE_NEEDS, needs_frame),
+        (COVERAGE_NEEDS, _needs_frame(needs_rows)),
     ]
     return frames, internal, (inputs_frame, carried_inputs), code, runs
+
+
+def _needs_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The coverage_needs rows as a frame whose texts stay Python's own objects (each
+    body's SHA-256 one object for all its sentences), not Arrow strings: only inserted
+    (database.write.insert casts to the table's types), and as Arrow strings the table
+    was +35 MB at 1000x the seeds, on the records' stage's highest point (issue 27)."""
+    frame = pd.DataFrame(rows, columns=COVERAGE_NEEDS.column_names, dtype=object)
+    whole = ["sentence_start", "sentence_end"]
+    return frame.astype(dict.fromkeys(whole, "int64")) if rows else frame
 
 
 def _copy_whole(

@@ -235,7 +235,8 @@ def _bodies(
     problems: Problems,
     known: KnownQuotes,
 ) -> tuple[dict[str, BodyIndex], dict[str, str]]:
-    """Clean body and raw hash per source; every article file must have a source."""
+    """Clean body and raw hash per source; every article file must have a source. The
+    articles are taken out of `articles` as their sources claim them."""
     bodies: dict[str, BodyIndex] = {}
     hashes: dict[str, str] = {}
     claimed: dict[str, str] = {}
@@ -251,7 +252,8 @@ def _bodies(
             )
             continue
         claimed[src.seed_file] = src.source_id
-        data = articles.get(src.seed_file)
+        # Taken out: its bytes go once its body is made. What is left is claimed by none.
+        data = articles.pop(src.seed_file, None)
         if data is None:
             problems.say(
                 raw.file, src.source_id, "seed_file", N_("no file {path}"),
@@ -274,7 +276,7 @@ def _bodies(
         body = known.bodies.get((sha, src.title))
         bodies[src.source_id] = BodyIndex(clean_body(text, src.title) if body is None else body)
         hashes[src.source_id] = sha
-    for name in sorted(set(articles) - set(claimed)):
+    for name in sorted(articles):
         problems.say(
             f"{ARTICLES_PATH}/{name}",
             "-",
@@ -669,6 +671,8 @@ def validate(
     ``checked``: what it checked and found right (Checked), not checked again."""
     known = known or KnownQuotes()
     parsed, articles = _published_only(_parse(raw, problems), raw.articles)
+    # Handed over: each article's bytes are let go once its clean body is made (_bodies).
+    raw.articles = {}
     _unique(raw, problems)
     del raw  # a build hands its raw input over (etl.inputs.Inputs.take_raw): let it go
     ids = {
