@@ -19,6 +19,7 @@ import argparse
 import contextlib
 import functools
 import importlib
+import itertools
 import os
 import resource
 import shutil
@@ -42,6 +43,7 @@ from bench.synthetic import make_corpus, snapshot  # noqa: E402
 #: (module, function): the steps watched, in the order a build runs them. A name missing
 #: from a module (another version of the build) is skipped.
 STEPS = (
+    ("etl.build", "_tables_alone"),
     ("etl.build", "read_inputs"),
     ("etl.build", "validate"),
     ("etl.build", "article_coverage"),
@@ -49,6 +51,7 @@ STEPS = (
     ("etl.build", "frames_for"),
     ("etl.build", "stream_tables"),
     ("etl.check_carry", "check_rows"),
+    ("etl.apart", "spill"),
     ("etl.build", "stamp_version"),
     ("etl.build", "write_database"),
     ("database.write", "write_derived"),
@@ -62,6 +65,8 @@ STEPS = (
 PAGE = os.sysconf("SC_PAGE_SIZE")
 #: The bench's own process (a forked child's steps are logged to a file instead).
 MAIN = [os.getpid()]
+#: One key per step as it runs (nested steps each their own).
+_KEYS = itertools.count()
 #: The watch of this process; a forked child gets one of its own (its lock and thread).
 WATCHES: list[Any] = []
 
@@ -82,6 +87,15 @@ def _tree(pid: int) -> list[int]:
                 with open(f"/proc/{now}/task/{task}/children") as f:
                     todo += [int(p) for p in f.read().split()]
     return found
+
+
+def _hwm_mb() -> float:
+    """This process's highest RSS (VmHWM): a forked child's own, whatever it ran."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _private_mb(pid: int) -> float:
@@ -147,7 +161,7 @@ def _watched(
     @functools.wraps(real)
     def watched(*args: Any, **kwargs: Any) -> Any:
         start = rss_mb()
-        key = id(object())
+        key = next(_KEYS)  # not id(object()): a freed object's id is given again
         with watch.lock:
             watch.open[key] = start
         try:
@@ -160,8 +174,10 @@ def _watched(
             if os.getpid() == MAIN[0]:
                 seen.append((name, start, high, end, traced))
             else:  # a forked child's step: its own RSS, written where the parent reads it
+                hwm = _hwm_mb()  # the child's own highest RSS so far (the kernel's)
                 with open(child_log, "a") as log:
                     log.write(f"{name} (child)\t{start}\t{high}\t{end}\t{traced}\n")
+                    log.write(f"  its peak so far\t{hwm}\t{hwm}\t{hwm}\t0\n")
 
     setattr(module, name, watched)
 

@@ -18,7 +18,7 @@ ARTICLES_DIR = SEEDS / "articles"
 CURATED_DIR = SEEDS / "curated"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawRecord:
     """A record as written in YAML, with the file and position it came from."""
 

@@ -12,6 +12,10 @@ child has ended).
 Each DataFrame in the result is pickled on its own (`_Spill`): a pickler's memo holds every
 object it has written until it ends, and the tables' millions of cells in one pickle took the
 child from 635 to 773 MB at 1000x the seeds (docs/benchmarks.md, stop 43).
+A table made in the child may be written to that file as soon as it is made (`keep`: the
+records' stage gives every table to it), so the tables are never all held there at once with
+the records' models they are made from (issue 27's "stream through transformation": at 1000x
+the seeds, the child's highest point was every table and every model at once).
 A fork, not a new interpreter: the child shares the imports' pages with the parent and starts
 at once. Used only where `os.fork` exists and nothing forbids it (`wanted`).
 """
@@ -25,6 +29,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -52,20 +57,56 @@ def _send(out: BinaryIO, message: tuple[Any, ...]) -> None:
     out.flush()
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A table already written to the child's spool (`keep`), by its number there: what the
+    result holds in its place until the parent reads it back (`unspill`)."""
+
+    number: int
+
+
+class _Spool:
+    """The tables a child's work gave to `keep`, written to a nameless file as they come."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+        self.count = 0
+
+    def put(self, frame: pd.DataFrame) -> Kept:
+        _write_frame(frame, self.file)
+        self.count += 1
+        return Kept(self.count - 1)
+
+
+#: The spool of the child running now (`_child`); empty in any other process.
+_SPOOL: list[_Spool] = []
+
+
+def keep(frame: pd.DataFrame) -> Any:
+    """The table, or, in a child run_apart started, its place in the file it is handed back
+    through, written now (so it is not held here): the parent gets the table itself. Only
+    for a table nothing in the child reads again."""
+    return _SPOOL[0].put(frame) if _SPOOL else frame
+
+
 class _Spill(pickle.Pickler):
     """Pickles a result with each DataFrame in it named by its number and set aside
     (`frames`), to be written on its own (`spill`): a pickler's memo holds every object it
-    has written until it ends, so the memo is then one table's at a time, not every table's."""
+    has written until it ends, so the memo is then one table's at a time, not every table's.
+    Numbers from `first` on: those before are the tables already spooled (`Kept`)."""
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: BinaryIO, first: int = 0) -> None:
         super().__init__(out, protocol=pickle.HIGHEST_PROTOCOL)
         self.frames: list[pd.DataFrame] = []
+        self.first = first
 
     def persistent_id(self, obj: Any) -> int | None:
+        if type(obj) is Kept:
+            return obj.number
         if type(obj) is not pd.DataFrame:
             return None
         self.frames.append(obj)
-        return len(self.frames) - 1
+        return self.first + len(self.frames) - 1
 
 
 class _Unspill(pickle.Unpickler):
@@ -84,23 +125,35 @@ class _Unspill(pickle.Unpickler):
 SLICE = 10_000
 
 
-def spill(result: Any, out: BinaryIO, folder: Path | None = None) -> None:
+def _write_frame(frame: pd.DataFrame, out: BinaryIO) -> None:
+    """One DataFrame in slices of at most SLICE rows, each its own pickle (`_frame`)."""
+    # Sliced only where the rows are numbered 0, 1, ...: those read back as they were.
+    numbered = frame.index.equals(pd.RangeIndex(len(frame)))
+    starts = range(0, len(frame), SLICE) if numbered and len(frame) > SLICE else [0]
+    pickle.dump(len(starts), out, protocol=pickle.HIGHEST_PROTOCOL)
+    for start in starts:
+        part = frame.iloc[start : start + SLICE] if len(starts) > 1 else frame
+        pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def spill(
+    result: Any, out: BinaryIO, folder: Path | None = None, spool: _Spool | None = None
+) -> None:
     """Write `result` to `out`: how many DataFrames it holds, each of them in slices of at
     most SLICE rows, each slice its own pickle, then the rest (`unspill` reads it back).
-    The rest is pickled first, into a nameless file in `folder` (it may hold every curated
-    file's packed text: not held twice in memory)."""
+    The tables already in `spool` come first, copied from its file. The rest is pickled
+    first, into a nameless file in `folder` (it may hold every curated file's packed text:
+    not held twice in memory)."""
+    spooled = spool.count if spool is not None else 0
     with tempfile.TemporaryFile(dir=folder) as rest:
-        pickler = _Spill(rest)
+        pickler = _Spill(rest, spooled)
         pickler.dump(result)
-        pickle.dump(len(pickler.frames), out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(spooled + len(pickler.frames), out, protocol=pickle.HIGHEST_PROTOCOL)
+        if spool is not None:
+            spool.file.seek(0)
+            shutil.copyfileobj(spool.file, out)
         for frame in pickler.frames:
-            # Sliced only where the rows are numbered 0, 1, ...: those read back as they were.
-            numbered = frame.index.equals(pd.RangeIndex(len(frame)))
-            starts = range(0, len(frame), SLICE) if numbered and len(frame) > SLICE else [0]
-            pickle.dump(len(starts), out, protocol=pickle.HIGHEST_PROTOCOL)
-            for start in starts:
-                part = frame.iloc[start : start + SLICE] if len(starts) > 1 else frame
-                pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_frame(frame, out)
         pickler.frames.clear()
         rest.seek(0)
         shutil.copyfileobj(rest, out)
@@ -123,22 +176,27 @@ def _child(
 ) -> None:
     """Run `work`, sending each report line as it comes, then its error, or "done" once its
     result is in `into`."""
-    try:
-        lines = (lambda line: _send(out, ("report", line))) if report else None
-        result = work(lines)
-    except BaseException as exc:  # handed to the parent, which raises it
+    with tempfile.TemporaryFile(dir=folder) as spooled:
+        spool = _Spool(spooled)
+        _SPOOL[:] = [spool]
         try:
-            data = pickle.dumps(("error", exc, traceback.format_exc()), pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an error that cannot be pickled: its words, at least
-            failed = RuntimeError("the records' step failed")
-            data = pickle.dumps(("error", failed, traceback.format_exc()))
-        out.write(data)
-        out.flush()
-        return
-    # Into a file, not the pipe: the parent reads it only once this process has ended, so
-    # the two never hold the tables at once (through the pipe, at 1000x the seeds, the
-    # process tree peaked at 1,104 MB while they were handed over).
-    spill(result, into, folder)
+            lines = (lambda line: _send(out, ("report", line))) if report else None
+            result = work(lines)
+        except BaseException as exc:  # handed to the parent, which raises it
+            try:
+                data = pickle.dumps(("error", exc, traceback.format_exc()), pickle.HIGHEST_PROTOCOL)
+            except Exception:  # an error that cannot be pickled: its words, at least
+                failed = RuntimeError("the records' step failed")
+                data = pickle.dumps(("error", failed, traceback.format_exc()))
+            out.write(data)
+            out.flush()
+            return
+        finally:
+            _SPOOL.clear()
+        # Into a file, not the pipe: the parent reads it only once this process has ended,
+        # so the two never hold the tables at once (through the pipe, at 1000x the seeds,
+        # the process tree peaked at 1,104 MB while they were handed over).
+        spill(result, into, folder, spool)
     into.flush()
     _send(out, ("done",))
 

@@ -209,10 +209,12 @@ def frames_for(
     built_at: dt.datetime | None = None,
     checks: Checks = check_rows,
     runs: Runs | None = None,
+    keep: Callable[[pd.DataFrame], Any] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The tables as DataFrames, derived columns included (of the runs `runs` copies, none)."""
+    """The tables as DataFrames, derived columns included (of the runs `runs` copies, none);
+    each given to `keep` as it is made (transform.frames_of)."""
     built_at = built_at or dt.datetime.now(dt.UTC)
-    return frames_of(data, built_at, checks, runs)
+    return frames_of(data, built_at, checks, runs, keep)
 
 
 def _chart_steps(
@@ -303,7 +305,11 @@ def _tables_alone(
 ) -> Any:
     """_tables in a process of its own (etl.apart), the previous database kept open there."""
     with kept_open(db_path, read_only=True):
-        return _tables(db_path, seeds_dir, report, built_at)
+        tables = _tables(db_path, seeds_dir, report, built_at)
+    # The records and bodies are let go: what the allocator can hand back goes back before
+    # the tables are handed over (their pickling then grows from there).
+    release_freed()
+    return tables
 
 
 def _load_locale_data() -> None:
@@ -391,15 +397,29 @@ def _tables(
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code, runs)
-    frames = frames_for(data, built_at, carry, runs)
+    # In the records' process each table is written out as it is made (etl.apart.keep).
+    frames = frames_for(data, built_at, carry, runs, apart.keep)
+    # The records, let go before the last table is made: its rows' objects take the place
+    # theirs had, not more (at 1000x the seeds, made with them held: +34 MB, issue 27).
+    del data
     if report:
         report(carry.line())
         report(runs.line())
     internal = [
         (STEP_KEYS, carry.frame()),
-        (COVERAGE_NEEDS, pd.DataFrame(needs_rows, columns=COVERAGE_NEEDS.column_names)),
+        (COVERAGE_NEEDS, _needs_frame(needs_rows)),
     ]
     return frames, internal, (inputs_frame, carried_inputs), code, runs
+
+
+def _needs_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The coverage_needs rows as a frame whose texts stay Python's own objects (each
+    body's SHA-256 one object for all its sentences), not Arrow strings: only inserted
+    (database.write.insert casts to the table's types), and as Arrow strings the table
+    was +35 MB at 1000x the seeds, on the records' stage's highest point (issue 27)."""
+    frame = pd.DataFrame(rows, columns=COVERAGE_NEEDS.column_names, dtype=object)
+    whole = ["sentence_start", "sentence_end"]
+    return frame.astype(dict.fromkeys(whole, "int64")) if rows else frame
 
 
 def _copy_whole(

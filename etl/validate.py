@@ -7,6 +7,7 @@ problems in one pass; each rule is a short function.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from data_model.records import (
 ARTICLES_PATH = "seeds/articles"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     """A validated record, where it was written, and the offsets of its quotes."""
 
@@ -234,7 +235,8 @@ def _bodies(
     problems: Problems,
     known: KnownQuotes,
 ) -> tuple[dict[str, BodyIndex], dict[str, str]]:
-    """Clean body and raw hash per source; every article file must have a source."""
+    """Clean body and raw hash per source; every article file must have a source. The
+    articles are taken out of `articles` as their sources claim them."""
     bodies: dict[str, BodyIndex] = {}
     hashes: dict[str, str] = {}
     claimed: dict[str, str] = {}
@@ -250,7 +252,8 @@ def _bodies(
             )
             continue
         claimed[src.seed_file] = src.source_id
-        data = articles.get(src.seed_file)
+        # Taken out: its bytes go once its body is made. What is left is claimed by none.
+        data = articles.pop(src.seed_file, None)
         if data is None:
             problems.say(
                 raw.file, src.source_id, "seed_file", N_("no file {path}"),
@@ -273,7 +276,7 @@ def _bodies(
         body = known.bodies.get((sha, src.title))
         bodies[src.source_id] = BodyIndex(clean_body(text, src.title) if body is None else body)
         hashes[src.source_id] = sha
-    for name in sorted(set(articles) - set(claimed)):
+    for name in sorted(articles):
         problems.say(
             f"{ARTICLES_PATH}/{name}",
             "-",
@@ -315,7 +318,9 @@ class _Checker:
         # and each source's (SHA-256, title) to look them up by.
         self.known = known or {}
         self.keys = keys or {}
-        self._quoted: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+        # Each body's quoted passages as two arrays (starts, ends), not a tuple of two
+        # ints per passage: held for every body until validation ends (issue 27).
+        self._quoted: dict[str, tuple[array[int], array[int]]] = {}
         #: Whether the records given are ones the previous build checked (Checked): only
         #: their quotes' places are found, as coverage needs them.
         self.trusted = trusted
@@ -363,12 +368,15 @@ class _Checker:
             return
         if source_id not in self._quoted:
             passages = quoted_spans(body.body)
-            self._quoted[source_id] = (passages, [start for start, _ in passages])
-        passages, starts = self._quoted[source_id]
+            self._quoted[source_id] = (
+                array("q", [start for start, _ in passages]),
+                array("q", [end for _, end in passages]),
+            )
+        starts, ends = self._quoted[source_id]
         # The passages are in order and never overlap: only the last one starting at or
         # before the quote can hold it (a search, not a walk over every passage).
         at = bisect_right(starts, span[0]) - 1
-        quoted = at >= 0 and within_quotation(span, [passages[at]])
+        quoted = at >= 0 and within_quotation(span, [(starts[at], ends[at])])
         kind = getattr(kind, "value", kind)
         if kind == "direct" and not quoted:
             self.problems.say(
@@ -663,6 +671,8 @@ def validate(
     ``checked``: what it checked and found right (Checked), not checked again."""
     known = known or KnownQuotes()
     parsed, articles = _published_only(_parse(raw, problems), raw.articles)
+    # Handed over: each article's bytes are let go once its clean body is made (_bodies).
+    raw.articles = {}
     _unique(raw, problems)
     del raw  # a build hands its raw input over (etl.inputs.Inputs.take_raw): let it go
     ids = {

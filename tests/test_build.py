@@ -229,15 +229,21 @@ def _tables_of(report):
         dtype=object,
     )
     named = pd.DataFrame({"n": [3, 1, 2]}, index=["c", "a", "b"])
-    return {"many": many, "none": many.iloc[0:0]}, [("named", named)], "code"
+    # Tables written out as they are made (apart.keep) and tables returned, in one result.
+    return (
+        {"first": apart.keep(named), "many": many, "kept": apart.keep(many), "none": many[:0]},
+        [("named", named)],
+        "code",
+    )
 
 
 @pytest.mark.parametrize("rows_at_once", [1, 3, 8, 10_000])
 def test_tables_handed_back_from_apart_are_the_tables_made_there_cell_for_cell(
     rows_at_once, monkeypatch: pytest.MonkeyPatch
 ):
-    """The records' step hands its tables back in slices (etl.apart.SLICE): whatever the
-    slice, every table reads back with the same rows, order, gaps and types."""
+    """The records' step hands its tables back in slices (etl.apart.SLICE), those written
+    out as they were made (etl.apart.keep) and those returned: whatever the slice, every
+    table reads back with the same rows, order, gaps and types, each under its own name."""
     monkeypatch.setattr(apart, "SLICE", rows_at_once)
     frames, internal, code = apart.run_apart(_tables_of)
     made, named = _tables_of(None)[:2]
