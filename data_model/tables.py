@@ -713,9 +713,10 @@ BUILD_INPUTS = Table(
         ),
         Column(
             "document",
-            "VARCHAR",
-            "A curated file's document as read, as tagged JSON (dates kept), so an unchanged "
-            "file is not parsed again; empty for articles and when it has no JSON form.",
+            "BLOB",
+            "A curated file's document as read, as tagged JSON (dates kept) compressed with "
+            "zlib (etl.document_forms.packed), so an unchanged file is not parsed again; empty "
+            "for articles and when it has no JSON form.",
         ),
     ),
     ("path",),

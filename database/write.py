@@ -733,8 +733,9 @@ def copy_charts_whole(
 
 def earlier_inputs(
     previous: Path, unread: Callable[[str, str], bool] | None = None
-) -> dict[str, tuple[str, str, str | None]]:
-    """What the database at `previous` was built from, by path: (kind, sha256, document).
+) -> dict[str, tuple[str, str, bytes | None]]:
+    """What the database at `previous` was built from, by path: (kind, sha256, document),
+    the document as stored: packed (etl.document_forms.unpacked reads it).
     Empty when there is no such file, or it is of another schema version or unreadable: a
     build then reads everything afresh. `unread(path, sha256)`: whether that file's document
     is not wanted (its models are kept: etl.inputs.KEPT); its document is then None, and

@@ -102,7 +102,7 @@ class KeptModels:
             kept = earlier.get(name)
             problems = Problems()
             if kept is not None and kept[1] == sha and kept[2] is not None:
-                document = from_json(kept[2])
+                document = from_json(unpacked(kept[2]))
             else:
                 try:
                     document = read_yaml(path, ID_FIELDS)
@@ -157,14 +157,15 @@ class Inputs:
         return pd.concat(list(self.frames()), ignore_index=True)
 
     def frames(self, batch: int = 50) -> Iterator[pd.DataFrame]:
-        """The same rows, with at most `batch` texts unpacked in each frame: the text of
-        every curated file is never all held at once. A row without text (the code's, an
-        article's) does not count: 5,000 articles' rows in frames of 50 were a hundred
-        inserts of every Save at 1000x the seeds."""
+        """The same rows, with at most `batch` texts in each frame, stored as they are held:
+        packed (build_inputs.document is the compressed BLOB; unpacked, every curated file's
+        text written at once was the top of a 1000x build's own process, +448 MB for 137 MB
+        of JSON). A row without text (the code's, an article's) does not count: 5,000
+        articles' rows in frames of 50 were a hundred inserts of every Save at 1000x."""
         part: list[dict[str, Any]] = []
         texts = 0
         for row in self.rows:
-            part.append(row | {"document": unpacked(row["document"])})
+            part.append(row)
             texts += row["document"] is not None
             if texts >= batch:
                 yield self._frame(part)
@@ -255,7 +256,7 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             continue
         if kept and kept[1] == sha and kept[2] is not None:
             # Its row is copied from the previous database: its text is not held here.
-            document = from_json(kept[2])
+            document = from_json(unpacked(kept[2]))
             documents[name] = (sha, None, _is_codebook(document))
             earlier[name] = (kept[0], kept[1], None)  # parsed: its text is let go
             take(name, document)
@@ -269,8 +270,10 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             continue
         documents[name] = (sha, packed(to_json(document)), _is_codebook(document))
         # The file as the previous database read it: records added after its own?
-        if kept and kept[2] is not None and (grown := appended_to(from_json(kept[2]), document)):
-            inputs.appended[name] = grown
+        if kept and kept[2] is not None:
+            grown = appended_to(from_json(unpacked(kept[2])), document)
+            if grown:
+                inputs.appended[name] = grown
         take(name, document)
         del document
         inputs.parsed.append(name)
@@ -324,7 +327,7 @@ def _is_codebook(document: Any) -> bool:
 
 
 def _codebook_changed(
-    earlier: dict[str, tuple[str, str, str | None]],
+    earlier: dict[str, tuple[str, str, bytes | None]],
     documents: dict[str, tuple[str, bytes | None, bool]],
 ) -> str:
     """A codebook file added, removed or changed since the previous build ('' if none)."""
