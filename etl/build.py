@@ -489,6 +489,7 @@ def _build(
         last=last,
         # The charts step then keeps them in a Save's copy if none changed (no image drawn).
         keep_charts=not draw_images,
+        shared=len(steps),  # the reason and fingerprint steps open the file as its writer
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:
