@@ -233,8 +233,8 @@ def serve(path: Path, seeds: Path | None = None, db: Path | None = None) -> int:
     first request (as the studio opens: not on a Save's clock), `db` the database it is
     built into (its files' JSON is parsed faster than their YAML).
 
-    Nothing else is warmed: a throwaway build of the seeds in the server before it forks
-    was measured to leave a fork's CPU as it was (1.2-1.3 s at 1x either way)."""
+    Nothing else is warmed but the locale data: a throwaway build of the seeds in the server
+    before it forks was measured to leave a fork's CPU as it was (1.2-1.3 s at 1x either way)."""
     lock = _lock(path)
     if lock is None:
         return 0
