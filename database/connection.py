@@ -100,6 +100,26 @@ class Reader:
         self._lock = threading.Lock()
         #: The tables the queries read, when a caller asks for them to be noted (note_tables).
         self.tables_read: set[str] | None = None
+        self._use: str | None = "USE db"
+
+    @classmethod
+    def of_build(cls, path: Path) -> Reader:
+        """A reader of the file a build replaces, for the build's own queries: a direct
+        read-only connection, which inside kept_open(path, read_only=True) shares the
+        database the build holds open. A new in-memory DuckDB with the file attached costs
+        about 18 ms of CPU, two or three times in a Save (issue 27, stop 44). External access
+        is not switched off: the database is shared, and no reader's SQL runs here. When the
+        file is open in this process otherwise (another configuration), a Reader as usual."""
+        if not path.exists():
+            return cls(path)  # its error
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+        except duckdb.Error:
+            return cls(path)
+        reader = cls.__new__(cls)
+        reader.path, reader._con, reader._lock = path, con, threading.Lock()
+        reader.tables_read, reader._use = None, None  # a cursor reads the file's catalog
+        return reader
 
     def note_tables(self) -> set[str]:
         """From now on, note in the set returned the name of every table a query reads (as
@@ -113,7 +133,8 @@ class Reader:
         with self._lock:
             cur = self._con.cursor()
         try:
-            cur.execute("USE db")  # the default catalog is per cursor
+            if self._use:
+                cur.execute(self._use)  # the default catalog is per cursor
             if self.tables_read is not None:
                 self.tables_read.update(tables_of(cur, sql))
             answer = cur.sql(sql, params=list(params))

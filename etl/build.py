@@ -282,7 +282,7 @@ def build(
     Builds are one at a time per database file (a lock beside it): a second Save waits for
     the first build, then builds from the inputs as both left them, so neither is lost.
     """
-    _load_locale_data()
+    load_locale_data()
     # The database being replaced is read by many steps: opened once for them all.
     with build_lock(db_path), _collector_for_bulk():
         built_at = build_time()
@@ -312,7 +312,7 @@ def _tables_alone(
     return tables
 
 
-def _load_locale_data() -> None:
+def load_locale_data() -> None:
     """Load every language's catalogue and Babel's locale data now, before the records are
     read. Loaded on first use, mid-validation, their tens of thousands of small objects live
     on among the records' freed memory and keep Python's allocator from giving it back (an
@@ -509,6 +509,7 @@ def _build(
         last=last,
         # The charts step then keeps them in a Save's copy if none changed (no image drawn).
         keep_charts=not draw_images,
+        shared=len(steps),  # the reason and fingerprint steps open the file as its writer
     )
     # The reasons given are curated data from now on: a rebuild from the YAML keeps them.
     if (added := write_back(seeds_dir, logged)) and report:

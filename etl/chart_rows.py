@@ -242,7 +242,7 @@ def _earlier_keys(previous: Path | None) -> dict[str, tuple[str, str]]:
     if previous is None or not previous.exists():
         return {}
     try:
-        with Reader(previous) as reader:
+        with Reader.of_build(previous) as reader:
             return queries.chart_keys(reader)
     except duckdb.Error:
         return {}
@@ -299,7 +299,7 @@ def carried_by_reads(
     if not code or earlier is None or tables is None:
         return None
     calls = json.loads(earlier[1])
-    with Reader(previous) as reader:
+    with Reader.of_build(previous) as reader:
         reads = _Reads(ReaderFrames(reader))
         row = reads_row(code, reads, calls, fetch)
         if row is None or row[0] != earlier[0]:
@@ -333,7 +333,7 @@ def _carried_whole(
     key, reads = earlier
     if whole_key(code, digests, json.loads(reads)) != key:
         return None
-    with Reader(previous) as reader:
+    with Reader.of_build(previous) as reader:
         ordinals = queries.chart_ordinals(reader)
     return MadeCharts(
         None,

@@ -40,7 +40,7 @@ def history(previous: Path) -> list[tuple[str, str]]:
     if not previous.exists():
         return []
     try:
-        with Reader(previous) as db:
+        with Reader.of_build(previous) as db:
             if not queries.same_schema(db):
                 return []
             frame = queries.data_versions(db)
