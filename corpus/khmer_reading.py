@@ -160,6 +160,15 @@ def _is_label(before: str, after: str) -> bool:
     )
 
 
+def _hedge_of(hedge: re.Match[str] | None) -> tuple[str, Qualifier]:
+    """The hedge's words as printed and the qualifier they give ("exact" with no hedge)."""
+    if not hedge:
+        return "", Qualifier.exact
+    hedge_word = hedge.group().rstrip()
+    key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
+    return hedge_word, next(q for w, q in HEDGES.items() if normalise(w).text == key)
+
+
 def read_figures(sentence: str) -> list[KhmerFigure]:
     """Figures of one Khmer sentence, in order: digits, separators, hedge, scale and unit;
     vague counts (រាប់ពាន់) as words; dates, ordinals and durations left out."""
@@ -197,22 +206,14 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
             value, end = value + 0.5, half.end()  # "១តោនកន្លះ": one and a half tonnes
         hedge = _HEDGE.search(before)
         start = hedge.start() if hedge else m.start()
-        hedge_word = hedge.group().rstrip() if hedge else ""
-        qualifier = Qualifier.exact
-        if hedge:
-            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
-            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        hedge_word, qualifier = _hedge_of(hedge)
         unit = UNITS[unit_word] if unit_word else None
         found.append((start, end, KhmerFigure("", 0, 0, value, qualifier, hedge_word, unit)))
     for m in _FRACTION.finditer(text):
         # "ជាងពាក់កណ្តាល" (more than half), "ប្រហែលមួយភាគបួន" (about a quarter): a share, in
         # percent as the codebook keeps shares.
         hedge = _HEDGE.search(text[: m.start()])
-        hedge_word = hedge.group().rstrip() if hedge else ""
-        qualifier = Qualifier.exact
-        if hedge:
-            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
-            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        hedge_word, qualifier = _hedge_of(hedge)
         share = _NUMERATORS[m.group("num")] / _DENOMINATORS[m.group("den")] if m.group("den") else 0
         value = 50.0 if m.group("half") else round(100 * share, 2)
         start = hedge.start() if hedge else m.start()
@@ -222,11 +223,7 @@ def read_figures(sentence: str) -> list[KhmerFigure]:
     for m in _HALF_WEIGHT.finditer(text):
         # "ប្រមាណកន្លះតោន" (about half a tonne): half of the weight after it, not a share.
         hedge = _HEDGE.search(text[: m.start()])
-        hedge_word = hedge.group().rstrip() if hedge else ""
-        qualifier = Qualifier.exact
-        if hedge:
-            key = re.sub(r"\s?(ចំនួន\s?)?$", "", hedge_word)
-            qualifier = next(q for w, q in HEDGES.items() if normalise(w).text == key)
+        hedge_word, qualifier = _hedge_of(hedge)
         start = hedge.start() if hedge else m.start()
         unit = UNITS[m.group("unit")]
         found.append((start, m.end(), KhmerFigure("", 0, 0, 0.5, qualifier, hedge_word, unit)))
