@@ -131,6 +131,8 @@ class Watch:
         self.lock = threading.Lock()
         self.pid = os.getpid()
         self.tree_rss = self.tree = 0.0
+        #: This process's RSS and the children's private pages at the tree's highest sample.
+        self.split = (0.0, 0.0)
         threading.Thread(target=self._run, daemon=True).start()
 
     def _run(self) -> None:
@@ -146,7 +148,9 @@ class Watch:
             if (
                 self.sample_tree and tick % 4 == 0
             ):  # every 20 ms: reading smaps costs more than statm
-                self.tree = max(self.tree, tree_mb(self.pid, private=True))
+                tree = tree_mb(self.pid, private=True)
+                if tree > self.tree:
+                    self.tree, self.split = tree, (now, tree - now)
             tick += 1
             time.sleep(0.005)
 
@@ -309,8 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         f"a full build of {seeds}: {took:.1f} s CPU (children's included), peak RSS "
         f"{peak:.0f} MB ({before:.0f} MB before it: the interpreter and imports); a child's "
         f"peak RSS {child_peak:.0f} MB; the process tree's, sampled together: **{watch.tree:.0f} "
-        f"MB** (this RSS and a child's private pages, every 20 ms; RSS summed "
-        f"{watch.tree_rss:.0f} MB, counting pages shared with a child twice)"
+        f"MB** (this RSS and a child's private pages, every 20 ms: {watch.split[0]:.0f} + "
+        f"{watch.split[1]:.0f} at its highest; RSS summed {watch.tree_rss:.0f} MB, counting "
+        "pages shared with a child twice)"
     )
     print(f"{'step':24} {'start MB':>9} {'highest MB':>11} {'end MB':>8} {'Python MB':>10}")
     for name, start, high, end, traced in seen:

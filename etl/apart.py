@@ -122,7 +122,9 @@ class _Unspill(pickle.Unpickler):
 
 #: Rows of a table pickled at once: the memo then holds a slice's cells, not a table's (the
 #: largest table, 87,000 statements at 1000x the seeds, was +35 MB of memo in one pickle).
-SLICE = 10_000
+#: 2,000, not 10,000: the 27,000 indicators' slices were +6 MB to the records' process at
+#: 1000x the seeds, kept by its allocator through its highest point (issue 27).
+SLICE = 2_000
 
 
 def _write_frame(frame: pd.DataFrame, out: BinaryIO) -> None:

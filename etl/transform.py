@@ -56,25 +56,30 @@ _AS_GIVEN = frozenset({"string", "empty", "boolean", "date", "mixed"})
 def table_frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame with exactly the table's columns, in order, whatever the rows hold: Python
     values, None for a gap."""
-    # Made as objects: pandas would turn every text column into an Arrow string column,
-    # only to be turned back (it was most of a Save's table building at 100x the seeds).
-    frame = pd.DataFrame(rows, columns=table.column_names, dtype=object)
-    for name in frame.columns:
-        kind = infer_dtype(frame[name], skipna=True)
-        if kind == "string" and any(type(v) is not str for v in frame[name] if v is not None):
+    # Made column by column, not pd.DataFrame(rows): that puts every cell in one 2-D array
+    # first and then copies it into the frame's own, twice the table at once over its rows
+    # (the statements at 1000x the seeds: the records' process's highest point, issue 27).
+    frame = pd.DataFrame(index=pd.RangeIndex(len(rows)))
+    for name in table.column_names:
+        # Made as objects: pandas would turn every text column into an Arrow string column,
+        # only to be turned back (it was most of a Save's table building at 100x the seeds).
+        column = pd.Series([row.get(name) for row in rows], index=frame.index, dtype=object)
+        kind = infer_dtype(column, skipna=True)
+        if kind == "string" and any(type(v) is not str for v in column if v is not None):
             # A coded value (an enum of data_model.records) as its plain text, one text per
             # code: a new text per cell was ~25 MB of equal texts at 1000x the seeds.
             texts: dict[str, str] = {}
             plain = [
                 v if v is None or type(v) is str else texts.setdefault(v, str.__str__(v))
-                for v in frame[name]
+                for v in column
             ]
-            frame[name] = pd.Series(plain, index=frame.index, dtype=object)
+            column = pd.Series(plain, index=frame.index, dtype=object)
         elif kind not in _AS_GIVEN:
             # Numbers as pandas reads them (a whole number beside a gap or a fraction is a
             # float): the rows, so the content fingerprint, stay what they were.
-            frame[name] = pd.Series(frame[name].tolist(), index=frame.index).astype(object)
-    return frame.where(frame.notna(), None)
+            column = pd.Series(column.tolist(), index=frame.index).astype(object)
+        frame[name] = column.where(column.notna(), None)
+    return frame
 
 
 def correction_row(correction: Correction) -> dict[str, Any]:
@@ -84,8 +89,8 @@ def correction_row(correction: Correction) -> dict[str, Any]:
     return correction.model_dump() | {"data_version": None}
 
 
-def _span(spans: dict[str, tuple[int, int]], key: str) -> dict[str, int | None]:
-    start, end = spans.get(key, (None, None))
+def _span(loc: Located, key: str) -> dict[str, int | None]:
+    start, end = loc.span(key) or (None, None)
     return {"quote_start": start, "quote_end": end}
 
 
@@ -164,7 +169,7 @@ def table_rows(
         for i, cite in enumerate(loc.record.citations):
             rows["phase_citations"].append(
                 {"phase_id": loc.record.phase_id, "source_id": cite.source_id, "quote": cite.quote}
-                | _span(loc.spans, f"citations.{i}.quote")
+                | _span(loc, f"citations.{i}.quote")
             )
     yield from done("phases", "phase_citations")
     for loc in each("indicators"):
@@ -182,7 +187,7 @@ def table_rows(
             ind.model_dump()
             | {"value_low": low, "value_high": high, "label": label}
             | {"unit": unit.unit_id, "currency": unit.currency}
-            | _span(loc.spans, "quote")
+            | _span(loc, "quote")
         )
     yield from done("indicators")
     for loc in each("statements"):
@@ -191,22 +196,22 @@ def table_rows(
         said["translations"] = (
             json.dumps(said["translations"], ensure_ascii=False) if said["translations"] else None
         )
-        rows["statements"].append(said | _span(loc.spans, "quote"))
+        rows["statements"].append(said | _span(loc, "quote"))
     yield from done("statements")
     for loc in each("events"):
-        rows["events"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+        rows["events"].append(loc.record.model_dump() | _span(loc, "quote"))
     yield from done("events")
     for loc in each("policies"):
         pol = loc.record
         rows["policies"].append(
-            pol.model_dump(exclude={"positions", "status_citations"}) | _span(loc.spans, "quote")
+            pol.model_dump(exclude={"positions", "status_citations"}) | _span(loc, "quote")
         )
     for loc in each("policy_citations", "policies"):
         pol = loc.record
         for i, cite in enumerate(pol.status_citations):
             rows["policy_citations"].append(
                 {"policy_id": pol.policy_id, "source_id": cite.source_id, "quote": cite.quote}
-                | _span(loc.spans, f"status_citations.{i}.quote")
+                | _span(loc, f"status_citations.{i}.quote")
             )
     for loc in each("policy_positions", "policies"):
         pol = loc.record
@@ -214,14 +219,14 @@ def table_rows(
             rows["policy_positions"].append(
                 pos.model_dump()
                 | {"position_id": f"{pol.policy_id}-{i + 1}", "policy_id": pol.policy_id}
-                | _span(loc.spans, f"positions.{i}.quote")
+                | _span(loc, f"positions.{i}.quote")
             )
     # Positions coded in an article's own file join those listed with their proposal.
     for loc in each("policy_positions", "positions", part=1):
-        rows["policy_positions"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+        rows["policy_positions"].append(loc.record.model_dump() | _span(loc, "quote"))
     yield from done("policies", "policy_citations", "policy_positions")
     for loc in each("not_coded"):
-        rows["not_coded"].append(loc.record.model_dump() | _span(loc.spans, "quote"))
+        rows["not_coded"].append(loc.record.model_dump() | _span(loc, "quote"))
     yield from done("not_coded")
     # The details name each article by its short label, as the pages do.
     names = {src.source_id: short_label(src) for src in data.of("sources")}

@@ -44,7 +44,28 @@ class Located:
 
     record: Record
     file: str
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Its quotes' places, flat: field key, start, end, then the next. Not a dict per record
+    #: (~200,000 records at 1000x the seeds: a dict and a tuple each, ~35 MB on the records'
+    #: process's highest point, issue 27); `spans` gives them as one.
+    placed: tuple[Any, ...] = ()
+
+    @property
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """The quotes' offsets by field key ("quote", "positions.0.quote"), made on each read."""
+        p = self.placed
+        return {p[i]: (p[i + 1], p[i + 2]) for i in range(0, len(p), 3)}
+
+    def span(self, key: str) -> tuple[int, int] | None:
+        """The offsets of the quote at `key`, if it was placed (the last placed, as a dict's)."""
+        p = self.placed
+        for i in range(len(p) - 3, -1, -3):
+            if p[i] == key:
+                return p[i + 1], p[i + 2]
+        return None
+
+    def place(self, key: str, span: tuple[int, int]) -> None:
+        """Note where the quote at `key` is (validation's own, as it finds each)."""
+        object.__setattr__(self, "placed", (*self.placed, key, *span))
 
     @property
     def span_sources(self) -> dict[str, str]:
@@ -412,7 +433,7 @@ def _check_record(
     ) -> None:
         span = c.quote(raw, field_name, source_field, source_id, text)
         if span:
-            loc.spans[field_name] = span  # its source: Located.span_sources
+            loc.place(field_name, span)  # its source: Located.span_sources
             if speech:
                 c.speech(raw, field_name, source_id, span, speech)
 
@@ -493,7 +514,7 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
         pol = loc.record
         for i, pos in enumerate(pol.positions):
             listed.add(f"{pol.policy_id}-{i + 1}")
-            span = loc.spans.get(f"positions.{i}.quote")
+            span = loc.span(f"positions.{i}.quote")
             if span:
                 where = f"position {i + 1} of policy {pol.policy_id!r} in {loc.file}"
                 held[(pol.policy_id, pos.actor_id, pos.source_id)].append((span, where))
@@ -508,7 +529,7 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
                    "choose another"),
                 id=repr(pos.position_id),
             )  # fmt: skip
-        span = loc.spans.get("quote")
+        span = loc.span("quote")
         if span is None:  # its quote's problem is reported already
             continue
         key = (pos.policy_id, pos.actor_id, pos.source_id)
