@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from curation.suggest.guess import guess_actor
+
 # The subject just before the verb: "the ministry", "The National Authority for Combating Drugs
 # (NACD)", "the government" (after a comma, "that" or "said"), auxiliaries between.
 _SUBJECT = re.compile(
@@ -34,7 +36,7 @@ _BARE = re.compile(r"^(?:the\s+)?(ministry|authority|department)$", re.I)
 
 
 def body_proposer(
-    sentence: str, verb: str, speaker_id: str | None, actors: Sequence[dict[str, Any]]
+    sentence: str, verb: str, actors: Sequence[dict[str, Any]]
 ) -> tuple[str, str] | None:
     """(actor id, the subject's words) of the curated body the proposing verb's subject is, or
     None."""
@@ -47,13 +49,8 @@ def body_proposer(
     subject = m.group("subject").strip()
     if _BARE.match(subject):
         return None  # "said the authority plans ...": the keys give the official 3 times in 4
-    words = subject.casefold().removeprefix("the ").strip()
-    for actor in actors:
-        if actor.get("kind") != "organisation":
-            continue  # a person is the speaker's guess already; "officials" are no body
-        names = [str(actor.get("name", "")), *[str(a) for a in actor.get("aliases") or []]]
-        folded = {n.casefold().removeprefix("the ").strip() for n in names if n}
-        short = re.sub(r"\s*\(([A-Z]{2,6})\)$", "", subject).casefold().removeprefix("the ")
-        if words in folded or short.strip() in folded:
-            return str(actor["actor_id"]), subject
-    return None
+    # A person is the speaker's guess already; "officials" are no body.
+    bodies = [a for a in actors if a.get("kind") == "organisation"]
+    forms = (subject, re.sub(r"\s*\(([A-Z]{2,6})\)$", "", subject))
+    actor = guess_actor([re.sub(r"^the\s+", "", f, flags=re.I) for f in forms], bodies)
+    return (str(actor["actor_id"]), subject) if actor else None

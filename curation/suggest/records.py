@@ -884,7 +884,7 @@ def _proposal_row(
 ) -> Row:  # fmt: skip
     """A new proposal: the measure named in the article's words, proposed by the speaker."""
     actor_id, new_actor_draft, actor_notes = _actor(said, curated)
-    if body := body_proposer(s.text, measure.verb, actor_id, curated.actors):
+    if body := body_proposer(s.text, measure.verb, curated.actors):
         # "The ministry plans to ...": the body proposes, not the official telling of it.
         actor_id, new_actor_draft, actor_notes = body[0], {}, [f"speaker: {body[1]} = {body[0]}"]
     dates = when(s.text, published)
