@@ -146,6 +146,20 @@ def _name_after(rest: str) -> str:
 _PARTICLE = re.compile("^(?:" + _alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")
 
 
+def _to_break(name: str, text: str, after: int, breaks: frozenset[int]) -> str:
+    """A two-word name cut at the zero-width space inside its last word (round twenty-eight):
+    in "ញឹម សុវណ្ណារ៉ា" + a zero-width space + "អគ្គលេខាធិការរង" the role follows the name with
+    no space between, only the invisible one, which normalising took out."""
+    start = text.find(name, after)
+    space = name.find(" ")
+    if start < 0 or space < 0:
+        return name
+    # The cut keeps two letters of the last word at least and leaves a word after it (six
+    # letters or more: a role, never the last syllable of a name typed with a break in it).
+    inside = [b - start for b in breaks if start + space + 2 < b <= start + len(name) - 6]
+    return name[: min(inside)] if inside else name
+
+
 def _speaker(prefix: str, breaks: frozenset[int]) -> tuple[str | None, str, bool]:
     """(name, title, pronoun) of the speaker in the words before a speech verb."""
     titles = [m for m in _TITLE.finditer(prefix) if _at_word_start(prefix, m.start(), breaks)]
@@ -156,7 +170,7 @@ def _speaker(prefix: str, breaks: frozenset[int]) -> tuple[str | None, str, bool
         rest = _PARTICLE.sub("", prefix[last.end() :].strip())
         name = _name_after(rest)
         if name:
-            return name, last.group(), False
+            return _to_break(name, prefix, last.end(), breaks), last.group(), False
         if not rest:
             return None, last.group(), True
     tail = re.split(r"[\s៖:,]", prefix.rstrip())[-1]

@@ -117,6 +117,9 @@ class KhmerDraft:
     new_metric: dict[str, Any] | None = None  # a metric to create when no curated one fits
     offers: dict[str, Any] = field(default_factory=dict)  # inferred dates, offered, not filled
     new_actor: dict[str, Any] | None = None  # a person named in Khmer the curated actors lack
+    # The words read as a statement's speaker ("ស្នងការដ្ឋានក៏", the commissariat also): a body
+    # named by its head noun alone is the page's letterhead body (records.py, round 28).
+    speaker: str = ""
 
 
 def is_khmer(body: str) -> bool:
@@ -936,7 +939,8 @@ def khmer_drafts(
                 "kind": "100%: in «» quotation marks" if a.quote else "90%: reported speech",
                 "actor_id": f"{_sure_of(actor_id, fresh)}%: {notes[0]}",
             }
-            out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why))
+            out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why,
+                                  speaker=str(speaker or "")))  # fmt: skip
             said_by.setdefault(k, (actor_id, notes[0]))
         if (turn := turns.speaker.get(k)) is not None:
             actor_id, notes = _turn_actor(turn, actors, named, fresh)

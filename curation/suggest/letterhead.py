@@ -151,3 +151,22 @@ def according_to(
             continue
         return actor_id, why.replace("the page's letterhead:", "'យោងតាម' (according to)", 1)
     return None
+
+
+# Round twenty-eight: "ស្នងការដ្ឋានសូមអំពាវនាវ ..." (the commissariat appeals ...), "អង្គការក៏
+# សូម ..." (the organisation also asks ...): a body named by its head noun alone, with at most a
+# particle after it ("ក៏", also; "ផងដែរ", as well), on a page under its letterhead.
+_PARTICLES = re.compile(r"(?:\s?(?:ក៏|ផងដែរ))+$")
+
+
+def own_body(speaker: str, issuer: str | None) -> bool:
+    """Whether a Khmer statement's speaker, read as the words before its verb, is the page's
+    own body by its head noun alone: the words are a body's head (a commissariat, a ministry,
+    an organisation, a committee ...) and nothing else, and the letterhead's name opens with
+    them ("ស្នងការដ្ឋាន" under "ស្នងការដ្ឋាននគរបាលខេត្តកំពត"). A head the letterhead does not
+    open with ("តុលាការ" under a ministry) or any word more (a name, a place) is not."""
+    if not issuer:
+        return False
+    head = _PARTICLES.sub("", speaker_key(speaker))
+    m = _BODY.match(head)
+    return bool(m) and m.end() == len(head) and speaker_key(issuer).startswith(head)

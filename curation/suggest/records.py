@@ -50,7 +50,7 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
-from curation.suggest.letterhead import letterhead, letterhead_actor, line_label
+from curation.suggest.letterhead import letterhead, letterhead_actor, line_label, own_body
 from curation.suggest.measure_statements import measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
@@ -1084,6 +1084,19 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             d.record["actor_id"], why = issued
             d.why["actor_id"] = f"60%: {why}"
             d.notes.append(f"actor {d.record['actor_id']}: {why}")
+            d.new_actor = fresh.get(d.record["actor_id"])
+        if (
+            d.kind == "statements"
+            and issued
+            and d.record.get("actor_id") is None
+            and own_body(d.speaker, issuer)
+        ):
+            # Round twenty-eight: "ស្នងការដ្ឋានសូមអំពាវនាវ ..." (the commissariat appeals ...)
+            # under its letterhead: the body its head noun names is the page's own.
+            d.record["actor_id"], why = issued
+            why = f"{why} ({d.speaker.strip()!r} alone: the page's own body)"
+            d.why["actor_id"] = f"60%: {why}"
+            d.notes[:1] = [why]
             d.new_actor = fresh.get(d.record["actor_id"])
         if d.kind == "indicators":
             area = guess_geography(d.quote, opening, story, no_smaller)

@@ -695,6 +695,25 @@ def _same_office(s: Speaker, named: list[Speaker], masked: str) -> Speaker | Non
     return None
 
 
+# Words no person's name holds: a body's, an office's or a publication's ("Interior Ministry",
+# "Deputy Prime Minister", "Khmer Times").
+_NOT_A_NAME = _words(
+    "authority ministry department committee council court police service agency office "
+    "organisation organization programme program report times post news national general "
+    "trust government commission assembly group network centre center hospital fund bank "
+    "combating drugs province district"
+)
+
+
+def _another_person(name: str, person: Speaker) -> bool:
+    """Whether a name mentioned is a person other than ``person``: two words or more, no
+    place in it, no body's or office's word, and no word of ``person``'s name."""
+    words = {w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()}
+    if len(words) < 2 or places_in(name) or words & (_NOT_A_NAME | _TITLES):
+        return False
+    return not words & {w.lower() for w in person.name.split()}
+
+
 def _is_person(s: Speaker) -> bool:
     """An unnamed source described as a person or an office holder ("a prison director"), or
     kept anonymous ("A Malaysian delegate, who asked not to be named, said"): only a person
@@ -902,6 +921,17 @@ def attribute(
             back, at = person, person_at
         else:
             back, at = last, last_at
+        if (
+            s is not None
+            and back is person
+            and person is not None
+            and any(_another_person(m.name, person) for j in range(max(at + 1, 0), k)
+                    for m in _mentions(sentences[j].masked))
+        ):  # fmt: skip
+            # Round twenty-eight: "Sar Kheng said ... Meas Vyrith ... He said": another person
+            # named since the last speaker may be whom "he" means: left blank, not guessed.
+            resolved.append(None)
+            continue
         if s is not None and back is not None and k - at <= _PRONOUN_LOOKBACK:
             # A run of "he said" paragraphs keeps the same speaker.
             if back is person:
