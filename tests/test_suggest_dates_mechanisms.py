@@ -181,3 +181,45 @@ def test_a_khmer_date_in_brackets_dates_only_the_aside(
     text: str, published: dt.date, words: str, dates: tuple
 ) -> None:
     assert _taken(figure(text, words, published)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "dates"),
+    [
+        # A capacity with no date of its own stands as of publication: offered, never filled.
+        (
+            "The new ward was built for 90 patients.",
+            D(2022, 8, 3),
+            "90",
+            (None, None, D(2022, 8, 3)),
+        ),
+        (
+            "Inmates sleep in shifts in cells meant for about 40 people, a guard said.",
+            D(2019, 2, 11),
+            "40",
+            (None, None, D(2019, 2, 11)),
+        ),
+        # The past tense of a capacity or of a source's description is not the count's: "now
+        # holds" still places the count at publication.
+        (
+            "The jail, which was built for 300 inmates, now holds more than 700, said a warden who "
+            "was not allowed to speak to reporters.",
+            D(2021, 4, 7),
+            "700",
+            (None, None, D(2021, 4, 7)),
+        ),
+        # A capacity beside a dated stock takes the stock's day (round twenty-six), not publication.
+        (
+            "The centre, built for 150 people, held 260 at the end of March, its director said.",
+            D(2023, 4, 20),
+            "150",
+            (None, None, D(2023, 3, 31)),
+        ),
+    ],
+)
+def test_a_capacity_with_no_date_is_offered_as_of_publication(
+    text: str, published: dt.date, words: str, dates: tuple
+) -> None:
+    row = figure(text, words, published)
+    assert all(row.record[n] is None for n in NAMES) or dates[2] != published
+    assert _taken(row) == dates
