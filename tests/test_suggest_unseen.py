@@ -50,8 +50,11 @@ def _statement(text: str) -> Row:
         # A day (the day of a raid or of the telling): 11 of 22.
         ("Police arrested 310 people on Monday, the ministry said.", D(2023, 5, 10), "310",
          (D(2023, 5, 8), D(2023, 5, 8), D(2023, 5, 8)), False),
-        # A year alone: 68 of 76.
+        # A year alone: 68 of 76, offered; round twenty-eight: 76 of 80, filled.
         ("Police arrested 4,500 people in 2021.", D(2022, 2, 1), "4,500",
+         (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),
+        # A year told by its distance: 31 of 37, offered.
+        ("Police arrested 4,500 people last year.", D(2022, 2, 1), "4,500",
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), False),
         # A month, its year not written: 9 of 16.
         ("Police arrested 900 people in March.", D(2022, 5, 1), "900",

@@ -222,6 +222,31 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "From January 1 to the end of March", "from 2017 through November 2023", "from the start
+    # of 2017 to the end of 2024": a range whose two ends are written differently (a day and a
+    # month, a year and a month), one stretch from the first day of the one to the last day of
+    # the other (round twenty-eight; the forms above read like ends only).
+    (
+        "open_range",
+        re.compile(
+            rf"\b(?:from|between)\s+(?:the\s+(?:start|beginning)\s+of\s+)?"
+            rf"(?:{_M1}(?:\s+(?P<d1>\d{{1,2}})\b)?|(?P<e1>\d{{1,2}})\s+{_M1.replace('m1', 'n1')})?"
+            rf",?(?:\s*(?P<y1>{_YEAR_RE}))?\s+(?:to|through|until|till|and)\s+"
+            rf"(?:the\s+end\s+of\s+)?(?:{_M2}(?:\s+(?P<d2>\d{{1,2}})\b)?)?"
+            rf",?(?:\s*(?P<year>{_YEAR_RE}))?\b",
+            re.I,
+        ),
+    ),
+    # "... on 1 January 2017 to the end of 2020", "until the end of March": the end of a
+    # period whose start other words give (round twenty-eight).
+    (
+        "to_end",
+        re.compile(
+            rf"\b(?:to|through|until|till)\s+the\s+end\s+of\s+"
+            rf"(?:{_M2}(?:\s+(?P<year_m>{_YEAR_RE}))?|(?P<year>{_YEAR_RE})|(?P<rel>last|this)\s+year)\b",
+            re.I,
+        ),
+    ),
     # "between April 22 and 28", "between April 22 and May 3"
     (
         "day_range",
@@ -313,7 +338,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("today", re.compile(r"\b(?:today|this\s+(?:morning|afternoon|evening))\b", re.I)),
     (
         "weekday",
-        re.compile(r"\b(?:last\s+)?(?=[A-Z])(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b", re.I),
+        # "visits the centre every Friday": a day that recurs dates nothing (round twenty-eight).
+        re.compile(
+            r"(?<!every )(?<!each )\b(?:last\s+)?(?=[A-Z])(?P<weekday>"
+            + "|".join(_WEEKDAYS)
+            + r")\b",
+            re.I,
+        ),
     ),
     ("last_month", re.compile(r"\blast\s+month\b", re.I)),
     ("this_month", re.compile(r"\bthis\s+month\b", re.I)),
@@ -524,6 +555,16 @@ def _span(
         except ValueError:
             return None
         return first, last, day, f"{m.group(0).strip()}: {first} to {last}"
+    if kind == "open_range":
+        return _open_range(m, pub)
+    if kind == "to_end":
+        if g.get("m2"):
+            mo = _MONTH_NUMBER[g["m2"].lower()]
+            when = _month_end(_year_of(g.get("year_m"), pub, mo), mo)
+        else:
+            y = int(g["year"]) if g.get("year") else pub.year - (g["rel"].lower() == "last")
+            when = dt.date(y, 12, 31)
+        return when, when, day, f"{m.group(0).strip()}: {when}"
     if kind == "year_range":
         first, last = dt.date(int(g["y1"]), 1, 1), dt.date(int(g["year"]), 12, 31)
         return first, last, year, f"{m.group(0).strip()}: {first} to {last}"
@@ -610,10 +651,49 @@ def _span(
     return None
 
 
+def _open_range(
+    m: re.Match[str], pub: dt.date
+) -> tuple[dt.date, dt.date, DatePrecision, str] | None:
+    """A range of two differently written ends ("From January 1 to the end of March", "from 2017
+    through November 2023"): the first day of the first end to the last day of the second; a
+    year left out is the latest such stretch that had ended by publication. Each end must name
+    a month or a year."""
+    g = m.groupdict()
+    m1 = g.get("m1") or g.get("n1")
+    d1 = g.get("d1") or g.get("e1")
+    if not (m1 or g.get("y1")) or not (g.get("m2") or g.get("year")):
+        return None
+    mo1 = _MONTH_NUMBER[m1.lower()] if m1 else 1
+    mo2 = _MONTH_NUMBER[g["m2"].lower()] if g.get("m2") else 12
+    if g.get("year"):
+        y2 = int(g["year"])
+    elif g.get("y1"):
+        y2 = int(g["y1"]) + (mo2 < mo1)
+    else:
+        y2 = pub.year if _month_end(pub.year, mo2) <= pub or mo2 <= pub.month else pub.year - 1
+    y1 = int(g["y1"]) if g.get("y1") else (y2 if mo1 <= mo2 else y2 - 1)
+    try:
+        first = dt.date(y1, mo1, int(d1) if d1 else 1)
+        last = dt.date(y2, mo2, int(g["d2"])) if g.get("d2") else _month_end(y2, mo2)
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    precision = (
+        DatePrecision.day if g.get("d2") or "end of" in m.group(0).lower()
+        else DatePrecision.month if g.get("m2") else DatePrecision.year
+    )  # fmt: skip
+    return first, last, precision, f"{m.group(0).strip()}: {first} to {last}"
+
+
 # ", opened in 2017,", "which was built in 2018": the day of something the sentence names.
+# "It was built in 2016 for 300", "the centre was opened in 2019": one thing's founding (a
+# singular "was"; "1,200 homes were built in 2019" may be the count of that year) (round
+# twenty-eight).
 _FOUNDED = re.compile(
-    r"(?:,|\b(?:which|that)\s+(?:was|were)?)\s*(?:first\s+)?(?:opened|built|founded|set\s+up|"
-    r"established|created|adopted|passed)\s+(?:in|on)\s+$",
+    r"(?:,|\b(?:which|that)\s+(?:was|were)?|\b(?:it|which|that|the\s+[\w-]+)\s+was)\s*"
+    r"(?:first\s+)?(?:opened|built|founded|set\s+up|established|created|adopted|passed)\s+"
+    r"(?:in|on)\s+$",
     re.I,
 )
 _AS_OF = re.compile(r"\bas\s+(?:of|at)\s*$", re.I)
@@ -638,7 +718,9 @@ _COMPARE = re.compile(
     r"roughly|more\s+than|over|just\s+over|just\s+under))?(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?"
     r"\s+(?:from|over|on)\s+(?:the\s+)?$"
     # "three times the amount seized in 2018": the year of the amount set against.
-    r"|\b(?:times|twice|double|triple)\s+(?:the|that|its)\s+(?:[\w-]+\s+){0,4}?(?:in|during|of|for)\s+(?:the\s+)?$",
+    # "twice the 198 it referred in 2019" is the date of the 198 (round twenty-eight): a number
+    # between is the count the date belongs to, set against the figure as a whole.
+    r"|\b(?:times|twice|double|triple)\s+(?:the|that|its)\s+(?:(?!\d)[\w-]+\s+){0,4}?(?:in|during|of|for)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -650,7 +732,9 @@ def _role(before: str, first: dt.date, last: dt.date, kind: str = "") -> str:
     if _FOUNDED.search(before):
         return "event"  # "The centre, opened in 2017, now houses 420": when it opened
     if _AS_OF.search(before):
-        return "as_of"
+        # "As of 2019, the government ran 12 centres": a stock needs a day, and a year names
+        # none (round twenty-eight): read, and nothing dated.
+        return "unread" if kind == "year" else "as_of"
     if _END.search(before):
         return "end"
     if _START_NOW.search(before):
@@ -680,6 +764,8 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
                 role = "said"  # "the chief yesterday warned ...": the day of the speech
             elif role in ("point", "period") and _SINCE_AFTER.match(sentence[m.end() :]):
                 role = "start"
+            if kind == "to_end" and role in ("point", "period", "start"):
+                role = "end"  # "... on 1 January 2017 to the end of 2020": its own words say
             taken.append((m.start(), m.end()))
             found.append(
                 DateReading(
@@ -693,7 +779,11 @@ def read_dates(sentence: str, published: dt.date) -> list[DateReading]:
 # "according to", to the sentence's end.
 _SPEAKER_WHO = re.compile(
     r"(?:,\s*|\s)(who\b[^;:\"“”]*?),\s+(?:said|says|told|tells|added|adds|estimated|estimates)\b"
+    # "..., said Chhun Vireak, deputy director of ..., who has run the centre since it opened
+    # in 2018": the speaker named after the verb, described to the sentence's end (round
+    # twenty-eight).
     r"|\baccording to [^;\"“”]*?,\s+(who\b[^;\"“”]*)$"
+    r"|,\s*(?:said|says|told|added)\s+[^;\"“”]*?(?:,\s*|\s)(who\b[^;\"“”]*)$"
 )
 
 
@@ -745,6 +835,7 @@ def _owned(
         # "Shares fell on Tuesday after customs officers found 1.6 tonnes": the day is the
         # main clause's; the figure stands in a clause of its own that the day does not reach.
         and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
+        and not (r.start >= at[1] and _CAUSE.search(sentence[at[1] : r.start]))
         and not _in_leading_clause(sentence, r, at)
     ]
     if any(r.start >= at[1] for r in own):
@@ -770,6 +861,7 @@ def _owned(
             and not _CLAUSE_BREAK.search(sentence[min(r.end, at[1]) : max(r.start, at[0])])
             and not (r.end <= at[0] and _SUBORDINATE.search(sentence[r.end : at[0]]))
             and not (r.start >= at[1] and _PART.search(sentence[at[1] : r.start]))
+            and not (r.start >= at[1] and _CAUSE.search(sentence[at[1] : r.start]))
             and not _present_apart(sentence, r, at)
             and not _in_leading_clause(sentence, r, at)
             and not _set_against(sentence, owner(r), at)
@@ -896,6 +988,9 @@ _SUBORDINATE = re.compile(
     r"because|whereas|while)\s+(?!\d)",
     re.I,
 )
+# "met about 1,250, fewer than hoped because of the lockdown in April": a date in the cause
+# given after a figure is the cause's, never the figure's (round twenty-eight).
+_CAUSE = re.compile(r"\b(?:because\s+of|due\s+to|owing\s+to)\b", re.I)
 # Words that end the clause a fallback date may reach across ("... and estimated that ...",
 # "..., and police separately took ...": another event, round fifteen).
 _CLAUSE_BREAK = re.compile(r"\b(?:that|while|whereas|but|estimated|separately)\b|;", re.I)
@@ -955,7 +1050,10 @@ def when(
         # "X, who has led the police since 2015, said 38 ...", "according to X, who has run the
         # centre since it moved in 2019": a date in the clause describing the speaker is the
         # speaker's, never the figure's (round twenty-four; Khmer has the same rule).
-        about = [m.span(1 if m.group(1) else 2) for m in _SPEAKER_WHO.finditer(sentence)]
+        about = [
+            next(m.span(i) for i in (1, 2, 3) if m.group(i))
+            for m in _SPEAKER_WHO.finditer(sentence)
+        ]
         usable = [
             r for r in usable
             if not any(a <= r.start and r.end <= b and not a <= at[0] < b for a, b in about)

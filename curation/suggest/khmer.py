@@ -517,6 +517,20 @@ def _figure_dates(
             and _DIGIT.search(sentence[d.end :])
         )
     ]
+    # "... ស្ត្រី ៩នាក់ (ខែមីនា ឆ្នាំ២០១៩ មាន ៨៨នាក់)" (... 9 women (March 2019 had 88)): a date in
+    # brackets beside a count of their own is the aside's, never a figure's outside them; a
+    # bracket that only glosses a period ("(ពីខែមករា ដល់ខែសីហា)", from January to August) is
+    # the period's own words (round twenty-eight).
+    asides = [m.span() for m in re.finditer(r"\([^()]*\)", sentence)]
+    own = [
+        d
+        for d in own
+        if not any(
+            a <= d.start and d.end <= b and not a <= at < b
+            and _DIGIT.search(sentence[a : d.start] + sentence[d.end : b])
+            for a, b in asides
+        )
+    ]  # fmt: skip
     near = min(own, key=lambda d: abs(d.start - at), default=None)
     # "ខែមេសា ឆ្នាំ២០១៩ មាន ៤៧ករណី (ខែមីនា ឆ្នាំ២០១៩ មាន ៣៩ករណី ...)" (April 2019 has 47 cases
     # (March 2019 has 39 ...)): a date joined to the figure by "មាន" (has) is its own, however
