@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -669,11 +670,18 @@ def _inputs_on_disk(seeds: Path) -> dict[str, str]:
 @contextlib.contextmanager
 def _warm_server(seeds: Path, db: Path) -> Iterator[Path]:
     """A warm build process (etl.warm) on a socket of its own, started with the corpus (as
-    the studio opens: every curated file's models kept), stopped when the block ends."""
+    the studio opens: every curated file's models kept) and listening, stopped when the
+    block ends."""
     with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
         path = Path(tmp) / "s.sock"
         server = warm.start(path, seeds, db)
         try:
+            # Listening once it has kept the corpus's models as the files are now: a test's
+            # edits from here on are the Saves' (its socket is made after that).
+            for _ in range(int(warm.START_SECONDS / 0.02)):
+                if path.exists() or server.poll() is not None:
+                    break
+                time.sleep(0.02)
             yield path
         finally:
             warm_builds.stop(path)  # the server and any Save forked from it
@@ -893,6 +901,94 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
     build(db, seeds, draw_images=False, report=lines.append)  # no InputError
     assert any("read 1 changed curated files" in line for line in lines), lines[:1]
     assert _one(db, f"SELECT count(*) FROM statements WHERE statement_id = '{NAMED}'") == 1
+
+
+#: Two curated files' statements, each with its stance in the seeds: the edits below change
+#: them one file at a time.
+OTHER = "curated/articles/ppp-2017-06-27-extend-drug-war.yaml"
+STANCES = {
+    "ppp-2018-02-14-sar-kheng-prison-alternatives": (MIXED, "critical"),
+    "ppp-2017-06-27-ke-kim-yan-strengthening": (OTHER, "supportive"),
+}
+
+
+def _same_stat_edit(seeds: Path, name: str, old: str, new: str) -> None:
+    """An edit that leaves the file's size and modification time as they were (an editor
+    that keeps times, a same-length change within the clock's tick): only its bytes say."""
+    path = seeds / name
+    was = path.stat()
+    _replace(seeds, name, old, new)
+    os.utime(path, ns=(was.st_atime_ns, was.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (was.st_size, was.st_mtime_ns)
+
+
+def _put_back(seeds: Path, name: str, first: Path) -> None:
+    """The file replaced by another (renamed over it, as editors save) holding its first
+    bytes, with their size and modification time."""
+    spare = seeds / "curated" / "put-back.tmp"
+    shutil.copy2(first / name, spare)
+    os.replace(spare, seeds / name)
+
+
+#: Saves one after another through one warm process, each after its edit (the corpus as it
+#: was at first: `first`), with the stances STANCES's statements then have: an edit; a
+#: same-length edit keeping size and time (spaces after the colon are YAML's, not the
+#: value's); a file replaced by its first bytes (models the process let go of, for bytes it
+#: parsed before); none. Each Save also changes the codebook (a comment in metrics.yaml), so
+#: every row is made again from the records' models, those of the files unchanged since the
+#: Save before taken as kept: a model kept for other bytes than the file's shows its value
+#: there (a changed file is parsed by the Save itself, so one Save later).
+STALE_EDITS: list[tuple[str, Callable[[Path, Path], None], tuple[str, str]]] = [
+    (
+        "an edit",
+        lambda s, _: _replace(s, MIXED, "stance: critical", "stance: neutral"),
+        ("neutral", "supportive"),
+    ),
+    (
+        "a same-length edit keeping size and time",
+        lambda s, _: _same_stat_edit(s, OTHER, "stance: supportive", "stance:    neutral"),
+        ("neutral", "neutral"),
+    ),
+    (
+        "a file replaced by its first bytes",
+        lambda s, first: _put_back(s, MIXED, first),
+        ("critical", "neutral"),
+    ),
+    ("no edit", lambda s, _: None, ("critical", "neutral")),
+]
+
+
+def _stances(db: Reader) -> tuple[str, ...]:
+    """The stances of STANCES's statements in its order, as the statements page shows them."""
+    rows = queries.statements(db, statement_ids=list(STANCES)).set_index("statement_id")
+    return tuple(rows.loc[list(STANCES), "stance"])
+
+
+def test_a_warm_process_never_builds_a_file_from_models_of_other_bytes(seeds, seed_db, tmp_path):
+    """After each edit of a curated file, and each Save after it, the Save the warm process
+    serves shows the file's value on the dashboard (the statements page's rows), however the
+    file changed: a process that kept a changed file's old models (etl.inputs.KeptModels
+    keyed by the path, or refreshed by size and time) would show the old one."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    first = _copy_seeds(tmp_path / "first")
+    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images", "--reason", REASON]
+    log = seeds / "curated" / "corrections.yaml"
+    read = log.read_bytes()
+    with Reader(db) as reader:
+        shown = [_stances(reader)]
+    with _warm_server(seeds, db) as server:
+        for number, (_, edit, _) in enumerate(STALE_EDITS):
+            edit(seeds, first)
+            metrics = seeds / "curated" / "metrics.yaml"
+            metrics.write_text(metrics.read_text("utf-8") + f"# Save {number}\n", "utf-8")
+            done = warm.run(argv, server)
+            assert done is not None and (done.code, done.stderr) == (0, "")
+            assert "every row made afresh" in done.stdout
+            log.write_bytes(read)  # the reason's corrections: history, not the next edit's
+            with Reader(db) as reader:
+                shown.append(_stances(reader))
+    assert shown == [tuple(s for _, s in STANCES.values()), *(s for *_, s in STALE_EDITS)]
 
 
 def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
