@@ -77,30 +77,49 @@ def kept_open(path: Path, read_only: bool = False) -> Iterator[None]:
             con.close()
 
 
+def _attached(path: Path, memory_limit: str | None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the file at `path` attached read-only as its catalog, external
+    access switched off and the configuration locked after attaching, so no query can read
+    any other file."""
+    con = duckdb.connect(":memory:")
+    con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
+    con.execute("USE db")
+    con.execute("SET enable_external_access = false")
+    if memory_limit is not None:
+        con.execute("SET memory_limit = ?", [memory_limit])
+    con.execute("SET lock_configuration = true")
+    return con
+
+
 class Reader:
     """An in-memory DuckDB with the database attached read-only; one cursor per query.
 
     External access is switched off and locked after attaching, so no query can read
-    any other file.
+    any other file (a build's own reader of the file it replaces: of_build).
     """
 
-    def __init__(self, path: Path, memory_limit: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        memory_limit: str | None = None,
+        *,
+        connection: duckdb.DuckDBPyConnection | None = None,
+    ) -> None:
         """`memory_limit`: DuckDB's for this reader (its default is 80% of the machine's
-        memory); a build's charts step gives its own (database.write.BUILD_MEMORY_LIMIT)."""
+        memory); a build's charts step gives its own (database.write.BUILD_MEMORY_LIMIT).
+        `connection`: a direct read-only connection to the file at `path`, taken as it is
+        (of_build); without one, an in-memory DuckDB with the file attached. The one way a
+        Reader is made, so a field set here is set for both kinds (issue 27, stop 44's (6))."""
         if not path.exists():
             raise FileNotFoundError(f"database {path} does not exist (run: python -m etl build)")
         self.path = path
-        self._con = duckdb.connect(":memory:")
-        self._con.execute("ATTACH ? AS db (READ_ONLY)", [str(path)])
-        self._con.execute("USE db")
-        self._con.execute("SET enable_external_access = false")
-        if memory_limit is not None:
-            self._con.execute("SET memory_limit = ?", [memory_limit])
-        self._con.execute("SET lock_configuration = true")
         self._lock = threading.Lock()
         #: The tables the queries read, when a caller asks for them to be noted (note_tables).
         self.tables_read: set[str] | None = None
-        self._use: str | None = "USE db"
+        #: What each cursor runs first: the attached file as its catalog; a direct
+        #: connection's cursor reads the file's own.
+        self._use: str | None = "USE db" if connection is None else None
+        self._con = _attached(path, memory_limit) if connection is None else connection
 
     @classmethod
     def of_build(cls, path: Path) -> Reader:
@@ -116,10 +135,7 @@ class Reader:
             con = duckdb.connect(str(path), read_only=True)
         except duckdb.Error:
             return cls(path)
-        reader = cls.__new__(cls)
-        reader.path, reader._con, reader._lock = path, con, threading.Lock()
-        reader.tables_read, reader._use = None, None  # a cursor reads the file's catalog
-        return reader
+        return cls(path, connection=con)
 
     def note_tables(self) -> set[str]:
         """From now on, note in the set returned the name of every table a query reads (as

@@ -271,6 +271,7 @@ def build(
     draw_images: bool = True,
     report: Callable[[str], None] | None = None,
     reason: str | None = None,
+    inputs_read: Callable[[], None] | None = None,
 ) -> dict[str, int]:
     """Run every step: validate everything and account for every sentence that needs coding,
     then write the database atomically with its charts (and their images unless
@@ -281,6 +282,9 @@ def build(
 
     Builds are one at a time per database file (a lock beside it): a second Save waits for
     the first build, then builds from the inputs as both left them, so neither is lost.
+    `inputs_read` is called once this build holds the lock and has read its inputs, before it
+    writes anything: an edit from then on is the next build's (the tests' hand-off to a
+    second Save, tests/test_incremental.py).
     """
     load_locale_data()
     # The database being replaced is read by many steps: opened once for them all.
@@ -297,6 +301,8 @@ def build(
         with kept_open(db_path, read_only=True):
             if tables is None:
                 tables = _tables(db_path, seeds_dir, report, built_at)
+            if inputs_read is not None:
+                inputs_read()
             return _build(db_path, seeds_dir, draw_images, report, reason, built_at, tables)
 
 

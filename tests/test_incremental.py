@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -668,55 +670,123 @@ def _inputs_on_disk(seeds: Path) -> dict[str, str]:
 @contextlib.contextmanager
 def _warm_server(seeds: Path, db: Path) -> Iterator[Path]:
     """A warm build process (etl.warm) on a socket of its own, started with the corpus (as
-    the studio opens: every curated file's models kept), stopped when the block ends."""
+    the studio opens: every curated file's models kept) and listening, stopped when the
+    block ends."""
     with tempfile.TemporaryDirectory(prefix="w-") as tmp:  # a socket path must be short
         path = Path(tmp) / "s.sock"
         server = warm.start(path, seeds, db)
         try:
+            # Listening once it has kept the corpus's models as the files are now: a test's
+            # edits from here on are the Saves' (its socket is made after that).
+            for _ in range(int(warm.START_SECONDS / 0.02)):
+                if path.exists() or server.poll() is not None:
+                    break
+                time.sleep(0.02)
             yield path
         finally:
             warm_builds.stop(path)  # the server and any Save forked from it
             server.wait()
 
 
+def _waiting_on(folder: Path) -> bool:
+    """Whether some process is blocked on the lock of `folder` (etl.store.build_lock): the
+    kernel lists each waiter for a lock in /proc/locks, marked "->", by device and inode."""
+    st = folder.stat()
+    where = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    with open("/proc/locks", encoding="ascii") as locks:
+        return any("->" in line and "FLOCK" in line and where in line.split() for line in locks)
+
+
+def _versions(db: Path) -> list[str]:
+    """The reasons of the builds the database's history holds, oldest first."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT reason FROM build_versions ORDER BY ordinal").fetchall()
+    finally:
+        con.close()
+    return [r[0] or "" for r in rows]
+
+
 def test_two_saves_at_once_through_a_warm_process_both_land_and_a_refused_one_says_why(
     seeds, seed_db, tmp_path
 ):
-    """Two researchers save different articles at the same moment, as the studio saves (a
-    fork of the warm build process each, taking the models it kept): each build waits for
-    the other, and the database after both holds both changes. Then a Save the check
-    refuses: the studio gets each problem (to show on its field) from the fork, and the
-    database stays as it was. Then a Save undoing both changes (the corrections file as the
-    seeds have it): the seeds' full build, table for table (a Save from a fork makes what a
-    full build makes; the run has that build, where the two Saves' own content would need
-    one of its own). One warm process for the four Saves (each is a fresh fork of it)."""
+    """Two researchers save different articles at once: the first Save's build holds the
+    lock and has read its inputs when the second researcher edits and saves (through the
+    warm build process, as the studio saves: a fork of it, taking the models it kept); the
+    second waits on the lock until the first's file is in place, then builds from the inputs
+    as both left them, and the database after both holds both changes. The first runs here,
+    as a Save without a warm process runs (a build in a process of its own), so the test
+    hands over at a step of its build (build's inputs_read), not after a guessed time.
+    Without the lock, the second Save builds while the first waits, and the first's file,
+    made from inputs without the second's edit, replaces it: the second's change is lost.
+
+    Then a Save the check refuses: the studio gets each problem (to show on its field) from
+    the fork, and the database stays as it was. Then a Save undoing both changes (the
+    corrections file as the seeds have it): the seeds' full build, table for table (a Save
+    from a fork makes what a full build makes; the run has that build, where the two Saves'
+    own content would need one of its own). One warm process for the Saves (each a fork)."""
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)  # the full build of these seeds
     argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images", "--reason", REASON]
+    first, second = f"{REASON}: the first Save", f"{REASON}: the second Save"
     answers: list[warm.Answer | None] = []
+    events: list[str] = []
     log = seeds / "curated" / "corrections.yaml"
     read = log.read_bytes()
+    versions = _versions(db)
+    before = db.read_bytes()
     with _warm_server(seeds, db) as server:
+        done = threading.Event()
 
-        def save(change: Callable[[Path], None]) -> None:
-            change(seeds)
-            answers.append(warm.run(argv, server))
+        def save_second() -> None:
+            try:
+                answers.append(warm.run([*argv[:-1], second], server))
+            finally:
+                events.append("the second Save ended")
+                done.set()
 
-        threads = [threading.Thread(target=save, args=(c,)) for c in (_change_record, _add_article)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert [a and (a.code, a.stderr) for a in answers] == [(0, "")] * 2
+        def hand_over() -> None:
+            """The first build holds the lock and has read its inputs: the second researcher
+            edits and saves, and this build goes on once the second waits on the lock (or,
+            with no lock to wait on, has ended)."""
+            events.append("the first Save read its inputs")
+            assert db.read_bytes() == before  # nothing of the first Save's written yet
+            _add_article(seeds)
+            events.append("the second researcher edited")
+            threading.Thread(target=save_second).start()
+            for _ in range(12_000):  # at most two minutes: the fork starts under load
+                if done.wait(0.01):
+                    break
+                if _waiting_on(db.parent):
+                    events.append("the second Save waited on the lock")
+                    break
+
+        _change_record(seeds)
+        build(db, seeds, draw_images=False, reason=first, inputs_read=hand_over)
+        events.append("the first Save ended")
+        # Whole at each step (each Save swaps a whole file in): the first's, or the second's.
+        assert _stance(db) == "mixed"
+        done.wait(120)
+        assert events == [
+            "the first Save read its inputs",
+            "the second researcher edited",
+            "the second Save waited on the lock",
+            "the first Save ended",
+            "the second Save ended",
+        ]
+        assert [a and (a.code, a.stderr) for a in answers] == [(0, "")]
         assert all("unchanged, carried over" in a.stdout for a in answers if a)
         assert (
             _one(db, "SELECT count(*) FROM statements WHERE statement_id = 'test-kep-vendor'") == 1
         )
         assert _stance(db) == "mixed"
+        # The second waited for one build, the first's, and built on its file: the history
+        # holds the seeds' builds, then the first Save's, then the second's.
+        assert _versions(db) == [*versions, first, second]
         # The file says it was built from the inputs as both Saves left them (the first
         # Save's reason in corrections.yaml, as the second read it): the next Save copies
-        # by these, and the lock is what orders them (without it, one build reads a file
-        # before the other's edit and the file records the stale bytes).
+        # by these, and the lock is what orders them (without it, the first's file records
+        # the bytes before the second's edit).
         assert _inputs_read(db) == _inputs_on_disk(seeds)
         before = db.read_bytes()
         _replace(seeds, MIXED, "stance: mixed", "stance: furious")
@@ -831,6 +901,94 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
     build(db, seeds, draw_images=False, report=lines.append)  # no InputError
     assert any("read 1 changed curated files" in line for line in lines), lines[:1]
     assert _one(db, f"SELECT count(*) FROM statements WHERE statement_id = '{NAMED}'") == 1
+
+
+#: Two curated files' statements, each with its stance in the seeds: the edits below change
+#: them one file at a time.
+OTHER = "curated/articles/ppp-2017-06-27-extend-drug-war.yaml"
+STANCES = {
+    "ppp-2018-02-14-sar-kheng-prison-alternatives": (MIXED, "critical"),
+    "ppp-2017-06-27-ke-kim-yan-strengthening": (OTHER, "supportive"),
+}
+
+
+def _same_stat_edit(seeds: Path, name: str, old: str, new: str) -> None:
+    """An edit that leaves the file's size and modification time as they were (an editor
+    that keeps times, a same-length change within the clock's tick): only its bytes say."""
+    path = seeds / name
+    was = path.stat()
+    _replace(seeds, name, old, new)
+    os.utime(path, ns=(was.st_atime_ns, was.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (was.st_size, was.st_mtime_ns)
+
+
+def _put_back(seeds: Path, name: str, first: Path) -> None:
+    """The file replaced by another (renamed over it, as editors save) holding its first
+    bytes, with their size and modification time."""
+    spare = seeds / "curated" / "put-back.tmp"
+    shutil.copy2(first / name, spare)
+    os.replace(spare, seeds / name)
+
+
+#: Saves one after another through one warm process, each after its edit (the corpus as it
+#: was at first: `first`), with the stances STANCES's statements then have: an edit; a
+#: same-length edit keeping size and time (spaces after the colon are YAML's, not the
+#: value's); a file replaced by its first bytes (models the process let go of, for bytes it
+#: parsed before); none. Each Save also changes the codebook (a comment in metrics.yaml), so
+#: every row is made again from the records' models, those of the files unchanged since the
+#: Save before taken as kept: a model kept for other bytes than the file's shows its value
+#: there (a changed file is parsed by the Save itself, so one Save later).
+STALE_EDITS: list[tuple[str, Callable[[Path, Path], None], tuple[str, str]]] = [
+    (
+        "an edit",
+        lambda s, _: _replace(s, MIXED, "stance: critical", "stance: neutral"),
+        ("neutral", "supportive"),
+    ),
+    (
+        "a same-length edit keeping size and time",
+        lambda s, _: _same_stat_edit(s, OTHER, "stance: supportive", "stance:    neutral"),
+        ("neutral", "neutral"),
+    ),
+    (
+        "a file replaced by its first bytes",
+        lambda s, first: _put_back(s, MIXED, first),
+        ("critical", "neutral"),
+    ),
+    ("no edit", lambda s, _: None, ("critical", "neutral")),
+]
+
+
+def _stances(db: Reader) -> tuple[str, ...]:
+    """The stances of STANCES's statements in its order, as the statements page shows them."""
+    rows = queries.statements(db, statement_ids=list(STANCES)).set_index("statement_id")
+    return tuple(rows.loc[list(STANCES), "stance"])
+
+
+def test_a_warm_process_never_builds_a_file_from_models_of_other_bytes(seeds, seed_db, tmp_path):
+    """After each edit of a curated file, and each Save after it, the Save the warm process
+    serves shows the file's value on the dashboard (the statements page's rows), however the
+    file changed: a process that kept a changed file's old models (etl.inputs.KeptModels
+    keyed by the path, or refreshed by size and time) would show the old one."""
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(seed_db, db)
+    first = _copy_seeds(tmp_path / "first")
+    argv = ["--seeds", str(seeds), "build", "--db", str(db), "--no-images", "--reason", REASON]
+    log = seeds / "curated" / "corrections.yaml"
+    read = log.read_bytes()
+    with Reader(db) as reader:
+        shown = [_stances(reader)]
+    with _warm_server(seeds, db) as server:
+        for number, (_, edit, _) in enumerate(STALE_EDITS):
+            edit(seeds, first)
+            metrics = seeds / "curated" / "metrics.yaml"
+            metrics.write_text(metrics.read_text("utf-8") + f"# Save {number}\n", "utf-8")
+            done = warm.run(argv, server)
+            assert done is not None and (done.code, done.stderr) == (0, "")
+            assert "every row made afresh" in done.stdout
+            log.write_bytes(read)  # the reason's corrections: history, not the next edit's
+            with Reader(db) as reader:
+                shown.append(_stances(reader))
+    assert shown == [tuple(s for _, s in STANCES.values()), *(s for *_, s in STALE_EDITS)]
 
 
 def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):

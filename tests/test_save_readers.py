@@ -64,3 +64,17 @@ def test_the_shared_file_stays_open_for_the_build(copy_db: Path) -> None:
             assert con.execute("SELECT count(*) FROM build_versions").fetchone()[0] > 0
         finally:
             con.close()
+
+
+@pytest.mark.parametrize("holder", list(HOLDERS))
+def test_the_builds_reader_has_every_field_a_reader_has(copy_db: Path, holder: str) -> None:
+    """Both kinds of Reader are made by its one __init__: a field a reader gains is the build's
+    reader's too (one made without __init__ would lack it), and each answers its queries
+    apart (a cursor of its own, noting the tables read when asked)."""
+    with Reader(copy_db) as db:
+        fields = set(vars(db))
+    with HOLDERS[holder](copy_db), Reader.of_build(copy_db) as db:
+        assert set(vars(db)) == fields
+        read = db.note_tables()
+        queries.chart_ordinals(db)
+        assert read  # noted as a reader notes them
