@@ -29,7 +29,7 @@ from data_model.records import (
 from data_model.safe_text import md
 from studio import keys, khmer
 from studio.codebook import picker
-from studio.language import code, words
+from studio.language import code, visible, words
 from studio.made import made_editor
 
 
@@ -199,6 +199,7 @@ def _offer(n: int, row: Row) -> None:
         said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
         if reason:
             said += " " + t.gettext("(the draft's reason: {why})").format(why=say(t, reason))
+    said = visible(said)  # the article's words as written, U+200B never '\u200b'
     st.caption(md(f"{said[:1].upper()}{said[1:]}"))  # "Suggested, not filled: as_of ... (why)"
     st.button(t.gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
               args=(n, row))  # fmt: skip

@@ -20,7 +20,7 @@ from studio import session
 from studio.codebook import CHANGED, KIND_LABELS
 from studio.editors import row_editor
 from studio.language import state as in_words
-from studio.language import words
+from studio.language import visible, words
 from studio.made import uses
 
 #: A decision (record, status) clicked, taken once the record's fields are written.
@@ -88,7 +88,7 @@ def _editor(n: int, row: Row, made: dict[str, Any], state: MutableMapping[str, A
     where = t.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
     # The draft's notes are etl suggest's English, rendered in the reader's language.
     read = t.gettext("how the draft read it: {notes}").format(
-        notes="; ".join(say(t, note) for note in row.notes)
+        notes="; ".join(visible(say(t, note)) for note in row.notes)
     )
     st.caption(md(f"{where}; {read}" if row.notes else where))
     row_editor(n, row, state.get("curated") or NO_CURATED)
