@@ -23,7 +23,7 @@ from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
 from studio.codebook import CHANGED, adopt
 from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
-from studio.language import code, number, state
+from studio.language import code, number, shortened, state
 from studio.passage import KINDS, passage_row, trimmed
 from studio.record import CLEAN_TEXT, record
 from studio.review import accepted
@@ -195,7 +195,7 @@ def pick_by_keyboard(body: str) -> None:
     found = sentences(body)
     which = st.selectbox(
         T.gettext("Sentence"), range(len(found)), index=None, key="kb-sentence",
-        format_func=lambda i: found[i].text[:90], placeholder=T.gettext("pick a sentence"),
+        format_func=lambda i: shortened(found[i].text, 90), placeholder=T.gettext("pick a sentence"),
     )  # fmt: skip
     if which is None:
         return

@@ -15,7 +15,7 @@ from data_model.records import ActorKind, ActorType, UnitKind
 from data_model.safe_text import md
 from studio import keys, khmer
 from studio.codebook import CHANGED, KIND_LABELS, picker, rename, stem
-from studio.language import code
+from studio.language import code, shortened
 
 
 def _store(entry: dict[str, Any], name: str, key: str, split: bool = False,
@@ -138,7 +138,7 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
     rows, t = state.get("rows") or [], khmer.words()
     at = host(rows, made, kind, ident) if n < len(rows) else n
     if at is not None and at != n:
-        words = str(state.get("body") or "")[rows[at].start : rows[at].end][:70]
+        words = shortened(str(state.get("body") or "")[rows[at].start : rows[at].end], 70)
         record = t.gettext(KIND_LABELS.get(rows[at].kind, N_("record")))
         st.caption(md(t.gettext(_MADE_THERE[kind]).format(
             summary=_summary(t, kind, entry), kind=record, words=words)))  # fmt: skip

@@ -18,9 +18,9 @@ from data_model.records import ID_FIELDS
 from data_model.safe_text import md
 from studio import session
 from studio.codebook import CHANGED, KIND_LABELS
-from studio.editors import row_editor
+from studio.editors import number_text, row_editor
+from studio.language import shortened, visible, words
 from studio.language import state as in_words
-from studio.language import visible, words
 from studio.made import uses
 
 #: A decision (record, status) clicked, taken once the record's fields are written.
@@ -70,8 +70,8 @@ def _card(n: int, seeds_dir: Path) -> None:
     row, made = rows[n], state.setdefault("made", {})
     problems = {record for record, _ in state.get("problems") or {}}
     flagged = str(row.record.get(ID_FIELDS[row.kind])) in problems
-    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status),
-                        str(state.get("body") or "")[row.start : row.end][:70]))  # fmt: skip
+    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status), *_value(row),
+                        shortened(str(state.get("body") or "")[row.start : row.end], 70)))  # fmt: skip
     box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
                       key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
     if box.open:
@@ -79,6 +79,16 @@ def _card(n: int, seeds_dir: Path) -> None:
             _editor(n, row, made, state, t)
     if not state.get("submitted"):
         session.keep(state, seeds_dir)
+
+
+def _value(row: Row) -> tuple[str, ...]:
+    """A figure's value as its title gives it (two figures of one sentence told apart without
+    opening them): '2,100', a range '800–950'; nothing for other records or a vague amount."""
+    rec = row.record
+    if row.kind != "indicators" or rec.get("value") is None:
+        return ()
+    high = f"–{number_text(rec['value_to'])}" if rec.get("value_to") is not None else ""
+    return (f"{number_text(rec['value'])}{high}",)
 
 
 def _editor(n: int, row: Row, made: dict[str, Any], state: MutableMapping[str, Any],

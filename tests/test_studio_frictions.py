@@ -48,3 +48,30 @@ def test_words_a_draft_quotes_show_as_written_never_as_escapes(studio_seeds: Pat
     said = [c.value for c in at.caption]
     assert any("មិថុនា" in c for c in said), said  # the reason quotes the words
     assert not [c for c in said if "\\u200b" in c or "\\u" in c], said
+
+
+# Made up for the test: one long sentence carrying two figures, then another.
+PRISON = """Siem Reap prison is full
+
+The provincial prison in Siem Reap holds nearly 2,100 inmates in space built for 600, according to the prisons department.
+
+"We are arresting the same young people again and again in every district of the province," said Chan Vuthy, a doctor.
+"""
+
+
+def test_each_card_names_its_own_figure_and_cuts_its_words_after_a_whole_word(studio_seeds):
+    """Two figures of one sentence had the same title, cut mid-word ('... built for 60'): a
+    researcher could not tell which card was which without opening both. Each figure's title
+    now gives its value, and words too long for a title end after a whole word, with '…'."""
+    at = _screen(_add(_studio("en"), PRISON), "Review")
+    titles = [e.label for e in at.expander if e.key and e.key.startswith("record-")]
+    figures = [t for t in titles if t.startswith("figure")]
+    assert len(figures) == 2 and len(set(figures)) == 2, titles
+    assert any("2,100" in t for t in figures) and any(" 600 " in t for t in figures), figures
+    body = " ".join(PRISON.split())
+    for title in titles:
+        words = title.split(" · ")[-1]
+        if words.endswith("…"):
+            assert body.find(words[:-1] + " ") >= 0, title  # ends after a whole word
+        else:
+            assert words in body, title
