@@ -274,7 +274,8 @@ def _policy(n: int, row: Row, curated: Curated) -> None:
     rec["category"] = _pick(t.gettext("Category"), [c.value for c in PolicyCategory],
                             rec["category"], f"p-cat-{n}", blank=False)  # fmt: skip
     _actor_field(n, row, "proposed_by", curated, t.gettext("Proposed by"))
-    rec["proposed_on"] = _date(t.gettext("Proposed on"), rec["proposed_on"], f"p-date-{n}")
+    rec["proposed_on"] = _date(t.gettext("Proposed on"), rec["proposed_on"], f"p-date-{n}", rec,
+                               "proposed_on")  # fmt: skip
 
 
 def _position(n: int, row: Row, curated: Curated) -> None:

@@ -75,3 +75,29 @@ def test_each_card_names_its_own_figure_and_cuts_its_words_after_a_whole_word(st
             assert body.find(words[:-1] + " ") >= 0, title  # ends after a whole word
         else:
             assert words in body, title
+
+
+# Made up for the test: a measure proposed (the draft dates it: the Monday before publication).
+PROPOSED = """Ministry plans centres
+
+Police in Kampot detained 120 people in drug raids in June, officials said on Monday.
+
+The ministry plans to build three new rehabilitation centres next year, the minister said on Monday.
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "key"),
+    [("policies", "proposed_on", "p-date-{n}"), ("indicators", "as_of", "as_of-{n}")],
+)
+def test_every_drafted_date_can_be_cleared(studio_seeds, kind: str, field: str, key: str):
+    """A date the article does not give is taken away in one click (a blank beats a wrong
+    guess): a proposal's date had no Clear, and a typed date's segments cannot be emptied."""
+    at = _add(_studio("en"), PROPOSED if kind == "policies" else PRISON)
+    n = next(i for i, r in enumerate(at.session_state["rows"]) if r.kind == kind)
+    at.session_state["rows"][n].record[field] = dt.date(2023, 7, 3)  # as a draft may give it
+    at = _screen(at, "Review")
+    clear = [b for b in at.button if b.key == f"clear-{key.format(n=n)}"]
+    assert clear, f"no Clear beside the {kind} record's {field}"
+    at = clear[0].click().run()
+    assert at.session_state["rows"][n].record[field] is None
