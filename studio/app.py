@@ -375,7 +375,7 @@ def save_screen() -> None:
             st.error(T.gettext("Nothing was changed. The check says (each problem is also on "
                                "its field):"))  # fmt: skip
             said = report(list(result.problems), T) if result.problems else result.message
-            st.code(said, language=None)
+            st.code(said, language=None, wrap_lines=True)  # a laptop's width cut it off
     screens.recent_changes(SEEDS_DIR, T)
 
 

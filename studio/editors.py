@@ -27,16 +27,17 @@ from data_model.records import (
     Topic,
 )
 from data_model.safe_text import md
-from studio import keys, khmer
+from studio import keys, khmer, problems
 from studio.codebook import picker
 from studio.language import code, visible, words
 from studio.made import made_editor
 
 
 def _problems(record_id: str, name: str) -> None:
-    """The check's words about this field, under it (as text: they quote the article)."""
-    for message in st.session_state.get("problems", {}).get((record_id, name), []):
-        st.error(md(message), icon=":material/error:")
+    """The check's words about this field, under it, named by its label (studio.problems)."""
+    rows = st.session_state.get("rows") or []
+    kind = next((r.kind for r in rows if str(r.record.get(ID_FIELDS[r.kind])) == record_id), "")
+    problems.under_field(words(), kind, record_id, name)
 
 
 def _pick(

@@ -61,7 +61,7 @@ def build_details(details: str, t: Translator) -> None:
     """The build's own report, in English, under a summary said in another language."""
     if details:
         with st.expander(t.gettext("What the build said (in English)"), key="build-said"):
-            st.code(details, language=None)
+            st.code(details, language=None, wrap_lines=True)
 
 
 def _button(label: str, key: str, on_click, *args: Any) -> None:

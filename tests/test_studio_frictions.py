@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptests import clicked
 from tests.test_studio_review import ANN, APP, _screen
 
 ZW = "\u200b"
@@ -101,3 +102,29 @@ def test_every_drafted_date_can_be_cleared(studio_seeds, kind: str, field: str, 
     assert clear, f"no Clear beside the {kind} record's {field}"
     at = clear[0].click().run()
     assert at.session_state["rows"][n].record[field] is None
+
+
+def test_every_problem_the_check_finds_is_on_review_naming_its_field(studio_seeds):
+    """Save refused with nine problems, the list cut at a laptop's width (a code block that
+    does not wrap), and on Review only two showed, as 'required field is missing' without
+    the field's name: the new speaker's role and organisation, the new metrics' definitions
+    and the new category's description were nowhere near a field. Each problem now shows on
+    the card holding the field (a new entry's: the card its fields are under, opened), named
+    by the field's label; the list on Save wraps."""
+    at = _screen(_add(_studio("en"), PRISON), "Review")
+    for n in range(len(at.session_state["rows"])):
+        at = clicked(at, f"accept-{n}")
+    _screen(at, "Coverage")
+    while picks := [s for s in at.selectbox if s.key and s.key.startswith("pick-")]:
+        at = picks[0].set_value("not about the campaign").run()
+    at = _screen(at, "Save").button(key="save").click().run()
+    assert at.code and at.code[0].proto.wrap_lines  # the list wraps: nothing cut off
+    found = at.session_state["problems"]
+    assert len(found) >= 5, found
+    at = _screen(at, "Review")
+    shown = [e.value for e in at.error]
+    for (record, field), messages in found.items():
+        assert any(m in s for s in shown for m in messages), (record, field, shown)
+    # Named by the label of the field a researcher fills (a new actor's, a new metric's).
+    for label in ("Role", "Organisation", "What is counted, and what is not"):
+        assert any(s.startswith(f"{label}:") or f"· {label}:" in s for s in shown), (label, shown)
