@@ -128,3 +128,22 @@ def test_every_problem_the_check_finds_is_on_review_naming_its_field(studio_seed
     # Named by the label of the field a researcher fills (a new actor's, a new metric's).
     for label in ("Role", "Organisation", "What is counted, and what is not"):
         assert any(s.startswith(f"{label}:") or f"· {label}:" in s for s in shown), (label, shown)
+
+
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
+def test_the_second_editor_reads_fields_and_codes_by_their_words_beside_the_ids(studio_seeds):
+    """The diff a second editor approves listed YAML keys ('metric_id', 'as_of') and bare ids
+    ('arrests-total'), in Khmer too: each field is now named by its label, the id beside it,
+    and a codebook id by its entry's label ('Total arrests · arrests-total')."""
+    from curation.suggest.guess import curated_lists
+    from tests.test_studio_review import BO, _as, _code_and_save
+    from tests.test_studio_review import _add as add_takeo
+
+    assert not _code_and_save(add_takeo(_as(ANN))).error
+    table = _screen(_as(BO), "Approve").table[0].value
+    cells = dict(zip(table["Field"], table["Proposed"], strict=True))
+    assert "As of · as_of" in cells and "Metric · metric_id" in cells, list(cells)
+    label = next(m["label"] for m in curated_lists(studio_seeds).metrics
+                 if m["metric_id"] == "arrests-total")  # fmt: skip
+    assert cells["Metric · metric_id"] == f"{label} · arrests-total"
+    assert cells["Value · value"] == "512"  # a value stays as written

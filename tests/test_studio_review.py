@@ -176,7 +176,8 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     # The second editor sees what changed, record by record, field by field.
     shown, fields = seen["shown"], seen["fields"]
     assert any(m.startswith("**indicators") and m.endswith("· added") for m in shown), shown
-    assert {"value", "quote", "metric_id"} <= set(fields["Field"])
+    # Each field by its label, its id beside it ("Metric · metric_id"; stop 45).
+    assert {"value", "quote", "metric_id"} <= {f.rsplit(" · ", 1)[-1] for f in fields["Field"]}
     assert "512" in set(fields["Proposed"])
     # Approved: in the database, the records and their source approved, the review file gone.
     assert 512 in _values(here / "monitor.duckdb")
@@ -216,7 +217,7 @@ def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     bo = _screen(_as(BO), "Approve")
     assert [
         (r["Field"], r["Published"], r["Proposed"]) for _, r in bo.table[0].value.iterrows()
-    ] == [("value", "512", "521")]
+    ] == [("Value · value", "512", "521")]  # the field by its label, its id beside it
     assert any("the article says 521" in c.value for c in bo.caption)
     if decision == "return":
         bo.text_area(key=f"comment-{sid}").set_value("Check the figure against the page.")
