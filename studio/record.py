@@ -72,7 +72,7 @@ def _card(n: int, seeds_dir: Path) -> None:
     # Flagged too when the check names a new entry whose fields this card holds.
     own = {str(row.record.get(ID_FIELDS[row.kind]))} | {i for _, i, _ in _hosted(n, made)}
     flagged = bool(own & flagged_ids)
-    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status), *_value(row),
+    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status), *_value(row, t),
                         shortened(str(state.get("body") or "")[row.start : row.end], 70)))  # fmt: skip
     box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
                       key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
@@ -93,14 +93,15 @@ def _hosted(n: int, made: dict[str, Any]) -> list[tuple[str, str, str]]:
             and host(rows, made, kind, ident) == n]  # fmt: skip
 
 
-def _value(row: Row) -> tuple[str, ...]:
+def _value(row: Row, t: Translator) -> tuple[str, ...]:
     """A figure's value as its title gives it (two figures of one sentence told apart without
-    opening them): '2,100', a range '800–950'; nothing for other records or a vague amount."""
+    opening them): '2,100', a range '800–950', in ``t``'s digits (Khmer '២.១០០'); nothing for
+    other records or a vague amount."""
     rec = row.record
     if row.kind != "indicators" or rec.get("value") is None:
         return ()
     high = f"–{number_text(rec['value_to'])}" if rec.get("value_to") is not None else ""
-    return (f"{number_text(rec['value'])}{high}",)
+    return (t.number_text(f"{number_text(rec['value'])}{high}"),)
 
 
 def _editor(n: int, row: Row, made: dict[str, Any], state: MutableMapping[str, Any],
