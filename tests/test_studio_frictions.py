@@ -150,3 +150,23 @@ def test_the_second_editor_reads_fields_and_codes_by_their_words_beside_the_ids(
                  if m["metric_id"] == "arrests-total")  # fmt: skip
     assert cells["Metric · metric_id"] == f"{label} · arrests-total"
     assert cells["Value · value"] == "512"  # a value stays as written
+
+
+def test_a_new_metric_s_id_follows_its_label_until_renamed_by_hand(studio_seeds):
+    """The label typed in a new metric's own field ('Metric label') left the draft's id
+    (`litres-liquid-seized` for 'Liquid methamphetamine seized'), public once approved, where
+    the same label typed under the picker renamed it. The id now follows the label, on every
+    record, until the researcher renames the id by hand."""
+    from tests.test_studio_review import ARTICLE
+
+    two = ARTICLE.replace("The market reopened", "Police seized 4,000 tablets. The market reopened")
+    at = _screen(_add(_studio("en"), two), "Review")
+    second = [i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators"][1]
+    [drafted] = at.session_state["made"]["metrics"]
+    at = at.text_input(key=f"m-label-{drafted}").set_value("Methamphetamine tablets seized").run()
+    assert list(at.session_state["made"]["metrics"]) == ["methamphetamine-tablets-seized"]
+    assert at.session_state["rows"][second].record["metric_id"] == "methamphetamine-tablets-seized"
+    at = at.text_input(key="m-id-methamphetamine-tablets-seized").set_value("meth tablets").run()
+    at = at.text_input(key=f"m-label-{drafted}").set_value("Yaba tablets seized").run()
+    assert list(at.session_state["made"]["metrics"]) == ["meth-tablets"]  # the researcher's id
+    assert at.session_state["made"]["metrics"]["meth-tablets"]["label"] == "Yaba tablets seized"

@@ -263,9 +263,14 @@ def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(studi
     assert any(o.endswith(f"· {drafted} (new)") for o in picker.options), picker.options
     assert any(o.startswith("Total arrests · arrests-total — People arrested") for o in
                picker.options)  # fmt: skip
-    # Renamed once, under the record that uses it: every record follows.
-    at.text_input(key=f"m-label-{drafted}").set_value("Methamphetamine tablets seized").run()
-    at = at.text_input(key=f"m-id-{drafted}").set_value("meth tablets seized").run()
+    # Renamed once, under the record that uses it: every record follows (its id followed the
+    # label typed: tests/test_studio_frictions.py; then renamed by hand).
+    at = at.text_input(key=f"m-label-{drafted}").set_value("Methamphetamine tablets seized").run()
+    at = (
+        at.text_input(key="m-id-methamphetamine-tablets-seized")
+        .set_value("meth tablets seized")
+        .run()
+    )
     rows = at.session_state["rows"]
     assert rows[second].record["metric_id"] == "meth-tablets-seized"
     assert list(at.session_state["made"]["metrics"]) == ["meth-tablets-seized"]
