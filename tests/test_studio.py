@@ -346,7 +346,9 @@ def test_a_real_article_saves_minimal_yaml_once_every_sentence_is_accounted_for_
     at.radio(key="screen").set_value("Save").run()
     at = at.button(key="save").click().run()  # build 3: the article and its figure added
     assert not at.error, at.code[0].value if at.code else ""
-    assert at.success and "built" in at.success[0].value
+    # Said in one line; the build's report ("built ...") under "What the build said".
+    assert at.success and "data version" in at.success[0].value
+    assert any(c.value.startswith("read ") and "\nbuilt " in c.value for c in at.code)
     [saved] = (fixture_seeds / "curated" / "articles").glob("*.yaml")
     text = saved.read_text(encoding="utf-8")
     assert "# Last saved by Dara Test at " in text
