@@ -93,6 +93,15 @@ def _hosted(n: int, made: dict[str, Any]) -> list[tuple[str, str, str]]:
             and host(rows, made, kind, ident) == n]  # fmt: skip
 
 
+def named(rows: list[Row], ident: str, t: Translator) -> str:
+    """A record as a researcher knows it on Coverage, its kind in words and a figure's value
+    ('figure 800–950', 'statement'), never its id alone ('ppp-2023-07-03-...-figure-1')."""
+    row = next((r for r in rows if str(r.record.get(ID_FIELDS[r.kind])) == ident), None)
+    if row is None:
+        return ident
+    return " ".join((t.gettext(KIND_LABELS[row.kind]), *_value(row, t)))
+
+
 def _value(row: Row, t: Translator) -> tuple[str, ...]:
     """A figure's value as its title gives it (two figures of one sentence told apart without
     opening them): '2,100', a range '800–950', in ``t``'s digits (Khmer '២.១០០'); nothing for

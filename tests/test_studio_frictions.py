@@ -170,3 +170,24 @@ def test_a_new_metric_s_id_follows_its_label_until_renamed_by_hand(studio_seeds)
     at = at.text_input(key=f"m-label-{drafted}").set_value("Yaba tablets seized").run()
     assert list(at.session_state["made"]["metrics"]) == ["meth-tablets"]  # the researcher's id
     assert at.session_state["made"]["metrics"]["meth-tablets"]["label"] == "Yaba tablets seized"
+
+
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
+def test_coverage_and_save_speak_of_the_records_a_researcher_accepted(studio_seeds):
+    """Coverage said "Covered by ed-2018-...-figure-1" (an id the researcher never typed), and
+    Save counted the new metric made for a figure as an accepted record ("2 accepted
+    record(s)" for one figure). Coverage now names the record by its kind and value; Save
+    counts the records."""
+    from tests.test_studio_review import ARTICLE
+
+    tablets = ARTICLE.replace(
+        "The market reopened", "Police seized 4,000 tablets. The market reopened"
+    )
+    at = _screen(_add(_studio("en"), tablets), "Review")
+    second = [i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators"][1]
+    assert at.session_state["made"]["metrics"]  # the figure's new metric
+    at = clicked(at, f"accept-{second}")
+    covered = [c.value for c in _screen(at, "Coverage").caption if c.value.startswith("Covered by")]
+    assert covered == ["Covered by figure 4,000."], covered
+    said = [m.value for m in _screen(at, "Save").markdown if "accepted record" in m.value]
+    assert said and said[0].startswith("1 accepted record(s)"), said
