@@ -24,6 +24,7 @@ from database.connection import Reader
 from etl.build import build
 from etl.warm import SOCKET_VARIABLE
 from studio import history, store
+from studio.editors import number_text
 from studio.selection import marks
 from studio.store import render_yaml
 from tests import warm_builds
@@ -198,8 +199,9 @@ def test_coverage_lists_each_sentence_covered_or_not_yet_coded(studio: AppTest):
     # one covered by the accepted figure.
     assert shown == {"Covered by a record": "1", "Not coded, with a reason": "0",
                      "Not yet coded": "9"}  # fmt: skip
-    first = at.session_state["rows"][0].record["indicator_id"]
-    assert any(f"Covered by {first}" in c.value for c in at.caption)
+    # Named by its kind and value (stop 45), not its id.
+    value = number_text(at.session_state["rows"][0].record["value"])
+    assert any(f"Covered by figure {value}." == c.value for c in at.caption)
     assert any("Not yet coded (attributes words" in c.value for c in at.caption)
 
 
