@@ -3,6 +3,7 @@ Khmer type settings, and the codes a researcher picks (a hedge, a stance) in wor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -55,6 +56,18 @@ def shortened(text: str, limit: int) -> str:
     at = max(head.rfind(" "), head.rfind("\u200b"))
     cut = head[:at] if at > limit // 2 else text[:limit]
     return cut.rstrip(" ,;:\u200b") + "…"
+
+
+def moment(t: Translator, at: object) -> str:
+    """When work was saved or decided, as a person reads it: '7 Dec 2026, 05:55 UTC' (Khmer
+    digits and month in Khmer), never '2026-12-07 05:55:45+00:00'; as stored if unreadable."""
+    try:
+        when = at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
+    except ValueError:
+        return str(at)
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
+    return f"{t.date(when.date())}, {t.digits(when.strftime('%H:%M'))} UTC"
 
 
 def number(t: Translator, n: int) -> str:

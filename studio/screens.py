@@ -17,7 +17,7 @@ from studio import drafts, history, publish, session
 from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
 from studio.changes import build_log
 from studio.codebook import REFERENCES, entries
-from studio.language import kind, number, state
+from studio.language import kind, moment, number, state
 from studio.problems import field_words
 
 STATE = st.session_state
@@ -107,7 +107,7 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
             said = t.gettext("{article}; {done} of {rows} records accepted; last saved {at}")
             fixes = t.gettext("; corrections of the published records") if d.reopened else ""
             st.caption(said.format(article=d.source_id, done=number(t, done),
-                                   rows=number(t, len(d.rows)), at=d.saved_at) + fixes)  # fmt: skip
+                                   rows=number(t, len(d.rows)), at=moment(t, d.saved_at)) + fixes)  # fmt: skip
             if editor.strip() and publish.same_person(d.researcher, editor):
                 _button(t.gettext("Continue"), f"continue-{d.source_id}", _continue, seeds_dir, d)
     st.subheader(t.gettext("Saved for review"))
@@ -120,7 +120,7 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
             status = state(t, sub["review_status"])
             st.markdown(f"**{md(titles.get(sid, sid))}** · {md(status)}")
             st.caption(md(t.gettext("saved by {who} at {at}").format(who=sub["saved_by"],
-                                                                     at=sub["saved_at"])))  # fmt: skip
+                                                                     at=moment(t, sub["saved_at"]))))  # fmt: skip
             if sub.get("comment") and sub["review_status"] == "returned":
                 st.warning(md(t.gettext("Returned: {comment}").format(comment=sub["comment"])))
             if editor.strip() and publish.same_person(sub["saved_by"], editor):
@@ -222,10 +222,10 @@ def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -
                        format_func=lambda s: f"{titles.get(s, s)} ({s})", key="to-review")  # fmt: skip
     sub = next(s for s in waiting if s["source_id"] == sid)
     st.caption(md(t.gettext("Saved by {who} at {at}.").format(who=sub["saved_by"],
-                                                             at=sub["saved_at"])))  # fmt: skip
+                                                             at=moment(t, sub["saved_at"]))))  # fmt: skip
     for entry in sub.get("history") or []:
         st.caption(md(t.gettext("Returned by {who} at {at}: {comment}").format(
-            who=entry["by"], at=entry["at"], comment=entry.get("comment"))))  # fmt: skip
+            who=entry["by"], at=moment(t, entry["at"]), comment=entry.get("comment"))))  # fmt: skip
     _diff_table(seeds_dir, sub, t)
     own = publish.same_person(sub["saved_by"], editor)
     if own:

@@ -191,3 +191,25 @@ def test_coverage_and_save_speak_of_the_records_a_researcher_accepted(studio_see
     assert covered == ["Covered by figure 4,000."], covered
     said = [m.value for m in _screen(at, "Save").markdown if "accepted record" in m.value]
     assert said and said[0].startswith("1 accepted record(s)"), said
+
+
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_when_work_was_saved_reads_as_a_date_and_a_time(studio_seeds, lang: str):
+    """ "Saved by Ann Researcher at 2026-12-07 05:55:45+00:00" on Open and Approve: now the
+    day as the studio writes dates, and the time in UTC, in the studio's digits."""
+    import datetime as dt_
+
+    from data_model.i18n import translator
+    from tests.test_studio_review import BO, _as, _code_and_save
+    from tests.test_studio_review import _add as add_takeo
+
+    assert not _code_and_save(add_takeo(_as(ANN))).error
+    bo = _studio(lang).text_input(key="editor").set_value(BO).run()
+    said = [c.value for c in _screen(bo, "Approve").caption] + [
+        c.value for c in _screen(bo, "Open").caption
+    ]
+    today = translator(lang).date(dt_.datetime.now(dt_.UTC).date())
+    saved = [c for c in said if ANN in c]
+    assert len(saved) == 2 and all(today in c and "UTC" in c for c in saved), saved
+    assert not [c for c in said if "+00:00" in c], said
