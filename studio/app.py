@@ -21,11 +21,11 @@ from data_model.records import DatePrecision
 from data_model.safe_text import md
 from studio import agreement, drafts, language, publish, screens, session, store
 from studio.access import gate
-from studio.codebook import CHANGED, adopt
+from studio.codebook import CHANGED, KIND_LABELS, adopt
 from studio.coverage import coverage, not_coded, reason_words, reasons, why_words
-from studio.language import code, number, state
+from studio.language import code, number, shortened, state
 from studio.passage import KINDS, passage_row, trimmed
-from studio.record import CLEAN_TEXT, record
+from studio.record import CLEAN_TEXT, named, record
 from studio.review import accepted
 from studio.selection import selectable_text
 
@@ -195,7 +195,7 @@ def pick_by_keyboard(body: str) -> None:
     found = sentences(body)
     which = st.selectbox(
         T.gettext("Sentence"), range(len(found)), index=None, key="kb-sentence",
-        format_func=lambda i: found[i].text[:90], placeholder=T.gettext("pick a sentence"),
+        format_func=lambda i: shortened(found[i].text, 90), placeholder=T.gettext("pick a sentence"),
     )  # fmt: skip
     if which is None:
         return
@@ -293,8 +293,8 @@ def coverage_screen() -> None:
             words, action = st.columns([3, 2])
             words.text(line.sentence.text)  # the article's words, shown as text, never markup
             if line.state == "covered":
-                words.caption(T.gettext("Covered by {records}.").format(
-                    records=", ".join(line.covered_by)))  # fmt: skip
+                words.caption(T.gettext("Covered by {records}.").format(records=", ".join(
+                    named(STATE["rows"], r, T) for r in line.covered_by)))  # fmt: skip
                 continue
             if line.state == "set aside":
                 words.caption(T.gettext("Not coded, because: {reason}").format(
@@ -329,7 +329,7 @@ def save_screen() -> None:
     records = accepted(rows, STATE.get("made") or {})
     lines = _lines() if rows else []
     records["not_coded"] = not_coded(STATE.get("source_id", ""), lines)
-    count = sum(len(v) for k, v in records.items() if k != "not_coded")
+    count = sum(len(v) for k, v in records.items() if k in KIND_LABELS)  # not new entries
     open_lines = [line for line in lines if line.state == "not yet coded"]
     st.write(
         T.gettext("{records} accepted record(s) and {sentences} sentence(s) not coded with a "
@@ -375,7 +375,7 @@ def save_screen() -> None:
             st.error(T.gettext("Nothing was changed. The check says (each problem is also on "
                                "its field):"))  # fmt: skip
             said = report(list(result.problems), T) if result.problems else result.message
-            st.code(said, language=None)
+            st.code(said, language=None, wrap_lines=True)  # a laptop's width cut it off
     screens.recent_changes(SEEDS_DIR, T)
 
 

@@ -27,16 +27,17 @@ from data_model.records import (
     Topic,
 )
 from data_model.safe_text import md
-from studio import keys, khmer
+from studio import keys, khmer, problems
 from studio.codebook import picker
-from studio.language import code, words
+from studio.language import code, visible, words
 from studio.made import made_editor
 
 
 def _problems(record_id: str, name: str) -> None:
-    """The check's words about this field, under it (as text: they quote the article)."""
-    for message in st.session_state.get("problems", {}).get((record_id, name), []):
-        st.error(md(message), icon=":material/error:")
+    """The check's words about this field, under it, named by its label (studio.problems)."""
+    rows = st.session_state.get("rows") or []
+    kind = next((r.kind for r in rows if str(r.record.get(ID_FIELDS[r.kind])) == record_id), "")
+    problems.under_field(words(), kind, record_id, name)
 
 
 def _pick(
@@ -199,6 +200,7 @@ def _offer(n: int, row: Row) -> None:
         said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
         if reason:
             said += " " + t.gettext("(the draft's reason: {why})").format(why=say(t, reason))
+    said = visible(said)  # the article's words as written, U+200B never '\u200b'
     st.caption(md(f"{said[:1].upper()}{said[1:]}"))  # "Suggested, not filled: as_of ... (why)"
     st.button(t.gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
               args=(n, row))  # fmt: skip
@@ -273,7 +275,8 @@ def _policy(n: int, row: Row, curated: Curated) -> None:
     rec["category"] = _pick(t.gettext("Category"), [c.value for c in PolicyCategory],
                             rec["category"], f"p-cat-{n}", blank=False)  # fmt: skip
     _actor_field(n, row, "proposed_by", curated, t.gettext("Proposed by"))
-    rec["proposed_on"] = _date(t.gettext("Proposed on"), rec["proposed_on"], f"p-date-{n}")
+    rec["proposed_on"] = _date(t.gettext("Proposed on"), rec["proposed_on"], f"p-date-{n}", rec,
+                               "proposed_on")  # fmt: skip
 
 
 def _position(n: int, row: Row, curated: Curated) -> None:

@@ -3,6 +3,10 @@ Khmer type settings, and the codes a researcher picks (a hedge, a stance) in wor
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
+
 import streamlit as st
 
 from data_model import wording
@@ -23,6 +27,47 @@ _SWITCH = "studio-language"
 def words() -> Translator:
     """The studio's words in the language the address asks for (?lang=km), as the dashboard."""
     return translator(st.query_params.get(PARAM))
+
+
+#: A character as Python's repr() escapes it ('\\u200b', '\\xa0'): how a draft's reason quotes
+#: words holding an invisible one (U+200B between Khmer words).
+_ESCAPED = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))")
+
+
+def visible(text: str) -> str:
+    """Words a draft's reason quotes, shown as the article writes them: an escaped invisible
+    character (a format character or a space, e.g. U+200B) is itself again, never '\\u200b'
+    on the screen; any other escape is left as it is."""
+
+    def back(found: re.Match[str]) -> str:
+        char = chr(int(found[1] or found[2], 16))
+        return char if unicodedata.category(char) in ("Cf", "Zs") else found[0]
+
+    return _ESCAPED.sub(back, text)
+
+
+def shortened(text: str, limit: int) -> str:
+    """At most about ``limit`` characters, cut after a whole word (a space, or U+200B between
+    Khmer words) and marked '…': a quote cut mid-word ('on dr') reads as another word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    at = max(head.rfind(" "), head.rfind("\u200b"))
+    cut = head[:at] if at > limit // 2 else text[:limit]
+    return cut.rstrip(" ,;:\u200b") + "…"
+
+
+def moment(t: Translator, at: object) -> str:
+    """When work was saved or decided, as a person reads it: '7 Dec 2026, 05:55 UTC' (Khmer
+    digits and month in Khmer), never '2026-12-07 05:55:45+00:00'; as stored if unreadable."""
+    try:
+        when = at if isinstance(at, dt.datetime) else dt.datetime.fromisoformat(str(at))
+    except ValueError:
+        return str(at)
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
+    return f"{t.date(when.date())}, {t.digits(when.strftime('%H:%M'))} UTC"
 
 
 def number(t: Translator, n: int) -> str:

@@ -4,18 +4,30 @@ shares, saved with the records."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
 
 from curation.suggest.guess import Curated
-from curation.suggest.records import Row
+from curation.suggest.records import NO_CURATED, Row
 from data_model.i18n import N_, Translator
 from data_model.records import ActorKind, ActorType, UnitKind
 from data_model.safe_text import md
 from studio import keys, khmer
-from studio.codebook import CHANGED, KIND_LABELS, picker, rename, stem
-from studio.language import code
+from studio.codebook import (
+    CHANGED,
+    KIND_LABELS,
+    KINDS,
+    RELABELLED,
+    entries,
+    new_id,
+    picker,
+    rename,
+    stem,
+)
+from studio.drafts import slug
+from studio.language import code, shortened
 
 
 def _store(entry: dict[str, Any], name: str, key: str, split: bool = False,
@@ -24,9 +36,30 @@ def _store(entry: dict[str, Any], name: str, key: str, split: bool = False,
     value = st.session_state.get(key)
     if is_khmer:
         value = khmer.normal(value)
+    before = entry.get(name)
     entry[name] = [a.strip() for a in str(value).split(",") if a.strip()] if split else value
     if name in ("label", "name"):  # shown in every record's picker
         st.session_state[CHANGED] = True
+    if name == "label":
+        _follow(entry, str(before or ""), str(value or ""))
+
+
+def _follow(entry: dict[str, Any], before: str, label: str) -> None:
+    """A new metric's, unit's or category's id made anew from its new label, everywhere, while
+    it is still the one made from the old label (stop 45: 'Liquid methamphetamine seized'
+    stayed `litres-liquid-seized`, while the same label typed under the picker renamed it). An
+    id renamed by hand is the researcher's and stays."""
+    kind = next((k for k, field in KINDS.items() if k in RELABELLED and entry.get(field)), None)
+    if kind is None or not slug(label):
+        return
+    ident = str(entry[KINDS[kind]])
+    if not re.fullmatch(rf"{re.escape(slug(before) or ident)}(-\d+)?", ident):
+        return
+    state = st.session_state
+    taken = set(entries(state.get("curated") or NO_CURATED, state.get("made") or {}, kind))
+    fresh = new_id(label, taken - {ident})
+    if fresh != ident:
+        rename(state, kind, ident, fresh)
 
 
 def _bound(widget, label: str, entry: dict[str, Any], name: str, key: str, **kw: Any) -> None:
@@ -138,7 +171,7 @@ def made_editor(kind: str, ident: str, n: int, curated: Curated) -> None:
     rows, t = state.get("rows") or [], khmer.words()
     at = host(rows, made, kind, ident) if n < len(rows) else n
     if at is not None and at != n:
-        words = str(state.get("body") or "")[rows[at].start : rows[at].end][:70]
+        words = shortened(str(state.get("body") or "")[rows[at].start : rows[at].end], 70)
         record = t.gettext(KIND_LABELS.get(rows[at].kind, N_("record")))
         st.caption(md(t.gettext(_MADE_THERE[kind]).format(
             summary=_summary(t, kind, entry), kind=record, words=words)))  # fmt: skip

@@ -57,7 +57,7 @@ class Outcome:
     ok: bool
     message: str
     problems: tuple[Problem, ...] = ()
-    #: The build's own report, in English, where ``message`` says it in another language.
+    #: The build's own report, in English, shown apart from ``message``'s one line.
     details: str = ""
 
 
@@ -68,18 +68,20 @@ _WARNING = re.compile(r"^warning: ", re.M)
 
 
 def build_words(log: str, t: Translator) -> str:
-    """What a build did, in ``t``'s language: in English its report as printed; in another,
-    its data version, the records it holds by kind, and how many warnings it gave (their
-    words, the build's English, are shown apart)."""
-    if t.lang == ENGLISH.lang:
-        return log
+    """What a build did, in ``t``'s language, in one line: its data version, the records it
+    holds by kind, and how many warnings it gave. The report as printed (its coverage lines,
+    each warning) is shown apart, under "What the build said": in the success message it was
+    one paragraph of some 40 lines' words, run together (stop 45)."""
+    english = t.lang == ENGLISH.lang
     parts = []
     if version := _VERSION.search(log):
         parts.append(t.gettext("data version {version}").format(version=t.digits(version[1])))
     if built := _BUILT.search(log):
         counts = [(int(n), name) for n, name in re.findall(r"(\d+) (\w+)", built[1])]
-        held = [f"{t.number_text(f'{n:,}')} {language.kind(t, name)}" for n, name in counts
-                if name in language.KIND_WORDS and n]  # fmt: skip
+        # English names them as the build prints them ('31 indicators'); another language
+        # by the kind's word (Khmer has no plural).
+        held = [f"{t.number_text(f'{n:,}')} {name if english else language.kind(t, name)}"
+                for n, name in counts if name in language.KIND_WORDS and n]  # fmt: skip
         if held:
             parts.append(t.gettext("it holds {counts}").format(counts=", ".join(held)))
     if warned := len(_WARNING.findall(log)):
@@ -338,7 +340,7 @@ def approve(
         return Outcome(False, message, problems)
     submission_file(seeds_dir, source_id).unlink()
     said = t.gettext("Approved and published. {build}").format(build=build_words(message, t))
-    return Outcome(True, said, details="" if t.lang == ENGLISH.lang else message)
+    return Outcome(True, said, details=message)
 
 
 def send_back(seeds_dir: Path, source_id: str, by: str, comment: str,

@@ -16,12 +16,12 @@ from curation.suggest.records import NO_CURATED, Row
 from data_model.i18n import Translator
 from data_model.records import ID_FIELDS
 from data_model.safe_text import md
-from studio import session
+from studio import problems, session
 from studio.codebook import CHANGED, KIND_LABELS
-from studio.editors import row_editor
+from studio.editors import number_text, row_editor
+from studio.language import shortened, visible, words
 from studio.language import state as in_words
-from studio.language import words
-from studio.made import uses
+from studio.made import host, uses
 
 #: A decision (record, status) clicked, taken once the record's fields are written.
 DECIDED = "decided-record"
@@ -68,10 +68,12 @@ def _card(n: int, seeds_dir: Path) -> None:
     if state.pop(CHANGED, False):
         st.rerun()
     row, made = rows[n], state.setdefault("made", {})
-    problems = {record for record, _ in state.get("problems") or {}}
-    flagged = str(row.record.get(ID_FIELDS[row.kind])) in problems
-    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status),
-                        str(state.get("body") or "")[row.start : row.end][:70]))  # fmt: skip
+    flagged_ids = {record for record, _ in state.get("problems") or {}}
+    # Flagged too when the check names a new entry whose fields this card holds.
+    own = {str(row.record.get(ID_FIELDS[row.kind]))} | {i for _, i, _ in _hosted(n, made)}
+    flagged = bool(own & flagged_ids)
+    label = " · ".join((t.gettext(KIND_LABELS[row.kind]), in_words(t, row.status), *_value(row, t),
+                        shortened(str(state.get("body") or "")[row.start : row.end], 70)))  # fmt: skip
     box = st.expander(label, expanded=row.status == "open" or flagged, on_change="rerun",
                       key=f"record-{n}-{row.status}{'-flagged' * flagged}")  # fmt: skip
     if box.open:
@@ -81,6 +83,36 @@ def _card(n: int, seeds_dir: Path) -> None:
         session.keep(state, seeds_dir)
 
 
+def _hosted(n: int, made: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The new entries whose fields are drawn under card ``n`` (studio.made.host): kind, id,
+    and its label or name."""
+    rows = st.session_state.get("rows") or []
+    return [(kind, ident, str(entry.get("label") or entry.get("name") or ident))
+            for kind, ident in sorted(uses(rows[n], made))
+            if (entry := made.get(kind, {}).get(ident)) is not None
+            and host(rows, made, kind, ident) == n]  # fmt: skip
+
+
+def named(rows: list[Row], ident: str, t: Translator) -> str:
+    """A record as a researcher knows it on Coverage, its kind in words and a figure's value
+    ('figure 800–950', 'statement'), never its id alone ('ppp-2023-07-03-...-figure-1')."""
+    row = next((r for r in rows if str(r.record.get(ID_FIELDS[r.kind])) == ident), None)
+    if row is None:
+        return ident
+    return " ".join((t.gettext(KIND_LABELS[row.kind]), *_value(row, t)))
+
+
+def _value(row: Row, t: Translator) -> tuple[str, ...]:
+    """A figure's value as its title gives it (two figures of one sentence told apart without
+    opening them): '2,100', a range '800–950', in ``t``'s digits (Khmer '២.១០០'); nothing for
+    other records or a vague amount."""
+    rec = row.record
+    if row.kind != "indicators" or rec.get("value") is None:
+        return ()
+    high = f"–{number_text(rec['value_to'])}" if rec.get("value_to") is not None else ""
+    return (t.number_text(f"{number_text(rec['value'])}{high}"),)
+
+
 def _editor(n: int, row: Row, made: dict[str, Any], state: MutableMapping[str, Any],
             t: Translator) -> None:  # fmt: skip
     """The record's fields, then Accept and Reject."""
@@ -88,10 +120,12 @@ def _editor(n: int, row: Row, made: dict[str, Any], state: MutableMapping[str, A
     where = t.gettext("characters {start}-{end}").format(start=row.start, end=row.end)
     # The draft's notes are etl suggest's English, rendered in the reader's language.
     read = t.gettext("how the draft read it: {notes}").format(
-        notes="; ".join(say(t, note) for note in row.notes)
+        notes="; ".join(visible(say(t, note)) for note in row.notes)
     )
     st.caption(md(f"{where}; {read}" if row.notes else where))
+    problems.begin(state)
     row_editor(n, row, state.get("curated") or NO_CURATED)
+    problems.rest(t, row.kind, str(row.record.get(ID_FIELDS[row.kind])), _hosted(n, made))
     accept, reject = st.columns(2)
     accept.button(t.gettext("Accept"), key=f"accept-{n}", on_click=_decide, args=(n, "accepted"))
     reject.button(t.gettext("Reject"), key=f"reject-{n}", on_click=_decide, args=(n, "rejected"))

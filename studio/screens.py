@@ -10,12 +10,15 @@ from typing import Any
 import streamlit as st
 
 from corpus.problems import report
+from curation.suggest.guess import curated_lists
 from data_model.i18n import N_, Translator
 from data_model.safe_text import md
 from studio import drafts, history, publish, session
 from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
 from studio.changes import build_log
-from studio.language import kind, number, state
+from studio.codebook import REFERENCES, entries
+from studio.language import kind, moment, number, state
+from studio.problems import field_words
 
 STATE = st.session_state
 #: The compared fields (studio.agreement.FIELDS) in words for the catalogue.
@@ -61,7 +64,7 @@ def build_details(details: str, t: Translator) -> None:
     """The build's own report, in English, under a summary said in another language."""
     if details:
         with st.expander(t.gettext("What the build said (in English)"), key="build-said"):
-            st.code(details, language=None)
+            st.code(details, language=None, wrap_lines=True)
 
 
 def _button(label: str, key: str, on_click, *args: Any) -> None:
@@ -104,7 +107,7 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
             said = t.gettext("{article}; {done} of {rows} records accepted; last saved {at}")
             fixes = t.gettext("; corrections of the published records") if d.reopened else ""
             st.caption(said.format(article=d.source_id, done=number(t, done),
-                                   rows=number(t, len(d.rows)), at=d.saved_at) + fixes)  # fmt: skip
+                                   rows=number(t, len(d.rows)), at=moment(t, d.saved_at)) + fixes)  # fmt: skip
             if editor.strip() and publish.same_person(d.researcher, editor):
                 _button(t.gettext("Continue"), f"continue-{d.source_id}", _continue, seeds_dir, d)
     st.subheader(t.gettext("Saved for review"))
@@ -117,7 +120,7 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
             status = state(t, sub["review_status"])
             st.markdown(f"**{md(titles.get(sid, sid))}** · {md(status)}")
             st.caption(md(t.gettext("saved by {who} at {at}").format(who=sub["saved_by"],
-                                                                     at=sub["saved_at"])))  # fmt: skip
+                                                                     at=moment(t, sub["saved_at"]))))  # fmt: skip
             if sub.get("comment") and sub["review_status"] == "returned":
                 st.warning(md(t.gettext("Returned: {comment}").format(comment=sub["comment"])))
             if editor.strip() and publish.same_person(sub["saved_by"], editor):
@@ -148,6 +151,16 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
         st.caption(t.gettext("No record differs from the published data."))
     proposed = {f"{k}:{publish._ident(k, r)}": r for k, v in sub["records"].items() for r in v}
     reasons = {f"{c['record_kind']}:{c['record_id']}": c["reason"] for c in sub["corrections"]}
+    codebook = curated_lists(seeds_dir)
+    own = {k: {publish._ident(k, r): r for r in v} for k, v in sub["records"].items()}
+
+    def named(field: str, value: str) -> str:
+        """A code by its entry's label, the id beside it ('Total arrests · arrests-total')."""
+        kind = REFERENCES.get(field) or _NAMED.get(field)
+        entry = entries(codebook, own, kind).get(value) if kind else None
+        words = entry and (entry.get("label") or entry.get("name"))
+        return f"{words} · {value}" if words and words != value else value
+
     for key in dict.fromkeys(c.key for c in changes):
         mine = [c for c in changes if c.key == key]
         added = mine[0].field == "record" and mine[0].new == "added"
@@ -161,10 +174,24 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
                          if f not in publish.REVIEW_FIELDS and v not in (None, "")]  # fmt: skip
             else:
                 cells = [(c.field, c.old or "—", c.new or "—") for c in mine]
-            # A few lines, read whole: plain text, no grid to load; field names stay ids.
-            st.table([dict(zip(heads, row, strict=True)) for row in cells])
+            table = key.split(":", 1)[0]
+            # A few lines, read whole: plain text, no grid to load. Each field by its label
+            # with its id beside it, each code by its entry's words (stop 45: a second editor
+            # read 'metric_id: arrests-total').
+            st.table([dict(zip(heads, (_field(t, table, f), named(f, old_v), named(f, new_v)),
+                               strict=True)) for f, old_v, new_v in cells])  # fmt: skip
             if key in reasons:
                 st.caption(md(t.gettext("Reason given: {reason}").format(reason=reasons[key])))
+
+
+#: Fields naming a codebook entry beyond the references a rename follows (studio.codebook).
+_NAMED = {"policy_id": "policies", "phase_id": "phases"}
+
+
+def _field(t: Translator, table: str, field: str) -> str:
+    """'As of · as_of': the field's label beside its id (a record's own id as it is)."""
+    words = field_words(t, table, field)
+    return f"{words} · {field}" if words != field else field
 
 
 def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool,
@@ -195,10 +222,10 @@ def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -
                        format_func=lambda s: f"{titles.get(s, s)} ({s})", key="to-review")  # fmt: skip
     sub = next(s for s in waiting if s["source_id"] == sid)
     st.caption(md(t.gettext("Saved by {who} at {at}.").format(who=sub["saved_by"],
-                                                             at=sub["saved_at"])))  # fmt: skip
+                                                             at=moment(t, sub["saved_at"]))))  # fmt: skip
     for entry in sub.get("history") or []:
         st.caption(md(t.gettext("Returned by {who} at {at}: {comment}").format(
-            who=entry["by"], at=entry["at"], comment=entry.get("comment"))))  # fmt: skip
+            who=entry["by"], at=moment(t, entry["at"]), comment=entry.get("comment"))))  # fmt: skip
     _diff_table(seeds_dir, sub, t)
     own = publish.same_person(sub["saved_by"], editor)
     if own:

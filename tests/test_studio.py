@@ -24,6 +24,7 @@ from database.connection import Reader
 from etl.build import build
 from etl.warm import SOCKET_VARIABLE
 from studio import history, store
+from studio.editors import number_text
 from studio.selection import marks
 from studio.store import render_yaml
 from tests import warm_builds
@@ -198,8 +199,9 @@ def test_coverage_lists_each_sentence_covered_or_not_yet_coded(studio: AppTest):
     # one covered by the accepted figure.
     assert shown == {"Covered by a record": "1", "Not coded, with a reason": "0",
                      "Not yet coded": "9"}  # fmt: skip
-    first = at.session_state["rows"][0].record["indicator_id"]
-    assert any(f"Covered by {first}" in c.value for c in at.caption)
+    # Named by its kind and value (stop 45), not its id.
+    value = number_text(at.session_state["rows"][0].record["value"])
+    assert any(f"Covered by figure {value}." == c.value for c in at.caption)
     assert any("Not yet coded (attributes words" in c.value for c in at.caption)
 
 
@@ -346,7 +348,9 @@ def test_a_real_article_saves_minimal_yaml_once_every_sentence_is_accounted_for_
     at.radio(key="screen").set_value("Save").run()
     at = at.button(key="save").click().run()  # build 3: the article and its figure added
     assert not at.error, at.code[0].value if at.code else ""
-    assert at.success and "built" in at.success[0].value
+    # Said in one line; the build's report ("built ...") under "What the build said".
+    assert at.success and "data version" in at.success[0].value
+    assert any(c.value.startswith("read ") and "\nbuilt " in c.value for c in at.code)
     [saved] = (fixture_seeds / "curated" / "articles").glob("*.yaml")
     text = saved.read_text(encoding="utf-8")
     assert "# Last saved by Dara Test at " in text
@@ -491,7 +495,8 @@ def test_a_build_and_its_changes_are_summed_up_in_khmer(
 ):
     """Issue 24: an approval in the Khmer studio says what the build did in Khmer (its data
     version, the records it holds, how many warnings), the build's own English shown apart;
-    the Changes screen counts each article's changes in Khmer. English stays as printed."""
+    the Changes screen counts each article's changes in Khmer. English says it in one line
+    too, the report shown apart."""
     from data_model.i18n import translator
     from etl.__main__ import main
     from studio.changes import build_log
@@ -508,7 +513,11 @@ def test_a_build_and_its_changes_are_summed_up_in_khmer(
     figures = len(curated["indicators"])  # the fixture's figures, all from its one article
     assert f"{km.number_text(str(figures))} {km.gettext('figure')}" in said
     assert not re.findall(r"[A-Za-z]{3,}", said), said
-    assert build_words(log, en) == log
+    # English too in one line (stop 45: the report as printed, run together into one
+    # paragraph, filled the screen); the report itself is shown apart.
+    english = build_words(log, en)
+    assert "\n" not in english and version in english and f"{figures} indicators" in english
+    assert "warning:" not in english and len(english) < len(log) / 3
     [article] = build_log(db)[0].articles
     assert article.said(en) == article.summary and f"added {figures} figures" in article.summary
     assert not re.findall(r"[A-Za-z]{3,}", article.said(km)) and km.gettext("figure") in (

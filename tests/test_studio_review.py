@@ -176,7 +176,8 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
     # The second editor sees what changed, record by record, field by field.
     shown, fields = seen["shown"], seen["fields"]
     assert any(m.startswith("**indicators") and m.endswith("· added") for m in shown), shown
-    assert {"value", "quote", "metric_id"} <= set(fields["Field"])
+    # Each field by its label, its id beside it ("Metric · metric_id"; stop 45).
+    assert {"value", "quote", "metric_id"} <= {f.rsplit(" · ", 1)[-1] for f in fields["Field"]}
     assert "512" in set(fields["Proposed"])
     # Approved: in the database, the records and their source approved, the review file gone.
     assert 512 in _values(here / "monitor.duckdb")
@@ -216,7 +217,7 @@ def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     bo = _screen(_as(BO), "Approve")
     assert [
         (r["Field"], r["Published"], r["Proposed"]) for _, r in bo.table[0].value.iterrows()
-    ] == [("value", "512", "521")]
+    ] == [("Value · value", "512", "521")]  # the field by its label, its id beside it
     assert any("the article says 521" in c.value for c in bo.caption)
     if decision == "return":
         bo.text_area(key=f"comment-{sid}").set_value("Check the figure against the page.")
@@ -262,9 +263,14 @@ def test_a_metric_made_on_one_record_is_offered_on_every_other_and_renamed(studi
     assert any(o.endswith(f"· {drafted} (new)") for o in picker.options), picker.options
     assert any(o.startswith("Total arrests · arrests-total — People arrested") for o in
                picker.options)  # fmt: skip
-    # Renamed once, under the record that uses it: every record follows.
-    at.text_input(key=f"m-label-{drafted}").set_value("Methamphetamine tablets seized").run()
-    at = at.text_input(key=f"m-id-{drafted}").set_value("meth tablets seized").run()
+    # Renamed once, under the record that uses it: every record follows (its id followed the
+    # label typed: tests/test_studio_frictions.py; then renamed by hand).
+    at = at.text_input(key=f"m-label-{drafted}").set_value("Methamphetamine tablets seized").run()
+    at = (
+        at.text_input(key="m-id-methamphetamine-tablets-seized")
+        .set_value("meth tablets seized")
+        .run()
+    )
     rows = at.session_state["rows"]
     assert rows[second].record["metric_id"] == "meth-tablets-seized"
     assert list(at.session_state["made"]["metrics"]) == ["meth-tablets-seized"]
