@@ -39,23 +39,49 @@ def _body_name(line: str) -> str | None:
     return name
 
 
+# Round twenty-nine: an official letter or notice opens with the Kingdom's motto on two lines
+# ("ព្រះរាជាណាចក្រកម្ពុជា" / "ជាតិ សាសនា ព្រះមហាក្សត្រ"), its bodies under it, highest first.
+_MOTTO = re.compile(r"^(?:ព្រះរាជាណាចក្រកម្ពុជា|ជាតិ\s?សាសនា\s?ព្រះមហាក្សត្រ)\W*$")
+# An office ("ការិយាល័យ ...") is a section of the body above it: the page is that body's.
+_OFFICE = re.compile(r"^ការិយាល័យ")
+# A name ending in a bare "province" or "district" ("គណៈកម្មាធិការ...ខេត្ត", the province's
+# committee) names no one body: which province's is on another line.
+_BARE_PLACE = re.compile(r"(?:ខេត្ត|ស្រុក|ឃុំ|ក្រុង|ខណ្ឌ|សង្កាត់)$")
+
+
 def letterhead(head: str, body: str) -> str | None:
-    """The body a Khmer page's letterhead names (its first lines, the last body named there),
-    None when the first line names no body."""
+    """The body a Khmer page's letterhead names (its first lines, under the Kingdom's motto
+    when the page opens with it: the last body named there, an office being its body's), None
+    when the first line names no body or the last one names a bare province or district."""
     lines = [ln.strip() for ln in f"{head}\n{body}".splitlines() if ln.strip()]
     if lines[1:2] == lines[:1]:
         lines.pop(1)  # the body opens with its title line
+    while lines and _MOTTO.match(lines[0]):
+        lines.pop(0)
     if not lines or _body_name(lines[0]) is None:
         return None
     issuer = None
-    for line in lines[:3]:
+    for line in lines[:4]:
         name = _body_name(line)
         if name is None:
             if line.strip().isascii():
                 continue  # the name in Latin letters under the Khmer one
             break
+        if issuer is not None and _OFFICE.match(name):
+            break  # "ស្នងការដ្ឋាន... / ការិយាល័យប្រឆាំងគ្រឿងញៀន": the commissariat's page
         issuer = name
-    return issuer
+    return None if issuer is None or _BARE_PLACE.search(issuer) else issuer
+
+
+def names_a_source(sentence: str) -> bool:
+    """Whether a Khmer sentence says its figures are according to a body ("យោងតាមរបាយការណ៍របស់
+    ស្នងការដ្ឋាននគរបាលខេត្ត ...") however its name reads: then the letterhead is not their
+    source, even where the name cannot be told (round twenty-nine)."""
+    for m in _ACCORDING_TO.finditer(sentence.replace("\u200b", "")):
+        rest = sentence.replace("\u200b", "")[m.end() :]
+        if not m.group("back") and (_BODY.match(rest) or _INSPECTORATE.match(rest)):
+            return True
+    return False
 
 
 def letterhead_actor(

@@ -50,7 +50,13 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
-from curation.suggest.letterhead import letterhead, letterhead_actor, line_label, own_body
+from curation.suggest.letterhead import (
+    letterhead,
+    letterhead_actor,
+    line_label,
+    names_a_source,
+    own_body,
+)
 from curation.suggest.measure_statements import measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
@@ -68,6 +74,7 @@ from curation.suggest.proposals import (
     restates_earlier,
 )
 from curation.suggest.proposer import body_proposer
+from curation.suggest.role_named_next import role_named_next
 from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
 from curation.suggest.stance import (
@@ -552,6 +559,17 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             new_actor_draft = next((d for _, (a, d, _) in documents if a == actor_id and d), {})
         if new_actor_draft:
             drafted.add(str(new_actor_draft.get("actor_id")))
+        if (
+            actor_id is None
+            and (office := role_named_next(c.quote, body, fig.start))
+            and (got := _actor(office[1], curated, c.quote))[0] is not None
+        ):
+            # Round twenty-nine: "..., the provincial police chief said yesterday", the chief
+            # named in the sentences after it: the person who holds the office.
+            actor_id, new_actor_draft, actor_notes = got
+            new_actor_draft = new_actor_draft if actor_id not in drafted else {}
+            drafted.add(str(actor_id))
+            actor_notes = [f"{actor_notes[0]} (as {office[0]!r}, named after it)"]
         if actor_id is None and c.speaker is None and issuer is not None:
             actor_id, new_actor_draft, actor_notes = _org_actor(issuer, curated)
             actor_notes = [f"{actor_notes[0]} (the release's letterhead: no other source given)"]
@@ -1054,6 +1072,14 @@ def _khmer_proposer(row: Row, rows: list[Row]) -> None:
     row.notes[:] = [n for n in row.notes if n != "no speaker found"]
 
 
+# "បើធៀបនឹង ..." / "ធៀបនឹង ..." (compared with ...) opening a Khmer sentence: its figures are the
+# change on the figure before it (round twenty-nine).
+_KM_COMPARED = re.compile(
+    rf"^(?:{normalise('បើ').text}\s?)?{normalise('ធៀប').text}\s?{normalise('នឹង').text}"
+)
+_KM_COMPARED_WORDS = "បើធៀបនឹង"
+
+
 def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> list[Row]:
     """A Khmer article's drafts (curation.suggest.khmer) as the studio's rows."""
     rows = []
@@ -1064,8 +1090,24 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
     fresh: dict[str, dict] = {}  # the letterhead's body, when new: one entry
     # The letterhead's body, matched once per article (a fuzzy pass over the actors).
     issued = letterhead_actor(issuer, list(curated.actors), fresh) if issuer else None
+    prev: Any = None  # the Khmer figure drafted last
     for n, d in enumerate(khmer_drafts(body, published, list(curated.actors)), 1):
         start, end = index.locate(d.quote) or (0, 0)
+        compared = (
+            d.kind == "indicators"
+            and prev is not None
+            and d.record.get("actor_id") is None
+            and _KM_COMPARED.match(normalise(d.quote).text.strip(" \u200b"))
+        )
+        if compared:
+            # Round twenty-nine: "បើធៀបនឹងខែមុន ចំនួនករណីកើនឡើង ៩ករណី" (compared with the month
+            # before, cases rose by 9) goes on with the figure before it: that figure's source,
+            # or none (never the letterhead when the figure before named another source).
+            d.record["actor_id"] = prev.record.get("actor_id")
+            if d.record["actor_id"] is not None:
+                reason = re.sub(r"^\d+%: ", "", str(prev.why.get("actor_id", "")))
+                d.why["actor_id"] = f"60%: {reason} (as {_KM_COMPARED_WORDS!r}, referring back)"
+                d.notes.append(f"actor {d.record['actor_id']}: {d.why['actor_id']}")
         if (
             d.kind == "indicators"
             and d.record.get("actor_id") is None
@@ -1078,9 +1120,16 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             d.why["actor_id"] = f"60%: {why}"
             d.notes.append(f"actor {actor_id}: {why}")
             d.new_actor = fresh.get(actor_id)
-        if d.kind == "indicators" and issued and d.record.get("actor_id") is None:
+        if (
+            d.kind == "indicators"
+            and issued
+            and d.record.get("actor_id") is None
+            and not compared
+            and not names_a_source(d.quote)
+        ):
             # Round twenty-one: a figure naming no source on a page under a body's letterhead
-            # is that body's (its issuer).
+            # is that body's (its issuer); round twenty-nine: one whose sentence names a source
+            # the rules cannot tell stays blank.
             d.record["actor_id"], why = issued
             d.why["actor_id"] = f"60%: {why}"
             d.notes.append(f"actor {d.record['actor_id']}: {why}")
@@ -1099,6 +1148,7 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             d.notes[:1] = [why]
             d.new_actor = fresh.get(d.record["actor_id"])
         if d.kind == "indicators":
+            prev = d
             area = guess_geography(d.quote, opening, story, no_smaller)
             record = {"indicator_id": f"{source_id}-figure-{n}", **d.record, "vague": None,
                       "phase_id": None, "geography": area.value, "source_id": source_id,
