@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from curation.suggest.dates import _COMPARE_WORDS, When, offered, read_dates
+from curation.suggest.dates import COMPARE_WORDS, When, offered, read_dates
 
 # The lengths of a whole period a report covers, in months: a month, a quarter, a half, a year.
 _WHOLE = (1, 3, 6, 12)
@@ -54,7 +54,7 @@ def change_on_compared(
     readings = [r for r in read_dates(sentence, published) if r.role != "said"]
     if len(readings) != 1 or readings[0].role != "compare" or readings[0].kind.startswith("same"):
         return dates
-    if _COMPARE_WORDS.search(sentence, max(0, at - 25), at):
+    if COMPARE_WORDS.search(sentence, max(0, at - 25), at):
         return dates  # "up from 11 percent in 2023": the percentage set against, not the change
     like = latest_like(readings[0].first, readings[0].last, published)
     if like is None:

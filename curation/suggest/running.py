@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from curation.suggest.dates import _COMPARE_WORDS, When, offered, read_dates
+from curation.suggest.dates import COMPARE_WORDS, When, offered, read_dates
 
 # "since the campaign began", "since the crackdown was launched", "since the launch of the
 # campaign", "since it was launched" (the campaign named before): the campaign's own start.
@@ -118,7 +118,7 @@ def opening_date(dates: When, sentence: str, at: int, published: dt.date | None)
     if (
         not _OPENS.fullmatch(sentence[: first.start])
         or any(r.start < at for r in readings[1:])  # another date before the figure: whose?
-        or _COMPARE_WORDS.search(sentence, max(first.end, at - 40), at)  # a count set against
+        or COMPARE_WORDS.search(sentence, max(first.end, at - 40), at)  # a count set against
         or first.last > published
     ):
         return dates
