@@ -822,7 +822,8 @@ def khmer_drafts(
                 # before it (a day's arrests are no "period" a later count shares).
                 start, end = last["span"]
                 dated = "50%: 'រយៈពេលដដែល' (the same period): the period of the count before it"
-            if start is None and end is None and unit == "percent" and last:
+            change = _CHANGE_BEFORE.search(normalise(s.text[max(0, f.start - 30) : f.start]).text)
+            if start is None and end is None and (unit == "percent" or change) and last:
                 # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
                 # same period of 2019): the change covers the last count's period, when that
                 # period is the year after the one compared with.
