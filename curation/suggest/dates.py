@@ -1005,6 +1005,8 @@ _COMPARE_WORDS = re.compile(
     re.I,
 )
 
+COMPARE_WORDS = _COMPARE_WORDS  # for the rules that infer a date from a sentence's structure
+
 
 # Phrases whose year the reader supplies when the words leave it out ("in March").
 _YEAR_FROM_PUBLICATION = frozenset(

@@ -30,6 +30,7 @@ from corpus.khmer_reading import KhmerDate, read_dates, read_figures
 from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, speaker_key, strip_title
 from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
+from curation.suggest.changes import latest_like
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.letterhead import according_to
@@ -561,7 +562,15 @@ def _figure_dates(
         return near.first, None, f"60%: {near.words!r}; it runs past publication: {_NOTHING}"
     before = normalise(sentence[max(0, near.start - 90) : near.start]).text
     since = list(_SINCE_KM.finditer(before))
-    if near.first == near.last and _FROM_DAY.search(before):
+    if (
+        near.first == near.last
+        and (
+            _FROM_DAY.search(before)
+            # "ពីដើមឆ្នាំមក (មករា-កុម្ភៈ)" (from the start of the year on (January-February)):
+            # "ពី ... មក" (from ... on) is a start too, never a day (round twenty-nine).
+            or (_FROM_ON.search(before) and _ON.match(normalise(sentence[near.end :]).text))
+        )
+    ):
         # "បូកសរុបចាប់ពីដើមឆ្នាំមក" (the total from the start of the year on): one day after
         # "ចាប់ពី" (starting from) is where a count starts, never a day's count (round
         # twenty-three).
@@ -605,6 +614,11 @@ _UNTIL_KM = re.compile(normalise("ដល់|ត្រឹម").text)
 # "ចាប់ពី" (starting from) right before a date: where a stretch starts ("កាលពី", at the time
 # of, names a day).
 _FROM_DAY = re.compile(normalise("ចាប់ពី").text + r"\s?$")
+# "ពី" (from) right before a date, not "កាលពី" (at the time of, a day), with "មក" (on) after.
+_FROM_ON = re.compile("(?<!" + normalise("កាល").text + ")" + normalise("ពី").text + r"\s?$")
+_ON = re.compile(r"\s?" + normalise("មក").text)
+# "ចុង" (the end of) right before a date: a stock's day, never a period.
+_END_OF = re.compile(normalise("ចុង").text + r"\s?$")
 # "ហើយ" (and then): a clause of its own opens; a digit, Khmer or not: a count.
 _AND_THEN = re.compile(normalise("ហើយ").text)
 _DIGIT = re.compile(r"[0-9០-៩]")
@@ -808,7 +822,8 @@ def khmer_drafts(
                 # before it (a day's arrests are no "period" a later count shares).
                 start, end = last["span"]
                 dated = "50%: 'រយៈពេលដដែល' (the same period): the period of the count before it"
-            if start is None and end is None and unit == "percent" and last:
+            change = _CHANGE_BEFORE.search(normalise(s.text[max(0, f.start - 30) : f.start]).text)
+            if start is None and end is None and (unit == "percent" or change) and last:
                 # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
                 # same period of 2019): the change covers the last count's period, when that
                 # period is the year after the one compared with.
@@ -820,6 +835,27 @@ def khmer_drafts(
                              f"suggested, not filled: period_start {start}, period_end {end}, "
                              f"as_of {end} ({dated})")  # fmt: skip
                     start = end = None
+            if (
+                start is None and end is None and not offers and stock_day is None
+                and published is not None and len(dates) == 1
+                and not (item and heading is not None)  # its heading's words come first
+                and dated.startswith("0%: only the date of a comparison")
+                and _CHANGE_BEFORE.search(normalise(s.text[max(0, f.start - 30) : f.start]).text)
+                and (like := latest_like(dates[0].first, dates[0].last, published))
+            ):  # fmt: skip
+                # "បើធៀបនឹងខែកញ្ញា ... កើនឡើង ១២នាក់" (on September, up 12): the change covers
+                # the report's own period, the latest whole one of that length before
+                # publication (round twenty-nine): inferred, offered, never filled.
+                offers = {"period_start": like[0], "period_end": like[1], "as_of": like[1]}
+                if _END_OF.search(normalise(s.text[: dates[0].start]).text):
+                    # "បើធៀបនឹងចុងខែមីនា" (on the end of March): a stock, at the month's end.
+                    offers = {"period_start": None, "period_end": None, "as_of": like[1]}
+                shown = ", ".join(f"{k} {v}" for k, v in offers.items() if v is not None)
+                dated = (
+                    f"0%: a change set against {dates[0].words!r}: left blank; suggested, not "
+                    f"filled: {shown} (50%: the latest whole period of that length before "
+                    "publication)"
+                )
             if start is None and end is None and not offers and item and heading is not None:
                 # "• ក្រុងបាវិត៖ ៨ករណី ១៨នាក់" (• Bavet: 8 cases, 18 people) under a dated heading:
                 # another line's period, offered, never filled.

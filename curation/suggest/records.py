@@ -23,6 +23,7 @@ from corpus.khmer import normalise
 from corpus.places import places_in
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
+from curation.suggest.changes import change_on_compared
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
@@ -75,6 +76,7 @@ from curation.suggest.proposals import (
 )
 from curation.suggest.proposer import body_proposer
 from curation.suggest.role_named_next import role_named_next
+from curation.suggest.running import campaign_launch, opening_date, running_ends
 from curation.suggest.sentences import split_sentences
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
 from curation.suggest.stance import (
@@ -496,6 +498,7 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
     source_line = _source_line_body(body, curated)
     drafted: set[str] = set()  # the new actors a row before drafts already
     opening = opening_of(head, body)
+    launch = campaign_launch(curated.phases)  # where "since the campaign began" starts
     story = story_province(head, body)
     no_smaller = names_no_smaller_place(head, body)
     # Per sentence and unit, the last count's metric: "13,260 people in 6,180 cases, compared
@@ -505,7 +508,9 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
         fig = c.figure
         if fig is None:  # a figure candidate always carries one; the type cannot say so
             continue
-        dates = figure_dates(c, figures, published)
+        dates = running_ends(figure_dates(c, figures, published), c.quote, fig.start, launch)
+        dates = opening_date(dates, c.quote, fig.start, published)
+        dates = change_on_compared(dates, c.quote, fig.start, fig.unit, published)
         if _ITEM.match(c.quote) and published is not None and not dates.confidence:
             if dates.offer is None and (framing := _list_framing(body, c.quote, published, framed)):
                 # "• Phnom Penh: 612" under "The provinces with the most people treated were:":
