@@ -286,3 +286,31 @@ def test_a_second_editor_returns_one_record_and_approves_the_rest(
     assert 77 in _indicator_values(tmp_path / "monitor.duckdb")
     doc = yaml.safe_load((studio_seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
     assert not [r for r in doc.get("not_coded") or [] if "returned" in r["reason"]]
+
+
+# Made up for the test: a definition longer than any picker is wide.
+LONG = ("People arrested in the campaign on any drug charge, users and sellers alike, as the "
+        "police or the NACD report them, counted once per arrest and never per person charged")  # fmt: skip
+LONG_KM = ("មនុស្សដែលត្រូវបានចាប់ខ្លួនក្នុងយុទ្ធនាការ ពីបទល្មើសគ្រឿងញៀនណាមួយ ទាំងអ្នកប្រើ "
+           "និងអ្នកលក់ ដូចដែលប៉ូលិស ឬ អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀនរាយការណ៍")  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "definition"), [("en", LONG), ("km", LONG_KM)])
+def test_a_picked_entrys_definition_is_shown_whole_under_its_picker(
+    studio_seeds: Path, lang: str, definition: str
+):
+    """Stop 45's friction 15: a picker's options are cut at its width, so the chosen entry's
+    definition is shown whole under it, in the studio's language."""
+    registry = studio_seeds / "curated" / "registry.yaml"
+    doc = yaml.safe_load(registry.read_text("utf-8"))
+    metric = next(m for m in doc["metrics"] if m["metric_id"] == "arrests-total")
+    metric |= {"definition": LONG, "definition_km": LONG_KM}
+    registry.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    at = _screen(_add(_studio(lang), THREE, dt.date(2018, 3, 8)), "Review")
+    n = next(i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators")
+    [card] = [e.key for e in at.expander if e.key and e.key.startswith(f"record-{n}-")]
+    at.session_state[card] = True
+    at = at.run()
+    assert at.selectbox(key=f"metric-{n}").value == "arrests-total"
+    said = [c.value.replace("\\", "") for c in at.caption]
+    assert definition in said, said
