@@ -16,8 +16,9 @@ from data_model.safe_text import md
 from studio import drafts, history, publish, session, split
 from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
 from studio.changes import build_log
-from studio.codebook import REFERENCES, entries
-from studio.language import kind, moment, number, state
+from studio.codebook import KIND_LABELS, REFERENCES, entries
+from studio.editors import number_text
+from studio.language import kind, moment, number, shortened, state
 from studio.problems import field_words
 
 STATE = st.session_state
@@ -58,6 +59,21 @@ def _record(key: str, t: Translator) -> str:
         return key
     table, record_id = key.split(":", 1)
     return f"{kind(t, table)} · {record_id}"
+
+
+def _returned(sub: dict[str, Any], key: str, t: Translator) -> str:
+    """A returned record as its researcher knows it: its kind in words, a figure's value and
+    the start of its quote ('figure 77 “Police in Kep arrested 77…”'), not its id alone."""
+    table, ident = key.split(":", 1)
+    rec = next((r for r in sub["records"].get(table, []) if publish._ident(table, r) == ident), {})
+    if not rec:
+        return _record(key, t)
+    said = [t.gettext(KIND_LABELS[table]) if table in KIND_LABELS else kind(t, table)]
+    if table == "indicators" and rec.get("value") is not None:
+        said.append(t.number_text(number_text(rec["value"])))
+    if rec.get("quote"):
+        said.append(f"“{shortened(str(rec['quote']), 60)}”")
+    return " ".join(said)
 
 
 def build_details(details: str, t: Translator) -> None:
@@ -125,7 +141,7 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
                 st.warning(md(t.gettext("Returned: {comment}").format(comment=sub["comment"])))
             for key, comment in (sub.get("returned") or {}).items():
                 st.warning(md(t.gettext("Returned: {record}: {comment}").format(
-                    record=_record(key, t), comment=comment)))  # fmt: skip
+                    record=_returned(sub, key, t), comment=comment)))  # fmt: skip
             if editor.strip() and publish.same_person(sub["saved_by"], editor):
                 _button(t.gettext("Reopen to fix"), f"fix-{sid}", _reopen, seeds_dir, sid, editor)
     st.subheader(t.gettext("Published articles"))
