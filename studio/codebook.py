@@ -315,10 +315,13 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
         args=None if into is None else (kind, widget, curated, into),
     )
     picked = _known(kind, picked, options, made)
+    # The option's words are cut at the picker's width (stop 45's friction 15): the chosen
+    # entry's definition whole under it, wrapped, at any width, in either language. In a slot
+    # drawn on every run, so the fields below keep their place in the page when a pick gains
+    # or loses a definition (else the browser redraws them, the old beside the new, mid-run).
+    slot = st.empty()
     if about := definition(kind, options.get(picked or ""), t):
-        # The option's words are cut at the picker's width (stop 45's friction 15): the
-        # chosen entry's definition whole under it, wrapped, at any width, in either language.
-        st.caption(md(about))
+        slot.caption(md(about))
     if can_make:
         typed = keys.current(state, f"{key}-new")
         st.text_input(

@@ -73,6 +73,8 @@ def decide(
     old = publish.published(seeds_dir, source_id)
     changed = list(dict.fromkeys(c.key for c in publish.diff(old, doc["records"])))
     returned = {k: c.strip() for k, c in returned.items() if k in changed}
+    if not returned:  # only records the diff no longer lists were marked
+        return publish.approve(seeds_dir, source_id, by, db_path, t=t)
     if missing := [k for k, c in returned.items() if not c]:
         return Outcome(False, t.gettext("Say why each record goes back: {records}")
                        .format(records=", ".join(missing)))  # fmt: skip
@@ -98,15 +100,16 @@ def decide(
             return Outcome(False, message, problems)
         history: list[dict[str, Any]] = []  # written to the article's reviews just now
     else:
-        message, history = "", [*(doc.get("history") or []), *entries]
+        message, history = "", [*(doc.get("history") or []), *entries]  # nothing built
     doc |= {"review_status": "returned", "returned": returned, "corrections": back,
             "history": history}  # fmt: skip
     doc.pop("comment", None)
     _write_atomic(publish.submission_file(seeds_dir, source_id), dump_yaml(doc).encode("utf-8"))
+    if not approved:
+        return Outcome(True, t.gettext("Returned to {who} with your comment.")
+                       .format(who=doc["saved_by"]))  # fmt: skip
     n = t.number_text(f"{len(approved):,}")
     m = t.number_text(f"{len(returned):,}")
     said = t.gettext("{n} record(s) approved and published, {m} returned to {who} with your "
                      "comments.").format(n=n, m=m, who=doc["saved_by"])  # fmt: skip
-    if message:
-        said = f"{said} {publish.build_words(message, t)}"
-    return Outcome(True, said, details=message)
+    return Outcome(True, f"{said} {publish.build_words(message, t)}", details=message)
