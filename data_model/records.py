@@ -1080,6 +1080,12 @@ class Review(Record):
         default=False,
         description="True when one person alone saved and approved it (single-editor mode).",
     )
+    records: list[str] | None = Field(
+        default=None,
+        description="The records the decision concerns, each as <kind>:<id>, when a second "
+        "editor decided record by record (some approved, others returned); empty when the "
+        "decision concerns the whole submission.",
+    )
 
 
 class FieldAgreement(Record):

@@ -14,6 +14,7 @@ from curation.suggest.guess import Curated
 from curation.suggest.metrics import stems
 from curation.suggest.records import Row
 from data_model.i18n import N_, Translator, translator
+from data_model.safe_text import md
 from studio import keys, language
 from studio.drafts import slug
 
@@ -71,10 +72,17 @@ def shown(kind: str, entry: dict[str, Any] | None, ident: str, new: bool = False
     khmer = entry.get(_KHMER.get(kind, "label_km"))
     # A person drafted from a Khmer article has its Khmer name only (round twenty): shown by it.
     label = t.pick(entry.get(_LABEL[kind]) or "", khmer) or str(khmer or "")
-    about = t.pick(str(entry.get(_DEFINITION[kind]) or ""), entry.get(f"{_DEFINITION[kind]}_km"))
+    about = definition(kind, entry, t)
     tail = f" — {about[:90]}" if about else ""
     fresh = t.gettext(" (new)") if new else ""
     return f"{label} · {ident}{fresh}{tail}"
+
+
+def definition(kind: str, entry: dict[str, Any] | None, t: Translator) -> str:
+    """An entry's definition whole, in ``t``'s language where it has one; blank if none."""
+    if not entry or kind not in _DEFINITION:
+        return ""
+    return t.pick(str(entry.get(_DEFINITION[kind]) or ""), entry.get(f"{_DEFINITION[kind]}_km"))
 
 
 def likely(options: dict[str, dict[str, Any]], kind: str, context: str) -> list[str]:
@@ -307,6 +315,13 @@ def picker(label: str, kind: str, value: Any, key: str, *, curated: Curated,
         args=None if into is None else (kind, widget, curated, into),
     )
     picked = _known(kind, picked, options, made)
+    # The option's words are cut at the picker's width (stop 45's friction 15): the chosen
+    # entry's definition whole under it, wrapped, at any width, in either language. In a slot
+    # drawn on every run, so the fields below keep their place in the page when a pick gains
+    # or loses a definition (else the browser redraws them, the old beside the new, mid-run).
+    slot = st.empty()
+    if about := definition(kind, options.get(picked or ""), t):
+        slot.caption(md(about))
     if can_make:
         typed = keys.current(state, f"{key}-new")
         st.text_input(

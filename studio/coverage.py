@@ -6,6 +6,7 @@ so the screen and the check can never disagree on what must be accounted for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corpus.coverage import why_coded
@@ -23,6 +24,21 @@ USUAL_REASONS: tuple[str, ...] = (
     N_("no words to code: nobody answered"),
 )
 _RESTATES = "restates "
+_FIGURE = "carries a figure: "
+#: A number whole: its digits (any script's: Python's \d holds the Khmer ០-៩) and the
+#: separators between them, as in "2,100", "២.១០០", "១២០".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _whole(why: str | None, text: str) -> str | None:
+    """The check's reason with the number named whole: it quotes the first digit it meets
+    ("carries a figure: '2'" for "January 2017", "'១'" for "១២០"; stop 45's friction 11),
+    which read as a figure of its own. The rule itself (which sentences need coding) is the
+    check's, unchanged."""
+    digit = why[len(_FIGURE) :].strip("'") if why and why.startswith(_FIGURE) else ""
+    if len(digit) == 1 and digit.isdigit() and (m := _NUMBER.search(text)):
+        return f"{_FIGURE}'{m.group(0)}'"
+    return why
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ def coverage(body: str, rows: list[Row], set_aside: dict[int, str]) -> list[Line
     kept = [r for r in rows if r.status == "accepted" and r.end > r.start]
     out = []
     for sentence in sentences(body):
-        why = why_coded(sentence.text)
+        why = _whole(why_coded(sentence.text), sentence.text)
         if why is None:
             continue
         by = tuple(_record_id(r) for r in kept if sentence.overlaps((r.start, r.end)))

@@ -31,6 +31,9 @@ REVIEW = "review"
 #: The audit trail's kinds: kept with the records, never themselves reviewed or diffed.
 AUDIT = ("corrections", "reviews")
 _PROVISIONAL = {"review_status": "provisional", "approved_by": None, "approved_at": None}
+#: The reason on a sentence whose new record a second editor returned while approving the rest
+#: (studio.split): true of the published data until the researcher's next save replaces it.
+RETURNED_NOTE = "its record was returned to the researcher for correction, not yet published"
 #: The words of an outcome when no language is asked for (the command line's, the tests').
 ENGLISH = translator()
 
@@ -111,7 +114,8 @@ def diff(
     for kind in ARTICLE_KINDS:
         if kind in AUDIT:
             continue
-        old = {_ident(kind, r): _minimal(kind, r) for r in published.get(kind, [])}
+        old = {_ident(kind, r): _minimal(kind, r) for r in published.get(kind, [])
+               if r.get("reason") != RETURNED_NOTE}  # a placeholder, not the researcher's  # fmt: skip
         new = {_ident(kind, r): _minimal(kind, r) for r in proposed.get(kind, [])}
         for ident, rec in new.items():
             if ident not in old:
@@ -271,8 +275,10 @@ def _approve_source(text: str, source_id: str, by: str, at: dt.datetime) -> str:
     return "".join(lines)
 
 
-def _apply(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool) -> None:
-    """Write the submission as the approved, published records of its article."""
+def _apply(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool,
+           decided: list[dict[str, Any]] | None = None) -> None:  # fmt: skip
+    """Write the submission as the approved, published records of its article; ``decided``:
+    the decisions kept in its audit trail (the whole submission approved, by default)."""
     sid, at = doc["source_id"], _now()
     old = published(seeds_dir, sid)
     changed = {c.key for c in diff(old, doc["records"])}
@@ -290,7 +296,8 @@ def _apply(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool) -> None:
     for n, fix in enumerate(doc.get("corrections") or [], start=len(fixes) + 1):
         fixes.append({"correction_id": f"{sid}-correction-{n}", **fix})
     reviews = old.get("reviews", [])
-    for entry in [*(doc.get("history") or []), {"decision": "approved", "by": by, "at": at}]:
+    for entry in [*(doc.get("history") or []),
+                  *(decided or [{"decision": "approved", "by": by, "at": at}])]:  # fmt: skip
         reviews.append(
             {"review_id": f"{sid}-review-{len(reviews) + 1}", "source_id": sid,
              "submitted_by": doc["saved_by"], "submitted_at": doc["saved_at"], **entry}

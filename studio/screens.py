@@ -13,11 +13,12 @@ from corpus.problems import report
 from curation.suggest.guess import curated_lists
 from data_model.i18n import N_, Translator
 from data_model.safe_text import md
-from studio import drafts, history, publish, session
+from studio import drafts, history, publish, session, split
 from studio.agreement import FIELDS, SAVED, article_body, compare, keep, saved_codings
 from studio.changes import build_log
-from studio.codebook import REFERENCES, entries
-from studio.language import kind, moment, number, state
+from studio.codebook import KIND_LABELS, REFERENCES, entries
+from studio.editors import number_text
+from studio.language import kind, moment, number, shortened, state
 from studio.problems import field_words
 
 STATE = st.session_state
@@ -58,6 +59,21 @@ def _record(key: str, t: Translator) -> str:
         return key
     table, record_id = key.split(":", 1)
     return f"{kind(t, table)} · {record_id}"
+
+
+def _returned(sub: dict[str, Any], key: str, t: Translator) -> str:
+    """A returned record as its researcher knows it: its kind in words, a figure's value and
+    the start of its quote ('figure 77 “Police in Kep arrested 77…”'), not its id alone."""
+    table, ident = key.split(":", 1)
+    rec = next((r for r in sub["records"].get(table, []) if publish._ident(table, r) == ident), {})
+    if not rec:
+        return _record(key, t)
+    said = [t.gettext(KIND_LABELS[table]) if table in KIND_LABELS else kind(t, table)]
+    if table == "indicators" and rec.get("value") is not None:
+        said.append(t.number_text(number_text(rec["value"])))
+    if rec.get("quote"):
+        said.append(f"“{shortened(str(rec['quote']), 60)}”")
+    return " ".join(said)
 
 
 def build_details(details: str, t: Translator) -> None:
@@ -123,6 +139,9 @@ def open_screen(seeds_dir: Path, editor: str, t: Translator) -> None:
                                                                      at=moment(t, sub["saved_at"]))))  # fmt: skip
             if sub.get("comment") and sub["review_status"] == "returned":
                 st.warning(md(t.gettext("Returned: {comment}").format(comment=sub["comment"])))
+            for key, comment in (sub.get("returned") or {}).items():
+                st.warning(md(t.gettext("Returned: {record}: {comment}").format(
+                    record=_returned(sub, key, t), comment=comment)))  # fmt: skip
             if editor.strip() and publish.same_person(sub["saved_by"], editor):
                 _button(t.gettext("Reopen to fix"), f"fix-{sid}", _reopen, seeds_dir, sid, editor)
     st.subheader(t.gettext("Published articles"))
@@ -182,6 +201,10 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
                                strict=True)) for f, old_v, new_v in cells])  # fmt: skip
             if key in reasons:
                 st.caption(md(t.gettext("Reason given: {reason}").format(reason=reasons[key])))
+            # Record by record (stop 45's friction 9): one returned, the rest approved.
+            if st.checkbox(t.gettext("Return this record"), key=f"back-{sid}-{key}"):
+                st.text_input(t.gettext("Why it goes back (the researcher reads it)"),
+                              key=f"why-{sid}-{key}")  # fmt: skip
 
 
 #: Fields naming a codebook entry beyond the references a rename follows (studio.codebook).
@@ -197,7 +220,10 @@ def _field(t: Translator, table: str, field: str) -> str:
 def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool,
             t: Translator) -> None:  # fmt: skip
     if approve:
-        result = publish.approve(seeds_dir, sid, editor, db_path, t=t)
+        marked = [k.removeprefix(f"back-{sid}-") for k, v in STATE.items()
+                  if isinstance(k, str) and k.startswith(f"back-{sid}-") and v]  # fmt: skip
+        returned = {k: STATE.get(f"why-{sid}-{k}") or "" for k in marked}
+        result = split.decide(seeds_dir, sid, editor, db_path, returned, t=t)
         if result.problems:  # the check's own words, naming file, record and field
             said = t.gettext("Nothing was published. The check says: {check}")
             check = report(list(result.problems), t)
@@ -235,7 +261,11 @@ def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -
     blocked = own or not editor.strip()
     st.text_area(t.gettext("Comment (required to return it)"), key=f"comment-{sid}")
     a, b = st.columns(2)
-    a.button(t.gettext("Approve and publish"), key="approve", type="primary", disabled=blocked,
+    marked = sum(bool(v) for k, v in STATE.items()
+                 if isinstance(k, str) and k.startswith(f"back-{sid}-"))  # fmt: skip
+    approve = (t.gettext("Approve the rest, return {n} record(s)").format(n=number(t, marked))
+               if marked else t.gettext("Approve and publish"))  # fmt: skip
+    a.button(approve, key="approve", type="primary", disabled=blocked,
              on_click=_decide, args=(seeds_dir, db_path, sid, editor, True, t))  # fmt: skip
     b.button(t.gettext("Return with the comment"), key="return", disabled=blocked,
              on_click=_decide, args=(seeds_dir, db_path, sid, editor, False, t))  # fmt: skip

@@ -24,6 +24,7 @@ from database.connection import Reader
 from etl.build import build
 from etl.warm import SOCKET_VARIABLE
 from studio import history, store
+from studio.coverage import coverage
 from studio.editors import number_text
 from studio.selection import marks
 from studio.store import render_yaml
@@ -203,6 +204,25 @@ def test_coverage_lists_each_sentence_covered_or_not_yet_coded(studio: AppTest):
     value = number_text(at.session_state["rows"][0].record["value"])
     assert any(f"Covered by figure {value}." == c.value for c in at.caption)
     assert any("Not yet coded (attributes words" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("The campaign began in January 2017.", "carries a figure: '2017'"),
+        ("ប៉ូលិស​កំពត​ឃាត់ខ្លួន​មនុស្ស ១២០ នាក់។", "carries a figure: '១២០'"),
+        ("The prison holds nearly 2,100 inmates.", "carries a figure: '2,100'"),
+        ("ពន្ធនាគារ​មាន​អ្នកទោស ២.១០០ នាក់។", "carries a figure: '២.១០០'"),
+        ("Thousands of people were held in 2016.", "carries a figure: 'Thousands'"),
+        ("Police held 5 people.", "carries a figure: '5'"),
+        ("He said 40 were held.", "attributes words: 'said'"),
+    ],
+)
+def test_coverage_names_the_whole_number_a_sentence_carries(sentence: str, shown: str):
+    """Stop 45's friction 11: the reason a sentence needs coding names its number whole
+    (Khmer digits too), never a year's or a longer number's first digit ('2', '១')."""
+    [line] = coverage(f"Title\n\n{sentence}\n", [], {})
+    assert line.why == shown
 
 
 @pytest.mark.parametrize("how", ["picked", "typed"])

@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from tests.apptests import clicked
-from tests.test_studio_review import ANN, APP, _screen
+from tests.test_studio_review import ANN, APP, BO, _screen
 
 ZW = "\u200b"
 # Made up for the test, in our own words: a Khmer report, some words parted by U+200B.
@@ -213,3 +215,102 @@ def test_when_work_was_saved_reads_as_a_date_and_a_time(studio_seeds, lang: str)
     saved = [c for c in said if ANN in c]
     assert len(saved) == 2 and all(today in c and "UTC" in c for c in saved), saved
     assert not [c for c in said if "+00:00" in c], said
+
+
+# Made up for the test: three figures, each in a sentence of its own.
+THREE = """Police arrest hundreds in three provinces
+
+Police in Takeo arrested 512 people in February, officials said on Monday.
+
+Police in Kampot arrested 230 people in February, officials said.
+
+Police in Kep arrested 77 people in February, officials said.
+"""
+
+
+def _indicator_values(db: Path) -> list[float]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return [r[0] for r in con.execute("SELECT value FROM indicators").fetchall()]
+
+
+@pytest.mark.usefixtures("dates_as_read")  # the figures' dates filled, as the words give them
+def test_a_second_editor_returns_one_record_and_approves_the_rest(
+    studio_seeds: Path, tmp_path: Path
+):
+    """Stop 45's friction 9: of three figures saved, the second editor returns one with a
+    comment and approves two; the two reach the dashboard's data, the third does not, and
+    the researcher finds it returned with its comment, to fix and save again."""
+    ann = _screen(_add(_studio("en"), THREE, dt.date(2018, 3, 8)), "Review")
+    figures = [i for i, r in enumerate(ann.session_state["rows"]) if r.kind == "indicators"]
+    assert len(figures) >= 3, figures
+    for n in figures:
+        ann = clicked(ann, f"accept-{n}")
+    ann = _screen(ann, "Coverage")
+    while picks := [s for s in ann.selectbox if s.key and s.key.startswith("pick-")]:
+        ann = picks[0].set_value("not about the campaign").run()
+    ann = _screen(ann, "Save").button(key="save").click().run()
+    assert ann.success, [e.value for e in [*ann.error, *ann.code]]
+    sid = ann.session_state["source_id"]
+    rows = ann.session_state["rows"]
+    kep = next(f"indicators:{rows[n].record['indicator_id']}" for n in figures
+               if rows[n].record["value"] == 77)  # fmt: skip
+    bo = AppTest.from_file(APP, default_timeout=120).run()
+    bo = _screen(bo.text_input(key="editor").set_value(BO).run(), "Approve")
+    bo = bo.checkbox(key=f"back-{sid}-{kep}").check().run()
+    assert bo.button(key="approve").label.startswith("Approve the rest")
+    bo.text_input(key=f"why-{sid}-{kep}").set_value("Kep's figure is 77 detained, not arrested.")
+    bo = bo.button(key="approve").click().run()
+    assert bo.success, [e.value for e in bo.error]
+    values = _indicator_values(tmp_path / "monitor.duckdb")
+    assert 512 in values and 230 in values and 77 not in values, values
+    # The audit trail, with the records: who approved which, who returned which and why.
+    doc = yaml.safe_load((studio_seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
+    decided = {(r["decision"], r["by"], tuple(r.get("records") or ())) for r in doc["reviews"]}
+    assert ("returned", BO, (kep,)) in decided, decided
+    assert any(d == "approved" and kep not in keys and len(keys) >= 2 for d, _, keys in decided)
+    # The researcher sees the third with its comment, and reopens her work to fix it.
+    back = _studio("en")
+    said = [w.value for w in back.warning]
+    assert any("figure 77" in w and "77 detained, not arrested" in w for w in said), said
+    back = back.button(key=f"fix-{sid}").click().run()
+    assert any(r.record.get("value") == 77 for r in back.session_state["rows"])
+    # Saved again, the second editor sees the returned record alone; approved, it is published
+    # and the sentence's placeholder reason is gone.
+    back = _screen(back, "Save").button(key="save").click().run()
+    assert back.success, [e.value for e in [*back.error, *back.code]]
+    bo = AppTest.from_file(APP, default_timeout=120).run()
+    bo = _screen(bo.text_input(key="editor").set_value(BO).run(), "Approve")
+    shown = [m.value for m in bo.markdown if m.value.startswith("**indicators")]
+    assert len(shown) == 1 and kep.split(":")[1] in shown[0], shown
+    bo = bo.button(key="approve").click().run()
+    assert 77 in _indicator_values(tmp_path / "monitor.duckdb")
+    doc = yaml.safe_load((studio_seeds / "curated" / "articles" / f"{sid}.yaml").read_text("utf-8"))
+    assert not [r for r in doc.get("not_coded") or [] if "returned" in r["reason"]]
+
+
+# Made up for the test: a definition longer than any picker is wide.
+LONG = ("People arrested in the campaign on any drug charge, users and sellers alike, as the "
+        "police or the NACD report them, counted once per arrest and never per person charged")  # fmt: skip
+LONG_KM = ("មនុស្សដែលត្រូវបានចាប់ខ្លួនក្នុងយុទ្ធនាការ ពីបទល្មើសគ្រឿងញៀនណាមួយ ទាំងអ្នកប្រើ "
+           "និងអ្នកលក់ ដូចដែលប៉ូលិស ឬ អាជ្ញាធរជាតិប្រយុទ្ធប្រឆាំងគ្រឿងញៀនរាយការណ៍")  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "definition"), [("en", LONG), ("km", LONG_KM)])
+def test_a_picked_entrys_definition_is_shown_whole_under_its_picker(
+    studio_seeds: Path, lang: str, definition: str
+):
+    """Stop 45's friction 15: a picker's options are cut at its width, so the chosen entry's
+    definition is shown whole under it, in the studio's language."""
+    registry = studio_seeds / "curated" / "registry.yaml"
+    doc = yaml.safe_load(registry.read_text("utf-8"))
+    metric = next(m for m in doc["metrics"] if m["metric_id"] == "arrests-total")
+    metric |= {"definition": LONG, "definition_km": LONG_KM}
+    registry.write_text(yaml.safe_dump(doc, allow_unicode=True), "utf-8")
+    at = _screen(_add(_studio(lang), THREE, dt.date(2018, 3, 8)), "Review")
+    n = next(i for i, r in enumerate(at.session_state["rows"]) if r.kind == "indicators")
+    [card] = [e.key for e in at.expander if e.key and e.key.startswith(f"record-{n}-")]
+    at.session_state[card] = True
+    at = at.run()
+    assert at.selectbox(key=f"metric-{n}").value == "arrests-total"
+    said = [c.value.replace("\\", "") for c in at.caption]
+    assert definition in said, said

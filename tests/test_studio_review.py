@@ -193,7 +193,7 @@ def test_saved_work_waits_for_a_second_editor_then_reaches_the_database(
 
 
 @pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
-@pytest.mark.parametrize("decision", ["approve", "return"])
+@pytest.mark.parametrize("decision", ["approve", "return", "return the record"])
 def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
     studio_seeds: Path, tmp_path: Path, published: str, decision: str
 ):
@@ -219,9 +219,14 @@ def test_a_correction_asks_its_reason_and_waits_for_the_second_editor(
         (r["Field"], r["Published"], r["Proposed"]) for _, r in bo.table[0].value.iterrows()
     ] == [("Value · value", "512", "521")]  # the field by its label, its id beside it
     assert any("the article says 521" in c.value for c in bo.caption)
-    if decision == "return":
-        bo.text_area(key=f"comment-{sid}").set_value("Check the figure against the page.")
-        bo = bo.button(key="return").click().run()
+    if decision.startswith("return"):
+        if decision == "return":
+            bo.text_area(key=f"comment-{sid}").set_value("Check the figure against the page.")
+            bo = bo.button(key="return").click().run()
+        else:  # the one record returned on its own, with its comment (stop 45's friction 9)
+            bo = bo.checkbox(key=f"back-{sid}-{key}").check().run()
+            bo.text_input(key=f"why-{sid}-{key}").set_value("Check the figure against the page.")
+            bo = bo.button(key="approve").click().run()
         assert bo.success and "Returned" in bo.success[0].value
         assert article.read_bytes() == before
         assert 512 in _values(db) and 521 not in _values(db)
