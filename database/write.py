@@ -22,6 +22,7 @@ from data_model.tables import (
     CHART_IMAGES,
     CHART_KEYS,
     CHART_PARTS,
+    COVERAGE_NEEDS,
     INDICATOR_ROWS,
     SCHEMA_VERSION,
     STATEMENT_SEARCH,
@@ -1184,6 +1185,24 @@ def keep_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     found = int(row[0][0]) if row else 0
     if found != len(paths):
         raise RuntimeError(f"{len(paths)} unchanged inputs to keep, {found} found in the copy")
+
+
+def keep_coverage_needs(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """The coverage_needs rows `frame` holds (every body's), in a Save's copy of the previous
+    file: the copy's rows of a body still read stay (a body the previous file held has its
+    sentences taken from it: etl.build.article_coverage, so the same rows), those of a body
+    gone are deleted, and only the rows of a body the copy does not hold are inserted."""
+    held = {sha for (sha,) in con.execute(
+        "SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()}  # fmt: skip
+    shas = frame["body_sha256"]
+    con.register("needed_bodies", pd.DataFrame({"sha": shas.unique()}, dtype=object))
+    try:
+        con.execute(
+            "DELETE FROM coverage_needs WHERE body_sha256 NOT IN (SELECT sha FROM needed_bodies)"
+        )
+    finally:
+        con.unregister("needed_bodies")
+    insert(con, COVERAGE_NEEDS, frame[~shas.isin(held)])
 
 
 def carry_chart_images(db_path: Path, previous: Path) -> int:

@@ -27,6 +27,7 @@ from data_model.tables import (
     CHART_KEYS,
     CHART_PARTS,
     CONTENT_FINGERPRINT,
+    COVERAGE_NEEDS,
     INTERNAL_TABLES,
     TABLES,
     TRENDS_SECTIONS,
@@ -177,6 +178,9 @@ def write_database(
                 # that this Save's change touches.
                 kept = unchanged | {table.name for table in write.DERIVED_TABLES}
                 kept |= {BUILD_INPUTS.name}
+                # And the sentences that need coding, when this build gives them: only a new
+                # body's are added (database.write.keep_coverage_needs).
+                kept |= {t.name for t, _ in internal if t.name == COVERAGE_NEEDS.name}
                 kept |= set(write.HISTORY_KEPT)
                 kept |= _CHART_TABLES if last is not None or keep_charts else set()
                 write.drop_citations_view(con)
@@ -254,7 +258,12 @@ def write_database(
                 if plans:
                     write.begin(con)
             for table, frame in internal:  # what the next build carries over
-                write.insert(con, table, frame)
+                if (
+                    in_place and table.name == COVERAGE_NEEDS.name
+                ):  # the copy's rows of bodies kept stay
+                    write.keep_coverage_needs(con, frame)
+                else:
+                    write.insert(con, table, frame)
             if last is not None:
                 commit()  # the inputs copied
                 last(con, in_place)
