@@ -1195,13 +1195,15 @@ def keep_coverage_needs(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> 
     held = {sha for (sha,) in con.execute(
         "SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()}  # fmt: skip
     shas = frame["body_sha256"]
-    con.register("needed_bodies", pd.DataFrame({"sha": shas.unique()}, dtype=object))
-    try:
-        con.execute(
-            "DELETE FROM coverage_needs WHERE body_sha256 NOT IN (SELECT sha FROM needed_bodies)"
-        )
-    finally:
-        con.unregister("needed_bodies")
+    gone = held - set(shas.unique())
+    if gone:  # a body no longer read (in a Save, rarely: a changed article makes every row)
+        con.register("gone_bodies", pd.DataFrame({"sha": sorted(gone)}, dtype=object))
+        try:
+            con.execute(
+                "DELETE FROM coverage_needs WHERE body_sha256 IN (SELECT sha FROM gone_bodies)"
+            )
+        finally:
+            con.unregister("gone_bodies")
     insert(con, COVERAGE_NEEDS, frame[~shas.isin(held)])
 
 

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 import database.write
+from data_model.tables import COVERAGE_NEEDS
 from database.connection import tables_of
 from etl.build import build
 
@@ -264,3 +266,20 @@ def test_what_a_derived_row_is_made_of_names_every_table_its_select_reads():
             assert tables_of(con, select) == {driving, *joins}, table.name
     finally:
         con.close()
+
+
+def test_a_saves_sentences_that_need_coding_are_those_of_the_bodies_it_reads():
+    """A body the copy held keeps its rows, a body gone loses them, a new body's are added."""
+    want = [("kept", 0, 4, None, "said"), ("new", 2, 9, "text", "said"), ("new", 9, 12, None, "x")]
+    con = duckdb.connect(":memory:")
+    try:
+        database.write.create(con, COVERAGE_NEEDS)
+        held = [("old", 0, 5, None, "said"), ("kept", 0, 4, None, "said")]
+        con.executemany("INSERT INTO coverage_needs VALUES (?, ?, ?, ?, ?)", held)
+        # As the build makes it (etl.build._needs_frame): Python's own objects.
+        frame = pd.DataFrame(want, columns=COVERAGE_NEEDS.column_names, dtype=object)
+        database.write.keep_coverage_needs(con, frame)
+        rows = con.execute("SELECT * FROM coverage_needs ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+    assert rows == sorted(want, key=repr)
