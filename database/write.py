@@ -22,6 +22,7 @@ from data_model.tables import (
     CHART_IMAGES,
     CHART_KEYS,
     CHART_PARTS,
+    COVERAGE_NEEDS,
     INDICATOR_ROWS,
     SCHEMA_VERSION,
     STATEMENT_SEARCH,
@@ -521,9 +522,11 @@ _KHMER_ROWS = f"""
     WHERE regexp_matches(concat_ws(' ', {_SEARCHED}), '[\u1780-\u17ff]')"""
 
 
-def fold_khmer_rows(con: duckdb.DuckDBPyConnection) -> None:
-    """Fold again, in Python, the haystack of the statement search rows that hold Khmer."""
-    rows = con.execute(_KHMER_ROWS).fetchall()
+def fold_khmer_rows(con: duckdb.DuckDBPyConnection, only_redone: bool = False) -> None:
+    """Fold again, in Python, the haystack of the statement search rows that hold Khmer
+    (`only_redone`: of those a Save made again, redo_keys)."""
+    more = " AND t.statement_id IN (SELECT k FROM redo_keys)" if only_redone else ""
+    rows = con.execute(_KHMER_ROWS + more).fetchall()
     if rows:
         con.executemany(
             "UPDATE statement_search SET haystack = ? WHERE statement_id = ?",
@@ -572,6 +575,152 @@ _DERIVED = (
     (INDICATOR_ROWS, INDICATOR_ROWS_SELECT, write_indicator_rows),
 )
 
+#: What a row of each derived table is made of, for a Save to find the rows its change
+#: touches: the data table read row for row and its key, and for each table joined to it,
+#: its key and which rows (alias d) join a changed one of it ({k}: those keys' SELECT).
+#: tests/test_derived_rows.py checks that these are the tables each SELECT reads.
+MADE_OF: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
+    STATEMENT_SEARCH.name: (
+        "statements",
+        "statement_id",
+        {
+            "actors": ("actor_id", "d.actor_id IN {k} OR d.relayed_by IN {k}"),
+            "sources": ("source_id", "d.source_id IN {k}"),
+        },
+    ),
+    INDICATOR_ROWS.name: (
+        "indicators",
+        "indicator_id",
+        {
+            "metrics": ("metric_id", "d.metric_id IN {k}"),
+            # A category's label reaches a figure through its metric.
+            "categories": (
+                "category_id",
+                "d.metric_id IN (SELECT metric_id FROM main.metrics WHERE category IN {k})",
+            ),
+            "units": ("unit_id", "d.unit IN {k}"),
+            "sources": ("source_id", "d.source_id IN {k}"),
+            "phases": ("phase_id", "d.phase_id IN {k}"),
+            "actors": ("actor_id", "d.actor_id IN {k}"),
+        },
+    ),
+}
+
+#: The derived tables, and the data tables their rows are made of.
+DERIVED_TABLES = tuple(table for table, _, _ in _DERIVED)
+DERIVED_FROM = frozenset(name for table, key, joins in MADE_OF.values() for name in (table, *joins))
+
+
+def _changed_keys(table: str, key: str, made: dict[str, list[str]] | None) -> str:
+    """SELECT of the keys of `table`'s rows in the new file (main) that the file attached as
+    `previous` does not hold as they are: added or changed. Only the rows this build made
+    can be (`made`, by table: the keys of its rows not copied, etl.store; a copied row is
+    its previous row), so only those are compared when known: a Save's few, not every
+    article's text in sources."""
+    # Identifiers come from MADE_OF above, never from input.
+    only = f" WHERE {key} IN (SELECT key FROM made_keys WHERE tab = '{table}')"
+    only = only if made is not None and table in made else ""
+    return (
+        f'(SELECT {key} FROM (SELECT * FROM main."{table}"{only} '
+        f'EXCEPT SELECT * FROM previous."{table}"{only}))'
+    )
+
+
+def _redo_keys(
+    con: duckdb.DuckDBPyConnection,
+    derived: str,
+    unchanged: set[str],
+    made: dict[str, list[str]] | None,
+) -> None:
+    """Fill the temporary table redo_keys (k) with the keys of the rows of `derived` whose
+    data row or a row joined to it was added or changed since the file attached as
+    `previous` (MADE_OF): the rows a Save makes again."""
+    table, key, joins = MADE_OF[derived]
+    parts = []
+    if table not in unchanged:
+        parts.append(f"SELECT {key} AS k FROM {_changed_keys(table, key, made)}")
+    conditions = [
+        "(" + where.format(k=_changed_keys(joined, joined_key, made)) + ")"
+        for joined, (joined_key, where) in joins.items()
+        if joined not in unchanged
+    ]
+    if conditions:
+        parts.append(f'SELECT d.{key} AS k FROM main."{table}" d WHERE ' + " OR ".join(conditions))
+    select = " UNION ".join(parts) if parts else "SELECT NULL::VARCHAR AS k WHERE false"
+    con.execute(f"CREATE OR REPLACE TEMPORARY TABLE redo_keys AS {select}")
+
+
+def _renew_statement_search(con: duckdb.DuckDBPyConnection) -> None:
+    """Make again the statement search rows redo_keys names and drop those of statements
+    gone; then number every row again, updating only those whose place moved (an article
+    added in the middle moves every later one)."""
+    names = ", ".join(f'"{c}"' for c in STATEMENT_SEARCH.column_names)
+    con.execute(
+        "DELETE FROM statement_search WHERE statement_id IN (SELECT k FROM redo_keys) "
+        "OR statement_id NOT IN (SELECT statement_id FROM main.statements)"
+    )
+    con.execute(_SEARCH_ORDER)
+    con.execute(
+        f"INSERT INTO statement_search ({names}) SELECT t.statement_id, o.list_order, "
+        f"{_SEARCH_COLUMNS} FROM statements t JOIN search_order o USING (statement_id) "
+        f"{_SEARCH_JOINS} WHERE t.statement_id IN (SELECT k FROM redo_keys) ORDER BY o.list_order"
+    )
+    con.execute(
+        "UPDATE statement_search SET list_order = o.list_order FROM search_order o "
+        "WHERE statement_search.statement_id = o.statement_id "
+        "AND statement_search.list_order <> o.list_order"
+    )
+    con.execute("DROP TABLE search_order")
+    fold_khmer_rows(con, only_redone=True)
+
+
+def _renew_indicator_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """Make again the indicator rows redo_keys names and drop those of figures gone."""
+    names = ", ".join(f'"{c}"' for c in INDICATOR_ROWS.column_names)
+    con.execute(
+        "DELETE FROM indicator_rows WHERE indicator_id IN (SELECT k FROM redo_keys) "
+        "OR indicator_id NOT IN (SELECT indicator_id FROM main.indicators)"
+    )
+    con.execute(
+        f"INSERT INTO indicator_rows ({names}) {INDICATOR_ROWS_SELECT} "
+        "WHERE i.indicator_id IN (SELECT k FROM redo_keys)"
+    )
+
+
+_RENEW = {
+    STATEMENT_SEARCH.name: _renew_statement_search,
+    INDICATOR_ROWS.name: _renew_indicator_rows,
+}
+
+
+def renew_derived(
+    con: duckdb.DuckDBPyConnection,
+    previous: Path,
+    tables: Iterable[str],
+    unchanged: set[str],
+    made: dict[str, list[str]] | None,
+) -> None:
+    """In a Save's copy of the file at `previous` (its derived tables as they were there),
+    make again only the rows of the derived `tables` that the change touches (_redo_keys):
+    the rows of a full build, every one (readers order them by their columns, never by
+    their place in the file)."""
+    frame = pd.DataFrame(
+        [(t, str(k)) for t, keys in (made or {}).items() for k in keys], columns=["tab", "key"]
+    )
+    con.register("made_keys", frame.astype(object))
+    try:
+        with _attached(con, previous):
+            for name in tables:
+                _redo_keys(con, name, unchanged, made)
+                _RENEW[name](con)
+            con.execute("DROP TABLE redo_keys")
+    except BaseException:
+        # The failure aborted the Save's transaction: the error told is the first one.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister("made_keys")
+        raise
+    con.unregister("made_keys")
+
 
 def derived_kept(con: duckdb.DuckDBPyConnection, unchanged: Iterable[str]) -> set[str]:
     """The derived tables every table of whose SELECT was copied whole from the previous
@@ -586,19 +735,25 @@ def write_derived(
     previous: Path | None = None,
     unchanged: Iterable[str] = (),
     in_place: bool = False,
+    made: dict[str, list[str]] | None = None,
 ) -> list[str]:
     """Fill statement_search and indicator_rows of the open new database. Each is copied from
-    the file at `previous`, in its order, when it is derived_kept (with `in_place`, the new
-    file is a copy of `previous` whose kept tables are there already); else made from the
-    data tables. Returns the names of those copied."""
+    the file at `previous`, in its order, when it is derived_kept; else made from the data
+    tables. With `in_place`, the new file is a copy of `previous` with its derived tables:
+    a kept one stays as it is, and in the others only the rows the change touches are made
+    again (renew_derived; `made`: the keys of the data tables' rows this build made, by
+    table). Returns the names of those copied or kept."""
+    unchanged = set(unchanged)
     kept = derived_kept(con, unchanged) if previous is not None else set()
+    if in_place and previous is not None:
+        renew = [table.name for table, _, _ in _DERIVED if table.name not in kept]
+        if renew:
+            renew_derived(con, previous, renew, unchanged, made)
+        return sorted(kept)
     copied = []
     for table, _, make in _DERIVED:
         if table.name not in kept:
             make(con)
-            continue
-        if in_place:
-            copied.append(table.name)
             continue
         # Identifiers come from data_model.tables, never from input.
         names = ", ".join(f'"{c}"' for c in table.column_names)
@@ -1030,6 +1185,26 @@ def keep_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     found = int(row[0][0]) if row else 0
     if found != len(paths):
         raise RuntimeError(f"{len(paths)} unchanged inputs to keep, {found} found in the copy")
+
+
+def keep_coverage_needs(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """The coverage_needs rows `frame` holds (every body's), in a Save's copy of the previous
+    file: the copy's rows of a body still read stay (a body the previous file held has its
+    sentences taken from it: etl.build.article_coverage, so the same rows), those of a body
+    gone are deleted, and only the rows of a body the copy does not hold are inserted."""
+    held = {sha for (sha,) in con.execute(
+        "SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()}  # fmt: skip
+    shas = frame["body_sha256"]
+    gone = held - set(shas.unique())
+    if gone:  # a body no longer read (in a Save, rarely: a changed article makes every row)
+        con.register("gone_bodies", pd.DataFrame({"sha": sorted(gone)}, dtype=object))
+        try:
+            con.execute(
+                "DELETE FROM coverage_needs WHERE body_sha256 IN (SELECT sha FROM gone_bodies)"
+            )
+        finally:
+            con.unregister("gone_bodies")
+    insert(con, COVERAGE_NEEDS, frame[~shas.isin(held)])
 
 
 def carry_chart_images(db_path: Path, previous: Path) -> int:

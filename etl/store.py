@@ -27,6 +27,7 @@ from data_model.tables import (
     CHART_KEYS,
     CHART_PARTS,
     CONTENT_FINGERPRINT,
+    COVERAGE_NEEDS,
     INTERNAL_TABLES,
     TABLES,
     TRENDS_SECTIONS,
@@ -173,7 +174,13 @@ def write_database(
             grown = runs.grown() if runs is not None and in_place else set()
             kept: set[str] = set()
             if in_place:
-                kept = unchanged | write.derived_kept(con, unchanged) | {BUILD_INPUTS.name}
+                # The derived tables stay too: write_derived makes again only their rows
+                # that this Save's change touches.
+                kept = unchanged | {table.name for table in write.DERIVED_TABLES}
+                kept |= {BUILD_INPUTS.name}
+                # And the sentences that need coding, when this build gives them: only a new
+                # body's are added (database.write.keep_coverage_needs).
+                kept |= {t.name for t, _ in internal if t.name == COVERAGE_NEEDS.name}
                 kept |= set(write.HISTORY_KEPT)
                 kept |= _CHART_TABLES if last is not None or keep_charts else set()
                 write.drop_citations_view(con)
@@ -191,6 +198,9 @@ def write_database(
             if plans:
                 write.begin(con)
             fingerprint = fingerprint or content_fingerprint(frames)
+            # The keys of the rows made (not copied) of the tables the derived rows are made
+            # of: only those can differ from the copy's (database.write.renew_derived).
+            made: dict[str, list[str]] = {}
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
                     if table.name in kept:
@@ -202,6 +212,11 @@ def write_database(
                     # the frames (~250 MB) and what DuckDB took for their rows were held at
                     # once, this process's highest point (bench/build_memory.py).
                     frame = frames.pop(table.name)
+                    if in_place and table.name in write.DERIVED_FROM:
+                        key = table.primary_key[0]
+                        made[table.name] = (
+                            frame[key].astype(str).tolist() if key in frame.columns else []
+                        )
                     if table.name in grown:  # the rows made follow the copy's
                         write.insert(con, table, frame)
                     else:
@@ -222,7 +237,7 @@ def write_database(
             # indicator rows read one table, with no joins to plan on every request. A Save
             # copies each whose tables were all copied whole.
             commit()  # the data tables
-            write.write_derived(con, db_path if plans else None, unchanged, in_place)
+            write.write_derived(con, db_path if plans else None, unchanged, in_place, made)
             write.record_changes(con, db_path, unchanged, in_place)
             write.create_citations_view(con)
             previous, paths = carried_inputs
@@ -243,7 +258,12 @@ def write_database(
                 if plans:
                     write.begin(con)
             for table, frame in internal:  # what the next build carries over
-                write.insert(con, table, frame)
+                if (
+                    in_place and table.name == COVERAGE_NEEDS.name
+                ):  # the copy's rows of bodies kept stay
+                    write.keep_coverage_needs(con, frame)
+                else:
+                    write.insert(con, table, frame)
             if last is not None:
                 commit()  # the inputs copied
                 last(con, in_place)

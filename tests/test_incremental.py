@@ -161,8 +161,11 @@ HISTORY = {"build_changes", "change_fields", "build_versions", "corrections"}
 
 #: Tables read only by their key, whose rows an incremental build may add in another order:
 #: the charts step inserts the charts it makes before those it copies (readers order them by
-#: `ordinal`), and the build_inputs rows of the files read afresh come before the copied ones.
-BY_KEY = {"chart_parts", "build_inputs"}
+#: `ordinal`), the build_inputs rows of the files read afresh come before the copied ones,
+#: and a Save adds the derived rows its change touches, and the sentences of an article body
+#: new to it, after the others (readers order them by list_order, or by the figure's metric,
+#: date and id; a body's sentences stay in their order).
+BY_KEY = {"chart_parts", "build_inputs", "statement_search", "indicator_rows", "coverage_needs"}
 
 
 def _rows(db: Path) -> dict[str, list[tuple]]:

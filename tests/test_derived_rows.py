@@ -1,0 +1,285 @@
+"""A Save makes again only the derived rows (statement search, indicator rows) its change
+touches, and the file it leaves equals a full build's, table for table, row for row."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+import database.write
+from data_model.tables import COVERAGE_NEEDS
+from database.connection import tables_of
+from etl.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
+REASON = "a test of the derived rows a Save makes again"
+
+# Written for this test in our own words: no digits, one sentence that attributes words.
+ARTICLE = (
+    "Night patrols in Kep\n\n"
+    "Police officers in Kep walked through the night market on Friday evening. "
+    "Shop owners welcomed the patrols, a market vendor said.\n"
+)
+SOURCE = """\
+- source_id: test-kep-night-patrols
+  seed_file: 900_kep_night_patrols.txt
+  outlet: The Test Courier
+  reporter: null
+  title: Night patrols in Kep
+  url: https://example.org/test/kep-night-patrols
+  published_on: {day}
+  date_precision: day
+  date_basis: given when the test article was written
+"""
+RECORDS = """\
+statements:
+- statement_id: test-kep-vendor
+  actor_id: sar-kheng
+  source_id: test-kep-night-patrols
+  quote: Shop owners welcomed the patrols, a market vendor said.
+  kind: reported
+  topic: campaign
+  stance: supportive
+"""
+
+#: The day of the article added: between the seeds' articles, so in the middle of the list
+#: (the test checks that rows after it moved).
+MIDDLE_DAY = "2017-09-01"
+
+
+def _replace(seeds: Path, name: str, old: str, new: str) -> None:
+    path = seeds / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _add_article(seeds: Path) -> None:
+    (seeds / "articles" / "900_kep_night_patrols.txt").write_text(ARTICLE, encoding="utf-8")
+    sources = seeds / "curated" / "sources.yaml"
+    block = SOURCE.format(day=MIDDLE_DAY)
+    sources.write_text(sources.read_text(encoding="utf-8") + block, encoding="utf-8")
+    target = seeds / "curated" / "articles" / "test-kep-night-patrols.yaml"
+    target.write_text(RECORDS, encoding="utf-8")
+
+
+def _remove_article(seeds: Path) -> None:
+    (seeds / "articles" / "900_kep_night_patrols.txt").unlink()
+    _replace(seeds, "curated/sources.yaml", SOURCE.format(day=MIDDLE_DAY), "")
+    (seeds / "curated" / "articles" / "test-kep-night-patrols.yaml").unlink()
+
+
+def _edit_quote(seeds: Path) -> None:
+    """A statement's quote cut to the words inside it (still the article's words)."""
+    _replace(
+        seeds,
+        MIXED,
+        "quote: Sar Kheng yesterday said “alternatives” to overcrowded prisons had to be found",
+        "quote: “alternatives” to overcrowded prisons had to be found",
+    )
+
+
+def _rename_actor(seeds: Path) -> None:
+    _replace(seeds, "curated/actors.yaml", "name: Sar Kheng\n", "name: Samdech Sar Kheng\n")
+
+
+def _change_title(seeds: Path) -> None:
+    _replace(
+        seeds,
+        "curated/sources.yaml",
+        "title: 'Mixed results in Cambodia''s drug war: officials'",
+        "title: 'Mixed results in the drug war, officials say'",
+    )
+
+
+def _change_address(seeds: Path) -> None:
+    """An article's address: shown beside its statements and figures, its quotes unmoved."""
+    text = (seeds / "curated" / "sources.yaml").read_text(encoding="utf-8")
+    at = text.index(f"source_id: {MIXED_ID}")
+    cut = text.index("url: ", at) + len("url: ")
+    (seeds / "curated" / "sources.yaml").write_text(
+        text[:cut] + "https://example.org/moved/" + text[cut:], encoding="utf-8"
+    )
+
+
+def _change_metric(seeds: Path) -> None:
+    """One figure moved to another metric of the same unit."""
+    text = (seeds / MIXED).read_text(encoding="utf-8")
+    at = text.index("indicator_id: ppp-2018-02-14-relapse-rate")
+    cut = text.index("metric_id: relapse-rate", at)
+    new = "metric_id: arrests-share-users"
+    (seeds / MIXED).write_text(text[:cut] + new + text[cut + len("metric_id: relapse-rate") :])
+
+
+def _nothing(seeds: Path) -> None:
+    """No change before the one tested."""
+
+
+#: The rows each derived table's Save should make again, counted in the full build of the
+#: changed seeds (SQL), or absent when the Save keeps the table as it is.
+RemadeSql = dict[str, str]
+MIXED_ID = "ppp-2018-02-14-mixed-results"
+
+#: (what changed, the Save before it, the change, the rows made again by derived table (None:
+#: the Save makes every row afresh, so no row is renewed), whether list places moved).
+CHANGES: list[
+    tuple[str, Callable[[Path], None], Callable[[Path], None], RemadeSql | None, bool]
+] = [
+    (
+        "a statement's quote edited",
+        _nothing,
+        _edit_quote,
+        {"statement_search": "SELECT 1"},
+        False,
+    ),
+    # The actors are a codebook file: a change to it makes every row afresh (etl.inputs).
+    ("an actor renamed", _nothing, _rename_actor, None, False),
+    # An article's title moves its quotes' places: every row is made afresh (etl.carry).
+    ("a source's title changed", _nothing, _change_title, None, False),
+    (
+        "a source's address changed",
+        _nothing,
+        _change_address,
+        {
+            "statement_search": f"SELECT count(*) FROM statements WHERE source_id = '{MIXED_ID}'",
+            "indicator_rows": f"SELECT count(*) FROM indicators WHERE source_id = '{MIXED_ID}'",
+        },
+        False,
+    ),
+    (
+        "an article added in the middle of the list",
+        _nothing,
+        _add_article,
+        {
+            "statement_search": "SELECT count(*) FROM statements "
+            "WHERE source_id = 'test-kep-night-patrols'",
+            "indicator_rows": "SELECT count(*) FROM indicators "
+            "WHERE source_id = 'test-kep-night-patrols'",
+        },
+        True,
+    ),
+    # A removed article's source moves the quotes' places: every row is made afresh.
+    ("an article removed", _add_article, _remove_article, None, True),
+    (
+        "a figure's metric changed",
+        _nothing,
+        _change_metric,
+        {"indicator_rows": "SELECT 1"},
+        False,
+    ),
+]
+
+#: Tables of the history of builds, not of this one's data (each build adds to them).
+HISTORY = {"build_changes", "change_fields", "build_versions", "corrections"}
+
+
+def _every_row(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows but the history's and the build's time, version and fingerprint (it
+    counts the corrections a Save's reason logs), sorted: a
+    Save's remade rows come after the others in the file, and readers order them."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        out = {}
+        for name in set(names) - HISTORY:
+            rows = con.execute(f'SELECT * FROM "{name}"').fetchall()
+            if name == "build_info":
+                rows = [
+                    r for r in rows if r[0] not in ("built_at", "data_version", "data_fingerprint")
+                ]
+            out[name] = sorted(rows, key=repr)
+        return out
+
+
+def _list_order(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return dict(con.execute("SELECT statement_id, list_order FROM statement_search").fetchall())
+
+
+def _count(db: Path, sql: str) -> int:
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
+@pytest.mark.parametrize(
+    ("before", "change", "remade", "moves"),
+    [pytest.param(*case[1:], id=case[0]) for case in CHANGES],
+)
+def test_a_save_remakes_the_derived_rows_it_touches_and_equals_a_full_build(
+    seed_db, tmp_path, monkeypatch, before, change, remade, moves
+):
+    """A Save after each kind of change: the rows of statement_search and indicator_rows it
+    makes again are those the change touches (its statements, an actor's, an article's), and
+    every table of the file it leaves, the list's places too, equals a full build's."""
+    seeds = tmp_path / "seeds"
+    for part in ("articles", "curated"):
+        shutil.copytree(ROOT / "seeds" / part, seeds / part)
+    db = tmp_path / "saved.duckdb"
+    shutil.copyfile(seed_db, db)
+    log = seeds / "curated" / "corrections.yaml"
+    read = log.read_bytes()
+    before(seeds)
+    build(db, seeds, draw_images=False, report=lambda _: None, reason=REASON)
+    log.write_bytes(read)
+    places = _list_order(db)
+
+    redone: dict[str, int] = {}
+    real = database.write._redo_keys
+
+    def counted(con: duckdb.DuckDBPyConnection, derived: str, *args: object) -> None:
+        real(con, derived, *args)
+        row = con.execute("SELECT count(*) FROM redo_keys").fetchone()
+        redone[derived] = int(row[0]) if row else 0
+
+    monkeypatch.setattr(database.write, "_redo_keys", counted)
+    change(seeds)
+    build(db, seeds, draw_images=False, report=lambda _: None, reason=REASON)
+    log.write_bytes(read)
+    monkeypatch.undo()
+    full = tmp_path / "full.duckdb"
+    build(full, seeds, draw_images=False, report=lambda _: None)
+
+    want = {t: _count(full, sql) for t, sql in (remade or {}).items()}
+    assert redone == want
+    got, rows = _every_row(db), _every_row(full)
+    assert set(got) == set(rows)
+    for table in rows:
+        assert got[table] == rows[table], f"table {table} differs from a full build"
+    now = _list_order(db)
+    moved = any(places[s] != n for s, n in now.items() if s in places)
+    assert moved == moves
+
+
+def test_what_a_derived_row_is_made_of_names_every_table_its_select_reads():
+    """A table joined into a derived table's SELECT but not in MADE_OF would leave that
+    table's changes out of a Save's rows."""
+    con = duckdb.connect(":memory:")
+    try:
+        for table, select, _ in database.write._DERIVED:
+            driving, _, joins = database.write.MADE_OF[table.name]
+            assert tables_of(con, select) == {driving, *joins}, table.name
+    finally:
+        con.close()
+
+
+def test_a_saves_sentences_that_need_coding_are_those_of_the_bodies_it_reads():
+    """A body the copy held keeps its rows, a body gone loses them, a new body's are added."""
+    want = [("kept", 0, 4, None, "said"), ("new", 2, 9, "text", "said"), ("new", 9, 12, None, "x")]
+    con = duckdb.connect(":memory:")
+    try:
+        database.write.create(con, COVERAGE_NEEDS)
+        held = [("old", 0, 5, None, "said"), ("kept", 0, 4, None, "said")]
+        con.executemany("INSERT INTO coverage_needs VALUES (?, ?, ?, ?, ?)", held)
+        # As the build makes it (etl.build._needs_frame): Python's own objects.
+        frame = pd.DataFrame(want, columns=COVERAGE_NEEDS.column_names, dtype=object)
+        database.write.keep_coverage_needs(con, frame)
+        rows = con.execute("SELECT * FROM coverage_needs ORDER BY ALL").fetchall()
+    finally:
+        con.close()
+    assert rows == sorted(want, key=repr)
