@@ -15,7 +15,9 @@ child from 635 to 773 MB at 1000x the seeds (docs/benchmarks.md, stop 43).
 A table made in the child may be written to that file as soon as it is made (`keep`: the
 records' stage gives every table to it), so the tables are never all held there at once with
 the records' models they are made from (issue 27's "stream through transformation": at 1000x
-the seeds, the child's highest point was every table and every model at once).
+the seeds, the child's highest point was every table and every model at once). One the
+parent writes late may stay in that file until it is wanted (`later`): the parent then
+never holds it beside the rest.
 A fork, not a new interpreter: the child shares the imports' pages with the parent and starts
 at once. Used only where `os.fork` exists and nothing forbids it (`wanted`).
 """
