@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 import database.write
 import etl.__main__
 import etl.build
+from corpus.coverage import needs
 from corpus.problems import InputError, Problems
 from corpus.quotes import normalise
 from data_model.tables import TABLES
@@ -157,7 +159,7 @@ def test_a_build_with_its_records_read_apart_writes_what_one_process_writes(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(other.timestamp())))
     monkeypatch.setattr(apart, "ENABLED", False)
     # Its sentences needing coding handed on a few rows at a time, not in one table.
-    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", 7)
+    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", 3)
     lines: list[str] = []
     alone_db = tmp_path / "alone.duckdb"
     build(alone_db, FIXTURE_SEEDS, draw_images=False, report=lines.append)
@@ -265,3 +267,28 @@ def test_tables_handed_back_from_apart_are_the_tables_made_there_cell_for_cell(
     assert [table for table, _ in internal] == ["named", "named later"]
     for (_, got), (_, want) in zip(internal, named, strict=True):
         assert _cells(apart.loaded(got)) == _cells(want)
+
+
+@pytest.mark.parametrize("at_once", [1, 3, 20_000])
+def test_every_article_s_sentences_needing_coding_are_kept_for_the_next_build(
+    at_once: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The next build takes each body's sentences needing coding from coverage_needs
+    instead of finding them again: whatever number of rows the records' stage hands on at
+    once (etl.build.NEEDS_AT_ONCE), every body's are kept, in order, none twice."""
+    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", at_once)
+    db = tmp_path / "needs.duckdb"
+    build(db, FIXTURE_SEEDS, draw_images=False)
+    with duckdb.connect(str(db), read_only=True) as con:
+        bodies = [r[0] for r in con.execute("SELECT body FROM sources").fetchall()]
+        kept = con.execute(
+            "SELECT body_sha256, sentence_start, sentence_end, reason FROM coverage_needs"
+        ).fetchall()
+    want, seen = [], set()
+    for body in filter(None, bodies):
+        sha = hashlib.sha256(body.encode()).hexdigest()
+        if sha in seen:
+            continue
+        seen.add(sha)
+        want += [(sha, s.start, s.end, reason) for s, reason in needs(body)]
+    assert len(want) > 3 and kept == want
