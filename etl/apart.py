@@ -15,7 +15,9 @@ child from 635 to 773 MB at 1000x the seeds (docs/benchmarks.md, stop 43).
 A table made in the child may be written to that file as soon as it is made (`keep`: the
 records' stage gives every table to it), so the tables are never all held there at once with
 the records' models they are made from (issue 27's "stream through transformation": at 1000x
-the seeds, the child's highest point was every table and every model at once).
+the seeds, the child's highest point was every table and every model at once). One the
+parent writes late may stay in that file until it is wanted (`later`): the parent then
+never holds it beside the rest.
 A fork, not a new interpreter: the child shares the imports' pages with the parent and starts
 at once. Used only where `os.fork` exists and nothing forbids it (`wanted`).
 """
@@ -65,15 +67,48 @@ class Kept:
     number: int
 
 
+class _Handed:
+    """The file a child's result came through, kept open while a table in it is `Later`."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self.file = file
+
+    def __del__(self) -> None:
+        self.file.close()
+
+
+@dataclass(frozen=True)
+class Later:
+    """A table the child wrote out (`later`), left in the file it was handed back through
+    until it is needed (`loaded`): the parent does not hold it from the hand-over on."""
+
+    handed: _Handed
+    at: int
+
+    def load(self) -> pd.DataFrame:
+        self.handed.file.seek(self.at)
+        return _frame(self.handed.file)
+
+
+def loaded(frame: pd.DataFrame | Later) -> pd.DataFrame:
+    """The table itself, read now if it was left in the hand-over's file (`later`)."""
+    return frame.load() if isinstance(frame, Later) else frame
+
+
 class _Spool:
-    """The tables a child's work gave to `keep`, written to a nameless file as they come."""
+    """The tables a child's work gave to `keep`, written to a nameless file as they come;
+    of those given to `later`, where each starts and ends in it."""
 
     def __init__(self, file: BinaryIO) -> None:
         self.file = file
         self.count = 0
+        self.later: dict[int, tuple[int, int]] = {}
 
-    def put(self, frame: pd.DataFrame) -> Kept:
+    def put(self, frame: pd.DataFrame, later: bool = False) -> Kept:
+        start = self.file.tell()
         _write_frame(frame, self.file)
+        if later:
+            self.later[self.count] = (start, self.file.tell())
         self.count += 1
         return Kept(self.count - 1)
 
@@ -87,6 +122,14 @@ def keep(frame: pd.DataFrame) -> Any:
     through, written now (so it is not held here): the parent gets the table itself. Only
     for a table nothing in the child reads again."""
     return _SPOOL[0].put(frame) if _SPOOL else frame
+
+
+def later(frame: pd.DataFrame) -> Any:
+    """As `keep`, and the parent gets it as `Later`: read from the hand-over's file only
+    when `loaded`, not with every table at the hand-over (a table the parent writes last: at
+    1000x the seeds, build_inputs' packed texts, 36 MB, were held through its writing of
+    the derived tables, its highest point, issue 27)."""
+    return _SPOOL[0].put(frame, later=True) if _SPOOL else frame
 
 
 class _Spill(pickle.Pickler):
@@ -151,6 +194,8 @@ def spill(
         pickler = _Spill(rest, spooled)
         pickler.dump(result)
         pickle.dump(spooled + len(pickler.frames), out, protocol=pickle.HIGHEST_PROTOCOL)
+        # Where each `later` table is in the spool's copy, which follows at once.
+        pickle.dump(spool.later if spool else {}, out, protocol=pickle.HIGHEST_PROTOCOL)
         if spool is not None:
             spool.file.seek(0)
             shutil.copyfileobj(spool.file, out)
@@ -167,9 +212,19 @@ def _frame(out: BinaryIO) -> pd.DataFrame:
     return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
 
-def unspill(out: BinaryIO) -> Any:
-    """What `spill` wrote to `out`, read from its start."""
-    frames = [_frame(out) for _ in range(pickle.load(out))]
+def unspill(out: BinaryIO, handed: _Handed | None = None) -> Any:
+    """What `spill` wrote to `out`, read from its start; a `later` table as `Later` (its
+    place in `handed`, which holds `out` open) when `handed` is given, else read now."""
+    count = pickle.load(out)
+    places = pickle.load(out)
+    base = out.tell()  # the spool's copy: a pickle is read to its end, not beyond
+    frames: list[Any] = []
+    for number in range(count):
+        if number in places and handed is not None:
+            frames.append(Later(handed, base + places[number][0]))
+            out.seek(base + places[number][1])
+        else:
+            frames.append(_frame(out))
     return _Unspill(out, frames).load()
 
 
@@ -209,32 +264,35 @@ def run_apart(work: Callable[[Report], T], report: Report = None, folder: Path |
     The result passes through a nameless temporary file in `folder` (the system's when None:
     give one on disk, not in memory, for a large result)."""
     read, write = os.pipe()
-    with tempfile.TemporaryFile(dir=folder) as handed:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns into the caller's code
-            status = 1
-            try:
-                os.close(read)
-                with os.fdopen(write, "wb") as out:
-                    _child(out, handed, work, report, folder)  # type: ignore[arg-type]
-                status = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                sys.stdout.flush()
-                sys.stderr.flush()
-                os._exit(status)
-        os.close(write)
+    # Closed when the last table left in it (`Later`) is let go, or at once if none is.
+    holder = _Handed(tempfile.TemporaryFile(dir=folder))  # noqa: SIM115 (outlives this call)
+    handed = holder.file
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code
+        status = 1
         try:
-            with os.fdopen(read, "rb") as answers:
-                message = _receive(answers, report)
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                _child(out, handed, work, report, folder)  # type: ignore[arg-type]
+            status = 0
+        except BaseException:
+            traceback.print_exc()
         finally:
-            _, status = os.waitpid(pid, 0)  # its memory is the system's again
-        if message is not None and message[0] == "done":
-            handed.seek(0)
-            return unspill(handed)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+    os.close(write)
+    try:
+        with os.fdopen(read, "rb") as answers:
+            message = _receive(answers, report)
+    finally:
+        _, status = os.waitpid(pid, 0)  # its memory is the system's again
+    if message is not None and message[0] == "done":
+        handed.seek(0)
+        return unspill(handed, holder)
+    handed.close()
     if message is None:
         code = os.waitstatus_to_exitcode(status)
         raise RuntimeError(f"the records' step ended without an answer (exit status {code})")

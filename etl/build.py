@@ -78,15 +78,24 @@ def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], d
 def article_coverage(
     data: Dataset,
     known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
-    rows: list[dict[str, Any]] | None = None,
+    rows: Callable[[list[dict[str, Any]]], None] | None = None,
 ) -> list[ArticleCoverage]:
     """The coverage accounting (corpus.coverage) of every article, in source order. `known`:
     the sentences needing coding of each clean body a build by the same code read (by the
     body's SHA-256: database.write.earlier_found), taken as found; `rows`, when given,
-    receives every body's as coverage_needs rows, for the next build."""
+    receives each body's as coverage_needs rows, for the next build."""
+    return list(_accounts(data, known, rows))
+
+
+def _accounts(
+    data: Dataset,
+    known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
+    rows: Callable[[list[dict[str, Any]]], None] | None = None,
+) -> Iterator[ArticleCoverage]:
+    """article_coverage's accounts, each as it is made."""
     coded, excused, files = _spans_by_source(data)
     known = known or {}
-    accounts, done = [], set()
+    done = set()
     for src in data.of("sources"):
         body = data.bodies.get(src.source_id)
         if body is None:
@@ -101,22 +110,23 @@ def article_coverage(
             needed = needs(body)
         if rows is not None and sha not in done:
             done.add(sha)
-            rows += [
-                {
-                    "body_sha256": sha,
-                    "sentence_start": sentence.start,
-                    "sentence_end": sentence.end,
-                    "sentence": None
-                    if body[sentence.start : sentence.end] == sentence.text
-                    else sentence.text,
-                    "reason": reason,
-                }
-                for sentence, reason in needed
-            ]
+            rows(
+                [
+                    {
+                        "body_sha256": sha,
+                        "sentence_start": sentence.start,
+                        "sentence_end": sentence.end,
+                        "sentence": None
+                        if body[sentence.start : sentence.end] == sentence.text
+                        else sentence.text,
+                        "reason": reason,
+                    }
+                    for sentence, reason in needed
+                ]
+            )
         coded_here, excused_here = coded.get(src.source_id, []), excused.get(src.source_id, [])
         file = files.get(src.source_id, "seeds/curated")
-        accounts.append(account(src.source_id, file, body, coded_here, excused_here, needed))
-    return accounts
+        yield account(src.source_id, file, body, coded_here, excused_here, needed)
 
 
 def provenance_warnings(data: Dataset) -> list[str]:
@@ -357,7 +367,7 @@ def _tables(
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
-    tuple[Callable[[], Iterator[pd.DataFrame]], tuple[Path | None, list[str]]],
+    tuple[list[pd.DataFrame], tuple[Path | None, list[str]]],
     str,
     Runs,
 ]:
@@ -370,6 +380,12 @@ def _tables(
     inputs = read_inputs(seeds_dir, db_path)
     if report:
         report(inputs.line())
+    # The build_inputs rows (every curated file's packed text) handed over now, in the
+    # records' process written out (etl.apart.later): nothing here reads them again, and
+    # held they were 36 MB of its highest point at 1000x the seeds (issue 27); the parent
+    # reads them only as it writes them.
+    inputs_frames = [apart.later(frame) for frame in inputs.frames()]
+    inputs.rows.clear()
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
@@ -382,11 +398,27 @@ def _tables(
     if inputs.problems:
         raise InputError(inputs.problems)
     del bodies, spans
+    # The coverage_needs rows made into frames NEEDS_AT_ONCE rows at a time, each handed
+    # over as made: held whole, their dicts were ~18 MB at 1000x the seeds, and their one
+    # frame the records' process's highest point once they were not (issue 27).
+    needs_frames: list[Any] = []
     needs_rows: list[dict[str, Any]] = []
-    accounts = article_coverage(data, needed, needs_rows)
-    for acc in accounts:
+
+    def needs_out(rows: list[dict[str, Any]], last: bool = False) -> None:
+        needs_rows.extend(rows)
+        if len(needs_rows) >= NEEDS_AT_ONCE or (last and needs_rows):
+            needs_frames.append(apart.later(_needs_frame(needs_rows)))
+            needs_rows.clear()
+
+    # Each article's accounting reported as made, and kept only if it has a problem: every
+    # sentence needing coding, held for every article, was +33 MB at 1000x the seeds.
+    accounts = []
+    for acc in _accounts(data, needed, needs_out):
         if report:
             report(acc.line())
+        if acc.uncovered:
+            accounts.append(acc)
+    needs_out([], last=True)
     for line in [
         *provenance_warnings(data),
         *translation_warnings(data),
@@ -398,11 +430,12 @@ def _tables(
     if problems:
         raise InputError(problems)
     del accounts, needed
-    inputs_frame, code = inputs.frames, inputs.code  # a method: picklable (etl.apart)
+    code = inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code, runs)
+    data.bodies_once = True  # read by the sources table alone from here
     # In the records' process each table is written out as it is made (etl.apart.keep).
     frames = frames_for(data, built_at, carry, runs, apart.keep)
     # The records, let go before the last table is made: its rows' objects take the place
@@ -413,9 +446,13 @@ def _tables(
         report(runs.line())
     internal = [
         (STEP_KEYS, carry.frame()),
-        (COVERAGE_NEEDS, _needs_frame(needs_rows)),
+        *((COVERAGE_NEEDS, frame) for frame in needs_frames),
     ]
-    return frames, internal, (inputs_frame, carried_inputs), code, runs
+    return frames, internal, (inputs_frames, carried_inputs), code, runs
+
+
+#: coverage_needs rows in one frame (200,000 rows at 1000x the seeds).
+NEEDS_AT_ONCE = 20_000
 
 
 def _needs_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -463,6 +500,16 @@ def _copy_whole(
     return (whole, kept), copy
 
 
+def _each_loaded(items: list[Any]) -> Iterator[Any]:
+    """Each of `items` (a table, or a pair of a Table and its table) taken from the list as
+    it is wanted, its table read from the records' hand-over file if left there
+    (etl.apart.later): each let go once written, none held before it is."""
+    items.reverse()
+    while items:
+        item = items.pop()
+        yield (item[0], apart.loaded(item[1])) if isinstance(item, tuple) else apart.loaded(item)
+
+
 def _build(
     db_path: Path,
     seeds_dir: Path,
@@ -472,9 +519,8 @@ def _build(
     built_at: dt.datetime,
     tables: Any,
 ) -> dict[str, int]:
-    frames, internal, (inputs_frames, carried_inputs), code, runs = tables
+    frames, internal, (inputs_frame, carried_inputs), code, runs = tables
     del tables
-    inputs_frame = inputs_frames()
     release_freed()  # the records and bodies _tables held (none when they ran apart)
     stamp = stamp_version(frames, db_path, built_at.date(), runs.digests())
     if report:
@@ -507,8 +553,8 @@ def _build(
         frames,
         db_path,
         [*steps, *_chart_steps(db_path, draw_images, notes, code, chart_digests, whole)],
-        inputs=inputs_frame,
-        internal=internal,
+        inputs=_each_loaded(inputs_frame),
+        internal=_each_loaded(internal),  # type: ignore[arg-type]  # iterated once
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
         runs=runs,

@@ -147,6 +147,8 @@ def table_rows(
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }
         )
+    if data.bodies_once:  # each body is in the sources table now (~34 MB at 1000x)
+        data.bodies = {}
     yield from done("sources")
     # Appended one by one: a run's rows are those appended while its records are given.
     for loc in each("units"):

@@ -125,6 +125,9 @@ class Dataset:
     raw_sha256: dict[str, str]
     #: Whether every article body the previous build's records quoted is the same (Checked).
     same_bodies: bool = False
+    #: Whether the bodies are let go once the sources table holds them (etl.transform): a
+    #: build's records' stage, where nothing reads them after it (issue 27).
+    bodies_once: bool = False
 
     def of(self, kind: str) -> list[Any]:
         return [loc.record for loc in self.records.get(kind, [])]
@@ -508,7 +511,11 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
     """A position coded in an article's file is not one its proposal lists already (or another
     file codes): the same actor on the same proposal in the same words of the same article.
     Its id must not be one the build gives a listed position (policy id and a number)."""
-    held: dict[tuple[str, str, str], list[tuple[tuple[int, int], str]]] = defaultdict(list)
+    # Each position's place and how to name it (a policy's number, or None and its id),
+    # worded only for a problem: a string per position was ~20 MB at 1000x the seeds, on
+    # the records' process's highest point (issue 27).
+    held: dict[tuple[str, str, str], list[tuple[tuple[int, int], Located, int | None]]]
+    held = defaultdict(list)
     listed: set[str] = set()
     for loc in records.get("policies", []):
         pol = loc.record
@@ -516,8 +523,7 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
             listed.add(f"{pol.policy_id}-{i + 1}")
             span = loc.span(f"positions.{i}.quote")
             if span:
-                where = f"position {i + 1} of policy {pol.policy_id!r} in {loc.file}"
-                held[(pol.policy_id, pos.actor_id, pos.source_id)].append((span, where))
+                held[(pol.policy_id, pos.actor_id, pos.source_id)].append((span, loc, i + 1))
     for loc in records.get("positions", []):
         pos = loc.record
         if pos.position_id in listed:
@@ -533,7 +539,10 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
         if span is None:  # its quote's problem is reported already
             continue
         key = (pos.policy_id, pos.actor_id, pos.source_id)
-        same = next((w for s, w in held[key] if s[0] < span[1] and span[0] < s[1]), None)
+        same = next(
+            (_position_named(w, n) for s, w, n in held[key] if s[0] < span[1] and span[0] < s[1]),
+            None,
+        )
         if same is not None:
             problems.say(
                 loc.file,
@@ -543,7 +552,15 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
                    "keep one of them"),
                 same=same,
             )  # fmt: skip
-        held[key].append((span, f"position {pos.position_id!r} in {loc.file}"))
+        held[key].append((span, loc, None))
+
+
+def _position_named(loc: Located, number: int | None) -> str:
+    """A position as a problem names it: listed with its proposal (its number), or coded in an
+    article's file (its id)."""
+    if number is not None:
+        return f"position {number} of policy {loc.record.policy_id!r} in {loc.file}"
+    return f"position {loc.record.position_id!r} in {loc.file}"
 
 
 def _check_own_name(parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems) -> None:
@@ -744,13 +761,18 @@ def validate(
     for kind, items in parsed.items():
         for raw_rec, rec in items:
             loc = Located(rec, raw_rec.file)
-            c = checker if fresh(kind, (raw_rec, rec)) else placer
-            _check_record(kind, raw_rec, rec, c, phases, loc, indicators)
+            by = checker if fresh(kind, (raw_rec, rec)) else placer
+            _check_record(kind, raw_rec, rec, by, phases, loc, indicators)
             records[kind].append(loc)
+    by = None  # the last checker, let go with the others below
+    texts = {sid: b.body for sid, b in bodies.items()}
+    # Each body's normalised copy (its quotes' look-ups, ~24 MB at 1000x the seeds) and the
+    # records' lists by kind let go before the last check, not held through it (issue 27).
+    del checker, placer, bodies, to_check, parsed
     _check_positions(records, problems)
     return Dataset(
         records=records,
-        bodies={sid: b.body for sid, b in bodies.items()},
+        bodies=texts,
         raw_sha256=hashes,
         same_bodies=same,
     )

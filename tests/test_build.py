@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 import database.write
 import etl.__main__
 import etl.build
+from corpus.coverage import needs
 from corpus.problems import InputError, Problems
 from corpus.quotes import normalise
 from data_model.tables import TABLES
@@ -147,7 +149,8 @@ def test_a_build_with_its_records_read_apart_writes_what_one_process_writes(
     process, a second earlier (the same day: the same data version), reports the same lines
     and writes the same rows, but for the build time; and the data's fingerprint, which the
     dashboard's caches are keyed by, is the same: same data, same fingerprint, whenever it
-    was built (new data's new fingerprint: tests/test_stored.py's rebuild)."""
+    was built (new data's new fingerprint: tests/test_stored.py's rebuild). Rows handed on
+    in pieces (the sentences needing coding) are written as the whole table is."""
     assert apart.wanted()  # as fixture_db was built (no kept models in a test process)
     forked_at = _built_at(fixture_db)
     built_at = dt.datetime.fromisoformat(forked_at)
@@ -155,6 +158,8 @@ def test_a_build_with_its_records_read_apart_writes_what_one_process_writes(
     other = built_at + dt.timedelta(seconds=1 if built_at == midnight else -1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(other.timestamp())))
     monkeypatch.setattr(apart, "ENABLED", False)
+    # Its sentences needing coding handed on a few rows at a time, not in one table.
+    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", 3)
     lines: list[str] = []
     alone_db = tmp_path / "alone.duckdb"
     build(alone_db, FIXTURE_SEEDS, draw_images=False, report=lines.append)
@@ -229,10 +234,17 @@ def _tables_of(report):
         dtype=object,
     )
     named = pd.DataFrame({"n": [3, 1, 2]}, index=["c", "a", "b"])
-    # Tables written out as they are made (apart.keep) and tables returned, in one result.
+    # Tables written out as they are made (apart.keep), some read back only when wanted
+    # (apart.later), and tables returned, in one result.
     return (
-        {"first": apart.keep(named), "many": many, "kept": apart.keep(many), "none": many[:0]},
-        [("named", named)],
+        {
+            "first": apart.keep(named),
+            "many": many,
+            "kept": apart.keep(many),
+            "none": many[:0],
+            "later": apart.later(many),
+        },
+        [("named", named), ("named later", apart.later(named))],
         "code",
     )
 
@@ -242,12 +254,41 @@ def test_tables_handed_back_from_apart_are_the_tables_made_there_cell_for_cell(
     rows_at_once, monkeypatch: pytest.MonkeyPatch
 ):
     """The records' step hands its tables back in slices (etl.apart.SLICE), those written
-    out as they were made (etl.apart.keep) and those returned: whatever the slice, every
-    table reads back with the same rows, order, gaps and types, each under its own name."""
+    out as they were made (etl.apart.keep), those left in the hand-over's file until wanted
+    (etl.apart.later) and those returned: whatever the slice, every table reads back with
+    the same rows, order, gaps and types, each under its own name."""
     monkeypatch.setattr(apart, "SLICE", rows_at_once)
     frames, internal, code = apart.run_apart(_tables_of)
     made, named = _tables_of(None)[:2]
     assert code == "code" and frames.keys() == made.keys()
+    assert isinstance(frames["later"], apart.Later)  # not read until wanted
     for name, frame in made.items():
-        assert _cells(frames[name]) == _cells(frame), name
-    assert internal[0][0] == "named" and _cells(internal[0][1]) == _cells(named[0][1])
+        assert _cells(apart.loaded(frames[name])) == _cells(frame), name
+    assert [table for table, _ in internal] == ["named", "named later"]
+    for (_, got), (_, want) in zip(internal, named, strict=True):
+        assert _cells(apart.loaded(got)) == _cells(want)
+
+
+@pytest.mark.parametrize("at_once", [1, 3, 20_000])
+def test_every_article_s_sentences_needing_coding_are_kept_for_the_next_build(
+    at_once: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The next build takes each body's sentences needing coding from coverage_needs
+    instead of finding them again: whatever number of rows the records' stage hands on at
+    once (etl.build.NEEDS_AT_ONCE), every body's are kept, in order, none twice."""
+    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", at_once)
+    db = tmp_path / "needs.duckdb"
+    build(db, FIXTURE_SEEDS, draw_images=False)
+    with duckdb.connect(str(db), read_only=True) as con:
+        bodies = [r[0] for r in con.execute("SELECT body FROM sources").fetchall()]
+        kept = con.execute(
+            "SELECT body_sha256, sentence_start, sentence_end, reason FROM coverage_needs"
+        ).fetchall()
+    want, seen = [], set()
+    for body in filter(None, bodies):
+        sha = hashlib.sha256(body.encode()).hexdigest()
+        if sha in seen:
+            continue
+        seen.add(sha)
+        want += [(sha, s.start, s.end, reason) for s, reason in needs(body)]
+    assert len(want) > 3 and kept == want
