@@ -1187,24 +1187,45 @@ def keep_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
         raise RuntimeError(f"{len(paths)} unchanged inputs to keep, {found} found in the copy")
 
 
-def keep_coverage_needs(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
-    """The coverage_needs rows `frame` holds (every body's), in a Save's copy of the previous
-    file: the copy's rows of a body still read stay (a body the previous file held has its
-    sentences taken from it: etl.build.article_coverage, so the same rows), those of a body
-    gone are deleted, and only the rows of a body the copy does not hold are inserted."""
-    held = {sha for (sha,) in con.execute(
-        "SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()}  # fmt: skip
-    shas = frame["body_sha256"]
-    gone = held - set(shas.unique())
-    if gone:  # a body no longer read (in a Save, rarely: a changed article makes every row)
-        con.register("gone_bodies", pd.DataFrame({"sha": sorted(gone)}, dtype=object))
+class NeedsKept:
+    """The coverage_needs rows of a Save's copy of the previous file made those of the bodies
+    this build reads, from the pieces the build hands over (etl.build.NEEDS_AT_ONCE rows
+    each, `add`, as each is read): the copy's rows of a body still read stay (a body the
+    previous file held has its sentences taken from it: etl.build.article_coverage, so the
+    same rows), only the rows of a body the copy does not hold are inserted, and those of a
+    body gone are deleted once every piece is in (`finish`): not before, as a piece holds
+    some bodies only."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.held = {sha for (sha,) in con.execute(
+            "SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()}  # fmt: skip
+        self.read: set[str] = set()
+
+    def add(self, frame: pd.DataFrame) -> None:
+        shas = frame["body_sha256"]
+        self.read.update(shas.unique())
+        insert(self.con, COVERAGE_NEEDS, frame[~shas.isin(self.held)])
+
+    def finish(self) -> None:
+        gone = self.held - self.read
+        if not gone:  # a body no longer read: in a Save, rarely (an article changed)
+            return
+        self.con.register("gone_bodies", pd.DataFrame({"sha": sorted(gone)}, dtype=object))
         try:
-            con.execute(
+            self.con.execute(
                 "DELETE FROM coverage_needs WHERE body_sha256 IN (SELECT sha FROM gone_bodies)"
             )
         finally:
-            con.unregister("gone_bodies")
-    insert(con, COVERAGE_NEEDS, frame[~shas.isin(held)])
+            self.con.unregister("gone_bodies")
+
+
+def keep_coverage_needs(con: duckdb.DuckDBPyConnection, frames: Iterable[pd.DataFrame]) -> None:
+    """NeedsKept over every piece of `frames`."""
+    needs = NeedsKept(con)
+    for frame in frames:
+        needs.add(frame)
+    needs.finish()
 
 
 def carry_chart_images(db_path: Path, previous: Path) -> int:

@@ -178,9 +178,10 @@ def write_database(
                 # that this Save's change touches.
                 kept = unchanged | {table.name for table in write.DERIVED_TABLES}
                 kept |= {BUILD_INPUTS.name}
-                # And the sentences that need coding, when this build gives them: only a new
-                # body's are added (database.write.keep_coverage_needs).
-                kept |= {t.name for t, _ in internal if t.name == COVERAGE_NEEDS.name}
+                # And the sentences that need coding: only a new body's are added, a body
+                # gone loses its rows (database.write.keep_coverage_needs). Not by looking in
+                # `internal`: it may be read once only (etl.build hands it as it loads it).
+                kept |= {COVERAGE_NEEDS.name}
                 kept |= set(write.HISTORY_KEPT)
                 kept |= _CHART_TABLES if last is not None or keep_charts else set()
                 write.drop_citations_view(con)
@@ -257,13 +258,15 @@ def write_database(
                 write.carry_inputs(con, previous, paths)
                 if plans:
                     write.begin(con)
+            # In a Save the copy's rows of bodies kept stay (database.write.NeedsKept).
+            needs = write.NeedsKept(con) if in_place else None
             for table, frame in internal:  # what the next build carries over
-                if (
-                    in_place and table.name == COVERAGE_NEEDS.name
-                ):  # the copy's rows of bodies kept stay
-                    write.keep_coverage_needs(con, frame)
+                if needs is not None and table.name == COVERAGE_NEEDS.name:
+                    needs.add(frame)
                 else:
                     write.insert(con, table, frame)
+            if needs is not None:
+                needs.finish()
             if last is not None:
                 commit()  # the inputs copied
                 last(con, in_place)

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import database.write
+import etl.build
 from data_model.tables import COVERAGE_NEEDS
 from database.connection import tables_of
 from etl.build import build
@@ -222,6 +223,9 @@ def test_a_save_remakes_the_derived_rows_it_touches_and_equals_a_full_build(
         shutil.copytree(ROOT / "seeds" / part, seeds / part)
     db = tmp_path / "saved.duckdb"
     shutil.copyfile(seed_db, db)
+    # The sentences needing coding handed over in many pieces, as at scale: a body gone is
+    # known only once every piece is in (database.write.NeedsKept).
+    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", 3)
     log = seeds / "curated" / "corrections.yaml"
     read = log.read_bytes()
     before(seeds)
@@ -278,7 +282,9 @@ def test_a_saves_sentences_that_need_coding_are_those_of_the_bodies_it_reads():
         con.executemany("INSERT INTO coverage_needs VALUES (?, ?, ?, ?, ?)", held)
         # As the build makes it (etl.build._needs_frame): Python's own objects.
         frame = pd.DataFrame(want, columns=COVERAGE_NEEDS.column_names, dtype=object)
-        database.write.keep_coverage_needs(con, frame)
+        # In two pieces, as a build hands them over (etl.build.NEEDS_AT_ONCE): a body gone is
+        # known only once both are in.
+        database.write.keep_coverage_needs(con, [frame.iloc[:1], frame.iloc[1:]])
         rows = con.execute("SELECT * FROM coverage_needs ORDER BY ALL").fetchall()
     finally:
         con.close()
