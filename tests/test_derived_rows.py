@@ -16,38 +16,11 @@ import etl.build
 from data_model.tables import COVERAGE_NEEDS
 from database.connection import tables_of
 from etl.build import build
+from tests import kep_article
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
 REASON = "a test of the derived rows a Save makes again"
-
-# Written for this test in our own words: no digits, one sentence that attributes words.
-ARTICLE = (
-    "Night patrols in Kep\n\n"
-    "Police officers in Kep walked through the night market on Friday evening. "
-    "Shop owners welcomed the patrols, a market vendor said.\n"
-)
-SOURCE = """\
-- source_id: test-kep-night-patrols
-  seed_file: 900_kep_night_patrols.txt
-  outlet: The Test Courier
-  reporter: null
-  title: Night patrols in Kep
-  url: https://example.org/test/kep-night-patrols
-  published_on: {day}
-  date_precision: day
-  date_basis: given when the test article was written
-"""
-RECORDS = """\
-statements:
-- statement_id: test-kep-vendor
-  actor_id: sar-kheng
-  source_id: test-kep-night-patrols
-  quote: Shop owners welcomed the patrols, a market vendor said.
-  kind: reported
-  topic: campaign
-  stance: supportive
-"""
 
 #: The day of the article added: between the seeds' articles, so in the middle of the list
 #: (the test checks that rows after it moved).
@@ -62,18 +35,11 @@ def _replace(seeds: Path, name: str, old: str, new: str) -> None:
 
 
 def _add_article(seeds: Path) -> None:
-    (seeds / "articles" / "900_kep_night_patrols.txt").write_text(ARTICLE, encoding="utf-8")
-    sources = seeds / "curated" / "sources.yaml"
-    block = SOURCE.format(day=MIDDLE_DAY)
-    sources.write_text(sources.read_text(encoding="utf-8") + block, encoding="utf-8")
-    target = seeds / "curated" / "articles" / "test-kep-night-patrols.yaml"
-    target.write_text(RECORDS, encoding="utf-8")
+    kep_article.add(seeds, MIDDLE_DAY)
 
 
 def _remove_article(seeds: Path) -> None:
-    (seeds / "articles" / "900_kep_night_patrols.txt").unlink()
-    _replace(seeds, "curated/sources.yaml", SOURCE.format(day=MIDDLE_DAY), "")
-    (seeds / "curated" / "articles" / "test-kep-night-patrols.yaml").unlink()
+    kep_article.remove(seeds, MIDDLE_DAY)
 
 
 def _edit_quote(seeds: Path) -> None:

@@ -36,46 +36,21 @@ from etl.carry import Runs
 from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH, KeptModels, code_version
-from tests import warm_builds
+from tests import kep_article, warm_builds
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
 
-# Written for this test in our own words: no digits, one sentence that attributes words.
-NEW_ARTICLE = (
-    "Night patrols in Kep\n\n"
-    "Police officers in Kep walked through the night market on Friday evening. "
-    "Shop owners welcomed the patrols, a market vendor said.\n"
+NEW_DAY = "2019-05-03"  # after the seeds' articles: the new source comes last
+NEW_ARTICLE, NEW_SOURCE, NEW_RECORDS = (
+    kep_article.ARTICLE,
+    kep_article.source(NEW_DAY),
+    kep_article.RECORDS,
 )
-NEW_SOURCE = """\
-- source_id: test-kep-night-patrols
-  seed_file: 900_kep_night_patrols.txt
-  outlet: The Test Courier
-  reporter: null
-  title: Night patrols in Kep
-  url: https://example.org/test/kep-night-patrols
-  published_on: 2019-05-03
-  date_precision: day
-  date_basis: given when the test article was written
-"""
-NEW_RECORDS = """\
-statements:
-- statement_id: test-kep-vendor
-  actor_id: sar-kheng
-  source_id: test-kep-night-patrols
-  quote: Shop owners welcomed the patrols, a market vendor said.
-  kind: reported
-  topic: campaign
-  stance: supportive
-"""
 
 
 def _add_article(seeds: Path) -> None:
-    (seeds / "articles" / "900_kep_night_patrols.txt").write_text(NEW_ARTICLE, encoding="utf-8")
-    sources = seeds / "curated" / "sources.yaml"
-    sources.write_text(sources.read_text(encoding="utf-8") + NEW_SOURCE, encoding="utf-8")
-    target = seeds / "curated" / "articles" / "test-kep-night-patrols.yaml"
-    target.write_text(NEW_RECORDS, encoding="utf-8")
+    kep_article.add(seeds, NEW_DAY)
 
 
 def _add_place_article(seeds: Path, place: str, number: int, first: bool = False) -> None:
@@ -98,10 +73,7 @@ def _add_place_article(seeds: Path, place: str, number: int, first: bool = False
 
 
 def _remove_article(seeds: Path) -> None:
-    (seeds / "articles" / "900_kep_night_patrols.txt").unlink()
-    sources = seeds / "curated" / "sources.yaml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace(NEW_SOURCE, ""), "utf-8")
-    (seeds / "curated" / "articles" / "test-kep-night-patrols.yaml").unlink()
+    kep_article.remove(seeds, NEW_DAY)
 
 
 def _replace(seeds: Path, name: str, old: str, new: str) -> None:
