@@ -379,6 +379,17 @@ def prev_end(before_it: Sequence[Candidate]) -> int:
     return max((o.figure.end for o in before_it if o.figure is not None), default=0)
 
 
+def _at_publication(own: When, published: dt.date | None, why: str, reason: str) -> When:
+    """`own` dated as of publication, a suggestion (confidence 0.6), `why` in its notes."""
+    return replace(
+        own,
+        as_of=published,
+        notes=(*own.notes, f"{why}: as of publication, {published}"),
+        confidence=0.6,
+        reason=reason,
+    )
+
+
 def _year_back(dates: When | None, year: str | None = None) -> When:
     """The same period a year earlier (or in the year named); blank when there is no period to
     move, or the year named is not before it."""
@@ -466,12 +477,11 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
     if _CAPACITY_BEFORE.search(c.quote, 0, fig.start):
         # "The centre was built for 300 people": a capacity stands until it changes; the day
         # the words give none is the dateline's, a suggestion (training: 11 of 13 right).
-        cap = replace(
+        cap = _at_publication(
             own,
-            as_of=published,
-            notes=(*own.notes, f"a capacity, no date of its own: as of publication, {published}"),
-            confidence=0.6,
-            reason="a capacity with no date of its own: as of publication",
+            published,
+            "a capacity, no date of its own",
+            "a capacity with no date of its own: as of publication",
         )
         return offered(cap, "a capacity with no date of its own", own.said_on)
     # "12 of them", "those arrested" refer back only from the figure's own stretch of the
@@ -563,12 +573,11 @@ def figure_dates(c: Candidate, figures: Sequence[Candidate], published: dt.date 
         and not set_against  # "has 20,000 users, down from 27,000": the earlier count
     ):
         word = _PRESENT.search(c.quote).group(0)
-        now = replace(
+        now = _at_publication(
             own,
-            as_of=published,
-            notes=(*own.notes, f"present tense ({word!r}): as of publication, {published}"),
-            confidence=0.6,
-            reason="a count in the present tense: as of publication",
+            published,
+            f"present tense ({word!r})",
+            "a count in the present tense: as of publication",
         )
         if _NOW_WORD.search(c.quote):
             return now  # "now", "currently": the clause places it at publication
