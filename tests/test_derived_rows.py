@@ -194,9 +194,10 @@ def test_a_save_remakes_the_derived_rows_it_touches_and_equals_a_full_build(
     monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", 3)
     log = seeds / "curated" / "corrections.yaml"
     read = log.read_bytes()
-    before(seeds)
-    build(db, seeds, draw_images=False, report=lambda _: None, reason=REASON)
-    log.write_bytes(read)
+    if before is not _nothing:  # else the Save is on the full build's file itself
+        before(seeds)
+        build(db, seeds, draw_images=False, report=lambda _: None, reason=REASON)
+        log.write_bytes(read)
     places = _list_order(db)
 
     redone: dict[str, int] = {}
