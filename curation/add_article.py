@@ -306,7 +306,7 @@ def _file_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
     """Readers see the old file or the whole new one, never a part."""
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
@@ -404,11 +404,11 @@ def _add(
     curated_dir.mkdir(parents=True, exist_ok=True)
     seed_path = articles_dir / seed_file
     try:
-        _write_atomic(seed_path, data)
+        write_atomic(seed_path, data)
     except OSError as exc:
         raise AddRefused(f"cannot add {path}: could not write {seed_path}: {exc}") from None
     try:
-        _write_atomic(sources_path, new_text.encode("utf-8"))
+        write_atomic(sources_path, new_text.encode("utf-8"))
     except BaseException as exc:
         # An article without its source record would fail the next check: undo the copy.
         seed_path.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ import yaml
 
 from corpus.problems import InputError, Problems
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import _write_atomic
+from curation.add_article import write_atomic
 from database import write
 
 #: Where the corrections log is curated, under the seeds folder.
@@ -116,5 +116,5 @@ def write_back(seeds_dir: Path, logged: list[dict[str, Any]]) -> int:
     if appended != wanted:
         # A list written in another indentation: the whole file again, data over comments.
         out = dump_yaml({**(doc or {}), "corrections": wanted})
-    _write_atomic(path, out.encode("utf-8"))
+    write_atomic(path, out.encode("utf-8"))
     return len(new)

@@ -11,7 +11,7 @@ import yaml
 
 from corpus.cleaning import clean_body
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import _write_atomic
+from curation.add_article import write_atomic
 from curation.suggest.records import Row
 from data_model.records import CodingAgreement
 from studio import drafts, history, session
@@ -147,7 +147,7 @@ def keep(seeds_dir: Path, source_id: str, first: str, second: str, result: Agree
     kept = [a for a in (doc or {}).get("agreements") or [] if a.get("agreement_id") != ident]
     kept.append(record.model_dump(mode="json"))
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(path, (_HEADER + dump_yaml({"agreements": kept})).encode("utf-8"))
+    write_atomic(path, (_HEADER + dump_yaml({"agreements": kept})).encode("utf-8"))
     return record.agreement_id
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import _write_atomic
+from curation.add_article import write_atomic
 from curation.suggest.records import Row
 from studio import history
 
@@ -60,7 +60,7 @@ def save_draft(seeds_dir: Path, draft: Draft, target: Path | None = None) -> Pat
         "reasons": draft.reasons,
     }
     text = dump_yaml(doc)
-    _write_atomic(target, text.encode("utf-8"))
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 

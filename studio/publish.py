@@ -21,7 +21,7 @@ import yaml
 
 from corpus.problems import Problem
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import _write_atomic
+from curation.add_article import write_atomic
 from data_model.i18n import Translator, translator
 from data_model.records import ID_FIELDS
 from studio import language
@@ -93,7 +93,7 @@ def build_words(log: str, t: Translator) -> str:
     return "; ".join(parts)
 
 
-def _text(value: Any) -> str | None:
+def diff_text(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, float) and value.is_integer():
@@ -101,7 +101,7 @@ def _text(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _ident(kind: str, record: dict[str, Any]) -> str:
+def ident_of(kind: str, record: dict[str, Any]) -> str:
     return str(record.get(ID_FIELDS.get(kind, ""), ""))
 
 
@@ -114,9 +114,9 @@ def diff(
     for kind in ARTICLE_KINDS:
         if kind in AUDIT:
             continue
-        old = {_ident(kind, r): _minimal(kind, r) for r in published.get(kind, [])
+        old = {ident_of(kind, r): _minimal(kind, r) for r in published.get(kind, [])
                if r.get("reason") != RETURNED_NOTE}  # a placeholder, not the researcher's  # fmt: skip
-        new = {_ident(kind, r): _minimal(kind, r) for r in proposed.get(kind, [])}
+        new = {ident_of(kind, r): _minimal(kind, r) for r in proposed.get(kind, [])}
         for ident, rec in new.items():
             if ident not in old:
                 out.append(Change(kind, ident, "record", None, "added"))
@@ -124,7 +124,7 @@ def diff(
             for name in dict.fromkeys([*old[ident], *rec]):
                 if name in REVIEW_FIELDS:
                     continue
-                a, b = _text(old[ident].get(name)), _text(rec.get(name))
+                a, b = diff_text(old[ident].get(name)), diff_text(rec.get(name))
                 if a != b:
                     out.append(Change(kind, ident, name, a, b))
         out += [Change(kind, i, "record", "published", None) for i in old if i not in new]
@@ -165,7 +165,7 @@ def submissions(seeds_dir: Path) -> list[dict[str, Any]]:
     return sorted(found, key=lambda s: str(s.get("saved_at")), reverse=True)
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
@@ -181,7 +181,7 @@ def corrections(
 ) -> list[dict[str, Any]]:
     """A corrections-log entry (data_model.records.Correction) per changed field of a published
     record, and per published record withdrawn, with the reason given."""
-    on = _now().date()
+    on = utc_now().date()
     out = []
     for c in changes:
         if c.field == "record" and c.old is None:
@@ -226,7 +226,7 @@ def submit(
         "source_id": source_id,
         "review_status": "provisional",
         "saved_by": " ".join(by.split()),
-        "saved_at": _now(),
+        "saved_at": utc_now(),
         "records": {k: [r | _PROVISIONAL for r in v] for k, v in records.items() if v},
         "corrections": fixes,
         "history": old.get("history") or [],  # earlier returns, kept for the audit trail
@@ -234,14 +234,14 @@ def submit(
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "seeds"
         shutil.copytree(seeds_dir, scratch, ignore=shutil.ignore_patterns("drafts", REVIEW))
-        _apply(scratch, doc, "the check", single=True)
+        apply_approved(scratch, doc, "the check", single=True)
         ok, message, problems = check_and_build(scratch, Path(tmp) / "x.duckdb", build=False)
         message = message.replace(str(scratch), "seeds")
     if not ok:
         return Outcome(False, message, problems)
     target = submission_file(seeds_dir, source_id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(target, dump_yaml(doc).encode("utf-8"))
+    write_atomic(target, dump_yaml(doc).encode("utf-8"))
     count = sum(len(v) for v in doc["records"].values())
     return Outcome(
         True, t.gettext("Saved for review: {n} record(s), and they pass the check. A second "
@@ -275,18 +275,18 @@ def _approve_source(text: str, source_id: str, by: str, at: dt.datetime) -> str:
     return "".join(lines)
 
 
-def _apply(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool,
+def apply_approved(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool,
            decided: list[dict[str, Any]] | None = None) -> None:  # fmt: skip
     """Write the submission as the approved, published records of its article; ``decided``:
     the decisions kept in its audit trail (the whole submission approved, by default)."""
-    sid, at = doc["source_id"], _now()
+    sid, at = doc["source_id"], utc_now()
     old = published(seeds_dir, sid)
     changed = {c.key for c in diff(old, doc["records"])}
-    before = {f"{k}:{_ident(k, r)}": r for k, v in old.items() for r in v}
+    before = {f"{k}:{ident_of(k, r)}": r for k, v in old.items() for r in v}
     records: dict[str, list[dict[str, Any]]] = {}
     for kind, items in doc["records"].items():
         for rec in items:
-            key = f"{kind}:{_ident(kind, rec)}"
+            key = f"{kind}:{ident_of(kind, rec)}"
             if key in changed or key not in before:
                 rec = rec | {"review_status": "approved", "approved_by": by, "approved_at": at}
             else:  # unchanged: keeps the approval it had
@@ -307,13 +307,13 @@ def _apply(seeds_dir: Path, doc: dict[str, Any], by: str, single: bool,
     target = article_file(seeds_dir, sid)
     target.parent.mkdir(parents=True, exist_ok=True)
     old_text = target.read_text(encoding="utf-8") if target.exists() else None
-    _write_atomic(target, render_yaml(sid, records, doc["saved_by"], old_text).encode("utf-8"))
+    write_atomic(target, render_yaml(sid, records, doc["saved_by"], old_text).encode("utf-8"))
     sources = seeds_dir / "curated" / "sources.yaml"
     if sources.exists():
         text = sources.read_text(encoding="utf-8")
         new = _approve_source(text, sid, by, at)
         if new != text:
-            _write_atomic(sources, new.encode("utf-8"))
+            write_atomic(sources, new.encode("utf-8"))
 
 
 def approve(
@@ -339,11 +339,11 @@ def approve(
                        .format(who=by))  # fmt: skip
     files = [article_file(seeds_dir, source_id), seeds_dir / "curated" / "sources.yaml"]
     kept = {p: (p.read_bytes() if p.exists() else None) for p in files}
-    _apply(seeds_dir, doc, " ".join(by.split()), single)
+    apply_approved(seeds_dir, doc, " ".join(by.split()), single)
     ok, message, problems = check_and_build(seeds_dir, db_path)
     if not ok:
         for path, data in kept.items():
-            path.unlink(missing_ok=True) if data is None else _write_atomic(path, data)
+            path.unlink(missing_ok=True) if data is None else write_atomic(path, data)
         return Outcome(False, message, problems)
     submission_file(seeds_dir, source_id).unlink()
     said = t.gettext("Approved and published. {build}").format(build=build_words(message, t))
@@ -361,11 +361,11 @@ def send_back(seeds_dir: Path, source_id: str, by: str, comment: str,
         return Outcome(False, t.gettext("Say what needs changing: the comment goes back with it."))
     if not by.strip() or same_person(doc["saved_by"], by):
         return Outcome(False, t.gettext("A second editor, not the researcher, returns the work."))
-    entry = {"decision": "returned", "by": " ".join(by.split()), "at": _now(),
+    entry = {"decision": "returned", "by": " ".join(by.split()), "at": utc_now(),
              "comment": comment.strip()}  # fmt: skip
     doc |= {"review_status": "returned", "comment": comment.strip(),
             "history": [*(doc.get("history") or []), entry]}  # fmt: skip
-    _write_atomic(
+    write_atomic(
         submission_file(seeds_dir, source_id),
         dump_yaml(doc).encode("utf-8"),
     )

@@ -65,7 +65,9 @@ def _returned(sub: dict[str, Any], key: str, t: Translator) -> str:
     """A returned record as its researcher knows it: its kind in words, a figure's value and
     the start of its quote ('figure 77 “Police in Kep arrested 77…”'), not its id alone."""
     table, ident = key.split(":", 1)
-    rec = next((r for r in sub["records"].get(table, []) if publish._ident(table, r) == ident), {})
+    rec = next(
+        (r for r in sub["records"].get(table, []) if publish.ident_of(table, r) == ident), {}
+    )
     if not rec:
         return _record(key, t)
     said = [t.gettext(KIND_LABELS[table]) if table in KIND_LABELS else kind(t, table)]
@@ -168,10 +170,10 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
     changes = publish.diff(old, sub["records"])
     if not changes:
         st.caption(t.gettext("No record differs from the published data."))
-    proposed = {f"{k}:{publish._ident(k, r)}": r for k, v in sub["records"].items() for r in v}
+    proposed = {f"{k}:{publish.ident_of(k, r)}": r for k, v in sub["records"].items() for r in v}
     reasons = {f"{c['record_kind']}:{c['record_id']}": c["reason"] for c in sub["corrections"]}
     codebook = curated_lists(seeds_dir)
-    own = {k: {publish._ident(k, r): r for r in v} for k, v in sub["records"].items()}
+    own = {k: {publish.ident_of(k, r): r for r in v} for k, v in sub["records"].items()}
 
     def named(field: str, value: str) -> str:
         """A code by its entry's label, the id beside it ('Total arrests · arrests-total')."""
@@ -189,7 +191,7 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
         with st.container(border=True, key=f"diff-{key.replace(':', '-')}"):
             st.markdown(f"**{md(_record(key, t))}** · {md(t.gettext(what))}")
             if added:
-                cells = [(f, "—", publish._text(v) or "—") for f, v in proposed[key].items()
+                cells = [(f, "—", publish.diff_text(v) or "—") for f, v in proposed[key].items()
                          if f not in publish.REVIEW_FIELDS and v not in (None, "")]  # fmt: skip
             else:
                 cells = [(c.field, c.old or "—", c.new or "—") for c in mine]

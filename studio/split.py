@@ -12,15 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import _write_atomic
+from curation.add_article import write_atomic
 from data_model.i18n import Translator
 from studio import publish
-from studio.publish import AUDIT, ENGLISH, Outcome, _ident, same_person
+from studio.publish import AUDIT, ENGLISH, Outcome, ident_of, same_person
 from studio.store import check_and_build
 
 
 def _keyed(records: dict[str, list[dict[str, Any]]]) -> dict[str, tuple[str, dict[str, Any]]]:
-    return {f"{k}:{_ident(k, r)}": (k, r) for k, v in records.items() if k not in AUDIT for r in v}
+    return {
+        f"{k}:{ident_of(k, r)}": (k, r) for k, v in records.items() if k not in AUDIT for r in v
+    }
 
 
 def _approved_part(
@@ -79,7 +81,7 @@ def decide(
         return Outcome(False, t.gettext("Say why each record goes back: {records}")
                        .format(records=", ".join(missing)))  # fmt: skip
     approved = [k for k in changed if k not in returned]
-    at = publish._now()
+    at = publish.utc_now()
     entries = [{"decision": "returned", "by": by, "at": at, "comment": c, "records": [k]}
                for k, c in returned.items()]  # fmt: skip
     fix_key = "{record_kind}:{record_id}"
@@ -92,11 +94,11 @@ def decide(
         files = [publish.article_file(seeds_dir, source_id), seeds_dir / "curated" / "sources.yaml"]
         kept = {p: (p.read_bytes() if p.exists() else None) for p in files}
         decided = [{"decision": "approved", "by": by, "at": at, "records": approved}, *entries]
-        publish._apply(seeds_dir, part, by, False, decided)
+        publish.apply_approved(seeds_dir, part, by, False, decided)
         ok, message, problems = check_and_build(seeds_dir, db_path)
         if not ok:
             for path, data in kept.items():
-                path.unlink(missing_ok=True) if data is None else _write_atomic(path, data)
+                path.unlink(missing_ok=True) if data is None else write_atomic(path, data)
             return Outcome(False, message, problems)
         history: list[dict[str, Any]] = []  # written to the article's reviews just now
     else:
@@ -104,7 +106,7 @@ def decide(
     doc |= {"review_status": "returned", "returned": returned, "corrections": back,
             "history": history}  # fmt: skip
     doc.pop("comment", None)
-    _write_atomic(publish.submission_file(seeds_dir, source_id), dump_yaml(doc).encode("utf-8"))
+    write_atomic(publish.submission_file(seeds_dir, source_id), dump_yaml(doc).encode("utf-8"))
     if not approved:
         return Outcome(True, t.gettext("Returned to {who} with your comment.")
                        .format(who=doc["saved_by"]))  # fmt: skip

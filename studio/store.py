@@ -11,7 +11,7 @@ from typing import Any
 
 from corpus.problems import InputError, Problem
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import _write_atomic
+from curation.add_article import write_atomic
 from data_model.records import RECORD_KINDS
 from etl import warm
 from etl.build import check
@@ -117,13 +117,13 @@ def save(
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.read_bytes() if target.exists() else None
     old_text = old.decode("utf-8", errors="replace") if old else None
-    _write_atomic(target, render_yaml(source_id, records, editor, old_text).encode("utf-8"))
+    write_atomic(target, render_yaml(source_id, records, editor, old_text).encode("utf-8"))
 
     def undo(message: str, problems: tuple[Problem, ...] = ()) -> Saved:
         if old is None:
             target.unlink(missing_ok=True)
         else:
-            _write_atomic(target, old)
+            write_atomic(target, old)
         return Saved(False, target, message, problems)
 
     ok, message, problems = check_and_build(seeds_dir, db_path, build, reason)

@@ -233,14 +233,14 @@ def test_the_derived_id_shows_the_date_as_precisely_as_known(
 def test_a_failed_registration_removes_the_copy(
     fixture_seeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    real_write = add_module._write_atomic
+    real_write = add_module.write_atomic
 
     def failing(target: Path, data: bytes) -> None:
         if target.name == "sources.yaml":
             raise OSError("disk full")
         real_write(target, data)
 
-    monkeypatch.setattr(add_module, "_write_atomic", failing)
+    monkeypatch.setattr(add_module, "write_atomic", failing)
     message = _refused(_write(tmp_path, "raid.txt", RAW.encode()), fixture_seeds)
     assert "disk full" in message
 
