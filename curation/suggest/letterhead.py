@@ -196,3 +196,20 @@ def own_body(speaker: str, issuer: str | None) -> bool:
     head = _PARTICLES.sub("", speaker_key(speaker))
     m = _BODY.match(head)
     return bool(m) and m.end() == len(head) and speaker_key(issuer).startswith(head)
+
+
+# Round thirty (draft30a): the words a Khmer body says before the verb that puts a measure
+# forward ("បាន", did; "នឹង", will; "សូម", please; "ក៏", also), set aside to find its subject.
+_KM_AUX = re.compile(r"(?:\s?(?:បាន|នឹង|សូម|ក៏|គ្រោង|មានគម្រោង|ផងដែរ))+$")
+
+
+def own_body_proposes(before: str, issuer: str | None) -> bool:
+    """Whether the words before a Khmer measure's verb (its last clause, auxiliaries set aside)
+    are the page's own body by the opening words of its letterhead's name ("មន្ទីរពេទ្យ
+    សូមស្នើ ..." under "មន្ទីរពេទ្យបង្អែកខេត្តបាត់ដំបង", the hospital asks ...): that body puts
+    the measure forward. Any word the name does not open with (a person, a place, another
+    body) is not."""
+    if not issuer or not before.split():
+        return False
+    head = _KM_AUX.sub("", speaker_key(before.split()[-1]))
+    return len(head) >= 3 and speaker_key(issuer).startswith(head)

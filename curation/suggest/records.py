@@ -57,6 +57,7 @@ from curation.suggest.letterhead import (
     line_label,
     names_a_source,
     own_body,
+    own_body_proposes,
 )
 from curation.suggest.measure_statements import measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
@@ -1208,6 +1209,16 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             before = said[: max(said.find(km.verb), 0)]
             if not _KM_PLANS.match(km.verb) and _KM_PERSON.search(before):
                 _khmer_proposer(rows[-1], rows)
+            elif issued and own_body_proposes(before, issuer):
+                # Round thirty: "មន្ទីរពេទ្យសូមស្នើ ..." (the hospital asks ...) under its letterhead:
+                # the page's own body puts the measure forward, not a speaker (it had none).
+                row = rows[-1]
+                row.record["proposed_by"] = issued[0]
+                if fresh.get(issued[0]):  # a new body, named in Khmer as printed
+                    row.new["actors"] = fresh[issued[0]]
+                row.why["proposed_by"] = (
+                    f"60%: {issued[1]} ({before.split()[-1]!r} alone: the page's own body)"
+                )
             last = str(rows[-1].record["policy_id"])
         elif last is not None:
             measure = Measure(last, Position(km.position), km.verb, km.name,
