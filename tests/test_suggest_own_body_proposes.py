@@ -68,3 +68,31 @@ def test_another_subject_or_no_letterhead_leaves_it_blank(page: str) -> None:
     proposers = _proposers_km(page)
     assert proposers, "the measure is drafted"
     assert speaker_key(HOSPITAL) not in proposers
+
+
+def _proposers(text: str) -> list[str | None]:
+    """The drafted proposals' proposers, as ids (None: left blank)."""
+    _, rows = draft_rows(text, text.splitlines()[0], "t", dt.date(2021, 3, 1), CURATED)
+    return [r.record["proposed_by"] for r in rows if r.kind == "policies"]
+
+
+RELEASE = "MINISTRY OF INTERIOR\nPRESS RELEASE\nPhnom Penh, 2 March 2021\n\n"
+NEWS = "Drug news\n\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "wanted"),
+    [
+        # The release's own voice puts the measure forward: its letterhead's body proposes.
+        (RELEASE + "The Ministry proposes that provincial courts hold weekly sessions for drug "
+         "cases.", "ministry-of-interior"),
+        (RELEASE + "We call on the provinces to open a counselling room at every health centre.",
+         "ministry-of-interior"),
+        # A news page has no letterhead: "we" is no one the draft can name.
+        (NEWS + "We call on the provinces to open a counselling room at every health centre.",
+         None),
+    ],
+    ids=["release, the Ministry", "release, we", "news page, we"],
+)  # fmt: skip
+def test_a_releases_own_voice_proposes(page: str, wanted: str | None) -> None:
+    assert _proposers(page) == [wanted]

@@ -54,3 +54,20 @@ def body_proposer(
     forms = (subject, re.sub(r"\s*\(([A-Z]{2,6})\)$", "", subject))
     actor = guess_actor([re.sub(r"^the\s+", "", f, flags=re.I) for f in forms], bodies)
     return (str(actor["actor_id"]), subject) if actor else None
+
+
+# Round thirty (draft30a): on a release under a body's letterhead, "We call on ...", "We also
+# ask ...", "The Ministry proposes ..." opening the sentence put forward the page's own measure
+# (README convention C5: "we" on an organisation's own page is that organisation).
+_OWN_PAGE = re.compile(
+    r"^(?:We|The\s+(?:Ministry|Authority|Association|Organisation|Organization|Department|"
+    r"Commission|Committee|Coalition))\s+(?:(?:also|therefore|again|now|have|has|are|is|will|"
+    r"would)\s+){0,2}(?:asks?|asking|asked|calls?|calling|called|proposes?|proposed|recommends?|"
+    r"recommended|urges?|urged|plans?|planned)\b"
+)
+
+
+def own_page_subject(sentence: str) -> bool:
+    """Whether a sentence opens with the page's own voice putting a measure forward ("We call
+    on ...", "The Ministry proposes ..."); a quoted person's "we" is inside quotation marks."""
+    return bool(_OWN_PAGE.match(sentence.strip()))

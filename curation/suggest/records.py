@@ -75,7 +75,7 @@ from curation.suggest.proposals import (
     proposing_verb,
     restates_earlier,
 )
-from curation.suggest.proposer import body_proposer
+from curation.suggest.proposer import body_proposer, own_page_subject
 from curation.suggest.role_named_next import role_named_next
 from curation.suggest.running import campaign_launch, opening_date, running_ends
 from curation.suggest.sentences import split_sentences
@@ -938,6 +938,26 @@ def _proposal_row(
 _LIST_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]|[•*–-])\s*")  # "2." on its own line
 
 
+def _own_page_proposes(rows: list[Row], issuer: str, curated: Curated) -> None:
+    """Round thirty: a proposal no speaker was found for, opening with the release's own voice
+    ("We call on ...", "The Ministry proposes ..."), is the letterhead's body's (C5)."""
+    for row in rows:
+        if row.kind != "policies" or row.record.get("proposed_by"):
+            continue
+        if not own_page_subject(str(row.record.get("quote", ""))):
+            continue
+        actor_id, new_actor, notes = _org_actor(issuer, curated)
+        if actor_id is None:
+            continue
+        row.record["proposed_by"] = actor_id
+        if new_actor:
+            row.new["actors"] = new_actor
+        row.why["proposed_by"] = (
+            f"60%: {notes[0]} (the release's letterhead: no other source given)"
+        )
+        row.notes[:] = [n for n in row.notes if n != "no speaker found"]
+
+
 def _measure_and_event_rows(
     body: str, statements, source_id: str, published: dt.date | None, curated: Curated
 ) -> list[Row]:
@@ -1412,6 +1432,8 @@ def draft_rows(
                 and not any(a <= r.start < b for a, b in lines)] + tabled  # fmt: skip
     rows += _statement_rows(statements, index, source_id, published, curated, body)
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
+    if issuer := _issuer(f"{title or ''}\n{body}"):
+        _own_page_proposes(rows, issuer, curated)
     rows.sort(key=lambda r: r.start)
     rows = _outside_questions(body, rows)
     rows += _measure_statements(rows, body, source_id, published, curated)
