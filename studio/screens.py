@@ -219,12 +219,17 @@ def _field(t: Translator, table: str, field: str) -> str:
     return f"{words} · {field}" if words != field else field
 
 
+def _marked(sid: str) -> list[str]:
+    """The keys of the records the second editor ticked *Return this record* on."""
+    head = f"back-{sid}-"
+    return [k.removeprefix(head) for k, v in STATE.items()
+            if isinstance(k, str) and k.startswith(head) and v]  # fmt: skip
+
+
 def _decide(seeds_dir: Path, db_path: Path, sid: str, editor: str, approve: bool,
             t: Translator) -> None:  # fmt: skip
     if approve:
-        marked = [k.removeprefix(f"back-{sid}-") for k, v in STATE.items()
-                  if isinstance(k, str) and k.startswith(f"back-{sid}-") and v]  # fmt: skip
-        returned = {k: STATE.get(f"why-{sid}-{k}") or "" for k in marked}
+        returned = {k: STATE.get(f"why-{sid}-{k}") or "" for k in _marked(sid)}
         result = split.decide(seeds_dir, sid, editor, db_path, returned, t=t)
         if result.problems:  # the check's own words, naming file, record and field
             said = t.gettext("Nothing was published. The check says: {check}")
@@ -263,8 +268,7 @@ def approve_screen(seeds_dir: Path, db_path: Path, editor: str, t: Translator) -
     blocked = own or not editor.strip()
     st.text_area(t.gettext("Comment (required to return it)"), key=f"comment-{sid}")
     a, b = st.columns(2)
-    marked = sum(bool(v) for k, v in STATE.items()
-                 if isinstance(k, str) and k.startswith(f"back-{sid}-"))  # fmt: skip
+    marked = len(_marked(sid))
     approve = (t.gettext("Approve the rest, return {n} record(s)").format(n=number(t, marked))
                if marked else t.gettext("Approve and publish"))  # fmt: skip
     a.button(approve, key="approve", type="primary", disabled=blocked,
