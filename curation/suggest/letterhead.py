@@ -77,8 +77,9 @@ def names_a_source(sentence: str) -> bool:
     """Whether a Khmer sentence says its figures are according to a body ("យោងតាមរបាយការណ៍របស់
     ស្នងការដ្ឋាននគរបាលខេត្ត ...") however its name reads: then the letterhead is not their
     source, even where the name cannot be told (round twenty-nine)."""
-    for m in _ACCORDING_TO.finditer(sentence.replace("\u200b", "")):
-        rest = sentence.replace("\u200b", "")[m.end() :]
+    plain = sentence.replace("\u200b", "")
+    for m in _ACCORDING_TO.finditer(plain):
+        rest = plain[m.end() :]
         if not m.group("back") and (_BODY.match(rest) or _INSPECTORATE.match(rest)):
             return True
     return False
