@@ -199,8 +199,11 @@ def _diff_table(seeds_dir: Path, sub: dict[str, Any], t: Translator) -> None:
             # A few lines, read whole: plain text, no grid to load. Each field by its label
             # with its id beside it, each code by its entry's words (stop 45: a second editor
             # read 'metric_id: arrests-total').
-            st.table([dict(zip(heads, (_field(t, table, f), named(f, old_v), named(f, new_v)),
-                               strict=True)) for f, old_v, new_v in cells])  # fmt: skip
+            # st.table reads every cell as Markdown: the values (a quote, a note, a label a
+            # researcher typed) are shown as their text, never as formatting or a link.
+            st.table([dict(zip(heads, (_field(t, table, f), md(named(f, old_v)),
+                                       md(named(f, new_v))), strict=True))
+                      for f, old_v, new_v in cells])  # fmt: skip
             if key in reasons:
                 st.caption(md(t.gettext("Reason given: {reason}").format(reason=reasons[key])))
             # Record by record (stop 45's friction 9): one returned, the rest approved.

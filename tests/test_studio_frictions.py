@@ -13,6 +13,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from data_model.safe_text import md
 from tests.apptests import clicked
 from tests.test_studio_review import ANN, APP, BO, _screen
 
@@ -152,6 +153,26 @@ def test_the_second_editor_reads_fields_and_codes_by_their_words_beside_the_ids(
                  if m["metric_id"] == "arrests-total")  # fmt: skip
     assert cells["Metric · metric_id"] == f"{label} · arrests-total"
     assert cells["Value · value"] == "512"  # a value stays as written
+
+
+@pytest.mark.usefixtures("dates_as_read")  # a draft with its dates filled
+def test_the_second_editor_reads_a_researcher_s_words_as_text_not_markup(studio_seeds):
+    """st.table reads its cells as Markdown: a note typed with asterisks and a link must show
+    on the Approve screen as those very characters, not bold and not a link."""
+    from tests.test_studio_review import _add as add_takeo
+    from tests.test_studio_review import _as, _code_and_save
+
+    ann = _as(ANN)
+    assert not _code_and_save(add_takeo(ann)).error
+    [waiting] = (studio_seeds / "review").glob("*.yaml")
+    doc = yaml.safe_load(waiting.read_text(encoding="utf-8"))
+    typed = "**urgent** see [the page](javascript:alert(1))"
+    doc["records"]["indicators"][0]["note"] = typed
+    waiting.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    table = _screen(_as(BO), "Approve").table[0].value
+    cells = dict(zip(table["Field"], table["Proposed"], strict=True))
+    [note] = [v for f, v in cells.items() if f.rsplit(" · ", 1)[-1] == "note"]
+    assert note == md(typed) and "\\*\\*urgent" in note and "\\[the page\\]" in note
 
 
 def test_a_new_metric_s_id_follows_its_label_until_renamed_by_hand(studio_seeds):
