@@ -59,7 +59,7 @@ from curation.suggest.letterhead import (
     own_body,
     own_body_proposes,
 )
-from curation.suggest.measure_statements import measure_statements
+from curation.suggest.measure_statements import framing_lead_ins, measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -1397,10 +1397,11 @@ def _foreign(row: Row) -> bool:
 
 def _measure_statements(rows, body, source_id, published, curated: Curated) -> list[Row]:
     """Round twenty-six: a statement for each sentence that put a measure forward and gave none
-    (curation.suggest.measure_statements), in the article's order."""
+    (curation.suggest.measure_statements), in the article's order, after the other rows."""
     types = {str(a.get("actor_id")): str(a.get("actor_type")) for a in curated.actors}
-    return sorted(measure_statements(rows, body, source_id, published, types, _judged),
-                  key=lambda r: r.start)  # fmt: skip
+    said = measure_statements(rows, body, source_id, published, types, _judged)
+    # Round thirty-one: a list's lead-in gives no statement; its items do (the keys' C3).
+    return framing_lead_ins(rows, body) + sorted(said, key=lambda r: r.start)
 
 
 def draft_rows(
@@ -1416,7 +1417,7 @@ def draft_rows(
     if is_khmer(body):
         rows = _outside_questions(body, _khmer_rows(body, index, source_id, published, curated,
                                                     title or ""))  # fmt: skip
-        rows += _measure_statements(rows, body, source_id, published, curated)
+        rows = _measure_statements(rows, body, source_id, published, curated)
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
@@ -1436,7 +1437,7 @@ def draft_rows(
         _own_page_proposes(rows, issuer, curated)
     rows.sort(key=lambda r: r.start)
     rows = _outside_questions(body, rows)
-    rows += _measure_statements(rows, body, source_id, published, curated)
+    rows = _measure_statements(rows, body, source_id, published, curated)
     for row in rows:
         below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
         offer_unsure(row)  # and a figure or statement mostly wrong unseen is only offered
