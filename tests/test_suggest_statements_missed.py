@@ -141,3 +141,31 @@ def test_counts_are_a_statement_only_when_a_claim_stands_beside_them(
     page = f"Drug cases in the province\n\nPHNOM PENH - {sentence}\n"
     opening = sentence.split(",")[0][:30]
     assert _said(page, opening) is drafted, what
+
+
+@pytest.mark.parametrize(
+    ("what", "page", "words", "drafted"),
+    [
+        ("counts, then the speaker after an inverted 'said': no claim",
+         "Centres in the north\n\nThe centre was built for 300 people, said a staff member who "
+         "asked not to be named because he was not allowed to talk to the press.\n",
+         "The centre was built for 300 people", False),
+        ("a name and a role before 'said': what follows is the claim",
+         "Port seizures\n\nHeng Dara, a customs spokesman, said traffickers were now using "
+         "smaller ports, and 120 kg were found last month.\n",
+         "Heng Dara, a customs spokesman", True),
+        ("a Khmer share in words ('about half of them') is a count, no claim",
+         "មណ្ឌលសុខភាព\n\nលោក សុខ ដារា ប្រធានមណ្ឌលសុខភាពឃុំ បានឲ្យដឹងថា មណ្ឌលបានទទួលអ្នកប្រើប្រាស់ "
+         "១២០នាក់ ក្នុងឆ្នាំនេះ។\n\nលោកបន្តថា ប្រហែលពាក់កណ្តាលនៃពួកគេ នៅតែមកទទួលការព្យាបាលជាប្រចាំ។\n",
+         "ប្រហែលពាក់កណ្តាលនៃពួកគេ", False),
+        ("a Khmer claim beside a count stays a statement",
+         "មណ្ឌលសុខភាព\n\nលោក សុខ ដារា ប្រធានមណ្ឌលសុខភាពឃុំ បានឲ្យដឹងថា មណ្ឌលខ្វះគ្រូពេទ្យ និងថ្នាំពេទ្យ "
+         "ហើយអ្នកជំងឺ ៣០នាក់ បានបោះបង់ការព្យាបាល។\n",
+         "មណ្ឌលខ្វះគ្រូពេទ្យ", True),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 70 and "\n" not in v else "",
+)  # fmt: skip
+def test_a_sentence_of_counts_alone_is_no_statement(
+    what: str, page: str, words: str, drafted: bool
+) -> None:
+    assert _said(page, words) is drafted, what

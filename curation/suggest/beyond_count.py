@@ -3,7 +3,9 @@ clause (issue 23, round thirty-one; the keys' convention C1): a claim put before
 attribution ("Anti-drug officers who shield dealers will lose their badges, a senior police
 general warned yesterday, on the day ... put arrests at 7,500") or a judgement added after the
 count (", far too few for ...", ", fewer than hoped because of ..."). Such a sentence is a
-statement as well as its figures; a sentence of counts alone stays figures only.
+statement as well as its figures; a sentence of counts alone stays figures only, and the
+speaker named after an inverted "said" ("The centre was built for 300 people, said a staff
+member who ...") is no claim beside them.
 """
 
 from __future__ import annotations
@@ -60,3 +62,17 @@ def claim_beside_count(masked: str) -> bool:
         and not _NOT_A_CLAIM.search(front)
         and bool(_FINITE.search(front))
     )
+
+
+_OPENING_SEGMENT = re.compile(r"^[^,]*")
+
+
+def speaker_after_verb(masked: str, verb_at: int) -> bool:
+    """Whether the words after the speech verb at ``verb_at`` are its speaker, not a claim: an
+    inverted attribution (", said a staff member who asked not to be named") after a sentence
+    that opens with a clause of its own ("The centre was built for 300 people, said ...").
+    "Keo Dara, a spokesman, said the find ..." opens with a name: what follows is the claim."""
+    if not re.search(r",\s*$", masked[:verb_at]):
+        return False
+    opening = _OPENING_SEGMENT.match(masked).group(0)
+    return bool(_FINITE.search(opening)) and len(opening.split()) >= 3
