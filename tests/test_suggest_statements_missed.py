@@ -169,3 +169,29 @@ def test_a_sentence_of_counts_alone_is_no_statement(
     what: str, page: str, words: str, drafted: bool
 ) -> None:
     assert _said(page, words) is drafted, what
+
+
+MINISTRY_HEAD = "ក្រសួងសុខាភិបាល\nរបាយការណ៍ប្រចាំឆ្នាំ២០២៣\n\nក្នុងឆ្នាំនេះ មណ្ឌលសុខភាពបានទទួលអ្នកជំងឺច្រើនជាងមុន។\n\n"
+ITEM = "បង្កើតប្រព័ន្ធទិន្នន័យអ្នកជំងឺរួមមួយ រវាងមណ្ឌលសុខភាព និងមន្ទីរពេទ្យខេត្ត"
+
+
+@pytest.mark.parametrize(
+    ("what", "page", "speaker"),
+    [
+        ("a list under a heading on the ministry's own page: the ministry's words",
+         f"{MINISTRY_HEAD}អនុសាសន៍\n- {ITEM}។\n", "ministry-of-health"),
+        ("a lead-in in the ministry's voice ('the ministry recommends:')",
+         f"{MINISTRY_HEAD}ក្រសួងសូមណែនាំដូចខាងក្រោម៖\n១. {ITEM}។\n", "ministry-of-health"),
+        ("a lead-in with another body as its subject: not the page's",
+         f"{MINISTRY_HEAD}មន្ទីរពេទ្យខេត្តសូមស្នើ៖\n១. {ITEM}។\n", None),
+        ("the same heading on a page with no letterhead: blank",
+         f"ព័ត៌មានសុខភាព\n\nក្នុងឆ្នាំនេះ មណ្ឌលសុខភាពបានទទួលអ្នកជំងឺច្រើនជាងមុន។\n\nអនុសាសន៍\n- {ITEM}។\n",
+         None),
+    ],
+    ids=lambda v: v if isinstance(v, str) and len(v) < 80 and "\n" not in v else "",
+)  # fmt: skip
+def test_a_khmer_list_in_the_pages_own_voice_is_the_letterheads_body(
+    what: str, page: str, speaker: str | None
+) -> None:
+    (item,) = [r for r in _statements(page) if ITEM in str(r.record["quote"])]
+    assert item.record["actor_id"] == speaker, what

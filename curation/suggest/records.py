@@ -55,9 +55,11 @@ from curation.suggest.letterhead import (
     letterhead,
     letterhead_actor,
     line_label,
+    list_lead,
     names_a_source,
     own_body,
     own_body_proposes,
+    own_list,
 )
 from curation.suggest.measure_statements import framing_lead_ins, measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
@@ -1098,6 +1100,18 @@ def _khmer_proposer(row: Row, rows: list[Row]) -> None:
     row.notes[:] = [n for n in row.notes if n != "no speaker found"]
 
 
+def _own_list_item(row: Row, issued: tuple[str, str], fresh: dict[str, dict]) -> None:
+    """Round thirty-one: an item of a list under the page's own heading or lead-in
+    ("អនុសាសន៍", recommendations; "ក្រសួងសូមណែនាំ ...៖" under the ministry's letterhead) is the
+    letterhead's body's measure (the keys' C3 and C5), its statement that body's words."""
+    field = "proposed_by" if row.kind == "policies" else "actor_id"
+    row.record[field] = issued[0]
+    if fresh.get(issued[0]):  # a new body, named in Khmer as printed
+        row.new["actors"] = fresh[issued[0]]
+    row.why[field] = f"60%: {issued[1]} (a list under the page's own heading or lead-in)"
+    row.notes[:] = [n for n in row.notes if n != "no speaker found"]
+
+
 # "បើធៀបនឹង ..." / "ធៀបនឹង ..." (compared with ...) opening a Khmer sentence: its figures are the
 # change on the figure before it (round twenty-nine).
 _KM_COMPARED = re.compile(
@@ -1217,6 +1231,8 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
                               km.verb, str(policy.get("name", "")),
                               f"holds {share:.0%} of the proposal's Khmer name", 0.6)  # fmt: skip
             rows.append(_position_row(n, s, measure, None, source_id, curated, body))
+            if issued and km.verb == "listed" and own_list(list_lead(body, start), issuer):
+                _own_list_item(rows[-1], issued, fresh)
             last = measure.policy_id
             continue
         if km.named:
@@ -1229,6 +1245,8 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             before = said[: max(said.find(km.verb), 0)]
             if not _KM_PLANS.match(km.verb) and _KM_PERSON.search(before):
                 _khmer_proposer(rows[-1], rows)
+            elif issued and km.verb == "listed" and own_list(list_lead(body, start), issuer):
+                _own_list_item(rows[-1], issued, fresh)
             elif issued and own_body_proposes(before, issuer):
                 # Round thirty: "មន្ទីរពេទ្យសូមស្នើ ..." (the hospital asks ...) under its letterhead:
                 # the page's own body puts the measure forward, not a speaker (it had none).
