@@ -1,5 +1,7 @@
 """A sentence that puts a measure forward is also the proposer's reported words (round twenty-six):
-drafted as a statement when no speech reader gave one, once per sentence; a list's item is not."""
+drafted as a statement when no speech reader gave one, once per sentence; since round thirty-one
+(the keys' convention C3) a list's item is one too, and its lead-in none
+(tests/test_suggest_statements_missed.py)."""
 
 from __future__ import annotations
 
@@ -47,18 +49,18 @@ CASES = [
         1,
     ),
     (
-        "a list's item under a lead-in: the lead-in speaks, not each item",
+        "a list's item under a lead-in: each item is a statement (C3)",
         "Recommendations\n\nThe coalition recommends that the government:\n\n1. Expand "
         "community-based treatment to every district.\n\n2. Release people held before trial "
         "for using drugs.\n",
         "Expand community-based treatment",
-        0,
+        1,
     ),
     (
         "a Khmer list's item",
         "អនុសាសន៍\n\nក្រុមការងារស្នើឲ្យ៖\n\n១. ពង្រីកសេវាព្យាបាលគ្រឿងញៀនតាមសហគមន៍ ឲ្យដល់គ្រប់ស្រុក។\n",
         "ពង្រីកសេវាព្យាបាល",
-        0,
+        1,
     ),
     (
         "a modal in a news report, no proposer: the article's own voice, no one's speech",

@@ -19,6 +19,7 @@ import yaml
 from corpus.cleaning import clean_body
 from corpus.load import RawRecord, read_curated
 from corpus.problems import Problems
+from curation.suggest.beyond_count import claim_beside_count, speaker_after_verb
 from curation.suggest.dates import (
     _COMPARE_WORDS,
     When,
@@ -165,8 +166,12 @@ _AND_THAT = re.compile(r",?\s+and\s+that\s+([a-z][^,.;:]*)")
 
 
 def _speech_beyond(sentence: Sentence) -> bool:
+    if claim_beside_count(sentence.masked):  # round thirty-one: a claim outside the verb's clause
+        return True
     for m in [*_SPEECH_CLAUSE.finditer(sentence.masked), *_AND_THAT.finditer(sentence.masked)]:
         words = m.group(1).split()
+        if m.re is _SPEECH_CLAUSE and speaker_after_verb(sentence.masked, m.start()):
+            continue  # "..., said a staff member who ...": the speaker, no claim (round 31)
         if (
             len(words) >= 4
             and words[0] not in _NOT_CLAUSE

@@ -429,9 +429,14 @@ _SAID_ON = re.compile(
 _CLAUSE_SPLIT = re.compile(normalise("ហើយ|ខណៈ|ប៉ុន្តែ|ច្រើនជាង|ដោយសារ").text + "|[,;]")
 
 
+# A share in words ("ពាក់កណ្តាល", half; "មួយភាគបី", a third; "មួយភាគបួន", a quarter) is a count too,
+# no claim beside it (round thirty-one; the English reader's "half", "a third" likewise).
+_SHARE_WORDS = re.compile(r"\d|" + normalise("ពាក់កណ្តាល|ភាគបី|ភាគបួន|ភាគប្រាំ").text)
+
+
 def _claim_beside(content: str) -> bool:
     return any(
-        len(part.strip(ZERO_WIDTH + " ។")) >= 20 and not re.search(r"\d", part)
+        len(part.strip(ZERO_WIDTH + " ។")) >= 20 and not _SHARE_WORDS.search(part)
         for part in _CLAUSE_SPLIT.split(content)
     )
 

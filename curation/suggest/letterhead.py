@@ -15,7 +15,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from corpus.body_names import formal_in
+from corpus.khmer import normalise
 from corpus.khmer_speech import speaker_key
+from corpus.speech_verbs import speech_verbs
 from curation.suggest.guess import IN_KHMER_AS_PRINTED, khmer_named
 
 # The words a Khmer body's formal name opens with (a commissariat, an administration, a court,
@@ -214,3 +216,42 @@ def own_body_proposes(before: str, issuer: str | None) -> bool:
         return False
     head = _KM_AUX.sub("", speaker_key(before.split()[-1]))
     return len(head) >= 3 and speaker_key(issuer).startswith(head)
+
+
+# Round thirty-one: a list the page puts forward in its own voice (the keys' C3 and C5). Its
+# lead-in or heading: the line above its items ("១.", "២)", "-", "•"), blank lines set aside.
+_ITEM_LINE = re.compile(r"^\s*(?:[0-9០-៩]{1,2}\s*[.)]|\([0-9០-៩a-z]{1,2}\)|[•·▪\-–*])\s*")
+_LEAD_WORD = re.compile(
+    "|".join(sorted((normalise(v).text for v in speech_verbs("km", "list_lead_in")), key=len,
+                    reverse=True))
+)  # fmt: skip
+# Words before the lead word that say nothing of who speaks: "therefore", "respectfully".
+_DISCOURSE = re.compile(r"^(?:" + normalise("អាស្រ័យហេតុនេះ|ហេតុនេះ|ដូច្នេះ").text + r")\s?")
+_RESPECTFULLY = re.compile(normalise("គោរព").text + "$")
+_KM_WE = frozenset((normalise("យើង").text, normalise("យើងខ្ញុំ").text))
+
+
+def list_lead(body: str, at: int) -> str:
+    """The line a list's item at ``at`` stands under: the first line above it with words that
+    is no item of the list."""
+    for line in reversed(body[: body.rfind("\n", 0, at) + 1].split("\n")):
+        if line.strip() and not _ITEM_LINE.match(line):
+            return line.strip()
+    return ""
+
+
+def own_list(lead: str, issuer: str | None) -> bool:
+    """Whether a list under ``lead`` is the page's own: a heading ("អនុសាសន៍", recommendations;
+    "គោលដៅឆ្នាំ២០២៥៖", goals) with nothing before its word, or a lead-in whose subject is "we"
+    (C5) or the page's own body by the opening words of its letterhead's name ("ក្រសួងសូមណែនាំ
+    ...៖" under a ministry). Another subject (a person, another body) is not."""
+    lead = normalise(lead).text
+    m = _LEAD_WORD.search(lead)
+    if not issuer or m is None:
+        return False
+    before = _DISCOURSE.sub("", lead[: m.start()].strip())
+    before = _KM_AUX.sub("", _RESPECTFULLY.sub("", _KM_AUX.sub("", before.strip())))
+    words = before.split()
+    if not words:
+        return True
+    return words[-1] in _KM_WE or own_body_proposes(words[-1], issuer)

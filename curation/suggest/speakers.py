@@ -459,11 +459,18 @@ def _described_subject(tokens: list[str]) -> Speaker | None:
     return best
 
 
+_THAT = re.compile(r"^\s+that\b", re.I)
+
+
 def _right_speaker(after: str, according: bool) -> Speaker | None:
     """The speaker in "..., said provincial police chief Sok Dara." or "according to X"."""
     if according and (m := re.match(r"\s*(him|her|them)\b", after)):
         # "According to him, ...": the person named before.
         return Speaker(m.group(1), m.group(1), named=False, pronoun=True)
+    if not according and _THAT.match(after):
+        # "The Commission recommends that the Royal Government:": after "that" stands what was
+        # said, or whom it asks, never the speaker (round thirty-one).
+        return None
     if m := _ROLE_THEN_NAME.match(after):
         # "..., writes our director, Dr Keo Malyna, a physician ...": the role, then the name.
         name = m.group("name").split()
