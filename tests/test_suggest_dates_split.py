@@ -2,7 +2,8 @@
 wrong dates on the blind sets, so that the part that was sure is filled and the rest stays
 offered. "as of publication": an English count in the present tense with a word of now is filled;
 a Khmer 'បច្ចុប្បន្ន' (currently), wrong where an interview's answers were given on an earlier day,
-stays offered. "last year": filled when the sentence names no day and sets the count against no
+stays offered. A Khmer "ក្នុងរយៈពេលដដែល" (in the same period) is filled with the period of the
+count before it when that count's own period is filled, else offered. "last year": filled when the sentence names no day and sets the count against no
 other period; with a day beside it ("Last year's ceremony ... on June 26") or a comparison it
 stays offered. Sentences are our own (the Khmer by a non-native author: needs native review)."""
 
@@ -37,6 +38,15 @@ NAMES = ("period_start", "period_end", "as_of")
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),
         ("Last year the court heard 640 drug cases, up from 2019 when it heard 510.",
          D(2021, 5, 4), "640", (D(2020, 1, 1), D(2020, 12, 31), D(2020, 12, 31)), True),
+        # A Khmer "in the same period" after a count whose period is filled: filled (8 of 8
+        # unseen)...
+        ("ចាប់ពីខែមករា ដល់ខែមិថុនា ឆ្នាំ២០២៣ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០០នាក់។ "
+         "ក្នុងរយៈពេលដដែល អ្នកញៀន ១២០នាក់ ត្រូវបានបញ្ជូនទៅព្យាបាល។", D(2023, 7, 10), "១២០",
+         (D(2023, 1, 1), D(2023, 6, 30), D(2023, 6, 30)), True),
+        # ... and offered after a count whose own period is only offered (a Khmer month).
+        ("ក្នុងខែមីនា ឆ្នាំ២០២២ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០នាក់។ ក្នុងរយៈពេលដដែល "
+         "អ្នកញៀន ១២នាក់ ត្រូវបានបញ្ជូនទៅព្យាបាល។", D(2022, 4, 5), "១២នាក់",
+         (D(2022, 3, 1), D(2022, 3, 31), D(2022, 3, 31)), False),
     ],
 )  # fmt: skip
 def test_a_sure_part_is_filled_and_the_rest_offered(text, published, words, dates, filled):

@@ -165,6 +165,14 @@ def sure_geography(value: str | None, confidence: float, reason: str) -> str | N
     return None
 
 
+def sure_date(why: str) -> bool:
+    """Whether a date drafted with the reason ``why`` ("NN%: ...") is filled, not offered: sure
+    enough by its stated confidence and of a class sure on unseen articles (round thirty-one: a
+    count lending its period to "the same period" after it lends it filled only then)."""
+    sure = sureness(why)
+    return sure is not None and sure >= fill_at("dates") and _unsure_unseen("dates", why) is None
+
+
 def measured_date(why: str) -> str:
     """A filled date's reason stating how sure it is as measured: its class's share right on
     unseen articles (round twenty-three), not the confidence its rule was written with; the

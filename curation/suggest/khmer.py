@@ -31,6 +31,7 @@ from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, speaker_k
 from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.changes import latest_like
+from curation.suggest.confidence import sure_date
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.letterhead import according_to
@@ -728,6 +729,7 @@ def khmer_drafts(
     last_in: dict[str, int] = {}  # unit -> the sentence of that count
     fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
     heading: KhmerDate | None = None  # the period a list's heading names, for its items
+    span_why = ""  # the reason of the count whose period last["span"] is
     for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
         item = bool(_ITEM.match(norm))
@@ -822,6 +824,16 @@ def khmer_drafts(
                 # before it (a day's arrests are no "period" a later count shares).
                 start, end = last["span"]
                 dated = "50%: 'រយៈពេលដដែល' (the same period): the period of the count before it"
+                if not sure_date(span_why):
+                    # Round thirty-one: that count's own date is not sure enough to fill, so
+                    # the period it lends is offered beside the blank, never filled.
+                    offers = {"period_start": start, "period_end": end, "as_of": end}
+                    dated = (
+                        "0%: 'រយៈពេលដដែល' (the same period) of a count not sure enough to fill: "
+                        f"left blank; suggested, not filled: period_start {start}, period_end "
+                        f"{end}, as_of {end} ({dated})"
+                    )
+                    start = end = None
             change = _CHANGE_BEFORE.search(normalise(s.text[max(0, f.start - 30) : f.start]).text)
             if start is None and end is None and (unit == "percent" or change) and last:
                 # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
@@ -870,7 +882,7 @@ def khmer_drafts(
                 last[str(unit)] = last["*"] = (start, end)
                 last_in[str(unit)] = last_in["*"] = k
                 if start != end:
-                    last["span"] = (start, end)
+                    last["span"], span_why = (start, end), dated
             if start is not None and _NOW.search(_clause_before(s.text, f.start)):
                 # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
                 # 47 clinics): the day is the speaking's; the count stands now.
