@@ -5,7 +5,9 @@ a Khmer 'បច្ចុប្បន្ន' (currently), wrong where an intervie
 stays offered. A Khmer "ក្នុងរយៈពេលដដែល" (in the same period) is filled with the period of the
 count before it when that count's own period is filled, else offered. "last year": filled when the sentence names no day and sets the count against no
 other period; with a day beside it ("Last year's ceremony ... on June 26") or a comparison it
-stays offered. Sentences are our own (the Khmer by a non-native author: needs native review)."""
+stays offered. And blanks given an offer: a count with no date in a Khmer report whose title
+names the one period it covers ("... ប្រចាំខែកញ្ញា ឆ្នាំ២០២២") is offered that period, and a
+numbered section's heading dates the items under it. Sentences are our own (the Khmer by a non-native author: needs native review)."""
 
 from __future__ import annotations
 
@@ -86,3 +88,35 @@ def test_a_sure_part_is_filled_and_the_rest_offered(text, published, words, date
 )  # fmt: skip
 def test_the_split_classes_by_their_reason(reason: str, kind: str) -> None:
     assert date_class(reason) == kind
+
+
+# A Khmer monthly report: its title names the period it reports on; a numbered section's heading
+# names its own. Our own page.
+HEAD = (
+    "ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ\n"
+    "របាយការណ៍លទ្ធផលបង្ក្រាបបទល្មើសគ្រឿងញៀន ប្រចាំខែកញ្ញា ឆ្នាំ២០២២\n"
+    "ថ្ងៃចន្ទ ទី៣ ខែតុលា ឆ្នាំ២០២២\n\n"
+)
+BODY = (
+    "សមត្ថកិច្ចបានបង្ក្រាបបទល្មើសគ្រឿងញៀនចំនួន ២២ករណី ក្នុងខែកញ្ញា ឆ្នាំ២០២២។\n"
+    "ជនសង្ស័យ ១៨នាក់ ត្រូវបានបញ្ជូនទៅសាលាដំបូងខេត្ត។\n"
+)
+SECTION = "១. លទ្ធផលគិតចាប់ពីថ្ងៃទី១ ខែមករា ដល់ថ្ងៃទី៣០ ខែកញ្ញា ឆ្នាំ២០២២\n- ឃាត់ខ្លួនជនសង្ស័យ ៤១០នាក់។\n"
+SEPTEMBER = (D(2022, 9, 1), D(2022, 9, 30), D(2022, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "offered"),
+    [
+        # A count with no date of its own: the title's period, offered, never filled.
+        (HEAD + BODY, "១៨នាក់", SEPTEMBER),
+        # A title naming no period offers nothing.
+        (HEAD.replace(" ប្រចាំខែកញ្ញា ឆ្នាំ២០២២", "") + BODY, "១៨នាក់", (None, None, None)),
+        # An item under a numbered section's heading takes the section's period, not the title's.
+        (HEAD + SECTION + BODY, "៤១០", (D(2022, 1, 1), D(2022, 9, 30), D(2022, 9, 30))),
+    ],
+)
+def test_a_report_titles_period_is_offered_to_its_undated_counts(text, words, offered):
+    row = figure(text, words, D(2022, 10, 3))
+    assert tuple(row.record[n] for n in NAMES) == (None, None, None)
+    assert tuple(row.offers.get(n) for n in NAMES) == offered

@@ -641,6 +641,36 @@ def _head_end(body: str) -> int:
     return 0
 
 
+# "ប្រចាំ" (for each, of the): a report's title naming the period it covers ("ប្រចាំខែតុលា").
+_REPORT_FOR = re.compile(normalise("ប្រចាំ").text)
+
+
+def _report_period(head: str, published: dt.date | None) -> KhmerDate | None:
+    """The one period the lines before a report's first stopped line name after "ប្រចាំ" (a
+    monthly report's "... ប្រចាំខែតុលា ឆ្នាំ២០២៣"), None when they name none or several."""
+    if published is None:
+        return None
+    named = {
+        (d.first, d.last): d
+        for line in head.splitlines()
+        if _REPORT_FOR.search(normalise(line).text)
+        for d in read_dates(line, published)
+        if d.first != d.last
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _section(text: str) -> bool:
+    """A numbered line that is a section's heading, not an item: no stop and no figure after its
+    number ("១. លទ្ធផលប្រចាំខែតុលា ឆ្នាំ២០២៣", "៣. សម្ភារៈដកហូត")."""
+    line = text.strip()
+    mark = _NUMBERED_HEAD.match(line)
+    return bool(mark) and not _STOPPED.search(line) and not read_figures(line[mark.end() :])
+
+
+_NUMBERED_HEAD = re.compile(r"^\s*[\u17e0-\u17e90-9]{1,2}\s*[.)]\s*")
+
+
 def _ticker(body: str) -> bool:
     """A live ticker (round nineteen): four time-coded lines or more, at most a quarter of them
     stopped with "។". Its lines are the reports themselves, so none restates a report as a
@@ -730,12 +760,14 @@ def khmer_drafts(
     fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
     heading: KhmerDate | None = None  # the period a list's heading names, for its items
     span_why = ""  # the reason of the count whose period last["span"] is
+    titled = _report_period(body[:head], published)
     for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
         item = bool(_ITEM.match(norm))
-        if not item and published is not None:
+        if published is not None and (not item or _section(s.text)):
             # "📌 លទ្ធផល...ប្រចាំសប្តាហ៍ (១៨-២៤ មីនា ២០២៤)" (the week's results, 18-24 March):
-            # the one period a line names is the heading of the list items after it.
+            # the one period a line names is the heading of the list items after it; so is a
+            # numbered section's ("២. លទ្ធផលគិតចាប់ពី ...", round thirty-one).
             named = [d for d in read_dates(s.text, published) if d.first != d.last]
             heading = named[0] if len(named) == 1 else None
         if (
@@ -877,6 +909,20 @@ def khmer_drafts(
                     f"0%: a list item under the heading {heading.words!r}: left blank; suggested, "
                     f"not filled: period_start {heading.first}, period_end {h_end}, as_of {h_end}"
                     " (60%: the period its heading names)"
+                )
+            if (
+                start is None and end is None and not offers and stock_day is None
+                and titled is not None and dated == "0%: no date" and not _NOW.search(norm)
+            ):  # fmt: skip
+                # Round thirty-one: a figure with no date in its sentence, in a report whose
+                # title names the one period it reports on ("... ប្រចាំខែតុលា ឆ្នាំ២០២៣", for
+                # October 2023): that period, inferred, offered, never filled.
+                t_end = titled.last if published and titled.last <= published else None
+                offers = {"period_start": titled.first, "period_end": t_end, "as_of": t_end}
+                dated = (
+                    f"0%: no date in its sentence, in a report for {titled.words!r}: left blank; "
+                    f"suggested, not filled: period_start {titled.first}, period_end {t_end}, "
+                    f"as_of {t_end} (60%: the period the report's title names)"
                 )
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
