@@ -40,6 +40,9 @@ NAMES = ("period_start", "period_end", "as_of")
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),
         ("Last year the court heard 640 drug cases, up from 2019 when it heard 510.",
          D(2021, 5, 4), "640", (D(2020, 1, 1), D(2020, 12, 31), D(2020, 12, 31)), True),
+        # "since last year" gives one end of the year only: never measured so, offered.
+        ("Arrests have risen by 20 percent since last year, police said.", D(2022, 3, 9),
+         "20 percent", (D(2021, 1, 1), None, None), False),
         # A Khmer "in the same period" after a count whose period is filled: filled (8 of 8
         # unseen)...
         ("ចាប់ពីខែមករា ដល់ខែមិថុនា ឆ្នាំ២០២៣ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០០នាក់។ "

@@ -189,6 +189,20 @@ def sureness(why: str) -> float | None:
     return int(m.group(1)) / 100 if m else None
 
 
+def _one_end_of_whole(record: dict[str, Any], why: str) -> str | None:
+    """Why a date of a class that names a whole period (corpus/confidence.yaml dates.whole,
+    round thirty-one: "last year") is not filled when the words give one end of it only ("have
+    risen by 20 percent since last year": a start, never measured as one); None otherwise."""
+    name = date_class(why.split(": ", 1)[-1])
+    if name not in (dates_policy().get("whole") or []):
+        return None
+    if (record.get("period_start") is None) == (record.get("period_end") is None):
+        return None
+    return (
+        f"its kind of reason ({name}) names a whole period, and the words give one end of it only"
+    )
+
+
 def below_threshold(row: Any) -> list[str]:
     """Blank every filled field of ``row`` whose stated confidence is under its field's
     threshold; a date is offered beside its blank. Returns the record fields blanked."""
@@ -200,6 +214,8 @@ def below_threshold(row: Any) -> list[str]:
         if value is None or sure is None:
             continue
         unsure = _unsure_unseen(field, why) if sure >= need else None
+        if unsure is None and sure >= need and field == "dates":
+            unsure = _one_end_of_whole(row.record, why)
         if sure >= need and unsure is None:
             if field == "dates":
                 row.why[name] = measured_date(why)
