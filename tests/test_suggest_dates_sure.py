@@ -40,9 +40,10 @@ NAMES = ("period_start", "period_end", "as_of")
         # unseen with the twenty-second and twenty-third blind sets).
         ("Police arrested 4,500 people in 2021.", D(2022, 2, 1), "4,500",
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), None),
-        # An English year alone told by its distance ("last year"): still offered.
+        # An English "last year" with no day or comparison in its sentence: filled since round
+        # thirty-one (31 of 32 unseen); a year told by its distance otherwise stays offered.
         ("Police arrested 4,500 people last year.", D(2022, 2, 1), "4,500",
-         None, (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31))),
+         (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), None),
         # A date after the figure opening a clause of its own ("ហើយ", and then) with its own
         # count dates that count; the figure before keeps its own year.
         ("ក្នុងឆ្នាំ២០២២ អង្គការបានជួបអ្នកប្រើប្រាស់ ៣ ៤១៨នាក់ ហើយក្នុងរយៈពេល ៥ខែដើមឆ្នាំ២០២៣ "
@@ -143,6 +144,10 @@ def test_a_dates_kind_fills_past_the_bar_unless_held_blank(monkeypatch, right, w
         ("'ឆ្នាំមុន', the nearest date in the sentence",
          "Khmer words: a year told by its distance, alone"),
         ("the words next to the figure ('last year'); the year 2021",
+         "last year, no day or comparison in its sentence"),
+        ("the words next to the figure ('Last year'); the year 2022; 2022-06-26",
+         "English next-to-figure words: a year told by its distance, alone"),
+        ("the words next to the figure ('so far this year'); the year 2019",
          "English next-to-figure words: a year told by its distance, alone"),
         ("the words next to the figure ('2021'); the year 2021",
          "English next-to-figure words: a year, alone"),

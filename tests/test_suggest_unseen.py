@@ -53,9 +53,9 @@ def _statement(text: str) -> Row:
         # A year alone: 68 of 76, offered; round twenty-eight: 76 of 80, filled.
         ("Police arrested 4,500 people in 2021.", D(2022, 2, 1), "4,500",
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),
-        # A year told by its distance: 31 of 37, offered.
+        # "last year" with no day or comparison beside it: 31 of 32 (round thirty-one), filled.
         ("Police arrested 4,500 people last year.", D(2022, 2, 1), "4,500",
-         (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), False),
+         (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),
         # A month, its year not written: 9 of 16.
         ("Police arrested 900 people in March.", D(2022, 5, 1), "900",
          (D(2022, 3, 1), D(2022, 3, 31), D(2022, 3, 31)), False),

@@ -165,6 +165,14 @@ def sure_geography(value: str | None, confidence: float, reason: str) -> str | N
     return None
 
 
+def sure_date(why: str) -> bool:
+    """Whether a date drafted with the reason ``why`` ("NN%: ...") is filled, not offered: sure
+    enough by its stated confidence and of a class sure on unseen articles (round thirty-one: a
+    count lending its period to "the same period" after it lends it filled only then)."""
+    sure = sureness(why)
+    return sure is not None and sure >= fill_at("dates") and _unsure_unseen("dates", why) is None
+
+
 def measured_date(why: str) -> str:
     """A filled date's reason stating how sure it is as measured: its class's share right on
     unseen articles (round twenty-three), not the confidence its rule was written with; the
@@ -181,6 +189,20 @@ def sureness(why: str) -> float | None:
     return int(m.group(1)) / 100 if m else None
 
 
+def _one_end_of_whole(record: dict[str, Any], why: str) -> str | None:
+    """Why a date of a class that names a whole period (corpus/confidence.yaml dates.whole,
+    round thirty-one: "last year") is not filled when the words give one end of it only ("have
+    risen by 20 percent since last year": a start, never measured as one); None otherwise."""
+    name = date_class(why.split(": ", 1)[-1])
+    if name not in (dates_policy().get("whole") or []):
+        return None
+    if (record.get("period_start") is None) == (record.get("period_end") is None):
+        return None
+    return (
+        f"its kind of reason ({name}) names a whole period, and the words give one end of it only"
+    )
+
+
 def below_threshold(row: Any) -> list[str]:
     """Blank every filled field of ``row`` whose stated confidence is under its field's
     threshold; a date is offered beside its blank. Returns the record fields blanked."""
@@ -192,6 +214,8 @@ def below_threshold(row: Any) -> list[str]:
         if value is None or sure is None:
             continue
         unsure = _unsure_unseen(field, why) if sure >= need else None
+        if unsure is None and sure >= need and field == "dates":
+            unsure = _one_end_of_whole(row.record, why)
         if sure >= need and unsure is None:
             if field == "dates":
                 row.why[name] = measured_date(why)

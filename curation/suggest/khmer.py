@@ -31,6 +31,7 @@ from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, speaker_k
 from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.changes import latest_like
+from curation.suggest.confidence import sure_date
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.letterhead import according_to
@@ -645,6 +646,36 @@ def _head_end(body: str) -> int:
     return 0
 
 
+# "ប្រចាំ" (for each, of the): a report's title naming the period it covers ("ប្រចាំខែតុលា").
+_REPORT_FOR = re.compile(normalise("ប្រចាំ").text)
+
+
+def _report_period(head: str, published: dt.date | None) -> KhmerDate | None:
+    """The one period the lines before a report's first stopped line name after "ប្រចាំ" (a
+    monthly report's "... ប្រចាំខែតុលា ឆ្នាំ២០២៣"), None when they name none or several."""
+    if published is None:
+        return None
+    named = {
+        (d.first, d.last): d
+        for line in head.splitlines()
+        if _REPORT_FOR.search(normalise(line).text)
+        for d in read_dates(line, published)
+        if d.first != d.last
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _section(text: str) -> bool:
+    """A numbered line that is a section's heading, not an item: no stop and no figure after its
+    number ("១. លទ្ធផលប្រចាំខែតុលា ឆ្នាំ២០២៣", "៣. សម្ភារៈដកហូត")."""
+    line = text.strip()
+    mark = _NUMBERED_HEAD.match(line)
+    return bool(mark) and not _STOPPED.search(line) and not read_figures(line[mark.end() :])
+
+
+_NUMBERED_HEAD = re.compile(r"^\s*[\u17e0-\u17e90-9]{1,2}\s*[.)]\s*")
+
+
 def _ticker(body: str) -> bool:
     """A live ticker (round nineteen): four time-coded lines or more, at most a quarter of them
     stopped with "។". Its lines are the reports themselves, so none restates a report as a
@@ -733,12 +764,15 @@ def khmer_drafts(
     last_in: dict[str, int] = {}  # unit -> the sentence of that count
     fig_at: list[tuple[int, int]] = []  # (index in out, sentence) of each figure drafted
     heading: KhmerDate | None = None  # the period a list's heading names, for its items
+    span_why = ""  # the reason of the count whose period last["span"] is
+    titled = _report_period(body[:head], published)
     for k, s in enumerate(sentences):
         norm = normalise(s.text).text.strip()
         item = bool(_ITEM.match(norm))
-        if not item and published is not None:
+        if published is not None and (not item or _section(s.text)):
             # "📌 លទ្ធផល...ប្រចាំសប្តាហ៍ (១៨-២៤ មីនា ២០២៤)" (the week's results, 18-24 March):
-            # the one period a line names is the heading of the list items after it.
+            # the one period a line names is the heading of the list items after it; so is a
+            # numbered section's ("២. លទ្ធផលគិតចាប់ពី ...", round thirty-one).
             named = [d for d in read_dates(s.text, published) if d.first != d.last]
             heading = named[0] if len(named) == 1 else None
         if (
@@ -827,6 +861,16 @@ def khmer_drafts(
                 # before it (a day's arrests are no "period" a later count shares).
                 start, end = last["span"]
                 dated = "50%: 'រយៈពេលដដែល' (the same period): the period of the count before it"
+                if not sure_date(span_why):
+                    # Round thirty-one: that count's own date is not sure enough to fill, so
+                    # the period it lends is offered beside the blank, never filled.
+                    offers = {"period_start": start, "period_end": end, "as_of": end}
+                    dated = (
+                        "0%: 'រយៈពេលដដែល' (the same period) of a count not sure enough to fill: "
+                        f"left blank; suggested, not filled: period_start {start}, period_end "
+                        f"{end}, as_of {end} ({dated})"
+                    )
+                    start = end = None
             change = _CHANGE_BEFORE.search(normalise(s.text[max(0, f.start - 30) : f.start]).text)
             if start is None and end is None and (unit == "percent" or change) and last:
                 # "ករណីកើនឡើង ២៤ភាគរយ ធៀបនឹងរយៈពេលដូចគ្នាក្នុងឆ្នាំ២០១៩" (up 24 percent on the
@@ -871,11 +915,25 @@ def khmer_drafts(
                     f"not filled: period_start {heading.first}, period_end {h_end}, as_of {h_end}"
                     " (60%: the period its heading names)"
                 )
+            if (
+                start is None and end is None and not offers and stock_day is None
+                and titled is not None and dated == "0%: no date" and not _NOW.search(norm)
+            ):  # fmt: skip
+                # Round thirty-one: a figure with no date in its sentence, in a report whose
+                # title names the one period it reports on ("... ប្រចាំខែតុលា ឆ្នាំ២០២៣", for
+                # October 2023): that period, inferred, offered, never filled.
+                t_end = titled.last if published and titled.last <= published else None
+                offers = {"period_start": titled.first, "period_end": t_end, "as_of": t_end}
+                dated = (
+                    f"0%: no date in its sentence, in a report for {titled.words!r}: left blank; "
+                    f"suggested, not filled: period_start {titled.first}, period_end {t_end}, "
+                    f"as_of {t_end} (60%: the period the report's title names)"
+                )
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
                 last_in[str(unit)] = last_in["*"] = k
                 if start != end:
-                    last["span"] = (start, end)
+                    last["span"], span_why = (start, end), dated
             if start is not None and _NOW.search(_clause_before(s.text, f.start)):
                 # "... កាលពីម្សិលមិញ ... បច្ចុប្បន្ននេះ មានគ្លីនិក ៤៧កន្លែង" (yesterday ... now has
                 # 47 clinics): the day is the speaking's; the count stands now.
