@@ -15,11 +15,13 @@ import collections
 import contextlib
 import functools
 import importlib
+import inspect
 import os
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -39,7 +41,7 @@ STEPS = (
     ("etl.validate", "_parse", "validate"),
     ("etl.validate", "_check_record", "validate"),
     ("etl.build", "runs_for", ""),
-    ("etl.build", "article_coverage", ""),
+    ("etl.build", "_accounts", ""),
     ("etl.build", "frames_for", ""),
     ("etl.check_carry", "check_rows", "frames_for"),
     ("etl.transform", "table_frame", "frames_for"),
@@ -58,6 +60,18 @@ STEPS = (
 )
 
 
+def _timed_steps(steps: Iterator[Any], name: str, spent: collections.Counter[str]) -> Iterator[Any]:
+    while True:
+        started = time.process_time()
+        try:
+            item = next(steps)
+        except StopIteration:
+            spent[name] += time.process_time() - started
+            return
+        spent[name] += time.process_time() - started
+        yield item
+
+
 def _timed(module: ModuleType, name: str, spent: collections.Counter[str]) -> None:
     real = getattr(module, name)
 
@@ -65,9 +79,11 @@ def _timed(module: ModuleType, name: str, spent: collections.Counter[str]) -> No
     def timed(*args: Any, **kwargs: Any) -> Any:
         started = time.process_time()
         try:
-            return real(*args, **kwargs)
+            made = real(*args, **kwargs)
         finally:
             spent[name] += time.process_time() - started
+        # A generator's work is done as it is iterated (etl.build._accounts): each step timed.
+        return _timed_steps(made, name, spent) if inspect.isgenerator(made) else made
 
     setattr(module, name, timed)
 

@@ -7,11 +7,20 @@ word such as "thousands" or "half"). It is *covered* when the quote of some reco
 statement, policy, position, event, phase citation) lies in it, and *excused* when a
 ``not_coded`` entry of the article's curated file quotes it with a reason. The build fails
 while any such sentence is neither.
+
+An account is a function of the body and the spans coded and excused in it (`account_key`):
+a build stores each article's key and counts (database table coverage_accounts), and the next
+build by the same code carries an article's account over while its key is unchanged
+(etl.build._accounts). Only a clean account is ever stored (a build with an unaccounted
+sentence stops before it writes), so a carried account has no problem to report; one with a
+problem differs from the stored file's until it is fixed, and is accounted again each build.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus.khmer_speech import first_speech_verb
@@ -48,17 +57,37 @@ class ArticleCoverage:
     covered: int = 0
     excused: int = 0
     uncovered: list[tuple[Sentence, str]] = field(default_factory=list)
+    #: How many sentences need coding, for an account carried over from the previous file
+    #: (its counts only, `needed` left empty); None for one made here.
+    carried: int | None = None
+    #: Its account_key, where the build made it (the next build's key to carry it over).
+    key: str = ""
+
+    @property
+    def count(self) -> int:
+        """How many sentences need coding."""
+        return len(self.needed) if self.carried is None else self.carried
 
     @property
     def share(self) -> float:
-        return 1.0 if not self.needed else (self.covered + self.excused) / len(self.needed)
+        return 1.0 if not self.count else (self.covered + self.excused) / self.count
 
     def line(self) -> str:
         return (
-            f"coverage {self.source_id}: {self.share:.0%} of {len(self.needed)} sentences "
+            f"coverage {self.source_id}: {self.share:.0%} of {self.count} sentences "
             f"({self.covered} coded, {self.excused} not coded with a reason, "
             f"{len(self.uncovered)} unaccounted)"
         )
+
+
+def account_key(
+    body_sha256: str, coded: Iterable[tuple[int, int]], excused: Iterable[tuple[int, int]]
+) -> str:
+    """What an article's account is a function of, as a SHA-256: its clean body's and the
+    spans coded and excused in it (each set, in order: a span quoted twice, or the records'
+    order, changes no count). The sentences needing coding are a function of the body."""
+    text = repr((body_sha256, sorted(set(coded)), sorted(set(excused))))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def needs(body: str) -> list[tuple[Sentence, str]]:

@@ -650,6 +650,26 @@ COVERAGE_NEEDS = Table(
     (),
 )
 
+COVERAGE_ACCOUNTS = Table(
+    "coverage_accounts",
+    "Each article's coverage accounting (corpus.coverage), in source order, with what it is a "
+    "function of: the next build by the same code carries an article's over while its key is "
+    "the same, and accounts again only the articles whose body or spans changed.",
+    (
+        Column("source_id", "VARCHAR", "The article (sources.source_id)."),
+        Column(
+            "account_sha256",
+            "VARCHAR",
+            "SHA-256 of the clean body's SHA-256 and the spans coded and excused in it "
+            "(corpus.coverage.account_key).",
+        ),
+        Column("sentences", "INTEGER", "How many of its sentences need coding."),
+        Column("covered", "INTEGER", "How many of them a record quotes."),
+        Column("excused", "INTEGER", "How many of them a not_coded entry excuses, none quoting."),
+    ),
+    ("source_id",),
+)
+
 TABLE_RUNS = Table(
     "table_runs",
     "The runs of rows each curated file gave each data table, in order, so the next build "
@@ -845,6 +865,7 @@ INTERNAL_TABLES: tuple[Table, ...] = (
     CHART_KEYS,
     STEP_KEYS,
     COVERAGE_NEEDS,
+    COVERAGE_ACCOUNTS,
     TABLE_RUNS,
     TRENDS_SECTIONS,
     CONTENT_FINGERPRINT,

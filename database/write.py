@@ -1072,11 +1072,13 @@ def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | Non
 
 #: What a build found in its articles (earlier_found): clean bodies by (SHA-256 of the file,
 #: title); quote places by (SHA-256, title, quote); the sentences that need coding by the
-#: SHA-256 of the clean body, each (start, end, text or None for the body's slice, reason).
+#: SHA-256 of the clean body, each (start, end, text or None for the body's slice, reason);
+#: each article's coverage account by its source_id, (its key, sentences, covered, excused).
 Found = tuple[
     dict[tuple[str, str | None], str],
     dict[tuple[str, str | None, str], tuple[int, int]],
     dict[str, list[tuple[int, int, str | None, str]]],
+    dict[str, tuple[str, int, int, int]],
 ]
 
 
@@ -1084,14 +1086,14 @@ def earlier_found(previous: Path) -> Found:
     """What the database at `previous` found in its articles (Found). Empty when there is no
     such file or it is of another schema version."""
     if not previous.exists():
-        return {}, {}, {}
+        return {}, {}, {}, {}
     try:
         con = duckdb.connect(str(previous), read_only=True)
     except duckdb.Error:
-        return {}, {}, {}
+        return {}, {}, {}, {}
     try:
         if _schema_version(con, "main") != SCHEMA_VERSION:
-            return {}, {}, {}
+            return {}, {}, {}, {}
         bodies = con.execute(
             "SELECT raw_sha256, title, body FROM sources WHERE body IS NOT NULL"
         ).fetchall()
@@ -1107,8 +1109,11 @@ def earlier_found(previous: Path) -> Found:
         needed = con.execute(
             "SELECT body_sha256, sentence_start, sentence_end, sentence, reason FROM coverage_needs"
         ).fetchall()
+        accounts = con.execute(
+            "SELECT source_id, account_sha256, sentences, covered, excused FROM coverage_accounts"
+        ).fetchall()
     except duckdb.Error:  # a damaged file, or one without the tables: find them again
-        return {}, {}, {}
+        return {}, {}, {}, {}
     finally:
         con.close()
     by_body: dict[str, list[tuple[int, int, str | None, str]]] = {}
@@ -1118,6 +1123,7 @@ def earlier_found(previous: Path) -> Found:
         {(sha, title): body for sha, title, body in bodies},
         {(sha, title, quote): (start, end) for sha, title, quote, start, end in spans},
         by_body,
+        {sid: (key, n, covered, excused) for sid, key, n, covered, excused in accounts},
     )
 
 

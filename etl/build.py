@@ -6,9 +6,10 @@ build reads again only the curated files whose bytes changed since the database 
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
 are copied from it) and runs the consistency checks only when what they read changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
-needing coding from that database too, and the rows of every unchanged curated file
-(etl.carry), and the derived tables when none of their tables changed. Record validation
-still runs over the whole corpus.
+needing coding from that database too, the coverage account of each article whose body and
+spans are unchanged (_accounts: only the others are accounted again), the rows of every
+unchanged curated file (etl.carry), and the derived tables when none of their tables
+changed. Record validation still runs over the whole corpus.
 
 Over 400 lines because the steps' order, and what each hands the next, is read in one place.
 """
@@ -26,13 +27,21 @@ from typing import Any
 
 import pandas as pd
 
-from corpus.coverage import ArticleCoverage, account, coverage_problems, needs
+from corpus.coverage import ArticleCoverage, account, account_key, coverage_problems, needs
 from corpus.load import DEFAULT_DB, SEEDS
 from corpus.problems import InputError
 from corpus.sentences import Sentence
 from data_model.fidelity_rules import date_span, later_stage
 from data_model.i18n import LANGUAGES
-from data_model.tables import CORRECTIONS, COVERAGE_NEEDS, STEP_KEYS, TABLE_RUNS, Table
+from data_model.records import Policy
+from data_model.tables import (
+    CORRECTIONS,
+    COVERAGE_ACCOUNTS,
+    COVERAGE_NEEDS,
+    STEP_KEYS,
+    TABLE_RUNS,
+    Table,
+)
 from data_model.wording import date_text, number
 from database.connection import kept_open
 from database.write import (
@@ -51,7 +60,7 @@ from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
 from etl.store import build_lock, release_freed, write_database
 from etl.transform import Checks, frames_of
-from etl.validate import Checked, Dataset, KnownQuotes, validate
+from etl.validate import Checked, Dataset, KnownQuotes, source_of, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
 
 
@@ -61,72 +70,125 @@ def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], d
     excused: dict[str, list[tuple[int, int]]] = {}
     files: dict[str, str] = {}
     for kind, items in data.records.items():
+        into = excused if kind == "not_coded" else coded
+        names_file = kind in ("indicators", "statements", "positions", "events", "not_coded")
         for loc in items:
-            sources = loc.span_sources  # made from the record on each read: once a record
+            # Every Save reads every record's spans (each article's account key): a record
+            # of one quote, most, read straight from its flat places, not as Located.spans
+            # and Located.span_sources make them (two dicts a record: at 100x the seeds,
+            # 0.054 of the accounting's 0.071 s).
+            p, record = loc.placed, loc.record
+            if len(p) == 3 and p[0] == "quote" and not isinstance(record, Policy):
+                sid = record.source_id  # source_of's answer for a record's own quote
+                if sid is not None:
+                    into.setdefault(sid, []).append((p[1], p[2]))
+                    if names_file:
+                        files.setdefault(sid, loc.file)
+                continue
             for key, span in loc.spans.items():
-                sid = sources.get(key)
+                sid = source_of(record, key)
                 if sid is None:
                     continue
-                (excused if kind == "not_coded" else coded).setdefault(sid, []).append(span)
-                if kind in ("indicators", "statements", "positions", "events", "not_coded"):
+                into.setdefault(sid, []).append(span)
+                if names_file:
                     files.setdefault(sid, loc.file)
     for loc in data.records.get("sources", []):
         files.setdefault(loc.record.source_id, loc.file)
     return coded, excused, files
 
 
+#: Each article's coverage account as the previous file stored it, by source_id: (its key,
+#: sentences needing coding, covered, excused) (database.write.earlier_found).
+KeptAccounts = dict[str, tuple[str, int, int, int]]
+
+
 def article_coverage(
     data: Dataset,
     known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
     rows: Callable[[list[dict[str, Any]]], None] | None = None,
+    kept: KeptAccounts | None = None,
+    accounted: Callable[[str], None] | None = None,
 ) -> list[ArticleCoverage]:
     """The coverage accounting (corpus.coverage) of every article, in source order. `known`:
     the sentences needing coding of each clean body a build by the same code read (by the
     body's SHA-256: database.write.earlier_found), taken as found; `rows`, when given,
-    receives each body's as coverage_needs rows, for the next build."""
-    return list(_accounts(data, known, rows))
+    receives each body's as coverage_needs rows, for the next build. `kept`: the accounts
+    that build stored; an article whose key (its body and the spans coded and excused in
+    it: corpus.coverage.account_key) is the one stored has its account carried over, counts
+    only, the others are accounted again, each named to `accounted` as it is."""
+    return list(_accounts(data, known, rows, kept, accounted))
 
 
 def _accounts(
     data: Dataset,
     known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
     rows: Callable[[list[dict[str, Any]]], None] | None = None,
+    kept: KeptAccounts | None = None,
+    accounted: Callable[[str], None] | None = None,
 ) -> Iterator[ArticleCoverage]:
     """article_coverage's accounts, each as it is made."""
     coded, excused, files = _spans_by_source(data)
-    known = known or {}
+    known, kept = known or {}, kept or {}
     done = set()
     for src in data.of("sources"):
         body = data.bodies.get(src.source_id)
         if body is None:
             continue
         sha = hashlib.sha256(body.encode()).hexdigest()
-        if sha in known:
-            needed = [
-                (Sentence(start, end, body[start:end] if text is None else text), reason)
-                for start, end, text, reason in known[sha]
-            ]
+        coded_here, excused_here = coded.get(src.source_id, []), excused.get(src.source_id, [])
+        file = files.get(src.source_id, "seeds/curated")
+        key = account_key(sha, coded_here, excused_here)
+        then = kept.get(src.source_id)
+        found = known.get(sha)
+        if then is not None and then[0] == key and found is not None:
+            # Only a clean account is stored (a problem stops the build before it writes):
+            # the same body and spans give the same counts and no problem.
+            _, count, covered, excused_count = then
+            acc = ArticleCoverage(
+                src.source_id, file, covered=covered, excused=excused_count, carried=count
+            )
+            needed = None
         else:
-            needed = needs(body)
+            if accounted is not None:
+                accounted(src.source_id)
+            if found is not None:
+                needed = [
+                    (Sentence(start, end, body[start:end] if text is None else text), reason)
+                    for start, end, text, reason in found
+                ]
+            else:
+                needed = needs(body)
+            acc = account(src.source_id, file, body, coded_here, excused_here, needed)
+        acc.key = key
         if rows is not None and sha not in done:
             done.add(sha)
+            # A body the previous file held: its rows as stored (a text stored only where it
+            # is not the body's slice, so the same rows as found again).
+            made = found if found is not None else _found_of(body, needed or [])
             rows(
                 [
                     {
                         "body_sha256": sha,
-                        "sentence_start": sentence.start,
-                        "sentence_end": sentence.end,
-                        "sentence": None
-                        if body[sentence.start : sentence.end] == sentence.text
-                        else sentence.text,
+                        "sentence_start": start,
+                        "sentence_end": end,
+                        "sentence": text,
                         "reason": reason,
                     }
-                    for sentence, reason in needed
+                    for start, end, text, reason in made
                 ]
             )
-        coded_here, excused_here = coded.get(src.source_id, []), excused.get(src.source_id, [])
-        file = files.get(src.source_id, "seeds/curated")
-        yield account(src.source_id, file, body, coded_here, excused_here, needed)
+        yield acc
+
+
+def _found_of(
+    body: str, needed: list[tuple[Sentence, str]]
+) -> list[tuple[int, int, str | None, str]]:
+    """A body's sentences needing coding as coverage_needs stores them: the text only where
+    it is not the body between the offsets."""
+    return [
+        (s.start, s.end, None if body[s.start : s.end] == s.text else s.text, reason)
+        for s, reason in needed
+    ]
 
 
 def provenance_warnings(data: Dataset) -> list[str]:
@@ -282,6 +344,7 @@ def build(
     report: Callable[[str], None] | None = None,
     reason: str | None = None,
     inputs_read: Callable[[], None] | None = None,
+    accounted: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
     """Run every step: validate everything and account for every sentence that needs coding,
     then write the database atomically with its charts (and their images unless
@@ -294,7 +357,10 @@ def build(
     the first build, then builds from the inputs as both left them, so neither is lost.
     `inputs_read` is called once this build holds the lock and has read its inputs, before it
     writes anything: an edit from then on is the next build's (the tests' hand-off to a
-    second Save, tests/test_incremental.py).
+    second Save, tests/test_incremental.py). `accounted` is called with each article whose
+    coverage is accounted afresh, not carried over from the previous file (the tests' count,
+    tests/test_coverage_carry.py); given, the records' stage runs in this process, where
+    its calls are seen (etl.apart).
     """
     load_locale_data()
     # The database being replaced is read by many steps: opened once for them all.
@@ -305,12 +371,12 @@ def build(
             apart.run_apart(
                 partial(_tables_alone, db_path, seeds_dir, built_at), report, db_path.parent
             )
-            if apart.wanted()
+            if apart.wanted() and accounted is None
             else None
         )
         with kept_open(db_path, read_only=True):
             if tables is None:
-                tables = _tables(db_path, seeds_dir, report, built_at)
+                tables = _tables(db_path, seeds_dir, report, built_at, accounted)
             if inputs_read is not None:
                 inputs_read()
             return _build(db_path, seeds_dir, draw_images, report, reason, built_at, tables)
@@ -363,7 +429,11 @@ def _collector_for_bulk() -> Iterator[None]:
 
 
 def _tables(
-    db_path: Path, seeds_dir: Path, report: Callable[[str], None] | None, built_at: dt.datetime
+    db_path: Path,
+    seeds_dir: Path,
+    report: Callable[[str], None] | None,
+    built_at: dt.datetime,
+    accounted: Callable[[str], None] | None = None,
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
@@ -388,7 +458,8 @@ def _tables(
     inputs.rows.clear()
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
-    bodies, spans, needed = earlier_found(db_path) if inputs.same_code else ({}, {}, {})
+    # And each article's coverage account, carried over while its body and spans are the same.
+    bodies, spans, needed, kept = earlier_found(db_path) if inputs.same_code else ({}, {}, {}, {})
     # What it checked and found right, and the runs of rows it made (etl.carry).
     runs_then, sources_then = (
         earlier_table_runs(db_path) if inputs.unchanged is not None else ({}, {})
@@ -413,11 +484,13 @@ def _tables(
     # Each article's accounting reported as made, and kept only if it has a problem: every
     # sentence needing coding, held for every article, was +33 MB at 1000x the seeds.
     accounts = []
-    for acc in _accounts(data, needed, needs_out):
+    account_rows = []  # the coverage_accounts rows, every article's (five values each)
+    for acc in _accounts(data, needed, needs_out, kept, accounted):
         if report:
             report(acc.line())
         if acc.uncovered:
             accounts.append(acc)
+        account_rows.append((acc.source_id, acc.key, acc.count, acc.covered, acc.excused))
     needs_out([], last=True)
     for line in [
         *provenance_warnings(data),
@@ -429,7 +502,7 @@ def _tables(
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)
-    del accounts, needed
+    del accounts, needed, kept
     code = inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
@@ -447,6 +520,7 @@ def _tables(
     internal = [
         (STEP_KEYS, carry.frame()),
         *((COVERAGE_NEEDS, frame) for frame in needs_frames),
+        (COVERAGE_ACCOUNTS, pd.DataFrame(account_rows, columns=COVERAGE_ACCOUNTS.column_names)),
     ]
     return frames, internal, (inputs_frames, carried_inputs), code, runs
 
