@@ -78,6 +78,7 @@ from curation.suggest.proposals import (
     restates_earlier,
 )
 from curation.suggest.proposer import body_proposer, own_page_subject
+from curation.suggest.provincial_body import officials_by_level, provincial_body
 from curation.suggest.role_named_next import role_named_next
 from curation.suggest.running import campaign_launch, opening_date, running_ends
 from curation.suggest.sentences import split_sentences
@@ -374,6 +375,21 @@ def _figure_actor(c, curated: Curated, last: tuple | None) -> tuple[str | None, 
     return found
 
 
+def _provincial(phrase: str, sentence: str, body: str, curated: Curated) -> tuple | None:
+    """A figure's source that is a province's body named by its kind ("the provincial health
+    department": that province's), or officials placed by their level alone ("provincial
+    officials": the codebook's unnamed officials); None for any other source."""
+    if officials_by_level(phrase):
+        known = guess_actor(["officials"], curated.actors)
+        if known is not None and known.get("kind") == "unnamed":
+            return str(known["actor_id"]), {}, [f"speaker: {phrase.strip()} = {known['actor_id']}"]
+        return None
+    if (named := provincial_body(phrase, sentence, body)) is None:
+        return None
+    actor_id, draft, notes = _org_actor(named[0], curated, sentence)
+    return actor_id, draft, [f"{notes[0]} (as {phrase.strip()!r}: that province's body)"]
+
+
 def _body(name: str, curated: Curated, sentence: str = "") -> tuple | None:
     """The body a name printed as a figure's source is: a curated organisation (by name, alias
     or acronym), else a new one when the name is a body's of two words or more ("National
@@ -561,6 +577,10 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             at = body.find(c.quote)
             last_source = next((src for k, src in reversed(documents) if k < at), None)
         actor_id, new_actor_draft, actor_notes = _figure_actor(c, curated, last_source)
+        if c.speaker is not None and (got := _provincial(c.speaker.phrase, c.quote, body, curated)):
+            # Round thirty-two: "the provincial police said", "provincial officials told".
+            actor_id, new_actor_draft, actor_notes = got
+            new_actor_draft = new_actor_draft if actor_id not in drafted else {}
         if not new_actor_draft and actor_id not in drafted:
             # A new organisation read from a document named before: drafted with the first
             # figure that needs it, so that no row names an actor nobody drafted.
