@@ -447,15 +447,16 @@ def _tables(
     the previous database (etl.carry). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
-    inputs = read_inputs(seeds_dir, db_path)
+    # The build_inputs rows (every curated file's packed text) handed over as they are
+    # read, in the records' process written out (etl.apart.later): nothing here reads them
+    # again, and held they were 36 MB of its highest point at 1000x the seeds (issue 27);
+    # the parent reads them only as it writes them.
+    inputs = read_inputs(seeds_dir, db_path, hand=apart.later)
     if report:
         report(inputs.line())
-    # The build_inputs rows (every curated file's packed text) handed over now, in the
-    # records' process written out (etl.apart.later): nothing here reads them again, and
-    # held they were 36 MB of its highest point at 1000x the seeds (issue 27); the parent
-    # reads them only as it writes them.
-    inputs_frames = [apart.later(frame) for frame in inputs.frames()]
+    inputs_frames = [*inputs.handed, *(apart.later(frame) for frame in inputs.frames())]
     inputs.rows.clear()
+    inputs.handed.clear()
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     # And each article's coverage account, carried over while its body and spans are the same.
@@ -508,7 +509,9 @@ def _tables(
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
     carry = CheckCarry(db_path, code, runs)
-    data.bodies_once = True  # read by the sources table alone from here
+    # The bodies, and each kind's records, let go as soon as the tables and checks that read
+    # them are made (etl.transform.table_rows; the checks read through CheckInputs).
+    data.once = True
     # In the records' process each table is written out as it is made (etl.apart.keep).
     frames = frames_for(data, built_at, carry, runs, apart.keep)
     # The records, let go before the last table is made: its rows' objects take the place

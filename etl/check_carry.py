@@ -21,7 +21,7 @@ from data_model.tables import CONSISTENCY_CHECKS, STEP_KEYS
 from database.write import earlier_step
 from etl.carry import Runs
 from etl.consistency import check_rows
-from etl.validate import Dataset
+from etl.validate import Dataset, Located
 
 #: The record kinds the consistency checks read whole. A check that reads another kind fails
 #: (CheckInputs.of) until it is listed here, so the key can never miss what a check read.
@@ -46,13 +46,7 @@ class CheckInputs:
 
     def __init__(self, data: Dataset) -> None:
         self._kinds = {kind: data.of(kind) for kind in READS}
-        named = {
-            claim.record_id
-            for contest in self._kinds["contested"]
-            for claim in contest.claims
-            if claim.record_kind == "statements"
-        }
-        self._kinds["statements"] = [s for s in data.of("statements") if s.statement_id in named]
+        self._kinds["statements"] = [loc.record for loc in read_by_checks(data, "statements")]
 
     def of(self, kind: str) -> list[Any]:
         if kind not in self._kinds:
@@ -79,6 +73,23 @@ class CheckInputs:
                 digest.update(record.model_dump_json().encode())
                 digest.update(b"\0")
         return digest
+
+
+def read_by_checks(data: Dataset, kind: str) -> list[Located]:
+    """The records of `kind` the checks may read (CheckInputs): all of a kind in READS, the
+    statements a contested claim names, none of any other kind. A build's records' stage
+    lets the rest go once their tables are made (etl.transform.table_rows, issue 27)."""
+    if kind in READS:
+        return data.records.get(kind, [])
+    if kind != "statements":
+        return []
+    named = {
+        claim.record_id
+        for contest in data.of("contested")
+        for claim in contest.claims
+        if claim.record_kind == "statements"
+    }
+    return [loc for loc in data.records.get(kind, []) if loc.record.statement_id in named]
 
 
 class _Asked(dict[str, str]):

@@ -5,7 +5,7 @@ from the models a long-lived build process kept: KEPT)."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,8 @@ _LOCK = "uv.lock"
 #: The translations the build's words may come from (data_model.wording, chart words).
 _CATALOGUES = ("locales", "*.po")
 CODE_PATH = "code"
+#: build_inputs texts in one frame (Inputs.frames, Inputs.add).
+BATCH = 50
 
 
 def code_version(root: Path = ROOT) -> str:
@@ -151,17 +153,33 @@ class Inputs:
     #: there (in order) are the first of that kind now, and how many (`appended_to`); read
     #: only when the rows may be carried (`unchanged` not None: etl.carry.runs_for).
     appended: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: What a build gives each frame of build_inputs rows to as soon as it holds `BATCH`
+    #: texts (etl.apart.later: written out of the records' process), and what it returned.
+    hand: Callable[[pd.DataFrame], Any] | None = None
+    handed: list[Any] = field(default_factory=list)
+
+    def add(self, row: dict[str, Any]) -> None:
+        """A build_inputs row; with `hand`, the rows so far handed over once they hold BATCH
+        texts (as `frames` would group them): every curated file's packed text, held until
+        the last file was read, was 36 MB of reading's highest point at 1000x (issue 27)."""
+        self.rows.append(row)
+        if self.hand is not None and row["document"] is not None:
+            texts = sum(r["document"] is not None for r in self.rows)
+            if texts >= BATCH:
+                self.handed.append(self.hand(self._frame(self.rows)))
+                self.rows = []
 
     def frame(self) -> pd.DataFrame:
         """The build_inputs rows of the code, the articles and the files parsed afresh."""
         return pd.concat(list(self.frames()), ignore_index=True)
 
-    def frames(self, batch: int = 50) -> Iterator[pd.DataFrame]:
+    def frames(self, batch: int = 0) -> Iterator[pd.DataFrame]:
         """The same rows, with at most `batch` texts in each frame, stored as they are held:
         packed (build_inputs.document is the compressed BLOB; unpacked, every curated file's
         text written at once was the top of a 1000x build's own process, +448 MB for 137 MB
         of JSON). A row without text (the code's, an article's) does not count: 5,000
         articles' rows in frames of 50 were a hundred inserts of every Save at 1000x."""
+        batch = batch or BATCH
         part: list[dict[str, Any]] = []
         texts = 0
         for row in self.rows:
@@ -199,10 +217,16 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None) -> Inputs:
+def read_inputs(
+    seeds_dir: Path,
+    previous: Path | None,
+    code: str | None = None,
+    hand: Callable[[pd.DataFrame], Any] | None = None,
+) -> Inputs:
     """Read articles and curated files under seeds_dir, as corpus.load.load does, reusing the
     parsed document of every curated file whose bytes are those the previous database read
-    with the same code."""
+    with the same code. `hand`: given the build_inputs rows' frames as they are made
+    (Inputs.add); the rest stay in `rows`."""
     root = seeds_dir.parent
     code = code or code_version()
     # The previous database's text of a file whose models are kept is not read at all.
@@ -220,12 +244,13 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
     articles = read_articles(seeds_dir / "articles")
     inputs = Inputs(RawInput(articles=articles), problems, full_because=full_because, code=code)
     inputs.same_code = bool(earlier)
-    inputs.rows.append({"path": CODE_PATH, "kind": "code", "sha256": code, "document": None})
+    inputs.hand = hand
+    inputs.add({"path": CODE_PATH, "kind": "code", "sha256": code, "document": None})
+    now: dict[str, str] = {}  # each article's SHA-256 by its build_inputs path
     for name, data in articles.items():
         path = f"{seeds_dir.name}/articles/{name}"
-        inputs.rows.append(
-            {"path": path, "kind": "article", "sha256": _digest(data), "document": None}
-        )
+        now[path] = _digest(data)
+        inputs.add({"path": path, "kind": "article", "sha256": now[path], "document": None})
     files = curated_files(seeds_dir / "curated", root, problems)
     # Per file: its SHA-256, its packed JSON text and whether it holds codebook kinds. The
     # parsed YAML itself is let go as soon as its records' models are made (RawInput.models).
@@ -268,7 +293,12 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             for record, field_name, message in exc.problems:
                 problems.add(name, record, field_name, message)
             continue
-        documents[name] = (sha, packed(to_json(document)), _is_codebook(document))
+        # Its row now, in reading order as before: its text is held by the row alone.
+        documents[name] = (sha, None, _is_codebook(document))
+        kind = "codebook" if documents[name][2] else "curated"
+        inputs.add(
+            {"path": name, "kind": kind, "sha256": sha, "document": packed(to_json(document))}
+        )
         # The file as the previous database read it: records added after its own?
         if kept and kept[2] is not None:
             grown = appended_to(from_json(unpacked(kept[2])), document)
@@ -283,7 +313,6 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
         inputs.full_because = f"codebook file {codebook_changed} changed"
     if earlier and not inputs.full_because:
         before = {p: sha for p, (kind, sha, _) in earlier.items() if kind == "article"}
-        now = {r["path"]: r["sha256"] for r in inputs.rows if r["kind"] == "article"}
         if all(now.get(p) == sha for p, sha in before.items()):
             inputs.unchanged = frozenset(
                 name
@@ -292,12 +321,6 @@ def read_inputs(seeds_dir: Path, previous: Path | None, code: str | None = None)
             )
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
-    reused = set(inputs.reused)
-    for name, (sha, text, codebook) in documents.items():
-        if name in reused:
-            continue
-        kind = "codebook" if codebook else "curated"
-        inputs.rows.append({"path": name, "kind": kind, "sha256": sha, "document": text})
     return inputs
 
 

@@ -17,6 +17,7 @@ from data_model.records import Correction, Source
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, TABLES_BY_NAME, Table
 from data_model.wording import UnitWords, date_text, hedged_label, inferred_date, vague_label
 from etl.carry import FED_BY, Runs
+from etl.check_carry import read_by_checks
 from etl.consistency import check_rows
 from etl.validate import Dataset, Located
 
@@ -53,17 +54,64 @@ def short_label(src: Source, lang: str = "en") -> str:
 _AS_GIVEN = frozenset({"string", "empty", "boolean", "date", "mixed"})
 
 
-def table_frame(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
+class Rows:
+    """A table's rows as table_rows makes them, list-like for etl.carry.Runs (`append`,
+    `len`, `rows[start:]` and `del rows[start:]` of the run being made): the rows of the
+    runs already made are held as one list per column (`seal`), not as a dict per row. A
+    row's dict was ~1 KB, 87,000 statements' ~100 MB at 1000x the seeds, held until the
+    table's frame was made: the records' process's highest point (issue 27)."""
+
+    __slots__ = ("columns", "held", "sealed")
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {}
+        self.held: list[dict[str, Any]] = []
+        self.sealed = 0
+
+    def append(self, row: dict[str, Any]) -> None:
+        self.held.append(row)
+
+    def __len__(self) -> int:
+        return self.sealed + len(self.held)
+
+    def __getitem__(self, part: slice) -> list[dict[str, Any]]:
+        return self.held[self._held(part) :]
+
+    def __delitem__(self, part: slice) -> None:
+        del self.held[self._held(part) :]
+
+    def _held(self, part: slice) -> int:
+        # Only the run being made is read or taken back, from its start to the end.
+        if part.start is None or part.start < self.sealed or part.stop is not None:
+            raise IndexError("only the rows of the run being made are held as rows")
+        return part.start - self.sealed
+
+    def seal(self, names: tuple[str, ...] | list[str]) -> None:
+        """The rows held, moved into the columns `names` (a table's, in order)."""
+        for name in names:
+            column = self.columns.setdefault(name, [None] * self.sealed)
+            column.extend([row.get(name) for row in self.held])
+        self.sealed += len(self.held)
+        self.held.clear()
+
+
+def table_frame(table: Table, rows: list[dict[str, Any]] | Rows) -> pd.DataFrame:
     """A DataFrame with exactly the table's columns, in order, whatever the rows hold: Python
     values, None for a gap."""
     # Made column by column, not pd.DataFrame(rows): that puts every cell in one 2-D array
     # first and then copies it into the frame's own, twice the table at once over its rows
     # (the statements at 1000x the seeds: the records' process's highest point, issue 27).
+    names = table.column_names
+    columns: dict[str, list[Any]] | None = None
+    if isinstance(rows, Rows):
+        rows.seal(names)
+        columns, rows.columns = rows.columns, {}
     frame = pd.DataFrame(index=pd.RangeIndex(len(rows)))
-    for name in table.column_names:
+    for name in names:
+        cells = [row.get(name) for row in rows] if columns is None else columns.pop(name)
         # Made as objects: pandas would turn every text column into an Arrow string column,
         # only to be turned back (it was most of a Save's table building at 100x the seeds).
-        column = pd.Series([row.get(name) for row in rows], index=frame.index, dtype=object)
+        column = pd.Series(cells, index=frame.index, dtype=object)
         kind = infer_dtype(column, skipna=True)
         if kind == "string" and any(type(v) is not str for v in column if v is not None):
             # A coded value (an enum of data_model.records) as its plain text, one text per
@@ -119,9 +167,14 @@ def table_rows(
     data table's rows are runs, one per curated file (etl.carry.Runs): those `runs` copies
     from the previous database are neither made nor given, and it notes every run."""
     runs = runs if runs is not None else Runs()
+    # The methodology rendered first, from every record (it reads the first of each kind
+    # that shows a rule), so each kind's records may go once their tables are made.
+    by_kind = {k: data.of(k) for k in data.records}
+    methodology = [(methodology_key(lang), render_methodology(by_kind, lang)) for lang in LANGUAGES]
+    del by_kind
     metrics = {m.metric_id: m for m in data.of("metrics")}
     units = {u.unit_id: u for u in data.of("units")}
-    rows: dict[str, list[dict[str, Any]]] = {t.name: [] for t in TABLES}
+    rows: dict[str, Any] = {t.name: Rows() for t in TABLES}
     counts: dict[str, int] = {}
 
     def done(*names: str) -> Iterator[tuple[str, list[dict[str, Any]]]]:
@@ -131,7 +184,19 @@ def table_rows(
             yield name, made
 
     def each(table: str, kind: str | None = None, part: int = 0) -> Iterator[Located]:
-        return runs.each(table, part, data.records[kind or table], rows[table])
+        made, names, file = rows[table], TABLES_BY_NAME[table].column_names, None
+        for loc in runs.each(table, part, data.records[kind or table], made):
+            if loc.file != file:  # a run begins: the runs before it are made and digested
+                made.seal(names)
+                file = loc.file
+            yield loc
+
+    def let_go(*kinds: str) -> None:
+        """In a build's records' stage (Dataset.once), the records of `kinds` whose tables
+        are made, but those the consistency checks read (etl.check_carry.read_by_checks)."""
+        if data.once:
+            for kind in kinds:
+                data.records[kind] = read_by_checks(data, kind)
 
     for loc in each("sources"):
         src = loc.record
@@ -147,8 +212,11 @@ def table_rows(
                 "raw_sha256": data.raw_sha256.get(src.source_id),
             }
         )
-    if data.bodies_once:  # each body is in the sources table now (~34 MB at 1000x)
+    # The details name each article by its short label, as the pages do.
+    names = {src.source_id: short_label(src) for src in data.of("sources")}
+    if data.once:  # each body is in the sources table now (~34 MB at 1000x)
         data.bodies = {}
+    let_go("sources")
     yield from done("sources")
     # Appended one by one: a run's rows are those appended while its records are given.
     for loc in each("units"):
@@ -164,6 +232,7 @@ def table_rows(
     yield from done("units", "categories", "metrics")
     for loc in each("actors"):
         rows["actors"].append(loc.record.model_dump() | {"aliases": "; ".join(loc.record.aliases)})
+    let_go("actors")
     yield from done("actors")
     for loc in each("phases"):
         rows["phases"].append(loc.record.model_dump(exclude={"citations"}))
@@ -199,9 +268,11 @@ def table_rows(
             json.dumps(said["translations"], ensure_ascii=False) if said["translations"] else None
         )
         rows["statements"].append(said | _span(loc, "quote"))
+    let_go("statements")  # ~half of the records at 1000x the seeds
     yield from done("statements")
     for loc in each("events"):
         rows["events"].append(loc.record.model_dump() | _span(loc, "quote"))
+    let_go("events")
     yield from done("events")
     for loc in each("policies"):
         pol = loc.record
@@ -226,16 +297,17 @@ def table_rows(
     # Positions coded in an article's own file join those listed with their proposal.
     for loc in each("policy_positions", "positions", part=1):
         rows["policy_positions"].append(loc.record.model_dump() | _span(loc, "quote"))
+    let_go("positions")
     yield from done("policies", "policy_citations", "policy_positions")
     for loc in each("not_coded"):
         rows["not_coded"].append(loc.record.model_dump() | _span(loc, "quote"))
+    let_go("not_coded")
     yield from done("not_coded")
-    # The details name each article by its short label, as the pages do.
-    names = {src.source_id: short_label(src) for src in data.of("sources")}
     rows["consistency_checks"] = checks(data, names)
+    if data.once:  # the corrections' records are all that is read from here
+        data.records = {"corrections": data.records.get("corrections", [])}
     rows["corrections"] = [correction_row(c) for c in data.of("corrections")]
     yield from done("consistency_checks", "corrections")
-    by_kind = {k: data.of(k) for k in data.records}
     rows["build_info"] = [
         {"key": "built_at", "value": built_at.isoformat(timespec="seconds")},
         {"key": SCHEMA_VERSION_KEY, "value": SCHEMA_VERSION},
@@ -245,10 +317,7 @@ def table_rows(
         # The methodology as the data it was built from illustrates it: the package README
         # carries the same text as docs/methodology.md.
         # Each language's under its own key (the Khmer from the catalogue, like the charts).
-        *(
-            {"key": methodology_key(lang), "value": render_methodology(by_kind, lang)}
-            for lang in LANGUAGES
-        ),
+        *({"key": key, "value": text} for key, text in methodology),
     ]
     yield from done("build_info")
 

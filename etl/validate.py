@@ -125,9 +125,11 @@ class Dataset:
     raw_sha256: dict[str, str]
     #: Whether every article body the previous build's records quoted is the same (Checked).
     same_bodies: bool = False
-    #: Whether the bodies are let go once the sources table holds them (etl.transform): a
+    #: Whether the bodies are let go once the sources table holds them, and each kind's
+    #: records once the tables made of them are made and no later table or the consistency
+    #: checks (etl.check_carry.READS, through CheckInputs) read them (etl.transform): a
     #: build's records' stage, where nothing reads them after it (issue 27).
-    bodies_once: bool = False
+    once: bool = False
 
     def of(self, kind: str) -> list[Any]:
         return [loc.record for loc in self.records.get(kind, [])]
