@@ -4,7 +4,7 @@ rows made again: etl.carry; their checks run again: etl.validate). The rest are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from data_model.records import ID_FIELDS
@@ -123,16 +123,15 @@ def _reads(changed: Changed, target: str, read: frozenset[str], rid: Any) -> boo
     return how is None or bool(how & read)
 
 
-def touched(
+def reading(
     changed: Changed,
     reads: Reads,
     records: Sequence[Any],
     models: Sequence[Any],
     ordered: frozenset[str] = frozenset(),
-) -> set[str]:
-    """The files of `records` (corpus.load.RawRecord: kind, file), whose models are `models`,
-    holding a record that reads what changed, by `reads`; and every file holding a kind in
-    `ordered` of which any record changed."""
+) -> Iterator[Any]:
+    """Of `records` (corpus.load.RawRecord), whose models are `models`, those that read what
+    changed, by `reads`; and every record of a kind in `ordered` of which any record changed."""
     changed = {kind: dict(ids) for kind, ids in changed.items()}
     by_kind: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
     for (naming, field), (target, read) in reads.items():
@@ -158,19 +157,26 @@ def touched(
                     changed[kind][rid] = how | {field}
                     grew = True
     whole = {kind for kind in ordered if changed.get(kind)}
-    out: set[str] = set()
     for raw, model in zip(records, models, strict=True):
-        kind, file = raw.kind, raw.file
-        if file in out or model is None:
+        if model is None:
             continue
-        if kind in whole:
-            out.add(file)
-            continue
-        for field, target, read in by_kind.get(kind, ()):
-            if any(_reads(changed, target, read, v) for v in _named(model, field)):
-                out.add(file)
-                break
-    return out
+        if raw.kind in whole or any(
+            _reads(changed, target, read, v)
+            for field, target, read in by_kind.get(raw.kind, ())
+            for v in _named(model, field)
+        ):
+            yield raw
+
+
+def touched(
+    changed: Changed,
+    reads: Reads,
+    records: Sequence[Any],
+    models: Sequence[Any],
+    ordered: frozenset[str] = frozenset(),
+) -> set[str]:
+    """The files holding a record that reads what changed (`reading`)."""
+    return {raw.file for raw in reading(changed, reads, records, models, ordered)}
 
 
 def readers(
