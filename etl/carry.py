@@ -17,8 +17,9 @@ from etl.validate import Dataset, Located
 
 #: The data tables made of runs of rows, each run from one curated file's records of one kind
 #: (etl.transform.table_rows), in file order. Such a run is a function of that file, the
-#: codebook (a change to it rebuilds every table: etl.inputs) and the articles its quotes are
-#: in, so a build copies the runs of the unchanged files. The tables not named here are made
+#: codebook records it reads (etl.codebook.ROWS: a change to one makes the runs of the files
+#: reading it again, etl.inputs) and the articles its quotes are in, so a build copies the
+#: runs of the unchanged files. The tables not named here are made
 #: by every build: the consistency checks (etl.check_carry), the corrections (each build adds
 #: to their history) and build_info. The value: the kinds whose records the table holds.
 FED_BY: dict[str, frozenset[str]] = {
@@ -222,19 +223,21 @@ class Runs:
         copied = sum(run.count for plan in self.plans.values() for run in plan if run.copied)
         if not copied:
             return "tables: every row made afresh"
-        made = sum(run.count for plan in self.plans.values() for run in plan if not run.copied)
+        runs = [run for plan in self.plans.values() for run in plan if not run.copied]
+        made = sum(run.count for run in runs)
         return (
             f"tables: {copied} rows unchanged since the previous database copied from it, "
-            f"{made} made; {len(self.unchanged())} tables copied whole"
+            f"{made} made; {len(self.unchanged())} tables copied whole; {len(runs)} runs "
+            f"of {len({run.file for run in runs})} files made"
         )
 
 
 def runs_for(inputs: Inputs, data: Dataset, earlier: Earlier) -> Runs:
     """The runs a build may copy from the previous database (`earlier`, its runs): those of
-    the curated files unchanged since it, when the same code made it from the same codebook,
-    and every article body its records quote is the same (data.same_bodies: the same article
-    file, and title, of every source it held; a run's rows hold the places of quotes in
-    them). Else every run is made."""
+    the curated files unchanged since it whose records read no codebook record changed since
+    (etl.inputs), when the same code made it, and every article body its records quote is
+    the same (data.same_bodies: the same article file, and title, of every source it held;
+    a run's rows hold the places of quotes in them). Else every run is made."""
     if inputs.unchanged is None or not data.same_bodies:
         return Runs()
     return Runs(earlier, inputs.unchanged, appended=inputs.appended)

@@ -18,11 +18,13 @@ from corpus.safe_yaml import YamlRefused, read_yaml
 from data_model.records import ID_FIELDS
 from data_model.tables import BUILD_INPUTS
 from database.write import earlier_inputs
+from etl.codebook import Changed, by_id, changed_files, changes, describe, readers
 from etl.document_forms import from_json, packed, share_strings, to_json, unpacked
 from etl.validate import parse_records
 
-#: Record kinds that other records depend on: a change to a file holding any of them
-#: rebuilds everything (the simplest honest rule, issue 27).
+#: Record kinds that other records depend on: a change to a file holding any of them remakes
+#: the rows, and runs the checks, of the records that read the records changed (etl.codebook:
+#: what reads what, as data), and copies the rest (issue 27).
 CODEBOOK_KINDS = frozenset({"metrics", "units", "categories", "actors", "phases", "policies"})
 
 #: The packages whose code decides what a build writes, and the lock file of the libraries.
@@ -146,9 +148,17 @@ class Inputs:
     #: copies (database.write.carry_inputs) instead of their text coming through Python.
     previous: Path | None = None
     #: The curated files whose bytes are those the previous database read, when its rows
-    #: may be carried (etl.carry): the same code, the same codebook and every article it
-    #: read here unchanged; None otherwise.
+    #: may be carried (etl.carry): the same code and every article it read here unchanged;
+    #: less those holding records whose rows read a codebook record changed since
+    #: (etl.codebook.ROWS). None otherwise.
     unchanged: frozenset[str] | None = None
+    #: Of those files, the ones whose records' checks stand as the previous build made them
+    #: (etl.validate.Checked): less those whose checks read a codebook record changed since
+    #: (etl.codebook.CHECKS).
+    trusted: frozenset[str] = frozenset()
+    #: The codebook's records changed since the previous database, and how many files the
+    #: change makes the rows of again and checks again (for the build's line).
+    codebook: str = ""
     #: Of each curated file changed since the previous database: the kinds whose records
     #: there (in order) are the first of that kind now, and how many (`appended_to`); read
     #: only when the rows may be carried (`unchanged` not None: etl.carry.runs_for).
@@ -209,7 +219,7 @@ class Inputs:
             return f"read all {len(self.parsed)} curated files ({self.full_because})"
         return (
             f"read {len(self.parsed)} changed curated files; {len(self.reused)} unchanged, "
-            "carried over from the previous database"
+            f"carried over from the previous database{self.codebook}"
         )
 
 
@@ -259,10 +269,15 @@ def read_inputs(
     # the seeds the records' models were the largest thing a build holds.
     shared: dict[str, str] = {}
 
-    def take(name: str, document: Any) -> None:
+    # The codebook records of each changed file, as they are now (etl.codebook.changes).
+    book_now: dict[str, list[tuple[RawRecord, Any]]] = {}
+
+    def take(name: str, document: Any) -> list[tuple[RawRecord, Any]]:
         share_strings(document, shared)
         records = records_of(name, document, problems)
-        inputs.raw.add(parse_records(records, problems))
+        pairs = parse_records(records, problems)
+        inputs.raw.add(pairs)
+        return pairs
 
     for path, name in files:
         try:
@@ -304,21 +319,28 @@ def read_inputs(
             grown = appended_to(from_json(unpacked(kept[2])), document)
             if grown:
                 inputs.appended[name] = grown
-        take(name, document)
-        del document
+        pairs = take(name, document)
+        if documents[name][2]:
+            book_now[name] = [pair for pair in pairs if pair[0].kind in CODEBOOK_KINDS]
+        del document, pairs
         inputs.parsed.append(name)
-    codebook_changed = _codebook_changed(earlier, documents)
-    if codebook_changed and not full_because:
-        # Parsing is the same either way; what depends on the codebook is rebuilt whole.
-        inputs.full_because = f"codebook file {codebook_changed} changed"
+    books = changed_files(earlier, documents)
+    book = _codebook_changes(books, earlier, book_now, code) if books else {}
+    del book_now
+    if book is None:
+        # The previous text of a codebook file is not at hand: what it held is not known.
+        inputs.full_because = f"codebook file {books[0]} changed"
     if earlier and not inputs.full_because:
         before = {p: sha for p, (kind, sha, _) in earlier.items() if kind == "article"}
         if all(now.get(p) == sha for p, sha in before.items()):
-            inputs.unchanged = frozenset(
+            same = frozenset(
                 name
                 for name, (sha, _, _) in documents.items()
                 if earlier.get(name, ("", "", None))[1] == sha
             )
+            inputs.unchanged, inputs.trusted = same, same
+            if book:
+                _codebook_reads(inputs, book, books)
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     return inputs
@@ -349,17 +371,38 @@ def _is_codebook(document: Any) -> bool:
     return isinstance(document, dict) and bool(CODEBOOK_KINDS & set(document))
 
 
-def _codebook_changed(
+def _codebook_changes(
+    names: list[str],
     earlier: dict[str, tuple[str, str, bytes | None]],
-    documents: dict[str, tuple[str, bytes | None, bool]],
-) -> str:
-    """A codebook file added, removed or changed since the previous build ('' if none)."""
-    if not earlier:
-        return ""
-    for name, (kind, sha, _) in earlier.items():
-        if kind == "codebook" and (name not in documents or documents[name][0] != sha):
-            return name
-    for name, (sha, _, codebook) in documents.items():
-        if codebook and (name not in earlier or earlier[name][1] != sha):
-            return name
-    return ""
+    now: dict[str, list[tuple[RawRecord, Any]]],
+    code: str,
+) -> Changed | None:
+    """The codebook records changed in the files `names` (etl.codebook.changes), their
+    records then from the previous database (or the models kept of it), now from `now`;
+    None when the previous text of one is not at hand."""
+    then: list[tuple[RawRecord, Any]] = []
+    for name in names:
+        kind, sha, text = earlier.get(name, ("", "", None))
+        if kind != "codebook":
+            continue  # none of its records was of the codebook
+        kept = KEPT.get(name, sha, code)
+        if kept is not None:
+            then += kept.pairs
+            continue
+        if text is None:
+            return None
+        problems = Problems()  # the previous build found none
+        then += parse_records(records_of(name, from_json(unpacked(text)), problems), problems)
+    after = [pair for name in names for pair in now.get(name, [])]
+    return changes(by_id(then, CODEBOOK_KINDS), by_id(after, CODEBOOK_KINDS))
+
+
+def _codebook_reads(inputs: Inputs, book: Changed, files: list[str]) -> None:
+    """Take out of the files whose rows are copied, and whose checks stand, those holding
+    records that read a codebook record changed (etl.codebook)."""
+    rows, checks = readers(book, inputs.raw.records, inputs.raw.models or [])
+    for name in rows:
+        inputs.appended.pop(name, None)  # its first records' rows read the change too
+    inputs.unchanged = (inputs.unchanged or frozenset()) - rows
+    inputs.trusted = inputs.trusted - checks
+    inputs.codebook = describe(book, files, rows, checks)

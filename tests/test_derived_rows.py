@@ -105,8 +105,19 @@ CHANGES: list[
         {"statement_search": "SELECT 1"},
         False,
     ),
-    # The actors are a codebook file: a change to it makes every row afresh (etl.inputs).
-    ("an actor renamed", _nothing, _rename_actor, None, False),
+    # No row of another file reads an actor's name (etl.codebook): the statements' search
+    # rows, which show the speaker's, are made again for the statements naming the actor.
+    (
+        "an actor renamed",
+        _nothing,
+        _rename_actor,
+        {
+            "statement_search": "SELECT count(*) FROM statements "
+            "WHERE 'sar-kheng' IN (actor_id, relayed_by)",
+            "indicator_rows": "SELECT 0",
+        },
+        False,
+    ),
     # An article's title moves its quotes' places: every row is made afresh (etl.carry).
     ("a source's title changed", _nothing, _change_title, None, False),
     (

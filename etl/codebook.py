@@ -1,0 +1,199 @@
+"""Build step 'inputs', the codebook's part: which codebook records changed since the previous
+database, field by field, and which curated files hold records that read what changed (their
+rows made again: etl.carry; their checks run again: etl.validate). The rest are copied."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from data_model.records import ID_FIELDS
+
+#: Where a record reads a codebook record it names: (its kind, the naming field; "a.b" is the
+#: field b of each item of its list a) -> (the kind named, the fields of the named record read
+#: for it). A record naming one changed in a field read, or one gone, is changed too. A
+#: codebook record so changed is itself changed in its naming field, and so on: a unit's kind
+#: reaches the figures of the metrics in that unit through the metrics' `unit`.
+Reads = dict[tuple[str, str], tuple[str, frozenset[str]]]
+
+#: What etl.transform.table_rows reads of the codebook for a record's rows (beyond the rows of
+#: the codebook's own records): a figure's bounds and label by its metric's sign and unit,
+#: the unit's kind, label and currency copied into its row. tests/test_codebook_carry.py
+#: fails when table_rows reads a codebook field not listed here.
+ROWS: Reads = {
+    ("indicators", "metric_id"): ("metrics", frozenset({"unit", "signed"})),
+    ("metrics", "unit"): ("units", frozenset({"unit_id", "kind", "label", "currency"})),
+}
+
+#: Kinds whose rows hold each record's place among all of its kind (a category's ordinal,
+#: etl.transform): any change to one remakes the rows of every file holding the kind.
+ORDERED = frozenset({"categories"})
+
+_ANY: frozenset[str] = frozenset()  # only that the named record exists (a reference)
+_SPEAKER = frozenset({"name", "aliases", "kind"})  # validate._check_own_name: direct words
+
+#: What etl.validate reads of the codebook when it checks a record (the checks it leaves out
+#: for a file the previous build checked: etl.validate.Checked): every reference, a figure's
+#: metric's sign and unit and that unit's kind (shares within 0-100), its phase's dates, a
+#: speaker's names (direct words never name their own speaker).
+CHECKS: Reads = {
+    ("metrics", "unit"): ("units", frozenset({"kind"})),
+    ("metrics", "category"): ("categories", _ANY),
+    ("indicators", "metric_id"): ("metrics", frozenset({"unit", "signed"})),
+    ("indicators", "actor_id"): ("actors", _ANY),
+    ("indicators", "phase_id"): ("phases", frozenset({"start_date", "end_date"})),
+    ("statements", "actor_id"): ("actors", _SPEAKER),
+    ("statements", "relayed_by"): ("actors", _ANY),
+    ("policies", "proposed_by"): ("actors", _ANY),
+    ("policies", "positions.actor_id"): ("actors", _SPEAKER),
+    ("policies", "positions.relayed_by"): ("actors", _ANY),
+    ("positions", "policy_id"): ("policies", _ANY),
+    ("positions", "actor_id"): ("actors", _SPEAKER),
+    ("positions", "relayed_by"): ("actors", _ANY),
+}
+
+#: Of each kind, each id changed: the fields changed (None: the record added or gone, or no
+#: longer approved, which a build treats as gone).
+Changed = dict[str, dict[str, frozenset[str] | None]]
+
+
+def changed_files(
+    earlier: dict[str, tuple[str, str, bytes | None]],
+    documents: dict[str, tuple[str, bytes | None, bool]],
+) -> list[str]:
+    """The codebook files added, removed or changed since the previous build."""
+    if not earlier:
+        return []
+    out = [
+        name
+        for name, (kind, sha, _) in earlier.items()
+        if kind == "codebook" and (name not in documents or documents[name][0] != sha)
+    ]
+    return out + [
+        name
+        for name, (sha, _, codebook) in documents.items()
+        if codebook and name not in out and (name not in earlier or earlier[name][1] != sha)
+    ]
+
+
+def by_id(pairs: Iterable[tuple[Any, Any]], kinds: frozenset[str]) -> dict[str, dict[str, Any]]:
+    """The approved records of `kinds` among (raw record, model) pairs, by kind and id (a
+    record not approved is built as if absent: etl.validate's two-person rule)."""
+    out: dict[str, dict[str, Any]] = {}
+    for raw, model in pairs:
+        if raw.kind in kinds and model is not None and _approved(model):
+            out.setdefault(raw.kind, {})[getattr(model, ID_FIELDS[raw.kind])] = model
+    return out
+
+
+def _approved(model: Any) -> bool:
+    return getattr(model, "review_status", "approved") == "approved"
+
+
+def changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> Changed:
+    """The records changed from `before` to `after` (each by kind and id), with how."""
+    out: Changed = {}
+    for kind in before.keys() | after.keys():
+        then, now = before.get(kind, {}), after.get(kind, {})
+        for rid in then.keys() | now.keys():
+            old, new = then.get(rid), now.get(rid)
+            if old is None or new is None or type(old) is not type(new):
+                out.setdefault(kind, {})[rid] = None
+                continue
+            fields = frozenset(
+                f for f in type(new).model_fields if getattr(old, f) != getattr(new, f)
+            )
+            if fields:
+                out.setdefault(kind, {})[rid] = fields
+    return out
+
+
+def _named(model: Any, field: str) -> Iterable[Any]:
+    """The ids `model` names in `field` ("a.b": the b of each item of its list a)."""
+    head, _, rest = field.partition(".")
+    value = getattr(model, head, None)
+    if not rest:
+        return (value,) if value is not None else ()
+    return (getattr(item, rest, None) for item in value or ())
+
+
+def _reads(changed: Changed, target: str, read: frozenset[str], rid: Any) -> bool:
+    """Whether naming `rid` of `target`, reading the fields `read` of it, reads a change."""
+    how = changed.get(target, {}).get(rid, _ANY) if isinstance(rid, str) else _ANY
+    return how is None or bool(how & read)
+
+
+def reading(
+    changed: Changed,
+    reads: Reads,
+    records: Sequence[Any],
+    models: Sequence[Any],
+    ordered: frozenset[str] = frozenset(),
+) -> Iterator[Any]:
+    """Of `records` (corpus.load.RawRecord), whose models are `models`, those that read what
+    changed, by `reads`; and every record of a kind in `ordered` of which any record changed."""
+    changed = {kind: dict(ids) for kind, ids in changed.items()}
+    by_kind: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+    for (naming, field), (target, read) in reads.items():
+        by_kind.setdefault(naming, []).append((field, target, read))
+    named = {target for target, _ in reads.values()}
+    between = [
+        (raw.kind, model)
+        for raw, model in zip(records, models, strict=True)
+        if raw.kind in named and raw.kind in by_kind and model is not None
+    ]
+    # Read through: a named record naming a change is changed in its naming field, until
+    # nothing more changes (a unit, then the metrics in it).
+    grew = True
+    while grew:
+        grew = False
+        for kind, model in between:
+            rid = getattr(model, ID_FIELDS[kind])
+            for field, target, read in by_kind[kind]:
+                if not any(_reads(changed, target, read, v) for v in _named(model, field)):
+                    continue
+                how = changed.setdefault(kind, {}).get(rid, _ANY)
+                if how is not None and field not in how:
+                    changed[kind][rid] = how | {field}
+                    grew = True
+    whole = {kind for kind in ordered if changed.get(kind)}
+    for raw, model in zip(records, models, strict=True):
+        if model is None:
+            continue
+        if raw.kind in whole or any(
+            _reads(changed, target, read, v)
+            for field, target, read in by_kind.get(raw.kind, ())
+            for v in _named(model, field)
+        ):
+            yield raw
+
+
+def touched(
+    changed: Changed,
+    reads: Reads,
+    records: Sequence[Any],
+    models: Sequence[Any],
+    ordered: frozenset[str] = frozenset(),
+) -> set[str]:
+    """The files holding a record that reads what changed (`reading`)."""
+    return {raw.file for raw in reading(changed, reads, records, models, ordered)}
+
+
+def readers(
+    changed: Changed, records: Sequence[Any], models: Sequence[Any]
+) -> tuple[set[str], set[str]]:
+    """The files whose rows read what changed (ROWS, ORDERED), and those whose checks do."""
+    return touched(changed, ROWS, records, models, ORDERED), touched(
+        changed, CHECKS, records, models
+    )
+
+
+def describe(changed: Changed, files: list[str], rows: set[str], checks: set[str]) -> str:
+    """What changed in the codebook and what reads it, for the build's line."""
+    kinds = ", ".join(f"{len(ids)} {kind}" for kind, ids in sorted(changed.items()) if ids)
+    others = set(files)
+    return (
+        f"; codebook files {', '.join(files)}: records changed: {kinds}; read by the rows of "
+        f"{len(rows - others)} other files (made again), the checks of {len(checks - others)} "
+        "(run again)"
+    )
