@@ -4,10 +4,19 @@ rows made again: etl.carry; their checks run again: etl.validate). The rest are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from corpus.load import RawRecord, records_of
+from corpus.problems import Problems
 from data_model.records import ID_FIELDS
+from etl.document_forms import from_json, unpacked
+from etl.validate import parse_records
+
+#: Record kinds that other records depend on: a change to a file holding any of them remakes
+#: the rows, and runs the checks, of the records that read the records changed (what reads
+#: what, as data, below), and copies the rest (issue 27).
+CODEBOOK_KINDS = frozenset({"metrics", "units", "categories", "actors", "phases", "policies"})
 
 #: Where a record reads a codebook record it names: (its kind, the naming field; "a.b" is the
 #: field b of each item of its list a) -> (the kind named, the fields of the named record read
@@ -74,6 +83,32 @@ def changed_files(
         for name, (sha, _, codebook) in documents.items()
         if codebook and name not in out and (name not in earlier or earlier[name][1] != sha)
     ]
+
+
+def changed_in(
+    names: list[str],
+    earlier: dict[str, tuple[str, str, bytes | None]],
+    now: dict[str, list[tuple[RawRecord, Any]]],
+    kept: Callable[[str, str], Any | None],
+) -> Changed | None:
+    """The codebook records changed in the files `names` (etl.codebook.changes), their
+    records then from the previous database (or the models `kept` of it: by path and SHA-256), now from `now`;
+    None when the previous text of one is not at hand."""
+    then: list[tuple[RawRecord, Any]] = []
+    for name in names:
+        kind, sha, text = earlier.get(name, ("", "", None))
+        if kind != "codebook":
+            continue  # none of its records was of the codebook
+        models = kept(name, sha)
+        if models is not None:
+            then += models.pairs
+            continue
+        if text is None:
+            return None
+        problems = Problems()  # the previous build found none
+        then += parse_records(records_of(name, from_json(unpacked(text)), problems), problems)
+    after = [pair for name in names for pair in now.get(name, [])]
+    return changes(by_id(then, CODEBOOK_KINDS), by_id(after, CODEBOOK_KINDS))
 
 
 def by_id(pairs: Iterable[tuple[Any, Any]], kinds: frozenset[str]) -> dict[str, dict[str, Any]]:

@@ -18,14 +18,9 @@ from corpus.safe_yaml import YamlRefused, read_yaml
 from data_model.records import ID_FIELDS
 from data_model.tables import BUILD_INPUTS
 from database.write import earlier_inputs
-from etl.codebook import Changed, by_id, changed_files, changes, describe, readers
+from etl.codebook import CODEBOOK_KINDS, Changed, changed_files, changed_in, describe, readers
 from etl.document_forms import from_json, packed, share_strings, to_json, unpacked
 from etl.validate import parse_records
-
-#: Record kinds that other records depend on: a change to a file holding any of them remakes
-#: the rows, and runs the checks, of the records that read the records changed (etl.codebook:
-#: what reads what, as data), and copies the rest (issue 27).
-CODEBOOK_KINDS = frozenset({"metrics", "units", "categories", "actors", "phases", "policies"})
 
 #: The packages whose code decides what a build writes, and the lock file of the libraries.
 _CODE = ("corpus", "data_model", "database", "etl", "charts")
@@ -325,7 +320,9 @@ def read_inputs(
         del document, pairs
         inputs.parsed.append(name)
     books = changed_files(earlier, documents)
-    book = _codebook_changes(books, earlier, book_now, code) if books else {}
+    book = (
+        changed_in(books, earlier, book_now, lambda n, sha: KEPT.get(n, sha, code)) if books else {}
+    )
     del book_now
     if book is None:
         # The previous text of a codebook file is not at hand: what it held is not known.
@@ -369,32 +366,6 @@ def _approved(record: dict[str, Any]) -> bool:
 
 def _is_codebook(document: Any) -> bool:
     return isinstance(document, dict) and bool(CODEBOOK_KINDS & set(document))
-
-
-def _codebook_changes(
-    names: list[str],
-    earlier: dict[str, tuple[str, str, bytes | None]],
-    now: dict[str, list[tuple[RawRecord, Any]]],
-    code: str,
-) -> Changed | None:
-    """The codebook records changed in the files `names` (etl.codebook.changes), their
-    records then from the previous database (or the models kept of it), now from `now`;
-    None when the previous text of one is not at hand."""
-    then: list[tuple[RawRecord, Any]] = []
-    for name in names:
-        kind, sha, text = earlier.get(name, ("", "", None))
-        if kind != "codebook":
-            continue  # none of its records was of the codebook
-        kept = KEPT.get(name, sha, code)
-        if kept is not None:
-            then += kept.pairs
-            continue
-        if text is None:
-            return None
-        problems = Problems()  # the previous build found none
-        then += parse_records(records_of(name, from_json(unpacked(text)), problems), problems)
-    after = [pair for name in names for pair in now.get(name, [])]
-    return changes(by_id(then, CODEBOOK_KINDS), by_id(after, CODEBOOK_KINDS))
 
 
 def _codebook_reads(inputs: Inputs, book: Changed, files: list[str]) -> None:
