@@ -4,7 +4,7 @@
 of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
 build reads again only the curated files whose bytes changed since the database it replaces
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
-are copied from it) and runs the consistency checks only when what they read changed
+are copied from it) and runs only the groups of consistency checks whose reads changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
 needing coding from that database too, and the rows of every unchanged curated file
 (etl.carry), and the derived tables when none of their tables changed. Record validation
@@ -434,7 +434,7 @@ def _tables(
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
-    carry = CheckCarry(db_path, code, runs)
+    carry = CheckCarry(db_path, code)
     data.bodies_once = True  # read by the sources table alone from here
     # In the records' process each table is written out as it is made (etl.apart.keep).
     frames = frames_for(data, built_at, carry, runs, apart.keep)
