@@ -434,7 +434,7 @@ def _tables(
     carried_inputs = (inputs.previous, inputs.reused)
     runs = runs_for(inputs, data, runs_then)
     del inputs  # the parsed YAML: validated records hold what the tables need
-    carry = CheckCarry(db_path, code)
+    carry = CheckCarry(db_path, code, runs)
     data.bodies_once = True  # read by the sources table alone from here
     # In the records' process each table is written out as it is made (etl.apart.keep).
     frames = frames_for(data, built_at, carry, runs, apart.keep)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from data_model.tables import CONSISTENCY_CHECKS, STEP_KEYS
 from database.write import earlier_step
+from etl.carry import Runs
 from etl.check_groups import Groups, group_of, order_key, unique_ids
 from etl.validate import Dataset
 
@@ -28,6 +29,18 @@ READS = ("checks", "metrics", "units", "phases", "indicators", "policies", "cont
 STEP = CONSISTENCY_CHECKS.name
 #: How many of the groups run again a build's line names (the rest it counts).
 NAMED = 12
+
+#: The data tables whose rows hold every field of a kind's records (etl.transform.table_rows):
+#: their digests (etl.carry.Runs.digests, made of each file's run, a copied run's as stored)
+#: stand for the records in the step's key, so a Save that changed nothing the checks read
+#: copies them all without hashing every figure (the groups' keys do, when one changed).
+HELD_IN = {
+    "metrics": ("metrics",),
+    "units": ("units",),
+    "phases": ("phases", "phase_citations"),
+    "indicators": ("indicators",),
+    "policies": ("policies", "policy_citations", "policy_positions"),
+}
 
 
 class CheckInputs:
@@ -52,6 +65,29 @@ class CheckInputs:
             )
         return self._kinds[kind]
 
+    def digest(self, code: str, names: dict[str, str], tables: dict[str, str] | None) -> str:
+        """The step's key: SHA-256 of the code, of every record the checks may read, in
+        order (the order is theirs too), and of the names of every article a record of
+        them cites. A kind whose tables' digests are in `tables` (HELD_IN) is hashed by
+        those."""
+        digest = hashlib.sha256(code.encode())
+        tables = tables or {}
+        for kind in sorted(self._kinds):
+            records = self._kinds[kind]
+            digest.update(f"\0{kind}\0{len(records)}\0".encode())
+            held = HELD_IN.get(kind, ())
+            if held and all(t in tables for t in held):
+                digest.update("\0".join(tables[t] for t in held).encode())
+                continue
+            for record in records:
+                digest.update(record.model_dump_json().encode())
+                digest.update(b"\0")
+        cited = {i.source_id for i in self._kinds["indicators"]}
+        cited |= {c.source_id for p in self._kinds["policies"] for c in p.status_citations}
+        cited |= {s.source_id for s in self._kinds["statements"]}
+        digest.update(json.dumps([[sid, names.get(sid)] for sid in sorted(cited)]).encode())
+        return digest.hexdigest()
+
 
 def _pairs(reads: str) -> dict[str, str]:
     """The group keys a step_keys row stored ([group, key] pairs), {} for any other reads."""
@@ -60,12 +96,6 @@ def _pairs(reads: str) -> dict[str, str]:
         return {str(name): str(key) for name, key in found}
     except (ValueError, TypeError):
         return {}
-
-
-def _whole(keys: dict[str, str], contests: dict[str, int]) -> str:
-    """The step's key: every group's, in order, and the contested claims' order."""
-    text = json.dumps([list(keys.items()), sorted(contests.items())])
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass
@@ -77,16 +107,16 @@ class CheckCarry:
 
     previous: Path | None
     code: str
+    #: The runs of the tables made so far, whose digests stand for the records (HELD_IN).
+    runs: Runs | None = None
     carried: bool = False
     ran: list[str] = field(default_factory=list)
     groups: int = 0
     row: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, data: Dataset, names: dict[str, str]) -> list[dict[str, Any]]:
-        groups = Groups(CheckInputs(data), names, self.code)  # type: ignore[arg-type]
-        keys, contests = groups.keys(), groups.contests()
-        whole = _whole(keys, contests)
-        self.groups = len(keys)
+        view = CheckInputs(data)
+        whole = view.digest(self.code, names, self.runs.digests() if self.runs else None)
         earlier = earlier_step(self.previous, STEP) if self.previous and self.code else None
         before: dict[str, str] = {}
         rows: list[dict[str, Any]] = []
@@ -96,6 +126,9 @@ class CheckCarry:
                 self.carried, self.row = True, {"step": STEP, "input_key": key, "reads": reads}
                 return rows
             before = _pairs(reads)
+        groups = Groups(view, names, self.code)  # type: ignore[arg-type]  # reads as a Dataset
+        keys, contests = groups.keys(), groups.contests()
+        self.groups = len(keys)
         self.ran = [name for name, key in keys.items() if before.get(name) != key]
         kept = set(keys) - set(self.ran)
         out = [row for row in rows if group_of(row) in kept] if kept else []
@@ -114,7 +147,7 @@ class CheckCarry:
 
     def line(self) -> str:
         """One line for the build's output: the groups run again, named when few."""
-        if self.carried:
+        if self.carried or (self.groups and not self.ran):
             return (
                 "consistency checks: nothing they read changed, copied from the previous database"
             )
