@@ -142,7 +142,10 @@ class Groups:
         }
         self._digests: dict[int, bytes] = {}
         self._figures: dict[int, Figure | None] = {}
-        self.runs: dict[str, Callable[[], Iterable[Check]]] = {}
+        #: Each group's run: (the function making it, its arguments), called with this
+        #: object when the group runs (no closure over it: the two would make a cycle that
+        #: kept every figure alive after the step, ~22 MB at 1000x, until a collection).
+        self.runs: dict[str, tuple[Any, ...]] = {}
         self._keys = dict(self._groups())
         self._digests.clear()  # each record's, needed by the keys alone (~5 MB at 1000x)
 
@@ -182,7 +185,7 @@ class Groups:
             inds = self.by_metric.get(mid, [])
             reads = [*self._metric_reads([mid]), *cumulative, *inds]
             sources = [i.source_id for i in inds]
-            yield self._add(f"metric:{mid}", reads, sources, partial_metric(self, mid), launch)
+            yield self._add(f"metric:{mid}", reads, sources, (partial_metric, mid), launch)
         arithmetic = self._rules(*ARITHMETIC)
         totals = {r.total for r in arithmetic}
         for sid in sorted(self.by_source):
@@ -193,7 +196,7 @@ class Groups:
             rules = [r for r in arithmetic if r.total in reported]
             named = {m for r in rules for m in (r.total, *r.parts, r.share) if m}
             reads = [*rules, *self._metric_reads(reported | named), *inds]
-            yield self._add(f"article:{sid}", reads, [sid], partial_article(self, sid))
+            yield self._add(f"article:{sid}", reads, [sid], (partial_article, sid))
         phase_rules = self._rules(CheckRuleKind.phase_coverage)
         if phase_rules:
             inds = [i for m in self.rules.phase_totals for i in self.by_metric.get(m, [])]
@@ -205,11 +208,11 @@ class Groups:
                 *inds,
             ]
             sources = [i.source_id for i in inds]
-            yield self._add("phases", reads, sources, partial_phases(self, inds))
+            yield self._add("phases", reads, sources, (partial_phases, inds))
         for pol in sorted(self.data.of("policies"), key=lambda p: p.policy_id):
             if pol.status in STATUSES_NEEDING_EVIDENCE:
                 sources = [c.source_id for c in pol.status_citations]
-                run = partial_policy(self, pol)
+                run = (partial_policy, pol)
                 yield self._add(f"policy:{pol.policy_id}", [pol], sources, run)
         for contest in self.contested:
             claims = [self._claim(c) for c in contest.claims]
@@ -217,7 +220,7 @@ class Groups:
             reads = [contest, *claims, *self._metric_reads(metrics)]
             sources = [r.source_id for r in claims if r is not None]
             name = f"contested:{contest.contest_id}"
-            yield self._add(name, reads, sources, partial_contest(self, contest, claims))
+            yield self._add(name, reads, sources, (partial_contest, contest, claims))
 
     def _claim(self, claim: Any) -> Any:
         if claim.record_kind == "statements":
@@ -231,7 +234,7 @@ class Groups:
         name: str,
         reads: list[Any],
         sources: list[str],
-        run: Callable[[], Iterable[Check]],
+        run: tuple[Any, ...],
         *more: Any,
     ) -> tuple[str, str]:
         self.runs[name] = run
@@ -259,7 +262,8 @@ class Groups:
 
     def rows(self, name: str) -> list[dict[str, Any]]:
         """The group's rows, in the order a whole run gives them, ids unique within it."""
-        rows = rows_of(self.runs[name](), self.curated)
+        make, *args = self.runs[name]
+        rows = rows_of(make(self, *args)(), self.curated)
         unique_ids(rows)
         return rows
 
