@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script, bench/ is on the path but not the project
     sys.path.insert(0, str(ROOT))
 
-from bench.save_to_screen import add_article, change_record  # noqa: E402
+from bench.save_to_screen import CHANGED_FILE, add_article, change_record  # noqa: E402
 from bench.synthetic import make_corpus, snapshot  # noqa: E402
 
 #: (module, function, the step it is inside): the steps timed, outermost first.
@@ -43,7 +43,7 @@ STEPS = (
     ("etl.build", "runs_for", ""),
     ("etl.build", "_accounts", ""),
     ("etl.build", "frames_for", ""),
-    ("etl.check_carry", "check_rows", "frames_for"),
+    ("etl.check_carry", "CheckCarry.__call__", "frames_for"),
     ("etl.transform", "table_frame", "frames_for"),
     ("etl.build", "stamp_version", ""),
     ("etl.build", "write_database", ""),
@@ -72,8 +72,31 @@ def _timed_steps(steps: Iterator[Any], name: str, spent: collections.Counter[str
         yield item
 
 
+#: The figure change_figure changes (in bench.save_to_screen's CHANGED_FILE), and its value.
+FIGURE = ("indicator_id: ppp-2018-02-14-arrests-total", "value: 17800")
+
+
+def change_figure(seeds: Path, n: int) -> None:
+    """One figure's value changed (17800 -> 17801 and back): a change the checks read."""
+    path = seeds / CHANGED_FILE
+    text = path.read_text(encoding="utf-8")
+    at = text.index(FIGURE[0])
+    old = FIGURE[1] if n % 2 == 0 else FIGURE[1] + "1"
+    new = FIGURE[1] + "1" if n % 2 == 0 else FIGURE[1]
+    cut = text.index(old, at)
+    path.write_text(text[:cut] + new + text[cut + len(old) :], encoding="utf-8")
+
+
+CHANGES = {"record": change_record, "article": add_article, "figure": change_figure}
+
+
 def _timed(module: ModuleType, name: str, spent: collections.Counter[str]) -> None:
-    real = getattr(module, name)
+    # A method is named with its class ("CheckCarry.__call__"): timed on the class.
+    owner: Any = module
+    *outer, last = name.split(".")
+    for part in outer:
+        owner = getattr(owner, part)
+    real = getattr(owner, last)
 
     @functools.wraps(real)
     def timed(*args: Any, **kwargs: Any) -> Any:
@@ -85,14 +108,17 @@ def _timed(module: ModuleType, name: str, spent: collections.Counter[str]) -> No
         # A generator's work is done as it is iterated (etl.build._accounts): each step timed.
         return _timed_steps(made, name, spent) if inspect.isgenerator(made) else made
 
-    setattr(module, name, timed)
+    setattr(owner, last, timed)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=100, help="copies of the seeds (100)")
     parser.add_argument(
-        "--change", choices=("record", "article"), default="record", help="what the Save changes"
+        "--change",
+        choices=tuple(CHANGES),
+        default="record",
+        help="what the Save changes (a figure: one figure's value, which the checks read)",
     )
     parser.add_argument(
         "--kept",
@@ -110,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         # The build's own lines (one per article) are not wanted here.
         with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
             etl_main([*argv_build, "--reason", "a benchmark's full build"])
-            (change_record if args.change == "record" else add_article)(seeds, 0)
+            CHANGES[args.change](seeds, 0)
             if args.kept:  # as the warm process does before it forks (off the Save's clock)
                 from etl.inputs import KEPT, code_version
 
@@ -123,7 +149,9 @@ def main(argv: list[str] | None = None) -> int:
             total = time.process_time() - started
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    what = "one record changed" if args.change == "record" else "one article added"
+    what = {"record": "one record changed", "article": "one article added"}.get(
+        args.change, "one figure changed"
+    )
     kept = ", the models kept" if args.kept else ""
     print(f"a Save at {args.scale}x the seeds ({what}{kept}): {total:.2f} s CPU")
     for _, name, inside in STEPS:

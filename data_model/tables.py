@@ -626,9 +626,10 @@ STEP_KEYS = Table(
         Column(
             "reads",
             "VARCHAR",
-            "What the step read beyond its key's records, as a JSON list (the checks: the ids "
-            "whose names they asked for; the charts: the tables their queries read): the next "
-            "build hashes the same, and runs the step again if one differs.",
+            "What the step read beyond its key's records, as a JSON list (the checks: each "
+            "group of checks and its key, as [group, key] pairs, etl.check_groups; the charts: "
+            "the tables their queries read): the next build hashes the same, and runs again "
+            "what differs.",
         ),
     ),
     ("step",),

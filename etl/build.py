@@ -4,7 +4,7 @@
 of the static images: unchanged charts keep theirs, `etl images` draws the rest later). A
 build reads again only the curated files whose bytes changed since the database it replaces
 (etl.inputs), and makes again only the charts whose rows changed (etl.chart_rows: the others
-are copied from it) and runs the consistency checks only when what they read changed
+are copied from it) and runs only the groups of consistency checks whose reads changed
 (etl.check_carry); it takes each unchanged article's clean body, quote places and sentences
 needing coding from that database too, the coverage account of each article whose body and
 spans are unchanged (_accounts: only the others are accounted again), the rows of every

@@ -1,10 +1,10 @@
-"""Build step 'checks', carried: the consistency checks copied from the previous database when
-nothing they read changed since it (code, records, article names), else run again.
+"""Build step 'checks', carried per group: the consistency checks of each group whose key is
+unchanged since the previous database are copied from it, the others run (etl.check_groups).
 
 The checks read a Dataset through CheckInputs, which answers only the kinds in READS (and of
-the statements only those a contested claim names), and the article names through a dict
-that notes each name asked for; the key hashes exactly those, so a change the checks cannot
-see (a statement's stance, an article without figures) no longer runs them over the corpus.
+the statements only those a contested claim names); each group's key hashes the records,
+rules and article names its checks read (etl.check_groups.Groups), and the step_keys row
+stores every group's key, so a change runs only the groups that read it (issue 27).
 """
 
 from __future__ import annotations
@@ -20,17 +20,20 @@ import pandas as pd
 from data_model.tables import CONSISTENCY_CHECKS, STEP_KEYS
 from database.write import earlier_step
 from etl.carry import Runs
-from etl.consistency import check_rows
+from etl.check_groups import Groups, group_of, order_key, unique_ids
 from etl.validate import Dataset, Located
 
-#: The record kinds the consistency checks read whole. A check that reads another kind fails
-#: (CheckInputs.of) until it is listed here, so the key can never miss what a check read.
+#: The record kinds the consistency checks read. A check that reads another kind fails
+#: (CheckInputs.of) until it is listed here and a group's key hashes it.
 READS = ("checks", "metrics", "units", "phases", "indicators", "policies", "contested")
 STEP = CONSISTENCY_CHECKS.name
+#: How many of the groups run again a build's line names (the rest it counts).
+NAMED = 12
 
 #: The data tables whose rows hold every field of a kind's records (etl.transform.table_rows):
 #: their digests (etl.carry.Runs.digests, made of each file's run, a copied run's as stored)
-#: stand for the records in the key, so a Save does not hash every figure again.
+#: stand for the records in the step's key, so a Save that changed nothing the checks read
+#: copies them all without hashing every figure (the groups' keys do, when one changed).
 HELD_IN = {
     "metrics": ("metrics",),
     "units": ("units",),
@@ -56,10 +59,11 @@ class CheckInputs:
             )
         return self._kinds[kind]
 
-    def digest(self, code: str, tables: dict[str, str] | None = None) -> Any:
-        """SHA-256 (a hashlib object) of the code and of every record the checks may read,
-        in order: the order is theirs too. A kind whose tables' digests are in `tables`
-        (HELD_IN) is hashed by those."""
+    def digest(self, code: str, names: dict[str, str], tables: dict[str, str] | None) -> str:
+        """The step's key: SHA-256 of the code, of every record the checks may read, in
+        order (the order is theirs too), and of the names of every article a record of
+        them cites. A kind whose tables' digests are in `tables` (HELD_IN) is hashed by
+        those."""
         digest = hashlib.sha256(code.encode())
         tables = tables or {}
         for kind in sorted(self._kinds):
@@ -72,7 +76,11 @@ class CheckInputs:
             for record in records:
                 digest.update(record.model_dump_json().encode())
                 digest.update(b"\0")
-        return digest
+        cited = {i.source_id for i in self._kinds["indicators"]}
+        cited |= {c.source_id for p in self._kinds["policies"] for c in p.status_citations}
+        cited |= {s.source_id for s in self._kinds["statements"]}
+        digest.update(json.dumps([[sid, names.get(sid)] for sid in sorted(cited)]).encode())
+        return digest.hexdigest()
 
 
 def read_by_checks(data: Dataset, kind: str) -> list[Located]:
@@ -92,67 +100,72 @@ def read_by_checks(data: Dataset, kind: str) -> list[Located]:
     return [loc for loc in data.records.get(kind, []) if loc.record.statement_id in named]
 
 
-class _Asked(dict[str, str]):
-    """The article names, noting which ids the checks asked for (their only reads of it)."""
-
-    def __init__(self, names: dict[str, str]) -> None:
-        super().__init__(names)
-        self.asked: set[str] = set()
-
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        self.asked.add(key)
-        return super().get(key, default)
-
-    def __getitem__(self, key: str) -> str:
-        self.asked.add(key)
-        return super().__getitem__(key)
-
-    def __contains__(self, key: object) -> bool:
-        self.asked.add(str(key))
-        return super().__contains__(key)
-
-
-def _key(base: Any, names: dict[str, str], asked: list[str]) -> str:
-    digest = base.copy()
-    digest.update(json.dumps([[sid, names.get(sid)] for sid in asked]).encode())
-    return digest.hexdigest()
+def _pairs(reads: str) -> dict[str, str]:
+    """The group keys a step_keys row stored ([group, key] pairs), {} for any other reads."""
+    try:
+        found = json.loads(reads)
+        return {str(name): str(key) for name, key in found}
+    except (ValueError, TypeError):
+        return {}
 
 
 @dataclass
 class CheckCarry:
-    """The checks step of one build: called as to_rows' `checks`, it copies the rows from
-    `previous` (built by the same `code`) when their key is unchanged, else runs the checks;
-    `frame` is the step_keys row the new file stores for the next build."""
+    """The checks step of one build: called as to_rows' `checks`, it copies every row from
+    `previous` (built by the same `code`) when no group's key changed, else runs the groups
+    whose key changed and copies the others' rows; `frame` is the step_keys row the new file
+    stores for the next build, `ran` the groups run."""
 
     previous: Path | None
     code: str
     #: The runs of the tables made so far, whose digests stand for the records (HELD_IN).
     runs: Runs | None = None
     carried: bool = False
+    ran: list[str] = field(default_factory=list)
+    groups: int = 0
     row: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, data: Dataset, names: dict[str, str]) -> list[dict[str, Any]]:
         view = CheckInputs(data)
-        base = view.digest(self.code, self.runs.digests() if self.runs else None)
+        whole = view.digest(self.code, names, self.runs.digests() if self.runs else None)
         earlier = earlier_step(self.previous, STEP) if self.previous and self.code else None
+        before: dict[str, str] = {}
+        rows: list[dict[str, Any]] = []
         if earlier is not None:
             key, reads, rows = earlier
-            if key == _key(base, names, json.loads(reads)):
+            if key == whole:
                 self.carried, self.row = True, {"step": STEP, "input_key": key, "reads": reads}
                 return rows
-        asked = _Asked(names)
-        rows = check_rows(view, asked)  # type: ignore[arg-type]  # reads as a Dataset does
-        reads = sorted(asked.asked)
-        self.row = {"step": STEP, "input_key": _key(base, names, reads), "reads": json.dumps(reads)}
-        return rows
+            before = _pairs(reads)
+        groups = Groups(view, names, self.code)  # type: ignore[arg-type]  # reads as a Dataset
+        keys, contests = groups.keys(), groups.contests()
+        self.groups = len(keys)
+        self.ran = [name for name, key in keys.items() if before.get(name) != key]
+        kept = set(keys) - set(self.ran)
+        out = [row for row in rows if group_of(row) in kept] if kept else []
+        for name in self.ran:
+            out += groups.rows(name)
+        out.sort(key=lambda row: order_key(row, contests))
+        # Ids repeated across groups (never seen: their sections and records tell them
+        # apart) are suffixed over every row, and then no group's rows can be copied.
+        clean = unique_ids(out)
+        pairs = json.dumps([[name, key] for name, key in keys.items()] if clean else [])
+        self.row = {"step": STEP, "input_key": whole if clean else "", "reads": pairs}
+        return out
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([self.row] if self.row else [], columns=STEP_KEYS.column_names)
 
     def line(self) -> str:
-        """One line for the build's output."""
-        if self.carried:
+        """One line for the build's output: the groups run again, named when few."""
+        if self.carried or (self.groups and not self.ran):
             return (
                 "consistency checks: nothing they read changed, copied from the previous database"
             )
-        return "consistency checks: run over every figure (what they read changed)"
+        if len(self.ran) == self.groups:
+            return f"consistency checks: every group run ({self.groups}: what they read changed)"
+        named = ", ".join(self.ran[:NAMED]) + (", ..." if len(self.ran) > NAMED else "")
+        return (
+            f"consistency checks: {len(self.ran)} of {self.groups} groups run again, what they "
+            f"read changed ({named}); the others copied from the previous database"
+        )

@@ -683,7 +683,8 @@ def _phase_check(
     # A figure whose period starts before the phase spans earlier phases too: it says nothing
     # of this phase alone, so it is named but does not cover it.
     within = [f for f in national if f.start is not None and f.start >= phase.start_date]
-    spanning = [f for f in national if f not in within]
+    # The rest, by the same test (`not in within` compared every pair: quadratic at scale).
+    spanning = [f for f in national if f.start is None or f.start < phase.start_date]
     others = [f for f in inside if f.geo != NATIONAL]
     dates = f"{_day(phase.start_date)} to {_day(end) if end else 'open'}"
     metric_words = rules.metric_words(total_metric)
@@ -937,9 +938,13 @@ def rule_of(check_id: str, metric_id: str | None, rules: Sequence[CheckRule]) ->
 def check_rows(data: Dataset, source_names: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Rows for the consistency_checks table: the finding's headline in every language, and
     the curated rule it applies in the words of checks.yaml."""
+    return rows_of(run_checks(data, source_names), data.of("checks"))
+
+
+def rows_of(checks: Iterable[Check], curated: Sequence[CheckRule]) -> list[dict[str, Any]]:
+    """The consistency_checks rows of `checks`, each with the curated rule it applies."""
     rows = []
-    curated: list[CheckRule] = data.of("checks")
-    for c in run_checks(data, source_names):
+    for c in checks:
         row = {k: v for k, v in asdict(c).items() if k != "said"}
         rule = rule_of(c.check_id, c.metric_id, curated)
         row |= {"rule": rule.rule if rule else None, "rule_km": rule.rule_km if rule else None}

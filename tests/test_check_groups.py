@@ -1,0 +1,170 @@
+"""A Save runs again only the groups of consistency checks its change touches (issue 27).
+
+Five changes Saved one after another on one copy of the seeds: after each, the Save's
+consistency_checks equal, row for row, the rows a whole run of the checks makes of the
+changed seeds (consistency.check_rows, as every full build made them), and the build's line
+(its `report`) names exactly the groups that ran: the others were copied. A group copied when
+it should have run stays wrong in every later Save, so the chain hides nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from data_model.tables import CONSISTENCY_CHECKS
+from etl.build import build, check
+from etl.consistency import check_rows
+from etl.transform import short_label
+from etl.validate import Dataset
+
+ROOT = Path(__file__).resolve().parent.parent
+REASON = "a test of the consistency checks a Save runs again"
+MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
+
+# The article added: written for this test in our own words, one sentence with a number.
+ARTICLE = (
+    "Drug cases in Kep\n\nPolice in Kep opened 12 new drug cases in March, a police officer said.\n"
+)
+SOURCE = """\
+- source_id: test-kep-drug-cases
+  seed_file: 903_kep_drug_cases.txt
+  outlet: The Test Courier
+  reporter: null
+  title: Drug cases in Kep
+  url: https://example.org/test/kep-drug-cases
+  published_on: 2018-04-02
+  date_precision: day
+  date_basis: given when the test article was written
+"""
+RECORDS = """\
+indicators:
+- indicator_id: test-kep-drug-cases-march
+  metric_id: drug-crimes-investigated
+  value: 12
+  qualifier: exact
+  period_start: 2018-03-01
+  period_end: 2018-03-31
+  as_of: 2018-04-02
+  phase_id: null
+  geography: Kep
+  source_id: test-kep-drug-cases
+  actor_id: null
+  attribution: a police officer
+  quote: Police in Kep opened 12 new drug cases in March, a police officer said.
+"""
+
+
+def _replace(seeds: Path, name: str, old: str, new: str) -> None:
+    path = seeds / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _change_figure(seeds: Path) -> None:
+    at = "indicator_id: ppp-2018-02-14-arrests-share-users\n  metric_id: arrests-share-users\n"
+    _replace(seeds, MIXED, at + "  value: 50\n", at + "  value: 55\n")
+
+
+def _add_article(seeds: Path) -> None:
+    (seeds / "articles" / "903_kep_drug_cases.txt").write_text(ARTICLE, encoding="utf-8")
+    sources = seeds / "curated" / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + SOURCE, encoding="utf-8")
+    records = seeds / "curated" / "articles" / "test-kep-drug-cases.yaml"
+    records.write_text(RECORDS, encoding="utf-8")
+
+
+def _change_rule(seeds: Path) -> None:
+    old = "rule: Users imprisoned plus traffickers imprisoned are at most the total arrests."
+    _replace(seeds, "curated/checks.yaml", old, old.replace("Users", "All users"))
+
+
+def _change_phase(seeds: Path) -> None:
+    _replace(seeds, "curated/phases.yaml", "six-month drive'", "six-month drive, as launched'")
+
+
+def _change_contest(seeds: Path) -> None:
+    old = "note: In January 2017 the police anti-drug chief said"
+    _replace(seeds, "curated/contested.yaml", old, old.replace("said", "stated"))
+
+
+def _reporting(metric: str) -> Callable[[Dataset], set[str]]:
+    """The arithmetic groups of the articles with a figure of `metric` (a rule's total)."""
+    return lambda data: {
+        f"article:{i.source_id}" for i in data.of("indicators") if i.metric_id == metric
+    }
+
+
+#: (what changes, the edit, the groups that must run again, told from the changed data).
+CHANGES: list[tuple[str, Callable[[Path], None], Callable[[Dataset], set[str]]]] = [
+    (
+        "one figure's value (a share, restating another)",
+        _change_figure,
+        lambda _: {"metric:arrests-share-users", "article:ppp-2018-02-14-mixed-results"},
+    ),
+    (
+        "an article added with a figure of one metric",
+        _add_article,
+        lambda _: {"metric:drug-crimes-investigated"},
+    ),
+    ("one rule's words in checks.yaml", _change_rule, _reporting("arrests-total")),
+    ("one phase's name", _change_phase, lambda _: {"phases"}),
+    (
+        "one contested claim's note",
+        _change_contest,
+        lambda _: {"contested:drug-detainees-separated-or-not"},
+    ),
+]
+
+
+def _ran(lines: list[str]) -> set[str]:
+    """The groups the build's line says ran again (etl.check_carry.CheckCarry.line)."""
+    line = next(line for line in lines if line.startswith("consistency checks:"))
+    assert "groups run again" in line, line
+    return set(line.split("changed (", 1)[1].split("); the others", 1)[0].split(", "))
+
+
+def _stored(db: Path) -> list[tuple]:
+    columns = ", ".join(f'"{c}"' for c in CONSISTENCY_CHECKS.column_names)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(f"SELECT {columns} FROM consistency_checks").fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def saves(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple]:
+    """Each change Saved on the copy in turn: (lines, stored rows, whole run's rows, data)."""
+    tmp = tmp_path_factory.mktemp("check-groups")
+    seeds = tmp / "seeds"
+    for part in ("articles", "curated"):
+        shutil.copytree(ROOT / "seeds" / part, seeds / part)
+    db = tmp / "m.duckdb"
+    shutil.copyfile(seed_db, db)  # the full build of these seeds
+    out = []
+    for _, edit, _ in CHANGES:
+        edit(seeds)
+        lines: list[str] = []
+        build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
+        data = check(seeds)
+        names = {src.source_id: short_label(src) for src in data.of("sources")}
+        whole = [
+            tuple(row[c] for c in CONSISTENCY_CHECKS.column_names)
+            for row in check_rows(data, names)
+        ]
+        out.append((lines, _stored(db), whole, data))
+    return out
+
+
+@pytest.mark.parametrize("at", range(len(CHANGES)), ids=[c[0] for c in CHANGES])
+def test_a_save_runs_only_the_groups_its_change_touches(saves, at):
+    lines, stored, whole, data = saves[at]
+    assert stored == whole, CHANGES[at][0]
+    want = CHANGES[at][2](data)
+    assert want and _ran(lines) == want
