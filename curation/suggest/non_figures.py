@@ -1,0 +1,136 @@
+"""Numbers that are no figure by their shape or their line (round thirty-two): a clause's or a
+named part's number, a file number joined by a slash, a year standing alone, a file's size, one
+court case's haul, a quiz's options and score bands, a poll's votes, a contents line's page, a
+campaign's goal or a plan's aim. Hand-written: the shapes are a page's, no library reads them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Khmer digits read as ASCII ones, one for one, so offsets stay the same.
+_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
+
+# "1.2 On 30 June ...", "2.1 The Authority recommends ...": a numbered clause's label.
+_CLAUSE_LABEL = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?$")
+_LABELLED = re.compile(r"\s+[A-Z]")  # a clause's words follow its label, no unit
+# "recommendation 2.1", "section 4", "ចំណុច ៣": a numbered part of a document, named before it.
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:recommendations?|sections?|paragraphs?|clauses?|articles?|chapters?|annex|"
+    r"appendix|items?|points?|findings?|questions?|options?|pages?|p\.|pp\.)|§|ចំណុច|ប្រការ|"
+    r"មាត្រា|អនុសាសន៍|ជំពូក|ទំព័រ)\s*(?:no\.?\s*)?(?:\d[\d.]*\s*(?:,|and|or|to|&|-|–)\s*)*$",
+    re.I,
+)
+# "case file 1234/2022", "No. 12/2024": an identifier joined by a slash, no count.
+_SLASHED_AFTER = re.compile(r"\s*/\s*\d")
+_SLASHED_BEFORE = re.compile(r"\d\s*/\s*$")
+# "2.4 MB", "(៨៤០ KB)": a file's size.
+_SIZE_AFTER = re.compile(r"\s*(?:[KMGT]B|[kK]b|bytes?)\b")
+_YEAR = re.compile(r"(?:19|20)\d{2}$")
+# "sentenced two men to 18 years for trafficking 3.4 kg": the haul of the one case judged, a
+# court's record; the keys count a campaign's hauls where police report them (C1).
+_SENTENCE_VERB = re.compile(r"\b(?:sentenced|jailed|convicted|upheld)\b", re.I)
+_TERM = re.compile(r"\b\d{1,2}[-\s]+years?\b|\b(?:life|years?)\s+(?:in\s+prison|imprisonment)\b",
+                   re.I)  # fmt: skip
+_WEIGHT_AFTER = re.compile(r"\s*(?:kg|kilo(?:gram(?:me)?s?)?|grams?|g|tonnes?|tons?)\b", re.I)
+# "..., when officers seized nearly 4.2 kilograms": a seizure's own clause, the campaign's count.
+_SEIZED_BEFORE = re.compile(r"\b(?:seiz|confiscat|raid|found|impound)\w*\b[^,;]*$", re.I)
+_SENTENCE_END = re.compile(r"[.!?។]\s+(?=\S)")
+# Two option labels or more on one line: "A) 3,980   B) 7,412   C) 11,060", "ក) ... ខ) ...".
+_OPTION = re.compile(r"(?:^|\s)(?:[A-Da-d]|[កខគឃ])\s*[).]\s+\S")
+# "0-2 Time to read more news. 3-4 Well informed.": score bands, two or more on a line.
+_BAND = re.compile(r"(?:^|[\s:.])\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:points?\s*)?[:.]?\s+[A-Z]")
+# "(1,486 votes)": a poll's tally of its readers, no count of the campaign.
+_VOTES_AFTER = re.compile(r"\s*(?:votes?|ballots?)\b|\s*សំឡេង", re.I)
+# "Arrests rise again ........ 4": a contents line's page number after its leaders.
+_LEADERS_BEFORE = re.compile(r"(?:\.{3,}|…{2,}|\s{4,}|\t)\s*$")
+# "កាត់បន្ថយ ... ឲ្យបាន ១០ភាគរយ" (cut ... so as to reach 10%): a plan's aim, nothing counted yet.
+_AIM_BEFORE = re.compile(r"(?:ឲ្យ|អោយ|ឱ្យ)បាន\s*(?:យ៉ាងតិច|ជាង|ចំនួន)?\s*$")
+# "of its $10,000 goal": the amount a campaign asks for, not what it counted.
+_GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:goal|target)\b", re.I)
+
+
+def _clause(line: str, a: int, b: int) -> bool:
+    """A numbered clause's label at its line's start, or a part named before its number."""
+    words = line[a:b]
+    if _CLAUSE_LABEL.match(words) and not line[:a].strip() and _LABELLED.match(line, b):
+        return True
+    return bool(_PART_BEFORE.search(line[:a]))
+
+
+def _identifier(line: str, a: int, b: int) -> bool:
+    return bool(_SLASHED_AFTER.match(line, b) or _SLASHED_BEFORE.search(line[:a]))
+
+
+def _size(line: str, a: int, b: int) -> bool:
+    return bool(_SIZE_AFTER.match(line, b))
+
+
+def _choices(line: str, a: int, b: int) -> bool:
+    """A line of two options or more (a quiz's or a form's choices), or a score band."""
+    return len(_OPTION.findall(line)) >= 2 or len(_BAND.findall(line)) >= 2
+
+
+def _sentenced_haul(line: str, a: int, b: int) -> bool:
+    """A weight in the sentence that hands down one case's prison term."""
+    if not _WEIGHT_AFTER.match(line, b):
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    first = max([e for e in ends if e <= a], default=0)
+    last = min([e for e in ends if e > b], default=len(line))
+    sentence = line[first:last]
+    if _SEIZED_BEFORE.search(line[first:a]):
+        return False
+    return bool(_SENTENCE_VERB.search(sentence) and _TERM.search(sentence))
+
+
+def _votes(line: str, a: int, b: int) -> bool:
+    return bool(_VOTES_AFTER.match(line, b))
+
+
+def _contents(line: str, a: int, b: int) -> bool:
+    return not line[b:].strip() and bool(_LEADERS_BEFORE.search(line[:a]))
+
+
+def _goal(line: str, a: int, b: int) -> bool:
+    return bool(_GOAL_AFTER.match(line, b) or _AIM_BEFORE.search(line[:a]))
+
+
+# Each rule by name, a line and where the number's words lie in it: the number is no figure.
+RULES: dict[str, Callable[[str, int, int], bool]] = {
+    "a numbered clause or part": _clause,
+    "an identifier joined by a slash": _identifier,
+    "a file's size": _size,
+    "one case's haul at its sentencing": _sentenced_haul,
+    "an option or a score band": _choices,
+    "a poll's votes": _votes,
+    "a contents line's page": _contents,
+    "a campaign's goal or a plan's aim": _goal,
+}
+
+
+def _digits_at(words: str) -> int | None:
+    """Where the number itself opens in a figure's words ("about 4.2 kg" -> 6), if in digits."""
+    m = re.search(r"\d", words.translate(_DIGITS))
+    return m.start() if m else None
+
+
+def non_figure(body: str, start: int, words: str) -> str | None:
+    """The rule saying the figure read from ``words`` at or after ``start`` in ``body`` is no
+    figure, or None."""
+    text = body.translate(_DIGITS)
+    at = text.find(words.translate(_DIGITS), start)
+    if at < 0:
+        return None
+    if _YEAR.match(words.translate(_DIGITS).strip()):
+        return "a year alone"  # no key holds a bare year as a count: it dates, never counts
+    inner = _digits_at(words)
+    if inner is None:  # a number in words ("About a quarter"): the words themselves
+        a, b = at, at + len(words)
+    else:
+        a = at + inner
+        b = a + len(re.match(r"\d+(?:[.,]\d+)*", text[a:]).group(0))
+    first = text.rfind("\n", 0, a) + 1
+    last = text.find("\n", b)
+    line = text[first : last if last >= 0 else len(text)]
+    return next((name for name, rule in RULES.items() if rule(line, a - first, b - first)), None)
