@@ -76,6 +76,23 @@ CASES = [
     ("a poll's votes", "Yes, treat people at health centres: 58% (1,204 votes)", 1204.0, None),
     ("a contents line", "Arrests rise again in Kratie ........ 7", 7.0, None),
     (
+        "a contents line's teaser",
+        "CONTENTS\nPolice arrest 430 in two months .......... 5",
+        430.0,
+        None,
+    ),  # fmt: skip
+    # Khmer: "In this issue" / "Provinces ● page 4" / "Takeo: nearly two months, over 300
+    # suspects held" (a headline) / "From 1 January to 28 February ... 312 suspects ... 140
+    # cases. (continued on page 4)" (its summary, kept)
+    (
+        "a teaser's headline under its page, Khmer",
+        "ក្នុងលេខនេះ\n\nព័ត៌មានខេត្ត ● ទំព័រ ៤\nតាកែវ៖ ជិតពីរខែ ឃាត់ខ្លួនជនសង្ស័យគ្រឿងញៀនជាង ៣០០នាក់\n"
+        "គិតចាប់ពីថ្ងៃទី១ ខែមករា ដល់ថ្ងៃទី២៨ ខែកុម្ភៈ ឆ្នាំ២០២៤ ស្នងការដ្ឋាននគរបាលខេត្តតាកែវ "
+        "បានឃាត់ខ្លួនជនសង្ស័យចំនួន ៣១២នាក់ ក្នុងបទល្មើសគ្រឿងញៀនចំនួន ១៤០ករណី។ (អានបន្តទំព័រ ៤)",
+        300.0,
+        312.0,
+    ),
+    (
         "a campaign's goal",
         "The clinic has raised $4,100 of its $12,000 goal, and treated 65 people in 2023.",
         12000.0,

@@ -42,15 +42,18 @@ _OPTION = re.compile(r"(?:^|\s)(?:[A-Da-d]|[កខគឃ])\s*[).]\s+\S")
 _BAND = re.compile(r"(?:^|[\s:.])\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:points?\s*)?[:.]?\s+[A-Z]")
 # "(1,486 votes)": a poll's tally of its readers, no count of the campaign.
 _VOTES_AFTER = re.compile(r"\s*(?:votes?|ballots?)\b|\s*សំឡេង", re.I)
-# "Arrests rise again ........ 4": a contents line's page number after its leaders.
-_LEADERS_BEFORE = re.compile(r"(?:\.{3,}|…{2,}|\s{4,}|\t)\s*$")
+# "Arrests rise again ........ 4": a contents line, its page number after its leaders.
+_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…{2,}|\s{4,}|\t)\s*\d{1,3}\s*$")
+# "Provinces ● page 4", "ព័ត៌មានខេត្ត ● ទំព័រ ៤" (Khmer digits read as ASCII): a teaser's label line.
+_PAGE_REF = re.compile(r"(?:\bpages?|\bp\.|ទំព័រ)\s*\d{1,3}\s*\)?\s*$", re.I)
+_SENTENCE_CLOSE = re.compile(r"[.!?។]\s*(?:\(.*\))?\s*$")
 # "កាត់បន្ថយ ... ឲ្យបាន ១០ភាគរយ" (cut ... so as to reach 10%): a plan's aim, nothing counted yet.
 _AIM_BEFORE = re.compile(r"(?:ឲ្យ|អោយ|ឱ្យ)បាន\s*(?:យ៉ាងតិច|ជាង|ចំនួន)?\s*$")
 # "of its $10,000 goal": the amount a campaign asks for, not what it counted.
 _GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:goal|target)\b", re.I)
 
 
-def _clause(line: str, a: int, b: int) -> bool:
+def _clause(line: str, a: int, b: int, above: str) -> bool:
     """A numbered clause's label at its line's start, or a part named before its number."""
     words = line[a:b]
     if _CLAUSE_LABEL.match(words) and not line[:a].strip() and _LABELLED.match(line, b):
@@ -58,20 +61,20 @@ def _clause(line: str, a: int, b: int) -> bool:
     return bool(_PART_BEFORE.search(line[:a]))
 
 
-def _identifier(line: str, a: int, b: int) -> bool:
+def _identifier(line: str, a: int, b: int, above: str) -> bool:
     return bool(_SLASHED_AFTER.match(line, b) or _SLASHED_BEFORE.search(line[:a]))
 
 
-def _size(line: str, a: int, b: int) -> bool:
+def _size(line: str, a: int, b: int, above: str) -> bool:
     return bool(_SIZE_AFTER.match(line, b))
 
 
-def _choices(line: str, a: int, b: int) -> bool:
+def _choices(line: str, a: int, b: int, above: str) -> bool:
     """A line of two options or more (a quiz's or a form's choices), or a score band."""
     return len(_OPTION.findall(line)) >= 2 or len(_BAND.findall(line)) >= 2
 
 
-def _sentenced_haul(line: str, a: int, b: int) -> bool:
+def _sentenced_haul(line: str, a: int, b: int, above: str) -> bool:
     """A weight in the sentence that hands down one case's prison term."""
     if not _WEIGHT_AFTER.match(line, b):
         return False
@@ -84,27 +87,32 @@ def _sentenced_haul(line: str, a: int, b: int) -> bool:
     return bool(_SENTENCE_VERB.search(sentence) and _TERM.search(sentence))
 
 
-def _votes(line: str, a: int, b: int) -> bool:
+def _votes(line: str, a: int, b: int, above: str) -> bool:
     return bool(_VOTES_AFTER.match(line, b))
 
 
-def _contents(line: str, a: int, b: int) -> bool:
-    return not line[b:].strip() and bool(_LEADERS_BEFORE.search(line[:a]))
+def _contents(line: str, a: int, b: int, above: str) -> bool:
+    """A contents line (its page after leaders ends it), or a teaser's headline under a page
+    reference ("Provinces ● page 4"), which the teaser's summary restates."""
+    if _CONTENTS_LINE.search(line):
+        return True
+    return bool(_PAGE_REF.search(above)) and not _SENTENCE_CLOSE.search(line)
 
 
-def _goal(line: str, a: int, b: int) -> bool:
+def _goal(line: str, a: int, b: int, above: str) -> bool:
     return bool(_GOAL_AFTER.match(line, b) or _AIM_BEFORE.search(line[:a]))
 
 
-# Each rule by name, a line and where the number's words lie in it: the number is no figure.
-RULES: dict[str, Callable[[str, int, int], bool]] = {
+# Each rule by name, given a line, where the number's words lie in it and the line above it
+# (blank lines skipped): the number is no figure.
+RULES: dict[str, Callable[[str, int, int, str], bool]] = {
     "a numbered clause or part": _clause,
     "an identifier joined by a slash": _identifier,
     "a file's size": _size,
     "one case's haul at its sentencing": _sentenced_haul,
     "an option or a score band": _choices,
     "a poll's votes": _votes,
-    "a contents line's page": _contents,
+    "a contents line or a teaser's headline": _contents,
     "a campaign's goal or a plan's aim": _goal,
 }
 
@@ -133,4 +141,7 @@ def non_figure(body: str, start: int, words: str) -> str | None:
     first = text.rfind("\n", 0, a) + 1
     last = text.find("\n", b)
     line = text[first : last if last >= 0 else len(text)]
-    return next((name for name, rule in RULES.items() if rule(line, a - first, b - first)), None)
+    above = text[:first].rstrip().rsplit("\n", 1)[-1]
+    return next(
+        (name for name, rule in RULES.items() if rule(line, a - first, b - first, above)), None
+    )
