@@ -73,6 +73,12 @@ CASES = [
         4.0,
         None,
     ),  # fmt: skip
+    (
+        "a post's shares",
+        "Claim: a post shared more than 9,000 times says police arrested 640 people in May.",
+        9000.0,
+        640.0,
+    ),
     ("a poll's votes", "Yes, treat people at health centres: 58% (1,204 votes)", 1204.0, None),
     ("a contents line", "Arrests rise again in Kratie ........ 7", 7.0, None),
     (

@@ -1,7 +1,8 @@
 """Numbers that are no figure by their shape or their line (round thirty-two): a clause's or a
 named part's number, a file number joined by a slash, a year standing alone, a file's size, one
-court case's haul, a quiz's options and score bands, a poll's votes, a contents line's page, a
-campaign's goal or a plan's aim. Hand-written: the shapes are a page's, no library reads them."""
+court case's haul, a quiz's options and score bands, a poll's votes or a post's views, a
+contents line or a teaser's headline, a campaign's goal or a plan's aim. Hand-written: the
+shapes are a page's, no library reads them."""
 
 from __future__ import annotations
 
@@ -40,8 +41,15 @@ _SENTENCE_END = re.compile(r"[.!?។]\s+(?=\S)")
 _OPTION = re.compile(r"(?:^|\s)(?:[A-Da-d]|[កខគឃ])\s*[).]\s+\S")
 # "0-2 Time to read more news. 3-4 Well informed.": score bands, two or more on a line.
 _BAND = re.compile(r"(?:^|[\s:.])\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:points?\s*)?[:.]?\s+[A-Z]")
-# "(1,486 votes)": a poll's tally of its readers, no count of the campaign.
-_VOTES_AFTER = re.compile(r"\s*(?:votes?|ballots?)\b|\s*សំឡេង", re.I)
+# "(1,486 votes)", "12,000 views", "shared more than 12,000 times": a poll's or a post's audience
+# tallied, no count of the campaign.
+_TALLY_AFTER = re.compile(
+    r"\s*(?:votes?|ballots?|views?|likes?|shares?|followers?|subscribers?|comments?|reactions?|"
+    r"retweets?|reposts?)\b|\s*(?:សំឡេង|ការចូលមើល|អ្នកតាមដាន|ចំណែករំលែក)",
+    re.I,
+)
+_SHARED_TIMES = re.compile(r"\b(?:shared|viewed|watched|liked|retweeted|reposted|played)\b", re.I)
+_TIMES_AFTER = re.compile(r"\s*times\b", re.I)
 # "Arrests rise again ........ 4": a contents line, its page number after its leaders.
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…{2,}|\s{4,}|\t)\s*\d{1,3}\s*$")
 # "Provinces ● page 4", "ព័ត៌មានខេត្ត ● ទំព័រ ៤" (Khmer digits read as ASCII): a teaser's label line.
@@ -87,8 +95,11 @@ def _sentenced_haul(line: str, a: int, b: int, above: str) -> bool:
     return bool(_SENTENCE_VERB.search(sentence) and _TERM.search(sentence))
 
 
-def _votes(line: str, a: int, b: int, above: str) -> bool:
-    return bool(_VOTES_AFTER.match(line, b))
+def _tally(line: str, a: int, b: int, above: str) -> bool:
+    """Votes, views, likes or shares after the number, or "shared ... N times"."""
+    if _TALLY_AFTER.match(line, b):
+        return True
+    return bool(_TIMES_AFTER.match(line, b) and _SHARED_TIMES.search(line[:a]))
 
 
 def _contents(line: str, a: int, b: int, above: str) -> bool:
@@ -111,7 +122,7 @@ RULES: dict[str, Callable[[str, int, int, str], bool]] = {
     "a file's size": _size,
     "one case's haul at its sentencing": _sentenced_haul,
     "an option or a score band": _choices,
-    "a poll's votes": _votes,
+    "a poll's or a post's audience": _tally,
     "a contents line or a teaser's headline": _contents,
     "a campaign's goal or a plan's aim": _goal,
 }
