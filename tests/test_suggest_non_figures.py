@@ -146,6 +146,18 @@ KEPT = [
         "nearly 4.2 kilograms of methamphetamine from their house in March.",
         4.2,
     ),  # fmt: skip
+    (
+        "a prose sentence listing a) and b)",
+        "The review found that a) police arrested 1,240 people in 2023 and b) courts convicted "
+        "870 of them, the ministry said in its yearly report to the National Assembly.",
+        1240.0,
+    ),
+    ("a count that looks like a year", "Police arrested 2015 people in May, police said.", 2015.0),
+    (
+        "a stock that looks like a year",
+        "The centre held 1998 residents at the end of June.",
+        1998.0,
+    ),
     ("a poll's total on its own line", "Total votes cast in the poll: 2,436", 2436.0),
     (
         "one option on a line",

@@ -28,6 +28,8 @@ _SLASHED_BEFORE = re.compile(r"\d\s*/\s*$")
 # "2.4 MB", "(៨៤០ KB)": a file's size.
 _SIZE_AFTER = re.compile(r"\s*(?:[KMGT]B|[kK]b|bytes?)\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}$")
+# "arrested 2015 people", "held 1998 residents": a plural noun after it makes the number a count.
+_COUNTED_NEXT = re.compile(r"\s+(?:[a-z]+s|people|men|women|children)\b")
 # "sentenced two men to 18 years for trafficking 3.4 kg": the haul of the one case judged, a
 # court's record; the keys count a campaign's hauls where police report them (C1).
 _SENTENCE_VERB = re.compile(r"\b(?:sentenced|jailed|convicted|upheld)\b", re.I)
@@ -38,7 +40,9 @@ _WEIGHT_AFTER = re.compile(r"\s*(?:kg|kilo(?:gram(?:me)?s?)?|grams?|g|tonnes?|to
 _SEIZED_BEFORE = re.compile(r"\b(?:seiz|confiscat|raid|found|impound)\w*\b[^,;]*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?។]\s+(?=\S)")
 # Two option labels or more on one line: "A) 3,980   B) 7,412   C) 11,060", "ក) ... ខ) ...".
-_OPTION = re.compile(r"(?:^|\s)(?:[A-Da-d]|[កខគឃ])\s*[).]\s+\S")
+# A short line only: a sentence listing "a) ... b) ..." in prose keeps its counts.
+_OPTION = re.compile(r"(?:^|\s)(?:[A-D]|[កខគឃ])\s*[).]\s+\S")
+_OPTIONS_LINE = 100
 # "0-2 Time to read more news. 3-4 Well informed.": score bands, two or more on a line.
 _BAND = re.compile(r"(?:^|[\s:.])\d{1,3}\s*[-–]\s*\d{1,3}\s*(?:points?\s*)?[:.]?\s+[A-Z]")
 # "(1,486 votes)", "12,000 views", "shared more than 12,000 times": a poll's or a post's audience
@@ -79,7 +83,9 @@ def _size(line: str, a: int, b: int, above: str) -> bool:
 
 def _choices(line: str, a: int, b: int, above: str) -> bool:
     """A line of two options or more (a quiz's or a form's choices), or a score band."""
-    return len(_OPTION.findall(line)) >= 2 or len(_BAND.findall(line)) >= 2
+    if len(line) <= _OPTIONS_LINE and len(_OPTION.findall(line)) >= 2:
+        return True
+    return len(_BAND.findall(line)) >= 2
 
 
 def _sentenced_haul(line: str, a: int, b: int, above: str) -> bool:
@@ -141,7 +147,9 @@ def non_figure(body: str, start: int, words: str) -> str | None:
     at = text.find(words.translate(_DIGITS), start)
     if at < 0:
         return None
-    if _YEAR.match(words.translate(_DIGITS).strip()):
+    if _YEAR.match(words.translate(_DIGITS).strip()) and not _COUNTED_NEXT.match(
+        text, at + len(words)
+    ):
         return "a year alone"  # no key holds a bare year as a count: it dates, never counts
     inner = _digits_at(words)
     if inner is None:  # a number in words ("About a quarter"): the words themselves
