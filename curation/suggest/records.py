@@ -63,6 +63,7 @@ from curation.suggest.letterhead import (
 )
 from curation.suggest.measure_statements import framing_lead_ins, measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
+from curation.suggest.non_figures import non_figure
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
     Measure,
@@ -1422,8 +1423,14 @@ def _outside_questions(body: str, rows: list[Row]) -> list[Row]:
     return [
         r
         for r in rows
-        if r.kind != "indicators" or not (any(a <= r.start < b for a, b in turns) or _foreign(r))
+        if r.kind != "indicators"
+        or not (any(a <= r.start < b for a, b in turns) or _foreign(r) or _no_figure(body, r))
     ]
+
+
+def _no_figure(body: str, row: Row) -> bool:
+    """Round thirty-two: a number that is no figure by its shape or its line (non_figures.py)."""
+    return bool(row.words) and non_figure(body, row.start, row.words) is not None
 
 
 def _foreign(row: Row) -> bool:
