@@ -707,6 +707,15 @@ _CHANGE_WORD = re.compile(normalise("កើនឡើង|ថយចុះ").text)
 _SAME_PERIOD = re.compile(normalise("រយៈពេលដូចគ្នា").text)
 
 
+def _offered(first: Any, last: Any, what: str, why: str) -> tuple[dict[str, Any], str]:
+    """A period offered beside a blank date, never filled, and the reason that says so."""
+    offers = {"period_start": first, "period_end": last, "as_of": last}
+    return offers, (
+        f"0%: {what}: left blank; suggested, not filled: period_start {first}, period_end "
+        f"{last}, as_of {last} ({why})"
+    )
+
+
 def _change_period(
     norm: str, dates: list[KhmerDate], before: tuple[dt.date, dt.date], dated: str
 ) -> tuple[dt.date | None, dt.date | None, str]:
@@ -849,11 +858,11 @@ def khmer_drafts(
                 )
                 if last_in.get(str(unit)) != k:
                     # That count is in another sentence: the period is inferred, offered only.
-                    offers = {"period_start": start, "period_end": end, "as_of": end}
-                    dated = (
-                        "0%: 'ក្នុងចំណោម' (among) refers back to a count in another sentence: "
-                        f"left blank; suggested, not filled: period_start {start}, period_end "
-                        f"{end}, as_of {end} ({dated})"
+                    offers, dated = _offered(
+                        start,
+                        end,
+                        "'ក្នុងចំណោម' (among) refers back to a count in another sentence",
+                        dated,
                     )
                     start = end = None
             if start is None and end is None and "span" in last and _SAME_STRETCH.search(norm):
@@ -864,11 +873,11 @@ def khmer_drafts(
                 if not sure_date(span_why):
                     # Round thirty-one: that count's own date is not sure enough to fill, so
                     # the period it lends is offered beside the blank, never filled.
-                    offers = {"period_start": start, "period_end": end, "as_of": end}
-                    dated = (
-                        "0%: 'រយៈពេលដដែល' (the same period) of a count not sure enough to fill: "
-                        f"left blank; suggested, not filled: period_start {start}, period_end "
-                        f"{end}, as_of {end} ({dated})"
+                    offers, dated = _offered(
+                        start,
+                        end,
+                        "'រយៈពេលដដែល' (the same period) of a count not sure enough to fill",
+                        dated,
                     )
                     start = end = None
             change = _CHANGE_BEFORE.search(normalise(s.text[max(0, f.start - 30) : f.start]).text)
@@ -879,10 +888,9 @@ def khmer_drafts(
                 start, end, dated = _change_period(norm, dates, last["*"], dated)
                 if start is not None and last_in.get("*") != k:
                     # The count it changes is in another sentence: offered, never filled.
-                    offers = {"period_start": start, "period_end": end, "as_of": end}
-                    dated = (f"0%: a change whose count is in another sentence: left blank; "
-                             f"suggested, not filled: period_start {start}, period_end {end}, "
-                             f"as_of {end} ({dated})")  # fmt: skip
+                    offers, dated = _offered(
+                        start, end, "a change whose count is in another sentence", dated
+                    )
                     start = end = None
             if (
                 start is None and end is None and not offers and stock_day is None
@@ -909,11 +917,11 @@ def khmer_drafts(
                 # "• ក្រុងបាវិត៖ ៨ករណី ១៨នាក់" (• Bavet: 8 cases, 18 people) under a dated heading:
                 # another line's period, offered, never filled.
                 h_end = heading.last if published is None or heading.last <= published else None
-                offers = {"period_start": heading.first, "period_end": h_end, "as_of": h_end}
-                dated = (
-                    f"0%: a list item under the heading {heading.words!r}: left blank; suggested, "
-                    f"not filled: period_start {heading.first}, period_end {h_end}, as_of {h_end}"
-                    " (60%: the period its heading names)"
+                offers, dated = _offered(
+                    heading.first,
+                    h_end,
+                    f"a list item under the heading {heading.words!r}",
+                    "60%: the period its heading names",
                 )
             if (
                 start is None and end is None and not offers and stock_day is None
@@ -923,11 +931,11 @@ def khmer_drafts(
                 # title names the one period it reports on ("... ប្រចាំខែតុលា ឆ្នាំ២០២៣", for
                 # October 2023): that period, inferred, offered, never filled.
                 t_end = titled.last if published and titled.last <= published else None
-                offers = {"period_start": titled.first, "period_end": t_end, "as_of": t_end}
-                dated = (
-                    f"0%: no date in its sentence, in a report for {titled.words!r}: left blank; "
-                    f"suggested, not filled: period_start {titled.first}, period_end {t_end}, "
-                    f"as_of {t_end} (60%: the period the report's title names)"
+                offers, dated = _offered(
+                    titled.first,
+                    t_end,
+                    f"no date in its sentence, in a report for {titled.words!r}",
+                    "60%: the period the report's title names",
                 )
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
