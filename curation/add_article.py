@@ -14,7 +14,6 @@ import hashlib
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 from slugify import slugify
 
+from corpus.atomic import write_atomic
 from corpus.load import read_curated
 from corpus.problems import Problems, fault_line
 from corpus.safe_yaml import YamlRefused, dump_yaml, parse_yaml
@@ -294,31 +294,6 @@ def curated_lock(seeds_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _file_mode(target: Path) -> int:
-    """The mode the file has, or a new file's usual one (mkstemp's 0600 would hide it)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Readers see the old file or the whole new one, never a part."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, _file_mode(target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def add_article(path: Path, *, seeds_dir: Path, **options: str | None) -> Added:

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
+from corpus.atomic import write_atomic
 from corpus.problems import InputError, Problems
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import write_atomic
 from database import write
 
 #: Where the corrections log is curated, under the seeds folder.

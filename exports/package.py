@@ -10,8 +10,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpus.atomic import write_atomic
 from data_model.citation import TITLE, data_citation
 from data_model.codebook import HEADER, render_codebook
 from data_model.licence import (
@@ -496,20 +495,6 @@ def package_bytes(reader: Reader, dashboard_url: str | None = None) -> bytes:
     return zip_bytes(files, _zip_time(queries.build_info(reader)))
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Readers never see a half-written file: write beside it, then rename over it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(content)
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the files from other users
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_package(
     reader: Reader, out_dir: Path, dashboard_url: str | None = None, *, unpacked: bool = False
 ) -> Path:
@@ -517,8 +502,8 @@ def write_package(
     out_dir.mkdir(parents=True, exist_ok=True)  # a folder that cannot be made fails at once
     files = package_files(reader, dashboard_url)
     target = out_dir / ZIP_NAME
-    _write_atomic(target, zip_bytes(files, _zip_time(queries.build_info(reader))))
+    write_atomic(target, zip_bytes(files, _zip_time(queries.build_info(reader))))
     if unpacked:
         for path, content in files.items():
-            _write_atomic(out_dir / path, content)
+            write_atomic(out_dir / path, content, make_folder=True)
     return target

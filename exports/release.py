@@ -14,13 +14,14 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from corpus.atomic import write_atomic
 from data_model.citation import TITLE, data_citation
 from data_model.licence import DATA_LICENCE_NAME, DATA_LICENCE_SCOPE
 from data_model.wording import PROJECT
 from database import queries
 from database.connection import Reader
 from exports.changes import changes
-from exports.package import _write_atomic, package_files, versioned_name, zip_bytes
+from exports.package import package_files, versioned_name, zip_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 AUTHORS = f"{PROJECT} contributors"
@@ -159,10 +160,10 @@ def write_release(reader: Reader, out_dir: Path, url: str | None = None) -> list
     name, files = release_files(reader, url)
     folder = out_dir / name
     for path, content in files.items():
-        _write_atomic(folder / path, content)
+        write_atomic(folder / path, content, make_folder=True)
     year, month, day = (int(p) for p in _day(name.rsplit("-v", 1)[1]).split("-"))
     archive = out_dir / f"{name}.zip"
-    _write_atomic(
+    write_atomic(
         archive,
         zip_bytes({f"{name}/{p}": b for p, b in files.items()}, (year, month, day, 0, 0, 0)),
     )

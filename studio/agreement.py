@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
+from corpus.atomic import write_atomic
 from corpus.cleaning import clean_body
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import write_atomic
 from curation.suggest.records import Row
 from data_model.records import CodingAgreement
 from studio import drafts, history, session

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
+from corpus.atomic import write_atomic
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import write_atomic
 from curation.suggest.records import Row
 from studio import history
 

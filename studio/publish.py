@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
+from corpus.atomic import write_atomic
 from corpus.problems import Problem
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import write_atomic
 from data_model.i18n import Translator, translator
 from data_model.records import ID_FIELDS
 from studio import language

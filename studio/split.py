@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from corpus.atomic import write_atomic
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import write_atomic
 from data_model.i18n import Translator
 from studio import publish
 from studio.publish import AUDIT, ENGLISH, Outcome, ident_of, same_person

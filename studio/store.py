@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from corpus.atomic import write_atomic
 from corpus.problems import InputError, Problem
 from corpus.safe_yaml import dump_yaml
-from curation.add_article import write_atomic
 from data_model.records import RECORD_KINDS
 from etl import warm
 from etl.build import check

@@ -130,6 +130,12 @@ def test_the_command_lines_default_database_is_the_builds():
     assert etl.__main__.DEFAULT_DB == etl.build.DEFAULT_DB
 
 
+def _one(path: Path, sql: str) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        row = con.execute(sql).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _every_row(path: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(path), read_only=True) as con:
         names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
@@ -141,28 +147,45 @@ def _built_at(db: Path) -> str:
         return queries.build_info(reader)["built_at"]
 
 
+#: How many sentences needing coding the build of `alone` hands on at once: fewer than the
+#: fixture corpus has (asserted below), so a piece is handed on once it is full, not only
+#: the rest at the end (a body's rows go in one piece; the seeds' Saves, with many bodies,
+#: hand on many pieces: tests/test_derived_rows.py).
+ALONE_AT_ONCE = 3
+
+
+@pytest.fixture(scope="module")
+def alone(fixture_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """The fixture corpus built again, in this process (its records' stage not apart), a
+    second before the run's fixture database (the same day: the same data version), its
+    sentences needing coding handed on ALONE_AT_ONCE rows at a time, not in one table: the
+    file and the lines the build reported."""
+    built_at = dt.datetime.fromisoformat(_built_at(fixture_db))
+    midnight = built_at.replace(hour=0, minute=0, second=0)
+    other = built_at + dt.timedelta(seconds=1 if built_at == midnight else -1)
+    lines: list[str] = []
+    alone_db = tmp_path_factory.mktemp("alone") / "alone.duckdb"
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setenv("SOURCE_DATE_EPOCH", str(int(other.timestamp())))
+        patched.setattr(apart, "ENABLED", False)
+        patched.setattr(etl.build, "NEEDS_AT_ONCE", ALONE_AT_ONCE)
+        build(alone_db, FIXTURE_SEEDS, draw_images=False, report=lines.append)
+    return alone_db, lines
+
+
 def test_a_build_with_its_records_read_apart_writes_what_one_process_writes(
-    fixture_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fixture_db: Path, alone: tuple[Path, list[str]]
 ):
     """The run's fixture database was built as `etl build` builds, its records' stage in a
     child process (apart.wanted() in a test process); the same corpus built here in one
-    process, a second earlier (the same day: the same data version), reports the same lines
-    and writes the same rows, but for the build time; and the data's fingerprint, which the
-    dashboard's caches are keyed by, is the same: same data, same fingerprint, whenever it
-    was built (new data's new fingerprint: tests/test_stored.py's rebuild). Rows handed on
-    in pieces (the sentences needing coding) are written as the whole table is."""
+    process, a second earlier (`alone`), reports the same lines and writes the same rows,
+    but for the build time; and the data's fingerprint, which the dashboard's caches are
+    keyed by, is the same: same data, same fingerprint, whenever it was built (new data's
+    new fingerprint: tests/test_stored.py's rebuild). Rows handed on in pieces (the
+    sentences needing coding) are written as the whole table is."""
     assert apart.wanted()  # as fixture_db was built (no kept models in a test process)
     forked_at = _built_at(fixture_db)
-    built_at = dt.datetime.fromisoformat(forked_at)
-    midnight = built_at.replace(hour=0, minute=0, second=0)
-    other = built_at + dt.timedelta(seconds=1 if built_at == midnight else -1)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(other.timestamp())))
-    monkeypatch.setattr(apart, "ENABLED", False)
-    # Its sentences needing coding handed on a few rows at a time, not in one table.
-    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", 3)
-    lines: list[str] = []
-    alone_db = tmp_path / "alone.duckdb"
-    build(alone_db, FIXTURE_SEEDS, draw_images=False, report=lines.append)
+    alone_db, lines = alone
     forked_lines = fixture_db.with_name("build.log").read_text(encoding="utf-8").split("\n")
     assert forked_lines == lines and any("coverage" in line for line in lines)
     with Reader(fixture_db) as forked_reader, Reader(alone_db) as alone_reader:
@@ -170,9 +193,9 @@ def test_a_build_with_its_records_read_apart_writes_what_one_process_writes(
     assert fingerprints[0] == fingerprints[1] is not None
     alone_at = _built_at(alone_db)
     assert alone_at != forked_at
-    forked, alone = _every_row(fixture_db), _every_row(alone_db)
-    assert forked.keys() == alone.keys() and len(forked) > 20
-    for table, rows in alone.items():  # the build time is the one difference
+    forked, by_one = _every_row(fixture_db), _every_row(alone_db)
+    assert forked.keys() == by_one.keys() and len(forked) > 20
+    for table, rows in by_one.items():  # the build time is the one difference
         at = [tuple(alone_at if v == forked_at else v for v in row) for row in forked[table]]
         assert at == rows, table
 
@@ -269,16 +292,17 @@ def test_tables_handed_back_from_apart_are_the_tables_made_there_cell_for_cell(
         assert _cells(apart.loaded(got)) == _cells(want)
 
 
-@pytest.mark.parametrize("at_once", [1, 3, 20_000])
-def test_every_article_s_sentences_needing_coding_are_kept_for_the_next_build(
-    at_once: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+@pytest.mark.parametrize("db_of", ["alone", "fixture_db"], ids=["in pieces", "all at once"])
+def test_every_article_s_sentences_needing_coding_are_kept_for_the_next_build(db_of: str, request):
     """The next build takes each body's sentences needing coding from coverage_needs
     instead of finding them again: whatever number of rows the records' stage hands on at
-    once (etl.build.NEEDS_AT_ONCE), every body's are kept, in order, none twice."""
-    monkeypatch.setattr(etl.build, "NEEDS_AT_ONCE", at_once)
-    db = tmp_path / "needs.duckdb"
-    build(db, FIXTURE_SEEDS, draw_images=False)
+    once (etl.build.NEEDS_AT_ONCE), every body's are kept, in order, none twice. In pieces:
+    `alone`'s build (each piece handed on once full); all at once: the run's fixture
+    database, built as `etl build` builds (the rows handed on at the end)."""
+    found = request.getfixturevalue(db_of)
+    db = found[0] if db_of == "alone" else found
+    rows = _one(db, "SELECT count(*) FROM coverage_needs")
+    assert ALONE_AT_ONCE < rows < etl.build.NEEDS_AT_ONCE  # so both ways are what they say
     with duckdb.connect(str(db), read_only=True) as con:
         bodies = [r[0] for r in con.execute("SELECT body FROM sources").fetchall()]
         kept = con.execute(
