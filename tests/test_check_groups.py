@@ -21,6 +21,7 @@ from etl.build import build, check
 from etl.consistency import check_rows
 from etl.transform import short_label
 from etl.validate import Dataset
+from tests.seed_edits import replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 REASON = "a test of the consistency checks a Save runs again"
@@ -59,16 +60,9 @@ indicators:
 """
 
 
-def _replace(seeds: Path, name: str, old: str, new: str) -> None:
-    path = seeds / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _change_figure(seeds: Path) -> None:
     at = "indicator_id: ppp-2018-02-14-arrests-share-users\n  metric_id: arrests-share-users\n"
-    _replace(seeds, MIXED, at + "  value: 50\n", at + "  value: 55\n")
+    replace_once(seeds, MIXED, at + "  value: 50\n", at + "  value: 55\n")
 
 
 def _add_article(seeds: Path) -> None:
@@ -81,16 +75,16 @@ def _add_article(seeds: Path) -> None:
 
 def _change_rule(seeds: Path) -> None:
     old = "rule: Users imprisoned plus traffickers imprisoned are at most the total arrests."
-    _replace(seeds, "curated/checks.yaml", old, old.replace("Users", "All users"))
+    replace_once(seeds, "curated/checks.yaml", old, old.replace("Users", "All users"))
 
 
 def _change_phase(seeds: Path) -> None:
-    _replace(seeds, "curated/phases.yaml", "six-month drive'", "six-month drive, as launched'")
+    replace_once(seeds, "curated/phases.yaml", "six-month drive'", "six-month drive, as launched'")
 
 
 def _change_contest(seeds: Path) -> None:
     old = "note: In January 2017 the police anti-drug chief said"
-    _replace(seeds, "curated/contested.yaml", old, old.replace("said", "stated"))
+    replace_once(seeds, "curated/contested.yaml", old, old.replace("said", "stated"))
 
 
 def _reporting(metric: str) -> Callable[[Dataset], set[str]]:

@@ -17,11 +17,11 @@ from corpus.problems import InputError, Problems
 from data_model.records import ID_FIELDS
 from etl.build import build, check
 from etl.carry import FED_BY, KIND_OF, Runs
-from etl.codebook import CHECKS, ORDERED, ROWS, reading
-from etl.inputs import CODEBOOK_KINDS
+from etl.codebook import CHECKS, CODEBOOK_KINDS, ORDERED, ROWS, reading
 from etl.transform import table_rows
 from etl.validate import CHECKED_ALWAYS, Dataset, Located, parse_records, validate
-from tests.test_incremental import REASON, ROOT, _copy_seeds, _replace, _rows
+from tests.seed_edits import replace_once
+from tests.test_incremental import REASON, ROOT, _copy_seeds, _rows
 
 NEW_ACTOR = """\
 - actor_id: test-new-official
@@ -65,7 +65,7 @@ Change = tuple[str, Callable[[Path], None], bool, bool]
 READ_BY_ROWS: list[Change] = [
     (
         "a metric's unit changed: its figures made again, their unit changed",
-        lambda s: _replace(s, "curated/metrics.yaml", "unit: people", "unit: facilities"),
+        lambda s: replace_once(s, "curated/metrics.yaml", "unit: people", "unit: facilities"),
         True,
         True,
     ),
@@ -76,7 +76,7 @@ READ_BY_NONE: list[Change] = [
     ("an actor added", lambda s: _append(s, "actors.yaml", NEW_ACTOR), False, False),
     (
         "an actor's name changed: the checks of direct words run again",
-        lambda s: _replace(
+        lambda s: replace_once(
             s, "curated/actors.yaml", "name: Sar Kheng\n", "name: Samdech Sar Kheng\n"
         ),
         False,
@@ -84,20 +84,24 @@ READ_BY_NONE: list[Change] = [
     ),
     (
         "a metric's label changed",
-        lambda s: _replace(s, "curated/metrics.yaml", "label: Total arrests", "label: All arrests"),
+        lambda s: replace_once(
+            s, "curated/metrics.yaml", "label: Total arrests", "label: All arrests"
+        ),
         False,
         False,
     ),
     ("a unit added", lambda s: _append(s, "units.yaml", NEW_UNIT), False, False),
     (
         "a policy's status changed",
-        lambda s: _replace(s, "curated/policies.yaml", "status: proposed", "status: under_study"),
+        lambda s: replace_once(
+            s, "curated/policies.yaml", "status: proposed", "status: under_study"
+        ),
         False,
         False,
     ),
     (
         "a phase's end moved: the figures dated in it checked again",
-        lambda s: _replace(
+        lambda s: replace_once(
             s, "curated/phases.yaml", "end_date: 2018-07-31", "end_date: 2018-08-31"
         ),
         False,
@@ -109,7 +113,7 @@ REFUSED: list[tuple[str, Callable[[Path], None]]] = [
     ("an actor removed that figures and statements name", _remove_actor),
     (
         "a phase's end moved before figures dated in it",
-        lambda s: _replace(
+        lambda s: replace_once(
             s, "curated/phases.yaml", "end_date: 2017-06-30", "end_date: 2017-01-02"
         ),
     ),

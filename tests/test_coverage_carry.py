@@ -18,6 +18,7 @@ from corpus.problems import InputError
 from etl.build import article_coverage, build
 from etl.check import check
 from tests import kep_article
+from tests.seed_edits import replace_once
 
 # The steps are a chain, each Save on the file the one before left: run on one worker, in order.
 pytestmark = pytest.mark.xdist_group("coverage_carry")
@@ -47,15 +48,8 @@ IN_KEP = (
 )
 
 
-def _replace(seeds: Path, name: str, old: str, new: str) -> None:
-    path = seeds / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _edit_quote(seeds: Path) -> None:
-    _replace(
+    replace_once(
         seeds,
         MIXED,
         "quote: Sar Kheng yesterday said “alternatives” to overcrowded prisons had to be found",
@@ -64,21 +58,21 @@ def _edit_quote(seeds: Path) -> None:
 
 
 def _drop_excuse(seeds: Path) -> None:
-    _replace(seeds, EXTEND, "not_coded:\n" + EXCUSE, "not_coded: []\n")
+    replace_once(seeds, EXTEND, "not_coded:\n" + EXCUSE, "not_coded: []\n")
 
 
 def _add_excuse(seeds: Path) -> None:
     """An excuse quoting part of the sentence: other spans than the last good file's."""
     again = EXCUSE.replace("could not be reached for comment.", "could not be reached")
-    _replace(seeds, EXTEND, "not_coded: []\n", "not_coded:\n" + again)
+    replace_once(seeds, EXTEND, "not_coded: []\n", "not_coded:\n" + again)
 
 
 def _move_quote(seeds: Path) -> None:
-    _replace(seeds, EXTEND, IN_EXTEND, IN_KEP)
+    replace_once(seeds, EXTEND, IN_EXTEND, IN_KEP)
 
 
 def _move_back_and_remove(seeds: Path) -> None:
-    _replace(seeds, EXTEND, IN_KEP, IN_EXTEND)
+    replace_once(seeds, EXTEND, IN_KEP, IN_EXTEND)
     kep_article.remove(seeds, DAY)
 
 

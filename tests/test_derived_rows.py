@@ -17,6 +17,7 @@ from data_model.tables import COVERAGE_NEEDS
 from database.connection import tables_of
 from etl.build import build
 from tests import kep_article
+from tests.seed_edits import replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
@@ -25,13 +26,6 @@ REASON = "a test of the derived rows a Save makes again"
 #: The day of the article added: between the seeds' articles, so in the middle of the list
 #: (the test checks that rows after it moved).
 MIDDLE_DAY = "2017-09-01"
-
-
-def _replace(seeds: Path, name: str, old: str, new: str) -> None:
-    path = seeds / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _add_article(seeds: Path) -> None:
@@ -44,7 +38,7 @@ def _remove_article(seeds: Path) -> None:
 
 def _edit_quote(seeds: Path) -> None:
     """A statement's quote cut to the words inside it (still the article's words)."""
-    _replace(
+    replace_once(
         seeds,
         MIXED,
         "quote: Sar Kheng yesterday said “alternatives” to overcrowded prisons had to be found",
@@ -53,11 +47,11 @@ def _edit_quote(seeds: Path) -> None:
 
 
 def _rename_actor(seeds: Path) -> None:
-    _replace(seeds, "curated/actors.yaml", "name: Sar Kheng\n", "name: Samdech Sar Kheng\n")
+    replace_once(seeds, "curated/actors.yaml", "name: Sar Kheng\n", "name: Samdech Sar Kheng\n")
 
 
 def _change_title(seeds: Path) -> None:
-    _replace(
+    replace_once(
         seeds,
         "curated/sources.yaml",
         "title: 'Mixed results in Cambodia''s drug war: officials'",

@@ -37,6 +37,7 @@ from etl.chart_rows import make_charts
 from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH, KeptModels, code_version
 from tests import kep_article, warm_builds
+from tests.seed_edits import replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
@@ -76,20 +77,13 @@ def _remove_article(seeds: Path) -> None:
     kep_article.remove(seeds, NEW_DAY)
 
 
-def _replace(seeds: Path, name: str, old: str, new: str) -> None:
-    path = seeds / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {name}: the test's edit no longer applies"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _change_record(seeds: Path) -> None:
-    _replace(seeds, MIXED, "stance: critical", "stance: mixed")
+    replace_once(seeds, MIXED, "stance: critical", "stance: mixed")
 
 
 def _change_metric_entry(seeds: Path) -> None:
     """The codebook's name of a metric that has a chart of its own (its title)."""
-    _replace(
+    replace_once(
         seeds,
         "curated/metrics.yaml",
         "label: Relapse rate after treatment",
@@ -100,13 +94,13 @@ def _change_metric_entry(seeds: Path) -> None:
 def _change_codebook(seeds: Path) -> None:
     """Two metrics' names in the codebook: one shown on the arrests charts, and one with a
     chart of its own (its title)."""
-    _replace(seeds, "curated/metrics.yaml", "label: Total arrests", "label: All arrests")
+    replace_once(seeds, "curated/metrics.yaml", "label: Total arrests", "label: All arrests")
     _change_metric_entry(seeds)
 
 
 def _change_one_chart(seeds: Path) -> None:
     """The speaker's role beside the one methadone figure: words only its chart shows."""
-    _replace(
+    replace_once(
         seeds,
         "curated/articles/ppp-2017-01-13-campaign-nets-1000.yaml",
         "executive director of NGO Khana",
@@ -116,7 +110,7 @@ def _change_one_chart(seeds: Path) -> None:
 
 def _change_title(seeds: Path) -> None:
     """An article's title: the checks' details name the article by it (its short label)."""
-    _replace(
+    replace_once(
         seeds,
         "curated/sources.yaml",
         "title: 'Mixed results in Cambodia''s drug war: officials'",
@@ -442,7 +436,7 @@ def test_a_save_that_breaks_another_files_records_reports_what_a_full_check_does
     were checked by the previous build."""
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)
-    _replace(seeds, name, old, new)
+    replace_once(seeds, name, old, new)
     with pytest.raises(InputError) as saved:
         build(db, seeds, draw_images=False, reason=REASON)
     with pytest.raises(InputError) as full:
@@ -765,12 +759,12 @@ def test_two_saves_at_once_through_a_warm_process_both_land_and_a_refused_one_sa
         # the bytes before the second's edit).
         assert _inputs_read(db) == _inputs_on_disk(seeds)
         before = db.read_bytes()
-        _replace(seeds, MIXED, "stance: mixed", "stance: furious")
+        replace_once(seeds, MIXED, "stance: mixed", "stance: furious")
         done = warm.run(argv, server)
         assert done is not None and done.code == 1
         assert (f"seeds/{MIXED}", "stance") in [(f, field) for f, _, field, *_ in done.problems]
         assert "stance" in done.stderr and db.read_bytes() == before
-        _replace(seeds, MIXED, "stance: furious", "stance: critical")
+        replace_once(seeds, MIXED, "stance: furious", "stance: critical")
         _remove_article(seeds)
         log.write_bytes(read)  # the reasons the two Saves logged are history, not data
         undone = warm.run(argv, server)
@@ -801,7 +795,7 @@ def kept(monkeypatch: pytest.MonkeyPatch) -> KeptModels:
 
 
 def _change_record_back(seeds: Path) -> None:
-    _replace(seeds, MIXED, "stance: mixed", "stance: critical")
+    replace_once(seeds, MIXED, "stance: mixed", "stance: critical")
 
 
 def _restore_seeds(seeds: Path) -> None:
@@ -862,7 +856,7 @@ def test_a_kept_model_is_taken_only_for_the_same_bytes_and_code(
     db = tmp_path / "m.duckdb"
     shutil.copyfile(seed_db, db)
     changed = tmp_path / "other" / "seeds"  # its files named as those of `seeds`
-    _replace(_copy_seeds(changed), MIXED, f"statement_id: {NAMED}", f"statement_id: {NAMED}-x")
+    replace_once(_copy_seeds(changed), MIXED, f"statement_id: {NAMED}", f"statement_id: {NAMED}-x")
     code = code_version()
     kept.refresh(changed, code)
     name = f"seeds/{MIXED}"
@@ -893,7 +887,7 @@ def _same_stat_edit(seeds: Path, name: str, old: str, new: str) -> None:
     that keeps times, a same-length change within the clock's tick): only its bytes say."""
     path = seeds / name
     was = path.stat()
-    _replace(seeds, name, old, new)
+    replace_once(seeds, name, old, new)
     os.utime(path, ns=(was.st_atime_ns, was.st_mtime_ns))
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (was.st_size, was.st_mtime_ns)
 
@@ -917,7 +911,7 @@ def _put_back(seeds: Path, name: str, first: Path) -> None:
 STALE_EDITS: list[tuple[str, Callable[[Path, Path], None], tuple[str, str]]] = [
     (
         "an edit",
-        lambda s, _: _replace(s, MIXED, "stance: critical", "stance: neutral"),
+        lambda s, _: replace_once(s, MIXED, "stance: critical", "stance: neutral"),
         ("neutral", "supportive"),
     ),
     (
@@ -977,7 +971,7 @@ def test_kept_models_are_those_of_the_files_there_now(seeds, seed_db, kept):
     names = {f"seeds/{p.relative_to(seeds)}" for p in (seeds / "curated").rglob("*.yaml")}
     assert set(kept.files) == names
     _remove_article(seeds)
-    _replace(seeds, MIXED, "stance: critical", "stance: furious")
+    replace_once(seeds, MIXED, "stance: critical", "stance: furious")
     kept.refresh(seeds, code_version(), seed_db)
     assert set(kept.files) == names - {
         "seeds/curated/articles/test-kep-night-patrols.yaml",
