@@ -610,8 +610,6 @@ _HAS = re.compile(r"\s?" + normalise("មាន").text + r"\s?(?:" + normalise("
 # A start the words give with no end (round twenty-four): the record leaves it blank and offers
 # nothing (curation/suggest/confidence.py below_threshold).
 _NOTHING = "left blank, nothing offered"
-# A list item: a line opened by a bullet ("•", "-", "▪").
-_ITEM = re.compile(r"\s*[•·▪◦\-–*]\s")
 # "មកដល់ពេលនេះ" (up to now) right after a date: a count running to the day it is published.
 _TO_NOW = re.compile(r"\s?" + normalise("(?:មក)?(?:ដល់|ទល់)(?:ពេលនេះ|បច្ចុប្បន្ន)").text)
 # "ចាប់តាំងពី" (since) before a date, with no "ដល់"/"គិតត្រឹម" (to, as of) joining an end to it.
@@ -1204,8 +1202,9 @@ class KhmerMeasure:
     named: bool = False
 
 
-# Round twenty-two: a numbered list's item ("១. ពង្រីក...", "២) ដាក់..."), and the line that
-# opens such a list of measures (ending "៖" with a word of proposing, advising or goals).
+# Round twenty-two: a numbered or bulleted list's item ("១. ពង្រីក...", "២) ដាក់...", "• ..."; the
+# figures' dates read it too, where a bullet-only pattern once stood but was never used), and the
+# line that opens such a list of measures (ending "៖" with a word of proposing, advising or goals).
 _ITEM = re.compile(r"^\s*(?:[\u17e0-\u17e90-9]{1,2}\s*[.)]|[•\-–])\s*")
 _LIST_LEAD = re.compile(
     "|".join(sorted((normalise(v).text for v in speech_verbs("km", "list_lead_in")), key=len,
