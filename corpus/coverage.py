@@ -80,6 +80,22 @@ class ArticleCoverage:
         )
 
 
+#: How many of the articles accounted again a build's line names (the rest it counts).
+NAMED = 12
+
+
+def accounted_line(afresh: list[str], total: int) -> str:
+    """One line for the build's output: the articles whose coverage was accounted again (by
+    source_id, named when few), the others' carried from the previous database."""
+    if len(afresh) == total:
+        return f"articles accounted again: every one ({total})"
+    named = ", ".join(afresh[:NAMED]) + (", ..." if len(afresh) > NAMED else "")
+    return (
+        f"articles accounted again: {len(afresh)} of {total} ({named}); the others' coverage "
+        "carried from the previous database"
+    )
+
+
 def account_key(
     body_sha256: str, coded: Iterable[tuple[int, int]], excused: Iterable[tuple[int, int]]
 ) -> str:

@@ -27,7 +27,14 @@ from typing import Any
 
 import pandas as pd
 
-from corpus.coverage import ArticleCoverage, account, account_key, coverage_problems, needs
+from corpus.coverage import (
+    ArticleCoverage,
+    account,
+    account_key,
+    accounted_line,
+    coverage_problems,
+    needs,
+)
 from corpus.load import DEFAULT_DB, SEEDS
 from corpus.problems import InputError
 from corpus.sentences import Sentence
@@ -107,7 +114,6 @@ def article_coverage(
     known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
     rows: Callable[[list[dict[str, Any]]], None] | None = None,
     kept: KeptAccounts | None = None,
-    accounted: Callable[[str], None] | None = None,
 ) -> list[ArticleCoverage]:
     """The coverage accounting (corpus.coverage) of every article, in source order. `known`:
     the sentences needing coding of each clean body a build by the same code read (by the
@@ -115,8 +121,8 @@ def article_coverage(
     receives each body's as coverage_needs rows, for the next build. `kept`: the accounts
     that build stored; an article whose key (its body and the spans coded and excused in
     it: corpus.coverage.account_key) is the one stored has its account carried over, counts
-    only, the others are accounted again, each named to `accounted` as it is."""
-    return list(_accounts(data, known, rows, kept, accounted))
+    only, the others are accounted again."""
+    return list(_accounts(data, known, rows, kept))
 
 
 def _accounts(
@@ -124,7 +130,6 @@ def _accounts(
     known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
     rows: Callable[[list[dict[str, Any]]], None] | None = None,
     kept: KeptAccounts | None = None,
-    accounted: Callable[[str], None] | None = None,
 ) -> Iterator[ArticleCoverage]:
     """article_coverage's accounts, each as it is made."""
     coded, excused, files = _spans_by_source(data)
@@ -149,8 +154,6 @@ def _accounts(
             )
             needed = None
         else:
-            if accounted is not None:
-                accounted(src.source_id)
             if found is not None:
                 needed = [
                     (Sentence(start, end, body[start:end] if text is None else text), reason)
@@ -344,7 +347,6 @@ def build(
     report: Callable[[str], None] | None = None,
     reason: str | None = None,
     inputs_read: Callable[[], None] | None = None,
-    accounted: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
     """Run every step: validate everything and account for every sentence that needs coding,
     then write the database atomically with its charts (and their images unless
@@ -357,10 +359,7 @@ def build(
     the first build, then builds from the inputs as both left them, so neither is lost.
     `inputs_read` is called once this build holds the lock and has read its inputs, before it
     writes anything: an edit from then on is the next build's (the tests' hand-off to a
-    second Save, tests/test_incremental.py). `accounted` is called with each article whose
-    coverage is accounted afresh, not carried over from the previous file (the tests' count,
-    tests/test_coverage_carry.py); given, the records' stage runs in this process, where
-    its calls are seen (etl.apart).
+    second Save, tests/test_incremental.py).
     """
     load_locale_data()
     # The database being replaced is read by many steps: opened once for them all.
@@ -371,12 +370,12 @@ def build(
             apart.run_apart(
                 partial(_tables_alone, db_path, seeds_dir, built_at), report, db_path.parent
             )
-            if apart.wanted() and accounted is None
+            if apart.wanted()
             else None
         )
         with kept_open(db_path, read_only=True):
             if tables is None:
-                tables = _tables(db_path, seeds_dir, report, built_at, accounted)
+                tables = _tables(db_path, seeds_dir, report, built_at)
             if inputs_read is not None:
                 inputs_read()
             return _build(db_path, seeds_dir, draw_images, report, reason, built_at, tables)
@@ -433,7 +432,6 @@ def _tables(
     seeds_dir: Path,
     report: Callable[[str], None] | None,
     built_at: dt.datetime,
-    accounted: Callable[[str], None] | None = None,
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
@@ -487,13 +485,18 @@ def _tables(
     # sentence needing coding, held for every article, was +33 MB at 1000x the seeds.
     accounts = []
     account_rows = []  # the coverage_accounts rows, every article's (five values each)
-    for acc in _accounts(data, needed, needs_out, kept, accounted):
+    afresh = []  # the articles accounted again, not carried from the previous file
+    for acc in _accounts(data, needed, needs_out, kept):
         if report:
             report(acc.line())
         if acc.uncovered:
             accounts.append(acc)
+        if acc.carried is None:
+            afresh.append(acc.source_id)
         account_rows.append((acc.source_id, acc.key, acc.count, acc.covered, acc.excused))
     needs_out([], last=True)
+    if report:
+        report(accounted_line(afresh, len(account_rows)))
     for line in [
         *provenance_warnings(data),
         *translation_warnings(data),
