@@ -62,6 +62,19 @@ def derive_capped(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         yield
 
 
+@contextlib.contextmanager
+def checkpointed_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """No checkpoint of DuckDB's own while the block writes (a full build's files' texts,
+    build_inputs), one at its end. Each of its own, every 16 MB of log, wrote the table's
+    last row group again, every text so far: at 1000x the seeds the texts' insert was the
+    build's own process's highest point (~501 MB, issue 27, stop 46); checkpointed once, 485,
+    make_charts' then."""
+    con.execute("SET checkpoint_threshold = '1GB'")
+    yield
+    con.execute("CHECKPOINT")
+    con.execute("RESET checkpoint_threshold")
+
+
 def open_new(db_path: Path) -> duckdb.DuckDBPyConnection:
     """A writer on a database file a build is making (or the one it replaces, attached)."""
     return duckdb.connect(str(db_path), config={"memory_limit": BUILD_MEMORY_LIMIT})

@@ -251,8 +251,10 @@ def write_database(
                 # Whole files' text, a few at a time (etl.inputs.Inputs.frames: each frame
                 # holds at most 50 texts, and any number of rows without one).
                 whole = isinstance(inputs, pd.DataFrame)
-                for part in [inputs] if whole else inputs or ():
-                    write.insert(con, BUILD_INPUTS, part, batch=50 if whole else max(len(part), 1))
+                with write.checkpointed_once(con) if not plans else contextlib.nullcontext():
+                    for part in [inputs] if whole else inputs or ():
+                        batch = 50 if whole else max(len(part), 1)
+                        write.insert(con, BUILD_INPUTS, part, batch=batch)
                 inputs = None
             if previous is not None and not in_place:
                 # Outside the Save's transaction, committed on its own: every file's text
