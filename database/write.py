@@ -65,10 +65,10 @@ def derive_capped(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 @contextlib.contextmanager
 def checkpointed_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """No checkpoint of DuckDB's own while the block writes (a full build's files' texts,
-    build_inputs), one at its end. Each of its own, every 16 MB of log, wrote the table's
-    last row group again, every text so far: at 1000x the seeds the texts' insert was the
-    build's own process's highest point (~501 MB, issue 27, stop 46); checkpointed once, 485,
-    make_charts' then."""
+    build_inputs), one at its end. DuckDB checkpoints by itself every 16 MB of log, and the
+    texts' insert was then the build's own process's highest point at 1000x the seeds (~501
+    MB, issue 27, stop 46; likely each checkpoint writes the table's unfinished row group,
+    every text so far, again: not shown); checkpointed once, 485-488, make_charts' then."""
     con.execute("SET checkpoint_threshold = '1GB'")
     yield
     con.execute("CHECKPOINT")
