@@ -68,7 +68,8 @@ def checkpointed_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     build_inputs), one at its end. DuckDB checkpoints by itself every 16 MB of log, and the
     texts' insert was then the build's own process's highest point at 1000x the seeds (~501
     MB, issue 27, stop 46; likely each checkpoint writes the table's unfinished row group,
-    every text so far, again: not shown); checkpointed once, 485-488, make_charts' then."""
+    every text so far, again: not shown); checkpointed once, 485-501 (make_charts or the
+    texts), against 505-507 beside it."""
     con.execute("SET checkpoint_threshold = '1GB'")
     yield
     con.execute("CHECKPOINT")
