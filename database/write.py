@@ -42,6 +42,40 @@ from database.connection import tables_of
 BUILD_MEMORY_LIMIT = "512MB"
 
 
+#: DuckDB's memory while a full build derives its tables and its change log from the tables
+#: written and writes the files' texts (etl.store.write_database). It keeps the blocks of every
+#: table written cached up to its limit, and the derived rows came on top: at 1000x the seeds
+#: the build's own process rose 386-421 -> 505-531 MB in write_derived, its highest point,
+#: with 6 MB of Python objects at 100x (tracemalloc; issue 27, stop 46). Lowered, DuckDB lets
+#: those cached blocks go first (they are in the file or its log): 353-371 -> 449-455. Not in a
+#: Save's transaction: its rows wait in memory for its commit.
+DERIVE_MEMORY_LIMIT = "192MB"
+
+
+@contextlib.contextmanager
+def derive_capped(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """DuckDB's memory at DERIVE_MEMORY_LIMIT for the block (a full build's, outside any
+    transaction), then at BUILD_MEMORY_LIMIT again: copying the previous file's whole texts
+    (carry_inputs) needs that."""
+    with _then(con, f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'"):
+        con.execute(f"SET memory_limit = '{DERIVE_MEMORY_LIMIT}'")
+        yield
+
+
+@contextlib.contextmanager
+def checkpointed_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """No checkpoint of DuckDB's own while the block writes (a full build's files' texts,
+    build_inputs), one at its end. DuckDB checkpoints by itself every 16 MB of log, and the
+    texts' insert was then the build's own process's highest point at 1000x the seeds (~501
+    MB, issue 27, stop 46; likely each checkpoint writes the table's unfinished row group,
+    every text so far, again: not shown); checkpointed once, 485-501 (make_charts or the
+    texts), against 505-507 beside it."""
+    con.execute("SET checkpoint_threshold = '1GB'")
+    yield
+    con.execute("CHECKPOINT")
+    con.execute("RESET checkpoint_threshold")
+
+
 def open_new(db_path: Path) -> duckdb.DuckDBPyConnection:
     """A writer on a database file a build is making (or the one it replaces, attached)."""
     return duckdb.connect(str(db_path), config={"memory_limit": BUILD_MEMORY_LIMIT})

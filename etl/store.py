@@ -238,18 +238,24 @@ def write_database(
             # indicator rows read one table, with no joins to plan on every request. A Save
             # copies each whose tables were all copied whole.
             commit()  # the data tables
-            write.write_derived(con, db_path if plans else None, unchanged, in_place, made)
-            write.record_changes(con, db_path, unchanged, in_place)
-            write.create_citations_view(con)
-            previous, paths = carried_inputs
-            if in_place:  # before the files read afresh are inserted: those rows go
-                write.keep_inputs(con, paths if previous is not None else [])
-            # Whole files' text, a few at a time (etl.inputs.Inputs.frames: each frame
-            # holds at most 50 texts, and any number of rows without one).
-            whole = isinstance(inputs, pd.DataFrame)
-            for part in [inputs] if whole else inputs or ():
-                write.insert(con, BUILD_INPUTS, part, batch=50 if whole else max(len(part), 1))
-            inputs = None
+            # A full build's DuckDB lets the tables' cached blocks go first while it derives
+            # tables and writes the files' texts (not a Save's transaction: its rows wait in
+            # memory for its commit; nor carry_inputs below: copying texts needs the more).
+            with write.derive_capped(con) if not plans else contextlib.nullcontext():
+                write.write_derived(con, db_path if plans else None, unchanged, in_place, made)
+                write.record_changes(con, db_path, unchanged, in_place)
+                write.create_citations_view(con)
+                previous, paths = carried_inputs
+                if in_place:  # before the files read afresh are inserted: those rows go
+                    write.keep_inputs(con, paths if previous is not None else [])
+                # Whole files' text, a few at a time (etl.inputs.Inputs.frames: each frame
+                # holds at most 50 texts, and any number of rows without one).
+                whole = isinstance(inputs, pd.DataFrame)
+                with write.checkpointed_once(con) if not plans else contextlib.nullcontext():
+                    for part in [inputs] if whole else inputs or ():
+                        batch = 50 if whole else max(len(part), 1)
+                        write.insert(con, BUILD_INPUTS, part, batch=batch)
+                inputs = None
             if previous is not None and not in_place:
                 # Outside the Save's transaction, committed on its own: every file's text
                 # held with the rest until one commit ran out of the memory cap at 1000x.
