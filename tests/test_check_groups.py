@@ -22,11 +22,10 @@ from etl.check_carry import NAMED
 from etl.consistency import check_rows
 from etl.transform import short_label
 from etl.validate import Dataset
-from tests.seed_edits import replace_once
+from tests.seed_edits import MIXED, replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 REASON = "a test of the consistency checks a Save runs again"
-MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
 
 # The article added: written for this test in our own words, one sentence with a number.
 ARTICLE = (

@@ -18,14 +18,13 @@ from corpus.problems import InputError
 from etl.build import article_coverage, build
 from etl.check import check
 from tests import kep_article
-from tests.seed_edits import replace_once
+from tests.seed_edits import edit_quote, replace_once
 
 # The steps are a chain, each Save on the file the one before left: run on one worker, in order.
 pytestmark = pytest.mark.xdist_group("coverage_carry")
 
 ROOT = Path(__file__).resolve().parent.parent
 REASON = "a test of the coverage a Save carries over"
-MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
 MIXED_ID = "ppp-2018-02-14-mixed-results"
 EXTEND = "curated/articles/ppp-2017-06-27-extend-drug-war.yaml"
 EXTEND_ID = "ppp-2017-06-27-extend-drug-war"
@@ -46,15 +45,6 @@ IN_KEP = (
     f"  source_id: {KEP_ID}\n"
     "  quote: Police officers in Kep walked through the night market on Friday evening.\n"
 )
-
-
-def _edit_quote(seeds: Path) -> None:
-    replace_once(
-        seeds,
-        MIXED,
-        "quote: Sar Kheng yesterday said “alternatives” to overcrowded prisons had to be found",
-        "quote: “alternatives” to overcrowded prisons had to be found",
-    )
 
 
 def _drop_excuse(seeds: Path) -> None:
@@ -79,7 +69,7 @@ def _move_back_and_remove(seeds: Path) -> None:
 #: (what changed, the change, the articles the Save accounts again, whether the input has
 #: a coverage problem: the Save stops, the previous file stays).
 STEPS: list[tuple[str, Callable[[Path], None], set[str], bool]] = [
-    ("one article's quote edited", _edit_quote, {MIXED_ID}, False),
+    ("one article's quote edited", edit_quote, {MIXED_ID}, False),
     ("a not_coded excuse taken out", _drop_excuse, {EXTEND_ID}, True),
     # The problem stays though this Save does not touch its article: the file it builds on
     # is the last good one, whose account of that article differs from the input's.

@@ -17,10 +17,9 @@ from data_model.tables import COVERAGE_NEEDS
 from database.connection import tables_of
 from etl.build import build
 from tests import kep_article
-from tests.seed_edits import replace_once
+from tests.seed_edits import MIXED, change_title, edit_quote, replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
-MIXED = "curated/articles/ppp-2018-02-14-mixed-results.yaml"
 REASON = "a test of the derived rows a Save makes again"
 
 #: The day of the article added: between the seeds' articles, so in the middle of the list
@@ -36,27 +35,8 @@ def _remove_article(seeds: Path) -> None:
     kep_article.remove(seeds, MIDDLE_DAY)
 
 
-def _edit_quote(seeds: Path) -> None:
-    """A statement's quote cut to the words inside it (still the article's words)."""
-    replace_once(
-        seeds,
-        MIXED,
-        "quote: Sar Kheng yesterday said “alternatives” to overcrowded prisons had to be found",
-        "quote: “alternatives” to overcrowded prisons had to be found",
-    )
-
-
 def _rename_actor(seeds: Path) -> None:
     replace_once(seeds, "curated/actors.yaml", "name: Sar Kheng\n", "name: Samdech Sar Kheng\n")
-
-
-def _change_title(seeds: Path) -> None:
-    replace_once(
-        seeds,
-        "curated/sources.yaml",
-        "title: 'Mixed results in Cambodia''s drug war: officials'",
-        "title: 'Mixed results in the drug war, officials say'",
-    )
 
 
 def _change_address(seeds: Path) -> None:
@@ -124,7 +104,7 @@ CHAINS: list[tuple[str, list[Step]]] = [
         "records and codebook edited",
         [
             # An article's title moves its quotes' places: every row is made afresh (etl.carry).
-            ("a source's title changed", _change_title, None, False, LATER),
+            ("a source's title changed", change_title, None, False, LATER),
             # No row of another file reads an actor's name (etl.codebook): the statements'
             # search rows, which show the speaker's, are made again for the statements naming
             # the actor.
@@ -153,7 +133,7 @@ CHAINS: list[tuple[str, list[Step]]] = [
             ),
             (
                 "a statement's quote edited",
-                _edit_quote,
+                edit_quote,
                 {"statement_search": "SELECT 1"},
                 False,
                 LATER,
