@@ -221,7 +221,8 @@ def table_rows(
     # Appended one by one: a run's rows are those appended while its records are given.
     for loc in each("units"):
         rows["units"].append(loc.record.model_dump())
-    # A category's place is its place in the codebook; a change to that rebuilds every run.
+    # A category's place is its place in the codebook: any change to a category remakes the
+    # runs of every file holding categories (etl.codebook.ORDERED).
     ordinals = {c.category_id: n for n, c in enumerate(data.of("categories"), start=1)}
     for loc in each("categories"):
         rows["categories"].append(

@@ -99,9 +99,10 @@ class KnownQuotes:
 
 @dataclass(frozen=True)
 class Checked:
-    """What the previous build, by the same code from the same codebook, checked and found
-    right: the curated files unchanged since, and each source's article SHA-256 and title
-    then (database.write.earlier_table_runs). When every one of those sources is here with
+    """What the previous build, by the same code, checked and found right: the curated files
+    unchanged since (less those holding records that read a codebook record changed since:
+    etl.codebook.CHECKS), and each source's article SHA-256 and title then
+    (database.write.earlier_table_runs). When every one of those sources is here with
     the same article and title, a record of such a file quotes the same body as it did, so
     the checks that read only the record, the codebook and that body (references, quotes'
     kinds, periods within phases, values, own names) find what they found: nothing. Those
