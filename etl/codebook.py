@@ -11,7 +11,7 @@ from corpus.load import RawRecord, records_of
 from corpus.problems import Problems
 from data_model.records import ID_FIELDS
 from etl.document_forms import from_json, unpacked
-from etl.validate import parse_records
+from etl.validate import parse_records, published
 
 #: Record kinds that other records depend on: a change to a file holding any of them remakes
 #: the rows, and runs the checks, of the records that read the records changed (what reads
@@ -116,13 +116,9 @@ def by_id(pairs: Iterable[tuple[Any, Any]], kinds: frozenset[str]) -> dict[str, 
     record not approved is built as if absent: etl.validate's two-person rule)."""
     out: dict[str, dict[str, Any]] = {}
     for raw, model in pairs:
-        if raw.kind in kinds and model is not None and _approved(model):
+        if raw.kind in kinds and model is not None and published(model):
             out.setdefault(raw.kind, {})[getattr(model, ID_FIELDS[raw.kind])] = model
     return out
-
-
-def _approved(model: Any) -> bool:
-    return getattr(model, "review_status", "approved") == "approved"
 
 
 def changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> Changed:

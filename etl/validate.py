@@ -221,17 +221,20 @@ def _parse(raw: RawInput, problems: Problems) -> dict[str, list[tuple[RawRecord,
     return parsed
 
 
+def published(model: Any) -> bool:
+    """Issue 24's two-person rule for one record's model: built only once approved (a record
+    kind without a review status is always built)."""
+    return getattr(model, "review_status", "approved") == "approved"
+
+
 def _published_only(
     parsed: dict[str, list[tuple[RawRecord, Any]]], articles: dict[str, bytes]
 ) -> tuple[dict[str, list[tuple[RawRecord, Any]]], dict[str, bytes]]:
     """Issue 24's two-person rule: only approved records are built. A provisional or returned
     record is left out as if absent (a published record naming it is then refused), and the
     article file of a source awaiting review is set aside with it."""
-    kept = {
-        kind: [(r, m) for r, m in items if getattr(m, "review_status", "approved") == "approved"]
-        for kind, items in parsed.items()
-    }
-    held = {m.seed_file for _, m in parsed.get("sources", []) if m.review_status != "approved"}
+    kept = {kind: [(r, m) for r, m in items if published(m)] for kind, items in parsed.items()}
+    held = {m.seed_file for _, m in parsed.get("sources", []) if not published(m)}
     return kept, {name: data for name, data in articles.items() if name not in held}
 
 
