@@ -17,14 +17,28 @@ from pathlib import Path
 NEW_FILE_MODE = 0o644
 
 
+def _umask() -> int:
+    """The process's umask, read where the kernel shows it (Linux): os.umask can only read it
+    by setting it, and setting it while the studio's threads write files would give theirs
+    a mode masked by 0 (world-writable). Elsewhere, set and restored at once."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def _mode(target: Path) -> int:
     """The mode the file has, or a new file's (NEW_FILE_MODE less the umask)."""
     try:
         return target.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return NEW_FILE_MODE & ~umask
+        return NEW_FILE_MODE & ~_umask()
 
 
 def write_atomic(target: Path, data: bytes, *, make_folder: bool = False) -> None:
