@@ -68,7 +68,7 @@ Changed = dict[str, dict[str, frozenset[str] | None]]
 
 def changed_files(
     earlier: dict[str, tuple[str, str, bytes | None]],
-    documents: dict[str, tuple[str, bytes | None, bool]],
+    documents: dict[str, tuple[str, bool]],
 ) -> list[str]:
     """The codebook files added, removed or changed since the previous build."""
     if not earlier:
@@ -80,7 +80,7 @@ def changed_files(
     ]
     return out + [
         name
-        for name, (sha, _, codebook) in documents.items()
+        for name, (sha, codebook) in documents.items()
         if codebook and name not in out and (name not in earlier or earlier[name][1] != sha)
     ]
 

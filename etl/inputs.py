@@ -257,9 +257,9 @@ def read_inputs(
         now[path] = _digest(data)
         inputs.add({"path": path, "kind": "article", "sha256": now[path], "document": None})
     files = curated_files(seeds_dir / "curated", root, problems)
-    # Per file: its SHA-256, its packed JSON text and whether it holds codebook kinds. The
+    # Per file: its SHA-256 and whether it holds codebook kinds (its text is in its row). The
     # parsed YAML itself is let go as soon as its records' models are made (RawInput.models).
-    documents: dict[str, tuple[str, bytes | None, bool]] = {}
+    documents: dict[str, tuple[str, bool]] = {}
     # Equal texts of every file held as one object by the models (share_strings): at 1000x
     # the seeds the records' models were the largest thing a build holds.
     shared: dict[str, str] = {}
@@ -285,14 +285,14 @@ def read_inputs(
         if models is not None:
             # Unchanged since the previous database and since the models were kept: its
             # row is copied from the previous database, its records' models taken as kept.
-            documents[name] = (sha, None, models.codebook)
+            documents[name] = (sha, models.codebook)
             inputs.raw.add(models.pairs)
             inputs.reused.append(name)
             continue
         if kept and kept[1] == sha and kept[2] is not None:
             # Its row is copied from the previous database: its text is not held here.
             document = from_json(unpacked(kept[2]))
-            documents[name] = (sha, None, _is_codebook(document))
+            documents[name] = (sha, _is_codebook(document))
             earlier[name] = (kept[0], kept[1], None)  # parsed: its text is let go
             take(name, document)
             inputs.reused.append(name)
@@ -304,8 +304,8 @@ def read_inputs(
                 problems.add(name, record, field_name, message)
             continue
         # Its row now, in reading order as before: its text is held by the row alone.
-        documents[name] = (sha, None, _is_codebook(document))
-        kind = "codebook" if documents[name][2] else "curated"
+        documents[name] = (sha, _is_codebook(document))
+        kind = "codebook" if documents[name][1] else "curated"
         inputs.add(
             {"path": name, "kind": kind, "sha256": sha, "document": packed(to_json(document))}
         )
@@ -315,7 +315,7 @@ def read_inputs(
             if grown:
                 inputs.appended[name] = grown
         pairs = take(name, document)
-        if documents[name][2]:
+        if documents[name][1]:
             book_now[name] = [pair for pair in pairs if pair[0].kind in CODEBOOK_KINDS]
         del document, pairs
         inputs.parsed.append(name)
@@ -332,7 +332,7 @@ def read_inputs(
         if all(now.get(p) == sha for p, sha in before.items()):
             same = frozenset(
                 name
-                for name, (sha, _, _) in documents.items()
+                for name, (sha, _) in documents.items()
                 if earlier.get(name, ("", "", None))[1] == sha
             )
             inputs.unchanged, inputs.trusted = same, same
