@@ -110,17 +110,16 @@ def classes(lines: list[str], least: int = 10, least_sets: int = 5) -> None:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    curated = curated_lists(ROOT / "seeds")
     if "--classes" in sys.argv:
         if args:
             lines = Path(args[0]).read_text(encoding="utf-8").splitlines()
         else:
             lines = ["\t".join((f.name, *row)) for f in training() if f.is_dir()
-                     for txt, key in articles([f])
-                     for row in rows_of(txt, key, curated_lists(ROOT / "seeds"))]  # fmt: skip
+                     for txt, key in articles([f]) for row in rows_of(txt, key, curated)]  # fmt: skip
         classes(lines)
         return
     folders = [Path(a) for a in args] or [p for p in training() if p.is_dir()]
-    curated = curated_lists(ROOT / "seeds")
     for folder in folders:
         for txt, key in articles([folder]):
             for row in rows_of(txt, key, curated):
