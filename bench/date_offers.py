@@ -1,14 +1,21 @@
 """Every date a draft left blank and offered beside its blank, per folder, right or wrong against
-the answer key, with the reason it carries: the evidence bench/date_offers.py --loso turns into
-each class's precision on folders it was not measured on (round twenty-three).
+the answer key, with the reason it carries: the evidence of each class's precision on folders it
+was not measured on (round twenty-three); with --classes, that table itself (round thirty-three).
 
 Usage: .venv/bin/python bench/date_offers.py > offers.tsv          # every training folder
        .venv/bin/python bench/date_offers.py DIR... > offers.tsv   # any folders of NAME.txt + key
+       .venv/bin/python bench/date_offers.py --classes [offers.tsv]  # per class of the offers:
+           right / offered per folder, and leave-one-set-out: each folder's offers filled when
+           the other folders' record fills the class (corpus/confidence.yaml dates.training)
+       .venv/bin/python bench/date_offers.py --blank > blank.tsv   # the dates asked and neither
+           filled nor offered, with their reason and sentence (the "figure date (blank)" term)
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 import yaml
@@ -20,6 +27,7 @@ for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibl
 
 from draft_quality import _date, articles, dates_asked, matched_figures, training  # noqa: E402
 
+from curation.suggest.confidence import date_class, offer_class  # noqa: E402
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import draft_rows  # noqa: E402
 
@@ -43,7 +51,11 @@ def rows_of(txt: Path, key: Path, curated) -> list[tuple[str, ...]]:
             state, took = "filled", got
         elif any(f in offers for f in asked):
             state, took = "offered", {f: _date(offers.get(f)) for f in asked}
+        elif BLANK and want != got:
+            state, took = "blank", got
         else:
+            continue
+        if (state == "blank") != BLANK:
             continue
         if "as_of" in w and w["as_of"] is None and took["as_of"] == _date(w.get("period_end")):
             want["as_of"] = took["as_of"]
@@ -54,9 +66,60 @@ def rows_of(txt: Path, key: Path, curated) -> list[tuple[str, ...]]:
     return out
 
 
+BLANK = "--blank" in sys.argv
+_POLICY = re.compile(r"\(suggested, not filled; (.*)\)$", re.S)
+
+
+def row_class(state: str, why: str) -> str:
+    """The date class of a drafted row's reason: a filled date's own, an offered date's by the
+    inference offered (the policy's or a rule's); a reason no rule classes by its first words."""
+    text = why.split(": ", 1)[-1]
+    if state == "offered":
+        m = _POLICY.search(why)
+        name = date_class(m.group(1)) if m else offer_class(why)
+    else:
+        name = date_class(text)
+    return name or "(no class) " + re.split(r"['\"(\d;]", text, maxsplit=1)[0].strip()[:60]
+
+
+def classes(lines: list[str], least: int = 10, least_sets: int = 5) -> None:
+    """Per class of offered dates: right / offered on each folder; then leave one folder out:
+    the class filled when the other folders' offers were never wrong, at least ``least`` right on
+    at least ``least_sets`` folders (corpus/confidence.yaml training_least, training_sets)."""
+    per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for line in lines:
+        folder, _, state, right, why, *_ = line.rstrip("\n").split("\t")
+        if state == "offered":
+            per[row_class(state, why)][folder][0 if right == "right" else 1] += 1
+    print("class\toffered\tright\twrong\tfolders\tleft-out folders filled\tfilled right\t"
+          "filled wrong\tper folder (right/offered)")  # fmt: skip
+    for name, folders in sorted(per.items(), key=lambda kv: -sum(sum(v) for v in kv[1].values())):
+        right = sum(v[0] for v in folders.values())
+        wrong = sum(v[1] for v in folders.values())
+        held = [0, 0, 0]  # left-out folders where the others fill the class; right, wrong there
+        for out, (r, w) in folders.items():
+            rest = [v for f, v in folders.items() if f != out]
+            if not sum(v[1] for v in rest) and sum(v[0] for v in rest) >= least \
+                    and len(rest) >= least_sets:  # fmt: skip
+                held = [held[0] + 1, held[1] + r, held[2] + w]
+        shown = " ".join(f"{f.replace('held_out_', '').replace('held_out', 'h')}:{r}/{r + w}"
+                         for f, (r, w) in sorted(folders.items()))  # fmt: skip
+        print(f"{name}\t{right + wrong}\t{right}\t{wrong}\t{len(folders)}\t{held[0]}\t"
+              f"{held[1]}\t{held[2]}\t{shown}")  # fmt: skip
+
+
 def main() -> None:
-    folders = [Path(a) for a in sys.argv[1:]] or [p for p in training() if p.is_dir()]
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
     curated = curated_lists(ROOT / "seeds")
+    if "--classes" in sys.argv:
+        if args:
+            lines = Path(args[0]).read_text(encoding="utf-8").splitlines()
+        else:
+            lines = ["\t".join((f.name, *row)) for f in training() if f.is_dir()
+                     for txt, key in articles([f]) for row in rows_of(txt, key, curated)]  # fmt: skip
+        classes(lines)
+        return
+    folders = [Path(a) for a in args] or [p for p in training() if p.is_dir()]
     for folder in folders:
         for txt, key in articles([folder]):
             for row in rows_of(txt, key, curated):

@@ -1,5 +1,5 @@
 """Drafting time per article, steadier than one pass under load: each article of the drafting
-folders drafted three times, the least kept; prints the median and the max over articles.
+folders drafted three times, the least kept; prints the median, the mean and the max over articles.
 
 Usage: .venv/bin/python bench/draft_timing.py [DIR...]   # default: every drafting folder
 Run it alternately from two checkouts (main's, a branch's) to compare them in one sitting.
@@ -42,7 +42,8 @@ def main() -> None:
     worst = max(least, key=least.__getitem__)
     print(
         f"{len(least)} articles, least of 3 runs each: median "
-        f"{1000 * statistics.median(least.values()):.0f} ms, max {1000 * least[worst]:.0f} ms "
+        f"{1000 * statistics.median(least.values()):.0f} ms, mean "
+        f"{1000 * statistics.mean(least.values()):.0f} ms, max {1000 * least[worst]:.0f} ms "
         f"({worst})"
     )
 

@@ -24,6 +24,9 @@ _QUOTED = re.compile(r"""\(((?:'[^']*'|"[^"]*")(?:; (?:'[^']*'|"[^"]*"))*)\)""")
 _LEADING = re.compile(r"^'([^']*)'")
 # A date whose words give its start and no end (curation/suggest/dates.py, khmer.py).
 _NOTHING = re.compile(r"left blank, nothing offered")
+# A blank date a rule offered beside it (records.date_offer, khmer._offered): the reason of the
+# inference it offers is the last "(NN%: ...)".
+_RULE_OFFER = re.compile(r"suggested, not filled: [^(]*\((\d+)%: (.*)\)$", re.S)
 
 
 def dates_policy() -> dict:
@@ -126,13 +129,37 @@ def unseen(field: str, reason: str) -> tuple[str | None, int, int]:
     return name, int(right), int(wrong)
 
 
+def training_sure(name: str | None) -> tuple[int, int] | None:
+    """(right, sets) when a date class was right on every training set it was offered on, on
+    enough of them (corpus/confidence.yaml dates.training, round thirty-three); else None."""
+    policy = dates_policy()
+    right, wrong, sets = (policy.get("training") or {}).get(name, (0, 0, 0))
+    least, least_sets = int(policy.get("training_least", 0)), int(policy.get("training_sets", 0))
+    if name is None or wrong or not least or right < least or sets < least_sets:
+        return None
+    return int(right), int(sets)
+
+
+def _training_why(name: str, reason: str) -> str:
+    """A date filled by its class's training record: its confidence (the share right with one
+    wrong more than measured) and why, the record a part of its own."""
+    right, sets = training_sure(name) or (0, 0)
+    return (
+        f"{right * 100 // (right + 1)}%: {reason}; its kind of reason ({name}) was right "
+        f"{right} of {right} on {sets} training sets, wrong on none"
+    )
+
+
 def _unsure_unseen(field: str, why: str) -> str | None:
     """Why a filled guess is not sure enough on unseen articles, or None when its class clears
-    the field's bar (or the field has no unseen measurements)."""
+    the field's bar (or the field has no unseen measurements, or is a date of a class right on
+    every training set it was offered on)."""
     policy = _policy(field)
     if not policy:
         return None
     name, right, wrong = unseen(field, why.split(": ", 1)[-1])
+    if field == "dates" and training_sure(name):
+        return None
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
     held = (policy.get("held_blank") or {}).get(name)
     if right + wrong >= least and right >= bar / 100 * (right + wrong) and held:
@@ -178,6 +205,10 @@ def measured_date(why: str) -> str:
     unseen articles (round twenty-three), not the confidence its rule was written with; the
     reason as it was when its class was never measured there."""
     name, right, wrong = unseen("dates", why.split(": ", 1)[-1])
+    bar = float(dates_policy().get("bar", 0))
+    if training_sure(name) and right < bar / 100 * (right + wrong or 1):
+        # Filled by its training record, not its unseen one: say the record it was filled by.
+        return _training_why(str(name), _SURE.sub("", why))
     if not right + wrong:
         return why
     return f"{right * 100 // (right + wrong)}%: {_SURE.sub('', why)}"
@@ -201,6 +232,30 @@ def _one_end_of_whole(record: dict[str, Any], why: str) -> str | None:
     return (
         f"its kind of reason ({name}) names a whole period, and the words give one end of it only"
     )
+
+
+def offer_class(why: str) -> str | None:
+    """The date class of the inference a rule offered beside a blank date (its reason's, as
+    date_class), None when the reason offers nothing a rule inferred."""
+    m = _RULE_OFFER.search(why)
+    return date_class(m.group(2)) if m else None
+
+
+def take_sure_offer(row: Any) -> list[str]:
+    """Fill the blank dates a rule offered when the class of its inference was right on every
+    training set it was offered on (round thirty-three: "the same period a year before" of a
+    count in another sentence, a Khmer bulletin's line under its dated heading); the names
+    filled."""
+    offers = getattr(row, "offers", None) or {}
+    taken = [k for k, v in offers.items() if v is not None and row.record.get(k) is None
+             and FIELDS["indicators"].get(k) == "dates"]  # fmt: skip
+    m = _RULE_OFFER.search(str(row.why.get(taken[0], ""))) if taken else None
+    if not m or not training_sure(name := date_class(m.group(2))):
+        return []
+    for k in taken:
+        row.record[k] = offers.pop(k)
+        row.why[k] = _training_why(str(name), m.group(2))
+    return taken
 
 
 def below_threshold(row: Any) -> list[str]:
@@ -238,4 +293,6 @@ def below_threshold(row: Any) -> list[str]:
         row.why[name] = (f"0%: left blank: {value} was {sure:.0%} sure, {under} ({shown}; "
                          f"{why.split(': ', 1)[-1]})")  # fmt: skip
         blanked.append(name)
+    if row.kind == "indicators":
+        take_sure_offer(row)
     return blanked
