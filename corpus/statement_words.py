@@ -28,14 +28,14 @@ def _alternatives(words: list[str], whole: bool = False) -> re.Pattern[str]:
     where a word ends too."""
     end = r"(?![a-z])" if whole else ""
     parts = [_pattern(w) + (end if w.isascii() else "") for w in sorted(words, key=len)[::-1]]
-    return re.compile("|".join(parts))
+    return re.compile("|".join(parts) or r"(?!)")  # no words: a pattern that never matches
 
 
 @dataclass(frozen=True)
 class StatementWords:
     """The compiled lists: per topic its words' patterns (the file's order, which breaks no tie:
-    a tie is reported as one); the words read as no word or as another; the publishing, verdict
-    and detention-staff rules (see statement_words.yaml)."""
+    a tie is reported as one); the words read as no word or as another; the publishing, verdict,
+    detention-staff and over-capacity rules (see statement_words.yaml)."""
 
     topics: dict[Topic, list[re.Pattern[str]]]
     false_friends: re.Pattern[str]
@@ -48,6 +48,8 @@ class StatementWords:
     verdict_stance: Stance
     staff: re.Pattern[str]
     staff_stance: Stance
+    over_capacity: re.Pattern[str]
+    over_capacity_stance: Stance
 
 
 def _words(section: Any) -> list[str]:
@@ -84,4 +86,6 @@ def statement_words() -> StatementWords:
         verdict_stance=Stance(verdict["stance"]),
         staff=re.compile(f"{english}|{khmer}", re.I),
         staff_stance=Stance(staff["stance"]),
+        over_capacity=_alternatives(_words(data["over_capacity"]["words"]), whole=True),
+        over_capacity_stance=Stance(data["over_capacity"]["stance"]),
     )

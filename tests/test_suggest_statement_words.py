@@ -1,6 +1,7 @@
 """A statement's topic and stance from the data file of statement words (round thirty-three): a
-court's verdict, staff inside a prison or a centre, a new actor the draft types as a group; and
-the topic words as data, so a word or a topic more needs no code change."""
+court's verdict, staff inside a prison or a centre, a new actor the draft types as a group, a
+place holding more than it was built for; and the topic words as data, so a word or a topic
+more needs no code change."""
 
 from __future__ import annotations
 
@@ -98,6 +99,24 @@ def test_staff_inside_speak_critically_unless_their_words_say_otherwise(text, st
 def test_a_new_speaker_typed_as_a_group_is_on_a_groups_side(text, stance):
     (row,) = statements(text, PUBLISHED)
     assert row.record["stance"] == stance, row.why["stance"]
+
+
+# A place said to hold more than it was built for is overcrowded in other words: critical, even
+# from an official; a building put up is not a capacity, and a word of support as well is mixed.
+@pytest.mark.parametrize(
+    ("said", "stance"),
+    [
+        ("We sleep thirty men in a cell meant for ten", "critical"),
+        ("The district centre, built for 90 people, now takes 250", "critical"),
+        ("more than the ward was ever built to hold", "critical"),
+        ("មណ្ឌលនេះត្រូវបានសាងសង់សម្រាប់មនុស្សតែ១០០នាក់ ប៉ុន្តែឥឡូវមាន៣០០នាក់", "critical"),
+        ("The new block was built in May and opened in June", "supportive"),
+        ("A centre built for 120 now holds 300, and we will continue the raids", "mixed"),
+    ],
+)  # fmt: skip
+def test_a_place_holding_more_than_it_was_built_for_is_criticism(said, stance):
+    got, _ = guess_stance(said, "government")
+    assert got is not None and got.value == stance
 
 
 def test_every_topic_in_the_file_is_the_codebooks_and_every_codebook_topic_has_words():

@@ -130,8 +130,12 @@ def guess_stance(said: str, side: str | None) -> tuple[Stance | None, str]:
     apposition off), else from the speaker's side; None when neither tells."""
     if verdict(said):  # a judge's finding takes no side, whatever words follow it
         return statement_words().verdict_stance, "a court's verdict"
+    lists = statement_words()
     critical = [m.group(0) for m in (*_CRITICAL.finditer(said), *_CRITICAL_KM.finditer(said))]
     supportive = [m.group(0) for m in (*_SUPPORTIVE.finditer(said), *_SUPPORTIVE_KM.finditer(said))]
+    # "A centre built for 300" (round thirty-three): words of the stance the data file gives.
+    over = [m.group(0) for m in lists.over_capacity.finditer(said.lower())]
+    (critical if lists.over_capacity_stance is Stance.critical else supportive).extend(over)
     if critical and supportive:
         return Stance.mixed, "words of both"
     if critical:
