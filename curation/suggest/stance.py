@@ -4,13 +4,16 @@ support the campaign, a rights group's criticise it); the topic from the codeboo
 
 Every guess states a reason whose class corpus/confidence.yaml measures on the drafting keys; a
 class under the field's threshold is left blank (a blank beats a wrong guess). Word lists are
-hand-written (no model: the keys are a few hundred statements, too few to train one on)."""
+hand-written (no model: the keys are a few hundred statements, too few to train one on); the
+topics' words, a court's verdict and the staff of a prison or a centre are data
+(corpus/statement_words.yaml, round thirty-three)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from corpus.statement_words import statement_words
 from data_model.records import Stance, Topic
 
 # --- the speaker's side ----------------------------------------------------------------------
@@ -67,6 +70,11 @@ def speaker_side(
     if actor_type in _TYPED:
         return _TYPED[actor_type]
     text = " ".join(w for w in words if w)
+    if statement_words().staff.search(text):
+        # Round thirty-three: a guard, a staff member or a nurse at a prison or a centre (an
+        # office of the state, though a person inside the place) spoke of it critically on the
+        # keys when no word said otherwise (corpus/statement_words.yaml detention_staff).
+        return "staff"
     side = next((s for s, pattern in (*_SIDES, *_SIDES_KM) if pattern.search(text)), None)
     if side is None and unnamed and not _STAFF.search(text):
         # Round twenty-three (c): a person who will not be named and holds no office (a
@@ -120,8 +128,14 @@ _SUPPORTIVE_KM = re.compile(
 def guess_stance(said: str, side: str | None) -> tuple[Stance | None, str]:
     """The stance of a statement from its own words (``said``, the speaker's name and
     apposition off), else from the speaker's side; None when neither tells."""
+    if verdict(said):  # a judge's finding takes no side, whatever words follow it
+        return statement_words().verdict_stance, "a court's verdict"
+    lists = statement_words()
     critical = [m.group(0) for m in (*_CRITICAL.finditer(said), *_CRITICAL_KM.finditer(said))]
     supportive = [m.group(0) for m in (*_SUPPORTIVE.finditer(said), *_SUPPORTIVE_KM.finditer(said))]
+    # "A centre built for 300" (round thirty-three): words of the stance the data file gives.
+    over = [m.group(0) for m in lists.over_capacity.finditer(said.lower())]
+    (critical if lists.over_capacity_stance is Stance.critical else supportive).extend(over)
     if critical and supportive:
         return Stance.mixed, "words of both"
     if critical:
@@ -134,6 +148,8 @@ def guess_stance(said: str, side: str | None) -> tuple[Stance | None, str]:
         return Stance.critical, "no stance words: a rights group's or a lawyer's speaker"
     if side == "unnamed":
         return Stance.critical, "no stance words: an unnamed person, no official"
+    if side == "staff":
+        return statement_words().staff_stance, "no stance words: staff of a prison or a centre"
     return None, "no stance words"
 
 
@@ -163,132 +179,8 @@ def said_words(quote: str, name: str | None) -> str:
 
 
 # --- topic -----------------------------------------------------------------------------------
-
-#: Words naming each topic of the codebook (data_model.records.Topic: its labels and what the
-#: keys file under each), English then Khmer; a word counts once per statement. A border is
-#: where, not what (round twenty-four (c): "border", "ព្រំដែន" as the deciding word gave 3 right
-#: arrests topics for 11 wrong, the campaign's or a policy's said at the border).
-_TOPIC_WORDS: dict[Topic, tuple[str, ...]] = {
-    Topic.funding: (
-        "fund",
-        "budget",
-        "dollar",
-        "donor",
-        "pays",
-        "pay the",
-        "salar",
-        "allowance",
-        "ថវិកា",
-        "មូលនិធិ",
-    ),
-    Topic.rights: (
-        "custody",
-        "dead",
-        "beaten",
-        "beat",
-        "torture",
-        "extort",
-        "bribe",
-        "reprisal",
-        "lawyer",
-        "រំលោភ",
-        "ស្លាប់",
-        "វាយដំ",
-        "មេធាវី",
-    ),
-    Topic.prisons: (
-        "prison",
-        "inmate",
-        "cells",
-        "pre-trial",
-        "overcrowd",
-        "ពន្ធនាគារ",
-        "អ្នកទោស",
-        "បន្ទប់ឃុំ",
-    ),
-    Topic.rehabilitation: (
-        "rehabilitation",
-        "rehab",
-        "centre",
-        "center",
-        "beds",
-        "ស្តារនីតិសម្បទា",
-        "មណ្ឌល",
-    ),
-    Topic.treatment: (
-        "treatment",
-        "treat",
-        "clinic",
-        "methadone",
-        "health",
-        "nurse",
-        "counsel",
-        "voluntary",
-        "community-based",
-        "patient",
-        "care",
-        "services",
-        "ព្យាបាល",
-        "សុខភាព",
-        "ពេទ្យ",
-        "ស្ម័គ្រចិត្ត",
-    ),
-    Topic.arrests: (
-        "arrest",
-        "raid",
-        "trafficker",
-        "dealer",
-        "seller",
-        "smuggl",
-        "network",
-        "bosses",
-        "ចាប់ខ្លួន",
-        "ឃាត់ខ្លួន",
-        "ជនសង្ស័យ",
-        "ដកហូត",
-    ),
-    Topic.prevention: (
-        "prevent",
-        "awareness",
-        "school",
-        "youth",
-        "young people",
-        "parents",
-        "children",
-        "students",
-        "teach",
-        "sport",
-        "បង្ការ",
-        "ទប់ស្កាត់",
-        "យុវជន",
-        "សាលា",
-        "ឪពុកម្តាយ",
-        "មាតាបិតា",
-        "ផ្សព្វផ្សាយ",
-        "សិស្ស",
-        "អំពាវនាវ",
-    ),
-    Topic.policy: ("amend", "reform", "justice", "គោលនយោបាយ"),
-    Topic.campaign: ("campaign", "drug-free", "war on drugs", "crackdown", "បង្ក្រាប"),
-}
-#: Longer words holding a topic's word that mean something else (round twenty-four (c)): a
-#: guardian ("អាណាព្យាបាល" holds "ព្យាបាល", treat), a court or a hall ("សាលាដំបូង", court of first
-#: instance, and "សាលាឃុំ", commune hall, hold "សាលា", school), a council ("ក្រុមប្រឹក្សា"),
-#: "healthy". A guardian is read as the parents are (prevention).
-_FALSE_FRIENDS = re.compile(
-    r"សាលាដំបូង|សាលាឧទ្ធរណ៍|សាលាឃុំ|សាលាសង្កាត់|សាលាក្រុង|សាលាខេត្ត|សាលាស្រុក|ក្រុមប្រឹក្សា|"
-    r"\bhealth(?:y|ier)\b"
-)
-_GUARDIAN = re.compile(r"អាណាព្យាបាល")
-#: A health centre is a place of treatment, not a centre of rehabilitation.
-_HEALTH_CENTRE = re.compile(r"health cent(?:re|er)s?|មណ្ឌលសុខភាព", re.I)
-#: Publishing figures is what a statement on the campaign's data asks or promises: that is its
-#: subject (policy) whatever the figures count ("publish how many were sent to treatment").
-_PUBLISH = re.compile(r"(?<![a-z])publish|ផ្សព្វផ្សាយតួលេខ|បោះពុម្ពផ្សាយ")
-_WORDS = {
-    t: [re.compile(rf"(?<![a-z]){re.escape(w)}" if w.isascii() else re.escape(w)) for w in ws]
-    for t, ws in _TOPIC_WORDS.items()
-}
+# The words of each topic, the words read as none or as others, and the publishing and verdict
+# rules are data: corpus/statement_words.yaml (round thirty-three moved them from here).
 
 
 def _topic_count(low: str, words: list[re.Pattern[str]]) -> int:
@@ -300,14 +192,29 @@ def _topic_count(low: str, words: list[re.Pattern[str]]) -> int:
     )
 
 
+def _plain(said: str) -> str:
+    """The words said, lower-cased, zero-width spaces off (Khmer words may carry them)."""
+    return said.lower().replace("\u200b", "")
+
+
+def verdict(said: str) -> bool:
+    """Whether the words said open as a court's verdict does ("The evidence shows that ...",
+    "ភស្តុតាងទាំងឡាយបង្ហាញ...": statement_words.yaml ``verdict``)."""
+    return bool(statement_words().verdict.search(_plain(said).lstrip()))
+
+
 def guess_topic(said: str) -> tuple[Topic | None, str]:
     """The topic whose words the statement says most, None when it says none (a tie is
-    reported as such: its class is too unsure to fill)."""
-    low = _GUARDIAN.sub("មាតាបិតា", _FALSE_FRIENDS.sub(" ", said.lower().replace("\u200b", "")))
-    low = _HEALTH_CENTRE.sub("health", low)
-    if _PUBLISH.search(low):
-        return Topic.policy, "publishing figures"
-    scores = {t: _topic_count(low, words) for t, words in _WORDS.items()}
+    reported as such: its class is too unsure to fill); a court's verdict and a word of
+    publishing figures decide first (corpus/statement_words.yaml)."""
+    lists = statement_words()
+    if verdict(said):
+        return lists.verdict_topic, "a court's verdict"
+    low = lists.false_friends.sub(" ", _plain(said))
+    low = lists.read_as_pattern.sub(lambda m: lists.read_as[m.group(0)], low)
+    if lists.publishing.search(low):
+        return lists.publishing_topic, "publishing figures"
+    scores = {t: _topic_count(low, words) for t, words in lists.topics.items()}
     ranked = sorted(scores.values(), reverse=True)
     best = max(scores, key=lambda t: scores[t])
     if not scores[best]:
