@@ -267,19 +267,25 @@ def _assert_backgrounds(page, light_when_light: bool, light_when_dark: bool) -> 
     assert (backgrounds["dark"] == WHITE) is light_when_dark, backgrounds
 
 
-@pytest.mark.parametrize(
-    ("theme", "light_when_light", "light_when_dark"),
-    [("?theme=dark", False, False), ("?theme=light", True, True)],
-)
-def test_the_embed_address_overrides_dark_mode(
-    images_served: str, tab, theme: str, light_when_light: bool, light_when_dark: bool
-):
+#: Each theme an address may force, and whether the background is then light under the
+#: reader's light and dark settings.
+FORCED_THEMES = [("?theme=dark", False, False), ("?theme=light", True, True)]
+
+
+def test_the_embed_address_overrides_dark_mode(images_served: str, tab):
     """A forced theme in the address wins over the reader's setting (followed without one:
-    the light embed's test above)."""
+    the light embed's test above). Both themes in one tab, one load each (two tests, a tab
+    each, before); each theme that fails is named."""
     server, page = images_served, tab
     page.set_viewport_size({"width": 600, "height": 900})
-    page.goto(f"{server}{LIGHT_EMBED}{theme}", wait_until="load")
-    _assert_backgrounds(page, light_when_light, light_when_dark)
+    problems = []
+    for theme, light_when_light, light_when_dark in FORCED_THEMES:
+        page.goto(f"{server}{LIGHT_EMBED}{theme}", wait_until="load")
+        try:
+            _assert_backgrounds(page, light_when_light, light_when_dark)
+        except AssertionError as failed:
+            problems.append(f"{theme}: {failed}")
+    assert not problems, "\n".join(problems)
 
 
 def _one_message_a_frame(page) -> None:
