@@ -1,10 +1,11 @@
 """Build step 'checks', carried per group: the consistency checks of each group whose key is
 unchanged since the previous database are copied from it, the others run (etl.check_groups).
 
-The checks read a Dataset through CheckInputs, which answers only the kinds in READS (and of
-the statements only those a contested claim names); each group's key hashes the records,
-rules and article names its checks read (etl.check_groups.Groups), and the step_keys row
-stores every group's key, so a change runs only the groups that read it (issue 27).
+The checks read a Dataset through CheckInputs, which answers only the kinds in
+etl.consistency.READS (and of the statements only those a contested claim names); each
+group's key hashes the records, rules and article names its checks read
+(etl.check_groups.Groups), and the step_keys row stores every group's key, so a change runs
+only the groups that read it (issue 27).
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ from data_model.tables import CONSISTENCY_CHECKS, STEP_KEYS
 from database.write import earlier_step
 from etl.carry import Runs
 from etl.check_groups import Groups, group_of, order_key, unique_ids
-from etl.validate import Dataset, Located
+from etl.consistency import READS, read_by_checks
+from etl.validate import Dataset
 
-#: The record kinds the consistency checks read. A check that reads another kind fails
-#: (CheckInputs.of) until it is listed here and a group's key hashes it.
-READS = ("checks", "metrics", "units", "phases", "indicators", "policies", "contested")
 STEP = CONSISTENCY_CHECKS.name
 #: How many of the groups run again a build's line names (the rest it counts).
 NAMED = 12
@@ -54,7 +53,7 @@ class CheckInputs:
     def of(self, kind: str) -> list[Any]:
         if kind not in self._kinds:
             raise KeyError(
-                f"the consistency checks read {kind!r}, which etl.check_carry.READS does not "
+                f"the consistency checks read {kind!r}, which etl.consistency.READS does not "
                 "list: add it there, so that a change to it runs the checks again"
             )
         return self._kinds[kind]
@@ -81,23 +80,6 @@ class CheckInputs:
         cited |= {s.source_id for s in self._kinds["statements"]}
         digest.update(json.dumps([[sid, names.get(sid)] for sid in sorted(cited)]).encode())
         return digest.hexdigest()
-
-
-def read_by_checks(data: Dataset, kind: str) -> list[Located]:
-    """The records of `kind` the checks may read (CheckInputs): all of a kind in READS, the
-    statements a contested claim names, none of any other kind. A build's records' stage
-    lets the rest go once their tables are made (etl.transform.table_rows, issue 27)."""
-    if kind in READS:
-        return data.records.get(kind, [])
-    if kind != "statements":
-        return []
-    named = {
-        claim.record_id
-        for contest in data.of("contested")
-        for claim in contest.claims
-        if claim.record_kind == "statements"
-    }
-    return [loc for loc in data.records.get(kind, []) if loc.record.statement_id in named]
 
 
 def _pairs(reads: str) -> dict[str, str]:

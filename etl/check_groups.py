@@ -5,48 +5,35 @@ copies every other group's rows from the previous file (etl.check_carry). The gr
 metric (corroboration, cumulative order, restatements, the metric's gap), per article with a
 figure some arithmetic rule totals (its sums and shares: they compare figures of one article
 only), the phases (one group: every phase against the phase-coverage metrics' figures), per
-policy whose status needs evidence, per contested claim. The rows of every group, merged in
-the order of `ORDER` (the order run_checks gives them), are the rows a whole run makes.
+policy whose status needs evidence, per contested claim. Which checks a group runs is
+consistency.SECTIONS, the table run_checks reads too: each section names its kind of group
+(GROUPINGS here). The rows of every group, merged in the sections' order (run_checks'), are
+the rows a whole run makes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from data_model.check_rules import STATUSES_NEEDING_EVIDENCE
 from data_model.records import CheckRuleKind
 from etl.consistency import (
-    Check,
+    SECTIONS,
     Figure,
+    FigureMaker,
     Rules,
-    arithmetic_checks,
-    contested_checks,
-    corroboration_checks,
-    cumulative_checks,
-    figures,
-    gap_checks,
-    restatement_checks,
+    Scope,
+    Section,
+    in_order,
     rows_of,
-    status_checks,
 )
 from etl.validate import Dataset
 
-#: The checks' sections in the order a whole run gives them, told by their ids' prefixes.
-ORDER = (
-    "corroboration:",
-    "cumulative:",
-    "arithmetic:",
-    "restatement:",
-    "gap:phase:",
-    "gap:metric:",
-    "status:",
-    "contested:",
-)
 ARITHMETIC = (CheckRuleKind.sum, CheckRuleKind.share, CheckRuleKind.share_bound)
 
 
@@ -65,22 +52,15 @@ class _Part:
         return list(self._kinds[kind]) if kind in self._kinds else self._data.of(kind)
 
 
-def _section(check_id: str) -> int:
-    return next(i for i, lead in enumerate(ORDER) if check_id.startswith(lead))
+def _section(check_id: str) -> tuple[int, Section]:
+    """The section of the checks (consistency.SECTIONS) a check is of, told by its id."""
+    return next((i, s) for i, s in enumerate(SECTIONS) if check_id.startswith(s.prefix))
 
 
 def group_of(row: dict[str, Any]) -> str:
     """The group a consistency_checks row belongs to, told by its own columns."""
-    cid = row["check_id"]
-    if cid.startswith(("corroboration:", "cumulative:", "restatement:", "gap:metric:")):
-        return f"metric:{row['metric_id']}"
-    if cid.startswith("arithmetic:"):
-        return f"article:{row['source_ids']}"
-    if cid.startswith("gap:phase:"):
-        return "phases"
-    if cid.startswith("status:"):
-        return f"policy:{row['record_ids']}"
-    return f"contested:{cid.split(':')[1]}"
+    _, section = _section(row["check_id"])
+    return GROUPINGS[section.group].name(row, row["check_id"][len(section.prefix) :])
 
 
 def order_key(row: dict[str, Any], contests: dict[str, int]) -> tuple[Any, ...]:
@@ -88,19 +68,9 @@ def order_key(row: dict[str, Any], contests: dict[str, int]) -> tuple[Any, ...]:
     by its id, an arithmetic check by its total figure as `figures` sorts them, a policy by
     its id, a contested claim by its place in contested.yaml). Rows with one key are of one
     group, kept in the group's order by a stable sort."""
-    cid = row["check_id"]
-    at = _section(cid)
-    lead = ORDER[at]
-    if lead == "arithmetic:":
-        total = row["record_ids"].split("; ")[0]
-        return (at, row["metric_id"], str(row["period_end"]), row["source_ids"], total)
-    if lead == "gap:phase:":
-        return (at,)
-    if lead == "status:":
-        return (at, row["record_ids"])
-    if lead == "contested:":
-        return (at, f"{contests.get(cid.split(':')[1], -1):09d}")
-    return (at, row["metric_id"])
+    at, section = _section(row["check_id"])
+    rest = row["check_id"][len(section.prefix) :]
+    return (at, *GROUPINGS[section.group].order(row, rest, contests))
 
 
 def unique_ids(rows: list[dict[str, Any]]) -> bool:
@@ -121,6 +91,9 @@ class Groups:
     """The groups of one Dataset's checks: `keys()` each group's key, `rows(name)` its rows."""
 
     def __init__(self, data: Dataset, names: dict[str, str], code: str) -> None:
+        unknown = {s.group for s in SECTIONS} - set(GROUPINGS)
+        if unknown:  # a section no group would run: a Save would lose its rows
+            raise ValueError(f"consistency.SECTIONS names groups with no grouping: {unknown}")
         self.data, self.names, self.code = data, names, code
         self.curated = list(data.of("checks"))
         self.rules = Rules.of(data, names)
@@ -134,17 +107,15 @@ class Groups:
             self.by_source[ind.source_id].append(ind)
             self.by_id[ind.indicator_id] = ind
         self.contested = list(data.of("contested"))
-        named = {
-            c.record_id for k in self.contested for c in k.claims if c.record_kind == "statements"
-        }
-        self.statements = {
-            s.statement_id: s for s in data.of("statements") if s.statement_id in named
-        }
+        # The statements a contested claim names, and only those: `data` holds no others
+        # (CheckInputs, by consistency.read_by_checks: the one place they are told apart).
+        self.statements = {s.statement_id: s for s in data.of("statements")}
         self._digests: dict[int, bytes] = {}
         self._figures: dict[int, Figure | None] = {}
-        #: Each group's run: (the function making it, its arguments), called with this
-        #: object when the group runs (no closure over it: the two would make a cycle that
-        #: kept every figure alive after the step, ~22 MB at 1000x, until a collection).
+        self._make: FigureMaker | None = None  # made when a group first runs
+        #: Each group's run: (its kind in GROUPINGS, the arguments of the kind's scope),
+        #: called with this object when the group runs (no closure over it: the two would
+        #: make a cycle that kept every figure alive after the step, ~22 MB at 1000x).
         self.runs: dict[str, tuple[Any, ...]] = {}
         self._keys = dict(self._groups())
         self._digests.clear()  # each record's, needed by the keys alone (~5 MB at 1000x)
@@ -185,7 +156,7 @@ class Groups:
             inds = self.by_metric.get(mid, [])
             reads = [*self._metric_reads([mid]), *cumulative, *inds]
             sources = [i.source_id for i in inds]
-            yield self._add(f"metric:{mid}", reads, sources, (partial_metric, mid), launch)
+            yield self._add(f"metric:{mid}", reads, sources, ("metric", mid), launch)
         arithmetic = self._rules(*ARITHMETIC)
         totals = {r.total for r in arithmetic}
         for sid in sorted(self.by_source):
@@ -196,7 +167,7 @@ class Groups:
             rules = [r for r in arithmetic if r.total in reported]
             named = {m for r in rules for m in (r.total, *r.parts, r.share) if m}
             reads = [*rules, *self._metric_reads(reported | named), *inds]
-            yield self._add(f"article:{sid}", reads, [sid], (partial_article, sid))
+            yield self._add(f"article:{sid}", reads, [sid], ("article", sid))
         phase_rules = self._rules(CheckRuleKind.phase_coverage)
         if phase_rules:
             inds = [i for m in self.rules.phase_totals for i in self.by_metric.get(m, [])]
@@ -208,19 +179,24 @@ class Groups:
                 *inds,
             ]
             sources = [i.source_id for i in inds]
-            yield self._add("phases", reads, sources, (partial_phases, inds))
+            yield self._add("phases", reads, sources, ("phases", inds))
         for pol in sorted(self.data.of("policies"), key=lambda p: p.policy_id):
             if pol.status in STATUSES_NEEDING_EVIDENCE:
                 sources = [c.source_id for c in pol.status_citations]
-                run = (partial_policy, pol)
+                run = ("policy", pol)
                 yield self._add(f"policy:{pol.policy_id}", [pol], sources, run)
         for contest in self.contested:
             claims = [self._claim(c) for c in contest.claims]
-            metrics = [r.metric_id for r in claims if r is not None and hasattr(r, "metric_id")]
+            # By kind, as the contested check looks them up (its scope's records).
+            claimed: dict[str, list[Any]] = {"statements": [], "indicators": []}
+            for claim, record in zip(contest.claims, claims, strict=True):
+                if record is not None:
+                    claimed[claim.record_kind].append(record)
+            metrics = [r.metric_id for r in claimed["indicators"]]
             reads = [contest, *claims, *self._metric_reads(metrics)]
             sources = [r.source_id for r in claims if r is not None]
             name = f"contested:{contest.contest_id}"
-            yield self._add(name, reads, sources, (partial_contest, contest, claims))
+            yield self._add(name, reads, sources, ("contested", contest, claimed))
 
     def _claim(self, claim: Any) -> Any:
         if claim.record_kind == "statements":
@@ -243,14 +219,14 @@ class Groups:
     # --- running a group ----------------------------------------------------------------
 
     def figures_of(self, inds: Sequence[Any]) -> list[Figure]:
-        """The figures of `inds` (consistency.figures, made once each), in its order."""
-        new = [i for i in inds if id(i) not in self._figures]
-        if new:
-            made = {id(f.ind): f for f in figures(_Part(self.data, indicators=new), self.rules)}
-            for ind in new:
-                self._figures[id(ind)] = made.get(id(ind))
-        out = [f for i in inds if (f := self._figures[id(i)]) is not None]
-        return sorted(out, key=lambda f: (f.metric, f.ref, f.source, f.ind.indicator_id))
+        """The figures of `inds` (as consistency.figures makes them, each once), in its
+        order; the maker's lookups built once per run, not once per group."""
+        if self._make is None:
+            self._make = FigureMaker(self.data, self.rules)
+        for ind in inds:
+            if id(ind) not in self._figures:
+                self._figures[id(ind)] = self._make(ind)
+        return in_order(f for i in inds if (f := self._figures[id(i)]) is not None)
 
     def keys(self) -> dict[str, str]:
         """Each group's key, in the groups' order: SHA-256 of the code and of every record,
@@ -261,55 +237,83 @@ class Groups:
         return {c.contest_id: n for n, c in enumerate(self.contested)}
 
     def rows(self, name: str) -> list[dict[str, Any]]:
-        """The group's rows, in the order a whole run gives them, ids unique within it."""
-        make, *args = self.runs[name]
-        rows = rows_of(make(self, *args)(), self.curated)
+        """The group's rows, in the order a whole run gives them, ids unique within it: the
+        checks of every section of its kind (consistency.SECTIONS), in their order."""
+        kind, *args = self.runs[name]
+        scope = GROUPINGS[kind].scope(self, *args)
+        checks = [c for section in SECTIONS if section.group == kind for c in section.make(scope)]
+        rows = rows_of(checks, self.curated)
         unique_ids(rows)
         return rows
 
 
-def partial_metric(groups: Groups, mid: str) -> Callable[[], Iterable[Check]]:
-    def run() -> Iterable[Check]:
-        every = groups.figures_of(groups.by_metric.get(mid, []))
-        figs = [f for f in every if f.restates is None]
-        vague = [i for i in groups.by_metric.get(mid, []) if i.vague is not None]
-        metric = [groups.metrics[mid]]
-        return itertools.chain(
-            corroboration_checks(figs),
-            cumulative_checks(figs, groups.rules.cumulative),
-            restatement_checks(every),
-            gap_checks(figs, (), metric, every, vague, groups.rules),
-        )
-
-    return run
+# --- each kind of group: the scope of one group's checks, and a row's group and place ---
 
 
-def partial_article(groups: Groups, sid: str) -> Callable[[], Iterable[Check]]:
-    def run() -> Iterable[Check]:
-        figs = [f for f in groups.figures_of(groups.by_source[sid]) if f.restates is None]
-        return arithmetic_checks(figs, groups.rules)
-
-    return run
+def _metric_scope(groups: Groups, mid: str) -> Scope:
+    inds = groups.by_metric.get(mid, [])
+    part = _Part(groups.data, metrics=[groups.metrics[mid]], indicators=inds)
+    return Scope(part, groups.rules, groups.figures_of(inds))  # type: ignore[arg-type]
 
 
-def partial_phases(groups: Groups, inds: list[Any]) -> Callable[[], Iterable[Check]]:
-    def run() -> Iterable[Check]:
-        every = groups.figures_of(inds)
-        figs = [f for f in every if f.restates is None]
-        phases = groups.data.of("phases")
-        return gap_checks(figs, phases, (), every, (), groups.rules)
-
-    return run
+def _article_scope(groups: Groups, sid: str) -> Scope:
+    inds = groups.by_source[sid]
+    part = _Part(groups.data, indicators=inds)
+    return Scope(part, groups.rules, groups.figures_of(inds))  # type: ignore[arg-type]
 
 
-def partial_policy(groups: Groups, policy: Any) -> Callable[[], Iterable[Check]]:
-    return lambda: status_checks([policy], groups.rules)
+def _phases_scope(groups: Groups, inds: list[Any]) -> Scope:
+    part = _Part(groups.data, indicators=inds)
+    return Scope(part, groups.rules, groups.figures_of(inds))  # type: ignore[arg-type]
 
 
-def partial_contest(
-    groups: Groups, contest: Any, claims: list[Any]
-) -> Callable[[], Iterable[Check]]:
-    statements = [c for c in claims if c is not None and hasattr(c, "statement_id")]
-    indicators = [c for c in claims if c is not None and hasattr(c, "indicator_id")]
-    part = _Part(groups.data, contested=[contest], statements=statements, indicators=indicators)
-    return lambda: contested_checks(part, groups.rules)  # type: ignore[arg-type]
+def _policy_scope(groups: Groups, policy: Any) -> Scope:
+    return Scope(_Part(groups.data, policies=[policy]), groups.rules)  # type: ignore[arg-type]
+
+
+def _contest_scope(groups: Groups, contest: Any, claimed: dict[str, list[Any]]) -> Scope:
+    part = _Part(groups.data, contested=[contest], **claimed)
+    return Scope(part, groups.rules)  # type: ignore[arg-type]
+
+
+def _arithmetic_order(row: dict[str, Any], _: str, __: dict[str, int]) -> tuple[Any, ...]:
+    total = row["record_ids"].split("; ")[0]
+    return (row["metric_id"], str(row["period_end"]), row["source_ids"], total)
+
+
+def _contest(rest: str) -> str:
+    return rest.split(":")[0]  # the contest's id, without a suffix unique_ids gave
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """One kind of group (consistency.Section.group): the group a row is of, told by its own
+    columns and its id after the section's prefix; what orders it among its section's rows
+    of other groups; the scope one group's checks read (called with the group's arguments)."""
+
+    name: Callable[[dict[str, Any], str], str]
+    order: Callable[[dict[str, Any], str, dict[str, int]], tuple[Any, ...]]
+    scope: Callable[..., Scope]
+
+
+GROUPINGS = {
+    "metric": Grouping(
+        lambda row, _: f"metric:{row['metric_id']}",
+        lambda row, _, __: (row["metric_id"],),
+        _metric_scope,
+    ),
+    "article": Grouping(
+        lambda row, _: f"article:{row['source_ids']}", _arithmetic_order, _article_scope
+    ),
+    "phases": Grouping(lambda _, __: "phases", lambda *_: (), _phases_scope),
+    "policy": Grouping(
+        lambda row, _: f"policy:{row['record_ids']}",
+        lambda row, _, __: (row["record_ids"],),
+        _policy_scope,
+    ),
+    "contested": Grouping(
+        lambda _, rest: f"contested:{_contest(rest)}",
+        lambda _, rest, contests: (f"{contests.get(_contest(rest), -1):09d}",),
+        _contest_scope,
+    ),
+}

@@ -1,6 +1,7 @@
 """Process step: check the validated figures against each other and for gaps in coverage.
 
-Over 400 lines: one function per check kind, each short, over one validated Dataset.
+Over 400 lines: one function per check kind, each short, over one validated Dataset; the
+table SECTIONS at the end puts them in order for a whole run and for a Save's groups.
 Which metrics are compared, summed and bounded is curated data (seeds/curated/checks.yaml,
 records.CheckRule); each check words its own finding (etl.check_words: a headline in every
 language, the detail in English) and fills the ``consistency_checks`` table on every build.
@@ -13,9 +14,10 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from data_model.check_rules import NATIONAL, SHARE_TOLERANCE_PP, STATUSES_NEEDING_EVIDENCE
@@ -25,7 +27,7 @@ from data_model.records import CheckRule, CheckRuleKind, Indicator, Metric, Phas
 from data_model.wording import PERCENT, UnitWords, amount, date_text, hedged_words
 from etl import check_words as cw
 from etl.check_words import Said, Severity, Words
-from etl.validate import Dataset
+from etl.validate import Dataset, Located
 
 # Float noise from the approx band (1,100 x 0.9 is 990.0000000000001) must not turn two
 # touching ranges into a conflict.
@@ -249,30 +251,42 @@ def _launch(phases: Sequence[Phase]) -> dt.date | None:
     return min((p.start_date for p in phases), default=None)
 
 
-def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
-    """Every indicator with its range; cumulative counts with no start read from the launch."""
-    rules = rules or Rules.of(data)
-    declared = {u.unit_id: UnitWords.of(u) for u in data.of("units")}
-    units = {m.metric_id: declared.get(m.unit) for m in data.of("metrics")}
-    signed = {m.metric_id for m in data.of("metrics") if m.signed}
-    launch = _launch(data.of("phases"))
-    out: list[Figure] = []
-    for ind in data.of("indicators"):
-        unit = units.get(ind.metric_id)
+class FigureMaker:
+    """Makes an indicator's figure, the lookups every figure needs (each metric's unit, the
+    signed metrics, the launch) built once: a Save makes the figures of each group of checks
+    it runs apart (etl.check_groups), and a full build runs every group."""
+
+    def __init__(self, data: Dataset, rules: Rules) -> None:
+        declared = {u.unit_id: UnitWords.of(u) for u in data.of("units")}
+        self.rules = rules
+        self.units = {m.metric_id: declared.get(m.unit) for m in data.of("metrics")}
+        self.signed = {m.metric_id for m in data.of("metrics") if m.signed}
+        self.launch = _launch(data.of("phases"))
+
+    def __call__(self, ind: Indicator) -> Figure | None:
+        """The indicator's figure, None where it has none."""
+        unit, rules, launch = self.units.get(ind.metric_id), self.rules, self.launch
         # An unknown metric or unit is the validation's to report; vague words have no number.
         if unit is None or ind.vague is not None:
-            continue
-        low, high = bounds(
-            ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to, ind.metric_id in signed
-        )
+            return None
+        signed = ind.metric_id in self.signed
+        low, high = bounds(ind.value, Qualifier(ind.qualifier), unit.kind, ind.value_to, signed)
         read_in = ind.period_start is None and ind.metric_id in rules.cumulative
         start = launch if read_in else ind.period_start
         name = rules.name(ind.metric_id)
         words = rules.metric_words(ind.metric_id), rules.source_words(ind.source_id)
-        out.append(
-            Figure(ind, unit, start, read_in and launch is not None, low, high, name, *words)
-        )
-    return sorted(out, key=lambda f: (f.metric, f.ref, f.source, f.ind.indicator_id))
+        return Figure(ind, unit, start, read_in and launch is not None, low, high, name, *words)
+
+
+def in_order(figs: Iterable[Figure]) -> list[Figure]:
+    """The figures in the order every check reads them: by metric, date, article and id."""
+    return sorted(figs, key=lambda f: (f.metric, f.ref, f.source, f.ind.indicator_id))
+
+
+def figures(data: Dataset, rules: Rules | None = None) -> list[Figure]:
+    """Every indicator with its range; cumulative counts with no start read from the launch."""
+    make = FigureMaker(data, rules or Rules.of(data))
+    return in_order(f for ind in data.of("indicators") if (f := make(ind)) is not None)
 
 
 # --- corroboration -----------------------------------------------------------------------
@@ -895,30 +909,83 @@ def _unique_ids(checks: Iterable[Check]) -> list[Check]:
     return out
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What one run of the checks reads: the records (a Dataset's `of`: all of them, or one
+    group's, etl.check_groups), the figures of its indicators (restatements too) and the rules."""
+
+    data: Dataset
+    rules: Rules
+    every: Sequence[Figure] = ()
+
+    @cached_property
+    def figs(self) -> list[Figure]:
+        """The independent reports: every figure but the restatements."""
+        return [f for f in self.every if f.restates is None]
+
+
+def _phase_gaps(s: Scope) -> Iterator[Check]:
+    return gap_checks(s.figs, s.data.of("phases"), (), s.every, (), s.rules)
+
+
+def _metric_gaps(s: Scope) -> Iterator[Check]:
+    vague = [i for i in s.data.of("indicators") if i.vague is not None]
+    return gap_checks(s.figs, (), s.data.of("metrics"), s.every, vague, s.rules)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of the checks: its checks' ids' prefix, what makes its checks of a scope,
+    and the kind of group (etl.check_groups.GROUPINGS) a Save reruns them by."""
+
+    prefix: str
+    make: Callable[[Scope], Iterable[Check]]
+    group: str
+
+
+#: The checks' sections, in the order a whole run gives them: read by run_checks and by a
+#: Save's groups (etl.check_groups), so a new section is one row here (and a kind it reads
+#: one word in READS).
+SECTIONS = (
+    Section("corroboration:", lambda s: corroboration_checks(s.figs), "metric"),
+    Section("cumulative:", lambda s: cumulative_checks(s.figs, s.rules.cumulative), "metric"),
+    Section("arithmetic:", lambda s: arithmetic_checks(s.figs, s.rules), "article"),
+    Section("restatement:", lambda s: restatement_checks(s.every), "metric"),
+    Section("gap:phase:", _phase_gaps, "phases"),
+    Section("gap:metric:", _metric_gaps, "metric"),
+    Section("status:", lambda s: status_checks(s.data.of("policies"), s.rules), "policy"),
+    Section("contested:", lambda s: contested_checks(s.data, s.rules), "contested"),
+)
+
+#: The record kinds the checks read. A check that reads another kind fails in a build
+#: (etl.check_carry.CheckInputs) until it is listed here and a group's key hashes it.
+READS = ("checks", "metrics", "units", "phases", "indicators", "policies", "contested")
+
+
+def read_by_checks(data: Dataset, kind: str) -> list[Located]:
+    """The records of `kind` the checks may read: all of a kind in READS, the statements a
+    contested claim names (the contested check quotes them; no other check reads one), none
+    of any other kind. Here, below both, for the build's CheckInputs and for the records'
+    stage (etl.transform.table_rows), which lets the rest go once their tables are made."""
+    if kind in READS:
+        return data.records.get(kind, [])
+    if kind != "statements":
+        return []
+    named = {
+        claim.record_id
+        for contest in data.of("contested")
+        for claim in contest.claims
+        if claim.record_kind == "statements"
+    }
+    return [loc for loc in data.records.get(kind, []) if loc.record.statement_id in named]
+
+
 def run_checks(data: Dataset, source_names: dict[str, str] | None = None) -> list[Check]:
     """Every consistency check of the dataset, in a stable order; articles named in the
     details by `source_names` (their short labels), else by id."""
     rules = Rules.of(data, source_names)
-    every = figures(data, rules)
-    figs = [f for f in every if f.restates is None]  # independent reports only
-    return _unique_ids(
-        itertools.chain(
-            corroboration_checks(figs),
-            cumulative_checks(figs, rules.cumulative),
-            arithmetic_checks(figs, rules),
-            restatement_checks(every),
-            gap_checks(
-                figs,
-                data.of("phases"),
-                data.of("metrics"),
-                every,
-                [i for i in data.of("indicators") if i.vague is not None],
-                rules,
-            ),
-            status_checks(data.of("policies"), rules),
-            contested_checks(data, rules),
-        )
-    )
+    scope = Scope(data, rules, figures(data, rules))
+    return _unique_ids(itertools.chain.from_iterable(s.make(scope) for s in SECTIONS))
 
 
 def rule_of(check_id: str, metric_id: str | None, rules: Sequence[CheckRule]) -> CheckRule | None:

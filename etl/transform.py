@@ -17,8 +17,7 @@ from data_model.records import Correction, Source
 from data_model.tables import SCHEMA_VERSION, SCHEMA_VERSION_KEY, TABLES, TABLES_BY_NAME, Table
 from data_model.wording import UnitWords, date_text, hedged_label, inferred_date, vague_label
 from etl.carry import FED_BY, Runs
-from etl.check_carry import read_by_checks
-from etl.consistency import check_rows
+from etl.consistency import check_rows, read_by_checks
 from etl.validate import Dataset, Located
 
 
@@ -193,7 +192,7 @@ def table_rows(
 
     def let_go(*kinds: str) -> None:
         """In a build's records' stage (Dataset.once), the records of `kinds` whose tables
-        are made, but those the consistency checks read (etl.check_carry.read_by_checks)."""
+        are made, but those the consistency checks read (etl.consistency.read_by_checks)."""
         if data.once:
             for kind in kinds:
                 data.records[kind] = read_by_checks(data, kind)

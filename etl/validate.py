@@ -128,7 +128,7 @@ class Dataset:
     same_bodies: bool = False
     #: Whether the bodies are let go once the sources table holds them, and each kind's
     #: records once the tables made of them are made and no later table or the consistency
-    #: checks (etl.check_carry.READS, through CheckInputs) read them (etl.transform): a
+    #: checks (etl.consistency.READS, through CheckInputs) read them (etl.transform): a
     #: build's records' stage, where nothing reads them after it (issue 27).
     once: bool = False
 

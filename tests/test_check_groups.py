@@ -4,22 +4,27 @@ Five changes Saved one after another on one copy of the seeds: after each, the S
 consistency_checks equal, row for row, the rows a whole run of the checks makes of the
 changed seeds (consistency.check_rows, as every full build made them), and the build's line
 (its `report`) names exactly the groups that ran: the others were copied. A group copied when
-it should have run stays wrong in every later Save, so the chain hides nothing.
+it should have run stays wrong in every later Save, so the chain hides nothing. And a section
+added to the checks' table (consistency.SECTIONS) is run and copied by a Save's groups.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from data_model.tables import CONSISTENCY_CHECKS
+from etl import check_carry, check_groups, consistency
 from etl.build import build, check
-from etl.check_carry import NAMED
-from etl.consistency import check_rows
+from etl.check_carry import NAMED, CheckCarry
+from etl.check_groups import GROUPINGS
+from etl.consistency import Check, Scope, Section, check_rows
 from etl.transform import short_label
 from etl.validate import Dataset
 from tests.seed_edits import MIXED, replace_once
@@ -168,3 +173,63 @@ def test_a_save_runs_only_the_groups_its_change_touches(saves, at):
     assert stored == whole, CHANGES[at][0]
     want = CHANGES[at][2](data)
     assert want and _ran_as_wanted(lines, want), (lines, want)
+
+
+# --- a section added to the checks' table --------------------------------------------------
+
+
+def _again(kind: str) -> Section:
+    """A section added to the table (consistency.SECTIONS): the last of group `kind` again,
+    its checks' ids under a new prefix."""
+    like = [s for s in consistency.SECTIONS if s.group == kind][-1]
+
+    def make(scope: Scope) -> Iterable[Check]:
+        return (replace(c, check_id=f"again:{c.check_id}") for c in like.make(scope))
+
+    return Section(f"again:{like.prefix}", make, kind)
+
+
+@pytest.fixture(scope="module")
+def seeds_data() -> tuple[Dataset, dict[str, str]]:
+    data = check(ROOT / "seeds")
+    return data, {src.source_id: short_label(src) for src in data.of("sources")}
+
+
+def _save(data: Dataset, names: dict[str, str], earlier: tuple, monkeypatch) -> CheckCarry:
+    """A Save's checks step whose previous file held `earlier` (step key, reads, rows)."""
+    monkeypatch.setattr(check_carry, "earlier_step", lambda *_: earlier)
+    return CheckCarry(Path("previous.duckdb"), "code")
+
+
+@pytest.mark.parametrize("kind", sorted(GROUPINGS))
+def test_a_section_added_to_the_table_is_run_and_copied_by_a_saves_groups(
+    seeds_data, kind, monkeypatch
+):
+    """One row added to the checks' table: a whole run gives its checks, and so does a Save,
+    whether it runs every group, copies every group's rows, or runs one group of each kind
+    and copies the rest."""
+    data, names = seeds_data
+    sections = (*consistency.SECTIONS, _again(kind))
+    monkeypatch.setattr(consistency, "SECTIONS", sections)
+    monkeypatch.setattr(check_groups, "SECTIONS", sections)
+    whole = check_rows(data, names)
+    assert any(row["check_id"].startswith("again:") for row in whole)
+    first = CheckCarry(None, "code")
+    assert first(data, names) == whole
+    copied = _save(data, names, ("changed", first.row["reads"], whole), monkeypatch)
+    assert copied(data, names) == whole and not copied.ran
+    pairs = json.loads(first.row["reads"])
+    ran = {name.split(":")[0]: name for name, _ in reversed(pairs)}  # each kind's first
+    stale = json.dumps([[n, "stale" if n in ran.values() else k] for n, k in pairs])
+    kept = [row for row in whole if check_groups.group_of(row) not in ran.values()]
+    saved = _save(data, names, ("changed", stale, kept), monkeypatch)
+    assert saved(data, names) == whole
+    assert sorted(saved.ran) == sorted(ran.values())
+
+
+def test_a_section_no_group_runs_stops_a_save(seeds_data, monkeypatch):
+    data, names = seeds_data
+    nowhere = replace(_again("policy"), group="nowhere")
+    monkeypatch.setattr(check_groups, "SECTIONS", (*consistency.SECTIONS, nowhere))
+    with pytest.raises(ValueError, match="nowhere"):
+        CheckCarry(None, "code")(data, names)
