@@ -1,4 +1,4 @@
-"""A full build's writer holds DuckDB to a lower memory cap only while it derives its tables and writes the files' texts, and has the build's cap again after, even when that step fails (issue 27)."""
+"""A full build's writer holds DuckDB to a lower memory cap only while it derives its tables and writes the files' texts, and has the build's cap again after, even when that step fails; a table of whole texts goes in fewer rows a statement (issue 27)."""
 
 from __future__ import annotations
 
