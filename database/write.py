@@ -25,6 +25,7 @@ from data_model.tables import (
     COVERAGE_NEEDS,
     INDICATOR_ROWS,
     SCHEMA_VERSION,
+    SOURCES,
     STATEMENT_SEARCH,
     TABLES_BY_NAME,
     TRENDS_SECTIONS,
@@ -118,12 +119,22 @@ def create(con: duckdb.DuckDBPyConnection, table: Table, replace: bool = False) 
     con.execute(f'CREATE TABLE "{table.name}" (' + ", ".join(cols) + ")")
 
 
+#: Rows inserted at once (insert) of a table holding each article's whole clean text: at
+#: 1000x the seeds the 5,000 sources rows (17 MB of bodies) in one statement took the build's
+#: own process +103-116 MB, none of it in DuckDB's accounted buffers, and were its highest
+#: point (502 MB, issue 27, stop 47); 500 at a time +70-71, 100 +54 (replayed alone from a
+#: 1000x file; CPU 0.22 -> 0.72 -> 1.46 s: each statement commits on its own).
+LONG_TEXT_BATCH = {SOURCES.name: 500}
+
+
 def insert(
     con: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame, batch: int = 5000
 ) -> None:
     """Insert the frame's rows (columns by name) into the table, in order, `batch` rows at a
-    time: DuckDB copies what it scans, and a whole table's copy at once (every curated
-    file's text in build_inputs, at 1000x the seeds) was the top of a build's memory."""
+    time (fewer for a table of whole texts: LONG_TEXT_BATCH): DuckDB copies what it scans,
+    and a whole table's copy at once (every curated file's text in build_inputs, at 1000x
+    the seeds) was the top of a build's memory."""
+    batch = min(batch, LONG_TEXT_BATCH.get(table.name, batch))
     names = ", ".join(f'"{c}"' for c in table.column_names)
     for start in range(0, len(frame), batch):
         con.register("incoming", frame.iloc[start : start + batch])

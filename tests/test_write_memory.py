@@ -1,4 +1,4 @@
-"""A full build's writer holds DuckDB to a lower memory cap only while it derives its tables and writes the files' texts, and has the build's cap again after, even when that step fails (issue 27)."""
+"""A full build's writer holds DuckDB to a lower memory cap only while it derives its tables and writes the files' texts, and has the build's cap again after, even when that step fails; a table of whole texts goes in fewer rows a statement (issue 27)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from database import write
@@ -36,5 +37,48 @@ def test_the_derive_cap_holds_inside_and_the_build_cap_returns(tmp_path: Path, f
             if fails:
                 raise RuntimeError("a derived table failed")
         assert _cap(con) == build_cap
+    finally:
+        con.close()
+
+
+class _Counted:
+    """A writer's connection that counts the frames registered (one per INSERT statement)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con, self.registered = con, 0
+
+    def register(self, name: str, frame: object) -> None:
+        self.registered += 1
+        self.con.register(name, frame)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.con, name)
+
+
+@pytest.mark.parametrize(
+    ("table_name", "rows", "statements"),
+    [("sources", 1_200, 3), ("sources", 500, 1), ("units", 1_200, 1)],
+    ids=["whole texts, 500 a statement", "one batch of texts", "short rows, one statement"],
+)
+def test_a_table_of_whole_texts_goes_in_fewer_rows_at_a_time(
+    tmp_path: Path, table_name: str, rows: int, statements: int
+) -> None:
+    from data_model.tables import TABLES_BY_NAME
+
+    table = TABLES_BY_NAME[table_name]
+    con = write.open_new(tmp_path / "new.duckdb")
+    try:
+        write.create(con, table)
+        key = table.primary_key[0]
+        frame = pd.DataFrame({c: [None] * rows for c in table.column_names}, dtype=object)
+        frame[key] = [f"r{i:05d}" for i in range(rows)]
+        counted = _Counted(con)
+        write.insert(counted, table, frame)  # type: ignore[arg-type]
+        assert counted.registered == statements
+        got = [
+            r[0]
+            for r in con.execute(f'SELECT "{key}" FROM "{table_name}" ORDER BY rowid').fetchall()
+        ]
+        assert got == list(frame[key])  # every row, in order
     finally:
         con.close()
