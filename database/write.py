@@ -66,11 +66,11 @@ def derive_capped(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 @contextlib.contextmanager
 def checkpointed_once(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """No checkpoint of DuckDB's own while the block writes (a full build's files' texts,
-    build_inputs), one at its end. DuckDB checkpoints by itself every 16 MB of log, and the
-    texts' insert was then the build's own process's highest point at 1000x the seeds (~501
-    MB, issue 27, stop 46; likely each checkpoint writes the table's unfinished row group,
-    every text so far, again: not shown); checkpointed once, 485-501 (make_charts or the
-    texts), against 505-507 beside it."""
+    build_inputs), one at its end. DuckDB checkpoints by itself every 16 MB of log; stop 46
+    read the build's highest point at 1000x the seeds (~501 MB) as this insert's, and kept
+    this (485-501 against 505-507 beside it). Stop 47 (mem33c) placed that point in the
+    sources' insert instead (481-502; the texts' with its checkpoint 415-429), so what this
+    block saves is not shown; it costs one checkpoint, and is kept as harmless (issue 27)."""
     con.execute("SET checkpoint_threshold = '1GB'")
     yield
     con.execute("CHECKPOINT")
