@@ -93,6 +93,12 @@ class BodyIndex:
             return self._locate_khmer(quote)
         return where[at], where[at + len(needle) - 1] + 1
 
+    def forget(self) -> None:
+        """Let the look-ups' copies of the body go (made again if another look-up comes):
+        validation calls it once the last record quoting the body is checked (issue 27)."""
+        self._normalised = None
+        self._khmer = None
+
     def _locate_khmer(self, quote: str) -> tuple[int, int] | None:
         # KHMER HOOK (issue 25): a Khmer quote typed without the body's zero-width spaces,
         # or with its signs in another order, found by Khmer-safe matching (corpus.khmer).

@@ -355,6 +355,10 @@ class _Checker:
         #: their quotes' places are found, as coverage needs them.
         self.trusted = trusted
 
+    def forget(self, source_id: str) -> None:
+        """Let the body's quoted passages go (found again if another record asks)."""
+        self._quoted.pop(source_id, None)
+
     def ref(self, raw: RawRecord, field_name: str, kind: str, value: str | None) -> bool:
         if value is None or self.trusted:
             return True
@@ -492,6 +496,42 @@ def _check_record(
             c.ref(raw, f"claims.{i}.record_id", claim.record_kind, claim.record_id)
     elif kind == "corrections":
         _check_correction(raw, rec, c)
+
+
+def _quoted_sources(kind: str, rec: Any) -> list[str]:
+    """The sources whose bodies _check_record looks the record's quotes up in. Only when to
+    let a body's look-up copies go hangs on it: a source left out has them made again."""
+    if kind in ("indicators", "statements", "events", "not_coded", "positions"):
+        return [rec.source_id]
+    if kind == "policies":
+        return [
+            rec.first_source_id,
+            *(cite.source_id for cite in rec.status_citations),
+            *(pos.source_id for pos in rec.positions),
+        ]
+    if kind == "phases":
+        return [cite.source_id for cite in rec.citations]
+    return []
+
+
+def _file_major(
+    parsed: dict[str, list[tuple[RawRecord, Any]]], files: list[str]
+) -> Iterator[tuple[str, int]]:
+    """Every record as (kind, index in its kind's list), file by file in the order the files
+    were read, each file's kinds in parsed's order: an article's records are checked
+    together, so its body's look-up copies can go before the next article's are made. Each
+    kind's list is in the order its files were read; a record out of that order (none is
+    known) comes at the end, still checked."""
+    at = dict.fromkeys(parsed, 0)
+    for file in files:
+        for kind, items in parsed.items():
+            i = at[kind]
+            while i < len(items) and items[i][0].file == file:
+                yield kind, i
+                i += 1
+            at[kind] = i
+    for kind, items in parsed.items():
+        yield from ((kind, i) for i in range(at[kind], len(items)))
 
 
 def _check_correction(raw: RawRecord, rec: Any, c: _Checker) -> None:
@@ -718,6 +758,7 @@ def validate(
     # Handed over: each article's bytes are let go once its clean body is made (_bodies).
     raw.articles = {}
     _unique(raw, problems)
+    files = list(dict.fromkeys(item.file for item in raw.records))  # in the order read
     del raw  # a build hands its raw input over (etl.inputs.Inputs.take_raw): let it go
     ids = {
         kind: {getattr(r, ID_FIELDS[kind]) for _, r in parsed.get(kind, [])}
@@ -763,15 +804,41 @@ def validate(
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
     checker = _Checker(ids, bodies, problems, known.spans, keys)
     placer = _Checker(ids, bodies, problems, known.spans, keys, trusted=True)
-    records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
-    for kind, items in parsed.items():
-        for raw_rec, rec in items:
-            loc = Located(rec, raw_rec.file)
-            by = checker if fresh(kind, (raw_rec, rec)) else placer
-            _check_record(kind, raw_rec, rec, by, phases, loc, indicators)
-            records[kind].append(loc)
-    by = None  # the last checker, let go with the others below
     texts = {sid: b.body for sid, b in bodies.items()}
+    # How many records quote each body: once the last is checked, its look-up copies (its
+    # normalised text and offsets, its quoted passages) go. Checked file by file, at most an
+    # article's worth are held, not every article's (~24 MB at 1000x the seeds, issue 27).
+    quoting: defaultdict[str, int] = defaultdict(int)
+    for kind, items in parsed.items():
+        for _, rec in items:
+            for sid in _quoted_sources(kind, rec):
+                quoting[sid] += 1
+    made: dict[str, list[Any]] = {kind: [None] * len(items) for kind, items in parsed.items()}
+    # Each record's problems, put back in the order of a check kind by kind (the order
+    # every earlier build reported them in).
+    kinds = {kind: rank for rank, kind in enumerate(parsed)}
+    found: dict[tuple[int, int], list[Any]] = {}
+    for kind, i in _file_major(parsed, files):
+        raw_rec, rec = parsed[kind][i]
+        loc = Located(rec, raw_rec.file)
+        by = checker if fresh(kind, (raw_rec, rec)) else placer
+        before = len(problems.items)
+        _check_record(kind, raw_rec, rec, by, phases, loc, indicators)
+        if len(problems.items) > before:
+            found[(kinds[kind], i)] = problems.items[before:]
+            del problems.items[before:]
+        made[kind][i] = loc
+        for sid in _quoted_sources(kind, rec):
+            quoting[sid] -= 1
+            if quoting[sid] == 0 and sid in bodies:
+                bodies[sid].forget()
+                checker.forget(sid)
+                placer.forget(sid)
+    problems.items.extend(p for key in sorted(found) for p in found[key])
+    records: dict[str, list[Located]] = {kind: [] for kind in RECORD_KINDS}
+    records.update(made)
+    by = None  # the last checker, let go with the others below
+    del made, found, quoting
     # Each body's normalised copy (its quotes' look-ups, ~24 MB at 1000x the seeds) and the
     # records' lists by kind let go before the last check, not held through it (issue 27).
     del checker, placer, bodies, to_check, parsed
