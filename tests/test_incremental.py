@@ -33,7 +33,7 @@ from database.write import base_tables, earlier_inputs
 from etl import warm
 from etl.build import build, check
 from etl.carry import Runs
-from etl.chart_rows import make_charts
+from etl.chart_rows import _Reads, make_charts, reads_row
 from etl.check_carry import CheckInputs
 from etl.inputs import CODE_PATH, KeptModels, code_version
 from tests import kep_article, warm_builds
@@ -540,6 +540,20 @@ def test_a_chart_reads_digest_follows_every_value_its_answer_holds(seed_db, tmp_
     after = _digests(db)
     figures = [c for c in before if c.startswith('["indicators"')]
     assert figures and any(before[c] != after[c] for c in figures) == changes
+
+
+def test_a_full_builds_reads_key_is_the_one_a_save_asks_again(seed_db):
+    """make_charts digests each read by a statement of its own (stop 47), a Save
+    (carried_by_reads) all at once: the same key either way, or a Save whose reads all
+    answer the same would draw every chart again."""
+    with Reader(seed_db) as reader:
+        calls = sorted(
+            {c for reads in queries.chart_keys(reader).values() for c in json.loads(reads[1])}
+        )
+        fetch = partial(_fetched, reader)
+        row = reads_row("code", _Reads(ReaderFrames(reader)), calls, fetch, at_once=False)
+        once = reads_row("code", _Reads(ReaderFrames(reader)), calls, fetch)
+    assert calls and row is not None and row == once
 
 
 def test_every_read_a_chart_can_make_has_a_query_to_digest():

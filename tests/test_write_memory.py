@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -10,6 +13,8 @@ import pandas as pd
 import pytest
 
 from database import write
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cap(con: duckdb.DuckDBPyConnection) -> str:
@@ -82,3 +87,37 @@ def test_a_table_of_whole_texts_goes_in_fewer_rows_at_a_time(
         assert got == list(frame[key])  # every row, in order
     finally:
         con.close()
+
+
+_ALLOCATOR = """
+import os, sys
+import etl.__main__
+print("duckdb" in sys.modules, os.environ.get("DUCKDB_JE_MALLOC_CONF"))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DuckDB links jemalloc on Linux")
+@pytest.mark.parametrize(
+    ("given", "wanted"),
+    [
+        (None, "dirty_decay_ms:0,muzzy_decay_ms:0"),
+        ("dirty_decay_ms:5000", "dirty_decay_ms:5000"),
+    ],
+    ids=["the build's own", "the caller's kept"],
+)
+def test_the_build_hands_duckdbs_freed_pages_back(given: str | None, wanted: str) -> None:
+    """The command line sets DuckDB's allocator to give freed pages back at once, before
+    anything loads DuckDB (it reads the setting once): a 1000x build's charts otherwise kept
+    each read's pages through the next (stop 47)."""
+    env = {k: v for k, v in os.environ.items() if k != "DUCKDB_JE_MALLOC_CONF"}
+    if given is not None:
+        env["DUCKDB_JE_MALLOC_CONF"] = given
+    out = subprocess.run(
+        [sys.executable, "-c", _ALLOCATOR],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert out == ["False", wanted]
