@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from curation.reasons import say
+from curation.reasons import say, visible
 from curation.suggest.guess import Curated
 from curation.suggest.records import Row
 from data_model.i18n import N_, Translator
@@ -29,7 +29,7 @@ from data_model.records import (
 from data_model.safe_text import md
 from studio import keys, khmer, problems
 from studio.codebook import picker
-from studio.language import code, visible, words
+from studio.language import code, words
 from studio.made import made_editor
 
 
