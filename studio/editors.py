@@ -230,17 +230,14 @@ def _offer(n: int, row: Row) -> None:
     if not open_:
         return
     why = next((w for k, w in row.why.items() if k in open_ and "suggested, not" in w), "")
-    said = why[why.find("suggested, not") :] if why else ", ".join(f"{k} {v}" for k, v in
-                                                                   open_.items())  # fmt: skip
     t = words()
-    if t.lang != "en":  # the dates said from their parts, the draft's reason rendered after them
-        dates = ", ".join(f"{t.gettext(DATE_WORDS.get(k, k))} {_day(t, v)}" for k, v in
-                          open_.items())  # fmt: skip
-        found = _OFFERED.search(said) if why else None
-        reason = next((g for g in found.groups() if g), "") if found else ""
-        said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
-        if reason:
-            said += " " + t.gettext("(the draft's reason: {why})").format(why=say(t, reason))
+    # The dates said from their parts, the draft's reason rendered after them, in either
+    # language ("as_of 2024-01-31" and a reason cut before its confidence read as code).
+    dates = ", ".join(f"{t.gettext(DATE_WORDS.get(k, k))} {_day(t, v)}" for k, v in
+                      open_.items())  # fmt: skip
+    said = t.gettext("suggested, not filled: {dates}").format(dates=dates)
+    if reason := _offer_reason(why):
+        said += " " + t.gettext("(the draft's reason: {why})").format(why=say(t, reason))
     said = visible(said)  # the article's words as written, U+200B never '\u200b'
     st.caption(md(f"{said[:1].upper()}{said[1:]}"))  # "Suggested, not filled: as_of ... (why)"
     st.button(t.gettext("Use the suggested dates"), key=f"offer-{n}", on_click=_take,
@@ -250,6 +247,22 @@ def _offer(n: int, row: Row) -> None:
 #: The reason of an offer, as curation.suggest words it: "suggested, not filled: as_of 2024-01-31
 #: (60%: REASON)" (records.py), or "... (suggested, not filled; REASON)" (confidence.py).
 _OFFERED = re.compile(r"suggested, not filled(?:: [^(]*\((.+)\)|; (.+)\))$", re.S)
+#: A date left blank under its bar (confidence.py): how sure it was, why not sure enough, then
+#: the reason it was read by.
+_UNDER = re.compile(
+    r"left blank: [^(]*? was (\d+)% sure, (.+) \(suggested, not filled; (.+)\)$", re.S
+)
+
+
+def _offer_reason(why: str) -> str:
+    """An offer's reason as a filled date's reads ("60%: REASON; its kind of reason ... was
+    right 5 of 19 on unseen articles, under the 95% ... a filled date needs"): how sure, why,
+    and why that was not enough to fill it; "" when the draft gave none."""
+    if under := _UNDER.search(why):
+        return f"{under[1]}%: {under[3]}; {under[2]}"
+    found = _OFFERED.search(why)
+    return next((g for g in found.groups() if g), "") if found else ""
+
 
 #: The date fields a draft may offer, in the words their pickers are labelled with.
 DATE_WORDS = {"period_start": N_("Period from"), "period_end": N_("Period to"),

@@ -6,6 +6,7 @@ beside the value, in the studio's language; a field the curator changes loses it
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from data_model.i18n import Translator
 from data_model.safe_text import md
 from tests.test_studio_frictions import PROPOSED, _add, _studio
 from tests.test_studio_review import ARTICLE, _screen
-from tests.test_suggest_as_written import MONTH
+from tests.test_suggest_as_written import DAY, MONTH
 
 ZW = "\u200b"
 # The fields whose reason is said once for several (studio.editors._dates_why), by their label.
@@ -86,6 +87,7 @@ def test_each_field_the_draft_filled_shows_how_sure_it_was_and_why(studio_seeds,
         ("km", f"រយៈពេលពី, រយៈពេលដល់, គិតត្រឹម៖ ការស្មានរបស់សេចក្ដីព្រាង ៩៨%៖ 'ខែ{ZW}មិថុនា ឆ្នាំ{ZW}២០២៣'"),
         ("km", "ត្រូវ ៥៨ ក្នុងចំណោម ៥៨ លើសំណុំហ្វឹកហាត់ ១៥ មិនខុសលើសំណុំណាមួយទេ"),
     ],
+    ids=["en-dates", "en-record", "km-dates", "km-record"],
 )  # fmt: skip
 def test_a_filled_date_shows_the_record_it_was_filled_by(studio_seeds, lang, said):
     """The friction itself: a Khmer month alone, filled since round thirty-three for its record
@@ -116,3 +118,29 @@ def test_a_field_the_curator_corrects_loses_the_drafts_reason(studio_seeds, key,
     assert at.session_state["rows"][n].record[field] == value
     assert _shown(Translator("en"), why) not in _captions(at)
     assert _shown(Translator("en"), other) in _captions(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "dates", "sure", "under"),
+    [
+        ("en", "Suggested, not filled: Period from 20 Jun 2023, Period to 20 Jun 2023, As of 20 Jun 2023",
+         r"\(the draft's reason: \d+%: 'ថ្ងៃទី២០ ខែ\u200bមិថុនា'", "on unseen articles, under the"),
+        ("km", "បានស្នើ មិនទាន់បំពេញ៖ រយៈពេលពី ២០ មិថុនា ២០២៣, រយៈពេលដល់ ២០ មិថុនា ២០២៣",
+         r"\(ហេតុផលរបស់សេចក្ដីព្រាង៖ [០-៩]+%៖ 'ថ្ងៃទី២០ ខែ\u200bមិថុនា'",
+         "លើអត្ថបទដែលច្បាប់មិនបានឃើញ ក្រោម"),
+    ],
+    ids=["en", "km"],
+)  # fmt: skip
+def test_a_date_offered_not_filled_names_its_dates_how_sure_and_why_not_filled(
+    studio_seeds, lang, dates, sure, under
+):
+    """A date left blank under its bar and offered beside it (a Khmer day alone): the English
+    caption named no date and began mid-reason ("Suggested, not filled; '...', the nearest date
+    in the sentence)"), and in both languages how sure the draft was and why that was not
+    enough were cut off. Now, as a filled date's line: the dates, the confidence, the words
+    read, and the record that kept it blank."""
+    shown = _captions(_review(lang, DAY))
+    line = next((c for c in shown.splitlines() if dates in c), None)
+    assert line is not None, shown
+    assert re.search(sure, line), line
+    assert under in line, line
