@@ -81,3 +81,16 @@ def test_the_draft_printed_is_still_yaml_a_pipe_reads(drafts, article):
     (figure,) = draft["indicators"]
     assert figure["value"] == 120 and ZW in figure["quote"]
     assert "\\u200b" not in drafts[article]
+
+
+def test_a_refusal_names_the_file_as_written(tmp_path):
+    """A file name holding a U+200B (copied from a Khmer page's title) is named as written in
+    the one line a refusal prints, never with '\\u200b'."""
+    missing = tmp_path / f"ប៉ូលិស{ZW}កំពត.txt"
+    run = subprocess.run(
+        [sys.executable, "-m", "etl", "--seeds", str(FIXTURE_SEEDS), "suggest", str(missing)],
+        capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert f"ប៉ូលិស{ZW}កំពត.txt" in run.stderr and "\\u200b" not in run.stderr, run.stderr
+    assert run.stderr.strip().count("\n") == 0

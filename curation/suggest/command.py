@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         draft = suggest(args.target, args.seeds)
     except SuggestError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {visible(str(exc))}", file=sys.stderr)  # a file's name as written
         return 1
     sys.stdout.write(draft)
     return 0
