@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -49,6 +50,24 @@ _KINDS = {
 }
 _SLOT = re.compile(r"\{(\w+)\}")
 _TO_READ = re.compile(r"[A-Za-z0-9]")  # a part without these is Khmer or a mark
+
+
+#: A character as Python's repr() escapes it ('\\u200b', '\\xa0'): how a draft's reason quotes
+#: words holding an invisible one (U+200B between Khmer words).
+_ESCAPED = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))")
+
+
+def visible(text: str) -> str:
+    """Words a draft's reason quotes, shown as the article writes them (in the studio and by
+    `etl suggest`): an escaped invisible character (a format character or a space, e.g. U+200B)
+    is itself again, never '\\u200b' on the screen or the terminal; any other escape is left
+    as it is."""
+
+    def back(found: re.Match[str]) -> str:
+        char = chr(int(found[1] or found[2], 16))
+        return char if unicodedata.category(char) in ("Cf", "Zs") else found[0]
+
+    return _ESCAPED.sub(back, text)
 
 
 @dataclass(frozen=True)

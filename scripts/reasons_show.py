@@ -4,6 +4,11 @@ copy of the fixture corpus, the language switched in the sidebar. Not a test: th
 for a person to look at.
 
     .venv/bin/python scripts/reasons_show.py --out /tmp/shots
+    .venv/bin/python scripts/reasons_show.py --out /tmp/shots --khmer-article
+
+With --khmer-article the article is a made-up Khmer report whose count is dated by a month alone,
+a date the draft fills for its record on the training sets (round thirty-three): its reason,
+with that record, shows under the figure's dates (stop 48).
 """
 
 from __future__ import annotations
@@ -34,9 +39,16 @@ Police in Takeo arrested 512 people in February, officials said on Monday.
 
 The market reopened after the holiday.
 """
+# Made up too (tests/test_suggest_as_written.py's MONTH): a Khmer count in June 2023, its words
+# parted by U+200B.
+KHMER = (
+    "ប៉ូលិស\u200bកំពត\u200bឃាត់ខ្លួន ១២០ នាក់\n\n"
+    "កាលពី\u200bខែ\u200bមិថុនា ឆ្នាំ\u200b២០២៣ ប៉ូលិស\u200bខេត្ត\u200bកំពត\u200bបាន\u200bឃាត់ខ្លួន"
+    "\u200bមនុស្ស ចំនួន ១២០\u200bនាក់ ។\n"
+)
 
 
-def _add(page, url: str) -> None:
+def _add(page, url: str, article: str = ARTICLE, published: str = "20180311") -> None:
     """Sign in, add the article in English, open its Review screen."""
     from playwright.sync_api import expect
 
@@ -46,10 +58,10 @@ def _add(page, url: str) -> None:
     name.press("Enter")
     wait_until_rendered(page)
     page.get_by_test_id("stRadio").first.get_by_text("Add", exact=True).click()
-    page.get_by_label("Or paste the article as captured").fill(ARTICLE)
+    page.get_by_label("Or paste the article as captured").fill(article)
     page.get_by_label("Outlet").fill("The Example Daily (made up)")
     page.get_by_role("spinbutton", name="year, Published on").click()
-    page.keyboard.type("20180311")
+    page.keyboard.type(published)
     page.keyboard.press("Tab")
     page.get_by_label("Web address (optional)").click()  # closes the calendar
     page.get_by_role("button", name="Add article").click()
@@ -60,6 +72,8 @@ def _add(page, url: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder for the pictures")
+    parser.add_argument("--khmer-article", action="store_true",
+                        help="a Khmer report whose date the draft fills (a month alone)")  # fmt: skip
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import expect, sync_playwright
@@ -73,17 +87,25 @@ def main() -> None:
         browser = launch_chromium(playwright)
         with new_context(browser, DESKTOP) as context:
             page = context.new_page()
-            _add(page, url)
+            if args.khmer_article:
+                _add(page, url, KHMER, "20230705")
+            else:
+                _add(page, url)
             for lang, switch in (("en", None), ("km", "ខ្មែរ")):
                 if switch:  # the sidebar's switch: the same session, its article kept
                     page.set_viewport_size(DESKTOP)
                     page.get_by_test_id("stSidebar").get_by_text(switch).click()
                     wait_until_rendered(page)
-                for width, size in (("laptop", DESKTOP), ("phone", PHONE)):
+                # Taller than the tests' windows: the studio scrolls inside its own frame, so a
+                # full-page picture holds the window's height only, and a Khmer card at phone
+                # width runs past 2,400 pixels.
+                for width, size in (("laptop", {**DESKTOP, "height": 2600}),
+                                    ("phone", {**PHONE, "height": 4200})):  # fmt: skip
                     page.set_viewport_size(size)
                     wait_until_rendered(page)
                     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
-                    path = args.out / f"review-reasons-{lang}-{width}.png"
+                    name = "khmer-article-" * args.khmer_article
+                    path = args.out / f"review-reasons-{name}{lang}-{width}.png"
                     page.screenshot(path=str(path), full_page=True)
                     print(f"  {path}")
         browser.close()

@@ -4,8 +4,6 @@ Khmer type settings, and the codes a researcher picks (a hedge, a stance) in wor
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 
 import streamlit as st
 
@@ -27,23 +25,6 @@ _SWITCH = "studio-language"
 def words() -> Translator:
     """The studio's words in the language the address asks for (?lang=km), as the dashboard."""
     return translator(st.query_params.get(PARAM))
-
-
-#: A character as Python's repr() escapes it ('\\u200b', '\\xa0'): how a draft's reason quotes
-#: words holding an invisible one (U+200B between Khmer words).
-_ESCAPED = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2}))")
-
-
-def visible(text: str) -> str:
-    """Words a draft's reason quotes, shown as the article writes them: an escaped invisible
-    character (a format character or a space, e.g. U+200B) is itself again, never '\\u200b'
-    on the screen; any other escape is left as it is."""
-
-    def back(found: re.Match[str]) -> str:
-        char = chr(int(found[1] or found[2], 16))
-        return char if unicodedata.category(char) in ("Cf", "Zs") else found[0]
-
-    return _ESCAPED.sub(back, text)
 
 
 def shortened(text: str, limit: int) -> str:

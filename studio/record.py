@@ -11,7 +11,7 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from curation.reasons import say
+from curation.reasons import say, visible
 from curation.suggest.records import NO_CURATED, Row
 from data_model.i18n import Translator
 from data_model.records import ID_FIELDS
@@ -19,7 +19,7 @@ from data_model.safe_text import md
 from studio import problems, session
 from studio.codebook import CHANGED, KIND_LABELS
 from studio.editors import number_text, row_editor
-from studio.language import shortened, visible, words
+from studio.language import shortened, words
 from studio.language import state as in_words
 from studio.made import host, uses
 

@@ -90,6 +90,10 @@ def test_the_studios_own_notes_match_a_template():
          "៦០%៖ រយៈពេលដែលចំណងជើងរបស់វាដាក់ឈ្មោះ ('January')"),
         # Quoted words holding a "; " are one slot, not two parts.
         ("the words next to the figure ('2021'; '2022')", "ពាក្យនៅក្បែរតួលេខ ('2021'; '2022')"),
+        # A welcome the sentence qualifies ("welcomed ... but said ..."): the part "but ..."
+        # (a held-out article's, stop 48), never left in English.
+        ("50%: 'were welcome' on the measure put forward before it (shares refe); but ...",
+         "៥០%៖ 'were welcome' លើវិធានការដែលបានលើកឡើងពីមុន (មានពាក្យរួម refe); ប៉ុន្តែ ..."),
     ],
 )  # fmt: skip
 def test_a_reason_reads_in_khmer_and_as_ever_in_english(english, khmer):

@@ -21,7 +21,8 @@ ZW = "\u200b"
 # Made up for the test, in our own words: a Khmer report, some words parted by U+200B. Its
 # count is dated by a day alone ("on 20 June"), a date the draft offers, not fills (its kind of
 # reason is not sure enough on unseen articles), so the offer's reason quotes those words. (A
-# month alone, "in June 2023", is filled since round thirty-three, with no reason on screen.)
+# month alone, "in June 2023", is filled since round thirty-three, its reason under its dates
+# since stop 48: tests/test_studio_reasons.py.)
 KHMER = f"""ប៉ូលិស{ZW}កំពត{ZW}ឃាត់ខ្លួន ១២០ នាក់
 
 កាលពី{ZW}ថ្ងៃទី២០ ខែ{ZW}មិថុនា ប៉ូលិស{ZW}ខេត្ត{ZW}កំពត{ZW}បាន{ZW}ឃាត់ខ្លួន{ZW}មនុស្ស​ចំនួន ១២០ នាក់ ។

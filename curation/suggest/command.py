@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from curation.reasons import visible
 from curation.suggest.draft import Article, _comment, _curated, _scalar, read_article
 from curation.suggest.guess import curated_of
 from curation.suggest.records import Row, draft_rows
@@ -22,20 +23,27 @@ _WRITTEN = {"definition", "description", "organisation", "role"}
 _OPTIONAL = {"vague", "value_to", "note", "phase_id", "relayed_by", "actor_role", "attribution"}
 
 
+def _said(text: str) -> str:
+    """A comment with the article's words as written: the reasons quote words by repr(), which
+    escapes U+200B between Khmer words ('\\u200b'); the terminal shows the words themselves
+    (the YAML reads the same either way: a comment is no value)."""
+    return visible(_comment(text))
+
+
 def _record_lines(
     record: dict[str, Any], why: dict[str, str], read: str, offers: dict[str, Any] | None = None
 ) -> list[str]:
-    lines = [_comment(f"read: {read}").strip()] if read else []
+    lines = [_said(f"read: {read}").strip()] if read else []
     for k, (name, value) in enumerate(record.items()):
         lead = "- " if k == 0 else "  "
         if value is None and name in (offers or {}):
             # Left blank but offered (the studio's one-click suggestion): the same here.
             said = why.get(name, "")[3:].strip()
-            tail = _comment(f"TODO (suggested: {_scalar((offers or {})[name])}; {said})")
+            tail = _said(f"TODO (suggested: {_scalar((offers or {})[name])}; {said})")
         elif name in why and why[name].startswith("0%"):
-            tail = _comment(f"TODO (no guess: {why[name][3:].strip() or 'no publication date'})")
+            tail = _said(f"TODO (no guess: {why[name][3:].strip() or 'no publication date'})")
         elif name in why:
-            tail = _comment(f"guess {why[name]}")
+            tail = _said(f"guess {why[name]}")
         elif name in _OPTIONAL and value in (None, ""):
             tail = ""
         elif value in (None, "", []) or name in _WRITTEN and not value:
@@ -105,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         draft = suggest(args.target, args.seeds)
     except SuggestError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {visible(str(exc))}", file=sys.stderr)  # a file's name as written
         return 1
     sys.stdout.write(draft)
     return 0
