@@ -129,10 +129,11 @@ def unseen(field: str, reason: str) -> tuple[str | None, int, int]:
     return name, int(right), int(wrong)
 
 
-def training_sure(name: str | None) -> tuple[int, int] | None:
-    """(right, sets) when a date class was right on every training set it was offered on, on
-    enough of them (corpus/confidence.yaml dates.training, round thirty-three); else None."""
-    policy = dates_policy()
+def training_sure(name: str | None, field: str = "dates") -> tuple[int, int] | None:
+    """(right, sets) when a class of a date (or, round thirty-four, of a speaker) was right on
+    every training set it was offered on, on enough of them (corpus/confidence.yaml
+    FIELD.training, round thirty-three); else None."""
+    policy = _policy(field)
     right, wrong, sets = (policy.get("training") or {}).get(name, (0, 0, 0))
     least, least_sets = int(policy.get("training_least", 0)), int(policy.get("training_sets", 0))
     if name is None or wrong or not least or right < least or sets < least_sets:
@@ -140,14 +141,29 @@ def training_sure(name: str | None) -> tuple[int, int] | None:
     return int(right), int(sets)
 
 
-def _training_why(name: str, reason: str) -> str:
-    """A date filled by its class's training record: its confidence (the share right with one
-    wrong more than measured) and why, the record a part of its own."""
-    right, sets = training_sure(name) or (0, 0)
+def _training_why(name: str, reason: str, field: str = "dates") -> str:
+    """A date (or a speaker) filled by its class's training record: its confidence (the share
+    right with one wrong more than measured) and why, the record a part of its own."""
+    right, sets = training_sure(name, field) or (0, 0)
     return (
         f"{right * 100 // (right + 1)}%: {reason}; its kind of reason ({name}) was right "
         f"{right} of {right} on {sets} training sets, wrong on none"
     )
+
+
+#: The fields a class's training record may fill (FIELD.training in corpus/confidence.yaml).
+_TRAINED = ("dates", "speaker")
+
+
+def measured_speaker(why: str) -> str:
+    """A filled speaker's reason: as drafted, or, when its class is filled by its training
+    record rather than by its unseen one (round thirty-four), with that record."""
+    name, right, wrong = unseen("speaker", why.split(": ", 1)[-1])
+    bar, least = float(speakers_policy().get("bar", 0)), int(speakers_policy().get("least", 0))
+    over = right + wrong >= least and right >= bar / 100 * (right + wrong)
+    if training_sure(name, "speaker") and not over:
+        return _training_why(str(name), _SURE.sub("", why), "speaker")
+    return why
 
 
 def _unsure_unseen(field: str, why: str) -> str | None:
@@ -158,7 +174,7 @@ def _unsure_unseen(field: str, why: str) -> str | None:
     if not policy:
         return None
     name, right, wrong = unseen(field, why.split(": ", 1)[-1])
-    if field == "dates" and training_sure(name):
+    if field in _TRAINED and training_sure(name, field):
         return None
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
     held = (policy.get("held_blank") or {}).get(name)
@@ -274,6 +290,8 @@ def below_threshold(row: Any) -> list[str]:
         if sure >= need and unsure is None:
             if field == "dates":
                 row.why[name] = measured_date(why)
+            elif field == "speaker":
+                row.why[name] = measured_speaker(why)
             continue
         if field == "dates" and _NOTHING.search(why):
             # A start the words give with no end they give, of a class not sure enough to fill

@@ -188,17 +188,42 @@ def according_to(
 _PARTICLES = re.compile(r"(?:\s?(?:ក៏|ផងដែរ))+$")
 
 
-def own_body(speaker: str, issuer: str | None) -> bool:
+# Round thirty-four (draft34b): heads a body's formal name opens with that no letterhead line is
+# read by (a hospital, a police post), and the page's own "we" (the keys' C5: "យើងខ្ញុំសូម
+# អំពាវនាវ ...", we appeal ..., in an organisation's own letter is that organisation). Only words
+# seen deciding on the Khmer training keys (held_out_9's hospital, held_out_11's post,
+# held_out_8's association): a centre ("មណ្ឌល") and the plainer "យើង" fired on none, so they are
+# not listed.
+_OWN_HEAD = frozenset(speaker_key(w) for w in ("មន្ទីរពេទ្យ", "ប៉ុស្តិ៍"))
+_OWN_WE = frozenset((speaker_key("យើងខ្ញុំ"),))
+
+
+def own_body(speaker: str, issuer: str | None, wider: bool = True) -> bool:
     """Whether a Khmer statement's speaker, read as the words before its verb, is the page's
     own body by its head noun alone: the words are a body's head (a commissariat, a ministry,
-    an organisation, a committee ...) and nothing else, and the letterhead's name opens with
-    them ("ស្នងការដ្ឋាន" under "ស្នងការដ្ឋាននគរបាលខេត្តកំពត"). A head the letterhead does not
-    open with ("តុលាការ" under a ministry) or any word more (a name, a place) is not."""
+    an organisation, a committee, a hospital ...) and nothing else, and the letterhead's name
+    opens with them ("ស្នងការដ្ឋាន" under "ស្នងការដ្ឋាននគរបាលខេត្តកំពត"); or the page's "we"
+    ("យើងខ្ញុំ") under a letterhead. A head the letterhead does not open with ("តុលាការ" under a
+    ministry) or any word more (a name, a place) is not. ``wider=False``: round twenty-eight's
+    heads alone (no "we", hospital or post)."""
     if not issuer:
         return False
     head = _PARTICLES.sub("", speaker_key(speaker))
+    if wider and head in _OWN_WE:
+        return True
     m = _BODY.match(head)
-    return bool(m) and m.end() == len(head) and speaker_key(issuer).startswith(head)
+    whole = (bool(m) and m.end() == len(head)) or (wider and head in _OWN_HEAD)
+    return whole and speaker_key(issuer).startswith(head)
+
+
+def subject_words(quote: str, verb: str) -> str:
+    """The words before a Khmer statement's speech verb when no speaker was read from them
+    ("នាយកដ្ឋានបញ្ជាក់ថា ...", the department stated ...): its last word, auxiliaries ("បាន",
+    "សូម", "ក៏") set aside; empty when the verb is not in the words."""
+    text, verb = normalise(quote).text, normalise(verb).text
+    at = text.find(verb) if verb else -1
+    words = text[:at].split() if at > 0 else []
+    return _KM_AUX.sub("", words[-1]) if words else ""
 
 
 # Round thirty (draft30a): the words a Khmer body says before the verb that puts a measure

@@ -60,6 +60,7 @@ from curation.suggest.letterhead import (
     own_body,
     own_body_proposes,
     own_list,
+    subject_words,
 )
 from curation.suggest.measure_statements import framing_lead_ins, measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
@@ -791,17 +792,22 @@ def _document_speaker(c, body: str, documents: list[tuple[int, tuple]], curated:
     return source[0], {}, [f"{source[2][0]}, as {c.speaker.phrase!r}"]
 
 
-def _khmer_topic_stance(d: Any, record: dict[str, Any], body: str, curated: Curated) -> None:
+def _khmer_topic_stance(
+    d: Any, record: dict[str, Any], body: str, curated: Curated, read: list[str] | None = None
+) -> None:
     """A Khmer statement's topic and stance from its Khmer words (round twenty-two), the
     speaker's side from the words around its name where the article first prints it (a title
-    and an office: "ឧត្តមសេនីយ៍ ... ស្នងការនគរបាលខេត្ត...")."""
-    who = str(record.get("actor_id") or "")
+    and an office: "ឧត្តមសេនីយ៍ ... ស្នងការនគរបាលខេត្ត..."). ``read``: the notes of a speaker read
+    before the page's own body took its place (round thirty-four), whose side is read from
+    them alone: that fill was measured for the speaker, not for the stance (the words around a
+    letterhead's name are its addressees' as often as its own)."""
+    who = "" if read is not None else str(record.get("actor_id") or "")
     actor = next((a for a in curated.actors if a.get("actor_id") == who), None)
-    printed = str((actor or d.new_actor or {}).get("name_km") or "")
+    printed = "" if read is not None else str((actor or d.new_actor or {}).get("name_km") or "")
     plain = body.replace("\u200b", "")
     at = plain.find(printed.replace("\u200b", "")) if printed else -1
     around = plain[max(0, at - 40) : at + len(printed) + 80] if at >= 0 else ""
-    speaker = next((n for n in d.notes if n.startswith("speaker")), "")
+    speaker = next((n for n in (d.notes if read is None else read) if n.startswith("speaker")), "")
     side = speaker_side((actor or {}).get("actor_type"), [speaker, around],
                         not speaker.startswith("speaker (unnamed)"))  # fmt: skip
     said = said_words(d.quote, None)
@@ -1205,16 +1211,25 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             d.why["actor_id"] = f"60%: {why}"
             d.notes.append(f"actor {d.record['actor_id']}: {why}")
             d.new_actor = fresh.get(d.record["actor_id"])
+        # Round thirty-four: no speaker read ("នាយកដ្ឋានបញ្ជាក់ថា", the department stated): the
+        # words before the verb.
+        who = d.speaker.strip() or (subject_words(d.quote, d.notes[-1]) if d.notes else "")
+        read: list[str] | None = None  # the speaker's notes before the page's own body
         if (
             d.kind == "statements"
             and issued
             and d.record.get("actor_id") is None
-            and own_body(d.speaker, issuer)
+            and own_body(who, issuer)
         ):
             # Round twenty-eight: "ស្នងការដ្ឋានសូមអំពាវនាវ ..." (the commissariat appeals ...)
             # under its letterhead: the body its head noun names is the page's own.
+            # Its stance: round twenty-eight's speaker reads its side as before (the letterhead's
+            # name and the words around it); one found this round (the words before the verb,
+            # "we", a hospital, a post) from the speaker read before, so no stance moves with
+            # the speaker: the new fills were measured for the speaker alone.
+            read = None if own_body(d.speaker, issuer, wider=False) else list(d.notes)
             d.record["actor_id"], why = issued
-            why = f"{why} ({d.speaker.strip()!r} alone: the page's own body)"
+            why = f"{why} ({who!r} alone: the page's own body)"
             d.why["actor_id"] = f"60%: {why}"
             d.notes[:1] = [why]
             d.new_actor = fresh.get(d.record["actor_id"])
@@ -1229,7 +1244,7 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
         else:
             record = {"statement_id": f"{source_id}-statement-{n}", **d.record,
                       "source_id": source_id, "topic": None, "stance": None}  # fmt: skip
-            _khmer_topic_stance(d, record, body, curated)
+            _khmer_topic_stance(d, record, body, curated, read)
         new = {"metrics": {**d.new_metric, "category": _category(d.new_metric["unit"], d.quote),
                            "definition": ""}} if d.new_metric else {}  # fmt: skip
         if d.new_actor:  # a person named in Khmer, its name in Latin letters the curator's

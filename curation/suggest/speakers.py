@@ -67,7 +67,10 @@ _TITLES = _words(
     "major brig brigadier col colonel pol police h.e samdech kralahom oknha excellency senior "
     "thipadei techo akka moha sena padei chumteav bandit "
     # A cleric's title: "Father Luis Moreno" is Luis Moreno, and "Father Moreno" then too.
-    "father fr venerable ven bishop pastor imam reverend rev"
+    "father fr venerable ven bishop pastor imam reverend rev "
+    # Round thirty-four (draft34b): a job or a chair before the name ("Nurse Leng Bopha",
+    # "Chair Dy Sokhom") is no part of it: the keys name Leng Bopha and Dy Sokhom.
+    "nurse chair"
 )
 
 
