@@ -118,3 +118,29 @@ def test_a_class_is_split_by_its_fields_and_sentence(name, reason, dates, quote,
 )
 def test_the_dates_a_words_rule_read_are_counted(reason: str, n: int) -> None:
     assert sentence_dates(reason) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "words", "offered"),
+    [
+        # A Khmer count whose sentence names no date, after a dated count: that count's dates,
+        # offered (34 of 37 on training), never filled: the evidence seized ...
+        ("ក្នុងខែមីនា ឆ្នាំ២០២២ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០នាក់។\n\nវត្ថុតាងដែលដកហូតបាន "
+         "មានគ្រឿងញៀនប្រមាណ ២គីឡូក្រាម។", D(2022, 4, 5), "២គីឡូក្រាម", MARCH_22),
+        # ... or a share of those held.
+        ("ក្នុងខែមីនា ឆ្នាំ២០២២ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០នាក់។\n\nលោកបានបន្តថា "
+         "ប្រហែលពាក់កណ្តាលនៃជនសង្ស័យទាំងនោះ ជាអ្នកប្រើប្រាស់។", D(2022, 4, 5), "ពាក់កណ្តាល",
+         MARCH_22),
+        # No dated count before it: nothing to offer.
+        ("សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០នាក់។", D(2022, 4, 5), "៥០នាក់", None),
+        # The English undated count after a dated one is not offered it (75 of 114 on
+        # training: too often another period).
+        ("Police in Kandal arrested 4,200 people in the first half of 2023. Officers also seized "
+         "40 kg of drugs.", D(2023, 7, 20), "40 kg", None),
+    ],
+)  # fmt: skip
+def test_an_undated_khmer_count_is_offered_the_dates_before_it(text, published, words, offered):
+    row = figure(text, words, published)
+    assert all(row.record[n] is None for n in NAMES)  # never filled
+    got = tuple(row.offers.get(n) for n in NAMES)
+    assert got == (offered or (None, None, None))
