@@ -9,6 +9,8 @@ Usage: .venv/bin/python bench/date_offers.py > offers.tsv          # every train
            the other folders' record fills the class (corpus/confidence.yaml dates.training)
        .venv/bin/python bench/date_offers.py --blank > blank.tsv   # the dates asked and neither
            filled nor offered, with their reason and sentence (the "figure date (blank)" term)
+       .venv/bin/python bench/date_offers.py --before              # of those, per reason and
+           language: how often the dates of the drafted figure before it are the key's (round 34)
 """
 
 from __future__ import annotations
@@ -25,16 +27,24 @@ for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibl
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from draft_quality import _date, articles, dates_asked, matched_figures, training  # noqa: E402
+from draft_quality import (  # noqa: E402
+    DATE_FIELDS,
+    _date,
+    articles,
+    dates_asked,
+    matched_figures,
+    training,
+)
 
-from curation.suggest.confidence import date_class, offer_class  # noqa: E402
+from curation.suggest.confidence import _RULE_OFFER, date_class, split_class  # noqa: E402
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import draft_rows  # noqa: E402
 
 
 def rows_of(txt: Path, key: Path, curated) -> list[tuple[str, ...]]:
-    """(article, state, right, reason, quote, dates drafted/wanted) per matched figure whose dates the key asks:
-    state is "filled" or "offered" (nothing filled, something offered)."""
+    """(article, state, right, reason, quote, dates drafted/wanted, class) per matched figure
+    whose dates the key asks: state is "filled" or "offered" (nothing filled, something offered);
+    class is row_class's, split by the fields offered and the whole sentence (round 34)."""
     gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
     raw = txt.read_text(encoding="utf-8")
     published = _date(gold.get("published", gold.get("published_on")))
@@ -60,9 +70,13 @@ def rows_of(txt: Path, key: Path, curated) -> list[tuple[str, ...]]:
         if "as_of" in w and w["as_of"] is None and took["as_of"] == _date(w.get("period_end")):
             want["as_of"] = took["as_of"]
         why = " ".join(str(row.why.get("as_of", "")).split())
-        quote = " ".join(str(row.record.get("quote") or "").split())[:300]
+        sentence = " ".join(str(row.record.get("quote") or "").split())
+        quote = sentence[:300]
+        name = row_class(
+            state, why, {f: offers.get(f) or got.get(f) for f in DATE_FIELDS}, sentence
+        )
         shown = " ".join(f"{f}={took[f]}/{want[f]}" for f in asked)  # drafted / the key's
-        out.append((txt.stem, state, "right" if took == want else "wrong", why, quote, shown))
+        out.append((txt.stem, state, "right" if took == want else "wrong", why, quote, shown, name))
     return out
 
 
@@ -70,16 +84,20 @@ BLANK = "--blank" in sys.argv
 _POLICY = re.compile(r"\(suggested, not filled; (.*)\)$", re.S)
 
 
-def row_class(state: str, why: str) -> str:
+def row_class(state: str, why: str, dates: dict | None = None, quote: str = "") -> str:
     """The date class of a drafted row's reason: a filled date's own, an offered date's by the
-    inference offered (the policy's or a rule's); a reason no rule classes by its first words."""
+    inference offered (the policy's or a rule's), and its sub-class (corpus/confidence.yaml
+    dates.splits) when the dates it gives and its sentence are known; a reason no rule classes
+    by its first words."""
     text = why.split(": ", 1)[-1]
     if state == "offered":
-        m = _POLICY.search(why)
-        name = date_class(m.group(1)) if m else offer_class(why)
-    else:
-        name = date_class(text)
-    return name or "(no class) " + re.split(r"['\"(\d;]", text, maxsplit=1)[0].strip()[:60]
+        m = _POLICY.search(why) or _RULE_OFFER.search(why)
+        text = m.group(m.lastindex or 1) if m else ""
+    name = date_class(text) if text else None
+    if name and dates is not None:
+        name = split_class(name, text, dates, quote)
+    return name or "(no class) " + re.split(r"['\"(\d;]", why.split(": ", 1)[-1],
+                                             maxsplit=1)[0].strip()[:60]  # fmt: skip
 
 
 def classes(lines: list[str], least: int = 10, least_sets: int = 5) -> None:
@@ -88,9 +106,10 @@ def classes(lines: list[str], least: int = 10, least_sets: int = 5) -> None:
     at least ``least_sets`` folders (corpus/confidence.yaml training_least, training_sets)."""
     per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for line in lines:
-        folder, _, state, right, why, *_ = line.rstrip("\n").split("\t")
-        if state == "offered":
-            per[row_class(state, why)][folder][0 if right == "right" else 1] += 1
+        folder, _, state, right, why, *rest = line.rstrip("\n").split("\t")
+        if state == "offered":  # the class the dump wrote (round 34), else the reason's
+            name = rest[2] if len(rest) > 2 else row_class(state, why)
+            per[name][folder][0 if right == "right" else 1] += 1
     print("class\toffered\tright\twrong\tfolders\tleft-out folders filled\tfilled right\t"
           "filled wrong\tper folder (right/offered)")  # fmt: skip
     for name, folders in sorted(per.items(), key=lambda kv: -sum(sum(v) for v in kv[1].values())):
@@ -108,7 +127,51 @@ def classes(lines: list[str], least: int = 10, least_sets: int = 5) -> None:
               f"{held[1]}\t{held[2]}\t{shown}")  # fmt: skip
 
 
+def before_rows(txt: Path, key: Path, curated) -> list[tuple[str, str, str]]:
+    """(reason, language, right/wrong/none) per matched figure whose dates the key asks and the
+    draft neither filled nor offered: whether the dates, filled or offered, of the drafted figure
+    before it in the text are the key's ("none": no dated figure before it)."""
+    gold = yaml.safe_load(key.read_text(encoding="utf-8")) or {}
+    raw = txt.read_text(encoding="utf-8")
+    published = _date(gold.get("published", gold.get("published_on")))
+    _, rows = draft_rows(raw, raw.strip().splitlines()[0], "bench", published, curated)
+    figs = sorted((r for r in rows if r.kind == "indicators"
+                   and getattr(r, "status", "") != "offered"), key=lambda r: r.start)  # fmt: skip
+    out = []
+    for w, row in matched_figures(figs, gold.get("figures") or []):
+        asked, got, want = dates_asked(w, row.record)
+        if not asked or any(v is not None for v in got.values()) or want == got \
+                or any(row.offers.get(f) for f in asked):  # fmt: skip
+            continue
+        dated = [{k: r.record.get(k) or r.offers.get(k) for k in DATE_FIELDS}
+                 for r in figs if r.start < row.start]  # fmt: skip
+        dated = [d for d in dated if any(d.values())]
+        state = "none"
+        if dated:
+            took = {f: dated[-1][f] for f in asked}
+            if "as_of" in w and w["as_of"] is None and took["as_of"] == _date(w.get("period_end")):
+                want["as_of"] = took["as_of"]
+            state = "right" if took == want else "wrong"
+        why = re.sub(r"'[^']*'", "Q", str(row.why.get("as_of", "")).split(";")[0])[:60]
+        km = "km" if re.search("[\u1780-\u17ff]", str(row.record.get("quote"))) else "en"
+        out.append((why, km, state))
+    return out
+
+
 def main() -> None:
+    if "--before" in sys.argv:
+        curated = curated_lists(ROOT / "seeds")
+        per: dict[tuple[str, str], list] = defaultdict(lambda: [0, 0, 0, set()])
+        for f in (p for p in training() if p.is_dir()):
+            for txt, key in articles([f]):
+                for why, km, state in before_rows(txt, key, curated):
+                    v = per[(why, km)]
+                    v[("right", "wrong", "none").index(state)] += 1
+                    v[3].add(f.name)
+        print("reason\tlanguage\tright\twrong\tno figure before\tfolders")
+        for (why, km), v in sorted(per.items(), key=lambda kv: -sum(kv[1][:3])):
+            print(f"{why}\t{km}\t{v[0]}\t{v[1]}\t{v[2]}\t{len(v[3])}")
+        return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     curated = curated_lists(ROOT / "seeds")
     if "--classes" in sys.argv:

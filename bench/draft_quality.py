@@ -285,8 +285,8 @@ def _figure_changes(
     if click:
         offers = getattr(row, "offers", None) or {}
         got = {f: got[f] or _date(offers.get(f)) for f in asked}
-        if "as_of" in w and w["as_of"] is None and got["as_of"] == _date(w.get("period_end")):
-            want["as_of"] = got["as_of"]
+    if "as_of" in w and w["as_of"] is None and got["as_of"] == _date(w.get("period_end")):
+        want["as_of"] = got["as_of"]  # a period's end is its as_of, filled or taken alike
     n += sum(got[f] != want[f] for f in asked)
     n += int("metric" in w and not _metric_ok(row, w, gold))
     return n + int(
@@ -437,6 +437,8 @@ def score_article(txt: Path, key: Path, curated: Any, s: Score) -> tuple[int, in
             if any(f in offers for f in asked):
                 s.add("suggestions right", took == want, why=f"{said}; suggested {fmt(took)}")
             for f in asked:
+                if f == "as_of" and w.get("as_of", 1) is None and got[f] is None:
+                    continue  # the key writes no as_of: a blank one is no change (round 34)
                 if got[f] != want[f]:
                     blank = "blank, offered right" if took[f] == want[f] else "blank"
                     changed += s.change(f"figure date ({'wrong' if got[f] else blank})", 1)

@@ -122,3 +122,30 @@ def test_a_name_saying_the_measure_is_counted_apart_not_in_the_totals(
     assert (got, fields) == (2, 7)
     assert s.n["proposal name says the key's measure"] == [1, 1]
     assert s.kept_names == 1
+
+
+# Our own words: a dated count, then a share with a span of its own, whose period is offered.
+SHARE = """Centre report
+
+The centre treated 800 people in the first half of 2023, its director said. About a third of those who enrol stop coming within three months.
+"""
+
+
+@pytest.mark.parametrize(
+    "as_of, changed",
+    [
+        (None, 2),  # a key writing no as_of: the period's two ends, each one click
+        ("2023-06-30", 3),  # a stock's day asked too: three
+    ],
+)
+def test_a_blank_as_of_beside_a_key_writing_none_is_no_change(
+    tmp_path: Path, curated: Any, as_of: str | None, changed: int
+) -> None:
+    (tmp_path / "a.txt").write_text(SHARE, encoding="utf-8")
+    third = {"words": "a third", "value": 33.33, "period_start": "2023-01-01",
+             "period_end": "2023-06-30", "as_of": as_of}  # fmt: skip
+    key = {"published": "2023-07-20", "figures": [third]}
+    (tmp_path / "a.expected.yaml").write_text(yaml.safe_dump(key), encoding="utf-8")
+    s = Score()
+    score_article(tmp_path / "a.txt", tmp_path / "a.expected.yaml", curated, s)
+    assert s.changes.get("figure date (blank, offered right)", 0) == changed

@@ -129,6 +129,47 @@ def unseen(field: str, reason: str) -> tuple[str | None, int, int]:
     return name, int(right), int(wrong)
 
 
+# A drafted figure's date fields, whose shape a class's split may ask for (round thirty-four).
+DATE_FIELDS = ("period_start", "period_end", "as_of")
+
+
+def _gives(dates: dict[str, Any]) -> str:
+    """What a date's fields give: "whole period", "one end" (a start or an end alone), "as of"
+    (a day, no period) or "nothing"."""
+    start, end = dates.get("period_start") is not None, dates.get("period_end") is not None
+    if start and end:
+        return "whole period"
+    if start or end:
+        return "one end"
+    return "as of" if dates.get("as_of") is not None else "nothing"
+
+
+def sentence_dates(reason: str) -> int:
+    """How many dates a words rule's reason lists after the words it quotes (the dates it read
+    in the figure's sentence, its own among them); 0 when it quotes no words."""
+    quoted = _QUOTED.search(reason)
+    if not quoted:
+        return 0
+    return len([part for part in reason[quoted.end() :].split("; ") if part.strip(" )")])
+
+
+def split_class(name: str | None, reason: str, dates: dict[str, Any], quote: str) -> str | None:
+    """The sub-class of a date class (corpus/confidence.yaml dates.splits, round thirty-four)
+    that a date's reason, the fields it gives and its sentence fall in; the class itself when no
+    sub-class takes them. A sub-class is measured and filled on its own record."""
+    for sub, rule in ((dates_policy().get("splits") or {}).get(name) or {}).items():
+        if "reason" in rule and not re.search(rule["reason"], reason):
+            continue
+        if "gives" in rule and _gives(dates) != rule["gives"]:
+            continue
+        if "not_quote" in rule and re.search(rule["not_quote"], quote, re.I):
+            continue
+        if "sentence_dates" in rule and sentence_dates(reason) != int(rule["sentence_dates"]):
+            continue
+        return str(sub)
+    return name
+
+
 def training_sure(name: str | None, field: str = "dates") -> tuple[int, int] | None:
     """(right, sets) when a class of a date (or, round thirty-four, of a speaker) was right on
     every training set it was offered on, on enough of them (corpus/confidence.yaml
@@ -166,15 +207,19 @@ def measured_speaker(why: str) -> str:
     return why
 
 
-def _unsure_unseen(field: str, why: str) -> str | None:
+def _unsure_unseen(field: str, why: str, context: tuple[dict, str] = ({}, "")) -> str | None:
     """Why a filled guess is not sure enough on unseen articles, or None when its class clears
-    the field's bar (or the field has no unseen measurements, or is a date of a class right on
-    every training set it was offered on)."""
+    the field's bar (or the field has no unseen measurements, or is a date of a class, or of the
+    sub-class its fields and sentence ``context`` put it in, right on every training set it was
+    offered on)."""
     policy = _policy(field)
     if not policy:
         return None
-    name, right, wrong = unseen(field, why.split(": ", 1)[-1])
-    if field in _TRAINED and training_sure(name, field):
+    reason = why.split(": ", 1)[-1]
+    name, right, wrong = unseen(field, reason)
+    if field == "dates" and training_sure(split_class(name, reason, *context)):
+        return None
+    if field in _TRAINED and field != "dates" and training_sure(name, field):
         return None
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
     held = (policy.get("held_blank") or {}).get(name)
@@ -216,15 +261,16 @@ def sure_date(why: str) -> bool:
     return sure is not None and sure >= fill_at("dates") and _unsure_unseen("dates", why) is None
 
 
-def measured_date(why: str) -> str:
+def measured_date(why: str, context: tuple[dict, str] = ({}, "")) -> str:
     """A filled date's reason stating how sure it is as measured: its class's share right on
     unseen articles (round twenty-three), not the confidence its rule was written with; the
     reason as it was when its class was never measured there."""
     name, right, wrong = unseen("dates", why.split(": ", 1)[-1])
     bar = float(dates_policy().get("bar", 0))
-    if training_sure(name) and right < bar / 100 * (right + wrong or 1):
+    sub = split_class(name, why.split(": ", 1)[-1], *context)
+    if training_sure(sub) and right < bar / 100 * (right + wrong or 1):
         # Filled by its training record, not its unseen one: say the record it was filled by.
-        return _training_why(str(name), _SURE.sub("", why))
+        return _training_why(str(sub), _SURE.sub("", why))
     if not right + wrong:
         return why
     return f"{right * 100 // (right + wrong)}%: {_SURE.sub('', why)}"
@@ -266,7 +312,11 @@ def take_sure_offer(row: Any) -> list[str]:
     taken = [k for k, v in offers.items() if v is not None and row.record.get(k) is None
              and FIELDS["indicators"].get(k) == "dates"]  # fmt: skip
     m = _RULE_OFFER.search(str(row.why.get(taken[0], ""))) if taken else None
-    if not m or not training_sure(name := date_class(m.group(2))):
+    quote = str(row.record.get("quote") or "")
+    shape = {k: offers.get(k) for k in taken}
+    if not m or not training_sure(
+        name := split_class(date_class(m.group(2)), m.group(2), shape, quote)
+    ):
         return []
     for k in taken:
         row.record[k] = offers.pop(k)
@@ -278,18 +328,20 @@ def below_threshold(row: Any) -> list[str]:
     """Blank every filled field of ``row`` whose stated confidence is under its field's
     threshold; a date is offered beside its blank. Returns the record fields blanked."""
     blanked = []
+    # The dates as drafted, before any is blanked: a class's split reads the fields it gives.
+    context = ({k: row.record.get(k) for k in DATE_FIELDS}, str(row.record.get("quote") or ""))
     for name, field in FIELDS.get(row.kind, {}).items():
         value, why = row.record.get(name), str(row.why.get(name, ""))
         sure = sureness(why)
         need = fill_at(field)
         if value is None or sure is None:
             continue
-        unsure = _unsure_unseen(field, why) if sure >= need else None
+        unsure = _unsure_unseen(field, why, context) if sure >= need else None
         if unsure is None and sure >= need and field == "dates":
             unsure = _one_end_of_whole(row.record, why)
         if sure >= need and unsure is None:
             if field == "dates":
-                row.why[name] = measured_date(why)
+                row.why[name] = measured_date(why, context)
             elif field == "speaker":
                 row.why[name] = measured_speaker(why)
             continue

@@ -25,6 +25,7 @@ from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
 from curation.suggest.changes import change_on_compared
 from curation.suggest.confidence import below_threshold, offer_unsure
+from curation.suggest.date_before import offer_dates_before
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.figure_source import (
@@ -1491,6 +1492,7 @@ def draft_rows(
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
+        offer_dates_before(rows)  # round 34: an undated count, the one before it's dates offered
         return body, rows
     figures, statements = candidates(raw, title, partial(_counts, curated))
     statements = [_named_body(c, body) for c in statements]
