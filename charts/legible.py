@@ -234,52 +234,58 @@ def _seconds(t: float) -> str:
 
 
 def settle_the_plot(fig: go.Figure, width: int) -> go.Figure:
-    """A copy with the plot's width and date range as they will be drawn at this width, before
-    anything is placed in it by hand: a narrow drawing's right margin (_narrow_margin), and a
-    date axis reaching EDGE_ROOM pixels (erring narrow) past its first and last marker, so a
-    marker, its bound arrow or its range bar stays clear of the y axis's tick labels however
-    many years the figures span. A range already roomy enough is left as it is; a category
-    axis too."""
+    """The figure with the plot's width and date range as they will be drawn at this width,
+    before anything is placed in it by hand: a narrow drawing's right margin (_narrow_margin),
+    and a date axis reaching EDGE_ROOM pixels (erring narrow) past its first and last marker,
+    so a marker, its bound arrow or its range bar stays clear of the y axis's tick labels
+    however many years the figures span. A copy where anything changes; the figure itself
+    where nothing does (a category axis, a range already roomy enough, a wide drawing): the
+    copy was a third of a chart's fitting (bench/fitting.py)."""
+    margin = {"l": fig.layout.margin.l, "r": fig.layout.margin.r}
+    narrow = _narrow_margin(margin, width)
+    layout = {"margin": narrow, "xaxis": fig.layout.xaxis.to_plotly_json()}
+    span = _date_span(layout)
+    settled = span
+    if span is not None:
+        xs = [
+            x
+            for trace in fig.data
+            if isinstance(trace, go.Scatter) and trace.x is not None
+            for x in pd.to_datetime(pd.Series(list(trace.x)), errors="coerce").dropna()
+        ]
+        if xs:
+            first, last = min(xs).value / 1e9, max(xs).value / 1e9
+            left, right = _plot_edges(layout, width)
+            share = EDGE_ROOM / max(right - left, 1.0)  # of the axis's length, at each end
+            x0, x1 = span
+            for _ in range(6):  # each end's room depends on the other's: a few rounds settle it
+                room = share * (x1 - x0)
+                x0, x1 = min(span[0], first - room), max(span[1], last + room)
+            settled = (x0, x1)
+    if narrow == margin and settled == span:
+        return fig
     values = fig.to_plotly_json()
     layout = values.setdefault("layout", {})
-    if width < NARROW_BELOW:
-        layout["margin"] = _narrow_margin(layout.get("margin") or {}, width)
-    span = _date_span(layout)
-    if span is None:
-        return figure_from(values)
-    xs = [
-        x
-        for trace in values.get("data") or []
-        if trace.get("type") in (None, "scatter") and trace.get("x") is not None
-        for x in pd.to_datetime(pd.Series(list(trace["x"])), errors="coerce").dropna()
-    ]
-    if not xs:
-        return figure_from(values)
-    first, last = min(xs).value / 1e9, max(xs).value / 1e9
-    left, right = _plot_edges(layout, width)
-    share = EDGE_ROOM / max(right - left, 1.0)  # of the axis's length, at each end
-    x0, x1 = span
-    for _ in range(6):  # each end's room depends on the other's: a few rounds settle it
-        room = share * (x1 - x0)
-        x0, x1 = min(span[0], first - room), max(span[1], last + room)
-    if (x0, x1) != span:
-        layout["xaxis"] = {**layout["xaxis"], "range": [_seconds(x0), _seconds(x1)]}
+    layout["margin"] = {**(layout.get("margin") or {}), "r": narrow["r"]}
+    if settled != span and settled is not None:
+        layout["xaxis"] = {**layout["xaxis"], "range": [_seconds(settled[0]), _seconds(settled[1])]}
     return figure_from(values)
 
 
 def thin_date_ticks(fig: go.Figure, width: int) -> go.Figure:
-    """A copy whose date axis's ticks given as text (a year each, in Khmer digits:
+    """The figure with its date axis's ticks given as text (a year each, in Khmer digits:
     charts.hedged.year_ticks) keep every year, or every 2nd, 5th, 10th..., as many as stand
     side by side at this width with TICK_GAP pixels between them (measured, in the axis's
     font). Plotly thins its own ticks but not ones it is given: eight years of Khmer digits
-    printed over each other at phone width."""
-    values = fig.to_plotly_json()
-    layout = values.setdefault("layout", {})
+    printed over each other at phone width. A copy where a tick is left out, else the figure
+    itself."""
+    axis = fig.layout.xaxis.to_plotly_json()
+    layout = {"margin": fig.layout.margin.to_plotly_json(), "xaxis": axis}
     span = _date_span(layout)
-    axis = layout.get("xaxis") or {}
     vals, texts = axis.get("tickvals"), axis.get("ticktext")
     if span is None or vals is None or texts is None or len(vals) < 2:
-        return figure_from(values)
+        return fig  # nothing to thin: the figure itself, not a copy
+    layout["font"] = fig.layout.font.to_plotly_json()
     size = (axis.get("tickfont") or {}).get("size") or (layout.get("font") or {}).get("size") or 14
     left, right = _plot_edges(layout, width)
     sx = (right - left) / (span[1] - span[0])
@@ -296,9 +302,16 @@ def thin_date_ticks(fig: go.Figure, width: int) -> go.Figure:
         kept = [t for t in ticks if t[0] % step == 0]
         if all(b[1] - a[1] >= (a[2] + b[2]) / 2 + TICK_GAP for a, b in itertools.pairwise(kept)):
             break
+    if len(kept) == len(ticks):
+        return fig
     years = {t[0] for t in kept}
     pairs = [(v, t) for v, t in zip(vals, texts, strict=True) if pd.Timestamp(v).year in years]
-    layout["xaxis"] = {**axis, "tickvals": [v for v, _ in pairs], "ticktext": [t for _, t in pairs]}
+    values = fig.to_plotly_json()
+    values["layout"]["xaxis"] = {
+        **values["layout"]["xaxis"],
+        "tickvals": [v for v, _ in pairs],
+        "ticktext": [t for _, t in pairs],
+    }
     return figure_from(values)
 
 
