@@ -8,6 +8,13 @@ range bars, bound arrows and phase names: a label left out still has its marker,
 text and its line in "How we know", so no report becomes unreachable. The y axis is given
 room above the highest arrow for the phase names, so no arrow runs through one.
 
+Whatever the span of dates (a figure added years after the rest squeezes the others to the
+plot's left edge), everything placed by hand is placed in pixels at the drawing's size, not
+in days: the date axis reaches EDGE_ROOM pixels past its first and last marker, so no arrow
+head or range bar's cap runs into the y axis's tick labels; the phase names take rows at the
+size they are drawn (the print layout's too); year ticks given as text (Khmer digits) keep
+every first, second, fifth or tenth year, as many as fit side by side (docs/dashboard.md).
+
 Long because every fitting a drawing needs (labels, phase names, legend, marker key) is here
 together: each measures text the same way and yields to the others in one order.
 """
@@ -16,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import textwrap
 from collections.abc import Callable
@@ -139,7 +147,7 @@ def _band_labels(
         if not note.text or at is None:
             continue
         size = (note.font.size if note.font and note.font.size else 12) or 12
-        x, y = left + (at[0] - x0) * sx, plot_top - (note.yshift or 0)
+        x, y = left + (at[0] - x0) * sx + (note.xshift or 0), plot_top - (note.yshift or 0)
         boxes.append(_Box(x, y, x + text_width(note.text, size), y + size * LINE))
     return boxes
 
@@ -185,13 +193,135 @@ def _at_arrow_end(x: float, low: float, high: float, px: float, py: float) -> bo
     return px == x and py in (low, high)
 
 
+def _narrow_margin(margin: dict, width: int) -> dict:
+    """The margins a drawing narrower than NARROW_BELOW is given: 40 px at the right at least,
+    so the latest report's label fits."""
+    if width >= NARROW_BELOW:
+        return margin
+    return {**margin, "r": max(margin.get("r") or 0, 40)}
+
+
+#: Pixels kept between either end of a date axis and the nearest marker's centre: a marker's
+#: half with its outline (7.5), an arrow's head or a range bar's cap beside it (6), and a gap.
+#: A span given in days ("20 days before the first figure") is 2 px at phone width once a
+#: figure lands seven years after the rest, and the first report's arrow ran into "5k".
+EDGE_ROOM = 14
+#: Pixels kept between two tick labels of a date axis given as text.
+TICK_GAP = 10
+
+
+def _plot_edges(layout: dict, width: int) -> tuple[float, float]:
+    """The plot's left and right edges in pixels, erring narrow: the y axis's tick labels and
+    title take about 70 px (as thin_point_labels reckons)."""
+    margin = layout.get("margin") or {}
+    return (margin.get("l") or 0) + 70, width - (margin.get("r") or 0)
+
+
+def _date_span(layout: dict) -> tuple[float, float] | None:
+    """The x axis's range in seconds where it is a date axis with a range set, else None."""
+    axis = layout.get("xaxis") or {}
+    if axis.get("type") == "category" or axis.get("categoryarray") is not None:
+        return None
+    x_range = axis.get("range")
+    if not x_range or any(isinstance(v, int | float) for v in x_range):
+        return None
+    span = _numeric(list(x_range), None)
+    return (span[0], span[1]) if span and span[1] > span[0] else None
+
+
+def _seconds(t: float) -> str:
+    return pd.Timestamp(int(t * 1e9)).isoformat()
+
+
+def settle_the_plot(fig: go.Figure, width: int) -> go.Figure:
+    """The figure with the plot's width and date range as they will be drawn at this width,
+    before anything is placed in it by hand: a narrow drawing's right margin (_narrow_margin),
+    and a date axis reaching EDGE_ROOM pixels (erring narrow) past its first and last marker,
+    so a marker, its bound arrow or its range bar stays clear of the y axis's tick labels
+    however many years the figures span. A copy where anything changes; the figure itself
+    where nothing does (a category axis, a range already roomy enough, a wide drawing): the
+    copy was a third of a chart's fitting (bench/fitting.py)."""
+    margin = {"l": fig.layout.margin.l, "r": fig.layout.margin.r}
+    narrow = _narrow_margin(margin, width)
+    layout = {"margin": narrow, "xaxis": fig.layout.xaxis.to_plotly_json()}
+    span = _date_span(layout)
+    settled = span
+    if span is not None:
+        xs = [
+            x
+            for trace in fig.data
+            if isinstance(trace, go.Scatter) and trace.x is not None
+            for x in pd.to_datetime(pd.Series(list(trace.x)), errors="coerce").dropna()
+        ]
+        if xs:
+            first, last = min(xs).value / 1e9, max(xs).value / 1e9
+            left, right = _plot_edges(layout, width)
+            share = EDGE_ROOM / max(right - left, 1.0)  # of the axis's length, at each end
+            x0, x1 = span
+            for _ in range(6):  # each end's room depends on the other's: a few rounds settle it
+                room = share * (x1 - x0)
+                x0, x1 = min(span[0], first - room), max(span[1], last + room)
+            settled = (x0, x1)
+    if narrow == margin and settled == span:
+        return fig
+    values = fig.to_plotly_json()
+    layout = values.setdefault("layout", {})
+    layout["margin"] = {**(layout.get("margin") or {}), "r": narrow["r"]}
+    if settled != span and settled is not None:
+        layout["xaxis"] = {**layout["xaxis"], "range": [_seconds(settled[0]), _seconds(settled[1])]}
+    return figure_from(values)
+
+
+def thin_date_ticks(fig: go.Figure, width: int) -> go.Figure:
+    """The figure with its date axis's ticks given as text (a year each, in Khmer digits:
+    charts.hedged.year_ticks) keep every year, or every 2nd, 5th, 10th..., as many as stand
+    side by side at this width with TICK_GAP pixels between them (measured, in the axis's
+    font). Plotly thins its own ticks but not ones it is given: eight years of Khmer digits
+    printed over each other at phone width. A copy where a tick is left out, else the figure
+    itself."""
+    axis = fig.layout.xaxis.to_plotly_json()
+    layout = {"margin": fig.layout.margin.to_plotly_json(), "xaxis": axis}
+    span = _date_span(layout)
+    vals, texts = axis.get("tickvals"), axis.get("ticktext")
+    if span is None or vals is None or texts is None or len(vals) < 2:
+        return fig  # nothing to thin: the figure itself, not a copy
+    layout["font"] = fig.layout.font.to_plotly_json()
+    size = (axis.get("tickfont") or {}).get("size") or (layout.get("font") or {}).get("size") or 14
+    left, right = _plot_edges(layout, width)
+    sx = (right - left) / (span[1] - span[0])
+    ticks = [
+        (
+            pd.Timestamp(v).year,
+            (at - span[0]) * sx,
+            text_width(str(t), size) * (1.1 if has_khmer(str(t)) else 1),
+        )
+        for v, t in zip(vals, texts, strict=True)
+        if span[0] <= (at := _numeric([v], None)[0]) <= span[1]  # type: ignore[index]
+    ]
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
+        kept = [t for t in ticks if t[0] % step == 0]
+        if all(b[1] - a[1] >= (a[2] + b[2]) / 2 + TICK_GAP for a, b in itertools.pairwise(kept)):
+            break
+    if len(kept) == len(ticks):
+        return fig
+    years = {t[0] for t in kept}
+    pairs = [(v, t) for v, t in zip(vals, texts, strict=True) if pd.Timestamp(v).year in years]
+    values = fig.to_plotly_json()
+    values["layout"]["xaxis"] = {
+        **values["layout"]["xaxis"],
+        "tickvals": [v for v, _ in pairs],
+        "ticktext": [t for _, t in pairs],
+    }
+    return figure_from(values)
+
+
 def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = True) -> go.Figure:
     """A copy of the figure whose point labels do not overlap each other or the image edges
     at width x height pixels (estimated). Narrower than NARROW_BELOW, the right margin
     widens (when `widen`) where the latest report's label would otherwise be left out."""
     fig = figure_from(fig)
     if width < NARROW_BELOW:
-        fig.update_layout(margin={"r": max(fig.layout.margin.r or 0, 40)})
+        fig.update_layout(margin=_narrow_margin({"r": fig.layout.margin.r}, width))
     traces = [
         t
         for t in fig.data
@@ -307,6 +437,9 @@ def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = 
             need = width - left - (width - label - left) / share
             if need > (margin.r or 0):
                 fig.update_layout(margin={"r": need})
+                # The plot narrowed: the axis's room at its ends and the phase names' rows
+                # are reckoned again at its new width.
+                fig = stagger_band_labels(settle_the_plot(fig, width), width)
                 return thin_point_labels(fig, width, height, widen=False)
     for n, trace in enumerate(traces):
         trace.update(text=shown[n], textposition=where[n])
@@ -375,14 +508,16 @@ def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
     """A copy of the figure whose phase names, pinned along the top of the plot, each take
     the highest row where they clear the name before them at this width. Khmer phase names
     ("ដំណាក់កាលទី១") are twice as wide as "Phase 1": at phone width two rows let the first
-    and third print over each other, and a six-month phase is narrower than its name."""
+    and third print over each other, and a six-month phase is narrower than its name. A name
+    that would run past the image's right edge (the phases squeezed to the right by a figure
+    years before them) moves left until it ends inside it."""
     values = fig.to_plotly_json()
     layout = values.get("layout", {})
     notes = layout.get("annotations") or []
     bands = [i for i, note in enumerate(notes) if _is_band_label(note)]
     x_range = (layout.get("xaxis") or {}).get("range")
     span = _numeric(list(x_range), None) if x_range else None
-    if len(bands) < 2 or not span:
+    if not bands or not span:
         return fig
     margin = layout.get("margin") or {}
     # The plot's width, erring narrow (the y axis's labels take about 70 px): names that
@@ -392,16 +527,25 @@ def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
     )
     at = {i: _numeric([notes[i].get("x")], None) for i in bands}
     ends: list[float] = []  # where the last name on each row ends, in pixels
+    # Where the image ends, right of the plot's left edge: the plot ends at the right margin,
+    # and its scale errs small, so a name's place measured from that end errs right.
+    edge = (span[1] - span[0]) * sx + (margin.get("r") or 0) - 2
     for i in sorted((i for i in bands if at[i]), key=lambda i: at[i][0]):
         note, size = notes[i], _size(notes[i])
+        wide = text_width(note["text"], size)
         left = (at[i][0] - span[0]) * sx
+        # Khmer is drawn in a fallback font a tenth wider than the one measured.
+        shift = min(0.0, edge - (left + wide * (1.1 if _KHMER.search(note["text"]) else 1)))
+        left += shift
         row = next((r for r, end in enumerate(ends) if left >= end + 6), len(ends))
         if row == len(ends):
             ends.append(0.0)
-        ends[row] = left + text_width(note["text"], size)
+        ends[row] = left + wide
         # A row is a line of the name's script: Khmer's stacked letters need more.
         line = 1.6 if _KHMER.search(note["text"]) else LINE
         notes[i] = {**note, "yshift": -round(size * line + 0.5) * row}
+        if shift or note.get("xshift"):
+            notes[i]["xshift"] = round(shift)
     return figure_from(values)
 
 
@@ -437,8 +581,9 @@ def wrap_key(fig: go.Figure, width: int) -> go.Figure:
 
 
 def fitted(fig: go.Figure, width: int, height: int) -> go.Figure:
-    """The figure as it will be drawn at width x height: phase names in rows that keep them
-    apart, labels thinned, legend and marker key wrapped."""
-    return wrap_legend(
-        thin_point_labels(wrap_key(stagger_band_labels(fig, width), width), width, height), width
-    )
+    """The figure as it will be drawn at width x height: the date axis clear of the y axis's
+    labels, phase names in rows that keep them apart, labels thinned, year ticks that fit,
+    legend and marker key wrapped."""
+    fig = stagger_band_labels(settle_the_plot(fig, width), width)
+    fig = thin_point_labels(wrap_key(fig, width), width, height)
+    return wrap_legend(thin_date_ticks(fig, width), width)

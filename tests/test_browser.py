@@ -15,7 +15,6 @@ the tests that read them.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -25,6 +24,8 @@ import pytest
 from api.embed import NARROW_UP_TO
 from database import queries
 from database.connection import Reader
+from tests.label_clashes import TEXT_CLASHES as _TEXT_CLASHES
+from tests.label_clashes import at_drawing_size as _at_drawing_size
 from tests.serving import (
     DESKTOP,
     PHONE,
@@ -596,38 +597,6 @@ def _sidebar_closes(context, server: str) -> None:
     assert page.locator("h1").first.inner_text().strip() == "Who said what?"
 
 
-# Every text of a chart SVG: outside the drawing, or over another text. Texts plotly hides
-# (empty, or opacity 0) do not count.
-_TEXT_CLASHES = """() => {
-  const svg = document.querySelector('svg');
-  const box = svg.getBoundingClientRect();
-  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()
-      && getComputedStyle(t).display !== 'none' && t.getAttribute('opacity') !== '0');
-  const rects = texts.map(t => ({text: t.textContent.trim(), r: t.getBoundingClientRect()}));
-  const out = [];
-  for (const a of rects) {
-    if (a.r.left < box.left - 0.5 || a.r.top < box.top - 0.5
-        || a.r.right > box.right + 0.5 || a.r.bottom > box.bottom + 0.5)
-      out.push(`"${a.text}" runs outside the drawing`);
-  }
-  // Range bars and bound arrows: no line may run through a label or a phase's name.
-  const lines = [...svg.querySelectorAll('.annotation-arrow-g path, .errorbar path')]
-      .map(p => p.getBoundingClientRect()).filter(r => r.width + r.height > 0);
-  for (const a of rects) for (const l of lines) {
-    const w = Math.min(a.r.right, l.right) - Math.max(a.r.left, l.left);
-    const h = Math.min(a.r.bottom, l.bottom) - Math.max(a.r.top, l.top);
-    if (w > 0.5 && h > 1) out.push(`a range bar or arrow runs through "${a.text}"`);
-  }
-  for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
-    const a = rects[i].r, b = rects[j].r;
-    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-    if (w > 1 && h > 1) out.push(`"${rects[i].text}" prints over "${rects[j].text}"`);
-  }
-  return out;
-}"""
-
-
 @pytest.fixture
 def svg_clashes(tab) -> Callable[[str], list[str]]:
     """Text clashes of one SVG drawn at its own size in a real browser (one tab for all)."""
@@ -740,17 +709,6 @@ def test_interactive_charts_have_no_clashing_or_cut_labels(server: str, open_pag
             clashes = plot.evaluate(_PLOT_TEXT_CLASHES)
             problems += [f"{viewport['width']} px, chart {n + 1}: {p}" for p in clashes]
     assert problems == []
-
-
-def _at_drawing_size(svg: bytes) -> str:
-    """A print SVG at the size it was laid out in (its viewBox), not the millimetres it
-    prints at: the clash check then measures the drawing the PNG is."""
-    text = svg.decode("utf-8")
-    head, rest = text.split(">", 1)
-    _, _, width, height = re.search(r'viewBox="([^"]+)"', head).group(1).split()
-    head = re.sub(r' width="[^"]+"', f' width="{width}"', head, count=1)
-    head = re.sub(r' height="[^"]+"', f' height="{height}"', head, count=1)
-    return f"{head}>{rest}"
 
 
 def test_every_stored_chart_image_has_no_clashing_or_cut_labels(svg_clashes, seed_db_images: Path):
