@@ -1092,6 +1092,53 @@ def insert_runs(
         )
 
 
+def update_runs(
+    con: duckdb.DuckDBPyConnection,
+    table: Table,
+    frame: pd.DataFrame,
+    made: list[tuple[int, int, int]],
+) -> bool:
+    """In a Save's copy of the previous file, put the frame's rows where the runs they were
+    made again hold theirs: `made`, each run's (first row in the frame, first row in the
+    table, rows; etl.carry.Runs.updated). Each row keeps its place and key, only its other
+    fields are set (DuckDB updates those where they are; a key set would move the row), so
+    the table's rows are a full build's, in order, and the rest of the table is not written
+    again. False, nothing changed, when a row made does not have the key of the row in its
+    place (the caller then writes the table anew: insert_runs)."""
+    names = ", ".join(f'"{c}"' for c in table.column_names)
+    # Identifiers come from data_model.tables, never from input.
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE made_rows AS SELECT 0 AS row_at_, {names} "
+        f'FROM main."{table.name}" LIMIT 0'
+    )
+    try:
+        for start, at, count in made:
+            part = frame.iloc[start : start + count]
+            con.register("incoming", part.assign(row_at_=range(at, at + count)))
+            con.execute(
+                f"INSERT INTO made_rows (row_at_, {names}) SELECT row_at_, {names} FROM incoming"
+            )
+            con.unregister("incoming")
+        keys = table.primary_key or table.column_names
+        same = " AND ".join(f't."{k}" IS NOT DISTINCT FROM m."{k}"' for k in keys)
+        row = con.execute(
+            f'SELECT count(*) FROM main."{table.name}" t JOIN made_rows m '
+            f"ON t.rowid = m.row_at_ AND {same}"
+        ).fetchone()
+        if not row or int(row[0]) != len(frame):
+            return False
+        rest = [c for c in table.column_names if c not in keys]
+        if rest:
+            sets = ", ".join(f'"{c}" = m."{c}"' for c in rest)
+            con.execute(
+                f'UPDATE main."{table.name}" AS t SET {sets} FROM made_rows m '
+                "WHERE t.rowid = m.row_at_"
+            )
+        return True
+    finally:
+        con.execute("DROP TABLE made_rows")
+
+
 def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | None:
     """The input key and reads the database at `previous` stored for a build step (its
     step_keys row) and the rows of the table the step fills, as dicts in their order; None

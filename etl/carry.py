@@ -66,6 +66,9 @@ class Run:
     #: added after them, made): the table_runs row and the digests show the two as one run,
     #: the next one's digest, as a full build makes it.
     goes_on: bool = False
+    #: Of a run made: the first row of the file's run in the previous file when that run held
+    #: as many rows (its records changed, none added or removed), else None (Runs.updated).
+    was: int | None = None
 
 
 def run_digest(rows: list[dict[str, Any]], start: str = "") -> str:
@@ -131,7 +134,8 @@ class Runs:
                 del rows[start:]
                 plan.append(Run(file, part, kept[0], kept[1], kept[2], True))
                 continue
-            plan.append(Run(file, part, start, len(made), digest, False))
+            was = kept[0] if kept is not None and kept[1] == len(made) else None
+            plan.append(Run(file, part, start, len(made), digest, False, was=was))
 
     def count(self, table: str) -> int:
         return sum(run.count for run in self.plans.get(table, []))
@@ -183,6 +187,26 @@ class Runs:
             else:
                 if made and at == total.get(table, -1):
                     out.add(table)
+        return out
+
+    def updated(self) -> dict[str, list[tuple[int, int, int]]]:
+        """The tables whose every row stays where the previous file held it, some runs made
+        again as as many rows (a record changed: database.write.update_runs changes them
+        where they are in a Save's copy, not every row of the table written again); for
+        each, its made runs as (first row made, first row in the table, rows)."""
+        total = self._totals()
+        out = {}
+        for table, plan in self.plans.items():
+            at, made = 0, []
+            for run in plan:
+                if run.goes_on or (run.first if run.copied else run.was) != at:
+                    break
+                if not run.copied:
+                    made.append((run.first, at, run.count))
+                at += run.count
+            else:
+                if made and at == total.get(table, -1):
+                    out[table] = made
         return out
 
     def _totals(self) -> dict[str, int]:

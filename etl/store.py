@@ -172,6 +172,9 @@ def write_database(
             # Tables whose previous rows all come first, in order, then rows made (an
             # article's source added at the end of sources.yaml): the copy's rows stay.
             grown = runs.grown() if runs is not None and in_place else set()
+            # Tables whose rows all stay where they are, a changed record's made again as
+            # many (etl.carry.Runs.updated): changed in the copy where they are.
+            updated = runs.updated() if runs is not None and in_place else {}
             kept: set[str] = set()
             if in_place:
                 # The derived tables stay too: write_derived makes again only their rows
@@ -220,7 +223,9 @@ def write_database(
                         )
                     if table.name in grown:  # the rows made follow the copy's
                         write.insert(con, table, frame)
-                    else:
+                    elif table.name not in updated or not write.update_runs(
+                        con, table, frame, updated[table.name]
+                    ):  # else the copy's rows stay, those made again changed where they are
                         write.create(con, table, replace=in_place)
                         if table.name in plans:
                             write.insert_runs(con, table, frame, plans[table.name])

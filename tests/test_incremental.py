@@ -1032,3 +1032,51 @@ def test_a_curated_file_without_texts_is_read_as_before(seeds, text, problems):
     (seeds / "curated" / "odd.yaml").write_text(text)
     got = etl.inputs.read_inputs(seeds, None).problems
     assert [p.message for p in got.items if p.file.endswith("odd.yaml")] == problems
+
+
+def _rename_statement(seeds: Path) -> None:
+    """A statement's id changed: the row's key, which no row may change in place."""
+    replace_once(
+        seeds,
+        MIXED,
+        "statement_id: ppp-2018-02-14-sar-kheng-sell-motorbikes",
+        "statement_id: ppp-2018-02-14-sar-kheng-sells-motorbikes",
+    )
+
+
+@pytest.mark.parametrize(
+    ("edit", "where"),
+    [
+        # One field of one record: the statements rows stay in the copy, that file's changed.
+        (_change_record, {"statements": True}),
+        # A key changed: not in place, the table written anew (its rows in a full build's order).
+        (_rename_statement, {"statements": False}),
+    ],
+    ids=["a stance changed", "a statement's id changed"],
+)
+def test_a_record_changed_is_changed_where_it_is_and_equals_a_full_build(
+    seeds, seed_db, tmp_path, monkeypatch, edit, where
+):
+    """A Save whose change leaves every run of a table as many rows where they were changes
+    the rows made again where the copy of the previous file holds them (update_runs), not
+    the whole table written again (at 1000x the seeds, every statement); a changed key is
+    not changed in place. Either way the file equals a full build's, row for row."""
+    db = tmp_path / "saved.duckdb"
+    shutil.copyfile(seed_db, db)
+    calls: dict[str, bool] = {}
+    real = database.write.update_runs
+
+    def spied(con, table, frame, made):  # type: ignore[no-untyped-def]
+        calls[table.name] = real(con, table, frame, made)
+        return calls[table.name]
+
+    monkeypatch.setattr(database.write, "update_runs", spied)
+    edit(seeds)
+    log = seeds / "curated" / "corrections.yaml"
+    read = log.read_bytes()
+    build(db, seeds, draw_images=False, reason=REASON)
+    log.write_bytes(read)
+    assert calls == where
+    full = tmp_path / "full.duckdb"
+    build(full, seeds, draw_images=False, reason=REASON)
+    _same_tables(db, full, edit.__name__)
