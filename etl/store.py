@@ -111,6 +111,16 @@ _CHART_TABLES = frozenset(
 )
 
 
+def _reopened(con: Any, path: Path) -> Any:
+    """A full build's writer on `path` checkpointed, closed and opened again: DuckDB's
+    buffers, the blocks of every table just written and its allocator's pages, go back
+    before the derived tables are made from those tables (issue 27, stop 48)."""
+    write.checkpoint(con)
+    con.close()
+    release_freed(collect=False)
+    return write.open_new(path)
+
+
 def write_database(
     frames: dict[str, pd.DataFrame],
     db_path: Path,
@@ -243,6 +253,8 @@ def write_database(
             # indicator rows read one table, with no joins to plan on every request. A Save
             # copies each whose tables were all copied whole.
             commit()  # the data tables
+            if not plans:
+                con = _reopened(con, tmp)
             # A full build's DuckDB lets the tables' cached blocks go first while it derives
             # tables and writes the files' texts (not a Save's transaction: its rows wait in
             # memory for its commit; nor carry_inputs below: copying texts needs the more).
