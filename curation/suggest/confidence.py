@@ -192,10 +192,6 @@ def _training_why(name: str, reason: str, field: str = "dates") -> str:
     )
 
 
-#: The fields a class's training record may fill (FIELD.training in corpus/confidence.yaml).
-_TRAINED = ("dates", "speaker")
-
-
 def measured_speaker(why: str) -> str:
     """A filled speaker's reason: as drafted, or, when its class is filled by its training
     record rather than by its unseen one (round thirty-four), with that record."""
@@ -217,9 +213,11 @@ def _unsure_unseen(field: str, why: str, context: tuple[dict, str] = ({}, "")) -
         return None
     reason = why.split(": ", 1)[-1]
     name, right, wrong = unseen(field, reason)
+    # A class filled by its training record (FIELD.training in corpus/confidence.yaml): a date
+    # by the sub-class its fields and sentence put it in, a speaker by its class.
     if field == "dates" and training_sure(split_class(name, reason, *context)):
         return None
-    if field in _TRAINED and field != "dates" and training_sure(name, field):
+    if field == "speaker" and training_sure(name, field):
         return None
     bar, least = float(policy.get("bar", 0)), int(policy.get("least", 0))
     held = (policy.get("held_blank") or {}).get(name)
