@@ -37,6 +37,7 @@ from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.letterhead import according_to
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
+from curation.suggest.titled_reporter import titled_reporter
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
@@ -1111,6 +1112,11 @@ def khmer_drafts(
         if said is not None and said[0] is None and k in own:
             said = None  # "លោកបន្តថា យោងតាម <a body> ..." (he went on: according to ...), unnamed
         source = said or according.get(k) or own.get(k) or according.get(k + 1)
+        if (source is None or source[0] is None) and (
+            name := titled_reporter(out[i].quote, out[i].words, _NAMED)
+        ):
+            # Round thirty-five: "ឯកឧត្តម NAME <office> បានថ្លែង ... ថា <counts>": that person.
+            source = _km_actor(name, actors, fresh, person=True)[0], f"said by {name}"
         back = _BACK.search(out[i].record["quote"]) or k in back_to
         if source is None and carried is not None and back:
             source = carried[0], f"{carried[1]}, referring back"

@@ -27,6 +27,7 @@ from curation.suggest.changes import change_on_compared
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.date_before import offer_dates_before
 from curation.suggest.dates import When, offered, read_dates, when
+from curation.suggest.document_owner import document_owners
 from curation.suggest.draft import candidates, figure_dates
 from curation.suggest.figure_source import (
     COUNTING,
@@ -637,6 +638,16 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             new_actor_draft = fresh if actor_id not in drafted else {}
             drafted.add(actor_id)
             actor_notes = [f"speaker (unnamed): {c.speaker.phrase} (a new unnamed source)"]
+        if actor_id is None and (
+            got := next(
+                (b for n in document_owners(c.quote) if (b := _body(n, curated, c.quote))), None
+            )
+        ):
+            # Round thirty-five: "citing a report of the NACD", "a report from the ... Department".
+            actor_id, new_actor_draft, actor_notes = got
+            new_actor_draft = new_actor_draft if actor_id not in drafted else {}
+            drafted.add(str(actor_id))
+            actor_notes = [f"{actor_notes[0]} (whose count the sentence says it is)"]
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
             known.get("kind") == "organisation"
