@@ -144,6 +144,9 @@ def _name_after(rest: str) -> str:
 
 
 _PARTICLE = re.compile("^(?:" + _alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")
+# "ថា" (said) as a word of its own right after a title: the title alone is the speaker.
+_SAID = re.compile(r"ថា(?:[\s៖:,]|$)")
+_PARTICLE_END = re.compile(r"(?<=[\u1780-\u17ff])ក៏$")
 
 
 def _to_break(name: str, text: str, after: int, breaks: frozenset[int]) -> str:
@@ -168,12 +171,18 @@ def _speaker(prefix: str, breaks: frozenset[int]) -> tuple[str | None, str, bool
         # "លោកក៏បាន..." (he also ...): a particle after the title is no name; the title stands
         # alone for the last person named.
         rest = _PARTICLE.sub("", prefix[last.end() :].strip())
+        if _SAID.match(rest):
+            # "លោកថា ... ប៉ុន្តែលោកមិនយល់ស្រប" (he said ..., but he disagreed): the title and
+            # "ថា" (said) are the last person named, never a person called "ថា" (round 35).
+            return None, last.group(), True
         name = _name_after(rest)
         if name:
             return _to_break(name, prefix, last.end(), breaks), last.group(), False
         if not rest:
             return None, last.group(), True
-    tail = re.split(r"[\s៖:,]", prefix.rstrip())[-1]
+    # "ស្នងការដ្ឋានក៏បានអំពាវនាវ" (the commissariat also appealed): the particle is no part of
+    # the body's name.
+    tail = _PARTICLE_END.sub("", re.split(r"[\s៖:,]", prefix.rstrip())[-1])
     if tail.startswith(_BODY):
         return tail, "", False
     return None, "", False

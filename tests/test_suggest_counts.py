@@ -216,8 +216,9 @@ def _speakers(text: str, published: dt.date) -> list[tuple[str | None, str]]:
     [
         # A rank with its class (ឧត្តមសេនីយ៍ឯក) is no part of the name; the curated Khmer name.
         ("ឧត្តមសេនីយ៍ឯក ម៉ក់ ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", ""),
-        # Another spelling of the curated Khmer name, offered flagged for review.
-        ("ឧត្តមសេនីយ៍ឯក ម៉ុក ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", "review"),
+        # Another spelling of the curated Khmer name: round thirty-five lists it among the
+        # person's aliases (its family name is spelt otherwise), so it is matched exactly.
+        ("ឧត្តមសេនីយ៍ឯក ម៉ុក ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", "= mok-chito"),
         # A title and the given name alone: the one curated person of that given name.
         ("ឧត្តមសេនីយ៍ទោ ជីតូ បានថ្លែងថា «យើងនឹងបន្តការបង្ក្រាប»។", "mok-chito", "review"),
     ],

@@ -74,11 +74,13 @@ def test_an_appeal_an_announcement_and_another_source_are_statements(
 
 
 # A spelling variant of a curated person's name is offered for review; another person who shares
-# one word of the name is not that person (a curated "Chea Sovann" is no "Hak Sovann").
+# one word of the name is not that person (a curated "Chea Sovann" is no "Hak Sovann"). Round
+# thirty-five: a family name spelt with another letter is another family ("Mak Chito" is Mok
+# Chito only where the codebook lists it as an alias, as seeds/curated/actors.yaml now does).
 @pytest.mark.parametrize(
     ("speaker", "matched"),
     [
-        ("Mak Chito", "mok-chito"),
+        ("Mak Chito", None),
         ("Meas Virith", "meas-vyrith"),
         ("Hak Sovann", None),
         ("Chea Sovanna", "chea-sovann"),

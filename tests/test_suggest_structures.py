@@ -767,7 +767,9 @@ def test_s6_an_opinion_pages_own_voice_is_a_statement_of_its_authors(head, draft
 
 
 def test_s7_a_spelling_variant_is_flagged_for_review():
-    text = "Gen Mak Chito said officers must enforce the drug law without any favour."
+    # The given name spelt otherwise (round thirty-five: "Mak Chito", another family name's
+    # spelling, is matched as the codebook's alias, with no flag).
+    text = "Gen Mok Chitto said officers must enforce the drug law without any favour."
     (row,) = _rows(text, D(2019, 7, 10), "statements")
     assert row.record["actor_id"] == "mok-chito"
     assert "spelt differently" in row.why["actor_id"] and "check" in row.why["actor_id"]

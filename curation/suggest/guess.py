@@ -41,11 +41,21 @@ def _alike(who: str, known: str) -> float:
     return score
 
 
+def another_family(who: str, known: str) -> bool:
+    """Two persons' names whose family names (a Khmer name's first word, in Latin letters as in
+    Khmer) differ, however alike the rest: "Pen Sokhom" is not "Pin Sokhom" (round thirty-five:
+    a family name spelt with another letter names another family). A spelling the curated
+    person is known by is an alias of theirs ("Mak Chito" of Mok Chito), matched exactly."""
+    mine, theirs = who.casefold().split()[:1], known.casefold().split()[:1]
+    return bool(mine and theirs) and mine != theirs
+
+
 def fuzzy_actor(
     names: Iterable[str], actors: Sequence[dict[str, Any]]
 ) -> tuple[dict[str, Any], str, float] | None:
     """The curated actor whose name or alias is spelt most like the speaker's, with the
-    spelling matched and its score, when the score reaches FUZZY_NAME (flagged for review)."""
+    spelling matched and its score, when the score reaches FUZZY_NAME (flagged for review).
+    A person whose family name is spelt otherwise is never offered (another_family)."""
     best: tuple[dict[str, Any], str, float] | None = None
     for who in (n.strip() for n in names if n and len(n.split()) >= 2):
         for actor in actors:
@@ -55,10 +65,27 @@ def fuzzy_actor(
                 str(actor.get("name", "")),
                 *[str(a) for a in actor.get("aliases") or []],
             ]:
+                if actor.get("kind") == "person" and another_family(who, known):
+                    continue
                 score = _alike(who.casefold(), known.casefold())
                 if score >= FUZZY_NAME and (best is None or score > best[2]):
                     best = (actor, known, score)
     return best
+
+
+def other_family(names: Iterable[str], actors: Sequence[dict[str, Any]]) -> str | None:
+    """The curated person spelt like the speaker but for the family name ("Pin Sokhom" beside
+    a "Pen Sokhom"): said beside the new actor drafted, for the curator to check."""
+    for who in (n.strip() for n in names if n and len(n.split()) >= 2):
+        for actor in actors:
+            known = str(actor.get("name", ""))
+            if (
+                actor.get("kind") == "person"
+                and another_family(who, known)
+                and fuzz.ratio(who.casefold(), known.casefold()) >= FUZZY_NAME
+            ):
+                return f"{known} ({actor.get('actor_id')})"
+    return None
 
 
 def guess_actor(names: Iterable[str], actors: Sequence[dict[str, Any]]) -> dict[str, Any] | None:

@@ -362,11 +362,14 @@ def _km_actor(
         # named): an unnamed source with the article's description, never a new person.
         return None, [f"speaker (unnamed): {name}"]
     for a in actors:
-        km = normalise(str(a.get("name_km") or "")).text.replace(" ", "")
-        if km and km == key:
+        # The codebook's Khmer name, or a Khmer spelling listed among its aliases ("ម៉ុក ជីតូ" of
+        # Mok Chito, "ម៉ក់ ជីតូ"): the same person, spelt as the articles spell them.
+        spelt = [a.get("name_km"), *[x for x in a.get("aliases") or [] if has_khmer(str(x))]]
+        if key in {normalise(str(k)).text.replace(" ", "") for k in spelt if k}:
             return str(a["actor_id"]), [f"speaker: {name} = {a['actor_id']}"]
-    # Another spelling of a curated Khmer name ("ម៉ុក ជីតូ" for "ម៉ក់ ជីតូ"): one of the two words
-    # the same and the whole spelt alike, offered flagged for review, never silently.
+    # Another spelling of a curated Khmer name: the family name (the first word) the same and
+    # the whole spelt alike, offered flagged for review, never silently. A family name spelt
+    # otherwise is another family (round thirty-five), unless an alias above says so.
     words = strip_title(normalise(name).text).split()
     if len(words) == 1:
         # "ឧត្តមសេនីយ៍ឯក ជីតូ": a title and a given name alone, the short form of the one curated
@@ -380,7 +383,7 @@ def _km_actor(
             ]
     for a in actors:
         known = normalise(str(a.get("name_km") or "")).text.split()
-        if len(known) != 2 or len(words) != 2 or not set(known) & set(words):
+        if len(known) != 2 or len(words) != 2 or known[0] != words[0]:
             continue
         score = fuzz.ratio("".join(words), "".join(known))
         if score >= FUZZY_NAME:
@@ -428,7 +431,12 @@ _SAID_ON = re.compile(
 
 # A clause beside the counts that carries no number ("... ហើយបច្ចុប្បន្ន ...", "... ច្រើនជាង
 # អ្វីដែល ...", more than it was built for): a claim of the speaker's own, a statement too.
-_CLAUSE_SPLIT = re.compile(normalise("ហើយ|ខណៈ|ប៉ុន្តែ|ច្រើនជាង|ដោយសារ").text + "|[,;]")
+# Round thirty-five: "... ដែលបង្ហាញថា ..." (which shows that) opens one too (corpus/speech_verbs.yaml
+# claim_after_count).
+_CLAUSE_SPLIT = re.compile(
+    normalise("ហើយ|ខណៈ|ប៉ុន្តែ|ច្រើនជាង|ដោយសារ").text + "|[,;]|"
+    + "|".join(normalise(w).text for w in speech_verbs("km", "claim_after_count"))
+)  # fmt: skip
 
 
 # A share in words ("ពាក់កណ្តាល", half; "មួយភាគបី", a third; "មួយភាគបួន", a quarter) is a count too,
@@ -443,6 +451,14 @@ def _claim_beside(content: str) -> bool:
     )
 
 
+#: The reason of a notice's appeal to the public (records.py gives it the page's own body).
+APPEAL = "an appeal to the public ('សូម' and whom it asks)"
+# Round thirty-five: an appeal opening its line, "សូម" (please) and whom it asks (data:
+# corpus/speech_verbs.yaml appeal_addressees), after a time stamp or a quotation mark if any.
+_APPEAL = re.compile(
+    r"^(?:\[[^\]]{0,12}\]\s?)?«?(?P<words>" + normalise("សូម").text + r"\s?(?:"
+    + "|".join(normalise(w).text for w in speech_verbs("km", "appeal_addressees")) + "))"
+)  # fmt: skip
 _ACCORDING = re.compile(normalise("នេះបើតាម").text)
 _THIS_IS = normalise("នេះបើ").text
 _BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
@@ -1100,6 +1116,14 @@ def khmer_drafts(
                        else "90%: a transcript turn, no quotation marks",
                        "actor_id": f"{_sure_of(actor_id, fresh)}%: {notes[0]}"}  # fmt: skip
                 out.append(KhmerDraft("statements", record, words, "", notes, why))
+        if not found and k not in turns.speaker and (appeal := _APPEAL.match(norm)):
+            # "សូមបងប្អូនប្រជាពលរដ្ឋ ជួយផ្តល់ព័ត៌មាន ..." (we ask the people to give information):
+            # the page's own appeal to the public, its speaker the page's (left to the letterhead).
+            words = s.text[s.text.find(appeal.group("words")[:4]) :].strip(ZERO_WIDTH + " ។»")
+            record = {"actor_id": None, "quote": words, "kind": "reported", "said_on": None}
+            why = {"kind": f"90%: {APPEAL}",
+                   "actor_id": "50%: no speaker found"}  # fmt: skip
+            out.append(KhmerDraft("statements", record, words, "", ["no speaker found"], why))
         people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
         people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
         named = people[-1] if people else named

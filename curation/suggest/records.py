@@ -50,8 +50,9 @@ from curation.suggest.guess import (
     guess_actor,
     guess_event,
     names_in,
+    other_family,
 )
-from curation.suggest.khmer import is_khmer, khmer_drafts, khmer_measures
+from curation.suggest.khmer import APPEAL, is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
 from curation.suggest.letterhead import (
     letterhead,
@@ -249,7 +250,11 @@ def _actor(
         "actor_type": actor_type_of(f"{role} {org}"),
     }
     # The name drafted says how sure it is (one name alone was often wrong unseen): shown.
-    return draft["actor_id"], draft, [f"speaker: {speaker.phrase} (a new actor: {fresh.name})"]
+    notes = [f"speaker: {speaker.phrase} (a new actor: {fresh.name})"]
+    if speaker.named and (near := other_family(names, curated.actors)):
+        # Round thirty-five: spelt like a curated person but for the family name, flagged.
+        notes.append(f"check: spelt like {near}, another family name: another person")
+    return draft["actor_id"], draft, notes
 
 
 _NATIONAL = re.compile(r"^(?:the\s+)?(?:Cambodian|Cambodia['’]s|government|state)\s+", re.I)
@@ -1226,12 +1231,16 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
         # Round thirty-four: no speaker read ("នាយកដ្ឋានបញ្ជាក់ថា", the department stated): the
         # words before the verb.
         who = d.speaker.strip() or (subject_words(d.quote, d.notes[-1]) if d.notes else "")
+        # Round thirty-five: a notice's appeal to the public ("សូមបងប្អូនប្រជាពលរដ្ឋ ...") is the
+        # page speaking in its own voice, as its "យើងខ្ញុំ" (we) is.
+        if d.kind == "statements" and APPEAL in d.why.get("kind", ""):
+            who = "សូម" if issued and own_body("យើងខ្ញុំ", issuer) else who
         read: list[str] | None = None  # the speaker's notes before the page's own body
         if (
             d.kind == "statements"
             and issued
             and d.record.get("actor_id") is None
-            and own_body(who, issuer)
+            and (own_body(who, issuer) or who == "សូម")
         ):
             # Round twenty-eight: "ស្នងការដ្ឋានសូមអំពាវនាវ ..." (the commissariat appeals ...)
             # under its letterhead: the body its head noun names is the page's own.
