@@ -1162,14 +1162,55 @@ def earlier_step(previous: Path, step: str) -> tuple[str, str, list[dict]] | Non
     return found[0], found[1], rows
 
 
+#: A body's sentences that need coding as coverage_needs holds them: (start, end, text or
+#: None for the body's slice, reason).
+Needed = list[tuple[int, int, str | None, str]]
+
+
+class EarlierNeeds:
+    """The sentences needing coding the database at `path` holds, by the SHA-256 of the
+    clean body: which bodies it holds (`held`: those with one at least), and their rows
+    read only when asked (`rows`). A Save accounts again only the articles whose body or
+    spans changed, and the rows of every other body stay where they are (NeedsKept) or are
+    copied in SQL (carry_needs): read whole into Python, then handed back as frames, the
+    100,000 rows at 1000x the seeds cost every Save about 0.5 s of CPU (issue 27, stop 49).
+    `read` gathers the held bodies a build read (etl.build._accounts): their rows the new
+    file keeps."""
+
+    def __init__(self, path: Path | None = None, held: Iterable[str] = ()) -> None:
+        self.path = path
+        self.held = frozenset(held)
+        self.read: set[str] = set()
+
+    def rows(self, shas: Iterable[str]) -> dict[str, Needed]:
+        """The held rows of the bodies `shas`, each body's in the order stored."""
+        wanted = sorted(self.held.intersection(shas))
+        if not wanted or self.path is None:
+            return {}
+        con = duckdb.connect(str(self.path), read_only=True)
+        try:
+            con.register("wanted_bodies", pd.DataFrame({"sha": wanted}, dtype=object))
+            found = con.execute(
+                "SELECT body_sha256, sentence_start, sentence_end, sentence, reason "
+                "FROM coverage_needs WHERE body_sha256 IN (SELECT sha FROM wanted_bodies) "
+                "ORDER BY rowid"
+            ).fetchall()
+        finally:
+            con.close()
+        out: dict[str, Needed] = {}
+        for sha, start, end, text, reason in found:
+            out.setdefault(sha, []).append((start, end, text, reason))
+        return out
+
+
 #: What a build found in its articles (earlier_found): clean bodies by (SHA-256 of the file,
-#: title); quote places by (SHA-256, title, quote); the sentences that need coding by the
-#: SHA-256 of the clean body, each (start, end, text or None for the body's slice, reason);
-#: each article's coverage account by its source_id, (its key, sentences, covered, excused).
+#: title); quote places by (SHA-256, title, quote); the sentences that need coding
+#: (EarlierNeeds); each article's coverage account by its source_id, (its key, sentences,
+#: covered, excused).
 Found = tuple[
     dict[tuple[str, str | None], str],
     dict[tuple[str, str | None, str], tuple[int, int]],
-    dict[str, list[tuple[int, int, str | None, str]]],
+    EarlierNeeds,
     dict[str, tuple[str, int, int, int]],
 ]
 
@@ -1178,14 +1219,14 @@ def earlier_found(previous: Path) -> Found:
     """What the database at `previous` found in its articles (Found). Empty when there is no
     such file or it is of another schema version."""
     if not previous.exists():
-        return {}, {}, {}, {}
+        return {}, {}, EarlierNeeds(), {}
     try:
         con = duckdb.connect(str(previous), read_only=True)
     except duckdb.Error:
-        return {}, {}, {}, {}
+        return {}, {}, EarlierNeeds(), {}
     try:
         if _schema_version(con, "main") != SCHEMA_VERSION:
-            return {}, {}, {}, {}
+            return {}, {}, EarlierNeeds(), {}
         bodies = con.execute(
             "SELECT raw_sha256, title, body FROM sources WHERE body IS NOT NULL"
         ).fetchall()
@@ -1198,23 +1239,18 @@ def earlier_found(previous: Path) -> Found:
             WHERE q.quote_start IS NOT NULL AND s.raw_sha256 IS NOT NULL
             """
         ).fetchall()
-        needed = con.execute(
-            "SELECT body_sha256, sentence_start, sentence_end, sentence, reason FROM coverage_needs"
-        ).fetchall()
+        held = con.execute("SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()
         accounts = con.execute(
             "SELECT source_id, account_sha256, sentences, covered, excused FROM coverage_accounts"
         ).fetchall()
     except duckdb.Error:  # a damaged file, or one without the tables: find them again
-        return {}, {}, {}, {}
+        return {}, {}, EarlierNeeds(), {}
     finally:
         con.close()
-    by_body: dict[str, list[tuple[int, int, str | None, str]]] = {}
-    for sha, start, end, text, reason in needed:
-        by_body.setdefault(sha, []).append((start, end, text, reason))
     return (
         {(sha, title): body for sha, title, body in bodies},
         {(sha, title, quote): (start, end) for sha, title, quote, start, end in spans},
-        by_body,
+        EarlierNeeds(previous, (sha for (sha,) in held)),
         {sid: (key, n, covered, excused) for sid, key, n, covered, excused in accounts},
     )
 
@@ -1270,6 +1306,32 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
         )
 
 
+def carry_needs(con: duckdb.DuckDBPyConnection, previous: Path, shas: list[str]) -> None:
+    """Copy into the open new database (not a Save's copy: NeedsKept keeps those) the
+    coverage_needs rows of the file at `previous` of the bodies `shas`, whose rows a build
+    by the same code makes as that file holds them (EarlierNeeds): from file to file in SQL,
+    not through Python. Raises if a body has none there (the build lock keeps `previous` as
+    the build read it, so that is a bug, never guessed around)."""
+    if not shas:
+        return
+    with _attached(con, previous):
+        con.register("carried_bodies", pd.DataFrame({"sha": shas}, dtype=object))
+        try:
+            con.execute(
+                "INSERT INTO coverage_needs SELECT * FROM previous.coverage_needs "
+                "WHERE body_sha256 IN (SELECT sha FROM carried_bodies)"
+            )
+            row = con.execute(
+                "SELECT count(DISTINCT body_sha256) FROM coverage_needs "
+                "WHERE body_sha256 IN (SELECT sha FROM carried_bodies)"
+            ).fetchall()
+        finally:
+            con.unregister("carried_bodies")
+    found = int(row[0][0]) if row else 0
+    if found != len(shas):
+        raise RuntimeError(f"{previous}: {len(shas)} bodies' sentences to carry, {found} found")
+
+
 def keep_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
     """carry_inputs on a Save's copy of the previous file (etl.store): its build_inputs rows
     of `paths` are kept where they are, every other row deleted (the build inserts those
@@ -1288,17 +1350,18 @@ def keep_inputs(con: duckdb.DuckDBPyConnection, paths: list[str]) -> None:
 class NeedsKept:
     """The coverage_needs rows of a Save's copy of the previous file made those of the bodies
     this build reads, from the pieces the build hands over (etl.build.NEEDS_AT_ONCE rows
-    each, `add`, as each is read): the copy's rows of a body still read stay (a body the
-    previous file held has its sentences taken from it: etl.build.article_coverage, so the
-    same rows), only the rows of a body the copy does not hold are inserted, and those of a
-    body gone are deleted once every piece is in (`finish`): not before, as a piece holds
-    some bodies only."""
+    each, `add`, as each is read) and the bodies it read whose rows the previous file holds
+    (`carried`: the build hands over no rows of those, EarlierNeeds): the copy's rows of a
+    body still read stay (a body the previous file held has its sentences taken from it:
+    etl.build.article_coverage, so the same rows), only the rows of a body the copy does not
+    hold are inserted, and those of a body gone are deleted once every piece is in
+    (`finish`): not before, as a piece holds some bodies only."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, carried: Iterable[str] = ()) -> None:
         self.con = con
         self.held = {sha for (sha,) in con.execute(
             "SELECT DISTINCT body_sha256 FROM coverage_needs").fetchall()}  # fmt: skip
-        self.read: set[str] = set()
+        self.read: set[str] = set(carried)
 
     def add(self, frame: pd.DataFrame) -> None:
         shas = frame["body_sha256"]
@@ -1318,9 +1381,11 @@ class NeedsKept:
             self.con.unregister("gone_bodies")
 
 
-def keep_coverage_needs(con: duckdb.DuckDBPyConnection, frames: Iterable[pd.DataFrame]) -> None:
-    """NeedsKept over every piece of `frames`."""
-    needs = NeedsKept(con)
+def keep_coverage_needs(
+    con: duckdb.DuckDBPyConnection, frames: Iterable[pd.DataFrame], carried: Iterable[str] = ()
+) -> None:
+    """NeedsKept over every piece of `frames` (and the bodies `carried`)."""
+    needs = NeedsKept(con, carried)
     for frame in frames:
         needs.add(frame)
     needs.finish()

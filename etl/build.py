@@ -52,6 +52,7 @@ from data_model.tables import (
 from data_model.wording import date_text, number
 from database.connection import kept_open
 from database.write import (
+    EarlierNeeds,
     carry_chart_images,
     copy_charts_whole,
     earlier_found,
@@ -111,49 +112,59 @@ KeptAccounts = dict[str, tuple[str, int, int, int]]
 
 def article_coverage(
     data: Dataset,
-    known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
+    known: EarlierNeeds | None = None,
     rows: Callable[[list[dict[str, Any]]], None] | None = None,
     kept: KeptAccounts | None = None,
 ) -> list[ArticleCoverage]:
     """The coverage accounting (corpus.coverage) of every article, in source order. `known`:
     the sentences needing coding of each clean body a build by the same code read (by the
     body's SHA-256: database.write.earlier_found), taken as found; `rows`, when given,
-    receives each body's as coverage_needs rows, for the next build. `kept`: the accounts
-    that build stored; an article whose key (its body and the spans coded and excused in
-    it: corpus.coverage.account_key) is the one stored has its account carried over, counts
-    only, the others are accounted again."""
+    receives the coverage_needs rows of each body `known` does not hold, for the next build
+    (those it holds are noted in its `read`: the new file takes their rows from the
+    previous one). `kept`: the accounts that build stored; an article whose key (its body
+    and the spans coded and excused in it: corpus.coverage.account_key) is the one stored,
+    and whose body's sentences `known` holds, has its account carried over, counts only,
+    the others are accounted again."""
     return list(_accounts(data, known, rows, kept))
 
 
 def _accounts(
     data: Dataset,
-    known: dict[str, list[tuple[int, int, str | None, str]]] | None = None,
+    known: EarlierNeeds | None = None,
     rows: Callable[[list[dict[str, Any]]], None] | None = None,
     kept: KeptAccounts | None = None,
 ) -> Iterator[ArticleCoverage]:
     """article_coverage's accounts, each as it is made."""
     coded, excused, files = _spans_by_source(data)
-    known, kept = known or {}, kept or {}
-    done = set()
+    known, kept = known or EarlierNeeds(), kept or {}
+    held = known.held
+    # Each article's key first: the held sentences of only the bodies accounted again are
+    # read (EarlierNeeds.rows), not every body's.
+    keyed = []
     for src in data.of("sources"):
         body = data.bodies.get(src.source_id)
         if body is None:
             continue
         sha = hashlib.sha256(body.encode()).hexdigest()
         coded_here, excused_here = coded.get(src.source_id, []), excused.get(src.source_id, [])
-        file = files.get(src.source_id, "seeds/curated")
         key = account_key(sha, coded_here, excused_here)
         then = kept.get(src.source_id)
-        found = known.get(sha)
-        if then is not None and then[0] == key and found is not None:
+        carried = then is not None and then[0] == key and sha in held
+        keyed.append((src.source_id, body, sha, key, coded_here, excused_here, then, carried))
+    again = known.rows(sha for *_, sha, _, _, _, _, carried in keyed if not carried)
+    done = set()
+    for source_id, body, sha, key, coded_here, excused_here, then, carried in keyed:
+        file = files.get(source_id, "seeds/curated")
+        if carried and then is not None:
             # Only a clean account is stored (a problem stops the build before it writes):
             # the same body and spans give the same counts and no problem.
             _, count, covered, excused_count = then
             acc = ArticleCoverage(
-                src.source_id, file, covered=covered, excused=excused_count, carried=count
+                source_id, file, covered=covered, excused=excused_count, carried=count
             )
             needed = None
         else:
+            found = again.get(sha)
             if found is not None:
                 needed = [
                     (Sentence(start, end, body[start:end] if text is None else text), reason)
@@ -161,13 +172,13 @@ def _accounts(
                 ]
             else:
                 needed = needs(body)
-            acc = account(src.source_id, file, body, coded_here, excused_here, needed)
+            acc = account(source_id, file, body, coded_here, excused_here, needed)
         acc.key = key
-        if rows is not None and sha not in done:
+        if sha in held:
+            known.read.add(sha)  # its rows as stored: the new file takes them from there
+        elif rows is not None and sha not in done:
             done.add(sha)
-            # A body the previous file held: its rows as stored (a text stored only where it
-            # is not the body's slice, so the same rows as found again).
-            made = found if found is not None else _found_of(body, needed or [])
+            made = _found_of(body, needed or [])
             rows(
                 [
                     {
@@ -435,13 +446,14 @@ def _tables(
 ) -> tuple[
     dict[str, pd.DataFrame],
     list[tuple[Table, pd.DataFrame]],
-    tuple[list[pd.DataFrame], tuple[Path | None, list[str]]],
+    tuple[list[pd.DataFrame], tuple[Path | None, list[str]], tuple[Path | None, list[str]]],
     str,
     Runs,
 ]:
     """Read, validate and transform: the tables, the internal tables the next build carries
     over, the build_inputs rows' frames (those read afresh, and the previous database and paths of
-    those whose rows are copied from it), the code version and the runs of rows copied from
+    those whose rows are copied from it, and the previous database and the bodies whose
+    coverage_needs rows are), the code version and the runs of rows copied from
     the previous database (etl.carry). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
@@ -458,7 +470,9 @@ def _tables(
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     # And each article's coverage account, carried over while its body and spans are the same.
-    bodies, spans, needed, kept = earlier_found(db_path) if inputs.same_code else ({}, {}, {}, {})
+    bodies, spans, needed, kept = (
+        earlier_found(db_path) if inputs.same_code else ({}, {}, EarlierNeeds(), {})
+    )
     # What it checked and found right, and the runs of rows it made (etl.carry).
     runs_then, sources_then = (
         earlier_table_runs(db_path) if inputs.unchanged is not None else ({}, {})
@@ -507,6 +521,9 @@ def _tables(
     problems = coverage_problems(accounts)
     if problems:
         raise InputError(problems)
+    # The bodies read whose sentences the previous file holds: their rows are taken from it
+    # (database.write.NeedsKept, carry_needs), not made again here.
+    carried_needs = (db_path, sorted(needed.read)) if needed.read else (None, [])
     del accounts, needed, kept
     code = inputs.code
     carried_inputs = (inputs.previous, inputs.reused)
@@ -529,7 +546,7 @@ def _tables(
         *((COVERAGE_NEEDS, frame) for frame in needs_frames),
         (COVERAGE_ACCOUNTS, pd.DataFrame(account_rows, columns=COVERAGE_ACCOUNTS.column_names)),
     ]
-    return frames, internal, (inputs_frames, carried_inputs), code, runs
+    return frames, internal, (inputs_frames, carried_inputs, carried_needs), code, runs
 
 
 #: coverage_needs rows in one frame (200,000 rows at 1000x the seeds).
@@ -600,7 +617,7 @@ def _build(
     built_at: dt.datetime,
     tables: Any,
 ) -> dict[str, int]:
-    frames, internal, (inputs_frame, carried_inputs), code, runs = tables
+    frames, internal, (inputs_frame, carried_inputs, carried_needs), code, runs = tables
     del tables
     release_freed()  # the records and bodies _tables held (none when they ran apart)
     stamp = stamp_version(frames, db_path, built_at.date(), runs.digests())
@@ -638,6 +655,7 @@ def _build(
         internal=_each_loaded(internal),  # type: ignore[arg-type]  # iterated once
         fingerprint=stamp.fingerprint,
         carried_inputs=carried_inputs,
+        carried_needs=carried_needs,
         runs=runs,
         last=last,
         # The charts step then keeps them in a Save's copy if none changed (no image drawn).

@@ -129,6 +129,7 @@ def write_database(
     internal: Sequence[tuple[Table, pd.DataFrame]] = (),
     fingerprint: str | None = None,
     carried_inputs: tuple[Path | None, list[str]] = (None, []),
+    carried_needs: tuple[Path | None, list[str]] = (None, []),
     runs: Runs | None = None,
     last: Callable[[Any, bool], None] | None = None,
     keep_charts: bool = False,
@@ -141,6 +142,8 @@ def write_database(
     `fingerprint`: the frames' content_fingerprint when the caller has it (it reads every
     row: seconds at 1000x the seeds). `carried_inputs`: the previous database and the
     curated files whose build_inputs rows are copied from it (etl.inputs.Inputs.reused).
+    `carried_needs`: the previous database and the bodies whose coverage_needs rows are
+    taken from it (database.write.EarlierNeeds: `internal` holds no rows of those).
     `runs`: the runs of rows of each data table, some copied from db_path as it is
     (etl.carry.Runs; `frames` holds only the rows made); `fingerprint` is then needed.
     `last`: a step run on the new file's connection once every table is written, inside a
@@ -281,8 +284,16 @@ def write_database(
                 write.carry_inputs(con, previous, paths)
                 if plans:
                     write.begin(con)
-            # In a Save the copy's rows of bodies kept stay (database.write.NeedsKept).
-            needs = write.NeedsKept(con) if in_place else None
+            # In a Save the copy's rows of bodies kept stay (database.write.NeedsKept); else
+            # those of the bodies the previous file held are copied from it, in SQL.
+            needs_from, needs_of = carried_needs
+            if needs_from is not None and needs_of and not in_place:
+                if plans:  # attached outside the Save's transaction, as carry_inputs is
+                    write.commit(con)
+                write.carry_needs(con, needs_from, needs_of)
+                if plans:
+                    write.begin(con)
+            needs = write.NeedsKept(con, needs_of) if in_place else None
             for table, frame in internal:  # what the next build carries over
                 if needs is not None and table.name == COVERAGE_NEEDS.name:
                     needs.add(frame)
