@@ -102,3 +102,27 @@ def test_a_save_reports_the_problems_its_change_brings_out_in_files_it_left_alon
         file == f"seeds/{unchanged}" and record not in ("", "-") and at.endswith(field)
         for file, record, at, _ in got
     ), (change, got)
+
+
+@pytest.mark.parametrize(
+    ("folder", "full"), [("seeds", False), ("seeds-copy", True)], ids=["same name", "renamed"]
+)
+def test_a_save_on_a_copy_under_another_folder_name_says_it_is_a_full_build(
+    grown_fixture_db: Path, tmp_path: Path, folder: str, full: bool
+) -> None:
+    """Every path a build stores names the corpus folder: a Save of a copy under another name
+    reads every file afresh, and the build's report says why (not silently)."""
+    seeds = tmp_path / folder
+    shutil.copytree(grown_fixture_db.with_name("seeds"), seeds)
+    db = tmp_path / "m.duckdb"
+    shutil.copyfile(grown_fixture_db, db)
+    _replace(seeds, KAMPOT, "policy_id: kampot-community-treatment\n", "policy_id: renamed\n")
+    _replace(seeds, POSITIONS, "policy_id: kampot-community-treatment\n", "policy_id: renamed\n")
+    lines: list[str] = []
+    build(db, seeds, draw_images=False, report=lines.append, reason=REASON)
+    said = next(line for line in lines if "curated files" in line)
+    if full:
+        assert said.startswith("read all "), said
+        assert "a folder named 'seeds', this one is named 'seeds-copy'" in said, said
+    else:
+        assert said.startswith("read 2 changed curated files;"), said
