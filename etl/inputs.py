@@ -245,10 +245,22 @@ def read_inputs(
         full_because = "no previous database of this schema"
     elif earlier.get(CODE_PATH, ("", "", None))[1] != code:
         full_because, earlier = "the build's code changed", {}
+    # What the previous build found in the articles (bodies, quote places) is keyed by their
+    # bytes, not their paths: it holds for a corpus copied under another folder name.
+    same_code = bool(earlier)
+    folder = _folder_of(earlier)
+    if folder is not None and folder != seeds_dir.name:
+        # Every path a build stores names the corpus folder (the names problems give the
+        # files): under another name no file is the one the previous database read.
+        full_because = (
+            f"the previous database read the corpus from a folder named {folder!r}, this one "
+            f"is named {seeds_dir.name!r}: every stored path names the folder"
+        )
+        earlier = {}
     problems = Problems()
     articles = read_articles(seeds_dir / "articles")
     inputs = Inputs(RawInput(articles=articles), problems, full_because=full_because, code=code)
-    inputs.same_code = bool(earlier)
+    inputs.same_code = same_code
     inputs.hand = hand
     inputs.add({"path": CODE_PATH, "kind": "code", "sha256": code, "document": None})
     now: dict[str, str] = {}  # each article's SHA-256 by its build_inputs path
@@ -341,6 +353,15 @@ def read_inputs(
     del earlier  # every unchanged file's text: the reused ones' rows are copied in SQL
     inputs.previous = previous if inputs.reused else None
     return inputs
+
+
+def _folder_of(earlier: dict[str, tuple[str, str, bytes | None]]) -> str | None:
+    """The corpus folder the previous database's paths name (their first part), or None
+    when it read no file (its paths are "FOLDER/articles/..." and "FOLDER/curated/...")."""
+    for path in earlier:
+        if path != CODE_PATH and "/" in path:
+            return path.split("/", 1)[0]
+    return None
 
 
 def appended_to(before: Any, after: Any) -> dict[str, int]:

@@ -257,7 +257,14 @@ def _published_only(
     """Issue 24's two-person rule: only approved records are built. A provisional or returned
     record is left out as if absent (a published record naming it is then refused), and the
     article file of a source awaiting review is set aside with it."""
-    kept = {kind: [(r, m) for r, m in items if published(m)] for kind, items in parsed.items()}
+    # An attribute read, not a call of `published` per record (~160,000 at 1000x the seeds,
+    # most of them in files a Save left alone: issue 27); a kind without one keeps its list.
+    kept = {
+        kind: [pair for pair in items if pair[1].review_status == "approved"]
+        if "review_status" in RECORD_KINDS[kind].model_fields
+        else items
+        for kind, items in parsed.items()
+    }
     held = {m.seed_file for _, m in parsed.get("sources", []) if not published(m)}
     return kept, {name: data for name, data in articles.items() if name not in held}
 
@@ -522,6 +529,49 @@ def _check_record(
         _check_correction(raw, rec, c)
 
 
+#: The kinds whose records quote once, from `source_id` (_quotes_of).
+_ONE_QUOTE = frozenset({"indicators", "statements", "events", "not_coded", "positions"})
+_NO_KEY: tuple[str, None] = ("", None)
+
+
+def _known_places(
+    kind: str,
+    rec: Any,
+    known: dict[tuple[str, str | None, str], tuple[int, int]],
+    keys: dict[str, tuple[str, str | None]],
+    bodies: dict[str, BodyIndex],
+) -> tuple[Any, ...] | None:
+    """A checked record's quotes' places (Located.placed), as _check_record's placing alone
+    finds them, when the previous build found every one (KnownQuotes); None when one must
+    be looked up in its body. A quote of a source without a body is left unplaced, as there."""
+    placed: list[Any] = []
+    for key, sid, quote in _quotes_of(kind, rec):
+        if sid not in bodies:
+            continue
+        sha, title = keys.get(sid, ("", None))
+        span = known.get((sha, title, quote))
+        if span is None:
+            return None
+        placed += (key, *span)
+    return tuple(placed)
+
+
+def _quotes_of(kind: str, rec: Any) -> Iterator[tuple[str, str, str]]:
+    """Each quote _check_record places: its field key, its source and its words, in the
+    order placed there."""
+    if kind in _ONE_QUOTE:
+        yield "quote", rec.source_id, rec.quote
+    elif kind == "policies":
+        yield "quote", rec.first_source_id, rec.quote
+        for i, cite in enumerate(rec.status_citations):
+            yield f"status_citations.{i}.quote", cite.source_id, cite.quote
+        for i, pos in enumerate(rec.positions):
+            yield f"positions.{i}.quote", pos.source_id, pos.quote
+    elif kind == "phases":
+        for i, cite in enumerate(rec.citations):
+            yield f"citations.{i}.quote", cite.source_id, cite.quote
+
+
 def _quoted_sources(kind: str, rec: Any) -> list[str]:
     """The sources whose bodies _check_record looks the record's quotes up in. Only when to
     let a body's look-up copies go hangs on it: a source left out has them made again."""
@@ -584,6 +634,11 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
     # Each position's place and how to name it (a policy's number, or None and its id),
     # worded only for a problem: a string per position was ~20 MB at 1000x the seeds, on
     # the records' process's highest point (issue 27).
+    coded = records.get("positions", [])
+    if not coded:  # what follows reports on positions coded in articles' files alone
+        return
+    # Of the listed positions, only those an article's file codes one beside are placed.
+    wanted = {(loc.record.policy_id, loc.record.actor_id, loc.record.source_id) for loc in coded}
     held: dict[tuple[str, str, str], list[tuple[tuple[int, int], Located, int | None]]]
     held = defaultdict(list)
     listed: set[str] = set()
@@ -591,10 +646,13 @@ def _check_positions(records: dict[str, list[Located]], problems: Problems) -> N
         pol = loc.record
         for i, pos in enumerate(pol.positions):
             listed.add(f"{pol.policy_id}-{i + 1}")
+            key = (pol.policy_id, pos.actor_id, pos.source_id)
+            if key not in wanted:
+                continue
             span = loc.span(f"positions.{i}.quote")
             if span:
-                held[(pol.policy_id, pos.actor_id, pos.source_id)].append((span, loc, i + 1))
-    for loc in records.get("positions", []):
+                held[key].append((span, loc, i + 1))
+    for loc in coded:
         pos = loc.record
         if pos.position_id in listed:
             problems.say(
@@ -669,11 +727,27 @@ def _check_own_name(parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Pr
 
 
 def _check_proposal_times(
-    parsed: dict[str, list[tuple[RawRecord, Any]]], problems: Problems
+    parsed: dict[str, list[tuple[RawRecord, Any]]],
+    problems: Problems,
+    trusted: frozenset[str] = frozenset(),
 ) -> None:
     """No position is older than its proposal's first report: a January 2017 remark is not a
-    view of a proposal first reported in February 2018 (audit fidelity-2026-12, F7)."""
+    view of a proposal first reported in February 2018 (audit fidelity-2026-12, F7).
+    `trusted`: files the previous build checked (Checked), unchanged since; a position there
+    whose proposal and article are there too reads what that build read, and is left out."""
+    if trusted:
+        where = {
+            kind: {getattr(m, ID_FIELDS[kind]): r.file for r, m in parsed.get(kind, [])}
+            for kind in ("policies", "sources")
+        }
     for raw, field_name, policy, source in positions_in_time(parsed):
+        if (
+            trusted
+            and raw.file in trusted
+            and where["policies"].get(policy.policy_id) in trusted
+            and where["sources"].get(source.source_id) in trusted
+        ):
+            continue
         problem = predates(
             date_span(policy.proposed_on, policy.proposed_on_precision),
             source.published_span,
@@ -821,10 +895,16 @@ def validate(
             or (kind == "indicators" and rec.restates is not None)
         )
 
-    to_check = {kind: [i for i in items if fresh(kind, i)] for kind, items in parsed.items()}
+    # Each record's answer, asked once: at 1000x the seeds ~200,000 records, of which a Save
+    # checks the few of the files it changed and of those reading them (issue 27).
+    checks = {kind: [fresh(kind, i) for i in items] for kind, items in parsed.items()}
+    to_check = {
+        kind: [i for i, yes in zip(items, checks[kind], strict=True) if yes]
+        for kind, items in parsed.items()
+    }
     _check_values({**to_check, "units": parsed.get("units", [])}, problems, metrics)
     _check_own_name({**to_check, "actors": parsed.get("actors", [])}, problems)
-    _check_proposal_times(parsed, problems)
+    _check_proposal_times(parsed, problems, trusted)
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
     checker = _Checker(ids, bodies, problems, known.spans, keys)
     placer = _Checker(ids, bodies, problems, known.spans, keys, trusted=True)
@@ -832,20 +912,40 @@ def validate(
     # How many records quote each body: once the last is checked, its look-up copies (its
     # normalised text and offsets, its quoted passages) go. Checked file by file, at most an
     # article's worth are held, not every article's (~24 MB at 1000x the seeds, issue 27).
+    # A record the previous build checked, whose quotes it found (KnownQuotes), reads no
+    # body: only the others are counted (one that must look a quote up makes the body's
+    # look-up copies again, and lets them go if no record still to come needs them).
     quoting: defaultdict[str, int] = defaultdict(int)
     for kind, items in parsed.items():
-        for _, rec in items:
-            for sid in _quoted_sources(kind, rec):
-                quoting[sid] += 1
+        for (_, rec), yes in zip(items, checks[kind], strict=True):
+            if yes:
+                for sid in _quoted_sources(kind, rec):
+                    quoting[sid] += 1
     made: dict[str, list[Any]] = {kind: [None] * len(items) for kind, items in parsed.items()}
     # Each record's problems, put back in the order of a check kind by kind (the order
     # every earlier build reported them in).
     kinds = {kind: rank for rank, kind in enumerate(parsed)}
     found: dict[tuple[int, int], list[Any]] = {}
+    spans_known = known.spans
     for kind, i in _file_major(parsed, files):
         raw_rec, rec = parsed[kind][i]
+        yes = checks[kind][i]
+        if not yes:
+            if kind in _ONE_QUOTE:  # most records: _known_places' work, without its calls
+                sid = rec.source_id
+                if sid not in bodies:
+                    made[kind][i] = Located(rec, raw_rec.file)
+                    continue
+                sha, title = keys.get(sid, _NO_KEY)
+                span = spans_known.get((sha, title, rec.quote))
+                placed = None if span is None else ("quote", *span)
+            else:
+                placed = _known_places(kind, rec, spans_known, keys, bodies)
+            if placed is not None:  # every quote where the previous build found it
+                made[kind][i] = Located(rec, raw_rec.file, placed)
+                continue
         loc = Located(rec, raw_rec.file)
-        by = checker if fresh(kind, (raw_rec, rec)) else placer
+        by = checker if yes else placer
         before = len(problems.items)
         _check_record(kind, raw_rec, rec, by, phases, loc, indicators)
         if len(problems.items) > before:
@@ -853,8 +953,8 @@ def validate(
             del problems.items[before:]
         made[kind][i] = loc
         for sid in _quoted_sources(kind, rec):
-            quoting[sid] -= 1
-            if quoting[sid] == 0 and sid in bodies:
+            quoting[sid] -= yes
+            if quoting[sid] <= 0 and sid in bodies:
                 bodies[sid].forget()
                 checker.forget(sid)
                 placer.forget(sid)
@@ -865,7 +965,7 @@ def validate(
     del made, found, quoting
     # Each body's normalised copy (its quotes' look-ups, ~24 MB at 1000x the seeds) and the
     # records' lists by kind let go before the last check, not held through it (issue 27).
-    del checker, placer, bodies, to_check, parsed
+    del checker, placer, bodies, to_check, checks, parsed
     _check_positions(records, problems)
     return Dataset(
         records=records,
