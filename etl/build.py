@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -42,6 +42,7 @@ from data_model.fidelity_rules import date_span, later_stage
 from data_model.i18n import LANGUAGES
 from data_model.records import Policy
 from data_model.tables import (
+    BUILD_INFO,
     CORRECTIONS,
     COVERAGE_ACCOUNTS,
     COVERAGE_NEEDS,
@@ -66,7 +67,7 @@ from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
 from etl.inputs import read_inputs
 from etl.reasons import CORRECTIONS_FILE, reason_step, write_back
-from etl.store import build_lock, release_freed, write_database
+from etl.store import build_lock, release_freed, table_digest, write_database
 from etl.transform import Checks, frames_of
 from etl.validate import Checked, Dataset, KnownQuotes, source_of, validate
 from etl.versions import build_time, fingerprint_with_logged, stamp_version
@@ -295,10 +296,10 @@ def frames_for(
     built_at: dt.datetime | None = None,
     checks: Checks = check_rows,
     runs: Runs | None = None,
-    keep: Callable[[pd.DataFrame], Any] | None = None,
+    keep: Callable[[str, pd.DataFrame], Any] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """The tables as DataFrames, derived columns included (of the runs `runs` copies, none);
-    each given to `keep` as it is made (transform.frames_of)."""
+    each given to `keep` with its name as it is made (transform.frames_of)."""
     built_at = built_at or dt.datetime.now(dt.UTC)
     return frames_of(data, built_at, checks, runs, keep)
 
@@ -449,12 +450,13 @@ def _tables(
     tuple[list[pd.DataFrame], tuple[Path | None, list[str]], tuple[Path | None, list[str]]],
     str,
     Runs,
+    _Handing,
 ]:
     """Read, validate and transform: the tables, the internal tables the next build carries
     over, the build_inputs rows' frames (those read afresh, and the previous database and paths of
     those whose rows are copied from it, and the previous database and the bodies whose
-    coverage_needs rows are), the code version and the runs of rows copied from
-    the previous database (etl.carry). The raw input, the records and the
+    coverage_needs rows are), the code version, the runs of rows copied from
+    the previous database (etl.carry) and each data table's rows and digest (_Handing). The raw input, the records and the
     articles' bodies are let go on return, before the database is written (the build's
     memory peaks there: 1000x the seeds held them all through it)."""
     # The build_inputs rows (every curated file's packed text) handed over as they are
@@ -533,8 +535,10 @@ def _tables(
     # The bodies, and each kind's records, let go as soon as the tables and checks that read
     # them are made (etl.transform.table_rows; the checks read through CheckInputs).
     data.once = True
-    # In the records' process each table is written out as it is made (etl.apart.keep).
-    frames = frames_for(data, built_at, carry, runs, apart.keep)
+    # In the records' process each table is written out as it is made, and left there
+    # until written (_Handing).
+    handing = _Handing(runs.plans)
+    frames = frames_for(data, built_at, carry, runs, handing)
     # The records, let go before the last table is made: its rows' objects take the place
     # theirs had, not more (at 1000x the seeds, made with them held: +34 MB, issue 27).
     del data
@@ -546,7 +550,32 @@ def _tables(
         *((COVERAGE_NEEDS, frame) for frame in needs_frames),
         (COVERAGE_ACCOUNTS, pd.DataFrame(account_rows, columns=COVERAGE_ACCOUNTS.column_names)),
     ]
-    return frames, internal, (inputs_frames, carried_inputs, carried_needs), code, runs
+    return frames, internal, (inputs_frames, carried_inputs, carried_needs), code, runs, handing
+
+
+class _Handing:
+    """Each data table, as it is made, handed over to be read only when written (etl.apart.
+    later: in the records' process written out, and left in the hand-over's file until
+    etl.store.write_database loads it), its row count and digest (etl.store.table_digest)
+    taken first: the build's own process then never holds every table at once. At 1000x the
+    seeds it held 305 MB once they came back all together, and what its allocators kept of
+    them was the floor its later steps started from (issue 27, stop 48). build_info comes
+    back at once (etl.versions.stamp_version adds to it); no digest of a table whose rows are
+    runs (`carried`: etl.carry.Runs.digests gives it), as stamp_version took none."""
+
+    def __init__(self, carried: Collection[str]) -> None:
+        self.carried = carried
+        #: Each table's rows, and its digest (build_info's and the runs' tables' not).
+        self.rows: dict[str, int] = {}
+        self.digests: dict[str, str] = {}
+
+    def __call__(self, name: str, frame: pd.DataFrame) -> Any:
+        self.rows[name] = len(frame)
+        if name == BUILD_INFO.name:
+            return apart.keep(frame)
+        if name not in self.carried:
+            self.digests[name] = table_digest(frame)
+        return apart.later(frame)
 
 
 #: coverage_needs rows in one frame (200,000 rows at 1000x the seeds).
@@ -617,15 +646,16 @@ def _build(
     built_at: dt.datetime,
     tables: Any,
 ) -> dict[str, int]:
-    frames, internal, (inputs_frame, carried_inputs, carried_needs), code, runs = tables
+    frames, internal, (inputs_frame, carried_inputs, carried_needs), code, runs, handing = tables
     del tables
     release_freed()  # the records and bodies _tables held (none when they ran apart)
-    stamp = stamp_version(frames, db_path, built_at.date(), runs.digests())
+    # The tables' digests taken as they were made (_Handing): none of them read here.
+    stamp = stamp_version(frames, db_path, built_at.date(), runs.digests() | handing.digests)
     if report:
         report(f"data version {stamp.version}")
     notes: list[str] = []
     logged: list[dict[str, Any]] = []
-    counts = {name: len(frame) for name, frame in frames.items()}
+    counts = dict(handing.rows)
     counts |= {name: runs.count(name) for name in runs.plans}
     internal.append((TABLE_RUNS, runs.frame()))
     # write_database lets the tables go once written; the reason step's fingerprint needs
@@ -639,7 +669,9 @@ def _build(
         # The version is recorded with the corrections just logged, as the next build will
         # read them from corrections.yaml: that build, on the same input, keeps the version.
         if logged:
-            record_fingerprint(new, fingerprint_with_logged(corrections, logged, stamp.digests))
+            record_fingerprint(
+                new, fingerprint_with_logged(apart.loaded(corrections), logged, stamp.digests)
+            )
         release_freed()  # the tables write_database let go
 
     steps = [

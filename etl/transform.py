@@ -327,15 +327,16 @@ def frames_of(
     built_at: dt.datetime,
     checks: Checks = check_rows,
     runs: Runs | None = None,
-    keep: Callable[[pd.DataFrame], Any] | None = None,
+    keep: Callable[[str, pd.DataFrame], Any] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """One DataFrame per table (as to_frames(to_rows(...))), each made as soon as its rows
     are: the rows of every table are never all held at once (the consistency checks, the
     build's peak of memory, run after the data tables' rows are made). Of the runs `runs`
-    copies, no rows (table_rows). Each table is given to `keep` as it is made, and what that
-    returns is given in its place (etl.apart.keep: written out, not held with the records)."""
+    copies, no rows (table_rows). Each table is given to `keep` with its name as it is made,
+    and what that returns is given in its place (etl.build's hand-over: written out, not held
+    with the records)."""
     made = {
-        name: keep(frame) if keep is not None else frame
+        name: keep(name, frame) if keep is not None else frame
         for name, rows in table_rows(data, built_at, checks, runs)
         for frame in (table_frame(TABLES_BY_NAME[name], rows),)
     }

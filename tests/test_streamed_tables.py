@@ -1,9 +1,11 @@
 """The records' stage streamed (issue 27): tables made from rows sealed run by run, the
-records let go as their tables are made, build_inputs handed over as read; same tables."""
+records let go as their tables are made, build_inputs handed over as read; same tables, and
+the same digests of them."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 import pandas as pd
@@ -13,6 +15,7 @@ from corpus.load import SEEDS
 from data_model.records import Qualifier
 from data_model.tables import TABLES_BY_NAME
 from etl import inputs as inputs_module
+from etl import store
 from etl.build import check
 from etl.check_carry import CheckCarry
 from etl.consistency import check_rows
@@ -107,3 +110,18 @@ def test_build_inputs_handed_over_as_read_are_the_rows_read_whole(
     streamed = pd.concat([*handed, *read.frames()], ignore_index=True)
     pd.testing.assert_frame_equal(streamed, whole)
     assert [f["document"].notna().sum() for f in handed] == [2] * len(handed)
+
+
+@pytest.mark.parametrize("at_once", [1, 7, 2_000])
+def test_a_tables_digest_made_a_slice_at_a_time_is_that_of_its_whole_text(
+    frames: Any, monkeypatch: pytest.MonkeyPatch, at_once: int
+) -> None:
+    """The content fingerprint (so the data version) is made of these digests: taken a slice
+    of rows at a time (the records' process takes them), each is the digest of the table's
+    whole JSON text, as before."""
+    held, _, _ = frames
+    monkeypatch.setattr(store, "DIGEST_ROWS", at_once)
+    for name, frame in held.items():
+        for table in (frame, pd.concat([frame] * 3, ignore_index=True)):
+            whole = table.to_json(orient="split", date_format="iso").encode()
+            assert store.table_digest(table) == hashlib.sha256(whole).hexdigest(), name
