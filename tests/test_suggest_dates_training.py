@@ -43,10 +43,12 @@ ENGLISH_BULLETIN = (
         # ... so the "in the same period" after it lends that month, filled too.
         ("ក្នុងខែមីនា ឆ្នាំ២០២២ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥០នាក់។ ក្នុងរយៈពេលដដែល "
          "អ្នកញៀន ១២នាក់ ត្រូវបានបញ្ជូនទៅព្យាបាល។", D(2022, 4, 5), "១២នាក់", MARCH_22, True),
-        # An English month alone stays offered (20 of 23 offers: wrong on three sets).
-        ("Police arrested 5,210 people in March, the provincial police said.", D(2022, 4, 5),
-         "5,210", MARCH_22, False),
-        # A Khmer day alone stays offered (12 of 12 on training, but 5 of 19 unseen).
+        # An English month beside a comparison's base stays offered (the class 20 of 23: wrong
+        # on three sets; round thirty-five splits it, tests/test_suggest_dates_parts.py).
+        ("Police arrested 5,210 people in March, up from 4,100 a year earlier, the provincial "
+         "police said.", D(2022, 4, 5), "5,210", MARCH_22, False),
+        # A Khmer day alone stays offered (12 of 12 on training; 5 of 19 unseen, its wrong dates
+        # read in round thirty-five: a span's last day, now read as the span; not yet listed).
         ("នៅថ្ងៃទី៣ ខែមីនា ឆ្នាំ២០២២ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ៥នាក់។", D(2022, 4, 5), "៥នាក់",
          (D(2022, 3, 3), D(2022, 3, 3), D(2022, 3, 3)), False),
         # A change on the same period a year before, its count in the sentence before: the
@@ -123,7 +125,8 @@ def test_an_offer_is_classed_by_the_inference_it_offers(why: str, kind: str | No
         ("same period a year before", True),
         ("a Khmer list's line under its dated heading", True),
         ("refers back", False),  # never listed: wrong on 7 training sets
-        ("Khmer words: a day, alone", False),  # not listed: 5 of 19 unseen
+        ("Khmer words: a day, alone", False),  # not listed: the studio's offered example
+        ("English next-to-figure words: a day, alone", False),  # the rest: wrong on 4 sets
         (None, False),
     ],
 )

@@ -144,6 +144,15 @@ def _gives(dates: dict[str, Any]) -> str:
     return "as of" if dates.get("as_of") is not None else "nothing"
 
 
+def _gives_any(dates: dict[str, Any], wanted: str) -> bool:
+    """Whether a date's fields give ``wanted``: one of _gives's, or (round thirty-five) "one
+    day", a whole period that starts and ends on the same day (an event's day)."""
+    if wanted == "one day":
+        start = dates.get("period_start")
+        return start is not None and start == dates.get("period_end")
+    return _gives(dates) == wanted
+
+
 def sentence_dates(reason: str) -> int:
     """How many dates a words rule's reason lists after the words it quotes (the dates it read
     in the figure's sentence, its own among them); 0 when it quotes no words."""
@@ -155,12 +164,15 @@ def sentence_dates(reason: str) -> int:
 
 def split_class(name: str | None, reason: str, dates: dict[str, Any], quote: str) -> str | None:
     """The sub-class of a date class (corpus/confidence.yaml dates.splits, round thirty-four)
-    that a date's reason, the fields it gives and its sentence fall in; the class itself when no
-    sub-class takes them. A sub-class is measured and filled on its own record."""
+    that a date's reason, the fields it gives and its sentence (one it must say, ``quote``, or
+    must not, ``not_quote``) fall in; the class itself when no sub-class takes them. A sub-class
+    is measured and filled on its own record."""
     for sub, rule in ((dates_policy().get("splits") or {}).get(name) or {}).items():
         if "reason" in rule and not re.search(rule["reason"], reason):
             continue
-        if "gives" in rule and _gives(dates) != rule["gives"]:
+        if "gives" in rule and not _gives_any(dates, str(rule["gives"])):
+            continue
+        if "quote" in rule and not re.search(rule["quote"], quote, re.I):
             continue
         if "not_quote" in rule and re.search(rule["not_quote"], quote, re.I):
             continue

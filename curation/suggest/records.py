@@ -25,7 +25,7 @@ from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
 from curation.suggest.changes import change_on_compared
 from curation.suggest.confidence import below_threshold, offer_unsure
-from curation.suggest.date_before import offer_dates_before
+from curation.suggest.date_before import offer_dates_before, offer_period_before
 from curation.suggest.dates import When, offered, read_dates, when
 from curation.suggest.document_owner import document_owners
 from curation.suggest.draft import candidates, figure_dates
@@ -1533,4 +1533,5 @@ def draft_rows(
     for row in rows:
         below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
         offer_unsure(row)  # and a figure or statement mostly wrong unseen is only offered
+    offer_period_before(rows, body)  # round 35: an undated count, the sentence before's period
     return body, rows
