@@ -35,7 +35,7 @@ def _alternatives(words: list[str], whole: bool = False) -> re.Pattern[str]:
 class StatementWords:
     """The compiled lists: per topic its words' patterns (the file's order, which breaks no tie:
     a tie is reported as one); the words read as no word or as another; the publishing, verdict,
-    detention-staff and over-capacity rules (see statement_words.yaml)."""
+    detention-staff, over-capacity and request-to-a-ministry rules (see statement_words.yaml)."""
 
     topics: dict[Topic, list[re.Pattern[str]]]
     false_friends: re.Pattern[str]
@@ -50,6 +50,8 @@ class StatementWords:
     staff_stance: Stance
     over_capacity: re.Pattern[str]
     over_capacity_stance: Stance
+    request_to_ministry: re.Pattern[str]
+    request_to_ministry_topic: Topic
 
 
 def _words(section: Any) -> list[str]:
@@ -88,4 +90,6 @@ def statement_words() -> StatementWords:
         staff_stance=Stance(staff["stance"]),
         over_capacity=_alternatives(_words(data["over_capacity"]["words"]), whole=True),
         over_capacity_stance=Stance(data["over_capacity"]["stance"]),
+        request_to_ministry=_alternatives(_words(data["request_to_ministry"]["words"])),
+        request_to_ministry_topic=Topic(data["request_to_ministry"]["topic"]),
     )
