@@ -148,21 +148,29 @@ def _evidence(events: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     )
 
 
+def _axis_span(phases: pd.DataFrame, events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The time axis's ends: 30 days before the first phase's start or event (or the first
+    day an imprecisely dated event may fall on), 120 days after the last phase's end or
+    event (or the last day it may fall on). The axis began at the first phase: an event
+    years before it was drawn off the chart, its marker and its bar unseen."""
+    days: list[pd.Timestamp] = []
+    for column in ("start_date", "end_date"):
+        days += [pd.Timestamp(d) for d in phases.get(column, ()) if pd.notna(d)]
+    for r in events.itertuples():
+        if pd.notna(r.event_date):
+            days += [pd.Timestamp(r.event_date), *(_span(r) or ())]
+    if not days:
+        return pd.Timestamp("2018-01-01"), pd.Timestamp("2018-12-31") + pd.Timedelta(days=120)
+    return min(days) - pd.Timedelta(days=30), max(days) + pd.Timedelta(days=120)
+
+
 def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "en") -> Chart:
     """Phases and events on one time axis; events with a month or year date say so. The
     events' titles are in the chart's language where the caller gave them so
     (charts.words.localised_events: title_km, else the English)."""
     t = translator(lang)
     fig = new_figure()
-    dates = (
-        pd.to_datetime(events["event_date"])
-        if not events.empty
-        else pd.Series(dtype="datetime64[ns]")
-    )
-    last = max(
-        [d for d in [dates.max(), pd.to_datetime(phases["end_date"]).max()] if pd.notna(d)],
-        default=pd.Timestamp("2018-12-31"),
-    ) + pd.Timedelta(days=120)
+    first, last = _axis_span(phases, events)
     add_phase_bands(fig, phases, last.date(), lang)
     markers, cited, reports = one_per_event(events)
     if not events.empty:
@@ -187,7 +195,6 @@ def campaign_timeline(phases: pd.DataFrame, events: pd.DataFrame, lang: str = "e
                 hoverinfo="text",
             )
         )
-    first = pd.to_datetime(phases["start_date"]).min() - pd.Timedelta(days=30)
     fig.update_xaxes(range=[first, last])
     year_ticks(fig, first, last, lang)
     present = [

@@ -38,7 +38,9 @@ from charts.catalogue import chart_url
 from charts.hedged import KEY_NAME
 from charts.legible import (
     LINE,
+    PITCH,
     fitted,
+    line_box,
     settle_the_plot,
     stagger_band_labels,
     text_width,
@@ -90,13 +92,59 @@ class PngUnavailable(RuntimeError):
 def _lines(
     text: str, width: int, size: float = PRINT_MIN_FONT, room: float = PNG_WIDTH - 80
 ) -> list[str]:
-    # Plotly reads <, > and & as markup in titles and annotations.
+    """The text's lines, each measured to fit `room` pixels at `size` px (escaped for plotly,
+    which reads <, > and & as markup in titles and annotations)."""
     if has_khmer(text) and text:
         # Khmer has few spaces: it breaks between words, each line measured in its font.
         return [html.escape(line) for line in wrap_text(text, width, room, size)] or [""]
-    # Addresses and ids hold hyphens: lines break at spaces only.
+    # Addresses and ids hold hyphens: lines break at spaces only, where `width` characters
+    # fit; a line of wide letters or a long address is measured and broken again.
     lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+    if any(text_width(line, size) > room for line in lines):
+        lines = wrap_text(text, width, room, size, spaces_only=True)
     return [html.escape(line) for line in lines] or [""]
+
+
+#: Pixels kept between the takeaway's last line and the marker key under it.
+KEY_GAP = 5
+
+
+def _takeaway_foot(title: list[str], takeaway: list[str]) -> float:
+    """Where the print's takeaway ends, in pixels from the image's top, as plotly draws it
+    (measured in Chromium): the title's first line's box from 9 px down (4 px in Khmer, whose
+    box is taller), the takeaway 14 px under the title (28 px when it is one line), and
+    each text as tall as text_height says."""
+    plain = [html.unescape(line) for line in title]
+    start = 4 if any(has_khmer(line) for line in plain) else 9
+    below = 14 + (14 if len(takeaway) == 1 else 0)
+    shown = [html.unescape(line) for line in takeaway]
+    return start + text_height(plain, TITLE_SIZE) + below + text_height(shown, 20)
+
+
+def _plot_left(fig: go.Figure) -> float:
+    """The plot's left edge in the print layout, erring right: the left margin, then where
+    the y axis is shown, its widest tick label (its category names, measured; or its top
+    figure, a quarter past the highest drawn, written as plotly writes it: "25k" in English,
+    every digit in Khmer) and its title."""
+    size = PRINT_MIN_FONT
+    axis = fig.layout.yaxis
+    if axis.visible is False:
+        return 40.0
+    names = [str(n) for n in (axis.ticktext or axis.categoryarray or ())]
+    if not names:
+        values = [
+            abs(float(v))
+            for trace in fig.data
+            if getattr(trace, "y", None) is not None
+            for v in trace.y
+            if isinstance(v, int | float) and v == v
+        ]
+        top = max(values, default=1.0) * 1.25
+        # Plotly writes thousands as "12.5k" unless told to write every digit (Khmer).
+        names = ["88.8k" if top >= 1000 and axis.exponentformat != "none" else f"{top:,.0f}"]
+    widest = max(text_width(n, size) * (1.1 if has_khmer(n) else 1) for n in names)
+    titled = bool(axis.title and axis.title.text)
+    return 40 + widest + 10 + (size * LINE if titled else 0)
 
 
 def printed_pt(px: float) -> float:
@@ -109,13 +157,15 @@ def _chars(size: float, glyph: float = 0.56) -> int:
     return int((PNG_WIDTH - 80) / (size * glyph))
 
 
-def _legend_rows(fig: go.Figure) -> int:
-    """Lines the horizontal legend takes at PNG width; 0 when plotly shows no legend.
+def _legend_height(fig: go.Figure) -> float:
+    """Pixels the horizontal legend takes at PNG width; 0 when plotly shows no legend.
 
     As plotly lays it out: entries side by side when all fit on one row, else in columns as
     wide as the widest entry (so one short entry does not share a row with a long one: a
     made-up "1 Jan 2013 · A made-up report" first in the legend was reckoned beside the next,
-    and the footer ran up over the last row), each row as tall as its tallest entry."""
+    and the footer ran up over the last row), each row as tall as its tallest entry. A legend
+    whose rows are set apart (charts.legible.wrap_legend: Khmer) lays each entry beside the
+    last where it fits, else on the next row, with the gap between rows."""
     names = [str(t.name) for t in fig.data if t.showlegend is not False and t.name]
     if fig.layout.showlegend is False or (len(names) < 2 and fig.layout.showlegend is not True):
         return 0
@@ -129,20 +179,43 @@ def _legend_rows(fig: go.Figure) -> int:
     ]
     # The legend starts at the plot's left, after the y axis's labels (about 70 px, erring wide).
     room = PNG_WIDTH - 80 - 70
+    gap = fig.layout.legend.tracegroupgap if fig.layout.legend.traceorder == "grouped" else None
     if sum(widths) <= room:
-        return max(len(name) for name in lines)
-    across = max(1, int(room // max(widths)))
-    return sum(
-        max(len(name) for name in lines[at : at + across]) for at in range(0, len(lines), across)
-    )
+        rows = [list(range(len(lines)))]
+    elif gap is not None:  # each entry beside the last where it fits
+        rows, used = [[]], 0.0
+        for i, wide in enumerate(widths):
+            if rows[-1] and used + wide > room:
+                rows, used = [*rows, []], 0.0
+            rows[-1].append(i)
+            used += wide
+    else:
+        across = max(1, int(room // max(widths)))
+        rows = [
+            list(range(at, min(at + across, len(lines)))) for at in range(0, len(lines), across)
+        ]
+    tall = sum(max(len(lines[i]) for i in row) for row in rows)
+    return (PRINT_MIN_FONT * LINE + 8) * tall + (gap or 0) * (len(rows) - 1)
+
+
+def text_height(lines: Sequence[str], size: float) -> float:
+    """Pixels a text of these lines takes as the browser draws it: plotly's PITCH between
+    lines, and the last line's box as tall as its script stands (charts.legible.line_box: a
+    Khmer line's is 1.8 font sizes, not the 1.25 a Latin one was reckoned at)."""
+    if not lines:
+        return 0.0
+    return PITCH * size * (len(lines) - 1) + max(line_box(line) for line in lines) * size
 
 
 def _key_height(fig: go.Figure) -> int:
-    """Pixels the marker-shape key above the plot takes (0 when the chart has none)."""
+    """Pixels the marker-shape key above the plot takes, with the gap under it (0 when the
+    chart has none): at least as the key's lines were always reckoned, more where they are
+    drawn taller (Khmer)."""
     for note in fig.layout.annotations:
         if note.name == KEY_NAME:
             size = (note.font.size if note.font and note.font.size else 16) or 16
-            return int((str(note.text).count("<br>") + 1) * size * LINE) + 8
+            lines = str(note.text).split("<br>")
+            return int(max(len(lines) * size * LINE, text_height(lines, size))) + 8
     return 0
 
 
@@ -215,23 +288,28 @@ def png_figure(
     drawn in, every text legible at A4 width."""
     t = translator(chart.lang)
     takeaway = _lines(chart.takeaway, _chars(20, 0.6), 20)
-    footer = [line for note in notes for line in _lines(note, _chars(PRINT_MIN_FONT))]
+    empty = draws_nothing(chart)
+    figure = _note_only(chart) if empty else chart.figure
+    fig = at_least(figure, PRINT_MIN_FONT)
+    # The legend and the footer start at the plot's left, which the y axis's labels push
+    # right (Khmer event kinds by 170 px): their lines are measured to end inside the drawing.
+    left = _plot_left(fig)
+    fig = wrap_legend(fig, PNG_WIDTH, PRINT_MIN_FONT, left)
+    room = PNG_WIDTH - 40 - left
+    footer = [line for note in notes for line in _lines(note, _chars(PRINT_MIN_FONT), room=room)]
     # A blank line sets the notes apart from the sources under them.
     footer += [""] if footer else []
-    footer += _lines(chart.source_line, _chars(PRINT_MIN_FONT))
+    footer += _lines(chart.source_line, _chars(PRINT_MIN_FONT), room=room)
     where = chart_url(dashboard_url, chart.chart_id, chart.lang) if dashboard_url else ""
     as_of = t.gettext("data as of {date}").format(date=data_date) if data_date else ""
     stamp = " · ".join(part for part in (t.gettext(PROJECT), where, as_of) if part)
-    footer += _lines(stamp, _chars(PRINT_MIN_FONT))
-    empty = draws_nothing(chart)
-    figure = _note_only(chart) if empty else chart.figure
-    fig = wrap_legend(at_least(figure, PRINT_MIN_FONT), PNG_WIDTH, PRINT_MIN_FONT)
+    footer += _lines(stamp, _chars(PRINT_MIN_FONT), room=room)
     # Every band below the plot is laid out in pixels, so the legend sits under the axis
     # labels and the footer at the image's foot, with no gaps. Wrapped category names (up
     # to three lines) need more room under the axis than dates.
     wrapped = max((str(t).count("<br>") for t in fig.layout.xaxis.ticktext or ()), default=0)
     line = PRINT_MIN_FONT * LINE
-    axis, gap, legend = 56 + line * wrapped, 20, (line + 8) * _legend_rows(fig)
+    axis, gap, legend = 56 + line * wrapped, 20, _legend_height(fig)
     # With nothing drawn, the plot is one band as tall as its note, with no axis under it.
     plot = (line * (str(fig.layout.annotations[0].text).count("<br>") + 1) + 24) if empty else 0
     axis = 0 if empty else axis
@@ -240,12 +318,18 @@ def png_figure(
     title = title_lines(chart.title)
     # A Khmer title stands taller (its font's ascent and subscripts): plotly sets the
     # takeaway that much lower (by 13.6 px at 28 px, measured in the drawn SVG).
+    # The key starts under the takeaway's last line as drawn: a Khmer line stands taller
+    # than the 1.25 font sizes a line was reckoned at, and a one-line Khmer takeaway ran
+    # 4 px down over the key under it.
     top = (
-        70
-        + TITLE_SIZE * LINE * (len(title) - 1)
-        + 20 * LINE * len(takeaway)
+        max(
+            70
+            + TITLE_SIZE * LINE * (len(title) - 1)
+            + 20 * LINE * len(takeaway)
+            + (KHMER_TITLE_EXTRA if has_khmer(chart.title) else 0),
+            _takeaway_foot(title, takeaway) + KEY_GAP,
+        )
         + key
-        + (KHMER_TITLE_EXTRA if has_khmer(chart.title) else 0)
     )
     bottom = axis + legend + gap + line * len(footer) + 14
     height = int(top + bottom + (plot or PRINT_PLOT_HEIGHT))

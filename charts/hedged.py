@@ -383,7 +383,7 @@ def wrap_label(text: str, width: int = 16, room: float | None = None) -> str:
     # Khmer: lines measured at most `room` pixels wide, else about as wide as `width`
     # characters of Latin text at 14 px (0.45 em each on average); its words are never cut.
     px = (room or width * 14 * 0.45) if has_khmer(text) else None
-    lines = wrap_text(text, width, px)
+    lines = wrap_text(text, width, px, cut=False)  # a word too wide: the font shrinks
     return "<br>".join(plotly_text(line) for line in lines) or plotly_text(text)
 
 

@@ -24,8 +24,10 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import math
 import re
 import textwrap
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +36,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.style import figure_from
-from corpus.khmer import has_khmer, word_spans
+from corpus.khmer import ZERO_WIDTH, has_khmer, word_spans
+
+#: The Khmer sign that sets the next consonant under the one before it, as a subscript.
+COENG = "\u17d2"
 
 #: Average glyph width as a share of the font size (Arial-like sans; errs wide).
 GLYPH = 0.62
@@ -92,13 +97,24 @@ def _font(script: str) -> object | None:
     return None
 
 
+#: Runs of one script in a line: Khmer (with the spaces and marks inside it), or anything else.
+_RUNS = re.compile("[\u1780-\u17ff\u19e0-\u19ff\u200b-\u200d]+|[^\u1780-\u17ff\u19e0-\u19ff]+")
+
+
 def _line_width(line: str, size: float) -> float:
     plain = html.unescape(re.sub(r"<[^>]+>", "", line))
-    font = _font("khmer" if _KHMER.search(plain) else "latin")
-    if font is None:
-        return len(_TAGS.sub("x", line)) * size * GLYPH
-    # 5% wider than DejaVu: readers' browsers may draw it in Verdana or Arial instead.
-    return font.getlength(plain) * size / _MEASURE_AT * 1.05  # type: ignore[attr-defined]
+    width = 0.0
+    # Each run in its own script's font, as the browser draws it: a Khmer source line's
+    # "The Phnom Penh Post" is drawn in the Latin sans, wider than the Khmer font's Latin
+    # letters it was measured in (a Khmer print footer ran off the drawing).
+    for run in _RUNS.findall(plain):
+        font = _font("khmer" if _KHMER.search(run) else "latin")
+        if font is None:
+            width += len(run) * size * GLYPH
+        else:
+            # 5% wider than DejaVu: readers' browsers may draw it in Verdana or Arial instead.
+            width += font.getlength(run) * size / _MEASURE_AT * 1.05  # type: ignore[attr-defined]
+    return width
 
 
 def text_width(text: str, size: float) -> float:
@@ -413,7 +429,7 @@ def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = 
             # below the plot over the x axis's (a low figure's label met a phase's name).
             inside = (
                 box.left >= left - 2
-                and box.right <= width - 2
+                and box.right <= width - 2 + 1e-6  # a widened margin puts it exactly there
                 and box.top >= top - 10
                 and box.bottom <= bottom + 2
             )
@@ -446,36 +462,122 @@ def thin_point_labels(fig: go.Figure, width: int, height: int, *, widen: bool = 
     return fig
 
 
-def wrap_text(text: str, chars: int, px: float | None = None, size: float = 14) -> list[str]:
-    """Lines of at most about `chars` characters, or, given `px`, at most `px` pixels wide
-    at font `size` (measured, see text_width). Latin breaks at spaces (textwrap); Khmer,
-    written without spaces between words, breaks between the words khmercut finds, never
-    inside a cluster."""
-    if not has_khmer(text):
-        return textwrap.wrap(text, chars)
+def clusters(word: str) -> list[str]:
+    """A word's clusters, the least pieces a line may break it into: a letter with the marks
+    after it, and in Khmer the consonant after a COENG (U+17D2), drawn as the subscript under
+    the letter before it ("ក្រ" is one cluster, never "ក្" and "រ"). As the browser breaks
+    a word too long for its line (its grapheme clusters), with Khmer's subscripts kept."""
+    out: list[str] = []
+    for ch in word:
+        joins = unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in ZERO_WIDTH[1:]
+        if out and (joins or out[-1].endswith(COENG)):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
 
-    def too_long(line: str) -> bool:
-        return text_width(line.strip(), size) > px if px is not None else len(line) > chars
+
+def _pieces(word: str, fits: Callable[[str], bool]) -> list[str]:
+    """The word whole where it fits a line, else cut between clusters into pieces that do
+    (a cluster wider than the line on its own stays whole: it cannot be cut)."""
+    if fits(word):
+        return [word]
+    pieces = [""]
+    for cluster in clusters(word):
+        if pieces[-1] and not fits(pieces[-1] + cluster):
+            pieces.append("")
+        pieces[-1] += cluster
+    return pieces
+
+
+def wrap_text(
+    text: str,
+    chars: int,
+    px: float | None = None,
+    size: float = 14,
+    *,
+    cut: bool = True,
+    spaces_only: bool = False,
+) -> list[str]:
+    """Lines of at most about `chars` characters, or, given `px`, at most `px` pixels wide
+    at font `size` (measured, see text_width). Latin breaks at spaces (textwrap), a line
+    still wider than `px` (wide letters, a long word) measured and broken again; Khmer,
+    written without spaces between words, breaks between the words khmercut finds (a
+    zero-width space is a break too). A word wider than the line on its own breaks between
+    its clusters, never inside one, unless `cut` is False (the caller makes the font smaller
+    instead: category names, charts.hedged.wrap_label). `spaces_only`: Latin, given `px`,
+    breaks at spaces and is measured from the start (an address keeps its hyphens whole)."""
+    if px is None:
+
+        def too_long(line: str) -> bool:
+            return len(line) > chars
+
+    else:
+
+        def too_long(line: str) -> bool:
+            return text_width(line.strip(), size) > px
+
+    if not has_khmer(text):
+        lines = [] if spaces_only and px is not None else textwrap.wrap(text, chars)
+        if lines and (px is None or not any(too_long(line) for line in lines)):
+            return lines  # the lines as they always were, where they fit
+        spans = [m.span() for m in re.finditer(r"\S+", text)]
+    else:
+        spans = word_spans(text)
 
     lines: list[str] = []
     line, at = "", 0
-    for start, end in word_spans(text):
+    for start, end in spans:
         word = text[at:end]  # with the space or zero-width space before it, if any
         if line and too_long(line + word):
             lines.append(line.strip())
             word = text[start:end]
             line = ""
+        if cut and too_long(line + word):  # alone on its line, still too wide: cut it
+            *whole, word = _pieces(word.strip(), lambda piece: not too_long(piece))
+            lines += whole
         line += word
         at = end
     line += text[at:]
     return [*lines, line.strip()] if line.strip() else lines
 
 
-def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
-    """A copy whose legend entries wrap to fit width pixels (a horizontal legend beside one
-    another would run off the image's edge); widths measured with the script's font."""
+#: Plotly sets a legend's rows, and the lines of any text, 1.3 font sizes apart (its
+#: LINE_SPACING). A line's box in the browser is as tall as its font's ascent and descent:
+#: about 1.1 font sizes for Latin, 1.7-1.8 for Khmer (its vowels above and subscripts below;
+#: measured in Chromium with fonts-khmeros: 24-25 px at 14 px, 31 at 18, 34 at 20).
+PITCH, LATIN_BOX, KHMER_BOX = 1.3, 1.1, 1.8
+
+
+def line_box(text: str) -> float:
+    """The height of one line of this text's script, in font sizes (LATIN_BOX, KHMER_BOX)."""
+    return KHMER_BOX if has_khmer(text) else LATIN_BOX
+
+
+def row_gap(names: list[str], size: float) -> int:
+    """Pixels added between a horizontal legend's rows so that no entry's text box reaches
+    into the row below: plotly sets rows one line (PITCH) plus 3 px apart, less than a Khmer
+    line's box; 0 where every name is in a script that fits (Latin)."""
+    tallest = max((line_box(name) for name in names), default=LATIN_BOX)
+    return max(0, math.ceil((tallest - PITCH) * size - 3) + 2)  # 2 px clear of the row below
+
+
+#: Pixels a legend entry's symbol takes before its text (plotly's itemwidth and gaps).
+SYMBOL = 40
+
+
+def wrap_legend(
+    fig: go.Figure, width: int, size: float = 14, left: float | None = None
+) -> go.Figure:
+    """A copy whose legend entries wrap to fit the drawing: each entry's text, after its
+    symbol, ends inside width pixels where the legend starts at `left` (the plot's left: the
+    print layout's y axis labels push it 60-210 px right); without `left`, its text is
+    width - 60 px at most (a screen drawing's margin is 10 px and its text measured 5% wide).
+    Widths are measured with the script's font. Where a name's script stands taller than
+    plotly's rows (Khmer), the rows are set row_gap apart (each entry its own group, so
+    plotly's gap between groups is a gap between rows)."""
     fig = figure_from(fig)
-    room = width - 60
+    room = width - 60 if left is None else width - left - SYMBOL - 2
     for trace in fig.data:
         name = trace.name
         if name and "<br>" not in name and text_width(name, size) > room:
@@ -483,6 +585,14 @@ def wrap_legend(fig: go.Figure, width: int, size: float = 14) -> go.Figure:
             # measured word by word.
             chars = max(12, int(len(name) * room / text_width(name, size)))
             trace.update(name="<br>".join(wrap_text(name, chars, room, size)))
+    shown = [t for t in fig.data if t.showlegend is not False and t.name]
+    if gap := row_gap([str(t.name) for t in shown], size):
+        # Each entry a group of its own (a click still hides only its trace): laid out as
+        # before, beside the last where it fits, else on the next row, rows gap px apart.
+        for n, trace in enumerate(shown):
+            if not trace.legendgroup:
+                trace.update(legendgroup=f"entry-{n}")
+        fig.update_layout(legend={"traceorder": "grouped", "tracegroupgap": gap})
     return fig
 
 
@@ -568,10 +678,17 @@ def wrap_key(fig: go.Figure, width: int) -> go.Figure:
         if note.get("name") == KEY_NAME and note.get("text"):
             size = _size(note)
             lines = []
-            for line in str(note["text"]).split("<br>"):
+
+            def wide(line: str) -> bool:
                 # Khmer is drawn in a fallback font a tenth wider than the one measured.
-                wide = text_width(line, size) * (1.1 if has_khmer(line) else 1) > room
-                lines += [e.strip() for e in line.split(KEY_GAP)] if wide else [line]
+                return text_width(line, size) * (1.1 if has_khmer(line) else 1) > room  # noqa: B023
+
+            for line in str(note["text"]).split("<br>"):
+                entries = [e.strip() for e in line.split(KEY_GAP)] if wide(line) else [line]
+                for entry in entries:
+                    # An entry too wide on a line of its own wraps between its words.
+                    px = room / (1.1 if has_khmer(entry) else 1)
+                    lines += wrap_text(entry, len(entry), px, size) if wide(entry) else [entry]
             added = len(lines) - str(note["text"]).count("<br>") - 1
             notes[i] = {**note, "text": "<br>".join(lines)}
             if added:
@@ -586,4 +703,7 @@ def fitted(fig: go.Figure, width: int, height: int) -> go.Figure:
     legend and marker key wrapped."""
     fig = stagger_band_labels(settle_the_plot(fig, width), width)
     fig = thin_point_labels(wrap_key(fig, width), width, height)
+    # The latest report's label may have widened the right margin: the key fits what is
+    # left (a line that fitted before stays as it was).
+    fig = wrap_key(fig, width)
     return wrap_legend(thin_date_ticks(fig, width), width)

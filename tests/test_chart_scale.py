@@ -205,3 +205,28 @@ def test_a_figure_reported_alike_by_many_articles_is_one_marker(
     assert len(hovers) == markers
     assert all(more in h for h in hovers)
     assert ("Data page" in alike_note(more_reports(drawn))) == bool(more)
+
+
+@pytest.mark.parametrize(
+    ("day", "precision"),
+    [
+        ("2009-05-10", "day"),  # eight years before the first phase
+        ("2011-01-01", "year"),  # known to the year only: its bar runs all of 2011
+        ("2016-12-20", "day"),  # a fortnight before: inside the 30 days the axis kept already
+        ("2031-06-01", "month"),  # years after
+    ],
+)
+def test_the_timeline_s_axis_spans_every_event_and_phase_it_draws(day: str, precision: str):
+    """The axis began 30 days before the first phase: an event reported years before it
+    was off the chart, its marker and its bar unseen."""
+    from charts.campaign import campaign_timeline
+
+    moved = events([("Launch", "Post, 1 Jan"), ("A made-up early event", "Times, 2 Jan")])
+    moved.loc[1, ["event_date", "date_precision"]] = [pd.Timestamp(day), precision]
+    fig = campaign_timeline(PHASES, moved).figure
+    first, last = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    drawn = [pd.Timestamp(x) for trace in fig.data for x in trace.x]
+    assert first < min([*drawn, PHASES["start_date"].min()])
+    assert last > max(drawn)
+    # Every phase band drawn starts on the axis too.
+    assert all(first < pd.Timestamp(s.x0) < last for s in fig.layout.shapes)
