@@ -257,14 +257,7 @@ def _published_only(
     """Issue 24's two-person rule: only approved records are built. A provisional or returned
     record is left out as if absent (a published record naming it is then refused), and the
     article file of a source awaiting review is set aside with it."""
-    # An attribute read, not a call of `published` per record (~160,000 at 1000x the seeds,
-    # most of them in files a Save left alone: issue 27); a kind without one keeps its list.
-    kept = {
-        kind: [pair for pair in items if pair[1].review_status == "approved"]
-        if "review_status" in RECORD_KINDS[kind].model_fields
-        else items
-        for kind, items in parsed.items()
-    }
+    kept = {kind: [(r, m) for r, m in items if published(m)] for kind, items in parsed.items()}
     held = {m.seed_file for _, m in parsed.get("sources", []) if not published(m)}
     return kept, {name: data for name, data in articles.items() if name not in held}
 
