@@ -31,17 +31,24 @@ def offer_dates_before(rows: list[Any]) -> None:
             continue
         if before is None or any(str(row.why.get(k, "")) != _NO_DATE for k in DATE_FIELDS):
             continue
-        shown = ", ".join(f"{k} {v}" for k, v in before.items() if v is not None)
-        for k, v in before.items():
-            if v is not None:
-                row.offers[k] = v
-        why = (
-            f"0%: no date in its sentence: left blank; suggested, not filled: {shown} "
+        _offer(
+            row,
+            before,
+            "0%: no date in its sentence: left blank; suggested, not filled: {shown} "
             f"({RIGHT * 100 // MEASURED}%: the dates of the count before it, its sentence naming "
-            "none)"
+            "none)",
         )
-        for k in DATE_FIELDS:
-            row.why[k] = why
+
+
+def _offer(row: Any, dates: dict[str, Any], why: str) -> None:
+    """Offer `row` the `dates` given (never filled), each date field's reason `why` with
+    "{shown}" the dates offered."""
+    for k, v in dates.items():
+        if v is not None:
+            row.offers[k] = v
+    shown = ", ".join(f"{k} {v}" for k, v in dates.items() if v is not None)
+    for k in DATE_FIELDS:
+        row.why[k] = why.replace("{shown}", shown)
 
 
 # The reason an English figure carries when no date words are near it (curation/suggest/dates.py).
@@ -75,13 +82,9 @@ def offer_period_before(rows: list[Any], body: str) -> None:
         start, dates = before
         if len(_END.findall(body[start : row.start])) != 1:
             continue  # in its own sentence the words rule read no date for it: another event
-        shown = ", ".join(f"{k} {v}" for k, v in dates.items() if v is not None)
-        for k, v in dates.items():
-            if v is not None:
-                row.offers[k] = v
-        why = (
-            f"{_NO_WORDS}; suggested, not filled: {shown} ({RIGHT_EN * 100 // MEASURED_EN}%: the "
-            "period of the count in the sentence before it, its words naming none)"
+        _offer(
+            row,
+            dates,
+            f"{_NO_WORDS}; suggested, not filled: {{shown}} ({RIGHT_EN * 100 // MEASURED_EN}%: "
+            "the period of the count in the sentence before it, its words naming none)",
         )
-        for k in DATE_FIELDS:
-            row.why[k] = why
