@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from corpus.khmer import (
     ZERO_WIDTH,
     KhmerSentence,
+    cluster_bounded,
     has_khmer,
     normalise,
     quotation_spans,
@@ -70,7 +71,7 @@ _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសា�
 _DATELINE = re.compile(
     r"^(?:[\u1780-\u17ff]{2,16}|\([\u1780-\u17ff]{2,16}\))\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*"
 )
-_SAID = re.compile(normalise("ថា|បាន").text)
+_SAID = re.compile(cluster_bounded(normalise("ថា|បាន").text))
 
 
 # A title, a space and a two-word name ("ឯកឧត្តម អ៊ុំ សុផល"): a person named, whatever the verb.
@@ -453,6 +454,8 @@ def _claim_beside(content: str) -> bool:
 
 #: The reason of a notice's appeal to the public (records.py gives it the page's own body).
 APPEAL = "an appeal to the public ('សូម' and whom it asks)"
+#: The word an appeal opens with, as its speaker's reason quotes it (records.py).
+APPEAL_WORD = "សូម"
 # Round thirty-five: an appeal opening its line, "សូម" (please) and whom it asks (data:
 # corpus/speech_verbs.yaml appeal_addressees), after a time stamp or a quotation mark if any.
 _APPEAL = re.compile(
@@ -463,10 +466,12 @@ _ACCORDING = re.compile(normalise("នេះបើតាម").text)
 _THIS_IS = normalise("នេះបើ").text
 _BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
 _SPEECH_THEN = re.compile(
-    "(?:"
-    + normalise("ប្រាប់|និយាយ|ឲ្យដឹង|ឱ្យដឹង|ថ្លែង|បញ្ជាក់|បន្ថែម").text
-    + r")\S{0,40}?"
-    + normalise("ថា").text
+    cluster_bounded(
+        "(?:"
+        + normalise("ប្រាប់|និយាយ|ឲ្យដឹង|ឱ្យដឹង|ថ្លែង|បញ្ជាក់|បន្ថែម").text
+        + r")\S{0,40}?"
+        + normalise("ថា").text
+    )
 )
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
