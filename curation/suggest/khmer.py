@@ -38,6 +38,7 @@ from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.letterhead import according_to
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
+from curation.suggest.title_holder import holder, office_alone
 from curation.suggest.titled_reporter import titled_reporter
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
@@ -1058,10 +1059,22 @@ def khmer_drafts(
                 speaker = named
             if described:
                 speaker = head  # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... បានប្រាប់ថា": described, unnamed
+            office = None
+            if (
+                speaker is None
+                and turn is None
+                and not a.pronoun
+                and (office := office_alone(head))
+            ):
+                # Stop 50: "លោកអភិបាលរងបានស្នើ ..." (the deputy governor asked ...), a title and
+                # an office with no name: the person named before with that office, if any.
+                speaker = holder(office[1], body[: s.start])
             if any(d.kind == "statements" and d.quote == quote for d in out[-3:]):
                 continue  # "ស្នើ ... និងស្នើឲ្យ ..." (asked ... and asked ...): one sentence, one draft
             # A person: a name with its title, or the titled person a title alone refers to.
-            person = bool(a.title) and not described
+            person = (
+                bool(a.title) or (speaker is not None and office is not None)
+            ) and not described
             actor_id, notes = (
                 _turn_actor(turn, actors, named, fresh)
                 if turn
@@ -1069,6 +1082,8 @@ def khmer_drafts(
             )
             if a.pronoun and turn is None:
                 notes.append(f"{a.title!r} alone: the speaker named before")
+            elif office is not None and speaker is not None:
+                notes.append(f"{''.join(office)!r} alone: the speaker named before")
             said = [d for d in (read_dates(s.text, published) if published else [])]
             record = {
                 "actor_id": actor_id,
