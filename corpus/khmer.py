@@ -69,6 +69,20 @@ def _splits(text: str, i: int) -> bool:
     return j >= 0 and text[j] == "\u17d2"
 
 
+# A Khmer word matched only as whole written clusters (stop 49: "ថា", said, matched inside
+# "ស្ថាប័ន", an institution, where it is the subscript ថ under ស and its vowel): no coeng (a
+# joiner aside) right before the match, no sign, joiner or coeng right after it; the sign "ៈ"
+# (U+17C8) excepted, which writers put after "ថា" as a colon ("ថាៈ").
+_CLUSTER_START = r"(?<!\u17d2)(?<!\u17d2[\u200c\u200d])"
+_CLUSTER_END = r"(?![\u17b4-\u17c7\u17c9-\u17d3\u17dd\u200c\u200d])"
+
+
+def cluster_bounded(pattern: str) -> str:
+    """A regular expression that matches ``pattern`` only where it starts and ends on a
+    written cluster's edge, so a speech word is never read inside a longer word's cluster."""
+    return f"{_CLUSTER_START}(?:{pattern}){_CLUSTER_END}"
+
+
 def whole_clusters(text: str, start: int, end: int) -> tuple[int, int]:
     """A selection widened to whole written clusters: a mouse (or a browser's word snapping)
     can stop inside a Khmer syllable, and a quote cut there would show a dangling sign."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from corpus.khmer import fold_for_search, normalise, quotation_spans
+from corpus.khmer import cluster_bounded, fold_for_search, normalise, quotation_spans
 from corpus.speech_verbs import speech_verbs
 from data_model.records import StatementKind
 
@@ -66,8 +66,12 @@ _SAID_HOW = (
     rf"(?:[^\s។«»]{{0,30}}?\s?)??(?:{_alternation(speech_verbs('km', 'said_where'))})"
     r"[^។«»]{0,40}?ថា"
 )
+# Every speech word is matched on whole written clusters (stop 49): never inside a longer
+# word's cluster, as "ថា" inside "ស្ថាប័ន" (an institution).
 _VERB = re.compile(
-    rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{_alternation(SPEECH_VERBS)}|{_TOLD}|{_SAID_HOW})"
+    cluster_bounded(
+        rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{_alternation(SPEECH_VERBS)}|{_TOLD}|{_SAID_HOW})"
+    )
 )
 _TITLE = re.compile(_alternation(TITLES))
 _ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
@@ -76,13 +80,16 @@ _QUOTE_OPEN = re.compile(r"\s?[៖:]?\s?[\"«“]")
 # "«...» លោកបានបន្ថែម។" (... he added): a quotation, then its speaker and a verb with no ថា.
 _AFTER_QUOTE = re.compile(
     r"\s?(?P<who>[^«»\"“”។]{1,60}?)\s?(?P<verb>(?:ក៏\s?)?(?:បាន\s?)?"
-    rf"(?:{_alternation(speech_verbs('km', 'after_quote'))}))"
+    + cluster_bounded(_alternation(speech_verbs("km", "after_quote")))
+    + ")"
 )
 # Round twenty-four (c): "លោកថា ..." (he says ...), "នាងថា ..." (she says ...): a title or a
 # pronoun standing alone at a sentence's start, then "ថា" with no verb before it, is speech.
 # Only there: "ថា" after any other word is "that" ("ដឹងថា", knew that).
 _BARE = re.compile(
-    rf"^[\s\u200b]*(?P<who>{_alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>ថា)"
+    rf"^[\s\u200b]*(?P<who>{_alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>"
+    + cluster_bounded("ថា")
+    + ")"
 )
 # Round twenty-six (c): "«...» នេះជាការលើកឡើងរបស់លោក X" (... this is what Mr X raised): a quotation,
 # then whose words they are, its speaker after them.
@@ -145,7 +152,7 @@ def _name_after(rest: str) -> str:
 
 _PARTICLE = re.compile("^(?:" + _alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")
 # "ថា" (said) as a word of its own right after a title: the title alone is the speaker.
-_SAID = re.compile(r"ថា(?:[\s៖:,]|$)")
+_SAID = re.compile(cluster_bounded("ថា") + r"(?:[\s៖:,]|$)")
 _PARTICLE_END = re.compile(r"(?<=[\u1780-\u17ff])ក៏$")
 
 

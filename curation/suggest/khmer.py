@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from corpus.khmer import (
     ZERO_WIDTH,
     KhmerSentence,
+    cluster_bounded,
     has_khmer,
     normalise,
     quotation_spans,
@@ -37,6 +38,7 @@ from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.letterhead import according_to
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
+from curation.suggest.title_holder import holder, office_alone
 from curation.suggest.titled_reporter import titled_reporter
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
 
@@ -70,7 +72,7 @@ _TARGET = re.compile(normalise("គ្រោងនឹង|គ្រោងសា�
 _DATELINE = re.compile(
     r"^(?:[\u1780-\u17ff]{2,16}|\([\u1780-\u17ff]{2,16}\))\s*(?:\([A-Za-z .]{1,12}\))?\s*៖\s*"
 )
-_SAID = re.compile(normalise("ថា|បាន").text)
+_SAID = re.compile(cluster_bounded(normalise("ថា|បាន").text))
 
 
 # A title, a space and a two-word name ("ឯកឧត្តម អ៊ុំ សុផល"): a person named, whatever the verb.
@@ -453,6 +455,8 @@ def _claim_beside(content: str) -> bool:
 
 #: The reason of a notice's appeal to the public (records.py gives it the page's own body).
 APPEAL = "an appeal to the public ('សូម' and whom it asks)"
+#: The word an appeal opens with, as its speaker's reason quotes it (records.py).
+APPEAL_WORD = "សូម"
 # Round thirty-five: an appeal opening its line, "សូម" (please) and whom it asks (data:
 # corpus/speech_verbs.yaml appeal_addressees), after a time stamp or a quotation mark if any.
 _APPEAL = re.compile(
@@ -463,10 +467,12 @@ _ACCORDING = re.compile(normalise("នេះបើតាម").text)
 _THIS_IS = normalise("នេះបើ").text
 _BACK = re.compile("^(?:" + normalise("ក្នុងចំណោម").text + r")|^\S{0,20}" + normalise("នេះ").text)
 _SPEECH_THEN = re.compile(
-    "(?:"
-    + normalise("ប្រាប់|និយាយ|ឲ្យដឹង|ឱ្យដឹង|ថ្លែង|បញ្ជាក់|បន្ថែម").text
-    + r")\S{0,40}?"
-    + normalise("ថា").text
+    cluster_bounded(
+        "(?:"
+        + normalise("ប្រាប់|និយាយ|ឲ្យដឹង|ឱ្យដឹង|ថ្លែង|បញ្ជាក់|បន្ថែម").text
+        + r")\S{0,40}?"
+        + normalise("ថា").text
+    )
 )
 _NOW = re.compile(normalise("បច្ចុប្បន្ន|នាពេលបច្ចុប្បន្ន").text)
 _AS_OF_WORD = re.compile(normalise("គិតត្រឹម").text + r"\s?$")
@@ -1053,10 +1059,22 @@ def khmer_drafts(
                 speaker = named
             if described:
                 speaker = head  # "មន្ត្រីជាន់ខ្ពស់ម្នាក់ ... បានប្រាប់ថា": described, unnamed
+            office = None
+            if (
+                speaker is None
+                and turn is None
+                and not a.pronoun
+                and (office := office_alone(head))
+            ):
+                # Stop 50: "លោកអភិបាលរងបានស្នើ ..." (the deputy governor asked ...), a title and
+                # an office with no name: the person named before with that office, if any.
+                speaker = holder(office[1], body[: s.start])
             if any(d.kind == "statements" and d.quote == quote for d in out[-3:]):
                 continue  # "ស្នើ ... និងស្នើឲ្យ ..." (asked ... and asked ...): one sentence, one draft
             # A person: a name with its title, or the titled person a title alone refers to.
-            person = bool(a.title) and not described
+            person = (
+                bool(a.title) or (speaker is not None and office is not None)
+            ) and not described
             actor_id, notes = (
                 _turn_actor(turn, actors, named, fresh)
                 if turn
@@ -1064,6 +1082,8 @@ def khmer_drafts(
             )
             if a.pronoun and turn is None:
                 notes.append(f"{a.title!r} alone: the speaker named before")
+            elif office is not None and speaker is not None:
+                notes.append(f"{''.join(office)!r} alone: the speaker named before")
             said = [d for d in (read_dates(s.text, published) if published else [])]
             record = {
                 "actor_id": actor_id,

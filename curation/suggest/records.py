@@ -52,7 +52,7 @@ from curation.suggest.guess import (
     names_in,
     other_family,
 )
-from curation.suggest.khmer import APPEAL, is_khmer, khmer_drafts, khmer_measures
+from curation.suggest.khmer import APPEAL, APPEAL_WORD, is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
 from curation.suggest.letterhead import (
     letterhead,
@@ -1232,15 +1232,20 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
         # words before the verb.
         who = d.speaker.strip() or (subject_words(d.quote, d.notes[-1]) if d.notes else "")
         # Round thirty-five: a notice's appeal to the public ("សូមបងប្អូនប្រជាពលរដ្ឋ ...") is the
-        # page speaking in its own voice, as its "យើងខ្ញុំ" (we) is.
-        if d.kind == "statements" and APPEAL in d.why.get("kind", ""):
-            who = "សូម" if issued and own_body("យើងខ្ញុំ", issuer) else who
+        # page speaking in its own voice, as its "យើងខ្ញុំ" (we) is; the appeal says so by its
+        # own flag, never by a word put in the speaker's place (stop 49).
+        appeal = (
+            d.kind == "statements"
+            and APPEAL in d.why.get("kind", "")
+            and bool(issued)
+            and own_body("យើងខ្ញុំ", issuer)
+        )
         read: list[str] | None = None  # the speaker's notes before the page's own body
         if (
             d.kind == "statements"
             and issued
             and d.record.get("actor_id") is None
-            and (own_body(who, issuer) or who == "សូម")
+            and (appeal or own_body(who, issuer))
         ):
             # Round twenty-eight: "ស្នងការដ្ឋានសូមអំពាវនាវ ..." (the commissariat appeals ...)
             # under its letterhead: the body its head noun names is the page's own.
@@ -1250,7 +1255,7 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
             # the speaker: the new fills were measured for the speaker alone.
             read = None if own_body(d.speaker, issuer, wider=False) else list(d.notes)
             d.record["actor_id"], why = issued
-            why = f"{why} ({who!r} alone: the page's own body)"
+            why = f"{why} ({(APPEAL_WORD if appeal else who)!r} alone: the page's own body)"
             d.why["actor_id"] = f"60%: {why}"
             d.notes[:1] = [why]
             d.new_actor = fresh.get(d.record["actor_id"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from corpus.khmer import cluster_bounded
 from corpus.statement_words import statement_words
 from data_model.records import Stance, Topic
 
@@ -161,7 +162,10 @@ _SPEECH = re.compile(
 
 
 #: Khmer speech closes on "that" (បានថ្លែងថា, បានប្រាប់ថា, បញ្ជាក់ថា): the words said follow it.
-_THAT_KM = re.compile(r"ថា[\s\u200b]*")
+#: Only a whole "ថា" ending its word, a space, a colon or a quotation mark after it (stop 49:
+#: never the "ថា" inside "ស្ថាប័ន", an institution, nor the "that" glued to the next word after
+#: a verb of thought, "សង្ស័យថាលក់", suspected of selling).
+_THAT_KM = re.compile(cluster_bounded("ថា") + r"(?=[\s\u200b៖:«“\"]|$)[\s\u200b]*")
 
 
 def said_words(quote: str, name: str | None) -> str:

@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import re
 
-from corpus.khmer import normalise
+from corpus.khmer import cluster_bounded, normalise
 from corpus.speech_verbs import speech_verbs
 
 # The verbs of report (corpus/speech_verbs.yaml, km.figure_report), then anything but a
 # sentence's end up to its "ថា" (that) or a colon: where and when it was said stand between.
 _VERBS = sorted((normalise(v).text for v in speech_verbs("km", "figure_report")), key=len)
 _REPORT = re.compile(
-    "(?:" + "|".join(reversed(_VERBS)) + r")[^។!?]{0,200}?(?:" + normalise("ថា").text + "|៖)"
+    "(?:"
+    + "|".join(reversed(_VERBS))
+    + r")[^។!?]{0,200}?(?:"
+    + cluster_bounded(normalise("ថា").text)
+    + "|៖)"
 )
 # "យោងតាម / បើតាម" (according to) right before the title: the person is named as the source,
 # no verb of report needed.
