@@ -36,7 +36,13 @@ from draft_quality import (  # noqa: E402
     training,
 )
 
-from curation.suggest.confidence import _RULE_OFFER, date_class, split_class  # noqa: E402
+from curation.suggest.confidence import (  # noqa: E402
+    _RULE_OFFER,
+    date_class,
+    dates_policy,
+    mostly_right,
+    split_class,
+)
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import draft_rows  # noqa: E402
 
@@ -100,31 +106,44 @@ def row_class(state: str, why: str, dates: dict | None = None, quote: str = "") 
                                              maxsplit=1)[0].strip()[:60]  # fmt: skip
 
 
-def classes(lines: list[str], least: int = 10, least_sets: int = 5) -> None:
+def classes(lines: list[str]) -> None:
     """Per class of offered dates: right / offered on each folder; then leave one folder out:
-    the class filled when the other folders' offers were never wrong, at least ``least`` right on
-    at least ``least_sets`` folders (corpus/confidence.yaml training_least, training_sets)."""
+    the class filled when the other folders' offers pass the training rule (corpus/confidence.yaml
+    dates: never wrong, or (round thirty-six) right on nearly every folder, `mostly_right`; at
+    least `training_least` right on at least `training_sets` folders)."""
+    policy = dates_policy()
+    least, least_sets = int(policy["training_least"]), int(policy["training_sets"])
     per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for line in lines:
         folder, _, state, right, why, *rest = line.rstrip("\n").split("\t")
         if state == "offered":  # the class the dump wrote (round 34), else the reason's
             name = rest[2] if len(rest) > 2 else row_class(state, why)
             per[name][folder][0 if right == "right" else 1] += 1
-    print("class\toffered\tright\twrong\tfolders\tleft-out folders filled\tfilled right\t"
-          "filled wrong\tper folder (right/offered)")  # fmt: skip
+
+    def fills(name: str, folders: dict[str, list[int]]) -> bool:
+        right = sum(v[0] for v in folders.values())
+        wrong = sum(v[1] for v in folders.values())
+        record = {"training_wrong_on": {name: {f: v for f, v in folders.items() if v[1]}}}
+        return (
+            right >= least
+            and len(folders) >= least_sets
+            and (not wrong or mostly_right({**policy, **record}, name, right, wrong))
+        )
+
+    print("class\toffered\tright\twrong\tfolders\tpasses\tleft-out folders filled\t"
+          "filled right\tfilled wrong\tper folder (right/offered)")  # fmt: skip
     for name, folders in sorted(per.items(), key=lambda kv: -sum(sum(v) for v in kv[1].values())):
         right = sum(v[0] for v in folders.values())
         wrong = sum(v[1] for v in folders.values())
         held = [0, 0, 0]  # left-out folders where the others fill the class; right, wrong there
         for out, (r, w) in folders.items():
-            rest = [v for f, v in folders.items() if f != out]
-            if not sum(v[1] for v in rest) and sum(v[0] for v in rest) >= least \
-                    and len(rest) >= least_sets:  # fmt: skip
+            if fills(name, {f: v for f, v in folders.items() if f != out}):
                 held = [held[0] + 1, held[1] + r, held[2] + w]
         shown = " ".join(f"{f.replace('held_out_', '').replace('held_out', 'h')}:{r}/{r + w}"
                          for f, (r, w) in sorted(folders.items()))  # fmt: skip
-        print(f"{name}\t{right + wrong}\t{right}\t{wrong}\t{len(folders)}\t{held[0]}\t"
-              f"{held[1]}\t{held[2]}\t{shown}")  # fmt: skip
+        print(f"{name}\t{right + wrong}\t{right}\t{wrong}\t{len(folders)}\t"
+              f"{'yes' if fills(name, folders) else 'no'}\t{held[0]}\t{held[1]}\t{held[2]}\t"
+              f"{shown}")  # fmt: skip
 
 
 def before_rows(txt: Path, key: Path, curated) -> list[tuple[str, str, str]]:

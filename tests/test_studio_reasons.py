@@ -17,7 +17,7 @@ from data_model.i18n import Translator
 from data_model.safe_text import md
 from tests.test_studio_frictions import PROPOSED, _add, _studio
 from tests.test_studio_review import ARTICLE, _screen
-from tests.test_suggest_as_written import DAY, MONTH
+from tests.test_suggest_as_written import AS_OF, MONTH
 
 ZW = "\u200b"
 # The fields whose reason is said once for several (studio.editors._dates_why), by their label.
@@ -123,23 +123,24 @@ def test_a_field_the_curator_corrects_loses_the_drafts_reason(studio_seeds, key,
 @pytest.mark.parametrize(
     ("lang", "dates", "sure", "under"),
     [
-        ("en", "Suggested, not filled: Period from 20 Jun 2023, Period to 20 Jun 2023, As of 20 Jun 2023",
-         r"\(the draft's reason: \d+%: 'ថ្ងៃទី២០ ខែ\u200bមិថុនា'", "on unseen articles, under the"),
-        ("km", "បានស្នើ មិនទាន់បំពេញ៖ រយៈពេលពី ២០ មិថុនា ២០២៣, រយៈពេលដល់ ២០ មិថុនា ២០២៣",
-         r"\(ហេតុផលរបស់សេចក្ដីព្រាង៖ [០-៩]+%៖ 'ថ្ងៃទី២០ ខែ\u200bមិថុនា'",
-         "លើអត្ថបទដែលច្បាប់មិនបានឃើញ ក្រោម"),
+        ("en", "Suggested, not filled: As of 20 Jun 2023",
+         r"\(the draft's reason: \d+%: 'គិតត្រឹម'", "on unseen articles, but wrong on"),
+        ("km", "បានស្នើ មិនទាន់បំពេញ៖ គិតត្រឹម ២០ មិថុនា ២០២៣",
+         r"\(ហេតុផលរបស់សេចក្ដីព្រាង៖ [០-៩]+%៖ 'គិតត្រឹម'",
+         "លើអត្ថបទដែលច្បាប់មិនបានឃើញ ប៉ុន្តែខុសលើ"),
     ],
     ids=["en", "km"],
 )  # fmt: skip
 def test_a_date_offered_not_filled_names_its_dates_how_sure_and_why_not_filled(
     studio_seeds, lang, dates, sure, under
 ):
-    """A date left blank under its bar and offered beside it (a Khmer day alone): the English
+    """A date left blank under its bar and offered beside it (a Khmer count as of a day; a day
+    alone until round thirty-six, filled since): the English
     caption named no date and began mid-reason ("Suggested, not filled; '...', the nearest date
     in the sentence)"), and in both languages how sure the draft was and why that was not
     enough were cut off. Now, as a filled date's line: the dates, the confidence, the words
     read, and the record that kept it blank."""
-    shown = _captions(_review(lang, DAY))
+    shown = _captions(_review(lang, AS_OF))
     line = next((c for c in shown.splitlines() if dates in c), None)
     assert line is not None, shown
     assert re.search(sure, line), line

@@ -18,11 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 ZW = "\u200b"
 # Made up for the test, in our own words: Khmer reports, their words parted by U+200B. A day
-# alone ("on 20 June") is a date the draft offers, not fills; a month alone ("in June 2023") is
-# filled (round thirty-three), and the count's words ("120 people") hold a U+200B too.
+# alone ("on 20 June") is filled since round thirty-six (it was offered before); a month alone
+# ("in June 2023") is filled (round thirty-three), and the count's words ("120 people") hold a
+# U+200B too. A count "as of" a day ("គិតត្រឹម", as of 20 June) is offered, not filled (its kind
+# is held blank by one training set): the studio's offered example (tests/test_studio_reasons.py).
 DAY = f"""ប៉ូលិស{ZW}កំពត{ZW}ឃាត់ខ្លួន ១២០ នាក់
 
 កាលពី{ZW}ថ្ងៃទី២០ ខែ{ZW}មិថុនា ប៉ូលិស{ZW}ខេត្ត{ZW}កំពត{ZW}បាន{ZW}ឃាត់ខ្លួន{ZW}មនុស្ស ចំនួន ១២០ នាក់ ។
+"""
+AS_OF = f"""ប៉ូលិស{ZW}កំពត{ZW}ឃាត់ខ្លួន ១២០ នាក់
+
+គិតត្រឹម{ZW}ថ្ងៃទី២០ ខែ{ZW}មិថុនា ប៉ូលិស{ZW}ខេត្ត{ZW}កំពត{ZW}បាន{ZW}ឃាត់ខ្លួន{ZW}មនុស្ស ចំនួន ១២០ នាក់ ។
 """
 MONTH = f"""ប៉ូលិស{ZW}កំពត{ZW}ឃាត់ខ្លួន ១២០ នាក់
 
@@ -56,15 +62,15 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("article", "field", "said"),
     [
-        # A date offered, not filled: its TODO quotes the day's words.
-        ("day", "as_of: null  # TODO (suggested: 2023-06-20;", f"'ថ្ងៃទី២០ ខែ{ZW}មិថុនា'"),
+        # A day filled: its guess quotes the day's words, with the training record.
+        ("day", "as_of: 2023-06-20  # guess 92%:", f"'ថ្ងៃទី២០ ខែ{ZW}មិថុនា'"),
         # A date filled: its guess quotes the month's words, with the training record.
         ("month", "as_of: 2023-06-30  # guess 98%:", f"'ខែ{ZW}មិថុនា ឆ្នាំ{ZW}២០២៣'"),
         # The figure's own words, in its guess and in how the draft read it.
         ("month", "value: 120.0  # guess 100%: the words", f"'១២០{ZW}នាក់'"),
         ("month", "# read:", f"'១២០{ZW}នាក់'"),
     ],
-    ids=["a day offered", "a month filled", "the figure's words", "how the draft read it"],
+    ids=["a day filled", "a month filled", "the figure's words", "how the draft read it"],
 )  # fmt: skip
 def test_a_reason_quotes_the_articles_words_as_written(drafts, article, field, said):
     line = next((ln for ln in drafts[article].splitlines() if field in ln), None)

@@ -60,9 +60,10 @@ def _statement(text: str) -> Row:
         # "last year" with no day or comparison beside it: 31 of 32 (round thirty-one), filled.
         ("Police arrested 4,500 people last year.", D(2022, 2, 1), "4,500",
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),
-        # A month, its year not written: 9 of 16.
+        # A month, its year not written: 9 of 16 unseen, offered; since round thirty-six a whole
+        # month next to the figure is filled by its training record (17 of 17 on 13 sets).
         ("Police arrested 900 people in March.", D(2022, 5, 1), "900",
-         (D(2022, 3, 1), D(2022, 3, 31), D(2022, 3, 31)), False),
+         (D(2022, 3, 1), D(2022, 3, 31), D(2022, 3, 31)), True),
         # A Khmer year written out: 26 of 28, offered; round twenty-three: 44 of 46, filled.
         ("ក្នុងឆ្នាំ២០២១ នគរបាលបានឃាត់ខ្លួនជនសង្ស័យ ៤០០នាក់។", D(2022, 2, 1), "៤០០",
          (D(2021, 1, 1), D(2021, 12, 31), D(2021, 12, 31)), True),

@@ -146,10 +146,13 @@ def _gives(dates: dict[str, Any]) -> str:
 
 def _gives_any(dates: dict[str, Any], wanted: str) -> bool:
     """Whether a date's fields give ``wanted``: one of _gives's, or (round thirty-five) "one
-    day", a whole period that starts and ends on the same day (an event's day)."""
+    day", a whole period that starts and ends on the same day (an event's day), or (round
+    thirty-six) "a span", a whole period over more than one day."""
+    start, end = dates.get("period_start"), dates.get("period_end")
     if wanted == "one day":
-        start = dates.get("period_start")
-        return start is not None and start == dates.get("period_end")
+        return start is not None and start == end
+    if wanted == "a span":
+        return start is not None and end is not None and start != end
     return _gives(dates) == wanted
 
 
@@ -185,23 +188,50 @@ def split_class(name: str | None, reason: str, dates: dict[str, Any], quote: str
 def training_sure(name: str | None, field: str = "dates") -> tuple[int, int] | None:
     """(right, sets) when a class of a date (or, round thirty-four, of a speaker) was right on
     every training set it was offered on, on enough of them (corpus/confidence.yaml
-    FIELD.training, round thirty-three); else None."""
+    FIELD.training, round thirty-three), or (round thirty-six, dates) right on nearly every set
+    (mostly_right); else None."""
+    record = _training_record(name, field)
+    return (record[0], record[2]) if record else None
+
+
+def _training_record(name: str | None, field: str) -> tuple[int, int, int] | None:
+    """(right, wrong, sets) of a class sure by its training record (training_sure), else None."""
     policy = _policy(field)
     right, wrong, sets = (policy.get("training") or {}).get(name, (0, 0, 0))
     least, least_sets = int(policy.get("training_least", 0)), int(policy.get("training_sets", 0))
-    if name is None or wrong or not least or right < least or sets < least_sets:
+    if name is None or not least or right < least or sets < least_sets:
         return None
-    return int(right), int(sets)
+    if wrong and not mostly_right(policy, str(name), int(right), int(wrong)):
+        return None
+    return int(right), int(wrong), int(sets)
+
+
+def mostly_right(policy: dict, name: str, right: int, wrong: int) -> bool:
+    """Whether a class with wrong offers on training still fills (round thirty-six): right on at
+    least `training_share` percent of all its offers, and on each set it has a wrong on (its
+    `training_wrong_on` record) wrong once at most and, where it was offered more than twice,
+    right on at least `training_folder_share` percent. A wrong on a set not listed fails it."""
+    per = (policy.get("training_wrong_on") or {}).get(name) or {}
+    if sum(int(w) for _, w in per.values()) != wrong:
+        return False  # the record does not account for every wrong offer
+    if right * 100 < float(policy.get("training_share", 101)) * (right + wrong):
+        return False
+    folder_share = float(policy.get("training_folder_share", 101))
+    return all(
+        int(w) <= int(policy.get("training_folder_wrong", 0))
+        and (int(r) + int(w) <= 2 or int(r) * 100 >= folder_share * (int(r) + int(w)))
+        for r, w in per.values()
+    )
 
 
 def _training_why(name: str, reason: str, field: str = "dates") -> str:
     """A date (or a speaker) filled by its class's training record: its confidence (the share
     right with one wrong more than measured) and why, the record a part of its own."""
-    right, sets = training_sure(name, field) or (0, 0)
-    return (
-        f"{right * 100 // (right + 1)}%: {reason}; its kind of reason ({name}) was right "
-        f"{right} of {right} on {sets} training sets, wrong on none"
+    right, wrong, sets = _training_record(name, field) or (0, 0, 0)
+    record = f"was right {right} of {right + wrong} on {sets} training sets, " + (
+        f"wrong on {wrong} of them, once at most on each" if wrong else "wrong on none"
     )
+    return f"{right * 100 // (right + wrong + 1)}%: {reason}; its kind of reason ({name}) {record}"
 
 
 def measured_speaker(why: str) -> str:
