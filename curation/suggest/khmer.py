@@ -35,6 +35,7 @@ from curation.suggest.changes import latest_like
 from curation.suggest.confidence import sure_date
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
+from curation.suggest.khmer_subsets import court_cases, in_treatment, subset_metric
 from curation.suggest.letterhead import according_to
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
@@ -851,7 +852,23 @@ def khmer_drafts(
                 # is counted, a subset of the suspects before it.
                 metric = _SUBSETS[m.group(1)]
                 why_metric = f"people 'ជា' (are) {m.group(1)!r}: that subset"
-            drafted = None if metric else _new_metric(unit, s.text, f.start)
+            # Round thirty-six (khmer_subsets): a kind of suspect counted (traffickers, users,
+            # their share, the women of whom), a court's case files tried, people being treated.
+            sub = (
+                subset_metric(unit, s.text, f.start, f.end)
+                if metric in (None, "arrests-total")
+                else None
+            )
+            court = court_cases(f.unit, s.text, f.start, f.end) if sub is None else None
+            if metric in (None, "drug-crimes-investigated") and court is not None:
+                metric, drafted = None, court  # cases a court tried (khmer_subsets)
+            elif sub is not None:
+                metric, why_metric, own = sub
+                drafted = {**own, "why": why_metric} if own else None
+            elif metric is None and (treated := in_treatment(unit, s.text, f.start)) is not None:
+                (metric, why_metric), drafted = treated, None  # being treated (khmer_subsets)
+            else:
+                drafted = None if metric else _new_metric(unit, s.text, f.start)
             if drafted is not None:
                 metric, why_metric = drafted["metric_id"], f"a new metric: {drafted['why']}"
             start, end, dated = _figure_dates(s.text, dates, f.start, published)
