@@ -41,8 +41,8 @@ from curation.suggest.confidence import (  # noqa: E402
     date_class,
     dates_policy,
     mostly_right,
-    split_class,
 )
+from curation.suggest.date_splits import split_class  # noqa: E402
 from curation.suggest.guess import curated_lists  # noqa: E402
 from curation.suggest.records import draft_rows  # noqa: E402
 

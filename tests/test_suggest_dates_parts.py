@@ -16,7 +16,7 @@ import datetime as dt
 
 import pytest
 
-from curation.suggest.confidence import split_class
+from curation.suggest.date_splits import split_class
 from tests.drafted import figure
 
 D = dt.date

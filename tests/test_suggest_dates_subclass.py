@@ -13,7 +13,7 @@ import datetime as dt
 
 import pytest
 
-from curation.suggest.confidence import sentence_dates, split_class
+from curation.suggest.date_splits import sentence_dates, split_class
 from tests.drafted import figure
 
 D = dt.date
