@@ -54,6 +54,7 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import APPEAL, is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
+from curation.suggest.khmer_proposer import khmer_body_proposer
 from curation.suggest.letterhead import (
     letterhead,
     letterhead_actor,
@@ -1324,6 +1325,12 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
                 row.why["proposed_by"] = (
                     f"60%: {issued[1]} ({before.split()[-1]!r} alone: the page's own body)"
                 )
+            elif who := khmer_body_proposer(before, body, curated.actors):
+                # Round thirty-six: "អាជ្ញាធរជាតិគ្រោងនឹង ..." (the national authority plans to
+                # ...): the curated body its verb's subject is.
+                rows[-1].record["proposed_by"] = who[0]
+                rows[-1].why["proposed_by"] = f"60%: speaker: {who[1]} = {who[0]}"
+                rows[-1].notes[:] = [n for n in rows[-1].notes if n != "no speaker found"]
             last = str(rows[-1].record["policy_id"])
         elif last is not None:
             measure = Measure(last, Position(km.position), km.verb, km.name,
