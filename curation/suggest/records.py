@@ -83,7 +83,7 @@ from curation.suggest.proposals import (
     proposing_verb,
     restates_earlier,
 )
-from curation.suggest.proposer import body_proposer, own_page_subject
+from curation.suggest.proposer import body_proposer, own_page_subject, page_owner
 from curation.suggest.provincial_body import officials_by_level, provincial_body
 from curation.suggest.role_named_next import role_named_next
 from curation.suggest.running import campaign_launch, opening_date, running_ends
@@ -995,7 +995,12 @@ def _proposal_row(
 _LIST_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]|[•*–-])\s*")  # "2." on its own line
 
 
-def _own_page_proposes(rows: list[Row], issuer: str, curated: Curated) -> None:
+def _own_page_proposes(
+    rows: list[Row],
+    issuer: str,
+    curated: Curated,
+    where: str = "the release's letterhead: no other source given",
+) -> None:
     """Round thirty: a proposal no speaker was found for, opening with the release's own voice
     ("We call on ...", "The Ministry proposes ..."), is the letterhead's body's (C5)."""
     for row in rows:
@@ -1009,9 +1014,7 @@ def _own_page_proposes(rows: list[Row], issuer: str, curated: Curated) -> None:
         row.record["proposed_by"] = actor_id
         if new_actor:
             row.new["actors"] = new_actor
-        row.why["proposed_by"] = (
-            f"60%: {notes[0]} (the release's letterhead: no other source given)"
-        )
+        row.why["proposed_by"] = f"60%: {notes[0]} ({where})"
         row.notes[:] = [n for n in row.notes if n != "no speaker found"]
 
 
@@ -1534,6 +1537,9 @@ def draft_rows(
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     if issuer := _issuer(f"{title or ''}\n{body}"):
         _own_page_proposes(rows, issuer, curated)
+    elif owner := page_owner(f"{title or ''}\n{body}"):
+        # Round thirty-six: a newsletter's or an event page's owner, named on its first lines.
+        _own_page_proposes(rows, owner, curated, "the letterhead")
     rows.sort(key=lambda r: r.start)
     rows = _outside_questions(body, rows)
     rows = _measure_statements(rows, body, source_id, published, curated)
