@@ -82,6 +82,7 @@ from curation.suggest.proposals import (
     positions_on_the_same,
     proposing_verb,
     restates_earlier,
+    with_places,
 )
 from curation.suggest.proposer import body_proposer, own_page_subject, page_owner
 from curation.suggest.provincial_body import officials_by_level, provincial_body
@@ -1088,6 +1089,9 @@ def _measure_and_event_rows(
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
                 rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
+                # Round thirty-six: the places named right after the measure's words.
+                names = [m.name for m in measures]
+                rows[-1].record["name"] = with_places(names, k, s.text)
             last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
             earlier.append((str(rows[-1].record["policy_id"]), measure.name))
             recent.append(earlier[-1])
