@@ -22,9 +22,11 @@ from curation.suggest.guess import guess_actor
 # The subject just before the verb: "the ministry", "The National Authority for Combating Drugs
 # (NACD)", "the government" (after a comma, "that" or "said"), auxiliaries between.
 _SUBJECT = re.compile(
-    r"(?:^|[,;:]\s*|\bthat\s+|\bsaid\s+)(?P<subject>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*|ministry|"
+    r"(?:^|[,;:]\s*|\s[–—]\s+|\bthat\s+|\bsaid\s+)(?P<subject>(?:[Tt]he\s+)?(?:[A-Z][\w'’-]*|ministry|"
     r"authority|department|government)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]+){0,5}"
-    r"(?:\s*\([A-Z]{2,6}\))?)\s+(?:(?:also|now|had|has|have|would|will|is|was|already|still)\s+)"
+    # "The NACD on Monday agreed to ...": the day between (round thirty-six).
+    r"(?:\s*\([A-Z]{2,6}\))?)\s+(?:on\s+[A-Z]\w+day\s+|yesterday\s+|today\s+)?"
+    r"(?:(?:also|now|had|has|have|would|will|is|was|already|still)\s+)"
     r"{0,2}$"
 )
 # Verbs a body's own plan or request is put forward with; a modal ("the government should ...")
@@ -32,6 +34,7 @@ _SUBJECT = re.compile(
 _PLANS = re.compile(
     r"^(?:plans?|planned|planning|proposed|proposes|propose|asked|asks|recommends?|recommended|"
     r"decided|suggested|suggests|called|calls|urged|urges|intends|intended|is\s+preparing|"
+    r"agreed|agrees|"
     r"was\s+preparing)\b",
     re.I,
 )
