@@ -38,6 +38,12 @@ def _proposers(sentence: str) -> list[str | None]:
             "Ke Kim Yan said the government planned to build a national centre in Kampot.",
             "government-of-cambodia",
         ),
+        # Round thirty-six: a dateline's dash before the body, the day between it and "agreed".
+        (
+            "Phnom Penh, March 3 – The National Authority for Combating Drugs (NACD) on Monday "
+            "agreed to open a telephone line for families.",
+            "nacd",
+        ),
     ],
 )
 def test_a_named_body_that_plans_proposes_the_measure(sentence: str, wanted: str) -> None:

@@ -664,3 +664,34 @@ def list_item(
                        f"a listed item holding {share:.0%} of the proposal's name", 0.6)  # fmt: skip
     return Measure(None, Position.supports, "listed", words[:120],
                    "an item of the list of measures the lead-in puts forward", 0.6)  # fmt: skip
+
+
+# Round thirty-six (draft36b): "plans to open two new rehabilitation centres, in Kampong Thom and
+# Pursat, and will ask ...": the places the sentence names right after a measure's words (before
+# the next measure's) are its where, though the measure's words stop at the comma; the name keeps
+# them (the keys name a new proposal with its place: "Two new rehabilitation centres in Kampong
+# Thom and Pursat").
+_OWN_CLAUSE_AFTER = re.compile(r",\s+and\b|\band\s+(?:we|he|she|they|it|would|will|to|also)\b")
+
+
+def with_places(names: Sequence[str], k: int, sentence: str) -> str:
+    """The kth of a sentence's new measures' ``names`` with the places named after its words and
+    before the next measure's, after ", in" ("Open two new centres, in Kampong Thom and
+    Pursat"); as it was when none, or when its words cannot be found in the sentence."""
+    name = names[k]
+    low = sentence.lower()
+    at = low.find(name[:25].lower())
+    if at < 0 or not name.isascii():
+        return name
+    end = at + len(name.rstrip(" .,"))
+    later = [j for n in names[k + 1 :] if (j := low.find(n[:25].lower(), end)) >= 0]
+    window = sentence[end : min(later, default=len(sentence))]
+    # "..., and we will ask the Pursat committee to ...": a clause of its own after ", and".
+    window = _OWN_CLAUSE_AFTER.split(window, maxsplit=1)[0]
+    have = {p.province or p.words for p in places_in(name)}
+    found = {p.province or p.words: p.words for p in places_in(window)}
+    more = [words for place, words in found.items() if place not in have]
+    if not more:
+        return name
+    where = " and ".join([", ".join(more[:-1]), more[-1]] if len(more) > 1 else more)
+    return f"{name.rstrip(' ,.')}, in {where}"

@@ -54,6 +54,7 @@ from curation.suggest.guess import (
 )
 from curation.suggest.khmer import APPEAL, APPEAL_WORD, is_khmer, khmer_drafts, khmer_measures
 from curation.suggest.khmer_policies import khmer_policy_fit
+from curation.suggest.khmer_proposer import khmer_body_proposer
 from curation.suggest.letterhead import (
     letterhead,
     letterhead_actor,
@@ -81,8 +82,9 @@ from curation.suggest.proposals import (
     positions_on_the_same,
     proposing_verb,
     restates_earlier,
+    with_places,
 )
-from curation.suggest.proposer import body_proposer, own_page_subject
+from curation.suggest.proposer import body_proposer, own_page_subject, page_owner
 from curation.suggest.provincial_body import officials_by_level, provincial_body
 from curation.suggest.role_named_next import role_named_next
 from curation.suggest.running import campaign_launch, opening_date, running_ends
@@ -994,7 +996,12 @@ def _proposal_row(
 _LIST_MARKER_ONLY = re.compile(r"\s*(?:\d{1,2}[.)]|[•*–-])\s*")  # "2." on its own line
 
 
-def _own_page_proposes(rows: list[Row], issuer: str, curated: Curated) -> None:
+def _own_page_proposes(
+    rows: list[Row],
+    issuer: str,
+    curated: Curated,
+    where: str = "the release's letterhead: no other source given",
+) -> None:
     """Round thirty: a proposal no speaker was found for, opening with the release's own voice
     ("We call on ...", "The Ministry proposes ..."), is the letterhead's body's (C5)."""
     for row in rows:
@@ -1008,9 +1015,7 @@ def _own_page_proposes(rows: list[Row], issuer: str, curated: Curated) -> None:
         row.record["proposed_by"] = actor_id
         if new_actor:
             row.new["actors"] = new_actor
-        row.why["proposed_by"] = (
-            f"60%: {notes[0]} (the release's letterhead: no other source given)"
-        )
+        row.why["proposed_by"] = f"60%: {notes[0]} ({where})"
         row.notes[:] = [n for n in row.notes if n != "no speaker found"]
 
 
@@ -1084,6 +1089,9 @@ def _measure_and_event_rows(
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
                 rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
+                # Round thirty-six: the places named right after the measure's words.
+                names = [m.name for m in measures]
+                rows[-1].record["name"] = with_places(names, k, s.text)
             last = (str(rows[-1].record["policy_id"]), measure.name) if k == 0 else last
             earlier.append((str(rows[-1].record["policy_id"]), measure.name))
             recent.append(earlier[-1])
@@ -1329,6 +1337,12 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
                 row.why["proposed_by"] = (
                     f"60%: {issued[1]} ({before.split()[-1]!r} alone: the page's own body)"
                 )
+            elif who := khmer_body_proposer(before, body, curated.actors):
+                # Round thirty-six: "អាជ្ញាធរជាតិគ្រោងនឹង ..." (the national authority plans to
+                # ...): the curated body its verb's subject is.
+                rows[-1].record["proposed_by"] = who[0]
+                rows[-1].why["proposed_by"] = f"60%: speaker: {who[1]} = {who[0]}"
+                rows[-1].notes[:] = [n for n in rows[-1].notes if n != "no speaker found"]
             last = str(rows[-1].record["policy_id"])
         elif last is not None:
             measure = Measure(last, Position(km.position), km.verb, km.name,
@@ -1532,6 +1546,9 @@ def draft_rows(
     rows += _measure_and_event_rows(body, statements, source_id, published, curated)
     if issuer := _issuer(f"{title or ''}\n{body}"):
         _own_page_proposes(rows, issuer, curated)
+    elif owner := page_owner(f"{title or ''}\n{body}"):
+        # Round thirty-six: a newsletter's or an event page's owner, named on its first lines.
+        _own_page_proposes(rows, owner, curated, "the letterhead")
     rows.sort(key=lambda r: r.start)
     rows = _outside_questions(body, rows)
     rows = _measure_statements(rows, body, source_id, published, curated)
