@@ -57,6 +57,7 @@ from database.write import (
     carry_chart_images,
     copy_charts_whole,
     earlier_found,
+    earlier_quote_places,
     earlier_table_runs,
     record_fingerprint,
 )
@@ -87,6 +88,8 @@ def _spans_by_source(data: Dataset) -> tuple[dict[str, list], dict[str, list], d
             # and Located.span_sources make them (two dicts a record: at 100x the seeds,
             # 0.054 of the accounting's 0.071 s).
             p, record = loc.placed, loc.record
+            if not p:  # nothing placed (a record of a kind without quotes: a fifth of them)
+                continue
             if len(p) == 3 and p[0] == "quote" and not isinstance(record, Policy):
                 sid = record.source_id  # source_of's answer for a record's own quote
                 if sid is not None:
@@ -472,7 +475,7 @@ def _tables(
     # What the previous file found in the articles, if the same code made it: clean bodies,
     # quote places and the sentences that need coding, each a function of its keys alone.
     # And each article's coverage account, carried over while its body and spans are the same.
-    bodies, spans, needed, kept = (
+    bodies, places, needed, kept = (
         earlier_found(db_path) if inputs.same_code else ({}, {}, EarlierNeeds(), {})
     )
     # What it checked and found right, and the runs of rows it made (etl.carry).
@@ -481,10 +484,14 @@ def _tables(
     )
     # Less the files whose checks read a codebook record changed since (etl.codebook).
     checked = Checked(inputs.trusted, sources_then)
-    data = validate(inputs.take_raw(), inputs.problems, KnownQuotes(bodies, spans), checked)
+    # The quotes' places: of the records it checked, from the rows it made of them; of
+    # those checked again, by their words (KnownQuotes).
+    more = partial(earlier_quote_places, db_path) if inputs.same_code else None
+    known = KnownQuotes(bodies, rows=places, runs=runs_then, more=more)
+    data = validate(inputs.take_raw(), inputs.problems, known, checked)
     if inputs.problems:
         raise InputError(inputs.problems)
-    del bodies, spans
+    del bodies, places, known
     # The coverage_needs rows made into frames NEEDS_AT_ONCE rows at a time, each handed
     # over as made: held whole, their dicts were ~18 MB at 1000x the seeds, and their one
     # frame the records' process's highest point once they were not (issue 27).

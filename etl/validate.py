@@ -11,7 +11,7 @@ import hashlib
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,15 +87,107 @@ def source_of(record: Any, key: str) -> str:
     return part.source_id
 
 
+#: Quote places by (SHA-256 of the article file, title, quote).
+Spans = dict[tuple[str, str | None, str], tuple[int, int]]
+
+
 @dataclass(frozen=True)
 class KnownQuotes:
     """What a build by the same code found in the same articles (database.write
-    .earlier_quotes): clean bodies by (SHA-256 of the article file, title), and quote
+    .earlier_found): clean bodies by (SHA-256 of the article file, title), and quote
     places by (SHA-256, title, quote). Both are functions of those alone, so a Save takes
-    them as found instead of cleaning every article and finding every quote again."""
+    them as found instead of cleaning every article and finding every quote again.
+
+    A Save reads the places two ways: those of a record of a file the previous build checked
+    (Checked) from the row it made of it, by the record's place in its file's run (`rows`,
+    `runs`: that build's tables' quote places, row by row, and its table_runs); and, by their
+    words, those of the quotes of the sources the records checked again quote (`more`, asked
+    once; `spans` holds the places given at once). Every quote's words were read into one
+    dict before: ~0.5 s of a Save's CPU at 1000x the seeds, whatever it changed (issue 27)."""
 
     bodies: dict[tuple[str, str | None], str] = field(default_factory=dict)
-    spans: dict[tuple[str, str | None, str], tuple[int, int]] = field(default_factory=dict)
+    spans: Spans = field(default_factory=dict)
+    rows: dict[str, tuple[array[int], array[int]]] = field(default_factory=dict)
+    runs: dict[tuple[str, int, str], tuple[int, int, str]] = field(default_factory=dict)
+    more: Callable[[set[str]], Spans] | None = None
+
+
+#: The table and part (etl.carry) whose rows hold a one-quote kind's places, one a record.
+_ROWS_OF = {
+    "indicators": ("indicators", 0),
+    "statements": ("statements", 0),
+    "events": ("events", 0),
+    "not_coded": ("not_coded", 0),
+    "positions": ("policy_positions", 1),
+}
+
+
+_NO_ROWS: array[int] = array("q")
+
+
+class _RunPlaces:
+    """The quote places of a checked record as the previous build stored them: the row its
+    file's run of the table holds for it (KnownQuotes.rows and .runs). A record of a file
+    unchanged since, by the same code, is the record that row was made of (etl.carry copies
+    the run as it stands on the same grounds). None where that build placed no quote there,
+    or holds no such run: the caller looks it up by its words."""
+
+    def __init__(self, known: KnownQuotes) -> None:
+        self.rows, self.runs = known.rows, known.runs
+        # The next row of a policy's citations and positions, by (table, file): a policy's
+        # rows follow the previous policy's of its file.
+        self.next: dict[tuple[str, str], int] = {}
+
+    def group(self, kind: str, file: str, first: int) -> tuple[Any, Any, int, int, int]:
+        """For the records of `kind` in `file`, the first at index `first` of its kind's
+        list: (starts, ends, off, low, high), the record at index i stored in row i + off
+        when low <= i + off < high (empty when no run of a one-quote kind's table is held)."""
+        table = _ROWS_OF.get(kind)
+        run = None if table is None else self.runs.get((*table, file))
+        if table is None or run is None or table[0] not in self.rows:
+            return _NO_ROWS, _NO_ROWS, 0, 0, 0
+        starts, ends = self.rows[table[0]]
+        return starts, ends, run[0] - first, run[0], run[0] + run[1]
+
+    def one(self, table: str, part: int, file: str, at: int) -> tuple[int, int] | None:
+        """The place stored in the row of the `at`-th record of `file` in the table's run."""
+        run = self.runs.get((table, part, file))
+        if run is None or at >= run[1] or table not in self.rows:
+            return None
+        starts, ends = self.rows[table]
+        start = starts[run[0] + at]
+        return None if start < 0 else (start, ends[run[0] + at])
+
+    def _following(self, table: str, file: str, count: int) -> list[tuple[int, int] | None]:
+        """The next `count` rows' places of the file's run of `table` (part 0)."""
+        run = self.runs.get((table, 0, file))
+        if run is None or table not in self.rows:
+            return [None] * count
+        at = self.next.get((table, file), run[0])
+        self.next[(table, file)] = at + count
+        if at + count > run[0] + run[1]:
+            return [None] * count
+        starts, ends = self.rows[table]
+        return [None if starts[i] < 0 else (starts[i], ends[i]) for i in range(at, at + count)]
+
+    def policy(
+        self, rec: Policy, file: str, at: int, bodies: dict[str, BodyIndex]
+    ) -> tuple[Any, ...] | None:
+        """The `at`-th policy of `file`: its quotes' places (Located.placed) in _quotes_of's
+        order, a quote of a source without a body left unplaced; None if one is not stored."""
+        spans = [
+            self.one("policies", 0, file, at),
+            *self._following("policy_citations", file, len(rec.status_citations)),
+            *self._following("policy_positions", file, len(rec.positions)),
+        ]
+        placed: list[Any] = []
+        for (key, sid, _), span in zip(_quotes_of("policies", rec), spans, strict=True):
+            if sid not in bodies:
+                continue
+            if span is None:
+                return None
+            placed += (key, *span)
+        return tuple(placed)
 
 
 @dataclass(frozen=True)
@@ -370,7 +462,7 @@ class _Checker:
         self.problems = problems
         # Quote places a build by the same code found in the same article (KnownQuotes),
         # and each source's (SHA-256, title) to look them up by.
-        self.known = known or {}
+        self.known = known if known is not None else {}  # validate adds to it
         self.keys = keys or {}
         # Each body's quoted passages as two arrays (starts, ends), not a tuple of two
         # ints per passage: held for every body until validation ends (issue 27).
@@ -525,6 +617,8 @@ def _check_record(
 #: The kinds whose records quote once, from `source_id` (_quotes_of).
 _ONE_QUOTE = frozenset({"indicators", "statements", "events", "not_coded", "positions"})
 _NO_KEY: tuple[str, None] = ("", None)
+#: The kinds with quotes to place (_quotes_of): the others' records have none.
+_QUOTING = _ONE_QUOTE | {"policies", "phases"}
 
 
 def _known_places(
@@ -895,12 +989,28 @@ def validate(
         kind: [i for i, yes in zip(items, checks[kind], strict=True) if yes]
         for kind, items in parsed.items()
     }
+    spans_known = dict(known.spans)  # those of checked records' rows join them (below)
+    if known.more is not None:
+        # By their words, the places of only the quotes of the sources that the records
+        # checked again of the files not checked then, and the phases (placed by their words
+        # alone), quote: a record of a file checked then is found by its row.
+        wanted = {
+            sid
+            for kind, items in to_check.items()
+            for raw_rec, rec in items
+            if raw_rec.file not in trusted
+            for sid in _quoted_sources(kind, rec)
+        }
+        wanted.update(
+            sid for _, ph in parsed.get("phases", []) for sid in _quoted_sources("phases", ph)
+        )
+        spans_known = {**spans_known, **known.more(wanted)}
     _check_values({**to_check, "units": parsed.get("units", [])}, problems, metrics)
     _check_own_name({**to_check, "actors": parsed.get("actors", [])}, problems)
     _check_proposal_times(parsed, problems, trusted)
     indicators = {r.indicator_id: r for _, r in parsed.get("indicators", [])}
-    checker = _Checker(ids, bodies, problems, known.spans, keys)
-    placer = _Checker(ids, bodies, problems, known.spans, keys, trusted=True)
+    checker = _Checker(ids, bodies, problems, spans_known, keys)
+    placer = _Checker(ids, bodies, problems, spans_known, keys, trusted=True)
     texts = {sid: b.body for sid, b in bodies.items()}
     # How many records quote each body: once the last is checked, its look-up copies (its
     # normalised text and offsets, its quoted passages) go. Checked file by file, at most an
@@ -919,19 +1029,45 @@ def validate(
     # every earlier build reported them in).
     kinds = {kind: rank for rank, kind in enumerate(parsed)}
     found: dict[tuple[int, int], list[Any]] = {}
-    spans_known = known.spans
+    stored = _RunPlaces(known)
+    # The records come (kind, file) by (kind, file): of each such group, the rows of the
+    # previous file's run (_RunPlaces.group), a record's row its index plus `off`.
+    group: tuple[str, str] = ("", "")
+    starts, ends, off, low, high, base = _NO_ROWS, _NO_ROWS, 0, 0, 0, 0
     for kind, i in _file_major(parsed, files):
         raw_rec, rec = parsed[kind][i]
         yes = checks[kind][i]
-        if not yes:
+        file = raw_rec.file
+        if kind != group[0] or file != group[1]:
+            group, base = (kind, file), i
+            starts, ends, off, low, high = stored.group(kind, file, i)
+        if yes:
+            row = i + off
+            if low <= row < high and file in trusted and starts[row] >= 0:
+                # Checked again (a restatement) in a file checked then: its quote where
+                # the row made of it has it, taken as found by the check (the same words
+                # of the same body), not looked up by its words.
+                sha, title = keys.get(rec.source_id, _NO_KEY)
+                spans_known.setdefault((sha, title, rec.quote), (starts[row], ends[row]))
+        else:
             if kind in _ONE_QUOTE:  # most records: _known_places' work, without its calls
                 sid = rec.source_id
                 if sid not in bodies:
-                    made[kind][i] = Located(rec, raw_rec.file)
+                    made[kind][i] = Located(rec, file)
                     continue
-                sha, title = keys.get(sid, _NO_KEY)
-                span = spans_known.get((sha, title, rec.quote))
-                placed = None if span is None else ("quote", *span)
+                row = i + off
+                if low <= row < high and starts[row] >= 0:
+                    placed = ("quote", starts[row], ends[row])
+                else:
+                    sha, title = keys.get(sid, _NO_KEY)
+                    span = spans_known.get((sha, title, rec.quote))
+                    placed = None if span is None else ("quote", *span)
+            elif kind not in _QUOTING:  # no quote to place
+                placed = ()
+            elif kind == "policies":
+                placed = stored.policy(rec, file, i - base, bodies)
+                if placed is None:
+                    placed = _known_places(kind, rec, spans_known, keys, bodies)
             else:
                 placed = _known_places(kind, rec, spans_known, keys, bodies)
             if placed is not None:  # every quote where the previous build found it
