@@ -209,6 +209,18 @@ def _then(con: duckdb.DuckDBPyConnection, *statements: str) -> Iterator[None]:
         con.execute(sql)
 
 
+@contextlib.contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> Iterator[None]:
+    """The frame's rows readable as `name` on `con` for the block (as text: object columns)."""
+    con.register(name, frame.astype(object))
+    try:
+        yield
+    finally:
+        # After a failure the Save's transaction is aborted: the error told is the first one.
+        with contextlib.suppress(duckdb.Error):
+            con.unregister(name)
+
+
 #: Columns whose old and new values change_fields leaves out: an article's whole text (its
 #: raw_sha256 says that it changed).
 UNCOMPARED = {"body"}
@@ -236,6 +248,7 @@ def record_changes(
     previous: Path,
     unchanged: Iterable[str] = (),
     in_place: bool = False,
+    made: dict[str, list[str]] | None = None,
 ) -> None:
     """Fill build_changes: records added, changed or removed since the database at `previous`
     (every record counts as added when there is none), then the changes of the builds before
@@ -249,7 +262,10 @@ def record_changes(
     tables named `unchanged` were copied from that file whole (etl.carry): none of their
     records changed, so they are not compared. With `in_place`, the new file is a copy of
     `previous` (etl.store.write_database) whose history tables (HISTORY_KEPT) are there
-    already: this build's rows are added to them, nothing copied (every reader orders them)."""
+    already: this build's rows are added to them, nothing copied (every reader orders them).
+    `made`: the keys of the rows this build made (not copied) of a table, by table (etl.store):
+    only those can be added or changed (a copied row is its previous row), so only those are
+    compared field by field; every key is still looked for to find the records removed."""
     unchanged = set(unchanged)
     built_at, version = _info(con, "built_at"), _info(con, "data_version")
     fingerprint = _info(con, "data_fingerprint")
@@ -275,7 +291,10 @@ def record_changes(
             )
         return
     cleanup = ("DROP TABLE IF EXISTS changed_new", "DROP TABLE IF EXISTS changed_old")
-    with _then(con, *cleanup, "DETACH previous"):
+    keys = pd.DataFrame(
+        [(t, str(k)) for t, ks in (made or {}).items() for k in ks], columns=["tab", "key"]
+    )
+    with _then(con, *cleanup, "DETACH previous"), _registered(con, "made_keys", keys):
         _carry_history(con, version, built_at, fingerprint, in_place)
         row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
         last = int(row[0]) if row and row[0] is not None else 0
@@ -283,18 +302,23 @@ def record_changes(
         for table, (key, source) in TRACKED.items():
             if table in unchanged:
                 continue
+            # Only the rows made can be added or changed (at 1000x the seeds an article
+            # added compared every statement's every field, issue 27, stop 50).
+            only = f" WHERE {key} IN (SELECT key FROM made_keys WHERE tab = '{table}')"
+            only = only if made is not None and table in made else ""
             new, was = f'main."{table}"', f'previous."{table}"'
             con.execute(
                 f"""
                 INSERT INTO build_changes
-                SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2, $3 FROM {new} n
+                SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2, $3
+                FROM (SELECT * FROM {new}{only}) n
                 WHERE n.{key} NOT IN (SELECT {key} FROM {was})
                 UNION ALL
                 SELECT '{table}', o.{key}, 'removed', o.{source}, $1, $2, $3 FROM {was} o
                 WHERE o.{key} NOT IN (SELECT {key} FROM {new})
                 UNION ALL
                 SELECT '{table}', c.{key}, 'changed', c.{source}, $1, $2, $3
-                FROM (SELECT * FROM {new} EXCEPT SELECT * FROM {was}) c
+                FROM (SELECT * FROM {new}{only} EXCEPT SELECT * FROM {was}{only}) c
                 WHERE c.{key} IN (SELECT {key} FROM {was})
                 """,
                 this,
@@ -654,6 +678,9 @@ MADE_OF: dict[str, tuple[str, str, dict[str, tuple[str, str]]]] = {
 #: The derived tables, and the data tables their rows are made of.
 DERIVED_TABLES = tuple(table for table, _, _ in _DERIVED)
 DERIVED_FROM = frozenset(name for table, key, joins in MADE_OF.values() for name in (table, *joins))
+#: The tables whose made rows' keys a Save's write notes (etl.store): the derived rows'
+#: (renew_derived) and the change log's (record_changes) only compare those rows.
+KEYS_NOTED = DERIVED_FROM | frozenset(TRACKED)
 
 
 def _changed_keys(table: str, key: str, made: dict[str, list[str]] | None) -> str:

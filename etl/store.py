@@ -242,8 +242,9 @@ def write_database(
             if plans:
                 write.begin(con)
             fingerprint = fingerprint or content_fingerprint(frames)
-            # The keys of the rows made (not copied) of the tables the derived rows are made
-            # of: only those can differ from the copy's (database.write.renew_derived).
+            # The keys of the rows made (not copied) of the tables the derived rows and the
+            # change log are made of: only those can differ from the copy's
+            # (database.write.renew_derived, record_changes).
             made: dict[str, list[str]] = {}
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
@@ -257,7 +258,7 @@ def write_database(
                     # once, this process's highest point (bench/build_memory.py).
                     # Read now if the records' process left it in its hand-over file.
                     frame = apart.loaded(frames.pop(table.name))
-                    if in_place and table.name in write.DERIVED_FROM:
+                    if in_place and table.name in write.KEYS_NOTED:
                         key = table.primary_key[0]
                         made[table.name] = (
                             frame[key].astype(str).tolist() if key in frame.columns else []
@@ -291,7 +292,7 @@ def write_database(
             # memory for its commit; nor carry_inputs below: copying texts needs the more).
             with write.derive_capped(con) if not plans else contextlib.nullcontext():
                 write.write_derived(con, db_path if plans else None, unchanged, in_place, made)
-                write.record_changes(con, db_path, unchanged, in_place)
+                write.record_changes(con, db_path, unchanged, in_place, made)
                 write.create_citations_view(con)
                 previous, paths = carried_inputs
                 if in_place:  # before the files read afresh are inserted: those rows go
