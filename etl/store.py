@@ -268,9 +268,11 @@ def write_database(
                     elif table.name not in updated or not write.update_runs(
                         con, table, frame, updated[table.name]
                     ):  # else the copy's rows stay, those made again changed where they are
-                        write.create(con, table, replace=in_place)
-                        if table.name in plans:
+                        copies = table.name in plans
+                        write.create(con, table, replace=in_place, keyed=not copies)
+                        if copies:  # its key added once its rows are in
                             write.insert_runs(con, table, frame, plans[table.name])
+                            write.add_key(con, table)
                         else:
                             write.insert(con, table, frame)
                     del frame
