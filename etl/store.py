@@ -242,8 +242,9 @@ def write_database(
             if plans:
                 write.begin(con)
             fingerprint = fingerprint or content_fingerprint(frames)
-            # The keys of the rows made (not copied) of the tables the derived rows are made
-            # of: only those can differ from the copy's (database.write.renew_derived).
+            # The keys of the rows made (not copied) of the tables the derived rows and the
+            # change log are made of: only those can differ from the copy's
+            # (database.write.renew_derived, record_changes).
             made: dict[str, list[str]] = {}
             with write.previous_attached(con, db_path if plans else None):
                 for table in TABLES:
@@ -257,7 +258,7 @@ def write_database(
                     # once, this process's highest point (bench/build_memory.py).
                     # Read now if the records' process left it in its hand-over file.
                     frame = apart.loaded(frames.pop(table.name))
-                    if in_place and table.name in write.DERIVED_FROM:
+                    if in_place and table.name in write.KEYS_NOTED:
                         key = table.primary_key[0]
                         made[table.name] = (
                             frame[key].astype(str).tolist() if key in frame.columns else []
@@ -267,9 +268,11 @@ def write_database(
                     elif table.name not in updated or not write.update_runs(
                         con, table, frame, updated[table.name]
                     ):  # else the copy's rows stay, those made again changed where they are
-                        write.create(con, table, replace=in_place)
-                        if table.name in plans:
+                        copies = table.name in plans
+                        write.create(con, table, replace=in_place, keyed=not copies)
+                        if copies:  # its key added once its rows are in
                             write.insert_runs(con, table, frame, plans[table.name])
+                            write.add_key(con, table)
                         else:
                             write.insert(con, table, frame)
                     del frame
@@ -291,7 +294,7 @@ def write_database(
             # memory for its commit; nor carry_inputs below: copying texts needs the more).
             with write.derive_capped(con) if not plans else contextlib.nullcontext():
                 write.write_derived(con, db_path if plans else None, unchanged, in_place, made)
-                write.record_changes(con, db_path, unchanged, in_place)
+                write.record_changes(con, db_path, unchanged, in_place, made)
                 write.create_citations_view(con)
                 previous, paths = carried_inputs
                 if in_place:  # before the files read afresh are inserted: those rows go

@@ -252,9 +252,29 @@ def _save(
         assert f", {_rows_of(full or db, made, before)} made;" in said_tables, name
 
 
+def _catalog(db: Path) -> list[tuple]:
+    """Every table as the file declares it (its columns and keys) and its constraints."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return (
+            con.execute(
+                "SELECT table_name, sql FROM duckdb_tables() ORDER BY table_name"
+            ).fetchall()
+            + con.execute(
+                "SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints() "
+                "ORDER BY ALL"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+
+
 def _same_tables(got: Path, want: Path, what: str) -> None:
     rows, full = _rows(got), _rows(want)
     assert set(rows) == set(full)
+    # Declared alike: a table a Save writes anew gets its key after its rows (database.write
+    # .add_key), and keeps it.
+    assert _catalog(got) == _catalog(want), what
     for table in full:
         assert rows[table] == full[table], f"{what}: table {table} differs from a full build"
 
