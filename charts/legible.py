@@ -491,6 +491,28 @@ def _pieces(word: str, fits: Callable[[str], bool]) -> list[str]:
     return pieces
 
 
+#: Brackets a line may not end on (the opening) or start with (the closing).
+OPENING, CLOSING = ("(", "["), (")", "]")
+
+
+def splits_brackets(lines: list[str]) -> bool:
+    """Whether a line ends on an opening bracket or starts with a closing one."""
+    return any(line.endswith(OPENING) or line.startswith(CLOSING) for line in lines)
+
+
+def _bracketed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words, an opening bracket joined to the word after it and a closing one to the
+    word before (Khmer's words are found apart from their brackets: a Khmer print footer's
+    line ended on "(", its "(កាលបរិច្ឆេទសន្និដ្ឋាន)" on the next)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and (text[slice(*out[-1])].endswith(OPENING) or text[start:end].startswith(CLOSING)):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def wrap_text(
     text: str,
     chars: int,
@@ -507,7 +529,8 @@ def wrap_text(
     zero-width space is a break too). A word wider than the line on its own breaks between
     its clusters, never inside one, unless `cut` is False (the caller makes the font smaller
     instead: category names, charts.hedged.wrap_label). `spaces_only`: Latin, given `px`,
-    breaks at spaces and is measured from the start (an address keeps its hyphens whole)."""
+    breaks at spaces and is measured from the start (an address keeps its hyphens whole).
+    No line ends on an opening bracket or starts with a closing one (_bracketed)."""
     if px is None:
 
         def too_long(line: str) -> bool:
@@ -520,11 +543,13 @@ def wrap_text(
 
     if not has_khmer(text):
         lines = [] if spaces_only and px is not None else textwrap.wrap(text, chars)
-        if lines and (px is None or not any(too_long(line) for line in lines)):
+        fit = px is None or not any(too_long(line) for line in lines)
+        if lines and fit and not splits_brackets(lines):
             return lines  # the lines as they always were, where they fit
         spans = [m.span() for m in re.finditer(r"\S+", text)]
     else:
         spans = word_spans(text)
+    spans = _bracketed(text, spans)
 
     lines: list[str] = []
     line, at = "", 0
