@@ -42,6 +42,7 @@ from charts.legible import (
     fitted,
     line_box,
     settle_the_plot,
+    splits_brackets,
     stagger_band_labels,
     text_width,
     thin_date_ticks,
@@ -100,7 +101,7 @@ def _lines(
     # Addresses and ids hold hyphens: lines break at spaces only, where `width` characters
     # fit; a line of wide letters or a long address is measured and broken again.
     lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
-    if any(text_width(line, size) > room for line in lines):
+    if any(text_width(line, size) > room for line in lines) or splits_brackets(lines):
         lines = wrap_text(text, width, room, size, spaces_only=True)
     return [html.escape(line) for line in lines] or [""]
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from charts.alike import REPORTS, more_line
-from charts.legible import KEY_NAME, text_width, wrap_text
+from charts.legible import KEY_NAME, phase_tag, text_width, wrap_text
 from charts.style import (
     MARKER_KEY,
     PHASE_FILLS,
@@ -208,9 +208,13 @@ def add_phase_bands(fig: go.Figure, phases: pd.DataFrame, until: dt.date, lang: 
             at | {"type": "rect", "x0": ph.start_date, "x1": end, "y0": 0, "y1": 1}
             | {"fillcolor": PHASE_FILLS[i % 2], "line": {"width": 0}, "layer": "below"}
         )  # fmt: skip
+        number = t.digits(str(ph.ordinal))
         labels.append(
             at | {"x": ph.start_date, "y": 1, "xanchor": "left", "yanchor": "top"}
-            | {"text": t.gettext("Phase {number}").format(number=t.digits(str(ph.ordinal))),
+            | {"text": t.gettext("Phase {number}").format(number=number),
+               # Its number and the words for a run of phases: where the phases are too
+               # close for each to be named, charts.legible names a run of them once.
+               "name": phase_tag(number, t.gettext("Phases {first}–{last}")),
                "showarrow": False, "font": {"size": 11, "color": "#555"},
                # Short phases sit close together: every other label a line lower, so
                # neighbours never print over each other on a phone.

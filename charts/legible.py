@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import json
 import math
 import re
 import textwrap
@@ -490,6 +491,28 @@ def _pieces(word: str, fits: Callable[[str], bool]) -> list[str]:
     return pieces
 
 
+#: Brackets a line may not end on (the opening) or start with (the closing).
+OPENING, CLOSING = ("(", "["), (")", "]")
+
+
+def splits_brackets(lines: list[str]) -> bool:
+    """Whether a line ends on an opening bracket or starts with a closing one."""
+    return any(line.endswith(OPENING) or line.startswith(CLOSING) for line in lines)
+
+
+def _bracketed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The words, an opening bracket joined to the word after it and a closing one to the
+    word before (Khmer's words are found apart from their brackets: a Khmer print footer's
+    line ended on "(", its "(កាលបរិច្ឆេទសន្និដ្ឋាន)" on the next)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and (text[slice(*out[-1])].endswith(OPENING) or text[start:end].startswith(CLOSING)):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def wrap_text(
     text: str,
     chars: int,
@@ -506,7 +529,8 @@ def wrap_text(
     zero-width space is a break too). A word wider than the line on its own breaks between
     its clusters, never inside one, unless `cut` is False (the caller makes the font smaller
     instead: category names, charts.hedged.wrap_label). `spaces_only`: Latin, given `px`,
-    breaks at spaces and is measured from the start (an address keeps its hyphens whole)."""
+    breaks at spaces and is measured from the start (an address keeps its hyphens whole).
+    No line ends on an opening bracket or starts with a closing one (_bracketed)."""
     if px is None:
 
         def too_long(line: str) -> bool:
@@ -519,11 +543,13 @@ def wrap_text(
 
     if not has_khmer(text):
         lines = [] if spaces_only and px is not None else textwrap.wrap(text, chars)
-        if lines and (px is None or not any(too_long(line) for line in lines)):
+        fit = px is None or not any(too_long(line) for line in lines)
+        if lines and fit and not splits_brackets(lines):
             return lines  # the lines as they always were, where they fit
         spans = [m.span() for m in re.finditer(r"\S+", text)]
     else:
         spans = word_spans(text)
+    spans = _bracketed(text, spans)
 
     lines: list[str] = []
     line, at = "", 0
@@ -614,13 +640,95 @@ def _size(note: dict) -> float:
 # fitting (bench/fitting.py).
 
 
+#: The rows phase names may take along the top of the plot; names that would need more are
+#: said together, "Phases 1–3" over their bands (the room left above the arrows is rows deep).
+PHASE_ROWS = 2
+#: An annotation's name that marks it a phase's name: the phase's number as written, and the
+#: words for a run of phases ("Phases {first}–{last}"), in the chart's language.
+PHASE_TAG = "phase-name:"
+
+
+def phase_tag(number: str, run: str) -> str:
+    """The name add_phase_bands gives a phase's name annotation (PHASE_TAG)."""
+    return PHASE_TAG + json.dumps({"number": number, "run": run}, ensure_ascii=False)
+
+
+def _tagged(note: dict) -> dict | None:
+    name = note.get("name") or ""
+    return json.loads(name[len(PHASE_TAG) :]) if name.startswith(PHASE_TAG) else None
+
+
+@dataclass
+class _Name:
+    """A phase's name to place: its annotation, its text and where it starts in pixels right
+    of the plot's left edge; the number of the last phase it stands for."""
+
+    index: int
+    text: str
+    left: float
+    last: str | None = None
+
+
+def _rows(names: list[_Name], notes: list[dict], edge: float) -> list[tuple[_Name, float, int]]:
+    """Each name with its shift left (to end inside the image) and the highest row where it
+    clears the name before it."""
+    ends: list[float] = []  # where the last name on each row ends, in pixels
+    out = []
+    for name in names:
+        size = _size(notes[name.index])
+        wide = text_width(name.text, size)
+        # Khmer is drawn in a fallback font a tenth wider than the one measured.
+        shift = min(0.0, edge - (name.left + wide * (1.1 if _KHMER.search(name.text) else 1)))
+        left = name.left + shift
+        row = next((r for r, end in enumerate(ends) if left >= end + 6), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = left + wide
+        out.append((name, shift, row))
+    return out
+
+
+def _runs(names: list[_Name], notes: list[dict], together: bool) -> list[_Name]:
+    """The names with each run of phases whose names reach the next phase's start said as
+    one ("Phases 1–3", at the first's place), or all of them as one where `together`."""
+    runs: list[list[_Name]] = []
+    reach = 0.0  # where the name before ends
+    for name in names:
+        if runs and (together or name.left < reach + 6):
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+        reach = name.left + text_width(name.text, _size(notes[name.index]))
+    out = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if len(run) == 1:
+            out.append(first)
+            continue
+        first_tag, last_tag = _tagged(notes[first.index]), _tagged(notes[last.index])
+        number = last.last or last_tag["number"]
+        out.append(
+            _Name(
+                first.index,
+                first_tag["run"].format(first=first_tag["number"], last=number),
+                first.left,
+                number,
+            )
+        )
+    return out
+
+
 def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
     """A copy of the figure whose phase names, pinned along the top of the plot, each take
     the highest row where they clear the name before them at this width. Khmer phase names
     ("ដំណាក់កាលទី១") are twice as wide as "Phase 1": at phone width two rows let the first
     and third print over each other, and a six-month phase is narrower than its name. A name
     that would run past the image's right edge (the phases squeezed to the right by a figure
-    years before them) moves left until it ends inside it."""
+    years before them) moves left until it ends inside it. Where the names would need more
+    than PHASE_ROWS rows (the phases a thin slice of an axis years long), each run of phases
+    too close for their names is named once, "Phases 1–3", and where even those need more,
+    all the phases are named as one run: the room thin_point_labels leaves above the arrows
+    is rows deep, and three rows of Khmer names ran into an arrow (stop 49's growth check)."""
     values = fig.to_plotly_json()
     layout = values.get("layout", {})
     notes = layout.get("annotations") or []
@@ -636,26 +744,32 @@ def stagger_band_labels(fig: go.Figure, width: int) -> go.Figure:
         (span[1] - span[0]) or 1.0
     )
     at = {i: _numeric([notes[i].get("x")], None) for i in bands}
-    ends: list[float] = []  # where the last name on each row ends, in pixels
     # Where the image ends, right of the plot's left edge: the plot ends at the right margin,
     # and its scale errs small, so a name's place measured from that end errs right.
     edge = (span[1] - span[0]) * sx + (margin.get("r") or 0) - 2
-    for i in sorted((i for i in bands if at[i]), key=lambda i: at[i][0]):
-        note, size = notes[i], _size(notes[i])
-        wide = text_width(note["text"], size)
-        left = (at[i][0] - span[0]) * sx
-        # Khmer is drawn in a fallback font a tenth wider than the one measured.
-        shift = min(0.0, edge - (left + wide * (1.1 if _KHMER.search(note["text"]) else 1)))
-        left += shift
-        row = next((r for r, end in enumerate(ends) if left >= end + 6), len(ends))
-        if row == len(ends):
-            ends.append(0.0)
-        ends[row] = left + wide
+    names = [
+        _Name(i, notes[i]["text"], (at[i][0] - span[0]) * sx)
+        for i in sorted((i for i in bands if at[i]), key=lambda i: at[i][0])
+    ]
+    placed = _rows(names, notes, edge)
+    tagged = all(_tagged(notes[n.index]) for n in names)
+    for together in (False, True):
+        if not tagged or max((row for *_, row in placed), default=0) < PHASE_ROWS:
+            break
+        names = _runs(names, notes, together)
+        placed = _rows(names, notes, edge)
+    said = {name.index for name in names}
+    for name, shift, row in placed:
+        note, size = notes[name.index], _size(notes[name.index])
         # A row is a line of the name's script: Khmer's stacked letters need more.
-        line = 1.6 if _KHMER.search(note["text"]) else LINE
-        notes[i] = {**note, "yshift": -round(size * line + 0.5) * row}
+        line = 1.6 if _KHMER.search(name.text) else LINE
+        notes[name.index] = {**note, "text": name.text, "yshift": -round(size * line + 0.5) * row}
         if shift or note.get("xshift"):
-            notes[i]["xshift"] = round(shift)
+            notes[name.index]["xshift"] = round(shift)
+    # The names said in a run's: their bands stay shaded, under the run's name.
+    layout["annotations"] = [
+        n for i, n in enumerate(notes) if i not in bands or i in said or not at[i]
+    ]
     return figure_from(values)
 
 

@@ -126,6 +126,26 @@ def test_khmer_wraps_between_words_never_inside_one(text):
         assert at in ends, (line, text)
 
 
+#: Made-up source lines as a print's footer gives them, a bracket after a date in each.
+BRACKETED = [
+    "Made-up Weekly, “A made-up report”, ១៣ មករា ២០១៧ (កាលបរិច្ឆេទសន្និដ្ឋាន); Made-up Daily,"
+    " “ការឃាត់ខ្លួនអ្នកប្រើប្រាស់គ្រឿងញៀន”, ២០១៨ (កាលបរិច្ឆេទសន្និដ្ឋាន)",
+    "Made-up Weekly, “A made-up report”, 13 Jan 2017 (date inferred); Made-up Daily,"
+    " “A made-up report [in Khmer]”, 2018 ( date inferred )",
+]
+
+
+@pytest.mark.parametrize("text", BRACKETED, ids=["Khmer", "English"])
+def test_no_line_ends_on_an_opening_bracket_or_starts_with_a_closing_one(text):
+    """A print's footer line at any width: "(" stays with the word after it, ")" with the
+    one before (a Khmer timeline's footer line ended on "(", stop 49)."""
+    for room in range(80, 900, 7):
+        lines = wrap_text(text, 40, room, 14)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", ""), room
+        for line in lines:
+            assert not line.endswith(("(", "[")) and not line.startswith((")", "]")), (room, line)
+
+
 def test_a_long_khmer_legend_entry_wraps_to_the_measured_width():
     name = "អ្នកដែលត្រូវបញ្ជូនទៅស្តារនីតិសម្បទា ឬទទួលការព្យាបាលផ្អែកលើសហគមន៍ · ប៉ុស្តិ៍ភ្នំពេញ"
     fig = wrap_legend(go.Figure(go.Scatter(x=[1], y=[1], name=name)), 300)

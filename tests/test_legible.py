@@ -11,7 +11,15 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from charts.legible import KEY_NAME, fitted, text_width, thin_point_labels, wrap_legend
+from charts.hedged import add_phase_bands
+from charts.legible import (
+    KEY_NAME,
+    PHASE_ROWS,
+    fitted,
+    text_width,
+    thin_point_labels,
+    wrap_legend,
+)
 from charts.style import NARROW, WIDE, figure_from, new_figure
 from database import queries
 from database.connection import Reader
@@ -190,6 +198,48 @@ def test_phase_names_never_print_over_each_other(names, width):
         for b in boxes[i + 1 :]:
             apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
             assert apart, (names, fig.layout.annotations)
+
+
+def _campaign(last: str, lang: str) -> go.Figure:
+    """Three phases of the campaign's lengths named as the charts name them
+    (charts.hedged.add_phase_bands), on an axis from their start to `last`."""
+    phases = pd.DataFrame(
+        {
+            "ordinal": [1, 2, 3],
+            "start_date": pd.to_datetime(["2017-01-01", "2017-07-01", "2018-01-01"]),
+            "end_date": pd.to_datetime(["2017-06-30", "2017-12-31", "2018-07-31"]),
+        }
+    )
+    fig = go.Figure(go.Scatter(x=["2017-03-01", last], y=[1, 2], mode="markers"))
+    add_phase_bands(fig, phases, pd.Timestamp(last).date(), lang)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    fig.update_xaxes(range=["2016-12-01", last])
+    return fig
+
+
+@pytest.mark.parametrize(
+    ("last", "width", "said"),
+    [
+        # A figure years after the phases: at phone width they are a thin slice of the
+        # axis, too close for a name each, and are named once.
+        ("2026-03-31", 420, {"en": ["Phases 1–3"], "km": ["ដំណាក់កាលទី១–៣"]}),
+        # Wide, two rows hold a name each.
+        ("2026-03-31", 1000, {"en": ["Phase 1", "Phase 2", "Phase 3"],
+                              "km": ["ដំណាក់កាលទី១", "ដំណាក់កាលទី២", "ដំណាក់កាលទី៣"]}),
+        # The axis the seeds give (a year and a half): every phase named, in rows.
+        ("2018-12-31", 420, {"en": ["Phase 1", "Phase 2", "Phase 3"],
+                             "km": ["ដំណាក់កាលទី១", "ដំណាក់កាលទី២", "ដំណាក់កាលទី៣"]}),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_phases_too_close_for_their_names_are_named_together(last, width, said, lang):
+    """Phase names take at most PHASE_ROWS rows whatever the span and the language: stop
+    49's growth check stretched the axis to ten years, the Khmer names stacked three rows
+    deep at phone width, and an arrow under them ran through "ដំណាក់កាលទី៣"."""
+    fig = fitted(_campaign(last, lang), width, 620)
+    names = [n for n in fig.layout.annotations if n.yref == "y domain"]
+    assert [n.text for n in names] == said[lang]
+    assert len({n.yshift for n in names}) <= PHASE_ROWS
 
 
 @pytest.fixture(scope="module")
