@@ -613,10 +613,24 @@ def fold_khmer_rows(con: duckdb.DuckDBPyConnection, only_redone: bool = False) -
     more = " AND t.statement_id IN (SELECT k FROM redo_keys)" if only_redone else ""
     rows = con.execute(_KHMER_ROWS + more).fetchall()
     if rows:
-        con.executemany(
-            "UPDATE statement_search SET haystack = ? WHERE statement_id = ?",
-            [(fold_for_search(searched), sid) for sid, searched in rows],
+        # One UPDATE joined to the folded rows, not one per row: at 1000x the seeds the
+        # 6,000 rows' statements took 14.6 s of CPU (each scans the table), ~9% of a full
+        # build; joined, 0.1 s (issue 27, stop 50). The same rows changed, in place.
+        folded = pd.DataFrame(
+            {
+                "statement_id": [sid for sid, _ in rows],
+                "haystack": [fold_for_search(searched) for _, searched in rows],
+            },
+            dtype=object,
         )
+        con.register("folded", folded)
+        try:
+            con.execute(
+                "UPDATE statement_search SET haystack = f.haystack FROM folded f "
+                "WHERE statement_search.statement_id = f.statement_id"
+            )
+        finally:
+            con.unregister("folded")
 
 
 #: The rows of the indicator_rows table (data_model.tables.INDICATOR_ROWS), from the data
