@@ -319,25 +319,26 @@ def record_changes(
             if table in unchanged:
                 continue
             # Only the rows made can be added or changed (at 1000x the seeds an article
-            # added compared every statement's every field, issue 27, stop 50).
-            only = f" WHERE {key} IN (SELECT key FROM made_keys WHERE tab = '{table}')"
+            # added compared every statement's every field, issue 27, stop 50). The table's
+            # name is a value here ($4); as an identifier it comes from TRACKED.
+            only = f" WHERE {key} IN (SELECT key FROM made_keys WHERE tab = $4)"
             only = only if made is not None and table in made else ""
             new, was = f'main."{table}"', f'previous."{table}"'
             con.execute(
                 f"""
                 INSERT INTO build_changes
-                SELECT '{table}', n.{key}, 'added', n.{source}, $1, $2, $3
+                SELECT $4, n.{key}, 'added', n.{source}, $1, $2, $3
                 FROM (SELECT * FROM {new}{only}) n
                 WHERE n.{key} NOT IN (SELECT {key} FROM {was})
                 UNION ALL
-                SELECT '{table}', o.{key}, 'removed', o.{source}, $1, $2, $3 FROM {was} o
+                SELECT $4, o.{key}, 'removed', o.{source}, $1, $2, $3 FROM {was} o
                 WHERE o.{key} NOT IN (SELECT {key} FROM {new})
                 UNION ALL
-                SELECT '{table}', c.{key}, 'changed', c.{source}, $1, $2, $3
+                SELECT $4, c.{key}, 'changed', c.{source}, $1, $2, $3
                 FROM (SELECT * FROM {new}{only} EXCEPT SELECT * FROM {was}{only}) c
                 WHERE c.{key} IN (SELECT {key} FROM {was})
                 """,
-                this,
+                [*this, table],
             )
             # The rows of the records changed, old and new, before comparing them field by field.
             for side, catalog in (("changed_new", "main"), ("changed_old", "previous")):
@@ -620,17 +621,13 @@ def fold_khmer_rows(con: duckdb.DuckDBPyConnection, only_redone: bool = False) -
             {
                 "statement_id": [sid for sid, _ in rows],
                 "haystack": [fold_for_search(searched) for _, searched in rows],
-            },
-            dtype=object,
+            }
         )
-        con.register("folded", folded)
-        try:
+        with _registered(con, "folded", folded):
             con.execute(
                 "UPDATE statement_search SET haystack = f.haystack FROM folded f "
                 "WHERE statement_search.statement_id = f.statement_id"
             )
-        finally:
-            con.unregister("folded")
 
 
 #: The rows of the indicator_rows table (data_model.tables.INDICATOR_ROWS), from the data
