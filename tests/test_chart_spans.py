@@ -15,12 +15,11 @@ kinds it needs), drawn by Chromium in one batch, and read with the check the sto
 browser test uses (tests/label_clashes.py).
 
 Long words are data too: at stop 48 the seeds' Khmer drawings had 9 label problems no test
-saw (the browser test reads the English drawings): long Khmer legend entries whose rows'
-letters reached into the row below, a one-line Khmer takeaway over the print's marker key,
-a Khmer print footer running off the drawing. LABELS gives the arrests chart one more
-article whose words are long, in English and in Khmer (without spaces, as Khmer is
-written), or a one-line takeaway, drawn in the same batch and read the same way; and the
-growth check's own case, a long title beside a figure years after the phases (GROWN).
+saw: long Khmer legend entries whose rows' letters reached into the row below, a one-line Khmer
+takeaway over the print's marker key, a Khmer print footer running off the drawing. LABELS gives
+the arrests chart one more article whose words are long, in English and in Khmer (without
+spaces, as Khmer is written), or a one-line takeaway, drawn in the same batch and read the same
+way; and the growth check's own case, a long title beside a figure years after the phases (GROWN).
 """
 
 from __future__ import annotations
