@@ -237,6 +237,14 @@ def _registered(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) 
             con.unregister(name)
 
 
+def _made_keys(made: dict[str, list[str]] | None) -> pd.DataFrame:
+    """The keys of the rows a Save made, by table (etl.store), as rows (tab, key) to register
+    as `made_keys` (renew_derived, record_changes)."""
+    return pd.DataFrame(
+        [(t, str(k)) for t, keys in (made or {}).items() for k in keys], columns=["tab", "key"]
+    )
+
+
 #: Columns whose old and new values change_fields leaves out: an article's whole text (its
 #: raw_sha256 says that it changed).
 UNCOMPARED = {"body"}
@@ -307,10 +315,7 @@ def record_changes(
             )
         return
     cleanup = ("DROP TABLE IF EXISTS changed_new", "DROP TABLE IF EXISTS changed_old")
-    keys = pd.DataFrame(
-        [(t, str(k)) for t, ks in (made or {}).items() for k in ks], columns=["tab", "key"]
-    )
-    with _then(con, *cleanup, "DETACH previous"), _registered(con, "made_keys", keys):
+    with _then(con, *cleanup, "DETACH previous"), _registered(con, "made_keys", _made_keys(made)):
         _carry_history(con, version, built_at, fingerprint, in_place)
         row = con.execute("SELECT max(build) FROM previous.build_changes").fetchone()
         last = int(row[0]) if row and row[0] is not None else 0
@@ -803,22 +808,11 @@ def renew_derived(
     make again only the rows of the derived `tables` that the change touches (_redo_keys):
     the rows of a full build, every one (readers order them by their columns, never by
     their place in the file)."""
-    frame = pd.DataFrame(
-        [(t, str(k)) for t, keys in (made or {}).items() for k in keys], columns=["tab", "key"]
-    )
-    con.register("made_keys", frame.astype(object))
-    try:
-        with _attached(con, previous):
-            for name in tables:
-                _redo_keys(con, name, unchanged, made)
-                _RENEW[name](con)
-            con.execute("DROP TABLE redo_keys")
-    except BaseException:
-        # The failure aborted the Save's transaction: the error told is the first one.
-        with contextlib.suppress(duckdb.Error):
-            con.unregister("made_keys")
-        raise
-    con.unregister("made_keys")
+    with _registered(con, "made_keys", _made_keys(made)), _attached(con, previous):
+        for name in tables:
+            _redo_keys(con, name, unchanged, made)
+            _RENEW[name](con)
+        con.execute("DROP TABLE redo_keys")
 
 
 def derived_kept(con: duckdb.DuckDBPyConnection, unchanged: Iterable[str]) -> set[str]:
@@ -1425,16 +1419,13 @@ def carry_inputs(con: duckdb.DuckDBPyConnection, previous: Path, paths: list[str
     around)."""
     if not paths:
         return
-    with _attached(con, previous):
-        # On con itself, as insert_runs copies: one connection for the whole write.
-        con.register("carried_paths", pd.DataFrame({"path": paths}, dtype=object))
-        try:
-            row = con.execute(
-                "INSERT INTO build_inputs SELECT * FROM previous.build_inputs "
-                "WHERE path IN (SELECT path FROM carried_paths)"
-            ).fetchall()
-        finally:
-            con.unregister("carried_paths")
+    # On con itself, as insert_runs copies: one connection for the whole write.
+    paths_frame = pd.DataFrame({"path": paths})
+    with _attached(con, previous), _registered(con, "carried_paths", paths_frame):
+        row = con.execute(
+            "INSERT INTO build_inputs SELECT * FROM previous.build_inputs "
+            "WHERE path IN (SELECT path FROM carried_paths)"
+        ).fetchall()
     found = int(row[0][0]) if row else 0
     if found != len(paths):
         raise RuntimeError(
@@ -1450,19 +1441,15 @@ def carry_needs(con: duckdb.DuckDBPyConnection, previous: Path, shas: list[str])
     the build read it, so that is a bug, never guessed around)."""
     if not shas:
         return
-    with _attached(con, previous):
-        con.register("carried_bodies", pd.DataFrame({"sha": shas}, dtype=object))
-        try:
-            con.execute(
-                "INSERT INTO coverage_needs SELECT * FROM previous.coverage_needs "
-                "WHERE body_sha256 IN (SELECT sha FROM carried_bodies)"
-            )
-            row = con.execute(
-                "SELECT count(DISTINCT body_sha256) FROM coverage_needs "
-                "WHERE body_sha256 IN (SELECT sha FROM carried_bodies)"
-            ).fetchall()
-        finally:
-            con.unregister("carried_bodies")
+    with _attached(con, previous), _registered(con, "carried_bodies", pd.DataFrame({"sha": shas})):
+        con.execute(
+            "INSERT INTO coverage_needs SELECT * FROM previous.coverage_needs "
+            "WHERE body_sha256 IN (SELECT sha FROM carried_bodies)"
+        )
+        row = con.execute(
+            "SELECT count(DISTINCT body_sha256) FROM coverage_needs "
+            "WHERE body_sha256 IN (SELECT sha FROM carried_bodies)"
+        ).fetchall()
     found = int(row[0][0]) if row else 0
     if found != len(shas):
         raise RuntimeError(f"{previous}: {len(shas)} bodies' sentences to carry, {found} found")
