@@ -1,7 +1,7 @@
 """Round thirty-two (issue 23): numbers that are no figure by their shape or their line: a
 clause's or a named part's number, a slash-joined file number, a year standing alone, a file's
 size, a quiz's options and score bands, a poll's votes, a contents line's page, a campaign's
-goal or a plan's aim, a court's one-case haul. Each
+goal or a plan's aim, a court's one-case haul; round thirty-seven: an hour of the clock. Each
 case has a twin whose count the draft keeps. Articles are our own words (the Khmer by a
 non-native author: needs native review)."""
 
@@ -113,6 +113,13 @@ CASES = [
     ),
     # Khmer: "Download PDF (2.8 MB)"; then "police arrested 120 people"
     ("a file's size, Khmer", "ទាញយក PDF (២,៨ MB)។ នគរបាលបានឃាត់ខ្លួនមនុស្ស ១២០នាក់។", 2.8, 120.0),
+    # Round thirty-seven: an hour of the clock, a range's first hour too.
+    (
+        "opening hours",
+        "The clinic is open 8-11 am and 2-5 pm; it treated 64 people in April.",
+        8.0,
+        64.0,
+    ),  # fmt: skip
     # Khmer: "reduce drug offences so as to reach 15 percent compared with 2023"
     (
         "a plan's aim, Khmer",
@@ -164,6 +171,10 @@ KEPT = [
         "B. The department said police arrested 7,412 people in May.",
         7412.0,
     ),  # fmt: skip
+    # Round thirty-seven: hours counted, not an hour of the clock ("held 30 people for 48
+    # hours"; Khmer "held 17 people within 48 hours": ម៉ោង after the number).
+    ("a span of hours", "Police held 30 people for 48 hours in May.", 30.0),
+    ("a span of hours, Khmer", "នគរបាលបានឃាត់ខ្លួនមនុស្ស ១៧នាក់ ក្នុងរយៈពេល ៤៨ ម៉ោង។", 17.0),
     # Khmer: "police arrested 215 people" ("បាន" alone: done, no aim)
     ("a Khmer count achieved", "នគរបាលបានឃាត់ខ្លួនជនសង្ស័យបាន ២១៥នាក់ ក្នុងខែមីនា។", 215.0),
 ]
@@ -180,6 +191,9 @@ def test_a_count_of_the_same_shape_stays(what: str, text: str, kept: float) -> N
         ("1.2 On 30 June the centre held 412 residents.", "1.2", "a numbered clause or part"),
         ("See file 12/2024.", "12", "an identifier joined by a slash"),
         ("ថ្ងៃ ២០២៤-៣-៥", "២០២៤", "a year alone"),
+        ("Open 7-9 am.", "7", "an hour of the clock"),
+        ("ម៉ោង ៨ព្រឹក", "៨", "an hour of the clock"),
+        ("ក្នុងរយៈពេល ៤៨ ម៉ោង", "៤៨", None),
         ("Police arrested 412 people.", "412", None),
     ],
 )

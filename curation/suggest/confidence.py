@@ -61,6 +61,7 @@ def figure_class(words: str, reason: str, quote: str) -> str | None:
     reason = _SURE.sub("", reason)
     at = quote.find(words)
     before = quote[:at] if at >= 0 else ""
+    rest = quote[at + len(words) :] if at >= 0 else ""
     for name, rule in (figures_policy().get("classes") or {}).items():
         after = "after" in rule and re.search(rule["after"], before, re.I)
         if not re.fullmatch(rule["words"], words.strip(), re.I) and not after:
@@ -68,6 +69,10 @@ def figure_class(words: str, reason: str, quote: str) -> str | None:
         if "reason" in rule and not re.search(rule["reason"], reason):
             continue
         if "not_after" in rule and re.search(rule["not_after"], before):
+            continue
+        # Round thirty-seven: the words after the number say what it counts ("Five of the
+        # suspects", "shut 74 of them"): a subset, in the keys wherever drafted.
+        if "not_followed_by" in rule and re.match(rule["not_followed_by"], rest, re.I):
             continue
         return name
     return None

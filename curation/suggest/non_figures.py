@@ -1,8 +1,8 @@
 """Numbers that are no figure by their shape or their line (round thirty-two): a clause's or a
 named part's number, a file number joined by a slash, a year standing alone, a file's size, one
 court case's haul, a quiz's options and score bands, a poll's votes or a post's views, a
-contents line or a teaser's headline, a campaign's goal or a plan's aim. Hand-written: the
-shapes are a page's, no library reads them."""
+contents line or a teaser's headline, a campaign's goal or a plan's aim, an hour of the clock
+(round thirty-seven). Hand-written: the shapes are a page's, no library reads them."""
 
 from __future__ import annotations
 
@@ -61,6 +61,12 @@ _PAGE_REF = re.compile(r"(?:\bpages?|\bp\.|ទំព័រ)\s*\d{1,3}\s*\)?\s*$"
 _SENTENCE_CLOSE = re.compile(r"[.!?។]\s*(?:\(.*\))?\s*$")
 # "កាត់បន្ថយ ... ឲ្យបាន ១០ភាគរយ" (cut ... so as to reach 10%): a plan's aim, nothing counted yet.
 _AIM_BEFORE = re.compile(r"(?:ឲ្យ|អោយ|ឱ្យ)បាន\s*(?:យ៉ាងតិច|ជាង|ចំនួន)?\s*$")
+# Round thirty-seven: "7-9 am and 4-6 pm", "at 10.30 a.m.", "ម៉ោង ៧ព្រឹក" (at seven in the
+# morning): a time of day, a page's opening hours or an event's start, never a count.
+_CLOCK_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,2})?(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|o'clock\b)",
+                          re.I)  # fmt: skip
+_CLOCK_BEFORE = re.compile(r"ម៉ោង\s*(?:\d{1,2}\s*[-–]\s*)?$")
+_HOUR = re.compile(r"\d{1,2}(?:[:.]\d{2})?$")
 # "of its $10,000 goal": the amount a campaign asks for, not what it counted.
 _GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:goal|target)\b", re.I)
 
@@ -116,6 +122,16 @@ def _contents(line: str, a: int, b: int, above: str) -> bool:
     return bool(_PAGE_REF.search(above)) and not _SENTENCE_CLOSE.search(line)
 
 
+def _clock(line: str, a: int, b: int, above: str) -> bool:
+    """An hour of the clock: am/pm or o'clock after it (a range's first hour too), or the
+    Khmer ម៉ោង (hour) before it; "48 ម៉ោង" (48 hours) after the number is a span and stays."""
+    if not _HOUR.match(line[a:b]):
+        return False
+    if _CLOCK_AFTER.match(line, b):
+        return True
+    return bool(_CLOCK_BEFORE.search(line[:a]))
+
+
 def _goal(line: str, a: int, b: int, above: str) -> bool:
     return bool(_GOAL_AFTER.match(line, b) or _AIM_BEFORE.search(line[:a]))
 
@@ -131,6 +147,7 @@ RULES: dict[str, Callable[[str, int, int, str], bool]] = {
     "a poll's or a post's audience": _tally,
     "a contents line or a teaser's headline": _contents,
     "a campaign's goal or a plan's aim": _goal,
+    "an hour of the clock": _clock,
 }
 
 

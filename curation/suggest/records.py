@@ -755,7 +755,10 @@ def _table_rows(body, source_id, head, curated, n: int) -> list[Row]:
         text, start, end = _cell_words(cell)
         metric = guess_metric(text, start, end, cell.unit, curated.metrics, [])
         area = guess_geography(cell.line, opening, story, no_smaller)
-        column = f"the table's column {cell.period_start}..{cell.period_end} ({cell.header[:40]!r})"
+        where = "row" if cell.by_row else "column"  # round 37: a table with periods as rows
+        column = (
+            f"the table's {where} {cell.period_start}..{cell.period_end} ({cell.header[:40]!r})"
+        )
         record = {"indicator_id": f"{source_id}-figure-{n}", "metric_id": metric.metric_id,
                   "value": cell.value, "value_to": None,
                   "qualifier": "approx" if cell.approx else "exact", "vague": None,
@@ -1538,7 +1541,10 @@ def draft_rows(
     rows = _figure_rows(figures, body, index, source_id, published, curated, title or "")
     if tabled := _table_rows(body, source_id, title or "", curated, len(rows)):
         # A table's cell is drafted once, from its row and column, never again from its line.
-        lines = [(r.start, r.start + len(str(r.record["quote"]))) for r in tabled]
+        # Each line from its own start (round 37: a cell's start plus the line's length ran
+        # into the next line, dropping its figures, once a row's last cell ended its line).
+        at = [body.rfind("\n", 0, r.start) + 1 for r in tabled]
+        lines = [(a, r.end) for a, r in zip(at, tabled, strict=True)]
         inside = {r.record["quote"] for r in tabled}
         rows = [r for r in rows if r.record.get("quote") not in inside
                 and not any(a <= r.start < b for a, b in lines)] + tabled  # fmt: skip

@@ -7,7 +7,8 @@ more, or dot leaders "Label .... 1,234 .... 1,456"), until a line that is no row
 "change" column is a signed percent set against the columns before it; a sub-row ("of whom
 women") counts its parent row's thing; a total row is one figure of its own, never added to its
 parts. Cells carry no hedge: "exact" unless the cell says otherwise ("~", "about"), and a cell
-with no number ("n/a", "-") gives nothing.
+with no number ("n/a", "-") gives nothing. Round thirty-seven: the same table turned, its periods
+as rows under a header of named columns ("Year | Cases | People arrested"), is read too.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Cell:
     line: str  # the row as printed
     header: str  # the header line the period was read from
     approx: bool = False
+    by_row: bool = False  # the period is the row's first cell, the thing counted the column's
 
 
 def _split(line: str) -> list[tuple[str, int]]:
@@ -114,7 +116,8 @@ def table_cells(text: str) -> list[Cell]:
         year = _table_year([ln.strip() for ln in lines[max(0, k - 6) : k] if ln.strip()])
         periods = [_period(c, year) for c, _ in head]
         if sum(p is not None for p in periods) < 2:
-            k += 1
+            found, k = _period_rows(lines, offsets, k, head, year)
+            out += found
             continue
         found, k = _rows(lines, offsets, k, head, periods)
         out += found
@@ -173,3 +176,52 @@ def _rows(lines, offsets, k, head, periods) -> tuple[list[Cell], int]:
                             raw.strip(), header, approx=bool(m["hedge"])))  # fmt: skip
         k += 1
     return out, k
+
+
+def _unit_of(label: str) -> tuple[str, str | None]:
+    """A row's or column's label without its "(kg)", and the unit it names (None: a count)."""
+    u = _UNIT.search(label)
+    if not u:
+        return label, None
+    unit = {"%": "percent", "tons": "tonnes", "ton": "tonnes", "tonne": "tonnes",
+            "persons": "people"}.get(u[1].lower(), u[1].lower())  # fmt: skip
+    return label[: u.start()].strip(), unit
+
+
+def _period_rows(lines, offsets, k, head, year) -> tuple[list[Cell], int]:
+    """Round thirty-seven: the same table turned, its periods as rows ("Year | Drug cases |
+    People arrested" over "2017 | 9,460 | 18,170"): each cell's column names the thing counted,
+    its row's first cell the period. A header of three cells or more, none a number, over two
+    such rows at least; else nothing, and the line after the header."""
+    names = [c for c, _ in head]
+    if len(names) < 3 or any(_NUMBER.match(c) for c in names):
+        return [], k + 1
+    out: list[Cell] = []
+    at, rows = k + 1, 0
+    while at < len(lines):
+        raw = lines[at].rstrip("\n")
+        if not raw.strip():
+            at += 1
+            continue
+        cells = _split(raw)
+        period = _period(cells[0][0], year) if len(cells) == len(names) else None
+        if period is None:
+            break
+        rows += 1
+        for col in range(1, len(names)):
+            m = _NUMBER.match(cells[col][0])
+            if not m or _CHANGE_HEAD.match(names[col]):
+                continue  # no number, or a change against the row before: not read here
+            label, unit = _unit_of(names[col])
+            value = float(m["num"].replace(",", ""))
+            if m["sign"] and m["sign"] != "+":
+                value = -value
+            words, off = cells[col]
+            start = offsets[at] + off
+            out.append(Cell(words, start, start + len(words), value,
+                            "percent" if m["pct"] else unit, label, False, *period,
+                            raw.strip(), lines[k].strip(), bool(m["hedge"]), True))  # fmt: skip
+        at += 1
+    if rows < 2:
+        return [], k + 1
+    return out, at
