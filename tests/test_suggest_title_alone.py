@@ -12,7 +12,7 @@ import pytest
 
 from corpus.khmer import normalise
 from curation.suggest.records import draft_rows
-from curation.suggest.title_alone import named_before, title_alone
+from curation.suggest.title_alone import named_before, title_alone, titled_subject
 from tests.drafted import CURATED
 
 
@@ -74,6 +74,13 @@ _HEAD = "ព័ត៌មានខេត្ត\n\n"
             "ឯកឧត្តមបានណែនាំ",
             None,
         ),
+        # A titled name opening the sentence that puts the measure forward: its subject.
+        (
+            _HEAD + "ការប្រជុំនេះធ្វើឡើងនៅស្នងការដ្ឋាន។ លោកឧត្តមសេនីយ៍ត្រី ស៊ុន វិបុល ស្នងការនគរបាលខេត្ត "
+            "បានណែនាំឲ្យអធិការដ្ឋានទាំង ៨ បង្កើនការល្បាតនៅពេលយប់។",
+            "លោកឧត្តមសេនីយ៍ត្រី ស៊ុន វិបុល",
+            "ស៊ុន វិបុល",
+        ),
         # Only a woman named before "he": blank.
         (
             _HEAD + "លោកស្រី ចាន់ ធីតា បានចូលរួមក្នុងពិធី។ លោកបានណែនាំឲ្យមេឃុំ មេភូមិ ចុះពិនិត្យគ្រួសារដែលមានកូនញៀន។",
@@ -122,3 +129,18 @@ def test_which_openings_are_a_title_alone(quote: str, title: str | None) -> None
 )
 def test_the_person_a_title_refers_back_to(alone: str, before: str, name: str | None) -> None:
     assert named_before(normalise(alone).text, before) == name
+
+
+@pytest.mark.parametrize(
+    ("quote", "name"),
+    [
+        ("លោកឧត្តមសេនីយ៍ត្រី ស៊ុន វិបុល ស្នងការនគរបាលខេត្ត បានណែនាំឲ្យ", "ស៊ុន វិបុល"),
+        ("ឯកឧត្តម ម៉ម សុវណ្ណ បានស្នើឲ្យ", "ម៉ម សុវណ្ណ"),
+        # An office after the title, no name: none.
+        ("លោក អភិបាលរងខេត្ត បានស្នើឲ្យ", None),
+        # The name later in the sentence: not its opening subject.
+        ("ក្រសួងបានស្នើតាមរយៈលោក ម៉ម សុវណ្ណ", None),
+    ],
+)
+def test_the_titled_name_a_statement_opens_on(quote: str, name: str | None) -> None:
+    assert titled_subject(quote) == name

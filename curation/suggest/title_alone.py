@@ -1,4 +1,4 @@
-"""A Khmer statement opening on a title alone with no speaker read: the person named before with it.
+"""A Khmer statement with no speaker read opening on a title alone or a titled name: that person.
 
 "ឯកឧត្តមបានណែនាំឲ្យមន្ទីរសុខាភិបាល ..." (His Excellency advised the health department to ...),
 "លោកបានណែនាំឲ្យមេឃុំ ..." (he advised the commune chiefs to ...): a sentence that puts a
@@ -6,8 +6,10 @@ measure forward with a verb the speech reader does not take ("ណែនាំឲ
 drafted as a statement by curation/suggest/measure_statements.py with no speaker. Its subject
 is an honorific title standing alone, which in Khmer refers back to the person last named with
 that title, as the speech reader's "លោកបានបន្ថែមថា" (he added) already does (round
-twenty-four). Issue 23, round thirty-seven (draft37c). Only a statement no reader gave a
-speaker is touched, and only when an earlier titled name with the same title is found.
+twenty-four). A statement opening on a titled name ("លោកឧត្តមសេនីយ៍ត្រី ស៊ុន វិបុល ស្នងការនគរបាលខេត្ត
+បានណែនាំឲ្យ ...") is that person's, the subject of its verb. Issue 23, round thirty-seven
+(draft37c). Only a statement no reader gave a speaker is touched, and only when a titled name
+is found (before it, with the same title, for a title alone).
 """
 
 from __future__ import annotations
@@ -59,18 +61,31 @@ def named_before(alone: str, before: str) -> str | None:
     return found
 
 
+def titled_subject(quote: str) -> str | None:
+    """The name of the titled person a statement's words open on ("លោកឧត្តមសេនីយ៍ត្រី ស៊ុន វិបុល
+    ស្នងការនគរបាលខេត្ត បានណែនាំឲ្យ ...", the provincial commissioner advised ...): the subject
+    of the sentence that puts the measure forward; None for an office after the title."""
+    m = _NAMED.match(normalise(quote).text.strip(ZERO_WIDTH + " "))
+    if m is None:
+        return None
+    words = m.group("name").split()
+    return None if words[-1].startswith(_ROLES) or words[0].startswith(_ROLES) else m.group("name")
+
+
 def title_alone_speakers(rows: list[Any], body: str, actors: list[dict[str, Any]]) -> None:
     """Give each Khmer statement with no speaker read whose words open on a title alone the
-    person named before with that title (a curated actor, or a new person in Khmer as printed,
-    the id every row of the article gives that name); ``rows``' spans index ``body``."""
+    person named before with that title, and one whose words open on a titled name that person
+    (a curated actor, or a new person in Khmer as printed, the id every row of the article gives
+    that name); ``rows``' spans index ``body``."""
     people: _People | None = None
     for row in rows:
         if row.kind != "statements" or row.record.get("actor_id") is not None:
             continue
         if not str(row.why.get("actor_id", "")).endswith(NO_SPEAKER):
             continue
-        alone = title_alone(str(row.record.get("quote") or ""))
-        name = named_before(alone, body[: row.start]) if alone else None
+        quote = str(row.record.get("quote") or "")
+        alone = title_alone(quote)
+        name = named_before(alone, body[: row.start]) if alone else titled_subject(quote)
         if name is None:
             continue
         if people is None:  # the article's people, as the speech reader registered them
@@ -82,7 +97,7 @@ def title_alone_speakers(rows: list[Any], body: str, actors: list[dict[str, Any]
             continue
         row.record["actor_id"] = actor_id
         row.why["actor_id"] = f"{_sure_of(actor_id, people)}%: {notes[0]}"
-        said = f"{alone!r} alone: the speaker named before"
-        row.notes[:] = [notes[0], said, *(n for n in row.notes if n != NO_SPEAKER)]
+        said = [f"{alone!r} alone: the speaker named before"] if alone else []
+        row.notes[:] = [notes[0], *said, *(n for n in row.notes if n != NO_SPEAKER)]
         if actor_id in people.new:
             row.new["actors"] = dict(people.new[actor_id])
