@@ -98,6 +98,7 @@ from curation.suggest.stance import (
     speaker_side,
 )
 from curation.suggest.tables import Cell, table_cells
+from curation.suggest.title_alone import title_alone_speakers
 from curation.suggest.unnamed import unnamed_source
 from data_model.records import Position
 
@@ -1531,6 +1532,8 @@ def draft_rows(
         rows = _outside_questions(body, _khmer_rows(body, index, source_id, published, curated,
                                                     title or ""))  # fmt: skip
         rows = _measure_statements(rows, body, source_id, published, curated)
+        # Round thirty-seven: "ឯកឧត្តមបានណែនាំឲ្យ ..." with no speaker read, the person named before.
+        title_alone_speakers(rows, body, curated.actors)
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
