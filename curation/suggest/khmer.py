@@ -36,12 +36,14 @@ from curation.suggest.confidence import sure_date
 from curation.suggest.furniture import is_furniture
 from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.khmer_subsets import court_cases, in_treatment, subset_metric
+from curation.suggest.khmer_treated import treated_not_detained
 from curation.suggest.letterhead import according_to
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
 from curation.suggest.title_holder import holder, office_alone
 from curation.suggest.titled_reporter import titled_reporter
 from curation.suggest.transcript import find_turns, turn_statement, turn_words
+from curation.suggest.withheld import unnamed_khmer, withheld_khmer
 
 # A figure in grams or tonnes is recorded in kilograms (the codebook's unit).
 _TO_KG = {"kg": 1.0, "g": 0.001, "tonnes": 1000.0}
@@ -186,6 +188,9 @@ def _metric(unit: str | None, sentence: str, words: str) -> tuple[str | None, st
     if unit == "people" and _DETAINED.search(text):
         if _WOMEN in normalise(words).text or _WOMEN in text[: text.find(normalise(words).text)]:
             return None, "women among those detained: a subset, no curated metric"
+        lead = _CLAUSE_END.split(text[: max(at, 0)])[-1]  # the count's clause before it
+        if (treated := treated_not_detained(unit, own, lead)) is not None:
+            return treated  # round thirty-seven: treated, not detained, by the count's clause
         return "arrests-total", "people, with a verb of detaining (ឃាត់ខ្លួន)"
     return None, f"no curated metric counts {unit or 'this'} here"
 
@@ -1178,6 +1183,9 @@ def khmer_drafts(
         ):
             # Round thirty-five: "ឯកឧត្តម NAME <office> បានថ្លែង ... ថា <counts>": that person.
             source = _km_actor(name, actors, fresh, person=True)[0], f"said by {name}"
+        if who := withheld_khmer(out[i].quote):
+            # Round thirty-seven: "<someone>ម្នាក់ ដែលសុំមិនបញ្ចេញឈ្មោះ" (who asked not to be named).
+            source = unnamed_khmer(fresh.new, who), f"an unnamed source: {who}"
         back = _BACK.search(out[i].record["quote"]) or k in back_to
         if source is None and carried is not None and back:
             source = carried[0], f"{carried[1]}, referring back"

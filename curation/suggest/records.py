@@ -100,6 +100,7 @@ from curation.suggest.stance import (
 from curation.suggest.tables import Cell, table_cells
 from curation.suggest.title_alone import title_alone_speakers
 from curation.suggest.unnamed import unnamed_source
+from curation.suggest.withheld import withheld_source
 from data_model.records import Position
 
 NO_CURATED = Curated([], [], [], [], [])
@@ -593,6 +594,10 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             # Round thirty-two: "the provincial police said", "provincial officials told".
             actor_id, new_actor_draft, actor_notes = got
             new_actor_draft = new_actor_draft if actor_id not in drafted else {}
+        # Round thirty-seven: a source whose name is withheld; an outlet that only saw a report.
+        got = withheld_source(c.quote, c.speaker and c.speaker.phrase,
+                              (actor_id, new_actor_draft, actor_notes), drafted)  # fmt: skip
+        actor_id, new_actor_draft, actor_notes = got
         if not new_actor_draft and actor_id not in drafted:
             # A new organisation read from a document named before: drafted with the first
             # figure that needs it, so that no row names an actor nobody drafted.
