@@ -266,7 +266,7 @@ def main() -> None:
     curated = curated_lists(ROOT / "seeds")
     if "--records" in sys.argv:
         share = float(sys.argv[sys.argv.index("--share") + 1]) if "--share" in sys.argv else None
-        args = [a for a in args if a != str(share) and not re.fullmatch(r"[\d.]+", a)]
+        args = [a for a in args if not re.fullmatch(r"[\d.]+", a)]  # the share's number
         lines = (Path(args[0]).read_text(encoding="utf-8").splitlines() if args else
                  ["\t".join((f.name, *row)) for f in training() if f.is_dir()
                   for txt, key in articles([f]) for row in rows_of(txt, key, curated)])  # fmt: skip
