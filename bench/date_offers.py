@@ -7,6 +7,10 @@ Usage: .venv/bin/python bench/date_offers.py > offers.tsv          # every train
        .venv/bin/python bench/date_offers.py --classes [offers.tsv]  # per class of the offers:
            right / offered per folder, and leave-one-set-out: each folder's offers filled when
            the other folders' record fills the class (corpus/confidence.yaml dates.training)
+       .venv/bin/python bench/date_offers.py --records [offers.tsv] [--share N]  # (round 37)
+           the `dates.training` and `training_wrong_on` records of corpus/confidence.yaml made
+           again from the drafts: every class offered or filled by its training record, per
+           folder, which pass (at `training_share`, or N), and each listed line measured anew
        .venv/bin/python bench/date_offers.py --blank > blank.tsv   # the dates asked and neither
            filled nor offered, with their reason and sentence (the "figure date (blank)" term)
        .venv/bin/python bench/date_offers.py --before              # of those, per reason and
@@ -87,6 +91,8 @@ def rows_of(txt: Path, key: Path, curated) -> list[tuple[str, ...]]:
 
 
 BLANK = "--blank" in sys.argv
+# A date filled by its class's training record names the class (confidence._training_why).
+_BY_RECORD = re.compile(r"its kind of reason \((.+?)\) was right \d+ of \d+ on \d+ training sets")
 _POLICY = re.compile(r"\(suggested, not filled; (.*)\)$", re.S)
 
 
@@ -96,6 +102,9 @@ def row_class(state: str, why: str, dates: dict | None = None, quote: str = "") 
     dates.splits) when the dates it gives and its sentence are known; a reason no rule classes
     by its first words."""
     text = why.split(": ", 1)[-1]
+    by_record = _BY_RECORD.search(why)
+    if state == "filled" and by_record:  # filled by its (sub-)class's training record
+        return by_record.group(1)
     if state == "offered":
         m = _POLICY.search(why) or _RULE_OFFER.search(why)
         text = m.group(m.lastindex or 1) if m else ""
@@ -146,6 +155,68 @@ def classes(lines: list[str]) -> None:
               f"{shown}")  # fmt: skip
 
 
+def records(lines: list[str], share: float | None = None) -> None:
+    """The training records of corpus/confidence.yaml dates made again (round thirty-seven): per
+    class, the figures offered or filled by a training record (a listed class's filled ones
+    too), right / wrong per folder; the classes that pass the rule (at `share` percent in all
+    when given) and stay passing with any one folder left out, as the YAML lines to paste, and
+    every listed line beside its measure now."""
+    policy = dates_policy()
+    if share is not None:
+        policy = {**policy, "training_share": share}
+    listed = policy.get("training") or {}
+    least, least_sets = int(policy["training_least"]), int(policy["training_sets"])
+    per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for line in lines:
+        folder, _, state, right, why, _quote, _shown, name = line.rstrip("\n").split("\t")[:8]
+        by_record = state == "filled" and ("training sets" in why or name in listed)
+        if state == "offered" or by_record:
+            per[name][folder][0 if right == "right" else 1] += 1
+
+    def passes(name: str, folders: dict[str, list[int]]) -> bool:
+        right = sum(v[0] for v in folders.values())
+        wrong = sum(v[1] for v in folders.values())
+        record = {"training_wrong_on": {name: {f: v for f, v in folders.items() if v[1]}}}
+        return (
+            right >= least
+            and len(folders) >= least_sets
+            and (not wrong or mostly_right({**policy, **record}, name, right, wrong))
+        )
+
+    kept: dict[str, tuple[int, int, int, dict[str, list[int]]]] = {}
+    print("class\tright\twrong\tfolders\tpasses\tstable\tlisted\tper folder (right/of)")
+    for name, folders in sorted(per.items(), key=lambda kv: -sum(sum(v) for v in kv[1].values())):
+        right = sum(v[0] for v in folders.values())
+        wrong = sum(v[1] for v in folders.values())
+        ok = passes(name, folders)
+        stable = ok and all(passes(name, {f: v for f, v in folders.items() if f != out})
+                            for out in folders)  # fmt: skip
+        if stable:
+            kept[name] = (right, wrong, len(folders), folders)
+        shown = " ".join(f"{f.replace('held_out_', '').replace('held_out', 'h')}:{r}/{r + w}"
+                         for f, (r, w) in sorted(folders.items()))  # fmt: skip
+        print(
+            f"{name}\t{right}\t{wrong}\t{len(folders)}\t{'yes' if ok else 'no'}\t"
+            f"{'yes' if stable else 'no'}\t{listed.get(name, '')}\t{shown}"
+        )
+    print("\n# listed now -> measured now (a listed class no longer stable is marked)")
+    for name, line in listed.items():
+        now = kept.get(name)
+        mark = "" if now else "   # NOT STABLE NOW"
+        got = list(now[:3]) if now else "(fails)"
+        print(f'#   "{name}": {list(line)} -> {got}{mark}')
+    print("  training:")
+    for name, (right, wrong, sets, _) in kept.items():
+        print(f'    "{name}": [{right}, {wrong}, {sets}]')
+    print("  training_wrong_on:")
+    for name, (_, wrong, _, folders) in kept.items():
+        if wrong:
+            print(f'    "{name}":')
+            for f, (r, w) in sorted(folders.items()):
+                if w:
+                    print(f"      {f}: [{r}, {w}]")
+
+
 def before_rows(txt: Path, key: Path, curated) -> list[tuple[str, str, str]]:
     """(reason, language, right/wrong/none) per matched figure whose dates the key asks and the
     draft neither filled nor offered: whether the dates, filled or offered, of the drafted figure
@@ -193,6 +264,14 @@ def main() -> None:
         return
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     curated = curated_lists(ROOT / "seeds")
+    if "--records" in sys.argv:
+        share = float(sys.argv[sys.argv.index("--share") + 1]) if "--share" in sys.argv else None
+        args = [a for a in args if not re.fullmatch(r"[\d.]+", a)]  # the share's number
+        lines = (Path(args[0]).read_text(encoding="utf-8").splitlines() if args else
+                 ["\t".join((f.name, *row)) for f in training() if f.is_dir()
+                  for txt, key in articles([f]) for row in rows_of(txt, key, curated)])  # fmt: skip
+        records(lines, share)
+        return
     if "--classes" in sys.argv:
         if args:
             lines = Path(args[0]).read_text(encoding="utf-8").splitlines()

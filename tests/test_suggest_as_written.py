@@ -63,7 +63,7 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     ("article", "field", "said"),
     [
         # A day filled: its guess quotes the day's words, with the training record.
-        ("day", "as_of: 2023-06-20  # guess 92%:", f"'ថ្ងៃទី២០ ខែ{ZW}មិថុនា'"),
+        ("day", "as_of: 2023-06-20  # guess 93%:", f"'ថ្ងៃទី២០ ខែ{ZW}មិថុនា'"),
         # A date filled: its guess quotes the month's words, with the training record.
         ("month", "as_of: 2023-06-30  # guess 98%:", f"'ខែ{ZW}មិថុនា ឆ្នាំ{ZW}២០២៣'"),
         # The figure's own words, in its guess and in how the draft read it.

@@ -714,9 +714,11 @@ _COMPARE = re.compile(
     # "a 9 percent rise from January", "down from 2019": the period set against.
     r"|\b(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|declines|jump|up|down|"
     # "up about 170 percent on the first three months of last year": a hedge may stand between.
-    r"rose|fell|increased|decreased|dropped|climbed)(?:\s+(?:about|around|some|nearly|almost|"
-    r"roughly|more\s+than|over|just\s+over|just\s+under))?(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?"
-    r"\s+(?:from|over|on)\s+(?:the\s+)?$"
+    # Round thirty-seven: "Change against January to August 2018: up 27 percent", "up 27
+    # percent against 2018": "against" after a change names its base as "from" does.
+    r"rose|fell|increased|decreased|dropped|climbed|change|changes)(?:\s+(?:about|around|some|"
+    r"nearly|almost|roughly|more\s+than|over|just\s+over|just\s+under))?"
+    r"(?:\s+[\d.,]+\s*(?:%|percent|per\s+cent))?\s+(?:from|over|on|against)\s+(?:the\s+)?$"
     # "three times the amount seized in 2018": the year of the amount set against.
     # "twice the 198 it referred in 2019" is the date of the 198 (round twenty-eight): a number
     # between is the count the date belongs to, set against the figure as a whole.

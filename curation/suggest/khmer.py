@@ -575,6 +575,14 @@ def _figure_dates(
         (d for d in own if d.end <= at and _HAS.fullmatch(normalise(sentence[d.end : at]).text)),
         near,
     )
+    if near is not None and near.start >= at:
+        # Round thirty-seven: "... ដុតបំផ្លាញគ្រឿងញៀន ៨៣,៤គីឡូក្រាម ដែលជាវត្ថុតាងនៃករណីចាប់បាន
+        # ក្នុងឆ្នាំ២០២៣" (burned 83.4 kg of drugs, which were the evidence of cases seized in
+        # 2023): a date in a clause "ដែល" (which) opens after the figure dates that clause's act;
+        # the figure's own is the date before it, if any.
+        earlier = [d for d in own if d.end <= at]
+        if earlier and _WHICH_KM.search(normalise(sentence[at : near.start]).text):
+            near = max(earlier, key=lambda d: d.end)
     if near is None:
         skipped = [d.words for d in dates if d not in own]
         return (
@@ -634,6 +642,8 @@ def _figure_dates(
     return near.first, near.last, f"60%: {near.words!r}, the nearest date in the sentence"
 
 
+# "ដែល" (which, who), opening a relative clause (round thirty-seven).
+_WHICH_KM = re.compile(normalise("ដែល").text)
 # "... មាន" (has), "មានចំនួន" (has a count of) between a date and its figure.
 _HAS = re.compile(r"\s?" + normalise("មាន").text + r"\s?(?:" + normalise("ចំនួន").text + r"\s?)?")
 # A start the words give with no end (round twenty-four): the record leaves it blank and offers
@@ -675,6 +685,13 @@ def _head_end(body: str) -> int:
 
 # "ប្រចាំ" (for each, of the): a report's title naming the period it covers ("ប្រចាំខែតុលា").
 _REPORT_FOR = re.compile(normalise("ប្រចាំ").text)
+# "ខែនេះ" (this month), "ខែនេះដដែល" (this same month): a month told by its distance (round 37).
+_THIS_MONTH = re.compile(normalise("ខែនេះ").text)
+
+
+def _one_month(first: dt.date, last: dt.date) -> bool:
+    """Whether a period is one whole calendar month."""
+    return first.day == 1 and first.month == last.month and (last + dt.timedelta(1)).day == 1
 
 
 def _report_period(head: str, published: dt.date | None) -> KhmerDate | None:
@@ -980,6 +997,22 @@ def khmer_drafts(
                     f"no date in its sentence, in a report for {titled.words!r}",
                     "60%: the period the report's title names",
                 )
+            if (
+                start is not None and end is None and not offers and stock_day is None
+                and titled is not None and len(dates) == 1 and dated.endswith(_NOTHING)
+                and _THIS_MONTH.search(normalise(dates[0].words).text)
+                and _one_month(titled.first, titled.last) and titled.last <= (published or start)
+            ):  # fmt: skip
+                # Round thirty-seven: "ក្នុងខែនេះ" (this month) in a report for a month ("...
+                # ប្រចាំខែមីនា ឆ្នាំ២០២២", published in April) is the report's month, not the
+                # month of publication, which runs past it: offered, never filled.
+                offers, dated = _offered(
+                    titled.first,
+                    titled.last,
+                    f"'ខែនេះ' (this month) in a report for {titled.words!r}",
+                    "60%: this month, in a report for a month: the month its title names",
+                )
+                start = end = None
             if start is not None and end is not None:
                 last[str(unit)] = last["*"] = (start, end)
                 last_in[str(unit)] = last_in["*"] = k
