@@ -6,6 +6,9 @@ blind from the codebook, compared with the keys (issue 23, round thirty-seven, t
   .venv/bin/python bench/topic_agreement.py           # compare CODING with the keys: agreement,
                                                       # Cohen's kappa, confusion tables, the
                                                       # disagreements with REVIEW's reading
+  .venv/bin/python bench/topic_agreement.py --drafts  # the drafts on the sample (about 2 min):
+                                                      # right, blank or wrong, split by whether
+                                                      # the blind coding agrees with the key
 
 The sample and the coding are data under bench/topic_agreement/: SAMPLE names each statement by
 folder, article and its index in the key (and the key's opening words, to find it in the text);
@@ -178,24 +181,73 @@ def score() -> None:
         t[1] == t[2] and s[1] == s[2] for t, s in zip(pairs["topic"], pairs["stance"], strict=True)
     )
     print(f"both fields agree: {both}/{len(coding)} ({both / len(coding):.0%})\n")
-    why = Counter()
+    why, kind, new = Counter(), Counter(), Counter()
     for f in pairs:
         for i, a, b in pairs[f]:
             if a != b:
                 verdict = (review.get(i) or {}).get(f, {}) or {}
                 why[(f, verdict.get("why", "not reviewed"))] += 1
-    print("disagreements by reading (review.yaml):")
-    for (f, w), n in sorted(why.items()):
-        print(f"  {f:7} {w:26} {n}")
+                kind[(f, verdict.get("class", "-"))] += 1
+                if "new_text" in verdict:
+                    new[(f, verdict["new_text"])] += 1
+    for title, counts in (
+        ("disagreements by reading (review.yaml)", why),
+        ("by class of gap", kind),
+        ("the keys of the silent items against this round's codebook text", new),
+    ):
+        print(f"{title}:")
+        for (f, w), n in sorted(counts.items()):
+            print(f"  {f:7} {w:40} {n}")
+        print()
+
+
+def drafts() -> None:
+    """What the drafts give the sampled statements, split by whether a blind reader (CODING)
+    agrees with the key: a blank or a wrong where the reader agrees is within any draft's
+    reach; where the reader does not, the key is not what the codebook alone gives."""
+    import statement_context as sc  # the drafts of every training statement (slow: ~2 min)
+
+    drafted = sc.statements()
+    sample = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    coding = {c["id"]: c for c in yaml.safe_load(CODING.read_text(encoding="utf-8"))}
+    for f in ("topic", "stance"):
+        counts: Counter = Counter()
+        for r in sample:
+            words = r["opening"].strip("\u201c\"\u2018' ")
+            x = next(
+                (
+                    x
+                    for x in drafted
+                    if x["folder"] == r["folder"]
+                    and (
+                        x["quote"].lstrip("\u201c\"\u2018' ").startswith(words)
+                        or words in x["quote"]
+                    )
+                ),
+                None,
+            )
+            if x is None:
+                counts["not drafted"] += 1
+                continue
+            key, got = x[f"key_{f}"], x[f]
+            state = "blank" if not got else "right" if got == key else "wrong"
+            reader = "reader = key" if coding[r["id"]][f] == key else "reader != key"
+            counts[f"{state:5} {reader}"] += 1
+        print(f"{f}:")
+        for k, n in sorted(counts.items()):
+            print(f"  {k:24} {n}")
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--draw", action="store_true", help="write the seeded sample")
     p.add_argument("--show", action="store_true", help="print statements and titles, no key")
+    p.add_argument("--drafts", action="store_true", help="the drafts' fields on the sample")
     args = p.parse_args()
     if args.draw:
         draw()
+    elif args.drafts:
+        drafts()
     elif args.show:
         show()
     else:
