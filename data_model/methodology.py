@@ -356,6 +356,23 @@ def render_methodology(
                 "Recommendations are coded by what they say of "
                 "the campaign as carried out, whoever makes them; officials' self-criticism is "
                 "critical, a critic's welcome of a remedy is mixed.",
+            )
+            + " "
+            # Round thirty-seven (topic37): what the sentence above left open, read from a
+            # blind coding's disagreements with the keys (appeals, announcements, reports and
+            # a recommendation's implied criticism: 22 of 29 stance disagreements).
+            + t.pgettext(
+                "methodology",
+                "An appeal to the public that serves the campaign's aims (watch your children, "
+                "report dealers, bring users for treatment) and an announcement of the "
+                "campaign's own measures or plans are supportive, whoever makes them; a step of "
+                "procedure (a draft sent on, a date set) is neutral. A recommendation that "
+                "carries out or extends a measure the government has adopted is supportive, one "
+                "that names a failing beside its remedy (a backlog, crowding, no money) is "
+                "mixed, and one that asks the campaign to stop or undo what it does (close the "
+                "centres, release detainees) is critical. A report of facts, a practice or the "
+                "drug trade is neutral; a person's account of their own case takes the side it "
+                "tells (wronged by the campaign: critical; helped by it: supportive).",
             ),
             stance
             and _fill(

@@ -622,7 +622,27 @@ class Statement(Reviewed):
     said_on: Date | None = Field(
         default=None, description="When it was said, where the article tells (else empty)."
     )
-    topic: Topic = Field(strict=False, description="Main subject of the statement.")
+    topic: Topic = Field(
+        strict=False,
+        # Round thirty-seven (topic37): the codes were listed without what each covers, and 24
+        # of 28 disagreements of a blind coding with the keys were choices this left open
+        # (docs/benchmarks.md "Round thirty-seven (topic37)"); the words below close them.
+        description="Main subject of the statement: what its own words are about, read with "
+        "the question or lead-in they answer, not the article's subject; of two subjects, the "
+        "one the words say most of, else the first. A measure put forward takes the topic of "
+        "what it changes where one fits. arrests: enforcement (raids, arrests, seizures, "
+        "checkpoints, trafficking and its routes; who is arrested, charged and sentenced); "
+        "rehabilitation: the centres the state holds drug users in (places, conditions, "
+        "admissions); treatment: voluntary and medical care (health centres, hospitals, "
+        "methadone, outreach, community-based treatment); prisons: prisons, cells, crowding, "
+        "pre-trial detention; rights: due process and how people held are treated (evidence, "
+        "lawyers, bail, the wait for trial, deaths and abuse in custody, the press at raids); "
+        "campaign: the campaign as a whole (its course, results, continuation); policy: a law, "
+        "a decree, a body of the state, an instruction to the state's own staff, or measures "
+        "across several subjects; funding: money (budgets, costs, who pays) when the words are "
+        "about the money; prevention: keeping people from drugs (schools, families, young "
+        "people, appeals to the public).",
+    )
     stance: Stance = Field(
         strict=False, description="The statement's stance toward the campaign as it is carried out."
     )
