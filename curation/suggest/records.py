@@ -54,7 +54,7 @@ from curation.suggest.guess import (
     other_family,
 )
 from curation.suggest.khmer import APPEAL, APPEAL_WORD, is_khmer, khmer_drafts, khmer_measures
-from curation.suggest.khmer_policies import khmer_policy_fit
+from curation.suggest.khmer_policies import khmer_growth_fit, khmer_policy_fit
 from curation.suggest.khmer_proposer import khmer_body_proposer
 from curation.suggest.letterhead import (
     letterhead,
@@ -1306,7 +1306,10 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
         start, end = index.locate(km.sentence) or (0, 0)
         s = Sentence(start, end, km.sentence)
         fit = (
-            khmer_policy_fit(km.name, curated.policies) if km.named or km.position is None else None
+            khmer_policy_fit(km.name, curated.policies)
+            or khmer_growth_fit(km.name, curated.policies)
+            if km.named or km.position is None
+            else None
         )
         if fit is not None:
             # Round twenty-two: the measure's words are a curated proposal's Khmer name (most of
