@@ -6,8 +6,9 @@ km.measure_common)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from corpus.khmer import normalise, word_spans
@@ -42,6 +43,12 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=64)
+def _measure_words(words: str) -> frozenset[str]:
+    """A measure's content words, read once for both fits (khmercut is the cost)."""
+    return content_words(words)
+
+
 @cache
 def _label_words(label: str) -> frozenset[str]:
     return content_words(label)
@@ -53,7 +60,7 @@ def khmer_policy_fit(
     """The curated proposal whose Khmer name the words hold most of, when they hold at least
     60% of its distinctive words and four or more; None otherwise (a blank beats a wrong
     proposal)."""
-    have = content_words(words)
+    have = _measure_words(words)
     best: tuple[dict[str, Any], float] | None = None
     for p in policies:
         name = _label_words(str(p.get("label_km") or ""))
@@ -64,3 +71,35 @@ def khmer_policy_fit(
         if shared >= NAME_WORDS and share >= NAME_SHARE and (best is None or share > best[1]):
             best = (p, share)
     return best
+
+
+# Round thirty-seven: the English names' _holds_but_verb (round twenty-three) in Khmer.
+_GROWTH_NAME = ("Expand", "Extend", "Scale up", "Widen")
+_COUNT = re.compile(r"[0-9\u17e0-\u17e9]")
+
+
+@cache
+def _growth_words() -> tuple[frozenset[str], frozenset[str]]:
+    return tuple(  # type: ignore[return-value]
+        frozenset(normalise(w).text for w in speech_verbs("km", role))
+        for role in ("measure_growth", "measure_growth_loose")
+    )
+
+
+def khmer_growth_fit(
+    words: str, policies: Sequence[dict[str, Any]]
+) -> tuple[dict[str, Any], float] | None:
+    """ "ឲ្យពង្រីកការព្យាបាលតាមសហគមន៍" (to expand treatment in the community): a measure that
+    grows a service with the growth verb and holds all the rest of a curated name that grows it,
+    but the name's scope ("nationwide") and "based": that proposal; None otherwise."""
+    have = _measure_words(words)
+    growth, loose = _growth_words()
+    if not growth & have or _COUNT.search(words):
+        return None  # "ពង្រីក ... ទៅមណ្ឌលសុខភាព ៦០ បន្ថែម" (to 60 more centres): a plan of its own
+    found = []
+    for p in policies:
+        name = _label_words(str(p.get("label_km") or ""))
+        rest = name - growth - loose
+        if str(p.get("name", "")).startswith(_GROWTH_NAME) and len(rest) >= 2 and rest <= have:
+            found.append((p, len(name & have) / len(name)))
+    return found[0] if len(found) == 1 else None

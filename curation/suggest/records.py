@@ -23,6 +23,7 @@ from corpus.khmer import normalise
 from corpus.places import places_in
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
+from curation.suggest.bare_body import bare_body_proposer
 from curation.suggest.changes import change_on_compared
 from curation.suggest.confidence import below_threshold, offer_unsure
 from curation.suggest.date_before import offer_dates_before, offer_period_before
@@ -53,7 +54,7 @@ from curation.suggest.guess import (
     other_family,
 )
 from curation.suggest.khmer import APPEAL, APPEAL_WORD, is_khmer, khmer_drafts, khmer_measures
-from curation.suggest.khmer_policies import khmer_policy_fit
+from curation.suggest.khmer_policies import khmer_growth_fit, khmer_policy_fit
 from curation.suggest.khmer_proposer import khmer_body_proposer
 from curation.suggest.letterhead import (
     letterhead,
@@ -971,11 +972,13 @@ def _position_row(
 
 def _proposal_row(
     n: int, k: int, s: Sentence, measure: Measure, said: Speaker | None, source_id: str,
-    published: dt.date | None, curated: Curated,
+    published: dt.date | None, curated: Curated, text: str = "",
 ) -> Row:  # fmt: skip
     """A new proposal: the measure named in the article's words, proposed by the speaker."""
     actor_id, new_actor_draft, actor_notes = _actor(said, curated)
-    if body := body_proposer(s.text, measure.verb, curated.actors):
+    if body := body_proposer(s.text, measure.verb, curated.actors) or bare_body_proposer(
+        s.text, measure.verb, curated.actors, text, measure.name
+    ):
         # "The ministry plans to ...": the body proposes, not the official telling of it.
         actor_id, new_actor_draft, actor_notes = body[0], {}, [f"speaker: {body[1]} = {body[0]}"]
     dates = when(s.text, published)
@@ -1097,7 +1100,9 @@ def _measure_and_event_rows(
             if measure.policy_id:
                 rows.append(_position_row(n, s, measure, said, source_id, curated, body))
             else:
-                rows.append(_proposal_row(n, k, s, measure, said, source_id, published, curated))
+                rows.append(
+                    _proposal_row(n, k, s, measure, said, source_id, published, curated, body)
+                )
                 # Round thirty-six: the places named right after the measure's words.
                 names = [m.name for m in measures]
                 rows[-1].record["name"] = with_places(names, k, s.text)
@@ -1310,7 +1315,10 @@ def _khmer_rows(body, index, source_id, published, curated, head: str = "") -> l
         start, end = index.locate(km.sentence) or (0, 0)
         s = Sentence(start, end, km.sentence)
         fit = (
-            khmer_policy_fit(km.name, curated.policies) if km.named or km.position is None else None
+            khmer_policy_fit(km.name, curated.policies)
+            or khmer_growth_fit(km.name, curated.policies)
+            if km.named or km.position is None
+            else None
         )
         if fit is not None:
             # Round twenty-two: the measure's words are a curated proposal's Khmer name (most of
