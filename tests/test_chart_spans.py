@@ -116,7 +116,7 @@ LABELS = [
     # English drawings are the plain added figure's.
     Case("a Khmer article title a row long", *LABEL_FIGURE,
          words={"source_label_km": f"១ មីនា ២០១៩ · {ROW_KHMER}"}, langs=("km",)),
-    Case("a long Khmer article title", *LABEL_FIGURE,
+    Case("a long Khmer article title", *LABEL_FIGURE, langs=("km",),  # English: the case above
          words={"source_label": f"1 Mar 2019 · {LONG_TITLE}",
                 "source_label_km": f"១ មីនា ២០១៩ · {LONG_KHMER}"}),
     # Every legend entry a Khmer line (the articles' titles in Khmer), two or three to a

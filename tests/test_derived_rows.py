@@ -17,7 +17,7 @@ from data_model.tables import COVERAGE_NEEDS
 from database.connection import tables_of
 from etl.build import build
 from tests import kep_article
-from tests.seed_edits import MIXED, change_title, edit_quote, replace_once
+from tests.seed_edits import MIXED, edit_quote, replace_once
 
 ROOT = Path(__file__).resolve().parent.parent
 REASON = "a test of the derived rows a Save makes again"
@@ -75,7 +75,7 @@ Step = tuple[str, Callable[[Path], None], RemadeSql | None, bool, str]
 
 #: Saves one after another on one copy of the seeds, each on the file the Save before left,
 #: with a full build only where no other Save's compared state will do (two in all, where a
-#: full build per Save took seven, and a build more for the removal's added article). A row
+#: full build per Save took six, and a build more for the removal's added article). A row
 #: a Save should have made again but copied stays wrong in every later Save that copies it
 #: on, so the chain's last comparison sees it: the Saves that make every row afresh go first,
 #: where they can hide nothing; then those renewing the most rows (every row of an article),
@@ -103,8 +103,8 @@ CHAINS: list[tuple[str, list[Step]]] = [
     (
         "records and codebook edited",
         [
-            # An article's title moves its quotes' places: every row is made afresh (etl.carry).
-            ("a source's title changed", change_title, None, False, LATER),
+            # (A Save making every row afresh, a title's, renews no derived row: the removal's
+            # above holds that, tests/test_incremental.py's title Save the title's rows.)
             # No row of another file reads an actor's name (etl.codebook): the statements'
             # search rows, which show the speaker's, are made again for the statements naming
             # the actor.
