@@ -80,4 +80,3 @@ def new_body_id(name: str) -> str:
     if short:
         return short.group(1).lower()
     return "-".join(re.findall(r"[a-z0-9]+", name.lower())[:6]) or "new"
-
