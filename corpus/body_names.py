@@ -69,3 +69,14 @@ def formal_in(name: str) -> str | None:
         if pattern.search(name) and not (not_with and not_with.search(name)):
             return formal
     return None
+
+
+def new_body_id(name: str) -> str:
+    """The id a draft gives a new organisation of this name: the short name it gives itself in
+    brackets ("Khmer Family Recovery Association (KFRA)": "kfra"), else its first six words
+    ("Ministry of Interior": "ministry-of-interior"). The keys give a body_names.yaml body the
+    id of its formal name (convention C6 of tests/fixtures/drafting/README.md)."""
+    short = re.search(r"\(([A-Z][A-Za-z]{1,9})\)\s*$", name)
+    if short:
+        return short.group(1).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower())[:6]) or "new"

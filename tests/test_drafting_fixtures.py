@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from corpus.body_names import formal_in, new_body_id
 from corpus.khmer import has_khmer
 from data_model.qualifiers import Qualifier
 from data_model.records import Position, Stance, StatementKind, Topic
@@ -79,6 +80,13 @@ METRICS = _ids("metrics", "metrics", "metric_id")
 ACTORS = _ids("actors", "actors", "actor_id")
 POLICIES = _ids("policies", "policies", "policy_id")
 UNITS = _ids("units", "units", "unit_id")
+# A curated actor's name and aliases, lower-cased, to its id (convention C6).
+CURATED_NAMES = {
+    str(name).lower(): ident
+    for ident, row in ACTORS.items()
+    for name in [row.get("name"), *(row.get("aliases") or [])]
+    if name
+}
 
 
 def _inside_quotes(text: str, at: int) -> bool:
@@ -121,6 +129,15 @@ def _problems(key: Path) -> list[str]:
         return at
 
     for ident, actor in new_actors.items():
+        # Round thirty-seven, convention C6: a body with a curated id or a body_names.yaml entry
+        # takes that id in every key (the keys wrote interior-ministry and ministry-of-interior).
+        name = str((actor or {}).get("name") or "")
+        if (actor or {}).get("kind") != "organisation":
+            pass  # a person at a body ("Khieu Sopheak (Interior Ministry spokesman)") is no body
+        elif ident in ACTORS or CURATED_NAMES.get(name.lower(), ident) != ident:
+            out.append(f"new_actors.{ident}: {name!r} is a curated actor's: use its id (C6)")
+        elif (formal := formal_in(name)) and new_body_id(formal) != ident:
+            out.append(f"new_actors.{ident}: {name!r} is {formal!r}: id {new_body_id(formal)} (C6)")
         # Round twenty: a new actor's Khmer name is the one the article prints, as it prints it
         # (a name never romanised back, never one the article does not give).
         name_km = (actor or {}).get("name_km")

@@ -115,6 +115,73 @@ def test_a_body_printed_several_ways_is_one_actor(sentence, actor) -> None:
         assert got == actor
 
 
+def _statement_actors(text: str) -> dict[str, str | None]:
+    _, rows = draft_rows(f"Statements\n\n{text}\n", "Statements", "t", PUBLISHED, CURATED)
+    return {str(r.words)[:20]: r.record.get("actor_id") for r in rows if r.kind == "statements"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # Round thirty-seven (bodies37): one ministry printed two ways, one id (the keys' C6).
+        ("The Interior Ministry said 4,210 drug suspects were held in 2022.",
+         "ministry-of-interior"),
+        ("The Ministry of Interior said 4,210 drug suspects were held in 2022.",
+         "ministry-of-interior"),
+        # The national police printed three ways.
+        ("Police held 4,210 drug suspects in 2022, the General Commissariat of National Police "
+         "said.", "national-police"),
+        ("Police held 4,210 drug suspects in 2022, the Cambodian National Police said.",
+         "national-police"),
+        # The UN agency by its full name and by its short name.
+        ("Seizures reached 4,210 kilograms in 2022, the UN Office on Drugs and Crime said.",
+         "unodc"),
+        ("Seizures reached 4,210 kilograms in 2022, the United Nations Office on Drugs and Crime "
+         "said.", "unodc"),
+        # A unit of the ministry is its own body, not the ministry.
+        ("Prisons held 4,210 drug convicts in 2022, the Interior Ministry's General Department "
+         "of Prisons said.", "general-department-of-prisons"),
+        # A province's own police is another body, never the national police.
+        ("Police held 4,210 drug suspects in 2022, the Takeo provincial police said.", None),
+    ],
+)  # fmt: skip
+def test_a_national_body_printed_several_ways_is_one_id(sentence, actor) -> None:
+    got = next((a for w, a in _english_actors(sentence).items() if w.startswith("4,210")), None)
+    if actor is None:  # a control: whoever it is, never the national police
+        assert got != "national-police"
+    else:
+        assert got == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # The ministry speaking in its own name, printed either way: one id.
+        ("The Interior Ministry says the prisons are full and must be relieved soon.",
+         "ministry-of-interior"),
+        ("The Ministry of Interior says the prisons are full and must be relieved soon.",
+         "ministry-of-interior"),
+    ],
+)  # fmt: skip
+def test_a_body_speaking_is_one_id_however_printed(text, want) -> None:
+    assert list(_statement_actors(text).values()) == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # "according to the figures of the Ministry of Interior": the ministry's one id.
+        ("យោងតាមតួលេខរបស់ក្រសួងមហាផ្ទៃ ក្នុងឆ្នាំ២០២៣ "
+         "សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យ ១៩ ២០០នាក់។", ["ministry-of-interior"]),
+        # "according to the report of the General Commissariat of National Police".
+        ("ក្នុងឆ្នាំ២០២៣ សមត្ថកិច្ចបានឃាត់ខ្លួនជនសង្ស័យចំនួន ៣ ២០០នាក់ "
+         "នេះបើយោងតាមរបាយការណ៍របស់អគ្គស្នងការដ្ឋាននគរបាលជាតិ។", ["national-police"]),
+    ],
+)  # fmt: skip
+def test_a_khmer_national_body_takes_its_one_id(text, want) -> None:
+    assert _khmer_actors(text) == want
+
+
 def _measures(text: str) -> list[tuple[str, str | None]]:
     _, rows = draft_rows(f"Proposals\n\n{text}\n", "Proposals", "t", PUBLISHED, CURATED)
     return [

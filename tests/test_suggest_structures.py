@@ -1054,9 +1054,10 @@ def test_targets_ages_and_durations_are_no_figures(text, values):
          "Department of Prisons.", ["general-department-of-prisons"]),
         ("The authorities handled upwards of 8,000 cases last year, a National Authority for "
          "Combating Drugs report says.", ["nacd"]),
+        # (round thirty-seven: the ministry under its formal name's id, however printed: C6)
         ("Police detained 10,310 people this year, the Interior Ministry said in a report on "
          "Tuesday.\n\nOf the suspects, 209 were foreigners, the report said.",
-         ["interior-ministry", "interior-ministry"]),
+         ["ministry-of-interior", "ministry-of-interior"]),
         # The organisation whose report is the subject ("The NACD's annual report lists"), and
         # "the authority counts" referring back to it.
         ("The NACD's annual report for 2023 lists 8,070 drug crimes and 20,010 arrests.",
