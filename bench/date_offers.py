@@ -23,6 +23,7 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -115,29 +116,32 @@ def row_class(state: str, why: str, dates: dict | None = None, quote: str = "") 
                                              maxsplit=1)[0].strip()[:60]  # fmt: skip
 
 
+def _passes(policy: dict[str, Any], name: str, folders: dict[str, list[int]]) -> bool:
+    """Whether a class with this right / wrong per folder passes the training rule of
+    corpus/confidence.yaml dates (``policy``): at least `training_least` right on at least
+    `training_sets` folders, never wrong or (round thirty-six) right on nearly every folder."""
+    right = sum(v[0] for v in folders.values())
+    wrong = sum(v[1] for v in folders.values())
+    record = {"training_wrong_on": {name: {f: v for f, v in folders.items() if v[1]}}}
+    return (
+        right >= int(policy["training_least"])
+        and len(folders) >= int(policy["training_sets"])
+        and (not wrong or mostly_right({**policy, **record}, name, right, wrong))
+    )
+
+
 def classes(lines: list[str]) -> None:
     """Per class of offered dates: right / offered on each folder; then leave one folder out:
     the class filled when the other folders' offers pass the training rule (corpus/confidence.yaml
     dates: never wrong, or (round thirty-six) right on nearly every folder, `mostly_right`; at
     least `training_least` right on at least `training_sets` folders)."""
     policy = dates_policy()
-    least, least_sets = int(policy["training_least"]), int(policy["training_sets"])
     per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for line in lines:
         folder, _, state, right, why, *rest = line.rstrip("\n").split("\t")
         if state == "offered":  # the class the dump wrote (round 34), else the reason's
             name = rest[2] if len(rest) > 2 else row_class(state, why)
             per[name][folder][0 if right == "right" else 1] += 1
-
-    def fills(name: str, folders: dict[str, list[int]]) -> bool:
-        right = sum(v[0] for v in folders.values())
-        wrong = sum(v[1] for v in folders.values())
-        record = {"training_wrong_on": {name: {f: v for f, v in folders.items() if v[1]}}}
-        return (
-            right >= least
-            and len(folders) >= least_sets
-            and (not wrong or mostly_right({**policy, **record}, name, right, wrong))
-        )
 
     print("class\toffered\tright\twrong\tfolders\tpasses\tleft-out folders filled\t"
           "filled right\tfilled wrong\tper folder (right/offered)")  # fmt: skip
@@ -146,12 +150,12 @@ def classes(lines: list[str]) -> None:
         wrong = sum(v[1] for v in folders.values())
         held = [0, 0, 0]  # left-out folders where the others fill the class; right, wrong there
         for out, (r, w) in folders.items():
-            if fills(name, {f: v for f, v in folders.items() if f != out}):
+            if _passes(policy, name, {f: v for f, v in folders.items() if f != out}):
                 held = [held[0] + 1, held[1] + r, held[2] + w]
         shown = " ".join(f"{f.replace('held_out_', '').replace('held_out', 'h')}:{r}/{r + w}"
                          for f, (r, w) in sorted(folders.items()))  # fmt: skip
         print(f"{name}\t{right + wrong}\t{right}\t{wrong}\t{len(folders)}\t"
-              f"{'yes' if fills(name, folders) else 'no'}\t{held[0]}\t{held[1]}\t{held[2]}\t"
+              f"{'yes' if _passes(policy, name, folders) else 'no'}\t{held[0]}\t{held[1]}\t{held[2]}\t"
               f"{shown}")  # fmt: skip
 
 
@@ -165,7 +169,6 @@ def records(lines: list[str], share: float | None = None) -> None:
     if share is not None:
         policy = {**policy, "training_share": share}
     listed = policy.get("training") or {}
-    least, least_sets = int(policy["training_least"]), int(policy["training_sets"])
     per: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for line in lines:
         folder, _, state, right, why, _quote, _shown, name = line.rstrip("\n").split("\t")[:8]
@@ -173,23 +176,13 @@ def records(lines: list[str], share: float | None = None) -> None:
         if state == "offered" or by_record:
             per[name][folder][0 if right == "right" else 1] += 1
 
-    def passes(name: str, folders: dict[str, list[int]]) -> bool:
-        right = sum(v[0] for v in folders.values())
-        wrong = sum(v[1] for v in folders.values())
-        record = {"training_wrong_on": {name: {f: v for f, v in folders.items() if v[1]}}}
-        return (
-            right >= least
-            and len(folders) >= least_sets
-            and (not wrong or mostly_right({**policy, **record}, name, right, wrong))
-        )
-
     kept: dict[str, tuple[int, int, int, dict[str, list[int]]]] = {}
     print("class\tright\twrong\tfolders\tpasses\tstable\tlisted\tper folder (right/of)")
     for name, folders in sorted(per.items(), key=lambda kv: -sum(sum(v) for v in kv[1].values())):
         right = sum(v[0] for v in folders.values())
         wrong = sum(v[1] for v in folders.values())
-        ok = passes(name, folders)
-        stable = ok and all(passes(name, {f: v for f, v in folders.items() if f != out})
+        ok = _passes(policy, name, folders)
+        stable = ok and all(_passes(policy, name, {f: v for f, v in folders.items() if f != out})
                             for out in folders)  # fmt: skip
         if stable:
             kept[name] = (right, wrong, len(folders), folders)
