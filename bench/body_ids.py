@@ -1,6 +1,7 @@
 """Bodies the training keys define as new actors under two or more ids, or under an id other than
-the one convention C6 gives them (a curated actor's, or the id the drafts make from a
-corpus/body_names.yaml body's formal name): each group with its ids, counts and folders.
+the one convention C6 gives them (a curated actor's, the id the drafts make from a
+corpus/body_names.yaml body's formal name, or from a province's body's one name:
+corpus/province_bodies.yaml): each group with its ids, counts and folders.
 
 Usage: .venv/bin/python bench/body_ids.py   # training keys only (bench/draft_quality.py's
                                             # listing: never a held-aside set)
@@ -23,6 +24,7 @@ for path in (ROOT, ROOT / "bench"):  # run as a script: the project and its sibl
 from draft_quality import training  # noqa: E402
 
 from corpus.body_names import formal_in, new_body_id  # noqa: E402
+from corpus.province_bodies import province_body  # noqa: E402
 
 # The words that make one body's printed names differ without making it another body: a
 # bracketed gloss, "the", "Cambodian", a provincial police's "commissariat".
@@ -65,6 +67,8 @@ def groups() -> dict[str, dict[str, list[tuple[str, str, int]]]]:
                 name = str(actor.get("name") or "")
                 if formal := formal_in(name):
                     body = f"{formal} (body_names.yaml: {new_body_id(formal)})"
+                elif one := province_body(name):  # provinces37: a province's body, one id
+                    body = f"{one} (province_bodies.yaml: {new_body_id(one)})"
                 elif (cid := curated.get(_GLOSS.sub("", name.lower()).strip())) or (
                     cid := ident if ident in curated.values() else None
                 ):
@@ -79,7 +83,7 @@ def groups() -> dict[str, dict[str, list[tuple[str, str, int]]]]:
 def main() -> None:
     found = 0
     for body, ids in sorted(groups().items(), key=lambda kv: -sum(map(len, kv[1].values()))):
-        want = re.search(r"\((?:body_names\.yaml|curated): ([\w-]+)\)$", body)
+        want = re.search(r"\((?:body_names\.yaml|province_bodies\.yaml|curated): ([\w-]+)\)$", body)
         if len(ids) < 2 and not (want and set(ids) != {want.group(1)}):
             continue
         found += 1

@@ -14,6 +14,7 @@ import yaml
 
 from corpus.body_names import formal_in, new_body_id
 from corpus.khmer import has_khmer
+from corpus.province_bodies import province_body
 from data_model.qualifiers import Qualifier
 from data_model.records import Position, Stance, StatementKind, Topic
 
@@ -140,6 +141,10 @@ def _problems(key: Path) -> list[str]:
             out.append(f"new_actors.{ident}: {name!r} is a curated actor's: use its id (C6)")
         elif (formal := formal_in(name)) and new_body_id(formal) != ident:
             out.append(f"new_actors.{ident}: {name!r} is {formal!r}: id {new_body_id(formal)} (C6)")
+        elif (one := province_body(name)) and new_body_id(one) != ident:
+            # provinces37: a province's body ("Siem Reap police commissariat") takes the id of
+            # its one name ("Siem Reap Provincial Police": siem-reap-provincial-police).
+            out.append(f"new_actors.{ident}: {name!r} is {one!r}: id {new_body_id(one)} (C6)")
         # Round twenty: a new actor's Khmer name is the one the article prints, as it prints it
         # (a name never romanised back, never one the article does not give).
         name_km = (actor or {}).get("name_km")

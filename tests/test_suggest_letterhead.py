@@ -29,22 +29,24 @@ def _figure_actors(head: str, lines: str) -> tuple[list[str | None], dict[str, d
 
 
 @pytest.mark.parametrize(
-    ("head", "lines", "name_km"),
+    ("head", "lines", "name_km", "name"),
     [
-        # A commissariat's letterhead on the first line: a new body, named as printed.
-        ("ស្នងការដ្ឋាននគរបាលខេត្តព្រះវិហារ", "របាយការណ៍ប្រចាំខែ\n\n", "ស្នងការដ្ឋាននគរបាលខេត្តព្រះវិហារ"),
+        # A commissariat's letterhead on the first line: a new body, named as printed; a
+        # province's body has its one name in Latin letters too (provinces37, C6).
+        ("ស្នងការដ្ឋាននគរបាលខេត្តព្រះវិហារ", "របាយការណ៍ប្រចាំខែ\n\n", "ស្នងការដ្ឋាននគរបាលខេត្តព្រះវិហារ",
+         "Preah Vihear Provincial Police"),
         # A ministry, then its department: the department under it issues the page.
         ("ក្រសួងមហាផ្ទៃ", "អគ្គនាយកដ្ឋានអត្តសញ្ញាណកម្ម\nកំណត់ត្រាប្រចាំខែ\n\n",
-         "អគ្គនាយកដ្ឋានអត្តសញ្ញាណកម្ម"),
+         "អគ្គនាយកដ្ឋានអត្តសញ្ញាណកម្ម", ""),
         # Its name in Latin letters under the Khmer one, a short name after it: the Khmer name.
         ("អង្គការជំនួយយុវជនរតនៈ (YRA)", "Youth Relief Association\nសេចក្តីប្រកាសព័ត៌មាន\n\n",
-         "អង្គការជំនួយយុវជនរតនៈ"),
+         "អង្គការជំនួយយុវជនរតនៈ", ""),
     ],
 )  # fmt: skip
-def test_a_letterheads_body_gives_the_figures_with_no_source(head, lines, name_km) -> None:
+def test_a_letterheads_body_gives_the_figures_with_no_source(head, lines, name_km, name) -> None:
     actors, new = _figure_actors(head, lines)
     assert len(set(actors)) == 1 and actors[0] in new
-    assert new[actors[0]]["name_km"] == name_km and new[actors[0]]["name"] == ""
+    assert new[actors[0]]["name_km"] == name_km and new[actors[0]]["name"] == name
 
 
 def test_a_curated_body_spelt_a_little_differently_is_that_body() -> None:

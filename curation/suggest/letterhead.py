@@ -14,11 +14,12 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from corpus.body_names import formal_in
+from corpus.body_names import formal_in, new_body_id
 from corpus.khmer import normalise
 from corpus.khmer_speech import speaker_key
+from corpus.province_bodies import province_body
 from corpus.speech_verbs import speech_verbs
-from curation.suggest.guess import IN_KHMER_AS_PRINTED, khmer_named
+from curation.suggest.guess import IN_KHMER_AS_PRINTED, actor_type_of, khmer_named
 
 # The words a Khmer body's formal name opens with (a commissariat, an administration, a court,
 # a police post, a ministry, an authority, a department, a council, an organisation, an
@@ -108,6 +109,14 @@ def letterhead_actor(
             f"the page's letterhead: {name} ~ {a['name_km']} = {a['actor_id']} "
             f"(spelt differently, {best[0]:.0%} alike: check)"
         )
+    if (one := province_body(name)) is not None:
+        # Round thirty-seven (provinces37): "ស្នងការដ្ឋាននគរបាលខេត្តក្រចេះ" is Kratie Provincial
+        # Police, its one name and id (C6), written from places.yaml's name, never romanised.
+        ident = new_body_id(one)
+        fresh.setdefault(ident, {"actor_id": ident, "name": one, "name_km": name, "aliases": [],
+                                 "kind": "organisation", "role": "", "organisation": "",
+                                 "actor_type": actor_type_of(one)})  # fmt: skip
+        return ident, f"the page's letterhead: {name} = {ident}"
     ident = khmer_named(fresh, "organisation", key, name)
     return ident, f"the page's letterhead: {name} ({IN_KHMER_AS_PRINTED})"
 

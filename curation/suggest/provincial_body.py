@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from corpus.places import places_in
+from corpus.province_bodies import province_body
 
 # The kinds of a province's body that give figures, as their names are written in full. A kind
 # not listed (a court, a prison, a committee) stays with the readers that handled it before.
@@ -54,7 +55,10 @@ def provincial_body(phrase: str, sentence: str, body: str) -> tuple[str, str] | 
     phrase = phrase.strip()
     m = _BODY.match(phrase) or _NAMED.match(phrase)
     if m is None:
-        return None
+        # Round thirty-seven (provinces37): a province's body by its name in any printed form
+        # ("the Battambang police", "the police commissariat of Kratie province"): one name.
+        one = province_body(phrase)
+        return (one, "its own name") if one else None
     kind = _KINDS[m.group("kind").lower()]
     if m.group("place"):
         own = _one_province(m.group("place"))

@@ -21,6 +21,7 @@ from corpus.cleaning import clean_body
 from corpus.confidence import measured
 from corpus.khmer import normalise
 from corpus.places import places_in
+from corpus.province_bodies import province_body
 from corpus.quotes import BodyIndex, quoted_spans, within_quotation
 from corpus.sentences import Sentence
 from curation.suggest.bare_body import bare_body_proposer
@@ -248,6 +249,9 @@ def _actor(
         # Round thirty-seven: "The Interior Ministry says ...": a body_names.yaml body speaking
         # is that body under its formal name and that name's id, as when it gives a figure (C6).
         name, ident = formal, new_body_id(formal)
+    elif _ORG_HEAD.search(name) and (one := province_body(name)):
+        # Round thirty-seven (provinces37): a province's body speaking, under its one name (C6).
+        name, ident = one, new_body_id(one)
     role, org = fresh.role or "", fresh.organisation or ""
     draft = {
         "actor_id": ident,
@@ -351,6 +355,10 @@ def _org_actor(
         # Round thirty-seven: "the Interior Ministry" and "the Ministry of Interior" are one
         # body, drafted under its formal name's id (corpus/body_names.yaml), as keys code it (C6).
         org, known = formal, guess_actor([formal], curated.actors)
+    if known is None and (one := province_body(org)) is not None:
+        # Round thirty-seven (provinces37): "Siem Reap police commissariat", "the Siem Reap
+        # police": one body, "Siem Reap Provincial Police", as keys code it (C6).
+        org = one
     if known is not None:
         return str(known["actor_id"]), {}, [f"speaker: {org} = {known['actor_id']}"]
     # "Khmer Family Recovery Association (KFRA)": the short name it gives itself is its id.
@@ -869,6 +877,10 @@ def _statement_rows(statements, index, source_id, published, curated, body="") -
             # "Ministry of Interior" (a bare "The Ministry" read back to its letterhead): a body
             # speaking in its own name, a new organisation when none is curated.
             actor_id, new_actor_draft, notes = _org_actor(c.speaker.phrase, curated, c.quote)
+        if actor_id is None and c.speaker is not None and (one := province_body(c.speaker.phrase)):
+            # Round thirty-seven (provinces37): "the Battambang police said": that province's
+            # police, under its one name and id (C6), not an unnamed source.
+            actor_id, new_actor_draft, notes = _org_actor(one, curated, c.quote)
         if actor_id is None and c.speaker and (fresh := unnamed_source(c.speaker.phrase, notes)):
             # Round twenty-three (c): "A prison guard, who asked not to be named": the unnamed
             # source the curator would add, described in the article's words.
