@@ -633,10 +633,11 @@ _QT = (
          "Sok Dara (Kampot): Nobody in my village has seen a doctor from the centre this year.",
          [(None, "Caller from Takeo"), ("sok-dara", None)], None),
         # Furniture in capitals is no speaker's label, however often it comes (data); what
-        # the words after it report ("Police in Kandal say") is their own statement (round 11).
-        ("BREAKING NEWS: Police in Kandal say the centres are full and cannot take more.\n\n"
+        # the words after it report ("Officials in Kandal say") is their own statement (round
+        # 11). (Round 37: "Police in Kandal" is Kandal's provincial police now, C6: other words.)
+        ("BREAKING NEWS: Officials in Kandal say the centres are full and cannot take more.\n\n"
          "EDITOR'S NOTE: This story was updated on Monday with the ministry's figures.",
-         [(None, "Police in Kandal")], None),
+         [("unnamed-officials-in-kandal", "Officials in Kandal")], None),
         # One label is a heading, not a transcript: no statement.
         ("Related: Police in Kandal say the centres are full and cannot take more people.", [],
          None),
