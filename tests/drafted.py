@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from corpus.khmer import normalise
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
 
@@ -23,6 +24,17 @@ def statements(text: str, published: dt.date) -> list[Row]:
     """The statements drafted from `text`, published on `published`."""
     _, rows = draft_rows(text, None, "t", published, CURATED)
     return [r for r in rows if r.kind == "statements"]
+
+
+def speaker_of(text: str, opening: str, published: dt.date) -> tuple[str | None, str]:
+    """The drafted speaker of the statement opening so (the text's first line its title): the
+    curated id, or a new actor's name as printed; and the reason given for it."""
+    _, rows = draft_rows(text, text.strip().splitlines()[0], "t", published, CURATED)
+    row = next(r for r in rows if r.kind == "statements" and normalise(
+        str(r.record["quote"])).text.startswith(normalise(opening).text))  # fmt: skip
+    new = row.new.get("actors") or {}
+    who = new.get("name_km") or new.get("name") or row.record["actor_id"]
+    return (str(who) if who else None), str(row.why.get("actor_id", ""))
 
 
 def measures(text: str, published: dt.date) -> list[tuple[str, str | None]]:

@@ -11,21 +11,8 @@ import datetime as dt
 import pytest
 
 from corpus.khmer import normalise
-from curation.suggest.records import draft_rows
 from curation.suggest.title_alone import named_before, title_alone, titled_subject
-from tests.drafted import CURATED
-
-
-def _speaker_of(text: str, opening: str) -> tuple[str | None, str]:
-    """The drafted speaker of the statement opening so (a curated id or a new person's name as
-    printed) and the reason given for it."""
-    _, rows = draft_rows(text, text.strip().splitlines()[0], "t", dt.date(2024, 6, 26), CURATED)
-    row = next(r for r in rows if r.kind == "statements" and normalise(
-        str(r.record["quote"])).text.startswith(normalise(opening).text))  # fmt: skip
-    new = row.new.get("actors") or {}
-    who = new.get("name_km") or new.get("name") or row.record["actor_id"]
-    return (str(who) if who else None), str(row.why.get("actor_id", ""))
-
+from tests.drafted import speaker_of
 
 _HEAD = "ព័ត៌មានខេត្ត\n\n"
 
@@ -92,7 +79,7 @@ _HEAD = "ព័ត៌មានខេត្ត\n\n"
 def test_a_title_alone_is_the_person_named_before(
     text: str, opening: str, speaker: str | None
 ) -> None:
-    who, why = _speaker_of(text, opening)
+    who, why = speaker_of(text, opening, dt.date(2024, 6, 26))
     assert who == speaker
     if speaker:
         assert why.startswith("60%") or " = " in why  # a new person as printed, or curated

@@ -15,23 +15,13 @@ from corpus.khmer import cluster_bounded, normalise
 from curation.suggest.records import draft_rows
 from curation.suggest.stance import said_words
 from curation.suggest.title_holder import holder, office_alone
-from tests.drafted import CURATED
+from tests.drafted import CURATED, speaker_of
 
 
 def _statements(text: str) -> list:
     title = text.strip().splitlines()[0]
     _, rows = draft_rows(text, title, "t", dt.date(2024, 5, 2), CURATED)
     return [r for r in rows if r.kind == "statements"]
-
-
-def _speaker_of(text: str, opening: str) -> tuple[str | None, str]:
-    """The drafted speaker of the statement opening so: the curated id, or a new actor's name
-    as printed; and the reason given for it."""
-    row = next(r for r in _statements(text) if normalise(r.record["quote"]).text.startswith(
-        normalise(opening).text))  # fmt: skip
-    new = row.new.get("actors") or {}
-    who = new.get("name_km") or new.get("name") or row.record["actor_id"]
-    return (str(who) if who else None), str(row.why.get("actor_id", ""))
 
 
 _HEAD = "ព័ត៌មានខេត្ត\n\n"
@@ -70,7 +60,7 @@ _HEAD = "ព័ត៌មានខេត្ត\n\n"
 def test_a_khmer_title_and_office_alone_is_the_holder_named_before(
     text: str, opening: str, speaker: str | None
 ) -> None:
-    who, why = _speaker_of(_HEAD + text + "\n", opening)
+    who, why = speaker_of(_HEAD + text + "\n", opening, dt.date(2024, 5, 2))
     assert who == speaker
     if speaker:
         assert "alone: the speaker named before" in why or speaker in why
