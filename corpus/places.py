@@ -35,6 +35,11 @@ def _data() -> dict:
     return yaml.safe_load(_FILE.read_text(encoding="utf-8"))
 
 
+def provinces() -> list[dict]:
+    """places.yaml's provinces (each its name, English spellings and Khmer forms), read once."""
+    return _data()["provinces"]
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], dict[str, str | None], re.Pattern[str], re.Pattern[str]]:
     """One pattern for every place's every spelling (a scan per text, not per place), and the

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from corpus.places import _data as _places
+from corpus.places import provinces as _provinces
 
 _FILE = Path(__file__).with_name("province_bodies.yaml")
 # A bracketed gloss after a name ("Siem Reap provincial police (ស្នងការដ្ឋាន...)") and an article.
@@ -33,7 +33,7 @@ def _patterns() -> tuple[tuple[re.Pattern[str], dict[str, str], dict[str, str]],
     kind_en, kind_km = _alt(list(en_kind)), _alt(list(km_kind))
     names: dict[str, str] = {}
     km_names: dict[str, str] = {}
-    for p in _places()["provinces"]:
+    for p in _provinces():
         names |= dict.fromkeys([p["name"], *(p.get("spellings") or [])], p["name"])
         km_names |= dict.fromkeys([*(p.get("km") or []), *(p.get("km_after") or [])], p["name"])
     prov = _alt(list(names))
