@@ -118,7 +118,8 @@ def counted_noun(sentence: str, end: int) -> list[str]:
     """The words the figure counts: "drug suspects" in "10,210 drug suspects in 5,150 cases",
     "foreigners" in "131 of them foreigners"."""
     words = _WORD.findall(sentence[end : end + 80].split(",")[0].split(";")[0])
-    if words[:2] and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom",
+    # len, not words[:2]: "4 of 31, the principal said" leaves "of" alone before the comma.
+    if len(words) > 1 and words[0].lower() == "of" and words[1].lower() in ("them", "the", "whom",
                                                                         "those"):  # fmt: skip
         words = words[2:]
         low = [w.lower() for w in words[:9]]
