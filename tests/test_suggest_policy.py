@@ -267,21 +267,6 @@ def test_metric_by_the_counted_noun_and_its_verb(text, words, metric):
     assert _row(text, words).record["metric_id"] == metric
 
 
-# "4 of 31," leaves the word "of" alone before the comma: the figure is drafted, its metric left
-# blank (no noun says what is counted), rather than the whole article's drafting failing.
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("Urine tests at the school found 4 of 31, the principal said.", "4"),
-        ("Of the guards, 2 of 40; of the drivers, 5 of 12, the report said.", "5"),
-    ],
-)  # fmt: skip
-def test_a_count_of_a_count_before_a_comma_is_drafted_with_no_metric(text, words):
-    record = _row(text, words).record
-    assert record["value"] == float(words)
-    assert record["metric_id"] is None
-
-
 # Dates: a day of telling after a listener and a place is the speaking's, never the count's; a
 # day the figure's own words give beats a "currently" elsewhere in its sentence; the count a
 # change starts from ("from 7 to 16 since ...") stands on the period's first day.
