@@ -77,6 +77,8 @@ def test_an_english_figure_given_by_a_provinces_body_is_its_new_actor(
 ) -> None:
     row = _figures(text)[value]
     assert row.record["actor_id"] == _one_id(body)
+    # The new actor is drafted with the row (saved with it), under its one name.
+    assert (row.new.get("actors") or {}).get("name") == province_body(body)
     assert "a new actor" in row.why["actor_id"]
 
 
