@@ -123,8 +123,10 @@ KAMPOT = curated_lists(Path(__file__).resolve().parent / "fixtures" / "seeds")  
         # A common noun names the curated provincial police only where no other place is named.
         ("indicators", "Police in Takeo sent 140 people to the provincial clinic in April, "
          "officials said on Monday.", None),
+        # Round thirty-eight: the sentence's one province makes "Provincial police" Takeo's
+        # police (a new actor, C6), never the curated Kampot police.
         ("indicators", "Provincial police said more than 200 people were arrested in Takeo in "
-         "March.", None),
+         "March.", "takeo-provincial-police"),
         ("statements", '"We will not stop until the villages of Takeo are clean," provincial '
          "police said.", None),
         # Controls: the actor's own province, named in the speaker's words or alone, or no place.

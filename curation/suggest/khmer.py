@@ -38,6 +38,7 @@ from curation.suggest.guess import FUZZY_NAME, IN_KHMER_AS_PRINTED, khmer_named
 from curation.suggest.khmer_subsets import court_cases, in_treatment, subset_metric
 from curation.suggest.khmer_treated import treated_not_detained
 from curation.suggest.letterhead import according_to
+from curation.suggest.new_giver import drafted_here, province_giver
 from curation.suggest.numbers import no_count_spans
 from curation.suggest.speakers import Speaker
 from curation.suggest.title_holder import holder, office_alone
@@ -405,6 +406,8 @@ def _km_actor(
                             f"{curated[1]}: review"]  # fmt: skip
     if fresh is not None and person and (drafted := _new_person(name, fresh.new)) is not None:
         return drafted[0], [drafted[1]]
+    if fresh is not None and (body := province_giver(name, actors, fresh.new)) is not None:
+        return body[0], [body[1]]  # round 38: a province's body, its one new actor (C6)
     return None, [f"speaker: {name} (a new actor: give the person an id)"]
 
 
@@ -1092,9 +1095,11 @@ def khmer_drafts(
             ):
                 # "លោកបានបន្ថែមថា ... ១២០នាក់ ..." (he added that ... 120 people ...): reported
                 # counts are figures given by the speaker, no statement of their own.
-                who = _km_actor(a.speaker or named, actors, fresh,
-                                person=bool(a.title) or not a.speaker)[0]  # fmt: skip
-                said_by.setdefault(k, (who, f"said by {a.speaker or named}"))
+                who, how = _km_actor(a.speaker or named, actors, fresh,
+                                     person=bool(a.title) or not a.speaker)  # fmt: skip
+                # Round thirty-eight: a province's body drafted new says so (for review).
+                how = how[0] if drafted_here(who, fresh.new) else f"said by {a.speaker or named}"
+                said_by.setdefault(k, (who, how))
                 continue
             quote = s.text[a.quote[0] : a.quote[1]] if a.quote else s.text
             quote = quote.strip(ZERO_WIDTH + " ។")
@@ -1220,7 +1225,12 @@ def khmer_drafts(
             # Round thirty-seven: "<someone>ម្នាក់ ដែលសុំមិនបញ្ចេញឈ្មោះ" (who asked not to be named).
             source = unnamed_khmer(fresh.new, who), f"an unnamed source: {who}"
         back = _BACK.search(out[i].record["quote"]) or k in back_to
-        if source is None and carried is not None and back:
+        if (
+            source is None
+            and carried is not None
+            and back
+            and not drafted_here(carried[0], fresh.new)
+        ):
             source = carried[0], f"{carried[1]}, referring back"
         carried = source or carried
         if source is not None and source[0] is not None:

@@ -30,8 +30,10 @@ _KINDS = {
 _KIND = "|".join(sorted(map(re.escape, _KINDS), key=len, reverse=True))
 # The whole source phrase: an article or a possessive, the province's name if given, the level,
 # the kind; nothing after it ("the provincial police chief" is a person: not this rule).
+# Round thirty-eight (draft38b): with no article at a sentence's start ("Provincial police said
+# ...") and after a province's possessive ("Kampot's provincial health department says").
 _BODY = re.compile(
-    rf"^(?:the|its)\s+(?:(?P<place>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+)?"
+    rf"^(?:(?:the|its)\s+)?(?:(?P<place>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)(?:['’]s)?\s+)?"
     rf"provincial\s+(?P<kind>{_KIND})$",
     re.I,
 )

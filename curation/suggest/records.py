@@ -70,6 +70,7 @@ from curation.suggest.letterhead import (
 )
 from curation.suggest.measure_statements import framing_lead_ins, measure_statements
 from curation.suggest.metrics import MetricGuess, guess_metric
+from curation.suggest.new_giver import counting_province
 from curation.suggest.non_figures import non_figure
 from curation.suggest.numbers import Figure
 from curation.suggest.proposals import (
@@ -680,6 +681,15 @@ def _figure_rows(figures, body, index, source_id, published, curated, head="") -
             new_actor_draft = new_actor_draft if actor_id not in drafted else {}
             drafted.add(str(actor_id))
             actor_notes = [f"{actor_notes[0]} (whose count the sentence says it is)"]
+        if (
+            actor_id is None
+            and c.speaker is None
+            and (named := counting_province(c.quote[: fig.start], c.quote, body))
+        ):
+            # Round thirty-eight: "Kandal provincial police reported arresting 1,377 ...".
+            actor_id, new_actor_draft, actor_notes = _org_actor(named, curated, c.quote)
+            new_actor_draft = new_actor_draft if actor_id not in drafted else {}
+            drafted.add(str(actor_id))
         known = next((a for a in curated.actors if a.get("actor_id") == actor_id), {})
         if actor_id is not None and (
             known.get("kind") == "organisation"
