@@ -74,7 +74,9 @@ _VERB = re.compile(
     )
 )
 _TITLE = re.compile(_alternation(TITLES))
-_ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
+#: The role words as normalised text, for ``str.startswith``: a "name" opening on one is an
+#: office ("លោក អភិបាលរងខេត្ត"), no one's name. One tuple for every Khmer speaker reader.
+ROLE_FORMS = tuple(normalise(w).text for w in ROLE_WORDS)
 _BODY = tuple(normalise(w).text for w in BODY_WORDS)
 _QUOTE_OPEN = re.compile(r"\s?[៖:]?\s?[\"«“]")
 # "«...» លោកបានបន្ថែម។" (... he added): a quotation, then its speaker and a verb with no ថា.
@@ -144,7 +146,7 @@ def _name_after(rest: str) -> str:
     """The name right after a title: up to two space-separated words, before any role word."""
     words: list[str] = []
     for word in rest.split(" ")[:3]:
-        if not word or word.startswith(_ROLE) or not _is_khmer(word[0]) or len(words) == 2:
+        if not word or word.startswith(ROLE_FORMS) or not _is_khmer(word[0]) or len(words) == 2:
             break
         words.append(word)
     return " ".join(words)
