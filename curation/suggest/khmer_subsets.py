@@ -132,13 +132,20 @@ def court_cases(unit: str | None, sentence: str, start: int, end: int) -> dict[s
 
 
 @cache
+def other_centre() -> re.Pattern[str]:
+    """A centre ("មណ្ឌល") that is not a health centre ("មណ្ឌលសុខភាព"), in normalised text: one
+    that holds people being treated, so their count is no community treatment (khmer_treated.py
+    asks too)."""
+    data = metric_words("km_in_treatment")
+    centre = normalise(data["centre"]).text
+    health = normalise(data["health_centre"]).text.removeprefix(centre)  # what follows the head
+    return re.compile(re.escape(centre) + f"(?!{re.escape(health)})")
+
+
+@cache
 def _treatment() -> tuple[re.Pattern[str], re.Pattern[str], str]:
     data = metric_words("km_in_treatment")
-    # A centre ("មណ្ឌល") that is not a health centre ("មណ្ឌលសុខភាព"): what follows the shared head.
-    centre = normalise(data["centre"]).text
-    health = normalise(data["health_centre"]).text.removeprefix(centre)
-    other = re.compile(re.escape(centre) + f"(?!{re.escape(health)})")
-    return re.compile(_any(data["words"]) + "[^។]*$"), other, str(data["metric"])
+    return re.compile(_any(data["words"]) + "[^។]*$"), other_centre(), str(data["metric"])
 
 
 def in_treatment(unit: str | None, sentence: str, start: int) -> tuple[str, str] | None:

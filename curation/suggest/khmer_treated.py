@@ -11,6 +11,7 @@ from functools import cache
 
 from corpus.khmer import normalise
 from corpus.number_words import metric_words
+from curation.suggest.khmer_subsets import other_centre
 
 
 def _any(words: list[str]) -> str:
@@ -19,12 +20,9 @@ def _any(words: list[str]) -> str:
 
 @cache
 def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]:
-    treated, centres = metric_words("km_treated"), metric_words("km_in_treatment")
-    centre = normalise(centres["centre"]).text
-    health = normalise(centres["health_centre"]).text.removeprefix(centre)
-    other = re.compile(re.escape(centre) + f"(?!{re.escape(health)})")
-    return (re.compile(_any(treated["words"])), re.compile(_any(treated["detained"])), other,
-            str(treated["metric"]))  # fmt: skip
+    treated = metric_words("km_treated")
+    return (re.compile(_any(treated["words"])), re.compile(_any(treated["detained"])),
+            other_centre(), str(treated["metric"]))  # fmt: skip
 
 
 def treated_not_detained(
