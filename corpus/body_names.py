@@ -80,3 +80,29 @@ def new_body_id(name: str) -> str:
     if short:
         return short.group(1).lower()
     return "-".join(re.findall(r"[a-z0-9]+", name.lower())[:6]) or "new"
+
+
+# "the Health Ministry" is the Ministry of Health turned round (round thirty-seven): English puts
+# a ministry's field before its head or after "of", a codebook the latter. One rule for a name
+# (guess.py looks a folded name up) and for an article's text (bare_body.py reads a body's name
+# in full); an article ("The Ministry") is no field.
+_NO_FIELD = r"(?!(?i:the|an?)\b)"
+_FIELD_FIRST = re.compile(
+    rf"(?:the\s+)?{_NO_FIELD}(?P<field>[a-z][a-z\s]*?)\s+(?P<head>ministry)", re.I
+)
+# In running text a name is told from its sentence by its capitals: one field word.
+_FIELD_FIRST_IN_TEXT = re.compile(rf"\b{_NO_FIELD}[A-Z][a-z]+\s+Ministry\b")
+
+
+def head_first(name: str) -> str:
+    """A body's whole name with its head first, as a codebook writes it ("health ministry" ->
+    "ministry of health", "the Health Ministry" -> "Ministry of Health"); "" when the name has
+    no field before its head."""
+    m = _FIELD_FIRST.fullmatch(name)
+    return f"{m['head']} of {m['field']}" if m else ""
+
+
+def heads_first(text: str) -> str:
+    """An article's text with every body named field first turned round by head_first ("the
+    Health Ministry said" -> "the Ministry of Health said")."""
+    return _FIELD_FIRST_IN_TEXT.sub(lambda m: head_first(m.group(0)), text)

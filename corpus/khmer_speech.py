@@ -52,7 +52,9 @@ BODY_WORDS = (
 )  # fmt: skip
 
 
-def _alternation(words: Sequence[str]) -> str:
+def alternation(words: Sequence[str]) -> str:
+    """Khmer words as one regex alternation, each normalised and escaped, the longest first (so
+    a longer word wins over a shorter one it opens with)."""
     forms = {normalise(w).text for w in words}
     return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
 
@@ -62,39 +64,41 @@ def _alternation(words: Sequence[str]) -> str:
 # "បានប្រាប់វីអូអេ កាលពីថ្ងៃច័ន្ទថា" (told VOA on Monday that). The "where" word must follow the verb
 # or its object: a verb alone far before a "ថា" is no attribution ("និយាយ" as "speaking of").
 _SAID_HOW = (
-    rf"(?:{_alternation((*speech_verbs('km', 'after_quote'), 'ប្រកាស', 'ប្រាប់'))})"
-    rf"(?:[^\s។«»]{{0,30}}?\s?)??(?:{_alternation(speech_verbs('km', 'said_where'))})"
+    rf"(?:{alternation((*speech_verbs('km', 'after_quote'), 'ប្រកាស', 'ប្រាប់'))})"
+    rf"(?:[^\s។«»]{{0,30}}?\s?)??(?:{alternation(speech_verbs('km', 'said_where'))})"
     r"[^។«»]{0,40}?ថា"
 )
 # Every speech word is matched on whole written clusters (stop 49): never inside a longer
 # word's cluster, as "ថា" inside "ស្ថាប័ន" (an institution).
 _VERB = re.compile(
     cluster_bounded(
-        rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{_alternation(SPEECH_VERBS)}|{_TOLD}|{_SAID_HOW})"
+        rf"(?:(?:បាន|សូម)\s?)?(?:{_SAID_WHEN}|{alternation(SPEECH_VERBS)}|{_TOLD}|{_SAID_HOW})"
     )
 )
-_TITLE = re.compile(_alternation(TITLES))
-_ROLE = tuple(normalise(w).text for w in ROLE_WORDS)
+_TITLE = re.compile(alternation(TITLES))
+#: The role words as normalised text, for ``str.startswith``: a "name" opening on one is an
+#: office ("លោក អភិបាលរងខេត្ត"), no one's name. One tuple for every Khmer speaker reader.
+ROLE_FORMS = tuple(normalise(w).text for w in ROLE_WORDS)
 _BODY = tuple(normalise(w).text for w in BODY_WORDS)
 _QUOTE_OPEN = re.compile(r"\s?[៖:]?\s?[\"«“]")
 # "«...» លោកបានបន្ថែម។" (... he added): a quotation, then its speaker and a verb with no ថា.
 _AFTER_QUOTE = re.compile(
     r"\s?(?P<who>[^«»\"“”។]{1,60}?)\s?(?P<verb>(?:ក៏\s?)?(?:បាន\s?)?"
-    + cluster_bounded(_alternation(speech_verbs("km", "after_quote")))
+    + cluster_bounded(alternation(speech_verbs("km", "after_quote")))
     + ")"
 )
 # Round twenty-four (c): "លោកថា ..." (he says ...), "នាងថា ..." (she says ...): a title or a
 # pronoun standing alone at a sentence's start, then "ថា" with no verb before it, is speech.
 # Only there: "ថា" after any other word is "that" ("ដឹងថា", knew that).
 _BARE = re.compile(
-    rf"^[\s\u200b]*(?P<who>{_alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>"
+    rf"^[\s\u200b]*(?P<who>{alternation(TITLES)}|គាត់|នាង)[\s\u200b]?(?:ក៏[\s\u200b]?)?(?P<verb>"
     + cluster_bounded("ថា")
     + ")"
 )
 # Round twenty-six (c): "«...» នេះជាការលើកឡើងរបស់លោក X" (... this is what Mr X raised): a quotation,
 # then whose words they are, its speaker after them.
 _QUOTE_OF = re.compile(
-    rf"[\s។]?(?:នេះ|នោះ)?\s?ជា(?:{_alternation(speech_verbs('km', 'speech_nouns'))})របស់\s?"
+    rf"[\s។]?(?:នេះ|នោះ)?\s?ជា(?:{alternation(speech_verbs('km', 'speech_nouns'))})របស់\s?"
 )
 # "វរសេនីយ៍ឯក ហេង សុវណ្ណរិទ្ធ៖ «...»" (Colonel Heng Sovannarith: "..."): a speaker's label.
 _LABEL = re.compile(r"៖\s?$")
@@ -144,13 +148,13 @@ def _name_after(rest: str) -> str:
     """The name right after a title: up to two space-separated words, before any role word."""
     words: list[str] = []
     for word in rest.split(" ")[:3]:
-        if not word or word.startswith(_ROLE) or not _is_khmer(word[0]) or len(words) == 2:
+        if not word or word.startswith(ROLE_FORMS) or not _is_khmer(word[0]) or len(words) == 2:
             break
         words.append(word)
     return " ".join(words)
 
 
-_PARTICLE = re.compile("^(?:" + _alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")
+_PARTICLE = re.compile("^(?:" + alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")
 # "ថា" (said) as a word of its own right after a title: the title alone is the speaker.
 _SAID = re.compile(cluster_bounded("ថា") + r"(?:[\s៖:,]|$)")
 _PARTICLE_END = re.compile(r"(?<=[\u1780-\u17ff])ក៏$")

@@ -12,7 +12,9 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from corpus.confidence import fill_at
 from curation.reasons import render, say, split, unmatched
+from curation.suggest.confidence import FIELDS
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import draft_rows
 from data_model.i18n import Translator
@@ -69,6 +71,17 @@ def test_the_studios_own_notes_match_a_template():
         for start, end in ((0, len(body)), (0, 15)):  # words a draft read, and words it did not
             row = passage_row(body, start, end, kind, drafted, "x", dt.date(2018, 3, 1), set())
             assert row.notes and not [u for n in row.notes for u in unmatched(n)], row.notes
+
+
+@pytest.mark.parametrize("field", sorted({f for names in FIELDS.values() for f in names.values()}))
+def test_a_blank_under_its_bar_names_its_field_in_khmer_for_every_field(field: str) -> None:
+    """A field left blank under its bar says which field's bar, in the words
+    confidence.below_threshold writes ("under the 50% a dates guess needs"): every field it can
+    name is a word of curation/reasons.yaml, so the part reads whole in Khmer (round
+    thirty-eight: "dates" and "kind" were not; a Khmer notice board's blank date showed it)."""
+    part = f"under the {fill_at(field):.0%} a {field} guess needs"
+    assert not unmatched(part)
+    assert field not in say(KM, part)  # the field's own word translated too
 
 
 @pytest.mark.parametrize(

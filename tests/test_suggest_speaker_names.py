@@ -12,7 +12,7 @@ import pytest
 
 from corpus.khmer_speech import find_attributions
 from curation.suggest.guess import fuzzy_actor, guess_actor
-from curation.suggest.khmer import _km_actor
+from curation.suggest.khmer import khmer_actor
 from curation.suggest.records import draft_rows
 from tests.drafted import CURATED
 
@@ -113,7 +113,7 @@ _KM_ACTORS = [
     ],
 )
 def test_a_khmer_family_name_spelt_otherwise_is_another_person(name: str, actor: str | None):
-    assert _km_actor(name, _KM_ACTORS)[0] == actor
+    assert khmer_actor(name, _KM_ACTORS)[0] == actor
 
 
 def test_a_refused_spelling_is_flagged_beside_the_new_actor() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from curation.suggest.guess import curated_lists
-from curation.suggest.khmer import _NAMED
+from curation.suggest.khmer import TITLED_NAME
 from curation.suggest.records import draft_rows
 from curation.suggest.titled_reporter import titled_reporter
 
@@ -71,4 +71,4 @@ def test_a_titled_person_opening_the_sentence_gives_its_counts(sentence, actor, 
     ],
 )  # fmt: skip
 def test_no_titled_person_opening_the_sentence_is_read(sentence) -> None:
-    assert titled_reporter(sentence, "៦នាក់", _NAMED) is None
+    assert titled_reporter(sentence, "៦នាក់", TITLED_NAME) is None

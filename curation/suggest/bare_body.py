@@ -16,6 +16,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from corpus.body_names import heads_first
+
 # The subject right before the verb, after a clause opening ("said", "that", a comma, or the
 # sentence's start): "the ministry", "The ministry also", "the government had".
 _SUBJECT = re.compile(
@@ -38,8 +40,6 @@ _SPAN = (
     r"(?:[A-Z][\w'’-]*\s+)*{head}(?:\s+(?:of|for|and)\s+[A-Z][\w'’-]*"
     r"(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?"
 )
-# "the Health Ministry" is the Ministry of Health turned round; "the Interior Ministry" another.
-_INVERTED = re.compile(r"\b(?!The\b|A\b|An\b)([A-Z][a-z]+)\s+Ministry\b")
 # "would open A and that every hospital should set up B": B's own subject is asked to act.
 _ASKED_OF = re.compile(r"\b(?:should|must)\b", re.I)
 
@@ -60,7 +60,8 @@ def bare_body_proposer(
     if m is None:
         return None
     head = m.group("head").lower()
-    text = _INVERTED.sub(r"Ministry of \1", text)
+    # "the Health Ministry" is the Ministry of Health turned round; "the Interior Ministry" another.
+    text = heads_first(text)
     found = [
         a
         for a in actors

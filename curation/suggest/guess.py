@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from corpus.body_names import head_first
 from corpus.load import RawRecord
 from curation.suggest.draft import _curated  # the one reader of curated files for drafts
 from data_model.records import EventKind
@@ -106,16 +107,9 @@ def guess_actor(names: Iterable[str], actors: Sequence[dict[str, Any]]) -> dict[
             if actor.get("kind") == "organisation" and who and org.startswith(who):
                 return actor
             # Round thirty-seven: "the Health Ministry" is the codebook's "Ministry of Health".
-            if actor.get("kind") == "organisation" and _of_order(who) in folded:
+            if actor.get("kind") == "organisation" and head_first(who) in folded:
                 return actor
     return None
-
-
-def _of_order(name: str) -> str:
-    """A body's name with its head first, as a codebook writes it: "health ministry" ->
-    "ministry of health" (English puts the field before the head or after "of"); else ""."""
-    m = re.fullmatch(r"(?:the\s+)?([a-z][a-z\s]*?)\s+(ministry)", name)
-    return f"{m.group(2)} of {m.group(1)}" if m else ""
 
 
 def names_in(phrase: str, name: str) -> list[str]:

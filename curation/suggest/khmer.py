@@ -28,7 +28,7 @@ from corpus.khmer import (
     split_sentences,
 )
 from corpus.khmer_reading import KhmerDate, read_dates, read_figures
-from corpus.khmer_speech import ROLE_WORDS, TITLES, find_attributions, speaker_key, strip_title
+from corpus.khmer_speech import ROLE_FORMS, TITLES, find_attributions, speaker_key, strip_title
 from corpus.number_words import number_words
 from corpus.speech_verbs import speech_verbs
 from curation.suggest.changes import latest_like
@@ -80,7 +80,7 @@ _SAID = re.compile(cluster_bounded(normalise("ថា|បាន").text))
 
 
 # A title, a space and a two-word name ("ឯកឧត្តម អ៊ុំ សុផល"): a person named, whatever the verb.
-_NAMED = re.compile(
+TITLED_NAME = re.compile(
     "(?:"
     + "|".join(sorted((normalise(t).text for t in TITLES), key=len, reverse=True))
     + r")(?:"
@@ -88,7 +88,6 @@ _NAMED = re.compile(
     + "|".join(normalise(w).text for w in ("ឧបនាយករដ្ឋមន្ត្រី", "នាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី"))
     + r")?\s(?P<name>[\u1780-\u17d3]+\s[\u1780-\u17d3]+)"
 )
-_ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
 
 
 # A broadcast page's time code in any digits ("[០៧:១១] "): cut like a dateline.
@@ -257,12 +256,12 @@ _UNNAMED = re.compile(normalise("ម្នាក់|មិនបញ្ចេញ�
 
 def _interviewee(intro: str) -> Speaker | None:
     """The titled person a Q&A's introduction names first: whose every "ចម្លើយ៖" is."""
-    m = _NAMED.search(normalise(intro).text)
+    m = TITLED_NAME.search(normalise(intro).text)
     return Speaker(m.group(0), m.group(0), named=True) if m else None
 
 
 def _turn_actor(
-    turn: Speaker, actors: list[dict[str, Any]], named: str | None, fresh: _People | None = None
+    turn: Speaker, actors: list[dict[str, Any]], named: str | None, fresh: KhmerPeople | None = None
 ) -> tuple[str | None, list[str]]:
     """A transcript label's actor: a titled name matched as any Khmer speaker; a title and an
     office alone ("ឯកឧត្តមស្នងការ", His Excellency the commissioner) the person named before
@@ -270,16 +269,16 @@ def _turn_actor(
     if not turn.named:
         return None, [f"speaker (unnamed): {turn.phrase}", "a transcript turn"]
     office = strip_title(turn.name).replace(" ", "")
-    if named is not None and (not office or office.startswith(_ROLES)):
-        actor_id, notes = _km_actor(named, actors, fresh, person=True)
+    if named is not None and (not office or office.startswith(ROLE_FORMS)):
+        actor_id, notes = khmer_actor(named, actors, fresh, person=True)
         return actor_id, [*notes, f"a transcript turn ({turn.phrase}: the person named "
                           "before with a title: review)"]  # fmt: skip
-    actor_id, notes = _km_actor(turn.name, actors, fresh, person=True)
+    actor_id, notes = khmer_actor(turn.name, actors, fresh, person=True)
     return actor_id, [*notes, f"a transcript turn ({turn.phrase})"]
 
 
 @dataclass
-class _People:
+class KhmerPeople:
     """An article's people (round twenty): the new ones drafted, by id, and the curated people
     with no Khmer name that the article names beside their curated role (by speaker_key)."""
 
@@ -291,7 +290,7 @@ class _People:
 _LEAST_ROLE = 8
 
 
-def _by_role(body: str, actors: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+def people_by_role(body: str, actors: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
     """The curated people without a Khmer name whom the article names with a title and, just
     after the name, their curated Khmer role and organisation ("ឯកឧត្តម ... អគ្គលេខាធិការនៃ
     អាជ្ញាធរជាតិ...", secretary-general of the NACD): name key -> (actor id, role). Such a
@@ -308,7 +307,7 @@ def _by_role(body: str, actors: list[dict[str, Any]]) -> dict[str, tuple[str, st
             people.append((a, role, org, short))
     out: dict[str, tuple[str, str]] = {}
     text = normalise(body).text
-    for m in _NAMED.finditer(text):
+    for m in TITLED_NAME.finditer(text):
         after = text[m.end() : m.end() + 120].replace(" ", "")
         hits = [a for a, role, org, short in people if _office_of(after, role, org, short)]
         if len(hits) == 1:
@@ -339,7 +338,7 @@ def _new_person(name: str, fresh: dict[str, dict[str, Any]]) -> tuple[str, str] 
     for a role ("លោកអភិបាលរង", the deputy governor) or words that are no two- or three-word name."""
     printed = strip_title(name)
     words = printed.split()
-    if not words or len(words) > 3 or any(w.startswith(_ROLES) for w in words):
+    if not words or len(words) > 3 or any(w.startswith(ROLE_FORMS) for w in words):
         return None
     if len(words) == 1:
         known = [d for d in fresh.values() if str(d["name_km"]).split()[-1] == words[0]]
@@ -355,10 +354,10 @@ def _new_person(name: str, fresh: dict[str, dict[str, Any]]) -> tuple[str, str] 
     return ident, f"speaker: {printed} ({IN_KHMER_AS_PRINTED})"
 
 
-def _km_actor(
+def khmer_actor(
     name: str | None,
     actors: list[dict[str, Any]],
-    fresh: _People | None = None,
+    fresh: KhmerPeople | None = None,
     person: bool = False,
 ) -> tuple[str | None, list[str]]:
     """The curated actor a Khmer speaker is; else, for a ``person`` named with a title and a
@@ -1065,7 +1064,7 @@ def khmer_drafts(
             out.append(KhmerDraft("indicators", record, s.text, f.words, notes, why, new, offers))
             fig_at.append((len(out) - 1, k))
     named: str | None = None  # the last titled person named, for a title standing alone
-    fresh = _People(by_role=_by_role(body, actors))  # the article's people (round twenty)
+    fresh = KhmerPeople(by_role=people_by_role(body, actors))  # the article's people (round twenty)
     said_by: dict[int, tuple[str | None, str]] = {}  # sentence -> (actor, why) of its speaker
     turns = find_turns(body, sentences, khmer=True, interviewee=_interviewee)
     according: dict[int, tuple[str | None, str]] = {}  # sentence -> "នេះបើតាម ..." (according to)
@@ -1074,8 +1073,10 @@ def khmer_drafts(
     attributions = find_attributions([s.text for s in sentences])
     for k, (s, found) in enumerate(zip(sentences, attributions, strict=True)):
         norm = normalise(s.text).text.strip()
-        if _ACCORDING.match(norm) and (names := [m.group("name") for m in _NAMED.finditer(norm)]):
-            according[k] = (_km_actor(names[-1], actors, fresh, person=True)[0],
+        if _ACCORDING.match(norm) and (
+            names := [m.group("name") for m in TITLED_NAME.finditer(norm)]
+        ):
+            according[k] = (khmer_actor(names[-1], actors, fresh, person=True)[0],
                             f"'នេះបើតាម' (according to) {names[-1]}")  # fmt: skip
         elif (got := according_to(norm, actors, fresh.new)) is not None:
             # "យោងតាមរបាយការណ៍របស់អាជ្ញាធរជាតិ..." (according to the report of the NACD) in a
@@ -1095,8 +1096,8 @@ def khmer_drafts(
             ):
                 # "លោកបានបន្ថែមថា ... ១២០នាក់ ..." (he added that ... 120 people ...): reported
                 # counts are figures given by the speaker, no statement of their own.
-                who, how = _km_actor(a.speaker or named, actors, fresh,
-                                     person=bool(a.title) or not a.speaker)  # fmt: skip
+                who, how = khmer_actor(a.speaker or named, actors, fresh,
+                                       person=bool(a.title) or not a.speaker)  # fmt: skip
                 # Round thirty-eight: a province's body drafted new says so (for review).
                 how = how[0] if drafted_here(who, fresh.new) else f"said by {a.speaker or named}"
                 said_by.setdefault(k, (who, how))
@@ -1138,7 +1139,7 @@ def khmer_drafts(
             actor_id, notes = (
                 _turn_actor(turn, actors, named, fresh)
                 if turn
-                else _km_actor(speaker, actors, fresh, person=person)
+                else khmer_actor(speaker, actors, fresh, person=person)
             )
             if a.pronoun and turn is None:
                 notes.append(f"{a.title!r} alone: the speaker named before")
@@ -1153,7 +1154,7 @@ def khmer_drafts(
             }
             why = {
                 "kind": "100%: in «» quotation marks" if a.quote else "90%: reported speech",
-                "actor_id": f"{_sure_of(actor_id, fresh)}%: {notes[0]}",
+                "actor_id": f"{sure_of_speaker(actor_id, fresh)}%: {notes[0]}",
             }
             out.append(KhmerDraft("statements", record, quote, "", [*notes, a.verb], why,
                                   speaker=str(speaker or "")))  # fmt: skip
@@ -1194,7 +1195,7 @@ def khmer_drafts(
                           "said_on": None}  # fmt: skip
                 why = {"kind": "100%: in «» quotation marks" if quotes
                        else "90%: a transcript turn, no quotation marks",
-                       "actor_id": f"{_sure_of(actor_id, fresh)}%: {notes[0]}"}  # fmt: skip
+                       "actor_id": f"{sure_of_speaker(actor_id, fresh)}%: {notes[0]}"}  # fmt: skip
                 out.append(KhmerDraft("statements", record, words, "", notes, why))
         if not found and k not in turns.speaker and (appeal := _APPEAL.match(norm)):
             # "សូមបងប្អូនប្រជាពលរដ្ឋ ជួយផ្តល់ព័ត៌មាន ..." (we ask the people to give information):
@@ -1204,8 +1205,8 @@ def khmer_drafts(
             why = {"kind": f"90%: {APPEAL}",
                    "actor_id": "50%: no speaker found"}  # fmt: skip
             out.append(KhmerDraft("statements", record, words, "", ["no speaker found"], why))
-        people = [m.group("name") for m in _NAMED.finditer(normalise(s.text).text)]
-        people = [n for n in people if not n.split()[-1].startswith(_ROLES)]
+        people = [m.group("name") for m in TITLED_NAME.finditer(normalise(s.text).text)]
+        people = [n for n in people if not n.split()[-1].startswith(ROLE_FORMS)]
         named = people[-1] if people else named
     carried: tuple[str | None, str] | None = None
     for i, k in fig_at:
@@ -1217,10 +1218,10 @@ def khmer_drafts(
             said = None  # "លោកបន្តថា យោងតាម <a body> ..." (he went on: according to ...), unnamed
         source = said or according.get(k) or own.get(k) or according.get(k + 1)
         if (source is None or source[0] is None) and (
-            name := titled_reporter(out[i].quote, out[i].words, _NAMED)
+            name := titled_reporter(out[i].quote, out[i].words, TITLED_NAME)
         ):
             # Round thirty-five: "ឯកឧត្តម NAME <office> បានថ្លែង ... ថា <counts>": that person.
-            source = _km_actor(name, actors, fresh, person=True)[0], f"said by {name}"
+            source = khmer_actor(name, actors, fresh, person=True)[0], f"said by {name}"
         if who := withheld_khmer(out[i].quote):
             # Round thirty-seven: "<someone>ម្នាក់ ដែលសុំមិនបញ្ចេញឈ្មោះ" (who asked not to be named).
             source = unnamed_khmer(fresh.new, who), f"an unnamed source: {who}"
@@ -1242,7 +1243,7 @@ def khmer_drafts(
     return out
 
 
-def _sure_of(actor_id: str | None, fresh: _People) -> int:
+def sure_of_speaker(actor_id: str | None, fresh: KhmerPeople) -> int:
     """How sure a Khmer speaker's draft is: a curated actor 90%, a new person named as printed
     60% (the curator writes the name in Latin letters), none 50%."""
     return 60 if actor_id in fresh.new else 90 if actor_id else 50

@@ -20,14 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from corpus.khmer import normalise
-
-_DATA = Path(__file__).resolve().parents[2] / "corpus" / "metric_words.yaml"
+from corpus.number_words import metric_words
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,7 @@ def _any(words: list[str]) -> str:
 
 @cache
 def _patterns() -> _Patterns:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["km_subsets"]
+    data = metric_words("km_subsets")
     suspects = _any(data["suspects"])
     of, are, there, number = (normalise(w).text for w in ("នៃ", "ជា", "មាន", "ចំនួន"))
     count, share = [], []
@@ -107,7 +103,7 @@ def subset_metric(
 
 @cache
 def _court() -> re.Pattern[str]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["km_court"]
+    data = metric_words("km_court")
     # The court, its verb of trying ("on", លើ, after it), the case files, then the count (no
     # sentence's end between).
     return re.compile(
@@ -119,7 +115,7 @@ def _court() -> re.Pattern[str]:
 
 @cache
 def _files_after() -> re.Pattern[str]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["km_court"]
+    data = metric_words("km_court")
     return re.compile(r"\s?" + _any(data["after"]))
 
 
@@ -136,13 +132,20 @@ def court_cases(unit: str | None, sentence: str, start: int, end: int) -> dict[s
 
 
 @cache
-def _treatment() -> tuple[re.Pattern[str], re.Pattern[str], str]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))["km_in_treatment"]
-    # A centre ("មណ្ឌល") that is not a health centre ("មណ្ឌលសុខភាព"): what follows the shared head.
+def other_centre() -> re.Pattern[str]:
+    """A centre ("មណ្ឌល") that is not a health centre ("មណ្ឌលសុខភាព"), in normalised text: one
+    that holds people being treated, so their count is no community treatment (khmer_treated.py
+    asks too)."""
+    data = metric_words("km_in_treatment")
     centre = normalise(data["centre"]).text
-    health = normalise(data["health_centre"]).text.removeprefix(centre)
-    other = re.compile(re.escape(centre) + f"(?!{re.escape(health)})")
-    return re.compile(_any(data["words"]) + "[^។]*$"), other, str(data["metric"])
+    health = normalise(data["health_centre"]).text.removeprefix(centre)  # what follows the head
+    return re.compile(re.escape(centre) + f"(?!{re.escape(health)})")
+
+
+@cache
+def _treatment() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    data = metric_words("km_in_treatment")
+    return re.compile(_any(data["words"]) + "[^។]*$"), other_centre(), str(data["metric"])
 
 
 def in_treatment(unit: str | None, sentence: str, start: int) -> tuple[str, str] | None:

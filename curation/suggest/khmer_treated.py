@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
-
-import yaml
 
 from corpus.khmer import normalise
-
-_DATA = Path(__file__).resolve().parents[2] / "corpus" / "metric_words.yaml"
+from corpus.number_words import metric_words
+from curation.suggest.khmer_subsets import other_centre
 
 
 def _any(words: list[str]) -> str:
@@ -23,13 +20,9 @@ def _any(words: list[str]) -> str:
 
 @cache
 def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
-    treated, centres = data["km_treated"], data["km_in_treatment"]
-    centre = normalise(centres["centre"]).text
-    health = normalise(centres["health_centre"]).text.removeprefix(centre)
-    other = re.compile(re.escape(centre) + f"(?!{re.escape(health)})")
-    return (re.compile(_any(treated["words"])), re.compile(_any(treated["detained"])), other,
-            str(treated["metric"]))  # fmt: skip
+    treated = metric_words("km_treated")
+    return (re.compile(_any(treated["words"])), re.compile(_any(treated["detained"])),
+            other_centre(), str(treated["metric"]))  # fmt: skip
 
 
 def treated_not_detained(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from curation.suggest.clock import CLOCK_AFTER, CLOCK_BEFORE, HOUR
+
 # Khmer digits read as ASCII ones, one for one, so offsets stay the same.
 _DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 
@@ -63,10 +65,7 @@ _SENTENCE_CLOSE = re.compile(r"[.!?។]\s*(?:\(.*\))?\s*$")
 _AIM_BEFORE = re.compile(r"(?:ឲ្យ|អោយ|ឱ្យ)បាន\s*(?:យ៉ាងតិច|ជាង|ចំនួន)?\s*$")
 # Round thirty-seven: "7-9 am and 4-6 pm", "at 10.30 a.m.", "ម៉ោង ៧ព្រឹក" (at seven in the
 # morning): a time of day, a page's opening hours or an event's start, never a count.
-_CLOCK_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,2})?(?:[:.]\d{2})?\s*(?:[ap]\.?m\b\.?|o'clock\b)",
-                          re.I)  # fmt: skip
-_CLOCK_BEFORE = re.compile(r"ម៉ោង\s*(?:\d{1,2}\s*[-–]\s*)?$")
-_HOUR = re.compile(r"\d{1,2}(?:[:.]\d{2})?$")
+# The hour's words are clock.py's, shared with numbers.py.
 # "of its $10,000 goal": the amount a campaign asks for, not what it counted.
 _GOAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:goal|target)\b", re.I)
 
@@ -125,11 +124,11 @@ def _contents(line: str, a: int, b: int, above: str) -> bool:
 def _clock(line: str, a: int, b: int, above: str) -> bool:
     """An hour of the clock: am/pm or o'clock after it (a range's first hour too), or the
     Khmer ម៉ោង (hour) before it; "48 ម៉ោង" (48 hours) after the number is a span and stays."""
-    if not _HOUR.match(line[a:b]):
+    if not HOUR.match(line[a:b]):
         return False
-    if _CLOCK_AFTER.match(line, b):
+    if CLOCK_AFTER.match(line, b):
         return True
-    return bool(_CLOCK_BEFORE.search(line[:a]))
+    return bool(CLOCK_BEFORE.search(line[:a]))
 
 
 def _goal(line: str, a: int, b: int, above: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from corpus.number_words import number_words
+from curation.suggest.clock import CLOCK_AFTER
 from curation.suggest.dates import _DURATIONS, _is_date_number, _is_year
 from curation.suggest.sentences import _QUOTE_MARKS, Sentence, _Tok, _tokens, _words
 from data_model.qualifiers import Qualifier
@@ -466,7 +467,6 @@ _AGE = re.compile(
 _MARKER = re.compile(r"\s*\d{1,2}\s*[.)\-/](?:\s|$)")  # "1.", "2)", a thread's "3/"
 # "woke us at four": a clock time in words.
 _AT_CLOCK = re.compile(r"\bat\s+$", re.I)
-_O_CLOCK = re.compile(r"\s*o['’]\s?clock\b", re.I)
 # "were under 25", "all over 60": an age bound, when no unit follows the number.
 _AGE_BOUND = re.compile(r"\b(?:were|was|are|is|all|those|people|users)\s+(?:under|over|below|above)\s*$",
                         re.I)  # fmt: skip
@@ -725,8 +725,8 @@ def _not_counted(
         return True
     if unit in ("usd", "riel") and (_PRICED_BEFORE.search(before) or _RATE_AFTER.match(text, b)):
         return True
-    if _CLOCK_AFTER.match(text, b) or _AGES_BEFORE.search(before) or _NUMBERED.search(before):
-        return True  # "from 7 am to 11 am", "aged 26 to 41", "numbered 1187": no count
+    if CLOCK_AFTER.match(text, b) or _AGES_BEFORE.search(before) or _NUMBERED.search(before):
+        return True  # "from 7 am to 11 am", "eight o'clock", "aged 26 to 41", "numbered 1187"
     if _ONE_IN.search(before):
         return True  # "one Cambodian in every 130": a ratio's denominator, no count
     return nxt in _DEGREES or text[b : b + 1] == "°"
@@ -734,8 +734,6 @@ def _not_counted(
 
 # "one Cambodian in every": the denominator of a ratio follows.
 _ONE_IN = re.compile(r"\bone\s+(?:[A-Za-z]+\s+){1,2}in\s+(?:every\s+)?$", re.I)
-# A time of day, its number written apart ("7 am", "11 a.m.", "8 pm").
-_CLOCK_AFTER = re.compile(r"\s+(?:[ap]\.?m\b\.?|o['’]clock\b)", re.I)
 # The high end of an age range ("aged 26 to 41", "aged between 18 and 25").
 _AGES_BEFORE = re.compile(r"\baged\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|–)\s*$", re.I)
 # A document's or a case's number ("numbered 1187", "No. 54", "letter number 212").
@@ -794,9 +792,6 @@ def find_figures(sentences: Sequence[Sentence], dropped: set[int] | None = None)
                 text, toks[i].start
             ):
                 i = j  # "1. Amend the law": a list's marker
-                continue
-            if value <= 12 and _O_CLOCK.match(text, toks[j - 1].end):
-                i = j  # "just after eight o'clock": a clock time
                 continue
             if toks[i].kind == "word" and unit is None and value <= 12 and _AT_CLOCK.search(before):
                 i = j  # "woke us at four": a clock time in words

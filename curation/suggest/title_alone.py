@@ -18,8 +18,14 @@ import re
 from typing import Any
 
 from corpus.khmer import ZERO_WIDTH, normalise
-from corpus.khmer_speech import TITLES
-from curation.suggest.khmer import _NAMED, _ROLES, _by_role, _km_actor, _People, _sure_of
+from corpus.khmer_speech import ROLE_FORMS, TITLES
+from curation.suggest.khmer import (
+    TITLED_NAME,
+    KhmerPeople,
+    khmer_actor,
+    people_by_role,
+    sure_of_speaker,
+)
 
 _TITLES = sorted({normalise(t).text for t in TITLES}, key=len, reverse=True)
 # The title alone, the particle "ក៏" (also) after it, then the past marker "បាន" opening a verb.
@@ -49,10 +55,10 @@ def _same_title(alone: str, named: str) -> bool:
 def named_before(alone: str, before: str) -> str | None:
     """The last person ``before`` names with a title ``alone`` refers back to; None when none."""
     found = None
-    for m in _NAMED.finditer(normalise(before).text):
+    for m in TITLED_NAME.finditer(normalise(before).text):
         name = m.group("name")
         words = name.split()
-        if words[-1].startswith(_ROLES) or words[0].startswith(_ROLES):
+        if words[-1].startswith(ROLE_FORMS) or words[0].startswith(ROLE_FORMS):
             continue  # an office, not a name ("លោក អភិបាលរងខេត្ត")
         printed = m.group(0)[: m.start("name") - m.start()].strip()
         title = next((t for t in _TITLES if printed.startswith(t)), "")  # the longest
@@ -65,11 +71,15 @@ def titled_subject(quote: str) -> str | None:
     """The name of the titled person a statement's words open on ("លោកឧត្តមសេនីយ៍ត្រី ស៊ុន វិបុល
     ស្នងការនគរបាលខេត្ត បានណែនាំឲ្យ ...", the provincial commissioner advised ...): the subject
     of the sentence that puts the measure forward; None for an office after the title."""
-    m = _NAMED.match(normalise(quote).text.strip(ZERO_WIDTH + " "))
+    m = TITLED_NAME.match(normalise(quote).text.strip(ZERO_WIDTH + " "))
     if m is None:
         return None
     words = m.group("name").split()
-    return None if words[-1].startswith(_ROLES) or words[0].startswith(_ROLES) else m.group("name")
+    return (
+        None
+        if words[-1].startswith(ROLE_FORMS) or words[0].startswith(ROLE_FORMS)
+        else m.group("name")
+    )
 
 
 def title_alone_speakers(rows: list[Any], body: str, actors: list[dict[str, Any]]) -> None:
@@ -77,7 +87,7 @@ def title_alone_speakers(rows: list[Any], body: str, actors: list[dict[str, Any]
     person named before with that title, and one whose words open on a titled name that person
     (a curated actor, or a new person in Khmer as printed, the id every row of the article gives
     that name); ``rows``' spans index ``body``."""
-    people: _People | None = None
+    people: KhmerPeople | None = None
     for row in rows:
         if row.kind != "statements" or row.record.get("actor_id") is not None:
             continue
@@ -90,13 +100,13 @@ def title_alone_speakers(rows: list[Any], body: str, actors: list[dict[str, Any]
             continue
         if people is None:  # the article's people, as the speech reader registered them
             drafted = [r.new["actors"] for r in rows if (r.new or {}).get("actors")]
-            people = _People(new={str(d["actor_id"]): dict(d) for d in drafted},
-                             by_role=_by_role(body, actors))  # fmt: skip
-        actor_id, notes = _km_actor(name, actors, people, person=True)
+            people = KhmerPeople(new={str(d["actor_id"]): dict(d) for d in drafted},
+                                 by_role=people_by_role(body, actors))  # fmt: skip
+        actor_id, notes = khmer_actor(name, actors, people, person=True)
         if actor_id is None:
             continue
         row.record["actor_id"] = actor_id
-        row.why["actor_id"] = f"{_sure_of(actor_id, people)}%: {notes[0]}"
+        row.why["actor_id"] = f"{sure_of_speaker(actor_id, people)}%: {notes[0]}"
         said = [f"{alone!r} alone: the speaker named before"] if alone else []
         row.notes[:] = [notes[0], *said, *(n for n in row.notes if n != NO_SPEAKER)]
         if actor_id in people.new:

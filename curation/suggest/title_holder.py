@@ -13,32 +13,25 @@ from __future__ import annotations
 import re
 
 from corpus.khmer import normalise
-from corpus.khmer_speech import ROLE_WORDS, TITLES
+from corpus.khmer_speech import ROLE_FORMS, TITLES, alternation
 from corpus.speech_verbs import speech_verbs
 
-
-def _alternation(words: tuple[str, ...]) -> str:
-    forms = {normalise(w).text for w in words}
-    return "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
-
-
-_OFFICES = _alternation(speech_verbs("km", "title_offices"))
+_OFFICES = alternation(speech_verbs("km", "title_offices"))
 # The words before the verb: a list mark or a time code at most, a title, an office glued to it
 # or after a space, and the office's place ("ខេត្តស្វាយរៀង", of Svay Rieng province) if any,
 # the particle "ក៏" (also) set aside.
 _HEAD = re.compile(
-    r"^(?:[-•]\s?|[០-៩0-9:|\s]+)?(?P<title>" + _alternation(TITLES) + r")\s?"
+    r"^(?:[-•]\s?|[០-៩0-9:|\s]+)?(?P<title>" + alternation(TITLES) + r")\s?"
     r"(?P<office>" + _OFFICES + r")[\u1780-\u17d3]*\s?(?:" + normalise("ក៏").text + r"\s?)?$"
 )
 # A titled name as the drafts read one (two words after the title, an office glued to the
 # title allowed: "ឯកឧត្តមឧបនាយករដ្ឋមន្ត្រី កែ គឹមយ៉ាន"), the name glued to a rank too
 # ("ឧត្តមសេនីយ៍ត្រីឡុង ពិសិដ្ឋ"); a "name" opening on an office or a verb is none.
 _NAMED = re.compile(
-    r"(?:" + _alternation(TITLES) + r")(?:" + _OFFICES + r"|"
-    + _alternation(("ឧបនាយករដ្ឋមន្ត្រី", "នាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី"))
+    r"(?:" + alternation(TITLES) + r")(?:" + _OFFICES + r"|"
+    + alternation(("ឧបនាយករដ្ឋមន្ត្រី", "នាយករដ្ឋមន្ត្រី", "រដ្ឋមន្ត្រី"))
     + r")?\s?(?P<name>[\u1780-\u17d3]+\s[\u1780-\u17d3]+)"
 )  # fmt: skip
-_ROLES = tuple(normalise(w).text for w in ROLE_WORDS)
 #: How near the name the office must stand, before or after it, in characters: a name and its
 #: office in one apposition ("ឧត្តមសេនីយ៍ត្រី ឡុង ពិសិដ្ឋ ស្នងការនគរបាលខេត្ត").
 NEAR = 60
@@ -61,7 +54,7 @@ def holder(office: str, before: str) -> str | None:
     found = None
     for i, m in enumerate(named):
         name = m.group("name")
-        if name.split()[-1].startswith(_ROLES) or name.split()[0].startswith(_ROLES):
+        if name.split()[-1].startswith(ROLE_FORMS) or name.split()[0].startswith(ROLE_FORMS):
             continue  # an office, not a name ("លោក អភិបាលរងខេត្ត")
         end = min(m.end() + NEAR, named[i + 1].start() if i + 1 < len(named) else len(text))
         after = text[m.end() : end].split("។")[0]
