@@ -84,6 +84,8 @@ def _row(name: str, start: int) -> Row:
         # The curated person, spelt one letter apart.
         (f"{_VYRITH['name']} visited the centre. ", _variant(_VYRITH["name"]),
          _VYRITH["actor_id"]),
+        # One letter apart from a person the codebook lacks: no measured class says so, left.
+        ("Chea Sovanny visited the clinic on Monday. ", "Sovany", "sovany"),
         # Two people named before with that name: no one is chosen.
         ("Chea Sovanny, a nurse, and Lim Sovanny, a counsellor, met the families. ", "Sovanny",
          "sovanny"),
@@ -103,6 +105,9 @@ def test_the_person_named_before_with_that_name(before: str, name: str, speaker:
     row = _row(name, len(before))
     short_name_speakers([row], body, CURATED.actors)
     assert row.record["actor_id"] == speaker, row.notes
+    # A new person chosen rides on the row, drafted from the name when no row drafted it.
+    fresh = row.new.get("actors") or {}
+    assert fresh.get("actor_id", speaker) == speaker
 
 
 def test_only_statements_with_one_name_are_touched() -> None:

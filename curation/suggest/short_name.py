@@ -89,19 +89,23 @@ def _persons_before(
 
 def _who(word: str, persons: list[tuple[str, str, bool]]) -> tuple[str, str, bool, str]:
     """The one person ``word`` names (id, full name, curated, the word as the name spells it),
-    by a name word spelt the same, else one letter apart; ('', '', False, '') if none or two."""
+    by a name word spelt the same, else a curated person's spelt one letter apart (the class
+    "a curated actor, spelt differently"); ('', '', False, '') if none or two."""
     low = word.casefold()
     for alike in (
-        lambda w: w == low,
-        lambda w: (
-            len(low) >= _VARIANT_LEAST and w[:1] == low[:1] and Levenshtein.distance(w, low) == 1
+        lambda w, _: w == low,
+        lambda w, curated: (
+            curated
+            and len(low) >= _VARIANT_LEAST
+            and w[:1] == low[:1]
+            and Levenshtein.distance(w, low) == 1
         ),
     ):
         fits = {
             (ident, name, curated, w)
             for ident, name, curated in persons
             for w in (x.casefold() for x in name.split())
-            if alike(w)
+            if alike(w, curated)
         }
         ids = {f[0] for f in fits}
         if len(ids) == 1:
@@ -111,6 +115,16 @@ def _who(word: str, persons: list[tuple[str, str, bool]]) -> tuple[str, str, boo
         if ids:
             return "", "", False, ""
     return "", "", False, ""
+
+
+def _new_person(rows: Sequence[Any], ident: str, name: str) -> dict[str, Any]:
+    """The new person ``ident`` as a row already drafted it, else drafted here from the name
+    alone (role and organisation the curator's to write)."""
+    drafted = [d for r in rows if (d := r.new.get("actors")) and d.get("actor_id") == ident]
+    return dict(drafted[0]) if drafted else {
+        "actor_id": ident, "name": name, "aliases": [name.split()[-1]], "kind": "person",
+        "role": "", "organisation": "", "actor_type": actor_type_of(""),
+    }  # fmt: skip
 
 
 def short_name_speakers(rows: Sequence[Any], body: str, actors: Sequence[dict[str, Any]]) -> None:
@@ -139,19 +153,11 @@ def short_name_speakers(rows: Sequence[Any], body: str, actors: Sequence[dict[st
             note = f"speaker: {phrase} = {ident}"
         else:
             note = f"speaker: {phrase} (a new actor: {name})"
-        new = next(
-            (
-                dict(r.new["actors"])
-                for r in rows
-                if (r.new.get("actors") or {}).get("actor_id") == ident
-            ),
-            None,
-        )
         row.record["actor_id"] = ident
-        if new and not curated:
-            row.new["actors"] = new
-        else:
+        if curated:
             row.new.pop("actors", None)
+        else:
+            row.new["actors"] = _new_person(rows, ident, name)
         row.notes[k] = note
         row.why["actor_id"] = f"{row.why.get('actor_id', '50%').split(':')[0]}: {note}"
 
@@ -189,11 +195,7 @@ def pronoun_speakers(rows: Sequence[Any], body: str, actors: Sequence[dict[str, 
             row.new.pop("actors", None)
         else:
             ident, note = _slug(name), f"speaker: {m['pronoun']} (a new actor: {name})"
-            drafted = [d for r in rows if (d := r.new.get("actors")) and d.get("actor_id") == ident]
-            row.new["actors"] = dict(drafted[0]) if drafted else {
-                "actor_id": ident, "name": name, "aliases": [name.split()[-1]], "kind": "person",
-                "role": "", "organisation": "", "actor_type": actor_type_of(""),
-            }  # fmt: skip
+            row.new["actors"] = _new_person(rows, ident, name)
         row.record["actor_id"] = ident
         row.notes[row.notes.index("no speaker found")] = note
         row.why["actor_id"] = f"50%: {note}"
