@@ -92,6 +92,7 @@ from curation.suggest.provincial_body import officials_by_level, provincial_body
 from curation.suggest.role_named_next import role_named_next
 from curation.suggest.running import campaign_launch, opening_date, running_ends
 from curation.suggest.sentences import split_sentences
+from curation.suggest.short_name import pronoun_speakers, short_name_speakers
 from curation.suggest.speakers import Speaker, new_actor, speaker_in
 from curation.suggest.stance import (
     attribution,
@@ -1606,6 +1607,10 @@ def draft_rows(
     rows.sort(key=lambda r: r.start)
     rows = _outside_questions(body, rows)
     rows = _measure_statements(rows, body, source_id, published, curated)
+    # Round thirty-eight: "Virith urged ..." after "Meas Vyrith", "She said ..." after "nurse
+    # Him Dara ...": a speaker read as one name or a pronoun, the person named before.
+    short_name_speakers(rows, body, curated.actors)
+    pronoun_speakers(rows, body, curated.actors)
     for row in rows:
         below_threshold(row)  # a blank beats a wrong guess: only sure fields stay filled
         offer_unsure(row)  # and a figure or statement mostly wrong unseen is only offered
