@@ -150,8 +150,11 @@ def _name_after(rest: str) -> str:
     for word in rest.split(" ")[:3]:
         if not word or word.startswith(ROLE_FORMS) or not _is_khmer(word[0]) or len(words) == 2:
             break
-        words.append(word)
-    return " ".join(words)
+        # "លោក ប៉ែន សុធី៖ ខ្ញុំស្នើ ..." (a transcript's label): the colon ends the name.
+        words.append(word.split("៖")[0])
+        if "៖" in word:
+            break
+    return " ".join(w for w in words if w)
 
 
 _PARTICLE = re.compile("^(?:" + alternation(("ក៏", "ផងដែរ", "ដដែល")) + r")\s?$")

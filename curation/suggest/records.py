@@ -103,6 +103,7 @@ from curation.suggest.stance import (
 )
 from curation.suggest.tables import Cell, table_cells
 from curation.suggest.title_alone import title_alone_speakers
+from curation.suggest.titled_proposer import titled_proposers
 from curation.suggest.unnamed import unnamed_source
 from curation.suggest.withheld import withheld_source
 from data_model.records import Position
@@ -1580,6 +1581,7 @@ def draft_rows(
         rows = _measure_statements(rows, body, source_id, published, curated)
         # Round thirty-seven: "ឯកឧត្តមបានណែនាំឲ្យ ..." with no speaker read, the person named before.
         title_alone_speakers(rows, body, curated.actors)
+        titled_proposers(rows)  # round thirty-eight: the proposal of those words, that person
         for row in rows:
             below_threshold(row)
             offer_unsure(row)
