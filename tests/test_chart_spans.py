@@ -124,10 +124,7 @@ LABELS = [
     # where plotly's own rows let the vowels above and the subscripts below of one row print
     # over the next (the seeds' treatment and seizures charts, stop 48).
     Case("Khmer article titles in rows", *LABEL_FIGURE, langs=("km",), titles_km=KHMER_TITLES),
-    # The citation and the takeaway are printed only in the print layout: the citation in
-    # the footer, at the drawing's foot, the takeaway at its head, above the marker key (the
-    # key's place is reckoned from the title and takeaway, never from the footer's height);
-    # one drawing each holds both.
+    # Print only, at its two ends: the citation's footer; the takeaway over the marker key.
     Case("a long citation and address, a one-line takeaway over the key", *LABEL_FIGURE,
          kinds=PRINT,
          words={"source_citation": f"Made-up Weekly, “{LONG_TITLE}”, 1 Mar 2019, {LONG_ADDRESS}",
