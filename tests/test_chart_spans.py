@@ -124,11 +124,11 @@ LABELS = [
     # where plotly's own rows let the vowels above and the subscripts below of one row print
     # over the next (the seeds' treatment and seizures charts, stop 48).
     Case("Khmer article titles in rows", *LABEL_FIGURE, langs=("km",), titles_km=KHMER_TITLES),
-    # The citation and the takeaway are printed only in the print layout.
-    Case("a long citation and address", *LABEL_FIGURE, kinds=PRINT,
+    # Print only, at its two ends: the citation's footer; the takeaway over the marker key.
+    Case("a long citation and address, a one-line takeaway over the key", *LABEL_FIGURE,
+         kinds=PRINT,
          words={"source_citation": f"Made-up Weekly, “{LONG_TITLE}”, 1 Mar 2019, {LONG_ADDRESS}",
-                "source_citation_km": f"Made-up Weekly, “{LONG_KHMER}”, ១ មីនា ២០១៩, {LONG_ADDRESS}"}),
-    Case("a one-line takeaway over the key", *LABEL_FIGURE, kinds=PRINT,
+                "source_citation_km": f"Made-up Weekly, “{LONG_KHMER}”, ១ មីនា ២០១៩, {LONG_ADDRESS}"},
          takeaways={"en": "Reported: 5,974 (1 Jan 2021 – 31 Dec 2021).",
                     "km": "បានរាយការណ៍៖ ៥.៩៧៤ (១ មករា ២០២១ – ៣១ ធ្នូ ២០២១)។"}),
 ]  # fmt: skip

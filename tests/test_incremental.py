@@ -279,6 +279,25 @@ def _same_tables(got: Path, want: Path, what: str) -> None:
         assert rows[table] == full[table], f"{what}: table {table} differs from a full build"
 
 
+#: The tables a Save of IN_A_ROW changes in place (database.write.update_runs: True) or writes
+#: anew (False), by the change's name: one field of one record leaves every run of the
+#: statements as many rows where they were, that file's rows changed in place.
+IN_PLACE = {"one record changed": {"statements": True}}
+
+
+def _spy_update_runs(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    """What update_runs answers for each table, from here on (cleared by the caller)."""
+    calls: dict[str, bool] = {}
+    real = database.write.update_runs
+
+    def spied(con, table, frame, made):  # type: ignore[no-untyped-def]
+        calls[table.name] = real(con, table, frame, made)
+        return calls[table.name]
+
+    monkeypatch.setattr(database.write, "update_runs", spied)
+    return calls
+
+
 #: Articles added by Saves after IN_A_ROW's changes, on the same copy, with how many sources
 #: rows each Save makes (None: every one): one added before the others (every sources row
 #: made again), then one after them (its row added after those the copy holds), then another
@@ -302,7 +321,7 @@ GROWING: list[tuple[str, Callable[[Path], None], str, int | None]] = [
 ]
 
 
-def test_changes_saved_one_after_another_equal_a_full_build(seeds, seed_db, tmp_path):
+def test_changes_saved_one_after_another_equal_a_full_build(seeds, seed_db, tmp_path, monkeypatch):
     """IN_A_ROW's changes, then GROWING's articles, each a Save on the file the Save before
     left, compared with one full build of the result (one full build, not one each).
 
@@ -310,13 +329,20 @@ def test_changes_saved_one_after_another_equal_a_full_build(seeds, seed_db, tmp_
     the previous file in place (etl.store.write_database), and the blocks of the tables it
     writes anew are reused by the next Save, so the file stays within twice the size of a
     full build's (measured: about 1.4x), however many Saves. Two of them make every row
-    afresh (the codebook's and a title's changes), the most a Save writes anew."""
+    afresh (the codebook's and a title's changes), the most a Save writes anew.
+
+    A record changed (a stance) is changed where the copy holds it (IN_PLACE): no later Save
+    makes the statements rows again, so a row set wrong in place stays wrong to the end."""
     db = tmp_path / "incremental.duckdb"
     shutil.copyfile(seed_db, db)  # the full build of the seeds before the first change
+    updated = _spy_update_runs(monkeypatch)
     sizes: list[int] = []
     for change in IN_A_ROW:
         change[1](seeds)
+        updated.clear()
         _save(seeds, db, change)
+        if change[0] in IN_PLACE:
+            assert updated == IN_PLACE[change[0]], change[0]
         sizes.append(db.stat().st_size)
     log = seeds / "curated" / "corrections.yaml"
     for case, add, source, made in GROWING:
@@ -1064,39 +1090,23 @@ def _rename_statement(seeds: Path) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("edit", "where"),
-    [
-        # One field of one record: the statements rows stay in the copy, that file's changed.
-        (_change_record, {"statements": True}),
-        # A key changed: not in place, the table written anew (its rows in a full build's order).
-        (_rename_statement, {"statements": False}),
-    ],
-    ids=["a stance changed", "a statement's id changed"],
-)
-def test_a_record_changed_is_changed_where_it_is_and_equals_a_full_build(
-    seeds, seed_db, tmp_path, monkeypatch, edit, where
+def test_a_changed_key_is_not_changed_in_place_and_equals_a_full_build(
+    seeds, seed_db, tmp_path, monkeypatch
 ):
     """A Save whose change leaves every run of a table as many rows where they were changes
-    the rows made again where the copy of the previous file holds them (update_runs), not
-    the whole table written again (at 1000x the seeds, every statement); a changed key is
-    not changed in place. Either way the file equals a full build's, row for row."""
+    them where the copy of the previous file holds them (update_runs; at 1000x the seeds,
+    every statement not written again: the chain's record change, IN_PLACE), but a changed
+    key is not changed in place: the table is written anew, its rows in a full build's order,
+    and the file equals a full build's, row for row."""
     db = tmp_path / "saved.duckdb"
     shutil.copyfile(seed_db, db)
-    calls: dict[str, bool] = {}
-    real = database.write.update_runs
-
-    def spied(con, table, frame, made):  # type: ignore[no-untyped-def]
-        calls[table.name] = real(con, table, frame, made)
-        return calls[table.name]
-
-    monkeypatch.setattr(database.write, "update_runs", spied)
-    edit(seeds)
+    calls = _spy_update_runs(monkeypatch)
+    _rename_statement(seeds)
     log = seeds / "curated" / "corrections.yaml"
     read = log.read_bytes()
     build(db, seeds, draw_images=False, reason=REASON)
     log.write_bytes(read)
-    assert calls == where
+    assert calls == {"statements": False}
     full = tmp_path / "full.duckdb"
     build(full, seeds, draw_images=False, reason=REASON)
-    _same_tables(db, full, edit.__name__)
+    _same_tables(db, full, "a statement's id changed")
