@@ -146,14 +146,22 @@ def add_screen() -> None:
         # Kept outside the widget keys: Streamlit drops those when the Add screen is left.
         session.start(STATE, SEEDS_DIR, added.source_id, editor)
         STATE["submitted"] = False
-        st.success(T.gettext("Added as source {source_id}. Review its candidates next.")
-                   .format(source_id=added.source_id))  # fmt: skip
+        said = (T.gettext("Added as source {source_id}, but no candidate could be drafted: "
+                          "code it by hand on Review.") if STATE.get("draft_failed")
+                else T.gettext("Added as source {source_id}. Review its candidates next."))  # fmt: skip
+        show = st.warning if STATE.get("draft_failed") else st.success
+        show(said.format(source_id=added.source_id))
 
 
 def review_screen() -> None:
     """The clean text beside each candidate: accept, edit or reject it in one action."""
     rows: list[Row] | None = STATE.get("rows")
-    if not rows:
+    if STATE.get("draft_failed"):
+        # The drafting raised (curation.suggest.failure): said, the clean text kept to code by hand.
+        st.warning(md(T.gettext("No candidate was drafted: {reason}. Pick the words of each "
+                                "record in the clean text to code the article by hand.")
+                      .format(reason=STATE["draft_failed"])))  # fmt: skip
+    elif not rows:
         st.info(T.gettext("Add an article first, or open one: its candidates appear here."))
         return
     left, right = st.columns([2, 3])
@@ -225,7 +233,8 @@ def _draft(body: str, rows: list[Row], passage: tuple[int, int]) -> None:
     whole screen runs once (a new card, its highlight)."""
     source_id = STATE["source_id"]
     raw, title, published = STATE["draft_input"]
-    drafted = draft_rows(raw, title, source_id, published, STATE.get("curated") or NO_CURATED)[1]
+    drafted = [] if STATE.get("draft_failed") else draft_rows(  # a failed drafting not rerun
+        raw, title, source_id, published, STATE.get("curated") or NO_CURATED)[1]  # fmt: skip
     row = passage_row(body, *passage, STATE["passage-kind"], drafted, source_id, published,
                       session.ids_in_use(rows))  # fmt: skip
     adopt(STATE, STATE.get("curated") or NO_CURATED, [row])
@@ -271,7 +280,7 @@ def _undo(start: int) -> None:
 
 def coverage_screen() -> None:
     """Every sentence `etl check` asks to be accounted for: covered, set aside, or still open."""
-    if not STATE.get("rows"):
+    if not STATE.get("rows") and not STATE.get("draft_failed"):
         st.info(T.gettext("Add an article first: its sentences appear here."))
         return
     lines = _lines()

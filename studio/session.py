@@ -14,8 +14,9 @@ from corpus.load import read_curated
 from corpus.problems import Problems
 from corpus.quotes import BodyIndex
 from corpus.sentences import sentences
+from curation.suggest.failure import DraftFailed, draft_or_explain
 from curation.suggest.guess import Curated, curated_lists
-from curation.suggest.records import Row, draft_rows
+from curation.suggest.records import Row
 from data_model.records import ID_FIELDS, RECORD_KINDS
 from studio import drafts, publish
 from studio.codebook import KINDS, adopt
@@ -62,7 +63,8 @@ def _begin(state: State, seeds_dir: Path, source_id: str, editor: str) -> Curate
     curated = curated_lists(seeds_dir)
     state.update(source_id=source_id, editor_name=editor, curated=curated, problems={},
                  body=clean_body(raw, src.get("title")), passage=None, made={}, reasons={},
-                 draft_input=(raw, src.get("title"), published), reopened=False)  # fmt: skip
+                 draft_input=(raw, src.get("title"), published), reopened=False,
+                 draft_failed=None)  # fmt: skip
     return curated
 
 
@@ -72,7 +74,13 @@ def start(state: State, seeds_dir: Path, source_id: str, editor: str) -> None:
     if curated is None:
         return
     raw, title, published = state["draft_input"]
-    rows = draft_rows(raw, title, source_id, published, curated)[1]
+    try:
+        rows = draft_or_explain(raw, title, source_id, published, curated, article=source_id)[1]
+    except DraftFailed as exc:
+        # The article stays added and open with no candidate: the Review screen says why and
+        # the curator codes it by hand (picking words in its clean text), never a traceback.
+        state.update(rows=[], set_aside={}, draft_failed=str(exc))
+        return
     adopt(state, curated, rows)
     state.update(rows=rows, set_aside={})
 

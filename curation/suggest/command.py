@@ -11,8 +11,9 @@ from typing import Any
 
 from curation.reasons import visible
 from curation.suggest.draft import Article, _comment, _curated, _scalar, read_article
+from curation.suggest.failure import draft_or_explain
 from curation.suggest.guess import curated_of
-from curation.suggest.records import Row, draft_rows
+from curation.suggest.records import Row
 from curation.suggest.sentences import SuggestError
 
 #: The kinds of an article's file, in the order the studio saves them.
@@ -99,7 +100,10 @@ def suggest(target: str, seeds_dir: Path) -> str:
     # As the studio does: an unregistered file's first line is its title, when it reads as one.
     first = next((ln.strip() for ln in article.raw.splitlines() if ln.strip()), "")
     title = article.title or (first if first and first[-1] not in '."”' else None)
-    _, rows = draft_rows(article.raw, title, prefix, article.published_on, curated_of(records))
+    # A drafting that raises is a one-line error naming the article (DraftFailed), no traceback.
+    name = f"{article.source_id} ({article.file.name})" if article.source_id else str(article.file)
+    _, rows = draft_or_explain(article.raw, title, prefix, article.published_on,
+                               curated_of(records), article=name)  # fmt: skip
     return render_rows(rows, article)
 
 
