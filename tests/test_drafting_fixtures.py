@@ -66,11 +66,13 @@ KEYS = sorted(CORPUS.rglob("*.expected.yaml"))
 # held_out_32/ was the thirty-second, written blind while round thirty-six changed the rules; scored
 # before round thirty-six and after rounds thirty-six and thirty-seven, training since round
 # thirty-eight.
-# held_out_33/ is the thirty-third, written blind while round thirty-seven changes the rules.
+# held_out_33/ was the thirty-third, written blind while round thirty-seven changed the rules; scored
+# before round thirty-seven and after rounds thirty-seven and thirty-eight, training since round
+# thirty-nine.
 # held_out_34/ is the thirty-fourth, written blind while round thirty-eight changes the rules;
 # scored once before and once after that round.
 # Folder -> (at least this many articles, at least this many of them in Khmer).
-HELD_ASIDE: dict[str, tuple[int, int]] = {"held_out_33": (10, 4), "held_out_34": (10, 4)}
+HELD_ASIDE: dict[str, tuple[int, int]] = {"held_out_34": (10, 4)}
 SPLIT_KEYS = [k for k in KEYS if k.parent.name not in HELD_ASIDE]
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 QUOTATION = re.compile(r'"[^"]+"|“[^”]+”|«[^»]+»')
