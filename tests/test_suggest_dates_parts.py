@@ -17,7 +17,7 @@ import datetime as dt
 import pytest
 
 from curation.suggest.date_splits import split_class
-from tests.drafted import figure
+from tests.drafted import assert_dated_by_record, figure
 
 D = dt.date
 NAMES = ("period_start", "period_end", "as_of")
@@ -48,9 +48,11 @@ SEPTEMBER = (D(2022, 9, 1), D(2022, 9, 30), D(2022, 9, 30))
         # An English day after "as of": that day, filled (13 of 13 on 8 sets).
         ("As of 31 March 2023, 2,140 people were in treatment at the state centres.",
          D(2023, 5, 2), "2,140", (None, None, D(2023, 3, 31)), True),
-        # An event on the day named next to it: that day's, filled (15 of 15 on 10 sets) ...
+        # An event on the day named next to it: that day's, filled or offered as its training
+        # record decides (15 of 15 on 10 sets; 15 of 16 with held_out_33, round thirty-eight) ...
         ("Police seized 48 kilograms of methamphetamine on Sunday in a raid on a house in Poipet.",
-         D(2020, 2, 18), "48", (D(2020, 2, 16), D(2020, 2, 16), D(2020, 2, 16)), True),
+         D(2020, 2, 18), "48", (D(2020, 2, 16), D(2020, 2, 16), D(2020, 2, 16)),
+         "English next-to-figure words: a day, alone, an event on that day"),
         # ... but a stock held on that day is as of it, no period: offered (0 of 1) ...
         ("The provincial centre held about 640 people on Monday, its director said.",
          D(2020, 8, 12), "640", (None, None, D(2020, 8, 10)), False),
@@ -75,6 +77,9 @@ SEPTEMBER = (D(2022, 9, 1), D(2022, 9, 30), D(2022, 9, 30))
 )  # fmt: skip
 def test_a_part_never_wrong_is_filled_and_the_rest_offered(text, published, words, dates, filled):
     row = figure(text, words, published)
+    if isinstance(filled, str):  # the class's training record decides (tests/drafted.py)
+        assert_dated_by_record(row, dates, filled)
+        return
     got = tuple(row.record[n] for n in NAMES)
     if filled:
         assert got == dates

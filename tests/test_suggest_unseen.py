@@ -14,7 +14,7 @@ from corpus.confidence import unseen_policy
 from curation.suggest.confidence import below_threshold, date_class
 from curation.suggest.guess import curated_lists
 from curation.suggest.records import Row, draft_rows
-from tests.drafted import figure
+from tests.drafted import assert_dated_by_record, figure
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = curated_lists(ROOT / "seeds")
@@ -48,9 +48,11 @@ def _statement(text: str) -> Row:
         ("At the end of May, the Kandal centre held 310 people.", D(2021, 6, 20), "310",
          (None, None, D(2021, 5, 31)), True),
         # A day (the day of a raid or of the telling): 11 of 22; an event on that day is filled
-        # by its training record since round thirty-five (15 of 15 on 10 sets) ...
+        # or offered as its training record decides since round thirty-five (15 of 15 on 10
+        # sets; 15 of 16 with held_out_33, round thirty-eight) ...
         ("Police arrested 310 people on Monday, the ministry said.", D(2023, 5, 10), "310",
-         (D(2023, 5, 8), D(2023, 5, 8), D(2023, 5, 8)), True),
+         (D(2023, 5, 8), D(2023, 5, 8), D(2023, 5, 8)),
+         "English next-to-figure words: a day, alone, an event on that day"),
         # ... a stock held on that day stays offered.
         ("The provincial centre held 310 people on Monday, the ministry said.", D(2023, 5, 10),
          "310", (None, None, D(2023, 5, 8)), False),
@@ -72,6 +74,9 @@ def _statement(text: str) -> Row:
 def test_a_date_is_filled_only_when_its_kind_was_sure_unseen(text, published, words, dates,
                                                              filled):  # fmt: skip
     row = figure(text, words, published)
+    if isinstance(filled, str):  # the class's training record decides (tests/drafted.py)
+        assert_dated_by_record(row, dates, filled)
+        return
     names = ("period_start", "period_end", "as_of")
     got = tuple(row.record[n] for n in names)
     if filled:
